@@ -1,0 +1,23 @@
+// Bundles src/cli/main.ts into dist/ with esbuild. Code splitting keeps start-up fast: mathjs is in its own
+// chunk that only the commands that parse unit strings load, and the TUI (later) is behind a dynamic import.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'bundle',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: {
+    // some CommonJS dependencies call require(); give the ESM bundle one
+    js: "import { createRequire as __capplanCreateRequire } from 'node:module'; const require = __capplanCreateRequire(import.meta.url);",
+  },
+});
