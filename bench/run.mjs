@@ -1,0 +1,47 @@
+// npm run bench: speed is measured here, never in timed unit tests.
+// Start-up: whole-process wall time of the quick calculators against `node -e 0` (median of repeated runs).
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const bin = new URL('../bin/capplan.js', import.meta.url).pathname;
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function time(args) {
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    const t1 = performance.now();
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    samples.push(t1 - t0);
+  }
+  return median(samples);
+}
+
+const baseline = time(['-e', '0']);
+console.log(`start-up, median of ${RUNS} runs (ms); baseline node -e 0 = ${baseline.toFixed(1)} ms`);
+const cases = [
+  ['--help', ['--help']],
+  ['nines 99.95%', ['nines', '99.95%', '--json']],
+  ['queue M/M/8', ['queue', '--servers', '8', '--rate', '1280/s', '--service', '5 ms', '--json']],
+  ['queue M/G/64 cv 1.5', ['queue', '--servers', '64', '--rate', '10000/s', '--service', '5 ms', '--cv', '1.5', '--json']],
+  ['queue M/M/10000', ['queue', '--servers', '10000', '--rate', '1999000/s', '--service', '5 ms', '--json']],
+  [
+    'availability 16 nodes/3 zones/2 regions',
+    ['availability', '--nodes', '16', '--need', '12', '--mtbf', '4380h', '--mttr', '2h', '--zones', '3', '--zone-mtbf', '8766h',
+     '--zone-mttr', '4h', '--regions', '2', '--region-mtbf', '26298h', '--region-mttr', '8h', '--json'],
+  ],
+  ['rtt', ['rtt', 'ap-northeast-1', 'us-east-1', '--json']],
+];
+const rows = [];
+for (const [name, args] of cases) {
+  const ms = time([bin, ...args]);
+  rows.push({ command: `capplan ${name}`, ms: Number(ms.toFixed(1)), ratioToNode: Number((ms / baseline).toFixed(2)) });
+}
+console.table(rows);

@@ -1,0 +1,15 @@
+/** What a command may touch. main() gets it from bin/capplan.js; tests pass fakes. */
+export interface Output {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+export interface CliIo {
+  stdout: Output;
+  stderr: Output;
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  env?: Record<string, string | undefined>;
+}
+
+/** Exit codes of every command (see the contract). */
+export const EXIT = { ok: 0, targetMissed: 1, badInput: 2, internal: 3 } as const;

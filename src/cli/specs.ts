@@ -1,0 +1,94 @@
+import type { CommandSpec } from './args.js';
+
+/**
+ * Every command's flags as data (kept apart from the implementations, so `capplan --help` loads nothing heavy).
+ * Names are fixed by ../shared/design/contract.md.
+ */
+const JSON_FLAG = { name: 'json', kind: 'switch', description: 'print one JSON object on stdout instead of text' } as const;
+
+export const queueSpec: CommandSpec = {
+  name: 'queue',
+  summary: 'waiting and response times of an M/M/c or M/G/c queue (FCFS)',
+  usage: 'capplan queue --servers C --rate R --service T [--cv X] [--fanout K] [--json]',
+  positionals: [],
+  flags: [
+    { name: 'servers', kind: 'value', valueName: 'C', description: 'number of servers (integer >= 1)' },
+    { name: 'rate', kind: 'value', valueName: 'R', description: 'arrival rate: 1200/s, 72000/min, or a number per second' },
+    { name: 'service', kind: 'value', valueName: 'T', description: 'mean service time: 5 ms, or a number of seconds' },
+    {
+      name: 'cv',
+      kind: 'value',
+      valueName: 'X',
+      description: 'coefficient of variation of the service time (default 1 = exponential; 0 = deterministic)',
+    },
+    {
+      name: 'fanout',
+      kind: 'value',
+      valueName: 'K',
+      description: 'the request waits for K independent responses; percentiles are of the slowest (default 1)',
+    },
+    JSON_FLAG,
+  ],
+  details: [
+    'Percentiles are of the response time (wait + service). With cv = 1 the figures are exact (M/M/c);',
+    'otherwise the mean wait is Allen-Cunneen (exact Pollaczek-Khinchine for one server) and the percentiles',
+    'are an approximation named in the output. With --fanout K, every one of the K parallel sub-requests',
+    'meets a queue like this one, independently.',
+    '',
+    'example: capplan queue --servers 8 --rate 1280/s --service 5ms',
+  ],
+};
+
+export const availabilitySpec: CommandSpec = {
+  name: 'availability',
+  summary: 'steady-state availability of N nodes of which K must be up, over zones and regions',
+  usage:
+    'capplan availability --nodes N --need K (--mtbf T --mttr T | --node-availability A) [--zones Z --zone-mtbf T --zone-mttr T] [--regions R --region-mtbf T --region-mttr T] [--json]',
+  positionals: [],
+  flags: [
+    { name: 'nodes', kind: 'value', valueName: 'N', description: 'number of nodes (default 1)' },
+    { name: 'need', kind: 'value', valueName: 'K', description: 'the service is up while at least K nodes are up (default 1)' },
+    { name: 'mtbf', kind: 'value', valueName: 'T', description: 'mean time between failures of a node: 2000 h, 30 d, or hours' },
+    { name: 'mttr', kind: 'value', valueName: 'T', description: 'mean time to repair a node: 2 h, 30 min, or hours' },
+    { name: 'node-availability', kind: 'value', valueName: 'A', description: 'availability of a node instead of MTBF/MTTR: 99.5% or 0.995' },
+    { name: 'zones', kind: 'value', valueName: 'Z', description: 'spread nodes round-robin over Z zones' },
+    { name: 'zone-mtbf', kind: 'value', valueName: 'T', description: 'MTBF of a zone' },
+    { name: 'zone-mttr', kind: 'value', valueName: 'T', description: 'MTTR of a zone' },
+    { name: 'regions', kind: 'value', valueName: 'R', description: 'spread zones round-robin over R regions' },
+    { name: 'region-mtbf', kind: 'value', valueName: 'T', description: 'MTBF of a region' },
+    { name: 'region-mttr', kind: 'value', valueName: 'T', description: 'MTTR of a region' },
+    JSON_FLAG,
+  ],
+  details: [
+    'A node is up only while it, its zone and its region are up; all failures independent, steady state.',
+    'Bare numbers for times are hours. Unavailability is computed directly, so many nines keep their digits.',
+    '',
+    'example: capplan availability --nodes 3 --need 2 --mtbf 4380h --mttr 2h --zones 3 --zone-mtbf 8766h --zone-mttr 4h',
+  ],
+};
+
+export const ninesSpec: CommandSpec = {
+  name: 'nines',
+  summary: 'availability, nines and allowed downtime per year, month, week and day',
+  usage: 'capplan nines X | --nines N [--json]',
+  positionals: ['X'],
+  flags: [{ name: 'nines', kind: 'value', valueName: 'N', description: 'number of nines instead of X (3.3)' }, JSON_FLAG],
+  details: ['X is an availability: 99.95% or 0.9995.', '', 'example: capplan nines 99.99%'],
+};
+
+export const rttSpec: CommandSpec = {
+  name: 'rtt',
+  summary: 'network round-trip time between two regions or coordinates',
+  usage: 'capplan rtt A B [--json]',
+  positionals: ['A', 'B'],
+  flags: [JSON_FLAG],
+  details: [
+    'A and B are region ids (us-east-1) or coordinates lat,lon (35.68,139.65; -33.92,18.42).',
+    'Measured median RTTs are used between catalog regions; otherwise the RTT is estimated from the',
+    'great-circle distance with a path-inflation model fitted to the measured pairs.',
+    '',
+    'example: capplan rtt ap-northeast-1 us-east-1',
+  ],
+};
+
+export const COMMANDS: readonly CommandSpec[] = [queueSpec, availabilitySpec, ninesSpec, rttSpec];

@@ -1,0 +1,38 @@
+import { InputError } from '../errors.js';
+import { type ParseOptions, type QuantityKind, parseQuantity } from '../units/parse.js';
+import type { ParsedArgs } from './args.js';
+
+/** The value of a flag parsed as a quantity, or `fallback` when the flag is absent (undefined: required). */
+export function flagQuantity(
+  args: ParsedArgs,
+  name: string,
+  kind: QuantityKind,
+  opts: ParseOptions & { example: string; fallback?: number },
+): number {
+  const raw = args.flags.get(name);
+  if (raw === undefined) {
+    if (opts.fallback !== undefined) return opts.fallback;
+    throw new InputError(`--${name}`, undefined, `a value, e.g. --${name} ${opts.example}`);
+  }
+  if (raw === true) throw new InputError(`--${name}`, raw, `a value, e.g. --${name} ${opts.example}`);
+  return parseQuantity(raw, kind, `--${name}`, opts);
+}
+
+/** Bare numbers for durations on the command line are hours (MTBF/MTTR are quoted in hours everywhere). */
+export function flagHours(args: ParsedArgs, name: string, opts: ParseOptions & { example: string }): number {
+  const raw = args.flags.get(name);
+  if (typeof raw === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(raw)) {
+    return parseQuantity(`${raw.trim()} h`, 'duration', `--${name}`, opts);
+  }
+  return flagQuantity(args, name, 'duration', opts);
+}
+
+export function writeJson(io: { stdout: { write(s: string): unknown } }, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Aligned "label  value" lines for the human-readable summaries. */
+export function keyValues(rows: readonly (readonly [string, string])[], indent = 2): string {
+  const width = Math.max(...rows.map(([k]) => k.length)) + 2;
+  return rows.map(([k, v]) => `${' '.repeat(indent)}${k.padEnd(width)}${v}`).join('\n');
+}
