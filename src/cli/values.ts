@@ -20,11 +20,7 @@ export function flagQuantity(
 
 /** Bare numbers for durations on the command line are hours (MTBF/MTTR are quoted in hours everywhere). */
 export function flagHours(args: ParsedArgs, name: string, opts: ParseOptions & { example: string }): number {
-  const raw = args.flags.get(name);
-  if (typeof raw === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(raw)) {
-    return parseQuantity(`${raw.trim()} h`, 'duration', `--${name}`, opts);
-  }
-  return flagQuantity(args, name, 'duration', opts);
+  return flagQuantity(args, name, 'duration', { ...opts, bareUnit: 'h' });
 }
 
 export function writeJson(io: { stdout: { write(s: string): unknown } }, value: unknown): void {

@@ -1,0 +1,225 @@
+/**
+ * Human-readable numbers for the text output. Pure string functions of base-unit numbers; no mathjs (the CLI prints
+ * with these without loading the parser).
+ *
+ * Conventions (shared by every function here):
+ * - Inputs are in base units: seconds, per second, bytes, USD, fractions (never percentages).
+ * - "Significant figures" means at most that many; trailing zeros after the decimal point are dropped
+ *   (`formatSig(5, 3)` is "5", not "5.00"), except where a function says it keeps a fixed number of decimals
+ *   (`formatNines`, `formatDowntime`, `formatPercent` with explicit digits).
+ * - A value that rounds up to the next unit moves to that unit (0.99996 s is "1 s", not "1000 ms").
+ * - Negative values get a leading "-"; NaN prints "NaN" and infinities "∞" / "-∞", so a bad number is visible rather
+ *   than disguised.
+ * - Unit symbols: ns, µs, ms, s, min, h, d for durations; B, KiB, MiB, GiB, TiB, PiB, EiB (powers of 1024) for sizes;
+ *   k, M, G, T (powers of 1000) for rates.
+ */
+
+/** Renders NaN/±Infinity, or returns null for a finite number. */
+function nonFinite(x: number): string | null {
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Number.POSITIVE_INFINITY) return '∞';
+  if (x === Number.NEGATIVE_INFINITY) return '-∞';
+  return null;
+}
+
+/** Drops trailing zeros after a decimal point: "12.30" -> "12.3", "5.00" -> "5", "1200" -> "1200". */
+function stripZeros(s: string): string {
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** x rounded to `digits` significant figures, as a number (not a string). */
+function roundSig(x: number, digits: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(digits));
+}
+
+/**
+ * x with at most `digits` significant figures, in plain decimal notation from 1e-6 to below 1e21 (exponent notation
+ * outside that range), trailing zeros dropped.
+ * @example formatSig(0.012345, 3) // "0.0123"
+ * @example formatSig(123456, 3) // "123000"
+ * @example formatSig(5, 3) // "5"
+ */
+export function formatSig(x: number, digits: number): string {
+  const bad = nonFinite(x);
+  if (bad !== null) return bad;
+  const d = Math.min(Math.max(Math.round(digits), 1), 21);
+  if (x === 0) return '0';
+  const rounded = roundSig(x, d);
+  const abs = Math.abs(rounded);
+  if (abs >= 1e21 || abs < 1e-6) {
+    const [mantissa = '', exponent = ''] = rounded.toExponential(d - 1).split('e');
+    return `${stripZeros(mantissa)}e${exponent}`;
+  }
+  const exponent = Math.floor(Math.log10(abs));
+  const decimals = Math.max(0, d - 1 - exponent);
+  return stripZeros(rounded.toFixed(Math.min(decimals, 100)));
+}
+
+interface Scale {
+  readonly symbol: string;
+  readonly factor: number;
+}
+
+/**
+ * Formats x in the largest scale in which it is at least 1 AFTER rounding to `digits` significant figures (so that a
+ * value rounding up moves to the next scale), or in the smallest scale when it is below 1 in all of them. Zero uses
+ * the scale with factor 1. `join` goes between the number and the symbol.
+ */
+function formatScaled(x: number, digits: number, scales: readonly Scale[], join: string): string {
+  const bad = nonFinite(x);
+  if (bad !== null) return bad;
+  const smallest = scales[0];
+  if (smallest === undefined) throw new Error('formatScaled: no scales');
+  let chosen = x === 0 ? (scales.find((s) => s.factor === 1) ?? smallest) : smallest;
+  if (x !== 0) for (const scale of scales) if (Math.abs(roundSig(x / scale.factor, digits)) >= 1) chosen = scale;
+  return `${formatSig(x / chosen.factor, digits)}${join}${chosen.symbol}`;
+}
+
+const DURATION_SCALES: readonly Scale[] = [
+  { symbol: 'ns', factor: 1e-9 },
+  { symbol: 'µs', factor: 1e-6 },
+  { symbol: 'ms', factor: 1e-3 },
+  { symbol: 's', factor: 1 },
+  { symbol: 'min', factor: 60 },
+  { symbol: 'h', factor: 3600 },
+  { symbol: 'd', factor: 86400 },
+];
+
+/**
+ * A duration in the largest of ns, µs, ms, s, min, h, d in which it is at least 1, with `digits` (default 3)
+ * significant figures. Below 1 ns it stays in ns; above a day it stays in days.
+ * @param seconds duration in seconds
+ * @example formatDuration(0.0123) // "12.3 ms"
+ * @example formatDuration(3155.76) // "52.6 min"
+ * @example formatDuration(0.99996) // "1 s"
+ */
+export function formatDuration(seconds: number, digits = 3): string {
+  return formatScaled(seconds, digits, DURATION_SCALES, ' ');
+}
+
+/**
+ * Downtime as uptime calculators show it: the leading unit and every smaller one down to seconds, with the seconds'
+ * decimals shrinking as the total grows: below 1 min, 4 significant figures ("35.76s", below 1 s "86.4ms");
+ * below 1 h two decimals ("52m 35.76s"); below 1 day one decimal ("8h 45m 57.6s"); from 1 day whole seconds
+ * ("1d 12h 31m 12s"). The total is rounded first, so 59.999 s is "1m 0.00s", never "60.00s".
+ * @param seconds downtime in seconds (>= 0 expected; a negative value gets a leading "-")
+ * @example formatDowntime(3155.76) // "52m 35.76s" (99.99% of a 365.25-day year)
+ * @example formatDowntime(31557.6) // "8h 45m 57.6s" (99.9%)
+ */
+export function formatDowntime(seconds: number): string {
+  const bad = nonFinite(seconds);
+  if (bad !== null) return bad;
+  if (seconds < 0) return `-${formatDowntime(-seconds)}`;
+  if (seconds === 0) return '0s';
+  if (roundSig(seconds, 4) < 60) {
+    if (seconds < 1) return formatScaled(seconds, 3, DURATION_SCALES.slice(0, 4), '');
+    return `${formatSig(seconds, 4)}s`;
+  }
+  const decimals = seconds < 3600 - 0.005 ? 2 : seconds < 86400 - 0.05 ? 1 : 0;
+  const unit = 10 ** decimals;
+  // integer arithmetic on hundredths/tenths/whole seconds so that rounding carries into minutes, hours, days
+  const total = Math.round(seconds * unit);
+  const secScaled = total % (60 * unit);
+  const totalMinutes = (total - secScaled) / (60 * unit);
+  const minutes = totalMinutes % 60;
+  const totalHours = (totalMinutes - minutes) / 60;
+  const hours = totalHours % 24;
+  const days = (totalHours - hours) / 24;
+  const sec = `${(secScaled / unit).toFixed(decimals)}s`;
+  if (days > 0) return `${days}d ${hours}h ${minutes}m ${sec}`;
+  if (hours > 0) return `${hours}h ${minutes}m ${sec}`;
+  return `${minutes}m ${sec}`;
+}
+
+const RATE_SCALES: readonly Scale[] = [
+  { symbol: '', factor: 1 },
+  { symbol: 'k', factor: 1e3 },
+  { symbol: 'M', factor: 1e6 },
+  { symbol: 'G', factor: 1e9 },
+  { symbol: 'T', factor: 1e12 },
+];
+
+/**
+ * A rate per second with SI multipliers (k, M, G, T) and `digits` (default 3) significant figures.
+ * @param perS events per second
+ * @example formatRate(1200) // "1.2k/s"
+ * @example formatRate(0.5) // "0.5/s"
+ */
+export function formatRate(perS: number, digits = 3): string {
+  const bad = nonFinite(perS);
+  if (bad !== null) return `${bad}/s`;
+  return `${formatScaled(perS, digits, RATE_SCALES, '')}/s`;
+}
+
+const BYTE_SCALES: readonly Scale[] = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'].map((symbol, i) => ({
+  symbol,
+  factor: 1024 ** i,
+}));
+
+/**
+ * A size in binary units (B, KiB, MiB, GiB, TiB, PiB, EiB; 1 KiB = 1024 B) with `digits` (default 3) significant
+ * figures.
+ * @param bytes size in bytes
+ * @example formatBytes(17179869184) // "16 GiB"
+ * @example formatBytes(1536) // "1.5 KiB"
+ */
+export function formatBytes(bytes: number, digits = 3): string {
+  return formatScaled(bytes, digits, BYTE_SCALES, ' ');
+}
+
+/** Inserts thousands separators into the integer part of a plain decimal string: "12345.5" -> "12,345.5". */
+function groupThousands(s: string): string {
+  const [int = '', frac] = s.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+/**
+ * US dollars: whole dollars with thousands separators from $1,000 up ("$12,345"), cents below ("$0.40", "$123.45"),
+ * and two significant figures below one cent ("$0.00042") so that per-request costs do not print as "$0.00".
+ * Independent of the locale.
+ * @param usd amount in US dollars
+ * @example formatUsd(12345.4) // "$12,345"
+ * @example formatUsd(0.4) // "$0.40"
+ */
+export function formatUsd(usd: number): string {
+  const bad = nonFinite(usd);
+  if (bad !== null) return `$${bad}`;
+  const sign = usd < 0 ? '-' : '';
+  const abs = Math.abs(usd);
+  let body: string;
+  if (Math.round(abs) >= 1000) body = groupThousands(Math.round(abs).toFixed(0));
+  else if (abs === 0 || abs >= 0.005) body = abs.toFixed(2);
+  else body = formatSig(abs, 2);
+  return `${sign}$${body}`;
+}
+
+/**
+ * A fraction as a percentage. Without `digits`, it keeps enough decimals to show three significant figures of the
+ * percentage AND two significant figures of what is missing to 100% (so many nines stay visible), then drops trailing
+ * zeros: 0.9995 -> "99.95%", 0.999999 -> "99.9999%", 0.8 -> "80%", 0.123456 -> "12.3%". With `digits`, exactly that
+ * many decimals are shown (`formatPercent(0.5, 1)` is "50.0%").
+ * @param fraction a plain fraction (1 = 100%)
+ * @param digits optional fixed number of decimals
+ */
+export function formatPercent(fraction: number, digits?: number): string {
+  const bad = nonFinite(fraction);
+  if (bad !== null) return `${bad}%`;
+  const pct = fraction * 100;
+  if (digits !== undefined) return `${pct.toFixed(Math.min(Math.max(Math.round(digits), 0), 100))}%`;
+  if (pct === 0) return '0%';
+  const decimalsFor = (x: number, sig: number): number =>
+    x === 0 ? 0 : Math.max(0, sig - 1 - Math.floor(Math.log10(Math.abs(x))));
+  const complement = (1 - fraction) * 100;
+  const decimals = Math.min(Math.max(decimalsFor(pct, 3), complement > 0 ? decimalsFor(complement, 2) : 0), 15);
+  return `${stripZeros(pct.toFixed(decimals))}%`;
+}
+
+/**
+ * Nines of availability with two decimals: 3.30103 -> "3.30". Infinite nines (no downtime at all) print "∞".
+ * @param n nines = -log10(unavailability)
+ */
+export function formatNines(n: number): string {
+  return nonFinite(n) ?? n.toFixed(2);
+}

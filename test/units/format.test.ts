@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  formatBytes,
+  formatDowntime,
+  formatDuration,
+  formatNines,
+  formatPercent,
+  formatRate,
+  formatSig,
+  formatUsd,
+} from '../../src/units/format.js';
+
+const YEAR_S = 365.25 * 86400;
+
+describe('formatSig', () => {
+  it.each([
+    [0.012345, 3, '0.0123'],
+    [123456, 3, '123000'],
+    [5, 3, '5'],
+    [12.3, 4, '12.3'],
+    [-2.345, 2, '-2.3'],
+    [0, 3, '0'],
+    [1.23e-7, 3, '1.23e-7'],
+    [1e21, 2, '1e+21'],
+    [0.000001, 3, '0.000001'],
+    [Number.NaN, 3, 'NaN'],
+    [Number.POSITIVE_INFINITY, 3, '∞'],
+  ])('formatSig(%s, %s) = %s', (x, digits, expected) => {
+    expect(formatSig(x, digits)).toBe(expected);
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0.0123, '12.3 ms'],
+    [0.25, '250 ms'],
+    [5e-10, '0.5 ns'],
+    [1.5e-6, '1.5 µs'],
+    [0.99996, '1 s'], // rounds up into the next unit
+    [59.9, '59.9 s'],
+    [59.99, '1 min'], // 60.0 s to 3 significant figures
+    [3155.76, '52.6 min'],
+    [7200, '2 h'],
+    [90061, '1.04 d'],
+    [0, '0 s'],
+    [-0.005, '-5 ms'],
+    [Number.NaN, 'NaN'],
+  ])('formatDuration(%s) = %s', (seconds, expected) => {
+    expect(formatDuration(seconds)).toBe(expected);
+  });
+
+  it('takes a number of significant figures', () => {
+    expect(formatDuration(0.0123456, 4)).toBe('12.35 ms');
+  });
+});
+
+describe('formatDowntime (year = 365.25 days)', () => {
+  it('99.99% availability: 3155.76 s a year is 52m 35.76s', () => {
+    expect(formatDowntime((1 - 0.9999) * YEAR_S)).toBe('52m 35.76s');
+    expect(formatDowntime(3155.76)).toBe('52m 35.76s');
+  });
+  it.each([
+    [(1 - 0.999) * YEAR_S, '8h 45m 57.6s'], // 99.9%
+    [(1 - 0.99) * YEAR_S, '3d 15h 39m 36s'], // 99%
+    [(1 - 0.99999) * YEAR_S, '5m 15.58s'], // 99.999%
+    [(1 - 0.999999) * YEAR_S, '31.56s'], // 99.9999%
+    [(1 - 0.999999) * 86400, '86.4ms'], // 99.9999% of a day
+    [(1 - 0.9995) * YEAR_S, '4h 22m 58.8s'], // 99.95%
+    [59.999, '1m 0.00s'], // rounding carries into the minutes
+    [3599.999, '1h 0m 0.0s'],
+    [86400, '1d 0h 0m 0s'],
+    [0, '0s'],
+  ])('formatDowntime(%s) = %s', (seconds, expected) => {
+    expect(formatDowntime(seconds)).toBe(expected);
+  });
+});
+
+describe('formatRate', () => {
+  it.each([
+    [1200, '1.2k/s'],
+    [999.96, '1k/s'],
+    [850, '850/s'],
+    [0.5, '0.5/s'],
+    [2.5e6, '2.5M/s'],
+    [12960, '13k/s'],
+    [0, '0/s'],
+  ])('formatRate(%s) = %s', (perS, expected) => {
+    expect(formatRate(perS)).toBe(expected);
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [17179869184, '16 GiB'],
+    [1536, '1.5 KiB'],
+    [512, '512 B'],
+    [4e12, '3.64 TiB'],
+    [1023.9 * 1024, '1 MiB'],
+    [0, '0 B'],
+  ])('formatBytes(%s) = %s', (bytes, expected) => {
+    expect(formatBytes(bytes)).toBe(expected);
+  });
+});
+
+describe('formatUsd', () => {
+  it.each([
+    [12345.4, '$12,345'],
+    [0.4, '$0.40'],
+    [123.456, '$123.46'],
+    [1234567.5, '$1,234,568'],
+    [999.996, '$1,000'],
+    [0.00042, '$0.00042'],
+    [0, '$0.00'],
+    [-12.5, '-$12.50'],
+  ])('formatUsd(%s) = %s', (usd, expected) => {
+    expect(formatUsd(usd)).toBe(expected);
+  });
+});
+
+describe('formatPercent', () => {
+  it.each([
+    [0.9995, '99.95%'],
+    [0.999999, '99.9999%'],
+    [1 - 1e-9, '99.9999999%'],
+    [0.8, '80%'],
+    [0.75, '75%'],
+    [0.123456, '12.3%'],
+    [0.001234, '0.123%'],
+    [1, '100%'],
+    [0, '0%'],
+    [1.8, '180%'],
+  ])('formatPercent(%s) = %s', (fraction, expected) => {
+    expect(formatPercent(fraction)).toBe(expected);
+  });
+
+  it('with digits, shows exactly that many decimals', () => {
+    expect(formatPercent(0.5, 1)).toBe('50.0%');
+    expect(formatPercent(0.99951, 2)).toBe('99.95%');
+  });
+});
+
+describe('formatNines', () => {
+  it('two decimals', () => {
+    expect(formatNines(-Math.log10(1 - 0.9995))).toBe('3.30');
+    expect(formatNines(4)).toBe('4.00');
+    expect(formatNines(Number.POSITIVE_INFINITY)).toBe('∞');
+  });
+});
+
+describe('format.ts does not load mathjs', () => {
+  it('imports nothing (so printing never pulls in the parser)', () => {
+    const source = readFileSync(new URL('../../src/units/format.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/^\s*import\b/m);
+    expect(source).not.toMatch(/\bimport\s*\(/);
+  });
+});
