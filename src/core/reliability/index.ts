@@ -1,0 +1,16 @@
+/** Exact steady-state availability: single components, series, parallel, k-of-n, failure domains, nines, downtime. */
+export type { Availability } from './availability.js';
+export { fromAvailability, fromMtbfMttr, fromUnavailability, kOfN, parallel, series } from './availability.js';
+export type { RegionLayout, ZoneLayout } from './domains.js';
+export { convolvePmf, fleetAvailability, probAtLeast, probBelow, regionUpNodesPmf } from './domains.js';
+export type { Downtime } from './downtime.js';
+export {
+  CALENDAR_CONVENTION,
+  downtime,
+  fromNines,
+  nines,
+  SECONDS_PER_DAY,
+  SECONDS_PER_MONTH,
+  SECONDS_PER_WEEK,
+  SECONDS_PER_YEAR,
+} from './downtime.js';
