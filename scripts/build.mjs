@@ -14,6 +14,7 @@ await build({
   target: 'node20',
   packages: 'bundle',
   sourcemap: 'linked',
+  minify: true,
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
   banner: {

@@ -27,9 +27,7 @@ export interface ParsedArgs {
 }
 
 /** Flags every command accepts. */
-export const COMMON_FLAGS: readonly FlagSpec[] = [
-  { name: 'help', kind: 'switch', description: 'show this help' },
-];
+export const COMMON_FLAGS: readonly FlagSpec[] = [{ name: 'help', kind: 'switch', description: 'show this help' }];
 
 /**
  * A token that looks like a negative number or a coordinate pair (`-5`, `-33.92,18.42`) is a positional value,

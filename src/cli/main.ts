@@ -49,7 +49,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       throw new InputError(
         'command',
         first,
-        suggestion ? `a capplan command (did you mean ${suggestion}?)` : `one of: ${names.join(', ')} (see capplan --help)`,
+        suggestion
+          ? `a capplan command (did you mean ${suggestion}?)`
+          : `one of: ${names.join(', ')} (see capplan --help)`,
       );
     }
     const args = parseArgs(rest, spec);

@@ -4,7 +4,11 @@ import type { CommandSpec } from './args.js';
  * Every command's flags as data (kept apart from the implementations, so `capplan --help` loads nothing heavy).
  * Names are fixed by ../shared/design/contract.md.
  */
-const JSON_FLAG = { name: 'json', kind: 'switch', description: 'print one JSON object on stdout instead of text' } as const;
+const JSON_FLAG = {
+  name: 'json',
+  kind: 'switch',
+  description: 'print one JSON object on stdout instead of text',
+} as const;
 
 export const queueSpec: CommandSpec = {
   name: 'queue',
@@ -13,7 +17,12 @@ export const queueSpec: CommandSpec = {
   positionals: [],
   flags: [
     { name: 'servers', kind: 'value', valueName: 'C', description: 'number of servers (integer >= 1)' },
-    { name: 'rate', kind: 'value', valueName: 'R', description: 'arrival rate: 1200/s, 72000/min, or a number per second' },
+    {
+      name: 'rate',
+      kind: 'value',
+      valueName: 'R',
+      description: 'arrival rate: 1200/s, 72000/min, or a number per second',
+    },
     { name: 'service', kind: 'value', valueName: 'T', description: 'mean service time: 5 ms, or a number of seconds' },
     {
       name: 'cv',
@@ -47,10 +56,25 @@ export const availabilitySpec: CommandSpec = {
   positionals: [],
   flags: [
     { name: 'nodes', kind: 'value', valueName: 'N', description: 'number of nodes (default 1)' },
-    { name: 'need', kind: 'value', valueName: 'K', description: 'the service is up while at least K nodes are up (default 1)' },
-    { name: 'mtbf', kind: 'value', valueName: 'T', description: 'mean time between failures of a node: 2000 h, 30 d, or hours' },
+    {
+      name: 'need',
+      kind: 'value',
+      valueName: 'K',
+      description: 'the service is up while at least K nodes are up (default 1)',
+    },
+    {
+      name: 'mtbf',
+      kind: 'value',
+      valueName: 'T',
+      description: 'mean time between failures of a node: 2000 h, 30 d, or hours',
+    },
     { name: 'mttr', kind: 'value', valueName: 'T', description: 'mean time to repair a node: 2 h, 30 min, or hours' },
-    { name: 'node-availability', kind: 'value', valueName: 'A', description: 'availability of a node instead of MTBF/MTTR: 99.5% or 0.995' },
+    {
+      name: 'node-availability',
+      kind: 'value',
+      valueName: 'A',
+      description: 'availability of a node instead of MTBF/MTTR: 99.5% or 0.995',
+    },
     { name: 'zones', kind: 'value', valueName: 'Z', description: 'spread nodes round-robin over Z zones' },
     { name: 'zone-mtbf', kind: 'value', valueName: 'T', description: 'MTBF of a zone' },
     { name: 'zone-mttr', kind: 'value', valueName: 'T', description: 'MTTR of a zone' },
@@ -72,7 +96,10 @@ export const ninesSpec: CommandSpec = {
   summary: 'availability, nines and allowed downtime per year, month, week and day',
   usage: 'capplan nines X | --nines N [--json]',
   positionals: ['X'],
-  flags: [{ name: 'nines', kind: 'value', valueName: 'N', description: 'number of nines instead of X (3.3)' }, JSON_FLAG],
+  flags: [
+    { name: 'nines', kind: 'value', valueName: 'N', description: 'number of nines instead of X (3.3)' },
+    JSON_FLAG,
+  ],
   details: ['X is an availability: 99.95% or 0.9995.', '', 'example: capplan nines 99.99%'],
 };
 

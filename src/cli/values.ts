@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { type ParseOptions, type QuantityKind, parseQuantity } from '../units/parse.js';
+import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/parse.js';
 import type { ParsedArgs } from './args.js';
 
 /** The value of a flag parsed as a quantity, or `fallback` when the flag is absent (undefined: required). */
@@ -21,14 +21,4 @@ export function flagQuantity(
 /** Bare numbers for durations on the command line are hours (MTBF/MTTR are quoted in hours everywhere). */
 export function flagHours(args: ParsedArgs, name: string, opts: ParseOptions & { example: string }): number {
   return flagQuantity(args, name, 'duration', { ...opts, bareUnit: 'h' });
-}
-
-export function writeJson(io: { stdout: { write(s: string): unknown } }, value: unknown): void {
-  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-/** Aligned "label  value" lines for the human-readable summaries. */
-export function keyValues(rows: readonly (readonly [string, string])[], indent = 2): string {
-  const width = Math.max(...rows.map(([k]) => k.length)) + 2;
-  return rows.map(([k, v]) => `${' '.repeat(indent)}${k.padEnd(width)}${v}`).join('\n');
 }

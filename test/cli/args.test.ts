@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CommandSpec, InputErrors, parseArgs, ProblemList } from '../../src/cli/args.js';
+import { type CommandSpec, InputErrors, ProblemList, parseArgs } from '../../src/cli/args.js';
 import { InputError } from '../../src/errors.js';
 
 const spec: CommandSpec = {

@@ -80,11 +80,24 @@ describe('capplan queue', () => {
   it('reports every bad flag on its own line with exit code 2', () => {
     expectInputErrors(
       ['queue', '--servers', '0', '--rate', '5 kg', '--service', 'abc'],
-      [/^error: --servers: "0": expected an integer/, /^error: --rate: "5 kg": expected a rate .*mass/, /^error: --service: "abc": expected a duration/],
+      [
+        /^error: --servers: "0": expected an integer/,
+        /^error: --rate: "5 kg": expected a rate .*mass/,
+        /^error: --service: "abc": expected a duration/,
+      ],
     );
-    expectInputErrors(['queue', '--rate', '1/s', '--service', '1s'], [/^error: --servers: missing: expected a value, e\.g\. --servers 8/]);
-    expectInputErrors(['queue', '--servers', '2', '--rate', '1/s', '--service', '1s', '--fanot', '3'], [/--fanot.*did you mean --fanout\?/]);
-    expectInputErrors(['queue', '--servers', '2.5', '--rate', '1/s', '--service', '1s'], [/--servers: "2.5": expected an integer/]);
+    expectInputErrors(
+      ['queue', '--rate', '1/s', '--service', '1s'],
+      [/^error: --servers: missing: expected a value, e\.g\. --servers 8/],
+    );
+    expectInputErrors(
+      ['queue', '--servers', '2', '--rate', '1/s', '--service', '1s', '--fanot', '3'],
+      [/--fanot.*did you mean --fanout\?/],
+    );
+    expectInputErrors(
+      ['queue', '--servers', '2.5', '--rate', '1/s', '--service', '1s'],
+      [/--servers: "2.5": expected an integer/],
+    );
   });
 
   it('refuses code in a value', () => {
@@ -111,17 +124,39 @@ describe('capplan availability', () => {
 
   it('a node behind a zone and a region is up only while all three are', () => {
     const j = capplanJson([
-      'availability', '--mtbf', '4380h', '--mttr', '2h', '--zones', '1', '--zone-mtbf', '8766h', '--zone-mttr', '4h',
-      '--regions', '1', '--region-mtbf', '26298h', '--region-mttr', '8h', '--json',
+      'availability',
+      '--mtbf',
+      '4380h',
+      '--mttr',
+      '2h',
+      '--zones',
+      '1',
+      '--zone-mtbf',
+      '8766h',
+      '--zone-mttr',
+      '4h',
+      '--regions',
+      '1',
+      '--region-mtbf',
+      '26298h',
+      '--region-mttr',
+      '8h',
+      '--json',
     ]);
     const a = (4380 / 4382) * (8766 / 8770) * (26298 / 26306);
     expectClose(j.availability as number, a, { rel: 1e-12 });
   });
 
   it('checks that need <= nodes and that zone failure rates come with --zones', () => {
-    expectInputErrors(['availability', '--nodes', '2', '--need', '3', '--node-availability', '0.99'], [/^error: --need: 3: expected at most --nodes \(2\)/]);
+    expectInputErrors(
+      ['availability', '--nodes', '2', '--need', '3', '--node-availability', '0.99'],
+      [/^error: --need: 3: expected at most --nodes \(2\)/],
+    );
     expectInputErrors(['availability', '--zones', '3', '--node-availability', '0.99'], [/--zone-mtbf/, /--zone-mttr/]);
-    expectInputErrors(['availability', '--mtbf', '10 kg', '--mttr', '2h'], [/^error: --mtbf: "10 kg": expected a duration/]);
+    expectInputErrors(
+      ['availability', '--mtbf', '10 kg', '--mttr', '2h'],
+      [/^error: --mtbf: "10 kg": expected a duration/],
+    );
   });
 });
 
@@ -159,11 +194,14 @@ describe('capplan rtt', () => {
   it('estimates from distance for coordinates, including negative latitudes', () => {
     const j = capplanJson(['rtt', '-33.92,18.42', '35.68,139.65', '--json']);
     expect(j.method).toBe('estimated');
-    expect(j.rttMs as number).toBeGreaterThan(2 * (j.distanceKm as number) / 200); // not faster than light in fibre
+    expect(j.rttMs as number).toBeGreaterThan((2 * (j.distanceKm as number)) / 200); // not faster than light in fibre
   });
 
   it('suggests the nearest region for a typo', () => {
-    expectInputErrors(['rtt', 'us-east1', 'eu-west-1'], [/^error: A: "us-east1": expected a catalog region \(did you mean us-east-1\?\)/]);
+    expectInputErrors(
+      ['rtt', 'us-east1', 'eu-west-1'],
+      [/^error: A: "us-east1": expected a catalog region \(did you mean us-east-1\?\)/],
+    );
     expectInputErrors(['rtt', '91,0', 'eu-west-1'], [/^error: A: "91,0": expected a latitude/]);
   });
 });

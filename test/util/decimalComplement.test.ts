@@ -28,7 +28,8 @@ describe('decimalComplement: 1 - x computed in decimal', () => {
   });
 
   it('returns undefined for anything that is not a plain decimal', () => {
-    for (const text of ['', '.', 'abc', '1e-3', '-0.5', '0.9/s', '99.9%%']) expect(decimalComplement(text)).toBeUndefined();
+    for (const text of ['', '.', 'abc', '1e-3', '-0.5', '0.9/s', '99.9%%'])
+      expect(decimalComplement(text)).toBeUndefined();
   });
 
   it('is negative above 1', () => {

@@ -10,7 +10,8 @@ import { InputError } from '../../errors.js';
 import { formatDowntime, formatPercent } from '../../units/format.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
-import { flagHours, flagQuantity, keyValues, writeJson } from '../values.js';
+import { keyValues, writeJson } from '../output.js';
+import { flagHours, flagQuantity } from '../values.js';
 import { reportedNines } from './ninesValue.js';
 
 /** `capplan availability`: exact k-of-n over independent node, zone and region failures. */
@@ -90,7 +91,11 @@ function nodeAvailability(args: ParsedArgs): Availability {
   const hasMtbf = args.flags.has('mtbf');
   const hasMttr = args.flags.has('mttr');
   if (hasA && (hasMtbf || hasMttr)) {
-    throw new InputError('--node-availability', args.flags.get('node-availability'), 'either it or --mtbf/--mttr, not both');
+    throw new InputError(
+      '--node-availability',
+      args.flags.get('node-availability'),
+      'either it or --mtbf/--mttr, not both',
+    );
   }
   if (hasA) {
     const a = flagQuantity(args, 'node-availability', 'fraction', {
@@ -103,7 +108,11 @@ function nodeAvailability(args: ParsedArgs): Availability {
     return fromAvailability(a);
   }
   if (!hasMtbf && !hasMttr) {
-    throw new InputError('--mtbf', undefined, 'the node failure rate: --mtbf T --mttr T (e.g. 4380h, 2h) or --node-availability A');
+    throw new InputError(
+      '--mtbf',
+      undefined,
+      'the node failure rate: --mtbf T --mttr T (e.g. 4380h, 2h) or --node-availability A',
+    );
   }
   const problems = new ProblemList();
   const mtbf = problems.attempt(() => flagHours(args, 'mtbf', { min: 0, minExclusive: true, example: '4380h' }), 1);
@@ -117,7 +126,12 @@ function domainAvailability(args: ParsedArgs, domain: 'zone' | 'region', present
   const mttrFlag = `${domain}-mttr`;
   const has = args.flags.has(mtbfFlag) || args.flags.has(mttrFlag);
   if (!present) {
-    if (has) throw new InputError(`--${mtbfFlag}`, args.flags.get(mtbfFlag) ?? args.flags.get(mttrFlag), `--${domain}s N as well`);
+    if (has)
+      throw new InputError(
+        `--${mtbfFlag}`,
+        args.flags.get(mtbfFlag) ?? args.flags.get(mttrFlag),
+        `--${domain}s N as well`,
+      );
     return undefined;
   }
   const problems = new ProblemList();

@@ -1,19 +1,28 @@
-import { type Availability, CALENDAR_CONVENTION, downtime, fromNines, fromUnavailability } from '../../core/reliability/index.js';
+import {
+  type Availability,
+  CALENDAR_CONVENTION,
+  downtime,
+  fromNines,
+  fromUnavailability,
+} from '../../core/reliability/index.js';
 import { InputError } from '../../errors.js';
 import { formatDowntime, formatPercent } from '../../units/format.js';
 import { parseQuantity } from '../../units/parse.js';
 import { decimalComplement } from '../../util/decimalComplement.js';
 import type { ParsedArgs } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
-import { flagQuantity, keyValues, writeJson } from '../values.js';
+import { keyValues, writeJson } from '../output.js';
+import { flagQuantity } from '../values.js';
 import { reportedNines } from './ninesValue.js';
 
 /** `capplan nines X` or `--nines N`: availability, nines and the downtime they allow. */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const x = args.positionals[0];
   const hasNines = args.flags.has('nines');
-  if (x !== undefined && hasNines) throw new InputError('--nines', args.flags.get('nines'), 'either X or --nines, not both');
-  if (x === undefined && !hasNines) throw new InputError('X', undefined, 'an availability such as 99.95% or 0.9995, or --nines 3.3');
+  if (x !== undefined && hasNines)
+    throw new InputError('--nines', args.flags.get('nines'), 'either X or --nines, not both');
+  if (x === undefined && !hasNines)
+    throw new InputError('X', undefined, 'an availability such as 99.95% or 0.9995, or --nines 3.3');
 
   let a: Availability;
   if (hasNines) {

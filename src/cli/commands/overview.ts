@@ -1,5 +1,5 @@
-import { loadCatalog } from '../../catalog/index.js';
 import type { Instance } from '../../catalog/index.js';
+import { loadCatalog } from '../../catalog/index.js';
 import { analyzeQueue, type QueueResult } from '../../core/queueing/index.js';
 import {
   type Availability,
@@ -9,7 +9,14 @@ import {
   nines,
   series,
 } from '../../core/reliability/index.js';
-import { formatDowntime, formatDuration, formatNines, formatPercent, formatRate, formatUsd } from '../../units/format.js';
+import {
+  formatDowntime,
+  formatDuration,
+  formatNines,
+  formatPercent,
+  formatRate,
+  formatUsd,
+} from '../../units/format.js';
 import type { ParsedArgs } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
 
@@ -92,7 +99,13 @@ export async function run(_args: ParsedArgs, io: CliIo): Promise<number> {
     ['', 'vertical', 'horizontal'],
     ['design', ...col((x) => x.label)],
     ['cost per month', ...col((x) => formatUsd(x.usdPerMonth))],
-    ['availability', ...col((x) => `${formatPercent(x.availability.availability)} (${formatNines(nines(x.availability.unavailability))} nines)`)],
+    [
+      'availability',
+      ...col(
+        (x) =>
+          `${formatPercent(x.availability.availability)} (${formatNines(nines(x.availability.unavailability))} nines)`,
+      ),
+    ],
     ['downtime per year', ...col((x) => formatDowntime(downtime(x.availability.unavailability).perYearS))],
     ['p99 response', ...col((x) => formatDuration(x.queue.percentiles?.p99S ?? Number.NaN))],
     ['utilisation', ...col((x) => formatPercent(x.queue.utilization, 1))],
@@ -108,7 +121,14 @@ export async function run(_args: ParsedArgs, io: CliIo): Promise<number> {
     ],
   ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length)) + 3);
-  const table = rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('').trimEnd()).join('\n');
+  const table = rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('')
+        .trimEnd(),
+    )
+    .join('\n');
   io.stdout.write(
     [
       e.name,

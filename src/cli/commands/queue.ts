@@ -2,7 +2,8 @@ import { analyzeQueue, type QueueResult } from '../../core/queueing/index.js';
 import { formatDuration, formatPercent, formatRate, formatSig } from '../../units/format.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
-import { flagQuantity, keyValues, writeJson } from '../values.js';
+import { keyValues, writeJson } from '../output.js';
+import { flagQuantity } from '../values.js';
 
 /** `capplan queue`: JSON fields per the contract (times in ms, rates per second). */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -11,10 +12,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
     () => flagQuantity(args, 'servers', 'count', { min: 1, max: 1_000_000, integer: true, example: '8' }),
     1,
   );
-  const arrivalRatePerS = problems.attempt(
-    () => flagQuantity(args, 'rate', 'rate', { min: 0, example: '1200/s' }),
-    0,
-  );
+  const arrivalRatePerS = problems.attempt(() => flagQuantity(args, 'rate', 'rate', { min: 0, example: '1200/s' }), 0);
   const serviceTimeS = problems.attempt(
     () => flagQuantity(args, 'service', 'duration', { min: 0, minExclusive: true, example: '5ms' }),
     1,

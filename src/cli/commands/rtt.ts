@@ -5,7 +5,7 @@ import { formatSig } from '../../units/format.js';
 import { closest } from '../../util/suggest.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
-import { writeJson } from '../values.js';
+import { writeJson } from '../output.js';
 
 /** `capplan rtt A B`: measured median RTT between catalog regions, else an estimate from distance. */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -41,7 +41,8 @@ const COORDINATES = /^\s*([+-]?\d+(?:\.\d+)?)\s*,\s*([+-]?\d+(?:\.\d+)?)\s*$/;
 
 function place(text: string | undefined, name: string, catalog: ReturnType<typeof loadCatalog>): Place {
   const ids = catalog.regions.map((r) => r.id);
-  if (text === undefined) throw new InputError(name, undefined, `a region id (${ids.slice(0, 3).join(', ')}, ...) or lat,lon`);
+  if (text === undefined)
+    throw new InputError(name, undefined, `a region id (${ids.slice(0, 3).join(', ')}, ...) or lat,lon`);
   const m = COORDINATES.exec(text);
   if (m) {
     const lat = Number(m[1]);
