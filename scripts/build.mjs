@@ -1,7 +1,8 @@
 // Bundles src/cli/main.ts into dist/ with esbuild. Code splitting keeps start-up fast: mathjs is in its own
 // chunk that only the commands that parse unit strings load, and the TUI (later) is behind a dynamic import.
-import { build } from 'esbuild';
+
 import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({

@@ -1,0 +1,258 @@
+/**
+ * Response-time distribution (survival, quantiles, fan-out) and the one-call analysis `analyzeQueue`.
+ *
+ * Models (see mmc.ts and mg.ts for the formulas and their sources):
+ * - cv = 1: M/M/c, exact FCFS sojourn distribution (Gross et al. 2008 section 2.3; Harchol-Balter 2013 ch. 14).
+ * - cv = 0: M/D/c, mean wait by Allen-Cunneen (P-K at c = 1, exact); percentiles from the approximation
+ *   W = 0 w.p. 1 - C, else Exp(mean E[W_q] / C), T = E[S] + W.
+ * - otherwise M/G/c with gamma service of the given mean and cv, same wait approximation, T = W + S.
+ * - fan-out K: the slowest of K independent responses, F_max = F^K, mean by quadrature (fanout.ts).
+ * Quantiles are found by Brent's method on ln P(T > t) (roots.ts), to relative machine precision in t.
+ */
+
+import { firstNonPositiveOnHalfLine } from '../math/roots.js';
+import { logFanoutSingleSurvivalTarget, maxOfIidSurvivalFromLog, meanOfMaxS } from './fanout.js';
+import { allenCunneenMeanWaitS, type GammaExpParams, gammaExpLogSurvival, pollaczekKhinchineMeanWaitS } from './mg.js';
+import { mmcLogSurvival, mmcMetrics, type NormalizedQueue, normalizeQueueInput, type QueueInput } from './mmc.js';
+
+export type { QueueInput } from './mmc.js';
+
+/** Response-time percentiles, seconds. */
+export interface Percentiles {
+  p50S: number;
+  p90S: number;
+  p95S: number;
+  p99S: number;
+  p999S: number;
+}
+
+/** Result of analyzeQueue; SI units. Latency fields are null when the queue is unstable (utilization >= 1). */
+export interface QueueResult {
+  /** Kendall notation: "M/M/8" when cv == 1, "M/D/8" when cv == 0, else "M/G/8". */
+  model: string;
+  servers: number;
+  arrivalRatePerS: number;
+  serviceTimeS: number;
+  serviceTimeCv: number;
+  fanout: number;
+  /** rho = lambda / (c mu). */
+  utilization: number;
+  /** rho < 1. */
+  stable: boolean;
+  /** P(an arrival waits): Erlang C (exact for M/M/c; the approximation's atom otherwise; exact = rho for M/G/1). */
+  probWait: number | null;
+  /** Mean wait in queue, seconds: exact M/M/c C/(c mu - lambda); P-K for M/G/1 (exact); Allen-Cunneen for M/G/c. */
+  meanWaitS: number | null;
+  /** Mean response (wait + service), seconds; with fan-out K > 1 the mean of the slowest of K (by quadrature). */
+  meanResponseS: number | null;
+  /** L = lambda W for the single queue (not the fan-out). */
+  meanInSystem: number | null;
+  /** Lq = lambda Wq. */
+  meanInQueue: number | null;
+  /** Response-time percentiles (of the slowest of K when fanout > 1), seconds. */
+  percentiles: Percentiles | null;
+  /** How the figures were obtained: "exact" or the approximation's name and assumptions. */
+  method: string;
+}
+
+/** The percentile levels reported by analyzeQueue. */
+export const PERCENTILE_LEVELS: readonly { key: keyof Percentiles; p: number }[] = [
+  { key: 'p50S', p: 0.5 },
+  { key: 'p90S', p: 0.9 },
+  { key: 'p95S', p: 0.95 },
+  { key: 'p99S', p: 0.99 },
+  { key: 'p999S', p: 0.999 },
+];
+
+/** method string of the exact M/M/c path. */
+export const METHOD_EXACT = 'exact';
+/** method string of the exact M/M/c path with fan-out. */
+export const METHOD_EXACT_FANOUT = 'exact (slowest of K independent responses)';
+
+/** A stable queue's single-response distribution, with the mean metrics. */
+interface ResponseModel {
+  q: NormalizedQueue;
+  probWait: number;
+  meanWaitS: number;
+  /** Mean of one response (wait + service), seconds. */
+  meanSingleS: number;
+  /** ln P(T > t) of one response. */
+  logSurvival: (tS: number) => number;
+  /** Times where the survival jumps (deterministic service). */
+  breakpointsS: number[];
+  /** Closed-form quantile of one response given ln of the survival level, when one exists. */
+  quantileFromLogTarget?: (logTarget: number) => number;
+  method: string;
+}
+
+function modelName(q: NormalizedQueue): string {
+  const kind = q.serviceTimeCv === 1 ? 'M' : q.serviceTimeCv === 0 ? 'D' : 'G';
+  return `M/${kind}/${q.servers}`;
+}
+
+function buildModel(q: NormalizedQueue): ResponseModel {
+  const mm = mmcMetrics(q);
+  const s = q.serviceTimeS;
+  const cv = q.serviceTimeCv;
+  const fanoutNote = q.fanout > 1 ? '; slowest of K independent responses' : '';
+  if (cv === 1) {
+    return {
+      q,
+      probWait: mm.probWait,
+      meanWaitS: mm.meanWaitS,
+      meanSingleS: mm.meanWaitS + s,
+      logSurvival: (t) => mmcLogSurvival(mm.probWait, q.cMinusA, t / s),
+      breakpointsS: [],
+      method: q.fanout > 1 ? METHOD_EXACT_FANOUT : METHOD_EXACT,
+    };
+  }
+  const meanWaitS =
+    q.servers === 1
+      ? pollaczekKhinchineMeanWaitS(q.offeredLoad, q.cMinusA, s, cv)
+      : allenCunneenMeanWaitS(mm.meanWaitS, cv);
+  // Conditional wait rate C / E[W_q]_AC = 2 (c mu - lambda) / (1 + cv^2), formed without dividing by C.
+  const waitRatePerS = (2 * mm.waitRatePerS) / (1 + cv * cv);
+  const deterministic = cv === 0;
+  const params: GammaExpParams = {
+    probWait: mm.probWait,
+    waitRatePerS,
+    serviceTimeS: s,
+    shape: deterministic ? Number.POSITIVE_INFINITY : 1 / (cv * cv),
+  };
+  const serviceWord = deterministic ? 'deterministic service' : 'gamma service';
+  const method =
+    q.servers === 1
+      ? `Pollaczek-Khinchine mean wait (exact for M/G/1); percentiles: P(wait) = rho atom + exponential wait tail convolved with ${serviceWord} (approximation)${fanoutNote}`
+      : `Allen-Cunneen mean wait (approximation); percentiles: Erlang-C atom + exponential wait tail convolved with ${serviceWord} (approximation)${fanoutNote}`;
+  const model: ResponseModel = {
+    q,
+    probWait: mm.probWait,
+    meanWaitS,
+    meanSingleS: meanWaitS + s,
+    logSurvival: (t) => gammaExpLogSurvival(params, t),
+    breakpointsS: deterministic ? [s] : [],
+    method,
+  };
+  if (deterministic) {
+    // P(T > t) = C e^(-r (t - E[S])) for t >= E[S], 1 below: the smallest t with P(T > t) <= level.
+    const logC = Math.log(mm.probWait);
+    model.quantileFromLogTarget = (logTarget) => (logC <= logTarget ? s : s + (logC - logTarget) / waitRatePerS);
+  }
+  return model;
+}
+
+function assertProbability(p: number, name = 'p'): void {
+  if (typeof p !== 'number' || !(p > 0 && p < 1)) throw new RangeError(`${name} must be in (0, 1), got ${p}`);
+}
+
+/** p-quantile of the response (of the slowest of K), seconds. */
+function modelQuantileS(model: ResponseModel, p: number): number {
+  const logTarget = logFanoutSingleSurvivalTarget(p, model.q.fanout);
+  if (model.quantileFromLogTarget) return model.quantileFromLogTarget(logTarget);
+  return firstNonPositiveOnHalfLine((t) => model.logSurvival(t) - logTarget, model.meanSingleS);
+}
+
+/**
+ * P(response time > tS) for the queue (FCFS), including fan-out: 1 - F(t)^K computed without cancellation.
+ * Exact for M/M/c; the stated approximation otherwise (see analyzeQueue's `method`). For an unstable queue
+ * (utilization >= 1) there is no steady state and the response time grows without bound: the function returns 1.
+ * @param input the queue (SI units)
+ * @param tS time, seconds (any number; P(T > t) = 1 for t < 0)
+ * @returns probability in [0, 1]
+ */
+export function responseTimeSurvival(input: QueueInput, tS: number): number {
+  const q = normalizeQueueInput(input);
+  if (typeof tS !== 'number' || Number.isNaN(tS)) throw new RangeError(`tS must be a number, got ${tS}`);
+  if (!q.stable) return 1;
+  if (tS < 0) return 1;
+  const model = buildModel(q);
+  return maxOfIidSurvivalFromLog(model.logSurvival(tS), q.fanout);
+}
+
+/**
+ * The p-quantile of the response time (of the slowest of K when fanout > 1), seconds, by bracketed Brent root
+ * finding on ln P(T > t) (relative precision about 1e-15 in t for the exact M/M/c survival). For fan-out the
+ * single-response level 1 - p^(1/K) is formed without cancellation. Returns Infinity for an unstable queue.
+ * @param input the queue (SI units)
+ * @param p probability in (0, 1)
+ */
+export function responseTimeQuantile(input: QueueInput, p: number): number {
+  const q = normalizeQueueInput(input);
+  assertProbability(p);
+  if (!q.stable) return Number.POSITIVE_INFINITY;
+  return modelQuantileS(buildModel(q), p);
+}
+
+/**
+ * Generic quantile: the smallest t >= 0 with survival(t) <= 1 - p, for a non-increasing survival function with
+ * survival(0) <= 1 (jumps allowed). Brackets from scaleHintS by doubling/halving and refines by Brent's method on
+ * ln survival(t) - ln(1 - p), which is nearly linear in exponential tails.
+ * @param survival non-increasing P(X > t), t in seconds
+ * @param p probability in (0, 1)
+ * @param scaleHintS a typical magnitude of the answer, seconds (> 0)
+ * @returns the quantile, seconds
+ * @throws RangeError for p outside (0, 1), a bad scale hint, NaN survival values, or a survival that never falls
+ *   to 1 - p
+ */
+export function quantileFromSurvival(survival: (tS: number) => number, p: number, scaleHintS: number): number {
+  if (typeof survival !== 'function') throw new RangeError('survival must be a function');
+  assertProbability(p);
+  if (typeof scaleHintS !== 'number' || !Number.isFinite(scaleHintS) || !(scaleHintS > 0)) {
+    throw new RangeError(`scaleHintS must be a finite number > 0, got ${scaleHintS}`);
+  }
+  const logTarget = Math.log1p(-p);
+  return firstNonPositiveOnHalfLine((t) => {
+    const s = survival(t);
+    if (Number.isNaN(s)) throw new RangeError(`survival(${t}) is NaN`);
+    return (s > 0 ? Math.log(s) : Number.NEGATIVE_INFINITY) - logTarget;
+  }, scaleHintS);
+}
+
+/**
+ * Capacity figures of one queue: utilization, stability, P(wait), mean wait and response, L and Lq (Little's law,
+ * L = lambda W, Lq = lambda Wq), and response-time percentiles p50..p99.9 (of the slowest of K with fan-out).
+ * An unstable queue (utilization >= 1) is a result with stable = false and null latency fields, not an error.
+ * Invalid arguments throw RangeError naming the argument.
+ * @param input servers (integer >= 1), arrivalRatePerS (>= 0), serviceTimeS (> 0), serviceTimeCv (>= 0, default
+ *   1), fanout (integer >= 1, default 1)
+ */
+export function analyzeQueue(input: QueueInput): QueueResult {
+  const q = normalizeQueueInput(input);
+  const base = {
+    model: modelName(q),
+    servers: q.servers,
+    arrivalRatePerS: q.arrivalRatePerS,
+    serviceTimeS: q.serviceTimeS,
+    serviceTimeCv: q.serviceTimeCv,
+    fanout: q.fanout,
+    utilization: q.utilization,
+    stable: q.stable,
+  };
+  if (!q.stable) {
+    return {
+      ...base,
+      probWait: null,
+      meanWaitS: null,
+      meanResponseS: null,
+      meanInSystem: null,
+      meanInQueue: null,
+      percentiles: null,
+      method: 'unstable (utilization >= 1): no steady state, latency undefined',
+    };
+  }
+  const model = buildModel(q);
+  const meanResponseS =
+    q.fanout === 1 ? model.meanSingleS : meanOfMaxS(model.logSurvival, q.fanout, model.meanSingleS, model.breakpointsS);
+  const percentiles = {} as Percentiles;
+  for (const { key, p } of PERCENTILE_LEVELS) percentiles[key] = modelQuantileS(model, p);
+  return {
+    ...base,
+    probWait: model.probWait,
+    meanWaitS: model.meanWaitS,
+    meanResponseS,
+    meanInSystem: q.arrivalRatePerS * model.meanSingleS,
+    meanInQueue: q.arrivalRatePerS * model.meanWaitS,
+    percentiles,
+    method: model.method,
+  };
+}

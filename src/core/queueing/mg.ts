@@ -1,0 +1,158 @@
+/**
+ * M/G/1 and M/G/c: mean waiting time (Pollaczek-Khinchine, exact for M/G/1; Allen-Cunneen, an approximation for
+ * M/G/c) and the response-time distribution used for percentiles when the service time is not exponential.
+ *
+ * Sources:
+ * - Pollaczek 1930, Khinchine 1932; Kleinrock 1975, *Queueing Systems* vol. 1, eq. 5.76:
+ *   E[W_q] = rho (1 + cv^2) / 2 * E[S] / (1 - rho), exact for M/G/1 FCFS.
+ * - Allen 1990, *Probability, Statistics and Queueing Theory* 2nd ed., section 6.4 (Allen-Cunneen):
+ *   E[W_q](GI/G/c) ~ E[W_q](M/M/c) (ca^2 + cs^2) / 2; with Poisson arrivals ca^2 = 1. Equals P-K at c = 1 and is
+ *   exact at cv = 1.
+ * - The percentile model is this module's own stated approximation (not a published exact result): the wait is 0
+ *   with probability C (Erlang C) and otherwise exponential with mean E[W_q]_AC / C; the service time is
+ *   gamma(shape k = 1/cv^2, mean E[S]) (deterministic when cv = 0); the response time is their independent sum.
+ *   For M/G/1 the atom P(wait > 0) = rho is exact (PASTA), the exponential tail is the approximation.
+ */
+
+import { incompleteGamma, logGammaPrefix, logGammaQ, logHypergeometric1F1One, uMinusLog1p } from '../math/special.js';
+import { NeumaierSum } from '../math/sum.js';
+
+/**
+ * Pollaczek-Khinchine mean wait of M/G/1 (exact): E[W_q] = rho (1 + cv^2) / 2 * E[S] / (1 - rho).
+ * Written as a (1 + cv^2) / 2 * E[S] / (1 - a) with a = rho = lambda E[S]. Source: Kleinrock 1975 eq. 5.76.
+ * @param offeredLoad rho = lambda * E[S] (< 1)
+ * @param oneMinusRho 1 - rho, computed accurately by the caller (> 0)
+ * @param serviceTimeS E[S], seconds
+ * @param serviceTimeCv coefficient of variation of S (>= 0)
+ * @returns mean wait in queue, seconds
+ */
+export function pollaczekKhinchineMeanWaitS(
+  offeredLoad: number,
+  oneMinusRho: number,
+  serviceTimeS: number,
+  serviceTimeCv: number,
+): number {
+  return (((offeredLoad * (1 + serviceTimeCv * serviceTimeCv)) / 2) * serviceTimeS) / oneMinusRho;
+}
+
+/**
+ * Allen-Cunneen mean wait of M/G/c (approximation): E[W_q] ~ E[W_q](M/M/c) * (1 + cv^2) / 2 (Poisson arrivals,
+ * ca^2 = 1). Source: Allen 1990 section 6.4.
+ * @param mmcMeanWaitS exact M/M/c mean wait with the same c, lambda, E[S], seconds
+ * @param serviceTimeCv coefficient of variation of S (>= 0)
+ * @returns approximate mean wait in queue, seconds
+ */
+export function allenCunneenMeanWaitS(mmcMeanWaitS: number, serviceTimeCv: number): number {
+  return (mmcMeanWaitS * (1 + serviceTimeCv * serviceTimeCv)) / 2;
+}
+
+/**
+ * E[k / (k + N)] for N ~ Poisson(y), k > 0, y >= 0: the Kummer-transformed 1F1(1; k + 1; -y) = e^-y 1F1(k; k+1; y),
+ * a sum of positive terms (no cancellation). Direct summation outward from the mode for y <= 1e5 (O(sqrt y) terms),
+ * otherwise the asymptotic (delta-method) expansion in the Poisson central moments to order 6 (truncation error
+ * about 105 / y^4 relative).
+ */
+export function poissonMeanKOverKPlusN(k: number, y: number): number {
+  if (y === 0) return 1;
+  if (y > 1e5) {
+    const u = 1 / (k + y);
+    const y2 = y * y;
+    const m2 = y;
+    const m3 = y;
+    const m4 = 3 * y2 + y;
+    const m5 = 10 * y2 + y;
+    const m6 = 15 * y2 * y + 25 * y2 + y;
+    const u2 = u * u;
+    const series = 1 + u2 * (m2 - u * (m3 - u * (m4 - u * (m5 - u * m6))));
+    return k * u * series;
+  }
+  const mode = Math.floor(y);
+  const pmfMode = Math.exp(logGammaPrefix(mode, y)); // y^m e^-y / m!
+  const sum = new NeumaierSum();
+  let pmf = pmfMode;
+  for (let n = mode; ; n++) {
+    const term = (pmf * k) / (k + n);
+    sum.add(term);
+    if (n > y && pmf <= 1e-18 * sum.value) break;
+    pmf *= y / (n + 1);
+    if (pmf === 0) break;
+  }
+  pmf = pmfMode;
+  for (let n = mode; n > 0; n--) {
+    pmf *= n / y;
+    const term = (pmf * k) / (k + n - 1);
+    sum.add(term);
+    if (pmf <= 1e-18 * sum.value || pmf === 0) break;
+  }
+  return sum.value;
+}
+
+/**
+ * Parameters of the response time T = W + S of the M/G/c percentile approximation:
+ * W = 0 w.p. 1 - probWait, else Exp(waitRatePerS); S ~ gamma(shape, rate shape / E[S]) or deterministic.
+ */
+export interface GammaExpParams {
+  /** P(W > 0). */
+  probWait: number;
+  /** Rate of the exponential conditional wait, per second (> 0). */
+  waitRatePerS: number;
+  /** Mean service time E[S], seconds. */
+  serviceTimeS: number;
+  /** Gamma shape k = 1 / cv^2 (> 0); Infinity means deterministic service. */
+  shape: number;
+}
+
+/**
+ * ln of I(t) = integral_0^t f_S(s) e^(-r (t - s)) ds = P(S <= t, S + E > t) for S ~ gamma(k, rate beta), E ~ Exp(r),
+ * in closed form through the incomplete gamma function and without cancellation. With x = beta t, eps = r / beta:
+ *   I = D(k, x) * 1F1(1; k + 1; (1 - eps) x),  D(k, x) = x^k e^-x / Gamma(k + 1)   (Abramowitz & Stegun 13.1.27),
+ * evaluated as D(k, x) H(k, z) (positive series / Temme) when 0 <= z = (1 - eps) x < k + 1,
+ * as e^(k (-eps - ln(1 - eps)) - eps (x - k)) P(k, z) when z >= k + 1 (the same identity, P = D H),
+ * and as D(k, x) E[k / (k + N)], N ~ Poisson((eps - 1) x) when eps > 1 (Kummer's transformation).
+ */
+export function logGammaExpConvolution(shape: number, x: number, eps: number): number {
+  if (x <= 0) return Number.NEGATIVE_INFINITY;
+  const logD = logGammaPrefix(shape, x);
+  if (eps > 1) {
+    const y = (eps - 1) * x;
+    return logD + Math.log(poissonMeanKOverKPlusN(shape, y));
+  }
+  const z = (1 - eps) * x;
+  // Where P(k, z) may be tiny (z below the bulk of gamma(k)), use the positive series / scaled Temme form of H.
+  const useH = shape > 1e6 ? z < shape : z < shape + 1;
+  if (useH) return logD + logHypergeometric1F1One(shape, z);
+  const p = incompleteGamma(shape, z).p;
+  return shape * uMinusLog1p(-eps) - eps * (x - shape) + Math.log(p);
+}
+
+/**
+ * ln P(T > t) for T = W + S with the parameters above (the M/G/c percentile approximation), for t >= 0:
+ *   gamma service:  P(T > t) = Q(k, beta t) + C I(t)   (I from logGammaExpConvolution),
+ *   deterministic:  P(T > t) = 1 for t < E[S], C e^(-r (t - E[S])) for t >= E[S].
+ * @param tS time, seconds
+ */
+export function gammaExpLogSurvival(params: GammaExpParams, tS: number): number {
+  const { probWait, waitRatePerS, serviceTimeS, shape } = params;
+  if (tS < 0) return 0;
+  if (shape === Number.POSITIVE_INFINITY) {
+    if (tS < serviceTimeS) return 0;
+    if (probWait === 0) return Number.NEGATIVE_INFINITY;
+    return Math.log(probWait) - waitRatePerS * (tS - serviceTimeS);
+  }
+  if (tS === 0) return 0;
+  const beta = shape / serviceTimeS;
+  const x = beta * tS;
+  const logQ = logGammaQ(shape, x);
+  if (probWait === 0) return logQ;
+  const eps = waitRatePerS / beta;
+  const logI = Math.log(probWait) + logGammaExpConvolution(shape, x, eps);
+  // Q + C I <= 1 exactly; rounding may exceed it by an ulp next to t = 0.
+  return Math.min(0, logAddExp(logQ, logI));
+}
+
+/** ln(e^a + e^b) without overflow or underflow. */
+export function logAddExp(a: number, b: number): number {
+  if (a === Number.NEGATIVE_INFINITY) return b;
+  if (b === Number.NEGATIVE_INFINITY) return a;
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+}
