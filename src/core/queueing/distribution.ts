@@ -170,6 +170,18 @@ export function responseTimeSurvival(input: QueueInput, tS: number): number {
 }
 
 /**
+ * P(response time > t) as a function, for evaluating one queue at many times (mixtures, root finding): validates
+ * and builds the model once. Same values as responseTimeSurvival; an unstable queue gives the constant 1.
+ * @param input the queue (SI units)
+ */
+export function responseTimeSurvivalFunction(input: QueueInput): (tS: number) => number {
+  const q = normalizeQueueInput(input);
+  if (!q.stable) return () => 1;
+  const model = buildModel(q);
+  return (tS) => (tS < 0 ? 1 : maxOfIidSurvivalFromLog(model.logSurvival(tS), q.fanout));
+}
+
+/**
  * The p-quantile of the response time (of the slowest of K when fanout > 1), seconds, by bracketed Brent root
  * finding on ln P(T > t) (relative precision about 1e-15 in t for the exact M/M/c survival). For fan-out the
  * single-response level 1 - p^(1/K) is formed without cancellation. Returns Infinity for an unstable queue.

@@ -10,6 +10,7 @@ export {
   quantileFromSurvival,
   responseTimeQuantile,
   responseTimeSurvival,
+  responseTimeSurvivalFunction,
 } from './distribution.js';
 export { erlangB, erlangC } from './erlang.js';
 export type { QueueInput } from './mmc.js';

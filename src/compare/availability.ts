@@ -1,0 +1,220 @@
+/**
+ * Availability of a candidate as its users see it, share-weighted over user regions.
+ *
+ * Vertical (one box, exact under independent failures of box, zone and region; Trivedi 2002, series/parallel):
+ * - no standby: A = A_node A_zone A_region (series);
+ * - hot standby: the active and the standby each up while their node and zone (and region, when the standby is in
+ *   another region) are up; the pair is in parallel, behind a balancer in series; plus the failover time of every
+ *   failure of the active (first order: rate x duration);
+ * - cold standby: a failed box, or a failed zone (or region, when the standby is in another region), is replaced by
+ *   restoring onto the standby, so each of those repairs takes min(MTTR, restore time); series of the three.
+ *
+ * Horizontal (capacity-aware; exact over independent node, zone, region and balancer states): every user region is
+ * served by the nearest of the candidate's regions that is up (region and its balancer); it counts as up while that
+ * region has at least as many nodes up as it needs to carry all the load routed to it (its own users plus those
+ * failed over to it) within the p99 target. The 2^R region states are enumerated; within an up region the number of
+ * nodes up has the exact pmf over node and zone failures (src/core/reliability, regionUpNodesPmf). Plus the failover
+ * time of every node, zone and (with several regions) region failure for the requests that were going there (first
+ * order: rate x duration x affected share).
+ */
+
+import {
+  type Availability,
+  fromMtbfMttr,
+  fromUnavailability,
+  parallel,
+  probBelow,
+  regionUpNodesPmf,
+  series,
+} from '../core/reliability/index.js';
+import type { FailureRates, Reliability, Standby } from '../scenario/types.js';
+
+export const METHOD_VERTICAL_NONE = 'exact (series of node, zone and region; independent failures)';
+export const METHOD_VERTICAL_HOT =
+  'exact (active and hot standby in parallel, in series with region and balancer) + failover time per failure of the active (first order)';
+export const METHOD_VERTICAL_COLD =
+  'exact series of node, zone and region with each repair replaced by min(MTTR, cold-standby restore time)';
+export const METHOD_HORIZONTAL =
+  'exact capacity-aware k-of-n over independent node, zone, region and balancer states (users served by the nearest up region; up while it has enough nodes for its load within the p99 target) + failover time per failure (first order)';
+
+export interface Cause {
+  cause: string;
+  unavailability: number;
+}
+
+export interface AvailabilityFigure {
+  availability: Availability;
+  method: string;
+  byCause: Cause[];
+  singlePointsOfFailure: string[];
+}
+
+const rate = (f: FailureRates) => 1 / (f.mtbfS + f.mttrS);
+const avail = (f: FailureRates) => fromMtbfMttr(f.mtbfS, f.mttrS);
+
+/** Combine an exact part with a small independent extra unavailability (failover time). */
+function withFailover(exact: Availability, failoverU: number): Availability {
+  if (failoverU <= 0) return exact;
+  return series([exact, fromUnavailability(Math.min(1, failoverU))]);
+}
+
+/**
+ * @param balancer the balancer in front of a hot pair (its availability), or null
+ * @param standbyInOtherRegion the standby runs in a second region (its own zone and region)
+ */
+export function verticalAvailability(
+  rel: Reliability,
+  standby: Standby,
+  standbyInOtherRegion: boolean,
+  balancer: Availability | null,
+): AvailabilityFigure {
+  const node = avail(rel.node);
+  const zone = avail(rel.zone);
+  const region = avail(rel.region);
+  if (standby === 'none') {
+    return {
+      availability: series([node, zone, region]),
+      method: METHOD_VERTICAL_NONE,
+      byCause: [
+        { cause: 'box', unavailability: node.unavailability },
+        { cause: 'zone', unavailability: zone.unavailability },
+        { cause: 'region', unavailability: region.unavailability },
+      ],
+      singlePointsOfFailure: ['the box', 'its zone', 'its region'],
+    };
+  }
+  if (standby === 'cold') {
+    const restore = rel.coldRestoreS;
+    const nodeC = fromMtbfMttr(rel.node.mtbfS, Math.min(rel.node.mttrS, restore));
+    const zoneC = fromMtbfMttr(rel.zone.mtbfS, Math.min(rel.zone.mttrS, restore));
+    const regionC = standbyInOtherRegion ? fromMtbfMttr(rel.region.mtbfS, Math.min(rel.region.mttrS, restore)) : region;
+    return {
+      availability: series([nodeC, zoneC, regionC]),
+      method: METHOD_VERTICAL_COLD,
+      byCause: [
+        { cause: 'box (until restored on the standby)', unavailability: nodeC.unavailability },
+        { cause: 'zone (until restored on the standby)', unavailability: zoneC.unavailability },
+        { cause: standbyInOtherRegion ? 'region (until restored)' : 'region', unavailability: regionC.unavailability },
+      ],
+      singlePointsOfFailure: standbyInOtherRegion
+        ? ['the box (down for the restore time)']
+        : ['the box (down for the restore time)', 'its region'],
+    };
+  }
+  // hot standby
+  const side = standbyInOtherRegion ? series([node, zone, region]) : series([node, zone]);
+  const pair = parallel([side, side]);
+  const parts = standbyInOtherRegion ? [pair] : [pair, region];
+  if (balancer) parts.push(balancer);
+  const exact = series(parts);
+  const failoverU = rel.failoverS * (rate(rel.node) + rate(rel.zone) + (standbyInOtherRegion ? rate(rel.region) : 0));
+  const byCause: Cause[] = [{ cause: 'both boxes down', unavailability: pair.unavailability }];
+  if (!standbyInOtherRegion) byCause.push({ cause: 'region', unavailability: region.unavailability });
+  if (balancer) byCause.push({ cause: 'balancer', unavailability: balancer.unavailability });
+  byCause.push({ cause: 'failover', unavailability: failoverU });
+  const spof: string[] = [];
+  if (!standbyInOtherRegion) spof.push('the region');
+  if (balancer) spof.push('the balancer');
+  return {
+    availability: withFailover(exact, failoverU),
+    method: METHOD_VERTICAL_HOT,
+    byCause,
+    singlePointsOfFailure: spof,
+  };
+}
+
+export interface FleetRegion {
+  id: string;
+  nodes: number;
+  zones: number;
+}
+
+export interface FleetUsers {
+  share: number;
+  /** Indices into the fleet's regions, nearest first. */
+  order: number[];
+}
+
+/**
+ * Capacity-aware availability of a horizontal fleet (see the top of this file).
+ * @param needed fewest up nodes region `r` needs to carry the users whose shares sum to `loadShare` (of the design
+ *   rate); null when no count can (then that region counts as down whenever it carries that load)
+ * @param balancer availability of each region's balancer (in series with its region)
+ */
+export function fleetAvailability(
+  rel: Reliability,
+  regions: readonly FleetRegion[],
+  users: readonly FleetUsers[],
+  needed: (r: number, loadShare: number) => number | null,
+  balancer: Availability,
+): AvailabilityFigure {
+  const R = regions.length;
+  if (R > 16) throw new RangeError(`at most 16 regions, got ${R}`);
+  const node = avail(rel.node);
+  const zone = avail(rel.zone);
+  const regionUp = series([avail(rel.region), balancer]);
+  const NEVER: Availability = { availability: 1, unavailability: 0 };
+  const pmfs = regions.map((reg) => {
+    const zones = [];
+    for (let z = 0; z < reg.zones; z++) {
+      zones.push({
+        availability: zone,
+        nodes: Math.floor(reg.nodes / reg.zones) + (z < reg.nodes % reg.zones ? 1 : 0),
+      });
+    }
+    return regionUpNodesPmf({ availability: NEVER, zones }, node);
+  });
+  const memo = new Map<string, number>();
+  const shortProb = (r: number, loadShare: number): number => {
+    const key = `${r}:${loadShare.toPrecision(12)}`;
+    let v = memo.get(key);
+    if (v === undefined) {
+      const need = needed(r, loadShare);
+      const pmf = pmfs[r] as Float64Array;
+      v = need === null || need >= pmf.length ? 1 : need <= 0 ? 0 : probBelow(pmf, need);
+      memo.set(key, v);
+    }
+    return v;
+  };
+
+  let allDown = 0;
+  let capacity = 0;
+  const loads = new Float64Array(R);
+  for (let mask = 0; mask < 1 << R; mask++) {
+    let p = 1;
+    for (let r = 0; r < R; r++) p *= mask & (1 << r) ? regionUp.availability : regionUp.unavailability;
+    if (p === 0) continue;
+    if (mask === 0) {
+      allDown += p;
+      continue;
+    }
+    loads.fill(0);
+    const serving = users.map((u) => u.order.find((r) => mask & (1 << r)) as number);
+    users.forEach((u, i) => {
+      loads[serving[i] as number] = (loads[serving[i] as number] as number) + u.share;
+    });
+    users.forEach((u, i) => {
+      const r = serving[i] as number;
+      capacity += p * u.share * shortProb(r, loads[r] as number);
+    });
+  }
+  const totalShare = users.reduce((s, u) => s + u.share, 0);
+  capacity /= totalShare;
+  const failoverU = rel.failoverS * (rate(rel.node) + rate(rel.zone) + (R > 1 ? rate(rel.region) : 0));
+  const exact = fromUnavailability(Math.min(1, allDown + capacity));
+  const byCause: Cause[] = [
+    { cause: R > 1 ? 'every region down' : 'region or its balancer', unavailability: allDown },
+    { cause: 'too few nodes up (node and zone failures, failover load)', unavailability: capacity },
+    { cause: 'failover', unavailability: failoverU },
+  ];
+  const spof: string[] = [];
+  if (R === 1) spof.push('the region', 'its balancer');
+  const zonesOk = regions.every((reg) => reg.zones > 1);
+  if (!zonesOk && R === 1) spof.push('the zone');
+  return {
+    availability: withFailover(exact, failoverU),
+    method: METHOD_HORIZONTAL,
+    byCause,
+    singlePointsOfFailure: spof,
+  };
+}

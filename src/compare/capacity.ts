@@ -1,0 +1,148 @@
+/**
+ * Capacity of nodes: the queue that a region's load meets on `up` nodes of one instance type, and the fewest nodes
+ * that carry a load within the p99 target.
+ *
+ * Model (stated in the README and in each result's `method`):
+ * - A node with v vCPUs serves as v servers (`serviceTime` is the CPU time of one request on one vCPU). With the
+ *   Universal Scalability Law (Gunther 2007, eq. 4.31) the v vCPUs deliver C(v) = v / (1 + sigma (v-1) +
+ *   kappa v (v-1)) times one vCPU's throughput, modelled as v servers whose service time is stretched by v / C(v).
+ * - Fan-out K: a request makes K sub-requests, each a `serviceTime` of CPU, and waits for the slowest.
+ * - Balancer: `least-loaded` is modelled as one pooled M/G/(N v) queue (the join-shortest-queue ideal: optimistic);
+ *   `random`, `round-robin` and `power-of-two` as N independent M/G/v queues each offered 1/N of the load (exact for
+ *   random splitting of Poisson arrivals, conservative for the other two).
+ */
+
+import type { QueueInput } from '../core/queueing/index.js';
+import { responseTimeSurvivalFunction, uslCapacity } from '../core/queueing/index.js';
+import type { BalancerPolicy, Workload } from '../scenario/types.js';
+import { type LatencyGroup, mixtureQuantile } from './latency.js';
+
+/** The per-request CPU time on one vCPU of a node with `vcpu` vCPUs, after the USL derating, seconds. */
+export function effectiveServiceTimeS(w: Workload, vcpu: number): number {
+  if (w.usl === null || vcpu <= 1) return w.serviceTimeS;
+  return (w.serviceTimeS * vcpu) / uslCapacity(vcpu, w.usl);
+}
+
+export interface QueueAtLoad {
+  input: QueueInput;
+  /** CPU utilisation of each node (the same on every node under the modelled balancing). */
+  utilization: number;
+  stable: boolean;
+}
+
+/**
+ * The queue met by `ratePerS` requests served by `nodesUp` nodes of `vcpu` vCPUs.
+ * @param pooled true for the least-loaded balancer (one pooled queue), false for independent per-node queues
+ */
+export function queueAtLoad(
+  w: Workload,
+  vcpu: number,
+  ratePerS: number,
+  nodesUp: number,
+  pooled: boolean,
+): QueueAtLoad {
+  const serviceTimeS = effectiveServiceTimeS(w, vcpu);
+  const subRate = ratePerS * w.fanout;
+  const utilization = (subRate * serviceTimeS) / (vcpu * nodesUp);
+  const input: QueueInput = pooled
+    ? {
+        servers: vcpu * nodesUp,
+        arrivalRatePerS: subRate,
+        serviceTimeS,
+        serviceTimeCv: w.serviceTimeCv,
+        fanout: w.fanout,
+      }
+    : {
+        servers: vcpu,
+        arrivalRatePerS: subRate / nodesUp,
+        serviceTimeS,
+        serviceTimeCv: w.serviceTimeCv,
+        fanout: w.fanout,
+      };
+  return { input, utilization, stable: utilization < 1 };
+}
+
+export function isPooled(balancer: BalancerPolicy | null): boolean {
+  return balancer === 'least-loaded' || balancer === null;
+}
+
+/** Network part of a user group, before the queue is known. */
+export interface GroupPath {
+  share: number;
+  networkS: number;
+  writeExtraS: number;
+  writeFraction: number;
+}
+
+/**
+ * End-to-end p99 (or other quantile) of user groups served by one queue, seconds; Infinity when unstable.
+ */
+export function pathsQuantileS(paths: readonly GroupPath[], q: QueueAtLoad, p: number): number {
+  if (!q.stable) return Number.POSITIVE_INFINITY;
+  const survival = responseTimeSurvivalFunction(q.input);
+  const scale = q.input.serviceTimeS / Math.max(1e-6, 1 - q.utilization);
+  const groups: LatencyGroup[] = paths.map((g) => ({ ...g, queueSurvival: survival, queueScaleS: scale }));
+  return mixtureQuantile(groups, p);
+}
+
+/** The smallest node count >= 1 for which `ok` holds, given ok is monotone (false ... false true ... true). */
+function smallestTrue(lo: number, ok: (n: number) => boolean, cap: number): number | null {
+  let hi = Math.max(lo, 1);
+  while (!ok(hi)) {
+    if (hi >= cap) return null;
+    lo = hi + 1;
+    hi = Math.min(cap, hi * 2);
+  }
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (ok(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return hi;
+}
+
+/** Upper limit of node counts searched (per region). */
+export const MAX_NODES_PER_REGION = 100_000;
+
+export interface NodesNeeded {
+  /** Fewest up nodes meeting the criterion, or null when no count up to MAX_NODES_PER_REGION does. */
+  nodes: number | null;
+  /** Which criterion decided: the users' end-to-end p99, or (when the network alone exceeds the target) queue p99. */
+  criterion: 'p99' | 'queue-p99' | 'stable';
+}
+
+/**
+ * Fewest up nodes that carry `ratePerS` with the end-to-end p99 of `paths` at most p99TargetS. When no node count
+ * can (the network or the service time alone exceeds the target), falls back to the queue's own p99 (no network)
+ * within the target, then to mere stability, and says which criterion it used. p99 falls as nodes are added, so the
+ * answer is found by doubling and bisection.
+ */
+export function nodesNeeded(
+  w: Workload,
+  vcpu: number,
+  ratePerS: number,
+  pooled: boolean,
+  paths: readonly GroupPath[],
+  p99TargetS: number,
+): NodesNeeded {
+  const subWork = ratePerS * w.fanout * effectiveServiceTimeS(w, vcpu);
+  const minStable = Math.max(1, Math.floor(subWork / vcpu) + 1);
+  if (ratePerS === 0) return { nodes: 1, criterion: 'p99' };
+  const cap = MAX_NODES_PER_REGION;
+  const atP99 = (n: number) => pathsQuantileS(paths, queueAtLoad(w, vcpu, ratePerS, n, pooled), 0.99) <= p99TargetS;
+  const farOut = Math.min(cap, minStable * 64 + 64);
+  if (paths.length > 0 && atP99(farOut)) {
+    return { nodes: smallestTrue(minStable, atP99, cap), criterion: 'p99' };
+  }
+  const queueOnly: GroupPath[] = [{ share: 1, networkS: 0, writeExtraS: 0, writeFraction: 0 }];
+  const atQueueP99 = (n: number) =>
+    pathsQuantileS(queueOnly, queueAtLoad(w, vcpu, ratePerS, n, pooled), 0.99) <= p99TargetS;
+  if (atQueueP99(farOut)) return { nodes: smallestTrue(minStable, atQueueP99, cap), criterion: 'queue-p99' };
+  return { nodes: minStable <= cap ? minStable : null, criterion: 'stable' };
+}
+
+/** Fewest up nodes keeping utilisation at or below maxUtilization. */
+export function nodesForUtilization(w: Workload, vcpu: number, ratePerS: number, maxUtilization: number): number {
+  const work = ratePerS * w.fanout * effectiveServiceTimeS(w, vcpu);
+  return Math.max(1, Math.ceil(work / (vcpu * maxUtilization) - 1e-9));
+}

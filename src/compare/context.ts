@@ -1,0 +1,80 @@
+/**
+ * What every candidate of one scenario shares: the design rate, the network between user regions and candidate
+ * regions, and the catalog look-ups. Pure (the catalog comes in as an argument); SI units inside, ms only in results.
+ */
+
+import type { Catalog, Region } from '../catalog/index.js';
+import { rttBetween } from '../core/geo/index.js';
+import type { Scenario } from '../scenario/types.js';
+
+/** 730 hours: the cloud billing month (AWS and GCP price pages). Availability uses the calendar in downtime.ts. */
+export const BILLING_HOURS_PER_MONTH = 730;
+export const SECONDS_PER_BILLING_MONTH = BILLING_HOURS_PER_MONTH * 3600;
+
+export interface Rtt {
+  /** Round trip, seconds. */
+  rttS: number;
+  method: 'measured' | 'estimated';
+}
+
+export interface Context {
+  scenario: Scenario;
+  catalog: Catalog;
+  /** peakRate * (1 + perYear)^years, per second: every figure is computed at this rate. */
+  designRatePerS: number;
+  /** Rate that sets the monthly transfer volumes: the grown average rate if given, else the design rate. */
+  trafficRatePerS: number;
+  /** Memoised RTT between two catalog regions (order-free). */
+  rtt(a: string, b: string): Rtt;
+}
+
+/**
+ * Design rate = peakRate * (1 + perYear)^years (compound growth over the horizon).
+ * @returns requests per second
+ */
+export function designRate(peakRatePerS: number, growthPerYear: number, growthYears: number): number {
+  return peakRatePerS * (1 + growthPerYear) ** growthYears;
+}
+
+function regionPlace(region: Region) {
+  return { kind: 'region' as const, id: region.id, lat: region.lat, lon: region.lon };
+}
+
+export function buildContext(scenario: Scenario, catalog: Catalog): Context {
+  const w = scenario.workload;
+  const growth = (1 + w.growthPerYear) ** w.growthYears;
+  const designRatePerS = w.peakRatePerS * growth;
+  const trafficRatePerS = w.averageRatePerS === null ? designRatePerS : w.averageRatePerS * growth;
+  const cache = new Map<string, Rtt>();
+  const measured = (a: string, b: string) => catalog.measuredRttMs(a, b);
+  return {
+    scenario,
+    catalog,
+    designRatePerS,
+    trafficRatePerS,
+    rtt(a, b) {
+      const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+      let hit = cache.get(key);
+      if (hit === undefined) {
+        const ra = catalog.region(a);
+        const rb = catalog.region(b);
+        if (!ra || !rb) throw new RangeError(`unknown region ${ra ? b : a}`);
+        const r = rttBetween(regionPlace(ra), regionPlace(rb), measured, catalog.rttModel);
+        hit = { rttS: r.rttMs / 1000, method: r.method };
+        cache.set(key, hit);
+      }
+      return hit;
+    },
+  };
+}
+
+/**
+ * The candidate's regions ordered by round trip from a user region (nearest first; ties by the order given).
+ * Users are served from the first region of this list that is up.
+ */
+export function preferenceOrder(ctx: Context, userRegion: string, regions: readonly string[]): string[] {
+  return regions
+    .map((r, i) => ({ r, i, rtt: ctx.rtt(userRegion, r).rttS }))
+    .sort((x, y) => x.rtt - y.rtt || x.i - y.i)
+    .map((x) => x.r);
+}

@@ -1,0 +1,124 @@
+/**
+ * Monthly cost of a candidate from the catalog's list prices (730-hour billing month):
+ * - compute: instances x USD/hour x 730 (every region at the catalog's price region, us-east-1: stated);
+ * - standby: a hot standby is a second running box; a cold standby runs nothing (its disk or snapshot storage is
+ *   not in the catalog and not priced);
+ * - balancer: one Application Load Balancer per serving region (horizontal; and in front of a hot pair in one
+ *   region), hours plus LCUs from processed bytes (LCUs from new/active connections and rule evaluations depend on
+ *   connection reuse and rules, which the scenario does not give: not priced);
+ * - cross-zone transfer: every write is copied to the replicas in other zones of its region, at the cross-AZ price
+ *   charged in each direction; requests from the balancer to targets in other zones are free for an ALB;
+ * - inter-region transfer: every write is copied to every other serving region (or to a standby in another region),
+ *   at the sending region's inter-region price;
+ * - internet egress: responses to users from each serving region, tiered on the monthly volume (tiers of the
+ *   catalog's tier region, scaled by each region's first-tier price), after the free monthly allowance. It is about
+ *   the same for every design (and usually goes through a CDN), so it is reported beside the total, not in it.
+ * Transfer volumes use the traffic rate (the grown average rate if the scenario gives one, else the design rate).
+ */
+
+import type { Catalog } from '../catalog/index.js';
+import { BILLING_HOURS_PER_MONTH, SECONDS_PER_BILLING_MONTH } from './context.js';
+import type { CostBreakdown, CostResult } from './result.js';
+
+const GB = 1e9;
+
+export interface CostInput {
+  /** Running instances by region, with their price. */
+  compute: { region: string; count: number; usdPerHour: number }[];
+  /** Running standby instances (hot standby). */
+  standby: { region: string; count: number; usdPerHour: number }[];
+  /** Regions with a balancer. */
+  balancerRegions: string[];
+  /** Share of the traffic rate each serving region answers, normal operation. */
+  servedShare: { region: string; share: number }[];
+  /** Bytes per second copied across zones within regions. */
+  crossZoneBytesPerS: number;
+  /** Bytes per second copied from a region to another. */
+  interRegion: { from: string; to: string; bytesPerS: number }[];
+  trafficRatePerS: number;
+  requestSizeBytes: number;
+  responseSizeBytes: number;
+}
+
+export const METHOD_COST =
+  'list prices x 730 h/month; balancer LCUs from processed bytes; cross-zone and inter-region copies of writes; internet egress reported apart, not in the total';
+
+/** Tiered egress price of `gb` GB in a month with tiers scaled by `scale`. */
+function tieredUsd(gb: number, tiers: Catalog['networkCosts']['internetEgress']['tiers'], scale: number): number {
+  let usd = 0;
+  let done = 0;
+  for (const t of tiers) {
+    const upTo = t.upToGbPerMonth ?? Number.POSITIVE_INFINITY;
+    const inTier = Math.max(0, Math.min(gb, upTo) - done);
+    usd += inTier * t.usdPerGb * scale;
+    done = Math.max(done, Math.min(gb, upTo));
+    if (done >= gb) break;
+  }
+  return usd;
+}
+
+export function monthlyCost(catalog: Catalog, c: CostInput): CostResult {
+  const net = catalog.networkCosts;
+  const hours = BILLING_HOURS_PER_MONTH;
+  const month = SECONDS_PER_BILLING_MONTH;
+  const computeUsdPerMonth = c.compute.reduce((s, x) => s + x.count * x.usdPerHour * hours, 0);
+  const standbyUsdPerMonth = c.standby.reduce((s, x) => s + x.count * x.usdPerHour * hours, 0);
+
+  const alb = net.loadBalancers.alb;
+  const processedGbPerHourPerRegion = (share: number) =>
+    (c.trafficRatePerS * share * (c.requestSizeBytes + c.responseSizeBytes) * 3600) / GB;
+  let loadBalancerUsdPerMonth = 0;
+  for (const region of c.balancerRegions) {
+    const share = c.servedShare.find((s) => s.region === region)?.share ?? 0;
+    const lcu = processedGbPerHourPerRegion(share) / net.albLcu.processedGbPerHourEc2Targets;
+    loadBalancerUsdPerMonth += (alb.usdPerHour + lcu * alb.usdPerCapacityUnitHour) * hours;
+  }
+
+  const crossZoneGb = (c.crossZoneBytesPerS * month) / GB;
+  const crossZoneTransferUsdPerMonth = crossZoneGb * 2 * net.crossAz.usdPerGbEachDirection;
+
+  let interRegionGb = 0;
+  let interRegionTransferUsdPerMonth = 0;
+  for (const x of c.interRegion) {
+    const gb = (x.bytesPerS * month) / GB;
+    interRegionGb += gb;
+    const price = net.interRegionUsdPerGb(x.from, x.to) ?? maxInterRegionPrice(catalog);
+    interRegionTransferUsdPerMonth += gb * price;
+  }
+
+  const egress = net.internetEgress;
+  const baseFirst = egress.tiers[0]?.usdPerGb ?? 0;
+  const totalEgressGb = (c.trafficRatePerS * c.responseSizeBytes * month) / GB;
+  const free = Math.min(totalEgressGb, egress.freeGbPerMonth.value);
+  let internetEgressUsdPerMonth = 0;
+  for (const s of c.servedShare) {
+    const gb = s.share * (totalEgressGb - free);
+    const first = egress.firstTierByRegion.get(s.region)?.usdPerGb ?? baseFirst;
+    internetEgressUsdPerMonth += tieredUsd(gb, egress.tiers, baseFirst > 0 ? first / baseFirst : 1);
+  }
+
+  const breakdown: CostBreakdown = {
+    computeUsdPerMonth,
+    standbyUsdPerMonth,
+    loadBalancerUsdPerMonth,
+    crossZoneTransferUsdPerMonth,
+    interRegionTransferUsdPerMonth,
+  };
+  const usdPerMonth = Object.values(breakdown).reduce((s, x) => s + x, 0);
+  const requestsPerMonth = c.trafficRatePerS * month;
+  return {
+    usdPerMonth,
+    breakdown,
+    usdPerMillionRequests: requestsPerMonth > 0 ? (usdPerMonth / requestsPerMonth) * 1e6 : 0,
+    internetEgressUsdPerMonth,
+    transferGbPerMonth: { crossZone: crossZoneGb, interRegion: interRegionGb, internetEgress: totalEgressGb },
+    method: METHOD_COST,
+  };
+}
+
+/** The highest inter-region price in the catalog: used (conservatively) for a region without a listed price. */
+function maxInterRegionPrice(catalog: Catalog): number {
+  let max = 0;
+  for (const p of catalog.networkCosts.interRegion.bySourceRegion.values()) max = Math.max(max, p.usdPerGb);
+  return max;
+}

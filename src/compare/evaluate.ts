@@ -1,0 +1,585 @@
+/**
+ * Evaluation of one fully specified design (instance, node counts, regions) at the design rate: latency per user
+ * region and overall, capacity-aware availability, cost, and the targets met. Sizing (choosing the instance size and
+ * node counts) is in size.ts; this module only measures.
+ */
+
+import type { Instance } from '../catalog/index.js';
+import { analyzeQueue, responseTimeSurvivalFunction } from '../core/queueing/index.js';
+import { type Availability, downtime, nines } from '../core/reliability/index.js';
+import type { BalancerPolicy, Standby } from '../scenario/types.js';
+import { type AvailabilityFigure, fleetAvailability, verticalAvailability } from './availability.js';
+import { type GroupPath, isPooled, nodesNeeded, pathsQuantileS, queueAtLoad } from './capacity.js';
+import { type Context, preferenceOrder } from './context.js';
+import { type CostInput, monthlyCost } from './cost.js';
+import { type LatencyGroup, mixtureQuantile } from './latency.js';
+import type {
+  ArchitectureResult,
+  AvailabilityResult,
+  LatencyResult,
+  MeetsTargets,
+  UserRegionLatency,
+} from './result.js';
+
+const GIB = 2 ** 30;
+const ms = (s: number) => s * 1000;
+
+export interface VerticalDesign {
+  kind: 'vertical';
+  name: string;
+  origin: 'explicit' | 'searched';
+  instance: Instance;
+  region: string;
+  standby: Standby;
+  standbyRegion: string | null;
+}
+
+export interface HorizontalDesign {
+  kind: 'horizontal';
+  name: string;
+  origin: 'explicit' | 'searched';
+  instance: Instance;
+  regions: string[];
+  /** Nodes in each region, same order as regions. */
+  nodesByRegion: number[];
+  spares: number;
+  zones: number;
+  balancer: BalancerPolicy;
+}
+
+export type Design = VerticalDesign | HorizontalDesign;
+
+export const LATENCY_METHOD_EXACT =
+  'network round trips (measured medians, or estimated from distance) + FCFS response time of the serving queue; overall figures are quantiles of the mixture over user regions';
+
+function availabilityResult(fig: AvailabilityFigure): AvailabilityResult {
+  const u = fig.availability.unavailability;
+  return {
+    value: fig.availability.availability,
+    unavailability: u,
+    nines: nines(u),
+    downtimeMinutesPerYear: downtime(u).perYearS / 60,
+    method: fig.method,
+    byCause: fig.byCause.map((c) => ({
+      cause: c.cause,
+      unavailability: c.unavailability,
+      downtimeMinutesPerYear: downtime(Math.min(1, c.unavailability)).perYearS / 60,
+    })),
+    singlePointsOfFailure: fig.singlePointsOfFailure,
+  };
+}
+
+function memoryNeededGiB(ctx: Context, share: number): number {
+  const w = ctx.scenario.workload;
+  return ((w.workingSetBytes * share) / GIB) * (1 + w.memoryHeadroom);
+}
+
+function meets(
+  ctx: Context,
+  p99S: number | null,
+  a: Availability,
+  usdPerMonth: number,
+  utilization: number,
+  memOk: boolean,
+): MeetsTargets {
+  const t = ctx.scenario.targets;
+  return {
+    p99: p99S !== null && p99S <= t.p99S,
+    availability: a.unavailability <= t.unavailability,
+    budget: t.budgetUsdPerMonth === null ? null : usdPerMonth <= t.budgetUsdPerMonth,
+    utilization: utilization <= t.maxUtilization,
+    memory: memOk,
+  };
+}
+
+/** Human reasons for the targets missed, most binding first. */
+export function missedReasons(
+  ctx: Context,
+  r: Pick<
+    ArchitectureResult,
+    'meetsTargets' | 'utilization' | 'memoryNeededGiB' | 'instance' | 'latency' | 'availability' | 'cost'
+  >,
+): string[] {
+  const t = ctx.scenario.targets;
+  const out: string[] = [];
+  const m = r.meetsTargets;
+  if (!m.memory) {
+    out.push(
+      `memory: needs ${r.memoryNeededGiB.toPrecision(4)} GiB per node, ${r.instance.name} has ${r.instance.memGiB} GiB`,
+    );
+  }
+  if (!(r.utilization < 1))
+    out.push(`CPU: utilisation ${(r.utilization * 100).toPrecision(3)}% >= 100% (unstable queue)`);
+  else if (!m.utilization) {
+    out.push(
+      `CPU: utilisation ${(r.utilization * 100).toPrecision(3)}% above the ${(t.maxUtilization * 100).toPrecision(3)}% target`,
+    );
+  }
+  if (!m.p99 && r.utilization < 1) {
+    out.push(
+      `p99: ${r.latency.p99Ms === null ? 'unbounded' : `${r.latency.p99Ms.toPrecision(4)} ms`} above the ${ms(t.p99S).toPrecision(4)} ms target`,
+    );
+  }
+  if (!m.availability) {
+    out.push(
+      `availability: ${r.availability.nines.toFixed(2)} nines below the ${nines(t.unavailability).toFixed(2)} target`,
+    );
+  }
+  if (m.budget === false) {
+    out.push(`budget: ${r.cost.usdPerMonth.toFixed(0)} USD/month above ${t.budgetUsdPerMonth?.toFixed(0)}`);
+  }
+  return out;
+}
+
+function finish(ctx: Context, partial: Omit<ArchitectureResult, 'feasible' | 'infeasibleReason'>): ArchitectureResult {
+  const reasons = missedReasons(ctx, partial);
+  const feasible = reasons.length === 0;
+  return feasible ? { ...partial, feasible } : { ...partial, feasible, infeasibleReason: reasons.join('; ') };
+}
+
+/** Extra latency of a strongly consistent write: the round trip to the replica(s) it must wait for, seconds. */
+function quorumRttS(ctx: Context, region: string, others: readonly string[], zones: number): number {
+  const w = ctx.scenario.workload;
+  if (w.consistency !== 'strong' || w.writeFraction === 0) return 0;
+  if (others.length === 0) return zones > 1 && w.replication > 1 ? ctx.rtt(region, region).rttS : 0;
+  const all = others.length + 1;
+  const quorum = Math.floor(all / 2) + 1;
+  const rtts = others.map((o) => ctx.rtt(region, o).rttS).sort((a, b) => a - b);
+  return rtts[quorum - 2] ?? 0;
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// vertical
+
+export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureResult {
+  const { scenario, catalog } = ctx;
+  const w = scenario.workload;
+  const inst = d.instance;
+  const rate = ctx.designRatePerS;
+  const q = queueAtLoad(w, inst.vcpu, rate, 1, true);
+  const memNeed = memoryNeededGiB(ctx, 1);
+  const memOk = memNeed <= inst.memGiB;
+  const syncRtt =
+    d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0
+      ? ctx.rtt(d.region, d.standbyRegion ?? d.region).rttS
+      : 0;
+  const paths: (GroupPath & { region: string })[] = scenario.users.map((u) => ({
+    region: u.region,
+    share: u.share,
+    networkS: w.roundTrips * ctx.rtt(u.region, d.region).rttS,
+    writeExtraS: syncRtt,
+    writeFraction: w.writeFraction,
+  }));
+  const latency = latencyFor(
+    ctx,
+    [{ region: d.region, queue: q, paths }],
+    d.standbyRegion ? [d.region, d.standbyRegion] : [d.region],
+    d.standby !== 'none' ? d.standbyRegion : null,
+  );
+  const lb = d.standby === 'hot' && d.standbyRegion === null ? catalog.reliability.loadBalancer.multiAz : null;
+  const fig = verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb);
+  const writeBytesPerS = rate * w.writeFraction * w.requestSizeBytes;
+  const trafficWriteBytesPerS = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
+  const costIn: CostInput = {
+    compute: [{ region: d.region, count: 1, usdPerHour: inst.usdPerHour }],
+    standby:
+      d.standby === 'hot' ? [{ region: d.standbyRegion ?? d.region, count: 1, usdPerHour: inst.usdPerHour }] : [],
+    balancerRegions: lb ? [d.region] : [],
+    servedShare: [{ region: d.region, share: 1 }],
+    crossZoneBytesPerS: d.standby === 'hot' && d.standbyRegion === null ? trafficWriteBytesPerS : 0,
+    interRegion:
+      d.standby !== 'none' && d.standbyRegion !== null
+        ? [{ from: d.region, to: d.standbyRegion, bytesPerS: trafficWriteBytesPerS }]
+        : [],
+    trafficRatePerS: ctx.trafficRatePerS,
+    requestSizeBytes: w.requestSizeBytes,
+    responseSizeBytes: w.responseSizeBytes,
+  };
+  void writeBytesPerS;
+  const cost = monthlyCost(catalog, costIn);
+  const availability = availabilityResult(fig);
+  const notes: string[] = [];
+  if (d.standby === 'hot' && w.consistency !== 'strong' && w.writeFraction > 0) {
+    notes.push('asynchronous replication to the standby: writes not yet copied are lost on failover');
+  }
+  if (d.standby === 'cold')
+    notes.push('cold standby: restore time from reliability.coldRestore; its storage is not priced');
+  if (d.standby === 'hot')
+    notes.push(
+      'hot standby behind a balancer (or DNS failover across regions); failover time per failure of the active',
+    );
+  return finish(ctx, {
+    name: d.name,
+    kind: 'vertical',
+    origin: d.origin,
+    instance: {
+      name: inst.name,
+      vcpu: inst.vcpu,
+      memGiB: inst.memGiB,
+      usdPerHour: inst.usdPerHour,
+      source: inst.source,
+    },
+    nodes: 1,
+    spares: 0,
+    zones: d.standby !== 'none' && d.standbyRegion === null ? 2 : 1,
+    regions: d.standbyRegion ? [d.region, d.standbyRegion] : [d.region],
+    standby: d.standby,
+    balancer: null,
+    utilization: q.utilization,
+    memoryNeededGiB: memNeed,
+    nodesNeededByRegion: [{ region: d.region, nodes: 1, needed: 1 }],
+    survivesRegionLoss: d.standbyRegion !== null && d.standby !== 'none' ? true : null,
+    cost,
+    availability,
+    latency,
+    meetsTargets: meets(
+      ctx,
+      latency.p99Ms === null ? null : latency.p99Ms / 1000,
+      fig.availability,
+      cost.usdPerMonth,
+      q.utilization,
+      memOk,
+    ),
+    notes,
+  });
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// latency shared by both kinds
+
+interface ServingRegion {
+  region: string;
+  queue: ReturnType<typeof queueAtLoad>;
+  paths: (GroupPath & { region: string })[];
+}
+
+function latencyFor(
+  ctx: Context,
+  serving: ServingRegion[],
+  candidateRegions: string[],
+  failoverFixed: string | null,
+  degraded?: ServingRegion[],
+): LatencyResult {
+  const w = ctx.scenario.workload;
+  const byUserRegion: UserRegionLatency[] = [];
+  const groups: LatencyGroup[] = [];
+  let stable = true;
+  let meanWait = 0;
+  for (const s of serving) {
+    if (!s.queue.stable) {
+      stable = false;
+      continue;
+    }
+    const a = analyzeQueue(s.queue.input);
+    const survival = responseTimeSurvivalFunction(s.queue.input);
+    const scale = a.meanResponseS ?? s.queue.input.serviceTimeS;
+    meanWait += (a.meanWaitS ?? 0) * s.paths.reduce((x, p) => x + p.share, 0);
+    for (const p of s.paths) {
+      const g: LatencyGroup = { ...p, queueSurvival: survival, queueScaleS: scale };
+      groups.push(g);
+      const order = preferenceOrder(ctx, p.region, candidateRegions);
+      const failoverTo = failoverFixed ?? (order.length > 1 ? (order.find((r) => r !== s.region) ?? null) : null);
+      const rtt = ctx.rtt(p.region, s.region);
+      byUserRegion.push({
+        region: p.region,
+        share: p.share,
+        servedFrom: s.region,
+        networkRttMs: ms(rtt.rttS),
+        networkMethod: rtt.method,
+        queueP99Ms: ms(a.percentiles?.p99S ?? Number.NaN),
+        p99Ms: ms(mixtureQuantile([g], 0.99)),
+        failoverTo,
+        failoverRttMs: failoverTo === null ? null : ms(ctx.rtt(p.region, failoverTo).rttS),
+      });
+    }
+  }
+  // keep the scenario's user order
+  const order = new Map(ctx.scenario.users.map((u, i) => [u.region, i]));
+  byUserRegion.sort((a, b) => (order.get(a.region) ?? 0) - (order.get(b.region) ?? 0));
+  const methodQueue = serving[0] && serving[0].queue.stable ? analyzeQueue(serving[0].queue.input).method : 'unstable';
+  const method = `${LATENCY_METHOD_EXACT}; queue: ${methodQueue}${w.consistency === 'strong' && w.writeFraction > 0 ? '; strong writes wait for a quorum round trip' : ''}`;
+  if (!stable) {
+    return {
+      p50Ms: null,
+      p99Ms: null,
+      p999Ms: null,
+      p99DegradedMs: null,
+      meanQueueWaitMs: null,
+      byUserRegion: ctx.scenario.users.map((u) => {
+        const s = serving.find((x) => x.paths.some((p) => p.region === u.region));
+        const region = s?.region ?? candidateRegions[0] ?? u.region;
+        const rtt = ctx.rtt(u.region, region);
+        return {
+          region: u.region,
+          share: u.share,
+          servedFrom: region,
+          networkRttMs: ms(rtt.rttS),
+          networkMethod: rtt.method,
+          queueP99Ms: null,
+          p99Ms: null,
+          failoverTo: null,
+          failoverRttMs: null,
+        };
+      }),
+      method: `unstable (utilisation >= 1): no steady state, latency unbounded`,
+    };
+  }
+  let p99DegradedMs = ms(mixtureQuantile(groups, 0.99));
+  if (degraded) {
+    let worst = 0;
+    let ok = true;
+    const dg: LatencyGroup[] = [];
+    for (const s of degraded) {
+      if (!s.queue.stable) {
+        ok = false;
+        break;
+      }
+      const survival = responseTimeSurvivalFunction(s.queue.input);
+      const scale = s.queue.input.serviceTimeS / Math.max(1e-6, 1 - s.queue.utilization);
+      for (const p of s.paths) dg.push({ ...p, queueSurvival: survival, queueScaleS: scale });
+      worst = Math.max(worst, s.queue.utilization);
+    }
+    p99DegradedMs = ok ? ms(mixtureQuantile(dg, 0.99)) : Number.POSITIVE_INFINITY;
+  }
+  return {
+    p50Ms: ms(mixtureQuantile(groups, 0.5)),
+    p99Ms: ms(mixtureQuantile(groups, 0.99)),
+    p999Ms: ms(mixtureQuantile(groups, 0.999)),
+    p99DegradedMs: Number.isFinite(p99DegradedMs) ? p99DegradedMs : null,
+    meanQueueWaitMs: ms(meanWait),
+    byUserRegion,
+    method,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// horizontal
+
+/** Per-region routing and network paths of a horizontal design (normal operation). */
+export interface HorizontalLayout {
+  /** Users of each region (own users: those whose nearest candidate region it is). */
+  paths: (GroupPath & { region: string })[][];
+  /** Share of the design rate each region serves normally. */
+  share: number[];
+  /** Each user region's candidate-region preference, as indices. */
+  users: { share: number; order: number[] }[];
+}
+
+export function horizontalLayout(ctx: Context, regions: readonly string[], zones: number): HorizontalLayout {
+  const w = ctx.scenario.workload;
+  const paths: (GroupPath & { region: string })[][] = regions.map(() => []);
+  const share = regions.map(() => 0);
+  const users = ctx.scenario.users.map((u) => {
+    const order = preferenceOrder(ctx, u.region, regions).map((r) => regions.indexOf(r));
+    const r = order[0] as number;
+    const region = regions[r] as string;
+    const others = regions.filter((x) => x !== region);
+    (paths[r] as (GroupPath & { region: string })[]).push({
+      region: u.region,
+      share: u.share,
+      networkS: w.roundTrips * ctx.rtt(u.region, region).rttS,
+      writeExtraS: quorumRttS(ctx, region, others, zones),
+      writeFraction: w.writeFraction,
+    });
+    share[r] = (share[r] as number) + u.share;
+    return { share: u.share, order };
+  });
+  return { paths, share, users };
+}
+
+/** Fewest up nodes region r needs to carry loadShare of the design rate within the p99 target (memoised by caller). */
+const needCache = new WeakMap<Context, Map<string, ReturnType<typeof nodesNeeded>>>();
+
+export function regionNeed(
+  ctx: Context,
+  d: { instance: Instance; balancer: BalancerPolicy },
+  layout: HorizontalLayout,
+  r: number,
+  loadShare: number,
+) {
+  let cache = needCache.get(ctx);
+  if (cache === undefined) {
+    cache = new Map();
+    needCache.set(ctx, cache);
+  }
+  const paths = layout.paths[r] ?? [];
+  const key = `${d.instance.name}|${isPooled(d.balancer)}|${loadShare.toPrecision(12)}|${paths.map((p) => `${p.share},${p.networkS},${p.writeExtraS}`).join(';')}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const result = computeRegionNeed(ctx, d, layout, r, loadShare);
+  cache.set(key, result);
+  return result;
+}
+
+function computeRegionNeed(
+  ctx: Context,
+  d: { instance: Instance; balancer: BalancerPolicy },
+  layout: HorizontalLayout,
+  r: number,
+  loadShare: number,
+) {
+  const w = ctx.scenario.workload;
+  return nodesNeeded(
+    w,
+    d.instance.vcpu,
+    ctx.designRatePerS * loadShare,
+    isPooled(d.balancer),
+    layout.paths[r] ?? [],
+    ctx.scenario.targets.p99S,
+  );
+}
+
+export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?: HorizontalLayout): ArchitectureResult {
+  const { scenario, catalog } = ctx;
+  const w = scenario.workload;
+  const inst = d.instance;
+  const pooled = isPooled(d.balancer);
+  const layout = layoutIn ?? horizontalLayout(ctx, d.regions, d.zones);
+  const R = d.regions.length;
+  const rate = ctx.designRatePerS;
+
+  const serving: ServingRegion[] = [];
+  const degraded: ServingRegion[] = [];
+  let utilization = 0;
+  d.regions.forEach((region, r) => {
+    const share = layout.share[r] as number;
+    const paths = layout.paths[r] ?? [];
+    if (share === 0) return;
+    const n = d.nodesByRegion[r] as number;
+    const q = queueAtLoad(w, inst.vcpu, rate * share, n, pooled);
+    utilization = Math.max(utilization, q.utilization);
+    serving.push({ region, queue: q, paths });
+    degraded.push({ region, queue: queueAtLoad(w, inst.vcpu, rate * share, Math.max(1, n - d.spares), pooled), paths });
+  });
+  const latency = latencyFor(ctx, serving, d.regions, null, degraded);
+
+  const needMemo = new Map<string, number | null>();
+  const needed = (r: number, loadShare: number): number | null => {
+    const key = `${r}:${loadShare.toPrecision(12)}`;
+    if (!needMemo.has(key)) needMemo.set(key, regionNeed(ctx, d, layout, r, loadShare).nodes);
+    return needMemo.get(key) ?? null;
+  };
+  const lbA = d.zones > 1 ? catalog.reliability.loadBalancer.multiAz : catalog.reliability.loadBalancer.singleAz;
+  const fig = fleetAvailability(
+    scenario.reliability,
+    d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
+    layout.users,
+    needed,
+    lbA,
+  );
+
+  // Can the others absorb each region's users when it is down (all their nodes up)?
+  let survivesRegionLoss: boolean | null = null;
+  if (R > 1) {
+    survivesRegionLoss = true;
+    for (let down = 0; down < R; down++) {
+      const loads = new Array<number>(R).fill(0);
+      for (const u of layout.users) {
+        const r = u.order.find((x) => x !== down) as number;
+        loads[r] = (loads[r] as number) + u.share;
+      }
+      for (let r = 0; r < R; r++) {
+        if (r === down || (loads[r] as number) === 0) continue;
+        const need = needed(r, loads[r] as number);
+        if (need === null || need > (d.nodesByRegion[r] as number)) survivesRegionLoss = false;
+      }
+    }
+  }
+
+  const totalNodes = d.nodesByRegion.reduce((s, n) => s + n, 0);
+  const memShare = Math.min(
+    1,
+    d.nodesByRegion.reduce((m, n) => Math.max(m, w.replication / n), 0),
+  );
+  const memNeed = memoryNeededGiB(ctx, memShare);
+  const memOk = memNeed <= inst.memGiB;
+
+  const trafficWrites = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
+  const crossZoneCopies = Math.max(0, Math.min(w.replication, d.zones) - 1);
+  const interRegion: CostInput['interRegion'] = [];
+  d.regions.forEach((from, r) => {
+    for (const to of d.regions) {
+      if (to !== from) interRegion.push({ from, to, bytesPerS: trafficWrites * (layout.share[r] as number) });
+    }
+  });
+  const cost = monthlyCost(catalog, {
+    compute: d.regions.map((region, r) => ({
+      region,
+      count: d.nodesByRegion[r] as number,
+      usdPerHour: inst.usdPerHour,
+    })),
+    standby: [],
+    balancerRegions: [...d.regions],
+    servedShare: d.regions.map((region, r) => ({ region, share: layout.share[r] as number })),
+    crossZoneBytesPerS: trafficWrites * crossZoneCopies * R,
+    interRegion,
+    trafficRatePerS: ctx.trafficRatePerS,
+    requestSizeBytes: w.requestSizeBytes,
+    responseSizeBytes: w.responseSizeBytes,
+  });
+
+  const notes: string[] = [];
+  notes.push(
+    pooled
+      ? 'least-loaded balancing modelled as one pooled queue (optimistic; the simulator measures the gap)'
+      : `${d.balancer} balancing modelled as independent per-node queues (exact for random, conservative otherwise)`,
+  );
+  if (w.fanout > 1) notes.push('fan-out traffic between nodes is not priced');
+  if (survivesRegionLoss === false)
+    notes.push("the surviving regions cannot carry a failed region's users within the p99 target");
+  d.regions.forEach((region, r) => {
+    const need = needed(r, layout.share[r] as number);
+    if (need !== null && (layout.paths[r]?.length ?? 0) > 0) {
+      const crit = regionNeed(ctx, d, layout, r, layout.share[r] as number).criterion;
+      if (crit !== 'p99')
+        notes.push(
+          `${region}: its users' p99 cannot meet the target at any node count (network); capacity judged by ${crit}`,
+        );
+    }
+  });
+
+  return finish(ctx, {
+    name: d.name,
+    kind: 'horizontal',
+    origin: d.origin,
+    instance: {
+      name: inst.name,
+      vcpu: inst.vcpu,
+      memGiB: inst.memGiB,
+      usdPerHour: inst.usdPerHour,
+      source: inst.source,
+    },
+    nodes: totalNodes,
+    spares: d.spares,
+    zones: d.zones,
+    regions: [...d.regions],
+    standby: null,
+    balancer: d.balancer,
+    utilization,
+    memoryNeededGiB: memNeed,
+    nodesNeededByRegion: d.regions.map((region, r) => ({
+      region,
+      nodes: d.nodesByRegion[r] as number,
+      needed: needed(r, layout.share[r] as number),
+    })),
+    survivesRegionLoss,
+    cost,
+    availability: availabilityResult(fig),
+    latency,
+    meetsTargets: meets(
+      ctx,
+      latency.p99Ms === null ? null : latency.p99Ms / 1000,
+      fig.availability,
+      cost.usdPerMonth,
+      utilization,
+      memOk,
+    ),
+    notes,
+  });
+}
+
+export function evaluate(ctx: Context, d: Design): ArchitectureResult {
+  return d.kind === 'vertical' ? evaluateVertical(ctx, d) : evaluateHorizontal(ctx, d);
+}
+
+export { pathsQuantileS };

@@ -1,0 +1,162 @@
+/**
+ * The comparison engine: one scenario in, the candidates compared on cost, availability and p99 out, with the
+ * recommendation. Pure: the catalog comes in as an argument, nothing is read or written.
+ */
+
+import type { Catalog, Instance } from '../catalog/index.js';
+import { CALENDAR_CONVENTION } from '../core/reliability/index.js';
+import type { ArchitectureSpec, Scenario } from '../scenario/types.js';
+import { buildContext, type Context } from './context.js';
+import { evaluateHorizontal, evaluateVertical, horizontalLayout } from './evaluate.js';
+import { recommend } from './recommend.js';
+import type { ArchitectureResult, ComparisonResult } from './result.js';
+import {
+  bestHorizontalSize,
+  better,
+  candidateRegionSets,
+  nodesPerRegion,
+  searchHorizontal,
+  searchVertical,
+  sizeHorizontal,
+  sizeVertical,
+  splitNodes,
+} from './size.js';
+
+export { buildContext, designRate } from './context.js';
+export type { ArchitectureResult, ComparisonResult } from './result.js';
+
+function familySizes(catalog: Catalog, family: string): readonly Instance[] {
+  const sizes = catalog.families.get(family);
+  if (!sizes || sizes.length === 0) throw new RangeError(`unknown family ${family}`);
+  return sizes;
+}
+
+/** The user region with the lowest share-weighted round trip from all users: where a single site goes. */
+export function bestSingleRegion(ctx: Context): string {
+  const regions = [...new Set(ctx.scenario.users.map((u) => u.region))];
+  let best = regions[0] as string;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const r of regions) {
+    const score = ctx.scenario.users.reduce((s, u) => s + u.share * ctx.rtt(u.region, r).rttS, 0);
+    if (score < bestScore) {
+      bestScore = score;
+      best = r;
+    }
+  }
+  return best;
+}
+
+function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
+  const sizes = familySizes(ctx.catalog, spec.family);
+  const instance = spec.size === null ? null : sizes.find((i) => i.size === spec.size);
+  if (spec.size !== null && !instance) throw new RangeError(`unknown size ${spec.family}.${spec.size}`);
+  if (spec.kind === 'vertical') {
+    const v = {
+      name: spec.name,
+      origin: 'explicit' as const,
+      region: spec.region ?? bestSingleRegion(ctx),
+      standby: spec.standby,
+      standbyRegion: spec.standbyRegion,
+    };
+    return instance ? evaluateVertical(ctx, { kind: 'vertical', instance, ...v }) : sizeVertical(ctx, sizes, v);
+  }
+  const regionSets = spec.regions === null ? candidateRegionSets(ctx) : [spec.regions];
+  let best: ArchitectureResult | null = null;
+  for (const regions of regionSets) {
+    const h = {
+      name: spec.name,
+      origin: 'explicit' as const,
+      regions,
+      spares: spec.spares,
+      zones: spec.zones,
+      balancer: spec.balancer,
+    };
+    let r: ArchitectureResult;
+    if (instance) {
+      const layout = horizontalLayout(ctx, regions, spec.zones);
+      const nodesByRegion =
+        spec.nodes === null ? nodesPerRegion(ctx, instance, h, layout) : splitNodes(spec.nodes, layout.share);
+      r = evaluateHorizontal(ctx, { kind: 'horizontal', instance, nodesByRegion, ...h }, layout);
+    } else {
+      r = bestHorizontalSize(ctx, sizes, h, spec.nodes);
+    }
+    if (better(r, best)) best = r;
+  }
+  if (best === null) throw new RangeError('no region set to evaluate');
+  return best;
+}
+
+function assumptions(ctx: Context): string[] {
+  const s = ctx.scenario;
+  const w = s.workload;
+  const out = [
+    `Every figure is at the design rate ${ctx.designRatePerS.toPrecision(6)}/s = peak ${w.peakRatePerS}/s x (1 + ${w.growthPerYear})^${w.growthYears} (growth horizon).`,
+    'Arrivals are Poisson; service times have the given mean and coefficient of variation (exponential at cv = 1: exact M/M/c; otherwise the M/G/c approximation named in each latency method); FCFS.',
+    'serviceTime is the CPU time of one request on one vCPU of the chosen family; other families are assumed as fast per vCPU.',
+    'Failures of nodes, zones and regions are independent with exponential steady-state behaviour (availability = MTBF / (MTBF + MTTR)); correlated failures beyond the zone/region hierarchy, load-induced failures and maintenance are not modelled.',
+    'Horizontal designs: least-loaded balancing is one pooled queue (optimistic); random, round-robin and power-of-two are independent per-node queues (conservative); users go to the nearest region of the design and fail over to the next one.',
+    'Each region of a horizontal design holds the whole working set, partitioned over its nodes with the given replication; a node needs min(working set, working set x replication / nodes) plus the memory headroom.',
+    "Network: median round trips between cloud regions (cloudping.co, one-year medians); the users' last-mile access time is not included.",
+    "Prices: the catalog's list prices (AWS us-east-1 on-demand) for every region; a 730-hour billing month; no reserved or spot discounts.",
+    CALENDAR_CONVENTION,
+  ];
+  if (s.defaulted.length > 0) out.push(`Defaults taken: ${s.defaulted.join(', ')}.`);
+  return out;
+}
+
+function sources(ctx: Context, results: readonly ArchitectureResult[]): ComparisonResult['sources'] {
+  const { catalog } = ctx;
+  const net = catalog.networkCosts;
+  const ids = new Set<string>();
+  for (const r of results) ids.add(r.instance.source);
+  ids.add(net.crossAz.source);
+  ids.add(net.loadBalancers.alb.source);
+  ids.add(net.internetEgress.source);
+  for (const r of results)
+    for (const region of r.regions) {
+      const p = net.interRegion.bySourceRegion.get(region);
+      if (p) ids.add(p.source);
+    }
+  ids.add(catalog.reliability.loadBalancer.multiAz.source);
+  const rel = catalog.reliability.default;
+  for (const kind of ['node', 'zone', 'region'] as const) {
+    if (ctx.scenario.defaulted.some((p) => p.startsWith(`reliability.${kind}`))) {
+      ids.add(rel[kind].source);
+      ids.add(rel[kind].mttrSource);
+    }
+  }
+  if (ctx.scenario.defaulted.includes('reliability.failover')) ids.add(catalog.reliability.failover.source);
+  return [...ids]
+    .sort()
+    .map((id) => catalog.sources.get(id))
+    .filter((x) => x !== undefined)
+    .map((x) => ({ id: x.id, text: x.text, date: x.date }));
+}
+
+/**
+ * Compare the scenario's candidates (or, without `architectures`, the best vertical and the best horizontal design
+ * found in the catalog) at the design rate.
+ */
+export function compareScenario(scenario: Scenario, catalog: Catalog): ComparisonResult {
+  const ctx = buildContext(scenario, catalog);
+  const architectures =
+    scenario.architectures === null
+      ? [searchVertical(ctx), searchHorizontal(ctx)]
+      : scenario.architectures.map((a) => resolve(ctx, a));
+  const w = scenario.workload;
+  return {
+    scenario: scenario.name,
+    designRatePerS: ctx.designRatePerS,
+    designRateNote:
+      w.growthYears > 0 && w.growthPerYear !== 0
+        ? `peak ${w.peakRatePerS}/s grown ${(w.growthPerYear * 100).toPrecision(3)}% a year for ${w.growthYears} years`
+        : 'the peak rate (no growth)',
+    architectures,
+    recommendation: recommend(ctx, architectures),
+    assumptions: assumptions(ctx),
+    sources: sources(ctx, architectures),
+    calendar: CALENDAR_CONVENTION,
+  };
+}
+
+export { sizeHorizontal };

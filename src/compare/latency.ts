@@ -1,0 +1,82 @@
+/**
+ * End-to-end latency of a design: per user group, network round trips to the serving region plus the serving
+ * region's response-time distribution (queueing + service, with fan-out), plus, for strongly consistent writes, the
+ * round trip to a quorum of replicas. The overall percentiles are those of the MIXTURE over user groups
+ * (P(T > t) = sum_g share_g P(T_g > t)), never a sum or an average of percentiles.
+ *
+ * Sources: the response-time models of src/core/queueing (exact for M/M/c); a mixture's survival function is the
+ * share-weighted sum of its components' (law of total probability).
+ */
+
+import type { QueueInput } from '../core/queueing/index.js';
+import { quantileFromSurvival, responseTimeSurvivalFunction } from '../core/queueing/index.js';
+
+/** One group of requests with the same network path and queue. */
+export interface LatencyGroup {
+  /** Share of all requests, (0, 1]. */
+  share: number;
+  /** Network time added to every request of the group (round trips), seconds. */
+  networkS: number;
+  /** Extra time for the write fraction (quorum round trip), seconds; 0 when none. */
+  writeExtraS: number;
+  /** Fraction of the group's requests that pay writeExtraS. */
+  writeFraction: number;
+  /** P(queue response > t), t in seconds. */
+  queueSurvival: (tS: number) => number;
+  /** A typical queue response time (mean), seconds, > 0: the root finder's scale. */
+  queueScaleS: number;
+}
+
+/** Survival function of one group's end-to-end time. */
+export function groupSurvival(g: LatencyGroup): (tS: number) => number {
+  const { networkS, writeExtraS, writeFraction, queueSurvival } = g;
+  if (writeFraction === 0 || writeExtraS === 0) return (t) => queueSurvival(t - networkS);
+  return (t) =>
+    (1 - writeFraction) * queueSurvival(t - networkS) + writeFraction * queueSurvival(t - networkS - writeExtraS);
+}
+
+/** Survival function of the mixture of groups (shares need not sum to 1: they are normalised). */
+export function mixtureSurvival(groups: readonly LatencyGroup[]): (tS: number) => number {
+  const total = groups.reduce((s, g) => s + g.share, 0);
+  const parts = groups.map((g) => ({ w: g.share / total, s: groupSurvival(g) }));
+  return (t) => {
+    let sum = 0;
+    for (const p of parts) sum += p.w * p.s(t);
+    return Math.min(1, sum);
+  };
+}
+
+/** Typical magnitude of the mixture's quantiles, seconds (> 0), used to bracket the root. */
+function scaleOf(groups: readonly LatencyGroup[]): number {
+  let scale = 0;
+  for (const g of groups) scale = Math.max(scale, g.networkS + g.writeExtraS + g.queueScaleS);
+  return scale > 0 ? scale : 1e-3;
+}
+
+/** p-quantile (p in (0,1)) of the mixture of groups, seconds. */
+export function mixtureQuantile(groups: readonly LatencyGroup[], p: number): number {
+  return quantileFromSurvival(mixtureSurvival(groups), p, scaleOf(groups));
+}
+
+/** The queue a region's requests meet, as a survival function plus its mean, or null when it is unstable. */
+export interface RegionQueue {
+  input: QueueInput;
+  survival: (tS: number) => number;
+  meanResponseS: number;
+  meanWaitS: number;
+  utilization: number;
+}
+
+/**
+ * A stable queue's survival function and means; null for utilisation >= 1 (no steady state).
+ * @param meanResponse the mean response (with fan-out) and mean wait from analyzeQueue, seconds
+ */
+export function regionQueue(
+  input: QueueInput,
+  utilization: number,
+  meanResponseS: number,
+  meanWaitS: number,
+): RegionQueue | null {
+  if (!(utilization < 1)) return null;
+  return { input, survival: responseTimeSurvivalFunction(input), meanResponseS, meanWaitS, utilization };
+}

@@ -1,0 +1,78 @@
+/**
+ * The recommendation: the cheapest candidate that meets every target (ties: fewer nodes, then fewer regions), with
+ * a short reason that names the trade-off against the best candidate of the other kind. When none meets every
+ * target, no candidate is recommended and the reason names the targets no candidate meets and the closest one.
+ */
+
+import { nines } from '../core/reliability/index.js';
+import type { Context } from './context.js';
+import type { ArchitectureResult, MeetsTargets, Recommendation } from './result.js';
+import { better } from './size.js';
+
+const TARGETS: (keyof MeetsTargets)[] = ['p99', 'availability', 'budget', 'utilization', 'memory'];
+
+function usd(x: number): string {
+  return `${Math.round(x).toLocaleString('en-US')} USD/month`;
+}
+
+function shape(r: ArchitectureResult): string {
+  if (r.kind === 'vertical') {
+    const where = r.regions.length > 1 ? ` (standby in ${r.regions[1]})` : '';
+    const standby = r.standby === 'hot' ? ' and a hot standby' : r.standby === 'cold' ? ' with a cold standby' : '';
+    return `one ${r.instance.name}${standby}${where}`;
+  }
+  return `${r.nodes} x ${r.instance.name} over ${r.zones} zone${r.zones > 1 ? 's' : ''} x ${r.regions.length} region${r.regions.length > 1 ? 's' : ''}`;
+}
+
+function figures(ctx: Context, r: ArchitectureResult): string {
+  const t = ctx.scenario.targets;
+  const p99 = r.latency.p99Ms === null ? 'unbounded' : `${r.latency.p99Ms.toPrecision(3)} ms`;
+  return `${r.availability.nines.toFixed(2)} nines (target ${nines(t.unavailability).toFixed(2)}), p99 ${p99} (target ${(t.p99S * 1000).toPrecision(3)} ms)`;
+}
+
+export function recommend(ctx: Context, results: readonly ArchitectureResult[]): Recommendation {
+  const unmetByAll = TARGETS.filter((k) => results.every((r) => r.meetsTargets[k] === false));
+  let best: ArchitectureResult | null = null;
+  for (const r of results) if (better(r, best)) best = r;
+  if (best === null) return { name: null, why: 'no candidates', unmetByAll };
+  if (!best.feasible) {
+    const none =
+      unmetByAll.length > 0
+        ? ` No candidate meets the ${unmetByAll.join(', ')} target${unmetByAll.length > 1 ? 's' : ''}.`
+        : '';
+    return {
+      name: null,
+      why: `No candidate meets every target.${none} The closest is ${best.name} (${shape(best)}, ${usd(best.cost.usdPerMonth)}): ${best.infeasibleReason ?? ''}.`,
+      unmetByAll,
+    };
+  }
+  const other = results
+    .filter((r) => r.kind !== best.kind && r.feasible)
+    .reduce<ArchitectureResult | null>((b, r) => (better(r, b) ? r : b), null);
+  const sameKind = results.filter((r) => r.kind === best.kind && r !== best && r.feasible);
+  let why = `${best.name} (${shape(best)}) meets every target for ${usd(best.cost.usdPerMonth)}: ${figures(ctx, best)}.`;
+  if (other) {
+    const extra = other.cost.usdPerMonth - best.cost.usdPerMonth;
+    const pct = (extra / best.cost.usdPerMonth) * 100;
+    why += ` The best ${other.kind} design that also meets them, ${other.name} (${shape(other)}), costs ${usd(other.cost.usdPerMonth)} (${pct >= 0 ? '+' : ''}${pct.toFixed(0)}%)`;
+    const ninesGain = other.availability.nines - best.availability.nines;
+    why += ninesGain > 0.05 ? ` for ${ninesGain.toFixed(2)} more nines than needed.` : '.';
+  } else {
+    const failing = results.filter((r) => r.kind !== best.kind);
+    if (failing.length > 0) {
+      const closest = failing.reduce<ArchitectureResult | null>((b, r) => (better(r, b) ? r : b), null);
+      why += ` No ${failing[0]?.kind} design meets every target (closest: ${closest?.name}: ${closest?.infeasibleReason ?? ''}).`;
+    }
+  }
+  if (best.kind === 'vertical') {
+    why +=
+      ' One box is the simpler system to run: no balancer, no partitioning, no distributed failure modes; distribution would add cost and moving parts without a target it is needed for.';
+  } else {
+    why += ` Running ${best.nodes} nodes in ${best.regions.length} region${best.regions.length > 1 ? 's' : ''} adds operational work (deployment, partitioning${best.regions.length > 1 ? ', cross-region replication and failover' : ''}) that the targets require.`;
+  }
+  if (sameKind.length > 0 && ctx.scenario.architectures !== null) {
+    const next = sameKind.reduce<ArchitectureResult | null>((b, r) => (better(r, b) ? r : b), null);
+    if (next) why += ` Next of the same kind: ${next.name} at ${usd(next.cost.usdPerMonth)}.`;
+  }
+  return { name: best.name, why, unmetByAll };
+}

@@ -1,0 +1,144 @@
+/**
+ * The result of comparing a scenario's candidates (the JSON `capplan run` writes). Field names are fixed by
+ * ../shared/design/contract.md; every field carries its unit in its name, fractions are plain numbers in [0, 1].
+ */
+
+export interface InstanceSummary {
+  name: string;
+  vcpu: number;
+  memGiB: number;
+  usdPerHour: number;
+  /** Source id of the price (resolves in `sources`). */
+  source: string;
+}
+
+export interface CostBreakdown {
+  computeUsdPerMonth: number;
+  standbyUsdPerMonth: number;
+  loadBalancerUsdPerMonth: number;
+  crossZoneTransferUsdPerMonth: number;
+  interRegionTransferUsdPerMonth: number;
+}
+
+export interface CostResult {
+  usdPerMonth: number;
+  breakdown: CostBreakdown;
+  usdPerMillionRequests: number;
+  /**
+   * Internet egress of the responses to users, USD/month: about the same for every design (often served through a
+   * CDN), so reported beside the total and NOT included in usdPerMonth or the budget check.
+   */
+  internetEgressUsdPerMonth: number;
+  /** Transfer volumes the transfer costs rest on, GB per month. */
+  transferGbPerMonth: { crossZone: number; interRegion: number; internetEgress: number };
+  method: string;
+}
+
+export interface AvailabilityTerm {
+  /** What fails: "node", "zone", "region", "load balancer", "capacity", "failover". */
+  cause: string;
+  unavailability: number;
+  downtimeMinutesPerYear: number;
+}
+
+export interface AvailabilityResult {
+  value: number;
+  unavailability: number;
+  nines: number;
+  downtimeMinutesPerYear: number;
+  method: string;
+  /** Approximate attribution of the downtime to its causes (first order; they need not add up exactly). */
+  byCause: AvailabilityTerm[];
+  /** Components whose failure alone takes the service down for some users. */
+  singlePointsOfFailure: string[];
+}
+
+export interface UserRegionLatency {
+  region: string;
+  share: number;
+  /** The region that serves these users when everything is up. */
+  servedFrom: string;
+  networkRttMs: number;
+  /** "measured" or "estimated" (from distance). */
+  networkMethod: string;
+  /** Queueing + service p99 at the serving region (no network), ms. */
+  queueP99Ms: number | null;
+  /** End-to-end p99 of these users' requests, ms (null: unstable queue). */
+  p99Ms: number | null;
+  /** Where they go when their serving region is down (null: nowhere, single region). */
+  failoverTo: string | null;
+  failoverRttMs: number | null;
+}
+
+export interface LatencyResult {
+  /** End-to-end percentiles over all users (a mixture over user regions), all nodes up, ms. */
+  p50Ms: number | null;
+  p99Ms: number | null;
+  p999Ms: number | null;
+  /** The same p99 with `spares` nodes down in every region (horizontal) or equal to p99Ms (vertical), ms. */
+  p99DegradedMs: number | null;
+  meanQueueWaitMs: number | null;
+  byUserRegion: UserRegionLatency[];
+  method: string;
+}
+
+export interface MeetsTargets {
+  p99: boolean;
+  availability: boolean;
+  /** null: the scenario sets no budget. */
+  budget: boolean | null;
+  utilization: boolean;
+  memory: boolean;
+}
+
+export interface ArchitectureResult {
+  name: string;
+  kind: 'vertical' | 'horizontal';
+  /** "explicit" (from the scenario) or "searched" (found by the engine). */
+  origin: 'explicit' | 'searched';
+  instance: InstanceSummary;
+  nodes: number;
+  /** Nodes per region that may fail with the targets still met (horizontal); 0 for vertical. */
+  spares: number;
+  zones: number;
+  regions: string[];
+  standby: 'none' | 'cold' | 'hot' | null;
+  balancer: string | null;
+  /** Busiest node's CPU utilisation at the design rate, all nodes up. */
+  utilization: number;
+  /** Memory a node needs for its share of the working set (with headroom), GiB. */
+  memoryNeededGiB: number;
+  /** Up nodes per region needed to carry that region's load within the p99 target (capacity-aware availability). */
+  nodesNeededByRegion: { region: string; nodes: number; needed: number | null }[];
+  /** Whether the other regions can carry a failed region's users within the p99 target (multi-region only). */
+  survivesRegionLoss: boolean | null;
+  feasible: boolean;
+  infeasibleReason?: string;
+  cost: CostResult;
+  availability: AvailabilityResult;
+  latency: LatencyResult;
+  meetsTargets: MeetsTargets;
+  /** Short notes on what this candidate assumes or where it is close to a limit. */
+  notes: string[];
+}
+
+export interface Recommendation {
+  /** Name of the recommended candidate, or null when none meets every target. */
+  name: string | null;
+  why: string;
+  /** Targets no candidate meets. */
+  unmetByAll: string[];
+}
+
+export interface ComparisonResult {
+  scenario: string;
+  designRatePerS: number;
+  designRateNote: string;
+  architectures: ArchitectureResult[];
+  recommendation: Recommendation;
+  /** Assumptions every figure rests on, and the defaults taken. */
+  assumptions: string[];
+  /** Catalog sources of the prices and failure figures used: id -> text and date. */
+  sources: { id: string; text: string; date: string }[];
+  calendar: string;
+}

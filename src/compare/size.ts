@@ -1,0 +1,322 @@
+/**
+ * Sizing and search: the smallest box of a family that meets the targets (vertical), the fewest nodes that meet
+ * them with `spares` nodes down per region (horizontal), and, when the scenario names no architectures, a search of
+ * the catalog for the cheapest vertical and the cheapest horizontal design that meet every target.
+ */
+
+import type { Instance } from '../catalog/index.js';
+import type { BalancerPolicy, Standby } from '../scenario/types.js';
+import { isPooled, nodesForUtilization, pathsQuantileS, queueAtLoad } from './capacity.js';
+import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
+import { monthlyCost } from './cost.js';
+import {
+  evaluateHorizontal,
+  evaluateVertical,
+  type HorizontalLayout,
+  horizontalLayout,
+  regionNeed,
+} from './evaluate.js';
+import type { ArchitectureResult } from './result.js';
+
+const GIB = 2 ** 30;
+
+/** Instances of the catalog a search considers: AWS (the catalog's regions and network prices are AWS's), no
+ * burstable t3 (CPU credits make sustained throughput unpredictable). */
+export function searchableInstances(ctx: Context): Instance[] {
+  return ctx.catalog.instances.filter((i) => i.provider === 'aws' && i.family !== 't3');
+}
+
+/** Order for picking the better of two results: every target met first, then fewer missed, then cost, then fewer
+ * nodes and regions (simpler to run). */
+export function rankKey(r: ArchitectureResult): number[] {
+  const m = r.meetsTargets;
+  const missed = [m.p99, m.availability, m.budget !== false, m.utilization, m.memory].filter((x) => !x).length;
+  return [r.feasible ? 0 : 1, missed, r.cost.usdPerMonth, r.nodes, r.regions.length];
+}
+
+export function better(a: ArchitectureResult, b: ArchitectureResult | null): boolean {
+  if (b === null) return true;
+  const ka = rankKey(a);
+  const kb = rankKey(b);
+  for (let i = 0; i < ka.length; i++) {
+    const x = ka[i] as number;
+    const y = kb[i] as number;
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// vertical
+
+function memoryNeededGiB(ctx: Context, share: number): number {
+  const w = ctx.scenario.workload;
+  return ((w.workingSetBytes * share) / GIB) * (1 + w.memoryHeadroom);
+}
+
+/**
+ * The smallest size of `sizes` (ascending) in `region` that fits the working set and meets the utilisation and p99
+ * targets; when none does, the closest one, marked infeasible with the binding limit named.
+ */
+export function sizeVertical(
+  ctx: Context,
+  sizes: readonly Instance[],
+  spec: {
+    name: string;
+    origin: 'explicit' | 'searched';
+    region: string;
+    standby: Standby;
+    standbyRegion: string | null;
+  },
+): ArchitectureResult {
+  const { scenario } = ctx;
+  const w = scenario.workload;
+  const t = scenario.targets;
+  const memNeed = memoryNeededGiB(ctx, 1);
+  const paths = scenario.users.map((u) => ({
+    share: u.share,
+    networkS: w.roundTrips * ctx.rtt(u.region, spec.region).rttS,
+    writeExtraS:
+      spec.standby === 'hot' && w.consistency === 'strong'
+        ? ctx.rtt(spec.region, spec.standbyRegion ?? spec.region).rttS
+        : 0,
+    writeFraction: w.writeFraction,
+  }));
+  const design = (instance: Instance) => ({ kind: 'vertical' as const, instance, ...spec });
+  const fitsMemory = sizes.filter((i) => i.memGiB >= memNeed);
+  let binding: string;
+  let shown: Instance | undefined;
+  if (fitsMemory.length === 0) {
+    shown = [...sizes].sort((a, b) => b.memGiB - a.memGiB)[0];
+    binding = 'memory';
+  } else {
+    const cpuOk = fitsMemory.filter(
+      (i) => queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, true).utilization <= t.maxUtilization,
+    );
+    if (cpuOk.length === 0) {
+      shown = [...fitsMemory].sort((a, b) => b.vcpu - a.vcpu)[0];
+      binding = 'CPU';
+    } else {
+      let best: { i: Instance; p99: number } | null = null;
+      for (const i of cpuOk) {
+        const p99 = pathsQuantileS(paths, queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, true), 0.99);
+        if (p99 <= t.p99S) return evaluateVertical(ctx, design(i));
+        if (best === null || p99 < best.p99) best = { i, p99 };
+      }
+      shown = best?.i;
+      binding = 'p99';
+    }
+  }
+  if (shown === undefined) throw new RangeError('no sizes to choose from');
+  const r = evaluateVertical(ctx, design(shown));
+  const family = shown.family;
+  const prefix = `no ${family} size meets the ${binding} limit`;
+  return r.feasible ? r : { ...r, infeasibleReason: `${prefix}; the closest, ${shown.name}: ${r.infeasibleReason}` };
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// horizontal
+
+export interface HorizontalSpec {
+  name: string;
+  origin: 'explicit' | 'searched';
+  regions: string[];
+  spares: number;
+  zones: number;
+  balancer: BalancerPolicy;
+}
+
+/** Nodes per region: the fewest meeting p99 and utilisation with `spares` down, and holding the working set. */
+export function nodesPerRegion(
+  ctx: Context,
+  instance: Instance,
+  spec: HorizontalSpec,
+  layout: HorizontalLayout,
+): number[] {
+  const w = ctx.scenario.workload;
+  const t = ctx.scenario.targets;
+  const wsGiB = memoryNeededGiB(ctx, 1);
+  const memNodes = wsGiB <= instance.memGiB ? 1 : Math.ceil((wsGiB * w.replication) / instance.memGiB - 1e-9);
+  return spec.regions.map((_, r) => {
+    const share = layout.share[r] as number;
+    if (share === 0) return Math.max(memNodes, 1 + spec.spares);
+    const util = nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * share, t.maxUtilization);
+    const need = regionNeed(ctx, { instance, balancer: spec.balancer }, layout, r, share).nodes ?? util;
+    return Math.max(memNodes, Math.max(need, util) + spec.spares);
+  });
+}
+
+/** Explicit total node count split over regions: evenly, the remainder to the busiest regions first. */
+export function splitNodes(total: number, shares: readonly number[]): number[] {
+  const R = shares.length;
+  const out = shares.map(() => Math.floor(total / R));
+  const byShare = shares.map((s, i) => ({ s, i })).sort((a, b) => b.s - a.s || a.i - b.i);
+  for (let k = 0; k < total % R; k++) {
+    const i = (byShare[k] as { i: number }).i;
+    out[i] = (out[i] as number) + 1;
+  }
+  return out;
+}
+
+export function sizeHorizontal(
+  ctx: Context,
+  instance: Instance,
+  spec: HorizontalSpec,
+  nodesTotal: number | null,
+  layoutIn?: HorizontalLayout,
+): ArchitectureResult {
+  const layout = layoutIn ?? horizontalLayout(ctx, spec.regions, spec.zones);
+  const nodesByRegion =
+    nodesTotal === null ? nodesPerRegion(ctx, instance, spec, layout) : splitNodes(nodesTotal, layout.share);
+  return evaluateHorizontal(ctx, { kind: 'horizontal', instance, nodesByRegion, ...spec }, layout);
+}
+
+/** The cheapest size of a family for a horizontal design (explicit candidate without a size). */
+export function bestHorizontalSize(
+  ctx: Context,
+  sizes: readonly Instance[],
+  spec: HorizontalSpec,
+  nodesTotal: number | null,
+): ArchitectureResult {
+  const layout = horizontalLayout(ctx, spec.regions, spec.zones);
+  let best: ArchitectureResult | null = null;
+  for (const i of sizes) {
+    const r = sizeHorizontal(ctx, i, spec, nodesTotal, layout);
+    if (better(r, best)) best = r;
+  }
+  if (best === null) throw new RangeError('no sizes to choose from');
+  return best;
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// search
+
+/**
+ * Region sets to try for a horizontal design: the best single user region, then greedily the user region that most
+ * lowers the share-weighted round trip, up to `max` regions (plus each user region alone).
+ */
+export function candidateRegionSets(ctx: Context, max = 4): string[][] {
+  const userRegions = [...new Set(ctx.scenario.users.map((u) => u.region))];
+  const weighted = (set: string[]) =>
+    ctx.scenario.users.reduce((s, u) => s + u.share * Math.min(...set.map((r) => ctx.rtt(u.region, r).rttS)), 0);
+  const sets: string[][] = userRegions.map((r) => [r]);
+  let current: string[] = [];
+  for (let k = 0; k < Math.min(max, userRegions.length); k++) {
+    let pick: string | null = null;
+    let pickScore = Number.POSITIVE_INFINITY;
+    for (const r of userRegions) {
+      if (current.includes(r)) continue;
+      const score = weighted([...current, r]);
+      if (score < pickScore) {
+        pickScore = score;
+        pick = r;
+      }
+    }
+    if (pick === null) break;
+    current = [...current, pick];
+    if (current.length > 1) sets.push(current);
+  }
+  return sets;
+}
+
+export function searchVertical(ctx: Context): ArchitectureResult {
+  const families = new Map<string, Instance[]>();
+  for (const i of searchableInstances(ctx)) {
+    const list = families.get(i.family) ?? [];
+    list.push(i);
+    families.set(i.family, list);
+  }
+  const regions = [...new Set(ctx.scenario.users.map((u) => u.region))];
+  let best: ArchitectureResult | null = null;
+  for (const [family, list] of families) {
+    const sizes = ctx.catalog.families.get(family)?.filter((i) => list.includes(i)) ?? list;
+    for (const region of regions) {
+      for (const standby of ['none', 'cold', 'hot'] as const) {
+        const r = sizeVertical(ctx, sizes, {
+          name: 'best vertical',
+          origin: 'searched',
+          region,
+          standby,
+          standbyRegion: null,
+        });
+        if (better(r, best)) best = r;
+      }
+    }
+  }
+  if (best === null) throw new RangeError('the catalog has no instances to search');
+  return best;
+}
+
+/**
+ * True when no candidate whose monthly cost is at least `lowerBound` can rank above `best`: `best` meets every
+ * target (cost decides), or it misses only the budget and the candidate would miss the budget too.
+ */
+export function cannotBeat(ctx: Context, best: ArchitectureResult | null, lowerBound: number): boolean {
+  if (best === null || lowerBound < best.cost.usdPerMonth) return false;
+  if (best.feasible) return true;
+  const m = best.meetsTargets;
+  const budget = ctx.scenario.targets.budgetUsdPerMonth;
+  const onlyBudget = m.p99 && m.availability && m.utilization && m.memory && m.budget === false;
+  return onlyBudget && budget !== null && lowerBound > budget;
+}
+
+/** Monthly cost of a horizontal design's fixed parts (balancers): the same whatever the instance type. */
+function balancerCost(ctx: Context, regions: readonly string[], layout: HorizontalLayout): number {
+  const w = ctx.scenario.workload;
+  return monthlyCost(ctx.catalog, {
+    compute: [],
+    standby: [],
+    balancerRegions: [...regions],
+    servedShare: regions.map((region, r) => ({ region, share: layout.share[r] as number })),
+    crossZoneBytesPerS: 0,
+    interRegion: [],
+    trafficRatePerS: ctx.trafficRatePerS,
+    requestSizeBytes: w.requestSizeBytes,
+    responseSizeBytes: w.responseSizeBytes,
+  }).usdPerMonth;
+}
+
+export function searchHorizontal(ctx: Context): ArchitectureResult {
+  const w = ctx.scenario.workload;
+  const t = ctx.scenario.targets;
+  const sets = candidateRegionSets(ctx);
+  const zones = 3;
+  let best: ArchitectureResult | null = null;
+  for (const regions of sets) {
+    const layout = horizontalLayout(ctx, regions, zones);
+    const fixed = balancerCost(ctx, regions, layout);
+    // A lower bound of each instance type's cost (nodes for the utilisation target alone, no spares, plus the
+    // balancers); trying the cheapest bounds first lets the search stop as soon as no other can win.
+    const bounded = searchableInstances(ctx)
+      .map((instance) => {
+        let nodes = 0;
+        for (const share of layout.share) {
+          nodes +=
+            share === 0 ? 1 : nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * share, t.maxUtilization);
+        }
+        return { instance, lower: fixed + nodes * instance.usdPerHour * BILLING_HOURS_PER_MONTH };
+      })
+      .sort((a, b) => a.lower - b.lower || a.instance.usdPerHour - b.instance.usdPerHour);
+    for (const { instance, lower } of bounded) {
+      if (cannotBeat(ctx, best, lower)) break;
+      for (const spares of [0, 1, 2]) {
+        const spec: HorizontalSpec = {
+          name: 'best horizontal',
+          origin: 'searched',
+          regions,
+          spares,
+          zones,
+          balancer: 'least-loaded',
+        };
+        const nodesByRegion = nodesPerRegion(ctx, instance, spec, layout);
+        const r = evaluateHorizontal(ctx, { kind: 'horizontal', instance, nodesByRegion, ...spec }, layout);
+        if (better(r, best)) best = r;
+        if (r.meetsTargets.availability) break;
+      }
+    }
+  }
+  if (best === null) throw new RangeError('the catalog has no instances to search');
+  return best;
+}
+
+export { isPooled };

@@ -1,0 +1,132 @@
+/**
+ * A scenario after validation and unit parsing: plain SI numbers (seconds, bytes, per second, USD per month,
+ * fractions). This is what the comparison engine (src/compare) consumes; it never sees unit strings.
+ * The raw (user-facing) form is defined by the zod schema in schema.ts; normalize.ts turns one into the other.
+ */
+
+export type Standby = 'none' | 'cold' | 'hot';
+export type BalancerPolicy = 'random' | 'round-robin' | 'least-loaded' | 'power-of-two';
+export type Consistency = 'eventual' | 'strong';
+
+export interface FailureRates {
+  /** Mean time between failures, seconds (> 0). */
+  mtbfS: number;
+  /** Mean time to repair, seconds (> 0). */
+  mttrS: number;
+}
+
+export interface Workload {
+  /** Peak arrival rate today, requests per second (> 0). */
+  peakRatePerS: number;
+  /** Mean traffic rate today for transfer costs, per second; null: use the peak (conservative). */
+  averageRatePerS: number | null;
+  /** CPU time of one request (one sub-request with fan-out) on one vCPU of the chosen family, seconds (> 0). */
+  serviceTimeS: number;
+  /** Coefficient of variation of the service time, [0, 100]; default 1 (exponential). */
+  serviceTimeCv: number;
+  /** Growth per year as a fraction (0.8 = +80%/year), >= -0.99; default 0. */
+  growthPerYear: number;
+  /** Growth horizon in years, >= 0; default 0. */
+  growthYears: number;
+  /** Bytes the service keeps in memory (whole data set); default 0. */
+  workingSetBytes: number;
+  /** Extra memory a node needs beyond its share of the working set (OS, runtime), fraction; default 0.1. */
+  memoryHeadroom: number;
+  /** Copies of each partition of the working set in a horizontal design, integer >= 1; default 2. */
+  replication: number;
+  /** A request waits for K independent sub-requests (scatter-gather), integer >= 1; default 1. */
+  fanout: number;
+  /** Fraction of requests that write, [0, 1]; default 0. */
+  writeFraction: number;
+  /** Consistency of writes across replicas in other regions; default eventual. */
+  consistency: Consistency;
+  /** Request and response sizes, bytes; defaults 1 KiB and 10 KiB. */
+  requestSizeBytes: number;
+  responseSizeBytes: number;
+  /** Network round trips per request between user and service, >= 1; default 1 (warm connection). */
+  roundTrips: number;
+  /** Universal Scalability Law coefficients of the software on one node's vCPUs; null: linear scaling. */
+  usl: { sigma: number; kappa: number } | null;
+}
+
+export interface Targets {
+  /** End-to-end p99 latency target, seconds (> 0). */
+  p99S: number;
+  /** Availability target as a fraction in (0, 1), and its complement computed without cancellation. */
+  availability: number;
+  unavailability: number;
+  /** Monthly budget, USD; null: none. */
+  budgetUsdPerMonth: number | null;
+  /** Highest planned CPU utilisation at the design rate, (0, 1); default 0.75. */
+  maxUtilization: number;
+}
+
+export interface Reliability {
+  node: FailureRates;
+  zone: FailureRates;
+  region: FailureRates;
+  /** Detection + switch time per failure of a serving component (hot standby, node behind a balancer, region), s. */
+  failoverS: number;
+  /** Time to bring a cold standby up with the data restored, seconds. */
+  coldRestoreS: number;
+}
+
+export interface UserRegion {
+  /** Catalog region id. */
+  region: string;
+  /** Share of requests, (0, 1]; shares sum to 1. */
+  share: number;
+}
+
+export interface VerticalSpec {
+  kind: 'vertical';
+  name: string;
+  /** Catalog family ("m7i"). */
+  family: string;
+  /** Catalog size ("2xlarge"); null: the smallest that meets the targets. */
+  size: string | null;
+  /** Serving region (`regions[0]` in the scenario); null: chosen by the engine (the best p99 for the users). */
+  region: string | null;
+  standby: Standby;
+  /** `regions[1]` in the scenario: the standby runs in another region; null: another zone of `region`. */
+  standbyRegion: string | null;
+}
+
+export interface HorizontalSpec {
+  kind: 'horizontal';
+  name: string;
+  family: string;
+  /** null: chosen by the engine (the cheapest size meeting the targets). */
+  size: string | null;
+  /** Total nodes over all regions; null: the fewest that meet the targets with `spares` nodes down per region. */
+  nodes: number | null;
+  /** Nodes per region that may be down while the targets are still met (N+k), integer >= 0; default 1. */
+  spares: number;
+  /** Availability zones per region, integer >= 1; default 3. */
+  zones: number;
+  /** Serving regions (>= 1, distinct); null: chosen by the engine. */
+  regions: string[] | null;
+  balancer: BalancerPolicy;
+}
+
+export type ArchitectureSpec = VerticalSpec | HorizontalSpec;
+
+export interface SimulationSpec {
+  seed: number;
+  requests: number;
+  years: number;
+}
+
+export interface Scenario {
+  name: string;
+  description: string | null;
+  workload: Workload;
+  targets: Targets;
+  reliability: Reliability;
+  users: UserRegion[];
+  /** null: the engine searches for the best vertical and the best horizontal design. */
+  architectures: ArchitectureSpec[] | null;
+  simulation: SimulationSpec | null;
+  /** Field paths that took their default value (for the worksheet and the result's assumptions). */
+  defaulted: string[];
+}

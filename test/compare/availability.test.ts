@@ -1,0 +1,172 @@
+// Availability of candidates (src/compare/availability.ts) against independent references:
+// - closed forms computed here by hand from MTBF/MTTR (A = MTBF / (MTBF + MTTR); series = product; parallel: U = U1 U2);
+// - a brute-force enumeration of every node, zone, region and balancer state of a small two-region fleet, applying the
+//   routing rule (nearest up region; up while it has enough nodes for the load routed to it) state by state.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fleetAvailability, verticalAvailability } from '../../src/compare/availability.js';
+import type { Reliability } from '../../src/scenario/types.js';
+import { expectClose } from '../helpers/expectClose.js';
+
+const H = 3600;
+const rel: Reliability = {
+  node: { mtbfS: 4380 * H, mttrS: 2 * H },
+  zone: { mtbfS: 8766 * H, mttrS: 4 * H },
+  region: { mtbfS: 26298 * H, mttrS: 8 * H },
+  failoverS: 60,
+  coldRestoreS: 1800,
+};
+const a = (mtbf: number, mttr: number) => mtbf / (mtbf + mttr);
+const u = (mtbf: number, mttr: number) => mttr / (mtbf + mttr);
+
+describe('vertical availability', () => {
+  it('a single box is up while its node, zone and region are: A = A_node A_zone A_region', () => {
+    const f = verticalAvailability(rel, 'none', false, null);
+    const expected = a(4380, 2) * a(8766, 4) * a(26298, 8);
+    expectClose(f.availability.availability, expected, { rel: 1e-12 }, 'A');
+    expectClose(f.availability.unavailability, 1 - expected, { rel: 1e-9 }, 'U');
+    expect(f.singlePointsOfFailure).toContain('the box');
+  });
+
+  it('hot standby in another zone: parallel pair of (node, zone), in series with region and balancer, plus failover', () => {
+    const lb = { availability: 0.9999, unavailability: 1e-4 };
+    const f = verticalAvailability(rel, 'hot', false, lb);
+    const side = a(4380, 2) * a(8766, 4);
+    const exact = (1 - (1 - side) ** 2) * a(26298, 8) * 0.9999;
+    const failoverU = 60 * (1 / ((4380 + 2) * H) + 1 / ((8766 + 4) * H));
+    expectClose(f.availability.availability, exact * (1 - failoverU), { rel: 1e-12 }, 'A');
+    expect(f.availability.unavailability).toBeGreaterThan(1 - exact);
+  });
+
+  it('hot standby in another region: no region in series', () => {
+    const f = verticalAvailability({ ...rel, failoverS: 0 }, 'hot', true, null);
+    const side = a(4380, 2) * a(8766, 4) * a(26298, 8);
+    expectClose(f.availability.unavailability, (1 - side) ** 2, { rel: 1e-9 }, 'U = U_side^2');
+  });
+
+  it('cold standby: each repair of node and zone takes min(MTTR, restore) = 0.5 h here', () => {
+    const f = verticalAvailability(rel, 'cold', false, null);
+    const expected = a(4380, 0.5) * a(8766, 0.5) * a(26298, 8);
+    expectClose(f.availability.availability, expected, { rel: 1e-12 }, 'A');
+  });
+
+  it('standby never lowers availability (failover time under the repair times)', () => {
+    const none = verticalAvailability(rel, 'none', false, null).availability.unavailability;
+    expect(verticalAvailability(rel, 'cold', false, null).availability.unavailability).toBeLessThan(none);
+    expect(verticalAvailability(rel, 'hot', false, null).availability.unavailability).toBeLessThan(none);
+  });
+});
+
+/** Brute force over all 2^(nodes + zones + regions + balancers) states. */
+function bruteForce(
+  r: Reliability,
+  lbU: number,
+  regions: { nodes: number; zones: number }[],
+  users: { share: number; order: number[] }[],
+  needed: (r: number, share: number) => number,
+): number {
+  type Part = { u: number; kind: 'node' | 'zone' | 'region' | 'lb'; region: number; zone: number };
+  const parts: Part[] = [];
+  regions.forEach((reg, ri) => {
+    parts.push({ u: u(r.region.mtbfS, r.region.mttrS), kind: 'region', region: ri, zone: -1 });
+    parts.push({ u: lbU, kind: 'lb', region: ri, zone: -1 });
+    for (let z = 0; z < reg.zones; z++)
+      parts.push({ u: u(r.zone.mtbfS, r.zone.mttrS), kind: 'zone', region: ri, zone: z });
+    for (let n = 0; n < reg.nodes; n++) {
+      parts.push({ u: u(r.node.mtbfS, r.node.mttrS), kind: 'node', region: ri, zone: n % reg.zones });
+    }
+  });
+  let down = 0;
+  for (let mask = 0; mask < 2 ** parts.length; mask++) {
+    let p = 1;
+    const up = parts.map((part, i) => {
+      const isUp = (mask & (1 << i)) === 0;
+      p *= isUp ? 1 - part.u : part.u;
+      return isUp;
+    });
+    const regionUp = regions.map((_, ri) =>
+      parts.every((part, i) => part.region !== ri || (part.kind !== 'region' && part.kind !== 'lb') || up[i]),
+    );
+    const nodesUp = regions.map(
+      (_, ri) =>
+        parts.filter(
+          (part, i) =>
+            part.kind === 'node' &&
+            part.region === ri &&
+            up[i] &&
+            parts.some((z, j) => z.kind === 'zone' && z.region === ri && z.zone === part.zone && up[j]),
+        ).length,
+    );
+    const load = regions.map(() => 0);
+    const serving = users.map((usr) => usr.order.find((x) => regionUp[x]));
+    users.forEach((usr, i) => {
+      const s = serving[i];
+      if (s !== undefined) load[s] = (load[s] as number) + usr.share;
+    });
+    users.forEach((usr, i) => {
+      const s = serving[i];
+      if (s === undefined || (nodesUp[s] as number) < needed(s, load[s] as number)) down += p * usr.share;
+    });
+  }
+  return down;
+}
+
+describe('horizontal capacity-aware availability', () => {
+  // Pessimistic figures so every term matters at double precision.
+  const harsh: Reliability = {
+    node: { mtbfS: 100 * H, mttrS: 10 * H },
+    zone: { mtbfS: 200 * H, mttrS: 10 * H },
+    region: { mtbfS: 400 * H, mttrS: 20 * H },
+    failoverS: 0,
+    coldRestoreS: 1800,
+  };
+  const lbU = 0.01;
+  const lb = { availability: 1 - lbU, unavailability: lbU };
+
+  it('two regions, two zones each, failover with capacity: matches brute-force enumeration to 1e-12', () => {
+    const regions = [
+      { id: 'a', nodes: 3, zones: 2 },
+      { id: 'b', nodes: 3, zones: 2 },
+    ];
+    const users = [
+      { share: 0.6, order: [0, 1] },
+      { share: 0.4, order: [1, 0] },
+    ];
+    const needed = (_r: number, share: number) => Math.ceil(share * 4 - 1e-9);
+    const f = fleetAvailability(harsh, regions, users, needed, lb);
+    const ref = bruteForce(harsh, lbU, regions, users, needed);
+    expectClose(f.availability.unavailability, ref, { rel: 1e-12 }, 'U');
+  });
+
+  it('one region of three zones with 4 nodes needing 3: matches brute force', () => {
+    const regions = [{ id: 'a', nodes: 4, zones: 3 }];
+    const users = [{ share: 1, order: [0] }];
+    const needed = () => 3;
+    const f = fleetAvailability(harsh, regions, users, needed, lb);
+    expectClose(f.availability.unavailability, bruteForce(harsh, lbU, regions, users, needed), { rel: 1e-12 }, 'U');
+  });
+
+  it('with zero spares a fleet is no more available than k-of-n of its nodes alone', () => {
+    const regions = [{ id: 'a', nodes: 5, zones: 3 }];
+    const f = fleetAvailability(harsh, regions, [{ share: 1, order: [0] }], () => 5, lb);
+    const allUp = a(100, 10) ** 5;
+    expect(f.availability.availability).toBeLessThanOrEqual(allUp);
+  });
+
+  it('property: more nodes (spares) never lower availability', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        (need, extra, zones) => {
+          const users = [{ share: 1, order: [0] }];
+          const f = (nodes: number) =>
+            fleetAvailability(harsh, [{ id: 'a', nodes, zones }], users, () => need, lb).availability.unavailability;
+          return f(need + extra) <= f(need + extra - 1) * (1 + 1e-12);
+        },
+      ),
+      { seed: 7, numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,304 @@
+// The comparison engine on hand-checkable cases (src/compare). Reference values:
+// - design rate 4000/s x 1.8^2 = 12960/s (the contract's example);
+// - measured RTT ap-northeast-1 <-> us-east-1 = 149.3 ms (cloudping.co one-year median, models/catalog/regions.json);
+// - M/M/1 p99 = ln(100) / (mu - lambda) (Kleinrock 1975; exponential response time of M/M/1 FCFS);
+// - availability closed forms computed in the test from MTBF/MTTR.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/index.js';
+import { buildContext } from '../../src/compare/context.js';
+import { evaluateHorizontal, evaluateVertical } from '../../src/compare/evaluate.js';
+import { compareScenario } from '../../src/compare/index.js';
+import type { Scenario } from '../../src/scenario/types.js';
+import { expectClose } from '../helpers/expectClose.js';
+import { exampleScenario } from './scenario.js';
+
+const catalog = loadCatalog();
+const inst = (name: string) => {
+  const i = catalog.instance(name);
+  if (!i) throw new Error(name);
+  return i;
+};
+
+/** A small scenario: exponential service (exact M/M/c), one user region, no growth, nothing written. */
+function small(over: Partial<Scenario['workload']> = {}, users = [{ region: 'us-east-1', share: 1 }]): Scenario {
+  const s = exampleScenario({ users, architectures: null });
+  return {
+    ...s,
+    workload: {
+      ...s.workload,
+      peakRatePerS: 100,
+      serviceTimeS: 0.01,
+      serviceTimeCv: 1,
+      growthPerYear: 0,
+      growthYears: 0,
+      workingSetBytes: 2 ** 30,
+      writeFraction: 0,
+      ...over,
+    },
+    targets: { ...s.targets, budgetUsdPerMonth: null },
+  };
+}
+
+describe('design rate and latency', () => {
+  it('every figure is at the design rate: 4000/s x (1 + 80%)^2 = 12960/s', () => {
+    const r = compareScenario(exampleScenario(), catalog);
+    expectClose(r.designRatePerS, 12960, { rel: 1e-12 }, 'design rate');
+  });
+
+  it('a one-vCPU box at 100/s with 5 ms exponential service: p99 = ln(100)/(mu - lambda) + the intra-region RTT', () => {
+    const ctx = buildContext(small({ serviceTimeS: 0.005 }), catalog);
+    // t3 micro-like shapes are excluded from searches, not from explicit designs; m7i.large has 2 vCPUs, so build a
+    // one-server queue by doubling the service time on the 2-vCPU box would not be M/M/1: use the formula per vCPU.
+    const r = evaluateVertical(ctx, {
+      kind: 'vertical',
+      name: 'x',
+      origin: 'explicit',
+      instance: inst('m7i.large'),
+      region: 'us-east-1',
+      standby: 'none',
+      standbyRegion: null,
+    });
+    // M/M/2 at lambda 100, mu 200: C = 2 rho^2 / (1 + rho) with rho = 0.25 -> 0.1; wait rate c mu - lambda = 300.
+    // Survival of the response: P(T > t) = e^{-mu t} + C mu / (c mu - lambda - mu) (e^{-mu t} - e^{-(c mu - lambda) t}).
+    const mu = 200;
+    const C = 0.1;
+    const surv = (t: number) => Math.exp(-mu * t) + ((C * mu) / (300 - mu)) * (Math.exp(-mu * t) - Math.exp(-300 * t));
+    let lo = 0;
+    let hi = 1;
+    for (let k = 0; k < 200; k++) {
+      const mid = (lo + hi) / 2;
+      if (surv(mid) > 0.01) lo = mid;
+      else hi = mid;
+    }
+    const rtt = catalog.measuredRttMs('us-east-1', 'us-east-1') as number;
+    expectClose(r.latency.p99Ms as number, lo * 1000 + rtt, { rel: 1e-9 }, 'p99');
+    expectClose(r.utilization, 0.25, { rel: 1e-12 }, 'utilisation');
+  });
+
+  it('users far from the serving region pay the measured RTT: Tokyo to us-east-1 adds 149.3 ms', () => {
+    const s = small({}, [
+      { region: 'us-east-1', share: 0.5 },
+      { region: 'ap-northeast-1', share: 0.5 },
+    ]);
+    const ctx = buildContext(s, catalog);
+    const r = evaluateVertical(ctx, {
+      kind: 'vertical',
+      name: 'x',
+      origin: 'explicit',
+      instance: inst('m7i.xlarge'),
+      region: 'us-east-1',
+      standby: 'none',
+      standbyRegion: null,
+    });
+    const tokyo = r.latency.byUserRegion.find((x) => x.region === 'ap-northeast-1');
+    expect(tokyo?.networkRttMs).toBe(149.3);
+    expect(tokyo?.networkMethod).toBe('measured');
+    expectClose((tokyo?.p99Ms as number) - (tokyo?.queueP99Ms as number), 149.3, { rel: 1e-9 }, 'network part');
+    // the overall p99 is a quantile of the mixture: between the two groups' p99s, not their sum or mean
+    const local = r.latency.byUserRegion.find((x) => x.region === 'us-east-1');
+    expect(r.latency.p99Ms as number).toBeGreaterThan(local?.p99Ms as number);
+    expect(r.latency.p99Ms as number).toBeLessThan(tokyo?.p99Ms as number);
+  });
+
+  it('an unstable queue is a result: infeasible, latency null, the reason names the CPU', () => {
+    const ctx = buildContext(small({ peakRatePerS: 1000, serviceTimeS: 0.01 }), catalog);
+    const r = evaluateVertical(ctx, {
+      kind: 'vertical',
+      name: 'x',
+      origin: 'explicit',
+      instance: inst('m7i.large'),
+      region: 'us-east-1',
+      standby: 'none',
+      standbyRegion: null,
+    });
+    expect(r.feasible).toBe(false);
+    expect(r.latency.p99Ms).toBeNull();
+    expect(r.infeasibleReason).toMatch(/CPU: utilisation 500% >= 100%/);
+    expect(JSON.parse(JSON.stringify(r)).latency.byUserRegion[0].p99Ms).toBeNull();
+  });
+});
+
+describe('explicit candidates', () => {
+  it('a vertical without a size gets the smallest that fits; with a working set larger than any box it is infeasible on memory', () => {
+    const s = small({ workingSetBytes: 100 * 2 ** 40 });
+    s.architectures = [
+      {
+        kind: 'vertical',
+        name: 'v',
+        family: 'm7i',
+        size: null,
+        region: 'us-east-1',
+        standby: 'none',
+        standbyRegion: null,
+      },
+    ];
+    const r = compareScenario(s, catalog);
+    const v = r.architectures[0];
+    expect(v?.feasible).toBe(false);
+    expect(v?.infeasibleReason).toMatch(/^no m7i size meets the memory limit/);
+    expect(r.recommendation.name).toBeNull();
+    expect(r.recommendation.unmetByAll).toContain('memory');
+  });
+
+  it('cost of N nodes is N times one node plus the fixed parts', () => {
+    const ctx = buildContext(small(), catalog);
+    const d = (n: number) =>
+      evaluateHorizontal(ctx, {
+        kind: 'horizontal',
+        name: 'h',
+        origin: 'explicit',
+        instance: inst('m7i.2xlarge'),
+        regions: ['us-east-1'],
+        nodesByRegion: [n],
+        spares: 1,
+        zones: 3,
+        balancer: 'least-loaded',
+      });
+    const c4 = d(4).cost;
+    const c9 = d(9).cost;
+    expectClose(
+      c9.breakdown.computeUsdPerMonth - c4.breakdown.computeUsdPerMonth,
+      5 * 0.4032 * 730,
+      { rel: 1e-12 },
+      'compute',
+    );
+    expectClose(c9.usdPerMonth - c4.usdPerMonth, 5 * 0.4032 * 730, { rel: 1e-12 }, 'total');
+    expect(c4.breakdown.loadBalancerUsdPerMonth).toBeGreaterThan(0.0225 * 730 - 1e-9);
+  });
+
+  it('a horizontal fleet sized with one spare still meets p99 with one node down', () => {
+    const r = compareScenario(exampleScenario(), catalog);
+    const h = r.architectures.find((a) => a.name === 'scale out, 3 zones');
+    expect(h?.latency.p99DegradedMs as number).toBeLessThanOrEqual(250);
+    expect(h?.utilization as number).toBeLessThanOrEqual(0.75);
+    const need = h?.nodesNeededByRegion[0];
+    expect((need?.nodes as number) - (need?.needed as number)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('two regions: each user region is served by its nearest region and fails over to the other', () => {
+    const r = compareScenario(exampleScenario(), catalog);
+    const h = r.architectures.find((a) => a.name === 'scale out, 2 regions');
+    const eu = h?.latency.byUserRegion.find((x) => x.region === 'eu-west-1');
+    const tokyo = h?.latency.byUserRegion.find((x) => x.region === 'ap-northeast-1');
+    expect(eu?.servedFrom).toBe('eu-west-1');
+    expect(eu?.failoverTo).toBe('us-east-1');
+    expect(tokyo?.servedFrom).toBe('us-east-1');
+    expect(h?.survivesRegionLoss).not.toBeNull();
+  });
+
+  it('is deterministic: the same scenario gives byte-identical JSON', () => {
+    const a = JSON.stringify(compareScenario(exampleScenario(), catalog));
+    const b = JSON.stringify(compareScenario(exampleScenario(), catalog));
+    expect(a).toBe(b);
+  });
+});
+
+describe('properties of a fixed design', () => {
+  const base = small({ serviceTimeCv: 1.3 });
+  const fixed = (rate: number, n = 3, spares = 1) => {
+    const ctx = buildContext({ ...base, workload: { ...base.workload, peakRatePerS: rate } }, catalog);
+    return evaluateHorizontal(ctx, {
+      kind: 'horizontal',
+      name: 'h',
+      origin: 'explicit',
+      instance: inst('m7i.xlarge'),
+      regions: ['us-east-1'],
+      nodesByRegion: [n],
+      spares,
+      zones: 3,
+      balancer: 'random',
+    });
+  };
+
+  it('raising the load never lowers p99 or cost', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 10, max: 800, noNaN: true }),
+        fc.double({ min: 1, max: 200, noNaN: true }),
+        (rate, more) => {
+          const lo = fixed(rate);
+          const hi = fixed(rate + more);
+          const p = (x: number | null) => (x === null ? Number.POSITIVE_INFINITY : x);
+          return p(hi.latency.p99Ms) >= p(lo.latency.p99Ms) * (1 - 1e-9) && hi.cost.usdPerMonth >= lo.cost.usdPerMonth;
+        },
+      ),
+      { seed: 11, numRuns: 40 },
+    );
+  });
+
+  it('adding a node never lowers availability', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 10, max: 600, noNaN: true }), fc.integer({ min: 1, max: 8 }), (rate, n) => {
+        const a = fixed(rate, n).availability.unavailability;
+        const b = fixed(rate, n + 1).availability.unavailability;
+        return b <= a * (1 + 1e-9);
+      }),
+      { seed: 12, numRuns: 40 },
+    );
+  });
+
+  it('a bigger box never has a higher p99 at the same load', () => {
+    const sizes = catalog.families.get('m7i') ?? [];
+    fc.assert(
+      fc.property(
+        fc.double({ min: 10, max: 3000, noNaN: true }),
+        fc.integer({ min: 0, max: sizes.length - 2 }),
+        (rate, i) => {
+          const ctx = buildContext({ ...base, workload: { ...base.workload, peakRatePerS: rate } }, catalog);
+          const at = (k: number) =>
+            evaluateVertical(ctx, {
+              kind: 'vertical',
+              name: 'v',
+              origin: 'explicit',
+              instance: sizes[k] as never,
+              region: 'us-east-1',
+              standby: 'none',
+              standbyRegion: null,
+            }).latency.p99Ms ?? Number.POSITIVE_INFINITY;
+          const small = sizes[i];
+          const big = sizes[i + 1];
+          if (!small || !big || big.vcpu < small.vcpu) return true;
+          return at(i + 1) <= at(i) * (1 + 1e-9);
+        },
+      ),
+      { seed: 13, numRuns: 40 },
+    );
+  });
+});
+
+describe('search without explicit architectures', () => {
+  it('finds one vertical and one horizontal; recommends a feasible one that is the cheapest feasible', () => {
+    const r = compareScenario(small({ peakRatePerS: 300 }), catalog);
+    expect(r.architectures.map((a) => a.kind)).toEqual(['vertical', 'horizontal']);
+    const feasible = r.architectures.filter((a) => a.feasible);
+    expect(feasible.length).toBeGreaterThan(0);
+    const cheapest = feasible.reduce((b, a) => (a.cost.usdPerMonth < b.cost.usdPerMonth ? a : b));
+    expect(r.recommendation.name).toBe(cheapest.name);
+    expect(r.recommendation.why).toContain(cheapest.name);
+  });
+
+  it('the searched vertical is the cheapest feasible single box over every family, region and standby (brute force)', () => {
+    const s = small({ peakRatePerS: 300 });
+    const r = compareScenario(s, catalog);
+    const v = r.architectures[0];
+    const ctx = buildContext(s, catalog);
+    let best = Number.POSITIVE_INFINITY;
+    for (const i of catalog.instances.filter((x) => x.provider === 'aws' && x.family !== 't3')) {
+      for (const standby of ['none', 'cold', 'hot'] as const) {
+        const e = evaluateVertical(ctx, {
+          kind: 'vertical',
+          name: 'b',
+          origin: 'explicit',
+          instance: i,
+          region: 'us-east-1',
+          standby,
+          standbyRegion: null,
+        });
+        if (e.feasible) best = Math.min(best, e.cost.usdPerMonth);
+      }
+    }
+    expect(v?.feasible).toBe(true);
+    expectClose(v?.cost.usdPerMonth as number, best, { rel: 1e-12 }, 'cheapest feasible box');
+  });
+});
