@@ -12,10 +12,12 @@ export interface CommandModule {
 }
 
 const LOADERS: Record<string, () => Promise<CommandModule>> = {
+  run: () => import('./commands/run.js'),
   queue: () => import('./commands/queue.js'),
   availability: () => import('./commands/availability.js'),
   nines: () => import('./commands/nines.js'),
   rtt: () => import('./commands/rtt.js'),
+  schema: () => import('./commands/schema.js'),
 };
 
 const VERSION = '0.1.0';

@@ -118,4 +118,42 @@ export const rttSpec: CommandSpec = {
   ],
 };
 
-export const COMMANDS: readonly CommandSpec[] = [queueSpec, availabilitySpec, ninesSpec, rttSpec];
+export const runSpec: CommandSpec = {
+  name: 'run',
+  summary: 'compare vertical and horizontal designs for a scenario file: cost, nines, p99, recommendation',
+  usage: 'capplan run FILE|- [--out FILE] [--check] [--format json|table] [--jsonl]',
+  positionals: ['FILE'],
+  flags: [
+    {
+      name: 'out',
+      kind: 'value',
+      valueName: 'FILE',
+      description: 'write the result to FILE (atomically) instead of stdout',
+    },
+    { name: 'check', kind: 'switch', description: 'exit 1 when no candidate meets every target' },
+    { name: 'format', kind: 'value', valueName: 'F', description: 'json (default) or table (a readable comparison)' },
+    { name: 'jsonl', kind: 'switch', description: 'one scenario per input line, one result per output line, in order' },
+  ],
+  details: [
+    'FILE is a scenario in JSON (see models/scenarios/ and capplan schema scenario); - reads stdin.',
+    'Every figure is at the design rate: the peak rate grown over the growth horizon. Without architectures,',
+    'capplan searches the catalog for the best vertical and the best horizontal design.',
+    '',
+    'example: capplan run models/scenarios/photo-sharing-viral.json --format table',
+  ],
+};
+
+export const schemaSpec: CommandSpec = {
+  name: 'schema',
+  summary: 'print the JSON Schema of a scenario file or of a result',
+  usage: 'capplan schema [scenario|result]',
+  positionals: ['TOPIC'],
+  flags: [],
+  details: [
+    'TOPIC is scenario (the default) or result. The output is JSON Schema draft 2020-12, pretty-printed.',
+    '',
+    'example: capplan schema scenario > scenario.schema.json',
+  ],
+};
+
+export const COMMANDS: readonly CommandSpec[] = [runSpec, queueSpec, availabilitySpec, ninesSpec, rttSpec, schemaSpec];

@@ -228,6 +228,7 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
     utilization: q.utilization,
     memoryNeededGiB: memNeed,
     nodesNeededByRegion: [{ region: d.region, nodes: 1, needed: 1 }],
+    survivesZoneLoss: d.standby !== 'none',
     survivesRegionLoss: d.standbyRegion !== null && d.standby !== 'none' ? true : null,
     cost,
     availability,
@@ -486,6 +487,16 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     }
   }
 
+  // Does each region keep enough nodes for its own users when its largest zone is down?
+  let survivesZoneLoss = d.zones > 1;
+  d.regions.forEach((_, r) => {
+    const n = d.nodesByRegion[r] as number;
+    const share = layout.share[r] as number;
+    if (share === 0 || d.zones <= 1) return;
+    const need = needed(r, share);
+    if (need === null || n - Math.ceil(n / d.zones) < need) survivesZoneLoss = false;
+  });
+
   const totalNodes = d.nodesByRegion.reduce((s, n) => s + n, 0);
   const memShare = Math.min(
     1,
@@ -525,6 +536,14 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
       : `${d.balancer} balancing modelled as independent per-node queues (exact for random, conservative otherwise)`,
   );
   if (w.fanout > 1) notes.push('fan-out traffic between nodes is not priced');
+  if (!survivesZoneLoss) {
+    notes.push(
+      d.zones > 1
+        ? `losing one zone (about ${Math.ceil(100 / d.zones)}% of a region's nodes) leaves too few nodes for the p99 target: zone outages count as downtime; more spares (about N/${d.zones - 1}) would ride them out`
+        : 'all nodes of a region are in one zone: a zone outage takes the region down',
+    );
+  }
+  if (d.nodesByRegion.some((n) => n < d.zones)) notes.push('fewer nodes than zones in a region: some zones are empty');
   if (survivesRegionLoss === false)
     notes.push("the surviving regions cannot carry a failed region's users within the p99 target");
   d.regions.forEach((region, r) => {
@@ -562,6 +581,7 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
       nodes: d.nodesByRegion[r] as number,
       needed: needed(r, layout.share[r] as number),
     })),
+    survivesZoneLoss,
     survivesRegionLoss,
     cost,
     availability: availabilityResult(fig),

@@ -110,6 +110,8 @@ export interface ArchitectureResult {
   memoryNeededGiB: number;
   /** Up nodes per region needed to carry that region's load within the p99 target (capacity-aware availability). */
   nodesNeededByRegion: { region: string; nodes: number; needed: number | null }[];
+  /** Whether every region keeps enough nodes for its users within the p99 target when its largest zone is down. */
+  survivesZoneLoss: boolean;
   /** Whether the other regions can carry a failed region's users within the p99 target (multi-region only). */
   survivesRegionLoss: boolean | null;
   feasible: boolean;

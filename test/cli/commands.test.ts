@@ -210,8 +210,10 @@ describe('capplan (no arguments) and help', () => {
   it('prints a vertical vs horizontal comparison of the built-in example and exits 0', () => {
     const r = capplan([]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/vertical\s+horizontal/);
-    expect(r.stdout).toMatch(/cost per month/);
+    expect(r.stdout).toMatch(/^kind\s+vertical\s+vertical/m);
+    expect(r.stdout).toMatch(/horizontal/);
+    expect(r.stdout).toMatch(/^cost \/ month\s+\$[\d,]+/m);
+    expect(r.stdout).toMatch(/^Recommendation: /m);
     expect(r.stdout).toMatch(/availability/);
     expect(r.stdout).toMatch(/p99/);
   });

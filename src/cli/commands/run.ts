@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { loadCatalog } from '../../catalog/index.js';
+import { compareScenario } from '../../compare/index.js';
+import type { ComparisonResult } from '../../compare/result.js';
+import { InputError } from '../../errors.js';
+import { comparisonTable } from '../../report/table.js';
+import { readScenarioText } from '../../scenario/normalize.js';
+import { writeFileAtomic } from '../../util/atomicWrite.js';
+import { InputErrors, type ParsedArgs } from '../args.js';
+import { type CliIo, EXIT } from '../io.js';
+
+const FORMATS = ['json', 'table'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Reads a whole stream as UTF-8 text. */
+export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The scenario text of FILE, or of stdin for "-"; a missing or unreadable file is an input error naming it. */
+export async function readInput(
+  file: string | undefined,
+  io: CliIo,
+  usage: string,
+): Promise<{ text: string; source: string }> {
+  if (file === undefined) throw new InputError('FILE', undefined, `a scenario file, or - for stdin (usage: ${usage})`);
+  if (file === '-') {
+    if (!io.stdin) throw new InputError('FILE', '-', 'a readable stdin');
+    return { text: await readAll(io.stdin), source: 'stdin' };
+  }
+  try {
+    return { text: readFileSync(file, 'utf8'), source: file };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? 'unreadable');
+    throw new InputError('FILE', file, `a readable scenario file (${why})`);
+  }
+}
+
+function formatOf(args: ParsedArgs): Format {
+  const f = args.flags.get('format');
+  if (f === undefined) return 'json';
+  if (f === true || !FORMATS.includes(f as Format))
+    throw new InputError('--format', f === true ? '' : f, `one of ${FORMATS.join(', ')}`);
+  return f as Format;
+}
+
+function render(result: ComparisonResult, format: Format, io: CliIo): string {
+  return format === 'table'
+    ? comparisonTable(result, io.stdout.columns ?? 100)
+    : `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/** One-line message of an input problem, for the JSONL error objects. */
+function problemText(error: unknown): string | null {
+  if (error instanceof InputErrors) return error.errors.map((e) => e.message).join('; ');
+  if (error instanceof InputError) return error.message;
+  return null;
+}
+
+/**
+ * `capplan run - --jsonl`: one scenario per input line, one compact result per output line, in input order; a bad
+ * line gives `{"error": ..., "line": N}` and the stream goes on. Lines are handled one at a time, so memory does not
+ * grow with the input. Returns 1 with --check when any scenario has no candidate meeting every target.
+ */
+async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number> {
+  const input = file === '-' ? io.stdin : (await import('node:fs')).createReadStream(file);
+  if (!input) throw new InputError('FILE', file, 'a readable stdin');
+  const catalog = loadCatalog();
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  let n = 0;
+  let missed = false;
+  for await (const line of lines) {
+    n += 1;
+    if (line.trim() === '') continue;
+    let out: string;
+    try {
+      const result = compareScenario(readScenarioText(line, `line ${n}`), catalog);
+      if (result.recommendation.name === null) missed = true;
+      out = JSON.stringify(result);
+    } catch (error) {
+      const message = problemText(error);
+      if (message === null) throw error;
+      out = JSON.stringify({ error: message, line: n });
+    }
+    io.stdout.write(`${out}\n`);
+  }
+  return check && missed ? EXIT.targetMissed : EXIT.ok;
+}
+
+/** `capplan run FILE|- [--out FILE] [--check] [--format json|table] [--jsonl]`. */
+export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
+  const usage = 'capplan run FILE|- [--out FILE] [--check] [--format json|table] [--jsonl]';
+  const format = formatOf(args);
+  const check = args.flags.has('check');
+  const file = args.positionals[0];
+  if (args.flags.has('jsonl')) {
+    if (file === undefined) throw new InputError('FILE', undefined, `a JSONL file, or - for stdin (usage: ${usage})`);
+    if (format !== 'json') throw new InputError('--format', format, 'json with --jsonl');
+    if (args.flags.has('out'))
+      throw new InputError('--out', String(args.flags.get('out')), 'no --out with --jsonl (write to stdout)');
+    return runJsonl(file, io, check);
+  }
+  const { text, source } = await readInput(file, io, usage);
+  const scenario = readScenarioText(text, source);
+  const result = compareScenario(scenario, loadCatalog());
+  const body = render(result, format, io);
+  const out = args.flags.get('out');
+  if (out === true) throw new InputError('--out', '', 'a file name');
+  if (out !== undefined) {
+    try {
+      writeFileAtomic(out, body);
+    } catch (error) {
+      throw new InputError(
+        '--out',
+        out,
+        `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`,
+      );
+    }
+  } else io.stdout.write(body);
+  if (check && result.recommendation.name === null) {
+    const unmet = result.recommendation.unmetByAll;
+    io.stderr.write(
+      `check: no candidate meets every target${unmet.length > 0 ? ` (none meets: ${unmet.join(', ')})` : ''}\n`,
+    );
+    return EXIT.targetMissed;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,284 @@
+/**
+ * The zod 4 schema of the result `capplan run` writes (ComparisonResult of result.ts), its JSON Schema (draft
+ * 2020-12) for `capplan schema result`, and a validator that lists every problem as "path: message".
+ *
+ * The schema mirrors result.ts field for field (strict objects; `| null` is nullable, `?` is optional); a compile-time
+ * check below fails tsc when the two drift apart. Every number is finite (zod 4's z.number() rejects NaN and
+ * ±Infinity), so a value that JSON would turn into null is caught here rather than downstream. Probabilities and
+ * shares are constrained to [0, 1]; utilisation is a load ratio (>= 1 means an unstable queue), so it has no upper
+ * bound. No side effects on import: nothing is read, and the JSON Schema is built only when asked for.
+ */
+import { z } from 'zod';
+import type { ComparisonResult } from './result.js';
+
+export const RESULT_SCHEMA_ID = 'https://capplan.dev/schema/result.json';
+
+/** A finite number >= 0 (a cost, a time, a volume, ...). */
+const nonNegative = (description: string) => z.number().min(0).describe(description);
+/** A finite number >= 0, or null (see the description for what null means). */
+const nonNegativeOrNull = (description: string) => z.number().min(0).nullable().describe(description);
+/** A probability or a share: a plain number in [0, 1]. */
+const fraction = (description: string) => z.number().min(0).max(1).describe(description);
+/** A count: an integer >= min. */
+const count = (description: string, min = 0) => z.number().int().min(min).describe(description);
+const text = (description: string) => z.string().describe(description);
+const texts = (description: string, item: string) => z.array(z.string().describe(item)).describe(description);
+
+const InstanceSummarySchema = z
+  .strictObject({
+    name: text('Instance type name, e.g. "m7i.2xlarge".'),
+    vcpu: count('Virtual CPUs per node (count); each vCPU serves as one queue server.', 1),
+    memGiB: z.number().positive().describe('Memory per node, GiB (2^30 bytes).'),
+    usdPerHour: nonNegative('On-demand price of one node, USD per hour.'),
+    source: text('Source id of the price (resolves in `sources`).'),
+  })
+  .describe('The instance type every node of this candidate runs on.');
+
+const CostBreakdownSchema = z
+  .strictObject({
+    computeUsdPerMonth: nonNegative('Nodes serving traffic, USD per month.'),
+    standbyUsdPerMonth: nonNegative('Standby nodes (hot or cold), USD per month.'),
+    loadBalancerUsdPerMonth: nonNegative('Load balancers, USD per month.'),
+    crossZoneTransferUsdPerMonth: nonNegative('Data transfer between zones of a region, USD per month.'),
+    interRegionTransferUsdPerMonth: nonNegative('Data transfer between regions, USD per month.'),
+  })
+  .describe('The parts of usdPerMonth, USD per month each.');
+
+const CostResultSchema = z
+  .strictObject({
+    usdPerMonth: nonNegative(
+      'Total monthly cost of the design (sum of the breakdown, without internet egress), USD per month.',
+    ),
+    breakdown: CostBreakdownSchema,
+    usdPerMillionRequests: nonNegative('usdPerMonth spread over a month of requests at the design rate, USD.'),
+    internetEgressUsdPerMonth: nonNegative(
+      'Internet egress of the responses to users, USD per month: about the same for every design (often served ' +
+        'through a CDN), so reported beside the total and NOT included in usdPerMonth or the budget check.',
+    ),
+    transferGbPerMonth: z
+      .strictObject({
+        crossZone: nonNegative('Cross-zone transfer volume, GB per month.'),
+        interRegion: nonNegative('Inter-region transfer volume, GB per month.'),
+        internetEgress: nonNegative('Internet egress volume to users, GB per month.'),
+      })
+      .describe('Transfer volumes the transfer costs rest on, GB (10^9 bytes) per month.'),
+    method: text('How the cost was computed (prices, calendar, assumptions).'),
+  })
+  .describe('Monthly cost of the candidate, USD.');
+
+const AvailabilityTermSchema = z
+  .strictObject({
+    cause: text('What fails: "node", "zone", "region", "load balancer", "capacity", "failover", ...'),
+    unavailability: fraction('Unavailability attributed to this cause, fraction of time in [0, 1].'),
+    downtimeMinutesPerYear: nonNegative('That unavailability as downtime, minutes per year (365.25 days).'),
+  })
+  .describe('One cause of downtime and its share.');
+
+const AvailabilityResultSchema = z
+  .strictObject({
+    value: fraction('Availability: fraction of time the service is up for its users, in [0, 1].'),
+    unavailability: fraction('1 - availability, computed directly (keeps its digits near 1), fraction in [0, 1].'),
+    nines: z.number().min(0).describe('-log10(unavailability), nines (dimensionless).'),
+    downtimeMinutesPerYear: nonNegative('Expected downtime, minutes per year (365.25 days).'),
+    method: text('How the availability was computed (model and approximations).'),
+    byCause: z
+      .array(AvailabilityTermSchema)
+      .describe('Approximate attribution of the downtime to its causes (first order; they need not add up exactly).'),
+    singlePointsOfFailure: texts(
+      'Components whose failure alone takes the service down for some users.',
+      'A component, e.g. "the region".',
+    ),
+  })
+  .describe('Steady-state availability of the candidate.');
+
+const UserRegionLatencySchema = z
+  .strictObject({
+    region: text('Region id of these users (catalog id, e.g. "us-east-1").'),
+    share: fraction("These users' share of the requests, fraction in [0, 1]."),
+    servedFrom: text('The region that serves these users when everything is up (region id).'),
+    networkRttMs: nonNegative('Network round trip from these users to servedFrom, ms.'),
+    networkMethod: text('"measured" or "estimated" (from distance).'),
+    queueP99Ms: nonNegativeOrNull(
+      'Queueing + service p99 at the serving region (no network), ms (null: unstable queue).',
+    ),
+    p99Ms: nonNegativeOrNull("End-to-end p99 of these users' requests, ms (null: unstable queue)."),
+    failoverTo: z
+      .string()
+      .nullable()
+      .describe('Region id they go to when their serving region is down (null: nowhere, single region).'),
+    failoverRttMs: nonNegativeOrNull('Network round trip to failoverTo, ms (null: no failover region).'),
+  })
+  .describe('Latency seen by the users of one region.');
+
+const LatencyResultSchema = z
+  .strictObject({
+    p50Ms: nonNegativeOrNull(
+      'End-to-end median over all users (a mixture over user regions), all nodes up, ms (null: unstable queue).',
+    ),
+    p99Ms: nonNegativeOrNull(
+      'End-to-end p99 over all users (a mixture over user regions), all nodes up, ms (null: unstable queue).',
+    ),
+    p999Ms: nonNegativeOrNull(
+      'End-to-end p99.9 over all users (a mixture over user regions), all nodes up, ms (null: unstable queue).',
+    ),
+    p99DegradedMs: nonNegativeOrNull(
+      'The same p99 with `spares` nodes down in every region (horizontal) or equal to p99Ms (vertical), ms ' +
+        '(null: unstable queue).',
+    ),
+    meanQueueWaitMs: nonNegativeOrNull('Mean time a request waits in the queue before service, ms (null: unstable).'),
+    byUserRegion: z.array(UserRegionLatencySchema).describe('Latency per user region, in the order of the scenario.'),
+    method: text('How the latency was computed (network model and queueing model).'),
+  })
+  .describe('Response-time percentiles of the candidate, ms.');
+
+const MeetsTargetsSchema = z
+  .strictObject({
+    p99: z.boolean().describe('Whether the p99 (degraded, where it applies) is within the p99 target.'),
+    availability: z.boolean().describe('Whether the unavailability is within the availability target.'),
+    budget: z
+      .boolean()
+      .nullable()
+      .describe('Whether usdPerMonth is within the budget (null: the scenario sets no budget).'),
+    utilization: z.boolean().describe('Whether utilization is within the maxUtilization target.'),
+    memory: z.boolean().describe("Whether a node's memory holds its share of the working set."),
+  })
+  .describe('Which targets of the scenario the candidate meets.');
+
+const ArchitectureResultSchema = z
+  .strictObject({
+    name: text('Name of the candidate (from the scenario, or given by the search).'),
+    kind: z.enum(['vertical', 'horizontal']).describe('"vertical" (one bigger box) or "horizontal" (many nodes).'),
+    origin: z
+      .enum(['explicit', 'searched'])
+      .describe('"explicit" (from the scenario) or "searched" (found by the engine).'),
+    instance: InstanceSummarySchema,
+    nodes: count('Nodes serving traffic, over all regions (count; standby nodes not included).'),
+    spares: count('Nodes per region that may fail with the targets still met (horizontal); 0 for vertical (count).'),
+    zones: count('Availability zones per region the nodes are spread over (count).'),
+    regions: texts('Regions the candidate runs in (region ids).', 'A region id, e.g. "us-east-1".'),
+    standby: z
+      .enum(['none', 'cold', 'hot'])
+      .nullable()
+      .describe('Standby of a vertical candidate: "none", "cold" or "hot" (null: horizontal).'),
+    balancer: z
+      .string()
+      .nullable()
+      .describe('Load-balancing policy of a horizontal candidate, e.g. "least-loaded" (null: vertical).'),
+    utilization: z
+      .number()
+      .min(0)
+      .describe(
+        "Busiest node's CPU utilisation at the design rate, all nodes up: a load ratio, fraction of capacity " +
+          '(>= 1 means an unstable queue, so it is not bounded by 1).',
+      ),
+    memoryNeededGiB: nonNegative('Memory a node needs for its share of the working set (with headroom), GiB.'),
+    nodesNeededByRegion: z
+      .array(
+        z
+          .strictObject({
+            region: text('Region id.'),
+            nodes: count('Nodes placed in this region (count).'),
+            needed: z
+              .number()
+              .int()
+              .min(0)
+              .nullable()
+              .describe("Fewest up nodes that carry this region's load within the p99 target (count; null: none can)."),
+          })
+          .describe('Nodes placed and needed in one region.'),
+      )
+      .describe(
+        "Up nodes per region needed to carry that region's load within the p99 target (capacity-aware availability).",
+      ),
+    survivesZoneLoss: z
+      .boolean()
+      .describe(
+        'Whether every region keeps enough nodes for its users within the p99 target when its largest zone is down.',
+      ),
+    survivesRegionLoss: z
+      .boolean()
+      .nullable()
+      .describe(
+        "Whether the other regions can carry a failed region's users within the p99 target (null: single region).",
+      ),
+    feasible: z.boolean().describe('Whether the candidate can be built and run at all (see infeasibleReason).'),
+    infeasibleReason: z
+      .string()
+      .optional()
+      .describe('Why the candidate is not feasible (present when feasible is false).'),
+    cost: CostResultSchema,
+    availability: AvailabilityResultSchema,
+    latency: LatencyResultSchema,
+    meetsTargets: MeetsTargetsSchema,
+    notes: texts(
+      'Short notes on what this candidate assumes or where it is close to a limit.',
+      'One note (plain text).',
+    ),
+  })
+  .describe('One candidate architecture, evaluated.');
+
+const RecommendationSchema = z
+  .strictObject({
+    name: z.string().nullable().describe('Name of the recommended candidate, or null when none meets every target.'),
+    why: text('Why this candidate (or why none), plain text.'),
+    unmetByAll: texts('Targets no candidate meets.', 'A target, e.g. "p99".'),
+  })
+  .describe('The recommended candidate and the reason.');
+
+export const ComparisonResultSchema = z
+  .strictObject({
+    scenario: text('Name of the scenario.'),
+    designRatePerS: z
+      .number()
+      .positive()
+      .describe('Request rate every candidate is sized for (peak rate grown over the growth period), per second.'),
+    designRateNote: text('How the design rate was derived, plain text.'),
+    architectures: z.array(ArchitectureResultSchema).describe('The candidates, one per architecture compared.'),
+    recommendation: RecommendationSchema,
+    assumptions: texts('Assumptions every figure rests on, and the defaults taken.', 'One assumption (plain text).'),
+    sources: z
+      .array(
+        z
+          .strictObject({
+            id: text('Source id (referenced by instance.source and elsewhere).'),
+            text: text('What the source is.'),
+            date: text('When the figure was taken (date text).'),
+          })
+          .describe('One catalog source.'),
+      )
+      .describe('Catalog sources of the prices and failure figures used: id -> text and date.'),
+    calendar: text('Calendar convention of every per-month and per-year figure (e.g. year = 365.25 days).'),
+  })
+  .describe("The result of comparing a scenario's candidates: what `capplan run` writes.");
+
+// Compile-time check that the schema and result.ts describe the same type: tsc fails on either line if they drift.
+type SchemaResult = z.infer<typeof ComparisonResultSchema>;
+type AssertAssignable<To, _From extends To> = true;
+type _SchemaAcceptsResult = AssertAssignable<SchemaResult, ComparisonResult>;
+type _ResultAcceptsSchema = AssertAssignable<ComparisonResult, SchemaResult>;
+
+/** The result JSON Schema (draft 2020-12) as a plain JSON object, with `$id` and a title. */
+export function resultJsonSchema(): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(ComparisonResultSchema, { target: 'draft-2020-12' }) as Record<
+    string,
+    unknown
+  >;
+  return { $schema, $id: RESULT_SCHEMA_ID, title: 'capplan result', ...rest };
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
+  return out === '' ? '(root)' : out;
+}
+
+/** Every way `x` is not a valid result, one "path: message" line each; empty when it is valid. */
+export function validateResult(x: unknown): string[] {
+  const parsed = ComparisonResultSchema.safeParse(x);
+  if (parsed.success) return [];
+  return parsed.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => `${formatPath([...issue.path, key])}: unknown key`)
+      : [`${formatPath(issue.path)}: ${issue.message}`],
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * The comparison as a terminal table (`capplan run --format table`, and `capplan` without a TTY): one column per
+ * candidate, one row per figure, the targets marked met (`ok`) or missed (`MISS`), then the reasons, the
+ * recommendation and its why. Plain ASCII, no colour; pure (a result in, a string out).
+ */
+
+import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
+import { formatDowntime, formatPercent, formatRate, formatUsd } from '../units/format.js';
+
+const mark = (ok: boolean | null) => (ok === null ? '-' : ok ? 'ok' : 'MISS');
+
+function ms(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return 'unbounded';
+  return x >= 100 ? `${x.toFixed(0)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`;
+}
+
+function shape(a: ArchitectureResult): string {
+  if (a.kind === 'vertical') return `1 x ${a.instance.name}`;
+  return `${a.nodes} x ${a.instance.name}`;
+}
+
+function layout(a: ArchitectureResult): string {
+  if (a.kind === 'vertical') {
+    const s = a.standby === 'none' ? 'no standby' : `${a.standby} standby`;
+    return `${s}, ${a.regions.join('+')}`;
+  }
+  return `${a.zones} zones x ${a.regions.length} region${a.regions.length > 1 ? 's' : ''}, N+${a.spares}`;
+}
+
+/** Wraps text to `width` columns at spaces. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line.length > 0 && line.length + 1 + w.length > width - indent.length) {
+      lines.push(indent + line);
+      line = w;
+    } else line = line.length > 0 ? `${line} ${w}` : w;
+  }
+  if (line.length > 0) lines.push(indent + line);
+  return lines.join('\n');
+}
+
+/**
+ * @param width terminal width the table should fit (columns are narrowed, names cut with "~", to fit when possible)
+ */
+export function comparisonTable(r: ComparisonResult, width = 100): string {
+  const archs = r.architectures;
+  const users = archs[0]?.latency.byUserRegion.map((u) => u.region) ?? [];
+  const rows: [string, ...string[]][] = [];
+  const row = (label: string, f: (a: ArchitectureResult) => string) => rows.push([label, ...archs.map(f)]);
+  row('', (a) => a.name);
+  row('kind', (a) => `${a.kind}${a.origin === 'searched' ? ' (searched)' : ''}`);
+  row('instances', shape);
+  row('layout', layout);
+  row('cost / month', (a) => formatUsd(a.cost.usdPerMonth));
+  row('  per 1M requests', (a) => formatUsd(a.cost.usdPerMillionRequests));
+  row('availability', (a) => `${a.availability.nines.toFixed(2)} nines`);
+  row('  downtime / year', (a) => formatDowntime(a.availability.downtimeMinutesPerYear * 60));
+  row('p99 (all users)', (a) => ms(a.latency.p99Ms));
+  if (archs.some((a) => a.kind === 'horizontal')) {
+    row('  p99, spares down', (a) => (a.kind === 'horizontal' ? ms(a.latency.p99DegradedMs) : '-'));
+  }
+  for (const region of users) {
+    row(`  p99 ${region}`, (a) => ms(a.latency.byUserRegion.find((u) => u.region === region)?.p99Ms ?? null));
+  }
+  row('utilisation', (a) => formatPercent(a.utilization, 1));
+  if (archs.some((a) => a.kind === 'horizontal')) {
+    row('nodes needed up', (a) => {
+      if (a.kind !== 'horizontal') return '-';
+      const need = a.nodesNeededByRegion.reduce((s, x) => s + (x.needed ?? Number.NaN), 0);
+      return Number.isNaN(need) ? `? of ${a.nodes}` : `${need} of ${a.nodes}`;
+    });
+  }
+  row('survives zone loss', (a) => (a.survivesZoneLoss ? 'yes' : 'no'));
+  if (archs.some((a) => a.regions.length > 1)) {
+    row('survives region loss', (a) =>
+      a.survivesRegionLoss === null ? 'no' : a.survivesRegionLoss ? 'yes' : 'no (capacity)',
+    );
+  }
+  row('target p99', (a) => mark(a.meetsTargets.p99));
+  row('target availability', (a) => mark(a.meetsTargets.availability));
+  row('target budget', (a) => mark(a.meetsTargets.budget));
+  row('target utilisation', (a) => mark(a.meetsTargets.utilization));
+  row('memory fits', (a) => mark(a.meetsTargets.memory));
+
+  const labelWidth = Math.max(...rows.map((x) => x[0].length));
+  const natural = archs.map((_, i) => Math.max(...rows.map((x) => (x[i + 1] ?? '').length)));
+  const avail = Math.max(10, Math.floor((width - labelWidth) / Math.max(1, archs.length)) - 2);
+  const colWidth = natural.map((n) => Math.min(n, avail));
+  // A cell too wide for its column wraps at spaces (a word longer than the column is cut with "~").
+  const cellLines = (s: string, w: number): string[] =>
+    wrap(s, w)
+      .split('\n')
+      .map((l) => (l.length > w ? `${l.slice(0, w - 1)}~` : l));
+  const lines: string[] = [];
+  for (const [label, ...cells] of rows) {
+    const wrapped = cells.map((c, i) => cellLines(c, colWidth[i] as number));
+    const height = Math.max(1, ...wrapped.map((x) => x.length));
+    for (let k = 0; k < height; k++) {
+      const text = wrapped.map((x, i) => (x[k] ?? '').padEnd(colWidth[i] as number)).join('  ');
+      lines.push(`${(k === 0 ? label : '').padEnd(labelWidth)}  ${text}`.trimEnd());
+    }
+    if (label === '')
+      lines.push('-'.repeat(Math.min(width, labelWidth + 2 + colWidth.reduce((a, b) => a + b + 2, -2))));
+  }
+
+  const out = [
+    `${r.scenario}: at the design rate ${formatRate(r.designRatePerS)} (${r.designRateNote})`,
+    '',
+    ...lines,
+    '',
+  ];
+  const missed = archs.filter((a) => !a.feasible);
+  if (missed.length > 0) {
+    out.push('Targets missed:');
+    for (const a of missed) out.push(wrap(`${a.name}: ${a.infeasibleReason ?? ''}`, width, '  '));
+    out.push('');
+  }
+  const rec = r.recommendation;
+  out.push(rec.name === null ? 'Recommendation: none meets every target.' : `Recommendation: ${rec.name}`);
+  out.push(wrap(rec.why, width, '  '));
+  out.push('');
+  out.push(
+    wrap(
+      'Internet egress of the responses is reported apart (cost.internetEgressUsdPerMonth), not in the monthly cost. Assumptions: capplan run --format json (assumptions, sources).',
+      width,
+    ),
+  );
+  return `${out.join('\n')}\n`;
+}

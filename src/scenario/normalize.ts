@@ -1,0 +1,670 @@
+/**
+ * Raw scenario (schema.ts) -> Scenario (types.ts): plain SI numbers, catalog references checked, defaults filled.
+ *
+ * parseScenario validates the shape with the zod schema, then walks the raw input itself (so that a value error is
+ * found even where the shape is wrong elsewhere): every unit string goes through parseQuantity with its field path,
+ * catalog ids are looked up (an unknown one lists the valid ones and suggests the closest), cross-field rules are
+ * checked (shares sum to 1, distinct regions, unique names, vertical-only and horizontal-only fields), and each
+ * default taken is recorded in `defaulted`. ALL problems are thrown together as one InputErrors, one line each:
+ * `path: "value": expected ...`. Nothing else is ever thrown for any input value.
+ *
+ * A field that is absent and takes a value the engine relies on is "defaulted" (`workload.serviceTimeCv`,
+ * `workload.averageRate` = the peak, `workload.usl` = linear scaling, `reliability.node.mtbf`, ...). Absent fields
+ * that mean "none" or "chosen by the engine" (`description`, `targets.budget`, `architectures`, `simulation`, a
+ * candidate's `size`, `nodes`, `regions`) are not.
+ */
+import { type Catalog, loadCatalog } from '../catalog/index.js';
+import { InputErrors } from '../cli/args.js';
+import { NeumaierSum } from '../core/math/sum.js';
+import { InputError } from '../errors.js';
+import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/parse.js';
+import { decimalComplement } from '../util/decimalComplement.js';
+import { closest } from '../util/suggest.js';
+import { keysAt, ScenarioSchema } from './schema.js';
+import type {
+  ArchitectureSpec,
+  BalancerPolicy,
+  Consistency,
+  FailureRates,
+  Reliability,
+  Scenario,
+  SimulationSpec,
+  Standby,
+  Targets,
+  UserRegion,
+  Workload,
+} from './types.js';
+
+/** Largest scenario text readScenarioText accepts, bytes (UTF-8). */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
+/** Keys refused anywhere in a scenario: they could reach an object's prototype in careless code. */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** Shares must add up to 1 within this. */
+const SHARE_TOLERANCE = 1e-6;
+/** Default time to bring up a cold standby with its data restored, s (an ESTIMATE: 30 min). */
+const DEFAULT_COLD_RESTORE_S = 1800;
+const KiB = 1024;
+
+/** An InputError whose one-line message is not of the `path: value: expected ...` form. */
+class ScenarioError extends InputError {
+  constructor(path: string, value: unknown, expected: string, message: string) {
+    super(path, value, expected);
+    this.message = message;
+  }
+}
+
+/**
+ * Reads a scenario from JSON text. `source` names it in errors (a file name, "stdin", "line 3").
+ * @throws {InputErrors} over 1 MiB, not JSON (with line and column), a forbidden key, or any parseScenario problem
+ */
+export function readScenarioText(text: string, source: string): Scenario {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_SCENARIO_BYTES) {
+    const expected = `a scenario of at most ${MAX_SCENARIO_BYTES} bytes (1 MiB)`;
+    throw new InputErrors([
+      new ScenarioError(source, bytes, expected, `${source}: ${bytes} bytes: expected ${expected}`),
+    ]);
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark is not JSON
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    const where = jsonErrorPosition(body);
+    const { line, column } = lineColumn(body, where.offset);
+    const expected = `valid JSON (${where.reason})`;
+    throw new InputErrors([
+      new ScenarioError(source, text, expected, `${source}: line ${line}, column ${column}: expected ${expected}`),
+    ]);
+  }
+  return parseScenario(data);
+}
+
+/**
+ * Validates and normalises a raw scenario (a parsed JSON value).
+ * @throws {InputErrors} every problem found, one line each naming the field path, the value and what was expected
+ */
+export function parseScenario(input: unknown): Scenario {
+  const forbidden = forbiddenKeys(input);
+  if (forbidden.length > 0) throw new InputErrors(forbidden);
+
+  const shape = ScenarioSchema.safeParse(input, { reportInput: true, jitless: true, error: fallbackExpected });
+  const shapeErrors = shape.success ? [] : shape.error.issues.flatMap(issueErrors);
+  const normalizer = new Normalizer(loadCatalog());
+  const scenario = normalizer.scenario(record(input));
+  const seen = new Set<string>();
+  const all = [...shapeErrors, ...normalizer.problems].filter((e) => !seen.has(e.message) && seen.add(e.message));
+  if (all.length > 0) throw new InputErrors(all);
+  return scenario;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// zod issues -> one-line InputErrors
+// ---------------------------------------------------------------------------------------------------------------
+type Issue = { code: string; path: PropertyKey[]; message: string; input?: unknown; keys?: string[] };
+
+/** "users[1].share" from a path; "scenario" for the root; an odd key is quoted (`workload["a b"]`) and shortened. */
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    const key = String(part);
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$-]{0,59}$/.test(key)) out += out === '' ? key : `.${key}`;
+    else out += `[${JSON.stringify(key.length > 60 ? `${key.slice(0, 57)}...` : key)}]`;
+  }
+  return out === '' ? 'scenario' : out;
+}
+
+function issueErrors(issue: Issue): InputError[] {
+  const path = formatPath(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    const valid = keysAt(issue.path);
+    return (issue.keys ?? []).map((key) => {
+      const keyPath = formatPath([...issue.path, key]);
+      const suggestion = closest(key, valid);
+      const hint = suggestion !== undefined ? `did you mean ${suggestion}?` : `valid keys: ${valid.join(', ')}`;
+      const expected = `no such key (${hint})`;
+      return new ScenarioError(keyPath, key, expected, `${keyPath}: unknown key (${hint})`);
+    });
+  }
+  return [new InputError(path, preview(issue.input), issue.message)];
+}
+
+/**
+ * A copy of a user value that is safe to show in a message: at most 4 levels deep and 20 entries wide (deeper or
+ * further content becomes "..."). Messages show only its first 80 characters anyway, and rendering a deeply nested
+ * array in full would overflow the stack.
+ */
+function preview(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= 4) return '...';
+  if (Array.isArray(value)) return value.slice(0, 20).map((v) => preview(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).slice(0, 20)) {
+    Object.defineProperty(out, key, { value: preview((value as Raw)[key], depth + 1), enumerable: true });
+  }
+  return out;
+}
+
+/** The "expected" phrase for an issue of a schema without its own error text (schema.ts gives nearly all one). */
+function fallbackExpected(issue: { code: string; expected?: unknown }): string {
+  if (issue.code === 'invalid_type' && typeof issue.expected === 'string') {
+    return /^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`;
+  }
+  return 'a valid value';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The walk over the raw input
+// ---------------------------------------------------------------------------------------------------------------
+type Raw = Readonly<Record<string, unknown>>;
+
+function record(v: unknown): Raw | undefined {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : undefined;
+}
+
+function own(o: Raw | undefined, key: string): unknown {
+  return o !== undefined && Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
+const isQuantity = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
+
+/**
+ * Builds the Scenario while collecting problems. Where a value is missing or has the wrong JSON type, the zod issue
+ * reports it and the walk puts a placeholder (NaN, '') in its place: the result is only returned when there are no
+ * problems at all.
+ */
+class Normalizer {
+  readonly problems: InputError[] = [];
+  readonly defaulted: string[] = [];
+
+  constructor(private readonly catalog: Catalog) {}
+
+  private fail(path: string, value: unknown, expected: string): void {
+    this.problems.push(new InputError(path, preview(value), expected));
+  }
+
+  /** A unit value; `fallback` is its default (recorded when taken); without one the field is required. */
+  private quantity(
+    o: Raw | undefined,
+    key: string,
+    path: string,
+    kind: QuantityKind,
+    opts: ParseOptions,
+    fallback?: number,
+  ): number {
+    const value = own(o, key);
+    if (value === undefined && fallback !== undefined) return this.useDefault(path, fallback);
+    if (!isQuantity(value)) return Number.NaN; // missing or not a string/number: reported by the schema
+    try {
+      return parseQuantity(value, kind, path, opts);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      this.problems.push(error);
+      return Number.NaN;
+    }
+  }
+
+  private fraction(o: Raw | undefined, key: string, path: string, opts: ParseOptions, fallback?: number): number {
+    return this.quantity(o, key, path, 'fraction', { min: 0, max: 1, ...opts }, fallback);
+  }
+
+  /** A plain number or count: its type and range are the schema's to check. */
+  private number(o: Raw | undefined, key: string, path: string, fallback: number): number {
+    const value = own(o, key);
+    if (value === undefined) return this.useDefault(path, fallback);
+    return typeof value === 'number' ? value : Number.NaN;
+  }
+
+  /** A string or enum value (checked by the schema). */
+  private string<T extends string>(o: Raw | undefined, key: string, path: string, fallback: T): T {
+    const value = own(o, key);
+    if (value === undefined) return this.useDefault(path, fallback);
+    return (typeof value === 'string' ? value : '') as T;
+  }
+
+  private useDefault<T>(path: string, value: T): T {
+    this.defaulted.push(path);
+    return value;
+  }
+
+  scenario(raw: Raw | undefined): Scenario {
+    const name = own(raw, 'name');
+    const description = own(raw, 'description');
+    const workload = this.workload(record(own(raw, 'workload')));
+    const targets = this.targets(record(own(raw, 'targets')));
+    const reliability = this.reliability(record(own(raw, 'reliability')));
+    const users = this.users(own(raw, 'users'));
+    const architectures = this.architectures(own(raw, 'architectures'));
+    const simulation = this.simulation(record(own(raw, 'simulation')));
+    return {
+      name: typeof name === 'string' ? name : '',
+      description: typeof description === 'string' ? description : null,
+      workload,
+      targets,
+      reliability,
+      users,
+      architectures,
+      simulation,
+      defaulted: this.defaulted,
+    };
+  }
+
+  private workload(w: Raw | undefined): Workload {
+    const p = 'workload';
+    const positive = { min: 0, minExclusive: true };
+    const peakRatePerS = this.quantity(w, 'peakRate', `${p}.peakRate`, 'rate', positive);
+    let averageRatePerS: number | null = null;
+    if (own(w, 'averageRate') === undefined) this.defaulted.push(`${p}.averageRate`);
+    else {
+      averageRatePerS = this.quantity(w, 'averageRate', `${p}.averageRate`, 'rate', positive);
+      if (averageRatePerS > peakRatePerS) {
+        this.fail(`${p}.averageRate`, own(w, 'averageRate'), `a rate <= peakRate (${peakRatePerS}/s)`);
+      }
+    }
+    const serviceTimeS = this.quantity(w, 'serviceTime', `${p}.serviceTime`, 'duration', positive);
+    const serviceTimeCv = this.number(w, 'serviceTimeCv', `${p}.serviceTimeCv`, 1);
+    const growth = record(own(w, 'growth'));
+    const growthPerYear = this.quantity(growth, 'perYear', `${p}.growth.perYear`, 'fraction', { min: -0.99 }, 0);
+    const growthYears = this.number(growth, 'years', `${p}.growth.years`, 0);
+    const workingSetBytes = this.quantity(w, 'workingSet', `${p}.workingSet`, 'size', { min: 0 }, 0);
+    const memoryHeadroom = this.fraction(w, 'memoryHeadroom', `${p}.memoryHeadroom`, { max: 10 }, 0.1);
+    const replication = this.number(w, 'replication', `${p}.replication`, 2);
+    const fanout = this.number(w, 'fanout', `${p}.fanout`, 1);
+    const writeFraction = this.fraction(w, 'writeFraction', `${p}.writeFraction`, {}, 0);
+    const consistency = this.string<Consistency>(w, 'consistency', `${p}.consistency`, 'eventual');
+    const requestSizeBytes = this.quantity(w, 'requestSize', `${p}.requestSize`, 'size', { min: 0 }, KiB);
+    const responseSizeBytes = this.quantity(w, 'responseSize', `${p}.responseSize`, 'size', { min: 0 }, 10 * KiB);
+    const roundTrips = this.number(w, 'roundTrips', `${p}.roundTrips`, 1);
+    const usl = record(own(w, 'usl'));
+    if (own(w, 'usl') === undefined) this.defaulted.push(`${p}.usl`);
+    return {
+      peakRatePerS,
+      averageRatePerS,
+      serviceTimeS,
+      serviceTimeCv,
+      growthPerYear,
+      growthYears,
+      workingSetBytes,
+      memoryHeadroom,
+      replication,
+      fanout,
+      writeFraction,
+      consistency,
+      requestSizeBytes,
+      responseSizeBytes,
+      roundTrips,
+      usl: usl === undefined ? null : { sigma: Number(own(usl, 'contention')), kappa: Number(own(usl, 'coherency')) },
+    };
+  }
+
+  private targets(t: Raw | undefined): Targets {
+    const p = 'targets';
+    const open = { min: 0, max: 1, minExclusive: true, maxExclusive: true };
+    const availability = this.fraction(t, 'availability', `${p}.availability`, open);
+    const raw = own(t, 'availability');
+    // 1 - x from the decimal digits when the user wrote a decimal ("99.95%"); for a JSON number the double is all
+    // we have, and 1 - x is exact in binary for x >= 0.5 (Sterbenz), so it is the complement of that double.
+    const exact = typeof raw === 'string' ? decimalComplement(raw) : undefined;
+    const unavailability = exact !== undefined && exact > 0 && exact < 1 ? exact : 1 - availability;
+    const budget = own(t, 'budget');
+    return {
+      p99S: this.quantity(t, 'p99', `${p}.p99`, 'duration', { min: 0, minExclusive: true }),
+      availability,
+      unavailability,
+      budgetUsdPerMonth:
+        budget === undefined
+          ? null
+          : this.quantity(t, 'budget', `${p}.budget`, 'moneyRate', { min: 0, minExclusive: true }),
+      maxUtilization: this.fraction(t, 'maxUtilization', `${p}.maxUtilization`, open, 0.75),
+    };
+  }
+
+  private reliability(r: Raw | undefined): Reliability {
+    const p = 'reliability';
+    const presets = this.catalog.reliability;
+    const rates = (domain: 'node' | 'zone' | 'region'): FailureRates => {
+      const o = record(own(r, domain));
+      const preset = presets.default[domain];
+      const positive = { min: 0, minExclusive: true };
+      return {
+        mtbfS: this.quantity(o, 'mtbf', `${p}.${domain}.mtbf`, 'duration', positive, preset.mtbfS),
+        mttrS: this.quantity(o, 'mttr', `${p}.${domain}.mttr`, 'duration', positive, preset.mttrS),
+      };
+    };
+    return {
+      node: rates('node'),
+      zone: rates('zone'),
+      region: rates('region'),
+      failoverS: this.quantity(r, 'failover', `${p}.failover`, 'duration', { min: 0 }, presets.failover.defaultS),
+      coldRestoreS: this.quantity(r, 'coldRestore', `${p}.coldRestore`, 'duration', { min: 0 }, DEFAULT_COLD_RESTORE_S),
+    };
+  }
+
+  private users(raw: unknown): UserRegion[] {
+    if (!Array.isArray(raw)) return [];
+    const users: UserRegion[] = [];
+    const firstIndex = new Map<string, number>();
+    raw.forEach((item, i) => {
+      const u = record(item);
+      const path = `users[${i}]`;
+      const region = own(u, 'region');
+      if (typeof region === 'string' && this.region(region, `${path}.region`)) {
+        const first = firstIndex.get(region);
+        if (first !== undefined) {
+          this.fail(`${path}.region`, region, `a region not already listed (users[${first}] has it)`);
+        } else firstIndex.set(region, i);
+      }
+      const share = this.fraction(u, 'share', `${path}.share`, { min: 0, minExclusive: true });
+      users.push({ region: typeof region === 'string' ? region : '', share });
+    });
+    const shares = users.map((u) => u.share);
+    if (shares.length > 0 && shares.every(Number.isFinite)) {
+      const total = new NeumaierSum();
+      for (const s of shares) total.add(s);
+      const sum = total.value;
+      if (!(Math.abs(sum - 1) <= SHARE_TOLERANCE)) {
+        const written = raw.map((item) => own(record(item), 'share'));
+        this.fail('users', written, `shares that add up to 1 (100%), got ${Number(sum.toPrecision(12))}`);
+      }
+    }
+    return users;
+  }
+
+  private architectures(raw: unknown): ArchitectureSpec[] | null {
+    if (raw === undefined) return null;
+    if (!Array.isArray(raw)) return [];
+    const firstIndex = new Map<string, number>();
+    return raw.map((item, i) => {
+      const a = record(item);
+      const path = `architectures[${i}]`;
+      const name = this.string(a, 'name', `${path}.name`, '');
+      if (name !== '') {
+        const first = firstIndex.get(name);
+        if (first !== undefined) {
+          this.fail(`${path}.name`, name, `a name no other candidate has (architectures[${first}] has it)`);
+        } else firstIndex.set(name, i);
+      }
+      return this.architecture(a, path, name);
+    });
+  }
+
+  private architecture(a: Raw | undefined, path: string, name: string): ArchitectureSpec {
+    const kind = own(a, 'kind');
+    const family = own(a, 'family');
+    const sizeRaw = own(a, 'size');
+    let size: string | null = null;
+    if (typeof family === 'string' && this.family(family, `${path}.family`) && typeof sizeRaw === 'string') {
+      if (this.size(family, sizeRaw, `${path}.size`)) size = sizeRaw;
+    } else if (typeof sizeRaw === 'string') size = sizeRaw;
+    const regionsRaw = own(a, 'regions');
+    const regions = Array.isArray(regionsRaw) ? this.regionList(regionsRaw, `${path}.regions`) : null;
+    const familyName = typeof family === 'string' ? family : '';
+
+    const misplaced = (keys: readonly string[], other: string, use: string) => {
+      for (const key of keys) {
+        const value = own(a, key);
+        if (value !== undefined) {
+          this.fail(`${path}.${key}`, value, `no "${key}" on a ${kind} candidate (it is for kind "${other}"${use})`);
+        }
+      }
+    };
+    if (kind === 'vertical') {
+      misplaced(['nodes', 'spares', 'zones', 'balancer'], 'horizontal', '');
+      const standby = this.string<Standby>(a, 'standby', `${path}.standby`, 'none');
+      if (regions !== null && regions.length > 2) {
+        this.fail(`${path}.regions`, regionsRaw, 'a vertical candidate: 1 region, or 2 (the second for the standby)');
+      } else if (regions !== null && regions.length === 2 && standby === 'none') {
+        this.fail(
+          `${path}.regions[1]`,
+          regions[1],
+          'a second region only with standby "cold" or "hot" (the second region is where the standby runs)',
+        );
+      }
+      return {
+        kind,
+        name,
+        family: familyName,
+        size,
+        region: regions?.[0] ?? null,
+        standby,
+        standbyRegion: regions?.[1] ?? null,
+      };
+    }
+    if (kind === 'horizontal') {
+      misplaced(['standby'], 'vertical', '; a horizontal design uses spares');
+      const nodesRaw = own(a, 'nodes');
+      const nodes = typeof nodesRaw === 'number' ? nodesRaw : null;
+      if (nodes !== null && regions !== null && nodes < regions.length) {
+        this.fail(`${path}.nodes`, nodesRaw, `at least one node per region (>= ${regions.length})`);
+      }
+      return {
+        kind,
+        name,
+        family: familyName,
+        size,
+        nodes,
+        spares: this.number(a, 'spares', `${path}.spares`, 1),
+        zones: this.number(a, 'zones', `${path}.zones`, 3),
+        regions,
+        balancer: this.string<BalancerPolicy>(a, 'balancer', `${path}.balancer`, 'least-loaded'),
+      };
+    }
+    // kind missing or invalid (reported by the schema): a placeholder
+    return { kind: 'vertical', name, family: familyName, size, region: null, standby: 'none', standbyRegion: null };
+  }
+
+  private simulation(s: Raw | undefined): SimulationSpec | null {
+    if (s === undefined) return null;
+    const p = 'simulation';
+    return {
+      seed: this.number(s, 'seed', `${p}.seed`, 1),
+      requests: this.number(s, 'requests', `${p}.requests`, 1_000_000),
+      years: this.number(s, 'years', `${p}.years`, 1000),
+    };
+  }
+
+  // --- catalog references -------------------------------------------------------------------------------------
+
+  /** Distinct catalog regions; each problem is reported at its element. */
+  private regionList(raw: readonly unknown[], path: string): string[] {
+    const out: string[] = [];
+    raw.forEach((item, i) => {
+      if (typeof item !== 'string') return;
+      const first = out.indexOf(item);
+      if (first >= 0) this.fail(`${path}[${i}]`, item, `a region not already listed (${path}[${first}] has it)`);
+      this.region(item, `${path}[${i}]`);
+      out.push(item);
+    });
+    return out;
+  }
+
+  private region(id: string, path: string): boolean {
+    if (this.catalog.region(id) !== undefined) return true;
+    this.unknown(
+      path,
+      id,
+      'region',
+      'regions',
+      this.catalog.regions.map((r) => r.id),
+    );
+    return false;
+  }
+
+  private family(family: string, path: string): boolean {
+    if (this.catalog.families.has(family)) return true;
+    this.unknown(path, family, 'instance family', 'families', [...this.catalog.families.keys()]);
+    return false;
+  }
+
+  private size(family: string, size: string, path: string): boolean {
+    const sizes = (this.catalog.families.get(family) ?? []).map((i) => i.size);
+    if (sizes.includes(size)) return true;
+    this.unknown(path, size, `size of ${family}`, `sizes of ${family}`, sizes);
+    return false;
+  }
+
+  /** `expected a catalog region (did you mean us-east-1?); the catalog's regions: ...` */
+  private unknown(path: string, value: string, what: string, plural: string, valid: readonly string[]): void {
+    if (value === '') return; // reported by the schema (a non-empty string)
+    const suggestion = closest(value, valid);
+    const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
+    this.fail(path, value, `a catalog ${what}${hint}; the catalog's ${plural}: ${valid.join(', ')}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Forbidden keys and JSON syntax errors
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A path as a linked list (cheap to extend while walking deep input); `at` undefined for the root. */
+interface PathLink {
+  readonly parent: PathLink | undefined;
+  readonly at: PropertyKey;
+}
+
+function linkToPath(link: PathLink | undefined): PropertyKey[] {
+  const out: PropertyKey[] = [];
+  for (let l = link; l !== undefined; l = l.parent) out.push(l.at);
+  return out.reverse();
+}
+
+/** Paths of `__proto__`, `constructor` and `prototype` keys anywhere in a value (iterative: deep input is fine). */
+function forbiddenKeys(input: unknown): InputError[] {
+  const errors: InputError[] = [];
+  const stack: [unknown, PathLink | undefined][] = [[input, undefined]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [value, link] = item;
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], { parent: link, at: i }]);
+      continue;
+    }
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string;
+      const child: PathLink = { parent: link, at: key };
+      if (FORBIDDEN_KEYS.has(key)) {
+        const keyPath = formatPath(linkToPath(child));
+        const expected = 'no key named __proto__, constructor or prototype';
+        errors.push(new ScenarioError(keyPath, key, expected, `${keyPath}: forbidden key (${expected} is allowed)`));
+      } else stack.push([(value as Raw)[key], child]);
+    }
+  }
+  return errors;
+}
+
+/** 1-based line and column of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Where JSON.parse failed, and why: a small RFC 8259 scanner run only on text JSON.parse refused (Node 20's messages
+ * do not always give a position). Iterative over nesting, so deep input cannot overflow the stack.
+ */
+export function jsonErrorPosition(text: string): { offset: number; reason: string } {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
+  };
+  const fail = (reason: string) => ({ offset: i, reason });
+  const describe = () =>
+    i >= text.length ? 'unexpected end of input' : `unexpected ${JSON.stringify(text.charAt(i))}`;
+  /** Scans one scalar at i; returns a reason on failure. */
+  const scalar = (): string | undefined => {
+    const c = text.charAt(i);
+    if (c === '"') {
+      i++;
+      while (i < text.length && text.charAt(i) !== '"') {
+        const code = text.charCodeAt(i);
+        if (code < 0x20) return 'control character in a string';
+        if (text.charAt(i) === '\\') {
+          i++;
+          const e = text.charAt(i);
+          if (e === 'u') {
+            if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) return 'bad \\u escape';
+            i += 4;
+          } else if (!'"\\/bfnrt'.includes(e) || e === '') return 'bad escape in a string';
+        }
+        i++;
+      }
+      if (i >= text.length) return 'unterminated string';
+      i++;
+      return undefined;
+    }
+    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+    if (m === null || m[0] === '') return describe();
+    i += m[0].length;
+    return undefined;
+  };
+
+  /** A property name and its colon, or what is wrong there. */
+  const propertyName = (): string | undefined => {
+    if (text.charAt(i) !== '"') return `expected a property name in double quotes, ${describe()}`;
+    const r = scalar();
+    if (r !== undefined) return r;
+    ws();
+    if (text.charAt(i) !== ':') return `expected ":", ${describe()}`;
+    i++;
+    return undefined;
+  };
+
+  const stack: ('{' | '[')[] = [];
+  ws();
+  // state: expecting a value
+  for (;;) {
+    ws();
+    const c = text.charAt(i);
+    if (c === '{' || c === '[') {
+      stack.push(c);
+      i++;
+      ws();
+      const close = c === '{' ? '}' : ']';
+      if (text.charAt(i) === close) {
+        stack.pop();
+        i++;
+      } else {
+        if (c === '{') {
+          const r = propertyName();
+          if (r !== undefined) return fail(r);
+        }
+        continue;
+      }
+    } else {
+      const r = scalar();
+      if (r !== undefined) return fail(i >= text.length ? 'unexpected end of input' : r);
+    }
+    // after a value: close containers or go on to the next element
+    for (;;) {
+      ws();
+      const top = stack[stack.length - 1];
+      if (top === undefined) {
+        return i < text.length ? fail(`${describe()} after the end of the JSON value`) : fail('invalid JSON');
+      }
+      const close = top === '{' ? '}' : ']';
+      const d = text.charAt(i);
+      if (d === close) {
+        stack.pop();
+        i++;
+        continue;
+      }
+      if (d !== ',') return fail(`expected "," or "${close}", ${describe()}`);
+      i++;
+      ws();
+      if (top === '{') {
+        const r = propertyName();
+        if (r !== undefined) return fail(r);
+      }
+      break;
+    }
+  }
+}

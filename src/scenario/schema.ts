@@ -1,0 +1,382 @@
+/**
+ * The RAW scenario: the JSON a user writes (see ../shared/design/contract.md), as a zod 4 schema. It checks the
+ * SHAPE only: strict objects (an unknown key is an issue), JSON types, enums, and the ranges of plain numbers and
+ * counts. Values with units stay strings here ("4000/s", "12 ms", "99.95%"); normalize.ts parses them with
+ * parseQuantity, checks catalog references and cross-field rules, fills defaults and builds the Scenario of
+ * types.ts. This module does not load mathjs or the catalog, so `capplan schema` stays light.
+ *
+ * Every schema carries its own error text (`error: ...`): the phrase that follows "expected" in an InputError, so
+ * that normalize.ts never shows zod's default messages. Every field has a `.describe()` text stating its unit, its
+ * default and its meaning; the JSON Schema (jsonSchema.ts) and the worksheet show them. `default` in the metadata is
+ * documentation for the JSON Schema; the defaults themselves are applied (and recorded) by normalize.ts.
+ */
+import { z } from 'zod';
+
+/** The phrase that follows "expected" when a unit-carrying value has the wrong JSON type. */
+export const QUANTITY_EXPECTED = {
+  rate: 'a rate such as "4000/s", or a number per second',
+  duration: 'a duration such as "12 ms" or "2 h", or a number of seconds',
+  size: 'a size such as "300 GiB", or a number of bytes',
+  fraction: 'a fraction such as "80%" or 0.8',
+  moneyRate: 'a cost such as "30000 USD/month", or a number of USD per month',
+} as const;
+
+type QuantityName = keyof typeof QUANTITY_EXPECTED;
+
+/** A value with units: a string such as "4000/s", or a bare number in the base unit. */
+function quantity(kind: QuantityName, description: string, defaultValue?: string | number) {
+  const schema = z.union([z.string(), z.number()], { error: QUANTITY_EXPECTED[kind] }).describe(description);
+  return defaultValue === undefined ? schema : schema.meta({ default: defaultValue });
+}
+
+/** A plain JSON number (no units) in [min, max]; `int` for counts. One phrase for every way it can be wrong. */
+function plainNumber(opts: {
+  min: number;
+  max?: number;
+  minExclusive?: boolean;
+  int?: boolean;
+  description: string;
+  default?: number;
+}) {
+  const lo = `${opts.minExclusive === true ? '>' : '>='} ${opts.min}`;
+  const range = opts.max === undefined ? lo : `${lo} and <= ${opts.max}`;
+  const error = `${opts.int === true ? 'an integer' : 'a number'} ${range}`;
+  let schema = opts.int === true ? z.int({ error }) : z.number({ error });
+  schema = opts.minExclusive === true ? schema.gt(opts.min, { error }) : schema.gte(opts.min, { error });
+  if (opts.max !== undefined) schema = schema.lte(opts.max, { error });
+  const described = schema.describe(opts.description);
+  return opts.default === undefined ? described : described.meta({ default: opts.default });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  description: string,
+  defaultValue?: T[number],
+) {
+  const schema = z.enum(values, { error: `one of ${values.map((v) => `"${v}"`).join(', ')}` }).describe(description);
+  return defaultValue === undefined ? schema : schema.meta({ default: defaultValue });
+}
+
+const text = (description: string) => z.string({ error: 'a string' }).describe(description);
+const nonEmptyText = (description: string) =>
+  z.string({ error: 'a non-empty string' }).min(1, { error: 'a non-empty string' }).describe(description);
+
+function object<T extends z.core.$ZodLooseShape>(shape: T, description: string) {
+  return z.strictObject(shape, { error: 'an object' }).describe(description);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// workload
+// ---------------------------------------------------------------------------------------------------------------
+export const GrowthSchema = object(
+  {
+    perYear: quantity(
+      'fraction',
+      'Traffic growth per year as a fraction or percentage ("80%" = +80% a year, compounded), >= -99%. Default 0.',
+      0,
+    ).optional(),
+    years: plainNumber({
+      min: 0,
+      max: 100,
+      description:
+        'Planning horizon in years (a plain number, >= 0): the design rate is peakRate * (1 + perYear)^years. Default 0.',
+      default: 0,
+    }).optional(),
+  },
+  'Traffic growth to plan for. Default: no growth.',
+);
+
+export const UslSchema = object(
+  {
+    contention: plainNumber({
+      min: 0,
+      max: 1,
+      description: 'Universal Scalability Law contention (sigma), a plain number in [0, 1]. Required in usl.',
+    }),
+    coherency: plainNumber({
+      min: 0,
+      max: 1,
+      description: 'Universal Scalability Law coherency (kappa), a plain number in [0, 1]. Required in usl.',
+    }),
+  },
+  "Universal Scalability Law coefficients of the software on one node's vCPUs, C(N) = N / (1 + sigma (N-1) + kappa N (N-1)). Default: none (linear scaling).",
+);
+
+export const WorkloadSchema = object(
+  {
+    peakRate: quantity(
+      'rate',
+      'Peak arrival rate today (required): "4000/s", "240000/min", or a number per second; > 0.',
+    ),
+    averageRate: quantity(
+      'rate',
+      'Mean arrival rate today, used for transfer costs: a rate or a number per second, > 0 and <= peakRate. Default: the peak rate (conservative).',
+    ).optional(),
+    serviceTime: quantity(
+      'duration',
+      'CPU time of one request (one sub-request with fan-out) on one vCPU of the chosen family (required): "12 ms", or a number of seconds; > 0.',
+    ),
+    serviceTimeCv: plainNumber({
+      min: 0,
+      max: 100,
+      description:
+        'Coefficient of variation of the service time, a plain number in [0, 100] (0 deterministic, 1 exponential). Default 1.',
+      default: 1,
+    }).optional(),
+    growth: GrowthSchema.optional(),
+    workingSet: quantity(
+      'size',
+      'Bytes the service keeps in memory (the whole data set): "300 GiB", or a number of bytes; >= 0. Default 0.',
+      0,
+    ).optional(),
+    memoryHeadroom: quantity(
+      'fraction',
+      'Extra memory a node needs beyond its share of the working set (OS, runtime), as a fraction of that share: "10%" or 0.1, in [0, 10]. Default 10%.',
+      '10%',
+    ).optional(),
+    replication: plainNumber({
+      min: 1,
+      max: 100,
+      int: true,
+      description: 'Copies of each partition of the working set in a horizontal design, an integer >= 1. Default 2.',
+      default: 2,
+    }).optional(),
+    fanout: plainNumber({
+      min: 1,
+      max: 10000,
+      int: true,
+      description:
+        'A request waits for this many independent sub-requests (scatter-gather), an integer >= 1; p99 is that of the slowest. Default 1.',
+      default: 1,
+    }).optional(),
+    writeFraction: quantity(
+      'fraction',
+      'Fraction of requests that write: "10%" or 0.1, in [0, 1]. Default 0.',
+      0,
+    ).optional(),
+    consistency: oneOf(
+      ['eventual', 'strong'],
+      'Consistency of writes across replicas in other regions: "strong" makes a write wait for a cross-region round trip. Default "eventual".',
+      'eventual',
+    ).optional(),
+    requestSize: quantity(
+      'size',
+      'Size of one request: "2 KiB", or a number of bytes; >= 0. Default 1 KiB.',
+      '1 KiB',
+    ).optional(),
+    responseSize: quantity(
+      'size',
+      'Size of one response: "200 KiB", or a number of bytes; >= 0. Default 10 KiB.',
+      '10 KiB',
+    ).optional(),
+    roundTrips: plainNumber({
+      min: 1,
+      max: 100,
+      int: true,
+      description:
+        'Network round trips per request between user and service, an integer >= 1. Default 1 (warm connection).',
+      default: 1,
+    }).optional(),
+    usl: UslSchema.optional(),
+  },
+  'What the service must carry (required).',
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// targets
+// ---------------------------------------------------------------------------------------------------------------
+export const TargetsSchema = object(
+  {
+    p99: quantity('duration', 'End-to-end p99 latency target, network included (required): "250 ms", or seconds; > 0.'),
+    availability: quantity(
+      'fraction',
+      'Availability target (required): "99.95%" or 0.9995, strictly between 0 and 1. A decimal string keeps the exact digits of 1 - availability.',
+    ),
+    budget: quantity(
+      'moneyRate',
+      'Monthly budget: "30000 USD/month", or a number of USD per month; > 0. Default: none.',
+    ).optional(),
+    maxUtilization: quantity(
+      'fraction',
+      'Highest planned CPU utilisation at the design rate: "75%" or 0.75, strictly between 0 and 1. Default 75%.',
+      '75%',
+    ).optional(),
+  },
+  'What a design must meet (required).',
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// reliability
+// ---------------------------------------------------------------------------------------------------------------
+function failureRates(domain: string, defaults: string) {
+  return object(
+    {
+      mtbf: quantity(
+        'duration',
+        `Mean time between failures of a ${domain}: "4380 h", "30 d", or a number of SECONDS; > 0. Default: the catalog preset.`,
+      ).optional(),
+      mttr: quantity(
+        'duration',
+        `Mean time to repair a ${domain}: "2 h", or a number of SECONDS; > 0. Default: the catalog preset.`,
+      ).optional(),
+    },
+    `Failure and repair of one ${domain}. Default: ${defaults}.`,
+  );
+}
+
+export const ReliabilitySchema = object(
+  {
+    node: failureRates('node', "the catalog's default node preset (Dean 2008 Google cluster figures)").optional(),
+    zone: failureRates('zone', "the catalog's default zone preset (an ESTIMATE)").optional(),
+    region: failureRates('region', "the catalog's default region preset (an ESTIMATE)").optional(),
+    failover: quantity(
+      'duration',
+      'Detection + switch time per failure of a serving component (hot standby, node behind a balancer, region): "60 s", or seconds; >= 0. Default: the catalog figure.',
+    ).optional(),
+    coldRestore: quantity(
+      'duration',
+      'Time to bring a cold standby up with its data restored: "30 min", or seconds; >= 0. Default 30 min (an ESTIMATE).',
+      '30 min',
+    ).optional(),
+  },
+  'Failure rates of nodes, zones and regions, and recovery times. Default: the catalog presets.',
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// users, architectures, simulation
+// ---------------------------------------------------------------------------------------------------------------
+export const UserRegionSchema = object(
+  {
+    region: nonEmptyText('Catalog region id where these users are ("us-east-1") (required).'),
+    share: quantity('fraction', 'Share of all requests from this region: "50%" or 0.5, in (0, 1] (required).'),
+  },
+  'Users in one region.',
+);
+
+export const ArchitectureSchema = object(
+  {
+    name: nonEmptyText('Name of the candidate, unique in the scenario (required).'),
+    kind: oneOf(
+      ['vertical', 'horizontal'],
+      '"vertical": one box (optionally with a standby); "horizontal": N nodes plus spares over zones and regions (required).',
+    ),
+    family: nonEmptyText('Catalog instance family ("m7i") (required).'),
+    size: nonEmptyText(
+      'Catalog size of that family ("2xlarge"). Default: chosen (the smallest or cheapest that meets the targets).',
+    ).optional(),
+    regions: z
+      .array(nonEmptyText('A catalog region id ("us-east-1").'), { error: 'an array of region ids' })
+      .min(1, { error: 'an array of 1 to 10 region ids' })
+      .max(10, { error: 'an array of 1 to 10 region ids' })
+      .describe(
+        'Catalog region ids. Vertical: 1 or 2 (the second is where the standby runs; needs standby "cold" or "hot"). Horizontal: 1 to 10 distinct serving regions. Default: chosen (the best p99 for the users).',
+      )
+      .optional(),
+    standby: oneOf(
+      ['none', 'cold', 'hot'],
+      'Vertical only: a standby box in another zone (or in regions[1]); "hot" takes over after the failover time, "cold" after coldRestore. Default "none".',
+      'none',
+    ).optional(),
+    nodes: plainNumber({
+      min: 1,
+      max: 1_000_000,
+      int: true,
+      description:
+        'Horizontal only: total nodes over all regions, an integer >= the number of regions. Default: the fewest that meet the targets with `spares` nodes down per region.',
+    }).optional(),
+    spares: plainNumber({
+      min: 0,
+      max: 1000,
+      int: true,
+      description:
+        'Horizontal only: nodes per region that may be down while the targets are still met (N+k), an integer >= 0. Default 1.',
+      default: 1,
+    }).optional(),
+    zones: plainNumber({
+      min: 1,
+      max: 6,
+      int: true,
+      description: 'Horizontal only: availability zones per region, an integer from 1 to 6. Default 3.',
+      default: 3,
+    }).optional(),
+    balancer: oneOf(
+      ['random', 'round-robin', 'least-loaded', 'power-of-two'],
+      'Horizontal only: how the load balancer picks a node. Default "least-loaded".',
+      'least-loaded',
+    ).optional(),
+  },
+  'One candidate design.',
+);
+
+export const SimulationSchema = object(
+  {
+    seed: plainNumber({
+      min: 0,
+      max: Number.MAX_SAFE_INTEGER,
+      int: true,
+      description: 'Seed of the random numbers, an integer >= 0; the same seed gives the same output. Default 1.',
+      default: 1,
+    }).optional(),
+    requests: plainNumber({
+      min: 1,
+      max: 1_000_000_000,
+      int: true,
+      description: 'Requests to simulate per candidate (latency), an integer from 1 to 1e9. Default 1000000.',
+      default: 1_000_000,
+    }).optional(),
+    years: plainNumber({
+      min: 0,
+      max: 1_000_000_000,
+      minExclusive: true,
+      description:
+        'Years of failures and repairs to simulate per candidate (availability), a number > 0. Default 1000.',
+      default: 1000,
+    }).optional(),
+  },
+  'Also check the analytic figures by Monte Carlo simulation. Default: no simulation.',
+);
+
+export const ScenarioSchema = object(
+  {
+    $schema: text('URI of the JSON Schema this file follows (ignored).').optional(),
+    name: nonEmptyText('Name of the scenario (required).'),
+    description: text('Free text about the scenario.').optional(),
+    workload: WorkloadSchema,
+    targets: TargetsSchema,
+    reliability: ReliabilitySchema.optional(),
+    users: z
+      .array(UserRegionSchema, { error: 'an array of { region, share }' })
+      .min(1, { error: 'an array of at least one { region, share }' })
+      .describe(
+        'Where the users are (required, at least one): distinct catalog regions whose shares add up to 1 (100%).',
+      ),
+    architectures: z
+      .array(ArchitectureSchema, { error: 'an array of candidates' })
+      .min(1, { error: 'an array of at least one candidate' })
+      .max(100, { error: 'an array of at most 100 candidates' })
+      .describe(
+        'Candidate designs to compare. Default: capplan finds the best vertical and the best horizontal design.',
+      )
+      .optional(),
+    simulation: SimulationSchema.optional(),
+  },
+  'A capplan scenario: a workload, targets, failure rates, users and optional candidate designs. Bare numbers are in base units: per second, seconds, bytes, fractions, USD per month.',
+);
+
+export type RawScenario = z.input<typeof ScenarioSchema>;
+
+/** Valid keys of the object at a path of the raw scenario (array indices step into elements), for did-you-mean. */
+export function keysAt(path: readonly PropertyKey[]): string[] {
+  let schema: z.ZodType = ScenarioSchema;
+  for (const part of path) {
+    while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+    if (typeof part === 'number' && schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+    else if (typeof part === 'string' && schema instanceof z.ZodObject) {
+      const next = (schema.shape as Record<string, z.ZodType>)[part];
+      if (next === undefined) return [];
+      schema = next;
+    } else return [];
+  }
+  while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}

@@ -1,0 +1,115 @@
+// `capplan run` as a user runs it (the built command, no TTY): every example scenario, the output formats, stdin,
+// --out, --check, --jsonl and the errors.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateResult } from '../../src/compare/resultSchema.js';
+import { capplan } from './run.js';
+
+const SCENARIOS = 'models/scenarios';
+const examples = readdirSync(SCENARIOS).filter((f) => f.endsWith('.json'));
+
+describe('capplan run on every example scenario', () => {
+  it('there are at least five examples', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+  });
+
+  for (const file of examples) {
+    it(`${file}: exit 0, a result valid against the result schema, byte-identical on a second run`, () => {
+      const a = capplan(['run', join(SCENARIOS, file)]);
+      expect(a.stderr).toBe('');
+      expect(a.code).toBe(0);
+      const result = JSON.parse(a.stdout) as { architectures: unknown[]; recommendation: { why: string } };
+      expect(validateResult(result)).toEqual([]);
+      expect(result.architectures.length).toBeGreaterThanOrEqual(2);
+      expect(result.recommendation.why.length).toBeGreaterThan(40);
+      const b = capplan(['run', join(SCENARIOS, file)]);
+      expect(b.stdout).toBe(a.stdout);
+    });
+  }
+});
+
+describe('capplan run options', () => {
+  const photo = join(SCENARIOS, 'photo-sharing-viral.json');
+
+  it('--format table is a readable comparison with the recommendation', () => {
+    const r = capplan(['run', photo, '--format', 'table']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^cost \/ month\s+\$/m);
+    expect(r.stdout).toMatch(/^Recommendation: /m);
+  });
+
+  it('- reads the scenario from stdin and gives the same result as the file', () => {
+    const r = capplan(['run', '-'], readFileSync(photo, 'utf8'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(capplan(['run', photo]).stdout);
+  });
+
+  it('--out writes the result to the file and nothing to stdout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'capplan-run-'));
+    const out = join(dir, 'result.json');
+    const r = capplan(['run', photo, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(capplan(['run', photo]).stdout);
+    expect(readdirSync(dir)).toEqual(['result.json']);
+  });
+
+  it('--check exits 1 when no candidate meets every target, naming the targets none meets', () => {
+    const s = JSON.parse(readFileSync(photo, 'utf8'));
+    s.targets.p99 = '1 ms';
+    const r = capplan(['run', '-', '--check'], JSON.stringify(s));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^check: no candidate meets every target \(none meets: p99\)/);
+    expect(JSON.parse(r.stdout).recommendation.name).toBeNull();
+    expect(capplan(['run', photo, '--check']).code).toBe(0);
+  });
+
+  it('--jsonl answers every line in order; a bad line is an error object and the stream goes on', () => {
+    const one = JSON.stringify(JSON.parse(readFileSync(join(SCENARIOS, 'internal-tool.json'), 'utf8')));
+    const r = capplan(['run', '-', '--jsonl'], `${one}\n{"name": 1}\n${one}\n`);
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0].scenario).toBe(lines[2].scenario);
+    expect(lines[1].line).toBe(2);
+    expect(lines[1].error).toMatch(/name/);
+  });
+});
+
+describe('capplan run errors: one line naming the field, exit 2', () => {
+  it('a missing file', () => {
+    const r = capplan(['run', 'no/such.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: FILE: "no/such.json": expected a readable scenario file (no such file)\n');
+  });
+
+  it('no file at all', () => {
+    const r = capplan(['run']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: FILE: .*expected a scenario file, or - for stdin/);
+  });
+
+  it('a bad format', () => {
+    const r = capplan(['run', 'x.json', '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: --format: "xml": expected one of json, table\n');
+  });
+
+  it('a value with the wrong dimension names its path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'capplan-run-'));
+    const s = JSON.parse(readFileSync(join(SCENARIOS, 'internal-tool.json'), 'utf8'));
+    s.workload.serviceTime = '5 kg';
+    const f = join(dir, 's.json');
+    writeFileSync(f, JSON.stringify(s));
+    const r = capplan(['run', f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^error: workload\.serviceTime: "5 kg": expected /);
+    expect(r.stderr).not.toMatch(/at .*\.js/);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/index.js';
+import { scenarioJsonSchema } from '../../src/scenario/jsonSchema.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: the tests walk an untyped JSON Schema
+type Node = Record<string, any>;
+
+/** Every object schema (type "object" with properties) in the JSON Schema, with its path. */
+function objectSchemas(node: unknown, path = '#', out: [string, Node][] = []): [string, Node][] {
+  if (node === null || typeof node !== 'object') return out;
+  const n = node as Node;
+  if (n.type === 'object' && n.properties) out.push([path, n]);
+  for (const [k, v] of Object.entries(n)) objectSchemas(v, `${path}/${k}`, out);
+  return out;
+}
+
+describe('scenarioJsonSchema', () => {
+  const schema = scenarioJsonSchema();
+
+  it('is a draft 2020-12 schema with an id and a title', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.$id).toBe('https://capplan.dev/schema/scenario.json');
+    expect(schema.title).toBe('capplan scenario');
+    expect(schema.type).toBe('object');
+    expect(JSON.parse(JSON.stringify(schema))).toStrictEqual(schema);
+  });
+
+  it('has the contract fields, requires the required ones, and forbids unknown keys everywhere', () => {
+    const props = schema.properties as Node;
+    for (const key of ['name', 'workload', 'targets', 'reliability', 'users', 'architectures', 'simulation']) {
+      expect(props, key).toHaveProperty(key);
+    }
+    expect(schema.required).toStrictEqual(['name', 'workload', 'targets', 'users']);
+    expect(props.workload.required).toStrictEqual(['peakRate', 'serviceTime']);
+    expect(props.targets.required).toStrictEqual(['p99', 'availability']);
+    const objects = objectSchemas(schema);
+    expect(objects.length).toBeGreaterThanOrEqual(10);
+    for (const [path, o] of objects) expect(o.additionalProperties, path).toBe(false);
+  });
+
+  it('describes every field', () => {
+    for (const [path, o] of objectSchemas(schema)) {
+      expect(typeof o.description, path).toBe('string');
+      for (const [key, p] of Object.entries(o.properties as Node)) {
+        expect(typeof p.description, `${path}/${key}`).toBe('string');
+        expect((p.description as string).length, `${path}/${key}`).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it('takes unit strings or numbers, and gives the defaults and the catalog ids', () => {
+    const workload = (schema.properties as Node).workload.properties as Node;
+    expect(workload.peakRate.type).toStrictEqual(['string', 'number']);
+    expect(workload.memoryHeadroom.default).toBe('10%');
+    expect(workload.fanout).toMatchObject({ type: 'integer', minimum: 1, default: 1 });
+    const catalog = loadCatalog();
+    const users = (schema.properties as Node).users;
+    expect(users.minItems).toBe(1);
+    expect(users.items.properties.region.enum).toStrictEqual(catalog.regions.map((r) => r.id));
+    const arch = (schema.properties as Node).architectures.items.properties;
+    expect(arch.regions.items.enum).toStrictEqual(catalog.regions.map((r) => r.id));
+    expect(arch.family.enum).toContain('m7i');
+    expect(arch.kind.enum).toStrictEqual(['vertical', 'horizontal']);
+    expect(arch.standby.default).toBe('none');
+  });
+});

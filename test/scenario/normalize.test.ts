@@ -1,0 +1,362 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/index.js';
+import { InputErrors } from '../../src/cli/args.js';
+import { InputError } from '../../src/errors.js';
+import { parseScenario } from '../../src/scenario/normalize.js';
+import type { Scenario } from '../../src/scenario/types.js';
+import { exampleScenario } from '../compare/scenario.js';
+import { contractExample, minimalScenario } from './example.js';
+
+const HOUR = 3600;
+const GiB = 2 ** 30;
+const catalog = loadCatalog();
+const REGIONS = catalog.regions.map((r) => r.id).join(', ');
+const FAMILIES = [...catalog.families.keys()].join(', ');
+
+/** The one-line messages parseScenario throws (it must throw InputErrors). */
+function errorsOf(input: unknown): string[] {
+  try {
+    parseScenario(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputErrors);
+    const errors = (error as InputErrors).errors;
+    for (const e of errors) {
+      expect(e).toBeInstanceOf(InputError);
+      expect(e.message).not.toContain('\n');
+    }
+    return errors.map((e) => e.message);
+  }
+  throw new Error('expected parseScenario to throw');
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the tests poke at arbitrary places of an untyped JSON copy
+type Json = Record<string, any>;
+
+/** The contract example with one change applied. */
+function example(change: (s: Json) => void): Record<string, unknown> {
+  const s = contractExample();
+  change(s);
+  return s;
+}
+
+describe('parseScenario: the contract example', () => {
+  it('gives the exact SI numbers', () => {
+    const s = parseScenario(contractExample());
+    // the same hand-computed SI figures the engine tests use (test/compare/scenario.ts), plus what the parser adds
+    const expected: Scenario = {
+      ...exampleScenario(),
+      simulation: { seed: 42, requests: 1000000, years: 10000 },
+      defaulted: [
+        'workload.averageRate',
+        'workload.memoryHeadroom',
+        'workload.replication',
+        'workload.consistency',
+        'workload.roundTrips',
+        'workload.usl',
+        'reliability.coldRestore',
+      ],
+    };
+    expect(s).toStrictEqual(expected);
+    // the hand-computed figures of the brief, spelled out
+    expect(s.reliability.node.mtbfS).toBe(15768000);
+    expect(s.workload.workingSetBytes).toBe(322122547200);
+  });
+
+  it('accepts bare numbers in base units, $schema and a description', () => {
+    const s = parseScenario(
+      example((x) => {
+        x.$schema = 'https://capplan.dev/schema/scenario.json';
+        x.description = 'bare numbers';
+        x.workload.peakRate = 4000;
+        x.workload.serviceTime = 0.012;
+        x.workload.workingSet = 300 * GiB;
+        x.targets.budget = 30000;
+        x.reliability.node = { mtbf: 15768000, mttr: 7200 };
+      }),
+    );
+    expect(s.description).toBe('bare numbers');
+    expect(s.workload.peakRatePerS).toBe(4000);
+    expect(s.workload.serviceTimeS).toBe(0.012);
+    expect(s.workload.workingSetBytes).toBe(300 * GiB);
+    expect(s.targets.budgetUsdPerMonth).toBe(30000);
+    expect(s.reliability.node).toStrictEqual({ mtbfS: 15768000, mttrS: 7200 });
+  });
+
+  it('keeps the digits of the unavailability of a decimal availability; a number gives 1 - x', () => {
+    const a = parseScenario(example((x) => (x.targets.availability = '99.9999999999%'))).targets;
+    expect(a.unavailability).toBe(1e-12);
+    const b = parseScenario(example((x) => (x.targets.availability = '0.99999'))).targets;
+    expect(b.unavailability).toBe(1e-5);
+    const c = parseScenario(example((x) => (x.targets.availability = 0.999))).targets;
+    expect(c.availability).toBe(0.999);
+    expect(c.unavailability).toBe(1 - 0.999);
+  });
+
+  it('maps vertical regions to region and standbyRegion, and keeps explicit horizontal nodes', () => {
+    const s = parseScenario(
+      example((x) => {
+        x.architectures[1].regions = ['us-east-1', 'us-west-2'];
+        x.architectures[1].size = '4xlarge';
+        x.architectures[3].nodes = 12;
+        x.workload.usl = { contention: 0.02, coherency: 0.0001 };
+        x.workload.averageRate = '1000/s';
+      }),
+    );
+    expect(s.architectures?.[1]).toMatchObject({ region: 'us-east-1', standbyRegion: 'us-west-2', size: '4xlarge' });
+    expect(s.architectures?.[3]).toMatchObject({ nodes: 12 });
+    expect(s.workload.usl).toStrictEqual({ sigma: 0.02, kappa: 0.0001 });
+    expect(s.workload.averageRatePerS).toBe(1000);
+    expect(s.defaulted).not.toContain('workload.usl');
+    expect(s.defaulted).not.toContain('workload.averageRate');
+  });
+});
+
+describe('parseScenario: defaults', () => {
+  it('fills every default of a minimal scenario and records each defaulted path', () => {
+    const s = parseScenario(minimalScenario());
+    const d = catalog.reliability.default;
+    expect(s.workload).toStrictEqual({
+      peakRatePerS: 100,
+      averageRatePerS: null,
+      serviceTimeS: 0.01,
+      serviceTimeCv: 1,
+      growthPerYear: 0,
+      growthYears: 0,
+      workingSetBytes: 0,
+      memoryHeadroom: 0.1,
+      replication: 2,
+      fanout: 1,
+      writeFraction: 0,
+      consistency: 'eventual',
+      requestSizeBytes: 1024,
+      responseSizeBytes: 10240,
+      roundTrips: 1,
+      usl: null,
+    });
+    expect(s.targets).toStrictEqual({
+      p99S: 0.2,
+      availability: 0.999,
+      unavailability: 1 - 0.999,
+      budgetUsdPerMonth: null,
+      maxUtilization: 0.75,
+    });
+    expect(s.reliability).toStrictEqual({
+      node: { mtbfS: d.node.mtbfS, mttrS: d.node.mttrS },
+      zone: { mtbfS: d.zone.mtbfS, mttrS: d.zone.mttrS },
+      region: { mtbfS: d.region.mtbfS, mttrS: d.region.mttrS },
+      failoverS: catalog.reliability.failover.defaultS,
+      coldRestoreS: 1800,
+    });
+    expect(s.description).toBeNull();
+    expect(s.architectures).toBeNull();
+    expect(s.simulation).toBeNull();
+    expect(s.defaulted).toStrictEqual([
+      'workload.averageRate',
+      'workload.serviceTimeCv',
+      'workload.growth.perYear',
+      'workload.growth.years',
+      'workload.workingSet',
+      'workload.memoryHeadroom',
+      'workload.replication',
+      'workload.fanout',
+      'workload.writeFraction',
+      'workload.consistency',
+      'workload.requestSize',
+      'workload.responseSize',
+      'workload.roundTrips',
+      'workload.usl',
+      'targets.maxUtilization',
+      'reliability.node.mtbf',
+      'reliability.node.mttr',
+      'reliability.zone.mtbf',
+      'reliability.zone.mttr',
+      'reliability.region.mtbf',
+      'reliability.region.mttr',
+      'reliability.failover',
+      'reliability.coldRestore',
+    ]);
+  });
+
+  it('defaults the fields of candidates and of an empty simulation', () => {
+    const s = parseScenario({
+      ...minimalScenario(),
+      architectures: [
+        { name: 'v', kind: 'vertical', family: 'm7i' },
+        { name: 'h', kind: 'horizontal', family: 'm7i' },
+      ],
+      simulation: {},
+    });
+    expect(s.architectures).toStrictEqual([
+      { kind: 'vertical', name: 'v', family: 'm7i', size: null, region: null, standby: 'none', standbyRegion: null },
+      {
+        kind: 'horizontal',
+        name: 'h',
+        family: 'm7i',
+        size: null,
+        nodes: null,
+        spares: 1,
+        zones: 3,
+        regions: null,
+        balancer: 'least-loaded',
+      },
+    ]);
+    expect(s.simulation).toStrictEqual({ seed: 1, requests: 1_000_000, years: 1000 });
+    expect(s.defaulted).toEqual(
+      expect.arrayContaining([
+        'architectures[0].standby',
+        'architectures[1].spares',
+        'architectures[1].zones',
+        'architectures[1].balancer',
+        'simulation.seed',
+        'simulation.requests',
+        'simulation.years',
+      ]),
+    );
+  });
+});
+
+describe('parseScenario: one clear line per problem', () => {
+  it('names an unknown key and suggests the nearest valid one', () => {
+    expect(errorsOf(example((x) => (x.workload.peekRate = '4000/s')))).toStrictEqual([
+      'workload.peekRate: unknown key (did you mean peakRate?)',
+    ]);
+    expect(errorsOf(example((x) => (x.architectures[2].balancr = 'random')))).toStrictEqual([
+      'architectures[2].balancr: unknown key (did you mean balancer?)',
+    ]);
+    expect(errorsOf(example((x) => (x.colour = 'blue')))).toStrictEqual([
+      'colour: unknown key (valid keys: $schema, name, description, workload, targets, reliability, users, architectures, simulation)',
+    ]);
+  });
+
+  it('refuses a value of the wrong dimension', () => {
+    expect(errorsOf(example((x) => (x.workload.serviceTime = '5 kg')))).toStrictEqual([
+      'workload.serviceTime: "5 kg": expected a duration such as "5 ms" or "2000 h" (got a mass)',
+    ]);
+  });
+
+  it('refuses a value of the wrong JSON type, and a missing required field', () => {
+    expect(errorsOf(example((x) => (x.targets.p99 = [250])))).toStrictEqual([
+      'targets.p99: [250]: expected a duration such as "12 ms" or "2 h", or a number of seconds',
+    ]);
+    expect(errorsOf(example((x) => delete x.workload.peakRate))).toStrictEqual([
+      'workload.peakRate: missing: expected a rate such as "4000/s", or a number per second',
+    ]);
+    expect(errorsOf(example((x) => (x.architectures[2].zones = 7)))).toStrictEqual([
+      'architectures[2].zones: 7: expected an integer >= 1 and <= 6',
+    ]);
+    expect(errorsOf(example((x) => (x.architectures[0].kind = 'diagonal')))).toStrictEqual([
+      'architectures[0].kind: "diagonal": expected one of "vertical", "horizontal"',
+    ]);
+  });
+
+  it('refuses values out of range', () => {
+    expect(errorsOf(example((x) => (x.targets.availability = '100%')))).toStrictEqual([
+      'targets.availability: "100%": expected a fraction > 0 and < 1 (got 1)',
+    ]);
+    expect(errorsOf(example((x) => (x.workload.averageRate = '5000/s')))).toStrictEqual([
+      'workload.averageRate: "5000/s": expected a rate <= peakRate (4000/s)',
+    ]);
+  });
+
+  it('requires the shares to add up to 1', () => {
+    expect(errorsOf(example((x) => (x.users[2].share = '10%')))).toStrictEqual([
+      'users: ["50%","30%","10%"]: expected shares that add up to 1 (100%), got 0.9',
+    ]);
+  });
+
+  it('lists the catalog regions for an unknown region, and suggests the closest', () => {
+    expect(errorsOf(example((x) => (x.users[0].region = 'us-east-9')))).toStrictEqual([
+      `users[0].region: "us-east-9": expected a catalog region (did you mean us-east-1?); the catalog's regions: ${REGIONS}`,
+    ]);
+    expect(errorsOf(example((x) => (x.architectures[3].regions[1] = 'mars-1')))).toStrictEqual([
+      `architectures[3].regions[1]: "mars-1": expected a catalog region; the catalog's regions: ${REGIONS}`,
+    ]);
+  });
+
+  it('refuses a region listed twice', () => {
+    expect(errorsOf(example((x) => (x.users[1].region = 'us-east-1')))).toStrictEqual([
+      'users[1].region: "us-east-1": expected a region not already listed (users[0] has it)',
+    ]);
+    expect(errorsOf(example((x) => (x.architectures[3].regions = ['eu-west-1', 'eu-west-1'])))).toStrictEqual([
+      'architectures[3].regions[1]: "eu-west-1": expected a region not already listed (architectures[3].regions[0] has it)',
+    ]);
+  });
+
+  it('lists the families for an unknown family, and the sizes of the family for an unknown size', () => {
+    expect(errorsOf(example((x) => (x.architectures[0].family = 'm7')))).toStrictEqual([
+      `architectures[0].family: "m7": expected a catalog instance family (did you mean m7i?); the catalog's families: ${FAMILIES}`,
+    ]);
+    const sizes = (catalog.families.get('m7i') ?? []).map((i) => i.size).join(', ');
+    expect(errorsOf(example((x) => (x.architectures[2].size = '3xlarge')))).toStrictEqual([
+      `architectures[2].size: "3xlarge": expected a catalog size of m7i (did you mean xlarge?); the catalog's sizes of m7i: ${sizes}`,
+    ]);
+  });
+
+  it('refuses a vertical-only field on a horizontal candidate, and vice versa', () => {
+    expect(errorsOf(example((x) => (x.architectures[2].standby = 'hot')))).toStrictEqual([
+      'architectures[2].standby: "hot": expected no "standby" on a horizontal candidate (it is for kind "vertical"; a horizontal design uses spares)',
+    ]);
+    expect(
+      errorsOf(
+        example((x) => {
+          x.architectures[0].nodes = 3;
+          x.architectures[0].balancer = 'random';
+        }),
+      ),
+    ).toStrictEqual([
+      'architectures[0].nodes: 3: expected no "nodes" on a vertical candidate (it is for kind "horizontal")',
+      'architectures[0].balancer: "random": expected no "balancer" on a vertical candidate (it is for kind "horizontal")',
+    ]);
+  });
+
+  it('checks the regions of a vertical candidate and the nodes of a horizontal one', () => {
+    expect(errorsOf(example((x) => (x.architectures[0].regions = ['us-east-1', 'us-west-2'])))).toStrictEqual([
+      'architectures[0].regions[1]: "us-west-2": expected a second region only with standby "cold" or "hot" (the second region is where the standby runs)',
+    ]);
+    expect(
+      errorsOf(example((x) => (x.architectures[1].regions = ['us-east-1', 'us-west-2', 'eu-west-1']))),
+    ).toStrictEqual([
+      'architectures[1].regions: ["us-east-1","us-west-2","eu-west-1"]: expected a vertical candidate: 1 region, or 2 (the second for the standby)',
+    ]);
+    expect(errorsOf(example((x) => (x.architectures[3].nodes = 1)))).toStrictEqual([
+      'architectures[3].nodes: 1: expected at least one node per region (>= 2)',
+    ]);
+  });
+
+  it('refuses duplicate candidate names', () => {
+    expect(errorsOf(example((x) => (x.architectures[3].name = 'one big box')))).toStrictEqual([
+      'architectures[3].name: "one big box": expected a name no other candidate has (architectures[0] has it)',
+    ]);
+  });
+
+  it('refuses an input that is not an object', () => {
+    expect(errorsOf(42)).toStrictEqual(['scenario: 42: expected an object']);
+    expect(errorsOf(null)).toStrictEqual(['scenario: null: expected an object']);
+  });
+
+  it('reports several problems at once, each on its own line', () => {
+    const errors = errorsOf(
+      example((x) => {
+        x.workload.peekRate = 1;
+        x.workload.serviceTime = '5 kg';
+        x.targets.availability = 1.5;
+        x.users[0].region = 'us-east-9';
+        x.users[1].share = '40%';
+        x.architectures[3].name = 'one big box';
+        x.architectures[2].standby = 'cold';
+        x.simulation.seed = -1;
+      }),
+    );
+    expect(errors).toHaveLength(8);
+    expect(errors.map((e) => e.slice(0, e.indexOf(':')))).toStrictEqual([
+      'workload.peekRate',
+      'simulation.seed',
+      'workload.serviceTime',
+      'targets.availability',
+      'users[0].region',
+      'users',
+      'architectures[2].standby',
+      'architectures[3].name',
+    ]);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { InputErrors } from '../../src/cli/args.js';
+import { jsonErrorPosition, MAX_SCENARIO_BYTES, readScenarioText } from '../../src/scenario/normalize.js';
+import { contractExample } from './example.js';
+
+function errorsOf(text: string, source = 'scenario.json'): string[] {
+  try {
+    readScenarioText(text, source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputErrors);
+    return (error as InputErrors).errors.map((e) => e.message);
+  }
+  throw new Error('expected readScenarioText to throw');
+}
+
+describe('readScenarioText', () => {
+  it('reads the contract example from JSON text (a byte-order mark is allowed)', () => {
+    const text = JSON.stringify(contractExample(), null, 2);
+    expect(readScenarioText(text, 'example.json').workload.peakRatePerS).toBe(4000);
+    expect(readScenarioText(`\ufeff${text}`, 'example.json').name).toBe('Photo-sharing app goes viral');
+  });
+
+  it('names the file, line and column of a JSON syntax error', () => {
+    expect(errorsOf('{\n  "name": "x",\n  "workload": }\n', 'viral.json')).toStrictEqual([
+      'viral.json: line 3, column 15: expected valid JSON (unexpected "}")',
+    ]);
+    expect(errorsOf('{"name": "x",\n "users": [1, 2\n')).toStrictEqual([
+      'scenario.json: line 3, column 1: expected valid JSON (expected "," or "]", unexpected end of input)',
+    ]);
+    expect(errorsOf('{"name": "x"} trailing')).toStrictEqual([
+      'scenario.json: line 1, column 15: expected valid JSON (unexpected "t" after the end of the JSON value)',
+    ]);
+    expect(errorsOf('{name: 1}')).toStrictEqual([
+      'scenario.json: line 1, column 2: expected valid JSON (expected a property name in double quotes, unexpected "n")',
+    ]);
+    expect(errorsOf('')).toStrictEqual([
+      'scenario.json: line 1, column 1: expected valid JSON (unexpected end of input)',
+    ]);
+  });
+
+  it('locates the error of every text JSON.parse refuses, and finds none in valid JSON', () => {
+    for (const bad of [
+      '{"a":1,}',
+      '[01]',
+      '"\\x"',
+      '"a\tb"',
+      '{"a" 1}',
+      '[1 2]',
+      'nul',
+      '-',
+      '{"a":1}}',
+      '[[[',
+      '"abc',
+    ]) {
+      expect(() => JSON.parse(bad)).toThrow();
+      const where = jsonErrorPosition(bad);
+      expect(where.offset).toBeGreaterThanOrEqual(0);
+      expect(where.offset).toBeLessThanOrEqual(bad.length);
+      expect(where.reason).not.toBe('invalid JSON');
+    }
+  });
+
+  it('quotes odd keys in a path', () => {
+    expect(errorsOf(JSON.stringify({ ...contractExample(), 'a b\n': 1 }))).toStrictEqual([
+      '["a b\\n"]: unknown key (valid keys: $schema, name, description, workload, targets, reliability, users, architectures, simulation)',
+    ]);
+  });
+
+  it('refuses __proto__, constructor and prototype keys anywhere', () => {
+    expect(errorsOf('{"__proto__": {"polluted": true}, "name": "x"}')).toStrictEqual([
+      '__proto__: forbidden key (no key named __proto__, constructor or prototype is allowed)',
+    ]);
+    const text = JSON.stringify(contractExample()).replace('"serviceTime"', '"constructor": 1, "serviceTime"');
+    expect(errorsOf(text.replace('"share":"20%"', '"share":"20%","prototype":{}'))).toStrictEqual([
+      'workload.constructor: forbidden key (no key named __proto__, constructor or prototype is allowed)',
+      'users[2].prototype: forbidden key (no key named __proto__, constructor or prototype is allowed)',
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a text over 1 MiB', () => {
+    const text = JSON.stringify({ name: 'x', description: 'y'.repeat(MAX_SCENARIO_BYTES) });
+    expect(errorsOf(text, 'big.json')).toStrictEqual([
+      `big.json: ${Buffer.byteLength(text)} bytes: expected a scenario of at most 1048576 bytes (1 MiB)`,
+    ]);
+  });
+
+  it('refuses deeply nested input without a stack overflow', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expect(errorsOf(`{"name": ${deep}}`)[0]).toBe('name: [[[["..."]]]]: expected a non-empty string');
+    expect(errorsOf(`{"name": "x", "workload": {"peakRate": 1, "serviceTime": 1, "extra": ${deep}}}`)).toContain(
+      'workload.extra: unknown key (valid keys: peakRate, averageRate, serviceTime, serviceTimeCv, growth, workingSet, memoryHeadroom, replication, fanout, writeFraction, consistency, requestSize, responseSize, roundTrips, usl)',
+    );
+  });
+});
