@@ -1,6 +1,7 @@
 // npm run bench: speed is measured here, never in timed unit tests.
 // Start-up: whole-process wall time of the quick calculators against `node -e 0` (median of repeated runs).
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -45,3 +46,13 @@ for (const [name, args] of cases) {
   rows.push({ command: `capplan ${name}`, ms: Number(ms.toFixed(1)), ratioToNode: Number((ms / baseline).toFixed(2)) });
 }
 console.table(rows);
+
+// capplan run on every example scenario: whole process, analytic (the issue's bar: well under a second)
+const scenarios = new URL('../models/scenarios/', import.meta.url).pathname;
+const runRows = [];
+for (const f of readdirSync(scenarios).filter((x) => x.endsWith('.json')).sort()) {
+  const ms = time([bin, 'run', scenarios + f]);
+  runRows.push({ scenario: f, ms: Number(ms.toFixed(1)), ratioToNode: Number((ms / baseline).toFixed(2)) });
+}
+console.log(`capplan run FILE (analytic comparison, whole process), median of ${RUNS} runs (ms)`);
+console.table(runRows);

@@ -27,7 +27,8 @@ export function describeValue(value: unknown): string {
     try {
       text = JSON.stringify(value) ?? String(value);
     } catch {
-      text = String(value);
+      // too deep or circular for JSON.stringify (String() of a deep array would recurse as deeply)
+      text = Array.isArray(value) ? '[...]' : typeof value === 'object' ? '{...}' : typeof value;
     }
   }
   text = text.replace(/[\r\n]+/g, ' ');
