@@ -8,6 +8,7 @@ import type { Instance } from '../catalog/index.js';
 import { analyzeQueue, responseTimeSurvivalFunction } from '../core/queueing/index.js';
 import { type Availability, downtime, nines } from '../core/reliability/index.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
+import { formatDuration } from '../units/format.js';
 import { type AvailabilityFigure, fleetAvailability, verticalAvailability } from './availability.js';
 import { type GroupPath, isPooled, nodesNeeded, pathsQuantileS, queueAtLoad } from './capacity.js';
 import { type Context, preferenceOrder } from './context.js';
@@ -16,6 +17,7 @@ import { type LatencyGroup, mixtureQuantile } from './latency.js';
 import type {
   ArchitectureResult,
   AvailabilityResult,
+  DataLossResult,
   LatencyResult,
   MeetsTargets,
   UserRegionLatency,
@@ -81,9 +83,11 @@ function meets(
   usdPerMonth: number,
   utilization: number,
   memOk: boolean,
+  dataLoss: DataLossResult,
 ): MeetsTargets {
   const t = ctx.scenario.targets;
   return {
+    durability: t.maxDataLossS === null ? null : dataLoss.windowS <= t.maxDataLossS,
     p99: p99S !== null && p99S <= t.p99S,
     availability: a.unavailability <= t.unavailability,
     budget: t.budgetUsdPerMonth === null ? null : usdPerMonth <= t.budgetUsdPerMonth,
@@ -97,7 +101,7 @@ export function missedReasons(
   ctx: Context,
   r: Pick<
     ArchitectureResult,
-    'meetsTargets' | 'utilization' | 'memoryNeededGiB' | 'instance' | 'latency' | 'availability' | 'cost'
+    'meetsTargets' | 'dataLoss' | 'utilization' | 'memoryNeededGiB' | 'instance' | 'latency' | 'availability' | 'cost'
   >,
 ): string[] {
   const t = ctx.scenario.targets;
@@ -125,6 +129,11 @@ export function missedReasons(
       `availability: ${r.availability.nines.toFixed(2)} nines below the ${nines(t.unavailability).toFixed(2)} target`,
     );
   }
+  if (m.durability === false) {
+    out.push(
+      `durability: up to ${formatDuration(r.dataLoss.windowS)} of acknowledged writes can be lost (${r.dataLoss.method}), target ${formatDuration(t.maxDataLossS ?? 0)}`,
+    );
+  }
   if (m.budget === false) {
     out.push(`budget: ${r.cost.usdPerMonth.toFixed(0)} USD/month above ${t.budgetUsdPerMonth?.toFixed(0)}`);
   }
@@ -146,6 +155,33 @@ function quorumRttS(ctx: Context, region: string, others: readonly string[], zon
   const quorum = Math.floor(all / 2) + 1;
   const rtts = others.map((o) => ctx.rtt(region, o).rttS).sort((a, b) => a - b);
   return rtts[quorum - 2] ?? 0;
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// durability
+
+/**
+ * Acknowledged writes one failure can lose, as time. Synchronous (strongly consistent) replication to a copy in
+ * another failure domain loses none; asynchronous replication loses the replica's lag; data held in one copy loses
+ * everything since its last backup when that copy is lost.
+ */
+export function dataLossOf(ctx: Context, copies: 'one' | 'replicated'): DataLossResult {
+  const w = ctx.scenario.workload;
+  const rel = ctx.scenario.reliability;
+  if (w.writeFraction === 0) return { windowS: 0, method: 'no writes' };
+  if (copies === 'one') {
+    return {
+      windowS: rel.backupIntervalS,
+      method: 'one copy of the data: writes since the last backup are lost with it',
+    };
+  }
+  if (w.consistency === 'strong') {
+    return { windowS: 0, method: 'synchronous replication to another failure domain: no acknowledged write is lost' };
+  }
+  return {
+    windowS: rel.replicationLagS,
+    method: 'asynchronous replication: writes not yet copied (the replication lag) are lost on failover',
+  };
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -198,6 +234,7 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
   void writeBytesPerS;
   const cost = monthlyCost(catalog, costIn);
   const availability = availabilityResult(fig);
+  const dataLoss = dataLossOf(ctx, d.standby === 'hot' ? 'replicated' : 'one');
   const notes: string[] = [];
   if (d.standby === 'hot' && w.consistency !== 'strong' && w.writeFraction > 0) {
     notes.push('asynchronous replication to the standby: writes not yet copied are lost on failover');
@@ -240,7 +277,9 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
       cost.usdPerMonth,
       q.utilization,
       memOk,
+      dataLoss,
     ),
+    dataLoss,
     notes,
   });
 }
@@ -529,6 +568,7 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     responseSizeBytes: w.responseSizeBytes,
   });
 
+  const dataLoss = dataLossOf(ctx, w.replication >= 2 && (d.zones > 1 || R > 1) ? 'replicated' : 'one');
   const notes: string[] = [];
   notes.push(
     pooled
@@ -593,7 +633,9 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
       cost.usdPerMonth,
       utilization,
       memOk,
+      dataLoss,
     ),
+    dataLoss,
     notes,
   });
 }

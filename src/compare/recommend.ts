@@ -9,7 +9,7 @@ import type { Context } from './context.js';
 import type { ArchitectureResult, MeetsTargets, Recommendation } from './result.js';
 import { better } from './size.js';
 
-const TARGETS: (keyof MeetsTargets)[] = ['p99', 'availability', 'budget', 'utilization', 'memory'];
+const TARGETS: (keyof MeetsTargets)[] = ['p99', 'availability', 'durability', 'budget', 'utilization', 'memory'];
 
 function usd(x: number): string {
   return `${Math.round(x).toLocaleString('en-US')} USD/month`;
@@ -64,9 +64,11 @@ export function recommend(ctx: Context, results: readonly ArchitectureResult[]):
       why += ` No ${failing[0]?.kind} design meets every target (closest: ${closest?.name}: ${closest?.infeasibleReason ?? ''}).`;
     }
   }
-  if (best.kind === 'vertical') {
+  if (best.kind === 'vertical' && best.standby !== 'hot') {
     why +=
       ' One box is the simpler system to run: no balancer, no partitioning, no distributed failure modes; distribution would add cost and moving parts without a target it is needed for.';
+  } else if (best.kind === 'vertical') {
+    why += ` A primary with a hot standby is simpler to run than a fleet (one writer, no partitioning); its price is the failover${best.regions.length > 1 ? ' across regions' : ''}, which must be exercised to be trusted.`;
   } else {
     why += ` Running ${best.nodes} nodes in ${best.regions.length} region${best.regions.length > 1 ? 's' : ''} adds operational work (deployment, partitioning${best.regions.length > 1 ? ', cross-region replication and failover' : ''}) that the targets require.`;
   }

@@ -89,6 +89,15 @@ export interface MeetsTargets {
   budget: boolean | null;
   utilization: boolean;
   memory: boolean;
+  /** null: the scenario sets no durability target (maxDataLoss). */
+  durability: boolean | null;
+}
+
+export interface DataLossResult {
+  /** Acknowledged writes, as time, that one failure can lose: 0 with synchronous replication, seconds. */
+  windowS: number;
+  /** Why: which copy of the data is lost and how far behind the survivor is. */
+  method: string;
 }
 
 export interface ArchitectureResult {
@@ -119,6 +128,7 @@ export interface ArchitectureResult {
   cost: CostResult;
   availability: AvailabilityResult;
   latency: LatencyResult;
+  dataLoss: DataLossResult;
   meetsTargets: MeetsTargets;
   /** Short notes on what this candidate assumes or where it is close to a limit. */
   notes: string[];

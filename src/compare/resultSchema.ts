@@ -141,8 +141,23 @@ const MeetsTargetsSchema = z
       .describe('Whether usdPerMonth is within the budget (null: the scenario sets no budget).'),
     utilization: z.boolean().describe('Whether utilization is within the maxUtilization target.'),
     memory: z.boolean().describe("Whether a node's memory holds its share of the working set."),
+    durability: z
+      .boolean()
+      .nullable()
+      .describe(
+        'Whether dataLoss.windowS is within targets.maxDataLoss (null: the scenario sets no durability target).',
+      ),
   })
   .describe('Which targets of the scenario the candidate meets.');
+
+const DataLossSchema = z
+  .strictObject({
+    windowS: nonNegative(
+      'Acknowledged writes, as time, that one failure can lose, seconds (0 with synchronous replication).',
+    ),
+    method: text('Why: which copy of the data is lost and how far behind the survivor is.'),
+  })
+  .describe('Durability: the acknowledged writes a single failure can lose.');
 
 const ArchitectureResultSchema = z
   .strictObject({
@@ -209,6 +224,7 @@ const ArchitectureResultSchema = z
     cost: CostResultSchema,
     availability: AvailabilityResultSchema,
     latency: LatencyResultSchema,
+    dataLoss: DataLossSchema,
     meetsTargets: MeetsTargetsSchema,
     notes: texts(
       'Short notes on what this candidate assumes or where it is close to a limit.',

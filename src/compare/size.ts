@@ -30,7 +30,9 @@ export function searchableInstances(ctx: Context): Instance[] {
  * nodes and regions (simpler to run). */
 export function rankKey(r: ArchitectureResult): number[] {
   const m = r.meetsTargets;
-  const missed = [m.p99, m.availability, m.budget !== false, m.utilization, m.memory].filter((x) => !x).length;
+  const missed = [m.p99, m.availability, m.budget !== false, m.durability !== false, m.utilization, m.memory].filter(
+    (x) => !x,
+  ).length;
   return [r.feasible ? 0 : 1, missed, r.cost.usdPerMonth, r.nodes, r.regions.length];
 }
 
@@ -256,7 +258,8 @@ export function cannotBeat(ctx: Context, best: ArchitectureResult | null, lowerB
   if (best.feasible) return true;
   const m = best.meetsTargets;
   const budget = ctx.scenario.targets.budgetUsdPerMonth;
-  const onlyBudget = m.p99 && m.availability && m.utilization && m.memory && m.budget === false;
+  const onlyBudget =
+    m.p99 && m.availability && m.utilization && m.memory && m.durability !== false && m.budget === false;
   return onlyBudget && budget !== null && lowerBound > budget;
 }
 

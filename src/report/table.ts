@@ -5,7 +5,7 @@
  */
 
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
-import { formatDowntime, formatPercent, formatRate, formatUsd } from '../units/format.js';
+import { formatDowntime, formatDuration, formatPercent, formatRate, formatUsd } from '../units/format.js';
 
 const mark = (ok: boolean | null) => (ok === null ? '-' : ok ? 'ok' : 'MISS');
 
@@ -65,6 +65,7 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
   for (const region of users) {
     row(`  p99 ${region}`, (a) => ms(a.latency.byUserRegion.find((u) => u.region === region)?.p99Ms ?? null));
   }
+  row('data loss window', (a) => (a.dataLoss.windowS === 0 ? 'none' : formatDuration(a.dataLoss.windowS)));
   row('utilisation', (a) => formatPercent(a.utilization, 1));
   if (archs.some((a) => a.kind === 'horizontal')) {
     row('nodes needed up', (a) => {
@@ -81,6 +82,7 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
   }
   row('target p99', (a) => mark(a.meetsTargets.p99));
   row('target availability', (a) => mark(a.meetsTargets.availability));
+  row('target durability', (a) => mark(a.meetsTargets.durability));
   row('target budget', (a) => mark(a.meetsTargets.budget));
   row('target utilisation', (a) => mark(a.meetsTargets.utilization));
   row('memory fits', (a) => mark(a.meetsTargets.memory));

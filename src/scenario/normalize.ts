@@ -43,6 +43,8 @@ const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor',
 const SHARE_TOLERANCE = 1e-6;
 /** Default time to bring up a cold standby with its data restored, s (an ESTIMATE: 30 min). */
 const DEFAULT_COLD_RESTORE_S = 1800;
+const DEFAULT_REPLICATION_LAG_S = 1;
+const DEFAULT_BACKUP_INTERVAL_S = 24 * 3600;
 const KiB = 1024;
 
 /** An InputError whose one-line message is not of the `path: value: expected ...` form. */
@@ -308,6 +310,7 @@ class Normalizer {
     const exact = typeof raw === 'string' ? decimalComplement(raw) : undefined;
     const unavailability = exact !== undefined && exact > 0 && exact < 1 ? exact : 1 - availability;
     const budget = own(t, 'budget');
+    const maxDataLoss = own(t, 'maxDataLoss');
     return {
       p99S: this.quantity(t, 'p99', `${p}.p99`, 'duration', { min: 0, minExclusive: true }),
       availability,
@@ -317,6 +320,8 @@ class Normalizer {
           ? null
           : this.quantity(t, 'budget', `${p}.budget`, 'moneyRate', { min: 0, minExclusive: true }),
       maxUtilization: this.fraction(t, 'maxUtilization', `${p}.maxUtilization`, open, 0.75),
+      maxDataLossS:
+        maxDataLoss === undefined ? null : this.quantity(t, 'maxDataLoss', `${p}.maxDataLoss`, 'duration', { min: 0 }),
     };
   }
 
@@ -338,6 +343,22 @@ class Normalizer {
       region: rates('region'),
       failoverS: this.quantity(r, 'failover', `${p}.failover`, 'duration', { min: 0 }, presets.failover.defaultS),
       coldRestoreS: this.quantity(r, 'coldRestore', `${p}.coldRestore`, 'duration', { min: 0 }, DEFAULT_COLD_RESTORE_S),
+      replicationLagS: this.quantity(
+        r,
+        'replicationLag',
+        `${p}.replicationLag`,
+        'duration',
+        { min: 0 },
+        DEFAULT_REPLICATION_LAG_S,
+      ),
+      backupIntervalS: this.quantity(
+        r,
+        'backupInterval',
+        `${p}.backupInterval`,
+        'duration',
+        { min: 0, minExclusive: true },
+        DEFAULT_BACKUP_INTERVAL_S,
+      ),
     };
   }
 

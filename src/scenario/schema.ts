@@ -201,6 +201,10 @@ export const TargetsSchema = object(
       'Highest planned CPU utilisation at the design rate: "75%" or 0.75, strictly between 0 and 1. Default 75%.',
       '75%',
     ).optional(),
+    maxDataLoss: quantity(
+      'duration',
+      'Durability target: the most acknowledged writes, as time, that one failure may lose: "0 s" (no acknowledged write may be lost: synchronous replication to another failure domain), "5 s", or seconds; >= 0. Default: none.',
+    ).optional(),
   },
   'What a design must meet (required).',
 );
@@ -237,6 +241,16 @@ export const ReliabilitySchema = object(
       'duration',
       'Time to bring a cold standby up with its data restored: "30 min", or seconds; >= 0. Default 30 min (an ESTIMATE).',
       '30 min',
+    ).optional(),
+    replicationLag: quantity(
+      'duration',
+      'How far an asynchronous replica lags behind its primary (the writes a failover loses): "1 s", or seconds; >= 0. Default 1 s (an ESTIMATE).',
+      '1 s',
+    ).optional(),
+    backupInterval: quantity(
+      'duration',
+      'Time between backups of data held in one copy only (the writes lost with that copy): "24 h", or seconds; > 0. Default 24 h (an ESTIMATE: daily snapshots).',
+      '24 h',
     ).optional(),
   },
   'Failure rates of nodes, zones and regions, and recovery times. Default: the catalog presets.',

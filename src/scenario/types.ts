@@ -59,6 +59,8 @@ export interface Targets {
   budgetUsdPerMonth: number | null;
   /** Highest planned CPU utilisation at the design rate, (0, 1); default 0.75. */
   maxUtilization: number;
+  /** Most acknowledged writes (as time) a single failure may lose, seconds (0: none); null: no durability target. */
+  maxDataLossS: number | null;
 }
 
 export interface Reliability {
@@ -69,6 +71,10 @@ export interface Reliability {
   failoverS: number;
   /** Time to bring a cold standby up with the data restored, seconds. */
   coldRestoreS: number;
+  /** How far an asynchronous replica lags behind its primary, seconds (the writes lost on failover). */
+  replicationLagS: number;
+  /** Time between backups of data kept in one copy only, seconds (the writes lost with that copy). */
+  backupIntervalS: number;
 }
 
 export interface UserRegion {

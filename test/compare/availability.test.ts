@@ -15,6 +15,8 @@ const rel: Reliability = {
   region: { mtbfS: 26298 * H, mttrS: 8 * H },
   failoverS: 60,
   coldRestoreS: 1800,
+  replicationLagS: 1,
+  backupIntervalS: 86400,
 };
 const a = (mtbf: number, mttr: number) => mtbf / (mtbf + mttr);
 const u = (mtbf: number, mttr: number) => mttr / (mtbf + mttr);
@@ -119,6 +121,8 @@ describe('horizontal capacity-aware availability', () => {
     region: { mtbfS: 400 * H, mttrS: 20 * H },
     failoverS: 0,
     coldRestoreS: 1800,
+    replicationLagS: 1,
+    backupIntervalS: 86400,
   };
   const lbU = 0.01;
   const lb = { availability: 1 - lbU, unavailability: lbU };

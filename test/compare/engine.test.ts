@@ -3,12 +3,14 @@
 // - measured RTT ap-northeast-1 <-> us-east-1 = 149.3 ms (cloudping.co one-year median, models/catalog/regions.json);
 // - M/M/1 p99 = ln(100) / (mu - lambda) (Kleinrock 1975; exponential response time of M/M/1 FCFS);
 // - availability closed forms computed in the test from MTBF/MTTR.
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { buildContext } from '../../src/compare/context.js';
 import { evaluateHorizontal, evaluateVertical } from '../../src/compare/evaluate.js';
 import { compareScenario } from '../../src/compare/index.js';
+import { readScenarioText } from '../../src/scenario/normalize.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { expectClose } from '../helpers/expectClose.js';
 import { exampleScenario } from './scenario.js';
@@ -300,5 +302,53 @@ describe('search without explicit architectures', () => {
     }
     expect(v?.feasible).toBe(true);
     expectClose(v?.cost.usdPerMonth as number, best, { rel: 1e-12 }, 'cheapest feasible box');
+  });
+});
+
+describe('durability (targets.maxDataLoss)', () => {
+  const withWrites = (consistency: 'eventual' | 'strong', maxDataLossS: number | null) => {
+    const s = small({ writeFraction: 0.5, consistency });
+    return { ...s, targets: { ...s.targets, maxDataLossS } };
+  };
+  const vertical = (s: Scenario, standby: 'none' | 'hot') =>
+    evaluateVertical(buildContext(s, catalog), {
+      kind: 'vertical',
+      name: 'v',
+      origin: 'explicit',
+      instance: inst('m7i.xlarge'),
+      region: 'us-east-1',
+      standby,
+      standbyRegion: null,
+    });
+
+  it('one copy loses the writes since the last backup; async replication the lag; sync replication nothing', () => {
+    const eventual = withWrites('eventual', 0);
+    expect(vertical(eventual, 'none').dataLoss.windowS).toBe(86400);
+    expect(vertical(eventual, 'hot').dataLoss.windowS).toBe(1);
+    expect(vertical(eventual, 'hot').meetsTargets.durability).toBe(false);
+    expect(vertical(eventual, 'hot').infeasibleReason).toMatch(/^durability: up to 1 s of acknowledged writes/);
+    const strong = withWrites('strong', 0);
+    expect(vertical(strong, 'hot').dataLoss.windowS).toBe(0);
+    expect(vertical(strong, 'hot').meetsTargets.durability).toBe(true);
+  });
+
+  it('no durability target: meetsTargets.durability is null and does not decide feasibility', () => {
+    const r = vertical(withWrites('eventual', null), 'hot');
+    expect(r.meetsTargets.durability).toBeNull();
+  });
+
+  it('the payment example (strong consistency, "0 s"): the hot standbys and the replicated clusters lose nothing', () => {
+    const text = readFileSync('models/scenarios/payment-processing.json', 'utf8');
+    const r = compareScenario(readScenarioText(text, 'payment'), catalog);
+    for (const a of r.architectures) {
+      expect(a.dataLoss.windowS).toBe(0);
+      expect(a.meetsTargets.durability).toBe(true);
+    }
+    const eventual = JSON.parse(text);
+    eventual.workload.consistency = 'eventual';
+    const e = compareScenario(readScenarioText(JSON.stringify(eventual), 'payment'), catalog);
+    expect(e.architectures.every((a) => a.meetsTargets.durability === false)).toBe(true);
+    expect(e.recommendation.name).toBeNull();
+    expect(e.recommendation.unmetByAll).toEqual(['durability']);
   });
 });

@@ -31,6 +31,7 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
       unavailability: 0.0005,
       budgetUsdPerMonth: 30000,
       maxUtilization: 0.75,
+      maxDataLossS: null,
     },
     reliability: {
       node: { mtbfS: 4380 * H, mttrS: 2 * H },
@@ -38,6 +39,8 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
       region: { mtbfS: 26298 * H, mttrS: 8 * H },
       failoverS: 60,
       coldRestoreS: 1800,
+      replicationLagS: 1,
+      backupIntervalS: 86400,
     },
     users: [
       { region: 'us-east-1', share: 0.5 },

@@ -54,6 +54,8 @@ describe('parseScenario: the contract example', () => {
         'workload.roundTrips',
         'workload.usl',
         'reliability.coldRestore',
+        'reliability.replicationLag',
+        'reliability.backupInterval',
       ],
     };
     expect(s).toStrictEqual(expected);
@@ -139,6 +141,7 @@ describe('parseScenario: defaults', () => {
       unavailability: 1 - 0.999,
       budgetUsdPerMonth: null,
       maxUtilization: 0.75,
+      maxDataLossS: null,
     });
     expect(s.reliability).toStrictEqual({
       node: { mtbfS: d.node.mtbfS, mttrS: d.node.mttrS },
@@ -146,6 +149,8 @@ describe('parseScenario: defaults', () => {
       region: { mtbfS: d.region.mtbfS, mttrS: d.region.mttrS },
       failoverS: catalog.reliability.failover.defaultS,
       coldRestoreS: 1800,
+      replicationLagS: 1,
+      backupIntervalS: 86400,
     });
     expect(s.description).toBeNull();
     expect(s.architectures).toBeNull();
@@ -174,6 +179,8 @@ describe('parseScenario: defaults', () => {
       'reliability.region.mttr',
       'reliability.failover',
       'reliability.coldRestore',
+      'reliability.replicationLag',
+      'reliability.backupInterval',
     ]);
   });
 
