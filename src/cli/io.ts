@@ -9,6 +9,8 @@ export interface CliIo {
   stderr: Output;
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   env?: Record<string, string | undefined>;
+  /** The bundled simulation worker (dist/simWorker.js), set by main(); absent: simulations run in this thread. */
+  simWorkerUrl?: URL;
 }
 
 /** Exit codes of every command (see the contract). */

@@ -26,7 +26,8 @@ const VERSION = '0.1.0';
  * The whole CLI: returns the exit code (0 ok, 1 a --check target missed, 2 bad input, 3 internal error) and never
  * calls process.exit, so tests can run it in-process. Only bin/capplan.js touches the process.
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], ioIn: CliIo): Promise<number> {
+  const io: CliIo = { simWorkerUrl: new URL('./simWorker.js', import.meta.url), ...ioIn };
   try {
     const [first, ...rest] = argv;
     if (first === undefined) {

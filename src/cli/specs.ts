@@ -13,7 +13,8 @@ const JSON_FLAG = {
 export const queueSpec: CommandSpec = {
   name: 'queue',
   summary: 'waiting and response times of an M/M/c or M/G/c queue (FCFS)',
-  usage: 'capplan queue --servers C --rate R --service T [--cv X] [--fanout K] [--json]',
+  usage:
+    'capplan queue --servers C --rate R --service T [--cv X] [--fanout K] [--simulate N [--seed S] [--threads T] [--dist D]] [--json]',
   positionals: [],
   flags: [
     { name: 'servers', kind: 'value', valueName: 'C', description: 'number of servers (integer >= 1)' },
@@ -35,6 +36,27 @@ export const queueSpec: CommandSpec = {
       kind: 'value',
       valueName: 'K',
       description: 'the request waits for K independent responses; percentiles are of the slowest (default 1)',
+    },
+    {
+      name: 'simulate',
+      kind: 'value',
+      valueName: 'N',
+      description: 'also simulate N customers and report the simulated figures with 95% intervals',
+    },
+    {
+      name: 'dist',
+      kind: 'value',
+      valueName: 'D',
+      description:
+        'simulated service-time distribution: exponential, deterministic, gamma or lognormal (default: exponential at cv 1, deterministic at cv 0, gamma otherwise)',
+    },
+    { name: 'seed', kind: 'value', valueName: 'S', description: 'random seed of the simulation (default 1)' },
+    {
+      name: 'threads',
+      kind: 'value',
+      valueName: 'T',
+      description:
+        'worker threads of the simulation (default: 1 below 4 million customers, else the CPU count; the result does not depend on it)',
     },
     JSON_FLAG,
   ],

@@ -133,7 +133,11 @@ const LatencyResultSchema = z
 
 const MeetsTargetsSchema = z
   .strictObject({
-    p99: z.boolean().describe('Whether the end-to-end p99 with every node up (latency.p99Ms) is within the p99 target; horizontal designs are sized so that it holds with `spares` nodes down too (latency.p99DegradedMs).'),
+    p99: z
+      .boolean()
+      .describe(
+        'Whether the end-to-end p99 with every node up (latency.p99Ms) is within the p99 target; horizontal designs are sized so that it holds with `spares` nodes down too (latency.p99DegradedMs).',
+      ),
     availability: z.boolean().describe('Whether the unavailability is within the availability target.'),
     budget: z
       .boolean()

@@ -1,8 +1,18 @@
+import { availableParallelism } from 'node:os';
 import { analyzeQueue, type QueueResult } from '../../core/queueing/index.js';
+import {
+  combineRequests,
+  planChunks,
+  type RequestSimConfig,
+  type ServiceDistribution,
+} from '../../core/sim/requests.js';
+import { InputError } from '../../errors.js';
+import { runChunks } from '../../sim/pool.js';
 import { formatDuration, formatPercent, formatRate, formatSig } from '../../units/format.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
 import { keyValues, writeJson } from '../output.js';
+import { progressBar } from '../progress.js';
 import { flagQuantity } from '../values.js';
 
 /** `capplan queue`: JSON fields per the contract (times in ms, rates per second). */
@@ -25,12 +35,150 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
     () => flagQuantity(args, 'fanout', 'count', { min: 1, max: 10_000, integer: true, example: '4', fallback: 1 }),
     1,
   );
+  const sim = args.flags.has('simulate') ? problems.attempt(() => simulationFlags(args, serviceTimeCv), null) : null;
   problems.throwIfAny();
 
   const result = analyzeQueue({ servers, arrivalRatePerS, serviceTimeS, serviceTimeCv, fanout });
-  if (args.flags.has('json')) writeJson(io, toJson(result));
-  else io.stdout.write(toText(result));
+  let simulated: SimulatedJson | null = null;
+  if (sim !== null) {
+    if (!result.stable) {
+      simulated = { skipped: 'unstable queue (utilization >= 1): no steady state to simulate' };
+    } else {
+      const config: RequestSimConfig = {
+        nodes: 1,
+        serversPerNode: servers,
+        service: { distribution: sim.distribution, meanS: serviceTimeS, cv: serviceTimeCv },
+        arrivals: { kind: 'poisson', ratePerS: arrivalRatePerS },
+        balancer: 'random',
+        fanout,
+        groups: [],
+      };
+      const plan = planChunks(sim.customers, result.utilization);
+      const bar = progressBar(io.stderr, 'simulating');
+      const chunks = await runChunks(
+        { kind: 'requests', config, perChunk: plan.perChunk, warmup: plan.warmup, seed: sim.seed },
+        plan.chunks,
+        {
+          threads: sim.threads,
+          ...(io.simWorkerUrl ? { workerUrl: io.simWorkerUrl } : {}),
+          onProgress: (d, t) => bar.update(d, t),
+        },
+      );
+      bar.end();
+      const s = combineRequests(chunks);
+      simulated = {
+        customers: s.customers,
+        seed: sim.seed,
+        distribution: sim.distribution,
+        meanResponseMs: s.meanResponseS * 1000,
+        p50Ms: s.p50S * 1000,
+        p99Ms: s.p99S * 1000,
+        p999Ms: s.p999S * 1000,
+        ci95: {
+          meanResponseMs: [s.ci95.meanResponseS[0] * 1000, s.ci95.meanResponseS[1] * 1000],
+          p99Ms: [s.ci95.p99S[0] * 1000, s.ci95.p99S[1] * 1000],
+        },
+        chunks: s.chunks,
+        method: `${s.method}${fanout > 1 ? '; the K sub-requests of a request arrive together (batch), not independently' : ''}`,
+      };
+    }
+  }
+  if (args.flags.has('json')) writeJson(io, simulated === null ? toJson(result) : { ...toJson(result), simulated });
+  else io.stdout.write(toText(result) + (simulated === null ? '' : simulatedText(simulated)));
   return EXIT.ok;
+}
+
+type SimulatedJson =
+  | { skipped: string }
+  | {
+      customers: number;
+      seed: number;
+      distribution: ServiceDistribution;
+      meanResponseMs: number;
+      p50Ms: number;
+      p99Ms: number;
+      p999Ms: number;
+      ci95: { meanResponseMs: [number, number]; p99Ms: [number, number] };
+      chunks: number;
+      method: string;
+    };
+
+/** Largest simulation accepted (about a minute and a half on one core; memory does not grow with it). */
+export const MAX_SIMULATED_CUSTOMERS = 1_000_000_000;
+const DISTRIBUTIONS: readonly ServiceDistribution[] = ['exponential', 'deterministic', 'gamma', 'lognormal'];
+
+/** Worker threads pay off above a few million customers (starting one costs about 30 ms). */
+export function defaultThreads(customers: number): number {
+  return customers >= 4_000_000 ? availableParallelism() : 1;
+}
+
+function simulationFlags(args: ParsedArgs, cv: number) {
+  const problems = new ProblemList();
+  const customers = problems.attempt(
+    () =>
+      flagQuantity(args, 'simulate', 'count', {
+        min: 1,
+        max: MAX_SIMULATED_CUSTOMERS,
+        integer: true,
+        example: '1000000',
+      }),
+    1,
+  );
+  const seed = problems.attempt(
+    () =>
+      flagQuantity(args, 'seed', 'count', {
+        min: 0,
+        max: Number.MAX_SAFE_INTEGER,
+        integer: true,
+        example: '42',
+        fallback: 1,
+      }),
+    1,
+  );
+  const threads = problems.attempt(
+    () =>
+      flagQuantity(args, 'threads', 'count', {
+        min: 1,
+        max: 256,
+        integer: true,
+        example: '2',
+        fallback: defaultThreads(customers),
+      }),
+    1,
+  );
+  const d = args.flags.get('dist');
+  let distribution: ServiceDistribution = cv === 1 ? 'exponential' : cv === 0 ? 'deterministic' : 'gamma';
+  if (d !== undefined) {
+    if (d === true || !DISTRIBUTIONS.includes(d as ServiceDistribution)) {
+      problems.add(new InputError('--dist', d === true ? '' : d, `one of ${DISTRIBUTIONS.join(', ')}`));
+    } else distribution = d as ServiceDistribution;
+  }
+  if (distribution === 'exponential' && cv !== 1) {
+    problems.add(
+      new InputError('--dist', 'exponential', `a distribution that can have cv ${cv} (exponential has cv 1)`),
+    );
+  }
+  if (distribution === 'deterministic' && cv !== 0) {
+    problems.add(
+      new InputError('--dist', 'deterministic', `a distribution that can have cv ${cv} (deterministic has cv 0)`),
+    );
+  }
+  problems.throwIfAny();
+  return { customers, seed, threads, distribution };
+}
+
+function simulatedText(s: SimulatedJson): string {
+  if ('skipped' in s) return `  simulated: skipped: ${s.skipped}\n`;
+  const ms = (x: number) => formatDuration(x / 1000);
+  return `${keyValues([
+    ['simulated', `${s.customers.toLocaleString('en-US')} customers, seed ${s.seed}, ${s.distribution} service`],
+    [
+      '  mean response',
+      `${ms(s.meanResponseMs)} (95% CI ${ms(s.ci95.meanResponseMs[0])} .. ${ms(s.ci95.meanResponseMs[1])})`,
+    ],
+    ['  p50 / p99.9', `${ms(s.p50Ms)} / ${ms(s.p999Ms)}`],
+    ['  p99', `${ms(s.p99Ms)} (95% CI ${ms(s.ci95.p99Ms[0])} .. ${ms(s.ci95.p99Ms[1])})`],
+  ])}\n`;
 }
 
 const ms = (s: number | null): number | null => (s === null ? null : s * 1000);

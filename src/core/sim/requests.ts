@@ -1,0 +1,443 @@
+/**
+ * Request-level discrete-event simulation of a service: arrivals (Poisson, a two-state Markov-modulated Poisson
+ * process, or a diurnal sine by thinning), N nodes of v FCFS servers each behind a balancer (random, round-robin,
+ * least-loaded = join the shortest queue, power-of-two choices), fan-out K (a request waits for the slowest of K
+ * sub-requests), service times with a given mean and CV (exponential, deterministic, lognormal, gamma), and the
+ * users' network paths (a round trip per user group, plus a quorum round trip for the write fraction).
+ *
+ * FCFS with v servers per node needs no event list: a sub-request arriving at t starts at max(t, the earliest time a
+ * server of its node is free) and that server is then busy until it finishes (the C reference's method). The
+ * balancers that look at queue lengths keep, per node, a min-heap of the completion times of the jobs still there;
+ * the number in system at t is that heap's size after dropping completions <= t.
+ *
+ * The work is split into chunks (independent replications): chunk i has its own random stream (rng.ts), starts
+ * empty, discards a warm-up, then records the response times of its customers in a bounded-memory log histogram
+ * (histogram.ts, 0.1% relative accuracy). Chunks combine into point estimates (merged histogram) and 95% confidence
+ * intervals (Student t over the chunks' estimates), the same whatever thread ran which chunk. Pure; no I/O.
+ */
+
+import { LogHistogram, RELATIVE_ACCURACY } from './histogram.js';
+import { type Stream, streamFor } from './rng.js';
+import { tQuantile975 } from './stats.js';
+
+export type ServiceDistribution = 'exponential' | 'deterministic' | 'lognormal' | 'gamma';
+export type Balancer = 'random' | 'round-robin' | 'least-loaded' | 'power-of-two';
+
+export type ArrivalProcess =
+  | { kind: 'poisson'; ratePerS: number }
+  /** Two states with their rates, and the mean time spent in each before switching. */
+  | { kind: 'mmpp'; ratesPerS: [number, number]; meanDwellS: [number, number] }
+  /** rate(t) = meanRate (1 + amplitude sin(2 pi t / periodS)), amplitude in [0, 1). */
+  | { kind: 'diurnal'; meanRatePerS: number; amplitude: number; periodS: number };
+
+export interface PathGroup {
+  share: number;
+  /** Network time of every request of the group, seconds. */
+  networkS: number;
+  /** Extra time of a write (quorum round trip), seconds. */
+  writeExtraS: number;
+  writeFraction: number;
+}
+
+/** A JSON-serialisable description of what to simulate (it is posted to worker threads). */
+export interface RequestSimConfig {
+  nodes: number;
+  serversPerNode: number;
+  service: { distribution: ServiceDistribution; meanS: number; cv: number };
+  arrivals: ArrivalProcess;
+  balancer: Balancer;
+  fanout: number;
+  /** User groups; empty: response time of the queue alone. */
+  groups: PathGroup[];
+}
+
+export interface RequestChunk {
+  index: number;
+  customers: number;
+  sum: number;
+  mean: number;
+  p50: number;
+  p99: number;
+  p999: number;
+  /** Histogram counts (histogram.ts layout). */
+  counts: Float64Array;
+}
+
+export interface SimulatedResponse {
+  customers: number;
+  chunks: number;
+  meanResponseS: number;
+  p50S: number;
+  p99S: number;
+  p999S: number;
+  ci95: { meanResponseS: [number, number]; p99S: [number, number] };
+  method: string;
+}
+
+export const METHOD_REQUESTS =
+  'discrete-event simulation, independent replications (warm-up discarded), quantiles from a log histogram (0.1% relative accuracy), 95% intervals by sectioning (Student t over the replications)';
+
+/** Service-time sampler parameters, precomputed once. */
+interface ServiceSampler {
+  kind: 0 | 1 | 2 | 3;
+  mean: number;
+  /** lognormal: mu, sigma; gamma: shape d = k - 1/3 (or k + 2/3 for k < 1), c = 1/sqrt(9d), scale, 1/k. */
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  boost: boolean;
+}
+
+function serviceSampler(s: RequestSimConfig['service']): ServiceSampler {
+  const { meanS, cv } = s;
+  switch (s.distribution) {
+    case 'exponential':
+      return { kind: 0, mean: meanS, a: 0, b: 0, c: 0, d: 0, boost: false };
+    case 'deterministic':
+      return { kind: 1, mean: meanS, a: 0, b: 0, c: 0, d: 0, boost: false };
+    case 'lognormal': {
+      const sigma2 = Math.log1p(cv * cv);
+      return { kind: 2, mean: meanS, a: Math.log(meanS) - sigma2 / 2, b: Math.sqrt(sigma2), c: 0, d: 0, boost: false };
+    }
+    case 'gamma': {
+      if (cv === 0) return { kind: 1, mean: meanS, a: 0, b: 0, c: 0, d: 0, boost: false };
+      const k = 1 / (cv * cv);
+      const boost = k < 1;
+      const d = (boost ? k + 1 : k) - 1 / 3;
+      return { kind: 3, mean: meanS, a: meanS / k, b: 1 / k, c: 1 / Math.sqrt(9 * d), d, boost };
+    }
+  }
+}
+
+/** One service time. Gamma by Marsaglia & Tsang (2000), with the U^(1/k) boost for shape k < 1. */
+function sampleService(s: ServiceSampler, rng: Stream): number {
+  switch (s.kind) {
+    case 0:
+      return -Math.log(rng.uniform()) * s.mean;
+    case 1:
+      return s.mean;
+    case 2:
+      return Math.exp(s.a + s.b * rng.normal());
+    default: {
+      for (;;) {
+        let x: number;
+        let v: number;
+        do {
+          x = rng.normal();
+          v = 1 + s.c * x;
+        } while (v <= 0);
+        v = v * v * v;
+        const u = rng.uniform();
+        const x2 = x * x;
+        if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + s.d * (1 - v + Math.log(v))) {
+          const g = s.d * v * s.a;
+          return s.boost ? g * rng.uniform() ** s.b : g;
+        }
+      }
+    }
+  }
+}
+
+/** Mutable arrival-process state of one chunk. */
+class Arrivals {
+  private state = 0;
+  private switchAt = 0;
+  constructor(
+    private readonly p: ArrivalProcess,
+    private readonly rng: Stream,
+  ) {
+    if (p.kind === 'mmpp') {
+      // start in a state drawn from the stationary distribution (time shares of the dwell means)
+      const [d0, d1] = p.meanDwellS;
+      this.state = rng.uniform() < d0 / (d0 + d1) ? 0 : 1;
+      this.switchAt = rng.exponential(p.meanDwellS[this.state] as number);
+    }
+  }
+
+  /** The next arrival time after t. */
+  next(t: number): number {
+    const p = this.p;
+    if (p.kind === 'poisson') return t - Math.log(this.rng.uniform()) / p.ratePerS;
+    if (p.kind === 'mmpp') {
+      for (;;) {
+        const rate = p.ratesPerS[this.state] as number;
+        const candidate = rate > 0 ? t - Math.log(this.rng.uniform()) / rate : Number.POSITIVE_INFINITY;
+        if (candidate <= this.switchAt) return candidate;
+        // memoryless: restart from the switch in the other state
+        t = this.switchAt;
+        this.state = 1 - this.state;
+        this.switchAt = t + this.rng.exponential(p.meanDwellS[this.state] as number);
+      }
+    }
+    // diurnal: thinning (Lewis & Shedler 1979) under the peak rate
+    const peak = p.meanRatePerS * (1 + p.amplitude);
+    for (;;) {
+      t -= Math.log(this.rng.uniform()) / peak;
+      const rate = p.meanRatePerS * (1 + p.amplitude * Math.sin((2 * Math.PI * t) / p.periodS));
+      if (this.rng.uniform() * peak <= rate) return t;
+    }
+  }
+}
+
+/** Per-node min-heaps of completion times of the jobs in system (for the queue-length balancers). */
+class InSystem {
+  private cap: number;
+  private heap: Float64Array;
+  readonly size: Int32Array;
+  constructor(private readonly nodes: number) {
+    this.cap = 16;
+    this.heap = new Float64Array(nodes * this.cap);
+    this.size = new Int32Array(nodes);
+  }
+
+  /** Number of jobs at node n still in system at time t (drops those done by t). */
+  count(n: number, t: number): number {
+    const h = this.heap;
+    const base = n * this.cap;
+    let size = this.size[n] as number;
+    while (size > 0 && (h[base] as number) <= t) {
+      size -= 1;
+      const last = h[base + size] as number;
+      let k = 0;
+      for (;;) {
+        const l = 2 * k + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        const m = r < size && (h[base + r] as number) < (h[base + l] as number) ? r : l;
+        if ((h[base + m] as number) >= last) break;
+        h[base + k] = h[base + m] as number;
+        k = m;
+      }
+      if (size > 0) h[base + k] = last;
+    }
+    this.size[n] = size;
+    return size;
+  }
+
+  push(n: number, done: number): void {
+    let size = this.size[n] as number;
+    if (size === this.cap) this.grow();
+    const h = this.heap;
+    const base = n * this.cap;
+    let k = size;
+    size += 1;
+    while (k > 0) {
+      const parent = (k - 1) >> 1;
+      if ((h[base + parent] as number) <= done) break;
+      h[base + k] = h[base + parent] as number;
+      k = parent;
+    }
+    h[base + k] = done;
+    this.size[n] = size;
+  }
+
+  /** Doubles every node's capacity (rare: amortised O(1) per job). */
+  private grow(): void {
+    const cap = this.cap * 2;
+    const next = new Float64Array(this.nodes * cap);
+    for (let n = 0; n < this.nodes; n++) next.set(this.heap.subarray(n * this.cap, n * this.cap + this.cap), n * cap);
+    this.heap = next;
+    this.cap = cap;
+  }
+}
+
+/**
+ * Simulates chunk `index`: `warmup` customers discarded, then `customers` recorded.
+ * @throws RangeError for an invalid configuration (the caller validates user input first)
+ */
+export function simulateRequestsChunk(
+  config: RequestSimConfig,
+  customers: number,
+  warmup: number,
+  seed: number,
+  index: number,
+): RequestChunk {
+  const rng = streamFor(seed, index);
+  const N = config.nodes;
+  const v = config.serversPerNode;
+  const K = config.fanout;
+  if (!(N >= 1 && v >= 1 && K >= 1)) throw new RangeError('nodes, serversPerNode and fanout must be >= 1');
+  const service = serviceSampler(config.service);
+  const arrivals = new Arrivals(config.arrivals, rng);
+  const free = new Float64Array(N * v);
+  const policy = config.balancer;
+  const tracks = N > 1 && (policy === 'least-loaded' || policy === 'power-of-two');
+  const inSystem = tracks ? new InSystem(N) : null;
+  const groups = config.groups;
+  const G = groups.length;
+  const cumulative = new Float64Array(G);
+  let acc = 0;
+  for (let g = 0; g < G; g++) {
+    acc += (groups[g] as PathGroup).share;
+    cumulative[g] = acc;
+  }
+  const hist = new LogHistogram();
+  let rr = 0;
+  let t = 0;
+  const total = warmup + customers;
+  for (let i = 0; i < total; i++) {
+    t = arrivals.next(t);
+    let slowest = 0;
+    for (let k = 0; k < K; k++) {
+      let node = 0;
+      if (N > 1) {
+        if (policy === 'random') node = rng.below(N);
+        else if (policy === 'round-robin') {
+          node = rr;
+          rr = rr + 1 === N ? 0 : rr + 1;
+        } else if (policy === 'power-of-two') {
+          const a = rng.below(N);
+          let b = rng.below(N - 1);
+          if (b >= a) b += 1;
+          node = (inSystem as InSystem).count(b, t) < (inSystem as InSystem).count(a, t) ? b : a;
+        } else {
+          // join the shortest queue; ties go to the first found from a random start
+          const start = rng.below(N);
+          let best = Number.POSITIVE_INFINITY;
+          for (let j = 0; j < N; j++) {
+            const n = start + j < N ? start + j : start + j - N;
+            const c = (inSystem as InSystem).count(n, t);
+            if (c < best) {
+              best = c;
+              node = n;
+              if (c === 0) break;
+            }
+          }
+        }
+      }
+      // FCFS on the node's earliest-free server: replace the heap root and sift down
+      const base = node * v;
+      const free0 = free[base] as number;
+      const done = (t > free0 ? t : free0) + sampleService(service, rng);
+      let h = 0;
+      for (;;) {
+        const l = 2 * h + 1;
+        if (l >= v) break;
+        const r = l + 1;
+        const m = r < v && (free[base + r] as number) < (free[base + l] as number) ? r : l;
+        if ((free[base + m] as number) >= done) break;
+        free[base + h] = free[base + m] as number;
+        h = m;
+      }
+      free[base + h] = done;
+      if (inSystem !== null) inSystem.push(node, done);
+      const sojourn = done - t;
+      if (sojourn > slowest) slowest = sojourn;
+    }
+    let response = slowest;
+    if (G > 0) {
+      let g = 0;
+      if (G > 1) {
+        const u = rng.uniform() * acc;
+        while (g < G - 1 && u > (cumulative[g] as number)) g++;
+      }
+      const path = groups[g] as PathGroup;
+      response += path.networkS;
+      if (path.writeFraction > 0 && rng.uniform() < path.writeFraction) response += path.writeExtraS;
+    }
+    if (i >= warmup) hist.add(response);
+  }
+  return {
+    index,
+    customers,
+    sum: hist.sum,
+    mean: hist.mean(),
+    p50: hist.quantile(0.5),
+    p99: hist.quantile(0.99),
+    p999: hist.quantile(0.999),
+    counts: hist.counts,
+  };
+}
+
+/**
+ * 95% interval by sectioning (Asmussen & Glynn 2007, *Stochastic Simulation*, III.5a): centred on the estimate from
+ * the whole sample, with the spread of the chunks' own estimates, t(0.975, chunks - 1) s / sqrt(chunks). Centring
+ * on the whole sample avoids the small-sample bias of a quantile estimated from each short chunk.
+ */
+function interval(center: number, values: readonly number[]): [number, number] {
+  const n = values.length;
+  if (n < 2) return [center, center];
+  const mean = values.reduce((s, x) => s + x, 0) / n;
+  const variance = values.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1);
+  const half = tQuantile975(n - 1) * Math.sqrt(variance / n);
+  return [center - half, center + half];
+}
+
+/** A quantile interval widened by the histogram's relative accuracy (each chunk's quantile carries that error). */
+function widen([lo, hi]: [number, number]): [number, number] {
+  return [lo * (1 - RELATIVE_ACCURACY), hi * (1 + RELATIVE_ACCURACY)];
+}
+
+/** Point estimates from the merged histogram; intervals from the chunks (combined in index order). */
+export function combineRequests(chunks: readonly RequestChunk[]): SimulatedResponse {
+  const ordered = [...chunks].sort((a, b) => a.index - b.index);
+  const merged = new LogHistogram();
+  let sum = 0;
+  for (const c of ordered) {
+    const h = new LogHistogram(c.counts);
+    h.sum = c.sum;
+    merged.merge(h);
+    sum += c.sum;
+  }
+  const customers = merged.count;
+  const meanResponseS = sum / customers;
+  const p99S = merged.quantile(0.99);
+  return {
+    customers,
+    chunks: ordered.length,
+    meanResponseS,
+    p50S: merged.quantile(0.5),
+    p99S,
+    p999S: merged.quantile(0.999),
+    ci95: {
+      meanResponseS: interval(
+        meanResponseS,
+        ordered.map((c) => c.mean),
+      ),
+      p99S: widen(
+        interval(
+          p99S,
+          ordered.map((c) => c.p99),
+        ),
+      ),
+    },
+    method: METHOD_REQUESTS,
+  };
+}
+
+export interface ChunkPlan {
+  chunks: number;
+  perChunk: number;
+  warmup: number;
+}
+
+/**
+ * How `customers` are split: 10 chunks (5 or 2 for small runs), each starting empty with a warm-up discarded: a tenth
+ * of the chunk, at least 1,000 customers, and at least five relaxation times of the busiest queue when its
+ * utilisation rho is given (an M/M/c queue relaxes in about rho / (1 - sqrt(rho))^2 customers: Morse 1955; Abate &
+ * Whitt 1987), capped at 20 times the chunk. Depends only on its arguments, never on the thread count.
+ */
+export function planChunks(customers: number, utilization?: number): ChunkPlan {
+  const chunks = customers >= 20_000 ? 10 : customers >= 2_000 ? 5 : 2;
+  const perChunk = Math.max(1, Math.ceil(customers / chunks));
+  let warmup = Math.max(1_000, Math.floor(perChunk / 10));
+  if (utilization !== undefined && utilization > 0 && utilization < 1) {
+    const relaxation = utilization / (1 - Math.sqrt(utilization)) ** 2;
+    warmup = Math.max(warmup, Math.min(20 * perChunk, Math.ceil(5 * relaxation)));
+  }
+  return { chunks, perChunk, warmup };
+}
+
+/** Runs every chunk in this thread, in order (the worker pool runs the same chunks in parallel). */
+export function simulateRequests(
+  config: RequestSimConfig,
+  customers: number,
+  seed: number,
+  utilization?: number,
+): SimulatedResponse {
+  const plan = planChunks(customers, utilization);
+  const chunks: RequestChunk[] = [];
+  for (let i = 0; i < plan.chunks; i++) chunks.push(simulateRequestsChunk(config, plan.perChunk, plan.warmup, seed, i));
+  return combineRequests(chunks);
+}

@@ -1,0 +1,65 @@
+// `capplan queue --simulate` as a user runs it: the simulated block of the contract, identical output whatever the
+// number of worker threads (the built dist/simWorker.js runs the chunks), and one-line errors.
+import { describe, expect, it } from 'vitest';
+import { capplan, capplanJson } from './run.js';
+
+const base = ['queue', '--servers', '8', '--rate', '1280/s', '--service', '5ms', '--json'];
+
+describe('capplan queue --simulate', () => {
+  it('adds simulated figures with 95% intervals that contain the exact M/M/8 mean and p99', () => {
+    const r = capplanJson([...base, '--simulate', '400000', '--seed', '7']);
+    const s = r.simulated as Record<string, unknown> & { ci95: { meanResponseMs: number[]; p99Ms: number[] } };
+    expect(s.customers).toBe(400000);
+    expect(s.seed).toBe(7);
+    for (const key of ['meanResponseMs', 'p50Ms', 'p99Ms', 'p999Ms']) expect(typeof s[key]).toBe('number');
+    const [lo, hi] = s.ci95.meanResponseMs as [number, number];
+    expect(r.meanResponseMs as number).toBeGreaterThanOrEqual(lo);
+    expect(r.meanResponseMs as number).toBeLessThanOrEqual(hi);
+    const [plo, phi] = s.ci95.p99Ms as [number, number];
+    expect(r.p99Ms as number).toBeGreaterThanOrEqual(plo);
+    expect(r.p99Ms as number).toBeLessThanOrEqual(phi);
+  });
+
+  it('gives byte-identical output with 1, 2 and 3 worker threads', () => {
+    const out = (threads: string) => capplan([...base, '--simulate', '200000', '--threads', threads]).stdout;
+    const one = out('1');
+    expect(one).toContain('"simulated"');
+    expect(out('2')).toBe(one);
+    expect(out('3')).toBe(one);
+  });
+
+  it('another seed gives other samples', () => {
+    const a = capplanJson([...base, '--simulate', '20000', '--seed', '1']).simulated as { meanResponseMs: number };
+    const b = capplanJson([...base, '--simulate', '20000', '--seed', '2']).simulated as { meanResponseMs: number };
+    expect(a.meanResponseMs).not.toBe(b.meanResponseMs);
+  });
+
+  it('an unstable queue is not simulated, and says why', () => {
+    const r = capplanJson([
+      'queue',
+      '--servers',
+      '1',
+      '--rate',
+      '300/s',
+      '--service',
+      '5ms',
+      '--json',
+      '--simulate',
+      '1000',
+    ]);
+    expect(r.stable).toBe(false);
+    expect((r.simulated as { skipped: string }).skipped).toMatch(/unstable/);
+  });
+
+  it('bad simulation flags are one-line errors, exit 2', () => {
+    const r = capplan([...base, '--simulate', '0', '--dist', 'weibull', '--threads', 'x']);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^error: --simulate: "0": expected/);
+    expect(r.stderr).toMatch(/--dist: "weibull": expected one of exponential, deterministic, gamma, lognormal/);
+    expect(r.stderr).toMatch(/--threads: "x": expected/);
+    const e = capplan([...base, '--simulate', '1000', '--dist', 'exponential', '--cv', '2']);
+    expect(e.stderr).toMatch(/--dist: "exponential": expected a distribution that can have cv 2/);
+  });
+});
