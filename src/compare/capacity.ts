@@ -7,9 +7,11 @@
  *   Universal Scalability Law (Gunther 2007, eq. 4.31) the v vCPUs deliver C(v) = v / (1 + sigma (v-1) +
  *   kappa v (v-1)) times one vCPU's throughput, modelled as v servers whose service time is stretched by v / C(v).
  * - Fan-out K: a request makes K sub-requests, each a `serviceTime` of CPU, and waits for the slowest.
- * - Balancer: `least-loaded` is modelled as one pooled M/G/(N v) queue (the join-shortest-queue ideal: optimistic);
- *   `random`, `round-robin` and `power-of-two` as N independent M/G/v queues each offered 1/N of the load (exact for
- *   random splitting of Poisson arrivals, conservative for the other two).
+ * - Balancer (measured against the simulator in test/accuracy; README): `least-loaded` (join the shortest queue) and
+ *   `power-of-two` are modelled as one pooled M/G/(N v) queue, the ideal both approach (JSQ within 1%, power-of-two
+ *   within 6% at 90% load: slightly optimistic); `random` as N independent M/G/v queues each offered 1/N of the load
+ *   (exact: random splitting of Poisson arrivals is Poisson); `round-robin` as N independent GI/G/v queues whose
+ *   arrivals are Erlang-N (every N-th arrival; interarrival cv 1/sqrt(N)), by Allen-Cunneen.
  */
 
 import type { QueueInput } from '../core/queueing/index.js';
@@ -32,38 +34,45 @@ export interface QueueAtLoad {
 
 /**
  * The queue met by `ratePerS` requests served by `nodesUp` nodes of `vcpu` vCPUs.
- * @param pooled true for the least-loaded balancer (one pooled queue), false for independent per-node queues
+ * @param model how the balancer spreads the load (balancerModel)
  */
 export function queueAtLoad(
   w: Workload,
   vcpu: number,
   ratePerS: number,
   nodesUp: number,
-  pooled: boolean,
+  model: BalancerModel,
 ): QueueAtLoad {
   const serviceTimeS = effectiveServiceTimeS(w, vcpu);
   const subRate = ratePerS * w.fanout;
   const utilization = (subRate * serviceTimeS) / (vcpu * nodesUp);
-  const input: QueueInput = pooled
-    ? {
-        servers: vcpu * nodesUp,
-        arrivalRatePerS: subRate,
-        serviceTimeS,
-        serviceTimeCv: w.serviceTimeCv,
-        fanout: w.fanout,
-      }
-    : {
-        servers: vcpu,
-        arrivalRatePerS: subRate / nodesUp,
-        serviceTimeS,
-        serviceTimeCv: w.serviceTimeCv,
-        fanout: w.fanout,
-      };
+  const input: QueueInput =
+    model === 'pooled'
+      ? {
+          servers: vcpu * nodesUp,
+          arrivalRatePerS: subRate,
+          serviceTimeS,
+          serviceTimeCv: w.serviceTimeCv,
+          fanout: w.fanout,
+        }
+      : {
+          servers: vcpu,
+          arrivalRatePerS: subRate / nodesUp,
+          serviceTimeS,
+          serviceTimeCv: w.serviceTimeCv,
+          fanout: w.fanout,
+          ...(model === 'split-erlang' && nodesUp > 1 ? { arrivalCv: 1 / Math.sqrt(nodesUp) } : {}),
+        };
   return { input, utilization, stable: utilization < 1 };
 }
 
-export function isPooled(balancer: BalancerPolicy | null): boolean {
-  return balancer === 'least-loaded' || balancer === null;
+/** How the analytic model treats a balancer: one pooled queue, or N queues fed Poisson or Erlang-N streams. */
+export type BalancerModel = 'pooled' | 'split-poisson' | 'split-erlang';
+
+export function balancerModel(balancer: BalancerPolicy | null): BalancerModel {
+  if (balancer === 'random') return 'split-poisson';
+  if (balancer === 'round-robin') return 'split-erlang';
+  return 'pooled';
 }
 
 /** Network part of a user group, before the queue is known. */
@@ -121,7 +130,7 @@ export function nodesNeeded(
   w: Workload,
   vcpu: number,
   ratePerS: number,
-  pooled: boolean,
+  model: BalancerModel,
   paths: readonly GroupPath[],
   p99TargetS: number,
 ): NodesNeeded {
@@ -129,14 +138,14 @@ export function nodesNeeded(
   const minStable = Math.max(1, Math.floor(subWork / vcpu) + 1);
   if (ratePerS === 0) return { nodes: 1, criterion: 'p99' };
   const cap = MAX_NODES_PER_REGION;
-  const atP99 = (n: number) => pathsQuantileS(paths, queueAtLoad(w, vcpu, ratePerS, n, pooled), 0.99) <= p99TargetS;
+  const atP99 = (n: number) => pathsQuantileS(paths, queueAtLoad(w, vcpu, ratePerS, n, model), 0.99) <= p99TargetS;
   const farOut = Math.min(cap, minStable * 64 + 64);
   if (paths.length > 0 && atP99(farOut)) {
     return { nodes: smallestTrue(minStable, atP99, cap), criterion: 'p99' };
   }
   const queueOnly: GroupPath[] = [{ share: 1, networkS: 0, writeExtraS: 0, writeFraction: 0 }];
   const atQueueP99 = (n: number) =>
-    pathsQuantileS(queueOnly, queueAtLoad(w, vcpu, ratePerS, n, pooled), 0.99) <= p99TargetS;
+    pathsQuantileS(queueOnly, queueAtLoad(w, vcpu, ratePerS, n, model), 0.99) <= p99TargetS;
   if (atQueueP99(farOut)) return { nodes: smallestTrue(minStable, atQueueP99, cap), criterion: 'queue-p99' };
   return { nodes: minStable <= cap ? minStable : null, criterion: 'stable' };
 }

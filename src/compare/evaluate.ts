@@ -10,7 +10,7 @@ import { type Availability, downtime, nines } from '../core/reliability/index.js
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
 import { formatDuration } from '../units/format.js';
 import { type AvailabilityFigure, fleetAvailability, verticalAvailability } from './availability.js';
-import { type GroupPath, isPooled, nodesNeeded, pathsQuantileS, queueAtLoad } from './capacity.js';
+import { balancerModel, type GroupPath, nodesNeeded, pathsQuantileS, queueAtLoad } from './capacity.js';
 import { type Context, preferenceOrder } from './context.js';
 import { type CostInput, monthlyCost } from './cost.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
@@ -187,25 +187,31 @@ export function dataLossOf(ctx: Context, copies: 'one' | 'replicated'): DataLoss
 // ------------------------------------------------------------------------------------------------------------
 // vertical
 
-export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureResult {
-  const { scenario, catalog } = ctx;
-  const w = scenario.workload;
-  const inst = d.instance;
-  const rate = ctx.designRatePerS;
-  const q = queueAtLoad(w, inst.vcpu, rate, 1, true);
-  const memNeed = memoryNeededGiB(ctx, 1);
-  const memOk = memNeed <= inst.memGiB;
+/** The users' network paths to a single box (and, for strong writes to a hot standby, the synchronous copy). */
+export function verticalPaths(ctx: Context, d: VerticalDesign): (GroupPath & { region: string })[] {
+  const w = ctx.scenario.workload;
   const syncRtt =
     d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0
       ? ctx.rtt(d.region, d.standbyRegion ?? d.region).rttS
       : 0;
-  const paths: (GroupPath & { region: string })[] = scenario.users.map((u) => ({
+  return ctx.scenario.users.map((u) => ({
     region: u.region,
     share: u.share,
     networkS: w.roundTrips * ctx.rtt(u.region, d.region).rttS,
     writeExtraS: syncRtt,
     writeFraction: w.writeFraction,
   }));
+}
+
+export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureResult {
+  const { scenario, catalog } = ctx;
+  const w = scenario.workload;
+  const inst = d.instance;
+  const rate = ctx.designRatePerS;
+  const q = queueAtLoad(w, inst.vcpu, rate, 1, 'pooled');
+  const memNeed = memoryNeededGiB(ctx, 1);
+  const memOk = memNeed <= inst.memGiB;
+  const paths = verticalPaths(ctx, d);
   const latency = latencyFor(
     ctx,
     [{ region: d.region, queue: q, paths }],
@@ -443,7 +449,7 @@ export function regionNeed(
     needCache.set(ctx, cache);
   }
   const paths = layout.paths[r] ?? [];
-  const key = `${d.instance.name}|${isPooled(d.balancer)}|${loadShare.toPrecision(12)}|${paths.map((p) => `${p.share},${p.networkS},${p.writeExtraS}`).join(';')}`;
+  const key = `${d.instance.name}|${balancerModel(d.balancer)}|${loadShare.toPrecision(12)}|${paths.map((p) => `${p.share},${p.networkS},${p.writeExtraS}`).join(';')}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const result = computeRegionNeed(ctx, d, layout, r, loadShare);
@@ -463,7 +469,7 @@ function computeRegionNeed(
     w,
     d.instance.vcpu,
     ctx.designRatePerS * loadShare,
-    isPooled(d.balancer),
+    balancerModel(d.balancer),
     layout.paths[r] ?? [],
     ctx.scenario.targets.p99S,
   );
@@ -473,7 +479,7 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
   const { scenario, catalog } = ctx;
   const w = scenario.workload;
   const inst = d.instance;
-  const pooled = isPooled(d.balancer);
+  const model = balancerModel(d.balancer);
   const layout = layoutIn ?? horizontalLayout(ctx, d.regions, d.zones);
   const R = d.regions.length;
   const rate = ctx.designRatePerS;
@@ -486,10 +492,10 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     const paths = layout.paths[r] ?? [];
     if (share === 0) return;
     const n = d.nodesByRegion[r] as number;
-    const q = queueAtLoad(w, inst.vcpu, rate * share, n, pooled);
+    const q = queueAtLoad(w, inst.vcpu, rate * share, n, model);
     utilization = Math.max(utilization, q.utilization);
     serving.push({ region, queue: q, paths });
-    degraded.push({ region, queue: queueAtLoad(w, inst.vcpu, rate * share, Math.max(1, n - d.spares), pooled), paths });
+    degraded.push({ region, queue: queueAtLoad(w, inst.vcpu, rate * share, Math.max(1, n - d.spares), model), paths });
   });
   const latency = latencyFor(ctx, serving, d.regions, null, degraded);
 
@@ -571,9 +577,12 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
   const dataLoss = dataLossOf(ctx, w.replication >= 2 && (d.zones > 1 || R > 1) ? 'replicated' : 'one');
   const notes: string[] = [];
   notes.push(
-    pooled
-      ? 'least-loaded balancing modelled as one pooled queue (optimistic; the simulator measures the gap)'
-      : `${d.balancer} balancing modelled as independent per-node queues (exact for random, conservative otherwise)`,
+    {
+      pooled: `${d.balancer} balancing modelled as one pooled queue (the ideal it approaches; slightly optimistic, measured in the README)`,
+      'split-poisson': 'random balancing modelled as independent per-node queues (exact for Poisson arrivals)',
+      'split-erlang':
+        'round-robin balancing modelled as independent per-node queues fed every N-th arrival (Allen-Cunneen GI/G/c)',
+    }[model],
   );
   if (w.fanout > 1) notes.push('fan-out traffic between nodes is not priced');
   if (!survivesZoneLoss) {

@@ -94,7 +94,7 @@ function assumptions(ctx: Context): string[] {
     'Arrivals are Poisson; service times have the given mean and coefficient of variation (exponential at cv = 1: exact M/M/c; otherwise the M/G/c approximation named in each latency method); FCFS.',
     'serviceTime is the CPU time of one request on one vCPU of the chosen family; other families are assumed as fast per vCPU.',
     'Failures of nodes, zones and regions are independent with exponential steady-state behaviour (availability = MTBF / (MTBF + MTTR)); correlated failures beyond the zone/region hierarchy, load-induced failures and maintenance are not modelled.',
-    'Horizontal designs: least-loaded balancing is one pooled queue (optimistic); random, round-robin and power-of-two are independent per-node queues (conservative); users go to the nearest region of the design and fail over to the next one.',
+    'Horizontal designs: least-loaded and power-of-two balancing are one pooled queue (the ideal they approach; slightly optimistic); random is independent per-node queues (exact); round-robin is per-node queues fed every N-th arrival (Allen-Cunneen); users go to the nearest region of the design and fail over to the next one.',
     'Each region of a horizontal design holds the whole working set, partitioned over its nodes with the given replication; a node needs min(working set, working set x replication / nodes) plus the memory headroom.',
     "Network: median round trips between cloud regions (cloudping.co, one-year medians); the users' last-mile access time is not included.",
     "Prices: the catalog's list prices (AWS us-east-1 on-demand) for every region; a 730-hour billing month; no reserved or spot discounts.",

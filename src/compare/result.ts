@@ -132,6 +132,44 @@ export interface ArchitectureResult {
   meetsTargets: MeetsTargets;
   /** Short notes on what this candidate assumes or where it is close to a limit. */
   notes: string[];
+  /** Monte Carlo figures beside the analytic ones, when the scenario has a `simulation` block. */
+  simulated?: SimulatedFigures;
+}
+
+export interface SimulatedLatency {
+  customers: number;
+  meanResponseMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  p999Ms: number;
+  ci95: { meanResponseMs: [number, number]; p99Ms: [number, number] };
+  /** Whether the analytic p99 lies inside the simulated 95% interval. */
+  analyticP99Inside: boolean;
+  /** (analytic - simulated) / simulated p99. */
+  analyticP99RelativeError: number;
+  method: string;
+}
+
+export interface SimulatedAvailability {
+  years: number;
+  value: number;
+  unavailability: number;
+  nines: number;
+  ci95: [number, number];
+  downEvents: number;
+  /** Too few outages were observed to estimate; `value` is then the exact (analytic) figure. */
+  tooRare: boolean;
+  /** Whether the analytic availability lies inside the simulated 95% interval (null when too rare). */
+  analyticInside: boolean | null;
+  method: string;
+}
+
+export interface SimulatedFigures {
+  seed: number;
+  /** null: not simulated, with the reason in `skipped`. */
+  latency: SimulatedLatency | null;
+  availability: SimulatedAvailability | null;
+  skipped: string[];
 }
 
 export interface Recommendation {

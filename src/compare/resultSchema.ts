@@ -163,6 +163,62 @@ const DataLossSchema = z
   })
   .describe('Durability: the acknowledged writes a single failure can lose.');
 
+const interval = (description: string) =>
+  z
+    .tuple([z.number().describe('low end'), z.number().describe('high end')])
+    .describe(`${description} 95% confidence interval [low, high]`);
+
+const SimulatedLatencySchema = z
+  .strictObject({
+    customers: count('Requests simulated and recorded, over all serving regions (count).'),
+    meanResponseMs: nonNegative('Simulated mean end-to-end response, ms.'),
+    p50Ms: nonNegative('Simulated end-to-end p50, ms.'),
+    p99Ms: nonNegative('Simulated end-to-end p99, ms.'),
+    p999Ms: nonNegative('Simulated end-to-end p99.9, ms.'),
+    ci95: z
+      .strictObject({
+        meanResponseMs: interval('Mean response, ms:'),
+        p99Ms: interval('p99, ms:'),
+      })
+      .describe('95% confidence intervals of the simulated figures.'),
+    analyticP99Inside: z
+      .boolean()
+      .describe('Whether the analytic p99 (latency.p99Ms) lies inside the simulated interval.'),
+    analyticP99RelativeError: z
+      .number()
+      .describe('(analytic - simulated) / simulated p99: positive when the analytic figure is pessimistic.'),
+    method: text('How the latency was simulated.'),
+  })
+  .describe('Request-level simulation of the candidate at the design rate.');
+
+const SimulatedAvailabilitySchema = z
+  .strictObject({
+    years: nonNegative('Simulated years.'),
+    value: fraction('Simulated availability (the exact figure when tooRare).'),
+    unavailability: fraction('Simulated unavailability.'),
+    nines: z.number().describe('-log10(unavailability).'),
+    ci95: interval('Availability:'),
+    downEvents: count('Outages observed (count).'),
+    tooRare: z.boolean().describe('Too few outages were observed to estimate; value is then the exact figure.'),
+    analyticInside: z
+      .boolean()
+      .nullable()
+      .describe('Whether the analytic availability lies inside the simulated interval (null when too rare).'),
+    method: text('How availability was simulated.'),
+  })
+  .describe('Failure/repair simulation of the candidate over many years.');
+
+const SimulatedFiguresSchema = z
+  .strictObject({
+    seed: count('Seed of the simulation (the same for every candidate: common random numbers).'),
+    latency: SimulatedLatencySchema.nullable().describe('Request-level simulation (null: not simulated; see skipped).'),
+    availability: SimulatedAvailabilitySchema.nullable().describe(
+      'Failure/repair simulation (null: not simulated; see skipped).',
+    ),
+    skipped: texts('What was not simulated, and why.', 'One reason.'),
+  })
+  .describe('Monte Carlo figures beside the analytic ones (present when the scenario has a simulation block).');
+
 const ArchitectureResultSchema = z
   .strictObject({
     name: text('Name of the candidate (from the scenario, or given by the search).'),
@@ -230,6 +286,7 @@ const ArchitectureResultSchema = z
     latency: LatencyResultSchema,
     dataLoss: DataLossSchema,
     meetsTargets: MeetsTargetsSchema,
+    simulated: SimulatedFiguresSchema.optional(),
     notes: texts(
       'Short notes on what this candidate assumes or where it is close to a limit.',
       'One note (plain text).',

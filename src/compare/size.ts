@@ -6,7 +6,7 @@
 
 import type { Instance } from '../catalog/index.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
-import { isPooled, nodesForUtilization, pathsQuantileS, queueAtLoad } from './capacity.js';
+import { nodesForUtilization, pathsQuantileS, queueAtLoad } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
 import { monthlyCost } from './cost.js';
 import {
@@ -93,7 +93,7 @@ export function sizeVertical(
     binding = 'memory';
   } else {
     const cpuOk = fitsMemory.filter(
-      (i) => queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, true).utilization <= t.maxUtilization,
+      (i) => queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, 'pooled').utilization <= t.maxUtilization,
     );
     if (cpuOk.length === 0) {
       shown = [...fitsMemory].sort((a, b) => b.vcpu - a.vcpu)[0];
@@ -101,7 +101,7 @@ export function sizeVertical(
     } else {
       let best: { i: Instance; p99: number } | null = null;
       for (const i of cpuOk) {
-        const p99 = pathsQuantileS(paths, queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, true), 0.99);
+        const p99 = pathsQuantileS(paths, queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, 'pooled'), 0.99);
         if (p99 <= t.p99S) return evaluateVertical(ctx, design(i));
         if (best === null || p99 < best.p99) best = { i, p99 };
       }
@@ -321,5 +321,3 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
   if (best === null) throw new RangeError('the catalog has no instances to search');
   return best;
 }
-
-export { isPooled };

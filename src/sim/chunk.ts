@@ -10,12 +10,21 @@ export type SimTask = {
   perChunk: number;
   warmup: number;
   seed: number;
+  /** Chunk i uses random stream streamOffset + i (default 0), so several simulations of one seed never share one. */
+  streamOffset?: number;
 };
 
 export type ChunkResult = RequestChunk;
 
 export function runChunk(task: SimTask, index: number): ChunkResult {
-  return simulateRequestsChunk(task.config, task.perChunk, task.warmup, task.seed, index);
+  const result = simulateRequestsChunk(
+    task.config,
+    task.perChunk,
+    task.warmup,
+    task.seed,
+    (task.streamOffset ?? 0) + index,
+  );
+  return { ...result, index };
 }
 
 /** Typed arrays inside a result, to transfer rather than copy between threads. */

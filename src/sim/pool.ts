@@ -1,7 +1,8 @@
 /**
  * Runs a simulation's chunks on worker threads (or in this thread), with progress and cancellation. The chunks are
  * fixed by the task (never by the thread count) and each has its own random stream, so the results are identical
- * for 1, 2 or 8 threads; they are returned in chunk order.
+ * for 1, 2 or 8 threads; they are returned in chunk order. A pool keeps its workers between runs (starting one
+ * costs tens of milliseconds); close() ends them.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,63 +27,101 @@ export class SimulationAborted extends Error {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function inThisThread(task: SimTask, chunks: number, opts: PoolOptions): Promise<ChunkResult[]> {
-  const results: ChunkResult[] = [];
-  for (let i = 0; i < chunks; i++) {
-    if (opts.signal?.aborted) throw new SimulationAborted();
-    results.push(runChunk(task, i));
-    opts.onProgress?.(i + 1, chunks);
-    await yieldToEventLoop();
-  }
-  return results;
-}
-
 export function workerAvailable(url: URL | undefined): url is URL {
   return (
-    url !== undefined && url.protocol === 'file:' && existsSync(fileURLToPath(url)) && url.pathname.endsWith('.js')
+    url !== undefined && url.protocol === 'file:' && url.pathname.endsWith('.js') && existsSync(fileURLToPath(url))
   );
 }
 
-export async function runChunks(task: SimTask, chunks: number, opts: PoolOptions): Promise<ChunkResult[]> {
-  const threads = Math.max(1, Math.min(Math.floor(opts.threads), chunks));
-  if (threads === 1 || !workerAvailable(opts.workerUrl)) return inThisThread(task, chunks, opts);
-  const url = opts.workerUrl;
-  return new Promise<ChunkResult[]>((resolve, reject) => {
-    const results: (ChunkResult | undefined)[] = new Array(chunks);
-    const workers: Worker[] = [];
-    let next = 0;
-    let done = 0;
-    let settled = false;
-    const finish = (error?: Error) => {
-      if (settled) return;
-      settled = true;
-      opts.signal?.removeEventListener('abort', onAbort);
-      for (const w of workers) void w.terminate();
-      if (error) reject(error);
-      else resolve(results as ChunkResult[]);
-    };
-    const onAbort = () => finish(new SimulationAborted());
-    if (opts.signal?.aborted) return finish(new SimulationAborted());
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    const feed = (w: Worker) => {
-      if (next < chunks) w.postMessage({ task, index: next++ });
-    };
-    for (let k = 0; k < threads; k++) {
-      const w = new Worker(url);
-      workers.push(w);
-      w.on('message', (m: { index: number; result?: ChunkResult; error?: string }) => {
-        if (m.error !== undefined || m.result === undefined) return finish(new Error(m.error ?? 'no result'));
-        results[m.index] = m.result;
-        done += 1;
-        opts.onProgress?.(done, chunks);
-        if (done === chunks) finish();
-        else feed(w);
-      });
-      w.on('error', (e) => finish(e));
-      w.on('exit', (code) => {
-        if (!settled && code !== 0) finish(new Error(`simulation worker exited with code ${code}`));
-      });
-      feed(w);
+type Reply = { index: number; result?: ChunkResult; error?: string };
+
+export class SimulationPool {
+  private readonly workers: Worker[] = [];
+  private closed = false;
+
+  constructor(private readonly opts: PoolOptions) {}
+
+  private get threads(): number {
+    return workerAvailable(this.opts.workerUrl) ? Math.max(1, Math.floor(this.opts.threads)) : 1;
+  }
+
+  private ensureWorkers(n: number): Worker[] {
+    while (this.workers.length < n) this.workers.push(new Worker(this.opts.workerUrl as URL));
+    return this.workers.slice(0, n);
+  }
+
+  /** Runs chunks 0..chunks-1 of the task; results in chunk order. */
+  async run(task: SimTask, chunks: number, onProgress = this.opts.onProgress): Promise<ChunkResult[]> {
+    if (this.closed) throw new Error('the simulation pool is closed');
+    const signal = this.opts.signal;
+    const threads = Math.min(this.threads, chunks);
+    if (threads <= 1) {
+      const results: ChunkResult[] = [];
+      for (let i = 0; i < chunks; i++) {
+        if (signal?.aborted) throw new SimulationAborted();
+        results.push(runChunk(task, i));
+        onProgress?.(i + 1, chunks);
+        await yieldToEventLoop();
+      }
+      return results;
     }
-  });
+    const workers = this.ensureWorkers(threads);
+    return new Promise<ChunkResult[]>((resolve, reject) => {
+      const results: (ChunkResult | undefined)[] = new Array(chunks);
+      let next = 0;
+      let done = 0;
+      let settled = false;
+      const listeners: [Worker, (m: Reply) => void, (e: Error) => void][] = [];
+      const finish = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener('abort', onAbort);
+        for (const [w, onMessage, onError] of listeners) {
+          w.off('message', onMessage);
+          w.off('error', onError);
+        }
+        if (error) {
+          void this.close();
+          reject(error);
+        } else resolve(results as ChunkResult[]);
+      };
+      const onAbort = () => finish(new SimulationAborted());
+      if (signal?.aborted) return finish(new SimulationAborted());
+      signal?.addEventListener('abort', onAbort, { once: true });
+      for (const w of workers) {
+        const feed = () => {
+          if (next < chunks) w.postMessage({ task, index: next++ });
+        };
+        const onMessage = (m: Reply) => {
+          if (m.error !== undefined || m.result === undefined) return finish(new Error(m.error ?? 'no result'));
+          results[m.index] = m.result;
+          done += 1;
+          onProgress?.(done, chunks);
+          if (done === chunks) finish();
+          else feed();
+        };
+        const onError = (e: Error) => finish(e);
+        w.on('message', onMessage);
+        w.on('error', onError);
+        listeners.push([w, onMessage, onError]);
+        feed();
+      }
+    });
+  }
+
+  /** Ends the workers (a cancelled run ends them at once). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
+  }
+}
+
+/** One run on a pool of its own, closed afterwards. */
+export async function runChunks(task: SimTask, chunks: number, opts: PoolOptions): Promise<ChunkResult[]> {
+  const pool = new SimulationPool(opts);
+  try {
+    return await pool.run(task, chunks);
+  } finally {
+    await pool.close();
+  }
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { loadCatalog } from '../../catalog/index.js';
 import { compareScenario } from '../../compare/index.js';
@@ -9,6 +10,7 @@ import { readScenarioText } from '../../scenario/normalize.js';
 import { writeFileAtomic } from '../../util/atomicWrite.js';
 import { InputErrors, type ParsedArgs } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
+import { progressBar } from '../progress.js';
 
 const FORMATS = ['json', 'table'] as const;
 type Format = (typeof FORMATS)[number];
@@ -91,9 +93,19 @@ async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number
   return check && missed ? EXIT.targetMissed : EXIT.ok;
 }
 
+function threadsFlag(args: ParsedArgs): number {
+  const t = args.flags.get('threads');
+  if (t === undefined) return availableParallelism();
+  const n = Number(t);
+  if (t === true || !Number.isInteger(n) || n < 1 || n > 256) {
+    throw new InputError('--threads', t === true ? '' : t, 'an integer from 1 to 256');
+  }
+  return n;
+}
+
 /** `capplan run FILE|- [--out FILE] [--check] [--format json|table] [--jsonl]`. */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
-  const usage = 'capplan run FILE|- [--out FILE] [--check] [--format json|table] [--jsonl]';
+  const usage = 'capplan run FILE|- [--out FILE] [--check] [--format json|table] [--jsonl] [--threads T] [--analytic]';
   const format = formatOf(args);
   const check = args.flags.has('check');
   const file = args.positionals[0];
@@ -104,9 +116,21 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
       throw new InputError('--out', String(args.flags.get('out')), 'no --out with --jsonl (write to stdout)');
     return runJsonl(file, io, check);
   }
+  const threads = threadsFlag(args);
   const { text, source } = await readInput(file, io, usage);
   const scenario = readScenarioText(text, source);
-  const result = compareScenario(scenario, loadCatalog());
+  const catalog = loadCatalog();
+  let result = compareScenario(scenario, catalog);
+  if (scenario.simulation !== null && !args.flags.has('analytic')) {
+    const { simulateComparison } = await import('../../sim/scenario.js');
+    const bar = progressBar(io.stderr, 'simulating');
+    result = await simulateComparison(result, scenario, catalog, {
+      threads,
+      ...(io.simWorkerUrl ? { workerUrl: io.simWorkerUrl } : {}),
+      onProgress: (done, total) => bar.update(done, total),
+    });
+    bar.end();
+  }
   const body = render(result, format, io);
   const out = args.flags.get('out');
   if (out === true) throw new InputError('--out', '', 'a file name');

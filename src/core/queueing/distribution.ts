@@ -87,7 +87,8 @@ interface ResponseModel {
 
 function modelName(q: NormalizedQueue): string {
   const kind = q.serviceTimeCv === 1 ? 'M' : q.serviceTimeCv === 0 ? 'D' : 'G';
-  return `M/${kind}/${q.servers}`;
+  const arrivals = q.arrivalCv === 1 ? 'M' : q.arrivalCv === 0 ? 'D' : 'G';
+  return `${arrivals}/${kind}/${q.servers}`;
 }
 
 function buildModel(q: NormalizedQueue): ResponseModel {
@@ -95,7 +96,8 @@ function buildModel(q: NormalizedQueue): ResponseModel {
   const s = q.serviceTimeS;
   const cv = q.serviceTimeCv;
   const fanoutNote = q.fanout > 1 ? '; slowest of K independent responses' : '';
-  if (cv === 1) {
+  const ca = q.arrivalCv;
+  if (cv === 1 && ca === 1) {
     return {
       q,
       probWait: mm.probWait,
@@ -106,12 +108,12 @@ function buildModel(q: NormalizedQueue): ResponseModel {
       method: q.fanout > 1 ? METHOD_EXACT_FANOUT : METHOD_EXACT,
     };
   }
-  const meanWaitS =
-    q.servers === 1
-      ? pollaczekKhinchineMeanWaitS(q.offeredLoad, q.cMinusA, s, cv)
-      : allenCunneenMeanWaitS(mm.meanWaitS, cv);
-  // Conditional wait rate C / E[W_q]_AC = 2 (c mu - lambda) / (1 + cv^2), formed without dividing by C.
-  const waitRatePerS = (2 * mm.waitRatePerS) / (1 + cv * cv);
+  const pk = q.servers === 1 && ca === 1;
+  const meanWaitS = pk
+    ? pollaczekKhinchineMeanWaitS(q.offeredLoad, q.cMinusA, s, cv)
+    : allenCunneenMeanWaitS(mm.meanWaitS, cv, ca);
+  // Conditional wait rate C / E[W_q]_AC = 2 (c mu - lambda) / (ca^2 + cv^2), formed without dividing by C.
+  const waitRatePerS = (2 * mm.waitRatePerS) / (ca * ca + cv * cv);
   const deterministic = cv === 0;
   const params: GammaExpParams = {
     probWait: mm.probWait,
@@ -121,9 +123,11 @@ function buildModel(q: NormalizedQueue): ResponseModel {
   };
   const serviceWord = deterministic ? 'deterministic service' : 'gamma service';
   const method =
-    q.servers === 1
-      ? `Pollaczek-Khinchine mean wait (exact for M/G/1); percentiles: P(wait) = rho atom + exponential wait tail convolved with ${serviceWord} (approximation)${fanoutNote}`
-      : `Allen-Cunneen mean wait (approximation); percentiles: Erlang-C atom + exponential wait tail convolved with ${serviceWord} (approximation)${fanoutNote}`;
+    !pk && ca !== 1
+      ? `Allen-Cunneen mean wait for GI/G/c with arrival cv ${ca.toPrecision(3)} (approximation; Kingman at c = 1); percentiles: Erlang-C atom + exponential wait tail convolved with ${serviceWord} (approximation)${fanoutNote}`
+      : q.servers === 1
+        ? `Pollaczek-Khinchine mean wait (exact for M/G/1); percentiles: P(wait) = rho atom + exponential wait tail convolved with ${serviceWord} (approximation)${fanoutNote}`
+        : `Allen-Cunneen mean wait (approximation); percentiles: Erlang-C atom + exponential wait tail convolved with ${serviceWord} (approximation)${fanoutNote}`;
   const model: ResponseModel = {
     q,
     probWait: mm.probWait,

@@ -36,14 +36,15 @@ export function pollaczekKhinchineMeanWaitS(
 }
 
 /**
- * Allen-Cunneen mean wait of M/G/c (approximation): E[W_q] ~ E[W_q](M/M/c) * (1 + cv^2) / 2 (Poisson arrivals,
- * ca^2 = 1). Source: Allen 1990 section 6.4.
+ * Allen-Cunneen mean wait of GI/G/c (approximation): E[W_q] ~ E[W_q](M/M/c) * (ca^2 + cv^2) / 2, with ca the
+ * interarrival CV (1 for Poisson arrivals). At c = 1 it is Kingman's heavy-traffic formula. Source: Allen 1990
+ * section 6.4; Kingman 1961.
  * @param mmcMeanWaitS exact M/M/c mean wait with the same c, lambda, E[S], seconds
  * @param serviceTimeCv coefficient of variation of S (>= 0)
  * @returns approximate mean wait in queue, seconds
  */
-export function allenCunneenMeanWaitS(mmcMeanWaitS: number, serviceTimeCv: number): number {
-  return (mmcMeanWaitS * (1 + serviceTimeCv * serviceTimeCv)) / 2;
+export function allenCunneenMeanWaitS(mmcMeanWaitS: number, serviceTimeCv: number, arrivalCv = 1): number {
+  return (mmcMeanWaitS * (arrivalCv * arrivalCv + serviceTimeCv * serviceTimeCv)) / 2;
 }
 
 /**

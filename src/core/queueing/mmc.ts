@@ -29,6 +29,12 @@ export interface QueueInput {
   serviceTimeCv?: number;
   /** The client waits for the slowest of `fanout` independent responses; integer >= 1, default 1. */
   fanout?: number;
+  /**
+   * Coefficient of variation of the interarrival times, in [0, 100]; default 1 (Poisson). Other values make the queue
+   * GI/G/c, handled by the Allen-Cunneen approximation (an Erlang-k stream, as one of k round-robin targets sees,
+   * has cv 1/sqrt(k)).
+   */
+  arrivalCv?: number;
 }
 
 /** A validated QueueInput with defaults filled in and the load quantities computed to full precision. */
@@ -38,6 +44,7 @@ export interface NormalizedQueue {
   serviceTimeS: number;
   serviceTimeCv: number;
   fanout: number;
+  arrivalCv: number;
   /** Offered load a = lambda * E[S], Erlangs. */
   offeredLoad: number;
   /** c - a, Erlangs, computed with an exact product so that it keeps its digits near saturation. */
@@ -65,6 +72,10 @@ export function normalizeQueueInput(input: QueueInput): NormalizedQueue {
   if (serviceTimeCv > MAX_SERVICE_TIME_CV) {
     throw new RangeError(`serviceTimeCv must be at most ${MAX_SERVICE_TIME_CV}, got ${serviceTimeCv}`);
   }
+  const arrivalCv = input.arrivalCv ?? 1;
+  assertNonNegative(arrivalCv, 'arrivalCv');
+  if (arrivalCv > MAX_SERVICE_TIME_CV)
+    throw new RangeError(`arrivalCv must be at most ${MAX_SERVICE_TIME_CV}, got ${arrivalCv}`);
   const fanout = input.fanout ?? 1;
   if (!Number.isSafeInteger(fanout) || fanout < 1) {
     throw new RangeError(`fanout must be an integer >= 1, got ${fanout}`);
@@ -80,6 +91,7 @@ export function normalizeQueueInput(input: QueueInput): NormalizedQueue {
     serviceTimeS,
     serviceTimeCv,
     fanout,
+    arrivalCv,
     offeredLoad,
     cMinusA,
     utilization: offeredLoad / servers,

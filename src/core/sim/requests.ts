@@ -406,6 +406,11 @@ export function combineRequests(chunks: readonly RequestChunk[]): SimulatedRespo
   };
 }
 
+/** How many independent queues share the arrivals (random and round-robin split them over the nodes). */
+export function independentQueues(config: RequestSimConfig): number {
+  return config.balancer === 'random' || config.balancer === 'round-robin' ? config.nodes : 1;
+}
+
 export interface ChunkPlan {
   chunks: number;
   perChunk: number;
@@ -415,15 +420,16 @@ export interface ChunkPlan {
 /**
  * How `customers` are split: 10 chunks (5 or 2 for small runs), each starting empty with a warm-up discarded: a tenth
  * of the chunk, at least 1,000 customers, and at least five relaxation times of the busiest queue when its
- * utilisation rho is given (an M/M/c queue relaxes in about rho / (1 - sqrt(rho))^2 customers: Morse 1955; Abate &
- * Whitt 1987), capped at 20 times the chunk. Depends only on its arguments, never on the thread count.
+ * utilisation rho is given (an M/M/c queue relaxes in about rho / (1 - sqrt(rho))^2 of its customers: Morse 1955;
+ * Abate & Whitt 1987; `queues` independent queues sharing the arrivals need that many times more), capped at 20 times
+ * the chunk. Depends only on its arguments, never on the thread count.
  */
-export function planChunks(customers: number, utilization?: number): ChunkPlan {
-  const chunks = customers >= 20_000 ? 10 : customers >= 2_000 ? 5 : 2;
+export function planChunks(customers: number, utilization?: number, fixedChunks?: number, queues = 1): ChunkPlan {
+  const chunks = fixedChunks ?? (customers >= 20_000 ? 10 : customers >= 2_000 ? 5 : 2);
   const perChunk = Math.max(1, Math.ceil(customers / chunks));
   let warmup = Math.max(1_000, Math.floor(perChunk / 10));
   if (utilization !== undefined && utilization > 0 && utilization < 1) {
-    const relaxation = utilization / (1 - Math.sqrt(utilization)) ** 2;
+    const relaxation = (queues * utilization) / (1 - Math.sqrt(utilization)) ** 2;
     warmup = Math.max(warmup, Math.min(20 * perChunk, Math.ceil(5 * relaxation)));
   }
   return { chunks, perChunk, warmup };
@@ -436,7 +442,7 @@ export function simulateRequests(
   seed: number,
   utilization?: number,
 ): SimulatedResponse {
-  const plan = planChunks(customers, utilization);
+  const plan = planChunks(customers, utilization, undefined, independentQueues(config));
   const chunks: RequestChunk[] = [];
   for (let i = 0; i < plan.chunks; i++) chunks.push(simulateRequestsChunk(config, plan.perChunk, plan.warmup, seed, i));
   return combineRequests(chunks);

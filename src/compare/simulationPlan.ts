@@ -1,0 +1,122 @@
+/**
+ * What to simulate for a compared candidate: its design rebuilt from the result, and one request-level simulation
+ * per serving region (the region's nodes, balancer, service, and its users' network paths), with the share of the
+ * requests it serves. Pure: configurations only; src/sim runs them.
+ *
+ * The simulation drops the analytic model's simplifications where it can: balancers are simulated as named (not as
+ * the analytic pooled or per-node model), fan-out sub-requests arrive together at the chosen nodes, and service times
+ * follow a named distribution (gamma for cv other than 0 and 1, as the analytic M/G/c percentiles assume).
+ */
+
+import type { Catalog } from '../catalog/index.js';
+import type { RequestSimConfig, ServiceDistribution } from '../core/sim/requests.js';
+import type { Workload } from '../scenario/types.js';
+import { effectiveServiceTimeS, queueAtLoad } from './capacity.js';
+import type { Context } from './context.js';
+import { type Design, horizontalLayout, verticalPaths } from './evaluate.js';
+import type { ArchitectureResult } from './result.js';
+
+/** The design a result describes (every field of a Design is in the result). */
+export function designOf(catalog: Catalog, r: ArchitectureResult): Design {
+  const instance = catalog.instance(r.instance.name);
+  if (!instance) throw new RangeError(`unknown instance ${r.instance.name}`);
+  if (r.kind === 'vertical') {
+    return {
+      kind: 'vertical',
+      name: r.name,
+      origin: r.origin,
+      instance,
+      region: r.regions[0] as string,
+      standby: r.standby ?? 'none',
+      standbyRegion: r.regions[1] ?? null,
+    };
+  }
+  return {
+    kind: 'horizontal',
+    name: r.name,
+    origin: r.origin,
+    instance,
+    regions: [...r.regions],
+    nodesByRegion: r.nodesNeededByRegion.map((x) => x.nodes),
+    spares: r.spares,
+    zones: r.zones,
+    balancer: (r.balancer ?? 'least-loaded') as 'least-loaded',
+  };
+}
+
+export function serviceDistribution(cv: number): ServiceDistribution {
+  return cv === 1 ? 'exponential' : cv === 0 ? 'deterministic' : 'gamma';
+}
+
+export interface RegionSim {
+  region: string;
+  /** Share of all requests this region serves (normal operation). */
+  share: number;
+  /** Busiest node's utilisation (sets the warm-up). */
+  utilization: number;
+  config: RequestSimConfig;
+}
+
+function serviceOf(w: Workload, vcpu: number): RequestSimConfig['service'] {
+  return {
+    distribution: serviceDistribution(w.serviceTimeCv),
+    meanS: effectiveServiceTimeS(w, vcpu),
+    cv: w.serviceTimeCv,
+  };
+}
+
+/** One request-level simulation per serving region of the design; [] when a queue is unstable (nothing to simulate). */
+export function requestSims(ctx: Context, d: Design): RegionSim[] {
+  const w = ctx.scenario.workload;
+  const rate = ctx.designRatePerS;
+  const strip = (p: { share: number; networkS: number; writeExtraS: number; writeFraction: number }) => ({
+    share: p.share,
+    networkS: p.networkS,
+    writeExtraS: p.writeExtraS,
+    writeFraction: p.writeFraction,
+  });
+  if (d.kind === 'vertical') {
+    const q = queueAtLoad(w, d.instance.vcpu, rate, 1, 'pooled');
+    if (!q.stable) return [];
+    return [
+      {
+        region: d.region,
+        share: 1,
+        utilization: q.utilization,
+        config: {
+          nodes: 1,
+          serversPerNode: d.instance.vcpu,
+          service: serviceOf(w, d.instance.vcpu),
+          arrivals: { kind: 'poisson', ratePerS: rate },
+          balancer: 'random',
+          fanout: w.fanout,
+          groups: verticalPaths(ctx, d).map(strip),
+        },
+      },
+    ];
+  }
+  const layout = horizontalLayout(ctx, d.regions, d.zones);
+  const sims: RegionSim[] = [];
+  for (let r = 0; r < d.regions.length; r++) {
+    const share = layout.share[r] as number;
+    if (share === 0) continue;
+    const nodes = d.nodesByRegion[r] as number;
+    const q = queueAtLoad(w, d.instance.vcpu, rate * share, nodes, 'split-poisson');
+    if (!q.stable) return [];
+    sims.push({
+      region: d.regions[r] as string,
+      share,
+      utilization: q.utilization,
+      config: {
+        nodes,
+        serversPerNode: d.instance.vcpu,
+        service: serviceOf(w, d.instance.vcpu),
+        arrivals: { kind: 'poisson', ratePerS: rate * share },
+        balancer: d.balancer,
+        fanout: w.fanout,
+        groups: (layout.paths[r] ?? []).map(strip),
+      },
+    });
+  }
+  return sims;
+}

@@ -1,0 +1,119 @@
+/**
+ * Monte Carlo figures for a compared scenario (its `simulation` block): for every candidate, the request-level
+ * simulation of each serving region (merged into the users' mixture) and the failure/repair simulation, each with
+ * 95% intervals, beside the analytic figures. Every candidate uses the same seed and the same stream layout, so the
+ * comparison between candidates uses common random numbers.
+ */
+import type { Catalog } from '../catalog/index.js';
+import { buildContext } from '../compare/context.js';
+import type { ArchitectureResult, ComparisonResult, SimulatedFigures, SimulatedLatency } from '../compare/result.js';
+import { designOf, requestSims } from '../compare/simulationPlan.js';
+import { LogHistogram } from '../core/sim/histogram.js';
+import { combineRequests, independentQueues, planChunks, type RequestChunk } from '../core/sim/requests.js';
+import type { Scenario } from '../scenario/types.js';
+import { type PoolOptions, SimulationPool } from './pool.js';
+
+/** Replications of every simulation (fixed: results must not depend on the thread count). */
+export const CHUNKS = 10;
+/** Streams reserved per region: region r's chunks use streams r * STREAMS_PER_REGION + i. */
+const STREAMS_PER_REGION = 1000;
+
+/** Merges the same chunk index of several regions into one chunk of the users' mixture. */
+function mergeChunks(parts: readonly RequestChunk[], index: number): RequestChunk {
+  const h = new LogHistogram();
+  for (const p of parts) {
+    const ph = new LogHistogram(p.counts);
+    ph.sum = p.sum;
+    h.merge(ph);
+  }
+  return {
+    index,
+    customers: h.count,
+    sum: h.sum,
+    mean: h.mean(),
+    p50: h.quantile(0.5),
+    p99: h.quantile(0.99),
+    p999: h.quantile(0.999),
+    counts: h.counts,
+  };
+}
+
+async function simulateLatency(
+  ctx: ReturnType<typeof buildContext>,
+  r: ArchitectureResult,
+  requests: number,
+  seed: number,
+  pool: SimulationPool,
+): Promise<{ latency: SimulatedLatency | null; skipped?: string }> {
+  const sims = requestSims(ctx, designOf(ctx.catalog, r));
+  if (sims.length === 0) return { latency: null, skipped: 'latency: a queue is unstable (utilisation >= 1)' };
+  const perRegion: RequestChunk[][] = [];
+  for (let k = 0; k < sims.length; k++) {
+    const s = sims[k] as (typeof sims)[number];
+    const customers = Math.max(CHUNKS * 200, Math.round(requests * s.share));
+    const plan = planChunks(customers, s.utilization, CHUNKS, independentQueues(s.config));
+    const task = {
+      kind: 'requests' as const,
+      config: s.config,
+      perChunk: plan.perChunk,
+      warmup: plan.warmup,
+      seed,
+      streamOffset: k * STREAMS_PER_REGION,
+    };
+    perRegion.push(await pool.run(task, CHUNKS));
+  }
+  const merged = Array.from({ length: CHUNKS }, (_, i) =>
+    mergeChunks(
+      perRegion.map((chunks) => chunks[i] as RequestChunk),
+      i,
+    ),
+  );
+  const c = combineRequests(merged);
+  const analytic = r.latency.p99Ms ?? Number.NaN;
+  const ms = (x: number) => x * 1000;
+  const ci95p99: [number, number] = [ms(c.ci95.p99S[0]), ms(c.ci95.p99S[1])];
+  return {
+    latency: {
+      customers: c.customers,
+      meanResponseMs: ms(c.meanResponseS),
+      p50Ms: ms(c.p50S),
+      p99Ms: ms(c.p99S),
+      p999Ms: ms(c.p999S),
+      ci95: { meanResponseMs: [ms(c.ci95.meanResponseS[0]), ms(c.ci95.meanResponseS[1])], p99Ms: ci95p99 },
+      analyticP99Inside: analytic >= ci95p99[0] && analytic <= ci95p99[1],
+      analyticP99RelativeError: (analytic - ms(c.p99S)) / ms(c.p99S),
+      method: `${c.method}; balancer simulated as named; ${sims.length} serving region${sims.length > 1 ? 's' : ''} merged by share`,
+    },
+  };
+}
+
+/**
+ * Adds `simulated` to every candidate of `result` (a copy; the input is not changed). Without a `simulation` block
+ * in the scenario, returns the result unchanged.
+ */
+export async function simulateComparison(
+  result: ComparisonResult,
+  scenario: Scenario,
+  catalog: Catalog,
+  opts: PoolOptions,
+): Promise<ComparisonResult> {
+  const sim = scenario.simulation;
+  if (sim === null) return result;
+  const ctx = buildContext(scenario, catalog);
+  const architectures: ArchitectureResult[] = [];
+  const pool = new SimulationPool({ ...opts, onProgress: undefined });
+  try {
+    let step = 0;
+    for (const r of result.architectures) {
+      const skipped: string[] = [];
+      const lat = await simulateLatency(ctx, r, sim.requests, sim.seed, pool);
+      if (lat.skipped) skipped.push(lat.skipped);
+      const simulated: SimulatedFigures = { seed: sim.seed, latency: lat.latency, availability: null, skipped };
+      architectures.push({ ...r, simulated });
+      opts.onProgress?.(++step, result.architectures.length);
+    }
+  } finally {
+    await pool.close();
+  }
+  return { ...result, architectures };
+}
