@@ -1,7 +1,9 @@
 // npm run bench: speed is measured here, never in timed unit tests.
 // Start-up: whole-process wall time of the quick calculators against `node -e 0` (median of repeated runs).
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -56,3 +58,36 @@ for (const f of readdirSync(scenarios).filter((x) => x.endsWith('.json')).sort()
 }
 console.log(`capplan run FILE (analytic comparison, whole process), median of ${RUNS} runs (ms)`);
 console.table(runRows);
+
+// Simulator against the C reference (../shared/bench/mmc_ref.c) on the same workload, in the same run:
+// M/M/8 at 80% load (1280/s, 5 ms), 1,000,000 customers, whole-process wall time.
+
+
+
+const refSource = new URL('../../shared/bench/mmc_ref.c', import.meta.url).pathname;
+const queueArgs = ['queue', '--servers', '8', '--rate', '1280/s', '--service', '5ms', '--json'];
+const simRows = [];
+const noSim = time([bin, ...queueArgs]);
+const sim1m = time([bin, ...queueArgs, '--simulate', '1000000', '--seed', '3']);
+simRows.push({ what: 'capplan queue M/M/8, no simulation', ms: Number(noSim.toFixed(1)) });
+simRows.push({ what: 'capplan queue M/M/8 --simulate 1000000', ms: Number(sim1m.toFixed(1)) });
+let cMs = null;
+if (existsSync(refSource)) {
+  const dir = mkdtempSync(join(tmpdir(), 'capplan-bench-'));
+  const exe = join(dir, 'mmc_ref');
+  const cc = spawnSync('gcc', ['-O2', '-o', exe, refSource, '-lm'], { encoding: 'utf8' });
+  if (cc.status === 0) {
+    cMs = time([exe, '8', '1280', '200', '1000000', '3']).valueOf();
+    simRows.push({ what: 'C reference mmc_ref (gcc -O2), 1,000,000 customers', ms: Number(cMs.toFixed(1)) });
+  } else console.log(`C reference not built: ${cc.stderr}`);
+}
+console.log(`simulator, median of ${RUNS} runs (whole process, ms)`);
+console.table(simRows);
+const perS = 1_000_000 / ((sim1m - noSim) / 1000);
+console.log(`simulated customers per second (1M run minus the same command without --simulate): ${(perS / 1e6).toFixed(1)} million/s`);
+if (cMs !== null) console.log(`capplan / C reference, whole process: ${(sim1m / cMs).toFixed(2)}x (target: within 2x)`);
+if (existsSync('/usr/bin/time')) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, bin, ...queueArgs, '--simulate', '10000000'], { encoding: 'utf8' });
+  const [kb, s] = r.stderr.trim().split('\n').pop().split(' ');
+  console.log(`10,000,000 customers: ${(Number(kb) / 1024).toFixed(0)} MB peak resident memory, ${s} s (target: under 200 MB)`);
+}

@@ -7,7 +7,8 @@
  *   another region) are up; the pair is in parallel, behind a balancer in series; plus the failover time of every
  *   failure of the active (first order: rate x duration);
  * - cold standby: a failed box, or a failed zone (or region, when the standby is in another region), is replaced by
- *   restoring onto the standby, so each of those repairs takes min(MTTR, restore time); series of the three.
+ *   restoring onto the standby: the outage ends at the repair or the restore, whichever comes first, on average
+ *   MTTR (1 - e^(-restore/MTTR)) for an exponential repair and a fixed restore time; series of the three.
  *
  * Horizontal (capacity-aware; exact over independent node, zone, region and balancer states): every user region is
  * served by the nearest of the candidate's regions that is up (region and its balancer); it counts as up while that
@@ -33,7 +34,7 @@ export const METHOD_VERTICAL_NONE = 'exact (series of node, zone and region; ind
 export const METHOD_VERTICAL_HOT =
   'exact (active and hot standby in parallel, in series with region and balancer) + failover time per failure of the active (first order)';
 export const METHOD_VERTICAL_COLD =
-  'exact series of node, zone and region with each repair replaced by min(MTTR, cold-standby restore time)';
+  'exact series of node, zone and region; each outage ends at the repair or the cold-standby restore, whichever is first (mean MTTR (1 - e^(-restore/MTTR)))';
 export const METHOD_HORIZONTAL =
   'exact capacity-aware k-of-n over independent node, zone, region and balancer states (users served by the nearest up region; up while it has enough nodes for its load within the p99 target) + failover time per failure (first order)';
 
@@ -84,10 +85,13 @@ export function verticalAvailability(
     };
   }
   if (standby === 'cold') {
+    // An outage ends when the repair or the restore finishes, whichever is first: with an exponential repair of mean
+    // M and a restore of fixed length r, E[min(R, r)] = M (1 - e^(-r/M)).
     const restore = rel.coldRestoreS;
-    const nodeC = fromMtbfMttr(rel.node.mtbfS, Math.min(rel.node.mttrS, restore));
-    const zoneC = fromMtbfMttr(rel.zone.mtbfS, Math.min(rel.zone.mttrS, restore));
-    const regionC = standbyInOtherRegion ? fromMtbfMttr(rel.region.mtbfS, Math.min(rel.region.mttrS, restore)) : region;
+    const down = (f: FailureRates) => -f.mttrS * Math.expm1(-restore / f.mttrS);
+    const nodeC = fromMtbfMttr(rel.node.mtbfS, down(rel.node));
+    const zoneC = fromMtbfMttr(rel.zone.mtbfS, down(rel.zone));
+    const regionC = standbyInOtherRegion ? fromMtbfMttr(rel.region.mtbfS, down(rel.region)) : region;
     return {
       availability: series([nodeC, zoneC, regionC]),
       method: METHOD_VERTICAL_COLD,

@@ -2,8 +2,8 @@
 // 200,000 customers (10 replications); the error is (analytic - simulated) / simulated. The asserted bounds are the
 // tolerances the README states; the table is printed for the README with `npx vitest run test/accuracy`.
 import { describe, expect, it } from 'vitest';
-import { analyzeQueue } from '../../src/core/queueing/index.js';
 import { balancerModel, queueAtLoad } from '../../src/compare/capacity.js';
+import { analyzeQueue } from '../../src/core/queueing/index.js';
 import { type Balancer, simulateRequests } from '../../src/core/sim/requests.js';
 import type { Workload } from '../../src/scenario/types.js';
 
@@ -80,12 +80,16 @@ describe('balancer models of the engine against simulation (10 nodes of 4 vCPUs,
       const e = relErr(model, s.p99S);
       if (b === 'random') randomInside.push(model >= s.ci95.p99S[0] && model <= s.ci95.p99S[1]);
       else worst.set(b, Math.max(worst.get(b) ?? 0, Math.abs(e)));
-      rows.push(`| ${b} | ${rho} | ${(model * 1000).toFixed(1)} ms | ${(s.p99S * 1000).toFixed(1)} ms | ${(e * 100).toFixed(1)}% |`);
+      rows.push(
+        `| ${b} | ${rho} | ${(model * 1000).toFixed(1)} ms | ${(s.p99S * 1000).toFixed(1)} ms | ${(e * 100).toFixed(1)}% |`,
+      );
     }
   }
 
   it('random is exact (inside the interval); the others within the README tolerances', () => {
-    console.log(['| balancer | rho | analytic p99 | simulated p99 | error |', '|---|---|---|---|---|', ...rows].join('\n'));
+    console.log(
+      ['| balancer | rho | analytic p99 | simulated p99 | error |', '|---|---|---|---|---|', ...rows].join('\n'),
+    );
     console.log(JSON.stringify(Object.fromEntries(worst)));
     expect(randomInside.filter((x) => x).length).toBeGreaterThanOrEqual(2);
     expect(worst.get('least-loaded') as number).toBeLessThan(0.02);

@@ -46,9 +46,10 @@ describe('vertical availability', () => {
     expectClose(f.availability.unavailability, (1 - side) ** 2, { rel: 1e-9 }, 'U = U_side^2');
   });
 
-  it('cold standby: each repair of node and zone takes min(MTTR, restore) = 0.5 h here', () => {
+  it('cold standby: each node and zone outage lasts E[min(repair, restore)] = MTTR (1 - e^(-0.5 h/MTTR))', () => {
     const f = verticalAvailability(rel, 'cold', false, null);
-    const expected = a(4380, 0.5) * a(8766, 0.5) * a(26298, 8);
+    const d = (mttr: number) => mttr * (1 - Math.exp(-0.5 / mttr));
+    const expected = a(4380, d(2)) * a(8766, d(4)) * a(26298, 8);
     expectClose(f.availability.availability, expected, { rel: 1e-12 }, 'A');
   });
 

@@ -6,6 +6,16 @@ import {
   fromAvailability,
   fromMtbfMttr,
 } from '../../core/reliability/index.js';
+import {
+  expectedEvents,
+  type KOfNSimConfig,
+  MIN_DOWN_EVENTS,
+  ratesFromAvailability,
+  type SimRates,
+  type SimulatedAvailability,
+  SYNTHETIC_MTTR_S,
+  simulateAvailability,
+} from '../../core/sim/failures.js';
 import { InputError } from '../../errors.js';
 import { formatDowntime, formatPercent } from '../../units/format.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
@@ -26,17 +36,21 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const need = count('need', 1);
   if (need > nodes) problems.add(new InputError('--need', need, `at most --nodes (${nodes})`));
 
-  const node = problems.attempt(() => nodeAvailability(args), fromAvailability(0.99));
+  const nodeInput = problems.attempt(() => nodeAvailability(args), {
+    availability: fromAvailability(0.99),
+    rates: null,
+  });
+  const node = nodeInput.availability;
   const zones = args.flags.has('zones') ? count('zones', 1) : undefined;
-  const zoneAvailability = problems.attempt(() => domainAvailability(args, 'zone', zones !== undefined), undefined);
+  const zoneInput = problems.attempt(() => domainAvailability(args, 'zone', zones !== undefined), undefined);
+  const zoneAvailability = zoneInput?.availability;
   const regions = args.flags.has('regions') ? count('regions', 1) : undefined;
-  const regionAvailability = problems.attempt(
-    () => domainAvailability(args, 'region', regions !== undefined),
-    undefined,
-  );
+  const regionInput = problems.attempt(() => domainAvailability(args, 'region', regions !== undefined), undefined);
+  const regionAvailability = regionInput?.availability;
   if (regions !== undefined && (zones ?? 1) < regions) {
     problems.add(new InputError('--regions', regions, `at most --zones (${zones ?? 1}): every region needs a zone`));
   }
+  const simulate = problems.attempt(() => simulationFlags(args), null);
   problems.throwIfAny();
 
   const result = fleetAvailability({
@@ -63,8 +77,35 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
     method: nines.note ? `${result.method}; ${nines.note}` : result.method,
     calendar: CALENDAR_CONVENTION,
   };
+  let simulated: SimulatedJson | undefined;
+  if (simulate) {
+    const config: KOfNSimConfig = {
+      kind: 'k-of-n',
+      nodes,
+      need,
+      node: nodeInput.rates ?? ratesFromAvailability(node),
+      ...(zones !== undefined && zoneInput ? { zones: { count: zones, each: zoneInput.rates } } : {}),
+      ...(regions !== undefined && regionInput ? { regions: { count: regions, each: regionInput.rates } } : {}),
+    };
+    const events = expectedEvents(config, simulate.years);
+    if (events > MAX_SIMULATED_EVENTS) {
+      const most = Number(((simulate.years * MAX_SIMULATED_EVENTS) / events).toPrecision(2));
+      throw new InputError(
+        '--simulate-years',
+        args.flags.get('simulate-years'),
+        `at most ${most} years for this fleet (about ${MAX_SIMULATED_EVENTS.toExponential(0).replace('+', '')} failures and repairs)`,
+      );
+    }
+    simulated = simulatedJson(
+      simulate,
+      simulateAvailability(config, simulate.years, simulate.seed),
+      result,
+      nodeInput.rates === null,
+    );
+  }
+  const out = simulated ? { ...json, simulated } : json;
   if (args.flags.has('json')) {
-    writeJson(io, json);
+    writeJson(io, out);
     return EXIT.ok;
   }
   const layout = [
@@ -81,12 +122,14 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
       ['unavailability', result.unavailability.toPrecision(4)],
       ['nines', nines.text],
       ['downtime', `${formatDowntime(down.perYearS)} per year, ${formatDowntime(down.perMonthS)} per month`],
+      ...(simulated ? [['simulated', simulatedText(simulated)] as const] : []),
     ])}\n  (${CALENDAR_CONVENTION})\n`,
   );
   return EXIT.ok;
 }
 
-function nodeAvailability(args: ParsedArgs): Availability {
+/** A node's availability, and its MTBF/MTTR when given as such (null: given as --node-availability). */
+function nodeAvailability(args: ParsedArgs): { availability: Availability; rates: SimRates | null } {
   const hasA = args.flags.has('node-availability');
   const hasMtbf = args.flags.has('mtbf');
   const hasMttr = args.flags.has('mttr');
@@ -105,7 +148,7 @@ function nodeAvailability(args: ParsedArgs): Availability {
       maxExclusive: true,
       example: '99.5%',
     });
-    return fromAvailability(a);
+    return { availability: fromAvailability(a), rates: null };
   }
   if (!hasMtbf && !hasMttr) {
     throw new InputError(
@@ -118,10 +161,14 @@ function nodeAvailability(args: ParsedArgs): Availability {
   const mtbf = problems.attempt(() => flagHours(args, 'mtbf', { min: 0, minExclusive: true, example: '4380h' }), 1);
   const mttr = problems.attempt(() => flagHours(args, 'mttr', { min: 0, minExclusive: true, example: '2h' }), 1);
   problems.throwIfAny();
-  return fromMtbfMttr(mtbf, mttr);
+  return { availability: fromMtbfMttr(mtbf, mttr), rates: { mtbfS: mtbf, mttrS: mttr } };
 }
 
-function domainAvailability(args: ParsedArgs, domain: 'zone' | 'region', present: boolean): Availability | undefined {
+function domainAvailability(
+  args: ParsedArgs,
+  domain: 'zone' | 'region',
+  present: boolean,
+): { availability: Availability; rates: SimRates } | undefined {
   const mtbfFlag = `${domain}-mtbf`;
   const mttrFlag = `${domain}-mttr`;
   const has = args.flags.has(mtbfFlag) || args.flags.has(mttrFlag);
@@ -144,5 +191,97 @@ function domainAvailability(args: ParsedArgs, domain: 'zone' | 'region', present
     1,
   );
   problems.throwIfAny();
-  return fromMtbfMttr(mtbf, mttr);
+  return { availability: fromMtbfMttr(mtbf, mttr), rates: { mtbfS: mtbf, mttrS: mttr } };
+}
+
+/** Simulations expected to take more failures and repairs than this (about 10 s) are refused. */
+const MAX_SIMULATED_EVENTS = 2e8;
+
+interface SimulationRequest {
+  years: number;
+  seed: number;
+}
+
+/** --simulate-years Y (> 0) and --seed S (an integer >= 0, default 1; only with --simulate-years). */
+function simulationFlags(args: ParsedArgs): SimulationRequest | null {
+  const problems = new ProblemList();
+  const hasYears = args.flags.has('simulate-years');
+  const years = problems.attempt(
+    () =>
+      hasYears
+        ? flagQuantity(args, 'simulate-years', 'number', { min: 0, minExclusive: true, max: 1e9, example: '10000' })
+        : 0,
+    0,
+  );
+  const seed = problems.attempt(
+    () =>
+      flagQuantity(args, 'seed', 'number', {
+        min: 0,
+        max: Number.MAX_SAFE_INTEGER,
+        integer: true,
+        example: '42',
+        fallback: 1,
+      }),
+    1,
+  );
+  if (!hasYears && args.flags.has('seed')) {
+    problems.add(
+      new InputError('--seed', args.flags.get('seed'), '--simulate-years Y as well (the seed of the simulation)'),
+    );
+  }
+  problems.throwIfAny();
+  return hasYears ? { years, seed } : null;
+}
+
+interface SimulatedJson {
+  years: number;
+  seed: number;
+  availability: number;
+  unavailability: number;
+  ci95: [number, number];
+  ci95Unavailability: [number, number];
+  downEvents: number;
+  tooRare: boolean;
+  /** The simulated unavailability itself when it is too rare to report (tooRare). */
+  observedUnavailability?: number;
+  method: string;
+}
+
+function simulatedJson(
+  request: SimulationRequest,
+  sim: SimulatedAvailability,
+  exact: Availability,
+  nodeFromAvailability: boolean,
+): SimulatedJson {
+  const notes: string[] = [sim.method];
+  if (nodeFromAvailability) {
+    notes.push(
+      `a node given as an availability is simulated with MTTR ${SYNTHETIC_MTTR_S / 3600} h and MTBF = MTTR A / (1 - A) (the availability depends only on A; the MTTR sets how often outages happen)`,
+    );
+  }
+  if (sim.tooRare) {
+    notes.push(
+      'availability and unavailability here are the EXACT figures (observedUnavailability: what the simulation saw)',
+    );
+  }
+  return {
+    years: request.years,
+    seed: request.seed,
+    availability: sim.tooRare ? exact.availability : sim.availability,
+    unavailability: sim.tooRare ? exact.unavailability : sim.unavailability,
+    ci95: sim.ci95,
+    ci95Unavailability: sim.ci95Unavailability,
+    downEvents: sim.downEventCount,
+    tooRare: sim.tooRare,
+    ...(sim.tooRare ? { observedUnavailability: sim.unavailability } : {}),
+    method: notes.join('; '),
+  };
+}
+
+function simulatedText(s: SimulatedJson): string {
+  const over = `${s.years} year${s.years === 1 ? '' : 's'}, seed ${s.seed}`;
+  if (s.tooRare) {
+    return `too rare to estimate: ${s.downEvents} down event${s.downEvents === 1 ? '' : 's'} in ${over} (fewer than ${MIN_DOWN_EVENTS}); the exact figure ${formatPercent(s.availability)} stands`;
+  }
+  return `${formatPercent(s.availability)} (95% interval ${formatPercent(s.ci95[0])} to ${formatPercent(s.ci95[1])}) over ${over}, ${s.downEvents} down events`;
 }

@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LogHistogram, RELATIVE_ACCURACY } from '../../../src/core/sim/histogram.js';
 import { streamFor } from '../../../src/core/sim/rng.js';
-import { tQuantile975 } from '../../../src/core/sim/stats.js';
 
 describe('LogHistogram', () => {
   it('property: quantiles within 0.1% of the exact order statistic', () => {
@@ -62,21 +61,5 @@ describe('random streams', () => {
     expect(streamFor(1, 0).uniform()).not.toBe(streamFor(1, 1).uniform());
     expect(streamFor(1, 3).uniform()).toBe(streamFor(1, 3).uniform());
     expect(streamFor(2, 0).uniform()).not.toBe(streamFor(1, 0).uniform());
-  });
-});
-
-describe('Student t quantile at 0.975', () => {
-  // Abramowitz & Stegun 1964, table 26.10; df 100 and 1000 from R's qt(0.975, df).
-  it.each([
-    [1, 12.706],
-    [4, 2.776],
-    [9, 2.262],
-    [19, 2.093],
-    [30, 2.042],
-    [31, 2.0395],
-    [100, 1.984],
-    [1000, 1.9623],
-  ])('df %i: %f', (df, t) => {
-    expect(Math.abs(tQuantile975(df) - t)).toBeLessThan(6e-4);
   });
 });

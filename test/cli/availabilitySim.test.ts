@@ -1,0 +1,148 @@
+// `capplan availability --simulate-years Y [--seed S]`: the Monte Carlo check beside the exact figure (contract:
+// simulated: { years, seed, availability, ci95: [lo, hi], ... }). High failure rates (node MTBF 100 h, MTTR 10 h)
+// so that 200 simulated years see thousands of outages.
+import { describe, expect, it } from 'vitest';
+import { capplan, capplanJson } from './run.js';
+
+const FLEET = [
+  'availability',
+  '--nodes',
+  '3',
+  '--need',
+  '2',
+  '--mtbf',
+  '100h',
+  '--mttr',
+  '10h',
+  '--zones',
+  '3',
+  '--zone-mtbf',
+  '500h',
+  '--zone-mttr',
+  '20h',
+];
+
+interface Simulated {
+  years: number;
+  seed: number;
+  availability: number;
+  unavailability: number;
+  ci95: [number, number];
+  downEvents: number;
+  tooRare: boolean;
+  method: string;
+  observedUnavailability?: number;
+}
+
+/** Exit 2, nothing on stdout, one line per problem on stderr, no stack trace. */
+function expectInputErrors(args: string[], patterns: RegExp[]) {
+  const r = capplan(args);
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(patterns.length);
+  patterns.forEach((p, i) => {
+    expect(lines[i]).toMatch(p);
+  });
+  expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+}
+
+describe('capplan availability --simulate-years', () => {
+  it('adds simulated { years, seed, availability, ci95, unavailability, downEvents, method } around the exact figure', () => {
+    const j = capplanJson([...FLEET, '--simulate-years', '200', '--json']);
+    const s = j.simulated as Simulated;
+    expect(s.years).toBe(200);
+    expect(s.seed).toBe(1);
+    expect(s.tooRare).toBe(false);
+    expect(s.downEvents).toBeGreaterThan(1000);
+    expect(s.ci95[0]).toBeLessThanOrEqual(s.availability);
+    expect(s.availability).toBeLessThanOrEqual(s.ci95[1]);
+    expect(s.unavailability).toBeCloseTo(1 - s.availability, 12);
+    // the exact figure lies inside the simulated 95% interval (fixed seed)
+    expect(s.ci95[0]).toBeLessThanOrEqual(j.availability as number);
+    expect(j.availability as number).toBeLessThanOrEqual(s.ci95[1]);
+    expect(s.method).toMatch(/^Monte Carlo/);
+    expect(s.method).toMatch(/Student t with 19 degrees of freedom/);
+    // the exact fields are those of the command without the flag
+    const exact = capplanJson([...FLEET, '--json']);
+    expect({ ...j, simulated: undefined }).toEqual({ ...exact, simulated: undefined });
+    expect(exact).not.toHaveProperty('simulated');
+  });
+
+  it('same seed: byte-identical output; another seed: another estimate', () => {
+    const a = capplan([...FLEET, '--simulate-years', '50', '--seed', '7', '--json']);
+    const b = capplan([...FLEET, '--simulate-years', '50', '--seed', '7', '--json']);
+    const c = capplan([...FLEET, '--simulate-years', '50', '--seed', '8', '--json']);
+    expect(a.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    const sa = JSON.parse(a.stdout).simulated as Simulated;
+    const sc = JSON.parse(c.stdout).simulated as Simulated;
+    expect(sa.seed).toBe(7);
+    expect(sc.availability).not.toBe(sa.availability);
+  });
+
+  it('prints the simulated figure and its interval in the text output', () => {
+    const r = capplan([...FLEET, '--simulate-years', '100']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /simulated\s+[\d.]+% \(95% interval [\d.]+% to [\d.]+%\) over 100 years, seed 1, \d+ down events/,
+    );
+    expect(capplan(FLEET).stdout).not.toMatch(/simulated/);
+  });
+
+  it('too rare to estimate: keeps the exact availability, says so in method and text', () => {
+    const args = ['availability', '--mtbf', '1000000h', '--mttr', '1h', '--simulate-years', '1'];
+    const j = capplanJson([...args, '--json']);
+    const s = j.simulated as Simulated;
+    expect(s.tooRare).toBe(true);
+    expect(s.downEvents).toBeLessThan(10);
+    expect(s.availability).toBe(j.availability);
+    expect(s.unavailability).toBe(j.unavailability);
+    expect(s.observedUnavailability).toBeDefined();
+    expect(s.method).toMatch(/too rare to estimate, report the exact figure instead/);
+    expect(capplan(args).stdout).toMatch(/simulated\s+too rare to estimate: \d+ down events? in 1 year, seed 1/);
+  });
+
+  it('a node given as an availability is simulated with a stated MTTR', () => {
+    const j = capplanJson([
+      'availability',
+      '--nodes',
+      '3',
+      '--need',
+      '2',
+      '--node-availability',
+      '90%',
+      '--simulate-years',
+      '20',
+      '--json',
+    ]);
+    const s = j.simulated as Simulated;
+    expect(s.method).toMatch(/MTTR 1 h and MTBF = MTTR A \/ \(1 - A\)/);
+    expect(s.ci95[0]).toBeLessThanOrEqual(j.availability as number);
+    expect(j.availability as number).toBeLessThanOrEqual(s.ci95[1]);
+  });
+
+  it('refuses bad values with exit 2 and one line per problem', () => {
+    expectInputErrors([...FLEET, '--simulate-years', '0'], [/^error: --simulate-years: "0": expected a number > 0/]);
+    expectInputErrors(
+      [...FLEET, '--simulate-years', 'ten', '--seed', '1.5'],
+      [/^error: --simulate-years: "ten": expected a number/, /^error: --seed: "1.5": expected an integer/],
+    );
+    expectInputErrors(
+      [...FLEET, '--seed', '-3', '--simulate-years', '10'],
+      [/^error: --seed: "-3": expected an integer/],
+    );
+    expectInputErrors([...FLEET, '--seed', '3'], [/^error: --seed: "3": expected --simulate-years Y as well/]);
+    expectInputErrors(
+      [...FLEET, '--simulate-years', '1e9'],
+      [/^error: --simulate-years: "1e9": expected at most \d+ years/],
+    );
+    expectInputErrors([...FLEET, '--simulate-years'], [/^error: --simulate-years: missing: expected a value/]);
+  });
+
+  it('lists the flags in the help', () => {
+    const help = capplan(['availability', '--help']).stdout;
+    expect(help).toMatch(/--simulate-years Y/);
+    expect(help).toMatch(/--seed S/);
+  });
+});
