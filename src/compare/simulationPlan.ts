@@ -9,11 +9,12 @@
  */
 
 import type { Catalog } from '../catalog/index.js';
+import { type AvailabilitySimConfig, fleetSimConfig, verticalSimConfig } from '../core/sim/failures.js';
 import type { RequestSimConfig, ServiceDistribution } from '../core/sim/requests.js';
 import type { Workload } from '../scenario/types.js';
 import { effectiveServiceTimeS, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
-import { type Design, horizontalLayout, verticalPaths } from './evaluate.js';
+import { type Design, horizontalLayout, regionNeed, verticalPaths } from './evaluate.js';
 import type { ArchitectureResult } from './result.js';
 
 /** The design a result describes (every field of a Design is in the result). */
@@ -119,4 +120,22 @@ export function requestSims(ctx: Context, d: Design): RegionSim[] {
     });
   }
   return sims;
+}
+
+/** The failure/repair simulation of a design, with the same routing and capacity rule as the exact model. */
+export function availabilitySim(ctx: Context, d: Design): AvailabilitySimConfig {
+  const rel = ctx.scenario.reliability;
+  const lb = ctx.catalog.reliability.loadBalancer;
+  if (d.kind === 'vertical') {
+    const balancer = d.standby === 'hot' && d.standbyRegion === null ? lb.multiAz : null;
+    return verticalSimConfig(rel, d.standby, d.standbyRegion !== null, balancer);
+  }
+  const layout = horizontalLayout(ctx, d.regions, d.zones);
+  return fleetSimConfig(
+    rel,
+    d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
+    layout.users,
+    (r, share) => regionNeed(ctx, d, layout, r, share).nodes,
+    d.zones > 1 ? lb.multiAz : lb.singleAz,
+  );
 }

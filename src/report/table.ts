@@ -58,7 +58,23 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
   row('  per 1M requests', (a) => formatUsd(a.cost.usdPerMillionRequests));
   row('availability', (a) => `${a.availability.nines.toFixed(2)} nines`);
   row('  downtime / year', (a) => formatDowntime(a.availability.downtimeMinutesPerYear * 60));
+  if (archs.some((a) => a.simulated?.availability)) {
+    row('  simulated', (a) => {
+      const s = a.simulated?.availability;
+      if (!s) return '-';
+      if (s.tooRare) return `too rare (${s.downEvents} outages)`;
+      const n = (x: number) => (-Math.log10(1 - x)).toFixed(2);
+      return `${s.nines.toFixed(2)} (${n(s.ci95[0])}-${n(s.ci95[1])})`;
+    });
+  }
   row('p99 (all users)', (a) => ms(a.latency.p99Ms));
+  if (archs.some((a) => a.simulated?.latency)) {
+    row('  simulated', (a) => {
+      const s = a.simulated?.latency;
+      if (!s) return '-';
+      return `${ms(s.p99Ms)} (${s.ci95.p99Ms[0].toFixed(0)}-${s.ci95.p99Ms[1].toFixed(0)})`;
+    });
+  }
   if (archs.some((a) => a.kind === 'horizontal')) {
     row('  p99, spares down', (a) => (a.kind === 'horizontal' ? ms(a.latency.p99DegradedMs) : '-'));
   }

@@ -2,21 +2,25 @@
  * One unit of simulation work, the same in a worker thread and in the main thread: a task (JSON-serialisable) and a
  * chunk index. A chunk's result depends only on (task, index), never on which thread ran it.
  */
+import { type AvailabilityChunk, type AvailabilitySimConfig, simulateAvailabilityChunk } from '../core/sim/failures.js';
 import { type RequestChunk, type RequestSimConfig, simulateRequestsChunk } from '../core/sim/requests.js';
 
-export type SimTask = {
-  kind: 'requests';
-  config: RequestSimConfig;
-  perChunk: number;
-  warmup: number;
-  seed: number;
-  /** Chunk i uses random stream streamOffset + i (default 0), so several simulations of one seed never share one. */
-  streamOffset?: number;
-};
+export type SimTask =
+  | {
+      kind: 'requests';
+      config: RequestSimConfig;
+      perChunk: number;
+      warmup: number;
+      seed: number;
+      /** Chunk i uses random stream streamOffset + i (default 0), so simulations of one seed never share one. */
+      streamOffset?: number;
+    }
+  | { kind: 'availability'; config: AvailabilitySimConfig; yearsPerChunk: number; seed: number };
 
-export type ChunkResult = RequestChunk;
+export type ChunkResult = RequestChunk | AvailabilityChunk;
 
 export function runChunk(task: SimTask, index: number): ChunkResult {
+  if (task.kind === 'availability') return simulateAvailabilityChunk(task.config, task.yearsPerChunk, task.seed, index);
   const result = simulateRequestsChunk(
     task.config,
     task.perChunk,
@@ -29,5 +33,5 @@ export function runChunk(task: SimTask, index: number): ChunkResult {
 
 /** Typed arrays inside a result, to transfer rather than copy between threads. */
 export function transferables(result: ChunkResult): ArrayBuffer[] {
-  return [result.counts.buffer as ArrayBuffer];
+  return 'counts' in result ? [result.counts.buffer as ArrayBuffer] : [];
 }

@@ -7,7 +7,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { AvailabilityChunk } from '../core/sim/failures.js';
+import type { RequestChunk } from '../core/sim/requests.js';
 import { type ChunkResult, runChunk, type SimTask } from './chunk.js';
+
+/** The chunk result of a task kind. */
+export type ResultOf<T extends SimTask> = T extends { kind: 'requests' } ? RequestChunk : AvailabilityChunk;
 
 export interface PoolOptions {
   /** Worker threads; 1 runs in this thread (yielding between chunks so progress and abort still work). */
@@ -51,7 +56,11 @@ export class SimulationPool {
   }
 
   /** Runs chunks 0..chunks-1 of the task; results in chunk order. */
-  async run(task: SimTask, chunks: number, onProgress = this.opts.onProgress): Promise<ChunkResult[]> {
+  async run<T extends SimTask>(task: T, chunks: number, onProgress = this.opts.onProgress): Promise<ResultOf<T>[]> {
+    return (await this.runAny(task, chunks, onProgress)) as ResultOf<T>[];
+  }
+
+  private async runAny(task: SimTask, chunks: number, onProgress = this.opts.onProgress): Promise<ChunkResult[]> {
     if (this.closed) throw new Error('the simulation pool is closed');
     const signal = this.opts.signal;
     const threads = Math.min(this.threads, chunks);
@@ -117,7 +126,7 @@ export class SimulationPool {
 }
 
 /** One run on a pool of its own, closed afterwards. */
-export async function runChunks(task: SimTask, chunks: number, opts: PoolOptions): Promise<ChunkResult[]> {
+export async function runChunks<T extends SimTask>(task: T, chunks: number, opts: PoolOptions): Promise<ResultOf<T>[]> {
   const pool = new SimulationPool(opts);
   try {
     return await pool.run(task, chunks);

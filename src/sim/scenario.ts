@@ -6,8 +6,16 @@
  */
 import type { Catalog } from '../catalog/index.js';
 import { buildContext } from '../compare/context.js';
-import type { ArchitectureResult, ComparisonResult, SimulatedFigures, SimulatedLatency } from '../compare/result.js';
-import { designOf, requestSims } from '../compare/simulationPlan.js';
+import type {
+  ArchitectureResult,
+  ComparisonResult,
+  SimulatedAvailability,
+  SimulatedFigures,
+  SimulatedLatency,
+} from '../compare/result.js';
+import { availabilitySim, designOf, requestSims } from '../compare/simulationPlan.js';
+import { nines } from '../core/reliability/index.js';
+import { combineAvailability, expectedEvents } from '../core/sim/failures.js';
 import { LogHistogram } from '../core/sim/histogram.js';
 import { combineRequests, independentQueues, planChunks, type RequestChunk } from '../core/sim/requests.js';
 import type { Scenario } from '../scenario/types.js';
@@ -87,6 +95,53 @@ async function simulateLatency(
   };
 }
 
+/** Chunks of the failure simulation (fixed, as for requests). */
+export const AVAILABILITY_CHUNKS = 20;
+/** Most failure and repair events one candidate's simulation may take (about 5 s); more years are cut to fit. */
+export const MAX_EVENTS = 5e7;
+
+async function simulateAvailabilityOf(
+  ctx: ReturnType<typeof buildContext>,
+  r: ArchitectureResult,
+  years: number,
+  seed: number,
+  pool: SimulationPool,
+): Promise<{ availability: SimulatedAvailability | null; skipped?: string }> {
+  let config: ReturnType<typeof availabilitySim>;
+  try {
+    config = availabilitySim(ctx, designOf(ctx.catalog, r));
+  } catch (error) {
+    return { availability: null, skipped: `availability: ${(error as Error).message}` };
+  }
+  const events = expectedEvents(config, years);
+  const simYears = events > MAX_EVENTS ? years * (MAX_EVENTS / events) : years;
+  const chunks = await pool.run(
+    { kind: 'availability', config, yearsPerChunk: simYears / AVAILABILITY_CHUNKS, seed },
+    AVAILABILITY_CHUNKS,
+  );
+  const s = combineAvailability(config, chunks);
+  const analytic = r.availability.value;
+  const cut =
+    simYears < years
+      ? `; cut from ${years} to ${simYears.toPrecision(3)} years to stay under ${MAX_EVENTS} events`
+      : '';
+  const value = s.tooRare ? analytic : s.availability;
+  const unavailability = s.tooRare ? r.availability.unavailability : s.unavailability;
+  return {
+    availability: {
+      years: s.simulatedYears,
+      value,
+      unavailability,
+      nines: nines(unavailability),
+      ci95: s.ci95,
+      downEvents: s.downEventCount,
+      tooRare: s.tooRare,
+      analyticInside: s.tooRare ? null : analytic >= s.ci95[0] && analytic <= s.ci95[1],
+      method: `${s.method}${cut}`,
+    },
+  };
+}
+
 /**
  * Adds `simulated` to every candidate of `result` (a copy; the input is not changed). Without a `simulation` block
  * in the scenario, returns the result unchanged.
@@ -108,7 +163,14 @@ export async function simulateComparison(
       const skipped: string[] = [];
       const lat = await simulateLatency(ctx, r, sim.requests, sim.seed, pool);
       if (lat.skipped) skipped.push(lat.skipped);
-      const simulated: SimulatedFigures = { seed: sim.seed, latency: lat.latency, availability: null, skipped };
+      const av = await simulateAvailabilityOf(ctx, r, sim.years, sim.seed, pool);
+      if (av.skipped) skipped.push(av.skipped);
+      const simulated: SimulatedFigures = {
+        seed: sim.seed,
+        latency: lat.latency,
+        availability: av.availability,
+        skipped,
+      };
       architectures.push({ ...r, simulated });
       opts.onProgress?.(++step, result.architectures.length);
     }

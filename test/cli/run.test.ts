@@ -26,8 +26,36 @@ describe('capplan run on every example scenario', () => {
       expect(result.recommendation.why.length).toBeGreaterThan(40);
       const b = capplan(['run', join(SCENARIOS, file)]);
       expect(b.stdout).toBe(a.stdout);
+      // with a simulation block, every analytic figure lies inside the simulated 95% interval (fixed seeds)
+      const scenario = JSON.parse(readFileSync(join(SCENARIOS, file), 'utf8'));
+      const archs = result.architectures as {
+        name: string;
+        simulated?: {
+          latency: { analyticP99Inside: boolean } | null;
+          availability: { analyticInside: boolean | null; tooRare: boolean } | null;
+        };
+      }[];
+      for (const arch of archs) {
+        if (scenario.simulation === undefined) {
+          expect(arch.simulated).toBeUndefined();
+          continue;
+        }
+        expect(arch.simulated?.latency?.analyticP99Inside, `${arch.name}: p99`).toBe(true);
+        const av = arch.simulated?.availability;
+        expect(av?.tooRare || av?.analyticInside, `${arch.name}: availability`).toBe(true);
+      }
     });
   }
+
+  it('the simulated figures do not depend on the number of threads; --analytic skips them', () => {
+    const file = join(SCENARIOS, 'online-game-3-continents.json');
+    const one = capplan(['run', file, '--threads', '1']);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout).architectures[0].simulated.latency.customers).toBeGreaterThan(0);
+    expect(capplan(['run', file, '--threads', '2']).stdout).toBe(one.stdout);
+    const analytic = JSON.parse(capplan(['run', file, '--analytic']).stdout);
+    expect(analytic.architectures[0].simulated).toBeUndefined();
+  });
 });
 
 describe('capplan run options', () => {
