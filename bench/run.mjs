@@ -15,11 +15,11 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function time(args) {
+function time(args, exe = process.execPath) {
   const samples = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    const r = spawnSync(exe, args, { encoding: 'utf8' });
     const t1 = performance.now();
     if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
     samples.push(t1 - t0);
@@ -53,10 +53,16 @@ console.table(rows);
 const scenarios = new URL('../models/scenarios/', import.meta.url).pathname;
 const runRows = [];
 for (const f of readdirSync(scenarios).filter((x) => x.endsWith('.json')).sort()) {
-  const ms = time([bin, 'run', scenarios + f]);
-  runRows.push({ scenario: f, ms: Number(ms.toFixed(1)), ratioToNode: Number((ms / baseline).toFixed(2)) });
+  const analytic = time([bin, 'run', scenarios + f, '--analytic']);
+  const simulated = time([bin, 'run', scenarios + f]);
+  runRows.push({
+    scenario: f,
+    analyticMs: Number(analytic.toFixed(1)),
+    ratioToNode: Number((analytic / baseline).toFixed(2)),
+    withSimulationBlockMs: Number(simulated.toFixed(1)),
+  });
 }
-console.log(`capplan run FILE (analytic comparison, whole process), median of ${RUNS} runs (ms)`);
+console.log(`capplan run FILE, whole process, median of ${RUNS} runs (ms): --analytic, and with the scenario's simulation block (if any)`);
 console.table(runRows);
 
 // Simulator against the C reference (../shared/bench/mmc_ref.c) on the same workload, in the same run:
@@ -77,7 +83,7 @@ if (existsSync(refSource)) {
   const exe = join(dir, 'mmc_ref');
   const cc = spawnSync('gcc', ['-O2', '-o', exe, refSource, '-lm'], { encoding: 'utf8' });
   if (cc.status === 0) {
-    cMs = time([exe, '8', '1280', '200', '1000000', '3']).valueOf();
+    cMs = time(['8', '1280', '200', '1000000', '3'], exe);
     simRows.push({ what: 'C reference mmc_ref (gcc -O2), 1,000,000 customers', ms: Number(cMs.toFixed(1)) });
   } else console.log(`C reference not built: ${cc.stderr}`);
 }
@@ -91,3 +97,10 @@ if (existsSync('/usr/bin/time')) {
   const [kb, s] = r.stderr.trim().split('\n').pop().split(' ');
   console.log(`10,000,000 customers: ${(Number(kb) / 1024).toFixed(0)} MB peak resident memory, ${s} s (target: under 200 MB)`);
 }
+
+// Failure/repair simulation: 16 nodes over 3 zones, 10,000 simulated years (target: under half a second)
+const availArgs = ['availability', '--nodes', '16', '--need', '14', '--mtbf', '4380h', '--mttr', '2h', '--zones', '3',
+  '--zone-mtbf', '8766h', '--zone-mttr', '4h', '--json'];
+const availBase = time([bin, ...availArgs]);
+const availSim = time([bin, ...availArgs, '--simulate-years', '10000']);
+console.log(`availability, 16 nodes over 3 zones: ${availBase.toFixed(1)} ms exact; ${availSim.toFixed(1)} ms with 10,000 simulated years (whole process; the simulation alone ${(availSim - availBase).toFixed(1)} ms)`);
