@@ -187,6 +187,17 @@ export function dataLossOf(ctx: Context, copies: 'one' | 'replicated'): DataLoss
 // ------------------------------------------------------------------------------------------------------------
 // vertical
 
+/** A design without the capacity for the design rate within the p99 target is down all the time. */
+function capacityDown(fig: AvailabilityFigure, short: boolean): AvailabilityFigure {
+  if (!short) return fig;
+  return {
+    availability: { availability: 0, unavailability: 1 },
+    method: `${fig.method}; capacity-aware: the box cannot carry the design rate within the p99 target, so it counts as down`,
+    byCause: [{ cause: 'capacity: too small for the design rate within the p99 target', unavailability: 1 }],
+    singlePointsOfFailure: fig.singlePointsOfFailure,
+  };
+}
+
 /** The users' network paths to a single box (and, for strong writes to a hot standby, the synchronous copy). */
 export function verticalPaths(ctx: Context, d: VerticalDesign): (GroupPath & { region: string })[] {
   const w = ctx.scenario.workload;
@@ -219,7 +230,12 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
     d.standby !== 'none' ? d.standbyRegion : null,
   );
   const lb = d.standby === 'hot' && d.standbyRegion === null ? catalog.reliability.loadBalancer.multiAz : null;
-  const fig = verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb);
+  // Capacity-aware, as for fleets: a box that cannot carry the design rate within the p99 target is never "up".
+  const need = nodesNeeded(w, inst.vcpu, rate, 'pooled', paths, scenario.targets.p99S).nodes;
+  const fig = capacityDown(
+    verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb),
+    need === null || need > 1,
+  );
   const writeBytesPerS = rate * w.writeFraction * w.requestSizeBytes;
   const trafficWriteBytesPerS = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
   const costIn: CostInput = {

@@ -9,7 +9,7 @@ import type { ArchitectureSpec, Scenario } from '../scenario/types.js';
 import { buildContext, type Context } from './context.js';
 import { evaluateHorizontal, evaluateVertical, horizontalLayout } from './evaluate.js';
 import { recommend } from './recommend.js';
-import type { ArchitectureResult, ComparisonResult } from './result.js';
+import type { ArchitectureResult, ComparisonResult, UncertaintyResult } from './result.js';
 import {
   bestHorizontalSize,
   better,
@@ -21,6 +21,7 @@ import {
   sizeVertical,
   splitNodes,
 } from './size.js';
+import { propagateUncertainty } from './uncertainty.js';
 
 export { buildContext, designRate } from './context.js';
 export type { ArchitectureResult, ComparisonResult } from './result.js';
@@ -133,6 +134,15 @@ function sources(ctx: Context, results: readonly ArchitectureResult[]): Comparis
     .map((x) => ({ id: x.id, text: x.text, date: x.date }));
 }
 
+function uncertaintyOf(
+  scenario: Scenario,
+  catalog: Catalog,
+  architectures: readonly ArchitectureResult[],
+): { uncertainty?: UncertaintyResult } {
+  const u = propagateUncertainty(scenario, catalog, architectures, scenario.simulation?.seed ?? 1);
+  return u === null ? {} : { uncertainty: u };
+}
+
 /**
  * Compare the scenario's candidates (or, without `architectures`, the best vertical and the best horizontal design
  * found in the catalog) at the design rate.
@@ -153,6 +163,7 @@ export function compareScenario(scenario: Scenario, catalog: Catalog): Compariso
         : 'the peak rate (no growth)',
     architectures,
     recommendation: recommend(ctx, architectures),
+    ...uncertaintyOf(scenario, catalog, architectures),
     assumptions: assumptions(ctx),
     sources: sources(ctx, architectures),
     calendar: CALENDAR_CONVENTION,

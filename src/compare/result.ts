@@ -180,12 +180,44 @@ export interface Recommendation {
   unmetByAll: string[];
 }
 
+export interface Spread {
+  p5: number;
+  p50: number;
+  p95: number;
+  mean: number;
+}
+
+export interface ArchitectureUncertainty {
+  name: string;
+  costUsdPerMonth: Spread;
+  /** End-to-end p99 over the samples where the queue is stable, ms; null when it never is. */
+  p99Ms: Spread | null;
+  nines: Spread;
+  /** Share of the samples in which the queue is unstable (utilisation >= 1). */
+  probUnstable: number;
+  /** Share of the samples in which the design meets every target. */
+  probMeetsAll: number;
+  /** Share of the samples meeting each target (null: the scenario sets no such target). */
+  probMeets: { [K in keyof MeetsTargets]: number | null };
+}
+
+export interface UncertaintyResult {
+  samples: number;
+  seed: number;
+  /** The uncertain inputs, in SI units of the normalised scenario. */
+  inputs: { path: string; p5: number; p95: number; distribution: string }[];
+  byArchitecture: ArchitectureUncertainty[];
+  method: string;
+}
+
 export interface ComparisonResult {
   scenario: string;
   designRatePerS: number;
   designRateNote: string;
   architectures: ArchitectureResult[];
   recommendation: Recommendation;
+  /** Present when the scenario gives ranges: distributions of each candidate's figures over sampled inputs. */
+  uncertainty?: UncertaintyResult;
   /** Assumptions every figure rests on, and the defaults taken. */
   assumptions: string[];
   /** Catalog sources of the prices and failure figures used: id -> text and date. */

@@ -294,6 +294,64 @@ const ArchitectureResultSchema = z
   })
   .describe('One candidate architecture, evaluated.');
 
+const spread = (description: string) =>
+  z
+    .strictObject({
+      p5: z.number().describe('5th percentile over the samples.'),
+      p50: z.number().describe('Median over the samples.'),
+      p95: z.number().describe('95th percentile over the samples.'),
+      mean: z.number().describe('Mean over the samples.'),
+    })
+    .describe(description);
+
+const probability = (description: string) => fraction(description).nullable().describe(description);
+
+const UncertaintySchema = z
+  .strictObject({
+    samples: count('Sampled scenarios (count).', 1),
+    seed: count('Seed of the sampling.'),
+    inputs: z
+      .array(
+        z
+          .strictObject({
+            path: text('Scenario field path of the uncertain input.'),
+            p5: z.number().describe('5th percentile, SI units of the normalised field.'),
+            p95: z.number().describe('95th percentile, SI units of the normalised field.'),
+            distribution: text('"lognormal", "normal" or "uniform".'),
+          })
+          .describe('One uncertain input.'),
+      )
+      .describe('The uncertain inputs.'),
+    byArchitecture: z
+      .array(
+        z
+          .strictObject({
+            name: text('Candidate name.'),
+            costUsdPerMonth: spread('Monthly cost over the samples, USD.'),
+            p99Ms: spread('End-to-end p99 over the stable samples, ms.')
+              .nullable()
+              .describe('End-to-end p99 over the stable samples, ms (null: never stable).'),
+            nines: spread('Availability in nines over the samples.'),
+            probUnstable: fraction('Share of the samples with an unstable queue.'),
+            probMeetsAll: fraction('Share of the samples meeting every target.'),
+            probMeets: z
+              .strictObject({
+                p99: probability('Share of the samples meeting the p99 target.'),
+                availability: probability('Share meeting the availability target.'),
+                budget: probability('Share meeting the budget (null: no budget).'),
+                utilization: probability('Share meeting the utilisation target.'),
+                memory: probability('Share in which the working set fits.'),
+                durability: probability('Share meeting the durability target (null: none).'),
+              })
+              .describe('Share of the samples meeting each target.'),
+          })
+          .describe("One candidate's figures over the sampled inputs."),
+      )
+      .describe('Per candidate, in the order of architectures.'),
+    method: text('How the uncertainty was propagated.'),
+  })
+  .describe('Distributions of the figures when the scenario gives ranges (present only then).');
+
 const RecommendationSchema = z
   .strictObject({
     name: z.string().nullable().describe('Name of the recommended candidate, or null when none meets every target.'),
@@ -312,6 +370,7 @@ export const ComparisonResultSchema = z
     designRateNote: text('How the design rate was derived, plain text.'),
     architectures: z.array(ArchitectureResultSchema).describe('The candidates, one per architecture compared.'),
     recommendation: RecommendationSchema,
+    uncertainty: UncertaintySchema.optional(),
     assumptions: texts('Assumptions every figure rests on, and the defaults taken.', 'One assumption (plain text).'),
     sources: z
       .array(

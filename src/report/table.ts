@@ -130,6 +130,22 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
     ...lines,
     '',
   ];
+  const u = r.uncertainty;
+  if (u) {
+    const name = (i: number) => archs[i]?.name ?? '';
+    out.push(`With the uncertain inputs (${u.inputs.map((x) => x.path).join(', ')}; ${u.samples} samples):`);
+    u.byArchitecture.forEach((a, i) => {
+      const p99 = a.p99Ms === null ? 'unstable' : `p99 ${ms(a.p99Ms.p5)} to ${ms(a.p99Ms.p95)}`;
+      out.push(
+        wrap(
+          `${name(i)}: meets every target in ${formatPercent(a.probMeetsAll, 0)} of samples; cost ${formatUsd(a.costUsdPerMonth.p5)} to ${formatUsd(a.costUsdPerMonth.p95)}; ${p99}; ${a.nines.p5.toFixed(2)} to ${a.nines.p95.toFixed(2)} nines (5th to 95th percentiles)${a.probUnstable > 0 ? `; unstable in ${formatPercent(a.probUnstable, 0)}` : ''}`,
+          width,
+          '  ',
+        ),
+      );
+    });
+    out.push('');
+  }
   const missed = archs.filter((a) => !a.feasible);
   if (missed.length > 0) {
     out.push('Targets missed:');

@@ -8,6 +8,12 @@
  * default taken is recorded in `defaulted`. ALL problems are thrown together as one InputErrors, one line each:
  * `path: "value": expected ...`. Nothing else is ever thrown for any input value.
  *
+ * Uncertain inputs: a workload or reliability figure may be a range `{ p5, p95, distribution? }` (schema.ts). Its p5
+ * and p95 are parsed exactly like the plain field (same unit, same bounds, each reported at `path.p5`/`path.p95`);
+ * p5 <= p95, and p5 > 0 for the lognormal distribution (the default). The field holds the range's median, and the
+ * range is listed in `Scenario.uncertain`. `sampleUncertain` draws a value from such a range and `withValue` puts a
+ * value into a copy of a scenario (for Monte Carlo over the inputs, and sweeps).
+ *
  * A field that is absent and takes a value the engine relies on is "defaulted" (`workload.serviceTimeCv`,
  * `workload.averageRate` = the peak, `workload.usl` = linear scaling, `reliability.node.mtbf`, ...). Absent fields
  * that mean "none" or "chosen by the engine" (`description`, `targets.budget`, `architectures`, `simulation`, a
@@ -20,17 +26,20 @@ import { InputError } from '../errors.js';
 import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/parse.js';
 import { decimalComplement } from '../util/decimalComplement.js';
 import { closest } from '../util/suggest.js';
-import { keysAt, ScenarioSchema } from './schema.js';
+import { normalQuantile, Z95 } from './normalQuantile.js';
+import { keysAt, RANGE_DISTRIBUTIONS, ScenarioSchema } from './schema.js';
 import type {
   ArchitectureSpec,
   BalancerPolicy,
   Consistency,
   FailureRates,
+  RangeDistribution,
   Reliability,
   Scenario,
   SimulationSpec,
   Standby,
   Targets,
+  UncertainInput,
   UserRegion,
   Workload,
 } from './types.js';
@@ -103,7 +112,14 @@ export function parseScenario(input: unknown): Scenario {
 // ---------------------------------------------------------------------------------------------------------------
 // zod issues -> one-line InputErrors
 // ---------------------------------------------------------------------------------------------------------------
-type Issue = { code: string; path: PropertyKey[]; message: string; input?: unknown; keys?: string[] };
+type Issue = {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  input?: unknown;
+  keys?: string[];
+  errors?: Issue[][];
+};
 
 /** "users[1].share" from a path; "scenario" for the root; an odd key is quoted (`workload["a b"]`) and shortened. */
 function formatPath(path: readonly PropertyKey[]): string {
@@ -129,7 +145,21 @@ function issueErrors(issue: Issue): InputError[] {
       return new ScenarioError(keyPath, key, expected, `${keyPath}: unknown key (${hint})`);
     });
   }
+  const inRange = rangeIssues(issue);
+  if (inRange !== undefined) return inRange.flatMap(issueErrors);
   return [new InputError(path, preview(issue.input), issue.message)];
+}
+
+/**
+ * A field that may be a range is a union of the plain value and the range object. Given an object, the plain
+ * option fails at the field itself and the range option at its keys (`p5`, `p95`, `distribution`): its issues, at
+ * their full paths, are the ones worth reporting. Undefined for any other issue.
+ */
+function rangeIssues(issue: Issue): Issue[] | undefined {
+  if (issue.code !== 'invalid_union' || record(issue.input) === undefined || issue.errors === undefined) return;
+  const atKeys = issue.errors.filter((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
+  if (atKeys.length !== 1) return;
+  return (atKeys[0] as Issue[]).map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
 }
 
 /**
@@ -179,6 +209,7 @@ const isQuantity = (v: unknown): v is string | number => typeof v === 'string' |
 class Normalizer {
   readonly problems: InputError[] = [];
   readonly defaulted: string[] = [];
+  readonly uncertain: UncertainInput[] = [];
 
   constructor(private readonly catalog: Catalog) {}
 
@@ -209,6 +240,47 @@ class Normalizer {
 
   private fraction(o: Raw | undefined, key: string, path: string, opts: ParseOptions, fallback?: number): number {
     return this.quantity(o, key, path, 'fraction', { min: 0, max: 1, ...opts }, fallback);
+  }
+
+  /**
+   * A field that may be a range (a workload or reliability figure, listed in RANGED): `kind` null for a plain JSON
+   * number (checked by the schema), else a unit value parsed with the field's bounds. A range is recorded in
+   * `uncertain` and its median returned; `fallback` as for `quantity`.
+   */
+  private ranged(o: Raw | undefined, key: string, path: string, kind: QuantityKind | null, fallback?: number): number {
+    const value = own(o, key);
+    const bounds = rangedField(path);
+    const opts: ParseOptions = { min: bounds.min, minExclusive: bounds.minExclusive, max: bounds.max };
+    if (value === undefined && fallback !== undefined) return this.useDefault(path, fallback);
+    const point = (v: unknown, at: string): number => {
+      if (kind !== null) return this.quantity({ v }, 'v', at, kind, opts);
+      // a plain number: the schema reports a wrong type or a value out of bounds, so a placeholder here
+      return typeof v === 'number' && inBounds(v, bounds) ? v : Number.NaN;
+    };
+    const r = record(value);
+    if (r === undefined) return point(value, path);
+    // a range: its keys and their JSON types are the schema's to check; the values and their order are ours
+    const p5 = point(own(r, 'p5'), `${path}.p5`);
+    const p95 = point(own(r, 'p95'), `${path}.p95`);
+    const d = own(r, 'distribution') ?? RANGE_DISTRIBUTIONS[0];
+    if (!(RANGE_DISTRIBUTIONS as readonly unknown[]).includes(d)) return Number.NaN;
+    const distribution = d as RangeDistribution;
+    if (!(Number.isFinite(p5) && Number.isFinite(p95))) return Number.NaN;
+    if (p5 > p95) {
+      this.fail(path, value, 'a range { p5, p95 } with p5 <= p95');
+      return Number.NaN;
+    }
+    if (distribution === 'lognormal' && !(p5 > 0)) {
+      this.fail(
+        path,
+        value,
+        'a range with p5 > 0 for the lognormal distribution (the default; a range that reaches 0 or below needs "distribution": "normal" or "uniform")',
+      );
+      return Number.NaN;
+    }
+    const median = rangeMedian(p5, p95, distribution);
+    this.uncertain.push({ path, p5, p95, distribution, median });
+    return median;
   }
 
   /** A plain number or count: its type and range are the schema's to check. */
@@ -249,37 +321,46 @@ class Normalizer {
       architectures,
       simulation,
       defaulted: this.defaulted,
+      uncertain: this.uncertain,
     };
   }
 
   private workload(w: Raw | undefined): Workload {
     const p = 'workload';
-    const positive = { min: 0, minExclusive: true };
-    const peakRatePerS = this.quantity(w, 'peakRate', `${p}.peakRate`, 'rate', positive);
+    const peakRatePerS = this.ranged(w, 'peakRate', `${p}.peakRate`, 'rate');
     let averageRatePerS: number | null = null;
     if (own(w, 'averageRate') === undefined) this.defaulted.push(`${p}.averageRate`);
     else {
-      averageRatePerS = this.quantity(w, 'averageRate', `${p}.averageRate`, 'rate', positive);
+      averageRatePerS = this.ranged(w, 'averageRate', `${p}.averageRate`, 'rate');
+      // ranges are compared by their medians (the values the comparison uses)
       if (averageRatePerS > peakRatePerS) {
         this.fail(`${p}.averageRate`, own(w, 'averageRate'), `a rate <= peakRate (${peakRatePerS}/s)`);
       }
     }
-    const serviceTimeS = this.quantity(w, 'serviceTime', `${p}.serviceTime`, 'duration', positive);
-    const serviceTimeCv = this.number(w, 'serviceTimeCv', `${p}.serviceTimeCv`, 1);
+    const serviceTimeS = this.ranged(w, 'serviceTime', `${p}.serviceTime`, 'duration');
+    const serviceTimeCv = this.ranged(w, 'serviceTimeCv', `${p}.serviceTimeCv`, null, 1);
     const growth = record(own(w, 'growth'));
-    const growthPerYear = this.quantity(growth, 'perYear', `${p}.growth.perYear`, 'fraction', { min: -0.99 }, 0);
-    const growthYears = this.number(growth, 'years', `${p}.growth.years`, 0);
-    const workingSetBytes = this.quantity(w, 'workingSet', `${p}.workingSet`, 'size', { min: 0 }, 0);
-    const memoryHeadroom = this.fraction(w, 'memoryHeadroom', `${p}.memoryHeadroom`, { max: 10 }, 0.1);
+    const growthPerYear = this.ranged(growth, 'perYear', `${p}.growth.perYear`, 'fraction', 0);
+    const growthYears = this.ranged(growth, 'years', `${p}.growth.years`, null, 0);
+    const workingSetBytes = this.ranged(w, 'workingSet', `${p}.workingSet`, 'size', 0);
+    const memoryHeadroom = this.ranged(w, 'memoryHeadroom', `${p}.memoryHeadroom`, 'fraction', 0.1);
     const replication = this.number(w, 'replication', `${p}.replication`, 2);
     const fanout = this.number(w, 'fanout', `${p}.fanout`, 1);
-    const writeFraction = this.fraction(w, 'writeFraction', `${p}.writeFraction`, {}, 0);
+    const writeFraction = this.ranged(w, 'writeFraction', `${p}.writeFraction`, 'fraction', 0);
     const consistency = this.string<Consistency>(w, 'consistency', `${p}.consistency`, 'eventual');
-    const requestSizeBytes = this.quantity(w, 'requestSize', `${p}.requestSize`, 'size', { min: 0 }, KiB);
-    const responseSizeBytes = this.quantity(w, 'responseSize', `${p}.responseSize`, 'size', { min: 0 }, 10 * KiB);
+    const requestSizeBytes = this.ranged(w, 'requestSize', `${p}.requestSize`, 'size', KiB);
+    const responseSizeBytes = this.ranged(w, 'responseSize', `${p}.responseSize`, 'size', 10 * KiB);
     const roundTrips = this.number(w, 'roundTrips', `${p}.roundTrips`, 1);
-    const usl = record(own(w, 'usl'));
-    if (own(w, 'usl') === undefined) this.defaulted.push(`${p}.usl`);
+    const uslRaw = own(w, 'usl');
+    const usl = record(uslRaw);
+    if (uslRaw === undefined) this.defaulted.push(`${p}.usl`);
+    const uslValue =
+      usl === undefined
+        ? null
+        : {
+            sigma: this.ranged(usl, 'contention', `${p}.usl.contention`, null),
+            kappa: this.ranged(usl, 'coherency', `${p}.usl.coherency`, null),
+          };
     return {
       peakRatePerS,
       averageRatePerS,
@@ -296,7 +377,7 @@ class Normalizer {
       requestSizeBytes,
       responseSizeBytes,
       roundTrips,
-      usl: usl === undefined ? null : { sigma: Number(own(usl, 'contention')), kappa: Number(own(usl, 'coherency')) },
+      usl: uslValue,
     };
   }
 
@@ -331,34 +412,19 @@ class Normalizer {
     const rates = (domain: 'node' | 'zone' | 'region'): FailureRates => {
       const o = record(own(r, domain));
       const preset = presets.default[domain];
-      const positive = { min: 0, minExclusive: true };
       return {
-        mtbfS: this.quantity(o, 'mtbf', `${p}.${domain}.mtbf`, 'duration', positive, preset.mtbfS),
-        mttrS: this.quantity(o, 'mttr', `${p}.${domain}.mttr`, 'duration', positive, preset.mttrS),
+        mtbfS: this.ranged(o, 'mtbf', `${p}.${domain}.mtbf`, 'duration', preset.mtbfS),
+        mttrS: this.ranged(o, 'mttr', `${p}.${domain}.mttr`, 'duration', preset.mttrS),
       };
     };
     return {
       node: rates('node'),
       zone: rates('zone'),
       region: rates('region'),
-      failoverS: this.quantity(r, 'failover', `${p}.failover`, 'duration', { min: 0 }, presets.failover.defaultS),
-      coldRestoreS: this.quantity(r, 'coldRestore', `${p}.coldRestore`, 'duration', { min: 0 }, DEFAULT_COLD_RESTORE_S),
-      replicationLagS: this.quantity(
-        r,
-        'replicationLag',
-        `${p}.replicationLag`,
-        'duration',
-        { min: 0 },
-        DEFAULT_REPLICATION_LAG_S,
-      ),
-      backupIntervalS: this.quantity(
-        r,
-        'backupInterval',
-        `${p}.backupInterval`,
-        'duration',
-        { min: 0, minExclusive: true },
-        DEFAULT_BACKUP_INTERVAL_S,
-      ),
+      failoverS: this.ranged(r, 'failover', `${p}.failover`, 'duration', presets.failover.defaultS),
+      coldRestoreS: this.ranged(r, 'coldRestore', `${p}.coldRestore`, 'duration', DEFAULT_COLD_RESTORE_S),
+      replicationLagS: this.ranged(r, 'replicationLag', `${p}.replicationLag`, 'duration', DEFAULT_REPLICATION_LAG_S),
+      backupIntervalS: this.ranged(r, 'backupInterval', `${p}.backupInterval`, 'duration', DEFAULT_BACKUP_INTERVAL_S),
     };
   }
 
@@ -532,6 +598,198 @@ class Normalizer {
     const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
     this.fail(path, value, `a catalog ${what}${hint}; the catalog's ${plural}: ${valid.join(', ')}`);
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Uncertain inputs: the fields that may be ranges, sampling, and substitution
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The valid values of a field that may be a range (the same bounds the plain field is parsed with). */
+interface Bounds {
+  /** Smallest valid value; with `minExclusive` the value must be above it (exclusive lower bounds are all 0 here). */
+  readonly min: number;
+  readonly minExclusive: boolean;
+  /** Largest valid value; undefined: any finite value. */
+  readonly max: number | undefined;
+}
+
+interface RangedField extends Bounds {
+  /** A copy of the scenario with the field set to `v` (sharing what it does not change). */
+  readonly set: (s: Scenario, v: number) => Scenario;
+}
+
+type WorkloadFigure =
+  | 'peakRatePerS'
+  | 'averageRatePerS'
+  | 'serviceTimeS'
+  | 'serviceTimeCv'
+  | 'growthPerYear'
+  | 'growthYears'
+  | 'workingSetBytes'
+  | 'memoryHeadroom'
+  | 'writeFraction'
+  | 'requestSizeBytes'
+  | 'responseSizeBytes';
+type ReliabilityFigure = 'failoverS' | 'coldRestoreS' | 'replicationLagS' | 'backupIntervalS';
+
+const POSITIVE: Bounds = { min: 0, minExclusive: true, max: undefined };
+const NON_NEGATIVE: Bounds = { min: 0, minExclusive: false, max: undefined };
+const between = (min: number, max: number): Bounds => ({ min, minExclusive: false, max });
+
+const inWorkload = (key: WorkloadFigure, bounds: Bounds): RangedField => ({
+  ...bounds,
+  set: (s, v) => ({ ...s, workload: { ...s.workload, [key]: v } }),
+});
+/** A USL coefficient; setting one where the scenario had no `usl` (linear scaling) makes the other 0. */
+const inUsl = (key: 'sigma' | 'kappa'): RangedField => ({
+  ...between(0, 1),
+  set: (s, v) => ({
+    ...s,
+    workload: { ...s.workload, usl: { ...(s.workload.usl ?? { sigma: 0, kappa: 0 }), [key]: v } },
+  }),
+});
+const inDomain = (domain: 'node' | 'zone' | 'region', key: keyof FailureRates): RangedField => ({
+  ...POSITIVE,
+  set: (s, v) => ({ ...s, reliability: { ...s.reliability, [domain]: { ...s.reliability[domain], [key]: v } } }),
+});
+const inReliability = (key: ReliabilityFigure, bounds: Bounds): RangedField => ({
+  ...bounds,
+  set: (s, v) => ({ ...s, reliability: { ...s.reliability, [key]: v } }),
+});
+
+/** Every field that may be a range, by raw path, in the order of the scenario (and of `Scenario.uncertain`). */
+const RANGED: ReadonlyMap<string, RangedField> = new Map([
+  ['workload.peakRate', inWorkload('peakRatePerS', POSITIVE)],
+  ['workload.averageRate', inWorkload('averageRatePerS', POSITIVE)],
+  ['workload.serviceTime', inWorkload('serviceTimeS', POSITIVE)],
+  ['workload.serviceTimeCv', inWorkload('serviceTimeCv', between(0, 100))],
+  ['workload.growth.perYear', inWorkload('growthPerYear', { min: -0.99, minExclusive: false, max: undefined })],
+  ['workload.growth.years', inWorkload('growthYears', between(0, 100))],
+  ['workload.workingSet', inWorkload('workingSetBytes', NON_NEGATIVE)],
+  ['workload.memoryHeadroom', inWorkload('memoryHeadroom', between(0, 10))],
+  ['workload.writeFraction', inWorkload('writeFraction', between(0, 1))],
+  ['workload.requestSize', inWorkload('requestSizeBytes', NON_NEGATIVE)],
+  ['workload.responseSize', inWorkload('responseSizeBytes', NON_NEGATIVE)],
+  ['workload.usl.contention', inUsl('sigma')],
+  ['workload.usl.coherency', inUsl('kappa')],
+  ['reliability.node.mtbf', inDomain('node', 'mtbfS')],
+  ['reliability.node.mttr', inDomain('node', 'mttrS')],
+  ['reliability.zone.mtbf', inDomain('zone', 'mtbfS')],
+  ['reliability.zone.mttr', inDomain('zone', 'mttrS')],
+  ['reliability.region.mtbf', inDomain('region', 'mtbfS')],
+  ['reliability.region.mttr', inDomain('region', 'mttrS')],
+  ['reliability.failover', inReliability('failoverS', NON_NEGATIVE)],
+  ['reliability.coldRestore', inReliability('coldRestoreS', NON_NEGATIVE)],
+  ['reliability.replicationLag', inReliability('replicationLagS', NON_NEGATIVE)],
+  ['reliability.backupInterval', inReliability('backupIntervalS', POSITIVE)],
+]);
+
+/** The raw paths of every field that may be given as a range `{ p5, p95, distribution? }`. */
+export const UNCERTAIN_PATHS: readonly string[] = [...RANGED.keys()];
+
+/**
+ * What a draw below a field's exclusive lower bound of 0 (rates, service time, MTBF, MTTR, backup interval) is
+ * clamped to: the smallest positive normal double, the smallest value such a field allows whose reciprocal is finite.
+ */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** A finite value within the bounds. */
+function inBounds(value: number, bounds: Bounds): boolean {
+  const above = bounds.minExclusive ? value > bounds.min : value >= bounds.min;
+  return Number.isFinite(value) && above && (bounds.max === undefined || value <= bounds.max);
+}
+
+function rangedField(path: string): RangedField {
+  const field = RANGED.get(path);
+  if (field === undefined) {
+    throw new RangeError(`${path} cannot be a range; the fields that can: ${UNCERTAIN_PATHS.join(', ')}`);
+  }
+  return field;
+}
+
+/** The point value of a range: sqrt(p5 p95) for lognormal, (p5 + p95) / 2 otherwise; always in [p5, p95]. */
+function rangeMedian(p5: number, p95: number, distribution: RangeDistribution): number {
+  if (p5 === p95) return p5;
+  let m: number;
+  if (distribution === 'lognormal') {
+    const product = p5 * p95; // sqrt of the product where it neither overflows nor underflows
+    m = Number.isFinite(product) && product >= MIN_NORMAL ? Math.sqrt(product) : Math.sqrt(p5) * Math.sqrt(p95);
+  } else m = p5 / 2 + p95 / 2; // = (p5 + p95) / 2 without overflow
+  return Math.min(p95, Math.max(p5, m));
+}
+
+/**
+ * A copy of `scenario` with the figure at `path` (a raw path that may be a range, see UNCERTAIN_PATHS) set to
+ * `value`, in SI units like the normalised field. The copy shares the parts it does not change. The path leaves
+ * `defaulted` (with `workload.usl` for a USL coefficient: setting one where the scenario had no `usl` makes the other
+ * 0). `uncertain` is kept: it describes the inputs, not the values in this copy. Cross-field rules are not checked
+ * again (an averageRate above a lowered peakRate is kept as given).
+ * @param value SI, within the field's valid values (as sampleUncertain returns)
+ * @throws {RangeError} the path cannot be a range, or the value is not finite or outside the field's valid values
+ * @example withValue(s, 'workload.peakRate', 5200).workload.peakRatePerS // 5200
+ */
+export function withValue(scenario: Scenario, path: string, value: number): Scenario {
+  const field = rangedField(path);
+  if (!inBounds(value, field)) {
+    const lo = `${field.minExclusive ? '>' : '>='} ${field.min}`;
+    throw new RangeError(
+      `withValue: ${path} = ${value} is not valid (expected a finite number ${lo}${field.max === undefined ? '' : ` and <= ${field.max}`})`,
+    );
+  }
+  const freed = path.startsWith('workload.usl.') ? [path, 'workload.usl'] : [path];
+  return {
+    ...field.set(scenario, value),
+    defaulted: scenario.defaulted.filter((p) => !freed.includes(p)),
+    uncertain: [...scenario.uncertain],
+  };
+}
+
+/**
+ * The value of an uncertain input at probability u: its inverse CDF, in SI units like the normalised field.
+ *
+ * - lognormal: exp(mu + sigma z) with mu = ln(median), sigma = (ln p95 - ln p5) / (2 z95), z = Phi^-1(u)
+ * - normal: mean + sd z with mean = (p5 + p95) / 2, sd = (p95 - p5) / (2 z95)
+ * - uniform: p5 and p95 are the 5th and 95th percentiles, so the support [a, b] has a + 0.05 (b - a) = p5 and
+ *   a + 0.95 (b - a) = p95: b - a = (p95 - p5) / 0.9, a = p5 - (p95 - p5) / 18, b = p95 + (p95 - p5) / 18, and the
+ *   value is a + u (b - a), computed as p5 + (p95 - p5) (u - 0.05) / 0.9 below the median and
+ *   p95 - (p95 - p5) (0.95 - u) / 0.9 above it (so that 0.05 and 0.95 give p5 and p95 exactly)
+ *
+ * with z95 = Phi^-1(0.95) = 1.6448536269514722, so that u = 0.05 and 0.95 give p5 and p95, and u = 0.5 gives the
+ * median. The value is non-decreasing in u (up to the last bit of the normal quantile between neighbouring doubles).
+ *
+ * Clamping: a draw outside the field's valid values is moved to the nearest valid one: fractions into [0, 1]
+ * (memoryHeadroom [0, 10], serviceTimeCv [0, 100], growth.years [0, 100], growth.perYear >= -0.99), sizes and the
+ * failover, restore and lag times to >= 0; the fields that must be > 0 (rates, service time, MTBF, MTTR, backup
+ * interval), which a normal or uniform draw can take to 0 or below, to the smallest positive normal double
+ * (2.2250738585072014e-308); a lognormal draw that overflows, to the largest finite double. A distribution that puts
+ * much weight there is a poor fit for the field: prefer the lognormal.
+ * @param u probability in (0, 1); 0 and 1 give the clamped ends
+ * @throws {RangeError} u is not in [0, 1], the path cannot be a range, or the range is not valid
+ */
+export function sampleUncertain(input: UncertainInput, u: number): number {
+  if (!(u >= 0 && u <= 1)) throw new RangeError(`sampleUncertain: u must be in [0, 1], got ${u}`);
+  const field = rangedField(input.path);
+  const { p5, p95, median, distribution } = input;
+  if (!(Number.isFinite(p5) && Number.isFinite(p95) && p5 <= p95 && (distribution !== 'lognormal' || p5 > 0))) {
+    throw new RangeError(`sampleUncertain: ${input.path}: not a valid ${distribution} range [${p5}, ${p95}]`);
+  }
+  let x: number;
+  if (p5 === p95 || u === 0.5) x = median;
+  else {
+    if (distribution === 'lognormal') {
+      const sigma = (Math.log(p95) - Math.log(p5)) / (2 * Z95);
+      x = Math.exp(Math.log(median) + sigma * normalQuantile(u));
+    } else if (distribution === 'normal') {
+      x = median + ((p95 - p5) / (2 * Z95)) * normalQuantile(u);
+    } else {
+      x = u < 0.5 ? p5 + (p95 - p5) * ((u - 0.05) / 0.9) : p95 - (p95 - p5) * ((0.95 - u) / 0.9);
+    }
+    // the two sides of the median meet there whatever the rounding, so the value stays non-decreasing through it
+    x = u < 0.5 ? Math.min(x, median) : Math.max(x, median);
+  }
+  const lowest = field.minExclusive ? MIN_NORMAL : field.min;
+  if (field.minExclusive ? !(x > field.min) : !(x >= field.min)) return lowest;
+  return Math.min(x, field.max ?? Number.MAX_VALUE);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

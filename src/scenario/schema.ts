@@ -9,6 +9,11 @@
  * that normalize.ts never shows zod's default messages. Every field has a `.describe()` text stating its unit, its
  * default and its meaning; the JSON Schema (jsonSchema.ts) and the worksheet show them. `default` in the metadata is
  * documentation for the JSON Schema; the defaults themselves are applied (and recorded) by normalize.ts.
+ *
+ * Uncertain inputs: every numeric figure of `workload` and `reliability` (not the counts `replication`, `fanout`,
+ * `roundTrips`) may instead be a range `{ "p5": ..., "p95": ..., "distribution"?: "lognormal" | "normal" |
+ * "uniform" }` whose p5 and p95 are written exactly like the plain field (`rangedQuantity`, `rangedNumber`). Every
+ * other field takes one value only, and its error text says so when it is given a range (`pointOnly`).
  */
 import { z } from 'zod';
 
@@ -23,9 +28,82 @@ export const QUANTITY_EXPECTED = {
 
 type QuantityName = keyof typeof QUANTITY_EXPECTED;
 
+/** The distributions of a range; the first is the default. */
+export const RANGE_DISTRIBUTIONS = ['lognormal', 'normal', 'uniform'] as const;
+
+/** The keys of a range object. */
+const RANGE_KEYS: readonly string[] = ['p5', 'p95', 'distribution'];
+
+/** Appended to the "expected" phrase of a single-value field given something that looks like a range. */
+export const RANGE_NOT_ALLOWED =
+  'a single value: ranges { p5, p95 } are allowed only for workload and reliability figures';
+
+/** An object with a range's key: what a user who wrote a range where none is allowed gave. */
+function looksLikeRange(value: unknown): boolean {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    RANGE_KEYS.some((key) => Object.hasOwn(value, key))
+  );
+}
+
+/** The error text of a single-value field: `expected`, plus why a range is refused when one was given. */
+function pointOnly(expected: string) {
+  return (issue: { input?: unknown }): string =>
+    looksLikeRange(issue.input) ? `${expected} (${RANGE_NOT_ALLOWED})` : expected;
+}
+
 /** A value with units: a string such as "4000/s", or a bare number in the base unit. */
 function quantity(kind: QuantityName, description: string, defaultValue?: string | number) {
-  const schema = z.union([z.string(), z.number()], { error: QUANTITY_EXPECTED[kind] }).describe(description);
+  const schema = z.union([z.string(), z.number()], { error: pointOnly(QUANTITY_EXPECTED[kind]) }).describe(description);
+  return defaultValue === undefined ? schema : schema.meta({ default: defaultValue });
+}
+
+/** Appended to the description of every field that may be a range. */
+const RANGE_NOTE =
+  ' Or, when uncertain, a range { "p5": ..., "p95": ..., "distribution"?: "lognormal" | "normal" | "uniform" } of such values: the comparison uses its median.';
+
+/**
+ * The range form `{ p5, p95, distribution? }` of a field; `value(which)` is the schema of p5 or p95 (the plain
+ * field's own schema, so they are read and checked exactly like it). p5 <= p95, and p5 > 0 for the lognormal
+ * distribution, are checked by normalize.ts, which sees both values.
+ */
+function range(value: (which: 'p5' | 'p95') => z.ZodType, units: string) {
+  return z
+    .strictObject(
+      {
+        p5: value('p5').describe(`5th percentile of the uncertain value, ${units}.`),
+        p95: value('p95').describe(`95th percentile of the uncertain value, ${units}; >= p5.`),
+        distribution: z
+          .enum(RANGE_DISTRIBUTIONS, { error: `one of ${RANGE_DISTRIBUTIONS.map((v) => `"${v}"`).join(', ')}` })
+          .describe(
+            'How the value is spread: "lognormal" (median sqrt(p5 p95); needs p5 > 0), "normal" (mean (p5 + p95) / 2) or "uniform" (p5 and p95 are its 5th and 95th percentiles, so it runs from p5 - (p95 - p5) / 18 to p95 + (p95 - p5) / 18). Default "lognormal".',
+          )
+          .meta({ default: 'lognormal' })
+          .optional(),
+      },
+      { error: 'an object { p5, p95, distribution? }' },
+    )
+    .describe('An uncertain value, as its 5th and 95th percentiles and their distribution.');
+}
+
+/**
+ * The error text of a field that may be a range. A range object's own problems are reported at its keys (normalize.ts
+ * unpacks the union's issue), so this only speaks of the field missing or of the wrong JSON type.
+ */
+function rangedError(expected: string) {
+  return (issue: { input?: unknown }): string =>
+    issue.input === undefined ? expected : `${expected}, or a range { "p5": ..., "p95": ... } of such values`;
+}
+
+/** A value with units (as `quantity`), or a range of such values. */
+function rangedQuantity(kind: QuantityName, description: string, defaultValue?: string | number) {
+  const expected = QUANTITY_EXPECTED[kind];
+  const value = () => z.union([z.string(), z.number()], { error: expected });
+  const schema = z
+    .union([value(), range(value, `written like the field (${expected})`)], { error: rangedError(expected) })
+    .describe(description + RANGE_NOTE);
   return defaultValue === undefined ? schema : schema.meta({ default: defaultValue });
 }
 
@@ -38,14 +116,40 @@ function plainNumber(opts: {
   description: string;
   default?: number;
 }) {
+  const described = boundedNumber(opts, pointOnly(numberExpected(opts))).describe(opts.description);
+  return opts.default === undefined ? described : described.meta({ default: opts.default });
+}
+
+interface NumberBounds {
+  min: number;
+  max?: number;
+  minExclusive?: boolean;
+  int?: boolean;
+}
+
+/** "a number >= 0 and <= 100", "an integer >= 1". */
+function numberExpected(opts: NumberBounds): string {
   const lo = `${opts.minExclusive === true ? '>' : '>='} ${opts.min}`;
-  const range = opts.max === undefined ? lo : `${lo} and <= ${opts.max}`;
-  const error = `${opts.int === true ? 'an integer' : 'a number'} ${range}`;
+  const bounds = opts.max === undefined ? lo : `${lo} and <= ${opts.max}`;
+  return `${opts.int === true ? 'an integer' : 'a number'} ${bounds}`;
+}
+
+/** A JSON number (or integer) in the bounds, with one error text for every way it can be wrong. */
+function boundedNumber(opts: NumberBounds, error: string | ((issue: { input?: unknown }) => string)) {
   let schema = opts.int === true ? z.int({ error }) : z.number({ error });
   schema = opts.minExclusive === true ? schema.gt(opts.min, { error }) : schema.gte(opts.min, { error });
   if (opts.max !== undefined) schema = schema.lte(opts.max, { error });
-  const described = schema.describe(opts.description);
-  return opts.default === undefined ? described : described.meta({ default: opts.default });
+  return schema;
+}
+
+/** A plain number (as `plainNumber`, never a count), or a range of such numbers. */
+function rangedNumber(opts: { min: number; max: number; description: string; default?: number }) {
+  const expected = numberExpected(opts);
+  const value = () => boundedNumber(opts, expected);
+  const schema = z
+    .union([value(), range(value, `a plain number (${expected})`)], { error: rangedError(expected) })
+    .describe(opts.description + RANGE_NOTE);
+  return opts.default === undefined ? schema : schema.meta({ default: opts.default });
 }
 
 function oneOf<const T extends readonly [string, ...string[]]>(
@@ -53,13 +157,18 @@ function oneOf<const T extends readonly [string, ...string[]]>(
   description: string,
   defaultValue?: T[number],
 ) {
-  const schema = z.enum(values, { error: `one of ${values.map((v) => `"${v}"`).join(', ')}` }).describe(description);
+  const schema = z
+    .enum(values, { error: pointOnly(`one of ${values.map((v) => `"${v}"`).join(', ')}`) })
+    .describe(description);
   return defaultValue === undefined ? schema : schema.meta({ default: defaultValue });
 }
 
-const text = (description: string) => z.string({ error: 'a string' }).describe(description);
+const text = (description: string) => z.string({ error: pointOnly('a string') }).describe(description);
 const nonEmptyText = (description: string) =>
-  z.string({ error: 'a non-empty string' }).min(1, { error: 'a non-empty string' }).describe(description);
+  z
+    .string({ error: pointOnly('a non-empty string') })
+    .min(1, { error: 'a non-empty string' })
+    .describe(description);
 
 function object<T extends z.core.$ZodLooseShape>(shape: T, description: string) {
   return z.strictObject(shape, { error: 'an object' }).describe(description);
@@ -70,12 +179,12 @@ function object<T extends z.core.$ZodLooseShape>(shape: T, description: string) 
 // ---------------------------------------------------------------------------------------------------------------
 export const GrowthSchema = object(
   {
-    perYear: quantity(
+    perYear: rangedQuantity(
       'fraction',
       'Traffic growth per year as a fraction or percentage ("80%" = +80% a year, compounded), >= -99%. Default 0.',
       0,
     ).optional(),
-    years: plainNumber({
+    years: rangedNumber({
       min: 0,
       max: 100,
       description:
@@ -88,12 +197,12 @@ export const GrowthSchema = object(
 
 export const UslSchema = object(
   {
-    contention: plainNumber({
+    contention: rangedNumber({
       min: 0,
       max: 1,
       description: 'Universal Scalability Law contention (sigma), a plain number in [0, 1]. Required in usl.',
     }),
-    coherency: plainNumber({
+    coherency: rangedNumber({
       min: 0,
       max: 1,
       description: 'Universal Scalability Law coherency (kappa), a plain number in [0, 1]. Required in usl.',
@@ -104,19 +213,19 @@ export const UslSchema = object(
 
 export const WorkloadSchema = object(
   {
-    peakRate: quantity(
+    peakRate: rangedQuantity(
       'rate',
       'Peak arrival rate today (required): "4000/s", "240000/min", or a number per second; > 0.',
     ),
-    averageRate: quantity(
+    averageRate: rangedQuantity(
       'rate',
       'Mean arrival rate today, used for transfer costs: a rate or a number per second, > 0 and <= peakRate. Default: the peak rate (conservative).',
     ).optional(),
-    serviceTime: quantity(
+    serviceTime: rangedQuantity(
       'duration',
       'CPU time of one request (one sub-request with fan-out) on one vCPU of the chosen family (required): "12 ms", or a number of seconds; > 0.',
     ),
-    serviceTimeCv: plainNumber({
+    serviceTimeCv: rangedNumber({
       min: 0,
       max: 100,
       description:
@@ -124,12 +233,12 @@ export const WorkloadSchema = object(
       default: 1,
     }).optional(),
     growth: GrowthSchema.optional(),
-    workingSet: quantity(
+    workingSet: rangedQuantity(
       'size',
       'Bytes the service keeps in memory (the whole data set): "300 GiB", or a number of bytes; >= 0. Default 0.',
       0,
     ).optional(),
-    memoryHeadroom: quantity(
+    memoryHeadroom: rangedQuantity(
       'fraction',
       'Extra memory a node needs beyond its share of the working set (OS, runtime), as a fraction of that share: "10%" or 0.1, in [0, 10]. Default 10%.',
       '10%',
@@ -149,7 +258,7 @@ export const WorkloadSchema = object(
         'A request waits for this many independent sub-requests (scatter-gather), an integer >= 1; p99 is that of the slowest. Default 1.',
       default: 1,
     }).optional(),
-    writeFraction: quantity(
+    writeFraction: rangedQuantity(
       'fraction',
       'Fraction of requests that write: "10%" or 0.1, in [0, 1]. Default 0.',
       0,
@@ -159,12 +268,12 @@ export const WorkloadSchema = object(
       'Consistency of writes across replicas in other regions: "strong" makes a write wait for a cross-region round trip. Default "eventual".',
       'eventual',
     ).optional(),
-    requestSize: quantity(
+    requestSize: rangedQuantity(
       'size',
       'Size of one request: "2 KiB", or a number of bytes; >= 0. Default 1 KiB.',
       '1 KiB',
     ).optional(),
-    responseSize: quantity(
+    responseSize: rangedQuantity(
       'size',
       'Size of one response: "200 KiB", or a number of bytes; >= 0. Default 10 KiB.',
       '10 KiB',
@@ -215,11 +324,11 @@ export const TargetsSchema = object(
 function failureRates(domain: string, defaults: string) {
   return object(
     {
-      mtbf: quantity(
+      mtbf: rangedQuantity(
         'duration',
         `Mean time between failures of a ${domain}: "4380 h", "30 d", or a number of SECONDS; > 0. Default: the catalog preset.`,
       ).optional(),
-      mttr: quantity(
+      mttr: rangedQuantity(
         'duration',
         `Mean time to repair a ${domain}: "2 h", or a number of SECONDS; > 0. Default: the catalog preset.`,
       ).optional(),
@@ -233,21 +342,21 @@ export const ReliabilitySchema = object(
     node: failureRates('node', "the catalog's default node preset (Dean 2008 Google cluster figures)").optional(),
     zone: failureRates('zone', "the catalog's default zone preset (an ESTIMATE)").optional(),
     region: failureRates('region', "the catalog's default region preset (an ESTIMATE)").optional(),
-    failover: quantity(
+    failover: rangedQuantity(
       'duration',
       'Detection + switch time per failure of a serving component (hot standby, node behind a balancer, region): "60 s", or seconds; >= 0. Default: the catalog figure.',
     ).optional(),
-    coldRestore: quantity(
+    coldRestore: rangedQuantity(
       'duration',
       'Time to bring a cold standby up with its data restored: "30 min", or seconds; >= 0. Default 30 min (an ESTIMATE).',
       '30 min',
     ).optional(),
-    replicationLag: quantity(
+    replicationLag: rangedQuantity(
       'duration',
       'How far an asynchronous replica lags behind its primary (the writes a failover loses): "1 s", or seconds; >= 0. Default 1 s (an ESTIMATE).',
       '1 s',
     ).optional(),
-    backupInterval: quantity(
+    backupInterval: rangedQuantity(
       'duration',
       'Time between backups of data held in one copy only (the writes lost with that copy): "24 h", or seconds; > 0. Default 24 h (an ESTIMATE: daily snapshots).',
       '24 h',
@@ -379,11 +488,14 @@ export const ScenarioSchema = object(
 
 export type RawScenario = z.input<typeof ScenarioSchema>;
 
-/** Valid keys of the object at a path of the raw scenario (array indices step into elements), for did-you-mean. */
+/**
+ * Valid keys of the object at a path of the raw scenario (array indices step into elements, and a field that may be
+ * a range steps into the range object), for did-you-mean.
+ */
 export function keysAt(path: readonly PropertyKey[]): string[] {
   let schema: z.ZodType = ScenarioSchema;
   for (const part of path) {
-    while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+    schema = objectOrSelf(schema);
     if (typeof part === 'number' && schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
     else if (typeof part === 'string' && schema instanceof z.ZodObject) {
       const next = (schema.shape as Record<string, z.ZodType>)[part];
@@ -391,6 +503,19 @@ export function keysAt(path: readonly PropertyKey[]): string[] {
       schema = next;
     } else return [];
   }
-  while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+  schema = objectOrSelf(schema);
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+/** The schema without `.optional()`, and for a union (a field that may be a range) its object option. */
+function objectOrSelf(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  for (;;) {
+    if (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+    else if (s instanceof z.ZodUnion) {
+      const object = (s.options as readonly z.ZodType[]).find((o) => o instanceof z.ZodObject);
+      if (object === undefined) return s;
+      s = object;
+    } else return s;
+  }
 }

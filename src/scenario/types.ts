@@ -123,6 +123,26 @@ export interface SimulationSpec {
   years: number;
 }
 
+/** How an uncertain input's range { p5, p95 } is spread. */
+export type RangeDistribution = 'lognormal' | 'normal' | 'uniform';
+
+/**
+ * A workload or reliability figure given as a range `{ "p5": ..., "p95": ..., "distribution"?: ... }` instead of one
+ * value. Its field in the Scenario holds `median`, the point value the analytic comparison uses; normalize.ts's
+ * `sampleUncertain` draws from the distribution and `withValue` puts a drawn value into a copy of the scenario.
+ */
+export interface UncertainInput {
+  /** Raw field path, as written in the scenario file: "workload.peakRate", "reliability.node.mtbf". */
+  path: string;
+  /** 5th and 95th percentiles, SI (the unit of the normalised field), p5 <= p95 (p5 > 0 for lognormal). */
+  p5: number;
+  p95: number;
+  /** Default "lognormal". For "uniform", p5 and p95 are the 5th and 95th percentiles, not the ends of the support. */
+  distribution: RangeDistribution;
+  /** The point value used for the analytic comparison: sqrt(p5 p95) for lognormal, (p5 + p95) / 2 otherwise. */
+  median: number;
+}
+
 export interface Scenario {
   name: string;
   description: string | null;
@@ -135,4 +155,6 @@ export interface Scenario {
   simulation: SimulationSpec | null;
   /** Field paths that took their default value (for the worksheet and the result's assumptions). */
   defaulted: string[];
+  /** Inputs given as ranges, in the order of the scenario's fields (empty when every input is a single value). */
+  uncertain: UncertainInput[];
 }

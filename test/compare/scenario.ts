@@ -91,6 +91,7 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
     ] satisfies ArchitectureSpec[],
     simulation: null,
     defaulted: [],
+    uncertain: [],
     ...over,
   };
 }

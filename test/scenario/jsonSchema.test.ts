@@ -50,7 +50,9 @@ describe('scenarioJsonSchema', () => {
 
   it('takes unit strings or numbers, and gives the defaults and the catalog ids', () => {
     const workload = (schema.properties as Node).workload.properties as Node;
-    expect(workload.peakRate.type).toStrictEqual(['string', 'number']);
+    // a workload or reliability figure is a unit value or a range object (test/scenario/uncertain.test.ts)
+    expect(workload.peakRate.anyOf[0].type).toStrictEqual(['string', 'number']);
+    expect((schema.properties as Node).targets.properties.p99.type).toStrictEqual(['string', 'number']);
     expect(workload.memoryHeadroom.default).toBe('10%');
     expect(workload.fanout).toMatchObject({ type: 'integer', minimum: 1, default: 1 });
     const catalog = loadCatalog();
