@@ -154,6 +154,7 @@ export function compareScenario(scenario: Scenario, catalog: Catalog): Compariso
       ? [searchVertical(ctx), searchHorizontal(ctx)]
       : scenario.architectures.map((a) => resolve(ctx, a));
   const w = scenario.workload;
+  const uncertainty = uncertaintyOf(scenario, catalog, architectures);
   return {
     scenario: scenario.name,
     designRatePerS: ctx.designRatePerS,
@@ -162,8 +163,8 @@ export function compareScenario(scenario: Scenario, catalog: Catalog): Compariso
         ? `peak ${w.peakRatePerS}/s grown ${(w.growthPerYear * 100).toPrecision(3)}% a year for ${w.growthYears} years`
         : 'the peak rate (no growth)',
     architectures,
-    recommendation: recommend(ctx, architectures),
-    ...uncertaintyOf(scenario, catalog, architectures),
+    recommendation: recommend(ctx, architectures, uncertainty.uncertainty),
+    ...uncertainty,
     assumptions: assumptions(ctx),
     sources: sources(ctx, architectures),
     calendar: CALENDAR_CONVENTION,

@@ -6,7 +6,24 @@
 
 import { nines } from '../core/reliability/index.js';
 import type { Context } from './context.js';
-import type { ArchitectureResult, MeetsTargets, Recommendation } from './result.js';
+import type { ArchitectureResult, MeetsTargets, Recommendation, UncertaintyResult } from './result.js';
+
+/** A sentence on how likely the recommended design meets the targets over the uncertain inputs. */
+function robustness(results: readonly ArchitectureResult[], best: ArchitectureResult, u: UncertaintyResult): string {
+  const i = results.indexOf(best);
+  const mine = u.byArchitecture[i]?.probMeetsAll ?? 0;
+  let text = ` Over the uncertain inputs it meets every target in ${(mine * 100).toFixed(0)}% of ${u.samples} samples`;
+  let top = i;
+  u.byArchitecture.forEach((a, k) => {
+    if (a.probMeetsAll > (u.byArchitecture[top]?.probMeetsAll ?? 0)) top = k;
+  });
+  if (top !== i) {
+    const other = u.byArchitecture[top];
+    text += `; ${other?.name} does in ${((other?.probMeetsAll ?? 0) * 100).toFixed(0)}% (${usd(results[top]?.cost.usdPerMonth ?? 0)} at the median)`;
+  }
+  return `${text}.`;
+}
+
 import { better } from './size.js';
 
 const TARGETS: (keyof MeetsTargets)[] = ['p99', 'availability', 'durability', 'budget', 'utilization', 'memory'];
@@ -30,7 +47,11 @@ function figures(ctx: Context, r: ArchitectureResult): string {
   return `${r.availability.nines.toFixed(2)} nines (target ${nines(t.unavailability).toFixed(2)}), p99 ${p99} (target ${(t.p99S * 1000).toPrecision(3)} ms)`;
 }
 
-export function recommend(ctx: Context, results: readonly ArchitectureResult[]): Recommendation {
+export function recommend(
+  ctx: Context,
+  results: readonly ArchitectureResult[],
+  uncertainty?: UncertaintyResult,
+): Recommendation {
   const unmetByAll = TARGETS.filter((k) => results.every((r) => r.meetsTargets[k] === false));
   let best: ArchitectureResult | null = null;
   for (const r of results) if (better(r, best)) best = r;
@@ -76,5 +97,6 @@ export function recommend(ctx: Context, results: readonly ArchitectureResult[]):
     const next = sameKind.reduce<ArchitectureResult | null>((b, r) => (better(r, b) ? r : b), null);
     if (next) why += ` Next of the same kind: ${next.name} at ${usd(next.cost.usdPerMonth)}.`;
   }
+  if (uncertainty) why += robustness(results, best, uncertainty);
   return { name: best.name, why, unmetByAll };
 }
