@@ -14,6 +14,8 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
+  // ink imports react-devtools-core only when DEV=true (a development aid, not installed)
+  external: ['react-devtools-core'],
   sourcemap: 'linked',
   minify: true,
   logLevel: 'warning',

@@ -13,6 +13,7 @@ export interface CommandModule {
 
 const LOADERS: Record<string, () => Promise<CommandModule>> = {
   run: () => import('./commands/run.js'),
+  tui: () => import('./commands/tui.js'),
   queue: () => import('./commands/queue.js'),
   availability: () => import('./commands/availability.js'),
   nines: () => import('./commands/nines.js'),
@@ -31,7 +32,7 @@ export async function main(argv: readonly string[], ioIn: CliIo): Promise<number
   try {
     const [first, ...rest] = argv;
     if (first === undefined) {
-      const mod = await import('./commands/overview.js');
+      const mod = await import('./commands/tui.js');
       return await mod.run({ flags: new Map(), positionals: [] }, io);
     }
     if (first === '--help' || first === '-h' || first === 'help') {

@@ -181,6 +181,18 @@ export const runSpec: CommandSpec = {
   ],
 };
 
+export const tuiSpec: CommandSpec = {
+  name: 'tui',
+  summary: 'the interactive UI on a scenario (the default example, or FILE); without a terminal, the comparison',
+  usage: 'capplan tui [FILE]',
+  positionals: ['FILE'],
+  flags: [],
+  details: [
+    'Change an input and watch the comparison move. Keys: arrows move, Enter edits, u undoes, m simulates,',
+    's saves, o opens, c cycles the charts, ? shows every key, q quits. NO_COLOR turns colour off.',
+  ],
+};
+
 export const schemaSpec: CommandSpec = {
   name: 'schema',
   summary: 'print the JSON Schema of a scenario file or of a result',
@@ -194,4 +206,12 @@ export const schemaSpec: CommandSpec = {
   ],
 };
 
-export const COMMANDS: readonly CommandSpec[] = [runSpec, queueSpec, availabilitySpec, ninesSpec, rttSpec, schemaSpec];
+export const COMMANDS: readonly CommandSpec[] = [
+  runSpec,
+  tuiSpec,
+  queueSpec,
+  availabilitySpec,
+  ninesSpec,
+  rttSpec,
+  schemaSpec,
+];

@@ -107,6 +107,12 @@ async function simulateAvailabilityOf(
   seed: number,
   pool: SimulationPool,
 ): Promise<{ availability: SimulatedAvailability | null; skipped?: string }> {
+  if (r.availability.unavailability >= 1) {
+    return {
+      availability: null,
+      skipped: 'availability: the design cannot carry the design rate, so it is down whatever fails',
+    };
+  }
   let config: ReturnType<typeof availabilitySim>;
   try {
     config = availabilitySim(ctx, designOf(ctx.catalog, r));

@@ -1,0 +1,241 @@
+/**
+ * Cost against load: the monthly cost of the comparison's best vertical and best horizontal design, each re-sized for
+ * a multiple of the scenario's design rate, and the load at which scaling out becomes the cheaper (or the only) way.
+ * Pure: the catalog comes in as an argument, nothing is read or written.
+ *
+ * Each design keeps its shape (vertical: family, region, standby; horizontal: instance type, regions, spares, zones,
+ * balancer) and is re-sized at the new load exactly as the engine sizes it (vertical: the smallest size of the family
+ * that meets the targets, `sizeVertical`; horizontal: the fewest nodes per region, `nodesPerRegion`). A candidate
+ * whose size or node count the scenario fixed is re-sized too, so its multiplier-1 point can differ from the result.
+ */
+
+import type { Catalog } from '../catalog/index.js';
+import type { BalancerPolicy, Scenario } from '../scenario/types.js';
+import { buildContext, type Context } from './context.js';
+import { evaluateHorizontal, horizontalLayout, missedReasons } from './evaluate.js';
+import type { ArchitectureResult, ComparisonResult } from './result.js';
+import { designOf } from './simulationPlan.js';
+import { better, type HorizontalSpec, nodesPerRegion, sizeVertical } from './size.js';
+
+export interface CurvePoint {
+  /** Monthly cost of the design re-sized for this load, USD (internet egress excluded, as in the result). */
+  usdPerMonth: number;
+  /**
+   * Whether the design carries the load: it meets the utilisation, memory and p99 targets (what re-sizing aims at).
+   * Availability and budget do not depend on re-sizing in the same way; see `meetsAllTargets`.
+   */
+  feasible: boolean;
+  /** Why it cannot carry the load (the limits missed, most binding first); absent when feasible. */
+  reason?: string;
+  /** Meets every target of the scenario, availability and budget included (the result's `feasible`). */
+  meetsAllTargets: boolean;
+  /** Instance type (for an infeasible vertical: the closest size, as the engine reports it). */
+  instance: string;
+  /** Nodes in total (1 for a vertical design). */
+  nodes: number;
+}
+
+export interface CurveRow {
+  /** Multiple of the scenario's design rate. */
+  multiplier: number;
+  /** The design rate at this multiplier, requests per second. */
+  designRatePerS: number;
+  vertical: CurvePoint | null;
+  horizontal: CurvePoint | null;
+}
+
+export interface CostCurve {
+  points: CurveRow[];
+  /**
+   * `cheaper`: the lowest load at which the horizontal design becomes cheaper than the vertical one with both
+   * feasible (linear in log rate between the bracketing points); `vertical-runs-out`: when that never happens, the
+   * load at which the vertical design stops carrying the load while the horizontal one still does. null: neither.
+   */
+  crossover: { ratePerS: number; kind: 'cheaper' | 'vertical-runs-out' } | null;
+  /**
+   * The lowest load at which the vertical design can no longer carry the load, found by bisection (to 0.05% in rate)
+   * between the last point where it can and the first where it cannot; when it cannot at any point, the first
+   * point's rate. `reason` is the first infeasible point's (the binding limit first). null: it carries the load at
+   * every point, or there is no vertical design.
+   */
+  verticalLimit: { ratePerS: number; reason: string } | null;
+}
+
+const CAPACITY = /^(memory|CPU|p99):/;
+
+/**
+ * `points` multipliers log-spaced from 0.1 to 10 that always include exactly 1 (for an even count the steps below
+ * and above 1 differ slightly).
+ */
+export function defaultMultipliers(points = 25): number[] {
+  if (!Number.isInteger(points) || points < 3) throw new RangeError(`points must be an integer >= 3, got ${points}`);
+  const below = Math.floor((points - 1) / 2);
+  const above = points - 1 - below;
+  const out: number[] = [];
+  for (let j = 0; j < below; j++) out.push(10 ** (-1 + j / below));
+  out.push(1);
+  for (let j = 1; j <= above; j++) out.push(10 ** (j / above));
+  return out;
+}
+
+/** The scenario with its peak (and average) rate multiplied by m. */
+function scaled(scenario: Scenario, m: number): Scenario {
+  const w = scenario.workload;
+  return {
+    ...scenario,
+    workload: {
+      ...w,
+      peakRatePerS: w.peakRatePerS * m,
+      averageRatePerS: w.averageRatePerS === null ? null : w.averageRatePerS * m,
+    },
+  };
+}
+
+function bestOf(result: ComparisonResult, kind: ArchitectureResult['kind']): ArchitectureResult | null {
+  let best: ArchitectureResult | null = null;
+  for (const a of result.architectures) if (a.kind === kind && better(a, best)) best = a;
+  return best;
+}
+
+/** Carries the load: the limits re-sizing aims at (utilisation, memory, p99). */
+function capacityOk(r: ArchitectureResult): boolean {
+  const m = r.meetsTargets;
+  return m.utilization && m.memory && m.p99;
+}
+
+function point(ctx: Context, r: ArchitectureResult, family: string | null): CurvePoint {
+  const feasible = capacityOk(r);
+  const p: CurvePoint = {
+    usdPerMonth: r.cost.usdPerMonth,
+    feasible,
+    meetsAllTargets: r.feasible,
+    instance: r.instance.name,
+    nodes: r.nodes,
+  };
+  if (!feasible) {
+    const limits = missedReasons(ctx, r).filter((x) => CAPACITY.test(x));
+    const text = limits.length > 0 ? limits.join('; ') : (r.infeasibleReason ?? 'does not carry the load');
+    const binding = limits[0]?.split(':')[0] ?? 'capacity';
+    p.reason =
+      family === null ? text : `no ${family} size meets the ${binding} limit; the closest, ${r.instance.name}: ${text}`;
+  }
+  return p;
+}
+
+type Sizer = (ctx: Context) => ArchitectureResult;
+
+function verticalSizer(catalog: Catalog, r: ArchitectureResult): { family: string; size: Sizer } {
+  const d = designOf(catalog, r);
+  if (d.kind !== 'vertical') throw new RangeError(`${r.name} is not vertical`);
+  const family = d.instance.family;
+  const sizes = catalog.families.get(family);
+  if (!sizes || sizes.length === 0) throw new RangeError(`unknown family ${family}`);
+  const spec = {
+    name: d.name,
+    origin: d.origin,
+    region: d.region,
+    standby: d.standby,
+    standbyRegion: d.standbyRegion,
+  };
+  return { family, size: (ctx) => sizeVertical(ctx, sizes, spec) };
+}
+
+function horizontalSizer(catalog: Catalog, r: ArchitectureResult): Sizer {
+  const d = designOf(catalog, r);
+  if (d.kind !== 'horizontal') throw new RangeError(`${r.name} is not horizontal`);
+  const spec: HorizontalSpec = {
+    name: d.name,
+    origin: d.origin,
+    regions: d.regions,
+    spares: d.spares,
+    zones: d.zones,
+    balancer: (r.balancer ?? 'least-loaded') as BalancerPolicy,
+  };
+  return (ctx) => {
+    const layout = horizontalLayout(ctx, spec.regions, spec.zones);
+    const nodesByRegion = nodesPerRegion(ctx, d.instance, spec, layout);
+    return evaluateHorizontal(ctx, { kind: 'horizontal', instance: d.instance, nodesByRegion, ...spec }, layout);
+  };
+}
+
+/**
+ * The cost of the result's best vertical and best horizontal design (ranked as the engine ranks them; either may be
+ * absent) re-sized at each multiple of the scenario's design rate, the crossover load and the vertical limit.
+ *
+ * @param multipliers multiples of the design rate (> 0), e.g. `defaultMultipliers()`; points are sorted by them
+ */
+export function costCurve(
+  scenario: Scenario,
+  catalog: Catalog,
+  result: ComparisonResult,
+  multipliers: readonly number[],
+): CostCurve {
+  for (const m of multipliers) {
+    if (!(m > 0 && Number.isFinite(m))) throw new RangeError(`multipliers must be finite and > 0, got ${m}`);
+  }
+  const ms = [...new Set(multipliers)].sort((a, b) => a - b);
+  const v = bestOf(result, 'vertical');
+  const h = bestOf(result, 'horizontal');
+  const vs = v === null ? null : verticalSizer(catalog, v);
+  const hs = h === null ? null : horizontalSizer(catalog, h);
+
+  const points: CurveRow[] = ms.map((m) => {
+    const ctx = buildContext(scaled(scenario, m), catalog);
+    return {
+      multiplier: m,
+      designRatePerS: ctx.designRatePerS,
+      vertical: vs === null ? null : point(ctx, vs.size(ctx), vs.family),
+      horizontal: hs === null ? null : point(ctx, hs(ctx), null),
+    };
+  });
+
+  // the vertical limit: first infeasible point, refined by bisection in log multiplier from the last feasible one
+  let verticalLimit: CostCurve['verticalLimit'] = null;
+  let firstOut = -1;
+  if (vs !== null) {
+    firstOut = points.findIndex((p) => p.vertical?.feasible === false);
+    const out = points[firstOut];
+    if (out?.vertical) {
+      const prev = firstOut > 0 ? points[firstOut - 1] : undefined;
+      const reason = out.vertical.reason ?? '';
+      let rate = out.designRatePerS;
+      if (prev?.vertical?.feasible) {
+        let lo = Math.log(prev.multiplier);
+        let hi = Math.log(out.multiplier);
+        while (hi - lo > 5e-4) {
+          const mid = (lo + hi) / 2;
+          const ctx = buildContext(scaled(scenario, Math.exp(mid)), catalog);
+          if (capacityOk(vs.size(ctx))) lo = mid;
+          else {
+            hi = mid;
+            rate = ctx.designRatePerS;
+          }
+        }
+      }
+      verticalLimit = { ratePerS: rate, reason };
+    }
+  }
+
+  let crossover: CostCurve['crossover'] = null;
+  for (let i = 0; i + 1 < points.length && crossover === null; i++) {
+    const a = points[i] as CurveRow;
+    const b = points[i + 1] as CurveRow;
+    if (!(a.vertical?.feasible && a.horizontal?.feasible && b.vertical?.feasible && b.horizontal?.feasible)) continue;
+    const da = a.horizontal.usdPerMonth - a.vertical.usdPerMonth;
+    const db = b.horizontal.usdPerMonth - b.vertical.usdPerMonth;
+    if (da >= 0 && db < 0) {
+      const la = Math.log(a.designRatePerS);
+      const lb = Math.log(b.designRatePerS);
+      crossover = { ratePerS: Math.exp(la + ((lb - la) * da) / (da - db)), kind: 'cheaper' };
+    }
+  }
+  if (crossover === null && verticalLimit !== null && firstOut > 0) {
+    // only a real transition counts: the vertical carried the load at the point before
+    const out = points[firstOut] as CurveRow;
+    const prev = points[firstOut - 1] as CurveRow;
+    if (prev.vertical?.feasible && out.horizontal?.feasible) {
+      crossover = { ratePerS: verticalLimit.ratePerS, kind: 'vertical-runs-out' };
+    }
+  }
+  return { points, crossover, verticalLimit };
+}

@@ -1,0 +1,313 @@
+/**
+ * The Ink application: the reducer's state, keys turned into actions and effects (save, open, simulate, quit), and
+ * the screen laid out from the pure view functions. The engine runs in-process (it is pure and fast); the Monte
+ * Carlo simulation runs on worker threads so that the screen stays responsive, and Esc cancels it.
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Box, type Key, Text, useApp, useInput, useStdout } from 'ink';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { loadCatalog } from '../catalog/index.js';
+import { SECONDS_PER_YEAR } from '../core/reliability/index.js';
+import { SimulationAborted } from '../sim/pool.js';
+import { simulateComparison } from '../sim/scenario.js';
+import { writeFileAtomic } from '../util/atomicWrite.js';
+import { commandFor, type Effect, splitChunk } from './keys.js';
+import type { RawObject } from './rawPath.js';
+import { analyze, computeCurve, curveOf, shownResult } from './selectors.js';
+import { initialState, reducer, type TuiState, validate } from './state.js';
+import {
+  chartLines,
+  comparisonLines,
+  footerLines,
+  headerLine,
+  helpLines,
+  inputLines,
+  type Line,
+  leftWidth,
+  recommendationLines,
+  type Style,
+} from './view.js';
+
+export interface AppProps {
+  raw: RawObject;
+  source: string | null;
+  /** Fixed size (tests); otherwise the terminal's, following resizes. */
+  size?: { columns: number; rows: number };
+  /** Use colour (off with NO_COLOR). */
+  color: boolean;
+  /** The bundled simulation worker (dist/simWorker.js). */
+  simWorkerUrl?: URL;
+}
+
+function useTerminalSize(fixed?: { columns: number; rows: number }) {
+  const { stdout } = useStdout();
+  const read = () => fixed ?? { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    if (fixed) return;
+    const onResize = () => setSize({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout, fixed]);
+  return size;
+}
+
+function styled(l: Line, color: boolean, key: string | number) {
+  const props: Record<Style, object> = {
+    plain: {},
+    title: { bold: true },
+    focus: { inverse: true },
+    edit: { inverse: true, bold: true },
+    error: color ? { color: 'red' } : { bold: true },
+    dim: color ? { dimColor: true } : {},
+    ok: color ? { color: 'green', bold: true } : { bold: true },
+    bad: color ? { color: 'red', bold: true } : { bold: true },
+    group: { bold: true, underline: true },
+  };
+  let text = l.text;
+  if (color && l.style === 'plain' && /\bMISS\b/.test(text)) {
+    return (
+      <Text key={key}>
+        {text.split(/(MISS)/).map((part, i) =>
+          part === 'MISS' ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: static split of one line
+            <Text key={i} color="red" bold>
+              {part}
+            </Text>
+          ) : (
+            part
+          ),
+        )}
+      </Text>
+    );
+  }
+  if (text === '') text = ' ';
+  return (
+    <Text key={key} wrap="truncate" {...props[l.style]}>
+      {text}
+    </Text>
+  );
+}
+
+function withSimulationDefaults(state: TuiState) {
+  const a = analyze(state.raw);
+  const scenario = a.scenario.simulation
+    ? a.scenario
+    : { ...a.scenario, simulation: { seed: 1, requests: 200_000, years: 1000 } };
+  return { scenario, result: a.result };
+}
+
+export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppProps) {
+  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(raw, source));
+  const { exit } = useApp();
+  const size = useTerminalSize(fixedSize);
+  const abort = useRef<AbortController | null>(null);
+  // the state as of the key being handled (several keys of one chunk are handled before React re-renders)
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const [, setCurveTick] = useState(0);
+
+  // the cost-vs-load curve is computed after the frame that shows the new numbers
+  useEffect(() => {
+    if (curveOf(state.raw)) return;
+    const t = setTimeout(() => {
+      computeCurve(state.raw);
+      setCurveTick((n) => n + 1);
+    }, 0);
+    return () => clearTimeout(t);
+  }, [state.raw]);
+
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const effect = (e: Effect) => {
+    const state = stateRef.current;
+    switch (e) {
+      case 'quit':
+        if (state.dirty && !state.quitConfirm) dispatch({ type: 'quitRequest' });
+        else {
+          abort.current?.abort();
+          exit();
+        }
+        return;
+      case 'save':
+        if (state.source === null) {
+          dispatch({ type: 'openPrompt', kind: 'save' });
+          return;
+        }
+        save(state.source);
+        return;
+      case 'saveAs':
+        if (state.prompt?.kind === 'save') save(state.prompt.buffer.trim());
+        else dispatch({ type: 'openPrompt', kind: 'save' });
+        return;
+      case 'open': {
+        const path = state.prompt?.buffer.trim() ?? '';
+        let text: string;
+        try {
+          text = readFileSync(path, 'utf8');
+        } catch (error) {
+          dispatch({
+            type: 'message',
+            kind: 'error',
+            text: `cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+          });
+          return;
+        }
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          dispatch({ type: 'message', kind: 'error', text: `${path}: not valid JSON; nothing opened` });
+          return;
+        }
+        const v = validate(parsed as RawObject);
+        if ('problems' in v) {
+          dispatch({
+            type: 'message',
+            kind: 'error',
+            text: `${path}: ${v.problems[0]?.text ?? 'invalid'}; nothing opened`,
+          });
+          return;
+        }
+        dispatch({ type: 'closePrompt' });
+        dispatch({ type: 'load', raw: parsed as RawObject, source: path });
+        return;
+      }
+      case 'simulate': {
+        if (state.sim.status === 'running') return;
+        const controller = new AbortController();
+        abort.current = controller;
+        const forRaw = state.raw;
+        const { scenario, result } = withSimulationDefaults(state);
+        dispatch({ type: 'simStart' });
+        simulateComparison(result, scenario, loadCatalog(), {
+          threads: Math.max(2, availableParallelism()),
+          ...(simWorkerUrl ? { workerUrl: simWorkerUrl } : {}),
+          signal: controller.signal,
+          onProgress: (done, total) => dispatch({ type: 'simProgress', done, total }),
+        }).then(
+          (r) => dispatch({ type: 'simDone', result: r, forRaw }),
+          (error) =>
+            error instanceof SimulationAborted
+              ? dispatch({ type: 'simCancelled' })
+              : dispatch({ type: 'simError', text: `simulation failed: ${(error as Error).message}` }),
+        );
+        return;
+      }
+      case 'cancelSimulation':
+        abort.current?.abort();
+        return;
+      case 'worksheet':
+        dispatch({
+          type: 'message',
+          kind: 'info',
+          text: 'the design-review worksheet is not available yet (capplan worksheet comes with the next release)',
+        });
+        return;
+    }
+  };
+
+  function save(path: string) {
+    const state = stateRef.current;
+    if (path === '') {
+      dispatch({ type: 'message', kind: 'error', text: 'no file name given; nothing saved' });
+      return;
+    }
+    try {
+      writeFileAtomic(path, `${JSON.stringify(state.raw, null, 2)}\n`);
+      dispatch({ type: 'saved', path });
+    } catch (error) {
+      dispatch({
+        type: 'message',
+        kind: 'error',
+        text: `cannot save ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}; the scenario is still here`,
+      });
+    }
+  }
+
+  // A stable handler (reading the latest state and effects through refs): Ink then keeps one stdin listener
+  // instead of re-subscribing on every frame, so no key press falls between two subscriptions.
+  const effectRef = useRef(effect);
+  effectRef.current = effect;
+  const onInput = useCallback(
+    (input: string, key: Key) => {
+      if (key.ctrl && input === 'c') {
+        abort.current?.abort();
+        exit();
+        return;
+      }
+      for (const [i, k] of splitChunk(input, key)) {
+        const c = commandFor(stateRef.current, i, k);
+        if (c === null) continue;
+        if ('effect' in c) effectRef.current(c.effect);
+        else {
+          stateRef.current = reducer(stateRef.current, c.action);
+          dispatch(c.action);
+        }
+      }
+    },
+    [exit],
+  );
+  useInput(onInput);
+
+  const { columns, rows } = size;
+  const a = analyze(state.raw);
+  const result = shownResult(state);
+  const header = headerLine(state, result, columns);
+  const footer = footerLines(state, columns);
+  const bodyRows = Math.max(4, rows - 1 - footer.length - 1);
+  if (state.help) {
+    return (
+      <Box flexDirection="column" width={columns}>
+        {styled(header, color, 'h')}
+        {helpLines(columns)
+          .slice(0, bodyRows)
+          .map((l, i) => styled(l, color, i))}
+      </Box>
+    );
+  }
+  const lw = leftWidth(columns);
+  const rw = columns - lw - 2;
+  const left = inputLines(state, lw, bodyRows);
+  const right: Line[] = [];
+  const ascii = !color;
+  const allowed = (a.scenario.targets.unavailability * SECONDS_PER_YEAR) / 60;
+  const tall = bodyRows >= 30;
+  const table = comparisonLines(result, rw, state.column);
+  const rec = recommendationLines(result, rw, tall ? 4 : 3);
+  if (tall) {
+    right.push(...table, { text: '', style: 'plain' }, ...rec, { text: '', style: 'plain' });
+    const chartPanel = state.panel === 'table' ? 'cost' : state.panel;
+    right.push(...chartLines(chartPanel, result, curveOf(state.raw), rw, bodyRows - right.length, ascii, allowed));
+  } else if (state.panel === 'table') {
+    right.push(...table, { text: '', style: 'plain' }, ...rec);
+  } else {
+    right.push(...chartLines(state.panel, result, curveOf(state.raw), rw, bodyRows - rec.length - 1, ascii, allowed));
+    right.push({ text: '', style: 'plain' }, ...rec);
+  }
+  const prompt = state.prompt
+    ? {
+        text: `${state.prompt.kind === 'open' ? 'Open file' : 'Save as'}: ${state.prompt.buffer}_  (Enter, Esc)`,
+        style: 'edit' as Style,
+      }
+    : null;
+  return (
+    <Box flexDirection="column" width={columns}>
+      {styled(header, color, 'h')}
+      <Box flexDirection="row" height={bodyRows}>
+        <Box flexDirection="column" width={lw}>
+          {left.map((l, i) => styled(l, color, i))}
+        </Box>
+        <Box width={2} />
+        <Box flexDirection="column" width={rw}>
+          {right.slice(0, bodyRows).map((l, i) => styled(l, color, i))}
+        </Box>
+      </Box>
+      {prompt ? styled(prompt, color, 'p') : styled(footer[0] as Line, color, 'f0')}
+      {styled(footer[1] as Line, color, 'f1')}
+    </Box>
+  );
+}

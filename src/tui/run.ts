@@ -1,0 +1,64 @@
+/**
+ * `capplan` / `capplan tui [FILE]`: the interactive UI on a terminal; without one (piped, CI) the comparison as text,
+ * exit 0, instead of failing on raw mode. Loaded only by these commands (batch commands never load Ink or React).
+ */
+import { readFileSync } from 'node:fs';
+import { createElement } from 'react';
+import type { CliIo } from '../cli/io.js';
+import { EXIT } from '../cli/io.js';
+import { InputError } from '../errors.js';
+import { comparisonTable } from '../report/table.js';
+import { DEFAULT_SCENARIO_SOURCE, DEFAULT_SCENARIO_TEXT } from '../scenario/defaultScenario.js';
+import type { RawObject } from './rawPath.js';
+import { analyze } from './selectors.js';
+import { validate } from './state.js';
+
+function load(file: string | undefined): { raw: RawObject; source: string | null; label: string } {
+  if (file === undefined)
+    return { raw: JSON.parse(DEFAULT_SCENARIO_TEXT) as RawObject, source: null, label: DEFAULT_SCENARIO_SOURCE };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      'FILE',
+      file,
+      `a readable scenario file (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`,
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new InputError('FILE', file, 'a scenario in JSON (capplan run FILE shows where it is invalid)');
+  }
+  const v = validate(raw as RawObject);
+  if ('problems' in v)
+    throw new InputError(v.problems[0]?.path ?? 'FILE', file, `a valid scenario: ${v.problems[0]?.text}`);
+  return { raw: raw as RawObject, source: file, label: file };
+}
+
+export async function runTui(file: string | undefined, io: CliIo): Promise<number> {
+  const { raw, source, label } = load(file);
+  const stdout = io.stdout as NodeJS.WriteStream;
+  const stdin = io.stdin as NodeJS.ReadStream | undefined;
+  if (!stdout.isTTY || !stdin?.isTTY) {
+    io.stdout.write(comparisonTable(analyze(raw).result, stdout.columns ?? 100));
+    io.stdout.write(`\nThe scenario: ${label}. On a terminal, capplan opens the interactive UI.\n`);
+    return EXIT.ok;
+  }
+  const { render } = await import('ink');
+  const { App } = await import('./app.js');
+  const color = !io.env?.NO_COLOR;
+  const app = render(
+    createElement(App, { raw, source, color, ...(io.simWorkerUrl ? { simWorkerUrl: io.simWorkerUrl } : {}) }),
+    {
+      stdout,
+      stdin,
+      exitOnCtrlC: false,
+    },
+  );
+  await app.waitUntilExit();
+  return EXIT.ok;
+}

@@ -1,0 +1,299 @@
+/**
+ * The TUI's state as a pure reducer with typed actions. The raw scenario (what the user edits and saves) only ever
+ * holds a VALID scenario: an edit that does not parse leaves it unchanged and shows the error beside the field, with
+ * the typed text kept in the edit buffer, so nothing typed is lost. Every accepted edit can be undone.
+ */
+
+import { InputErrors } from '../cli/args.js';
+import type { ComparisonResult } from '../compare/result.js';
+import { InputError } from '../errors.js';
+import { readScenarioText } from '../scenario/normalize.js';
+import type { Scenario } from '../scenario/types.js';
+import { displayValue, type FieldDef, fieldsOf, storedValue } from './fields.js';
+import { type RawObject, setAt } from './rawPath.js';
+
+/** What the right column shows: the comparison table (and, on a tall terminal, the cost chart), or a chart. */
+export type Panel = 'table' | 'cost' | 'latency' | 'downtime';
+export const PANELS: readonly Panel[] = ['table', 'cost', 'latency', 'downtime'];
+
+export interface SimState {
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  done: number;
+  total: number;
+  /** The comparison with `simulated` figures, for the raw scenario it was run on. */
+  result?: ComparisonResult;
+  forRaw?: RawObject;
+  error?: string;
+}
+
+export interface TuiState {
+  raw: RawObject;
+  source: string | null;
+  focus: number;
+  /** Scroll offset of the input list. */
+  top: number;
+  editing: { buffer: string } | null;
+  /** The last rejected value of a field, with why (shown inline until the field is edited again). */
+  fieldError: { path: string; text: string; value: string } | null;
+  message: { kind: 'info' | 'error'; text: string } | null;
+  undo: RawObject[];
+  dirty: boolean;
+  help: boolean;
+  panel: Panel;
+  prompt: { kind: 'open' | 'save'; buffer: string } | null;
+  sim: SimState;
+  quitConfirm: boolean;
+  /** First candidate column shown (left/right scroll the comparison when it is wider than the screen). */
+  column: number;
+}
+
+export type Action =
+  | { type: 'move'; delta: number }
+  | { type: 'startEdit' }
+  | { type: 'input'; text: string }
+  | { type: 'backspace' }
+  | { type: 'commit' }
+  | { type: 'cancel' }
+  | { type: 'undo' }
+  | { type: 'load'; raw: RawObject; source: string | null }
+  | { type: 'saved'; path: string }
+  | { type: 'message'; kind: 'info' | 'error'; text: string }
+  | { type: 'toggleHelp' }
+  | { type: 'nextPanel' }
+  | { type: 'openPrompt'; kind: 'open' | 'save' }
+  | { type: 'closePrompt' }
+  | { type: 'simStart' }
+  | { type: 'simProgress'; done: number; total: number }
+  | { type: 'simDone'; result: ComparisonResult; forRaw: RawObject }
+  | { type: 'simError'; text: string }
+  | { type: 'simCancelled' }
+  | { type: 'quitRequest' }
+  | { type: 'scroll'; delta: number };
+
+export function initialState(raw: RawObject, source: string | null): TuiState {
+  return {
+    raw,
+    source,
+    focus: 0,
+    top: 0,
+    editing: null,
+    fieldError: null,
+    message: null,
+    undo: [],
+    dirty: false,
+    help: false,
+    panel: 'table',
+    prompt: null,
+    sim: { status: 'idle', done: 0, total: 0 },
+    quitConfirm: false,
+    column: 0,
+  };
+}
+
+/** Parses a raw scenario: the scenario, or every problem as one-line texts with their field paths. */
+export function validate(raw: RawObject): { scenario: Scenario } | { problems: { path: string; text: string }[] } {
+  try {
+    return { scenario: readScenarioText(JSON.stringify(raw), 'the scenario') };
+  } catch (error) {
+    if (error instanceof InputErrors) return { problems: error.errors.map((e) => ({ path: e.path, text: e.message })) };
+    if (error instanceof InputError) return { problems: [{ path: error.path, text: error.message }] };
+    throw error;
+  }
+}
+
+/**
+ * Editing one user share keeps the shares summing to 1: the others are scaled in proportion (as fractions), the
+ * last one absorbing the rounding. `before` is the valid scenario the edit starts from.
+ */
+function rebalanceShares(before: RawObject, raw: RawObject, index: number, share: number): RawObject {
+  const v = validate(before);
+  if (!('scenario' in v) || !(share > 0 && share < 1)) return raw;
+  const current = v.scenario.users;
+  if (current.length < 2) return raw;
+  const rest = current.reduce((s, u, i) => (i === index ? s : s + u.share), 0);
+  const others = current.map((_, i) => i).filter((i) => i !== index);
+  let out = raw;
+  let assigned = 0;
+  others.forEach((i, k) => {
+    const u = current[i] as { share: number };
+    const value =
+      k === others.length - 1
+        ? 1 - share - assigned
+        : Number((rest > 0 ? (u.share / rest) * (1 - share) : (1 - share) / others.length).toPrecision(12));
+    assigned += value;
+    out = setAt(out, `users[${i}].share`, value);
+  });
+  return out;
+}
+
+/**
+ * Applies typed text to a buffer: keys typed quickly (or pasted) arrive as one string, so backspace and delete
+ * characters in it remove the character before them; other control characters are dropped.
+ */
+export function typed(buffer: string, text: string): string {
+  let out = buffer;
+  for (const ch of text) {
+    if (ch === '\x7f' || ch === '\b') out = out.slice(0, -1);
+    else if (ch >= ' ') out += ch;
+  }
+  return out;
+}
+
+function fractionOf(text: string): number | null {
+  const t = text.trim();
+  const pct = /^([0-9.]+)\s*%$/.exec(t);
+  const n = pct ? Number(pct[1]) / 100 : Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+function applyEdit(state: TuiState, f: FieldDef, text: string): TuiState {
+  let raw = setAt(state.raw, f.path, storedValue(f, text));
+  const share = /^users\[(\d+)\]\.share$/.exec(f.path);
+  if (share) {
+    const value = fractionOf(text);
+    if (value !== null) raw = rebalanceShares(state.raw, raw, Number(share[1]), value);
+  }
+  const v = validate(raw);
+  if ('problems' in v) {
+    const mine = v.problems.find((p) => p.path === f.path || p.path.startsWith(`${f.path}.`)) ?? v.problems[0];
+    return {
+      ...state,
+      editing: { buffer: text },
+      fieldError: { path: f.path, text: mine?.text ?? 'invalid value', value: text },
+      message: { kind: 'error', text: `${f.label}: not changed (${mine?.text ?? 'invalid'}); Esc keeps the old value` },
+    };
+  }
+  return {
+    ...state,
+    raw,
+    undo: [...state.undo, state.raw].slice(-100),
+    dirty: true,
+    editing: null,
+    fieldError: null,
+    message: { kind: 'info', text: `${f.label} = ${text.trim() === '' ? '(default)' : text.trim()}` },
+  };
+}
+
+export function reducer(state: TuiState, action: Action): TuiState {
+  const fields = fieldsOf(state.raw);
+  const field = fields[state.focus];
+  switch (action.type) {
+    case 'move': {
+      if (state.editing) return state;
+      const focus = Math.max(0, Math.min(fields.length - 1, state.focus + action.delta));
+      return { ...state, focus, message: null, quitConfirm: false };
+    }
+    case 'startEdit': {
+      if (!field) return state;
+      if (field.kind === 'enum' && field.options) {
+        const cur = displayValue(state.raw, field) || (field.options[0] as string);
+        const next = field.options[(field.options.indexOf(cur) + 1) % field.options.length] as string;
+        return applyEdit(state, field, next);
+      }
+      const previous = state.fieldError?.path === field.path ? state.fieldError.value : displayValue(state.raw, field);
+      return { ...state, editing: { buffer: previous }, message: null, quitConfirm: false };
+    }
+    case 'input':
+      if (state.prompt)
+        return { ...state, prompt: { ...state.prompt, buffer: typed(state.prompt.buffer, action.text) } };
+      if (!state.editing) return state;
+      return { ...state, editing: { buffer: typed(state.editing.buffer, action.text) } };
+    case 'backspace':
+      if (state.prompt) return { ...state, prompt: { ...state.prompt, buffer: state.prompt.buffer.slice(0, -1) } };
+      if (!state.editing) return state;
+      return { ...state, editing: { buffer: state.editing.buffer.slice(0, -1) } };
+    case 'commit':
+      if (!state.editing || !field) return state;
+      return applyEdit(state, field, state.editing.buffer);
+    case 'cancel':
+      if (state.prompt) return { ...state, prompt: null };
+      if (state.help) return { ...state, help: false };
+      if (!state.editing) return { ...state, quitConfirm: false };
+      return { ...state, editing: null, message: { kind: 'info', text: 'edit cancelled; the value is unchanged' } };
+    case 'undo': {
+      const previous = state.undo[state.undo.length - 1];
+      if (!previous) return { ...state, message: { kind: 'info', text: 'nothing to undo' } };
+      return {
+        ...state,
+        raw: previous,
+        undo: state.undo.slice(0, -1),
+        dirty: true,
+        fieldError: null,
+        focus: Math.min(state.focus, fieldsOf(previous).length - 1),
+        message: { kind: 'info', text: 'undone' },
+      };
+    }
+    case 'load':
+      return {
+        ...initialState(action.raw, action.source),
+        message: { kind: 'info', text: `opened ${action.source ?? 'scenario'}` },
+      };
+    case 'saved':
+      return {
+        ...state,
+        source: action.path,
+        dirty: false,
+        prompt: null,
+        message: { kind: 'info', text: `saved ${action.path}` },
+      };
+    case 'message':
+      return { ...state, message: { kind: action.kind, text: action.text } };
+    case 'toggleHelp':
+      return { ...state, help: !state.help };
+    case 'nextPanel':
+      return { ...state, panel: PANELS[(PANELS.indexOf(state.panel) + 1) % PANELS.length] as Panel };
+    case 'openPrompt':
+      return {
+        ...state,
+        prompt: { kind: action.kind, buffer: action.kind === 'save' ? (state.source ?? 'scenario.json') : '' },
+      };
+    case 'closePrompt':
+      return { ...state, prompt: null };
+    case 'simStart':
+      return {
+        ...state,
+        sim: { status: 'running', done: 0, total: 0 },
+        message: { kind: 'info', text: 'simulating (Esc cancels)' },
+      };
+    case 'simProgress':
+      return state.sim.status === 'running'
+        ? { ...state, sim: { ...state.sim, done: action.done, total: action.total } }
+        : state;
+    case 'simDone':
+      return {
+        ...state,
+        sim: {
+          status: 'done',
+          done: state.sim.total,
+          total: state.sim.total,
+          result: action.result,
+          forRaw: action.forRaw,
+        },
+        message: { kind: 'info', text: 'simulation done: simulated figures beside the analytic ones' },
+      };
+    case 'simError':
+      return {
+        ...state,
+        sim: { status: 'error', done: 0, total: 0, error: action.text },
+        message: { kind: 'error', text: action.text },
+      };
+    case 'simCancelled':
+      return {
+        ...state,
+        sim: { status: 'cancelled', done: 0, total: 0 },
+        message: { kind: 'info', text: 'simulation cancelled' },
+      };
+    case 'scroll': {
+      const count = Array.isArray(state.raw.architectures) ? state.raw.architectures.length : 2;
+      return { ...state, column: Math.max(0, Math.min(count - 1, state.column + action.delta)) };
+    }
+    case 'quitRequest':
+      return state.dirty && !state.quitConfirm
+        ? {
+            ...state,
+            quitConfirm: true,
+            message: { kind: 'error', text: 'unsaved changes: q again quits anyway, s saves' },
+          }
+        : state;
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * The screen as lines of text with a style each, from the state and the terminal size: pure functions, tested
+ * without rendering. The Ink components only lay these lines out and colour them.
+ *
+ * Layout: a header line; the inputs on the left (grouped, scrolled to keep the focused field visible); on the right
+ * the comparison of the candidates and the recommendation, and, when the terminal is tall enough, a chart (`c`
+ * cycles cost vs load, p99 per user region, downtime vs budget); a message line and the key legend at the bottom.
+ * At 80x24 the chart takes the comparison's place when selected.
+ */
+import type { CostCurve } from '../compare/costCurve.js';
+import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
+import { budgetBar, lineChart, stackedBars } from '../report/charts.js';
+import { formatDowntime, formatRate, formatUsd } from '../units/format.js';
+import { displayValue, fieldsOf } from './fields.js';
+import { BINDINGS } from './keys.js';
+import type { TuiState } from './state.js';
+
+export type Style = 'plain' | 'title' | 'focus' | 'edit' | 'error' | 'dim' | 'ok' | 'bad' | 'group';
+export interface Line {
+  text: string;
+  style: Style;
+}
+
+const line = (text: string, style: Style = 'plain'): Line => ({ text, style });
+const padTo = (s: string, w: number) => (s.length > w ? `${s.slice(0, Math.max(0, w - 1))}~` : s.padEnd(w));
+
+/** Width of the input column. */
+export function leftWidth(width: number): number {
+  return Math.max(30, Math.min(40, Math.floor(width * 0.38)));
+}
+
+export function headerLine(state: TuiState, result: ComparisonResult, width: number): Line {
+  const file = state.source ?? '(unsaved)';
+  const text = `capplan  ${result.scenario}  [${file}${state.dirty ? ' *' : ''}]  design rate ${formatRate(result.designRatePerS)}`;
+  return line(padTo(text, width), 'title');
+}
+
+export function inputLines(state: TuiState, width: number, height: number): Line[] {
+  const fields = fieldsOf(state.raw);
+  const rows: { line: Line; field: number | null }[] = [];
+  let group = '';
+  fields.forEach((f, i) => {
+    if (f.group !== group) {
+      group = f.group;
+      rows.push({ line: line(padTo(f.group, width), 'group'), field: null });
+    }
+    const labelW = Math.min(18, Math.floor(width * 0.5));
+    const focused = i === state.focus;
+    if (focused && state.editing) {
+      rows.push({ line: line(padTo(`${f.label.padEnd(labelW)} ${state.editing.buffer}_`, width), 'edit'), field: i });
+      rows.push({ line: line(padTo(`  e.g. ${f.hint}; Enter accepts, Esc cancels`, width), 'dim'), field: i });
+    } else {
+      const v = displayValue(state.raw, f);
+      rows.push({
+        line: line(
+          padTo(`${f.label.padEnd(labelW)} ${v === '' ? '(default)' : v}`, width),
+          focused ? 'focus' : v === '' ? 'dim' : 'plain',
+        ),
+        field: i,
+      });
+    }
+    if (focused && state.fieldError?.path === f.path) {
+      rows.push({ line: line(padTo(`  ! ${state.fieldError.text}`, width), 'error'), field: i });
+    }
+  });
+  // scroll so that the focused field's rows are visible
+  const first = rows.findIndex((r) => r.field === state.focus);
+  const lastIdx = rows.length - 1 - [...rows].reverse().findIndex((r) => r.field === state.focus);
+  let top = Math.max(0, Math.min(first - 1, rows.length - height));
+  if (lastIdx >= top + height) top = lastIdx - height + 1;
+  top = Math.max(0, Math.min(top, Math.max(0, rows.length - height)));
+  const visible = rows.slice(top, top + height).map((r) => r.line);
+  if (top > 0) visible[0] = line(padTo(`  ^ ${top} more`, width), 'dim');
+  if (top + height < rows.length)
+    visible[visible.length - 1] = line(padTo(`  v ${rows.length - top - height} more`, width), 'dim');
+  return visible;
+}
+
+function short(name: string, w: number): string {
+  return name.length > w ? `${name.slice(0, w - 1)}~` : name;
+}
+
+function ms(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return 'unbounded';
+  return x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`;
+}
+
+const mark = (ok: boolean | null) => (ok === null ? '-' : ok ? 'ok' : 'MISS');
+
+/** The candidates side by side: one column each (as many as fit), one row per figure. */
+export function comparisonLines(result: ComparisonResult, width: number, first = 0): Line[] {
+  const labelW = 14;
+  const archs = result.architectures;
+  const colW = Math.max(9, Math.min(18, Math.floor((width - labelW) / Math.max(1, archs.length)) - 1));
+  const fits = Math.max(1, Math.floor((width - labelW) / (colW + 1)));
+  const start = Math.max(0, Math.min(first, archs.length - fits));
+  const shown = archs.slice(start, start + fits);
+  const rowOf = (label: string, f: (a: ArchitectureResult) => string, style: Style = 'plain'): Line =>
+    line(padTo(`${label.padEnd(labelW)}${shown.map((a) => ` ${padTo(f(a), colW)}`).join('')}`, width), style);
+  const lines: Line[] = [
+    rowOf('', (a) => short(a.name, colW), 'title'),
+    rowOf('', (a) => (a.kind === 'vertical' ? `1x ${a.instance.name}` : `${a.nodes}x ${a.instance.name}`), 'dim'),
+    rowOf('cost/month', (a) => formatUsd(a.cost.usdPerMonth)),
+    rowOf('nines', (a) => a.availability.nines.toFixed(2)),
+    rowOf('down/year', (a) => formatDowntime(a.availability.downtimeMinutesPerYear * 60)),
+    rowOf('p99', (a) => ms(a.latency.p99Ms)),
+  ];
+  if (shown.some((a) => a.simulated)) {
+    lines.push(
+      rowOf('  sim p99', (a) => {
+        const s = a.simulated?.latency;
+        return s ? `${s.p99Ms.toFixed(0)} (${s.ci95.p99Ms[0].toFixed(0)}-${s.ci95.p99Ms[1].toFixed(0)})` : '-';
+      }),
+      rowOf('  sim nines', (a) => {
+        const s = a.simulated?.availability;
+        if (!s) return '-';
+        if (s.tooRare) return 'too rare';
+        const n = (x: number) => (-Math.log10(1 - x)).toFixed(2);
+        return `${s.nines.toFixed(2)} (${n(s.ci95[0])}-${n(s.ci95[1])})`;
+      }),
+    );
+  }
+  lines.push(
+    rowOf('utilisation', (a) => `${(a.utilization * 100).toFixed(0)}%`),
+    rowOf('regions', (a) => `${a.regions.length} x ${a.zones} zones`),
+    rowOf('target p99', (a) => mark(a.meetsTargets.p99)),
+    rowOf('target avail', (a) => mark(a.meetsTargets.availability)),
+    rowOf('target budget', (a) => mark(a.meetsTargets.budget)),
+    rowOf('target CPU', (a) => mark(a.meetsTargets.utilization)),
+  );
+  if (shown.length < archs.length) {
+    lines.push(
+      line(padTo(`(${start + 1}-${start + shown.length} of ${archs.length}: left/right scroll)`, width), 'dim'),
+    );
+  }
+  return lines;
+}
+
+/** Words wrapped to `width`, at most `max` lines (the last ending in ... when cut). */
+export function wrapLines(text: string, width: number, max: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (cur && cur.length + 1 + w.length > width) {
+      out.push(cur);
+      cur = w;
+    } else cur = cur ? `${cur} ${w}` : w;
+  }
+  if (cur) out.push(cur);
+  if (out.length > max) {
+    const kept = out.slice(0, max);
+    kept[max - 1] = `${(kept[max - 1] as string).slice(0, Math.max(0, width - 3))}...`;
+    return kept;
+  }
+  return out;
+}
+
+export function recommendationLines(result: ComparisonResult, width: number, max: number): Line[] {
+  const rec = result.recommendation;
+  const head = rec.name === null ? 'No candidate meets every target.' : `Recommended: ${rec.name}`;
+  const body = wrapLines(rec.why, width, Math.max(0, max - 1));
+  return [line(padTo(head, width), rec.name === null ? 'bad' : 'ok'), ...body.map((t) => line(t))];
+}
+
+export function chartLines(
+  panel: 'cost' | 'latency' | 'downtime',
+  result: ComparisonResult,
+  curve: CostCurve | undefined,
+  width: number,
+  height: number,
+  ascii: boolean,
+  /** Downtime the availability target allows per year, minutes. */
+  allowedDowntimeMinutes: number,
+): Line[] {
+  if (panel === 'cost') {
+    if (!curve) return [line('cost vs load: computing...', 'dim')];
+    const series = [
+      {
+        label: 'best vertical',
+        symbol: 'v',
+        points: curve.points.map((p) => ({
+          x: p.designRatePerS,
+          y: p.vertical?.feasible ? p.vertical.usdPerMonth : null,
+        })),
+      },
+      {
+        label: 'best horizontal',
+        symbol: 'h',
+        points: curve.points.map((p) => ({
+          x: p.designRatePerS,
+          y: p.horizontal?.feasible ? p.horizontal.usdPerMonth : null,
+        })),
+      },
+    ];
+    const marks = curve.crossover ? [{ x: curve.crossover.ratePerS, label: 'crossover' }] : [];
+    const title =
+      curve.crossover === null
+        ? 'Monthly cost vs load (no crossover in range)'
+        : `Monthly cost vs load: horizontal ${curve.crossover.kind === 'cheaper' ? 'becomes cheaper' : 'takes over'} at ${formatRate(curve.crossover.ratePerS)}`;
+    return [
+      line(padTo(title, width), 'title'),
+      ...lineChart({
+        series,
+        width,
+        height: Math.max(6, height - 1),
+        logX: true,
+        xFormat: (x) => formatRate(x, 2),
+        yFormat: (y) => formatUsd(y),
+        marks,
+        ascii,
+      }).map((t) => line(t)),
+    ];
+  }
+  const best = result.architectures.find((a) => a.name === result.recommendation.name) ?? result.architectures[0];
+  if (!best) return [];
+  if (panel === 'latency') {
+    const rows = best.latency.byUserRegion.map((u) => {
+      const network = u.networkRttMs;
+      const queue = u.p99Ms === null ? 0 : Math.max(0, u.p99Ms - network);
+      return {
+        label: u.region,
+        parts: [
+          { value: network, symbol: ascii ? '=' : '█', name: 'network' },
+          { value: queue, symbol: ascii ? '-' : '░', name: 'queue + service' },
+        ],
+      };
+    });
+    return [
+      line(padTo(`p99 per user region, ${best.name}`, width), 'title'),
+      ...stackedBars({ rows, width, format: (v) => `${v.toFixed(0)} ms`, ascii }).map((t) => line(t)),
+    ];
+  }
+  const out: Line[] = [line(padTo('Downtime per year against the availability target', width), 'title')];
+  for (const a of result.architectures.slice(0, Math.max(1, Math.floor((height - 1) / 2)))) {
+    out.push(
+      ...budgetBar({
+        value: a.availability.downtimeMinutesPerYear,
+        budget: allowedDowntimeMinutes,
+        width,
+        label: short(a.name, 18),
+        format: (m) => formatDowntime(m * 60),
+        ascii,
+      }).map((t) => line(t)),
+    );
+  }
+  return out;
+}
+
+export function footerLines(state: TuiState, width: number): Line[] {
+  const msg = state.message;
+  const sim =
+    state.sim.status === 'running'
+      ? `simulating ${state.sim.total ? `[${'#'.repeat(Math.round((state.sim.done / state.sim.total) * 20)).padEnd(20, '.')}] ${state.sim.done}/${state.sim.total}` : '...'} (Esc cancels)`
+      : null;
+  const keys = BINDINGS.filter((b) => b.footer)
+    .map((b) => `${b.keys.split(',')[0]?.split(' ')[0]} ${b.footer}`)
+    .join('  ');
+  return [
+    line(padTo(sim ?? msg?.text ?? '', width), msg?.kind === 'error' && !sim ? 'error' : 'plain'),
+    line(padTo(keys, width), 'dim'),
+  ];
+}
+
+export function helpLines(width: number): Line[] {
+  const out: Line[] = [line('Keys (any key closes this help)', 'title'), line('')];
+  for (const b of BINDINGS) if (b.keys) out.push(line(padTo(`  ${b.keys.padEnd(16)} ${b.help}`, width)));
+  out.push(line(''));
+  out.push(
+    line(
+      padTo(
+        'Values take units: 3000/s, 250 ms, 99.95%, 300 GiB, 30000 USD/month. A bad value keeps the old one.',
+        width,
+      ),
+      'dim',
+    ),
+  );
+  return out;
+}

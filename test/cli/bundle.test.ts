@@ -1,0 +1,61 @@
+// Batch mode never loads Ink or React: in the built bundle (dist/, what `npx capplan` runs), the modules a batch
+// command loads (its chunk and everything it imports statically) contain no Ink/React code; only the TUI chunk does.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const read = (rel: string) => readFileSync(join(dist, rel), 'utf8');
+
+/** The relative paths a module imports statically (esbuild ESM output) and dynamically. */
+function importsOf(rel: string): { statics: string[]; dynamics: string[] } {
+  const code = read(rel);
+  const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : '';
+  const resolve = (p: string) => (p.startsWith('./') ? dir + p.slice(2) : p.startsWith('../') ? p.slice(3) : p);
+  const statics = [...code.matchAll(/(?:^|[;}\s])import\s*(?:[^'"()]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) =>
+    resolve(m[1] as string),
+  );
+  const dynamics = [...code.matchAll(/import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((m) => resolve(m[1] as string));
+  return { statics, dynamics };
+}
+
+function staticClosure(entry: string): string[] {
+  const seen = new Set<string>([entry]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    const next = queue.pop() as string;
+    for (const dep of importsOf(next).statics) {
+      if (!seen.has(dep)) {
+        seen.add(dep);
+        queue.push(dep);
+      }
+    }
+  }
+  return [...seen];
+}
+
+const hasInk = (rel: string) => /react-reconciler|\buseInput\b|yoga-layout|Ink/.test(read(rel));
+
+describe('the bundle', () => {
+  const cli = importsOf('cli.js');
+  const commandChunk = (name: string) => cli.dynamics.find((p) => new RegExp(`chunks/${name}-[A-Z0-9]+\\.js$`).test(p));
+
+  for (const command of ['run', 'queue', 'availability', 'nines', 'rtt', 'schema']) {
+    it(`capplan ${command} loads no Ink or React code`, () => {
+      const chunk = commandChunk(command);
+      expect(chunk, `the ${command} chunk`).toBeDefined();
+      const loaded = [...staticClosure('cli.js'), ...staticClosure(chunk as string)];
+      expect(loaded.filter(hasInk)).toEqual([]);
+    });
+  }
+
+  it('the TUI does load Ink (so the check above can fail)', () => {
+    const tuiCommand = commandChunk('tui') as string;
+    const tuiRun = importsOf(tuiCommand).dynamics[0] as string;
+    const reachable = new Set<string>();
+    for (const m of staticClosure(tuiRun)) reachable.add(m);
+    for (const d of importsOf(tuiRun).dynamics) for (const m of staticClosure(d)) reachable.add(m);
+    expect([...reachable].some(hasInk)).toBe(true);
+  });
+});

@@ -1,0 +1,151 @@
+// The TUI reducer (src/tui/state.ts) and key mapping (src/tui/keys.ts), without rendering.
+import type { Key } from 'ink';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO_TEXT } from '../../src/scenario/defaultScenario.js';
+import { fieldsOf } from '../../src/tui/fields.js';
+import { commandFor, splitChunk } from '../../src/tui/keys.js';
+import { getAt, type RawObject, setAt } from '../../src/tui/rawPath.js';
+import { type Action, initialState, reducer, type TuiState, validate } from '../../src/tui/state.js';
+
+const raw = () => JSON.parse(DEFAULT_SCENARIO_TEXT) as RawObject;
+const run = (s: TuiState, ...actions: Action[]) => actions.reduce(reducer, s);
+const focusOn = (s: TuiState, path: string): TuiState => ({
+  ...s,
+  focus: fieldsOf(s.raw).findIndex((f) => f.path === path),
+});
+const type = (text: string): Action[] => [
+  { type: 'startEdit' },
+  ...[...'\b'.repeat(40)].map(() => ({ type: 'backspace' }) as Action),
+  { type: 'input', text },
+  { type: 'commit' },
+];
+const key = (over: Partial<Key> = {}): Key =>
+  ({
+    upArrow: false,
+    downArrow: false,
+    leftArrow: false,
+    rightArrow: false,
+    pageDown: false,
+    pageUp: false,
+    home: false,
+    end: false,
+    return: false,
+    escape: false,
+    ctrl: false,
+    shift: false,
+    tab: false,
+    backspace: false,
+    delete: false,
+    meta: false,
+    super: false,
+    hyper: false,
+    capsLock: false,
+    numLock: false,
+    ...over,
+  }) as Key;
+
+describe('raw paths', () => {
+  it('reads and writes nested paths immutably', () => {
+    const r = raw();
+    const r2 = setAt(r, 'users[1].share', 0.4);
+    expect(getAt(r2, 'users[1].share')).toBe(0.4);
+    expect(getAt(r, 'users[1].share')).not.toBe(0.4);
+    expect(r2.workload).toBe(r.workload);
+    expect(getAt(setAt(r, 'workload.growth.years', undefined), 'workload.growth.years')).toBeUndefined();
+  });
+});
+
+describe('editing', () => {
+  it('a valid value with units is accepted, marks the scenario dirty, and can be undone', () => {
+    const s0 = focusOn(initialState(raw(), null), 'workload.peakRate');
+    const s1 = run(s0, ...type('6000/s'));
+    expect(getAt(s1.raw, 'workload.peakRate')).toBe('6000/s');
+    expect(s1.dirty).toBe(true);
+    expect(s1.editing).toBeNull();
+    const s2 = run(s1, { type: 'undo' });
+    expect(getAt(s2.raw, 'workload.peakRate')).toBe(getAt(s0.raw, 'workload.peakRate'));
+  });
+
+  it('a bad value keeps the previous one, shows why beside the field, and keeps what was typed', () => {
+    const s0 = focusOn(initialState(raw(), null), 'targets.p99');
+    const s1 = run(s0, ...type('5 kg'));
+    expect(s1.raw).toBe(s0.raw);
+    expect(s1.editing?.buffer).toBe('5 kg');
+    expect(s1.fieldError?.path).toBe('targets.p99');
+    expect(s1.fieldError?.text).toMatch(/targets\.p99: "5 kg": expected a duration/);
+    // Esc leaves the old value; editing again starts from the rejected text, so nothing typed is lost
+    const s2 = run(s1, { type: 'cancel' });
+    expect(s2.editing).toBeNull();
+    expect(run(s2, { type: 'startEdit' }).editing?.buffer).toBe('5 kg');
+  });
+
+  it('an enum field cycles through its options on Enter', () => {
+    const s0 = focusOn(initialState(raw(), null), 'workload.consistency');
+    const s1 = run(s0, { type: 'startEdit' });
+    expect(getAt(s1.raw, 'workload.consistency')).toBe('strong');
+    expect(getAt(run(s1, { type: 'startEdit' }).raw, 'workload.consistency')).toBe('eventual');
+  });
+
+  it('editing one user share rescales the others so they still sum to 1', () => {
+    const s0 = focusOn(initialState(raw(), null), 'users[0].share');
+    const s1 = run(s0, ...type('80%'));
+    const v = validate(s1.raw);
+    expect('scenario' in v).toBe(true);
+    if ('scenario' in v) {
+      expect(v.scenario.users[0]?.share).toBeCloseTo(0.8, 12);
+      expect(v.scenario.users.reduce((a, u) => a + u.share, 0)).toBeCloseTo(1, 12);
+      // the others keep their proportions (30:20 in the example)
+      expect((v.scenario.users[1]?.share as number) / (v.scenario.users[2]?.share as number)).toBeCloseTo(1.5, 9);
+    }
+  });
+
+  it('an empty value restores the default', () => {
+    const s0 = focusOn(initialState(raw(), null), 'targets.maxUtilization');
+    const s1 = run(s0, ...type(''));
+    expect(getAt(s1.raw, 'targets.maxUtilization')).toBeUndefined();
+    expect('scenario' in validate(s1.raw)).toBe(true);
+  });
+
+  it('typed text applies backspace and delete characters that arrive in one chunk', () => {
+    const s0 = focusOn(initialState(raw(), null), 'workload.peakRate');
+    const s1 = run(s0, { type: 'startEdit' }, { type: 'input', text: '\x7f\x7f\x7f\x7f\x7f\x7f9000/s' });
+    expect(s1.editing?.buffer).toBe('9000/s');
+  });
+
+  it('moving is clamped to the field list and is ignored while editing', () => {
+    const s0 = initialState(raw(), null);
+    expect(run(s0, { type: 'move', delta: -5 }).focus).toBe(0);
+    const n = fieldsOf(s0.raw).length;
+    expect(run(s0, { type: 'move', delta: 1000 }).focus).toBe(n - 1);
+    const editing = run(s0, { type: 'startEdit' });
+    expect(run(editing, { type: 'move', delta: 1 }).focus).toBe(0);
+  });
+
+  it('quitting with unsaved changes asks once', () => {
+    const s1 = run(focusOn(initialState(raw(), null), 'workload.peakRate'), ...type('5000/s'));
+    const s2 = run(s1, { type: 'quitRequest' });
+    expect(s2.quitConfirm).toBe(true);
+    expect(s2.message?.kind).toBe('error');
+  });
+});
+
+describe('keys', () => {
+  it('a chunk of quickly typed keys splits into text, backspaces and Enter', () => {
+    const parts = splitChunk('\x7f\x7fab\r', key());
+    expect(parts.map(([i, k]) => (k.return ? 'RET' : k.backspace ? 'BS' : i))).toEqual(['BS', 'BS', 'ab', 'RET']);
+    expect(splitChunk('\x1b[A', key({ upArrow: true }))).toHaveLength(1);
+  });
+
+  const s = initialState(raw(), null);
+  it('map to actions by mode', () => {
+    expect(commandFor(s, '', key({ downArrow: true }))).toEqual({ action: { type: 'move', delta: 1 } });
+    expect(commandFor(s, 'u', key())).toEqual({ action: { type: 'undo' } });
+    expect(commandFor(s, 'm', key())).toEqual({ effect: 'simulate' });
+    expect(commandFor(s, 'q', key())).toEqual({ effect: 'quit' });
+    const editing = reducer(s, { type: 'startEdit' });
+    expect(commandFor(editing, 'q', key())).toEqual({ action: { type: 'input', text: 'q' } });
+    expect(commandFor(editing, '', key({ escape: true }))).toEqual({ action: { type: 'cancel' } });
+    const running = { ...s, sim: { status: 'running' as const, done: 0, total: 1 } };
+    expect(commandFor(running, '', key({ escape: true }))).toEqual({ effect: 'cancelSimulation' });
+  });
+});

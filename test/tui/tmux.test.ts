@@ -1,0 +1,116 @@
+// The real terminal: tmux runs `capplan` (the built bin, as a user would after npm install) at 120x40, we send keys
+// and read the screen with capture-pane, asserting on what a person would see. CI installs tmux (.ci/run).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN } from '../cli/run.js';
+
+const haveTmux = spawnSync('tmux', ['-V']).status === 0;
+const socket = `capplan-test-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-t', 'ui');
+const keys = (...k: string[]) => tmux('send-keys', '-t', 'ui', ...k);
+
+/** Polls the screen until `ok` holds (the UI redraws asynchronously); fails with the last screen after `ms`. */
+async function waitFor(ok: (s: string) => boolean, what: string, ms = 15_000): Promise<string> {
+  const end = Date.now() + ms;
+  let last = '';
+  while (Date.now() < end) {
+    last = screen();
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; the screen was:\n${last}`);
+}
+
+const costRow = (s: string) => s.split('\n').find((l) => l.includes('cost/month')) ?? '';
+
+describe.runIf(haveTmux)('capplan in a real terminal (tmux)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'capplan-tmux-'));
+  beforeAll(() => {
+    tmux('new-session', '-d', '-s', 'ui', '-x', '120', '-y', '40', '-c', dir, `NO_COLOR=1 ${process.execPath} ${BIN}`);
+  });
+  afterAll(() => {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+  });
+
+  it('opens on the default scenario with the comparison, the recommendation and the key legend', async () => {
+    const s = await waitFor(
+      (x) => (x.includes('Recommended') || x.includes('No candidate meets')) && x.includes('Monthly cost vs load'),
+      'the first frame and the cost chart',
+    );
+    expect(s).toMatch(/capplan\s+Photo-sharing app goes viral/);
+    expect(s).toMatch(/peak rate\s+4000\/s/);
+    expect(s).toMatch(/cost\/month\s+\$/);
+    expect(s).toMatch(/Enter edit/);
+    expect(s).toMatch(/Monthly cost vs load/);
+  });
+
+  it('editing the peak rate changes the numbers', async () => {
+    const before = costRow(await waitFor((x) => x.includes('cost/month'), 'the table'));
+    keys('Enter');
+    await waitFor((x) => /peak rate\s+4000\/s_/.test(x), 'the edit buffer');
+    for (let i = 0; i < 6; i++) keys('BSpace');
+    keys('-l', '20000/s');
+    keys('Enter');
+    const after = await waitFor((x) => /peak rate\s+20000\/s/.test(x) && costRow(x) !== before, 'new figures');
+    expect(after).toMatch(/peak rate = 20000\/s|design rate 64/);
+    expect(after).toContain('*]');
+  });
+
+  it('a bad value is refused beside the field and the old value stays', async () => {
+    keys('Enter');
+    await waitFor((x) => x.includes('e.g. 3000/s'), 'the edit');
+    for (let i = 0; i < 8; i++) keys('BSpace');
+    keys('-l', '5 kg');
+    keys('Enter');
+    const s = await waitFor((x) => x.includes('! workload.peakRate'), 'the inline error');
+    expect(s).toMatch(/expected a rate/);
+    keys('Escape');
+    await waitFor((x) => /peak rate\s+20000\/s/.test(x) && !x.includes('5 kg_'), 'the old value');
+  });
+
+  it('? shows every key, and any key closes it', async () => {
+    keys('?');
+    const s = await waitFor((x) => x.includes('Keys (any key closes this help)'), 'the help');
+    expect(s).toMatch(/m\s+run the Monte Carlo simulation/);
+    expect(s).toMatch(/s\s+save the scenario/);
+    keys('x');
+    await waitFor((x) => x.includes('cost/month'), 'the main screen');
+  });
+
+  it('runs a simulation and shows the simulated figures', async () => {
+    keys('m');
+    const s = await waitFor((x) => x.includes('sim p99'), 'simulated figures', 60_000);
+    expect(s).toMatch(/sim nines/);
+  });
+
+  it('fits 80x24 after a resize', async () => {
+    tmux('resize-window', '-t', 'ui', '-x', '80', '-y', '24');
+    const s = await waitFor(
+      (x) => x.split('\n').length <= 25 && x.includes('cost/month') && x.includes('Enter edit'),
+      'the small layout',
+    );
+    for (const l of s.split('\n')) expect(l.length).toBeLessThanOrEqual(80);
+  });
+
+  it('saves the scenario atomically and quits, restoring the terminal', async () => {
+    keys('s');
+    await waitFor((x) => x.includes('Save as:'), 'the save prompt');
+    for (let i = 0; i < 20; i++) keys('BSpace');
+    keys('-l', 'saved.json');
+    keys('Enter');
+    await waitFor((x) => x.includes('saved saved.json'), 'the saved message');
+    const file = join(dir, 'saved.json');
+    expect(existsSync(file)).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8')).workload.peakRate).toBe('20000/s');
+    keys('q');
+    const end = Date.now() + 10_000;
+    while (Date.now() < end && spawnSync('tmux', ['-L', socket, 'has-session', '-t', 'ui']).status === 0) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(spawnSync('tmux', ['-L', socket, 'has-session', '-t', 'ui']).status).not.toBe(0);
+  });
+});
