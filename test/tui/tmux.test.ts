@@ -48,6 +48,22 @@ describe.runIf(haveTmux)('capplan in a real terminal (tmux)', () => {
     expect(s).toMatch(/Monthly cost vs load/);
   });
 
+  it('lowering the availability target flips the recommendation to the cheaper design; u undoes it', async () => {
+    await waitFor((x) => x.includes('Recommended: scale out, 2 regions'), 'the first recommendation');
+    for (let i = 0; i < 10; i++) keys('Down');
+    keys('Enter');
+    await waitFor((x) => /availability\s+99\.95%_/.test(x), 'editing the availability target');
+    for (let i = 0; i < 8; i++) keys('BSpace');
+    keys('-l', '99%');
+    keys('Enter');
+    const s = await waitFor((x) => x.includes('Recommended: scale out, 3 zones'), 'the flipped recommendation');
+    expect(s).toMatch(/availability\s+99%/);
+    keys('u');
+    await waitFor((x) => x.includes('Recommended: scale out, 2 regions'), 'the recommendation after undo');
+    for (let i = 0; i < 10; i++) keys('Up');
+    await waitFor((x) => x.includes('peak rate'), 'back at the top');
+  });
+
   it('editing the peak rate changes the numbers', async () => {
     const before = costRow(await waitFor((x) => x.includes('cost/month'), 'the table'));
     keys('Enter');
