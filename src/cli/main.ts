@@ -14,6 +14,8 @@ export interface CommandModule {
 const LOADERS: Record<string, () => Promise<CommandModule>> = {
   run: () => import('./commands/run.js'),
   tui: () => import('./commands/tui.js'),
+  worksheet: () => import('./commands/worksheet.js'),
+  sweep: () => import('./commands/sweep.js'),
   queue: () => import('./commands/queue.js'),
   availability: () => import('./commands/availability.js'),
   nines: () => import('./commands/nines.js'),

@@ -181,6 +181,68 @@ export const runSpec: CommandSpec = {
   ],
 };
 
+export const worksheetSpec: CommandSpec = {
+  name: 'worksheet',
+  summary: 'the design-review worksheet of a scenario (Markdown, or one self-contained HTML file)',
+  usage: 'capplan worksheet FILE|- [--format md|html] [--out FILE] [--date YYYY-MM-DD] [--analytic]',
+  positionals: ['FILE'],
+  flags: [
+    { name: 'format', kind: 'value', valueName: 'F', description: 'md (default) or html (with inline SVG charts)' },
+    { name: 'out', kind: 'value', valueName: 'FILE', description: 'write to FILE (atomically) instead of stdout' },
+    {
+      name: 'date',
+      kind: 'value',
+      valueName: 'D',
+      description: 'the review date to print (none by default, for reproducible output)',
+    },
+    { name: 'analytic', kind: 'switch', description: "skip the scenario's simulation block" },
+  ],
+  details: [
+    'Sections: summary and recommendation, inputs and assumptions, candidates, availability, latency, cost,',
+    'growth and crossover, sensitivity, risks and questions, decision record.',
+    '',
+    'example: capplan worksheet models/scenarios/payment-processing.json --out review.md',
+  ],
+};
+
+export const sweepSpec: CommandSpec = {
+  name: 'sweep',
+  summary: 're-run a scenario across a range of one input: one row per step and candidate, and the crossovers',
+  usage:
+    'capplan sweep FILE|- --vary PATH=FROM..TO [--steps N] [--log] [--format csv|json] [--crossovers] [--out FILE]',
+  positionals: ['FILE'],
+  flags: [
+    {
+      name: 'vary',
+      kind: 'value',
+      valueName: 'PATH=FROM..TO',
+      description: 'the input to vary and its range, e.g. workload.peakRate=100/s..100000/s or targets.p99=50ms..500ms',
+    },
+    { name: 'steps', kind: 'value', valueName: 'N', description: 'values from FROM to TO, both included (default 11)' },
+    { name: 'log', kind: 'switch', description: 'space the values geometrically (FROM and TO > 0)' },
+    { name: 'format', kind: 'value', valueName: 'F', description: 'csv (default) or json (rows and crossovers)' },
+    { name: 'crossovers', kind: 'switch', description: 'write the crossovers instead of the rows' },
+    { name: 'out', kind: 'value', valueName: 'FILE', description: 'write to FILE (atomically) instead of stdout' },
+  ],
+  details: [
+    'PATH is a numeric field of the scenario: workload.* (peakRate, serviceTime, workingSet, growth.perYear, ...),',
+    'targets.* (p99, availability, budget, maxUtilization, maxDataLoss), reliability.* (node.mtbf, failover, ...)',
+    'or architectures[i].nodes|spares|zones of a horizontal candidate; not a user share (shares must add up to 100%).',
+    "FROM and TO take the field's units (100/s, 50ms, 1000h, 99.9%); a bare number is in the base unit, as in a",
+    'scenario file (seconds for an MTBF). Each step is read and checked exactly like capplan run, then compared;',
+    'a step that makes the scenario invalid gets one row with its error and the sweep goes on. Sweeping',
+    'workload.peakRate scales workload.averageRate with it. Integer fields are rounded. Analytic figures only: a',
+    'simulation block is not run.',
+    'CSV columns: value (base unit), candidate, kind, instance, nodes, regions, usdPerMonth, usdPerMillionRequests,',
+    'nines, downtimeMinutesPerYear, p99Ms (empty: unstable), utilization, feasible (carries the load: CPU, memory',
+    'and p99 targets), meetsAll (every target), recommended, error. Crossovers (JSON, or --crossovers): where the',
+    'recommendation changes and where the cheapest design that carries the load switches between vertical and',
+    'horizontal, interpolated where the cost difference changes sign (else the midpoint, as method says).',
+    '',
+    'example: capplan sweep models/scenarios/photo-sharing-viral.json --vary workload.peakRate=500/s..50000/s --log',
+  ],
+};
+
 export const tuiSpec: CommandSpec = {
   name: 'tui',
   summary: 'the interactive UI on a scenario (the default example, or FILE); without a terminal, the comparison',
@@ -208,6 +270,8 @@ export const schemaSpec: CommandSpec = {
 
 export const COMMANDS: readonly CommandSpec[] = [
   runSpec,
+  worksheetSpec,
+  sweepSpec,
   tuiSpec,
   queueSpec,
   availabilitySpec,

@@ -14,6 +14,7 @@
  *   arrivals are Erlang-N (every N-th arrival; interarrival cv 1/sqrt(N)), by Allen-Cunneen.
  */
 
+import { MAX_SERVERS } from '../core/queueing/erlang.js';
 import type { QueueInput } from '../core/queueing/index.js';
 import { responseTimeSurvivalFunction, uslCapacity } from '../core/queueing/index.js';
 import type { BalancerPolicy, Workload } from '../scenario/types.js';
@@ -46,6 +47,8 @@ export function queueAtLoad(
   const serviceTimeS = effectiveServiceTimeS(w, vcpu);
   const subRate = ratePerS * w.fanout;
   const utilization = (subRate * serviceTimeS) / (vcpu * nodesUp);
+  // beyond the queueing core's 10,000,000 servers a pooled queue is split per node instead (pessimistic there)
+  if (model === 'pooled' && vcpu * nodesUp > MAX_SERVERS) model = 'split-poisson';
   const input: QueueInput =
     model === 'pooled'
       ? {
@@ -137,7 +140,8 @@ export function nodesNeeded(
   const subWork = ratePerS * w.fanout * effectiveServiceTimeS(w, vcpu);
   const minStable = Math.max(1, Math.floor(subWork / vcpu) + 1);
   if (ratePerS === 0) return { nodes: 1, criterion: 'p99' };
-  const cap = MAX_NODES_PER_REGION;
+  // a pooled queue of every node's vCPUs must stay within the queueing core's limit of servers
+  const cap = Math.max(1, Math.min(MAX_NODES_PER_REGION, Math.floor(MAX_SERVERS / vcpu)));
   const atP99 = (n: number) => pathsQuantileS(paths, queueAtLoad(w, vcpu, ratePerS, n, model), 0.99) <= p99TargetS;
   const farOut = Math.min(cap, minStable * 64 + 64);
   if (paths.length > 0 && atP99(farOut)) {

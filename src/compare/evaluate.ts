@@ -180,7 +180,8 @@ export function dataLossOf(ctx: Context, copies: 'one' | 'replicated'): DataLoss
   }
   return {
     windowS: rel.replicationLagS,
-    method: 'asynchronous replication: writes not yet copied (the replication lag) are lost on failover',
+    method:
+      'asynchronous replication: writes not yet copied to the replica, up to the replication lag, are lost on failover',
   };
 }
 

@@ -9,6 +9,8 @@ import { Box, type Key, Text, useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { loadCatalog } from '../catalog/index.js';
 import { SECONDS_PER_YEAR } from '../core/reliability/index.js';
+import { buildWorksheetInput } from '../report/buildWorksheet.js';
+import { worksheetMarkdown } from '../report/worksheet.js';
 import { SimulationAborted } from '../sim/pool.js';
 import { simulateComparison } from '../sim/scenario.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
@@ -90,6 +92,12 @@ function styled(l: Line, color: boolean, key: string | number) {
       {text}
     </Text>
   );
+}
+
+/** scenario.json -> scenario.worksheet.md beside it; an unsaved scenario -> worksheet.md here. */
+export function worksheetPath(source: string | null): string {
+  if (source === null) return 'worksheet.md';
+  return `${source.replace(/\.json$/i, '')}.worksheet.md`;
 }
 
 function withSimulationDefaults(state: TuiState) {
@@ -200,13 +208,27 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppPr
       case 'cancelSimulation':
         abort.current?.abort();
         return;
-      case 'worksheet':
-        dispatch({
-          type: 'message',
-          kind: 'info',
-          text: 'the design-review worksheet is not available yet (capplan worksheet comes with the next release)',
-        });
+      case 'worksheet': {
+        const path = worksheetPath(state.source);
+        try {
+          const a = analyze(state.raw);
+          const input = buildWorksheetInput(
+            a.scenario,
+            shownResult(state),
+            loadCatalog(),
+            state.source ?? 'the scenario edited in capplan',
+          );
+          writeFileAtomic(path, worksheetMarkdown(input));
+          dispatch({ type: 'message', kind: 'info', text: `wrote the design-review worksheet to ${path}` });
+        } catch (error) {
+          dispatch({
+            type: 'message',
+            kind: 'error',
+            text: `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+          });
+        }
         return;
+      }
     }
   };
 

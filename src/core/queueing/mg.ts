@@ -49,13 +49,13 @@ export function allenCunneenMeanWaitS(mmcMeanWaitS: number, serviceTimeCv: numbe
 
 /**
  * E[k / (k + N)] for N ~ Poisson(y), k > 0, y >= 0: the Kummer-transformed 1F1(1; k + 1; -y) = e^-y 1F1(k; k+1; y),
- * a sum of positive terms (no cancellation). Direct summation outward from the mode for y <= 1e5 (O(sqrt y) terms),
+ * a sum of positive terms (no cancellation). Direct summation outward from the mode for y <= 1e4 (O(sqrt y) terms),
  * otherwise the asymptotic (delta-method) expansion in the Poisson central moments to order 6 (truncation error
  * about 105 / y^4 relative).
  */
 export function poissonMeanKOverKPlusN(k: number, y: number): number {
   if (y === 0) return 1;
-  if (y > 1e5) {
+  if (y > 1e4) {
     const u = 1 / (k + y);
     const y2 = y * y;
     const m2 = y;

@@ -1,0 +1,114 @@
+import { loadCatalog } from '../../catalog/index.js';
+import {
+  crossoversCsv,
+  isErrorRow,
+  kindOfPath,
+  MAX_STEPS,
+  parseVary,
+  parseVaryValue,
+  rowsCsv,
+  type SweepErrorRow,
+  type SweepResult,
+  sweepScenario,
+  sweepValues,
+} from '../../compare/sweep.js';
+import { InputError } from '../../errors.js';
+import { readScenarioText } from '../../scenario/normalize.js';
+import { writeFileAtomic } from '../../util/atomicWrite.js';
+import { type ParsedArgs, ProblemList } from '../args.js';
+import { type CliIo, EXIT } from '../io.js';
+import { flagQuantity } from '../values.js';
+import { readInput } from './run.js';
+
+const FORMATS = ['csv', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+const DEFAULT_STEPS = 11;
+const USAGE =
+  'capplan sweep FILE|- --vary PATH=FROM..TO [--steps N] [--log] [--format csv|json] [--crossovers] [--out FILE]';
+
+interface Plan {
+  path: string;
+  from: number;
+  to: number;
+}
+
+/** --vary: the path (checked against the scenario schema) and FROM, TO in the field's base unit. */
+function varyFlag(args: ParsedArgs): Plan {
+  const raw = args.flags.get('vary');
+  if (raw === undefined || raw === true) {
+    throw new InputError('--vary', undefined, 'PATH=FROM..TO, such as --vary workload.peakRate=100/s..100000/s');
+  }
+  const { path, fromText, toText } = parseVary(raw);
+  kindOfPath(path);
+  const problems = new ProblemList(); // a wrong FROM and a wrong TO are two problems
+  const from = problems.attempt(() => parseVaryValue(fromText, path), 1);
+  const to = problems.attempt(() => parseVaryValue(toText, path), 2);
+  problems.throwIfAny();
+  return { path, from, to };
+}
+
+function formatFlag(args: ParsedArgs): Format {
+  const f = args.flags.get('format');
+  if (f === undefined) return 'csv';
+  if (f === true || !FORMATS.includes(f as Format)) {
+    throw new InputError('--format', f === true ? '' : f, `one of ${FORMATS.join(', ')}`);
+  }
+  return f as Format;
+}
+
+function render(result: SweepResult, format: Format, crossoversOnly: boolean): string {
+  if (format === 'csv') return crossoversOnly ? crossoversCsv(result) : rowsCsv(result);
+  const { path, unit, values, crossovers, notes } = result;
+  const body = crossoversOnly
+    ? { path, unit, values, crossovers, notes }
+    : { path, unit, values, rows: result.rows, recommendations: result.recommendations, crossovers, notes };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/**
+ * `capplan sweep FILE|- --vary PATH=FROM..TO`: the comparison at each of N values of one input (src/compare/sweep.ts),
+ * as CSV rows (one per step and candidate) or JSON with the crossovers. Analytic: a simulation block is not run.
+ */
+export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
+  const problems = new ProblemList();
+  const plan = problems.attempt<Plan | null>(() => varyFlag(args), null);
+  const steps = problems.attempt(
+    () =>
+      flagQuantity(args, 'steps', 'count', {
+        min: 2,
+        max: MAX_STEPS,
+        integer: true,
+        example: String(DEFAULT_STEPS),
+        fallback: DEFAULT_STEPS,
+      }),
+    DEFAULT_STEPS,
+  );
+  const format = problems.attempt(() => formatFlag(args), 'csv' as Format);
+  const out = args.flags.get('out');
+  if (out === true) problems.add(new InputError('--out', '', 'a file name'));
+  const log = args.flags.has('log');
+  const values = plan === null ? [] : problems.attempt(() => sweepValues(plan.from, plan.to, steps, log), []);
+  problems.throwIfAny();
+  const { path } = plan as Plan; // not null: a missing plan is a problem thrown above
+
+  const { text, source } = await readInput(args.positionals[0], io, USAGE);
+  readScenarioText(text, source); // the reader's own errors (size, JSON syntax with line and column, every field)
+  const raw: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const result = sweepScenario(raw, path, values, loadCatalog(), { log });
+  const body = render(result, format, args.flags.has('crossovers'));
+  if (typeof out === 'string') {
+    try {
+      writeFileAtomic(out, body);
+    } catch (error) {
+      throw new InputError(
+        '--out',
+        out,
+        `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`,
+      );
+    }
+  } else io.stdout.write(body);
+  // the engine failed at some steps: the output is complete, but that is a bug to report (exit 3, one line each)
+  const failed = result.rows.filter((r): r is SweepErrorRow => isErrorRow(r) && r.internal === true);
+  for (const r of failed) io.stderr.write(`${r.error} at ${path} = ${r.value} (please report it)\n`);
+  return failed.length > 0 ? EXIT.internal : EXIT.ok;
+}

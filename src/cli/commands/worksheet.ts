@@ -1,0 +1,61 @@
+import { availableParallelism } from 'node:os';
+import { loadCatalog } from '../../catalog/index.js';
+import { compareScenario } from '../../compare/index.js';
+import { InputError } from '../../errors.js';
+import { buildWorksheetInput } from '../../report/buildWorksheet.js';
+import { worksheetMarkdown } from '../../report/worksheet.js';
+import { readScenarioText } from '../../scenario/normalize.js';
+import { writeFileAtomic } from '../../util/atomicWrite.js';
+import type { ParsedArgs } from '../args.js';
+import { type CliIo, EXIT } from '../io.js';
+import { progressBar } from '../progress.js';
+import { readInput } from './run.js';
+
+const FORMATS = ['md', 'html'] as const;
+
+/** `capplan worksheet FILE|- [--format md|html] [--out FILE] [--date YYYY-MM-DD] [--analytic]`. */
+export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
+  const usage = 'capplan worksheet FILE|- [--format md|html] [--out FILE] [--date YYYY-MM-DD] [--analytic]';
+  const format = args.flags.get('format') ?? 'md';
+  if (format === true || !FORMATS.includes(format as (typeof FORMATS)[number])) {
+    throw new InputError('--format', format === true ? '' : format, `one of ${FORMATS.join(', ')}`);
+  }
+  const date = args.flags.get('date');
+  if (date === true || (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))) {
+    throw new InputError('--date', date === true ? '' : date, 'a date as YYYY-MM-DD');
+  }
+  const out = args.flags.get('out');
+  if (out === true) throw new InputError('--out', '', 'a file name');
+  const { text, source } = await readInput(args.positionals[0], io, usage);
+  const scenario = readScenarioText(text, source);
+  const catalog = loadCatalog();
+  let result = compareScenario(scenario, catalog);
+  if (scenario.simulation !== null && !args.flags.has('analytic')) {
+    const { simulateComparison } = await import('../../sim/scenario.js');
+    const bar = progressBar(io.stderr, 'simulating');
+    result = await simulateComparison(result, scenario, catalog, {
+      threads: availableParallelism(),
+      ...(io.simWorkerUrl ? { workerUrl: io.simWorkerUrl } : {}),
+      onProgress: (d, t) => bar.update(d, t),
+    });
+    bar.end();
+  }
+  const input = buildWorksheetInput(scenario, result, catalog, source, date);
+  let body = worksheetMarkdown(input);
+  if (format === 'html') {
+    const { worksheetHtml } = await import('../../report/html.js');
+    body = worksheetHtml(input, body);
+  }
+  if (out !== undefined) {
+    try {
+      writeFileAtomic(out, body);
+    } catch (error) {
+      throw new InputError(
+        '--out',
+        out,
+        `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`,
+      );
+    }
+  } else io.stdout.write(body);
+  return EXIT.ok;
+}

@@ -1,0 +1,479 @@
+/**
+ * Sensitivity of the decision to the inputs (the design-review worksheet's "Sensitivity" section): a tornado of the
+ * inputs that move the monthly cost of the recommended design most, each varied one at a time over its range (an
+ * input the scenario gives as a range: its p5 and p95) or base x (1 - r) and base x (1 + r), with the input values
+ * at which the recommendation changes. Pure: the catalog comes in as an argument, nothing is read or written.
+ *
+ * The decision is measured on fixed candidates: when the scenario names no architectures, the searched designs of
+ * `base` are frozen as explicit candidates (instance type, regions, standby, spares, zones, balancer; horizontal node
+ * counts are re-sized at every point, as the engine sizes explicit candidates), so that a point compares the same
+ * designs instead of searching the catalog again. Explicit candidates are used as the scenario gives them (those
+ * without a size or node count are re-sized by compareScenario). Every point is one analytic compareScenario (no
+ * simulation, no propagation of ranges: the other inputs stay at their base values).
+ */
+
+import type { Catalog } from '../catalog/index.js';
+import { withValue } from '../scenario/normalize.js';
+import type { ArchitectureSpec, Scenario } from '../scenario/types.js';
+import { formatBytes, formatDuration, formatPercent, formatRate, formatSig, formatUsd } from '../units/format.js';
+import { compareScenario } from './index.js';
+import type { ArchitectureResult, ComparisonResult } from './result.js';
+
+export interface SensitivityFlip {
+  /** Input value (SI, like `base`) at which the recommendation changes, to 1% relative. */
+  value: number;
+  /** `value` formatted for people (see `display`). */
+  display: string;
+  /** Recommendation on the side of the base value (null: none meets every target). */
+  from: string | null;
+  /** Recommendation beyond it, further from the base value. */
+  to: string | null;
+}
+
+export interface SensitivityInput {
+  /** Field path, as written in the scenario file: "workload.peakRate", "targets.availability". */
+  path: string;
+  /** Plain words: "peak rate", "node MTBF". */
+  label: string;
+  /** The unit people read it in ("/s", "h", "%"); the numbers below stay SI (seconds, bytes, fractions, per second). */
+  unit: string;
+  base: number;
+  low: number;
+  high: number;
+  /** base, low and high formatted for people (see `display`): "4k/s", "4380 h", "99.95%". */
+  displayBase: string;
+  displayLow: string;
+  displayHigh: string;
+  /** 'range': the scenario's p5 and p95; 'relative': base x (1 -/+ relative), clamped to valid values. */
+  source: 'range' | 'relative';
+  /** Monthly cost of the base recommended candidate (or, when none, the base's cheapest candidate) at low and high. */
+  costLow: number;
+  costHigh: number;
+  /** |costHigh - costLow|, USD/month. */
+  swingUsdPerMonth: number;
+  recommendationLow: string | null;
+  recommendationHigh: string | null;
+  /** Where the recommendation changes, found by bisection in [low, base] and [base, high]; ascending by value. */
+  flips: SensitivityFlip[];
+}
+
+export interface SensitivityResult {
+  relative: number;
+  baseRecommendation: string | null;
+  /** Sorted by swing, largest first (ties: more flips first, then the order of the scenario's fields). */
+  inputs: SensitivityInput[];
+  method: string;
+}
+
+export interface SensitivityOptions {
+  /** Relative variation of the inputs not given as ranges, in (0, 1); default 0.5 (+/-50%). */
+  relative?: number;
+}
+
+/** Default relative variation: +/-50%. */
+export const DEFAULT_RELATIVE = 0.5;
+/** Bisection stops when the bracket is within this fraction of the value. */
+const FLIP_TOLERANCE = 0.01;
+/** Highest maximum utilisation a variation sets (the field must stay below 1). */
+const MAX_UTILIZATION_CAP = 0.99;
+/** Highest unavailability target a variation sets (the availability target must stay above 0). */
+const MAX_UNAVAILABILITY_CAP = 0.99;
+/** Most bisection steps per flip (a bracket around 0 never gets within 1% of its value). */
+const MAX_STEPS = 60;
+
+type Kind = 'rate' | 'duration' | 'hours' | 'bytes' | 'fraction' | 'money' | 'number';
+
+/**
+ * One input. Values are handled in a coordinate: the SI value itself, except for the availability target, whose
+ * coordinate is the unavailability (varied multiplicatively and bisected to 1% of it, so that the nines move
+ * meaningfully); `value` turns a coordinate into the reported SI value.
+ */
+interface InputDef {
+  path: string;
+  label: string;
+  unit: string;
+  kind: Kind;
+  /** The coordinate in the scenario; null: the input does not apply (no budget, no average rate). */
+  get(s: Scenario): number | null;
+  /** A copy of the scenario with the coordinate set (valid coordinates only: see `clamp`). */
+  set(s: Scenario, c: number): Scenario;
+  /** Moves a coordinate into the field's valid values, given the base coordinate. */
+  clamp(c: number, base: number): number;
+  /** Reported value of a coordinate (identity, or 1 - unavailability). */
+  value(c: number): number;
+  /** The coordinate of a reported value (inverse of `value`). */
+  coord(v: number): number;
+  /** Coordinates of the two ends for a relative variation r, in any order. */
+  vary(c: number, r: number): [number, number];
+}
+
+const identity = (x: number): number => x;
+const linear = (c: number, r: number): [number, number] => [c * (1 - r), c * (1 + r)];
+const positive = (c: number): number => c;
+const atLeast =
+  (min: number) =>
+  (c: number): number =>
+    Math.max(min, c);
+const between =
+  (min: number, max: number) =>
+  (c: number): number =>
+    Math.min(max, Math.max(min, c));
+
+/** An input that withValue sets (a workload or reliability figure; see UNCERTAIN_PATHS). */
+function ranged(
+  path: string,
+  label: string,
+  unit: string,
+  kind: Kind,
+  get: (s: Scenario) => number | null,
+  clamp: (c: number, base: number) => number = positive,
+): InputDef {
+  return {
+    path,
+    label,
+    unit,
+    kind,
+    get,
+    set: (s, c) => withValue(s, path, c),
+    clamp,
+    value: identity,
+    coord: identity,
+    vary: linear,
+  };
+}
+
+/** An input among the targets (withValue does not set them): written on a copy of `scenario.targets`. */
+function target(
+  path: string,
+  label: string,
+  unit: string,
+  kind: Kind,
+  get: (s: Scenario) => number | null,
+  put: (t: Scenario['targets'], c: number) => Scenario['targets'],
+  clamp: (c: number, base: number) => number = positive,
+): InputDef {
+  return {
+    path,
+    label,
+    unit,
+    kind,
+    get,
+    set: (s, c) => ({ ...s, targets: put({ ...s.targets }, c) }),
+    clamp,
+    value: identity,
+    coord: identity,
+    vary: linear,
+  };
+}
+
+const AVAILABILITY: InputDef = {
+  path: 'targets.availability',
+  label: 'availability target',
+  unit: '%',
+  kind: 'fraction',
+  get: (s) => s.targets.unavailability,
+  // availability = 1 - unavailability, both written so that they stay complements
+  set: (s, u) => ({ ...s, targets: { ...s.targets, unavailability: u, availability: 1 - u } }),
+  clamp: (u, base) => Math.min(u, Math.max(base, MAX_UNAVAILABILITY_CAP)),
+  value: (u) => 1 - u,
+  coord: (v) => 1 - v,
+  // the unavailability x (1 - r) and / (1 - r): x0.5 and x2 at r = 0.5
+  vary: (u, r) => [u * (1 - r), u / (1 - r)],
+};
+
+/** The inputs varied by default, in the order of the scenario's fields. */
+const INPUTS: readonly InputDef[] = [
+  ranged('workload.peakRate', 'peak rate', '/s', 'rate', (s) => s.workload.peakRatePerS),
+  ranged('workload.serviceTime', 'CPU time per request', 'ms', 'duration', (s) => s.workload.serviceTimeS),
+  ranged(
+    'workload.serviceTimeCv',
+    'service-time variability (cv)',
+    '',
+    'number',
+    (s) => s.workload.serviceTimeCv,
+    between(0, 100),
+  ),
+  ranged(
+    'workload.growth.perYear',
+    'growth per year',
+    '%',
+    'fraction',
+    (s) => s.workload.growthPerYear,
+    atLeast(-0.99),
+  ),
+  ranged('workload.workingSet', 'working set', 'GiB', 'bytes', (s) => s.workload.workingSetBytes),
+  ranged('workload.writeFraction', 'write fraction', '%', 'fraction', (s) => s.workload.writeFraction, between(0, 1)),
+  ranged('workload.requestSize', 'request size', 'KiB', 'bytes', (s) => s.workload.requestSizeBytes),
+  ranged('workload.responseSize', 'response size', 'KiB', 'bytes', (s) => s.workload.responseSizeBytes),
+  ranged('reliability.node.mtbf', 'node MTBF', 'h', 'hours', (s) => s.reliability.node.mtbfS),
+  ranged('reliability.node.mttr', 'node MTTR', 'h', 'hours', (s) => s.reliability.node.mttrS),
+  ranged('reliability.zone.mtbf', 'zone MTBF', 'h', 'hours', (s) => s.reliability.zone.mtbfS),
+  ranged('reliability.zone.mttr', 'zone MTTR', 'h', 'hours', (s) => s.reliability.zone.mttrS),
+  ranged('reliability.region.mtbf', 'region MTBF', 'h', 'hours', (s) => s.reliability.region.mtbfS),
+  ranged('reliability.region.mttr', 'region MTTR', 'h', 'hours', (s) => s.reliability.region.mttrS),
+  ranged('reliability.failover', 'failover time', 's', 'duration', (s) => s.reliability.failoverS),
+  target(
+    'targets.p99',
+    'p99 target',
+    'ms',
+    'duration',
+    (s) => s.targets.p99S,
+    (t, c) => ({ ...t, p99S: c }),
+  ),
+  AVAILABILITY,
+  target(
+    'targets.budget',
+    'budget',
+    'USD/month',
+    'money',
+    (s) => s.targets.budgetUsdPerMonth,
+    (t, c) => ({ ...t, budgetUsdPerMonth: c }),
+  ),
+  target(
+    'targets.maxUtilization',
+    'max CPU utilisation',
+    '%',
+    'fraction',
+    (s) => s.targets.maxUtilization,
+    (t, c) => ({ ...t, maxUtilization: c }),
+    (c, base) => Math.min(c, Math.max(base, MAX_UTILIZATION_CAP)),
+  ),
+];
+
+/** Inputs that are varied only when the scenario gives them as a range (not by default). */
+const RANGE_ONLY: readonly InputDef[] = [
+  ranged('workload.averageRate', 'average rate', '/s', 'rate', (s) => s.workload.averageRatePerS),
+  ranged('workload.growth.years', 'growth years', 'years', 'number', (s) => s.workload.growthYears, between(0, 100)),
+  ranged('workload.memoryHeadroom', 'memory headroom', '%', 'fraction', (s) => s.workload.memoryHeadroom),
+  ranged('workload.usl.contention', 'USL contention (sigma)', '', 'number', (s) => s.workload.usl?.sigma ?? 0),
+  ranged('workload.usl.coherency', 'USL coherency (kappa)', '', 'number', (s) => s.workload.usl?.kappa ?? 0),
+  ranged('reliability.coldRestore', 'cold-standby restore time', 'min', 'duration', (s) => s.reliability.coldRestoreS),
+  ranged('reliability.replicationLag', 'replication lag', 's', 'duration', (s) => s.reliability.replicationLagS),
+  ranged('reliability.backupInterval', 'backup interval', 'h', 'hours', (s) => s.reliability.backupIntervalS),
+];
+
+const BY_PATH: ReadonlyMap<string, InputDef> = new Map([...INPUTS, ...RANGE_ONLY].map((d) => [d.path, d]));
+
+function inputDef(path: string): InputDef {
+  const def = BY_PATH.get(path);
+  if (def === undefined) throw new RangeError(`sensitivity: no input ${path}`);
+  return def;
+}
+
+/**
+ * A copy of the scenario with one input set to `value` (SI, as in SensitivityInput: the availability target as a
+ * fraction, its unavailability written as 1 - value). For checking a flip, or for a what-if at one value.
+ * @throws {RangeError} an unknown path, or a value outside the field's valid values
+ */
+export function withInput(scenario: Scenario, path: string, value: number): Scenario {
+  const def = inputDef(path);
+  return def.set(scenario, def.coord(value));
+}
+
+/**
+ * A value of an input formatted for people: rates with formatRate ("4k/s"), durations with formatDuration ("12 ms"),
+ * MTBF, MTTR and backup intervals in hours ("4380 h", as the scenario files write them), sizes with formatBytes,
+ * fractions as percentages, money with formatUsd per month, other numbers with 3 significant figures.
+ * @param input the input (or its path)
+ * @param value SI value, as in SensitivityInput
+ */
+export function display(input: string | { path: string }, value: number): string {
+  const def = inputDef(typeof input === 'string' ? input : input.path);
+  switch (def.kind) {
+    case 'rate':
+      return formatRate(value);
+    case 'duration':
+      return formatDuration(value);
+    case 'hours':
+      return `${formatSig(value / 3600, 3)} h`;
+    case 'bytes':
+      return formatBytes(value);
+    case 'fraction':
+      return formatPercent(value);
+    case 'money':
+      return `${formatUsd(value)}/month`;
+    default:
+      return formatSig(value, 3);
+  }
+}
+
+/** The searched designs of a result as explicit candidates with the same names (horizontal node counts re-sized). */
+export function frozenArchitectures(catalog: Catalog, base: ComparisonResult): ArchitectureSpec[] {
+  return base.architectures.map((r: ArchitectureResult): ArchitectureSpec => {
+    const instance = catalog.instance(r.instance.name);
+    if (!instance) throw new RangeError(`unknown instance ${r.instance.name}`);
+    if (r.kind === 'vertical') {
+      return {
+        kind: 'vertical',
+        name: r.name,
+        family: instance.family,
+        size: instance.size,
+        region: r.regions[0] ?? null,
+        standby: r.standby ?? 'none',
+        standbyRegion: r.regions[1] ?? null,
+      };
+    }
+    return {
+      kind: 'horizontal',
+      name: r.name,
+      family: instance.family,
+      size: instance.size,
+      nodes: null,
+      spares: r.spares,
+      zones: r.zones,
+      regions: [...r.regions],
+      balancer: (r.balancer ?? 'least-loaded') as 'least-loaded',
+    };
+  });
+}
+
+interface Point {
+  recommendation: string | null;
+  cost: number;
+}
+
+/**
+ * Sensitivity of the recommendation to each input, one at a time.
+ * @param base the comparison of `scenario` (its recommendation and, for a searched scenario, its designs)
+ * @throws {RangeError} `relative` not in (0, 1)
+ */
+export function sensitivity(
+  scenario: Scenario,
+  catalog: Catalog,
+  base: ComparisonResult,
+  opts: SensitivityOptions = {},
+): SensitivityResult {
+  const relative = opts.relative ?? DEFAULT_RELATIVE;
+  if (!(relative > 0 && relative < 1)) {
+    throw new RangeError(`sensitivity: relative must be in (0, 1), got ${relative}`);
+  }
+  const searched = scenario.architectures === null;
+  const fixed: Scenario = {
+    ...scenario,
+    architectures: searched ? frozenArchitectures(catalog, base) : scenario.architectures,
+    simulation: null,
+    uncertain: [],
+  };
+  const subject =
+    base.recommendation.name ??
+    base.architectures.reduce<ArchitectureResult | null>(
+      (best, a) => (best === null || a.cost.usdPerMonth < best.cost.usdPerMonth ? a : best),
+      null,
+    )?.name ??
+    null;
+  const evaluate = (s: Scenario): Point => {
+    const r = compareScenario(s, catalog);
+    const a = r.architectures.find((x) => x.name === subject);
+    return { recommendation: r.recommendation.name, cost: a?.cost.usdPerMonth ?? Number.NaN };
+  };
+  const basePoint = evaluate(fixed);
+
+  const ranges = new Map(scenario.uncertain.map((u) => [u.path, u]));
+  const defs = [...INPUTS, ...RANGE_ONLY.filter((d) => ranges.has(d.path))];
+  const rows: { input: SensitivityInput; order: number }[] = [];
+  defs.forEach((def, order) => {
+    const c0 = def.get(scenario);
+    if (c0 === null) return;
+    const range = ranges.get(def.path);
+    const source = range === undefined ? 'relative' : 'range';
+    let ends: [number, number];
+    if (range !== undefined) ends = [def.coord(range.p5), def.coord(range.p95)];
+    else {
+      const [a, b] = def.vary(c0, relative);
+      ends = [def.clamp(a, c0), def.clamp(b, c0)];
+    }
+    const cache = new Map<number, Point>([[c0, basePoint]]);
+    const at = (c: number): Point => {
+      let p = cache.get(c);
+      if (p === undefined) {
+        p = evaluate(def.set(fixed, c));
+        cache.set(c, p);
+      }
+      return p;
+    };
+    const flips: SensitivityFlip[] = [];
+    for (const end of ends) if (end !== c0) bisect(at, def, c0, end, flips);
+    flips.sort((x, y) => x.value - y.value);
+    // low and high as reported values (for the availability target, the larger unavailability is the lower value)
+    const [lowC, highC] = def.value(ends[0]) <= def.value(ends[1]) ? ends : [ends[1], ends[0]];
+    const pl = at(lowC);
+    const ph = at(highC);
+    rows.push({
+      order,
+      input: {
+        path: def.path,
+        label: def.label,
+        unit: def.unit,
+        base: def.value(c0),
+        low: def.value(lowC),
+        high: def.value(highC),
+        displayBase: display(def.path, def.value(c0)),
+        displayLow: display(def.path, def.value(lowC)),
+        displayHigh: display(def.path, def.value(highC)),
+        source,
+        costLow: pl.cost,
+        costHigh: ph.cost,
+        swingUsdPerMonth: Math.abs(ph.cost - pl.cost),
+        recommendationLow: pl.recommendation,
+        recommendationHigh: ph.recommendation,
+        flips,
+      },
+    });
+  });
+  rows.sort(
+    (x, y) =>
+      y.input.swingUsdPerMonth - x.input.swingUsdPerMonth ||
+      y.input.flips.length - x.input.flips.length ||
+      x.order - y.order,
+  );
+
+  const pct = `${formatSig(relative * 100, 3)}%`;
+  const ranged = scenario.uncertain.length > 0 ? '; inputs given as ranges over their p5 to p95' : '';
+  const designs = searched
+    ? 'the searched designs frozen as explicit candidates (instance type, regions, standby, spares, zones and balancer fixed; horizontal node counts re-sized at each point)'
+    : "the scenario's candidates as given (those without a size or node count re-sized at each point)";
+  const swing =
+    subject === null
+      ? 'no candidate'
+      : `${subject}${base.recommendation.name === null ? ' (no candidate is recommended: the cheapest)' : ''}`;
+  const method =
+    `Inputs varied one at a time, the others at their base values: each to base x (1 - ${pct}) and base x (1 + ${pct}), ` +
+    `clamped to valid values (maximum utilisation at most ${MAX_UTILIZATION_CAP}; the availability target through its unavailability, ` +
+    `x ${formatSig(1 - relative, 3)} and x ${formatSig(1 / (1 - relative), 3)})${ranged}. ` +
+    `Every point is the analytic comparison (no simulation) of ${designs}. ` +
+    `Swing: the change in monthly cost of ${swing} between the two ends. ` +
+    `Flips: where the recommendation changes, by bisection between the base value and each end to ${FLIP_TOLERANCE * 100}% relative ` +
+    '(a change and back within one side is not seen).';
+  return { relative, baseRecommendation: base.recommendation.name, inputs: rows.map((r) => r.input), method };
+}
+
+/**
+ * The values in [base, end] (coordinates) where the recommendation changes, appended to `out`; `from` is the side
+ * of the base. Recurses where the midpoint differs from both ends (a change through a third candidate).
+ */
+function bisect(at: (c: number) => Point, def: InputDef, c0: number, end: number, out: SensitivityFlip[]): void {
+  // a bracket around 0 never gets within 1% of its value: it stops at a millionth of the side's width instead
+  const floor = Math.abs(end - c0) * 1e-6;
+  const search = (a: number, ra: string | null, b: number, rb: string | null): void => {
+    for (let step = 0; ; step++) {
+      const width = Math.abs(b - a);
+      if (width <= FLIP_TOLERANCE * Math.min(Math.abs(a), Math.abs(b)) || width <= floor || step >= MAX_STEPS) {
+        const value = def.value(a / 2 + b / 2);
+        out.push({ value, display: display(def.path, value), from: ra, to: rb });
+        return;
+      }
+      const m = a / 2 + b / 2;
+      const rm = at(m).recommendation;
+      if (rm !== ra && rm !== rb) {
+        search(a, ra, m, rm);
+        search(m, rm, b, rb);
+        return;
+      }
+      if (rm === ra) a = m;
+      else b = m;
+    }
+  };
+  const r0 = at(c0).recommendation;
+  const re = at(end).recommendation;
+  if (r0 !== re) search(c0, r0, end, re);
+}

@@ -1,0 +1,991 @@
+/**
+ * The design-review worksheet as one self-contained HTML page (`capplan worksheet --format html`): the worksheet's
+ * Markdown converted by a small converter for the subset worksheet.ts writes, with inline SVG charts drawn from the
+ * data (cost against load, downtime against the availability budget, p99 per user region split into network and
+ * queueing) placed after the headings of the sections they belong to. No scripts, no external resources (inline CSS
+ * and SVG only), print CSS for A4 and Letter, and no timestamp unless the input has a date: the same input gives the
+ * same bytes. Pure: data in, text out.
+ */
+
+import type { CostCurve } from '../compare/costCurve.js';
+import { formatDowntime, formatDuration, formatPercent, formatRate, formatUsd } from '../units/format.js';
+import type { WorksheetInput } from './worksheet.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// escaping
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML (element content and quoted attribute values). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Markdown -> HTML (the subset worksheet.ts writes)
+
+export interface MarkdownOptions {
+  /**
+   * Called for every heading; what it returns (HTML) is inserted right after the heading. `text` is the heading's
+   * Markdown source ("7. Growth and crossover").
+   */
+  afterHeading?: (level: number, text: string) => string | undefined;
+}
+
+/** Tables with at most this many body rows are kept on one printed page. */
+const SMALL_TABLE_ROWS = 25;
+
+const PH = '\u0000';
+const ASCII_PUNCT = /\\([!-/:-@[-`{-~])/g;
+
+/**
+ * Inline Markdown: `code`, **bold**, __bold__, _italic_, *italic*, backslash escapes (`\|`, `\*`, ...). Everything
+ * else is text, HTML-escaped.
+ */
+function inline(src: string): string {
+  const saved: string[] = [];
+  const keep = (html: string) => `${PH}${saved.push(html) - 1}${PH}`;
+  let s = src.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, body: string) => {
+    const inner =
+      body.length > 2 && body.startsWith(' ') && body.endsWith(' ') && body.trim() ? body.slice(1, -1) : body;
+    return keep(`<code>${escapeHtml(inner)}</code>`);
+  });
+  s = s.replace(ASCII_PUNCT, (_, c: string) => keep(escapeHtml(c)));
+  s = escapeHtml(s);
+  s = s.replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>');
+  s = s.replace(/(^|[^\w])__(?=[^\s_])([\s\S]*?[^\s_])__(?!\w)/g, '$1<strong>$2</strong>');
+  s = s.replace(/(^|[^\w*])\*(?=[^\s*])([\s\S]*?[^\s*])\*(?![\w*])/g, '$1<em>$2</em>');
+  s = s.replace(/(^|[^\w])_(?=[^\s_])([\s\S]*?[^\s_])_(?!\w)/g, '$1<em>$2</em>');
+  return s.replace(new RegExp(`${PH}(\\d+)${PH}`, 'g'), (_, i: string) => saved[Number(i)] ?? '');
+}
+
+type Align = 'left' | 'right' | 'center' | null;
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*([^`\s]*)[^`]*$/;
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
+const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/** Splits a table row on its unescaped pipes (the outer pipes are optional); `\|` becomes `|` in the cells. */
+function splitRow(line: string): string[] {
+  let s = line.trim();
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  const cells: string[] = [];
+  let cur = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] as string;
+    if (c === '\\' && s[i + 1] === '|') {
+      cur += '|';
+      i++;
+    } else if (c === '|') {
+      cells.push(cur.trim());
+      cur = '';
+    } else cur += c;
+  }
+  cells.push(cur.trim());
+  return cells;
+}
+
+function delimiterRow(line: string | undefined): Align[] | null {
+  if (line === undefined || !line.includes('-')) return null;
+  const cells = splitRow(line);
+  if (!cells.every((c) => DELIMITER_CELL.test(c))) return null;
+  return cells.map((c) => {
+    const l = c.startsWith(':');
+    const r = c.endsWith(':');
+    return l && r ? 'center' : r ? 'right' : l ? 'left' : null;
+  });
+}
+
+function isTableStart(lines: readonly string[], i: number): boolean {
+  const head = lines[i] as string;
+  if (!/(^|[^\\])\|/.test(head)) return false;
+  const align = delimiterRow(lines[i + 1]);
+  return align !== null && align.length === splitRow(head).length;
+}
+
+function table(lines: readonly string[], start: number): { html: string; next: number } {
+  const head = splitRow(lines[start] as string);
+  const align = delimiterRow(lines[start + 1]) ?? [];
+  let i = start + 2;
+  const body: string[][] = [];
+  while (i < lines.length && (lines[i] as string).trim() !== '' && (lines[i] as string).includes('|')) {
+    body.push(splitRow(lines[i] as string));
+    i++;
+  }
+  const attr = (k: number) => (align[k] ? ` class="align-${align[k]}"` : '');
+  const cells = (row: readonly string[], tag: 'th' | 'td') =>
+    head
+      .map((_, k) => `<${tag}${tag === 'th' ? ' scope="col"' : ''}${attr(k)}>${inline(row[k] ?? '')}</${tag}>`)
+      .join('');
+  const cls = body.length <= SMALL_TABLE_ROWS ? 'small' : 'large';
+  const html = [
+    `<div class="table-wrap"><table class="${cls}">`,
+    `<thead><tr>${cells(head, 'th')}</tr></thead>`,
+    body.length ? `<tbody>\n${body.map((r) => `<tr>${cells(r, 'td')}</tr>`).join('\n')}\n</tbody>` : '',
+    '</table></div>',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return { html, next: i };
+}
+
+interface ListItem {
+  indent: number;
+  ordered: boolean;
+  start: number;
+  text: string;
+  children: ListItem[];
+}
+
+function list(lines: readonly string[], start: number): { html: string; next: number } {
+  const items: ListItem[] = [];
+  let i = start;
+  for (; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.trim() === '') break;
+    const m = LIST_ITEM.exec(line);
+    if (m && !RULE.test(line)) {
+      const marker = m[2] as string;
+      const ordered = /\d/.test(marker);
+      items.push({
+        indent: (m[1] as string).length,
+        ordered,
+        start: ordered ? Number.parseInt(marker, 10) : 1,
+        text: m[3] ?? '',
+        children: [],
+      });
+    } else if (items.length > 0 && !FENCE.test(line) && !HEADING.test(line)) {
+      // a continuation line of the last item (indented or lazy)
+      const last = items[items.length - 1] as ListItem;
+      last.text += `\n${line.trim()}`;
+    } else break;
+  }
+  // nest by indentation: an item indented more than the previous one at its level belongs to that one
+  const roots: ListItem[] = [];
+  const stack: ListItem[] = [];
+  for (const it of items) {
+    while (stack.length > 0 && (stack[stack.length - 1] as ListItem).indent >= it.indent) stack.pop();
+    const parent = stack[stack.length - 1];
+    (parent ? parent.children : roots).push(it);
+    stack.push(it);
+  }
+  return { html: renderList(roots), next: i };
+}
+
+function renderList(items: readonly ListItem[]): string {
+  const out: string[] = [];
+  let k = 0;
+  while (k < items.length) {
+    const first = items[k] as ListItem;
+    let j = k;
+    while (j < items.length && (items[j] as ListItem).ordered === first.ordered) j++;
+    const tag = first.ordered ? 'ol' : 'ul';
+    const startAttr = first.ordered && first.start !== 1 ? ` start="${first.start}"` : '';
+    const lis = items.slice(k, j).map((it) => {
+      const nested = it.children.length > 0 ? `\n${renderList(it.children)}\n` : '';
+      return `<li>${inline(it.text)}${nested}</li>`;
+    });
+    out.push(`<${tag}${startAttr}>\n${lis.join('\n')}\n</${tag}>`);
+    k = j;
+  }
+  return out.join('\n');
+}
+
+function slug(text: string): string {
+  const s = text
+    .toLowerCase()
+    .replace(/[`*_\\]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s || 'section';
+}
+
+/**
+ * Converts the Markdown subset the worksheet uses to HTML: ATX headings (with ids), paragraphs, `-` and `1.` lists
+ * (nested by indentation), GitHub tables with alignment and escaped pipes, fenced code blocks (kept as `<pre>`),
+ * thematic breaks, and inline code, bold, italic and backslash escapes. All text is HTML-escaped; raw HTML in the
+ * Markdown is shown as text, never interpreted.
+ */
+export function markdownToHtml(md: string, options: MarkdownOptions = {}): string {
+  const lines = md.split(PH).join('\uFFFD').replace(/\r\n?/g, '\n').split('\n');
+  const out: string[] = [];
+  const ids = new Map<string, number>();
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] as string;
+    if (line.trim() === '') {
+      i++;
+      continue;
+    }
+    const fence = FENCE.exec(line);
+    if (fence) {
+      const marker = fence[1] as string;
+      const lang = fence[2] ?? '';
+      const body: string[] = [];
+      i++;
+      while (i < lines.length) {
+        const l = lines[i] as string;
+        const t = l.trim();
+        if (t.length >= marker.length && t === (marker[0] as string).repeat(t.length)) break;
+        body.push(l);
+        i++;
+      }
+      i++; // the closing fence (or the end)
+      const cls = lang ? ` class="language-${escapeHtml(lang)}"` : '';
+      out.push(`<pre><code${cls}>${escapeHtml(body.join('\n'))}</code></pre>`);
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    if (heading) {
+      const level = (heading[1] as string).length;
+      const text = heading[2] ?? '';
+      const base = slug(text);
+      const n = ids.get(base) ?? 0;
+      ids.set(base, n + 1);
+      const id = n === 0 ? base : `${base}-${n}`;
+      out.push(`<h${level} id="${escapeHtml(id)}">${inline(text)}</h${level}>`);
+      const extra = options.afterHeading?.(level, text);
+      if (extra) out.push(extra);
+      i++;
+      continue;
+    }
+    if (RULE.test(line)) {
+      out.push('<hr>');
+      i++;
+      continue;
+    }
+    if (isTableStart(lines, i)) {
+      const t = table(lines, i);
+      out.push(t.html);
+      i = t.next;
+      continue;
+    }
+    if (LIST_ITEM.test(line)) {
+      const l = list(lines, i);
+      out.push(l.html);
+      i = l.next;
+      continue;
+    }
+    const para: string[] = [];
+    while (i < lines.length) {
+      const l = lines[i] as string;
+      if (
+        l.trim() === '' ||
+        FENCE.test(l) ||
+        HEADING.test(l) ||
+        RULE.test(l) ||
+        LIST_ITEM.test(l) ||
+        isTableStart(lines, i)
+      )
+        break;
+      para.push(l.trim());
+      i++;
+    }
+    out.push(`<p>${inline(para.join('\n'))}</p>`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// SVG helpers
+
+const W = 720;
+const FONT = 13;
+const SMALL = 12;
+const INK = '#111';
+const GRID = '#ddd';
+const MUTED = '#555';
+const V_COLOR = '#1f4e99';
+const H_COLOR = '#b5520b';
+const WITHIN = '#6b87b8';
+const OVER = '#8b1a1a';
+const NETWORK = '#2f4f7f';
+const QUEUE_EDGE = '#6b4e16';
+
+/** A coordinate with at most one decimal ("-0" avoided). */
+const n = (x: number): string => String(Math.round(x * 10) / 10 || 0);
+
+/** Estimated width of a label (the charts use generic sans-serif fonts; generous so labels do not collide). */
+const textWidth = (s: string, size = FONT): number => Array.from(s).length * size * 0.6;
+
+function clip(s: string, maxWidth: number, size = FONT): string {
+  const chars = Array.from(s);
+  const fit = Math.floor(maxWidth / (size * 0.6));
+  return chars.length <= fit ? s : `${chars.slice(0, Math.max(1, fit - 1)).join('')}…`;
+}
+
+interface TextOptions {
+  anchor?: 'start' | 'middle' | 'end';
+  size?: number;
+  weight?: 'bold';
+  fill?: string;
+  halo?: boolean;
+  rotate?: number;
+  cls?: string;
+  title?: string;
+}
+
+function text(x: number, y: number, s: string, o: TextOptions = {}): string {
+  const attrs = [
+    `x="${n(x)}"`,
+    `y="${n(y)}"`,
+    o.anchor && o.anchor !== 'start' ? `text-anchor="${o.anchor}"` : '',
+    o.size && o.size !== FONT ? `font-size="${o.size}"` : '',
+    o.weight ? `font-weight="${o.weight}"` : '',
+    o.fill ? `fill="${o.fill}"` : '',
+    o.halo ? 'stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' : '',
+    o.rotate ? `transform="rotate(${o.rotate} ${n(x)} ${n(y)})"` : '',
+    o.cls ? `class="${o.cls}"` : '',
+  ].filter(Boolean);
+  const tip = o.title ? `<title>${escapeHtml(o.title)}</title>` : '';
+  return `<text ${attrs.join(' ')}>${tip}${escapeHtml(s)}</text>`;
+}
+
+const line = (x1: number, y1: number, x2: number, y2: number, attrs: string): string =>
+  `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" ${attrs}/>`;
+
+const rect = (x: number, y: number, w: number, h: number, attrs: string, title?: string): string =>
+  title === undefined
+    ? `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" ${attrs}/>`
+    : `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" ${attrs}><title>${escapeHtml(title)}</title></rect>`;
+
+/** A "nice" step (1, 2 or 5 x 10^k) giving about `count` intervals over `range`. */
+function niceStep(range: number, count: number): number {
+  const raw = range / Math.max(1, count);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / mag;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
+}
+
+/** Linear ticks from 0 to the first nice value >= max. */
+function linearTicks(max: number, count: number): { top: number; ticks: number[] } {
+  const m = max > 0 && Number.isFinite(max) ? max : 1;
+  const step = niceStep(m, count);
+  const top = Math.ceil(m / step - 1e-9) * step;
+  const ticks: number[] = [];
+  for (let k = 0; k * step <= top + step * 1e-9; k++) ticks.push(k * step);
+  return { top, ticks };
+}
+
+interface LegendItem {
+  swatch: (x: number, y: number) => string;
+  label: string;
+}
+
+/** Legend items in rows from (x, y) (y: the first row's text baseline) wrapping at `right`; returns its height. */
+function legend(items: readonly LegendItem[], x0: number, y0: number, right: number): { svg: string; height: number } {
+  const parts: string[] = [];
+  let x = x0;
+  let y = y0;
+  for (const it of items) {
+    const w = 30 + Array.from(it.label).length * SMALL * 0.55 + 16;
+    if (x > x0 && x + w > right) {
+      x = x0;
+      y += 18;
+    }
+    parts.push(it.swatch(x, y - 4), text(x + 30, y, it.label, { size: SMALL }));
+    x += w;
+  }
+  return { svg: `<g class="legend">${parts.join('')}</g>`, height: y - y0 + 18 };
+}
+
+function svgOpen(chart: string, height: number, title: string, desc: string, defs = ''): string {
+  return [
+    `<svg data-chart="${chart}" viewBox="0 0 ${W} ${n(height)}" width="100%" role="img" font-family="Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif" font-size="${FONT}" fill="${INK}">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<desc>${escapeHtml(desc)}</desc>`,
+    defs ? `<defs>${defs}</defs>` : '',
+    rect(0, 0, W, height, 'fill="#fff"'),
+  ].join('\n');
+}
+
+function figure(svg: string, caption: string): string {
+  return `<figure class="chart">\n${svg}\n<figcaption>${escapeHtml(caption)}</figcaption>\n</figure>`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// chart 1: cost against load
+
+/** Log ticks 1, 2, 5 x 10^k within [lo, hi]. */
+function logTicks(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)) - 1; e <= Math.ceil(Math.log10(hi)) + 1; e++) {
+    for (const m of [1, 2, 5]) {
+      const v = m * 10 ** e;
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.push(v);
+    }
+  }
+  return out;
+}
+
+interface SeriesPoint {
+  x: number;
+  y: number;
+  tip: string;
+}
+
+/** Runs of consecutive feasible points (a design that cannot carry the load leaves a gap). */
+function segments(curve: CostCurve, kind: 'vertical' | 'horizontal'): SeriesPoint[][] {
+  const runs: SeriesPoint[][] = [];
+  let cur: SeriesPoint[] = [];
+  for (const p of curve.points) {
+    const c = p[kind];
+    if (c?.feasible && Number.isFinite(c.usdPerMonth)) {
+      const what = c.nodes === 1 ? c.instance : `${c.nodes} x ${c.instance}`;
+      cur.push({
+        x: p.designRatePerS,
+        y: c.usdPerMonth,
+        tip: `${kind}, ${formatRate(p.designRatePerS)}: ${formatUsd(c.usdPerMonth)} a month (${what})`,
+      });
+    } else if (cur.length > 0) {
+      runs.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length > 0) runs.push(cur);
+  return runs;
+}
+
+const usdTick = (t: number): string => (t === 0 ? '$0' : formatUsd(t));
+
+function costChart(w: WorksheetInput, curve: CostCurve): string {
+  const rates = curve.points.map((p) => p.designRatePerS).filter((x) => x > 0 && Number.isFinite(x));
+  const vRuns = segments(curve, 'vertical');
+  const hRuns = segments(curve, 'horizontal');
+  const all = [...vRuns.flat(), ...hRuns.flat()];
+  const today = w.result.designRatePerS;
+  const budget = w.scenario.targets.budgetUsdPerMonth;
+  const lo = Math.min(...rates, today) / 1.08;
+  const hi = Math.max(...rates, today) * 1.08;
+  const yMaxData = Math.max(0, ...all.map((p) => p.y));
+  const yMaxWanted = budget !== null && budget <= yMaxData * 1.5 ? Math.max(yMaxData, budget) : yMaxData;
+  const { top: yTop, ticks: yTicks } = linearTicks(yMaxWanted * 1.04, 5);
+
+  const left = 16 + Math.max(...yTicks.map((t) => textWidth(usdTick(t), SMALL))) + 26;
+  const right = W - 24;
+  const seriesLabel = (kind: 'vertical' | 'horizontal', runs: SeriesPoint[][]) =>
+    `best ${kind} design${runs.length === 0 ? ' (carries none of these loads)' : ''}`;
+  const legendItems: LegendItem[] = [];
+  if (curve.points.some((p) => p.vertical !== null)) {
+    legendItems.push({
+      label: seriesLabel('vertical', vRuns),
+      swatch: (x, y) =>
+        `${line(x, y, x + 24, y, `stroke="${V_COLOR}" stroke-width="2.5"`)}<circle cx="${n(x + 12)}" cy="${n(y)}" r="3.5" fill="#fff" stroke="${V_COLOR}" stroke-width="2"/>`,
+    });
+  }
+  if (curve.points.some((p) => p.horizontal !== null)) {
+    legendItems.push({
+      label: seriesLabel('horizontal', hRuns),
+      swatch: (x, y) =>
+        `${line(x, y, x + 24, y, `stroke="${H_COLOR}" stroke-width="2.5" stroke-dasharray="7 3"`)}${rect(x + 8.5, y - 3.5, 7, 7, `fill="${H_COLOR}"`)}`,
+    });
+  }
+  if (curve.crossover) {
+    legendItems.push({
+      label: 'crossover',
+      swatch: (x, y) => line(x + 12, y - 7, x + 12, y + 7, `stroke="${INK}" stroke-width="1.5" stroke-dasharray="5 3"`),
+    });
+  }
+  legendItems.push({
+    label: "today's design rate",
+    swatch: (x, y) => `<path d="M${n(x + 12)} ${n(y - 5)}l5 9h-10z" fill="${INK}"/>`,
+  });
+  if (budget !== null && budget <= yTop) {
+    legendItems.push({
+      label: 'budget',
+      swatch: (x, y) => line(x, y, x + 24, y, `stroke="${MUTED}" stroke-width="1.5" stroke-dasharray="1 3"`),
+    });
+  }
+  const lg = legend(legendItems, left, 18, right);
+  const top = 18 + lg.height + 30;
+  const plotH = 250;
+  const bottom = top + plotH;
+  const height = bottom + 54;
+
+  const lx0 = Math.log(lo);
+  const lx1 = Math.log(hi);
+  const sx = (x: number) => left + ((Math.log(x) - lx0) / (lx1 - lx0)) * (right - left);
+  const sy = (y: number) => bottom - (y / yTop) * plotH;
+
+  const parts: string[] = [
+    svgOpen(
+      'cost-vs-load',
+      height,
+      'Monthly cost against load: best vertical and best horizontal design',
+      `Cost in USD per month of the best vertical and the best horizontal design re-sized for each design rate from ${formatRate(rates[0] ?? lo)} to ${formatRate(rates[rates.length - 1] ?? hi)} (log scale). Gaps: the design cannot carry that load.${curve.crossover ? ` Crossover at ${formatRate(curve.crossover.ratePerS)}.` : ''} Today's design rate ${formatRate(today)}.`,
+    ),
+  ];
+  parts.push(lg.svg);
+  // grid and axes
+  const grid: string[] = [];
+  for (const t of yTicks) {
+    grid.push(line(left, sy(t), right, sy(t), `stroke="${GRID}" stroke-width="1"`));
+    grid.push(text(left - 6, sy(t) + 4, usdTick(t), { anchor: 'end', size: SMALL }));
+  }
+  for (const t of logTicks(lo, hi)) {
+    grid.push(line(sx(t), top, sx(t), bottom, `stroke="${GRID}" stroke-width="1"`));
+    grid.push(line(sx(t), bottom, sx(t), bottom + 5, `stroke="${INK}" stroke-width="1"`));
+    grid.push(text(sx(t), bottom + 18, formatRate(t, 2), { anchor: 'middle', size: SMALL }));
+  }
+  parts.push(`<g class="grid">${grid.join('')}</g>`);
+  parts.push(line(left, bottom, right, bottom, `class="axis" stroke="${INK}" stroke-width="1.2"`));
+  parts.push(line(left, top, left, bottom, `class="axis" stroke="${INK}" stroke-width="1.2"`));
+  parts.push(
+    text((left + right) / 2, bottom + 40, 'design rate (requests per second, log scale)', { anchor: 'middle' }),
+  );
+  parts.push(text(14, (top + bottom) / 2, 'cost (USD per month)', { anchor: 'middle', rotate: -90 }));
+  // budget
+  if (budget !== null && budget <= yTop) {
+    parts.push(
+      line(
+        left,
+        sy(budget),
+        right,
+        sy(budget),
+        `class="budget" stroke="${MUTED}" stroke-width="1.5" stroke-dasharray="1 3"`,
+      ),
+    );
+    parts.push(text(left + 6, sy(budget) - 5, `budget ${formatUsd(budget)}`, { size: SMALL, fill: MUTED, halo: true }));
+  }
+  // series
+  const path = (run: SeriesPoint[]) => run.map((p, k) => `${k === 0 ? 'M' : 'L'}${n(sx(p.x))} ${n(sy(p.y))}`).join('');
+  for (const run of vRuns) {
+    parts.push(
+      `<path class="series vertical" d="${path(run)}" fill="none" stroke="${V_COLOR}" stroke-width="2.5" stroke-linejoin="round"/>`,
+    );
+  }
+  for (const run of hRuns) {
+    parts.push(
+      `<path class="series horizontal" d="${path(run)}" fill="none" stroke="${H_COLOR}" stroke-width="2.5" stroke-dasharray="7 3" stroke-linejoin="round"/>`,
+    );
+  }
+  for (const p of vRuns.flat()) {
+    parts.push(
+      `<circle class="point vertical" cx="${n(sx(p.x))}" cy="${n(sy(p.y))}" r="3.5" fill="#fff" stroke="${V_COLOR}" stroke-width="2"><title>${escapeHtml(p.tip)}</title></circle>`,
+    );
+  }
+  for (const p of hRuns.flat()) {
+    parts.push(rect(sx(p.x) - 3.5, sy(p.y) - 3.5, 7, 7, `class="point horizontal" fill="${H_COLOR}"`, p.tip));
+  }
+  // where the vertical design runs out (when it does inside the range)
+  const lim = curve.verticalLimit;
+  const lastRun = vRuns[vRuns.length - 1] ?? [];
+  const lastV = lastRun[lastRun.length - 1];
+  if (lim && lastV && lim.ratePerS > lastV.x) {
+    parts.push(
+      text(sx(lastV.x), sy(lastV.y) - 12, 'vertical runs out', {
+        anchor: 'middle',
+        size: SMALL,
+        fill: V_COLOR,
+        halo: true,
+        title: `${formatRate(lim.ratePerS)}: ${lim.reason}`,
+      }),
+    );
+  }
+  // crossover and today
+  const markLabel = (x: number, y: number, s: string, fill: string) => {
+    const wide = textWidth(s, SMALL);
+    const toLeft = sx(x) + 6 + wide > right;
+    return text(sx(x) + (toLeft ? -6 : 6), y, s, { size: SMALL, anchor: toLeft ? 'end' : 'start', fill, halo: true });
+  };
+  if (curve.crossover) {
+    const c = curve.crossover;
+    const label =
+      c.kind === 'cheaper'
+        ? `crossover ${formatRate(c.ratePerS)}: horizontal cheaper`
+        : `crossover ${formatRate(c.ratePerS)}: vertical runs out`;
+    parts.push(
+      line(
+        sx(c.ratePerS),
+        top - 22,
+        sx(c.ratePerS),
+        bottom,
+        `class="crossover" stroke="${INK}" stroke-width="1.5" stroke-dasharray="5 3"`,
+      ),
+    );
+    parts.push(markLabel(c.ratePerS, top - 12, label, INK));
+  }
+  parts.push(
+    line(
+      sx(today),
+      top - 8,
+      sx(today),
+      bottom,
+      `class="today" stroke="${MUTED}" stroke-width="1" stroke-dasharray="2 2"`,
+    ),
+  );
+  parts.push(
+    `<path class="today" d="M${n(sx(today))} ${n(bottom - 1)}l5 9h-10z" fill="${INK}"><title>today's design rate ${escapeHtml(formatRate(today))}</title></path>`,
+  );
+  parts.push(markLabel(today, top + 4, `today ${formatRate(today)}`, MUTED));
+  parts.push('</svg>');
+  return figure(
+    parts.join('\n'),
+    `Monthly cost of the best vertical (solid, circles) and best horizontal (dashed, squares) designs, re-sized at each load; missing points: the design cannot carry that load.`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// chart 2: downtime against the budget
+
+const SECONDS_PER_YEAR = 365.25 * 86400;
+
+/** A unit for a downtime axis whose largest value is `maxMin` minutes. */
+function downtimeUnit(maxMin: number): { name: string; minutes: number } {
+  if (maxMin < 2) return { name: 'seconds', minutes: 1 / 60 };
+  if (maxMin < 120) return { name: 'minutes', minutes: 1 };
+  if (maxMin < 2 * 1440) return { name: 'hours', minutes: 60 };
+  return { name: 'days', minutes: 1440 };
+}
+
+function hatch(id: string, color: string, background: string): string {
+  return `<pattern id="${id}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="${background}"/><rect width="2.5" height="6" fill="${color}"/></pattern>`;
+}
+
+/**
+ * The right end of a bar chart's plot: as wide as possible while every bar's value label (drawn after its end) still
+ * fits in the chart. `ends` are the bars' ends as fractions of the axis, `labels` their labels.
+ */
+function plotRight(left: number, ends: readonly number[], labels: readonly string[]): number {
+  let width = W - 16 - left;
+  ends.forEach((f, k) => {
+    if (f > 0) width = Math.min(width, (W - 8 - left - 6 - textWidth(labels[k] ?? '', SMALL)) / f);
+  });
+  return left + Math.max(width, (W - 16 - left) / 2);
+}
+
+/** A label beside a vertical reference line at x, to its right unless it would leave the chart. */
+function refLabel(x: number, y: number, s: string): string {
+  const toLeft = x + 6 + textWidth(s, SMALL) > W - 8;
+  return text(toLeft ? x - 6 : x + 6, y, s, { size: SMALL, anchor: toLeft ? 'end' : 'start', halo: true });
+}
+
+function downtimeChart(w: WorksheetInput): string {
+  const archs = w.result.architectures;
+  const rec = w.result.recommendation.name;
+  const budgetMin = (w.scenario.targets.unavailability * SECONDS_PER_YEAR) / 60;
+  const values = archs.map((a) => {
+    const d = a.availability.downtimeMinutesPerYear;
+    return Number.isFinite(d) ? Math.max(0, d) : 0;
+  });
+  const unit = downtimeUnit(Math.max(budgetMin, ...values));
+  const { top: xTop, ticks } = linearTicks(Math.max(budgetMin, ...values) / unit.minutes, 6);
+  const labels = values.map(
+    (d) => `${formatDowntime(d * 60)}${d > budgetMin ? `, ${formatDowntime((d - budgetMin) * 60)} over` : ''}`,
+  );
+
+  const labelWidth = Math.min(250, Math.max(80, ...archs.map((a) => textWidth(a.name, FONT))));
+  const left = 12 + labelWidth + 10;
+  const right = plotRight(
+    left,
+    values.map((d) => d / unit.minutes / xTop),
+    labels,
+  );
+  const budgetLabel = `budget ${formatDowntime(budgetMin * 60)} a year (${formatPercent(w.scenario.targets.availability)})`;
+  const legendItems: LegendItem[] = [
+    { label: 'downtime within the budget', swatch: (x, y) => rect(x + 2, y - 6, 20, 12, `fill="${WITHIN}"`) },
+    {
+      label: 'over the budget (hatched)',
+      swatch: (x, y) => rect(x + 2, y - 6, 20, 12, `fill="url(#dt-over)" stroke="${OVER}" stroke-width="1"`),
+    },
+    {
+      label: 'budget',
+      swatch: (x, y) => line(x + 12, y - 8, x + 12, y + 8, `stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"`),
+    },
+  ];
+  const lg = legend(legendItems, left, 18, W - 12);
+  const top = 18 + lg.height + 22;
+  const row = 28;
+  const bar = 16;
+  const bottom = top + archs.length * row;
+  const height = bottom + 50;
+  const sx = (m: number) => left + (m / unit.minutes / xTop) * (right - left);
+
+  const parts: string[] = [
+    svgOpen(
+      'downtime-vs-budget',
+      height,
+      'Downtime per year of each candidate against the availability budget',
+      `Expected downtime per year of each candidate; the budget allowed by the ${formatPercent(w.scenario.targets.availability)} availability target is ${formatDowntime(budgetMin * 60)} a year. The part of a bar over the budget is hatched.`,
+      hatch('dt-over', OVER, '#f3c4c4'),
+    ),
+    lg.svg,
+  ];
+  const grid: string[] = [];
+  for (const t of ticks) {
+    const x = left + (t / xTop) * (right - left);
+    grid.push(line(x, top, x, bottom, `stroke="${GRID}" stroke-width="1"`));
+    grid.push(line(x, bottom, x, bottom + 5, `stroke="${INK}" stroke-width="1"`));
+    grid.push(text(x, bottom + 18, String(Number(t.toPrecision(6))), { anchor: 'middle', size: SMALL }));
+  }
+  parts.push(`<g class="grid">${grid.join('')}</g>`);
+  const names: string[] = [];
+  const valueLabels: string[] = [];
+  archs.forEach((a, k) => {
+    const d = values[k] as number;
+    const y = top + k * row + (row - bar) / 2;
+    const bold = a.name === rec ? { weight: 'bold' as const } : {};
+    names.push(text(left - 10, y + bar / 2 + 4, clip(a.name, labelWidth), { anchor: 'end', ...bold, title: a.name }));
+    const within = Math.min(d, budgetMin);
+    const tip = `${a.name}: ${formatDowntime(d * 60)} a year (${a.availability.nines.toFixed(2)} nines)`;
+    if (within > 0) parts.push(rect(left, y, sx(within) - left, bar, `class="bar within" fill="${WITHIN}"`, tip));
+    if (d > budgetMin) {
+      const attrs = `class="bar over" fill="url(#dt-over)" stroke="${OVER}" stroke-width="1"`;
+      parts.push(rect(sx(budgetMin), y, sx(d) - sx(budgetMin), bar, attrs, tip));
+    }
+    valueLabels.push(text(sx(d) + 6, y + bar / 2 + 4, labels[k] ?? '', { size: SMALL, halo: true }));
+  });
+  const bx = sx(budgetMin);
+  parts.push(line(bx, top - 14, bx, bottom, `class="budget" stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"`));
+  parts.push(refLabel(bx, top - 5, budgetLabel));
+  parts.push(...names, ...valueLabels);
+  parts.push(line(left, top, left, bottom, `class="axis" stroke="${INK}" stroke-width="1.2"`));
+  parts.push(line(left, bottom, right, bottom, `class="axis" stroke="${INK}" stroke-width="1.2"`));
+  parts.push(text((left + right) / 2, bottom + 40, `downtime per year (${unit.name})`, { anchor: 'middle' }));
+  parts.push('</svg>');
+  return figure(
+    parts.join('\n'),
+    `Downtime per year of each candidate against the ${formatPercent(w.scenario.targets.availability)} target's budget; the hatched part is over the budget.${rec ? ' The recommended design is in bold.' : ''}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// chart 3: p99 per user region, network and queueing
+
+const msLabel = (x: number): string => `${x >= 100 ? x.toFixed(0) : x.toFixed(1)} ms`;
+
+function latencyChart(w: WorksheetInput): string {
+  const archs = w.result.architectures;
+  const rec = w.result.recommendation.name;
+  const targetMs = w.scenario.targets.p99S * 1000;
+  const rows = archs.map((a) =>
+    a.latency.byUserRegion.map((u) => {
+      const net = Number.isFinite(u.networkRttMs) ? Math.max(0, u.networkRttMs) : 0;
+      const queue = u.p99Ms === null || !Number.isFinite(u.p99Ms) ? null : Math.max(0, u.p99Ms - net);
+      return { u, net, queue, label: queue === null ? 'unbounded (unstable queue)' : msLabel(net + queue) };
+    }),
+  );
+  const flat = rows.flat();
+  const { top: xTop, ticks } = linearTicks(Math.max(targetMs, ...flat.map((r) => r.net + (r.queue ?? 0))) * 1.05, 6);
+
+  const labelWidth = Math.min(260, Math.max(90, ...flat.map((r) => 14 + textWidth(r.u.region, SMALL))));
+  const left = 12 + labelWidth + 10;
+  const right = plotRight(
+    left,
+    flat.map((r) => (r.net + (r.queue ?? 0)) / xTop),
+    flat.map((r) => r.label),
+  );
+  const legendItems: LegendItem[] = [
+    { label: 'network round trip', swatch: (x, y) => rect(x + 2, y - 6, 20, 12, `fill="${NETWORK}"`) },
+    {
+      label: 'queue + service',
+      swatch: (x, y) => rect(x + 2, y - 6, 20, 12, `fill="url(#lat-queue)" stroke="${QUEUE_EDGE}" stroke-width="1"`),
+    },
+    {
+      label: 'p99 target',
+      swatch: (x, y) => line(x + 12, y - 8, x + 12, y + 8, `stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"`),
+    },
+  ];
+  const lg = legend(legendItems, left, 18, W - 12);
+  const top = 18 + lg.height + 22;
+  const head = 22;
+  const row = 19;
+  const bar = 12;
+  const bottom = top + rows.reduce((sum, rs) => sum + head + rs.length * row + 6, 0);
+  const height = bottom + 50;
+  const sx = (ms: number) => left + (ms / xTop) * (right - left);
+
+  const defs = `<pattern id="lat-queue" patternUnits="userSpaceOnUse" width="5" height="5"><rect width="5" height="5" fill="#f2d58f"/><circle cx="2.5" cy="2.5" r="0.9" fill="${QUEUE_EDGE}"/></pattern>`;
+  const parts: string[] = [
+    svgOpen(
+      'latency-breakdown',
+      height,
+      'p99 per user region of each candidate: network and queueing',
+      `End-to-end p99 of each candidate's users, per user region, split into the network round trip and the queue + service time at the serving region; the p99 target is ${formatDuration(w.scenario.targets.p99S)}.`,
+      defs,
+    ),
+    lg.svg,
+  ];
+  const bands: string[] = [];
+  const grid: string[] = [];
+  const bars: string[] = [];
+  const labels: string[] = [];
+  const axes: string[] = [];
+  for (const t of ticks) {
+    grid.push(line(sx(t), bottom, sx(t), bottom + 5, `stroke="${INK}" stroke-width="1"`));
+    grid.push(text(sx(t), bottom + 18, String(Number(t.toPrecision(6))), { anchor: 'middle', size: SMALL }));
+  }
+  let y = top;
+  archs.forEach((a, k) => {
+    const rs = rows[k] ?? [];
+    const groupH = head + rs.length * row + 6;
+    if (k % 2 === 1) bands.push(rect(0, y, W, groupH, 'class="band" fill="#f2f2f2"'));
+    // grid and axis over the group's bars only, so the candidate's name above them stays clear
+    const g0 = y + head - 2;
+    const g1 = k === archs.length - 1 ? bottom : y + groupH;
+    for (const t of ticks) if (t > 0) grid.push(line(sx(t), g0, sx(t), g1, `stroke="${GRID}" stroke-width="1"`));
+    axes.push(line(left, g0, left, g1, `class="axis" stroke="${INK}" stroke-width="1.2"`));
+    const name = `${a.name}${a.name === rec ? ' (recommended)' : ''}`;
+    labels.push(text(12, y + 15, clip(name, W - 24), { weight: 'bold', title: a.name }));
+    let ry = y + head;
+    for (const r of rs) {
+      const by = ry + (row - bar) / 2;
+      const tag = `${a.name}, users in ${r.u.region}`;
+      labels.push(
+        text(left - 10, by + bar / 2 + 4, clip(r.u.region, labelWidth - 14, SMALL), {
+          anchor: 'end',
+          size: SMALL,
+          title: r.u.region,
+        }),
+      );
+      if (r.net > 0) {
+        bars.push(
+          rect(
+            left,
+            by,
+            sx(r.net) - left,
+            bar,
+            `class="network" fill="${NETWORK}"`,
+            `${tag}: network ${msLabel(r.net)}`,
+          ),
+        );
+      }
+      if (r.queue !== null && r.queue > 0) {
+        const attrs = `class="queue" fill="url(#lat-queue)" stroke="${QUEUE_EDGE}" stroke-width="0.8"`;
+        bars.push(
+          rect(
+            sx(r.net),
+            by,
+            sx(r.net + r.queue) - sx(r.net),
+            bar,
+            attrs,
+            `${tag}: queue + service ${msLabel(r.queue)}`,
+          ),
+        );
+      }
+      labels.push(text(sx(r.net + (r.queue ?? 0)) + 6, by + bar / 2 + 4, r.label, { size: SMALL, halo: true }));
+      ry += row;
+    }
+    y += groupH;
+  });
+  const tx = sx(targetMs);
+  parts.push(
+    ...bands,
+    `<g class="grid">${grid.join('')}</g>`,
+    ...bars,
+    line(tx, top - 14, tx, bottom, `class="target" stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"`),
+    refLabel(tx, top - 5, `p99 target ${formatDuration(w.scenario.targets.p99S)}`),
+    ...labels,
+    ...axes,
+    line(left, bottom, right, bottom, `class="axis" stroke="${INK}" stroke-width="1.2"`),
+    text((left + right) / 2, bottom + 40, 'p99 latency (ms)', { anchor: 'middle' }),
+    '</svg>',
+  );
+  return figure(
+    parts.join('\n'),
+    'End-to-end p99 per user region of each candidate: network round trip (solid) and queue + service at the serving region (dotted).',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// the page
+
+const CSS = `
+@page { size: auto; margin: 16mm 14mm 18mm; @bottom-right { content: counter(page) " / " counter(pages); font: 9pt sans-serif; color: #444; } }
+:root { color-scheme: light; }
+html { background: #fff; color: #111; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
+main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 .5rem; }
+h2 { font-size: 1.35rem; margin: 2.4rem 0 .7rem; padding-bottom: .2rem; border-bottom: 2px solid #222; }
+h3 { font-size: 1.08rem; margin: 1.6rem 0 .4rem; }
+p { margin: .5rem 0 .8rem; }
+ul, ol { margin: .4rem 0 .9rem; padding-left: 1.6rem; }
+li { margin: .2rem 0; }
+li > ul, li > ol { margin: .2rem 0; }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: .88em; background: #f1f1f1; padding: 0 .25em; border-radius: 3px; overflow-wrap: anywhere; }
+pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 12px; line-height: 1.25; background: #f7f7f7; border: 1px solid #ddd; border-radius: 4px; padding: .6rem .8rem; overflow-x: auto; }
+pre code { background: none; padding: 0; font-size: inherit; border-radius: 0; overflow-wrap: normal; }
+.table-wrap { overflow-x: auto; margin: .6rem 0 1.1rem; }
+table { border-collapse: collapse; font-size: 13px; line-height: 1.35; }
+th, td { border: 1px solid #bbb; padding: .25rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+thead th { background: #ececec; }
+tbody tr:nth-child(even) { background: #fafafa; }
+.align-right { text-align: right; font-variant-numeric: tabular-nums; }
+.align-center { text-align: center; }
+figure.chart { margin: 1rem 0 1.6rem; }
+figure.chart svg { display: block; width: 100%; height: auto; }
+figcaption { font-size: 13px; color: #444; margin-top: .35rem; }
+@media print {
+  html, body { background: #fff; color: #000; }
+  body { font-size: 10pt; line-height: 1.4; }
+  main { max-width: none; padding: 0; }
+  main > h2 ~ h2 { break-before: page; }
+  h1, h2, h3 { break-after: avoid; }
+  h2 { margin-top: 0; }
+  figure.chart, pre, table.small, tr, li { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 8.5pt; }
+  pre { font-size: 7.5pt; overflow: visible; }
+  code { background: none; padding: 0; }
+  figcaption { color: #000; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+/** Headings the charts go after (level 2; the section number is optional). */
+const PLACES: readonly { heading: RegExp; chart: 'latency' | 'availability' | 'cost' }[] = [
+  { heading: /^(\d+\.\s+)?Latency$/i, chart: 'latency' },
+  { heading: /^(\d+\.\s+)?Availability$/i, chart: 'availability' },
+  { heading: /^(\d+\.\s+)?Growth and crossover$/i, chart: 'cost' },
+];
+
+/**
+ * The worksheet as one self-contained HTML page: `markdown` (from `worksheetMarkdown(input)`) converted, with the
+ * cost-vs-load chart after "Growth and crossover", the downtime chart after "Availability" and the latency chart
+ * after "Latency" (a chart whose heading is missing goes into a "Charts" section at the end). The same input gives
+ * the same bytes.
+ */
+export function worksheetHtml(input: WorksheetInput, markdown: string): string {
+  const charts = {
+    latency: input.result.architectures.length > 0 ? latencyChart(input) : '',
+    availability: input.result.architectures.length > 0 ? downtimeChart(input) : '',
+    cost: input.curve && input.curve.points.length > 0 ? costChart(input, input.curve) : '',
+  };
+  const placed = new Set<string>();
+  const body = markdownToHtml(markdown, {
+    afterHeading: (level, textSrc) => {
+      if (level !== 2) return undefined;
+      const p = PLACES.find((x) => x.heading.test(textSrc.trim()));
+      if (!p || placed.has(p.chart) || !charts[p.chart]) return undefined;
+      placed.add(p.chart);
+      return charts[p.chart];
+    },
+  });
+  const rest = PLACES.filter((p) => !placed.has(p.chart) && charts[p.chart]).map((p) => charts[p.chart]);
+  const title = `Design review: ${input.result.scenario}`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="generator" content="capplan worksheet">',
+    ...(input.date ? [`<meta name="date" content="${escapeHtml(input.date)}">`] : []),
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    body.trimEnd(),
+    ...(rest.length > 0 ? ['<h2 id="charts">Charts</h2>', ...rest] : []),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

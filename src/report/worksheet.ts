@@ -1,0 +1,671 @@
+/**
+ * The design-review worksheet (`capplan worksheet`): a Markdown document a team reads, questions and signs. It
+ * stands on its own: what was compared, under which assumptions, and why the recommendation follows. Every number
+ * is the `run` result's, formatted with units (the cells come from `comparisonCells`, which the tests check against
+ * the result). No timestamp unless one is given, so the output is reproducible. Pure: data in, text out.
+ */
+
+import type { Catalog } from '../catalog/index.js';
+import type { CostCurve } from '../compare/costCurve.js';
+import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
+import type { SensitivityResult } from '../compare/sensitivity.js';
+import { better } from '../compare/size.js';
+import { nines as ninesOf } from '../core/reliability/index.js';
+import type { Scenario } from '../scenario/types.js';
+import { formatBytes, formatDowntime, formatDuration, formatPercent, formatRate, formatUsd } from '../units/format.js';
+import { lineChart, stackedBars } from './charts.js';
+
+export interface WorksheetInput {
+  scenario: Scenario;
+  result: ComparisonResult;
+  catalog: Catalog;
+  curve: CostCurve | null;
+  sensitivity: SensitivityResult | null;
+  /** Where the scenario came from (file name). */
+  source: string;
+  /** A date to print (YYYY-MM-DD); none by default, for reproducible output. */
+  date?: string;
+}
+
+const SECONDS_PER_YEAR = 365.25 * 86400;
+
+/** Escapes a table cell for Markdown (pipes and newlines). */
+export function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r')[]): string {
+  const sep = head.map((_, i) => ((align?.[i] ?? 'l') === 'r' ? '---:' : '---'));
+  return [head, sep, ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
+}
+
+export const ms = (x: number | null): string =>
+  x === null || !Number.isFinite(x) ? 'unbounded' : x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`;
+export const nines = (n: number): string => n.toFixed(2);
+const yesNo = (b: boolean | null) => (b === null ? 'n/a' : b ? 'met' : '**missed**');
+
+/** The side-by-side comparison as cells: one row per figure, one column per candidate (the tests read these). */
+export function comparisonCells(result: ComparisonResult): { head: string[]; rows: string[][] } {
+  const archs = result.architectures;
+  const users = archs[0]?.latency.byUserRegion.map((u) => u.region) ?? [];
+  const row = (label: string, f: (a: ArchitectureResult) => string) => [label, ...archs.map(f)];
+  const rows: string[][] = [
+    row('kind', (a) => (a.kind === 'vertical' ? 'vertical (one box)' : 'horizontal (fleet)')),
+    row('instances', (a) => `${a.nodes} x ${a.instance.name} (${a.instance.vcpu} vCPU, ${a.instance.memGiB} GiB)`),
+    row('layout', (a) =>
+      a.kind === 'vertical'
+        ? `${a.standby === 'none' ? 'no standby' : `${a.standby} standby`}; ${a.regions.join(' + ')}`
+        : `${a.zones} zones x ${a.regions.length} region(s): ${a.regions.join(', ')}; N+${a.spares}; ${a.balancer}`,
+    ),
+    row('cost per month', (a) => formatUsd(a.cost.usdPerMonth)),
+    row('cost per million requests', (a) => formatUsd(a.cost.usdPerMillionRequests)),
+    row('availability', (a) => `${nines(a.availability.nines)} nines (${formatPercent(a.availability.value)})`),
+    row('downtime per year', (a) => formatDowntime(a.availability.downtimeMinutesPerYear * 60)),
+    row('p99, all users', (a) => ms(a.latency.p99Ms)),
+    ...users.map((region) =>
+      row(`p99, users in ${region}`, (a) => ms(a.latency.byUserRegion.find((u) => u.region === region)?.p99Ms ?? null)),
+    ),
+    row('CPU utilisation', (a) => formatPercent(a.utilization, 1)),
+    row('data loss on a failure', (a) =>
+      a.dataLoss.windowS === 0 ? 'none' : `up to ${formatDuration(a.dataLoss.windowS)}`,
+    ),
+    row('p99 target', (a) => yesNo(a.meetsTargets.p99)),
+    row('availability target', (a) => yesNo(a.meetsTargets.availability)),
+    row('durability target', (a) => yesNo(a.meetsTargets.durability)),
+    row('budget', (a) => yesNo(a.meetsTargets.budget)),
+    row('utilisation target', (a) => yesNo(a.meetsTargets.utilization)),
+    row('working set fits', (a) => yesNo(a.meetsTargets.memory)),
+  ];
+  return { head: ['', ...archs.map((a) => a.name)], rows };
+}
+
+function shape(a: ArchitectureResult): string {
+  if (a.kind === 'vertical') {
+    const s = a.standby === 'hot' ? ' with a hot standby' : a.standby === 'cold' ? ' with a cold standby' : '';
+    return `one ${a.instance.name}${s}${a.regions.length > 1 ? ` (standby in ${a.regions[1]})` : ''}`;
+  }
+  return `${a.nodes} x ${a.instance.name} over ${a.zones} zones in ${a.regions.length} region${a.regions.length > 1 ? 's' : ''}`;
+}
+
+function recommended(result: ComparisonResult): ArchitectureResult | undefined {
+  return result.architectures.find((a) => a.name === result.recommendation.name);
+}
+
+/** The best candidate of the other kind than `a`, ranked as the engine ranks (every target met, then fewer
+ * missed, then cost). */
+function rival(result: ComparisonResult, a: ArchitectureResult | undefined): ArchitectureResult | undefined {
+  let best: ArchitectureResult | null = null;
+  for (const x of result.architectures) if ((!a || x.kind !== a.kind) && better(x, best)) best = x;
+  return best ?? undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// sections
+
+function summary(w: WorksheetInput): string[] {
+  const { scenario: s, result: r } = w;
+  const rec = recommended(r);
+  const other = rival(r, rec);
+  const t = s.targets;
+  const question = `One bigger machine, or many smaller ones? ${s.name}: ${formatRate(r.designRatePerS)} at the design point (${r.designRateNote}), for users in ${s.users.map((u) => `${u.region} (${formatPercent(u.share)})`).join(', ')}, with a p99 of at most ${formatDuration(t.p99S)}, ${formatPercent(t.availability)} availability${t.budgetUsdPerMonth !== null ? ` and a budget of ${formatUsd(t.budgetUsdPerMonth)} a month` : ''}.`;
+  const out = ['## 1. Summary and recommendation', '', `**Question.** ${question}`, ''];
+  if (!rec) {
+    out.push(`**Answer.** No candidate meets every target. ${r.recommendation.why}`, '');
+    return out;
+  }
+  out.push(
+    `**Answer.** ${rec.name}: ${shape(rec)}, ${formatUsd(rec.cost.usdPerMonth)} a month, ${nines(rec.availability.nines)} nines, p99 ${ms(rec.latency.p99Ms)}.`,
+    '',
+  );
+  let tradeoff: string;
+  if (other && other.feasible) {
+    const d = other.cost.usdPerMonth - rec.cost.usdPerMonth;
+    tradeoff = `The best ${other.kind} alternative, ${other.name}, also meets every target but costs ${formatUsd(Math.abs(d))} a month ${d >= 0 ? 'more' : 'less'} and runs ${shape(other)}. ${rec.kind === 'vertical' ? 'One box is the simpler system; distribution would buy nothing the targets ask for.' : 'The fleet costs less or meets what one box cannot, at the price of running more parts.'}`;
+  } else if (other) {
+    tradeoff = `The best ${other.kind} alternative, ${other.name}, does not meet every target (${other.infeasibleReason ?? 'see section 3'}). ${rec.kind === 'horizontal' ? 'Distribution is what the targets require here; its price is operational: more nodes, zones and regions to run.' : 'The single design that meets the targets is the simpler one.'}`;
+  } else tradeoff = 'There is no candidate of the other kind to compare with.';
+  out.push(`**The deciding trade-off.** ${tradeoff}`, '');
+  if (r.uncertainty) {
+    const i = r.architectures.indexOf(rec);
+    const p = r.uncertainty.byArchitecture[i]?.probMeetsAll ?? 0;
+    out.push(
+      `With the uncertain inputs it meets every target in ${formatPercent(p, 0)} of ${r.uncertainty.samples} sampled scenarios (section 8).`,
+      '',
+    );
+  }
+  return out;
+}
+
+function inputs(w: WorksheetInput): string[] {
+  const { scenario: s, catalog } = w;
+  const d = new Set(s.defaulted);
+  const src = (path: string) => (d.has(path) ? 'default' : 'scenario');
+  const wl = s.workload;
+  const rel = s.reliability;
+  const ranged = new Map(s.uncertain.map((u) => [u.path, u]));
+  const rangeNote = (path: string, f: (x: number) => string) => {
+    const u = ranged.get(path);
+    return u ? ` (range ${f(u.p5)} to ${f(u.p95)}, ${u.distribution}; median used)` : '';
+  };
+  const rows: string[][] = [
+    [
+      'workload.peakRate',
+      `${formatRate(wl.peakRatePerS)}${rangeNote('workload.peakRate', formatRate)}`,
+      src('workload.peakRate'),
+    ],
+    [
+      'workload.growth',
+      `${formatPercent(wl.growthPerYear)} a year for ${wl.growthYears} year${wl.growthYears === 1 ? '' : 's'}`,
+      src('workload.growth.perYear'),
+    ],
+    [
+      'workload.serviceTime',
+      `${formatDuration(wl.serviceTimeS)} of CPU per request on one vCPU${rangeNote('workload.serviceTime', formatDuration)}`,
+      src('workload.serviceTime'),
+    ],
+    ['workload.serviceTimeCv', String(wl.serviceTimeCv), src('workload.serviceTimeCv')],
+    [
+      'workload.workingSet',
+      `${formatBytes(wl.workingSetBytes)} (+${formatPercent(wl.memoryHeadroom)} headroom), ${wl.replication} copies when partitioned`,
+      src('workload.workingSet'),
+    ],
+    [
+      'workload.writeFraction',
+      `${formatPercent(wl.writeFraction)}, ${wl.consistency} consistency`,
+      src('workload.writeFraction'),
+    ],
+    ['workload.fanout', String(wl.fanout), src('workload.fanout')],
+    [
+      'workload.requestSize / responseSize',
+      `${formatBytes(wl.requestSizeBytes)} / ${formatBytes(wl.responseSizeBytes)}`,
+      src('workload.requestSize'),
+    ],
+    ['targets.p99', formatDuration(s.targets.p99S), 'scenario'],
+    ['targets.availability', formatPercent(s.targets.availability), 'scenario'],
+    [
+      'targets.budget',
+      s.targets.budgetUsdPerMonth === null ? 'none' : `${formatUsd(s.targets.budgetUsdPerMonth)} a month`,
+      s.targets.budgetUsdPerMonth === null ? 'not set' : 'scenario',
+    ],
+    ['targets.maxUtilization', formatPercent(s.targets.maxUtilization), src('targets.maxUtilization')],
+    [
+      'targets.maxDataLoss',
+      s.targets.maxDataLossS === null ? 'none' : formatDuration(s.targets.maxDataLossS),
+      s.targets.maxDataLossS === null ? 'not set' : 'scenario',
+    ],
+    [
+      'reliability.node',
+      `MTBF ${formatDuration(rel.node.mtbfS)}, MTTR ${formatDuration(rel.node.mttrS)}`,
+      src('reliability.node.mtbf'),
+    ],
+    [
+      'reliability.zone',
+      `MTBF ${formatDuration(rel.zone.mtbfS)}, MTTR ${formatDuration(rel.zone.mttrS)}`,
+      src('reliability.zone.mtbf'),
+    ],
+    [
+      'reliability.region',
+      `MTBF ${formatDuration(rel.region.mtbfS)}, MTTR ${formatDuration(rel.region.mttrS)}`,
+      src('reliability.region.mtbf'),
+    ],
+    ['reliability.failover', formatDuration(rel.failoverS), src('reliability.failover')],
+    ['reliability.coldRestore', formatDuration(rel.coldRestoreS), src('reliability.coldRestore')],
+    ['users', s.users.map((u) => `${u.region} ${formatPercent(u.share)}`).join(', '), 'scenario'],
+  ];
+  const preset = catalog.reliability.default;
+  const out = [
+    '## 2. Inputs and assumptions',
+    '',
+    `Scenario: \`${w.source}\`.${s.description ? ` ${s.description}` : ''}`,
+    '',
+    table(['input', 'value', 'from'], rows),
+    '',
+    `"default" means the scenario left the field out and capplan used its default (\`capplan schema scenario\` states each). Default failure rates come from the catalog: node ${preset.node.name} (${preset.node.confidence}), zone ${preset.zone.name} (${preset.zone.confidence}), region ${preset.region.name} (${preset.region.confidence}).`,
+    '',
+    '**Model assumptions.**',
+    '',
+    ...w.result.assumptions.map((a) => `- ${a}`),
+    '',
+    '**Sources of the prices and failure figures** (from the catalog, with their dates):',
+    '',
+    ...w.result.sources.map((x) => `- \`${x.id}\` (${x.date}): ${x.text}`),
+    '',
+    "**Left out of the model**: correlated failures beyond zones and regions, failures caused by load, deployments and maintenance windows, retries and timeouts, network jitter (round trips are medians), the users' last mile, reserved or spot pricing, and the cost of internet egress (reported apart: it is about the same for every design).",
+    '',
+  ];
+  return out;
+}
+
+function candidates(w: WorksheetInput): string[] {
+  const { head, rows } = comparisonCells(w.result);
+  const out = [
+    '## 3. Candidates compared',
+    '',
+    `All figures at the design rate ${formatRate(w.result.designRatePerS)}.`,
+    '',
+    table(head, rows),
+    '',
+  ];
+  const missed = w.result.architectures.filter((a) => !a.feasible);
+  if (missed.length > 0) {
+    out.push('Targets missed:', '', ...missed.map((a) => `- **${a.name}**: ${a.infeasibleReason ?? ''}`), '');
+  }
+  return out;
+}
+
+function availability(w: WorksheetInput): string[] {
+  const r = w.result;
+  const allowedMin = (w.scenario.targets.unavailability * SECONDS_PER_YEAR) / 60;
+  const out = [
+    '## 4. Availability',
+    '',
+    `The target, ${formatPercent(w.scenario.targets.availability)}, allows ${formatDowntime(allowedMin * 60)} of downtime a year (${ninesOf(w.scenario.targets.unavailability).toFixed(2)} nines). A candidate counts as up only while it can carry the design rate within the p99 target (capacity-aware).`,
+    '',
+  ];
+  for (const a of r.architectures) {
+    const d = a.availability.downtimeMinutesPerYear;
+    out.push(`### ${a.name}`, '');
+    out.push(
+      `${nines(a.availability.nines)} nines, ${formatDowntime(d * 60)} of downtime a year: ${d <= allowedMin ? `within the budget (${formatPercent(d / allowedMin, 0)} of it)` : `over the budget by ${formatDowntime((d - allowedMin) * 60)}`}. Method: ${a.availability.method}.`,
+      '',
+    );
+    out.push(
+      table(
+        ['what fails', 'downtime per year (first order)'],
+        a.availability.byCause.map((c) => [c.cause, formatDowntime(c.downtimeMinutesPerYear * 60)]),
+        ['l', 'r'],
+      ),
+      '',
+    );
+    out.push(
+      a.availability.singlePointsOfFailure.length > 0
+        ? `Single points of failure: ${a.availability.singlePointsOfFailure.join(', ')}.`
+        : 'No single component takes every user down.',
+      '',
+    );
+    if (a.kind === 'horizontal') {
+      out.push(
+        `Survives the loss of a zone: ${a.survivesZoneLoss ? 'yes' : 'no'}.${a.survivesRegionLoss === null ? '' : ` Survives the loss of a region (the others absorb its users within the p99 target): ${a.survivesRegionLoss ? 'yes' : 'no'}.`} Nodes needed up / placed per region: ${a.nodesNeededByRegion.map((x) => `${x.region} ${x.needed ?? 'n/a'} of ${x.nodes}`).join(', ')}.`,
+        '',
+      );
+    }
+    const sim = a.simulated?.availability;
+    if (sim) {
+      out.push(
+        sim.tooRare
+          ? `Simulated over ${sim.years.toFixed(0)} years: too few outages (${sim.downEvents}) to estimate; the exact figure stands.`
+          : `Simulated over ${sim.years.toFixed(0)} years: ${nines(sim.nines)} nines (95% interval ${formatPercent(sim.ci95[0])} to ${formatPercent(sim.ci95[1])}); the analytic figure is ${sim.analyticInside ? 'inside' : '**outside**'} the interval.`,
+        '',
+      );
+    }
+  }
+  return out;
+}
+
+function latency(w: WorksheetInput): string[] {
+  const r = w.result;
+  const rec = recommended(r) ?? r.architectures[0];
+  const out = [
+    '## 5. Latency',
+    '',
+    `End-to-end p99 per user region = network round trip(s) to the serving region + the response time of its queue; the overall p99 is a quantile of the mixture over user regions. Fan-out: a request waits for ${w.scenario.workload.fanout} sub-request(s)${w.scenario.workload.fanout > 1 ? ', the slowest of them sets its time' : ''}.`,
+    '',
+  ];
+  for (const a of r.architectures) {
+    out.push(`### ${a.name}`, '');
+    out.push(
+      table(
+        [
+          'users in',
+          'share',
+          'served from',
+          'network round trip',
+          'queue + service p99',
+          'end-to-end p99',
+          'fails over to',
+        ],
+        a.latency.byUserRegion.map((u) => [
+          u.region,
+          formatPercent(u.share),
+          u.servedFrom,
+          `${u.networkRttMs.toFixed(1)} ms (${u.networkMethod})`,
+          ms(u.queueP99Ms),
+          ms(u.p99Ms),
+          u.failoverTo === null ? 'nowhere (one region)' : `${u.failoverTo} (${ms(u.failoverRttMs)})`,
+        ]),
+      ),
+      '',
+    );
+    const sim = a.simulated?.latency;
+    if (sim) {
+      out.push(
+        `Simulated (${sim.customers.toLocaleString('en-US')} requests): p99 ${ms(sim.p99Ms)} (95% interval ${ms(sim.ci95.p99Ms[0])} to ${ms(sim.ci95.p99Ms[1])}); the analytic p99 is ${sim.analyticP99Inside ? 'inside' : '**outside**'} it (${formatPercent(sim.analyticP99RelativeError, 1)} off).`,
+        '',
+      );
+    }
+    out.push(`Method: ${a.latency.method}.`, '');
+  }
+  if (rec) {
+    const rows = rec.latency.byUserRegion.map((u) => ({
+      label: u.region,
+      parts: [
+        { value: u.networkRttMs, symbol: '=', name: 'network' },
+        { value: u.p99Ms === null ? 0 : Math.max(0, u.p99Ms - u.networkRttMs), symbol: '-', name: 'queue + service' },
+      ],
+    }));
+    out.push(
+      `p99 of ${rec.name} per user region, network (=) and queueing (-):`,
+      '',
+      '```text',
+      ...stackedBars({ rows, width: 78, format: (v) => `${v.toFixed(0)} ms`, ascii: true }),
+      '```',
+      '',
+    );
+  }
+  return out;
+}
+
+function cost(w: WorksheetInput): string[] {
+  const archs = w.result.architectures;
+  const b = (f: (a: ArchitectureResult) => number) => archs.map((a) => formatUsd(f(a)));
+  return [
+    '## 6. Cost',
+    '',
+    'Monthly cost at list prices (730-hour month), per candidate. Internet egress of the responses is shown apart: it is about the same whatever the design, and usually goes through a CDN.',
+    '',
+    table(
+      ['', ...archs.map((a) => a.name)],
+      [
+        ['compute', ...b((a) => a.cost.breakdown.computeUsdPerMonth)],
+        ['standby', ...b((a) => a.cost.breakdown.standbyUsdPerMonth)],
+        ['load balancer', ...b((a) => a.cost.breakdown.loadBalancerUsdPerMonth)],
+        ['cross-zone transfer', ...b((a) => a.cost.breakdown.crossZoneTransferUsdPerMonth)],
+        ['inter-region transfer', ...b((a) => a.cost.breakdown.interRegionTransferUsdPerMonth)],
+        ['**total**', ...b((a) => a.cost.usdPerMonth)],
+        ['per million requests', ...b((a) => a.cost.usdPerMillionRequests)],
+        ['internet egress (apart)', ...b((a) => a.cost.internetEgressUsdPerMonth)],
+      ],
+      ['l', ...archs.map(() => 'r' as const)],
+    ),
+    '',
+  ];
+}
+
+function growth(w: WorksheetInput): string[] {
+  const c = w.curve;
+  const out = ['## 7. Growth and crossover', ''];
+  if (!c) {
+    out.push('No cost curve: the comparison has no vertical or no horizontal design to re-size.', '');
+    return out;
+  }
+  out.push(
+    `Monthly cost of the best vertical (o) and best horizontal (h) designs, re-sized at each load from ${formatRate(c.points[0]?.designRatePerS ?? 0)} to ${formatRate(c.points[c.points.length - 1]?.designRatePerS ?? 0)} (missing points: the design cannot carry that load).`,
+    '',
+  );
+  if (c.verticalLimit) {
+    out.push(
+      `- The best vertical design runs out at about **${formatRate(c.verticalLimit.ratePerS)}**: ${c.verticalLimit.reason}.`,
+    );
+  } else out.push('- The best vertical design carries every load in the range.');
+  if (c.crossover) {
+    out.push(
+      c.crossover.kind === 'cheaper'
+        ? `- Horizontal becomes cheaper than vertical at about **${formatRate(c.crossover.ratePerS)}**.`
+        : `- Vertical stops carrying the load at about **${formatRate(c.crossover.ratePerS)}**; from there only horizontal works.`,
+    );
+  } else out.push('- No crossover in the range.');
+  out.push(`- Today's design rate: ${formatRate(w.result.designRatePerS)}.`, '');
+  const series = [
+    {
+      label: 'best vertical',
+      symbol: 'o',
+      points: c.points.map((p) => ({ x: p.designRatePerS, y: p.vertical?.feasible ? p.vertical.usdPerMonth : null })),
+    },
+    {
+      label: 'best horizontal',
+      symbol: 'h',
+      points: c.points.map((p) => ({
+        x: p.designRatePerS,
+        y: p.horizontal?.feasible ? p.horizontal.usdPerMonth : null,
+      })),
+    },
+  ];
+  const marks = c.crossover ? [{ x: c.crossover.ratePerS, label: 'crossover' }] : [];
+  out.push(
+    '```text',
+    ...lineChart({
+      series,
+      width: 78,
+      height: 14,
+      logX: true,
+      xFormat: (x) => formatRate(x, 2),
+      yFormat: (y) => formatUsd(y),
+      marks,
+      ascii: true,
+    }),
+    '```',
+    '',
+  );
+  return out;
+}
+
+function sensitivitySection(w: WorksheetInput): string[] {
+  const s = w.sensitivity;
+  const out = ['## 8. Sensitivity', ''];
+  if (!s) {
+    out.push('Not computed.', '');
+    return out;
+  }
+  out.push(
+    "Which inputs move the decision: the bar is the swing of the recommended design's monthly cost between the input's low and high values; the table says which candidate would be recommended at each end, and at which value the recommendation flips.",
+    '',
+    `Method: ${s.method}`,
+    '',
+  );
+  const top = s.inputs.slice(0, 12);
+  const max = Math.max(1, ...top.map((i) => i.swingUsdPerMonth));
+  out.push('```text');
+  for (const i of top) {
+    const n = Math.round((i.swingUsdPerMonth / max) * 30);
+    out.push(`${i.label.padEnd(30).slice(0, 30)} ${'#'.repeat(n).padEnd(30)} ${formatUsd(i.swingUsdPerMonth)}`);
+  }
+  out.push('```', '');
+  const rows = top.map((i) => [
+    i.label,
+    `${i.displayLow} .. ${i.displayHigh}${i.source === 'range' ? ' (range)' : ''}`,
+    `${formatUsd(i.costLow)} .. ${formatUsd(i.costHigh)}`,
+    i.recommendationLow ?? 'none',
+    i.recommendationHigh ?? 'none',
+    i.flips.length === 0
+      ? '-'
+      : i.flips.map((f) => `${f.display}: ${f.from ?? 'none'} -> ${f.to ?? 'none'}`).join('; '),
+  ]);
+  out.push(
+    table(['input', 'low .. high', 'cost low .. high', 'recommended at low', 'recommended at high', 'flips at'], rows),
+    '',
+  );
+  if (w.result.uncertainty) {
+    const u = w.result.uncertainty;
+    out.push(
+      `**Uncertain inputs** (${u.inputs.map((x) => x.path).join(', ')}): over ${u.samples} sampled scenarios (${u.method}):`,
+      '',
+      table(
+        ['candidate', 'meets every target', 'cost 5% .. 95%', 'p99 5% .. 95%', 'nines 5% .. 95%'],
+        u.byArchitecture.map((a) => [
+          a.name,
+          formatPercent(a.probMeetsAll, 0),
+          `${formatUsd(a.costUsdPerMonth.p5)} .. ${formatUsd(a.costUsdPerMonth.p95)}`,
+          a.p99Ms === null ? 'unstable' : `${ms(a.p99Ms.p5)} .. ${ms(a.p99Ms.p95)}`,
+          `${nines(a.nines.p5)} .. ${nines(a.nines.p95)}`,
+        ]),
+      ),
+      '',
+    );
+  }
+  return out;
+}
+
+/** Risks and questions derived from the design, not boilerplate. */
+export function risks(w: WorksheetInput): string[] {
+  const r = w.result;
+  const s = w.scenario;
+  const rec = recommended(r) ?? rival(r, undefined);
+  const out: string[] = [];
+  if (!rec) return out;
+  if (rec.availability.singlePointsOfFailure.length > 0) {
+    out.push(
+      `Single points of failure of ${rec.name}: ${rec.availability.singlePointsOfFailure.join(', ')}. What is the plan when each fails, and who is paged?`,
+    );
+  }
+  if (rec.regions.length > 1 && s.workload.writeFraction > 0) {
+    const home = rec.latency.byUserRegion.find((u) => u.region === rec.regions[0]);
+    const hop = home?.failoverRttMs ?? null;
+    const hopText =
+      hop === null ? '' : ` (about ${hop.toFixed(0)} ms round trip from ${rec.regions[0]} to ${home?.failoverTo})`;
+    if (s.workload.consistency === 'strong') {
+      out.push(
+        rec.regions.length === 2
+          ? `Writes wait for the copy in the other region${hopText}. Under a network partition between ${rec.regions.join(' and ')}, the primary must either stop accepting writes or accept them unreplicated (giving up the zero data loss). Which does it do, and who decides when to fail over?`
+          : `Writes wait for a quorum of ${rec.regions.join(', ')}${hopText}. Under a partition the minority side must stop accepting writes: which side keeps serving the users in each region, and is the quorum round trip acceptable on the write path?`,
+      );
+    } else {
+      out.push(
+        `Writes replicate asynchronously across ${rec.regions.join(', ')}: under a partition both sides keep accepting writes. How are conflicting writes resolved when it heals, and which writes may a region failover lose (up to ${formatDuration(s.reliability.replicationLagS)} of them)?`,
+      );
+    }
+  }
+  if (rec.standby === 'hot' || rec.regions.length > 1) {
+    out.push(
+      `The availability figure assumes failover in ${formatDuration(s.reliability.failoverS)}. Has this failover been tested end to end (detection, DNS or balancer switch, warm caches), and how often will it be exercised?`,
+    );
+  }
+  if (rec.standby === 'cold') {
+    out.push(
+      `The cold standby must be restored within ${formatDuration(s.reliability.coldRestoreS)} for the availability figure to hold. Is the restore scripted and rehearsed? The standby's storage is not priced.`,
+    );
+  }
+  if (rec.dataLoss.windowS > 0 && s.workload.writeFraction > 0) {
+    out.push(
+      `A failure can lose up to ${formatDuration(rec.dataLoss.windowS)} of acknowledged writes (${rec.dataLoss.method}). Is that acceptable to the business?`,
+    );
+  }
+  if (rec.kind === 'horizontal' && !rec.survivesZoneLoss) {
+    out.push(
+      `${rec.name} does not keep enough nodes for the p99 target when a zone is lost: zone outages count as downtime. Add spares, or accept degraded latency during a zone outage?`,
+    );
+  }
+  if (rec.survivesRegionLoss === false) {
+    out.push(
+      `When a region fails, the others cannot carry its users within the p99 target. Is degraded service acceptable there, or should the surviving regions be sized for it?`,
+    );
+  }
+  if (rec.utilization > 0.9 * s.targets.maxUtilization) {
+    out.push(
+      `${rec.name} runs at ${formatPercent(rec.utilization, 0)} CPU at the design rate, close to the ${formatPercent(s.targets.maxUtilization, 0)} limit. What happens if the growth forecast is beaten?`,
+    );
+  }
+  const estimates = r.sources.filter((x) => /ESTIMATE/i.test(x.text));
+  if (estimates.length > 0 || s.defaulted.some((p) => p.startsWith('reliability.'))) {
+    out.push(
+      'Zone and region failure rates are estimates (no provider publishes them). Do we have our own incident history to replace them?',
+    );
+  }
+  if (s.workload.serviceTimeCv !== 1) {
+    out.push(
+      `Service times have cv ${s.workload.serviceTimeCv}: the analytic p99 is an approximation (within about 20% of simulation; README). Was it checked with a simulation, or better, a load test?`,
+    );
+  }
+  const ownRegions = new Set(rec.regions);
+  const far = rec.latency.byUserRegion.filter((u) => !ownRegions.has(u.region) && u.networkRttMs > 100);
+  if (far.length > 0) {
+    out.push(
+      `Users in ${far.map((u) => u.region).join(', ')} pay ${far.map((u) => `${u.networkRttMs.toFixed(0)} ms`).join(', ')} of round trip before any work is done; round trips are medians, the tail of the network is not modelled.`,
+    );
+  }
+  if (rec.cost.internetEgressUsdPerMonth > Math.max(rec.cost.usdPerMonth, 1000)) {
+    out.push(
+      `Internet egress of the responses (${formatUsd(rec.cost.internetEgressUsdPerMonth)} a month, kept out of the comparison) is larger than the design's own cost (${formatUsd(rec.cost.usdPerMonth)}). Is a CDN in front planned? It changes the economics more than the choice of design.`,
+    );
+  }
+  if (rec.kind === 'horizontal') {
+    out.push(
+      `Operational load: ${rec.nodes} nodes over ${rec.zones} zones in ${rec.regions.length} region(s)${s.workload.workingSetBytes > 0 ? `, with the working set partitioned ${s.workload.replication} ways` : ''}. Who owns deployment, rebalancing and the partitioning scheme?`,
+    );
+  }
+  const near = (w.sensitivity?.inputs ?? []).flatMap((i) =>
+    i.flips
+      .filter((f) => i.base !== 0 && Math.abs(f.value - i.base) / Math.abs(i.base) <= 0.1)
+      .map((f) => `${i.label} ${f.display} (now ${i.displayBase})`),
+  );
+  if (near.length > 0) {
+    out.unshift(
+      `The recommendation is on a knife edge: it changes within 10% of today's value of ${near.join('; ')}. How sure are we of these inputs?`,
+    );
+  }
+  if (r.uncertainty) {
+    const i = r.architectures.indexOf(rec);
+    const p = r.uncertainty.byArchitecture[i]?.probMeetsAll ?? 1;
+    if (p < 0.9)
+      out.push(
+        `Over the uncertain inputs, ${rec.name} meets every target in only ${formatPercent(p, 0)} of samples. Which input would we measure first to narrow that?`,
+      );
+  }
+  return out;
+}
+
+function risksSection(w: WorksheetInput): string[] {
+  const list = risks(w);
+  return [
+    '## 9. Risks and questions for reviewers',
+    '',
+    ...(list.length
+      ? list.map((x, i) => `${i + 1}. ${x}`)
+      : ['None found by the model; reviewers should still ask about operations and failure testing.']),
+    '',
+  ];
+}
+
+function decision(w: WorksheetInput): string[] {
+  const r = w.result;
+  const rec = recommended(r);
+  const rejected = r.architectures.filter((a) => a !== rec);
+  return [
+    '## 10. Decision record',
+    '',
+    `- **Chosen option:** ${rec ? `${rec.name} (${shape(rec)})` : '_none meets every target: to be decided_'}`,
+    '- **Alternatives rejected:**',
+    ...rejected.map((a) =>
+      a.feasible && rec
+        ? `  - ${a.name}: meets the targets but costs ${formatUsd(a.cost.usdPerMonth)} a month against ${formatUsd(rec.cost.usdPerMonth)}.`
+        : `  - ${a.name}: ${a.infeasibleReason ?? 'does not meet every target'}.`,
+    ),
+    '- **Decision:** accepted / rejected / revise (strike out)',
+    '- **Reviewers:** ______________________',
+    `- **Date:** ${w.date ?? '______________________'}`,
+    '- **Conditions / follow-ups:** ______________________',
+    '',
+  ];
+}
+
+export function worksheetMarkdown(w: WorksheetInput): string {
+  const lines = [
+    `# Design review: ${w.result.scenario}`,
+    '',
+    `_capplan worksheet for \`${w.source}\`${w.date ? `, ${w.date}` : ''}. Every figure is at the design rate ${formatRate(w.result.designRatePerS)}. ${w.result.calendar}_`,
+    '',
+    ...summary(w),
+    ...inputs(w),
+    ...candidates(w),
+    ...availability(w),
+    ...latency(w),
+    ...cost(w),
+    ...growth(w),
+    ...sensitivitySection(w),
+    ...risksSection(w),
+    ...decision(w),
+  ];
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
+}

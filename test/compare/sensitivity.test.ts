@@ -1,0 +1,248 @@
+// Sensitivity of the recommendation to the inputs (src/compare/sensitivity.ts).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/index.js';
+import { compareScenario } from '../../src/compare/index.js';
+import {
+  display,
+  frozenArchitectures,
+  type SensitivityInput,
+  type SensitivityResult,
+  sensitivity,
+  withInput,
+} from '../../src/compare/sensitivity.js';
+import { readScenarioText } from '../../src/scenario/normalize.js';
+import type { Scenario } from '../../src/scenario/types.js';
+
+const catalog = loadCatalog();
+const FILE = new URL('../../models/scenarios/photo-sharing-viral.json', import.meta.url);
+const RAW = readFileSync(FILE, 'utf8');
+
+/** The example with changes to its raw JSON. */
+function example(edit: (raw: Record<string, unknown>) => void = () => {}): Scenario {
+  const raw = JSON.parse(RAW) as Record<string, unknown>;
+  edit(raw);
+  return readScenarioText(JSON.stringify(raw), 'photo-sharing-viral.json');
+}
+
+function analyse(s: Scenario, relative?: number): SensitivityResult {
+  return sensitivity(s, catalog, compareScenario(s, catalog), relative === undefined ? {} : { relative });
+}
+
+const scenario = example();
+const result = analyse(scenario);
+const byPath = (r: SensitivityResult, path: string): SensitivityInput => {
+  const i = r.inputs.find((x) => x.path === path);
+  if (i === undefined) throw new Error(`no input ${path}`);
+  return i;
+};
+
+/** The recommendation of the scenario (analytic, explicit candidates as given) with one input at `value`. */
+const recommendationAt = (s: Scenario, path: string, value: number): string | null =>
+  compareScenario({ ...withInput(s, path, value), simulation: null, uncertain: [] }, catalog).recommendation.name;
+
+describe('sensitivity of the photo-sharing example', () => {
+  it('varies every workload, reliability and target input, sorted by swing', () => {
+    expect(result.relative).toBe(0.5);
+    expect(result.baseRecommendation).toBe(compareScenario(scenario, catalog).recommendation.name);
+    const paths = result.inputs.map((i) => i.path);
+    for (const p of [
+      'workload.peakRate',
+      'workload.serviceTime',
+      'workload.serviceTimeCv',
+      'workload.growth.perYear',
+      'workload.workingSet',
+      'workload.writeFraction',
+      'workload.requestSize',
+      'workload.responseSize',
+      'reliability.node.mtbf',
+      'reliability.region.mttr',
+      'reliability.failover',
+      'targets.p99',
+      'targets.availability',
+      'targets.budget',
+      'targets.maxUtilization',
+    ]) {
+      expect(paths).toContain(p);
+    }
+    for (let k = 1; k < result.inputs.length; k++) {
+      const prev = result.inputs[k - 1] as SensitivityInput;
+      const cur = result.inputs[k] as SensitivityInput;
+      expect(prev.swingUsdPerMonth).toBeGreaterThanOrEqual(cur.swingUsdPerMonth);
+    }
+    for (const i of result.inputs) {
+      expect(i.low).toBeLessThanOrEqual(i.base);
+      expect(i.high).toBeGreaterThanOrEqual(i.base);
+      expect(i.swingUsdPerMonth).toBeCloseTo(Math.abs(i.costHigh - i.costLow), 6);
+      expect(i.source).toBe('relative');
+    }
+  });
+
+  it('peak rate moves the cost as much as CPU time per request and ranks near the top', () => {
+    // The load is rate x CPU time, so the two move the design identically. In this example peak rate ranks 4th,
+    // not in the top three: the recommended 2-region design is memory-bound at base (21 nodes per region for the
+    // 300 GiB working set), so a lower rate saves nothing, while the working set, the utilisation target and the
+    // growth (which also scales the transfer volumes through averageRate) move its cost more.
+    const rank = result.inputs.findIndex((i) => i.path === 'workload.peakRate');
+    expect(rank).toBeGreaterThanOrEqual(0);
+    expect(rank).toBeLessThan(4);
+    const peak = byPath(result, 'workload.peakRate');
+    expect(peak.swingUsdPerMonth).toBeGreaterThan(0);
+    expect(peak.swingUsdPerMonth).toBeCloseTo(byPath(result, 'workload.serviceTime').swingUsdPerMonth, 6);
+    expect(peak).toMatchObject({ base: 4000, low: 2000, high: 6000 });
+    // the decision is on a knife edge: a few percent more traffic and the 2-region design cannot absorb a region loss
+    expect(peak.flips.some((f) => f.value > 4000 && f.value < 4400)).toBe(true);
+  });
+
+  it('every flip lies in its range, and the recommendation differs just either side of it', () => {
+    const flips = result.inputs.flatMap((i) => i.flips.map((f) => ({ i, f })));
+    expect(flips.length).toBeGreaterThan(0);
+    for (const { i, f } of flips) {
+      expect(f.value).toBeGreaterThanOrEqual(i.low);
+      expect(f.value).toBeLessThanOrEqual(i.high);
+      expect(f.from).not.toBe(f.to);
+      // 1% either side, in the unavailability for the availability target
+      const step = (k: number) =>
+        i.path === 'targets.availability' ? 1 - (1 - f.value) * (1 - k * 0.01) : f.value * (1 + k * 0.01);
+      const below = recommendationAt(scenario, i.path, step(-1));
+      const above = recommendationAt(scenario, i.path, step(+1));
+      expect(below).not.toBe(above);
+      // `from` is on the side of the base value
+      const [near, far] = f.value > i.base ? [below, above] : [above, below];
+      expect({ path: i.path, value: f.value, near, far }).toEqual({
+        path: i.path,
+        value: f.value,
+        near: f.from,
+        far: f.to,
+      });
+    }
+  });
+
+  it('an input whose ends keep the base recommendation has no flips', () => {
+    const steady = result.inputs.filter(
+      (i) => i.recommendationLow === result.baseRecommendation && i.recommendationHigh === result.baseRecommendation,
+    );
+    expect(steady.length).toBeGreaterThan(0);
+    for (const i of steady) expect(i.flips).toEqual([]);
+    // and the ends' recommendations are those of a direct comparison there
+    for (const i of result.inputs.slice(0, 4)) {
+      expect(recommendationAt(scenario, i.path, i.low)).toBe(i.recommendationLow);
+      expect(recommendationAt(scenario, i.path, i.high)).toBe(i.recommendationHigh);
+    }
+  });
+
+  it('varies the availability target through its unavailability, x0.5 and x2', () => {
+    const a = byPath(result, 'targets.availability');
+    expect(a.base).toBe(0.9995);
+    expect(1 - a.low).toBeCloseTo(0.001, 12);
+    expect(1 - a.high).toBeCloseTo(0.00025, 12);
+    const s = withInput(scenario, 'targets.availability', a.low);
+    expect(s.targets.availability).toBe(a.low);
+    expect(s.targets.unavailability).toBe(1 - a.low);
+    expect(s.targets.availability + s.targets.unavailability).toBe(1);
+  });
+
+  it('clamps to valid values and honours the relative option', () => {
+    expect(byPath(result, 'targets.maxUtilization')).toMatchObject({ base: 0.75, low: 0.375, high: 0.99 });
+    const r = analyse(scenario, 0.2);
+    expect(r.relative).toBe(0.2);
+    expect(byPath(r, 'workload.peakRate')).toMatchObject({ low: 3200, high: 4800 });
+    expect(byPath(r, 'targets.maxUtilization').high).toBeCloseTo(0.9, 12);
+    expect(r.method).toContain('20%');
+    expect(() => sensitivity(scenario, catalog, compareScenario(scenario, catalog), { relative: 1 })).toThrow(
+      RangeError,
+    );
+    expect(() => sensitivity(scenario, catalog, compareScenario(scenario, catalog), { relative: 0 })).toThrow(
+      RangeError,
+    );
+  });
+
+  it('leaves out a budget the scenario does not set', () => {
+    const s = example((raw) => {
+      delete (raw.targets as Record<string, unknown>).budget;
+    });
+    expect(analyse(s).inputs.map((i) => i.path)).not.toContain('targets.budget');
+  });
+
+  it('says how it varied the inputs', () => {
+    expect(result.method).toContain('one at a time');
+    expect(result.method).toContain('50%');
+    expect(result.method).not.toContain('frozen');
+  });
+});
+
+describe('ranges and searched designs', () => {
+  it('uses the p5 and p95 of inputs given as ranges', () => {
+    const s = example((raw) => {
+      const w = raw.workload as Record<string, unknown>;
+      w.peakRate = { p5: '3000/s', p95: '5000/s' };
+      w.averageRate = { p5: '1000/s', p95: '2000/s' };
+    });
+    const r = analyse(s);
+    const peak = byPath(r, 'workload.peakRate');
+    expect(peak.source).toBe('range');
+    expect(peak.low).toBeCloseTo(3000, 9);
+    expect(peak.high).toBeCloseTo(5000, 9);
+    expect(peak.base).toBeCloseTo(Math.sqrt(3000 * 5000), 9);
+    // a field varied only when it is a range
+    expect(byPath(r, 'workload.averageRate')).toMatchObject({ source: 'range', low: 1000, high: 2000 });
+    expect(byPath(r, 'workload.serviceTime').source).toBe('relative');
+    expect(r.inputs.filter((i) => i.source === 'range')).toHaveLength(2);
+    expect(r.method).toContain('p5 to p95');
+  });
+
+  it('freezes the designs of a searched scenario', () => {
+    const s = example((raw) => {
+      delete raw.architectures;
+    });
+    expect(s.architectures).toBeNull();
+    const base = compareScenario(s, catalog);
+    const frozen = frozenArchitectures(catalog, base);
+    expect(frozen.map((a) => a.name)).toEqual(base.architectures.map((a) => a.name));
+    // the frozen designs reproduce the searched ones
+    const again = compareScenario({ ...s, architectures: frozen }, catalog);
+    again.architectures.forEach((a, k) => {
+      const b = base.architectures[k];
+      expect(a.instance.name).toBe(b?.instance.name);
+      expect(a.nodes).toBe(b?.nodes);
+      expect(a.cost.usdPerMonth).toBeCloseTo(b?.cost.usdPerMonth ?? Number.NaN, 6);
+    });
+    expect(again.recommendation.name).toBe(base.recommendation.name);
+
+    const r = sensitivity(s, catalog, base);
+    expect(r.method).toContain('frozen');
+    expect(r.baseRecommendation).toBe(base.recommendation.name);
+    expect(r.inputs.length).toBeGreaterThan(15);
+    for (let k = 1; k < r.inputs.length; k++) {
+      expect(r.inputs[k - 1]?.swingUsdPerMonth).toBeGreaterThanOrEqual(r.inputs[k]?.swingUsdPerMonth ?? 0);
+    }
+    const names = new Set([null, ...base.architectures.map((a) => a.name)]);
+    for (const i of r.inputs) {
+      expect(names.has(i.recommendationLow)).toBe(true);
+      expect(names.has(i.recommendationHigh)).toBe(true);
+      for (const f of i.flips) {
+        expect(f.value).toBeGreaterThanOrEqual(i.low);
+        expect(f.value).toBeLessThanOrEqual(i.high);
+      }
+    }
+  });
+});
+
+describe('display', () => {
+  it('formats each kind of input for people', () => {
+    expect(display('workload.peakRate', 4000)).toBe('4k/s');
+    expect(display('workload.serviceTime', 0.012)).toBe('12 ms');
+    expect(display('workload.workingSet', 300 * 2 ** 30)).toBe('300 GiB');
+    expect(display('workload.writeFraction', 0.1)).toBe('10%');
+    expect(display('workload.serviceTimeCv', 1.5)).toBe('1.5');
+    expect(display('reliability.node.mtbf', 4380 * 3600)).toBe('4380 h');
+    expect(display('reliability.failover', 60)).toBe('1 min');
+    expect(display('targets.availability', 0.9995)).toBe('99.95%');
+    expect(display('targets.budget', 30000)).toBe('$30,000/month');
+    expect(display(byPath(result, 'targets.p99'), 0.25)).toBe('250 ms');
+    expect(() => display('workload.nope', 1)).toThrow(RangeError);
+    const peak = byPath(result, 'workload.peakRate');
+    expect([peak.displayLow, peak.displayBase, peak.displayHigh]).toEqual(['2k/s', '4k/s', '6k/s']);
+    for (const i of result.inputs) for (const f of i.flips) expect(f.display).toBe(display(i, f.value));
+  });
+});

@@ -1,0 +1,343 @@
+// Sweeps (src/compare/sweep.ts): the values, the path and unit checks, rows equal to the engine's own figures, error
+// steps, and the crossovers of the photo-sharing example.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/index.js';
+import { InputErrors } from '../../src/cli/args.js';
+import { compareScenario } from '../../src/compare/index.js';
+import {
+  csvField,
+  isErrorRow,
+  kindOfPath,
+  parseVary,
+  parseVaryValue,
+  ROW_COLUMNS,
+  rowsCsv,
+  SWEEPABLE_PATHS,
+  type SweepRow,
+  sweepScenario,
+  sweepValues,
+} from '../../src/compare/sweep.js';
+import { InputError } from '../../src/errors.js';
+import { parseScenario } from '../../src/scenario/normalize.js';
+import { keysAt } from '../../src/scenario/schema.js';
+
+const catalog = loadCatalog();
+const readRaw = (name: string) => JSON.parse(readFileSync(`models/scenarios/${name}.json`, 'utf8'));
+const photo = () => readRaw('photo-sharing-viral');
+
+/** The InputError message of a call (fails the test when it throws anything else, or nothing). */
+function inputError(f: () => unknown): string {
+  try {
+    f();
+  } catch (error) {
+    if (error instanceof InputError) return error.message;
+    if (error instanceof InputErrors) return error.errors.map((e) => e.message).join('\n');
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('sweepValues', () => {
+  it('a linear sweep is evenly spaced and ends exactly at FROM and TO', () => {
+    expect(sweepValues(0, 10, 11, false)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(sweepValues(0.99, 0.9999, 3, false)).toEqual([0.99, 0.99495, 0.9999]);
+    expect(sweepValues(10, 0, 3, false)).toEqual([10, 5, 0]);
+  });
+
+  it('a log sweep is geometric and ends exactly at FROM and TO', () => {
+    const v = sweepValues(1, 1000, 4, true);
+    expect(v[0]).toBe(1);
+    expect(v[3]).toBe(1000);
+    expect(v[1]).toBeCloseTo(10, 12);
+    expect(v[2]).toBeCloseTo(100, 12);
+    expect(sweepValues(500, 50000, 3, true)).toEqual([500, 5000, 50000]);
+  });
+
+  it('property: N values, the ends exact, monotone, constant step (linear) or ratio (log)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
+        fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
+        fc.integer({ min: 2, max: 50 }),
+        fc.boolean(),
+        (a, b, n, log) => {
+          fc.pre(Math.abs(a - b) > 1e-6 * Math.max(a, b));
+          const v = sweepValues(a, b, n, log);
+          expect(v.length).toBe(n);
+          expect(v[0]).toBe(a);
+          expect(v[n - 1]).toBe(b);
+          for (let i = 1; i < n; i++) {
+            const step = (v[i] as number) - (v[i - 1] as number);
+            expect(Math.sign(step)).toBe(Math.sign(b - a));
+            if (log)
+              expect(Math.log((v[i] as number) / (v[i - 1] as number))).toBeCloseTo(Math.log(b / a) / (n - 1), 9);
+            else expect(step / ((b - a) / (n - 1))).toBeCloseTo(1, 6);
+          }
+        },
+      ),
+    );
+  });
+
+  it('refuses fewer than 2 steps (naming --steps) and, with --log, an end <= 0 (naming --vary)', () => {
+    expect(inputError(() => sweepValues(1, 2, 1, false))).toMatch(/^--steps: 1: expected an integer from 2/);
+    expect(inputError(() => sweepValues(1, 2, 2.5, false))).toMatch(/^--steps/);
+    expect(inputError(() => sweepValues(0, 2, 5, true))).toMatch(/^--vary: .*> 0 with --log/);
+    expect(inputError(() => sweepValues(3, 3, 5, false))).toMatch(/^--vary: .*differ/);
+  });
+});
+
+describe('--vary: the form, the path and the unit', () => {
+  it('splits PATH=FROM..TO, and refuses other forms naming --vary', () => {
+    expect(parseVary('workload.peakRate=100/s..100000/s')).toEqual({
+      path: 'workload.peakRate',
+      fromText: '100/s',
+      toText: '100000/s',
+    });
+    expect(parseVary('targets.availability=99%..99.99%').toText).toBe('99.99%');
+    for (const bad of ['workload.peakRate', 'workload.peakRate=100/s', '=1..2', 'x=1..', 'x=1...5', 'x=1..2..3']) {
+      const message = inputError(() => parseVary(bad));
+      expect(message, bad).toMatch(/^--vary: /);
+      expect(message.split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('parses FROM and TO with the unit kind of the field', () => {
+    expect(parseVaryValue('100/s', 'workload.peakRate')).toBe(100);
+    expect(parseVaryValue('6000/min', 'workload.peakRate')).toBe(100);
+    expect(parseVaryValue('50ms', 'targets.p99')).toBe(0.05);
+    expect(parseVaryValue('1000h', 'reliability.node.mtbf')).toBe(3_600_000);
+    expect(parseVaryValue('99%', 'targets.availability')).toBe(0.99);
+    expect(parseVaryValue('99.99%', 'targets.availability')).toBe(0.9999);
+    expect(parseVaryValue('2 TiB', 'workload.workingSet')).toBe(2 * 2 ** 40);
+    expect(parseVaryValue('20000 USD/month', 'targets.budget')).toBe(20000);
+    expect(parseVaryValue('12', 'architectures[3].nodes')).toBe(12);
+    // a bare number is in the base unit, as in a scenario file
+    expect(parseVaryValue('3600', 'reliability.node.mtbf')).toBe(3600);
+  });
+
+  it('a value of the wrong dimension is one line naming --vary and the expected dimension', () => {
+    const m = inputError(() => parseVaryValue('50ms', 'workload.peakRate'));
+    expect(m).toMatch(/^--vary: "50ms": expected a rate such as .*workload\.peakRate/);
+    expect(inputError(() => parseVaryValue('100/s', 'targets.p99'))).toMatch(/expected a duration/);
+    expect(inputError(() => parseVaryValue('1 GiB', 'targets.availability'))).toMatch(/expected a fraction/);
+  });
+
+  it('refuses a user share (the shares must add up to 100%) and non-numeric or unknown paths', () => {
+    expect(inputError(() => kindOfPath('users[0].share'))).toMatch(/^--vary: "users\[0\]\.share": .*100%/);
+    expect(inputError(() => kindOfPath('workload.consistency'))).toMatch(/^--vary: .*numeric scenario field/);
+    expect(inputError(() => kindOfPath('workload.peakrate'))).toMatch(/did you mean workload\.peakRate\?/);
+    expect(inputError(() => kindOfPath('name'))).toMatch(/^--vary/);
+    expect(inputError(() => kindOfPath('workload..peakRate'))).toMatch(/^--vary/);
+    expect(inputError(() => sweepScenario(photo(), 'users[0].share', [0.4, 0.6], catalog))).toMatch(/100%/);
+  });
+
+  it('the table of sweepable fields agrees with the scenario schema, both ways', () => {
+    // every entry is a field of the schema
+    for (const pattern of SWEEPABLE_PATHS) {
+      const keys = pattern
+        .replace('[]', '.0')
+        .split('.')
+        .map((k) => (k === '0' ? 0 : k));
+      const leaf = keys.pop() as string;
+      expect(keysAt(keys), pattern).toContain(leaf);
+    }
+    // every field of workload, targets and reliability is in the table, except the enum
+    const nonNumeric = new Set(['workload.consistency']);
+    const rangeKeys = ['p5', 'p95', 'distribution'];
+    const walk = (path: string[]): string[] =>
+      keysAt(path).flatMap((key) => {
+        const inner = keysAt([...path, key]);
+        const leaf = inner.length === 0 || inner.every((k) => rangeKeys.includes(k));
+        return leaf ? [[...path, key].join('.')] : walk([...path, key]);
+      });
+    const fields = ['workload', 'targets', 'reliability'].flatMap((top) => walk([top]));
+    expect(fields.length).toBeGreaterThan(25);
+    for (const f of fields) if (!nonNumeric.has(f)) expect(SWEEPABLE_PATHS, f).toContain(f);
+    expect(kindOfPath('architectures[12].spares')).toMatchObject({ kind: 'count', integer: true });
+    expect(kindOfPath('targets.budget').kind).toBe('moneyRate');
+  });
+});
+
+describe('sweepScenario on the photo-sharing example', () => {
+  const values = sweepValues(500, 50000, 11, true);
+  const result = sweepScenario(photo(), 'workload.peakRate', values, catalog, { log: true });
+  const candidates = photo().architectures.length as number;
+
+  it('one row per step and candidate, in step order, no error rows', () => {
+    expect(result.path).toBe('workload.peakRate');
+    expect(result.unit).toBe('per second');
+    expect(result.values).toEqual(values);
+    expect(result.rows).toHaveLength(values.length * candidates);
+    expect(result.rows.every((r) => !isErrorRow(r))).toBe(true);
+    expect(result.rows.map((r) => r.value)).toEqual(values.flatMap((v) => Array(candidates).fill(v)));
+    expect(result.recommendations).toHaveLength(values.length);
+  });
+
+  it('says that it is analytic and that averageRate follows the peak', () => {
+    expect(result.notes.join(' ')).toMatch(/Analytic figures only/);
+    expect(result.notes.join(' ')).toMatch(/averageRate .* scaled/);
+  });
+
+  it('every row equals compareScenario run directly on the scenario with that value (no copy of the engine)', () => {
+    const raw = photo();
+    for (const value of values) {
+      const direct = structuredClone(raw);
+      direct.workload.peakRate = value;
+      direct.workload.averageRate = 1600 * (value / 4000); // the scenario's average, scaled by the peak's factor
+      const r = compareScenario(parseScenario(direct), catalog);
+      const rows = result.rows.filter((x) => x.value === value) as SweepRow[];
+      expect(rows.map((x) => x.candidate)).toEqual(r.architectures.map((a) => a.name));
+      r.architectures.forEach((a, i) => {
+        const row = rows[i] as SweepRow;
+        expect(row).toEqual({
+          value,
+          candidate: a.name,
+          kind: a.kind,
+          instance: a.instance.name,
+          nodes: a.nodes,
+          regions: a.regions,
+          usdPerMonth: a.cost.usdPerMonth,
+          usdPerMillionRequests: a.cost.usdPerMillionRequests,
+          nines: a.availability.nines,
+          downtimeMinutesPerYear: a.availability.downtimeMinutesPerYear,
+          p99Ms: a.latency.p99Ms,
+          utilization: a.utilization,
+          feasible: a.meetsTargets.utilization && a.meetsTargets.memory && a.meetsTargets.p99 && a.utilization < 1,
+          meetsAll: a.feasible,
+          recommended: a.name === r.recommendation.name,
+        });
+      });
+      expect(result.recommendations[values.indexOf(value)]).toBe(r.recommendation.name);
+    }
+  });
+
+  it('finds a recommendation crossover and a cheapest-kind crossover, each between its bracketing steps', () => {
+    const rec = result.crossovers.filter((c) => c.kind === 'recommendation');
+    const kind = result.crossovers.filter((c) => c.kind === 'cheapest-kind');
+    expect(rec.length).toBeGreaterThanOrEqual(1);
+    expect(kind.length).toBeGreaterThanOrEqual(1);
+    for (const c of result.crossovers) {
+      const i = values.indexOf(c.from);
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect(values[i + 1]).toBe(c.to);
+      expect(c.at).toBeGreaterThanOrEqual(c.from);
+      expect(c.at).toBeLessThanOrEqual(c.to);
+      expect(c.before).not.toBe(c.after);
+      expect(c.note.length).toBeGreaterThan(20);
+      if (c.kind === 'recommendation') {
+        expect(c.before).toBe(result.recommendations[i]);
+        expect(c.after).toBe(result.recommendations[i + 1]);
+      }
+    }
+    // vertical first, then horizontal as the load grows
+    expect(kind[0]).toMatchObject({ before: 'vertical', after: 'horizontal' });
+    // a cost crossing between designs that carry the load on both sides is interpolated, not a midpoint
+    const k = kind[0];
+    expect(k?.method).toBe('cost-difference');
+    if (k?.method === 'cost-difference') {
+      const at = (v: number) => result.rows.filter((r) => r.value === v && !isErrorRow(r)) as SweepRow[];
+      const cheapest = (v: number, kindName: string) =>
+        Math.min(
+          ...at(v)
+            .filter((r) => r.kind === kindName && r.feasible)
+            .map((r) => r.usdPerMonth),
+        );
+      const d0 = cheapest(k.from, 'vertical') - cheapest(k.from, 'horizontal');
+      const d1 = cheapest(k.to, 'vertical') - cheapest(k.to, 'horizontal');
+      expect(Math.sign(d0)).not.toBe(Math.sign(d1));
+      const t = d0 / (d0 - d1);
+      expect(k.at).toBeCloseTo(k.from * (k.to / k.from) ** t, 6);
+    }
+  });
+
+  it('is deterministic', () => {
+    const again = sweepScenario(photo(), 'workload.peakRate', values, catalog, { log: true });
+    expect(rowsCsv(again)).toBe(rowsCsv(result));
+  });
+});
+
+describe('sweepScenario: invalid steps, paths and integer fields', () => {
+  it('a value that makes the scenario invalid gives one error row and the sweep goes on', () => {
+    const r = sweepScenario(photo(), 'targets.availability', [0.999, 1, 0.9999], catalog);
+    const errors = r.rows.filter(isErrorRow);
+    expect(errors).toEqual([{ value: 1, error: expect.stringMatching(/^targets\.availability: 1: expected/) }]);
+    expect(r.rows.filter((x) => x.value === 0.9999 && !isErrorRow(x))).toHaveLength(5);
+    expect(r.rows).toHaveLength(11);
+    expect(r.recommendations[1]).toBeNull();
+    // no crossover is read across the invalid step
+    for (const c of r.crossovers) expect([c.from, c.to]).not.toContain(1);
+  });
+
+  it("a fleet beyond the queueing core's 10,000,000 servers is still evaluated (it once stopped the sweep)", () => {
+    const raw = photo();
+    raw.architectures[3].size = '48xlarge'; // 100,000 x 192 vCPUs: more servers than one pooled queue may have
+    const r = sweepScenario(raw, 'architectures[3].nodes', [100_000, 30], catalog);
+    expect(r.rows.filter(isErrorRow)).toEqual([]);
+    expect(r.rows).toHaveLength(2 * 5);
+  });
+
+  it('the scenario as given must be valid: its problems are thrown, not put in rows', () => {
+    const bad = photo();
+    bad.workload.serviceTime = '12 parsecs';
+    expect(inputError(() => sweepScenario(bad, 'targets.p99', [0.1, 0.2], catalog))).toMatch(/workload\.serviceTime/);
+  });
+
+  it('architectures[i] must exist and be horizontal', () => {
+    expect(inputError(() => sweepScenario(photo(), 'architectures[0].nodes', [3, 30], catalog))).toMatch(
+      /^--vary: .*horizontal candidate .*vertical/,
+    );
+    expect(inputError(() => sweepScenario(photo(), 'architectures[9].nodes', [3, 30], catalog))).toMatch(
+      /has 5 candidates/,
+    );
+  });
+
+  it('an integer field takes each value rounded; a crossover appears where the node count starts to carry the load', () => {
+    const r = sweepScenario(photo(), 'architectures[3].nodes', [3.4, 30, 60], catalog);
+    expect(r.values).toEqual([3, 30, 60]);
+    expect(r.notes.join(' ')).toMatch(/rounded/);
+    const scaleOut = r.rows.filter((x) => !isErrorRow(x) && x.candidate === 'scale out, 3 zones') as SweepRow[];
+    expect(scaleOut.map((x) => x.nodes)).toEqual([3, 30, 60]);
+    expect(scaleOut[0]?.p99Ms).toBeNull(); // 3 nodes cannot carry 13,000/s: unstable
+    expect(scaleOut[0]?.feasible).toBe(false);
+    expect(scaleOut[1]?.feasible).toBe(true);
+  });
+
+  it('a range at the swept path is replaced by the step value; other ranges are kept', () => {
+    const raw = readRaw('uncertain-launch');
+    const r = sweepScenario(raw, 'workload.peakRate', [1000, 2000], catalog);
+    expect(r.rows.filter(isErrorRow)).toEqual([]);
+    const direct = structuredClone(raw);
+    direct.workload.peakRate = 2000;
+    const d = compareScenario(parseScenario(direct), catalog);
+    expect(d.uncertainty?.inputs.map((i) => i.path)).toEqual(['workload.serviceTime']);
+    expect((r.rows.at(-1) as SweepRow).usdPerMonth).toBe(d.architectures.at(-1)?.cost.usdPerMonth);
+  });
+
+  it('a USL coefficient where the scenario has none starts from linear scaling', () => {
+    const r = sweepScenario(photo(), 'workload.usl.contention', [0, 0.001], catalog);
+    expect(r.rows.filter(isErrorRow)).toEqual([]);
+    expect(r.notes.join(' ')).toMatch(/other USL coefficient is 0/);
+  });
+});
+
+describe('CSV', () => {
+  it('RFC 4180 fields: quoted when they hold a comma, quote or newline; numbers at full precision', () => {
+    expect(csvField('scale out, 3 zones')).toBe('"scale out, 3 zones"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField(0.1 + 0.2)).toBe('0.30000000000000004');
+    expect(csvField(null)).toBe('');
+    expect(csvField(['us-east-1', 'eu-west-1'])).toBe('us-east-1 eu-west-1');
+    expect(csvField(true)).toBe('true');
+  });
+
+  it('a header, then one line per row; an error row fills only value and error', () => {
+    const r = sweepScenario(photo(), 'targets.availability', [0.999, 1], catalog);
+    const lines = rowsCsv(r).split('\n');
+    expect(lines[0]).toBe(ROW_COLUMNS.join(','));
+    expect(lines).toHaveLength(1 + 6 + 1); // header, 5 candidates + 1 error row, final newline
+    expect(lines.at(-1)).toBe('');
+    expect(lines[6]).toMatch(/^1,{15}"?targets\.availability: 1: expected/);
+  });
+});

@@ -1,0 +1,171 @@
+// The HTML worksheet in a real browser (headless Debian Chromium through playwright-core): it loads without console
+// or page errors, the three SVG charts render at a useful size with the shapes their data calls for and every label
+// inside the chart, nothing is wider than the page, and it prints (PDF, A4 and Letter). CI installs chromium
+// (.ci/run); without it the suite is skipped.
+import { existsSync, readFileSync } from 'node:fs';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/index.js';
+import { costCurve, defaultMultipliers } from '../../src/compare/costCurve.js';
+import { compareScenario } from '../../src/compare/index.js';
+import { sensitivity } from '../../src/compare/sensitivity.js';
+import { worksheetHtml } from '../../src/report/html.js';
+import { type WorksheetInput, worksheetMarkdown } from '../../src/report/worksheet.js';
+import { readScenarioText } from '../../src/scenario/normalize.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const EXAMPLE = 'models/scenarios/photo-sharing-viral.json';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The worksheet input exactly as `capplan worksheet` builds it (src/cli/commands/worksheet.ts, analytic). */
+function worksheetInput(): WorksheetInput {
+  const scenario = readScenarioText(readFileSync(EXAMPLE, 'utf8'), EXAMPLE);
+  const catalog = loadCatalog();
+  const result = compareScenario(scenario, catalog);
+  const curve = costCurve(scenario, catalog, result, defaultMultipliers(25));
+  return { scenario, result, catalog, curve, sensitivity: sensitivity(scenario, catalog, result), source: EXAMPLE };
+}
+
+/** Labels (SVG <text>) of each chart that stick out of it or overlap another label, as "chart: text". */
+const LABEL_PROBLEMS = `(() => {
+  const out = [];
+  for (const svg of document.querySelectorAll('svg[data-chart]')) {
+    const b = svg.getBoundingClientRect();
+    const boxes = [];
+    for (const t of svg.querySelectorAll('text')) {
+      const r = t.getBoundingClientRect();
+      const label = svg.dataset.chart + ': ' + t.textContent;
+      if (r.left < b.left - 0.5 || r.right > b.right + 0.5 || r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5) {
+        out.push('outside ' + label);
+      }
+      for (const [o, other] of boxes) {
+        const dx = Math.min(r.right, o.right) - Math.max(r.left, o.left);
+        const dy = Math.min(r.bottom, o.bottom) - Math.max(r.top, o.top);
+        if (dx > 1 && dy > 2) out.push('overlap ' + label + ' / ' + other);
+      }
+      boxes.push([r, t.textContent]);
+    }
+  }
+  return out;
+})()`;
+
+describe.skipIf(!existsSync(CHROMIUM))('the HTML worksheet in headless Chromium', () => {
+  const input = worksheetInput();
+  const html = worksheetHtml(input, worksheetMarkdown(input));
+  const { result, curve } = input;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const problems: string[] = [];
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith('about:') && !r.url().startsWith('data:')) requests.push(r.url());
+    });
+    await page.setContent(html, { waitUntil: 'load' });
+  }, 20_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it('loads without console errors, page errors or any request', () => {
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it('has the scenario name as its title', async () => {
+    expect(await page.title()).toBe(`Design review: ${result.scenario}`);
+  });
+
+  it('renders the three charts wider than 300 px and taller than 100 px, with the shapes their data calls for', async () => {
+    if (!curve) throw new Error('the example has a cost curve');
+    const points =
+      curve.points.filter((p) => p.vertical?.feasible).length +
+      curve.points.filter((p) => p.horizontal?.feasible).length;
+    const regions = result.architectures.reduce((n, a) => n + a.latency.byUserRegion.length, 0);
+    const expected: Record<string, { selector: string; min: number }[]> = {
+      'cost-vs-load': [
+        { selector: 'path.series', min: 2 },
+        { selector: '.point', min: points },
+        { selector: 'line', min: 8 },
+        { selector: 'line.crossover', min: 1 },
+      ],
+      'downtime-vs-budget': [
+        { selector: 'rect.bar', min: result.architectures.length },
+        { selector: 'rect.over', min: 1 },
+        { selector: 'line.budget', min: 1 },
+      ],
+      'latency-breakdown': [
+        { selector: 'rect.network', min: regions },
+        { selector: 'rect.queue', min: regions },
+        { selector: 'line.target', min: 1 },
+      ],
+    };
+    for (const [name, checks] of Object.entries(expected)) {
+      const svg = page.locator(`svg[data-chart="${name}"]`);
+      expect(await svg.count()).toBe(1);
+      const box = await svg.boundingBox();
+      expect(box, name).not.toBeNull();
+      expect(box?.width ?? 0, name).toBeGreaterThan(300);
+      expect(box?.height ?? 0, name).toBeGreaterThan(100);
+      expect(await svg.locator('rect, path, line, circle').count(), name).toBeGreaterThanOrEqual(
+        checks.reduce((s, c) => s + c.min, 0),
+      );
+      for (const c of checks)
+        expect(await svg.locator(c.selector).count(), `${name} ${c.selector}`).toBeGreaterThanOrEqual(c.min);
+      // a drawn bar is really there: non-zero rendered size
+      const first = svg.locator(checks[0]?.selector ?? 'rect').first();
+      const fb = await first.boundingBox();
+      expect((fb?.width ?? 0) + (fb?.height ?? 0), name).toBeGreaterThan(2);
+    }
+  });
+
+  it('keeps every chart label inside its chart and apart from the others', async () => {
+    expect(await page.evaluate(LABEL_PROBLEMS)).toEqual([]);
+  });
+
+  it('takes a full-page screenshot that is not blank', async () => {
+    const png = await page.screenshot({ fullPage: true, type: 'png' });
+    expect(png.length).toBeGreaterThan(10_000);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
+  it('prints: nothing wider than a printed page, and page.pdf() gives A4 and Letter documents', async () => {
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 680, height: 1000 });
+    const scrollWidth = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+    expect(scrollWidth).toBeLessThanOrEqual(680);
+    const cost = await page.locator('svg[data-chart="cost-vs-load"]').boundingBox();
+    expect(cost?.width ?? 0).toBeLessThanOrEqual(680);
+    expect(cost?.width ?? 0).toBeGreaterThan(600);
+    expect(await page.evaluate(LABEL_PROBLEMS)).toEqual([]);
+    for (const format of ['A4', 'Letter']) {
+      const pdf = await page.pdf({ format });
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf.length, format).toBeGreaterThan(10_000);
+      // one page per top-level section at least (page breaks before each h2 but the first)
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
+      expect(pages, format).toBeGreaterThanOrEqual(10);
+    }
+    expect(problems).toEqual([]);
+  });
+});
