@@ -592,11 +592,14 @@ export function risks(w: WorksheetInput): string[] {
       `Operational load: ${rec.nodes} nodes over ${rec.zones} zones in ${rec.regions.length} region(s)${s.workload.workingSetBytes > 0 ? `, with the working set partitioned ${s.workload.replication} ways` : ''}. Who owns deployment, rebalancing and the partitioning scheme?`,
     );
   }
-  const near = (w.sensitivity?.inputs ?? []).flatMap((i) =>
-    i.flips
-      .filter((f) => i.base !== 0 && Math.abs(f.value - i.base) / Math.abs(i.base) <= 0.1)
-      .map((f) => `${i.label} ${f.display} (now ${i.displayBase})`),
-  );
+  // facts, not targets: a target the team relaxes is a decision, an input that turns out different is a risk
+  const near = (w.sensitivity?.inputs ?? [])
+    .filter((i) => !i.path.startsWith('targets.'))
+    .flatMap((i) =>
+      i.flips
+        .filter((f) => i.base !== 0 && Math.abs(f.value - i.base) / Math.abs(i.base) <= 0.1)
+        .map((f) => `${i.label} ${f.display} (now ${i.displayBase})`),
+    );
   if (near.length > 0) {
     out.unshift(
       `The recommendation is on a knife edge: it changes within 10% of today's value of ${near.join('; ')}. How sure are we of these inputs?`,
