@@ -406,8 +406,9 @@ describe('sampleUncertain', () => {
         expect(x).toBeLessThanOrEqual(y);
         for (const v of [x, y]) expect(() => withValue(base, c.path, v)).not.toThrow();
         if (lo <= 0.05 && hi >= 0.95) {
-          expect(x).toBeLessThanOrEqual(c.p5);
-          expect(y).toBeGreaterThanOrEqual(c.p95);
+          // p5 and p95 themselves come back to within a rounding of the quantile formula
+          expect(x).toBeLessThanOrEqual(c.p5 + 1e-12 * Math.abs(c.p5) + 1e-300);
+          expect(y).toBeGreaterThanOrEqual(c.p95 - 1e-12 * Math.abs(c.p95) - 1e-300);
         }
       }),
       { numRuns: 500 },
