@@ -64,6 +64,20 @@ function problemText(error: unknown): string | null {
 }
 
 /**
+ * Writes a chunk and, when the stream's buffer is full, waits for it to drain: a slow reader (or a pipe) never
+ * makes the output pile up in memory.
+ */
+async function writeLine(out: CliIo['stdout'], text: string): Promise<void> {
+  const ok = out.write(text);
+  const stream = out as Partial<NodeJS.WritableStream>;
+  if (ok === false && typeof stream.once === 'function') {
+    await new Promise<void>((resolve) => {
+      stream.once?.('drain', () => resolve());
+    });
+  }
+}
+
+/**
  * `capplan run - --jsonl`: one scenario per input line, one compact result per output line, in input order; a bad
  * line gives `{"error": ..., "line": N}` and the stream goes on. Lines are handled one at a time, so memory does not
  * grow with the input. Returns 1 with --check when any scenario has no candidate meeting every target.
@@ -75,6 +89,7 @@ async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
   let missed = false;
+  let internal = 0;
   for await (const line of lines) {
     n += 1;
     if (line.trim() === '') continue;
@@ -85,10 +100,23 @@ async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number
       out = JSON.stringify(result);
     } catch (error) {
       const message = problemText(error);
-      if (message === null) throw error;
-      out = JSON.stringify({ error: message, line: n });
+      if (message === null) {
+        // a bug, not bad input: say so on this line, keep going, and exit 3 at the end
+        internal += 1;
+        out = JSON.stringify({
+          error: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+          line: n,
+          internal: true,
+        });
+      } else out = JSON.stringify({ error: message, line: n });
     }
-    io.stdout.write(`${out}\n`);
+    await writeLine(io.stdout, `${out}\n`);
+  }
+  if (internal > 0) {
+    io.stderr.write(
+      `internal error: ${internal} line(s) failed (marked "internal" in the output; please report them)\n`,
+    );
+    return EXIT.internal;
   }
   return check && missed ? EXIT.targetMissed : EXIT.ok;
 }

@@ -1,0 +1,76 @@
+// `capplan run - --jsonl` as scripts use it: every line answered in input order, bad lines as error objects, memory
+// that does not grow with the number of lines, and a clean stop when the reader goes away (`| head`).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN } from './run.js';
+
+const scenario = JSON.stringify(JSON.parse(readFileSync('models/scenarios/internal-tool.json', 'utf8')));
+const dir = mkdtempSync(join(tmpdir(), 'capplan-jsonl-'));
+
+/** A JSONL file of n lines; every 50th line is bad (a name that is not a string), every 97th is empty. */
+function jsonl(n: number): string {
+  const file = join(dir, `${n}.jsonl`);
+  const lines: string[] = [];
+  for (let i = 1; i <= n; i++) lines.push(i % 50 === 0 ? `{"name": ${i}}` : i % 97 === 0 ? '' : scenario);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+describe('capplan run - --jsonl', () => {
+  it('answers every non-empty line in order; a bad line is {"error", "line"} and the stream goes on', () => {
+    const file = jsonl(600);
+    const r = spawnSync(process.execPath, [BIN, 'run', '-', '--jsonl'], {
+      input: readFileSync(file),
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const expectedLines = Array.from({ length: 600 }, (_, i) => i + 1).filter((i) => i % 97 !== 0);
+    expect(out).toHaveLength(expectedLines.length);
+    out.forEach((o, k) => {
+      const line = expectedLines[k] as number;
+      if (line % 50 === 0) {
+        expect(o.line).toBe(line);
+        expect(o.error).toMatch(/^name: \d+: expected/);
+      } else expect(o.scenario).toBe('Small internal tool (sanity case)');
+    });
+  });
+
+  it('runs in bounded memory: 4,000 results (about 40 MB of JSON) stream through a 32 MB heap', () => {
+    const r = spawnSync(process.execPath, ['--max-old-space-size=32', BIN, 'run', '-', '--jsonl'], {
+      input: readFileSync(jsonl(4000)),
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(3900);
+    expect(r.stdout.length).toBeGreaterThan(32 * 1024 * 1024);
+  });
+
+  it('stops cleanly when the reader goes away (| head -1): exit 0, nothing on stderr, at once', () => {
+    const file = jsonl(3000);
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `set -o pipefail; "${process.execPath}" "${BIN}" run - --jsonl < "${file}" | head -1 > /dev/null; echo "\${PIPESTATUS[0]}"`,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
+    expect(r.stdout.trim()).toBe('0');
+    expect(r.stderr).toBe('');
+  });
+});

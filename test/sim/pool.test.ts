@@ -1,0 +1,41 @@
+// The worker pool (src/sim/pool.ts) with the built worker (dist/simWorker.js; npm test builds first): the same
+// chunks whatever the thread count, and a cancelled run stops its workers within a second.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { planChunks, type RequestSimConfig } from '../../src/core/sim/requests.js';
+import { runChunks, SimulationAborted, SimulationPool } from '../../src/sim/pool.js';
+
+const workerUrl = new URL('../../dist/simWorker.js', import.meta.url);
+const config: RequestSimConfig = {
+  nodes: 4,
+  serversPerNode: 8,
+  service: { distribution: 'exponential', meanS: 0.005, cv: 1 },
+  arrivals: { kind: 'poisson', ratePerS: 5000 },
+  balancer: 'least-loaded',
+  fanout: 1,
+  groups: [],
+};
+
+describe.runIf(existsSync(workerUrl))('simulation pool on worker threads', () => {
+  it('gives the same chunks with 1 and 2 threads', async () => {
+    const plan = planChunks(40_000);
+    const task = { kind: 'requests' as const, config, perChunk: plan.perChunk, warmup: plan.warmup, seed: 5 };
+    const one = await runChunks(task, plan.chunks, { threads: 1, workerUrl });
+    const two = await runChunks(task, plan.chunks, { threads: 2, workerUrl });
+    expect(two).toEqual(one);
+  });
+
+  it('a cancelled run rejects within a second and its workers are gone', async () => {
+    const plan = planChunks(200_000_000); // minutes of work
+    const task = { kind: 'requests' as const, config, perChunk: plan.perChunk, warmup: plan.warmup, seed: 5 };
+    const controller = new AbortController();
+    const pool = new SimulationPool({ threads: 2, workerUrl, signal: controller.signal });
+    const run = pool.run(task, plan.chunks);
+    await new Promise((r) => setTimeout(r, 300));
+    const t0 = Date.now();
+    controller.abort();
+    await expect(run).rejects.toBeInstanceOf(SimulationAborted);
+    await pool.close();
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+});
