@@ -13,8 +13,34 @@ export class InputError extends Error {
     /** What was expected, phrased to follow "expected". */
     readonly expected: string,
   ) {
-    super(`${path}: ${describeValue(value)}: expected ${expected}`);
+    super(`${describePath(path)}: ${describeValue(value)}: expected ${expected}`);
   }
+}
+
+/**
+ * The path or flag as shown in a message: one line, no control characters (a flag name comes straight from argv, so
+ * `--a<newline>b` or an escape sequence would otherwise split the line or reach the terminal), at most 100 characters
+ * (the middle of a longer one elided, so that both ends of a deep field path stay readable).
+ */
+export function describePath(path: string): string {
+  const out = escapeControls(path);
+  return out.length > 100 ? `${out.slice(0, 48)}...${out.slice(-49)}` : out;
+}
+
+/**
+ * Text with every control character (C0, DEL, C1) and the line and paragraph separators written as `\\uXXXX`: safe to
+ * print on one line of a terminal. (JSON.stringify escapes C0 only.)
+ */
+export function escapeControls(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out +=
+      c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029
+        ? `\\u${c.toString(16).padStart(4, '0')}`
+        : text.charAt(i);
+  }
+  return out;
 }
 
 /** A short, one-line, quoted rendering of a user value for error messages. */
@@ -31,6 +57,6 @@ export function describeValue(value: unknown): string {
       text = Array.isArray(value) ? '[...]' : typeof value === 'object' ? '{...}' : typeof value;
     }
   }
-  text = text.replace(/[\r\n]+/g, ' ');
+  text = escapeControls(text.replace(/[\r\n]+/g, ' '));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

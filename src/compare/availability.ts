@@ -13,8 +13,9 @@
  * Horizontal (capacity-aware; exact over independent node, zone, region and balancer states): every user region is
  * served by the nearest of the candidate's regions that is up (region and its balancer); it counts as up while that
  * region has at least as many nodes up as it needs to carry all the load routed to it (its own users plus those
- * failed over to it) within the p99 target. The 2^R region states are enumerated; within an up region the number of
- * nodes up has the exact pmf over node and zone failures (src/core/reliability, regionUpNodesPmf). Plus the failover
+ * failed over to it) within the p99 target. The 2^R region states are enumerated; within an up region the probability
+ * that fewer nodes than needed are up is the exact k-of-n tail over node and zone failures (src/core/reliability,
+ * fleetAvailability: milliseconds also for millions of nodes, computed only for the loads that occur). Plus the failover
  * time of every node, zone and (with several regions) region failure for the requests that were going there (first
  * order: rate x duration x affected share).
  */
@@ -23,9 +24,8 @@ import {
   type Availability,
   fromMtbfMttr,
   fromUnavailability,
+  fleetAvailability as kOfNOverZones,
   parallel,
-  probBelow,
-  regionUpNodesPmf,
   series,
 } from '../core/reliability/index.js';
 import type { FailureRates, Reliability, Standby } from '../scenario/types.js';
@@ -157,25 +157,23 @@ export function fleetAvailability(
   const node = avail(rel.node);
   const zone = avail(rel.zone);
   const regionUp = series([avail(rel.region), balancer]);
-  const NEVER: Availability = { availability: 1, unavailability: 0 };
-  const pmfs = regions.map((reg) => {
-    const zones = [];
-    for (let z = 0; z < reg.zones; z++) {
-      zones.push({
-        availability: zone,
-        nodes: Math.floor(reg.nodes / reg.zones) + (z < reg.nodes % reg.zones ? 1 : 0),
-      });
-    }
-    return regionUpNodesPmf({ availability: NEVER, zones }, node);
-  });
   const memo = new Map<string, number>();
+  // P(fewer than `need` of the region's nodes up), its nodes spread round-robin over its zones (zone z holds
+  // floor(N / Z) nodes, plus one when z < N mod Z), zones independent, the region itself up. Exact, and cheap for any
+  // node count: the full pmf of the nodes up (regionUpNodesPmf) costs O(N * width) and ran for minutes at millions of
+  // nodes, which explicit designs and utilisation-sized fleets at 1e7 requests/s reach.
   const shortProb = (r: number, loadShare: number): number => {
     const key = `${r}:${loadShare.toPrecision(12)}`;
     let v = memo.get(key);
     if (v === undefined) {
       const need = needed(r, loadShare);
-      const pmf = pmfs[r] as Float64Array;
-      v = need === null || need >= pmf.length ? 1 : need <= 0 ? 0 : probBelow(pmf, need);
+      const reg = regions[r] as FleetRegion;
+      v =
+        need === null || need > reg.nodes
+          ? 1
+          : need <= 0
+            ? 0
+            : kOfNOverZones({ nodes: reg.nodes, need, node, zones: { count: reg.zones, each: zone } }).unavailability;
       memo.set(key, v);
     }
     return v;

@@ -62,11 +62,12 @@ function availabilityResult(fig: AvailabilityFigure): AvailabilityResult {
     nines: nines(u),
     downtimeMinutesPerYear: downtime(u).perYearS / 60,
     method: fig.method,
-    byCause: fig.byCause.map((c) => ({
-      cause: c.cause,
-      unavailability: c.unavailability,
-      downtimeMinutesPerYear: downtime(Math.min(1, c.unavailability)).perYearS / 60,
-    })),
+    // A first-order term (failover: rate x duration) exceeds 1 when failovers outlast the time between failures, and
+    // a sum of state probabilities may exceed 1 by rounding: as a fraction of time each is at most 1.
+    byCause: fig.byCause.map((c) => {
+      const cu = Math.min(1, c.unavailability);
+      return { cause: c.cause, unavailability: cu, downtimeMinutesPerYear: downtime(cu).perYearS / 60 };
+    }),
     singlePointsOfFailure: fig.singlePointsOfFailure,
   };
 }

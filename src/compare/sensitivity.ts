@@ -13,7 +13,7 @@
  */
 
 import type { Catalog } from '../catalog/index.js';
-import { withValue } from '../scenario/normalize.js';
+import { clampToField, withValue } from '../scenario/normalize.js';
 import type { ArchitectureSpec, Scenario } from '../scenario/types.js';
 import { formatBytes, formatDuration, formatPercent, formatRate, formatSig, formatUsd } from '../units/format.js';
 import { compareScenario } from './index.js';
@@ -135,7 +135,8 @@ function ranged(
     kind,
     get,
     set: (s, c) => withValue(s, path, c),
-    clamp,
+    // within the field's own bounds too (a peak rate at its maximum cannot go 50% higher)
+    clamp: (c, base) => clampToField(path, clamp(c, base)),
     value: identity,
     coord: identity,
     vary: linear,

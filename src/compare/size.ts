@@ -6,7 +6,7 @@
 
 import type { Instance } from '../catalog/index.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
-import { nodesForUtilization, pathsQuantileS, queueAtLoad } from './capacity.js';
+import { MAX_NODES_PER_REGION, nodesForUtilization, pathsQuantileS, queueAtLoad } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
 import { monthlyCost } from './cost.js';
 import {
@@ -128,7 +128,11 @@ export interface HorizontalSpec {
   balancer: BalancerPolicy;
 }
 
-/** Nodes per region: the fewest meeting p99 and utilisation with `spares` down, and holding the working set. */
+/**
+ * Nodes per region: the fewest meeting p99 and utilisation with `spares` down, and holding the working set; at most
+ * MAX_NODES_PER_REGION (beyond it no count is searched: the design is evaluated, and found infeasible, at the cap
+ * rather than at a count such as 1e297 that the availability model cannot take).
+ */
 export function nodesPerRegion(
   ctx: Context,
   instance: Instance,
@@ -141,10 +145,10 @@ export function nodesPerRegion(
   const memNodes = wsGiB <= instance.memGiB ? 1 : Math.ceil((wsGiB * w.replication) / instance.memGiB - 1e-9);
   return spec.regions.map((_, r) => {
     const share = layout.share[r] as number;
-    if (share === 0) return Math.max(memNodes, 1 + spec.spares);
+    if (share === 0) return Math.min(MAX_NODES_PER_REGION, Math.max(memNodes, 1 + spec.spares));
     const util = nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * share, t.maxUtilization);
     const need = regionNeed(ctx, { instance, balancer: spec.balancer }, layout, r, share).nodes ?? util;
-    return Math.max(memNodes, Math.max(need, util) + spec.spares);
+    return Math.min(MAX_NODES_PER_REGION, Math.max(memNodes, Math.max(need, util) + spec.spares));
   });
 }
 

@@ -22,7 +22,7 @@
 import { type Catalog, loadCatalog } from '../catalog/index.js';
 import { InputErrors } from '../cli/args.js';
 import { NeumaierSum } from '../core/math/sum.js';
-import { InputError } from '../errors.js';
+import { describePath, escapeControls, InputError } from '../errors.js';
 import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/parse.js';
 import { decimalComplement } from '../util/decimalComplement.js';
 import { closest } from '../util/suggest.js';
@@ -46,6 +46,25 @@ import type {
 
 /** Largest scenario text readScenarioText accepts, bytes (UTF-8). */
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
+/**
+ * Magnitude limits of the workload (far beyond any real service), so that every product the engine forms of a rate,
+ * a time and a size, grown over 100 years, stays a finite double: the largest design rate is 1e12 x 101^100, about
+ * 2.7e212/s, and the largest monthly transfer about 1.6e231 bytes. Without them, finite inputs such as "1e300/s" or a
+ * growth of "1e300%" gave Infinity (null in JSON) where a result promises a number. Ranges are clamped to them when
+ * sampled, like every other bound.
+ */
+export const MAX_RATE_PER_S = 1e12;
+/** Largest CPU time of one request, s (11.6 days). */
+export const MAX_SERVICE_TIME_S = 1e6;
+/** Largest growth per year, as a fraction (+10000% a year). */
+export const MAX_GROWTH_PER_YEAR = 100;
+/** Largest request or response, bytes (1 TiB). */
+export const MAX_MESSAGE_BYTES = 2 ** 40;
+/**
+ * Smallest traffic (the average rate, or the peak, grown over the horizon), per second: below it there is less than
+ * one request in 32 years, and far below it (5e-324/s) the cost per million requests overflows a double.
+ */
+export const MIN_TRAFFIC_RATE_PER_S = 1e-9;
 /** Keys refused anywhere in a scenario: they could reach an object's prototype in careless code. */
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 /** Shares must add up to 1 within this. */
@@ -68,7 +87,8 @@ class ScenarioError extends InputError {
  * Reads a scenario from JSON text. `source` names it in errors (a file name, "stdin", "line 3").
  * @throws {InputErrors} over 1 MiB, not JSON (with line and column), a forbidden key, or any parseScenario problem
  */
-export function readScenarioText(text: string, source: string): Scenario {
+export function readScenarioText(text: string, sourceIn: string): Scenario {
+  const source = describePath(sourceIn); // a file name from argv: one line, no control characters
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_SCENARIO_BYTES) {
     const expected = `a scenario of at most ${MAX_SCENARIO_BYTES} bytes (1 MiB)`;
@@ -128,7 +148,7 @@ function formatPath(path: readonly PropertyKey[]): string {
     const key = String(part);
     if (typeof part === 'number') out += `[${part}]`;
     else if (/^[A-Za-z_$][\w$-]{0,59}$/.test(key)) out += out === '' ? key : `.${key}`;
-    else out += `[${JSON.stringify(key.length > 60 ? `${key.slice(0, 57)}...` : key)}]`;
+    else out += `[${escapeControls(JSON.stringify(key.length > 60 ? `${key.slice(0, 57)}...` : key))}]`;
   }
   return out === '' ? 'scenario' : out;
 }
@@ -361,6 +381,16 @@ class Normalizer {
             sigma: this.ranged(usl, 'contention', `${p}.usl.contention`, null),
             kappa: this.ranged(usl, 'coherency', `${p}.usl.coherency`, null),
           };
+    const grown = (1 + growthPerYear) ** growthYears;
+    const traffic = (averageRatePerS ?? peakRatePerS) * grown;
+    if (traffic < MIN_TRAFFIC_RATE_PER_S) {
+      const key = averageRatePerS === null ? 'peakRate' : 'averageRate';
+      this.fail(
+        `${p}.${key}`,
+        own(w, key),
+        `a rate that, grown over workload.growth, is at least ${MIN_TRAFFIC_RATE_PER_S}/s (one request in 32 years; got ${traffic}/s)`,
+      );
+    }
     return {
       peakRatePerS,
       averageRatePerS,
@@ -633,6 +663,7 @@ type WorkloadFigure =
 type ReliabilityFigure = 'failoverS' | 'coldRestoreS' | 'replicationLagS' | 'backupIntervalS';
 
 const POSITIVE: Bounds = { min: 0, minExclusive: true, max: undefined };
+const positiveAtMost = (max: number): Bounds => ({ min: 0, minExclusive: true, max });
 const NON_NEGATIVE: Bounds = { min: 0, minExclusive: false, max: undefined };
 const between = (min: number, max: number): Bounds => ({ min, minExclusive: false, max });
 
@@ -659,17 +690,17 @@ const inReliability = (key: ReliabilityFigure, bounds: Bounds): RangedField => (
 
 /** Every field that may be a range, by raw path, in the order of the scenario (and of `Scenario.uncertain`). */
 const RANGED: ReadonlyMap<string, RangedField> = new Map([
-  ['workload.peakRate', inWorkload('peakRatePerS', POSITIVE)],
-  ['workload.averageRate', inWorkload('averageRatePerS', POSITIVE)],
-  ['workload.serviceTime', inWorkload('serviceTimeS', POSITIVE)],
+  ['workload.peakRate', inWorkload('peakRatePerS', positiveAtMost(MAX_RATE_PER_S))],
+  ['workload.averageRate', inWorkload('averageRatePerS', positiveAtMost(MAX_RATE_PER_S))],
+  ['workload.serviceTime', inWorkload('serviceTimeS', positiveAtMost(MAX_SERVICE_TIME_S))],
   ['workload.serviceTimeCv', inWorkload('serviceTimeCv', between(0, 100))],
-  ['workload.growth.perYear', inWorkload('growthPerYear', { min: -0.99, minExclusive: false, max: undefined })],
+  ['workload.growth.perYear', inWorkload('growthPerYear', between(-0.99, MAX_GROWTH_PER_YEAR))],
   ['workload.growth.years', inWorkload('growthYears', between(0, 100))],
   ['workload.workingSet', inWorkload('workingSetBytes', NON_NEGATIVE)],
   ['workload.memoryHeadroom', inWorkload('memoryHeadroom', between(0, 10))],
   ['workload.writeFraction', inWorkload('writeFraction', between(0, 1))],
-  ['workload.requestSize', inWorkload('requestSizeBytes', NON_NEGATIVE)],
-  ['workload.responseSize', inWorkload('responseSizeBytes', NON_NEGATIVE)],
+  ['workload.requestSize', inWorkload('requestSizeBytes', between(0, MAX_MESSAGE_BYTES))],
+  ['workload.responseSize', inWorkload('responseSizeBytes', between(0, MAX_MESSAGE_BYTES))],
   ['workload.usl.contention', inUsl('sigma')],
   ['workload.usl.coherency', inUsl('kappa')],
   ['reliability.node.mtbf', inDomain('node', 'mtbfS')],
@@ -716,6 +747,18 @@ function rangeMedian(p5: number, p95: number, distribution: RangeDistribution): 
     m = Number.isFinite(product) && product >= MIN_NORMAL ? Math.sqrt(product) : Math.sqrt(p5) * Math.sqrt(p95);
   } else m = p5 / 2 + p95 / 2; // = (p5 + p95) / 2 without overflow
   return Math.min(p95, Math.max(p5, m));
+}
+
+/**
+ * `value` moved into the valid values of the field at `path` (a raw path that may be a range, see UNCERTAIN_PATHS):
+ * what withValue accepts. An exclusive lower bound of 0 clamps to the smallest positive normal double.
+ * @throws {RangeError} the path cannot be a range
+ */
+export function clampToField(path: string, value: number): number {
+  const field = rangedField(path);
+  const lowest = field.minExclusive ? MIN_NORMAL : field.min;
+  if (!(field.minExclusive ? value > field.min : value >= field.min)) return lowest;
+  return Math.min(value, field.max ?? Number.MAX_VALUE);
 }
 
 /**
@@ -857,7 +900,7 @@ export function jsonErrorPosition(text: string): { offset: number; reason: strin
   };
   const fail = (reason: string) => ({ offset: i, reason });
   const describe = () =>
-    i >= text.length ? 'unexpected end of input' : `unexpected ${JSON.stringify(text.charAt(i))}`;
+    i >= text.length ? 'unexpected end of input' : `unexpected ${escapeControls(JSON.stringify(text.charAt(i)))}`;
   /** Scans one scalar at i; returns a reason on failure. */
   const scalar = (): string | undefined => {
     const c = text.charAt(i);

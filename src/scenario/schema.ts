@@ -163,11 +163,33 @@ function oneOf<const T extends readonly [string, ...string[]]>(
   return defaultValue === undefined ? schema : schema.meta({ default: defaultValue });
 }
 
-const text = (description: string) => z.string({ error: pointOnly('a string') }).describe(description);
+/**
+ * Whether a string has a control character (C0, DEL or C1) other than those `allowed`. Names and descriptions are
+ * printed in tables, worksheets and the TUI, where an escape sequence would recolour, move the cursor or clear the
+ * terminal, and a line break would break a table row.
+ */
+function hasControl(s: string, allowed = ''): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) && !allowed.includes(s.charAt(i))) return true;
+  }
+  return false;
+}
+
+/** Free text: line breaks and tabs allowed, other control characters not. */
+const text = (description: string) =>
+  z
+    .string({ error: pointOnly('a string') })
+    .refine((s) => !hasControl(s, '\t\n\r'), {
+      error: 'a string without control characters (other than line breaks and tabs)',
+    })
+    .describe(description);
+/** A name or an id: one line of printable text. */
 const nonEmptyText = (description: string) =>
   z
     .string({ error: pointOnly('a non-empty string') })
     .min(1, { error: 'a non-empty string' })
+    .refine((s) => !hasControl(s), { error: 'a string without control characters (one line of text)' })
     .describe(description);
 
 function object<T extends z.core.$ZodLooseShape>(shape: T, description: string) {
@@ -181,7 +203,7 @@ export const GrowthSchema = object(
   {
     perYear: rangedQuantity(
       'fraction',
-      'Traffic growth per year as a fraction or percentage ("80%" = +80% a year, compounded), >= -99%. Default 0.',
+      'Traffic growth per year as a fraction or percentage ("80%" = +80% a year, compounded), from -99% to +10000%. Default 0.',
       0,
     ).optional(),
     years: rangedNumber({
@@ -215,15 +237,15 @@ export const WorkloadSchema = object(
   {
     peakRate: rangedQuantity(
       'rate',
-      'Peak arrival rate today (required): "4000/s", "240000/min", or a number per second; > 0.',
+      'Peak arrival rate today (required): "4000/s", "240000/min", or a number per second; > 0 and at most 1e12/s.',
     ),
     averageRate: rangedQuantity(
       'rate',
-      'Mean arrival rate today, used for transfer costs: a rate or a number per second, > 0 and <= peakRate. Default: the peak rate (conservative).',
+      'Mean arrival rate today, used for transfer costs: a rate or a number per second, > 0, <= peakRate, and at least 1e-9/s grown over the horizon. Default: the peak rate (conservative).',
     ).optional(),
     serviceTime: rangedQuantity(
       'duration',
-      'CPU time of one request (one sub-request with fan-out) on one vCPU of the chosen family (required): "12 ms", or a number of seconds; > 0.',
+      'CPU time of one request (one sub-request with fan-out) on one vCPU of the chosen family (required): "12 ms", or a number of seconds; > 0 and at most 1e6 s.',
     ),
     serviceTimeCv: rangedNumber({
       min: 0,
@@ -270,12 +292,12 @@ export const WorkloadSchema = object(
     ).optional(),
     requestSize: rangedQuantity(
       'size',
-      'Size of one request: "2 KiB", or a number of bytes; >= 0. Default 1 KiB.',
+      'Size of one request: "2 KiB", or a number of bytes; from 0 to 1 TiB. Default 1 KiB.',
       '1 KiB',
     ).optional(),
     responseSize: rangedQuantity(
       'size',
-      'Size of one response: "200 KiB", or a number of bytes; >= 0. Default 10 KiB.',
+      'Size of one response: "200 KiB", or a number of bytes; from 0 to 1 TiB. Default 10 KiB.',
       '10 KiB',
     ).optional(),
     roundTrips: plainNumber({

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { loadCatalog } from '../../catalog/index.js';
@@ -20,6 +20,18 @@ export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A missing file or a directory is an input error naming FILE (before a stream would fail on it). */
+function checkReadableFile(file: string): void {
+  let why: string | null = null;
+  try {
+    if (statSync(file).isDirectory()) why = 'a directory';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    why = code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable');
+  }
+  if (why !== null) throw new InputError('FILE', file, `a readable scenario file (${why})`);
 }
 
 /** The scenario text of FILE, or of stdin for "-"; a missing or unreadable file is an input error naming it. */
@@ -83,6 +95,7 @@ async function writeLine(out: CliIo['stdout'], text: string): Promise<void> {
  * grow with the input. Returns 1 with --check when any scenario has no candidate meeting every target.
  */
 async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number> {
+  if (file !== '-') checkReadableFile(file);
   const input = file === '-' ? io.stdin : (await import('node:fs')).createReadStream(file);
   if (!input) throw new InputError('FILE', file, 'a readable stdin');
   const catalog = loadCatalog();

@@ -4,7 +4,8 @@
  * Models (see mmc.ts and mg.ts for the formulas and their sources):
  * - cv = 1: M/M/c, exact FCFS sojourn distribution (Gross et al. 2008 section 2.3; Harchol-Balter 2013 ch. 14).
  * - cv = 0: M/D/c, mean wait by Allen-Cunneen (P-K at c = 1, exact); percentiles from the approximation
- *   W = 0 w.p. 1 - C, else Exp(mean E[W_q] / C), T = E[S] + W.
+ *   W = 0 w.p. 1 - C, else Exp(mean E[W_q] / C), T = E[S] + W. So is any cv below DETERMINISTIC_CV (1e-14) for the
+ *   percentiles: such a gamma is deterministic to the double's resolution.
  * - otherwise M/G/c with gamma service of the given mean and cv, same wait approximation, T = W + S.
  * - fan-out K: the slowest of K independent responses, F_max = F^K, mean by quadrature (fanout.ts).
  * Quantiles are found by Brent's method on ln P(T > t) (roots.ts), to relative machine precision in t.
@@ -12,7 +13,13 @@
 
 import { firstNonPositiveOnHalfLine } from '../math/roots.js';
 import { logFanoutSingleSurvivalTarget, maxOfIidSurvivalFromLog, meanOfMaxS } from './fanout.js';
-import { allenCunneenMeanWaitS, type GammaExpParams, gammaExpLogSurvival, pollaczekKhinchineMeanWaitS } from './mg.js';
+import {
+  allenCunneenMeanWaitS,
+  DETERMINISTIC_CV,
+  type GammaExpParams,
+  gammaExpLogSurvival,
+  pollaczekKhinchineMeanWaitS,
+} from './mg.js';
 import { mmcLogSurvival, mmcMetrics, type NormalizedQueue, normalizeQueueInput, type QueueInput } from './mmc.js';
 
 export type { QueueInput } from './mmc.js';
@@ -114,14 +121,17 @@ function buildModel(q: NormalizedQueue): ResponseModel {
     : allenCunneenMeanWaitS(mm.meanWaitS, cv, ca);
   // Conditional wait rate C / E[W_q]_AC = 2 (c mu - lambda) / (ca^2 + cv^2), formed without dividing by C.
   const waitRatePerS = (2 * mm.waitRatePerS) / (ca * ca + cv * cv);
-  const deterministic = cv === 0;
+  // A CV below DETERMINISTIC_CV (1e-14) is deterministic to the double's resolution (see mg.ts).
+  const deterministic = cv < DETERMINISTIC_CV;
   const params: GammaExpParams = {
     probWait: mm.probWait,
     waitRatePerS,
     serviceTimeS: s,
     shape: deterministic ? Number.POSITIVE_INFINITY : 1 / (cv * cv),
   };
-  const serviceWord = deterministic ? 'deterministic service' : 'gamma service';
+  const serviceWord = deterministic
+    ? `deterministic service${cv > 0 ? ` (cv ${cv.toPrecision(3)} < ${DETERMINISTIC_CV}: gamma spread below double precision)` : ''}`
+    : 'gamma service';
   const method =
     !pk && ca !== 1
       ? `Allen-Cunneen mean wait for GI/G/c with arrival cv ${ca.toPrecision(3)} (approximation; Kingman at c = 1); percentiles: Erlang-C atom + exponential wait tail convolved with ${serviceWord} (approximation)${fanoutNote}`

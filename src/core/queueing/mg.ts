@@ -89,6 +89,14 @@ export function poissonMeanKOverKPlusN(k: number, y: number): number {
 }
 
 /**
+ * Service-time CVs below this are treated as deterministic service in the percentile model. A gamma of such a CV has
+ * shape k = 1/cv^2 > 1e28 and a spread of cv * E[S] < 1e-14 E[S] (about 50 ulps even 5 standard deviations out), so
+ * the deterministic quantiles are the gamma's to that relative precision; the gamma evaluation itself breaks down up
+ * there (shapes near 1e308 threw or returned garbage, and shapes above ~1e30 gave percentiles out of order by ulps).
+ */
+export const DETERMINISTIC_CV = 1e-14;
+
+/**
  * Parameters of the response time T = W + S of the M/G/c percentile approximation:
  * W = 0 w.p. 1 - probWait, else Exp(waitRatePerS); S ~ gamma(shape, rate shape / E[S]) or deterministic.
  */
