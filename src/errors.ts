@@ -13,7 +13,8 @@ export class InputError extends Error {
     /** What was expected, phrased to follow "expected". */
     readonly expected: string,
   ) {
-    super(`${describePath(path)}: ${describeValue(value)}: expected ${expected}`);
+    // `expected` may quote the user's text too (a parser's message): no control character reaches the terminal
+    super(`${describePath(path)}: ${describeValue(value)}: expected ${escapeControls(expected)}`);
   }
 }
 

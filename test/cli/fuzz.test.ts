@@ -1354,6 +1354,19 @@ describe('hostile input: regressions', () => {
     }
   });
 
+  it('shows no control character that a parser message quotes from a value (was a raw C1 byte on stderr)', async () => {
+    const s = internalTool();
+    (s.reliability as Record<string, Record<string, Json>>).zone = { mtbf: '8766 h', mttr: '6 h\u0080' };
+    for (const [argv, stdin] of [
+      [['run', '-'], JSON.stringify(s)],
+      [['queue', '--servers', '2', '--rate', '5/s\u009b2J', '--service', '1 ms'], undefined],
+    ] as const) {
+      const r = await expectSafe({ argv: [...argv], stdin }, 'result');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/Syntax error/);
+    }
+  });
+
   it('refuses control characters in names and descriptions (were printed raw into tables and worksheets)', async () => {
     const s = internalTool();
     s.name = 'evil\u001b[2J';
