@@ -247,7 +247,7 @@ class Normalizer {
     fallback?: number,
   ): number {
     const value = own(o, key);
-    if (value === undefined && fallback !== undefined) return this.useDefault(path, fallback);
+    if (value === undefined && fallback !== undefined) return this.takeDefault(path, fallback);
     if (!isQuantity(value)) return Number.NaN; // missing or not a string/number: reported by the schema
     try {
       return parseQuantity(value, kind, path, opts);
@@ -271,7 +271,7 @@ class Normalizer {
     const value = own(o, key);
     const bounds = rangedField(path);
     const opts: ParseOptions = { min: bounds.min, minExclusive: bounds.minExclusive, max: bounds.max };
-    if (value === undefined && fallback !== undefined) return this.useDefault(path, fallback);
+    if (value === undefined && fallback !== undefined) return this.takeDefault(path, fallback);
     const point = (v: unknown, at: string): number => {
       if (kind !== null) return this.quantity({ v }, 'v', at, kind, opts);
       // a plain number: the schema reports a wrong type or a value out of bounds, so a placeholder here
@@ -306,18 +306,18 @@ class Normalizer {
   /** A plain number or count: its type and range are the schema's to check. */
   private number(o: Raw | undefined, key: string, path: string, fallback: number): number {
     const value = own(o, key);
-    if (value === undefined) return this.useDefault(path, fallback);
+    if (value === undefined) return this.takeDefault(path, fallback);
     return typeof value === 'number' ? value : Number.NaN;
   }
 
   /** A string or enum value (checked by the schema). */
   private string<T extends string>(o: Raw | undefined, key: string, path: string, fallback: T): T {
     const value = own(o, key);
-    if (value === undefined) return this.useDefault(path, fallback);
+    if (value === undefined) return this.takeDefault(path, fallback);
     return (typeof value === 'string' ? value : '') as T;
   }
 
-  private useDefault<T>(path: string, value: T): T {
+  private takeDefault<T>(path: string, value: T): T {
     this.defaulted.push(path);
     return value;
   }
