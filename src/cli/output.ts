@@ -8,3 +8,25 @@ export function keyValues(rows: readonly (readonly [string, string])[], indent =
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   return rows.map(([k, v]) => `${' '.repeat(indent)}${k.padEnd(width)}${v}`).join('\n');
 }
+
+/**
+ * Writes a command's output to `--out FILE` (atomically) when given, else to stdout; an unwritable file is an input
+ * error naming --out. The atomic writer is imported only here, when a file is asked for.
+ */
+export async function emit(
+  io: { stdout: { write(s: string): unknown } },
+  out: string | undefined,
+  body: string,
+): Promise<void> {
+  if (out === undefined) {
+    io.stdout.write(body);
+    return;
+  }
+  const { writeFileAtomic } = await import('../util/atomicWrite.js');
+  const { InputError } = await import('../errors.js');
+  try {
+    writeFileAtomic(out, body);
+  } catch (error) {
+    throw new InputError('--out', out, `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`);
+  }
+}

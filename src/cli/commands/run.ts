@@ -7,9 +7,9 @@ import type { ComparisonResult } from '../../compare/result.js';
 import { InputError } from '../../errors.js';
 import { comparisonTable } from '../../report/table.js';
 import { readScenarioText } from '../../scenario/normalize.js';
-import { writeFileAtomic } from '../../util/atomicWrite.js';
 import { InputErrors, type ParsedArgs } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
+import { emit } from '../output.js';
 import { progressBar } from '../progress.js';
 
 const FORMATS = ['json', 'table'] as const;
@@ -175,17 +175,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const body = render(result, format, io);
   const out = args.flags.get('out');
   if (out === true) throw new InputError('--out', '', 'a file name');
-  if (out !== undefined) {
-    try {
-      writeFileAtomic(out, body);
-    } catch (error) {
-      throw new InputError(
-        '--out',
-        out,
-        `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`,
-      );
-    }
-  } else io.stdout.write(body);
+  await emit(io, out, body);
   if (check && result.recommendation.name === null) {
     const unmet = result.recommendation.unmetByAll;
     io.stderr.write(

@@ -14,9 +14,9 @@ import {
 } from '../../compare/sweep.js';
 import { InputError } from '../../errors.js';
 import { readScenarioText } from '../../scenario/normalize.js';
-import { writeFileAtomic } from '../../util/atomicWrite.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
+import { emit } from '../output.js';
 import { flagQuantity } from '../values.js';
 import { readInput } from './run.js';
 
@@ -96,17 +96,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const raw: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const result = sweepScenario(raw, path, values, loadCatalog(), { log });
   const body = render(result, format, args.flags.has('crossovers'));
-  if (typeof out === 'string') {
-    try {
-      writeFileAtomic(out, body);
-    } catch (error) {
-      throw new InputError(
-        '--out',
-        out,
-        `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`,
-      );
-    }
-  } else io.stdout.write(body);
+  await emit(io, typeof out === 'string' ? out : undefined, body);
   // the engine failed at some steps: the output is complete, but that is a bug to report (exit 3, one line each)
   const failed = result.rows.filter((r): r is SweepErrorRow => isErrorRow(r) && r.internal === true);
   for (const r of failed) io.stderr.write(`${r.error} at ${path} = ${r.value} (please report it)\n`);

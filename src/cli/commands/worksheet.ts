@@ -5,9 +5,9 @@ import { InputError } from '../../errors.js';
 import { buildWorksheetInput } from '../../report/buildWorksheet.js';
 import { worksheetMarkdown } from '../../report/worksheet.js';
 import { readScenarioText } from '../../scenario/normalize.js';
-import { writeFileAtomic } from '../../util/atomicWrite.js';
 import type { ParsedArgs } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
+import { emit } from '../output.js';
 import { progressBar } from '../progress.js';
 import { readInput } from './run.js';
 
@@ -46,16 +46,6 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
     const { worksheetHtml } = await import('../../report/html.js');
     body = worksheetHtml(input, body);
   }
-  if (out !== undefined) {
-    try {
-      writeFileAtomic(out, body);
-    } catch (error) {
-      throw new InputError(
-        '--out',
-        out,
-        `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`,
-      );
-    }
-  } else io.stdout.write(body);
+  await emit(io, out, body);
   return EXIT.ok;
 }
