@@ -48,6 +48,10 @@ export async function runTui(file: string | undefined, io: CliIo): Promise<numbe
     io.stdout.write(`\nThe scenario: ${label}. On a terminal, capplan opens the interactive UI.\n`);
     return EXIT.ok;
   }
+  // Ink draws only the last frame, at exit, when it believes it runs in CI (a CI or CONTINUOUS_INTEGRATION variable,
+  // read once when Ink loads): on a real terminal that is a blank screen. Here both ends are TTYs, so a person asked
+  // for the interactive UI; clear the variables for this process before Ink loads.
+  for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
   const { render } = await import('ink');
   const { App } = await import('./app.js');
   const color = !io.env?.NO_COLOR;

@@ -1,5 +1,6 @@
 // The real terminal: tmux runs `capplan` (the built bin, as a user would after npm install) at 120x40, we send keys
 // and read the screen with capture-pane, asserting on what a person would see. CI installs tmux (.ci/run).
+// CI=1 on purpose: CI machines set it, and Ink then drew nothing until exit (a blank terminal; fixed in tui/run.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,7 @@ const costRow = (s: string) => s.split('\n').find((l) => l.includes('cost/month'
 describe.runIf(haveTmux)('capplan in a real terminal (tmux)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'capplan-tmux-'));
   beforeAll(() => {
-    tmux('new-session', '-d', '-s', 'ui', '-x', '120', '-y', '40', '-c', dir, `NO_COLOR=1 ${process.execPath} ${BIN}`);
+    tmux('new-session', '-d', '-s', 'ui', '-x', '120', '-y', '40', '-c', dir, `NO_COLOR=1 CI=1 ${process.execPath} ${BIN}`);
   });
   afterAll(() => {
     spawnSync('tmux', ['-L', socket, 'kill-server']);
