@@ -31,7 +31,19 @@ const costRow = (s: string) => s.split('\n').find((l) => l.includes('cost/month'
 describe.runIf(haveTmux)('capplan in a real terminal (tmux)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'capplan-tmux-'));
   beforeAll(() => {
-    tmux('new-session', '-d', '-s', 'ui', '-x', '120', '-y', '40', '-c', dir, `NO_COLOR=1 CI=1 ${process.execPath} ${BIN}`);
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      'ui',
+      '-x',
+      '120',
+      '-y',
+      '40',
+      '-c',
+      dir,
+      `NO_COLOR=1 CI=1 ${process.execPath} ${BIN}`,
+    );
   });
   afterAll(() => {
     spawnSync('tmux', ['-L', socket, 'kill-server']);
