@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brent } from '../../../src/core/math/roots.js';
+import { erlangBFullRecursion } from '../../../src/core/queueing/erlang.js';
 import { erlangB, erlangC } from '../../../src/core/queueing/index.js';
 import { expectClose } from '../../helpers/expectClose.js';
 
@@ -71,6 +73,34 @@ describe('Erlang B and C against the 50-digit direct summation', () => {
     const near = cases.filter((c) => c.servers >= 10000 && c.offeredLoad / c.servers > 0.99999);
     expect(near.length).toBe(2);
     for (const c of near) expectClose(erlangC(c.servers, c.offeredLoad), c.erlangC, { rel: 1e-13 }, `c=${c.servers}`);
+  });
+});
+
+describe('Erlang B shortcuts (start near the load, stop at underflow) against the full recursion from k = 0', () => {
+  /** The shortcut's error is a few roundings more than the recursion's own (both are within 1e-12 of the 50-digit sums). */
+  const REL = 1e-13;
+  const check = (c: number, a: number) => {
+    const full = erlangBFullRecursion(c, a);
+    const fast = erlangB(c, a);
+    if (full < 1e-290) expect(fast, `B(${c}, ${a}) underflows`).toBeLessThan(1e-290);
+    else expectClose(fast, full, { rel: REL }, `B(${c}, ${a})`);
+  };
+
+  it('at the edges of the shortcut: loads around 14 sqrt(a) + 1000, c at and around the load', () => {
+    for (const a of [1000, 1200, 1500.5, 2000, 5e3, 1e4, 1e5, 1e6]) {
+      const s = Math.sqrt(a);
+      for (const c of [a - 14 * s, a - 2 * s, a - 1, a, a + 1, a + s, a + 3 * s, a + 10 * s, a + 40 * s, 2 * a, 10 * a])
+        if (c >= 1) check(Math.max(1, Math.round(c)), a);
+    }
+  });
+
+  it('for random servers up to 2e6 and loads from 0.5 to 1.2 times the servers (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2_000_000 }), fc.double({ min: 0.5, max: 1.2, noNaN: true }), (c, rho) => {
+        check(c, c * rho);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
