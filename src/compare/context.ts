@@ -4,7 +4,7 @@
  */
 
 import type { Catalog, Region } from '../catalog/index.js';
-import { rttBetween } from '../core/geo/index.js';
+import { greatCircleKm, type LatLon, type Place, rttBetween } from '../core/geo/index.js';
 import type { Scenario } from '../scenario/types.js';
 
 /** 730 hours: the cloud billing month (AWS and GCP price pages). Availability uses the calendar in downtime.ts. */
@@ -24,8 +24,13 @@ export interface Context {
   designRatePerS: number;
   /** Rate that sets the monthly transfer volumes: the grown average rate if given, else the design rate. */
   trafficRatePerS: number;
-  /** Memoised RTT between two catalog regions (order-free). */
+  /**
+   * Memoised RTT between two places (order-free): catalog regions, or users' places given by coordinates
+   * (scenario.users[i].region with a location).
+   */
   rtt(a: string, b: string): Rtt;
+  /** The catalog region a user region is served from at best: itself, or the nearest one to a located place. */
+  homeRegion(userRegion: string): string;
 }
 
 /**
@@ -36,8 +41,22 @@ export function designRate(peakRatePerS: number, growthPerYear: number, growthYe
   return peakRatePerS * (1 + growthPerYear) ** growthYears;
 }
 
-function regionPlace(region: Region) {
+function regionPlace(region: Region): Place {
   return { kind: 'region' as const, id: region.id, lat: region.lat, lon: region.lon };
+}
+
+/** The catalog region nearest to a point (great-circle; the RTT estimate grows with distance). */
+function nearestRegion(catalog: Catalog, p: LatLon): string {
+  let best = catalog.regions[0]?.id ?? '';
+  let bestKm = Number.POSITIVE_INFINITY;
+  for (const r of catalog.regions) {
+    const km = greatCircleKm(p, r);
+    if (km < bestKm) {
+      bestKm = km;
+      best = r.id;
+    }
+  }
+  return best;
 }
 
 export function buildContext(scenario: Scenario, catalog: Catalog): Context {
@@ -47,6 +66,16 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
   const trafficRatePerS = w.averageRatePerS === null ? designRatePerS : w.averageRatePerS * growth;
   const cache = new Map<string, Rtt>();
   const measured = (a: string, b: string) => catalog.measuredRttMs(a, b);
+  const located = new Map<string, LatLon>();
+  for (const u of scenario.users) if (u.location !== null) located.set(u.region, u.location);
+  const place = (id: string): Place => {
+    const region = catalog.region(id);
+    if (region) return regionPlace(region);
+    const at = located.get(id);
+    if (!at) throw new RangeError(`unknown region ${id}`);
+    return { kind: 'point', lat: at.lat, lon: at.lon };
+  };
+  const homes = new Map<string, string>();
   return {
     scenario,
     catalog,
@@ -56,16 +85,27 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
       const key = a < b ? `${a}|${b}` : `${b}|${a}`;
       let hit = cache.get(key);
       if (hit === undefined) {
-        const ra = catalog.region(a);
-        const rb = catalog.region(b);
-        if (!ra || !rb) throw new RangeError(`unknown region ${ra ? b : a}`);
-        const r = rttBetween(regionPlace(ra), regionPlace(rb), measured, catalog.rttModel);
+        const r = rttBetween(place(a), place(b), measured, catalog.rttModel);
         hit = { rttS: r.rttMs / 1000, method: r.method };
         cache.set(key, hit);
       }
       return hit;
     },
+    homeRegion(userRegion) {
+      let home = homes.get(userRegion);
+      if (home === undefined) {
+        const at = located.get(userRegion);
+        home = at === undefined ? userRegion : nearestRegion(catalog, at);
+        homes.set(userRegion, home);
+      }
+      return home;
+    },
   };
+}
+
+/** The catalog regions nearest the users (each user region's home region, in the users' order, once each). */
+export function userHomeRegions(ctx: Context): string[] {
+  return [...new Set(ctx.scenario.users.map((u) => ctx.homeRegion(u.region)))];
 }
 
 /**

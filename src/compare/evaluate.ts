@@ -360,7 +360,7 @@ function latencyFor(
   // keep the scenario's user order
   const order = new Map(ctx.scenario.users.map((u, i) => [u.region, i]));
   byUserRegion.sort((a, b) => (order.get(a.region) ?? 0) - (order.get(b.region) ?? 0));
-  const methodQueue = serving[0] && serving[0].queue.stable ? analyzeQueue(serving[0].queue.input).method : 'unstable';
+  const methodQueue = serving[0]?.queue.stable ? analyzeQueue(serving[0].queue.input).method : 'unstable';
   const method = `${LATENCY_METHOD_EXACT}; queue: ${methodQueue}${w.consistency === 'strong' && w.writeFraction > 0 ? '; strong writes wait for a quorum round trip' : ''}`;
   if (!stable) {
     return {

@@ -6,7 +6,7 @@
 import type { Catalog, Instance } from '../catalog/index.js';
 import { CALENDAR_CONVENTION } from '../core/reliability/index.js';
 import type { ArchitectureSpec, Scenario } from '../scenario/types.js';
-import { buildContext, type Context } from './context.js';
+import { buildContext, type Context, userHomeRegions } from './context.js';
 import { evaluateHorizontal, evaluateVertical, horizontalLayout } from './evaluate.js';
 import { recommend } from './recommend.js';
 import type { ArchitectureResult, ComparisonResult, UncertaintyResult } from './result.js';
@@ -32,9 +32,9 @@ function familySizes(catalog: Catalog, family: string): readonly Instance[] {
   return sizes;
 }
 
-/** The user region with the lowest share-weighted round trip from all users: where a single site goes. */
+/** The users' home region with the lowest share-weighted round trip from all users: where a single site goes. */
 export function bestSingleRegion(ctx: Context): string {
-  const regions = [...new Set(ctx.scenario.users.map((u) => u.region))];
+  const regions = userHomeRegions(ctx);
   let best = regions[0] as string;
   let bestScore = Number.POSITIVE_INFINITY;
   for (const r of regions) {
@@ -101,6 +101,13 @@ function assumptions(ctx: Context): string[] {
     "Prices: the catalog's list prices (AWS us-east-1 on-demand) for every region; a 730-hour billing month; no reserved or spot discounts.",
     CALENDAR_CONVENTION,
   ];
+  const located = s.users.filter((u) => u.location !== null);
+  if (located.length > 0) {
+    const m = ctx.catalog.rttModel;
+    out.push(
+      `Users given by coordinates (${located.map((u) => u.region).join(', ')}): their round trips are estimated from the great-circle distance, RTT = ${m.interceptMs.toFixed(2)} ms + ${(m.msPerKm * 1000).toFixed(2)} ms per 1000 km (fitted to ${m.n} measured pairs; median error ${m.medianAbsErrorMs.toFixed(1)} ms, 90th percentile ${m.p90AbsErrorMs.toFixed(1)} ms), and a site for them is considered at the nearest catalog region.`,
+    );
+  }
   if (s.defaulted.length > 0) out.push(`Defaults taken: ${s.defaulted.join(', ')}.`);
   return out;
 }

@@ -7,7 +7,7 @@
 import type { Instance } from '../catalog/index.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
 import { MAX_NODES_PER_REGION, nodesForUtilization, pathsQuantileS, queueAtLoad } from './capacity.js';
-import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
+import { BILLING_HOURS_PER_MONTH, type Context, userHomeRegions } from './context.js';
 import { monthlyCost } from './cost.js';
 import {
   evaluateHorizontal,
@@ -198,11 +198,11 @@ export function bestHorizontalSize(
 // search
 
 /**
- * Region sets to try for a horizontal design: the best single user region, then greedily the user region that most
- * lowers the share-weighted round trip, up to `max` regions (plus each user region alone).
+ * Region sets to try for a horizontal design: the best single home region of the users (context.ts), then greedily the one that most
+ * lowers the share-weighted round trip, up to `max` regions (plus each home region alone).
  */
 export function candidateRegionSets(ctx: Context, max = 4): string[][] {
-  const userRegions = [...new Set(ctx.scenario.users.map((u) => u.region))];
+  const userRegions = userHomeRegions(ctx);
   const weighted = (set: string[]) =>
     ctx.scenario.users.reduce((s, u) => s + u.share * Math.min(...set.map((r) => ctx.rtt(u.region, r).rttS)), 0);
   const sets: string[][] = userRegions.map((r) => [r]);
@@ -232,7 +232,7 @@ export function searchVertical(ctx: Context): ArchitectureResult {
     list.push(i);
     families.set(i.family, list);
   }
-  const regions = [...new Set(ctx.scenario.users.map((u) => u.region))];
+  const regions = userHomeRegions(ctx);
   let best: ArchitectureResult | null = null;
   for (const [family, list] of families) {
     const sizes = ctx.catalog.families.get(family)?.filter((i) => list.includes(i)) ?? list;

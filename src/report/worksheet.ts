@@ -118,7 +118,7 @@ function summary(w: WorksheetInput): string[] {
     '',
   );
   let tradeoff: string;
-  if (other && other.feasible) {
+  if (other?.feasible) {
     const d = other.cost.usdPerMonth - rec.cost.usdPerMonth;
     tradeoff = `The best ${other.kind} alternative, ${other.name}, also meets every target but costs ${formatUsd(Math.abs(d))} a month ${d >= 0 ? 'more' : 'less'} and runs ${shape(other)}. ${rec.kind === 'vertical' ? 'One box is the simpler system; distribution would buy nothing the targets ask for.' : 'The fleet costs less or meets what one box cannot, at the price of running more parts.'}`;
   } else if (other) {
@@ -210,7 +210,16 @@ function inputs(w: WorksheetInput): string[] {
     ],
     ['reliability.failover', formatDuration(rel.failoverS), src('reliability.failover')],
     ['reliability.coldRestore', formatDuration(rel.coldRestoreS), src('reliability.coldRestore')],
-    ['users', s.users.map((u) => `${u.region} ${formatPercent(u.share)}`).join(', '), 'scenario'],
+    [
+      'users',
+      s.users
+        .map(
+          (u) =>
+            `${u.region}${u.location ? ` (at ${u.location.lat}, ${u.location.lon}; round trips estimated)` : ''} ${formatPercent(u.share)}`,
+        )
+        .join(', '),
+      'scenario',
+    ],
   ];
   const preset = catalog.reliability.default;
   const out = [

@@ -466,14 +466,15 @@ class Normalizer {
       const u = record(item);
       const path = `users[${i}]`;
       const region = own(u, 'region');
-      if (typeof region === 'string' && this.region(region, `${path}.region`)) {
+      const location = this.location(u, path, region);
+      if (typeof region === 'string' && (location !== null || this.region(region, `${path}.region`))) {
         const first = firstIndex.get(region);
         if (first !== undefined) {
           this.fail(`${path}.region`, region, `a region not already listed (users[${first}] has it)`);
         } else firstIndex.set(region, i);
       }
       const share = this.fraction(u, 'share', `${path}.share`, { min: 0, minExclusive: true });
-      users.push({ region: typeof region === 'string' ? region : '', share });
+      users.push({ region: typeof region === 'string' ? region : '', location, share });
     });
     const shares = users.map((u) => u.share);
     if (shares.length > 0 && shares.every(Number.isFinite)) {
@@ -579,6 +580,33 @@ class Normalizer {
       requests: this.number(s, 'requests', `${p}.requests`, 1_000_000),
       years: this.number(s, 'years', `${p}.years`, 1000),
     };
+  }
+
+  /**
+   * Users at a place that is not a catalog region: lat and lon together (their ranges are the schema's to check),
+   * and a name that is not a catalog region id (a catalog region has its own coordinates and measured round trips).
+   */
+  private location(u: Raw | undefined, path: string, region: unknown): UserRegion['location'] {
+    const lat = own(u, 'lat');
+    const lon = own(u, 'lon');
+    if (lat === undefined && lon === undefined) return null;
+    if (lat === undefined || lon === undefined) {
+      const [missing, given] = lat === undefined ? ['lat', 'lon'] : ['lon', 'lat'];
+      this.fail(
+        `${path}.${missing}`,
+        'missing',
+        `a ${missing === 'lat' ? 'latitude' : 'longitude'} in degrees: ${given} is given`,
+      );
+      return { lat: Number.NaN, lon: Number.NaN }; // a place was meant: its name is not looked up in the catalog
+    }
+    if (typeof region === 'string' && this.catalog.region(region) !== undefined) {
+      this.fail(
+        `${path}.region`,
+        region,
+        'a name that is not a catalog region when lat and lon are given (a catalog region has its own coordinates)',
+      );
+    }
+    return { lat: typeof lat === 'number' ? lat : Number.NaN, lon: typeof lon === 'number' ? lon : Number.NaN };
   }
 
   // --- catalog references -------------------------------------------------------------------------------------

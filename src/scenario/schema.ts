@@ -392,8 +392,21 @@ export const ReliabilitySchema = object(
 // ---------------------------------------------------------------------------------------------------------------
 export const UserRegionSchema = object(
   {
-    region: nonEmptyText('Catalog region id where these users are ("us-east-1") (required).'),
+    region: nonEmptyText(
+      'Catalog region id where these users are ("us-east-1"), or, with lat and lon, the name of a place that is not a catalog region ("lagos") (required).',
+    ),
     share: quantity('fraction', 'Share of all requests from this region: "50%" or 0.5, in (0, 1] (required).'),
+    lat: plainNumber({
+      min: -90,
+      max: 90,
+      description:
+        "Latitude of users who are not in a catalog region, decimal degrees (with lon; region then names the place). Their round trips are estimated from the great-circle distance with the catalog's fitted path-inflation line; they are served from catalog regions. Default: none (the users are at their catalog region).",
+    }).optional(),
+    lon: plainNumber({
+      min: -180,
+      max: 180,
+      description: 'Longitude of users who are not in a catalog region, decimal degrees (with lat). Default: none.',
+    }).optional(),
   },
   'Users in one region.',
 );

@@ -78,8 +78,10 @@ export interface Reliability {
 }
 
 export interface UserRegion {
-  /** Catalog region id. */
+  /** Catalog region id, or (with `location`) the name of a place that is not a catalog region ("lagos"). */
   region: string;
+  /** Where the users are when they are not in a catalog region, decimal degrees; null: at the catalog region. */
+  location: { lat: number; lon: number } | null;
   /** Share of requests, (0, 1]; shares sum to 1. */
   share: number;
 }

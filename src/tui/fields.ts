@@ -53,7 +53,7 @@ export function fieldsOf(raw: RawObject): FieldDef[] {
   const out: FieldDef[] = [...STATIC];
   const users = getAt(raw, 'users');
   if (Array.isArray(users)) {
-    users.forEach((_, i) => {
+    users.forEach((u, i) => {
       out.push({
         path: `users[${i}].region`,
         label: `users ${i + 1} region`,
@@ -61,6 +61,20 @@ export function fieldsOf(raw: RawObject): FieldDef[] {
         kind: 'text',
         hint: 'us-east-1',
       });
+      // users at a place given by coordinates (not a catalog region): its latitude and longitude are inputs too
+      for (const [key, hint] of [
+        ['lat', '6.52'],
+        ['lon', '3.38'],
+      ] as const) {
+        if (getAt(u, key) !== undefined)
+          out.push({
+            path: `users[${i}].${key}`,
+            label: `users ${i + 1} ${key}`,
+            group: 'Users',
+            kind: 'number',
+            hint,
+          });
+      }
       out.push({
         path: `users[${i}].share`,
         label: `users ${i + 1} share`,

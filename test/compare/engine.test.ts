@@ -22,8 +22,23 @@ const inst = (name: string) => {
   return i;
 };
 
+/** One explicit box of the given instance in us-east-1, no standby. */
+const oneBox = (ctx: ReturnType<typeof buildContext>, instance: string) =>
+  evaluateVertical(ctx, {
+    kind: 'vertical',
+    name: 'x',
+    origin: 'explicit',
+    instance: inst(instance),
+    region: 'us-east-1',
+    standby: 'none',
+    standbyRegion: null,
+  });
+
 /** A small scenario: exponential service (exact M/M/c), one user region, no growth, nothing written. */
-function small(over: Partial<Scenario['workload']> = {}, users = [{ region: 'us-east-1', share: 1 }]): Scenario {
+function small(
+  over: Partial<Scenario['workload']> = {},
+  users: Scenario['users'] = [{ region: 'us-east-1', location: null, share: 1 }],
+): Scenario {
   const s = exampleScenario({ users, architectures: null });
   return {
     ...s,
@@ -52,15 +67,7 @@ describe('design rate and latency', () => {
     const ctx = buildContext(small({ serviceTimeS: 0.005 }), catalog);
     // t3 micro-like shapes are excluded from searches, not from explicit designs; m7i.large has 2 vCPUs, so build a
     // one-server queue by doubling the service time on the 2-vCPU box would not be M/M/1: use the formula per vCPU.
-    const r = evaluateVertical(ctx, {
-      kind: 'vertical',
-      name: 'x',
-      origin: 'explicit',
-      instance: inst('m7i.large'),
-      region: 'us-east-1',
-      standby: 'none',
-      standbyRegion: null,
-    });
+    const r = oneBox(ctx, 'm7i.large');
     // M/M/2 at lambda 100, mu 200: C = 2 rho^2 / (1 + rho) with rho = 0.25 -> 0.1; wait rate c mu - lambda = 300.
     // Survival of the response: P(T > t) = e^{-mu t} + C mu / (c mu - lambda - mu) (e^{-mu t} - e^{-(c mu - lambda) t}).
     const mu = 200;
@@ -80,19 +87,11 @@ describe('design rate and latency', () => {
 
   it('users far from the serving region pay the measured RTT: Tokyo to us-east-1 adds 149.3 ms', () => {
     const s = small({}, [
-      { region: 'us-east-1', share: 0.5 },
-      { region: 'ap-northeast-1', share: 0.5 },
+      { region: 'us-east-1', location: null, share: 0.5 },
+      { region: 'ap-northeast-1', location: null, share: 0.5 },
     ]);
     const ctx = buildContext(s, catalog);
-    const r = evaluateVertical(ctx, {
-      kind: 'vertical',
-      name: 'x',
-      origin: 'explicit',
-      instance: inst('m7i.xlarge'),
-      region: 'us-east-1',
-      standby: 'none',
-      standbyRegion: null,
-    });
+    const r = oneBox(ctx, 'm7i.xlarge');
     const tokyo = r.latency.byUserRegion.find((x) => x.region === 'ap-northeast-1');
     expect(tokyo?.networkRttMs).toBe(149.3);
     expect(tokyo?.networkMethod).toBe('measured');
@@ -103,17 +102,46 @@ describe('design rate and latency', () => {
     expect(r.latency.p99Ms as number).toBeLessThan(tokyo?.p99Ms as number);
   });
 
+  it('users given by coordinates pay the distance estimate: intercept + slope x haversine distance', () => {
+    const tokyo = catalog.region('ap-northeast-1');
+    if (!tokyo) throw new Error('ap-northeast-1');
+    const s = small({}, [
+      { region: 'us-east-1', location: null, share: 0.5 },
+      { region: 'tokyo-office', location: { lat: tokyo.lat, lon: tokyo.lon }, share: 0.5 },
+    ]);
+    const ctx = buildContext(s, catalog);
+    expect(ctx.homeRegion('tokyo-office')).toBe('ap-northeast-1');
+    expect(ctx.homeRegion('us-east-1')).toBe('us-east-1');
+    const virginia = catalog.region('us-east-1');
+    if (!virginia) throw new Error('us-east-1');
+    // Haversine written out here (R = 6371.0088 km, the IUGG mean radius), independent of src/core/geo.
+    const rad = Math.PI / 180;
+    const h =
+      Math.sin(((virginia.lat - tokyo.lat) * rad) / 2) ** 2 +
+      Math.cos(tokyo.lat * rad) * Math.cos(virginia.lat * rad) * Math.sin(((virginia.lon - tokyo.lon) * rad) / 2) ** 2;
+    const km = 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+    const m = catalog.rttModel;
+    const r = oneBox(ctx, 'm7i.xlarge');
+    const office = r.latency.byUserRegion.find((x) => x.region === 'tokyo-office');
+    expect(office?.networkMethod).toBe('estimated');
+    expectClose(office?.networkRttMs as number, m.interceptMs + m.msPerKm * km, { rel: 1e-9 }, 'estimated RTT');
+    // the estimate for the same coordinates is within the model's stated 90th-percentile error of the measured 149.3
+    expect(Math.abs((office?.networkRttMs as number) - 149.3)).toBeLessThan(m.p90AbsErrorMs);
+  });
+
+  it('a search puts a single site at the catalog region nearest to users given only by coordinates', () => {
+    // Paris (48.8566 N, 2.3522 E): London (eu-west-2) is 344 km away, Frankfurt 479 km, Dublin 780 km.
+    const s = small({}, [{ region: 'paris', location: { lat: 48.8566, lon: 2.3522 }, share: 1 }]);
+    const r = compareScenario(s, catalog);
+    const vertical = r.architectures.find((a) => a.kind === 'vertical');
+    expect(vertical?.regions).toEqual(['eu-west-2']);
+    expect(vertical?.latency.byUserRegion.map((u) => [u.region, u.networkMethod])).toEqual([['paris', 'estimated']]);
+    expect(r.assumptions.some((a) => a.startsWith('Users given by coordinates (paris)'))).toBe(true);
+  });
+
   it('an unstable queue is a result: infeasible, latency null, the reason names the CPU', () => {
     const ctx = buildContext(small({ peakRatePerS: 1000, serviceTimeS: 0.01 }), catalog);
-    const r = evaluateVertical(ctx, {
-      kind: 'vertical',
-      name: 'x',
-      origin: 'explicit',
-      instance: inst('m7i.large'),
-      region: 'us-east-1',
-      standby: 'none',
-      standbyRegion: null,
-    });
+    const r = oneBox(ctx, 'm7i.large');
     expect(r.feasible).toBe(false);
     expect(r.latency.p99Ms).toBeNull();
     expect(r.infeasibleReason).toMatch(/CPU: utilisation 500% >= 100%/);

@@ -43,9 +43,9 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
       backupIntervalS: 86400,
     },
     users: [
-      { region: 'us-east-1', share: 0.5 },
-      { region: 'eu-west-1', share: 0.3 },
-      { region: 'ap-northeast-1', share: 0.2 },
+      { region: 'us-east-1', location: null, share: 0.5 },
+      { region: 'eu-west-1', location: null, share: 0.3 },
+      { region: 'ap-northeast-1', location: null, share: 0.2 },
     ],
     architectures: [
       {

@@ -7,7 +7,6 @@ import type { Scenario } from '../../src/scenario/types.js';
 import { exampleScenario } from '../compare/scenario.js';
 import { contractExample, minimalScenario } from './example.js';
 
-const HOUR = 3600;
 const GiB = 2 ** 30;
 const catalog = loadCatalog();
 const REGIONS = catalog.regions.map((r) => r.id).join(', ');
@@ -287,6 +286,37 @@ describe('parseScenario: one clear line per problem', () => {
     expect(errorsOf(example((x) => (x.architectures[3].regions = ['eu-west-1', 'eu-west-1'])))).toStrictEqual([
       'architectures[3].regions[1]: "eu-west-1": expected a region not already listed (architectures[3].regions[0] has it)',
     ]);
+  });
+
+  it('takes users at a place given by coordinates, under a name of their own', () => {
+    const s = parseScenario(
+      example((x) => {
+        x.users[2] = { region: 'lagos', lat: 6.5244, lon: 3.3792, share: '20%' };
+      }),
+    );
+    expect(s.users[2]).toStrictEqual({ region: 'lagos', location: { lat: 6.5244, lon: 3.3792 }, share: 0.2 });
+    expect(s.users[0]).toStrictEqual({ region: 'us-east-1', location: null, share: 0.5 });
+  });
+
+  it('refuses half a location, a location under a catalog region id, and coordinates out of range', () => {
+    expect(errorsOf(example((x) => (x.users[2] = { region: 'lagos', lat: 6.5, share: '20%' })))).toStrictEqual([
+      'users[2].lon: "missing": expected a longitude in degrees: lat is given',
+    ]);
+    expect(errorsOf(example((x) => (x.users[2] = { region: 'lagos', lon: 3.4, share: '20%' })))).toStrictEqual([
+      'users[2].lat: "missing": expected a latitude in degrees: lon is given',
+    ]);
+    expect(
+      errorsOf(example((x) => (x.users[2] = { region: 'ap-northeast-1', lat: 35.7, lon: 139.7, share: '20%' }))),
+    ).toStrictEqual([
+      'users[2].region: "ap-northeast-1": expected a name that is not a catalog region when lat and lon are given (a catalog region has its own coordinates)',
+    ]);
+    const far = errorsOf(example((x) => (x.users[2] = { region: 'pole', lat: 91, lon: -181, share: '20%' })));
+    expect(far).toHaveLength(2);
+    expect(far[0]).toMatch(/^users\[2\]\.lat: 91: expected a number >= -90 and <= 90/);
+    expect(far[1]).toMatch(/^users\[2\]\.lon: -181: expected a number >= -180 and <= 180/);
+    expect(errorsOf(example((x) => (x.users[2].region = 'lagos')))[0]).toMatch(
+      /^users\[2\]\.region: "lagos": expected a catalog region/,
+    );
   });
 
   it('lists the families for an unknown family, and the sizes of the family for an unknown size', () => {

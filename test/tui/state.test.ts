@@ -86,6 +86,25 @@ describe('editing', () => {
     expect(getAt(run(s1, { type: 'startEdit' }).raw, 'workload.consistency')).toBe('eventual');
   });
 
+  it('users given by coordinates have lat and lon fields; a latitude out of range is refused beside the field', () => {
+    const r = setAt(raw(), 'users[2]', {
+      region: 'lagos',
+      lat: 6.52,
+      lon: 3.38,
+      share: getAt(raw(), 'users[2].share') ?? '20%',
+    });
+    const paths = fieldsOf(r).map((f) => f.path);
+    expect(paths).toContain('users[2].lat');
+    expect(paths).toContain('users[2].lon');
+    expect(paths).not.toContain('users[0].lat');
+    const s0 = focusOn(initialState(r, null), 'users[2].lat');
+    const s1 = run(s0, ...type('48.86'));
+    expect(getAt(s1.raw, 'users[2].lat')).toBe(48.86);
+    const s2 = run(s1, ...type('95'));
+    expect(s2.raw).toBe(s1.raw);
+    expect(s2.fieldError?.text).toMatch(/users\[2\]\.lat: 95: expected a number >= -90 and <= 90/);
+  });
+
   it('editing one user share rescales the others so they still sum to 1', () => {
     const s0 = focusOn(initialState(raw(), null), 'users[0].share');
     const s1 = run(s0, ...type('80%'));

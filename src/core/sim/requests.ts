@@ -309,7 +309,7 @@ export function simulateRequestsChunk(
       // FCFS on the node's earliest-free server: replace the heap root and sift down
       const base = node * v;
       const free0 = free[base] as number;
-      const done = (t > free0 ? t : free0) + sampleService(service, rng);
+      const done = Math.max(t, free0) + sampleService(service, rng);
       let h = 0;
       for (;;) {
         const l = 2 * h + 1;

@@ -46,7 +46,7 @@ export class Stream {
   /** Standard normal (Box-Muller, polar-free form; the second deviate is kept for the next call). */
   normal(): number {
     const spare = this.spareNormal;
-    if (spare === spare) {
+    if (!Number.isNaN(spare)) {
       this.spareNormal = Number.NaN;
       return spare;
     }
