@@ -72,7 +72,8 @@ function availabilityResult(fig: AvailabilityFigure): AvailabilityResult {
   };
 }
 
-function memoryNeededGiB(ctx: Context, share: number): number {
+/** Memory a node needs for `share` of the working set, plus the headroom, GiB. */
+export function memoryNeededGiB(ctx: Context, share: number): number {
   const w = ctx.scenario.workload;
   return ((w.workingSetBytes * share) / GIB) * (1 + w.memoryHeadroom);
 }
@@ -201,7 +202,10 @@ function capacityDown(fig: AvailabilityFigure, short: boolean): AvailabilityFigu
 }
 
 /** The users' network paths to a single box (and, for strong writes to a hot standby, the synchronous copy). */
-export function verticalPaths(ctx: Context, d: VerticalDesign): (GroupPath & { region: string })[] {
+export function verticalPaths(
+  ctx: Context,
+  d: Pick<VerticalDesign, 'region' | 'standby' | 'standbyRegion'>,
+): (GroupPath & { region: string })[] {
   const w = ctx.scenario.workload;
   const syncRtt =
     d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0

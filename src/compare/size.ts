@@ -14,11 +14,11 @@ import {
   evaluateVertical,
   type HorizontalLayout,
   horizontalLayout,
+  memoryNeededGiB,
   regionNeed,
+  verticalPaths,
 } from './evaluate.js';
 import type { ArchitectureResult } from './result.js';
-
-const GIB = 2 ** 30;
 
 /** Instances of the catalog a search considers: AWS (the catalog's regions and network prices are AWS's), no
  * burstable t3 (CPU credits make sustained throughput unpredictable). */
@@ -51,11 +51,6 @@ export function better(a: ArchitectureResult, b: ArchitectureResult | null): boo
 // ------------------------------------------------------------------------------------------------------------
 // vertical
 
-function memoryNeededGiB(ctx: Context, share: number): number {
-  const w = ctx.scenario.workload;
-  return ((w.workingSetBytes * share) / GIB) * (1 + w.memoryHeadroom);
-}
-
 /**
  * The smallest size of `sizes` (ascending) in `region` that fits the working set and meets the utilisation and p99
  * targets; when none does, the closest one, marked infeasible with the binding limit named.
@@ -75,15 +70,7 @@ export function sizeVertical(
   const w = scenario.workload;
   const t = scenario.targets;
   const memNeed = memoryNeededGiB(ctx, 1);
-  const paths = scenario.users.map((u) => ({
-    share: u.share,
-    networkS: w.roundTrips * ctx.rtt(u.region, spec.region).rttS,
-    writeExtraS:
-      spec.standby === 'hot' && w.consistency === 'strong'
-        ? ctx.rtt(spec.region, spec.standbyRegion ?? spec.region).rttS
-        : 0,
-    writeFraction: w.writeFraction,
-  }));
+  const paths = verticalPaths(ctx, spec);
   const design = (instance: Instance) => ({ kind: 'vertical' as const, instance, ...spec });
   const fitsMemory = sizes.filter((i) => i.memGiB >= memNeed);
   let binding: string;

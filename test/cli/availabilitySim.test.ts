@@ -2,7 +2,7 @@
 // simulated: { years, seed, availability, ci95: [lo, hi], ... }). High failure rates (node MTBF 100 h, MTTR 10 h)
 // so that 200 simulated years see thousands of outages.
 import { describe, expect, it } from 'vitest';
-import { capplan, capplanJson } from './run.js';
+import { capplan, capplanJson, expectInputErrors } from './run.js';
 
 const FLEET = [
   'availability',
@@ -32,19 +32,6 @@ interface Simulated {
   tooRare: boolean;
   method: string;
   observedUnavailability?: number;
-}
-
-/** Exit 2, nothing on stdout, one line per problem on stderr, no stack trace. */
-function expectInputErrors(args: string[], patterns: RegExp[]) {
-  const r = capplan(args);
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(patterns.length);
-  patterns.forEach((p, i) => {
-    expect(lines[i]).toMatch(p);
-  });
-  expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
 }
 
 describe('capplan availability --simulate-years', () => {

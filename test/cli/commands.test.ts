@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../helpers/expectClose.js';
-import { capplan, capplanJson } from './run.js';
-
-/** Every error is one line per problem, names the flag, and never shows a stack trace. */
-function expectInputErrors(args: string[], patterns: RegExp[]) {
-  const r = capplan(args);
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(patterns.length);
-  patterns.forEach((p, i) => {
-    expect(lines[i]).toMatch(p);
-  });
-  expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
-}
+import { capplan, capplanJson, expectInputErrors } from './run.js';
 
 describe('capplan queue', () => {
   it('gives the contract fields for M/M/c (lambda=9, mu=5, c=2: mean response 1.053 s, Gross & Harris example)', () => {

@@ -1,3 +1,8 @@
+import { expect } from 'vitest';
+import { InputErrors } from '../../src/cli/args.js';
+import { InputError } from '../../src/errors.js';
+import { parseScenario } from '../../src/scenario/normalize.js';
+
 /** The contract's example scenario (../shared/design/contract.md), as a fresh object each time. */
 export function contractExample(): Record<string, unknown> {
   return {
@@ -61,4 +66,20 @@ export function minimalScenario(): Record<string, unknown> {
     targets: { p99: 0.2, availability: 0.999 },
     users: [{ region: 'us-east-1', share: 1 }],
   };
+}
+
+/** The one-line messages parseScenario throws for `input` (it must throw InputErrors of one line each). */
+export function errorsOf(input: unknown): string[] {
+  try {
+    parseScenario(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputErrors);
+    const errors = (error as InputErrors).errors;
+    for (const e of errors) {
+      expect(e).toBeInstanceOf(InputError);
+      expect(e.message).not.toContain('\n');
+    }
+    return errors.map((e) => e.message);
+  }
+  throw new Error('expected parseScenario to throw');
 }

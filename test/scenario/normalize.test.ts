@@ -1,32 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
-import { InputErrors } from '../../src/cli/args.js';
-import { InputError } from '../../src/errors.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { exampleScenario } from '../compare/scenario.js';
-import { contractExample, minimalScenario } from './example.js';
+import { contractExample, errorsOf, minimalScenario } from './example.js';
 
 const GiB = 2 ** 30;
 const catalog = loadCatalog();
 const REGIONS = catalog.regions.map((r) => r.id).join(', ');
 const FAMILIES = [...catalog.families.keys()].join(', ');
-
-/** The one-line messages parseScenario throws (it must throw InputErrors). */
-function errorsOf(input: unknown): string[] {
-  try {
-    parseScenario(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputErrors);
-    const errors = (error as InputErrors).errors;
-    for (const e of errors) {
-      expect(e).toBeInstanceOf(InputError);
-      expect(e.message).not.toContain('\n');
-    }
-    return errors.map((e) => e.message);
-  }
-  throw new Error('expected parseScenario to throw');
-}
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests poke at arbitrary places of an untyped JSON copy
 type Json = Record<string, any>;

@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputErrors } from '../../src/cli/args.js';
-import { InputError } from '../../src/errors.js';
 import { scenarioJsonSchema } from '../../src/scenario/jsonSchema.js';
 import { parseScenario, sampleUncertain, UNCERTAIN_PATHS, withValue } from '../../src/scenario/normalize.js';
 import { normalQuantile } from '../../src/scenario/normalQuantile.js';
 import type { RangeDistribution, Scenario, UncertainInput } from '../../src/scenario/types.js';
 import { expectClose } from '../helpers/expectClose.js';
-import { contractExample, minimalScenario } from './example.js';
+import { contractExample, errorsOf, minimalScenario } from './example.js';
 
 const H = 3600;
 const GiB = 2 ** 30;
@@ -139,22 +138,6 @@ function allRanges(): Json {
 
 const medianOf = (p5: number, p95: number, d: RangeDistribution) =>
   d === 'lognormal' ? Math.sqrt(p5 * p95) : (p5 + p95) / 2;
-
-/** The one-line messages parseScenario throws (it must throw InputErrors). */
-function errorsOf(input: unknown): string[] {
-  try {
-    parseScenario(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputErrors);
-    const errors = (error as InputErrors).errors;
-    for (const e of errors) {
-      expect(e).toBeInstanceOf(InputError);
-      expect(e.message).not.toContain('\n');
-    }
-    return errors.map((e) => e.message);
-  }
-  throw new Error('expected parseScenario to throw');
-}
 
 function example(change: (s: Json) => void): Json {
   const s: Json = contractExample();
