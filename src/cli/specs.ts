@@ -14,7 +14,7 @@ export const queueSpec: CommandSpec = {
   name: 'queue',
   summary: 'waiting and response times of an M/M/c or M/G/c queue (FCFS)',
   usage:
-    'capplan queue --servers C --rate R --service T [--cv X] [--fanout K] [--simulate N [--seed S] [--threads T] [--dist D]] [--json]',
+    'capplan queue --servers C --rate R --service T [--cv X] [--fanout K] [--simulate N [--seed S] [--threads T] [--dist D] [--burst-factor F --burst-share S --burst-length T]] [--json]',
   positionals: [],
   flags: [
     { name: 'servers', kind: 'value', valueName: 'C', description: 'number of servers (integer >= 1)' },
@@ -52,6 +52,24 @@ export const queueSpec: CommandSpec = {
     },
     { name: 'seed', kind: 'value', valueName: 'S', description: 'random seed of the simulation (default 1)' },
     {
+      name: 'burst-factor',
+      kind: 'value',
+      valueName: 'F',
+      description: 'simulate bursty arrivals: in a burst the rate is F times the rate between bursts (F > 1)',
+    },
+    {
+      name: 'burst-share',
+      kind: 'value',
+      valueName: 'S',
+      description: 'share of the time spent in bursts, in (0, 1): 10% (with --burst-factor and --burst-length)',
+    },
+    {
+      name: 'burst-length',
+      kind: 'value',
+      valueName: 'T',
+      description: 'mean length of a burst: 30s (the mean rate over bursts and calm stays --rate)',
+    },
+    {
       name: 'threads',
       kind: 'value',
       valueName: 'T',
@@ -64,9 +82,11 @@ export const queueSpec: CommandSpec = {
     'Percentiles are of the response time (wait + service). With cv = 1 the figures are exact (M/M/c);',
     'otherwise the mean wait is Allen-Cunneen (exact Pollaczek-Khinchine for one server) and the percentiles',
     'are an approximation named in the output. With --fanout K, every one of the K parallel sub-requests',
-    'meets a queue like this one, independently.',
+    'meets a queue like this one, independently. The burst flags make the simulated arrivals a two-state',
+    'Markov-modulated Poisson process with mean rate R, to show what bursts do to a p99 computed for Poisson.',
     '',
     'example: capplan queue --servers 8 --rate 1280/s --service 5ms',
+    'example: capplan queue --servers 8 --rate 1280/s --service 5ms --simulate 1000000 --burst-factor 3 --burst-share 10% --burst-length 2s',
   ],
 };
 
@@ -74,7 +94,7 @@ export const availabilitySpec: CommandSpec = {
   name: 'availability',
   summary: 'steady-state availability of N nodes of which K must be up, over zones and regions',
   usage:
-    'capplan availability --nodes N --need K (--mtbf T --mttr T | --node-availability A) [--zones Z --zone-mtbf T --zone-mttr T] [--regions R --region-mtbf T --region-mttr T] [--simulate-years Y [--seed S]] [--json]',
+    'capplan availability --nodes N --need K (--mtbf T --mttr T | --node-availability A) [--zones Z --zone-mtbf T --zone-mttr T] [--regions R --region-mtbf T --region-mttr T] [--simulate-years Y [--seed S] [--weibull-shape K] [--repair-crews N]] [--json]',
   positionals: [],
   flags: [
     { name: 'nodes', kind: 'value', valueName: 'N', description: 'number of nodes (default 1)' },
@@ -110,13 +130,28 @@ export const availabilitySpec: CommandSpec = {
       description: 'also simulate Y years of failures and repairs (Monte Carlo, with a 95% interval)',
     },
     { name: 'seed', kind: 'value', valueName: 'S', description: 'seed of the simulation (integer >= 0, default 1)' },
+    {
+      name: 'weibull-shape',
+      kind: 'value',
+      valueName: 'K',
+      description:
+        'simulate Weibull up times with shape K (0.1 to 20) and mean MTBF instead of exponential ones (< 1: early failures, > 1: wear-out)',
+    },
+    {
+      name: 'repair-crews',
+      kind: 'value',
+      valueName: 'N',
+      description: 'simulate at most N node repairs at once (shared crews; a failed node waits for a free one)',
+    },
     JSON_FLAG,
   ],
   details: [
     'A node is up only while it, its zone and its region are up; all failures independent, steady state.',
     'Bare numbers for times are hours. Unavailability is computed directly, so many nines keep their digits.',
-    'With --simulate-years, exponential failures and repairs are simulated in 20 chunks (same seed, same',
-    'result); when fewer than 10 outages are seen, the exact figure is reported instead (tooRare).',
+    'With --simulate-years, failures and repairs are simulated in 20 chunks (same seed, same result);',
+    'when fewer than 10 outages are seen, the exact figure is reported instead (tooRare). The exact figure',
+    'assumes exponential up times and a repair for every failed node at once; --weibull-shape and',
+    '--repair-crews drop those assumptions in the simulation only, so the two figures show what they cost.',
     '',
     'example: capplan availability --nodes 3 --need 2 --mtbf 4380h --mttr 2h --zones 3 --zone-mtbf 8766h --zone-mttr 4h',
   ],

@@ -9,9 +9,19 @@
  */
 
 import type { Catalog } from '../catalog/index.js';
-import { type AvailabilitySimConfig, fleetSimConfig, verticalSimConfig } from '../core/sim/failures.js';
-import type { RequestSimConfig, ServiceDistribution } from '../core/sim/requests.js';
-import type { Workload } from '../scenario/types.js';
+import {
+  type AvailabilitySimConfig,
+  fleetSimConfig,
+  type SimOptions,
+  verticalSimConfig,
+} from '../core/sim/failures.js';
+import {
+  type ArrivalProcess,
+  burstyArrivals,
+  type RequestSimConfig,
+  type ServiceDistribution,
+} from '../core/sim/requests.js';
+import type { Bursts, Workload } from '../scenario/types.js';
 import { effectiveServiceTimeS, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
 import { type Design, horizontalLayout, regionNeed, verticalPaths } from './evaluate.js';
@@ -66,8 +76,14 @@ function serviceOf(w: Workload, vcpu: number): RequestSimConfig['service'] {
   };
 }
 
+/** The arrival process at `ratePerS` (long-run mean): Poisson, or with the scenario's `simulation.bursts` an MMPP. */
+export function arrivalsAt(b: Bursts | null, ratePerS: number): ArrivalProcess {
+  return b === null ? { kind: 'poisson', ratePerS } : burstyArrivals(ratePerS, b);
+}
+
 /** One request-level simulation per serving region of the design; [] when a queue is unstable (nothing to simulate). */
 export function requestSims(ctx: Context, d: Design): RegionSim[] {
+  const bursts = ctx.scenario.simulation?.bursts ?? null;
   const w = ctx.scenario.workload;
   const rate = ctx.designRatePerS;
   const strip = (p: { share: number; networkS: number; writeExtraS: number; writeFraction: number }) => ({
@@ -88,7 +104,7 @@ export function requestSims(ctx: Context, d: Design): RegionSim[] {
           nodes: 1,
           serversPerNode: d.instance.vcpu,
           service: serviceOf(w, d.instance.vcpu),
-          arrivals: { kind: 'poisson', ratePerS: rate },
+          arrivals: arrivalsAt(bursts, rate),
           balancer: 'random',
           fanout: w.fanout,
           groups: verticalPaths(ctx, d).map(strip),
@@ -112,7 +128,7 @@ export function requestSims(ctx: Context, d: Design): RegionSim[] {
         nodes,
         serversPerNode: d.instance.vcpu,
         service: serviceOf(w, d.instance.vcpu),
-        arrivals: { kind: 'poisson', ratePerS: rate * share },
+        arrivals: arrivalsAt(bursts, rate * share),
         balancer: d.balancer,
         fanout: w.fanout,
         groups: (layout.paths[r] ?? []).map(strip),
@@ -126,9 +142,13 @@ export function requestSims(ctx: Context, d: Design): RegionSim[] {
 export function availabilitySim(ctx: Context, d: Design): AvailabilitySimConfig {
   const rel = ctx.scenario.reliability;
   const lb = ctx.catalog.reliability.loadBalancer;
+  const sim = ctx.scenario.simulation;
+  const options: SimOptions = {};
+  if (sim?.weibullShape != null) options.lifetime = { kind: 'weibull', shape: sim.weibullShape };
+  if (sim?.repairCrews != null) options.crews = sim.repairCrews;
   if (d.kind === 'vertical') {
     const balancer = d.standby === 'hot' && d.standbyRegion === null ? lb.multiAz : null;
-    return verticalSimConfig(rel, d.standby, d.standbyRegion !== null, balancer);
+    return verticalSimConfig(rel, d.standby, d.standbyRegion !== null, balancer, options);
   }
   const layout = horizontalLayout(ctx, d.regions, d.zones);
   return fleetSimConfig(
@@ -137,5 +157,6 @@ export function availabilitySim(ctx: Context, d: Design): AvailabilitySimConfig 
     layout.users,
     (r, share) => regionNeed(ctx, d, layout, r, share).nodes,
     d.zones > 1 ? lb.multiAz : lb.singleAz,
+    options,
   );
 }

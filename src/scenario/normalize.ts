@@ -211,6 +211,16 @@ function fallbackExpected(issue: { code: string; expected?: unknown }): string {
 // ---------------------------------------------------------------------------------------------------------------
 type Raw = Readonly<Record<string, unknown>>;
 
+/** A `simulation` block's values when the scenario leaves them out (as the schema's descriptions say). */
+export const SIMULATION_DEFAULTS: Readonly<SimulationSpec> = {
+  seed: 1,
+  requests: 1_000_000,
+  years: 1000,
+  bursts: null,
+  weibullShape: null,
+  repairCrews: null,
+};
+
 function record(v: unknown): Raw | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : undefined;
 }
@@ -575,10 +585,28 @@ class Normalizer {
   private simulation(s: Raw | undefined): SimulationSpec | null {
     if (s === undefined) return null;
     const p = 'simulation';
+    const b = record(own(s, 'bursts'));
+    const shape = own(s, 'weibullShape');
+    const crews = own(s, 'repairCrews');
     return {
-      seed: this.number(s, 'seed', `${p}.seed`, 1),
-      requests: this.number(s, 'requests', `${p}.requests`, 1_000_000),
-      years: this.number(s, 'years', `${p}.years`, 1000),
+      seed: this.number(s, 'seed', `${p}.seed`, SIMULATION_DEFAULTS.seed),
+      requests: this.number(s, 'requests', `${p}.requests`, SIMULATION_DEFAULTS.requests),
+      years: this.number(s, 'years', `${p}.years`, SIMULATION_DEFAULTS.years),
+      bursts:
+        b === undefined
+          ? null
+          : {
+              factor: typeof b.factor === 'number' ? b.factor : Number.NaN,
+              share: this.fraction(b, 'share', `${p}.bursts.share`, {
+                min: 0,
+                minExclusive: true,
+                max: 1,
+                maxExclusive: true,
+              }),
+              lengthS: this.quantity(b, 'length', `${p}.bursts.length`, 'duration', { min: 0, minExclusive: true }),
+            },
+      weibullShape: shape === undefined ? null : typeof shape === 'number' ? shape : Number.NaN,
+      repairCrews: crews === undefined ? null : typeof crews === 'number' ? crews : Number.NaN,
     };
   }
 

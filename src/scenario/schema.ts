@@ -490,6 +490,32 @@ export const SimulationSchema = object(
         'Years of failures and repairs to simulate per candidate (availability), a number > 0. Default 1000.',
       default: 1000,
     }).optional(),
+    bursts: object(
+      {
+        factor: plainNumber({
+          min: 1,
+          max: 1000,
+          minExclusive: true,
+          description: 'Rate in a burst as a multiple of the rate between bursts, a number > 1 (required).',
+        }),
+        share: quantity('fraction', 'Long-run share of the time spent in bursts: "10%" or 0.1, in (0, 1) (required).'),
+        length: quantity('duration', 'Mean length of one burst (exponentially distributed): "30 s" (required).'),
+      },
+      'Bursty arrivals for the request simulation: a two-state Markov-modulated Poisson process whose long-run mean rate is the design rate, so the simulated p99 shows what the analytic (Poisson) figure misses. Default: none (Poisson arrivals).',
+    ).optional(),
+    weibullShape: plainNumber({
+      min: 0.1,
+      max: 20,
+      description:
+        'Up times of nodes, zones and regions Weibull with this shape and mean MTBF in the failure simulation (< 1: failures cluster early, > 1: wear-out), 0.1 to 20. Default: none (exponential, as the analytic model).',
+    }).optional(),
+    repairCrews: plainNumber({
+      min: 1,
+      max: 1_000_000,
+      int: true,
+      description:
+        'At most this many node repairs in progress at once (shared repair crews; a failed node waits for a free crew) in the failure simulation, an integer >= 1. Default: none (unlimited, as the analytic model).',
+    }).optional(),
   },
   'Also check the analytic figures by Monte Carlo simulation. Default: no simulation.',
 );

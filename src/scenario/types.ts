@@ -119,10 +119,29 @@ export interface HorizontalSpec {
 
 export type ArchitectureSpec = VerticalSpec | HorizontalSpec;
 
+/**
+ * Bursty arrivals for the request simulation: a two-state Markov-modulated Poisson process (MMPP) whose long-run
+ * mean rate is the design rate; in a burst the rate is `factor` times the rate between bursts.
+ */
+export interface Bursts {
+  /** Rate in a burst / rate between bursts, > 1. */
+  factor: number;
+  /** Long-run fraction of the time spent in bursts, (0, 1). */
+  share: number;
+  /** Mean length of a burst (exponential), seconds. */
+  lengthS: number;
+}
+
 export interface SimulationSpec {
   seed: number;
   requests: number;
   years: number;
+  /** null: Poisson arrivals (what the analytic model assumes). */
+  bursts: Bursts | null;
+  /** Shape of Weibull up times (mean = MTBF) for every component; null: exponential (the analytic assumption). */
+  weibullShape: number | null;
+  /** Node repairs in progress at once (shared repair crews); null: unlimited (the analytic assumption). */
+  repairCrews: number | null;
 }
 
 /** How an uncertain input's range { p5, p95 } is spread. */

@@ -17,8 +17,15 @@ import { availabilitySim, designOf, requestSims } from '../compare/simulationPla
 import { nines } from '../core/reliability/index.js';
 import { combineAvailability, expectedEvents } from '../core/sim/failures.js';
 import { LogHistogram } from '../core/sim/histogram.js';
-import { combineRequests, independentQueues, planChunks, type RequestChunk } from '../core/sim/requests.js';
-import type { Scenario } from '../scenario/types.js';
+import {
+  type ChunkPlan,
+  combineRequests,
+  independentQueues,
+  planChunks,
+  type RequestChunk,
+  type RequestSimConfig,
+} from '../core/sim/requests.js';
+import type { Bursts, Scenario } from '../scenario/types.js';
 import { type PoolOptions, SimulationPool } from './pool.js';
 
 /** Replications of every simulation (fixed: results must not depend on the thread count). */
@@ -46,6 +53,26 @@ function mergeChunks(parts: readonly RequestChunk[], index: number): RequestChun
   };
 }
 
+/**
+ * Warm-up with bursty arrivals: each replication starts empty at a random point of the burst cycle, and a burst
+ * builds its backlog over its length, so at least two mean burst lengths of arrivals are discarded (capped, as the
+ * queue's own warm-up, at 20 replications' worth).
+ */
+function burstWarmup(config: RequestSimConfig, plan: ChunkPlan): number {
+  const a = config.arrivals;
+  if (a.kind !== 'mmpp') return plan.warmup;
+  const [d0, d1] = a.meanDwellS;
+  const meanRate = (a.ratesPerS[0] * d0 + a.ratesPerS[1] * d1) / (d0 + d1);
+  return Math.max(plan.warmup, Math.min(20 * plan.perChunk, Math.ceil(2 * d1 * meanRate)));
+}
+
+/** What the simulated latency's method adds for bursty arrivals, with how many burst cycles a replication spans. */
+function burstsNote(b: Bursts, secondsPerReplication: number): string {
+  const cycles = (secondsPerReplication * b.share) / b.lengthS;
+  const few = cycles < 10 ? ' (few: raise simulation.requests for a tighter interval)' : '';
+  return `; bursty arrivals (MMPP: ${b.factor}x the base rate for ${(b.share * 100).toPrecision(3)}% of the time in bursts of ${b.lengthS.toPrecision(3)} s on average, mean rate = the design rate; the analytic figures assume Poisson), each replication spans about ${cycles.toPrecision(2)} burst cycles${few}`;
+}
+
 async function simulateLatency(
   ctx: ReturnType<typeof buildContext>,
   r: ArchitectureResult,
@@ -64,7 +91,7 @@ async function simulateLatency(
       kind: 'requests' as const,
       config: s.config,
       perChunk: plan.perChunk,
-      warmup: plan.warmup,
+      warmup: burstWarmup(s.config, plan),
       seed,
       streamOffset: k * STREAMS_PER_REGION,
     };
@@ -77,6 +104,7 @@ async function simulateLatency(
     ),
   );
   const c = combineRequests(merged);
+  const bursts = ctx.scenario.simulation?.bursts ?? null;
   const analytic = r.latency.p99Ms ?? Number.NaN;
   const ms = (x: number) => x * 1000;
   const ci95p99: [number, number] = [ms(c.ci95.p99S[0]), ms(c.ci95.p99S[1])];
@@ -90,7 +118,7 @@ async function simulateLatency(
       ci95: { meanResponseMs: [ms(c.ci95.meanResponseS[0]), ms(c.ci95.meanResponseS[1])], p99Ms: ci95p99 },
       analyticP99Inside: analytic >= ci95p99[0] && analytic <= ci95p99[1],
       analyticP99RelativeError: (analytic - ms(c.p99S)) / ms(c.p99S),
-      method: `${c.method}; balancer simulated as named; ${sims.length} serving region${sims.length > 1 ? 's' : ''} merged by share`,
+      method: `${c.method}; balancer simulated as named; ${sims.length} serving region${sims.length > 1 ? 's' : ''} merged by share${bursts ? burstsNote(bursts, c.customers / CHUNKS / ctx.designRatePerS) : ''}`,
     },
   };
 }

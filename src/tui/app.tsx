@@ -11,6 +11,7 @@ import { loadCatalog } from '../catalog/index.js';
 import { SECONDS_PER_YEAR } from '../core/reliability/index.js';
 import { buildWorksheetInput } from '../report/buildWorksheet.js';
 import { worksheetMarkdown } from '../report/worksheet.js';
+import { SIMULATION_DEFAULTS } from '../scenario/normalize.js';
 import { SimulationAborted } from '../sim/pool.js';
 import { simulateComparison } from '../sim/scenario.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
@@ -104,7 +105,7 @@ function withSimulationDefaults(state: TuiState) {
   const a = analyze(state.raw);
   const scenario = a.scenario.simulation
     ? a.scenario
-    : { ...a.scenario, simulation: { seed: 1, requests: 200_000, years: 1000 } };
+    : { ...a.scenario, simulation: { ...SIMULATION_DEFAULTS, requests: 200_000 } };
   return { scenario, result: a.result };
 }
 

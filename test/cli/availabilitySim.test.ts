@@ -127,9 +127,43 @@ describe('capplan availability --simulate-years', () => {
     expectInputErrors([...FLEET, '--simulate-years'], [/^error: --simulate-years: missing: expected a value/]);
   });
 
+  it('--repair-crews 1: repairs queue, so the simulated availability falls below the exact figure (which assumes a crew per node)', () => {
+    const j = capplanJson([...FLEET, '--simulate-years', '200', '--repair-crews', '1', '--json']);
+    const s = j.simulated as Simulated & { repairCrews: number };
+    expect(s.repairCrews).toBe(1);
+    expect(s.ci95[1]).toBeLessThan(j.availability as number);
+    expect(s.method).toMatch(/at most 1 node repair at once/);
+    expect(capplan([...FLEET, '--simulate-years', '200', '--repair-crews', '1']).stdout).toMatch(/1 repair crew/);
+  });
+
+  it('--weibull-shape: the long-run availability stays MTBF / (MTBF + MTTR) per component, so the exact figure stands', () => {
+    const j = capplanJson([...FLEET, '--simulate-years', '400', '--weibull-shape', '0.6', '--json']);
+    const s = j.simulated as Simulated & { weibullShape: number };
+    expect(s.weibullShape).toBe(0.6);
+    expect(s.method).toMatch(/Weibull up times \(shape 0\.6, mean = MTBF\)/);
+    expect(s.ci95[0]).toBeLessThanOrEqual(j.availability as number);
+    expect(j.availability as number).toBeLessThanOrEqual(s.ci95[1]);
+  });
+
+  it('refuses bad --weibull-shape and --repair-crews, and either without --simulate-years', () => {
+    expectInputErrors(
+      [...FLEET, '--simulate-years', '10', '--weibull-shape', '0', '--repair-crews', '0.5'],
+      [/^error: --weibull-shape: "0": expected a number/, /^error: --repair-crews: "0.5": expected an integer/],
+    );
+    expectInputErrors(
+      [...FLEET, '--weibull-shape', '2', '--repair-crews', '1'],
+      [
+        /^error: --weibull-shape: "2": expected --simulate-years Y as well/,
+        /^error: --repair-crews: "1": expected --simulate-years Y as well/,
+      ],
+    );
+  });
+
   it('lists the flags in the help', () => {
     const help = capplan(['availability', '--help']).stdout;
     expect(help).toMatch(/--simulate-years Y/);
     expect(help).toMatch(/--seed S/);
+    expect(help).toMatch(/--weibull-shape K/);
+    expect(help).toMatch(/--repair-crews N/);
   });
 });

@@ -1,7 +1,7 @@
 // `capplan queue --simulate` as a user runs it: the simulated block of the contract, identical output whatever the
 // number of worker threads (the built dist/simWorker.js runs the chunks), and one-line errors.
 import { describe, expect, it } from 'vitest';
-import { capplan, capplanJson } from './run.js';
+import { capplan, capplanJson, expectInputErrors } from './run.js';
 
 const base = ['queue', '--servers', '8', '--rate', '1280/s', '--service', '5ms', '--json'];
 
@@ -49,6 +49,44 @@ describe('capplan queue --simulate', () => {
     ]);
     expect(r.stable).toBe(false);
     expect((r.simulated as { skipped: string }).skipped).toMatch(/unstable/);
+  });
+
+  it('bursty arrivals (MMPP with mean rate R): the simulated p99 is far above the exact Poisson p99, and says why', () => {
+    const r = capplanJson([
+      ...base,
+      ...['--simulate', '200000', '--burst-factor', '3', '--burst-share', '10%', '--burst-length', '200ms'],
+    ]);
+    const s = r.simulated as { bursts: unknown; ci95: { p99Ms: number[] }; method: string };
+    expect(s.bursts).toEqual({ factor: 3, share: 0.1, lengthS: 0.2 });
+    // in a burst 3 x 1280 / 1.2 = 3200/s arrive at a capacity of 1600/s: each burst builds a backlog
+    expect(s.ci95.p99Ms[0] as number).toBeGreaterThan(3 * (r.p99Ms as number));
+    expect(s.method).toMatch(/bursty arrivals \(MMPP: 3x the base rate for 10\.0% of the time/);
+    // a burst factor next to 1 is Poisson again: the exact p99 lies in the interval
+    const calm = capplanJson([
+      ...base,
+      ...['--simulate', '400000', '--seed', '7', '--burst-factor', '1.000001', '--burst-share', '50%'],
+      ...['--burst-length', '1s'],
+    ]).simulated as { ci95: { p99Ms: number[] } };
+    expect(r.p99Ms as number).toBeGreaterThanOrEqual(calm.ci95.p99Ms[0] as number);
+    expect(r.p99Ms as number).toBeLessThanOrEqual(calm.ci95.p99Ms[1] as number);
+  });
+
+  it('the burst flags go together, in range; simulation flags need --simulate', () => {
+    expectInputErrors(
+      [...base, '--simulate', '1000', '--burst-factor', '1', '--burst-share', '100%'],
+      [
+        /^error: --burst-factor: "1": expected a number > 1/,
+        /^error: --burst-share: "100%": expected a fraction > 0 and < 1/,
+        /^error: --burst-length: "": expected a value as well: the burst flags \(--burst-factor, --burst-share\) go together/,
+      ],
+    );
+    expectInputErrors(
+      [...base, '--seed', '3', '--burst-length', '2s'],
+      [
+        /^error: --seed: "3": expected --simulate N as well/,
+        /^error: --burst-length: "2s": expected --simulate N as well/,
+      ],
+    );
   });
 
   it('bad simulation flags are one-line errors, exit 2', () => {

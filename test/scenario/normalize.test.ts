@@ -26,7 +26,7 @@ describe('parseScenario: the contract example', () => {
     // the same hand-computed SI figures the engine tests use (test/compare/scenario.ts), plus what the parser adds
     const expected: Scenario = {
       ...exampleScenario(),
-      simulation: { seed: 42, requests: 1000000, years: 10000 },
+      simulation: { seed: 42, requests: 1000000, years: 10000, bursts: null, weibullShape: null, repairCrews: null },
       defaulted: [
         'workload.averageRate',
         'workload.memoryHeadroom',
@@ -188,7 +188,14 @@ describe('parseScenario: defaults', () => {
         balancer: 'least-loaded',
       },
     ]);
-    expect(s.simulation).toStrictEqual({ seed: 1, requests: 1_000_000, years: 1000 });
+    expect(s.simulation).toStrictEqual({
+      seed: 1,
+      requests: 1_000_000,
+      years: 1000,
+      bursts: null,
+      weibullShape: null,
+      repairCrews: null,
+    });
     expect(s.defaulted).toEqual(
       expect.arrayContaining([
         'architectures[0].standby',
@@ -351,6 +358,43 @@ describe('parseScenario: one clear line per problem', () => {
   it('refuses an input that is not an object', () => {
     expect(errorsOf(42)).toStrictEqual(['scenario: 42: expected an object']);
     expect(errorsOf(null)).toStrictEqual(['scenario: null: expected an object']);
+  });
+
+  it('reads the simulation options: bursts, Weibull up times and repair crews', () => {
+    const s = parseScenario(
+      example((x) => {
+        x.simulation = { bursts: { factor: 3, share: '10%', length: '500 ms' }, weibullShape: 0.7, repairCrews: 2 };
+      }),
+    );
+    expect(s.simulation).toStrictEqual({
+      seed: 1,
+      requests: 1_000_000,
+      years: 1000,
+      bursts: { factor: 3, share: 0.1, lengthS: 0.5 },
+      weibullShape: 0.7,
+      repairCrews: 2,
+    });
+  });
+
+  it('refuses simulation options out of range, each at its path', () => {
+    const errors = errorsOf(
+      example((x) => {
+        x.simulation = { bursts: { factor: 1, share: '100%', lenght: '2 s' }, weibullShape: 0, repairCrews: 1.5 };
+      }),
+    );
+    expect(errors.map((e) => e.slice(0, e.indexOf(':')))).toEqual(
+      expect.arrayContaining([
+        'simulation.bursts.factor',
+        'simulation.bursts.share',
+        'simulation.bursts.lenght',
+        'simulation.weibullShape',
+        'simulation.repairCrews',
+      ]),
+    );
+    expect(errors.find((e) => e.startsWith('simulation.bursts.factor'))).toMatch(/expected a number > 1 and <= 1000/);
+    expect(errors.find((e) => e.startsWith('simulation.bursts.share'))).toMatch(/"100%": expected .*< 1/);
+    expect(errors.find((e) => e.startsWith('simulation.bursts.lenght'))).toMatch(/did you mean length/);
+    expect(errors.find((e) => e.startsWith('simulation.repairCrews'))).toMatch(/expected an integer >= 1/);
   });
 
   it('reports several problems at once, each on its own line', () => {

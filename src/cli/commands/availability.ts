@@ -86,6 +86,8 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
       node: nodeInput.rates ?? ratesFromAvailability(node),
       ...(zones !== undefined && zoneInput ? { zones: { count: zones, each: zoneInput.rates } } : {}),
       ...(regions !== undefined && regionInput ? { regions: { count: regions, each: regionInput.rates } } : {}),
+      ...(simulate.weibullShape !== null ? { lifetime: { kind: 'weibull', shape: simulate.weibullShape } } : {}),
+      ...(simulate.crews !== null ? { crews: simulate.crews } : {}),
     };
     const events = expectedEvents(config, simulate.years);
     if (events > MAX_SIMULATED_EVENTS) {
@@ -200,7 +202,18 @@ const MAX_SIMULATED_EVENTS = 2e8;
 interface SimulationRequest {
   years: number;
   seed: number;
+  /** --weibull-shape K: Weibull up times with mean MTBF; null: exponential. */
+  weibullShape: number | null;
+  /** --repair-crews N: at most N node repairs at once; null: unlimited. */
+  crews: number | null;
 }
+
+/** Flags that only mean something with --simulate-years. */
+const SIMULATION_ONLY = [
+  ['seed', 'the seed of the simulation'],
+  ['weibull-shape', 'the simulation draws the up times'],
+  ['repair-crews', 'the simulation queues the repairs'],
+] as const;
 
 /** --simulate-years Y (> 0) and --seed S (an integer >= 0, default 1; only with --simulate-years). */
 function simulationFlags(args: ParsedArgs): SimulationRequest | null {
@@ -224,13 +237,28 @@ function simulationFlags(args: ParsedArgs): SimulationRequest | null {
       }),
     1,
   );
-  if (!hasYears && args.flags.has('seed')) {
-    problems.add(
-      new InputError('--seed', args.flags.get('seed'), '--simulate-years Y as well (the seed of the simulation)'),
-    );
+  const weibullShape = problems.attempt(
+    () =>
+      args.flags.has('weibull-shape')
+        ? flagQuantity(args, 'weibull-shape', 'number', { min: 0.1, max: 20, example: '0.7' })
+        : null,
+    null,
+  );
+  const crews = problems.attempt(
+    () =>
+      args.flags.has('repair-crews')
+        ? flagQuantity(args, 'repair-crews', 'number', { min: 1, max: 1_000_000, integer: true, example: '2' })
+        : null,
+    null,
+  );
+  if (!hasYears) {
+    for (const [flag, why] of SIMULATION_ONLY) {
+      if (args.flags.has(flag))
+        problems.add(new InputError(`--${flag}`, args.flags.get(flag), `--simulate-years Y as well (${why})`));
+    }
   }
   problems.throwIfAny();
-  return hasYears ? { years, seed } : null;
+  return hasYears ? { years, seed, weibullShape, crews } : null;
 }
 
 interface SimulatedJson {
@@ -244,6 +272,10 @@ interface SimulatedJson {
   tooRare: boolean;
   /** The simulated unavailability itself when it is too rare to report (tooRare). */
   observedUnavailability?: number;
+  /** --weibull-shape, when given. */
+  weibullShape?: number;
+  /** --repair-crews, when given. */
+  repairCrews?: number;
   method: string;
 }
 
@@ -274,12 +306,18 @@ function simulatedJson(
     downEvents: sim.downEventCount,
     tooRare: sim.tooRare,
     ...(sim.tooRare ? { observedUnavailability: sim.unavailability } : {}),
+    ...(request.weibullShape !== null ? { weibullShape: request.weibullShape } : {}),
+    ...(request.crews !== null ? { repairCrews: request.crews } : {}),
     method: notes.join('; '),
   };
 }
 
 function simulatedText(s: SimulatedJson): string {
-  const over = `${s.years} year${s.years === 1 ? '' : 's'}, seed ${s.seed}`;
+  const drops = [
+    ...(s.weibullShape !== undefined ? [`Weibull up times, shape ${s.weibullShape}`] : []),
+    ...(s.repairCrews !== undefined ? [`${s.repairCrews} repair crew${s.repairCrews === 1 ? '' : 's'}`] : []),
+  ];
+  const over = `${s.years} year${s.years === 1 ? '' : 's'}, seed ${s.seed}${drops.length > 0 ? `, ${drops.join(', ')}` : ''}`;
   if (s.tooRare) {
     return `too rare to estimate: ${s.downEvents} down event${s.downEvents === 1 ? '' : 's'} in ${over} (fewer than ${MIN_DOWN_EVENTS}); the exact figure ${formatPercent(s.availability)} stands`;
   }

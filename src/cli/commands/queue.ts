@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { analyzeQueue, type QueueResult } from '../../core/queueing/index.js';
 import {
+  type BurstShape,
+  burstyArrivals,
   combineRequests,
   planChunks,
   type RequestSimConfig,
@@ -36,6 +38,14 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
     1,
   );
   const sim = args.flags.has('simulate') ? problems.attempt(() => simulationFlags(args, serviceTimeCv), null) : null;
+  if (!args.flags.has('simulate')) {
+    for (const flag of SIMULATION_ONLY) {
+      if (args.flags.has(flag)) {
+        const v = args.flags.get(flag);
+        problems.add(new InputError(`--${flag}`, v === true ? '' : v, '--simulate N as well (it sets the simulation)'));
+      }
+    }
+  }
   problems.throwIfAny();
 
   const result = analyzeQueue({ servers, arrivalRatePerS, serviceTimeS, serviceTimeCv, fanout });
@@ -48,12 +58,21 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
         nodes: 1,
         serversPerNode: servers,
         service: { distribution: sim.distribution, meanS: serviceTimeS, cv: serviceTimeCv },
-        arrivals: { kind: 'poisson', ratePerS: arrivalRatePerS },
+        arrivals: sim.bursts
+          ? burstyArrivals(arrivalRatePerS, sim.bursts)
+          : { kind: 'poisson', ratePerS: arrivalRatePerS },
         balancer: 'random',
         fanout,
         groups: [],
       };
       const plan = planChunks(sim.customers, result.utilization);
+      // bursty arrivals: each replication starts empty at a random point of the burst cycle; discard at least two
+      // mean burst lengths of arrivals (capped like the queue's own warm-up)
+      if (sim.bursts)
+        plan.warmup = Math.max(
+          plan.warmup,
+          Math.min(20 * plan.perChunk, Math.ceil(2 * sim.bursts.lengthS * arrivalRatePerS)),
+        );
       const bar = progressBar(io.stderr, 'simulating');
       const chunks = await runChunks(
         { kind: 'requests', config, perChunk: plan.perChunk, warmup: plan.warmup, seed: sim.seed },
@@ -79,7 +98,8 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
           p99Ms: [s.ci95.p99S[0] * 1000, s.ci95.p99S[1] * 1000],
         },
         chunks: s.chunks,
-        method: `${s.method}${fanout > 1 ? '; the K sub-requests of a request arrive together (batch), not independently' : ''}`,
+        ...(sim.bursts ? { bursts: sim.bursts } : {}),
+        method: `${s.method}${fanout > 1 ? '; the K sub-requests of a request arrive together (batch), not independently' : ''}${sim.bursts ? `; bursty arrivals (MMPP: ${sim.bursts.factor}x the base rate for ${(sim.bursts.share * 100).toPrecision(3)}% of the time, bursts of ${formatDuration(sim.bursts.lengthS)} on average, mean rate = --rate; the exact figures assume Poisson)` : ''}`,
       };
     }
   }
@@ -100,8 +120,14 @@ type SimulatedJson =
       p999Ms: number;
       ci95: { meanResponseMs: [number, number]; p99Ms: [number, number] };
       chunks: number;
+      /** --burst-factor, --burst-share and --burst-length, when given. */
+      bursts?: BurstShape;
       method: string;
     };
+
+/** Flags that only mean something with --simulate. */
+const SIMULATION_ONLY = ['seed', 'threads', 'dist', 'burst-factor', 'burst-share', 'burst-length'] as const;
+const BURST_FLAGS = ['burst-factor', 'burst-share', 'burst-length'] as const;
 
 /** Largest simulation accepted (about a minute and a half on one core; memory does not grow with it). */
 export const MAX_SIMULATED_CUSTOMERS = 1_000_000_000;
@@ -163,15 +189,50 @@ function simulationFlags(args: ParsedArgs, cv: number) {
       new InputError('--dist', 'deterministic', `a distribution that can have cv ${cv} (deterministic has cv 0)`),
     );
   }
+  const bursts = problems.attempt(() => burstFlags(args), null);
   problems.throwIfAny();
-  return { customers, seed, threads, distribution };
+  return { customers, seed, threads, distribution, bursts };
+}
+
+/** --burst-factor F --burst-share S --burst-length T: all three or none. */
+function burstFlags(args: ParsedArgs): BurstShape | null {
+  const given = BURST_FLAGS.filter((f) => args.flags.has(f));
+  if (given.length === 0) return null;
+  const problems = new ProblemList();
+  const read = (flag: (typeof BURST_FLAGS)[number], parse: () => number): number => {
+    if (args.flags.has(flag)) return problems.attempt(parse, Number.NaN);
+    problems.add(
+      new InputError(`--${flag}`, '', `a value as well: the burst flags (--${given.join(', --')}) go together`),
+    );
+    return Number.NaN;
+  };
+  const factor = read('burst-factor', () =>
+    flagQuantity(args, 'burst-factor', 'number', { min: 1, minExclusive: true, max: 1000, example: '3' }),
+  );
+  const share = read('burst-share', () =>
+    flagQuantity(args, 'burst-share', 'fraction', {
+      min: 0,
+      minExclusive: true,
+      max: 1,
+      maxExclusive: true,
+      example: '10%',
+    }),
+  );
+  const lengthS = read('burst-length', () =>
+    flagQuantity(args, 'burst-length', 'duration', { min: 0, minExclusive: true, example: '30s' }),
+  );
+  problems.throwIfAny();
+  return { factor, share, lengthS };
 }
 
 function simulatedText(s: SimulatedJson): string {
   if ('skipped' in s) return `  simulated: skipped: ${s.skipped}\n`;
   const ms = (x: number) => formatDuration(x / 1000);
   return `${keyValues([
-    ['simulated', `${s.customers.toLocaleString('en-US')} customers, seed ${s.seed}, ${s.distribution} service`],
+    [
+      'simulated',
+      `${s.customers.toLocaleString('en-US')} customers, seed ${s.seed}, ${s.distribution} service${s.bursts ? `, bursty arrivals (${s.bursts.factor}x for ${formatPercent(s.bursts.share)} of the time, bursts of ${formatDuration(s.bursts.lengthS)})` : ''}`,
+    ],
     [
       '  mean response',
       `${ms(s.meanResponseMs)} (95% CI ${ms(s.ci95.meanResponseMs[0])} .. ${ms(s.ci95.meanResponseMs[1])})`,

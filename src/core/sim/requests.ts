@@ -30,6 +30,30 @@ export type ArrivalProcess =
   /** rate(t) = meanRate (1 + amplitude sin(2 pi t / periodS)), amplitude in [0, 1). */
   | { kind: 'diurnal'; meanRatePerS: number; amplitude: number; periodS: number };
 
+/** Bursts of a two-state MMPP described by what a person knows: how much faster, how often, how long. */
+export interface BurstShape {
+  /** Rate in a burst / rate between bursts, > 1. */
+  factor: number;
+  /** Long-run fraction of the time spent in bursts, (0, 1). */
+  share: number;
+  /** Mean length of a burst (exponential), seconds. */
+  lengthS: number;
+}
+
+/**
+ * The two-state MMPP with long-run mean rate `ratePerS` and the given bursts: rates b and factor x b, where
+ * b = rate / (1 - share + share x factor), and mean dwell times length x (1 - share) / share between bursts and
+ * length in a burst (so the stationary share of time in bursts is `share`).
+ */
+export function burstyArrivals(ratePerS: number, b: BurstShape): ArrivalProcess {
+  const base = ratePerS / (1 - b.share + b.share * b.factor);
+  return {
+    kind: 'mmpp',
+    ratesPerS: [base, base * b.factor],
+    meanDwellS: [(b.lengthS * (1 - b.share)) / b.share, b.lengthS],
+  };
+}
+
 export interface PathGroup {
   share: number;
   /** Network time of every request of the group, seconds. */
