@@ -271,6 +271,22 @@ function availability(w: WorksheetInput): string[] {
     `The target, ${formatPercent(w.scenario.targets.availability)}, allows ${formatDowntime(allowedMin * 60)} of downtime a year (${ninesOf(w.scenario.targets.unavailability).toFixed(2)} nines). A candidate counts as up only while it can carry the design rate within the p99 target (capacity-aware).`,
     '',
   ];
+  const sim = w.scenario.simulation;
+  const dropped = [
+    ...(sim?.weibullShape != null
+      ? [`Weibull up times of shape ${sim.weibullShape} (the analytic figures assume exponential ones)`]
+      : []),
+    ...(sim?.repairCrews != null
+      ? [
+          `at most ${sim.repairCrews} node repair${sim.repairCrews === 1 ? '' : 's'} at once (the analytic figures assume a repair for every failed node at once)`,
+        ]
+      : []),
+  ];
+  if (dropped.length > 0)
+    out.push(
+      `The failure simulation uses ${dropped.join(' and ')}: where a simulated figure is outside its interval, that is what the assumption costs.`,
+      '',
+    );
   for (const a of r.architectures) {
     const d = a.availability.downtimeMinutesPerYear;
     out.push(`### ${a.name}`, '');
@@ -320,6 +336,12 @@ function latency(w: WorksheetInput): string[] {
     `End-to-end p99 per user region = network round trip(s) to the serving region + the response time of its queue; the overall p99 is a quantile of the mixture over user regions. Fan-out: a request waits for ${w.scenario.workload.fanout} sub-request(s)${w.scenario.workload.fanout > 1 ? ', the slowest of them sets its time' : ''}.`,
     '',
   ];
+  const bursts = w.scenario.simulation?.bursts;
+  if (bursts)
+    out.push(
+      `The request simulation uses bursty arrivals: ${bursts.factor} times the calm rate for ${formatPercent(bursts.share)} of the time, in bursts of ${formatDuration(bursts.lengthS)} on average, at the same mean rate. The analytic p99 assumes Poisson arrivals: a simulated p99 above its figure is what the bursts cost.`,
+      '',
+    );
   for (const a of r.architectures) {
     out.push(`### ${a.name}`, '');
     out.push(

@@ -59,6 +59,28 @@ describe('the worksheet says what run says', () => {
   });
 });
 
+describe('the worksheet names the assumptions a simulation drops', () => {
+  it('bursty arrivals in the latency section; Weibull up times and repair crews in the availability section', () => {
+    const s = JSON.parse(readFileSync(join(SCENARIOS, 'internal-tool.json'), 'utf8'));
+    s.simulation = {
+      requests: 20000,
+      years: 200,
+      bursts: { factor: 3, share: '10%', length: '2 s' },
+      weibullShape: 0.7,
+      repairCrews: 1,
+    };
+    const md = capplan(['worksheet', '-'], JSON.stringify(s)).stdout;
+    expect(md).toMatch(/^The request simulation uses bursty arrivals: 3 times the calm rate for 10% of the time/m);
+    expect(md).toMatch(
+      /^The failure simulation uses Weibull up times of shape 0\.7 .* and at most 1 node repair at once/m,
+    );
+    // without them, neither sentence (the golden files hold the plain worksheets)
+    delete s.simulation;
+    const plain = capplan(['worksheet', '-'], JSON.stringify(s)).stdout;
+    expect(plain).not.toMatch(/bursty arrivals|failure simulation uses/);
+  });
+});
+
 describe('capplan worksheet options', () => {
   const file = join(SCENARIOS, 'internal-tool.json');
 
