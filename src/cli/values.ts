@@ -22,3 +22,14 @@ export function flagQuantity(
 export function flagHours(args: ParsedArgs, name: string, opts: ParseOptions & { example: string }): number {
   return flagQuantity(args, name, 'duration', { ...opts, bareUnit: 'h' });
 }
+
+/** --seed S: the seed of a simulation, an integer >= 0 (default 1). */
+export function seedFlag(args: ParsedArgs): number {
+  return flagQuantity(args, 'seed', 'count', {
+    min: 0,
+    max: Number.MAX_SAFE_INTEGER,
+    integer: true,
+    example: '42',
+    fallback: 1,
+  });
+}

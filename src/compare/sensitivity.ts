@@ -119,6 +119,19 @@ const between =
   (c: number): number =>
     Math.min(max, Math.max(min, c));
 
+/** An input varied linearly, value = coordinate. */
+function linearInput(
+  path: string,
+  label: string,
+  unit: string,
+  kind: Kind,
+  get: (s: Scenario) => number | null,
+  set: InputDef['set'],
+  clamp: InputDef['clamp'],
+): InputDef {
+  return { path, label, unit, kind, get, set, clamp, value: identity, coord: identity, vary: linear };
+}
+
 /** An input that withValue sets (a workload or reliability figure; see UNCERTAIN_PATHS). */
 function ranged(
   path: string,
@@ -128,19 +141,16 @@ function ranged(
   get: (s: Scenario) => number | null,
   clamp: (c: number, base: number) => number = positive,
 ): InputDef {
-  return {
+  // within the field's own bounds too (a peak rate at its maximum cannot go 50% higher)
+  return linearInput(
     path,
     label,
     unit,
     kind,
     get,
-    set: (s, c) => withValue(s, path, c),
-    // within the field's own bounds too (a peak rate at its maximum cannot go 50% higher)
-    clamp: (c, base) => clampToField(path, clamp(c, base)),
-    value: identity,
-    coord: identity,
-    vary: linear,
-  };
+    (s, c) => withValue(s, path, c),
+    (c, base) => clampToField(path, clamp(c, base)),
+  );
 }
 
 /** An input among the targets (withValue does not set them): written on a copy of `scenario.targets`. */
@@ -153,18 +163,7 @@ function target(
   put: (t: Scenario['targets'], c: number) => Scenario['targets'],
   clamp: (c: number, base: number) => number = positive,
 ): InputDef {
-  return {
-    path,
-    label,
-    unit,
-    kind,
-    get,
-    set: (s, c) => ({ ...s, targets: put({ ...s.targets }, c) }),
-    clamp,
-    value: identity,
-    coord: identity,
-    vary: linear,
-  };
+  return linearInput(path, label, unit, kind, get, (s, c) => ({ ...s, targets: put({ ...s.targets }, c) }), clamp);
 }
 
 const AVAILABILITY: InputDef = {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import type { CliIo } from '../cli/io.js';
 import { EXIT } from '../cli/io.js';
+import { unreadable } from '../cli/readInput.js';
 import { InputError } from '../errors.js';
 import { comparisonTable } from '../report/table.js';
 import { DEFAULT_SCENARIO_SOURCE, DEFAULT_SCENARIO_TEXT } from '../scenario/defaultScenario.js';
@@ -20,12 +21,7 @@ function load(file: string | undefined): { raw: RawObject; source: string | null
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      'FILE',
-      file,
-      `a readable scenario file (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`,
-    );
+    throw new InputError('FILE', file, `a readable scenario file (${unreadable(error)})`);
   }
   let raw: unknown;
   try {

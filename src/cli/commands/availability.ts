@@ -21,7 +21,7 @@ import { formatDowntime, formatPercent } from '../../units/format.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
 import { keyValues, writeJson } from '../output.js';
-import { flagHours, flagQuantity } from '../values.js';
+import { flagHours, flagQuantity, seedFlag } from '../values.js';
 import { reportedNines } from './ninesValue.js';
 
 /** `capplan availability`: exact k-of-n over independent node, zone and region failures. */
@@ -226,17 +226,7 @@ function simulationFlags(args: ParsedArgs): SimulationRequest | null {
         : 0,
     0,
   );
-  const seed = problems.attempt(
-    () =>
-      flagQuantity(args, 'seed', 'number', {
-        min: 0,
-        max: Number.MAX_SAFE_INTEGER,
-        integer: true,
-        example: '42',
-        fallback: 1,
-      }),
-    1,
-  );
+  const seed = problems.attempt(() => seedFlag(args), 1);
   const weibullShape = problems.attempt(
     () =>
       args.flags.has('weibull-shape')

@@ -15,7 +15,7 @@ import { type ParsedArgs, ProblemList } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
 import { keyValues, writeJson } from '../output.js';
 import { progressBar } from '../progress.js';
-import { flagQuantity } from '../values.js';
+import { flagQuantity, seedFlag } from '../values.js';
 
 /** `capplan queue`: JSON fields per the contract (times in ms, rates per second). */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -150,17 +150,7 @@ function simulationFlags(args: ParsedArgs, cv: number) {
       }),
     1,
   );
-  const seed = problems.attempt(
-    () =>
-      flagQuantity(args, 'seed', 'count', {
-        min: 0,
-        max: Number.MAX_SAFE_INTEGER,
-        integer: true,
-        example: '42',
-        fallback: 1,
-      }),
-    1,
-  );
+  const seed = problems.attempt(() => seedFlag(args), 1);
   const threads = problems.attempt(
     () =>
       flagQuantity(args, 'threads', 'count', {

@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { loadCatalog } from '../../catalog/index.js';
@@ -8,51 +7,13 @@ import { InputError } from '../../errors.js';
 import { comparisonTable } from '../../report/table.js';
 import { readScenarioText } from '../../scenario/normalize.js';
 import { InputErrors, type ParsedArgs } from '../args.js';
+import { readAndCompare } from '../compareInput.js';
 import { type CliIo, EXIT } from '../io.js';
 import { emit } from '../output.js';
-import { progressBar } from '../progress.js';
+import { checkReadableFile } from '../readInput.js';
 
 const FORMATS = ['json', 'table'] as const;
 type Format = (typeof FORMATS)[number];
-
-/** Reads a whole stream as UTF-8 text. */
-export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** A missing file or a directory is an input error naming FILE (before a stream would fail on it). */
-function checkReadableFile(file: string): void {
-  let why: string | null = null;
-  try {
-    if (statSync(file).isDirectory()) why = 'a directory';
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    why = code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable');
-  }
-  if (why !== null) throw new InputError('FILE', file, `a readable scenario file (${why})`);
-}
-
-/** The scenario text of FILE, or of stdin for "-"; a missing or unreadable file is an input error naming it. */
-export async function readInput(
-  file: string | undefined,
-  io: CliIo,
-  usage: string,
-): Promise<{ text: string; source: string }> {
-  if (file === undefined) throw new InputError('FILE', undefined, `a scenario file, or - for stdin (usage: ${usage})`);
-  if (file === '-') {
-    if (!io.stdin) throw new InputError('FILE', '-', 'a readable stdin');
-    return { text: await readAll(io.stdin), source: 'stdin' };
-  }
-  try {
-    return { text: readFileSync(file, 'utf8'), source: file };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? 'unreadable');
-    throw new InputError('FILE', file, `a readable scenario file (${why})`);
-  }
-}
 
 function formatOf(args: ParsedArgs): Format {
   const f = args.flags.get('format');
@@ -157,21 +118,10 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
       throw new InputError('--out', String(args.flags.get('out')), 'no --out with --jsonl (write to stdout)');
     return runJsonl(file, io, check);
   }
-  const threads = threadsFlag(args);
-  const { text, source } = await readInput(file, io, usage);
-  const scenario = readScenarioText(text, source);
-  const catalog = loadCatalog();
-  let result = compareScenario(scenario, catalog);
-  if (scenario.simulation !== null && !args.flags.has('analytic')) {
-    const { simulateComparison } = await import('../../sim/scenario.js');
-    const bar = progressBar(io.stderr, 'simulating');
-    result = await simulateComparison(result, scenario, catalog, {
-      threads,
-      ...(io.simWorkerUrl ? { workerUrl: io.simWorkerUrl } : {}),
-      onProgress: (done, total) => bar.update(done, total),
-    });
-    bar.end();
-  }
+  const { result } = await readAndCompare(file, io, usage, {
+    analytic: args.flags.has('analytic'),
+    threads: threadsFlag(args),
+  });
   const body = render(result, format, io);
   const out = args.flags.get('out');
   if (out === true) throw new InputError('--out', '', 'a file name');

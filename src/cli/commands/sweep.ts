@@ -17,8 +17,8 @@ import { readScenarioText } from '../../scenario/normalize.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
 import { emit } from '../output.js';
+import { readInput } from '../readInput.js';
 import { flagQuantity } from '../values.js';
-import { readInput } from './run.js';
 
 const FORMATS = ['csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];

@@ -1,15 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { loadCatalog } from '../../catalog/index.js';
-import { compareScenario } from '../../compare/index.js';
 import { InputError } from '../../errors.js';
 import { buildWorksheetInput } from '../../report/buildWorksheet.js';
 import { worksheetMarkdown } from '../../report/worksheet.js';
-import { readScenarioText } from '../../scenario/normalize.js';
 import type { ParsedArgs } from '../args.js';
+import { readAndCompare } from '../compareInput.js';
 import { type CliIo, EXIT } from '../io.js';
 import { emit } from '../output.js';
-import { progressBar } from '../progress.js';
-import { readInput } from './run.js';
 
 const FORMATS = ['md', 'html'] as const;
 
@@ -26,20 +22,10 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   }
   const out = args.flags.get('out');
   if (out === true) throw new InputError('--out', '', 'a file name');
-  const { text, source } = await readInput(args.positionals[0], io, usage);
-  const scenario = readScenarioText(text, source);
-  const catalog = loadCatalog();
-  let result = compareScenario(scenario, catalog);
-  if (scenario.simulation !== null && !args.flags.has('analytic')) {
-    const { simulateComparison } = await import('../../sim/scenario.js');
-    const bar = progressBar(io.stderr, 'simulating');
-    result = await simulateComparison(result, scenario, catalog, {
-      threads: availableParallelism(),
-      ...(io.simWorkerUrl ? { workerUrl: io.simWorkerUrl } : {}),
-      onProgress: (d, t) => bar.update(d, t),
-    });
-    bar.end();
-  }
+  const { scenario, result, catalog, source } = await readAndCompare(args.positionals[0], io, usage, {
+    analytic: args.flags.has('analytic'),
+    threads: availableParallelism(),
+  });
   const input = buildWorksheetInput(scenario, result, catalog, source, date);
   let body = worksheetMarkdown(input);
   if (format === 'html') {
