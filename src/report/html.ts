@@ -375,6 +375,16 @@ interface LegendItem {
   label: string;
 }
 
+/** A legend swatch: a filled box (bars of the downtime and latency charts). */
+const boxSwatch =
+  (attrs: string) =>
+  (x: number, y: number): string =>
+    rect(x + 2, y - 6, 20, 12, attrs);
+
+/** A legend swatch: the dashed vertical line of a limit (budget, target). */
+const limitSwatch = (x: number, y: number): string =>
+  line(x + 12, y - 8, x + 12, y + 8, `stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"`);
+
 /** Legend items in rows from (x, y) (y: the first row's text baseline) wrapping at `right`; returns its height. */
 function legend(items: readonly LegendItem[], x0: number, y0: number, right: number): { svg: string; height: number } {
   const parts: string[] = [];
@@ -686,15 +696,9 @@ function downtimeChart(w: WorksheetInput): string {
   );
   const budgetLabel = `budget ${formatDowntime(budgetMin * 60)} a year (${formatPercent(w.scenario.targets.availability)})`;
   const legendItems: LegendItem[] = [
-    { label: 'downtime within the budget', swatch: (x, y) => rect(x + 2, y - 6, 20, 12, `fill="${WITHIN}"`) },
-    {
-      label: 'over the budget (hatched)',
-      swatch: (x, y) => rect(x + 2, y - 6, 20, 12, `fill="url(#dt-over)" stroke="${OVER}" stroke-width="1"`),
-    },
-    {
-      label: 'budget',
-      swatch: (x, y) => line(x + 12, y - 8, x + 12, y + 8, `stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"`),
-    },
+    { label: 'downtime within the budget', swatch: boxSwatch(`fill="${WITHIN}"`) },
+    { label: 'over the budget (hatched)', swatch: boxSwatch(`fill="url(#dt-over)" stroke="${OVER}" stroke-width="1"`) },
+    { label: 'budget', swatch: limitSwatch },
   ];
   const lg = legend(legendItems, left, 18, W - 12);
   const top = 18 + lg.height + 22;
@@ -779,15 +783,9 @@ function latencyChart(w: WorksheetInput): string {
     flat.map((r) => r.label),
   );
   const legendItems: LegendItem[] = [
-    { label: 'network round trip', swatch: (x, y) => rect(x + 2, y - 6, 20, 12, `fill="${NETWORK}"`) },
-    {
-      label: 'queue + service',
-      swatch: (x, y) => rect(x + 2, y - 6, 20, 12, `fill="url(#lat-queue)" stroke="${QUEUE_EDGE}" stroke-width="1"`),
-    },
-    {
-      label: 'p99 target',
-      swatch: (x, y) => line(x + 12, y - 8, x + 12, y + 8, `stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"`),
-    },
+    { label: 'network round trip', swatch: boxSwatch(`fill="${NETWORK}"`) },
+    { label: 'queue + service', swatch: boxSwatch(`fill="url(#lat-queue)" stroke="${QUEUE_EDGE}" stroke-width="1"`) },
+    { label: 'p99 target', swatch: limitSwatch },
   ];
   const lg = legend(legendItems, left, 18, W - 12);
   const top = 18 + lg.height + 22;
