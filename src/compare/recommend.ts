@@ -32,13 +32,17 @@ function usd(x: number): string {
   return `${Math.round(x).toLocaleString('en-US')} USD/month`;
 }
 
-function shape(r: ArchitectureResult): string {
+/**
+ * What a candidate is, in words: "one m7i.8xlarge with a hot standby (standby in us-east-2)", "12 x m7i.2xlarge over
+ * 3 zones in 2 regions". The recommendation, the worksheet and the TUI say it the same way.
+ */
+export function designSummary(r: ArchitectureResult): string {
   if (r.kind === 'vertical') {
-    const where = r.regions.length > 1 ? ` (standby in ${r.regions[1]})` : '';
-    const standby = r.standby === 'hot' ? ' and a hot standby' : r.standby === 'cold' ? ' with a cold standby' : '';
-    return `one ${r.instance.name}${standby}${where}`;
+    const standby = r.standby === 'hot' ? ' with a hot standby' : r.standby === 'cold' ? ' with a cold standby' : '';
+    return `one ${r.instance.name}${standby}${r.regions.length > 1 ? ` (standby in ${r.regions[1]})` : ''}`;
   }
-  return `${r.nodes} x ${r.instance.name} over ${r.zones} zone${r.zones > 1 ? 's' : ''} x ${r.regions.length} region${r.regions.length > 1 ? 's' : ''}`;
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  return `${r.nodes} x ${r.instance.name} over ${plural(r.zones, 'zone')} in ${plural(r.regions.length, 'region')}`;
 }
 
 function figures(ctx: Context, r: ArchitectureResult): string {
@@ -63,7 +67,7 @@ export function recommend(
         : '';
     return {
       name: null,
-      why: `No candidate meets every target.${none} The closest is ${best.name} (${shape(best)}, ${usd(best.cost.usdPerMonth)}): ${best.infeasibleReason ?? ''}.`,
+      why: `No candidate meets every target.${none} The closest is ${best.name} (${designSummary(best)}, ${usd(best.cost.usdPerMonth)}): ${best.infeasibleReason ?? ''}.`,
       unmetByAll,
     };
   }
@@ -71,11 +75,11 @@ export function recommend(
     .filter((r) => r.kind !== best.kind && r.feasible)
     .reduce<ArchitectureResult | null>((b, r) => (better(r, b) ? r : b), null);
   const sameKind = results.filter((r) => r.kind === best.kind && r !== best && r.feasible);
-  let why = `${best.name} (${shape(best)}) meets every target for ${usd(best.cost.usdPerMonth)}: ${figures(ctx, best)}.`;
+  let why = `${best.name} (${designSummary(best)}) meets every target for ${usd(best.cost.usdPerMonth)}: ${figures(ctx, best)}.`;
   if (other) {
     const extra = other.cost.usdPerMonth - best.cost.usdPerMonth;
     const pct = (extra / best.cost.usdPerMonth) * 100;
-    why += ` The best ${other.kind} design that also meets them, ${other.name} (${shape(other)}), costs ${usd(other.cost.usdPerMonth)} (${pct >= 0 ? '+' : ''}${pct.toFixed(0)}%)`;
+    why += ` The best ${other.kind} design that also meets them, ${other.name} (${designSummary(other)}), costs ${usd(other.cost.usdPerMonth)} (${pct >= 0 ? '+' : ''}${pct.toFixed(0)}%)`;
     const ninesGain = other.availability.nines - best.availability.nines;
     why += ninesGain > 0.05 ? ` for ${ninesGain.toFixed(2)} more nines than needed.` : '.';
   } else {

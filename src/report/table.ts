@@ -5,14 +5,18 @@
  */
 
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
-import { formatDowntime, formatDuration, formatPercent, formatRate, formatUsd } from '../units/format.js';
+import {
+  formatDowntime,
+  formatDuration,
+  formatLatencyMs,
+  formatPercent,
+  formatRate,
+  formatUsd,
+} from '../units/format.js';
 
 const mark = (ok: boolean | null) => (ok === null ? '-' : ok ? 'ok' : 'MISS');
 
-function ms(x: number | null): string {
-  if (x === null || !Number.isFinite(x)) return 'unbounded';
-  return x >= 100 ? `${x.toFixed(0)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`;
-}
+const ms = formatLatencyMs;
 
 function shape(a: ArchitectureResult): string {
   if (a.kind === 'vertical') return `1 x ${a.instance.name}`;

@@ -7,12 +7,21 @@
 
 import type { Catalog } from '../catalog/index.js';
 import type { CostCurve } from '../compare/costCurve.js';
+import { designSummary } from '../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
 import type { SensitivityResult } from '../compare/sensitivity.js';
 import { better } from '../compare/size.js';
 import { nines as ninesOf } from '../core/reliability/index.js';
 import type { Scenario } from '../scenario/types.js';
-import { formatBytes, formatDowntime, formatDuration, formatPercent, formatRate, formatUsd } from '../units/format.js';
+import {
+  formatBytes,
+  formatDowntime,
+  formatDuration,
+  formatLatencyMs,
+  formatPercent,
+  formatRate,
+  formatUsd,
+} from '../units/format.js';
 import { lineChart, stackedBars } from './charts.js';
 
 export interface WorksheetInput {
@@ -39,8 +48,7 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], al
   return [head, sep, ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
 }
 
-export const ms = (x: number | null): string =>
-  x === null || !Number.isFinite(x) ? 'unbounded' : x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`;
+export const ms = formatLatencyMs;
 export const nines = (n: number): string => n.toFixed(2);
 const yesNo = (b: boolean | null) => (b === null ? 'n/a' : b ? 'met' : '**missed**');
 
@@ -79,14 +87,6 @@ export function comparisonCells(result: ComparisonResult): { head: string[]; row
   return { head: ['', ...archs.map((a) => a.name)], rows };
 }
 
-function shape(a: ArchitectureResult): string {
-  if (a.kind === 'vertical') {
-    const s = a.standby === 'hot' ? ' with a hot standby' : a.standby === 'cold' ? ' with a cold standby' : '';
-    return `one ${a.instance.name}${s}${a.regions.length > 1 ? ` (standby in ${a.regions[1]})` : ''}`;
-  }
-  return `${a.nodes} x ${a.instance.name} over ${a.zones} zones in ${a.regions.length} region${a.regions.length > 1 ? 's' : ''}`;
-}
-
 function recommended(result: ComparisonResult): ArchitectureResult | undefined {
   return result.architectures.find((a) => a.name === result.recommendation.name);
 }
@@ -114,13 +114,13 @@ function summary(w: WorksheetInput): string[] {
     return out;
   }
   out.push(
-    `**Answer.** ${rec.name}: ${shape(rec)}, ${formatUsd(rec.cost.usdPerMonth)} a month, ${nines(rec.availability.nines)} nines, p99 ${ms(rec.latency.p99Ms)}.`,
+    `**Answer.** ${rec.name}: ${designSummary(rec)}, ${formatUsd(rec.cost.usdPerMonth)} a month, ${nines(rec.availability.nines)} nines, p99 ${ms(rec.latency.p99Ms)}.`,
     '',
   );
   let tradeoff: string;
   if (other?.feasible) {
     const d = other.cost.usdPerMonth - rec.cost.usdPerMonth;
-    tradeoff = `The best ${other.kind} alternative, ${other.name}, also meets every target but costs ${formatUsd(Math.abs(d))} a month ${d >= 0 ? 'more' : 'less'} and runs ${shape(other)}. ${rec.kind === 'vertical' ? 'One box is the simpler system; distribution would buy nothing the targets ask for.' : 'The fleet costs less or meets what one box cannot, at the price of running more parts.'}`;
+    tradeoff = `The best ${other.kind} alternative, ${other.name}, also meets every target but costs ${formatUsd(Math.abs(d))} a month ${d >= 0 ? 'more' : 'less'} and runs ${designSummary(other)}. ${rec.kind === 'vertical' ? 'One box is the simpler system; distribution would buy nothing the targets ask for.' : 'The fleet costs less or meets what one box cannot, at the price of running more parts.'}`;
   } else if (other) {
     tradeoff = `The best ${other.kind} alternative, ${other.name}, does not meet every target (${other.infeasibleReason ?? 'see section 3'}). ${rec.kind === 'horizontal' ? 'Distribution is what the targets require here; its price is operational: more nodes, zones and regions to run.' : 'The single design that meets the targets is the simpler one.'}`;
   } else tradeoff = 'There is no candidate of the other kind to compare with.';
@@ -666,7 +666,7 @@ function decision(w: WorksheetInput): string[] {
   return [
     '## 10. Decision record',
     '',
-    `- **Chosen option:** ${rec ? `${rec.name} (${shape(rec)})` : '_none meets every target: to be decided_'}`,
+    `- **Chosen option:** ${rec ? `${rec.name} (${designSummary(rec)})` : '_none meets every target: to be decided_'}`,
     '- **Alternatives rejected:**',
     ...rejected.map((a) =>
       a.feasible && rec

@@ -10,7 +10,7 @@
 import type { CostCurve } from '../compare/costCurve.js';
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
 import { budgetBar, lineChart, stackedBars } from '../report/charts.js';
-import { formatDowntime, formatRate, formatUsd } from '../units/format.js';
+import { formatDowntime, formatLatencyMs, formatRate, formatUsd } from '../units/format.js';
 import { displayValue, fieldsOf } from './fields.js';
 import { BINDINGS } from './keys.js';
 import type { TuiState } from './state.js';
@@ -80,10 +80,7 @@ function short(name: string, w: number): string {
   return name.length > w ? `${name.slice(0, w - 1)}~` : name;
 }
 
-function ms(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return 'unbounded';
-  return x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`;
-}
+const ms = formatLatencyMs;
 
 const mark = (ok: boolean | null) => (ok === null ? '-' : ok ? 'ok' : 'MISS');
 

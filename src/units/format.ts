@@ -223,3 +223,12 @@ export function formatPercent(fraction: number, digits?: number): string {
 export function formatNines(n: number): string {
   return nonFinite(n) ?? n.toFixed(2);
 }
+
+/**
+ * A latency figure given in ms, as the reports print it: whole ms from 100 ms, one decimal below; null or not finite
+ * (an unstable queue): "unbounded".
+ */
+export function formatLatencyMs(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return 'unbounded';
+  return x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`;
+}

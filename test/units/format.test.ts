@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { formatLatencyMs, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
@@ -145,6 +145,18 @@ describe('formatNines', () => {
     expect(formatNines(-Math.log10(1 - 0.9995))).toBe('3.30');
     expect(formatNines(4)).toBe('4.00');
     expect(formatNines(Number.POSITIVE_INFINITY)).toBe('∞');
+  });
+});
+
+describe('formatLatencyMs', () => {
+  it('whole ms from 100 ms, one decimal below; unbounded for an unstable queue', () => {
+    expect(formatLatencyMs(158.4999)).toBe('158 ms');
+    expect(formatLatencyMs(100)).toBe('100 ms');
+    expect(formatLatencyMs(99.94)).toBe('99.9 ms');
+    expect(formatLatencyMs(6.43)).toBe('6.4 ms');
+    expect(formatLatencyMs(null)).toBe('unbounded');
+    expect(formatLatencyMs(undefined)).toBe('unbounded');
+    expect(formatLatencyMs(Number.POSITIVE_INFINITY)).toBe('unbounded');
   });
 });
 
