@@ -1,9 +1,10 @@
-import { formatLatencyMs, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
   formatDowntime,
   formatDuration,
+  formatLatencyMs,
   formatNines,
   formatPercent,
   formatRate,
