@@ -17,6 +17,7 @@
  */
 
 import { LogHistogram, RELATIVE_ACCURACY } from './histogram.js';
+import { pushValue, replaceRoot } from './heap.js';
 import { type Stream, streamFor } from './rng.js';
 import { tQuantile975 } from './stats.js';
 
@@ -222,38 +223,17 @@ class InSystem {
     let size = this.size[n] as number;
     while (size > 0 && (h[base] as number) <= t) {
       size -= 1;
-      const last = h[base + size] as number;
-      let k = 0;
-      for (;;) {
-        const l = 2 * k + 1;
-        if (l >= size) break;
-        const r = l + 1;
-        const m = r < size && (h[base + r] as number) < (h[base + l] as number) ? r : l;
-        if ((h[base + m] as number) >= last) break;
-        h[base + k] = h[base + m] as number;
-        k = m;
-      }
-      if (size > 0) h[base + k] = last;
+      replaceRoot(h, base, size, h[base + size] as number);
     }
     this.size[n] = size;
     return size;
   }
 
   push(n: number, done: number): void {
-    let size = this.size[n] as number;
+    const size = this.size[n] as number;
     if (size === this.cap) this.grow();
-    const h = this.heap;
-    const base = n * this.cap;
-    let k = size;
-    size += 1;
-    while (k > 0) {
-      const parent = (k - 1) >> 1;
-      if ((h[base + parent] as number) <= done) break;
-      h[base + k] = h[base + parent] as number;
-      k = parent;
-    }
-    h[base + k] = done;
-    this.size[n] = size;
+    pushValue(this.heap, n * this.cap, size, done);
+    this.size[n] = size + 1;
   }
 
   /** Doubles every node's capacity (rare: amortised O(1) per job). */
@@ -334,17 +314,7 @@ export function simulateRequestsChunk(
       const base = node * v;
       const free0 = free[base] as number;
       const done = Math.max(t, free0) + sampleService(service, rng);
-      let h = 0;
-      for (;;) {
-        const l = 2 * h + 1;
-        if (l >= v) break;
-        const r = l + 1;
-        const m = r < v && (free[base + r] as number) < (free[base + l] as number) ? r : l;
-        if ((free[base + m] as number) >= done) break;
-        free[base + h] = free[base + m] as number;
-        h = m;
-      }
-      free[base + h] = done;
+      replaceRoot(free, base, v, done);
       if (inSystem !== null) inSystem.push(node, done);
       const sojourn = done - t;
       if (sojourn > slowest) slowest = sojourn;
