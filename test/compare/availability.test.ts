@@ -7,17 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { fleetAvailability, verticalAvailability } from '../../src/compare/availability.js';
 import type { Reliability } from '../../src/scenario/types.js';
 import { expectClose } from '../helpers/expectClose.js';
+import { exampleReliability } from './scenario.js';
 
 const H = 3600;
-const rel: Reliability = {
-  node: { mtbfS: 4380 * H, mttrS: 2 * H },
-  zone: { mtbfS: 8766 * H, mttrS: 4 * H },
-  region: { mtbfS: 26298 * H, mttrS: 8 * H },
-  failoverS: 60,
-  coldRestoreS: 1800,
-  replicationLagS: 1,
-  backupIntervalS: 86400,
-};
+const rel: Reliability = exampleReliability();
 const a = (mtbf: number, mttr: number) => mtbf / (mtbf + mttr);
 const u = (mtbf: number, mttr: number) => mttr / (mtbf + mttr);
 
@@ -116,15 +109,12 @@ function bruteForce(
 
 describe('horizontal capacity-aware availability', () => {
   // Pessimistic figures so every term matters at double precision.
-  const harsh: Reliability = {
+  const harsh: Reliability = exampleReliability({
     node: { mtbfS: 100 * H, mttrS: 10 * H },
     zone: { mtbfS: 200 * H, mttrS: 10 * H },
     region: { mtbfS: 400 * H, mttrS: 20 * H },
     failoverS: 0,
-    coldRestoreS: 1800,
-    replicationLagS: 1,
-    backupIntervalS: 86400,
-  };
+  });
   const lbU = 0.01;
   const lb = { availability: 1 - lbU, unavailability: lbU };
 

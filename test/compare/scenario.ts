@@ -1,6 +1,23 @@
-import type { ArchitectureSpec, Scenario } from '../../src/scenario/types.js';
+import type { ArchitectureSpec, Reliability, Scenario } from '../../src/scenario/types.js';
 
 const H = 3600;
+
+/**
+ * The contract example's failure figures in SI units (node 4380 h / 2 h, zone 8766 h / 4 h, region 26298 h / 8 h,
+ * failover 60 s), with the parser's defaults for the rest; `over` replaces any of them.
+ */
+export function exampleReliability(over: Partial<Reliability> = {}): Reliability {
+  return {
+    node: { mtbfS: 4380 * H, mttrS: 2 * H },
+    zone: { mtbfS: 8766 * H, mttrS: 4 * H },
+    region: { mtbfS: 26298 * H, mttrS: 8 * H },
+    failoverS: 60,
+    coldRestoreS: 1800,
+    replicationLagS: 1,
+    backupIntervalS: 86400,
+    ...over,
+  };
+}
 
 /** The contract's example scenario in normalised (SI) form, built by hand so engine tests do not depend on the parser. */
 export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
@@ -33,15 +50,7 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
       maxUtilization: 0.75,
       maxDataLossS: null,
     },
-    reliability: {
-      node: { mtbfS: 4380 * H, mttrS: 2 * H },
-      zone: { mtbfS: 8766 * H, mttrS: 4 * H },
-      region: { mtbfS: 26298 * H, mttrS: 8 * H },
-      failoverS: 60,
-      coldRestoreS: 1800,
-      replicationLagS: 1,
-      backupIntervalS: 86400,
-    },
+    reliability: exampleReliability(),
     users: [
       { region: 'us-east-1', location: null, share: 0.5 },
       { region: 'eu-west-1', location: null, share: 0.3 },
