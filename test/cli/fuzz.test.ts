@@ -1064,11 +1064,25 @@ describe('capplan under hostile input (in-process fuzzing; the oracle is in the 
     await fc.assert(
       fc.asyncProperty(
         mutatedScenario,
-        fc.record({
-          requests: fc.constantFrom(1, 2, 100, 2000),
-          years: fc.constantFrom(1e-9, 0.01, 1, 10),
-          seed: fc.nat(),
-        }),
+        fc.record(
+          {
+            requests: fc.constantFrom(1, 2, 100, 2000),
+            years: fc.constantFrom(1e-9, 0.01, 1, 10),
+            seed: fc.nat(),
+            // the options that drop the analytic assumptions, at sensible and at hostile values
+            bursts: fc.oneof(
+              fc.record({
+                factor: fc.constantFrom(1.000001, 3, 1000, 0, -1, 1e308),
+                share: fc.constantFrom('10%', '1e-12%', '99.999999%', 0.5, '1 s'),
+                length: fc.constantFrom('2 s', '1 ns', '1e9 h', 0, '5 kg'),
+              }),
+              hostileScalar,
+            ),
+            weibullShape: fc.oneof(fc.constantFrom(0.1, 0.7, 20, 1e-9, 1e9), hostileScalar),
+            repairCrews: fc.oneof(fc.constantFrom(1, 2, 1_000_000, 0, 1.5), hostileScalar),
+          },
+          { requiredKeys: ['requests', 'years', 'seed'] },
+        ),
         async (text, simulation) => {
           // a small simulation block as the last key (JSON.parse keeps the last of duplicate keys)
           const end = text.lastIndexOf('}');
