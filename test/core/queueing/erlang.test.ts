@@ -94,6 +94,10 @@ describe('Erlang B shortcuts (start near the load, stop at underflow) against th
     }
   });
 
+  it('at the largest queues accepted (10 million servers), loads 0.9 to 0.999999 of them', () => {
+    for (const rho of [0.9, 0.99, 0.9999, 0.999999]) check(10_000_000, 10_000_000 * rho);
+  });
+
   it('for random servers up to 2e6 and loads from 0.5 to 1.2 times the servers (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2_000_000 }), fc.double({ min: 0.5, max: 1.2, noNaN: true }), (c, rho) => {
