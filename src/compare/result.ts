@@ -145,6 +145,15 @@ export interface SimulatedLatency {
   ci95: { meanResponseMs: [number, number]; p99Ms: [number, number] };
   /** Whether the analytic p99 lies inside the simulated 95% interval. */
   analyticP99Inside: boolean;
+  /** The simulated end-to-end p99 of each user region (in the scenario's order), beside latency.byUserRegion. */
+  byUserRegion: {
+    region: string;
+    customers: number;
+    p99Ms: number;
+    ci95: [number, number];
+    /** Whether the analytic p99 of these users lies inside the interval. */
+    analyticP99Inside: boolean;
+  }[];
   /** (analytic - simulated) / simulated p99. */
   analyticP99RelativeError: number;
   method: string;

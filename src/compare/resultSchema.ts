@@ -187,6 +187,21 @@ const SimulatedLatencySchema = z
     analyticP99RelativeError: z
       .number()
       .describe('(analytic - simulated) / simulated p99: positive when the analytic figure is pessimistic.'),
+    byUserRegion: z
+      .array(
+        z.strictObject({
+          region: text('User region (as in latency.byUserRegion).'),
+          customers: count('Requests of these users simulated and recorded (count).'),
+          p99Ms: nonNegative('Simulated end-to-end p99 of these users, ms.'),
+          ci95: interval('Their p99, ms:'),
+          analyticP99Inside: z
+            .boolean()
+            .describe("Whether the analytic p99 of these users (latency.byUserRegion[].p99Ms) lies inside the interval."),
+        }),
+      )
+      .describe(
+        'The simulated p99 of each user region, in the scenario order; a user region with fewer than 1000 simulated requests (or none in some replication) is left out, as method says.',
+      ),
     method: text('How the latency was simulated.'),
   })
   .describe('Request-level simulation of the candidate at the design rate.');

@@ -65,6 +65,8 @@ export interface RegionSim {
   share: number;
   /** Busiest node's utilisation (sets the warm-up). */
   utilization: number;
+  /** The user region of each of config.groups (the simulation records each group's response times). */
+  groupUsers: string[];
   config: RequestSimConfig;
 }
 
@@ -86,6 +88,7 @@ export function requestSims(ctx: Context, d: Design): RegionSim[] {
   const bursts = ctx.scenario.simulation?.bursts ?? null;
   const w = ctx.scenario.workload;
   const rate = ctx.designRatePerS;
+  const users = (paths: readonly { region: string }[]) => paths.map((p) => p.region);
   const strip = (p: { share: number; networkS: number; writeExtraS: number; writeFraction: number }) => ({
     share: p.share,
     networkS: p.networkS,
@@ -95,11 +98,13 @@ export function requestSims(ctx: Context, d: Design): RegionSim[] {
   if (d.kind === 'vertical') {
     const q = queueAtLoad(w, d.instance.vcpu, rate, 1, 'pooled');
     if (!q.stable) return [];
+    const paths = verticalPaths(ctx, d);
     return [
       {
         region: d.region,
         share: 1,
         utilization: q.utilization,
+        groupUsers: users(paths),
         config: {
           nodes: 1,
           serversPerNode: d.instance.vcpu,
@@ -107,7 +112,8 @@ export function requestSims(ctx: Context, d: Design): RegionSim[] {
           arrivals: arrivalsAt(bursts, rate),
           balancer: 'random',
           fanout: w.fanout,
-          groups: verticalPaths(ctx, d).map(strip),
+          groups: paths.map(strip),
+          perGroup: true,
         },
       },
     ];
@@ -124,6 +130,7 @@ export function requestSims(ctx: Context, d: Design): RegionSim[] {
       region: d.regions[r] as string,
       share,
       utilization: q.utilization,
+      groupUsers: users(layout.paths[r] ?? []),
       config: {
         nodes,
         serversPerNode: d.instance.vcpu,
@@ -132,6 +139,7 @@ export function requestSims(ctx: Context, d: Design): RegionSim[] {
         balancer: d.balancer,
         fanout: w.fanout,
         groups: (layout.paths[r] ?? []).map(strip),
+        perGroup: true,
       },
     });
   }

@@ -83,7 +83,11 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
     row('  p99, spares down', (a) => (a.kind === 'horizontal' ? ms(a.latency.p99DegradedMs) : '-'));
   }
   for (const region of users) {
-    row(`  p99 ${region}`, (a) => ms(a.latency.byUserRegion.find((u) => u.region === region)?.p99Ms ?? null));
+    row(`  p99 ${region}`, (a) => {
+      const analytic = ms(a.latency.byUserRegion.find((u) => u.region === region)?.p99Ms ?? null);
+      const sim = a.simulated?.latency?.byUserRegion.find((u) => u.region === region);
+      return sim ? `${analytic} (sim ${sim.p99Ms.toFixed(0)})` : analytic;
+    });
   }
   row('data loss window', (a) => (a.dataLoss.windowS === 0 ? 'none' : formatDuration(a.dataLoss.windowS)));
   row('utilisation', (a) => formatPercent(a.utilization, 1));

@@ -344,6 +344,11 @@ function latency(w: WorksheetInput): string[] {
     );
   for (const a of r.architectures) {
     out.push(`### ${a.name}`, '');
+    const simUsers = a.simulated?.latency?.byUserRegion;
+    const simulatedP99 = (region: string): string => {
+      const s = simUsers?.find((x) => x.region === region);
+      return s ? `${ms(s.p99Ms)} (${ms(s.ci95[0])} to ${ms(s.ci95[1])})` : 'n/a';
+    };
     out.push(
       table(
         [
@@ -353,6 +358,7 @@ function latency(w: WorksheetInput): string[] {
           'network round trip',
           'queue + service p99',
           'end-to-end p99',
+          ...(simUsers ? ['simulated p99 (95% interval)'] : []),
           'fails over to',
         ],
         a.latency.byUserRegion.map((u) => [
@@ -362,6 +368,7 @@ function latency(w: WorksheetInput): string[] {
           `${u.networkRttMs.toFixed(1)} ms (${u.networkMethod})`,
           ms(u.queueP99Ms),
           ms(u.p99Ms),
+          ...(simUsers ? [simulatedP99(u.region)] : []),
           u.failoverTo === null ? 'nowhere (one region)' : `${u.failoverTo} (${ms(u.failoverRttMs)})`,
         ]),
       ),

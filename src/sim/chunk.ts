@@ -33,5 +33,6 @@ export function runChunk(task: SimTask, index: number): ChunkResult {
 
 /** Typed arrays inside a result, to transfer rather than copy between threads. */
 export function transferables(result: ChunkResult): ArrayBuffer[] {
-  return 'counts' in result ? [result.counts.buffer as ArrayBuffer] : [];
+  if (!('counts' in result)) return [];
+  return [result.counts.buffer as ArrayBuffer, ...(result.groups ?? []).map((g) => g.counts.buffer as ArrayBuffer)];
 }

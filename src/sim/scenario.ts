@@ -19,6 +19,7 @@ import { combineAvailability, expectedEvents } from '../core/sim/failures.js';
 import { LogHistogram } from '../core/sim/histogram.js';
 import {
   type ChunkPlan,
+  combineP99,
   combineRequests,
   independentQueues,
   planChunks,
@@ -30,6 +31,8 @@ import { type PoolOptions, SimulationPool } from './pool.js';
 
 /** Replications of every simulation (fixed: results must not depend on the thread count). */
 export const CHUNKS = 10;
+/** A user region's simulated p99 is reported from this many recorded requests (fewer: left out, and said). */
+const MIN_USER_REQUESTS = 1000;
 /** Streams reserved per region: region r's chunks use streams r * STREAMS_PER_REGION + i. */
 const STREAMS_PER_REGION = 1000;
 
@@ -64,6 +67,12 @@ function burstWarmup(config: RequestSimConfig, plan: ChunkPlan): number {
   const [d0, d1] = a.meanDwellS;
   const meanRate = (a.ratesPerS[0] * d0 + a.ratesPerS[1] * d1) / (d0 + d1);
   return Math.max(plan.warmup, Math.min(20 * plan.perChunk, Math.ceil(2 * d1 * meanRate)));
+}
+
+/** Which user regions have their own simulated p99. */
+function userNote(users: number, reported: number): string {
+  if (reported === users) return '; a p99 for every user region';
+  return `; a p99 for ${reported} of ${users} user regions (the others had fewer than ${MIN_USER_REQUESTS} simulated requests: raise simulation.requests)`;
 }
 
 /** What the simulated latency's method adds for bursty arrivals, with how many burst cycles a replication spans. */
@@ -104,6 +113,33 @@ async function simulateLatency(
     ),
   );
   const c = combineRequests(merged);
+  const byUserRegion: SimulatedLatency['byUserRegion'] = [];
+  for (const u of ctx.scenario.users) {
+    // every (region, group) of these users, chunk by chunk; normally one serving region per user region
+    const parts: Float64Array[] = [];
+    for (let i = 0; i < CHUNKS; i++) {
+      const h = new LogHistogram();
+      sims.forEach((sim, k) => {
+        sim.groupUsers.forEach((user, g) => {
+          const part = (perRegion[k]?.[i] as RequestChunk).groups?.[g];
+          if (user === u.region && part) h.merge(new LogHistogram(part.counts));
+        });
+      });
+      parts.push(h.counts);
+    }
+    const p = combineP99(parts);
+    // a p99 needs a hundred requests, and an interval needs them in every replication
+    if (p.customers < MIN_USER_REQUESTS || p.chunks < CHUNKS) continue;
+    const ci95: [number, number] = [p.ci95[0] * 1000, p.ci95[1] * 1000];
+    const analyticUser = r.latency.byUserRegion.find((x) => x.region === u.region)?.p99Ms ?? Number.NaN;
+    byUserRegion.push({
+      region: u.region,
+      customers: p.customers,
+      p99Ms: p.p99S * 1000,
+      ci95,
+      analyticP99Inside: analyticUser >= ci95[0] && analyticUser <= ci95[1],
+    });
+  }
   const bursts = ctx.scenario.simulation?.bursts ?? null;
   const analytic = r.latency.p99Ms ?? Number.NaN;
   const ms = (x: number) => x * 1000;
@@ -118,7 +154,8 @@ async function simulateLatency(
       ci95: { meanResponseMs: [ms(c.ci95.meanResponseS[0]), ms(c.ci95.meanResponseS[1])], p99Ms: ci95p99 },
       analyticP99Inside: analytic >= ci95p99[0] && analytic <= ci95p99[1],
       analyticP99RelativeError: (analytic - ms(c.p99S)) / ms(c.p99S),
-      method: `${c.method}; balancer simulated as named; ${sims.length} serving region${sims.length > 1 ? 's' : ''} merged by share${bursts ? burstsNote(bursts, c.customers / CHUNKS / ctx.designRatePerS) : ''}`,
+      byUserRegion,
+      method: `${c.method}; balancer simulated as named; ${sims.length} serving region${sims.length > 1 ? 's' : ''} merged by share${userNote(ctx.scenario.users.length, byUserRegion.length)}${bursts ? burstsNote(bursts, c.customers / CHUNKS / ctx.designRatePerS) : ''}`,
     },
   };
 }

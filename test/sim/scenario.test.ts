@@ -39,10 +39,13 @@ describe('arrivalsAt', () => {
   });
 });
 
-/** One explicit box at about 70% CPU (M/M/8), users in us-east-1 only, with the given simulation block. */
-function boxScenario(sim: Partial<SimulationSpec>): Scenario {
+/** One explicit box at about 70% CPU (M/M/8) in us-east-1, with the given simulation block (and users). */
+function boxScenario(
+  sim: Partial<SimulationSpec>,
+  users: Scenario['users'] = [{ region: 'us-east-1', location: null, share: 1 }],
+): Scenario {
   const s = exampleScenario({
-    users: [{ region: 'us-east-1', location: null, share: 1 }],
+    users,
     architectures: [
       {
         kind: 'vertical',
@@ -103,5 +106,47 @@ describe('the simulation block reaches the simulators', () => {
     expect(bursty.sim.ci95.p99Ms[0]).toBeGreaterThan(2 * bursty.analytic);
     expect(bursty.sim.analyticP99Inside).toBe(false);
     expect(bursty.sim.method).toMatch(/bursty arrivals \(MMPP: 3x the base rate for 10\.0% of the time/);
+  }, 60_000);
+});
+
+describe('simulated p99 per user region', () => {
+  it('each user region gets its own p99 with an interval that holds its analytic p99 (M/M/8: exact)', async () => {
+    const s = boxScenario({ requests: 400_000 }, [
+      { region: 'us-east-1', location: null, share: 0.7 },
+      { region: 'ap-northeast-1', location: null, share: 0.3 },
+    ]);
+    const r = await simulateComparison(compareScenario(s, catalog), s, catalog, { threads: 2, workerUrl });
+    const a = r.architectures[0];
+    const sim = a?.simulated?.latency;
+    if (!a || !sim) throw new Error('expected simulated latency');
+    expect(sim.byUserRegion.map((u) => u.region)).toEqual(['us-east-1', 'ap-northeast-1']);
+    const total = sim.byUserRegion.reduce((n, u) => n + u.customers, 0);
+    expect(total).toBe(sim.customers);
+    // the users' shares of the simulated requests: binomial, within 5 standard deviations of 0.3
+    const tokyo = sim.byUserRegion[1] as (typeof sim.byUserRegion)[number];
+    expect(Math.abs(tokyo.customers / total - 0.3)).toBeLessThan(5 * Math.sqrt((0.3 * 0.7) / total));
+    for (const u of sim.byUserRegion) {
+      const analytic = a.latency.byUserRegion.find((x) => x.region === u.region)?.p99Ms as number;
+      expect(u.analyticP99Inside, `${u.region}: ${analytic} in ${u.ci95}`).toBe(true);
+      expect(u.ci95[0]).toBeLessThanOrEqual(u.p99Ms);
+      expect(u.p99Ms).toBeLessThanOrEqual(u.ci95[1]);
+    }
+    // Tokyo's requests pay the measured 149.3 ms round trip to us-east-1 on top of the same queue, where the local
+    // users pay us-east-1's measured intra-region round trip (5.35 ms)
+    const local = catalog.measuredRttMs('us-east-1', 'us-east-1') as number;
+    expect(local).toBe(5.35);
+    expectClose(tokyo.p99Ms - (sim.byUserRegion[0]?.p99Ms as number), 149.3 - local, { rel: 0.02 }, 'RTT difference');
+    expect(sim.method).toMatch(/a p99 for every user region/);
+  }, 60_000);
+
+  it('a user region with too few simulated requests is left out, and the method says so', async () => {
+    const s = boxScenario({ requests: 20_000 }, [
+      { region: 'us-east-1', location: null, share: 0.999 },
+      { region: 'eu-west-1', location: null, share: 0.001 },
+    ]);
+    const r = await simulateComparison(compareScenario(s, catalog), s, catalog, { threads: 1, workerUrl });
+    const sim = r.architectures[0]?.simulated?.latency;
+    expect(sim?.byUserRegion.map((u) => u.region)).toEqual(['us-east-1']);
+    expect(sim?.method).toMatch(/a p99 for 1 of 2 user regions \(the others had fewer than 1000 simulated requests/);
   }, 60_000);
 });

@@ -30,12 +30,13 @@ export class LogHistogram {
 
   /** Adds one value (> 0 expected; <= MIN_VALUE counts as MIN_VALUE). */
   add(x: number): void {
+    this.addAt(bucketOf(x), x);
+  }
+
+  /** Adds one value whose bucket (bucketOf(x)) is already known: one logarithm for several histograms. */
+  addAt(i: number, x: number): void {
     this.count += 1;
     this.sum += x;
-    let i: number;
-    if (x <= MIN_VALUE) i = 0;
-    else if (x > MAX_VALUE) i = BUCKETS - 1;
-    else i = Math.ceil(Math.log(x) / LOG_GAMMA) - MIN_KEY;
     this.counts[i] = (this.counts[i] as number) + 1;
   }
 
@@ -70,6 +71,13 @@ export class LogHistogram {
     }
     return bucketValue(BUCKETS - 1);
   }
+}
+
+/** The bucket a value falls in. */
+export function bucketOf(x: number): number {
+  if (x <= MIN_VALUE) return 0;
+  if (x > MAX_VALUE) return BUCKETS - 1;
+  return Math.ceil(Math.log(x) / LOG_GAMMA) - MIN_KEY;
 }
 
 /** The value a bucket reports. */

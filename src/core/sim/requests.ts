@@ -16,7 +16,7 @@
  * intervals (Student t over the chunks' estimates), the same whatever thread ran which chunk. Pure; no I/O.
  */
 
-import { LogHistogram, RELATIVE_ACCURACY } from './histogram.js';
+import { bucketOf, LogHistogram, RELATIVE_ACCURACY } from './histogram.js';
 import { pushValue, replaceRoot } from './heap.js';
 import { type Stream, streamFor } from './rng.js';
 import { tQuantile975 } from './stats.js';
@@ -74,6 +74,16 @@ export interface RequestSimConfig {
   fanout: number;
   /** User groups; empty: response time of the queue alone. */
   groups: PathGroup[];
+  /** Also record each group's response times (RequestChunk.groups); default false. */
+  perGroup?: boolean;
+}
+
+/** One user group's response times in a chunk (with RequestSimConfig.perGroup). */
+export interface GroupChunk {
+  sum: number;
+  p99: number;
+  /** Histogram counts (histogram.ts layout). */
+  counts: Float64Array;
 }
 
 export interface RequestChunk {
@@ -86,6 +96,8 @@ export interface RequestChunk {
   p999: number;
   /** Histogram counts (histogram.ts layout). */
   counts: Float64Array;
+  /** Per user group, in the order of config.groups, when config.perGroup. */
+  groups?: GroupChunk[];
 }
 
 export interface SimulatedResponse {
@@ -277,6 +289,7 @@ export function simulateRequestsChunk(
     cumulative[g] = acc;
   }
   const hist = new LogHistogram();
+  const groupHists = config.perGroup === true ? groups.map(() => new LogHistogram()) : null;
   let rr = 0;
   let t = 0;
   const total = warmup + customers;
@@ -320,8 +333,8 @@ export function simulateRequestsChunk(
       if (sojourn > slowest) slowest = sojourn;
     }
     let response = slowest;
+    let g = 0;
     if (G > 0) {
-      let g = 0;
       if (G > 1) {
         const u = rng.uniform() * acc;
         while (g < G - 1 && u > (cumulative[g] as number)) g++;
@@ -330,7 +343,11 @@ export function simulateRequestsChunk(
       response += path.networkS;
       if (path.writeFraction > 0 && rng.uniform() < path.writeFraction) response += path.writeExtraS;
     }
-    if (i >= warmup) hist.add(response);
+    if (i >= warmup) {
+      const b = bucketOf(response);
+      hist.addAt(b, response);
+      if (groupHists !== null) (groupHists[g] as LogHistogram).addAt(b, response);
+    }
   }
   return {
     index,
@@ -341,6 +358,9 @@ export function simulateRequestsChunk(
     p99: hist.quantile(0.99),
     p999: hist.quantile(0.999),
     counts: hist.counts,
+    ...(groupHists !== null
+      ? { groups: groupHists.map((h) => ({ sum: h.sum, p99: h.quantile(0.99), counts: h.counts })) }
+      : {}),
   };
 }
 
@@ -361,6 +381,29 @@ function interval(center: number, values: readonly number[]): [number, number] {
 /** A quantile interval widened by the histogram's relative accuracy (each chunk's quantile carries that error). */
 function widen([lo, hi]: [number, number]): [number, number] {
   return [lo * (1 - RELATIVE_ACCURACY), hi * (1 + RELATIVE_ACCURACY)];
+}
+
+/**
+ * The p99 of one population simulated in chunks (each chunk's histogram of it, in chunk order): the point estimate
+ * from all chunks together, the 95% interval by sectioning over the chunks' own p99s, as combineRequests does.
+ * Chunks without a customer of the population are left out of the interval.
+ */
+export function combineP99(parts: readonly Float64Array[]): {
+  customers: number;
+  /** Chunks with at least one customer of the population (the interval's sample size). */
+  chunks: number;
+  p99S: number;
+  ci95: [number, number];
+} {
+  const merged = new LogHistogram();
+  const perChunk: number[] = [];
+  for (const counts of parts) {
+    const h = new LogHistogram(counts);
+    merged.merge(h);
+    if (h.count > 0) perChunk.push(h.quantile(0.99));
+  }
+  const p99S = merged.quantile(0.99);
+  return { customers: merged.count, chunks: perChunk.length, p99S, ci95: widen(interval(p99S, perChunk)) };
 }
 
 /** Point estimates from the merged histogram; intervals from the chunks (combined in index order). */

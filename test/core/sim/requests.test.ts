@@ -4,7 +4,9 @@
 // - an M/M/v queue per node under random balancing (random splitting of a Poisson stream is Poisson).
 import { describe, expect, it } from 'vitest';
 import { analyzeQueue } from '../../../src/core/queueing/index.js';
+import { LogHistogram } from '../../../src/core/sim/histogram.js';
 import {
+  combineP99,
   combineRequests,
   planChunks,
   type RequestSimConfig,
@@ -211,5 +213,27 @@ describe('reproducibility', () => {
       onProgress: () => controller.abort(),
     });
     await expect(aborted).rejects.toBeInstanceOf(SimulationAborted);
+  });
+});
+
+describe('combineP99 (one population over the chunks)', () => {
+  it('the point estimate is the p99 of all chunks together; empty chunks are left out of the interval', () => {
+    const chunk = (values: number[]) => {
+      const h = new LogHistogram();
+      for (const v of values) h.add(v);
+      return h.counts;
+    };
+    // chunk k holds 1..100 ms shifted by k ms: all together, 1000 values with rank ceil(0.99 * 1000) = 990
+    const parts = Array.from({ length: 10 }, (_, k) =>
+      chunk(Array.from({ length: 100 }, (_, i) => (i + 1 + k) / 1000)),
+    );
+    const all = new LogHistogram();
+    for (let k = 0; k < 10; k++) for (let i = 1; i <= 100; i++) all.add((i + k) / 1000);
+    const c = combineP99([...parts, chunk([])]);
+    expect(c.customers).toBe(1000);
+    expect(c.chunks).toBe(10);
+    expect(c.p99S).toBe(all.quantile(0.99));
+    expect(c.ci95[0]).toBeLessThan(c.p99S);
+    expect(c.ci95[1]).toBeGreaterThan(c.p99S);
   });
 });
