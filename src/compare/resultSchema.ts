@@ -196,7 +196,9 @@ const SimulatedLatencySchema = z
           ci95: interval('Their p99, ms:'),
           analyticP99Inside: z
             .boolean()
-            .describe("Whether the analytic p99 of these users (latency.byUserRegion[].p99Ms) lies inside the interval."),
+            .describe(
+              'Whether the analytic p99 of these users (latency.byUserRegion[].p99Ms) lies inside the interval.',
+            ),
         }),
       )
       .describe(

@@ -22,6 +22,7 @@ import {
   combineP99,
   combineRequests,
   independentQueues,
+  MAX_SWITCHES_PER_ARRIVAL,
   planChunks,
   type RequestChunk,
   type RequestSimConfig,
@@ -76,7 +77,13 @@ function userNote(users: number, reported: number): string {
 }
 
 /** What the simulated latency's method adds for bursty arrivals, with how many burst cycles a replication spans. */
-function burstsNote(b: Bursts, secondsPerReplication: number): string {
+function burstsNote(b: Bursts, secondsPerReplication: number, averagedOut: number, regions: number): string {
+  if (averagedOut > 0) {
+    const where = averagedOut === regions ? '' : ` in ${averagedOut} of ${regions} serving regions`;
+    const why = `bursts of ${b.lengthS.toPrecision(3)} s average out against the gaps between requests${where} (more than ${MAX_SWITCHES_PER_ARRIVAL} switches per request), so arrivals${where === '' ? '' : ' there'} were simulated as Poisson at the mean rate`;
+    if (averagedOut === regions) return `; ${why}`;
+    return `${burstsNote(b, secondsPerReplication, 0, regions)}; ${why}`;
+  }
   const cycles = (secondsPerReplication * b.share) / b.lengthS;
   const few = cycles < 10 ? ' (few: raise simulation.requests for a tighter interval)' : '';
   return `; bursty arrivals (MMPP: ${b.factor}x the base rate for ${(b.share * 100).toPrecision(3)}% of the time in bursts of ${b.lengthS.toPrecision(3)} s on average, mean rate = the design rate; the analytic figures assume Poisson), each replication spans about ${cycles.toPrecision(2)} burst cycles${few}`;
@@ -155,7 +162,7 @@ async function simulateLatency(
       analyticP99Inside: analytic >= ci95p99[0] && analytic <= ci95p99[1],
       analyticP99RelativeError: (analytic - ms(c.p99S)) / ms(c.p99S),
       byUserRegion,
-      method: `${c.method}; balancer simulated as named; ${sims.length} serving region${sims.length > 1 ? 's' : ''} merged by share${userNote(ctx.scenario.users.length, byUserRegion.length)}${bursts ? burstsNote(bursts, c.customers / CHUNKS / ctx.designRatePerS) : ''}`,
+      method: `${c.method}; balancer simulated as named; ${sims.length} serving region${sims.length > 1 ? 's' : ''} merged by share${userNote(ctx.scenario.users.length, byUserRegion.length)}${bursts ? burstsNote(bursts, c.customers / CHUNKS / ctx.designRatePerS, sims.filter((x) => x.config.arrivals.kind === 'poisson').length, sims.length) : ''}`,
     },
   };
 }

@@ -71,6 +71,16 @@ describe('capplan queue --simulate', () => {
     expect(r.p99Ms as number).toBeLessThanOrEqual(calm.ci95.p99Ms[1] as number);
   });
 
+  it('bursts far shorter than the gaps between requests are simulated as Poisson, and the method says so', () => {
+    const r = capplanJson([
+      ...base,
+      ...['--simulate', '20000', '--burst-factor', '1000', '--burst-share', '99.999999%', '--burst-length', '1ns'],
+    ]);
+    expect((r.simulated as { method: string }).method).toMatch(
+      /bursts of 1 ns average out against the gaps between requests .* simulated as Poisson at --rate/,
+    );
+  });
+
   it('the burst flags go together, in range; simulation flags need --simulate', () => {
     expectInputErrors(
       [...base, '--simulate', '1000', '--burst-factor', '1', '--burst-share', '100%'],

@@ -7,6 +7,7 @@ import { loadCatalog } from '../../src/catalog/index.js';
 import { buildContext } from '../../src/compare/context.js';
 import { compareScenario } from '../../src/compare/index.js';
 import { arrivalsAt, availabilitySim, designOf, requestSims } from '../../src/compare/simulationPlan.js';
+import { burstsAverageOut, MAX_SWITCHES_PER_ARRIVAL } from '../../src/core/sim/requests.js';
 import { SIMULATION_DEFAULTS } from '../../src/scenario/normalize.js';
 import type { Scenario, SimulationSpec } from '../../src/scenario/types.js';
 import { simulateComparison } from '../../src/sim/scenario.js';
@@ -74,6 +75,22 @@ function boxScenario(
     simulation: { ...SIMULATION_DEFAULTS, requests: 400_000, years: 200, ...sim },
   };
 }
+
+describe('bursts far shorter than the gaps between requests', () => {
+  it('are simulated as Poisson at the mean rate (a 1 ns burst at 15,000/s would cost ~10^5 draws per request)', () => {
+    expect(arrivalsAt({ factor: 1000, share: 0.99999999, lengthS: 1e-9 }, 15000)).toEqual({
+      kind: 'poisson',
+      ratePerS: 15000,
+    });
+    // the threshold: 2 switches per cycle (length / share = 2 s here), so 1 / rate switches per arrival; more than
+    // MAX_SWITCHES_PER_ARRIVAL (100) average out, i.e. below 0.01 requests per second
+    expect(MAX_SWITCHES_PER_ARRIVAL).toBe(100);
+    const b = { factor: 3, share: 0.5, lengthS: 1 };
+    expect(burstsAverageOut(0.0099, b)).toBe(true);
+    expect(burstsAverageOut(0.0101, b)).toBe(false);
+    expect(arrivalsAt(b, 0.0101).kind).toBe('mmpp');
+  });
+});
 
 describe('the simulation block reaches the simulators', () => {
   it('bursts make the request arrivals an MMPP; Weibull shape and crews go to the failure simulation', () => {

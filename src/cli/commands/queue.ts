@@ -2,8 +2,10 @@ import { availableParallelism } from 'node:os';
 import { analyzeQueue, type QueueResult } from '../../core/queueing/index.js';
 import {
   type BurstShape,
+  burstsAverageOut,
   burstyArrivals,
   combineRequests,
+  MAX_SWITCHES_PER_ARRIVAL,
   planChunks,
   type RequestSimConfig,
   type ServiceDistribution,
@@ -99,7 +101,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
         },
         chunks: s.chunks,
         ...(sim.bursts ? { bursts: sim.bursts } : {}),
-        method: `${s.method}${fanout > 1 ? '; the K sub-requests of a request arrive together (batch), not independently' : ''}${sim.bursts ? `; bursty arrivals (MMPP: ${sim.bursts.factor}x the base rate for ${(sim.bursts.share * 100).toPrecision(3)}% of the time, bursts of ${formatDuration(sim.bursts.lengthS)} on average, mean rate = --rate; the exact figures assume Poisson)` : ''}`,
+        method: `${s.method}${fanout > 1 ? '; the K sub-requests of a request arrive together (batch), not independently' : ''}${sim.bursts ? burstsMethod(sim.bursts, arrivalRatePerS) : ''}`,
       };
     }
   }
@@ -182,6 +184,14 @@ function simulationFlags(args: ParsedArgs, cv: number) {
   const bursts = problems.attempt(() => burstFlags(args), null);
   problems.throwIfAny();
   return { customers, seed, threads, distribution, bursts };
+}
+
+/** What the method says of the burst flags. */
+function burstsMethod(b: BurstShape, ratePerS: number): string {
+  if (burstsAverageOut(ratePerS, b)) {
+    return `; bursts of ${formatDuration(b.lengthS)} average out against the gaps between requests (more than ${MAX_SWITCHES_PER_ARRIVAL} switches per request), so arrivals were simulated as Poisson at --rate`;
+  }
+  return `; bursty arrivals (MMPP: ${b.factor}x the base rate for ${(b.share * 100).toPrecision(3)}% of the time, bursts of ${formatDuration(b.lengthS)} on average, mean rate = --rate; the exact figures assume Poisson)`;
 }
 
 /** --burst-factor F --burst-share S --burst-length T: all three or none. */
