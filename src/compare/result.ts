@@ -154,6 +154,13 @@ export interface SimulatedLatency {
     /** Whether the analytic p99 of these users lies inside the interval. */
     analyticP99Inside: boolean;
   }[];
+  /** Horizontal designs with spares: the p99 with `spares` nodes down in every region (latency.p99DegradedMs). */
+  sparesDown: {
+    spares: number;
+    p99Ms: number;
+    ci95: [number, number];
+    analyticP99Inside: boolean;
+  } | null;
   /** (analytic - simulated) / simulated p99. */
   analyticP99RelativeError: number;
   method: string;

@@ -204,6 +204,19 @@ const SimulatedLatencySchema = z
       .describe(
         'The simulated p99 of each user region, in the scenario order; a user region with fewer than 1000 simulated requests (or none in some replication) is left out, as method says.',
       ),
+    sparesDown: z
+      .strictObject({
+        spares: count("Nodes down in every serving region (the design's spares).", 1),
+        p99Ms: nonNegative('Simulated end-to-end p99 with those nodes down, ms.'),
+        ci95: interval('That p99, ms:'),
+        analyticP99Inside: z
+          .boolean()
+          .describe('Whether the analytic figure (latency.p99DegradedMs) lies inside the interval.'),
+      })
+      .nullable()
+      .describe(
+        'Horizontal designs with spares: the p99 simulated with the spares down in every region; null otherwise (or when that queue is unstable).',
+      ),
     method: text('How the latency was simulated.'),
   })
   .describe('Request-level simulation of the candidate at the design rate.');

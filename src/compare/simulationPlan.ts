@@ -83,8 +83,12 @@ export function arrivalsAt(b: Bursts | null, ratePerS: number): ArrivalProcess {
   return b === null ? { kind: 'poisson', ratePerS } : burstyArrivals(ratePerS, b);
 }
 
-/** One request-level simulation per serving region of the design; [] when a queue is unstable (nothing to simulate). */
-export function requestSims(ctx: Context, d: Design): RegionSim[] {
+/**
+ * One request-level simulation per serving region of the design; [] when a queue is unstable (nothing to simulate).
+ * `nodesDown`: a horizontal design with that many nodes down in every region (at least one left), as the analytic
+ * "p99, spares down" assumes.
+ */
+export function requestSims(ctx: Context, d: Design, nodesDown = 0): RegionSim[] {
   const bursts = ctx.scenario.simulation?.bursts ?? null;
   const w = ctx.scenario.workload;
   const rate = ctx.designRatePerS;
@@ -123,7 +127,7 @@ export function requestSims(ctx: Context, d: Design): RegionSim[] {
   for (let r = 0; r < d.regions.length; r++) {
     const share = layout.share[r] as number;
     if (share === 0) continue;
-    const nodes = d.nodesByRegion[r] as number;
+    const nodes = Math.max(1, (d.nodesByRegion[r] as number) - nodesDown);
     const q = queueAtLoad(w, d.instance.vcpu, rate * share, nodes, 'split-poisson');
     if (!q.stable) return [];
     sims.push({

@@ -80,7 +80,11 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
     });
   }
   if (archs.some((a) => a.kind === 'horizontal')) {
-    row('  p99, spares down', (a) => (a.kind === 'horizontal' ? ms(a.latency.p99DegradedMs) : '-'));
+    row('  p99, spares down', (a) => {
+      if (a.kind !== 'horizontal') return '-';
+      const sim = a.simulated?.latency?.sparesDown;
+      return `${ms(a.latency.p99DegradedMs)}${sim ? ` (sim ${sim.p99Ms.toFixed(0)})` : ''}`;
+    });
   }
   for (const region of users) {
     row(`  p99 ${region}`, (a) => {

@@ -380,6 +380,12 @@ function latency(w: WorksheetInput): string[] {
         `Simulated (${sim.customers.toLocaleString('en-US')} requests): p99 ${ms(sim.p99Ms)} (95% interval ${ms(sim.ci95.p99Ms[0])} to ${ms(sim.ci95.p99Ms[1])}); the analytic p99 is ${sim.analyticP99Inside ? 'inside' : '**outside**'} it (${formatPercent(sim.analyticP99RelativeError, 1)} off).`,
         '',
       );
+      const down = sim.sparesDown;
+      if (down)
+        out.push(
+          `With ${down.spares} node${down.spares === 1 ? '' : 's'} down in every region (the spares), simulated p99 ${ms(down.p99Ms)} (95% interval ${ms(down.ci95[0])} to ${ms(down.ci95[1])}); the analytic ${ms(a.latency.p99DegradedMs)} is ${down.analyticP99Inside ? 'inside' : '**outside**'} it.`,
+          '',
+        );
     }
     out.push(`Method: ${a.latency.method}.`, '');
   }

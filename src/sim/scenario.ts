@@ -13,7 +13,7 @@ import type {
   SimulatedFigures,
   SimulatedLatency,
 } from '../compare/result.js';
-import { availabilitySim, designOf, requestSims } from '../compare/simulationPlan.js';
+import { availabilitySim, designOf, type RegionSim, requestSims } from '../compare/simulationPlan.js';
 import { nines } from '../core/reliability/index.js';
 import { combineAvailability, expectedEvents } from '../core/sim/failures.js';
 import { LogHistogram } from '../core/sim/histogram.js';
@@ -36,6 +36,8 @@ export const CHUNKS = 10;
 const MIN_USER_REQUESTS = 1000;
 /** Streams reserved per region: region r's chunks use streams r * STREAMS_PER_REGION + i. */
 const STREAMS_PER_REGION = 1000;
+/** The spares-down simulation's regions start here (at most 10 serving regions use the streams below). */
+const SPARES_DOWN_STREAMS = 10 * STREAMS_PER_REGION;
 
 /** Merges the same chunk index of several regions into one chunk of the users' mixture. */
 function mergeChunks(parts: readonly RequestChunk[], index: number): RequestChunk {
@@ -89,18 +91,20 @@ function burstsNote(b: Bursts, secondsPerReplication: number, averagedOut: numbe
   return `; bursty arrivals (MMPP: ${b.factor}x the base rate for ${(b.share * 100).toPrecision(3)}% of the time in bursts of ${b.lengthS.toPrecision(3)} s on average, mean rate = the design rate; the analytic figures assume Poisson), each replication spans about ${cycles.toPrecision(2)} burst cycles${few}`;
 }
 
-async function simulateLatency(
-  ctx: ReturnType<typeof buildContext>,
-  r: ArchitectureResult,
+/**
+ * Runs one simulation per serving region (CHUNKS replications each, region k on streams streamBase + k x
+ * STREAMS_PER_REGION + i) and merges the regions chunk by chunk into the users' mixture.
+ */
+async function runRegions(
+  sims: readonly RegionSim[],
   requests: number,
   seed: number,
+  streamBase: number,
   pool: SimulationPool,
-): Promise<{ latency: SimulatedLatency | null; skipped?: string }> {
-  const sims = requestSims(ctx, designOf(ctx.catalog, r));
-  if (sims.length === 0) return { latency: null, skipped: 'latency: a queue is unstable (utilisation >= 1)' };
+): Promise<{ perRegion: RequestChunk[][]; merged: RequestChunk[] }> {
   const perRegion: RequestChunk[][] = [];
   for (let k = 0; k < sims.length; k++) {
-    const s = sims[k] as (typeof sims)[number];
+    const s = sims[k] as RegionSim;
     const customers = Math.max(CHUNKS * 200, Math.round(requests * s.share));
     const plan = planChunks(customers, s.utilization, CHUNKS, independentQueues(s.config));
     const task = {
@@ -109,7 +113,7 @@ async function simulateLatency(
       perChunk: plan.perChunk,
       warmup: burstWarmup(s.config, plan),
       seed,
-      streamOffset: k * STREAMS_PER_REGION,
+      streamOffset: streamBase + k * STREAMS_PER_REGION,
     };
     perRegion.push(await pool.run(task, CHUNKS));
   }
@@ -119,7 +123,49 @@ async function simulateLatency(
       i,
     ),
   );
+  return { perRegion, merged };
+}
+
+/**
+ * The analytic "p99, spares down" checked: a horizontal design with `spares` nodes down in every region, simulated
+ * like the full design (its own streams). null for a vertical design, no spares, or a degraded queue that is unstable.
+ */
+async function simulateSparesDown(
+  ctx: ReturnType<typeof buildContext>,
+  r: ArchitectureResult,
+  design: ReturnType<typeof designOf>,
+  requests: number,
+  seed: number,
+  pool: SimulationPool,
+): Promise<SimulatedLatency['sparesDown']> {
+  if (design.kind !== 'horizontal' || design.spares === 0 || r.latency.p99DegradedMs === null) return null;
+  const sims = requestSims(ctx, design, design.spares);
+  if (sims.length === 0) return null;
+  const { merged } = await runRegions(sims, requests, seed, SPARES_DOWN_STREAMS, pool);
   const c = combineRequests(merged);
+  const ci95: [number, number] = [c.ci95.p99S[0] * 1000, c.ci95.p99S[1] * 1000];
+  const analytic = r.latency.p99DegradedMs;
+  return {
+    spares: design.spares,
+    p99Ms: c.p99S * 1000,
+    ci95,
+    analyticP99Inside: analytic >= ci95[0] && analytic <= ci95[1],
+  };
+}
+
+async function simulateLatency(
+  ctx: ReturnType<typeof buildContext>,
+  r: ArchitectureResult,
+  requests: number,
+  seed: number,
+  pool: SimulationPool,
+): Promise<{ latency: SimulatedLatency | null; skipped?: string }> {
+  const design = designOf(ctx.catalog, r);
+  const sims = requestSims(ctx, design);
+  if (sims.length === 0) return { latency: null, skipped: 'latency: a queue is unstable (utilisation >= 1)' };
+  const { perRegion, merged } = await runRegions(sims, requests, seed, 0, pool);
+  const c = combineRequests(merged);
+  const sparesDown = await simulateSparesDown(ctx, r, design, requests, seed, pool);
   const byUserRegion: SimulatedLatency['byUserRegion'] = [];
   for (const u of ctx.scenario.users) {
     // every (region, group) of these users, chunk by chunk; normally one serving region per user region
@@ -162,6 +208,7 @@ async function simulateLatency(
       analyticP99Inside: analytic >= ci95p99[0] && analytic <= ci95p99[1],
       analyticP99RelativeError: (analytic - ms(c.p99S)) / ms(c.p99S),
       byUserRegion,
+      sparesDown,
       method: `${c.method}; balancer simulated as named; ${sims.length} serving region${sims.length > 1 ? 's' : ''} merged by share${userNote(ctx.scenario.users.length, byUserRegion.length)}${bursts ? burstsNote(bursts, c.customers / CHUNKS / ctx.designRatePerS, sims.filter((x) => x.config.arrivals.kind === 'poisson').length, sims.length) : ''}`,
     },
   };

@@ -167,3 +167,40 @@ describe('simulated p99 per user region', () => {
     expect(sim?.method).toMatch(/a p99 for 1 of 2 user regions \(the others had fewer than 1000 simulated requests/);
   }, 60_000);
 });
+
+describe('simulated p99 with the spares down', () => {
+  it('a horizontal design with spares gets it, and the analytic figure lies inside (random balancing: exact)', async () => {
+    const base = boxScenario({ requests: 400_000 });
+    const s: Scenario = {
+      ...base,
+      architectures: [
+        {
+          kind: 'horizontal',
+          name: 'fleet',
+          family: 'm7i',
+          size: 'xlarge',
+          nodes: 4,
+          spares: 1,
+          zones: 2,
+          regions: ['us-east-1'],
+          balancer: 'random',
+        },
+      ],
+    };
+    const result = compareScenario(s, catalog);
+    const r = await simulateComparison(result, s, catalog, { threads: 2, workerUrl });
+    const a = r.architectures[0];
+    const down = a?.simulated?.latency?.sparesDown;
+    if (!a || !down) throw new Error('expected a spares-down simulation');
+    expect(down.spares).toBe(1);
+    // 4 nodes of 4 vCPUs at 1120/s x 5 ms = 5.6 Erlangs (35%); with one down, 3 nodes at 47%: a longer tail
+    expect(down.p99Ms).toBeGreaterThan(a.simulated?.latency?.p99Ms as number);
+    expect(down.analyticP99Inside, `${a.latency.p99DegradedMs} in ${down.ci95}`).toBe(true);
+  }, 60_000);
+
+  it('a vertical design has none', async () => {
+    const s = boxScenario({ requests: 20_000 });
+    const r = await simulateComparison(compareScenario(s, catalog), s, catalog, { threads: 1, workerUrl });
+    expect(r.architectures[0]?.simulated?.latency?.sparesDown).toBeNull();
+  }, 60_000);
+});
