@@ -223,9 +223,18 @@ export function chartLines(
         ],
       };
     });
+    const simUsers = best.simulated?.latency?.byUserRegion ?? [];
     return [
       line(padTo(`p99 per user region, ${best.name}`, width), 'title'),
       ...stackedBars({ rows, width, format: (v) => `${v.toFixed(0)} ms`, ascii }).map((t) => line(t)),
+      ...(simUsers.length > 0
+        ? [
+            line(
+              padTo(`simulated: ${simUsers.map((u) => `${u.region} ${u.p99Ms.toFixed(0)} ms`).join(', ')}`, width),
+              'dim',
+            ),
+          ]
+        : []),
     ];
   }
   const out: Line[] = [line(padTo('Downtime per year against the availability target', width), 'title')];

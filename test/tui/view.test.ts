@@ -1,0 +1,46 @@
+// The TUI's pure view functions (src/tui/view.ts): lines of text for given results, no rendering.
+import { describe, expect, it } from 'vitest';
+import type { ComparisonResult, SimulatedLatency } from '../../src/compare/result.js';
+import { DEFAULT_SCENARIO_TEXT } from '../../src/scenario/defaultScenario.js';
+import type { RawObject } from '../../src/tui/rawPath.js';
+import { analyze } from '../../src/tui/selectors.js';
+import { chartLines } from '../../src/tui/view.js';
+
+const base = analyze(JSON.parse(DEFAULT_SCENARIO_TEXT) as RawObject).result;
+
+/** The result with a simulated latency (only the fields the view reads matter here) on every candidate. */
+function withSimulatedUsers(result: ComparisonResult): ComparisonResult {
+  return {
+    ...result,
+    architectures: result.architectures.map((a) => ({
+      ...a,
+      simulated: {
+        seed: 1,
+        latency: {
+          byUserRegion: a.latency.byUserRegion.map((u, i) => ({
+            region: u.region,
+            customers: 1000,
+            p99Ms: 100 + i,
+            ci95: [99 + i, 101 + i] as [number, number],
+            analyticP99Inside: true,
+          })),
+        } as unknown as SimulatedLatency,
+        availability: null,
+        skipped: [],
+      },
+    })),
+  };
+}
+
+describe('the latency chart', () => {
+  it('shows the simulated p99 of each user region under the bars once simulated, and nothing before', () => {
+    const plain = chartLines('latency', base, undefined, 100, 20, true, 263).map((l) => l.text);
+    expect(plain.join('\n')).not.toMatch(/simulated:/);
+    const sim = chartLines('latency', withSimulatedUsers(base), undefined, 100, 20, true, 263).map((l) => l.text);
+    const users = base.architectures[0]?.latency.byUserRegion.map((u) => u.region) ?? [];
+    expect(users.length).toBeGreaterThan(1);
+    const caption = sim.find((t) => t.startsWith('simulated: '));
+    expect(caption).toBe(`simulated: ${users.map((u, i) => `${u} ${100 + i} ms`).join(', ')}`.padEnd(100));
+    for (const t of sim) expect(t.length).toBeLessThanOrEqual(100);
+  });
+});
