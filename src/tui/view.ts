@@ -212,7 +212,13 @@ export function chartLines(
   const best = result.architectures.find((a) => a.name === result.recommendation.name) ?? result.architectures[0];
   if (!best) return [];
   if (panel === 'latency') {
-    const rows = best.latency.byUserRegion.map((u) => {
+    const simUsers = best.simulated?.latency?.byUserRegion ?? [];
+    // one line per user region, plus the title, the legend and the simulated line: the largest shares when the
+    // panel is too short for all of them
+    const room = Math.max(1, height - 2 - (simUsers.length > 0 ? 1 : 0));
+    const all = best.latency.byUserRegion;
+    const kept = all.length <= room ? all : [...all].sort((x, y) => y.share - x.share).slice(0, Math.max(1, room - 1));
+    const rows = kept.map((u) => {
       const network = u.networkRttMs;
       const queue = u.p99Ms === null ? 0 : Math.max(0, u.p99Ms - network);
       return {
@@ -223,10 +229,13 @@ export function chartLines(
         ],
       };
     });
-    const simUsers = best.simulated?.latency?.byUserRegion ?? [];
+    const more = all.length - kept.length;
     return [
       line(padTo(`p99 per user region, ${best.name}`, width), 'title'),
       ...stackedBars({ rows, width, format: (v) => `${v.toFixed(0)} ms`, ascii }).map((t) => line(t)),
+      ...(more > 0
+        ? [line(padTo(`(${more} smaller user regions not shown: capplan run --format table lists all)`, width), 'dim')]
+        : []),
       ...(simUsers.length > 0
         ? [
             line(

@@ -44,3 +44,28 @@ describe('the latency chart', () => {
     for (const t of sim) expect(t.length).toBeLessThanOrEqual(100);
   });
 });
+
+describe('the latency chart with more user regions than lines', () => {
+  it('keeps the largest shares, says how many are left out, and never exceeds its height', () => {
+    const raw = JSON.parse(DEFAULT_SCENARIO_TEXT) as RawObject;
+    const regions = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-south-1'];
+    const places = Array.from({ length: 13 }, (_, k) => ({
+      region: `place-${k}`,
+      lat: -40 + 6 * k,
+      lon: -170 + 25 * k,
+    }));
+    // 2% each, us-east-1 the remaining 62%: 20 user regions in all
+    const users = [
+      ...regions.map((region, i) => ({ region, share: i === 0 ? 0.62 : 0.02 })),
+      ...places.map((p) => ({ ...p, share: 0.02 })),
+    ];
+    const result = analyze({ ...raw, users } as RawObject).result;
+    const lines = chartLines('latency', result, undefined, 90, 12, true, 263).map((l) => l.text);
+    expect(lines.length).toBeLessThanOrEqual(12);
+    expect(lines.some((t) => t.startsWith('us-east-1'))).toBe(true); // the largest share is kept
+    expect(lines.join('\n')).toMatch(/\((\d+) smaller user regions not shown/);
+    const shownRows = lines.filter((t) => / ms\s*$/.test(t)).length;
+    const hidden = Number(/\((\d+) smaller/.exec(lines.join('\n'))?.[1]);
+    expect(shownRows + hidden).toBe(20);
+  });
+});
