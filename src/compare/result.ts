@@ -59,6 +59,8 @@ export interface UserRegionLatency {
   /** The region that serves these users when everything is up. */
   servedFrom: string;
   networkRttMs: number;
+  /** Network time of every request: workload.roundTrips x networkRttMs, ms (strong writes add a quorum round trip). */
+  networkMs: number;
   /** "measured" or "estimated" (from distance). */
   networkMethod: string;
   /** Queueing + service p99 at the serving region (no network), ms. */

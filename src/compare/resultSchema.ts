@@ -97,6 +97,9 @@ const UserRegionLatencySchema = z
     share: fraction("These users' share of the requests, fraction in [0, 1]."),
     servedFrom: text('The region that serves these users when everything is up (region id).'),
     networkRttMs: nonNegative('Network round trip from these users to servedFrom, ms.'),
+    networkMs: nonNegative(
+      'Network time of each request: workload.roundTrips x networkRttMs, ms (a strong write adds its quorum round trip).',
+    ),
     networkMethod: text('"measured" or "estimated" (from distance).'),
     queueP99Ms: nonNegativeOrNull(
       'Queueing + service p99 at the serving region (no network), ms (null: unstable queue).',

@@ -767,7 +767,7 @@ function latencyChart(w: WorksheetInput): string {
   const targetMs = w.scenario.targets.p99S * 1000;
   const rows = archs.map((a) =>
     a.latency.byUserRegion.map((u) => {
-      const net = Number.isFinite(u.networkRttMs) ? Math.max(0, u.networkRttMs) : 0;
+      const net = Number.isFinite(u.networkMs) ? Math.max(0, u.networkMs) : 0;
       const queue = u.p99Ms === null || !Number.isFinite(u.p99Ms) ? null : Math.max(0, u.p99Ms - net);
       return { u, net, queue, label: queue === null ? 'unbounded (unstable queue)' : msLabel(net + queue) };
     }),

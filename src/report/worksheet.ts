@@ -393,8 +393,8 @@ function latency(w: WorksheetInput): string[] {
     const rows = rec.latency.byUserRegion.map((u) => ({
       label: u.region,
       parts: [
-        { value: u.networkRttMs, symbol: '=', name: 'network' },
-        { value: u.p99Ms === null ? 0 : Math.max(0, u.p99Ms - u.networkRttMs), symbol: '-', name: 'queue + service' },
+        { value: u.networkMs, symbol: '=', name: 'network' },
+        { value: u.p99Ms === null ? 0 : Math.max(0, u.p99Ms - u.networkMs), symbol: '-', name: 'queue + service' },
       ],
     }));
     out.push(
@@ -620,10 +620,10 @@ export function risks(w: WorksheetInput): string[] {
     );
   }
   const ownRegions = new Set(rec.regions);
-  const far = rec.latency.byUserRegion.filter((u) => !ownRegions.has(u.region) && u.networkRttMs > 100);
+  const far = rec.latency.byUserRegion.filter((u) => !ownRegions.has(u.region) && u.networkMs > 100);
   if (far.length > 0) {
     out.push(
-      `Users in ${far.map((u) => u.region).join(', ')} pay ${far.map((u) => `${u.networkRttMs.toFixed(0)} ms`).join(', ')} of round trip before any work is done; round trips are medians, the tail of the network is not modelled.`,
+      `Users in ${far.map((u) => u.region).join(', ')} pay ${far.map((u) => `${u.networkMs.toFixed(0)} ms`).join(', ')} of network time (${w.scenario.workload.roundTrips} round trip${w.scenario.workload.roundTrips === 1 ? '' : 's'} per request) before any work is done; round trips are medians, the tail of the network is not modelled.`,
     );
   }
   if (rec.cost.internetEgressUsdPerMonth > Math.max(rec.cost.usdPerMonth, 1000)) {

@@ -174,7 +174,7 @@ async function simulateLatency(
       const h = new LogHistogram();
       sims.forEach((sim, k) => {
         sim.groupUsers.forEach((user, g) => {
-          const part = (perRegion[k]?.[i] as RequestChunk).groups?.[g];
+          const part = perRegion[k]?.[i]?.groups?.[g];
           if (user === u.region && part) h.merge(new LogHistogram(part.counts));
         });
       });

@@ -219,7 +219,7 @@ export function chartLines(
     const all = best.latency.byUserRegion;
     const kept = all.length <= room ? all : [...all].sort((x, y) => y.share - x.share).slice(0, Math.max(1, room - 1));
     const rows = kept.map((u) => {
-      const network = u.networkRttMs;
+      const network = u.networkMs;
       const queue = u.p99Ms === null ? 0 : Math.max(0, u.p99Ms - network);
       return {
         label: u.region,

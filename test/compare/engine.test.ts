@@ -102,6 +102,20 @@ describe('design rate and latency', () => {
     expect(r.latency.p99Ms as number).toBeLessThan(tokyo?.p99Ms as number);
   });
 
+  it('networkMs is every round trip of a request: 3 round trips from Tokyo to us-east-1 = 3 x 149.3 ms', () => {
+    const base = small({}, [
+      { region: 'us-east-1', location: null, share: 0.5 },
+      { region: 'ap-northeast-1', location: null, share: 0.5 },
+    ]);
+    const s = { ...base, workload: { ...base.workload, roundTrips: 3 } };
+    const r = oneBox(buildContext(s, catalog), 'm7i.xlarge');
+    const tokyo = r.latency.byUserRegion.find((x) => x.region === 'ap-northeast-1');
+    expect(tokyo?.networkRttMs).toBe(149.3);
+    expectClose(tokyo?.networkMs as number, 3 * 149.3, { rel: 1e-12 }, 'network time');
+    // no writes: the end-to-end p99 is the queue's p99 shifted by the network time
+    expectClose(tokyo?.p99Ms as number, (tokyo?.queueP99Ms as number) + 3 * 149.3, { rel: 1e-9 }, 'p99');
+  });
+
   it('users given by coordinates pay the distance estimate: intercept + slope x haversine distance', () => {
     const tokyo = catalog.region('ap-northeast-1');
     if (!tokyo) throw new Error('ap-northeast-1');
