@@ -87,6 +87,32 @@ export function comparisonCells(result: ComparisonResult): { head: string[]; row
   return { head: ['', ...archs.map((a) => a.name)], rows };
 }
 
+/** The simulation block's inputs, as rows of the inputs table (shown when the figures were simulated). */
+function simulationRows(s: Scenario): string[][] {
+  const sim = s.simulation;
+  if (sim === null) return [];
+  const from = (path: string) => (s.defaulted.includes(path) ? 'default' : 'scenario');
+  return [
+    [
+      'simulation',
+      `${sim.requests.toLocaleString('en-US')} requests and ${sim.years.toLocaleString('en-US')} years per candidate, seed ${sim.seed}`,
+      from('simulation.requests'),
+    ],
+    [
+      'simulation arrivals',
+      sim.bursts
+        ? `bursty: ${sim.bursts.factor}x for ${formatPercent(sim.bursts.share)} of the time, bursts of ${formatDuration(sim.bursts.lengthS)}`
+        : 'Poisson (as the analytic model)',
+      sim.bursts ? 'scenario' : 'default',
+    ],
+    [
+      'simulation failures',
+      `${sim.weibullShape !== null ? `Weibull up times, shape ${sim.weibullShape}` : 'exponential up times'}; ${sim.repairCrews !== null ? `at most ${sim.repairCrews} node repair${sim.repairCrews === 1 ? '' : 's'} at once` : 'every failed node repaired at once'}`,
+      sim.weibullShape !== null || sim.repairCrews !== null ? 'scenario' : 'default',
+    ],
+  ];
+}
+
 function recommended(result: ComparisonResult): ArchitectureResult | undefined {
   return result.architectures.find((a) => a.name === result.recommendation.name);
 }
@@ -220,6 +246,7 @@ function inputs(w: WorksheetInput): string[] {
         .join(', '),
       'scenario',
     ],
+    ...(w.result.architectures.some((a) => a.simulated) ? simulationRows(s) : []),
   ];
   const preset = catalog.reliability.default;
   const out = [

@@ -74,10 +74,15 @@ describe('the worksheet names the assumptions a simulation drops', () => {
     expect(md).toMatch(
       /^The failure simulation uses Weibull up times of shape 0\.7 .* and at most 1 node repair at once/m,
     );
+    // and the inputs table lists the simulation's own inputs
+    expect(md).toContain('| simulation arrivals | bursty: 3x for 10% of the time, bursts of 2 s | scenario |');
+    expect(md).toContain(
+      '| simulation failures | Weibull up times, shape 0.7; at most 1 node repair at once | scenario |',
+    );
     // without them, neither sentence (the golden files hold the plain worksheets)
     delete s.simulation;
     const plain = capplan(['worksheet', '-'], JSON.stringify(s)).stdout;
-    expect(plain).not.toMatch(/bursty arrivals|failure simulation uses/);
+    expect(plain).not.toMatch(/bursty arrivals|failure simulation uses|\| simulation/);
   });
 });
 
