@@ -1,4 +1,5 @@
 /** Output helpers of the commands (no mathjs here: commands that only print must not load the parser). */
+import { InputError } from '../errors.js';
 export function writeJson(io: { stdout: { write(s: string): unknown } }, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
@@ -23,7 +24,6 @@ export async function emit(
     return;
   }
   const { writeFileAtomic } = await import('../util/atomicWrite.js');
-  const { InputError } = await import('../errors.js');
   try {
     writeFileAtomic(out, body);
   } catch (error) {

@@ -33,3 +33,8 @@ export function seedFlag(args: ParsedArgs): number {
     fallback: 1,
   });
 }
+
+/** --threads T: worker threads of a simulation, an integer from 1 to 256 (`fallback` when absent). */
+export function threadsFlag(args: ParsedArgs, fallback: number): number {
+  return flagQuantity(args, 'threads', 'count', { min: 1, max: 256, integer: true, example: '2', fallback });
+}

@@ -5,7 +5,7 @@
 
 import type { Catalog, Instance } from '../catalog/index.js';
 import { CALENDAR_CONVENTION } from '../core/reliability/index.js';
-import type { ArchitectureSpec, Scenario } from '../scenario/types.js';
+import { type ArchitectureSpec, type Scenario, SIMULATION_DEFAULTS } from '../scenario/types.js';
 import { buildContext, type Context, userHomeRegions } from './context.js';
 import { evaluateHorizontal, evaluateVertical, horizontalLayout } from './evaluate.js';
 import { recommend } from './recommend.js';
@@ -146,7 +146,12 @@ function uncertaintyOf(
   catalog: Catalog,
   architectures: readonly ArchitectureResult[],
 ): { uncertainty?: UncertaintyResult } {
-  const u = propagateUncertainty(scenario, catalog, architectures, scenario.simulation?.seed ?? 1);
+  const u = propagateUncertainty(
+    scenario,
+    catalog,
+    architectures,
+    scenario.simulation?.seed ?? SIMULATION_DEFAULTS.seed,
+  );
   return u === null ? {} : { uncertainty: u };
 }
 

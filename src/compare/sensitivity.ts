@@ -18,6 +18,7 @@ import type { ArchitectureSpec, Scenario } from '../scenario/types.js';
 import { formatBytes, formatDuration, formatPercent, formatRate, formatSig, formatUsd } from '../units/format.js';
 import { compareScenario } from './index.js';
 import type { ArchitectureResult, ComparisonResult } from './result.js';
+import { designOf } from './simulationPlan.js';
 
 export interface SensitivityFlip {
   /** Input value (SI, like `base`) at which the recommendation changes, to 1% relative. */
@@ -299,31 +300,15 @@ export function display(input: string | { path: string }, value: number): string
 
 /** The searched designs of a result as explicit candidates with the same names (horizontal node counts re-sized). */
 export function frozenArchitectures(catalog: Catalog, base: ComparisonResult): ArchitectureSpec[] {
-  return base.architectures.map((r: ArchitectureResult): ArchitectureSpec => {
-    const instance = catalog.instance(r.instance.name);
-    if (!instance) throw new RangeError(`unknown instance ${r.instance.name}`);
-    if (r.kind === 'vertical') {
-      return {
-        kind: 'vertical',
-        name: r.name,
-        family: instance.family,
-        size: instance.size,
-        region: r.regions[0] ?? null,
-        standby: r.standby ?? 'none',
-        standbyRegion: r.regions[1] ?? null,
-      };
+  return base.architectures.map((r): ArchitectureSpec => {
+    const d = designOf(catalog, r);
+    const { family, size } = d.instance;
+    if (d.kind === 'vertical') {
+      const { name, region, standby, standbyRegion } = d;
+      return { kind: 'vertical', name, family, size, region, standby, standbyRegion };
     }
-    return {
-      kind: 'horizontal',
-      name: r.name,
-      family: instance.family,
-      size: instance.size,
-      nodes: null,
-      spares: r.spares,
-      zones: r.zones,
-      regions: [...r.regions],
-      balancer: (r.balancer ?? 'least-loaded') as 'least-loaded',
-    };
+    const { name, spares, zones, regions, balancer } = d;
+    return { kind: 'horizontal', name, family, size, nodes: null, spares, zones, regions: [...regions], balancer };
   });
 }
 

@@ -18,8 +18,8 @@ import {
 import {
   type ArrivalProcess,
   burstyArrivals,
+  defaultServiceDistribution,
   type RequestSimConfig,
-  type ServiceDistribution,
 } from '../core/sim/requests.js';
 import type { Bursts, Workload } from '../scenario/types.js';
 import { effectiveServiceTimeS, queueAtLoad } from './capacity.js';
@@ -55,10 +55,6 @@ export function designOf(catalog: Catalog, r: ArchitectureResult): Design {
   };
 }
 
-export function serviceDistribution(cv: number): ServiceDistribution {
-  return cv === 1 ? 'exponential' : cv === 0 ? 'deterministic' : 'gamma';
-}
-
 export interface RegionSim {
   region: string;
   /** Share of all requests this region serves (normal operation). */
@@ -72,7 +68,7 @@ export interface RegionSim {
 
 function serviceOf(w: Workload, vcpu: number): RequestSimConfig['service'] {
   return {
-    distribution: serviceDistribution(w.serviceTimeCv),
+    distribution: defaultServiceDistribution(w.serviceTimeCv),
     meanS: effectiveServiceTimeS(w, vcpu),
     cv: w.serviceTimeCv,
   };

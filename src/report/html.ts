@@ -8,7 +8,16 @@
  */
 
 import type { CostCurve } from '../compare/costCurve.js';
-import { formatDowntime, formatDuration, formatPercent, formatRate, formatUsd } from '../units/format.js';
+import { SECONDS_PER_YEAR } from '../core/reliability/index.js';
+import {
+  formatDowntime,
+  formatDuration,
+  formatLatencyMs,
+  formatPercent,
+  formatRate,
+  formatUsd,
+} from '../units/format.js';
+import { P99_REST, p99Split } from './table.js';
 import type { WorksheetInput } from './worksheet.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -641,8 +650,6 @@ function costChart(w: WorksheetInput, curve: CostCurve): string {
 // ---------------------------------------------------------------------------------------------------------------
 // chart 2: downtime against the budget
 
-const SECONDS_PER_YEAR = 365.25 * 86400;
-
 /** A unit for a downtime axis whose largest value is `maxMin` minutes. */
 function downtimeUnit(maxMin: number): { name: string; minutes: number } {
   if (maxMin < 2) return { name: 'seconds', minutes: 1 / 60 };
@@ -653,6 +660,17 @@ function downtimeUnit(maxMin: number): { name: string; minutes: number } {
 
 function hatch(id: string, color: string, background: string): string {
   return `<pattern id="${id}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="${background}"/><rect width="2.5" height="6" fill="${color}"/></pattern>`;
+}
+
+/**
+ * The frame of a horizontal bar chart: the label column (`labelWidth` wide), the plot's right end (room for every
+ * bar's value label, plotRight) and the legend above the plot; `top` is where the bars start.
+ */
+function barFrame(labelWidth: number, ends: readonly number[], labels: readonly string[], items: LegendItem[]) {
+  const left = 12 + labelWidth + 10;
+  const right = plotRight(left, ends, labels);
+  const lg = legend(items, left, 18, W - 12);
+  return { left, right, lg, top: 18 + lg.height + 22 };
 }
 
 /**
@@ -688,20 +706,20 @@ function downtimeChart(w: WorksheetInput): string {
   );
 
   const labelWidth = Math.min(250, Math.max(80, ...archs.map((a) => textWidth(a.name, FONT))));
-  const left = 12 + labelWidth + 10;
-  const right = plotRight(
-    left,
+  const budgetLabel = `budget ${formatDowntime(budgetMin * 60)} a year (${formatPercent(w.scenario.targets.availability)})`;
+  const { left, right, lg, top } = barFrame(
+    labelWidth,
     values.map((d) => d / unit.minutes / xTop),
     labels,
+    [
+      { label: 'downtime within the budget', swatch: boxSwatch(`fill="${WITHIN}"`) },
+      {
+        label: 'over the budget (hatched)',
+        swatch: boxSwatch(`fill="url(#dt-over)" stroke="${OVER}" stroke-width="1"`),
+      },
+      { label: 'budget', swatch: limitSwatch },
+    ],
   );
-  const budgetLabel = `budget ${formatDowntime(budgetMin * 60)} a year (${formatPercent(w.scenario.targets.availability)})`;
-  const legendItems: LegendItem[] = [
-    { label: 'downtime within the budget', swatch: boxSwatch(`fill="${WITHIN}"`) },
-    { label: 'over the budget (hatched)', swatch: boxSwatch(`fill="url(#dt-over)" stroke="${OVER}" stroke-width="1"`) },
-    { label: 'budget', swatch: limitSwatch },
-  ];
-  const lg = legend(legendItems, left, 18, W - 12);
-  const top = 18 + lg.height + 22;
   const row = 28;
   const bar = 16;
   const bottom = top + archs.length * row;
@@ -759,36 +777,30 @@ function downtimeChart(w: WorksheetInput): string {
 // ---------------------------------------------------------------------------------------------------------------
 // chart 3: p99 per user region, network and queueing
 
-const msLabel = (x: number): string => `${x >= 100 ? x.toFixed(0) : x.toFixed(1)} ms`;
-
 function latencyChart(w: WorksheetInput): string {
   const archs = w.result.architectures;
   const rec = w.result.recommendation.name;
   const targetMs = w.scenario.targets.p99S * 1000;
   const rows = archs.map((a) =>
     a.latency.byUserRegion.map((u) => {
-      const net = Number.isFinite(u.networkMs) ? Math.max(0, u.networkMs) : 0;
-      const queue = u.p99Ms === null || !Number.isFinite(u.p99Ms) ? null : Math.max(0, u.p99Ms - net);
-      return { u, net, queue, label: queue === null ? 'unbounded (unstable queue)' : msLabel(net + queue) };
+      const { networkMs: net, restMs: queue } = p99Split(u);
+      return { u, net, queue, label: queue === null ? 'unbounded (unstable queue)' : formatLatencyMs(net + queue) };
     }),
   );
   const flat = rows.flat();
   const { top: xTop, ticks } = linearTicks(Math.max(targetMs, ...flat.map((r) => r.net + (r.queue ?? 0))) * 1.05, 6);
 
   const labelWidth = Math.min(260, Math.max(90, ...flat.map((r) => 14 + textWidth(r.u.region, SMALL))));
-  const left = 12 + labelWidth + 10;
-  const right = plotRight(
-    left,
+  const { left, right, lg, top } = barFrame(
+    labelWidth,
     flat.map((r) => (r.net + (r.queue ?? 0)) / xTop),
     flat.map((r) => r.label),
+    [
+      { label: 'network (every round trip)', swatch: boxSwatch(`fill="${NETWORK}"`) },
+      { label: P99_REST, swatch: boxSwatch(`fill="url(#lat-queue)" stroke="${QUEUE_EDGE}" stroke-width="1"`) },
+      { label: 'p99 target', swatch: limitSwatch },
+    ],
   );
-  const legendItems: LegendItem[] = [
-    { label: 'network round trip', swatch: boxSwatch(`fill="${NETWORK}"`) },
-    { label: 'queue + service', swatch: boxSwatch(`fill="url(#lat-queue)" stroke="${QUEUE_EDGE}" stroke-width="1"`) },
-    { label: 'p99 target', swatch: limitSwatch },
-  ];
-  const lg = legend(legendItems, left, 18, W - 12);
-  const top = 18 + lg.height + 22;
   const head = 22;
   const row = 19;
   const bar = 12;
@@ -802,7 +814,7 @@ function latencyChart(w: WorksheetInput): string {
       'latency-breakdown',
       height,
       'p99 per user region of each candidate: network and queueing',
-      `End-to-end p99 of each candidate's users, per user region, split into the network round trip and the queue + service time at the serving region; the p99 target is ${formatDuration(w.scenario.targets.p99S)}.`,
+      `End-to-end p99 of each candidate's users, per user region, split into the network time (every round trip of a request) and the rest: ${P99_REST} at the serving region; the p99 target is ${formatDuration(w.scenario.targets.p99S)}.`,
       defs,
     ),
     lg.svg,
@@ -847,7 +859,7 @@ function latencyChart(w: WorksheetInput): string {
             sx(r.net) - left,
             bar,
             `class="network" fill="${NETWORK}"`,
-            `${tag}: network ${msLabel(r.net)}`,
+            `${tag}: network ${formatLatencyMs(r.net)}`,
           ),
         );
       }
@@ -860,7 +872,7 @@ function latencyChart(w: WorksheetInput): string {
             sx(r.net + r.queue) - sx(r.net),
             bar,
             attrs,
-            `${tag}: queue + service ${msLabel(r.queue)}`,
+            `${tag}: ${P99_REST} ${formatLatencyMs(r.queue)}`,
           ),
         );
       }
@@ -884,7 +896,7 @@ function latencyChart(w: WorksheetInput): string {
   );
   return figure(
     parts.join('\n'),
-    'End-to-end p99 per user region of each candidate: network round trip (solid) and queue + service at the serving region (dotted).',
+    `End-to-end p99 per user region of each candidate: network time, every round trip of a request (solid), and the rest, ${P99_REST} at the serving region (dotted).`,
   );
 }
 

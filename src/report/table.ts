@@ -4,7 +4,7 @@
  * recommendation and its why. Plain ASCII, no colour; pure (a result in, a string out).
  */
 
-import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
+import type { ArchitectureResult, ComparisonResult, UserRegionLatency } from '../compare/result.js';
 import {
   formatDowntime,
   formatDuration,
@@ -29,6 +29,20 @@ function layout(a: ArchitectureResult): string {
     return `${s}, ${a.regions.join('+')}`;
   }
   return `${a.zones} zones x ${a.regions.length} region${a.regions.length > 1 ? 's' : ''}, N+${a.spares}`;
+}
+
+/** What the latency charts draw after the network: the p99's remainder, which includes a strong write's wait. */
+export const P99_REST = 'queue, service and write waits';
+
+/**
+ * The two parts of a user region's end-to-end p99 that the latency charts draw: the network time of a request (every
+ * round trip) and the rest of the p99 (null: unstable queue). The rest is not the queue's own p99 (queueP99Ms): the
+ * end-to-end p99 is a quantile of the whole time, write waits included.
+ */
+export function p99Split(u: UserRegionLatency): { networkMs: number; restMs: number | null } {
+  const networkMs = Number.isFinite(u.networkMs) ? Math.max(0, u.networkMs) : 0;
+  const restMs = u.p99Ms === null || !Number.isFinite(u.p99Ms) ? null : Math.max(0, u.p99Ms - networkMs);
+  return { networkMs, restMs };
 }
 
 /** Wraps text to `width` columns at spaces. */

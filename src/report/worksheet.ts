@@ -11,18 +11,20 @@ import { designSummary } from '../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
 import type { SensitivityResult } from '../compare/sensitivity.js';
 import { better } from '../compare/size.js';
-import { nines as ninesOf } from '../core/reliability/index.js';
+import { nines as ninesOf, SECONDS_PER_YEAR } from '../core/reliability/index.js';
 import type { Scenario } from '../scenario/types.js';
 import {
   formatBytes,
   formatDowntime,
   formatDuration,
   formatLatencyMs,
+  formatNines,
   formatPercent,
   formatRate,
   formatUsd,
 } from '../units/format.js';
 import { lineChart, stackedBars } from './charts.js';
+import { P99_REST, p99Split } from './table.js';
 
 export interface WorksheetInput {
   scenario: Scenario;
@@ -36,8 +38,6 @@ export interface WorksheetInput {
   date?: string;
 }
 
-const SECONDS_PER_YEAR = 365.25 * 86400;
-
 /** Escapes a table cell for Markdown (pipes and newlines). */
 export function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -48,8 +48,7 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], al
   return [head, sep, ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
 }
 
-export const ms = formatLatencyMs;
-export const nines = (n: number): string => n.toFixed(2);
+const ms = formatLatencyMs;
 const yesNo = (b: boolean | null) => (b === null ? 'n/a' : b ? 'met' : '**missed**');
 
 /** The side-by-side comparison as cells: one row per figure, one column per candidate (the tests read these). */
@@ -67,7 +66,7 @@ export function comparisonCells(result: ComparisonResult): { head: string[]; row
     ),
     row('cost per month', (a) => formatUsd(a.cost.usdPerMonth)),
     row('cost per million requests', (a) => formatUsd(a.cost.usdPerMillionRequests)),
-    row('availability', (a) => `${nines(a.availability.nines)} nines (${formatPercent(a.availability.value)})`),
+    row('availability', (a) => `${formatNines(a.availability.nines)} nines (${formatPercent(a.availability.value)})`),
     row('downtime per year', (a) => formatDowntime(a.availability.downtimeMinutesPerYear * 60)),
     row('p99, all users', (a) => ms(a.latency.p99Ms)),
     ...users.map((region) =>
@@ -140,7 +139,7 @@ function summary(w: WorksheetInput): string[] {
     return out;
   }
   out.push(
-    `**Answer.** ${rec.name}: ${designSummary(rec)}, ${formatUsd(rec.cost.usdPerMonth)} a month, ${nines(rec.availability.nines)} nines, p99 ${ms(rec.latency.p99Ms)}.`,
+    `**Answer.** ${rec.name}: ${designSummary(rec)}, ${formatUsd(rec.cost.usdPerMonth)} a month, ${formatNines(rec.availability.nines)} nines, p99 ${ms(rec.latency.p99Ms)}.`,
     '',
   );
   let tradeoff: string;
@@ -318,7 +317,7 @@ function availability(w: WorksheetInput): string[] {
     const d = a.availability.downtimeMinutesPerYear;
     out.push(`### ${a.name}`, '');
     out.push(
-      `${nines(a.availability.nines)} nines, ${formatDowntime(d * 60)} of downtime a year: ${d <= allowedMin ? `within the budget (${formatPercent(d / allowedMin, 0)} of it)` : `over the budget by ${formatDowntime((d - allowedMin) * 60)}`}. Method: ${a.availability.method}.`,
+      `${formatNines(a.availability.nines)} nines, ${formatDowntime(d * 60)} of downtime a year: ${d <= allowedMin ? `within the budget (${formatPercent(d / allowedMin, 0)} of it)` : `over the budget by ${formatDowntime((d - allowedMin) * 60)}`}. Method: ${a.availability.method}.`,
       '',
     );
     out.push(
@@ -346,7 +345,7 @@ function availability(w: WorksheetInput): string[] {
       out.push(
         sim.tooRare
           ? `Simulated over ${sim.years.toFixed(0)} years: too few outages (${sim.downEvents}) to estimate; the exact figure stands.`
-          : `Simulated over ${sim.years.toFixed(0)} years: ${nines(sim.nines)} nines (95% interval ${formatPercent(sim.ci95[0])} to ${formatPercent(sim.ci95[1])}); the analytic figure is ${sim.analyticInside ? 'inside' : '**outside**'} the interval.`,
+          : `Simulated over ${sim.years.toFixed(0)} years: ${formatNines(sim.nines)} nines (95% interval ${formatPercent(sim.ci95[0])} to ${formatPercent(sim.ci95[1])}); the analytic figure is ${sim.analyticInside ? 'inside' : '**outside**'} the interval.`,
         '',
       );
     }
@@ -417,15 +416,18 @@ function latency(w: WorksheetInput): string[] {
     out.push(`Method: ${a.latency.method}.`, '');
   }
   if (rec) {
-    const rows = rec.latency.byUserRegion.map((u) => ({
-      label: u.region,
-      parts: [
-        { value: u.networkMs, symbol: '=', name: 'network' },
-        { value: u.p99Ms === null ? 0 : Math.max(0, u.p99Ms - u.networkMs), symbol: '-', name: 'queue + service' },
-      ],
-    }));
+    const rows = rec.latency.byUserRegion.map((u) => {
+      const { networkMs, restMs } = p99Split(u);
+      return {
+        label: u.region,
+        parts: [
+          { value: networkMs, symbol: '=', name: 'network' },
+          { value: restMs ?? 0, symbol: '-', name: P99_REST },
+        ],
+      };
+    });
     out.push(
-      `p99 of ${rec.name} per user region, network (=) and queueing (-):`,
+      `p99 of ${rec.name} per user region, network (=) and the rest: ${P99_REST} (-):`,
       '',
       '```text',
       ...stackedBars({ rows, width: 78, format: (v) => `${v.toFixed(0)} ms`, ascii: true }),
@@ -567,7 +569,7 @@ function sensitivitySection(w: WorksheetInput): string[] {
           formatPercent(a.probMeetsAll, 0),
           `${formatUsd(a.costUsdPerMonth.p5)} .. ${formatUsd(a.costUsdPerMonth.p95)}`,
           a.p99Ms === null ? 'unstable' : `${ms(a.p99Ms.p5)} .. ${ms(a.p99Ms.p95)}`,
-          `${nines(a.nines.p5)} .. ${nines(a.nines.p95)}`,
+          `${formatNines(a.nines.p5)} .. ${formatNines(a.nines.p95)}`,
         ]),
       ),
       '',
@@ -577,7 +579,7 @@ function sensitivitySection(w: WorksheetInput): string[] {
 }
 
 /** Risks and questions derived from the design, not boilerplate. */
-export function risks(w: WorksheetInput): string[] {
+function risks(w: WorksheetInput): string[] {
   const r = w.result;
   const s = w.scenario;
   const rec = recommended(r) ?? rival(r, undefined);

@@ -43,6 +43,7 @@ import type {
   UserRegion,
   Workload,
 } from './types.js';
+import { SIMULATION_DEFAULTS } from './types.js';
 
 /** Largest scenario text readScenarioText accepts, bytes (UTF-8). */
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
@@ -210,16 +211,6 @@ function fallbackExpected(issue: { code: string; expected?: unknown }): string {
 // The walk over the raw input
 // ---------------------------------------------------------------------------------------------------------------
 type Raw = Readonly<Record<string, unknown>>;
-
-/** A `simulation` block's values when the scenario leaves them out (as the schema's descriptions say). */
-export const SIMULATION_DEFAULTS: Readonly<SimulationSpec> = {
-  seed: 1,
-  requests: 1_000_000,
-  years: 1000,
-  bursts: null,
-  weibullShape: null,
-  repairCrews: null,
-};
 
 function record(v: unknown): Raw | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : undefined;
@@ -867,7 +858,7 @@ export function withValue(scenario: Scenario, path: string, value: number): Scen
  */
 export function sampleUncertain(input: UncertainInput, u: number): number {
   if (!(u >= 0 && u <= 1)) throw new RangeError(`sampleUncertain: u must be in [0, 1], got ${u}`);
-  const field = rangedField(input.path);
+  rangedField(input.path); // throws for a path that cannot be a range, before the range itself is checked
   const { p5, p95, median, distribution } = input;
   if (!(Number.isFinite(p5) && Number.isFinite(p95) && p5 <= p95 && (distribution !== 'lognormal' || p5 > 0))) {
     throw new RangeError(`sampleUncertain: ${input.path}: not a valid ${distribution} range [${p5}, ${p95}]`);
@@ -886,9 +877,7 @@ export function sampleUncertain(input: UncertainInput, u: number): number {
     // the two sides of the median meet there whatever the rounding, so the value stays non-decreasing through it
     x = u < 0.5 ? Math.min(x, median) : Math.max(x, median);
   }
-  const lowest = field.minExclusive ? MIN_NORMAL : field.min;
-  if (field.minExclusive ? !(x > field.min) : !(x >= field.min)) return lowest;
-  return Math.min(x, field.max ?? Number.MAX_VALUE);
+  return clampToField(input.path, x);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -35,8 +35,7 @@ export const RANGE_DISTRIBUTIONS = ['lognormal', 'normal', 'uniform'] as const;
 const RANGE_KEYS: readonly string[] = ['p5', 'p95', 'distribution'];
 
 /** Appended to the "expected" phrase of a single-value field given something that looks like a range. */
-export const RANGE_NOT_ALLOWED =
-  'a single value: ranges { p5, p95 } are allowed only for workload and reliability figures';
+const RANGE_NOT_ALLOWED = 'a single value: ranges { p5, p95 } are allowed only for workload and reliability figures';
 
 /** An object with a range's key: what a user who wrote a range where none is allowed gave. */
 function looksLikeRange(value: unknown): boolean {

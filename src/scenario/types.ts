@@ -179,3 +179,13 @@ export interface Scenario {
   /** Inputs given as ranges, in the order of the scenario's fields (empty when every input is a single value). */
   uncertain: UncertainInput[];
 }
+
+/** A `simulation` block's values when the scenario leaves them out (as the schema's descriptions say). */
+export const SIMULATION_DEFAULTS: Readonly<SimulationSpec> = {
+  seed: 1,
+  requests: 1_000_000,
+  years: 1000,
+  bursts: null,
+  weibullShape: null,
+  repairCrews: null,
+};

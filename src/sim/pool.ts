@@ -50,8 +50,16 @@ export class SimulationPool {
     return workerAvailable(this.opts.workerUrl) ? Math.max(1, Math.floor(this.opts.threads)) : 1;
   }
 
+  /** n live workers: a worker that has exited (it crashed, or exited between runs) leaves the pool and is replaced. */
   private ensureWorkers(n: number): Worker[] {
-    while (this.workers.length < n) this.workers.push(new Worker(this.opts.workerUrl as URL));
+    while (this.workers.length < n) {
+      const w = new Worker(this.opts.workerUrl as URL);
+      w.once('exit', () => {
+        const i = this.workers.indexOf(w);
+        if (i >= 0) this.workers.splice(i, 1);
+      });
+      this.workers.push(w);
+    }
     return this.workers.slice(0, n);
   }
 
@@ -80,14 +88,15 @@ export class SimulationPool {
       let next = 0;
       let done = 0;
       let settled = false;
-      const listeners: [Worker, (m: Reply) => void, (e: Error) => void][] = [];
+      const listeners: [Worker, (m: Reply) => void, (e: Error) => void, (code: number) => void][] = [];
       const finish = (error?: Error) => {
         if (settled) return;
         settled = true;
         signal?.removeEventListener('abort', onAbort);
-        for (const [w, onMessage, onError] of listeners) {
+        for (const [w, onMessage, onError, onExit] of listeners) {
           w.off('message', onMessage);
           w.off('error', onError);
+          w.off('exit', onExit);
         }
         if (error) {
           void this.close();
@@ -110,9 +119,12 @@ export class SimulationPool {
           else feed();
         };
         const onError = (e: Error) => finish(e);
+        // a worker that exits mid-run would leave its chunk unanswered: the run fails instead of waiting forever
+        const onExit = (code: number) => finish(new Error(`simulation worker exited with code ${code}`));
         w.on('message', onMessage);
         w.on('error', onError);
-        listeners.push([w, onMessage, onError]);
+        w.on('exit', onExit);
+        listeners.push([w, onMessage, onError, onExit]);
         feed();
       }
     });

@@ -18,14 +18,12 @@ import { nines } from '../core/reliability/index.js';
 import { combineAvailability, expectedEvents } from '../core/sim/failures.js';
 import { LogHistogram } from '../core/sim/histogram.js';
 import {
-  type ChunkPlan,
   combineP99,
   combineRequests,
   independentQueues,
   MAX_SWITCHES_PER_ARRIVAL,
   planChunks,
   type RequestChunk,
-  type RequestSimConfig,
 } from '../core/sim/requests.js';
 import type { Bursts, Scenario } from '../scenario/types.js';
 import { type PoolOptions, SimulationPool } from './pool.js';
@@ -57,19 +55,6 @@ function mergeChunks(parts: readonly RequestChunk[], index: number): RequestChun
     p999: h.quantile(0.999),
     counts: h.counts,
   };
-}
-
-/**
- * Warm-up with bursty arrivals: each replication starts empty at a random point of the burst cycle, and a burst
- * builds its backlog over its length, so at least two mean burst lengths of arrivals are discarded (capped, as the
- * queue's own warm-up, at 20 replications' worth).
- */
-function burstWarmup(config: RequestSimConfig, plan: ChunkPlan): number {
-  const a = config.arrivals;
-  if (a.kind !== 'mmpp') return plan.warmup;
-  const [d0, d1] = a.meanDwellS;
-  const meanRate = (a.ratesPerS[0] * d0 + a.ratesPerS[1] * d1) / (d0 + d1);
-  return Math.max(plan.warmup, Math.min(20 * plan.perChunk, Math.ceil(2 * d1 * meanRate)));
 }
 
 /** Which user regions have their own simulated p99. */
@@ -106,12 +91,12 @@ async function runRegions(
   for (let k = 0; k < sims.length; k++) {
     const s = sims[k] as RegionSim;
     const customers = Math.max(CHUNKS * 200, Math.round(requests * s.share));
-    const plan = planChunks(customers, s.utilization, CHUNKS, independentQueues(s.config));
+    const plan = planChunks(customers, s.utilization, CHUNKS, independentQueues(s.config), s.config.arrivals);
     const task = {
       kind: 'requests' as const,
       config: s.config,
       perChunk: plan.perChunk,
-      warmup: burstWarmup(s.config, plan),
+      warmup: plan.warmup,
       seed,
       streamOffset: streamBase + k * STREAMS_PER_REGION,
     };

@@ -11,7 +11,7 @@ import { loadCatalog } from '../catalog/index.js';
 import { SECONDS_PER_YEAR } from '../core/reliability/index.js';
 import { buildWorksheetInput } from '../report/buildWorksheet.js';
 import { worksheetMarkdown } from '../report/worksheet.js';
-import { SIMULATION_DEFAULTS } from '../scenario/normalize.js';
+import { SIMULATION_DEFAULTS } from '../scenario/types.js';
 import { SimulationAborted } from '../sim/pool.js';
 import { simulateComparison } from '../sim/scenario.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
@@ -96,7 +96,7 @@ function styled(l: Line, color: boolean, key: string | number) {
 }
 
 /** scenario.json -> scenario.worksheet.md beside it; an unsaved scenario -> worksheet.md here. */
-export function worksheetPath(source: string | null): string {
+function worksheetPath(source: string | null): string {
   if (source === null) return 'worksheet.md';
   return `${source.replace(/\.json$/i, '')}.worksheet.md`;
 }
@@ -107,6 +107,11 @@ function withSimulationDefaults(state: TuiState) {
     ? a.scenario
     : { ...a.scenario, simulation: { ...SIMULATION_DEFAULTS, requests: 200_000 } };
   return { scenario, result: a.result };
+}
+
+/** The app as an element, for render() (so run.ts, loaded without a terminal too, never imports React itself). */
+export function appElement(props: AppProps) {
+  return <App {...props} />;
 }
 
 export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppProps) {

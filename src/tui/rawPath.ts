@@ -7,7 +7,7 @@ export type RawValue = string | number | boolean | null | RawValue[] | { [key: s
 export type RawObject = { [key: string]: RawValue };
 
 /** "users[1].share" -> ["users", 1, "share"]. */
-export function parsePath(path: string): (string | number)[] {
+function parsePath(path: string): (string | number)[] {
   const out: (string | number)[] = [];
   for (const part of path.split('.')) {
     const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);

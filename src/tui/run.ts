@@ -3,7 +3,6 @@
  * exit 0, instead of failing on raw mode. Loaded only by these commands (batch commands never load Ink or React).
  */
 import { readFileSync } from 'node:fs';
-import { createElement } from 'react';
 import type { CliIo } from '../cli/io.js';
 import { EXIT } from '../cli/io.js';
 import { unreadable } from '../cli/readInput.js';
@@ -49,10 +48,10 @@ export async function runTui(file: string | undefined, io: CliIo): Promise<numbe
   // for the interactive UI; clear the variables for this process before Ink loads.
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
   const { render } = await import('ink');
-  const { App } = await import('./app.js');
+  const { appElement } = await import('./app.js');
   const color = !io.env?.NO_COLOR;
   const app = render(
-    createElement(App, { raw, source, color, ...(io.simWorkerUrl ? { simWorkerUrl: io.simWorkerUrl } : {}) }),
+    appElement({ raw, source, color, ...(io.simWorkerUrl ? { simWorkerUrl: io.simWorkerUrl } : {}) }),
     {
       stdout,
       stdin,

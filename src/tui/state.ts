@@ -14,7 +14,7 @@ import { type RawObject, setAt } from './rawPath.js';
 
 /** What the right column shows: the comparison table (and, on a tall terminal, the cost chart), or a chart. */
 export type Panel = 'table' | 'cost' | 'latency' | 'downtime';
-export const PANELS: readonly Panel[] = ['table', 'cost', 'latency', 'downtime'];
+const PANELS: readonly Panel[] = ['table', 'cost', 'latency', 'downtime'];
 
 export interface SimState {
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';

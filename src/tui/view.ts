@@ -10,6 +10,7 @@
 import type { CostCurve } from '../compare/costCurve.js';
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
 import { budgetBar, lineChart, stackedBars } from '../report/charts.js';
+import { P99_REST, p99Split } from '../report/table.js';
 import { formatDowntime, formatLatencyMs, formatRate, formatUsd } from '../units/format.js';
 import { displayValue, fieldsOf } from './fields.js';
 import { BINDINGS } from './keys.js';
@@ -134,7 +135,7 @@ export function comparisonLines(result: ComparisonResult, width: number, first =
 }
 
 /** Words wrapped to `width`, at most `max` lines (the last ending in ... when cut). */
-export function wrapLines(text: string, width: number, max: number): string[] {
+function wrapLines(text: string, width: number, max: number): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const out: string[] = [];
   let cur = '';
@@ -219,13 +220,12 @@ export function chartLines(
     const all = best.latency.byUserRegion;
     const kept = all.length <= room ? all : [...all].sort((x, y) => y.share - x.share).slice(0, Math.max(1, room - 1));
     const rows = kept.map((u) => {
-      const network = u.networkMs;
-      const queue = u.p99Ms === null ? 0 : Math.max(0, u.p99Ms - network);
+      const { networkMs, restMs } = p99Split(u);
       return {
         label: u.region,
         parts: [
-          { value: network, symbol: ascii ? '=' : '█', name: 'network' },
-          { value: queue, symbol: ascii ? '-' : '░', name: 'queue + service' },
+          { value: networkMs, symbol: ascii ? '=' : '█', name: 'network' },
+          { value: restMs ?? 0, symbol: ascii ? '-' : '░', name: P99_REST },
         ],
       };
     });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/specs.js';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const read = (rel: string) => readFileSync(join(dist, rel), 'utf8');
@@ -35,13 +36,16 @@ function staticClosure(entry: string): string[] {
   return [...seen];
 }
 
-const hasInk = (rel: string) => /react-reconciler|\buseInput\b|yoga-layout|Ink/.test(read(rel));
+/** Ink (reconciler, layout, hooks) or React itself (its element symbol). */
+const hasInk = (rel: string) =>
+  /react-reconciler|\buseInput\b|yoga-layout|Ink|react\.(?:transitional\.)?element/.test(read(rel));
 
 describe('the bundle', () => {
   const cli = importsOf('cli.js');
   const commandChunk = (name: string) => cli.dynamics.find((p) => new RegExp(`chunks/${name}-[A-Z0-9]+\\.js$`).test(p));
 
-  for (const command of ['run', 'queue', 'availability', 'nines', 'rtt', 'schema']) {
+  // every command but the TUI: run, worksheet, sweep, queue, availability, nines, rtt, schema
+  for (const command of COMMANDS.map((c) => c.name).filter((n) => n !== 'tui')) {
     it(`capplan ${command} loads no Ink or React code`, () => {
       const chunk = commandChunk(command);
       expect(chunk, `the ${command} chunk`).toBeDefined();
@@ -49,6 +53,13 @@ describe('the bundle', () => {
       expect(loaded.filter(hasInk)).toEqual([]);
     });
   }
+
+  it('capplan without a terminal (the TUI command printing the table) loads no Ink or React code until it needs it', () => {
+    const tuiCommand = commandChunk('tui') as string;
+    const tuiRun = importsOf(tuiCommand).dynamics[0] as string;
+    const loaded = [...staticClosure('cli.js'), ...staticClosure(tuiCommand), ...staticClosure(tuiRun)];
+    expect(loaded.filter(hasInk)).toEqual([]);
+  });
 
   it('the TUI does load Ink (so the check above can fail)', () => {
     const tuiCommand = commandChunk('tui') as string;

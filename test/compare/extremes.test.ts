@@ -27,6 +27,7 @@ import type {
   Scenario,
   VerticalSpec,
 } from '../../src/scenario/types.js';
+import { logInt, logUniform, runs } from '../helpers/arbitraries.js';
 import { expectClose } from '../helpers/expectClose.js';
 import { exampleScenario } from './scenario.js';
 
@@ -35,13 +36,6 @@ const catalog = loadCatalog();
 const REGIONS = catalog.regions.map((r) => r.id);
 const H = 3600;
 const TIB = 2 ** 40;
-
-/** Runs per property: the given count, or FC_RUNS (test/setup.ts) for longer exploratory runs. */
-const runs = (n: number) => (process.env.FC_RUNS ? Number(process.env.FC_RUNS) : n);
-
-const logUniform = (lo: number, hi: number) =>
-  fc.double({ min: Math.log10(lo), max: Math.log10(hi), noNaN: true }).map((e) => Math.min(hi, Math.max(lo, 10 ** e)));
-const logInt = (lo: number, hi: number) => logUniform(lo, hi).map((x) => Math.min(hi, Math.max(lo, Math.round(x))));
 
 // ------------------------------------------------------------------------------------------------------------
 // arbitraries

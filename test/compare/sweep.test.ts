@@ -304,7 +304,7 @@ describe('sweepScenario: invalid steps, paths and integer fields', () => {
     expect(scaleOut[1]?.feasible).toBe(true);
   });
 
-  it('a range at the swept path is replaced by the step value; other ranges are kept', () => {
+  it('a range at the swept path is replaced by the step value; other ranges stand at their medians', () => {
     const raw = readRaw('uncertain-launch');
     const r = sweepScenario(raw, 'workload.peakRate', [1000, 2000], catalog);
     expect(r.rows.filter(isErrorRow)).toEqual([]);

@@ -31,10 +31,8 @@ import {
   parallel,
   series,
 } from '../../src/core/reliability/index.js';
+import { logInt, logUniform, runs } from '../helpers/arbitraries.js';
 import { expectClose } from '../helpers/expectClose.js';
-
-/** Runs per property: the given count, or FC_RUNS (test/setup.ts) for longer exploratory runs. */
-const runs = (n: number) => (process.env.FC_RUNS ? Number(process.env.FC_RUNS) : n);
 
 // ------------------------------------------------------------------------------------------------------------
 // reference helpers (log space)
@@ -217,10 +215,6 @@ function expectProbability(actual: number, lnRef: number, label: string): void {
 
 // ------------------------------------------------------------------------------------------------------------
 // arbitraries
-
-const logUniform = (lo: number, hi: number) =>
-  fc.double({ min: Math.log10(lo), max: Math.log10(hi), noNaN: true }).map((e) => Math.min(hi, Math.max(lo, 10 ** e)));
-const logInt = (lo: number, hi: number) => logUniform(lo, hi).map((x) => Math.min(hi, Math.max(lo, Math.round(x))));
 
 const MAX_SERVERS_TESTED = 100_000;
 const serversArb = fc.oneof(fc.constantFrom(1, 2, MAX_SERVERS_TESTED), logInt(1, MAX_SERVERS_TESTED));

@@ -5,6 +5,7 @@ import {
   burstsAverageOut,
   burstyArrivals,
   combineRequests,
+  defaultServiceDistribution,
   MAX_SWITCHES_PER_ARRIVAL,
   planChunks,
   type RequestSimConfig,
@@ -17,7 +18,7 @@ import { type ParsedArgs, ProblemList } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
 import { keyValues, writeJson } from '../output.js';
 import { progressBar } from '../progress.js';
-import { flagQuantity, seedFlag } from '../values.js';
+import { flagQuantity, seedFlag, threadsFlag } from '../values.js';
 
 /** `capplan queue`: JSON fields per the contract (times in ms, rates per second). */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -67,14 +68,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
         fanout,
         groups: [],
       };
-      const plan = planChunks(sim.customers, result.utilization);
-      // bursty arrivals: each replication starts empty at a random point of the burst cycle; discard at least two
-      // mean burst lengths of arrivals (capped like the queue's own warm-up)
-      if (sim.bursts)
-        plan.warmup = Math.max(
-          plan.warmup,
-          Math.min(20 * plan.perChunk, Math.ceil(2 * sim.bursts.lengthS * arrivalRatePerS)),
-        );
+      const plan = planChunks(sim.customers, result.utilization, undefined, 1, config.arrivals);
       const bar = progressBar(io.stderr, 'simulating');
       const chunks = await runChunks(
         { kind: 'requests', config, perChunk: plan.perChunk, warmup: plan.warmup, seed: sim.seed },
@@ -153,19 +147,9 @@ function simulationFlags(args: ParsedArgs, cv: number) {
     1,
   );
   const seed = problems.attempt(() => seedFlag(args), 1);
-  const threads = problems.attempt(
-    () =>
-      flagQuantity(args, 'threads', 'count', {
-        min: 1,
-        max: 256,
-        integer: true,
-        example: '2',
-        fallback: defaultThreads(customers),
-      }),
-    1,
-  );
+  const threads = problems.attempt(() => threadsFlag(args, defaultThreads(customers)), 1);
   const d = args.flags.get('dist');
-  let distribution: ServiceDistribution = cv === 1 ? 'exponential' : cv === 0 ? 'deterministic' : 'gamma';
+  let distribution = defaultServiceDistribution(cv);
   if (d !== undefined) {
     if (d === true || !DISTRIBUTIONS.includes(d as ServiceDistribution)) {
       problems.add(new InputError('--dist', d === true ? '' : d, `one of ${DISTRIBUTIONS.join(', ')}`));

@@ -11,6 +11,7 @@ import { readAndCompare } from '../compareInput.js';
 import { type CliIo, EXIT } from '../io.js';
 import { emit } from '../output.js';
 import { checkReadableFile } from '../readInput.js';
+import { threadsFlag } from '../values.js';
 
 const FORMATS = ['json', 'table'] as const;
 type Format = (typeof FORMATS)[number];
@@ -95,16 +96,6 @@ async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number
   return check && missed ? EXIT.targetMissed : EXIT.ok;
 }
 
-function threadsFlag(args: ParsedArgs): number {
-  const t = args.flags.get('threads');
-  if (t === undefined) return availableParallelism();
-  const n = Number(t);
-  if (t === true || !Number.isInteger(n) || n < 1 || n > 256) {
-    throw new InputError('--threads', t === true ? '' : t, 'an integer from 1 to 256');
-  }
-  return n;
-}
-
 /** `capplan run FILE|- [--out FILE] [--check] [--format json|table] [--jsonl]`. */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const usage = 'capplan run FILE|- [--out FILE] [--check] [--format json|table] [--jsonl] [--threads T] [--analytic]';
@@ -120,7 +111,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   }
   const { result } = await readAndCompare(file, io, usage, {
     analytic: args.flags.has('analytic'),
-    threads: threadsFlag(args),
+    threads: threadsFlag(args, availableParallelism()),
   });
   const body = render(result, format, io);
   const out = args.flags.get('out');

@@ -133,7 +133,7 @@ function buildModel(q: NormalizedQueue): ResponseModel {
     ? `deterministic service${cv > 0 ? ` (cv ${cv.toPrecision(3)} < ${DETERMINISTIC_CV}: gamma spread below double precision)` : ''}`
     : 'gamma service';
   const method =
-    !pk && ca !== 1
+    ca !== 1
       ? `Allen-Cunneen mean wait for GI/G/c with arrival cv ${ca.toPrecision(3)} (approximation; Kingman at c = 1); percentiles: Erlang-C atom + exponential wait tail convolved with ${serviceWord} (approximation)${fanoutNote}`
       : q.servers === 1
         ? `Pollaczek-Khinchine mean wait (exact for M/G/1); percentiles: P(wait) = rho atom + exponential wait tail convolved with ${serviceWord} (approximation)${fanoutNote}`

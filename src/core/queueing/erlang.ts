@@ -82,16 +82,6 @@ function erlangBUnchecked(servers: number, a: number): number {
   return b;
 }
 
-/** The plain recursion from k = 0, O(c): the reference for erlangBUnchecked's shortcuts (tests only). */
-export function erlangBFullRecursion(servers: number, a: number): number {
-  let b = 1;
-  for (let k = 1; k <= servers; k++) {
-    const ab = a * b;
-    b = ab / (k + ab);
-  }
-  return b;
-}
-
 /**
  * Erlang C: the probability that an arrival has to wait in M/M/c (all c servers busy), for offered load a < c:
  * C(c, a) = B / (1 - rho (1 - B)) = c B / ((c - a) + a B), with B = erlangB(c, a) and rho = a / c.

@@ -889,9 +889,9 @@ function run(
   const gammaFactor = weibull ? Math.exp(logGamma(1 + invShape)) : 1;
   for (let c = 0; c < n; c++) scale[c] = (mtbf[c] as number) / gammaFactor;
   // Outages capped at `cap`: min(Exp(mttr), cap).
-  const repair = (c: number): number => Math.min(-Math.log(stream.uniform()) * (mttr[c] as number), cap[c] as number);
+  const repair = (c: number): number => Math.min(stream.exponential(mttr[c] as number), cap[c] as number);
   const life = (c: number): number => {
-    const e = -Math.log(stream.uniform());
+    const e = stream.exponential(1);
     return weibull ? (scale[c] as number) * e ** invShape : e * (mtbf[c] as number);
   };
 

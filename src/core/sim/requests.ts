@@ -22,6 +22,14 @@ import { type Stream, streamFor } from './rng.js';
 import { tQuantile975 } from './stats.js';
 
 export type ServiceDistribution = 'exponential' | 'deterministic' | 'lognormal' | 'gamma';
+/**
+ * The service distribution for a coefficient of variation when none is named: exponential at cv 1, deterministic at
+ * cv 0, else gamma (the shape the analytic M/G/c percentiles assume).
+ */
+export function defaultServiceDistribution(cv: number): ServiceDistribution {
+  return cv === 1 ? 'exponential' : cv === 0 ? 'deterministic' : 'gamma';
+}
+
 export type Balancer = 'random' | 'round-robin' | 'least-loaded' | 'power-of-two';
 
 export type ArrivalProcess =
@@ -96,8 +104,6 @@ export interface RequestSimConfig {
 
 /** One user group's response times in a chunk (with RequestSimConfig.perGroup). */
 export interface GroupChunk {
-  sum: number;
-  p99: number;
   /** Histogram counts (histogram.ts layout). */
   counts: Float64Array;
 }
@@ -374,9 +380,7 @@ export function simulateRequestsChunk(
     p99: hist.quantile(0.99),
     p999: hist.quantile(0.999),
     counts: hist.counts,
-    ...(groupHists !== null
-      ? { groups: groupHists.map((h) => ({ sum: h.sum, p99: h.quantile(0.99), counts: h.counts })) }
-      : {}),
+    ...(groupHists !== null ? { groups: groupHists.map((h) => ({ counts: h.counts })) } : {}),
   };
 }
 
@@ -477,13 +481,26 @@ export interface ChunkPlan {
  * Abate & Whitt 1987; `queues` independent queues sharing the arrivals need that many times more), capped at 20 times
  * the chunk. Depends only on its arguments, never on the thread count.
  */
-export function planChunks(customers: number, utilization?: number, fixedChunks?: number, queues = 1): ChunkPlan {
+export function planChunks(
+  customers: number,
+  utilization?: number,
+  fixedChunks?: number,
+  queues = 1,
+  arrivals?: ArrivalProcess,
+): ChunkPlan {
   const chunks = fixedChunks ?? (customers >= 20_000 ? 10 : customers >= 2_000 ? 5 : 2);
   const perChunk = Math.max(1, Math.ceil(customers / chunks));
   let warmup = Math.max(1_000, Math.floor(perChunk / 10));
   if (utilization !== undefined && utilization > 0 && utilization < 1) {
     const relaxation = (queues * utilization) / (1 - Math.sqrt(utilization)) ** 2;
     warmup = Math.max(warmup, Math.min(20 * perChunk, Math.ceil(5 * relaxation)));
+  }
+  if (arrivals?.kind === 'mmpp') {
+    // each chunk starts empty at a random point of the burst cycle, and a burst builds its backlog over its length:
+    // at least two mean burst lengths of arrivals are discarded too (capped like the queue's own warm-up)
+    const [d0, d1] = arrivals.meanDwellS;
+    const meanRate = (arrivals.ratesPerS[0] * d0 + arrivals.ratesPerS[1] * d1) / (d0 + d1);
+    warmup = Math.max(warmup, Math.min(20 * perChunk, Math.ceil(2 * d1 * meanRate)));
   }
   return { chunks, perChunk, warmup };
 }
@@ -495,7 +512,7 @@ export function simulateRequests(
   seed: number,
   utilization?: number,
 ): SimulatedResponse {
-  const plan = planChunks(customers, utilization, undefined, independentQueues(config));
+  const plan = planChunks(customers, utilization, undefined, independentQueues(config), config.arrivals);
   const chunks: RequestChunk[] = [];
   for (let i = 0; i < plan.chunks; i++) chunks.push(simulateRequestsChunk(config, plan.perChunk, plan.warmup, seed, i));
   return combineRequests(chunks);

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brent } from '../../../src/core/math/roots.js';
-import { erlangBFullRecursion } from '../../../src/core/queueing/erlang.js';
 import { erlangB, erlangC } from '../../../src/core/queueing/index.js';
 import { expectClose } from '../../helpers/expectClose.js';
 
@@ -75,6 +74,16 @@ describe('Erlang B and C against the 50-digit direct summation', () => {
     for (const c of near) expectClose(erlangC(c.servers, c.offeredLoad), c.erlangC, { rel: 1e-13 }, `c=${c.servers}`);
   });
 });
+
+/** The plain recursion from k = 0, O(c): the reference for erlang.ts's shortcuts (start near the load, stop at underflow). */
+function erlangBFullRecursion(servers: number, a: number): number {
+  let b = 1;
+  for (let k = 1; k <= servers; k++) {
+    const ab = a * b;
+    b = ab / (k + ab);
+  }
+  return b;
+}
 
 describe('Erlang B shortcuts (start near the load, stop at underflow) against the full recursion from k = 0', () => {
   /** The shortcut's error is a few roundings more than the recursion's own (both are within 1e-12 of the 50-digit sums). */
