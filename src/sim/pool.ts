@@ -130,10 +130,15 @@ export class SimulationPool {
     });
   }
 
-  /** Ends the workers (a cancelled run ends them at once). */
+  /** Worker threads still running (each leaves the pool when it exits). */
+  get liveWorkers(): number {
+    return this.workers.length;
+  }
+
+  /** Ends the workers (a cancelled run ends them at once); resolves once every one has exited. */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
+    await Promise.all([...this.workers].map((w) => w.terminate()));
   }
 }
 

@@ -101,11 +101,18 @@ function worksheetPath(source: string | null): string {
   return `${source.replace(/\.json$/i, '')}.worksheet.md`;
 }
 
+/**
+ * Requests per candidate when `m` simulates a scenario without a simulation block: a fifth of the batch default, so
+ * the answer comes in a second or two on this kind of machine (the scenario's own block, when it has one, is used as is).
+ */
+const TUI_SIMULATED_REQUESTS = 200_000;
+
+/** The scenario `m` simulates: the edited one, with its simulation block or the TUI's. */
 function withSimulationDefaults(state: TuiState) {
   const a = analyze(state.raw);
   const scenario = a.scenario.simulation
     ? a.scenario
-    : { ...a.scenario, simulation: { ...SIMULATION_DEFAULTS, requests: 200_000 } };
+    : { ...a.scenario, simulation: { ...SIMULATION_DEFAULTS, requests: TUI_SIMULATED_REQUESTS } };
   return { scenario, result: a.result };
 }
 
@@ -217,10 +224,14 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppPr
       case 'worksheet': {
         const path = worksheetPath(state.source);
         try {
-          const a = analyze(state.raw);
+          const shown = shownResult(state);
+          // the scenario as simulated when the figures shown are simulated, so the worksheet lists the simulation
+          const scenario = shown.architectures.some((x) => x.simulated)
+            ? withSimulationDefaults(state).scenario
+            : analyze(state.raw).scenario;
           const input = buildWorksheetInput(
-            a.scenario,
-            shownResult(state),
+            scenario,
+            shown,
             loadCatalog(),
             state.source ?? 'the scenario edited in capplan',
           );

@@ -20,7 +20,9 @@ describe('worksheet golden files (analytic)', () => {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       const golden = join(GOLDEN, file.replace(/\.json$/, '.md'));
-      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, r.stdout);
+      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, r.stdout);
+      // a missing golden file is a failure, not a fresh one written and passed (UPDATE_GOLDEN=1 writes them)
+      expect(existsSync(golden), `${golden} (UPDATE_GOLDEN=1 npx vitest run test/report writes it)`).toBe(true);
       expect(r.stdout).toBe(readFileSync(golden, 'utf8'));
       for (const h of [
         '## 1. Summary and recommendation',

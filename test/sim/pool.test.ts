@@ -37,5 +37,6 @@ describe.runIf(existsSync(workerUrl))('simulation pool on worker threads', () =>
     await expect(run).rejects.toBeInstanceOf(SimulationAborted);
     await pool.close();
     expect(Date.now() - t0).toBeLessThan(1000);
+    expect(pool.liveWorkers).toBe(0);
   });
 });

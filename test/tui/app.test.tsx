@@ -1,4 +1,7 @@
 // Whole frames of the Ink app (ink-testing-library), waiting for the screen to change rather than sleeping.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SCENARIO_TEXT } from '../../src/scenario/defaultScenario.js';
@@ -12,14 +15,14 @@ afterEach(() => {
   instance = null;
 });
 
-function start(columns = 120, rows = 40) {
-  instance = render(<App raw={raw()} source={null} size={{ columns, rows }} color={false} />);
+function start(columns = 120, rows = 40, source: string | null = null, scenario: RawObject = raw()) {
+  instance = render(<App raw={scenario} source={source} size={{ columns, rows }} color={false} />);
   return instance;
 }
 
 const frame = () => instance?.lastFrame() ?? '';
-const until = (ok: (f: string) => boolean) =>
-  vi.waitFor(() => expect(ok(frame()), frame()).toBe(true), { timeout: 5000, interval: 20 });
+const until = (ok: (f: string) => boolean, timeout = 5000) =>
+  vi.waitFor(() => expect(ok(frame()), frame()).toBe(true), { timeout, interval: 20 });
 
 describe('the TUI, frame by frame', () => {
   it('shows the inputs, the comparison side by side, the recommendation and the keys', async () => {
@@ -74,4 +77,20 @@ describe('the TUI, frame by frame', () => {
     await until((f) => f.includes('Keys (any key closes this help)'));
     for (const l of frame().split('\n')) expect(l.length).toBeLessThanOrEqual(80);
   });
+
+  it("w after m writes a worksheet that lists the simulation it shows (the TUI's, without a simulation block)", async () => {
+    const source = join(mkdtempSync(join(tmpdir(), 'capplan-tui-')), 'viral.json');
+    const { simulation: _, ...withoutSimulation } = raw();
+    const { stdin } = start(120, 40, source, withoutSimulation as RawObject);
+    await until((f) => f.includes('Recommended'));
+    stdin.write('m');
+    await until((f) => f.includes('sim p99'), 60_000);
+    stdin.write('w');
+    await until((f) => f.includes('wrote the design-review worksheet'));
+    const path = source.replace(/\.json$/, '.worksheet.md');
+    expect(existsSync(path)).toBe(true);
+    expect(readFileSync(path, 'utf8')).toContain(
+      '| simulation | 200,000 requests and 1,000 years per candidate, seed 1 |',
+    );
+  }, 90_000);
 });
