@@ -17,12 +17,11 @@ export function buildWorksheetInput(
   source: string,
   date?: string,
 ): WorksheetInput {
-  const kinds = new Set(result.architectures.map((a) => a.kind));
   return {
     scenario,
     result,
     catalog,
-    curve: kinds.size > 0 ? costCurve(scenario, catalog, result, defaultMultipliers(25)) : null,
+    curve: result.architectures.length > 0 ? costCurve(scenario, catalog, result, defaultMultipliers(25)) : null,
     sensitivity: sensitivity(scenario, catalog, result),
     source,
     ...(date !== undefined ? { date } : {}),

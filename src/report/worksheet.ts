@@ -468,7 +468,7 @@ function growth(w: WorksheetInput): string[] {
   const c = w.curve;
   const out = ['## 7. Growth and crossover', ''];
   if (!c) {
-    out.push('No cost curve: the comparison has no vertical or no horizontal design to re-size.', '');
+    out.push('No cost curve: the comparison has no candidate to re-size.', '');
     return out;
   }
   out.push(

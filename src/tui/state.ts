@@ -9,6 +9,7 @@ import type { ComparisonResult } from '../compare/result.js';
 import { InputError } from '../errors.js';
 import { readScenarioText } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/types.js';
+import { parseFraction } from '../units/parse.js';
 import { displayValue, type FieldDef, fieldsOf, storedValue } from './fields.js';
 import { type RawObject, setAt } from './rawPath.js';
 
@@ -30,8 +31,6 @@ export interface TuiState {
   raw: RawObject;
   source: string | null;
   focus: number;
-  /** Scroll offset of the input list. */
-  top: number;
   editing: { buffer: string } | null;
   /** The last rejected value of a field, with why (shown inline until the field is edited again). */
   fieldError: { path: string; text: string; value: string } | null;
@@ -75,7 +74,6 @@ export function initialState(raw: RawObject, source: string | null): TuiState {
     raw,
     source,
     focus: 0,
-    top: 0,
     editing: null,
     fieldError: null,
     message: null,
@@ -139,18 +137,20 @@ export function typed(buffer: string, text: string): string {
   return out;
 }
 
-function fractionOf(text: string): number | null {
-  const t = text.trim();
-  const pct = /^([0-9.]+)\s*%$/.exec(t);
-  const n = pct ? Number(pct[1]) / 100 : Number(t);
-  return Number.isFinite(n) ? n : null;
+/** A typed share as a fraction, read as the scenario reader reads it ("20%", 0.2, "1/3"); null when it is not one. */
+function fractionOf(text: string, path: string): number | null {
+  try {
+    return parseFraction(text, path);
+  } catch {
+    return null;
+  }
 }
 
 function applyEdit(state: TuiState, f: FieldDef, text: string): TuiState {
   let raw = setAt(state.raw, f.path, storedValue(f, text));
   const share = /^users\[(\d+)\]\.share$/.exec(f.path);
   if (share) {
-    const value = fractionOf(text);
+    const value = fractionOf(text, f.path);
     if (value !== null) raw = rebalanceShares(state.raw, raw, Number(share[1]), value);
   }
   const v = validate(raw);

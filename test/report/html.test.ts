@@ -4,30 +4,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
-import { costCurve, defaultMultipliers } from '../../src/compare/costCurve.js';
 import { compareScenario } from '../../src/compare/index.js';
-import { sensitivity } from '../../src/compare/sensitivity.js';
+import { buildWorksheetInput } from '../../src/report/buildWorksheet.js';
 import { escapeHtml, markdownToHtml, worksheetHtml } from '../../src/report/html.js';
 import { type WorksheetInput, worksheetMarkdown } from '../../src/report/worksheet.js';
 import { readScenarioText } from '../../src/scenario/normalize.js';
 
 const EXAMPLE = 'models/scenarios/photo-sharing-viral.json';
 
-/** The worksheet input exactly as `capplan worksheet` builds it (src/cli/commands/worksheet.ts, analytic). */
+/** The worksheet input as `capplan worksheet --analytic` builds it (buildWorksheetInput). */
 function worksheetInput(date?: string): WorksheetInput {
   const scenario = readScenarioText(readFileSync(EXAMPLE, 'utf8'), EXAMPLE);
   const catalog = loadCatalog();
-  const result = compareScenario(scenario, catalog);
-  const curve = costCurve(scenario, catalog, result, defaultMultipliers(25));
-  return {
-    scenario,
-    result,
-    catalog,
-    curve,
-    sensitivity: sensitivity(scenario, catalog, result),
-    source: EXAMPLE,
-    ...(date !== undefined ? { date } : {}),
-  };
+  return buildWorksheetInput(scenario, compareScenario(scenario, catalog), catalog, EXAMPLE, date);
 }
 
 const build = (input: WorksheetInput) => worksheetHtml(input, worksheetMarkdown(input));

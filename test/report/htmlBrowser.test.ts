@@ -6,9 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
-import { costCurve, defaultMultipliers } from '../../src/compare/costCurve.js';
 import { compareScenario } from '../../src/compare/index.js';
-import { sensitivity } from '../../src/compare/sensitivity.js';
+import { buildWorksheetInput } from '../../src/report/buildWorksheet.js';
 import { worksheetHtml } from '../../src/report/html.js';
 import { type WorksheetInput, worksheetMarkdown } from '../../src/report/worksheet.js';
 import { readScenarioText } from '../../src/scenario/normalize.js';
@@ -26,13 +25,11 @@ const ARGS = [
   '--disable-sync',
 ];
 
-/** The worksheet input exactly as `capplan worksheet` builds it (src/cli/commands/worksheet.ts, analytic). */
+/** The worksheet input as `capplan worksheet --analytic` builds it (buildWorksheetInput). */
 function worksheetInput(): WorksheetInput {
   const scenario = readScenarioText(readFileSync(EXAMPLE, 'utf8'), EXAMPLE);
   const catalog = loadCatalog();
-  const result = compareScenario(scenario, catalog);
-  const curve = costCurve(scenario, catalog, result, defaultMultipliers(25));
-  return { scenario, result, catalog, curve, sensitivity: sensitivity(scenario, catalog, result), source: EXAMPLE };
+  return buildWorksheetInput(scenario, compareScenario(scenario, catalog), catalog, EXAMPLE);
 }
 
 /** Labels (SVG <text>) of each chart that stick out of it or overlap another label, as "chart: text". */

@@ -105,6 +105,15 @@ describe('editing', () => {
     expect(s2.fieldError?.text).toMatch(/users\[2\]\.lat: 95: expected a number >= -90 and <= 90/);
   });
 
+  it('a share typed as arithmetic ("1/4") is read as the scenario reader reads it, and the others are rescaled', () => {
+    const s1 = run(focusOn(initialState(raw(), null), 'users[0].share'), ...type('1/4'));
+    expect(s1.fieldError).toBeNull();
+    const v = validate(s1.raw);
+    if (!('scenario' in v)) throw new Error('expected a valid scenario');
+    expect(v.scenario.users[0]?.share).toBeCloseTo(0.25, 12);
+    expect(v.scenario.users.reduce((a, u) => a + u.share, 0)).toBeCloseTo(1, 12);
+  });
+
   it('editing one user share rescales the others so they still sum to 1', () => {
     const s0 = focusOn(initialState(raw(), null), 'users[0].share');
     const s1 = run(s0, ...type('80%'));
