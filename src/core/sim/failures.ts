@@ -56,7 +56,7 @@ import { logGamma } from '../math/special.js';
 import type { Availability } from '../reliability/availability.js';
 import { SECONDS_PER_YEAR } from '../reliability/downtime.js';
 import { type Stream, streamFor } from './rng.js';
-import { tQuantile975 } from './stats.js';
+import { sectioningHalfWidth } from './stats.js';
 
 /** Failure and repair times of one kind of component, in seconds. */
 export interface SimRates {
@@ -1034,18 +1034,7 @@ export function combineAvailability(
   years = Number(years.toPrecision(12));
   const k = sorted.length;
   const u = Math.min(1, Math.max(0, totalDown / totalS));
-  let half = Number.POSITIVE_INFINITY;
-  if (k > 1) {
-    let mean = 0;
-    for (const c of sorted) mean += c.downS / c.simulatedS;
-    mean /= k;
-    let ss = 0;
-    for (const c of sorted) {
-      const d = c.downS / c.simulatedS - mean;
-      ss += d * d;
-    }
-    half = (tQuantile975(k - 1) * Math.sqrt(ss / (k - 1))) / Math.sqrt(k);
-  }
+  const half = sectioningHalfWidth(sorted.map((c) => c.downS / c.simulatedS));
   const uLo = Math.max(0, u - half);
   const uHi = Math.min(1, u + half);
   const tooRare = events < MIN_DOWN_EVENTS;

@@ -19,7 +19,7 @@
 import { pushValue, replaceRoot } from './heap.js';
 import { bucketOf, LogHistogram, RELATIVE_ACCURACY } from './histogram.js';
 import { type Stream, streamFor } from './rng.js';
-import { tQuantile975 } from './stats.js';
+import { sectioningHalfWidth } from './stats.js';
 
 export type ServiceDistribution = 'exponential' | 'deterministic' | 'lognormal' | 'gamma';
 /**
@@ -390,11 +390,8 @@ export function simulateRequestsChunk(
  * on the whole sample avoids the small-sample bias of a quantile estimated from each short chunk.
  */
 function interval(center: number, values: readonly number[]): [number, number] {
-  const n = values.length;
-  if (n < 2) return [center, center];
-  const mean = values.reduce((s, x) => s + x, 0) / n;
-  const variance = values.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1);
-  const half = tQuantile975(n - 1) * Math.sqrt(variance / n);
+  if (values.length < 2) return [center, center];
+  const half = sectioningHalfWidth(values);
   return [center - half, center + half];
 }
 

@@ -1,6 +1,22 @@
 /**
- * Student t quantiles for the simulators' 95% intervals.
+ * Student t quantiles and the half-width of the simulators' 95% intervals.
  */
+
+/**
+ * Half-width of a 95% interval by sectioning (independent replications): t(0.975, n - 1) s / sqrt(n), with s the
+ * sample standard deviation of the replications' estimates (Asmussen & Glynn 2007, III.5a). Infinity for fewer than
+ * two replications (nothing to estimate the spread from): the caller says what such an interval means to it.
+ */
+export function sectioningHalfWidth(values: readonly number[]): number {
+  const n = values.length;
+  if (n < 2) return Number.POSITIVE_INFINITY;
+  let mean = 0;
+  for (const x of values) mean += x;
+  mean /= n;
+  let ss = 0;
+  for (const x of values) ss += (x - mean) ** 2;
+  return tQuantile975(n - 1) * Math.sqrt(ss / (n - 1) / n);
+}
 
 /**
  * Student t quantile t(0.975, df) for an integer df >= 1: exact table values (scipy.stats.t.ppf) for df <= 30,

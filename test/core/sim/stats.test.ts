@@ -1,7 +1,7 @@
 // Student t quantile t(0.975, df) (src/core/sim/stats.ts) against published tables (Abramowitz & Stegun 1964,
 // table 26.10) and scipy.stats.t.ppf.
 import { describe, expect, it } from 'vitest';
-import { tQuantile975 } from '../../../src/core/sim/stats.js';
+import { sectioningHalfWidth, tQuantile975 } from '../../../src/core/sim/stats.js';
 import { expectClose } from '../../helpers/expectClose.js';
 
 describe('tQuantile975', () => {
@@ -27,5 +27,13 @@ describe('tQuantile975', () => {
     ];
     for (const [df, t] of scipy) expectClose(tQuantile975(df), t, { rel: 2e-6 }, `df ${df}`);
     expect(() => tQuantile975(0)).toThrow(RangeError);
+  });
+});
+
+describe('sectioningHalfWidth', () => {
+  it('t(0.975, n - 1) s / sqrt(n): for 1, 2, 3 it is 4.302652729749462 x 1 / sqrt(3); one value has none', () => {
+    expectClose(sectioningHalfWidth([1, 2, 3]), 4.302652729749462 / Math.sqrt(3), { rel: 1e-15 }, 'half-width');
+    expect(sectioningHalfWidth([5])).toBe(Number.POSITIVE_INFINITY);
+    expect(sectioningHalfWidth([2, 2, 2, 2])).toBe(0);
   });
 });
