@@ -28,6 +28,11 @@ export function describePath(path: string): string {
   return out.length > 100 ? `${out.slice(0, 48)}...${out.slice(-49)}` : out;
 }
 
+/** A control character: C0 (below U+0020), DEL or C1 (U+007F to U+009F). */
+export function isControlCode(c: number): boolean {
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
 /**
  * Text with every control character (C0, DEL, C1) and the line and paragraph separators written as `\\uXXXX`: safe to
  * print on one line of a terminal. (JSON.stringify escapes C0 only.)
@@ -36,10 +41,7 @@ export function escapeControls(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    out +=
-      c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029
-        ? `\\u${c.toString(16).padStart(4, '0')}`
-        : text.charAt(i);
+    out += isControlCode(c) || c === 0x2028 || c === 0x2029 ? `\\u${c.toString(16).padStart(4, '0')}` : text.charAt(i);
   }
   return out;
 }

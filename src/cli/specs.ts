@@ -198,7 +198,12 @@ export const runSpec: CommandSpec = {
     },
     { name: 'check', kind: 'switch', description: 'exit 1 when no candidate meets every target' },
     { name: 'format', kind: 'value', valueName: 'F', description: 'json (default) or table (a readable comparison)' },
-    { name: 'jsonl', kind: 'switch', description: 'one scenario per input line, one result per output line, in order' },
+    {
+      name: 'jsonl',
+      kind: 'switch',
+      description:
+        "one scenario per input line, one result per output line, in order (analytic: a line's simulation block is not run, and --threads/--analytic do not apply)",
+    },
     {
       name: 'threads',
       kind: 'value',

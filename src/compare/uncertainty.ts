@@ -20,6 +20,7 @@ import { designOf } from './simulationPlan.js';
 /** Sampled scenarios (fixed: a few hundred give the 5th/95th percentiles to a few percent). */
 export const UNCERTAINTY_SAMPLES = 200;
 
+/** p5, p50, p95 as nearest-rank sample percentiles (the value of rank ceil(p n)), and the mean. */
 function spread(values: number[]): Spread {
   const s = [...values].sort((a, b) => a - b);
   const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] as number;
@@ -106,6 +107,6 @@ export function propagateUncertainty(
         probMeets,
       };
     }),
-    method: `${samples} Latin-hypercube samples of the uncertain inputs (independent; lognormal unless stated), every candidate evaluated on the same samples (common random numbers), designs fixed at the median inputs; analytic figures per sample`,
+    method: `${samples} Latin-hypercube samples of the uncertain inputs (independent; lognormal unless stated), every candidate evaluated on the same samples (common random numbers), designs fixed at the median inputs; analytic figures per sample; percentiles by nearest rank`,
   };
 }

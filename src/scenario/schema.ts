@@ -16,6 +16,7 @@
  * other field takes one value only, and its error text says so when it is given a range (`pointOnly`).
  */
 import { z } from 'zod';
+import { isControlCode } from '../errors.js';
 
 /** The phrase that follows "expected" when a unit-carrying value has the wrong JSON type. */
 export const QUANTITY_EXPECTED = {
@@ -170,7 +171,7 @@ function oneOf<const T extends readonly [string, ...string[]]>(
 function hasControl(s: string, allowed = ''): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) && !allowed.includes(s.charAt(i))) return true;
+    if (isControlCode(c) && !allowed.includes(s.charAt(i))) return true;
   }
   return false;
 }

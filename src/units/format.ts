@@ -232,3 +232,13 @@ export function formatLatencyMs(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return 'unbounded';
   return x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`;
 }
+
+/** x > 0 rounded DOWN to `digits` significant figures (1267 -> 1200 at 2): a limit quoted back must still hold. */
+export function floorSignificant(x: number, digits: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return x;
+  const step = 10 ** (Math.floor(Math.log10(x)) - digits + 1);
+  const down = Math.floor(x / step) * step;
+  // a power of ten below 1 is inexact in binary: keep the digits, and step down once more if rounding went above x
+  const r = Number(down.toPrecision(digits));
+  return r > x ? Number((down - step).toPrecision(digits)) : r;
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  floorSignificant,
   formatBytes,
   formatDowntime,
   formatDuration,
@@ -158,6 +159,17 @@ describe('formatLatencyMs', () => {
     expect(formatLatencyMs(null)).toBe('unbounded');
     expect(formatLatencyMs(undefined)).toBe('unbounded');
     expect(formatLatencyMs(Number.POSITIVE_INFINITY)).toBe('unbounded');
+  });
+});
+
+describe('floorSignificant', () => {
+  it('rounds down to the significant figures, never up', () => {
+    expect(floorSignificant(1267, 2)).toBe(1200);
+    expect(floorSignificant(1299.999, 2)).toBe(1200);
+    expect(floorSignificant(1300, 2)).toBe(1300);
+    expect(floorSignificant(0.0567, 2)).toBe(0.056);
+    expect(floorSignificant(9.99e-7, 1)).toBe(9e-7);
+    for (const x of [0.3, 0.7, 1.1, 123.456, 9.87654e12]) expect(floorSignificant(x, 2)).toBeLessThanOrEqual(x);
   });
 });
 

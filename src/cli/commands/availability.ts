@@ -17,7 +17,7 @@ import {
   simulateAvailability,
 } from '../../core/sim/failures.js';
 import { InputError } from '../../errors.js';
-import { formatDowntime, formatPercent } from '../../units/format.js';
+import { floorSignificant, formatDowntime, formatPercent } from '../../units/format.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
 import { keyValues, writeJson } from '../output.js';
@@ -91,7 +91,8 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
     };
     const events = expectedEvents(config, simulate.years);
     if (events > MAX_SIMULATED_EVENTS) {
-      const most = Number(((simulate.years * MAX_SIMULATED_EVENTS) / events).toPrecision(2));
+      // rounded down, so that the figure suggested is itself accepted
+      const most = floorSignificant((simulate.years * MAX_SIMULATED_EVENTS) / events, 2);
       throw new InputError(
         '--simulate-years',
         args.flags.get('simulate-years'),
