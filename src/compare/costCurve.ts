@@ -10,7 +10,7 @@
  */
 
 import type { Catalog } from '../catalog/index.js';
-import type { BalancerPolicy, Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/types.js';
 import { buildContext, type Context } from './context.js';
 import { evaluateHorizontal, horizontalLayout, missedReasons } from './evaluate.js';
 import type { ArchitectureResult, ComparisonResult } from './result.js';
@@ -98,13 +98,14 @@ function bestOf(result: ComparisonResult, kind: ArchitectureResult['kind']): Arc
 }
 
 /** Carries the load: the limits re-sizing aims at (utilisation, memory, p99). */
-function capacityOk(r: ArchitectureResult): boolean {
+/** A design carries the load: its CPU, memory and p99 targets are met (cost, availability and the rest aside). */
+export function carriesLoad(r: ArchitectureResult): boolean {
   const m = r.meetsTargets;
   return m.utilization && m.memory && m.p99;
 }
 
 function point(ctx: Context, r: ArchitectureResult, family: string | null): CurvePoint {
-  const feasible = capacityOk(r);
+  const feasible = carriesLoad(r);
   const p: CurvePoint = {
     usdPerMonth: r.cost.usdPerMonth,
     feasible,
@@ -149,7 +150,7 @@ function horizontalSizer(catalog: Catalog, r: ArchitectureResult): Sizer {
     regions: d.regions,
     spares: d.spares,
     zones: d.zones,
-    balancer: (r.balancer ?? 'least-loaded') as BalancerPolicy,
+    balancer: d.balancer,
   };
   return (ctx) => {
     const layout = horizontalLayout(ctx, spec.regions, spec.zones);
@@ -205,7 +206,7 @@ export function costCurve(
         while (hi - lo > 5e-4) {
           const mid = (lo + hi) / 2;
           const ctx = buildContext(scaled(scenario, Math.exp(mid)), catalog);
-          if (capacityOk(vs.size(ctx))) lo = mid;
+          if (carriesLoad(vs.size(ctx))) lo = mid;
           else {
             hi = mid;
             rate = ctx.designRatePerS;

@@ -333,12 +333,15 @@ function latencyFor(
   const groups: LatencyGroup[] = [];
   let stable = true;
   let meanWait = 0;
-  for (const s of serving) {
+  /** The first serving region's queue method (every region of a design has the same kind of queue). */
+  let methodQueue = 'unstable';
+  for (const [k, s] of serving.entries()) {
     if (!s.queue.stable) {
       stable = false;
       continue;
     }
     const a = analyzeQueue(s.queue.input);
+    if (k === 0) methodQueue = a.method;
     const survival = responseTimeSurvivalFunction(s.queue.input);
     const scale = a.meanResponseS ?? s.queue.input.serviceTimeS;
     meanWait += (a.meanWaitS ?? 0) * s.paths.reduce((x, p) => x + p.share, 0);
@@ -365,7 +368,6 @@ function latencyFor(
   // keep the scenario's user order
   const order = new Map(ctx.scenario.users.map((u, i) => [u.region, i]));
   byUserRegion.sort((a, b) => (order.get(a.region) ?? 0) - (order.get(b.region) ?? 0));
-  const methodQueue = serving[0]?.queue.stable ? analyzeQueue(serving[0].queue.input).method : 'unstable';
   const method = `${LATENCY_METHOD_EXACT}; queue: ${methodQueue}${w.consistency === 'strong' && w.writeFraction > 0 ? '; strong writes wait for a quorum round trip' : ''}`;
   if (!stable) {
     return {

@@ -34,6 +34,7 @@ import { keysAt } from '../scenario/schema.js';
 import type { Scenario } from '../scenario/types.js';
 import { parseQuantity, type QuantityKind } from '../units/parse.js';
 import { closest } from '../util/suggest.js';
+import { carriesLoad } from './costCurve.js';
 import { compareScenario } from './index.js';
 import type { ArchitectureResult, ComparisonResult } from './result.js';
 
@@ -409,7 +410,7 @@ function rowOf(value: number, a: ArchitectureResult, recommended: string | null)
     downtimeMinutesPerYear: a.availability.downtimeMinutesPerYear,
     p99Ms: a.latency.p99Ms,
     utilization: a.utilization,
-    feasible: carries(a),
+    feasible: carriesLoad(a),
     meetsAll: a.feasible,
     recommended: a.name === recommended,
   };
@@ -509,16 +510,15 @@ function byName(r: ComparisonResult, name: string): ArchitectureResult | undefin
   return r.architectures.find((a) => a.name === name);
 }
 
-function carries(a: ArchitectureResult): boolean {
-  const m = a.meetsTargets;
-  return m.utilization && m.memory && m.p99 && a.utilization < 1;
-}
-
 /** The cheapest candidate of a kind (or of any kind) that carries the load. */
 function cheapest(r: ComparisonResult, kind?: 'vertical' | 'horizontal'): ArchitectureResult | undefined {
   let best: ArchitectureResult | undefined;
   for (const a of r.architectures) {
-    if ((kind === undefined || a.kind === kind) && carries(a) && (!best || a.cost.usdPerMonth < best.cost.usdPerMonth))
+    if (
+      (kind === undefined || a.kind === kind) &&
+      carriesLoad(a) &&
+      (!best || a.cost.usdPerMonth < best.cost.usdPerMonth)
+    )
       best = a;
   }
   return best;

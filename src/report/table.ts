@@ -14,7 +14,8 @@ import {
   formatUsd,
 } from '../units/format.js';
 
-const mark = (ok: boolean | null) => (ok === null ? '-' : ok ? 'ok' : 'MISS');
+/** A target met, missed, or not set, in a comparison cell. */
+export const mark = (ok: boolean | null): string => (ok === null ? '-' : ok ? 'ok' : 'MISS');
 
 const ms = formatLatencyMs;
 

@@ -18,6 +18,7 @@ import { nines } from '../core/reliability/index.js';
 import { combineAvailability, expectedEvents } from '../core/sim/failures.js';
 import { LogHistogram } from '../core/sim/histogram.js';
 import {
+  chunkOf,
   combineP99,
   combineRequests,
   independentQueues,
@@ -40,21 +41,8 @@ const SPARES_DOWN_STREAMS = 10 * STREAMS_PER_REGION;
 /** Merges the same chunk index of several regions into one chunk of the users' mixture. */
 function mergeChunks(parts: readonly RequestChunk[], index: number): RequestChunk {
   const h = new LogHistogram();
-  for (const p of parts) {
-    const ph = new LogHistogram(p.counts);
-    ph.sum = p.sum;
-    h.merge(ph);
-  }
-  return {
-    index,
-    customers: h.count,
-    sum: h.sum,
-    mean: h.mean(),
-    p50: h.quantile(0.5),
-    p99: h.quantile(0.99),
-    p999: h.quantile(0.999),
-    counts: h.counts,
-  };
+  for (const p of parts) h.merge(new LogHistogram(p.counts, p.sum));
+  return chunkOf(h, index);
 }
 
 /** Which user regions have their own simulated p99. */

@@ -10,7 +10,7 @@
 import type { CostCurve } from '../compare/costCurve.js';
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
 import { budgetBar, lineChart, stackedBars } from '../report/charts.js';
-import { P99_REST, p99Split } from '../report/table.js';
+import { mark, P99_REST, p99Split, wrap } from '../report/table.js';
 import { formatDowntime, formatLatencyMs, formatRate, formatUsd } from '../units/format.js';
 import { displayValue, fieldsOf } from './fields.js';
 import { BINDINGS } from './keys.js';
@@ -83,8 +83,6 @@ function short(name: string, w: number): string {
 
 const ms = formatLatencyMs;
 
-const mark = (ok: boolean | null) => (ok === null ? '-' : ok ? 'ok' : 'MISS');
-
 /** The candidates side by side: one column each (as many as fit), one row per figure. */
 export function comparisonLines(result: ComparisonResult, width: number, first = 0): Line[] {
   const labelW = 14;
@@ -135,17 +133,10 @@ export function comparisonLines(result: ComparisonResult, width: number, first =
 }
 
 /** Words wrapped to `width`, at most `max` lines (the last ending in ... when cut). */
+/** `text` wrapped at `width` (report/table.ts's wrap), at most `max` lines, the last cut with "..." when more. */
 function wrapLines(text: string, width: number, max: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const out: string[] = [];
-  let cur = '';
-  for (const w of words) {
-    if (cur && cur.length + 1 + w.length > width) {
-      out.push(cur);
-      cur = w;
-    } else cur = cur ? `${cur} ${w}` : w;
-  }
-  if (cur) out.push(cur);
+  const wrapped = wrap(text, width);
+  const out = wrapped === '' ? [] : wrapped.split('\n');
   if (out.length > max) {
     const kept = out.slice(0, max);
     kept[max - 1] = `${(kept[max - 1] as string).slice(0, Math.max(0, width - 3))}...`;

@@ -22,10 +22,12 @@ export class LogHistogram {
   count = 0;
   sum = 0;
 
-  constructor(counts?: Float64Array) {
+  /** An empty histogram, or one over given counts (and the sum of the values counted, for the mean). */
+  constructor(counts?: Float64Array, sum = 0) {
     this.counts = counts ?? new Float64Array(BUCKETS);
     if (this.counts.length !== BUCKETS) throw new RangeError(`a histogram has ${BUCKETS} buckets`);
     if (counts) for (let i = 0; i < counts.length; i++) this.count += counts[i] as number;
+    this.sum = sum;
   }
 
   /** Adds one value (> 0 expected; <= MIN_VALUE counts as MIN_VALUE). */

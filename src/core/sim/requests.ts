@@ -372,15 +372,22 @@ export function simulateRequestsChunk(
     }
   }
   return {
-    index,
-    customers,
-    sum: hist.sum,
-    mean: hist.mean(),
-    p50: hist.quantile(0.5),
-    p99: hist.quantile(0.99),
-    p999: hist.quantile(0.999),
-    counts: hist.counts,
+    ...chunkOf(hist, index),
     ...(groupHists !== null ? { groups: groupHists.map((h) => ({ counts: h.counts })) } : {}),
+  };
+}
+
+/** A chunk's figures from its histogram of response times. */
+export function chunkOf(h: LogHistogram, index: number): RequestChunk {
+  return {
+    index,
+    customers: h.count,
+    sum: h.sum,
+    mean: h.mean(),
+    p50: h.quantile(0.5),
+    p99: h.quantile(0.99),
+    p999: h.quantile(0.999),
+    counts: h.counts,
   };
 }
 
@@ -427,15 +434,9 @@ export function combineP99(parts: readonly Float64Array[]): {
 export function combineRequests(chunks: readonly RequestChunk[]): SimulatedResponse {
   const ordered = [...chunks].sort((a, b) => a.index - b.index);
   const merged = new LogHistogram();
-  let sum = 0;
-  for (const c of ordered) {
-    const h = new LogHistogram(c.counts);
-    h.sum = c.sum;
-    merged.merge(h);
-    sum += c.sum;
-  }
+  for (const c of ordered) merged.merge(new LogHistogram(c.counts, c.sum));
   const customers = merged.count;
-  const meanResponseS = sum / customers;
+  const meanResponseS = merged.sum / customers;
   const p99S = merged.quantile(0.99);
   return {
     customers,
