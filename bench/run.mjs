@@ -1,12 +1,21 @@
 // npm run bench: speed is measured here, never in timed unit tests.
 // Start-up: whole-process wall time of the quick calculators against `node -e 0` (median of repeated runs).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/** Scratch files of the benchmark (the C reference build, generated scenarios), removed when it ends. */
+const scratch = mkdtempSync(join(tmpdir(), 'capplan-bench-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+
+/** A measured command must have succeeded: its figures are meaningless otherwise. */
+function checked(r, what) {
+  if (r.status !== 0) throw new Error(`${what} exited ${r.status}: ${r.stderr}`);
+  return r;
+}
 const bin = new URL('../bin/capplan.js', import.meta.url).pathname;
 
 function median(xs) {
@@ -79,8 +88,7 @@ simRows.push({ what: 'capplan queue M/M/8, no simulation', ms: Number(noSim.toFi
 simRows.push({ what: 'capplan queue M/M/8 --simulate 1000000', ms: Number(sim1m.toFixed(1)) });
 let cMs = null;
 if (existsSync(refSource)) {
-  const dir = mkdtempSync(join(tmpdir(), 'capplan-bench-'));
-  const exe = join(dir, 'mmc_ref');
+  const exe = join(scratch, 'mmc_ref');
   const cc = spawnSync('gcc', ['-O2', '-o', exe, refSource, '-lm'], { encoding: 'utf8' });
   if (cc.status === 0) {
     cMs = time(['8', '1280', '200', '1000000', '3'], exe);
@@ -93,7 +101,10 @@ const perS = 1_000_000 / ((sim1m - noSim) / 1000);
 console.log(`simulated customers per second (1M run minus the same command without --simulate): ${(perS / 1e6).toFixed(1)} million/s`);
 if (cMs !== null) console.log(`capplan / C reference, whole process: ${(sim1m / cMs).toFixed(2)}x (target: within 2x)`);
 if (existsSync('/usr/bin/time')) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, bin, ...queueArgs, '--simulate', '10000000'], { encoding: 'utf8' });
+  const r = checked(
+    spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, bin, ...queueArgs, '--simulate', '10000000'], { encoding: 'utf8' }),
+    '10,000,000 customers',
+  );
   const [kb, s] = r.stderr.trim().split('\n').pop().split(' ');
   console.log(`10,000,000 customers: ${(Number(kb) / 1024).toFixed(0)} MB peak resident memory, ${s} s (target: under 200 MB)`);
 }
@@ -105,7 +116,7 @@ if (existsSync('/usr/bin/time')) {
   photo.workload.peakRate = '5000000/s';
   delete photo.architectures;
   delete photo.simulation;
-  const file = join(mkdtempSync(join(tmpdir(), 'capplan-bench-')), 'extreme.json');
+  const file = join(scratch, 'extreme.json');
   writeFileSync(file, JSON.stringify(photo));
   const search = time([bin, 'run', file, '--analytic']);
   const queue = time([bin, 'queue', '--servers', '1000000', '--rate', '999900/s', '--service', '1s', '--json']);
@@ -123,13 +134,15 @@ console.log(`availability, 16 nodes over 3 zones: ${availBase.toFixed(1)} ms exa
 // example; the issue's bar is 100,000 lines in under 300 MB, which memory does not depend on: see test/cli/jsonl)
 {
   const line = JSON.stringify(JSON.parse(readFileSync(new URL('../models/scenarios/internal-tool.json', import.meta.url), 'utf8')));
-  const dir = mkdtempSync(join(tmpdir(), 'capplan-bench-jsonl-'));
-  const file = join(dir, 'in.jsonl');
+  const file = join(scratch, 'in.jsonl');
   writeFileSync(file, `${Array.from({ length: 10_000 }, () => line).join('\n')}\n`);
   const t0 = performance.now();
-  const r = existsSync('/usr/bin/time')
-    ? spawnSync('bash', ['-c', `/usr/bin/time -f %M "${process.execPath}" "${bin}" run - --jsonl < "${file}" > /dev/null`], { encoding: 'utf8' })
-    : spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" run - --jsonl < "${file}" > /dev/null`], { encoding: 'utf8' });
+  const r = checked(
+    existsSync('/usr/bin/time')
+      ? spawnSync('bash', ['-c', `/usr/bin/time -f %M "${process.execPath}" "${bin}" run - --jsonl < "${file}" > /dev/null`], { encoding: 'utf8' })
+      : spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" run - --jsonl < "${file}" > /dev/null`], { encoding: 'utf8' }),
+    'run - --jsonl',
+  );
   const s = (performance.now() - t0) / 1000;
   const kb = Number(r.stderr.trim().split('\n').pop());
   console.log(`run - --jsonl: 10,000 scenarios in ${s.toFixed(2)} s = ${(10_000 / s).toFixed(0)} scenarios/s${Number.isFinite(kb) ? `, ${(kb / 1024).toFixed(0)} MB peak` : ''}`);
