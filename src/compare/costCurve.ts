@@ -12,7 +12,7 @@
 import type { Catalog } from '../catalog/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { buildContext, type Context } from './context.js';
-import { evaluateHorizontal, horizontalLayout, missedReasons } from './evaluate.js';
+import { evaluateHorizontal, horizontalLayout, type MissedTarget, missedTargets } from './evaluate.js';
 import type { ArchitectureResult, ComparisonResult } from './result.js';
 import { designOf } from './simulationPlan.js';
 import { better, type HorizontalSpec, nodesPerRegion, sizeVertical } from './size.js';
@@ -61,7 +61,8 @@ export interface CostCurve {
   verticalLimit: { ratePerS: number; reason: string } | null;
 }
 
-const CAPACITY = /^(memory|CPU|p99):/;
+/** The targets that say whether a design carries the load (carriesLoad). */
+const CAPACITY: ReadonlySet<MissedTarget['limit']> = new Set(['memory', 'CPU', 'p99']);
 
 /**
  * `points` multipliers log-spaced from 0.1 to 10 that always include exactly 1 (for an even count the steps below
@@ -114,9 +115,10 @@ function point(ctx: Context, r: ArchitectureResult, family: string | null): Curv
     nodes: r.nodes,
   };
   if (!feasible) {
-    const limits = missedReasons(ctx, r).filter((x) => CAPACITY.test(x));
-    const text = limits.length > 0 ? limits.join('; ') : (r.infeasibleReason ?? 'does not carry the load');
-    const binding = limits[0]?.split(':')[0] ?? 'capacity';
+    const limits = missedTargets(ctx, r).filter((x) => CAPACITY.has(x.limit));
+    const text =
+      limits.length > 0 ? limits.map((x) => x.text).join('; ') : (r.infeasibleReason ?? 'does not carry the load');
+    const binding = limits[0]?.limit ?? 'capacity';
     p.reason =
       family === null ? text : `no ${family} size meets the ${binding} limit; the closest, ${r.instance.name}: ${text}`;
   }

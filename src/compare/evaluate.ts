@@ -98,52 +98,63 @@ function meets(
   };
 }
 
-/** Human reasons for the targets missed, most binding first. */
-export function missedReasons(
+/** A target a design misses, and why (the text starts with the limit's name). */
+export interface MissedTarget {
+  limit: 'memory' | 'CPU' | 'p99' | 'availability' | 'durability' | 'budget';
+  text: string;
+}
+
+/** The targets missed, most binding first. */
+export function missedTargets(
   ctx: Context,
   r: Pick<
     ArchitectureResult,
     'meetsTargets' | 'dataLoss' | 'utilization' | 'memoryNeededGiB' | 'instance' | 'latency' | 'availability' | 'cost'
   >,
-): string[] {
+): MissedTarget[] {
   const t = ctx.scenario.targets;
-  const out: string[] = [];
+  const out: MissedTarget[] = [];
+  const add = (limit: MissedTarget['limit'], text: string) => out.push({ limit, text: `${limit}: ${text}` });
   const m = r.meetsTargets;
   if (!m.memory) {
-    out.push(
-      `memory: needs ${r.memoryNeededGiB.toPrecision(4)} GiB per node, ${r.instance.name} has ${r.instance.memGiB} GiB`,
+    add(
+      'memory',
+      `needs ${r.memoryNeededGiB.toPrecision(4)} GiB per node, ${r.instance.name} has ${r.instance.memGiB} GiB`,
     );
   }
-  if (!(r.utilization < 1))
-    out.push(`CPU: utilisation ${(r.utilization * 100).toPrecision(3)}% >= 100% (unstable queue)`);
+  if (!(r.utilization < 1)) add('CPU', `utilisation ${(r.utilization * 100).toPrecision(3)}% >= 100% (unstable queue)`);
   else if (!m.utilization) {
-    out.push(
-      `CPU: utilisation ${(r.utilization * 100).toPrecision(3)}% above the ${(t.maxUtilization * 100).toPrecision(3)}% target`,
+    add(
+      'CPU',
+      `utilisation ${(r.utilization * 100).toPrecision(3)}% above the ${(t.maxUtilization * 100).toPrecision(3)}% target`,
     );
   }
   if (!m.p99 && r.utilization < 1) {
-    out.push(
-      `p99: ${r.latency.p99Ms === null ? 'unbounded' : `${r.latency.p99Ms.toPrecision(4)} ms`} above the ${ms(t.p99S).toPrecision(4)} ms target`,
+    add(
+      'p99',
+      `${r.latency.p99Ms === null ? 'unbounded' : `${r.latency.p99Ms.toPrecision(4)} ms`} above the ${ms(t.p99S).toPrecision(4)} ms target`,
     );
   }
   if (!m.availability) {
-    out.push(
-      `availability: ${r.availability.nines.toFixed(2)} nines below the ${nines(t.unavailability).toFixed(2)} target`,
+    add(
+      'availability',
+      `${r.availability.nines.toFixed(2)} nines below the ${nines(t.unavailability).toFixed(2)} target`,
     );
   }
   if (m.durability === false) {
-    out.push(
-      `durability: up to ${formatDuration(r.dataLoss.windowS)} of acknowledged writes can be lost (${r.dataLoss.method}), target ${formatDuration(t.maxDataLossS ?? 0)}`,
+    add(
+      'durability',
+      `up to ${formatDuration(r.dataLoss.windowS)} of acknowledged writes can be lost (${r.dataLoss.method}), target ${formatDuration(t.maxDataLossS ?? 0)}`,
     );
   }
   if (m.budget === false) {
-    out.push(`budget: ${r.cost.usdPerMonth.toFixed(0)} USD/month above ${t.budgetUsdPerMonth?.toFixed(0)}`);
+    add('budget', `${r.cost.usdPerMonth.toFixed(0)} USD/month above ${t.budgetUsdPerMonth?.toFixed(0)}`);
   }
   return out;
 }
 
 function finish(ctx: Context, partial: Omit<ArchitectureResult, 'feasible' | 'infeasibleReason'>): ArchitectureResult {
-  const reasons = missedReasons(ctx, partial);
+  const reasons = missedTargets(ctx, partial).map((x) => x.text);
   const feasible = reasons.length === 0;
   return feasible ? { ...partial, feasible } : { ...partial, feasible, infeasibleReason: reasons.join('; ') };
 }
