@@ -89,6 +89,15 @@ class ScenarioError extends InputError {
  * @throws {InputErrors} over 1 MiB, not JSON (with line and column), a forbidden key, or any parseScenario problem
  */
 export function readScenarioText(text: string, sourceIn: string): Scenario {
+  return parseScenario(readScenarioJson(text, sourceIn));
+}
+
+/**
+ * The JSON value of a scenario's text, not yet validated: the size limit, a byte-order mark skipped, and a syntax
+ * error's line and column named (readScenarioText, and the sweep and TUI, which need the raw value).
+ * @throws {InputErrors} the text is too large or not JSON
+ */
+export function readScenarioJson(text: string, sourceIn: string): unknown {
   const source = describePath(sourceIn); // a file name from argv: one line, no control characters
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_SCENARIO_BYTES) {
@@ -109,7 +118,7 @@ export function readScenarioText(text: string, sourceIn: string): Scenario {
       new ScenarioError(source, text, expected, `${source}: line ${line}, column ${column}: expected ${expected}`),
     ]);
   }
-  return parseScenario(data);
+  return data;
 }
 
 /**

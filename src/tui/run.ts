@@ -9,6 +9,7 @@ import { unreadable } from '../cli/readInput.js';
 import { InputError } from '../errors.js';
 import { comparisonTable } from '../report/table.js';
 import { DEFAULT_SCENARIO_SOURCE, DEFAULT_SCENARIO_TEXT } from '../scenario/defaultScenario.js';
+import { readScenarioJson } from '../scenario/normalize.js';
 import type { RawObject } from './rawPath.js';
 import { analyze } from './selectors.js';
 import { validate } from './state.js';
@@ -22,12 +23,8 @@ function load(file: string | undefined): { raw: RawObject; source: string | null
   } catch (error) {
     throw new InputError('FILE', file, `a readable scenario file (${unreadable(error)})`);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new InputError('FILE', file, 'a scenario in JSON (capplan run FILE shows where it is invalid)');
-  }
+  // as `capplan run` reads it: size limit, a byte-order mark skipped, a syntax error's line and column named
+  const raw = readScenarioJson(text, file);
   const v = validate(raw as RawObject);
   if ('problems' in v)
     throw new InputError(v.problems[0]?.path ?? 'FILE', file, `a valid scenario: ${v.problems[0]?.text}`);

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../helpers/expectClose.js';
 import { capplan, capplanJson, expectInputErrors } from './run.js';
@@ -203,6 +206,18 @@ describe('capplan (no arguments) and help', () => {
     expect(r.stdout).toMatch(/^Recommendation: /m);
     expect(r.stdout).toMatch(/availability/);
     expect(r.stdout).toMatch(/p99/);
+  });
+
+  it('capplan tui FILE reads the file as run does: a byte-order mark is fine, a syntax error names line and column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'capplan-tui-file-'));
+    const bom = join(dir, 'bom.json');
+    writeFileSync(bom, `\ufeff${readFileSync('models/scenarios/internal-tool.json', 'utf8')}`);
+    const r = capplan(['tui', bom]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Recommendation: /m);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{\n  "name": "x",\n  "workload": }\n');
+    expectInputErrors(['tui', broken], [/^error: .*broken\.json: line 3, column 15: expected valid JSON/]);
   });
 
   it('lists the commands, and each command its flags', () => {

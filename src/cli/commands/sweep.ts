@@ -13,7 +13,7 @@ import {
   sweepValues,
 } from '../../compare/sweep.js';
 import { InputError } from '../../errors.js';
-import { readScenarioText } from '../../scenario/normalize.js';
+import { readScenarioJson } from '../../scenario/normalize.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
 import { emit } from '../output.js';
@@ -92,8 +92,8 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const { path } = plan as Plan; // not null: a missing plan is a problem thrown above
 
   const { text, source } = await readInput(args.positionals[0], io, USAGE);
-  readScenarioText(text, source); // the reader's own errors (size, JSON syntax with line and column, every field)
-  const raw: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  // the reader's size and JSON errors here; sweepScenario validates every field (once, before any step)
+  const raw = readScenarioJson(text, source);
   const result = sweepScenario(raw, path, values, loadCatalog(), { log });
   const body = render(result, format, args.flags.has('crossovers'));
   await emit(io, typeof out === 'string' ? out : undefined, body);
