@@ -38,3 +38,17 @@ export function seedFlag(args: ParsedArgs): number {
 export function threadsFlag(args: ParsedArgs, fallback: number): number {
   return flagQuantity(args, 'threads', 'count', { min: 1, max: 256, integer: true, example: '2', fallback });
 }
+
+/** A value flag's text, undefined when absent (parseArgs stores switches as true and refuses a value flag without one). */
+export function flagText(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A value flag that must be one of `choices`; `fallback` when absent. */
+export function flagChoice<T extends string>(args: ParsedArgs, name: string, choices: readonly T[], fallback: T): T {
+  const v = flagText(args, name);
+  if (v === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(v)) throw new InputError(`--${name}`, v, `one of ${choices.join(', ')}`);
+  return v as T;
+}

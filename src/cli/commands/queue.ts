@@ -18,7 +18,7 @@ import { type ParsedArgs, ProblemList } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
 import { keyValues, writeJson } from '../output.js';
 import { progressBar } from '../progress.js';
-import { flagQuantity, seedFlag, threadsFlag } from '../values.js';
+import { flagChoice, flagQuantity, flagText, seedFlag, threadsFlag } from '../values.js';
 
 /** `capplan queue`: JSON fields per the contract (times in ms, rates per second). */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -44,8 +44,9 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!args.flags.has('simulate')) {
     for (const flag of SIMULATION_ONLY) {
       if (args.flags.has(flag)) {
-        const v = args.flags.get(flag);
-        problems.add(new InputError(`--${flag}`, v === true ? '' : v, '--simulate N as well (it sets the simulation)'));
+        problems.add(
+          new InputError(`--${flag}`, flagText(args, flag), '--simulate N as well (it sets the simulation)'),
+        );
       }
     }
   }
@@ -148,13 +149,10 @@ function simulationFlags(args: ParsedArgs, cv: number) {
   );
   const seed = problems.attempt(() => seedFlag(args), 1);
   const threads = problems.attempt(() => threadsFlag(args, defaultThreads(customers)), 1);
-  const d = args.flags.get('dist');
-  let distribution = defaultServiceDistribution(cv);
-  if (d !== undefined) {
-    if (d === true || !DISTRIBUTIONS.includes(d as ServiceDistribution)) {
-      problems.add(new InputError('--dist', d === true ? '' : d, `one of ${DISTRIBUTIONS.join(', ')}`));
-    } else distribution = d as ServiceDistribution;
-  }
+  const distribution = problems.attempt(
+    () => flagChoice(args, 'dist', DISTRIBUTIONS, defaultServiceDistribution(cv)),
+    defaultServiceDistribution(cv),
+  );
   if (distribution === 'exponential' && cv !== 1) {
     problems.add(
       new InputError('--dist', 'exponential', `a distribution that can have cv ${cv} (exponential has cv 1)`),

@@ -11,17 +11,13 @@ import { readAndCompare } from '../compareInput.js';
 import { type CliIo, EXIT } from '../io.js';
 import { emit } from '../output.js';
 import { checkReadableFile } from '../readInput.js';
-import { threadsFlag } from '../values.js';
+import { flagChoice, flagText, threadsFlag } from '../values.js';
 
 const FORMATS = ['json', 'table'] as const;
 type Format = (typeof FORMATS)[number];
 
 function formatOf(args: ParsedArgs): Format {
-  const f = args.flags.get('format');
-  if (f === undefined) return 'json';
-  if (f === true || !FORMATS.includes(f as Format))
-    throw new InputError('--format', f === true ? '' : f, `one of ${FORMATS.join(', ')}`);
-  return f as Format;
+  return flagChoice(args, 'format', FORMATS, 'json');
 }
 
 function render(result: ComparisonResult, format: Format, io: CliIo): string {
@@ -114,9 +110,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
     threads: threadsFlag(args, availableParallelism()),
   });
   const body = render(result, format, io);
-  const out = args.flags.get('out');
-  if (out === true) throw new InputError('--out', '', 'a file name');
-  await emit(io, out, body);
+  await emit(io, flagText(args, 'out'), body);
   if (check && result.recommendation.name === null) {
     const unmet = result.recommendation.unmetByAll;
     io.stderr.write(

@@ -18,7 +18,7 @@ import { type ParsedArgs, ProblemList } from '../args.js';
 import { type CliIo, EXIT } from '../io.js';
 import { emit } from '../output.js';
 import { readInput } from '../readInput.js';
-import { flagQuantity } from '../values.js';
+import { flagChoice, flagQuantity, flagText } from '../values.js';
 
 const FORMATS = ['csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -34,8 +34,8 @@ interface Plan {
 
 /** --vary: the path (checked against the scenario schema) and FROM, TO in the field's base unit. */
 function varyFlag(args: ParsedArgs): Plan {
-  const raw = args.flags.get('vary');
-  if (raw === undefined || raw === true) {
+  const raw = flagText(args, 'vary');
+  if (raw === undefined) {
     throw new InputError('--vary', undefined, 'PATH=FROM..TO, such as --vary workload.peakRate=100/s..100000/s');
   }
   const { path, fromText, toText } = parseVary(raw);
@@ -48,12 +48,7 @@ function varyFlag(args: ParsedArgs): Plan {
 }
 
 function formatFlag(args: ParsedArgs): Format {
-  const f = args.flags.get('format');
-  if (f === undefined) return 'csv';
-  if (f === true || !FORMATS.includes(f as Format)) {
-    throw new InputError('--format', f === true ? '' : f, `one of ${FORMATS.join(', ')}`);
-  }
-  return f as Format;
+  return flagChoice(args, 'format', FORMATS, 'csv');
 }
 
 function render(result: SweepResult, format: Format, crossoversOnly: boolean): string {
@@ -84,8 +79,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
     DEFAULT_STEPS,
   );
   const format = problems.attempt(() => formatFlag(args), 'csv' as Format);
-  const out = args.flags.get('out');
-  if (out === true) problems.add(new InputError('--out', '', 'a file name'));
+  const out = flagText(args, 'out');
   const log = args.flags.has('log');
   const values = plan === null ? [] : problems.attempt(() => sweepValues(plan.from, plan.to, steps, log), []);
   problems.throwIfAny();
@@ -96,7 +90,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const raw = readScenarioJson(text, source);
   const result = sweepScenario(raw, path, values, loadCatalog(), { log });
   const body = render(result, format, args.flags.has('crossovers'));
-  await emit(io, typeof out === 'string' ? out : undefined, body);
+  await emit(io, out, body);
   // the engine failed at some steps: the output is complete, but that is a bug to report (exit 3, one line each)
   const failed = result.rows.filter((r): r is SweepErrorRow => isErrorRow(r) && r.internal === true);
   for (const r of failed) io.stderr.write(`${r.error} at ${path} = ${r.value} (please report it)\n`);

@@ -6,22 +6,19 @@ import type { ParsedArgs } from '../args.js';
 import { readAndCompare } from '../compareInput.js';
 import { type CliIo, EXIT } from '../io.js';
 import { emit } from '../output.js';
+import { flagChoice, flagText } from '../values.js';
 
 const FORMATS = ['md', 'html'] as const;
 
 /** `capplan worksheet FILE|- [--format md|html] [--out FILE] [--date YYYY-MM-DD] [--analytic]`. */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const usage = 'capplan worksheet FILE|- [--format md|html] [--out FILE] [--date YYYY-MM-DD] [--analytic]';
-  const format = args.flags.get('format') ?? 'md';
-  if (format === true || !FORMATS.includes(format as (typeof FORMATS)[number])) {
-    throw new InputError('--format', format === true ? '' : format, `one of ${FORMATS.join(', ')}`);
+  const format = flagChoice(args, 'format', FORMATS, 'md');
+  const date = flagText(args, 'date');
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    throw new InputError('--date', date, 'a date as YYYY-MM-DD');
   }
-  const date = args.flags.get('date');
-  if (date === true || (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))) {
-    throw new InputError('--date', date === true ? '' : date, 'a date as YYYY-MM-DD');
-  }
-  const out = args.flags.get('out');
-  if (out === true) throw new InputError('--out', '', 'a file name');
+  const out = flagText(args, 'out');
   const { scenario, result, catalog, source } = await readAndCompare(args.positionals[0], io, usage, {
     analytic: args.flags.has('analytic'),
     threads: availableParallelism(),
