@@ -1,0 +1,368 @@
+/**
+ * Availability of a partitioned, replicated fleet over zones and regions: data placement, read and write quorums,
+ * and the capacity of the survivors, in one exact model.
+ *
+ * Placement (stated in the README and in each result's `placement`):
+ * - Every region holds the whole working set: each partition has `replication` copies on distinct nodes of the
+ *   region (so a design over R regions holds T = R x replication copies of each partition).
+ * - Nodes go round-robin over the region's zones (node i in zone i % Z). Within a region the copies of a partition
+ *   are spread over the zones: a zone holds at most `c` copies of one partition, c = copiesPerZone = the smallest
+ *   cap that the zones' node counts allow (1 when there are at least `replication` non-empty zones).
+ * - Partitions are many and spread (as with virtual nodes or many ranges): every choice of nodes that the zone rule
+ *   allows holds some partition, and, across regions, every combination of such choices. This is the placement of
+ *   Dynamo-style stores with virtual nodes and of range-partitioned stores with many ranges; it is the worst case
+ *   for availability among placements with the same zone rule (grouped "copyset" placement loses a partition less
+ *   often: Cidon et al., "Copysets", USENIX ATC 2013).
+ * - A partition serves reads while one copy is up (in any region) and writes while `writeQuorum` copies are up
+ *   (a majority of the T copies for strong consistency, 1 otherwise). The design is up only while every partition
+ *   is.
+ *
+ * Service: user region u is served by the first region of its `order` that is reachable (the region and its
+ * balancer up); the design is up only while every user region is served, every partition serves reads and writes,
+ * and every region that carries load has at least need(r, load) nodes up. A region whose balancer is down holds its
+ * copies still (replication does not go through the users' balancer).
+ *
+ * Exact computation (all terms non-negative, nothing is 1 minus something):
+ * - Worst partition. Given the down nodes d_z of each zone of a region (all of them when the zone is down), the most
+ *   copies of one partition that can be down there is D = min(replication, sum_z min(cap_z, d_z)), cap_z =
+ *   min(c, nodes of z): put a copy on each down node up to the zone's cap, the rest anywhere. Across regions every
+ *   combination exists, so the worst partition has sum_r D_r copies down: reads fail when the sum is T, writes when
+ *   it exceeds T - writeQuorum.
+ * - Per region, conditioned on the region up and on the state of each zone, the nodes of the up zones are
+ *   independent: the joint pmf of (t = copies down in up zones, truncated at replication; s = nodes down in up
+ *   zones) is a convolution of per-zone binomials (windowed where the binomial exceeds 1e-60; the mass left out is
+ *   below 1e-55). From it: pi[D] = P(D_r = D), and b[D] = P(D_r = D and fewer than `need` nodes up).
+ * - Over the 3^R states of the regions (down / up with its balancer down / reachable), the design is down with
+ *   probability  conv(pi)[sum > T - q] + sum_i conv(a_1..a_(i-1), b_i, pi_(i+1)..)[sum <= T - q]  (the first term
+ *   loses data; the second has the data but region i is short of nodes while those before it are not; a = pi - b,
+ *   computed directly). States less likely than 1e-20 are counted as down (`prunedProbability`; at most 3^R x 1e-20).
+ *
+ * Sources: conditioning on shared failure domains (Trivedi 2002, total probability; Barlow & Proschan 1975,
+ * k-out-of-n structures); quorum systems (Gifford 1979, "Weighted voting for replicated data"); placement and its
+ * effect on loss (Cidon et al. 2013).
+ *
+ * @example
+ * // 3 nodes, 3 zones, 1 region, 3 copies, strong writes (quorum 2), one node needed for the load:
+ * placedFleetAvailability({ regions: [{ nodes: 3, zones: 3 }], replication: 3, writeQuorum: 2, ... })
+ * // down when two nodes (or zones) are down: U ~ 3 u^2 for small unavailability u of a node-with-its-zone
+ */
+import { type Availability, binomialPmf, checkAvailability, checkCount } from './availability.js';
+
+export interface PlacedRegion {
+  nodes: number;
+  zones: number;
+}
+
+export interface PlacedFleetInput {
+  regions: readonly PlacedRegion[];
+  node: Availability;
+  zone: Availability;
+  region: Availability;
+  /** Each region's balancer (users reach a region only while it is up). */
+  balancer: Availability;
+  /** Copies of each partition in every region, integer >= 1. */
+  replication: number;
+  /** Live copies (of regions x replication) a write needs; 1 = any copy; reads always need 1. */
+  writeQuorum: number;
+  /** Each user region's regions, nearest first (indices), and its share of the load. */
+  users: readonly { share: number; order: readonly number[] }[];
+  /** Fewest up nodes region r needs to carry `loadShare` of the load; null: no count can. */
+  need: (r: number, loadShare: number) => number | null;
+}
+
+export interface PlacedFleetAvailability extends Availability {
+  /** Down because some user region could reach no region (every region it may use down or behind a failed balancer). */
+  unreachable: number;
+  /** Down because some partition had no live copy (reads and writes fail). */
+  dataReads: number;
+  /** Down because some partition had a live copy but not its write quorum (writes fail). */
+  dataWrites: number;
+  /** Down because a region carrying load had too few nodes up (data intact). */
+  capacity: number;
+  /** Probability of the states skipped as too unlikely (counted as down). */
+  prunedProbability: number;
+}
+
+/** Zone sizes of a region of `nodes` nodes round-robin over `zones` zones (node i in zone i % zones). */
+export function zoneSizes(nodes: number, zones: number): number[] {
+  const small = Math.floor(nodes / zones);
+  const extra = nodes % zones;
+  return Array.from({ length: zones }, (_, z) => small + (z < extra ? 1 : 0));
+}
+
+/**
+ * The fewest copies of one partition that any zone must hold: the smallest c with sum_z min(c, size_z) >= copies.
+ * Null when the region has fewer nodes than copies.
+ * @example copiesPerZone([2, 2, 2], 3) // 1;  copiesPerZone([3, 3], 3) // 2;  copiesPerZone([1, 1], 3) // null
+ */
+export function copiesPerZone(sizes: readonly number[], copies: number): number | null {
+  const total = sizes.reduce((s, n) => s + n, 0);
+  if (total < copies) return null;
+  for (let c = 1; ; c++) if (sizes.reduce((s, n) => s + Math.min(c, n), 0) >= copies) return c;
+}
+
+/** A strong write's quorum: a majority of all copies, floor(T/2) + 1. */
+export function majority(copies: number): number {
+  return Math.floor(copies / 2) + 1;
+}
+
+const WINDOW_FLOOR = 1e-60;
+export const PRUNE_BELOW = 1e-20;
+
+interface ZoneConfig {
+  /** P(this set of zones up, the rest down | region up). */
+  prob: number;
+  /** Copies of the worst partition on down zones. */
+  fixed: number;
+  /** Nodes in up zones. */
+  upNodes: number;
+  /** joint[t][s - offset]: P(t copies down in up zones (truncated), s nodes down in up zones). */
+  joint: Float64Array[];
+  offset: number;
+}
+
+/** Per region: the zone configurations with their joint pmfs (independent of the load). */
+function regionConfigs(nodes: number, zones: number, r: number, node: Availability, zone: Availability): ZoneConfig[] {
+  const sizes = zoneSizes(nodes, zones).filter((n) => n > 0);
+  const c = copiesPerZone(sizes, r) as number;
+  const caps = sizes.map((n) => Math.min(c, n));
+  const windows = new Map<number, { pmf: Float64Array; lo: number; hi: number }>();
+  const windowOf = (n: number) => {
+    let w = windows.get(n);
+    if (w === undefined) {
+      const pmf = binomialPmf(n, { availability: node.unavailability, unavailability: node.availability });
+      let lo = 0;
+      while (lo < n && (pmf[lo] as number) < WINDOW_FLOOR) lo++;
+      let hi = n;
+      while (hi > lo && (pmf[hi] as number) < WINDOW_FLOOR) hi--;
+      w = { pmf, lo, hi };
+      windows.set(n, w);
+    }
+    return w;
+  };
+  const out: ZoneConfig[] = [];
+  const Z = sizes.length;
+  for (let mask = 0; mask < 1 << Z; mask++) {
+    let prob = 1;
+    let fixed = 0;
+    let upNodes = 0;
+    let joint: Float64Array[] = [Float64Array.of(1)];
+    for (let t = 1; t <= r; t++) joint.push(new Float64Array(1));
+    let offset = 0;
+    for (let z = 0; z < Z; z++) {
+      const n = sizes[z] as number;
+      const cap = caps[z] as number;
+      if (!((mask >> z) & 1)) {
+        prob *= zone.unavailability;
+        fixed += cap;
+        continue;
+      }
+      prob *= zone.availability;
+      upNodes += n;
+      const w = windowOf(n);
+      const len = (joint[0] as Float64Array).length;
+      const next: Float64Array[] = Array.from({ length: r + 1 }, () => new Float64Array(len + w.hi - w.lo));
+      for (let t = 0; t <= r; t++) {
+        const row = joint[t] as Float64Array;
+        for (let s = 0; s < len; s++) {
+          const p = row[s] as number;
+          if (p === 0) continue;
+          for (let d = w.lo; d <= w.hi; d++) {
+            const nt = Math.min(r, t + Math.min(cap, d));
+            const dst = next[nt] as Float64Array;
+            const i = s + d - w.lo;
+            dst[i] = (dst[i] as number) + p * (w.pmf[d] as number);
+          }
+        }
+      }
+      joint = next;
+      offset += w.lo;
+    }
+    if (prob > 0) out.push({ prob, fixed, upNodes, joint, offset });
+  }
+  return out;
+}
+
+interface RegionVectors {
+  /** P(D = d | region up), d = 0..replication. */
+  pi: Float64Array;
+  /** P(D = d and short of nodes | region up). */
+  short: Float64Array;
+  /** P(D = d and not short | region up). */
+  ok: Float64Array;
+}
+
+function vectorsFor(configs: readonly ZoneConfig[], r: number, need: number | null): RegionVectors {
+  const pi = new Float64Array(r + 1);
+  const short = new Float64Array(r + 1);
+  const ok = new Float64Array(r + 1);
+  for (const cfg of configs) {
+    // short: fewer than `need` nodes up, i.e. s > upNodes - need
+    const maxDown = need === null ? -1 : cfg.upNodes - need;
+    for (let t = 0; t <= r; t++) {
+      const row = cfg.joint[t] as Float64Array;
+      const d = Math.min(r, cfg.fixed + t);
+      let sOk = 0;
+      let sShort = 0;
+      for (let i = 0; i < row.length; i++) {
+        const p = row[i] as number;
+        if (i + cfg.offset <= maxDown) sOk += p;
+        else sShort += p;
+      }
+      ok[d] = (ok[d] as number) + cfg.prob * sOk;
+      short[d] = (short[d] as number) + cfg.prob * sShort;
+      pi[d] = (pi[d] as number) + cfg.prob * (sOk + sShort);
+    }
+  }
+  return { pi, short, ok };
+}
+
+function convolve(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length - 1);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    if (x === 0) continue;
+    for (let j = 0; j < b.length; j++) out[i + j] = (out[i + j] as number) + x * (b[j] as number);
+  }
+  return out;
+}
+
+const sumRange = (v: Float64Array, from: number, to: number) => {
+  let s = 0;
+  for (let i = Math.max(0, from); i <= Math.min(v.length - 1, to); i++) s += v[i] as number;
+  return s;
+};
+
+/** Exact availability of a placed fleet (see the top of this file). */
+export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAvailability {
+  const { regions, replication: r, writeQuorum, users, need } = input;
+  checkAvailability(input.node, 'node');
+  checkAvailability(input.zone, 'zone');
+  checkAvailability(input.region, 'region');
+  checkAvailability(input.balancer, 'balancer');
+  checkCount(r, 'replication', 1);
+  const R = regions.length;
+  if (R < 1 || R > 16) throw new RangeError(`1 to 16 regions, got ${R}`);
+  regions.forEach((reg, i) => {
+    checkCount(reg.nodes, `regions[${i}].nodes`, r);
+    checkCount(reg.zones, `regions[${i}].zones`, 1);
+  });
+  const T = R * r;
+  checkCount(writeQuorum, 'writeQuorum', 1);
+  if (writeQuorum > T) throw new RangeError(`writeQuorum must be <= ${T} copies, got ${writeQuorum}`);
+  const K = T - writeQuorum; // most copies of the worst partition that may be down
+
+  const configCache = new Map<string, ZoneConfig[]>();
+  const configs = regions.map((reg) => {
+    const key = `${reg.nodes}/${reg.zones}`;
+    let c = configCache.get(key);
+    if (c === undefined) {
+      c = regionConfigs(reg.nodes, reg.zones, r, input.node, input.zone);
+      configCache.set(key, c);
+    }
+    return c;
+  });
+  const vectorCache = new Map<string, RegionVectors>();
+  const vectors = (i: number, needNodes: number | null): RegionVectors => {
+    const key = `${i}:${needNodes}`;
+    let v = vectorCache.get(key);
+    if (v === undefined) {
+      v = vectorsFor(configs[i] as ZoneConfig[], r, needNodes);
+      vectorCache.set(key, v);
+    }
+    return v;
+  };
+  const allDown = new Float64Array(r + 1);
+  allDown[r] = 1;
+
+  const reach = input.region.availability * input.balancer.availability;
+  const hidden = input.region.availability * input.balancer.unavailability;
+  const gone = input.region.unavailability;
+  const out = { unreachable: 0, dataReads: 0, dataWrites: 0, capacity: 0, prunedProbability: 0, up: 0 };
+  // state[i]: 0 region down, 1 up but its balancer down, 2 reachable
+  const state = new Int8Array(R);
+  const loads = new Float64Array(R);
+
+  const leaf = (p: number) => {
+    loads.fill(0);
+    for (const u of users) {
+      const to = u.order.find((x) => state[x] === 2);
+      if (to === undefined) {
+        out.unreachable += p;
+        return;
+      }
+      loads[to] = (loads[to] as number) + u.share;
+    }
+    const base: Float64Array[] = [];
+    const loaded: { i: number; v: RegionVectors }[] = [];
+    for (let i = 0; i < R; i++) {
+      if (state[i] === 0) base.push(allDown);
+      else if ((loads[i] as number) > 0) {
+        const v = vectors(i, need(i, loads[i] as number));
+        base.push(v.pi);
+        loaded.push({ i, v });
+      } else base.push(vectors(i, 0).pi);
+    }
+    let all = Float64Array.of(1);
+    for (const v of base) all = convolve(all, v);
+    const reads = sumRange(all, T, T);
+    const writes = sumRange(all, K + 1, T - 1);
+    let capacity = 0;
+    for (let k = 0; k < loaded.length; k++) {
+      let acc = Float64Array.of(1);
+      for (let i = 0; i < R; i++) {
+        const pos = loaded.findIndex((x) => x.i === i);
+        const v =
+          pos === -1
+            ? (base[i] as Float64Array)
+            : pos < k
+              ? loaded[pos]?.v.ok
+              : pos === k
+                ? loaded[pos]?.v.short
+                : loaded[pos]?.v.pi;
+        acc = convolve(acc, v as Float64Array);
+      }
+      capacity += sumRange(acc, 0, K);
+    }
+    out.dataReads += p * reads;
+    out.dataWrites += p * writes;
+    out.capacity += p * capacity;
+    out.up += p * Math.max(0, sumRange(all, 0, K) - capacity);
+  };
+
+  const walk = (i: number, p: number) => {
+    if (p < PRUNE_BELOW) {
+      out.prunedProbability += p;
+      return;
+    }
+    if (i === R) {
+      leaf(p);
+      return;
+    }
+    const options: [number, number][] = [
+      [2, reach],
+      [1, hidden],
+      [0, gone],
+    ];
+    for (const [s, q] of options) {
+      if (q === 0) continue;
+      state[i] = s;
+      walk(i + 1, p * q);
+    }
+  };
+  walk(0, 1);
+
+  const unavailability = Math.min(
+    1,
+    out.unreachable + out.dataReads + out.dataWrites + out.capacity + out.prunedProbability,
+  );
+  return {
+    availability: Math.min(1, out.up),
+    unavailability,
+    unreachable: out.unreachable,
+    dataReads: out.dataReads,
+    dataWrites: out.dataWrites,
+    capacity: out.capacity,
+    prunedProbability: out.prunedProbability,
+  };
+}
