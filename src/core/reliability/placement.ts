@@ -303,13 +303,13 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
         loaded.push({ i, v });
       } else base.push(vectors(i, 0).pi);
     }
-    let all = Float64Array.of(1);
+    let all: Float64Array = Float64Array.of(1);
     for (const v of base) all = convolve(all, v);
     const reads = sumRange(all, T, T);
     const writes = sumRange(all, K + 1, T - 1);
     let capacity = 0;
     for (let k = 0; k < loaded.length; k++) {
-      let acc = Float64Array.of(1);
+      let acc: Float64Array = Float64Array.of(1);
       for (let i = 0; i < R; i++) {
         const pos = loaded.findIndex((x) => x.i === i);
         const v =
