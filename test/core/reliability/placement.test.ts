@@ -279,6 +279,7 @@ describe('placed fleet availability: the cases a design review asks about', () =
 });
 
 describe('placed fleet availability: properties', () => {
+  type Arb = { nodeU: number; zoneU: number; regionU: number; nodes: number; zones: number; need: number };
   const arb = fc.record({
     nodeU: fc.double({ min: 1e-4, max: 0.3, noNaN: true }),
     zoneU: fc.double({ min: 1e-5, max: 0.1, noNaN: true }),
@@ -290,7 +291,7 @@ describe('placed fleet availability: properties', () => {
     regions: fc.integer({ min: 1, max: 3 }),
     need: fc.integer({ min: 1, max: 3 }),
   });
-  const build = (x: fc.RecordValue<typeof arb> extends infer T ? T : never, replication: number, regions: number) => ({
+  const build = (x: Arb, replication: number, regions: number) => ({
     node: U(x.nodeU),
     zone: U(x.zoneU),
     region: U(x.regionU),
