@@ -10,24 +10,19 @@
  *   restoring onto the standby: the outage ends at the repair or the restore, whichever comes first, on average
  *   MTTR (1 - e^(-restore/MTTR)) for an exponential repair and a fixed restore time; series of the three.
  *
- * Horizontal (capacity-aware; exact over independent node, zone, region and balancer states): every user region is
- * served by the nearest of the candidate's regions that is up (region and its balancer); it counts as up while that
- * region has at least as many nodes up as it needs to carry all the load routed to it (its own users plus those
- * failed over to it) within the p99 target. The 2^R region states are enumerated; within an up region the probability
- * that fewer nodes than needed are up is the exact k-of-n tail over node and zone failures (src/core/reliability,
- * fleetAvailability: milliseconds also for millions of nodes, computed only for the loads that occur). Plus the failover
- * time of every node, zone and (with several regions) region failure for the requests that were going there (first
- * order: rate x duration x affected share).
+ * Horizontal (exact over independent node, zone, region and balancer states; src/core/reliability/placement.ts):
+ * every user region is served by the nearest of the candidate's regions that it can reach (region and balancer up).
+ * The design is up only while every user region is served, every partition of the working set has a live copy
+ * (reads) and, with writes, its write quorum (a majority of all copies for strong consistency, one otherwise), and
+ * every region carrying load keeps at least the nodes that hold its utilisation at or below the degraded cap
+ * (targets.maxUtilizationDegraded, or the all-up utilisation when higher). The p99 target plays no part: a design
+ * slower than the target misses the p99 target, not nines. Plus the failover time of every node, zone and (with
+ * several regions) region failure for the requests that were going there (first order: rate x duration x affected
+ * share).
  */
 
-import {
-  type Availability,
-  fromMtbfMttr,
-  fromUnavailability,
-  fleetAvailability as kOfNOverZones,
-  parallel,
-  series,
-} from '../core/reliability/index.js';
+import { type Availability, fromMtbfMttr, fromUnavailability, parallel, series } from '../core/reliability/index.js';
+import { placedFleetAvailability } from '../core/reliability/placement.js';
 import type { FailureRates, Reliability, Standby } from '../scenario/types.js';
 
 export const METHOD_VERTICAL_NONE = 'exact (series of node, zone and region; independent failures)';
@@ -36,7 +31,7 @@ export const METHOD_VERTICAL_HOT =
 export const METHOD_VERTICAL_COLD =
   'exact series of node, zone and region; each outage ends at the repair or the cold-standby restore, whichever is first (mean MTTR (1 - e^(-restore/MTTR)))';
 export const METHOD_HORIZONTAL =
-  'exact capacity-aware k-of-n over independent node, zone, region and balancer states (users served by the nearest up region; up while it has enough nodes for its load within the p99 target) + failover time per failure (first order)';
+  'exact over independent node, zone, region and balancer states: up while every user region reaches a region, every partition has a live copy and its write quorum (spread placement), and every loaded region keeps its utilisation at or below the degraded cap; + failover time per failure (first order)';
 
 export interface Cause {
   cause: string;
@@ -139,11 +134,21 @@ export interface FleetUsers {
   order: number[];
 }
 
+/** Where a horizontal design keeps its data: copies of each partition per region, and the copies a write needs. */
+export interface FleetPlacement {
+  replication: number;
+  /** Live copies (of regions x replication) a write needs; 1 when writes need any copy (or there are none). */
+  writeQuorum: number;
+}
+
 /**
- * Capacity-aware availability of a horizontal fleet (see the top of this file).
+ * Availability of a horizontal fleet (see the top of this file and src/core/reliability/placement.ts): up while
+ * every user region reaches a region, every partition has a live copy and (with writes) its write quorum, and every
+ * region carrying load has `needed(r, load)` nodes up.
  * @param needed fewest up nodes region `r` needs to carry the users whose shares sum to `loadShare` (of the design
- *   rate); null when no count can (then that region counts as down whenever it carries that load)
- * @param balancer availability of each region's balancer (in series with its region)
+ *   rate) at or below the degraded utilisation cap; null when no count can (the region is then short whenever it
+ *   carries that load)
+ * @param balancer availability of each region's balancer
  */
 export function fleetAvailability(
   rel: Reliability,
@@ -151,68 +156,53 @@ export function fleetAvailability(
   users: readonly FleetUsers[],
   needed: (r: number, loadShare: number) => number | null,
   balancer: Availability,
+  placement: FleetPlacement,
 ): AvailabilityFigure {
   const R = regions.length;
   if (R > 16) throw new RangeError(`at most 16 regions, got ${R}`);
-  const node = avail(rel.node);
-  const zone = avail(rel.zone);
-  const regionUp = series([avail(rel.region), balancer]);
-  const memo = new Map<string, number>();
-  // P(fewer than `need` of the region's nodes up), its nodes spread round-robin over its zones (zone z holds
-  // floor(N / Z) nodes, plus one when z < N mod Z), zones independent, the region itself up. Exact, and cheap for any
-  // node count: the full pmf of the nodes up (regionUpNodesPmf) costs O(N * width) and ran for minutes at millions of
-  // nodes, which explicit designs and utilisation-sized fleets at 1e7 requests/s reach.
-  const shortProb = (r: number, loadShare: number): number => {
-    const key = `${r}:${loadShare.toPrecision(12)}`;
-    let v = memo.get(key);
-    if (v === undefined) {
-      const need = needed(r, loadShare);
-      const reg = regions[r] as FleetRegion;
-      v =
-        need === null || need > reg.nodes
-          ? 1
-          : need <= 0
-            ? 0
-            : kOfNOverZones({ nodes: reg.nodes, need, node, zones: { count: reg.zones, each: zone } }).unavailability;
-      memo.set(key, v);
-    }
-    return v;
-  };
-
-  let allDown = 0;
-  let capacity = 0;
-  const loads = new Float64Array(R);
-  for (let mask = 0; mask < 1 << R; mask++) {
-    let p = 1;
-    for (let r = 0; r < R; r++) p *= mask & (1 << r) ? regionUp.availability : regionUp.unavailability;
-    if (p === 0) continue;
-    if (mask === 0) {
-      allDown += p;
-      continue;
-    }
-    loads.fill(0);
-    const serving = users.map((u) => u.order.find((r) => mask & (1 << r)) as number);
-    users.forEach((u, i) => {
-      loads[serving[i] as number] = (loads[serving[i] as number] as number) + u.share;
-    });
-    users.forEach((u, i) => {
-      const r = serving[i] as number;
-      capacity += p * u.share * shortProb(r, loads[r] as number);
+  const placed = placedFleetAvailability({
+    regions: regions.map((r) => ({ nodes: r.nodes, zones: r.zones })),
+    node: avail(rel.node),
+    zone: avail(rel.zone),
+    region: avail(rel.region),
+    balancer,
+    replication: placement.replication,
+    writeQuorum: placement.writeQuorum,
+    users,
+    need: needed,
+  });
+  const failoverU = rel.failoverS * (rate(rel.node) + rate(rel.zone) + (R > 1 ? rate(rel.region) : 0));
+  const exact: Availability = { availability: placed.availability, unavailability: placed.unavailability };
+  const byCause: Cause[] = [
+    {
+      cause: R > 1 ? 'users with no region to reach (regions or balancers down)' : 'region or its balancer',
+      unavailability: placed.unreachable,
+    },
+    { cause: 'data: a partition with no live copy', unavailability: placed.dataReads },
+  ];
+  if (placement.writeQuorum > 1) {
+    byCause.push({ cause: 'data: a partition without its write quorum', unavailability: placed.dataWrites });
+  }
+  byCause.push({
+    cause: 'too few nodes up for the load at the degraded utilisation cap',
+    unavailability: placed.capacity,
+  });
+  if (placed.prunedProbability > 0) {
+    byCause.push({
+      cause: 'states below 1e-20 probability, counted as down',
+      unavailability: placed.prunedProbability,
     });
   }
-  const totalShare = users.reduce((s, u) => s + u.share, 0);
-  capacity /= totalShare;
-  const failoverU = rel.failoverS * (rate(rel.node) + rate(rel.zone) + (R > 1 ? rate(rel.region) : 0));
-  const exact = fromUnavailability(Math.min(1, allDown + capacity));
-  const byCause: Cause[] = [
-    { cause: R > 1 ? 'every region down' : 'region or its balancer', unavailability: allDown },
-    { cause: 'too few nodes up (node and zone failures, failover load)', unavailability: capacity },
-    { cause: 'failover', unavailability: failoverU },
-  ];
+  byCause.push({ cause: 'failover', unavailability: failoverU });
   const spof: string[] = [];
   if (R === 1) spof.push('the region', 'its balancer');
-  const zonesOk = regions.every((reg) => reg.zones > 1);
-  if (!zonesOk && R === 1) spof.push('the zone');
+  if (R === 1 && regions.every((reg) => reg.zones <= 1)) spof.push('the zone');
+  if (placement.replication === 1)
+    spof.push(
+      R === 1
+        ? 'every node (each holds the only copy of its partitions)'
+        : 'every node (its partitions have one copy in its region)',
+    );
   return {
     availability: withFailover(exact, failoverU),
     method: METHOD_HORIZONTAL,

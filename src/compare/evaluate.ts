@@ -7,10 +7,18 @@
 import type { Instance } from '../catalog/index.js';
 import { analyzeQueue, responseTimeSurvivalFunction } from '../core/queueing/index.js';
 import { type Availability, downtime, nines } from '../core/reliability/index.js';
+import { copiesPerZone, majority, zoneSizes } from '../core/reliability/placement.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
 import { formatDuration } from '../units/format.js';
 import { type AvailabilityFigure, fleetAvailability, verticalAvailability } from './availability.js';
-import { balancerModel, type GroupPath, nodesNeeded, pathsQuantileS, queueAtLoad } from './capacity.js';
+import {
+  balancerModel,
+  type GroupPath,
+  nodesForUtilization,
+  nodesNeeded,
+  pathsQuantileS,
+  queueAtLoad,
+} from './capacity.js';
 import { type Context, preferenceOrder } from './context.js';
 import { type CostInput, monthlyCost } from './cost.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
@@ -159,15 +167,21 @@ function finish(ctx: Context, partial: Omit<ArchitectureResult, 'feasible' | 'in
   return feasible ? { ...partial, feasible } : { ...partial, feasible, infeasibleReason: reasons.join('; ') };
 }
 
-/** Extra latency of a strongly consistent write: the round trip to the replica(s) it must wait for, seconds. */
+/**
+ * Extra latency of a strongly consistent write: the round trip to the copies it must wait for, seconds. Each region
+ * holds `replication` copies; a write needs a majority of all of them: the local copies (across zones: the
+ * same-region round trip) and then whole regions, nearest first, until the majority is reached.
+ */
 function quorumRttS(ctx: Context, region: string, others: readonly string[], zones: number): number {
   const w = ctx.scenario.workload;
   if (w.consistency !== 'strong' || w.writeFraction === 0) return 0;
-  if (others.length === 0) return zones > 1 && w.replication > 1 ? ctx.rtt(region, region).rttS : 0;
-  const all = others.length + 1;
-  const quorum = Math.floor(all / 2) + 1;
+  const r = w.replication;
+  const quorum = majority(r * (others.length + 1));
+  const local = zones > 1 && r > 1 ? ctx.rtt(region, region).rttS : 0;
+  if (quorum <= r) return local;
+  const regionsNeeded = Math.ceil((quorum - r) / r);
   const rtts = others.map((o) => ctx.rtt(region, o).rttS).sort((a, b) => a - b);
-  return rtts[quorum - 2] ?? 0;
+  return Math.max(local, rtts[regionsNeeded - 1] ?? 0);
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -201,13 +215,16 @@ export function dataLossOf(ctx: Context, copies: 'one' | 'replicated'): DataLoss
 // ------------------------------------------------------------------------------------------------------------
 // vertical
 
-/** A design without the capacity for the design rate within the p99 target is down all the time. */
-function capacityDown(fig: AvailabilityFigure, short: boolean): AvailabilityFigure {
-  if (!short) return fig;
+/**
+ * A design whose queue is unstable at the design rate (utilisation >= 1) is down all the time. Availability does not
+ * depend on the p99 target (a slow design misses meetsTargets.p99, not nines).
+ */
+function capacityDown(fig: AvailabilityFigure, unstable: boolean): AvailabilityFigure {
+  if (!unstable) return fig;
   return {
     availability: { availability: 0, unavailability: 1 },
-    method: `${fig.method}; capacity-aware: the box cannot carry the design rate within the p99 target, so it counts as down`,
-    byCause: [{ cause: 'capacity: too small for the design rate within the p99 target', unavailability: 1 }],
+    method: `${fig.method}; the box cannot carry the design rate (utilisation >= 100%), so it counts as down`,
+    byCause: [{ cause: 'capacity: utilisation at or above 100% at the design rate', unavailability: 1 }],
     singlePointsOfFailure: fig.singlePointsOfFailure,
   };
 }
@@ -247,11 +264,10 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
     d.standby !== 'none' ? d.standbyRegion : null,
   );
   const lb = d.standby === 'hot' && d.standbyRegion === null ? catalog.reliability.loadBalancer.multiAz : null;
-  // Capacity-aware, as for fleets: a box that cannot carry the design rate within the p99 target is never "up".
-  const need = nodesNeeded(w, inst.vcpu, rate, 'pooled', paths, scenario.targets.p99S).nodes;
+  // A box that cannot carry the design rate at all (unstable queue) is never "up"; the p99 target plays no part.
   const fig = capacityDown(
     verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb),
-    need === null || need > 1,
+    !q.stable,
   );
   const writeBytesPerS = rate * w.writeFraction * w.requestSizeBytes;
   const trafficWriteBytesPerS = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
@@ -304,8 +320,11 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
     utilization: q.utilization,
     memoryNeededGiB: memNeed,
     nodesNeededByRegion: [{ region: d.region, nodes: 1, needed: 1 }],
-    survivesZoneLoss: d.standby !== 'none',
-    survivesRegionLoss: d.standbyRegion !== null && d.standby !== 'none' ? true : null,
+    placement: null,
+    degradedUtilizationCap: null,
+    // a hot standby takes over; a cold one is restored (the service is down meanwhile)
+    survivesZoneLoss: d.standby === 'hot' && q.stable,
+    survivesRegionLoss: d.standbyRegion !== null ? d.standby === 'hot' && q.stable : null,
     cost,
     availability,
     latency,
@@ -512,6 +531,95 @@ function computeRegionNeed(
   );
 }
 
+/**
+ * What availability asks of a horizontal design's regions: a state counts as up when the survivors carry their load
+ * at or below the degraded utilisation cap (targets.maxUtilizationDegraded, or the design's all-up utilisation when
+ * higher); the p99 target plays no part. needed(r, loadShare): fewest up nodes for that load (null: the design is
+ * unstable even with every node up).
+ */
+export function availabilityNeed(
+  ctx: Context,
+  d: Pick<HorizontalDesign, 'instance'>,
+  allUpUtilization: number,
+): { cap: number; needed: (r: number, loadShare: number) => number | null } {
+  const w = ctx.scenario.workload;
+  const cap = Math.max(ctx.scenario.targets.maxUtilizationDegraded, allUpUtilization);
+  const memo = new Map<number, number>();
+  const needed = (_r: number, loadShare: number): number | null => {
+    if (!(allUpUtilization < 1)) return null;
+    let n = memo.get(loadShare);
+    if (n === undefined) {
+      n = nodesForUtilization(w, d.instance.vcpu, ctx.designRatePerS * loadShare, cap);
+      memo.set(loadShare, n);
+    }
+    return n;
+  };
+  return { cap, needed };
+}
+
+/** The all-up utilisation of a horizontal design: its busiest region's. */
+export function allUpUtilization(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): number {
+  let u = 0;
+  d.regions.forEach((_, r) => {
+    const share = layout.share[r] as number;
+    if (share === 0) return;
+    const q = queueAtLoad(
+      ctx.scenario.workload,
+      d.instance.vcpu,
+      ctx.designRatePerS * share,
+      d.nodesByRegion[r] as number,
+      balancerModel(d.balancer),
+    );
+    u = Math.max(u, q.utilization);
+  });
+  return u;
+}
+
+/** Partitions per node the placement text assumes (Cassandra 4's default num_tokens; the model takes many). */
+export const PARTITIONS_PER_NODE = 16;
+
+/**
+ * Where a horizontal design keeps its data (src/core/reliability/placement.ts): `replication` copies of every
+ * partition in each region on distinct nodes, at most copiesPerZone of them in one zone; writes need writeQuorum of
+ * all copies (a majority for strong consistency with writes, else one).
+ */
+export function placementOf(
+  ctx: Context,
+  d: Pick<HorizontalDesign, 'regions' | 'nodesByRegion' | 'zones'>,
+): {
+  partitions: number;
+  replication: number;
+  copiesPerZone: number;
+  writeQuorum: number;
+  copies: number;
+  text: string;
+} {
+  const w = ctx.scenario.workload;
+  const r = w.replication;
+  const R = d.regions.length;
+  const copies = R * r;
+  const strong = w.consistency === 'strong' && w.writeFraction > 0;
+  const writeQuorum = strong ? majority(copies) : 1;
+  const perZone = d.nodesByRegion.map(
+    (n) =>
+      copiesPerZone(
+        zoneSizes(n, d.zones).filter((x) => x > 0),
+        r,
+      ) ?? r,
+  );
+  const c = Math.max(...perZone);
+  const partitions = PARTITIONS_PER_NODE * Math.max(...d.nodesByRegion);
+  const where = c === 1 ? 'each in another zone' : `at most ${c} in one zone`;
+  const writes =
+    w.writeFraction === 0
+      ? 'no writes'
+      : strong
+        ? `writes need ${writeQuorum} of the ${copies} copies (a majority: strong consistency)`
+        : 'writes need one live copy (eventual consistency)';
+  const text = `placement: ${r} cop${r === 1 ? 'y' : 'ies'} of every partition ${R > 1 ? `in each of ${R} regions` : 'in the region'}, on distinct nodes, ${where}; partitions spread over all nodes (about ${partitions}: ${PARTITIONS_PER_NODE} per node); reads need one live copy, ${writes}`;
+  return { partitions, replication: r, copiesPerZone: c, writeQuorum, copies, text };
+}
+
 export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?: HorizontalLayout): ArchitectureResult {
   const { scenario, catalog } = ctx;
   const w = scenario.workload;
@@ -536,26 +644,33 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
   });
   const latency = latencyFor(ctx, serving, d.regions, null, degraded);
 
-  const needMemo = new Map<string, number | null>();
-  const needed = (r: number, loadShare: number): number | null => {
-    const key = `${r}:${loadShare.toPrecision(12)}`;
-    if (!needMemo.has(key)) needMemo.set(key, regionNeed(ctx, d, layout, r, loadShare).nodes);
-    return needMemo.get(key) ?? null;
-  };
+  const { cap, needed } = availabilityNeed(ctx, d, utilization);
+  const placement = placementOf(ctx, d);
   const lbA = d.zones > 1 ? catalog.reliability.loadBalancer.multiAz : catalog.reliability.loadBalancer.singleAz;
-  const fig = fleetAvailability(
-    scenario.reliability,
-    d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
-    layout.users,
-    needed,
-    lbA,
-  );
+  const placeable = d.nodesByRegion.every((n) => n >= w.replication);
+  const fig: AvailabilityFigure = placeable
+    ? fleetAvailability(
+        scenario.reliability,
+        d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
+        layout.users,
+        needed,
+        lbA,
+        { replication: w.replication, writeQuorum: placement.writeQuorum },
+      )
+    : {
+        availability: { availability: 0, unavailability: 1 },
+        method: 'placement: a region has fewer nodes than copies of each partition, so the data cannot be placed',
+        byCause: [{ cause: 'placement: fewer nodes than copies', unavailability: 1 }],
+        singlePointsOfFailure: [],
+      };
+  const K = R * w.replication - placement.writeQuorum; // copies of the worst partition that may be down
 
-  // Can the others absorb each region's users when it is down (all their nodes up)?
+  // A region lost: its copies are gone (replication of them, all of the worst partition's), its users go to their
+  // next region; the survivors must keep every partition's write quorum and carry the load at or below the cap.
   let survivesRegionLoss: boolean | null = null;
   if (R > 1) {
-    survivesRegionLoss = true;
-    for (let down = 0; down < R; down++) {
+    survivesRegionLoss = placeable && w.replication <= K;
+    for (let down = 0; down < R && survivesRegionLoss; down++) {
       const loads = new Array<number>(R).fill(0);
       for (const u of layout.users) {
         const r = u.order.find((x) => x !== down) as number;
@@ -569,14 +684,23 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     }
   }
 
-  // Does each region keep enough nodes for its own users when its largest zone is down?
-  let survivesZoneLoss = d.zones > 1;
+  // A zone lost in any region: the worst partition loses the copies that zone may hold (copiesPerZone), the region
+  // keeps its users with that zone's nodes gone. A region of one zone loses everything: that is a region loss.
+  let survivesZoneLoss = placeable;
   d.regions.forEach((_, r) => {
     const n = d.nodesByRegion[r] as number;
     const share = layout.share[r] as number;
-    if (share === 0 || d.zones <= 1) return;
+    const sizes = zoneSizes(n, d.zones).filter((x) => x > 0);
+    if (sizes.length <= 1) {
+      if (survivesRegionLoss !== true) survivesZoneLoss = false;
+      return;
+    }
+    const c = copiesPerZone(sizes, w.replication) ?? w.replication;
+    const largest = Math.max(...sizes);
+    if (Math.min(c, largest) > K) survivesZoneLoss = false;
+    if (share === 0) return;
     const need = needed(r, share);
-    if (need === null || n - Math.ceil(n / d.zones) < need) survivesZoneLoss = false;
+    if (need === null || n - largest < need) survivesZoneLoss = false;
   });
 
   const totalNodes = d.nodesByRegion.reduce((s, n) => s + n, 0);
@@ -622,16 +746,28 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     }[model],
   );
   if (w.fanout > 1) notes.push('fan-out traffic between nodes is not priced');
-  if (!survivesZoneLoss) {
+  notes.push(placement.text);
+  if (!placeable) {
     notes.push(
-      d.zones > 1
-        ? `losing one zone (about ${Math.ceil(100 / d.zones)}% of a region's nodes) leaves too few nodes for the p99 target: zone outages count as downtime; more spares (about N/${d.zones - 1}) would ride them out`
-        : 'all nodes of a region are in one zone: a zone outage takes the region down',
+      `a region has fewer nodes than the ${w.replication} copies of each partition: the data cannot be placed`,
+    );
+  } else if (!survivesZoneLoss) {
+    notes.push(
+      d.zones <= 1
+        ? 'all nodes of a region are in one zone: a zone outage takes the region down'
+        : placement.copiesPerZone > K
+          ? `a zone holds ${placement.copiesPerZone} copies of some partitions, more than the ${K} that may be down: a zone outage stops ${K === R * w.replication - 1 ? 'reads and writes' : 'writes'}`
+          : `losing one zone (about ${Math.ceil(100 / d.zones)}% of a region's nodes) pushes the survivors above ${(cap * 100).toPrecision(3)}% CPU: zone outages count as downtime; more spares (about N/${d.zones - 1}) would ride them out`,
     );
   }
   if (d.nodesByRegion.some((n) => n < d.zones)) notes.push('fewer nodes than zones in a region: some zones are empty');
-  if (survivesRegionLoss === false)
-    notes.push("the surviving regions cannot carry a failed region's users within the p99 target");
+  if (survivesRegionLoss === false) {
+    notes.push(
+      w.replication > K
+        ? `with a region gone, ${R * w.replication - w.replication} of ${R * w.replication} copies remain, fewer than the write quorum of ${placement.writeQuorum}: a region outage stops writes`
+        : `the surviving regions cannot carry a failed region's users at or below ${(cap * 100).toPrecision(3)}% CPU`,
+    );
+  }
   d.regions.forEach((region, r) => {
     const need = needed(r, layout.share[r] as number);
     if (need !== null && (layout.paths[r]?.length ?? 0) > 0) {
@@ -667,6 +803,15 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
       nodes: d.nodesByRegion[r] as number,
       needed: needed(r, layout.share[r] as number),
     })),
+    placement: {
+      partitions: placement.partitions,
+      replication: placement.replication,
+      copiesPerZone: placement.copiesPerZone,
+      writeQuorum: placement.writeQuorum,
+      copies: placement.copies,
+      description: placement.text,
+    },
+    degradedUtilizationCap: cap,
     survivesZoneLoss,
     survivesRegionLoss,
     cost,

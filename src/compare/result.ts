@@ -102,6 +102,22 @@ export interface DataLossResult {
   method: string;
 }
 
+/** Data placement of a horizontal design (src/core/reliability/placement.ts). */
+export interface Placement {
+  /** Partitions of the working set (about 16 per node; the model assumes them spread over every allowed node set). */
+  partitions: number;
+  /** Copies of each partition in every region. */
+  replication: number;
+  /** Most copies of one partition in one zone. */
+  copiesPerZone: number;
+  /** Live copies (of all regions' copies) a write needs: a majority for strong consistency, else 1. */
+  writeQuorum: number;
+  /** All copies of one partition: regions x replication. */
+  copies: number;
+  /** The placement in words. */
+  description: string;
+}
+
 export interface ArchitectureResult {
   name: string;
   kind: 'vertical' | 'horizontal';
@@ -119,11 +135,18 @@ export interface ArchitectureResult {
   utilization: number;
   /** Memory a node needs for its share of the working set (with headroom), GiB. */
   memoryNeededGiB: number;
-  /** Up nodes per region needed to carry that region's load within the p99 target (capacity-aware availability). */
+  /** Up nodes per region that carry that region's load at or below the degraded utilisation cap (availability). */
   nodesNeededByRegion: { region: string; nodes: number; needed: number | null }[];
-  /** Whether every region keeps enough nodes for its users within the p99 target when its largest zone is down. */
+  /** Where a horizontal design keeps its data; null for a vertical design. */
+  placement: Placement | null;
+  /** The utilisation the survivors may reach while components are down (availability); null for a vertical design. */
+  degradedUtilizationCap: number | null;
+  /**
+   * Whether, with any one zone down, every partition still serves reads and writes and the survivors stay at or below
+   * the degraded cap (vertical: a hot standby takes over).
+   */
   survivesZoneLoss: boolean;
-  /** Whether the other regions can carry a failed region's users within the p99 target (multi-region only). */
+  /** The same with any one region down (multi-region only; null for one region). */
   survivesRegionLoss: boolean | null;
   feasible: boolean;
   infeasibleReason?: string;

@@ -291,23 +291,47 @@ const ArchitectureResultSchema = z
               .int()
               .min(0)
               .nullable()
-              .describe("Fewest up nodes that carry this region's load within the p99 target (count; null: none can)."),
+              .describe(
+                "Fewest up nodes that carry this region's load at or below the degraded utilisation cap (count; null: none can).",
+              ),
           })
           .describe('Nodes placed and needed in one region.'),
       )
       .describe(
-        "Up nodes per region needed to carry that region's load within the p99 target (capacity-aware availability).",
+        "Up nodes per region that carry that region's load at or below the degraded utilisation cap (used by availability).",
+      ),
+    placement: z
+      .object({
+        partitions: z.number().int().min(1).describe('Partitions of the working set (about 16 per node; count).'),
+        replication: z.number().int().min(1).describe('Copies of each partition in every region (count).'),
+        copiesPerZone: z.number().int().min(1).describe('Most copies of one partition in one zone (count).'),
+        writeQuorum: z
+          .number()
+          .int()
+          .min(1)
+          .describe('Live copies of all regions a write needs: a majority for strong consistency, else 1 (count).'),
+        copies: z.number().int().min(1).describe('All copies of one partition: regions x replication (count).'),
+        description: z.string().describe('The placement in words.'),
+      })
+      .nullable()
+      .describe('Where a horizontal design keeps its data (null for vertical designs).'),
+    degradedUtilizationCap: z
+      .number()
+      .min(0)
+      .nullable()
+      .describe(
+        'Utilisation the survivors may reach while components are down for the design to count as up: targets.maxUtilizationDegraded, or the all-up utilisation when higher (fraction; null for vertical designs).',
       ),
     survivesZoneLoss: z
       .boolean()
       .describe(
-        'Whether every region keeps enough nodes for its users within the p99 target when its largest zone is down.',
+        'Whether, with any one zone down, every partition still serves reads and writes and the survivors stay at or below the degraded cap (vertical: a hot standby takes over).',
       ),
     survivesRegionLoss: z
       .boolean()
       .nullable()
       .describe(
-        "Whether the other regions can carry a failed region's users within the p99 target (null: single region).",
+        'Whether, with any one region down, every partition still serves reads and writes and the surviving regions carry its users at or below the degraded cap (null: single region).',
       ),
     feasible: z.boolean().describe('Whether the candidate can be built and run at all (see infeasibleReason).'),
     infeasibleReason: z

@@ -24,7 +24,14 @@ import {
 import type { Bursts, Workload } from '../scenario/types.js';
 import { effectiveServiceTimeS, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
-import { type Design, horizontalLayout, regionNeed, verticalPaths } from './evaluate.js';
+import {
+  allUpUtilization,
+  availabilityNeed,
+  type Design,
+  horizontalLayout,
+  placementOf,
+  verticalPaths,
+} from './evaluate.js';
 import type { ArchitectureResult } from './result.js';
 
 /** The design a result describes (every field of a Design is in the result). */
@@ -159,12 +166,14 @@ export function availabilitySim(ctx: Context, d: Design): AvailabilitySimConfig 
     return verticalSimConfig(rel, d.standby, d.standbyRegion !== null, balancer, options);
   }
   const layout = horizontalLayout(ctx, d.regions, d.zones);
+  const placement = placementOf(ctx, d);
   return fleetSimConfig(
     rel,
     d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
     layout.users,
-    (r, share) => regionNeed(ctx, d, layout, r, share).nodes,
+    availabilityNeed(ctx, d, allUpUtilization(ctx, d, layout)).needed,
     d.zones > 1 ? lb.multiAz : lb.singleAz,
+    { replication: placement.replication, writeQuorum: placement.writeQuorum },
     options,
   );
 }

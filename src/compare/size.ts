@@ -132,10 +132,11 @@ export function nodesPerRegion(
   const memNodes = wsGiB <= instance.memGiB ? 1 : Math.ceil((wsGiB * w.replication) / instance.memGiB - 1e-9);
   return spec.regions.map((_, r) => {
     const share = layout.share[r] as number;
-    if (share === 0) return Math.min(MAX_NODES_PER_REGION, Math.max(memNodes, 1 + spec.spares));
+    // never fewer nodes than copies of each partition (placement: distinct nodes)
+    if (share === 0) return Math.min(MAX_NODES_PER_REGION, Math.max(memNodes, w.replication, 1 + spec.spares));
     const util = nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * share, t.maxUtilization);
     const need = regionNeed(ctx, { instance, balancer: spec.balancer }, layout, r, share).nodes ?? util;
-    return Math.min(MAX_NODES_PER_REGION, Math.max(memNodes, Math.max(need, util) + spec.spares));
+    return Math.min(MAX_NODES_PER_REGION, Math.max(memNodes, w.replication, Math.max(need, util) + spec.spares));
   });
 }
 
@@ -285,8 +286,10 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
       .map((instance) => {
         let nodes = 0;
         for (const share of layout.share) {
-          nodes +=
-            share === 0 ? 1 : nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * share, t.maxUtilization);
+          nodes += Math.max(
+            w.replication,
+            share === 0 ? 1 : nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * share, t.maxUtilization),
+          );
         }
         return { instance, lower: fixed + nodes * instance.usdPerHour * BILLING_HOURS_PER_MONTH };
       })

@@ -92,6 +92,7 @@ const FIELDS: ReadonlyMap<string, SweepField> = new Map([
   field('targets.availability', 'fraction'),
   field('targets.budget', 'moneyRate'),
   field('targets.maxUtilization', 'fraction'),
+  field('targets.maxUtilizationDegraded', 'fraction'),
   field('targets.maxDataLoss', 'duration'),
   field('reliability.node.mtbf', 'duration'),
   field('reliability.node.mttr', 'duration'),

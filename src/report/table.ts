@@ -5,6 +5,7 @@
  */
 
 import type { ArchitectureResult, ComparisonResult, UserRegionLatency } from '../compare/result.js';
+import { lossShort, lossVerdict } from '../compare/survival.js';
 import {
   formatDowntime,
   formatDuration,
@@ -117,11 +118,15 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
       return Number.isNaN(need) ? `? of ${a.nodes}` : `${need} of ${a.nodes}`;
     });
   }
-  row('survives zone loss', (a) => (a.survivesZoneLoss ? 'yes' : 'no'));
-  if (archs.some((a) => a.regions.length > 1)) {
-    row('survives region loss', (a) =>
-      a.survivesRegionLoss === null ? 'no' : a.survivesRegionLoss ? 'yes' : 'no (capacity)',
+  if (archs.some((a) => a.placement !== null)) {
+    row('copies (per region / zone)', (a) =>
+      a.placement === null ? '-' : `${a.placement.replication} / at most ${a.placement.copiesPerZone}`,
     );
+    row('write quorum', (a) => (a.placement === null ? '-' : `${a.placement.writeQuorum} of ${a.placement.copies}`));
+  }
+  row('survives zone loss', (a) => lossShort(lossVerdict(a, 'zone')));
+  if (archs.some((a) => a.regions.length > 1)) {
+    row('survives region loss', (a) => lossShort(lossVerdict(a, 'region')));
   }
   row('target p99', (a) => mark(a.meetsTargets.p99));
   row('target availability', (a) => mark(a.meetsTargets.availability));

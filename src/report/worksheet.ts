@@ -11,6 +11,7 @@ import { designSummary } from '../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
 import type { SensitivityResult } from '../compare/sensitivity.js';
 import { better } from '../compare/size.js';
+import { lossSentence, lossVerdict } from '../compare/survival.js';
 import { nines as ninesOf, SECONDS_PER_YEAR } from '../core/reliability/index.js';
 import type { Scenario } from '../scenario/types.js';
 import {
@@ -214,6 +215,11 @@ function inputs(w: WorksheetInput): string[] {
     ],
     ['targets.maxUtilization', formatPercent(s.targets.maxUtilization), src('targets.maxUtilization')],
     [
+      'targets.maxUtilizationDegraded',
+      formatPercent(s.targets.maxUtilizationDegraded),
+      src('targets.maxUtilizationDegraded'),
+    ],
+    [
       'targets.maxDataLoss',
       s.targets.maxDataLossS === null ? 'none' : formatDuration(s.targets.maxDataLossS),
       s.targets.maxDataLossS === null ? 'not set' : 'scenario',
@@ -335,8 +341,14 @@ function availability(w: WorksheetInput): string[] {
       '',
     );
     if (a.kind === 'horizontal') {
+      const cap = formatPercent(a.degradedUtilizationCap ?? w.scenario.targets.maxUtilizationDegraded, 0);
       out.push(
-        `Survives the loss of a zone: ${a.survivesZoneLoss ? 'yes' : 'no'}.${a.survivesRegionLoss === null ? '' : ` Survives the loss of a region (the others absorb its users within the p99 target): ${a.survivesRegionLoss ? 'yes' : 'no'}.`} Nodes needed up / placed per region: ${a.nodesNeededByRegion.map((x) => `${x.region} ${x.needed ?? 'n/a'} of ${x.nodes}`).join(', ')}.`,
+        `Data placement: ${a.placement?.description.replace(/^placement: /, '') ?? 'none'}. ${lossSentence(a, 'zone', cap)}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', cap)}`} Nodes needed up to stay at or below ${cap} CPU / placed, per region: ${a.nodesNeededByRegion.map((x) => `${x.region} ${x.needed ?? 'n/a'} of ${x.nodes}`).join(', ')}.`,
+        '',
+      );
+    } else {
+      out.push(
+        `${lossSentence(a, 'zone', '')}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', '')}`}`,
         '',
       );
     }
@@ -596,10 +608,13 @@ function risks(w: WorksheetInput): string[] {
     const hopText =
       hop === null ? '' : ` (about ${hop.toFixed(0)} ms round trip from ${rec.regions[0]} to ${home?.failoverTo})`;
     if (s.workload.consistency === 'strong') {
+      const p = rec.placement;
       out.push(
-        rec.regions.length === 2
-          ? `Writes wait for the copy in the other region${hopText}. Under a network partition between ${rec.regions.join(' and ')}, the primary must either stop accepting writes or accept them unreplicated (giving up the zero data loss). Which does it do, and who decides when to fail over?`
-          : `Writes wait for a quorum of ${rec.regions.join(', ')}${hopText}. Under a partition the minority side must stop accepting writes: which side keeps serving the users in each region, and is the quorum round trip acceptable on the write path?`,
+        p !== null
+          ? `Writes wait for ${p.writeQuorum} of the ${p.copies} copies of their partition (${p.replication} in each of ${rec.regions.join(', ')})${hopText}. ${p.replication > p.copies - p.writeQuorum ? `With a region gone, or cut off by a network partition, the copies left are fewer than the quorum: writes stop (the availability figure counts it as downtime).` : 'A region lost or cut off leaves a quorum in the others: the minority side stops accepting writes.'} Is the quorum round trip acceptable on the write path, and who watches for a partition?`
+          : rec.regions.length === 2
+            ? `Writes wait for the copy in the other region${hopText}. Under a network partition between ${rec.regions.join(' and ')}, the primary must either stop accepting writes or accept them unreplicated (giving up the zero data loss). Which does it do, and who decides when to fail over?`
+            : `Writes wait for a quorum of ${rec.regions.join(', ')}${hopText}. Under a partition the minority side must stop accepting writes: which side keeps serving the users in each region, and is the quorum round trip acceptable on the write path?`,
       );
     } else {
       out.push(
@@ -622,14 +637,23 @@ function risks(w: WorksheetInput): string[] {
       `A failure can lose up to ${formatDuration(rec.dataLoss.windowS)} of acknowledged writes (${rec.dataLoss.method}). Is that acceptable to the business?`,
     );
   }
-  if (rec.kind === 'horizontal' && !rec.survivesZoneLoss) {
+  const recCap = formatPercent(rec.degradedUtilizationCap ?? s.targets.maxUtilizationDegraded, 0);
+  const zoneVerdict = lossVerdict(rec, 'zone');
+  if (rec.kind === 'horizontal' && zoneVerdict !== 'survives') {
     out.push(
-      `${rec.name} does not keep enough nodes for the p99 target when a zone is lost: zone outages count as downtime. Add spares, or accept degraded latency during a zone outage?`,
+      zoneVerdict === 'capacity'
+        ? `${rec.name} keeps its data through a zone loss, but the survivors would run above ${recCap} CPU: zone outages count as downtime. Add spares (about N/(zones - 1)), or accept degraded service during a zone outage?`
+        : `${lossSentence(rec, 'zone', recCap)} Is that acceptable, or should the copies be spread over more zones?`,
     );
   }
-  if (rec.survivesRegionLoss === false) {
+  const regionVerdict = lossVerdict(rec, 'region');
+  if (regionVerdict === 'writes') {
     out.push(
-      `When a region fails, the others cannot carry its users within the p99 target. Is degraded service acceptable there, or should the surviving regions be sized for it?`,
+      `${lossSentence(rec, 'region', recCap)} A synchronous quorum needs a majority of copies to survive: is a third region worth it, or can writes wait for the region to come back?`,
+    );
+  } else if (regionVerdict === 'capacity') {
+    out.push(
+      `When a region fails, the others cannot carry its users at or below ${recCap} CPU. Is degraded service acceptable there, or should the surviving regions be sized for it?`,
     );
   }
   if (rec.utilization > 0.9 * s.targets.maxUtilization) {

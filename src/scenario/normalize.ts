@@ -339,7 +339,7 @@ class Normalizer {
     const targets = this.targets(record(own(raw, 'targets')));
     const reliability = this.reliability(record(own(raw, 'reliability')));
     const users = this.users(own(raw, 'users'));
-    const architectures = this.architectures(own(raw, 'architectures'));
+    const architectures = this.architectures(own(raw, 'architectures'), workload.replication);
     const simulation = this.simulation(record(own(raw, 'simulation')));
     return {
       name: typeof name === 'string' ? name : '',
@@ -441,6 +441,7 @@ class Normalizer {
           ? null
           : this.quantity(t, 'budget', `${p}.budget`, 'moneyRate', { min: 0, minExclusive: true }),
       maxUtilization: this.fraction(t, 'maxUtilization', `${p}.maxUtilization`, open, 0.75),
+      maxUtilizationDegraded: this.fraction(t, 'maxUtilizationDegraded', `${p}.maxUtilizationDegraded`, open, 0.9),
       maxDataLossS:
         maxDataLoss === undefined ? null : this.quantity(t, 'maxDataLoss', `${p}.maxDataLoss`, 'duration', { min: 0 }),
     };
@@ -499,7 +500,7 @@ class Normalizer {
     return users;
   }
 
-  private architectures(raw: unknown): ArchitectureSpec[] | null {
+  private architectures(raw: unknown, replication: number): ArchitectureSpec[] | null {
     if (raw === undefined) return null;
     if (!Array.isArray(raw)) return [];
     const firstIndex = new Map<string, number>();
@@ -513,11 +514,11 @@ class Normalizer {
           this.fail(`${path}.name`, name, `a name no other candidate has (architectures[${first}] has it)`);
         } else firstIndex.set(name, i);
       }
-      return this.architecture(a, path, name);
+      return this.architecture(a, path, name, replication);
     });
   }
 
-  private architecture(a: Raw | undefined, path: string, name: string): ArchitectureSpec {
+  private architecture(a: Raw | undefined, path: string, name: string, replication: number): ArchitectureSpec {
     const kind = own(a, 'kind');
     const family = own(a, 'family');
     const sizeRaw = own(a, 'size');
@@ -565,6 +566,14 @@ class Normalizer {
       const nodes = typeof nodesRaw === 'number' ? nodesRaw : null;
       if (nodes !== null && regions !== null && nodes < regions.length) {
         this.fail(`${path}.nodes`, nodesRaw, `at least one node per region (>= ${regions.length})`);
+      } else if (nodes !== null && Number.isInteger(replication) && nodes < replication * (regions?.length ?? 1)) {
+        // each region keeps `replication` copies of every partition on distinct nodes (README, placement)
+        const R = regions?.length ?? 1;
+        this.fail(
+          `${path}.nodes`,
+          nodesRaw,
+          `at least workload.replication (${replication}) nodes in each region (>= ${replication * R}${R > 1 ? ` over ${R} regions` : ''}): each partition keeps ${replication} copies on distinct nodes`,
+        );
       }
       return {
         kind,

@@ -332,6 +332,11 @@ export const TargetsSchema = object(
       'Highest planned CPU utilisation at the design rate: "75%" or 0.75, strictly between 0 and 1. Default 75%.',
       '75%',
     ).optional(),
+    maxUtilizationDegraded: quantity(
+      'fraction',
+      'Highest CPU utilisation the survivors may run at while components are down, for the design to count as up (availability): "90%" or 0.9, strictly between 0 and 1. Default 90%, or the all-up utilisation when that is higher.',
+      '90%',
+    ).optional(),
     maxDataLoss: quantity(
       'duration',
       'Durability target: the most acknowledged writes, as time, that one failure may lose: "0 s" (no acknowledged write may be lost: synchronous replication to another failure domain), "5 s", or seconds; >= 0. Default: none.',

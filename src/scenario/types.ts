@@ -59,6 +59,11 @@ export interface Targets {
   budgetUsdPerMonth: number | null;
   /** Highest planned CPU utilisation at the design rate, (0, 1); default 0.75. */
   maxUtilization: number;
+  /**
+   * Highest utilisation of the survivors while components are down for the design to count as up, (0, 1); default
+   * 0.9. A design whose all-up utilisation is higher uses that instead (availability.value, README).
+   */
+  maxUtilizationDegraded: number;
   /** Most acknowledged writes (as time) a single failure may lose, seconds (0: none); null: no durability target. */
   maxDataLossS: number | null;
 }

@@ -39,6 +39,13 @@ const STATIC: readonly FieldDef[] = [
   { path: 'targets.availability', label: 'availability', group: 'Targets', kind: 'quantity', hint: '99.95%' },
   { path: 'targets.budget', label: 'budget', group: 'Targets', kind: 'quantity', hint: '30000 USD/month' },
   { path: 'targets.maxUtilization', label: 'max CPU', group: 'Targets', kind: 'quantity', hint: '75%' },
+  {
+    path: 'targets.maxUtilizationDegraded',
+    label: 'max CPU, degraded',
+    group: 'Targets',
+    kind: 'quantity',
+    hint: '90%',
+  },
   { path: 'reliability.node.mtbf', label: 'node MTBF', group: 'Reliability', kind: 'quantity', hint: '4380 h' },
   { path: 'reliability.node.mttr', label: 'node MTTR', group: 'Reliability', kind: 'quantity', hint: '2 h' },
   { path: 'reliability.zone.mtbf', label: 'zone MTBF', group: 'Reliability', kind: 'quantity', hint: '8766 h' },

@@ -99,15 +99,25 @@ function bruteForce(
       const s = serving[i];
       if (s !== undefined) load[s] = (load[s] as number) + usr.share;
     });
-    users.forEach((usr, i) => {
-      const s = serving[i];
-      if (s === undefined || (nodesUp[s] as number) < needed(s, load[s] as number)) down += p * usr.share;
+    // one copy of each partition per region (replication 1), reads only: a partition is lost when, in every region,
+    // some node is not serving (partitions are spread over every node)
+    const regionData = regions.map((reg, ri) => {
+      const inRegion = parts.some((part, i) => part.region === ri && part.kind === 'region' && up[i]);
+      return inRegion && (nodesUp[ri] as number) === reg.nodes;
     });
+    const served = users.every((_, i) => {
+      const s = serving[i];
+      return s !== undefined && (nodesUp[s] as number) >= needed(s, load[s] as number);
+    });
+    if (!served || !regionData.some((x) => x)) down += p;
   }
   return down;
 }
 
-describe('horizontal capacity-aware availability', () => {
+/** One copy of each partition in every region, no writes: the brute force below models exactly this placement. */
+const ONE_COPY = { replication: 1, writeQuorum: 1 };
+
+describe('horizontal availability: every user region served, data placed, capacity at the degraded cap', () => {
   // Pessimistic figures so every term matters at double precision.
   const harsh: Reliability = exampleReliability({
     node: { mtbfS: 100 * H, mttrS: 10 * H },
@@ -128,7 +138,7 @@ describe('horizontal capacity-aware availability', () => {
       { share: 0.4, order: [1, 0] },
     ];
     const needed = (_r: number, share: number) => Math.ceil(share * 4 - 1e-9);
-    const f = fleetAvailability(harsh, regions, users, needed, lb);
+    const f = fleetAvailability(harsh, regions, users, needed, lb, ONE_COPY);
     const ref = bruteForce(harsh, lbU, regions, users, needed);
     expectClose(f.availability.unavailability, ref, { rel: 1e-12 }, 'U');
   });
@@ -137,18 +147,26 @@ describe('horizontal capacity-aware availability', () => {
     const regions = [{ id: 'a', nodes: 4, zones: 3 }];
     const users = [{ share: 1, order: [0] }];
     const needed = () => 3;
-    const f = fleetAvailability(harsh, regions, users, needed, lb);
+    const f = fleetAvailability(harsh, regions, users, needed, lb, ONE_COPY);
     expectClose(f.availability.unavailability, bruteForce(harsh, lbU, regions, users, needed), { rel: 1e-12 }, 'U');
   });
 
   it('with zero spares a fleet is no more available than k-of-n of its nodes alone', () => {
     const regions = [{ id: 'a', nodes: 5, zones: 3 }];
-    const f = fleetAvailability(harsh, regions, [{ share: 1, order: [0] }], () => 5, lb);
+    const f = fleetAvailability(harsh, regions, [{ share: 1, order: [0] }], () => 5, lb, ONE_COPY);
     const allUp = a(100, 10) ** 5;
     expect(f.availability.availability).toBeLessThanOrEqual(allUp);
   });
 
-  it('property: more nodes (spares) never lower availability', () => {
+  it('with one copy spread over every node, a larger fleet loses a partition more often (spread placement)', () => {
+    const users = [{ share: 1, order: [0] }];
+    const f = (nodes: number) =>
+      fleetAvailability(harsh, [{ id: 'a', nodes, zones: 3 }], users, () => 1, lb, ONE_COPY).availability
+        .unavailability;
+    expect(f(12)).toBeGreaterThan(f(6));
+  });
+
+  it('property: more nodes (spares) never lower availability when every node holds a full copy', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 12 }),
@@ -157,7 +175,10 @@ describe('horizontal capacity-aware availability', () => {
         (need, extra, zones) => {
           const users = [{ share: 1, order: [0] }];
           const f = (nodes: number) =>
-            fleetAvailability(harsh, [{ id: 'a', nodes, zones }], users, () => need, lb).availability.unavailability;
+            fleetAvailability(harsh, [{ id: 'a', nodes, zones }], users, () => need, lb, {
+              replication: nodes,
+              writeQuorum: 1,
+            }).availability.unavailability;
           return f(need + extra) <= f(need + extra - 1) * (1 + 1e-12);
         },
       ),

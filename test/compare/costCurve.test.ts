@@ -29,7 +29,12 @@ function best(r: ComparisonResult, kind: ArchitectureResult['kind']): Architectu
  * balancer's per-byte charge no longer dominates, so scaling out becomes cheaper before the box runs out. */
 function smallResponses(): Scenario {
   const s = exampleScenario();
-  return { ...s, workload: { ...s.workload, responseSizeBytes: 16 * 1024, averageRatePerS: 1600 } };
+  return {
+    ...s,
+    workload: { ...s.workload, responseSizeBytes: 16 * 1024, averageRatePerS: 1600 },
+    // as in the model file: 8 spares, so that a zone loss leaves the survivors under the 90% degraded cap
+    architectures: (s.architectures ?? []).map((a) => (a.kind === 'horizontal' ? { ...a, spares: 8 } : a)),
+  };
 }
 
 const example = run(exampleScenario());

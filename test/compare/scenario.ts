@@ -48,6 +48,7 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
       unavailability: 0.0005,
       budgetUsdPerMonth: 30000,
       maxUtilization: 0.75,
+      maxUtilizationDegraded: 0.9,
       maxDataLossS: null,
     },
     reliability: exampleReliability(),

@@ -91,8 +91,9 @@ describe('sensitivity of the photo-sharing example', () => {
     expect(peak.swingUsdPerMonth).toBeGreaterThan(0);
     expect(peak.swingUsdPerMonth).toBeCloseTo(byPath(result, 'workload.serviceTime').swingUsdPerMonth, 6);
     expect(peak).toMatchObject({ base: 4000, low: 2000, high: 6000 });
-    // the decision is on a knife edge: a few percent more traffic and the 2-region design cannot absorb a region loss
-    expect(peak.flips.some((f) => f.value > 4000 && f.value < 4400)).toBe(true);
+    // the decision is on a knife edge: a few percent less traffic and the one-region fleet (3.30 nines against a
+    // 3.30 target) keeps its survivors under the degraded cap through a zone loss, and wins on cost
+    expect(peak.flips.some((f) => f.value > 3700 && f.value < 4000 && f.to === 'scale out, 3 zones')).toBe(true);
   });
 
   it('every flip lies in its range, and the recommendation differs just either side of it', () => {

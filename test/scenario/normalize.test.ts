@@ -34,6 +34,7 @@ describe('parseScenario: the contract example', () => {
         'workload.consistency',
         'workload.roundTrips',
         'workload.usl',
+        'targets.maxUtilizationDegraded',
         'reliability.coldRestore',
         'reliability.replicationLag',
         'reliability.backupInterval',
@@ -122,6 +123,7 @@ describe('parseScenario: defaults', () => {
       unavailability: 1 - 0.999,
       budgetUsdPerMonth: null,
       maxUtilization: 0.75,
+      maxUtilizationDegraded: 0.9,
       maxDataLossS: null,
     });
     expect(s.reliability).toStrictEqual({
@@ -152,6 +154,7 @@ describe('parseScenario: defaults', () => {
       'workload.roundTrips',
       'workload.usl',
       'targets.maxUtilization',
+      'targets.maxUtilizationDegraded',
       'reliability.node.mtbf',
       'reliability.node.mttr',
       'reliability.zone.mtbf',

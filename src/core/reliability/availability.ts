@@ -288,6 +288,44 @@ export function binomialPmf(n: number, part: Availability): Float64Array {
 }
 
 /**
+ * The terms of Binomial(n, p) that are at least `floor` times the largest, as a window: pmf[i] = P(X = lo + i).
+ * The same mode-centred recurrence as `binomialPmf`, normalised by the window's sum, without an array of n + 1
+ * entries (20 million nodes need only the few thousand terms around the mode).
+ * @example binomialWindow(4, { availability: 0.5, unavailability: 0.5 }, 1e-60) // { lo: 0, pmf: [1/16, 4/16, 6/16, 4/16, 1/16] }
+ */
+export function binomialWindow(n: number, part: Availability, floor: number): { lo: number; pmf: Float64Array } {
+  const p = part.availability;
+  const q = part.unavailability;
+  if (q === 0) return { lo: n, pmf: Float64Array.of(1) };
+  if (p === 0) return { lo: 0, pmf: Float64Array.of(1) };
+  const up = p / q;
+  const down = q / p;
+  const m = binomialMode(n, p);
+  const below: number[] = [];
+  let r = 1;
+  for (let j = m; j > 0; j--) {
+    r *= (j / (n - j + 1)) * down;
+    if (r < floor) break;
+    below.push(r);
+  }
+  const above: number[] = [];
+  r = 1;
+  for (let j = m; j < n; j++) {
+    r *= ((n - j) / (j + 1)) * up;
+    if (r < floor) break;
+    above.push(r);
+  }
+  const pmf = new Float64Array(below.length + 1 + above.length);
+  let total = 0;
+  for (let i = 0; i < below.length; i++) pmf[below.length - 1 - i] = below[i] as number;
+  pmf[below.length] = 1;
+  for (let i = 0; i < above.length; i++) pmf[below.length + 1 + i] = above[i] as number;
+  for (let i = 0; i < pmf.length; i++) total += pmf[i] as number;
+  for (let i = 0; i < pmf.length; i++) pmf[i] = (pmf[i] as number) / total;
+  return { lo: m - below.length, pmf };
+}
+
+/**
  * One term of Binomial(n, p): P(X = j), by the mode-centred walk of `binomialTails` (normalised by the sum of all
  * terms; 0 if the term is below 2^-1022 relative to the mode).
  */

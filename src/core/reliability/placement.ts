@@ -30,8 +30,8 @@
  *   it exceeds T - writeQuorum.
  * - Per region, conditioned on the region up and on the state of each zone, the nodes of the up zones are
  *   independent: the joint pmf of (t = copies down in up zones, truncated at replication; s = nodes down in up
- *   zones) is a convolution of per-zone binomials (windowed where the binomial exceeds 1e-60; the mass left out is
- *   below 1e-55). From it: pi[D] = P(D_r = D), and b[D] = P(D_r = D and fewer than `need` nodes up).
+ *   zones) is a convolution of per-zone binomials (windowed where a term exceeds 1e-62 of the largest; the mass left
+ *   out is below 1e-55); zones whose binomial never falls below their copy cap enter as one summed binomial. From it: pi[D] = P(D_r = D), and b[D] = P(D_r = D and fewer than `need` nodes up).
  * - Over the 3^R states of the regions (down / up with its balancer down / reachable), the design is down with
  *   probability  conv(pi)[sum > T - q] + sum_i conv(a_1..a_(i-1), b_i, pi_(i+1)..)[sum <= T - q]  (the first term
  *   loses data; the second has the data but region i is short of nodes while those before it are not; a = pi - b,
@@ -46,7 +46,7 @@
  * placedFleetAvailability({ regions: [{ nodes: 3, zones: 3 }], replication: 3, writeQuorum: 2, ... })
  * // down when two nodes (or zones) are down: U ~ 3 u^2 for small unavailability u of a node-with-its-zone
  */
-import { type Availability, binomialPmf, checkAvailability, checkCount } from './availability.js';
+import { type Availability, binomialWindow, checkAvailability, checkCount } from './availability.js';
 
 export interface PlacedRegion {
   nodes: number;
@@ -106,36 +106,63 @@ export function majority(copies: number): number {
   return Math.floor(copies / 2) + 1;
 }
 
-const WINDOW_FLOOR = 1e-60;
+/** Binomial terms below this fraction of the largest are left out (their mass is below 1e-55). */
+const WINDOW_FLOOR = 1e-62;
+/** States less likely than this are not enumerated and count as down (prunedProbability). */
 export const PRUNE_BELOW = 1e-20;
+
+interface Window {
+  lo: number;
+  pmf: Float64Array;
+}
+
+/** Sums of a window from the bottom and from the top, each summed directly: below[i] = sum pmf[0..i-1]. */
+interface Summed {
+  lo: number;
+  length: number;
+  below: Float64Array;
+  above: Float64Array;
+}
+
+function summed(w: Window): Summed {
+  const n = w.pmf.length;
+  const below = new Float64Array(n + 1);
+  const above = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) below[i + 1] = (below[i] as number) + (w.pmf[i] as number);
+  for (let i = n - 1; i >= 0; i--) above[i] = (above[i + 1] as number) + (w.pmf[i] as number);
+  return { lo: w.lo, length: n, below, above };
+}
 
 interface ZoneConfig {
   /** P(this set of zones up, the rest down | region up). */
   prob: number;
-  /** Copies of the worst partition on down zones. */
+  /** Copies of the worst partition on down zones and on wide zones (which always hold their cap of down nodes). */
   fixed: number;
   /** Nodes in up zones. */
   upNodes: number;
-  /** joint[t][s - offset]: P(t copies down in up zones (truncated), s nodes down in up zones). */
+  /** Narrow up zones: joint[t][s - offset] = P(t copies down there (truncated), s nodes down there). */
   joint: Float64Array[];
   offset: number;
+  /** Wide up zones: the pmf of their down nodes (a binomial over all of them), with its sums; null: none. */
+  wide: Summed | null;
 }
 
-/** Per region: the zone configurations with their joint pmfs (independent of the load). */
+/**
+ * Per region: the zone configurations with their pmfs (independent of the load). An up zone is "wide" when its
+ * binomial of down nodes starts at or above its copy cap (no term below the cap reaches 1e-62 of the largest): it then
+ * always covers its cap of copies, and only the sum of its down nodes matters, so the wide zones together are one
+ * binomial over their nodes (same node availability). The narrow ones are convolved with their copy counts.
+ */
 function regionConfigs(nodes: number, zones: number, r: number, node: Availability, zone: Availability): ZoneConfig[] {
   const sizes = zoneSizes(nodes, zones).filter((n) => n > 0);
   const c = copiesPerZone(sizes, r) as number;
   const caps = sizes.map((n) => Math.min(c, n));
-  const windows = new Map<number, { pmf: Float64Array; lo: number; hi: number }>();
+  const downs: Availability = { availability: node.unavailability, unavailability: node.availability };
+  const windows = new Map<number, Window>();
   const windowOf = (n: number) => {
     let w = windows.get(n);
     if (w === undefined) {
-      const pmf = binomialPmf(n, { availability: node.unavailability, unavailability: node.availability });
-      let lo = 0;
-      while (lo < n && (pmf[lo] as number) < WINDOW_FLOOR) lo++;
-      let hi = n;
-      while (hi > lo && (pmf[hi] as number) < WINDOW_FLOOR) hi--;
-      w = { pmf, lo, hi };
+      w = binomialWindow(n, downs, WINDOW_FLOOR);
       windows.set(n, w);
     }
     return w;
@@ -146,6 +173,7 @@ function regionConfigs(nodes: number, zones: number, r: number, node: Availabili
     let prob = 1;
     let fixed = 0;
     let upNodes = 0;
+    let wideNodes = 0;
     let joint: Float64Array[] = [Float64Array.of(1)];
     for (let t = 1; t <= r; t++) joint.push(new Float64Array(1));
     let offset = 0;
@@ -160,25 +188,31 @@ function regionConfigs(nodes: number, zones: number, r: number, node: Availabili
       prob *= zone.availability;
       upNodes += n;
       const w = windowOf(n);
+      if (w.lo >= cap && w.pmf.length > 64) {
+        fixed += cap;
+        wideNodes += n;
+        continue;
+      }
       const len = (joint[0] as Float64Array).length;
-      const next: Float64Array[] = Array.from({ length: r + 1 }, () => new Float64Array(len + w.hi - w.lo));
+      const next: Float64Array[] = Array.from({ length: r + 1 }, () => new Float64Array(len + w.pmf.length - 1));
       for (let t = 0; t <= r; t++) {
         const row = joint[t] as Float64Array;
         for (let s = 0; s < len; s++) {
           const p = row[s] as number;
           if (p === 0) continue;
-          for (let d = w.lo; d <= w.hi; d++) {
+          for (let k = 0; k < w.pmf.length; k++) {
+            const d = w.lo + k;
             const nt = Math.min(r, t + Math.min(cap, d));
             const dst = next[nt] as Float64Array;
-            const i = s + d - w.lo;
-            dst[i] = (dst[i] as number) + p * (w.pmf[d] as number);
+            dst[s + k] = (dst[s + k] as number) + p * (w.pmf[k] as number);
           }
         }
       }
       joint = next;
       offset += w.lo;
     }
-    if (prob > 0) out.push({ prob, fixed, upNodes, joint, offset });
+    const wide = wideNodes > 0 ? summed(binomialWindow(wideNodes, downs, WINDOW_FLOOR)) : null;
+    if (prob > 0) out.push({ prob, fixed, upNodes, joint, offset, wide });
   }
   return out;
 }
@@ -192,12 +226,19 @@ interface RegionVectors {
   ok: Float64Array;
 }
 
+/** P(wide down nodes <= x) and P(> x), each a direct sum. */
+function wideSplit(w: Summed | null, x: number): [number, number] {
+  if (w === null) return x >= 0 ? [1, 0] : [0, 1];
+  const i = Math.max(0, Math.min(w.length, x - w.lo + 1)); // entries 0..i-1 are <= x
+  return [w.below[i] as number, w.above[i] as number];
+}
+
 function vectorsFor(configs: readonly ZoneConfig[], r: number, need: number | null): RegionVectors {
   const pi = new Float64Array(r + 1);
   const short = new Float64Array(r + 1);
   const ok = new Float64Array(r + 1);
   for (const cfg of configs) {
-    // short: fewer than `need` nodes up, i.e. s > upNodes - need
+    // short: fewer than `need` nodes up, i.e. more than upNodes - need down in up zones
     const maxDown = need === null ? -1 : cfg.upNodes - need;
     for (let t = 0; t <= r; t++) {
       const row = cfg.joint[t] as Float64Array;
@@ -206,8 +247,10 @@ function vectorsFor(configs: readonly ZoneConfig[], r: number, need: number | nu
       let sShort = 0;
       for (let i = 0; i < row.length; i++) {
         const p = row[i] as number;
-        if (i + cfg.offset <= maxDown) sOk += p;
-        else sShort += p;
+        if (p === 0) continue;
+        const [lo, hi] = wideSplit(cfg.wide, maxDown - (i + cfg.offset));
+        sOk += p * lo;
+        sShort += p * hi;
       }
       ok[d] = (ok[d] as number) + cfg.prob * sOk;
       short[d] = (short[d] as number) + cfg.prob * sShort;

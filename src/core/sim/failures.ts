@@ -118,8 +118,12 @@ export interface FleetSimConfig extends SimOptions {
    * carry no load under the mask are not read (0). needed[0] is empty. Built by fleetSimConfig.
    */
   needed: (number | null)[][];
-  /** Availability of each region's balancer (in series with its region). */
+  /** Availability of each region's balancer (users reach a region only while it and its balancer are up). */
   balancer: Availability;
+  /** Copies of each partition in every region (placement: src/core/reliability/placement.ts). */
+  replication: number;
+  /** Live copies (of regions x replication) a write needs; 1: any copy. */
+  writeQuorum: number;
 }
 
 export type AvailabilitySimConfig = KOfNSimConfig | VerticalSimConfig | FleetSimConfig;
@@ -178,6 +182,7 @@ export function fleetSimConfig(
   users: readonly { share: number; order: readonly number[] }[],
   needed: (r: number, loadShare: number) => number | null,
   balancer: Availability,
+  placement: { replication: number; writeQuorum: number },
   options: SimOptions = {},
 ): FleetSimConfig {
   const R = regions.length;
@@ -203,6 +208,8 @@ export function fleetSimConfig(
     users: users.map((u) => ({ share: u.share, order: [...u.order] })),
     needed: table,
     balancer: { availability: balancer.availability, unavailability: balancer.unavailability },
+    replication: placement.replication,
+    writeQuorum: placement.writeQuorum,
     ...copyOptions(options),
   };
 }
@@ -538,6 +545,14 @@ class FleetService implements Service {
   private readonly balancerUp: Uint8Array;
   /** Nodes up in up zones of each region. */
   private readonly count: Int32Array;
+  /** Nodes of each zone, and the most copies of one partition it may hold (copiesPerZone, at most its nodes). */
+  private readonly zoneSize: Int32Array;
+  private readonly zoneCap: Int32Array;
+  /** First zone of each region (zones of region r: zoneStart[r] .. zoneStart[r + 1] - 1). */
+  private readonly zoneStart: Int32Array;
+  private readonly replication: number;
+  /** Copies of the worst partition that may be down: regions x replication - writeQuorum. */
+  private readonly maxDownCopies: number;
   private mask = 0;
 
   constructor(
@@ -592,18 +607,64 @@ class FleetService implements Service {
     this.regionUp = new Uint8Array(R);
     this.balancerUp = new Uint8Array(R);
     this.count = new Int32Array(R);
+    this.replication = config.replication;
+    this.maxDownCopies = R * config.replication - config.writeQuorum;
+    this.zoneSize = new Int32Array(zones);
+    this.zoneCap = new Int32Array(zones);
+    this.zoneStart = new Int32Array(R + 1);
+    let zb = 0;
+    config.regions.forEach((reg, r) => {
+      this.zoneStart[r] = zb;
+      const sizes = Array.from(
+        { length: reg.zones },
+        (_, z) => Math.floor(reg.nodes / reg.zones) + (z < reg.nodes % reg.zones ? 1 : 0),
+      );
+      let c = 1;
+      while (sizes.reduce((s, n) => s + Math.min(c, n), 0) < config.replication && c < config.replication) c++;
+      sizes.forEach((n, z) => {
+        this.zoneSize[zb + z] = n;
+        this.zoneCap[zb + z] = Math.min(c, n);
+      });
+      zb += reg.zones;
+    });
+    this.zoneStart[R] = zb;
   }
 
+  /**
+   * Whether some partition lacks a live copy or its write quorum: the worst partition has, in each region, as many
+   * copies down as the down nodes can cover under the zone cap (all of them with the region down), summed over regions.
+   */
+  private dataDown(): boolean {
+    let down = 0;
+    for (let r = 0; r < this.R; r++) {
+      if (!this.regionUp[r]) {
+        down += this.replication;
+        continue;
+      }
+      let t = 0;
+      for (let z = this.zoneStart[r] as number; z < (this.zoneStart[r + 1] as number); z++) {
+        const size = this.zoneSize[z] as number;
+        const dz = this.zoneUp[z] ? size - (this.nodesUpInZone[z] as number) : size;
+        t += Math.min(this.zoneCap[z] as number, dz);
+      }
+      down += Math.min(this.replication, t);
+    }
+    return down > this.maxDownCopies;
+  }
+
+  /** Down (1) unless every user region is served by a region with enough nodes up and every partition is. */
   private recompute(): void {
     const mask = this.mask;
     const base = mask * this.U;
     let down = 0;
     for (let u = 0; u < this.U; u++) {
       const r = this.serving[base + u] as number;
-      if (r < 0 || (this.count[r] as number) < (this.need[mask * this.R + r] as number))
-        down += this.weight[u] as number;
+      if (r < 0 || (this.count[r] as number) < (this.need[mask * this.R + r] as number)) {
+        down = 1;
+        break;
+      }
     }
-    this.down = down;
+    this.down = down === 1 || this.dataDown() ? 1 : 0;
   }
 
   private routeMask(): number {
@@ -788,6 +849,8 @@ export function checkSimConfig(config: AvailabilitySimConfig): void {
         }
       }
       checkAvailabilityValue(config.balancer, 'balancer');
+      checkCount(config.replication, 'replication', 1, Math.min(...config.regions.map((x) => x.nodes)));
+      checkCount(config.writeQuorum, 'writeQuorum', 1, R * config.replication);
       return;
     }
     default:

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromAvailability, fromUnavailability } from '../../../src/core/reliability/availability.js';
+import { fleetAvailability as kOfNOverZones } from '../../../src/core/reliability/domains.js';
 import {
   copiesPerZone,
   majority,
@@ -327,5 +328,40 @@ describe('placed fleet availability: properties', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('placed fleet availability: large flaky regions (zones summed as one binomial)', () => {
+  it('a 3,000-node region always missing copies, behind a 3-node region: matches the k-of-n tail over zones (1e-9)', () => {
+    // Region A: 3,000 nodes over 3 zones, node unavailability 0.2 (about 200 down per zone: every zone always covers
+    // its copy, the summed path). Region B: 3 nodes, one per zone. 3 copies per region, reads only. Users go to B,
+    // then A. Reads fail exactly when all of B's nodes are out (A always has a copy down); when B is unreachable,
+    // A must have 2,500 nodes up.
+    const node = U(0.2);
+    const zone = U(0.01);
+    const region = U(0.003);
+    const balancer = U(0.002);
+    const got = placedFleetAvailability({
+      node,
+      zone,
+      region,
+      balancer,
+      regions: [
+        { nodes: 3000, zones: 3 },
+        { nodes: 3, zones: 3 },
+      ],
+      replication: 3,
+      writeQuorum: 1,
+      users: [{ share: 1, order: [1, 0] }],
+      need: (r) => (r === 0 ? 2500 : 1),
+    });
+    // x = P(all three of B's nodes out | region B up): one node per zone
+    const x = (zone.unavailability + zone.availability * node.unavailability) ** 3;
+    const kA = kOfNOverZones({ nodes: 3000, need: 2500, node, zones: { count: 3, each: zone } }).availability;
+    const expected =
+      region.unavailability +
+      region.availability * x +
+      region.availability * balancer.unavailability * (1 - x) * (1 - region.availability * balancer.availability * kA);
+    expectClose(got.unavailability, expected, { rel: 1e-9 });
   });
 });

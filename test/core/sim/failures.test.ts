@@ -254,26 +254,41 @@ describe('the comparison engine candidates (src/compare/availability.ts)', () =>
   const needed = (r: number, load: number): number | null =>
     r === 0 ? Math.ceil(load * 5 - 1e-9) : load > 0.5 ? null : Math.ceil(load * 5 - 1e-9);
   const lb = { availability: 0.995, unavailability: 0.005 };
+  // two copies per region, strong writes: a write needs 3 of the 4 copies
+  const quorum = { replication: 2, writeQuorum: 3 };
 
-  it('horizontal, two regions, capacity-aware (failover 0: exact)', () => {
-    const config = fleetSimConfig(rel, regions, users, needed, lb);
+  it('horizontal, two regions, partitions with a strong write quorum, capacity-aware (failover 0: exact)', () => {
+    const config = fleetSimConfig(rel, regions, users, needed, lb, quorum);
     const sim = simulateAvailability(config, 200, 31);
-    expectCovers(sim, compareFleet(rel, regions, users, needed, lb).availability.unavailability, 'fleet');
+    expectCovers(sim, compareFleet(rel, regions, users, needed, lb, quorum).availability.unavailability, 'fleet');
   });
 
-  it('horizontal, one region of three zones (failover 0: exact)', () => {
+  it('horizontal, two regions, reads only with one copy per region (failover 0: exact)', () => {
+    const oneCopy = { replication: 1, writeQuorum: 1 };
+    const config = fleetSimConfig(rel, regions, users, needed, lb, oneCopy);
+    const sim = simulateAvailability(config, 200, 34);
+    const exact = compareFleet(rel, regions, users, needed, lb, oneCopy).availability.unavailability;
+    expectCovers(sim, exact, 'fleet, one copy');
+  });
+
+  it('horizontal, one region of three zones, 3 copies, quorum 2 (failover 0: exact)', () => {
     const one = [{ id: 'a', nodes: 5, zones: 3 }];
     const everyone = [{ share: 1, order: [0] }];
-    const config = fleetSimConfig(rel, one, everyone, () => 3, lb);
+    const three = { replication: 3, writeQuorum: 2 };
+    const config = fleetSimConfig(rel, one, everyone, () => 3, lb, three);
     const sim = simulateAvailability(config, 200, 32);
-    expectCovers(sim, compareFleet(rel, one, everyone, () => 3, lb).availability.unavailability, 'fleet, 1 region');
+    expectCovers(
+      sim,
+      compareFleet(rel, one, everyone, () => 3, lb, three).availability.unavailability,
+      'fleet, 1 region',
+    );
   });
 
   it('horizontal with failover time: the first-order failover term is within the interval', () => {
     const r = { ...mild, failoverS: 1800 };
-    const withFailover = simulateAvailability(fleetSimConfig(r, regions, users, needed, lb), 200, 33);
-    const without = simulateAvailability(fleetSimConfig(mild, regions, users, needed, lb), 200, 33);
-    const exact = compareFleet(r, regions, users, needed, lb);
+    const withFailover = simulateAvailability(fleetSimConfig(r, regions, users, needed, lb, quorum), 200, 33);
+    const without = simulateAvailability(fleetSimConfig(mild, regions, users, needed, lb, quorum), 200, 33);
+    const exact = compareFleet(r, regions, users, needed, lb, quorum);
     expectCovers(withFailover, exact.availability.unavailability, 'fleet + failover');
     // Same seed: the difference is the failover time charged per node, zone and region failure for the share of
     // requests going there. The first-order term also counts failures while those requests were already down or
@@ -370,6 +385,7 @@ describe('determinism, chunks and the too-rare rule', () => {
       ],
       (_r, load) => (load > 0.9 ? null : Math.ceil(load * 3)),
       { availability: 0.999, unavailability: 0.001 },
+      { replication: 2, writeQuorum: 3 },
     );
     const configs: AvailabilitySimConfig[] = [
       config,

@@ -1,0 +1,67 @@
+/**
+ * What a lost zone or region does to a design, in words a review can sign, read from the result's own figures
+ * (placement, survivesZoneLoss, survivesRegionLoss): whether it survives, and if not, whether the data (reads or
+ * writes) or the capacity of the survivors is what fails. One place for the table, the worksheet and the TUI.
+ */
+import type { ArchitectureResult } from './result.js';
+
+export type LossVerdict = 'survives' | 'reads' | 'writes' | 'capacity' | 'restore';
+
+type Survival = Pick<
+  ArchitectureResult,
+  'kind' | 'placement' | 'survivesZoneLoss' | 'survivesRegionLoss' | 'standby' | 'regions'
+>;
+
+/** Copies of the worst partition that may be down with reads still served / writes still committed. */
+function slack(a: Survival): { reads: number; writes: number } | null {
+  const p = a.placement;
+  if (p === null) return null;
+  return { reads: p.copies - 1, writes: p.copies - p.writeQuorum };
+}
+
+/**
+ * Why a design does or does not survive the loss of one zone or one region (null: a region loss with one region).
+ * @example lossVerdict({ kind: 'horizontal', placement: { copies: 6, writeQuorum: 4, replication: 3, copiesPerZone: 1, ... }, survivesRegionLoss: false, ... }, 'region') // 'writes'
+ */
+export function lossVerdict(a: Survival, what: 'zone' | 'region'): LossVerdict | null {
+  const survives = what === 'zone' ? a.survivesZoneLoss : a.survivesRegionLoss;
+  if (survives === null) return null;
+  if (survives) return 'survives';
+  if (a.kind === 'vertical') return a.standby === 'cold' ? 'restore' : 'reads';
+  const s = slack(a) as { reads: number; writes: number };
+  const p = a.placement as NonNullable<Survival['placement']>;
+  const lost = what === 'zone' ? p.copiesPerZone : p.replication;
+  if (lost > s.reads) return 'reads';
+  if (lost > s.writes) return 'writes';
+  return 'capacity';
+}
+
+/** Short form for the table: "yes", "no (writes)", "no (capacity)", ... */
+export function lossShort(v: LossVerdict | null): string {
+  if (v === null) return 'no (one region)';
+  return v === 'survives' ? 'yes' : `no (${v})`;
+}
+
+/** A sentence for the worksheet. */
+export function lossSentence(a: Survival, what: 'zone' | 'region', capPercent: string): string {
+  const v = lossVerdict(a, what);
+  const the = `the loss of ${what === 'zone' ? 'a zone' : 'a region'}`;
+  switch (v) {
+    case null:
+      return `It does not survive ${the}: it runs in one region.`;
+    case 'survives':
+      return a.kind === 'vertical'
+        ? `It survives ${the}: the hot standby takes over.`
+        : `It survives ${the}: every partition keeps a live copy and its write quorum, and the survivors stay at or below ${capPercent} CPU.`;
+    case 'reads':
+      return a.kind === 'vertical'
+        ? `It does not survive ${the}: the box ${a.standby === 'hot' ? 'and its standby are' : 'is'} there.`
+        : `It does not survive ${the}: some partitions keep all their copies there, so reads and writes of them stop.`;
+    case 'writes':
+      return `It does not survive ${the} for writes: the copies left are fewer than the write quorum of ${a.placement?.writeQuorum} of ${a.placement?.copies}, so writes stop until it is back (reads go on).`;
+    case 'capacity':
+      return `It does not survive ${the}: the data is safe, but the survivors would run above ${capPercent} CPU (targets.maxUtilizationDegraded), so the outage counts as downtime.`;
+    case 'restore':
+      return `It does not survive ${the} without downtime: the cold standby must be restored first.`;
+  }
+}
