@@ -14,6 +14,7 @@ import { balancerModel, type GroupPath, nodesNeeded, pathsQuantileS, queueAtLoad
 import { type Context, preferenceOrder } from './context.js';
 import { type CostInput, monthlyCost } from './cost.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
+import { meetsP99, p99MissText, regionMeetsP99 } from './p99Scope.js';
 import type {
   ArchitectureResult,
   AvailabilityResult,
@@ -80,7 +81,7 @@ export function memoryNeededGiB(ctx: Context, share: number): number {
 
 function meets(
   ctx: Context,
-  p99S: number | null,
+  latency: LatencyResult,
   a: Availability,
   usdPerMonth: number,
   utilization: number,
@@ -90,7 +91,7 @@ function meets(
   const t = ctx.scenario.targets;
   return {
     durability: t.maxDataLossS === null ? null : dataLoss.windowS <= t.maxDataLossS,
-    p99: p99S !== null && p99S <= t.p99S,
+    p99: meetsP99(t, latency),
     availability: a.unavailability <= t.unavailability,
     budget: t.budgetUsdPerMonth === null ? null : usdPerMonth <= t.budgetUsdPerMonth,
     utilization: utilization <= t.maxUtilization,
@@ -130,10 +131,7 @@ export function missedTargets(
     );
   }
   if (!m.p99 && r.utilization < 1) {
-    add(
-      'p99',
-      `${r.latency.p99Ms === null ? 'unbounded' : `${r.latency.p99Ms.toPrecision(4)} ms`} above the ${ms(t.p99S).toPrecision(4)} ms target`,
-    );
+    add('p99', p99MissText(t, r.latency));
   }
   if (!m.availability) {
     add(
@@ -248,7 +246,8 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
   );
   const lb = d.standby === 'hot' && d.standbyRegion === null ? catalog.reliability.loadBalancer.multiAz : null;
   // Capacity-aware, as for fleets: a box that cannot carry the design rate within the p99 target is never "up".
-  const need = nodesNeeded(w, inst.vcpu, rate, 'pooled', paths, scenario.targets.p99S).nodes;
+  const t = scenario.targets;
+  const need = nodesNeeded(w, inst.vcpu, rate, 'pooled', paths, t.p99S, t.p99Scope).nodes;
   const fig = capacityDown(
     verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb),
     need === null || need > 1,
@@ -309,15 +308,7 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
     cost,
     availability,
     latency,
-    meetsTargets: meets(
-      ctx,
-      latency.p99Ms === null ? null : latency.p99Ms / 1000,
-      fig.availability,
-      cost.usdPerMonth,
-      q.utilization,
-      memOk,
-      dataLoss,
-    ),
+    meetsTargets: meets(ctx, latency, fig.availability, cost.usdPerMonth, q.utilization, memOk, dataLoss),
     dataLoss,
     notes,
   });
@@ -362,6 +353,7 @@ function latencyFor(
       const order = preferenceOrder(ctx, p.region, candidateRegions);
       const failoverTo = failoverFixed ?? (order.length > 1 ? (order.find((r) => r !== s.region) ?? null) : null);
       const rtt = ctx.rtt(p.region, s.region);
+      const p99S = mixtureQuantile([g], 0.99);
       byUserRegion.push({
         region: p.region,
         share: p.share,
@@ -370,7 +362,8 @@ function latencyFor(
         networkMs: ms(p.networkS),
         networkMethod: rtt.method,
         queueP99Ms: ms(a.percentiles?.p99S ?? Number.NaN),
-        p99Ms: ms(mixtureQuantile([g], 0.99)),
+        p99Ms: ms(p99S),
+        meetsP99: regionMeetsP99(p99S, ctx.scenario.targets),
         failoverTo,
         failoverRttMs: failoverTo === null ? null : ms(ctx.rtt(p.region, failoverTo).rttS),
       });
@@ -400,6 +393,7 @@ function latencyFor(
           networkMethod: rtt.method,
           queueP99Ms: null,
           p99Ms: null,
+          meetsP99: false,
           failoverTo: null,
           failoverRttMs: null,
         };
@@ -509,6 +503,7 @@ function computeRegionNeed(
     balancerModel(d.balancer),
     layout.paths[r] ?? [],
     ctx.scenario.targets.p99S,
+    ctx.scenario.targets.p99Scope,
   );
 }
 
@@ -672,15 +667,7 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     cost,
     availability: availabilityResult(fig),
     latency,
-    meetsTargets: meets(
-      ctx,
-      latency.p99Ms === null ? null : latency.p99Ms / 1000,
-      fig.availability,
-      cost.usdPerMonth,
-      utilization,
-      memOk,
-      dataLoss,
-    ),
+    meetsTargets: meets(ctx, latency, fig.availability, cost.usdPerMonth, utilization, memOk, dataLoss),
     dataLoss,
     notes,
   });

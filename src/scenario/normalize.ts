@@ -27,12 +27,13 @@ import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/pa
 import { decimalComplement } from '../util/decimalComplement.js';
 import { closest } from '../util/suggest.js';
 import { normalQuantile, Z95 } from './normalQuantile.js';
-import { keysAt, RANGE_DISTRIBUTIONS, ScenarioSchema } from './schema.js';
+import { keysAt, P99_SCOPES, RANGE_DISTRIBUTIONS, ScenarioSchema } from './schema.js';
 import type {
   ArchitectureSpec,
   BalancerPolicy,
   Consistency,
   FailureRates,
+  P99Scope,
   RangeDistribution,
   Reliability,
   Scenario,
@@ -240,6 +241,7 @@ class Normalizer {
   readonly problems: InputError[] = [];
   readonly defaulted: string[] = [];
   readonly uncertain: UncertainInput[] = [];
+  readonly bareNumbers: string[] = [];
 
   constructor(private readonly catalog: Catalog) {}
 
@@ -259,6 +261,7 @@ class Normalizer {
     const value = own(o, key);
     if (value === undefined && fallback !== undefined) return this.takeDefault(path, fallback);
     if (!isQuantity(value)) return Number.NaN; // missing or not a string/number: reported by the schema
+    if (typeof value === 'number' && kind !== 'fraction') this.bareNumbers.push(path); // a bare 0.1 is the usual form
     try {
       return parseQuantity(value, kind, path, opts);
     } catch (error) {
@@ -352,6 +355,7 @@ class Normalizer {
       simulation,
       defaulted: this.defaulted,
       uncertain: this.uncertain,
+      bareNumbers: this.bareNumbers,
     };
   }
 
@@ -434,6 +438,7 @@ class Normalizer {
     const maxDataLoss = own(t, 'maxDataLoss');
     return {
       p99S: this.quantity(t, 'p99', `${p}.p99`, 'duration', { min: 0, minExclusive: true }),
+      p99Scope: this.string<P99Scope>(t, 'p99Scope', `${p}.p99Scope`, P99_SCOPES[0]),
       availability,
       unavailability,
       budgetUsdPerMonth:
@@ -821,8 +826,8 @@ export function clampToField(path: string, value: number): number {
  * A copy of `scenario` with the figure at `path` (a raw path that may be a range, see UNCERTAIN_PATHS) set to
  * `value`, in SI units like the normalised field. The copy shares the parts it does not change. The path leaves
  * `defaulted` (with `workload.usl` for a USL coefficient: setting one where the scenario had no `usl` makes the other
- * 0). `uncertain` is kept: it describes the inputs, not the values in this copy. Cross-field rules are not checked
- * again (an averageRate above a lowered peakRate is kept as given).
+ * 0). `uncertain` and `bareNumbers` are kept: they describe the inputs as written, not the values in this copy.
+ * Cross-field rules are not checked again (an averageRate above a lowered peakRate is kept as given).
  * @param value SI, within the field's valid values (as sampleUncertain returns)
  * @throws {RangeError} the path cannot be a range, or the value is not finite or outside the field's valid values
  * @example withValue(s, 'workload.peakRate', 5200).workload.peakRatePerS // 5200
@@ -840,6 +845,7 @@ export function withValue(scenario: Scenario, path: string, value: number): Scen
     ...field.set(scenario, value),
     defaulted: scenario.defaulted.filter((p) => !freed.includes(p)),
     uncertain: [...scenario.uncertain],
+    bareNumbers: [...scenario.bareNumbers],
   };
 }
 

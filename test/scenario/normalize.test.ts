@@ -34,6 +34,7 @@ describe('parseScenario: the contract example', () => {
         'workload.consistency',
         'workload.roundTrips',
         'workload.usl',
+        'targets.p99Scope',
         'reliability.coldRestore',
         'reliability.replicationLag',
         'reliability.backupInterval',
@@ -63,6 +64,16 @@ describe('parseScenario: the contract example', () => {
     expect(s.workload.workingSetBytes).toBe(300 * GiB);
     expect(s.targets.budgetUsdPerMonth).toBe(30000);
     expect(s.reliability.node).toStrictEqual({ mtbfS: 15768000, mttrS: 7200 });
+    // the values with units given as bare numbers are listed (for the warnings); fractions are not (0.1 is usual)
+    expect(s.bareNumbers).toStrictEqual([
+      'workload.peakRate',
+      'workload.serviceTime',
+      'workload.workingSet',
+      'targets.budget',
+      'reliability.node.mtbf',
+      'reliability.node.mttr',
+    ]);
+    expect(parseScenario(contractExample()).bareNumbers).toStrictEqual([]);
   });
 
   it('keeps the digits of the unavailability of a decimal availability; a number gives 1 - x', () => {
@@ -118,6 +129,7 @@ describe('parseScenario: defaults', () => {
     });
     expect(s.targets).toStrictEqual({
       p99S: 0.2,
+      p99Scope: 'all-users',
       availability: 0.999,
       unavailability: 1 - 0.999,
       budgetUsdPerMonth: null,
@@ -151,6 +163,7 @@ describe('parseScenario: defaults', () => {
       'workload.responseSize',
       'workload.roundTrips',
       'workload.usl',
+      'targets.p99Scope',
       'targets.maxUtilization',
       'reliability.node.mtbf',
       'reliability.node.mttr',
@@ -241,6 +254,9 @@ describe('parseScenario: one clear line per problem', () => {
     ]);
     expect(errorsOf(example((x) => (x.architectures[0].kind = 'diagonal')))).toStrictEqual([
       'architectures[0].kind: "diagonal": expected one of "vertical", "horizontal"',
+    ]);
+    expect(errorsOf(example((x) => (x.targets.p99Scope = 'every-regions')))).toStrictEqual([
+      'targets.p99Scope: "every-regions": expected one of "all-users", "every-region"',
     ]);
   });
 
