@@ -19,7 +19,7 @@
  * that mean "none" or "chosen by the engine" (`description`, `targets.budget`, `architectures`, `simulation`, a
  * candidate's `size`, `nodes`, `regions`) are not.
  */
-import { type Catalog, loadCatalog } from '../catalog/index.js';
+import { type Catalog, type Instance, loadCatalog } from '../catalog/index.js';
 import { InputErrors } from '../cli/args.js';
 import { NeumaierSum } from '../core/math/sum.js';
 import { describePath, escapeControls, InputError } from '../errors.js';
@@ -69,6 +69,8 @@ export const MAX_MESSAGE_BYTES = 2 ** 40;
 export const MIN_TRAFFIC_RATE_PER_S = 1e-9;
 /** Keys refused anywhere in a scenario: they could reach an object's prototype in careless code. */
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** How a provider is named in messages. */
+const PROVIDER_NAMES: Readonly<Record<Instance['provider'], string>> = { aws: 'AWS', gcp: 'GCP' };
 /** Shares must add up to 1 within this. */
 const SHARE_TOLERANCE = 1e-6;
 /** Default time to bring up a cold standby with its data restored, s (an ESTIMATE: 30 min). */
@@ -533,6 +535,7 @@ class Normalizer {
     const regionsRaw = own(a, 'regions');
     const regions = Array.isArray(regionsRaw) ? this.regionList(regionsRaw, `${path}.regions`) : null;
     const familyName = typeof family === 'string' ? family : '';
+    if (this.catalog.families.has(familyName)) this.sameProvider(familyName, `${path}.family`, regions);
 
     const misplaced = (keys: readonly string[], other: string, use: string) => {
       for (const key of keys) {
@@ -673,6 +676,35 @@ class Normalizer {
     if (this.catalog.families.has(family)) return true;
     this.unknown(path, family, 'instance family', 'families', [...this.catalog.families.keys()]);
     return false;
+  }
+
+  /**
+   * A family runs only in its own provider's regions: a GCP machine in an AWS region (behind an AWS balancer, priced
+   * at AWS transfer rates) is not a design anyone can build. Without `regions` the engine places the candidate in
+   * the catalog's regions, so one of them must be of the family's provider.
+   */
+  private sameProvider(family: string, path: string, regions: readonly string[] | null): void {
+    const provider = this.catalog.families.get(family)?.[0]?.provider;
+    if (provider === undefined) return;
+    const listed = (regions ?? []).flatMap((id) => this.catalog.region(id) ?? []);
+    const other = regions === null ? undefined : listed.find((r) => r.provider !== provider);
+    const anyOwn = this.catalog.regions.some((r) => r.provider === provider);
+    if (other === undefined && (regions !== null || anyOwn)) return;
+    const regionProvider = other?.provider ?? this.catalog.regions[0]?.provider;
+    if (regionProvider === undefined) return;
+    const own = [...this.catalog.families]
+      .filter(([, sizes]) => sizes[0]?.provider === regionProvider)
+      .map(([name]) => name);
+    const theirs = `${PROVIDER_NAMES[regionProvider]}'s`;
+    const where =
+      other === undefined
+        ? `the candidate names no regions, and the catalog's regions, where the engine would place it, are all ${theirs}`
+        : `region ${other.id} is ${theirs}`;
+    this.fail(
+      path,
+      family,
+      `an instance family of the region's provider (family ${family} is ${PROVIDER_NAMES[provider]}'s, ${where}); the catalog's ${PROVIDER_NAMES[regionProvider]} families: ${own.join(', ')}`,
+    );
   }
 
   private size(family: string, size: string, path: string): boolean {

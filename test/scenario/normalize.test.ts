@@ -334,6 +334,40 @@ describe('parseScenario: one clear line per problem', () => {
     ]);
   });
 
+  it("refuses a family of one provider in another provider's region, naming both", () => {
+    // the catalog's regions are all AWS's (regions.json); its GCP rows (n2-standard, m1/m2 megamem and ultramem)
+    // have no region to run in
+    expect(catalog.regions.every((r) => r.provider === 'aws')).toBe(true);
+    expect(catalog.families.get('n2-standard')?.[0]?.provider).toBe('gcp');
+    const aws = [...catalog.families].filter(([, sizes]) => sizes[0]?.provider === 'aws').map(([f]) => f);
+    expect(aws).toContain('m7i');
+    expect(aws).not.toContain('n2-standard');
+    const list = `the catalog's AWS families: ${aws.join(', ')}`;
+    expect(
+      errorsOf(
+        example((x) => {
+          x.architectures[1].family = 'n2-standard';
+          x.architectures[3].family = 'm2-ultramem';
+          delete x.architectures[3].size;
+        }),
+      ),
+    ).toStrictEqual([
+      `architectures[1].family: "n2-standard": expected an instance family of the region's provider (family n2-standard is GCP's, region us-east-1 is AWS's); ${list}`,
+      `architectures[3].family: "m2-ultramem": expected an instance family of the region's provider (family m2-ultramem is GCP's, region us-east-1 is AWS's); ${list}`,
+    ]);
+    // without regions, the engine would place it in a catalog region: all AWS's
+    expect(
+      errorsOf(
+        example((x) => {
+          x.architectures[0].family = 'n2-standard';
+          delete x.architectures[0].regions;
+        }),
+      ),
+    ).toStrictEqual([
+      `architectures[0].family: "n2-standard": expected an instance family of the region's provider (family n2-standard is GCP's, the candidate names no regions, and the catalog's regions, where the engine would place it, are all AWS's); ${list}`,
+    ]);
+  });
+
   it('refuses a vertical-only field on a horizontal candidate, and vice versa', () => {
     expect(errorsOf(example((x) => (x.architectures[2].standby = 'hot')))).toStrictEqual([
       'architectures[2].standby: "hot": expected no "standby" on a horizontal candidate (it is for kind "vertical"; a horizontal design uses spares)',
