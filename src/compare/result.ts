@@ -235,6 +235,11 @@ export interface ComparisonResult {
   scenario: string;
   designRatePerS: number;
   designRateNote: string;
+  /**
+   * Inputs that are valid but implausible (an MTBF of 73 minutes written as the bare number 4380, a working set no
+   * box holds, ...), one line each naming the field; empty when none. `capplan run` also prints them on stderr.
+   */
+  warnings: string[];
   architectures: ArchitectureResult[];
   recommendation: Recommendation;
   /** Present when the scenario gives ranges: distributions of each candidate's figures over sampled inputs. */

@@ -406,6 +406,10 @@ export const ComparisonResultSchema = z
       .positive()
       .describe('Request rate every candidate is sized for (peak rate grown over the growth period), per second.'),
     designRateNote: text('How the design rate was derived, plain text.'),
+    warnings: texts(
+      'Inputs that are valid but implausible (an MTBF under a day or over a century, a bare number read as seconds where hours were likely meant, a working set no box holds, ...); empty when none. capplan run also prints them on stderr.',
+      'One warning: the field path, the value and why it looks wrong (plain text).',
+    ),
     architectures: z.array(ArchitectureResultSchema).describe('The candidates, one per architecture compared.'),
     recommendation: RecommendationSchema,
     uncertainty: UncertaintySchema.optional(),

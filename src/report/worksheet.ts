@@ -134,6 +134,18 @@ function rival(result: ComparisonResult, a: ArchitectureResult | undefined): Arc
 // ---------------------------------------------------------------------------------------------------------------
 // sections
 
+/** The input warnings of the result, before the summary: a reviewer checks them before reading on. */
+function warnings(w: WorksheetInput): string[] {
+  const list = w.result.warnings;
+  if (list.length === 0) return [];
+  return [
+    `**Warnings.** ${list.length === 1 ? 'This input looks' : 'These inputs look'} implausible; check ${list.length === 1 ? 'it' : 'them'} before reading on:`,
+    '',
+    ...list.map((x) => `- ${x}`),
+    '',
+  ];
+}
+
 function summary(w: WorksheetInput): string[] {
   const { scenario: s, result: r } = w;
   const rec = recommended(r);
@@ -743,6 +755,7 @@ export function worksheetMarkdown(w: WorksheetInput): string {
     '',
     `_capplan worksheet for \`${w.source}\`${w.date ? `, ${w.date}` : ''}. Every figure is at the design rate ${formatRate(w.result.designRatePerS)}. ${w.result.calendar}_`,
     '',
+    ...warnings(w),
     ...summary(w),
     ...inputs(w),
     ...candidates(w),
