@@ -38,6 +38,8 @@ export interface Instance {
 
 export interface Region {
   id: string;
+  /** The cloud that runs the region: every catalog region is AWS's (REGIONS_PROVIDER). */
+  provider: 'aws';
   city: string;
   country: string;
   /** Degrees, north positive (metro coordinates, not the data centres). */
@@ -45,6 +47,13 @@ export interface Region {
   /** Degrees, east positive. */
   lon: number;
 }
+
+/**
+ * The provider of every region of regions.json: the file lists AWS regions only (its $comment; the round trips are
+ * cloudping.co's AWS measurements, and network-costs.json, which prices transfers between them, is AWS's). A GCP
+ * instance family therefore has no catalog region to run in.
+ */
+export const REGIONS_PROVIDER = 'aws' as const;
 
 export interface MeasuredRtt {
   a: string;
@@ -319,6 +328,7 @@ export function buildCatalog(raw: RawCatalog): Catalog {
   // Regions and RTTs
   const regions: Region[] = reg.regions.map((r) => ({
     id: r.id,
+    provider: REGIONS_PROVIDER,
     city: r.city,
     country: r.country,
     lat: r.lat,

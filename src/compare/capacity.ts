@@ -17,7 +17,7 @@
 import { MAX_SERVERS } from '../core/queueing/erlang.js';
 import type { QueueInput } from '../core/queueing/index.js';
 import { responseTimeSurvivalFunction, uslCapacity } from '../core/queueing/index.js';
-import type { BalancerPolicy, Workload } from '../scenario/types.js';
+import type { BalancerPolicy, P99Scope, Workload } from '../scenario/types.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
 
 /** The per-request CPU time on one vCPU of a node with `vcpu` vCPUs, after the USL derating, seconds. */
@@ -86,15 +86,32 @@ export interface GroupPath {
   writeFraction: number;
 }
 
+/** The latency groups of paths served by one stable queue. */
+function groupsAt(paths: readonly GroupPath[], q: QueueAtLoad): LatencyGroup[] {
+  const survival = responseTimeSurvivalFunction(q.input);
+  const scale = q.input.serviceTimeS / Math.max(1e-6, 1 - q.utilization);
+  return paths.map((g) => ({ ...g, queueSurvival: survival, queueScaleS: scale }));
+}
+
 /**
  * End-to-end p99 (or other quantile) of user groups served by one queue, seconds; Infinity when unstable.
  */
 export function pathsQuantileS(paths: readonly GroupPath[], q: QueueAtLoad, p: number): number {
   if (!q.stable) return Number.POSITIVE_INFINITY;
-  const survival = responseTimeSurvivalFunction(q.input);
-  const scale = q.input.serviceTimeS / Math.max(1e-6, 1 - q.utilization);
-  const groups: LatencyGroup[] = paths.map((g) => ({ ...g, queueSurvival: survival, queueScaleS: scale }));
-  return mixtureQuantile(groups, p);
+  return mixtureQuantile(groupsAt(paths, q), p);
+}
+
+/**
+ * The p99 that `targets.p99` judges for user groups served by one queue, seconds (Infinity when unstable): with
+ * scope "all-users" the p99 of their mixture, with "every-region" the highest of each group's own p99 (each user
+ * region must meet the target on its own, so the worst one decides).
+ */
+export function scopedP99S(paths: readonly GroupPath[], q: QueueAtLoad, scope: P99Scope): number {
+  if (scope === 'all-users' || paths.length <= 1) return pathsQuantileS(paths, q, 0.99);
+  if (!q.stable) return Number.POSITIVE_INFINITY;
+  let worst = 0;
+  for (const g of groupsAt(paths, q)) worst = Math.max(worst, mixtureQuantile([g], 0.99));
+  return worst;
 }
 
 /** The smallest node count >= 1 for which `ok` holds, given ok is monotone (false ... false true ... true). */
@@ -124,10 +141,11 @@ export interface NodesNeeded {
 }
 
 /**
- * Fewest up nodes that carry `ratePerS` with the end-to-end p99 of `paths` at most p99TargetS. When no node count
- * can (the network or the service time alone exceeds the target), falls back to the queue's own p99 (no network)
- * within the target, then to mere stability, and says which criterion it used. p99 falls as nodes are added, so the
- * answer is found by doubling and bisection.
+ * Fewest up nodes that carry `ratePerS` with the end-to-end p99 of `paths` at most p99TargetS (the p99 of their
+ * mixture, or with scope "every-region" each path's own: scopedP99S). When no node count can (the network or the
+ * service time alone exceeds the target), falls back to the queue's own p99 (no network) within the target, then to
+ * mere stability, and says which criterion it used. p99 falls as nodes are added, so the answer is found by doubling
+ * and bisection.
  */
 export function nodesNeeded(
   w: Workload,
@@ -136,13 +154,14 @@ export function nodesNeeded(
   model: BalancerModel,
   paths: readonly GroupPath[],
   p99TargetS: number,
+  scope: P99Scope = 'all-users',
 ): NodesNeeded {
   const subWork = ratePerS * w.fanout * effectiveServiceTimeS(w, vcpu);
   const minStable = Math.max(1, Math.floor(subWork / vcpu) + 1);
   if (ratePerS === 0) return { nodes: 1, criterion: 'p99' };
   // a pooled queue of every node's vCPUs must stay within the queueing core's limit of servers
   const cap = Math.max(1, Math.min(MAX_NODES_PER_REGION, Math.floor(MAX_SERVERS / vcpu)));
-  const atP99 = (n: number) => pathsQuantileS(paths, queueAtLoad(w, vcpu, ratePerS, n, model), 0.99) <= p99TargetS;
+  const atP99 = (n: number) => scopedP99S(paths, queueAtLoad(w, vcpu, ratePerS, n, model), scope) <= p99TargetS;
   const farOut = Math.min(cap, minStable * 64 + 64);
   if (paths.length > 0 && atP99(farOut)) {
     return { nodes: smallestTrue(minStable, atP99, cap), criterion: 'p99' };

@@ -22,6 +22,7 @@ import {
 import { type Context, preferenceOrder } from './context.js';
 import { type CostInput, monthlyCost } from './cost.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
+import { meetsP99, p99MissText, regionMeetsP99 } from './p99Scope.js';
 import type {
   ArchitectureResult,
   AvailabilityResult,
@@ -88,7 +89,7 @@ export function memoryNeededGiB(ctx: Context, share: number): number {
 
 function meets(
   ctx: Context,
-  p99S: number | null,
+  latency: LatencyResult,
   a: Availability,
   usdPerMonth: number,
   utilization: number,
@@ -98,7 +99,7 @@ function meets(
   const t = ctx.scenario.targets;
   return {
     durability: t.maxDataLossS === null ? null : dataLoss.windowS <= t.maxDataLossS,
-    p99: p99S !== null && p99S <= t.p99S,
+    p99: meetsP99(t, latency),
     availability: a.unavailability <= t.unavailability,
     budget: t.budgetUsdPerMonth === null ? null : usdPerMonth <= t.budgetUsdPerMonth,
     utilization: utilization <= t.maxUtilization,
@@ -138,10 +139,7 @@ export function missedTargets(
     );
   }
   if (!m.p99 && r.utilization < 1) {
-    add(
-      'p99',
-      `${r.latency.p99Ms === null ? 'unbounded' : `${r.latency.p99Ms.toPrecision(4)} ms`} above the ${ms(t.p99S).toPrecision(4)} ms target`,
-    );
+    add('p99', p99MissText(t, r.latency));
   }
   if (!m.availability) {
     add(
@@ -328,15 +326,7 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
     cost,
     availability,
     latency,
-    meetsTargets: meets(
-      ctx,
-      latency.p99Ms === null ? null : latency.p99Ms / 1000,
-      fig.availability,
-      cost.usdPerMonth,
-      q.utilization,
-      memOk,
-      dataLoss,
-    ),
+    meetsTargets: meets(ctx, latency, fig.availability, cost.usdPerMonth, q.utilization, memOk, dataLoss),
     dataLoss,
     notes,
   });
@@ -381,6 +371,7 @@ function latencyFor(
       const order = preferenceOrder(ctx, p.region, candidateRegions);
       const failoverTo = failoverFixed ?? (order.length > 1 ? (order.find((r) => r !== s.region) ?? null) : null);
       const rtt = ctx.rtt(p.region, s.region);
+      const p99S = mixtureQuantile([g], 0.99);
       byUserRegion.push({
         region: p.region,
         share: p.share,
@@ -389,7 +380,8 @@ function latencyFor(
         networkMs: ms(p.networkS),
         networkMethod: rtt.method,
         queueP99Ms: ms(a.percentiles?.p99S ?? Number.NaN),
-        p99Ms: ms(mixtureQuantile([g], 0.99)),
+        p99Ms: ms(p99S),
+        meetsP99: regionMeetsP99(p99S, ctx.scenario.targets),
         failoverTo,
         failoverRttMs: failoverTo === null ? null : ms(ctx.rtt(p.region, failoverTo).rttS),
       });
@@ -419,6 +411,7 @@ function latencyFor(
           networkMethod: rtt.method,
           queueP99Ms: null,
           p99Ms: null,
+          meetsP99: false,
           failoverTo: null,
           failoverRttMs: null,
         };
@@ -528,6 +521,7 @@ function computeRegionNeed(
     balancerModel(d.balancer),
     layout.paths[r] ?? [],
     ctx.scenario.targets.p99S,
+    ctx.scenario.targets.p99Scope,
   );
 }
 
@@ -817,15 +811,7 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     cost,
     availability: availabilityResult(fig),
     latency,
-    meetsTargets: meets(
-      ctx,
-      latency.p99Ms === null ? null : latency.p99Ms / 1000,
-      fig.availability,
-      cost.usdPerMonth,
-      utilization,
-      memOk,
-      dataLoss,
-    ),
+    meetsTargets: meets(ctx, latency, fig.availability, cost.usdPerMonth, utilization, memOk, dataLoss),
     dataLoss,
     notes,
   });

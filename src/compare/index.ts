@@ -6,6 +6,7 @@
 import type { Catalog, Instance } from '../catalog/index.js';
 import { CALENDAR_CONVENTION } from '../core/reliability/index.js';
 import { type ArchitectureSpec, type Scenario, SIMULATION_DEFAULTS } from '../scenario/types.js';
+import { scenarioWarnings } from '../scenario/warnings.js';
 import { buildContext, type Context, userHomeRegions } from './context.js';
 import { evaluateHorizontal, evaluateVertical, horizontalLayout } from './evaluate.js';
 import { recommend } from './recommend.js';
@@ -174,6 +175,7 @@ export function compareScenario(scenario: Scenario, catalog: Catalog): Compariso
       w.growthYears > 0 && w.growthPerYear !== 0
         ? `peak ${w.peakRatePerS}/s grown ${(w.growthPerYear * 100).toPrecision(3)}% a year for ${w.growthYears} year${w.growthYears === 1 ? '' : 's'}`
         : 'the peak rate (no growth)',
+    warnings: scenarioWarnings(scenario, catalog),
     architectures,
     recommendation: recommend(ctx, architectures, uncertainty.uncertainty),
     ...uncertainty,

@@ -6,6 +6,7 @@
 
 import { nines } from '../core/reliability/index.js';
 import type { Context } from './context.js';
+import { worstUserRegion } from './p99Scope.js';
 import type { ArchitectureResult, MeetsTargets, Recommendation, UncertaintyResult } from './result.js';
 
 /** A sentence on how likely the recommended design meets the targets over the uncertain inputs. */
@@ -47,8 +48,15 @@ export function designSummary(r: ArchitectureResult): string {
 
 function figures(ctx: Context, r: ArchitectureResult): string {
   const t = ctx.scenario.targets;
-  const p99 = r.latency.p99Ms === null ? 'unbounded' : `${r.latency.p99Ms.toPrecision(3)} ms`;
-  return `${r.availability.nines.toFixed(2)} nines (target ${nines(t.unavailability).toFixed(2)}), p99 ${p99} (target ${(t.p99S * 1000).toPrecision(3)} ms)`;
+  const msText = (x: number | null) => (x === null ? 'unbounded' : `${x.toPrecision(3)} ms`);
+  const target = msText(t.p99S * 1000);
+  let p99 = `p99 ${msText(r.latency.p99Ms)} (target ${target})`;
+  if (t.p99Scope === 'every-region') {
+    // the worst user region is what the target judges
+    const worst = worstUserRegion(r.latency.byUserRegion);
+    p99 = `p99 ${msText(r.latency.p99Ms)} over all users, at most ${msText(worst?.p99Ms ?? null)} in any user region (${worst?.region}; target ${target} in every user region)`;
+  }
+  return `${r.availability.nines.toFixed(2)} nines (target ${nines(t.unavailability).toFixed(2)}), ${p99}`;
 }
 
 export function recommend(

@@ -67,6 +67,8 @@ export interface UserRegionLatency {
   queueP99Ms: number | null;
   /** End-to-end p99 of these users' requests, ms (null: unstable queue). */
   p99Ms: number | null;
+  /** Whether that p99 is within targets.p99 (false when it is null); with p99Scope "every-region" every one must be. */
+  meetsP99: boolean;
   /** Where they go when their serving region is down (null: nowhere, single region). */
   failoverTo: string | null;
   failoverRttMs: number | null;
@@ -85,6 +87,7 @@ export interface LatencyResult {
 }
 
 export interface MeetsTargets {
+  /** targets.p99 met under targets.p99Scope: by the p99 over all users, or by every user region's p99. */
   p99: boolean;
   availability: boolean;
   /** null: the scenario sets no budget. */
@@ -255,6 +258,11 @@ export interface ComparisonResult {
   scenario: string;
   designRatePerS: number;
   designRateNote: string;
+  /**
+   * Inputs that are valid but implausible (an MTBF of 73 minutes written as the bare number 4380, a working set no
+   * box holds, ...), one line each naming the field; empty when none. `capplan run` also prints them on stderr.
+   */
+  warnings: string[];
   architectures: ArchitectureResult[];
   recommendation: Recommendation;
   /** Present when the scenario gives ranges: distributions of each candidate's figures over sampled inputs. */

@@ -105,6 +105,11 @@ const UserRegionLatencySchema = z
       'Queueing + service p99 at the serving region (no network), ms (null: unstable queue).',
     ),
     p99Ms: nonNegativeOrNull("End-to-end p99 of these users' requests, ms (null: unstable queue)."),
+    meetsP99: z
+      .boolean()
+      .describe(
+        'Whether p99Ms is within targets.p99 (false when p99Ms is null). With targets.p99Scope "every-region", meetsTargets.p99 requires it of every user region.',
+      ),
     failoverTo: z
       .string()
       .nullable()
@@ -139,7 +144,7 @@ const MeetsTargetsSchema = z
     p99: z
       .boolean()
       .describe(
-        'Whether the end-to-end p99 with every node up (latency.p99Ms) is within the p99 target; horizontal designs are sized so that it holds with `spares` nodes down too (latency.p99DegradedMs).',
+        'Whether the p99 target is met with every node up, under targets.p99Scope: "all-users" judges the p99 over all users (latency.p99Ms), "every-region" the p99 of every user region (latency.byUserRegion[].meetsP99 all true); horizontal designs are sized so that it holds with `spares` nodes down too (latency.p99DegradedMs).',
       ),
     availability: z.boolean().describe('Whether the unavailability is within the availability target.'),
     budget: z
@@ -425,6 +430,10 @@ export const ComparisonResultSchema = z
       .positive()
       .describe('Request rate every candidate is sized for (peak rate grown over the growth period), per second.'),
     designRateNote: text('How the design rate was derived, plain text.'),
+    warnings: texts(
+      'Inputs that are valid but implausible (an MTBF under a day or over a century, a bare number read as seconds where hours were likely meant, a working set no box holds, ...); empty when none. capplan run also prints them on stderr.',
+      'One warning: the field path, the value and why it looks wrong (plain text).',
+    ),
     architectures: z.array(ArchitectureResultSchema).describe('The candidates, one per architecture compared.'),
     recommendation: RecommendationSchema,
     uncertainty: UncertaintySchema.optional(),

@@ -6,7 +6,7 @@
 
 import type { Instance } from '../catalog/index.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
-import { MAX_NODES_PER_REGION, nodesForUtilization, pathsQuantileS, queueAtLoad } from './capacity.js';
+import { MAX_NODES_PER_REGION, nodesForUtilization, queueAtLoad, scopedP99S } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context, userHomeRegions } from './context.js';
 import { monthlyCost } from './cost.js';
 import {
@@ -53,7 +53,8 @@ export function better(a: ArchitectureResult, b: ArchitectureResult | null): boo
 
 /**
  * The smallest size of `sizes` (ascending) in `region` that fits the working set and meets the utilisation and p99
- * targets; when none does, the closest one, marked infeasible with the binding limit named.
+ * targets (the p99 under targets.p99Scope); when none does, the closest one, marked infeasible with the binding limit
+ * named.
  */
 export function sizeVertical(
   ctx: Context,
@@ -88,7 +89,7 @@ export function sizeVertical(
     } else {
       let best: { i: Instance; p99: number } | null = null;
       for (const i of cpuOk) {
-        const p99 = pathsQuantileS(paths, queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, 'pooled'), 0.99);
+        const p99 = scopedP99S(paths, queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, 'pooled'), t.p99Scope);
         if (p99 <= t.p99S) return evaluateVertical(ctx, design(i));
         if (best === null || p99 < best.p99) best = { i, p99 };
       }

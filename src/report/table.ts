@@ -1,7 +1,8 @@
 /**
  * The comparison as a terminal table (`capplan run --format table`, and `capplan` without a TTY): one column per
- * candidate, one row per figure, the targets marked met (`ok`) or missed (`MISS`), then the reasons, the
- * recommendation and its why. Plain ASCII, no colour; pure (a result in, a string out).
+ * candidate, one row per figure, the targets marked met (`ok`) or missed (`MISS`), a user region's p99 over the
+ * target marked `> target`, then the reasons, the recommendation and its why. Plain ASCII, no colour; pure (a
+ * result in, a string out).
  */
 
 import type { ArchitectureResult, ComparisonResult, UserRegionLatency } from '../compare/result.js';
@@ -104,8 +105,10 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
   }
   for (const region of users) {
     row(`  p99 ${region}`, (a) => {
-      const analytic = ms(a.latency.byUserRegion.find((u) => u.region === region)?.p99Ms ?? null);
-      const sim = a.simulated?.latency?.byUserRegion.find((u) => u.region === region);
+      const u = a.latency.byUserRegion.find((x) => x.region === region);
+      // a user region over the p99 target is marked whatever the target's scope (with "every-region" it is a miss)
+      const analytic = `${ms(u?.p99Ms ?? null)}${u !== undefined && !u.meetsP99 ? ' > target' : ''}`;
+      const sim = a.simulated?.latency?.byUserRegion.find((x) => x.region === region);
       return sim ? `${analytic} (sim ${sim.p99Ms.toFixed(0)})` : analytic;
     });
   }

@@ -13,7 +13,7 @@ import type { SensitivityResult } from '../compare/sensitivity.js';
 import { better } from '../compare/size.js';
 import { lossSentence, lossVerdict } from '../compare/survival.js';
 import { nines as ninesOf, SECONDS_PER_YEAR } from '../core/reliability/index.js';
-import type { Scenario } from '../scenario/types.js';
+import type { P99Scope, Scenario } from '../scenario/types.js';
 import {
   formatBytes,
   formatDowntime,
@@ -50,6 +50,13 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], al
 }
 
 const ms = formatLatencyMs;
+
+/** What the p99 target applies to, for each targets.p99Scope. */
+const P99_SCOPE_TEXT: Record<P99Scope, string> = {
+  'all-users': "all-users: the p99 over all users' requests (a mixture over user regions)",
+  'every-region': "every-region: each user region's p99 on its own",
+};
+
 const yesNo = (b: boolean | null) => (b === null ? 'n/a' : b ? 'met' : '**missed**');
 
 /** The side-by-side comparison as cells: one row per figure, one column per candidate (the tests read these). */
@@ -128,12 +135,24 @@ function rival(result: ComparisonResult, a: ArchitectureResult | undefined): Arc
 // ---------------------------------------------------------------------------------------------------------------
 // sections
 
+/** The input warnings of the result, before the summary: a reviewer checks them before reading on. */
+function warnings(w: WorksheetInput): string[] {
+  const list = w.result.warnings;
+  if (list.length === 0) return [];
+  return [
+    `**Warnings.** ${list.length === 1 ? 'This input looks' : 'These inputs look'} implausible; check ${list.length === 1 ? 'it' : 'them'} before reading on:`,
+    '',
+    ...list.map((x) => `- ${x}`),
+    '',
+  ];
+}
+
 function summary(w: WorksheetInput): string[] {
   const { scenario: s, result: r } = w;
   const rec = recommended(r);
   const other = rival(r, rec);
   const t = s.targets;
-  const question = `One bigger machine, or many smaller ones? ${s.name}: ${formatRate(r.designRatePerS)} at the design point (${r.designRateNote}), for users in ${s.users.map((u) => `${u.region} (${formatPercent(u.share)})`).join(', ')}, with a p99 of at most ${formatDuration(t.p99S)}, ${formatPercent(t.availability)} availability${t.budgetUsdPerMonth !== null ? ` and a budget of ${formatUsd(t.budgetUsdPerMonth)} a month` : ''}.`;
+  const question = `One bigger machine, or many smaller ones? ${s.name}: ${formatRate(r.designRatePerS)} at the design point (${r.designRateNote}), for users in ${s.users.map((u) => `${u.region} (${formatPercent(u.share)})`).join(', ')}, with a p99 of at most ${formatDuration(t.p99S)}${t.p99Scope === 'every-region' ? ' in every user region' : ''}, ${formatPercent(t.availability)} availability${t.budgetUsdPerMonth !== null ? ` and a budget of ${formatUsd(t.budgetUsdPerMonth)} a month` : ''}.`;
   const out = ['## 1. Summary and recommendation', '', `**Question.** ${question}`, ''];
   if (!rec) {
     out.push(`**Answer.** No candidate meets every target. ${r.recommendation.why}`, '');
@@ -207,6 +226,7 @@ function inputs(w: WorksheetInput): string[] {
       src('workload.requestSize'),
     ],
     ['targets.p99', formatDuration(s.targets.p99S), 'scenario'],
+    ['targets.p99Scope', P99_SCOPE_TEXT[s.targets.p99Scope], src('targets.p99Scope')],
     ['targets.availability', formatPercent(s.targets.availability), 'scenario'],
     [
       'targets.budget',
@@ -373,6 +393,10 @@ function latency(w: WorksheetInput): string[] {
     '',
     `End-to-end p99 per user region = network round trip(s) to the serving region + the response time of its queue; the overall p99 is a quantile of the mixture over user regions. Fan-out: a request waits for ${w.scenario.workload.fanout} sub-request(s)${w.scenario.workload.fanout > 1 ? ', the slowest of them sets its time' : ''}.`,
     '',
+    w.scenario.targets.p99Scope === 'every-region'
+      ? `The p99 target, ${formatDuration(w.scenario.targets.p99S)}, applies to every user region (targets.p99Scope "every-region"): a candidate meets it only when every row below does.`
+      : `The p99 target, ${formatDuration(w.scenario.targets.p99S)}, applies to the p99 over all users (targets.p99Scope "all-users"); the column "within the p99 target" shows which user regions are over it on their own.`,
+    '',
   ];
   const bursts = w.scenario.simulation?.bursts;
   if (bursts)
@@ -396,6 +420,7 @@ function latency(w: WorksheetInput): string[] {
           'network round trip',
           'queue + service p99',
           'end-to-end p99',
+          'within the p99 target',
           ...(simUsers ? ['simulated p99 (95% interval)'] : []),
           'fails over to',
         ],
@@ -406,6 +431,7 @@ function latency(w: WorksheetInput): string[] {
           `${u.networkRttMs.toFixed(1)} ms (${u.networkMethod})`,
           ms(u.queueP99Ms),
           ms(u.p99Ms),
+          u.meetsP99 ? 'yes' : '**no**',
           ...(simUsers ? [simulatedP99(u.region)] : []),
           u.failoverTo === null ? 'nowhere (one region)' : `${u.failoverTo} (${ms(u.failoverRttMs)})`,
         ]),
@@ -753,6 +779,7 @@ export function worksheetMarkdown(w: WorksheetInput): string {
     '',
     `_capplan worksheet for \`${w.source}\`${w.date ? `, ${w.date}` : ''}. Every figure is at the design rate ${formatRate(w.result.designRatePerS)}. ${w.result.calendar}_`,
     '',
+    ...warnings(w),
     ...summary(w),
     ...inputs(w),
     ...candidates(w),

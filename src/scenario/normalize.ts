@@ -19,7 +19,7 @@
  * that mean "none" or "chosen by the engine" (`description`, `targets.budget`, `architectures`, `simulation`, a
  * candidate's `size`, `nodes`, `regions`) are not.
  */
-import { type Catalog, loadCatalog } from '../catalog/index.js';
+import { type Catalog, type Instance, loadCatalog } from '../catalog/index.js';
 import { InputErrors } from '../cli/args.js';
 import { NeumaierSum } from '../core/math/sum.js';
 import { describePath, escapeControls, InputError } from '../errors.js';
@@ -27,12 +27,13 @@ import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/pa
 import { decimalComplement } from '../util/decimalComplement.js';
 import { closest } from '../util/suggest.js';
 import { normalQuantile, Z95 } from './normalQuantile.js';
-import { keysAt, RANGE_DISTRIBUTIONS, ScenarioSchema } from './schema.js';
+import { keysAt, P99_SCOPES, RANGE_DISTRIBUTIONS, ScenarioSchema } from './schema.js';
 import type {
   ArchitectureSpec,
   BalancerPolicy,
   Consistency,
   FailureRates,
+  P99Scope,
   RangeDistribution,
   Reliability,
   Scenario,
@@ -68,6 +69,8 @@ export const MAX_MESSAGE_BYTES = 2 ** 40;
 export const MIN_TRAFFIC_RATE_PER_S = 1e-9;
 /** Keys refused anywhere in a scenario: they could reach an object's prototype in careless code. */
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** How a provider is named in messages. */
+const PROVIDER_NAMES: Readonly<Record<Instance['provider'], string>> = { aws: 'AWS', gcp: 'GCP' };
 /** Shares must add up to 1 within this. */
 const SHARE_TOLERANCE = 1e-6;
 /** Default time to bring up a cold standby with its data restored, s (an ESTIMATE: 30 min). */
@@ -240,6 +243,7 @@ class Normalizer {
   readonly problems: InputError[] = [];
   readonly defaulted: string[] = [];
   readonly uncertain: UncertainInput[] = [];
+  readonly bareNumbers: string[] = [];
 
   constructor(private readonly catalog: Catalog) {}
 
@@ -259,6 +263,7 @@ class Normalizer {
     const value = own(o, key);
     if (value === undefined && fallback !== undefined) return this.takeDefault(path, fallback);
     if (!isQuantity(value)) return Number.NaN; // missing or not a string/number: reported by the schema
+    if (typeof value === 'number' && kind !== 'fraction') this.bareNumbers.push(path); // a bare 0.1 is the usual form
     try {
       return parseQuantity(value, kind, path, opts);
     } catch (error) {
@@ -352,6 +357,7 @@ class Normalizer {
       simulation,
       defaulted: this.defaulted,
       uncertain: this.uncertain,
+      bareNumbers: this.bareNumbers,
     };
   }
 
@@ -434,6 +440,7 @@ class Normalizer {
     const maxDataLoss = own(t, 'maxDataLoss');
     return {
       p99S: this.quantity(t, 'p99', `${p}.p99`, 'duration', { min: 0, minExclusive: true }),
+      p99Scope: this.string<P99Scope>(t, 'p99Scope', `${p}.p99Scope`, P99_SCOPES[0]),
       availability,
       unavailability,
       budgetUsdPerMonth:
@@ -529,6 +536,7 @@ class Normalizer {
     const regionsRaw = own(a, 'regions');
     const regions = Array.isArray(regionsRaw) ? this.regionList(regionsRaw, `${path}.regions`) : null;
     const familyName = typeof family === 'string' ? family : '';
+    if (this.catalog.families.has(familyName)) this.sameProvider(familyName, `${path}.family`, regions);
 
     const misplaced = (keys: readonly string[], other: string, use: string) => {
       for (const key of keys) {
@@ -677,6 +685,35 @@ class Normalizer {
     if (this.catalog.families.has(family)) return true;
     this.unknown(path, family, 'instance family', 'families', [...this.catalog.families.keys()]);
     return false;
+  }
+
+  /**
+   * A family runs only in its own provider's regions: a GCP machine in an AWS region (behind an AWS balancer, priced
+   * at AWS transfer rates) is not a design anyone can build. Without `regions` the engine places the candidate in
+   * the catalog's regions, so one of them must be of the family's provider.
+   */
+  private sameProvider(family: string, path: string, regions: readonly string[] | null): void {
+    const provider = this.catalog.families.get(family)?.[0]?.provider;
+    if (provider === undefined) return;
+    const listed = (regions ?? []).flatMap((id) => this.catalog.region(id) ?? []);
+    const other = regions === null ? undefined : listed.find((r) => r.provider !== provider);
+    const anyOwn = this.catalog.regions.some((r) => r.provider === provider);
+    if (other === undefined && (regions !== null || anyOwn)) return;
+    const regionProvider = other?.provider ?? this.catalog.regions[0]?.provider;
+    if (regionProvider === undefined) return;
+    const own = [...this.catalog.families]
+      .filter(([, sizes]) => sizes[0]?.provider === regionProvider)
+      .map(([name]) => name);
+    const theirs = `${PROVIDER_NAMES[regionProvider]}'s`;
+    const where =
+      other === undefined
+        ? `the candidate names no regions, and the catalog's regions, where the engine would place it, are all ${theirs}`
+        : `region ${other.id} is ${theirs}`;
+    this.fail(
+      path,
+      family,
+      `an instance family of the region's provider (family ${family} is ${PROVIDER_NAMES[provider]}'s, ${where}); the catalog's ${PROVIDER_NAMES[regionProvider]} families: ${own.join(', ')}`,
+    );
   }
 
   private size(family: string, size: string, path: string): boolean {
@@ -830,8 +867,8 @@ export function clampToField(path: string, value: number): number {
  * A copy of `scenario` with the figure at `path` (a raw path that may be a range, see UNCERTAIN_PATHS) set to
  * `value`, in SI units like the normalised field. The copy shares the parts it does not change. The path leaves
  * `defaulted` (with `workload.usl` for a USL coefficient: setting one where the scenario had no `usl` makes the other
- * 0). `uncertain` is kept: it describes the inputs, not the values in this copy. Cross-field rules are not checked
- * again (an averageRate above a lowered peakRate is kept as given).
+ * 0). `uncertain` and `bareNumbers` are kept: they describe the inputs as written, not the values in this copy.
+ * Cross-field rules are not checked again (an averageRate above a lowered peakRate is kept as given).
  * @param value SI, within the field's valid values (as sampleUncertain returns)
  * @throws {RangeError} the path cannot be a range, or the value is not finite or outside the field's valid values
  * @example withValue(s, 'workload.peakRate', 5200).workload.peakRatePerS // 5200
@@ -849,6 +886,7 @@ export function withValue(scenario: Scenario, path: string, value: number): Scen
     ...field.set(scenario, value),
     defaulted: scenario.defaulted.filter((p) => !freed.includes(p)),
     uncertain: [...scenario.uncertain],
+    bareNumbers: [...scenario.bareNumbers],
   };
 }
 

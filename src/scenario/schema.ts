@@ -29,6 +29,9 @@ export const QUANTITY_EXPECTED = {
 
 type QuantityName = keyof typeof QUANTITY_EXPECTED;
 
+/** The values of targets.p99Scope; the first is the default. */
+export const P99_SCOPES = ['all-users', 'every-region'] as const;
+
 /** The distributions of a range; the first is the default. */
 export const RANGE_DISTRIBUTIONS = ['lognormal', 'normal', 'uniform'] as const;
 
@@ -326,6 +329,11 @@ export const TargetsSchema = object(
     budget: quantity(
       'moneyRate',
       'Monthly budget: "30000 USD/month", or a number of USD per month; > 0. Default: none.',
+    ).optional(),
+    p99Scope: oneOf(
+      P99_SCOPES,
+      'Which p99 must meet targets.p99: "all-users" (the p99 over all users\' requests, a mixture over user regions) or "every-region" (the p99 of every user region\'s requests, so that a small group of far users cannot hide in the mixture). Default "all-users".',
+      'all-users',
     ).optional(),
     maxUtilization: quantity(
       'fraction',

@@ -7,6 +7,11 @@
 export type Standby = 'none' | 'cold' | 'hot';
 export type BalancerPolicy = 'random' | 'round-robin' | 'least-loaded' | 'power-of-two';
 export type Consistency = 'eventual' | 'strong';
+/**
+ * Which requests `targets.p99` is about: the p99 over all users' requests (a mixture over user regions), or the p99
+ * of every user region's requests on its own (so that a small group of far users cannot hide in the mixture).
+ */
+export type P99Scope = 'all-users' | 'every-region';
 
 export interface FailureRates {
   /** Mean time between failures, seconds (> 0). */
@@ -52,6 +57,8 @@ export interface Workload {
 export interface Targets {
   /** End-to-end p99 latency target, seconds (> 0). */
   p99S: number;
+  /** Which p99 must meet p99S: the one over all users' requests, or every user region's; default all-users. */
+  p99Scope: P99Scope;
   /** Availability target as a fraction in (0, 1), and its complement computed without cancellation. */
   availability: number;
   unavailability: number;
@@ -181,6 +188,12 @@ export interface Scenario {
   simulation: SimulationSpec | null;
   /** Field paths that took their default value (for the worksheet and the result's assumptions). */
   defaulted: string[];
+  /**
+   * Field paths of values with units that the scenario gave as a bare JSON number, in the base unit (`"mtbf": 4380`
+   * is 4380 seconds); a range's ends as `path.p5` and `path.p95`. The warnings name them (a bare number where a unit
+   * was meant is a common slip).
+   */
+  bareNumbers: string[];
   /** Inputs given as ranges, in the order of the scenario's fields (empty when every input is a single value). */
   uncertain: UncertainInput[];
 }

@@ -3,6 +3,7 @@
  * screen shows them. `kind` says how a typed value is stored: `quantity` keeps the text (units allowed), `number`
  * stores a JSON number when the text is one, `enum` cycles through its options.
  */
+import { P99_SCOPES } from '../scenario/schema.js';
 import type { RawObject } from './rawPath.js';
 import { getAt } from './rawPath.js';
 
@@ -45,6 +46,14 @@ const STATIC: readonly FieldDef[] = [
     group: 'Targets',
     kind: 'quantity',
     hint: '90%',
+  },
+  {
+    path: 'targets.p99Scope',
+    label: 'p99 scope',
+    group: 'Targets',
+    kind: 'enum',
+    options: P99_SCOPES,
+    hint: 'every-region',
   },
   { path: 'reliability.node.mtbf', label: 'node MTBF', group: 'Reliability', kind: 'quantity', hint: '4380 h' },
   { path: 'reliability.node.mttr', label: 'node MTTR', group: 'Reliability', kind: 'quantity', hint: '2 h' },

@@ -116,7 +116,41 @@ describe('capplan run options', () => {
   });
 });
 
+describe('capplan run warnings: implausible inputs on stderr and in the result', () => {
+  it('a bare "mtbf": 4380 (seconds): one warning line each on stderr, the same in the JSON; --jsonl only in the JSON', () => {
+    const s = JSON.parse(readFileSync(join(SCENARIOS, 'internal-tool.json'), 'utf8'));
+    s.reliability.node.mtbf = 4380;
+    const r = capplan(['run', '-', '--analytic'], JSON.stringify(s));
+    expect(r.code, r.stderr).toBe(0);
+    const { warnings } = JSON.parse(r.stdout) as { warnings: string[] };
+    expect(warnings[0]).toBe(
+      'reliability.node.mtbf: 4380 = 1.22 h: under a day between failures of a node is implausible; a bare number is seconds; did you mean "4380 h"?',
+    );
+    expect(r.stderr).toBe(warnings.map((w) => `warning: ${w}\n`).join(''));
+    const jsonl = capplan(['run', '-', '--jsonl'], `${JSON.stringify(s)}\n`);
+    expect(jsonl.code).toBe(0);
+    expect(jsonl.stderr).toBe('');
+    expect(JSON.parse(jsonl.stdout).warnings).toStrictEqual(warnings);
+  });
+});
+
 describe('capplan run errors: one line naming the field, exit 2', () => {
+  it('a misspelled p99Scope and a GCP family in an AWS region, one line each', () => {
+    const s = JSON.parse(readFileSync(join(SCENARIOS, 'internal-tool.json'), 'utf8'));
+    s.targets.p99Scope = 'every-regions';
+    s.architectures[0].family = 'n2-standard';
+    delete s.architectures[0].size;
+    const r = capplan(['run', '-', '--analytic'], JSON.stringify(s));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('error: targets.p99Scope: "every-regions": expected one of "all-users", "every-region"');
+    expect(lines[1]).toMatch(
+      /^error: architectures\[0\]\.family: "n2-standard": expected an instance family of the region's provider \(family n2-standard is GCP's, region eu-central-1 is AWS's\); the catalog's AWS families: /,
+    );
+  });
+
   it('a missing file', () => {
     const r = capplan(['run', 'no/such.json']);
     expect(r.code).toBe(2);

@@ -44,6 +44,7 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
     },
     targets: {
       p99S: 0.25,
+      p99Scope: 'all-users',
       availability: 0.9995,
       unavailability: 0.0005,
       budgetUsdPerMonth: 30000,
@@ -102,6 +103,7 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
     simulation: null,
     defaulted: [],
     uncertain: [],
+    bareNumbers: [],
     ...over,
   };
 }

@@ -34,6 +34,7 @@ describe('parseScenario: the contract example', () => {
         'workload.consistency',
         'workload.roundTrips',
         'workload.usl',
+        'targets.p99Scope',
         'targets.maxUtilizationDegraded',
         'reliability.coldRestore',
         'reliability.replicationLag',
@@ -64,6 +65,16 @@ describe('parseScenario: the contract example', () => {
     expect(s.workload.workingSetBytes).toBe(300 * GiB);
     expect(s.targets.budgetUsdPerMonth).toBe(30000);
     expect(s.reliability.node).toStrictEqual({ mtbfS: 15768000, mttrS: 7200 });
+    // the values with units given as bare numbers are listed (for the warnings); fractions are not (0.1 is usual)
+    expect(s.bareNumbers).toStrictEqual([
+      'workload.peakRate',
+      'workload.serviceTime',
+      'workload.workingSet',
+      'targets.budget',
+      'reliability.node.mtbf',
+      'reliability.node.mttr',
+    ]);
+    expect(parseScenario(contractExample()).bareNumbers).toStrictEqual([]);
   });
 
   it('keeps the digits of the unavailability of a decimal availability; a number gives 1 - x', () => {
@@ -119,6 +130,7 @@ describe('parseScenario: defaults', () => {
     });
     expect(s.targets).toStrictEqual({
       p99S: 0.2,
+      p99Scope: 'all-users',
       availability: 0.999,
       unavailability: 1 - 0.999,
       budgetUsdPerMonth: null,
@@ -153,6 +165,7 @@ describe('parseScenario: defaults', () => {
       'workload.responseSize',
       'workload.roundTrips',
       'workload.usl',
+      'targets.p99Scope',
       'targets.maxUtilization',
       'targets.maxUtilizationDegraded',
       'reliability.node.mtbf',
@@ -245,6 +258,9 @@ describe('parseScenario: one clear line per problem', () => {
     expect(errorsOf(example((x) => (x.architectures[0].kind = 'diagonal')))).toStrictEqual([
       'architectures[0].kind: "diagonal": expected one of "vertical", "horizontal"',
     ]);
+    expect(errorsOf(example((x) => (x.targets.p99Scope = 'every-regions')))).toStrictEqual([
+      'targets.p99Scope: "every-regions": expected one of "all-users", "every-region"',
+    ]);
   });
 
   it('refuses values out of range', () => {
@@ -318,6 +334,40 @@ describe('parseScenario: one clear line per problem', () => {
     const sizes = (catalog.families.get('m7i') ?? []).map((i) => i.size).join(', ');
     expect(errorsOf(example((x) => (x.architectures[2].size = '3xlarge')))).toStrictEqual([
       `architectures[2].size: "3xlarge": expected a catalog size of m7i (did you mean xlarge?); the catalog's sizes of m7i: ${sizes}`,
+    ]);
+  });
+
+  it("refuses a family of one provider in another provider's region, naming both", () => {
+    // the catalog's regions are all AWS's (regions.json); its GCP rows (n2-standard, m1/m2 megamem and ultramem)
+    // have no region to run in
+    expect(catalog.regions.every((r) => r.provider === 'aws')).toBe(true);
+    expect(catalog.families.get('n2-standard')?.[0]?.provider).toBe('gcp');
+    const aws = [...catalog.families].filter(([, sizes]) => sizes[0]?.provider === 'aws').map(([f]) => f);
+    expect(aws).toContain('m7i');
+    expect(aws).not.toContain('n2-standard');
+    const list = `the catalog's AWS families: ${aws.join(', ')}`;
+    expect(
+      errorsOf(
+        example((x) => {
+          x.architectures[1].family = 'n2-standard';
+          x.architectures[3].family = 'm2-ultramem';
+          delete x.architectures[3].size;
+        }),
+      ),
+    ).toStrictEqual([
+      `architectures[1].family: "n2-standard": expected an instance family of the region's provider (family n2-standard is GCP's, region us-east-1 is AWS's); ${list}`,
+      `architectures[3].family: "m2-ultramem": expected an instance family of the region's provider (family m2-ultramem is GCP's, region us-east-1 is AWS's); ${list}`,
+    ]);
+    // without regions, the engine would place it in a catalog region: all AWS's
+    expect(
+      errorsOf(
+        example((x) => {
+          x.architectures[0].family = 'n2-standard';
+          delete x.architectures[0].regions;
+        }),
+      ),
+    ).toStrictEqual([
+      `architectures[0].family: "n2-standard": expected an instance family of the region's provider (family n2-standard is GCP's, the candidate names no regions, and the catalog's regions, where the engine would place it, are all AWS's); ${list}`,
     ]);
   });
 

@@ -109,6 +109,8 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
     analytic: args.flags.has('analytic'),
     threads: threadsFlag(args, availableParallelism()),
   });
+  // implausible inputs: one line each on stderr (the result JSON carries them too; --jsonl keeps them only there)
+  for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
   const body = render(result, format, io);
   await emit(io, flagText(args, 'out'), body);
   if (check && result.recommendation.name === null) {
