@@ -396,3 +396,79 @@ describe('durability (targets.maxDataLoss)', () => {
     expect(e.recommendation.unmetByAll).toEqual(['durability']);
   });
 });
+
+describe('availability means one thing (contract, second wave)', () => {
+  // A 4-vCPU box at 95% CPU (400/s x 9.5 ms, cv 1.5: p99 about 360 ms) showed 0.00 nines with a 300 ms target and
+  // 2.94 with 3 s, and a 3-node fleet moved from 2.95 to 3.36 nines: nines must not depend on the p99 target.
+  const s0 = exampleScenario();
+  const scenarioAt = (p99S: number, strong: boolean): Scenario => ({
+    ...s0,
+    workload: {
+      ...s0.workload,
+      peakRatePerS: 400,
+      serviceTimeS: 0.0095,
+      serviceTimeCv: 1.5,
+      growthPerYear: 0,
+      growthYears: 0,
+      writeFraction: strong ? 0.2 : 0,
+      consistency: strong ? 'strong' : 'eventual',
+      replication: 3,
+    },
+    targets: { ...s0.targets, p99S },
+  });
+  const box = (s: Scenario) =>
+    evaluateVertical(buildContext(s, catalog), {
+      kind: 'vertical',
+      name: 'box',
+      origin: 'explicit',
+      instance: inst('m7i.xlarge'),
+      region: 'us-east-1',
+      standby: 'hot',
+      standbyRegion: null,
+    });
+  const fleet = (s: Scenario, regions: string[]) =>
+    evaluateHorizontal(buildContext(s, catalog), {
+      kind: 'horizontal',
+      name: 'fleet',
+      origin: 'explicit',
+      instance: inst('m7i.xlarge'),
+      regions,
+      nodesByRegion: regions.map(() => 3),
+      spares: 1,
+      zones: 3,
+      balancer: 'least-loaded',
+    });
+  it('availability does not change when only targets.p99 changes (box, one-region and two-region fleets)', () => {
+    fc.assert(
+      fc.property(logP99(), logP99(), fc.boolean(), (a, b, strong) => {
+        const x = scenarioAt(a, strong);
+        const y = scenarioAt(b, strong);
+        expect(box(x).availability).toStrictEqual(box(y).availability);
+        expect(fleet(x, ['us-east-1']).availability).toStrictEqual(fleet(y, ['us-east-1']).availability);
+        const two = ['us-east-1', 'eu-west-1'];
+        expect(fleet(x, two).availability).toStrictEqual(fleet(y, two).availability);
+      }),
+      { seed: 5, numRuns: 30 },
+    );
+    // the box at 95% CPU is up (stable), with the nines of a hot pair, whatever the p99 target
+    const hot = box(scenarioAt(0.3, false));
+    expect(hot.utilization).toBeGreaterThan(0.9);
+    expect(hot.availability.nines).toBeGreaterThan(3);
+    expect(hot.meetsTargets.p99).toBe(false);
+  });
+
+  it('strong writes over two regions do not survive a region loss; over three they do', () => {
+    const s = scenarioAt(1, true);
+    const two = fleet(s, ['us-east-1', 'us-east-2']);
+    const three = fleet(s, ['us-east-1', 'us-east-2', 'us-west-2']);
+    expect(two.placement).toMatchObject({ replication: 3, copies: 6, writeQuorum: 4 });
+    expect(two.survivesRegionLoss).toBe(false);
+    expect(three.placement).toMatchObject({ copies: 9, writeQuorum: 5 });
+    expect(three.survivesRegionLoss).toBe(true);
+    expect(three.availability.unavailability).toBeLessThan(two.availability.unavailability);
+  });
+});
+
+function logP99(): fc.Arbitrary<number> {
+  return fc.double({ min: -3, max: 1, noNaN: true }).map((e) => 10 ** e);
+}

@@ -402,6 +402,31 @@ describe('parseScenario: one clear line per problem', () => {
     ]);
   });
 
+  it('refuses an explicit fleet with fewer nodes per region than copies of each partition (placement)', () => {
+    // the contract example's architectures[3] spans 2 regions; 3 copies per region need 6 nodes
+    expect(
+      errorsOf(
+        example((x) => {
+          x.workload.replication = 3;
+          x.architectures[3].nodes = 5;
+        }),
+      ),
+    ).toStrictEqual([
+      'architectures[3].nodes: 5: expected at least workload.replication (3) nodes in each region (>= 6 over 2 regions): each partition keeps 3 copies on distinct nodes',
+    ]);
+    expect(
+      errorsOf(
+        example((x) => {
+          x.workload.replication = 3;
+          x.architectures[2].nodes = 2;
+        }),
+      ),
+    ).toStrictEqual([
+      'architectures[2].nodes: 2: expected at least workload.replication (3) nodes in each region (>= 3): each partition keeps 3 copies on distinct nodes',
+    ]);
+    expect(errorsOf(example((x) => (x.targets.maxUtilizationDegraded = '190%')))).toHaveLength(1);
+  });
+
   it('refuses duplicate candidate names', () => {
     expect(errorsOf(example((x) => (x.architectures[3].name = 'one big box')))).toStrictEqual([
       'architectures[3].name: "one big box": expected a name no other candidate has (architectures[0] has it)',
