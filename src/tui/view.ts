@@ -9,6 +9,7 @@
  */
 import type { CostCurve } from '../compare/costCurve.js';
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
+import { lossShort, lossVerdict } from '../compare/survival.js';
 import { budgetBar, lineChart, stackedBars } from '../report/charts.js';
 import { mark, P99_REST, p99Split, wrap } from '../report/table.js';
 import { formatDowntime, formatLatencyMs, formatRate, formatUsd } from '../units/format.js';
@@ -119,11 +120,28 @@ export function comparisonLines(result: ComparisonResult, width: number, first =
   lines.push(
     rowOf('utilisation', (a) => `${(a.utilization * 100).toFixed(0)}%`),
     rowOf('regions', (a) => `${a.regions.length} x ${a.zones} zones`),
+  );
+  if (shown.some((a) => a.placement !== null)) {
+    lines.push(
+      rowOf('copies, quorum', (a) =>
+        a.placement === null ? '-' : `${a.placement.copies}, W ${a.placement.writeQuorum}`,
+      ),
+    );
+  }
+  lines.push(
+    rowOf('zone loss', (a) => lossShort(lossVerdict(a, 'zone'))),
     rowOf('target p99', (a) => mark(a.meetsTargets.p99)),
     rowOf('target avail', (a) => mark(a.meetsTargets.availability)),
     rowOf('target budget', (a) => mark(a.meetsTargets.budget)),
     rowOf('target CPU', (a) => mark(a.meetsTargets.utilization)),
   );
+  if (shown.some((a) => a.regions.length > 1)) {
+    lines.splice(
+      lines.findIndex((l) => l.text.startsWith('zone loss')) + 1,
+      0,
+      rowOf('region loss', (a) => lossShort(lossVerdict(a, 'region'))),
+    );
+  }
   if (shown.length < archs.length) {
     lines.push(
       line(padTo(`(${start + 1}-${start + shown.length} of ${archs.length}: left/right scroll)`, width), 'dim'),
