@@ -284,6 +284,22 @@ describe('the comparison engine candidates (src/compare/availability.ts)', () =>
     );
   });
 
+  it('a larger fleet: 24 nodes over 3 zones in each of 2 regions, 3 copies, strong quorum 4 of 6 (failover 0: exact)', () => {
+    const big = [
+      { id: 'a', nodes: 24, zones: 3 },
+      { id: 'b', nodes: 24, zones: 3 },
+    ];
+    const both = [
+      { share: 0.5, order: [0, 1] },
+      { share: 0.5, order: [1, 0] },
+    ];
+    const need = (_r: number, load: number) => Math.ceil(load * 30 - 1e-9);
+    const strong = { replication: 3, writeQuorum: 4 };
+    const sim = simulateAvailability(fleetSimConfig(mild, big, both, need, lb, strong), 200, 35);
+    const exact = compareFleet(mild, big, both, need, lb, strong).availability.unavailability;
+    expectCovers(sim, exact, 'fleet, 48 nodes, quorum');
+  });
+
   it('horizontal with failover time: the first-order failover term is within the interval', () => {
     const r = { ...mild, failoverS: 1800 };
     const withFailover = simulateAvailability(fleetSimConfig(r, regions, users, needed, lb, quorum), 200, 33);
