@@ -55,6 +55,7 @@
 import { logGamma } from '../math/special.js';
 import type { Availability } from '../reliability/availability.js';
 import { SECONDS_PER_YEAR } from '../reliability/downtime.js';
+import { copiesPerZone, zoneSizes } from '../reliability/placement.js';
 import { type Stream, streamFor } from './rng.js';
 import { sectioningHalfWidth } from './stats.js';
 
@@ -615,12 +616,9 @@ class FleetService implements Service {
     let zb = 0;
     config.regions.forEach((reg, r) => {
       this.zoneStart[r] = zb;
-      const sizes = Array.from(
-        { length: reg.zones },
-        (_, z) => Math.floor(reg.nodes / reg.zones) + (z < reg.nodes % reg.zones ? 1 : 0),
-      );
-      let c = 1;
-      while (sizes.reduce((s, n) => s + Math.min(c, n), 0) < config.replication && c < config.replication) c++;
+      // the placement of src/core/reliability/placement.ts: zone sizes round-robin, a cap of copies per zone
+      const sizes = zoneSizes(reg.nodes, reg.zones);
+      const c = copiesPerZone(sizes, config.replication) ?? config.replication;
       sizes.forEach((n, z) => {
         this.zoneSize[zb + z] = n;
         this.zoneCap[zb + z] = Math.min(c, n);
