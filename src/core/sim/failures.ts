@@ -35,14 +35,16 @@
  *   standby in another region) are; the service is up while either side is, with the shared region (same-region
  *   standby) and the balancer; every time the active side fails while the standby is up, the standby takes over and
  *   the failover costs `failoverS` of downtime.
- * - `fleet`: as fleetAvailability in src/compare/availability.ts. Each region has its nodes (round-robin over its
- *   own zones) and a balancer in series with it; users go to the first region in their `order` that is up (region
- *   and balancer); a user region is up while its serving region has at least needed[mask][r] nodes up (nodes up in
- *   up zones), where `mask` is the set of up regions (bit r = region r up) and the entry was evaluated up front by
- *   the caller's needed(r, loadShare) for the load routed to r under that mask (fleetSimConfig does this). Downtime
- *   is weighted by the users' shares. Every node, zone and (with several regions) region failure costs `failoverS`
- *   of downtime for the share of requests that were going to it at that moment (counted per event, so that the
- *   simulation checks the analytic first-order failover term).
+ * - `fleet`: as fleetAvailability in src/compare/availability.ts (src/core/reliability/placement.ts). Each region has
+ *   its nodes (round-robin over its own zones) and a balancer; users go to the first region in their `order` that is
+ *   reachable (region and balancer up). The service is up (down = 0) only while every user region is served by a
+ *   region with at least needed[mask][r] nodes up (nodes up in up zones; `mask` = the reachable regions, the entry
+ *   evaluated up front by the caller's needed(r, loadShare) for the load routed to r under that mask: fleetSimConfig)
+ *   and every partition has a live copy and its write quorum: the worst partition has, in each region, as many copies
+ *   down as the down nodes can cover under the zone cap (all `replication` with the region down), summed over the
+ *   regions, and at most regions x replication - writeQuorum may be down. Every node, zone and (with several regions)
+ *   region failure costs `failoverS` of downtime for the share of requests that were going to it at that moment
+ *   (counted per event, so that the simulation checks the analytic first-order failover term).
  *
  * Output: each chunk (its own random stream: streamFor(seed, index), so chunk i depends only on the config, the
  * seed and i, and the result does not depend on how many threads run the chunks) reports its simulated seconds,
