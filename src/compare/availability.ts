@@ -8,7 +8,9 @@
  *   failure of the active (first order: rate x duration);
  * - cold standby: a failed box, or a failed zone (or region, when the standby is in another region), is replaced by
  *   restoring onto the standby: the outage ends at the repair or the restore, whichever comes first, on average
- *   MTTR (1 - e^(-restore/MTTR)) for an exponential repair and a fixed restore time; series of the three.
+ *   MTTR (1 - e^(-restore/MTTR)) for an exponential repair and a fixed restore time; series of the three. The restore
+ *   takes reliability.coldRestore plus the working set copied back at reliability.restoreRate
+ *   (src/core/reliability/recovery.ts), so a big box restores for longer.
  *
  * Horizontal (capacity-aware; exact over independent node, zone, region and balancer states): every user region is
  * served by the nearest of the candidate's regions that is up (region and its balancer); it counts as up while that
@@ -22,6 +24,7 @@
 
 import {
   type Availability,
+  coldRestoreTimeS,
   fromMtbfMttr,
   fromUnavailability,
   fleetAvailability as kOfNOverZones,
@@ -34,7 +37,7 @@ export const METHOD_VERTICAL_NONE = 'exact (series of node, zone and region; ind
 export const METHOD_VERTICAL_HOT =
   'exact (active and hot standby in parallel, in series with region and balancer) + failover time per failure of the active (first order)';
 export const METHOD_VERTICAL_COLD =
-  'exact series of node, zone and region; each outage ends at the repair or the cold-standby restore, whichever is first (mean MTTR (1 - e^(-restore/MTTR)))';
+  'exact series of node, zone and region; each outage ends at the repair or the cold-standby restore (coldRestore + working set / restoreRate), whichever is first (mean MTTR (1 - e^(-restore/MTTR)))';
 export const METHOD_HORIZONTAL =
   'exact capacity-aware k-of-n over independent node, zone, region and balancer states (users served by the nearest up region; up while it has enough nodes for its load within the p99 target) + failover time per failure (first order)';
 
@@ -62,12 +65,14 @@ function withFailover(exact: Availability, failoverU: number): Availability {
 /**
  * @param balancer the balancer in front of a hot pair (its availability), or null
  * @param standbyInOtherRegion the standby runs in a second region (its own zone and region)
+ * @param workingSetBytes the data a cold standby restores, bytes
  */
 export function verticalAvailability(
   rel: Reliability,
   standby: Standby,
   standbyInOtherRegion: boolean,
   balancer: Availability | null,
+  workingSetBytes: number,
 ): AvailabilityFigure {
   const node = avail(rel.node);
   const zone = avail(rel.zone);
@@ -87,7 +92,7 @@ export function verticalAvailability(
   if (standby === 'cold') {
     // An outage ends when the repair or the restore finishes, whichever is first: with an exponential repair of mean
     // M and a restore of fixed length r, E[min(R, r)] = M (1 - e^(-r/M)).
-    const restore = rel.coldRestoreS;
+    const restore = coldRestoreTimeS(rel.coldRestoreS, workingSetBytes, rel.restoreRateBytesPerS);
     const down = (f: FailureRates) => -f.mttrS * Math.expm1(-restore / f.mttrS);
     const nodeC = fromMtbfMttr(rel.node.mtbfS, down(rel.node));
     const zoneC = fromMtbfMttr(rel.zone.mtbfS, down(rel.zone));

@@ -6,7 +6,7 @@
 
 import type { Instance } from '../catalog/index.js';
 import { analyzeQueue, responseTimeSurvivalFunction } from '../core/queueing/index.js';
-import { type Availability, downtime, nines } from '../core/reliability/index.js';
+import { type Availability, coldRestoreTimeS, downtime, nines } from '../core/reliability/index.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
 import { formatDuration } from '../units/format.js';
 import { type AvailabilityFigure, fleetAvailability, verticalAvailability } from './availability.js';
@@ -250,7 +250,7 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
   // Capacity-aware, as for fleets: a box that cannot carry the design rate within the p99 target is never "up".
   const need = nodesNeeded(w, inst.vcpu, rate, 'pooled', paths, scenario.targets.p99S).nodes;
   const fig = capacityDown(
-    verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb),
+    verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb, w.workingSetBytes),
     need === null || need > 1,
   );
   const writeBytesPerS = rate * w.writeFraction * w.requestSizeBytes;
@@ -278,8 +278,16 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
   if (d.standby === 'hot' && w.consistency !== 'strong' && w.writeFraction > 0) {
     notes.push('asynchronous replication to the standby: writes not yet copied are lost on failover');
   }
-  if (d.standby === 'cold')
-    notes.push('cold standby: restore time from reliability.coldRestore; its storage is not priced');
+  if (d.standby === 'cold') {
+    const restoreS = coldRestoreTimeS(
+      scenario.reliability.coldRestoreS,
+      w.workingSetBytes,
+      scenario.reliability.restoreRateBytesPerS,
+    );
+    notes.push(
+      `cold standby: restored in ${formatDuration(restoreS)} (reliability.coldRestore + the working set at reliability.restoreRate); its storage is not priced`,
+    );
+  }
   if (d.standby === 'hot')
     notes.push(
       'hot standby behind a balancer (or DNS failover across regions); failover time per failure of the active',

@@ -156,7 +156,14 @@ export function availabilitySim(ctx: Context, d: Design): AvailabilitySimConfig 
   if (sim?.repairCrews != null) options.crews = sim.repairCrews;
   if (d.kind === 'vertical') {
     const balancer = d.standby === 'hot' && d.standbyRegion === null ? lb.multiAz : null;
-    return verticalSimConfig(rel, d.standby, d.standbyRegion !== null, balancer, options);
+    return verticalSimConfig(
+      rel,
+      d.standby,
+      d.standbyRegion !== null,
+      balancer,
+      ctx.scenario.workload.workingSetBytes,
+      options,
+    );
   }
   const layout = horizontalLayout(ctx, d.regions, d.zones);
   return fleetSimConfig(

@@ -11,9 +11,10 @@ import { designSummary } from '../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
 import type { SensitivityResult } from '../compare/sensitivity.js';
 import { better } from '../compare/size.js';
-import { nines as ninesOf, SECONDS_PER_YEAR } from '../core/reliability/index.js';
+import { coldRestoreTimeS, nines as ninesOf, SECONDS_PER_YEAR } from '../core/reliability/index.js';
 import type { Scenario } from '../scenario/types.js';
 import {
+  formatByteRate,
   formatBytes,
   formatDowntime,
   formatDuration,
@@ -235,6 +236,11 @@ function inputs(w: WorksheetInput): string[] {
     ],
     ['reliability.failover', formatDuration(rel.failoverS), src('reliability.failover')],
     ['reliability.coldRestore', formatDuration(rel.coldRestoreS), src('reliability.coldRestore')],
+    [
+      'reliability.restoreRate',
+      `${formatByteRate(rel.restoreRateBytesPerS)}${rangeNote('reliability.restoreRate', formatByteRate)}`,
+      src('reliability.restoreRate') === 'default' ? `default (${catalog.reliability.restore.confidence})` : 'scenario',
+    ],
     [
       'users',
       s.users
@@ -613,8 +619,10 @@ function risks(w: WorksheetInput): string[] {
     );
   }
   if (rec.standby === 'cold') {
+    const rel = s.reliability;
+    const restoreS = coldRestoreTimeS(rel.coldRestoreS, s.workload.workingSetBytes, rel.restoreRateBytesPerS);
     out.push(
-      `The cold standby must be restored within ${formatDuration(s.reliability.coldRestoreS)} for the availability figure to hold. Is the restore scripted and rehearsed? The standby's storage is not priced.`,
+      `The cold standby must be restored within ${formatDuration(restoreS)} (${formatDuration(rel.coldRestoreS)} to start, then ${formatBytes(s.workload.workingSetBytes)} at ${formatByteRate(rel.restoreRateBytesPerS)}) for the availability figure to hold. Is the restore scripted and rehearsed, and has its rate been measured? The standby's storage is not priced.`,
     );
   }
   if (rec.dataLoss.windowS > 0 && s.workload.writeFraction > 0) {

@@ -35,6 +35,7 @@ describe('parseScenario: the contract example', () => {
         'workload.roundTrips',
         'workload.usl',
         'reliability.coldRestore',
+        'reliability.restoreRate',
         'reliability.replicationLag',
         'reliability.backupInterval',
       ],
@@ -130,6 +131,7 @@ describe('parseScenario: defaults', () => {
       region: { mtbfS: d.region.mtbfS, mttrS: d.region.mttrS },
       failoverS: catalog.reliability.failover.defaultS,
       coldRestoreS: 1800,
+      restoreRateBytesPerS: catalog.reliability.restore.defaultBytesPerS,
       replicationLagS: 1,
       backupIntervalS: 86400,
     });
@@ -160,6 +162,7 @@ describe('parseScenario: defaults', () => {
       'reliability.region.mttr',
       'reliability.failover',
       'reliability.coldRestore',
+      'reliability.restoreRate',
       'reliability.replicationLag',
       'reliability.backupInterval',
     ]);
@@ -241,6 +244,21 @@ describe('parseScenario: one clear line per problem', () => {
     ]);
     expect(errorsOf(example((x) => (x.architectures[0].kind = 'diagonal')))).toStrictEqual([
       'architectures[0].kind: "diagonal": expected one of "vertical", "horizontal"',
+    ]);
+  });
+
+  it('reads reliability.restoreRate as a data rate, and refuses a size, a plain rate or 0', () => {
+    const s = parseScenario(example((x) => (x.reliability.restoreRate = '500 MiB/s')));
+    expect(s.reliability.restoreRateBytesPerS).toBe(500 * 2 ** 20);
+    expect(s.defaulted).not.toContain('reliability.restoreRate');
+    expect(errorsOf(example((x) => (x.reliability.restoreRate = '500 MiB')))).toStrictEqual([
+      'reliability.restoreRate: "500 MiB": expected a data rate such as "500 MiB/s" or "1 GB/s" (got a size)',
+    ]);
+    expect(errorsOf(example((x) => (x.reliability.restoreRate = '500/s')))).toStrictEqual([
+      'reliability.restoreRate: "500/s": expected a data rate such as "500 MiB/s" or "1 GB/s" (got a rate)',
+    ]);
+    expect(errorsOf(example((x) => (x.reliability.restoreRate = 0)))).toStrictEqual([
+      'reliability.restoreRate: 0: expected a data rate > 0 bytes/s',
     ]);
   });
 

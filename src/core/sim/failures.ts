@@ -7,7 +7,8 @@
  * Model:
  * - Each component alternates up and down. Up times are exponential with mean MTBF (default), or Weibull with a
  *   given shape and the SAME mean (scale = MTBF / Gamma(1 + 1/shape)); down times are exponential with mean MTTR.
- *   A cold standby's restore caps each outage of the components it covers at `coldRestoreS`: the outage lasts
+ *   A cold standby's restore caps each outage of the components it covers at its restore time, coldRestoreS plus
+ *   the working set at restoreRateBytesPerS (src/core/reliability/recovery.ts): the outage lasts
  *   min(sampled repair, restore).
  * - A balancer is given only as an availability A: it is simulated as a component with MTTR 1 h and
  *   MTBF = MTTR A / (1 - A), so that its steady-state availability is A (with independent components only A
@@ -55,6 +56,7 @@
 import { logGamma } from '../math/special.js';
 import type { Availability } from '../reliability/availability.js';
 import { SECONDS_PER_YEAR } from '../reliability/downtime.js';
+import { coldRestoreTimeS } from '../reliability/recovery.js';
 import { type Stream, streamFor } from './rng.js';
 import { sectioningHalfWidth } from './stats.js';
 
@@ -93,9 +95,11 @@ export interface SimReliability {
   region: SimRates;
   failoverS: number;
   coldRestoreS: number;
+  /** Bytes per second at which a cold standby gets its data back (restore = coldRestoreS + working set / rate). */
+  restoreRateBytesPerS: number;
 }
 
-/** A vertical candidate, as verticalAvailability(rel, standby, standbyInOtherRegion, balancer). */
+/** A vertical candidate, as verticalAvailability(rel, standby, standbyInOtherRegion, balancer, workingSetBytes). */
 export interface VerticalSimConfig extends SimOptions {
   kind: 'vertical';
   reliability: SimReliability;
@@ -103,6 +107,8 @@ export interface VerticalSimConfig extends SimOptions {
   standbyInOtherRegion: boolean;
   /** The balancer in front of a hot pair, or null (ignored without a hot standby, as in the exact model). */
   balancer: Availability | null;
+  /** The data a cold standby restores, bytes. */
+  workingSetBytes: number;
 }
 
 /** A horizontal candidate, as fleetAvailability(rel, regions, users, needed, balancer) of the comparison engine. */
@@ -213,6 +219,7 @@ export function verticalSimConfig(
   standby: 'none' | 'cold' | 'hot',
   standbyInOtherRegion: boolean,
   balancer: Availability | null,
+  workingSetBytes: number,
   options: SimOptions = {},
 ): VerticalSimConfig {
   return {
@@ -221,6 +228,7 @@ export function verticalSimConfig(
     standby,
     standbyInOtherRegion,
     balancer: balancer ? { availability: balancer.availability, unavailability: balancer.unavailability } : null,
+    workingSetBytes,
     ...copyOptions(options),
   };
 }
@@ -232,6 +240,7 @@ function pickReliability(r: SimReliability): SimReliability {
     region: { mtbfS: r.region.mtbfS, mttrS: r.region.mttrS },
     failoverS: r.failoverS,
     coldRestoreS: r.coldRestoreS,
+    restoreRateBytesPerS: r.restoreRateBytesPerS,
   };
 }
 
@@ -713,6 +722,9 @@ function checkReliability(r: SimReliability): void {
     throw new RangeError(`reliability.failoverS must be >= 0, got ${r.failoverS}`);
   }
   if (!(r.coldRestoreS > 0)) throw new RangeError(`reliability.coldRestoreS must be > 0, got ${r.coldRestoreS}`);
+  if (!(Number.isFinite(r.restoreRateBytesPerS) && r.restoreRateBytesPerS > 0)) {
+    throw new RangeError(`reliability.restoreRateBytesPerS must be > 0, got ${r.restoreRateBytesPerS}`);
+  }
 }
 
 function checkOptions(o: SimOptions): void {
@@ -754,6 +766,9 @@ export function checkSimConfig(config: AvailabilitySimConfig): void {
         throw new RangeError(`standby must be none, cold or hot, got ${config.standby}`);
       }
       if (config.balancer !== null) checkAvailabilityValue(config.balancer, 'balancer');
+      if (!(Number.isFinite(config.workingSetBytes) && config.workingSetBytes >= 0)) {
+        throw new RangeError(`workingSetBytes must be >= 0, got ${config.workingSetBytes}`);
+      }
       return;
     }
     case 'fleet': {
@@ -823,7 +838,10 @@ function planFor(config: AvailabilitySimConfig): Plan {
         const service = new HotStandbyService(b.mtbf.length, config.standbyInOtherRegion, balancer, rel.failoverS);
         return b.build(service, rel.node.mtbfS);
       }
-      const cap = config.standby === 'cold' ? rel.coldRestoreS : Number.POSITIVE_INFINITY;
+      const cap =
+        config.standby === 'cold'
+          ? coldRestoreTimeS(rel.coldRestoreS, config.workingSetBytes, rel.restoreRateBytesPerS)
+          : Number.POSITIVE_INFINITY;
       b.add(rel.node, true, cap);
       b.add(rel.zone, false, cap);
       b.add(rel.region, false, config.standbyInOtherRegion ? cap : Number.POSITIVE_INFINITY);

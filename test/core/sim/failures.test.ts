@@ -36,6 +36,7 @@ const rel: Reliability = {
   region: REGION,
   failoverS: 0,
   coldRestoreS: 5 * H,
+  restoreRateBytesPerS: 200 * 2 ** 20,
   replicationLagS: 1,
   backupIntervalS: 86400,
 };
@@ -177,26 +178,26 @@ describe('k-of-n fleets against the exact figure (src/core/reliability)', () => 
 
 describe('the comparison engine candidates (src/compare/availability.ts)', () => {
   it('vertical, no standby: series of node, zone and region', () => {
-    const sim = simulateAvailability(verticalSimConfig(rel, 'none', false, null), 200, 21);
-    expectCovers(sim, verticalAvailability(rel, 'none', false, null).availability.unavailability, 'none');
+    const sim = simulateAvailability(verticalSimConfig(rel, 'none', false, null, 0), 200, 21);
+    expectCovers(sim, verticalAvailability(rel, 'none', false, null, 0).availability.unavailability, 'none');
   });
 
   it('vertical, hot standby in another zone, behind a balancer (failover 0: exact)', () => {
     const lb = { availability: 0.99, unavailability: 0.01 };
-    const sim = simulateAvailability(verticalSimConfig(rel, 'hot', false, lb), 200, 22);
-    expectCovers(sim, verticalAvailability(rel, 'hot', false, lb).availability.unavailability, 'hot');
+    const sim = simulateAvailability(verticalSimConfig(rel, 'hot', false, lb, 0), 200, 22);
+    expectCovers(sim, verticalAvailability(rel, 'hot', false, lb, 0).availability.unavailability, 'hot');
   });
 
   it('vertical, hot standby in another region (failover 0: exact)', () => {
-    const sim = simulateAvailability(verticalSimConfig(rel, 'hot', true, null), 400, 23);
-    expectCovers(sim, verticalAvailability(rel, 'hot', true, null).availability.unavailability, 'hot, 2 regions');
+    const sim = simulateAvailability(verticalSimConfig(rel, 'hot', true, null, 0), 400, 23);
+    expectCovers(sim, verticalAvailability(rel, 'hot', true, null, 0).availability.unavailability, 'hot, 2 regions');
   });
 
   it('vertical, hot standby with failover time: the first-order failover term is within the interval', () => {
     const r = { ...mild, failoverS: 1800 };
-    const withFailover = simulateAvailability(verticalSimConfig(r, 'hot', false, null), 600, 24);
-    const without = simulateAvailability(verticalSimConfig(mild, 'hot', false, null), 600, 24);
-    const exact = verticalAvailability(r, 'hot', false, null);
+    const withFailover = simulateAvailability(verticalSimConfig(r, 'hot', false, null, 0), 600, 24);
+    const without = simulateAvailability(verticalSimConfig(mild, 'hot', false, null, 0), 600, 24);
+    const exact = verticalAvailability(r, 'hot', false, null, 0);
     expectCovers(withFailover, exact.availability.unavailability, 'hot + failover');
     // Same seed, same failures: the difference is exactly the failover time charged, per takeover. The analytic
     // first-order term (failure rate of the active x failover time) also counts failures of the active while the
@@ -209,9 +210,9 @@ describe('the comparison engine candidates (src/compare/availability.ts)', () =>
 
   it('hot standby at high failure rates: takeovers happen only while the standby is up, below first order', () => {
     const r = { ...rel, failoverS: 1800 };
-    const withFailover = simulateAvailability(verticalSimConfig(r, 'hot', false, null), 200, 28);
-    const without = simulateAvailability(verticalSimConfig(rel, 'hot', false, null), 200, 28);
-    const exact = verticalAvailability(r, 'hot', false, null);
+    const withFailover = simulateAvailability(verticalSimConfig(r, 'hot', false, null, 0), 200, 28);
+    const without = simulateAvailability(verticalSimConfig(rel, 'hot', false, null, 0), 200, 28);
+    const exact = verticalAvailability(r, 'hot', false, null, 0);
     const failoverTerm = exact.byCause.find((c) => c.cause === 'failover')?.unavailability as number;
     // the standby side is up 87% of the time and the region 97%: about 85% of the first-order term
     const standbyUp = av(NODE).availability * av(ZONE).availability * av(REGION).availability;
@@ -226,19 +227,33 @@ describe('the comparison engine candidates (src/compare/availability.ts)', () =>
       [500 * H, 26],
     ] as const) {
       const r = { ...rel, coldRestoreS: restoreS };
-      const sim = simulateAvailability(verticalSimConfig(r, 'cold', false, null), 300, seed);
-      expectCovers(sim, verticalAvailability(r, 'cold', false, null).availability.unavailability, `cold ${restoreS}`);
+      const sim = simulateAvailability(verticalSimConfig(r, 'cold', false, null, 0), 300, seed);
+      expectCovers(
+        sim,
+        verticalAvailability(r, 'cold', false, null, 0).availability.unavailability,
+        `cold ${restoreS}`,
+      );
     }
+  });
+
+  it('vertical, cold standby: the simulated restore also copies the working set back (5 h + 3.5 TiB at 200 MiB/s)', () => {
+    const ws = 5 * H * rel.restoreRateBytesPerS; // 5 h of copying: a 10 h restore, the node's MTTR
+    const sim = simulateAvailability(verticalSimConfig(rel, 'cold', false, null, ws), 300, 29);
+    const exact = verticalAvailability(rel, 'cold', false, null, ws).availability.unavailability;
+    expectCovers(sim, exact, 'cold with a working set');
+    // and it is not the figure without the data (5 h restore): that one is outside the interval
+    const dataless = verticalAvailability(rel, 'cold', false, null, 0).availability.unavailability;
+    expect(covers(sim, dataless)).toBe(false);
   });
 
   it('vertical, cold standby with restore = MTTR: the simulation and the engine give MTTR (1 - 1/e) per outage', () => {
     const r = { ...rel, node: { mtbfS: 100 * H, mttrS: 5 * H }, zone: { mtbfS: 500 * H, mttrS: 5 * H } };
-    const sim = simulateAvailability(verticalSimConfig(r, 'cold', true, null), 300, 27);
+    const sim = simulateAvailability(verticalSimConfig(r, 'cold', true, null, 0), 300, 27);
     const mean = (m: number, c: number) => -m * Math.expm1(-c / m);
     const u = (f: { mtbfS: number; mttrS: number }) => mean(f.mttrS, 5 * H) / (f.mtbfS + mean(f.mttrS, 5 * H));
     const exactMinOfSample = 1 - (1 - u(r.node)) * (1 - u(r.zone)) * (1 - u(r.region));
     expectCovers(sim, exactMinOfSample, 'cold, E[min(repair, restore)]');
-    const model = verticalAvailability(r, 'cold', true, null).availability.unavailability;
+    const model = verticalAvailability(r, 'cold', true, null, 0).availability.unavailability;
     expectClose(model, exactMinOfSample, { rel: 1e-12 }, 'engine model');
   });
 
@@ -374,7 +389,7 @@ describe('determinism, chunks and the too-rare rule', () => {
     const configs: AvailabilitySimConfig[] = [
       config,
       fleet,
-      verticalSimConfig({ ...rel, failoverS: 60 }, 'hot', true, { availability: 0.999, unavailability: 0.001 }),
+      verticalSimConfig({ ...rel, failoverS: 60 }, 'hot', true, { availability: 0.999, unavailability: 0.001 }, 0),
     ];
     for (const c of configs) {
       const copy = JSON.parse(JSON.stringify(c)) as AvailabilitySimConfig;
