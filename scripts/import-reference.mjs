@@ -462,7 +462,7 @@ function globalTrafficSwitches() {
   const acceleratorDetectionS = 30 * 3; // default health-check interval 30 s x default threshold count 3
   return {
     default: 'route53-dns-failover',
-    note: 'Default: Route 53 DNS failover, the usual switch in front of a standby in another region, priced per month and per health check (a few dollars a month), where Global Accelerator adds a premium of $0.015/GB or more on every byte through it (for 200 KiB responses at 4,000/s, about $32,000 a month). DNS failover pays in time instead: clients move only after the health checks have failed (detection) and their cached answer has expired (the TTL), and clients that cache beyond the TTL take longer still (not modelled). Route 53 answers DNS queries under a 100% SLA, but a design depends on more than that: its health checkers and failover records; an SLA is also a floor below which credits are paid, not an expectation. The engine takes 99.99% for either switch.',
+    note: 'Default: Route 53 DNS failover, the usual switch in front of a standby in another region, priced per month, per health check and per query (a few dollars a month plus about $0.004 per million requests), where Global Accelerator adds a premium of $0.015/GB or more on every byte through it (for 200 KiB responses at 4,000/s, about $32,000 a month). DNS failover pays in time instead: clients move only after the health checks have failed (detection) and their cached answer has expired (the TTL), and clients that cache beyond the TTL take longer still (not modelled). Route 53 answers DNS queries under a 100% SLA, but a design depends on more than that: its health checkers and failover records; an SLA is also a floor below which credits are paid, not an expectation. The engine takes 99.999% for Route 53 DNS failover (an ESTIMATE, reasons in its note) and the 99.99% SLA floor for Global Accelerator.',
     kinds: [
       {
         id: 'route53-dns-failover',
@@ -492,11 +492,11 @@ function globalTrafficSwitches() {
           confidence: 'secondary',
         },
         availability: {
-          availability: 0.9999,
-          unavailability: 0.0001,
+          availability: 0.99999,
+          unavailability: 0.00001,
           source: 'capplan-estimate',
           confidence: 'ESTIMATE',
-          note: "ESTIMATE: the 100% SLA covers Route 53 answering DNS queries, not the health checkers and failover records a failover rests on, and an SLA is a floor, not an expectation: DNS is not modelled as perfect. 99.99% is taken, as for the Multi-AZ Global Accelerator SLA and the catalog's multi-AZ balancer.",
+          note: 'ESTIMATE: DNS is not modelled as perfect: the 100% SLA covers Route 53 answering DNS queries, not the health checkers and failover records a failover rests on, and an SLA is a floor, not an expectation. 99.999% (about 5 min a year) is taken, ten times better than the 99.99% floors of a regional balancer and of Global Accelerator: the answers come from four anycast name-server sets and resolvers keep serving cached answers for the TTL, so a short fault of the switch is mostly hidden. At 99.99% in series no design spanning regions could ever meet a 99.99% target, which designs behind DNS failover are built to reach. Replace it with your own incident history when you have one.',
         },
         failover: {
           detectionSeconds: route53DetectionS,

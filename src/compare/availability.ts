@@ -6,6 +6,10 @@
  * - hot standby: the active and the standby each up while their node and zone (and region, when the standby is in
  *   another region) are up; the pair is in parallel, behind a balancer in series; plus the failover time of every
  *   failure of the active (first order: rate x duration);
+ * - a standby in another region (hot or cold) is reached through a global traffic switch (DNS failover or a global
+ *   accelerator, catalog): the switch is in series with the design, a hot failover lasts at least the switch's
+ *   health-check detection + DNS TTL (src/core/reliability/recovery.ts, crossRegionFailoverS), and a cold restore
+ *   ends only once the switch has moved the users (coldRestoreTimeS);
  * - cold standby: a failed box, or a failed zone (or region, when the standby is in another region), is replaced by
  *   restoring onto the standby: the outage ends at the repair or the restore, whichever comes first, on average
  *   MTTR (1 - e^(-restore/MTTR)) for an exponential repair and a fixed restore time; series of the three. The restore
@@ -19,17 +23,20 @@
  * that fewer nodes than needed are up is the exact k-of-n tail over node and zone failures (src/core/reliability,
  * fleetAvailability: milliseconds also for millions of nodes, computed only for the loads that occur). Plus the failover
  * time of every node, zone and (with several regions) region failure for the requests that were going there (first
- * order: rate x duration x affected share).
+ * order: rate x duration x affected share). Over several regions, the global traffic switch that moves users between
+ * them is in series, and a region failover lasts at least its detection + DNS TTL.
  */
 
 import {
   type Availability,
   coldRestoreTimeS,
+  crossRegionFailoverS,
   fromMtbfMttr,
   fromUnavailability,
   fleetAvailability as kOfNOverZones,
   parallel,
   series,
+  type TrafficSwitch,
 } from '../core/reliability/index.js';
 import type { FailureRates, Reliability, Standby } from '../scenario/types.js';
 
@@ -56,6 +63,14 @@ export interface AvailabilityFigure {
 const rate = (f: FailureRates) => 1 / (f.mtbfS + f.mttrS);
 const avail = (f: FailureRates) => fromMtbfMttr(f.mtbfS, f.mttrS);
 
+/** How the global traffic switch enters a method text (a design reached through one). */
+export function switchMethod(sw: TrafficSwitch): string {
+  return `; across regions, in series with the global traffic switch, and each move of the users there lasts at least its health-check detection + DNS TTL (${sw.failoverS} s)`;
+}
+
+const SWITCH_CAUSE = 'global traffic switch';
+const SWITCH_SPOF = 'the global traffic switch';
+
 /** Combine an exact part with a small independent extra unavailability (failover time). */
 function withFailover(exact: Availability, failoverU: number): Availability {
   if (failoverU <= 0) return exact;
@@ -66,6 +81,7 @@ function withFailover(exact: Availability, failoverU: number): Availability {
  * @param balancer the balancer in front of a hot pair (its availability), or null
  * @param standbyInOtherRegion the standby runs in a second region (its own zone and region)
  * @param workingSetBytes the data a cold standby restores, bytes
+ * @param globalSwitch the traffic switch that moves users to a standby in another region, or null (none modelled)
  */
 export function verticalAvailability(
   rel: Reliability,
@@ -73,6 +89,7 @@ export function verticalAvailability(
   standbyInOtherRegion: boolean,
   balancer: Availability | null,
   workingSetBytes: number,
+  globalSwitch: TrafficSwitch | null,
 ): AvailabilityFigure {
   const node = avail(rel.node);
   const zone = avail(rel.zone);
@@ -89,25 +106,33 @@ export function verticalAvailability(
       singlePointsOfFailure: ['the box', 'its zone', 'its region'],
     };
   }
+  // the switch in front of a standby in another region (none within one region)
+  const sw = standbyInOtherRegion ? globalSwitch : null;
   if (standby === 'cold') {
     // An outage ends when the repair or the restore finishes, whichever is first: with an exponential repair of mean
     // M and a restore of fixed length r, E[min(R, r)] = M (1 - e^(-r/M)).
-    const restore = coldRestoreTimeS(rel.coldRestoreS, workingSetBytes, rel.restoreRateBytesPerS);
+    const restore = coldRestoreTimeS(rel.coldRestoreS, workingSetBytes, rel.restoreRateBytesPerS, sw?.failoverS ?? 0);
     const down = (f: FailureRates) => -f.mttrS * Math.expm1(-restore / f.mttrS);
     const nodeC = fromMtbfMttr(rel.node.mtbfS, down(rel.node));
     const zoneC = fromMtbfMttr(rel.zone.mtbfS, down(rel.zone));
     const regionC = standbyInOtherRegion ? fromMtbfMttr(rel.region.mtbfS, down(rel.region)) : region;
+    const byCause: Cause[] = [
+      { cause: 'box (until restored on the standby)', unavailability: nodeC.unavailability },
+      { cause: 'zone (until restored on the standby)', unavailability: zoneC.unavailability },
+      { cause: standbyInOtherRegion ? 'region (until restored)' : 'region', unavailability: regionC.unavailability },
+    ];
+    const spof = standbyInOtherRegion
+      ? ['the box (down for the restore time)']
+      : ['the box (down for the restore time)', 'its region'];
+    if (sw) {
+      byCause.push({ cause: SWITCH_CAUSE, unavailability: sw.availability.unavailability });
+      spof.push(SWITCH_SPOF);
+    }
     return {
-      availability: series([nodeC, zoneC, regionC]),
-      method: METHOD_VERTICAL_COLD,
-      byCause: [
-        { cause: 'box (until restored on the standby)', unavailability: nodeC.unavailability },
-        { cause: 'zone (until restored on the standby)', unavailability: zoneC.unavailability },
-        { cause: standbyInOtherRegion ? 'region (until restored)' : 'region', unavailability: regionC.unavailability },
-      ],
-      singlePointsOfFailure: standbyInOtherRegion
-        ? ['the box (down for the restore time)']
-        : ['the box (down for the restore time)', 'its region'],
+      availability: series(sw ? [nodeC, zoneC, regionC, sw.availability] : [nodeC, zoneC, regionC]),
+      method: sw ? `${METHOD_VERTICAL_COLD}${switchMethod(sw)}` : METHOD_VERTICAL_COLD,
+      byCause,
+      singlePointsOfFailure: spof,
     };
   }
   // hot standby
@@ -115,18 +140,23 @@ export function verticalAvailability(
   const pair = parallel([side, side]);
   const parts = standbyInOtherRegion ? [pair] : [pair, region];
   if (balancer) parts.push(balancer);
+  if (sw) parts.push(sw.availability);
   const exact = series(parts);
-  const failoverU = rel.failoverS * (rate(rel.node) + rate(rel.zone) + (standbyInOtherRegion ? rate(rel.region) : 0));
+  // every failure of the active moves the users: across regions, through the switch
+  const failoverS = standbyInOtherRegion ? crossRegionFailoverS(rel.failoverS, sw) : rel.failoverS;
+  const failoverU = failoverS * (rate(rel.node) + rate(rel.zone) + (standbyInOtherRegion ? rate(rel.region) : 0));
   const byCause: Cause[] = [{ cause: 'both boxes down', unavailability: pair.unavailability }];
   if (!standbyInOtherRegion) byCause.push({ cause: 'region', unavailability: region.unavailability });
   if (balancer) byCause.push({ cause: 'balancer', unavailability: balancer.unavailability });
+  if (sw) byCause.push({ cause: SWITCH_CAUSE, unavailability: sw.availability.unavailability });
   byCause.push({ cause: 'failover', unavailability: failoverU });
   const spof: string[] = [];
   if (!standbyInOtherRegion) spof.push('the region');
   if (balancer) spof.push('the balancer');
+  if (sw) spof.push(SWITCH_SPOF);
   return {
     availability: withFailover(exact, failoverU),
-    method: METHOD_VERTICAL_HOT,
+    method: sw ? `${METHOD_VERTICAL_HOT}${switchMethod(sw)}` : METHOD_VERTICAL_HOT,
     byCause,
     singlePointsOfFailure: spof,
   };
@@ -149,6 +179,8 @@ export interface FleetUsers {
  * @param needed fewest up nodes region `r` needs to carry the users whose shares sum to `loadShare` (of the design
  *   rate); null when no count can (then that region counts as down whenever it carries that load)
  * @param balancer availability of each region's balancer (in series with its region)
+ * @param globalSwitch the traffic switch that moves users between the regions (in series with the whole fleet), or
+ *   null (one region, or none modelled)
  */
 export function fleetAvailability(
   rel: Reliability,
@@ -156,6 +188,7 @@ export function fleetAvailability(
   users: readonly FleetUsers[],
   needed: (r: number, loadShare: number) => number | null,
   balancer: Availability,
+  globalSwitch: TrafficSwitch | null = null,
 ): AvailabilityFigure {
   const R = regions.length;
   if (R > 16) throw new RangeError(`at most 16 regions, got ${R}`);
@@ -207,20 +240,25 @@ export function fleetAvailability(
   }
   const totalShare = users.reduce((s, u) => s + u.share, 0);
   capacity /= totalShare;
-  const failoverU = rel.failoverS * (rate(rel.node) + rate(rel.zone) + (R > 1 ? rate(rel.region) : 0));
-  const exact = fromUnavailability(Math.min(1, allDown + capacity));
+  const regionFailoverS = crossRegionFailoverS(rel.failoverS, globalSwitch);
+  const failoverU =
+    rel.failoverS * (rate(rel.node) + rate(rel.zone)) + (R > 1 ? regionFailoverS * rate(rel.region) : 0);
+  const fleet = fromUnavailability(Math.min(1, allDown + capacity));
+  const exact = globalSwitch ? series([fleet, globalSwitch.availability]) : fleet;
   const byCause: Cause[] = [
     { cause: R > 1 ? 'every region down' : 'region or its balancer', unavailability: allDown },
     { cause: 'too few nodes up (node and zone failures, failover load)', unavailability: capacity },
     { cause: 'failover', unavailability: failoverU },
   ];
+  if (globalSwitch) byCause.push({ cause: SWITCH_CAUSE, unavailability: globalSwitch.availability.unavailability });
   const spof: string[] = [];
   if (R === 1) spof.push('the region', 'its balancer');
   const zonesOk = regions.every((reg) => reg.zones > 1);
   if (!zonesOk && R === 1) spof.push('the zone');
+  if (globalSwitch) spof.push(SWITCH_SPOF);
   return {
     availability: withFailover(exact, failoverU),
-    method: METHOD_HORIZONTAL,
+    method: globalSwitch ? `${METHOD_HORIZONTAL}${switchMethod(globalSwitch)}` : METHOD_HORIZONTAL,
     byCause,
     singlePointsOfFailure: spof,
   };

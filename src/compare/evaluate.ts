@@ -4,11 +4,11 @@
  * node counts) is in size.ts; this module only measures.
  */
 
-import type { Instance } from '../catalog/index.js';
+import type { GlobalSwitch, Instance } from '../catalog/index.js';
 import { analyzeQueue, responseTimeSurvivalFunction } from '../core/queueing/index.js';
 import { type Availability, coldRestoreTimeS, downtime, nines } from '../core/reliability/index.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
-import { formatDuration } from '../units/format.js';
+import { formatDuration, formatPercent, formatUsd } from '../units/format.js';
 import { type AvailabilityFigure, fleetAvailability, verticalAvailability } from './availability.js';
 import { balancerModel, type GroupPath, nodesNeeded, pathsQuantileS, queueAtLoad } from './capacity.js';
 import { type Context, preferenceOrder } from './context.js';
@@ -70,6 +70,25 @@ function availabilityResult(fig: AvailabilityFigure): AvailabilityResult {
     }),
     singlePointsOfFailure: fig.singlePointsOfFailure,
   };
+}
+
+/**
+ * The global traffic switch (the catalog's default) that moves users between the regions a design serves from, or
+ * null within one region: a standby in another region (`regions` = its two regions), or a horizontal design over
+ * several regions.
+ */
+export function globalSwitchFor(ctx: Context, regions: readonly string[]): GlobalSwitch | null {
+  return regions.length > 1 ? ctx.catalog.networkCosts.globalSwitches.default : null;
+}
+
+/** The regions a vertical design serves from: its own, and its standby's when that is in another region. */
+export function verticalRegions(d: Pick<VerticalDesign, 'region' | 'standby' | 'standbyRegion'>): string[] {
+  return d.standby !== 'none' && d.standbyRegion !== null ? [d.region, d.standbyRegion] : [d.region];
+}
+
+/** The note that says which switch a design is reached through, what it costs and what it is assumed to do. */
+function switchNote(sw: GlobalSwitch, usdPerMonth: number): string {
+  return `users reach the regions through ${sw.name} (the catalog's default global traffic switch): ${formatUsd(usdPerMonth)} a month, ${formatPercent(sw.availability.availability)} available in series (${sw.availability.confidence}), and a move to another region takes at least ${formatDuration(sw.failoverS)} (health-check detection + DNS TTL)`;
 }
 
 /** Memory a node needs for `share` of the working set, plus the headroom, GiB. */
@@ -249,8 +268,9 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
   const lb = d.standby === 'hot' && d.standbyRegion === null ? catalog.reliability.loadBalancer.multiAz : null;
   // Capacity-aware, as for fleets: a box that cannot carry the design rate within the p99 target is never "up".
   const need = nodesNeeded(w, inst.vcpu, rate, 'pooled', paths, scenario.targets.p99S).nodes;
+  const sw = globalSwitchFor(ctx, verticalRegions(d));
   const fig = capacityDown(
-    verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb, w.workingSetBytes),
+    verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb, w.workingSetBytes, sw),
     need === null || need > 1,
   );
   const writeBytesPerS = rate * w.writeFraction * w.requestSizeBytes;
@@ -260,6 +280,8 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
     standby:
       d.standby === 'hot' ? [{ region: d.standbyRegion ?? d.region, count: 1, usdPerHour: inst.usdPerHour }] : [],
     balancerRegions: lb ? [d.region] : [],
+    // health checks on the box and on its standby
+    globalSwitch: sw ? { sw, endpoints: 2 } : null,
     servedShare: [{ region: d.region, share: 1 }],
     crossZoneBytesPerS: d.standby === 'hot' && d.standbyRegion === null ? trafficWriteBytesPerS : 0,
     interRegion:
@@ -283,15 +305,19 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
       scenario.reliability.coldRestoreS,
       w.workingSetBytes,
       scenario.reliability.restoreRateBytesPerS,
+      sw?.failoverS ?? 0,
     );
     notes.push(
-      `cold standby: restored in ${formatDuration(restoreS)} (reliability.coldRestore + the working set at reliability.restoreRate); its storage is not priced`,
+      `cold standby: restored in ${formatDuration(restoreS)} (reliability.coldRestore + the working set at reliability.restoreRate${sw ? ' + the switch moving the users' : ''}); its storage is not priced`,
     );
   }
   if (d.standby === 'hot')
     notes.push(
-      'hot standby behind a balancer (or DNS failover across regions); failover time per failure of the active',
+      sw
+        ? 'hot standby in another region, behind the global traffic switch; failover time per failure of the active'
+        : 'hot standby behind a balancer; failover time per failure of the active',
     );
+  if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
   return finish(ctx, {
     name: d.name,
     kind: 'vertical',
@@ -551,12 +577,14 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     return needMemo.get(key) ?? null;
   };
   const lbA = d.zones > 1 ? catalog.reliability.loadBalancer.multiAz : catalog.reliability.loadBalancer.singleAz;
+  const sw = globalSwitchFor(ctx, d.regions);
   const fig = fleetAvailability(
     scenario.reliability,
     d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
     layout.users,
     needed,
     lbA,
+    sw,
   );
 
   // Can the others absorb each region's users when it is down (all their nodes up)?
@@ -611,6 +639,8 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     })),
     standby: [],
     balancerRegions: [...d.regions],
+    // a health check on each region's balancer
+    globalSwitch: sw ? { sw, endpoints: R } : null,
     servedShare: d.regions.map((region, r) => ({ region, share: layout.share[r] as number })),
     crossZoneBytesPerS: trafficWrites * crossZoneCopies * R,
     interRegion,
@@ -630,6 +660,7 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     }[model],
   );
   if (w.fanout > 1) notes.push('fan-out traffic between nodes is not priced');
+  if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
   if (!survivesZoneLoss) {
     notes.push(
       d.zones > 1

@@ -24,7 +24,14 @@ import {
 import type { Bursts, Workload } from '../scenario/types.js';
 import { effectiveServiceTimeS, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
-import { type Design, horizontalLayout, regionNeed, verticalPaths } from './evaluate.js';
+import {
+  type Design,
+  globalSwitchFor,
+  horizontalLayout,
+  regionNeed,
+  verticalPaths,
+  verticalRegions,
+} from './evaluate.js';
 import type { ArchitectureResult } from './result.js';
 
 /** The design a result describes (every field of a Design is in the result). */
@@ -162,6 +169,7 @@ export function availabilitySim(ctx: Context, d: Design): AvailabilitySimConfig 
       d.standbyRegion !== null,
       balancer,
       ctx.scenario.workload.workingSetBytes,
+      globalSwitchFor(ctx, verticalRegions(d)),
       options,
     );
   }
@@ -172,6 +180,7 @@ export function availabilitySim(ctx: Context, d: Design): AvailabilitySimConfig 
     layout.users,
     (r, share) => regionNeed(ctx, d, layout, r, share).nodes,
     d.zones > 1 ? lb.multiAz : lb.singleAz,
+    globalSwitchFor(ctx, d.regions),
     options,
   );
 }

@@ -239,9 +239,9 @@ describe('network costs', () => {
     });
     expect(catalog.sources.get(r53.price.source)?.date).toBe('2026-09-20');
     expect(r53.queries).toMatchObject({ perRequest: 0.01, confidence: 'ESTIMATE' });
-    // the published SLA (100%: answering DNS queries) is kept as evidence; the engine uses 99.99%, an ESTIMATE
+    // the published SLA (100%: answering DNS queries) is kept as evidence; the engine uses 99.999%, an ESTIMATE
     expect(r53.sla).toMatchObject({ monthly: 1 });
-    expect(r53.availability).toMatchObject({ availability: 0.9999, unavailability: 0.0001, confidence: 'ESTIMATE' });
+    expect(r53.availability).toMatchObject({ availability: 0.99999, unavailability: 0.00001, confidence: 'ESTIMATE' });
     expect(r53.availability.note).toMatch(/ESTIMATE/);
     // detection 3 x 30 s (documented defaults) + 60 s TTL
     expect(r53.failover).toMatchObject({ detectionSeconds: 90, dnsTtlSeconds: 60, confidence: 'derived' });

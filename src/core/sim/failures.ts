@@ -56,7 +56,7 @@
 import { logGamma } from '../math/special.js';
 import type { Availability } from '../reliability/availability.js';
 import { SECONDS_PER_YEAR } from '../reliability/downtime.js';
-import { coldRestoreTimeS } from '../reliability/recovery.js';
+import { coldRestoreTimeS, crossRegionFailoverS } from '../reliability/recovery.js';
 import { type Stream, streamFor } from './rng.js';
 import { sectioningHalfWidth } from './stats.js';
 
@@ -99,7 +99,19 @@ export interface SimReliability {
   restoreRateBytesPerS: number;
 }
 
-/** A vertical candidate, as verticalAvailability(rel, standby, standbyInOtherRegion, balancer, workingSetBytes). */
+/**
+ * The global traffic switch in front of a design that spans regions: a component in series (simulated, like a
+ * balancer, from its availability) and the least time a move to another region takes.
+ */
+export interface SimSwitch {
+  availability: Availability;
+  failoverS: number;
+}
+
+/**
+ * A vertical candidate, as verticalAvailability(rel, standby, standbyInOtherRegion, balancer, workingSetBytes,
+ * globalSwitch).
+ */
 export interface VerticalSimConfig extends SimOptions {
   kind: 'vertical';
   reliability: SimReliability;
@@ -109,6 +121,8 @@ export interface VerticalSimConfig extends SimOptions {
   balancer: Availability | null;
   /** The data a cold standby restores, bytes. */
   workingSetBytes: number;
+  /** The switch in front of a standby in another region, or null (ignored within one region, as in the exact model). */
+  globalSwitch: SimSwitch | null;
 }
 
 /** A horizontal candidate, as fleetAvailability(rel, regions, users, needed, balancer) of the comparison engine. */
@@ -126,6 +140,8 @@ export interface FleetSimConfig extends SimOptions {
   needed: (number | null)[][];
   /** Availability of each region's balancer (in series with its region). */
   balancer: Availability;
+  /** The switch that moves users between the regions, in series with the fleet; null: none. */
+  globalSwitch: SimSwitch | null;
 }
 
 export type AvailabilitySimConfig = KOfNSimConfig | VerticalSimConfig | FleetSimConfig;
@@ -184,6 +200,7 @@ export function fleetSimConfig(
   users: readonly { share: number; order: readonly number[] }[],
   needed: (r: number, loadShare: number) => number | null,
   balancer: Availability,
+  globalSwitch: SimSwitch | null,
   options: SimOptions = {},
 ): FleetSimConfig {
   const R = regions.length;
@@ -209,6 +226,7 @@ export function fleetSimConfig(
     users: users.map((u) => ({ share: u.share, order: [...u.order] })),
     needed: table,
     balancer: { availability: balancer.availability, unavailability: balancer.unavailability },
+    globalSwitch: copySwitch(globalSwitch),
     ...copyOptions(options),
   };
 }
@@ -220,6 +238,7 @@ export function verticalSimConfig(
   standbyInOtherRegion: boolean,
   balancer: Availability | null,
   workingSetBytes: number,
+  globalSwitch: SimSwitch | null,
   options: SimOptions = {},
 ): VerticalSimConfig {
   return {
@@ -229,8 +248,16 @@ export function verticalSimConfig(
     standbyInOtherRegion,
     balancer: balancer ? { availability: balancer.availability, unavailability: balancer.unavailability } : null,
     workingSetBytes,
+    globalSwitch: copySwitch(globalSwitch),
     ...copyOptions(options),
   };
+}
+
+/** Only what the simulation reads (plain data: configs cross to worker threads). */
+function copySwitch(sw: SimSwitch | null): SimSwitch | null {
+  if (sw === null) return null;
+  const a = sw.availability;
+  return { availability: { availability: a.availability, unavailability: a.unavailability }, failoverS: sw.failoverS };
 }
 
 function pickReliability(r: SimReliability): SimReliability {
@@ -470,7 +497,8 @@ class SeriesService implements Service {
 
 /**
  * Hot standby. Components: 0, 1 the two nodes; 2, 3 their zones; then either 4, 5 their regions (standby in
- * another region) or 4 the shared region; then the balancer, if any.
+ * another region) or 4 the shared region; then the balancer and the global traffic switch, if any (`common`: in
+ * series with the pair).
  */
 class HotStandbyService implements Service {
   down = 0;
@@ -482,7 +510,7 @@ class HotStandbyService implements Service {
   constructor(
     count: number,
     private readonly otherRegion: boolean,
-    private readonly balancer: number,
+    private readonly common: readonly number[],
     private readonly failoverS: number,
   ) {
     this.up = new Uint8Array(count);
@@ -493,7 +521,7 @@ class HotStandbyService implements Service {
     for (let s = 0; s < 2; s++) {
       this.sideUp[s] = up[s] && up[2 + s] && (!this.otherRegion || up[4 + s]) ? 1 : 0;
     }
-    this.commonUp = (this.otherRegion || up[4]) && (this.balancer < 0 || up[this.balancer]) ? 1 : 0;
+    this.commonUp = (this.otherRegion || up[4]) && this.common.every((c) => up[c]) ? 1 : 0;
     this.down = this.commonUp && (this.sideUp[0] || this.sideUp[1]) ? 0 : 1;
   }
 
@@ -523,7 +551,8 @@ const NEVER = 0x3fffffff;
 
 /**
  * Horizontal fleet. Components: all nodes (region by region, node j of a region in its zone j % zones), then all
- * zones (region by region), then the R regions, then the R balancers (when the balancer can fail).
+ * zones (region by region), then the R regions, then the R balancers (when the balancer can fail), then the global
+ * traffic switch (when there is one and it can fail): while it is down, every user is.
  */
 class FleetService implements Service {
   down = 0;
@@ -548,11 +577,16 @@ class FleetService implements Service {
   /** Nodes up in up zones of each region. */
   private readonly count: Int32Array;
   private mask = 0;
+  private switchUp = 1;
 
   constructor(
     config: FleetSimConfig,
     private readonly failoverS: number,
+    /** Failover time of a region's users moving to another region (through the switch), s. */
+    private readonly regionFailoverS: number,
     hasBalancers: boolean,
+    /** Component id of the switch, -1 for none. */
+    private readonly switchId: number,
   ) {
     const R = config.regions.length;
     const U = config.users.length;
@@ -604,6 +638,10 @@ class FleetService implements Service {
   }
 
   private recompute(): void {
+    if (!this.switchUp) {
+      this.down = 1;
+      return;
+    }
     const mask = this.mask;
     const base = mask * this.U;
     let down = 0;
@@ -640,6 +678,7 @@ class FleetService implements Service {
       if (this.zoneUp[z]) this.count[r] = (this.count[r] as number) + (this.nodesUpInZone[z] as number);
     }
     this.mask = this.routeMask();
+    this.switchUp = this.switchId < 0 ? 1 : (up[this.switchId] as number);
     this.recompute();
   }
 
@@ -677,9 +716,11 @@ class FleetService implements Service {
       }
       this.zoneUp[z] = isUp ? 1 : 0;
       this.count[r] = (this.count[r] as number) + d * k;
+    } else if (c === this.switchId) {
+      this.switchUp = isUp ? 1 : 0;
     } else if (c < N + Z + this.R) {
       const r = c - N - Z;
-      if (!isUp && this.R > 1 && this.failoverS > 0) charge = this.failoverS * this.liveLoad(r);
+      if (!isUp && this.R > 1 && this.regionFailoverS > 0) charge = this.regionFailoverS * this.liveLoad(r);
       this.regionUp[r] = isUp ? 1 : 0;
       this.mask = this.routeMask();
     } else {
@@ -710,6 +751,16 @@ function checkAvailabilityValue(a: Availability | null | undefined, name: string
   if (a === null || typeof a !== 'object') throw new RangeError(`${name} must be { availability, unavailability }`);
   if (!(a.availability > 0 && a.availability <= 1 && a.unavailability >= 0 && a.unavailability < 1)) {
     throw new RangeError(`${name}: availability must be in (0, 1], got ${a.availability}`);
+  }
+}
+
+function checkSwitch(sw: SimSwitch | null | undefined): void {
+  if (sw === null) return;
+  if (sw === undefined || typeof sw !== 'object')
+    throw new RangeError('globalSwitch must be { availability, failoverS } or null');
+  checkAvailabilityValue(sw.availability, 'globalSwitch.availability');
+  if (!(Number.isFinite(sw.failoverS) && sw.failoverS >= 0)) {
+    throw new RangeError(`globalSwitch.failoverS must be >= 0, got ${sw.failoverS}`);
   }
 }
 
@@ -769,6 +820,7 @@ export function checkSimConfig(config: AvailabilitySimConfig): void {
       if (!(Number.isFinite(config.workingSetBytes) && config.workingSetBytes >= 0)) {
         throw new RangeError(`workingSetBytes must be >= 0, got ${config.workingSetBytes}`);
       }
+      checkSwitch(config.globalSwitch);
       return;
     }
     case 'fleet': {
@@ -803,6 +855,7 @@ export function checkSimConfig(config: AvailabilitySimConfig): void {
         }
       }
       checkAvailabilityValue(config.balancer, 'balancer');
+      checkSwitch(config.globalSwitch);
       return;
     }
     default:
@@ -824,6 +877,10 @@ function planFor(config: AvailabilitySimConfig): Plan {
     }
     case 'vertical': {
       const rel = config.reliability;
+      // the switch in front of a standby in another region, as in the exact model (none within one region)
+      const sw = config.standbyInOtherRegion && config.standby !== 'none' ? config.globalSwitch : null;
+      const addSwitch = (): number =>
+        sw !== null && sw.availability.unavailability > 0 ? b.add(ratesFromAvailability(sw.availability), false) : -1;
       if (config.standby === 'hot') {
         b.add(rel.node, true);
         b.add(rel.node, true);
@@ -835,16 +892,24 @@ function planFor(config: AvailabilitySimConfig): Plan {
         if (config.balancer !== null && config.balancer.unavailability > 0) {
           balancer = b.add(ratesFromAvailability(config.balancer), false);
         }
-        const service = new HotStandbyService(b.mtbf.length, config.standbyInOtherRegion, balancer, rel.failoverS);
+        const switchId = addSwitch();
+        const failoverS = config.standbyInOtherRegion ? crossRegionFailoverS(rel.failoverS, sw) : rel.failoverS;
+        const service = new HotStandbyService(
+          b.mtbf.length,
+          config.standbyInOtherRegion,
+          [balancer, switchId].filter((c) => c >= 0),
+          failoverS,
+        );
         return b.build(service, rel.node.mtbfS);
       }
       const cap =
         config.standby === 'cold'
-          ? coldRestoreTimeS(rel.coldRestoreS, config.workingSetBytes, rel.restoreRateBytesPerS)
+          ? coldRestoreTimeS(rel.coldRestoreS, config.workingSetBytes, rel.restoreRateBytesPerS, sw?.failoverS ?? 0)
           : Number.POSITIVE_INFINITY;
       b.add(rel.node, true, cap);
       b.add(rel.zone, false, cap);
       b.add(rel.region, false, config.standbyInOtherRegion ? cap : Number.POSITIVE_INFINITY);
+      addSwitch();
       return b.build(new SeriesService(), rel.node.mtbfS);
     }
     case 'fleet': {
@@ -863,7 +928,17 @@ function planFor(config: AvailabilitySimConfig): Plan {
         const rates = ratesFromAvailability(config.balancer);
         for (let r = 0; r < config.regions.length; r++) b.add(rates, false);
       }
-      return b.build(new FleetService(config, rel.failoverS, hasBalancers), rel.node.mtbfS);
+      const sw = config.globalSwitch;
+      const switchId =
+        sw !== null && sw.availability.unavailability > 0 ? b.add(ratesFromAvailability(sw.availability), false) : -1;
+      const service = new FleetService(
+        config,
+        rel.failoverS,
+        crossRegionFailoverS(rel.failoverS, sw),
+        hasBalancers,
+        switchId,
+      );
+      return b.build(service, rel.node.mtbfS);
     }
   }
 }
@@ -1060,11 +1135,19 @@ export function combineAvailability(
     config.kind !== 'k-of-n' && config.reliability.failoverS > 0
       ? `, plus ${config.reliability.failoverS} s of failover downtime per failure for the requests it affected`
       : '';
+  const sw =
+    config.kind === 'k-of-n' || (config.kind === 'vertical' && !config.standbyInOtherRegion)
+      ? null
+      : config.globalSwitch;
+  const switchText =
+    sw === null
+      ? ''
+      : `; the global traffic switch in series, and a move to another region taking at least its ${sw.failoverS} s`;
   const rare = tooRare
     ? `; only ${events} down event${events === 1 ? '' : 's'} (fewer than ${MIN_DOWN_EVENTS}): too rare to estimate, report the exact figure instead`
     : '';
   const method =
-    `Monte Carlo: event-driven simulation of independent failures and repairs (${describeModel(config)})${failover}; ` +
+    `Monte Carlo: event-driven simulation of independent failures and repairs (${describeModel(config)})${failover}${switchText}; ` +
     `${k} chunks, ${years} years in all; 95% interval: Student t with ${k - 1} degrees of freedom over the chunk unavailabilities` +
     rare;
   return {
