@@ -137,6 +137,34 @@ const SOURCES = {
     text: 'Widely reported multi-hour us-east-1 events with AWS post-event summaries: 2011-04 EBS re-mirroring storm (https://aws.amazon.com/message/65648/; pulsapi.com/blog/aws-outage-history-timeline), 2017-02-28 S3 (~4 h; pulsapi.com), 2020-11-25 Kinesis (isdown.app/blog/aws-outage-history), 2021-12-07 internal network congestion (isdown.app; zephtech.net). Not an exhaustive list; no published AZ or region outage frequency was found.',
     date: '2021-12-07',
   },
+  'aws-route53-pricing-2026-09-20': {
+    text: 'Amazon Route 53 pricing, https://aws.amazon.com/route53/pricing/, as transcribed verbatim (prices quoted, not derived) in github api-evangelist/amazon-route53-resolver plans/amazon-route53-resolver-plans-pricing.yml @1c78eb06 (page read 2026-09-20): hosted zone $0.50 per month (first 25 zones); standard queries $0.40 per million (first billion a month), $0.20 per million beyond; basic health check of an AWS endpoint $0.50 per month (non-AWS endpoint $0.75); each optional health-check feature (10 s interval, HTTPS, string matching, latency measurement) $1.00 a month more for an AWS endpoint; up to 50 health checks of AWS endpoints free (free tier, not applied here). Cross-check: the same $0.50 zone fee in ns1.com/resources/aws-dns and eatsip365.com (secondary).',
+    date: '2026-09-20',
+  },
+  'aws-route53-sla': {
+    text: "Amazon Route 53 SLA, https://aws.amazon.com/route53/sla/: 'AWS will use commercially reasonable efforts to make Amazon Route 53 100% Available' (its authoritative DNS servers answering queries; credits in days of query charges). Secondary: quoted by 5net.com/blog/2011/07/route53-sla-is-100percent.html (2011-07) and iret.media/1463; listed at 100% by cloudonaut.io (2019-01-31), as in the reference's SLA table.",
+    date: '2019-01-31',
+  },
+  'aws-route53-failover-docs': {
+    text: "Amazon Route 53 Developer Guide and API reference (docs.aws.amazon.com, undated as stored; seen 2026-12-06): each health checker sends a request every RequestInterval seconds, 'the default value is 30 seconds' (10 s is an optional paid feature); an endpoint changes state after FailureThreshold consecutive results (default 3, as in AWS's CDK and CloudFormation examples); failover records: 'If you're associating this record with a health check, we recommend that you specify a TTL of 60 seconds or less' (resource-record-sets-values-failover.html); alias records to Elastic Load Balancing have a fixed 60 s TTL (Route 53 FAQ, quoted at qiita.com/AWS11/items/8627c9c42bc5fdf2b8cb).",
+    date: 'undated',
+  },
+  'aws-global-accelerator-pricing': {
+    text: "AWS Global Accelerator pricing, https://aws.amazon.com/global-accelerator/pricing/ (undated as stored; seen 2026-12-06): a fixed fee of $0.025 for every full or partial hour an accelerator exists (enabled or disabled), and a Data Transfer-Premium per GB in the dominant direction, on top of normal data transfer out, by the serving region and the users' edge location: $0.015/GB between North America and Europe either way, $0.010 to $0.043/GB for pairs involving Asia Pacific; secondary sources quote up to $0.105/GB for other pairs (awsnegotiations.com, May 2026).",
+    date: 'undated',
+  },
+  'aws-global-accelerator-sla-2022-05-19': {
+    text: "AWS Global Accelerator SLA, https://aws.amazon.com/global-accelerator/sla ('Last Updated: May 19, 2022'): a Multi-AZ accelerator 99.99% monthly uptime (10% credit below it, 25% below 99.0%, 100% below 95.0%); a single-AZ accelerator 99.5%.",
+    date: '2022-05-19',
+  },
+  'aws-global-accelerator-health-docs': {
+    text: 'AWS Global Accelerator API reference, EndpointGroup (docs.aws.amazon.com/global-accelerator/latest/api/API_EndpointGroup.html, undated as stored; seen 2026-12-06): HealthCheckIntervalSeconds 10 or 30, default 30; ThresholdCount, the consecutive checks that change an endpoint between healthy and unhealthy, default 3. Clients reach the accelerator on static anycast IP addresses, so a failover waits for no DNS cache.',
+    date: 'undated',
+  },
+  'aws-ebs-volume-initialization': {
+    text: "Amazon EBS Provisioned Rate for Volume Initialization: 'the rate, in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume ... Valid range: 100 - 300 MiB/s' (AWS SDK for Kotlin EC2 API reference, CreateVolumeRequest.volumeInitializationRate); the EBS User Guide, 'Initialize Amazon EBS volumes': without it, 'the default volume initialization rate fluctuates throughout the initialization process, which could make completion times unpredictable', and full performance comes only once every block is downloaded. Undated as stored; seen 2026-12-06.",
+    date: 'undated',
+  },
   'capplan-estimate': {
     text: 'ESTIMATE by the capplan catalog (scripts/import-reference.mjs): no source gives this figure; the reasoning is in the note next to it. Replace it with a measured figure for your own platform when you have one.',
     date: ESTIMATE_DATE,
@@ -423,6 +451,102 @@ const US_EU_REGIONS = [
 /** Regions for which the infracost fixture itself shows the $0.02/GB 'to other regions' price. */
 const US_EU_OBSERVED = new Set(['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1']);
 
+/**
+ * HAND-WRITTEN: the global traffic switches a design needs to move its users between regions (a standby in another
+ * region, a horizontal design over several regions), one entry per kind: price, published SLA, the availability the
+ * engine uses, and the failover time (health-check detection + DNS TTL). The reference has none of these but the
+ * Route 53 SLA; the sources are named by id (SOURCES above).
+ */
+function globalTrafficSwitches() {
+  const route53DetectionS = 30 * 3; // default request interval 30 s x default failure threshold 3
+  const acceleratorDetectionS = 30 * 3; // default health-check interval 30 s x default threshold count 3
+  return {
+    default: 'route53-dns-failover',
+    note: 'Default: Route 53 DNS failover, the usual switch in front of a standby in another region, priced per month, per health check and per query (a few dollars a month plus about $0.004 per million requests), where Global Accelerator adds a premium of $0.015/GB or more on every byte through it (for 200 KiB responses at 4,000/s, about $32,000 a month). DNS failover pays in time instead: clients move only after the health checks have failed (detection) and their cached answer has expired (the TTL), and clients that cache beyond the TTL take longer still (not modelled). Route 53 answers DNS queries under a 100% SLA, but a design depends on more than that: its health checkers and failover records; an SLA is also a floor below which credits are paid, not an expectation. The engine takes 99.999% for Route 53 DNS failover (an ESTIMATE, reasons in its note) and the 99.99% SLA floor for Global Accelerator.',
+    kinds: [
+      {
+        id: 'route53-dns-failover',
+        name: 'Amazon Route 53 failover records with health checks',
+        provider: 'aws',
+        mechanism: 'dns',
+        price: {
+          usdPerHour: 0,
+          usdPerMonth: 0.5,
+          usdPerEndpointMonth: 0.5,
+          usdPerMillionQueries: 0.4,
+          usdPerGb: 0,
+          source: 'aws-route53-pricing-2026-09-20',
+          confidence: 'secondary',
+          note: "One hosted zone ($0.50 a month), one basic health check per serving endpoint (an AWS endpoint: a region's balancer or the box itself; $0.50 a month each, 30 s interval), and standard queries at $0.40 per million (the first billion a month; $0.20 beyond, not applied: conservative). Queries to an alias record that points at a balancer are not charged by AWS; the engine charges every query (a few dollars at most).",
+        },
+        queries: {
+          perRequest: 0.01,
+          source: 'capplan-estimate',
+          confidence: 'ESTIMATE',
+          note: 'ESTIMATE: resolvers and clients cache the answer for the TTL (60 s), so only a small share of requests makes a query reach Route 53; one query per 100 requests is taken (an API called by a few busy clients behind shared resolvers makes far fewer, a site of many one-request visitors more). At $0.40 per million queries even one query per request would add only $0.40 per million requests.',
+        },
+        sla: {
+          monthly: 1,
+          scope: 'authoritative DNS query answering',
+          source: 'aws-route53-sla',
+          confidence: 'secondary',
+        },
+        availability: {
+          availability: 0.99999,
+          unavailability: 0.00001,
+          source: 'capplan-estimate',
+          confidence: 'ESTIMATE',
+          note: 'ESTIMATE: DNS is not modelled as perfect: the 100% SLA covers Route 53 answering DNS queries, not the health checkers and failover records a failover rests on, and an SLA is a floor, not an expectation. 99.999% (about 5 min a year) is taken, ten times better than the 99.99% floors of a regional balancer and of Global Accelerator: the answers come from four anycast name-server sets and resolvers keep serving cached answers for the TTL, so a short fault of the switch is mostly hidden. At 99.99% in series no design spanning regions could ever meet a 99.99% target, which designs behind DNS failover are built to reach. Replace it with your own incident history when you have one.',
+        },
+        failover: {
+          detectionSeconds: route53DetectionS,
+          dnsTtlSeconds: 60,
+          source: 'aws-route53-failover-docs',
+          confidence: 'derived',
+          note: 'Derived from the documented defaults: detection = 3 failed checks x 30 s = 90 s; then clients keep the cached answer for up to the TTL, 60 s (the recommended maximum for failover records, and the fixed TTL of an alias to a balancer): 150 s in all. A 10 s interval (an optional feature, $1.00 a month more per check) brings detection to 30 s. Clients that cache beyond the TTL (some JVMs, browsers, resolvers) take longer: not modelled.',
+        },
+      },
+      {
+        id: 'global-accelerator',
+        name: 'AWS Global Accelerator (static anycast IP addresses, endpoint groups per region)',
+        provider: 'aws',
+        mechanism: 'anycast',
+        price: {
+          usdPerHour: 0.025,
+          usdPerMonth: 0,
+          usdPerEndpointMonth: 0,
+          usdPerMillionQueries: 0,
+          usdPerGb: 0.015,
+          source: 'aws-global-accelerator-pricing',
+          confidence: 'primary',
+          note: 'One accelerator: $0.025 an hour, plus the Data Transfer-Premium on the traffic of the dominant direction (the engine charges the larger of request and response per request) at $0.015/GB, the North America and Europe rate, for every region (optimistic for Asia Pacific and other pairs, up to $0.043/GB on the price page). Endpoint health checks are included.',
+        },
+        queries: null,
+        sla: {
+          monthly: 0.9999,
+          scope: 'Multi-AZ accelerator',
+          source: 'aws-global-accelerator-sla-2022-05-19',
+          confidence: 'primary',
+        },
+        availability: {
+          availability: 0.9999,
+          unavailability: 0.0001,
+          source: 'aws-global-accelerator-sla-2022-05-19',
+          confidence: 'primary',
+          note: 'The Multi-AZ SLA floor (monthly uptime) used as the availability, as for the balancers: conservative, since the service usually does better.',
+        },
+        failover: {
+          detectionSeconds: acceleratorDetectionS,
+          dnsTtlSeconds: 0,
+          source: 'aws-global-accelerator-health-docs',
+          confidence: 'derived',
+          note: 'Derived from the documented defaults: detection = 3 failed checks x 30 s = 90 s; clients keep the same anycast addresses, so no DNS TTL is added.',
+        },
+      },
+    ],
+  };
+}
+
 function buildNetworkCosts() {
   const ref = readReference('network_costs.json');
   const dt = ref.dataTransferPerGB;
@@ -451,6 +575,7 @@ function buildNetworkCosts() {
   return withSources(
     [
       'AWS network and load-balancer prices (USD; GB as billed by AWS). Generated by scripts/import-reference.mjs from the reference; do not edit by hand.',
+      'globalTrafficSwitches: HAND-WRITTEN in that script (not in the reference): one entry per kind of global traffic switch (DNS failover, global accelerator) with its price, published SLA, the availability the engine uses and its failover time; each part names its source and confidence (primary, secondary, derived, ESTIMATE, as in reliability.json).',
       'interRegion.bySourceRegion: price per GB sent from that region to another region; basis "observed" = the price is in the fixture for that region, "generalised" = the reference\'s rule that US and EU regions charge $0.02/GB (the fixture shows it for us-east-1, us-west-2, eu-west-1, eu-central-1). interRegion.pairs override it for a specific direction.',
       "Caveat: Duckbill Group (lastweekinaws.com, 'AWS cross-AZ data transfer costs more than AWS says') measured cross-AZ transfer at an effective $0.02/GB, like US cross-region. Load-balancer hourly prices vary by region (e.g. $0.0243/h in ap-northeast-1); these are us-east-1.",
     ],
@@ -530,6 +655,7 @@ function buildNetworkCosts() {
         usdPerGbProcessed: dt.natGatewayDataProcessed.usd,
         source: 'infracost-lb-nat-2024-07-01',
       },
+      globalTrafficSwitches: globalTrafficSwitches(),
     },
   );
 }
@@ -539,6 +665,8 @@ function buildNetworkCosts() {
 // ---------------------------------------------------------------------------------------------------------------
 const DEAN_2008_FAILURES_PER_MACHINE_YEAR = 0.56; // reference, derived: ~1,000 failures / ~1,800 machines / 1 year
 const NODE_REPLACE_MTTR_H = 2; // ESTIMATE, see the notes below
+/** Restore rate of a cold standby's data, MiB/s (ESTIMATE, see the note of `restore` below). */
+const RESTORE_MIB_PER_S = 200;
 
 function nodePresets() {
   const ec2SlaAvailability = 0.995; // hourly uptime, single instance (secondary)
@@ -724,7 +852,7 @@ function buildReliability() {
   const region = regionPresets();
   return withSources(
     [
-      'Failure presets (durations in hours; the loader converts to seconds), load-balancer availability, failover time, and the SLA and hardware-failure evidence they rest on. Generated by scripts/import-reference.mjs; the presets and defaults are HAND-WRITTEN in that script.',
+      'Failure presets (durations in hours; the loader converts to seconds), load-balancer availability, failover time, the restore rate of a cold standby, and the SLA and hardware-failure evidence they rest on. Generated by scripts/import-reference.mjs; the presets and defaults are HAND-WRITTEN in that script.',
       "Each preset names the source and confidence of its MTBF (source, confidence) and of its MTTR (mttrSource, mttrConfidence). confidence: primary = the provider's or authors' own publication; secondary = seen quoted by a third party; derived = computed from sourced figures (see the note); ESTIMATE = no source gives it, reasoning in the note.",
       'Availabilities are fractions (0.9999), never percentages; an SLA is a floor below which the provider pays credits, not an expected availability.',
     ],
@@ -756,6 +884,12 @@ function buildReliability() {
         source: 'capplan-estimate',
         confidence: 'ESTIMATE',
         note: 'ESTIMATE: time for clients to move to a healthy region after a regional failure (health checks failing a few times at 10-30 s intervals plus a short DNS TTL); no source in the reference gives it.',
+      },
+      restore: {
+        defaultBytesPerSecond: RESTORE_MIB_PER_S * 2 ** 20,
+        source: 'aws-ebs-volume-initialization',
+        confidence: 'ESTIMATE',
+        note: `ESTIMATE: the rate at which a cold standby gets its data back (restore time = coldRestore + working set / this rate). ${RESTORE_MIB_PER_S} MiB/s, the middle of the 100-300 MiB/s that Amazon EBS sells as a provisioned rate for initialising a volume from a snapshot (without it the rate fluctuates and is not published). One volume per box; volumes restored in parallel go faster, while a database's own recovery (log replay, index rebuild) and cache warm-up after the copy are not counted. At this rate 20 GiB take about 1.7 min and 20 TiB about 29 h.`,
       },
       slas,
       evidence,

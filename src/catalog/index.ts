@@ -8,6 +8,8 @@ export {
   type FailureDomain,
   type FailurePreset,
   formatPath,
+  type GlobalSwitch,
+  type GlobalSwitches,
   type Instance,
   type InterRegionPrice,
   type LoadBalancerAvailability,
@@ -22,6 +24,7 @@ export {
 export {
   ConfidenceSchema,
   FailurePresetSchema,
+  GlobalTrafficSwitchSchema,
   InstanceSchema,
   InstancesFileSchema,
   NetworkCostsFileSchema,

@@ -7,6 +7,7 @@ import type { RttModel } from '../core/geo/rttModel.js';
 import { CATALOG_FILES, type RawCatalog, rawCatalog } from './data.js';
 import {
   type Confidence,
+  type GlobalTrafficSwitchRecord,
   InstancesFileSchema,
   type NetworkCostsFile,
   NetworkCostsFileSchema,
@@ -118,6 +119,25 @@ export interface NetworkCosts {
   /** One ALB LCU is the highest of these dimensions. */
   albLcu: NetworkCostsFile['albLcu'];
   natGateway: { usdPerHour: number; usdPerGbProcessed: number; source: string };
+  /** Global traffic switches (DNS failover, global accelerator), one entry per kind, and the default. */
+  globalSwitches: GlobalSwitches;
+}
+
+/**
+ * A global traffic switch (models/catalog/network-costs.json globalTrafficSwitches): what moves users between regions,
+ * for a standby in another region or a design over several regions. Every part carries its source and confidence.
+ */
+export interface GlobalSwitch extends GlobalTrafficSwitchRecord {
+  /** Time to move users to another region after a failure: health-check detection + DNS TTL, seconds. */
+  failoverS: number;
+}
+
+export interface GlobalSwitches {
+  /** The switch the engine puts in front of every design that spans regions. */
+  default: GlobalSwitch;
+  byId: ReadonlyMap<string, GlobalSwitch>;
+  /** Why the default was chosen, and what the availability figure rests on. */
+  note: string;
 }
 
 export type FailureDomain = 'node' | 'zone' | 'region';
@@ -157,6 +177,8 @@ export interface ReliabilityPresets {
   /** From the ELB SLA: multi-AZ 0.9999, single-AZ 0.999. */
   loadBalancer: { multiAz: LoadBalancerAvailability; singleAz: LoadBalancerAvailability; note: string };
   failover: { defaultS: number; source: string; confidence: Confidence; note: string };
+  /** Default rate at which a cold standby gets its data back, bytes per second (an ESTIMATE). */
+  restore: { defaultBytesPerS: number; source: string; confidence: Confidence; note: string };
   /** Provider SLAs as fractions (evidence; not used directly). */
   slas: ReliabilityFile['slas'];
   /** Hardware failure figures the presets rest on. */
@@ -405,8 +427,22 @@ function buildNetworkCosts(net: NetworkCostsFile): NetworkCosts {
     },
     albLcu: { ...net.albLcu },
     natGateway: { ...net.natGateway },
+    globalSwitches: buildGlobalSwitches(net.globalTrafficSwitches),
   };
   return deepFreeze(costs);
+}
+
+function buildGlobalSwitches(table: NetworkCostsFile['globalTrafficSwitches']): GlobalSwitches {
+  const kinds = table.kinds.map(
+    (k): GlobalSwitch =>
+      deepFreeze({
+        ...structuredClone(k),
+        failoverS: k.failover.detectionSeconds + k.failover.dnsTtlSeconds,
+      }),
+  );
+  const byId = new FrozenMap(kinds.map((k) => [k.id, k] as const));
+  // the schema has checked that the default exists
+  return { default: byId.get(table.default) as GlobalSwitch, byId, note: table.note };
 }
 
 function buildReliability(rel: ReliabilityFile): ReliabilityPresets {
@@ -448,6 +484,12 @@ function buildReliability(rel: ReliabilityFile): ReliabilityPresets {
       source: rel.failover.source,
       confidence: rel.failover.confidence,
       note: rel.failover.note,
+    },
+    restore: {
+      defaultBytesPerS: rel.restore.defaultBytesPerSecond,
+      source: rel.restore.source,
+      confidence: rel.restore.confidence,
+      note: rel.restore.note,
     },
     slas: rel.slas,
     evidence: rel.evidence,

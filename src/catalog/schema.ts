@@ -205,6 +205,79 @@ export const RegionsFileSchema = z
 const CapacityUnitPrice = z.strictObject({ usdPerHour: NonNegative, usdPerCapacityUnitHour: NonNegative, source: Id });
 const RegionPrice = z.strictObject({ region: Id, usdPerGb: NonNegative, source: Id });
 
+/** An ESTIMATE must say so in its note (the catalog's rule for every hand-made figure). */
+function checkEstimateNote(
+  part: { confidence: z.infer<typeof ConfidenceSchema>; note: string },
+  path: PropertyKey[],
+  ctx: z.RefinementCtx,
+): void {
+  if (part.confidence === 'ESTIMATE' && !part.note.includes('ESTIMATE')) {
+    ctx.addIssue({ code: 'custom', path: [...path, 'note'], message: 'an ESTIMATE must say "ESTIMATE" in its note' });
+  }
+}
+
+/** An availability with its unavailability stored directly; the two must add up to 1. */
+const AvailabilityPair = {
+  availability: z.number().gt(0).lte(1),
+  unavailability: z.number().gte(0).lt(1),
+};
+
+function checkAvailabilityPair(a: { availability: number; unavailability: number }, ctx: z.RefinementCtx): void {
+  if (Math.abs(a.availability + a.unavailability - 1) > 1e-12) {
+    ctx.addIssue({ code: 'custom', path: ['unavailability'], message: 'availability + unavailability must be 1' });
+  }
+}
+
+/**
+ * One kind of global traffic switch (DNS failover with health checks, a global accelerator): what moves users between
+ * regions. Prices (USD) by what they are charged on; the availability the engine uses beside the published SLA; the
+ * failover time as health-check detection plus the DNS TTL.
+ */
+export const GlobalTrafficSwitchSchema = z
+  .strictObject({
+    id: Id,
+    name: Text,
+    provider: z.literal('aws'),
+    mechanism: z.enum(['dns', 'anycast']),
+    price: z.strictObject({
+      usdPerHour: NonNegative,
+      usdPerMonth: NonNegative,
+      usdPerEndpointMonth: NonNegative,
+      usdPerMillionQueries: NonNegative,
+      usdPerGb: NonNegative,
+      source: Id,
+      confidence: ConfidenceSchema,
+      note: Text,
+    }),
+    queries: z
+      .strictObject({ perRequest: NonNegative, source: Id, confidence: ConfidenceSchema, note: Text })
+      .nullable(),
+    sla: z.strictObject({ monthly: z.number().gt(0).lte(1), scope: Text, source: Id, confidence: ConfidenceSchema }),
+    availability: z
+      .strictObject({ ...AvailabilityPair, source: Id, confidence: ConfidenceSchema, note: Text })
+      .superRefine(checkAvailabilityPair),
+    failover: z.strictObject({
+      detectionSeconds: NonNegative,
+      dnsTtlSeconds: NonNegative,
+      source: Id,
+      confidence: ConfidenceSchema,
+      note: Text,
+    }),
+  })
+  .superRefine((sw, ctx) => {
+    checkEstimateNote(sw.price, ['price'], ctx);
+    if (sw.queries) checkEstimateNote(sw.queries, ['queries'], ctx);
+    checkEstimateNote(sw.availability, ['availability'], ctx);
+    checkEstimateNote(sw.failover, ['failover'], ctx);
+    if ((sw.mechanism === 'dns') !== (sw.queries !== null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['queries'],
+        message: 'a DNS switch gives its queries per request; another kind has none (null)',
+      });
+    }
+  });
+
 export const NetworkCostsFileSchema = z
   .strictObject({
     ...header,
@@ -244,8 +317,22 @@ export const NetworkCostsFileSchema = z
       source: Id,
     }),
     natGateway: z.strictObject({ usdPerHour: NonNegative, usdPerGbProcessed: NonNegative, source: Id }),
+    globalTrafficSwitches: z.strictObject({
+      default: Id,
+      note: Text,
+      kinds: z.array(GlobalTrafficSwitchSchema).min(1),
+    }),
   })
   .superRefine((file, ctx) => {
+    const sw = file.globalTrafficSwitches;
+    checkUnique(sw.kinds, (k) => k.id, ['globalTrafficSwitches', 'kinds'], 'id', ctx);
+    if (!sw.kinds.some((k) => k.id === sw.default)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['globalTrafficSwitches', 'default'],
+        message: `no switch "${sw.default}" (have ${sw.kinds.map((k) => k.id).join(', ')})`,
+      });
+    }
     const dt = file.dataTransfer;
     checkUnique(
       dt.interRegion.bySourceRegion,
@@ -303,17 +390,8 @@ export const FailurePresetSchema = z
   });
 
 const LoadBalancerAvailability = z
-  .strictObject({
-    availability: z.number().gt(0).lte(1),
-    unavailability: z.number().gte(0).lt(1),
-    source: Id,
-    confidence: ConfidenceSchema,
-  })
-  .superRefine((a, ctx) => {
-    if (Math.abs(a.availability + a.unavailability - 1) > 1e-12) {
-      ctx.addIssue({ code: 'custom', path: ['unavailability'], message: 'availability + unavailability must be 1' });
-    }
-  });
+  .strictObject({ ...AvailabilityPair, source: Id, confidence: ConfidenceSchema })
+  .superRefine(checkAvailabilityPair);
 
 export const ReliabilityFileSchema = z
   .strictObject({
@@ -326,6 +404,12 @@ export const ReliabilityFileSchema = z
     defaults: z.strictObject({ node: Id, zone: Id, region: Id, note: Text }),
     loadBalancer: z.strictObject({ multiAz: LoadBalancerAvailability, singleAz: LoadBalancerAvailability, note: Text }),
     failover: z.strictObject({ defaultSeconds: Positive, source: Id, confidence: ConfidenceSchema, note: Text }),
+    restore: z.strictObject({
+      defaultBytesPerSecond: Positive,
+      source: Id,
+      confidence: ConfidenceSchema,
+      note: Text,
+    }),
     slas: z.array(
       z.strictObject({
         provider: z.enum(['aws', 'gcp', 'azure']),
@@ -370,13 +454,8 @@ export const ReliabilityFileSchema = z
         }
       });
     }
-    if (file.failover.confidence === 'ESTIMATE' && !file.failover.note.includes('ESTIMATE')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['failover', 'note'],
-        message: 'an ESTIMATE must say "ESTIMATE" in its note',
-      });
-    }
+    checkEstimateNote(file.failover, ['failover'], ctx);
+    checkEstimateNote(file.restore, ['restore'], ctx);
     checkSources(file, ctx);
   });
 
@@ -386,3 +465,4 @@ export type RegionsFile = z.infer<typeof RegionsFileSchema>;
 export type NetworkCostsFile = z.infer<typeof NetworkCostsFileSchema>;
 export type ReliabilityFile = z.infer<typeof ReliabilityFileSchema>;
 export type Confidence = z.infer<typeof ConfidenceSchema>;
+export type GlobalTrafficSwitchRecord = z.infer<typeof GlobalTrafficSwitchSchema>;

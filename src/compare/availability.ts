@@ -6,9 +6,15 @@
  * - hot standby: the active and the standby each up while their node and zone (and region, when the standby is in
  *   another region) are up; the pair is in parallel, behind a balancer in series; plus the failover time of every
  *   failure of the active (first order: rate x duration);
+ * - a standby in another region (hot or cold) is reached through a global traffic switch (DNS failover or a global
+ *   accelerator, catalog): the switch is in series with the design, a hot failover lasts at least the switch's
+ *   health-check detection + DNS TTL (src/core/reliability/recovery.ts, crossRegionFailoverS), and a cold restore
+ *   ends only once the switch has moved the users (coldRestoreTimeS);
  * - cold standby: a failed box, or a failed zone (or region, when the standby is in another region), is replaced by
  *   restoring onto the standby: the outage ends at the repair or the restore, whichever comes first, on average
- *   MTTR (1 - e^(-restore/MTTR)) for an exponential repair and a fixed restore time; series of the three.
+ *   MTTR (1 - e^(-restore/MTTR)) for an exponential repair and a fixed restore time; series of the three. The restore
+ *   takes reliability.coldRestore plus the working set copied back at reliability.restoreRate
+ *   (src/core/reliability/recovery.ts), so a big box restores for longer.
  *
  * Horizontal (exact over independent node, zone, region and balancer states; src/core/reliability/placement.ts):
  * every user region is served by the nearest of the candidate's regions that it can reach (region and balancer up).
@@ -18,10 +24,20 @@
  * (targets.maxUtilizationDegraded, or the all-up utilisation when higher). The p99 target plays no part: a design
  * slower than the target misses the p99 target, not nines. Plus the failover time of every node, zone and (with
  * several regions) region failure for the requests that were going there (first order: rate x duration x affected
- * share).
+ * share). Over several regions, the global traffic switch that moves users between them is in series, and a region
+ * failover lasts at least its detection + DNS TTL.
  */
 
-import { type Availability, fromMtbfMttr, fromUnavailability, parallel, series } from '../core/reliability/index.js';
+import {
+  type Availability,
+  coldRestoreTimeS,
+  crossRegionFailoverS,
+  fromMtbfMttr,
+  fromUnavailability,
+  parallel,
+  series,
+  type TrafficSwitch,
+} from '../core/reliability/index.js';
 import { placedFleetAvailability } from '../core/reliability/placement.js';
 import type { FailureRates, Reliability, Standby } from '../scenario/types.js';
 
@@ -29,7 +45,7 @@ export const METHOD_VERTICAL_NONE = 'exact (series of node, zone and region; ind
 export const METHOD_VERTICAL_HOT =
   'exact (active and hot standby in parallel, in series with region and balancer) + failover time per failure of the active (first order)';
 export const METHOD_VERTICAL_COLD =
-  'exact series of node, zone and region; each outage ends at the repair or the cold-standby restore, whichever is first (mean MTTR (1 - e^(-restore/MTTR)))';
+  'exact series of node, zone and region; each outage ends at the repair or the cold-standby restore (coldRestore + working set / restoreRate), whichever is first (mean MTTR (1 - e^(-restore/MTTR)))';
 export const METHOD_HORIZONTAL =
   'exact over independent node, zone, region and balancer states: up while every user region reaches a region, every partition has a live copy and its write quorum (spread placement), and every loaded region keeps its utilisation at or below the degraded cap; + failover time per failure (first order)';
 
@@ -48,6 +64,14 @@ export interface AvailabilityFigure {
 const rate = (f: FailureRates) => 1 / (f.mtbfS + f.mttrS);
 const avail = (f: FailureRates) => fromMtbfMttr(f.mtbfS, f.mttrS);
 
+/** How the global traffic switch enters a method text (a design reached through one). */
+export function switchMethod(sw: TrafficSwitch): string {
+  return `; across regions, in series with the global traffic switch, and each move of the users there lasts at least its health-check detection + DNS TTL (${sw.failoverS} s)`;
+}
+
+const SWITCH_CAUSE = 'global traffic switch';
+const SWITCH_SPOF = 'the global traffic switch';
+
 /** Combine an exact part with a small independent extra unavailability (failover time). */
 function withFailover(exact: Availability, failoverU: number): Availability {
   if (failoverU <= 0) return exact;
@@ -57,12 +81,16 @@ function withFailover(exact: Availability, failoverU: number): Availability {
 /**
  * @param balancer the balancer in front of a hot pair (its availability), or null
  * @param standbyInOtherRegion the standby runs in a second region (its own zone and region)
+ * @param workingSetBytes the data a cold standby restores, bytes
+ * @param globalSwitch the traffic switch that moves users to a standby in another region, or null (none modelled)
  */
 export function verticalAvailability(
   rel: Reliability,
   standby: Standby,
   standbyInOtherRegion: boolean,
   balancer: Availability | null,
+  workingSetBytes: number,
+  globalSwitch: TrafficSwitch | null,
 ): AvailabilityFigure {
   const node = avail(rel.node);
   const zone = avail(rel.zone);
@@ -79,25 +107,33 @@ export function verticalAvailability(
       singlePointsOfFailure: ['the box', 'its zone', 'its region'],
     };
   }
+  // the switch in front of a standby in another region (none within one region)
+  const sw = standbyInOtherRegion ? globalSwitch : null;
   if (standby === 'cold') {
     // An outage ends when the repair or the restore finishes, whichever is first: with an exponential repair of mean
     // M and a restore of fixed length r, E[min(R, r)] = M (1 - e^(-r/M)).
-    const restore = rel.coldRestoreS;
+    const restore = coldRestoreTimeS(rel.coldRestoreS, workingSetBytes, rel.restoreRateBytesPerS, sw?.failoverS ?? 0);
     const down = (f: FailureRates) => -f.mttrS * Math.expm1(-restore / f.mttrS);
     const nodeC = fromMtbfMttr(rel.node.mtbfS, down(rel.node));
     const zoneC = fromMtbfMttr(rel.zone.mtbfS, down(rel.zone));
     const regionC = standbyInOtherRegion ? fromMtbfMttr(rel.region.mtbfS, down(rel.region)) : region;
+    const byCause: Cause[] = [
+      { cause: 'box (until restored on the standby)', unavailability: nodeC.unavailability },
+      { cause: 'zone (until restored on the standby)', unavailability: zoneC.unavailability },
+      { cause: standbyInOtherRegion ? 'region (until restored)' : 'region', unavailability: regionC.unavailability },
+    ];
+    const spof = standbyInOtherRegion
+      ? ['the box (down for the restore time)']
+      : ['the box (down for the restore time)', 'its region'];
+    if (sw) {
+      byCause.push({ cause: SWITCH_CAUSE, unavailability: sw.availability.unavailability });
+      spof.push(SWITCH_SPOF);
+    }
     return {
-      availability: series([nodeC, zoneC, regionC]),
-      method: METHOD_VERTICAL_COLD,
-      byCause: [
-        { cause: 'box (until restored on the standby)', unavailability: nodeC.unavailability },
-        { cause: 'zone (until restored on the standby)', unavailability: zoneC.unavailability },
-        { cause: standbyInOtherRegion ? 'region (until restored)' : 'region', unavailability: regionC.unavailability },
-      ],
-      singlePointsOfFailure: standbyInOtherRegion
-        ? ['the box (down for the restore time)']
-        : ['the box (down for the restore time)', 'its region'],
+      availability: series(sw ? [nodeC, zoneC, regionC, sw.availability] : [nodeC, zoneC, regionC]),
+      method: sw ? `${METHOD_VERTICAL_COLD}${switchMethod(sw)}` : METHOD_VERTICAL_COLD,
+      byCause,
+      singlePointsOfFailure: spof,
     };
   }
   // hot standby
@@ -105,18 +141,23 @@ export function verticalAvailability(
   const pair = parallel([side, side]);
   const parts = standbyInOtherRegion ? [pair] : [pair, region];
   if (balancer) parts.push(balancer);
+  if (sw) parts.push(sw.availability);
   const exact = series(parts);
-  const failoverU = rel.failoverS * (rate(rel.node) + rate(rel.zone) + (standbyInOtherRegion ? rate(rel.region) : 0));
+  // every failure of the active moves the users: across regions, through the switch
+  const failoverS = standbyInOtherRegion ? crossRegionFailoverS(rel.failoverS, sw) : rel.failoverS;
+  const failoverU = failoverS * (rate(rel.node) + rate(rel.zone) + (standbyInOtherRegion ? rate(rel.region) : 0));
   const byCause: Cause[] = [{ cause: 'both boxes down', unavailability: pair.unavailability }];
   if (!standbyInOtherRegion) byCause.push({ cause: 'region', unavailability: region.unavailability });
   if (balancer) byCause.push({ cause: 'balancer', unavailability: balancer.unavailability });
+  if (sw) byCause.push({ cause: SWITCH_CAUSE, unavailability: sw.availability.unavailability });
   byCause.push({ cause: 'failover', unavailability: failoverU });
   const spof: string[] = [];
   if (!standbyInOtherRegion) spof.push('the region');
   if (balancer) spof.push('the balancer');
+  if (sw) spof.push(SWITCH_SPOF);
   return {
     availability: withFailover(exact, failoverU),
-    method: METHOD_VERTICAL_HOT,
+    method: sw ? `${METHOD_VERTICAL_HOT}${switchMethod(sw)}` : METHOD_VERTICAL_HOT,
     byCause,
     singlePointsOfFailure: spof,
   };
@@ -149,6 +190,9 @@ export interface FleetPlacement {
  *   rate) at or below the degraded utilisation cap; null when no count can (the region is then short whenever it
  *   carries that load)
  * @param balancer availability of each region's balancer
+ * @param placement copies per region and the write quorum
+ * @param globalSwitch the traffic switch that moves users between the regions (in series with the whole fleet), or
+ *   null (one region, or none modelled)
  */
 export function fleetAvailability(
   rel: Reliability,
@@ -157,6 +201,7 @@ export function fleetAvailability(
   needed: (r: number, loadShare: number) => number | null,
   balancer: Availability,
   placement: FleetPlacement,
+  globalSwitch: TrafficSwitch | null = null,
 ): AvailabilityFigure {
   const R = regions.length;
   if (R > 16) throw new RangeError(`at most 16 regions, got ${R}`);
@@ -171,8 +216,11 @@ export function fleetAvailability(
     users,
     need: needed,
   });
-  const failoverU = rel.failoverS * (rate(rel.node) + rate(rel.zone) + (R > 1 ? rate(rel.region) : 0));
-  const exact: Availability = { availability: placed.availability, unavailability: placed.unavailability };
+  const regionFailoverS = crossRegionFailoverS(rel.failoverS, globalSwitch);
+  const failoverU =
+    rel.failoverS * (rate(rel.node) + rate(rel.zone)) + (R > 1 ? regionFailoverS * rate(rel.region) : 0);
+  const fleet: Availability = { availability: placed.availability, unavailability: placed.unavailability };
+  const exact = globalSwitch ? series([fleet, globalSwitch.availability]) : fleet;
   const byCause: Cause[] = [
     {
       cause: R > 1 ? 'users with no region to reach (regions or balancers down)' : 'region or its balancer',
@@ -194,18 +242,16 @@ export function fleetAvailability(
     });
   }
   byCause.push({ cause: 'failover', unavailability: failoverU });
+  if (globalSwitch) byCause.push({ cause: SWITCH_CAUSE, unavailability: globalSwitch.availability.unavailability });
   const spof: string[] = [];
   if (R === 1) spof.push('the region', 'its balancer');
   if (R === 1 && regions.every((reg) => reg.zones <= 1)) spof.push('the zone');
-  if (placement.replication === 1)
-    spof.push(
-      R === 1
-        ? 'every node (each holds the only copy of its partitions)'
-        : 'every node (its partitions have one copy in its region)',
-    );
+  // one copy in one region: every node holds the only copy of some partitions
+  if (placement.replication === 1 && R === 1) spof.push('every node (each holds the only copy of its partitions)');
+  if (globalSwitch) spof.push(SWITCH_SPOF);
   return {
     availability: withFailover(exact, failoverU),
-    method: METHOD_HORIZONTAL,
+    method: globalSwitch ? `${METHOD_HORIZONTAL}${switchMethod(globalSwitch)}` : METHOD_HORIZONTAL,
     byCause,
     singlePointsOfFailure: spof,
   };

@@ -6,6 +6,9 @@
  * - balancer: one Application Load Balancer per serving region (horizontal; and in front of a hot pair in one
  *   region), hours plus LCUs from processed bytes (LCUs from new/active connections and rule evaluations depend on
  *   connection reuse and rules, which the scenario does not give: not priced);
+ * - global traffic switch (a standby in another region, or a horizontal design over several regions): the catalog's
+ *   default switch (Route 53 DNS failover: a hosted zone, one health check per serving endpoint and the DNS queries
+ *   that reach it; or a global accelerator: hours plus a premium per GB of the larger direction);
  * - cross-zone transfer: every write is copied to the replicas in other zones of its region, at the cross-AZ price
  *   charged in each direction; requests from the balancer to targets in other zones are free for an ALB;
  * - inter-region transfer: every write is copied to every other serving region (or to a standby in another region),
@@ -16,7 +19,7 @@
  * Transfer volumes use the traffic rate (the grown average rate if the scenario gives one, else the design rate).
  */
 
-import type { Catalog } from '../catalog/index.js';
+import type { Catalog, GlobalSwitch } from '../catalog/index.js';
 import { BILLING_HOURS_PER_MONTH, SECONDS_PER_BILLING_MONTH } from './context.js';
 import type { CostBreakdown, CostResult } from './result.js';
 
@@ -29,6 +32,8 @@ export interface CostInput {
   standby: { region: string; count: number; usdPerHour: number }[];
   /** Regions with a balancer. */
   balancerRegions: string[];
+  /** The global traffic switch in front of a design that spans regions, and how many endpoints it health-checks. */
+  globalSwitch: { sw: GlobalSwitch; endpoints: number } | null;
   /** Share of the traffic rate each serving region answers, normal operation. */
   servedShare: { region: string; share: number }[];
   /** Bytes per second copied across zones within regions. */
@@ -41,7 +46,31 @@ export interface CostInput {
 }
 
 export const METHOD_COST =
-  'list prices x 730 h/month; balancer LCUs from processed bytes; cross-zone and inter-region copies of writes; internet egress reported apart, not in the total';
+  'list prices x 730 h/month; balancer LCUs from processed bytes; a global traffic switch for a design that spans regions (health checks per endpoint, DNS queries or a per-GB premium); cross-zone and inter-region copies of writes; internet egress reported apart, not in the total';
+
+/**
+ * Monthly price of a global traffic switch: fixed fees (per hour, per month), one health check per endpoint, the DNS
+ * queries that reach it (queries.perRequest x the traffic) and the premium per GB of the larger direction, USD.
+ */
+export function globalSwitchUsdPerMonth(
+  sw: GlobalSwitch,
+  endpoints: number,
+  trafficRatePerS: number,
+  requestSizeBytes: number,
+  responseSizeBytes: number,
+): number {
+  const p = sw.price;
+  const requestsPerMonth = trafficRatePerS * SECONDS_PER_BILLING_MONTH;
+  const queriesPerMonth = (sw.queries?.perRequest ?? 0) * requestsPerMonth;
+  const gbPerMonth = (requestsPerMonth * Math.max(requestSizeBytes, responseSizeBytes)) / GB;
+  return (
+    p.usdPerHour * BILLING_HOURS_PER_MONTH +
+    p.usdPerMonth +
+    p.usdPerEndpointMonth * endpoints +
+    (p.usdPerMillionQueries * queriesPerMonth) / 1e6 +
+    p.usdPerGb * gbPerMonth
+  );
+}
 
 /** Tiered egress price of `gb` GB in a month with tiers scaled by `scale`. */
 function tieredUsd(gb: number, tiers: Catalog['networkCosts']['internetEgress']['tiers'], scale: number): number {
@@ -74,6 +103,11 @@ export function monthlyCost(catalog: Catalog, c: CostInput): CostResult {
     loadBalancerUsdPerMonth += (alb.usdPerHour + lcu * alb.usdPerCapacityUnitHour) * hours;
   }
 
+  const g = c.globalSwitch;
+  const switchUsdPerMonth = g
+    ? globalSwitchUsdPerMonth(g.sw, g.endpoints, c.trafficRatePerS, c.requestSizeBytes, c.responseSizeBytes)
+    : 0;
+
   const crossZoneGb = (c.crossZoneBytesPerS * month) / GB;
   const crossZoneTransferUsdPerMonth = crossZoneGb * 2 * net.crossAz.usdPerGbEachDirection;
 
@@ -101,6 +135,7 @@ export function monthlyCost(catalog: Catalog, c: CostInput): CostResult {
     computeUsdPerMonth,
     standbyUsdPerMonth,
     loadBalancerUsdPerMonth,
+    globalSwitchUsdPerMonth: switchUsdPerMonth,
     crossZoneTransferUsdPerMonth,
     interRegionTransferUsdPerMonth,
   };

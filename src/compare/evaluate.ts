@@ -4,12 +4,12 @@
  * node counts) is in size.ts; this module only measures.
  */
 
-import type { Instance } from '../catalog/index.js';
+import type { GlobalSwitch, Instance } from '../catalog/index.js';
 import { analyzeQueue, responseTimeSurvivalFunction } from '../core/queueing/index.js';
-import { type Availability, downtime, nines } from '../core/reliability/index.js';
+import { type Availability, coldRestoreTimeS, downtime, nines } from '../core/reliability/index.js';
 import { copiesPerZone, majority, zoneSizes } from '../core/reliability/placement.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
-import { formatDuration } from '../units/format.js';
+import { formatDuration, formatPercent, formatUsd } from '../units/format.js';
 import { type AvailabilityFigure, fleetAvailability, verticalAvailability } from './availability.js';
 import {
   balancerModel,
@@ -79,6 +79,25 @@ function availabilityResult(fig: AvailabilityFigure): AvailabilityResult {
     }),
     singlePointsOfFailure: fig.singlePointsOfFailure,
   };
+}
+
+/**
+ * The global traffic switch (the catalog's default) that moves users between the regions a design serves from, or
+ * null within one region: a standby in another region (`regions` = its two regions), or a horizontal design over
+ * several regions.
+ */
+export function globalSwitchFor(ctx: Context, regions: readonly string[]): GlobalSwitch | null {
+  return regions.length > 1 ? ctx.catalog.networkCosts.globalSwitches.default : null;
+}
+
+/** The regions a vertical design serves from: its own, and its standby's when that is in another region. */
+export function verticalRegions(d: Pick<VerticalDesign, 'region' | 'standby' | 'standbyRegion'>): string[] {
+  return d.standby !== 'none' && d.standbyRegion !== null ? [d.region, d.standbyRegion] : [d.region];
+}
+
+/** The note that says which switch a design is reached through, what it costs and what it is assumed to do. */
+function switchNote(sw: GlobalSwitch, usdPerMonth: number): string {
+  return `users reach the regions through ${sw.name} (the catalog's default global traffic switch): ${formatUsd(usdPerMonth)} a month, ${formatPercent(sw.availability.availability)} available in series (${sw.availability.confidence}), and a move to another region takes at least ${formatDuration(sw.failoverS)} (health-check detection + DNS TTL)`;
 }
 
 /** Memory a node needs for `share` of the working set, plus the headroom, GiB. */
@@ -263,8 +282,9 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
   );
   const lb = d.standby === 'hot' && d.standbyRegion === null ? catalog.reliability.loadBalancer.multiAz : null;
   // A box that cannot carry the design rate at all (unstable queue) is never "up"; the p99 target plays no part.
+  const sw = globalSwitchFor(ctx, verticalRegions(d));
   const fig = capacityDown(
-    verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb),
+    verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb, w.workingSetBytes, sw),
     !q.stable,
   );
   const writeBytesPerS = rate * w.writeFraction * w.requestSizeBytes;
@@ -274,6 +294,8 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
     standby:
       d.standby === 'hot' ? [{ region: d.standbyRegion ?? d.region, count: 1, usdPerHour: inst.usdPerHour }] : [],
     balancerRegions: lb ? [d.region] : [],
+    // health checks on the box and on its standby
+    globalSwitch: sw ? { sw, endpoints: 2 } : null,
     servedShare: [{ region: d.region, share: 1 }],
     crossZoneBytesPerS: d.standby === 'hot' && d.standbyRegion === null ? trafficWriteBytesPerS : 0,
     interRegion:
@@ -292,12 +314,24 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
   if (d.standby === 'hot' && w.consistency !== 'strong' && w.writeFraction > 0) {
     notes.push('asynchronous replication to the standby: writes not yet copied are lost on failover');
   }
-  if (d.standby === 'cold')
-    notes.push('cold standby: restore time from reliability.coldRestore; its storage is not priced');
+  if (d.standby === 'cold') {
+    const restoreS = coldRestoreTimeS(
+      scenario.reliability.coldRestoreS,
+      w.workingSetBytes,
+      scenario.reliability.restoreRateBytesPerS,
+      sw?.failoverS ?? 0,
+    );
+    notes.push(
+      `cold standby: restored in ${formatDuration(restoreS)} (reliability.coldRestore + the working set at reliability.restoreRate${sw ? ' + the switch moving the users' : ''}); its storage is not priced`,
+    );
+  }
   if (d.standby === 'hot')
     notes.push(
-      'hot standby behind a balancer (or DNS failover across regions); failover time per failure of the active',
+      sw
+        ? 'hot standby in another region, behind the global traffic switch; failover time per failure of the active'
+        : 'hot standby behind a balancer; failover time per failure of the active',
     );
+  if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
   return finish(ctx, {
     name: d.name,
     kind: 'vertical',
@@ -642,6 +676,7 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
   const placement = placementOf(ctx, d);
   const lbA = d.zones > 1 ? catalog.reliability.loadBalancer.multiAz : catalog.reliability.loadBalancer.singleAz;
   const placeable = d.nodesByRegion.every((n) => n >= w.replication);
+  const sw = globalSwitchFor(ctx, d.regions);
   const fig: AvailabilityFigure = placeable
     ? fleetAvailability(
         scenario.reliability,
@@ -650,6 +685,7 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
         needed,
         lbA,
         { replication: w.replication, writeQuorum: placement.writeQuorum },
+        sw,
       )
     : {
         availability: { availability: 0, unavailability: 1 },
@@ -721,6 +757,8 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     })),
     standby: [],
     balancerRegions: [...d.regions],
+    // a health check on each region's balancer
+    globalSwitch: sw ? { sw, endpoints: R } : null,
     servedShare: d.regions.map((region, r) => ({ region, share: layout.share[r] as number })),
     crossZoneBytesPerS: trafficWrites * crossZoneCopies * R,
     interRegion,
@@ -741,6 +779,7 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
   );
   if (w.fanout > 1) notes.push('fan-out traffic between nodes is not priced');
   notes.push(placement.text);
+  if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
   if (!placeable) {
     notes.push(
       `a region has fewer nodes than the ${w.replication} copies of each partition: the data cannot be placed`,

@@ -7,6 +7,7 @@ import type { Catalog, Instance } from '../catalog/index.js';
 import { CALENDAR_CONVENTION } from '../core/reliability/index.js';
 import { type ArchitectureSpec, type Scenario, SIMULATION_DEFAULTS } from '../scenario/types.js';
 import { scenarioWarnings } from '../scenario/warnings.js';
+import { formatByteRate, formatPercent } from '../units/format.js';
 import { buildContext, type Context, userHomeRegions } from './context.js';
 import { evaluateHorizontal, evaluateVertical, horizontalLayout } from './evaluate.js';
 import { recommend } from './recommend.js';
@@ -88,7 +89,7 @@ function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
   return best;
 }
 
-function assumptions(ctx: Context): string[] {
+function assumptions(ctx: Context, results: readonly ArchitectureResult[]): string[] {
   const s = ctx.scenario;
   const w = s.workload;
   const out = [
@@ -102,6 +103,18 @@ function assumptions(ctx: Context): string[] {
     "Prices: the catalog's list prices (AWS us-east-1 on-demand) for every region; a 730-hour billing month; no reserved or spot discounts.",
     CALENDAR_CONVENTION,
   ];
+  if (results.some((r) => r.standby === 'cold')) {
+    const restore = ctx.catalog.reliability.restore;
+    out.push(
+      `A cold standby is restored in reliability.coldRestore plus the working set copied back at reliability.restoreRate, ${formatByteRate(s.reliability.restoreRateBytesPerS)}${s.defaulted.includes('reliability.restoreRate') ? ` (the catalog default, an ${restore.confidence}: the middle of the 100-300 MiB/s that EBS sells to initialise a volume from a snapshot)` : ''}; a database's own recovery after the copy (log replay, cache warm-up) is not counted.`,
+    );
+  }
+  const sw = ctx.catalog.networkCosts.globalSwitches.default;
+  if (results.some((r) => r.cost.breakdown.globalSwitchUsdPerMonth > 0)) {
+    out.push(
+      `A design that spans regions (a standby in another region, a horizontal design over several) is reached through a global traffic switch, the catalog's default: ${sw.name} (${sw.price.confidence} prices). It is in series at ${formatPercent(sw.availability.availability)} (${sw.availability.confidence}; its published SLA is ${formatPercent(sw.sla.monthly)} for ${sw.sla.scope}, a floor rather than an expectation), and a move of the users to another region takes at least its health-check detection + DNS TTL, ${sw.failover.detectionSeconds} s + ${sw.failover.dnsTtlSeconds} s (${sw.failover.confidence}); clients that cache DNS answers beyond the TTL are not modelled.`,
+    );
+  }
   const located = s.users.filter((u) => u.location !== null);
   if (located.length > 0) {
     const m = ctx.catalog.rttModel;
@@ -135,6 +148,13 @@ function sources(ctx: Context, results: readonly ArchitectureResult[]): Comparis
     }
   }
   if (ctx.scenario.defaulted.includes('reliability.failover')) ids.add(catalog.reliability.failover.source);
+  if (results.some((r) => r.cost.breakdown.globalSwitchUsdPerMonth > 0)) {
+    const sw = net.globalSwitches.default;
+    for (const part of [sw.price, sw.queries, sw.sla, sw.availability, sw.failover]) if (part) ids.add(part.source);
+  }
+  if (ctx.scenario.defaulted.includes('reliability.restoreRate') && results.some((r) => r.standby === 'cold')) {
+    ids.add(catalog.reliability.restore.source);
+  }
   return [...ids]
     .sort()
     .map((id) => catalog.sources.get(id))
@@ -179,7 +199,7 @@ export function compareScenario(scenario: Scenario, catalog: Catalog): Compariso
     architectures,
     recommendation: recommend(ctx, architectures, uncertainty.uncertainty),
     ...uncertainty,
-    assumptions: assumptions(ctx),
+    assumptions: assumptions(ctx, architectures),
     sources: sources(ctx, architectures),
     calendar: CALENDAR_CONVENTION,
   };

@@ -16,6 +16,8 @@ export interface CostBreakdown {
   computeUsdPerMonth: number;
   standbyUsdPerMonth: number;
   loadBalancerUsdPerMonth: number;
+  /** The global traffic switch of a design that spans regions (0 within one region). */
+  globalSwitchUsdPerMonth: number;
   crossZoneTransferUsdPerMonth: number;
   interRegionTransferUsdPerMonth: number;
 }

@@ -39,6 +39,9 @@ const CostBreakdownSchema = z
     computeUsdPerMonth: nonNegative('Nodes serving traffic, USD per month.'),
     standbyUsdPerMonth: nonNegative('Standby nodes (hot or cold), USD per month.'),
     loadBalancerUsdPerMonth: nonNegative('Load balancers, USD per month.'),
+    globalSwitchUsdPerMonth: nonNegative(
+      'The global traffic switch (DNS failover with health checks, or a global accelerator) that moves users between regions, for a standby in another region or a design over several regions; 0 within one region. USD per month.',
+    ),
     crossZoneTransferUsdPerMonth: nonNegative('Data transfer between zones of a region, USD per month.'),
     interRegionTransferUsdPerMonth: nonNegative('Data transfer between regions, USD per month.'),
   })

@@ -15,7 +15,15 @@
 import type { Catalog } from '../catalog/index.js';
 import { clampToField, withValue } from '../scenario/normalize.js';
 import type { ArchitectureSpec, Scenario } from '../scenario/types.js';
-import { formatBytes, formatDuration, formatPercent, formatRate, formatSig, formatUsd } from '../units/format.js';
+import {
+  formatByteRate,
+  formatBytes,
+  formatDuration,
+  formatPercent,
+  formatRate,
+  formatSig,
+  formatUsd,
+} from '../units/format.js';
 import { compareScenario } from './index.js';
 import type { ArchitectureResult, ComparisonResult } from './result.js';
 import { designOf } from './simulationPlan.js';
@@ -82,7 +90,7 @@ const MAX_UNAVAILABILITY_CAP = 0.99;
 /** Most bisection steps per flip (a bracket around 0 never gets within 1% of its value). */
 const MAX_STEPS = 60;
 
-type Kind = 'rate' | 'duration' | 'hours' | 'bytes' | 'fraction' | 'money' | 'number';
+type Kind = 'rate' | 'duration' | 'hours' | 'bytes' | 'byteRate' | 'fraction' | 'money' | 'number';
 
 /**
  * One input. Values are handled in a coordinate: the SI value itself, except for the availability target, whose
@@ -249,6 +257,13 @@ const RANGE_ONLY: readonly InputDef[] = [
   ranged('workload.usl.contention', 'USL contention (sigma)', '', 'number', (s) => s.workload.usl?.sigma ?? 0),
   ranged('workload.usl.coherency', 'USL coherency (kappa)', '', 'number', (s) => s.workload.usl?.kappa ?? 0),
   ranged('reliability.coldRestore', 'cold-standby restore time', 'min', 'duration', (s) => s.reliability.coldRestoreS),
+  ranged(
+    'reliability.restoreRate',
+    'cold-standby restore rate',
+    'MiB/s',
+    'byteRate',
+    (s) => s.reliability.restoreRateBytesPerS,
+  ),
   ranged('reliability.replicationLag', 'replication lag', 's', 'duration', (s) => s.reliability.replicationLagS),
   ranged('reliability.backupInterval', 'backup interval', 'h', 'hours', (s) => s.reliability.backupIntervalS),
 ];
@@ -273,7 +288,7 @@ export function withInput(scenario: Scenario, path: string, value: number): Scen
 
 /**
  * A value of an input formatted for people: rates with formatRate ("4k/s"), durations with formatDuration ("12 ms"),
- * MTBF, MTTR and backup intervals in hours ("4380 h", as the scenario files write them), sizes with formatBytes,
+ * MTBF, MTTR and backup intervals in hours ("4380 h", as the scenario files write them), sizes with formatBytes (data rates per second),
  * fractions as percentages, money with formatUsd per month, other numbers with 3 significant figures.
  * @param input the input (or its path)
  * @param value SI value, as in SensitivityInput
@@ -289,6 +304,8 @@ export function display(input: string | { path: string }, value: number): string
       return `${formatSig(value / 3600, 3)} h`;
     case 'bytes':
       return formatBytes(value);
+    case 'byteRate':
+      return formatByteRate(value);
     case 'fraction':
       return formatPercent(value);
     case 'money':

@@ -28,9 +28,11 @@ import {
   allUpUtilization,
   availabilityNeed,
   type Design,
+  globalSwitchFor,
   horizontalLayout,
   placementOf,
   verticalPaths,
+  verticalRegions,
 } from './evaluate.js';
 import type { ArchitectureResult } from './result.js';
 
@@ -163,7 +165,15 @@ export function availabilitySim(ctx: Context, d: Design): AvailabilitySimConfig 
   if (sim?.repairCrews != null) options.crews = sim.repairCrews;
   if (d.kind === 'vertical') {
     const balancer = d.standby === 'hot' && d.standbyRegion === null ? lb.multiAz : null;
-    return verticalSimConfig(rel, d.standby, d.standbyRegion !== null, balancer, options);
+    return verticalSimConfig(
+      rel,
+      d.standby,
+      d.standbyRegion !== null,
+      balancer,
+      ctx.scenario.workload.workingSetBytes,
+      globalSwitchFor(ctx, verticalRegions(d)),
+      options,
+    );
   }
   const layout = horizontalLayout(ctx, d.regions, d.zones);
   const placement = placementOf(ctx, d);
@@ -174,6 +184,7 @@ export function availabilitySim(ctx: Context, d: Design): AvailabilitySimConfig 
     availabilityNeed(ctx, d, allUpUtilization(ctx, d, layout)).needed,
     d.zones > 1 ? lb.multiAz : lb.singleAz,
     { replication: placement.replication, writeQuorum: placement.writeQuorum },
+    globalSwitchFor(ctx, d.regions),
     options,
   );
 }

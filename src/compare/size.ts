@@ -12,6 +12,7 @@ import { monthlyCost } from './cost.js';
 import {
   evaluateHorizontal,
   evaluateVertical,
+  globalSwitchFor,
   type HorizontalLayout,
   horizontalLayout,
   memoryNeededGiB,
@@ -256,13 +257,16 @@ export function cannotBeat(ctx: Context, best: ArchitectureResult | null, lowerB
   return onlyBudget && budget !== null && lowerBound > budget;
 }
 
-/** Monthly cost of a horizontal design's fixed parts (balancers): the same whatever the instance type. */
+/** Monthly cost of a horizontal design's fixed parts (balancers, the global switch): the same whatever the instance
+ * type. */
 function balancerCost(ctx: Context, regions: readonly string[], layout: HorizontalLayout): number {
   const w = ctx.scenario.workload;
+  const sw = globalSwitchFor(ctx, regions);
   return monthlyCost(ctx.catalog, {
     compute: [],
     standby: [],
     balancerRegions: [...regions],
+    globalSwitch: sw ? { sw, endpoints: regions.length } : null,
     servedShare: regions.map((region, r) => ({ region, share: layout.share[r] as number })),
     crossZoneBytesPerS: 0,
     interRegion: [],

@@ -12,9 +12,15 @@ import type { ArchitectureResult, ComparisonResult } from '../compare/result.js'
 import type { SensitivityResult } from '../compare/sensitivity.js';
 import { better } from '../compare/size.js';
 import { lossSentence, lossVerdict } from '../compare/survival.js';
-import { nines as ninesOf, SECONDS_PER_YEAR } from '../core/reliability/index.js';
+import {
+  coldRestoreTimeS,
+  crossRegionFailoverS,
+  nines as ninesOf,
+  SECONDS_PER_YEAR,
+} from '../core/reliability/index.js';
 import type { P99Scope, Scenario } from '../scenario/types.js';
 import {
+  formatByteRate,
   formatBytes,
   formatDowntime,
   formatDuration,
@@ -262,6 +268,11 @@ function inputs(w: WorksheetInput): string[] {
     ['reliability.failover', formatDuration(rel.failoverS), src('reliability.failover')],
     ['reliability.coldRestore', formatDuration(rel.coldRestoreS), src('reliability.coldRestore')],
     [
+      'reliability.restoreRate',
+      `${formatByteRate(rel.restoreRateBytesPerS)}${rangeNote('reliability.restoreRate', formatByteRate)}`,
+      src('reliability.restoreRate') === 'default' ? `default (${catalog.reliability.restore.confidence})` : 'scenario',
+    ],
+    [
       'users',
       s.users
         .map(
@@ -490,6 +501,7 @@ function cost(w: WorksheetInput): string[] {
         ['compute', ...b((a) => a.cost.breakdown.computeUsdPerMonth)],
         ['standby', ...b((a) => a.cost.breakdown.standbyUsdPerMonth)],
         ['load balancer', ...b((a) => a.cost.breakdown.loadBalancerUsdPerMonth)],
+        ['global traffic switch', ...b((a) => a.cost.breakdown.globalSwitchUsdPerMonth)],
         ['cross-zone transfer', ...b((a) => a.cost.breakdown.crossZoneTransferUsdPerMonth)],
         ['inter-region transfer', ...b((a) => a.cost.breakdown.interRegionTransferUsdPerMonth)],
         ['**total**', ...b((a) => a.cost.usdPerMonth)],
@@ -648,14 +660,22 @@ function risks(w: WorksheetInput): string[] {
       );
     }
   }
+  // a design that spans regions goes through the global traffic switch (it pays for one)
+  const sw = rec.cost.breakdown.globalSwitchUsdPerMonth > 0 ? w.catalog.networkCosts.globalSwitches.default : null;
   if (rec.standby === 'hot' || rec.regions.length > 1) {
+    const across = sw
+      ? ` within a region and ${formatDuration(crossRegionFailoverS(s.reliability.failoverS, sw))} across regions (at least the health-check detection + DNS TTL of the global traffic switch, ${sw.name})`
+      : '';
     out.push(
-      `The availability figure assumes failover in ${formatDuration(s.reliability.failoverS)}. Has this failover been tested end to end (detection, DNS or balancer switch, warm caches), and how often will it be exercised?`,
+      `The availability figure assumes failover in ${formatDuration(s.reliability.failoverS)}${across}. Has this failover been tested end to end (detection, DNS or balancer switch, warm caches), and how often will it be exercised?`,
     );
   }
   if (rec.standby === 'cold') {
+    const rel = s.reliability;
+    const ws = s.workload.workingSetBytes;
+    const restoreS = coldRestoreTimeS(rel.coldRestoreS, ws, rel.restoreRateBytesPerS, sw?.failoverS ?? 0);
     out.push(
-      `The cold standby must be restored within ${formatDuration(s.reliability.coldRestoreS)} for the availability figure to hold. Is the restore scripted and rehearsed? The standby's storage is not priced.`,
+      `The cold standby must be restored within ${formatDuration(restoreS)} (${formatDuration(rel.coldRestoreS)} to start, then ${formatBytes(ws)} at ${formatByteRate(rel.restoreRateBytesPerS)}${sw ? `, then ${formatDuration(sw.failoverS)} for the switch to move the users` : ''}) for the availability figure to hold. Is the restore scripted and rehearsed, and has its rate been measured? The standby's storage is not priced.`,
     );
   }
   if (rec.dataLoss.windowS > 0 && s.workload.writeFraction > 0) {

@@ -471,6 +471,13 @@ class Normalizer {
       region: rates('region'),
       failoverS: this.ranged(r, 'failover', `${p}.failover`, 'duration', presets.failover.defaultS),
       coldRestoreS: this.ranged(r, 'coldRestore', `${p}.coldRestore`, 'duration', DEFAULT_COLD_RESTORE_S),
+      restoreRateBytesPerS: this.ranged(
+        r,
+        'restoreRate',
+        `${p}.restoreRate`,
+        'byteRate',
+        presets.restore.defaultBytesPerS,
+      ),
       replicationLagS: this.ranged(r, 'replicationLag', `${p}.replicationLag`, 'duration', DEFAULT_REPLICATION_LAG_S),
       backupIntervalS: this.ranged(r, 'backupInterval', `${p}.backupInterval`, 'duration', DEFAULT_BACKUP_INTERVAL_S),
     };
@@ -762,7 +769,7 @@ type WorkloadFigure =
   | 'writeFraction'
   | 'requestSizeBytes'
   | 'responseSizeBytes';
-type ReliabilityFigure = 'failoverS' | 'coldRestoreS' | 'replicationLagS' | 'backupIntervalS';
+type ReliabilityFigure = 'failoverS' | 'coldRestoreS' | 'restoreRateBytesPerS' | 'replicationLagS' | 'backupIntervalS';
 
 const POSITIVE: Bounds = { min: 0, minExclusive: true, max: undefined };
 const positiveAtMost = (max: number): Bounds => ({ min: 0, minExclusive: true, max });
@@ -813,6 +820,7 @@ const RANGED: ReadonlyMap<string, RangedField> = new Map([
   ['reliability.region.mttr', inDomain('region', 'mttrS')],
   ['reliability.failover', inReliability('failoverS', NON_NEGATIVE)],
   ['reliability.coldRestore', inReliability('coldRestoreS', NON_NEGATIVE)],
+  ['reliability.restoreRate', inReliability('restoreRateBytesPerS', POSITIVE)],
   ['reliability.replicationLag', inReliability('replicationLagS', NON_NEGATIVE)],
   ['reliability.backupInterval', inReliability('backupIntervalS', POSITIVE)],
 ]);

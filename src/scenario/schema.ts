@@ -23,6 +23,7 @@ export const QUANTITY_EXPECTED = {
   rate: 'a rate such as "4000/s", or a number per second',
   duration: 'a duration such as "12 ms" or "2 h", or a number of seconds',
   size: 'a size such as "300 GiB", or a number of bytes',
+  byteRate: 'a data rate such as "500 MiB/s", or a number of bytes per second',
   fraction: 'a fraction such as "80%" or 0.8',
   moneyRate: 'a cost such as "30000 USD/month", or a number of USD per month',
 } as const;
@@ -383,8 +384,12 @@ export const ReliabilitySchema = object(
     ).optional(),
     coldRestore: rangedQuantity(
       'duration',
-      'Time to bring a cold standby up with its data restored: "30 min", or seconds; >= 0. Default 30 min (an ESTIMATE).',
+      'Fixed part of bringing a cold standby up (detection, start, attach), before its data is copied back: "30 min", or seconds; >= 0. The restore takes coldRestore + workload.workingSet / restoreRate. Default 30 min (an ESTIMATE).',
       '30 min',
+    ).optional(),
+    restoreRate: rangedQuantity(
+      'byteRate',
+      'Rate at which a cold standby gets its data (the working set) back from backups or snapshots: "200 MiB/s", or bytes per second; > 0. Default: the catalog figure, 200 MiB/s (an ESTIMATE: EBS sells 100-300 MiB/s to initialise a volume from a snapshot).',
     ).optional(),
     replicationLag: rangedQuantity(
       'duration',

@@ -81,8 +81,13 @@ export interface Reliability {
   region: FailureRates;
   /** Detection + switch time per failure of a serving component (hot standby, node behind a balancer, region), s. */
   failoverS: number;
-  /** Time to bring a cold standby up with the data restored, seconds. */
+  /**
+   * Fixed part of bringing a cold standby up (detection, start, attach), seconds; the restore takes
+   * coldRestoreS + workingSetBytes / restoreRateBytesPerS (src/core/reliability/restore.ts).
+   */
   coldRestoreS: number;
+  /** Rate at which a cold standby gets its data back, bytes per second. */
+  restoreRateBytesPerS: number;
   /** How far an asynchronous replica lags behind its primary, seconds (the writes lost on failover). */
   replicationLagS: number;
   /** Time between backups of data kept in one copy only, seconds (the writes lost with that copy). */

@@ -168,6 +168,15 @@ export function formatBytes(bytes: number, digits = 3): string {
   return formatScaled(bytes, digits, BYTE_SCALES, ' ');
 }
 
+/**
+ * A data rate in binary units per second ("200 MiB/s"), `digits` (default 3) significant figures.
+ * @param bytesPerS bytes per second
+ * @example formatByteRate(209715200) // "200 MiB/s"
+ */
+export function formatByteRate(bytesPerS: number, digits = 3): string {
+  return `${formatBytes(bytesPerS, digits)}/s`;
+}
+
 /** Inserts thousands separators into the integer part of a plain decimal string: "12345.5" -> "12,345.5". */
 function groupThousands(s: string): string {
   const [int = '', frac] = s.split('.');

@@ -24,7 +24,16 @@
 import { InputError } from '../errors.js';
 import { isUnitName, type MathNode, parseExpression, type Unit, UnitClass, unitOf } from './mathjs.js';
 
-export type QuantityKind = 'rate' | 'duration' | 'size' | 'fraction' | 'money' | 'moneyRate' | 'count' | 'number';
+export type QuantityKind =
+  | 'rate'
+  | 'duration'
+  | 'size'
+  | 'byteRate'
+  | 'fraction'
+  | 'money'
+  | 'moneyRate'
+  | 'count'
+  | 'number';
 
 export interface ParseOptions {
   /** Smallest allowed value, in the base unit. */
@@ -65,6 +74,7 @@ const KINDS: Readonly<Record<QuantityKind, KindSpec>> = {
   rate: { noun: 'a rate', examples: '"1200/s" or "72000/min"', baseUnit: 'Hz', suffix: '/s' },
   duration: { noun: 'a duration', examples: '"5 ms" or "2000 h"', baseUnit: 's', suffix: ' s' },
   size: { noun: 'a size', examples: '"16 GiB" or "4 TB"', baseUnit: 'B', suffix: ' bytes' },
+  byteRate: { noun: 'a data rate', examples: '"500 MiB/s" or "1 GB/s"', baseUnit: 'B/s', suffix: ' bytes/s' },
   fraction: { noun: 'a fraction', examples: '"99.95%" or 0.9995', baseUnit: null, suffix: '' },
   money: { noun: 'an amount of money', examples: '"1200 USD"', baseUnit: 'USD', suffix: ' USD' },
   moneyRate: {
@@ -104,6 +114,7 @@ type DividableUnit = Unit & { divideInto(numerator: number): Value };
  * @example parseQuantity('72000/min', 'rate', '--rate') // 1200
  * @example parseQuantity('99.95%', 'fraction', 'targets.availability') // 0.9995
  * @example parseQuantity('16 GiB', 'size', 'workload.workingSet') // 17179869184
+ * @example parseQuantity('500 MiB/s', 'byteRate', 'reliability.restoreRate') // 524288000
  * @example parseQuantity('30000 USD/month', 'moneyRate', 'targets.budget') // 30000
  */
 export function parseQuantity(value: unknown, kind: QuantityKind, path: string, opts: ParseOptions = {}): number {
@@ -379,12 +390,14 @@ const DIMENSION_NAMES: Readonly<Record<string, string>> = {
 
 const usdUnit = unitOf('USD');
 const moneyRateUnit = unitOf('USD/month');
+const byteRateUnit = unitOf('B/s');
 
 /** "a mass", "a rate", or "a quantity in kg m / s" for a dimension that has no name. */
 function dimensionOf(v: Value): string {
   if (!isUnit(v)) return 'a plain number';
   if (v.equalBase(usdUnit)) return 'an amount of money';
   if (v.equalBase(moneyRateUnit)) return 'a cost per time';
+  if (v.equalBase(byteRateUnit)) return 'a data rate';
   for (const [key, base] of Object.entries(UnitClass.BASE_UNITS)) {
     const name = DIMENSION_NAMES[key];
     if (name !== undefined && sameDimensions(v.dimensions, base.dimensions)) return name;

@@ -223,6 +223,48 @@ describe('network costs', () => {
     expect(net.albLcu.newConnectionsPerS).toBe(25);
     expect(net.natGateway).toMatchObject({ usdPerHour: 0.045, usdPerGbProcessed: 0.045 });
   });
+
+  it('prices Route 53 DNS failover (the default switch) from its price page: zone, health check, queries', () => {
+    const sw = net.globalSwitches;
+    expect(sw.default).toBe(sw.byId.get('route53-dns-failover'));
+    const r53 = sw.default;
+    // aws.amazon.com/route53/pricing as transcribed 2026-09-20: $0.50 zone, $0.50 basic check, $0.40 per million
+    expect(r53.price).toMatchObject({
+      usdPerHour: 0,
+      usdPerMonth: 0.5,
+      usdPerEndpointMonth: 0.5,
+      usdPerMillionQueries: 0.4,
+      usdPerGb: 0,
+      confidence: 'secondary',
+    });
+    expect(catalog.sources.get(r53.price.source)?.date).toBe('2026-09-20');
+    expect(r53.queries).toMatchObject({ perRequest: 0.01, confidence: 'ESTIMATE' });
+    // the published SLA (100%: answering DNS queries) is kept as evidence; the engine uses 99.999%, an ESTIMATE
+    expect(r53.sla).toMatchObject({ monthly: 1 });
+    expect(r53.availability).toMatchObject({ availability: 0.99999, unavailability: 0.00001, confidence: 'ESTIMATE' });
+    expect(r53.availability.note).toMatch(/ESTIMATE/);
+    // detection 3 x 30 s (documented defaults) + 60 s TTL
+    expect(r53.failover).toMatchObject({ detectionSeconds: 90, dnsTtlSeconds: 60, confidence: 'derived' });
+    expect(r53.failoverS).toBe(150);
+    expect(sw.note).toMatch(/Route 53/);
+    expect(Object.isFrozen(r53.price)).toBe(true);
+  });
+
+  it('prices Global Accelerator from its price page and takes its Multi-AZ SLA: $0.025/h, $0.015/GB, 99.99%', () => {
+    const ga = net.globalSwitches.byId.get('global-accelerator');
+    if (!ga) throw new Error('missing global-accelerator');
+    expect(ga.price).toMatchObject({
+      usdPerHour: 0.025,
+      usdPerGb: 0.015,
+      usdPerMillionQueries: 0,
+      confidence: 'primary',
+    });
+    expect(ga.queries).toBeNull();
+    expect(ga.sla).toMatchObject({ monthly: 0.9999 });
+    expect(ga.availability).toMatchObject({ availability: 0.9999, confidence: 'primary' });
+    expect(catalog.sources.get(ga.availability.source)?.date).toBe('2022-05-19');
+    expect(ga.failoverS).toBe(90); // anycast: no DNS TTL
+  });
 });
 
 describe('reliability presets', () => {
@@ -284,5 +326,11 @@ describe('reliability presets', () => {
     expect(rel.loadBalancer.singleAz).toMatchObject({ availability: 0.999, unavailability: 0.001 });
     expect(catalog.sources.get(rel.loadBalancer.multiAz.source)?.date).toBe('2022-07-25');
     expect(rel.failover).toMatchObject({ defaultS: 60, confidence: 'ESTIMATE' });
+  });
+
+  it('gives the cold-standby restore rate as an ESTIMATE: 200 MiB/s, inside the 100-300 MiB/s EBS sells', () => {
+    expect(rel.restore).toMatchObject({ defaultBytesPerS: 200 * 2 ** 20, confidence: 'ESTIMATE' });
+    expect(rel.restore.note).toMatch(/ESTIMATE/);
+    expect(catalog.sources.get(rel.restore.source)?.text).toMatch(/100 - 300 MiB\/s/);
   });
 });

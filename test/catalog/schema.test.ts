@@ -152,6 +152,28 @@ describe('catalog validation', () => {
     expect(message).toContain('reliability.json: loadBalancer.multiAz.unavailability:');
   });
 
+  it('rejects a default switch that does not exist, and a switch ESTIMATE whose note does not say so', () => {
+    const message = rejection(
+      corrupt((f) => {
+        f.networkCosts.globalTrafficSwitches.default = 'carrier-pigeon';
+        f.networkCosts.globalTrafficSwitches.kinds[0].availability.note = 'trust me';
+      }),
+    );
+    expect(message).toContain(
+      'network-costs.json: globalTrafficSwitches.default: no switch "carrier-pigeon" (have route53-dns-failover, global-accelerator)',
+    );
+    expect(message).toContain('network-costs.json: globalTrafficSwitches.kinds[0].availability.note:');
+  });
+
+  it('rejects a DNS switch without its queries per request', () => {
+    const message = rejection(
+      corrupt((f) => {
+        f.networkCosts.globalTrafficSwitches.kinds[0].queries = null;
+      }),
+    );
+    expect(message).toContain('network-costs.json: globalTrafficSwitches.kinds[0].queries: a DNS switch');
+  });
+
   it('rejects a badly formed source date', () => {
     const message = rejection(
       corrupt((f) => {

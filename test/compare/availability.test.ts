@@ -16,7 +16,7 @@ const u = (mtbf: number, mttr: number) => mttr / (mtbf + mttr);
 
 describe('vertical availability', () => {
   it('a single box is up while its node, zone and region are: A = A_node A_zone A_region', () => {
-    const f = verticalAvailability(rel, 'none', false, null);
+    const f = verticalAvailability(rel, 'none', false, null, 0, null);
     const expected = a(4380, 2) * a(8766, 4) * a(26298, 8);
     expectClose(f.availability.availability, expected, { rel: 1e-12 }, 'A');
     expectClose(f.availability.unavailability, 1 - expected, { rel: 1e-9 }, 'U');
@@ -25,7 +25,7 @@ describe('vertical availability', () => {
 
   it('hot standby in another zone: parallel pair of (node, zone), in series with region and balancer, plus failover', () => {
     const lb = { availability: 0.9999, unavailability: 1e-4 };
-    const f = verticalAvailability(rel, 'hot', false, lb);
+    const f = verticalAvailability(rel, 'hot', false, lb, 0, null);
     const side = a(4380, 2) * a(8766, 4);
     const exact = (1 - (1 - side) ** 2) * a(26298, 8) * 0.9999;
     const failoverU = 60 * (1 / ((4380 + 2) * H) + 1 / ((8766 + 4) * H));
@@ -34,22 +34,78 @@ describe('vertical availability', () => {
   });
 
   it('hot standby in another region: no region in series', () => {
-    const f = verticalAvailability({ ...rel, failoverS: 0 }, 'hot', true, null);
+    const f = verticalAvailability({ ...rel, failoverS: 0 }, 'hot', true, null, 0, null);
     const side = a(4380, 2) * a(8766, 4) * a(26298, 8);
     expectClose(f.availability.unavailability, (1 - side) ** 2, { rel: 1e-9 }, 'U = U_side^2');
   });
 
   it('cold standby: each node and zone outage lasts E[min(repair, restore)] = MTTR (1 - e^(-0.5 h/MTTR))', () => {
-    const f = verticalAvailability(rel, 'cold', false, null);
+    const f = verticalAvailability(rel, 'cold', false, null, 0, null);
     const d = (mttr: number) => mttr * (1 - Math.exp(-0.5 / mttr));
     const expected = a(4380, d(2)) * a(8766, d(4)) * a(26298, 8);
     expectClose(f.availability.availability, expected, { rel: 1e-12 }, 'A');
   });
 
+  it('cold standby: the restore grows with the working set (30 min + size / 200 MiB/s): 20 TiB much slower than 20 GiB', () => {
+    const GiB = 2 ** 30;
+    const small = verticalAvailability(rel, 'cold', false, null, 20 * GiB, null);
+    const big = verticalAvailability(rel, 'cold', false, null, 20 * 1024 * GiB, null);
+    // restore = 1800 s + bytes / (200 x 2^20 B/s): 20 GiB -> 1902.4 s (31.7 min); 20 TiB -> 106,657.6 s (29.6 h)
+    const expected = (restoreS: number) => {
+      const d = (mttr: number) => mttr * (1 - Math.exp(-restoreS / H / mttr));
+      return a(4380, d(2)) * a(8766, d(4)) * a(26298, 8);
+    };
+    expectClose(small.availability.availability, expected(1902.4), { rel: 1e-12 }, 'A, 20 GiB');
+    expectClose(big.availability.availability, expected(106_657.6), { rel: 1e-12 }, 'A, 20 TiB');
+    // the big box's restore outlasts every repair, so the standby barely shortens an outage: it is down 2.6 times
+    // as long a year as the small one (10.7 h instead of 4.1 h; Python, by hand)
+    expect(big.availability.unavailability / small.availability.unavailability).toBeGreaterThan(2.5);
+    const none = verticalAvailability(rel, 'none', false, null, 0, null).availability.unavailability;
+    expectClose(big.availability.unavailability, none, { rel: 1e-3 }, 'a 29.6 h restore: as if no standby');
+  });
+
+  // the catalog's default switch, Route 53 DNS failover: 99.999% (an ESTIMATE), detection 90 s + TTL 60 s
+  const sw = { availability: { availability: 0.99999, unavailability: 1e-5 }, failoverS: 150 };
+
+  it('hot standby in another region behind the switch: series(parallel(side, side), switch), failovers of 150 s', () => {
+    const f = verticalAvailability(rel, 'hot', true, null, 0, sw);
+    const side = a(4380, 2) * a(8766, 4) * a(26298, 8);
+    const exact = (1 - (1 - side) ** 2) * 0.99999;
+    // every failure of the active moves the users through the switch: max(60 s failover, 150 s detection + TTL)
+    const failoverU = 150 * (1 / ((4380 + 2) * H) + 1 / ((8766 + 4) * H) + 1 / ((26298 + 8) * H));
+    expectClose(f.availability.availability, exact * (1 - failoverU), { rel: 1e-12 }, 'A');
+    expect(f.byCause).toContainEqual({ cause: 'global traffic switch', unavailability: 1e-5 });
+    expectClose(f.byCause.find((c) => c.cause === 'failover')?.unavailability as number, failoverU, { rel: 1e-12 });
+    expect(f.singlePointsOfFailure).toEqual(['the global traffic switch']);
+    expect(f.method).toMatch(/global traffic switch.*\(150 s\)/);
+    // the same design without a switch, as before: more available than it can be
+    const bare = verticalAvailability(rel, 'hot', true, null, 0, null);
+    expect(bare.availability.unavailability).toBeLessThan(f.availability.unavailability);
+  });
+
+  it('cold standby in another region: the restore ends once the switch has moved the users; switch in series', () => {
+    const GiB = 2 ** 30;
+    const f = verticalAvailability(rel, 'cold', true, null, 20 * GiB, sw);
+    const restoreH = (1800 + 102.4 + 150) / H;
+    const d = (mttr: number) => mttr * (1 - Math.exp(-restoreH / mttr));
+    const expected = a(4380, d(2)) * a(8766, d(4)) * a(26298, d(8)) * 0.99999;
+    expectClose(f.availability.availability, expected, { rel: 1e-12 }, 'A');
+    expect(f.singlePointsOfFailure).toContain('the global traffic switch');
+  });
+
+  it('a standby in the same region ignores a switch: none is in front of it', () => {
+    for (const standby of ['hot', 'cold'] as const) {
+      const lb = standby === 'hot' ? { availability: 0.9999, unavailability: 1e-4 } : null;
+      expect(verticalAvailability(rel, standby, false, lb, 0, sw)).toEqual(
+        verticalAvailability(rel, standby, false, lb, 0, null),
+      );
+    }
+  });
+
   it('standby never lowers availability (failover time under the repair times)', () => {
-    const none = verticalAvailability(rel, 'none', false, null).availability.unavailability;
-    expect(verticalAvailability(rel, 'cold', false, null).availability.unavailability).toBeLessThan(none);
-    expect(verticalAvailability(rel, 'hot', false, null).availability.unavailability).toBeLessThan(none);
+    const none = verticalAvailability(rel, 'none', false, null, 0, null).availability.unavailability;
+    expect(verticalAvailability(rel, 'cold', false, null, 0, null).availability.unavailability).toBeLessThan(none);
+    expect(verticalAvailability(rel, 'hot', false, null, 0, null).availability.unavailability).toBeLessThan(none);
   });
 });
 
@@ -127,20 +183,42 @@ describe('horizontal availability: every user region served, data placed, capaci
   });
   const lbU = 0.01;
   const lb = { availability: 1 - lbU, unavailability: lbU };
-
-  it('two regions, two zones each, failover with capacity: matches brute-force enumeration to 1e-12', () => {
-    const regions = [
+  /** Two regions of two zones, 3 nodes each; users 60/40, each nearest its own region; 4 nodes carry everyone. */
+  const twoRegions = {
+    regions: [
       { id: 'a', nodes: 3, zones: 2 },
       { id: 'b', nodes: 3, zones: 2 },
-    ];
-    const users = [
+    ],
+    users: [
       { share: 0.6, order: [0, 1] },
       { share: 0.4, order: [1, 0] },
-    ];
-    const needed = (_r: number, share: number) => Math.ceil(share * 4 - 1e-9);
+    ],
+    needed: (_r: number, share: number) => Math.ceil(share * 4 - 1e-9),
+  };
+
+  it('two regions, two zones each, failover with capacity: matches brute-force enumeration to 1e-12', () => {
+    const { regions, users, needed } = twoRegions;
     const f = fleetAvailability(harsh, regions, users, needed, lb, ONE_COPY);
     const ref = bruteForce(harsh, lbU, regions, users, needed);
     expectClose(f.availability.unavailability, ref, { rel: 1e-12 }, 'U');
+  });
+
+  it('two regions behind the switch: brute force in series with the switch, region failovers of 150 s', () => {
+    const { regions, users, needed } = twoRegions;
+    const sw = { availability: { availability: 0.99999, unavailability: 1e-5 }, failoverS: 150 };
+    const r60 = { ...harsh, failoverS: 60 };
+    const f = fleetAvailability(r60, regions, users, needed, lb, ONE_COPY, sw);
+    const fleetU = bruteForce(harsh, lbU, regions, users, needed);
+    // node and zone failovers stay behind each region's balancer (60 s); a region's users move through the switch
+    const failoverU = 60 * (1 / (110 * H) + 1 / (210 * H)) + 150 / (420 * H);
+    const expected = (1 - fleetU) * 0.99999 * (1 - failoverU);
+    expectClose(f.availability.availability, expected, { rel: 1e-12 }, 'A');
+    expect(f.byCause).toContainEqual({ cause: 'global traffic switch', unavailability: 1e-5 });
+    expect(f.singlePointsOfFailure).toEqual(['the global traffic switch']);
+    // without the switch (the parameter left out): the fleet alone, and region failovers of 60 s
+    const bare = fleetAvailability(r60, regions, users, needed, lb, ONE_COPY);
+    const bareFailoverU = 60 * (1 / (110 * H) + 1 / (210 * H) + 1 / (420 * H));
+    expectClose(bare.availability.availability, (1 - fleetU) * (1 - bareFailoverU), { rel: 1e-12 }, 'A, no switch');
   });
 
   it('one region of three zones with 4 nodes needing 3: matches brute force', () => {

@@ -472,3 +472,66 @@ describe('availability means one thing (contract, second wave)', () => {
 function logP99(): fc.Arbitrary<number> {
   return fc.double({ min: -3, max: 1, noNaN: true }).map((e) => 10 ** e);
 }
+
+describe('the global traffic switch (catalog default: Route 53 DNS failover) in cost and availability', () => {
+  const ctx = buildContext(small(), catalog); // 100/s, no growth: 262.8 million requests in a 730 h month
+  // $0.50 hosted zone + $0.50 per health check (one per serving endpoint) + $0.40 per million queries, one query per
+  // 100 requests (ESTIMATE): 2.628 million queries = $1.0512 (aws.amazon.com/route53/pricing, 2026-09-20)
+  const route53 = (endpoints: number) => 0.5 + 0.5 * endpoints + (0.4 * 0.01 * 100 * 730 * 3600) / 1e6;
+  const box = (standby: 'none' | 'cold' | 'hot', standbyRegion: string | null) =>
+    evaluateVertical(ctx, {
+      kind: 'vertical',
+      name: 'v',
+      origin: 'explicit',
+      instance: inst('m7i.2xlarge'),
+      region: 'us-east-1',
+      standby,
+      standbyRegion,
+    });
+  const fleet = (regions: string[]) =>
+    evaluateHorizontal(ctx, {
+      kind: 'horizontal',
+      name: 'h',
+      origin: 'explicit',
+      instance: inst('m7i.2xlarge'),
+      regions,
+      nodesByRegion: regions.map(() => 3),
+      spares: 1,
+      zones: 3,
+      balancer: 'least-loaded',
+    });
+  const sum = (b: Record<string, number>) => Object.values(b).reduce((s, x) => s + x, 0);
+
+  it('a standby in another region pays for the switch (health checks on both boxes), inside usdPerMonth', () => {
+    for (const standby of ['hot', 'cold'] as const) {
+      const c = box(standby, 'us-east-2').cost;
+      expectClose(c.breakdown.globalSwitchUsdPerMonth, route53(2), { rel: 1e-12 }, `${standby}: switch`);
+      expectClose(c.usdPerMonth, sum({ ...c.breakdown }), { rel: 1e-15 }, `${standby}: total`);
+    }
+    expectClose(route53(2), 2.5512, { rel: 1e-12 }, 'by hand');
+  });
+
+  it('a horizontal design over several regions pays for one switch with a health check per region', () => {
+    expectClose(fleet(['us-east-1', 'us-east-2']).cost.breakdown.globalSwitchUsdPerMonth, route53(2), { rel: 1e-12 });
+    const three = fleet(['us-east-1', 'us-east-2', 'us-west-2']).cost;
+    expectClose(three.breakdown.globalSwitchUsdPerMonth, route53(3), { rel: 1e-12 }, '3 regions');
+    expectClose(three.usdPerMonth, sum({ ...three.breakdown }), { rel: 1e-15 }, 'total');
+  });
+
+  it('designs in one region pay nothing for it and have no switch in their availability', () => {
+    for (const r of [box('none', null), box('hot', null), box('cold', null), fleet(['us-east-1'])]) {
+      expect(r.cost.breakdown.globalSwitchUsdPerMonth, r.standby ?? 'fleet').toBe(0);
+      expect(r.availability.byCause.map((c) => c.cause)).not.toContain('global traffic switch');
+      expect(r.notes.join(' ')).not.toMatch(/global traffic switch/);
+    }
+  });
+
+  it('across regions the switch is a cause of downtime, a single point of failure and a note', () => {
+    for (const r of [box('hot', 'us-east-2'), box('cold', 'us-east-2'), fleet(['us-east-1', 'us-east-2'])]) {
+      const cause = r.availability.byCause.find((c) => c.cause === 'global traffic switch');
+      expectClose(cause?.unavailability as number, 1e-5, { rel: 1e-12 }, 'switch');
+      expect(r.availability.singlePointsOfFailure).toContain('the global traffic switch');
+      expect(r.notes.join(' ')).toMatch(/Amazon Route 53 failover records with health checks .* \$2\.55 a month/);
+    }
+  });
+});

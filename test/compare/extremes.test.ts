@@ -50,6 +50,7 @@ const reliabilityArb: fc.Arbitrary<Scenario['reliability']> = fc.record({
   region: ratesArb,
   failoverS: fc.oneof(fc.constant(0), logUniform(1, 3600)),
   coldRestoreS: logUniform(1, 1e5),
+  restoreRateBytesPerS: logUniform(1e6, 1e10),
   replicationLagS: fc.constant(1),
   backupIntervalS: fc.constant(86400),
 });

@@ -4,7 +4,8 @@ const H = 3600;
 
 /**
  * The contract example's failure figures in SI units (node 4380 h / 2 h, zone 8766 h / 4 h, region 26298 h / 8 h,
- * failover 60 s), with the parser's defaults for the rest; `over` replaces any of them.
+ * failover 60 s), with the parser's defaults for the rest (cold restore 30 min + the working set at 200 MiB/s);
+ * `over` replaces any of them.
  */
 export function exampleReliability(over: Partial<Reliability> = {}): Reliability {
   return {
@@ -13,6 +14,7 @@ export function exampleReliability(over: Partial<Reliability> = {}): Reliability
     region: { mtbfS: 26298 * H, mttrS: 8 * H },
     failoverS: 60,
     coldRestoreS: 1800,
+    restoreRateBytesPerS: 200 * 2 ** 20,
     replicationLagS: 1,
     backupIntervalS: 86400,
     ...over,

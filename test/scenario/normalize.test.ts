@@ -37,6 +37,7 @@ describe('parseScenario: the contract example', () => {
         'targets.p99Scope',
         'targets.maxUtilizationDegraded',
         'reliability.coldRestore',
+        'reliability.restoreRate',
         'reliability.replicationLag',
         'reliability.backupInterval',
       ],
@@ -144,6 +145,7 @@ describe('parseScenario: defaults', () => {
       region: { mtbfS: d.region.mtbfS, mttrS: d.region.mttrS },
       failoverS: catalog.reliability.failover.defaultS,
       coldRestoreS: 1800,
+      restoreRateBytesPerS: catalog.reliability.restore.defaultBytesPerS,
       replicationLagS: 1,
       backupIntervalS: 86400,
     });
@@ -176,6 +178,7 @@ describe('parseScenario: defaults', () => {
       'reliability.region.mttr',
       'reliability.failover',
       'reliability.coldRestore',
+      'reliability.restoreRate',
       'reliability.replicationLag',
       'reliability.backupInterval',
     ]);
@@ -260,6 +263,21 @@ describe('parseScenario: one clear line per problem', () => {
     ]);
     expect(errorsOf(example((x) => (x.targets.p99Scope = 'every-regions')))).toStrictEqual([
       'targets.p99Scope: "every-regions": expected one of "all-users", "every-region"',
+    ]);
+  });
+
+  it('reads reliability.restoreRate as a data rate, and refuses a size, a plain rate or 0', () => {
+    const s = parseScenario(example((x) => (x.reliability.restoreRate = '500 MiB/s')));
+    expect(s.reliability.restoreRateBytesPerS).toBe(500 * 2 ** 20);
+    expect(s.defaulted).not.toContain('reliability.restoreRate');
+    expect(errorsOf(example((x) => (x.reliability.restoreRate = '500 MiB')))).toStrictEqual([
+      'reliability.restoreRate: "500 MiB": expected a data rate such as "500 MiB/s" or "1 GB/s" (got a size)',
+    ]);
+    expect(errorsOf(example((x) => (x.reliability.restoreRate = '500/s')))).toStrictEqual([
+      'reliability.restoreRate: "500/s": expected a data rate such as "500 MiB/s" or "1 GB/s" (got a rate)',
+    ]);
+    expect(errorsOf(example((x) => (x.reliability.restoreRate = 0)))).toStrictEqual([
+      'reliability.restoreRate: 0: expected a data rate > 0 bytes/s',
     ]);
   });
 

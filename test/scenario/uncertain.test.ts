@@ -86,6 +86,13 @@ const FIELDS: readonly { path: string; si: readonly string[]; raw: [unknown, unk
     p95: 7200,
   },
   {
+    path: 'reliability.restoreRate',
+    si: ['reliability', 'restoreRateBytesPerS'],
+    raw: ['100 MiB/s', '300 MiB/s'],
+    p5: 100 * 2 ** 20,
+    p95: 300 * 2 ** 20,
+  },
+  {
     path: 'reliability.replicationLag',
     si: ['reliability', 'replicationLagS'],
     raw: ['100 ms', '5 s'],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   floorSignificant,
+  formatByteRate,
   formatBytes,
   formatDowntime,
   formatDuration,
@@ -89,6 +90,15 @@ describe('formatRate', () => {
     [0, '0/s'],
   ])('formatRate(%s) = %s', (perS, expected) => {
     expect(formatRate(perS)).toBe(expected);
+  });
+});
+
+describe('formatByteRate', () => {
+  it.each([
+    [209715200, '200 MiB/s'],
+    [1e9, '954 MiB/s'],
+  ])('formatByteRate(%s) = %s', (bytesPerS, expected) => {
+    expect(formatByteRate(bytesPerS)).toBe(expected);
   });
 });
 

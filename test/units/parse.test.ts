@@ -58,6 +58,11 @@ describe('parseQuantity: accepted forms, exact base values', () => {
     ['+5 ms', 'duration', 0.005, 1e-15],
     ['0.25', 'duration', 0.25, 0],
     [60, 'duration', 60, 0],
+    ['500 MiB/s', 'byteRate', 500 * 2 ** 20, 0],
+    ['1 GB/s', 'byteRate', 1e9, 0],
+    ['8 Gb/s', 'byteRate', 1e9, 1e-15], // b: bit
+    ['36 TB/h', 'byteRate', 1e10, 1e-15],
+    [209715200, 'byteRate', 209715200, 0],
     ['16 GiB', 'size', 17_179_869_184, 0],
     ['4 TB', 'size', 4e12, 0],
     ['2 KiB', 'size', 2048, 0],
@@ -259,6 +264,9 @@ describe('parseQuantity: wrong dimension', () => {
     ['5 ms', 'fraction', '(got a duration)'],
     ['3 s', 'count', '(got a duration)'],
     ['5 in', 'duration', '(got a length)'],
+    ['500 MiB', 'byteRate', '(got a size)'],
+    ['500 MiB/s', 'size', '(got a data rate)'],
+    ['500/s', 'byteRate', '(got a rate)'],
   ];
   for (const [input, kind, got] of cases) {
     it(`${JSON.stringify(input)} as ${kind}`, () => {

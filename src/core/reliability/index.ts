@@ -1,4 +1,7 @@
-/** Exact steady-state availability: single components, series, parallel, k-of-n, failure domains, nines, downtime. */
+/**
+ * Exact steady-state availability: single components, series, parallel, k-of-n, failure domains, nines, downtime;
+ * recovery times (cold-standby restore, failover across regions through a traffic switch).
+ */
 export type { Availability } from './availability.js';
 export { fromAvailability, fromMtbfMttr, fromUnavailability, kOfN, parallel, series } from './availability.js';
 export type { RegionLayout, ZoneLayout } from './domains.js';
@@ -14,3 +17,5 @@ export {
   SECONDS_PER_WEEK,
   SECONDS_PER_YEAR,
 } from './downtime.js';
+export type { TrafficSwitch } from './recovery.js';
+export { coldRestoreTimeS, crossRegionFailoverS } from './recovery.js';

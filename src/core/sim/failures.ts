@@ -7,7 +7,8 @@
  * Model:
  * - Each component alternates up and down. Up times are exponential with mean MTBF (default), or Weibull with a
  *   given shape and the SAME mean (scale = MTBF / Gamma(1 + 1/shape)); down times are exponential with mean MTTR.
- *   A cold standby's restore caps each outage of the components it covers at `coldRestoreS`: the outage lasts
+ *   A cold standby's restore caps each outage of the components it covers at its restore time, coldRestoreS plus
+ *   the working set at restoreRateBytesPerS (src/core/reliability/recovery.ts): the outage lasts
  *   min(sampled repair, restore).
  * - A balancer is given only as an availability A: it is simulated as a component with MTTR 1 h and
  *   MTBF = MTTR A / (1 - A), so that its steady-state availability is A (with independent components only A
@@ -58,6 +59,7 @@ import { logGamma } from '../math/special.js';
 import type { Availability } from '../reliability/availability.js';
 import { SECONDS_PER_YEAR } from '../reliability/downtime.js';
 import { copiesPerZone, zoneSizes } from '../reliability/placement.js';
+import { coldRestoreTimeS, crossRegionFailoverS } from '../reliability/recovery.js';
 import { type Stream, streamFor } from './rng.js';
 import { sectioningHalfWidth } from './stats.js';
 
@@ -96,9 +98,23 @@ export interface SimReliability {
   region: SimRates;
   failoverS: number;
   coldRestoreS: number;
+  /** Bytes per second at which a cold standby gets its data back (restore = coldRestoreS + working set / rate). */
+  restoreRateBytesPerS: number;
 }
 
-/** A vertical candidate, as verticalAvailability(rel, standby, standbyInOtherRegion, balancer). */
+/**
+ * The global traffic switch in front of a design that spans regions: a component in series (simulated, like a
+ * balancer, from its availability) and the least time a move to another region takes.
+ */
+export interface SimSwitch {
+  availability: Availability;
+  failoverS: number;
+}
+
+/**
+ * A vertical candidate, as verticalAvailability(rel, standby, standbyInOtherRegion, balancer, workingSetBytes,
+ * globalSwitch).
+ */
 export interface VerticalSimConfig extends SimOptions {
   kind: 'vertical';
   reliability: SimReliability;
@@ -106,6 +122,10 @@ export interface VerticalSimConfig extends SimOptions {
   standbyInOtherRegion: boolean;
   /** The balancer in front of a hot pair, or null (ignored without a hot standby, as in the exact model). */
   balancer: Availability | null;
+  /** The data a cold standby restores, bytes. */
+  workingSetBytes: number;
+  /** The switch in front of a standby in another region, or null (ignored within one region, as in the exact model). */
+  globalSwitch: SimSwitch | null;
 }
 
 /** A horizontal candidate, as fleetAvailability(rel, regions, users, needed, balancer) of the comparison engine. */
@@ -127,6 +147,8 @@ export interface FleetSimConfig extends SimOptions {
   replication: number;
   /** Live copies (of regions x replication) a write needs; 1: any copy. */
   writeQuorum: number;
+  /** The switch that moves users between the regions, in series with the fleet; null: none. */
+  globalSwitch: SimSwitch | null;
 }
 
 export type AvailabilitySimConfig = KOfNSimConfig | VerticalSimConfig | FleetSimConfig;
@@ -186,6 +208,7 @@ export function fleetSimConfig(
   needed: (r: number, loadShare: number) => number | null,
   balancer: Availability,
   placement: { replication: number; writeQuorum: number },
+  globalSwitch: SimSwitch | null,
   options: SimOptions = {},
 ): FleetSimConfig {
   const R = regions.length;
@@ -213,6 +236,7 @@ export function fleetSimConfig(
     balancer: { availability: balancer.availability, unavailability: balancer.unavailability },
     replication: placement.replication,
     writeQuorum: placement.writeQuorum,
+    globalSwitch: copySwitch(globalSwitch),
     ...copyOptions(options),
   };
 }
@@ -223,6 +247,8 @@ export function verticalSimConfig(
   standby: 'none' | 'cold' | 'hot',
   standbyInOtherRegion: boolean,
   balancer: Availability | null,
+  workingSetBytes: number,
+  globalSwitch: SimSwitch | null,
   options: SimOptions = {},
 ): VerticalSimConfig {
   return {
@@ -231,8 +257,17 @@ export function verticalSimConfig(
     standby,
     standbyInOtherRegion,
     balancer: balancer ? { availability: balancer.availability, unavailability: balancer.unavailability } : null,
+    workingSetBytes,
+    globalSwitch: copySwitch(globalSwitch),
     ...copyOptions(options),
   };
+}
+
+/** Only what the simulation reads (plain data: configs cross to worker threads). */
+function copySwitch(sw: SimSwitch | null): SimSwitch | null {
+  if (sw === null) return null;
+  const a = sw.availability;
+  return { availability: { availability: a.availability, unavailability: a.unavailability }, failoverS: sw.failoverS };
 }
 
 function pickReliability(r: SimReliability): SimReliability {
@@ -242,6 +277,7 @@ function pickReliability(r: SimReliability): SimReliability {
     region: { mtbfS: r.region.mtbfS, mttrS: r.region.mttrS },
     failoverS: r.failoverS,
     coldRestoreS: r.coldRestoreS,
+    restoreRateBytesPerS: r.restoreRateBytesPerS,
   };
 }
 
@@ -471,7 +507,8 @@ class SeriesService implements Service {
 
 /**
  * Hot standby. Components: 0, 1 the two nodes; 2, 3 their zones; then either 4, 5 their regions (standby in
- * another region) or 4 the shared region; then the balancer, if any.
+ * another region) or 4 the shared region; then the balancer and the global traffic switch, if any (`common`: in
+ * series with the pair).
  */
 class HotStandbyService implements Service {
   down = 0;
@@ -483,7 +520,7 @@ class HotStandbyService implements Service {
   constructor(
     count: number,
     private readonly otherRegion: boolean,
-    private readonly balancer: number,
+    private readonly common: readonly number[],
     private readonly failoverS: number,
   ) {
     this.up = new Uint8Array(count);
@@ -494,7 +531,7 @@ class HotStandbyService implements Service {
     for (let s = 0; s < 2; s++) {
       this.sideUp[s] = up[s] && up[2 + s] && (!this.otherRegion || up[4 + s]) ? 1 : 0;
     }
-    this.commonUp = (this.otherRegion || up[4]) && (this.balancer < 0 || up[this.balancer]) ? 1 : 0;
+    this.commonUp = (this.otherRegion || up[4]) && this.common.every((c) => up[c]) ? 1 : 0;
     this.down = this.commonUp && (this.sideUp[0] || this.sideUp[1]) ? 0 : 1;
   }
 
@@ -524,7 +561,8 @@ const NEVER = 0x3fffffff;
 
 /**
  * Horizontal fleet. Components: all nodes (region by region, node j of a region in its zone j % zones), then all
- * zones (region by region), then the R regions, then the R balancers (when the balancer can fail).
+ * zones (region by region), then the R regions, then the R balancers (when the balancer can fail), then the global
+ * traffic switch (when there is one and it can fail): while it is down, every user is.
  */
 class FleetService implements Service {
   down = 0;
@@ -557,11 +595,16 @@ class FleetService implements Service {
   /** Copies of the worst partition that may be down: regions x replication - writeQuorum. */
   private readonly maxDownCopies: number;
   private mask = 0;
+  private switchUp = 1;
 
   constructor(
     config: FleetSimConfig,
     private readonly failoverS: number,
+    /** Failover time of a region's users moving to another region (through the switch), s. */
+    private readonly regionFailoverS: number,
     hasBalancers: boolean,
+    /** Component id of the switch, -1 for none. */
+    private readonly switchId: number,
   ) {
     const R = config.regions.length;
     const U = config.users.length;
@@ -654,6 +697,10 @@ class FleetService implements Service {
 
   /** Down (1) unless every user region is served by a region with enough nodes up and every partition is. */
   private recompute(): void {
+    if (!this.switchUp) {
+      this.down = 1;
+      return;
+    }
     const mask = this.mask;
     const base = mask * this.U;
     let down = 0;
@@ -692,6 +739,7 @@ class FleetService implements Service {
       if (this.zoneUp[z]) this.count[r] = (this.count[r] as number) + (this.nodesUpInZone[z] as number);
     }
     this.mask = this.routeMask();
+    this.switchUp = this.switchId < 0 ? 1 : (up[this.switchId] as number);
     this.recompute();
   }
 
@@ -729,9 +777,11 @@ class FleetService implements Service {
       }
       this.zoneUp[z] = isUp ? 1 : 0;
       this.count[r] = (this.count[r] as number) + d * k;
+    } else if (c === this.switchId) {
+      this.switchUp = isUp ? 1 : 0;
     } else if (c < N + Z + this.R) {
       const r = c - N - Z;
-      if (!isUp && this.R > 1 && this.failoverS > 0) charge = this.failoverS * this.liveLoad(r);
+      if (!isUp && this.R > 1 && this.regionFailoverS > 0) charge = this.regionFailoverS * this.liveLoad(r);
       this.regionUp[r] = isUp ? 1 : 0;
       this.mask = this.routeMask();
     } else {
@@ -765,6 +815,16 @@ function checkAvailabilityValue(a: Availability | null | undefined, name: string
   }
 }
 
+function checkSwitch(sw: SimSwitch | null | undefined): void {
+  if (sw === null) return;
+  if (sw === undefined || typeof sw !== 'object')
+    throw new RangeError('globalSwitch must be { availability, failoverS } or null');
+  checkAvailabilityValue(sw.availability, 'globalSwitch.availability');
+  if (!(Number.isFinite(sw.failoverS) && sw.failoverS >= 0)) {
+    throw new RangeError(`globalSwitch.failoverS must be >= 0, got ${sw.failoverS}`);
+  }
+}
+
 function checkReliability(r: SimReliability): void {
   if (r === null || typeof r !== 'object') throw new RangeError('reliability must be an object');
   checkRates(r.node, 'reliability.node');
@@ -774,6 +834,9 @@ function checkReliability(r: SimReliability): void {
     throw new RangeError(`reliability.failoverS must be >= 0, got ${r.failoverS}`);
   }
   if (!(r.coldRestoreS > 0)) throw new RangeError(`reliability.coldRestoreS must be > 0, got ${r.coldRestoreS}`);
+  if (!(Number.isFinite(r.restoreRateBytesPerS) && r.restoreRateBytesPerS > 0)) {
+    throw new RangeError(`reliability.restoreRateBytesPerS must be > 0, got ${r.restoreRateBytesPerS}`);
+  }
 }
 
 function checkOptions(o: SimOptions): void {
@@ -815,6 +878,10 @@ export function checkSimConfig(config: AvailabilitySimConfig): void {
         throw new RangeError(`standby must be none, cold or hot, got ${config.standby}`);
       }
       if (config.balancer !== null) checkAvailabilityValue(config.balancer, 'balancer');
+      if (!(Number.isFinite(config.workingSetBytes) && config.workingSetBytes >= 0)) {
+        throw new RangeError(`workingSetBytes must be >= 0, got ${config.workingSetBytes}`);
+      }
+      checkSwitch(config.globalSwitch);
       return;
     }
     case 'fleet': {
@@ -851,6 +918,7 @@ export function checkSimConfig(config: AvailabilitySimConfig): void {
       checkAvailabilityValue(config.balancer, 'balancer');
       checkCount(config.replication, 'replication', 1, Math.min(...config.regions.map((x) => x.nodes)));
       checkCount(config.writeQuorum, 'writeQuorum', 1, R * config.replication);
+      checkSwitch(config.globalSwitch);
       return;
     }
     default:
@@ -872,6 +940,10 @@ function planFor(config: AvailabilitySimConfig): Plan {
     }
     case 'vertical': {
       const rel = config.reliability;
+      // the switch in front of a standby in another region, as in the exact model (none within one region)
+      const sw = config.standbyInOtherRegion && config.standby !== 'none' ? config.globalSwitch : null;
+      const addSwitch = (): number =>
+        sw !== null && sw.availability.unavailability > 0 ? b.add(ratesFromAvailability(sw.availability), false) : -1;
       if (config.standby === 'hot') {
         b.add(rel.node, true);
         b.add(rel.node, true);
@@ -883,13 +955,24 @@ function planFor(config: AvailabilitySimConfig): Plan {
         if (config.balancer !== null && config.balancer.unavailability > 0) {
           balancer = b.add(ratesFromAvailability(config.balancer), false);
         }
-        const service = new HotStandbyService(b.mtbf.length, config.standbyInOtherRegion, balancer, rel.failoverS);
+        const switchId = addSwitch();
+        const failoverS = config.standbyInOtherRegion ? crossRegionFailoverS(rel.failoverS, sw) : rel.failoverS;
+        const service = new HotStandbyService(
+          b.mtbf.length,
+          config.standbyInOtherRegion,
+          [balancer, switchId].filter((c) => c >= 0),
+          failoverS,
+        );
         return b.build(service, rel.node.mtbfS);
       }
-      const cap = config.standby === 'cold' ? rel.coldRestoreS : Number.POSITIVE_INFINITY;
+      const cap =
+        config.standby === 'cold'
+          ? coldRestoreTimeS(rel.coldRestoreS, config.workingSetBytes, rel.restoreRateBytesPerS, sw?.failoverS ?? 0)
+          : Number.POSITIVE_INFINITY;
       b.add(rel.node, true, cap);
       b.add(rel.zone, false, cap);
       b.add(rel.region, false, config.standbyInOtherRegion ? cap : Number.POSITIVE_INFINITY);
+      addSwitch();
       return b.build(new SeriesService(), rel.node.mtbfS);
     }
     case 'fleet': {
@@ -908,7 +991,17 @@ function planFor(config: AvailabilitySimConfig): Plan {
         const rates = ratesFromAvailability(config.balancer);
         for (let r = 0; r < config.regions.length; r++) b.add(rates, false);
       }
-      return b.build(new FleetService(config, rel.failoverS, hasBalancers), rel.node.mtbfS);
+      const sw = config.globalSwitch;
+      const switchId =
+        sw !== null && sw.availability.unavailability > 0 ? b.add(ratesFromAvailability(sw.availability), false) : -1;
+      const service = new FleetService(
+        config,
+        rel.failoverS,
+        crossRegionFailoverS(rel.failoverS, sw),
+        hasBalancers,
+        switchId,
+      );
+      return b.build(service, rel.node.mtbfS);
     }
   }
 }
@@ -1105,11 +1198,19 @@ export function combineAvailability(
     config.kind !== 'k-of-n' && config.reliability.failoverS > 0
       ? `, plus ${config.reliability.failoverS} s of failover downtime per failure for the requests it affected`
       : '';
+  const sw =
+    config.kind === 'k-of-n' || (config.kind === 'vertical' && !config.standbyInOtherRegion)
+      ? null
+      : config.globalSwitch;
+  const switchText =
+    sw === null
+      ? ''
+      : `; the global traffic switch in series, and a move to another region taking at least its ${sw.failoverS} s`;
   const rare = tooRare
     ? `; only ${events} down event${events === 1 ? '' : 's'} (fewer than ${MIN_DOWN_EVENTS}): too rare to estimate, report the exact figure instead`
     : '';
   const method =
-    `Monte Carlo: event-driven simulation of independent failures and repairs (${describeModel(config)})${failover}; ` +
+    `Monte Carlo: event-driven simulation of independent failures and repairs (${describeModel(config)})${failover}${switchText}; ` +
     `${k} chunks, ${years} years in all; 95% interval: Student t with ${k - 1} degrees of freedom over the chunk unavailabilities` +
     rare;
   return {

@@ -36,6 +36,7 @@ const rel: Reliability = {
   region: REGION,
   failoverS: 0,
   coldRestoreS: 5 * H,
+  restoreRateBytesPerS: 200 * 2 ** 20,
   replicationLagS: 1,
   backupIntervalS: 86400,
 };
@@ -177,26 +178,30 @@ describe('k-of-n fleets against the exact figure (src/core/reliability)', () => 
 
 describe('the comparison engine candidates (src/compare/availability.ts)', () => {
   it('vertical, no standby: series of node, zone and region', () => {
-    const sim = simulateAvailability(verticalSimConfig(rel, 'none', false, null), 200, 21);
-    expectCovers(sim, verticalAvailability(rel, 'none', false, null).availability.unavailability, 'none');
+    const sim = simulateAvailability(verticalSimConfig(rel, 'none', false, null, 0, null), 200, 21);
+    expectCovers(sim, verticalAvailability(rel, 'none', false, null, 0, null).availability.unavailability, 'none');
   });
 
   it('vertical, hot standby in another zone, behind a balancer (failover 0: exact)', () => {
     const lb = { availability: 0.99, unavailability: 0.01 };
-    const sim = simulateAvailability(verticalSimConfig(rel, 'hot', false, lb), 200, 22);
-    expectCovers(sim, verticalAvailability(rel, 'hot', false, lb).availability.unavailability, 'hot');
+    const sim = simulateAvailability(verticalSimConfig(rel, 'hot', false, lb, 0, null), 200, 22);
+    expectCovers(sim, verticalAvailability(rel, 'hot', false, lb, 0, null).availability.unavailability, 'hot');
   });
 
   it('vertical, hot standby in another region (failover 0: exact)', () => {
-    const sim = simulateAvailability(verticalSimConfig(rel, 'hot', true, null), 400, 23);
-    expectCovers(sim, verticalAvailability(rel, 'hot', true, null).availability.unavailability, 'hot, 2 regions');
+    const sim = simulateAvailability(verticalSimConfig(rel, 'hot', true, null, 0, null), 400, 23);
+    expectCovers(
+      sim,
+      verticalAvailability(rel, 'hot', true, null, 0, null).availability.unavailability,
+      'hot, 2 regions',
+    );
   });
 
   it('vertical, hot standby with failover time: the first-order failover term is within the interval', () => {
     const r = { ...mild, failoverS: 1800 };
-    const withFailover = simulateAvailability(verticalSimConfig(r, 'hot', false, null), 600, 24);
-    const without = simulateAvailability(verticalSimConfig(mild, 'hot', false, null), 600, 24);
-    const exact = verticalAvailability(r, 'hot', false, null);
+    const withFailover = simulateAvailability(verticalSimConfig(r, 'hot', false, null, 0, null), 600, 24);
+    const without = simulateAvailability(verticalSimConfig(mild, 'hot', false, null, 0, null), 600, 24);
+    const exact = verticalAvailability(r, 'hot', false, null, 0, null);
     expectCovers(withFailover, exact.availability.unavailability, 'hot + failover');
     // Same seed, same failures: the difference is exactly the failover time charged, per takeover. The analytic
     // first-order term (failure rate of the active x failover time) also counts failures of the active while the
@@ -209,9 +214,9 @@ describe('the comparison engine candidates (src/compare/availability.ts)', () =>
 
   it('hot standby at high failure rates: takeovers happen only while the standby is up, below first order', () => {
     const r = { ...rel, failoverS: 1800 };
-    const withFailover = simulateAvailability(verticalSimConfig(r, 'hot', false, null), 200, 28);
-    const without = simulateAvailability(verticalSimConfig(rel, 'hot', false, null), 200, 28);
-    const exact = verticalAvailability(r, 'hot', false, null);
+    const withFailover = simulateAvailability(verticalSimConfig(r, 'hot', false, null, 0, null), 200, 28);
+    const without = simulateAvailability(verticalSimConfig(rel, 'hot', false, null, 0, null), 200, 28);
+    const exact = verticalAvailability(r, 'hot', false, null, 0, null);
     const failoverTerm = exact.byCause.find((c) => c.cause === 'failover')?.unavailability as number;
     // the standby side is up 87% of the time and the region 97%: about 85% of the first-order term
     const standbyUp = av(NODE).availability * av(ZONE).availability * av(REGION).availability;
@@ -226,19 +231,33 @@ describe('the comparison engine candidates (src/compare/availability.ts)', () =>
       [500 * H, 26],
     ] as const) {
       const r = { ...rel, coldRestoreS: restoreS };
-      const sim = simulateAvailability(verticalSimConfig(r, 'cold', false, null), 300, seed);
-      expectCovers(sim, verticalAvailability(r, 'cold', false, null).availability.unavailability, `cold ${restoreS}`);
+      const sim = simulateAvailability(verticalSimConfig(r, 'cold', false, null, 0, null), 300, seed);
+      expectCovers(
+        sim,
+        verticalAvailability(r, 'cold', false, null, 0, null).availability.unavailability,
+        `cold ${restoreS}`,
+      );
     }
+  });
+
+  it('vertical, cold standby: the simulated restore also copies the working set back (5 h + 3.5 TiB at 200 MiB/s)', () => {
+    const ws = 5 * H * rel.restoreRateBytesPerS; // 5 h of copying: a 10 h restore, the node's MTTR
+    const sim = simulateAvailability(verticalSimConfig(rel, 'cold', false, null, ws, null), 300, 29);
+    const exact = verticalAvailability(rel, 'cold', false, null, ws, null).availability.unavailability;
+    expectCovers(sim, exact, 'cold with a working set');
+    // and it is not the figure without the data (5 h restore): that one is outside the interval
+    const dataless = verticalAvailability(rel, 'cold', false, null, 0, null).availability.unavailability;
+    expect(covers(sim, dataless)).toBe(false);
   });
 
   it('vertical, cold standby with restore = MTTR: the simulation and the engine give MTTR (1 - 1/e) per outage', () => {
     const r = { ...rel, node: { mtbfS: 100 * H, mttrS: 5 * H }, zone: { mtbfS: 500 * H, mttrS: 5 * H } };
-    const sim = simulateAvailability(verticalSimConfig(r, 'cold', true, null), 300, 27);
+    const sim = simulateAvailability(verticalSimConfig(r, 'cold', true, null, 0, null), 300, 27);
     const mean = (m: number, c: number) => -m * Math.expm1(-c / m);
     const u = (f: { mtbfS: number; mttrS: number }) => mean(f.mttrS, 5 * H) / (f.mtbfS + mean(f.mttrS, 5 * H));
     const exactMinOfSample = 1 - (1 - u(r.node)) * (1 - u(r.zone)) * (1 - u(r.region));
     expectCovers(sim, exactMinOfSample, 'cold, E[min(repair, restore)]');
-    const model = verticalAvailability(r, 'cold', true, null).availability.unavailability;
+    const model = verticalAvailability(r, 'cold', true, null, 0, null).availability.unavailability;
     expectClose(model, exactMinOfSample, { rel: 1e-12 }, 'engine model');
   });
 
@@ -258,14 +277,14 @@ describe('the comparison engine candidates (src/compare/availability.ts)', () =>
   const quorum = { replication: 2, writeQuorum: 3 };
 
   it('horizontal, two regions, partitions with a strong write quorum, capacity-aware (failover 0: exact)', () => {
-    const config = fleetSimConfig(rel, regions, users, needed, lb, quorum);
+    const config = fleetSimConfig(rel, regions, users, needed, lb, quorum, null);
     const sim = simulateAvailability(config, 200, 31);
     expectCovers(sim, compareFleet(rel, regions, users, needed, lb, quorum).availability.unavailability, 'fleet');
   });
 
   it('horizontal, two regions, reads only with one copy per region (failover 0: exact)', () => {
     const oneCopy = { replication: 1, writeQuorum: 1 };
-    const config = fleetSimConfig(rel, regions, users, needed, lb, oneCopy);
+    const config = fleetSimConfig(rel, regions, users, needed, lb, oneCopy, null);
     const sim = simulateAvailability(config, 200, 34);
     const exact = compareFleet(rel, regions, users, needed, lb, oneCopy).availability.unavailability;
     expectCovers(sim, exact, 'fleet, one copy');
@@ -275,7 +294,7 @@ describe('the comparison engine candidates (src/compare/availability.ts)', () =>
     const one = [{ id: 'a', nodes: 5, zones: 3 }];
     const everyone = [{ share: 1, order: [0] }];
     const three = { replication: 3, writeQuorum: 2 };
-    const config = fleetSimConfig(rel, one, everyone, () => 3, lb, three);
+    const config = fleetSimConfig(rel, one, everyone, () => 3, lb, three, null);
     const sim = simulateAvailability(config, 200, 32);
     expectCovers(
       sim,
@@ -295,15 +314,15 @@ describe('the comparison engine candidates (src/compare/availability.ts)', () =>
     ];
     const need = (_r: number, load: number) => Math.ceil(load * 30 - 1e-9);
     const strong = { replication: 3, writeQuorum: 4 };
-    const sim = simulateAvailability(fleetSimConfig(mild, big, both, need, lb, strong), 200, 35);
+    const sim = simulateAvailability(fleetSimConfig(mild, big, both, need, lb, strong, null), 200, 35);
     const exact = compareFleet(mild, big, both, need, lb, strong).availability.unavailability;
     expectCovers(sim, exact, 'fleet, 48 nodes, quorum');
   });
 
   it('horizontal with failover time: the first-order failover term is within the interval', () => {
     const r = { ...mild, failoverS: 1800 };
-    const withFailover = simulateAvailability(fleetSimConfig(r, regions, users, needed, lb, quorum), 200, 33);
-    const without = simulateAvailability(fleetSimConfig(mild, regions, users, needed, lb, quorum), 200, 33);
+    const withFailover = simulateAvailability(fleetSimConfig(r, regions, users, needed, lb, quorum, null), 200, 33);
+    const without = simulateAvailability(fleetSimConfig(mild, regions, users, needed, lb, quorum, null), 200, 33);
     const exact = compareFleet(r, regions, users, needed, lb, quorum);
     expectCovers(withFailover, exact.availability.unavailability, 'fleet + failover');
     // Same seed: the difference is the failover time charged per node, zone and region failure for the share of
@@ -312,6 +331,40 @@ describe('the comparison engine candidates (src/compare/availability.ts)', () =>
     const failoverTerm = exact.byCause.find((c) => c.cause === 'failover')?.unavailability as number;
     expect(failoverTerm).toBeGreaterThan(0.03 * exact.availability.unavailability);
     expectClose(withFailover.unavailability - without.unavailability, failoverTerm, { rel: 0.1 }, 'failover part');
+  });
+
+  // A switch that fails visibly (99%) so that its share stands out of the interval; failover 0: exact.
+  const sw = { availability: { availability: 0.99, unavailability: 0.01 }, failoverS: 0 };
+
+  it('vertical, hot standby in another region behind the global traffic switch (in series; exact)', () => {
+    const sim = simulateAvailability(verticalSimConfig(rel, 'hot', true, null, 0, sw), 400, 34);
+    const exact = verticalAvailability(rel, 'hot', true, null, 0, sw).availability.unavailability;
+    expectCovers(sim, exact, 'hot, 2 regions, switch');
+    expect(covers(sim, verticalAvailability(rel, 'hot', true, null, 0, null).availability.unavailability)).toBe(false);
+  });
+
+  it('vertical, cold standby in another region: restore + the switch failover (2 h), switch in series', () => {
+    const slow = { ...sw, failoverS: 2 * H };
+    const sim = simulateAvailability(verticalSimConfig(rel, 'cold', true, null, 0, slow), 300, 35);
+    expectCovers(sim, verticalAvailability(rel, 'cold', true, null, 0, slow).availability.unavailability, 'cold');
+  });
+
+  it('horizontal, two regions behind the global traffic switch (in series; exact)', () => {
+    const sim = simulateAvailability(fleetSimConfig(rel, regions, users, needed, lb, quorum, sw), 200, 36);
+    const exact = compareFleet(rel, regions, users, needed, lb, quorum, sw).availability.unavailability;
+    expectCovers(sim, exact, 'fleet + switch');
+    expect(covers(sim, compareFleet(rel, regions, users, needed, lb, quorum).availability.unavailability)).toBe(false);
+  });
+
+  it('horizontal: a region failure moves its users through the switch, at its failover time (first order)', () => {
+    const slow = { availability: { availability: 1, unavailability: 0 }, failoverS: 1800 };
+    const withSwitch = simulateAvailability(fleetSimConfig(mild, regions, users, needed, lb, quorum, slow), 200, 37);
+    const without = simulateAvailability(fleetSimConfig(mild, regions, users, needed, lb, quorum, null), 200, 37);
+    const exact = compareFleet(mild, regions, users, needed, lb, quorum, slow);
+    expectCovers(withSwitch, exact.availability.unavailability, 'fleet + switch failover');
+    // only region failures are charged (node and zone failovers stay at mild.failoverS = 0): fewer events, so 20%
+    const failoverTerm = exact.byCause.find((c) => c.cause === 'failover')?.unavailability as number;
+    expectClose(withSwitch.unavailability - without.unavailability, failoverTerm, { rel: 0.2 }, 'failover part');
   });
 });
 
@@ -402,11 +455,19 @@ describe('determinism, chunks and the too-rare rule', () => {
       (_r, load) => (load > 0.9 ? null : Math.ceil(load * 3)),
       { availability: 0.999, unavailability: 0.001 },
       { replication: 2, writeQuorum: 3 },
+      { availability: { availability: 0.9999, unavailability: 1e-4 }, failoverS: 150 },
     );
     const configs: AvailabilitySimConfig[] = [
       config,
       fleet,
-      verticalSimConfig({ ...rel, failoverS: 60 }, 'hot', true, { availability: 0.999, unavailability: 0.001 }),
+      verticalSimConfig(
+        { ...rel, failoverS: 60 },
+        'hot',
+        true,
+        { availability: 0.999, unavailability: 0.001 },
+        0,
+        null,
+      ),
     ];
     for (const c of configs) {
       const copy = JSON.parse(JSON.stringify(c)) as AvailabilitySimConfig;
