@@ -136,8 +136,11 @@ function bruteForce(
       p *= isUp ? 1 - part.u : part.u;
       return isUp;
     });
-    const regionUp = regions.map((_, ri) =>
-      parts.every((part, i) => part.region !== ri || (part.kind !== 'region' && part.kind !== 'lb') || up[i]),
+    // users reach a region while it, its balancer and one of its zones are up
+    const regionUp = regions.map(
+      (_, ri) =>
+        parts.every((part, i) => part.region !== ri || (part.kind !== 'region' && part.kind !== 'lb') || up[i]) &&
+        parts.some((part, i) => part.region === ri && part.kind === 'zone' && up[i]),
     );
     const nodesUp = regions.map(
       (_, ri) =>

@@ -6,8 +6,8 @@
  * - Every region holds the whole working set: each partition has `replication` copies on distinct nodes of the
  *   region (so a design over R regions holds T = R x replication copies of each partition).
  * - Nodes go round-robin over the region's zones (node i in zone i % Z). Within a region the copies of a partition
- *   are spread over the zones: a zone holds at most `c` copies of one partition, c = copiesPerZone = the smallest
- *   cap that the zones' node counts allow (1 when there are at least `replication` non-empty zones).
+ *   are spread over the non-empty zones as evenly as they can be: each zone holds floor(replication / Z) copies, and
+ *   replication mod Z zones one more (spreadOf; copiesPerZone is the larger count).
  * - Partitions are many and spread (as with virtual nodes or many ranges): every choice of nodes that the zone rule
  *   allows holds some partition, and, across regions, every combination of such choices. This is the placement of
  *   Dynamo-style stores with virtual nodes and of range-partitioned stores with many ranges; it is the worst case
@@ -24,10 +24,11 @@
  *
  * Exact computation (all terms non-negative, nothing is 1 minus something):
  * - Worst partition. Given the down nodes d_z of each zone of a region (all of them when the zone is down), the most
- *   copies of one partition that can be down there is D = min(replication, sum_z min(cap_z, d_z)), cap_z =
- *   min(c, nodes of z): put a copy on each down node up to the zone's cap, the rest anywhere. Across regions every
- *   combination exists, so the worst partition has sum_r D_r copies down: reads fail when the sum is T, writes when
- *   it exceeds T - writeQuorum.
+ *   copies of one partition that can be down there is D = min(replication, sum_z min(lo, d_z) + min(extra,
+ *   #{z: d_z >= hi})) (worstDownCopies). Across regions every combination exists, so the worst partition has
+ *   sum_r D_r copies down: reads fail when the sum is T, writes when it exceeds T - writeQuorum.
+ * - A region whose zones are all down serves nobody: its users move on as if the region were down (a health-checked
+ *   switch sees no live endpoint there).
  * - Per region, conditioned on the region up and on the state of each zone, the nodes of the up zones are
  *   independent: the joint pmf of (t = copies down in up zones, truncated at replication; s = nodes down in up
  *   zones) is a convolution of per-zone binomials (windowed where a term exceeds 1e-62 of the largest; the mass left
@@ -91,14 +92,47 @@ export function zoneSizes(nodes: number, zones: number): number[] {
 }
 
 /**
- * The fewest copies of one partition that any zone must hold: the smallest c with sum_z min(c, size_z) >= copies.
- * Null when the region has fewer nodes than copies.
- * @example copiesPerZone([2, 2, 2], 3) // 1;  copiesPerZone([3, 3], 3) // 2;  copiesPerZone([1, 1], 3) // null
+ * How the copies of one partition spread over a region's non-empty zones, as evenly as they can (as rack-aware
+ * stores place replicas): every zone holds `lo` = floor(copies / Z) copies and `extra` = copies mod Z of them hold
+ * one more (`hi`). Round-robin zone sizes always allow it (a zone has at least floor(N / Z) >= lo nodes, and at least
+ * `extra` zones have hi). Null when the region has fewer nodes than copies.
+ * @example spreadOf([2, 2, 2], 3) // { zones: 3, lo: 1, hi: 1, extra: 0 };  spreadOf([2, 1, 1], 4) // { zones: 3, lo: 1, hi: 2, extra: 1 }
  */
+export function spreadOf(
+  sizes: readonly number[],
+  copies: number,
+): { zones: number; lo: number; hi: number; extra: number } | null {
+  const used = sizes.filter((n) => n > 0);
+  if (used.reduce((s, n) => s + n, 0) < copies) return null;
+  const Z = used.length;
+  const lo = Math.floor(copies / Z);
+  const extra = copies % Z;
+  return { zones: Z, lo, hi: extra > 0 ? lo + 1 : lo, extra };
+}
+
+/** The most copies of one partition in one zone (the spread's hi); null when the region has fewer nodes than copies. */
 export function copiesPerZone(sizes: readonly number[], copies: number): number | null {
-  const total = sizes.reduce((s, n) => s + n, 0);
-  if (total < copies) return null;
-  for (let c = 1; ; c++) if (sizes.reduce((s, n) => s + Math.min(c, n), 0) >= copies) return c;
+  return spreadOf(sizes, copies)?.hi ?? null;
+}
+
+/**
+ * Copies of the worst partition that are down in a region, given the down nodes of each non-empty zone (all of them
+ * for a zone that is down): put `lo` copies on down nodes in every zone, and the `extra` copies in the zones with at
+ * least `hi` down nodes. worst = min(copies, sum_z min(lo, d_z) + min(extra, #{z: d_z >= hi})).
+ * @example worstDownCopies({ zones: 3, lo: 1, hi: 2, extra: 1 }, 4, [5, 5, 0]) // 3: two zones down leave one copy
+ */
+export function worstDownCopies(
+  spread: { lo: number; hi: number; extra: number },
+  copies: number,
+  down: readonly number[],
+): number {
+  let t = 0;
+  let full = 0;
+  for (const d of down) {
+    t += Math.min(spread.lo, d);
+    if (d >= spread.hi) full++;
+  }
+  return Math.min(copies, t + Math.min(spread.extra, full));
 }
 
 /** A strong write's quorum: a majority of all copies, floor(T/2) + 1. */
@@ -134,29 +168,40 @@ function summed(w: Window): Summed {
 }
 
 interface ZoneConfig {
-  /** P(this set of zones up, the rest down | region up). */
+  /** P(this set of zones up, the rest down | region up); the configuration with every zone down is left out. */
   prob: number;
-  /** Copies of the worst partition on down zones and on wide zones (which always hold their cap of down nodes). */
-  fixed: number;
+  /** Contributions of down zones and wide zones to the two counters below. */
+  fixedLow: number;
+  fixedFull: number;
   /** Nodes in up zones. */
   upNodes: number;
-  /** Narrow up zones: joint[t][s - offset] = P(t copies down there (truncated), s nodes down there). */
+  /**
+   * Narrow up zones: joint[t * (extra + 1) + f][s - offset] = P(t = sum min(lo, d_z) (truncated at replication),
+   * f = zones with d_z >= hi (truncated at extra), s nodes down there).
+   */
   joint: Float64Array[];
   offset: number;
   /** Wide up zones: the pmf of their down nodes (a binomial over all of them), with its sums; null: none. */
   wide: Summed | null;
 }
 
+interface RegionConfigs {
+  configs: ZoneConfig[];
+  /** P(every non-empty zone down | region up): the region then serves nobody and holds no live copy. */
+  allZonesDown: number;
+  extra: number;
+}
+
 /**
  * Per region: the zone configurations with their pmfs (independent of the load). An up zone is "wide" when its
- * binomial of down nodes starts at or above its copy cap (no term below the cap reaches 1e-62 of the largest): it then
- * always covers its cap of copies, and only the sum of its down nodes matters, so the wide zones together are one
- * binomial over their nodes (same node availability). The narrow ones are convolved with their copy counts.
+ * binomial of down nodes starts at or above `hi` (no term below reaches 1e-62 of the largest): it then always covers
+ * its copies, and only the sum of its down nodes matters, so the wide zones together are one binomial over their
+ * nodes (same node availability). The narrow ones are convolved with their copy counters.
  */
-function regionConfigs(nodes: number, zones: number, r: number, node: Availability, zone: Availability): ZoneConfig[] {
+function regionConfigs(nodes: number, zones: number, r: number, node: Availability, zone: Availability): RegionConfigs {
   const sizes = zoneSizes(nodes, zones).filter((n) => n > 0);
-  const c = copiesPerZone(sizes, r) as number;
-  const caps = sizes.map((n) => Math.min(c, n));
+  const { lo, hi, extra } = spreadOf(sizes, r) as NonNullable<ReturnType<typeof spreadOf>>;
+  const E = extra + 1;
   const downs: Availability = { availability: node.unavailability, unavailability: node.availability };
   const windows = new Map<number, Window>();
   const windowOf = (n: number) => {
@@ -167,54 +212,63 @@ function regionConfigs(nodes: number, zones: number, r: number, node: Availabili
     }
     return w;
   };
-  const out: ZoneConfig[] = [];
+  const configs: ZoneConfig[] = [];
   const Z = sizes.length;
+  let allZonesDown = 0;
   for (let mask = 0; mask < 1 << Z; mask++) {
     let prob = 1;
-    let fixed = 0;
+    let fixedLow = 0;
+    let fixedFull = 0;
     let upNodes = 0;
     let wideNodes = 0;
-    let joint: Float64Array[] = [Float64Array.of(1)];
-    for (let t = 1; t <= r; t++) joint.push(new Float64Array(1));
+    let joint: Float64Array[] = Array.from({ length: (r + 1) * E }, (_, k) => Float64Array.of(k === 0 ? 1 : 0));
     let offset = 0;
     for (let z = 0; z < Z; z++) {
       const n = sizes[z] as number;
-      const cap = caps[z] as number;
       if (!((mask >> z) & 1)) {
         prob *= zone.unavailability;
-        fixed += cap;
+        fixedLow += Math.min(lo, n);
+        if (n >= hi) fixedFull++;
         continue;
       }
       prob *= zone.availability;
       upNodes += n;
       const w = windowOf(n);
-      if (w.lo >= cap && w.pmf.length > 64) {
-        fixed += cap;
+      if (w.lo >= hi && w.pmf.length > 64) {
+        fixedLow += lo;
+        fixedFull++;
         wideNodes += n;
         continue;
       }
       const len = (joint[0] as Float64Array).length;
-      const next: Float64Array[] = Array.from({ length: r + 1 }, () => new Float64Array(len + w.pmf.length - 1));
+      const next: Float64Array[] = Array.from({ length: (r + 1) * E }, () => new Float64Array(len + w.pmf.length - 1));
       for (let t = 0; t <= r; t++) {
-        const row = joint[t] as Float64Array;
-        for (let s = 0; s < len; s++) {
-          const p = row[s] as number;
-          if (p === 0) continue;
-          for (let k = 0; k < w.pmf.length; k++) {
-            const d = w.lo + k;
-            const nt = Math.min(r, t + Math.min(cap, d));
-            const dst = next[nt] as Float64Array;
-            dst[s + k] = (dst[s + k] as number) + p * (w.pmf[k] as number);
+        for (let f = 0; f < E; f++) {
+          const row = joint[t * E + f] as Float64Array;
+          for (let s = 0; s < len; s++) {
+            const p = row[s] as number;
+            if (p === 0) continue;
+            for (let k = 0; k < w.pmf.length; k++) {
+              const d = w.lo + k;
+              const nt = Math.min(r, t + Math.min(lo, d));
+              const nf = Math.min(extra, f + (d >= hi ? 1 : 0));
+              const dst = next[nt * E + nf] as Float64Array;
+              dst[s + k] = (dst[s + k] as number) + p * (w.pmf[k] as number);
+            }
           }
         }
       }
       joint = next;
       offset += w.lo;
     }
+    if (mask === 0) {
+      allZonesDown = prob;
+      continue;
+    }
     const wide = wideNodes > 0 ? summed(binomialWindow(wideNodes, downs, WINDOW_FLOOR)) : null;
-    if (prob > 0) out.push({ prob, fixed, upNodes, joint, offset, wide });
+    if (prob > 0) configs.push({ prob, fixedLow, fixedFull, upNodes, joint, offset, wide });
   }
-  return out;
+  return { configs, allZonesDown, extra };
 }
 
 interface RegionVectors {
@@ -233,28 +287,32 @@ function wideSplit(w: Summed | null, x: number): [number, number] {
   return [w.below[i] as number, w.above[i] as number];
 }
 
-function vectorsFor(configs: readonly ZoneConfig[], r: number, need: number | null): RegionVectors {
+/** Per-region vectors over the worst partition's down copies D (unnormalised: they leave out every zone down). */
+function vectorsFor(region: RegionConfigs, r: number, need: number | null): RegionVectors {
   const pi = new Float64Array(r + 1);
   const short = new Float64Array(r + 1);
   const ok = new Float64Array(r + 1);
-  for (const cfg of configs) {
+  const E = region.extra + 1;
+  for (const cfg of region.configs) {
     // short: fewer than `need` nodes up, i.e. more than upNodes - need down in up zones
     const maxDown = need === null ? -1 : cfg.upNodes - need;
     for (let t = 0; t <= r; t++) {
-      const row = cfg.joint[t] as Float64Array;
-      const d = Math.min(r, cfg.fixed + t);
-      let sOk = 0;
-      let sShort = 0;
-      for (let i = 0; i < row.length; i++) {
-        const p = row[i] as number;
-        if (p === 0) continue;
-        const [lo, hi] = wideSplit(cfg.wide, maxDown - (i + cfg.offset));
-        sOk += p * lo;
-        sShort += p * hi;
+      for (let f = 0; f < E; f++) {
+        const row = cfg.joint[t * E + f] as Float64Array;
+        const d = Math.min(r, cfg.fixedLow + t + Math.min(region.extra, cfg.fixedFull + f));
+        let sOk = 0;
+        let sShort = 0;
+        for (let i = 0; i < row.length; i++) {
+          const p = row[i] as number;
+          if (p === 0) continue;
+          const [lo, hi] = wideSplit(cfg.wide, maxDown - (i + cfg.offset));
+          sOk += p * lo;
+          sShort += p * hi;
+        }
+        ok[d] = (ok[d] as number) + cfg.prob * sOk;
+        short[d] = (short[d] as number) + cfg.prob * sShort;
+        pi[d] = (pi[d] as number) + cfg.prob * (sOk + sShort);
       }
-      ok[d] = (ok[d] as number) + cfg.prob * sOk;
-      short[d] = (short[d] as number) + cfg.prob * sShort;
-      pi[d] = (pi[d] as number) + cfg.prob * (sOk + sShort);
     }
   }
   return { pi, short, ok };
@@ -295,7 +353,7 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
   if (writeQuorum > T) throw new RangeError(`writeQuorum must be <= ${T} copies, got ${writeQuorum}`);
   const K = T - writeQuorum; // most copies of the worst partition that may be down
 
-  const configCache = new Map<string, ZoneConfig[]>();
+  const configCache = new Map<string, RegionConfigs>();
   const configs = regions.map((reg) => {
     const key = `${reg.nodes}/${reg.zones}`;
     let c = configCache.get(key);
@@ -310,7 +368,7 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
     const key = `${i}:${needNodes}`;
     let v = vectorCache.get(key);
     if (v === undefined) {
-      v = vectorsFor(configs[i] as ZoneConfig[], r, needNodes);
+      v = vectorsFor(configs[i] as RegionConfigs, r, needNodes);
       vectorCache.set(key, v);
     }
     return v;
@@ -318,9 +376,12 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
   const allDown = new Float64Array(r + 1);
   allDown[r] = 1;
 
+  // per region: reachable, up behind a failed balancer, or gone (region down, or every zone of it down). The
+  // reachable and hidden weights leave out the all-zones-down share, which the region's vectors leave out too.
   const reach = input.region.availability * input.balancer.availability;
   const hidden = input.region.availability * input.balancer.unavailability;
-  const gone = input.region.unavailability;
+  const gone = configs.map((c) => input.region.unavailability + input.region.availability * c.allZonesDown);
+  const mass = configs.map((c) => c.configs.reduce((m, cfg) => m + cfg.prob, 0));
   const out = { unreachable: 0, dataReads: 0, dataWrites: 0, capacity: 0, prunedProbability: 0, up: 0 };
   // state[i]: 0 region down, 1 up but its balancer down, 2 reachable
   const state = new Int8Array(R);
@@ -331,7 +392,10 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
     for (const u of users) {
       const to = u.order.find((x) => state[x] === 2);
       if (to === undefined) {
-        out.unreachable += p;
+        // the weights of regions still up leave out their all-zones-down share: put it back (mass = 1 - that share)
+        let q = p;
+        for (let i = 0; i < R; i++) if (state[i] !== 0) q *= mass[i] as number;
+        out.unreachable += q;
         return;
       }
       loads[to] = (loads[to] as number) + u.share;
@@ -385,7 +449,7 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
     const options: [number, number][] = [
       [2, reach],
       [1, hidden],
-      [0, gone],
+      [0, gone[i] as number],
     ];
     for (const [s, q] of options) {
       if (q === 0) continue;

@@ -58,7 +58,7 @@
 import { logGamma } from '../math/special.js';
 import type { Availability } from '../reliability/availability.js';
 import { SECONDS_PER_YEAR } from '../reliability/downtime.js';
-import { copiesPerZone, zoneSizes } from '../reliability/placement.js';
+import { spreadOf, zoneSizes } from '../reliability/placement.js';
 import { coldRestoreTimeS, crossRegionFailoverS } from '../reliability/recovery.js';
 import { type Stream, streamFor } from './rng.js';
 import { sectioningHalfWidth } from './stats.js';
@@ -586,9 +586,14 @@ class FleetService implements Service {
   private readonly balancerUp: Uint8Array;
   /** Nodes up in up zones of each region. */
   private readonly count: Int32Array;
-  /** Nodes of each zone, and the most copies of one partition it may hold (copiesPerZone, at most its nodes). */
+  /** Nodes of each zone. */
   private readonly zoneSize: Int32Array;
-  private readonly zoneCap: Int32Array;
+  /** Each region's spread of copies over its non-empty zones (spreadOf): lo per zone, `extra` zones one more. */
+  private readonly spreadLo: Int32Array;
+  private readonly spreadHi: Int32Array;
+  private readonly spreadExtra: Int32Array;
+  /** Non-empty zones up in each region: with none, the region serves nobody. */
+  private readonly zonesUp: Int32Array;
   /** First zone of each region (zones of region r: zoneStart[r] .. zoneStart[r + 1] - 1). */
   private readonly zoneStart: Int32Array;
   private readonly replication: number;
@@ -656,17 +661,22 @@ class FleetService implements Service {
     this.replication = config.replication;
     this.maxDownCopies = R * config.replication - config.writeQuorum;
     this.zoneSize = new Int32Array(zones);
-    this.zoneCap = new Int32Array(zones);
     this.zoneStart = new Int32Array(R + 1);
+    this.spreadLo = new Int32Array(R);
+    this.spreadHi = new Int32Array(R);
+    this.spreadExtra = new Int32Array(R);
+    this.zonesUp = new Int32Array(R);
     let zb = 0;
     config.regions.forEach((reg, r) => {
       this.zoneStart[r] = zb;
-      // the placement of src/core/reliability/placement.ts: zone sizes round-robin, a cap of copies per zone
+      // the placement of src/core/reliability/placement.ts: zone sizes round-robin, copies spread evenly
       const sizes = zoneSizes(reg.nodes, reg.zones);
-      const c = copiesPerZone(sizes, config.replication) ?? config.replication;
+      const spread = spreadOf(sizes, config.replication) as NonNullable<ReturnType<typeof spreadOf>>;
+      this.spreadLo[r] = spread.lo;
+      this.spreadHi[r] = spread.hi;
+      this.spreadExtra[r] = spread.extra;
       sizes.forEach((n, z) => {
         this.zoneSize[zb + z] = n;
-        this.zoneCap[zb + z] = Math.min(c, n);
       });
       zb += reg.zones;
     });
@@ -684,13 +694,19 @@ class FleetService implements Service {
         down += this.replication;
         continue;
       }
+      // worstDownCopies of src/core/reliability/placement.ts, without allocating
+      const lo = this.spreadLo[r] as number;
+      const hi = this.spreadHi[r] as number;
       let t = 0;
+      let full = 0;
       for (let z = this.zoneStart[r] as number; z < (this.zoneStart[r + 1] as number); z++) {
         const size = this.zoneSize[z] as number;
+        if (size === 0) continue;
         const dz = this.zoneUp[z] ? size - (this.nodesUpInZone[z] as number) : size;
-        t += Math.min(this.zoneCap[z] as number, dz);
+        t += Math.min(lo, dz);
+        if (dz >= hi) full++;
       }
-      down += Math.min(this.replication, t);
+      down += Math.min(this.replication, t + Math.min(this.spreadExtra[r] as number, full));
     }
     return down > this.maxDownCopies;
   }
@@ -716,7 +732,9 @@ class FleetService implements Service {
 
   private routeMask(): number {
     let mask = 0;
-    for (let r = 0; r < this.R; r++) if (this.regionUp[r] && this.balancerUp[r]) mask |= 1 << r;
+    for (let r = 0; r < this.R; r++) {
+      if (this.regionUp[r] && this.balancerUp[r] && (this.zonesUp[r] as number) > 0) mask |= 1 << r;
+    }
     return mask;
   }
 
@@ -734,9 +752,11 @@ class FleetService implements Service {
       if (up[i]) this.nodesUpInZone[z] = (this.nodesUpInZone[z] as number) + 1;
     }
     this.count.fill(0);
+    this.zonesUp.fill(0);
     for (let z = 0; z < Z; z++) {
       const r = this.zoneRegion[z] as number;
       if (this.zoneUp[z]) this.count[r] = (this.count[r] as number) + (this.nodesUpInZone[z] as number);
+      if (this.zoneUp[z] && (this.zoneSize[z] as number) > 0) this.zonesUp[r] = (this.zonesUp[r] as number) + 1;
     }
     this.mask = this.routeMask();
     this.switchUp = this.switchId < 0 ? 1 : (up[this.switchId] as number);
@@ -777,6 +797,10 @@ class FleetService implements Service {
       }
       this.zoneUp[z] = isUp ? 1 : 0;
       this.count[r] = (this.count[r] as number) + d * k;
+      if ((this.zoneSize[z] as number) > 0) {
+        this.zonesUp[r] = (this.zonesUp[r] as number) + d;
+        this.mask = this.routeMask();
+      }
     } else if (c === this.switchId) {
       this.switchUp = isUp ? 1 : 0;
     } else if (c < N + Z + this.R) {

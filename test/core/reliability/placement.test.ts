@@ -7,6 +7,8 @@ import {
   majority,
   type PlacedFleetInput,
   placedFleetAvailability,
+  spreadOf,
+  worstDownCopies,
   zoneSizes,
 } from '../../../src/core/reliability/placement.js';
 import { expectClose } from '../../helpers/expectClose.js';
@@ -14,9 +16,11 @@ import { expectClose } from '../../helpers/expectClose.js';
 /**
  * Independent reference, written from the placement's definition only (README "Availability"): enumerate every
  * up/down state of every node, zone, region and balancer; list every copyset the zone rule allows in each region
- * (every set of `replication` nodes whose largest per-zone count is the smallest any such set achieves) and every
- * combination of them across regions (one partition each); the design is up when every user region reaches a region,
- * every loaded region has need(r, load) nodes up, and every partition has a live copy and, with writes, its quorum.
+ * (every set of `replication` nodes whose per-zone counts over the non-empty zones are as even as can be: each zone
+ * floor(r / Z) or one more) and every combination of them across regions (one partition each); a user region reaches
+ * a region while it, its balancer and one of its zones are up; the design is up when every user region reaches a
+ * region, every loaded region has need(r, load) nodes up, and every partition has a live copy and, with writes, its
+ * quorum.
  */
 function bruteForce(input: PlacedFleetInput): { up: number; down: number } {
   const R = input.regions.length;
@@ -41,13 +45,12 @@ function bruteForce(input: PlacedFleetInput): { up: number; down: number } {
       for (let k = start; k < nodes.length; k++) pick(k + 1, [...acc, (nodes[k] as { i: number }).i]);
     };
     pick(0, []);
-    const maxPerZone = (s: number[]) => {
-      const counts = new Map<number, number>();
-      for (const i of s) counts.set(nodeZone[i]?.zone as number, (counts.get(nodeZone[i]?.zone as number) ?? 0) + 1);
-      return Math.max(...counts.values());
+    const zonesUsed = [...new Set(nodes.map((n) => n.zone))];
+    const even = (s: number[]) => {
+      const counts = zonesUsed.map((z) => s.filter((i) => nodeZone[i]?.zone === z).length);
+      return Math.max(...counts) - Math.min(...counts) <= 1;
     };
-    const best = Math.min(...subsets.map(maxPerZone));
-    return subsets.filter((s) => maxPerZone(s) === best);
+    return subsets.filter(even);
   });
   const N = nodeZone.length;
   const Zc = zoneOf.length;
@@ -69,7 +72,8 @@ function bruteForce(input: PlacedFleetInput): { up: number; down: number } {
     if (p === 0) continue;
     const bit = (b: number) => ((m >> b) & 1) === 1;
     const regionUp = (ri: number) => bit(N + Zc + ri);
-    const reachable = (ri: number) => regionUp(ri) && bit(N + Zc + R + ri);
+    const someZoneUp = (ri: number) => nodeZone.some((n) => n.region === ri && bit(N + n.zone));
+    const reachable = (ri: number) => regionUp(ri) && bit(N + Zc + R + ri) && someZoneUp(ri);
     const live = (i: number) => {
       const n = nodeZone[i] as { region: number; zone: number };
       return bit(i) && bit(N + n.zone) && regionUp(n.region);
@@ -114,6 +118,11 @@ describe('zone sizes and copies per zone', () => {
     expect(copiesPerZone([3], 3)).toBe(3);
     expect(copiesPerZone([3, 1], 3)).toBe(2);
     expect(copiesPerZone([1, 1], 3)).toBeNull();
+    expect(copiesPerZone([2, 2, 2], 4)).toBe(2);
+    expect(spreadOf([2, 1, 1, 0], 4)).toEqual({ zones: 3, lo: 1, hi: 2, extra: 1 });
+    // two of three zones down with 4 copies (2 + 1 + 1): the worst partition keeps one copy
+    expect(worstDownCopies({ lo: 1, hi: 2, extra: 1 }, 4, [2, 2, 0])).toBe(3);
+    expect(worstDownCopies({ lo: 0, hi: 1, extra: 3 }, 3, [1, 0, 4])).toBe(2);
     expect(majority(3)).toBe(2);
     expect(majority(6)).toBe(4);
     expect(majority(9)).toBe(5);
@@ -197,6 +206,46 @@ describe('placed fleet availability: exact against brute-force enumeration of ev
         { share: 0.2, order: [2, 0, 1] },
       ],
       need: (_r, load) => (load > 0.5 ? 2 : 1),
+    },
+  });
+  cases.push({
+    label: 'replication 4 over 3 zones (2 + 1 + 1), 6 nodes, reads only: two zones down leave a copy',
+    input: {
+      ...base,
+      regions: [{ nodes: 6, zones: 3 }],
+      replication: 4,
+      writeQuorum: 1,
+      users: [{ share: 1, order: [0] }],
+      need: () => 2,
+    },
+  });
+  cases.push({
+    label: 'more zones than nodes (3 nodes, 5 zones) and one-zone regions in a three-region design, strong',
+    input: {
+      ...base,
+      regions: [
+        { nodes: 3, zones: 5 },
+        { nodes: 2, zones: 1 },
+        { nodes: 2, zones: 1 },
+      ],
+      replication: 2,
+      writeQuorum: majority(6),
+      users: [
+        { share: 0.5, order: [0, 1, 2] },
+        { share: 0.5, order: [1, 2, 0] },
+      ],
+      need: (_r, load) => (load > 0.6 ? 2 : 1),
+    },
+  });
+  cases.push({
+    label: 'replication equal to the nodes (every node a full copy), 5 nodes over 2 zones, strong quorum 3 of 5',
+    input: {
+      ...base,
+      regions: [{ nodes: 5, zones: 2 }],
+      replication: 5,
+      writeQuorum: 3,
+      users: [{ share: 1, order: [0] }],
+      need: () => 3,
     },
   });
   for (const { label, input } of cases) {
@@ -285,9 +334,9 @@ describe('placed fleet availability: properties', () => {
     nodeU: fc.double({ min: 1e-4, max: 0.3, noNaN: true }),
     zoneU: fc.double({ min: 1e-5, max: 0.1, noNaN: true }),
     regionU: fc.double({ min: 1e-5, max: 0.05, noNaN: true }),
-    nodes: fc.integer({ min: 3, max: 40 }),
-    zones: fc.integer({ min: 1, max: 3 }),
-    replication: fc.integer({ min: 1, max: 2 }),
+    nodes: fc.integer({ min: 5, max: 40 }),
+    zones: fc.integer({ min: 1, max: 4 }),
+    replication: fc.integer({ min: 1, max: 4 }),
     strong: fc.boolean(),
     regions: fc.integer({ min: 1, max: 3 }),
     need: fc.integer({ min: 1, max: 3 }),

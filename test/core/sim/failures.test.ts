@@ -303,6 +303,21 @@ describe('the comparison engine candidates (src/compare/availability.ts)', () =>
     );
   });
 
+  it('two one-zone regions: a zone outage sends its users to the other region (failover 0: exact)', () => {
+    const oneZone = [
+      { id: 'a', nodes: 3, zones: 1 },
+      { id: 'b', nodes: 3, zones: 1 },
+    ];
+    const need = (_r: number, load: number) => Math.ceil(load * 3 - 1e-9);
+    const two = { replication: 2, writeQuorum: 1 };
+    const sim = simulateAvailability(fleetSimConfig(rel, oneZone, users, need, lb, two, null), 200, 38);
+    expectCovers(
+      sim,
+      compareFleet(rel, oneZone, users, need, lb, two).availability.unavailability,
+      'one-zone regions',
+    );
+  });
+
   it('a larger fleet: 24 nodes over 3 zones in each of 2 regions, 3 copies, strong quorum 4 of 6 (failover 0: exact)', () => {
     const big = [
       { id: 'a', nodes: 24, zones: 3 },
