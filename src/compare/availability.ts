@@ -235,7 +235,8 @@ export function fleetAvailability(
     cause: 'too few nodes up for the load at the degraded utilisation cap',
     unavailability: placed.capacity,
   });
-  if (placed.prunedProbability > 0) {
+  // shown only when it is not negligible beside the rest (it is always inside the unavailability)
+  if (placed.prunedProbability > 1e-3 * placed.unavailability) {
     byCause.push({
       cause: 'states below 1e-20 probability, counted as down',
       unavailability: placed.prunedProbability,

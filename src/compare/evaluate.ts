@@ -1,13 +1,13 @@
 /**
  * Evaluation of one fully specified design (instance, node counts, regions) at the design rate: latency per user
- * region and overall, capacity-aware availability, cost, and the targets met. Sizing (choosing the instance size and
+ * region and overall, availability (data placement, quorums, degraded capacity), cost, and the targets met. Sizing (choosing the instance size and
  * node counts) is in size.ts; this module only measures.
  */
 
 import type { GlobalSwitch, Instance } from '../catalog/index.js';
 import { analyzeQueue, responseTimeSurvivalFunction } from '../core/queueing/index.js';
 import { type Availability, coldRestoreTimeS, downtime, nines } from '../core/reliability/index.js';
-import { copiesPerZone, majority, zoneSizes } from '../core/reliability/placement.js';
+import { copiesPerZone, majority, spreadOf, zoneSizes } from '../core/reliability/placement.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
 import { formatDuration, formatPercent, formatUsd } from '../units/format.js';
 import { type AvailabilityFigure, fleetAvailability, verticalAvailability } from './availability.js';
@@ -233,6 +233,13 @@ export function dataLossOf(ctx: Context, copies: 'one' | 'replicated'): DataLoss
 // vertical
 
 /**
+ * What the figures assume of a strongly consistent primary with one synchronous standby (a pair, not a quorum): as
+ * Amazon RDS Multi-AZ does, the survivor of a failure keeps accepting writes alone until the pair is rebuilt.
+ */
+export const STRONG_PAIR_NOTE =
+  'synchronous standby: when either box is lost the survivor keeps accepting writes alone until the pair is rebuilt (as Amazon RDS Multi-AZ does), so no single failure loses an acknowledged write, but a second failure in that window would; a primary that instead stops writing without its copy turns every standby outage into write downtime';
+
+/**
  * A design whose queue is unstable at the design rate (utilisation >= 1) is down all the time. Availability does not
  * depend on the p99 target (a slow design misses meetsTargets.p99, not nines).
  */
@@ -311,6 +318,9 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
   const availability = availabilityResult(fig);
   const dataLoss = dataLossOf(ctx, d.standby === 'hot' ? 'replicated' : 'one');
   const notes: string[] = [];
+  if (d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0) {
+    notes.push(STRONG_PAIR_NOTE);
+  }
   if (d.standby === 'hot' && w.consistency !== 'strong' && w.writeFraction > 0) {
     notes.push('asynchronous replication to the standby: writes not yet copied are lost on failover');
   }
@@ -516,7 +526,7 @@ export function horizontalLayout(ctx: Context, regions: readonly string[], zones
   return { paths, share, users };
 }
 
-/** Fewest up nodes region r needs to carry loadShare of the design rate within the p99 target (memoised by caller). */
+/** Fewest up nodes region r needs to carry loadShare of the design rate within the p99 target: sizing only (memoised). */
 const needCache = new WeakMap<Context, Map<string, ReturnType<typeof nodesNeeded>>>();
 
 export function regionNeed(
@@ -603,6 +613,33 @@ export function allUpUtilization(ctx: Context, d: HorizontalDesign, layout: Hori
   return u;
 }
 
+/**
+ * Node sets the even spread allows for one partition's copies in a region: sum over the choices of the `extra`
+ * zones of prod_z C(n_z, k_z) (k_z = lo or hi). A float (it can be very large).
+ * @example copysetCount([2, 2, 2], 3) // 8: one node from each zone
+ */
+export function copysetCount(sizes: readonly number[], copies: number): number {
+  const spread = spreadOf(sizes, copies);
+  if (spread === null) return 0;
+  const used = sizes.filter((n) => n > 0);
+  const choose = (n: number, k: number) => {
+    let x = 1;
+    for (let i = 0; i < k; i++) x = (x * (n - i)) / (i + 1);
+    return x;
+  };
+  // ways[e]: node sets over the zones so far with e of them holding hi copies
+  let ways = [1];
+  for (const n of used) {
+    const next = new Array<number>(ways.length + 1).fill(0);
+    ways.forEach((v, e) => {
+      next[e] = (next[e] as number) + v * choose(n, spread.lo);
+      if (spread.extra > 0) next[e + 1] = (next[e + 1] as number) + v * choose(n, spread.hi);
+    });
+    ways = next;
+  }
+  return ways[spread.extra] ?? 0;
+}
+
 /** Partitions per node the placement text assumes (Cassandra 4's default num_tokens; the model takes many). */
 export const PARTITIONS_PER_NODE = 16;
 
@@ -637,6 +674,13 @@ export function placementOf(
   );
   const c = Math.max(...perZone);
   const partitions = PARTITIONS_PER_NODE * Math.max(...d.nodesByRegion);
+  // the model takes every node set the zone rule allows as holding a partition: with far more such sets than
+  // partitions, the data term is an upper bound (pessimistic for coincident node failures)
+  const sets = Math.max(...d.nodesByRegion.map((n) => copysetCount(zoneSizes(n, d.zones), r)));
+  const bound =
+    sets > 10 * partitions
+      ? `; about ${sets.toPrecision(2)} node sets could hold a partition, far more than the partitions: the data downtime is an upper bound (exact when every such set holds one)`
+      : '';
   const where = c === 1 ? 'each in another zone' : `at most ${c} in one zone`;
   const writes =
     w.writeFraction === 0
@@ -644,7 +688,7 @@ export function placementOf(
       : strong
         ? `writes need ${writeQuorum} of the ${copies} copies (a majority: strong consistency)`
         : 'writes need one live copy (eventual consistency)';
-  const text = `placement: ${r} cop${r === 1 ? 'y' : 'ies'} of every partition ${R > 1 ? `in each of ${R} regions` : 'in the region'}, on distinct nodes, ${where}; partitions spread over all nodes (about ${partitions}: ${PARTITIONS_PER_NODE} per node); reads need one live copy, ${writes}`;
+  const text = `placement: ${r} cop${r === 1 ? 'y' : 'ies'} of every partition ${R > 1 ? `in each of ${R} regions` : 'in the region'}, on distinct nodes, ${where}; partitions spread over all nodes (about ${partitions}: ${PARTITIONS_PER_NODE} per node); reads need one live copy, ${writes}${bound}`;
   return { partitions, replication: r, copiesPerZone: c, writeQuorum, copies, text };
 }
 
@@ -767,7 +811,8 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     responseSizeBytes: w.responseSizeBytes,
   });
 
-  const dataLoss = dataLossOf(ctx, w.replication >= 2 && (d.zones > 1 || R > 1) ? 'replicated' : 'one');
+  // every region holds a copy: another region, or another zone of the same region, is another failure domain
+  const dataLoss = dataLossOf(ctx, R > 1 || (w.replication >= 2 && d.zones > 1) ? 'replicated' : 'one');
   const notes: string[] = [];
   notes.push(
     {
@@ -812,6 +857,24 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     }
   });
 
+  // the single points of failure follow from what survives what
+  const spof = [...fig.singlePointsOfFailure];
+  if (placeable && survivesRegionLoss === false) {
+    spof.push(
+      w.replication > K
+        ? 'any one region (writes stop: the copies left are fewer than the write quorum)'
+        : `any one region (the others cannot carry its users at or below ${(cap * 100).toPrecision(3)}% CPU)`,
+    );
+  }
+  if (placeable && !survivesZoneLoss && d.zones > 1) {
+    spof.push(
+      placement.copiesPerZone > K
+        ? 'any one zone (some partitions lose their write quorum or every copy)'
+        : `any one zone (the survivors would run above ${(cap * 100).toPrecision(3)}% CPU)`,
+    );
+  }
+  const figure: AvailabilityFigure = { ...fig, singlePointsOfFailure: spof };
+
   return finish(ctx, {
     name: d.name,
     kind: 'horizontal',
@@ -848,7 +911,7 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     survivesZoneLoss,
     survivesRegionLoss,
     cost,
-    availability: availabilityResult(fig),
+    availability: availabilityResult(figure),
     latency,
     meetsTargets: meets(ctx, latency, fig.availability, cost.usdPerMonth, utilization, memOk, dataLoss),
     dataLoss,

@@ -331,7 +331,7 @@ function availability(w: WorksheetInput): string[] {
   const out = [
     '## 4. Availability',
     '',
-    `The target, ${formatPercent(w.scenario.targets.availability)}, allows ${formatDowntime(allowedMin * 60)} of downtime a year (${ninesOf(w.scenario.targets.unavailability).toFixed(2)} nines). A candidate counts as up only while it can carry the design rate within the p99 target (capacity-aware).`,
+    `The target, ${formatPercent(w.scenario.targets.availability)}, allows ${formatDowntime(allowedMin * 60)} of downtime a year (${ninesOf(w.scenario.targets.unavailability).toFixed(2)} nines). A candidate counts as up only while it serves every user region, reads and writes, with the survivors at or below ${formatPercent(w.scenario.targets.maxUtilizationDegraded, 0)} CPU (targets.maxUtilizationDegraded, or the all-up utilisation when higher); the p99 target plays no part in availability.`,
     '',
   ];
   const sim = w.scenario.simulation;
@@ -651,7 +651,7 @@ function risks(w: WorksheetInput): string[] {
         p !== null
           ? `Writes wait for ${p.writeQuorum} of the ${p.copies} copies of their partition (${p.replication} in each of ${rec.regions.join(', ')})${hopText}. ${p.replication > p.copies - p.writeQuorum ? `With a region gone, or cut off by a network partition, the copies left are fewer than the quorum: writes stop (the availability figure counts it as downtime).` : 'A region lost or cut off leaves a quorum in the others: the minority side stops accepting writes.'} Is the quorum round trip acceptable on the write path, and who watches for a partition?`
           : rec.regions.length === 2
-            ? `Writes wait for the copy in the other region${hopText}. Under a network partition between ${rec.regions.join(' and ')}, the primary must either stop accepting writes or accept them unreplicated (giving up the zero data loss). Which does it do, and who decides when to fail over?`
+            ? `Writes wait for the copy in the other region${hopText}. The figures assume that when either box or its region is lost, the survivor keeps accepting writes alone until the pair is rebuilt (as Amazon RDS Multi-AZ does): no single failure loses an acknowledged write, but a second one in that window would, and under a network partition between ${rec.regions.join(' and ')} only one side may accept writes. Does the database do that, or does the primary stop writing without its copy (then every outage of the standby is write downtime)? Who decides when to fail over?`
             : `Writes wait for a quorum of ${rec.regions.join(', ')}${hopText}. Under a partition the minority side must stop accepting writes: which side keeps serving the users in each region, and is the quorum round trip acceptable on the write path?`,
       );
     } else {

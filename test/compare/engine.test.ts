@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { buildContext } from '../../src/compare/context.js';
-import { evaluateHorizontal, evaluateVertical } from '../../src/compare/evaluate.js';
+import { copysetCount, evaluateHorizontal, evaluateVertical } from '../../src/compare/evaluate.js';
 import { compareScenario } from '../../src/compare/index.js';
 import { readScenarioText } from '../../src/scenario/normalize.js';
 import type { Scenario } from '../../src/scenario/types.js';
@@ -466,6 +466,55 @@ describe('availability means one thing (contract, second wave)', () => {
     expect(three.placement).toMatchObject({ copies: 9, writeQuorum: 5 });
     expect(three.survivesRegionLoss).toBe(true);
     expect(three.availability.unavailability).toBeLessThan(two.availability.unavailability);
+  });
+
+  it('a fleet of one-zone regions: a zone loss is a region loss, and the verdict agrees with the nines', () => {
+    const s = scenarioAt(1, false);
+    const oneZone = (n: number) =>
+      evaluateHorizontal(buildContext(s, catalog), {
+        kind: 'horizontal',
+        name: 'fleet',
+        origin: 'explicit',
+        instance: inst('m7i.xlarge'),
+        regions: ['us-east-1', 'us-east-2'],
+        nodesByRegion: [n, n],
+        spares: 1,
+        zones: 1,
+        balancer: 'least-loaded',
+      });
+    for (const n of [3, 9]) {
+      const f = oneZone(n);
+      expect(f.survivesZoneLoss).toBe(f.survivesRegionLoss);
+      const capacity = f.availability.byCause.find((c) => c.cause.startsWith('too few'))?.unavailability as number;
+      const zoneU = s.reliability.zone.mttrS / (s.reliability.zone.mtbfS + s.reliability.zone.mttrS);
+      // surviving a zone loss means zone outages are not downtime: the capacity term is far below a zone's downtime
+      if (f.survivesZoneLoss) expect(capacity).toBeLessThan(0.01 * zoneU);
+      else expect(capacity).toBeGreaterThan(0.5 * zoneU);
+    }
+  });
+
+  it('names what a region loss does to a strong two-region fleet among its single points of failure', () => {
+    const two = fleet(scenarioAt(1, true), ['us-east-1', 'us-east-2']);
+    expect(two.availability.singlePointsOfFailure).toContain(
+      'any one region (writes stop: the copies left are fewer than the write quorum)',
+    );
+  });
+
+  it('one copy per region over two regions is two copies: data loss is the replication lag, or none when strong', () => {
+    const at = (strong: boolean) => {
+      const base = scenarioAt(1, strong);
+      const s: Scenario = { ...base, workload: { ...base.workload, replication: 1, writeFraction: 0.2 } };
+      return fleet(s, ['us-east-1', 'us-east-2']).dataLoss.windowS;
+    };
+    expect(at(false)).toBe(exampleScenario().reliability.replicationLagS);
+    expect(at(true)).toBe(0);
+  });
+
+  it('counts the node sets an even spread allows (the placement note says when they outnumber the partitions)', () => {
+    expect(copysetCount([2, 2, 2], 3)).toBe(8);
+    // 4 copies over 3 zones of 2 nodes: one zone holds 2 (1 way), the others 1 each (2 x 2), times 3 zone choices
+    expect(copysetCount([2, 2, 2], 4)).toBe(12);
+    expect(copysetCount([1, 1], 3)).toBe(0);
   });
 });
 

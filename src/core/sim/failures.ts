@@ -2,7 +2,7 @@
  * Failure/repair Monte Carlo: an event-driven simulation of independent components (nodes, zones, regions and
  * per-region balancers) alternating up and down over simulated years, to check the exact availability figures of
  * src/core/reliability (k-of-n over zones and regions) and src/compare/availability.ts (the comparison engine's
- * vertical and capacity-aware horizontal candidates). Pure: no I/O, no worker threads.
+ * vertical and placed, quorum-aware horizontal candidates). Pure: no I/O, no worker threads.
  *
  * Model:
  * - Each component alternates up and down. Up times are exponential with mean MTBF (default), or Weibull with a
