@@ -178,10 +178,55 @@ export function missedTargets(
   return out;
 }
 
-function finish(ctx: Context, partial: Omit<ArchitectureResult, 'feasible' | 'infeasibleReason'>): ArchitectureResult {
+/** Stand-in for an unbounded relative excess (an unstable queue's p99): JSON has no Infinity. */
+export const UNBOUNDED_SHORTFALL = 1e6;
+
+/**
+ * How far a design is from meeting every target: the sum, over the targets it misses, of each miss measured relative
+ * to its own target (missed nines as a fraction of the target's nines, p99 excess as a fraction of the target, cost
+ * excess as a fraction of the budget, utilisation and memory excess as fractions of their limits, data loss beyond the
+ * target as a multiple of the target or of 1 s when the target is 0). 0 when every target is met. The search's
+ * "closest" design is the one with the smallest shortfall, not the cheapest.
+ * @example a design at 2.90 nines against a 4.00 target, everything else met: (4.00 - 2.90) / 4.00 = 0.275
+ */
+export function shortfallOf(
+  ctx: Context,
+  r: Pick<ArchitectureResult, 'meetsTargets' | 'availability' | 'latency' | 'cost' | 'utilization' | 'memoryNeededGiB' | 'instance' | 'dataLoss'>,
+): number {
+  const t = ctx.scenario.targets;
+  const m = r.meetsTargets;
+  let s = 0;
+  if (!m.availability) {
+    const target = nines(t.unavailability);
+    s += Math.max(0, (target - r.availability.nines) / target);
+  }
+  if (!m.p99) {
+    const p99S = r.latency.p99Ms === null ? null : r.latency.p99Ms / 1000;
+    s += p99S === null ? UNBOUNDED_SHORTFALL : Math.max(0, (p99S - t.p99S) / t.p99S);
+  }
+  if (m.budget === false && t.budgetUsdPerMonth !== null) {
+    s += (r.cost.usdPerMonth - t.budgetUsdPerMonth) / t.budgetUsdPerMonth;
+  }
+  if (!m.utilization) {
+    s += r.utilization >= 1 ? UNBOUNDED_SHORTFALL : (r.utilization - t.maxUtilization) / t.maxUtilization;
+  }
+  if (!m.memory) s += (r.memoryNeededGiB - r.instance.memGiB) / r.instance.memGiB;
+  if (m.durability === false && t.maxDataLossS !== null) {
+    s += (r.dataLoss.windowS - t.maxDataLossS) / Math.max(t.maxDataLossS, 1);
+  }
+  return Math.min(UNBOUNDED_SHORTFALL, s);
+}
+
+function finish(
+  ctx: Context,
+  partial: Omit<ArchitectureResult, 'feasible' | 'infeasibleReason' | 'shortfall'>,
+): ArchitectureResult {
   const reasons = missedTargets(ctx, partial).map((x) => x.text);
   const feasible = reasons.length === 0;
-  return feasible ? { ...partial, feasible } : { ...partial, feasible, infeasibleReason: reasons.join('; ') };
+  const shortfall = feasible ? 0 : shortfallOf(ctx, partial);
+  return feasible
+    ? { ...partial, feasible, shortfall }
+    : { ...partial, feasible, shortfall, infeasibleReason: reasons.join('; ') };
 }
 
 /**

@@ -154,6 +154,8 @@ export interface ArchitectureResult {
   /** The same with any one region down (multi-region only; null for one region). */
   survivesRegionLoss: boolean | null;
   feasible: boolean;
+  /** How far from meeting every target: the sum of each missed target's relative excess (0 when feasible). */
+  shortfall: number;
   infeasibleReason?: string;
   cost: CostResult;
   availability: AvailabilityResult;

@@ -342,6 +342,12 @@ const ArchitectureResultSchema = z
         'Whether, with any one region down, every partition still serves reads and writes and the surviving regions carry its users at or below the degraded cap (null: single region).',
       ),
     feasible: z.boolean().describe('Whether the candidate can be built and run at all (see infeasibleReason).'),
+    shortfall: z
+      .number()
+      .min(0)
+      .describe(
+        'How far the candidate is from meeting every target: the sum over the missed targets of each miss relative to its own target (missed nines / target nines, p99 excess / target, cost excess / budget, utilisation and memory excess / limit, data-loss excess / max(target, 1 s)); 0 when feasible; 1e6 stands for unbounded (an unstable queue). The search names the design with the smallest shortfall as the closest.',
+      ),
     infeasibleReason: z
       .string()
       .optional()

@@ -27,14 +27,11 @@ export function searchableInstances(ctx: Context): Instance[] {
   return ctx.catalog.instances.filter((i) => i.provider === 'aws' && i.family !== 't3');
 }
 
-/** Order for picking the better of two results: every target met first, then fewer missed, then cost, then fewer
- * nodes and regions (simpler to run). */
+/** Order for picking the better of two results: every target met first, then the smaller shortfall (each missed
+ * target measured relative to itself: the closest miss, not the cheapest), then cost, then fewer nodes and regions
+ * (simpler to run). */
 export function rankKey(r: ArchitectureResult): number[] {
-  const m = r.meetsTargets;
-  const missed = [m.p99, m.availability, m.budget !== false, m.durability !== false, m.utilization, m.memory].filter(
-    (x) => !x,
-  ).length;
-  return [r.feasible ? 0 : 1, missed, r.cost.usdPerMonth, r.nodes, r.regions.length];
+  return [r.feasible ? 0 : 1, r.shortfall, r.cost.usdPerMonth, r.nodes, r.regions.length];
 }
 
 export function better(a: ArchitectureResult, b: ArchitectureResult | null): boolean {
@@ -223,19 +220,25 @@ export function searchVertical(ctx: Context): ArchitectureResult {
     families.set(i.family, list);
   }
   const regions = userHomeRegions(ctx);
+  // a standby may run in another zone of the region or in any other catalog region, also one without users (it
+  // survives the loss of the primary's region; the users reach it through the global traffic switch)
+  const standbySites: (string | null)[] = [null, ...ctx.catalog.regions.map((r) => r.id)];
   let best: ArchitectureResult | null = null;
   for (const [family, list] of families) {
     const sizes = ctx.catalog.families.get(family)?.filter((i) => list.includes(i)) ?? list;
     for (const region of regions) {
       for (const standby of ['none', 'cold', 'hot'] as const) {
-        const r = sizeVertical(ctx, sizes, {
-          name: 'best vertical',
-          origin: 'searched',
-          region,
-          standby,
-          standbyRegion: null,
-        });
-        if (better(r, best)) best = r;
+        for (const standbyRegion of standby === 'none' ? [null] : standbySites) {
+          if (standbyRegion === region) continue;
+          const r = sizeVertical(ctx, sizes, {
+            name: 'best vertical',
+            origin: 'searched',
+            region,
+            standby,
+            standbyRegion,
+          });
+          if (better(r, best)) best = r;
+        }
       }
     }
   }
@@ -280,40 +283,51 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
   const w = ctx.scenario.workload;
   const t = ctx.scenario.targets;
   const sets = candidateRegionSets(ctx);
-  const zones = 3;
   let best: ArchitectureResult | null = null;
+  // The balancer is not searched: its policy changes neither cost nor availability, and least-loaded, modelled as
+  // one pooled queue, has the lowest p99 of the four (a pooled M/G/(N v) queue waits no longer than N split ones).
   for (const regions of sets) {
-    const layout = horizontalLayout(ctx, regions, zones);
-    const fixed = balancerCost(ctx, regions, layout);
-    // A lower bound of each instance type's cost (nodes for the utilisation target alone, no spares, plus the
-    // balancers); trying the cheapest bounds first lets the search stop as soon as no other can win.
-    const bounded = searchableInstances(ctx)
-      .map((instance) => {
-        let nodes = 0;
-        for (const share of layout.share) {
-          nodes += Math.max(
-            w.replication,
-            share === 0 ? 1 : nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * share, t.maxUtilization),
-          );
+    for (const zones of [3, 2, 1]) {
+      const layout = horizontalLayout(ctx, regions, zones);
+      const fixed = balancerCost(ctx, regions, layout);
+      // A lower bound of each instance type's cost (nodes for the utilisation target alone, no spares, plus the
+      // balancers); trying the cheapest bounds first lets the search stop as soon as no other can win.
+      const bounded = searchableInstances(ctx)
+        .map((instance) => {
+          let nodes = 0;
+          for (const share of layout.share) {
+            nodes += Math.max(
+              w.replication,
+              share === 0 ? 1 : nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * share, t.maxUtilization),
+            );
+          }
+          return { instance, lower: fixed + nodes * instance.usdPerHour * BILLING_HOURS_PER_MONTH };
+        })
+        .sort((a, b) => a.lower - b.lower || a.instance.usdPerHour - b.instance.usdPerHour);
+      for (const { instance, lower } of bounded) {
+        if (cannotBeat(ctx, best, lower)) break;
+        // spares from 0 up to what survives the loss of a zone (about N / (zones - 1)), cheapest first
+        for (let spares = 0; ; spares++) {
+          const spec: HorizontalSpec = {
+            name: 'best horizontal',
+            origin: 'searched',
+            regions,
+            spares,
+            zones,
+            balancer: 'least-loaded',
+          };
+          const nodesByRegion = nodesPerRegion(ctx, instance, spec, layout);
+          const r = evaluateHorizontal(ctx, { kind: 'horizontal', instance, nodesByRegion, ...spec }, layout);
+          if (better(r, best)) best = r;
+          if (r.meetsTargets.availability || r.survivesZoneLoss || zones === 1) break;
+          const perRegion = Math.max(...nodesByRegion);
+          if (spares > Math.ceil(perRegion / (zones - 1)) + 1 || nodesByRegion.some((n) => n >= MAX_NODES_PER_REGION)) {
+            break;
+          }
+          if (cannotBeat(ctx, best, lower + spares * regions.length * instance.usdPerHour * BILLING_HOURS_PER_MONTH)) {
+            break;
+          }
         }
-        return { instance, lower: fixed + nodes * instance.usdPerHour * BILLING_HOURS_PER_MONTH };
-      })
-      .sort((a, b) => a.lower - b.lower || a.instance.usdPerHour - b.instance.usdPerHour);
-    for (const { instance, lower } of bounded) {
-      if (cannotBeat(ctx, best, lower)) break;
-      for (const spares of [0, 1, 2]) {
-        const spec: HorizontalSpec = {
-          name: 'best horizontal',
-          origin: 'searched',
-          regions,
-          spares,
-          zones,
-          balancer: 'least-loaded',
-        };
-        const nodesByRegion = nodesPerRegion(ctx, instance, spec, layout);
-        const r = evaluateHorizontal(ctx, { kind: 'horizontal', instance, nodesByRegion, ...spec }, layout);
-        if (better(r, best)) best = r;
-        if (r.meetsTargets.availability) break;
       }
     }
   }
