@@ -6,6 +6,7 @@
 import type { Catalog, Region } from '../catalog/index.js';
 import { greatCircleKm, type LatLon, type Place, rttBetween } from '../core/geo/index.js';
 import type { Scenario } from '../scenario/types.js';
+import type { ArchitectureResult } from './result.js';
 
 /** 730 hours: the cloud billing month (AWS and GCP price pages). Availability uses the calendar in downtime.ts. */
 export const BILLING_HOURS_PER_MONTH = 730;
@@ -31,6 +32,8 @@ export interface Context {
   rtt(a: string, b: string): Rtt;
   /** The catalog region a user region is served from at best: itself, or the nearest one to a located place. */
   homeRegion(userRegion: string): string;
+  /** Every design the search evaluated, in order (for the frontier; filled by size.ts's searches). */
+  seen: ArchitectureResult[];
 }
 
 /**
@@ -81,6 +84,7 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
     catalog,
     designRatePerS,
     trafficRatePerS,
+    seen: [],
     rtt(a, b) {
       const key = a < b ? `${a}|${b}` : `${b}|${a}`;
       let hit = cache.get(key);

@@ -191,7 +191,10 @@ export const UNBOUNDED_SHORTFALL = 1e6;
  */
 export function shortfallOf(
   ctx: Context,
-  r: Pick<ArchitectureResult, 'meetsTargets' | 'availability' | 'latency' | 'cost' | 'utilization' | 'memoryNeededGiB' | 'instance' | 'dataLoss'>,
+  r: Pick<
+    ArchitectureResult,
+    'meetsTargets' | 'availability' | 'latency' | 'cost' | 'utilization' | 'memoryNeededGiB' | 'instance' | 'dataLoss'
+  >,
 ): number {
   const t = ctx.scenario.targets;
   const m = r.meetsTargets;

@@ -237,6 +237,7 @@ export function searchVertical(ctx: Context): ArchitectureResult {
             standby,
             standbyRegion,
           });
+          ctx.seen.push(r);
           if (better(r, best)) best = r;
         }
       }
