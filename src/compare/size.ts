@@ -319,6 +319,7 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
           };
           const nodesByRegion = nodesPerRegion(ctx, instance, spec, layout);
           const r = evaluateHorizontal(ctx, { kind: 'horizontal', instance, nodesByRegion, ...spec }, layout);
+          ctx.seen.push(r);
           if (better(r, best)) best = r;
           if (r.meetsTargets.availability || r.survivesZoneLoss || zones === 1) break;
           const perRegion = Math.max(...nodesByRegion);
