@@ -184,11 +184,16 @@ export function bestHorizontalSize(
 // ------------------------------------------------------------------------------------------------------------
 // search
 
+/** Most regions in a searched horizontal design (the exact availability enumerates 3^R region states). */
+export const MAX_SEARCH_REGIONS = 8;
+
 /**
- * Region sets to try for a horizontal design: the best single home region of the users (context.ts), then greedily the one that most
- * lowers the share-weighted round trip, up to `max` regions (plus each home region alone).
+ * Region sets to try for a horizontal design: each users' home region alone; the greedy sets that most lower the
+ * share-weighted round trip, up to every home region (at most MAX_SEARCH_REGIONS); and, for each single home region,
+ * the same region with its nearest one and two catalog regions that have no users (a second or third site for
+ * availability: a region loss, or a majority of copies for strong writes).
  */
-export function candidateRegionSets(ctx: Context, max = 4): string[][] {
+export function candidateRegionSets(ctx: Context, max = MAX_SEARCH_REGIONS): string[][] {
   const userRegions = userHomeRegions(ctx);
   const weighted = (set: string[]) =>
     ctx.scenario.users.reduce((s, u) => s + u.share * Math.min(...set.map((r) => ctx.rtt(u.region, r).rttS)), 0);
@@ -209,6 +214,12 @@ export function candidateRegionSets(ctx: Context, max = 4): string[][] {
     current = [...current, pick];
     if (current.length > 1) sets.push(current);
   }
+  const others = ctx.catalog.regions.map((r) => r.id).filter((r) => !userRegions.includes(r));
+  for (const home of userRegions) {
+    const near = [...others].sort((a, b) => ctx.rtt(home, a).rttS - ctx.rtt(home, b).rttS);
+    if (near[0] !== undefined) sets.push([home, near[0]]);
+    if (near[1] !== undefined) sets.push([home, near[0] as string, near[1]]);
+  }
   return sets;
 }
 
@@ -220,16 +231,22 @@ export function searchVertical(ctx: Context): ArchitectureResult {
     families.set(i.family, list);
   }
   const regions = userHomeRegions(ctx);
-  // a standby may run in another zone of the region or in any other catalog region, also one without users (it
-  // survives the loss of the primary's region; the users reach it through the global traffic switch)
-  const standbySites: (string | null)[] = [null, ...ctx.catalog.regions.map((r) => r.id)];
+  // A standby may run in another zone of the region or in another catalog region, also one without users (it survives
+  // the loss of the primary's region; the users reach it through the global traffic switch). Among other regions the
+  // nearest one is never worse: every region has the same failure rates and (today) the same prices, the standby's
+  // copy traffic is priced at the primary's region whatever its destination, and a strong write waits for the round
+  // trip to the standby, shortest to the nearest. (With per-region prices every region must be tried.)
+  const nearestOther = (region: string) =>
+    ctx.catalog.regions
+      .map((r) => r.id)
+      .filter((r) => r !== region)
+      .sort((a, b) => ctx.rtt(region, a).rttS - ctx.rtt(region, b).rttS)[0] ?? null;
   let best: ArchitectureResult | null = null;
   for (const [family, list] of families) {
     const sizes = ctx.catalog.families.get(family)?.filter((i) => list.includes(i)) ?? list;
     for (const region of regions) {
       for (const standby of ['none', 'cold', 'hot'] as const) {
-        for (const standbyRegion of standby === 'none' ? [null] : standbySites) {
-          if (standbyRegion === region) continue;
+        for (const standbyRegion of standby === 'none' ? [null] : [null, nearestOther(region)]) {
           const r = sizeVertical(ctx, sizes, {
             name: 'best vertical',
             origin: 'searched',
@@ -307,8 +324,11 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
         .sort((a, b) => a.lower - b.lower || a.instance.usdPerHour - b.instance.usdPerHour);
       for (const { instance, lower } of bounded) {
         if (cannotBeat(ctx, best, lower)) break;
-        // spares from 0 up to what survives the loss of a zone (about N / (zones - 1)), cheapest first
-        for (let spares = 0; ; spares++) {
+        // Spares: 0, 1 and 2, then the fewest that survive the loss of a zone (about N / (zones - 1)), found by
+        // bisection: the survivors' capacity grows with every spare, so survival is monotone in the spares. The counts
+        // in between neither survive a zone loss nor differ much from 2 spares in nines; they are not tried (the
+        // search is not exact there).
+        const tryWith = (spares: number): ArchitectureResult => {
           const spec: HorizontalSpec = {
             name: 'best horizontal',
             origin: 'searched',
@@ -321,15 +341,36 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
           const r = evaluateHorizontal(ctx, { kind: 'horizontal', instance, nodesByRegion, ...spec }, layout);
           ctx.seen.push(r);
           if (better(r, best)) best = r;
-          if (r.meetsTargets.availability || r.survivesZoneLoss || zones === 1) break;
-          const perRegion = Math.max(...nodesByRegion);
-          if (spares > Math.ceil(perRegion / (zones - 1)) + 1 || nodesByRegion.some((n) => n >= MAX_NODES_PER_REGION)) {
-            break;
-          }
-          if (cannotBeat(ctx, best, lower + spares * regions.length * instance.usdPerHour * BILLING_HOURS_PER_MONTH)) {
+          return r;
+        };
+        let stop = false;
+        for (const spares of [0, 1, 2]) {
+          const r = tryWith(spares);
+          if (r.meetsTargets.availability || r.survivesZoneLoss) {
+            stop = true;
             break;
           }
         }
+        if (stop || zones === 1) continue;
+        const n2 = nodesPerRegion(
+          ctx,
+          instance,
+          { name: '', origin: 'searched', regions, spares: 2, zones, balancer: 'least-loaded' },
+          layout,
+        );
+        if (n2.some((n) => n >= MAX_NODES_PER_REGION)) continue;
+        let lo = 3;
+        let hi = Math.ceil(Math.max(...n2) / (zones - 1)) + 3;
+        if (cannotBeat(ctx, best, lower + lo * regions.length * instance.usdPerHour * BILLING_HOURS_PER_MONTH))
+          continue;
+        const top = tryWith(hi);
+        if (!top.survivesZoneLoss) continue;
+        while (lo < hi) {
+          const mid = Math.floor((lo + hi) / 2);
+          if (tryWith(mid).survivesZoneLoss) hi = mid;
+          else lo = mid + 1;
+        }
+        tryWith(lo);
       }
     }
   }
