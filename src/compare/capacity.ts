@@ -114,6 +114,38 @@ export function scopedP99S(paths: readonly GroupPath[], q: QueueAtLoad, scope: P
   return worst;
 }
 
+/**
+ * The p99 of the network time alone (round trips, and a strong write's quorum round trip), seconds: the p99 no
+ * amount of capacity can go below. Under "all-users", the 99th percentile of the mixture of the groups' fixed network
+ * times (reads at networkS, writes at networkS + writeExtraS); under "every-region", the largest of each group's own.
+ * @example networkP99S([{ share: 0.995, networkS: 0.005, writeExtraS: 0, writeFraction: 0 }, { share: 0.005, networkS: 0.2, writeExtraS: 0, writeFraction: 0 }], 'all-users') // 0.005
+ */
+export function networkP99S(paths: readonly GroupPath[], scope: 'all-users' | 'every-region'): number {
+  const atoms: { x: number; w: number }[] = [];
+  for (const g of paths) {
+    atoms.push({ x: g.networkS, w: g.share * (1 - g.writeFraction) });
+    if (g.writeFraction > 0) atoms.push({ x: g.networkS + g.writeExtraS, w: g.share * g.writeFraction });
+  }
+  const p99 = (list: { x: number; w: number }[]) => {
+    const sorted = list.filter((a) => a.w > 0).sort((a, b) => a.x - b.x);
+    const total = sorted.reduce((s, a) => s + a.w, 0);
+    let acc = 0;
+    for (const a of sorted) {
+      acc += a.w;
+      if (acc >= 0.99 * total - 1e-12) return a.x;
+    }
+    return sorted[sorted.length - 1]?.x ?? 0;
+  };
+  if (scope === 'all-users') return p99(atoms);
+  let worst = 0;
+  for (const g of paths) {
+    const own = [{ x: g.networkS, w: 1 - g.writeFraction }];
+    if (g.writeFraction > 0) own.push({ x: g.networkS + g.writeExtraS, w: g.writeFraction });
+    worst = Math.max(worst, p99(own));
+  }
+  return worst;
+}
+
 /** The smallest node count >= 1 for which `ok` holds, given ok is monotone (false ... false true ... true). */
 function smallestTrue(lo: number, ok: (n: number) => boolean, cap: number): number | null {
   let hi = Math.max(lo, 1);

@@ -98,15 +98,18 @@ function bestOf(result: ComparisonResult, kind: ArchitectureResult['kind']): Arc
   return best;
 }
 
-/** Carries the load: the limits re-sizing aims at (utilisation, memory, p99). */
-/** A design carries the load: its CPU, memory and p99 targets are met (cost, availability and the rest aside). */
-export function carriesLoad(r: ArchitectureResult): boolean {
+/**
+ * A design carries the load: its CPU, memory and p99 targets are met (cost, availability and the rest aside). A p99
+ * missed because the network time alone exceeds the target (latency.networkP99Ms) is distance, not load: it does not
+ * count against carrying the load.
+ */
+export function carriesLoad(r: ArchitectureResult, p99TargetS: number): boolean {
   const m = r.meetsTargets;
-  return m.utilization && m.memory && m.p99;
+  return m.utilization && m.memory && (m.p99 || r.latency.networkP99Ms > p99TargetS * 1000);
 }
 
 function point(ctx: Context, r: ArchitectureResult, family: string | null): CurvePoint {
-  const feasible = carriesLoad(r);
+  const feasible = carriesLoad(r, ctx.scenario.targets.p99S);
   const p: CurvePoint = {
     usdPerMonth: r.cost.usdPerMonth,
     feasible,
@@ -208,7 +211,7 @@ export function costCurve(
         while (hi - lo > 5e-4) {
           const mid = (lo + hi) / 2;
           const ctx = buildContext(scaled(scenario, Math.exp(mid)), catalog);
-          if (carriesLoad(vs.size(ctx))) lo = mid;
+          if (carriesLoad(vs.size(ctx), ctx.scenario.targets.p99S)) lo = mid;
           else {
             hi = mid;
             rate = ctx.designRatePerS;

@@ -14,6 +14,7 @@ import { type AvailabilityFigure, fleetAvailability, verticalAvailability } from
 import {
   balancerModel,
   type GroupPath,
+  networkP99S,
   nodesForUtilization,
   nodesNeeded,
   pathsQuantileS,
@@ -128,7 +129,8 @@ function meets(
 
 /** A target a design misses, and why (the text starts with the limit's name). */
 export interface MissedTarget {
-  limit: 'memory' | 'CPU' | 'p99' | 'availability' | 'durability' | 'budget';
+  /** 'distance': the p99 is missed because the network time alone exceeds the target (no capacity helps). */
+  limit: 'memory' | 'CPU' | 'p99' | 'distance' | 'availability' | 'durability' | 'budget';
   text: string;
 }
 
@@ -137,7 +139,15 @@ export function missedTargets(
   ctx: Context,
   r: Pick<
     ArchitectureResult,
-    'meetsTargets' | 'dataLoss' | 'utilization' | 'memoryNeededGiB' | 'instance' | 'latency' | 'availability' | 'cost'
+    | 'meetsTargets'
+    | 'dataLoss'
+    | 'utilization'
+    | 'memoryNeededGiB'
+    | 'instance'
+    | 'latency'
+    | 'availability'
+    | 'cost'
+    | 'regions'
   >,
 ): MissedTarget[] {
   const t = ctx.scenario.targets;
@@ -158,7 +168,12 @@ export function missedTargets(
     );
   }
   if (!m.p99 && r.utilization < 1) {
-    add('p99', p99MissText(t, r.latency));
+    if (r.latency.networkP99Ms > ms(t.p99S)) {
+      add(
+        'distance',
+        `${p99MissText(t, r.latency)}; the network round trips alone give a p99 of ${r.latency.networkP99Ms.toPrecision(4)} ms: the users are too far from ${r.regions.length === 1 ? r.regions[0] : 'its regions'} (distance, not capacity)`,
+      );
+    } else add('p99', p99MissText(t, r.latency));
   }
   if (!m.availability) {
     add(
@@ -443,6 +458,12 @@ function latencyFor(
   const w = ctx.scenario.workload;
   const byUserRegion: UserRegionLatency[] = [];
   const groups: LatencyGroup[] = [];
+  const networkP99Ms = ms(
+    networkP99S(
+      serving.flatMap((s) => s.paths),
+      ctx.scenario.targets.p99Scope,
+    ),
+  );
   let stable = true;
   let meanWait = 0;
   /** The first serving region's queue method (every region of a design has the same kind of queue). */
@@ -489,6 +510,7 @@ function latencyFor(
       p99Ms: null,
       p999Ms: null,
       p99DegradedMs: null,
+      networkP99Ms,
       meanQueueWaitMs: null,
       byUserRegion: ctx.scenario.users.map((u) => {
         const s = serving.find((x) => x.paths.some((p) => p.region === u.region));
@@ -533,6 +555,7 @@ function latencyFor(
     p99Ms: ms(mixtureQuantile(groups, 0.99)),
     p999Ms: ms(mixtureQuantile(groups, 0.999)),
     p99DegradedMs: Number.isFinite(p99DegradedMs) ? p99DegradedMs : null,
+    networkP99Ms,
     meanQueueWaitMs: ms(meanWait),
     byUserRegion,
     method,

@@ -83,6 +83,8 @@ export interface LatencyResult {
   p999Ms: number | null;
   /** The same p99 with `spares` nodes down in every region (horizontal) or equal to p99Ms (vertical), ms. */
   p99DegradedMs: number | null;
+  /** The p99 of the network time alone (under targets.p99Scope), ms: no capacity brings the p99 below it. */
+  networkP99Ms: number;
   meanQueueWaitMs: number | null;
   byUserRegion: UserRegionLatency[];
   method: string;

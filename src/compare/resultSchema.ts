@@ -136,6 +136,12 @@ const LatencyResultSchema = z
       'The same p99 with `spares` nodes down in every region (horizontal) or equal to p99Ms (vertical), ms ' +
         '(null: unstable queue).',
     ),
+    networkP99Ms: z
+      .number()
+      .min(0)
+      .describe(
+        'The p99 of the network time alone (round trips and strong-write quorum trips, under targets.p99Scope), ms: no amount of capacity brings the p99 below it. When it exceeds the p99 target, the miss is distance, not box size.',
+      ),
     meanQueueWaitMs: nonNegativeOrNull('Mean time a request waits in the queue before service, ms (null: unstable).'),
     byUserRegion: z.array(UserRegionLatencySchema).describe('Latency per user region, in the order of the scenario.'),
     method: text('How the latency was computed (network model and queueing model).'),

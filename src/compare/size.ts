@@ -6,7 +6,7 @@
 
 import type { Instance } from '../catalog/index.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
-import { MAX_NODES_PER_REGION, nodesForUtilization, queueAtLoad, scopedP99S } from './capacity.js';
+import { MAX_NODES_PER_REGION, networkP99S, nodesForUtilization, queueAtLoad, scopedP99S } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context, userHomeRegions } from './context.js';
 import { monthlyCost } from './cost.js';
 import {
@@ -93,6 +93,14 @@ export function sizeVertical(
       }
       shown = best?.i;
       binding = 'p99';
+      // the network alone exceeds the target: no box size helps, the users are too far from the region
+      if (networkP99S(paths, t.p99Scope) > t.p99S) {
+        const r = evaluateVertical(ctx, design(shown as Instance));
+        return {
+          ...r,
+          infeasibleReason: `no single site in ${spec.region} meets the p99 target (distance, not box size); the closest, ${(shown as Instance).name}: ${r.infeasibleReason}`,
+        };
+      }
     }
   }
   if (shown === undefined) throw new RangeError('no sizes to choose from');

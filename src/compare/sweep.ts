@@ -413,7 +413,7 @@ function rowOf(value: number, a: ArchitectureResult, recommended: string | null)
     downtimeMinutesPerYear: a.availability.downtimeMinutesPerYear,
     p99Ms: a.latency.p99Ms,
     utilization: a.utilization,
-    feasible: carriesLoad(a),
+    feasible: carriesLoad(a, Number.POSITIVE_INFINITY), // a sweep counts every p99 miss, distance or not
     meetsAll: a.feasible,
     recommended: a.name === recommended,
   };
@@ -519,7 +519,7 @@ function cheapest(r: ComparisonResult, kind?: 'vertical' | 'horizontal'): Archit
   for (const a of r.architectures) {
     if (
       (kind === undefined || a.kind === kind) &&
-      carriesLoad(a) &&
+      carriesLoad(a, Number.POSITIVE_INFINITY) &&
       (!best || a.cost.usdPerMonth < best.cost.usdPerMonth)
     )
       best = a;

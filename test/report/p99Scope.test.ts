@@ -34,7 +34,7 @@ describe('the p99 scope in the reports', () => {
     const every = compared('every-region').table;
     expect(every).toMatch(/^ {2}p99 ap-southeast-2\s+\d+ ms > target$/m);
     expect(every).toMatch(/^target p99\s+MISS$/m);
-    expect(every).toMatch(/fleet: p99: ap-southeast-2 at \d+\.\d ms above the 50\.00 ms target \(every-region\)/);
+    expect(every).toMatch(/fleet: distance: ap-southeast-2 at \d+\.\d ms above the 50\.00 ms target \(every-region\)/);
   });
 
   it('the worksheet states the scope with the target and marks each user region', () => {
@@ -51,6 +51,6 @@ describe('the p99 scope in the reports', () => {
     expect(every).toContain("| targets.p99Scope | every-region: each user region's p99 on its own | scenario |");
     expect(every).toContain('with a p99 of at most 50 ms in every user region, 99.9% availability');
     expect(every).toContain('The p99 target, 50 ms, applies to every user region (targets.p99Scope "every-region")');
-    expect(every).toMatch(/- \*\*fleet\*\*: p99: ap-southeast-2 at \d+\.\d ms above the 50\.00 ms target/);
+    expect(every).toMatch(/- \*\*fleet\*\*: distance: ap-southeast-2 at \d+\.\d ms above the 50\.00 ms target/);
   });
 });
