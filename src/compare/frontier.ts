@@ -7,6 +7,8 @@
  * three keep one, the first by rank (meets every target first, then the smaller shortfall, fewer nodes, fewer regions,
  * then the order given).
  *
+ * The figures are compared at FRONTIER_RESOLUTION (the cent, 0.01 nines, 0.01 ms): closer than that they are equal.
+ *
  * Method: sort by (cost ascending, nines descending, p99 ascending, rank). Every design that dominates p, or equals it
  * on all three and ranks before it, comes before p in that order, so one pass that tests each design against the
  * frontier kept so far is exact: if some earlier q dominates p, then q is on the frontier or is itself dominated by an
@@ -22,8 +24,26 @@ import type { ArchitectureResult, ComparisonResult, FrontierEntry } from './resu
 /** At most this many entries are reported; the rest are spread evenly by cost (see capFrontier). */
 export const FRONTIER_MAX_ENTRIES = 40;
 
-/** The p99 as a number to compare: null (unstable) is worse than any number. */
-const p99Of = (a: ArchitectureResult): number => a.latency.p99Ms ?? Number.POSITIVE_INFINITY;
+/**
+ * The resolution the figures are compared at: the cent, a hundredth of a nine and a hundredth of a millisecond (what
+ * the reports show, or finer). Two designs whose p99 differ by 0.0003 ms, an artefact of the arithmetic, are equal on
+ * p99 rather than each on the frontier for it.
+ */
+export const FRONTIER_RESOLUTION = { usdPerMonth: 0.01, nines: 0.01, p99Ms: 0.01 } as const;
+
+/**
+ * The three objectives as numbers to minimise, at FRONTIER_RESOLUTION: cost, minus the nines, and the p99 (a null
+ * p99, an unstable queue, is +Infinity: worse than any number).
+ */
+export function objectives(a: ArchitectureResult): [number, number, number] {
+  const r = FRONTIER_RESOLUTION;
+  const p99 = a.latency.p99Ms;
+  return [
+    Math.round(a.cost.usdPerMonth / r.usdPerMonth),
+    -Math.round(a.availability.nines / r.nines),
+    p99 === null ? Number.POSITIVE_INFINITY : Math.round(p99 / r.p99Ms),
+  ];
+}
 
 /** Rank among designs equal on cost, nines and p99: meets every target first, smaller shortfall, fewer nodes and
  * regions. */
@@ -36,20 +56,19 @@ function rankCompare(a: ArchitectureResult, b: ArchitectureResult): number {
   );
 }
 
-/** Whether `q` is no worse than `p` on cost, nines and p99 (so, unless equal on all three, dominates it). */
-export function noWorse(q: ArchitectureResult, p: ArchitectureResult): boolean {
-  return (
-    q.cost.usdPerMonth <= p.cost.usdPerMonth && q.availability.nines >= p.availability.nines && p99Of(q) <= p99Of(p)
-  );
+type Objectives = readonly [number, number, number];
+
+const noWorseOn = (q: Objectives, p: Objectives): boolean => q[0] <= p[0] && q[1] <= p[1] && q[2] <= p[2];
+
+/** Whether `q` dominates `p`: no worse on cost, nines and p99, strictly better on at least one. */
+export function dominates(q: ArchitectureResult, p: ArchitectureResult): boolean {
+  const x = objectives(q);
+  const y = objectives(p);
+  return noWorseOn(x, y) && (x[0] < y[0] || x[1] < y[1] || x[2] < y[2]);
 }
 
-/** Whether `q` dominates `p`: no worse on all three, strictly better on at least one. */
-export function dominates(q: ArchitectureResult, p: ArchitectureResult): boolean {
-  return (
-    noWorse(q, p) &&
-    (q.cost.usdPerMonth < p.cost.usdPerMonth || q.availability.nines > p.availability.nines || p99Of(q) < p99Of(p))
-  );
-}
+/** a - b for objectives that may be +Infinity (both infinite: equal, where a - b would be NaN). */
+const minus = (a: number, b: number): number => (a === b ? 0 : a - b);
 
 /**
  * The non-dominated designs of `designs`, sorted by cost (then more nines, then lower p99). Designs equal on all
@@ -57,22 +76,17 @@ export function dominates(q: ArchitectureResult, p: ArchitectureResult): boolean
  */
 export function nonDominated(designs: readonly ArchitectureResult[]): ArchitectureResult[] {
   const order = designs
-    .map((a, i) => ({ a, i }))
+    .map((a, i) => ({ a, i, o: objectives(a) }))
     .sort(
       (x, y) =>
-        x.a.cost.usdPerMonth - y.a.cost.usdPerMonth ||
-        y.a.availability.nines - x.a.availability.nines ||
-        // both null: equal (Infinity - Infinity would be NaN)
-        (p99Of(x.a) === p99Of(y.a) ? 0 : p99Of(x.a) - p99Of(y.a)) ||
-        rankCompare(x.a, y.a) ||
-        x.i - y.i,
+        minus(x.o[0], y.o[0]) || minus(x.o[1], y.o[1]) || minus(x.o[2], y.o[2]) || rankCompare(x.a, y.a) || x.i - y.i,
     );
-  const front: ArchitectureResult[] = [];
-  for (const { a } of order) {
-    // an earlier design no worse on all three either dominates `a` or equals it and ranks first
-    if (!front.some((f) => noWorse(f, a))) front.push(a);
+  const front: { a: ArchitectureResult; o: Objectives }[] = [];
+  for (const x of order) {
+    // an earlier design no worse on all three either dominates this one or equals it and ranks first
+    if (!front.some((f) => noWorseOn(f.o, x.o))) front.push(x);
   }
-  return front;
+  return front.map((f) => f.a);
 }
 
 /**

@@ -4,7 +4,14 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
-import { capFrontier, dominates, FRONTIER_MAX_ENTRIES, frontierOf, nonDominated } from '../../src/compare/frontier.js';
+import {
+  capFrontier,
+  dominates,
+  FRONTIER_MAX_ENTRIES,
+  frontierOf,
+  nonDominated,
+  objectives,
+} from '../../src/compare/frontier.js';
 import { type ArchitectureResult, compareScenario } from '../../src/compare/index.js';
 import { validateResult } from '../../src/compare/resultSchema.js';
 import { readScenarioText } from '../../src/scenario/normalize.js';
@@ -38,7 +45,8 @@ function design(p: Point, name = 'd'): ArchitectureResult {
   };
 }
 
-const key = (a: ArchitectureResult) => [a.cost.usdPerMonth, a.availability.nines, a.latency.p99Ms ?? Infinity];
+/** The figures compared (at the frontier's resolution). */
+const key = (a: ArchitectureResult) => objectives(a);
 
 /** Brute force: a design is on the frontier when no other dominates it; of designs equal on all three, one is. */
 function bruteForce(designs: readonly ArchitectureResult[]): ArchitectureResult[] {
@@ -105,6 +113,16 @@ describe('nonDominated', () => {
     ]);
     expect(dominates(stable, unstableSame)).toBe(true);
     expect(dominates(unstableSame, unstableSame)).toBe(false);
+  });
+
+  it('compares at the resolution the reports show: a p99 0.0003 ms lower does not put a dearer design on it', () => {
+    const base = { feasible: true, shortfall: 0, nodes: 1, nines: 3 };
+    const front = nonDominated([
+      design({ ...base, cost: 100, p99: 266.2539 }, 'cheap'),
+      design({ ...base, cost: 300, p99: 266.2536 }, 'dear, 0.0003 ms faster'),
+      design({ ...base, cost: 400, p99: 266.2 }, 'dear, 0.05 ms faster'),
+    ]);
+    expect(front.map((x) => x.name)).toEqual(['cheap', 'dear, 0.05 ms faster']);
   });
 
   it('sorts equal costs by more nines, then lower p99', () => {
