@@ -369,15 +369,16 @@ function frontier(result: ComparisonResult): string[] {
   const what = (e: FrontierEntry) =>
     `${frontierDesign(result, e)}, ${formatUsd(e.cost.usdPerMonth)} a month, ${formatNines(e.availability.nines)} nines, p99 ${ms(e.latency.p99Ms)}`;
   const meets = f.find((e) => e.meetsTargets);
+  const most = f.reduce((b, e) => (e.availability.nines > b.availability.nines ? e : b), cheapest);
+  const alsoMost = most === meets && most !== cheapest ? ', also the one with the most nines,' : '';
   lines.push(
     meets === undefined
       ? `None of them meets every target; the cheapest is ${what(cheapest)}.`
       : meets === cheapest
         ? `The cheapest of them meets every target: ${what(meets)}.`
-        : `The cheapest that meets every target is ${what(meets)}; the cheapest of all is ${what(cheapest)}.`,
+        : `The cheapest that meets every target${alsoMost} is ${what(meets)}; the cheapest of all is ${what(cheapest)}.`,
   );
-  const most = f.reduce((b, e) => (e.availability.nines > b.availability.nines ? e : b), cheapest);
-  if (most !== cheapest) lines.push(`The most nines: ${what(most)}.`);
+  if (most !== cheapest && most !== meets) lines.push(`The most nines: ${what(most)}.`);
   const { head, rows } = frontierCells(result);
   return [`### ${FRONTIER_HEADING}`, '', lines.join(' '), '', table(head, rows, ['l', 'l', 'r', 'r', 'r', 'l']), ''];
 }
