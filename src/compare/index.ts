@@ -10,6 +10,7 @@ import { scenarioWarnings } from '../scenario/warnings.js';
 import { formatByteRate, formatPercent } from '../units/format.js';
 import { buildContext, type Context, userHomeRegions } from './context.js';
 import { evaluateHorizontal, evaluateVertical, horizontalLayout } from './evaluate.js';
+import { resultFrontier } from './frontier.js';
 import { recommend } from './recommend.js';
 import type { ArchitectureResult, ComparisonResult, UncertaintyResult } from './result.js';
 import {
@@ -198,6 +199,7 @@ export function compareScenario(scenario: Scenario, catalog: Catalog): Compariso
     warnings: scenarioWarnings(scenario, catalog),
     architectures,
     recommendation: recommend(ctx, architectures, uncertainty.uncertainty),
+    ...resultFrontier(architectures, scenario.architectures === null ? ctx.seen : null),
     ...uncertainty,
     assumptions: assumptions(ctx, architectures),
     sources: sources(ctx, architectures),

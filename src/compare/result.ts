@@ -260,6 +260,21 @@ export interface UncertaintyResult {
   method: string;
 }
 
+/** A design of the frontier: none of the designs it is taken from beats it on cost, nines and p99 together. */
+export interface FrontierEntry {
+  /** The candidate's name; a searched design other than the ones in `architectures` is named by its kind and summary. */
+  name: string;
+  kind: 'vertical' | 'horizontal';
+  /** The design in words, e.g. "42 x m7i.2xlarge over 3 zones in 2 regions". */
+  summary: string;
+  cost: { usdPerMonth: number };
+  availability: { nines: number };
+  /** null: an unstable queue (worse than any p99). */
+  latency: { p99Ms: number | null };
+  /** Whether the design meets every target (its `feasible`). */
+  meetsTargets: boolean;
+}
+
 export interface ComparisonResult {
   scenario: string;
   designRatePerS: number;
@@ -271,6 +286,16 @@ export interface ComparisonResult {
   warnings: string[];
   architectures: ArchitectureResult[];
   recommendation: Recommendation;
+  /**
+   * The non-dominated designs (lower cost, more nines, lower p99: none is beaten on all three by another), sorted by
+   * cost; at most 40, the cheapest and the dearest kept and the rest spread evenly by cost (frontierNonDominated says
+   * how many there are in all).
+   */
+  frontier: FrontierEntry[];
+  /** What the frontier is taken from: every design the search evaluated, or the scenario's candidates. */
+  frontierOf: 'search' | 'candidates';
+  /** How many designs are non-dominated, before the cap of 40 entries in `frontier`. */
+  frontierNonDominated: number;
   /** Present when the scenario gives ranges: distributions of each candidate's figures over sampled inputs. */
   uncertainty?: UncertaintyResult;
   /** Assumptions every figure rests on, and the defaults taken. */

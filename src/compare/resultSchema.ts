@@ -429,6 +429,26 @@ const UncertaintySchema = z
   })
   .describe('Distributions of the figures when the scenario gives ranges (present only then).');
 
+const FrontierEntrySchema = z
+  .strictObject({
+    name: text(
+      "The candidate's name; a searched design other than those in `architectures` is named by its kind and summary (with its regions, then a number, when names would repeat).",
+    ),
+    kind: z.enum(['vertical', 'horizontal']).describe('"vertical" (one box) or "horizontal" (a fleet).'),
+    summary: text('The design in words, e.g. "42 x m7i.2xlarge over 3 zones in 2 regions".'),
+    cost: z.strictObject({ usdPerMonth: nonNegative('Monthly cost, USD.') }).describe('Cost of the design.'),
+    availability: z
+      .strictObject({ nines: z.number().min(0).describe('-log10(unavailability), nines (dimensionless).') })
+      .describe('Availability of the design.'),
+    latency: z
+      .strictObject({
+        p99Ms: nonNegativeOrNull('End-to-end p99 over all users, ms (null: unstable queue, worse than any p99).'),
+      })
+      .describe('Latency of the design.'),
+    meetsTargets: z.boolean().describe('Whether the design meets every target (its `feasible`).'),
+  })
+  .describe('A design no other beats on cost, nines and p99 together.');
+
 const RecommendationSchema = z
   .strictObject({
     name: z.string().nullable().describe('Name of the recommended candidate, or null when none meets every target.'),
@@ -451,6 +471,18 @@ export const ComparisonResultSchema = z
     ),
     architectures: z.array(ArchitectureResultSchema).describe('The candidates, one per architecture compared.'),
     recommendation: RecommendationSchema,
+    frontier: z
+      .array(FrontierEntrySchema)
+      .max(40)
+      .describe(
+        'The non-dominated designs (lower cost, more nines, lower p99: none is beaten on all three by another; designs equal on all three appear once), sorted by cost; at most 40, the cheapest and the dearest kept and the rest spread evenly by cost.',
+      ),
+    frontierOf: z
+      .enum(['search', 'candidates'])
+      .describe(
+        'What the frontier is taken from: "search" (every design the search evaluated; the scenario names no architectures) or "candidates" (the scenario\'s architectures).',
+      ),
+    frontierNonDominated: count('How many designs are non-dominated, before the cap of 40 entries in `frontier`.'),
     uncertainty: UncertaintySchema.optional(),
     assumptions: texts('Assumptions every figure rests on, and the defaults taken.', 'One assumption (plain text).'),
     sources: z

@@ -8,7 +8,7 @@
 import type { Catalog } from '../catalog/index.js';
 import type { CostCurve } from '../compare/costCurve.js';
 import { designSummary } from '../compare/recommend.js';
-import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
+import type { ArchitectureResult, ComparisonResult, FrontierEntry } from '../compare/result.js';
 import type { SensitivityResult } from '../compare/sensitivity.js';
 import { better } from '../compare/size.js';
 import { lossSentence, lossVerdict } from '../compare/survival.js';
@@ -322,7 +322,65 @@ function candidates(w: WorksheetInput): string[] {
   if (missed.length > 0) {
     out.push('Targets missed:', '', ...missed.map((a) => `- **${a.name}**: ${a.infeasibleReason ?? ''}`), '');
   }
+  out.push(...frontier(w.result));
   return out;
+}
+
+/** The heading of the frontier subsection (the HTML page puts the frontier chart after it). */
+export const FRONTIER_HEADING = 'The frontier: cost, nines and p99';
+
+/** A frontier entry in words: "best horizontal (159 x m6i.xlarge ...)" or the summary of a searched design. */
+function frontierDesign(result: ComparisonResult, e: FrontierEntry): string {
+  return result.architectures.some((a) => a.name === e.name) ? `${e.name} (${e.summary})` : e.summary;
+}
+
+/** The frontier as cells: one row per entry, in cost order (the tests read these). */
+export function frontierCells(result: ComparisonResult): { head: string[]; rows: string[][] } {
+  return {
+    head: ['design', 'kind', 'cost per month', 'nines', 'p99, all users', 'meets every target'],
+    rows: result.frontier.map((e) => [
+      frontierDesign(result, e),
+      e.kind,
+      formatUsd(e.cost.usdPerMonth),
+      formatNines(e.availability.nines),
+      ms(e.latency.p99Ms),
+      e.meetsTargets ? 'yes' : 'no',
+    ]),
+  };
+}
+
+/** The frontier subsection: how many designs no other beats on all three, the cheapest that meets every target, and
+ * the table. */
+function frontier(result: ComparisonResult): string[] {
+  const f = result.frontier;
+  if (f.length === 0) return [];
+  const n = result.frontierNonDominated;
+  const of =
+    result.frontierOf === 'search'
+      ? 'Of the designs the search evaluated'
+      : `Of the ${result.architectures.length} candidate${result.architectures.length === 1 ? '' : 's'}`;
+  const count = result.architectures.length;
+  const lines = [
+    result.frontierOf === 'candidates' && n === count && n > 1
+      ? `None of the ${count} candidates is beaten by another on cost, nines and p99 together (as cheap, as available and as fast with one of them better).`
+      : `${of}, ${n} ${n === 1 ? 'is' : 'are'} not beaten on cost, nines and p99 together (no other is as cheap, as available and as fast with one of them better)${n > f.length ? `; the table shows ${f.length} of them, the cheapest, the dearest and the rest spread evenly by cost` : ''}.`,
+  ];
+  const cheapest = f[0] as FrontierEntry;
+  const what = (e: FrontierEntry) =>
+    `${frontierDesign(result, e)}, ${formatUsd(e.cost.usdPerMonth)} a month, ${formatNines(e.availability.nines)} nines, p99 ${ms(e.latency.p99Ms)}`;
+  const meets = f.find((e) => e.meetsTargets);
+  const most = f.reduce((b, e) => (e.availability.nines > b.availability.nines ? e : b), cheapest);
+  const alsoMost = most === meets && most !== cheapest ? ', also the one with the most nines,' : '';
+  lines.push(
+    meets === undefined
+      ? `None of them meets every target; the cheapest is ${what(cheapest)}.`
+      : meets === cheapest
+        ? `The cheapest of them meets every target: ${what(meets)}.`
+        : `The cheapest that meets every target${alsoMost} is ${what(meets)}; the cheapest of all is ${what(cheapest)}.`,
+  );
+  if (most !== cheapest && most !== meets) lines.push(`The most nines: ${what(most)}.`);
+  const { head, rows } = frontierCells(result);
+  return [`### ${FRONTIER_HEADING}`, '', lines.join(' '), '', table(head, rows, ['l', 'l', 'r', 'r', 'r', 'l']), ''];
 }
 
 function availability(w: WorksheetInput): string[] {

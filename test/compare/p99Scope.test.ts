@@ -56,7 +56,9 @@ describe('targets.p99Scope', () => {
       const sydney = a.latency.byUserRegion[1];
       expect(sydney?.meetsP99).toBe(false);
       const p99 = Number(sydney?.p99Ms).toPrecision(4);
-      expect(a.infeasibleReason).toContain(`distance: ap-southeast-2 at ${p99} ms above the 50.00 ms target (every-region)`);
+      expect(a.infeasibleReason).toContain(
+        `distance: ap-southeast-2 at ${p99} ms above the 50.00 ms target (every-region)`,
+      );
     }
     expect(r.recommendation.name).toBeNull();
     expect(r.recommendation.unmetByAll).toContain('p99');

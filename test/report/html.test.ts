@@ -305,6 +305,43 @@ describe('worksheetHtml on the example worksheet', () => {
     }
   });
 
+  it('frontier: one mark per entry (filled when it meets every target), p99 labels where they fit, after its heading', () => {
+    const svg = chart(html, 'frontier');
+    const f = result.frontier;
+    expect(f.length).toBeGreaterThan(0);
+    expect(count(svg, /class="point (vertical|horizontal)[^"]*"/g)).toBe(f.length);
+    expect(count(svg, /class="point (vertical|horizontal) meets"/g)).toBe(f.filter((e) => e.meetsTargets).length);
+    const labels = count(svg, /class="p99"/g);
+    expect(labels).toBeGreaterThan(0);
+    expect(labels).toBeLessThanOrEqual(f.length);
+    expect(count(svg, /<line [^>]*class="target"/g)).toBe(1);
+    expect(svg).toContain('availability (nines)');
+    expect(svg).toMatch(/^<svg[^>]*>\n<title>[^<]+<\/title>\n<desc>/);
+    expect(svg).toContain('<g class="legend">');
+    expect(svg).not.toMatch(/NaN|Infinity|undefined/);
+    const h = html.indexOf('>The frontier: cost, nines and p99</h3>');
+    expect(h).toBeGreaterThan(0);
+    expect(html.slice(h, html.indexOf('data-chart="frontier"'))).toMatch(
+      /^>[^<]+<\/h3>\n<figure class="chart">\n<svg $/,
+    );
+  });
+
+  it('frontier: an unstable design, zero nines, a single entry and one cost draw without broken numbers', () => {
+    const e = { ...(result.frontier[0] as (typeof result.frontier)[number]) };
+    for (const frontier of [
+      [{ ...e, availability: { nines: 0 }, latency: { p99Ms: null }, meetsTargets: false }],
+      [e, { ...e, name: 'same cost', availability: { nines: e.availability.nines + 1 } }],
+    ]) {
+      const svg = chart(build({ ...input, result: { ...result, frontier } }), 'frontier');
+      expect(count(svg, /class="point /g)).toBe(frontier.length);
+      expect(svg).not.toMatch(/NaN|Infinity|undefined/);
+    }
+    expect(
+      chart(build({ ...input, result: { ...result, frontier: [{ ...e, latency: { p99Ms: null } }] } }), 'frontier'),
+    ).toContain('>unstable</text>');
+    expect(build({ ...input, result: { ...result, frontier: [] } })).not.toContain('data-chart="frontier"');
+  });
+
   it('is byte-identical across two runs and has no timestamp unless a date is given', () => {
     expect(build(worksheetInput())).toBe(html);
     expect(html).not.toMatch(/<meta name="date"/);

@@ -1,5 +1,5 @@
 // The HTML worksheet in a real browser (headless Debian Chromium through playwright-core): it loads without console
-// or page errors, the three SVG charts render at a useful size with the shapes their data calls for and every label
+// or page errors, the four SVG charts render at a useful size with the shapes their data calls for and every label
 // inside the chart, nothing is wider than the page, and it prints (PDF, A4 and Letter). CI installs chromium
 // (.ci/run); without it the suite is skipped.
 import { existsSync, readFileSync } from 'node:fs';
@@ -93,7 +93,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML worksheet in headless Chromium'
     expect(await page.title()).toBe(`Design review: ${result.scenario}`);
   });
 
-  it('renders the three charts wider than 300 px and taller than 100 px, with the shapes their data calls for', async () => {
+  it('renders the four charts wider than 300 px and taller than 100 px, with the shapes their data calls for', async () => {
     if (!curve) throw new Error('the example has a cost curve');
     const points =
       curve.points.filter((p) => p.vertical?.feasible).length +
@@ -110,6 +110,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML worksheet in headless Chromium'
         { selector: 'rect.bar', min: result.architectures.length },
         { selector: 'rect.over', min: 1 },
         { selector: 'line.budget', min: 1 },
+      ],
+      frontier: [
+        { selector: '.point', min: result.frontier.length },
+        { selector: 'line.target', min: 1 },
       ],
       'latency-breakdown': [
         { selector: 'rect.network', min: regions },

@@ -311,11 +311,7 @@ describe('the comparison engine candidates (src/compare/availability.ts)', () =>
     const need = (_r: number, load: number) => Math.ceil(load * 3 - 1e-9);
     const two = { replication: 2, writeQuorum: 1 };
     const sim = simulateAvailability(fleetSimConfig(rel, oneZone, users, need, lb, two, null), 200, 38);
-    expectCovers(
-      sim,
-      compareFleet(rel, oneZone, users, need, lb, two).availability.unavailability,
-      'one-zone regions',
-    );
+    expectCovers(sim, compareFleet(rel, oneZone, users, need, lb, two).availability.unavailability, 'one-zone regions');
   });
 
   it('a larger fleet: 24 nodes over 3 zones in each of 2 regions, 3 copies, strong quorum 4 of 6 (failover 0: exact)', () => {
