@@ -763,6 +763,72 @@ export function placementOf(
   return { partitions, replication: r, copiesPerZone: c, writeQuorum, copies, text };
 }
 
+/**
+ * Whether a horizontal design survives the loss of any one region / any one zone (contract: every partition still
+ * serves reads and writes, the survivors at or below the degraded cap). Cheap (no queue analysis): the search uses it
+ * to find the fewest spares that survive a zone loss.
+ * @param needed availabilityNeed(...).needed for the design
+ * @param K copies of the worst partition that may be down (regions x replication - writeQuorum)
+ */
+export function lossSurvival(
+  ctx: Context,
+  d: HorizontalDesign,
+  layout: HorizontalLayout,
+  needed: (r: number, loadShare: number) => number | null,
+  K: number,
+): { survivesRegionLoss: boolean | null; survivesZoneLoss: boolean } {
+  const w = ctx.scenario.workload;
+  const R = d.regions.length;
+  const placeable = d.nodesByRegion.every((n) => n >= w.replication);
+  // A region lost: its copies are gone (replication of them, all of the worst partition's), its users go to their
+  // next region; the survivors must keep every partition's write quorum and carry the load at or below the cap.
+  let survivesRegionLoss: boolean | null = null;
+  if (R > 1) {
+    survivesRegionLoss = placeable && w.replication <= K;
+    for (let down = 0; down < R && survivesRegionLoss; down++) {
+      const loads = new Array<number>(R).fill(0);
+      for (const u of layout.users) {
+        const r = u.order.find((x) => x !== down) as number;
+        loads[r] = (loads[r] as number) + u.share;
+      }
+      for (let r = 0; r < R; r++) {
+        if (r === down || (loads[r] as number) === 0) continue;
+        const need = needed(r, loads[r] as number);
+        if (need === null || need > (d.nodesByRegion[r] as number)) survivesRegionLoss = false;
+      }
+    }
+  }
+
+  // A zone lost in any region: the worst partition loses the copies that zone may hold (copiesPerZone), the region
+  // keeps its users with that zone's nodes gone. A region of one zone loses everything: that is a region loss.
+  let survivesZoneLoss = placeable;
+  d.regions.forEach((_, r) => {
+    const n = d.nodesByRegion[r] as number;
+    const share = layout.share[r] as number;
+    const sizes = zoneSizes(n, d.zones).filter((x) => x > 0);
+    if (sizes.length <= 1) {
+      if (survivesRegionLoss !== true) survivesZoneLoss = false;
+      return;
+    }
+    const c = copiesPerZone(sizes, w.replication) ?? w.replication;
+    const largest = Math.max(...sizes);
+    if (Math.min(c, largest) > K) survivesZoneLoss = false;
+    if (share === 0) return;
+    const need = needed(r, share);
+    if (need === null || n - largest < need) survivesZoneLoss = false;
+  });
+
+  return { survivesRegionLoss, survivesZoneLoss };
+}
+
+/** Zone-loss survival of a design before it is evaluated in full (the search's bisection over spares). */
+export function survivesZoneLossQuick(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): boolean {
+  const placement = placementOf(ctx, d);
+  const K = d.regions.length * ctx.scenario.workload.replication - placement.writeQuorum;
+  const { needed } = availabilityNeed(ctx, d, allUpUtilization(ctx, d, layout));
+  return lossSurvival(ctx, d, layout, needed, K).survivesZoneLoss;
+}
+
 export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?: HorizontalLayout): ArchitectureResult {
   const { scenario, catalog } = ctx;
   const w = scenario.workload;
@@ -810,43 +876,7 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
       };
   const K = R * w.replication - placement.writeQuorum; // copies of the worst partition that may be down
 
-  // A region lost: its copies are gone (replication of them, all of the worst partition's), its users go to their
-  // next region; the survivors must keep every partition's write quorum and carry the load at or below the cap.
-  let survivesRegionLoss: boolean | null = null;
-  if (R > 1) {
-    survivesRegionLoss = placeable && w.replication <= K;
-    for (let down = 0; down < R && survivesRegionLoss; down++) {
-      const loads = new Array<number>(R).fill(0);
-      for (const u of layout.users) {
-        const r = u.order.find((x) => x !== down) as number;
-        loads[r] = (loads[r] as number) + u.share;
-      }
-      for (let r = 0; r < R; r++) {
-        if (r === down || (loads[r] as number) === 0) continue;
-        const need = needed(r, loads[r] as number);
-        if (need === null || need > (d.nodesByRegion[r] as number)) survivesRegionLoss = false;
-      }
-    }
-  }
-
-  // A zone lost in any region: the worst partition loses the copies that zone may hold (copiesPerZone), the region
-  // keeps its users with that zone's nodes gone. A region of one zone loses everything: that is a region loss.
-  let survivesZoneLoss = placeable;
-  d.regions.forEach((_, r) => {
-    const n = d.nodesByRegion[r] as number;
-    const share = layout.share[r] as number;
-    const sizes = zoneSizes(n, d.zones).filter((x) => x > 0);
-    if (sizes.length <= 1) {
-      if (survivesRegionLoss !== true) survivesZoneLoss = false;
-      return;
-    }
-    const c = copiesPerZone(sizes, w.replication) ?? w.replication;
-    const largest = Math.max(...sizes);
-    if (Math.min(c, largest) > K) survivesZoneLoss = false;
-    if (share === 0) return;
-    const need = needed(r, share);
-    if (need === null || n - largest < need) survivesZoneLoss = false;
-  });
+  const { survivesRegionLoss, survivesZoneLoss } = lossSurvival(ctx, d, layout, needed, K);
 
   const totalNodes = d.nodesByRegion.reduce((s, n) => s + n, 0);
   const memShare = Math.min(

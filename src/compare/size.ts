@@ -17,6 +17,7 @@ import {
   horizontalLayout,
   memoryNeededGiB,
   regionNeed,
+  survivesZoneLossQuick,
   verticalPaths,
 } from './evaluate.js';
 import type { ArchitectureResult } from './result.js';
@@ -371,11 +372,26 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
         let hi = Math.ceil(Math.max(...n2) / (zones - 1)) + 3;
         if (cannotBeat(ctx, best, lower + lo * regions.length * instance.usdPerHour * BILLING_HOURS_PER_MONTH))
           continue;
-        const top = tryWith(hi);
-        if (!top.survivesZoneLoss) continue;
+        // bisection on the cheap survival check (no queue analysis); only the answer is evaluated in full
+        const survives = (spares: number) => {
+          const spec: HorizontalSpec = {
+            name: '',
+            origin: 'searched',
+            regions,
+            spares,
+            zones,
+            balancer: 'least-loaded',
+          };
+          const nodesByRegion = nodesPerRegion(ctx, instance, spec, layout);
+          return survivesZoneLossQuick(ctx, { kind: 'horizontal', instance, nodesByRegion, ...spec }, layout);
+        };
+        if (!survives(hi)) {
+          tryWith(hi);
+          continue;
+        }
         while (lo < hi) {
           const mid = Math.floor((lo + hi) / 2);
-          if (tryWith(mid).survivesZoneLoss) hi = mid;
+          if (survives(mid)) hi = mid;
           else lo = mid + 1;
         }
         tryWith(lo);
