@@ -27,7 +27,8 @@ export function lossVerdict(a: Survival, what: 'zone' | 'region'): LossVerdict |
   const survives = what === 'zone' ? a.survivesZoneLoss : a.survivesRegionLoss;
   if (survives === null) return null;
   if (survives) return 'survives';
-  if (a.kind === 'vertical') return a.standby === 'cold' ? 'restore' : 'reads';
+  // a cold standby is restored first; a hot pair fails only when the box cannot carry the load; a lone box is gone
+  if (a.kind === 'vertical') return a.standby === 'cold' ? 'restore' : a.standby === 'hot' ? 'capacity' : 'reads';
   const s = slack(a) as { reads: number; writes: number };
   const p = a.placement as NonNullable<Survival['placement']>;
   const lost = what === 'zone' ? p.copiesPerZone : p.replication;
@@ -60,7 +61,9 @@ export function lossSentence(a: Survival, what: 'zone' | 'region', capPercent: s
     case 'writes':
       return `It does not survive ${the} for writes: the copies left are fewer than the write quorum of ${a.placement?.writeQuorum} of ${a.placement?.copies}, so writes stop until it is back (reads go on).`;
     case 'capacity':
-      return `It does not survive ${the}: the data is safe, but the survivors would run above ${capPercent} CPU (targets.maxUtilizationDegraded), so the outage counts as downtime.`;
+      return a.kind === 'vertical'
+        ? `It does not survive ${the}: the box cannot carry the load at all (utilisation at or above 100%).`
+        : `It does not survive ${the}: the data is safe, but the survivors would run above ${capPercent} CPU (targets.maxUtilizationDegraded), so the outage counts as downtime.`;
     case 'restore':
       return `It does not survive ${the} without downtime: the cold standby must be restored first.`;
   }

@@ -334,6 +334,9 @@ const sumRange = (v: Float64Array, from: number, to: number) => {
   return s;
 };
 
+const CONFIG_CACHE = new Map<string, RegionConfigs>();
+const CONFIG_CACHE_MAX = 256;
+
 /** Exact availability of a placed fleet (see the top of this file). */
 export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAvailability {
   const { regions, replication: r, writeQuorum, users, need } = input;
@@ -353,13 +356,15 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
   if (writeQuorum > T) throw new RangeError(`writeQuorum must be <= ${T} copies, got ${writeQuorum}`);
   const K = T - writeQuorum; // most copies of the worst partition that may be down
 
-  const configCache = new Map<string, RegionConfigs>();
   const configs = regions.map((reg) => {
-    const key = `${reg.nodes}/${reg.zones}`;
-    let c = configCache.get(key);
+    // the per-region tables depend only on these figures: kept across calls (a search evaluates the same layouts
+    // many times); a small cache, cleared when full
+    const key = `${reg.nodes}/${reg.zones}/${r}/${input.node.unavailability}/${input.zone.unavailability}`;
+    let c = CONFIG_CACHE.get(key);
     if (c === undefined) {
       c = regionConfigs(reg.nodes, reg.zones, r, input.node, input.zone);
-      configCache.set(key, c);
+      if (CONFIG_CACHE.size >= CONFIG_CACHE_MAX) CONFIG_CACHE.clear();
+      CONFIG_CACHE.set(key, c);
     }
     return c;
   });
