@@ -117,6 +117,7 @@ export function userHomeRegions(ctx: Context): string[] {
  * Users are served from the first region of this list that is up.
  */
 export function preferenceOrder(ctx: Context, userRegion: string, regions: readonly string[]): string[] {
+  if (regions.length === 1) return [...regions];
   return regions
     .map((r, i) => ({ r, i, rtt: ctx.rtt(userRegion, r).rttS }))
     .sort((x, y) => x.rtt - y.rtt || x.i - y.i)

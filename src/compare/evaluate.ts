@@ -478,13 +478,22 @@ function latencyFor(
     const survival = responseTimeSurvivalFunction(s.queue.input);
     const scale = a.meanResponseS ?? s.queue.input.serviceTimeS;
     meanWait += (a.meanWaitS ?? 0) * s.paths.reduce((x, p) => x + p.share, 0);
+    // a group without a write detour is the queue's response time shifted by its network time: its p99 is the
+    // queue's p99 plus that time (one quantile per serving region instead of one per user region)
+    let queueOnlyP99S: number | null = null;
     for (const p of s.paths) {
       const g: LatencyGroup = { ...p, queueSurvival: survival, queueScaleS: scale };
       groups.push(g);
       const order = preferenceOrder(ctx, p.region, candidateRegions);
       const failoverTo = failoverFixed ?? (order.length > 1 ? (order.find((r) => r !== s.region) ?? null) : null);
       const rtt = ctx.rtt(p.region, s.region);
-      const p99S = mixtureQuantile([g], 0.99);
+      let p99S: number;
+      if (p.writeFraction === 0 || p.writeExtraS === 0) {
+        if (queueOnlyP99S === null) {
+          queueOnlyP99S = mixtureQuantile([{ ...g, share: 1, networkS: 0, writeExtraS: 0, writeFraction: 0 }], 0.99);
+        }
+        p99S = p.networkS + queueOnlyP99S;
+      } else p99S = mixtureQuantile([g], 0.99);
       byUserRegion.push({
         region: p.region,
         share: p.share,
@@ -505,6 +514,8 @@ function latencyFor(
   byUserRegion.sort((a, b) => (order.get(a.region) ?? 0) - (order.get(b.region) ?? 0));
   const method = `${LATENCY_METHOD_EXACT}; queue: ${methodQueue}${w.consistency === 'strong' && w.writeFraction > 0 ? '; strong writes wait for a quorum round trip' : ''}`;
   if (!stable) {
+    const servedFrom = new Map<string, string>();
+    for (const s of serving) for (const p of s.paths) if (!servedFrom.has(p.region)) servedFrom.set(p.region, s.region);
     return {
       p50Ms: null,
       p99Ms: null,
@@ -513,8 +524,7 @@ function latencyFor(
       networkP99Ms,
       meanQueueWaitMs: null,
       byUserRegion: ctx.scenario.users.map((u) => {
-        const s = serving.find((x) => x.paths.some((p) => p.region === u.region));
-        const region = s?.region ?? candidateRegions[0] ?? u.region;
+        const region = servedFrom.get(u.region) ?? candidateRegions[0] ?? u.region;
         const rtt = ctx.rtt(u.region, region);
         return {
           region: u.region,
