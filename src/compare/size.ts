@@ -13,6 +13,7 @@ import {
   evaluateHorizontal,
   evaluateVertical,
   globalSwitchFor,
+  type HorizontalDesign,
   type HorizontalLayout,
   horizontalLayout,
   memoryNeededGiB,
@@ -337,7 +338,8 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
         // bisection: the survivors' capacity grows with every spare, so survival is monotone in the spares. The counts
         // in between neither survive a zone loss nor differ much from 2 spares in nines; they are not tried (the
         // search is not exact there).
-        const tryWith = (spares: number): ArchitectureResult => {
+        // the design with `spares` spares per region (sized by nodesPerRegion)
+        const designWith = (spares: number): HorizontalDesign => {
           const spec: HorizontalSpec = {
             name: 'best horizontal',
             origin: 'searched',
@@ -346,8 +348,10 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
             zones,
             balancer: 'least-loaded',
           };
-          const nodesByRegion = nodesPerRegion(ctx, instance, spec, layout);
-          const r = evaluateHorizontal(ctx, { kind: 'horizontal', instance, nodesByRegion, ...spec }, layout);
+          return { kind: 'horizontal', instance, nodesByRegion: nodesPerRegion(ctx, instance, spec, layout), ...spec };
+        };
+        const tryWith = (spares: number): ArchitectureResult => {
+          const r = evaluateHorizontal(ctx, designWith(spares), layout);
           ctx.seen.push(r);
           if (better(r, best)) best = r;
           return r;
@@ -361,30 +365,14 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
           }
         }
         if (stop || zones === 1) continue;
-        const n2 = nodesPerRegion(
-          ctx,
-          instance,
-          { name: '', origin: 'searched', regions, spares: 2, zones, balancer: 'least-loaded' },
-          layout,
-        );
+        const n2 = designWith(2).nodesByRegion;
         if (n2.some((n) => n >= MAX_NODES_PER_REGION)) continue;
         let lo = 3;
         let hi = Math.ceil(Math.max(...n2) / (zones - 1)) + 3;
         if (cannotBeat(ctx, best, lower + lo * regions.length * instance.usdPerHour * BILLING_HOURS_PER_MONTH))
           continue;
         // bisection on the cheap survival check (no queue analysis); only the answer is evaluated in full
-        const survives = (spares: number) => {
-          const spec: HorizontalSpec = {
-            name: '',
-            origin: 'searched',
-            regions,
-            spares,
-            zones,
-            balancer: 'least-loaded',
-          };
-          const nodesByRegion = nodesPerRegion(ctx, instance, spec, layout);
-          return survivesZoneLossQuick(ctx, { kind: 'horizontal', instance, nodesByRegion, ...spec }, layout);
-        };
+        const survives = (spares: number) => survivesZoneLossQuick(ctx, designWith(spares), layout);
         if (!survives(hi)) {
           tryWith(hi);
           continue;
