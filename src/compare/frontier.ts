@@ -90,13 +90,25 @@ export function nonDominated(designs: readonly ArchitectureResult[]): Architectu
 }
 
 /**
- * At most `max` of `sorted` (ascending by cost): the cheapest and the dearest, and between them the entry nearest to
- * each of `max - 2` evenly spaced costs (the next unused one when the nearest is taken), in cost order.
+ * At most `max` of `sorted` (ascending by cost): every `pinned` entry (the result's own designs: the recommendation
+ * must be on the frontier it is shown on), the cheapest and the dearest, and between them the entry nearest to each of
+ * the evenly spaced costs left (the next unused one when the nearest is taken), in cost order.
  */
 export function capFrontier<T extends { cost: { usdPerMonth: number } }>(
   sorted: readonly T[],
   max = FRONTIER_MAX_ENTRIES,
+  pinned: ReadonlySet<T> = new Set(),
 ): T[] {
+  if (sorted.length <= max) return [...sorted];
+  const pins = sorted.map((x, i) => (pinned.has(x) ? i : -1)).filter((i) => i >= 0);
+  if (pins.length === 0) return spreadByCost(sorted, max);
+  const spread = new Set(spreadByCost(sorted, Math.max(2, max - pins.length)));
+  for (const i of pins) spread.add(sorted[i] as T);
+  return sorted.filter((x) => spread.has(x));
+}
+
+/** `max` entries of `sorted` spread evenly by cost (see capFrontier), the cheapest and the dearest included. */
+function spreadByCost<T extends { cost: { usdPerMonth: number } }>(sorted: readonly T[], max: number): T[] {
   if (sorted.length <= max) return [...sorted];
   if (max <= 0) return [];
   if (max === 1) return [sorted[0] as T];
@@ -140,8 +152,8 @@ export function frontierOf(
   max = FRONTIER_MAX_ENTRIES,
 ): { entries: FrontierEntry[]; nonDominated: number } {
   const front = nonDominated(designs);
-  const kept = capFrontier(front, max);
   const keepName = new Set(named);
+  const kept = capFrontier(front, max, keepName);
   const base = kept.map((a) =>
     a.origin === 'explicit' || keepName.has(a) ? a.name : `${a.kind}: ${designSummary(a)}`,
   );

@@ -194,14 +194,18 @@ export function bestHorizontalSize(
 // ------------------------------------------------------------------------------------------------------------
 // search
 
+/** Up to this many spares the horizontal search tries every count (beyond it: 0-2 and the zone-survival count). */
+export const SMALL_SPARES = 10;
+
 /** Most regions in a searched horizontal design (the exact availability enumerates 3^R region states). */
 export const MAX_SEARCH_REGIONS = 8;
 
 /**
  * Region sets to try for a horizontal design: each users' home region alone; the greedy sets that most lower the
- * share-weighted round trip, up to every home region (at most MAX_SEARCH_REGIONS); and, for each single home region,
- * the same region with its nearest one and two catalog regions that have no users (a second or third site for
- * availability: a region loss, or a majority of copies for strong writes).
+ * share-weighted round trip, up to every home region (at most MAX_SEARCH_REGIONS); for each single home region, the
+ * same region with its nearest one and two catalog regions that have no users (a second or third site for
+ * availability: a region loss, or a majority of copies for strong writes); and each pair of home regions with the
+ * region without users nearest to both (a third site for a strong quorum).
  */
 export function candidateRegionSets(ctx: Context, max = MAX_SEARCH_REGIONS): string[][] {
   const userRegions = userHomeRegions(ctx);
@@ -229,6 +233,13 @@ export function candidateRegionSets(ctx: Context, max = MAX_SEARCH_REGIONS): str
     const near = [...others].sort((a, b) => ctx.rtt(home, a).rttS - ctx.rtt(home, b).rttS);
     if (near[0] !== undefined) sets.push([home, near[0]]);
     if (near[1] !== undefined) sets.push([home, near[0] as string, near[1]]);
+  }
+  // two user regions and a third without users: a majority of three regions for strong writes
+  for (const set of sets.filter((x) => x.length === 2 && x.every((r) => userRegions.includes(r)))) {
+    const third = [...others].sort(
+      (a, b) => Math.max(...set.map((r) => ctx.rtt(r, a).rttS)) - Math.max(...set.map((r) => ctx.rtt(r, b).rttS)),
+    )[0];
+    if (third !== undefined) sets.push([...set, third]);
   }
   return sets;
 }
@@ -383,6 +394,8 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
           else lo = mid + 1;
         }
         tryWith(lo);
+        // for small fleets every count below it too (cheaper; one may meet the targets without surviving a zone)
+        if (lo <= SMALL_SPARES) for (let spares = 3; spares < lo; spares++) tryWith(spares);
       }
     }
   }

@@ -363,7 +363,7 @@ function frontier(result: ComparisonResult): string[] {
   const lines = [
     result.frontierOf === 'candidates' && n === count && n > 1
       ? `None of the ${count} candidates is beaten by another on cost, nines and p99 together (as cheap, as available and as fast with one of them better).`
-      : `${of}, ${n} ${n === 1 ? 'is' : 'are'} not beaten on cost, nines and p99 together (no other is as cheap, as available and as fast with one of them better)${n > f.length ? `; the table shows ${f.length} of them, the cheapest, the dearest and the rest spread evenly by cost` : ''}.`,
+      : `${of}, ${n} ${n === 1 ? 'is' : 'are'} not beaten on cost, nines and p99 together (no other is as cheap, as available and as fast with one of them better)${n > f.length ? `; the table shows ${f.length} of them: the compared designs, the cheapest, the dearest and the rest spread evenly by cost` : ''}.`,
   ];
   const cheapest = f[0] as FrontierEntry;
   const what = (e: FrontierEntry) =>

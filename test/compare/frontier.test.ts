@@ -162,6 +162,17 @@ describe('capFrontier', () => {
     );
   });
 
+  it('always keeps the pinned entries (the designs of the result), within the cap when few are pinned', () => {
+    const sorted = items(Array.from({ length: 300 }, (_, i) => i));
+    const pinned = new Set([sorted[7], sorted[151], sorted[152]] as { cost: { usdPerMonth: number } }[]);
+    const kept = capFrontier(sorted, 40, pinned);
+    expect(kept.length).toBe(40);
+    for (const p of pinned) expect(kept).toContain(p);
+    expect(kept[0]).toBe(sorted[0]);
+    expect(kept[kept.length - 1]).toBe(sorted[299]);
+    expect(costs(kept)).toEqual([...costs(kept)].sort((a, b) => a - b));
+  });
+
   it('spreads the entries it keeps evenly by cost', () => {
     // 1000 entries crowded at the cheap end and 10 spread over the dear end: the dear ones are all kept
     const cheap = Array.from({ length: 1000 }, (_, i) => i / 1000);
