@@ -27,7 +27,6 @@ import type {
   VerticalSpec,
 } from '../../src/scenario/types.js';
 import { logInt, logUniform, runs } from '../helpers/arbitraries.js';
-import { expectClose } from '../helpers/expectClose.js';
 import { exampleScenario } from './scenario.js';
 
 const catalog = loadCatalog();

@@ -34,7 +34,7 @@ function bruteForce(input: PlacedFleetInput): { up: number; down: number } {
     for (let i = 0; i < reg.nodes; i++) nodeZone.push({ region: ri, zone: (zoneBase[ri] as number) + (i % reg.zones) });
   });
   // copysets per region: node indices (global)
-  const copysets: number[][][] = input.regions.map((reg, ri) => {
+  const copysets: number[][][] = input.regions.map((_reg, ri) => {
     const nodes = nodeZone.map((n, i) => ({ ...n, i })).filter((n) => n.region === ri);
     const subsets: number[][] = [];
     const pick = (start: number, acc: number[]) => {
