@@ -7,7 +7,7 @@
 import type { GlobalSwitch, Instance } from '../catalog/index.js';
 import { analyzeQueue, responseTimeSurvivalFunction } from '../core/queueing/index.js';
 import { type Availability, coldRestoreTimeS, downtime, nines } from '../core/reliability/index.js';
-import { copiesPerZone, majority, spreadOf, zoneSizes } from '../core/reliability/placement.js';
+import { copiesPerZone, copysetCount, majority, zoneSizes } from '../core/reliability/placement.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
 import { formatDuration, formatPercent, formatUsd } from '../units/format.js';
 import { type AvailabilityFigure, fleetAvailability, verticalAvailability } from './availability.js';
@@ -694,33 +694,6 @@ export function allUpUtilization(ctx: Context, d: HorizontalDesign, layout: Hori
   return u;
 }
 
-/**
- * Node sets the even spread allows for one partition's copies in a region: sum over the choices of the `extra`
- * zones of prod_z C(n_z, k_z) (k_z = lo or hi). A float (it can be very large).
- * @example copysetCount([2, 2, 2], 3) // 8: one node from each zone
- */
-export function copysetCount(sizes: readonly number[], copies: number): number {
-  const spread = spreadOf(sizes, copies);
-  if (spread === null) return 0;
-  const used = sizes.filter((n) => n > 0);
-  const choose = (n: number, k: number) => {
-    let x = 1;
-    for (let i = 0; i < k; i++) x = (x * (n - i)) / (i + 1);
-    return x;
-  };
-  // ways[e]: node sets over the zones so far with e of them holding hi copies
-  let ways = [1];
-  for (const n of used) {
-    const next = new Array<number>(ways.length + 1).fill(0);
-    ways.forEach((v, e) => {
-      next[e] = (next[e] as number) + v * choose(n, spread.lo);
-      if (spread.extra > 0) next[e + 1] = (next[e + 1] as number) + v * choose(n, spread.hi);
-    });
-    ways = next;
-  }
-  return ways[spread.extra] ?? 0;
-}
-
 /** Partitions per node the placement text assumes (Cassandra 4's default num_tokens; the model takes many). */
 export const PARTITIONS_PER_NODE = 16;
 
@@ -738,6 +711,8 @@ export function placementOf(
   copiesPerZone: number;
   writeQuorum: number;
   copies: number;
+  /** Copies of the worst partition that may be down with writes (and reads) still served: copies - writeQuorum. */
+  maxDownCopies: number;
   text: string;
 } {
   const w = ctx.scenario.workload;
@@ -746,13 +721,7 @@ export function placementOf(
   const copies = R * r;
   const strong = w.consistency === 'strong' && w.writeFraction > 0;
   const writeQuorum = strong ? majority(copies) : 1;
-  const perZone = d.nodesByRegion.map(
-    (n) =>
-      copiesPerZone(
-        zoneSizes(n, d.zones).filter((x) => x > 0),
-        r,
-      ) ?? r,
-  );
+  const perZone = d.nodesByRegion.map((n) => copiesPerZone(zoneSizes(n, d.zones), r) ?? r);
   const c = Math.max(...perZone);
   const partitions = PARTITIONS_PER_NODE * Math.max(...d.nodesByRegion);
   // the model takes every node set the zone rule allows as holding a partition: with far more such sets than
@@ -770,7 +739,15 @@ export function placementOf(
         ? `writes need ${writeQuorum} of the ${copies} copies (a majority: strong consistency)`
         : 'writes need one live copy (eventual consistency)';
   const text = `placement: ${r} cop${r === 1 ? 'y' : 'ies'} of every partition ${R > 1 ? `in each of ${R} regions` : 'in the region'}, on distinct nodes, ${where}; partitions spread over all nodes (about ${partitions}: ${PARTITIONS_PER_NODE} per node); reads need one live copy, ${writes}${bound}`;
-  return { partitions, replication: r, copiesPerZone: c, writeQuorum, copies, text };
+  return {
+    partitions,
+    replication: r,
+    copiesPerZone: c,
+    writeQuorum,
+    copies,
+    maxDownCopies: copies - writeQuorum,
+    text,
+  };
 }
 
 /**
@@ -834,7 +811,7 @@ export function lossSurvival(
 /** Zone-loss survival of a design before it is evaluated in full (the search's bisection over spares). */
 export function survivesZoneLossQuick(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): boolean {
   const placement = placementOf(ctx, d);
-  const K = d.regions.length * ctx.scenario.workload.replication - placement.writeQuorum;
+  const K = placement.maxDownCopies;
   const { needed } = availabilityNeed(ctx, d, allUpUtilization(ctx, d, layout));
   return lossSurvival(ctx, d, layout, needed, K).survivesZoneLoss;
 }
@@ -884,7 +861,7 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
         byCause: [{ cause: 'placement: fewer nodes than copies', unavailability: 1 }],
         singlePointsOfFailure: [],
       };
-  const K = R * w.replication - placement.writeQuorum; // copies of the worst partition that may be down
+  const K = placement.maxDownCopies;
 
   const { survivesRegionLoss, survivesZoneLoss } = lossSurvival(ctx, d, layout, needed, K);
 

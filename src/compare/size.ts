@@ -257,17 +257,22 @@ export function searchVertical(ctx: Context): ArchitectureResult {
   // nearest one is never worse: every region has the same failure rates and (today) the same prices, the standby's
   // copy traffic is priced at the primary's region whatever its destination, and a strong write waits for the round
   // trip to the standby, shortest to the nearest. (With per-region prices every region must be tried.)
-  const nearestOther = (region: string) =>
-    ctx.catalog.regions
-      .map((r) => r.id)
-      .filter((r) => r !== region)
-      .sort((a, b) => ctx.rtt(region, a).rttS - ctx.rtt(region, b).rttS)[0] ?? null;
+  // once per primary region (not per family and standby kind)
+  const nearestOther = new Map(
+    regions.map((region) => [
+      region,
+      ctx.catalog.regions
+        .map((r) => r.id)
+        .filter((r) => r !== region)
+        .sort((a, b) => ctx.rtt(region, a).rttS - ctx.rtt(region, b).rttS)[0] ?? null,
+    ]),
+  );
   let best: ArchitectureResult | null = null;
   for (const [family, list] of families) {
     const sizes = ctx.catalog.families.get(family)?.filter((i) => list.includes(i)) ?? list;
     for (const region of regions) {
       for (const standby of ['none', 'cold', 'hot'] as const) {
-        for (const standbyRegion of standby === 'none' ? [null] : [null, nearestOther(region)]) {
+        for (const standbyRegion of standby === 'none' ? [null] : [null, nearestOther.get(region) ?? null]) {
           const r = sizeVertical(ctx, sizes, {
             name: 'best vertical',
             origin: 'searched',

@@ -19,6 +19,14 @@ function slack(a: Survival): { reads: number; writes: number } | null {
   return { reads: p.copies - 1, writes: p.copies - p.writeQuorum };
 }
 
+/** Whether losing one zone (or region) leaves some partition fewer live copies than its write quorum. */
+export function lossStopsWrites(a: Survival, what: 'zone' | 'region'): boolean {
+  const s = slack(a);
+  const p = a.placement;
+  if (s === null || p === null) return false;
+  return (what === 'zone' ? p.copiesPerZone : p.replication) > s.writes;
+}
+
 /**
  * Why a design does or does not survive the loss of one zone or one region (null: a region loss with one region).
  * @example lossVerdict({ kind: 'horizontal', placement: { copies: 6, writeQuorum: 4, replication: 3, copiesPerZone: 1, ... }, survivesRegionLoss: false, ... }, 'region') // 'writes'

@@ -11,7 +11,7 @@ import { designSummary } from '../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult, FrontierEntry } from '../compare/result.js';
 import type { SensitivityResult } from '../compare/sensitivity.js';
 import { better } from '../compare/size.js';
-import { lossSentence, lossVerdict } from '../compare/survival.js';
+import { lossSentence, lossStopsWrites, lossVerdict } from '../compare/survival.js';
 import {
   coldRestoreTimeS,
   crossRegionFailoverS,
@@ -707,7 +707,7 @@ function risks(w: WorksheetInput): string[] {
       const p = rec.placement;
       out.push(
         p !== null
-          ? `Writes wait for ${p.writeQuorum} of the ${p.copies} copies of their partition (${p.replication} in each of ${rec.regions.join(', ')})${hopText}. ${p.replication > p.copies - p.writeQuorum ? `With a region gone, or cut off by a network partition, the copies left are fewer than the quorum: writes stop (the availability figure counts it as downtime).` : 'A region lost or cut off leaves a quorum in the others: the minority side stops accepting writes.'} Is the quorum round trip acceptable on the write path, and who watches for a partition?`
+          ? `Writes wait for ${p.writeQuorum} of the ${p.copies} copies of their partition (${p.replication} in each of ${rec.regions.join(', ')})${hopText}. ${lossStopsWrites(rec, 'region') ? `With a region gone, or cut off by a network partition, the copies left are fewer than the quorum: writes stop (the availability figure counts it as downtime).` : 'A region lost or cut off leaves a quorum in the others: the minority side stops accepting writes.'} Is the quorum round trip acceptable on the write path, and who watches for a partition?`
           : rec.regions.length === 2
             ? `Writes wait for the copy in the other region${hopText}. The figures assume that when either box or its region is lost, the survivor keeps accepting writes alone until the pair is rebuilt (as Amazon RDS Multi-AZ does): no single failure loses an acknowledged write, but a second one in that window would, and under a network partition between ${rec.regions.join(' and ')} only one side may accept writes. Does the database do that, or does the primary stop writing without its copy (then every outage of the standby is write downtime)? Who decides when to fail over?`
             : `Writes wait for a quorum of ${rec.regions.join(', ')}${hopText}. Under a partition the minority side must stop accepting writes: which side keeps serving the users in each region, and is the quorum round trip acceptable on the write path?`,

@@ -8,8 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { buildContext } from '../../src/compare/context.js';
-import { copysetCount, evaluateHorizontal, evaluateVertical } from '../../src/compare/evaluate.js';
+import { evaluateHorizontal, evaluateVertical } from '../../src/compare/evaluate.js';
 import { compareScenario } from '../../src/compare/index.js';
+import { copysetCount } from '../../src/core/reliability/placement.js';
 import { readScenarioText } from '../../src/scenario/normalize.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { expectClose } from '../helpers/expectClose.js';
@@ -426,16 +427,16 @@ describe('availability means one thing (contract, second wave)', () => {
       standby: 'hot',
       standbyRegion: null,
     });
-  const fleet = (s: Scenario, regions: string[]) =>
+  const fleet = (s: Scenario, regions: string[], nodesPerRegion = 3, zones = 3) =>
     evaluateHorizontal(buildContext(s, catalog), {
       kind: 'horizontal',
       name: 'fleet',
       origin: 'explicit',
       instance: inst('m7i.xlarge'),
       regions,
-      nodesByRegion: regions.map(() => 3),
+      nodesByRegion: regions.map(() => nodesPerRegion),
       spares: 1,
-      zones: 3,
+      zones,
       balancer: 'least-loaded',
     });
   it('availability does not change when only targets.p99 changes (box, one-region and two-region fleets)', () => {
@@ -470,18 +471,7 @@ describe('availability means one thing (contract, second wave)', () => {
 
   it('a fleet of one-zone regions: a zone loss is a region loss, and the verdict agrees with the nines', () => {
     const s = scenarioAt(1, false);
-    const oneZone = (n: number) =>
-      evaluateHorizontal(buildContext(s, catalog), {
-        kind: 'horizontal',
-        name: 'fleet',
-        origin: 'explicit',
-        instance: inst('m7i.xlarge'),
-        regions: ['us-east-1', 'us-east-2'],
-        nodesByRegion: [n, n],
-        spares: 1,
-        zones: 1,
-        balancer: 'least-loaded',
-      });
+    const oneZone = (n: number) => fleet(s, ['us-east-1', 'us-east-2'], n, 1);
     for (const n of [3, 9]) {
       const f = oneZone(n);
       expect(f.survivesZoneLoss).toBe(f.survivesRegionLoss);

@@ -135,6 +135,33 @@ export function worstDownCopies(
   return Math.min(copies, t + Math.min(spread.extra, full));
 }
 
+/**
+ * Node sets the even spread allows for one partition's copies in a region: sum over the choices of the `extra`
+ * zones of prod_z C(n_z, k_z) (k_z = lo or hi). A float (it can be very large).
+ * @example copysetCount([2, 2, 2], 3) // 8: one node from each zone
+ */
+export function copysetCount(sizes: readonly number[], copies: number): number {
+  const spread = spreadOf(sizes, copies);
+  if (spread === null) return 0;
+  const used = sizes.filter((n) => n > 0);
+  const choose = (n: number, k: number) => {
+    let x = 1;
+    for (let i = 0; i < k; i++) x = (x * (n - i)) / (i + 1);
+    return x;
+  };
+  // ways[e]: node sets over the zones so far with e of them holding hi copies
+  let ways = [1];
+  for (const n of used) {
+    const next = new Array<number>(ways.length + 1).fill(0);
+    ways.forEach((v, e) => {
+      next[e] = (next[e] as number) + v * choose(n, spread.lo);
+      if (spread.extra > 0) next[e + 1] = (next[e + 1] as number) + v * choose(n, spread.hi);
+    });
+    ways = next;
+  }
+  return ways[spread.extra] ?? 0;
+}
+
 /** A strong write's quorum: a majority of all copies, floor(T/2) + 1. */
 export function majority(copies: number): number {
   return Math.floor(copies / 2) + 1;
@@ -405,36 +432,30 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
       }
       loads[to] = (loads[to] as number) + u.share;
     }
-    const base: Float64Array[] = [];
-    const loaded: { i: number; v: RegionVectors }[] = [];
+    // Regions without load enter as their pi (or all copies down when gone); loaded regions as pi, ok or short.
+    let fixed: Float64Array = Float64Array.of(1);
+    const loaded: RegionVectors[] = [];
     for (let i = 0; i < R; i++) {
-      if (state[i] === 0) base.push(allDown);
-      else if ((loads[i] as number) > 0) {
-        const v = vectors(i, need(i, loads[i] as number));
-        base.push(v.pi);
-        loaded.push({ i, v });
-      } else base.push(vectors(i, 0).pi);
+      if (state[i] === 0) fixed = convolve(fixed, allDown);
+      else if ((loads[i] as number) > 0) loaded.push(vectors(i, need(i, loads[i] as number)));
+      else fixed = convolve(fixed, vectors(i, 0).pi);
     }
-    let all: Float64Array = Float64Array.of(1);
-    for (const v of base) all = convolve(all, v);
+    // all = fixed * pi_1 * ... * pi_L; the capacity term telescopes over the loaded regions:
+    // sum_k fixed * ok_1..ok_(k-1) * short_k * pi_(k+1)..pi_L, from suffix products of pi and a running prefix of ok
+    const L = loaded.length;
+    const suffix: Float64Array[] = new Array(L + 1);
+    suffix[L] = Float64Array.of(1);
+    for (let k = L - 1; k >= 0; k--)
+      suffix[k] = convolve(suffix[k + 1] as Float64Array, (loaded[k] as RegionVectors).pi);
+    const all = convolve(fixed, suffix[0] as Float64Array);
     const reads = sumRange(all, T, T);
     const writes = sumRange(all, K + 1, T - 1);
     let capacity = 0;
-    for (let k = 0; k < loaded.length; k++) {
-      let acc: Float64Array = Float64Array.of(1);
-      for (let i = 0; i < R; i++) {
-        const pos = loaded.findIndex((x) => x.i === i);
-        const v =
-          pos === -1
-            ? (base[i] as Float64Array)
-            : pos < k
-              ? loaded[pos]?.v.ok
-              : pos === k
-                ? loaded[pos]?.v.short
-                : loaded[pos]?.v.pi;
-        acc = convolve(acc, v as Float64Array);
-      }
-      capacity += sumRange(acc, 0, K);
+    let prefix = fixed;
+    for (let k = 0; k < L; k++) {
+      const v = loaded[k] as RegionVectors;
+      capacity += sumRange(convolve(convolve(prefix, v.short), suffix[k + 1] as Float64Array), 0, K);
+      prefix = convolve(prefix, v.ok);
     }
     out.dataReads += p * reads;
     out.dataWrites += p * writes;
