@@ -150,7 +150,7 @@ export function verticalAvailability(
   if (!standbyInOtherRegion) byCause.push({ cause: 'region', unavailability: region.unavailability });
   if (balancer) byCause.push({ cause: 'balancer', unavailability: balancer.unavailability });
   if (sw) byCause.push({ cause: SWITCH_CAUSE, unavailability: sw.availability.unavailability });
-  byCause.push({ cause: 'failover', unavailability: failoverU });
+  byCause.push({ cause: CAUSE_FAILOVER, unavailability: failoverU });
   const spof: string[] = [];
   if (!standbyInOtherRegion) spof.push('the region');
   if (balancer) spof.push('the balancer');
@@ -180,6 +180,32 @@ export interface FleetPlacement {
   replication: number;
   /** Live copies (of regions x replication) a write needs; 1 when writes need any copy (or there are none). */
   writeQuorum: number;
+}
+
+const CAUSE_UNREACHABLE_REGIONS = 'users with no region to reach (regions or balancers down)';
+const CAUSE_UNREACHABLE_REGION = 'region or its balancer';
+const CAUSE_NO_COPY = 'data: a partition with no live copy';
+const CAUSE_NO_QUORUM = 'data: a partition without its write quorum';
+const CAUSE_FAILOVER = 'failover';
+const FLEET_STRUCTURAL = new Set([CAUSE_UNREACHABLE_REGIONS, CAUSE_UNREACHABLE_REGION, CAUSE_NO_COPY, CAUSE_NO_QUORUM]);
+
+/**
+ * The part of a horizontal design's unavailability that spares cannot lower, from its byCause: users with no region to
+ * reach and data down (a partition without a live copy or its write quorum; disjoint states of the fleet, so they
+ * add), in series with the failovers and the global switch. With every zone of each region holding nodes, it never
+ * falls as nodes are added to a region (more nodes per zone: stochastically more of them down, the copies per zone
+ * unchanged; the failover and switch terms do not depend on the node count), and the unavailability is at least this
+ * (the capacity term only adds states), so once it alone misses the target no larger fleet of those regions and
+ * zones meets it.
+ */
+export function structuralUnavailability(byCause: readonly { cause: string; unavailability: number }[]): number {
+  let fleet = 0;
+  let up = 1;
+  for (const c of byCause) {
+    if (FLEET_STRUCTURAL.has(c.cause)) fleet += c.unavailability;
+    else if (c.cause === CAUSE_FAILOVER || c.cause === SWITCH_CAUSE) up *= 1 - c.unavailability;
+  }
+  return 1 - (1 - fleet) * up;
 }
 
 /**
@@ -222,15 +248,10 @@ export function fleetAvailability(
   const fleet: Availability = { availability: placed.availability, unavailability: placed.unavailability };
   const exact = globalSwitch ? series([fleet, globalSwitch.availability]) : fleet;
   const byCause: Cause[] = [
-    {
-      cause: R > 1 ? 'users with no region to reach (regions or balancers down)' : 'region or its balancer',
-      unavailability: placed.unreachable,
-    },
-    { cause: 'data: a partition with no live copy', unavailability: placed.dataReads },
+    { cause: R > 1 ? CAUSE_UNREACHABLE_REGIONS : CAUSE_UNREACHABLE_REGION, unavailability: placed.unreachable },
+    { cause: CAUSE_NO_COPY, unavailability: placed.dataReads },
   ];
-  if (placement.writeQuorum > 1) {
-    byCause.push({ cause: 'data: a partition without its write quorum', unavailability: placed.dataWrites });
-  }
+  if (placement.writeQuorum > 1) byCause.push({ cause: CAUSE_NO_QUORUM, unavailability: placed.dataWrites });
   byCause.push({
     cause: 'too few nodes up for the load at the degraded utilisation cap',
     unavailability: placed.capacity,
@@ -242,7 +263,7 @@ export function fleetAvailability(
       unavailability: placed.prunedProbability,
     });
   }
-  byCause.push({ cause: 'failover', unavailability: failoverU });
+  byCause.push({ cause: CAUSE_FAILOVER, unavailability: failoverU });
   if (globalSwitch) byCause.push({ cause: SWITCH_CAUSE, unavailability: globalSwitch.availability.unavailability });
   const spof: string[] = [];
   if (R === 1) spof.push('the region', 'its balancer');

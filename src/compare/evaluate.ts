@@ -6,7 +6,7 @@
 
 import type { GlobalSwitch, Instance } from '../catalog/index.js';
 import { analyzeQueue, responseTimeSurvivalFunction } from '../core/queueing/index.js';
-import { type Availability, coldRestoreTimeS, downtime, nines } from '../core/reliability/index.js';
+import { type Availability, coldRestoreTimeS, downtime, fromMtbfMttr, nines } from '../core/reliability/index.js';
 import { copiesPerZone, copysetCount, majority, zoneSizes } from '../core/reliability/placement.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
 import { formatDuration, formatPercent, formatUsd } from '../units/format.js';
@@ -27,6 +27,7 @@ import { meetsP99, p99MissText, regionMeetsP99 } from './p99Scope.js';
 import type {
   ArchitectureResult,
   AvailabilityResult,
+  CostResult,
   DataLossResult,
   LatencyResult,
   MeetsTargets,
@@ -60,6 +61,10 @@ export interface HorizontalDesign {
 }
 
 export type Design = VerticalDesign | HorizontalDesign;
+
+/** Method prefix of a screened result: only the p99 was computed (p50, p99.9, the degraded p99 and the mean wait are
+ * null); the search ranks screened results and evaluates its choice in full. Never reported as an architecture. */
+export const SCREEN_METHOD = 'screened (p99 only)';
 
 export const LATENCY_METHOD_EXACT =
   'network round trips (measured medians, or estimated from distance) + FCFS response time of the serving queue; overall figures are quantiles of the mixture over user regions';
@@ -454,6 +459,7 @@ function latencyFor(
   candidateRegions: string[],
   failoverFixed: string | null,
   degraded?: ServingRegion[],
+  screen = false,
 ): LatencyResult {
   const w = ctx.scenario.workload;
   const byUserRegion: UserRegionLatency[] = [];
@@ -543,7 +549,21 @@ function latencyFor(
       method: `unstable (utilisation >= 1): no steady state, latency unbounded`,
     };
   }
-  let p99DegradedMs = ms(mixtureQuantile(groups, 0.99));
+  const p99Ms = ms(mixtureQuantile(groups, 0.99));
+  if (screen) {
+    // a search's screen: the p99 that decides the target, not the figures only a report shows
+    return {
+      p50Ms: null,
+      p99Ms,
+      p999Ms: null,
+      p99DegradedMs: null,
+      networkP99Ms,
+      meanQueueWaitMs: null,
+      byUserRegion,
+      method: `${SCREEN_METHOD}; ${method}`,
+    };
+  }
+  let p99DegradedMs = p99Ms;
   if (degraded) {
     let worst = 0;
     let ok = true;
@@ -562,7 +582,7 @@ function latencyFor(
   }
   return {
     p50Ms: ms(mixtureQuantile(groups, 0.5)),
-    p99Ms: ms(mixtureQuantile(groups, 0.99)),
+    p99Ms,
     p999Ms: ms(mixtureQuantile(groups, 0.999)),
     p99DegradedMs: Number.isFinite(p99DegradedMs) ? p99DegradedMs : null,
     networkP99Ms,
@@ -810,13 +830,121 @@ export function lossSurvival(
 
 /** Zone-loss survival of a design before it is evaluated in full (the search's bisection over spares). */
 export function survivesZoneLossQuick(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): boolean {
-  const placement = placementOf(ctx, d);
-  const K = placement.maxDownCopies;
+  const w = ctx.scenario.workload;
+  const copies = d.regions.length * w.replication;
+  // placementOf's maxDownCopies, without its text
+  const K = copies - (w.consistency === 'strong' && w.writeFraction > 0 ? majority(copies) : 1);
   const { needed } = availabilityNeed(ctx, d, allUpUtilization(ctx, d, layout));
   return lossSurvival(ctx, d, layout, needed, K).survivesZoneLoss;
 }
 
-export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?: HorizontalLayout): ArchitectureResult {
+/**
+ * A floor under a horizontal design's unavailability from outages its survivors cannot carry (at the degraded cap):
+ * - a zone: in some region carrying load, a zone whose loss leaves fewer nodes than the region needs is down while
+ *   the region, its balancer and another of its zones are up. The region is then reachable, its own users stay with
+ *   it, and its nodes up are at most those outside that zone: the design is down whatever else happens. Regions are
+ *   independent, and so are the zones of a region (the availability model's assumptions).
+ * - a region: a region carrying load is gone (down, or every zone of it down) while the next region of some of its
+ *   users is reachable and, with all its nodes up, cannot carry its own load and theirs: down whatever else happens.
+ * The floor is the larger of the two. Adding nodes to a region only makes fewer outages fatal, so the floor at N
+ * spares is a floor for every count up to N.
+ */
+export function outageFloor(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): number {
+  const rel = ctx.scenario.reliability;
+  const zoneU = fromMtbfMttr(rel.zone.mtbfS, rel.zone.mttrS).unavailability;
+  const region = fromMtbfMttr(rel.region.mtbfS, rel.region.mttrS);
+  const lb = d.zones > 1 ? ctx.catalog.reliability.loadBalancer.multiAz : ctx.catalog.reliability.loadBalancer.singleAz;
+  const { needed } = availabilityNeed(ctx, d, allUpUtilization(ctx, d, layout));
+  const sizesOf = (r: number) => zoneSizes(d.nodesByRegion[r] as number, d.zones).filter((x) => x > 0);
+  const allZonesDown = (r: number) => zoneU ** sizesOf(r).length;
+  let none = 1;
+  d.regions.forEach((_, r) => {
+    const share = layout.share[r] as number;
+    if (share === 0) return;
+    const n = d.nodesByRegion[r] as number;
+    const sizes = sizesOf(r);
+    if (sizes.length <= 1) return;
+    const need = needed(r, share);
+    if (need === null) return;
+    const fatal = sizes.filter((size) => n - size < need).length;
+    if (fatal === 0) return;
+    // some fatal zone down, not every zone down (then the region is gone and its users move)
+    const p = region.availability * lb.availability * (1 - (1 - zoneU) ** fatal - allZonesDown(r));
+    none *= 1 - Math.max(0, p);
+  });
+  let regionFloor = 0;
+  if (d.regions.length > 1) {
+    d.regions.forEach((_, gone) => {
+      if ((layout.share[gone] as number) === 0) return;
+      const moved = new Map<number, number>();
+      for (const u of layout.users) {
+        if (u.order[0] !== gone) continue;
+        const next = u.order[1] as number;
+        moved.set(next, (moved.get(next) ?? 0) + u.share);
+      }
+      for (const [next, extra] of moved) {
+        const need = needed(next, (layout.share[next] as number) + extra);
+        if (need !== null && need <= (d.nodesByRegion[next] as number)) continue;
+        const pGone = region.unavailability + region.availability * allZonesDown(gone);
+        const pReach = region.availability * lb.availability * (1 - allZonesDown(next));
+        regionFloor = Math.max(regionFloor, pGone * pReach);
+      }
+    });
+  }
+  return Math.max(1 - none, regionFloor);
+}
+
+/**
+ * Monthly cost of a horizontal design: its nodes, each region's balancer, the global switch, and the traffic (egress,
+ * copies across zones and regions). Cheap (no queue analysis): the search prices a design before it evaluates it.
+ */
+export function horizontalCost(
+  ctx: Context,
+  d: Pick<HorizontalDesign, 'instance' | 'regions' | 'nodesByRegion' | 'zones'>,
+  layout: HorizontalLayout,
+): CostResult {
+  const { catalog } = ctx;
+  const w = ctx.scenario.workload;
+  const inst = d.instance;
+  const R = d.regions.length;
+  const sw = globalSwitchFor(ctx, d.regions);
+  const trafficWrites = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
+  const crossZoneCopies = Math.max(0, Math.min(w.replication, d.zones) - 1);
+  const interRegion: CostInput['interRegion'] = [];
+  d.regions.forEach((from, r) => {
+    for (const to of d.regions) {
+      if (to !== from) interRegion.push({ from, to, bytesPerS: trafficWrites * (layout.share[r] as number) });
+    }
+  });
+  return monthlyCost(catalog, {
+    compute: d.regions.map((region, r) => ({
+      region,
+      count: d.nodesByRegion[r] as number,
+      usdPerHour: inst.usdPerHour,
+    })),
+    standby: [],
+    balancerRegions: [...d.regions],
+    // a health check on each region's balancer
+    globalSwitch: sw ? { sw, endpoints: R } : null,
+    servedShare: d.regions.map((region, r) => ({ region, share: layout.share[r] as number })),
+    crossZoneBytesPerS: trafficWrites * crossZoneCopies * R,
+    interRegion,
+    trafficRatePerS: ctx.trafficRatePerS,
+    requestSizeBytes: w.requestSizeBytes,
+    responseSizeBytes: w.responseSizeBytes,
+  });
+}
+
+/**
+ * A horizontal design's result. With `screen` the latency holds only the p99 (see SCREEN_METHOD): the search's
+ * cheaper evaluation, exact in everything the targets and the ranking read (cost, nines, p99, shortfall).
+ */
+export function evaluateHorizontal(
+  ctx: Context,
+  d: HorizontalDesign,
+  layoutIn?: HorizontalLayout,
+  screen = false,
+): ArchitectureResult {
   const { scenario, catalog } = ctx;
   const w = scenario.workload;
   const inst = d.instance;
@@ -838,7 +966,7 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
     serving.push({ region, queue: q, paths });
     degraded.push({ region, queue: queueAtLoad(w, inst.vcpu, rate * share, Math.max(1, n - d.spares), model), paths });
   });
-  const latency = latencyFor(ctx, serving, d.regions, null, degraded);
+  const latency = latencyFor(ctx, serving, d.regions, null, degraded, screen);
 
   const { cap, needed } = availabilityNeed(ctx, d, utilization);
   const placement = placementOf(ctx, d);
@@ -873,31 +1001,7 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
   const memNeed = memoryNeededGiB(ctx, memShare);
   const memOk = memNeed <= inst.memGiB;
 
-  const trafficWrites = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
-  const crossZoneCopies = Math.max(0, Math.min(w.replication, d.zones) - 1);
-  const interRegion: CostInput['interRegion'] = [];
-  d.regions.forEach((from, r) => {
-    for (const to of d.regions) {
-      if (to !== from) interRegion.push({ from, to, bytesPerS: trafficWrites * (layout.share[r] as number) });
-    }
-  });
-  const cost = monthlyCost(catalog, {
-    compute: d.regions.map((region, r) => ({
-      region,
-      count: d.nodesByRegion[r] as number,
-      usdPerHour: inst.usdPerHour,
-    })),
-    standby: [],
-    balancerRegions: [...d.regions],
-    // a health check on each region's balancer
-    globalSwitch: sw ? { sw, endpoints: R } : null,
-    servedShare: d.regions.map((region, r) => ({ region, share: layout.share[r] as number })),
-    crossZoneBytesPerS: trafficWrites * crossZoneCopies * R,
-    interRegion,
-    trafficRatePerS: ctx.trafficRatePerS,
-    requestSizeBytes: w.requestSizeBytes,
-    responseSizeBytes: w.responseSizeBytes,
-  });
+  const cost = horizontalCost(ctx, d, layout);
 
   // every region holds a copy: another region, or another zone of the same region, is another failure domain
   const dataLoss = dataLossOf(ctx, R > 1 || (w.replication >= 2 && d.zones > 1) ? 'replicated' : 'one');

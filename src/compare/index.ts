@@ -13,12 +13,12 @@ import { evaluateHorizontal, evaluateVertical, horizontalLayout } from './evalua
 import { resultFrontier } from './frontier.js';
 import { recommend } from './recommend.js';
 import type { ArchitectureResult, ComparisonResult, UncertaintyResult } from './result.js';
+import { searchHorizontal } from './searchHorizontal.js';
 import {
   bestHorizontalSize,
   better,
   candidateRegionSets,
   nodesPerRegion,
-  searchHorizontal,
   searchVertical,
   sizeHorizontal,
   sizeVertical,

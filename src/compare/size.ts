@@ -7,18 +7,14 @@
 import type { Instance } from '../catalog/index.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
 import { MAX_NODES_PER_REGION, networkP99S, nodesForUtilization, queueAtLoad, scopedP99S } from './capacity.js';
-import { BILLING_HOURS_PER_MONTH, type Context, userHomeRegions } from './context.js';
-import { monthlyCost } from './cost.js';
+import { type Context, userHomeRegions } from './context.js';
 import {
   evaluateHorizontal,
   evaluateVertical,
-  globalSwitchFor,
-  type HorizontalDesign,
   type HorizontalLayout,
   horizontalLayout,
   memoryNeededGiB,
   regionNeed,
-  survivesZoneLossQuick,
   verticalPaths,
 } from './evaluate.js';
 import type { ArchitectureResult } from './result.js';
@@ -31,9 +27,10 @@ export function searchableInstances(ctx: Context): Instance[] {
 
 /** Order for picking the better of two results: every target met first, then the smaller shortfall (each missed
  * target measured relative to itself: the closest miss, not the cheapest), then cost, then fewer nodes and regions
- * (simpler to run). */
+ * (simpler to run); costs compared to the cent. */
 export function rankKey(r: ArchitectureResult): number[] {
-  return [r.feasible ? 0 : 1, r.shortfall, r.cost.usdPerMonth, r.nodes, r.regions.length];
+  // cost to the cent: designs equal in price up to the arithmetic (60 x r7i.large and 15 x r7i.2xlarge) rank by nodes
+  return [r.feasible ? 0 : 1, r.shortfall, Math.round(r.cost.usdPerMonth * 100), r.nodes, r.regions.length];
 }
 
 export function better(a: ArchitectureResult, b: ArchitectureResult | null): boolean {
@@ -135,18 +132,38 @@ export function nodesPerRegion(
   spec: HorizontalSpec,
   layout: HorizontalLayout,
 ): number[] {
+  return nodesWithSpares(regionNodeBase(ctx, instance, spec, layout), spec.spares);
+}
+
+/**
+ * What a region's node count is made of, before spares: `atLeast` (the copies of a partition, the nodes that hold the
+ * working set) and `base` (the nodes for its load within the p99 and utilisation targets; 1 for a region without
+ * users). With s spares the region has min(MAX_NODES_PER_REGION, max(atLeast, base + s)) nodes (nodesWithSpares).
+ */
+export function regionNodeBase(
+  ctx: Context,
+  instance: Instance,
+  spec: Pick<HorizontalSpec, 'regions' | 'balancer'>,
+  layout: HorizontalLayout,
+): { atLeast: number; base: number }[] {
   const w = ctx.scenario.workload;
   const t = ctx.scenario.targets;
   const wsGiB = memoryNeededGiB(ctx, 1);
   const memNodes = wsGiB <= instance.memGiB ? 1 : Math.ceil((wsGiB * w.replication) / instance.memGiB - 1e-9);
+  // never fewer nodes than copies of each partition (placement: distinct nodes)
+  const atLeast = Math.max(memNodes, w.replication);
   return spec.regions.map((_, r) => {
     const share = layout.share[r] as number;
-    // never fewer nodes than copies of each partition (placement: distinct nodes)
-    if (share === 0) return Math.min(MAX_NODES_PER_REGION, Math.max(memNodes, w.replication, 1 + spec.spares));
+    if (share === 0) return { atLeast, base: 1 };
     const util = nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * share, t.maxUtilization);
     const need = regionNeed(ctx, { instance, balancer: spec.balancer }, layout, r, share).nodes ?? util;
-    return Math.min(MAX_NODES_PER_REGION, Math.max(memNodes, w.replication, Math.max(need, util) + spec.spares));
+    return { atLeast, base: Math.max(need, util) };
   });
+}
+
+/** Nodes per region with `spares` spares (regionNodeBase). */
+export function nodesWithSpares(base: readonly { atLeast: number; base: number }[], spares: number): number[] {
+  return base.map((b) => Math.min(MAX_NODES_PER_REGION, Math.max(b.atLeast, b.base + spares)));
 }
 
 /** Explicit total node count split over regions: evenly, the remainder to the busiest regions first. */
@@ -194,7 +211,7 @@ export function bestHorizontalSize(
 // ------------------------------------------------------------------------------------------------------------
 // search
 
-/** Up to this many spares the horizontal search tries every count (beyond it: 0-2 and the zone-survival count). */
+/** With one zone the horizontal search tries at least this many spares (searchHorizontal.ts, sparesLimit). */
 export const SMALL_SPARES = 10;
 
 /** Most regions in a searched horizontal design (the exact availability enumerates 3^R region states). */
@@ -295,115 +312,12 @@ export function searchVertical(ctx: Context): ArchitectureResult {
  * target (cost decides), or it misses only the budget and the candidate would miss the budget too.
  */
 export function cannotBeat(ctx: Context, best: ArchitectureResult | null, lowerBound: number): boolean {
-  if (best === null || lowerBound < best.cost.usdPerMonth) return false;
+  // equal to the cent is not beaten on cost (rankKey then prefers fewer nodes)
+  if (best === null || Math.round(lowerBound * 100) <= Math.round(best.cost.usdPerMonth * 100)) return false;
   if (best.feasible) return true;
   const m = best.meetsTargets;
   const budget = ctx.scenario.targets.budgetUsdPerMonth;
   const onlyBudget =
     m.p99 && m.availability && m.utilization && m.memory && m.durability !== false && m.budget === false;
   return onlyBudget && budget !== null && lowerBound > budget;
-}
-
-/** Monthly cost of a horizontal design's fixed parts (balancers, the global switch): the same whatever the instance
- * type. */
-function balancerCost(ctx: Context, regions: readonly string[], layout: HorizontalLayout): number {
-  const w = ctx.scenario.workload;
-  const sw = globalSwitchFor(ctx, regions);
-  return monthlyCost(ctx.catalog, {
-    compute: [],
-    standby: [],
-    balancerRegions: [...regions],
-    globalSwitch: sw ? { sw, endpoints: regions.length } : null,
-    servedShare: regions.map((region, r) => ({ region, share: layout.share[r] as number })),
-    crossZoneBytesPerS: 0,
-    interRegion: [],
-    trafficRatePerS: ctx.trafficRatePerS,
-    requestSizeBytes: w.requestSizeBytes,
-    responseSizeBytes: w.responseSizeBytes,
-  }).usdPerMonth;
-}
-
-export function searchHorizontal(ctx: Context): ArchitectureResult {
-  const w = ctx.scenario.workload;
-  const t = ctx.scenario.targets;
-  const sets = candidateRegionSets(ctx);
-  let best: ArchitectureResult | null = null;
-  // The balancer is not searched: its policy changes neither cost nor availability, and least-loaded, modelled as
-  // one pooled queue, has the lowest p99 of the four (a pooled M/G/(N v) queue waits no longer than N split ones).
-  for (const regions of sets) {
-    for (const zones of [3, 2, 1]) {
-      const layout = horizontalLayout(ctx, regions, zones);
-      const fixed = balancerCost(ctx, regions, layout);
-      // A lower bound of each instance type's cost (nodes for the utilisation target alone, no spares, plus the
-      // balancers); trying the cheapest bounds first lets the search stop as soon as no other can win.
-      const bounded = searchableInstances(ctx)
-        .map((instance) => {
-          let nodes = 0;
-          for (const share of layout.share) {
-            nodes += Math.max(
-              w.replication,
-              share === 0 ? 1 : nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * share, t.maxUtilization),
-            );
-          }
-          return { instance, lower: fixed + nodes * instance.usdPerHour * BILLING_HOURS_PER_MONTH };
-        })
-        .sort((a, b) => a.lower - b.lower || a.instance.usdPerHour - b.instance.usdPerHour);
-      for (const { instance, lower } of bounded) {
-        if (cannotBeat(ctx, best, lower)) break;
-        // Spares: 0, 1 and 2, then the fewest that survive the loss of a zone (about N / (zones - 1)), found by
-        // bisection: the survivors' capacity grows with every spare, so survival is monotone in the spares. The counts
-        // in between neither survive a zone loss nor differ much from 2 spares in nines; they are not tried (the
-        // search is not exact there).
-        // the design with `spares` spares per region (sized by nodesPerRegion)
-        const designWith = (spares: number): HorizontalDesign => {
-          const spec: HorizontalSpec = {
-            name: 'best horizontal',
-            origin: 'searched',
-            regions,
-            spares,
-            zones,
-            balancer: 'least-loaded',
-          };
-          return { kind: 'horizontal', instance, nodesByRegion: nodesPerRegion(ctx, instance, spec, layout), ...spec };
-        };
-        const tryWith = (spares: number): ArchitectureResult => {
-          const r = evaluateHorizontal(ctx, designWith(spares), layout);
-          ctx.seen.push(r);
-          if (better(r, best)) best = r;
-          return r;
-        };
-        let stop = false;
-        for (const spares of [0, 1, 2]) {
-          const r = tryWith(spares);
-          if (r.meetsTargets.availability || r.survivesZoneLoss) {
-            stop = true;
-            break;
-          }
-        }
-        if (stop || zones === 1) continue;
-        const n2 = designWith(2).nodesByRegion;
-        if (n2.some((n) => n >= MAX_NODES_PER_REGION)) continue;
-        let lo = 3;
-        let hi = Math.ceil(Math.max(...n2) / (zones - 1)) + 3;
-        if (cannotBeat(ctx, best, lower + lo * regions.length * instance.usdPerHour * BILLING_HOURS_PER_MONTH))
-          continue;
-        // bisection on the cheap survival check (no queue analysis); only the answer is evaluated in full
-        const survives = (spares: number) => survivesZoneLossQuick(ctx, designWith(spares), layout);
-        if (!survives(hi)) {
-          tryWith(hi);
-          continue;
-        }
-        while (lo < hi) {
-          const mid = Math.floor((lo + hi) / 2);
-          if (survives(mid)) hi = mid;
-          else lo = mid + 1;
-        }
-        tryWith(lo);
-        // for small fleets every count below it too (cheaper; one may meet the targets without surviving a zone)
-        if (lo <= SMALL_SPARES) for (let spares = 3; spares < lo; spares++) tryWith(spares);
-      }
-    }
-  }
-  if (best === null) throw new RangeError('the catalog has no instances to search');
-  return best;
 }

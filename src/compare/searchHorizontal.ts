@@ -1,0 +1,447 @@
+/**
+ * The horizontal search: the cheapest horizontal design that meets every target, by branch and bound over the whole
+ * space (contract, "The search"), and, when none does, the closest one the search met (smallest shortfall).
+ *
+ * The space: every set of the catalog's regions of up to MAX_SEARCH_REGIONS (regions with users or without), 1 to 3
+ * zones, every searchable instance type, and spares per region from 0 up to the fewest that survive the loss of a
+ * zone (see sparesLimit). The nodes of a region for given spares are nodesPerRegion's: the fewest that carry the
+ * region's load within the p99 and utilisation targets with `spares` nodes down, hold the working set and the copies.
+ *
+ * Pruning, and why each step is safe (none removes a design that could meet every target more cheaply):
+ * - Balancer: only least-loaded is searched. The policy changes neither the cost nor the availability model, and
+ *   least-loaded, one pooled M/G/(N v) queue, waits no longer than the same servers split into N queues (random or
+ *   round robin), so its p99 is the lowest: any design that meets the targets with another policy meets them with it.
+ * - Cost lower bounds: a design's monthly cost is its region set's fixed part (balancers, global switch, traffic:
+ *   the same for every instance type and spare count) plus nodes x price; every region needs at least the copies of a
+ *   partition, the nodes that hold the working set, and the nodes that keep the utilisation target at its load, so
+ *   instanceLowerBound never exceeds the cost at any spare count. Sets and instance types are tried in order of that
+ *   bound, and once it is at least the best cost found that meets every target, nothing later can be cheaper
+ *   (cannotBeat). The spare loop stops at the first count that meets the targets (more spares cost more) or whose
+ *   cost is already too high (the cost grows with the spares).
+ * - Distance: a user's response time is at least the network time to the region that serves it; when more than 1%
+ *   of the users (or, with p99Scope "every-region", any user region) have a network time above the p99 target, no
+ *   capacity in that region set meets it (distanceRulesOut).
+ * - Availability: no design of k regions and z zones is more available than the same regions with nodes that never
+ *   fail, copies spread over every zone and one node's load (availabilityUpperBound): the availability model is
+ *   coherent (a state that is up stays up when a component is repaired or the load asked of it shrinks), and every
+ *   region has the same failure rates, so which user goes where first does not change the bound. A set whose bound
+ *   misses the target is skipped.
+ * These rules skip only designs that cannot meet every target: when no design meets them, the closest is the smallest
+ * shortfall among the designs screened, which is not proven the closest of the whole space; and after
+ * SEARCH_SCREEN_BUDGET screens without a design that meets every target the search stops and says so.
+ */
+
+import type { Instance } from '../catalog/index.js';
+import { majority } from '../core/reliability/placement.js';
+import { fleetAvailability, structuralUnavailability } from './availability.js';
+import { effectiveServiceTimeS, MAX_NODES_PER_REGION, nodesForUtilization } from './capacity.js';
+import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
+import { monthlyCost } from './cost.js';
+import {
+  evaluateHorizontal,
+  globalSwitchFor,
+  type HorizontalDesign,
+  type HorizontalLayout,
+  horizontalCost,
+  horizontalLayout,
+  memoryNeededGiB,
+  outageFloor,
+  survivesZoneLossQuick,
+} from './evaluate.js';
+import type { ArchitectureResult } from './result.js';
+import {
+  better,
+  candidateRegionSets,
+  cannotBeat,
+  MAX_SEARCH_REGIONS,
+  nodesWithSpares,
+  regionNodeBase,
+  SMALL_SPARES,
+  searchableInstances,
+} from './size.js';
+
+/** Screens (designs evaluated for the targets) after which a search that has found no design meeting every target
+ * stops: the closest found so far is returned, with a note that the search did not finish. */
+export const SEARCH_SCREEN_BUDGET = 20_000;
+
+/** Zone counts the search tries. */
+export const SEARCH_ZONES = [3, 2, 1] as const;
+
+/** Every subset of `ids` of `min` (at least 1) to `max` members, smallest first (members in the order of `ids`). */
+export function regionSubsets(ids: readonly string[], max: number, min = 1): string[][] {
+  const out: string[][] = [];
+  const n = ids.length;
+  const pick = (start: number, current: string[]) => {
+    if (current.length >= Math.max(1, min)) out.push([...current]);
+    if (current.length === max) return;
+    for (let i = start; i < n; i++) {
+      current.push(ids[i] as string);
+      pick(i + 1, current);
+      current.pop();
+    }
+  };
+  pick(0, []);
+  return out.sort((a, b) => a.length - b.length);
+}
+
+/**
+ * True when no design on this layout can meet the p99 target: a user's response time is at least its network time,
+ * so when users with more than 1% of the requests (any user region, with p99Scope "every-region") have a network time
+ * above the target, the p99 is above it whatever the capacity.
+ */
+export function distanceRulesOut(ctx: Context, layout: HorizontalLayout): boolean {
+  const t = ctx.scenario.targets;
+  let far = 0;
+  for (const paths of layout.paths) {
+    for (const p of paths) {
+      if (p.networkS > t.p99S) {
+        if (t.p99Scope === 'every-region') return true;
+        far += p.share;
+      }
+    }
+  }
+  return far > 0.01 * (1 + 1e-9);
+}
+
+const upperBoundCache = new WeakMap<Context, Map<string, number>>();
+
+/**
+ * An upper bound of the availability of any horizontal design of `k` regions and `zones` zones per region (see the
+ * module's note): the same regions with nodes that never fail, `zones x replication` nodes in each (copies spread
+ * over every zone) and one node's worth of load, through the same balancers and global switch.
+ */
+export function availabilityUpperBound(ctx: Context, k: number, zones: number): number {
+  let cache = upperBoundCache.get(ctx);
+  if (cache === undefined) {
+    cache = new Map();
+    upperBoundCache.set(ctx, cache);
+  }
+  const key = `${k}|${zones}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const { scenario, catalog } = ctx;
+  const w = scenario.workload;
+  const rel = scenario.reliability;
+  const strong = w.consistency === 'strong' && w.writeFraction > 0;
+  const ids = Array.from({ length: k }, (_, i) => `r${i}`);
+  const fig = fleetAvailability(
+    { ...rel, node: { ...rel.node, mttrS: 0 } },
+    ids.map((id) => ({ id, nodes: zones * w.replication, zones })),
+    [{ share: 1, order: ids.map((_, i) => i) }],
+    () => 1,
+    zones > 1 ? catalog.reliability.loadBalancer.multiAz : catalog.reliability.loadBalancer.singleAz,
+    { replication: w.replication, writeQuorum: strong ? majority(k * w.replication) : 1 },
+    globalSwitchFor(ctx, ids),
+  );
+  const a = fig.availability.availability;
+  cache.set(key, a);
+  return a;
+}
+
+/**
+ * A lower bound of the monthly cost of any design of `instance` on this layout, whatever its spares: the fixed part
+ * plus, in each region, the most of the copies of a partition, the nodes that hold the working set and the nodes that
+ * keep the utilisation target (nodesPerRegion never asks fewer).
+ */
+export function instanceLowerBound(ctx: Context, instance: Instance, layout: HorizontalLayout, fixed: number): number {
+  const w = ctx.scenario.workload;
+  const t = ctx.scenario.targets;
+  const wsGiB = memoryNeededGiB(ctx, 1);
+  const memNodes = wsGiB <= instance.memGiB ? 1 : Math.ceil((wsGiB * w.replication) / instance.memGiB - 1e-9);
+  let nodes = 0;
+  for (const share of layout.share) {
+    const util = share === 0 ? 1 : nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * share, t.maxUtilization);
+    nodes += Math.min(MAX_NODES_PER_REGION, Math.max(memNodes, w.replication, util));
+  }
+  return fixed + nodes * instance.usdPerHour * BILLING_HOURS_PER_MONTH;
+}
+
+/**
+ * A lower bound of the monthly cost of any design of `k` regions and `zones` zones, whatever its regions, instance
+ * type and spares; non-decreasing in k, so once it cannot beat the best found no larger set can either. The fixed part:
+ * k balancers (their hourly fee; the capacity units follow the traffic, the same in total however it is split), the
+ * global switch with k endpoints, the copies of writes across zones; inter-region transfer counted as 0. The nodes:
+ * for the cheapest instance type, the most of k regions' minimum (copies of a partition, nodes for the working set)
+ * and the nodes the whole load needs at the utilisation target (a sum of per-region ceilings is at least the ceiling
+ * of the sum).
+ */
+export function sizeLowerBound(
+  ctx: Context,
+  instances: readonly Instance[],
+  k: number,
+  zones: number,
+): { nodes: number; total: number } {
+  const w = ctx.scenario.workload;
+  const t = ctx.scenario.targets;
+  const ids = Array.from({ length: k }, (_, i) => `r${i}`);
+  const sw = globalSwitchFor(ctx, ids);
+  const trafficWrites = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
+  const fixed = monthlyCost(ctx.catalog, {
+    compute: [],
+    standby: [],
+    balancerRegions: ids,
+    globalSwitch: sw ? { sw, endpoints: k } : null,
+    servedShare: [{ region: 'r0', share: 1 }],
+    crossZoneBytesPerS: trafficWrites * Math.max(0, Math.min(w.replication, zones) - 1) * k,
+    interRegion: [],
+    trafficRatePerS: ctx.trafficRatePerS,
+    requestSizeBytes: w.requestSizeBytes,
+    responseSizeBytes: w.responseSizeBytes,
+  }).usdPerMonth;
+  const wsGiB = memoryNeededGiB(ctx, 1);
+  let nodes = Number.POSITIVE_INFINITY;
+  for (const i of instances) {
+    const memNodes = wsGiB <= i.memGiB ? 1 : Math.ceil((wsGiB * w.replication) / i.memGiB - 1e-9);
+    const work = (ctx.designRatePerS * w.fanout * effectiveServiceTimeS(w, i.vcpu)) / (i.vcpu * t.maxUtilization);
+    const n = Math.min(
+      k * MAX_NODES_PER_REGION,
+      Math.max(k * Math.max(memNodes, w.replication), Math.ceil(work - 1e-6)),
+    );
+    nodes = Math.min(nodes, n * i.usdPerHour * BILLING_HOURS_PER_MONTH);
+  }
+  return { nodes, total: fixed + nodes };
+}
+
+/** One region set and zone count to search, with its bound. */
+interface Plan {
+  regions: string[];
+  zones: number;
+  layout: HorizontalLayout;
+  /** The fixed part of its cost (balancers, switch, traffic): the same for every instance type and spare count. */
+  fixed: number;
+  /** No design of this plan costs less. */
+  lower: number;
+}
+
+function planOf(ctx: Context, regions: string[], zones: number, nodesLower: number, layoutIn?: HorizontalLayout): Plan {
+  const layout = layoutIn ?? horizontalLayout(ctx, regions, zones);
+  const any = searchableInstances(ctx)[0] as Instance;
+  const fixed = horizontalCost(
+    ctx,
+    { instance: any, regions, zones, nodesByRegion: regions.map(() => 0) },
+    layout,
+  ).usdPerMonth;
+  return { regions, zones, layout, fixed, lower: fixed + nodesLower };
+}
+
+/** A plan's instance types by their cost lower bound, cheapest first. */
+function boundedInstances(ctx: Context, plan: Plan, instances: readonly Instance[]) {
+  return instances
+    .map((instance) => ({ instance, lower: instanceLowerBound(ctx, instance, plan.layout, plan.fixed) }))
+    .sort((a, b) => a.lower - b.lower || a.instance.usdPerHour - b.instance.usdPerHour);
+}
+
+/** Whether k regions of `zones` zones could be available enough (availabilityUpperBound). */
+function availabilityPossible(ctx: Context, k: number, zones: number): boolean {
+  const target = 1 - ctx.scenario.targets.unavailability;
+  return availabilityUpperBound(ctx, k, zones) >= target * (1 - 1e-12);
+}
+
+interface SearchState {
+  best: { result: ArchitectureResult; design: HorizontalDesign } | null;
+  screens: number;
+  stopped: boolean;
+}
+
+/** One instance type on one plan: its designs and their costs by spare count. */
+interface Candidate {
+  plan: Plan;
+  instance: Instance;
+  design: (spares: number) => HorizontalDesign;
+  /** Monthly cost with `spares` spares: the plan's fixed part plus the nodes (horizontalCost, without its traffic
+   * terms recomputed: they do not depend on the nodes). */
+  cost: (spares: number) => number;
+}
+
+function candidateOf(ctx: Context, plan: Plan, instance: Instance): Candidate {
+  const spec = { regions: plan.regions, balancer: 'least-loaded' as const };
+  const base = regionNodeBase(ctx, instance, spec, plan.layout);
+  const perNode = instance.usdPerHour * BILLING_HOURS_PER_MONTH;
+  const design = (spares: number): HorizontalDesign => ({
+    kind: 'horizontal',
+    name: 'best horizontal',
+    origin: 'searched',
+    instance,
+    nodesByRegion: nodesWithSpares(base, spares),
+    spares,
+    zones: plan.zones,
+    ...spec,
+  });
+  const cost = (spares: number) => plan.fixed + nodesWithSpares(base, spares).reduce((a, n) => a + n, 0) * perNode;
+  return { plan, instance, design, cost };
+}
+
+/**
+ * The spares the search tries up to: the fewest that survive the loss of a zone (found by bisection: the survivors'
+ * capacity grows with every spare, so survival is monotone in the spares), or, when even many more do not, that
+ * many; with one zone (nothing survives a zone loss) the larger of SMALL_SPARES and half the nodes.
+ */
+function sparesLimit(ctx: Context, c: Candidate): number {
+  const n0 = Math.max(...c.design(0).nodesByRegion);
+  const zones = c.plan.zones;
+  if (zones === 1) return Math.max(SMALL_SPARES, Math.ceil(n0 / 2));
+  const survives = (s: number) => survivesZoneLossQuick(ctx, c.design(s), c.plan.layout);
+  let lo = 0;
+  let hi = Math.ceil(n0 / (zones - 1)) + 3;
+  if (!survives(hi)) return hi;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (survives(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Whether outages alone make the design with `spares` spares miss the availability target (outageFloor). */
+function floorMisses(ctx: Context, c: Candidate, spares: number): boolean {
+  const target = ctx.scenario.targets.unavailability * (1 + 1e-9);
+  return outageFloor(ctx, c.design(spares), c.plan.layout) > target;
+}
+
+/**
+ * The most spares whose design costs no more than `bestUsd` (-1: none; +Infinity when bestUsd is). The cost grows with
+ * the spares: exponential search, then bisection.
+ */
+function costCap(c: Candidate, bestUsd: number): number {
+  if (bestUsd === Number.POSITIVE_INFINITY) return bestUsd;
+  // to the cent, as the ranking compares costs (an equal cost with fewer nodes still ranks higher)
+  const cheaper = (s: number) => Math.round(c.cost(s) * 100) <= Math.round(bestUsd * 100);
+  if (!cheaper(0)) return -1;
+  let lo = 0; // cheaper
+  let hi = 1;
+  while (cheaper(hi)) {
+    lo = hi;
+    hi *= 2;
+    if (hi > MAX_NODES_PER_REGION) return lo;
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (cheaper(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The fewest spares from `from` up to `last` that outages alone do not rule out (`last + 1` when all are):
+ * outageFloor, a floor under the unavailability, never rises with the spares, so the counts whose floor misses the
+ * target are a prefix, found by bisection.
+ */
+function firstPossibleSpares(ctx: Context, c: Candidate, from: number, last: () => number): number {
+  if (!floorMisses(ctx, c, from)) return from;
+  const end = Math.max(from, last());
+  if (floorMisses(ctx, c, end)) return end + 1;
+  let lo = from; // ruled out
+  let hi = end; // not ruled out
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (floorMisses(ctx, c, mid)) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/** The cost a design must stay under to matter: the best design's that meets every target (else unbounded). */
+function bestFeasibleUsd(state: SearchState): number {
+  const best = state.best?.result;
+  return best?.feasible ? best.cost.usdPerMonth : Number.POSITIVE_INFINITY;
+}
+
+/** Every instance type and spare count of one plan, cheapest bounds first, until no cheaper design can follow. */
+function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], state: SearchState): void {
+  const t = ctx.scenario.targets;
+  if (cannotBeat(ctx, state.best?.result ?? null, plan.lower)) return;
+  for (const { instance, lower } of boundedInstances(ctx, plan, instances)) {
+    if (state.stopped || cannotBeat(ctx, state.best?.result ?? null, lower)) return;
+    const c = candidateOf(ctx, plan, instance);
+    let limitValue: number | null = null;
+    const limit = () => {
+      limitValue ??= Math.max(2, sparesLimit(ctx, c));
+      return limitValue;
+    };
+    // with a design that meets every target in hand, only the spare counts cheaper than it matter
+    const cap = costCap(c, bestFeasibleUsd(state));
+    if (cap < 0 || (cap < Number.POSITIVE_INFINITY && floorMisses(ctx, c, cap))) continue;
+    let previous = '';
+    for (
+      let spares = firstPossibleSpares(ctx, c, 0, () => Math.min(cap, limit()));
+      spares <= 2 || spares <= limit();
+      spares++
+    ) {
+      const design = c.design(spares);
+      const key = design.nodesByRegion.join(',');
+      if (key === previous) continue; // the same nodes as one spare fewer (the working set or the copies decide)
+      previous = key;
+      if (cannotBeat(ctx, state.best?.result ?? null, c.cost(spares))) break;
+      const result = evaluateHorizontal(ctx, design, plan.layout, true);
+      ctx.seen.push(result);
+      if (!(state.best?.result.feasible ?? false)) {
+        state.screens++;
+        if (state.screens >= SEARCH_SCREEN_BUDGET && !result.feasible) state.stopped = true;
+      }
+      if (better(result, state.best?.result ?? null)) state.best = { result, design };
+      if (result.feasible || state.stopped || design.nodesByRegion.some((n) => n >= MAX_NODES_PER_REGION)) break;
+      // more spares only add nodes: once the part of the downtime they cannot remove misses the target, stop
+      const structural = structuralUnavailability(result.availability.byCause);
+      if (design.nodesByRegion.every((n) => n >= plan.zones) && structural > t.unavailability * (1 + 1e-9)) break;
+    }
+  }
+}
+
+/** The cheapest horizontal design that meets every target, or the closest one met (see the module note). */
+export function searchHorizontal(ctx: Context): ArchitectureResult {
+  const instances = searchableInstances(ctx);
+  const state: SearchState = { best: null, screens: 0, stopped: false };
+  // first the sets most likely to hold the answer (near the users; a second or third site): a good design early lets
+  // the bounds prune the rest
+  const done = new Set<string>();
+  for (const regions of candidateRegionSets(ctx, MAX_SEARCH_REGIONS)) {
+    const key = [...regions].sort().join(',');
+    if (done.has(key)) continue;
+    done.add(key);
+    for (const zones of SEARCH_ZONES) searchPlan(ctx, planOf(ctx, regions, zones, 0), instances, state);
+  }
+  // then every other set of regions, smallest first, in the order of its bound; a size is skipped when its bound
+  // cannot beat the best (and with it every larger size), a set when distance or the availability bound rule out every
+  // design on it
+  const ids = [...new Set(ctx.catalog.regions.map((r) => r.id))];
+  const plans: Plan[] = [];
+  const incumbent = () => state.best?.result ?? null;
+  for (let k = 1; k <= Math.min(MAX_SEARCH_REGIONS, ids.length); k++) {
+    const bounds = SEARCH_ZONES.map((zones) => {
+      const b = sizeLowerBound(ctx, instances, k, zones);
+      return { zones, lower: b.total, nodes: b.nodes };
+    });
+    if (bounds.every((b) => cannotBeat(ctx, incumbent(), b.lower))) break;
+    const open = bounds.filter((b) => !cannotBeat(ctx, incumbent(), b.lower) && availabilityPossible(ctx, k, b.zones));
+    if (open.length === 0) continue;
+    for (const regions of regionSubsets(ids, k, k)) {
+      if (done.has([...regions].sort().join(','))) continue;
+      const first = horizontalLayout(ctx, regions, open[0]?.zones as number);
+      if (distanceRulesOut(ctx, first)) continue;
+      for (const b of open) {
+        const plan = planOf(ctx, regions, b.zones, b.nodes, b.zones === open[0]?.zones ? first : undefined);
+        if (!cannotBeat(ctx, incumbent(), plan.lower)) plans.push(plan);
+      }
+    }
+  }
+  plans.sort((a, b) => a.lower - b.lower);
+  for (const plan of plans) {
+    if (state.stopped || cannotBeat(ctx, incumbent(), plan.lower)) break;
+    searchPlan(ctx, plan, instances, state);
+  }
+  if (state.best === null) throw new RangeError('the catalog has no instances to search');
+  const full = evaluateHorizontal(
+    ctx,
+    state.best.design,
+    horizontalLayout(ctx, state.best.design.regions, state.best.design.zones),
+  );
+  if (!state.stopped) return full;
+  return {
+    ...full,
+    notes: [
+      ...full.notes,
+      `the search stopped after ${state.screens} designs without finding one that meets every target: this is the closest of those, not proven the closest of all`,
+    ],
+  };
+}
