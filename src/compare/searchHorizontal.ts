@@ -21,18 +21,16 @@
  * - Distance: a user's response time is at least the network time to the region that serves it; when more than 1%
  *   of the users (or, with p99Scope "every-region", any user region) have a network time above the p99 target, no
  *   capacity in that region set meets it (distanceRulesOut).
- * - Availability: no design of k regions and z zones is more available than the same regions with nodes that never
- *   fail, copies spread over every zone and one node's load (availabilityUpperBound): the availability model is
- *   coherent (a state that is up stays up when a component is repaired or the load asked of it shrinks), and every
- *   region has the same failure rates, so which user goes where first does not change the bound. A set whose bound
- *   misses the target is skipped.
+ * - Availability: no design of k regions and z zones is more available than users reaching some region of k (the
+ *   region, its balancer and one of its z zones up) through the global switch (availabilityUpperBound): every up state
+ *   of a design is such a state, and every region has the same failure rates, so which region a user tries first does
+ *   not change the bound. A set size whose bound misses the target is skipped.
  * These rules skip only designs that cannot meet every target: when no design meets them, the closest is the smallest
  * shortfall among the designs screened, which is not proven the closest of the whole space; and after
  * SEARCH_SCREEN_BUDGET screens without a design that meets every target the search stops and says so.
  */
 
 import type { Instance } from '../catalog/index.js';
-import { majority } from '../core/reliability/placement.js';
 import { fleetAvailability, structuralUnavailability } from './availability.js';
 import { effectiveServiceTimeS, MAX_NODES_PER_REGION, nodesForUtilization } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
@@ -107,8 +105,11 @@ const upperBoundCache = new WeakMap<Context, Map<string, number>>();
 
 /**
  * An upper bound of the availability of any horizontal design of `k` regions and `zones` zones per region (see the
- * module's note): the same regions with nodes that never fail, `zones x replication` nodes in each (copies spread
- * over every zone) and one node's worth of load, through the same balancers and global switch.
+ * module's note): users need only reach a region (the region, its balancer and one of its zones up), through the same
+ * balancers and global switch, with nodes that never fail, a node in every zone holding a copy of everything (so a
+ * reachable region always has the data) and one node's worth of load. A real design can only lose more states: its
+ * nodes fail, it may leave zones empty, its partitions need live copies (and strong writes a quorum), its load needs
+ * capacity.
  */
 export function availabilityUpperBound(ctx: Context, k: number, zones: number): number {
   let cache = upperBoundCache.get(ctx);
@@ -120,17 +121,15 @@ export function availabilityUpperBound(ctx: Context, k: number, zones: number): 
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const { scenario, catalog } = ctx;
-  const w = scenario.workload;
   const rel = scenario.reliability;
-  const strong = w.consistency === 'strong' && w.writeFraction > 0;
   const ids = Array.from({ length: k }, (_, i) => `r${i}`);
   const fig = fleetAvailability(
     { ...rel, node: { ...rel.node, mttrS: 0 } },
-    ids.map((id) => ({ id, nodes: zones * w.replication, zones })),
+    ids.map((id) => ({ id, nodes: zones, zones })),
     [{ share: 1, order: ids.map((_, i) => i) }],
     () => 1,
     zones > 1 ? catalog.reliability.loadBalancer.multiAz : catalog.reliability.loadBalancer.singleAz,
-    { replication: w.replication, writeQuorum: strong ? majority(k * w.replication) : 1 },
+    { replication: zones, writeQuorum: 1 },
     globalSwitchFor(ctx, ids),
   );
   const a = fig.availability.availability;
@@ -388,6 +387,35 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
   }
 }
 
+/** Instance types per region set and zone count that sampleDearer screens (the cheapest by their bound). */
+export const FRONTIER_SAMPLE_INSTANCES = 3;
+
+/**
+ * Designs dearer than the answer, for the frontier only (the bounds stop the search at the cheapest design that meets
+ * every target, so without these the frontier would end there): on the region sets tried first, each zone count, the
+ * FRONTIER_SAMPLE_INSTANCES instance types with the lowest bound, with 0 and 2 spares and the zone-survival count.
+ * They are screened and added to the designs met; the answer does not change.
+ */
+function sampleDearer(ctx: Context, instances: readonly Instance[], sets: readonly string[][]): void {
+  for (const regions of sets) {
+    for (const zones of SEARCH_ZONES) {
+      const plan = planOf(ctx, regions, zones, 0);
+      for (const { instance } of boundedInstances(ctx, plan, instances).slice(0, FRONTIER_SAMPLE_INSTANCES)) {
+        const c = candidateOf(ctx, plan, instance);
+        const counts = new Set([0, 2, zones > 1 ? sparesLimit(ctx, c) : 2]);
+        const seen = new Set<string>();
+        for (const spares of counts) {
+          const design = c.design(spares);
+          const key = design.nodesByRegion.join(',');
+          if (seen.has(key)) continue;
+          seen.add(key);
+          ctx.seen.push(evaluateHorizontal(ctx, design, plan.layout, true));
+        }
+      }
+    }
+  }
+}
+
 /** The cheapest horizontal design that meets every target, or the closest one met (see the module note). */
 export function searchHorizontal(ctx: Context): ArchitectureResult {
   const instances = searchableInstances(ctx);
@@ -401,6 +429,7 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
     done.add(key);
     for (const zones of SEARCH_ZONES) searchPlan(ctx, planOf(ctx, regions, zones, 0), instances, state);
   }
+  const heuristic = [...done].map((key) => key.split(','));
   // then every other set of regions, smallest first, in the order of its bound; a size is skipped when its bound
   // cannot beat the best (and with it every larger size), a set when distance or the availability bound rule out every
   // design on it
@@ -431,6 +460,7 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
     searchPlan(ctx, plan, instances, state);
   }
   if (state.best === null) throw new RangeError('the catalog has no instances to search');
+  sampleDearer(ctx, instances, heuristic);
   const full = evaluateHorizontal(
     ctx,
     state.best.design,
