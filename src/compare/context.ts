@@ -32,7 +32,8 @@ export interface Context {
   rtt(a: string, b: string): Rtt;
   /** The catalog region a user region is served from at best: itself, or the nearest one to a located place. */
   homeRegion(userRegion: string): string;
-  /** Every design the search evaluated, in order (for the frontier; filled by size.ts's searches). */
+  /** The designs the search evaluated that no other beats on cost, nines and p99 (for the frontier; kept by
+   * frontier.ts's meet as the searches go). */
   seen: ArchitectureResult[];
 }
 

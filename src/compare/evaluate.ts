@@ -63,7 +63,8 @@ export interface HorizontalDesign {
 export type Design = VerticalDesign | HorizontalDesign;
 
 /** Method prefix of a screened result: only the p99 was computed (p50, p99.9, the degraded p99 and the mean wait are
- * null); the search ranks screened results and evaluates its choice in full. Never reported as an architecture. */
+ * null; with p99Scope "all-users" byUserRegion is empty); the search ranks screened results and evaluates its choice
+ * in full. Never reported as an architecture. */
 export const SCREEN_METHOD = 'screened (p99 only)';
 
 export const LATENCY_METHOD_EXACT =
@@ -490,6 +491,8 @@ function latencyFor(
     for (const p of s.paths) {
       const g: LatencyGroup = { ...p, queueSurvival: survival, queueScaleS: scale };
       groups.push(g);
+      // a screen under "all-users" reads only the overall p99: no per-region figures
+      if (screen && ctx.scenario.targets.p99Scope !== 'every-region') continue;
       const order = preferenceOrder(ctx, p.region, candidateRegions);
       const failoverTo = failoverFixed ?? (order.length > 1 ? (order.find((r) => r !== s.region) ?? null) : null);
       const rtt = ctx.rtt(p.region, s.region);
@@ -627,8 +630,55 @@ export function horizontalLayout(ctx: Context, regions: readonly string[], zones
   return { paths, share, users };
 }
 
+/** Resolution of the network times in a compact layout, as a fraction of the p99 target (compactLayout). */
+export const COMPACT_NETWORK_RESOLUTION = 0.005;
+
+/**
+ * The search's layout of many users: a region's users whose network times round up to the same multiple of the
+ * resolution (COMPACT_NETWORK_RESOLUTION of the p99 target, at least 0.1 ms) are one path (shares added), and users
+ * with the same order of regions one entry of `users` (shares added). The order merge is exact for the availability
+ * model (it reads only shares and orders); rounding the network times up raises each user's response time by less
+ * than the resolution, so the p99 of the compact layout is at least the exact one and less than one resolution above
+ * it: a design that meets the p99 target on it meets it exactly, and the search may pass over a design whose exact
+ * p99 is within 0.5% under the target. The user-region names of the paths are dropped (a screen under "every-region"
+ * keeps the exact layout).
+ */
+export function compactLayout(layout: HorizontalLayout, p99TargetS: number): HorizontalLayout {
+  const q = Math.max(1e-4, COMPACT_NETWORK_RESOLUTION * p99TargetS);
+  const paths = layout.paths.map((list) => {
+    const byKey = new Map<string, GroupPath & { region: string }>();
+    for (const p of list) {
+      const networkS = Math.ceil(p.networkS / q - 1e-9) * q;
+      const key = `${networkS}|${p.writeExtraS}|${p.writeFraction}`;
+      const hit = byKey.get(key);
+      if (hit === undefined) byKey.set(key, { ...p, region: '', networkS });
+      else hit.share += p.share;
+    }
+    return [...byKey.values()];
+  });
+  const byOrder = new Map<string, { share: number; order: number[] }>();
+  for (const u of layout.users) {
+    const key = u.order.join(',');
+    const hit = byOrder.get(key);
+    if (hit === undefined) byOrder.set(key, { share: u.share, order: u.order });
+    else hit.share += u.share;
+  }
+  return { paths, share: layout.share, users: [...byOrder.values()] };
+}
+
 /** Fewest up nodes region r needs to carry loadShare of the design rate within the p99 target: sizing only (memoised). */
-const needCache = new WeakMap<Context, Map<string, ReturnType<typeof nodesNeeded>>>();
+const needCache = new WeakMap<Context, Map<string, Map<string, ReturnType<typeof nodesNeeded>>>>();
+/** The key of a region's paths, built once per paths array (a layout's region: many instance types ask for it). */
+const pathsKeys = new WeakMap<readonly GroupPath[], string>();
+
+function pathsKeyOf(paths: readonly GroupPath[]): string {
+  let key = pathsKeys.get(paths);
+  if (key === undefined) {
+    key = paths.map((p) => `${p.share},${p.networkS},${p.writeExtraS}`).join(';');
+    pathsKeys.set(paths, key);
+  }
+  return key;
+}
 
 export function regionNeed(
   ctx: Context,
@@ -643,11 +693,17 @@ export function regionNeed(
     needCache.set(ctx, cache);
   }
   const paths = layout.paths[r] ?? [];
-  const key = `${d.instance.name}|${balancerModel(d.balancer)}|${loadShare.toPrecision(12)}|${paths.map((p) => `${p.share},${p.networkS},${p.writeExtraS}`).join(';')}`;
-  const hit = cache.get(key);
+  const outer = pathsKeyOf(paths);
+  let byPaths = cache.get(outer);
+  if (byPaths === undefined) {
+    byPaths = new Map();
+    cache.set(outer, byPaths);
+  }
+  const key = `${d.instance.name}|${balancerModel(d.balancer)}|${loadShare.toPrecision(12)}`;
+  const hit = byPaths.get(key);
   if (hit !== undefined) return hit;
   const result = computeRegionNeed(ctx, d, layout, r, loadShare);
-  cache.set(key, result);
+  byPaths.set(key, result);
   return result;
 }
 

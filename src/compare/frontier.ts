@@ -90,6 +90,29 @@ export function nonDominated(designs: readonly ArchitectureResult[]): Architectu
 }
 
 /**
+ * Add `r` to `front`, a list kept non-dominated (by objectives; on equal objectives the better rank, then the one
+ * already there), so that the search keeps only what the frontier can show: nonDominated over the kept list equals
+ * nonDominated over every design offered (a design left out is dominated, or equalled and outranked, by one kept or
+ * by one that a kept design in turn dominates: the relation is transitive). Memory stays the size of the frontier.
+ */
+export function meet(front: ArchitectureResult[], r: ArchitectureResult): void {
+  const o = objectives(r);
+  for (const f of front) {
+    const of = objectives(f);
+    if (noWorseOn(of, o) && (of[0] < o[0] || of[1] < o[1] || of[2] < o[2] || rankCompare(f, r) <= 0)) return;
+  }
+  let k = 0;
+  for (const f of front) {
+    const of = objectives(f);
+    // r dominates f, or equals it and ranks before it
+    const drop = noWorseOn(o, of) && (o[0] < of[0] || o[1] < of[1] || o[2] < of[2] || rankCompare(r, f) < 0);
+    if (!drop) front[k++] = f;
+  }
+  front.length = k;
+  front.push(r);
+}
+
+/**
  * At most `max` of `sorted` (ascending by cost): every `pinned` entry (the result's own designs: the recommendation
  * must be on the frontier it is shown on), the cheapest and the dearest, and between them the entry nearest to each of
  * the evenly spaced costs left (the next unused one when the nearest is taken), in cost order.

@@ -36,6 +36,7 @@ import { effectiveServiceTimeS, MAX_NODES_PER_REGION, nodesForUtilization } from
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
 import { monthlyCost } from './cost.js';
 import {
+  compactLayout,
   evaluateHorizontal,
   globalSwitchFor,
   type HorizontalDesign,
@@ -46,6 +47,7 @@ import {
   outageFloor,
   survivesZoneLossQuick,
 } from './evaluate.js';
+import { meet } from './frontier.js';
 import type { ArchitectureResult } from './result.js';
 import {
   better,
@@ -61,6 +63,9 @@ import {
 /** Screens (designs evaluated for the targets) after which a search that has found no design meeting every target
  * stops: the closest found so far is returned, with a note that the search did not finish. */
 export const SEARCH_SCREEN_BUDGET = 20_000;
+
+/** With more user places than this the search screens designs on the compact layout (compactLayout). */
+export const COMPACT_ABOVE_USERS = 32;
 
 /** Zone counts the search tries. */
 export const SEARCH_ZONES = [3, 2, 1] as const;
@@ -213,7 +218,12 @@ interface Plan {
 }
 
 function planOf(ctx: Context, regions: string[], zones: number, nodesLower: number, layoutIn?: HorizontalLayout): Plan {
-  const layout = layoutIn ?? horizontalLayout(ctx, regions, zones);
+  const exact = layoutIn ?? horizontalLayout(ctx, regions, zones);
+  // many users: the compact layout (users merged by network time to 0.5% of the p99 target, rounded up); the frontier
+  // then shows their p99 as screened, at most that much above the exact figure
+  const t = ctx.scenario.targets;
+  const compact = t.p99Scope !== 'every-region' && ctx.scenario.users.length > COMPACT_ABOVE_USERS;
+  const layout = compact ? compactLayout(exact, t.p99S) : exact;
   const any = searchableInstances(ctx)[0] as Instance;
   const fixed = horizontalCost(
     ctx,
@@ -373,7 +383,7 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       previous = key;
       if (cannotBeat(ctx, state.best?.result ?? null, c.cost(spares))) break;
       const result = evaluateHorizontal(ctx, design, plan.layout, true);
-      ctx.seen.push(result);
+      meet(ctx.seen, result);
       if (!(state.best?.result.feasible ?? false)) {
         state.screens++;
         if (state.screens >= SEARCH_SCREEN_BUDGET && !result.feasible) state.stopped = true;
@@ -409,7 +419,7 @@ function sampleDearer(ctx: Context, instances: readonly Instance[], sets: readon
           const key = design.nodesByRegion.join(',');
           if (seen.has(key)) continue;
           seen.add(key);
-          ctx.seen.push(evaluateHorizontal(ctx, design, plan.layout, true));
+          meet(ctx.seen, evaluateHorizontal(ctx, design, plan.layout, true));
         }
       }
     }

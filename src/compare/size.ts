@@ -17,6 +17,7 @@ import {
   regionNeed,
   verticalPaths,
 } from './evaluate.js';
+import { meet } from './frontier.js';
 import type { ArchitectureResult } from './result.js';
 
 /** Instances of the catalog a search considers: AWS (the catalog's regions and network prices are AWS's), no
@@ -297,7 +298,7 @@ export function searchVertical(ctx: Context): ArchitectureResult {
             standby,
             standbyRegion,
           });
-          ctx.seen.push(r);
+          meet(ctx.seen, r);
           if (better(r, best)) best = r;
         }
       }
