@@ -17,6 +17,7 @@ type Glyphs = {
   connector: string;
   overlap: string;
   ellipsis: string;
+  rule: string;
   fill: string;
   over: string;
   empty: string;
@@ -34,6 +35,7 @@ const UNICODE: Glyphs = {
   connector: '·',
   overlap: '◆',
   ellipsis: '…',
+  rule: '╌',
   fill: '█',
   over: '▓',
   empty: '░',
@@ -51,6 +53,7 @@ const ASCII: Glyphs = {
   connector: '.',
   overlap: '#',
   ellipsis: '~',
+  rule: '_',
   fill: '#',
   over: '!',
   empty: '.',
@@ -273,6 +276,11 @@ export interface LineChartOptions {
   yFormat(y: number): string;
   /** Vertical lines at these x values, labelled above the plot (e.g. a crossover). */
   marks?: readonly { x: number; label: string }[];
+  /**
+   * Horizontal lines at these y values (e.g. a target), listed in the legend and kept inside the y range; drawn under
+   * the points, the connectors and the marks, so that a point on the line is still its series' symbol.
+   */
+  rules?: readonly { y: number; label: string }[];
   /** Join consecutive points with dots (default true). */
   connect?: boolean;
   ascii?: boolean;
@@ -287,7 +295,8 @@ export interface LineChartOptions {
  * corner at column `g`; the plot area is columns g+1 .. width-1 (`plotWidth` = width - g - 1). A value x maps to
  * plot column round((t(x) - t0) / (t1 - t0) * (plotWidth - 1)), t the identity or log10, [t0, t1] the range of every
  * point's x and every mark; y maps to row round((u1 - u(y)) / (u1 - u0) * (rows - 1)) from the top, [u0, u1] the
- * range of the drawn y values.
+ * range of the drawn y values and
+ * every rule.
  */
 export function lineChart(o: LineChartOptions): string[] {
   checkWidth(o.width, 20);
@@ -306,7 +315,7 @@ export function lineChart(o: LineChartOptions): string[] {
     o.series.map((s) => s.symbol),
     ascii,
     FALLBACK_SYMBOLS,
-    [g.overlap, g.connector, g.mark, g.axisV, g.axisH, g.pointer],
+    [g.overlap, g.connector, g.mark, g.axisV, g.axisH, g.pointer, g.rule],
   );
   const series = o.series.map((s, i) => ({
     label: text(s.label),
@@ -317,6 +326,7 @@ export function lineChart(o: LineChartOptions): string[] {
       .sort((a, b) => a.t - b.t),
   }));
   const marks = (o.marks ?? []).filter((m) => validX(m.x)).map((m) => ({ t: tx(m.x), label: text(m.label) }));
+  const rules = (o.rules ?? []).filter((r) => validY(r.y)).map((r) => ({ u: ty(r.y), label: text(r.label) }));
 
   // ranges
   const ts = [...series.flatMap((s) => s.points.map((p) => p.t)), ...marks.map((m) => m.t)];
@@ -326,7 +336,10 @@ export function lineChart(o: LineChartOptions): string[] {
     t0 -= 0.5;
     t1 += 0.5;
   }
-  const us = series.flatMap((s) => s.points.map((p) => p.u).filter((u): u is number => u !== null));
+  const us = [
+    ...series.flatMap((s) => s.points.map((p) => p.u).filter((u): u is number => u !== null)),
+    ...rules.map((r) => r.u),
+  ];
   let u0 = us.length > 0 ? Math.min(...us) : 0;
   let u1 = us.length > 0 ? Math.max(...us) : 1;
   if (u0 === u1) {
@@ -337,6 +350,7 @@ export function lineChart(o: LineChartOptions): string[] {
 
   // legend (always lists the overlap character when two series could meet)
   const legendItems = series.map((s) => `${s.symbol} ${s.label}`);
+  legendItems.push(...rules.map((r) => `${g.rule} ${r.label}`));
   if (series.length > 1) legendItems.push(`${g.overlap} overlap`);
   const markRows = marks.length > 0 ? 1 : 0;
   const maxLegend = Math.max(1, o.height - 2 - markRows - 2);
@@ -407,6 +421,7 @@ export function lineChart(o: LineChartOptions): string[] {
   const CONNECTOR = -2;
   const MARK = -3;
   const OVERLAP = -4;
+  const RULE = -5;
   const grid: number[][] = Array.from({ length: rows }, () => new Array<number>(plotW).fill(EMPTY));
   const put = (r: number, c: number, v: number) => {
     const line = grid[r];
@@ -415,6 +430,7 @@ export function lineChart(o: LineChartOptions): string[] {
   const get = (r: number, c: number) => grid[r]?.[c] ?? EMPTY;
   const rowF = (u: number) => ((u1 - u) / (u1 - u0)) * (rows - 1);
   const colF = (t: number) => ((t - t0) / (t1 - t0)) * (plotW - 1);
+  for (const r of rules) grid[rowOf(r.u)]?.fill(RULE);
   if (o.connect !== false) {
     for (const s of series) {
       for (let i = 0; i + 1 < s.points.length; i++) {
@@ -432,7 +448,7 @@ export function lineChart(o: LineChartOptions): string[] {
           if (lo > hi && cb !== ca) continue;
           const r1 = Math.round(cb === ca ? Math.min(ra, rb) : Math.min(rAt(lo), rAt(hi)));
           const r2 = Math.round(cb === ca ? Math.max(ra, rb) : Math.max(rAt(lo), rAt(hi)));
-          for (let r = r1; r <= r2; r++) if (get(r, c) === EMPTY) put(r, c, CONNECTOR);
+          for (let r = r1; r <= r2; r++) if (get(r, c) === EMPTY || get(r, c) === RULE) put(r, c, CONNECTOR);
         }
       }
     }
@@ -491,7 +507,9 @@ export function lineChart(o: LineChartOptions): string[] {
           ? g.mark
           : v === OVERLAP
             ? g.overlap
-            : ' ';
+            : v === RULE
+              ? g.rule
+              : ' ';
   for (let r = 0; r < rows; r++) {
     const tick = yTicks.find((k) => k.row === r);
     const body = (grid[r] as number[]).map(glyph).join('');

@@ -8,17 +8,18 @@ import { availableParallelism } from 'node:os';
 import { Box, type Key, Text, useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { loadCatalog } from '../catalog/index.js';
-import { SECONDS_PER_YEAR } from '../core/reliability/index.js';
+import { nines, SECONDS_PER_YEAR } from '../core/reliability/index.js';
 import { buildWorksheetInput } from '../report/buildWorksheet.js';
 import { worksheetMarkdown } from '../report/worksheet.js';
 import { SIMULATION_DEFAULTS } from '../scenario/types.js';
 import { SimulationAborted } from '../sim/pool.js';
 import { simulateComparison } from '../sim/scenario.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
+import { frontierLines, recommendedEntry } from './frontierView.js';
 import { commandFor, type Effect, splitChunk } from './keys.js';
 import type { RawObject } from './rawPath.js';
 import { analyze, computeCurve, curveOf, shownResult } from './selectors.js';
-import { initialState, reducer, type TuiState, validate } from './state.js';
+import { type Action, initialState, reducer, type TuiState, validate } from './state.js';
 import {
   chartLines,
   comparisonLines,
@@ -130,6 +131,11 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppPr
   const stateRef = useRef(state);
   stateRef.current = state;
   const [, setCurveTick] = useState(0);
+  // an action applied at once to the state the next key of the chunk sees, and dispatched for the next frame
+  const apply = (action: Action) => {
+    stateRef.current = reducer(stateRef.current, action);
+    dispatch(action);
+  };
 
   // the cost-vs-load curve is computed after the frame that shows the new numbers
   useEffect(() => {
@@ -221,6 +227,15 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppPr
       case 'cancelSimulation':
         abort.current?.abort();
         return;
+      case 'frontier': {
+        const shown = shownResult(state);
+        apply({
+          type: 'toggleFrontier',
+          entries: shown.frontier.length,
+          selected: Math.max(0, recommendedEntry(shown)),
+        });
+        return;
+      }
       case 'worksheet': {
         const path = worksheetPath(state.source);
         try {
@@ -271,6 +286,8 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppPr
   // instead of re-subscribing on every frame, so no key press falls between two subscriptions.
   const effectRef = useRef(effect);
   effectRef.current = effect;
+  const applyRef = useRef(apply);
+  applyRef.current = apply;
   const onInput = useCallback(
     (input: string, key: Key) => {
       if (key.ctrl && input === 'c') {
@@ -282,10 +299,7 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppPr
         const c = commandFor(stateRef.current, i, k);
         if (c === null) continue;
         if ('effect' in c) effectRef.current(c.effect);
-        else {
-          stateRef.current = reducer(stateRef.current, c.action);
-          dispatch(c.action);
-        }
+        else applyRef.current(c.action);
       }
     },
     [exit],
@@ -308,6 +322,37 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppPr
       </Box>
     );
   }
+  const prompt = state.prompt
+    ? {
+        text: `${state.prompt.kind === 'open' ? 'Open file' : 'Save as'}: ${state.prompt.buffer}_  (Enter, Esc)`,
+        style: 'edit' as Style,
+      }
+    : null;
+  const bottom = (
+    <>
+      {prompt ? styled(prompt, color, 'p') : styled(footer[0] as Line, color, 'f0')}
+      {styled(footer[1] as Line, color, 'f1')}
+    </>
+  );
+  if (state.frontier) {
+    const lines = frontierLines(result, {
+      selected: state.frontier.selected,
+      width: columns,
+      height: bodyRows,
+      ascii: !color,
+      targetNines: nines(a.scenario.targets.unavailability),
+      budgetUsdPerMonth: a.scenario.targets.budgetUsdPerMonth,
+    });
+    return (
+      <Box flexDirection="column" width={columns}>
+        {styled(header, color, 'h')}
+        <Box flexDirection="column" height={bodyRows}>
+          {lines.map((l, i) => styled(l, color, i))}
+        </Box>
+        {bottom}
+      </Box>
+    );
+  }
   const lw = leftWidth(columns);
   const rw = columns - lw - 2;
   const left = inputLines(state, lw, bodyRows);
@@ -327,12 +372,6 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppPr
     right.push(...chartLines(state.panel, result, curveOf(state.raw), rw, bodyRows - rec.length - 1, ascii, allowed));
     right.push({ text: '', style: 'plain' }, ...rec);
   }
-  const prompt = state.prompt
-    ? {
-        text: `${state.prompt.kind === 'open' ? 'Open file' : 'Save as'}: ${state.prompt.buffer}_  (Enter, Esc)`,
-        style: 'edit' as Style,
-      }
-    : null;
   return (
     <Box flexDirection="column" width={columns}>
       {styled(header, color, 'h')}
@@ -345,8 +384,7 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppPr
           {right.slice(0, bodyRows).map((l, i) => styled(l, color, i))}
         </Box>
       </Box>
-      {prompt ? styled(prompt, color, 'p') : styled(footer[0] as Line, color, 'f0')}
-      {styled(footer[1] as Line, color, 'f1')}
+      {bottom}
     </Box>
   );
 }

@@ -5,7 +5,9 @@
 import type { Key } from 'ink';
 import type { Action, TuiState } from './state.js';
 
-export type Effect = 'save' | 'saveAs' | 'open' | 'simulate' | 'cancelSimulation' | 'quit' | 'worksheet';
+/** What the app does outside the reducer (files, workers, exit), or with the result shown (`frontier` counts its
+ * entries and finds the recommended one before the reducer opens the view). */
+export type Effect = 'save' | 'saveAs' | 'open' | 'simulate' | 'cancelSimulation' | 'quit' | 'worksheet' | 'frontier';
 export type Command = { action: Action } | { effect: Effect };
 
 export interface Binding {
@@ -13,6 +15,8 @@ export interface Binding {
   help: string;
   /** Shown in the one-line footer. */
   footer?: string;
+  /** Kept in the footer when it is too narrow for every key (the others are left out from the end). */
+  footerKeep?: boolean;
   match(input: string, key: Key): boolean;
   command: Command;
 }
@@ -20,7 +24,7 @@ export interface Binding {
 export const BINDINGS: readonly Binding[] = [
   {
     keys: 'up/down, k/j',
-    help: 'move between fields',
+    help: 'move between fields (in the frontier view: select a design)',
     footer: 'move',
     match: (i, k) => k.upArrow || i === 'k',
     command: { action: { type: 'move', delta: -1 } },
@@ -69,6 +73,13 @@ export const BINDINGS: readonly Binding[] = [
     command: { action: { type: 'nextPanel' } },
   },
   {
+    keys: 'f',
+    help: 'show or hide the frontier: the designs none beats on cost, nines and p99 together (Esc also closes it)',
+    footer: 'frontier',
+    match: (i) => i === 'f',
+    command: { effect: 'frontier' },
+  },
+  {
     keys: 'm',
     help: 'run the Monte Carlo simulation (Esc cancels)',
     footer: 'simulate',
@@ -101,6 +112,7 @@ export const BINDINGS: readonly Binding[] = [
     keys: '?',
     help: 'show or hide this help',
     footer: 'help',
+    footerKeep: true,
     match: (i) => i === '?',
     command: { action: { type: 'toggleHelp' } },
   },
@@ -108,6 +120,7 @@ export const BINDINGS: readonly Binding[] = [
     keys: 'q, Ctrl-C',
     help: 'quit (asks again when there are unsaved changes)',
     footer: 'quit',
+    footerKeep: true,
     match: (i) => i === 'q',
     command: { effect: 'quit' },
   },

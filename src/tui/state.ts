@@ -44,6 +44,11 @@ export interface TuiState {
   quitConfirm: boolean;
   /** First candidate column shown (left/right scroll the comparison when it is wider than the screen). */
   column: number;
+  /**
+   * The frontier view (f), shown in place of the inputs and the comparison, which are kept as they were: the
+   * selected entry (up/down move it) of `entries`. null: the usual screen.
+   */
+  frontier: { selected: number; entries: number } | null;
 }
 
 export type Action =
@@ -67,7 +72,9 @@ export type Action =
   | { type: 'simError'; text: string }
   | { type: 'simCancelled' }
   | { type: 'quitRequest' }
-  | { type: 'scroll'; delta: number };
+  | { type: 'scroll'; delta: number }
+  /** Opens the frontier view on `selected` of its `entries` (the app counts them in the result shown), or closes it. */
+  | { type: 'toggleFrontier'; entries: number; selected: number };
 
 export function initialState(raw: RawObject, source: string | null): TuiState {
   return {
@@ -85,7 +92,16 @@ export function initialState(raw: RawObject, source: string | null): TuiState {
     sim: { status: 'idle', done: 0, total: 0 },
     quitConfirm: false,
     column: 0,
+    frontier: null,
   };
+}
+
+/** What the frontier view answers to the keys that would edit, undo or change the hidden screen. */
+const FRONTIER_ONLY = 'the frontier view: f or Esc goes back to the inputs';
+
+/** Back to the screen as it was (focus, edits, panel, column untouched); the frontier view's own hint goes. */
+function closeFrontier(state: TuiState): TuiState {
+  return { ...state, frontier: null, message: state.message?.text === FRONTIER_ONLY ? null : state.message };
 }
 
 /** Parses a raw scenario: the scenario, or every problem as one-line texts with their field paths. */
@@ -177,6 +193,24 @@ function applyEdit(state: TuiState, f: FieldDef, text: string): TuiState {
 export function reducer(state: TuiState, action: Action): TuiState {
   const fields = fieldsOf(state.raw);
   const field = fields[state.focus];
+  if (state.frontier) {
+    switch (action.type) {
+      case 'move': {
+        const last = Math.max(0, state.frontier.entries - 1);
+        const selected = Math.max(0, Math.min(last, state.frontier.selected + action.delta));
+        return { ...state, frontier: { ...state.frontier, selected }, quitConfirm: false };
+      }
+      // the inputs and the comparison are hidden: nothing changes them unseen
+      case 'startEdit':
+      case 'undo':
+      case 'nextPanel':
+      case 'scroll':
+        return { ...state, message: { kind: 'info', text: FRONTIER_ONLY } };
+      case 'cancel':
+        if (!state.prompt && !state.help) return closeFrontier(state);
+        break;
+    }
+  }
   switch (action.type) {
     case 'move': {
       if (state.editing) return state;
@@ -287,6 +321,17 @@ export function reducer(state: TuiState, action: Action): TuiState {
       const count = Array.isArray(state.raw.architectures) ? state.raw.architectures.length : 2;
       return { ...state, column: Math.max(0, Math.min(count - 1, state.column + action.delta)) };
     }
+    case 'toggleFrontier':
+      if (state.frontier) return closeFrontier(state);
+      if (state.editing) return state;
+      return {
+        ...state,
+        frontier: {
+          entries: action.entries,
+          selected: Math.max(0, Math.min(action.entries - 1, action.selected)),
+        },
+        quitConfirm: false,
+      };
     case 'quitRequest':
       return state.dirty && !state.quitConfirm
         ? {

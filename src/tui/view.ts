@@ -5,7 +5,8 @@
  * Layout: a header line; the inputs on the left (grouped, scrolled to keep the focused field visible); on the right
  * the comparison of the candidates and the recommendation, and, when the terminal is tall enough, a chart (`c`
  * cycles cost vs load, p99 per user region, downtime vs budget); a message line and the key legend at the bottom.
- * At 80x24 the chart takes the comparison's place when selected.
+ * At 80x24 the chart takes the comparison's place when selected. `f` shows the frontier in place of both columns
+ * (frontierView.ts).
  */
 import type { CostCurve } from '../compare/costCurve.js';
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
@@ -23,8 +24,9 @@ export interface Line {
   style: Style;
 }
 
-const line = (text: string, style: Style = 'plain'): Line => ({ text, style });
-const padTo = (s: string, w: number) => (s.length > w ? `${s.slice(0, Math.max(0, w - 1))}~` : s.padEnd(w));
+export const line = (text: string, style: Style = 'plain'): Line => ({ text, style });
+/** `s` padded to `w` columns, or cut to them with `~` as the last one. */
+export const padTo = (s: string, w: number) => (s.length > w ? `${s.slice(0, Math.max(0, w - 1))}~` : s.padEnd(w));
 
 /** Width of the input column. */
 export function leftWidth(width: number): number {
@@ -150,9 +152,8 @@ export function comparisonLines(result: ComparisonResult, width: number, first =
   return lines;
 }
 
-/** Words wrapped to `width`, at most `max` lines (the last ending in ... when cut). */
 /** `text` wrapped at `width` (report/table.ts's wrap), at most `max` lines, the last cut with "..." when more. */
-function wrapLines(text: string, width: number, max: number): string[] {
+export function wrapLines(text: string, width: number, max: number): string[] {
   const wrapped = wrap(text, width);
   const out = wrapped === '' ? [] : wrapped.split('\n');
   if (out.length > max) {
@@ -277,13 +278,33 @@ export function footerLines(state: TuiState, width: number): Line[] {
     state.sim.status === 'running'
       ? `simulating ${state.sim.total ? `[${'#'.repeat(Math.round((state.sim.done / state.sim.total) * 20)).padEnd(20, '.')}] ${state.sim.done}/${state.sim.total}` : '...'} (Esc cancels)`
       : null;
-  const keys = BINDINGS.filter((b) => b.footer)
-    .map((b) => `${b.keys.split(',')[0]?.split(' ')[0]} ${b.footer}`)
-    .join('  ');
+  const keys = footerKeys(width);
   return [
     line(padTo(sim ?? msg?.text ?? '', width), msg?.kind === 'error' && !sim ? 'error' : 'plain'),
     line(padTo(keys, width), 'dim'),
   ];
+}
+
+/**
+ * The key legend: every binding with a footer word, in table order; when that is wider than `width`, the ones marked
+ * footerKeep (help and quit: help lists the rest) and as many of the others, from the first, as fit beside them.
+ */
+export function footerKeys(width: number): string {
+  const items = BINDINGS.filter((b) => b.footer).map((b) => ({
+    text: `${b.keys.split(',')[0]?.split(' ')[0]} ${b.footer}`,
+    keep: b.footerKeep === true,
+  }));
+  const join = (xs: readonly { text: string }[]) => xs.map((x) => x.text).join('  ');
+  if (join(items).length <= width) return join(items);
+  let room = width - join(items.filter((x) => x.keep)).length;
+  const shown = new Set(items.filter((x) => x.keep));
+  for (const x of items) {
+    if (x.keep) continue;
+    if (x.text.length + 2 > room) break;
+    shown.add(x);
+    room -= x.text.length + 2;
+  }
+  return join(items.filter((x) => shown.has(x)));
 }
 
 export function helpLines(width: number): Line[] {

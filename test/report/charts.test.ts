@@ -103,6 +103,39 @@ describe('lineChart', () => {
     }
   });
 
+  it('a rule is a row at the y it maps to, inside the y range, under the points, and listed in the legend', () => {
+    for (const ascii of [false, true]) {
+      // points from y = 2 to 4, the rule at 1 (below them: the range grows to take it in) and at 3 (through a point)
+      const o: LineChartOptions = {
+        series: [{ label: 'p', symbol: 'o', points: [2, 3, 4].map((y, x) => ({ x, y })) }],
+        rules: [
+          { y: 1, label: 'floor' },
+          { y: 3, label: 'target' },
+        ],
+        width: 41,
+        height: 14,
+        xFormat: fmtNum,
+        yFormat: fmtNum,
+        connect: false,
+        ascii,
+      };
+      const lines = lineChart(o);
+      expect(lines).toHaveLength(14);
+      const rule = ascii ? '_' : '╌';
+      const { gutter, top, rows } = geometry(lines, false);
+      const plotW = o.width - gutter - 1;
+      const row = (y: number) => top + Math.round(((4 - y) / 3) * (rows - 1));
+      const col = (x: number) => gutter + 1 + Math.round((x / 2) * (plotW - 1));
+      expect(cols(lines[row(1)] as string).slice(gutter + 1)).toEqual(new Array(plotW).fill(rule));
+      // the point at y = 3 keeps its symbol on the rule; the rest of that row is the rule
+      expect(at(lines[row(3)], col(1))).toBe('o');
+      expect(cols(lines[row(3)] as string).filter((c) => c === rule)).toHaveLength(plotW - 1);
+      expect(lines[lines.length - 1]).toContain(`${rule} floor`);
+      expect(lines[lines.length - 1]).toContain(`${rule} target`);
+      if (ascii) for (const l of lines) expect(l).toMatch(ASCII_ONLY);
+    }
+  });
+
   it('y tick labels name the value of their row to within half a row', () => {
     const o = twoLines({
       series: [

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FrontierEntry } from '../../src/compare/result.js';
 import { DEFAULT_SCENARIO_TEXT } from '../../src/scenario/defaultScenario.js';
 import { App } from '../../src/tui/app.js';
 import type { RawObject } from '../../src/tui/rawPath.js';
+import { analyze } from '../../src/tui/selectors.js';
+import { formatNines, formatUsd } from '../../src/units/format.js';
 
 const raw = () => JSON.parse(DEFAULT_SCENARIO_TEXT) as RawObject;
 let instance: ReturnType<typeof render> | null = null;
@@ -93,4 +96,91 @@ describe('the TUI, frame by frame', () => {
       '| simulation | 200,000 requests and 1,000 years per candidate, seed 1 |',
     );
   }, 90_000);
+});
+
+describe('the frontier view (f), frame by frame', () => {
+  /** The internal tool without its candidates: capplan searches, in-process and quickly. */
+  const searched = () => {
+    const { architectures: _, ...rest } = JSON.parse(
+      readFileSync('models/scenarios/internal-tool.json', 'utf8'),
+    ) as RawObject;
+    return rest as RawObject;
+  };
+  const rows = (f: string) => f.split('\n').filter((l) => /^[ >][ *] \S.* \$\d/.test(l));
+
+  it('f lists the frontier of a searched scenario by cost, the recommended design marked, within 80x24', async () => {
+    const scenario = searched();
+    const result = analyze(scenario).result; // the same raw object: the app shows this very result
+    const { stdin } = start(80, 24, null, scenario);
+    await until((f) => f.includes('Recommended: best vertical'), 15_000);
+    stdin.write('f');
+    await until((f) => f.includes('Frontier of the search'));
+    const f = frame();
+    const lines = f.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(24);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+    const shown = rows(f);
+    expect(shown).toHaveLength(result.frontier.length);
+    shown.forEach((row, i) => {
+      const e = result.frontier[i] as FrontierEntry;
+      expect(row).toContain(` ${formatUsd(e.cost.usdPerMonth)} `);
+      expect(row).toContain(` ${formatNines(e.availability.nines)} `);
+      expect(row.trimEnd().endsWith(e.meetsTargets ? 'ok' : 'MISS')).toBe(true);
+    });
+    const marked = shown.filter((r) => r[1] === '*');
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toMatch(/^>\* best vertical \(one m6i\.large \+ cold standby\)/);
+    // down moves the selection in the view
+    stdin.write('j');
+    await until((f2) => rows(f2)[1]?.startsWith('>') === true);
+    expect(f.includes('f frontier')).toBe(true);
+  });
+
+  it('toggling back shows the inputs as they were: the edit, the rejected text, the focus and the chart', async () => {
+    const { stdin } = start(80, 24, null, searched());
+    await until((f) => f.includes('Recommended'), 15_000);
+    stdin.write('\r');
+    await until((f) => f.includes('50/s_'));
+    stdin.write('\x7f\x7f\x7f\x7f60/s');
+    await until((f) => f.includes('60/s_'));
+    stdin.write('\r');
+    await until((f) => /peak rate\s+60\/s/.test(f) && f.includes('peak rate = 60/s'));
+    stdin.write('j');
+    stdin.write('\r');
+    await until((f) => f.includes('20%_'));
+    stdin.write('\x7f\x7f\x7flots\r');
+    await until((f) => f.includes('! workload.growth'));
+    stdin.write('\x1b');
+    await until((f) => !f.includes('lots_'));
+    stdin.write('c');
+    await until((f) => f.includes('Monthly cost vs load'), 15_000);
+    const before = frame();
+    expect(before).toMatch(/design rate 86\.4\/s/); // 60/s grown 20% a year for 2 years
+
+    stdin.write('f');
+    await until((f) => f.includes('Frontier of the search'));
+    stdin.write('j'); // moves the selection, not the focus
+    await until((f) => rows(f)[1]?.startsWith('>') === true);
+    stdin.write('f');
+    await until((f) => !f.includes('Frontier of the search'));
+    const after = frame();
+    expect(after).toMatch(/design rate 86\.4\/s/);
+    expect(after).toMatch(/growth \/ year\s+20%/);
+    expect(after).toContain('! workload.growth');
+    expect(after).toMatch(/Monthly cost vs load/);
+    expect(after.split('\n').slice(0, -2)).toEqual(before.split('\n').slice(0, -2));
+    // the rejected text comes back on Enter: nothing typed is lost
+    stdin.write('\r');
+    await until((f) => f.includes('lots_'));
+    stdin.write('\x1b');
+    await until((f) => !f.includes('lots_'));
+    // Esc closes the view too, and u there does not undo unseen
+    stdin.write('f');
+    await until((f) => f.includes('Frontier of the search'));
+    stdin.write('u');
+    await until((f) => f.includes('f or Esc goes back'));
+    stdin.write('\x1b');
+    await until((f) => !f.includes('Frontier of the search'));
+    expect(frame()).toMatch(/design rate 86\.4\/s/);
+  });
 });

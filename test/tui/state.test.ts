@@ -3,9 +3,10 @@ import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO_TEXT } from '../../src/scenario/defaultScenario.js';
 import { fieldsOf } from '../../src/tui/fields.js';
-import { commandFor, splitChunk } from '../../src/tui/keys.js';
+import { BINDINGS, commandFor, splitChunk } from '../../src/tui/keys.js';
 import { getAt, type RawObject, setAt } from '../../src/tui/rawPath.js';
 import { type Action, initialState, reducer, type TuiState, validate } from '../../src/tui/state.js';
+import { footerKeys } from '../../src/tui/view.js';
 
 const raw = () => JSON.parse(DEFAULT_SCENARIO_TEXT) as RawObject;
 const run = (s: TuiState, ...actions: Action[]) => actions.reduce(reducer, s);
@@ -154,6 +155,81 @@ describe('editing', () => {
     const s2 = run(s1, { type: 'quitRequest' });
     expect(s2.quitConfirm).toBe(true);
     expect(s2.message?.kind).toBe('error');
+  });
+});
+
+describe('the frontier view', () => {
+  const open = (s: TuiState, entries = 5, selected = 0) => run(s, { type: 'toggleFrontier', entries, selected });
+
+  it('opens on the given entry; up/down move the selection within the entries, not the focus', () => {
+    const s0 = focusOn(initialState(raw(), null), 'targets.p99');
+    const s1 = open(s0, 5, 2);
+    expect(s1.frontier).toEqual({ selected: 2, entries: 5 });
+    expect(run(s1, { type: 'move', delta: 1 }).frontier?.selected).toBe(3);
+    expect(run(s1, { type: 'move', delta: 10 }).frontier?.selected).toBe(4);
+    expect(run(s1, { type: 'move', delta: -10 }).frontier?.selected).toBe(0);
+    expect(run(s1, { type: 'move', delta: 1 }).focus).toBe(s0.focus);
+    expect(open(s0, 0, 0).frontier).toEqual({ selected: 0, entries: 0 });
+  });
+
+  it('leaves the inputs as they were: the same raw scenario, focus, panel, column, undo and rejected text', () => {
+    const s0 = focusOn(initialState(raw(), null), 'workload.peakRate');
+    const edited = run(
+      s0,
+      ...type('6000/s'),
+      { type: 'move', delta: 1 },
+      ...type('lots'),
+      { type: 'cancel' },
+      {
+        type: 'nextPanel',
+      },
+    );
+    expect(edited.fieldError?.value).toBe('lots');
+    const back = run(open(edited), { type: 'move', delta: 3 }, { type: 'toggleFrontier', entries: 5, selected: 0 });
+    expect(back.frontier).toBeNull();
+    for (const k of ['raw', 'focus', 'panel', 'column', 'undo', 'fieldError', 'dirty', 'editing'] as const) {
+      expect(back[k], k).toBe(edited[k]);
+    }
+    expect(run(back, { type: 'startEdit' }).editing?.buffer).toBe('lots');
+    // Esc closes it too
+    expect(run(open(edited), { type: 'cancel' }).frontier).toBeNull();
+  });
+
+  it('keys that would edit, undo or change the hidden screen do nothing there but say how to go back', () => {
+    const s0 = run(focusOn(initialState(raw(), null), 'workload.peakRate'), ...type('6000/s'));
+    const s1 = open(s0);
+    for (const action of [
+      { type: 'startEdit' },
+      { type: 'undo' },
+      { type: 'nextPanel' },
+      { type: 'scroll', delta: 1 },
+    ]) {
+      const s2 = run(s1, action as Action);
+      expect(s2.raw).toBe(s0.raw);
+      expect(s2.editing).toBeNull();
+      expect(s2.panel).toBe(s0.panel);
+      expect(s2.column).toBe(s0.column);
+      expect(s2.message?.text).toMatch(/f or Esc goes back/);
+    }
+    // the hint goes with the view
+    expect(run(s1, { type: 'undo' }, { type: 'cancel' }).message).toBeNull();
+  });
+
+  it('f is a binding with a footer word; it types an f while editing', () => {
+    const s = initialState(raw(), null);
+    expect(commandFor(s, 'f', key())).toEqual({ effect: 'frontier' });
+    expect(BINDINGS.find((b) => b.keys === 'f')?.footer).toBe('frontier');
+    const editing = reducer(s, { type: 'startEdit' });
+    expect(commandFor(editing, 'f', key())).toEqual({ action: { type: 'input', text: 'f' } });
+  });
+
+  it('the footer keeps ? help and q quit when it is too narrow for every key', () => {
+    const wide = footerKeys(200);
+    for (const b of BINDINGS.filter((x) => x.footer)) expect(wide).toContain(` ${b.footer}`);
+    const narrow = footerKeys(80);
+    expect(narrow.length).toBeLessThanOrEqual(80);
+    expect(narrow).toMatch(/f frontier/);
+    expect(narrow).toMatch(/\? help {2}q quit$/);
   });
 });
 
