@@ -911,14 +911,15 @@ export function outageFloor(ctx: Context, d: HorizontalDesign, layout: Horizonta
   const region = fromMtbfMttr(rel.region.mtbfS, rel.region.mttrS);
   const lb = d.zones > 1 ? ctx.catalog.reliability.loadBalancer.multiAz : ctx.catalog.reliability.loadBalancer.singleAz;
   const { needed } = availabilityNeed(ctx, d, allUpUtilization(ctx, d, layout));
-  const sizesOf = (r: number) => zoneSizes(d.nodesByRegion[r] as number, d.zones).filter((x) => x > 0);
-  const allZonesDown = (r: number) => zoneU ** sizesOf(r).length;
+  // the non-empty zones of each region, once
+  const zoneLists = d.nodesByRegion.map((n) => zoneSizes(n, d.zones).filter((x) => x > 0));
+  const allZonesDown = (r: number) => zoneU ** (zoneLists[r] as number[]).length;
   let none = 1;
   d.regions.forEach((_, r) => {
     const share = layout.share[r] as number;
     if (share === 0) return;
     const n = d.nodesByRegion[r] as number;
-    const sizes = sizesOf(r);
+    const sizes = zoneLists[r] as number[];
     if (sizes.length <= 1) return;
     const need = needed(r, share);
     if (need === null) return;
@@ -956,7 +957,7 @@ export function outageFloor(ctx: Context, d: HorizontalDesign, layout: Horizonta
  */
 export function horizontalCost(
   ctx: Context,
-  d: Pick<HorizontalDesign, 'instance' | 'regions' | 'nodesByRegion' | 'zones'>,
+  d: Pick<HorizontalDesign, 'regions' | 'nodesByRegion' | 'zones'> & { instance: Pick<Instance, 'usdPerHour'> },
   layout: HorizontalLayout,
 ): CostResult {
   const { catalog } = ctx;

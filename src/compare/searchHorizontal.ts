@@ -224,10 +224,10 @@ function planOf(ctx: Context, regions: string[], zones: number, nodesLower: numb
   const t = ctx.scenario.targets;
   const compact = t.p99Scope !== 'every-region' && ctx.scenario.users.length > COMPACT_ABOVE_USERS;
   const layout = compact ? compactLayout(exact, t.p99S) : exact;
-  const any = searchableInstances(ctx)[0] as Instance;
+  // with no nodes the instance type plays no part
   const fixed = horizontalCost(
     ctx,
-    { instance: any, regions, zones, nodesByRegion: regions.map(() => 0) },
+    { instance: { usdPerHour: 0 }, regions, zones, nodesByRegion: regions.map(() => 0) },
     layout,
   ).usdPerMonth;
   return { regions, zones, layout, fixed, lower: fixed + nodesLower };
