@@ -433,11 +433,18 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
   // first the sets most likely to hold the answer (near the users; a second or third site): a good design early lets
   // the bounds prune the rest
   const done = new Set<string>();
+  const deferred: Plan[] = [];
   for (const regions of candidateRegionSets(ctx, MAX_SEARCH_REGIONS)) {
     const key = [...regions].sort().join(',');
     if (done.has(key)) continue;
     done.add(key);
-    for (const zones of SEARCH_ZONES) searchPlan(ctx, planOf(ctx, regions, zones, 0), instances, state);
+    for (const zones of SEARCH_ZONES) {
+      const exact = horizontalLayout(ctx, regions, zones);
+      const plan = planOf(ctx, regions, zones, 0, exact);
+      // a set that cannot meet the targets waits: it matters only if nothing does (the closest miss)
+      if (distanceRulesOut(ctx, exact) || !availabilityPossible(ctx, regions.length, zones)) deferred.push(plan);
+      else searchPlan(ctx, plan, instances, state);
+    }
   }
   const heuristic = [...done].map((key) => key.split(','));
   // then every other set of regions, smallest first, in the order of its bound; a size is skipped when its bound
@@ -469,6 +476,8 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
     if (state.stopped || cannotBeat(ctx, incumbent(), plan.lower)) break;
     searchPlan(ctx, plan, instances, state);
   }
+  // nothing meets every target: the sets set aside compete for the closest miss
+  if (!(state.best?.result.feasible ?? false)) for (const plan of deferred) searchPlan(ctx, plan, instances, state);
   if (state.best === null) throw new RangeError('the catalog has no instances to search');
   sampleDearer(ctx, instances, heuristic);
   const full = evaluateHorizontal(
