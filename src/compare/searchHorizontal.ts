@@ -106,6 +106,38 @@ export function distanceRulesOut(ctx: Context, layout: HorizontalLayout): boolea
   return far > 0.01 * (1 + 1e-9);
 }
 
+/**
+ * distanceRulesOut for any set of `ids`, without building its layout: each user's network time to every region once,
+ * then per set the nearest (a user is served by its nearest region of the set, as horizontalLayout routes it).
+ */
+export function distanceTable(
+  ctx: Context,
+  ids: readonly string[],
+): { rulesOut: (regions: readonly string[]) => boolean } {
+  const w = ctx.scenario.workload;
+  const t = ctx.scenario.targets;
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const users = ctx.scenario.users.map((u) => ({
+    share: u.share,
+    networkS: Float64Array.from(ids, (r) => w.roundTrips * ctx.rtt(u.region, r).rttS),
+  }));
+  return {
+    rulesOut(regions) {
+      const at = regions.map((r) => index.get(r) as number);
+      let share = 0;
+      for (const u of users) {
+        let nearest = Number.POSITIVE_INFINITY;
+        for (const i of at) nearest = Math.min(nearest, u.networkS[i] as number);
+        if (nearest > t.p99S) {
+          if (t.p99Scope === 'every-region') return true;
+          share += u.share;
+        }
+      }
+      return share > 0.01 * (1 + 1e-9);
+    },
+  };
+}
+
 const upperBoundCache = new WeakMap<Context, Map<string, number>>();
 
 /**
@@ -451,6 +483,7 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
   // cannot beat the best (and with it every larger size), a set when distance or the availability bound rule out every
   // design on it
   const ids = [...new Set(ctx.catalog.regions.map((r) => r.id))];
+  const far = distanceTable(ctx, ids);
   const plans: Plan[] = [];
   const incumbent = () => state.best?.result ?? null;
   for (let k = 1; k <= Math.min(MAX_SEARCH_REGIONS, ids.length); k++) {
@@ -463,8 +496,8 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
     if (open.length === 0) continue;
     for (const regions of regionSubsets(ids, k, k)) {
       if (done.has([...regions].sort().join(','))) continue;
+      if (far.rulesOut(regions)) continue;
       const first = horizontalLayout(ctx, regions, open[0]?.zones as number);
-      if (distanceRulesOut(ctx, first)) continue;
       for (const b of open) {
         const plan = planOf(ctx, regions, b.zones, b.nodes, b.zones === open[0]?.zones ? first : undefined);
         if (!cannotBeat(ctx, incumbent(), plan.lower)) plans.push(plan);

@@ -18,6 +18,7 @@ import { compareScenario } from '../../src/compare/index.js';
 import {
   availabilityUpperBound,
   distanceRulesOut,
+  distanceTable,
   instanceLowerBound,
   regionSubsets,
   SEARCH_ZONES,
@@ -214,6 +215,8 @@ describe('the bounds of the branch and bound are true bounds', () => {
       fc.property(scenarioArb(SMALL_REGIONS), designArb, (sc, x) => {
         const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
         const { d, layout } = designWith(ctx, small.instance(x.instance) as Instance, x.regions, x.zones, x.spares);
+        // the table the search uses over every set agrees with the rule on the set's layout
+        expect(distanceTable(ctx, SMALL_REGIONS).rulesOut(x.regions)).toBe(distanceRulesOut(ctx, layout));
         if (!distanceRulesOut(ctx, layout)) return;
         ruledOut++;
         expect(evaluateHorizontal(ctx, d, layout, true).meetsTargets.p99).toBe(false);
