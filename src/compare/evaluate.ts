@@ -612,16 +612,26 @@ export function horizontalLayout(ctx: Context, regions: readonly string[], zones
   const w = ctx.scenario.workload;
   const paths: (GroupPath & { region: string })[][] = regions.map(() => []);
   const share = regions.map(() => 0);
+  // a strong write's detour depends only on the serving region: once per region
+  const writeExtra = regions.map((region) =>
+    quorumRttS(
+      ctx,
+      region,
+      regions.filter((x) => x !== region),
+      zones,
+    ),
+  );
   const users = ctx.scenario.users.map((u) => {
-    const order = preferenceOrder(ctx, u.region, regions).map((r) => regions.indexOf(r));
+    // preferenceOrder's order (nearest first, ties by position), from one round trip per region
+    const rtt = regions.map((region) => ctx.rtt(u.region, region).rttS);
+    const order = regions.map((_, i) => i);
+    if (regions.length > 1) order.sort((a, b) => (rtt[a] as number) - (rtt[b] as number) || a - b);
     const r = order[0] as number;
-    const region = regions[r] as string;
-    const others = regions.filter((x) => x !== region);
     (paths[r] as (GroupPath & { region: string })[]).push({
       region: u.region,
       share: u.share,
-      networkS: w.roundTrips * ctx.rtt(u.region, region).rttS,
-      writeExtraS: quorumRttS(ctx, region, others, zones),
+      networkS: w.roundTrips * (rtt[r] as number),
+      writeExtraS: writeExtra[r] as number,
       writeFraction: w.writeFraction,
     });
     share[r] = (share[r] as number) + u.share;
