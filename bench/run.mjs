@@ -109,6 +109,47 @@ if (existsSync('/usr/bin/time')) {
   console.log(`10,000,000 customers: ${(Number(kb) / 1024).toFixed(0)} MB peak resident memory, ${s} s (target: under 200 MB)`);
 }
 
+// The search (issue 11): every example scenario with its candidates removed (the whole catalog searched), and 200 users
+// at coordinates. One run each (seconds, not milliseconds), whole process, with peak resident memory.
+// Targets: every example under 1 s, 2,000 coordinate users under 5 s.
+{
+  const rows = [];
+  const searched = (name, scenario) => {
+    delete scenario.architectures;
+    delete scenario.simulation;
+    const file = join(scratch, `search-${name}`);
+    writeFileSync(file, JSON.stringify(scenario));
+    const r = checked(
+      spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, bin, 'run', file, '--analytic'], { encoding: 'utf8' }),
+      `search ${name}`,
+    );
+    const [kb, sec] = r.stderr.trim().split('\n').pop().split(' ');
+    rows.push(`${name.replace(/\.json$/, '')} ${Number(sec).toFixed(2)} s ${(Number(kb) / 1024).toFixed(0)} MB`);
+  };
+  for (const f of readdirSync(scenarios).filter((x) => x.endsWith('.json')).sort()) {
+    searched(f, JSON.parse(readFileSync(`${scenarios}${f}`, 'utf8')));
+  }
+  // 200 places around 15 cities (a fixed pseudo-random spread of +-3 degrees)
+  let seed = 1;
+  const rnd = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  const cities = [[40.7, -74], [34, -118], [51.5, 0], [48.8, 2.3], [35.7, 139.7], [-33.9, 151.2], [-23.5, -46.6],
+    [19, 72.8], [1.3, 103.8], [52.5, 13.4], [6.5, 3.4], [30, 31], [55.7, 37.6], [-26.2, 28], [37.5, 127]];
+  const users = Array.from({ length: 200 }, (_, i) => {
+    const [lat, lon] = cities[i % cities.length];
+    return { region: `place${i}`, lat: +(lat + (rnd() - 0.5) * 6).toFixed(3), lon: +(lon + (rnd() - 0.5) * 6).toFixed(3), share: '0.5%' };
+  });
+  searched('200 located users', {
+    name: '200 located users',
+    workload: { peakRate: '5000/s', serviceTime: '4 ms', workingSet: '30 GiB', writeFraction: 0.1 },
+    targets: { p99: '150 ms', availability: '99.9%' },
+    users,
+  });
+  console.log(`search, whole process, one run each (target: examples under 1 s): ${rows.join('; ')}`);
+}
+
 // Extreme loads: the catalog search at 5 million requests per second (the photo-sharing example, its candidates
 // removed so every family, size and region count is searched), and one M/M/c queue of a million servers (the CLI's limit) at 99.99%.
 {
