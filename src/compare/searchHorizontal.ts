@@ -430,27 +430,32 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
 }
 
 /** Instance types per region set and zone count that sampleDearer screens (the cheapest by their bound). */
-export const FRONTIER_SAMPLE_INSTANCES = 3;
+export const FRONTIER_SAMPLE_INSTANCES = 1;
+
+/** Most designs sampleDearer screens in all (the sets nearest the users first). */
+export const FRONTIER_SAMPLE_SCREENS = 120;
 
 /**
  * Designs dearer than the answer, for the frontier only (the bounds stop the search at the cheapest design that meets
  * every target, so without these the frontier would end there): on the region sets tried first, each zone count, the
- * FRONTIER_SAMPLE_INSTANCES instance types with the lowest bound, with 0 and 2 spares and the zone-survival count.
- * They are screened and added to the designs met; the answer does not change.
+ * FRONTIER_SAMPLE_INSTANCES instance types with the lowest bound, with no spares and the zone-survival count (2 with one zone).
+ * At most FRONTIER_SAMPLE_SCREENS in all. They are screened and added to the designs met; the answer does not change.
  */
 function sampleDearer(ctx: Context, instances: readonly Instance[], sets: readonly string[][]): void {
+  let budget = FRONTIER_SAMPLE_SCREENS;
   for (const regions of sets) {
     for (const zones of SEARCH_ZONES) {
       const plan = planOf(ctx, regions, zones, 0);
       for (const { instance } of boundedInstances(ctx, plan, instances).slice(0, FRONTIER_SAMPLE_INSTANCES)) {
         const c = candidateOf(ctx, plan, instance);
-        const counts = new Set([0, 2, zones > 1 ? sparesLimit(ctx, c) : 2]);
+        const counts = new Set([0, zones > 1 ? sparesLimit(ctx, c) : 2]);
         const seen = new Set<string>();
         for (const spares of counts) {
           const design = c.design(spares);
           const key = design.nodesByRegion.join(',');
           if (seen.has(key)) continue;
           seen.add(key);
+          if (budget-- <= 0) return;
           meet(ctx.seen, evaluateHorizontal(ctx, design, plan.layout, true));
         }
       }
