@@ -44,6 +44,9 @@ import type { FailureRates, Reliability, Standby } from '../scenario/types.js';
 export const METHOD_VERTICAL_NONE = 'exact (series of node, zone and region; independent failures)';
 export const METHOD_VERTICAL_HOT =
   'exact (active and hot standby in parallel, in series with region and balancer) + failover time per failure of the active (first order)';
+/** A hot standby in another region: each side is its node, zone and region; the pair in parallel. */
+export const METHOD_VERTICAL_HOT_OTHER_REGION =
+  'exact (active and hot standby in parallel, each in series with its own zone and region) + failover time per failure of the active (first order)';
 export const METHOD_VERTICAL_COLD =
   'exact series of node, zone and region; each outage ends at the repair or the cold-standby restore (coldRestore + working set / restoreRate), whichever is first (mean MTTR (1 - e^(-restore/MTTR)))';
 export const METHOD_HORIZONTAL =
@@ -157,7 +160,9 @@ export function verticalAvailability(
   if (sw) spof.push(SWITCH_SPOF);
   return {
     availability: withFailover(exact, failoverU),
-    method: sw ? `${METHOD_VERTICAL_HOT}${switchMethod(sw)}` : METHOD_VERTICAL_HOT,
+    method: standbyInOtherRegion
+      ? `${METHOD_VERTICAL_HOT_OTHER_REGION}${sw ? switchMethod(sw) : ''}`
+      : METHOD_VERTICAL_HOT,
     byCause,
     singlePointsOfFailure: spof,
   };
