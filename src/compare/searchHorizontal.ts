@@ -32,7 +32,7 @@
 
 import type { Instance } from '../catalog/index.js';
 import { fleetAvailability, structuralUnavailability } from './availability.js';
-import { effectiveServiceTimeS, MAX_NODES_PER_REGION, nodesForUtilization } from './capacity.js';
+import { effectiveServiceTimeS, MAX_NODES_PER_REGION } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
 import { monthlyCost } from './cost.js';
 import {
@@ -180,16 +180,43 @@ export function availabilityUpperBound(ctx: Context, k: number, zones: number): 
  * keep the utilisation target (nodesPerRegion never asks fewer).
  */
 export function instanceLowerBound(ctx: Context, instance: Instance, layout: HorizontalLayout, fixed: number): number {
+  const f = instanceFactors(ctx, instance);
+  let nodes = 0;
+  for (const share of layout.share) {
+    // nodesForUtilization's ceiling, 1e-6 lower: the product here is rounded in another order than there
+    const util = share === 0 ? 1 : Math.max(1, Math.ceil(f.workPerShare * share - 1e-6));
+    nodes += Math.min(MAX_NODES_PER_REGION, Math.max(f.atLeast, util));
+  }
+  return fixed + nodes * f.usdPerMonth;
+}
+
+const factorCache = new WeakMap<
+  Context,
+  Map<Instance, { atLeast: number; workPerShare: number; usdPerMonth: number }>
+>();
+
+/** What instanceLowerBound needs of an instance type, once per search: the fewest nodes a region has (copies of a
+ * partition, the working set), the nodes for the whole load at the utilisation target, and the monthly price. */
+function instanceFactors(ctx: Context, instance: Instance) {
+  let cache = factorCache.get(ctx);
+  if (cache === undefined) {
+    cache = new Map();
+    factorCache.set(ctx, cache);
+  }
+  const hit = cache.get(instance);
+  if (hit !== undefined) return hit;
   const w = ctx.scenario.workload;
   const t = ctx.scenario.targets;
   const wsGiB = memoryNeededGiB(ctx, 1);
   const memNodes = wsGiB <= instance.memGiB ? 1 : Math.ceil((wsGiB * w.replication) / instance.memGiB - 1e-9);
-  let nodes = 0;
-  for (const share of layout.share) {
-    const util = share === 0 ? 1 : nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * share, t.maxUtilization);
-    nodes += Math.min(MAX_NODES_PER_REGION, Math.max(memNodes, w.replication, util));
-  }
-  return fixed + nodes * instance.usdPerHour * BILLING_HOURS_PER_MONTH;
+  const f = {
+    atLeast: Math.max(memNodes, w.replication),
+    workPerShare:
+      (ctx.designRatePerS * w.fanout * effectiveServiceTimeS(w, instance.vcpu)) / (instance.vcpu * t.maxUtilization),
+    usdPerMonth: instance.usdPerHour * BILLING_HOURS_PER_MONTH,
+  };
+  cache.set(instance, f);
+  return f;
 }
 
 /**
