@@ -10,6 +10,14 @@ const JSON_FLAG = {
   description: 'print one JSON object on stdout instead of text',
 } as const;
 
+/** --freeze: the contract's "a `--freeze` flag keeps today's designs" (sweeps, sensitivity, the growth chart). */
+const FREEZE_FLAG = {
+  name: 'freeze',
+  kind: 'switch',
+  description:
+    "without architectures in the scenario, keep today's searched designs at every point instead of searching again (with architectures: no effect, a note says so)",
+} as const;
+
 export const queueSpec: CommandSpec = {
   name: 'queue',
   summary: 'waiting and response times of an M/M/c or M/G/c queue (FCFS)',
@@ -224,7 +232,7 @@ export const runSpec: CommandSpec = {
 export const worksheetSpec: CommandSpec = {
   name: 'worksheet',
   summary: 'the design-review worksheet of a scenario (Markdown, or one self-contained HTML file)',
-  usage: 'capplan worksheet FILE|- [--format md|html] [--out FILE] [--date YYYY-MM-DD] [--analytic]',
+  usage: 'capplan worksheet FILE|- [--format md|html] [--out FILE] [--date YYYY-MM-DD] [--analytic] [--freeze]',
   positionals: ['FILE'],
   flags: [
     { name: 'format', kind: 'value', valueName: 'F', description: 'md (default) or html (with inline SVG charts)' },
@@ -236,10 +244,13 @@ export const worksheetSpec: CommandSpec = {
       description: 'the review date to print (none by default, for reproducible output)',
     },
     { name: 'analytic', kind: 'switch', description: "skip the scenario's simulation block" },
+    FREEZE_FLAG,
   ],
   details: [
     'Sections: summary and recommendation, inputs and assumptions, candidates, availability, latency, cost,',
     'growth and crossover, sensitivity, risks and questions, decision record.',
+    'When the scenario names no architectures, the growth chart and the sensitivity analysis run the search again',
+    "at every point (each a full search: seconds to minutes); --freeze keeps today's designs instead. Both say which.",
     '',
     'example: capplan worksheet models/scenarios/payment-processing.json --out review.md',
   ],
@@ -249,7 +260,7 @@ export const sweepSpec: CommandSpec = {
   name: 'sweep',
   summary: 're-run a scenario across a range of one input: one row per step and candidate, and the crossovers',
   usage:
-    'capplan sweep FILE|- --vary PATH=FROM..TO [--steps N] [--log] [--format csv|json] [--crossovers] [--out FILE]',
+    'capplan sweep FILE|- --vary PATH=FROM..TO [--steps N] [--log] [--freeze] [--format csv|json] [--crossovers] [--out FILE]',
   positionals: ['FILE'],
   flags: [
     {
@@ -260,6 +271,7 @@ export const sweepSpec: CommandSpec = {
     },
     { name: 'steps', kind: 'value', valueName: 'N', description: 'values from FROM to TO, both included (default 11)' },
     { name: 'log', kind: 'switch', description: 'space the values geometrically (FROM and TO > 0)' },
+    FREEZE_FLAG,
     { name: 'format', kind: 'value', valueName: 'F', description: 'csv (default) or json (rows and crossovers)' },
     { name: 'crossovers', kind: 'switch', description: 'write the crossovers instead of the rows' },
     { name: 'out', kind: 'value', valueName: 'FILE', description: 'write to FILE (atomically) instead of stdout' },
@@ -272,10 +284,13 @@ export const sweepSpec: CommandSpec = {
     'scenario file (seconds for an MTBF). Each step is read and checked exactly like capplan run, then compared;',
     'a step that makes the scenario invalid gets one row with its error and the sweep goes on. Sweeping',
     'workload.peakRate scales workload.averageRate with it. Integer fields are rounded. Analytic figures only: a',
-    'simulation block is not run.',
+    'simulation block is not run. Without architectures every step runs the search again; --freeze keeps the',
+    'designs found for the scenario as given (instance type, regions, standby, spares, zones and balancer; horizontal',
+    'node counts re-sized at each step).',
     'CSV columns: value (base unit), candidate, kind, instance, nodes, regions, usdPerMonth, usdPerMillionRequests,',
     'nines, downtimeMinutesPerYear, p99Ms (empty: unstable), utilization, feasible (carries the load: CPU, memory',
-    'and p99 targets), meetsAll (every target), recommended, error. Crossovers (JSON, or --crossovers): where the',
+    'and p99 targets), meetsAll (every target), recommended, error, designs ("searched at every point", "frozen" or',
+    '"candidates": which designs every step compares). Crossovers (JSON, or --crossovers): where the',
     'recommendation changes and where the cheapest design that carries the load switches between vertical and',
     'horizontal, interpolated where the cost difference changes sign (else the midpoint, as method says).',
     '',
@@ -286,12 +301,14 @@ export const sweepSpec: CommandSpec = {
 export const tuiSpec: CommandSpec = {
   name: 'tui',
   summary: 'the interactive UI on a scenario (the default example, or FILE); without a terminal, the comparison',
-  usage: 'capplan tui [FILE]',
+  usage: 'capplan tui [FILE] [--freeze]',
   positionals: ['FILE'],
-  flags: [],
+  flags: [FREEZE_FLAG],
   details: [
     'Change an input and watch the comparison move. Keys: arrows move, Enter edits, u undoes, m simulates,',
     's saves, o opens, c cycles the charts, ? shows every key, q quits. NO_COLOR turns colour off.',
+    'Without architectures the cost-vs-load chart and the worksheet (w) search again at every point;',
+    "--freeze keeps today's designs.",
   ],
 };
 

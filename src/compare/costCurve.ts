@@ -1,21 +1,33 @@
 /**
- * Cost against load: the monthly cost of the comparison's best vertical and best horizontal design, each re-sized for
- * a multiple of the scenario's design rate, and the load at which scaling out becomes the cheaper (or the only) way.
- * Pure: the catalog comes in as an argument, nothing is read or written.
+ * Cost against load (the growth chart): the monthly cost of the best vertical and best horizontal design at multiples
+ * of the scenario's design rate, and the load at which scaling out becomes the cheaper (or the only) way. Pure: the
+ * catalog comes in as an argument, nothing is read or written.
  *
- * Each design keeps its shape (vertical: family, region, standby; horizontal: instance type, regions, spares, zones,
- * balancer) and is re-sized at the new load exactly as the engine sizes it (vertical: the smallest size of the family
- * that meets the targets, `sizeVertical`; horizontal: the fewest nodes per region, `nodesPerRegion`). A candidate
- * whose size or node count the scenario fixed is re-sized too, so its multiplier-1 point can differ from the result.
+ * Which designs (`designs`, see designs.ts):
+ * - the scenario names no architectures: at every load the search runs again (`searchVertical`, `searchHorizontal`,
+ *   as compareScenario runs them) on the scenario at that load without its budget, so a point's designs are what
+ *   `capplan run` finds at that load with `targets.budget` removed: the cheapest designs that meet every other
+ *   target. The budget is left out because the chart asks what carrying each load costs (it is drawn against the
+ *   budget, and `meetsAllTargets` still checks it): with it, beyond the budget the search ranks designs by their
+ *   shortfall and may return one that does not carry the load at all, leaving a gap where the cost should be. The
+ *   re-sized designs below ignore the budget in the same way;
+ * - with `freeze`, or when the scenario names its architectures: the result's best vertical and best horizontal
+ *   design keep their shape (vertical: family, region, standby; horizontal: instance type, regions, spares, zones,
+ *   balancer) and are re-sized at the new load exactly as the engine sizes them (vertical: the smallest size of the
+ *   family that meets the targets, `sizeVertical`; horizontal: the fewest nodes per region, `nodesPerRegion`). A
+ *   candidate whose size or node count the scenario fixed is re-sized too, so its multiplier-1 point can differ from
+ *   the result.
  */
 
 import type { Catalog } from '../catalog/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { buildContext, type Context } from './context.js';
+import { type Designs, designsOf } from './designs.js';
 import { evaluateHorizontal, horizontalLayout, type MissedTarget, missedTargets } from './evaluate.js';
 import type { ArchitectureResult, ComparisonResult } from './result.js';
+import { searchHorizontal } from './searchHorizontal.js';
 import { designOf } from './simulationPlan.js';
-import { better, type HorizontalSpec, nodesPerRegion, sizeVertical } from './size.js';
+import { better, type HorizontalSpec, nodesPerRegion, searchVertical, sizeVertical } from './size.js';
 
 export interface CurvePoint {
   /** Monthly cost of the design re-sized for this load, USD (internet egress excluded, as in the result). */
@@ -45,6 +57,8 @@ export interface CurveRow {
 }
 
 export interface CostCurve {
+  /** Which designs every load compares: searched afresh, frozen at the result's, or the scenario's candidates. */
+  designs: Designs;
   points: CurveRow[];
   /**
    * `cheaper`: the lowest load at which the horizontal design becomes cheaper than the vertical one with both
@@ -56,7 +70,8 @@ export interface CostCurve {
    * The lowest load at which the vertical design can no longer carry the load, found by bisection (to 0.05% in rate)
    * between the last point where it can and the first where it cannot; when it cannot at any point, the first
    * point's rate. `reason` is the first infeasible point's (the binding limit first). null: it carries the load at
-   * every point, or there is no vertical design.
+   * every point, or there is no vertical design. With designs searched at every point, "the vertical design" is the
+   * best vertical design the search finds at each load (the bisection searches too).
    */
   verticalLimit: { ratePerS: number; reason: string } | null;
 }
@@ -79,11 +94,18 @@ export function defaultMultipliers(points = 25): number[] {
   return out;
 }
 
-/** The scenario with its peak (and average) rate multiplied by m. */
+/** The scenario without its budget (what the searched curve's points are searched on; see the file comment). */
+function withoutBudget(scenario: Scenario): Scenario {
+  return { ...scenario, targets: { ...scenario.targets, budgetUsdPerMonth: null } };
+}
+
+/** The scenario with its peak (and average) rate multiplied by m (analytic: no simulation, no ranges sampled). */
 function scaled(scenario: Scenario, m: number): Scenario {
   const w = scenario.workload;
   return {
     ...scenario,
+    simulation: null,
+    uncertain: [],
     workload: {
       ...w,
       peakRatePerS: w.peakRatePerS * m,
@@ -108,12 +130,22 @@ export function carriesLoad(r: ArchitectureResult, p99TargetS: number): boolean 
   return m.utilization && m.memory && (m.p99 || r.latency.networkP99Ms > p99TargetS * 1000);
 }
 
-function point(ctx: Context, r: ArchitectureResult, family: string | null): CurvePoint {
+/**
+ * `family`: the vertical family re-sized (its reason says that no size of it carries the load); 'searched': the best
+ * vertical design of the search at this load (its reason names it); null: a horizontal design.
+ */
+function point(
+  ctx: Context,
+  r: ArchitectureResult,
+  family: string | 'searched' | null,
+  budgetUsdPerMonth: number | null,
+): CurvePoint {
   const feasible = carriesLoad(r, ctx.scenario.targets.p99S);
   const p: CurvePoint = {
     usdPerMonth: r.cost.usdPerMonth,
     feasible,
-    meetsAllTargets: r.feasible,
+    // the scenario's budget too (a searched point is searched without it)
+    meetsAllTargets: r.feasible && (budgetUsdPerMonth === null || r.cost.usdPerMonth <= budgetUsdPerMonth),
     instance: r.instance.name,
     nodes: r.nodes,
   };
@@ -122,8 +154,9 @@ function point(ctx: Context, r: ArchitectureResult, family: string | null): Curv
     const text =
       limits.length > 0 ? limits.map((x) => x.text).join('; ') : (r.infeasibleReason ?? 'does not carry the load');
     const binding = limits[0]?.limit ?? 'capacity';
-    p.reason =
-      family === null ? text : `no ${family} size meets the ${binding} limit; the closest, ${r.instance.name}: ${text}`;
+    if (family === null) p.reason = text;
+    else if (family === 'searched') p.reason = `the best the search finds there, ${r.instance.name}: ${text}`;
+    else p.reason = `no ${family} size meets the ${binding} limit; the closest, ${r.instance.name}: ${text}`;
   }
   return p;
 }
@@ -164,10 +197,20 @@ function horizontalSizer(catalog: Catalog, r: ArchitectureResult): Sizer {
   };
 }
 
+export interface CostCurveOptions {
+  /**
+   * Keep the result's designs (re-sized at each load) instead of searching again at every load; only when the
+   * scenario names no architectures (its candidates are re-sized either way). Default false.
+   */
+  freeze?: boolean;
+}
+
 /**
- * The cost of the result's best vertical and best horizontal design (ranked as the engine ranks them; either may be
- * absent) re-sized at each multiple of the scenario's design rate, the crossover load and the vertical limit.
+ * The cost of the best vertical and best horizontal design at each multiple of the scenario's design rate (searched
+ * again at each load, or the result's re-sized: see the file comment; either may be absent), the crossover load and
+ * the vertical limit.
  *
+ * @param result the comparison of `scenario` (whose designs are re-sized unless they are searched at every load)
  * @param multipliers multiples of the design rate (> 0), e.g. `defaultMultipliers()`; points are sorted by them
  */
 export function costCurve(
@@ -175,25 +218,61 @@ export function costCurve(
   catalog: Catalog,
   result: ComparisonResult,
   multipliers: readonly number[],
+  opts: CostCurveOptions = {},
 ): CostCurve {
+  const steps = costCurveSteps(scenario, catalog, result, multipliers, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * costCurve one evaluation at a time: the generator yields after every point and every bisection step (each a search
+ * when the designs are searched at every load) and returns the curve, so that an interactive caller can handle
+ * input between steps.
+ */
+export function* costCurveSteps(
+  scenario: Scenario,
+  catalog: Catalog,
+  result: ComparisonResult,
+  multipliers: readonly number[],
+  opts: CostCurveOptions = {},
+): Generator<undefined, CostCurve, undefined> {
   for (const m of multipliers) {
     if (!(m > 0 && Number.isFinite(m))) throw new RangeError(`multipliers must be finite and > 0, got ${m}`);
   }
   const ms = [...new Set(multipliers)].sort((a, b) => a - b);
-  const v = bestOf(result, 'vertical');
-  const h = bestOf(result, 'horizontal');
-  const vs = v === null ? null : verticalSizer(catalog, v);
-  const hs = h === null ? null : horizontalSizer(catalog, h);
+  const designs = designsOf(scenario, opts.freeze ?? false);
+  let vs: { family: string | 'searched'; size: Sizer } | null;
+  let hs: Sizer | null;
+  if (designs === 'searched at every point') {
+    // what compareScenario finds at that load: its architectures are [searchVertical(ctx), searchHorizontal(ctx)]
+    vs = { family: 'searched', size: searchVertical };
+    hs = searchHorizontal;
+  } else {
+    const v = bestOf(result, 'vertical');
+    const h = bestOf(result, 'horizontal');
+    vs = v === null ? null : verticalSizer(catalog, v);
+    hs = h === null ? null : horizontalSizer(catalog, h);
+  }
 
-  const points: CurveRow[] = ms.map((m) => {
-    const ctx = buildContext(scaled(scenario, m), catalog);
-    return {
+  const at = (m: number): Context => {
+    const s = scaled(scenario, m);
+    return buildContext(designs === 'searched at every point' ? withoutBudget(s) : s, catalog);
+  };
+  const budget = scenario.targets.budgetUsdPerMonth;
+  const points: CurveRow[] = [];
+  for (const m of ms) {
+    const ctx = at(m);
+    points.push({
       multiplier: m,
       designRatePerS: ctx.designRatePerS,
-      vertical: vs === null ? null : point(ctx, vs.size(ctx), vs.family),
-      horizontal: hs === null ? null : point(ctx, hs(ctx), null),
-    };
-  });
+      vertical: vs === null ? null : point(ctx, vs.size(ctx), vs.family, budget),
+      horizontal: hs === null ? null : point(ctx, hs(ctx), null, budget),
+    });
+    yield;
+  }
 
   // the vertical limit: first infeasible point, refined by bisection in log multiplier from the last feasible one
   let verticalLimit: CostCurve['verticalLimit'] = null;
@@ -210,12 +289,13 @@ export function costCurve(
         let hi = Math.log(out.multiplier);
         while (hi - lo > 5e-4) {
           const mid = (lo + hi) / 2;
-          const ctx = buildContext(scaled(scenario, Math.exp(mid)), catalog);
+          const ctx = at(Math.exp(mid));
           if (carriesLoad(vs.size(ctx), ctx.scenario.targets.p99S)) lo = mid;
           else {
             hi = mid;
             rate = ctx.designRatePerS;
           }
+          yield;
         }
       }
       verticalLimit = { ratePerS: rate, reason };
@@ -243,5 +323,5 @@ export function costCurve(
       crossover = { ratePerS: verticalLimit.ratePerS, kind: 'vertical-runs-out' };
     }
   }
-  return { points, crossover, verticalLimit };
+  return { designs, points, crossover, verticalLimit };
 }

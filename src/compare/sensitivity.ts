@@ -4,17 +4,19 @@
  * input the scenario gives as a range: its p5 and p95) or base x (1 - r) and base x (1 + r), with the input values
  * at which the recommendation changes. Pure: the catalog comes in as an argument, nothing is read or written.
  *
- * The decision is measured on fixed candidates: when the scenario names no architectures, the searched designs of
- * `base` are frozen as explicit candidates (instance type, regions, standby, spares, zones, balancer; horizontal node
- * counts are re-sized at every point, as the engine sizes explicit candidates), so that a point compares the same
- * designs instead of searching the catalog again. Explicit candidates are used as the scenario gives them (those
- * without a size or node count are re-sized by compareScenario). Every point is one analytic compareScenario (no
- * simulation, no propagation of ranges: the other inputs stay at their base values).
+ * The designs compared at each point (`designs`, see designs.ts): when the scenario names no architectures, every
+ * point runs the search again (compareScenario of the scenario with that input value), so the best vertical and best
+ * horizontal design of a point are those of its inputs. With `freeze`, the searched designs of `base` are kept as
+ * explicit candidates instead (instance type, regions, standby, spares, zones, balancer; horizontal node counts are
+ * re-sized at every point, as the engine sizes explicit candidates). A scenario that names its architectures is
+ * compared on them as it gives them (those without a size or node count are re-sized by compareScenario). Every
+ * point is one analytic compareScenario (no simulation, no propagation of ranges: the other inputs stay at their
+ * base values), memoised: equal points are compared once.
  */
 
 import type { Catalog } from '../catalog/index.js';
 import { clampToField, withValue } from '../scenario/normalize.js';
-import type { ArchitectureSpec, Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/types.js';
 import {
   formatByteRate,
   formatBytes,
@@ -24,9 +26,8 @@ import {
   formatSig,
   formatUsd,
 } from '../units/format.js';
-import { compareScenario } from './index.js';
+import { type Compare, type Designs, designsOf, frozenArchitectures, memoCompare } from './designs.js';
 import type { ArchitectureResult, ComparisonResult } from './result.js';
-import { designOf } from './simulationPlan.js';
 
 export interface SensitivityFlip {
   /** Input value (SI, like `base`) at which the recommendation changes, to 1% relative. */
@@ -71,12 +72,21 @@ export interface SensitivityResult {
   baseRecommendation: string | null;
   /** Sorted by swing, largest first (ties: more flips first, then the order of the scenario's fields). */
   inputs: SensitivityInput[];
+  /** Which designs every point compares: searched afresh, frozen at the base's, or the scenario's candidates. */
+  designs: Designs;
   method: string;
 }
 
 export interface SensitivityOptions {
   /** Relative variation of the inputs not given as ranges, in (0, 1); default 0.5 (+/-50%). */
   relative?: number;
+  /**
+   * Keep the searched designs of `base` at every point instead of searching again (only when the scenario names no
+   * architectures; otherwise its candidates are compared either way). Default false.
+   */
+  freeze?: boolean;
+  /** The comparison of a point (default: a memo of compareScenario for this call); share one to share points. */
+  compare?: Compare;
 }
 
 /** Default relative variation: +/-50%. */
@@ -315,20 +325,6 @@ export function display(input: string | { path: string }, value: number): string
   }
 }
 
-/** The searched designs of a result as explicit candidates with the same names (horizontal node counts re-sized). */
-export function frozenArchitectures(catalog: Catalog, base: ComparisonResult): ArchitectureSpec[] {
-  return base.architectures.map((r): ArchitectureSpec => {
-    const d = designOf(catalog, r);
-    const { family, size } = d.instance;
-    if (d.kind === 'vertical') {
-      const { name, region, standby, standbyRegion } = d;
-      return { kind: 'vertical', name, family, size, region, standby, standbyRegion };
-    }
-    const { name, spares, zones, regions, balancer } = d;
-    return { kind: 'horizontal', name, family, size, nodes: null, spares, zones, regions: [...regions], balancer };
-  });
-}
-
 interface Point {
   recommendation: string | null;
   cost: number;
@@ -349,10 +345,11 @@ export function sensitivity(
   if (!(relative > 0 && relative < 1)) {
     throw new RangeError(`sensitivity: relative must be in (0, 1), got ${relative}`);
   }
-  const searched = scenario.architectures === null;
+  const designs = designsOf(scenario, opts.freeze ?? false);
+  const compare = opts.compare ?? memoCompare(catalog);
   const fixed: Scenario = {
     ...scenario,
-    architectures: searched ? frozenArchitectures(catalog, base) : scenario.architectures,
+    architectures: designs === 'frozen' ? frozenArchitectures(catalog, base) : scenario.architectures,
     simulation: null,
     uncertain: [],
   };
@@ -364,7 +361,7 @@ export function sensitivity(
     )?.name ??
     null;
   const evaluate = (s: Scenario): Point => {
-    const r = compareScenario(s, catalog);
+    const r = compare(s);
     const a = r.architectures.find((x) => x.name === subject);
     return { recommendation: r.recommendation.name, cost: a?.cost.usdPerMonth ?? Number.NaN };
   };
@@ -431,22 +428,26 @@ export function sensitivity(
 
   const pct = `${formatSig(relative * 100, 3)}%`;
   const ranged = scenario.uncertain.length > 0 ? '; inputs given as ranges over their p5 to p95' : '';
-  const designs = searched
-    ? 'the searched designs frozen as explicit candidates (instance type, regions, standby, spares, zones and balancer fixed; horizontal node counts re-sized at each point)'
-    : "the scenario's candidates as given (those without a size or node count re-sized at each point)";
+  const compared = {
+    'searched at every point':
+      'the scenario at that value, searched again (its best vertical and best horizontal design found at every point)',
+    frozen:
+      'the searched designs frozen as explicit candidates (instance type, regions, standby, spares, zones and balancer fixed; horizontal node counts re-sized at each point)',
+    candidates: "the scenario's candidates as given (those without a size or node count re-sized at each point)",
+  }[designs];
   const swing =
     subject === null
       ? 'no candidate'
-      : `${subject}${base.recommendation.name === null ? ' (no candidate is recommended: the cheapest)' : ''}`;
+      : `${subject}${designs === 'searched at every point' ? ' as found at each point' : ''}${base.recommendation.name === null ? ' (no candidate is recommended: the cheapest)' : ''}`;
   const method =
     `Inputs varied one at a time, the others at their base values: each to base x (1 - ${pct}) and base x (1 + ${pct}), ` +
     `clamped to valid values (maximum utilisation at most ${MAX_UTILIZATION_CAP}; the availability target through its unavailability, ` +
     `x ${formatSig(1 - relative, 3)} and x ${formatSig(1 / (1 - relative), 3)})${ranged}. ` +
-    `Every point is the analytic comparison (no simulation) of ${designs}. ` +
+    `Every point is the analytic comparison (no simulation) of ${compared}. ` +
     `Swing: the change in monthly cost of ${swing} between the two ends. ` +
     `Flips: where the recommendation changes, by bisection between the base value and each end to ${FLIP_TOLERANCE * 100}% relative ` +
     '(a change and back within one side is not seen).';
-  return { relative, baseRecommendation: base.recommendation.name, inputs: rows.map((r) => r.input), method };
+  return { relative, baseRecommendation: base.recommendation.name, inputs: rows.map((r) => r.input), designs, method };
 }
 
 /**

@@ -8,6 +8,12 @@
  * (`compareScenario`). Nothing of the engine is copied here. A step whose value makes the scenario invalid gets one
  * error row and the sweep goes on (so does a step the engine fails on: its row is marked `internal`).
  *
+ * Designs (`designs`, see designs.ts): each step is a comparison of the modified scenario, so when the scenario names
+ * no architectures every step runs the search again. With `freeze`, the designs the search finds for the scenario as
+ * given are kept at every step instead, as explicit candidates (instance type, regions, standby, spares, zones and
+ * balancer fixed; horizontal node counts re-sized at each step, vertical sizes kept), as the sensitivity analysis
+ * freezes them. A scenario that names its architectures is compared on them either way (a note says so).
+ *
  * Sweeps are analytic: a `simulation` block is not run. Ranges `{ p5, p95 }` elsewhere in the scenario are validated
  * and stand at their medians (the point figures `run` reports), without sampling their uncertainty; a range AT the
  * swept path is replaced by the step's value.
@@ -35,6 +41,7 @@ import type { Scenario } from '../scenario/types.js';
 import { parseQuantity, type QuantityKind } from '../units/parse.js';
 import { closest } from '../util/suggest.js';
 import { carriesLoad } from './costCurve.js';
+import { type Designs, designsOf, FREEZE_NOTE, frozenArchitectures } from './designs.js';
 import { compareScenario } from './index.js';
 import type { ArchitectureResult, ComparisonResult } from './result.js';
 
@@ -305,7 +312,9 @@ export interface SweepResult {
   /** The recommended candidate at each step (null: none meets every target, or the step is invalid). */
   recommendations: (string | null)[];
   crossovers: Crossover[];
-  /** What the sweep did beyond writing the value (analytic only, averageRate scaled, values rounded). */
+  /** Which designs every step compares: searched afresh, frozen at the scenario's own, or its candidates. */
+  designs: Designs;
+  /** What the sweep did beyond writing the value (designs, analytic only, averageRate scaled, values rounded). */
   notes: string[];
 }
 
@@ -435,7 +444,7 @@ export function sweepScenario(
   path: string,
   values: readonly number[],
   catalog: Catalog,
-  options: { log?: boolean } = {},
+  options: { log?: boolean; freeze?: boolean } = {},
 ): SweepResult {
   const f = kindOfPath(path);
   const keys = splitPath(path) as Key[];
@@ -443,6 +452,21 @@ export function sweepScenario(
   const base = parseScenario(raw);
   const scenario = raw as JsonObject;
   const notes: string[] = [];
+  const designs = designsOf(base, options.freeze ?? false);
+  // frozen: the designs the search finds for the scenario as given, as explicit candidates at every step
+  let frozen: Scenario['architectures'] = null;
+  if (designs === 'frozen') {
+    const found = compareScenario({ ...base, simulation: null, uncertain: [] }, catalog);
+    frozen = frozenArchitectures(catalog, found);
+    const shapes = found.architectures.map((a) => `${a.name} ${a.instance.name} in ${a.regions.join('+')}`);
+    notes.push(
+      `Designs frozen (--freeze): the designs searched for the scenario as given (${shapes.join('; ')}) are compared at every step, with their instance type, regions, standby, spares, zones and balancer (horizontal node counts re-sized at each step).`,
+    );
+  } else if (designs === 'searched at every point') {
+    notes.push(
+      'The scenario names no architectures: the search runs again at every step (best vertical and best horizontal are those found there; --freeze keeps the designs found for the scenario as given).',
+    );
+  } else if (options.freeze) notes.push(`${FREEZE_NOTE}.`);
   if (scenario.simulation !== undefined) {
     notes.push("Analytic figures only: a sweep does not run the scenario's simulation block (capplan run does).");
   }
@@ -459,7 +483,11 @@ export function sweepScenario(
     try {
       // ranges elsewhere are validated but not sampled: no sweep output reads the uncertainty, only the `why` of a
       // recommendation would, and sampling costs 200 evaluations per candidate and step
-      result = compareScenario({ ...parseScenario(write(value)), uncertain: [] }, catalog);
+      const step = parseScenario(write(value));
+      result = compareScenario(
+        { ...step, uncertain: [], ...(frozen === null ? {} : { architectures: frozen }) },
+        catalog,
+      );
     } catch (error) {
       rows.push(errorRow(value, error));
       recommendations.push(null);
@@ -479,6 +507,7 @@ export function sweepScenario(
     rows,
     recommendations,
     crossovers: crossovers(stepValues, results, log),
+    designs,
     notes,
   };
 }
@@ -635,9 +664,10 @@ export const ROW_COLUMNS = [
   'meetsAll',
   'recommended',
   'error',
+  'designs',
 ] as const;
 
-export const CROSSOVER_COLUMNS = ['kind', 'from', 'to', 'at', 'before', 'after', 'method', 'note'] as const;
+export const CROSSOVER_COLUMNS = ['kind', 'from', 'to', 'at', 'before', 'after', 'method', 'note', 'designs'] as const;
 
 /** One CSV field (RFC 4180): numbers at full precision (shortest round-trip form), null as empty, quoted as needed. */
 export function csvField(v: unknown): string {
@@ -652,12 +682,21 @@ function csv(columns: readonly string[], records: readonly Record<string, unknow
   return `${lines.join('\n')}\n`;
 }
 
-/** The rows as CSV: a header line, then one line per row (regions space-separated); RFC 4180 quoting, LF line ends. */
+/**
+ * The rows as CSV: a header line, then one line per row (regions space-separated); RFC 4180 quoting, LF line ends.
+ * The last column, `designs`, is the sweep's (the same on every line, error rows included).
+ */
 export function rowsCsv(result: SweepResult): string {
-  return csv(ROW_COLUMNS, result.rows as unknown as Record<string, unknown>[]);
+  return csv(
+    ROW_COLUMNS,
+    result.rows.map((r) => ({ ...r, designs: result.designs })),
+  );
 }
 
-/** The crossovers as CSV, header first. */
+/** The crossovers as CSV, header first (the last column, `designs`, is the sweep's). */
 export function crossoversCsv(result: SweepResult): string {
-  return csv(CROSSOVER_COLUMNS, result.crossovers as unknown as Record<string, unknown>[]);
+  return csv(
+    CROSSOVER_COLUMNS,
+    result.crossovers.map((c) => ({ ...c, designs: result.designs })),
+  );
 }

@@ -536,7 +536,7 @@ function costChart(w: WorksheetInput, curve: CostCurve): string {
       'cost-vs-load',
       height,
       'Monthly cost against load: best vertical and best horizontal design',
-      `Cost in USD per month of the best vertical and the best horizontal design re-sized for each design rate from ${formatRate(rates[0] ?? lo)} to ${formatRate(rates[rates.length - 1] ?? hi)} (log scale). Gaps: the design cannot carry that load.${curve.crossover ? ` Crossover at ${formatRate(curve.crossover.ratePerS)}.` : ''} Today's design rate ${formatRate(today)}.`,
+      `Cost in USD per month of the best vertical and the best horizontal design ${curve.designs === 'searched at every point' ? 'searched again' : 're-sized'} for each design rate from ${formatRate(rates[0] ?? lo)} to ${formatRate(rates[rates.length - 1] ?? hi)} (log scale). Gaps: the design cannot carry that load.${curve.crossover ? ` Crossover at ${formatRate(curve.crossover.ratePerS)}.` : ''} Today's design rate ${formatRate(today)}.`,
     ),
   ];
   parts.push(lg.svg);

@@ -7,6 +7,7 @@
 
 import type { Catalog } from '../catalog/index.js';
 import type { CostCurve } from '../compare/costCurve.js';
+import type { Designs } from '../compare/designs.js';
 import { designSummary } from '../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult, FrontierEntry } from '../compare/result.js';
 import type { SensitivityResult } from '../compare/sensitivity.js';
@@ -572,6 +573,23 @@ function cost(w: WorksheetInput): string[] {
   ];
 }
 
+/**
+ * One sentence saying which designs an analysis compared at each of its points (its `designs` field).
+ * @param at where: "at every load", "at every point"
+ * @param frozen what freezing keeps and what it re-sizes, for this analysis
+ * @param searched what the search at each point leaves out, if anything ("" for nothing)
+ */
+export function designsSentence(designs: Designs, at: string, frozen: string, searched = ''): string {
+  switch (designs) {
+    case 'searched at every point':
+      return `Designs: the scenario names no architectures, so the search runs again ${at}${searched} and the best vertical and best horizontal design are those found there (\`--freeze\` keeps today's designs instead).`;
+    case 'frozen':
+      return `Designs: frozen (\`--freeze\`): today's best vertical and best horizontal design are kept ${at}, ${frozen}, instead of searching again.`;
+    default:
+      return `Designs: the scenario's own candidates ${at} (it names its architectures, so there is no search to run again).`;
+  }
+}
+
 function growth(w: WorksheetInput): string[] {
   const c = w.curve;
   const out = ['## 7. Growth and crossover', ''];
@@ -580,7 +598,14 @@ function growth(w: WorksheetInput): string[] {
     return out;
   }
   out.push(
-    `Monthly cost of the best vertical (o) and best horizontal (h) designs, re-sized at each load from ${formatRate(c.points[0]?.designRatePerS ?? 0)} to ${formatRate(c.points[c.points.length - 1]?.designRatePerS ?? 0)} (missing points: the design cannot carry that load).`,
+    `Monthly cost of the best vertical (o) and best horizontal (h) designs, ${c.designs === 'searched at every point' ? 'searched' : 're-sized'} at each load from ${formatRate(c.points[0]?.designRatePerS ?? 0)} to ${formatRate(c.points[c.points.length - 1]?.designRatePerS ?? 0)} (missing points: the design cannot carry that load).`,
+    '',
+    designsSentence(
+      c.designs,
+      'at every load',
+      'their shape kept (vertical: family, region and standby; horizontal: instance type, regions, spares, zones and balancer) and re-sized for the load',
+      ' without the budget (the chart shows what carrying each load costs)',
+    ),
     '',
   );
   if (c.verticalLimit) {
@@ -639,6 +664,12 @@ function sensitivitySection(w: WorksheetInput): string[] {
   }
   out.push(
     "Which inputs move the decision: the bar is the swing of the recommended design's monthly cost between the input's low and high values; the table says which candidate would be recommended at each end, and at which value the recommendation flips.",
+    '',
+    designsSentence(
+      s.designs,
+      'at every point',
+      'with their instance type, regions, standby, spares, zones and balancer (horizontal node counts re-sized)',
+    ),
     '',
     `Method: ${s.method}`,
     '',

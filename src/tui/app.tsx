@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Box, type Key, Text, useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { loadCatalog } from '../catalog/index.js';
+import { FREEZE_NOTE } from '../compare/designs.js';
 import { nines, SECONDS_PER_YEAR } from '../core/reliability/index.js';
 import { buildWorksheetInput } from '../report/buildWorksheet.js';
 import { worksheetMarkdown } from '../report/worksheet.js';
@@ -18,7 +19,7 @@ import { writeFileAtomic } from '../util/atomicWrite.js';
 import { frontierLines, recommendedEntry } from './frontierView.js';
 import { commandFor, type Effect, splitChunk } from './keys.js';
 import type { RawObject } from './rawPath.js';
-import { analyze, computeCurve, curveOf, shownResult } from './selectors.js';
+import { analyze, curveOf, shownResult, stepCurve } from './selectors.js';
 import { type Action, initialState, reducer, type TuiState, validate } from './state.js';
 import {
   chartLines,
@@ -42,6 +43,11 @@ export interface AppProps {
   color: boolean;
   /** The bundled simulation worker (dist/simWorker.js). */
   simWorkerUrl?: URL;
+  /**
+   * Keep today's designs in the cost-vs-load chart and the worksheet (--freeze) instead of searching again at every
+   * point when the scenario names no architectures.
+   */
+  freeze?: boolean;
 }
 
 function useTerminalSize(fixed?: { columns: number; rows: number }) {
@@ -122,7 +128,7 @@ export function appElement(props: AppProps) {
   return <App {...props} />;
 }
 
-export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppProps) {
+export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze = false }: AppProps) {
   const [state, dispatch] = useReducer(reducer, undefined, () => initialState(raw, source));
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
@@ -137,15 +143,25 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppPr
     dispatch(action);
   };
 
-  // the cost-vs-load curve is computed after the frame that shows the new numbers
+  // the cost-vs-load curve is computed after the frame that shows the new numbers, one point per timer tick (each
+  // point may be a search), so keys are handled in between; an edit stops it, undo resumes it
   useEffect(() => {
-    if (curveOf(state.raw)) return;
-    const t = setTimeout(() => {
-      computeCurve(state.raw);
-      setCurveTick((n) => n + 1);
-    }, 0);
+    if (curveOf(state.raw, freeze)) return;
+    let t: ReturnType<typeof setTimeout>;
+    const step = () => {
+      if (stepCurve(state.raw, freeze)) setCurveTick((n) => n + 1);
+      else t = setTimeout(step, 0);
+    };
+    t = setTimeout(step, 0);
     return () => clearTimeout(t);
-  }, [state.raw]);
+  }, [state.raw, freeze]);
+
+  // --freeze with a scenario that names its architectures is not an error: say that the designs are its own
+  useEffect(() => {
+    if (freeze && analyze(raw).scenario.architectures !== null) {
+      dispatch({ type: 'message', kind: 'info', text: FREEZE_NOTE });
+    }
+  }, [freeze, raw]);
 
   useEffect(() => () => abort.current?.abort(), []);
 
@@ -244,11 +260,15 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppPr
           const scenario = shown.architectures.some((x) => x.simulated)
             ? withSimulationDefaults(state).scenario
             : analyze(state.raw).scenario;
+          // the curve on screen, when it is of the figures shown (not simulated) and complete
+          const curve = shown === analyze(state.raw).result ? curveOf(state.raw, freeze) : undefined;
           const input = buildWorksheetInput(
             scenario,
             shown,
             loadCatalog(),
             state.source ?? 'the scenario edited in capplan',
+            undefined,
+            { freeze, ...(curve ? { curve } : {}) },
           );
           writeFileAtomic(path, worksheetMarkdown(input));
           dispatch({ type: 'message', kind: 'info', text: `wrote the design-review worksheet to ${path}` });
@@ -365,11 +385,15 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl }: AppPr
   if (tall) {
     right.push(...table, { text: '', style: 'plain' }, ...rec, { text: '', style: 'plain' });
     const chartPanel = state.panel === 'table' ? 'cost' : state.panel;
-    right.push(...chartLines(chartPanel, result, curveOf(state.raw), rw, bodyRows - right.length, ascii, allowed));
+    right.push(
+      ...chartLines(chartPanel, result, curveOf(state.raw, freeze), rw, bodyRows - right.length, ascii, allowed),
+    );
   } else if (state.panel === 'table') {
     right.push(...table, { text: '', style: 'plain' }, ...rec);
   } else {
-    right.push(...chartLines(state.panel, result, curveOf(state.raw), rw, bodyRows - rec.length - 1, ascii, allowed));
+    right.push(
+      ...chartLines(state.panel, result, curveOf(state.raw, freeze), rw, bodyRows - rec.length - 1, ascii, allowed),
+    );
     right.push({ text: '', style: 'plain' }, ...rec);
   }
   return (

@@ -31,7 +31,7 @@ function load(file: string | undefined): { raw: RawObject; source: string | null
   return { raw: raw as RawObject, source: file, label: file };
 }
 
-export async function runTui(file: string | undefined, io: CliIo): Promise<number> {
+export async function runTui(file: string | undefined, io: CliIo, opts: { freeze?: boolean } = {}): Promise<number> {
   const { raw, source, label } = load(file);
   const stdout = io.stdout as NodeJS.WriteStream;
   const stdin = io.stdin as NodeJS.ReadStream | undefined;
@@ -48,7 +48,13 @@ export async function runTui(file: string | undefined, io: CliIo): Promise<numbe
   const { appElement } = await import('./app.js');
   const color = !io.env?.NO_COLOR;
   const app = render(
-    appElement({ raw, source, color, ...(io.simWorkerUrl ? { simWorkerUrl: io.simWorkerUrl } : {}) }),
+    appElement({
+      raw,
+      source,
+      color,
+      freeze: opts.freeze ?? false,
+      ...(io.simWorkerUrl ? { simWorkerUrl: io.simWorkerUrl } : {}),
+    }),
     {
       stdout,
       stdin,

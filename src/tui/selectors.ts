@@ -3,7 +3,7 @@
  * re-rendering costs nothing and an edit recomputes once).
  */
 import { loadCatalog } from '../catalog/index.js';
-import { type CostCurve, costCurve, defaultMultipliers } from '../compare/costCurve.js';
+import { type CostCurve, costCurveSteps, defaultMultipliers } from '../compare/costCurve.js';
 import { compareScenario } from '../compare/index.js';
 import type { ComparisonResult } from '../compare/result.js';
 import type { Scenario } from '../scenario/types.js';
@@ -18,7 +18,13 @@ export interface Analysis {
 }
 
 const analyses = new WeakMap<RawObject, Analysis>();
-const curves = new WeakMap<RawObject, CostCurve>();
+/** Curves by whether the designs are frozen (--freeze), finished or under way. */
+const curves = { frozen: new WeakMap<RawObject, CostCurve>(), searched: new WeakMap<RawObject, CostCurve>() };
+const pending = {
+  frozen: new WeakMap<RawObject, Generator<undefined, CostCurve, undefined>>(),
+  searched: new WeakMap<RawObject, Generator<undefined, CostCurve, undefined>>(),
+};
+const which = (freeze: boolean) => (freeze ? 'frozen' : 'searched');
 
 export function analyze(raw: RawObject): Analysis {
   let a = analyses.get(raw);
@@ -40,17 +46,30 @@ export function shownResult(state: TuiState): ComparisonResult {
   return analyze(state.raw).result;
 }
 
-/** Cost against load for the best vertical and horizontal designs (cached; computed after the first frame). */
-export function curveOf(raw: RawObject): CostCurve | undefined {
-  return curves.get(raw);
+/**
+ * Cost against load for the best vertical and horizontal designs (cached; computed after the first frame). When the
+ * scenario names no architectures the search runs again at every load, unless `freeze` keeps today's designs.
+ */
+export function curveOf(raw: RawObject, freeze = false): CostCurve | undefined {
+  return curves[which(freeze)].get(raw);
 }
 
-export function computeCurve(raw: RawObject): CostCurve {
-  let c = curves.get(raw);
-  if (c === undefined) {
+/**
+ * One step of the curve's computation (a point or a bisection step: one search of each kind at most), resumed where
+ * the last call stopped, so the app can handle keys in between; the curve once it is complete.
+ */
+export function stepCurve(raw: RawObject, freeze = false): CostCurve | undefined {
+  const done = curves[which(freeze)].get(raw);
+  if (done !== undefined) return done;
+  let steps = pending[which(freeze)].get(raw);
+  if (steps === undefined) {
     const a = analyze(raw);
-    c = costCurve(a.scenario, loadCatalog(), a.result, defaultMultipliers(21));
-    curves.set(raw, c);
+    steps = costCurveSteps(a.scenario, loadCatalog(), a.result, defaultMultipliers(21), { freeze });
+    pending[which(freeze)].set(raw, steps);
   }
-  return c;
+  const step = steps.next();
+  if (!step.done) return undefined;
+  pending[which(freeze)].delete(raw);
+  curves[which(freeze)].set(raw, step.value);
+  return step.value;
 }

@@ -202,10 +202,17 @@ export function chartLines(
       },
     ];
     const marks = curve.crossover ? [{ x: curve.crossover.ratePerS, label: 'crossover' }] : [];
+    // which designs: searched again at each load, or today's frozen (a scenario's own candidates go without saying)
+    const designs =
+      curve.designs === 'searched at every point'
+        ? ', searched at each load'
+        : curve.designs === 'frozen'
+          ? ', designs frozen'
+          : '';
     const title =
       curve.crossover === null
-        ? 'Monthly cost vs load (no crossover in range)'
-        : `Monthly cost vs load: horizontal ${curve.crossover.kind === 'cheaper' ? 'becomes cheaper' : 'takes over'} at ${formatRate(curve.crossover.ratePerS)}`;
+        ? `Monthly cost vs load (no crossover in range${designs})`
+        : `Monthly cost vs load: horizontal ${curve.crossover.kind === 'cheaper' ? 'becomes cheaper' : 'takes over'} at ${formatRate(curve.crossover.ratePerS)}${designs === '' ? '' : ` (${designs.slice(2)})`}`;
     return [
       line(padTo(title, width), 'title'),
       ...lineChart({

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FREEZE_NOTE } from '../../src/compare/designs.js';
 import { ROW_COLUMNS } from '../../src/compare/sweep.js';
 import { capplan } from './run.js';
 
@@ -66,13 +67,35 @@ describe('capplan sweep: output', () => {
       expect(['cost-difference', 'midpoint']).toContain(c.method);
     }
     expect(j.notes.join(' ')).toMatch(/Analytic figures only/);
+    // the scenario names its candidates: every step compares them
+    expect((j as unknown as { designs: string }).designs).toBe('candidates');
+  });
+
+  it("--freeze: with the scenario's own candidates it is not an error; a note on stderr says so", () => {
+    const r = capplan(['sweep', photo, ...vary, '--steps', '2', '--freeze']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`note: ${FREEZE_NOTE}\n`);
+    expect(r.stdout.split('\n')[1]).toMatch(/,candidates$/);
+    // without architectures the designs are frozen (the small internal tool; one search for the designs)
+    const tool = JSON.parse(readFileSync('models/scenarios/internal-tool.json', 'utf8'));
+    delete tool.architectures;
+    const f = capplan(
+      ['sweep', '-', '--vary', 'workload.peakRate=25/s..100/s', '--steps', '2', '--freeze'],
+      JSON.stringify(tool),
+    );
+    expect(f.code, f.stderr).toBe(0);
+    expect(f.stderr).toBe('');
+    const lines = f.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + 2 * 2);
+    for (const line of lines.slice(1)) expect(line).toMatch(/,frozen$/);
   });
 
   it('--crossovers writes the crossovers instead of the rows (CSV and JSON)', () => {
     const r = capplan(['sweep', photo, ...vary, '--log', '--crossovers']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('kind,from,to,at,before,after,method,note');
+    expect(lines[0]).toBe('kind,from,to,at,before,after,method,note,designs');
+    expect(lines[1]).toMatch(/,candidates$/);
     expect(lines.some((l) => l.startsWith('cheapest-kind,'))).toBe(true);
     const j = JSON.parse(capplan(['sweep', photo, ...vary, '--log', '--crossovers', '--format', 'json']).stdout);
     expect(j.rows).toBeUndefined();

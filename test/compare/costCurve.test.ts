@@ -1,21 +1,29 @@
 // Cost against load (src/compare/costCurve.ts) on the contract's example scenario: the multiplier-1 point is the
 // comparison's own best designs, re-sizing never makes a design cheaper at a higher load, the vertical runs out of
 // CPU, and the crossover lies between the points that bracket it.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
-import { type CostCurve, costCurve, defaultMultipliers } from '../../src/compare/costCurve.js';
-import { compareScenario } from '../../src/compare/index.js';
+import {
+  type CostCurve,
+  type CostCurveOptions,
+  carriesLoad,
+  costCurve,
+  defaultMultipliers,
+} from '../../src/compare/costCurve.js';
+import { buildContext, compareScenario } from '../../src/compare/index.js';
 import type { ArchitectureResult, ComparisonResult } from '../../src/compare/result.js';
-import { better } from '../../src/compare/size.js';
+import { better, searchVertical } from '../../src/compare/size.js';
+import { readScenarioText } from '../../src/scenario/normalize.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { exampleScenario } from './scenario.js';
 
 const catalog = loadCatalog();
 const multipliers = defaultMultipliers();
 
-function run(s: Scenario): { s: Scenario; r: ComparisonResult; c: CostCurve } {
+function run(s: Scenario, opts: CostCurveOptions = {}): { s: Scenario; r: ComparisonResult; c: CostCurve } {
   const r = compareScenario(s, catalog);
-  return { s, r, c: costCurve(s, catalog, r, multipliers) };
+  return { s, r, c: costCurve(s, catalog, r, multipliers, opts) };
 }
 
 function best(r: ComparisonResult, kind: ArchitectureResult['kind']): ArchitectureResult {
@@ -38,7 +46,8 @@ function smallResponses(): Scenario {
 }
 
 const example = run(exampleScenario());
-const searched = run(exampleScenario({ architectures: null }));
+// the searched designs frozen (re-sized at each load); searching again at every load is tested below
+const searched = run(exampleScenario({ architectures: null }), { freeze: true });
 const cheaper = run(smallResponses());
 
 describe('defaultMultipliers', () => {
@@ -79,7 +88,7 @@ describe('costCurve on the example scenario', () => {
 
   for (const [name, t] of [
     ['explicit candidates', example],
-    ['searched designs', searched],
+    ['searched designs, frozen', searched],
     ['16 KiB responses', cheaper],
   ] as const) {
     it(`the multiplier-1 point is the result's own best designs (${name})`, () => {
@@ -236,4 +245,106 @@ describe('costCurve on the example scenario', () => {
     expect(() => costCurve(example.s, catalog, example.r, [0])).toThrow(RangeError);
     expect(() => costCurve(example.s, catalog, example.r, [Number.NaN])).toThrow(RangeError);
   });
+});
+
+describe('costCurve of a scenario without architectures: the search runs again at every load', () => {
+  // the small internal tool without its candidates (a search takes a fraction of a second)
+  const raw = JSON.parse(readFileSync(new URL('../../models/scenarios/internal-tool.json', import.meta.url), 'utf8'));
+  delete raw.architectures;
+  const s = readScenarioText(JSON.stringify(raw), 'internal-tool.json');
+  const r = compareScenario(s, catalog);
+  const ms = [0.25, 1, 4];
+  const c = costCurve(s, catalog, r, ms);
+  /** The scenario at a multiple of its load as the curve searches it: analytic, without its budget. */
+  const at = (m: number): Scenario => ({
+    ...s,
+    workload: {
+      ...s.workload,
+      peakRatePerS: s.workload.peakRatePerS * m,
+      averageRatePerS: s.workload.averageRatePerS === null ? null : s.workload.averageRatePerS * m,
+    },
+    targets: { ...s.targets, budgetUsdPerMonth: null },
+    simulation: null,
+    uncertain: [],
+  });
+
+  it('says so', () => {
+    expect(c.designs).toBe('searched at every point');
+    expect(costCurve(s, catalog, r, [1], { freeze: true }).designs).toBe('frozen');
+  });
+
+  it('every point is what a fresh compareScenario finds at that load (without the budget)', () => {
+    const budget = s.targets.budgetUsdPerMonth as number;
+    expect(budget).toBeGreaterThan(0);
+    c.points.forEach((p, k) => {
+      const fresh = compareScenario(at(ms[k] as number), catalog);
+      expect(p.designRatePerS).toBeCloseTo(fresh.designRatePerS, 9);
+      for (const kind of ['vertical', 'horizontal'] as const) {
+        const b = best(fresh, kind);
+        const q = p[kind];
+        expect(q?.instance, `${kind} x${ms[k]}`).toBe(b.instance.name);
+        expect(q?.nodes).toBe(b.nodes);
+        expect(q?.usdPerMonth).toBeCloseTo(b.cost.usdPerMonth, 6);
+        // every target of the scenario, its budget included
+        expect(q?.meetsAllTargets).toBe(b.feasible && b.cost.usdPerMonth <= budget);
+      }
+    });
+    // at today's load the result's own designs (they meet the budget)
+    const one = c.points[1];
+    expect(one?.vertical?.instance).toBe(best(r, 'vertical').instance.name);
+    expect(one?.horizontal?.usdPerMonth).toBeCloseTo(best(r, 'horizontal').cost.usdPerMonth, 6);
+    // four times the load: a bigger box than today's, found by the search (a frozen family re-sized would agree
+    // here; the instance type is the search's, not a copy of today's)
+    const v4 = c.points[2]?.vertical;
+    expect(v4?.feasible).toBe(true);
+    expect(v4?.instance).not.toBe(best(r, 'vertical').instance.name);
+  });
+
+  it("with freeze, every point keeps the instance type of today's designs (re-sized)", () => {
+    const f = costCurve(s, catalog, r, ms, { freeze: true });
+    const h = best(r, 'horizontal');
+    const family = best(r, 'vertical').instance.name.split('.')[0];
+    for (const p of f.points) {
+      expect(p.horizontal?.instance).toBe(h.instance.name);
+      expect(p.vertical?.instance.split('.')[0]).toBe(family);
+    }
+  });
+
+  it('a scenario that names its architectures re-sizes them, freeze or not', () => {
+    expect(example.c.designs).toBe('candidates');
+    const f = costCurve(example.s, catalog, example.r, [1, 2], { freeze: true });
+    expect(f.designs).toBe('candidates');
+    expect(f.points).toEqual(costCurve(example.s, catalog, example.r, [1, 2]).points);
+  });
+
+  it('the searched vertical limit: where the best vertical design the search finds stops carrying the load', () => {
+    // the example without candidates between 3x and 4.5x its load, where the biggest box runs out of CPU
+    const e = exampleScenario({ architectures: null });
+    const er = compareScenario(e, catalog);
+    const ec = costCurve(e, catalog, er, [3, 4.5]);
+    expect(ec.points[0]?.vertical?.feasible).toBe(true);
+    expect(ec.points[1]?.vertical?.feasible).toBe(false);
+    expect(ec.points[1]?.vertical?.reason).toMatch(/^the best the search finds there, \S+: CPU:/);
+    const limit = ec.verticalLimit;
+    if (limit === null) throw new Error('no vertical limit');
+    expect(limit.reason).toBe(ec.points[1]?.vertical?.reason);
+    expect(limit.ratePerS).toBeGreaterThan(ec.points[0]?.designRatePerS as number);
+    expect(limit.ratePerS).toBeLessThanOrEqual(ec.points[1]?.designRatePerS as number);
+    expect(ec.crossover).toEqual({ ratePerS: limit.ratePerS, kind: 'vertical-runs-out' });
+    // bisection to 0.05%: the search's best box carries the load just below the limit and not at it
+    const carries = (rate: number) => {
+      const ctx = buildContext(
+        { ...e, targets: { ...e.targets, budgetUsdPerMonth: null }, simulation: null, uncertain: [] },
+        catalog,
+      );
+      const m = rate / ctx.designRatePerS;
+      const sm = {
+        ...ctx.scenario,
+        workload: { ...ctx.scenario.workload, peakRatePerS: ctx.scenario.workload.peakRatePerS * m },
+      };
+      return carriesLoad(searchVertical(buildContext(sm, catalog)), e.targets.p99S);
+    };
+    expect(carries(limit.ratePerS)).toBe(false);
+    expect(carries(limit.ratePerS * (1 - 1e-3))).toBe(true);
+  }, 120_000);
 });

@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
+import { frozenArchitectures, memoCompare } from '../../src/compare/designs.js';
 import { compareScenario } from '../../src/compare/index.js';
+import type { ComparisonResult } from '../../src/compare/result.js';
 import {
   display,
-  frozenArchitectures,
   type SensitivityInput,
   type SensitivityResult,
   sensitivity,
@@ -166,10 +167,14 @@ describe('sensitivity of the photo-sharing example', () => {
     expect(analyse(s).inputs.map((i) => i.path)).not.toContain('targets.budget');
   });
 
-  it('says how it varied the inputs', () => {
+  it("says how it varied the inputs, and that the designs are the scenario's own candidates (freeze or not)", () => {
     expect(result.method).toContain('one at a time');
     expect(result.method).toContain('50%');
     expect(result.method).not.toContain('frozen');
+    expect(result.designs).toBe('candidates');
+    const frozen = sensitivity(scenario, catalog, compareScenario(scenario, catalog), { freeze: true });
+    expect(frozen.designs).toBe('candidates');
+    expect(frozen).toEqual(result);
   });
 });
 
@@ -193,7 +198,7 @@ describe('ranges and searched designs', () => {
     expect(r.method).toContain('p5 to p95');
   });
 
-  it('freezes the designs of a searched scenario', () => {
+  it('with freeze, keeps the designs of a searched scenario at every point', () => {
     const s = example((raw) => {
       delete raw.architectures;
     });
@@ -211,8 +216,25 @@ describe('ranges and searched designs', () => {
     });
     expect(again.recommendation.name).toBe(base.recommendation.name);
 
-    const r = sensitivity(s, catalog, base);
+    const seen: { s: Scenario; r: ComparisonResult }[] = [];
+    const r = sensitivity(s, catalog, base, {
+      freeze: true,
+      compare: (x) => {
+        const out = compareScenario(x, catalog);
+        seen.push({ s: x, r: out });
+        return out;
+      },
+    });
+    expect(r.designs).toBe('frozen');
     expect(r.method).toContain('frozen');
+    // every point compares the base's designs: same instance types and regions (horizontal node counts re-sized)
+    expect(seen.length).toBeGreaterThan(30);
+    for (const { s: at, r: point } of seen) {
+      expect(at.architectures).toEqual(frozen);
+      expect(point.architectures.map((a) => [a.name, a.instance.name, a.regions])).toEqual(
+        base.architectures.map((a) => [a.name, a.instance.name, a.regions]),
+      );
+    }
     // the searched designs are named 'best vertical' and 'best horizontal'; the fleet wins here
     expect(r.baseRecommendation).toBe('best horizontal');
     expect(r.inputs.length).toBeGreaterThan(15);
@@ -228,6 +250,83 @@ describe('ranges and searched designs', () => {
         expect(f.value).toBeLessThanOrEqual(i.high);
       }
     }
+  });
+});
+
+describe('a scenario without architectures: the search runs again at every point', () => {
+  // the small internal tool without its candidates (a search takes a fraction of a second)
+  const raw = JSON.parse(readFileSync(new URL('../../models/scenarios/internal-tool.json', import.meta.url), 'utf8'));
+  delete raw.architectures;
+  const s = readScenarioText(JSON.stringify(raw), 'internal-tool.json');
+  const base = compareScenario(s, catalog);
+  const seen: { s: Scenario; r: ComparisonResult }[] = [];
+  const r = sensitivity(s, catalog, base, {
+    compare: (x) => {
+      const out = compareScenario(x, catalog);
+      seen.push({ s: x, r: out });
+      return out;
+    },
+  });
+  const fresh = (path: string, value: number): ComparisonResult =>
+    compareScenario({ ...withInput(s, path, value), simulation: null, uncertain: [] }, catalog);
+  const designs = (x: ComparisonResult) =>
+    x.architectures.map((a) => ({
+      name: a.name,
+      instance: a.instance.name,
+      nodes: a.nodes,
+      regions: a.regions,
+      usd: Math.round(a.cost.usdPerMonth * 100),
+    }));
+
+  it('says so, in the result and in its method', () => {
+    expect(r.designs).toBe('searched at every point');
+    expect(r.method).toContain('searched again');
+    expect(r.method).not.toContain('frozen');
+  });
+
+  it('every point is a search: the same best designs and costs as a fresh compareScenario there', () => {
+    expect(seen.length).toBeGreaterThan(30);
+    for (const { s: at, r: point } of seen) {
+      expect(at.architectures).toBeNull();
+      const again = compareScenario(at, catalog);
+      expect(designs(point)).toEqual(designs(again));
+      expect(point.recommendation.name).toBe(again.recommendation.name);
+    }
+  });
+
+  it('the ends of each input are what a fresh comparison at that value recommends and costs', () => {
+    const subject = r.baseRecommendation as string;
+    expect(subject).toBe(base.recommendation.name);
+    for (const i of r.inputs.slice(0, 6)) {
+      for (const [value, rec, cost] of [
+        [i.low, i.recommendationLow, i.costLow],
+        [i.high, i.recommendationHigh, i.costHigh],
+      ] as const) {
+        const f = fresh(i.path, value);
+        expect(rec, `${i.path} = ${value}`).toBe(f.recommendation.name);
+        const a = f.architectures.find((x) => x.name === subject);
+        expect(cost).toBeCloseTo(a?.cost.usdPerMonth ?? Number.NaN, 6);
+      }
+    }
+    // a higher peak rate needs a bigger box: the search finds it (a frozen box would keep its size)
+    const peak = byPath(r, 'workload.peakRate');
+    const high = fresh('workload.peakRate', peak.high).architectures.find((a) => a.kind === 'vertical');
+    const now = base.architectures.find((a) => a.kind === 'vertical');
+    expect(high?.feasible).toBe(true);
+    expect(high?.instance.vcpu).toBeGreaterThan(now?.instance.vcpu ?? Number.POSITIVE_INFINITY);
+  });
+
+  it('memoises identical points: an equal scenario is compared once', () => {
+    const memo = memoCompare(catalog);
+    const one = memo({ ...s, simulation: null, uncertain: [] });
+    expect(memo({ ...s, simulation: null, uncertain: [] })).toBe(one);
+    expect(designs(one)).toEqual(designs(compareScenario({ ...s, simulation: null, uncertain: [] }, catalog)));
+    const other = memo(withInput({ ...s, simulation: null, uncertain: [] }, 'workload.peakRate', 100));
+    expect(other).not.toBe(one);
+    expect(other.designRatePerS).toBeGreaterThan(one.designRatePerS);
+    // the sensitivity analysis asks for no point twice (the bisection and the ends share them)
+    const keys = seen.map(({ s: at }) => JSON.stringify(at));
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });
 

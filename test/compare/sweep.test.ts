@@ -5,8 +5,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { InputErrors } from '../../src/cli/args.js';
+import { FREEZE_NOTE } from '../../src/compare/designs.js';
 import { compareScenario } from '../../src/compare/index.js';
 import {
+  CROSSOVER_COLUMNS,
+  crossoversCsv,
   csvField,
   isErrorRow,
   kindOfPath,
@@ -332,12 +335,83 @@ describe('CSV', () => {
     expect(csvField(true)).toBe('true');
   });
 
-  it('a header, then one line per row; an error row fills only value and error', () => {
+  it("a header, then one line per row; an error row fills only value, error and the sweep's designs", () => {
     const r = sweepScenario(photo(), 'targets.availability', [0.999, 1], catalog);
     const lines = rowsCsv(r).split('\n');
     expect(lines[0]).toBe(ROW_COLUMNS.join(','));
+    expect(ROW_COLUMNS.at(-1)).toBe('designs');
     expect(lines).toHaveLength(1 + 6 + 1); // header, 5 candidates + 1 error row, final newline
     expect(lines.at(-1)).toBe('');
-    expect(lines[6]).toMatch(/^1,{15}"?targets\.availability: 1: expected/);
+    expect(lines[6]).toMatch(/^1,{15}"?targets\.availability: 1: expected .*,candidates$/);
+    for (const line of lines.slice(1, 6)) expect(line).toMatch(/,candidates$/);
+  });
+});
+
+describe('designs: searched at every step, or frozen with --freeze', () => {
+  // the small internal tool without its candidates (a search takes a fraction of a second)
+  const tool = () => {
+    const raw = readRaw('internal-tool');
+    delete raw.architectures;
+    return raw;
+  };
+  const values = [25, 100, 200];
+  const searched = sweepScenario(tool(), 'workload.peakRate', values, catalog);
+  const frozen = sweepScenario(tool(), 'workload.peakRate', values, catalog, { freeze: true });
+  /** The scenario at a step, as the sweep writes it (averageRate scaled with the peak). */
+  const step = (value: number) => {
+    const raw = tool();
+    raw.workload.peakRate = value;
+    raw.workload.averageRate = 10 * (value / 50);
+    return { ...parseScenario(raw), uncertain: [] };
+  };
+  const shape = (r: SweepRow) => [r.candidate, r.instance, r.nodes, r.regions, r.usdPerMonth];
+
+  it('without architectures every step is a fresh search, and the result says so', () => {
+    expect(searched.designs).toBe('searched at every point');
+    expect(searched.notes.join(' ')).toMatch(/search runs again at every step/);
+    for (const value of values) {
+      const r = compareScenario(step(value), catalog);
+      const rows = searched.rows.filter((x) => x.value === value) as SweepRow[];
+      expect(rows.map(shape)).toEqual(
+        r.architectures.map((a) => [a.name, a.instance.name, a.nodes, a.regions, a.cost.usdPerMonth]),
+      );
+    }
+    // four times the load: the search finds a bigger box than at the scenario's own rate
+    const box = (v: number) => (searched.rows.find((x) => x.value === v && !isErrorRow(x)) as SweepRow).instance;
+    expect(box(200)).not.toBe(box(25));
+  });
+
+  it('with freeze, every step keeps the instance types and regions found for the scenario as given', () => {
+    expect(frozen.designs).toBe('frozen');
+    expect(frozen.notes.join(' ')).toMatch(/Designs frozen \(--freeze\)/);
+    const base = compareScenario({ ...parseScenario(tool()), uncertain: [] }, catalog);
+    for (const value of values) {
+      const rows = frozen.rows.filter((x) => x.value === value) as SweepRow[];
+      expect(rows.map((x) => [x.candidate, x.instance, x.regions])).toEqual(
+        base.architectures.map((a) => [a.name, a.instance.name, a.regions]),
+      );
+    }
+    // at four times the load the frozen box no longer carries it, while a searched one does
+    const at200 = (r: typeof frozen) =>
+      (r.rows.find((x) => x.value === 200 && !isErrorRow(x) && x.kind === 'vertical') as SweepRow).feasible;
+    expect(at200(frozen)).toBe(false);
+    expect(at200(searched)).toBe(true);
+    // the CSV says which, on every line
+    const csv = rowsCsv(frozen).trimEnd().split('\n');
+    for (const line of csv.slice(1)) expect(line.endsWith(',frozen')).toBe(true);
+    expect(CROSSOVER_COLUMNS.at(-1)).toBe('designs');
+    for (const line of crossoversCsv(searched).trimEnd().split('\n').slice(1)) {
+      expect(line.endsWith(',searched at every point')).toBe(true);
+    }
+  });
+
+  it('a scenario that names its architectures: the designs are its own, freeze or not (a note says so)', () => {
+    const plain = sweepScenario(readRaw('internal-tool'), 'workload.peakRate', [25, 100], catalog);
+    const f = sweepScenario(readRaw('internal-tool'), 'workload.peakRate', [25, 100], catalog, { freeze: true });
+    expect(plain.designs).toBe('candidates');
+    expect(f.designs).toBe('candidates');
+    expect(f.rows).toEqual(plain.rows);
+    expect(f.notes).toContain(`${FREEZE_NOTE}.`);
+    expect(plain.notes.join(' ')).not.toContain('--freeze');
   });
 });

@@ -5,8 +5,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/index.js';
+import type { CostCurve } from '../../src/compare/costCurve.js';
+import { DESIGNS, type Designs, FREEZE_NOTE } from '../../src/compare/designs.js';
+import { compareScenario } from '../../src/compare/index.js';
 import type { ComparisonResult } from '../../src/compare/result.js';
-import { cell, comparisonCells } from '../../src/report/worksheet.js';
+import type { SensitivityResult } from '../../src/compare/sensitivity.js';
+import { buildWorksheetInput } from '../../src/report/buildWorksheet.js';
+import { cell, comparisonCells, worksheetMarkdown } from '../../src/report/worksheet.js';
+import { readScenarioText } from '../../src/scenario/normalize.js';
 import { capplan } from '../cli/run.js';
 
 const SCENARIOS = 'models/scenarios';
@@ -15,8 +22,11 @@ const examples = readdirSync(SCENARIOS).filter((f) => f.endsWith('.json'));
 
 describe('worksheet golden files (analytic)', () => {
   for (const file of examples) {
-    it(`${file}`, () => {
-      const r = capplan(['worksheet', join(SCENARIOS, file), '--analytic']);
+    // a scenario without architectures runs with --freeze: searching again at every point of the growth chart and
+    // the sensitivity analysis takes minutes for social-startup-growth (tested in-process on a small scenario below)
+    const searched = JSON.parse(readFileSync(join(SCENARIOS, file), 'utf8')).architectures === undefined;
+    it(`${file}${searched ? ' --freeze' : ''}`, () => {
+      const r = capplan(['worksheet', join(SCENARIOS, file), '--analytic', ...(searched ? ['--freeze'] : [])]);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       const golden = join(GOLDEN, file.replace(/\.json$/, '.md'));
@@ -109,6 +119,19 @@ describe('capplan worksheet options', () => {
     expect(readdirSync(dir)).toEqual(['review.html']);
   });
 
+  it('--freeze with a scenario that names its architectures: a note, and the worksheet says the designs are its own', () => {
+    const r = capplan(['worksheet', file, '--analytic', '--freeze']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`note: ${FREEZE_NOTE}\n`);
+    expect(r.stdout).toBe(capplan(['worksheet', file, '--analytic']).stdout);
+    expect(r.stdout).toContain("Designs: the scenario's own candidates at every point");
+    expect(r.stdout).toContain("Designs: the scenario's own candidates at every load");
+    // one flag, in the help of every command that re-runs the engine at many points
+    for (const command of ['worksheet', 'sweep', 'tui']) {
+      expect(capplan([command, '--help']).stdout, command).toMatch(/--freeze +without architectures in the scenario/);
+    }
+  });
+
   it('bad options are one-line errors, exit 2', () => {
     const r = capplan(['worksheet', file, '--format', 'pdf']);
     expect(r.code).toBe(2);
@@ -116,5 +139,52 @@ describe('capplan worksheet options', () => {
     const d = capplan(['worksheet', file, '--date', 'yesterday']);
     expect(d.code).toBe(2);
     expect(d.stderr).toBe('error: --date: "yesterday": expected a date as YYYY-MM-DD\n');
+  });
+});
+
+describe('the worksheet says which designs the growth chart and the sensitivity analysis compared', () => {
+  // the small internal tool without its candidates, in-process (a search takes a fraction of a second)
+  const raw = JSON.parse(readFileSync(join(SCENARIOS, 'internal-tool.json'), 'utf8'));
+  delete raw.architectures;
+  const scenario = readScenarioText(JSON.stringify(raw), 'internal-tool.json');
+  const catalog = loadCatalog();
+  const result = compareScenario(scenario, catalog);
+  const section = (md: string, n: number) => md.slice(md.indexOf(`\n## ${n}. `), md.indexOf(`\n## ${n + 1}. `));
+  const designsLines = (md: string, n: number) =>
+    section(md, n)
+      .split('\n')
+      .filter((l) => l.startsWith('Designs: '));
+
+  it('by default, searched again at every point (one sentence in each section)', () => {
+    const input = buildWorksheetInput(scenario, result, catalog, 'internal-tool.json');
+    expect(input.curve?.designs).toBe('searched at every point');
+    expect(input.sensitivity?.designs).toBe('searched at every point');
+    const md = worksheetMarkdown(input);
+    expect(designsLines(md, 7)).toEqual([
+      expect.stringMatching(/the search runs again at every load without the budget/),
+    ]);
+    expect(designsLines(md, 8)).toEqual([expect.stringMatching(/the search runs again at every point and/)]);
+    expect(section(md, 7)).toContain('searched at each load');
+  });
+
+  it('each value of the designs field gives its own sentence', () => {
+    const input = buildWorksheetInput(scenario, result, catalog, 'internal-tool.json', undefined, { freeze: true });
+    expect(input.curve?.designs).toBe('frozen');
+    expect(input.sensitivity?.designs).toBe('frozen');
+    const want: Record<Designs, RegExp> = {
+      'searched at every point': /^Designs: the scenario names no architectures, so the search runs again/,
+      frozen: /^Designs: frozen \(`--freeze`\): today's best vertical and best horizontal design are kept/,
+      candidates: /^Designs: the scenario's own candidates/,
+    };
+    for (const designs of DESIGNS) {
+      const sensitivity = { ...(input.sensitivity as SensitivityResult), designs };
+      const curve = { ...(input.curve as CostCurve), designs };
+      const md = worksheetMarkdown({ ...input, sensitivity, curve });
+      for (const n of [7, 8]) {
+        const lines = designsLines(md, n);
+        expect(lines, `${designs}, section ${n}`).toHaveLength(1);
+        expect(lines[0]).toMatch(want[designs]);
+      }
+    }
   });
 });

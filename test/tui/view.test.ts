@@ -1,9 +1,11 @@
 // The TUI's pure view functions (src/tui/view.ts): lines of text for given results, no rendering.
 import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/index.js';
+import { type CostCurve, costCurve, defaultMultipliers } from '../../src/compare/costCurve.js';
 import type { ComparisonResult, SimulatedLatency } from '../../src/compare/result.js';
 import { DEFAULT_SCENARIO_TEXT } from '../../src/scenario/defaultScenario.js';
 import type { RawObject } from '../../src/tui/rawPath.js';
-import { analyze } from '../../src/tui/selectors.js';
+import { analyze, curveOf, stepCurve } from '../../src/tui/selectors.js';
 import { chartLines } from '../../src/tui/view.js';
 
 const base = analyze(JSON.parse(DEFAULT_SCENARIO_TEXT) as RawObject).result;
@@ -67,5 +69,29 @@ describe('the latency chart with more user regions than lines', () => {
     const shownRows = lines.filter((t) => / ms\s*$/.test(t)).length;
     const hidden = Number(/\((\d+) smaller/.exec(lines.join('\n'))?.[1]);
     expect(shownRows + hidden).toBe(20);
+  });
+});
+
+describe('the cost-vs-load chart', () => {
+  it('is computed a step at a time (keys are handled in between), equal to costCurve, and its title says which designs', () => {
+    // the default scenario names its candidates: re-sized, nothing to say in the title
+    const raw = JSON.parse(DEFAULT_SCENARIO_TEXT) as RawObject;
+    expect(curveOf(raw)).toBeUndefined();
+    let steps = 1;
+    let curve = stepCurve(raw);
+    while (curve === undefined) {
+      steps++;
+      curve = stepCurve(raw);
+    }
+    expect(steps).toBeGreaterThan(21); // one step per point, and the bisection's
+    expect(curveOf(raw)).toBe(curve);
+    expect(curveOf(raw, true)).toBeUndefined(); // frozen curves are kept apart
+    const a = analyze(raw);
+    expect(curve).toEqual(costCurve(a.scenario, loadCatalog(), a.result, defaultMultipliers(21)));
+    expect(curve.designs).toBe('candidates');
+    const title = (c: CostCurve) => chartLines('cost', a.result, c, 100, 20, true, 263)[0]?.text ?? '';
+    expect(title(curve)).not.toMatch(/searched|frozen/);
+    expect(title({ ...curve, designs: 'searched at every point' })).toMatch(/searched at each load\)/);
+    expect(title({ ...curve, designs: 'frozen' })).toMatch(/designs frozen\)/);
   });
 });

@@ -1,4 +1,5 @@
 import { loadCatalog } from '../../catalog/index.js';
+import { FREEZE_NOTE } from '../../compare/designs.js';
 import {
   crossoversCsv,
   isErrorRow,
@@ -24,7 +25,7 @@ const FORMATS = ['csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 const DEFAULT_STEPS = 11;
 const USAGE =
-  'capplan sweep FILE|- --vary PATH=FROM..TO [--steps N] [--log] [--format csv|json] [--crossovers] [--out FILE]';
+  'capplan sweep FILE|- --vary PATH=FROM..TO [--steps N] [--log] [--freeze] [--format csv|json] [--crossovers] [--out FILE]';
 
 interface Plan {
   path: string;
@@ -53,16 +54,18 @@ function formatFlag(args: ParsedArgs): Format {
 
 function render(result: SweepResult, format: Format, crossoversOnly: boolean): string {
   if (format === 'csv') return crossoversOnly ? crossoversCsv(result) : rowsCsv(result);
-  const { path, unit, values, crossovers, notes } = result;
+  const { path, unit, values, crossovers, designs, notes } = result;
   const body = crossoversOnly
-    ? { path, unit, values, crossovers, notes }
-    : { path, unit, values, rows: result.rows, recommendations: result.recommendations, crossovers, notes };
+    ? { path, unit, values, designs, crossovers, notes }
+    : { path, unit, values, designs, rows: result.rows, recommendations: result.recommendations, crossovers, notes };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 
 /**
  * `capplan sweep FILE|- --vary PATH=FROM..TO`: the comparison at each of N values of one input (src/compare/sweep.ts),
  * as CSV rows (one per step and candidate) or JSON with the crossovers. Analytic: a simulation block is not run.
+ * Without architectures every step is searched again, unless --freeze keeps the designs found for the scenario as
+ * given; the `designs` column (JSON: field) says which.
  */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const problems = new ProblemList();
@@ -88,7 +91,10 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const { text, source } = await readInput(args.positionals[0], io, USAGE);
   // the reader's size and JSON errors here; sweepScenario validates every field (once, before any step)
   const raw = readScenarioJson(text, source);
-  const result = sweepScenario(raw, path, values, loadCatalog(), { log });
+  const freeze = args.flags.has('freeze');
+  const result = sweepScenario(raw, path, values, loadCatalog(), { log, freeze });
+  // --freeze on a scenario that names its architectures is not an error: a note (the JSON's notes say it too)
+  if (freeze && result.designs === 'candidates') io.stderr.write(`note: ${FREEZE_NOTE}\n`);
   const body = render(result, format, args.flags.has('crossovers'));
   await emit(io, out, body);
   // the engine failed at some steps: the output is complete, but that is a bug to report (exit 3, one line each)

@@ -1,8 +1,11 @@
 import type { ParsedArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 
-/** `capplan tui [FILE]` (and `capplan` without arguments): the interactive UI, or the comparison without a TTY. */
+/**
+ * `capplan tui [FILE] [--freeze]` (and `capplan` without arguments): the interactive UI, or the comparison without a
+ * TTY.
+ */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const { runTui } = await import('../../tui/run.js');
-  return runTui(args.positionals[0], io);
+  return runTui(args.positionals[0], io, { freeze: args.flags.has('freeze') });
 }

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { FREEZE_NOTE } from '../../compare/designs.js';
 import { InputError } from '../../errors.js';
 import { buildWorksheetInput } from '../../report/buildWorksheet.js';
 import { worksheetMarkdown } from '../../report/worksheet.js';
@@ -10,9 +11,13 @@ import { flagChoice, flagText } from '../values.js';
 
 const FORMATS = ['md', 'html'] as const;
 
-/** `capplan worksheet FILE|- [--format md|html] [--out FILE] [--date YYYY-MM-DD] [--analytic]`. */
+/**
+ * `capplan worksheet FILE|- [--format md|html] [--out FILE] [--date YYYY-MM-DD] [--analytic] [--freeze]`. Without
+ * architectures the growth chart and the sensitivity analysis search again at every point, unless --freeze keeps
+ * today's designs (the worksheet says which).
+ */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
-  const usage = 'capplan worksheet FILE|- [--format md|html] [--out FILE] [--date YYYY-MM-DD] [--analytic]';
+  const usage = 'capplan worksheet FILE|- [--format md|html] [--out FILE] [--date YYYY-MM-DD] [--analytic] [--freeze]';
   const format = flagChoice(args, 'format', FORMATS, 'md');
   const date = flagText(args, 'date');
   if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
@@ -23,7 +28,10 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
     analytic: args.flags.has('analytic'),
     threads: availableParallelism(),
   });
-  const input = buildWorksheetInput(scenario, result, catalog, source, date);
+  const freeze = args.flags.has('freeze');
+  // --freeze on a scenario that names its architectures is not an error: a note (the worksheet says it too)
+  if (freeze && scenario.architectures !== null) io.stderr.write(`note: ${FREEZE_NOTE}\n`);
+  const input = buildWorksheetInput(scenario, result, catalog, source, date, { freeze });
   let body = worksheetMarkdown(input);
   if (format === 'html') {
     const { worksheetHtml } = await import('../../report/html.js');
