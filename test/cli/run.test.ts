@@ -10,52 +10,65 @@ import { capplan } from './run.js';
 const SCENARIOS = 'models/scenarios';
 const examples = readdirSync(SCENARIOS).filter((f) => f.endsWith('.json'));
 
+/** Time allowed a test that runs an example scenario whole, twice (simulations included), in subprocesses. */
+const EXAMPLE_RUN_TIMEOUT_MS = 180_000;
+
 describe('capplan run on every example scenario', () => {
   it('there are at least five examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
   });
 
   for (const file of examples) {
-    it(`${file}: exit 0, a result valid against the result schema, byte-identical on a second run`, () => {
-      const a = capplan(['run', join(SCENARIOS, file)]);
-      expect(a.stderr).toBe('');
-      expect(a.code).toBe(0);
-      const result = JSON.parse(a.stdout) as { architectures: unknown[]; recommendation: { why: string } };
-      expect(validateResult(result)).toEqual([]);
-      expect(result.architectures.length).toBeGreaterThanOrEqual(2);
-      expect(result.recommendation.why.length).toBeGreaterThan(40);
-      const b = capplan(['run', join(SCENARIOS, file)]);
-      expect(b.stdout).toBe(a.stdout);
-      // with a simulation block, every analytic figure lies inside the simulated 95% interval (fixed seeds)
-      const scenario = JSON.parse(readFileSync(join(SCENARIOS, file), 'utf8'));
-      const archs = result.architectures as {
-        name: string;
-        simulated?: {
-          latency: { analyticP99Inside: boolean } | null;
-          availability: { analyticInside: boolean | null; tooRare: boolean } | null;
-        };
-      }[];
-      for (const arch of archs) {
-        if (scenario.simulation === undefined) {
-          expect(arch.simulated).toBeUndefined();
-          continue;
+    it(
+      `${file}: exit 0, a result valid against the result schema, byte-identical on a second run`,
+      () => {
+        const a = capplan(['run', join(SCENARIOS, file)]);
+        expect(a.stderr).toBe('');
+        expect(a.code).toBe(0);
+        const result = JSON.parse(a.stdout) as { architectures: unknown[]; recommendation: { why: string } };
+        expect(validateResult(result)).toEqual([]);
+        expect(result.architectures.length).toBeGreaterThanOrEqual(2);
+        expect(result.recommendation.why.length).toBeGreaterThan(40);
+        const b = capplan(['run', join(SCENARIOS, file)]);
+        expect(b.stdout).toBe(a.stdout);
+        // with a simulation block, every analytic figure lies inside the simulated 95% interval (fixed seeds)
+        const scenario = JSON.parse(readFileSync(join(SCENARIOS, file), 'utf8'));
+        const archs = result.architectures as {
+          name: string;
+          simulated?: {
+            latency: { analyticP99Inside: boolean } | null;
+            availability: { analyticInside: boolean | null; tooRare: boolean } | null;
+          };
+        }[];
+        for (const arch of archs) {
+          if (scenario.simulation === undefined) {
+            expect(arch.simulated).toBeUndefined();
+            continue;
+          }
+          expect(arch.simulated?.latency?.analyticP99Inside, `${arch.name}: p99`).toBe(true);
+          const av = arch.simulated?.availability;
+          expect(av?.tooRare || av?.analyticInside, `${arch.name}: availability`).toBe(true);
         }
-        expect(arch.simulated?.latency?.analyticP99Inside, `${arch.name}: p99`).toBe(true);
-        const av = arch.simulated?.availability;
-        expect(av?.tooRare || av?.analyticInside, `${arch.name}: availability`).toBe(true);
-      }
-    });
+        // two whole runs with the examples' simulations (and, for social-startup, the exact search): seconds each, more
+        // on a busy machine; the test checks the results, the time it may take is generous
+      },
+      EXAMPLE_RUN_TIMEOUT_MS,
+    );
   }
 
-  it('the simulated figures do not depend on the number of threads; --analytic skips them', () => {
-    const file = join(SCENARIOS, 'online-game-3-continents.json');
-    const one = capplan(['run', file, '--threads', '1']);
-    expect(one.code).toBe(0);
-    expect(JSON.parse(one.stdout).architectures[0].simulated.latency.customers).toBeGreaterThan(0);
-    expect(capplan(['run', file, '--threads', '2']).stdout).toBe(one.stdout);
-    const analytic = JSON.parse(capplan(['run', file, '--analytic']).stdout);
-    expect(analytic.architectures[0].simulated).toBeUndefined();
-  });
+  it(
+    'the simulated figures do not depend on the number of threads; --analytic skips them',
+    () => {
+      const file = join(SCENARIOS, 'online-game-3-continents.json');
+      const one = capplan(['run', file, '--threads', '1']);
+      expect(one.code).toBe(0);
+      expect(JSON.parse(one.stdout).architectures[0].simulated.latency.customers).toBeGreaterThan(0);
+      expect(capplan(['run', file, '--threads', '2']).stdout).toBe(one.stdout);
+      const analytic = JSON.parse(capplan(['run', file, '--analytic']).stdout);
+      expect(analytic.architectures[0].simulated).toBeUndefined();
+    },
+    EXAMPLE_RUN_TIMEOUT_MS,
+  );
 });
 
 describe('capplan run options', () => {

@@ -215,7 +215,8 @@ describe('comparison engine at the extremes', () => {
       ),
       { numRuns: runs(30) },
     );
-  });
+    // 30 extreme scenarios (up to 10^7/s over 30 regions): seconds, more on a busy machine
+  }, 120_000);
 
   it('a fixed explicit design: more peak load never lowers p99 nor cost', () => {
     fc.assert(
