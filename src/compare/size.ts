@@ -28,10 +28,21 @@ export function searchableInstances(ctx: Context): Instance[] {
 
 /** Order for picking the better of two results: every target met first, then the smaller shortfall (each missed
  * target measured relative to itself: the closest miss, not the cheapest), then cost, then fewer nodes and regions
- * (simpler to run); costs compared to the cent. */
+ * (simpler to run), then more nines and a lower p99; costs compared to the cent. */
 export function rankKey(r: ArchitectureResult): number[] {
-  // cost to the cent: designs equal in price up to the arithmetic (60 x r7i.large and 15 x r7i.2xlarge) rank by nodes
-  return [r.feasible ? 0 : 1, r.shortfall, Math.round(r.cost.usdPerMonth * 100), r.nodes, r.regions.length];
+  // cost to the cent: designs equal in price up to the arithmetic (60 x r7i.large and 15 x r7i.2xlarge) rank by nodes;
+  // then more nines and a lower p99 (at the reports' resolution), so that the choice is not beaten on both by a design
+  // of the same price (the same fleet in a region nearer most users)
+  const p99 = r.latency.p99Ms === null ? Number.POSITIVE_INFINITY : Math.round(r.latency.p99Ms * 100);
+  return [
+    r.feasible ? 0 : 1,
+    r.shortfall,
+    Math.round(r.cost.usdPerMonth * 100),
+    r.nodes,
+    r.regions.length,
+    -Math.round(r.availability.nines * 100),
+    p99,
+  ];
 }
 
 export function better(a: ArchitectureResult, b: ArchitectureResult | null): boolean {
