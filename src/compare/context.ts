@@ -30,6 +30,9 @@ export interface Context {
    * (scenario.users[i].region with a location).
    */
   rtt(a: string, b: string): Rtt;
+  /** Round trips, seconds, from every user region (scenario.users' order) to `region` (ctx.rtt's figures), memoised
+   * per region: the search reads them for every region set without building keys. */
+  userRttS(region: string): Float64Array;
   /** The catalog region a user region is served from at best: itself, or the nearest one to a located place. */
   homeRegion(userRegion: string): string;
   /** The designs the search evaluated that no other beats on cost, nines and p99 (for the frontier; kept by
@@ -80,6 +83,7 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
     return { kind: 'point', lat: at.lat, lon: at.lon };
   };
   const homes = new Map<string, string>();
+  const columns = new Map<string, Float64Array>();
   return {
     scenario,
     catalog,
@@ -95,6 +99,14 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
         cache.set(key, hit);
       }
       return hit;
+    },
+    userRttS(region) {
+      let column = columns.get(region);
+      if (column === undefined) {
+        column = Float64Array.from(scenario.users, (u) => this.rtt(u.region, region).rttS);
+        columns.set(region, column);
+      }
+      return column;
     },
     homeRegion(userRegion) {
       let home = homes.get(userRegion);

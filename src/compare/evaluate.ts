@@ -323,25 +323,47 @@ function capacityDown(fig: AvailabilityFigure, unstable: boolean): AvailabilityF
 }
 
 /** The users' network paths to a single box (and, for strong writes to a hot standby, the synchronous copy). */
+/** A vertical design's strong-write detour: the round trip to a hot standby when writes are strong, else 0. */
+export function verticalWriteExtraS(ctx: Context, d: Pick<VerticalDesign, 'region' | 'standby' | 'standbyRegion'>) {
+  const w = ctx.scenario.workload;
+  return d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0
+    ? ctx.rtt(d.region, d.standbyRegion ?? d.region).rttS
+    : 0;
+}
+
 export function verticalPaths(
   ctx: Context,
   d: Pick<VerticalDesign, 'region' | 'standby' | 'standbyRegion'>,
 ): (GroupPath & { region: string })[] {
   const w = ctx.scenario.workload;
-  const syncRtt =
-    d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0
-      ? ctx.rtt(d.region, d.standbyRegion ?? d.region).rttS
-      : 0;
-  return ctx.scenario.users.map((u) => ({
+  const syncRtt = verticalWriteExtraS(ctx, d);
+  const column = ctx.userRttS(d.region);
+  return ctx.scenario.users.map((u, k) => ({
     region: u.region,
     share: u.share,
-    networkS: w.roundTrips * ctx.rtt(u.region, d.region).rttS,
+    networkS: w.roundTrips * (column[k] as number),
     writeExtraS: syncRtt,
     writeFraction: w.writeFraction,
   }));
 }
 
-export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureResult {
+/** The paths a vertical design is screened on: compact when screensCompact, else exact. */
+function screenedVerticalPaths(ctx: Context, d: Pick<VerticalDesign, 'region' | 'standby' | 'standbyRegion'>) {
+  const exact = verticalPaths(ctx, d);
+  return screensCompact(ctx) ? compactPaths(exact, compactResolutionS(ctx.scenario.targets.p99S)) : exact;
+}
+
+/**
+ * A vertical design's result. With `screen` the latency holds only the p99 (SCREEN_METHOD), over compact paths when
+ * screensCompact (at most compactResolutionS above the exact p99; `screenPaths`, when the caller has them): the
+ * search's screen.
+ */
+export function evaluateVertical(
+  ctx: Context,
+  d: VerticalDesign,
+  screen = false,
+  screenPaths?: (GroupPath & { region: string })[],
+): ArchitectureResult {
   const { scenario, catalog } = ctx;
   const w = scenario.workload;
   const inst = d.instance;
@@ -349,12 +371,14 @@ export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureR
   const q = queueAtLoad(w, inst.vcpu, rate, 1, 'pooled');
   const memNeed = memoryNeededGiB(ctx, 1);
   const memOk = memNeed <= inst.memGiB;
-  const paths = verticalPaths(ctx, d);
+  const paths = screen ? (screenPaths ?? screenedVerticalPaths(ctx, d)) : verticalPaths(ctx, d);
   const latency = latencyFor(
     ctx,
     [{ region: d.region, queue: q, paths }],
     d.standbyRegion ? [d.region, d.standbyRegion] : [d.region],
     d.standby !== 'none' ? d.standbyRegion : null,
+    undefined,
+    screen,
   );
   const lb = d.standby === 'hot' && d.standbyRegion === null ? catalog.reliability.loadBalancer.multiAz : null;
   // A box that cannot carry the design rate at all (unstable queue) is never "up"; the p99 target plays no part.
@@ -608,8 +632,19 @@ export interface HorizontalLayout {
   users: { share: number; order: number[] }[];
 }
 
-export function horizontalLayout(ctx: Context, regions: readonly string[], zones: number): HorizontalLayout {
+/**
+ * The layout of a horizontal design: each user region served by its nearest region of the set (preferenceOrder's
+ * order: nearest first, ties by position). With `resolutionS` > 0, the compact layout built directly (the same as
+ * compactLayout of the exact one, without building the exact paths: the searches' screens of many users).
+ */
+export function horizontalLayout(
+  ctx: Context,
+  regions: readonly string[],
+  zones: number,
+  resolutionS = 0,
+): HorizontalLayout {
   const w = ctx.scenario.workload;
+  const n = regions.length;
   const paths: (GroupPath & { region: string })[][] = regions.map(() => []);
   const share = regions.map(() => 0);
   // a strong write's detour depends only on the serving region: once per region
@@ -621,23 +656,71 @@ export function horizontalLayout(ctx: Context, regions: readonly string[], zones
       zones,
     ),
   );
-  const users = ctx.scenario.users.map((u) => {
-    // preferenceOrder's order (nearest first, ties by position), from one round trip per region
-    const rtt = regions.map((region) => ctx.rtt(u.region, region).rttS);
-    const order = regions.map((_, i) => i);
-    if (regions.length > 1) order.sort((a, b) => (rtt[a] as number) - (rtt[b] as number) || a - b);
+  const columns = regions.map((region) => ctx.userRttS(region));
+  const compact = resolutionS > 0;
+  const cells = regions.map(() => new Map<number, GroupPath & { region: string }>());
+  const byOrder = new Map<number | string, { share: number; order: number[] }>();
+  const users: { share: number; order: number[] }[] = [];
+  const rtt = new Float64Array(n);
+  const order = new Array<number>(n);
+  for (const [k, u] of ctx.scenario.users.entries()) {
+    // insertion sort of the region indices by round trip (stable: ties keep their positions)
+    for (let i = 0; i < n; i++) {
+      rtt[i] = (columns[i] as Float64Array)[k] as number;
+      let j = i - 1;
+      while (j >= 0 && (rtt[order[j] as number] as number) > (rtt[i] as number)) {
+        order[j + 1] = order[j] as number;
+        j--;
+      }
+      order[j + 1] = i;
+    }
     const r = order[0] as number;
-    (paths[r] as (GroupPath & { region: string })[]).push({
-      region: u.region,
-      share: u.share,
-      networkS: w.roundTrips * (rtt[r] as number),
-      writeExtraS: writeExtra[r] as number,
-      writeFraction: w.writeFraction,
-    });
+    const networkS = w.roundTrips * (rtt[r] as number);
     share[r] = (share[r] as number) + u.share;
-    return { share: u.share, order };
-  });
+    if (!compact) {
+      (paths[r] as (GroupPath & { region: string })[]).push({
+        region: u.region,
+        share: u.share,
+        networkS,
+        writeExtraS: writeExtra[r] as number,
+        writeFraction: w.writeFraction,
+      });
+      users.push({ share: u.share, order: [...order] });
+      continue;
+    }
+    // compactPaths' cells (every path of a region has its detour and write fraction) and compactLayout's orders
+    const cell = Math.ceil(networkS / resolutionS - 1e-9);
+    const byCell = cells[r] as Map<number, GroupPath & { region: string }>;
+    const path = byCell.get(cell);
+    if (path === undefined) {
+      const p = {
+        share: u.share,
+        networkS: cell * resolutionS,
+        writeExtraS: writeExtra[r] as number,
+        writeFraction: w.writeFraction,
+        region: '',
+      };
+      byCell.set(cell, p);
+      (paths[r] as (GroupPath & { region: string })[]).push(p);
+    } else path.share += u.share;
+    const key = orderKey(order);
+    const entry = byOrder.get(key);
+    if (entry === undefined) {
+      const e = { share: u.share, order: [...order] };
+      byOrder.set(key, e);
+      users.push(e);
+    } else entry.share += u.share;
+  }
   return { paths, share, users };
+}
+
+/** With more user places than this the searches screen designs on compact paths (compactLayout, compactPaths). */
+export const COMPACT_ABOVE_USERS = 32;
+
+/** Whether the searches screen on compact paths: many user places, and a p99 over all users (a screen under
+ * "every-region" needs each user region's figure, so it keeps the exact paths). */
+export function screensCompact(ctx: Context): boolean {
+  return ctx.scenario.targets.p99Scope !== 'every-region' && ctx.scenario.users.length > COMPACT_ABOVE_USERS;
 }
 
 /** Resolution of the network times in a compact layout, as a fraction of the p99 target (compactLayout). */
@@ -651,29 +734,66 @@ export const COMPACT_NETWORK_RESOLUTION = 0.005;
  * than the resolution, so the p99 of the compact layout is at least the exact one and less than one resolution above
  * it: a design that meets the p99 target on it meets it exactly, and the search may pass over a design whose exact
  * p99 is within 0.5% under the target. The user-region names of the paths are dropped (a screen under "every-region"
- * keeps the exact layout).
+ * keeps the exact layout). horizontalLayout with a resolution builds the same layout without the exact paths (the
+ * search uses that; this is its reference, tested equal).
  */
 export function compactLayout(layout: HorizontalLayout, p99TargetS: number): HorizontalLayout {
-  const q = Math.max(1e-4, COMPACT_NETWORK_RESOLUTION * p99TargetS);
-  const paths = layout.paths.map((list) => {
-    const byKey = new Map<string, GroupPath & { region: string }>();
-    for (const p of list) {
-      const networkS = Math.ceil(p.networkS / q - 1e-9) * q;
-      const key = `${networkS}|${p.writeExtraS}|${p.writeFraction}`;
-      const hit = byKey.get(key);
-      if (hit === undefined) byKey.set(key, { ...p, region: '', networkS });
-      else hit.share += p.share;
-    }
-    return [...byKey.values()];
-  });
-  const byOrder = new Map<string, { share: number; order: number[] }>();
+  const q = compactResolutionS(p99TargetS);
+  const byOrder = new Map<number | string, { share: number; order: number[] }>();
   for (const u of layout.users) {
-    const key = u.order.join(',');
+    const key = orderKey(u.order);
     const hit = byOrder.get(key);
     if (hit === undefined) byOrder.set(key, { share: u.share, order: u.order });
     else hit.share += u.share;
   }
-  return { paths, share: layout.share, users: [...byOrder.values()] };
+  return {
+    paths: layout.paths.map((list) => compactPaths(list, q)),
+    share: layout.share,
+    users: [...byOrder.values()],
+  };
+}
+
+/** The network resolution of compactLayout and compactPaths: COMPACT_NETWORK_RESOLUTION of the p99 target, at least
+ * 0.1 ms. A compact p99 is at least the exact one and less than this above it. */
+export function compactResolutionS(p99TargetS: number): number {
+  return Math.max(1e-4, COMPACT_NETWORK_RESOLUTION * p99TargetS);
+}
+
+/**
+ * Paths whose network times round up to the same multiple of `q` (with the same write detour and write fraction) as
+ * one path, shares added, region names dropped. Every user's response time rises by less than q, so any quantile of
+ * the mixture rises by less than q and never falls.
+ */
+export function compactPaths<P extends GroupPath>(list: readonly P[], q: number): (GroupPath & { region: string })[] {
+  const first = list[0];
+  // horizontalLayout and verticalPaths give every path of a region the same detour and write fraction: a number key
+  const uniform = list.every((p) => p.writeExtraS === first?.writeExtraS && p.writeFraction === first?.writeFraction);
+  const byKey = new Map<number | string, GroupPath & { region: string }>();
+  for (const p of list) {
+    const cell = Math.ceil(p.networkS / q - 1e-9);
+    const key = uniform ? cell : `${cell}|${p.writeExtraS}|${p.writeFraction}`;
+    const hit = byKey.get(key);
+    if (hit === undefined)
+      byKey.set(key, {
+        share: p.share,
+        networkS: cell * q,
+        writeExtraS: p.writeExtraS,
+        writeFraction: p.writeFraction,
+        region: '',
+      });
+    else hit.share += p.share;
+  }
+  return [...byKey.values()];
+}
+
+/** A number naming an order of region indices (the orders of one layout have one length), or a string when the
+ * number could exceed 2^53. */
+function orderKey(order: readonly number[]): number | string {
+  const n = order.length;
+  if (n > 13) return order.join(',');
+  let key = 0;
+  for (const i of order) key = key * n + i;
+  return key;
 }
 
 /** Fewest up nodes region r needs to carry loadShare of the design rate within the p99 target: sizing only (memoised). */

@@ -36,7 +36,7 @@ import { effectiveServiceTimeS, MAX_NODES_PER_REGION } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
 import { monthlyCost } from './cost.js';
 import {
-  compactLayout,
+  compactResolutionS,
   evaluateHorizontal,
   globalSwitchFor,
   type HorizontalDesign,
@@ -45,6 +45,7 @@ import {
   horizontalLayout,
   memoryNeededGiB,
   outageFloor,
+  screensCompact,
   survivesZoneLossQuick,
 } from './evaluate.js';
 import { meet } from './frontier.js';
@@ -63,9 +64,6 @@ import {
 /** Screens (designs evaluated for the targets) after which a search that has found no design meeting every target
  * stops: the closest found so far is returned, with a note that the search did not finish. */
 export const SEARCH_SCREEN_BUDGET = 20_000;
-
-/** With more user places than this the search screens designs on the compact layout (compactLayout). */
-export const COMPACT_ABOVE_USERS = 32;
 
 /** Zone counts the search tries. */
 export const SEARCH_ZONES = [3, 2, 1] as const;
@@ -277,12 +275,9 @@ interface Plan {
 }
 
 function planOf(ctx: Context, regions: string[], zones: number, nodesLower: number, layoutIn?: HorizontalLayout): Plan {
-  const exact = layoutIn ?? horizontalLayout(ctx, regions, zones);
   // many users: the compact layout (users merged by network time to 0.5% of the p99 target, rounded up); the frontier
   // then shows their p99 as screened, at most that much above the exact figure
-  const t = ctx.scenario.targets;
-  const compact = t.p99Scope !== 'every-region' && ctx.scenario.users.length > COMPACT_ABOVE_USERS;
-  const layout = compact ? compactLayout(exact, t.p99S) : exact;
+  const layout = layoutIn ?? horizontalLayout(ctx, regions, zones, screenResolutionS(ctx));
   // with no nodes the instance type plays no part
   const fixed = horizontalCost(
     ctx,
@@ -290,6 +285,11 @@ function planOf(ctx: Context, regions: string[], zones: number, nodesLower: numb
     layout,
   ).usdPerMonth;
   return { regions, zones, layout, fixed, lower: fixed + nodesLower };
+}
+
+/** The network resolution of the search's layouts: compactResolutionS when screensCompact, else 0 (exact). */
+function screenResolutionS(ctx: Context): number {
+  return screensCompact(ctx) ? compactResolutionS(ctx.scenario.targets.p99S) : 0;
 }
 
 /** A plan's instance types by their cost lower bound, cheapest first. */
@@ -496,17 +496,19 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
   const state: SearchState = { best: null, screens: 0, stopped: false };
   // first the sets most likely to hold the answer (near the users; a second or third site): a good design early lets
   // the bounds prune the rest
+  const ids = [...new Set(ctx.catalog.regions.map((r) => r.id))];
+  const far = distanceTable(ctx, ids);
   const done = new Set<string>();
   const deferred: Plan[] = [];
   for (const regions of candidateRegionSets(ctx, MAX_SEARCH_REGIONS)) {
     const key = [...regions].sort().join(',');
     if (done.has(key)) continue;
     done.add(key);
+    const distant = far.rulesOut(regions);
     for (const zones of SEARCH_ZONES) {
-      const exact = horizontalLayout(ctx, regions, zones);
-      const plan = planOf(ctx, regions, zones, 0, exact);
+      const plan = planOf(ctx, regions, zones, 0);
       // a set that cannot meet the targets waits: it matters only if nothing does (the closest miss)
-      if (distanceRulesOut(ctx, exact) || !availabilityPossible(ctx, regions.length, zones)) deferred.push(plan);
+      if (distant || !availabilityPossible(ctx, regions.length, zones)) deferred.push(plan);
       else searchPlan(ctx, plan, instances, state);
     }
   }
@@ -514,8 +516,6 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
   // then every other set of regions, smallest first, in the order of its bound; a size is skipped when its bound
   // cannot beat the best (and with it every larger size), a set when distance or the availability bound rule out every
   // design on it
-  const ids = [...new Set(ctx.catalog.regions.map((r) => r.id))];
-  const far = distanceTable(ctx, ids);
   const plans: Plan[] = [];
   const incumbent = () => state.best?.result ?? null;
   for (let k = 1; k <= Math.min(MAX_SEARCH_REGIONS, ids.length); k++) {
@@ -529,7 +529,7 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
     for (const regions of regionSubsets(ids, k, k)) {
       if (done.has([...regions].sort().join(','))) continue;
       if (far.rulesOut(regions)) continue;
-      const first = horizontalLayout(ctx, regions, open[0]?.zones as number);
+      const first = horizontalLayout(ctx, regions, open[0]?.zones as number, screenResolutionS(ctx));
       for (const b of open) {
         const plan = planOf(ctx, regions, b.zones, b.nodes, b.zones === open[0]?.zones ? first : undefined);
         if (!cannotBeat(ctx, incumbent(), plan.lower)) plans.push(plan);

@@ -6,16 +6,27 @@
 
 import type { Instance } from '../catalog/index.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
-import { MAX_NODES_PER_REGION, networkP99S, nodesForUtilization, queueAtLoad, scopedP99S } from './capacity.js';
+import {
+  type GroupPath,
+  MAX_NODES_PER_REGION,
+  networkP99S,
+  nodesForUtilization,
+  queueAtLoad,
+  scopedP99S,
+} from './capacity.js';
 import { type Context, userHomeRegions } from './context.js';
 import {
+  compactPaths,
+  compactResolutionS,
   evaluateHorizontal,
   evaluateVertical,
   type HorizontalLayout,
   horizontalLayout,
   memoryNeededGiB,
   regionNeed,
+  screensCompact,
   verticalPaths,
+  verticalWriteExtraS,
 } from './evaluate.js';
 import { meet } from './frontier.js';
 import type { ArchitectureResult } from './result.js';
@@ -60,28 +71,72 @@ export function better(a: ArchitectureResult, b: ArchitectureResult | null): boo
 // ------------------------------------------------------------------------------------------------------------
 // vertical
 
+type RegionPath = GroupPath & { region: string };
+
+const sizingCache = new WeakMap<
+  Context,
+  Map<
+    string,
+    { paths: RegionPath[]; screened: RegionPath[]; p99s: Map<Instance, number>; exactlyDecided: Set<Instance> }
+  >
+>();
+
+/**
+ * The paths sizeVertical sizes on, and the p99s it found on them by instance (memoised per context: the paths depend
+ * only on the region and the strong-write detour, the same for most standby kinds, and the p99 only on the paths and
+ * the box).
+ */
+function verticalSizingPaths(ctx: Context, spec: VerticalSpec, compact: boolean) {
+  let cache = sizingCache.get(ctx);
+  if (cache === undefined) {
+    cache = new Map();
+    sizingCache.set(ctx, cache);
+  }
+  const key = `${spec.region}|${verticalWriteExtraS(ctx, spec)}|${compact}`;
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    const paths = verticalPaths(ctx, spec);
+    const screened = compact ? compactPaths(paths, compactResolutionS(ctx.scenario.targets.p99S)) : paths;
+    hit = { paths, screened, p99s: new Map(), exactlyDecided: new Set() };
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+export interface VerticalSpec {
+  name: string;
+  origin: 'explicit' | 'searched';
+  region: string;
+  standby: Standby;
+  standbyRegion: string | null;
+}
+
 /**
  * The smallest size of `sizes` (ascending) in `region` that fits the working set and meets the utilisation and p99
  * targets (the p99 under targets.p99Scope); when none does, the closest one, marked infeasible with the binding limit
- * named.
+ * named. With `screen` (the search) the result is screened (evaluateVertical) and the sizes are tried on compact paths
+ * when screensCompact: a size whose compact p99 is within one resolution above the target is tried on the exact paths,
+ * so the size chosen is the one the exact paths choose.
  */
 export function sizeVertical(
   ctx: Context,
   sizes: readonly Instance[],
-  spec: {
-    name: string;
-    origin: 'explicit' | 'searched';
-    region: string;
-    standby: Standby;
-    standbyRegion: string | null;
-  },
+  spec: VerticalSpec,
+  screen = false,
 ): ArchitectureResult {
   const { scenario } = ctx;
   const w = scenario.workload;
   const t = scenario.targets;
   const memNeed = memoryNeededGiB(ctx, 1);
-  const paths = verticalPaths(ctx, spec);
+  const compact = screen && screensCompact(ctx);
+  const q = compactResolutionS(t.p99S);
+  const { paths, screened, p99s, exactlyDecided } = verticalSizingPaths(ctx, spec, compact);
   const design = (instance: Instance) => ({ kind: 'vertical' as const, instance, ...spec });
+  // a size whose p99 the exact paths decided is screened on them too, so that its result agrees with the choice
+  const evaluated = (instance: Instance) =>
+    screen
+      ? evaluateVertical(ctx, design(instance), true, exactlyDecided.has(instance) ? paths : screened)
+      : evaluateVertical(ctx, design(instance));
   const fitsMemory = sizes.filter((i) => i.memGiB >= memNeed);
   let binding: string;
   let shown: Instance | undefined;
@@ -98,15 +153,32 @@ export function sizeVertical(
     } else {
       let best: { i: Instance; p99: number } | null = null;
       for (const i of cpuOk) {
-        const p99 = scopedP99S(paths, queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, 'pooled'), t.p99Scope);
-        if (p99 <= t.p99S) return evaluateVertical(ctx, design(i));
-        if (best === null || p99 < best.p99) best = { i, p99 };
+        let p99 = p99s.get(i);
+        if (p99 === undefined) {
+          const queue = queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, 'pooled');
+          p99 = scopedP99S(screened, queue, t.p99Scope);
+          // the compact p99 is less than q above the exact one: near the target, the exact paths decide
+          if (compact && p99 > t.p99S && p99 - q <= t.p99S) {
+            p99 = scopedP99S(paths, queue, t.p99Scope);
+            exactlyDecided.add(i);
+          }
+          p99s.set(i, p99);
+        }
+        if (p99 <= t.p99S) return evaluated(i);
+        // the closest: the lowest p99, the smaller box when two differ only by rounding (a far region's users: the
+        // network decides and every size has the same p99)
+        if (best === null || p99 < best.p99 * (1 - 1e-9)) best = { i, p99 };
       }
       shown = best?.i;
       binding = 'p99';
       // the network alone exceeds the target: no box size helps, the users are too far from the region
-      if (networkP99S(paths, t.p99Scope) > t.p99S) {
-        const r = evaluateVertical(ctx, design(shown as Instance));
+      // (the compact network p99 is less than q above the exact one: only near the target do the exact paths decide)
+      const networkOnCompact = networkP99S(screened, t.p99Scope);
+      const distant =
+        networkOnCompact > t.p99S &&
+        (!compact || networkOnCompact - q > t.p99S || networkP99S(paths, t.p99Scope) > t.p99S);
+      if (distant) {
+        const r = evaluated(shown as Instance);
         return {
           ...r,
           infeasibleReason: `no single site in ${spec.region} meets the p99 target (distance, not box size); the closest, ${(shown as Instance).name}: ${r.infeasibleReason}`,
@@ -115,7 +187,7 @@ export function sizeVertical(
     }
   }
   if (shown === undefined) throw new RangeError('no sizes to choose from');
-  const r = evaluateVertical(ctx, design(shown));
+  const r = evaluated(shown);
   const family = shown.family;
   const prefix = `no ${family} size meets the ${binding} limit`;
   return r.feasible ? r : { ...r, infeasibleReason: `${prefix}; the closest, ${shown.name}: ${r.infeasibleReason}` };
@@ -296,27 +368,23 @@ export function searchVertical(ctx: Context): ArchitectureResult {
         .sort((a, b) => ctx.rtt(region, a).rttS - ctx.rtt(region, b).rttS)[0] ?? null,
     ]),
   );
-  let best: ArchitectureResult | null = null;
+  let best: { result: ArchitectureResult; sizes: Instance[]; spec: VerticalSpec } | null = null;
   for (const [family, list] of families) {
     const sizes = ctx.catalog.families.get(family)?.filter((i) => list.includes(i)) ?? list;
     for (const region of regions) {
       for (const standby of ['none', 'cold', 'hot'] as const) {
         for (const standbyRegion of standby === 'none' ? [null] : [null, nearestOther.get(region) ?? null]) {
-          const r = sizeVertical(ctx, sizes, {
-            name: 'best vertical',
-            origin: 'searched',
-            region,
-            standby,
-            standbyRegion,
-          });
-          meet(ctx.seen, r);
-          if (better(r, best)) best = r;
+          const spec: VerticalSpec = { name: 'best vertical', origin: 'searched', region, standby, standbyRegion };
+          const result = sizeVertical(ctx, sizes, spec, true);
+          meet(ctx.seen, result);
+          if (better(result, best?.result ?? null)) best = { result, sizes, spec };
         }
       }
     }
   }
   if (best === null) throw new RangeError('the catalog has no instances to search');
-  return best;
+  // the screens chose; the choice with every figure
+  return sizeVertical(ctx, best.sizes, best.spec);
 }
 
 /**
