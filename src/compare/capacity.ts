@@ -16,9 +16,10 @@
 
 import { MAX_SERVERS } from '../core/queueing/erlang.js';
 import type { QueueInput } from '../core/queueing/index.js';
-import { responseTimeSurvivalFunction, uslCapacity } from '../core/queueing/index.js';
+import { uslCapacity } from '../core/queueing/index.js';
 import type { BalancerPolicy, P99Scope, Workload } from '../scenario/types.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
+import { queueSurvival } from './queueMemo.js';
 
 /** The per-request CPU time on one vCPU of a node with `vcpu` vCPUs, after the USL derating, seconds. */
 export function effectiveServiceTimeS(w: Workload, vcpu: number): number {
@@ -88,7 +89,7 @@ export interface GroupPath {
 
 /** The latency groups of paths served by one stable queue. */
 function groupsAt(paths: readonly GroupPath[], q: QueueAtLoad): LatencyGroup[] {
-  const survival = responseTimeSurvivalFunction(q.input);
+  const survival = queueSurvival(q.input);
   const scale = q.input.serviceTimeS / Math.max(1e-6, 1 - q.utilization);
   return paths.map((g) => ({ ...g, queueSurvival: survival, queueScaleS: scale }));
 }

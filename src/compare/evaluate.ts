@@ -5,7 +5,6 @@
  */
 
 import type { GlobalSwitch, Instance } from '../catalog/index.js';
-import { analyzeQueue, responseTimeSurvivalFunction } from '../core/queueing/index.js';
 import { type Availability, coldRestoreTimeS, downtime, fromMtbfMttr, nines } from '../core/reliability/index.js';
 import { copiesPerZone, copysetCount, majority, zoneSizes } from '../core/reliability/placement.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
@@ -24,6 +23,7 @@ import { type Context, preferenceOrder } from './context.js';
 import { type CostInput, monthlyCost } from './cost.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
 import { meetsP99, p99MissText, regionMeetsP99 } from './p99Scope.js';
+import { analyzedQueue, queueSurvival } from './queueMemo.js';
 import type {
   ArchitectureResult,
   AvailabilityResult,
@@ -504,9 +504,9 @@ function latencyFor(
       stable = false;
       continue;
     }
-    const a = analyzeQueue(s.queue.input);
+    const a = analyzedQueue(s.queue.input);
     if (k === 0) methodQueue = a.method;
-    const survival = responseTimeSurvivalFunction(s.queue.input);
+    const survival = queueSurvival(s.queue.input);
     const scale = a.meanResponseS ?? s.queue.input.serviceTimeS;
     meanWait += (a.meanWaitS ?? 0) * s.paths.reduce((x, p) => x + p.share, 0);
     // a group without a write detour is the queue's response time shifted by its network time: its p99 is the
@@ -600,7 +600,7 @@ function latencyFor(
         ok = false;
         break;
       }
-      const survival = responseTimeSurvivalFunction(s.queue.input);
+      const survival = queueSurvival(s.queue.input);
       const scale = s.queue.input.serviceTimeS / Math.max(1e-6, 1 - s.queue.utilization);
       for (const p of s.paths) dg.push({ ...p, queueSurvival: survival, queueScaleS: scale });
       worst = Math.max(worst, s.queue.utilization);
@@ -1025,15 +1025,21 @@ export function survivesZoneLossQuick(ctx: Context, d: HorizontalDesign, layout:
 }
 
 /**
- * A floor under a horizontal design's unavailability from outages its survivors cannot carry (at the degraded cap):
- * - a zone: in some region carrying load, a zone whose loss leaves fewer nodes than the region needs is down while
- *   the region, its balancer and another of its zones are up. The region is then reachable, its own users stay with
- *   it, and its nodes up are at most those outside that zone: the design is down whatever else happens. Regions are
- *   independent, and so are the zones of a region (the availability model's assumptions).
- * - a region: a region carrying load is gone (down, or every zone of it down) while the next region of some of its
- *   users is reachable and, with all its nodes up, cannot carry its own load and theirs: down whatever else happens.
- * The floor is the larger of the two. Adding nodes to a region only makes fewer outages fatal, so the floor at N
- * spares is a floor for every count up to N.
+ * A floor under a horizontal design's unavailability: the probability of a union of down states, outages its
+ * survivors cannot carry (at the degraded cap) whatever the nodes do:
+ * - Z_r, a zone: in a region r carrying load, with nodes in two zones or more, a zone whose loss leaves fewer nodes
+ *   than r needs is down while r, its balancer and another of its non-empty zones are up. r is then reachable, its own
+ *   users stay with it, and its nodes up are at most those outside that zone: down.
+ * - E_i, a region: a region i carrying load is gone (it, its balancer or every non-empty zone of it down: its users
+ *   cannot reach it and move to their next region) while every other region, its balancer and all its zones are up,
+ *   and the next region of some of i's users, with all its nodes up, cannot carry its own load and theirs (or there is
+ *   no other region): down.
+ * The regions and the zones of a region are independent (the availability model's assumptions), so P(some Z_r) is one
+ * minus a product; the E_i are disjoint from each other (exactly one region not fully up) and from every Z_r (E_i
+ * has i gone and every other zone up), so the floor is P(some Z_r) + the sum of P(E_i): exact for that union, not a
+ * bound by addition. Summing over regions (rather than taking the largest) is what rules out a fleet of one-zone
+ * regions that cannot absorb each other's users. The floor is not monotone in the nodes (spreading a region over more
+ * zones exposes it to more zone outages), so the search tests it at each spare count.
  */
 export function outageFloor(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): number {
   const rel = ctx.scenario.reliability;
@@ -1044,41 +1050,43 @@ export function outageFloor(ctx: Context, d: HorizontalDesign, layout: Horizonta
   // the non-empty zones of each region, once
   const zoneLists = d.nodesByRegion.map((n) => zoneSizes(n, d.zones).filter((x) => x > 0));
   const allZonesDown = (r: number) => zoneU ** (zoneLists[r] as number[]).length;
-  let none = 1;
-  d.regions.forEach((_, r) => {
+  // each region's probability of a fatal zone down (region and balancer up, not every zone down)
+  const fatalZone = d.regions.map((_, r) => {
     const share = layout.share[r] as number;
-    if (share === 0) return;
+    if (share === 0) return 0;
     const n = d.nodesByRegion[r] as number;
     const sizes = zoneLists[r] as number[];
-    if (sizes.length <= 1) return;
+    if (sizes.length <= 1) return 0;
     const need = needed(r, share);
-    if (need === null) return;
+    if (need === null) return 0;
     const fatal = sizes.filter((size) => n - size < need).length;
-    if (fatal === 0) return;
-    // some fatal zone down, not every zone down (then the region is gone and its users move)
-    const p = region.availability * lb.availability * (1 - (1 - zoneU) ** fatal - allZonesDown(r));
-    none *= 1 - Math.max(0, p);
+    if (fatal === 0) return 0;
+    return Math.max(0, region.availability * lb.availability * (1 - (1 - zoneU) ** fatal - allZonesDown(r)));
   });
-  let regionFloor = 0;
-  if (d.regions.length > 1) {
-    d.regions.forEach((_, gone) => {
-      if ((layout.share[gone] as number) === 0) return;
-      const moved = new Map<number, number>();
-      for (const u of layout.users) {
-        if (u.order[0] !== gone) continue;
-        const next = u.order[1] as number;
-        moved.set(next, (moved.get(next) ?? 0) + u.share);
-      }
-      for (const [next, extra] of moved) {
-        const need = needed(next, (layout.share[next] as number) + extra);
-        if (need !== null && need <= (d.nodesByRegion[next] as number)) continue;
-        const pGone = region.unavailability + region.availability * allZonesDown(gone);
-        const pReach = region.availability * lb.availability * (1 - allZonesDown(next));
-        regionFloor = Math.max(regionFloor, pGone * pReach);
-      }
-    });
-  }
-  return Math.max(1 - none, regionFloor);
+  let none = 1;
+  for (const p of fatalZone) none *= 1 - p;
+  // every other region fully up (region, balancer, every zone): E_i's condition on the others
+  const othersUp = (region.availability * lb.availability * (1 - zoneU) ** d.zones) ** (d.regions.length - 1);
+  let regionLoss = 0;
+  d.regions.forEach((_, gone) => {
+    if ((layout.share[gone] as number) === 0) return;
+    const moved = new Map<number, number>();
+    let stranded = false;
+    for (const u of layout.users) {
+      if (u.order[0] !== gone) continue;
+      const next = u.order[1];
+      if (next === undefined) stranded = true;
+      else moved.set(next, (moved.get(next) ?? 0) + u.share);
+    }
+    let fatal = stranded;
+    for (const [next, extra] of moved) {
+      const need = needed(next, (layout.share[next] as number) + extra);
+      if (need === null || need > (d.nodesByRegion[next] as number)) fatal = true;
+    }
+    // gone: the region, its balancer or every non-empty zone of it down (its users cannot reach it)
+    if (fatal) regionLoss += (1 - region.availability * lb.availability * (1 - allZonesDown(gone))) * othersUp;
+  });
+  return 1 - none + regionLoss;
 }
 
 /**

@@ -25,6 +25,10 @@
  *   region, its balancer and one of its z zones up) through the global switch (availabilityUpperBound): every up state
  *   of a design is such a state, and every region has the same failure rates, so which region a user tries first does
  *   not change the bound. A set size whose bound misses the target is skipped.
+ * - Outages: a spare count whose outageFloor (the probability of states that are down whatever the nodes do: a zone
+ *   or a region lost that the survivors cannot carry) misses the availability target is skipped, tested at each count;
+ *   once the structural downtime of a screened design (structuralUnavailability, which never falls as nodes are added)
+ *   misses the target, no larger count is tried.
  * These rules skip only designs that cannot meet every target: when no design meets them, the closest is the smallest
  * shortfall among the designs screened, which is not proven the closest of the whole space; and after
  * SEARCH_SCREEN_BUDGET screens without a design that meets every target the search stops and says so.
@@ -366,55 +370,6 @@ function floorMisses(ctx: Context, c: Candidate, spares: number): boolean {
   return outageFloor(ctx, c.design(spares), c.plan.layout) > target;
 }
 
-/**
- * The most spares whose design costs no more than `bestUsd` (-1: none; +Infinity when bestUsd is). The cost grows with
- * the spares: exponential search, then bisection.
- */
-function costCap(c: Candidate, bestUsd: number): number {
-  if (bestUsd === Number.POSITIVE_INFINITY) return bestUsd;
-  // to the cent, as the ranking compares costs (an equal cost with fewer nodes still ranks higher)
-  const cheaper = (s: number) => Math.round(c.cost(s) * 100) <= Math.round(bestUsd * 100);
-  if (!cheaper(0)) return -1;
-  let lo = 0; // cheaper
-  let hi = 1;
-  while (cheaper(hi)) {
-    lo = hi;
-    hi *= 2;
-    if (hi > MAX_NODES_PER_REGION) return lo;
-  }
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (cheaper(mid)) lo = mid;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * The fewest spares from `from` up to `last` that outages alone do not rule out (`last + 1` when all are):
- * outageFloor, a floor under the unavailability, never rises with the spares, so the counts whose floor misses the
- * target are a prefix, found by bisection.
- */
-function firstPossibleSpares(ctx: Context, c: Candidate, from: number, last: () => number): number {
-  if (!floorMisses(ctx, c, from)) return from;
-  const end = Math.max(from, last());
-  if (floorMisses(ctx, c, end)) return end + 1;
-  let lo = from; // ruled out
-  let hi = end; // not ruled out
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (floorMisses(ctx, c, mid)) lo = mid;
-    else hi = mid;
-  }
-  return hi;
-}
-
-/** The cost a design must stay under to matter: the best design's that meets every target (else unbounded). */
-function bestFeasibleUsd(state: SearchState): number {
-  const best = state.best?.result;
-  return best?.feasible ? best.cost.usdPerMonth : Number.POSITIVE_INFINITY;
-}
-
 /** Every instance type and spare count of one plan, cheapest bounds first, until no cheaper design can follow. */
 function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], state: SearchState): void {
   const t = ctx.scenario.targets;
@@ -427,20 +382,15 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       limitValue ??= Math.max(2, sparesLimit(ctx, c));
       return limitValue;
     };
-    // with a design that meets every target in hand, only the spare counts cheaper than it matter
-    const cap = costCap(c, bestFeasibleUsd(state));
-    if (cap < 0 || (cap < Number.POSITIVE_INFINITY && floorMisses(ctx, c, cap))) continue;
     let previous = '';
-    for (
-      let spares = firstPossibleSpares(ctx, c, 0, () => Math.min(cap, limit()));
-      spares <= 2 || spares <= limit();
-      spares++
-    ) {
+    for (let spares = 0; spares <= 2 || spares <= limit(); spares++) {
       const design = c.design(spares);
       const key = design.nodesByRegion.join(',');
       if (key === previous) continue; // the same nodes as one spare fewer (the working set or the copies decide)
       previous = key;
       if (cannotBeat(ctx, state.best?.result ?? null, c.cost(spares))) break;
+      // outages alone make this count miss the availability target (tested at each count: the floor is not monotone)
+      if (floorMisses(ctx, c, spares)) continue;
       const result = evaluateHorizontal(ctx, design, plan.layout, true);
       meet(ctx.seen, result);
       if (!(state.best?.result.feasible ?? false)) {

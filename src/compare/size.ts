@@ -37,9 +37,12 @@ export function searchableInstances(ctx: Context): Instance[] {
   return ctx.catalog.instances.filter((i) => i.provider === 'aws' && i.family !== 't3');
 }
 
+/** Shortfalls are ranked in units of 1 / SHORTFALL_RESOLUTION (a hundredth of a percent of each target). */
+export const SHORTFALL_RESOLUTION = 1e4;
+
 /** Order for picking the better of two results: every target met first, then the smaller shortfall (each missed
- * target measured relative to itself: the closest miss, not the cheapest), then cost, then fewer nodes and regions
- * (simpler to run), then more nines and a lower p99; costs compared to the cent. */
+ * target measured relative to itself: the closest miss, not the cheapest; to SHORTFALL_RESOLUTION), then cost, then
+ * fewer nodes and regions (simpler to run), then more nines and a lower p99; costs compared to the cent. */
 export function rankKey(r: ArchitectureResult): number[] {
   // cost to the cent: designs equal in price up to the arithmetic (60 x r7i.large and 15 x r7i.2xlarge) rank by nodes;
   // then more nines and a lower p99 (at the reports' resolution), so that the choice is not beaten on both by a design
@@ -47,7 +50,9 @@ export function rankKey(r: ArchitectureResult): number[] {
   const p99 = r.latency.p99Ms === null ? Number.POSITIVE_INFINITY : Math.round(r.latency.p99Ms * 100);
   return [
     r.feasible ? 0 : 1,
-    r.shortfall,
+    // to a hundredth of a percent: shortfalls that differ by less (two boxes whose p99 differs by microseconds when
+    // the users are too far for any) rank by cost
+    Math.round(r.shortfall * SHORTFALL_RESOLUTION),
     Math.round(r.cost.usdPerMonth * 100),
     r.nodes,
     r.regions.length,

@@ -88,7 +88,9 @@ export interface PlacedFleetAvailability extends Availability {
 export function zoneSizes(nodes: number, zones: number): number[] {
   const small = Math.floor(nodes / zones);
   const extra = nodes % zones;
-  return Array.from({ length: zones }, (_, z) => small + (z < extra ? 1 : 0));
+  const sizes = new Array<number>(zones);
+  for (let z = 0; z < zones; z++) sizes[z] = small + (z < extra ? 1 : 0);
+  return sizes;
 }
 
 /**

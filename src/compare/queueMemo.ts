@@ -1,0 +1,44 @@
+/**
+ * Memoised queue analyses for the compare layer. A search meets the same queue (servers, rate, service time) on many
+ * designs: a user region's queue is the same whichever empty regions, zone count or spare count the design adds. The
+ * analyses are pure functions of their input, so a memo returns what a fresh call would (the same objects: callers
+ * never change them). Bounded: cleared when it reaches MAX_MEMO_QUEUES entries.
+ */
+
+import {
+  analyzeQueue,
+  type QueueInput,
+  type QueueResult,
+  responseTimeSurvivalFunction,
+} from '../core/queueing/index.js';
+
+/** Entries kept before a memo is cleared (each a few hundred bytes). */
+export const MAX_MEMO_QUEUES = 20_000;
+
+const analyses = new Map<string, QueueResult>();
+const survivals = new Map<string, (tS: number) => number>();
+
+/** Every field of a queue input that its analysis reads, defaults included. */
+function keyOf(q: QueueInput): string {
+  return `${q.servers}|${q.arrivalRatePerS}|${q.serviceTimeS}|${q.serviceTimeCv ?? 1}|${q.fanout ?? 1}|${q.arrivalCv ?? 1}`;
+}
+
+function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let hit = memo.get(key);
+  if (hit === undefined) {
+    if (memo.size >= MAX_MEMO_QUEUES) memo.clear();
+    hit = make();
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
+/** analyzeQueue, memoised. */
+export function analyzedQueue(q: QueueInput): QueueResult {
+  return remembered(analyses, keyOf(q), () => analyzeQueue(q));
+}
+
+/** responseTimeSurvivalFunction, memoised. */
+export function queueSurvival(q: QueueInput): (tS: number) => number {
+  return remembered(survivals, keyOf(q), () => responseTimeSurvivalFunction(q));
+}
