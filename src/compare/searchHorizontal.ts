@@ -35,8 +35,10 @@
  */
 
 import type { Instance } from '../catalog/index.js';
+import { fromMtbfMttr } from '../core/reliability/index.js';
+import { zoneSizes } from '../core/reliability/placement.js';
 import { fleetAvailability, structuralUnavailability } from './availability.js';
-import { effectiveServiceTimeS, MAX_NODES_PER_REGION } from './capacity.js';
+import { effectiveServiceTimeS, MAX_NODES_PER_REGION, nodesForUtilization } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
 import { monthlyCost } from './cost.js';
 import {
@@ -192,9 +194,95 @@ export function instanceLowerBound(ctx: Context, instance: Instance, layout: Hor
   return fixed + nodes * f.usdPerMonth;
 }
 
+/**
+ * The fewest nodes each region of a design of `instance` on this layout can have if the design is to meet the
+ * availability target (Infinity in every region when none can): outageFloor's events taken one at a time, each a
+ * floor under the unavailability, with the fewest nodes a region needs after a loss bounded below (nodesForUtilization
+ * at the larger of the degraded cap and the utilisation target: the cap of a design that meets the utilisation
+ * target is at most that, and a higher cap needs fewer nodes).
+ * - A zone: a region carrying load, with nodes in k >= 2 zones, whose fatal zones (those whose loss leaves fewer
+ *   nodes than it needs) have probability A_region A_balancer (1 - (1 - u_zone)^fatal - u_zone^k) above the target
+ *   misses it: each count from the region's least (copies, working set, utilisation) upwards is tried until one does not.
+ * - A region: when 1 - A_region A_balancer (a region unreachable, at the least) times every other region fully up
+ *   exceeds the target, every region carrying load must be absorbable: the next region of its users carries its own
+ *   load and theirs (with one region, nothing can: Infinity).
+ * A design with fewer nodes in some region misses the availability target, so it is not the cheapest that meets every
+ * target (this bound prunes only against an incumbent that meets them all).
+ */
+export function availableNodesLowerBound(
+  ctx: Context,
+  instance: Instance,
+  layout: HorizontalLayout,
+  zones: number,
+): number[] {
+  const t = ctx.scenario.targets;
+  const w = ctx.scenario.workload;
+  const rel = ctx.scenario.reliability;
+  const target = t.unavailability * (1 + 1e-9);
+  const zoneU = fromMtbfMttr(rel.zone.mtbfS, rel.zone.mttrS).unavailability;
+  const region = fromMtbfMttr(rel.region.mtbfS, rel.region.mttrS).availability;
+  const lb = (zones > 1 ? ctx.catalog.reliability.loadBalancer.multiAz : ctx.catalog.reliability.loadBalancer.singleAz)
+    .availability;
+  const cap = Math.max(t.maxUtilizationDegraded, t.maxUtilization);
+  const f = instanceFactors(ctx, instance);
+  const needFor = (load: number) => nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * load, cap);
+  const least = layout.share.map((share) => {
+    const util = share === 0 ? 1 : Math.max(1, Math.ceil(f.workPerShare * share - 1e-6));
+    const n = Math.max(f.atLeast, util);
+    return share === 0 || zones < 2
+      ? n
+      : zoneSafeNodes(
+          f.zoneSafe,
+          n,
+          needFor(share),
+          zones,
+          (k, fatal) => region * lb * (1 - (1 - zoneU) ** fatal - zoneU ** k) > target,
+        );
+  });
+  const R = layout.share.length;
+  const othersUp = (region * lb * (1 - zoneU) ** zones) ** (R - 1);
+  if ((1 - region * lb) * othersUp > target) {
+    const moved = layout.share.map(() => new Map<number, number>());
+    for (const u of layout.users) {
+      const gone = u.order[0] as number;
+      const next = u.order[1];
+      if (next === undefined) return least.map(() => Number.POSITIVE_INFINITY);
+      const m = moved[gone] as Map<number, number>;
+      m.set(next, (m.get(next) ?? 0) + u.share);
+    }
+    for (const m of moved) {
+      for (const [next, extra] of m)
+        least[next] = Math.max(least[next] as number, needFor((layout.share[next] as number) + extra));
+    }
+  }
+  return least.map((n) => Math.min(MAX_NODES_PER_REGION, n));
+}
+
+/** The fewest nodes from `from` up whose zone losses pass `misses` (memoised per instance in `memo`). */
+function zoneSafeNodes(
+  memo: Map<string, number>,
+  from: number,
+  need: number,
+  zones: number,
+  misses: (nonEmptyZones: number, fatalZones: number) => boolean,
+): number {
+  const key = `${from}|${need}|${zones}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  let n = from;
+  for (; n < MAX_NODES_PER_REGION; n++) {
+    const sizes = zoneSizes(n, zones).filter((x) => x > 0);
+    if (sizes.length < 2) break;
+    const fatal = sizes.filter((size) => n - size < need).length;
+    if (fatal === 0 || !misses(sizes.length, fatal)) break;
+  }
+  memo.set(key, n);
+  return n;
+}
+
 const factorCache = new WeakMap<
   Context,
-  Map<Instance, { atLeast: number; workPerShare: number; usdPerMonth: number }>
+  Map<Instance, { atLeast: number; workPerShare: number; usdPerMonth: number; zoneSafe: Map<string, number> }>
 >();
 
 /** What instanceLowerBound needs of an instance type, once per search: the fewest nodes a region has (copies of a
@@ -216,6 +304,7 @@ function instanceFactors(ctx: Context, instance: Instance) {
     workPerShare:
       (ctx.designRatePerS * w.fanout * effectiveServiceTimeS(w, instance.vcpu)) / (instance.vcpu * t.maxUtilization),
     usdPerMonth: instance.usdPerHour * BILLING_HOURS_PER_MONTH,
+    zoneSafe: new Map<string, number>(),
   };
   cache.set(instance, f);
   return f;
@@ -323,6 +412,8 @@ interface Candidate {
   /** Monthly cost with `spares` spares: the plan's fixed part plus the nodes (horizontalCost, without its traffic
    * terms recomputed: they do not depend on the nodes). */
   cost: (spares: number) => number;
+  /** Each region's nodes before spares (regionNodeBase). */
+  base: { atLeast: number; base: number }[];
 }
 
 function candidateOf(ctx: Context, plan: Plan, instance: Instance): Candidate {
@@ -340,7 +431,20 @@ function candidateOf(ctx: Context, plan: Plan, instance: Instance): Candidate {
     ...spec,
   });
   const cost = (spares: number) => plan.fixed + nodesWithSpares(base, spares).reduce((a, n) => a + n, 0) * perNode;
-  return { plan, instance, design, cost };
+  return { plan, instance, design, cost, base };
+}
+
+/**
+ * The fewest spares whose design has at least `least` nodes in every region (nodesWithSpares grows with the spares):
+ * a region below its least misses the availability target (availableNodesLowerBound).
+ */
+export function sparesToReach(base: readonly { atLeast: number; base: number }[], least: readonly number[]): number {
+  let spares = 0;
+  for (const [r, b] of base.entries()) {
+    const want = least[r] as number;
+    if (want > b.atLeast) spares = Math.max(spares, want - b.base);
+  }
+  return spares;
 }
 
 /**
@@ -370,12 +474,23 @@ function floorMisses(ctx: Context, c: Candidate, spares: number): boolean {
   return outageFloor(ctx, c.design(spares), c.plan.layout) > target;
 }
 
+/** True when the best design so far meets every target and costs less than `lowerBound` (to the cent). */
+function cannotBeatFeasible(state: SearchState, lowerBound: number): boolean {
+  const best = state.best?.result;
+  return best !== undefined && best.feasible && Math.round(lowerBound * 100) > Math.round(best.cost.usdPerMonth * 100);
+}
+
 /** Every instance type and spare count of one plan, cheapest bounds first, until no cheaper design can follow. */
 function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], state: SearchState): void {
   const t = ctx.scenario.targets;
   if (cannotBeat(ctx, state.best?.result ?? null, plan.lower)) return;
   for (const { instance, lower } of boundedInstances(ctx, plan, instances)) {
     if (state.stopped || cannotBeat(ctx, state.best?.result ?? null, lower)) return;
+    // the nodes each region needs to meet the availability target: with fewer, outages alone miss it
+    const least = availableNodesLowerBound(ctx, instance, plan.layout, plan.zones);
+    if (!least.every(Number.isFinite)) continue;
+    const perNode = instance.usdPerHour * BILLING_HOURS_PER_MONTH;
+    if (cannotBeatFeasible(state, plan.fixed + least.reduce((a, n) => a + n, 0) * perNode)) continue;
     const c = candidateOf(ctx, plan, instance);
     let limitValue: number | null = null;
     const limit = () => {
@@ -383,7 +498,7 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       return limitValue;
     };
     let previous = '';
-    for (let spares = 0; spares <= 2 || spares <= limit(); spares++) {
+    for (let spares = sparesToReach(c.base, least); spares <= 2 || spares <= limit(); spares++) {
       const design = c.design(spares);
       const key = design.nodesByRegion.join(',');
       if (key === previous) continue; // the same nodes as one spare fewer (the working set or the copies decide)

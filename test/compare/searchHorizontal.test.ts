@@ -19,6 +19,7 @@ import {
 import { compareScenario } from '../../src/compare/index.js';
 import {
   availabilityUpperBound,
+  availableNodesLowerBound,
   distanceRulesOut,
   distanceTable,
   instanceLowerBound,
@@ -285,6 +286,23 @@ describe('the bounds of the branch and bound are true bounds', () => {
       { seed: 5, numRuns: 200 },
     );
     expect(tight).toBeGreaterThan(10);
+  });
+
+  it('available nodes: a design with fewer nodes in some region than the bound misses the availability target', () => {
+    let below = 0;
+    fc.assert(
+      fc.property(scenarioArb(SMALL_REGIONS), designArb, (sc, x) => {
+        const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
+        const instance = small.instance(x.instance) as Instance;
+        const { d, layout } = designWith(ctx, instance, x.regions, x.zones, x.spares);
+        const least = availableNodesLowerBound(ctx, instance, layout, x.zones);
+        if (d.nodesByRegion.every((n, r) => n >= (least[r] as number))) return;
+        below++;
+        expect(evaluateHorizontal(ctx, d, layout, true).meetsTargets.availability).toBe(false);
+      }),
+      { seed: 8, numRuns: 200 },
+    );
+    expect(below).toBeGreaterThan(20);
   });
 
   it('outage floor: equals the probability of its union of outage states, enumerated state by state', () => {
