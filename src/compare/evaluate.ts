@@ -1039,14 +1039,23 @@ export function survivesZoneLossQuick(ctx: Context, d: HorizontalDesign, layout:
  * has i gone and every other zone up), so the floor is P(some Z_r) + the sum of P(E_i): exact for that union, not a
  * bound by addition. Summing over regions (rather than taking the largest) is what rules out a fleet of one-zone
  * regions that cannot absorb each other's users. The floor is not monotone in the nodes (spreading a region over more
- * zones exposes it to more zone outages), so the search tests it at each spare count.
+ * zones exposes it to more zone outages; a lower all-up utilisation can lower the degraded cap and raise the nodes a
+ * region needs). With `needAtUtilization` (at least the design's all-up utilisation, below 1) the nodes needed are
+ * those at that utilisation's cap, no more than the design's own: still a floor, and, once every region carrying load
+ * has a node in each zone, one that never rises as nodes are added (fewer zones and region losses are fatal, the rest
+ * does not depend on the nodes): the search bisects on it.
  */
-export function outageFloor(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): number {
+export function outageFloor(
+  ctx: Context,
+  d: HorizontalDesign,
+  layout: HorizontalLayout,
+  needAtUtilization?: number,
+): number {
   const rel = ctx.scenario.reliability;
   const zoneU = fromMtbfMttr(rel.zone.mtbfS, rel.zone.mttrS).unavailability;
   const region = fromMtbfMttr(rel.region.mtbfS, rel.region.mttrS);
   const lb = d.zones > 1 ? ctx.catalog.reliability.loadBalancer.multiAz : ctx.catalog.reliability.loadBalancer.singleAz;
-  const { needed } = availabilityNeed(ctx, d, allUpUtilization(ctx, d, layout));
+  const { needed } = availabilityNeed(ctx, d, needAtUtilization ?? allUpUtilization(ctx, d, layout));
   // the non-empty zones of each region, once
   const zoneLists = d.nodesByRegion.map((n) => zoneSizes(n, d.zones).filter((x) => x > 0));
   const allZonesDown = (r: number) => zoneU ** (zoneLists[r] as number[]).length;

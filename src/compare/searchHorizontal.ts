@@ -42,6 +42,7 @@ import { effectiveServiceTimeS, MAX_NODES_PER_REGION, nodesForUtilization } from
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
 import { monthlyCost } from './cost.js';
 import {
+  allUpUtilization,
   compactResolutionS,
   evaluateHorizontal,
   globalSwitchFor,
@@ -474,6 +475,41 @@ function floorMisses(ctx: Context, c: Candidate, spares: number): boolean {
   return outageFloor(ctx, c.design(spares), c.plan.layout) > target;
 }
 
+/**
+ * The fewest spares from `from` up to `last` that outages alone do not rule out (`last + 1` when all are): one count at
+ * a time while some region carrying load has an empty zone (the floor may rise with the nodes there), then by
+ * bisection on outageFloor with the nodes needed fixed at that count's all-up utilisation (a floor at every larger
+ * count, never rising with the spares; see outageFloor). Every count skipped misses the availability target.
+ */
+function firstPossibleSpares(ctx: Context, c: Candidate, from: number, last: number): number {
+  const t = ctx.scenario.targets;
+  const target = t.unavailability * (1 + 1e-9);
+  const layout = c.plan.layout;
+  const filled = (spares: number) => {
+    const nodes = c.design(spares).nodesByRegion;
+    return layout.share.every((share, r) => share === 0 || (nodes[r] as number) >= c.plan.zones);
+  };
+  let s = from;
+  for (; s <= last && !filled(s); s++) if (!floorMisses(ctx, c, s)) return s;
+  if (s > last) return s;
+  const u = allUpUtilization(ctx, c.design(s), layout);
+  if (!(u < 1)) {
+    while (s <= last && floorMisses(ctx, c, s)) s++;
+    return s;
+  }
+  const misses = (x: number) => outageFloor(ctx, c.design(x), layout, u) > target;
+  if (!misses(s)) return s;
+  if (misses(last)) return last + 1;
+  let lo = s; // misses
+  let hi = last; // does not
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (misses(mid)) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 /** True when the best design so far meets every target and costs less than `lowerBound` (to the cent). */
 function cannotBeatFeasible(state: SearchState, lowerBound: number): boolean {
   const best = state.best?.result;
@@ -498,7 +534,11 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       return limitValue;
     };
     let previous = '';
-    for (let spares = sparesToReach(c.base, least); spares <= 2 || spares <= limit(); spares++) {
+    for (
+      let spares = firstPossibleSpares(ctx, c, sparesToReach(c.base, least), Math.max(2, limit()));
+      spares <= 2 || spares <= limit();
+      spares++
+    ) {
       const design = c.design(spares);
       const key = design.nodesByRegion.join(',');
       if (key === previous) continue; // the same nodes as one spare fewer (the working set or the copies decide)

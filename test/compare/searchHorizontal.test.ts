@@ -305,6 +305,28 @@ describe('the bounds of the branch and bound are true bounds', () => {
     expect(below).toBeGreaterThan(20);
   });
 
+  it('outage floor at a fixed utilisation: below the floor at every larger count, never rising once every loaded region fills its zones', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(scenarioArb(SMALL_REGIONS), designArb, fc.integer({ min: 1, max: 8 }), (sc, x, more) => {
+        const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
+        const instance = small.instance(x.instance) as Instance;
+        const a = designWith(ctx, instance, x.regions, x.zones, x.spares);
+        const b = designWith(ctx, instance, x.regions, x.zones, x.spares + more);
+        const u = allUpUtilization(ctx, a.d, a.layout);
+        if (!(u < 1)) return;
+        const filled = a.layout.share.every((share, r) => share === 0 || (a.d.nodesByRegion[r] as number) >= x.zones);
+        const fixedB = outageFloor(ctx, b.d, b.layout, u);
+        expect(fixedB).toBeLessThanOrEqual(outageFloor(ctx, b.d, b.layout) * (1 + BOUND_TOLERANCE) + 1e-15);
+        if (!filled) return;
+        compared++;
+        expect(fixedB).toBeLessThanOrEqual(outageFloor(ctx, a.d, a.layout, u) * (1 + BOUND_TOLERANCE) + 1e-15);
+      }),
+      { seed: 9, numRuns: 200 },
+    );
+    expect(compared).toBeGreaterThan(50);
+  });
+
   it('outage floor: equals the probability of its union of outage states, enumerated state by state', () => {
     let positive = 0;
     fc.assert(
