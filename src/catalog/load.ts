@@ -397,6 +397,13 @@ function buildNetworkCosts(net: NetworkCostsFile): NetworkCosts {
     dt.interRegion.bySourceRegion.map((r) => [r.region, deepFreeze({ ...r })] as const),
   );
   const pairs = deepFreeze(dt.interRegion.pairs.map((p) => ({ ...p })));
+  // the first listed price of each pair (as a search of the list would find it)
+  const pairPrice = new Map<string, Map<string, number>>();
+  for (const p of pairs) {
+    const to = pairPrice.get(p.from) ?? new Map<string, number>();
+    if (!to.has(p.to)) to.set(p.to, p.usdPerGb);
+    pairPrice.set(p.from, to);
+  }
   const costs: NetworkCosts = {
     provider: net.provider,
     currency: net.currency,
@@ -405,8 +412,7 @@ function buildNetworkCosts(net: NetworkCostsFile): NetworkCosts {
     interRegion: { pairs, bySourceRegion },
     interRegionUsdPerGb(from, to) {
       if (from === to) return undefined;
-      const pair = pairs.find((p) => p.from === from && p.to === to);
-      return pair ? pair.usdPerGb : bySourceRegion.get(from)?.usdPerGb;
+      return pairPrice.get(from)?.get(to) ?? bySourceRegion.get(from)?.usdPerGb;
     },
     internetEgress: {
       tiers: dt.internetEgress.tiers.map((t) => ({ ...t })),

@@ -258,6 +258,15 @@ function finish(
  * holds `replication` copies; a write needs a majority of all of them: the local copies (across zones: the
  * same-region round trip) and then whole regions, nearest first, until the majority is reached.
  */
+/**
+ * Whether horizontalLayout gives the same layout for both zone counts: the zones enter it only through a strong
+ * write's local quorum round trip (quorumRttS), which depends only on whether there is more than one zone.
+ */
+export function sameLayoutForZones(ctx: Context, a: number, b: number): boolean {
+  const w = ctx.scenario.workload;
+  return a > 1 === b > 1 || w.consistency !== 'strong' || w.writeFraction === 0 || w.replication <= 1;
+}
+
 function quorumRttS(ctx: Context, region: string, others: readonly string[], zones: number): number {
   const w = ctx.scenario.workload;
   if (w.consistency !== 'strong' || w.writeFraction === 0) return 0;

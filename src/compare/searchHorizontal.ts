@@ -52,6 +52,7 @@ import {
   horizontalLayout,
   memoryNeededGiB,
   outageFloor,
+  sameLayoutForZones,
   screensCompact,
   survivesZoneLossQuick,
 } from './evaluate.js';
@@ -386,15 +387,38 @@ function screenResolutionS(ctx: Context): number {
   return screensCompact(ctx) ? compactResolutionS(ctx.scenario.targets.p99S) : 0;
 }
 
-/** A plan's instance types by their cost lower bound, cheapest first. */
+const orderCache = new WeakMap<readonly Instance[], Map<string, { instance: Instance; nodesUsd: number }[]>>();
+
+/**
+ * A plan's instance types by their cost lower bound, cheapest first. The bound is the plan's fixed part plus a sum over
+ * its regions' shares (`nodesUsd`: the bound less the fixed part), so the order depends only on the shares: computed
+ * once per set of shares (many region sets share one, such as every set whose users all go to one region) for one
+ * search's list of instances.
+ */
 function boundedInstances(ctx: Context, plan: Plan, instances: readonly Instance[]) {
-  return instances
-    .map((instance) => ({ instance, lower: instanceLowerBound(ctx, instance, plan.layout, plan.fixed) }))
-    .sort((a, b) => a.lower - b.lower || a.instance.usdPerHour - b.instance.usdPerHour);
+  let cache = orderCache.get(instances);
+  if (cache === undefined) {
+    cache = new Map();
+    orderCache.set(instances, cache);
+  }
+  const key = [...plan.layout.share].sort((a, b) => a - b).join(',');
+  let order = cache.get(key);
+  if (order === undefined) {
+    order = instances
+      .map((instance) => ({ instance, nodesUsd: instanceLowerBound(ctx, instance, plan.layout, 0) }))
+      .sort((a, b) => a.nodesUsd - b.nodesUsd || a.instance.usdPerHour - b.instance.usdPerHour);
+    cache.set(key, order);
+  }
+  return order;
 }
 
-/** Whether k regions of `zones` zones could be available enough (availabilityUpperBound). */
+/**
+ * Whether k regions of `zones` zones could be available enough (availabilityUpperBound). From two regions up the
+ * bound never falls with k (users reach some region of more; the switch and failover terms do not depend on k), so
+ * once k - 1 regions could be, k can: the bound of a large k (3^k region states) is computed only when needed.
+ */
 function availabilityPossible(ctx: Context, k: number, zones: number): boolean {
+  if (k >= 3 && availabilityPossible(ctx, k - 1, zones)) return true;
   const target = 1 - ctx.scenario.targets.unavailability;
   return availabilityUpperBound(ctx, k, zones) >= target * (1 - 1e-12);
 }
@@ -520,8 +544,8 @@ function cannotBeatFeasible(state: SearchState, lowerBound: number): boolean {
 function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], state: SearchState): void {
   const t = ctx.scenario.targets;
   if (cannotBeat(ctx, state.best?.result ?? null, plan.lower)) return;
-  for (const { instance, lower } of boundedInstances(ctx, plan, instances)) {
-    if (state.stopped || cannotBeat(ctx, state.best?.result ?? null, lower)) return;
+  for (const { instance, nodesUsd } of boundedInstances(ctx, plan, instances)) {
+    if (state.stopped || cannotBeat(ctx, state.best?.result ?? null, plan.fixed + nodesUsd)) return;
     // the nodes each region needs to meet the availability target: with fewer, outages alone miss it
     const least = availableNodesLowerBound(ctx, instance, plan.layout, plan.zones);
     if (!least.every(Number.isFinite)) continue;
@@ -610,8 +634,11 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
     if (done.has(key)) continue;
     done.add(key);
     const distant = far.rulesOut(regions);
+    let last: Plan | null = null;
     for (const zones of SEARCH_ZONES) {
-      const plan = planOf(ctx, regions, zones, 0);
+      const reuse = last !== null && sameLayoutForZones(ctx, last.zones, zones) ? last.layout : undefined;
+      const plan = planOf(ctx, regions, zones, 0, reuse);
+      last = plan;
       // a set that cannot meet the targets waits: it matters only if nothing does (the closest miss)
       if (distant || !availabilityPossible(ctx, regions.length, zones)) deferred.push(plan);
       else searchPlan(ctx, plan, instances, state);
@@ -634,9 +661,16 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
     for (const regions of regionSubsets(ids, k, k)) {
       if (done.has([...regions].sort().join(','))) continue;
       if (far.rulesOut(regions)) continue;
-      const first = horizontalLayout(ctx, regions, open[0]?.zones as number, screenResolutionS(ctx));
+      const firstZones = open[0]?.zones as number;
+      const first = horizontalLayout(ctx, regions, firstZones, screenResolutionS(ctx));
       for (const b of open) {
-        const plan = planOf(ctx, regions, b.zones, b.nodes, b.zones === open[0]?.zones ? first : undefined);
+        const plan = planOf(
+          ctx,
+          regions,
+          b.zones,
+          b.nodes,
+          sameLayoutForZones(ctx, firstZones, b.zones) ? first : undefined,
+        );
         if (!cannotBeat(ctx, incumbent(), plan.lower)) plans.push(plan);
       }
     }

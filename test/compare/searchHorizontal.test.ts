@@ -258,6 +258,20 @@ describe('the bounds of the branch and bound are true bounds', () => {
     );
   });
 
+  it('availability: from two regions up the perfect-node bound never falls as regions are added', () => {
+    fc.assert(
+      fc.property(scenarioArb(SMALL_REGIONS), fc.constantFrom(1, 2, 3), (sc, zones) => {
+        const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
+        for (let k = 2; k < 6; k++) {
+          expect(availabilityUpperBound(ctx, k + 1, zones)).toBeGreaterThanOrEqual(
+            availabilityUpperBound(ctx, k, zones) * (1 - BOUND_TOLERANCE),
+          );
+        }
+      }),
+      { seed: 10, numRuns: 15 },
+    );
+  });
+
   it('outage floor and structural downtime: below the unavailability; the structural part never falls with spares', () => {
     let tight = 0;
     fc.assert(
