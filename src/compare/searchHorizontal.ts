@@ -99,17 +99,26 @@ export function regionSubsets(ids: readonly string[], max: number, min = 1): str
  * above the target, the p99 is above it whatever the capacity.
  */
 export function distanceRulesOut(ctx: Context, layout: HorizontalLayout): boolean {
+  return farRulesOut(
+    ctx,
+    layout.paths.flat().map((p) => ({ share: p.share, networkS: p.networkS })),
+  );
+}
+
+/** Share of the requests above which users farther than the p99 target rule a set out (p99Scope "all-users"). */
+export const FAR_SHARE_LIMIT = 0.01;
+
+/** The distance rule on each user's network time to the region that serves it. */
+function farRulesOut(ctx: Context, served: Iterable<{ share: number; networkS: number }>): boolean {
   const t = ctx.scenario.targets;
   let far = 0;
-  for (const paths of layout.paths) {
-    for (const p of paths) {
-      if (p.networkS > t.p99S) {
-        if (t.p99Scope === 'every-region') return true;
-        far += p.share;
-      }
+  for (const u of served) {
+    if (u.networkS > t.p99S) {
+      if (t.p99Scope === 'every-region') return true;
+      far += u.share;
     }
   }
-  return far > 0.01 * (1 + 1e-9);
+  return far > FAR_SHARE_LIMIT * (1 + 1e-9);
 }
 
 /**
@@ -121,25 +130,19 @@ export function distanceTable(
   ids: readonly string[],
 ): { rulesOut: (regions: readonly string[]) => boolean } {
   const w = ctx.scenario.workload;
-  const t = ctx.scenario.targets;
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const users = ctx.scenario.users.map((u) => ({
-    share: u.share,
-    networkS: Float64Array.from(ids, (r) => w.roundTrips * ctx.rtt(u.region, r).rttS),
-  }));
+  const columns = new Map(ids.map((id) => [id, ctx.userRttS(id)]));
+  const users = ctx.scenario.users;
   return {
     rulesOut(regions) {
-      const at = regions.map((r) => index.get(r) as number);
-      let share = 0;
-      for (const u of users) {
-        let nearest = Number.POSITIVE_INFINITY;
-        for (const i of at) nearest = Math.min(nearest, u.networkS[i] as number);
-        if (nearest > t.p99S) {
-          if (t.p99Scope === 'every-region') return true;
-          share += u.share;
+      const at = regions.map((r) => columns.get(r) as Float64Array);
+      function* served() {
+        for (const [k, u] of users.entries()) {
+          let nearest = Number.POSITIVE_INFINITY;
+          for (const column of at) nearest = Math.min(nearest, column[k] as number);
+          yield { share: u.share, networkS: w.roundTrips * nearest };
         }
       }
-      return share > 0.01 * (1 + 1e-9);
+      return farRulesOut(ctx, served());
     },
   };
 }
@@ -482,15 +485,24 @@ function sparesLimit(ctx: Context, c: Candidate): number {
   const zones = c.plan.zones;
   if (zones === 1) return Math.max(SMALL_SPARES, Math.ceil(n0 / 2));
   const survives = (s: number) => survivesZoneLossQuick(ctx, c.design(s), c.plan.layout);
-  let lo = 0;
-  let hi = Math.ceil(n0 / (zones - 1)) + 3;
-  if (!survives(hi)) return hi;
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (survives(mid)) hi = mid;
-    else lo = mid + 1;
+  const most = Math.ceil(n0 / (zones - 1)) + 3;
+  return Math.min(most, firstTrue(0, most, survives));
+}
+
+/**
+ * The least integer in [lo, hi] where `holds` (false below it, true from it on: a monotone predicate), by bisection;
+ * hi + 1 when it holds nowhere in the range.
+ */
+export function firstTrue(lo: number, hi: number, holds: (x: number) => boolean): number {
+  if (lo > hi || !holds(hi)) return hi + 1;
+  let a = lo - 1; // does not hold (or below the range)
+  let b = hi; // holds
+  while (b - a > 1) {
+    const mid = Math.floor((a + b) / 2);
+    if (holds(mid)) b = mid;
+    else a = mid;
   }
-  return lo;
+  return b;
 }
 
 /** Whether outages alone make the design with `spares` spares miss the availability target (outageFloor). */
@@ -521,17 +533,7 @@ function firstPossibleSpares(ctx: Context, c: Candidate, from: number, last: num
     while (s <= last && floorMisses(ctx, c, s)) s++;
     return s;
   }
-  const misses = (x: number) => outageFloor(ctx, c.design(x), layout, u) > target;
-  if (!misses(s)) return s;
-  if (misses(last)) return last + 1;
-  let lo = s; // misses
-  let hi = last; // does not
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (misses(mid)) lo = mid;
-    else hi = mid;
-  }
-  return hi;
+  return firstTrue(s, last, (x) => outageFloor(ctx, c.design(x), layout, u) <= target);
 }
 
 /** True when the best design so far meets every target and costs less than `lowerBound` (to the cent). */

@@ -22,6 +22,7 @@ import {
   availableNodesLowerBound,
   distanceRulesOut,
   distanceTable,
+  firstTrue,
   instanceLowerBound,
   regionSubsets,
   SEARCH_ZONES,
@@ -255,6 +256,27 @@ describe('the bounds of the branch and bound are true bounds', () => {
         expect(r.availability.value).toBeLessThanOrEqual(bound * (1 + BOUND_TOLERANCE));
       }),
       { seed: 4, numRuns: 60 },
+    );
+  });
+
+  it('firstTrue: the least point of a monotone predicate, by bisection', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -5, max: 50 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: -10, max: 120 }),
+        (lo, width, t) => {
+          const hi = lo + width;
+          const calls: number[] = [];
+          const got = firstTrue(lo, hi, (x) => {
+            calls.push(x);
+            return x >= t;
+          });
+          expect(got).toBe(Math.min(hi + 1, Math.max(lo, t)));
+          expect(calls.every((x) => x >= lo && x <= hi)).toBe(true);
+        },
+      ),
+      { seed: 12, numRuns: 300 },
     );
   });
 
