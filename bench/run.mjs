@@ -120,7 +120,11 @@ if (existsSync('/usr/bin/time')) {
     const file = join(scratch, `search-${name}`);
     writeFileSync(file, JSON.stringify(scenario));
     const r = checked(
-      spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, bin, 'run', file, '--analytic'], { encoding: 'utf8' }),
+      // the result of thousands of users is megabytes: not read (spawnSync's buffer would cut it)
+      spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, bin, 'run', file, '--analytic'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'ignore', 'pipe'],
+      }),
       `search ${name}`,
     );
     const [kb, sec] = r.stderr.trim().split('\n').pop().split(' ');

@@ -362,15 +362,27 @@ function screenedVerticalPaths(ctx: Context, d: Pick<VerticalDesign, 'region' | 
   return screensCompact(ctx) ? compactPaths(exact, compactResolutionS(ctx.scenario.targets.p99S)) : exact;
 }
 
+/** A vertical design's result, every figure. */
+export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureResult {
+  return verticalResult(ctx, d, false);
+}
+
 /**
- * A vertical design's result. With `screen` the latency holds only the p99 (SCREEN_METHOD), over compact paths when
- * screensCompact (at most compactResolutionS above the exact p99; `screenPaths`, when the caller has them): the
- * search's screen.
+ * A vertical design screened by the search: the latency holds only the p99 (SCREEN_METHOD), over `paths` (the caller's)
+ * or over compact paths when screensCompact (at most compactResolutionS above the exact p99).
  */
-export function evaluateVertical(
+export function screenVertical(
   ctx: Context,
   d: VerticalDesign,
-  screen = false,
+  paths?: (GroupPath & { region: string })[],
+): ArchitectureResult {
+  return verticalResult(ctx, d, true, paths);
+}
+
+function verticalResult(
+  ctx: Context,
+  d: VerticalDesign,
+  screen: boolean,
   screenPaths?: (GroupPath & { region: string })[],
 ): ArchitectureResult {
   const { scenario, catalog } = ctx;
@@ -1111,6 +1123,13 @@ export function outageFloor(
  * Monthly cost of a horizontal design: its nodes, each region's balancer, the global switch, and the traffic (egress,
  * copies across zones and regions). Cheap (no queue analysis): the search prices a design before it evaluates it.
  */
+/** Whether horizontalCost is the same for both zone counts (the zones enter it only through the copies of writes
+ * across zones, min(replication, zones) - 1). */
+export function sameCostForZones(ctx: Context, a: number, b: number): boolean {
+  const r = ctx.scenario.workload.replication;
+  return Math.min(r, a) === Math.min(r, b);
+}
+
 export function horizontalCost(
   ctx: Context,
   d: Pick<HorizontalDesign, 'regions' | 'nodesByRegion' | 'zones'> & { instance: Pick<Instance, 'usdPerHour'> },
@@ -1148,15 +1167,24 @@ export function horizontalCost(
   });
 }
 
+/** A horizontal design's result, every figure (on its exact layout unless one is given). */
+export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?: HorizontalLayout): ArchitectureResult {
+  return horizontalResult(ctx, d, layoutIn, false);
+}
+
 /**
- * A horizontal design's result. With `screen` the latency holds only the p99 (see SCREEN_METHOD): the search's
- * cheaper evaluation, exact in everything the targets and the ranking read (cost, nines, p99, shortfall).
+ * A horizontal design screened by the search: the latency holds only the p99 (see SCREEN_METHOD), exact in everything
+ * the targets and the ranking read (cost, nines, p99 on the layout given, shortfall).
  */
-export function evaluateHorizontal(
+export function screenHorizontal(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): ArchitectureResult {
+  return horizontalResult(ctx, d, layout, true);
+}
+
+function horizontalResult(
   ctx: Context,
   d: HorizontalDesign,
-  layoutIn?: HorizontalLayout,
-  screen = false,
+  layoutIn: HorizontalLayout | undefined,
+  screen: boolean,
 ): ArchitectureResult {
   const { scenario, catalog } = ctx;
   const w = scenario.workload;

@@ -52,7 +52,9 @@ import {
   horizontalLayout,
   memoryNeededGiB,
   outageFloor,
+  sameCostForZones,
   sameLayoutForZones,
+  screenHorizontal,
   screensCompact,
   survivesZoneLossQuick,
 } from './evaluate.js';
@@ -372,16 +374,22 @@ interface Plan {
   lower: number;
 }
 
-function planOf(ctx: Context, regions: string[], zones: number, nodesLower: number, layoutIn?: HorizontalLayout): Plan {
+function planOf(
+  ctx: Context,
+  regions: string[],
+  zones: number,
+  nodesLower: number,
+  layoutIn?: HorizontalLayout,
+  fixedIn?: number,
+): Plan {
   // many users: the compact layout (users merged by network time to 0.5% of the p99 target, rounded up); the frontier
   // then shows their p99 as screened, at most that much above the exact figure
   const layout = layoutIn ?? horizontalLayout(ctx, regions, zones, screenResolutionS(ctx));
   // with no nodes the instance type plays no part
-  const fixed = horizontalCost(
-    ctx,
-    { instance: { usdPerHour: 0 }, regions, zones, nodesByRegion: regions.map(() => 0) },
-    layout,
-  ).usdPerMonth;
+  const fixed =
+    fixedIn ??
+    horizontalCost(ctx, { instance: { usdPerHour: 0 }, regions, zones, nodesByRegion: regions.map(() => 0) }, layout)
+      .usdPerMonth;
   return { regions, zones, layout, fixed, lower: fixed + nodesLower };
 }
 
@@ -572,7 +580,7 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       if (cannotBeat(ctx, state.best?.result ?? null, c.cost(spares))) break;
       // outages alone make this count miss the availability target (tested at each count: the floor is not monotone)
       if (floorMisses(ctx, c, spares)) continue;
-      const result = evaluateHorizontal(ctx, design, plan.layout, true);
+      const result = screenHorizontal(ctx, design, plan.layout);
       meet(ctx.seen, result);
       if (!(state.best?.result.feasible ?? false)) {
         state.screens++;
@@ -614,7 +622,7 @@ function sampleDearer(ctx: Context, instances: readonly Instance[], sets: readon
           if (seen.has(key)) continue;
           seen.add(key);
           if (budget-- <= 0) return;
-          meet(ctx.seen, evaluateHorizontal(ctx, design, plan.layout, true));
+          meet(ctx.seen, screenHorizontal(ctx, design, plan.layout));
         }
       }
     }
@@ -665,14 +673,12 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
       if (far.rulesOut(regions)) continue;
       const firstZones = open[0]?.zones as number;
       const first = horizontalLayout(ctx, regions, firstZones, screenResolutionS(ctx));
+      let firstFixed: number | undefined;
       for (const b of open) {
-        const plan = planOf(
-          ctx,
-          regions,
-          b.zones,
-          b.nodes,
-          sameLayoutForZones(ctx, firstZones, b.zones) ? first : undefined,
-        );
+        const same = sameLayoutForZones(ctx, firstZones, b.zones);
+        const fixed = same && sameCostForZones(ctx, firstZones, b.zones) ? firstFixed : undefined;
+        const plan = planOf(ctx, regions, b.zones, b.nodes, same ? first : undefined, fixed);
+        if (b.zones === firstZones) firstFixed = plan.fixed;
         if (!cannotBeat(ctx, incumbent(), plan.lower)) plans.push(plan);
       }
     }

@@ -25,6 +25,7 @@ import {
   memoryNeededGiB,
   regionNeed,
   screensCompact,
+  screenVertical,
   verticalPaths,
   verticalWriteExtraS,
 } from './evaluate.js';
@@ -140,7 +141,7 @@ export function sizeVertical(
   // a size whose p99 the exact paths decided is screened on them too, so that its result agrees with the choice
   const evaluated = (instance: Instance) =>
     screen
-      ? evaluateVertical(ctx, design(instance), true, exactlyDecided.has(instance) ? paths : screened)
+      ? screenVertical(ctx, design(instance), exactlyDecided.has(instance) ? paths : screened)
       : evaluateVertical(ctx, design(instance));
   const fitsMemory = sizes.filter((i) => i.memGiB >= memNeed);
   let binding: string;

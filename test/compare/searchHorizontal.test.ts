@@ -14,6 +14,9 @@ import {
   horizontalCost,
   horizontalLayout,
   outageFloor,
+  sameCostForZones,
+  sameLayoutForZones,
+  screenHorizontal,
   survivesZoneLossQuick,
 } from '../../src/compare/evaluate.js';
 import { compareScenario } from '../../src/compare/index.js';
@@ -190,7 +193,7 @@ function bruteForce(ctx: Context): { usd: number; name: string } | null {
         const last = zones === 1 ? Math.max(SMALL_SPARES, Math.ceil(n0 / 2)) : Math.ceil(n0 / (zones - 1)) + 3;
         for (let spares = 0; spares <= last; spares++) {
           const { d, layout } = designWith(ctx, instance, regions, zones, spares);
-          const r = evaluateHorizontal(ctx, d, layout, true);
+          const r = screenHorizontal(ctx, d, layout);
           if (r.feasible && (best === null || r.cost.usdPerMonth < best.usd)) {
             best = { usd: r.cost.usdPerMonth, name: `${instance.name} x${r.nodes} ${regions.join(',')} z${zones}` };
           }
@@ -251,12 +254,36 @@ describe('the bounds of the branch and bound are true bounds', () => {
       fc.property(scenarioArb(SMALL_REGIONS), designArb, (sc, x) => {
         const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
         const { d, layout } = designWith(ctx, small.instance(x.instance) as Instance, x.regions, x.zones, x.spares);
-        const r = evaluateHorizontal(ctx, d, layout, true);
+        const r = screenHorizontal(ctx, d, layout);
         const bound = availabilityUpperBound(ctx, x.regions.length, x.zones);
         expect(r.availability.value).toBeLessThanOrEqual(bound * (1 + BOUND_TOLERANCE));
       }),
       { seed: 4, numRuns: 60 },
     );
+  });
+
+  it('zone counts the search treats alike give the same layout and the same cost', () => {
+    let alike = 0;
+    fc.assert(
+      fc.property(scenarioArb(SMALL_REGIONS), designArb, fc.constantFrom(1, 2, 3), (sc, x, other) => {
+        const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
+        const a = horizontalLayout(ctx, x.regions, x.zones);
+        const b = horizontalLayout(ctx, x.regions, other);
+        if (sameLayoutForZones(ctx, x.zones, other)) {
+          alike++;
+          expect(b).toEqual(a);
+          if (sameCostForZones(ctx, x.zones, other)) {
+            const nodesByRegion = x.regions.map(() => 3);
+            const instance = { usdPerHour: 0.5 };
+            expect(horizontalCost(ctx, { instance, regions: x.regions, zones: other, nodesByRegion }, b)).toEqual(
+              horizontalCost(ctx, { instance, regions: x.regions, zones: x.zones, nodesByRegion }, a),
+            );
+          }
+        }
+      }),
+      { seed: 13, numRuns: 100 },
+    );
+    expect(alike).toBeGreaterThan(30);
   });
 
   it('firstTrue: the least point of a monotone predicate, by bisection', () => {
@@ -302,8 +329,8 @@ describe('the bounds of the branch and bound are true bounds', () => {
         const instance = small.instance(x.instance) as Instance;
         const a = designWith(ctx, instance, x.regions, x.zones, x.spares);
         const b = designWith(ctx, instance, x.regions, x.zones, x.spares + 1 + (x.spares % 5));
-        const ra = evaluateHorizontal(ctx, a.d, a.layout, true);
-        const rb = evaluateHorizontal(ctx, b.d, b.layout, true);
+        const ra = screenHorizontal(ctx, a.d, a.layout);
+        const rb = screenHorizontal(ctx, b.d, b.layout);
         const ua = ra.availability.unavailability;
         const floor = outageFloor(ctx, a.d, a.layout);
         expect(floor).toBeLessThanOrEqual(ua * (1 + BOUND_TOLERANCE) + 1e-15);
@@ -334,7 +361,7 @@ describe('the bounds of the branch and bound are true bounds', () => {
         const least = availableNodesLowerBound(ctx, instance, layout, x.zones);
         if (d.nodesByRegion.every((n, r) => n >= (least[r] as number))) return;
         below++;
-        expect(evaluateHorizontal(ctx, d, layout, true).meetsTargets.availability).toBe(false);
+        expect(screenHorizontal(ctx, d, layout).meetsTargets.availability).toBe(false);
       }),
       { seed: 8, numRuns: 200 },
     );
@@ -390,7 +417,7 @@ describe('the bounds of the branch and bound are true bounds', () => {
         expect(distanceTable(ctx, SMALL_REGIONS).rulesOut(x.regions)).toBe(distanceRulesOut(ctx, layout));
         if (!distanceRulesOut(ctx, layout)) return;
         ruledOut++;
-        expect(evaluateHorizontal(ctx, d, layout, true).meetsTargets.p99).toBe(false);
+        expect(screenHorizontal(ctx, d, layout).meetsTargets.p99).toBe(false);
       }),
       { seed: 6, numRuns: 120 },
     );
