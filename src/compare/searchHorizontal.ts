@@ -26,9 +26,15 @@
  *   of a design is such a state, and every region has the same failure rates, so which region a user tries first does
  *   not change the bound. A set size whose bound misses the target is skipped.
  * - Outages: a spare count whose outageFloor (the probability of states that are down whatever the nodes do: a zone
- *   or a region lost that the survivors cannot carry) misses the availability target is skipped, tested at each count;
- *   once the structural downtime of a screened design (structuralUnavailability, which never falls as nodes are added)
- *   misses the target, no larger count is tried.
+ *   or a region lost that the survivors cannot carry) misses the availability target is skipped: one count at a time
+ *   while a loaded region has an empty zone, by bisection after that (firstPossibleSpares), and tested again at each
+ *   count screened. availableNodesLowerBound turns the same events into the fewest nodes each region needs: the spare
+ *   scan starts where every region has them, and against a design that meets every target an instance type whose
+ *   fixed part plus those nodes costs more is skipped. Once the structural downtime of a screened design
+ *   (structuralUnavailability, which never falls as nodes are added) misses the target, no larger count is tried.
+ * - Many users: with more than COMPACT_ABOVE_USERS user places the plans are laid out on compact paths (network times
+ *   rounded up to 0.5% of the p99 target), so a screened pass is an exact pass and a design within 0.5% under the
+ *   target may be passed over (evaluate.ts, compactLayout).
  * These rules skip only designs that cannot meet every target: when no design meets them, the closest is the smallest
  * shortfall among the designs screened, which is not proven the closest of the whole space; and after
  * SEARCH_SCREEN_BUDGET screens without a design that meets every target the search stops and says so.
