@@ -18,6 +18,14 @@ export class InputError extends Error {
   }
 }
 
+/** Several input problems at once: one line each. */
+export class InputErrors extends Error {
+  override readonly name = 'InputErrors';
+  constructor(readonly errors: readonly InputError[]) {
+    super(errors.map((e) => e.message).join('\n'));
+  }
+}
+
 /**
  * The path or flag as shown in a message: one line, no control characters (a flag name comes straight from argv, so
  * `--a<newline>b` or an escape sequence would otherwise split the line or reach the terminal), at most 100 characters

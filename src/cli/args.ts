@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, InputErrors } from '../errors.js';
 import { closest } from '../util/suggest.js';
 
 /** A flag of a command: `--name VALUE` (or `--name=VALUE`), or a boolean switch `--name`. */
@@ -118,14 +118,6 @@ export function parseArgs(argv: readonly string[], spec: CommandSpec): ParsedArg
   }
   if (errors.length > 0) throw new InputErrors(errors);
   return { flags, positionals };
-}
-
-/** Several input problems at once: one line each. */
-export class InputErrors extends Error {
-  override readonly name = 'InputErrors';
-  constructor(readonly errors: readonly InputError[]) {
-    super(errors.map((e) => e.message).join('\n'));
-  }
 }
 
 /**

@@ -6,11 +6,11 @@
 import { loadCatalog } from '../catalog/index.js';
 import { compareScenario } from '../compare/index.js';
 import type { ComparisonResult } from '../compare/result.js';
+import type { CliIo } from '../io/io.js';
+import { readInput } from '../io/readInput.js';
 import { readScenarioText } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/types.js';
-import type { CliIo } from './io.js';
 import { progressBar } from './progress.js';
-import { readInput } from './readInput.js';
 
 export interface Compared {
   scenario: Scenario;

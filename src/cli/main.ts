@@ -1,10 +1,10 @@
-import { InputError } from '../errors.js';
+import { InputError, InputErrors } from '../errors.js';
+import { type CliIo, EXIT } from '../io/io.js';
 import { closest } from '../util/suggest.js';
-import { type CommandSpec, commandHelp, InputErrors, type ParsedArgs, parseArgs } from './args.js';
-import { type CliIo, EXIT } from './io.js';
+import { type CommandSpec, commandHelp, type ParsedArgs, parseArgs } from './args.js';
 import { COMMANDS } from './specs.js';
 
-export type { CliIo } from './io.js';
+export type { CliIo } from '../io/io.js';
 
 /** A command implementation; loaded with a dynamic import so a command pulls in only what it needs. */
 export interface CommandModule {

@@ -1,4 +1,4 @@
-import type { Output } from './io.js';
+import type { Output } from '../io/io.js';
 
 /**
  * A progress bar on stderr when it is a terminal (redrawn in place with \r, erased at the end); nothing otherwise,

@@ -553,7 +553,7 @@ function firstPossibleSpares(ctx: Context, c: Candidate, from: number, last: num
 /** True when the best design so far meets every target and costs less than `lowerBound` (to the cent). */
 function cannotBeatFeasible(state: SearchState, lowerBound: number): boolean {
   const best = state.best?.result;
-  return best !== undefined && best.feasible && Math.round(lowerBound * 100) > Math.round(best.cost.usdPerMonth * 100);
+  return best?.feasible === true && Math.round(lowerBound * 100) > Math.round(best.cost.usdPerMonth * 100);
 }
 
 /** Every instance type and spare count of one plan, cheapest bounds first, until no cheaper design can follow. */

@@ -33,8 +33,7 @@
  */
 
 import type { Catalog } from '../catalog/index.js';
-import { InputErrors } from '../cli/args.js';
-import { InputError } from '../errors.js';
+import { InputError, InputErrors } from '../errors.js';
 import { parseScenario } from '../scenario/normalize.js';
 import { keysAt } from '../scenario/schema.js';
 import type { Scenario } from '../scenario/types.js';
@@ -121,8 +120,11 @@ const FIELDS: ReadonlyMap<string, SweepField> = new Map([
 /** The patterns of every sweepable field (`architectures[].nodes` for any candidate index). */
 export const SWEEPABLE_PATHS: readonly string[] = [...FIELDS.keys()];
 
-const FLAG = '--vary';
-const FORM = 'PATH=FROM..TO, such as workload.peakRate=100/s..100000/s';
+/** The flag a sweep's path and range errors name (the CLI's, cli/vary.ts), and the form it expects. */
+export const VARY_FLAG = '--vary';
+export const VARY_FORM = 'PATH=FROM..TO, such as workload.peakRate=100/s..100000/s';
+const FLAG = VARY_FLAG;
+const FORM = VARY_FORM;
 
 type Key = string | number;
 
@@ -170,47 +172,6 @@ export function kindOfPath(path: string): SweepField {
     path,
     `a numeric scenario field (${hint}any of workload.*, targets.*, reliability.* or architectures[i].nodes|spares|zones)`,
   );
-}
-
-/**
- * Splits `--vary PATH=FROM..TO` into its parts (the values are parsed later, with the field's unit kind).
- * @throws {InputError} naming --vary when the text is not of that form
- * @example parseVary('workload.peakRate=100/s..100000/s') // { path: 'workload.peakRate', fromText: '100/s', toText: '100000/s' }
- */
-export function parseVary(text: string): { path: string; fromText: string; toText: string } {
-  const eq = text.indexOf('=');
-  const bad = (why: string) => new InputError(FLAG, text, `${FORM} (${why})`);
-  if (eq < 0) throw bad('no "="');
-  const path = text.slice(0, eq).trim();
-  const range = text.slice(eq + 1);
-  if (path === '') throw bad('no PATH before "="');
-  const parts = range.split('..');
-  if (parts.length !== 2 || range.includes('...')) throw bad('the range needs exactly one ".." between FROM and TO');
-  const fromText = (parts[0] as string).trim();
-  const toText = (parts[1] as string).trim();
-  if (fromText === '' || toText === '') throw bad(fromText === '' ? 'no FROM' : 'no TO');
-  return { path, fromText, toText };
-}
-
-const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/**
- * FROM or TO of `--vary`, in the base unit of the field at `path` (a bare number is in that unit, as in a scenario
- * file: seconds for an MTBF). A value with units or arithmetic is rounded to 15 significant digits.
- * @throws {InputError} naming --vary and the expected dimension (with the field) when it does not parse as one
- * @example parseVaryValue('50ms', 'targets.p99') // 0.05
- */
-export function parseVaryValue(text: string, path: string): number {
-  const f = kindOfPath(path);
-  try {
-    const value = parseQuantity(text, f.kind, FLAG);
-    // a unit conversion leaves noise in the last bits ("99.99%" is 0.9998999999999999): drop it, but keep a plain
-    // number exactly as written
-    return PLAIN_NUMBER.test(text) ? value : Number(value.toPrecision(15));
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(FLAG, text, `${error.expected} for ${path}`);
-    throw error;
-  }
 }
 
 /**
@@ -640,63 +601,4 @@ function crossovers(
     }
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// CSV
-// ---------------------------------------------------------------------------------------------------------------
-
-/** The CSV columns of the rows, in order (`error` is empty except on an invalid step's row). */
-export const ROW_COLUMNS = [
-  'value',
-  'candidate',
-  'kind',
-  'instance',
-  'nodes',
-  'regions',
-  'usdPerMonth',
-  'usdPerMillionRequests',
-  'nines',
-  'downtimeMinutesPerYear',
-  'p99Ms',
-  'utilization',
-  'feasible',
-  'meetsAll',
-  'recommended',
-  'error',
-  'designs',
-] as const;
-
-export const CROSSOVER_COLUMNS = ['kind', 'from', 'to', 'at', 'before', 'after', 'method', 'note', 'designs'] as const;
-
-/** One CSV field (RFC 4180): numbers at full precision (shortest round-trip form), null as empty, quoted as needed. */
-export function csvField(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const text = Array.isArray(v) ? v.join(' ') : String(v);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function csv(columns: readonly string[], records: readonly Record<string, unknown>[]): string {
-  const lines = [columns.join(',')];
-  for (const r of records) lines.push(columns.map((c) => csvField(r[c])).join(','));
-  return `${lines.join('\n')}\n`;
-}
-
-/**
- * The rows as CSV: a header line, then one line per row (regions space-separated); RFC 4180 quoting, LF line ends.
- * The last column, `designs`, is the sweep's (the same on every line, error rows included).
- */
-export function rowsCsv(result: SweepResult): string {
-  return csv(
-    ROW_COLUMNS,
-    result.rows.map((r) => ({ ...r, designs: result.designs })),
-  );
-}
-
-/** The crossovers as CSV, header first (the last column, `designs`, is the sweep's). */
-export function crossoversCsv(result: SweepResult): string {
-  return csv(
-    CROSSOVER_COLUMNS,
-    result.crossovers.map((c) => ({ ...c, designs: result.designs })),
-  );
 }

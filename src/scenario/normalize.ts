@@ -20,9 +20,8 @@
  * candidate's `size`, `nodes`, `regions`) are not.
  */
 import { type Catalog, type Instance, loadCatalog } from '../catalog/index.js';
-import { InputErrors } from '../cli/args.js';
 import { NeumaierSum } from '../core/math/sum.js';
-import { describePath, escapeControls, InputError } from '../errors.js';
+import { describePath, escapeControls, InputError, InputErrors } from '../errors.js';
 import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/parse.js';
 import { decimalComplement } from '../util/decimalComplement.js';
 import { closest } from '../util/suggest.js';

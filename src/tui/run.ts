@@ -3,10 +3,10 @@
  * exit 0, instead of failing on raw mode. Loaded only by these commands (batch commands never load Ink or React).
  */
 import { readFileSync } from 'node:fs';
-import type { CliIo } from '../cli/io.js';
-import { EXIT } from '../cli/io.js';
-import { unreadable } from '../cli/readInput.js';
 import { InputError } from '../errors.js';
+import type { CliIo } from '../io/io.js';
+import { EXIT } from '../io/io.js';
+import { unreadable } from '../io/readInput.js';
 import { comparisonTable } from '../report/table.js';
 import { DEFAULT_SCENARIO_SOURCE, DEFAULT_SCENARIO_TEXT } from '../scenario/defaultScenario.js';
 import { readScenarioJson } from '../scenario/normalize.js';

@@ -4,9 +4,8 @@
  * the typed text kept in the edit buffer, so nothing typed is lost. Every accepted edit can be undone.
  */
 
-import { InputErrors } from '../cli/args.js';
 import type { ComparisonResult } from '../compare/result.js';
-import { InputError } from '../errors.js';
+import { InputError, InputErrors } from '../errors.js';
 import { readScenarioText } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/types.js';
 import { parseFraction } from '../units/parse.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CommandSpec, InputErrors, ProblemList, parseArgs } from '../../src/cli/args.js';
-import { InputError } from '../../src/errors.js';
+import { type CommandSpec, ProblemList, parseArgs } from '../../src/cli/args.js';
+import { InputError, InputErrors } from '../../src/errors.js';
 
 const spec: CommandSpec = {
   name: 'demo',

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FREEZE_NOTE } from '../../src/compare/designs.js';
-import { ROW_COLUMNS } from '../../src/compare/sweep.js';
+import { ROW_COLUMNS } from '../../src/report/sweepCsv.js';
 import { capplan } from './run.js';
 
 const photo = 'models/scenarios/photo-sharing-viral.json';

@@ -9,7 +9,6 @@ import { buildContext, type Context } from '../../src/compare/context.js';
 import {
   allUpUtilization,
   availabilityNeed,
-  evaluateHorizontal,
   type HorizontalDesign,
   horizontalCost,
   horizontalLayout,

@@ -4,25 +4,19 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
-import { InputErrors } from '../../src/cli/args.js';
+import { parseVary, parseVaryValue } from '../../src/cli/vary.js';
 import { FREEZE_NOTE } from '../../src/compare/designs.js';
 import { compareScenario } from '../../src/compare/index.js';
 import {
-  CROSSOVER_COLUMNS,
-  crossoversCsv,
-  csvField,
   isErrorRow,
   kindOfPath,
-  parseVary,
-  parseVaryValue,
-  ROW_COLUMNS,
-  rowsCsv,
   SWEEPABLE_PATHS,
   type SweepRow,
   sweepScenario,
   sweepValues,
 } from '../../src/compare/sweep.js';
-import { InputError } from '../../src/errors.js';
+import { InputError, InputErrors } from '../../src/errors.js';
+import { CROSSOVER_COLUMNS, crossoversCsv, csvField, ROW_COLUMNS, rowsCsv } from '../../src/report/sweepCsv.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 import { keysAt } from '../../src/scenario/schema.js';
 

@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
-import { InputErrors } from '../../src/cli/args.js';
-import { InputError } from '../../src/errors.js';
+import { InputError, InputErrors } from '../../src/errors.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 
 /** The contract's example scenario (../shared/design/contract.md), as a fresh object each time. */

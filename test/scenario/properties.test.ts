@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputErrors } from '../../src/cli/args.js';
-import { InputError } from '../../src/errors.js';
+import { InputError, InputErrors } from '../../src/errors.js';
 import { parseScenario, readScenarioText } from '../../src/scenario/normalize.js';
 import { contractExample } from './example.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputErrors } from '../../src/cli/args.js';
+import { InputErrors } from '../../src/errors.js';
 import { jsonErrorPosition, MAX_SCENARIO_BYTES, readScenarioText } from '../../src/scenario/normalize.js';
 import { contractExample } from './example.js';
 

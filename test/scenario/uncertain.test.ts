@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputErrors } from '../../src/cli/args.js';
+import { InputErrors } from '../../src/errors.js';
 import { scenarioJsonSchema } from '../../src/scenario/jsonSchema.js';
 import { parseScenario, sampleUncertain, UNCERTAIN_PATHS, withValue } from '../../src/scenario/normalize.js';
 import { normalQuantile } from '../../src/scenario/normalQuantile.js';

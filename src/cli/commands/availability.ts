@@ -17,9 +17,9 @@ import {
   simulateAvailability,
 } from '../../core/sim/failures.js';
 import { InputError } from '../../errors.js';
+import { type CliIo, EXIT } from '../../io/io.js';
 import { floorSignificant, formatDowntime, formatPercent } from '../../units/format.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
-import { type CliIo, EXIT } from '../io.js';
 import { keyValues, writeJson } from '../output.js';
 import { flagHours, flagQuantity, seedFlag } from '../values.js';
 import { reportedNines } from './ninesValue.js';

@@ -6,11 +6,11 @@ import {
   fromUnavailability,
 } from '../../core/reliability/index.js';
 import { InputError } from '../../errors.js';
+import { type CliIo, EXIT } from '../../io/io.js';
 import { formatDowntime, formatPercent } from '../../units/format.js';
 import { parseQuantity } from '../../units/parse.js';
 import { decimalComplement } from '../../util/decimalComplement.js';
 import type { ParsedArgs } from '../args.js';
-import { type CliIo, EXIT } from '../io.js';
 import { keyValues, writeJson } from '../output.js';
 import { flagQuantity } from '../values.js';
 import { reportedNines } from './ninesValue.js';

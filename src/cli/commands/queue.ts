@@ -12,10 +12,10 @@ import {
   type ServiceDistribution,
 } from '../../core/sim/requests.js';
 import { InputError } from '../../errors.js';
+import { type CliIo, EXIT } from '../../io/io.js';
 import { runChunks } from '../../sim/pool.js';
 import { formatDuration, formatPercent, formatRate, formatSig } from '../../units/format.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
-import { type CliIo, EXIT } from '../io.js';
 import { keyValues, writeJson } from '../output.js';
 import { progressBar } from '../progress.js';
 import { flagChoice, flagQuantity, flagText, seedFlag, threadsFlag } from '../values.js';

@@ -1,10 +1,10 @@
 import { loadCatalog } from '../../catalog/index.js';
 import { type Place, rttBetween } from '../../core/geo/index.js';
 import { InputError } from '../../errors.js';
+import { type CliIo, EXIT } from '../../io/io.js';
 import { formatSig } from '../../units/format.js';
 import { closest } from '../../util/suggest.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
-import { type CliIo, EXIT } from '../io.js';
 import { writeJson } from '../output.js';
 
 /** `capplan rtt A B`: measured median RTT between catalog regions, else an estimate from distance. */

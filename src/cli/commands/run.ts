@@ -3,14 +3,14 @@ import { createInterface } from 'node:readline';
 import { loadCatalog } from '../../catalog/index.js';
 import { compareScenario } from '../../compare/index.js';
 import type { ComparisonResult } from '../../compare/result.js';
-import { InputError } from '../../errors.js';
+import { InputError, InputErrors } from '../../errors.js';
+import { type CliIo, EXIT } from '../../io/io.js';
+import { checkReadableFile } from '../../io/readInput.js';
 import { comparisonTable } from '../../report/table.js';
 import { readScenarioText } from '../../scenario/normalize.js';
-import { InputErrors, type ParsedArgs } from '../args.js';
+import type { ParsedArgs } from '../args.js';
 import { readAndCompare } from '../compareInput.js';
-import { type CliIo, EXIT } from '../io.js';
 import { emit } from '../output.js';
-import { checkReadableFile } from '../readInput.js';
 import { flagChoice, flagText, threadsFlag } from '../values.js';
 
 const FORMATS = ['json', 'table'] as const;

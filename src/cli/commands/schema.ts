@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
+import { type CliIo, EXIT } from '../../io/io.js';
 import { scenarioJsonSchema } from '../../scenario/jsonSchema.js';
 import type { ParsedArgs } from '../args.js';
-import { type CliIo, EXIT } from '../io.js';
 import { writeJson } from '../output.js';
 
 /** Topics of `capplan schema`; the first is the default. */

@@ -1,25 +1,23 @@
 import { loadCatalog } from '../../catalog/index.js';
 import { FREEZE_NOTE } from '../../compare/designs.js';
 import {
-  crossoversCsv,
   isErrorRow,
   kindOfPath,
   MAX_STEPS,
-  parseVary,
-  parseVaryValue,
-  rowsCsv,
   type SweepErrorRow,
   type SweepResult,
   sweepScenario,
   sweepValues,
 } from '../../compare/sweep.js';
 import { InputError } from '../../errors.js';
+import { type CliIo, EXIT } from '../../io/io.js';
+import { readInput } from '../../io/readInput.js';
+import { crossoversCsv, rowsCsv } from '../../report/sweepCsv.js';
 import { readScenarioJson } from '../../scenario/normalize.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
-import { type CliIo, EXIT } from '../io.js';
 import { emit } from '../output.js';
-import { readInput } from '../readInput.js';
 import { flagChoice, flagQuantity, flagText } from '../values.js';
+import { parseVary, parseVaryValue } from '../vary.js';
 
 const FORMATS = ['csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];

@@ -1,5 +1,5 @@
+import type { CliIo } from '../../io/io.js';
 import type { ParsedArgs } from '../args.js';
-import type { CliIo } from '../io.js';
 
 /**
  * `capplan tui [FILE] [--freeze]` (and `capplan` without arguments): the interactive UI, or the comparison without a

@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { FREEZE_NOTE } from '../../compare/designs.js';
 import { InputError } from '../../errors.js';
+import { type CliIo, EXIT } from '../../io/io.js';
 import { buildWorksheetInput } from '../../report/buildWorksheet.js';
 import { worksheetMarkdown } from '../../report/worksheet.js';
 import type { ParsedArgs } from '../args.js';
 import { readAndCompare } from '../compareInput.js';
-import { type CliIo, EXIT } from '../io.js';
 import { emit } from '../output.js';
 import { flagChoice, flagText } from '../values.js';
 
