@@ -10,8 +10,10 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { loadCatalog } from '../catalog/index.js';
 import { FREEZE_NOTE } from '../compare/designs.js';
 import { nines, SECONDS_PER_YEAR } from '../core/reliability/index.js';
+import { InputErrors } from '../errors.js';
 import { buildWorksheetInput } from '../report/buildWorksheet.js';
 import { worksheetMarkdown } from '../report/worksheet.js';
+import { readScenarioJson } from '../scenario/normalize.js';
 import { SIMULATION_DEFAULTS } from '../scenario/types.js';
 import { SimulationAborted } from '../sim/pool.js';
 import { simulateComparison } from '../sim/scenario.js';
@@ -199,11 +201,18 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
           });
           return;
         }
+        // as `capplan run` reads it: the size limit, a byte-order mark skipped, a syntax error's line and column named
         let parsed: unknown;
         try {
-          parsed = JSON.parse(text);
-        } catch {
-          dispatch({ type: 'message', kind: 'error', text: `${path}: not valid JSON; nothing opened` });
+          parsed = readScenarioJson(text, path);
+        } catch (error) {
+          if (!(error instanceof InputErrors)) throw error;
+          dispatch({
+            type: 'message',
+            kind: 'error',
+            // first, so that a narrow footer still shows it
+            text: `nothing opened: ${error.errors[0]?.message ?? `${path}: not valid JSON`}`,
+          });
           return;
         }
         const v = validate(parsed as RawObject);

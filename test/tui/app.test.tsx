@@ -1,5 +1,5 @@
 // Whole frames of the Ink app (ink-testing-library), waiting for the screen to change rather than sleeping.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
@@ -26,6 +26,37 @@ function start(columns = 120, rows = 40, source: string | null = null, scenario:
 const frame = () => instance?.lastFrame() ?? '';
 const until = (ok: (f: string) => boolean, timeout = 5000) =>
   vi.waitFor(() => expect(ok(frame()), frame()).toBe(true), { timeout, interval: 20 });
+
+describe('the TUI opens files as capplan run reads them (o)', () => {
+  const openFile = async (name: string, text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'capplan-open-'));
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    const { stdin } = start();
+    await until((f) => f.includes('Recommended'));
+    stdin.write('o');
+    await until((f) => /open/i.test(f) && f.includes('_'));
+    stdin.write(file);
+    await until((f) => f.includes(`${name}_`));
+    stdin.write('\r');
+    return file;
+  };
+
+  it('a scenario with a byte-order mark opens', async () => {
+    const scenario = JSON.parse(DEFAULT_SCENARIO_TEXT) as { workload: { peakRate: string } };
+    scenario.workload.peakRate = '2000/s';
+    await openFile('bom.json', `\ufeff${JSON.stringify(scenario)}`);
+    await until((f) => /peak rate\s+2000\/s/.test(f));
+  });
+
+  it('a syntax error names its line and column, and nothing is opened', async () => {
+    await openFile('bad.json', '{\n  "name": "x",\n  "workload": {,\n}');
+    // the prompt stays open over the message line (to fix the name); Esc closes it and shows the message
+    instance?.stdin.write('\x1b');
+    await until((f) => /nothing opened: \S*bad\.json: line 3, column \d+: expected valid JSON/.test(f));
+    expect(frame()).toMatch(/peak rate\s+4000\/s/);
+  });
+});
 
 describe('the TUI, frame by frame', () => {
   it('shows the inputs, the comparison side by side, the recommendation and the keys', async () => {
