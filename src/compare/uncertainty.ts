@@ -9,7 +9,8 @@
  */
 
 import type { Catalog } from '../catalog/index.js';
-import { streamFor } from '../core/sim/rng.js';
+import { latinHypercube } from '../core/stats/latinHypercube.js';
+import { nearestRankSorted } from '../core/stats/quantiles.js';
 import { sampleUncertain, withValue } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/types.js';
 import { buildContext } from './context.js';
@@ -23,26 +24,8 @@ export const UNCERTAINTY_SAMPLES = 200;
 /** p5, p50, p95 as nearest-rank sample percentiles (the value of rank ceil(p n)), and the mean. */
 function spread(values: number[]): Spread {
   const s = [...values].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] as number;
+  const at = (p: number) => nearestRankSorted(s, p);
   return { p5: at(0.05), p50: at(0.5), p95: at(0.95), mean: s.reduce((a, b) => a + b, 0) / s.length };
-}
-
-/**
- * Latin hypercube: for each input, one uniform draw in each of n equal strata, in a random order.
- * @returns u[sample][input] in (0, 1)
- */
-export function latinHypercube(samples: number, inputs: number, seed: number): number[][] {
-  const rng = streamFor(seed, 0);
-  const u: number[][] = Array.from({ length: samples }, () => new Array<number>(inputs).fill(0));
-  for (let j = 0; j < inputs; j++) {
-    const order = Array.from({ length: samples }, (_, i) => i);
-    for (let i = samples - 1; i > 0; i--) {
-      const k = rng.below(i + 1);
-      [order[i], order[k]] = [order[k] as number, order[i] as number];
-    }
-    for (let i = 0; i < samples; i++) (u[i] as number[])[j] = ((order[i] as number) + rng.uniform()) / samples;
-  }
-  return u;
 }
 
 /** Propagates the scenario's uncertain inputs to every candidate of `architectures`; null when there are none. */

@@ -21,11 +21,11 @@
  */
 import { type Catalog, type Instance, loadCatalog } from '../catalog/index.js';
 import { NeumaierSum } from '../core/math/sum.js';
+import { normalQuantile, Z95 } from '../core/stats/normalQuantile.js';
 import { describePath, escapeControls, InputError, InputErrors } from '../errors.js';
 import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/parse.js';
 import { decimalComplement } from '../util/decimalComplement.js';
 import { closest } from '../util/suggest.js';
-import { normalQuantile, Z95 } from './normalQuantile.js';
 import { keysAt, P99_SCOPES, RANGE_DISTRIBUTIONS, ScenarioSchema } from './schema.js';
 import type {
   ArchitectureSpec,

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { compareScenario } from '../../src/compare/index.js';
-import { latinHypercube } from '../../src/compare/uncertainty.js';
+import { latinHypercube } from '../../src/core/stats/latinHypercube.js';
 import type { Scenario, UncertainInput } from '../../src/scenario/types.js';
 import { exampleScenario } from './scenario.js';
 

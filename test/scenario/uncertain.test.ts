@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalQuantile } from '../../src/core/stats/normalQuantile.js';
 import { InputErrors } from '../../src/errors.js';
 import { scenarioJsonSchema } from '../../src/scenario/jsonSchema.js';
 import { parseScenario, sampleUncertain, UNCERTAIN_PATHS, withValue } from '../../src/scenario/normalize.js';
-import { normalQuantile } from '../../src/scenario/normalQuantile.js';
 import type { RangeDistribution, Scenario, UncertainInput } from '../../src/scenario/types.js';
 import { expectClose } from '../helpers/expectClose.js';
 import { contractExample, errorsOf, minimalScenario } from './example.js';

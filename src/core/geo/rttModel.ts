@@ -16,6 +16,11 @@
  * operations for the 105 measured pairs.
  */
 
+import { quantileSorted } from '../stats/quantiles.js';
+
+/** The RTT model's error quantiles are R-7 (core/stats/quantiles.ts). */
+export { quantileSorted };
+
 /** Round-trip time in fibre per km of great-circle distance, ms/km: 2 (there and back) / 200 km per ms. */
 export const FIBRE_FLOOR_MS_PER_KM = 0.01;
 
@@ -58,20 +63,6 @@ export function estimateRttMs(distanceKm: number, model: Pick<RttModel, 'interce
     throw new RangeError(`distanceKm: ${distanceKm}: expected a finite distance >= 0 km`);
   }
   return model.interceptMs + model.msPerKm * distanceKm;
-}
-
-/**
- * R-7 quantile (Hyndman & Fan 1996, type 7; R's default): linear interpolation between the order statistics at
- * h = (n - 1) p of an ascending, non-empty array.
- */
-export function quantileSorted(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) throw new RangeError('quantileSorted: expected a non-empty array');
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileSorted: p = ${p}: expected 0 <= p <= 1`);
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const a = sorted[lo] as number;
-  const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
-  return a + (h - lo) * (b - a);
 }
 
 /** Median and 90th percentile of the absolute and relative errors of a line on the given pairs (R-7). */

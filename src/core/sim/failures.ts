@@ -60,8 +60,8 @@ import type { Availability } from '../reliability/availability.js';
 import { SECONDS_PER_YEAR } from '../reliability/downtime.js';
 import { spreadOf, zoneSizes } from '../reliability/placement.js';
 import { coldRestoreTimeS, crossRegionFailoverS } from '../reliability/recovery.js';
+import { sectioningHalfWidth } from '../stats/tInterval.js';
 import { type Stream, streamFor } from './rng.js';
-import { sectioningHalfWidth } from './stats.js';
 
 /** Failure and repair times of one kind of component, in seconds. */
 export interface SimRates {

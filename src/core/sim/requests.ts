@@ -16,10 +16,10 @@
  * intervals (Student t over the chunks' estimates), the same whatever thread ran which chunk. Pure; no I/O.
  */
 
+import { sectioningHalfWidth } from '../stats/tInterval.js';
 import { pushValue, replaceRoot } from './heap.js';
 import { bucketOf, LogHistogram, RELATIVE_ACCURACY } from './histogram.js';
 import { type Stream, streamFor } from './rng.js';
-import { sectioningHalfWidth } from './stats.js';
 
 export type ServiceDistribution = 'exponential' | 'deterministic' | 'lognormal' | 'gamma';
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { erfc } from '../../src/core/math/special.js';
-import { normalQuantile, Z95 } from '../../src/scenario/normalQuantile.js';
-import { expectClose } from '../helpers/expectClose.js';
+import { erfc } from '../../../src/core/math/special.js';
+import { normalQuantile, Z95 } from '../../../src/core/stats/normalQuantile.js';
+import { expectClose } from '../../helpers/expectClose.js';
 
 /**
  * Phi^-1(p) for the double p, by mpmath at 40 digits (solving ln Phi(x) = ln p, so that the far tail keeps its

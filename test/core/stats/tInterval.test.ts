@@ -1,7 +1,7 @@
 // Student t quantile t(0.975, df) (src/core/sim/stats.ts) against published tables (Abramowitz & Stegun 1964,
 // table 26.10) and scipy.stats.t.ppf.
 import { describe, expect, it } from 'vitest';
-import { sectioningHalfWidth, tQuantile975 } from '../../../src/core/sim/stats.js';
+import { sectioningHalfWidth, tQuantile975 } from '../../../src/core/stats/tInterval.js';
 import { expectClose } from '../../helpers/expectClose.js';
 
 describe('tQuantile975', () => {
