@@ -10,6 +10,37 @@ import type { Action, TuiState } from './state.js';
 export type Effect = 'save' | 'saveAs' | 'open' | 'simulate' | 'cancelSimulation' | 'quit' | 'worksheet' | 'frontier';
 export type Command = { action: Action } | { effect: Effect };
 
+/** A key press a binding answers: a typed character, or one of Ink's named keys (shift: must be held, or not). */
+export type Press =
+  | { char: string }
+  | {
+      key: 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'tab' | 'return';
+      shift?: boolean;
+    };
+
+/** How a press is named in a binding's `keys` label (a test checks every press is named there). */
+export function pressName(p: Press): string {
+  if ('char' in p) return p.char;
+  const names = {
+    upArrow: 'up',
+    downArrow: 'down',
+    leftArrow: 'left',
+    rightArrow: 'right',
+    pageUp: 'PgUp',
+    pageDown: 'PgDn',
+    tab: 'Tab',
+    return: 'Enter',
+  } as const;
+  return `${p.shift ? 'shift-' : ''}${names[p.key]}`;
+}
+
+/** Whether a key press is one of `press`. */
+export function pressed(press: readonly Press[], input: string, key: Key): boolean {
+  return press.some((p) =>
+    'char' in p ? input === p.char : key[p.key] === true && (p.shift === undefined || key.shift === p.shift),
+  );
+}
+
 export interface Binding {
   keys: string;
   help: string;
@@ -17,7 +48,8 @@ export interface Binding {
   footer?: string;
   /** Kept in the footer when it is too narrow for every key (the others are left out from the end). */
   footerKeep?: boolean;
-  match(input: string, key: Key): boolean;
+  /** The presses that trigger it: a character typed, or a named key (with or without shift). */
+  press: readonly Press[];
   command: Command;
 }
 
@@ -26,86 +58,86 @@ export const BINDINGS: readonly Binding[] = [
     keys: 'up/down, k/j',
     help: 'move between fields (in the frontier view: select a design)',
     footer: 'move',
-    match: (i, k) => k.upArrow || i === 'k',
+    press: [{ key: 'upArrow' }, { char: 'k' }],
     command: { action: { type: 'move', delta: -1 } },
   },
-  { keys: '', help: '', match: (i, k) => k.downArrow || i === 'j', command: { action: { type: 'move', delta: 1 } } },
+  { keys: '', help: '', press: [{ key: 'downArrow' }, { char: 'j' }], command: { action: { type: 'move', delta: 1 } } },
   {
     keys: 'Tab / shift-Tab',
     help: 'next / previous field',
-    match: (_i, k) => k.tab && !k.shift,
+    press: [{ key: 'tab', shift: false }],
     command: { action: { type: 'move', delta: 1 } },
   },
-  { keys: '', help: '', match: (_i, k) => k.tab && k.shift, command: { action: { type: 'move', delta: -1 } } },
+  { keys: '', help: '', press: [{ key: 'tab', shift: true }], command: { action: { type: 'move', delta: -1 } } },
   {
     keys: 'PgUp/PgDn',
     help: 'move 10 fields',
-    match: (_i, k) => k.pageDown,
+    press: [{ key: 'pageDown' }],
     command: { action: { type: 'move', delta: 10 } },
   },
-  { keys: '', help: '', match: (_i, k) => k.pageUp, command: { action: { type: 'move', delta: -10 } } },
+  { keys: '', help: '', press: [{ key: 'pageUp' }], command: { action: { type: 'move', delta: -10 } } },
   {
     keys: 'left/right',
     help: 'scroll the candidates when they do not all fit',
-    match: (_i, k) => k.rightArrow,
+    press: [{ key: 'rightArrow' }],
     command: { action: { type: 'scroll', delta: 1 } },
   },
-  { keys: '', help: '', match: (_i, k) => k.leftArrow, command: { action: { type: 'scroll', delta: -1 } } },
+  { keys: '', help: '', press: [{ key: 'leftArrow' }], command: { action: { type: 'scroll', delta: -1 } } },
   {
     keys: 'Enter',
     help: 'edit the field (type a value with units: 250 ms, 99.95%, 3000/s; Enter accepts, Esc cancels; empty = default)',
     footer: 'edit',
-    match: (_i, k) => k.return,
+    press: [{ key: 'return' }],
     command: { action: { type: 'startEdit' } },
   },
   {
     keys: 'u',
     help: 'undo the last change',
     footer: 'undo',
-    match: (i) => i === 'u',
+    press: [{ char: 'u' }],
     command: { action: { type: 'undo' } },
   },
   {
     keys: 'c',
     help: 'next chart: cost vs load, p99 per user region, downtime vs budget',
     footer: 'chart',
-    match: (i) => i === 'c',
+    press: [{ char: 'c' }],
     command: { action: { type: 'nextPanel' } },
   },
   {
     keys: 'f',
     help: 'show or hide the frontier: the designs none beats on cost, nines and p99 together (Esc also closes it)',
     footer: 'frontier',
-    match: (i) => i === 'f',
+    press: [{ char: 'f' }],
     command: { effect: 'frontier' },
   },
   {
     keys: 'm',
     help: 'run the Monte Carlo simulation (Esc cancels)',
     footer: 'simulate',
-    match: (i) => i === 'm',
+    press: [{ char: 'm' }],
     command: { effect: 'simulate' },
   },
   {
     keys: 's',
     help: 'save the scenario (atomically)',
     footer: 'save',
-    match: (i) => i === 's',
+    press: [{ char: 's' }],
     command: { effect: 'save' },
   },
-  { keys: 'S', help: 'save as another file', match: (i) => i === 'S', command: { effect: 'saveAs' } },
+  { keys: 'S', help: 'save as another file', press: [{ char: 'S' }], command: { effect: 'saveAs' } },
   {
     keys: 'o',
     help: 'open another scenario file',
     footer: 'open',
-    match: (i) => i === 'o',
+    press: [{ char: 'o' }],
     command: { action: { type: 'openPrompt', kind: 'open' } },
   },
   {
     keys: 'w',
     help: 'write the design-review worksheet',
     footer: 'worksheet',
-    match: (i) => i === 'w',
+    press: [{ char: 'w' }],
     command: { effect: 'worksheet' },
   },
   {
@@ -113,7 +145,7 @@ export const BINDINGS: readonly Binding[] = [
     help: 'show or hide this help',
     footer: 'help',
     footerKeep: true,
-    match: (i) => i === '?',
+    press: [{ char: '?' }],
     command: { action: { type: 'toggleHelp' } },
   },
   {
@@ -121,7 +153,7 @@ export const BINDINGS: readonly Binding[] = [
     help: 'quit (asks again when there are unsaved changes)',
     footer: 'quit',
     footerKeep: true,
-    match: (i) => i === 'q',
+    press: [{ char: 'q' }],
     command: { effect: 'quit' },
   },
 ];
@@ -146,7 +178,7 @@ export function commandFor(state: TuiState, input: string, key: Key): Command | 
   if (state.help) return { action: { type: 'toggleHelp' } };
   if (key.escape)
     return state.sim.status === 'running' ? { effect: 'cancelSimulation' } : { action: { type: 'cancel' } };
-  for (const b of BINDINGS) if (b.match(input, key)) return b.command;
+  for (const b of BINDINGS) if (pressed(b.press, input, key)) return b.command;
   return null;
 }
 

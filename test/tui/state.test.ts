@@ -3,7 +3,7 @@ import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO_TEXT } from '../../src/scenario/defaultScenario.js';
 import { fieldsOf } from '../../src/tui/fields.js';
-import { BINDINGS, commandFor, splitChunk } from '../../src/tui/keys.js';
+import { BINDINGS, commandFor, pressName, splitChunk } from '../../src/tui/keys.js';
 import { getAt, type RawObject, setAt } from '../../src/tui/rawPath.js';
 import { type Action, initialState, reducer, type TuiState, validate } from '../../src/tui/state.js';
 import { footerKeys } from '../../src/tui/view.js';
@@ -221,6 +221,28 @@ describe('the frontier view', () => {
     expect(BINDINGS.find((b) => b.keys === 'f')?.footer).toBe('frontier');
     const editing = reducer(s, { type: 'startEdit' });
     expect(commandFor(editing, 'f', key())).toEqual({ action: { type: 'input', text: 'f' } });
+  });
+
+  it("the help's key labels name exactly the presses of their bindings (continuation rows under the row above)", () => {
+    // group each labelled binding with the unlabelled rows after it
+    const groups: { label: string; names: string[] }[] = [];
+    for (const b of BINDINGS) {
+      if (b.keys) groups.push({ label: b.keys, names: [] });
+      groups[groups.length - 1]?.names.push(...b.press.map(pressName));
+    }
+    for (const g of groups) {
+      // Ctrl-C is Ink's exit, not a binding
+      const tokens = g.label.split(/[\s,/]+/).filter((t) => t !== '' && !t.startsWith('Ctrl-'));
+      expect([...new Set(g.names)].sort(), g.label).toEqual([...new Set(tokens)].sort());
+    }
+    // every press reaches its command: the first binding that names it
+    for (const b of BINDINGS) {
+      for (const p of b.press) {
+        const k = key('char' in p ? {} : { [p.key]: true, shift: p.shift ?? false });
+        const first = BINDINGS.find((x) => x.press.some((q) => pressName(q) === pressName(p)));
+        expect(commandFor(initialState(raw(), null), 'char' in p ? p.char : '', k)).toEqual(first?.command);
+      }
+    }
   });
 
   it('the footer keeps ? help and q quit when it is too narrow for every key', () => {
