@@ -8,7 +8,7 @@ import { compareScenario } from '../compare/index.js';
 import type { ComparisonResult } from '../compare/result.js';
 import type { CliIo } from '../io/io.js';
 import { readInput } from '../io/readInput.js';
-import { readScenarioText } from '../scenario/normalize.js';
+import { readScenarioText } from '../scenario/read.js';
 import type { Scenario } from '../scenario/types.js';
 import { progressBar } from './progress.js';
 

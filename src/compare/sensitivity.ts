@@ -15,8 +15,8 @@
  */
 
 import type { Catalog } from '../catalog/index.js';
-import { clampToField, withValue } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/types.js';
+import { clampToField, withValue } from '../scenario/uncertain.js';
 import {
   formatByteRate,
   formatBytes,

@@ -11,8 +11,8 @@
 import type { Catalog } from '../catalog/index.js';
 import { latinHypercube } from '../core/stats/latinHypercube.js';
 import { nearestRankSorted } from '../core/stats/quantiles.js';
-import { sampleUncertain, withValue } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/types.js';
+import { sampleUncertain, withValue } from '../scenario/uncertain.js';
 import { buildContext } from './context.js';
 import { evaluate } from './evaluate.js';
 import type { ArchitectureResult, ArchitectureUncertainty, MeetsTargets, Spread, UncertaintyResult } from './result.js';

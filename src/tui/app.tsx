@@ -13,7 +13,7 @@ import { nines, SECONDS_PER_YEAR } from '../core/reliability/index.js';
 import { InputErrors } from '../errors.js';
 import { buildWorksheetInput } from '../report/buildWorksheet.js';
 import { worksheetMarkdown } from '../report/worksheet.js';
-import { readScenarioJson } from '../scenario/normalize.js';
+import { readScenarioJson } from '../scenario/read.js';
 import { SIMULATION_DEFAULTS } from '../scenario/types.js';
 import { SimulationAborted } from '../sim/pool.js';
 import { simulateComparison } from '../sim/scenario.js';

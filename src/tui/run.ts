@@ -9,7 +9,7 @@ import { EXIT } from '../io/io.js';
 import { unreadable } from '../io/readInput.js';
 import { comparisonTable } from '../report/table.js';
 import { DEFAULT_SCENARIO_SOURCE, DEFAULT_SCENARIO_TEXT } from '../scenario/defaultScenario.js';
-import { readScenarioJson } from '../scenario/normalize.js';
+import { readScenarioJson } from '../scenario/read.js';
 import type { RawObject } from './rawPath.js';
 import { analyze } from './selectors.js';
 import { validate } from './state.js';

@@ -6,7 +6,7 @@
 
 import type { ComparisonResult } from '../compare/result.js';
 import { InputError, InputErrors } from '../errors.js';
-import { readScenarioText } from '../scenario/normalize.js';
+import { readScenarioText } from '../scenario/read.js';
 import type { Scenario } from '../scenario/types.js';
 import { parseFraction } from '../units/parse.js';
 import { displayValue, type FieldDef, fieldsOf, storedValue } from './fields.js';

@@ -32,7 +32,7 @@ import { COMMANDS } from '../../src/cli/specs.js';
 import { validateResult } from '../../src/compare/resultSchema.js';
 import { SWEEPABLE_PATHS } from '../../src/compare/sweep.js';
 import { describePath } from '../../src/errors.js';
-import { MAX_SCENARIO_BYTES } from '../../src/scenario/normalize.js';
+import { MAX_SCENARIO_BYTES } from '../../src/scenario/limits.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Budget

@@ -14,7 +14,7 @@ import {
 import { buildContext, compareScenario } from '../../src/compare/index.js';
 import type { ArchitectureResult, ComparisonResult } from '../../src/compare/result.js';
 import { better, searchVertical } from '../../src/compare/size.js';
-import { readScenarioText } from '../../src/scenario/normalize.js';
+import { readScenarioText } from '../../src/scenario/read.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { exampleScenario } from './scenario.js';
 

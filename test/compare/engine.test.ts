@@ -11,7 +11,7 @@ import { buildContext } from '../../src/compare/context.js';
 import { evaluateHorizontal, evaluateVertical } from '../../src/compare/evaluate.js';
 import { compareScenario } from '../../src/compare/index.js';
 import { copysetCount } from '../../src/core/reliability/placement.js';
-import { readScenarioText } from '../../src/scenario/normalize.js';
+import { readScenarioText } from '../../src/scenario/read.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { expectClose } from '../helpers/expectClose.js';
 import { exampleScenario } from './scenario.js';

@@ -14,7 +14,7 @@ import {
 } from '../../src/compare/frontier.js';
 import { type ArchitectureResult, compareScenario } from '../../src/compare/index.js';
 import { validateResult } from '../../src/compare/resultSchema.js';
-import { readScenarioText } from '../../src/scenario/normalize.js';
+import { readScenarioText } from '../../src/scenario/read.js';
 import { exampleScenario } from './scenario.js';
 
 const catalog = loadCatalog();

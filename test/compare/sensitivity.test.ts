@@ -12,7 +12,7 @@ import {
   sensitivity,
   withInput,
 } from '../../src/compare/sensitivity.js';
-import { readScenarioText } from '../../src/scenario/normalize.js';
+import { readScenarioText } from '../../src/scenario/read.js';
 import type { Scenario } from '../../src/scenario/types.js';
 
 const catalog = loadCatalog();

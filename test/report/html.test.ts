@@ -8,7 +8,7 @@ import { compareScenario } from '../../src/compare/index.js';
 import { buildWorksheetInput } from '../../src/report/buildWorksheet.js';
 import { escapeHtml, markdownToHtml, worksheetHtml } from '../../src/report/html.js';
 import { type WorksheetInput, worksheetMarkdown } from '../../src/report/worksheet.js';
-import { readScenarioText } from '../../src/scenario/normalize.js';
+import { readScenarioText } from '../../src/scenario/read.js';
 
 const EXAMPLE = 'models/scenarios/photo-sharing-viral.json';
 

@@ -10,7 +10,7 @@ import { compareScenario } from '../../src/compare/index.js';
 import { buildWorksheetInput } from '../../src/report/buildWorksheet.js';
 import { worksheetHtml } from '../../src/report/html.js';
 import { type WorksheetInput, worksheetMarkdown } from '../../src/report/worksheet.js';
-import { readScenarioText } from '../../src/scenario/normalize.js';
+import { readScenarioText } from '../../src/scenario/read.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const EXAMPLE = 'models/scenarios/photo-sharing-viral.json';

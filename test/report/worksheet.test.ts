@@ -13,7 +13,7 @@ import type { ComparisonResult } from '../../src/compare/result.js';
 import type { SensitivityResult } from '../../src/compare/sensitivity.js';
 import { buildWorksheetInput } from '../../src/report/buildWorksheet.js';
 import { cell, comparisonCells, worksheetMarkdown } from '../../src/report/worksheet.js';
-import { readScenarioText } from '../../src/scenario/normalize.js';
+import { readScenarioText } from '../../src/scenario/read.js';
 import { capplan } from '../cli/run.js';
 
 const SCENARIOS = 'models/scenarios';

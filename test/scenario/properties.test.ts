@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, InputErrors } from '../../src/errors.js';
-import { parseScenario, readScenarioText } from '../../src/scenario/normalize.js';
+import { parseScenario } from '../../src/scenario/normalize.js';
+import { readScenarioText } from '../../src/scenario/read.js';
 import { contractExample } from './example.js';
 
 /** Every number in a value. */

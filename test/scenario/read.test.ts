@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputErrors } from '../../src/errors.js';
-import { jsonErrorPosition, MAX_SCENARIO_BYTES, readScenarioText } from '../../src/scenario/normalize.js';
+import { MAX_SCENARIO_BYTES } from '../../src/scenario/limits.js';
+import { jsonErrorPosition, readScenarioText } from '../../src/scenario/read.js';
 import { contractExample } from './example.js';
 
 function errorsOf(text: string, source = 'scenario.json'): string[] {

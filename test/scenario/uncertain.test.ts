@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { normalQuantile } from '../../src/core/stats/normalQuantile.js';
 import { InputErrors } from '../../src/errors.js';
 import { scenarioJsonSchema } from '../../src/scenario/jsonSchema.js';
-import { parseScenario, sampleUncertain, UNCERTAIN_PATHS, withValue } from '../../src/scenario/normalize.js';
+import { parseScenario } from '../../src/scenario/normalize.js';
 import type { RangeDistribution, Scenario, UncertainInput } from '../../src/scenario/types.js';
+import { sampleUncertain, UNCERTAIN_PATHS, withValue } from '../../src/scenario/uncertain.js';
 import { expectClose } from '../helpers/expectClose.js';
 import { contractExample, errorsOf, minimalScenario } from './example.js';
 

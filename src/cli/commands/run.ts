@@ -7,7 +7,7 @@ import { InputError, InputErrors } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
 import { checkReadableFile } from '../../io/readInput.js';
 import { comparisonTable } from '../../report/table.js';
-import { readScenarioText } from '../../scenario/normalize.js';
+import { readScenarioText } from '../../scenario/read.js';
 import type { ParsedArgs } from '../args.js';
 import { readAndCompare } from '../compareInput.js';
 import { emit } from '../output.js';

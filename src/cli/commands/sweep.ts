@@ -13,7 +13,7 @@ import { InputError } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
 import { readInput } from '../../io/readInput.js';
 import { crossoversCsv, rowsCsv } from '../../report/sweepCsv.js';
-import { readScenarioJson } from '../../scenario/normalize.js';
+import { readScenarioJson } from '../../scenario/read.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
 import { emit } from '../output.js';
 import { flagChoice, flagQuantity, flagText } from '../values.js';

@@ -1,0 +1,158 @@
+/** Reading a scenario's text: the size limit, a byte-order mark, JSON syntax errors with their line and column. */
+import { describePath, escapeControls, InputErrors } from '../errors.js';
+import { ScenarioError } from './issues.js';
+import { MAX_SCENARIO_BYTES } from './limits.js';
+import { parseScenario } from './normalize.js';
+import type { Scenario } from './types.js';
+
+/**
+ * Reads a scenario from JSON text. `source` names it in errors (a file name, "stdin", "line 3").
+ * @throws {InputErrors} over 1 MiB, not JSON (with line and column), a forbidden key, or any parseScenario problem
+ */
+export function readScenarioText(text: string, sourceIn: string): Scenario {
+  return parseScenario(readScenarioJson(text, sourceIn));
+}
+
+/**
+ * The JSON value of a scenario's text, not yet validated: the size limit, a byte-order mark skipped, and a syntax
+ * error's line and column named (readScenarioText, and the sweep and TUI, which need the raw value).
+ * @throws {InputErrors} the text is too large or not JSON
+ */
+export function readScenarioJson(text: string, sourceIn: string): unknown {
+  const source = describePath(sourceIn); // a file name from argv: one line, no control characters
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_SCENARIO_BYTES) {
+    const expected = `a scenario of at most ${MAX_SCENARIO_BYTES} bytes (1 MiB)`;
+    throw new InputErrors([
+      new ScenarioError(source, bytes, expected, `${source}: ${bytes} bytes: expected ${expected}`),
+    ]);
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark is not JSON
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    const where = jsonErrorPosition(body);
+    const { line, column } = lineColumn(body, where.offset);
+    const expected = `valid JSON (${where.reason})`;
+    throw new InputErrors([
+      new ScenarioError(source, text, expected, `${source}: line ${line}, column ${column}: expected ${expected}`),
+    ]);
+  }
+  return data;
+}
+
+/** 1-based line and column of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Where JSON.parse failed, and why: a small RFC 8259 scanner run only on text JSON.parse refused (Node 20's messages
+ * do not always give a position). Iterative over nesting, so deep input cannot overflow the stack.
+ */
+export function jsonErrorPosition(text: string): { offset: number; reason: string } {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
+  };
+  const fail = (reason: string) => ({ offset: i, reason });
+  const describe = () =>
+    i >= text.length ? 'unexpected end of input' : `unexpected ${escapeControls(JSON.stringify(text.charAt(i)))}`;
+  /** Scans one scalar at i; returns a reason on failure. */
+  const scalar = (): string | undefined => {
+    const c = text.charAt(i);
+    if (c === '"') {
+      i++;
+      while (i < text.length && text.charAt(i) !== '"') {
+        const code = text.charCodeAt(i);
+        if (code < 0x20) return 'control character in a string';
+        if (text.charAt(i) === '\\') {
+          i++;
+          const e = text.charAt(i);
+          if (e === 'u') {
+            if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) return 'bad \\u escape';
+            i += 4;
+          } else if (!'"\\/bfnrt'.includes(e) || e === '') return 'bad escape in a string';
+        }
+        i++;
+      }
+      if (i >= text.length) return 'unterminated string';
+      i++;
+      return undefined;
+    }
+    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+    if (m === null || m[0] === '') return describe();
+    i += m[0].length;
+    return undefined;
+  };
+
+  /** A property name and its colon, or what is wrong there. */
+  const propertyName = (): string | undefined => {
+    if (text.charAt(i) !== '"') return `expected a property name in double quotes, ${describe()}`;
+    const r = scalar();
+    if (r !== undefined) return r;
+    ws();
+    if (text.charAt(i) !== ':') return `expected ":", ${describe()}`;
+    i++;
+    return undefined;
+  };
+
+  const stack: ('{' | '[')[] = [];
+  ws();
+  // state: expecting a value
+  for (;;) {
+    ws();
+    const c = text.charAt(i);
+    if (c === '{' || c === '[') {
+      stack.push(c);
+      i++;
+      ws();
+      const close = c === '{' ? '}' : ']';
+      if (text.charAt(i) === close) {
+        stack.pop();
+        i++;
+      } else {
+        if (c === '{') {
+          const r = propertyName();
+          if (r !== undefined) return fail(r);
+        }
+        continue;
+      }
+    } else {
+      const r = scalar();
+      if (r !== undefined) return fail(i >= text.length ? 'unexpected end of input' : r);
+    }
+    // after a value: close containers or go on to the next element
+    for (;;) {
+      ws();
+      const top = stack[stack.length - 1];
+      if (top === undefined) {
+        return i < text.length ? fail(`${describe()} after the end of the JSON value`) : fail('invalid JSON');
+      }
+      const close = top === '{' ? '}' : ']';
+      const d = text.charAt(i);
+      if (d === close) {
+        stack.pop();
+        i++;
+        continue;
+      }
+      if (d !== ',') return fail(`expected "," or "${close}", ${describe()}`);
+      i++;
+      ws();
+      if (top === '{') {
+        const r = propertyName();
+        if (r !== undefined) return fail(r);
+      }
+      break;
+    }
+  }
+}

@@ -1,0 +1,205 @@
+/** Uncertain inputs: the fields that may be ranges, their medians, sampling, and substitution into a scenario. */
+import { normalQuantile, Z95 } from '../core/stats/normalQuantile.js';
+import { MAX_GROWTH_PER_YEAR, MAX_MESSAGE_BYTES, MAX_RATE_PER_S, MAX_SERVICE_TIME_S } from './limits.js';
+import type { FailureRates, RangeDistribution, Scenario, UncertainInput } from './types.js';
+
+/** The valid values of a field that may be a range (the same bounds the plain field is parsed with). */
+export interface Bounds {
+  /** Smallest valid value; with `minExclusive` the value must be above it (exclusive lower bounds are all 0 here). */
+  readonly min: number;
+  readonly minExclusive: boolean;
+  /** Largest valid value; undefined: any finite value. */
+  readonly max: number | undefined;
+}
+
+interface RangedField extends Bounds {
+  /** A copy of the scenario with the field set to `v` (sharing what it does not change). */
+  readonly set: (s: Scenario, v: number) => Scenario;
+}
+
+type WorkloadFigure =
+  | 'peakRatePerS'
+  | 'averageRatePerS'
+  | 'serviceTimeS'
+  | 'serviceTimeCv'
+  | 'growthPerYear'
+  | 'growthYears'
+  | 'workingSetBytes'
+  | 'memoryHeadroom'
+  | 'writeFraction'
+  | 'requestSizeBytes'
+  | 'responseSizeBytes';
+type ReliabilityFigure = 'failoverS' | 'coldRestoreS' | 'restoreRateBytesPerS' | 'replicationLagS' | 'backupIntervalS';
+
+const POSITIVE: Bounds = { min: 0, minExclusive: true, max: undefined };
+const positiveAtMost = (max: number): Bounds => ({ min: 0, minExclusive: true, max });
+const NON_NEGATIVE: Bounds = { min: 0, minExclusive: false, max: undefined };
+const between = (min: number, max: number): Bounds => ({ min, minExclusive: false, max });
+
+const inWorkload = (key: WorkloadFigure, bounds: Bounds): RangedField => ({
+  ...bounds,
+  set: (s, v) => ({ ...s, workload: { ...s.workload, [key]: v } }),
+});
+/** A USL coefficient; setting one where the scenario had no `usl` (linear scaling) makes the other 0. */
+const inUsl = (key: 'sigma' | 'kappa'): RangedField => ({
+  ...between(0, 1),
+  set: (s, v) => ({
+    ...s,
+    workload: { ...s.workload, usl: { ...(s.workload.usl ?? { sigma: 0, kappa: 0 }), [key]: v } },
+  }),
+});
+const inDomain = (domain: 'node' | 'zone' | 'region', key: keyof FailureRates): RangedField => ({
+  ...POSITIVE,
+  set: (s, v) => ({ ...s, reliability: { ...s.reliability, [domain]: { ...s.reliability[domain], [key]: v } } }),
+});
+const inReliability = (key: ReliabilityFigure, bounds: Bounds): RangedField => ({
+  ...bounds,
+  set: (s, v) => ({ ...s, reliability: { ...s.reliability, [key]: v } }),
+});
+
+/** Every field that may be a range, by raw path, in the order of the scenario (and of `Scenario.uncertain`). */
+const RANGED: ReadonlyMap<string, RangedField> = new Map([
+  ['workload.peakRate', inWorkload('peakRatePerS', positiveAtMost(MAX_RATE_PER_S))],
+  ['workload.averageRate', inWorkload('averageRatePerS', positiveAtMost(MAX_RATE_PER_S))],
+  ['workload.serviceTime', inWorkload('serviceTimeS', positiveAtMost(MAX_SERVICE_TIME_S))],
+  ['workload.serviceTimeCv', inWorkload('serviceTimeCv', between(0, 100))],
+  ['workload.growth.perYear', inWorkload('growthPerYear', between(-0.99, MAX_GROWTH_PER_YEAR))],
+  ['workload.growth.years', inWorkload('growthYears', between(0, 100))],
+  ['workload.workingSet', inWorkload('workingSetBytes', NON_NEGATIVE)],
+  ['workload.memoryHeadroom', inWorkload('memoryHeadroom', between(0, 10))],
+  ['workload.writeFraction', inWorkload('writeFraction', between(0, 1))],
+  ['workload.requestSize', inWorkload('requestSizeBytes', between(0, MAX_MESSAGE_BYTES))],
+  ['workload.responseSize', inWorkload('responseSizeBytes', between(0, MAX_MESSAGE_BYTES))],
+  ['workload.usl.contention', inUsl('sigma')],
+  ['workload.usl.coherency', inUsl('kappa')],
+  ['reliability.node.mtbf', inDomain('node', 'mtbfS')],
+  ['reliability.node.mttr', inDomain('node', 'mttrS')],
+  ['reliability.zone.mtbf', inDomain('zone', 'mtbfS')],
+  ['reliability.zone.mttr', inDomain('zone', 'mttrS')],
+  ['reliability.region.mtbf', inDomain('region', 'mtbfS')],
+  ['reliability.region.mttr', inDomain('region', 'mttrS')],
+  ['reliability.failover', inReliability('failoverS', NON_NEGATIVE)],
+  ['reliability.coldRestore', inReliability('coldRestoreS', NON_NEGATIVE)],
+  ['reliability.restoreRate', inReliability('restoreRateBytesPerS', POSITIVE)],
+  ['reliability.replicationLag', inReliability('replicationLagS', NON_NEGATIVE)],
+  ['reliability.backupInterval', inReliability('backupIntervalS', POSITIVE)],
+]);
+
+/** The raw paths of every field that may be given as a range `{ p5, p95, distribution? }`. */
+export const UNCERTAIN_PATHS: readonly string[] = [...RANGED.keys()];
+
+/**
+ * What a draw below a field's exclusive lower bound of 0 (rates, service time, MTBF, MTTR, backup interval) is
+ * clamped to: the smallest positive normal double, the smallest value such a field allows whose reciprocal is finite.
+ */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** A finite value within the bounds. */
+export function inBounds(value: number, bounds: Bounds): boolean {
+  const above = bounds.minExclusive ? value > bounds.min : value >= bounds.min;
+  return Number.isFinite(value) && above && (bounds.max === undefined || value <= bounds.max);
+}
+
+export function rangedField(path: string): RangedField {
+  const field = RANGED.get(path);
+  if (field === undefined) {
+    throw new RangeError(`${path} cannot be a range; the fields that can: ${UNCERTAIN_PATHS.join(', ')}`);
+  }
+  return field;
+}
+
+/** The point value of a range: sqrt(p5 p95) for lognormal, (p5 + p95) / 2 otherwise; always in [p5, p95]. */
+export function rangeMedian(p5: number, p95: number, distribution: RangeDistribution): number {
+  if (p5 === p95) return p5;
+  let m: number;
+  if (distribution === 'lognormal') {
+    const product = p5 * p95; // sqrt of the product where it neither overflows nor underflows
+    m = Number.isFinite(product) && product >= MIN_NORMAL ? Math.sqrt(product) : Math.sqrt(p5) * Math.sqrt(p95);
+  } else m = p5 / 2 + p95 / 2; // = (p5 + p95) / 2 without overflow
+  return Math.min(p95, Math.max(p5, m));
+}
+
+/**
+ * `value` moved into the valid values of the field at `path` (a raw path that may be a range, see UNCERTAIN_PATHS):
+ * what withValue accepts. An exclusive lower bound of 0 clamps to the smallest positive normal double.
+ * @throws {RangeError} the path cannot be a range
+ */
+export function clampToField(path: string, value: number): number {
+  const field = rangedField(path);
+  const lowest = field.minExclusive ? MIN_NORMAL : field.min;
+  if (!(field.minExclusive ? value > field.min : value >= field.min)) return lowest;
+  return Math.min(value, field.max ?? Number.MAX_VALUE);
+}
+
+/**
+ * A copy of `scenario` with the figure at `path` (a raw path that may be a range, see UNCERTAIN_PATHS) set to
+ * `value`, in SI units like the normalised field. The copy shares the parts it does not change. The path leaves
+ * `defaulted` (with `workload.usl` for a USL coefficient: setting one where the scenario had no `usl` makes the other
+ * 0). `uncertain` and `bareNumbers` are kept: they describe the inputs as written, not the values in this copy.
+ * Cross-field rules are not checked again (an averageRate above a lowered peakRate is kept as given).
+ * @param value SI, within the field's valid values (as sampleUncertain returns)
+ * @throws {RangeError} the path cannot be a range, or the value is not finite or outside the field's valid values
+ * @example withValue(s, 'workload.peakRate', 5200).workload.peakRatePerS // 5200
+ */
+export function withValue(scenario: Scenario, path: string, value: number): Scenario {
+  const field = rangedField(path);
+  if (!inBounds(value, field)) {
+    const lo = `${field.minExclusive ? '>' : '>='} ${field.min}`;
+    throw new RangeError(
+      `withValue: ${path} = ${value} is not valid (expected a finite number ${lo}${field.max === undefined ? '' : ` and <= ${field.max}`})`,
+    );
+  }
+  const freed = path.startsWith('workload.usl.') ? [path, 'workload.usl'] : [path];
+  return {
+    ...field.set(scenario, value),
+    defaulted: scenario.defaulted.filter((p) => !freed.includes(p)),
+    uncertain: [...scenario.uncertain],
+    bareNumbers: [...scenario.bareNumbers],
+  };
+}
+
+/**
+ * The value of an uncertain input at probability u: its inverse CDF, in SI units like the normalised field.
+ *
+ * - lognormal: exp(mu + sigma z) with mu = ln(median), sigma = (ln p95 - ln p5) / (2 z95), z = Phi^-1(u)
+ * - normal: mean + sd z with mean = (p5 + p95) / 2, sd = (p95 - p5) / (2 z95)
+ * - uniform: p5 and p95 are the 5th and 95th percentiles, so the support [a, b] has a + 0.05 (b - a) = p5 and
+ *   a + 0.95 (b - a) = p95: b - a = (p95 - p5) / 0.9, a = p5 - (p95 - p5) / 18, b = p95 + (p95 - p5) / 18, and the
+ *   value is a + u (b - a), computed as p5 + (p95 - p5) (u - 0.05) / 0.9 below the median and
+ *   p95 - (p95 - p5) (0.95 - u) / 0.9 above it (so that 0.05 and 0.95 give p5 and p95 exactly)
+ *
+ * with z95 = Phi^-1(0.95) = 1.6448536269514722, so that u = 0.05 and 0.95 give p5 and p95, and u = 0.5 gives the
+ * median. The value is non-decreasing in u (up to the last bit of the normal quantile between neighbouring doubles).
+ *
+ * Clamping: a draw outside the field's valid values is moved to the nearest valid one: fractions into [0, 1]
+ * (memoryHeadroom [0, 10], serviceTimeCv [0, 100], growth.years [0, 100], growth.perYear >= -0.99), sizes and the
+ * failover, restore and lag times to >= 0; the fields that must be > 0 (rates, service time, MTBF, MTTR, backup
+ * interval), which a normal or uniform draw can take to 0 or below, to the smallest positive normal double
+ * (2.2250738585072014e-308); a lognormal draw that overflows, to the largest finite double. A distribution that puts
+ * much weight there is a poor fit for the field: prefer the lognormal.
+ * @param u probability in (0, 1); 0 and 1 give the clamped ends
+ * @throws {RangeError} u is not in [0, 1], the path cannot be a range, or the range is not valid
+ */
+export function sampleUncertain(input: UncertainInput, u: number): number {
+  if (!(u >= 0 && u <= 1)) throw new RangeError(`sampleUncertain: u must be in [0, 1], got ${u}`);
+  rangedField(input.path); // throws for a path that cannot be a range, before the range itself is checked
+  const { p5, p95, median, distribution } = input;
+  if (!(Number.isFinite(p5) && Number.isFinite(p95) && p5 <= p95 && (distribution !== 'lognormal' || p5 > 0))) {
+    throw new RangeError(`sampleUncertain: ${input.path}: not a valid ${distribution} range [${p5}, ${p95}]`);
+  }
+  let x: number;
+  if (p5 === p95 || u === 0.5) x = median;
+  else {
+    if (distribution === 'lognormal') {
+      const sigma = (Math.log(p95) - Math.log(p5)) / (2 * Z95);
+      x = Math.exp(Math.log(median) + sigma * normalQuantile(u));
+    } else if (distribution === 'normal') {
+      x = median + ((p95 - p5) / (2 * Z95)) * normalQuantile(u);
+    } else {
+      x = u < 0.5 ? p5 + (p95 - p5) * ((u - 0.05) / 0.9) : p95 - (p95 - p5) * ((0.95 - u) / 0.9);
+    }
+    // the two sides of the median meet there whatever the rounding, so the value stays non-decreasing through it
+    x = u < 0.5 ? Math.min(x, median) : Math.max(x, median);
+  }
+  return clampToField(input.path, x);
+}
