@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', simWorker: 'src/sim/worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', simWorker: 'src/simWorkers/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -30,7 +30,7 @@ export async function readAndCompare(
   const catalog = loadCatalog();
   let result = compareScenario(scenario, catalog);
   if (scenario.simulation !== null && !opts.analytic) {
-    const { simulateComparison } = await import('../sim/scenario.js');
+    const { simulateComparison } = await import('../simWorkers/scenario.js');
     const bar = progressBar(io.stderr, 'simulating');
     result = await simulateComparison(result, scenario, catalog, {
       threads: opts.threads,

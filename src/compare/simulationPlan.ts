@@ -1,7 +1,7 @@
 /**
  * What to simulate for a compared candidate: its design rebuilt from the result, and one request-level simulation
  * per serving region (the region's nodes, balancer, service, and its users' network paths), with the share of the
- * requests it serves. Pure: configurations only; src/sim runs them.
+ * requests it serves. Pure: configurations only; src/simWorkers runs them.
  *
  * The simulation drops the analytic model's simplifications where it can: balancers are simulated as named (not as
  * the analytic pooled or per-node model), fan-out sub-requests arrive together at the chosen nodes, and service times

@@ -13,7 +13,7 @@ import {
 } from '../../core/sim/requests.js';
 import { InputError } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
-import { runChunks } from '../../sim/pool.js';
+import { runChunks } from '../../simWorkers/pool.js';
 import { formatDuration, formatPercent, formatRate, formatSig } from '../../units/format.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
 import { keyValues, writeJson } from '../output.js';

@@ -13,7 +13,7 @@ import {
   simulateRequests,
   simulateRequestsChunk,
 } from '../../../src/core/sim/requests.js';
-import { runChunks, SimulationAborted } from '../../../src/sim/pool.js';
+import { runChunks, SimulationAborted } from '../../../src/simWorkers/pool.js';
 
 const mmc = (c: number, lambda: number, meanS: number): RequestSimConfig => ({
   nodes: 1,

@@ -1,4 +1,4 @@
-// The scenario's simulation options reach the simulators (src/compare/simulationPlan.ts, src/sim/scenario.ts):
+// The scenario's simulation options reach the simulators (src/compare/simulationPlan.ts, src/simWorkers/scenario.ts):
 // bursty arrivals (an MMPP whose mean rate is the design rate), Weibull up times and shared repair crews.
 // Reference values: the MMPP's long-run rate sum(rate_i dwell_i) / sum(dwell_i) and its time share in bursts
 // dwell_1 / (dwell_0 + dwell_1) (two-state Markov chain, stationary distribution), computed here from the definition.
@@ -10,7 +10,7 @@ import { arrivalsAt, availabilitySim, designOf, requestSims } from '../../src/co
 import { burstsAverageOut } from '../../src/core/sim/requests.js';
 import type { Scenario, SimulationSpec } from '../../src/scenario/types.js';
 import { SIMULATION_DEFAULTS } from '../../src/scenario/types.js';
-import { simulateComparison } from '../../src/sim/scenario.js';
+import { simulateComparison } from '../../src/simWorkers/scenario.js';
 import { exampleScenario } from '../compare/scenario.js';
 import { expectClose } from '../helpers/expectClose.js';
 

@@ -1,9 +1,9 @@
-// The worker pool (src/sim/pool.ts) with the built worker (dist/simWorker.js; npm test builds first): the same
+// The worker pool (src/simWorkers/pool.ts) with the built worker (dist/simWorker.js; npm test builds first): the same
 // chunks whatever the thread count, and a cancelled run stops its workers within a second.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { planChunks, type RequestSimConfig } from '../../src/core/sim/requests.js';
-import { runChunks, SimulationAborted, SimulationPool } from '../../src/sim/pool.js';
+import { runChunks, SimulationAborted, SimulationPool } from '../../src/simWorkers/pool.js';
 
 const workerUrl = new URL('../../dist/simWorker.js', import.meta.url);
 const config: RequestSimConfig = {
