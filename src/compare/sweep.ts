@@ -34,6 +34,7 @@
 
 import type { Catalog } from '../catalog/index.js';
 import { InputError, InputErrors } from '../errors.js';
+import { SCENARIO_FIELDS } from '../scenario/fields.js';
 import { parseScenario } from '../scenario/normalize.js';
 import { keysAt } from '../scenario/schema.js';
 import type { Scenario } from '../scenario/types.js';
@@ -75,47 +76,14 @@ const field = (pattern: string, kind: QuantityKind, integer = false): [string, S
 ];
 
 /**
- * Every numeric field a sweep may vary, with the unit kind normalize.ts parses it with (schema.ts: rate, duration,
- * size, fraction, moneyRate, or a plain JSON number). A test checks this against the schema both ways.
+ * Every numeric field a sweep may vary (scenario/fields.ts, `sweep`), with the unit kind normalize.ts parses it with.
+ * A test checks the table against the schema both ways.
  */
-const FIELDS: ReadonlyMap<string, SweepField> = new Map([
-  field('workload.peakRate', 'rate'),
-  field('workload.averageRate', 'rate'),
-  field('workload.serviceTime', 'duration'),
-  field('workload.serviceTimeCv', 'number'),
-  field('workload.growth.perYear', 'fraction'),
-  field('workload.growth.years', 'number'),
-  field('workload.workingSet', 'size'),
-  field('workload.memoryHeadroom', 'fraction'),
-  field('workload.replication', 'count', true),
-  field('workload.fanout', 'count', true),
-  field('workload.writeFraction', 'fraction'),
-  field('workload.requestSize', 'size'),
-  field('workload.responseSize', 'size'),
-  field('workload.roundTrips', 'count', true),
-  field('workload.usl.contention', 'number'),
-  field('workload.usl.coherency', 'number'),
-  field('targets.p99', 'duration'),
-  field('targets.availability', 'fraction'),
-  field('targets.budget', 'moneyRate'),
-  field('targets.maxUtilization', 'fraction'),
-  field('targets.maxUtilizationDegraded', 'fraction'),
-  field('targets.maxDataLoss', 'duration'),
-  field('reliability.node.mtbf', 'duration'),
-  field('reliability.node.mttr', 'duration'),
-  field('reliability.zone.mtbf', 'duration'),
-  field('reliability.zone.mttr', 'duration'),
-  field('reliability.region.mtbf', 'duration'),
-  field('reliability.region.mttr', 'duration'),
-  field('reliability.failover', 'duration'),
-  field('reliability.coldRestore', 'duration'),
-  field('reliability.restoreRate', 'byteRate'),
-  field('reliability.replicationLag', 'duration'),
-  field('reliability.backupInterval', 'duration'),
-  field('architectures[].nodes', 'count', true),
-  field('architectures[].spares', 'count', true),
-  field('architectures[].zones', 'count', true),
-]);
+const FIELDS: ReadonlyMap<string, SweepField> = new Map(
+  SCENARIO_FIELDS.filter((f) => f.sweep && f.kind !== 'enum').map((f) =>
+    field(f.path, f.kind as QuantityKind, f.integer),
+  ),
+);
 
 /** The patterns of every sweepable field (`architectures[].nodes` for any candidate index). */
 export const SWEEPABLE_PATHS: readonly string[] = [...FIELDS.keys()];

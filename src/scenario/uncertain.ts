@@ -1,5 +1,6 @@
 /** Uncertain inputs: the fields that may be ranges, their medians, sampling, and substitution into a scenario. */
 import { normalQuantile, Z95 } from '../core/stats/normalQuantile.js';
+import { SCENARIO_FIELDS } from './fields.js';
 import { MAX_GROWTH_PER_YEAR, MAX_MESSAGE_BYTES, MAX_RATE_PER_S, MAX_SERVICE_TIME_S } from './limits.js';
 import type { FailureRates, RangeDistribution, Scenario, UncertainInput } from './types.js';
 
@@ -86,7 +87,10 @@ const RANGED: ReadonlyMap<string, RangedField> = new Map([
 ]);
 
 /** The raw paths of every field that may be given as a range `{ p5, p95, distribution? }`. */
-export const UNCERTAIN_PATHS: readonly string[] = [...RANGED.keys()];
+export const UNCERTAIN_PATHS: readonly string[] = SCENARIO_FIELDS.filter((f) => f.ranged).map((f) => f.path);
+
+/** The paths the model above places (RANGED): a test checks they are exactly the table's ranged fields. */
+export const RANGED_MODEL_PATHS: readonly string[] = [...RANGED.keys()];
 
 /**
  * What a draw below a field's exclusive lower bound of 0 (rates, service time, MTBF, MTTR, backup interval) is

@@ -3,7 +3,7 @@
  * screen shows them. `kind` says how a typed value is stored: `quantity` keeps the text (units allowed), `number`
  * stores a JSON number when the text is one, `enum` cycles through its options.
  */
-import { P99_SCOPES } from '../scenario/schema.js';
+import { SCENARIO_FIELDS } from '../scenario/fields.js';
 import type { RawObject } from './rawPath.js';
 import { getAt } from './rawPath.js';
 
@@ -19,50 +19,17 @@ export interface FieldDef {
   hint: string;
 }
 
-const STATIC: readonly FieldDef[] = [
-  { path: 'workload.peakRate', label: 'peak rate', group: 'Workload', kind: 'quantity', hint: '3000/s' },
-  { path: 'workload.growth.perYear', label: 'growth / year', group: 'Workload', kind: 'quantity', hint: '80%' },
-  { path: 'workload.growth.years', label: 'growth years', group: 'Workload', kind: 'number', hint: '2' },
-  { path: 'workload.serviceTime', label: 'CPU / request', group: 'Workload', kind: 'quantity', hint: '12 ms' },
-  { path: 'workload.serviceTimeCv', label: 'service cv', group: 'Workload', kind: 'number', hint: '1.5' },
-  { path: 'workload.workingSet', label: 'working set', group: 'Workload', kind: 'quantity', hint: '300 GiB' },
-  { path: 'workload.writeFraction', label: 'writes', group: 'Workload', kind: 'quantity', hint: '10%' },
-  { path: 'workload.fanout', label: 'fan-out', group: 'Workload', kind: 'number', hint: '1' },
-  {
-    path: 'workload.consistency',
-    label: 'consistency',
-    group: 'Workload',
-    kind: 'enum',
-    options: ['eventual', 'strong'],
-    hint: 'eventual',
-  },
-  { path: 'targets.p99', label: 'p99', group: 'Targets', kind: 'quantity', hint: '250 ms' },
-  { path: 'targets.availability', label: 'availability', group: 'Targets', kind: 'quantity', hint: '99.95%' },
-  { path: 'targets.budget', label: 'budget', group: 'Targets', kind: 'quantity', hint: '30000 USD/month' },
-  { path: 'targets.maxUtilization', label: 'max CPU', group: 'Targets', kind: 'quantity', hint: '75%' },
-  {
-    path: 'targets.maxUtilizationDegraded',
-    label: 'max CPU, degraded',
-    group: 'Targets',
-    kind: 'quantity',
-    hint: '90%',
-  },
-  {
-    path: 'targets.p99Scope',
-    label: 'p99 scope',
-    group: 'Targets',
-    kind: 'enum',
-    options: P99_SCOPES,
-    hint: 'every-region',
-  },
-  { path: 'reliability.node.mtbf', label: 'node MTBF', group: 'Reliability', kind: 'quantity', hint: '4380 h' },
-  { path: 'reliability.node.mttr', label: 'node MTTR', group: 'Reliability', kind: 'quantity', hint: '2 h' },
-  { path: 'reliability.zone.mtbf', label: 'zone MTBF', group: 'Reliability', kind: 'quantity', hint: '8766 h' },
-  { path: 'reliability.zone.mttr', label: 'zone MTTR', group: 'Reliability', kind: 'quantity', hint: '4 h' },
-  { path: 'reliability.region.mtbf', label: 'region MTBF', group: 'Reliability', kind: 'quantity', hint: '26298 h' },
-  { path: 'reliability.region.mttr', label: 'region MTTR', group: 'Reliability', kind: 'quantity', hint: '8 h' },
-  { path: 'reliability.failover', label: 'failover', group: 'Reliability', kind: 'quantity', hint: '60 s' },
-];
+/** The scenario-wide fields, in screen order (scenario/fields.ts: the rows with a `tui` view). */
+const STATIC: readonly FieldDef[] = SCENARIO_FIELDS.flatMap((f) => (f.tui ? [{ f, view: f.tui }] : []))
+  .sort((a, b) => a.view.at - b.view.at)
+  .map(({ f, view }) => ({
+    path: f.path,
+    label: view.label,
+    group: view.group,
+    kind: f.kind === 'enum' ? 'enum' : f.kind === 'number' || f.kind === 'count' ? 'number' : 'quantity',
+    ...(f.options ? { options: f.options } : {}),
+    hint: view.hint,
+  }));
 
 /** Every editable field of this scenario, in screen order. */
 export function fieldsOf(raw: RawObject): FieldDef[] {
