@@ -22,6 +22,7 @@ import {
 import { type Context, preferenceOrder } from './context.js';
 import { type CostInput, monthlyCost } from './cost.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
+import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayout, screensCompact } from './layout.js';
 import { meetsP99, p99MissText, regionMeetsP99 } from './p99Scope.js';
 import { analyzedQueue, queueSurvival } from './queueMemo.js';
 import type {
@@ -251,32 +252,6 @@ function finish(
   return feasible
     ? { ...partial, feasible, shortfall }
     : { ...partial, feasible, shortfall, infeasibleReason: reasons.join('; ') };
-}
-
-/**
- * Extra latency of a strongly consistent write: the round trip to the copies it must wait for, seconds. Each region
- * holds `replication` copies; a write needs a majority of all of them: the local copies (across zones: the
- * same-region round trip) and then whole regions, nearest first, until the majority is reached.
- */
-/**
- * Whether horizontalLayout gives the same layout for both zone counts: the zones enter it only through a strong
- * write's local quorum round trip (quorumRttS), which depends only on whether there is more than one zone.
- */
-export function sameLayoutForZones(ctx: Context, a: number, b: number): boolean {
-  const w = ctx.scenario.workload;
-  return a > 1 === b > 1 || w.consistency !== 'strong' || w.writeFraction === 0 || w.replication <= 1;
-}
-
-function quorumRttS(ctx: Context, region: string, others: readonly string[], zones: number): number {
-  const w = ctx.scenario.workload;
-  if (w.consistency !== 'strong' || w.writeFraction === 0) return 0;
-  const r = w.replication;
-  const quorum = majority(r * (others.length + 1));
-  const local = zones > 1 && r > 1 ? ctx.rtt(region, region).rttS : 0;
-  if (quorum <= r) return local;
-  const regionsNeeded = Math.ceil((quorum - r) / r);
-  const rtts = others.map((o) => ctx.rtt(region, o).rttS).sort((a, b) => a - b);
-  return Math.max(local, rtts[regionsNeeded - 1] ?? 0);
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -643,180 +618,6 @@ function latencyFor(
 // ------------------------------------------------------------------------------------------------------------
 // horizontal
 
-/** Per-region routing and network paths of a horizontal design (normal operation). */
-export interface HorizontalLayout {
-  /** Users of each region (own users: those whose nearest candidate region it is). */
-  paths: (GroupPath & { region: string })[][];
-  /** Share of the design rate each region serves normally. */
-  share: number[];
-  /** Each user region's candidate-region preference, as indices. */
-  users: { share: number; order: number[] }[];
-}
-
-/**
- * The layout of a horizontal design: each user region served by its nearest region of the set (preferenceOrder's
- * order: nearest first, ties by position). With `resolutionS` > 0, the compact layout built directly (the same as
- * compactLayout of the exact one, without building the exact paths: the searches' screens of many users).
- */
-export function horizontalLayout(
-  ctx: Context,
-  regions: readonly string[],
-  zones: number,
-  resolutionS = 0,
-): HorizontalLayout {
-  const w = ctx.scenario.workload;
-  const n = regions.length;
-  const paths: (GroupPath & { region: string })[][] = regions.map(() => []);
-  const share = regions.map(() => 0);
-  // a strong write's detour depends only on the serving region: once per region
-  const writeExtra = regions.map((region) =>
-    quorumRttS(
-      ctx,
-      region,
-      regions.filter((x) => x !== region),
-      zones,
-    ),
-  );
-  const columns = regions.map((region) => ctx.userRttS(region));
-  const compact = resolutionS > 0;
-  const cells = regions.map(() => new Map<number, GroupPath & { region: string }>());
-  const byOrder = new Map<number | string, { share: number; order: number[] }>();
-  const users: { share: number; order: number[] }[] = [];
-  const rtt = new Float64Array(n);
-  const order = new Array<number>(n);
-  for (const [k, u] of ctx.scenario.users.entries()) {
-    // insertion sort of the region indices by round trip (stable: ties keep their positions)
-    for (let i = 0; i < n; i++) {
-      rtt[i] = (columns[i] as Float64Array)[k] as number;
-      let j = i - 1;
-      while (j >= 0 && (rtt[order[j] as number] as number) > (rtt[i] as number)) {
-        order[j + 1] = order[j] as number;
-        j--;
-      }
-      order[j + 1] = i;
-    }
-    const r = order[0] as number;
-    const networkS = w.roundTrips * (rtt[r] as number);
-    share[r] = (share[r] as number) + u.share;
-    if (!compact) {
-      (paths[r] as (GroupPath & { region: string })[]).push({
-        region: u.region,
-        share: u.share,
-        networkS,
-        writeExtraS: writeExtra[r] as number,
-        writeFraction: w.writeFraction,
-      });
-      users.push({ share: u.share, order: [...order] });
-      continue;
-    }
-    // compactPaths' cells (every path of a region has its detour and write fraction) and compactLayout's orders
-    const cell = Math.ceil(networkS / resolutionS - 1e-9);
-    const byCell = cells[r] as Map<number, GroupPath & { region: string }>;
-    const path = byCell.get(cell);
-    if (path === undefined) {
-      const p = {
-        share: u.share,
-        networkS: cell * resolutionS,
-        writeExtraS: writeExtra[r] as number,
-        writeFraction: w.writeFraction,
-        region: '',
-      };
-      byCell.set(cell, p);
-      (paths[r] as (GroupPath & { region: string })[]).push(p);
-    } else path.share += u.share;
-    const key = orderKey(order);
-    const entry = byOrder.get(key);
-    if (entry === undefined) {
-      const e = { share: u.share, order: [...order] };
-      byOrder.set(key, e);
-      users.push(e);
-    } else entry.share += u.share;
-  }
-  return { paths, share, users };
-}
-
-/** With more user places than this the searches screen designs on compact paths (compactLayout, compactPaths). */
-export const COMPACT_ABOVE_USERS = 32;
-
-/** Whether the searches screen on compact paths: many user places, and a p99 over all users (a screen under
- * "every-region" needs each user region's figure, so it keeps the exact paths). */
-export function screensCompact(ctx: Context): boolean {
-  return ctx.scenario.targets.p99Scope !== 'every-region' && ctx.scenario.users.length > COMPACT_ABOVE_USERS;
-}
-
-/** Resolution of the network times in a compact layout, as a fraction of the p99 target (compactLayout). */
-export const COMPACT_NETWORK_RESOLUTION = 0.005;
-
-/**
- * The search's layout of many users: a region's users whose network times round up to the same multiple of the
- * resolution (COMPACT_NETWORK_RESOLUTION of the p99 target, at least 0.1 ms) are one path (shares added), and users
- * with the same order of regions one entry of `users` (shares added). The order merge is exact for the availability
- * model (it reads only shares and orders); rounding the network times up raises each user's response time by less
- * than the resolution, so the p99 of the compact layout is at least the exact one and less than one resolution above
- * it: a design that meets the p99 target on it meets it exactly, and the search may pass over a design whose exact
- * p99 is within 0.5% under the target. The user-region names of the paths are dropped (a screen under "every-region"
- * keeps the exact layout). horizontalLayout with a resolution builds the same layout without the exact paths (the
- * search uses that; this is its reference, tested equal).
- */
-export function compactLayout(layout: HorizontalLayout, p99TargetS: number): HorizontalLayout {
-  const q = compactResolutionS(p99TargetS);
-  const byOrder = new Map<number | string, { share: number; order: number[] }>();
-  for (const u of layout.users) {
-    const key = orderKey(u.order);
-    const hit = byOrder.get(key);
-    if (hit === undefined) byOrder.set(key, { share: u.share, order: u.order });
-    else hit.share += u.share;
-  }
-  return {
-    paths: layout.paths.map((list) => compactPaths(list, q)),
-    share: layout.share,
-    users: [...byOrder.values()],
-  };
-}
-
-/** The network resolution of compactLayout and compactPaths: COMPACT_NETWORK_RESOLUTION of the p99 target, at least
- * 0.1 ms. A compact p99 is at least the exact one and less than this above it. */
-export function compactResolutionS(p99TargetS: number): number {
-  return Math.max(1e-4, COMPACT_NETWORK_RESOLUTION * p99TargetS);
-}
-
-/**
- * Paths whose network times round up to the same multiple of `q` (with the same write detour and write fraction) as
- * one path, shares added, region names dropped. Every user's response time rises by less than q, so any quantile of
- * the mixture rises by less than q and never falls.
- */
-export function compactPaths<P extends GroupPath>(list: readonly P[], q: number): (GroupPath & { region: string })[] {
-  const first = list[0];
-  // horizontalLayout and verticalPaths give every path of a region the same detour and write fraction: a number key
-  const uniform = list.every((p) => p.writeExtraS === first?.writeExtraS && p.writeFraction === first?.writeFraction);
-  const byKey = new Map<number | string, GroupPath & { region: string }>();
-  for (const p of list) {
-    const cell = Math.ceil(p.networkS / q - 1e-9);
-    const key = uniform ? cell : `${cell}|${p.writeExtraS}|${p.writeFraction}`;
-    const hit = byKey.get(key);
-    if (hit === undefined)
-      byKey.set(key, {
-        share: p.share,
-        networkS: cell * q,
-        writeExtraS: p.writeExtraS,
-        writeFraction: p.writeFraction,
-        region: '',
-      });
-    else hit.share += p.share;
-  }
-  return [...byKey.values()];
-}
-
-/** A number naming an order of region indices (the orders of one layout have one length), or a string when the
- * number could exceed 2^53. */
-function orderKey(order: readonly number[]): number | string {
-  const n = order.length;
-  if (n > 13) return order.join(',');
-  let key = 0;
-  for (const i of order) key = key * n + i;
-  return key;
-}
-
 /** Fewest up nodes region r needs to carry loadShare of the design rate within the p99 target: sizing only (memoised). */
 const needCache = new WeakMap<Context, Map<string, Map<string, ReturnType<typeof nodesNeeded>>>>();
 /** The key of a region's paths, built once per paths array (a layout's region: many instance types ask for it). */
@@ -1045,84 +846,6 @@ export function survivesZoneLossQuick(ctx: Context, d: HorizontalDesign, layout:
   return lossSurvival(ctx, d, layout, needed, K).survivesZoneLoss;
 }
 
-/**
- * A floor under a horizontal design's unavailability: the probability of a union of down states, outages its
- * survivors cannot carry (at the degraded cap) whatever the nodes do:
- * - Z_r, a zone: in a region r carrying load, with nodes in two zones or more, a zone whose loss leaves fewer nodes
- *   than r needs is down while r, its balancer and another of its non-empty zones are up. r is then reachable, its own
- *   users stay with it, and its nodes up are at most those outside that zone: down.
- * - E_i, a region: a region i carrying load is gone (it, its balancer or every non-empty zone of it down: its users
- *   cannot reach it and move to their next region) while every other region, its balancer and all its zones are up,
- *   and the next region of some of i's users, with all its nodes up, cannot carry its own load and theirs (or there is
- *   no other region): down.
- * The regions and the zones of a region are independent (the availability model's assumptions), so P(some Z_r) is one
- * minus a product; the E_i are disjoint from each other (exactly one region not fully up) and from every Z_r (E_i
- * has i gone and every other zone up), so the floor is P(some Z_r) + the sum of P(E_i): exact for that union, not a
- * bound by addition. Summing over regions (rather than taking the largest) is what rules out a fleet of one-zone
- * regions that cannot absorb each other's users. The floor is not monotone in the nodes (spreading a region over more
- * zones exposes it to more zone outages; a lower all-up utilisation can lower the degraded cap and raise the nodes a
- * region needs). With `needAtUtilization` (at least the design's all-up utilisation, below 1) the nodes needed are
- * those at that utilisation's cap, no more than the design's own: still a floor, and, once every region carrying load
- * has a node in each zone, one that never rises as nodes are added (fewer zones and region losses are fatal, the rest
- * does not depend on the nodes): the search bisects on it.
- */
-export function outageFloor(
-  ctx: Context,
-  d: HorizontalDesign,
-  layout: HorizontalLayout,
-  needAtUtilization?: number,
-): number {
-  const rel = ctx.scenario.reliability;
-  const zoneU = fromMtbfMttr(rel.zone.mtbfS, rel.zone.mttrS).unavailability;
-  const region = fromMtbfMttr(rel.region.mtbfS, rel.region.mttrS);
-  const lb = d.zones > 1 ? ctx.catalog.reliability.loadBalancer.multiAz : ctx.catalog.reliability.loadBalancer.singleAz;
-  const { needed } = availabilityNeed(ctx, d, needAtUtilization ?? allUpUtilization(ctx, d, layout));
-  // the non-empty zones of each region, once
-  const zoneLists = d.nodesByRegion.map((n) => zoneSizes(n, d.zones).filter((x) => x > 0));
-  const allZonesDown = (r: number) => zoneU ** (zoneLists[r] as number[]).length;
-  // each region's probability of a fatal zone down (region and balancer up, not every zone down)
-  const fatalZone = d.regions.map((_, r) => {
-    const share = layout.share[r] as number;
-    if (share === 0) return 0;
-    const n = d.nodesByRegion[r] as number;
-    const sizes = zoneLists[r] as number[];
-    if (sizes.length <= 1) return 0;
-    const need = needed(r, share);
-    if (need === null) return 0;
-    const fatal = sizes.filter((size) => n - size < need).length;
-    if (fatal === 0) return 0;
-    return Math.max(0, region.availability * lb.availability * (1 - (1 - zoneU) ** fatal - allZonesDown(r)));
-  });
-  let none = 1;
-  for (const p of fatalZone) none *= 1 - p;
-  // every other region fully up (region, balancer, every zone): E_i's condition on the others
-  const othersUp = (region.availability * lb.availability * (1 - zoneU) ** d.zones) ** (d.regions.length - 1);
-  let regionLoss = 0;
-  d.regions.forEach((_, gone) => {
-    if ((layout.share[gone] as number) === 0) return;
-    const moved = new Map<number, number>();
-    let stranded = false;
-    for (const u of layout.users) {
-      if (u.order[0] !== gone) continue;
-      const next = u.order[1];
-      if (next === undefined) stranded = true;
-      else moved.set(next, (moved.get(next) ?? 0) + u.share);
-    }
-    let fatal = stranded;
-    for (const [next, extra] of moved) {
-      const need = needed(next, (layout.share[next] as number) + extra);
-      if (need === null || need > (d.nodesByRegion[next] as number)) fatal = true;
-    }
-    // gone: the region, its balancer or every non-empty zone of it down (its users cannot reach it)
-    if (fatal) regionLoss += (1 - region.availability * lb.availability * (1 - allZonesDown(gone))) * othersUp;
-  });
-  return 1 - none + regionLoss;
-}
-
-/**
- * Monthly cost of a horizontal design: its nodes, each region's balancer, the global switch, and the traffic (egress,
- * copies across zones and regions). Cheap (no queue analysis): the search prices a design before it evaluates it.
- */
 /** Whether horizontalCost is the same for both zone counts (the zones enter it only through the copies of writes
  * across zones, min(replication, zones) - 1). */
 export function sameCostForZones(ctx: Context, a: number, b: number): boolean {
@@ -1130,6 +853,10 @@ export function sameCostForZones(ctx: Context, a: number, b: number): boolean {
   return Math.min(r, a) === Math.min(r, b);
 }
 
+/**
+ * Monthly cost of a horizontal design: its nodes, each region's balancer, the global switch, and the traffic (egress,
+ * copies across zones and regions). Cheap (no queue analysis): the search prices a design before it evaluates it.
+ */
 export function horizontalCost(
   ctx: Context,
   d: Pick<HorizontalDesign, 'regions' | 'nodesByRegion' | 'zones'> & { instance: Pick<Instance, 'usdPerHour'> },

@@ -49,22 +49,24 @@ import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
 import { monthlyCost } from './cost.js';
 import {
   allUpUtilization,
-  compactResolutionS,
   evaluateHorizontal,
   globalSwitchFor,
   type HorizontalDesign,
-  type HorizontalLayout,
   horizontalCost,
-  horizontalLayout,
   memoryNeededGiB,
-  outageFloor,
   sameCostForZones,
-  sameLayoutForZones,
   screenHorizontal,
-  screensCompact,
   survivesZoneLossQuick,
 } from './evaluate.js';
 import { meet } from './frontier.js';
+import {
+  compactResolutionS,
+  type HorizontalLayout,
+  horizontalLayout,
+  sameLayoutForZones,
+  screensCompact,
+} from './layout.js';
+import { outageFloor } from './outageFloor.js';
 import type { ArchitectureResult } from './result.js';
 import {
   better,

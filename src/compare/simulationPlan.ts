@@ -29,11 +29,11 @@ import {
   availabilityNeed,
   type Design,
   globalSwitchFor,
-  horizontalLayout,
   placementOf,
   verticalPaths,
   verticalRegions,
 } from './evaluate.js';
+import { horizontalLayout } from './layout.js';
 import type { ArchitectureResult } from './result.js';
 
 /** The design a result describes (every field of a Design is in the result). */

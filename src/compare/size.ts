@@ -16,20 +16,16 @@ import {
 } from './capacity.js';
 import { type Context, userHomeRegions } from './context.js';
 import {
-  compactPaths,
-  compactResolutionS,
   evaluateHorizontal,
   evaluateVertical,
-  type HorizontalLayout,
-  horizontalLayout,
   memoryNeededGiB,
   regionNeed,
-  screensCompact,
   screenVertical,
   verticalPaths,
   verticalWriteExtraS,
 } from './evaluate.js';
 import { meet } from './frontier.js';
+import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayout, screensCompact } from './layout.js';
 import type { ArchitectureResult } from './result.js';
 
 /** Instances of the catalog a search considers: AWS (the catalog's regions and network prices are AWS's), no

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { queueAtLoad, scopedP99S } from '../../src/compare/capacity.js';
 import { buildContext } from '../../src/compare/context.js';
+import { verticalPaths } from '../../src/compare/evaluate.js';
 import {
   COMPACT_ABOVE_USERS,
   compactLayout,
@@ -14,8 +15,7 @@ import {
   compactResolutionS,
   horizontalLayout,
   screensCompact,
-  verticalPaths,
-} from '../../src/compare/evaluate.js';
+} from '../../src/compare/layout.js';
 import { sizeVertical } from '../../src/compare/size.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 

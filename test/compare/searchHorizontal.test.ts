@@ -11,14 +11,13 @@ import {
   availabilityNeed,
   type HorizontalDesign,
   horizontalCost,
-  horizontalLayout,
-  outageFloor,
   sameCostForZones,
-  sameLayoutForZones,
   screenHorizontal,
   survivesZoneLossQuick,
 } from '../../src/compare/evaluate.js';
 import { compareScenario } from '../../src/compare/index.js';
+import { horizontalLayout, sameLayoutForZones } from '../../src/compare/layout.js';
+import { outageFloor } from '../../src/compare/outageFloor.js';
 import {
   availabilityUpperBound,
   availableNodesLowerBound,

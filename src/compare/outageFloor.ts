@@ -1,0 +1,80 @@
+/** The outage floor of a horizontal design: the probability of down states no node can prevent. */
+import { fromMtbfMttr } from '../core/reliability/index.js';
+import { zoneSizes } from '../core/reliability/placement.js';
+import type { Context } from './context.js';
+import { allUpUtilization, availabilityNeed, type HorizontalDesign } from './evaluate.js';
+import type { HorizontalLayout } from './layout.js';
+
+/**
+ * A floor under a horizontal design's unavailability: the probability of a union of down states, outages its
+ * survivors cannot carry (at the degraded cap) whatever the nodes do:
+ * - Z_r, a zone: in a region r carrying load, with nodes in two zones or more, a zone whose loss leaves fewer nodes
+ *   than r needs is down while r, its balancer and another of its non-empty zones are up. r is then reachable, its own
+ *   users stay with it, and its nodes up are at most those outside that zone: down.
+ * - E_i, a region: a region i carrying load is gone (it, its balancer or every non-empty zone of it down: its users
+ *   cannot reach it and move to their next region) while every other region, its balancer and all its zones are up,
+ *   and the next region of some of i's users, with all its nodes up, cannot carry its own load and theirs (or there is
+ *   no other region): down.
+ * The regions and the zones of a region are independent (the availability model's assumptions), so P(some Z_r) is one
+ * minus a product; the E_i are disjoint from each other (exactly one region not fully up) and from every Z_r (E_i
+ * has i gone and every other zone up), so the floor is P(some Z_r) + the sum of P(E_i): exact for that union, not a
+ * bound by addition. Summing over regions (rather than taking the largest) is what rules out a fleet of one-zone
+ * regions that cannot absorb each other's users. The floor is not monotone in the nodes (spreading a region over more
+ * zones exposes it to more zone outages; a lower all-up utilisation can lower the degraded cap and raise the nodes a
+ * region needs). With `needAtUtilization` (at least the design's all-up utilisation, below 1) the nodes needed are
+ * those at that utilisation's cap, no more than the design's own: still a floor, and, once every region carrying load
+ * has a node in each zone, one that never rises as nodes are added (fewer zones and region losses are fatal, the rest
+ * does not depend on the nodes): the search bisects on it.
+ */
+export function outageFloor(
+  ctx: Context,
+  d: HorizontalDesign,
+  layout: HorizontalLayout,
+  needAtUtilization?: number,
+): number {
+  const rel = ctx.scenario.reliability;
+  const zoneU = fromMtbfMttr(rel.zone.mtbfS, rel.zone.mttrS).unavailability;
+  const region = fromMtbfMttr(rel.region.mtbfS, rel.region.mttrS);
+  const lb = d.zones > 1 ? ctx.catalog.reliability.loadBalancer.multiAz : ctx.catalog.reliability.loadBalancer.singleAz;
+  const { needed } = availabilityNeed(ctx, d, needAtUtilization ?? allUpUtilization(ctx, d, layout));
+  // the non-empty zones of each region, once
+  const zoneLists = d.nodesByRegion.map((n) => zoneSizes(n, d.zones).filter((x) => x > 0));
+  const allZonesDown = (r: number) => zoneU ** (zoneLists[r] as number[]).length;
+  // each region's probability of a fatal zone down (region and balancer up, not every zone down)
+  const fatalZone = d.regions.map((_, r) => {
+    const share = layout.share[r] as number;
+    if (share === 0) return 0;
+    const n = d.nodesByRegion[r] as number;
+    const sizes = zoneLists[r] as number[];
+    if (sizes.length <= 1) return 0;
+    const need = needed(r, share);
+    if (need === null) return 0;
+    const fatal = sizes.filter((size) => n - size < need).length;
+    if (fatal === 0) return 0;
+    return Math.max(0, region.availability * lb.availability * (1 - (1 - zoneU) ** fatal - allZonesDown(r)));
+  });
+  let none = 1;
+  for (const p of fatalZone) none *= 1 - p;
+  // every other region fully up (region, balancer, every zone): E_i's condition on the others
+  const othersUp = (region.availability * lb.availability * (1 - zoneU) ** d.zones) ** (d.regions.length - 1);
+  let regionLoss = 0;
+  d.regions.forEach((_, gone) => {
+    if ((layout.share[gone] as number) === 0) return;
+    const moved = new Map<number, number>();
+    let stranded = false;
+    for (const u of layout.users) {
+      if (u.order[0] !== gone) continue;
+      const next = u.order[1];
+      if (next === undefined) stranded = true;
+      else moved.set(next, (moved.get(next) ?? 0) + u.share);
+    }
+    let fatal = stranded;
+    for (const [next, extra] of moved) {
+      const need = needed(next, (layout.share[next] as number) + extra);
+      if (need === null || need > (d.nodesByRegion[next] as number)) fatal = true;
+    }
+    // gone: the region, its balancer or every non-empty zone of it down (its users cannot reach it)
+    if (fatal) regionLoss += (1 - region.availability * lb.availability * (1 - allZonesDown(gone))) * othersUp;
+  });
+  return 1 - none + regionLoss;
+}
