@@ -5,7 +5,7 @@
  */
 
 import type { GlobalSwitch, Instance } from '../catalog/index.js';
-import { type Availability, coldRestoreTimeS, downtime, fromMtbfMttr, nines } from '../core/reliability/index.js';
+import { type Availability, coldRestoreTimeS, downtime, nines } from '../core/reliability/index.js';
 import { copiesPerZone, copysetCount, majority, zoneSizes } from '../core/reliability/placement.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
 import { formatDuration, formatPercent, formatUsd } from '../units/format.js';
