@@ -40,7 +40,7 @@ export function assertLatLon(p: LatLon, label = 'point'): void {
  * Great-circle (haversine) distance between two points, km.
  *
  * @throws RangeError if either point is not a valid latitude/longitude (see assertLatLon)
- * @example greatCircleKm({ lat: 0, lon: 0 }, { lat: 0, lon: 90 }) // π R / 2 = 10007.557... km
+ * @example greatCircleKm({ lat: 0, lon: 0 }, { lat: 0, lon: 90 }) // 10007.557: a quarter of a great circle, π R / 2
  */
 export function greatCircleKm(a: LatLon, b: LatLon): number {
   assertLatLon(a, 'a');

@@ -25,7 +25,7 @@ export interface RttResult {
  *   undefined when there is none
  * @param model the fitted path-inflation line used when nothing is measured
  * @throws RangeError if a place's coordinates are not a valid latitude/longitude
- * @example rttBetween(tokyo, virginia, catalog.measuredRttMs, catalog.rttModel) // { rttMs: 149.3, method: 'measured', ... }
+ * @example rttBetween({ kind: 'point', lat: 0, lon: 0 }, { kind: 'point', lat: 0, lon: 90 }, () => undefined, { interceptMs: 5, msPerKm: 0.02 }) // { method: 'estimated', rttMs: 205.1511444203592 }
  */
 export function rttBetween(
   a: Place,

@@ -56,7 +56,7 @@ export interface RttPoint {
  * Estimated round-trip time for a great-circle distance: interceptMs + msPerKm · distanceKm, ms.
  *
  * @throws RangeError if distanceKm is negative or not finite
- * @example estimateRttMs(0, model) === model.interceptMs
+ * @example estimateRttMs(1000, { interceptMs: 5, msPerKm: 0.02 }) // 25
  */
 export function estimateRttMs(distanceKm: number, model: Pick<RttModel, 'interceptMs' | 'msPerKm'>): number {
   if (!(Number.isFinite(distanceKm) && distanceKm >= 0)) {

@@ -201,6 +201,7 @@ export function responseTimeSurvivalFunction(input: QueueInput): (tS: number) =>
  * single-response level 1 - p^(1/K) is formed without cancellation. Returns Infinity for an unstable queue.
  * @param input the queue (SI units)
  * @param p probability in (0, 1)
+ * @example responseTimeQuantile({ servers: 1, arrivalRatePerS: 50, serviceTimeS: 0.01 }, 0.99) // 0.0921034: M/M/1, ln(100) x 20 ms
  */
 export function responseTimeQuantile(input: QueueInput, p: number): number {
   const q = normalizeQueueInput(input);
@@ -241,6 +242,7 @@ export function quantileFromSurvival(survival: (tS: number) => number, p: number
  * Invalid arguments throw RangeError naming the argument.
  * @param input servers (integer >= 1), arrivalRatePerS (>= 0), serviceTimeS (> 0), serviceTimeCv (>= 0, default
  *   1), fanout (integer >= 1, default 1)
+ * @example analyzeQueue({ servers: 1, arrivalRatePerS: 50, serviceTimeS: 0.01 }).meanResponseS // 0.02: M/M/1, S / (1 - rho)
  */
 export function analyzeQueue(input: QueueInput): QueueResult {
   const q = normalizeQueueInput(input);

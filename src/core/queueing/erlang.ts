@@ -41,6 +41,7 @@ export function assertNonNegative(value: number, name: string): void {
  * @param servers number of servers c (integer >= 1)
  * @param offeredLoadErlangs offered load a = lambda * E[S] in Erlangs (>= 0)
  * @returns blocking probability in [0, 1]
+ * @example erlangB(2, 1) // 0.2: two servers offered one erlang lose 1/5 of the arrivals
  */
 export function erlangB(servers: number, offeredLoadErlangs: number): number {
   assertServers(servers);
@@ -90,6 +91,7 @@ function erlangBUnchecked(servers: number, a: number): number {
  * @param servers number of servers c (integer >= 1)
  * @param offeredLoadErlangs offered load a = lambda * E[S] in Erlangs (>= 0)
  * @returns probability of waiting in [0, 1]
+ * @example erlangC(2, 1) // 0.3333333333
  */
 export function erlangC(servers: number, offeredLoadErlangs: number): number {
   assertServers(servers);

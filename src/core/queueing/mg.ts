@@ -25,6 +25,7 @@ import { NeumaierSum } from '../math/sum.js';
  * @param serviceTimeS E[S], seconds
  * @param serviceTimeCv coefficient of variation of S (>= 0)
  * @returns mean wait in queue, seconds
+ * @example pollaczekKhinchineMeanWaitS(0.5, 0.5, 0.01, 1) // 0.01: M/M/1 at rho 0.5, rho S / (1 - rho)
  */
 export function pollaczekKhinchineMeanWaitS(
   offeredLoad: number,
@@ -42,6 +43,7 @@ export function pollaczekKhinchineMeanWaitS(
  * @param mmcMeanWaitS exact M/M/c mean wait with the same c, lambda, E[S], seconds
  * @param serviceTimeCv coefficient of variation of S (>= 0)
  * @returns approximate mean wait in queue, seconds
+ * @example allenCunneenMeanWaitS(0.01, 0, 1) // 0.005: deterministic service halves the M/M/c wait
  */
 export function allenCunneenMeanWaitS(mmcMeanWaitS: number, serviceTimeCv: number, arrivalCv = 1): number {
   return (mmcMeanWaitS * (arrivalCv * arrivalCv + serviceTimeCv * serviceTimeCv)) / 2;

@@ -34,6 +34,7 @@ function assertN(n: number): void {
  * Source: Gunther 2007 eq. 4.31.
  * @param n number of units N (> 0; usually an integer, real values interpolate)
  * @param p contention sigma in [0, 1] and coherency kappa >= 0
+ * @example uslCapacity(8, { sigma: 0.05, kappa: 0.001 }) // 5.690
  */
 export function uslCapacity(n: number, p: UslParams): number {
   assertN(n);
@@ -60,6 +61,7 @@ export function uslThroughput(n: number, lambda1PerS: number, p: UslParams): num
  * (Gunther 2007 eq. 4.33). Infinity when kappa == 0 (capacity rises monotonically). The value is the continuous
  * maximiser; it may be below 1 (then one unit is best) or 0 when sigma = 1.
  * @param p USL coefficients
+ * @example uslPeakN({ sigma: 0.02671591, kappa: 7.690945e-4 }) // 35.57: Schwartz's Cisco fit peaks near N = 35
  */
 export function uslPeakN(p: UslParams): number {
   assertParams(p);

@@ -78,6 +78,7 @@ function logOf(x: number, complement: number): number {
  *
  * @param mtbfS mean time between failures, seconds, > 0
  * @param mttrS mean time to repair, seconds, >= 0
+ * @example fromMtbfMttr(999, 1) // { availability: 0.999, unavailability: 0.001 }
  */
 export function fromMtbfMttr(mtbfS: number, mttrS: number): Availability {
   if (typeof mtbfS !== 'number' || !Number.isFinite(mtbfS) || !(mtbfS > 0)) {
@@ -131,6 +132,7 @@ export function fromUnavailability(unavailability: number): Availability {
  * U = 1 - (1 - 1e-12)^n to full precision. A = exp(S) while S > -1 (A > 1/e; there S is small and exp(S) is
  * accurate to a few ulps, and A + U = 1 to rounding), else the plain product of the A_i, whose relative error,
  * about n ulps, beats exp of a large S.
+ * @example series([{ availability: 0.99, unavailability: 0.01 }, { availability: 0.99, unavailability: 0.01 }]) // { availability: 0.9801, unavailability: 0.0199 }
  */
 export function series(parts: readonly Availability[]): Availability {
   checkParts(parts, 'parts');
@@ -151,6 +153,7 @@ export function series(parts: readonly Availability[]): Availability {
  * (Barlow & Proschan 1975; Trivedi, parallel systems), the dual of `series`: with L = sum_i log U_i, where
  * log U_i = log1p(-A_i) when U_i > 1/2, A = -expm1(L); U = exp(L) while L > -1, else the plain product of the U_i
  * (so two parts with U = 1e-9 give U = 1e-18 exactly as a product would).
+ * @example parallel([{ availability: 0.99, unavailability: 0.01 }, { availability: 0.99, unavailability: 0.01 }]) // { availability: 0.9999, unavailability: 0.0001 }
  */
 export function parallel(parts: readonly Availability[]): Availability {
   checkParts(parts, 'parts');

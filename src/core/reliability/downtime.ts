@@ -34,6 +34,7 @@ function checkUnavailability(unavailability: number, name: string): void {
 /**
  * Number of nines of an unavailability U: n = -log10(U), so U = 1e-4 (99.99%) gives 4 and U = 1e-12 gives 12
  * exactly. Returns Infinity only for U = 0 (callers decide how to print "never down"); U = 1 gives 0.
+ * @example nines(0.0005) // 3.30103
  */
 export function nines(unavailability: number): number {
   checkUnavailability(unavailability, 'unavailability');

@@ -42,8 +42,7 @@
  * k-out-of-n structures); quorum systems (Gifford 1979, "Weighted voting for replicated data"); placement and its
  * effect on loss (Cidon et al. 2013).
  *
- * @example
- * // 3 nodes, 3 zones, 1 region, 3 copies, strong writes (quorum 2), one node needed for the load:
+ * Example (in words): 3 nodes, 3 zones, 1 region, 3 copies, strong writes (quorum 2), one node needed for the load:
  * placedFleetAvailability({ regions: [{ nodes: 3, zones: 3 }], replication: 3, writeQuorum: 2, ... })
  * // down when two nodes (or zones) are down: U ~ 3 u^2 for small unavailability u of a node-with-its-zone
  */
@@ -84,7 +83,8 @@ export interface PlacedFleetAvailability extends Availability {
   prunedProbability: number;
 }
 
-/** Zone sizes of a region of `nodes` nodes round-robin over `zones` zones (node i in zone i % zones). */
+/** Zone sizes of a region of `nodes` nodes round-robin over `zones` zones (node i in zone i % zones).  * @example zoneSizes(7, 3) // [3, 2, 2]
+ */
 export function zoneSizes(nodes: number, zones: number): number[] {
   const small = Math.floor(nodes / zones);
   const extra = nodes % zones;
@@ -98,7 +98,8 @@ export function zoneSizes(nodes: number, zones: number): number[] {
  * stores place replicas): every zone holds `lo` = floor(copies / Z) copies and `extra` = copies mod Z of them hold
  * one more (`hi`). Round-robin zone sizes always allow it (a zone has at least floor(N / Z) >= lo nodes, and at least
  * `extra` zones have hi). Null when the region has fewer nodes than copies.
- * @example spreadOf([2, 2, 2], 3) // { zones: 3, lo: 1, hi: 1, extra: 0 };  spreadOf([2, 1, 1], 4) // { zones: 3, lo: 1, hi: 2, extra: 1 }
+ * @example spreadOf([2, 2, 2], 3) // { zones: 3, lo: 1, hi: 1, extra: 0 }
+ * @example spreadOf([2, 1, 1], 4) // { zones: 3, lo: 1, hi: 2, extra: 1 }
  */
 export function spreadOf(
   sizes: readonly number[],
@@ -164,7 +165,8 @@ export function copysetCount(sizes: readonly number[], copies: number): number {
   return ways[spread.extra] ?? 0;
 }
 
-/** A strong write's quorum: a majority of all copies, floor(T/2) + 1. */
+/** A strong write's quorum: a majority of all copies, floor(T/2) + 1.  * @example majority(5) // 3
+ */
 export function majority(copies: number): number {
   return Math.floor(copies / 2) + 1;
 }

@@ -9,6 +9,7 @@
 /**
  * R-7 quantile (Hyndman & Fan 1996, type 7; R's default): linear interpolation between the order statistics at
  * h = (n - 1) p of an ascending, non-empty array.
+ * @example quantileSorted([1, 2, 3, 4], 0.9) // 3.7
  */
 export function quantileSorted(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) throw new RangeError('quantileSorted: expected a non-empty array');

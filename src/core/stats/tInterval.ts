@@ -6,6 +6,7 @@
  * Half-width of a 95% interval by sectioning (independent replications): t(0.975, n - 1) s / sqrt(n), with s the
  * sample standard deviation of the replications' estimates (Asmussen & Glynn 2007, III.5a). Infinity for fewer than
  * two replications (nothing to estimate the spread from): the caller says what such an interval means to it.
+ * @example sectioningHalfWidth([1, 2, 3, 4]) // 2.0543: t(0.975, 3) s / sqrt(4)
  */
 export function sectioningHalfWidth(values: readonly number[]): number {
   const n = values.length;
@@ -22,6 +23,7 @@ export function sectioningHalfWidth(values: readonly number[]): number {
  * Student t quantile t(0.975, df) for an integer df >= 1: exact table values (scipy.stats.t.ppf) for df <= 30,
  * above that the Cornish-Fisher expansion around the normal quantile (Abramowitz & Stegun 26.7.5; error below 1e-6
  * at df = 31).
+ * @example tQuantile975(9) // 2.262157
  */
 export function tQuantile975(df: number): number {
   if (!Number.isInteger(df) || df < 1) throw new RangeError(`df must be an integer >= 1, got ${df}`);
