@@ -1,12 +1,15 @@
-// Bundles src/cli/main.ts into dist/ with esbuild. Code splitting keeps start-up fast: mathjs is in its own
+// Bundles src/cli/main.ts (the CLI) and src/index.ts (the library entry, dist/lib.js) into dist/ with esbuild, and
+// writes the library's type declarations (dist/types, tsconfig.lib.json). Code splitting keeps start-up fast: mathjs is in its own
 // chunk that only the commands that parse unit strings load, and the TUI (later) is behind a dynamic import.
 
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', simWorker: 'src/simWorkers/worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', simWorker: 'src/simWorkers/worker.ts', lib: 'src/index.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -25,3 +28,17 @@ await build({
     js: "import { createRequire as __capplanCreateRequire } from 'node:module'; const require = __capplanCreateRequire(import.meta.url);",
   },
 });
+
+// the library's declarations (what `import ... from 'capplan'` type-checks against)
+const tsc = spawnSync(
+  process.execPath,
+  [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.lib.json'],
+  {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    encoding: 'utf8',
+  },
+);
+if (tsc.status !== 0) {
+  process.stderr.write(tsc.stdout + tsc.stderr);
+  process.exit(1);
+}
