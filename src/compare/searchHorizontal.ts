@@ -637,6 +637,33 @@ function sampleDearer(ctx: Context, instances: readonly Instance[], sets: readon
   }
 }
 
+/**
+ * When the bounds leave nothing to screen (outages alone make every design miss the availability target), the
+ * closest miss is taken from the designs sampleDearer would screen: on the region sets tried first, each zone count,
+ * the instance type with the lowest bound, with no spares and with the zone-survival count, ranked by shortfall.
+ */
+function screenUnbounded(
+  ctx: Context,
+  instances: readonly Instance[],
+  sets: readonly string[][],
+  state: SearchState,
+): void {
+  for (const regions of sets) {
+    for (const zones of SEARCH_ZONES) {
+      const plan = planOf(ctx, regions, zones, 0);
+      const first = boundedInstances(ctx, plan, instances)[0];
+      if (first === undefined) continue;
+      const c = candidateOf(ctx, plan, first.instance);
+      for (const spares of new Set([0, zones > 1 ? sparesLimit(ctx, c) : 2])) {
+        const design = c.design(spares);
+        const result = screenHorizontal(ctx, design, plan.layout);
+        meet(ctx.seen, result);
+        if (better(result, state.best?.result ?? null)) state.best = { result, design };
+      }
+    }
+  }
+}
+
 /** The cheapest horizontal design that meets every target, or the closest one met (see the module note). */
 export function searchHorizontal(ctx: Context): ArchitectureResult {
   const instances = searchableInstances(ctx);
@@ -698,6 +725,8 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
   }
   // nothing meets every target: the sets set aside compete for the closest miss
   if (!(state.best?.result.feasible ?? false)) for (const plan of deferred) searchPlan(ctx, plan, instances, state);
+  // outages alone rule out every design (a target beyond what any region set can reach): the closest among a sample
+  if (state.best === null) screenUnbounded(ctx, instances, heuristic, state);
   if (state.best === null) throw new RangeError('the catalog has no instances to search');
   sampleDearer(ctx, instances, heuristic);
   const full = evaluateHorizontal(

@@ -423,6 +423,23 @@ describe('the bounds of the branch and bound are true bounds', () => {
   });
 });
 
+describe('the horizontal search when outages rule out every design', () => {
+  it('returns the closest of a sample (no internal error): one catalog region and six nines', () => {
+    const one: Catalog = { ...catalog, regions: catalog.regions.filter((r) => r.id === 'us-east-1') };
+    const scenario = parseScenario({
+      name: 'one region',
+      workload: { peakRate: '100/s', serviceTime: '5 ms' },
+      targets: { p99: '200 ms', availability: '99.9999%' },
+      users: [{ region: 'us-east-1', share: '100%' }],
+    });
+    const r = searchHorizontal(buildContext(scenario, one));
+    expect(r.feasible).toBe(false);
+    expect(r.meetsTargets.availability).toBe(false);
+    expect(r.regions).toEqual(['us-east-1']);
+    expect(r.shortfall).toBeGreaterThan(0);
+  });
+});
+
 describe('the horizontal search is never beaten by an explicit horizontal design', () => {
   const REGIONS = catalog.regions.map((r) => r.id);
   const explicitArb = fc.record({
