@@ -109,7 +109,7 @@ if (existsSync('/usr/bin/time')) {
   console.log(`10,000,000 customers: ${(Number(kb) / 1024).toFixed(0)} MB peak resident memory, ${s} s (target: under 200 MB)`);
 }
 
-// The search (issue 11): every example scenario with its candidates removed (the whole catalog searched), and 200 users
+// The search (issue 11): every example scenario with its candidates removed (the whole catalog searched), and users
 // at coordinates (30, 200, 2,000 and 12,000 places around 15 cities). One run each (seconds, not milliseconds), whole
 // process, with peak resident memory.
 {
@@ -133,7 +133,7 @@ if (existsSync('/usr/bin/time')) {
   for (const f of readdirSync(scenarios).filter((x) => x.endsWith('.json')).sort()) {
     searched(f, JSON.parse(readFileSync(`${scenarios}${f}`, 'utf8')));
   }
-  // 200 places around 15 cities (a fixed pseudo-random spread of +-3 degrees)
+  // places around 15 cities (a fixed pseudo-random spread of +-3 degrees)
   let seed = 1;
   const rnd = () => {
     seed = (seed * 16807) % 2147483647;

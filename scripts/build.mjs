@@ -1,6 +1,6 @@
 // Bundles src/cli/main.ts (the CLI) and src/index.ts (the library entry, dist/lib.js) into dist/ with esbuild, and
 // writes the library's type declarations (dist/types, tsconfig.lib.json). Code splitting keeps start-up fast: mathjs is in its own
-// chunk that only the commands that parse unit strings load, and the TUI (later) is behind a dynamic import.
+// chunk that only the commands that parse unit strings load, and the TUI is behind a dynamic import.
 
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';

@@ -88,8 +88,10 @@ export interface GroupPath {
 }
 
 /** The latency groups of paths served by one stable queue. */
-function groupsAt(paths: readonly GroupPath[], q: QueueAtLoad): LatencyGroup[] {
+export function groupsAt(paths: readonly GroupPath[], q: QueueAtLoad): LatencyGroup[] {
   const survival = queueSurvival(q.input);
+  // a scale hint for the quantile root finder only (an M/M/1-like mean, S / (1 - rho); 1e-6 keeps it finite at rho
+  // near 1), not a figure that is reported
   const scale = q.input.serviceTimeS / Math.max(1e-6, 1 - q.utilization);
   return paths.map((g) => ({ ...g, queueSurvival: survival, queueScaleS: scale }));
 }

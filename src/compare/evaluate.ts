@@ -13,6 +13,7 @@ import { type AvailabilityFigure, fleetAvailability, verticalAvailability } from
 import {
   balancerModel,
   type GroupPath,
+  groupsAt,
   networkP99S,
   nodesForUtilization,
   nodesNeeded,
@@ -22,7 +23,7 @@ import {
 import { type Context, preferenceOrder } from './context.js';
 import { type CostInput, monthlyCost } from './cost.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
-import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayout, screensCompact } from './layout.js';
+import { type HorizontalLayout, horizontalLayout } from './layout.js';
 import { meetsP99, p99MissText, regionMeetsP99 } from './p99Scope.js';
 import { analyzedQueue, queueSurvival } from './queueMemo.js';
 import type {
@@ -306,7 +307,6 @@ function capacityDown(fig: AvailabilityFigure, unstable: boolean): AvailabilityF
   };
 }
 
-/** The users' network paths to a single box (and, for strong writes to a hot standby, the synchronous copy). */
 /** A vertical design's strong-write detour: the round trip to a hot standby when writes are strong, else 0. */
 export function verticalWriteExtraS(ctx: Context, d: Pick<VerticalDesign, 'region' | 'standby' | 'standbyRegion'>) {
   const w = ctx.scenario.workload;
@@ -315,6 +315,7 @@ export function verticalWriteExtraS(ctx: Context, d: Pick<VerticalDesign, 'regio
     : 0;
 }
 
+/** The users' network paths to a single box (and, for strong writes to a hot standby, the synchronous copy). */
 export function verticalPaths(
   ctx: Context,
   d: Pick<VerticalDesign, 'region' | 'standby' | 'standbyRegion'>,
@@ -331,25 +332,19 @@ export function verticalPaths(
   }));
 }
 
-/** The paths a vertical design is screened on: compact when screensCompact, else exact. */
-function screenedVerticalPaths(ctx: Context, d: Pick<VerticalDesign, 'region' | 'standby' | 'standbyRegion'>) {
-  const exact = verticalPaths(ctx, d);
-  return screensCompact(ctx) ? compactPaths(exact, compactResolutionS(ctx.scenario.targets.p99S)) : exact;
-}
-
 /** A vertical design's result, every figure. */
 export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureResult {
   return verticalResult(ctx, d, false);
 }
 
 /**
- * A vertical design screened by the search: the latency holds only the p99 (SCREEN_METHOD), over `paths` (the caller's)
- * or over compact paths when screensCompact (at most compactResolutionS above the exact p99).
+ * A vertical design screened by the search: the latency holds only the p99 (SCREEN_METHOD), over `paths` (sizeVertical's:
+ * compact when screensCompact, at most compactResolutionS above the exact p99, or exact).
  */
 export function screenVertical(
   ctx: Context,
   d: VerticalDesign,
-  paths?: (GroupPath & { region: string })[],
+  paths: (GroupPath & { region: string })[],
 ): ArchitectureResult {
   return verticalResult(ctx, d, true, paths);
 }
@@ -367,7 +362,7 @@ function verticalResult(
   const q = queueAtLoad(w, inst.vcpu, rate, 1, 'pooled');
   const memNeed = memoryNeededGiB(ctx, 1);
   const memOk = memNeed <= inst.memGiB;
-  const paths = screen ? (screenPaths ?? screenedVerticalPaths(ctx, d)) : verticalPaths(ctx, d);
+  const paths = screenPaths ?? verticalPaths(ctx, d);
   const latency = latencyFor(
     ctx,
     [{ region: d.region, queue: q, paths }],
@@ -474,6 +469,18 @@ interface ServingRegion {
   paths: (GroupPath & { region: string })[];
 }
 
+const userOrders = new WeakMap<Context, Map<string, number>>();
+
+/** Each user region's position in the scenario (once per context: the search evaluates many designs). */
+function userOrder(ctx: Context): Map<string, number> {
+  let order = userOrders.get(ctx);
+  if (order === undefined) {
+    order = new Map(ctx.scenario.users.map((u, i) => [u.region, i]));
+    userOrders.set(ctx, order);
+  }
+  return order;
+}
+
 function latencyFor(
   ctx: Context,
   serving: ServingRegion[],
@@ -539,8 +546,10 @@ function latencyFor(
     }
   }
   // keep the scenario's user order
-  const order = new Map(ctx.scenario.users.map((u, i) => [u.region, i]));
-  byUserRegion.sort((a, b) => (order.get(a.region) ?? 0) - (order.get(b.region) ?? 0));
+  if (byUserRegion.length > 1) {
+    const order = userOrder(ctx);
+    byUserRegion.sort((a, b) => (order.get(a.region) ?? 0) - (order.get(b.region) ?? 0));
+  }
   const method = `${LATENCY_METHOD_EXACT}; queue: ${methodQueue}${w.consistency === 'strong' && w.writeFraction > 0 ? '; strong writes wait for a quorum round trip' : ''}`;
   if (!stable) {
     const servedFrom = new Map<string, string>();
@@ -588,7 +597,6 @@ function latencyFor(
   }
   let p99DegradedMs = p99Ms;
   if (degraded) {
-    let worst = 0;
     let ok = true;
     const dg: LatencyGroup[] = [];
     for (const s of degraded) {
@@ -596,10 +604,7 @@ function latencyFor(
         ok = false;
         break;
       }
-      const survival = queueSurvival(s.queue.input);
-      const scale = s.queue.input.serviceTimeS / Math.max(1e-6, 1 - s.queue.utilization);
-      for (const p of s.paths) dg.push({ ...p, queueSurvival: survival, queueScaleS: scale });
-      worst = Math.max(worst, s.queue.utilization);
+      dg.push(...groupsAt(s.paths, s.queue));
     }
     p99DegradedMs = ok ? ms(mixtureQuantile(dg, 0.99)) : Number.POSITIVE_INFINITY;
   }
@@ -618,7 +623,6 @@ function latencyFor(
 // ------------------------------------------------------------------------------------------------------------
 // horizontal
 
-/** Fewest up nodes region r needs to carry loadShare of the design rate within the p99 target: sizing only (memoised). */
 const needCache = new WeakMap<Context, Map<string, Map<string, ReturnType<typeof nodesNeeded>>>>();
 /** The key of a region's paths, built once per paths array (a layout's region: many instance types ask for it). */
 const pathsKeys = new WeakMap<readonly GroupPath[], string>();
@@ -632,6 +636,7 @@ function pathsKeyOf(paths: readonly GroupPath[]): string {
   return key;
 }
 
+/** Fewest up nodes region r needs to carry loadShare of the design rate within the p99 target: sizing only (memoised). */
 export function regionNeed(
   ctx: Context,
   d: { instance: Instance; balancer: BalancerPolicy },
@@ -932,7 +937,13 @@ function horizontalResult(
     const q = queueAtLoad(w, inst.vcpu, rate * share, n, model);
     utilization = Math.max(utilization, q.utilization);
     serving.push({ region, queue: q, paths });
-    degraded.push({ region, queue: queueAtLoad(w, inst.vcpu, rate * share, Math.max(1, n - d.spares), model), paths });
+    // the degraded p99 is a report figure: a screen does not read it
+    if (!screen)
+      degraded.push({
+        region,
+        queue: queueAtLoad(w, inst.vcpu, rate * share, Math.max(1, n - d.spares), model),
+        paths,
+      });
   });
   const latency = latencyFor(ctx, serving, d.regions, null, degraded, screen);
 

@@ -1,15 +1,4 @@
-/**
- * End-to-end latency of a design: per user group, network round trips to the serving region plus the serving
- * region's response-time distribution (queueing + service, with fan-out), plus, for strongly consistent writes, the
- * round trip to a quorum of replicas. The overall percentiles are those of the MIXTURE over user groups
- * (P(T > t) = sum_g share_g P(T_g > t)), never a sum or an average of percentiles.
- *
- * Sources: the response-time models of src/core/queueing (exact for M/M/c); a mixture's survival function is the
- * share-weighted sum of its components' (law of total probability).
- */
-
-import type { QueueInput } from '../core/queueing/index.js';
-import { quantileFromSurvival, responseTimeSurvivalFunction } from '../core/queueing/index.js';
+import { quantileFromSurvival } from '../core/queueing/index.js';
 
 /** One group of requests with the same network path and queue. */
 export interface LatencyGroup {
@@ -56,27 +45,4 @@ function scaleOf(groups: readonly LatencyGroup[]): number {
 /** p-quantile (p in (0,1)) of the mixture of groups, seconds. */
 export function mixtureQuantile(groups: readonly LatencyGroup[], p: number): number {
   return quantileFromSurvival(mixtureSurvival(groups), p, scaleOf(groups));
-}
-
-/** The queue a region's requests meet, as a survival function plus its mean, or null when it is unstable. */
-export interface RegionQueue {
-  input: QueueInput;
-  survival: (tS: number) => number;
-  meanResponseS: number;
-  meanWaitS: number;
-  utilization: number;
-}
-
-/**
- * A stable queue's survival function and means; null for utilisation >= 1 (no steady state).
- * @param meanResponse the mean response (with fan-out) and mean wait from analyzeQueue, seconds
- */
-export function regionQueue(
-  input: QueueInput,
-  utilization: number,
-  meanResponseS: number,
-  meanWaitS: number,
-): RegionQueue | null {
-  if (!(utilization < 1)) return null;
-  return { input, survival: responseTimeSurvivalFunction(input), meanResponseS, meanWaitS, utilization };
 }

@@ -125,7 +125,9 @@ export function horizontalLayout(
   return { paths, share, users };
 }
 
-/** With more user places than this the searches screen designs on compact paths (compactLayout, compactPaths). */
+/** With more user places than this the searches screen designs on compact paths (compactLayout, compactPaths): a
+ * judgement, above the catalog's 15 regions and the examples' user lists (exact there), below the hundreds of places
+ * where the exact paths dominate the search's time. */
 export const COMPACT_ABOVE_USERS = 32;
 
 /** Whether the searches screen on compact paths: many user places, and a p99 over all users (a screen under

@@ -12,7 +12,9 @@ import {
   responseTimeSurvivalFunction,
 } from '../core/queueing/index.js';
 
-/** Entries kept before a memo is cleared (each a few hundred bytes). */
+/** Entries kept before a memo is cleared: a bound on memory (an ESTIMATE of its size: an analysis or a survival closure
+ * holds its normalised input and a few numbers, so tens of megabytes at most; not measured), far above what one search
+ * meets (tens to a few thousand distinct queues in the examples). */
 export const MAX_MEMO_QUEUES = 20_000;
 
 const analyses = new Map<string, QueueResult>();

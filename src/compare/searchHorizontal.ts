@@ -20,7 +20,7 @@
  *   cost is already too high (the cost grows with the spares).
  * - Distance: a user's response time is at least the network time to the region that serves it; when more than 1%
  *   of the users (or, with p99Scope "every-region", any user region) have a network time above the p99 target, no
- *   capacity in that region set meets it (distanceRulesOut).
+ *   capacity in that region set meets it (distanceTable for every set; distanceRulesOut, its reference on one layout).
  * - Availability: no design of k regions and z zones is more available than users reaching some region of k (the
  *   region, its balancer and one of its z zones up) through the global switch (availabilityUpperBound): every up state
  *   of a design is such a state, and every region has the same failure rates, so which region a user tries first does
@@ -34,7 +34,7 @@
  *   (structuralUnavailability, which never falls as nodes are added) misses the target, no larger count is tried.
  * - Many users: with more than COMPACT_ABOVE_USERS user places the plans are laid out on compact paths (network times
  *   rounded up to 0.5% of the p99 target), so a screened pass is an exact pass and a design within 0.5% under the
- *   target may be passed over (evaluate.ts, compactLayout).
+ *   target may be passed over (layout.ts, compactLayout; the resolution is at least 0.1 ms).
  * These rules skip only designs that cannot meet every target: when no design meets them, the closest is the smallest
  * shortfall among the designs screened, which is not proven the closest of the whole space; and after
  * SEARCH_SCREEN_BUDGET screens without a design that meets every target the search stops and says so.
@@ -80,7 +80,9 @@ import {
 } from './size.js';
 
 /** Screens (designs evaluated for the targets) after which a search that has found no design meeting every target
- * stops: the closest found so far is returned, with a note that the search did not finish. */
+ * stops: the closest found so far is returned, with a note that the search did not finish. A judgement, not a
+ * derived figure: about a minute of screening on this machine (a screen takes 0.1-3 ms), and far above the screens
+ * any example needs before it finds a design that meets every target (tens to a few hundred). */
 export const SEARCH_SCREEN_BUDGET = 20_000;
 
 /** Zone counts the search tries. */
@@ -109,23 +111,25 @@ export function regionSubsets(ids: readonly string[], max: number, min = 1): str
  * above the target, the p99 is above it whatever the capacity.
  */
 export function distanceRulesOut(ctx: Context, layout: HorizontalLayout): boolean {
+  const paths = layout.paths.flat();
   return farRulesOut(
     ctx,
-    layout.paths.flat().map((p) => ({ share: p.share, networkS: p.networkS })),
+    paths,
+    paths.map((p) => p.networkS),
   );
 }
 
 /** Share of the requests above which users farther than the p99 target rule a set out (p99Scope "all-users"). */
-export const FAR_SHARE_LIMIT = 0.01;
+const FAR_SHARE_LIMIT = 0.01;
 
-/** The distance rule on each user's network time to the region that serves it. */
-function farRulesOut(ctx: Context, served: Iterable<{ share: number; networkS: number }>): boolean {
+/** The distance rule on each user's network time to the region that serves it (`networkS[k]` for `served[k]`). */
+function farRulesOut(ctx: Context, served: readonly { share: number }[], networkS: ArrayLike<number>): boolean {
   const t = ctx.scenario.targets;
   let far = 0;
-  for (const u of served) {
-    if (u.networkS > t.p99S) {
+  for (let k = 0; k < served.length; k++) {
+    if ((networkS[k] as number) > t.p99S) {
       if (t.p99Scope === 'every-region') return true;
-      far += u.share;
+      far += (served[k] as { share: number }).share;
     }
   }
   return far > FAR_SHARE_LIMIT * (1 + 1e-9);
@@ -145,14 +149,13 @@ export function distanceTable(
   return {
     rulesOut(regions) {
       const at = regions.map((r) => columns.get(r) as Float64Array);
-      function* served() {
-        for (const [k, u] of users.entries()) {
-          let nearest = Number.POSITIVE_INFINITY;
-          for (const column of at) nearest = Math.min(nearest, column[k] as number);
-          yield { share: u.share, networkS: w.roundTrips * nearest };
-        }
+      const nearest = new Float64Array(users.length);
+      for (let k = 0; k < users.length; k++) {
+        let best = Number.POSITIVE_INFINITY;
+        for (const column of at) best = Math.min(best, column[k] as number);
+        nearest[k] = w.roundTrips * best;
       }
-      return farRulesOut(ctx, served());
+      return farRulesOut(ctx, users, nearest);
     },
   };
 }
@@ -482,7 +485,7 @@ function candidateOf(ctx: Context, plan: Plan, instance: Instance): Candidate {
  * The fewest spares whose design has at least `least` nodes in every region (nodesWithSpares grows with the spares):
  * a region below its least misses the availability target (availableNodesLowerBound).
  */
-export function sparesToReach(base: readonly { atLeast: number; base: number }[], least: readonly number[]): number {
+function sparesToReach(base: readonly { atLeast: number; base: number }[], least: readonly number[]): number {
   let spares = 0;
   for (const [r, b] of base.entries()) {
     const want = least[r] as number;
@@ -553,9 +556,9 @@ function firstPossibleSpares(ctx: Context, c: Candidate, from: number, last: num
 }
 
 /** True when the best design so far meets every target and costs less than `lowerBound` (to the cent). */
-function cannotBeatFeasible(state: SearchState, lowerBound: number): boolean {
+function cannotBeatFeasible(ctx: Context, state: SearchState, lowerBound: number): boolean {
   const best = state.best?.result;
-  return best?.feasible === true && Math.round(lowerBound * 100) > Math.round(best.cost.usdPerMonth * 100);
+  return best?.feasible === true && cannotBeat(ctx, best, lowerBound);
 }
 
 /** Every instance type and spare count of one plan, cheapest bounds first, until no cheaper design can follow. */
@@ -568,19 +571,12 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
     const least = availableNodesLowerBound(ctx, instance, plan.layout, plan.zones);
     if (!least.every(Number.isFinite)) continue;
     const perNode = instance.usdPerHour * BILLING_HOURS_PER_MONTH;
-    if (cannotBeatFeasible(state, plan.fixed + least.reduce((a, n) => a + n, 0) * perNode)) continue;
+    if (cannotBeatFeasible(ctx, state, plan.fixed + least.reduce((a, n) => a + n, 0) * perNode)) continue;
     const c = candidateOf(ctx, plan, instance);
-    let limitValue: number | null = null;
-    const limit = () => {
-      limitValue ??= Math.max(2, sparesLimit(ctx, c));
-      return limitValue;
-    };
+    // at least two spares are tried even with one zone's small fleets
+    const limit = Math.max(2, sparesLimit(ctx, c));
     let previous = '';
-    for (
-      let spares = firstPossibleSpares(ctx, c, sparesToReach(c.base, least), Math.max(2, limit()));
-      spares <= 2 || spares <= limit();
-      spares++
-    ) {
+    for (let spares = firstPossibleSpares(ctx, c, sparesToReach(c.base, least), limit); spares <= limit; spares++) {
       const design = c.design(spares);
       const key = design.nodesByRegion.join(',');
       if (key === previous) continue; // the same nodes as one spare fewer (the working set or the copies decide)
@@ -604,10 +600,11 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
 }
 
 /** Instance types per region set and zone count that sampleDearer screens (the cheapest by their bound). */
-export const FRONTIER_SAMPLE_INSTANCES = 1;
+const FRONTIER_SAMPLE_INSTANCES = 1;
 
-/** Most designs sampleDearer screens in all (the sets nearest the users first). */
-export const FRONTIER_SAMPLE_SCREENS = 120;
+/** Most designs sampleDearer screens in all (the sets nearest the users first): a judgement that keeps the frontier's
+ * dearer points to a fraction of a second (it is about half of photo-sharing-viral's search time). */
+const FRONTIER_SAMPLE_SCREENS = 120;
 
 /**
  * Designs dearer than the answer, for the frontier only (the bounds stop the search at the cheapest design that meets
@@ -729,11 +726,8 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
   if (state.best === null) screenUnbounded(ctx, instances, heuristic, state);
   if (state.best === null) throw new RangeError('the catalog has no instances to search');
   sampleDearer(ctx, instances, heuristic);
-  const full = evaluateHorizontal(
-    ctx,
-    state.best.design,
-    horizontalLayout(ctx, state.best.design.regions, state.best.design.zones),
-  );
+  // the choice with every figure, on its exact layout
+  const full = evaluateHorizontal(ctx, state.best.design);
   if (!state.stopped) return full;
   return {
     ...full,

@@ -116,7 +116,7 @@ export interface VerticalSpec {
 /**
  * The smallest size of `sizes` (ascending) in `region` that fits the working set and meets the utilisation and p99
  * targets (the p99 under targets.p99Scope); when none does, the closest one, marked infeasible with the binding limit
- * named. With `screen` (the search) the result is screened (evaluateVertical) and the sizes are tried on compact paths
+ * named. With `screen` (the search) the result is screened (screenVertical) and the sizes are tried on compact paths
  * when screensCompact: a size whose compact p99 is within one resolution above the target is tried on the exact paths,
  * so the size chosen is the one the exact paths choose.
  */
@@ -312,8 +312,13 @@ export const MAX_SEARCH_REGIONS = 8;
  */
 export function candidateRegionSets(ctx: Context, max = MAX_SEARCH_REGIONS): string[][] {
   const userRegions = userHomeRegions(ctx);
-  const weighted = (set: string[]) =>
-    ctx.scenario.users.reduce((s, u) => s + u.share * Math.min(...set.map((r) => ctx.rtt(u.region, r).rttS)), 0);
+  const weighted = (set: string[]) => {
+    const columns = set.map((r) => ctx.userRttS(r));
+    return ctx.scenario.users.reduce(
+      (s, u, k) => s + u.share * Math.min(...columns.map((column) => column[k] as number)),
+      0,
+    );
+  };
   const sets: string[][] = userRegions.map((r) => [r]);
   let current: string[] = [];
   for (let k = 0; k < Math.min(max, userRegions.length); k++) {

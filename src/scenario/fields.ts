@@ -7,7 +7,7 @@
  * schema and against the models. Adding a field: one row here, plus its model.
  */
 import type { QuantityKind } from '../units/parse.js';
-import { P99_SCOPES } from './schema.js';
+import { CONSISTENCIES, P99_SCOPES } from './schema.js';
 
 /** How the TUI shows a field: its label, group, an example value, and its place on the screen (ascending). */
 export interface FieldView {
@@ -94,7 +94,7 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
   {
     path: 'workload.consistency',
     kind: 'enum',
-    options: ['eventual', 'strong'],
+    options: CONSISTENCIES,
     integer: false,
     ranged: false,
     sweep: false,

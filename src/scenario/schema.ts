@@ -30,6 +30,9 @@ export const QUANTITY_EXPECTED = {
 
 type QuantityName = keyof typeof QUANTITY_EXPECTED;
 
+/** The values of workload.consistency; the first is the default. */
+export const CONSISTENCIES = ['eventual', 'strong'] as const;
+
 /** The values of targets.p99Scope; the first is the default. */
 export const P99_SCOPES = ['all-users', 'every-region'] as const;
 
@@ -290,7 +293,7 @@ export const WorkloadSchema = object(
       0,
     ).optional(),
     consistency: oneOf(
-      ['eventual', 'strong'],
+      CONSISTENCIES,
       'Consistency of writes across replicas in other regions: "strong" makes a write wait for a cross-region round trip. Default "eventual".',
       'eventual',
     ).optional(),

@@ -4,7 +4,6 @@ export {
   estimateRttMs,
   FIBRE_FLOOR_MS_PER_KM,
   fitRttModel,
-  quantileSorted,
   RTT_FIT_METHOD,
   type RttModel,
   type RttPoint,

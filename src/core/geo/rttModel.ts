@@ -18,9 +18,6 @@
 
 import { quantileSorted } from '../stats/quantiles.js';
 
-/** The RTT model's error quantiles are R-7 (core/stats/quantiles.ts). */
-export { quantileSorted };
-
 /** Round-trip time in fibre per km of great-circle distance, ms/km: 2 (there and back) / 200 km per ms. */
 export const FIBRE_FLOOR_MS_PER_KM = 0.01;
 

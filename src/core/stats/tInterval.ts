@@ -28,7 +28,7 @@ export function sectioningHalfWidth(values: readonly number[]): number {
 export function tQuantile975(df: number): number {
   if (!Number.isInteger(df) || df < 1) throw new RangeError(`df must be an integer >= 1, got ${df}`);
   if (df <= T975.length) return T975[df - 1] as number;
-  const z = 1.959963984540054;
+  const z = 1.959963984540054; // normalQuantile(0.975) (normalQuantile.ts), to the last digit
   const z2 = z * z;
   const g1 = (z * (z2 + 1)) / 4;
   const g2 = (z * ((5 * z2 + 16) * z2 + 3)) / 96;

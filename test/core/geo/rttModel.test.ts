@@ -4,7 +4,6 @@ import {
   estimateRttMs,
   FIBRE_FLOOR_MS_PER_KM,
   fitRttModel,
-  quantileSorted,
   type RttModel,
   type RttPoint,
 } from '../../../src/core/geo/index.js';
@@ -50,19 +49,6 @@ describe('estimateRttMs', () => {
     expect(() => estimateRttMs(-1, model)).toThrow(/distanceKm: -1: expected a finite distance >= 0 km/);
     expect(() => estimateRttMs(Number.NaN, model)).toThrow(RangeError);
     expect(() => estimateRttMs(Number.POSITIVE_INFINITY, model)).toThrow(RangeError);
-  });
-});
-
-describe('quantileSorted (R-7)', () => {
-  it('matches R quantile(type = 7)', () => {
-    // R: quantile(c(1, 2, 3, 4), c(0, 0.5, 0.9, 1)) = 1, 2.5, 3.7, 4
-    expect(quantileSorted([1, 2, 3, 4], 0)).toBe(1);
-    expect(quantileSorted([1, 2, 3, 4], 0.5)).toBe(2.5);
-    expectClose(quantileSorted([1, 2, 3, 4], 0.9), 3.7, { rel: 1e-15 }, 'p90');
-    expect(quantileSorted([1, 2, 3, 4], 1)).toBe(4);
-    expect(quantileSorted([7], 0.9)).toBe(7);
-    expect(() => quantileSorted([], 0.5)).toThrow(RangeError);
-    expect(() => quantileSorted([1], 1.5)).toThrow(RangeError);
   });
 });
 

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nearestRankSorted, quantileSorted } from '../../../src/core/stats/quantiles.js';
+import { expectClose } from '../../helpers/expectClose.js';
 
 describe('sample quantiles', () => {
   it('nearest rank: the smallest sample whose empirical distribution reaches p (Hyndman & Fan type 1)', () => {
@@ -30,5 +31,18 @@ describe('sample quantiles', () => {
     expect(quantileSorted([10, 20, 30], 0.5)).toBe(20);
     expect(() => nearestRankSorted([], 0.5)).toThrow(RangeError);
     expect(() => nearestRankSorted([1], 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('quantileSorted (R-7)', () => {
+  it('matches R quantile(type = 7)', () => {
+    // R: quantile(c(1, 2, 3, 4), c(0, 0.5, 0.9, 1)) = 1, 2.5, 3.7, 4
+    expect(quantileSorted([1, 2, 3, 4], 0)).toBe(1);
+    expect(quantileSorted([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expectClose(quantileSorted([1, 2, 3, 4], 0.9), 3.7, { rel: 1e-15 }, 'p90');
+    expect(quantileSorted([1, 2, 3, 4], 1)).toBe(4);
+    expect(quantileSorted([7], 0.9)).toBe(7);
+    expect(() => quantileSorted([], 0.5)).toThrow(RangeError);
+    expect(() => quantileSorted([1], 1.5)).toThrow(RangeError);
   });
 });
