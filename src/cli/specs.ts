@@ -231,11 +231,11 @@ export const runSpec: CommandSpec = {
 
 export const worksheetSpec: CommandSpec = {
   name: 'worksheet',
-  summary: 'the design-review worksheet of a scenario (Markdown, or one self-contained HTML file)',
-  usage: 'capplan worksheet FILE|- [--format md|html] [--out FILE] [--date YYYY-MM-DD] [--analytic] [--freeze]',
+  summary: 'the design-review worksheet of a scenario (Markdown, one self-contained HTML file, or plain text)',
+  usage: 'capplan worksheet FILE|- [--format md|html|text] [--out FILE] [--date YYYY-MM-DD] [--analytic] [--freeze]',
   positionals: ['FILE'],
   flags: [
-    { name: 'format', kind: 'value', valueName: 'F', description: 'md (default) or html (with inline SVG charts)' },
+    { name: 'format', kind: 'value', valueName: 'F', description: 'md (default), html (with inline SVG charts) or text (plain, for a terminal)' },
     { name: 'out', kind: 'value', valueName: 'FILE', description: 'write to FILE (atomically) instead of stdout' },
     {
       name: 'date',

@@ -19,286 +19,11 @@ import {
   formatRate,
   formatUsd,
 } from '../units/format.js';
+import { escapeHtml, renderHtml } from './render/html.js';
 import { P99_REST, p99Split } from './table.js';
-import { FRONTIER_HEADING, type WorksheetInput } from './worksheet.js';
+import { type WorksheetInput, worksheetDocument } from './worksheet.js';
 
-// ---------------------------------------------------------------------------------------------------------------
-// escaping
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML (element content and quoted attribute values). */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Markdown -> HTML (the subset worksheet.ts writes)
-
-export interface MarkdownOptions {
-  /**
-   * Called for every heading; what it returns (HTML) is inserted right after the heading. `text` is the heading's
-   * Markdown source ("7. Growth and crossover").
-   */
-  afterHeading?: (level: number, text: string) => string | undefined;
-}
-
-/** Tables with at most this many body rows are kept on one printed page. */
-const SMALL_TABLE_ROWS = 25;
-
-const PH = '\u0000';
-const ASCII_PUNCT = /\\([!-/:-@[-`{-~])/g;
-
-/**
- * Inline Markdown: `code`, **bold**, __bold__, _italic_, *italic*, backslash escapes (`\|`, `\*`, ...). Everything
- * else is text, HTML-escaped.
- */
-function inline(src: string): string {
-  const saved: string[] = [];
-  const keep = (html: string) => `${PH}${saved.push(html) - 1}${PH}`;
-  let s = src.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, body: string) => {
-    const inner =
-      body.length > 2 && body.startsWith(' ') && body.endsWith(' ') && body.trim() ? body.slice(1, -1) : body;
-    return keep(`<code>${escapeHtml(inner)}</code>`);
-  });
-  s = s.replace(ASCII_PUNCT, (_, c: string) => keep(escapeHtml(c)));
-  s = escapeHtml(s);
-  s = s.replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>');
-  s = s.replace(/(^|[^\w])__(?=[^\s_])([\s\S]*?[^\s_])__(?!\w)/g, '$1<strong>$2</strong>');
-  s = s.replace(/(^|[^\w*])\*(?=[^\s*])([\s\S]*?[^\s*])\*(?![\w*])/g, '$1<em>$2</em>');
-  s = s.replace(/(^|[^\w])_(?=[^\s_])([\s\S]*?[^\s_])_(?!\w)/g, '$1<em>$2</em>');
-  return s.replace(new RegExp(`${PH}(\\d+)${PH}`, 'g'), (_, i: string) => saved[Number(i)] ?? '');
-}
-
-type Align = 'left' | 'right' | 'center' | null;
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*([^`\s]*)[^`]*$/;
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
-const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const DELIMITER_CELL = /^:?-+:?$/;
-
-/** Splits a table row on its unescaped pipes (the outer pipes are optional); `\|` becomes `|` in the cells. */
-function splitRow(line: string): string[] {
-  let s = line.trim();
-  if (s.startsWith('|')) s = s.slice(1);
-  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
-  const cells: string[] = [];
-  let cur = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i] as string;
-    if (c === '\\' && s[i + 1] === '|') {
-      cur += '|';
-      i++;
-    } else if (c === '|') {
-      cells.push(cur.trim());
-      cur = '';
-    } else cur += c;
-  }
-  cells.push(cur.trim());
-  return cells;
-}
-
-function delimiterRow(line: string | undefined): Align[] | null {
-  if (line === undefined || !line.includes('-')) return null;
-  const cells = splitRow(line);
-  if (!cells.every((c) => DELIMITER_CELL.test(c))) return null;
-  return cells.map((c) => {
-    const l = c.startsWith(':');
-    const r = c.endsWith(':');
-    return l && r ? 'center' : r ? 'right' : l ? 'left' : null;
-  });
-}
-
-function isTableStart(lines: readonly string[], i: number): boolean {
-  const head = lines[i] as string;
-  if (!/(^|[^\\])\|/.test(head)) return false;
-  const align = delimiterRow(lines[i + 1]);
-  return align !== null && align.length === splitRow(head).length;
-}
-
-function table(lines: readonly string[], start: number): { html: string; next: number } {
-  const head = splitRow(lines[start] as string);
-  const align = delimiterRow(lines[start + 1]) ?? [];
-  let i = start + 2;
-  const body: string[][] = [];
-  while (i < lines.length && (lines[i] as string).trim() !== '' && (lines[i] as string).includes('|')) {
-    body.push(splitRow(lines[i] as string));
-    i++;
-  }
-  const attr = (k: number) => (align[k] ? ` class="align-${align[k]}"` : '');
-  const cells = (row: readonly string[], tag: 'th' | 'td') =>
-    head
-      .map((_, k) => `<${tag}${tag === 'th' ? ' scope="col"' : ''}${attr(k)}>${inline(row[k] ?? '')}</${tag}>`)
-      .join('');
-  const cls = body.length <= SMALL_TABLE_ROWS ? 'small' : 'large';
-  const html = [
-    `<div class="table-wrap"><table class="${cls}">`,
-    `<thead><tr>${cells(head, 'th')}</tr></thead>`,
-    body.length ? `<tbody>\n${body.map((r) => `<tr>${cells(r, 'td')}</tr>`).join('\n')}\n</tbody>` : '',
-    '</table></div>',
-  ]
-    .filter(Boolean)
-    .join('\n');
-  return { html, next: i };
-}
-
-interface ListItem {
-  indent: number;
-  ordered: boolean;
-  start: number;
-  text: string;
-  children: ListItem[];
-}
-
-function list(lines: readonly string[], start: number): { html: string; next: number } {
-  const items: ListItem[] = [];
-  let i = start;
-  for (; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (line.trim() === '') break;
-    const m = LIST_ITEM.exec(line);
-    if (m && !RULE.test(line)) {
-      const marker = m[2] as string;
-      const ordered = /\d/.test(marker);
-      items.push({
-        indent: (m[1] as string).length,
-        ordered,
-        start: ordered ? Number.parseInt(marker, 10) : 1,
-        text: m[3] ?? '',
-        children: [],
-      });
-    } else if (items.length > 0 && !FENCE.test(line) && !HEADING.test(line)) {
-      // a continuation line of the last item (indented or lazy)
-      const last = items[items.length - 1] as ListItem;
-      last.text += `\n${line.trim()}`;
-    } else break;
-  }
-  // nest by indentation: an item indented more than the previous one at its level belongs to that one
-  const roots: ListItem[] = [];
-  const stack: ListItem[] = [];
-  for (const it of items) {
-    while (stack.length > 0 && (stack[stack.length - 1] as ListItem).indent >= it.indent) stack.pop();
-    const parent = stack[stack.length - 1];
-    (parent ? parent.children : roots).push(it);
-    stack.push(it);
-  }
-  return { html: renderList(roots), next: i };
-}
-
-function renderList(items: readonly ListItem[]): string {
-  const out: string[] = [];
-  let k = 0;
-  while (k < items.length) {
-    const first = items[k] as ListItem;
-    let j = k;
-    while (j < items.length && (items[j] as ListItem).ordered === first.ordered) j++;
-    const tag = first.ordered ? 'ol' : 'ul';
-    const startAttr = first.ordered && first.start !== 1 ? ` start="${first.start}"` : '';
-    const lis = items.slice(k, j).map((it) => {
-      const nested = it.children.length > 0 ? `\n${renderList(it.children)}\n` : '';
-      return `<li>${inline(it.text)}${nested}</li>`;
-    });
-    out.push(`<${tag}${startAttr}>\n${lis.join('\n')}\n</${tag}>`);
-    k = j;
-  }
-  return out.join('\n');
-}
-
-function slug(text: string): string {
-  const s = text
-    .toLowerCase()
-    .replace(/[`*_\\]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s || 'section';
-}
-
-/**
- * Converts the Markdown subset the worksheet uses to HTML: ATX headings (with ids), paragraphs, `-` and `1.` lists
- * (nested by indentation), GitHub tables with alignment and escaped pipes, fenced code blocks (kept as `<pre>`),
- * thematic breaks, and inline code, bold, italic and backslash escapes. All text is HTML-escaped; raw HTML in the
- * Markdown is shown as text, never interpreted.
- */
-export function markdownToHtml(md: string, options: MarkdownOptions = {}): string {
-  const lines = md.split(PH).join('\uFFFD').replace(/\r\n?/g, '\n').split('\n');
-  const out: string[] = [];
-  const ids = new Map<string, number>();
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i] as string;
-    if (line.trim() === '') {
-      i++;
-      continue;
-    }
-    const fence = FENCE.exec(line);
-    if (fence) {
-      const marker = fence[1] as string;
-      const lang = fence[2] ?? '';
-      const body: string[] = [];
-      i++;
-      while (i < lines.length) {
-        const l = lines[i] as string;
-        const t = l.trim();
-        if (t.length >= marker.length && t === (marker[0] as string).repeat(t.length)) break;
-        body.push(l);
-        i++;
-      }
-      i++; // the closing fence (or the end)
-      const cls = lang ? ` class="language-${escapeHtml(lang)}"` : '';
-      out.push(`<pre><code${cls}>${escapeHtml(body.join('\n'))}</code></pre>`);
-      continue;
-    }
-    const heading = HEADING.exec(line);
-    if (heading) {
-      const level = (heading[1] as string).length;
-      const text = heading[2] ?? '';
-      const base = slug(text);
-      const n = ids.get(base) ?? 0;
-      ids.set(base, n + 1);
-      const id = n === 0 ? base : `${base}-${n}`;
-      out.push(`<h${level} id="${escapeHtml(id)}">${inline(text)}</h${level}>`);
-      const extra = options.afterHeading?.(level, text);
-      if (extra) out.push(extra);
-      i++;
-      continue;
-    }
-    if (RULE.test(line)) {
-      out.push('<hr>');
-      i++;
-      continue;
-    }
-    if (isTableStart(lines, i)) {
-      const t = table(lines, i);
-      out.push(t.html);
-      i = t.next;
-      continue;
-    }
-    if (LIST_ITEM.test(line)) {
-      const l = list(lines, i);
-      out.push(l.html);
-      i = l.next;
-      continue;
-    }
-    const para: string[] = [];
-    while (i < lines.length) {
-      const l = lines[i] as string;
-      if (
-        l.trim() === '' ||
-        FENCE.test(l) ||
-        HEADING.test(l) ||
-        RULE.test(l) ||
-        LIST_ITEM.test(l) ||
-        isTableStart(lines, i)
-      )
-        break;
-      para.push(l.trim());
-      i++;
-    }
-    out.push(`<p>${inline(para.join('\n'))}</p>`);
-  }
-  return `${out.join('\n')}\n`;
-}
+export { escapeHtml };
 
 // ---------------------------------------------------------------------------------------------------------------
 // SVG helpers
@@ -1152,37 +877,18 @@ figcaption { font-size: 13px; color: #444; margin-top: .35rem; }
 }
 `;
 
-/** Headings the charts go after (level 2; the section number is optional). */
-const PLACES: readonly { level: number; heading: RegExp; chart: 'latency' | 'availability' | 'cost' | 'frontier' }[] = [
-  { level: 3, heading: new RegExp(`^${FRONTIER_HEADING}$`), chart: 'frontier' },
-  { level: 2, heading: /^(\d+\.\s+)?Latency$/i, chart: 'latency' },
-  { level: 2, heading: /^(\d+\.\s+)?Availability$/i, chart: 'availability' },
-  { level: 2, heading: /^(\d+\.\s+)?Growth and crossover$/i, chart: 'cost' },
-];
-
 /**
- * The worksheet as one self-contained HTML page: `markdown` (from `worksheetMarkdown(input)`) converted, with the
- * cost-vs-load chart after "Growth and crossover", the downtime chart after "Availability" and the latency chart
- * after "Latency" (a chart whose heading is missing goes into a "Charts" section at the end). The same input gives
- * the same bytes.
+ * The worksheet as one self-contained HTML page: its document rendered, with the cost-vs-load chart in "Growth and
+ * crossover", the downtime chart in "Availability", the latency chart in "Latency" and the frontier chart in its
+ * subsection (where the document places its figures). The same input gives the same bytes.
  */
-export function worksheetHtml(input: WorksheetInput, markdown: string): string {
-  const charts = {
+export function worksheetHtml(input: WorksheetInput): string {
+  const body = renderHtml(worksheetDocument(input), {
     latency: input.result.architectures.length > 0 ? latencyChart(input) : '',
     availability: input.result.architectures.length > 0 ? downtimeChart(input) : '',
     cost: input.curve && input.curve.points.length > 0 ? costChart(input, input.curve) : '',
     frontier: input.result.frontier.length > 0 ? frontierChart(input) : '',
-  };
-  const placed = new Set<string>();
-  const body = markdownToHtml(markdown, {
-    afterHeading: (level, textSrc) => {
-      const p = PLACES.find((x) => x.level === level && x.heading.test(textSrc.trim()));
-      if (!p || placed.has(p.chart) || !charts[p.chart]) return undefined;
-      placed.add(p.chart);
-      return charts[p.chart];
-    },
   });
-  const rest = PLACES.filter((p) => !placed.has(p.chart) && charts[p.chart]).map((p) => charts[p.chart]);
   const title = `Design review: ${input.result.scenario}`;
   return [
     '<!DOCTYPE html>',
@@ -1198,7 +904,6 @@ export function worksheetHtml(input: WorksheetInput, markdown: string): string {
     '<body>',
     '<main>',
     body.trimEnd(),
-    ...(rest.length > 0 ? ['<h2 id="charts">Charts</h2>', ...rest] : []),
     '</main>',
     '</body>',
     '</html>',

@@ -32,6 +32,18 @@ import {
   formatUsd,
 } from '../units/format.js';
 import { lineChart, stackedBars } from './charts.js';
+import {
+  type Block,
+  bullets,
+  type Document,
+  figure,
+  heading,
+  numbered,
+  paragraph,
+  preformatted,
+  table,
+} from './document.js';
+import { renderMarkdown } from './render/markdown.js';
 import { P99_REST, p99Split } from './table.js';
 
 export interface WorksheetInput {
@@ -46,15 +58,7 @@ export interface WorksheetInput {
   date?: string;
 }
 
-/** Escapes a table cell for Markdown (pipes and newlines). */
-export function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-function table(head: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r')[]): string {
-  const sep = head.map((_, i) => ((align?.[i] ?? 'l') === 'r' ? '---:' : '---'));
-  return [head, sep, ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
-}
+export { cell } from './render/markdown.js';
 
 const ms = formatLatencyMs;
 
@@ -143,31 +147,32 @@ function rival(result: ComparisonResult, a: ArchitectureResult | undefined): Arc
 // sections
 
 /** The input warnings of the result, before the summary: a reviewer checks them before reading on. */
-function warnings(w: WorksheetInput): string[] {
+function warnings(w: WorksheetInput): Block[] {
   const list = w.result.warnings;
   if (list.length === 0) return [];
   return [
-    `**Warnings.** ${list.length === 1 ? 'This input looks' : 'These inputs look'} implausible; check ${list.length === 1 ? 'it' : 'them'} before reading on:`,
-    '',
-    ...list.map((x) => `- ${x}`),
-    '',
+    paragraph(
+      `**Warnings.** ${list.length === 1 ? 'This input looks' : 'These inputs look'} implausible; check ${list.length === 1 ? 'it' : 'them'} before reading on:`,
+    ),
+    bullets(list),
   ];
 }
 
-function summary(w: WorksheetInput): string[] {
+function summary(w: WorksheetInput): Block[] {
   const { scenario: s, result: r } = w;
   const rec = recommended(r);
   const other = rival(r, rec);
   const t = s.targets;
   const question = `One bigger machine, or many smaller ones? ${s.name}: ${formatRate(r.designRatePerS)} at the design point (${r.designRateNote}), for users in ${s.users.map((u) => `${u.region} (${formatPercent(u.share)})`).join(', ')}, with a p99 of at most ${formatDuration(t.p99S)}${t.p99Scope === 'every-region' ? ' in every user region' : ''}, ${formatPercent(t.availability)} availability${t.budgetUsdPerMonth !== null ? ` and a budget of ${formatUsd(t.budgetUsdPerMonth)} a month` : ''}.`;
-  const out = ['## 1. Summary and recommendation', '', `**Question.** ${question}`, ''];
+  const out = [heading(2, '1. Summary and recommendation'), paragraph(`**Question.** ${question}`)];
   if (!rec) {
-    out.push(`**Answer.** No candidate meets every target. ${r.recommendation.why}`, '');
+    out.push(paragraph(`**Answer.** No candidate meets every target. ${r.recommendation.why}`));
     return out;
   }
   out.push(
-    `**Answer.** ${rec.name}: ${designSummary(rec)}, ${formatUsd(rec.cost.usdPerMonth)} a month, ${formatNines(rec.availability.nines)} nines, p99 ${ms(rec.latency.p99Ms)}.`,
-    '',
+    paragraph(
+      `**Answer.** ${rec.name}: ${designSummary(rec)}, ${formatUsd(rec.cost.usdPerMonth)} a month, ${formatNines(rec.availability.nines)} nines, p99 ${ms(rec.latency.p99Ms)}.`,
+    ),
   );
   let tradeoff: string;
   if (other?.feasible) {
@@ -176,19 +181,20 @@ function summary(w: WorksheetInput): string[] {
   } else if (other) {
     tradeoff = `The best ${other.kind} alternative, ${other.name}, does not meet every target (${other.infeasibleReason ?? 'see section 3'}). ${rec.kind === 'horizontal' ? 'Distribution is what the targets require here; its price is operational: more nodes, zones and regions to run.' : 'The single design that meets the targets is the simpler one.'}`;
   } else tradeoff = 'There is no candidate of the other kind to compare with.';
-  out.push(`**The deciding trade-off.** ${tradeoff}`, '');
+  out.push(paragraph(`**The deciding trade-off.** ${tradeoff}`));
   if (r.uncertainty) {
     const i = r.architectures.indexOf(rec);
     const p = r.uncertainty.byArchitecture[i]?.probMeetsAll ?? 0;
     out.push(
-      `With the uncertain inputs it meets every target in ${formatPercent(p, 0)} of ${r.uncertainty.samples} sampled scenarios (section 8).`,
-      '',
+      paragraph(
+        `With the uncertain inputs it meets every target in ${formatPercent(p, 0)} of ${r.uncertainty.samples} sampled scenarios (section 8).`,
+      ),
     );
   }
   return out;
 }
 
-function inputs(w: WorksheetInput): string[] {
+function inputs(w: WorksheetInput): Block[] {
   const { scenario: s, catalog } = w;
   const d = new Set(s.defaulted);
   const src = (path: string) => (d.has(path) ? 'default' : 'scenario');
@@ -286,49 +292,40 @@ function inputs(w: WorksheetInput): string[] {
     ...(w.result.architectures.some((a) => a.simulated) ? simulationRows(s) : []),
   ];
   const preset = catalog.reliability.default;
-  const out = [
-    '## 2. Inputs and assumptions',
-    '',
-    `Scenario: \`${w.source}\`.${s.description ? ` ${s.description}` : ''}`,
-    '',
+  return [
+    heading(2, '2. Inputs and assumptions'),
+    paragraph(`Scenario: \`${w.source}\`.${s.description ? ` ${s.description}` : ''}`),
     table(['input', 'value', 'from'], rows),
-    '',
-    `"default" means the scenario left the field out and capplan used its default (\`capplan schema scenario\` states each). Default failure rates come from the catalog: node ${preset.node.name} (${preset.node.confidence}), zone ${preset.zone.name} (${preset.zone.confidence}), region ${preset.region.name} (${preset.region.confidence}).`,
-    '',
-    '**Model assumptions.**',
-    '',
-    ...w.result.assumptions.map((a) => `- ${a}`),
-    '',
-    '**Sources of the prices and failure figures** (from the catalog, with their dates):',
-    '',
-    ...w.result.sources.map((x) => `- \`${x.id}\` (${x.date}): ${x.text}`),
-    '',
-    "**Left out of the model**: correlated failures beyond zones and regions, failures caused by load, deployments and maintenance windows, retries and timeouts, network jitter (round trips are medians), the users' last mile, reserved or spot pricing, and the cost of internet egress (reported apart: it is about the same for every design).",
-    '',
+    paragraph(
+      `"default" means the scenario left the field out and capplan used its default (\`capplan schema scenario\` states each). Default failure rates come from the catalog: node ${preset.node.name} (${preset.node.confidence}), zone ${preset.zone.name} (${preset.zone.confidence}), region ${preset.region.name} (${preset.region.confidence}).`,
+    ),
+    paragraph('**Model assumptions.**'),
+    bullets(w.result.assumptions),
+    paragraph('**Sources of the prices and failure figures** (from the catalog, with their dates):'),
+    bullets(w.result.sources.map((x) => `\`${x.id}\` (${x.date}): ${x.text}`)),
+    paragraph(
+      "**Left out of the model**: correlated failures beyond zones and regions, failures caused by load, deployments and maintenance windows, retries and timeouts, network jitter (round trips are medians), the users' last mile, reserved or spot pricing, and the cost of internet egress (reported apart: it is about the same for every design).",
+    ),
   ];
-  return out;
 }
 
-function candidates(w: WorksheetInput): string[] {
+function candidates(w: WorksheetInput): Block[] {
   const { head, rows } = comparisonCells(w.result);
   const out = [
-    '## 3. Candidates compared',
-    '',
-    `All figures at the design rate ${formatRate(w.result.designRatePerS)}.`,
-    '',
+    heading(2, '3. Candidates compared'),
+    paragraph(`All figures at the design rate ${formatRate(w.result.designRatePerS)}.`),
     table(head, rows),
-    '',
   ];
   const missed = w.result.architectures.filter((a) => !a.feasible);
   if (missed.length > 0) {
-    out.push('Targets missed:', '', ...missed.map((a) => `- **${a.name}**: ${a.infeasibleReason ?? ''}`), '');
+    out.push(paragraph('Targets missed:'), bullets(missed.map((a) => `**${a.name}**: ${a.infeasibleReason ?? ''}`)));
   }
   out.push(...frontier(w.result));
   return out;
 }
 
-/** The heading of the frontier subsection (the HTML page puts the frontier chart after it). */
-export const FRONTIER_HEADING = 'The frontier: cost, nines and p99';
+/** The heading of the frontier subsection. */
+const FRONTIER_HEADING = 'The frontier: cost, nines and p99';
 
 /** A frontier entry in words: "best horizontal (159 x m6i.xlarge ...)" or the summary of a searched design. */
 function frontierDesign(result: ComparisonResult, e: FrontierEntry): string {
@@ -352,7 +349,7 @@ export function frontierCells(result: ComparisonResult): { head: string[]; rows:
 
 /** The frontier subsection: how many designs no other beats on all three, the cheapest that meets every target, and
  * the table. */
-function frontier(result: ComparisonResult): string[] {
+function frontier(result: ComparisonResult): Block[] {
   const f = result.frontier;
   if (f.length === 0) return [];
   const n = result.frontierNonDominated;
@@ -381,17 +378,23 @@ function frontier(result: ComparisonResult): string[] {
   );
   if (most !== cheapest && most !== meets) lines.push(`The most nines: ${what(most)}.`);
   const { head, rows } = frontierCells(result);
-  return [`### ${FRONTIER_HEADING}`, '', lines.join(' '), '', table(head, rows, ['l', 'l', 'r', 'r', 'r', 'l']), ''];
+  return [
+    heading(3, FRONTIER_HEADING),
+    figure('frontier'),
+    paragraph(lines.join(' ')),
+    table(head, rows, ['l', 'l', 'r', 'r', 'r', 'l']),
+  ];
 }
 
-function availability(w: WorksheetInput): string[] {
+function availability(w: WorksheetInput): Block[] {
   const r = w.result;
   const allowedMin = (w.scenario.targets.unavailability * SECONDS_PER_YEAR) / 60;
   const out = [
-    '## 4. Availability',
-    '',
-    `The target, ${formatPercent(w.scenario.targets.availability)}, allows ${formatDowntime(allowedMin * 60)} of downtime a year (${ninesOf(w.scenario.targets.unavailability).toFixed(2)} nines). A candidate counts as up only while it serves every user region, reads and writes, with the survivors at or below ${formatPercent(w.scenario.targets.maxUtilizationDegraded, 0)} CPU (targets.maxUtilizationDegraded, or the all-up utilisation when higher); the p99 target plays no part in availability.`,
-    '',
+    heading(2, '4. Availability'),
+    figure('availability'),
+    paragraph(
+      `The target, ${formatPercent(w.scenario.targets.availability)}, allows ${formatDowntime(allowedMin * 60)} of downtime a year (${ninesOf(w.scenario.targets.unavailability).toFixed(2)} nines). A candidate counts as up only while it serves every user region, reads and writes, with the survivors at or below ${formatPercent(w.scenario.targets.maxUtilizationDegraded, 0)} CPU (targets.maxUtilizationDegraded, or the all-up utilisation when higher); the p99 target plays no part in availability.`,
+    ),
   ];
   const sim = w.scenario.simulation;
   const dropped = [
@@ -406,15 +409,17 @@ function availability(w: WorksheetInput): string[] {
   ];
   if (dropped.length > 0)
     out.push(
-      `The failure simulation uses ${dropped.join(' and ')}: where a simulated figure is outside its interval, that is what the assumption costs.`,
-      '',
+      paragraph(
+        `The failure simulation uses ${dropped.join(' and ')}: where a simulated figure is outside its interval, that is what the assumption costs.`,
+      ),
     );
   for (const a of r.architectures) {
     const d = a.availability.downtimeMinutesPerYear;
-    out.push(`### ${a.name}`, '');
+    out.push(heading(3, a.name));
     out.push(
-      `${formatNines(a.availability.nines)} nines, ${formatDowntime(d * 60)} of downtime a year: ${d <= allowedMin ? `within the budget (${formatPercent(d / allowedMin, 0)} of it)` : `over the budget by ${formatDowntime((d - allowedMin) * 60)}`}. Method: ${a.availability.method}.`,
-      '',
+      paragraph(
+        `${formatNines(a.availability.nines)} nines, ${formatDowntime(d * 60)} of downtime a year: ${d <= allowedMin ? `within the budget (${formatPercent(d / allowedMin, 0)} of it)` : `over the budget by ${formatDowntime((d - allowedMin) * 60)}`}. Method: ${a.availability.method}.`,
+      ),
     );
     out.push(
       table(
@@ -422,60 +427,66 @@ function availability(w: WorksheetInput): string[] {
         a.availability.byCause.map((c) => [c.cause, formatDowntime(c.downtimeMinutesPerYear * 60)]),
         ['l', 'r'],
       ),
-      '',
     );
     out.push(
-      a.availability.singlePointsOfFailure.length > 0
-        ? `Single points of failure: ${a.availability.singlePointsOfFailure.join(', ')}.`
-        : 'No single component takes every user down.',
-      '',
+      paragraph(
+        a.availability.singlePointsOfFailure.length > 0
+          ? `Single points of failure: ${a.availability.singlePointsOfFailure.join(', ')}.`
+          : 'No single component takes every user down.',
+      ),
     );
     if (a.kind === 'horizontal') {
       const cap = formatPercent(a.degradedUtilizationCap ?? w.scenario.targets.maxUtilizationDegraded, 0);
       out.push(
-        `Data placement: ${a.placement?.description.replace(/^placement: /, '') ?? 'none'}. ${lossSentence(a, 'zone', cap)}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', cap)}`} Nodes needed up to stay at or below ${cap} CPU / placed, per region: ${a.nodesNeededByRegion.map((x) => `${x.region} ${x.needed ?? 'n/a'} of ${x.nodes}`).join(', ')}.`,
-        '',
+        paragraph(
+          `Data placement: ${a.placement?.description.replace(/^placement: /, '') ?? 'none'}. ${lossSentence(a, 'zone', cap)}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', cap)}`} Nodes needed up to stay at or below ${cap} CPU / placed, per region: ${a.nodesNeededByRegion.map((x) => `${x.region} ${x.needed ?? 'n/a'} of ${x.nodes}`).join(', ')}.`,
+        ),
       );
     } else {
       out.push(
-        `${lossSentence(a, 'zone', '')}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', '')}`}`,
-        '',
+        paragraph(
+          `${lossSentence(a, 'zone', '')}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', '')}`}`,
+        ),
       );
     }
     const sim = a.simulated?.availability;
     if (sim) {
       out.push(
-        sim.tooRare
-          ? `Simulated over ${sim.years.toFixed(0)} years: too few outages (${sim.downEvents}) to estimate; the exact figure stands.`
-          : `Simulated over ${sim.years.toFixed(0)} years: ${formatNines(sim.nines)} nines (95% interval ${formatPercent(sim.ci95[0])} to ${formatPercent(sim.ci95[1])}); the analytic figure is ${sim.analyticInside ? 'inside' : '**outside**'} the interval.`,
-        '',
+        paragraph(
+          sim.tooRare
+            ? `Simulated over ${sim.years.toFixed(0)} years: too few outages (${sim.downEvents}) to estimate; the exact figure stands.`
+            : `Simulated over ${sim.years.toFixed(0)} years: ${formatNines(sim.nines)} nines (95% interval ${formatPercent(sim.ci95[0])} to ${formatPercent(sim.ci95[1])}); the analytic figure is ${sim.analyticInside ? 'inside' : '**outside**'} the interval.`,
+        ),
       );
     }
   }
   return out;
 }
 
-function latency(w: WorksheetInput): string[] {
+function latency(w: WorksheetInput): Block[] {
   const r = w.result;
   const rec = recommended(r) ?? r.architectures[0];
   const out = [
-    '## 5. Latency',
-    '',
-    `End-to-end p99 per user region = network round trip(s) to the serving region + the response time of its queue; the overall p99 is a quantile of the mixture over user regions. Fan-out: a request waits for ${w.scenario.workload.fanout} sub-request(s)${w.scenario.workload.fanout > 1 ? ', the slowest of them sets its time' : ''}.`,
-    '',
-    w.scenario.targets.p99Scope === 'every-region'
-      ? `The p99 target, ${formatDuration(w.scenario.targets.p99S)}, applies to every user region (targets.p99Scope "every-region"): a candidate meets it only when every row below does.`
-      : `The p99 target, ${formatDuration(w.scenario.targets.p99S)}, applies to the p99 over all users (targets.p99Scope "all-users"); the column "within the p99 target" shows which user regions are over it on their own.`,
-    '',
+    heading(2, '5. Latency'),
+    figure('latency'),
+    paragraph(
+      `End-to-end p99 per user region = network round trip(s) to the serving region + the response time of its queue; the overall p99 is a quantile of the mixture over user regions. Fan-out: a request waits for ${w.scenario.workload.fanout} sub-request(s)${w.scenario.workload.fanout > 1 ? ', the slowest of them sets its time' : ''}.`,
+    ),
+    paragraph(
+      w.scenario.targets.p99Scope === 'every-region'
+        ? `The p99 target, ${formatDuration(w.scenario.targets.p99S)}, applies to every user region (targets.p99Scope "every-region"): a candidate meets it only when every row below does.`
+        : `The p99 target, ${formatDuration(w.scenario.targets.p99S)}, applies to the p99 over all users (targets.p99Scope "all-users"); the column "within the p99 target" shows which user regions are over it on their own.`,
+    ),
   ];
   const bursts = w.scenario.simulation?.bursts;
   if (bursts)
     out.push(
-      `The request simulation uses bursty arrivals: ${bursts.factor} times the calm rate for ${formatPercent(bursts.share)} of the time, in bursts of ${formatDuration(bursts.lengthS)} on average, at the same mean rate. The analytic p99 assumes Poisson arrivals: a simulated p99 above its figure is what the bursts cost.`,
-      '',
+      paragraph(
+        `The request simulation uses bursty arrivals: ${bursts.factor} times the calm rate for ${formatPercent(bursts.share)} of the time, in bursts of ${formatDuration(bursts.lengthS)} on average, at the same mean rate. The analytic p99 assumes Poisson arrivals: a simulated p99 above its figure is what the bursts cost.`,
+      ),
     );
   for (const a of r.architectures) {
-    out.push(`### ${a.name}`, '');
+    out.push(heading(3, a.name));
     const simUsers = a.simulated?.latency?.byUserRegion;
     const simulatedP99 = (region: string): string => {
       const s = simUsers?.find((x) => x.region === region);
@@ -506,22 +517,23 @@ function latency(w: WorksheetInput): string[] {
           u.failoverTo === null ? 'nowhere (one region)' : `${u.failoverTo} (${ms(u.failoverRttMs)})`,
         ]),
       ),
-      '',
     );
     const sim = a.simulated?.latency;
     if (sim) {
       out.push(
-        `Simulated (${sim.customers.toLocaleString('en-US')} requests): p99 ${ms(sim.p99Ms)} (95% interval ${ms(sim.ci95.p99Ms[0])} to ${ms(sim.ci95.p99Ms[1])}); the analytic p99 is ${sim.analyticP99Inside ? 'inside' : '**outside**'} it (${formatPercent(sim.analyticP99RelativeError, 1)} off).`,
-        '',
+        paragraph(
+          `Simulated (${sim.customers.toLocaleString('en-US')} requests): p99 ${ms(sim.p99Ms)} (95% interval ${ms(sim.ci95.p99Ms[0])} to ${ms(sim.ci95.p99Ms[1])}); the analytic p99 is ${sim.analyticP99Inside ? 'inside' : '**outside**'} it (${formatPercent(sim.analyticP99RelativeError, 1)} off).`,
+        ),
       );
       const down = sim.sparesDown;
       if (down)
         out.push(
-          `With ${down.spares} node${down.spares === 1 ? '' : 's'} down in every region (the spares), simulated p99 ${ms(down.p99Ms)} (95% interval ${ms(down.ci95[0])} to ${ms(down.ci95[1])}); the analytic ${ms(a.latency.p99DegradedMs)} is ${down.analyticP99Inside ? 'inside' : '**outside**'} it.`,
-          '',
+          paragraph(
+            `With ${down.spares} node${down.spares === 1 ? '' : 's'} down in every region (the spares), simulated p99 ${ms(down.p99Ms)} (95% interval ${ms(down.ci95[0])} to ${ms(down.ci95[1])}); the analytic ${ms(a.latency.p99DegradedMs)} is ${down.analyticP99Inside ? 'inside' : '**outside**'} it.`,
+          ),
         );
     }
-    out.push(`Method: ${a.latency.method}.`, '');
+    out.push(paragraph(`Method: ${a.latency.method}.`));
   }
   if (rec) {
     const rows = rec.latency.byUserRegion.map((u) => {
@@ -535,25 +547,21 @@ function latency(w: WorksheetInput): string[] {
       };
     });
     out.push(
-      `p99 of ${rec.name} per user region, network (=) and the rest: ${P99_REST} (-):`,
-      '',
-      '```text',
-      ...stackedBars({ rows, width: 78, format: (v) => `${v.toFixed(0)} ms`, ascii: true }),
-      '```',
-      '',
+      paragraph(`p99 of ${rec.name} per user region, network (=) and the rest: ${P99_REST} (-):`),
+      preformatted(stackedBars({ rows, width: 78, format: (v) => `${v.toFixed(0)} ms`, ascii: true })),
     );
   }
   return out;
 }
 
-function cost(w: WorksheetInput): string[] {
+function cost(w: WorksheetInput): Block[] {
   const archs = w.result.architectures;
   const b = (f: (a: ArchitectureResult) => number) => archs.map((a) => formatUsd(f(a)));
   return [
-    '## 6. Cost',
-    '',
-    'Monthly cost at list prices (730-hour month), per candidate. Internet egress of the responses is shown apart: it is about the same whatever the design, and usually goes through a CDN.',
-    '',
+    heading(2, '6. Cost'),
+    paragraph(
+      'Monthly cost at list prices (730-hour month), per candidate. Internet egress of the responses is shown apart: it is about the same whatever the design, and usually goes through a CDN.',
+    ),
     table(
       ['', ...archs.map((a) => a.name)],
       [
@@ -569,7 +577,6 @@ function cost(w: WorksheetInput): string[] {
       ],
       ['l', ...archs.map(() => 'r' as const)],
     ),
-    '',
   ];
 }
 
@@ -590,37 +597,39 @@ export function designsSentence(designs: Designs, at: string, frozen: string, se
   }
 }
 
-function growth(w: WorksheetInput): string[] {
+function growth(w: WorksheetInput): Block[] {
   const c = w.curve;
-  const out = ['## 7. Growth and crossover', ''];
+  const out = [heading(2, '7. Growth and crossover'), figure('cost')];
   if (!c) {
-    out.push('No cost curve: the comparison has no candidate to re-size.', '');
+    out.push(paragraph('No cost curve: the comparison has no candidate to re-size.'));
     return out;
   }
   out.push(
-    `Monthly cost of the best vertical (o) and best horizontal (h) designs, ${c.designs === 'searched at every point' ? 'searched' : 're-sized'} at each load from ${formatRate(c.points[0]?.designRatePerS ?? 0)} to ${formatRate(c.points[c.points.length - 1]?.designRatePerS ?? 0)} (missing points: the design cannot carry that load).`,
-    '',
-    designsSentence(
-      c.designs,
-      'at every load',
-      'their shape kept (vertical: family, region and standby; horizontal: instance type, regions, spares, zones and balancer) and re-sized for the load',
-      ' without the budget (the chart shows what carrying each load costs)',
+    paragraph(
+      `Monthly cost of the best vertical (o) and best horizontal (h) designs, ${c.designs === 'searched at every point' ? 'searched' : 're-sized'} at each load from ${formatRate(c.points[0]?.designRatePerS ?? 0)} to ${formatRate(c.points[c.points.length - 1]?.designRatePerS ?? 0)} (missing points: the design cannot carry that load).`,
     ),
-    '',
+    paragraph(
+      designsSentence(
+        c.designs,
+        'at every load',
+        'their shape kept (vertical: family, region and standby; horizontal: instance type, regions, spares, zones and balancer) and re-sized for the load',
+        ' without the budget (the chart shows what carrying each load costs)',
+      ),
+    ),
   );
-  if (c.verticalLimit) {
-    out.push(
-      `- The best vertical design runs out at about **${formatRate(c.verticalLimit.ratePerS)}**: ${c.verticalLimit.reason}.`,
-    );
-  } else out.push('- The best vertical design carries every load in the range.');
-  if (c.crossover) {
-    out.push(
-      c.crossover.kind === 'cheaper'
-        ? `- Horizontal becomes cheaper than vertical at about **${formatRate(c.crossover.ratePerS)}**.`
-        : `- Vertical stops carrying the load at about **${formatRate(c.crossover.ratePerS)}**; from there only horizontal works.`,
-    );
-  } else out.push('- No crossover in the range.');
-  out.push(`- Today's design rate: ${formatRate(w.result.designRatePerS)}.`, '');
+  out.push(
+    bullets([
+      c.verticalLimit
+        ? `The best vertical design runs out at about **${formatRate(c.verticalLimit.ratePerS)}**: ${c.verticalLimit.reason}.`
+        : 'The best vertical design carries every load in the range.',
+      c.crossover === null
+        ? 'No crossover in the range.'
+        : c.crossover.kind === 'cheaper'
+          ? `Horizontal becomes cheaper than vertical at about **${formatRate(c.crossover.ratePerS)}**.`
+          : `Vertical stops carrying the load at about **${formatRate(c.crossover.ratePerS)}**; from there only horizontal works.`,
+      `Today's design rate: ${formatRate(w.result.designRatePerS)}.`,
+    ]),
+  );
   const series = [
     {
       label: 'best vertical',
@@ -638,50 +647,52 @@ function growth(w: WorksheetInput): string[] {
   ];
   const marks = c.crossover ? [{ x: c.crossover.ratePerS, label: 'crossover' }] : [];
   out.push(
-    '```text',
-    ...lineChart({
-      series,
-      width: 78,
-      height: 14,
-      logX: true,
-      xFormat: (x) => formatRate(x, 2),
-      yFormat: (y) => formatUsd(y),
-      marks,
-      ascii: true,
-    }),
-    '```',
-    '',
+    preformatted(
+      lineChart({
+        series,
+        width: 78,
+        height: 14,
+        logX: true,
+        xFormat: (x) => formatRate(x, 2),
+        yFormat: (y) => formatUsd(y),
+        marks,
+        ascii: true,
+      }),
+    ),
   );
   return out;
 }
 
-function sensitivitySection(w: WorksheetInput): string[] {
+function sensitivitySection(w: WorksheetInput): Block[] {
   const s = w.sensitivity;
-  const out = ['## 8. Sensitivity', ''];
+  const out = [heading(2, '8. Sensitivity')];
   if (!s) {
-    out.push('Not computed.', '');
+    out.push(paragraph('Not computed.'));
     return out;
   }
   out.push(
-    "Which inputs move the decision: the bar is the swing of the recommended design's monthly cost between the input's low and high values; the table says which candidate would be recommended at each end, and at which value the recommendation flips.",
-    '',
-    designsSentence(
-      s.designs,
-      'at every point',
-      'with their instance type, regions, standby, spares, zones and balancer (horizontal node counts re-sized)',
+    paragraph(
+      "Which inputs move the decision: the bar is the swing of the recommended design's monthly cost between the input's low and high values; the table says which candidate would be recommended at each end, and at which value the recommendation flips.",
     ),
-    '',
-    `Method: ${s.method}`,
-    '',
+    paragraph(
+      designsSentence(
+        s.designs,
+        'at every point',
+        'with their instance type, regions, standby, spares, zones and balancer (horizontal node counts re-sized)',
+      ),
+    ),
+    paragraph(`Method: ${s.method}`),
   );
   const top = s.inputs.slice(0, 12);
   const max = Math.max(1, ...top.map((i) => i.swingUsdPerMonth));
-  out.push('```text');
-  for (const i of top) {
-    const n = Math.round((i.swingUsdPerMonth / max) * 30);
-    out.push(`${i.label.padEnd(30).slice(0, 30)} ${'#'.repeat(n).padEnd(30)} ${formatUsd(i.swingUsdPerMonth)}`);
-  }
-  out.push('```', '');
+  out.push(
+    preformatted(
+      top.map((i) => {
+        const n = Math.round((i.swingUsdPerMonth / max) * 30);
+        return `${i.label.padEnd(30).slice(0, 30)} ${'#'.repeat(n).padEnd(30)} ${formatUsd(i.swingUsdPerMonth)}`;
+      }),
+    ),
+  );
   const rows = top.map((i) => [
     i.label,
     `${i.displayLow} .. ${i.displayHigh}${i.source === 'range' ? ' (range)' : ''}`,
@@ -694,13 +705,13 @@ function sensitivitySection(w: WorksheetInput): string[] {
   ]);
   out.push(
     table(['input', 'low .. high', 'cost low .. high', 'recommended at low', 'recommended at high', 'flips at'], rows),
-    '',
   );
   if (w.result.uncertainty) {
     const u = w.result.uncertainty;
     out.push(
-      `**Uncertain inputs** (${u.inputs.map((x) => x.path).join(', ')}): over ${u.samples} sampled scenarios (${u.method}):`,
-      '',
+      paragraph(
+        `**Uncertain inputs** (${u.inputs.map((x) => x.path).join(', ')}): over ${u.samples} sampled scenarios (${u.method}):`,
+      ),
       table(
         ['candidate', 'meets every target', 'cost 5% .. 95%', 'p99 5% .. 95%', 'nines 5% .. 95%'],
         u.byArchitecture.map((a) => [
@@ -711,7 +722,6 @@ function sensitivitySection(w: WorksheetInput): string[] {
           `${formatNines(a.nines.p5)} .. ${formatNines(a.nines.p95)}`,
         ]),
       ),
-      '',
     );
   }
   return out;
@@ -848,46 +858,51 @@ function risks(w: WorksheetInput): string[] {
   return out;
 }
 
-function risksSection(w: WorksheetInput): string[] {
+function risksSection(w: WorksheetInput): Block[] {
   const list = risks(w);
   return [
-    '## 9. Risks and questions for reviewers',
-    '',
-    ...(list.length
-      ? list.map((x, i) => `${i + 1}. ${x}`)
-      : ['None found by the model; reviewers should still ask about operations and failure testing.']),
-    '',
+    heading(2, '9. Risks and questions for reviewers'),
+    list.length > 0
+      ? numbered(list)
+      : paragraph('None found by the model; reviewers should still ask about operations and failure testing.'),
   ];
 }
 
-function decision(w: WorksheetInput): string[] {
+function decision(w: WorksheetInput): Block[] {
   const r = w.result;
   const rec = recommended(r);
   const rejected = r.architectures.filter((a) => a !== rec);
   return [
-    '## 10. Decision record',
-    '',
-    `- **Chosen option:** ${rec ? `${rec.name} (${designSummary(rec)})` : '_none meets every target: to be decided_'}`,
-    '- **Alternatives rejected:**',
-    ...rejected.map((a) =>
-      a.feasible && rec
-        ? `  - ${a.name}: meets the targets but costs ${formatUsd(a.cost.usdPerMonth)} a month against ${formatUsd(rec.cost.usdPerMonth)}.`
-        : `  - ${a.name}: ${a.infeasibleReason ?? 'does not meet every target'}.`,
-    ),
-    '- **Decision:** accepted / rejected / revise (strike out)',
-    '- **Reviewers:** ______________________',
-    `- **Date:** ${w.date ?? '______________________'}`,
-    '- **Conditions / follow-ups:** ______________________',
-    '',
+    heading(2, '10. Decision record'),
+    bullets([
+      `**Chosen option:** ${rec ? `${rec.name} (${designSummary(rec)})` : '_none meets every target: to be decided_'}`,
+      {
+        text: '**Alternatives rejected:**',
+        items: rejected.map((a) => ({
+          text:
+            a.feasible && rec
+              ? `${a.name}: meets the targets but costs ${formatUsd(a.cost.usdPerMonth)} a month against ${formatUsd(rec.cost.usdPerMonth)}.`
+              : `${a.name}: ${a.infeasibleReason ?? 'does not meet every target'}.`,
+        })),
+      },
+      '**Decision:** accepted / rejected / revise (strike out)',
+      '**Reviewers:** ______________________',
+      `**Date:** ${w.date ?? '______________________'}`,
+      '**Conditions / follow-ups:** ______________________',
+    ]),
   ];
 }
 
-export function worksheetMarkdown(w: WorksheetInput): string {
-  const lines = [
-    `# Design review: ${w.result.scenario}`,
-    '',
-    `_capplan worksheet for \`${w.source}\`${w.date ? `, ${w.date}` : ''}. Every figure is at the design rate ${formatRate(w.result.designRatePerS)}. ${w.result.calendar}_`,
-    '',
+/**
+ * The worksheet as a document (sections of headings, paragraphs, tables, text charts and figures): what the three
+ * renderers (Markdown, HTML, terminal) draw.
+ */
+export function worksheetDocument(w: WorksheetInput): Document {
+  return [
+    heading(1, `Design review: ${w.result.scenario}`),
+    paragraph(
+      `_capplan worksheet for \`${w.source}\`${w.date ? `, ${w.date}` : ''}. Every figure is at the design rate ${formatRate(w.result.designRatePerS)}. ${w.result.calendar}_`,
+    ),
     ...warnings(w),
     ...summary(w),
     ...inputs(w),
@@ -900,8 +915,9 @@ export function worksheetMarkdown(w: WorksheetInput): string {
     ...risksSection(w),
     ...decision(w),
   ];
-  return `${lines
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()}\n`;
+}
+
+/** The worksheet as Markdown. */
+export function worksheetMarkdown(w: WorksheetInput): string {
+  return renderMarkdown(worksheetDocument(w));
 }

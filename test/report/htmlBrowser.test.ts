@@ -57,7 +57,7 @@ const LABEL_PROBLEMS = `(() => {
 
 describe.skipIf(!existsSync(CHROMIUM))('the HTML worksheet in headless Chromium', () => {
   const input = worksheetInput();
-  const html = worksheetHtml(input, worksheetMarkdown(input));
+  const html = worksheetHtml(input);
   const { result, curve } = input;
   let browser: Browser;
   let context: BrowserContext;

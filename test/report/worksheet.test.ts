@@ -119,6 +119,19 @@ describe('capplan worksheet options', () => {
     expect(readdirSync(dir)).toEqual(['review.html']);
   });
 
+  it('--format text: the same worksheet as plain text within 100 columns (headings underlined, no Markdown marks)', () => {
+    const r = capplan(['worksheet', file, '--analytic', '--format', 'text', '--date', '2026-12-01']);
+    expect(r.code, r.stderr).toBe(0);
+    const md = capplan(['worksheet', file, '--analytic', '--date', '2026-12-01']).stdout;
+    expect(r.stdout).toContain('1. Summary and recommendation\n-----------------------------');
+    expect(r.stdout).toContain('- Date: 2026-12-01');
+    expect(r.stdout).not.toMatch(/\*\*|^#|^\|/m);
+    // every section of the Markdown worksheet is there
+    for (const h of md.match(/^## .*$/gm) ?? []) expect(r.stdout).toContain(h.slice(3));
+    // the text charts may be as wide as in Markdown (78); prose and tables wrap at 100
+    for (const l of r.stdout.split('\n')) expect(l.length).toBeLessThanOrEqual(100);
+  });
+
   it('--freeze with a scenario that names its architectures: a note, and the worksheet says the designs are its own', () => {
     const r = capplan(['worksheet', file, '--analytic', '--freeze']);
     expect(r.code).toBe(0);
@@ -135,7 +148,7 @@ describe('capplan worksheet options', () => {
   it('bad options are one-line errors, exit 2', () => {
     const r = capplan(['worksheet', file, '--format', 'pdf']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: --format: "pdf": expected one of md, html\n');
+    expect(r.stderr).toBe('error: --format: "pdf": expected one of md, html, text\n');
     const d = capplan(['worksheet', file, '--date', 'yesterday']);
     expect(d.code).toBe(2);
     expect(d.stderr).toBe('error: --date: "yesterday": expected a date as YYYY-MM-DD\n');

@@ -3,21 +3,25 @@ import { FREEZE_NOTE } from '../../compare/designs.js';
 import { InputError } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
 import { buildWorksheetInput } from '../../report/buildWorksheet.js';
-import { worksheetMarkdown } from '../../report/worksheet.js';
+import { renderTerminal } from '../../report/render/terminal.js';
+import { worksheetDocument, worksheetMarkdown } from '../../report/worksheet.js';
 import type { ParsedArgs } from '../args.js';
 import { readAndCompare } from '../compareInput.js';
 import { emit } from '../output.js';
 import { flagChoice, flagText } from '../values.js';
 
-const FORMATS = ['md', 'html'] as const;
+/** Columns of the plain-text worksheet (its text charts are 78 wide). */
+const WORKSHEET_TEXT_WIDTH = 100;
+
+const FORMATS = ['md', 'html', 'text'] as const;
 
 /**
- * `capplan worksheet FILE|- [--format md|html] [--out FILE] [--date YYYY-MM-DD] [--analytic] [--freeze]`. Without
+ * `capplan worksheet FILE|- [--format md|html|text] [--out FILE] [--date YYYY-MM-DD] [--analytic] [--freeze]`. Without
  * architectures the growth chart and the sensitivity analysis search again at every point, unless --freeze keeps
  * today's designs (the worksheet says which).
  */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
-  const usage = 'capplan worksheet FILE|- [--format md|html] [--out FILE] [--date YYYY-MM-DD] [--analytic] [--freeze]';
+  const usage = 'capplan worksheet FILE|- [--format md|html|text] [--out FILE] [--date YYYY-MM-DD] [--analytic] [--freeze]';
   const format = flagChoice(args, 'format', FORMATS, 'md');
   const date = flagText(args, 'date');
   if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
@@ -32,11 +36,12 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   // --freeze on a scenario that names its architectures is not an error: a note (the worksheet says it too)
   if (freeze && scenario.architectures !== null) io.stderr.write(`note: ${FREEZE_NOTE}\n`);
   const input = buildWorksheetInput(scenario, result, catalog, source, date, { freeze });
-  let body = worksheetMarkdown(input);
+  let body: string;
   if (format === 'html') {
     const { worksheetHtml } = await import('../../report/html.js');
-    body = worksheetHtml(input, body);
-  }
+    body = worksheetHtml(input);
+  } else if (format === 'text') body = renderTerminal(worksheetDocument(input), WORKSHEET_TEXT_WIDTH);
+  else body = worksheetMarkdown(input);
   await emit(io, out, body);
   return EXIT.ok;
 }

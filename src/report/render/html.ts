@@ -1,0 +1,129 @@
+/**
+ * A report document as an HTML fragment: headings with ids, paragraphs, lists, tables (with alignment classes;
+ * small ones kept on one printed page), preformatted text and the figures (SVG drawn by the caller). Text is
+ * HTML-escaped; only the inline subset of `document.ts` becomes markup, so a name a user typed can never inject
+ * HTML. Pure.
+ */
+
+import type { Block, Document, FigureId, ListItem } from '../document.js';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML (element content and quoted attribute values). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+/** Tables with at most this many body rows are kept on one printed page. */
+const SMALL_TABLE_ROWS = 25;
+
+const PH = '\u0000';
+const ASCII_PUNCT = /\\([!-/:-@[-`{-~])/g;
+
+/** Text as it enters the renderer: no NUL (the placeholder below), newlines only as \n, each line trimmed. */
+function clean(s: string): string {
+  return s
+    .split(PH)
+    .join('\uFFFD')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n');
+}
+
+/**
+ * Inline markup: `code`, **bold**, __bold__, _italic_, *italic*, backslash escapes (`\*`, ...). Everything else is
+ * text, HTML-escaped.
+ */
+export function inline(src: string): string {
+  const saved: string[] = [];
+  const keep = (html: string) => `${PH}${saved.push(html) - 1}${PH}`;
+  let s = clean(src).replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, body: string) => {
+    const inner =
+      body.length > 2 && body.startsWith(' ') && body.endsWith(' ') && body.trim() ? body.slice(1, -1) : body;
+    return keep(`<code>${escapeHtml(inner)}</code>`);
+  });
+  s = s.replace(ASCII_PUNCT, (_, c: string) => keep(escapeHtml(c)));
+  s = escapeHtml(s);
+  s = s.replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>');
+  s = s.replace(/(^|[^\w])__(?=[^\s_])([\s\S]*?[^\s_])__(?!\w)/g, '$1<strong>$2</strong>');
+  s = s.replace(/(^|[^\w*])\*(?=[^\s*])([\s\S]*?[^\s*])\*(?![\w*])/g, '$1<em>$2</em>');
+  s = s.replace(/(^|[^\w])_(?=[^\s_])([\s\S]*?[^\s_])_(?!\w)/g, '$1<em>$2</em>');
+  return s.replace(new RegExp(`${PH}(\\d+)${PH}`, 'g'), (_, i: string) => saved[Number(i)] ?? '');
+}
+
+/** A heading's id: lower case, runs of other characters as one '-'. */
+function slug(text: string): string {
+  const s = text
+    .toLowerCase()
+    .replace(/[`*_\\]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s || 'section';
+}
+
+function list(items: readonly ListItem[], ordered: boolean): string {
+  const tag = ordered ? 'ol' : 'ul';
+  const lis = items.map((it) => {
+    const nested = it.items && it.items.length > 0 ? `\n${list(it.items, false)}\n` : '';
+    return `<li>${inline(it.text)}${nested}</li>`;
+  });
+  return `<${tag}>\n${lis.join('\n')}\n</${tag}>`;
+}
+
+function table(b: Extract<Block, { kind: 'table' }>): string {
+  const attr = (k: number) => (b.align?.[k] === 'r' ? ' class="align-right"' : '');
+  const text = (s: string) => inline(s.replace(/\n/g, ' '));
+  const cells = (row: readonly string[], tag: 'th' | 'td') =>
+    b.head
+      .map((_, k) => `<${tag}${tag === 'th' ? ' scope="col"' : ''}${attr(k)}>${text(row[k] ?? '')}</${tag}>`)
+      .join('');
+  const cls = b.rows.length <= SMALL_TABLE_ROWS ? 'small' : 'large';
+  return [
+    `<div class="table-wrap"><table class="${cls}">`,
+    `<thead><tr>${cells(b.head, 'th')}</tr></thead>`,
+    b.rows.length ? `<tbody>\n${b.rows.map((r) => `<tr>${cells(r, 'td')}</tr>`).join('\n')}\n</tbody>` : '',
+    '</table></div>',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/**
+ * The document as HTML elements, one per line group. `figures` holds each figure's SVG (a figure without one, or
+ * with an empty one, is left out).
+ */
+export function renderHtml(doc: Document, figures: Partial<Record<FigureId, string>> = {}): string {
+  const ids = new Map<string, number>();
+  const out: string[] = [];
+  for (const b of doc) {
+    switch (b.kind) {
+      case 'heading': {
+        const base = slug(b.text);
+        const n = ids.get(base) ?? 0;
+        ids.set(base, n + 1);
+        const id = n === 0 ? base : `${base}-${n}`;
+        out.push(`<h${b.level} id="${escapeHtml(id)}">${inline(b.text)}</h${b.level}>`);
+        break;
+      }
+      case 'paragraph':
+        if (b.text.trim() !== '') out.push(`<p>${inline(b.text)}</p>`);
+        break;
+      case 'list':
+        if (b.items.length > 0) out.push(list(b.items, b.ordered));
+        break;
+      case 'table':
+        out.push(table(b));
+        break;
+      case 'preformatted':
+        out.push(`<pre><code class="language-text">${escapeHtml(b.lines.join('\n'))}</code></pre>`);
+        break;
+      case 'figure': {
+        const svg = figures[b.figure];
+        if (svg) out.push(svg);
+        break;
+      }
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
