@@ -235,7 +235,12 @@ export const worksheetSpec: CommandSpec = {
   usage: 'capplan worksheet FILE|- [--format md|html|text] [--out FILE] [--date YYYY-MM-DD] [--analytic] [--freeze]',
   positionals: ['FILE'],
   flags: [
-    { name: 'format', kind: 'value', valueName: 'F', description: 'md (default), html (with inline SVG charts) or text (plain, for a terminal)' },
+    {
+      name: 'format',
+      kind: 'value',
+      valueName: 'F',
+      description: 'md (default), html (with inline SVG charts) or text (plain, for a terminal)',
+    },
     { name: 'out', kind: 'value', valueName: 'FILE', description: 'write to FILE (atomically) instead of stdout' },
     {
       name: 'date',

@@ -31,7 +31,7 @@ import {
   formatRate,
   formatUsd,
 } from '../units/format.js';
-import { lineChart, stackedBars } from './charts.js';
+import { costVsLoadSeries, p99Bars, p99StackedRows } from './chartData.js';
 import {
   type Block,
   bullets,
@@ -44,7 +44,9 @@ import {
   table,
 } from './document.js';
 import { renderMarkdown } from './render/markdown.js';
-import { P99_REST, p99Split } from './table.js';
+import { P99_REST } from './table.js';
+import { stackedBars } from './textCharts/bars.js';
+import { lineChart } from './textCharts/lineChart.js';
 
 export interface WorksheetInput {
   scenario: Scenario;
@@ -536,16 +538,7 @@ function latency(w: WorksheetInput): Block[] {
     out.push(paragraph(`Method: ${a.latency.method}.`));
   }
   if (rec) {
-    const rows = rec.latency.byUserRegion.map((u) => {
-      const { networkMs, restMs } = p99Split(u);
-      return {
-        label: u.region,
-        parts: [
-          { value: networkMs, symbol: '=', name: 'network' },
-          { value: restMs ?? 0, symbol: '-', name: P99_REST },
-        ],
-      };
-    });
+    const rows = p99StackedRows(p99Bars(rec), { network: '=', rest: '-' });
     out.push(
       paragraph(`p99 of ${rec.name} per user region, network (=) and the rest: ${P99_REST} (-):`),
       preformatted(stackedBars({ rows, width: 78, format: (v) => `${v.toFixed(0)} ms`, ascii: true })),
@@ -630,22 +623,7 @@ function growth(w: WorksheetInput): Block[] {
       `Today's design rate: ${formatRate(w.result.designRatePerS)}.`,
     ]),
   );
-  const series = [
-    {
-      label: 'best vertical',
-      symbol: 'o',
-      points: c.points.map((p) => ({ x: p.designRatePerS, y: p.vertical?.feasible ? p.vertical.usdPerMonth : null })),
-    },
-    {
-      label: 'best horizontal',
-      symbol: 'h',
-      points: c.points.map((p) => ({
-        x: p.designRatePerS,
-        y: p.horizontal?.feasible ? p.horizontal.usdPerMonth : null,
-      })),
-    },
-  ];
-  const marks = c.crossover ? [{ x: c.crossover.ratePerS, label: 'crossover' }] : [];
+  const { series, marks } = costVsLoadSeries(c, { vertical: 'o', horizontal: 'h' });
   out.push(
     preformatted(
       lineChart({

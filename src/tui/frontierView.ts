@@ -7,8 +7,8 @@
  */
 import { designSummary } from '../compare/recommend.js';
 import type { ComparisonResult, FrontierEntry } from '../compare/result.js';
-import { type LineSeries, lineChart } from '../report/charts.js';
 import { mark } from '../report/table.js';
+import { type LineSeries, lineChart } from '../report/textCharts/lineChart.js';
 import { formatLatencyMs, formatNines, formatUsd } from '../units/format.js';
 import { type Line, line, padTo, wrapLines } from './view.js';
 

@@ -11,8 +11,10 @@
 import type { CostCurve } from '../compare/costCurve.js';
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
 import { lossShort, lossVerdict } from '../compare/survival.js';
-import { budgetBar, lineChart, stackedBars } from '../report/charts.js';
-import { mark, P99_REST, p99Split, wrap } from '../report/table.js';
+import { costVsLoadSeries, p99Bars, p99StackedRows } from '../report/chartData.js';
+import { mark, wrap } from '../report/table.js';
+import { budgetBar, stackedBars } from '../report/textCharts/bars.js';
+import { lineChart } from '../report/textCharts/lineChart.js';
 import { formatDowntime, formatLatencyMs, formatRate, formatUsd } from '../units/format.js';
 import { displayValue, fieldsOf } from './fields.js';
 import { BINDINGS } from './keys.js';
@@ -183,25 +185,7 @@ export function chartLines(
 ): Line[] {
   if (panel === 'cost') {
     if (!curve) return [line('cost vs load: computing...', 'dim')];
-    const series = [
-      {
-        label: 'best vertical',
-        symbol: 'v',
-        points: curve.points.map((p) => ({
-          x: p.designRatePerS,
-          y: p.vertical?.feasible ? p.vertical.usdPerMonth : null,
-        })),
-      },
-      {
-        label: 'best horizontal',
-        symbol: 'h',
-        points: curve.points.map((p) => ({
-          x: p.designRatePerS,
-          y: p.horizontal?.feasible ? p.horizontal.usdPerMonth : null,
-        })),
-      },
-    ];
-    const marks = curve.crossover ? [{ x: curve.crossover.ratePerS, label: 'crossover' }] : [];
+    const { series, marks } = costVsLoadSeries(curve, { vertical: 'v', horizontal: 'h' });
     // which designs: searched again at each load, or today's frozen (a scenario's own candidates go without saying)
     const designs =
       curve.designs === 'searched at every point'
@@ -234,18 +218,9 @@ export function chartLines(
     // one line per user region, plus the title, the legend and the simulated line: the largest shares when the
     // panel is too short for all of them
     const room = Math.max(1, height - 2 - (simUsers.length > 0 ? 1 : 0));
-    const all = best.latency.byUserRegion;
+    const all = p99Bars(best);
     const kept = all.length <= room ? all : [...all].sort((x, y) => y.share - x.share).slice(0, Math.max(1, room - 1));
-    const rows = kept.map((u) => {
-      const { networkMs, restMs } = p99Split(u);
-      return {
-        label: u.region,
-        parts: [
-          { value: networkMs, symbol: ascii ? '=' : '█', name: 'network' },
-          { value: restMs ?? 0, symbol: ascii ? '-' : '░', name: P99_REST },
-        ],
-      };
-    });
+    const rows = p99StackedRows(kept, ascii ? { network: '=', rest: '-' } : { network: '█', rest: '░' });
     const more = all.length - kept.length;
     return [
       line(padTo(`p99 per user region, ${best.name}`, width), 'title'),

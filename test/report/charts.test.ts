@@ -2,7 +2,9 @@
 // maps to, ascii mode is pure ASCII, stacked bars are proportional, and the budget bar says over or within.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { budgetBar, type LineChartOptions, lineChart, stackedBars, toAscii } from '../../src/report/charts.js';
+import { budgetBar, stackedBars } from '../../src/report/textCharts/bars.js';
+import { toAscii } from '../../src/report/textCharts/glyphs.js';
+import { type LineChartOptions, lineChart } from '../../src/report/textCharts/lineChart.js';
 import { formatDowntime, formatDuration, formatRate, formatUsd } from '../../src/units/format.js';
 
 const cols = (s: string) => Array.from(s);

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { compareScenario } from '../../src/compare/index.js';
 import { buildWorksheetInput } from '../../src/report/buildWorksheet.js';
-import { escapeHtml, worksheetHtml } from '../../src/report/html.js';
+import { worksheetHtml } from '../../src/report/html/page.js';
+import { escapeHtml } from '../../src/report/render/html.js';
 import type { WorksheetInput } from '../../src/report/worksheet.js';
 import { readScenarioText } from '../../src/scenario/read.js';
 

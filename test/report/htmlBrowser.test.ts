@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { compareScenario } from '../../src/compare/index.js';
 import { buildWorksheetInput } from '../../src/report/buildWorksheet.js';
-import { worksheetHtml } from '../../src/report/html.js';
-import { type WorksheetInput, worksheetMarkdown } from '../../src/report/worksheet.js';
+import { worksheetHtml } from '../../src/report/html/page.js';
+import type { WorksheetInput } from '../../src/report/worksheet.js';
 import { readScenarioText } from '../../src/scenario/read.js';
 
 const CHROMIUM = '/usr/bin/chromium';

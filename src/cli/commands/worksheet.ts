@@ -21,7 +21,8 @@ const FORMATS = ['md', 'html', 'text'] as const;
  * today's designs (the worksheet says which).
  */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
-  const usage = 'capplan worksheet FILE|- [--format md|html|text] [--out FILE] [--date YYYY-MM-DD] [--analytic] [--freeze]';
+  const usage =
+    'capplan worksheet FILE|- [--format md|html|text] [--out FILE] [--date YYYY-MM-DD] [--analytic] [--freeze]';
   const format = flagChoice(args, 'format', FORMATS, 'md');
   const date = flagText(args, 'date');
   if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
@@ -38,7 +39,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const input = buildWorksheetInput(scenario, result, catalog, source, date, { freeze });
   let body: string;
   if (format === 'html') {
-    const { worksheetHtml } = await import('../../report/html.js');
+    const { worksheetHtml } = await import('../../report/html/page.js');
     body = worksheetHtml(input);
   } else if (format === 'text') body = renderTerminal(worksheetDocument(input), WORKSHEET_TEXT_WIDTH);
   else body = worksheetMarkdown(input);

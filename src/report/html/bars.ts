@@ -1,0 +1,32 @@
+/** The frame shared by the horizontal bar charts (downtime, latency): label column, plot width, reference labels. */
+
+import { type LegendItem, legend, SMALL, text, textWidth, W } from './svg.js';
+
+/**
+ * The frame of a horizontal bar chart: the label column (`labelWidth` wide), the plot's right end (room for every
+ * bar's value label, plotRight) and the legend above the plot; `top` is where the bars start.
+ */
+export function barFrame(labelWidth: number, ends: readonly number[], labels: readonly string[], items: LegendItem[]) {
+  const left = 12 + labelWidth + 10;
+  const right = plotRight(left, ends, labels);
+  const lg = legend(items, left, 18, W - 12);
+  return { left, right, lg, top: 18 + lg.height + 22 };
+}
+
+/**
+ * The right end of a bar chart's plot: as wide as possible while every bar's value label (drawn after its end) still
+ * fits in the chart. `ends` are the bars' ends as fractions of the axis, `labels` their labels.
+ */
+export function plotRight(left: number, ends: readonly number[], labels: readonly string[]): number {
+  let width = W - 16 - left;
+  ends.forEach((f, k) => {
+    if (f > 0) width = Math.min(width, (W - 8 - left - 6 - textWidth(labels[k] ?? '', SMALL)) / f);
+  });
+  return left + Math.max(width, (W - 16 - left) / 2);
+}
+
+/** A label beside a vertical reference line at x, to its right unless it would leave the chart. */
+export function refLabel(x: number, y: number, s: string): string {
+  const toLeft = x + 6 + textWidth(s, SMALL) > W - 8;
+  return text(toLeft ? x - 6 : x + 6, y, s, { size: SMALL, anchor: toLeft ? 'end' : 'start', halo: true });
+}

@@ -1,0 +1,93 @@
+/**
+ * The design-review worksheet as one self-contained HTML page (`capplan worksheet --format html`): the worksheet's
+ * document rendered to HTML, with inline SVG charts drawn from the data (cost against load, downtime against the
+ * availability budget, p99 per user region split into network and the rest, and the frontier: cost against nines
+ * with the p99 as labels) where the document places its figures. No scripts, no external resources (inline CSS and
+ * SVG only), print CSS for A4 and Letter, and no timestamp unless the input has a date: the same input gives the
+ * same bytes. Pure: data in, text out.
+ */
+
+import { escapeHtml, renderHtml } from '../render/html.js';
+import { type WorksheetInput, worksheetDocument } from '../worksheet.js';
+import { costChart } from './costChart.js';
+import { downtimeChart } from './downtimeChart.js';
+import { frontierChart } from './frontierChart.js';
+import { latencyChart } from './latencyChart.js';
+
+const CSS = `
+@page { size: auto; margin: 16mm 14mm 18mm; @bottom-right { content: counter(page) " / " counter(pages); font: 9pt sans-serif; color: #444; } }
+:root { color-scheme: light; }
+html { background: #fff; color: #111; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
+main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 .5rem; }
+h2 { font-size: 1.35rem; margin: 2.4rem 0 .7rem; padding-bottom: .2rem; border-bottom: 2px solid #222; }
+h3 { font-size: 1.08rem; margin: 1.6rem 0 .4rem; }
+p { margin: .5rem 0 .8rem; }
+ul, ol { margin: .4rem 0 .9rem; padding-left: 1.6rem; }
+li { margin: .2rem 0; }
+li > ul, li > ol { margin: .2rem 0; }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: .88em; background: #f1f1f1; padding: 0 .25em; border-radius: 3px; overflow-wrap: anywhere; }
+pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 12px; line-height: 1.25; background: #f7f7f7; border: 1px solid #ddd; border-radius: 4px; padding: .6rem .8rem; overflow-x: auto; }
+pre code { background: none; padding: 0; font-size: inherit; border-radius: 0; overflow-wrap: normal; }
+.table-wrap { overflow-x: auto; margin: .6rem 0 1.1rem; }
+table { border-collapse: collapse; font-size: 13px; line-height: 1.35; }
+th, td { border: 1px solid #bbb; padding: .25rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+thead th { background: #ececec; }
+tbody tr:nth-child(even) { background: #fafafa; }
+.align-right { text-align: right; font-variant-numeric: tabular-nums; }
+.align-center { text-align: center; }
+figure.chart { margin: 1rem 0 1.6rem; }
+figure.chart svg { display: block; width: 100%; height: auto; }
+figcaption { font-size: 13px; color: #444; margin-top: .35rem; }
+@media print {
+  html, body { background: #fff; color: #000; }
+  body { font-size: 10pt; line-height: 1.4; }
+  main { max-width: none; padding: 0; }
+  main > h2 ~ h2 { break-before: page; }
+  h1, h2, h3 { break-after: avoid; }
+  h2 { margin-top: 0; }
+  figure.chart, pre, table.small, tr, li { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 8.5pt; }
+  pre { font-size: 7.5pt; overflow: visible; }
+  code { background: none; padding: 0; }
+  figcaption { color: #000; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+/**
+ * The worksheet as one self-contained HTML page: its document rendered, with the cost-vs-load chart in "Growth and
+ * crossover", the downtime chart in "Availability", the latency chart in "Latency" and the frontier chart in its
+ * subsection (where the document places its figures). The same input gives the same bytes.
+ */
+export function worksheetHtml(input: WorksheetInput): string {
+  const body = renderHtml(worksheetDocument(input), {
+    latency: input.result.architectures.length > 0 ? latencyChart(input) : '',
+    availability: input.result.architectures.length > 0 ? downtimeChart(input) : '',
+    cost: input.curve && input.curve.points.length > 0 ? costChart(input, input.curve) : '',
+    frontier: input.result.frontier.length > 0 ? frontierChart(input) : '',
+  });
+  const title = `Design review: ${input.result.scenario}`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="generator" content="capplan worksheet">',
+    ...(input.date ? [`<meta name="date" content="${escapeHtml(input.date)}">`] : []),
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    body.trimEnd(),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,78 @@
+// The chart data shared by the worksheet's text charts, its SVG figures and the TUI (src/report/chartData.ts): a
+// load the design cannot carry is a gap, runs break there, the crossover is the one mark, and the p99 bars add up to
+// the end-to-end p99.
+import { describe, expect, it } from 'vitest';
+import type { CostCurve, CurvePoint } from '../../src/compare/costCurve.js';
+import { costRuns, costVsLoad, costVsLoadSeries, p99StackedRows } from '../../src/report/chartData.js';
+
+const point = (usdPerMonth: number, feasible: boolean, nodes = 1): CurvePoint => ({
+  usdPerMonth,
+  feasible,
+  meetsAllTargets: feasible,
+  instance: 'm6i.large',
+  nodes,
+});
+
+const CURVE: CostCurve = {
+  designs: 'frozen',
+  points: [
+    { multiplier: 1, designRatePerS: 100, vertical: point(50, true), horizontal: point(90, true, 3) },
+    { multiplier: 2, designRatePerS: 200, vertical: point(70, false), horizontal: point(120, true, 4) },
+    { multiplier: 3, designRatePerS: 300, vertical: point(80, true), horizontal: null },
+    {
+      multiplier: 4,
+      designRatePerS: 400,
+      vertical: point(Number.POSITIVE_INFINITY, true),
+      horizontal: point(200, true, 6),
+    },
+  ],
+  crossover: { ratePerS: 250, kind: 'vertical-runs-out' },
+  verticalLimit: null,
+};
+
+describe('cost against load', () => {
+  it('a load the design cannot carry (infeasible, missing, or an infinite cost) is a gap', () => {
+    const d = costVsLoad(CURVE);
+    expect(d.vertical.map((p) => p.usdPerMonth)).toEqual([50, null, 80, null]);
+    expect(d.horizontal.map((p) => p.usdPerMonth)).toEqual([90, 120, null, 200]);
+    expect(d.horizontal.map((p) => p.design)).toEqual(['3 x m6i.large', '4 x m6i.large', null, '6 x m6i.large']);
+    expect(d.vertical[0]?.design).toBe('m6i.large');
+  });
+
+  it('runs break at the gaps and carry what a pointer shows', () => {
+    const d = costVsLoad(CURVE);
+    expect(costRuns(d.vertical, 'vertical').map((r) => r.map((p) => p.x))).toEqual([[100], [300]]);
+    expect(costRuns(d.horizontal, 'horizontal').map((r) => r.length)).toEqual([2, 1]);
+    expect(costRuns(d.horizontal, 'horizontal')[0]?.[1]?.tip).toBe(
+      'horizontal, 200/s: $120.00 a month (4 x m6i.large)',
+    );
+  });
+
+  it('the text series take the symbols asked for; the crossover is the one mark', () => {
+    const { series, marks } = costVsLoadSeries(CURVE, { vertical: 'o', horizontal: 'h' });
+    expect(series.map((s) => [s.label, s.symbol])).toEqual([
+      ['best vertical', 'o'],
+      ['best horizontal', 'h'],
+    ]);
+    expect(series[0]?.points.map((p) => p.y)).toEqual([50, null, 80, null]);
+    expect(marks).toEqual([{ x: 250, label: 'crossover' }]);
+    expect(costVsLoadSeries({ ...CURVE, crossover: null }, { vertical: 'v', horizontal: 'h' }).marks).toEqual([]);
+  });
+});
+
+describe('p99 bars', () => {
+  it('network and the rest, an unstable queue drawn as no rest', () => {
+    const rows = p99StackedRows(
+      [
+        { region: 'a', share: 0.5, networkMs: 10, restMs: 30 },
+        { region: 'b', share: 0.5, networkMs: 80, restMs: null },
+      ],
+      { network: '=', rest: '-' },
+    );
+    expect(rows.map((r) => [r.label, r.parts.map((p) => p.value)])).toEqual([
+      ['a', [10, 30]],
+      ['b', [80, 0]],
+    ]);
+    expect(rows[0]?.parts.map((p) => p.symbol)).toEqual(['=', '-']);
+  });
+});
