@@ -1,18 +1,11 @@
 /** Uncertain inputs: the fields that may be ranges, their medians, sampling, and substitution into a scenario. */
 import { normalQuantile, Z95 } from '../core/stats/normalQuantile.js';
-import { SCENARIO_FIELDS } from './fields.js';
-import { MAX_GROWTH_PER_YEAR, MAX_MESSAGE_BYTES, MAX_RATE_PER_S, MAX_SERVICE_TIME_S } from './limits.js';
+import { type Bounds, boundsOf, SCENARIO_FIELDS } from './fields.js';
 import type { FailureRates, RangeDistribution, Scenario, UncertainInput } from './types.js';
 
-/** The valid values of a field that may be a range (the same bounds the plain field is parsed with). */
-export interface Bounds {
-  /** Smallest valid value; with `minExclusive` the value must be above it (exclusive lower bounds are all 0 here). */
-  readonly min: number;
-  readonly minExclusive: boolean;
-  /** Largest valid value; undefined: any finite value. */
-  readonly max: number | undefined;
-}
+export type { Bounds } from './fields.js';
 
+/** A field that may be a range: its valid values (the table's bounds) and where its value lands (its model). */
 interface RangedField extends Bounds {
   /** A copy of the scenario with the field set to `v` (sharing what it does not change). */
   readonly set: (s: Scenario, v: number) => Scenario;
@@ -32,45 +25,38 @@ type WorkloadFigure =
   | 'responseSizeBytes';
 type ReliabilityFigure = 'failoverS' | 'coldRestoreS' | 'restoreRateBytesPerS' | 'replicationLagS' | 'backupIntervalS';
 
-const POSITIVE: Bounds = { min: 0, minExclusive: true, max: undefined };
-const positiveAtMost = (max: number): Bounds => ({ min: 0, minExclusive: true, max });
-const NON_NEGATIVE: Bounds = { min: 0, minExclusive: false, max: undefined };
-const between = (min: number, max: number): Bounds => ({ min, minExclusive: false, max });
+type Setter = RangedField['set'];
 
-const inWorkload = (key: WorkloadFigure, bounds: Bounds): RangedField => ({
-  ...bounds,
-  set: (s, v) => ({ ...s, workload: { ...s.workload, [key]: v } }),
-});
+const inWorkload =
+  (key: WorkloadFigure): Setter =>
+  (s, v) => ({ ...s, workload: { ...s.workload, [key]: v } });
 /** A USL coefficient; setting one where the scenario had no `usl` (linear scaling) makes the other 0. */
-const inUsl = (key: 'sigma' | 'kappa'): RangedField => ({
-  ...between(0, 1),
-  set: (s, v) => ({
+const inUsl =
+  (key: 'sigma' | 'kappa'): Setter =>
+  (s, v) => ({
     ...s,
     workload: { ...s.workload, usl: { ...(s.workload.usl ?? { sigma: 0, kappa: 0 }), [key]: v } },
-  }),
-});
-const inDomain = (domain: 'node' | 'zone' | 'region', key: keyof FailureRates): RangedField => ({
-  ...POSITIVE,
-  set: (s, v) => ({ ...s, reliability: { ...s.reliability, [domain]: { ...s.reliability[domain], [key]: v } } }),
-});
-const inReliability = (key: ReliabilityFigure, bounds: Bounds): RangedField => ({
-  ...bounds,
-  set: (s, v) => ({ ...s, reliability: { ...s.reliability, [key]: v } }),
-});
+  });
+const inDomain =
+  (domain: 'node' | 'zone' | 'region', key: keyof FailureRates): Setter =>
+  (s, v) => ({ ...s, reliability: { ...s.reliability, [domain]: { ...s.reliability[domain], [key]: v } } });
+const inReliability =
+  (key: ReliabilityFigure): Setter =>
+  (s, v) => ({ ...s, reliability: { ...s.reliability, [key]: v } });
 
-/** Every field that may be a range, by raw path, in the order of the scenario (and of `Scenario.uncertain`). */
-const RANGED: ReadonlyMap<string, RangedField> = new Map([
-  ['workload.peakRate', inWorkload('peakRatePerS', positiveAtMost(MAX_RATE_PER_S))],
-  ['workload.averageRate', inWorkload('averageRatePerS', positiveAtMost(MAX_RATE_PER_S))],
-  ['workload.serviceTime', inWorkload('serviceTimeS', positiveAtMost(MAX_SERVICE_TIME_S))],
-  ['workload.serviceTimeCv', inWorkload('serviceTimeCv', between(0, 100))],
-  ['workload.growth.perYear', inWorkload('growthPerYear', between(-0.99, MAX_GROWTH_PER_YEAR))],
-  ['workload.growth.years', inWorkload('growthYears', between(0, 100))],
-  ['workload.workingSet', inWorkload('workingSetBytes', NON_NEGATIVE)],
-  ['workload.memoryHeadroom', inWorkload('memoryHeadroom', between(0, 10))],
-  ['workload.writeFraction', inWorkload('writeFraction', between(0, 1))],
-  ['workload.requestSize', inWorkload('requestSizeBytes', between(0, MAX_MESSAGE_BYTES))],
-  ['workload.responseSize', inWorkload('responseSizeBytes', between(0, MAX_MESSAGE_BYTES))],
+/** Where the value of every field that may be a range lands, by raw path, in the order of the scenario. */
+const MODELS: ReadonlyArray<readonly [string, Setter]> = [
+  ['workload.peakRate', inWorkload('peakRatePerS')],
+  ['workload.averageRate', inWorkload('averageRatePerS')],
+  ['workload.serviceTime', inWorkload('serviceTimeS')],
+  ['workload.serviceTimeCv', inWorkload('serviceTimeCv')],
+  ['workload.growth.perYear', inWorkload('growthPerYear')],
+  ['workload.growth.years', inWorkload('growthYears')],
+  ['workload.workingSet', inWorkload('workingSetBytes')],
+  ['workload.memoryHeadroom', inWorkload('memoryHeadroom')],
+  ['workload.writeFraction', inWorkload('writeFraction')],
+  ['workload.requestSize', inWorkload('requestSizeBytes')],
+  ['workload.responseSize', inWorkload('responseSizeBytes')],
   ['workload.usl.contention', inUsl('sigma')],
   ['workload.usl.coherency', inUsl('kappa')],
   ['reliability.node.mtbf', inDomain('node', 'mtbfS')],
@@ -79,12 +65,17 @@ const RANGED: ReadonlyMap<string, RangedField> = new Map([
   ['reliability.zone.mttr', inDomain('zone', 'mttrS')],
   ['reliability.region.mtbf', inDomain('region', 'mtbfS')],
   ['reliability.region.mttr', inDomain('region', 'mttrS')],
-  ['reliability.failover', inReliability('failoverS', NON_NEGATIVE)],
-  ['reliability.coldRestore', inReliability('coldRestoreS', NON_NEGATIVE)],
-  ['reliability.restoreRate', inReliability('restoreRateBytesPerS', POSITIVE)],
-  ['reliability.replicationLag', inReliability('replicationLagS', NON_NEGATIVE)],
-  ['reliability.backupInterval', inReliability('backupIntervalS', POSITIVE)],
-]);
+  ['reliability.failover', inReliability('failoverS')],
+  ['reliability.coldRestore', inReliability('coldRestoreS')],
+  ['reliability.restoreRate', inReliability('restoreRateBytesPerS')],
+  ['reliability.replicationLag', inReliability('replicationLagS')],
+  ['reliability.backupInterval', inReliability('backupIntervalS')],
+];
+
+/** Every field that may be a range: its model with the bounds of its row in the table of fields. */
+const RANGED: ReadonlyMap<string, RangedField> = new Map(
+  MODELS.map(([path, set]) => [path, { ...boundsOf(path), set }]),
+);
 
 /** The raw paths of every field that may be given as a range `{ p5, p95, distribution? }`. */
 export const UNCERTAIN_PATHS: readonly string[] = SCENARIO_FIELDS.filter((f) => f.ranged).map((f) => f.path);
