@@ -2,12 +2,13 @@
  * The scenario's scalar fields, one row each, in the order of a scenario file: how a value is read (its unit kind and
  * valid values, integer or not, or the options of an enumeration), whether it is required, whether it may be a range
  * `{ p5, p95 }`, whether a sweep may vary it, its description (and documented default) for the JSON Schema, and how
- * the TUI shows it. Derived from this table: the zod schema's fields (fieldSchema.ts; schema.ts adds the objects and
- * arrays around them, in the order of the rows), the bounds values are parsed and sampled with (normalize.ts,
- * uncertain.ts), the sweep's fields (compare/sweep.ts), the paths that may be ranges (uncertain.ts) and the TUI's
- * inputs (tui/fields.ts). Where a value lands in the normalised scenario stays with its model (normalize.ts,
- * uncertain.ts); tests check the table against the schema and against the models. Adding a field: one row here, plus
- * its model.
+ * the TUI and the sensitivity analysis show it. Derived from this table: the zod schema's fields (fieldSchema.ts;
+ * schema.ts adds the objects and arrays around them, in the order of the rows), the bounds values are parsed and
+ * sampled with (normalize.ts, uncertain.ts), the sweep's fields (compare/sweep.ts), the paths that may be ranges
+ * (uncertain.ts), the TUI's inputs (tui/fields.ts) and the inputs the sensitivity analysis varies
+ * (compare/sensitivity.ts). Where a value lands in the normalised scenario stays with its model (normalize.ts,
+ * uncertain.ts, and sensitivity.ts for the targets); tests check the table against the schema and against the
+ * models. Adding a field: one row here, plus its model.
  */
 import type { QuantityKind } from '../units/parse.js';
 import { MAX_GROWTH_PER_YEAR, MAX_MESSAGE_BYTES, MAX_RATE_PER_S, MAX_SERVICE_TIME_S } from './limits.js';
@@ -19,6 +20,19 @@ export interface FieldView {
   readonly group: 'Workload' | 'Targets' | 'Reliability';
   readonly hint: string;
   readonly at: number;
+}
+
+/**
+ * How the sensitivity analysis (compare/sensitivity.ts) varies a field: its label and the unit people read it in,
+ * its place in the tornado's order (ascending, the tie-break of equal swings), whether it is varied by default or
+ * only when the scenario gives it as a range, and whether a duration is shown in hours (MTBF, MTTR).
+ */
+export interface SensitivityView {
+  readonly label: string;
+  readonly unit: string;
+  readonly at: number;
+  readonly always: boolean;
+  readonly hours: boolean;
 }
 
 /** The valid values of a number: [min, max], either end exclusive; max undefined: any finite value. */
@@ -54,6 +68,8 @@ export interface ScenarioField {
   /** The default as documented in the JSON Schema (normalize.ts applies the defaults). */
   readonly default?: string | number;
   readonly tui?: FieldView;
+  /** Varied one at a time by the sensitivity analysis. */
+  readonly sensitivity?: SensitivityView;
 }
 
 interface Options {
@@ -64,6 +80,7 @@ interface Options {
   sweep?: boolean;
   default?: string | number;
   tui?: FieldView;
+  sensitivity?: SensitivityView;
 }
 
 /** A number or unit value; a sweep may vary it unless `sweep: false`. */
@@ -78,6 +95,7 @@ const row = (path: string, kind: QuantityKind, description: string, o: Options =
   description,
   ...(o.default === undefined ? {} : { default: o.default }),
   ...(o.tui ? { tui: o.tui } : {}),
+  ...(o.sensitivity ? { sensitivity: o.sensitivity } : {}),
 });
 
 /** An integer count in the bounds. */
@@ -121,6 +139,14 @@ const view = (at: number, group: FieldView['group'], label: string, hint: string
   at,
 });
 
+/** Varied by default in the sensitivity analysis (`rangeOnly`: only when given as a range). */
+const varied = (
+  at: number,
+  label: string,
+  unit: string,
+  o: { rangeOnly?: boolean; hours?: boolean } = {},
+): SensitivityView => ({ label, unit, at, always: !(o.rangeOnly ?? false), hours: o.hours ?? false });
+
 const between = (min: number, max: number): Bounds => ({ min, minExclusive: false, max });
 /** > min and <= max (max undefined: any finite value). */
 const above = (min: number, max?: number): Bounds => ({ min, minExclusive: true, max });
@@ -134,20 +160,36 @@ const T = 'Targets';
 const R = 'Reliability';
 
 /** The failure and repair rows of one failure domain. */
-function failureRows(domain: 'node' | 'zone' | 'region', mtbfAt: number, mtbfHint: string, mttrHint: string) {
+function failureRows(
+  domain: 'node' | 'zone' | 'region',
+  mtbfAt: number,
+  mtbfHint: string,
+  mttrHint: string,
+  variedAt: number,
+) {
   const path = `reliability.${domain}`;
   return [
     row(
       `${path}.mtbf`,
       'duration',
       `Mean time between failures of a ${domain}: "4380 h", "30 d", or a number of SECONDS; > 0. Default: the catalog preset.`,
-      { bounds: POSITIVE, ranged: true, tui: view(mtbfAt, R, `${domain} MTBF`, mtbfHint) },
+      {
+        bounds: POSITIVE,
+        ranged: true,
+        tui: view(mtbfAt, R, `${domain} MTBF`, mtbfHint),
+        sensitivity: varied(variedAt, `${domain} MTBF`, 'h', { hours: true }),
+      },
     ),
     row(
       `${path}.mttr`,
       'duration',
       `Mean time to repair a ${domain}: "2 h", or a number of SECONDS; > 0. Default: the catalog preset.`,
-      { bounds: POSITIVE, ranged: true, tui: view(mtbfAt + 1, R, `${domain} MTTR`, mttrHint) },
+      {
+        bounds: POSITIVE,
+        ranged: true,
+        tui: view(mtbfAt + 1, R, `${domain} MTTR`, mttrHint),
+        sensitivity: varied(variedAt + 1, `${domain} MTTR`, 'h', { hours: true }),
+      },
     ),
   ];
 }
@@ -162,13 +204,23 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     'workload.peakRate',
     'rate',
     'Peak arrival rate today (required): "4000/s", "240000/min", or a number per second; > 0 and at most 1e12/s.',
-    { bounds: above(0, MAX_RATE_PER_S), required: true, ranged: true, tui: view(0, W, 'peak rate', '3000/s') },
+    {
+      bounds: above(0, MAX_RATE_PER_S),
+      required: true,
+      ranged: true,
+      tui: view(0, W, 'peak rate', '3000/s'),
+      sensitivity: varied(0, 'peak rate', '/s'),
+    },
   ),
   row(
     'workload.averageRate',
     'rate',
     'Mean arrival rate today, used for transfer costs: a rate or a number per second, > 0, <= peakRate, and at least 1e-9/s grown over the horizon. Default: the peak rate (conservative).',
-    { bounds: above(0, MAX_RATE_PER_S), ranged: true },
+    {
+      bounds: above(0, MAX_RATE_PER_S),
+      ranged: true,
+      sensitivity: varied(19, 'average rate', '/s', { rangeOnly: true }),
+    },
   ),
   row(
     'workload.serviceTime',
@@ -179,13 +231,20 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
       required: true,
       ranged: true,
       tui: view(3, W, 'CPU / request', '12 ms'),
+      sensitivity: varied(1, 'CPU time per request', 'ms'),
     },
   ),
   row(
     'workload.serviceTimeCv',
     'number',
     'Coefficient of variation of the service time, a plain number in [0, 100] (0 deterministic, 1 exponential). Default 1.',
-    { bounds: between(0, 100), ranged: true, default: 1, tui: view(4, W, 'service cv', '1.5') },
+    {
+      bounds: between(0, 100),
+      ranged: true,
+      default: 1,
+      tui: view(4, W, 'service cv', '1.5'),
+      sensitivity: varied(2, 'service-time variability (cv)', ''),
+    },
   ),
   row(
     'workload.growth.perYear',
@@ -196,25 +255,43 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
       ranged: true,
       default: 0,
       tui: view(1, W, 'growth / year', '80%'),
+      sensitivity: varied(3, 'growth per year', '%'),
     },
   ),
   row(
     'workload.growth.years',
     'number',
     'Planning horizon in years (a plain number, >= 0): the design rate is peakRate * (1 + perYear)^years. Default 0.',
-    { bounds: between(0, 100), ranged: true, default: 0, tui: view(2, W, 'growth years', '2') },
+    {
+      bounds: between(0, 100),
+      ranged: true,
+      default: 0,
+      tui: view(2, W, 'growth years', '2'),
+      sensitivity: varied(20, 'growth years', 'years', { rangeOnly: true }),
+    },
   ),
   row(
     'workload.workingSet',
     'size',
     'Bytes the service keeps in memory (the whole data set): "300 GiB", or a number of bytes; >= 0. Default 0.',
-    { bounds: NON_NEGATIVE, ranged: true, default: 0, tui: view(5, W, 'working set', '300 GiB') },
+    {
+      bounds: NON_NEGATIVE,
+      ranged: true,
+      default: 0,
+      tui: view(5, W, 'working set', '300 GiB'),
+      sensitivity: varied(4, 'working set', 'GiB'),
+    },
   ),
   row(
     'workload.memoryHeadroom',
     'fraction',
     'Extra memory a node needs beyond its share of the working set (OS, runtime), as a fraction of that share: "10%" or 0.1, in [0, 10]. Default 10%.',
-    { bounds: between(0, 10), ranged: true, default: '10%' },
+    {
+      bounds: between(0, 10),
+      ranged: true,
+      default: '10%',
+      sensitivity: varied(21, 'memory headroom', '%', { rangeOnly: true }),
+    },
   ),
   count(
     'workload.replication',
@@ -233,6 +310,7 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     ranged: true,
     default: 0,
     tui: view(6, W, 'writes', '10%'),
+    sensitivity: varied(5, 'write fraction', '%'),
   }),
   oneOf(
     'workload.consistency',
@@ -244,13 +322,23 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     'workload.requestSize',
     'size',
     'Size of one request: "2 KiB", or a number of bytes; from 0 to 1 TiB. Default 1 KiB.',
-    { bounds: between(0, MAX_MESSAGE_BYTES), ranged: true, default: '1 KiB' },
+    {
+      bounds: between(0, MAX_MESSAGE_BYTES),
+      ranged: true,
+      default: '1 KiB',
+      sensitivity: varied(6, 'request size', 'KiB'),
+    },
   ),
   row(
     'workload.responseSize',
     'size',
     'Size of one response: "200 KiB", or a number of bytes; from 0 to 1 TiB. Default 10 KiB.',
-    { bounds: between(0, MAX_MESSAGE_BYTES), ranged: true, default: '10 KiB' },
+    {
+      bounds: between(0, MAX_MESSAGE_BYTES),
+      ranged: true,
+      default: '10 KiB',
+      sensitivity: varied(7, 'response size', 'KiB'),
+    },
   ),
   count(
     'workload.roundTrips',
@@ -262,32 +350,47 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     'workload.usl.contention',
     'number',
     'Universal Scalability Law contention (sigma), a plain number in [0, 1]. Required in usl.',
-    { bounds: between(0, 1), required: true, ranged: true },
+    {
+      bounds: between(0, 1),
+      required: true,
+      ranged: true,
+      sensitivity: varied(22, 'USL contention (sigma)', '', { rangeOnly: true }),
+    },
   ),
   row(
     'workload.usl.coherency',
     'number',
     'Universal Scalability Law coherency (kappa), a plain number in [0, 1]. Required in usl.',
-    { bounds: between(0, 1), required: true, ranged: true },
+    {
+      bounds: between(0, 1),
+      required: true,
+      ranged: true,
+      sensitivity: varied(23, 'USL coherency (kappa)', '', { rangeOnly: true }),
+    },
   ),
   // targets
   row(
     'targets.p99',
     'duration',
     'End-to-end p99 latency target, network included (required): "250 ms", or seconds; > 0.',
-    { bounds: POSITIVE, required: true, tui: view(9, T, 'p99', '250 ms') },
+    { bounds: POSITIVE, required: true, tui: view(9, T, 'p99', '250 ms'), sensitivity: varied(15, 'p99 target', 'ms') },
   ),
   row(
     'targets.availability',
     'fraction',
     'Availability target (required): "99.95%" or 0.9995, strictly between 0 and 1. A decimal string keeps the exact digits of 1 - availability.',
-    { bounds: OPEN_UNIT, required: true, tui: view(10, T, 'availability', '99.95%') },
+    {
+      bounds: OPEN_UNIT,
+      required: true,
+      tui: view(10, T, 'availability', '99.95%'),
+      sensitivity: varied(16, 'availability target', '%'),
+    },
   ),
   row(
     'targets.budget',
     'moneyRate',
     'Monthly budget: "30000 USD/month", or a number of USD per month; > 0. Default: none.',
-    { bounds: POSITIVE, tui: view(11, T, 'budget', '30000 USD/month') },
+    { bounds: POSITIVE, tui: view(11, T, 'budget', '30000 USD/month'), sensitivity: varied(17, 'budget', 'USD/month') },
   ),
   oneOf(
     'targets.p99Scope',
@@ -299,7 +402,12 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     'targets.maxUtilization',
     'fraction',
     'Highest planned CPU utilisation at the design rate: "75%" or 0.75, strictly between 0 and 1. Default 75%.',
-    { bounds: OPEN_UNIT, default: '75%', tui: view(12, T, 'max CPU', '75%') },
+    {
+      bounds: OPEN_UNIT,
+      default: '75%',
+      tui: view(12, T, 'max CPU', '75%'),
+      sensitivity: varied(18, 'max CPU utilisation', '%'),
+    },
   ),
   row(
     'targets.maxUtilizationDegraded',
@@ -314,38 +422,62 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     { bounds: NON_NEGATIVE },
   ),
   // reliability
-  ...failureRows('node', 15, '4380 h', '2 h'),
-  ...failureRows('zone', 17, '8766 h', '4 h'),
-  ...failureRows('region', 19, '26298 h', '8 h'),
+  ...failureRows('node', 15, '4380 h', '2 h', 8),
+  ...failureRows('zone', 17, '8766 h', '4 h', 10),
+  ...failureRows('region', 19, '26298 h', '8 h', 12),
   row(
     'reliability.failover',
     'duration',
     'Detection + switch time per failure of a serving component (hot standby, node behind a balancer, region): "60 s", or seconds; >= 0. Default: the catalog figure.',
-    { bounds: NON_NEGATIVE, ranged: true, tui: view(21, R, 'failover', '60 s') },
+    {
+      bounds: NON_NEGATIVE,
+      ranged: true,
+      tui: view(21, R, 'failover', '60 s'),
+      sensitivity: varied(14, 'failover time', 's'),
+    },
   ),
   row(
     'reliability.coldRestore',
     'duration',
     'Fixed part of bringing a cold standby up (detection, start, attach), before its data is copied back: "30 min", or seconds; >= 0. The restore takes coldRestore + workload.workingSet / restoreRate. Default 30 min (an ESTIMATE).',
-    { bounds: NON_NEGATIVE, ranged: true, default: '30 min' },
+    {
+      bounds: NON_NEGATIVE,
+      ranged: true,
+      default: '30 min',
+      sensitivity: varied(24, 'cold-standby restore time', 'min', { rangeOnly: true }),
+    },
   ),
   row(
     'reliability.restoreRate',
     'byteRate',
     'Rate at which a cold standby gets its data (the working set) back from backups or snapshots: "200 MiB/s", or bytes per second; > 0. Default: the catalog figure, 200 MiB/s (an ESTIMATE: EBS sells 100-300 MiB/s to initialise a volume from a snapshot).',
-    { bounds: POSITIVE, ranged: true },
+    {
+      bounds: POSITIVE,
+      ranged: true,
+      sensitivity: varied(25, 'cold-standby restore rate', 'MiB/s', { rangeOnly: true }),
+    },
   ),
   row(
     'reliability.replicationLag',
     'duration',
     'How far an asynchronous replica lags behind its primary (the writes a failover loses): "1 s", or seconds; >= 0. Default 1 s (an ESTIMATE).',
-    { bounds: NON_NEGATIVE, ranged: true, default: '1 s' },
+    {
+      bounds: NON_NEGATIVE,
+      ranged: true,
+      default: '1 s',
+      sensitivity: varied(26, 'replication lag', 's', { rangeOnly: true }),
+    },
   ),
   row(
     'reliability.backupInterval',
     'duration',
     'Time between backups of data held in one copy only (the writes lost with that copy): "24 h", or seconds; > 0. Default 24 h (an ESTIMATE: daily snapshots).',
-    { bounds: POSITIVE, ranged: true, default: '24 h' },
+    {
+      bounds: POSITIVE,
+      ranged: true,
+      default: '24 h',
+      sensitivity: varied(27, 'backup interval', 'h', { rangeOnly: true, hours: true }),
+    },
   ),
   // users
   words(

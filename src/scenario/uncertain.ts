@@ -6,7 +6,12 @@ import type { FailureRates, RangeDistribution, Scenario, UncertainInput } from '
 export type { Bounds } from './fields.js';
 
 /** A field that may be a range: its valid values (the table's bounds) and where its value lands (its model). */
-interface RangedField extends Bounds {
+interface RangedField extends Bounds, Model {}
+
+/** Where a field's value lies in the normalised scenario. */
+interface Model {
+  /** The value in the scenario, SI (null: the field is unset and means "none", as an absent averageRate). */
+  readonly get: (s: Scenario) => number | null;
   /** A copy of the scenario with the field set to `v` (sharing what it does not change). */
   readonly set: (s: Scenario, v: number) => Scenario;
 }
@@ -25,27 +30,29 @@ type WorkloadFigure =
   | 'responseSizeBytes';
 type ReliabilityFigure = 'failoverS' | 'coldRestoreS' | 'restoreRateBytesPerS' | 'replicationLagS' | 'backupIntervalS';
 
-type Setter = RangedField['set'];
-
-const inWorkload =
-  (key: WorkloadFigure): Setter =>
-  (s, v) => ({ ...s, workload: { ...s.workload, [key]: v } });
+const inWorkload = (key: WorkloadFigure): Model => ({
+  get: (s) => s.workload[key],
+  set: (s, v) => ({ ...s, workload: { ...s.workload, [key]: v } }),
+});
 /** A USL coefficient; setting one where the scenario had no `usl` (linear scaling) makes the other 0. */
-const inUsl =
-  (key: 'sigma' | 'kappa'): Setter =>
-  (s, v) => ({
+const inUsl = (key: 'sigma' | 'kappa'): Model => ({
+  get: (s) => s.workload.usl?.[key] ?? 0,
+  set: (s, v) => ({
     ...s,
     workload: { ...s.workload, usl: { ...(s.workload.usl ?? { sigma: 0, kappa: 0 }), [key]: v } },
-  });
-const inDomain =
-  (domain: 'node' | 'zone' | 'region', key: keyof FailureRates): Setter =>
-  (s, v) => ({ ...s, reliability: { ...s.reliability, [domain]: { ...s.reliability[domain], [key]: v } } });
-const inReliability =
-  (key: ReliabilityFigure): Setter =>
-  (s, v) => ({ ...s, reliability: { ...s.reliability, [key]: v } });
+  }),
+});
+const inDomain = (domain: 'node' | 'zone' | 'region', key: keyof FailureRates): Model => ({
+  get: (s) => s.reliability[domain][key],
+  set: (s, v) => ({ ...s, reliability: { ...s.reliability, [domain]: { ...s.reliability[domain], [key]: v } } }),
+});
+const inReliability = (key: ReliabilityFigure): Model => ({
+  get: (s) => s.reliability[key],
+  set: (s, v) => ({ ...s, reliability: { ...s.reliability, [key]: v } }),
+});
 
-/** Where the value of every field that may be a range lands, by raw path, in the order of the scenario. */
-const MODELS: ReadonlyArray<readonly [string, Setter]> = [
+/** Where the value of every field that may be a range lies, by raw path, in the order of the scenario. */
+const MODELS: ReadonlyArray<readonly [string, Model]> = [
   ['workload.peakRate', inWorkload('peakRatePerS')],
   ['workload.averageRate', inWorkload('averageRatePerS')],
   ['workload.serviceTime', inWorkload('serviceTimeS')],
@@ -74,7 +81,7 @@ const MODELS: ReadonlyArray<readonly [string, Setter]> = [
 
 /** Every field that may be a range: its model with the bounds of its row in the table of fields. */
 const RANGED: ReadonlyMap<string, RangedField> = new Map(
-  MODELS.map(([path, set]) => [path, { ...boundsOf(path), set }]),
+  MODELS.map(([path, model]) => [path, { ...boundsOf(path), ...model }]),
 );
 
 /** The raw paths of every field that may be given as a range `{ p5, p95, distribution? }`. */
@@ -112,6 +119,16 @@ export function rangeMedian(p5: number, p95: number, distribution: RangeDistribu
     m = Number.isFinite(product) && product >= MIN_NORMAL ? Math.sqrt(product) : Math.sqrt(p5) * Math.sqrt(p95);
   } else m = p5 / 2 + p95 / 2; // = (p5 + p95) / 2 without overflow
   return Math.min(p95, Math.max(p5, m));
+}
+
+/**
+ * The value of the field at `path` (a raw path that may be a range, see UNCERTAIN_PATHS) in a scenario, SI; null
+ * where the field is unset and means "none" (averageRate: the peak rate is used).
+ * @throws {RangeError} the path cannot be a range
+ * @example fieldValue(s, 'workload.peakRate') // s.workload.peakRatePerS
+ */
+export function fieldValue(scenario: Scenario, path: string): number | null {
+  return rangedField(path).get(scenario);
 }
 
 /**

@@ -2,6 +2,7 @@
 // sweep's fields, the paths that may be ranges (with a model for each) and the TUI's inputs.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { SENSITIVITY_PATHS } from '../../src/compare/sensitivity.js';
 import { SWEEPABLE_PATHS } from '../../src/compare/sweep.js';
 import { boundsOf, SCENARIO_FIELDS, scenarioField } from '../../src/scenario/fields.js';
 import { ScenarioSchema } from '../../src/scenario/schema.js';
@@ -96,5 +97,31 @@ describe('the table of scenario fields', () => {
     expect(kindOf('workload.serviceTimeCv')).toBe('number');
     expect(kindOf('workload.peakRate')).toBe('quantity');
     expect(kindOf('targets.p99Scope')).toBe('enum');
+  });
+
+  it('the sensitivity analysis varies its rows with a sensitivity view, in the tornado order', () => {
+    expect(SENSITIVITY_PATHS.always).toEqual([
+      'workload.peakRate',
+      'workload.serviceTime',
+      'workload.serviceTimeCv',
+      'workload.growth.perYear',
+      'workload.workingSet',
+      'workload.writeFraction',
+      'workload.requestSize',
+      'workload.responseSize',
+      'reliability.node.mtbf',
+      'reliability.node.mttr',
+      'reliability.zone.mtbf',
+      'reliability.zone.mttr',
+      'reliability.region.mtbf',
+      'reliability.region.mttr',
+      'reliability.failover',
+      'targets.p99',
+      'targets.availability',
+      'targets.budget',
+      'targets.maxUtilization',
+    ]);
+    // every ranged field not varied by default is varied when given as a range
+    expect(SENSITIVITY_PATHS.rangeOnly).toEqual(UNCERTAIN_PATHS.filter((p) => !SENSITIVITY_PATHS.always.includes(p)));
   });
 });
