@@ -2,14 +2,14 @@
  * The zod 4 schema of the result `capplan run` writes (ComparisonResult of result.ts), its JSON Schema (draft
  * 2020-12) for `capplan schema result`, and a validator that lists every problem as "path: message".
  *
- * The schema mirrors result.ts field for field (strict objects; `| null` is nullable, `?` is optional); a compile-time
- * check below fails tsc when the two drift apart. Every number is finite (zod 4's z.number() rejects NaN and
+ * The schema is the source of the result's TypeScript types: result.ts infers them from it (`z.infer`; a nullable
+ * field is `| null`, an optional one `?`), so the two cannot drift apart. Doc comments on its fields carry to the
+ * inferred types. Every number is finite (zod 4's z.number() rejects NaN and
  * ±Infinity), so a value that JSON would turn into null is caught here rather than downstream. Probabilities and
  * shares are constrained to [0, 1]; utilisation is a load ratio (>= 1 means an unstable queue), so it has no upper
  * bound. No side effects on import: nothing is read, and the JSON Schema is built only when asked for.
  */
 import { z } from 'zod';
-import type { ComparisonResult } from './result.js';
 
 export const RESULT_SCHEMA_ID = 'https://capplan.dev/schema/result.json';
 
@@ -24,21 +24,23 @@ const count = (description: string, min = 0) => z.number().int().min(min).descri
 const text = (description: string) => z.string().describe(description);
 const texts = (description: string, item: string) => z.array(z.string().describe(item)).describe(description);
 
-const InstanceSummarySchema = z
+export const InstanceSummarySchema = z
   .strictObject({
     name: text('Instance type name, e.g. "m7i.2xlarge".'),
     vcpu: count('Virtual CPUs per node (count); each vCPU serves as one queue server.', 1),
     memGiB: z.number().positive().describe('Memory per node, GiB (2^30 bytes).'),
     usdPerHour: nonNegative('On-demand price of one node, USD per hour.'),
+    /** Source id of the price (resolves in `sources`). */
     source: text('Source id of the price (resolves in `sources`).'),
   })
   .describe('The instance type every node of this candidate runs on.');
 
-const CostBreakdownSchema = z
+export const CostBreakdownSchema = z
   .strictObject({
     computeUsdPerMonth: nonNegative('Nodes serving traffic, USD per month.'),
     standbyUsdPerMonth: nonNegative('Standby nodes (hot or cold), USD per month.'),
     loadBalancerUsdPerMonth: nonNegative('Load balancers, USD per month.'),
+    /** The global traffic switch of a design that spans regions (0 within one region). */
     globalSwitchUsdPerMonth: nonNegative(
       'The global traffic switch (DNS failover with health checks, or a global accelerator) that moves users between regions, for a standby in another region or a design over several regions; 0 within one region. USD per month.',
     ),
@@ -47,17 +49,22 @@ const CostBreakdownSchema = z
   })
   .describe('The parts of usdPerMonth, USD per month each.');
 
-const CostResultSchema = z
+export const CostResultSchema = z
   .strictObject({
     usdPerMonth: nonNegative(
       'Total monthly cost of the design (sum of the breakdown, without internet egress), USD per month.',
     ),
     breakdown: CostBreakdownSchema,
     usdPerMillionRequests: nonNegative('usdPerMonth spread over a month of requests at the design rate, USD.'),
+    /**
+     * Internet egress of the responses to users, USD/month: about the same for every design (often served through a
+     * CDN), so reported beside the total and NOT included in usdPerMonth or the budget check.
+     */
     internetEgressUsdPerMonth: nonNegative(
       'Internet egress of the responses to users, USD per month: about the same for every design (often served ' +
         'through a CDN), so reported beside the total and NOT included in usdPerMonth or the budget check.',
     ),
+    /** Transfer volumes the transfer costs rest on, GB per month. */
     transferGbPerMonth: z
       .strictObject({
         crossZone: nonNegative('Cross-zone transfer volume, GB per month.'),
@@ -69,24 +76,27 @@ const CostResultSchema = z
   })
   .describe('Monthly cost of the candidate, USD.');
 
-const AvailabilityTermSchema = z
+export const AvailabilityTermSchema = z
   .strictObject({
+    /** What fails: "node", "zone", "region", "load balancer", "capacity", "failover". */
     cause: text('What fails: "node", "zone", "region", "load balancer", "capacity", "failover", ...'),
     unavailability: fraction('Unavailability attributed to this cause, fraction of time in [0, 1].'),
     downtimeMinutesPerYear: nonNegative('That unavailability as downtime, minutes per year (365.25 days).'),
   })
   .describe('One cause of downtime and its share.');
 
-const AvailabilityResultSchema = z
+export const AvailabilityResultSchema = z
   .strictObject({
     value: fraction('Availability: fraction of time the service is up for its users, in [0, 1].'),
     unavailability: fraction('1 - availability, computed directly (keeps its digits near 1), fraction in [0, 1].'),
     nines: z.number().min(0).describe('-log10(unavailability), nines (dimensionless).'),
     downtimeMinutesPerYear: nonNegative('Expected downtime, minutes per year (365.25 days).'),
     method: text('How the availability was computed (model and approximations).'),
+    /** Approximate attribution of the downtime to its causes (first order; they need not add up exactly). */
     byCause: z
       .array(AvailabilityTermSchema)
       .describe('Approximate attribution of the downtime to its causes (first order; they need not add up exactly).'),
+    /** Components whose failure alone takes the service down for some users. */
     singlePointsOfFailure: texts(
       'Components whose failure alone takes the service down for some users.',
       'A component, e.g. "the region".',
@@ -94,25 +104,32 @@ const AvailabilityResultSchema = z
   })
   .describe('Steady-state availability of the candidate.');
 
-const UserRegionLatencySchema = z
+export const UserRegionLatencySchema = z
   .strictObject({
     region: text('Region id of these users (catalog id, e.g. "us-east-1").'),
     share: fraction("These users' share of the requests, fraction in [0, 1]."),
+    /** The region that serves these users when everything is up. */
     servedFrom: text('The region that serves these users when everything is up (region id).'),
     networkRttMs: nonNegative('Network round trip from these users to servedFrom, ms.'),
+    /** Network time of every request: workload.roundTrips x networkRttMs, ms (strong writes add a quorum round trip). */
     networkMs: nonNegative(
       'Network time of each request: workload.roundTrips x networkRttMs, ms (a strong write adds its quorum round trip).',
     ),
+    /** "measured" or "estimated" (from distance). */
     networkMethod: text('"measured" or "estimated" (from distance).'),
+    /** Queueing + service p99 at the serving region (no network), ms. */
     queueP99Ms: nonNegativeOrNull(
       'Queueing + service p99 at the serving region (no network), ms (null: unstable queue).',
     ),
+    /** End-to-end p99 of these users' requests, ms (null: unstable queue). */
     p99Ms: nonNegativeOrNull("End-to-end p99 of these users' requests, ms (null: unstable queue)."),
+    /** Whether that p99 is within targets.p99 (false when it is null); with p99Scope "every-region" every one must be. */
     meetsP99: z
       .boolean()
       .describe(
         'Whether p99Ms is within targets.p99 (false when p99Ms is null). With targets.p99Scope "every-region", meetsTargets.p99 requires it of every user region.',
       ),
+    /** Where they go when their serving region is down (null: nowhere, single region). */
     failoverTo: z
       .string()
       .nullable()
@@ -121,8 +138,9 @@ const UserRegionLatencySchema = z
   })
   .describe('Latency seen by the users of one region.');
 
-const LatencyResultSchema = z
+export const LatencyResultSchema = z
   .strictObject({
+    /** End-to-end percentiles over all users (a mixture over user regions), all nodes up, ms. */
     p50Ms: nonNegativeOrNull(
       'End-to-end median over all users (a mixture over user regions), all nodes up, ms (null: unstable queue).',
     ),
@@ -132,10 +150,12 @@ const LatencyResultSchema = z
     p999Ms: nonNegativeOrNull(
       'End-to-end p99.9 over all users (a mixture over user regions), all nodes up, ms (null: unstable queue).',
     ),
+    /** The same p99 with `spares` nodes down in every region (horizontal) or equal to p99Ms (vertical), ms. */
     p99DegradedMs: nonNegativeOrNull(
       'The same p99 with `spares` nodes down in every region (horizontal) or equal to p99Ms (vertical), ms ' +
         '(null: unstable queue).',
     ),
+    /** The p99 of the network time alone (under targets.p99Scope), ms: no capacity brings the p99 below it. */
     networkP99Ms: z
       .number()
       .min(0)
@@ -148,20 +168,23 @@ const LatencyResultSchema = z
   })
   .describe('Response-time percentiles of the candidate, ms.');
 
-const MeetsTargetsSchema = z
+export const MeetsTargetsSchema = z
   .strictObject({
+    /** targets.p99 met under targets.p99Scope: by the p99 over all users, or by every user region's p99. */
     p99: z
       .boolean()
       .describe(
         'Whether the p99 target is met with every node up, under targets.p99Scope: "all-users" judges the p99 over all users (latency.p99Ms), "every-region" the p99 of every user region (latency.byUserRegion[].meetsP99 all true); horizontal designs are sized so that it holds with `spares` nodes down too (latency.p99DegradedMs).',
       ),
     availability: z.boolean().describe('Whether the unavailability is within the availability target.'),
+    /** null: the scenario sets no budget. */
     budget: z
       .boolean()
       .nullable()
       .describe('Whether usdPerMonth is within the budget (null: the scenario sets no budget).'),
     utilization: z.boolean().describe('Whether utilization is within the maxUtilization target.'),
     memory: z.boolean().describe("Whether a node's memory holds its share of the working set."),
+    /** null: the scenario sets no durability target (maxDataLoss). */
     durability: z
       .boolean()
       .nullable()
@@ -171,11 +194,13 @@ const MeetsTargetsSchema = z
   })
   .describe('Which targets of the scenario the candidate meets.');
 
-const DataLossSchema = z
+export const DataLossSchema = z
   .strictObject({
+    /** Acknowledged writes, as time, that one failure can lose: 0 with synchronous replication, seconds. */
     windowS: nonNegative(
       'Acknowledged writes, as time, that one failure can lose, seconds (0 with synchronous replication).',
     ),
+    /** Why: which copy of the data is lost and how far behind the survivor is. */
     method: text('Why: which copy of the data is lost and how far behind the survivor is.'),
   })
   .describe('Durability: the acknowledged writes a single failure can lose.');
@@ -185,7 +210,7 @@ const interval = (description: string) =>
     .tuple([z.number().describe('low end'), z.number().describe('high end')])
     .describe(`${description} 95% confidence interval [low, high]`);
 
-const SimulatedLatencySchema = z
+export const SimulatedLatencySchema = z
   .strictObject({
     customers: count('Requests simulated and recorded, over all serving regions (count).'),
     meanResponseMs: nonNegative('Simulated mean end-to-end response, ms.'),
@@ -198,12 +223,15 @@ const SimulatedLatencySchema = z
         p99Ms: interval('p99, ms:'),
       })
       .describe('95% confidence intervals of the simulated figures.'),
+    /** Whether the analytic p99 lies inside the simulated 95% interval. */
     analyticP99Inside: z
       .boolean()
       .describe('Whether the analytic p99 (latency.p99Ms) lies inside the simulated interval.'),
+    /** (analytic - simulated) / simulated p99. */
     analyticP99RelativeError: z
       .number()
       .describe('(analytic - simulated) / simulated p99: positive when the analytic figure is pessimistic.'),
+    /** The simulated end-to-end p99 of each user region (in the scenario's order), beside latency.byUserRegion. */
     byUserRegion: z
       .array(
         z.strictObject({
@@ -221,6 +249,7 @@ const SimulatedLatencySchema = z
       .describe(
         'The simulated p99 of each user region, in the scenario order; a user region with fewer than 1000 simulated requests (or none in some replication) is left out, as method says.',
       ),
+    /** Horizontal designs with spares: the p99 with `spares` nodes down in every region (latency.p99DegradedMs). */
     sparesDown: z
       .strictObject({
         spares: count("Nodes down in every serving region (the design's spares).", 1),
@@ -238,7 +267,7 @@ const SimulatedLatencySchema = z
   })
   .describe('Request-level simulation of the candidate at the design rate.');
 
-const SimulatedAvailabilitySchema = z
+export const SimulatedAvailabilitySchema = z
   .strictObject({
     years: nonNegative('Simulated years.'),
     value: fraction('Simulated availability (the exact figure when tooRare).'),
@@ -246,7 +275,9 @@ const SimulatedAvailabilitySchema = z
     nines: z.number().describe('-log10(unavailability).'),
     ci95: interval('Availability:'),
     downEvents: count('Outages observed (count).'),
+    /** Too few outages were observed to estimate; `value` is then the exact (analytic) figure. */
     tooRare: z.boolean().describe('Too few outages were observed to estimate; value is then the exact figure.'),
+    /** Whether the analytic availability lies inside the simulated 95% interval (null when too rare). */
     analyticInside: z
       .boolean()
       .nullable()
@@ -255,9 +286,10 @@ const SimulatedAvailabilitySchema = z
   })
   .describe('Failure/repair simulation of the candidate over many years.');
 
-const SimulatedFiguresSchema = z
+export const SimulatedFiguresSchema = z
   .strictObject({
     seed: count('Seed of the simulation (the same for every candidate: common random numbers).'),
+    /** null: not simulated, with the reason in `skipped`. */
     latency: SimulatedLatencySchema.nullable().describe('Request-level simulation (null: not simulated; see skipped).'),
     availability: SimulatedAvailabilitySchema.nullable().describe(
       'Failure/repair simulation (null: not simulated; see skipped).',
@@ -266,15 +298,17 @@ const SimulatedFiguresSchema = z
   })
   .describe('Monte Carlo figures beside the analytic ones (present when the scenario has a simulation block).');
 
-const ArchitectureResultSchema = z
+export const ArchitectureResultSchema = z
   .strictObject({
     name: text('Name of the candidate (from the scenario, or given by the search).'),
     kind: z.enum(['vertical', 'horizontal']).describe('"vertical" (one bigger box) or "horizontal" (many nodes).'),
+    /** "explicit" (from the scenario) or "searched" (found by the engine). */
     origin: z
       .enum(['explicit', 'searched'])
       .describe('"explicit" (from the scenario) or "searched" (found by the engine).'),
     instance: InstanceSummarySchema,
     nodes: count('Nodes serving traffic, over all regions (count; standby nodes not included).'),
+    /** Nodes per region that may fail with the targets still met (horizontal); 0 for vertical. */
     spares: count('Nodes per region that may fail with the targets still met (horizontal); 0 for vertical (count).'),
     zones: count('Availability zones per region the nodes are spread over (count).'),
     regions: texts('Regions the candidate runs in (region ids).', 'A region id, e.g. "us-east-1".'),
@@ -286,6 +320,7 @@ const ArchitectureResultSchema = z
       .string()
       .nullable()
       .describe('Load-balancing policy of a horizontal candidate, e.g. "least-loaded" (null: vertical).'),
+    /** Busiest node's CPU utilisation at the design rate, all nodes up. */
     utilization: z
       .number()
       .min(0)
@@ -293,7 +328,9 @@ const ArchitectureResultSchema = z
         "Busiest node's CPU utilisation at the design rate, all nodes up: a load ratio, fraction of capacity " +
           '(>= 1 means an unstable queue, so it is not bounded by 1).',
       ),
+    /** Memory a node needs for its share of the working set (with headroom), GiB. */
     memoryNeededGiB: nonNegative('Memory a node needs for its share of the working set (with headroom), GiB.'),
+    /** Up nodes per region that carry that region's load at or below the degraded utilisation cap (availability). */
     nodesNeededByRegion: z
       .array(
         z
@@ -314,21 +351,29 @@ const ArchitectureResultSchema = z
       .describe(
         "Up nodes per region that carry that region's load at or below the degraded utilisation cap (used by availability).",
       ),
+    /** Where a horizontal design keeps its data; null for a vertical design. */
     placement: z
       .object({
+        /** Partitions of the working set (about 16 per node; the model assumes them spread over every allowed node set). */
         partitions: z.number().int().min(1).describe('Partitions of the working set (about 16 per node; count).'),
+        /** Copies of each partition in every region. */
         replication: z.number().int().min(1).describe('Copies of each partition in every region (count).'),
+        /** Most copies of one partition in one zone. */
         copiesPerZone: z.number().int().min(1).describe('Most copies of one partition in one zone (count).'),
+        /** Live copies (of all regions' copies) a write needs: a majority for strong consistency, else 1. */
         writeQuorum: z
           .number()
           .int()
           .min(1)
           .describe('Live copies of all regions a write needs: a majority for strong consistency, else 1 (count).'),
+        /** All copies of one partition: regions x replication. */
         copies: z.number().int().min(1).describe('All copies of one partition: regions x replication (count).'),
+        /** The placement in words. */
         description: z.string().describe('The placement in words.'),
       })
       .nullable()
       .describe('Where a horizontal design keeps its data (null for vertical designs).'),
+    /** The utilisation the survivors may reach while components are down (availability); null for a vertical design. */
     degradedUtilizationCap: z
       .number()
       .min(0)
@@ -336,11 +381,16 @@ const ArchitectureResultSchema = z
       .describe(
         'Utilisation the survivors may reach while components are down for the design to count as up: targets.maxUtilizationDegraded, or the all-up utilisation when higher (fraction; null for vertical designs).',
       ),
+    /**
+     * Whether, with any one zone down, every partition still serves reads and writes and the survivors stay at or below
+     * the degraded cap (vertical: a hot standby takes over).
+     */
     survivesZoneLoss: z
       .boolean()
       .describe(
         'Whether, with any one zone down, every partition still serves reads and writes and the survivors stay at or below the degraded cap (vertical: a hot standby takes over).',
       ),
+    /** The same with any one region down (multi-region only; null for one region). */
     survivesRegionLoss: z
       .boolean()
       .nullable()
@@ -348,6 +398,7 @@ const ArchitectureResultSchema = z
         'Whether, with any one region down, every partition still serves reads and writes and the surviving regions carry its users at or below the degraded cap (null: single region).',
       ),
     feasible: z.boolean().describe('Whether the candidate can be built and run at all (see infeasibleReason).'),
+    /** How far from meeting every target: the sum of each missed target's relative excess (0 when feasible). */
     shortfall: z
       .number()
       .min(0)
@@ -363,7 +414,9 @@ const ArchitectureResultSchema = z
     latency: LatencyResultSchema,
     dataLoss: DataLossSchema,
     meetsTargets: MeetsTargetsSchema,
+    /** Monte Carlo figures beside the analytic ones, when the scenario has a `simulation` block. */
     simulated: SimulatedFiguresSchema.optional(),
+    /** Short notes on what this candidate assumes or where it is close to a limit. */
     notes: texts(
       'Short notes on what this candidate assumes or where it is close to a limit.',
       'One note (plain text).',
@@ -383,10 +436,11 @@ const spread = (description: string) =>
 
 const probability = (description: string) => fraction(description).nullable().describe(description);
 
-const UncertaintySchema = z
+export const UncertaintySchema = z
   .strictObject({
     samples: count('Sampled scenarios (count).', 1),
     seed: count('Seed of the sampling.'),
+    /** The uncertain inputs, in SI units of the normalised scenario. */
     inputs: z
       .array(
         z
@@ -405,12 +459,16 @@ const UncertaintySchema = z
           .strictObject({
             name: text('Candidate name.'),
             costUsdPerMonth: spread('Monthly cost over the samples, USD.'),
+            /** End-to-end p99 over the samples where the queue is stable, ms; null when it never is. */
             p99Ms: spread('End-to-end p99 over the stable samples, ms.')
               .nullable()
               .describe('End-to-end p99 over the stable samples, ms (null: never stable).'),
             nines: spread('Availability in nines over the samples.'),
+            /** Share of the samples in which the queue is unstable (utilisation >= 1). */
             probUnstable: fraction('Share of the samples with an unstable queue.'),
+            /** Share of the samples in which the design meets every target. */
             probMeetsAll: fraction('Share of the samples meeting every target.'),
+            /** Share of the samples meeting each target (null: the scenario sets no such target). */
             probMeets: z
               .strictObject({
                 p99: probability('Share of the samples meeting the p99 target.'),
@@ -429,30 +487,36 @@ const UncertaintySchema = z
   })
   .describe('Distributions of the figures when the scenario gives ranges (present only then).');
 
-const FrontierEntrySchema = z
+export const FrontierEntrySchema = z
   .strictObject({
+    /** The candidate's name; a searched design other than the ones in `architectures` is named by its kind and summary. */
     name: text(
       "The candidate's name; a searched design other than those in `architectures` is named by its kind and summary (with its regions, then a number, when names would repeat).",
     ),
     kind: z.enum(['vertical', 'horizontal']).describe('"vertical" (one box) or "horizontal" (a fleet).'),
+    /** The design in words, e.g. "42 x m7i.2xlarge over 3 zones in 2 regions". */
     summary: text('The design in words, e.g. "42 x m7i.2xlarge over 3 zones in 2 regions".'),
     cost: z.strictObject({ usdPerMonth: nonNegative('Monthly cost, USD.') }).describe('Cost of the design.'),
     availability: z
       .strictObject({ nines: z.number().min(0).describe('-log10(unavailability), nines (dimensionless).') })
       .describe('Availability of the design.'),
+    /** null: an unstable queue (worse than any p99). */
     latency: z
       .strictObject({
         p99Ms: nonNegativeOrNull('End-to-end p99 over all users, ms (null: unstable queue, worse than any p99).'),
       })
       .describe('Latency of the design.'),
+    /** Whether the design meets every target (its `feasible`). */
     meetsTargets: z.boolean().describe('Whether the design meets every target (its `feasible`).'),
   })
   .describe('A design no other beats on cost, nines and p99 together.');
 
-const RecommendationSchema = z
+export const RecommendationSchema = z
   .strictObject({
+    /** Name of the recommended candidate, or null when none meets every target. */
     name: z.string().nullable().describe('Name of the recommended candidate, or null when none meets every target.'),
     why: text('Why this candidate (or why none), plain text.'),
+    /** Targets no candidate meets. */
     unmetByAll: texts('Targets no candidate meets.', 'A target, e.g. "p99".'),
   })
   .describe('The recommended candidate and the reason.');
@@ -465,26 +529,40 @@ export const ComparisonResultSchema = z
       .positive()
       .describe('Request rate every candidate is sized for (peak rate grown over the growth period), per second.'),
     designRateNote: text('How the design rate was derived, plain text.'),
+    /**
+     * Inputs that are valid but implausible (an MTBF of 73 minutes written as the bare number 4380, a working set no
+     * box holds, ...), one line each naming the field; empty when none. `capplan run` also prints them on stderr.
+     */
     warnings: texts(
       'Inputs that are valid but implausible (an MTBF under a day or over a century, a bare number read as seconds where hours were likely meant, a working set no box holds, ...); empty when none. capplan run also prints them on stderr.',
       'One warning: the field path, the value and why it looks wrong (plain text).',
     ),
     architectures: z.array(ArchitectureResultSchema).describe('The candidates, one per architecture compared.'),
     recommendation: RecommendationSchema,
+    /**
+     * The non-dominated designs (lower cost, more nines, lower p99: none is beaten on all three by another), sorted by
+     * cost; at most 40, the cheapest and the dearest kept and the rest spread evenly by cost (frontierNonDominated says
+     * how many there are in all).
+     */
     frontier: z
       .array(FrontierEntrySchema)
       .max(40)
       .describe(
         'The non-dominated designs (lower cost, more nines, lower p99: none is beaten on all three by another; designs equal on all three appear once), sorted by cost; at most 40, the cheapest and the dearest kept and the rest spread evenly by cost.',
       ),
+    /** What the frontier is taken from: every design the search evaluated, or the scenario's candidates. */
     frontierOf: z
       .enum(['search', 'candidates'])
       .describe(
         'What the frontier is taken from: "search" (every design the search evaluated; the scenario names no architectures) or "candidates" (the scenario\'s architectures).',
       ),
+    /** How many designs are non-dominated, before the cap of 40 entries in `frontier`. */
     frontierNonDominated: count('How many designs are non-dominated, before the cap of 40 entries in `frontier`.'),
+    /** Present when the scenario gives ranges: distributions of each candidate's figures over sampled inputs. */
     uncertainty: UncertaintySchema.optional(),
+    /** Assumptions every figure rests on, and the defaults taken. */
     assumptions: texts('Assumptions every figure rests on, and the defaults taken.', 'One assumption (plain text).'),
+    /** Catalog sources of the prices and failure figures used: id -> text and date. */
     sources: z
       .array(
         z
@@ -499,12 +577,6 @@ export const ComparisonResultSchema = z
     calendar: text('Calendar convention of every per-month and per-year figure (e.g. year = 365.25 days).'),
   })
   .describe("The result of comparing a scenario's candidates: what `capplan run` writes.");
-
-// Compile-time check that the schema and result.ts describe the same type: tsc fails on either line if they drift.
-type SchemaResult = z.infer<typeof ComparisonResultSchema>;
-type AssertAssignable<To, _From extends To> = true;
-type _SchemaAcceptsResult = AssertAssignable<SchemaResult, ComparisonResult>;
-type _ResultAcceptsSchema = AssertAssignable<ComparisonResult, SchemaResult>;
 
 /** The result JSON Schema (draft 2020-12) as a plain JSON object, with `$id` and a title. */
 export function resultJsonSchema(): Record<string, unknown> {

@@ -15,8 +15,9 @@
  */
 
 import type { Catalog } from '../catalog/index.js';
+import { SCENARIO_FIELDS, type ScenarioField, type SensitivityView } from '../scenario/fields.js';
 import type { Scenario } from '../scenario/types.js';
-import { clampToField, withValue } from '../scenario/uncertain.js';
+import { clampToField, fieldValue, withValue } from '../scenario/uncertain.js';
 import {
   formatByteRate,
   formatBytes,
@@ -128,157 +129,114 @@ interface InputDef {
 
 const identity = (x: number): number => x;
 const linear = (c: number, r: number): [number, number] => [c * (1 - r), c * (1 + r)];
-const positive = (c: number): number => c;
-const atLeast =
-  (min: number) =>
-  (c: number): number =>
-    Math.max(min, c);
-const between =
-  (min: number, max: number) =>
-  (c: number): number =>
-    Math.min(max, Math.max(min, c));
 
-/** An input varied linearly, value = coordinate. */
-function linearInput(
-  path: string,
-  label: string,
-  unit: string,
-  kind: Kind,
-  get: (s: Scenario) => number | null,
-  set: InputDef['set'],
-  clamp: InputDef['clamp'],
-): InputDef {
-  return { path, label, unit, kind, get, set, clamp, value: identity, coord: identity, vary: linear };
-}
-
-/** An input that withValue sets (a workload or reliability figure; see UNCERTAIN_PATHS). */
-function ranged(
-  path: string,
-  label: string,
-  unit: string,
-  kind: Kind,
-  get: (s: Scenario) => number | null,
-  clamp: (c: number, base: number) => number = positive,
-): InputDef {
-  // within the field's own bounds too (a peak rate at its maximum cannot go 50% higher)
-  return linearInput(
+/** A workload or reliability figure (withValue sets it; see UNCERTAIN_PATHS), within the field's own bounds. */
+function rangedInput(path: string, label: string, unit: string, kind: Kind): InputDef {
+  return {
     path,
     label,
     unit,
     kind,
-    get,
-    (s, c) => withValue(s, path, c),
-    (c, base) => clampToField(path, clamp(c, base)),
-  );
+    get: (s) => fieldValue(s, path),
+    set: (s, c) => withValue(s, path, c),
+    // a variation stays within the field's bounds (a peak rate at its maximum cannot go 50% higher)
+    clamp: (c) => clampToField(path, c),
+    value: identity,
+    coord: identity,
+    vary: linear,
+  };
 }
 
-/** An input among the targets (withValue does not set them): written on a copy of `scenario.targets`. */
-function target(
-  path: string,
-  label: string,
-  unit: string,
-  kind: Kind,
-  get: (s: Scenario) => number | null,
-  put: (t: Scenario['targets'], c: number) => Scenario['targets'],
-  clamp: (c: number, base: number) => number = positive,
-): InputDef {
-  return linearInput(path, label, unit, kind, get, (s, c) => ({ ...s, targets: put({ ...s.targets }, c) }), clamp);
+/** Where a target's value lies (withValue does not set the targets): written on a copy of `scenario.targets`. */
+interface TargetModel {
+  get(s: Scenario): number | null;
+  put(t: Scenario['targets'], c: number): Scenario['targets'];
+  clamp?(c: number, base: number): number;
 }
 
-const AVAILABILITY: InputDef = {
-  path: 'targets.availability',
-  label: 'availability target',
-  unit: '%',
-  kind: 'fraction',
-  get: (s) => s.targets.unavailability,
-  // availability = 1 - unavailability, both written so that they stay complements
-  set: (s, u) => ({ ...s, targets: { ...s.targets, unavailability: u, availability: 1 - u } }),
-  clamp: (u, base) => Math.min(u, Math.max(base, MAX_UNAVAILABILITY_CAP)),
-  value: (u) => 1 - u,
-  coord: (v) => 1 - v,
-  // the unavailability x (1 - r) and / (1 - r): x0.5 and x2 at r = 0.5
-  vary: (u, r) => [u * (1 - r), u / (1 - r)],
+/** The models of the targets the table marks for variation, by path (the availability target apart: AVAILABILITY). */
+const TARGETS: Readonly<Record<string, TargetModel>> = {
+  'targets.p99': { get: (s) => s.targets.p99S, put: (t, c) => ({ ...t, p99S: c }) },
+  'targets.budget': { get: (s) => s.targets.budgetUsdPerMonth, put: (t, c) => ({ ...t, budgetUsdPerMonth: c }) },
+  'targets.maxUtilization': {
+    get: (s) => s.targets.maxUtilization,
+    put: (t, c) => ({ ...t, maxUtilization: c }),
+    clamp: (c, base) => Math.min(c, Math.max(base, MAX_UTILIZATION_CAP)),
+  },
 };
 
-/** The inputs varied by default, in the order of the scenario's fields. */
-const INPUTS: readonly InputDef[] = [
-  ranged('workload.peakRate', 'peak rate', '/s', 'rate', (s) => s.workload.peakRatePerS),
-  ranged('workload.serviceTime', 'CPU time per request', 'ms', 'duration', (s) => s.workload.serviceTimeS),
-  ranged(
-    'workload.serviceTimeCv',
-    'service-time variability (cv)',
-    '',
-    'number',
-    (s) => s.workload.serviceTimeCv,
-    between(0, 100),
-  ),
-  ranged(
-    'workload.growth.perYear',
-    'growth per year',
-    '%',
-    'fraction',
-    (s) => s.workload.growthPerYear,
-    atLeast(-0.99),
-  ),
-  ranged('workload.workingSet', 'working set', 'GiB', 'bytes', (s) => s.workload.workingSetBytes),
-  ranged('workload.writeFraction', 'write fraction', '%', 'fraction', (s) => s.workload.writeFraction, between(0, 1)),
-  ranged('workload.requestSize', 'request size', 'KiB', 'bytes', (s) => s.workload.requestSizeBytes),
-  ranged('workload.responseSize', 'response size', 'KiB', 'bytes', (s) => s.workload.responseSizeBytes),
-  ranged('reliability.node.mtbf', 'node MTBF', 'h', 'hours', (s) => s.reliability.node.mtbfS),
-  ranged('reliability.node.mttr', 'node MTTR', 'h', 'hours', (s) => s.reliability.node.mttrS),
-  ranged('reliability.zone.mtbf', 'zone MTBF', 'h', 'hours', (s) => s.reliability.zone.mtbfS),
-  ranged('reliability.zone.mttr', 'zone MTTR', 'h', 'hours', (s) => s.reliability.zone.mttrS),
-  ranged('reliability.region.mtbf', 'region MTBF', 'h', 'hours', (s) => s.reliability.region.mtbfS),
-  ranged('reliability.region.mttr', 'region MTTR', 'h', 'hours', (s) => s.reliability.region.mttrS),
-  ranged('reliability.failover', 'failover time', 's', 'duration', (s) => s.reliability.failoverS),
-  target(
-    'targets.p99',
-    'p99 target',
-    'ms',
-    'duration',
-    (s) => s.targets.p99S,
-    (t, c) => ({ ...t, p99S: c }),
-  ),
-  AVAILABILITY,
-  target(
-    'targets.budget',
-    'budget',
-    'USD/month',
-    'money',
-    (s) => s.targets.budgetUsdPerMonth,
-    (t, c) => ({ ...t, budgetUsdPerMonth: c }),
-  ),
-  target(
-    'targets.maxUtilization',
-    'max CPU utilisation',
-    '%',
-    'fraction',
-    (s) => s.targets.maxUtilization,
-    (t, c) => ({ ...t, maxUtilization: c }),
-    (c, base) => Math.min(c, Math.max(base, MAX_UTILIZATION_CAP)),
-  ),
-];
+function targetInput(path: string, label: string, unit: string, kind: Kind): InputDef {
+  const model = TARGETS[path];
+  if (model === undefined) throw new RangeError(`sensitivity: no model for ${path}`);
+  return {
+    path,
+    label,
+    unit,
+    kind,
+    get: model.get,
+    set: (s, c) => ({ ...s, targets: model.put({ ...s.targets }, c) }),
+    clamp: model.clamp ?? identity,
+    value: identity,
+    coord: identity,
+    vary: linear,
+  };
+}
 
-/** Inputs that are varied only when the scenario gives them as a range (not by default). */
-const RANGE_ONLY: readonly InputDef[] = [
-  ranged('workload.averageRate', 'average rate', '/s', 'rate', (s) => s.workload.averageRatePerS),
-  ranged('workload.growth.years', 'growth years', 'years', 'number', (s) => s.workload.growthYears, between(0, 100)),
-  ranged('workload.memoryHeadroom', 'memory headroom', '%', 'fraction', (s) => s.workload.memoryHeadroom),
-  ranged('workload.usl.contention', 'USL contention (sigma)', '', 'number', (s) => s.workload.usl?.sigma ?? 0),
-  ranged('workload.usl.coherency', 'USL coherency (kappa)', '', 'number', (s) => s.workload.usl?.kappa ?? 0),
-  ranged('reliability.coldRestore', 'cold-standby restore time', 'min', 'duration', (s) => s.reliability.coldRestoreS),
-  ranged(
-    'reliability.restoreRate',
-    'cold-standby restore rate',
-    'MiB/s',
-    'byteRate',
-    (s) => s.reliability.restoreRateBytesPerS,
-  ),
-  ranged('reliability.replicationLag', 'replication lag', 's', 'duration', (s) => s.reliability.replicationLagS),
-  ranged('reliability.backupInterval', 'backup interval', 'h', 'hours', (s) => s.reliability.backupIntervalS),
-];
+/** The availability target, varied through its unavailability. */
+function availabilityInput(path: string, label: string, unit: string): InputDef {
+  return {
+    path,
+    label,
+    unit,
+    kind: 'fraction',
+    get: (s) => s.targets.unavailability,
+    // availability = 1 - unavailability, both written so that they stay complements
+    set: (s, u) => ({ ...s, targets: { ...s.targets, unavailability: u, availability: 1 - u } }),
+    clamp: (u, base) => Math.min(u, Math.max(base, MAX_UNAVAILABILITY_CAP)),
+    value: (u) => 1 - u,
+    coord: (v) => 1 - v,
+    // the unavailability x (1 - r) and / (1 - r): x0.5 and x2 at r = 0.5
+    vary: (u, r) => [u * (1 - r), u / (1 - r)],
+  };
+}
 
-const BY_PATH: ReadonlyMap<string, InputDef> = new Map([...INPUTS, ...RANGE_ONLY].map((d) => [d.path, d]));
+/** How a value of each unit kind is shown (a duration in hours where the table says so). */
+const SHOWN_AS: Readonly<Partial<Record<ScenarioField['kind'], Kind>>> = {
+  rate: 'rate',
+  duration: 'duration',
+  size: 'bytes',
+  byteRate: 'byteRate',
+  fraction: 'fraction',
+  moneyRate: 'money',
+  number: 'number',
+};
+
+/** The input of a row of the table of fields that has a sensitivity view. */
+function inputOf(f: ScenarioField, view: SensitivityView): InputDef {
+  const kind = view.hours ? 'hours' : SHOWN_AS[f.kind];
+  if (kind === undefined) throw new RangeError(`sensitivity: ${f.path} is not a figure`);
+  if (f.path === 'targets.availability') return availabilityInput(f.path, view.label, view.unit);
+  if (f.ranged) return rangedInput(f.path, view.label, view.unit, kind);
+  return targetInput(f.path, view.label, view.unit, kind);
+}
+
+/**
+ * The inputs (scenario/fields.ts: the rows with a sensitivity view), in the tornado's order; those not marked
+ * `always` are varied only when the scenario gives them as a range.
+ */
+const DEFS: readonly { def: InputDef; always: boolean }[] = SCENARIO_FIELDS.flatMap((f) =>
+  f.sensitivity ? [{ f, view: f.sensitivity }] : [],
+)
+  .sort((a, b) => a.view.at - b.view.at)
+  .map(({ f, view }) => ({ def: inputOf(f, view), always: view.always }));
+
+/** The paths varied by default, then those varied only when given as ranges, in the tornado's order. */
+export const SENSITIVITY_PATHS: { readonly always: readonly string[]; readonly rangeOnly: readonly string[] } = {
+  always: DEFS.filter((d) => d.always).map((d) => d.def.path),
+  rangeOnly: DEFS.filter((d) => !d.always).map((d) => d.def.path),
+};
+
+const BY_PATH: ReadonlyMap<string, InputDef> = new Map(DEFS.map(({ def }) => [def.path, def]));
 
 function inputDef(path: string): InputDef {
   const def = BY_PATH.get(path);
@@ -368,7 +326,7 @@ export function sensitivity(
   const basePoint = evaluate(fixed);
 
   const ranges = new Map(scenario.uncertain.map((u) => [u.path, u]));
-  const defs = [...INPUTS, ...RANGE_ONLY.filter((d) => ranges.has(d.path))];
+  const defs = DEFS.filter((d) => d.always || ranges.has(d.def.path)).map((d) => d.def);
   const rows: { input: SensitivityInput; order: number }[] = [];
   defs.forEach((def, order) => {
     const c0 = def.get(scenario);

@@ -1,13 +1,18 @@
 /**
- * The scenario's fields that the tools around the engine list, one row each: how a value is read (its unit kind,
- * integer or not, or the options of an enumeration), whether it may be a range `{ p5, p95 }`, whether a sweep may vary
- * it, and how the TUI shows it. The sweep's fields (compare/sweep.ts), the paths that may be ranges
- * (uncertain.ts) and the TUI's inputs (tui/fields.ts) are derived from this table; where a value lands in the
- * normalised scenario stays with its model (normalize.ts, uncertain.ts), and tests check the table against the zod
- * schema and against the models. Adding a field: one row here, plus its model.
+ * The scenario's scalar fields, one row each, in the order of a scenario file: how a value is read (its unit kind and
+ * valid values, integer or not, or the options of an enumeration), whether it is required, whether it may be a range
+ * `{ p5, p95 }`, whether a sweep may vary it, its description (and documented default) for the JSON Schema, and how
+ * the TUI and the sensitivity analysis show it. Derived from this table: the zod schema's fields (fieldSchema.ts;
+ * schema.ts adds the objects and arrays around them, in the order of the rows), the bounds values are parsed and
+ * sampled with (normalize.ts, uncertain.ts), the sweep's fields (compare/sweep.ts), the paths that may be ranges
+ * (uncertain.ts), the TUI's inputs (tui/fields.ts) and the inputs the sensitivity analysis varies
+ * (compare/sensitivity.ts). Where a value lands in the normalised scenario stays with its model (normalize.ts,
+ * uncertain.ts, and sensitivity.ts for the targets); tests check the table against the schema and against the
+ * models. Adding a field: one row here, plus its model.
  */
 import type { QuantityKind } from '../units/parse.js';
-import { CONSISTENCIES, P99_SCOPES } from './schema.js';
+import { MAX_GROWTH_PER_YEAR, MAX_MESSAGE_BYTES, MAX_RATE_PER_S, MAX_SERVICE_TIME_S } from './limits.js';
+import { ARCHITECTURE_KINDS, BALANCERS, CONSISTENCIES, P99_SCOPES, STANDBYS } from './options.js';
 
 /** How the TUI shows a field: its label, group, an example value, and its place on the screen (ascending). */
 export interface FieldView {
@@ -17,29 +22,114 @@ export interface FieldView {
   readonly at: number;
 }
 
+/**
+ * How the sensitivity analysis (compare/sensitivity.ts) varies a field: its label and the unit people read it in,
+ * its place in the tornado's order (ascending, the tie-break of equal swings), whether it is varied by default or
+ * only when the scenario gives it as a range, and whether a duration is shown in hours (MTBF, MTTR).
+ */
+export interface SensitivityView {
+  readonly label: string;
+  readonly unit: string;
+  readonly at: number;
+  readonly always: boolean;
+  readonly hours: boolean;
+}
+
+/** The valid values of a number: [min, max], either end exclusive; max undefined: any finite value. */
+export interface Bounds {
+  readonly min: number;
+  readonly minExclusive: boolean;
+  readonly max: number | undefined;
+  readonly maxExclusive?: boolean;
+}
+
+/**
+ * How a value is written: a unit kind (parsed by units/parse.ts; `number` and `count` are plain JSON numbers), an
+ * enumeration of `options`, free `text` (line breaks allowed) or a `name` (one non-empty line).
+ */
+export type FieldKind = QuantityKind | 'enum' | 'text' | 'name';
+
 export interface ScenarioField {
-  /** The raw path; `architectures[]` stands for any candidate. */
+  /** The raw path; `architectures[]` stands for any candidate, `regions[]` for any element. */
   readonly path: string;
-  /** How a value is parsed (units/parse.ts), or an enumeration of `options`. */
-  readonly kind: QuantityKind | 'enum';
+  readonly kind: FieldKind;
   readonly options?: readonly string[];
+  /** Valid values of a number or unit value (after parsing, in SI); absent for enumerations and text. */
+  readonly bounds?: Bounds;
   readonly integer: boolean;
+  /** Must be given (where its object is). */
+  readonly required: boolean;
   /** May be given as a range `{ p5, p95, distribution? }` (an uncertain input). */
   readonly ranged: boolean;
   /** `capplan sweep --vary` may vary it. */
   readonly sweep: boolean;
+  /** Unit, default and meaning, for the JSON Schema and the worksheet (a range's note is added to it). */
+  readonly description: string;
+  /** The default as documented in the JSON Schema (normalize.ts applies the defaults). */
+  readonly default?: string | number;
   readonly tui?: FieldView;
+  /** Varied one at a time by the sensitivity analysis. */
+  readonly sensitivity?: SensitivityView;
 }
 
-type Options = { integer?: boolean; ranged?: boolean; sweep?: boolean; tui?: FieldView };
+interface Options {
+  bounds?: Bounds;
+  integer?: boolean;
+  required?: boolean;
+  ranged?: boolean;
+  sweep?: boolean;
+  default?: string | number;
+  tui?: FieldView;
+  sensitivity?: SensitivityView;
+}
 
-const row = (path: string, kind: QuantityKind, o: Options = {}): ScenarioField => ({
+/** A number or unit value; a sweep may vary it unless `sweep: false`. */
+const row = (path: string, kind: QuantityKind, description: string, o: Options = {}): ScenarioField => ({
   path,
   kind,
+  ...(o.bounds ? { bounds: o.bounds } : {}),
   integer: o.integer ?? false,
+  required: o.required ?? false,
   ranged: o.ranged ?? false,
   sweep: o.sweep ?? true,
+  description,
+  ...(o.default === undefined ? {} : { default: o.default }),
   ...(o.tui ? { tui: o.tui } : {}),
+  ...(o.sensitivity ? { sensitivity: o.sensitivity } : {}),
+});
+
+/** An integer count in the bounds. */
+const count = (path: string, bounds: Bounds, description: string, o: Options = {}): ScenarioField =>
+  row(path, 'count', description, { ...o, bounds, integer: true });
+
+/** An enumeration (never swept or ranged). */
+const oneOf = (
+  path: string,
+  options: readonly string[],
+  description: string,
+  o: { required?: boolean; default?: string; tui?: FieldView } = {},
+): ScenarioField => ({
+  path,
+  kind: 'enum',
+  options,
+  integer: false,
+  required: o.required ?? false,
+  ranged: false,
+  sweep: false,
+  description,
+  ...(o.default === undefined ? {} : { default: o.default }),
+  ...(o.tui ? { tui: o.tui } : {}),
+});
+
+/** Free text (`text`) or a name or id (`name`). */
+const words = (path: string, kind: 'text' | 'name', description: string, required = false): ScenarioField => ({
+  path,
+  kind,
+  integer: false,
+  required,
+  ranged: false,
+  sweep: false,
+  description,
 });
 
 const view = (at: number, group: FieldView['group'], label: string, hint: string): FieldView => ({
@@ -49,64 +139,481 @@ const view = (at: number, group: FieldView['group'], label: string, hint: string
   at,
 });
 
+/** Varied by default in the sensitivity analysis (`rangeOnly`: only when given as a range). */
+const varied = (
+  at: number,
+  label: string,
+  unit: string,
+  o: { rangeOnly?: boolean; hours?: boolean } = {},
+): SensitivityView => ({ label, unit, at, always: !(o.rangeOnly ?? false), hours: o.hours ?? false });
+
+const between = (min: number, max: number): Bounds => ({ min, minExclusive: false, max });
+/** > min and <= max (max undefined: any finite value). */
+const above = (min: number, max?: number): Bounds => ({ min, minExclusive: true, max });
+const POSITIVE = above(0);
+const NON_NEGATIVE: Bounds = { min: 0, minExclusive: false, max: undefined };
+/** Strictly between 0 and 1. */
+const OPEN_UNIT: Bounds = { min: 0, minExclusive: true, max: 1, maxExclusive: true };
+
 const W = 'Workload';
 const T = 'Targets';
 const R = 'Reliability';
 
-/** Every field, in the order the sweep lists them. */
+/** The failure and repair rows of one failure domain. */
+function failureRows(
+  domain: 'node' | 'zone' | 'region',
+  mtbfAt: number,
+  mtbfHint: string,
+  mttrHint: string,
+  variedAt: number,
+) {
+  const path = `reliability.${domain}`;
+  return [
+    row(
+      `${path}.mtbf`,
+      'duration',
+      `Mean time between failures of a ${domain}: "4380 h", "30 d", or a number of SECONDS; > 0. Default: the catalog preset.`,
+      {
+        bounds: POSITIVE,
+        ranged: true,
+        tui: view(mtbfAt, R, `${domain} MTBF`, mtbfHint),
+        sensitivity: varied(variedAt, `${domain} MTBF`, 'h', { hours: true }),
+      },
+    ),
+    row(
+      `${path}.mttr`,
+      'duration',
+      `Mean time to repair a ${domain}: "2 h", or a number of SECONDS; > 0. Default: the catalog preset.`,
+      {
+        bounds: POSITIVE,
+        ranged: true,
+        tui: view(mtbfAt + 1, R, `${domain} MTTR`, mttrHint),
+        sensitivity: varied(variedAt + 1, `${domain} MTTR`, 'h', { hours: true }),
+      },
+    ),
+  ];
+}
+
+/** Every field, in the order of a scenario file (and of the sweep's list). */
 export const SCENARIO_FIELDS: readonly ScenarioField[] = [
-  row('workload.peakRate', 'rate', { ranged: true, tui: view(0, W, 'peak rate', '3000/s') }),
-  row('workload.averageRate', 'rate', { ranged: true }),
-  row('workload.serviceTime', 'duration', { ranged: true, tui: view(3, W, 'CPU / request', '12 ms') }),
-  row('workload.serviceTimeCv', 'number', { ranged: true, tui: view(4, W, 'service cv', '1.5') }),
-  row('workload.growth.perYear', 'fraction', { ranged: true, tui: view(1, W, 'growth / year', '80%') }),
-  row('workload.growth.years', 'number', { ranged: true, tui: view(2, W, 'growth years', '2') }),
-  row('workload.workingSet', 'size', { ranged: true, tui: view(5, W, 'working set', '300 GiB') }),
-  row('workload.memoryHeadroom', 'fraction', { ranged: true }),
-  row('workload.replication', 'count', { integer: true }),
-  row('workload.fanout', 'count', { integer: true, tui: view(7, W, 'fan-out', '1') }),
-  row('workload.writeFraction', 'fraction', { ranged: true, tui: view(6, W, 'writes', '10%') }),
-  row('workload.requestSize', 'size', { ranged: true }),
-  row('workload.responseSize', 'size', { ranged: true }),
-  row('workload.roundTrips', 'count', { integer: true }),
-  row('workload.usl.contention', 'number', { ranged: true }),
-  row('workload.usl.coherency', 'number', { ranged: true }),
-  row('targets.p99', 'duration', { tui: view(9, T, 'p99', '250 ms') }),
-  row('targets.availability', 'fraction', { tui: view(10, T, 'availability', '99.95%') }),
-  row('targets.budget', 'moneyRate', { tui: view(11, T, 'budget', '30000 USD/month') }),
-  row('targets.maxUtilization', 'fraction', { tui: view(12, T, 'max CPU', '75%') }),
-  row('targets.maxUtilizationDegraded', 'fraction', { tui: view(13, T, 'max CPU, degraded', '90%') }),
-  row('targets.maxDataLoss', 'duration'),
-  row('reliability.node.mtbf', 'duration', { ranged: true, tui: view(15, R, 'node MTBF', '4380 h') }),
-  row('reliability.node.mttr', 'duration', { ranged: true, tui: view(16, R, 'node MTTR', '2 h') }),
-  row('reliability.zone.mtbf', 'duration', { ranged: true, tui: view(17, R, 'zone MTBF', '8766 h') }),
-  row('reliability.zone.mttr', 'duration', { ranged: true, tui: view(18, R, 'zone MTTR', '4 h') }),
-  row('reliability.region.mtbf', 'duration', { ranged: true, tui: view(19, R, 'region MTBF', '26298 h') }),
-  row('reliability.region.mttr', 'duration', { ranged: true, tui: view(20, R, 'region MTTR', '8 h') }),
-  row('reliability.failover', 'duration', { ranged: true, tui: view(21, R, 'failover', '60 s') }),
-  row('reliability.coldRestore', 'duration', { ranged: true }),
-  row('reliability.restoreRate', 'byteRate', { ranged: true }),
-  row('reliability.replicationLag', 'duration', { ranged: true }),
-  row('reliability.backupInterval', 'duration', { ranged: true }),
-  row('architectures[].nodes', 'count', { integer: true }),
-  row('architectures[].spares', 'count', { integer: true }),
-  row('architectures[].zones', 'count', { integer: true }),
-  {
-    path: 'workload.consistency',
-    kind: 'enum',
-    options: CONSISTENCIES,
-    integer: false,
-    ranged: false,
+  words('$schema', 'text', 'URI of the JSON Schema this file follows (ignored).'),
+  words('name', 'name', 'Name of the scenario (required).', true),
+  words('description', 'text', 'Free text about the scenario.'),
+  // workload
+  row(
+    'workload.peakRate',
+    'rate',
+    'Peak arrival rate today (required): "4000/s", "240000/min", or a number per second; > 0 and at most 1e12/s.',
+    {
+      bounds: above(0, MAX_RATE_PER_S),
+      required: true,
+      ranged: true,
+      tui: view(0, W, 'peak rate', '3000/s'),
+      sensitivity: varied(0, 'peak rate', '/s'),
+    },
+  ),
+  row(
+    'workload.averageRate',
+    'rate',
+    'Mean arrival rate today, used for transfer costs: a rate or a number per second, > 0, <= peakRate, and at least 1e-9/s grown over the horizon. Default: the peak rate (conservative).',
+    {
+      bounds: above(0, MAX_RATE_PER_S),
+      ranged: true,
+      sensitivity: varied(19, 'average rate', '/s', { rangeOnly: true }),
+    },
+  ),
+  row(
+    'workload.serviceTime',
+    'duration',
+    'CPU time of one request (one sub-request with fan-out) on one vCPU of the chosen family (required): "12 ms", or a number of seconds; > 0 and at most 1e6 s.',
+    {
+      bounds: above(0, MAX_SERVICE_TIME_S),
+      required: true,
+      ranged: true,
+      tui: view(3, W, 'CPU / request', '12 ms'),
+      sensitivity: varied(1, 'CPU time per request', 'ms'),
+    },
+  ),
+  row(
+    'workload.serviceTimeCv',
+    'number',
+    'Coefficient of variation of the service time, a plain number in [0, 100] (0 deterministic, 1 exponential). Default 1.',
+    {
+      bounds: between(0, 100),
+      ranged: true,
+      default: 1,
+      tui: view(4, W, 'service cv', '1.5'),
+      sensitivity: varied(2, 'service-time variability (cv)', ''),
+    },
+  ),
+  row(
+    'workload.growth.perYear',
+    'fraction',
+    'Traffic growth per year as a fraction or percentage ("80%" = +80% a year, compounded), from -99% to +10000%. Default 0.',
+    {
+      bounds: between(-0.99, MAX_GROWTH_PER_YEAR),
+      ranged: true,
+      default: 0,
+      tui: view(1, W, 'growth / year', '80%'),
+      sensitivity: varied(3, 'growth per year', '%'),
+    },
+  ),
+  row(
+    'workload.growth.years',
+    'number',
+    'Planning horizon in years (a plain number, >= 0): the design rate is peakRate * (1 + perYear)^years. Default 0.',
+    {
+      bounds: between(0, 100),
+      ranged: true,
+      default: 0,
+      tui: view(2, W, 'growth years', '2'),
+      sensitivity: varied(20, 'growth years', 'years', { rangeOnly: true }),
+    },
+  ),
+  row(
+    'workload.workingSet',
+    'size',
+    'Bytes the service keeps in memory (the whole data set): "300 GiB", or a number of bytes; >= 0. Default 0.',
+    {
+      bounds: NON_NEGATIVE,
+      ranged: true,
+      default: 0,
+      tui: view(5, W, 'working set', '300 GiB'),
+      sensitivity: varied(4, 'working set', 'GiB'),
+    },
+  ),
+  row(
+    'workload.memoryHeadroom',
+    'fraction',
+    'Extra memory a node needs beyond its share of the working set (OS, runtime), as a fraction of that share: "10%" or 0.1, in [0, 10]. Default 10%.',
+    {
+      bounds: between(0, 10),
+      ranged: true,
+      default: '10%',
+      sensitivity: varied(21, 'memory headroom', '%', { rangeOnly: true }),
+    },
+  ),
+  count(
+    'workload.replication',
+    between(1, 100),
+    'Copies of each partition of the working set in a horizontal design, an integer >= 1. Default 2.',
+    { default: 2 },
+  ),
+  count(
+    'workload.fanout',
+    between(1, 10000),
+    'A request waits for this many independent sub-requests (scatter-gather), an integer >= 1; p99 is that of the slowest. Default 1.',
+    { default: 1, tui: view(7, W, 'fan-out', '1') },
+  ),
+  row('workload.writeFraction', 'fraction', 'Fraction of requests that write: "10%" or 0.1, in [0, 1]. Default 0.', {
+    bounds: between(0, 1),
+    ranged: true,
+    default: 0,
+    tui: view(6, W, 'writes', '10%'),
+    sensitivity: varied(5, 'write fraction', '%'),
+  }),
+  oneOf(
+    'workload.consistency',
+    CONSISTENCIES,
+    'Consistency of writes across replicas in other regions: "strong" makes a write wait for a cross-region round trip. Default "eventual".',
+    { default: 'eventual', tui: view(8, W, 'consistency', 'eventual') },
+  ),
+  row(
+    'workload.requestSize',
+    'size',
+    'Size of one request: "2 KiB", or a number of bytes; from 0 to 1 TiB. Default 1 KiB.',
+    {
+      bounds: between(0, MAX_MESSAGE_BYTES),
+      ranged: true,
+      default: '1 KiB',
+      sensitivity: varied(6, 'request size', 'KiB'),
+    },
+  ),
+  row(
+    'workload.responseSize',
+    'size',
+    'Size of one response: "200 KiB", or a number of bytes; from 0 to 1 TiB. Default 10 KiB.',
+    {
+      bounds: between(0, MAX_MESSAGE_BYTES),
+      ranged: true,
+      default: '10 KiB',
+      sensitivity: varied(7, 'response size', 'KiB'),
+    },
+  ),
+  count(
+    'workload.roundTrips',
+    between(1, 100),
+    'Network round trips per request between user and service, an integer >= 1. Default 1 (warm connection).',
+    { default: 1 },
+  ),
+  row(
+    'workload.usl.contention',
+    'number',
+    'Universal Scalability Law contention (sigma), a plain number in [0, 1]. Required in usl.',
+    {
+      bounds: between(0, 1),
+      required: true,
+      ranged: true,
+      sensitivity: varied(22, 'USL contention (sigma)', '', { rangeOnly: true }),
+    },
+  ),
+  row(
+    'workload.usl.coherency',
+    'number',
+    'Universal Scalability Law coherency (kappa), a plain number in [0, 1]. Required in usl.',
+    {
+      bounds: between(0, 1),
+      required: true,
+      ranged: true,
+      sensitivity: varied(23, 'USL coherency (kappa)', '', { rangeOnly: true }),
+    },
+  ),
+  // targets
+  row(
+    'targets.p99',
+    'duration',
+    'End-to-end p99 latency target, network included (required): "250 ms", or seconds; > 0.',
+    { bounds: POSITIVE, required: true, tui: view(9, T, 'p99', '250 ms'), sensitivity: varied(15, 'p99 target', 'ms') },
+  ),
+  row(
+    'targets.availability',
+    'fraction',
+    'Availability target (required): "99.95%" or 0.9995, strictly between 0 and 1. A decimal string keeps the exact digits of 1 - availability.',
+    {
+      bounds: OPEN_UNIT,
+      required: true,
+      tui: view(10, T, 'availability', '99.95%'),
+      sensitivity: varied(16, 'availability target', '%'),
+    },
+  ),
+  row(
+    'targets.budget',
+    'moneyRate',
+    'Monthly budget: "30000 USD/month", or a number of USD per month; > 0. Default: none.',
+    { bounds: POSITIVE, tui: view(11, T, 'budget', '30000 USD/month'), sensitivity: varied(17, 'budget', 'USD/month') },
+  ),
+  oneOf(
+    'targets.p99Scope',
+    P99_SCOPES,
+    'Which p99 must meet targets.p99: "all-users" (the p99 over all users\' requests, a mixture over user regions) or "every-region" (the p99 of every user region\'s requests, so that a small group of far users cannot hide in the mixture). Default "all-users".',
+    { default: 'all-users', tui: view(14, T, 'p99 scope', 'every-region') },
+  ),
+  row(
+    'targets.maxUtilization',
+    'fraction',
+    'Highest planned CPU utilisation at the design rate: "75%" or 0.75, strictly between 0 and 1. Default 75%.',
+    {
+      bounds: OPEN_UNIT,
+      default: '75%',
+      tui: view(12, T, 'max CPU', '75%'),
+      sensitivity: varied(18, 'max CPU utilisation', '%'),
+    },
+  ),
+  row(
+    'targets.maxUtilizationDegraded',
+    'fraction',
+    'Highest CPU utilisation the survivors may run at while components are down, for the design to count as up (availability): "90%" or 0.9, strictly between 0 and 1. Default 90%, or the all-up utilisation when that is higher.',
+    { bounds: OPEN_UNIT, default: '90%', tui: view(13, T, 'max CPU, degraded', '90%') },
+  ),
+  row(
+    'targets.maxDataLoss',
+    'duration',
+    'Durability target: the most acknowledged writes, as time, that one failure may lose: "0 s" (no acknowledged write may be lost: synchronous replication to another failure domain), "5 s", or seconds; >= 0. Default: none.',
+    { bounds: NON_NEGATIVE },
+  ),
+  // reliability
+  ...failureRows('node', 15, '4380 h', '2 h', 8),
+  ...failureRows('zone', 17, '8766 h', '4 h', 10),
+  ...failureRows('region', 19, '26298 h', '8 h', 12),
+  row(
+    'reliability.failover',
+    'duration',
+    'Detection + switch time per failure of a serving component (hot standby, node behind a balancer, region): "60 s", or seconds; >= 0. Default: the catalog figure.',
+    {
+      bounds: NON_NEGATIVE,
+      ranged: true,
+      tui: view(21, R, 'failover', '60 s'),
+      sensitivity: varied(14, 'failover time', 's'),
+    },
+  ),
+  row(
+    'reliability.coldRestore',
+    'duration',
+    'Fixed part of bringing a cold standby up (detection, start, attach), before its data is copied back: "30 min", or seconds; >= 0. The restore takes coldRestore + workload.workingSet / restoreRate. Default 30 min (an ESTIMATE).',
+    {
+      bounds: NON_NEGATIVE,
+      ranged: true,
+      default: '30 min',
+      sensitivity: varied(24, 'cold-standby restore time', 'min', { rangeOnly: true }),
+    },
+  ),
+  row(
+    'reliability.restoreRate',
+    'byteRate',
+    'Rate at which a cold standby gets its data (the working set) back from backups or snapshots: "200 MiB/s", or bytes per second; > 0. Default: the catalog figure, 200 MiB/s (an ESTIMATE: EBS sells 100-300 MiB/s to initialise a volume from a snapshot).',
+    {
+      bounds: POSITIVE,
+      ranged: true,
+      sensitivity: varied(25, 'cold-standby restore rate', 'MiB/s', { rangeOnly: true }),
+    },
+  ),
+  row(
+    'reliability.replicationLag',
+    'duration',
+    'How far an asynchronous replica lags behind its primary (the writes a failover loses): "1 s", or seconds; >= 0. Default 1 s (an ESTIMATE).',
+    {
+      bounds: NON_NEGATIVE,
+      ranged: true,
+      default: '1 s',
+      sensitivity: varied(26, 'replication lag', 's', { rangeOnly: true }),
+    },
+  ),
+  row(
+    'reliability.backupInterval',
+    'duration',
+    'Time between backups of data held in one copy only (the writes lost with that copy): "24 h", or seconds; > 0. Default 24 h (an ESTIMATE: daily snapshots).',
+    {
+      bounds: POSITIVE,
+      ranged: true,
+      default: '24 h',
+      sensitivity: varied(27, 'backup interval', 'h', { rangeOnly: true, hours: true }),
+    },
+  ),
+  // users
+  words(
+    'users[].region',
+    'name',
+    'Catalog region id where these users are ("us-east-1"), or, with lat and lon, the name of a place that is not a catalog region ("lagos") (required).',
+    true,
+  ),
+  row('users[].share', 'fraction', 'Share of all requests from this region: "50%" or 0.5, in (0, 1] (required).', {
+    bounds: above(0, 1),
+    required: true,
     sweep: false,
-    tui: view(8, W, 'consistency', 'eventual'),
-  },
-  {
-    path: 'targets.p99Scope',
-    kind: 'enum',
-    options: P99_SCOPES,
-    integer: false,
-    ranged: false,
-    sweep: false,
-    tui: view(14, T, 'p99 scope', 'every-region'),
-  },
+  }),
+  row(
+    'users[].lat',
+    'number',
+    "Latitude of users who are not in a catalog region, decimal degrees (with lon; region then names the place). Their round trips are estimated from the great-circle distance with the catalog's fitted path-inflation line; they are served from catalog regions. Default: none (the users are at their catalog region).",
+    { bounds: between(-90, 90), sweep: false },
+  ),
+  row(
+    'users[].lon',
+    'number',
+    'Longitude of users who are not in a catalog region, decimal degrees (with lat). Default: none.',
+    { bounds: between(-180, 180), sweep: false },
+  ),
+  // architectures
+  words('architectures[].name', 'name', 'Name of the candidate, unique in the scenario (required).', true),
+  oneOf(
+    'architectures[].kind',
+    ARCHITECTURE_KINDS,
+    '"vertical": one box (optionally with a standby); "horizontal": N nodes plus spares over zones and regions (required).',
+    { required: true },
+  ),
+  words('architectures[].family', 'name', 'Catalog instance family ("m7i") (required).', true),
+  words(
+    'architectures[].size',
+    'name',
+    'Catalog size of that family ("2xlarge"). Default: chosen (the smallest or cheapest that meets the targets).',
+  ),
+  words('architectures[].regions[]', 'name', 'A catalog region id ("us-east-1").', true),
+  oneOf(
+    'architectures[].standby',
+    STANDBYS,
+    'Vertical only: a standby box in another zone (or in regions[1]); "hot" takes over after the failover time, "cold" after coldRestore. Default "none".',
+    { default: 'none' },
+  ),
+  count(
+    'architectures[].nodes',
+    between(1, 1_000_000),
+    'Horizontal only: total nodes over all regions, an integer >= the number of regions. Default: the fewest that meet the targets with `spares` nodes down per region.',
+  ),
+  count(
+    'architectures[].spares',
+    between(0, 1000),
+    'Horizontal only: nodes per region that may be down while the targets are still met (N+k), an integer >= 0. Default 1.',
+    { default: 1 },
+  ),
+  count(
+    'architectures[].zones',
+    between(1, 6),
+    'Horizontal only: availability zones per region, an integer from 1 to 6. Default 3.',
+    { default: 3 },
+  ),
+  oneOf(
+    'architectures[].balancer',
+    BALANCERS,
+    'Horizontal only: how the load balancer picks a node. Default "least-loaded".',
+    { default: 'least-loaded' },
+  ),
+  // simulation
+  count(
+    'simulation.seed',
+    between(0, Number.MAX_SAFE_INTEGER),
+    'Seed of the random numbers, an integer >= 0; the same seed gives the same output. Default 1.',
+    { default: 1, sweep: false },
+  ),
+  count(
+    'simulation.requests',
+    between(1, 1_000_000_000),
+    'Requests to simulate per candidate (latency), an integer from 1 to 1e9. Default 1000000.',
+    { default: 1_000_000, sweep: false },
+  ),
+  row(
+    'simulation.years',
+    'number',
+    'Years of failures and repairs to simulate per candidate (availability), a number > 0. Default 1000.',
+    { bounds: above(0, 1_000_000_000), default: 1000, sweep: false },
+  ),
+  row(
+    'simulation.bursts.factor',
+    'number',
+    'Rate in a burst as a multiple of the rate between bursts, a number > 1 (required).',
+    { bounds: above(1, 1000), required: true, sweep: false },
+  ),
+  row(
+    'simulation.bursts.share',
+    'fraction',
+    'Long-run share of the time spent in bursts: "10%" or 0.1, in (0, 1) (required).',
+    { bounds: OPEN_UNIT, required: true, sweep: false },
+  ),
+  row(
+    'simulation.bursts.length',
+    'duration',
+    'Mean length of one burst (exponentially distributed): "30 s" (required).',
+    { bounds: POSITIVE, required: true, sweep: false },
+  ),
+  row(
+    'simulation.weibullShape',
+    'number',
+    'Up times of nodes, zones and regions Weibull with this shape and mean MTBF in the failure simulation (< 1: failures cluster early, > 1: wear-out), 0.1 to 20. Default: none (exponential, as the analytic model).',
+    { bounds: between(0.1, 20), sweep: false },
+  ),
+  count(
+    'simulation.repairCrews',
+    between(1, 1_000_000),
+    'At most this many node repairs in progress at once (shared repair crews; a failed node waits for a free crew) in the failure simulation, an integer >= 1. Default: none (unlimited, as the analytic model).',
+    { sweep: false },
+  ),
 ];
+
+const BY_PATH: ReadonlyMap<string, ScenarioField> = new Map(SCENARIO_FIELDS.map((f) => [f.path, f]));
+
+/**
+ * The row of a path; array indices may be given (`architectures[2].nodes` is the row `architectures[].nodes`).
+ * @throws {RangeError} no such row
+ * @example scenarioField('architectures[2].zones').integer // true
+ */
+export function scenarioField(path: string): ScenarioField {
+  const row = BY_PATH.get(path.replace(/\[\d+\]/g, '[]'));
+  if (row === undefined) throw new RangeError(`no scenario field ${path}`);
+  return row;
+}
+
+/** The bounds of a number or unit field at a path (as scenarioField). @throws {RangeError} no row, or no bounds */
+export function boundsOf(path: string): Bounds {
+  const { bounds } = scenarioField(path);
+  if (bounds === undefined) throw new RangeError(`scenario field ${path} has no bounds`);
+  return bounds;
+}

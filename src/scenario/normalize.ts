@@ -26,9 +26,11 @@ import { InputError, InputErrors } from '../errors.js';
 import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/parse.js';
 import { decimalComplement } from '../util/decimalComplement.js';
 import { closest } from '../util/suggest.js';
+import { boundsOf, scenarioField } from './fields.js';
 import { fallbackExpected, forbiddenKeys, issueErrors, preview, type Raw, record } from './issues.js';
 import { MIN_TRAFFIC_RATE_PER_S } from './limits.js';
-import { P99_SCOPES, RANGE_DISTRIBUTIONS, ScenarioSchema } from './schema.js';
+import { P99_SCOPES, RANGE_DISTRIBUTIONS } from './options.js';
+import { ScenarioSchema } from './schema.js';
 import type {
   ArchitectureSpec,
   BalancerPolicy,
@@ -103,21 +105,23 @@ class Normalizer {
     this.problems.push(new InputError(path, preview(value), expected));
   }
 
-  /** A unit value; `fallback` is its default (recorded when taken); without one the field is required. */
-  private quantity(
-    o: Raw | undefined,
-    key: string,
-    path: string,
-    kind: QuantityKind,
-    opts: ParseOptions,
-    fallback?: number,
-  ): number {
+  /**
+   * A unit value, parsed with the unit kind and bounds of its row in the table of fields; `fallback` is its default
+   * (recorded when taken); without one the field is required.
+   */
+  private quantity(o: Raw | undefined, key: string, path: string, fallback?: number): number {
     const value = own(o, key);
     if (value === undefined && fallback !== undefined) return this.takeDefault(path, fallback);
+    const row = scenarioField(path);
+    return this.parse(value, path, row.kind as QuantityKind, boundsOf(path));
+  }
+
+  /** A unit value of `kind` in `bounds` (a placeholder NaN for a missing or mistyped one: the schema reports it). */
+  private parse(value: unknown, path: string, kind: QuantityKind, bounds: ParseOptions): number {
     if (!isQuantity(value)) return Number.NaN; // missing or not a string/number: reported by the schema
     if (typeof value === 'number' && kind !== 'fraction') this.bareNumbers.push(path); // a bare 0.1 is the usual form
     try {
-      return parseQuantity(value, kind, path, opts);
+      return parseQuantity(value, kind, path, bounds);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       this.problems.push(error);
@@ -125,22 +129,18 @@ class Normalizer {
     }
   }
 
-  private fraction(o: Raw | undefined, key: string, path: string, opts: ParseOptions, fallback?: number): number {
-    return this.quantity(o, key, path, 'fraction', { min: 0, max: 1, ...opts }, fallback);
-  }
-
   /**
-   * A field that may be a range (a workload or reliability figure, listed in RANGED): `kind` null for a plain JSON
-   * number (checked by the schema), else a unit value parsed with the field's bounds. A range is recorded in
+   * A field that may be a range (a workload or reliability figure, listed in RANGED): a plain JSON number (kind
+   * `number`, checked by the schema), else a unit value parsed with the field's bounds. A range is recorded in
    * `uncertain` and its median returned; `fallback` as for `quantity`.
    */
-  private ranged(o: Raw | undefined, key: string, path: string, kind: QuantityKind | null, fallback?: number): number {
+  private ranged(o: Raw | undefined, key: string, path: string, fallback?: number): number {
     const value = own(o, key);
     const bounds = rangedField(path);
-    const opts: ParseOptions = { min: bounds.min, minExclusive: bounds.minExclusive, max: bounds.max };
+    const { kind } = scenarioField(path);
     if (value === undefined && fallback !== undefined) return this.takeDefault(path, fallback);
     const point = (v: unknown, at: string): number => {
-      if (kind !== null) return this.quantity({ v }, 'v', at, kind, opts);
+      if (kind !== 'number') return this.parse(v, at, kind as QuantityKind, bounds);
       // a plain number: the schema reports a wrong type or a value out of bounds, so a placeholder here
       return typeof v === 'number' && inBounds(v, bounds) ? v : Number.NaN;
     };
@@ -215,29 +215,29 @@ class Normalizer {
 
   private workload(w: Raw | undefined): Workload {
     const p = 'workload';
-    const peakRatePerS = this.ranged(w, 'peakRate', `${p}.peakRate`, 'rate');
+    const peakRatePerS = this.ranged(w, 'peakRate', `${p}.peakRate`);
     let averageRatePerS: number | null = null;
     if (own(w, 'averageRate') === undefined) this.defaulted.push(`${p}.averageRate`);
     else {
-      averageRatePerS = this.ranged(w, 'averageRate', `${p}.averageRate`, 'rate');
+      averageRatePerS = this.ranged(w, 'averageRate', `${p}.averageRate`);
       // ranges are compared by their medians (the values the comparison uses)
       if (averageRatePerS > peakRatePerS) {
         this.fail(`${p}.averageRate`, own(w, 'averageRate'), `a rate <= peakRate (${peakRatePerS}/s)`);
       }
     }
-    const serviceTimeS = this.ranged(w, 'serviceTime', `${p}.serviceTime`, 'duration');
-    const serviceTimeCv = this.ranged(w, 'serviceTimeCv', `${p}.serviceTimeCv`, null, 1);
+    const serviceTimeS = this.ranged(w, 'serviceTime', `${p}.serviceTime`);
+    const serviceTimeCv = this.ranged(w, 'serviceTimeCv', `${p}.serviceTimeCv`, 1);
     const growth = record(own(w, 'growth'));
-    const growthPerYear = this.ranged(growth, 'perYear', `${p}.growth.perYear`, 'fraction', 0);
-    const growthYears = this.ranged(growth, 'years', `${p}.growth.years`, null, 0);
-    const workingSetBytes = this.ranged(w, 'workingSet', `${p}.workingSet`, 'size', 0);
-    const memoryHeadroom = this.ranged(w, 'memoryHeadroom', `${p}.memoryHeadroom`, 'fraction', 0.1);
+    const growthPerYear = this.ranged(growth, 'perYear', `${p}.growth.perYear`, 0);
+    const growthYears = this.ranged(growth, 'years', `${p}.growth.years`, 0);
+    const workingSetBytes = this.ranged(w, 'workingSet', `${p}.workingSet`, 0);
+    const memoryHeadroom = this.ranged(w, 'memoryHeadroom', `${p}.memoryHeadroom`, 0.1);
     const replication = this.number(w, 'replication', `${p}.replication`, 2);
     const fanout = this.number(w, 'fanout', `${p}.fanout`, 1);
-    const writeFraction = this.ranged(w, 'writeFraction', `${p}.writeFraction`, 'fraction', 0);
+    const writeFraction = this.ranged(w, 'writeFraction', `${p}.writeFraction`, 0);
     const consistency = this.string<Consistency>(w, 'consistency', `${p}.consistency`, 'eventual');
-    const requestSizeBytes = this.ranged(w, 'requestSize', `${p}.requestSize`, 'size', KiB);
-    const responseSizeBytes = this.ranged(w, 'responseSize', `${p}.responseSize`, 'size', 10 * KiB);
+    const requestSizeBytes = this.ranged(w, 'requestSize', `${p}.requestSize`, KiB);
+    const responseSizeBytes = this.ranged(w, 'responseSize', `${p}.responseSize`, 10 * KiB);
     const roundTrips = this.number(w, 'roundTrips', `${p}.roundTrips`, 1);
     const uslRaw = own(w, 'usl');
     const usl = record(uslRaw);
@@ -246,8 +246,8 @@ class Normalizer {
       usl === undefined
         ? null
         : {
-            sigma: this.ranged(usl, 'contention', `${p}.usl.contention`, null),
-            kappa: this.ranged(usl, 'coherency', `${p}.usl.coherency`, null),
+            sigma: this.ranged(usl, 'contention', `${p}.usl.contention`),
+            kappa: this.ranged(usl, 'coherency', `${p}.usl.coherency`),
           };
     const grown = (1 + growthPerYear) ** growthYears;
     const traffic = (averageRatePerS ?? peakRatePerS) * grown;
@@ -281,8 +281,7 @@ class Normalizer {
 
   private targets(t: Raw | undefined): Targets {
     const p = 'targets';
-    const open = { min: 0, max: 1, minExclusive: true, maxExclusive: true };
-    const availability = this.fraction(t, 'availability', `${p}.availability`, open);
+    const availability = this.quantity(t, 'availability', `${p}.availability`);
     const raw = own(t, 'availability');
     // 1 - x from the decimal digits when the user wrote a decimal ("99.95%"); for a JSON number the double is all
     // we have, and 1 - x is exact in binary for x >= 0.5 (Sterbenz), so it is the complement of that double.
@@ -291,18 +290,14 @@ class Normalizer {
     const budget = own(t, 'budget');
     const maxDataLoss = own(t, 'maxDataLoss');
     return {
-      p99S: this.quantity(t, 'p99', `${p}.p99`, 'duration', { min: 0, minExclusive: true }),
+      p99S: this.quantity(t, 'p99', `${p}.p99`),
       p99Scope: this.string<P99Scope>(t, 'p99Scope', `${p}.p99Scope`, P99_SCOPES[0]),
       availability,
       unavailability,
-      budgetUsdPerMonth:
-        budget === undefined
-          ? null
-          : this.quantity(t, 'budget', `${p}.budget`, 'moneyRate', { min: 0, minExclusive: true }),
-      maxUtilization: this.fraction(t, 'maxUtilization', `${p}.maxUtilization`, open, 0.75),
-      maxUtilizationDegraded: this.fraction(t, 'maxUtilizationDegraded', `${p}.maxUtilizationDegraded`, open, 0.9),
-      maxDataLossS:
-        maxDataLoss === undefined ? null : this.quantity(t, 'maxDataLoss', `${p}.maxDataLoss`, 'duration', { min: 0 }),
+      budgetUsdPerMonth: budget === undefined ? null : this.quantity(t, 'budget', `${p}.budget`),
+      maxUtilization: this.quantity(t, 'maxUtilization', `${p}.maxUtilization`, 0.75),
+      maxUtilizationDegraded: this.quantity(t, 'maxUtilizationDegraded', `${p}.maxUtilizationDegraded`, 0.9),
+      maxDataLossS: maxDataLoss === undefined ? null : this.quantity(t, 'maxDataLoss', `${p}.maxDataLoss`),
     };
   }
 
@@ -313,25 +308,19 @@ class Normalizer {
       const o = record(own(r, domain));
       const preset = presets.default[domain];
       return {
-        mtbfS: this.ranged(o, 'mtbf', `${p}.${domain}.mtbf`, 'duration', preset.mtbfS),
-        mttrS: this.ranged(o, 'mttr', `${p}.${domain}.mttr`, 'duration', preset.mttrS),
+        mtbfS: this.ranged(o, 'mtbf', `${p}.${domain}.mtbf`, preset.mtbfS),
+        mttrS: this.ranged(o, 'mttr', `${p}.${domain}.mttr`, preset.mttrS),
       };
     };
     return {
       node: rates('node'),
       zone: rates('zone'),
       region: rates('region'),
-      failoverS: this.ranged(r, 'failover', `${p}.failover`, 'duration', presets.failover.defaultS),
-      coldRestoreS: this.ranged(r, 'coldRestore', `${p}.coldRestore`, 'duration', DEFAULT_COLD_RESTORE_S),
-      restoreRateBytesPerS: this.ranged(
-        r,
-        'restoreRate',
-        `${p}.restoreRate`,
-        'byteRate',
-        presets.restore.defaultBytesPerS,
-      ),
-      replicationLagS: this.ranged(r, 'replicationLag', `${p}.replicationLag`, 'duration', DEFAULT_REPLICATION_LAG_S),
-      backupIntervalS: this.ranged(r, 'backupInterval', `${p}.backupInterval`, 'duration', DEFAULT_BACKUP_INTERVAL_S),
+      failoverS: this.ranged(r, 'failover', `${p}.failover`, presets.failover.defaultS),
+      coldRestoreS: this.ranged(r, 'coldRestore', `${p}.coldRestore`, DEFAULT_COLD_RESTORE_S),
+      restoreRateBytesPerS: this.ranged(r, 'restoreRate', `${p}.restoreRate`, presets.restore.defaultBytesPerS),
+      replicationLagS: this.ranged(r, 'replicationLag', `${p}.replicationLag`, DEFAULT_REPLICATION_LAG_S),
+      backupIntervalS: this.ranged(r, 'backupInterval', `${p}.backupInterval`, DEFAULT_BACKUP_INTERVAL_S),
     };
   }
 
@@ -350,7 +339,7 @@ class Normalizer {
           this.fail(`${path}.region`, region, `a region not already listed (users[${first}] has it)`);
         } else firstIndex.set(region, i);
       }
-      const share = this.fraction(u, 'share', `${path}.share`, { min: 0, minExclusive: true });
+      const share = this.quantity(u, 'share', `${path}.share`);
       users.push({ region: typeof region === 'string' ? region : '', location, share });
     });
     const shares = users.map((u) => u.share);
@@ -473,13 +462,8 @@ class Normalizer {
           ? null
           : {
               factor: typeof b.factor === 'number' ? b.factor : Number.NaN,
-              share: this.fraction(b, 'share', `${p}.bursts.share`, {
-                min: 0,
-                minExclusive: true,
-                max: 1,
-                maxExclusive: true,
-              }),
-              lengthS: this.quantity(b, 'length', `${p}.bursts.length`, 'duration', { min: 0, minExclusive: true }),
+              share: this.quantity(b, 'share', `${p}.bursts.share`),
+              lengthS: this.quantity(b, 'length', `${p}.bursts.length`),
             },
       weibullShape: shape === undefined ? null : typeof shape === 'number' ? shape : Number.NaN,
       repairCrews: crews === undefined ? null : typeof crews === 'number' ? crews : Number.NaN,

@@ -1,19 +1,17 @@
 /** Uncertain inputs: the fields that may be ranges, their medians, sampling, and substitution into a scenario. */
 import { normalQuantile, Z95 } from '../core/stats/normalQuantile.js';
-import { SCENARIO_FIELDS } from './fields.js';
-import { MAX_GROWTH_PER_YEAR, MAX_MESSAGE_BYTES, MAX_RATE_PER_S, MAX_SERVICE_TIME_S } from './limits.js';
+import { type Bounds, boundsOf, SCENARIO_FIELDS } from './fields.js';
 import type { FailureRates, RangeDistribution, Scenario, UncertainInput } from './types.js';
 
-/** The valid values of a field that may be a range (the same bounds the plain field is parsed with). */
-export interface Bounds {
-  /** Smallest valid value; with `minExclusive` the value must be above it (exclusive lower bounds are all 0 here). */
-  readonly min: number;
-  readonly minExclusive: boolean;
-  /** Largest valid value; undefined: any finite value. */
-  readonly max: number | undefined;
-}
+export type { Bounds } from './fields.js';
 
-interface RangedField extends Bounds {
+/** A field that may be a range: its valid values (the table's bounds) and where its value lands (its model). */
+interface RangedField extends Bounds, Model {}
+
+/** Where a field's value lies in the normalised scenario. */
+interface Model {
+  /** The value in the scenario, SI (null: the field is unset and means "none", as an absent averageRate). */
+  readonly get: (s: Scenario) => number | null;
   /** A copy of the scenario with the field set to `v` (sharing what it does not change). */
   readonly set: (s: Scenario, v: number) => Scenario;
 }
@@ -32,45 +30,40 @@ type WorkloadFigure =
   | 'responseSizeBytes';
 type ReliabilityFigure = 'failoverS' | 'coldRestoreS' | 'restoreRateBytesPerS' | 'replicationLagS' | 'backupIntervalS';
 
-const POSITIVE: Bounds = { min: 0, minExclusive: true, max: undefined };
-const positiveAtMost = (max: number): Bounds => ({ min: 0, minExclusive: true, max });
-const NON_NEGATIVE: Bounds = { min: 0, minExclusive: false, max: undefined };
-const between = (min: number, max: number): Bounds => ({ min, minExclusive: false, max });
-
-const inWorkload = (key: WorkloadFigure, bounds: Bounds): RangedField => ({
-  ...bounds,
+const inWorkload = (key: WorkloadFigure): Model => ({
+  get: (s) => s.workload[key],
   set: (s, v) => ({ ...s, workload: { ...s.workload, [key]: v } }),
 });
 /** A USL coefficient; setting one where the scenario had no `usl` (linear scaling) makes the other 0. */
-const inUsl = (key: 'sigma' | 'kappa'): RangedField => ({
-  ...between(0, 1),
+const inUsl = (key: 'sigma' | 'kappa'): Model => ({
+  get: (s) => s.workload.usl?.[key] ?? 0,
   set: (s, v) => ({
     ...s,
     workload: { ...s.workload, usl: { ...(s.workload.usl ?? { sigma: 0, kappa: 0 }), [key]: v } },
   }),
 });
-const inDomain = (domain: 'node' | 'zone' | 'region', key: keyof FailureRates): RangedField => ({
-  ...POSITIVE,
+const inDomain = (domain: 'node' | 'zone' | 'region', key: keyof FailureRates): Model => ({
+  get: (s) => s.reliability[domain][key],
   set: (s, v) => ({ ...s, reliability: { ...s.reliability, [domain]: { ...s.reliability[domain], [key]: v } } }),
 });
-const inReliability = (key: ReliabilityFigure, bounds: Bounds): RangedField => ({
-  ...bounds,
+const inReliability = (key: ReliabilityFigure): Model => ({
+  get: (s) => s.reliability[key],
   set: (s, v) => ({ ...s, reliability: { ...s.reliability, [key]: v } }),
 });
 
-/** Every field that may be a range, by raw path, in the order of the scenario (and of `Scenario.uncertain`). */
-const RANGED: ReadonlyMap<string, RangedField> = new Map([
-  ['workload.peakRate', inWorkload('peakRatePerS', positiveAtMost(MAX_RATE_PER_S))],
-  ['workload.averageRate', inWorkload('averageRatePerS', positiveAtMost(MAX_RATE_PER_S))],
-  ['workload.serviceTime', inWorkload('serviceTimeS', positiveAtMost(MAX_SERVICE_TIME_S))],
-  ['workload.serviceTimeCv', inWorkload('serviceTimeCv', between(0, 100))],
-  ['workload.growth.perYear', inWorkload('growthPerYear', between(-0.99, MAX_GROWTH_PER_YEAR))],
-  ['workload.growth.years', inWorkload('growthYears', between(0, 100))],
-  ['workload.workingSet', inWorkload('workingSetBytes', NON_NEGATIVE)],
-  ['workload.memoryHeadroom', inWorkload('memoryHeadroom', between(0, 10))],
-  ['workload.writeFraction', inWorkload('writeFraction', between(0, 1))],
-  ['workload.requestSize', inWorkload('requestSizeBytes', between(0, MAX_MESSAGE_BYTES))],
-  ['workload.responseSize', inWorkload('responseSizeBytes', between(0, MAX_MESSAGE_BYTES))],
+/** Where the value of every field that may be a range lies, by raw path, in the order of the scenario. */
+const MODELS: ReadonlyArray<readonly [string, Model]> = [
+  ['workload.peakRate', inWorkload('peakRatePerS')],
+  ['workload.averageRate', inWorkload('averageRatePerS')],
+  ['workload.serviceTime', inWorkload('serviceTimeS')],
+  ['workload.serviceTimeCv', inWorkload('serviceTimeCv')],
+  ['workload.growth.perYear', inWorkload('growthPerYear')],
+  ['workload.growth.years', inWorkload('growthYears')],
+  ['workload.workingSet', inWorkload('workingSetBytes')],
+  ['workload.memoryHeadroom', inWorkload('memoryHeadroom')],
+  ['workload.writeFraction', inWorkload('writeFraction')],
+  ['workload.requestSize', inWorkload('requestSizeBytes')],
+  ['workload.responseSize', inWorkload('responseSizeBytes')],
   ['workload.usl.contention', inUsl('sigma')],
   ['workload.usl.coherency', inUsl('kappa')],
   ['reliability.node.mtbf', inDomain('node', 'mtbfS')],
@@ -79,12 +72,17 @@ const RANGED: ReadonlyMap<string, RangedField> = new Map([
   ['reliability.zone.mttr', inDomain('zone', 'mttrS')],
   ['reliability.region.mtbf', inDomain('region', 'mtbfS')],
   ['reliability.region.mttr', inDomain('region', 'mttrS')],
-  ['reliability.failover', inReliability('failoverS', NON_NEGATIVE)],
-  ['reliability.coldRestore', inReliability('coldRestoreS', NON_NEGATIVE)],
-  ['reliability.restoreRate', inReliability('restoreRateBytesPerS', POSITIVE)],
-  ['reliability.replicationLag', inReliability('replicationLagS', NON_NEGATIVE)],
-  ['reliability.backupInterval', inReliability('backupIntervalS', POSITIVE)],
-]);
+  ['reliability.failover', inReliability('failoverS')],
+  ['reliability.coldRestore', inReliability('coldRestoreS')],
+  ['reliability.restoreRate', inReliability('restoreRateBytesPerS')],
+  ['reliability.replicationLag', inReliability('replicationLagS')],
+  ['reliability.backupInterval', inReliability('backupIntervalS')],
+];
+
+/** Every field that may be a range: its model with the bounds of its row in the table of fields. */
+const RANGED: ReadonlyMap<string, RangedField> = new Map(
+  MODELS.map(([path, model]) => [path, { ...boundsOf(path), ...model }]),
+);
 
 /** The raw paths of every field that may be given as a range `{ p5, p95, distribution? }`. */
 export const UNCERTAIN_PATHS: readonly string[] = SCENARIO_FIELDS.filter((f) => f.ranged).map((f) => f.path);
@@ -121,6 +119,16 @@ export function rangeMedian(p5: number, p95: number, distribution: RangeDistribu
     m = Number.isFinite(product) && product >= MIN_NORMAL ? Math.sqrt(product) : Math.sqrt(p5) * Math.sqrt(p95);
   } else m = p5 / 2 + p95 / 2; // = (p5 + p95) / 2 without overflow
   return Math.min(p95, Math.max(p5, m));
+}
+
+/**
+ * The value of the field at `path` (a raw path that may be a range, see UNCERTAIN_PATHS) in a scenario, SI; null
+ * where the field is unset and means "none" (averageRate: the peak rate is used).
+ * @throws {RangeError} the path cannot be a range
+ * @example fieldValue(s, 'workload.peakRate') // s.workload.peakRatePerS
+ */
+export function fieldValue(scenario: Scenario, path: string): number | null {
+  return rangedField(path).get(scenario);
 }
 
 /**

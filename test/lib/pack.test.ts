@@ -2,7 +2,7 @@
 // would: `import { compareScenario, ... } from 'capplan'` runs (the bundle needs none of the dependencies at run time)
 // and a TypeScript file using its types compiles against the declarations.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,15 +79,26 @@ describe('the packed library', () => {
           '}',
         ].join('\n'),
       );
+      // the result types are inferred from the result's zod schema: zod, a dependency npm installs beside capplan,
+      // must be there for them (without it they would silently be `any`)
+      symlinkSync(join(ROOT, 'node_modules', 'zod'), join(project, 'node_modules', 'zod'), 'dir');
       const tsc = [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'];
       run(process.execPath, tsc, project);
       writeFileSync(
         join(project, 'misuse.ts'),
         "import { nines } from 'capplan';\nexport const n: string = nines(0.001);\n",
       );
+      writeFileSync(
+        join(project, 'misuseResult.ts'),
+        [
+          "import type { ComparisonResult } from 'capplan';",
+          'export const cost = (r: ComparisonResult): string => r.architectures[0]?.cost.usdPerMonth ?? "";',
+        ].join('\n'),
+      );
       const bad = spawnSync(process.execPath, tsc, { cwd: project, encoding: 'utf8' });
       expect(bad.status).not.toBe(0);
       expect(bad.stdout).toMatch(/misuse\.ts.*not assignable to type 'string'/);
+      expect(bad.stdout).toMatch(/misuseResult\.ts.*not assignable to type 'string'/);
       expect(readdirSync(join(pkg, 'dist'))).toContain('lib.js');
     },
     PACK_TIMEOUT_MS,

@@ -1,8 +1,11 @@
-// The table of scenario fields (src/scenario/fields.ts) and what is derived from it: the sweep's fields, the paths
-// that may be ranges (with a model for each) and the TUI's inputs.
+// The table of scenario fields (src/scenario/fields.ts) and what is derived from it: the zod schema's fields, the
+// sweep's fields, the paths that may be ranges (with a model for each) and the TUI's inputs.
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { SENSITIVITY_PATHS } from '../../src/compare/sensitivity.js';
 import { SWEEPABLE_PATHS } from '../../src/compare/sweep.js';
-import { SCENARIO_FIELDS } from '../../src/scenario/fields.js';
+import { boundsOf, SCENARIO_FIELDS, scenarioField } from '../../src/scenario/fields.js';
+import { ScenarioSchema } from '../../src/scenario/schema.js';
 import { RANGED_MODEL_PATHS, UNCERTAIN_PATHS } from '../../src/scenario/uncertain.js';
 import { fieldsOf } from '../../src/tui/fields.js';
 
@@ -10,6 +13,49 @@ describe('the table of scenario fields', () => {
   it('has one row per path', () => {
     const paths = SCENARIO_FIELDS.map((f) => f.path);
     expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('is the scalar leaves of the zod schema, in the order of its objects', () => {
+    const leaves: string[] = [];
+    const walk = (schema: z.ZodType, path: string): void => {
+      let s = schema;
+      while (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+      if (s instanceof z.ZodArray) walk(s.element as z.ZodType, `${path}[]`);
+      else if (s instanceof z.ZodObject) {
+        for (const [key, member] of Object.entries(s.shape as Record<string, z.ZodType>))
+          walk(member, path === '' ? key : `${path}.${key}`);
+      } else leaves.push(path);
+    };
+    walk(ScenarioSchema, '');
+    expect(leaves).toEqual(SCENARIO_FIELDS.map((f) => f.path));
+  });
+
+  it('gives every number and unit value its bounds, and finds a row by an indexed path', () => {
+    for (const f of SCENARIO_FIELDS) expect(f.bounds !== undefined).toBe(!['enum', 'text', 'name'].includes(f.kind));
+    expect(scenarioField('architectures[3].zones').path).toBe('architectures[].zones');
+    expect(boundsOf('workload.serviceTimeCv')).toEqual({ min: 0, minExclusive: false, max: 100 });
+    expect(() => scenarioField('workload.nope')).toThrow(RangeError);
+  });
+
+  it("its bounds are the schema's: a plain number just outside them is refused, at them accepted", () => {
+    const shape = (path: string) => {
+      let s: z.ZodType = ScenarioSchema;
+      for (const key of path.replace(/\[\]/g, '.[]').split('.')) {
+        while (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+        s = key === '[]' ? ((s as z.ZodArray).element as z.ZodType) : (s as z.ZodObject).shape[key];
+      }
+      return s;
+    };
+    for (const f of SCENARIO_FIELDS.filter((r) => r.kind === 'number' || r.kind === 'count')) {
+      const { min, minExclusive, max } = boundsOf(f.path);
+      const s = shape(f.path);
+      expect(s.safeParse(min).success, f.path).toBe(!minExclusive);
+      expect(s.safeParse(min - 1).success, f.path).toBe(false);
+      if (max !== undefined) {
+        expect(s.safeParse(max).success, f.path).toBe(true);
+        expect(s.safeParse(max + 1).success, f.path).toBe(false);
+      }
+    }
   });
 
   it('its ranged fields are exactly those the uncertain-input model places, in its order', () => {
@@ -51,5 +97,31 @@ describe('the table of scenario fields', () => {
     expect(kindOf('workload.serviceTimeCv')).toBe('number');
     expect(kindOf('workload.peakRate')).toBe('quantity');
     expect(kindOf('targets.p99Scope')).toBe('enum');
+  });
+
+  it('the sensitivity analysis varies its rows with a sensitivity view, in the tornado order', () => {
+    expect(SENSITIVITY_PATHS.always).toEqual([
+      'workload.peakRate',
+      'workload.serviceTime',
+      'workload.serviceTimeCv',
+      'workload.growth.perYear',
+      'workload.workingSet',
+      'workload.writeFraction',
+      'workload.requestSize',
+      'workload.responseSize',
+      'reliability.node.mtbf',
+      'reliability.node.mttr',
+      'reliability.zone.mtbf',
+      'reliability.zone.mttr',
+      'reliability.region.mtbf',
+      'reliability.region.mttr',
+      'reliability.failover',
+      'targets.p99',
+      'targets.availability',
+      'targets.budget',
+      'targets.maxUtilization',
+    ]);
+    // every ranged field not varied by default is varied when given as a range
+    expect(SENSITIVITY_PATHS.rangeOnly).toEqual(UNCERTAIN_PATHS.filter((p) => !SENSITIVITY_PATHS.always.includes(p)));
   });
 });

@@ -1,0 +1,230 @@
+/**
+ * The zod schema of one scalar field of the raw scenario, built from its row in the table of fields (fields.ts): a
+ * value with units (a string such as "4000/s", or a bare number in the base unit), a plain JSON number or integer in
+ * the row's bounds, an enumeration, or text; a field marked `ranged` may instead be a range `{ p5, p95,
+ * distribution? }` whose p5 and p95 are written exactly like the plain field. schema.ts puts these into the objects
+ * and arrays of a scenario.
+ *
+ * Every schema carries its own error text (`error: ...`): the phrase that follows "expected" in an InputError, so
+ * that normalize.ts never shows zod's default messages; a single-value field given a range says why it is refused
+ * (`pointOnly`). Every field has a `.describe()` text (the row's description) stating its unit, its default and its
+ * meaning; `default` in the metadata is documentation for the JSON Schema (normalize.ts applies the defaults). Values
+ * with units stay strings here: normalize.ts parses them with the row's bounds.
+ */
+import { z } from 'zod';
+import { isControlCode } from '../errors.js';
+import type { ScenarioField } from './fields.js';
+import { RANGE_DISTRIBUTIONS } from './options.js';
+
+/** The phrase that follows "expected" when a unit-carrying value has the wrong JSON type. */
+export const QUANTITY_EXPECTED = {
+  rate: 'a rate such as "4000/s", or a number per second',
+  duration: 'a duration such as "12 ms" or "2 h", or a number of seconds',
+  size: 'a size such as "300 GiB", or a number of bytes',
+  byteRate: 'a data rate such as "500 MiB/s", or a number of bytes per second',
+  fraction: 'a fraction such as "80%" or 0.8',
+  moneyRate: 'a cost such as "30000 USD/month", or a number of USD per month',
+} as const;
+
+type QuantityName = keyof typeof QUANTITY_EXPECTED;
+
+/** The keys of a range object. */
+const RANGE_KEYS: readonly string[] = ['p5', 'p95', 'distribution'];
+
+/** Appended to the "expected" phrase of a single-value field given something that looks like a range. */
+const RANGE_NOT_ALLOWED = 'a single value: ranges { p5, p95 } are allowed only for workload and reliability figures';
+
+/** An object with a range's key: what a user who wrote a range where none is allowed gave. */
+function looksLikeRange(value: unknown): boolean {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    RANGE_KEYS.some((key) => Object.hasOwn(value, key))
+  );
+}
+
+/** The error text of a single-value field: `expected`, plus why a range is refused when one was given. */
+function pointOnly(expected: string) {
+  return (issue: { input?: unknown }): string =>
+    looksLikeRange(issue.input) ? `${expected} (${RANGE_NOT_ALLOWED})` : expected;
+}
+
+/** A value with units: a string such as "4000/s", or a bare number in the base unit. */
+function quantity(kind: QuantityName, description: string, defaultValue?: string | number) {
+  const schema = z.union([z.string(), z.number()], { error: pointOnly(QUANTITY_EXPECTED[kind]) }).describe(description);
+  return defaultValue === undefined ? schema : schema.meta({ default: defaultValue });
+}
+
+/** Appended to the description of every field that may be a range. */
+const RANGE_NOTE =
+  ' Or, when uncertain, a range { "p5": ..., "p95": ..., "distribution"?: "lognormal" | "normal" | "uniform" } of such values: the comparison uses its median.';
+
+/**
+ * The range form `{ p5, p95, distribution? }` of a field; `value(which)` is the schema of p5 or p95 (the plain
+ * field's own schema, so they are read and checked exactly like it). p5 <= p95, and p5 > 0 for the lognormal
+ * distribution, are checked by normalize.ts, which sees both values.
+ */
+function range(value: (which: 'p5' | 'p95') => z.ZodType, units: string) {
+  return z
+    .strictObject(
+      {
+        p5: value('p5').describe(`5th percentile of the uncertain value, ${units}.`),
+        p95: value('p95').describe(`95th percentile of the uncertain value, ${units}; >= p5.`),
+        distribution: z
+          .enum(RANGE_DISTRIBUTIONS, { error: `one of ${RANGE_DISTRIBUTIONS.map((v) => `"${v}"`).join(', ')}` })
+          .describe(
+            'How the value is spread: "lognormal" (median sqrt(p5 p95); needs p5 > 0), "normal" (mean (p5 + p95) / 2) or "uniform" (p5 and p95 are its 5th and 95th percentiles, so it runs from p5 - (p95 - p5) / 18 to p95 + (p95 - p5) / 18). Default "lognormal".',
+          )
+          .meta({ default: 'lognormal' })
+          .optional(),
+      },
+      { error: 'an object { p5, p95, distribution? }' },
+    )
+    .describe('An uncertain value, as its 5th and 95th percentiles and their distribution.');
+}
+
+/**
+ * The error text of a field that may be a range. A range object's own problems are reported at its keys (normalize.ts
+ * unpacks the union's issue), so this only speaks of the field missing or of the wrong JSON type.
+ */
+function rangedError(expected: string) {
+  return (issue: { input?: unknown }): string =>
+    issue.input === undefined ? expected : `${expected}, or a range { "p5": ..., "p95": ... } of such values`;
+}
+
+/** A value with units (as `quantity`), or a range of such values. */
+function rangedQuantity(kind: QuantityName, description: string, defaultValue?: string | number) {
+  const expected = QUANTITY_EXPECTED[kind];
+  const value = () => z.union([z.string(), z.number()], { error: expected });
+  const schema = z
+    .union([value(), range(value, `written like the field (${expected})`)], { error: rangedError(expected) })
+    .describe(description + RANGE_NOTE);
+  return defaultValue === undefined ? schema : schema.meta({ default: defaultValue });
+}
+
+/** A plain JSON number (no units) in [min, max]; `int` for counts. One phrase for every way it can be wrong. */
+function plainNumber(opts: {
+  min: number;
+  max?: number;
+  minExclusive?: boolean;
+  int?: boolean;
+  description: string;
+  default?: number;
+}) {
+  const described = boundedNumber(opts, pointOnly(numberExpected(opts))).describe(opts.description);
+  return opts.default === undefined ? described : described.meta({ default: opts.default });
+}
+
+interface NumberBounds {
+  min: number;
+  max?: number;
+  minExclusive?: boolean;
+  int?: boolean;
+}
+
+/** "a number >= 0 and <= 100", "an integer >= 1". */
+function numberExpected(opts: NumberBounds): string {
+  const lo = `${opts.minExclusive === true ? '>' : '>='} ${opts.min}`;
+  const bounds = opts.max === undefined ? lo : `${lo} and <= ${opts.max}`;
+  return `${opts.int === true ? 'an integer' : 'a number'} ${bounds}`;
+}
+
+/** A JSON number (or integer) in the bounds, with one error text for every way it can be wrong. */
+function boundedNumber(opts: NumberBounds, error: string | ((issue: { input?: unknown }) => string)) {
+  let schema = opts.int === true ? z.int({ error }) : z.number({ error });
+  schema = opts.minExclusive === true ? schema.gt(opts.min, { error }) : schema.gte(opts.min, { error });
+  if (opts.max !== undefined) schema = schema.lte(opts.max, { error });
+  return schema;
+}
+
+/** A plain number (as `plainNumber`, never a count), or a range of such numbers. */
+function rangedNumber(opts: { min: number; max: number; description: string; default?: number }) {
+  const expected = numberExpected(opts);
+  const value = () => boundedNumber(opts, expected);
+  const schema = z
+    .union([value(), range(value, `a plain number (${expected})`)], { error: rangedError(expected) })
+    .describe(opts.description + RANGE_NOTE);
+  return opts.default === undefined ? schema : schema.meta({ default: opts.default });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  description: string,
+  defaultValue?: T[number],
+) {
+  const schema = z
+    .enum(values, { error: pointOnly(`one of ${values.map((v) => `"${v}"`).join(', ')}`) })
+    .describe(description);
+  return defaultValue === undefined ? schema : schema.meta({ default: defaultValue });
+}
+
+/**
+ * Whether a string has a control character (C0, DEL or C1) other than those `allowed`. Names and descriptions are
+ * printed in tables, worksheets and the TUI, where an escape sequence would recolour, move the cursor or clear the
+ * terminal, and a line break would break a table row.
+ */
+function hasControl(s: string, allowed = ''): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isControlCode(c) && !allowed.includes(s.charAt(i))) return true;
+  }
+  return false;
+}
+
+/** Free text: line breaks and tabs allowed, other control characters not. */
+const text = (description: string) =>
+  z
+    .string({ error: pointOnly('a string') })
+    .refine((s) => !hasControl(s, '\t\n\r'), {
+      error: 'a string without control characters (other than line breaks and tabs)',
+    })
+    .describe(description);
+/** A name or an id: one line of printable text. */
+const nonEmptyText = (description: string) =>
+  z
+    .string({ error: pointOnly('a non-empty string') })
+    .min(1, { error: 'a non-empty string' })
+    .refine((s) => !hasControl(s), { error: 'a string without control characters (one line of text)' })
+    .describe(description);
+
+/**
+ * The zod schema of a row: its kind, bounds, range form, description and documented default; optional unless the row
+ * is required.
+ * @throws {RangeError} a row that cannot be built (a number without bounds, an enumeration without options)
+ */
+export function fieldSchema(f: ScenarioField): z.ZodType {
+  const schema = requiredSchema(f);
+  return f.required ? schema : schema.optional();
+}
+
+function requiredSchema(f: ScenarioField): z.ZodType {
+  const d = f.default;
+  switch (f.kind) {
+    case 'enum': {
+      const options = f.options as readonly [string, ...string[]] | undefined;
+      if (options === undefined || options.length === 0)
+        throw new RangeError(`${f.path}: an enumeration needs options`);
+      return oneOf(options, f.description, d as string | undefined);
+    }
+    case 'text':
+      return text(f.description);
+    case 'name':
+      return nonEmptyText(f.description);
+    case 'number':
+    case 'count': {
+      if (f.bounds === undefined) throw new RangeError(`${f.path}: a number needs bounds`);
+      const { min, max, minExclusive } = f.bounds;
+      const n = d as number | undefined;
+      if (f.ranged) {
+        if (max === undefined) throw new RangeError(`${f.path}: a ranged number needs a maximum`);
+        return rangedNumber({ min, max, description: f.description, default: n });
+      }
+      return plainNumber({ min, max, minExclusive, int: f.integer, description: f.description, default: n });
+    }
+    case 'money':
+      throw new RangeError(`${f.path}: a scenario field has no plain money kind (moneyRate is USD per month)`);
+    default:
+      return f.ranged ? rangedQuantity(f.kind, f.description, d) : quantity(f.kind, f.description, d);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The values of the scenario's enumerations (the `options` of the enum rows in fields.ts); the first of each is the
+ * default where the field has one. A module of its own so that the table of fields, the zod schema and the normaliser
+ * share them without importing one another.
+ */
+
+/** The values of workload.consistency; the first is the default. */
+export const CONSISTENCIES = ['eventual', 'strong'] as const;
+
+/** The values of targets.p99Scope; the first is the default. */
+export const P99_SCOPES = ['all-users', 'every-region'] as const;
+
+/** The distributions of a range; the first is the default. */
+export const RANGE_DISTRIBUTIONS = ['lognormal', 'normal', 'uniform'] as const;
+
+/** The values of a candidate's `kind` (required: no default). */
+export const ARCHITECTURE_KINDS = ['vertical', 'horizontal'] as const;
+
+/** The values of a vertical candidate's `standby`; the first is the default. */
+export const STANDBYS = ['none', 'cold', 'hot'] as const;
+
+/** The values of a horizontal candidate's `balancer`; `least-loaded` is the default. */
+export const BALANCERS = ['random', 'round-robin', 'least-loaded', 'power-of-two'] as const;
