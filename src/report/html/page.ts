@@ -7,6 +7,7 @@
  * same bytes. Pure: data in, text out.
  */
 
+import type { FigureId } from '../document.js';
 import { escapeHtml, renderHtml } from '../render/html.js';
 import { type WorksheetInput, worksheetDocument } from '../worksheet.js';
 import { costChart } from './costChart.js';
@@ -59,17 +60,26 @@ figcaption { font-size: 13px; color: #444; margin-top: .35rem; }
 `;
 
 /**
+ * How each figure of the document is drawn ('' when there is nothing to draw): one row per chart, so a figure
+ * without a drawing does not compile.
+ */
+const FIGURES: Record<FigureId, (w: WorksheetInput) => string> = {
+  latency: (w) => (w.result.architectures.length > 0 ? latencyChart(w) : ''),
+  availability: (w) => (w.result.architectures.length > 0 ? downtimeChart(w) : ''),
+  cost: (w) => (w.curve && w.curve.points.length > 0 ? costChart(w, w.curve) : ''),
+  frontier: (w) => (w.result.frontier.length > 0 ? frontierChart(w) : ''),
+};
+
+/**
  * The worksheet as one self-contained HTML page: its document rendered, with the cost-vs-load chart in "Growth and
  * crossover", the downtime chart in "Availability", the latency chart in "Latency" and the frontier chart in its
  * subsection (where the document places its figures). The same input gives the same bytes.
  */
 export function worksheetHtml(input: WorksheetInput): string {
-  const body = renderHtml(worksheetDocument(input), {
-    latency: input.result.architectures.length > 0 ? latencyChart(input) : '',
-    availability: input.result.architectures.length > 0 ? downtimeChart(input) : '',
-    cost: input.curve && input.curve.points.length > 0 ? costChart(input, input.curve) : '',
-    frontier: input.result.frontier.length > 0 ? frontierChart(input) : '',
-  });
+  const doc = worksheetDocument(input);
+  const svg: Partial<Record<FigureId, string>> = {};
+  for (const b of doc) if (b.kind === 'figure') svg[b.figure] = FIGURES[b.figure](input);
+  const body = renderHtml(doc, svg);
   const title = `Design review: ${input.result.scenario}`;
   return [
     '<!DOCTYPE html>',
