@@ -24,7 +24,7 @@
  *   longer MTBF than a node, such as regions, may keep a small bias towards up from their start; the test grid uses
  *   exponential up times, for which there is none).
  * - Event queue: a binary min-heap over typed arrays (Float64Array times, Int32Array component ids) holding each
- *   component's next transition; the loop allocates nothing.
+ *   component's next transition (EventHeap of src/core/sim/heap.ts); the loop allocates nothing.
  *
  * Service state (the three kinds of config):
  * - `k-of-n` (capplan availability): N nodes round-robin over Z zones (node i in zone i % Z), zones round-robin
@@ -61,7 +61,10 @@ import { SECONDS_PER_YEAR } from '../reliability/downtime.js';
 import { spreadOf, zoneSizes } from '../reliability/placement.js';
 import { coldRestoreTimeS, crossRegionFailoverS } from '../reliability/recovery.js';
 import { sectioningHalfWidth } from '../stats/tInterval.js';
+import { EventHeap } from './heap.js';
 import { type Stream, streamFor } from './rng.js';
+
+export { EventHeap } from './heap.js';
 
 /** Failure and repair times of one kind of component, in seconds. */
 export interface SimRates {
@@ -287,79 +290,6 @@ function copyOptions(o: SimOptions): SimOptions {
     out.lifetime = o.lifetime.kind === 'weibull' ? { ...o.lifetime } : { kind: 'exponential' };
   if (o.crews !== undefined) out.crews = o.crews;
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Event queue
-
-/** Binary min-heap of (time, component id) over typed arrays; no allocation after construction. */
-export class EventHeap {
-  readonly times: Float64Array;
-  readonly ids: Int32Array;
-  size = 0;
-
-  constructor(capacity: number) {
-    this.times = new Float64Array(Math.max(1, capacity));
-    this.ids = new Int32Array(Math.max(1, capacity));
-  }
-
-  push(time: number, id: number): void {
-    const times = this.times;
-    const ids = this.ids;
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = times[parent] as number;
-      if (pt <= time) break;
-      times[i] = pt;
-      ids[i] = ids[parent] as number;
-      i = parent;
-    }
-    times[i] = time;
-    ids[i] = id;
-  }
-
-  topTime(): number {
-    return this.times[0] as number;
-  }
-
-  topId(): number {
-    return this.ids[0] as number;
-  }
-
-  /** Removes the earliest event. */
-  pop(): void {
-    const last = --this.size;
-    if (last > 0) this.siftDown(this.times[last] as number, this.ids[last] as number);
-  }
-
-  /** Replaces the earliest event by (time, id): a pop and a push in one sift. */
-  replaceTop(time: number, id: number): void {
-    this.siftDown(time, id);
-  }
-
-  private siftDown(time: number, id: number): void {
-    const times = this.times;
-    const ids = this.ids;
-    const n = this.size;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
-      let ct = times[child] as number;
-      const right = child + 1;
-      if (right < n && (times[right] as number) < ct) {
-        child = right;
-        ct = times[right] as number;
-      }
-      if (ct >= time) break;
-      times[i] = ct;
-      ids[i] = ids[child] as number;
-      i = child;
-    }
-    times[i] = time;
-    ids[i] = id;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@
 // plus the t quantile against scipy.stats.t.ppf, determinism, chunking and the too-rare rule.
 // Failure rates are deliberately high (node MTBF 100 h, MTTR 10 h) so a few hundred simulated years see thousands of
 // outages and the 95% intervals are narrow.
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fleetAvailability as compareFleet, verticalAvailability } from '../../../src/compare/availability.js';
 import { fleetAvailability, fromMtbfMttr } from '../../../src/core/reliability/index.js';
@@ -14,7 +13,6 @@ import {
   type AvailabilitySimConfig,
   checkSimConfig,
   combineAvailability,
-  EventHeap,
   type FleetSimConfig,
   fleetSimConfig,
   type KOfNSimConfig,
@@ -83,37 +81,6 @@ function binomialBelow(n: number, p: number, k: number): number {
   }
   return sum;
 }
-
-describe('EventHeap', () => {
-  it('pops events in time order, with replaceTop as pop + push (property)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 }),
-        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { maxLength: 40 }),
-        (initial, replacements) => {
-          const heap = new EventHeap(initial.length);
-          initial.forEach((t, i) => {
-            heap.push(t, i);
-          });
-          const model = initial.map((t, i) => ({ t, id: i }));
-          for (const r of replacements) {
-            model.sort((a, b) => a.t - b.t);
-            if (heap.topTime() !== model[0]?.t) return false;
-            model[0] = { t: r, id: heap.topId() };
-            heap.replaceTop(r, heap.topId());
-          }
-          model.sort((a, b) => a.t - b.t);
-          for (const m of model) {
-            if (heap.topTime() !== m.t) return false;
-            heap.pop();
-          }
-          return heap.size === 0;
-        },
-      ),
-      { seed: 11, numRuns: 200 },
-    );
-  });
-});
 
 describe('k-of-n fleets against the exact figure (src/core/reliability)', () => {
   // 20 cases of nodes, need, zones and regions.

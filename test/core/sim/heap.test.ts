@@ -1,0 +1,99 @@
+// The one binary min-heap of the simulators (src/core/sim/heap.ts): the key-only slices the request simulator keeps
+// per node, and the (time, component id) EventHeap of the failure simulator, whose output depends on the order in
+// which equal-time events come out (pinned here).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventHeap, pushValue, replaceRoot } from '../../../src/core/sim/heap.js';
+
+describe('EventHeap', () => {
+  it('pops events in time order, with replaceTop as pop + push (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { maxLength: 40 }),
+        (initial, replacements) => {
+          const heap = new EventHeap(initial.length);
+          initial.forEach((t, i) => {
+            heap.push(t, i);
+          });
+          const model = initial.map((t, i) => ({ t, id: i }));
+          for (const r of replacements) {
+            model.sort((a, b) => a.t - b.t);
+            if (heap.topTime() !== model[0]?.t) return false;
+            model[0] = { t: r, id: heap.topId() };
+            heap.replaceTop(r, heap.topId());
+          }
+          model.sort((a, b) => a.t - b.t);
+          for (const m of model) {
+            if (heap.topTime() !== m.t) return false;
+            heap.pop();
+          }
+          return heap.size === 0;
+        },
+      ),
+      { seed: 11, numRuns: 200 },
+    );
+  });
+
+  it('equal times come out in the order fixed by the sift rules (the failure simulator depends on it)', () => {
+    const heap = new EventHeap(8);
+    for (const [t, id] of [
+      [5, 0],
+      [5, 1],
+      [5, 2],
+      [1, 3],
+      [5, 4],
+      [3, 5],
+      [3, 6],
+    ] as const)
+      heap.push(t, id);
+    heap.replaceTop(5, 7);
+    const order: number[] = [];
+    while (heap.size > 0) {
+      order.push(heap.topId());
+      heap.pop();
+    }
+    expect(order).toEqual([5, 6, 2, 4, 1, 7, 0]);
+  });
+});
+
+describe('replaceRoot and pushValue', () => {
+  it('an id payload moves with its key and never changes the order of the keys (property, many ties)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 4 })), { maxLength: 60 }),
+        (ops) => {
+          // two heaps in slices at base 3 of larger arrays: keys only, and keys with ids (id = index into `keyOf`)
+          const base = 3;
+          const plain = new Float64Array(base + 64);
+          const keyed = new Float64Array(base + 64);
+          const ids = new Int32Array(base + 64);
+          const keyOf: number[] = [];
+          let size = 0;
+          for (const [op, key] of ops) {
+            keyOf.push(key);
+            const id = keyOf.length - 1;
+            if (op === 0 || size === 0) {
+              pushValue(plain, base, size, key);
+              pushValue(keyed, base, size, key, ids, id);
+              size++;
+            } else if (op === 1) {
+              replaceRoot(plain, base, size, key);
+              replaceRoot(keyed, base, size, key, ids, id);
+            } else {
+              size--;
+              replaceRoot(plain, base, size, plain[base + size] as number);
+              replaceRoot(keyed, base, size, keyed[base + size] as number, ids, ids[base + size] as number);
+            }
+            for (let k = 0; k < size; k++) {
+              if (plain[base + k] !== keyed[base + k]) return false;
+              if (keyOf[ids[base + k] as number] !== keyed[base + k]) return false;
+            }
+          }
+          return true;
+        },
+      ),
+      { seed: 5, numRuns: 300 },
+    );
+  });
+});
