@@ -1,4 +1,4 @@
-// The failure/repair Monte Carlo (src/core/sim/failures.ts) against the exact availability figures it checks:
+// The failure/repair Monte Carlo (src/core/sim/failures/) against the exact availability figures it checks:
 // - src/core/reliability fleetAvailability (k-of-n over zones and regions) on a grid of cases;
 // - src/compare/availability.ts verticalAvailability and fleetAvailability (the comparison engine's candidates);
 // - the machine-repairman birth-death chain (one repair crew), solved here in closed form;
@@ -20,7 +20,7 @@ import {
   simulateAvailability,
   simulateAvailabilityChunk,
   verticalSimConfig,
-} from '../../../src/core/sim/failures.js';
+} from '../../../src/core/sim/failures/index.js';
 import type { Reliability } from '../../../src/scenario/types.js';
 import { expectClose } from '../../helpers/expectClose.js';
 
