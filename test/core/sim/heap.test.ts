@@ -58,16 +58,15 @@ describe('EventHeap', () => {
 });
 
 describe('replaceRoot and pushValue', () => {
-  it('an id payload moves with its key and never changes the order of the keys (property, many ties)', () => {
+  it('EventHeap orders its times exactly as the key-only heap, each id staying with its time (property, many ties)', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 4 })), { maxLength: 60 }),
         (ops) => {
-          // two heaps in slices at base 3 of larger arrays: keys only, and keys with ids (id = index into `keyOf`)
+          // a key-only heap in a slice at base 3 of a larger array, and an EventHeap (id = index into `keyOf`)
           const base = 3;
           const plain = new Float64Array(base + 64);
-          const keyed = new Float64Array(base + 64);
-          const ids = new Int32Array(base + 64);
+          const events = new EventHeap(64);
           const keyOf: number[] = [];
           let size = 0;
           for (const [op, key] of ops) {
@@ -75,19 +74,20 @@ describe('replaceRoot and pushValue', () => {
             const id = keyOf.length - 1;
             if (op === 0 || size === 0) {
               pushValue(plain, base, size, key);
-              pushValue(keyed, base, size, key, ids, id);
+              events.push(key, id);
               size++;
             } else if (op === 1) {
               replaceRoot(plain, base, size, key);
-              replaceRoot(keyed, base, size, key, ids, id);
+              events.replaceTop(key, id);
             } else {
               size--;
               replaceRoot(plain, base, size, plain[base + size] as number);
-              replaceRoot(keyed, base, size, keyed[base + size] as number, ids, ids[base + size] as number);
+              events.pop();
             }
+            if (events.size !== size) return false;
             for (let k = 0; k < size; k++) {
-              if (plain[base + k] !== keyed[base + k]) return false;
-              if (keyOf[ids[base + k] as number] !== keyed[base + k]) return false;
+              if (plain[base + k] !== events.times[k]) return false;
+              if (keyOf[events.ids[k] as number] !== events.times[k]) return false;
             }
           }
           return true;
@@ -95,5 +95,14 @@ describe('replaceRoot and pushValue', () => {
       ),
       { seed: 5, numRuns: 300 },
     );
+  });
+
+  it('return the index where they stored the value', () => {
+    const h = new Float64Array(8);
+    expect(pushValue(h, 0, 0, 4)).toBe(0);
+    expect(pushValue(h, 0, 1, 6)).toBe(1);
+    expect(pushValue(h, 0, 2, 1)).toBe(0);
+    expect(replaceRoot(h, 0, 3, 5)).toBe(2);
+    expect([...h.subarray(0, 3)]).toEqual([4, 6, 5]);
   });
 });
