@@ -1,15 +1,14 @@
 /**
- * The horizontal fleet's service state: nodes in zones in regions behind per-region balancers, users routed to the
- * first reachable region, capacity per region, the partitions' copies and write quorum, and the failover downtime
- * each failure costs the requests it affected.
+ * The horizontal fleet's service state: nodes in zones in regions behind per-region balancers and the global switch,
+ * users routed to the first reachable region (the routing tables: fleetRouting.ts), capacity per region, the
+ * partitions' copies and write quorum (partitions.ts), and the failover downtime each failure costs the requests it
+ * affected.
  */
 
-import { spreadOf, zoneSizes } from '../../reliability/placement.js';
+import { fleetRouting } from './fleetRouting.js';
+import { WorstPartition } from './partitions.js';
 import type { Service } from './service.js';
 import type { FleetSimConfig } from './types.js';
-
-/** NEVER enough nodes (a null entry of the needed table). */
-const NEVER = 0x3fffffff;
 
 /**
  * Horizontal fleet. Components: all nodes (region by region, node j of a region in its zone j % zones), then all
@@ -31,26 +30,18 @@ export class FleetService implements Service {
   private readonly need: Int32Array;
   /** load[mask * R + r]: share of all requests routed to r (normalised by the total share). */
   private readonly load: Float64Array;
-  private readonly weight: Float64Array;
   private readonly zoneUp: Uint8Array;
   private readonly nodesUpInZone: Int32Array;
   private readonly regionUp: Uint8Array;
   private readonly balancerUp: Uint8Array;
   /** Nodes up in up zones of each region. */
   private readonly count: Int32Array;
-  /** Nodes of each zone. */
+  /** Nodes of each zone (the partitions' table). */
   private readonly zoneSize: Int32Array;
-  /** Each region's spread of copies over its non-empty zones (spreadOf): lo per zone, `extra` zones one more. */
-  private readonly spreadLo: Int32Array;
-  private readonly spreadHi: Int32Array;
-  private readonly spreadExtra: Int32Array;
+  /** The placement of the partitions' copies, and the check of their write quorum. */
+  private readonly partitions: WorstPartition;
   /** Non-empty zones up in each region: with none, the region serves nobody. */
   private readonly zonesUp: Int32Array;
-  /** First zone of each region (zones of region r: zoneStart[r] .. zoneStart[r + 1] - 1). */
-  private readonly zoneStart: Int32Array;
-  private readonly replication: number;
-  /** Copies of the worst partition that may be down: regions x replication - writeQuorum. */
-  private readonly maxDownCopies: number;
   private mask = 0;
   private switchUp = 1;
 
@@ -85,82 +76,18 @@ export class FleetService implements Service {
       for (let z = 0; z < reg.zones; z++) this.zoneRegion[zBase + z] = r;
       zBase += reg.zones;
     });
-    const masks = 1 << R;
-    this.serving = new Int32Array(masks * U).fill(-1);
-    this.need = new Int32Array(masks * R);
-    this.load = new Float64Array(masks * R);
-    let total = 0;
-    for (const u of config.users) total += u.share;
-    this.weight = Float64Array.from(config.users, (u) => u.share / total);
-    for (let mask = 1; mask < masks; mask++) {
-      config.users.forEach((u, i) => {
-        const r = u.order.find((x) => (mask >> x) & 1);
-        if (r === undefined) return;
-        this.serving[mask * U + i] = r;
-        this.load[mask * R + r] = (this.load[mask * R + r] as number) + (this.weight[i] as number);
-      });
-      const row = config.needed[mask] as (number | null)[];
-      for (let r = 0; r < R; r++) {
-        const v = row[r];
-        this.need[mask * R + r] = v === null || v === undefined ? NEVER : Math.max(0, Math.min(NEVER, Math.ceil(v)));
-      }
-    }
+    const routing = fleetRouting(config);
+    this.serving = routing.serving;
+    this.need = routing.need;
+    this.load = routing.load;
     this.zoneUp = new Uint8Array(zones);
     this.nodesUpInZone = new Int32Array(zones);
     this.regionUp = new Uint8Array(R);
     this.balancerUp = new Uint8Array(R);
     this.count = new Int32Array(R);
-    this.replication = config.replication;
-    this.maxDownCopies = R * config.replication - config.writeQuorum;
-    this.zoneSize = new Int32Array(zones);
-    this.zoneStart = new Int32Array(R + 1);
-    this.spreadLo = new Int32Array(R);
-    this.spreadHi = new Int32Array(R);
-    this.spreadExtra = new Int32Array(R);
+    this.partitions = new WorstPartition(config.regions, config.replication, config.writeQuorum);
+    this.zoneSize = this.partitions.zoneSize;
     this.zonesUp = new Int32Array(R);
-    let zb = 0;
-    config.regions.forEach((reg, r) => {
-      this.zoneStart[r] = zb;
-      // the placement of src/core/reliability/placement.ts: zone sizes round-robin, copies spread evenly
-      const sizes = zoneSizes(reg.nodes, reg.zones);
-      const spread = spreadOf(sizes, config.replication) as NonNullable<ReturnType<typeof spreadOf>>;
-      this.spreadLo[r] = spread.lo;
-      this.spreadHi[r] = spread.hi;
-      this.spreadExtra[r] = spread.extra;
-      sizes.forEach((n, z) => {
-        this.zoneSize[zb + z] = n;
-      });
-      zb += reg.zones;
-    });
-    this.zoneStart[R] = zb;
-  }
-
-  /**
-   * Whether some partition lacks a live copy or its write quorum: the worst partition has, in each region, as many
-   * copies down as the down nodes can cover under the zone cap (all of them with the region down), summed over regions.
-   */
-  private dataDown(): boolean {
-    let down = 0;
-    for (let r = 0; r < this.R; r++) {
-      if (!this.regionUp[r]) {
-        down += this.replication;
-        continue;
-      }
-      // worstDownCopies of src/core/reliability/placement.ts, without allocating
-      const lo = this.spreadLo[r] as number;
-      const hi = this.spreadHi[r] as number;
-      let t = 0;
-      let full = 0;
-      for (let z = this.zoneStart[r] as number; z < (this.zoneStart[r + 1] as number); z++) {
-        const size = this.zoneSize[z] as number;
-        if (size === 0) continue;
-        const dz = this.zoneUp[z] ? size - (this.nodesUpInZone[z] as number) : size;
-        t += Math.min(lo, dz);
-        if (dz >= hi) full++;
-      }
-      down += Math.min(this.replication, t + Math.min(this.spreadExtra[r] as number, full));
-    }
-    return down > this.maxDownCopies;
   }
 
   /** Down (1) unless every user region is served by a region with enough nodes up and every partition is. */
@@ -179,9 +106,10 @@ export class FleetService implements Service {
         break;
       }
     }
-    this.down = down === 1 || this.dataDown() ? 1 : 0;
+    this.down = down === 1 || this.partitions.lost(this.regionUp, this.zoneUp, this.nodesUpInZone) ? 1 : 0;
   }
 
+  /** The reachable regions: bit r set while region r, its balancer and one of its non-empty zones are up. */
   private routeMask(): number {
     let mask = 0;
     for (let r = 0; r < this.R; r++) {

@@ -16,22 +16,34 @@ export class HotStandbyService implements Service {
   private active = 0;
   private readonly sideUp = new Uint8Array(2);
   private commonUp = 1;
+  /** Component ids in series with the pair (balancer, switch). */
+  private readonly common: Int32Array;
 
   constructor(
     count: number,
     private readonly otherRegion: boolean,
-    private readonly common: readonly number[],
+    common: readonly number[],
     private readonly failoverS: number,
   ) {
     this.up = new Uint8Array(count);
+    this.common = Int32Array.from(common);
   }
 
+  /** Whether every component in series with the pair is up (a loop: no closure per event). */
+  private commonAllUp(): boolean {
+    const up = this.up;
+    const common = this.common;
+    for (let i = 0; i < common.length; i++) if (!up[common[i] as number]) return false;
+    return true;
+  }
+
+  /** Recomputes each side's state, the common part's and the service's from the component states. */
   private refresh(): void {
     const up = this.up;
     for (let s = 0; s < 2; s++) {
       this.sideUp[s] = up[s] && up[2 + s] && (!this.otherRegion || up[4 + s]) ? 1 : 0;
     }
-    this.commonUp = (this.otherRegion || up[4]) && this.common.every((c) => up[c]) ? 1 : 0;
+    this.commonUp = (this.otherRegion || up[4]) && this.commonAllUp() ? 1 : 0;
     this.down = this.commonUp && (this.sideUp[0] || this.sideUp[1]) ? 0 : 1;
   }
 

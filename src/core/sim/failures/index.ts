@@ -53,6 +53,12 @@
  * up to partly or fully down, plus every failover that cost downtime without starting an outage). combineAvailability
  * gives the availability, a 95% Student t interval over the chunk unavailabilities (chunks - 1 degrees of freedom),
  * and `tooRare` when fewer than 10 down events were seen in all: then the caller reports the exact figure.
+ *
+ * Files: types.ts (configs and results), configs.ts (the engine's configs), rates.ts (rates from an availability),
+ * check.ts (config checks), plan.ts (the components and the service of a run), service.ts and one file per service
+ * (kOfN.ts, series.ts, hotStandby.ts, fleet.ts with fleetRouting.ts and partitions.ts), transitions.ts (up and repair
+ * times, the initial state), crews.ts (shared repair crews), eventLoop.ts (one chunk), combine.ts (the statistics
+ * over chunks), simulate.ts (the entry points), expectedEvents.ts; the event heap is src/core/sim/heap.ts.
  */
 
 export { EventHeap } from '../heap.js';
