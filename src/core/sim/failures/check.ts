@@ -7,17 +7,20 @@ import type { Availability } from '../../reliability/availability.js';
 import { MAX_FLEET_REGIONS } from './configs.js';
 import type { AvailabilitySimConfig, SimOptions, SimRates, SimReliability, SimSwitch } from './types.js';
 
+/** Throws unless `r` is { mtbfS, mttrS } with both finite and > 0 (seconds). */
 function checkRates(r: SimRates | undefined, name: string): void {
   if (r === null || typeof r !== 'object') throw new RangeError(`${name} must be { mtbfS, mttrS }`);
   if (!(Number.isFinite(r.mtbfS) && r.mtbfS > 0)) throw new RangeError(`${name}.mtbfS must be > 0, got ${r.mtbfS}`);
   if (!(Number.isFinite(r.mttrS) && r.mttrS > 0)) throw new RangeError(`${name}.mttrS must be > 0, got ${r.mttrS}`);
 }
 
+/** Throws unless `x` is an integer in [min, max]. */
 export function checkCount(x: number, name: string, min: number, max = 1_000_000): void {
   if (!Number.isInteger(x) || x < min || x > max)
     throw new RangeError(`${name} must be an integer in [${min}, ${max}], got ${x}`);
 }
 
+/** Throws unless `a` is { availability, unavailability } with the availability in (0, 1]. */
 function checkAvailabilityValue(a: Availability | null | undefined, name: string): void {
   if (a === null || typeof a !== 'object') throw new RangeError(`${name} must be { availability, unavailability }`);
   if (!(a.availability > 0 && a.availability <= 1 && a.unavailability >= 0 && a.unavailability < 1)) {
@@ -25,6 +28,7 @@ function checkAvailabilityValue(a: Availability | null | undefined, name: string
   }
 }
 
+/** Throws unless `sw` is null or a global switch with a valid availability and failoverS >= 0 (seconds). */
 function checkSwitch(sw: SimSwitch | null | undefined): void {
   if (sw === null) return;
   if (sw === undefined || typeof sw !== 'object')
@@ -35,6 +39,7 @@ function checkSwitch(sw: SimSwitch | null | undefined): void {
   }
 }
 
+/** Throws naming the first bad field of the reliability (rates, failover, cold restore, restore rate). */
 function checkReliability(r: SimReliability): void {
   if (r === null || typeof r !== 'object') throw new RangeError('reliability must be an object');
   checkRates(r.node, 'reliability.node');
@@ -49,6 +54,7 @@ function checkReliability(r: SimReliability): void {
   }
 }
 
+/** Throws unless the lifetime is exponential or Weibull with shape in [0.05, 100], and crews null or >= 1. */
 function checkOptions(o: SimOptions): void {
   const l = o.lifetime;
   if (l !== undefined) {

@@ -10,6 +10,7 @@ import type { AvailabilityChunk, AvailabilitySimConfig, SimulatedAvailability } 
 /** Below this many down events in all, the estimate is too rare to report (tooRare). */
 export const MIN_DOWN_EVENTS = 10;
 
+/** The model part of the method text: up-time distribution, crews, start (stationary or warm-up). */
 function describeModel(config: AvailabilitySimConfig): string {
   const lifetime =
     config.lifetime?.kind === 'weibull'

@@ -83,6 +83,7 @@ function copySwitch(sw: SimSwitch | null): SimSwitch | null {
   return { availability: { availability: a.availability, unavailability: a.unavailability }, failoverS: sw.failoverS };
 }
 
+/** The rates, failover and restore figures of a reliability, copied (plain data). */
 function pickReliability(r: SimReliability): SimReliability {
   return {
     node: { mtbfS: r.node.mtbfS, mttrS: r.node.mttrS },
@@ -94,6 +95,7 @@ function pickReliability(r: SimReliability): SimReliability {
   };
 }
 
+/** The lifetime and crews options, copied (plain data). */
 function copyOptions(o: SimOptions): SimOptions {
   const out: SimOptions = {};
   if (o.lifetime !== undefined)

@@ -118,6 +118,7 @@ export class FleetService implements Service {
     return mask;
   }
 
+  /** Service.reset: the counts per zone and region, the reachable regions and the switch from every state. */
   reset(up: Uint8Array): void {
     const N = this.nodeCount;
     const Z = this.zoneCount;
@@ -151,6 +152,11 @@ export class FleetService implements Service {
     return (this.count[r] as number) >= (this.need[i] as number) ? (this.load[i] as number) : 0;
   }
 
+  /**
+   * Service.flip: updates the counts and the reachable regions; a node or zone failure charges failoverS times the
+   * share of requests its nodes were serving, a region failure (with several regions) the regions' failover time
+   * times the region's share (seconds, user-weighted).
+   */
   flip(c: number, isUp: boolean): number {
     const N = this.nodeCount;
     const Z = this.zoneCount;
