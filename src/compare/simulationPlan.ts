@@ -14,7 +14,7 @@ import {
   fleetSimConfig,
   type SimOptions,
   verticalSimConfig,
-} from '../core/sim/failures.js';
+} from '../core/sim/failures/index.js';
 import {
   type ArrivalProcess,
   burstyArrivals,

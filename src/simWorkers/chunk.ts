@@ -2,7 +2,11 @@
  * One unit of simulation work, the same in a worker thread and in the main thread: a task (JSON-serialisable) and a
  * chunk index. A chunk's result depends only on (task, index), never on which thread ran it.
  */
-import { type AvailabilityChunk, type AvailabilitySimConfig, simulateAvailabilityChunk } from '../core/sim/failures.js';
+import {
+  type AvailabilityChunk,
+  type AvailabilitySimConfig,
+  simulateAvailabilityChunk,
+} from '../core/sim/failures/index.js';
 import { type RequestChunk, type RequestSimConfig, simulateRequestsChunk } from '../core/sim/requests.js';
 
 export type SimTask =

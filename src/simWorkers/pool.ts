@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AvailabilityChunk } from '../core/sim/failures.js';
+import type { AvailabilityChunk } from '../core/sim/failures/index.js';
 import type { RequestChunk } from '../core/sim/requests.js';
 import { type ChunkResult, runChunk, type SimTask } from './chunk.js';
 

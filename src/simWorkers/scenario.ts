@@ -15,7 +15,7 @@ import type {
 } from '../compare/result.js';
 import { availabilitySim, designOf, type RegionSim, requestSims } from '../compare/simulationPlan.js';
 import { nines } from '../core/reliability/index.js';
-import { combineAvailability, expectedEvents } from '../core/sim/failures.js';
+import { combineAvailability, expectedEvents } from '../core/sim/failures/index.js';
 import { LogHistogram } from '../core/sim/histogram.js';
 import {
   chunkOf,

@@ -15,7 +15,7 @@ import {
   type SimulatedAvailability,
   SYNTHETIC_MTTR_S,
   simulateAvailability,
-} from '../../core/sim/failures.js';
+} from '../../core/sim/failures/index.js';
 import { InputError } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
 import { floorSignificant, formatDowntime, formatPercent } from '../../units/format.js';

@@ -1,0 +1,92 @@
+/**
+ * Statistics over chunks: the availability and its 95% Student t interval (sectioning over the chunk
+ * unavailabilities), the down-event count, the too-rare rule, and the method text describing the model.
+ */
+
+import { sectioningHalfWidth } from '../../stats/tInterval.js';
+import { WARMUP_NODE_MTBFS } from './plan.js';
+import type { AvailabilityChunk, AvailabilitySimConfig, SimulatedAvailability } from './types.js';
+
+/** Below this many down events in all, the estimate is too rare to report (tooRare). */
+export const MIN_DOWN_EVENTS = 10;
+
+/** The model part of the method text: up-time distribution, crews, start (stationary or warm-up). */
+function describeModel(config: AvailabilitySimConfig): string {
+  const lifetime =
+    config.lifetime?.kind === 'weibull'
+      ? `Weibull up times (shape ${config.lifetime.shape}, mean = MTBF)`
+      : 'exponential up times';
+  const crews = config.crews
+    ? `; at most ${config.crews} node repair${config.crews === 1 ? '' : 's'} at once (shared crews, FIFO)`
+    : '';
+  const warm =
+    config.lifetime?.kind === 'weibull' || config.crews
+      ? `; started all up, ${WARMUP_NODE_MTBFS} node MTBFs of warm-up discarded`
+      : '; started in the stationary state';
+  return `${lifetime}, exponential repairs${crews}${warm}`;
+}
+
+/**
+ * Combines chunks (in index order, whatever order they are given in) into the availability, its 95% interval (Student
+ * t with chunks - 1 degrees of freedom over the chunk unavailabilities) and the count of down events.
+ */
+export function combineAvailability(
+  config: AvailabilitySimConfig,
+  chunks: readonly AvailabilityChunk[],
+): SimulatedAvailability {
+  if (chunks.length === 0) throw new RangeError('combineAvailability: no chunks');
+  const sorted = [...chunks].sort((a, b) => a.index - b.index);
+  for (let i = 1; i < sorted.length; i++) {
+    if ((sorted[i] as AvailabilityChunk).index === (sorted[i - 1] as AvailabilityChunk).index) {
+      throw new RangeError(`combineAvailability: chunk ${(sorted[i] as AvailabilityChunk).index} given twice`);
+    }
+  }
+  let totalS = 0;
+  let totalDown = 0;
+  let events = 0;
+  let years = 0;
+  for (const c of sorted) {
+    totalS += c.simulatedS;
+    totalDown += c.downS;
+    events += c.downEvents;
+    years += c.years;
+  }
+  // chunk years are total / chunks: drop the rounding noise of adding them back up (20 x 0.05 = 1.0000000000000002)
+  years = Number(years.toPrecision(12));
+  const k = sorted.length;
+  const u = Math.min(1, Math.max(0, totalDown / totalS));
+  const half = sectioningHalfWidth(sorted.map((c) => c.downS / c.simulatedS));
+  const uLo = Math.max(0, u - half);
+  const uHi = Math.min(1, u + half);
+  const tooRare = events < MIN_DOWN_EVENTS;
+  const failover =
+    config.kind !== 'k-of-n' && config.reliability.failoverS > 0
+      ? `, plus ${config.reliability.failoverS} s of failover downtime per failure for the requests it affected`
+      : '';
+  const sw =
+    config.kind === 'k-of-n' || (config.kind === 'vertical' && !config.standbyInOtherRegion)
+      ? null
+      : config.globalSwitch;
+  const switchText =
+    sw === null
+      ? ''
+      : `; the global traffic switch in series, and a move to another region taking at least its ${sw.failoverS} s`;
+  const rare = tooRare
+    ? `; only ${events} down event${events === 1 ? '' : 's'} (fewer than ${MIN_DOWN_EVENTS}): too rare to estimate, report the exact figure instead`
+    : '';
+  const method =
+    `Monte Carlo: event-driven simulation of independent failures and repairs (${describeModel(config)})${failover}${switchText}; ` +
+    `${k} chunks, ${years} years in all; 95% interval: Student t with ${k - 1} degrees of freedom over the chunk unavailabilities` +
+    rare;
+  return {
+    availability: 1 - u,
+    unavailability: u,
+    ci95: [1 - uHi, 1 - uLo],
+    ci95Unavailability: [uLo, uHi],
+    downEventCount: events,
+    simulatedYears: years,
+    chunks: k,
+    tooRare,
+    method,
+  };
+}
