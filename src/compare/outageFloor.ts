@@ -2,7 +2,8 @@
 import { fromMtbfMttr } from '../core/reliability/index.js';
 import { zoneSizes } from '../core/reliability/placement.js';
 import type { Context } from './context.js';
-import { allUpUtilization, availabilityNeed, type HorizontalDesign } from './evaluate.js';
+import { allUpUtilization, availabilityNeed } from './degraded.js';
+import type { HorizontalDesign } from './designKinds.js';
 import type { HorizontalLayout } from './layout.js';
 
 /**

@@ -47,18 +47,12 @@ import { fleetAvailability, structuralUnavailability } from './availability.js';
 import { effectiveServiceTimeS, MAX_NODES_PER_REGION, nodesForUtilization } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
 import { monthlyCost } from './cost.js';
-import {
-  allUpUtilization,
-  evaluateHorizontal,
-  globalSwitchFor,
-  type HorizontalDesign,
-  horizontalCost,
-  memoryNeededGiB,
-  sameCostForZones,
-  screenHorizontal,
-  survivesZoneLossQuick,
-} from './evaluate.js';
+import { allUpUtilization, survivesZoneLossQuick } from './degraded.js';
+import type { HorizontalDesign } from './designKinds.js';
+import { evaluateHorizontal, screenHorizontal } from './evaluateHorizontal.js';
 import { meet } from './frontier.js';
+import { globalSwitchFor } from './globalSwitch.js';
+import { horizontalCost, sameCostForZones } from './horizontalCost.js';
 import {
   compactResolutionS,
   type HorizontalLayout,
@@ -66,6 +60,7 @@ import {
   sameLayoutForZones,
   screensCompact,
 } from './layout.js';
+import { memoryNeededGiB } from './nodeMemory.js';
 import { outageFloor } from './outageFloor.js';
 import type { ArchitectureResult } from './result.js';
 import {

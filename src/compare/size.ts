@@ -15,17 +15,12 @@ import {
   scopedP99S,
 } from './capacity.js';
 import { type Context, userHomeRegions } from './context.js';
-import {
-  evaluateHorizontal,
-  evaluateVertical,
-  memoryNeededGiB,
-  regionNeed,
-  screenVertical,
-  verticalPaths,
-  verticalWriteExtraS,
-} from './evaluate.js';
+import { evaluateHorizontal } from './evaluateHorizontal.js';
+import { evaluateVertical, screenVertical, verticalPaths, verticalWriteExtraS } from './evaluateVertical.js';
 import { meet } from './frontier.js';
 import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayout, screensCompact } from './layout.js';
+import { memoryNeededGiB } from './nodeMemory.js';
+import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
 
 /** Instances of the catalog a search considers: AWS (the catalog's regions and network prices are AWS's), no

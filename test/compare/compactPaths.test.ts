@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { queueAtLoad, scopedP99S } from '../../src/compare/capacity.js';
 import { buildContext } from '../../src/compare/context.js';
-import { verticalPaths } from '../../src/compare/evaluate.js';
+import { verticalPaths } from '../../src/compare/evaluateVertical.js';
 import {
   COMPACT_ABOVE_USERS,
   compactLayout,

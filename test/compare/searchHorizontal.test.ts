@@ -6,15 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { type Catalog, type Instance, loadCatalog } from '../../src/catalog/index.js';
 import { structuralUnavailability } from '../../src/compare/availability.js';
 import { buildContext, type Context } from '../../src/compare/context.js';
-import {
-  allUpUtilization,
-  availabilityNeed,
-  type HorizontalDesign,
-  horizontalCost,
-  sameCostForZones,
-  screenHorizontal,
-  survivesZoneLossQuick,
-} from '../../src/compare/evaluate.js';
+import { allUpUtilization, availabilityNeed, survivesZoneLossQuick } from '../../src/compare/degraded.js';
+import type { HorizontalDesign } from '../../src/compare/designKinds.js';
+import { screenHorizontal } from '../../src/compare/evaluateHorizontal.js';
+import { horizontalCost, sameCostForZones } from '../../src/compare/horizontalCost.js';
 import { compareScenario } from '../../src/compare/index.js';
 import { horizontalLayout, sameLayoutForZones } from '../../src/compare/layout.js';
 import { outageFloor } from '../../src/compare/outageFloor.js';
