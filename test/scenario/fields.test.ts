@@ -1,7 +1,7 @@
 // The table of scenario fields (src/scenario/fields.ts) and what is derived from it: the sweep's fields, the paths
 // that may be ranges (with a model for each) and the TUI's inputs.
 import { describe, expect, it } from 'vitest';
-import { SWEEPABLE_PATHS } from '../../src/compare/sweep.js';
+import { SWEEPABLE_PATHS } from '../../src/compare/sweepFields.js';
 import { SCENARIO_FIELDS } from '../../src/scenario/fields.js';
 import { RANGED_MODEL_PATHS, UNCERTAIN_PATHS } from '../../src/scenario/uncertain.js';
 import { fieldsOf } from '../../src/tui/fields.js';
