@@ -6,6 +6,7 @@
 
 import type { Instance } from '../catalog/index.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
+import type { ArchitectureResult } from './result.js';
 
 export interface VerticalDesign {
   kind: 'vertical';
@@ -35,4 +36,15 @@ export type Design = VerticalDesign | HorizontalDesign;
 /** The regions a vertical design serves from: its own, and its standby's when that is in another region. */
 export function verticalRegions(d: Pick<VerticalDesign, 'region' | 'standby' | 'standbyRegion'>): string[] {
   return d.standby !== 'none' && d.standbyRegion !== null ? [d.region, d.standbyRegion] : [d.region];
+}
+
+/** A design's instance type as its result names it. */
+export function instanceSummary(inst: Instance): ArchitectureResult['instance'] {
+  return {
+    name: inst.name,
+    vcpu: inst.vcpu,
+    memGiB: inst.memGiB,
+    usdPerHour: inst.usdPerHour,
+    source: inst.source,
+  };
 }

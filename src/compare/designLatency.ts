@@ -8,7 +8,7 @@ import { type GroupPath, groupsAt, networkP99S, type queueAtLoad } from './capac
 import { type Context, preferenceOrder } from './context.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
 import { regionMeetsP99 } from './p99Scope.js';
-import { analyzedQueue, queueSurvival } from './queueMemo.js';
+import { queueFigures } from './queueMemo.js';
 import type { LatencyResult, UserRegionLatency } from './result.js';
 
 const ms = (s: number) => s * 1000;
@@ -71,9 +71,8 @@ export function latencyFor(
       stable = false;
       continue;
     }
-    const a = analyzedQueue(s.queue.input);
+    const { analysis: a, survival } = queueFigures(s.queue.input);
     if (k === 0) methodQueue = a.method;
-    const survival = queueSurvival(s.queue.input);
     const scale = a.meanResponseS ?? s.queue.input.serviceTimeS;
     meanWait += (a.meanWaitS ?? 0) * s.paths.reduce((x, p) => x + p.share, 0);
     // a group without a write detour is the queue's response time shifted by its network time: its p99 is the

@@ -10,7 +10,7 @@ import type { Context } from './context.js';
 import { dataLossOf } from './dataLoss.js';
 import { placementOf } from './dataPlacement.js';
 import { availabilityNeed, lossSurvival } from './degraded.js';
-import type { HorizontalDesign } from './designKinds.js';
+import { type HorizontalDesign, instanceSummary } from './designKinds.js';
 import { latencyFor, type ServingRegion } from './designLatency.js';
 import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { horizontalCost } from './horizontalCost.js';
@@ -171,13 +171,7 @@ function horizontalResult(
     name: d.name,
     kind: 'horizontal',
     origin: d.origin,
-    instance: {
-      name: inst.name,
-      vcpu: inst.vcpu,
-      memGiB: inst.memGiB,
-      usdPerHour: inst.usdPerHour,
-      source: inst.source,
-    },
+    instance: instanceSummary(inst),
     nodes: totalNodes,
     spares: d.spares,
     zones: d.zones,

@@ -11,7 +11,7 @@ import { type GroupPath, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
 import { type CostInput, monthlyCost } from './cost.js';
 import { dataLossOf } from './dataLoss.js';
-import { type VerticalDesign, verticalRegions } from './designKinds.js';
+import { instanceSummary, type VerticalDesign, verticalRegions } from './designKinds.js';
 import { latencyFor } from './designLatency.js';
 import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { memoryNeededGiB } from './nodeMemory.js';
@@ -110,7 +110,6 @@ function verticalResult(
     verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb, w.workingSetBytes, sw),
     !q.stable,
   );
-  const writeBytesPerS = rate * w.writeFraction * w.requestSizeBytes;
   const trafficWriteBytesPerS = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
   const costIn: CostInput = {
     compute: [{ region: d.region, count: 1, usdPerHour: inst.usdPerHour }],
@@ -129,7 +128,6 @@ function verticalResult(
     requestSizeBytes: w.requestSizeBytes,
     responseSizeBytes: w.responseSizeBytes,
   };
-  void writeBytesPerS;
   const cost = monthlyCost(catalog, costIn);
   const availability = availabilityResult(fig);
   const dataLoss = dataLossOf(ctx, d.standby === 'hot' ? 'replicated' : 'one');
@@ -162,13 +160,7 @@ function verticalResult(
     name: d.name,
     kind: 'vertical',
     origin: d.origin,
-    instance: {
-      name: inst.name,
-      vcpu: inst.vcpu,
-      memGiB: inst.memGiB,
-      usdPerHour: inst.usdPerHour,
-      source: inst.source,
-    },
+    instance: instanceSummary(inst),
     nodes: 1,
     spares: 0,
     zones: d.standby !== 'none' && d.standbyRegion === null ? 2 : 1,

@@ -41,7 +41,6 @@
  */
 
 import type { Instance } from '../catalog/index.js';
-import { fromMtbfMttr } from '../core/reliability/index.js';
 import { zoneSizes } from '../core/reliability/placement.js';
 import { fleetAvailability, structuralUnavailability } from './availability.js';
 import { effectiveServiceTimeS, MAX_NODES_PER_REGION, nodesForUtilization } from './capacity.js';
@@ -60,8 +59,8 @@ import {
   sameLayoutForZones,
   screensCompact,
 } from './layout.js';
-import { memoryNeededGiB } from './nodeMemory.js';
-import { outageFloor } from './outageFloor.js';
+import { leastRegionNodes } from './nodeMemory.js';
+import { fatalZoneProbability, movedOnLoss, othersFullyUp, outageFloor, outageRates } from './outageFloor.js';
 import type { ArchitectureResult } from './result.js';
 import {
   better,
@@ -199,12 +198,18 @@ export function availabilityUpperBound(ctx: Context, k: number, zones: number): 
 export function instanceLowerBound(ctx: Context, instance: Instance, layout: HorizontalLayout, fixed: number): number {
   const f = instanceFactors(ctx, instance);
   let nodes = 0;
-  for (const share of layout.share) {
-    // nodesForUtilization's ceiling, 1e-6 lower: the product here is rounded in another order than there
-    const util = share === 0 ? 1 : Math.max(1, Math.ceil(f.workPerShare * share - 1e-6));
-    nodes += Math.min(MAX_NODES_PER_REGION, Math.max(f.atLeast, util));
-  }
+  for (const share of layout.share) nodes += Math.min(MAX_NODES_PER_REGION, leastNodesAt(f, share));
   return fixed + nodes * f.usdPerMonth;
+}
+
+/**
+ * The fewest nodes a region carrying `share` of the design rate has with an instance type of factors `f`: its least
+ * (copies of a partition, the working set) and the nodes that keep the utilisation target (nodesForUtilization's
+ * ceiling, 1e-6 lower: the product here is rounded in another order than there).
+ */
+function leastNodesAt(f: { atLeast: number; workPerShare: number }, share: number): number {
+  const util = share === 0 ? 1 : Math.max(1, Math.ceil(f.workPerShare * share - 1e-6));
+  return Math.max(f.atLeast, util);
 }
 
 /**
@@ -230,18 +235,13 @@ export function availableNodesLowerBound(
 ): number[] {
   const t = ctx.scenario.targets;
   const w = ctx.scenario.workload;
-  const rel = ctx.scenario.reliability;
   const target = t.unavailability * (1 + 1e-9);
-  const zoneU = fromMtbfMttr(rel.zone.mtbfS, rel.zone.mttrS).unavailability;
-  const region = fromMtbfMttr(rel.region.mtbfS, rel.region.mttrS).availability;
-  const lb = (zones > 1 ? ctx.catalog.reliability.loadBalancer.multiAz : ctx.catalog.reliability.loadBalancer.singleAz)
-    .availability;
+  const rates = outageRates(ctx, zones);
   const cap = Math.max(t.maxUtilizationDegraded, t.maxUtilization);
   const f = instanceFactors(ctx, instance);
   const needFor = (load: number) => nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * load, cap);
   const least = layout.share.map((share) => {
-    const util = share === 0 ? 1 : Math.max(1, Math.ceil(f.workPerShare * share - 1e-6));
-    const n = Math.max(f.atLeast, util);
+    const n = leastNodesAt(f, share);
     return share === 0 || zones < 2
       ? n
       : zoneSafeNodes(
@@ -249,20 +249,13 @@ export function availableNodesLowerBound(
           n,
           needFor(share),
           zones,
-          (k, fatal) => region * lb * (1 - (1 - zoneU) ** fatal - zoneU ** k) > target,
+          (k, fatal) => fatalZoneProbability(rates, k, fatal) > target,
         );
   });
-  const R = layout.share.length;
-  const othersUp = (region * lb * (1 - zoneU) ** zones) ** (R - 1);
-  if ((1 - region * lb) * othersUp > target) {
-    const moved = layout.share.map(() => new Map<number, number>());
-    for (const u of layout.users) {
-      const gone = u.order[0] as number;
-      const next = u.order[1];
-      if (next === undefined) return least.map(() => Number.POSITIVE_INFINITY);
-      const m = moved[gone] as Map<number, number>;
-      m.set(next, (m.get(next) ?? 0) + u.share);
-    }
+  const othersUp = othersFullyUp(rates, zones, layout.share.length);
+  if ((1 - rates.regionA * rates.lbA) * othersUp > target) {
+    const { moved, stranded } = movedOnLoss(layout);
+    if (stranded.some((x) => x)) return least.map(() => Number.POSITIVE_INFINITY);
     for (const m of moved) {
       for (const [next, extra] of m)
         least[next] = Math.max(least[next] as number, needFor((layout.share[next] as number) + extra));
@@ -310,10 +303,8 @@ function instanceFactors(ctx: Context, instance: Instance) {
   if (hit !== undefined) return hit;
   const w = ctx.scenario.workload;
   const t = ctx.scenario.targets;
-  const wsGiB = memoryNeededGiB(ctx, 1);
-  const memNodes = wsGiB <= instance.memGiB ? 1 : Math.ceil((wsGiB * w.replication) / instance.memGiB - 1e-9);
   const f = {
-    atLeast: Math.max(memNodes, w.replication),
+    atLeast: leastRegionNodes(ctx, instance),
     workPerShare:
       (ctx.designRatePerS * w.fanout * effectiveServiceTimeS(w, instance.vcpu)) / (instance.vcpu * t.maxUtilization),
     usdPerMonth: instance.usdPerHour * BILLING_HOURS_PER_MONTH,
@@ -339,7 +330,6 @@ export function sizeLowerBound(
   zones: number,
 ): { nodes: number; total: number } {
   const w = ctx.scenario.workload;
-  const t = ctx.scenario.targets;
   const ids = Array.from({ length: k }, (_, i) => `r${i}`);
   const sw = globalSwitchFor(ctx, ids);
   const trafficWrites = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
@@ -355,15 +345,10 @@ export function sizeLowerBound(
     requestSizeBytes: w.requestSizeBytes,
     responseSizeBytes: w.responseSizeBytes,
   }).usdPerMonth;
-  const wsGiB = memoryNeededGiB(ctx, 1);
   let nodes = Number.POSITIVE_INFINITY;
   for (const i of instances) {
-    const memNodes = wsGiB <= i.memGiB ? 1 : Math.ceil((wsGiB * w.replication) / i.memGiB - 1e-9);
-    const work = (ctx.designRatePerS * w.fanout * effectiveServiceTimeS(w, i.vcpu)) / (i.vcpu * t.maxUtilization);
-    const n = Math.min(
-      k * MAX_NODES_PER_REGION,
-      Math.max(k * Math.max(memNodes, w.replication), Math.ceil(work - 1e-6)),
-    );
+    const f = instanceFactors(ctx, i);
+    const n = Math.min(k * MAX_NODES_PER_REGION, Math.max(k * f.atLeast, Math.ceil(f.workPerShare - 1e-6)));
     nodes = Math.min(nodes, n * i.usdPerHour * BILLING_HOURS_PER_MONTH);
   }
   return { nodes, total: fixed + nodes };
@@ -594,6 +579,37 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
   }
 }
 
+/**
+ * The designs of a sample, for the frontier and for a closest miss the bounds leave nothing to screen for: on each of
+ * the region sets `sets`, each zone count, the `perPlan` instance types with the lowest bound, with no spares and the
+ * zone-survival count (2 with one zone); a count with the same nodes as the one before is passed over. `visit`
+ * returns false to stop the sample.
+ */
+function sampleDesigns(
+  ctx: Context,
+  instances: readonly Instance[],
+  sets: readonly string[][],
+  perPlan: number,
+  visit: (design: HorizontalDesign, layout: HorizontalLayout) => boolean,
+): void {
+  for (const regions of sets) {
+    for (const zones of SEARCH_ZONES) {
+      const plan = planOf(ctx, regions, zones, 0);
+      for (const { instance } of boundedInstances(ctx, plan, instances).slice(0, perPlan)) {
+        const c = candidateOf(ctx, plan, instance);
+        const seen = new Set<string>();
+        for (const spares of new Set([0, zones > 1 ? sparesLimit(ctx, c) : 2])) {
+          const design = c.design(spares);
+          const key = design.nodesByRegion.join(',');
+          if (seen.has(key)) continue;
+          seen.add(key);
+          if (!visit(design, plan.layout)) return;
+        }
+      }
+    }
+  }
+}
+
 /** Instance types per region set and zone count that sampleDearer screens (the cheapest by their bound). */
 const FRONTIER_SAMPLE_INSTANCES = 1;
 
@@ -603,36 +619,22 @@ const FRONTIER_SAMPLE_SCREENS = 120;
 
 /**
  * Designs dearer than the answer, for the frontier only (the bounds stop the search at the cheapest design that meets
- * every target, so without these the frontier would end there): on the region sets tried first, each zone count, the
- * FRONTIER_SAMPLE_INSTANCES instance types with the lowest bound, with no spares and the zone-survival count (2 with one zone).
- * At most FRONTIER_SAMPLE_SCREENS in all. They are screened and added to the designs met; the answer does not change.
+ * every target, so without these the frontier would end there): sampleDesigns' with FRONTIER_SAMPLE_INSTANCES instance
+ * types per plan, at most FRONTIER_SAMPLE_SCREENS in all. They are screened and added to the designs met; the answer
+ * does not change.
  */
 function sampleDearer(ctx: Context, instances: readonly Instance[], sets: readonly string[][]): void {
   let budget = FRONTIER_SAMPLE_SCREENS;
-  for (const regions of sets) {
-    for (const zones of SEARCH_ZONES) {
-      const plan = planOf(ctx, regions, zones, 0);
-      for (const { instance } of boundedInstances(ctx, plan, instances).slice(0, FRONTIER_SAMPLE_INSTANCES)) {
-        const c = candidateOf(ctx, plan, instance);
-        const counts = new Set([0, zones > 1 ? sparesLimit(ctx, c) : 2]);
-        const seen = new Set<string>();
-        for (const spares of counts) {
-          const design = c.design(spares);
-          const key = design.nodesByRegion.join(',');
-          if (seen.has(key)) continue;
-          seen.add(key);
-          if (budget-- <= 0) return;
-          meet(ctx.seen, screenHorizontal(ctx, design, plan.layout));
-        }
-      }
-    }
-  }
+  sampleDesigns(ctx, instances, sets, FRONTIER_SAMPLE_INSTANCES, (design, layout) => {
+    if (budget-- <= 0) return false;
+    meet(ctx.seen, screenHorizontal(ctx, design, layout));
+    return true;
+  });
 }
 
 /**
  * When the bounds leave nothing to screen (outages alone make every design miss the availability target), the
- * closest miss is taken from the designs sampleDearer would screen: on the region sets tried first, each zone count,
- * the instance type with the lowest bound, with no spares and with the zone-survival count, ranked by shortfall.
+ * closest miss is taken from sampleDesigns' designs with the instance type of the lowest bound, ranked by shortfall.
  */
 function screenUnbounded(
   ctx: Context,
@@ -640,20 +642,12 @@ function screenUnbounded(
   sets: readonly string[][],
   state: SearchState,
 ): void {
-  for (const regions of sets) {
-    for (const zones of SEARCH_ZONES) {
-      const plan = planOf(ctx, regions, zones, 0);
-      const first = boundedInstances(ctx, plan, instances)[0];
-      if (first === undefined) continue;
-      const c = candidateOf(ctx, plan, first.instance);
-      for (const spares of new Set([0, zones > 1 ? sparesLimit(ctx, c) : 2])) {
-        const design = c.design(spares);
-        const result = screenHorizontal(ctx, design, plan.layout);
-        meet(ctx.seen, result);
-        if (better(result, state.best?.result ?? null)) state.best = { result, design };
-      }
-    }
-  }
+  sampleDesigns(ctx, instances, sets, 1, (design, layout) => {
+    const result = screenHorizontal(ctx, design, layout);
+    meet(ctx.seen, result);
+    if (better(result, state.best?.result ?? null)) state.best = { result, design };
+    return true;
+  });
 }
 
 /** The cheapest horizontal design that meets every target, or the closest one met (see the module note). */

@@ -5,19 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { asVaryFlag, parseVary, parseVaryValue, varyPath, varyValues } from '../../src/cli/vary.js';
 import { sweepScenario } from '../../src/compare/sweep.js';
-import { InputError, InputErrors } from '../../src/errors.js';
-
-/** The InputError message of a call (fails the test when it throws anything else, or nothing). */
-function inputError(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    if (error instanceof InputErrors) return error.errors.map((e) => e.message).join('\n');
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+import { inputError } from '../helpers/inputError.js';
 
 describe('--vary: the form, the path and the unit', () => {
   it('splits PATH=FROM..TO, and refuses other forms naming --vary', () => {

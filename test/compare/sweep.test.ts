@@ -9,26 +9,14 @@ import { compareScenario } from '../../src/compare/index.js';
 import { isErrorRow, type SweepRow, sweepScenario } from '../../src/compare/sweep.js';
 import { SWEEPABLE_PATHS, sweepFieldAt } from '../../src/compare/sweepFields.js';
 import { spacedValues } from '../../src/compare/sweepSpacing.js';
-import { InputError, InputErrors } from '../../src/errors.js';
 import { CROSSOVER_COLUMNS, crossoversCsv, csvField, ROW_COLUMNS, rowsCsv } from '../../src/report/sweepCsv.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 import { keysAt } from '../../src/scenario/schema.js';
+import { inputError } from '../helpers/inputError.js';
 
 const catalog = loadCatalog();
 const readRaw = (name: string) => JSON.parse(readFileSync(`models/scenarios/${name}.json`, 'utf8'));
 const photo = () => readRaw('photo-sharing-viral');
-
-/** The InputError message of a call (fails the test when it throws anything else, or nothing). */
-function inputError(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    if (error instanceof InputErrors) return error.errors.map((e) => e.message).join('\n');
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('spacedValues', () => {
   it('a linear sweep is evenly spaced and ends exactly at FROM and TO', () => {
