@@ -8,23 +8,19 @@ import { structuralUnavailability } from '../../src/compare/availability.js';
 import { buildContext, type Context } from '../../src/compare/context.js';
 import { allUpUtilization, availabilityNeed, survivesZoneLossQuick } from '../../src/compare/degraded.js';
 import type { HorizontalDesign } from '../../src/compare/designKinds.js';
+import { distanceRulesOut, distanceTable } from '../../src/compare/distanceBound.js';
 import { screenHorizontal } from '../../src/compare/evaluateHorizontal.js';
+import {
+  availabilityUpperBound,
+  availableNodesLowerBound,
+  instanceLowerBound,
+  sizeLowerBound,
+} from '../../src/compare/horizontalBounds.js';
 import { horizontalCost, sameCostForZones } from '../../src/compare/horizontalCost.js';
 import { compareScenario } from '../../src/compare/index.js';
 import { horizontalLayout, sameLayoutForZones } from '../../src/compare/layout.js';
 import { outageFloor } from '../../src/compare/outageFloor.js';
-import {
-  availabilityUpperBound,
-  availableNodesLowerBound,
-  distanceRulesOut,
-  distanceTable,
-  firstTrue,
-  instanceLowerBound,
-  regionSubsets,
-  SEARCH_ZONES,
-  searchHorizontal,
-  sizeLowerBound,
-} from '../../src/compare/searchHorizontal.js';
+import { firstTrue, regionSubsets, SEARCH_ZONES, searchHorizontal } from '../../src/compare/searchHorizontal.js';
 import { nodesPerRegion, SMALL_SPARES, searchableInstances } from '../../src/compare/size.js';
 import { zoneSizes } from '../../src/core/reliability/placement.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
