@@ -32,14 +32,17 @@ import {
   type Availability,
   coldRestoreTimeS,
   crossRegionFailoverS,
+  downtime,
   fromMtbfMttr,
   fromUnavailability,
+  nines,
   parallel,
   series,
   type TrafficSwitch,
 } from '../core/reliability/index.js';
 import { placedFleetAvailability } from '../core/reliability/placement.js';
 import type { FailureRates, Reliability, Standby } from '../scenario/types.js';
+import type { AvailabilityResult } from './result.js';
 
 export const METHOD_VERTICAL_NONE = 'exact (series of node, zone and region; independent failures)';
 export const METHOD_VERTICAL_HOT =
@@ -281,5 +284,24 @@ export function fleetAvailability(
     method: globalSwitch ? `${METHOD_HORIZONTAL}${switchMethod(globalSwitch)}` : METHOD_HORIZONTAL,
     byCause,
     singlePointsOfFailure: spof,
+  };
+}
+
+/** An availability figure as a result reports it: nines, downtime a year, each cause's share. */
+export function availabilityResult(fig: AvailabilityFigure): AvailabilityResult {
+  const u = fig.availability.unavailability;
+  return {
+    value: fig.availability.availability,
+    unavailability: u,
+    nines: nines(u),
+    downtimeMinutesPerYear: downtime(u).perYearS / 60,
+    method: fig.method,
+    // A first-order term (failover: rate x duration) exceeds 1 when failovers outlast the time between failures, and
+    // a sum of state probabilities may exceed 1 by rounding: as a fraction of time each is at most 1.
+    byCause: fig.byCause.map((c) => {
+      const cu = Math.min(1, c.unavailability);
+      return { cause: c.cause, unavailability: cu, downtimeMinutesPerYear: downtime(cu).perYearS / 60 };
+    }),
+    singlePointsOfFailure: fig.singlePointsOfFailure,
   };
 }

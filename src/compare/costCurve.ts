@@ -23,12 +23,13 @@ import type { Catalog } from '../catalog/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { buildContext, type Context } from './context.js';
 import { type Designs, designsOf } from './designs.js';
-import { evaluateHorizontal, type MissedTarget, missedTargets } from './evaluate.js';
+import { evaluateHorizontal } from './evaluateHorizontal.js';
 import { horizontalLayout } from './layout.js';
 import type { ArchitectureResult, ComparisonResult } from './result.js';
 import { searchHorizontal } from './searchHorizontal.js';
 import { designOf } from './simulationPlan.js';
 import { better, type HorizontalSpec, nodesPerRegion, searchVertical, sizeVertical } from './size.js';
+import { type MissedTarget, missedTargets } from './targets.js';
 
 export interface CurvePoint {
   /** Monthly cost of the design re-sized for this load, USD (internet egress excluded, as in the result). */

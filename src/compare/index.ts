@@ -9,7 +9,8 @@ import { type ArchitectureSpec, type Scenario, SIMULATION_DEFAULTS } from '../sc
 import { scenarioWarnings } from '../scenario/warnings.js';
 import { formatByteRate, formatPercent } from '../units/format.js';
 import { buildContext, type Context, userHomeRegions } from './context.js';
-import { evaluateHorizontal, evaluateVertical } from './evaluate.js';
+import { evaluateHorizontal } from './evaluateHorizontal.js';
+import { evaluateVertical } from './evaluateVertical.js';
 import { resultFrontier } from './frontier.js';
 import { horizontalLayout } from './layout.js';
 import { recommend } from './recommend.js';

@@ -2,7 +2,8 @@
 import { fromMtbfMttr } from '../core/reliability/index.js';
 import { zoneSizes } from '../core/reliability/placement.js';
 import type { Context } from './context.js';
-import { allUpUtilization, availabilityNeed, type HorizontalDesign } from './evaluate.js';
+import { allUpUtilization, availabilityNeed } from './degraded.js';
+import type { HorizontalDesign } from './designKinds.js';
 import type { HorizontalLayout } from './layout.js';
 
 /**
@@ -32,10 +33,8 @@ export function outageFloor(
   layout: HorizontalLayout,
   needAtUtilization?: number,
 ): number {
-  const rel = ctx.scenario.reliability;
-  const zoneU = fromMtbfMttr(rel.zone.mtbfS, rel.zone.mttrS).unavailability;
-  const region = fromMtbfMttr(rel.region.mtbfS, rel.region.mttrS);
-  const lb = d.zones > 1 ? ctx.catalog.reliability.loadBalancer.multiAz : ctx.catalog.reliability.loadBalancer.singleAz;
+  const rates = outageRates(ctx, d.zones);
+  const { zoneU, regionA, lbA } = rates;
   const { needed } = availabilityNeed(ctx, d, needAtUtilization ?? allUpUtilization(ctx, d, layout));
   // the non-empty zones of each region, once
   const zoneLists = d.nodesByRegion.map((n) => zoneSizes(n, d.zones).filter((x) => x > 0));
@@ -51,30 +50,82 @@ export function outageFloor(
     if (need === null) return 0;
     const fatal = sizes.filter((size) => n - size < need).length;
     if (fatal === 0) return 0;
-    return Math.max(0, region.availability * lb.availability * (1 - (1 - zoneU) ** fatal - allZonesDown(r)));
+    return Math.max(0, fatalZoneProbability(rates, sizes.length, fatal));
   });
   let none = 1;
   for (const p of fatalZone) none *= 1 - p;
-  // every other region fully up (region, balancer, every zone): E_i's condition on the others
-  const othersUp = (region.availability * lb.availability * (1 - zoneU) ** d.zones) ** (d.regions.length - 1);
+  const othersUp = othersFullyUp(rates, d.zones, d.regions.length);
+  const loss = movedOnLoss(layout);
   let regionLoss = 0;
   d.regions.forEach((_, gone) => {
     if ((layout.share[gone] as number) === 0) return;
-    const moved = new Map<number, number>();
-    let stranded = false;
-    for (const u of layout.users) {
-      if (u.order[0] !== gone) continue;
-      const next = u.order[1];
-      if (next === undefined) stranded = true;
-      else moved.set(next, (moved.get(next) ?? 0) + u.share);
-    }
-    let fatal = stranded;
-    for (const [next, extra] of moved) {
+    let fatal = loss.stranded[gone] as boolean;
+    for (const [next, extra] of loss.moved[gone] as Map<number, number>) {
       const need = needed(next, (layout.share[next] as number) + extra);
       if (need === null || need > (d.nodesByRegion[next] as number)) fatal = true;
     }
     // gone: the region, its balancer or every non-empty zone of it down (its users cannot reach it)
-    if (fatal) regionLoss += (1 - region.availability * lb.availability * (1 - allZonesDown(gone))) * othersUp;
+    if (fatal) regionLoss += (1 - regionA * lbA * (1 - allZonesDown(gone))) * othersUp;
   });
   return 1 - none + regionLoss;
+}
+
+/** The failure figures the outage events read: a zone's unavailability, a region's and its balancer's availability
+ * (the balancer multi-AZ with more than one zone). */
+export interface OutageRates {
+  zoneU: number;
+  regionA: number;
+  lbA: number;
+}
+
+export function outageRates(ctx: Context, zones: number): OutageRates {
+  const rel = ctx.scenario.reliability;
+  const lb = zones > 1 ? ctx.catalog.reliability.loadBalancer.multiAz : ctx.catalog.reliability.loadBalancer.singleAz;
+  return {
+    zoneU: fromMtbfMttr(rel.zone.mtbfS, rel.zone.mttrS).unavailability,
+    regionA: fromMtbfMttr(rel.region.mtbfS, rel.region.mttrS).availability,
+    lbA: lb.availability,
+  };
+}
+
+/**
+ * The probability of a fatal zone outage in a region with nodes in `nonEmptyZones` zones, `fatalZones` of them fatal:
+ * the region and its balancer up, some fatal zone down, not every zone down (A_region A_balancer (1 - (1 -
+ * u_zone)^fatal - u_zone^k)).
+ */
+export function fatalZoneProbability(rates: OutageRates, nonEmptyZones: number, fatalZones: number): number {
+  return rates.regionA * rates.lbA * (1 - (1 - rates.zoneU) ** fatalZones - rates.zoneU ** nonEmptyZones);
+}
+
+/** The probability that every other region of `regions` is fully up (region, balancer, each of its `zones` zones):
+ * a region-loss event's condition on the others. */
+export function othersFullyUp(rates: OutageRates, zones: number, regions: number): number {
+  return (rates.regionA * rates.lbA * (1 - rates.zoneU) ** zones) ** (regions - 1);
+}
+
+const movedCache = new WeakMap<HorizontalLayout, { moved: Map<number, number>[]; stranded: boolean[] }>();
+
+/**
+ * Where each region's users go when it is lost (once per layout): `moved[i]`, the share of the design rate that moves
+ * from region i to each next region (each user's next in its order); `stranded[i]`, whether some of its users have no
+ * next region (a design of one region).
+ */
+export function movedOnLoss(layout: HorizontalLayout): { moved: Map<number, number>[]; stranded: boolean[] } {
+  let hit = movedCache.get(layout);
+  if (hit === undefined) {
+    const moved = layout.share.map(() => new Map<number, number>());
+    const stranded = layout.share.map(() => false);
+    for (const u of layout.users) {
+      const gone = u.order[0] as number;
+      const next = u.order[1];
+      if (next === undefined) stranded[gone] = true;
+      else {
+        const m = moved[gone] as Map<number, number>;
+        m.set(next, (m.get(next) ?? 0) + u.share);
+      }
+    }
+    hit = { moved, stranded };
+    movedCache.set(layout, hit);
+  }
+  return hit;
 }

@@ -2,7 +2,7 @@
  * Memoised queue analyses for the compare layer. A search meets the same queue (servers, rate, service time) on many
  * designs: a user region's queue is the same whichever empty regions, zone count or spare count the design adds. The
  * analyses are pure functions of their input, so a memo returns what a fresh call would (the same objects: callers
- * never change them). Bounded: cleared when it reaches MAX_MEMO_QUEUES entries.
+ * never change them). One entry per queue holds both figures. Bounded: cleared when it reaches MAX_MEMO_QUEUES entries.
  */
 
 import {
@@ -17,30 +17,42 @@ import {
  * meets (tens to a few thousand distinct queues in the examples). */
 export const MAX_MEMO_QUEUES = 20_000;
 
-const analyses = new Map<string, QueueResult>();
-const survivals = new Map<string, (tS: number) => number>();
+/** A queue's memoised figures, each made when first asked for. */
+interface Entry {
+  analysis?: QueueResult;
+  survival?: (tS: number) => number;
+}
+
+const memo = new Map<string, Entry>();
 
 /** Every field of a queue input that its analysis reads, defaults included. */
 function keyOf(q: QueueInput): string {
   return `${q.servers}|${q.arrivalRatePerS}|${q.serviceTimeS}|${q.serviceTimeCv ?? 1}|${q.fanout ?? 1}|${q.arrivalCv ?? 1}`;
 }
 
-function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {
+/** The memo's entry for a queue (one key, however many of its figures are asked for). */
+function entryOf(q: QueueInput): Entry {
+  const key = keyOf(q);
   let hit = memo.get(key);
   if (hit === undefined) {
     if (memo.size >= MAX_MEMO_QUEUES) memo.clear();
-    hit = make();
+    hit = {};
     memo.set(key, hit);
   }
   return hit;
 }
 
-/** analyzeQueue, memoised. */
-export function analyzedQueue(q: QueueInput): QueueResult {
-  return remembered(analyses, keyOf(q), () => analyzeQueue(q));
+/** analyzeQueue and responseTimeSurvivalFunction of one queue, memoised under one key. */
+export function queueFigures(q: QueueInput): { analysis: QueueResult; survival: (tS: number) => number } {
+  const e = entryOf(q);
+  e.analysis ??= analyzeQueue(q);
+  e.survival ??= responseTimeSurvivalFunction(q);
+  return { analysis: e.analysis, survival: e.survival };
 }
 
 /** responseTimeSurvivalFunction, memoised. */
 export function queueSurvival(q: QueueInput): (tS: number) => number {
-  return remembered(survivals, keyOf(q), () => responseTimeSurvivalFunction(q));
+  const e = entryOf(q);
+  e.survival ??= responseTimeSurvivalFunction(q);
+  return e.survival;
 }

@@ -41,24 +41,21 @@
  */
 
 import type { Instance } from '../catalog/index.js';
-import { fromMtbfMttr } from '../core/reliability/index.js';
-import { zoneSizes } from '../core/reliability/placement.js';
-import { fleetAvailability, structuralUnavailability } from './availability.js';
-import { effectiveServiceTimeS, MAX_NODES_PER_REGION, nodesForUtilization } from './capacity.js';
+import { structuralUnavailability } from './availability.js';
+import { MAX_NODES_PER_REGION } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
-import { monthlyCost } from './cost.js';
-import {
-  allUpUtilization,
-  evaluateHorizontal,
-  globalSwitchFor,
-  type HorizontalDesign,
-  horizontalCost,
-  memoryNeededGiB,
-  sameCostForZones,
-  screenHorizontal,
-  survivesZoneLossQuick,
-} from './evaluate.js';
+import { allUpUtilization, survivesZoneLossQuick } from './degraded.js';
+import type { HorizontalDesign } from './designKinds.js';
+import { distanceTable } from './distanceBound.js';
+import { evaluateHorizontal, screenHorizontal } from './evaluateHorizontal.js';
 import { meet } from './frontier.js';
+import {
+  availabilityUpperBound,
+  availableNodesLowerBound,
+  instanceLowerBound,
+  sizeLowerBound,
+} from './horizontalBounds.js';
+import { horizontalCost, sameCostForZones } from './horizontalCost.js';
 import {
   compactResolutionS,
   type HorizontalLayout,
@@ -104,276 +101,6 @@ export function regionSubsets(ids: readonly string[], max: number, min = 1): str
   pick(0, []);
   return out.sort((a, b) => a.length - b.length);
 }
-
-/**
- * True when no design on this layout can meet the p99 target: a user's response time is at least its network time,
- * so when users with more than 1% of the requests (any user region, with p99Scope "every-region") have a network time
- * above the target, the p99 is above it whatever the capacity.
- */
-export function distanceRulesOut(ctx: Context, layout: HorizontalLayout): boolean {
-  const paths = layout.paths.flat();
-  return farRulesOut(
-    ctx,
-    paths,
-    paths.map((p) => p.networkS),
-  );
-}
-
-/** Share of the requests above which users farther than the p99 target rule a set out (p99Scope "all-users"). */
-const FAR_SHARE_LIMIT = 0.01;
-
-/** The distance rule on each user's network time to the region that serves it (`networkS[k]` for `served[k]`). */
-function farRulesOut(ctx: Context, served: readonly { share: number }[], networkS: ArrayLike<number>): boolean {
-  const t = ctx.scenario.targets;
-  let far = 0;
-  for (let k = 0; k < served.length; k++) {
-    if ((networkS[k] as number) > t.p99S) {
-      if (t.p99Scope === 'every-region') return true;
-      far += (served[k] as { share: number }).share;
-    }
-  }
-  return far > FAR_SHARE_LIMIT * (1 + 1e-9);
-}
-
-/**
- * distanceRulesOut for any set of `ids`, without building its layout: each user's network time to every region once,
- * then per set the nearest (a user is served by its nearest region of the set, as horizontalLayout routes it).
- */
-export function distanceTable(
-  ctx: Context,
-  ids: readonly string[],
-): { rulesOut: (regions: readonly string[]) => boolean } {
-  const w = ctx.scenario.workload;
-  const columns = new Map(ids.map((id) => [id, ctx.userRttS(id)]));
-  const users = ctx.scenario.users;
-  return {
-    rulesOut(regions) {
-      const at = regions.map((r) => columns.get(r) as Float64Array);
-      const nearest = new Float64Array(users.length);
-      for (let k = 0; k < users.length; k++) {
-        let best = Number.POSITIVE_INFINITY;
-        for (const column of at) best = Math.min(best, column[k] as number);
-        nearest[k] = w.roundTrips * best;
-      }
-      return farRulesOut(ctx, users, nearest);
-    },
-  };
-}
-
-const upperBoundCache = new WeakMap<Context, Map<string, number>>();
-
-/**
- * An upper bound of the availability of any horizontal design of `k` regions and `zones` zones per region (see the
- * module's note): users need only reach a region (the region, its balancer and one of its zones up), through the same
- * balancers and global switch, with nodes that never fail, a node in every zone holding a copy of everything (so a
- * reachable region always has the data) and one node's worth of load. A real design can only lose more states: its
- * nodes fail, it may leave zones empty, its partitions need live copies (and strong writes a quorum), its load needs
- * capacity.
- */
-export function availabilityUpperBound(ctx: Context, k: number, zones: number): number {
-  let cache = upperBoundCache.get(ctx);
-  if (cache === undefined) {
-    cache = new Map();
-    upperBoundCache.set(ctx, cache);
-  }
-  const key = `${k}|${zones}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const { scenario, catalog } = ctx;
-  const rel = scenario.reliability;
-  const ids = Array.from({ length: k }, (_, i) => `r${i}`);
-  const fig = fleetAvailability(
-    { ...rel, node: { ...rel.node, mttrS: 0 } },
-    ids.map((id) => ({ id, nodes: zones, zones })),
-    [{ share: 1, order: ids.map((_, i) => i) }],
-    () => 1,
-    zones > 1 ? catalog.reliability.loadBalancer.multiAz : catalog.reliability.loadBalancer.singleAz,
-    { replication: zones, writeQuorum: 1 },
-    globalSwitchFor(ctx, ids),
-  );
-  const a = fig.availability.availability;
-  cache.set(key, a);
-  return a;
-}
-
-/**
- * A lower bound of the monthly cost of any design of `instance` on this layout, whatever its spares: the fixed part
- * plus, in each region, the most of the copies of a partition, the nodes that hold the working set and the nodes that
- * keep the utilisation target (nodesPerRegion never asks fewer).
- */
-export function instanceLowerBound(ctx: Context, instance: Instance, layout: HorizontalLayout, fixed: number): number {
-  const f = instanceFactors(ctx, instance);
-  let nodes = 0;
-  for (const share of layout.share) {
-    // nodesForUtilization's ceiling, 1e-6 lower: the product here is rounded in another order than there
-    const util = share === 0 ? 1 : Math.max(1, Math.ceil(f.workPerShare * share - 1e-6));
-    nodes += Math.min(MAX_NODES_PER_REGION, Math.max(f.atLeast, util));
-  }
-  return fixed + nodes * f.usdPerMonth;
-}
-
-/**
- * The fewest nodes each region of a design of `instance` on this layout can have if the design is to meet the
- * availability target (Infinity in every region when none can): outageFloor's events taken one at a time, each a
- * floor under the unavailability, with the fewest nodes a region needs after a loss bounded below (nodesForUtilization
- * at the larger of the degraded cap and the utilisation target: the cap of a design that meets the utilisation
- * target is at most that, and a higher cap needs fewer nodes).
- * - A zone: a region carrying load, with nodes in k >= 2 zones, whose fatal zones (those whose loss leaves fewer
- *   nodes than it needs) have probability A_region A_balancer (1 - (1 - u_zone)^fatal - u_zone^k) above the target
- *   misses it: each count from the region's least (copies, working set, utilisation) upwards is tried until one does not.
- * - A region: when 1 - A_region A_balancer (a region unreachable, at the least) times every other region fully up
- *   exceeds the target, every region carrying load must be absorbable: the next region of its users carries its own
- *   load and theirs (with one region, nothing can: Infinity).
- * A design with fewer nodes in some region misses the availability target, so it is not the cheapest that meets every
- * target (this bound prunes only against an incumbent that meets them all).
- */
-export function availableNodesLowerBound(
-  ctx: Context,
-  instance: Instance,
-  layout: HorizontalLayout,
-  zones: number,
-): number[] {
-  const t = ctx.scenario.targets;
-  const w = ctx.scenario.workload;
-  const rel = ctx.scenario.reliability;
-  const target = t.unavailability * (1 + 1e-9);
-  const zoneU = fromMtbfMttr(rel.zone.mtbfS, rel.zone.mttrS).unavailability;
-  const region = fromMtbfMttr(rel.region.mtbfS, rel.region.mttrS).availability;
-  const lb = (zones > 1 ? ctx.catalog.reliability.loadBalancer.multiAz : ctx.catalog.reliability.loadBalancer.singleAz)
-    .availability;
-  const cap = Math.max(t.maxUtilizationDegraded, t.maxUtilization);
-  const f = instanceFactors(ctx, instance);
-  const needFor = (load: number) => nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * load, cap);
-  const least = layout.share.map((share) => {
-    const util = share === 0 ? 1 : Math.max(1, Math.ceil(f.workPerShare * share - 1e-6));
-    const n = Math.max(f.atLeast, util);
-    return share === 0 || zones < 2
-      ? n
-      : zoneSafeNodes(
-          f.zoneSafe,
-          n,
-          needFor(share),
-          zones,
-          (k, fatal) => region * lb * (1 - (1 - zoneU) ** fatal - zoneU ** k) > target,
-        );
-  });
-  const R = layout.share.length;
-  const othersUp = (region * lb * (1 - zoneU) ** zones) ** (R - 1);
-  if ((1 - region * lb) * othersUp > target) {
-    const moved = layout.share.map(() => new Map<number, number>());
-    for (const u of layout.users) {
-      const gone = u.order[0] as number;
-      const next = u.order[1];
-      if (next === undefined) return least.map(() => Number.POSITIVE_INFINITY);
-      const m = moved[gone] as Map<number, number>;
-      m.set(next, (m.get(next) ?? 0) + u.share);
-    }
-    for (const m of moved) {
-      for (const [next, extra] of m)
-        least[next] = Math.max(least[next] as number, needFor((layout.share[next] as number) + extra));
-    }
-  }
-  return least.map((n) => Math.min(MAX_NODES_PER_REGION, n));
-}
-
-/** The fewest nodes from `from` up whose zone losses pass `misses` (memoised per instance in `memo`). */
-function zoneSafeNodes(
-  memo: Map<string, number>,
-  from: number,
-  need: number,
-  zones: number,
-  misses: (nonEmptyZones: number, fatalZones: number) => boolean,
-): number {
-  const key = `${from}|${need}|${zones}`;
-  const hit = memo.get(key);
-  if (hit !== undefined) return hit;
-  let n = from;
-  for (; n < MAX_NODES_PER_REGION; n++) {
-    const sizes = zoneSizes(n, zones).filter((x) => x > 0);
-    if (sizes.length < 2) break;
-    const fatal = sizes.filter((size) => n - size < need).length;
-    if (fatal === 0 || !misses(sizes.length, fatal)) break;
-  }
-  memo.set(key, n);
-  return n;
-}
-
-const factorCache = new WeakMap<
-  Context,
-  Map<Instance, { atLeast: number; workPerShare: number; usdPerMonth: number; zoneSafe: Map<string, number> }>
->();
-
-/** What instanceLowerBound needs of an instance type, once per search: the fewest nodes a region has (copies of a
- * partition, the working set), the nodes for the whole load at the utilisation target, and the monthly price. */
-function instanceFactors(ctx: Context, instance: Instance) {
-  let cache = factorCache.get(ctx);
-  if (cache === undefined) {
-    cache = new Map();
-    factorCache.set(ctx, cache);
-  }
-  const hit = cache.get(instance);
-  if (hit !== undefined) return hit;
-  const w = ctx.scenario.workload;
-  const t = ctx.scenario.targets;
-  const wsGiB = memoryNeededGiB(ctx, 1);
-  const memNodes = wsGiB <= instance.memGiB ? 1 : Math.ceil((wsGiB * w.replication) / instance.memGiB - 1e-9);
-  const f = {
-    atLeast: Math.max(memNodes, w.replication),
-    workPerShare:
-      (ctx.designRatePerS * w.fanout * effectiveServiceTimeS(w, instance.vcpu)) / (instance.vcpu * t.maxUtilization),
-    usdPerMonth: instance.usdPerHour * BILLING_HOURS_PER_MONTH,
-    zoneSafe: new Map<string, number>(),
-  };
-  cache.set(instance, f);
-  return f;
-}
-
-/**
- * A lower bound of the monthly cost of any design of `k` regions and `zones` zones, whatever its regions, instance
- * type and spares; non-decreasing in k, so once it cannot beat the best found no larger set can either. The fixed part:
- * k balancers (their hourly fee; the capacity units follow the traffic, the same in total however it is split), the
- * global switch with k endpoints, the copies of writes across zones; inter-region transfer counted as 0. The nodes:
- * for the cheapest instance type, the most of k regions' minimum (copies of a partition, nodes for the working set)
- * and the nodes the whole load needs at the utilisation target (a sum of per-region ceilings is at least the ceiling
- * of the sum).
- */
-export function sizeLowerBound(
-  ctx: Context,
-  instances: readonly Instance[],
-  k: number,
-  zones: number,
-): { nodes: number; total: number } {
-  const w = ctx.scenario.workload;
-  const t = ctx.scenario.targets;
-  const ids = Array.from({ length: k }, (_, i) => `r${i}`);
-  const sw = globalSwitchFor(ctx, ids);
-  const trafficWrites = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
-  const fixed = monthlyCost(ctx.catalog, {
-    compute: [],
-    standby: [],
-    balancerRegions: ids,
-    globalSwitch: sw ? { sw, endpoints: k } : null,
-    servedShare: [{ region: 'r0', share: 1 }],
-    crossZoneBytesPerS: trafficWrites * Math.max(0, Math.min(w.replication, zones) - 1) * k,
-    interRegion: [],
-    trafficRatePerS: ctx.trafficRatePerS,
-    requestSizeBytes: w.requestSizeBytes,
-    responseSizeBytes: w.responseSizeBytes,
-  }).usdPerMonth;
-  const wsGiB = memoryNeededGiB(ctx, 1);
-  let nodes = Number.POSITIVE_INFINITY;
-  for (const i of instances) {
-    const memNodes = wsGiB <= i.memGiB ? 1 : Math.ceil((wsGiB * w.replication) / i.memGiB - 1e-9);
-    const work = (ctx.designRatePerS * w.fanout * effectiveServiceTimeS(w, i.vcpu)) / (i.vcpu * t.maxUtilization);
-    const n = Math.min(
-      k * MAX_NODES_PER_REGION,
-      Math.max(k * Math.max(memNodes, w.replication), Math.ceil(work - 1e-6)),
-    );
-    nodes = Math.min(nodes, n * i.usdPerHour * BILLING_HOURS_PER_MONTH);
-  }
-  return { nodes, total: fixed + nodes };
-}
-
 /** One region set and zone count to search, with its bound. */
 interface Plan {
   regions: string[];
@@ -599,6 +326,37 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
   }
 }
 
+/**
+ * The designs of a sample, for the frontier and for a closest miss the bounds leave nothing to screen for: on each of
+ * the region sets `sets`, each zone count, the `perPlan` instance types with the lowest bound, with no spares and the
+ * zone-survival count (2 with one zone); a count with the same nodes as the one before is passed over. `visit`
+ * returns false to stop the sample.
+ */
+function sampleDesigns(
+  ctx: Context,
+  instances: readonly Instance[],
+  sets: readonly string[][],
+  perPlan: number,
+  visit: (design: HorizontalDesign, layout: HorizontalLayout) => boolean,
+): void {
+  for (const regions of sets) {
+    for (const zones of SEARCH_ZONES) {
+      const plan = planOf(ctx, regions, zones, 0);
+      for (const { instance } of boundedInstances(ctx, plan, instances).slice(0, perPlan)) {
+        const c = candidateOf(ctx, plan, instance);
+        const seen = new Set<string>();
+        for (const spares of new Set([0, zones > 1 ? sparesLimit(ctx, c) : 2])) {
+          const design = c.design(spares);
+          const key = design.nodesByRegion.join(',');
+          if (seen.has(key)) continue;
+          seen.add(key);
+          if (!visit(design, plan.layout)) return;
+        }
+      }
+    }
+  }
+}
+
 /** Instance types per region set and zone count that sampleDearer screens (the cheapest by their bound). */
 const FRONTIER_SAMPLE_INSTANCES = 1;
 
@@ -608,36 +366,22 @@ const FRONTIER_SAMPLE_SCREENS = 120;
 
 /**
  * Designs dearer than the answer, for the frontier only (the bounds stop the search at the cheapest design that meets
- * every target, so without these the frontier would end there): on the region sets tried first, each zone count, the
- * FRONTIER_SAMPLE_INSTANCES instance types with the lowest bound, with no spares and the zone-survival count (2 with one zone).
- * At most FRONTIER_SAMPLE_SCREENS in all. They are screened and added to the designs met; the answer does not change.
+ * every target, so without these the frontier would end there): sampleDesigns' with FRONTIER_SAMPLE_INSTANCES instance
+ * types per plan, at most FRONTIER_SAMPLE_SCREENS in all. They are screened and added to the designs met; the answer
+ * does not change.
  */
 function sampleDearer(ctx: Context, instances: readonly Instance[], sets: readonly string[][]): void {
   let budget = FRONTIER_SAMPLE_SCREENS;
-  for (const regions of sets) {
-    for (const zones of SEARCH_ZONES) {
-      const plan = planOf(ctx, regions, zones, 0);
-      for (const { instance } of boundedInstances(ctx, plan, instances).slice(0, FRONTIER_SAMPLE_INSTANCES)) {
-        const c = candidateOf(ctx, plan, instance);
-        const counts = new Set([0, zones > 1 ? sparesLimit(ctx, c) : 2]);
-        const seen = new Set<string>();
-        for (const spares of counts) {
-          const design = c.design(spares);
-          const key = design.nodesByRegion.join(',');
-          if (seen.has(key)) continue;
-          seen.add(key);
-          if (budget-- <= 0) return;
-          meet(ctx.seen, screenHorizontal(ctx, design, plan.layout));
-        }
-      }
-    }
-  }
+  sampleDesigns(ctx, instances, sets, FRONTIER_SAMPLE_INSTANCES, (design, layout) => {
+    if (budget-- <= 0) return false;
+    meet(ctx.seen, screenHorizontal(ctx, design, layout));
+    return true;
+  });
 }
 
 /**
  * When the bounds leave nothing to screen (outages alone make every design miss the availability target), the
- * closest miss is taken from the designs sampleDearer would screen: on the region sets tried first, each zone count,
- * the instance type with the lowest bound, with no spares and with the zone-survival count, ranked by shortfall.
+ * closest miss is taken from sampleDesigns' designs with the instance type of the lowest bound, ranked by shortfall.
  */
 function screenUnbounded(
   ctx: Context,
@@ -645,20 +389,12 @@ function screenUnbounded(
   sets: readonly string[][],
   state: SearchState,
 ): void {
-  for (const regions of sets) {
-    for (const zones of SEARCH_ZONES) {
-      const plan = planOf(ctx, regions, zones, 0);
-      const first = boundedInstances(ctx, plan, instances)[0];
-      if (first === undefined) continue;
-      const c = candidateOf(ctx, plan, first.instance);
-      for (const spares of new Set([0, zones > 1 ? sparesLimit(ctx, c) : 2])) {
-        const design = c.design(spares);
-        const result = screenHorizontal(ctx, design, plan.layout);
-        meet(ctx.seen, result);
-        if (better(result, state.best?.result ?? null)) state.best = { result, design };
-      }
-    }
-  }
+  sampleDesigns(ctx, instances, sets, 1, (design, layout) => {
+    const result = screenHorizontal(ctx, design, layout);
+    meet(ctx.seen, result);
+    if (better(result, state.best?.result ?? null)) state.best = { result, design };
+    return true;
+  });
 }
 
 /** The cheapest horizontal design that meets every target, or the closest one met (see the module note). */

@@ -24,15 +24,11 @@ import {
 import type { Bursts, Workload } from '../scenario/types.js';
 import { effectiveServiceTimeS, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
-import {
-  allUpUtilization,
-  availabilityNeed,
-  type Design,
-  globalSwitchFor,
-  placementOf,
-  verticalPaths,
-  verticalRegions,
-} from './evaluate.js';
+import { placementOf } from './dataPlacement.js';
+import { allUpUtilization, availabilityNeed } from './degraded.js';
+import { type Design, verticalRegions } from './designKinds.js';
+import { verticalPaths } from './evaluateVertical.js';
+import { globalSwitchFor } from './globalSwitch.js';
 import { horizontalLayout } from './layout.js';
 import type { ArchitectureResult } from './result.js';
 

@@ -15,17 +15,12 @@ import {
   scopedP99S,
 } from './capacity.js';
 import { type Context, userHomeRegions } from './context.js';
-import {
-  evaluateHorizontal,
-  evaluateVertical,
-  memoryNeededGiB,
-  regionNeed,
-  screenVertical,
-  verticalPaths,
-  verticalWriteExtraS,
-} from './evaluate.js';
+import { evaluateHorizontal } from './evaluateHorizontal.js';
+import { evaluateVertical, screenVertical, verticalPaths, verticalWriteExtraS } from './evaluateVertical.js';
 import { meet } from './frontier.js';
 import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayout, screensCompact } from './layout.js';
+import { leastRegionNodes, memoryNeededGiB } from './nodeMemory.js';
+import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
 
 /** Instances of the catalog a search considers: AWS (the catalog's regions and network prices are AWS's), no
@@ -234,10 +229,7 @@ export function regionNodeBase(
 ): { atLeast: number; base: number }[] {
   const w = ctx.scenario.workload;
   const t = ctx.scenario.targets;
-  const wsGiB = memoryNeededGiB(ctx, 1);
-  const memNodes = wsGiB <= instance.memGiB ? 1 : Math.ceil((wsGiB * w.replication) / instance.memGiB - 1e-9);
-  // never fewer nodes than copies of each partition (placement: distinct nodes)
-  const atLeast = Math.max(memNodes, w.replication);
+  const atLeast = leastRegionNodes(ctx, instance);
   return spec.regions.map((_, r) => {
     const share = layout.share[r] as number;
     if (share === 0) return { atLeast, base: 1 };

@@ -4,7 +4,7 @@
  * `{ p5, p95 }`, whether a sweep may vary it, its description (and documented default) for the JSON Schema, and how
  * the TUI and the sensitivity analysis show it. Derived from this table: the zod schema's fields (fieldSchema.ts;
  * schema.ts adds the objects and arrays around them, in the order of the rows), the bounds values are parsed and
- * sampled with (normalize.ts, uncertain.ts), the sweep's fields (compare/sweep.ts), the paths that may be ranges
+ * sampled with (normalize.ts, uncertain.ts), the sweep's fields (compare/sweepFields.ts), the paths that may be ranges
  * (uncertain.ts), the TUI's inputs (tui/fields.ts) and the inputs the sensitivity analysis varies
  * (compare/sensitivity.ts). Where a value lands in the normalised scenario stays with its model (normalize.ts,
  * uncertain.ts, and sensitivity.ts for the targets); tests check the table against the schema and against the

@@ -30,7 +30,7 @@ import type { CommandSpec } from '../../src/cli/args.js';
 import { main } from '../../src/cli/main.js';
 import { COMMANDS } from '../../src/cli/specs.js';
 import { validateResult } from '../../src/compare/resultSchema.js';
-import { SWEEPABLE_PATHS } from '../../src/compare/sweep.js';
+import { SWEEPABLE_PATHS } from '../../src/compare/sweepFields.js';
 import { describePath } from '../../src/errors.js';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/limits.js';
 

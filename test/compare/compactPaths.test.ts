@@ -1,4 +1,4 @@
-// The searches' compact paths (src/compare/evaluate.ts: compactPaths, compactLayout, horizontalLayout with a
+// The searches' compact paths (src/compare/layout.ts: compactPaths, compactLayout, horizontalLayout with a
 // resolution; src/compare/size.ts: sizeVertical's screen): what makes the search linear in the users. Checked: the
 // direct compact build equals compacting the exact layout; a compact p99 lies in [exact, exact + resolution); and a
 // screened vertical sizing picks the same box as the exact one.
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { queueAtLoad, scopedP99S } from '../../src/compare/capacity.js';
 import { buildContext } from '../../src/compare/context.js';
-import { verticalPaths } from '../../src/compare/evaluate.js';
+import { verticalPaths } from '../../src/compare/evaluateVertical.js';
 import {
   COMPACT_ABOVE_USERS,
   compactLayout,

@@ -6,33 +6,25 @@ import { describe, expect, it } from 'vitest';
 import { type Catalog, type Instance, loadCatalog } from '../../src/catalog/index.js';
 import { structuralUnavailability } from '../../src/compare/availability.js';
 import { buildContext, type Context } from '../../src/compare/context.js';
-import {
-  allUpUtilization,
-  availabilityNeed,
-  type HorizontalDesign,
-  horizontalCost,
-  sameCostForZones,
-  screenHorizontal,
-  survivesZoneLossQuick,
-} from '../../src/compare/evaluate.js';
-import { compareScenario } from '../../src/compare/index.js';
-import { horizontalLayout, sameLayoutForZones } from '../../src/compare/layout.js';
-import { outageFloor } from '../../src/compare/outageFloor.js';
+import { allUpUtilization, availabilityNeed, survivesZoneLossQuick } from '../../src/compare/degraded.js';
+import type { HorizontalDesign } from '../../src/compare/designKinds.js';
+import { distanceRulesOut, distanceTable } from '../../src/compare/distanceBound.js';
+import { screenHorizontal } from '../../src/compare/evaluateHorizontal.js';
 import {
   availabilityUpperBound,
   availableNodesLowerBound,
-  distanceRulesOut,
-  distanceTable,
-  firstTrue,
   instanceLowerBound,
-  regionSubsets,
-  SEARCH_ZONES,
-  searchHorizontal,
   sizeLowerBound,
-} from '../../src/compare/searchHorizontal.js';
+} from '../../src/compare/horizontalBounds.js';
+import { horizontalCost, sameCostForZones } from '../../src/compare/horizontalCost.js';
+import { compareScenario } from '../../src/compare/index.js';
+import { horizontalLayout, sameLayoutForZones } from '../../src/compare/layout.js';
+import { outageFloor } from '../../src/compare/outageFloor.js';
+import { firstTrue, regionSubsets, SEARCH_ZONES, searchHorizontal } from '../../src/compare/searchHorizontal.js';
 import { nodesPerRegion, SMALL_SPARES, searchableInstances } from '../../src/compare/size.js';
 import { zoneSizes } from '../../src/core/reliability/placement.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
+import { propertyScenario } from '../helpers/propertyScenario.js';
 
 const catalog = loadCatalog();
 
@@ -70,30 +62,6 @@ const scenarioArb = (
     budget: fc.option(fc.integer({ min: 500, max: 20000 }), { nil: null, freq: 5 }),
     users: fc.shuffledSubarray([...regions], { minLength: 1, maxLength: 3 }),
   });
-
-type ScenarioCase = ReturnType<typeof scenarioArb> extends fc.Arbitrary<infer T> ? T : never;
-
-function scenarioOf(sc: ScenarioCase) {
-  const n = sc.users.length;
-  const each = Math.floor(100 / n);
-  return {
-    name: 'property',
-    workload: {
-      peakRate: `${sc.rate}/s`,
-      serviceTime: `${sc.serviceMs} ms`,
-      workingSet: `${sc.workingSetGiB} GiB`,
-      writeFraction: 0.2,
-      replication: sc.replication,
-      consistency: sc.strong ? 'strong' : 'eventual',
-    },
-    targets: {
-      p99: `${sc.p99Ms} ms`,
-      availability: sc.availability,
-      ...(sc.budget === null ? {} : { budget: `${sc.budget} USD/month` }),
-    },
-    users: sc.users.map((region, i) => ({ region, share: `${i === 0 ? 100 - each * (n - 1) : each}%` })),
-  };
-}
 
 function designWith(ctx: Context, instance: Instance, regions: string[], zones: number, spares: number) {
   const layout = horizontalLayout(ctx, regions, zones);
@@ -208,9 +176,9 @@ describe('the horizontal search against a brute force over a small catalog', () 
     let feasibleCases = 0;
     fc.assert(
       fc.property(scenarioArb(SMALL_REGIONS), (sc) => {
-        const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
+        const ctx = buildContext(parseScenario(propertyScenario(sc)), small);
         const oracle = bruteForce(ctx);
-        const searched = searchHorizontal(buildContext(parseScenario(scenarioOf(sc)), small));
+        const searched = searchHorizontal(buildContext(parseScenario(propertyScenario(sc)), small));
         if (oracle === null) return;
         feasibleCases++;
         expect(searched.feasible, `brute force found ${oracle.name}`).toBe(true);
@@ -234,7 +202,7 @@ describe('the bounds of the branch and bound are true bounds', () => {
   it('cost: the per-instance and per-size lower bounds never exceed a design cost', () => {
     fc.assert(
       fc.property(scenarioArb(SMALL_REGIONS), designArb, (sc, x) => {
-        const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
+        const ctx = buildContext(parseScenario(propertyScenario(sc)), small);
         const instance = small.instance(x.instance) as Instance;
         const { d, layout } = designWith(ctx, instance, x.regions, x.zones, x.spares);
         const cost = horizontalCost(ctx, d, layout).usdPerMonth;
@@ -250,7 +218,7 @@ describe('the bounds of the branch and bound are true bounds', () => {
   it('availability: the perfect-node bound is at least the availability of every design of that size', () => {
     fc.assert(
       fc.property(scenarioArb(SMALL_REGIONS), designArb, (sc, x) => {
-        const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
+        const ctx = buildContext(parseScenario(propertyScenario(sc)), small);
         const { d, layout } = designWith(ctx, small.instance(x.instance) as Instance, x.regions, x.zones, x.spares);
         const r = screenHorizontal(ctx, d, layout);
         const bound = availabilityUpperBound(ctx, x.regions.length, x.zones);
@@ -264,7 +232,7 @@ describe('the bounds of the branch and bound are true bounds', () => {
     let alike = 0;
     fc.assert(
       fc.property(scenarioArb(SMALL_REGIONS), designArb, fc.constantFrom(1, 2, 3), (sc, x, other) => {
-        const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
+        const ctx = buildContext(parseScenario(propertyScenario(sc)), small);
         const a = horizontalLayout(ctx, x.regions, x.zones);
         const b = horizontalLayout(ctx, x.regions, other);
         if (sameLayoutForZones(ctx, x.zones, other)) {
@@ -308,7 +276,7 @@ describe('the bounds of the branch and bound are true bounds', () => {
   it('availability: from two regions up the perfect-node bound never falls as regions are added', () => {
     fc.assert(
       fc.property(scenarioArb(SMALL_REGIONS), fc.constantFrom(1, 2, 3), (sc, zones) => {
-        const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
+        const ctx = buildContext(parseScenario(propertyScenario(sc)), small);
         for (let k = 2; k < 6; k++) {
           expect(availabilityUpperBound(ctx, k + 1, zones)).toBeGreaterThanOrEqual(
             availabilityUpperBound(ctx, k, zones) * (1 - BOUND_TOLERANCE),
@@ -323,7 +291,7 @@ describe('the bounds of the branch and bound are true bounds', () => {
     let tight = 0;
     fc.assert(
       fc.property(scenarioArb(SMALL_REGIONS), designArb, (sc, x) => {
-        const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
+        const ctx = buildContext(parseScenario(propertyScenario(sc)), small);
         const instance = small.instance(x.instance) as Instance;
         const a = designWith(ctx, instance, x.regions, x.zones, x.spares);
         const b = designWith(ctx, instance, x.regions, x.zones, x.spares + 1 + (x.spares % 5));
@@ -353,7 +321,7 @@ describe('the bounds of the branch and bound are true bounds', () => {
     let below = 0;
     fc.assert(
       fc.property(scenarioArb(SMALL_REGIONS), designArb, (sc, x) => {
-        const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
+        const ctx = buildContext(parseScenario(propertyScenario(sc)), small);
         const instance = small.instance(x.instance) as Instance;
         const { d, layout } = designWith(ctx, instance, x.regions, x.zones, x.spares);
         const least = availableNodesLowerBound(ctx, instance, layout, x.zones);
@@ -370,7 +338,7 @@ describe('the bounds of the branch and bound are true bounds', () => {
     let compared = 0;
     fc.assert(
       fc.property(scenarioArb(SMALL_REGIONS), designArb, fc.integer({ min: 1, max: 8 }), (sc, x, more) => {
-        const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
+        const ctx = buildContext(parseScenario(propertyScenario(sc)), small);
         const instance = small.instance(x.instance) as Instance;
         const a = designWith(ctx, instance, x.regions, x.zones, x.spares);
         const b = designWith(ctx, instance, x.regions, x.zones, x.spares + more);
@@ -392,7 +360,7 @@ describe('the bounds of the branch and bound are true bounds', () => {
     let positive = 0;
     fc.assert(
       fc.property(scenarioArb(SMALL_REGIONS), designArb, (sc, x) => {
-        const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
+        const ctx = buildContext(parseScenario(propertyScenario(sc)), small);
         const instance = small.instance(x.instance) as Instance;
         const { d, layout } = designWith(ctx, instance, x.regions.slice(0, 3), x.zones, x.spares % 4);
         const floor = outageFloor(ctx, d, layout);
@@ -409,7 +377,7 @@ describe('the bounds of the branch and bound are true bounds', () => {
     let ruledOut = 0;
     fc.assert(
       fc.property(scenarioArb(SMALL_REGIONS), designArb, (sc, x) => {
-        const ctx = buildContext(parseScenario(scenarioOf(sc)), small);
+        const ctx = buildContext(parseScenario(propertyScenario(sc)), small);
         const { d, layout } = designWith(ctx, small.instance(x.instance) as Instance, x.regions, x.zones, x.spares);
         // the table the search uses over every set agrees with the rule on the set's layout
         expect(distanceTable(ctx, SMALL_REGIONS).rulesOut(x.regions)).toBe(distanceRulesOut(ctx, layout));
@@ -458,7 +426,7 @@ describe('the horizontal search is never beaten by an explicit horizontal design
         scenarioArb(['us-east-1', 'eu-west-1', 'ap-northeast-1'], ['99%', '99.5%', '99.9%', '99.95%']),
         fc.array(explicitArb, { minLength: 10, maxLength: 16 }),
         (sc, designs) => {
-          const base = scenarioOf(sc);
+          const base = propertyScenario(sc);
           const searched = compareScenario(parseScenario(base), catalog);
           const best = searched.architectures.find((a) => a.name === 'best horizontal');
           if (best === undefined) throw new Error('no best horizontal');

@@ -8,6 +8,7 @@ import { loadCatalog } from '../../src/catalog/index.js';
 import { buildContext, compareScenario } from '../../src/compare/index.js';
 import { searchVertical } from '../../src/compare/size.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
+import { propertyScenario } from '../helpers/propertyScenario.js';
 
 const catalog = loadCatalog();
 const REGIONS = catalog.regions.map((r) => r.id);
@@ -36,23 +37,8 @@ describe('the vertical search is never beaten by an explicit vertical design', (
     let compared = 0;
     fc.assert(
       fc.property(scenarioArb, fc.array(designArb, { minLength: 3, maxLength: 6 }), (sc, designs) => {
-        const share = `${(100 / sc.users.length).toFixed(10)}%`;
-        const users = sc.users.map((region, i) => ({
-          region,
-          share: i === 0 ? `${100 - (sc.users.length - 1) * Number(share.slice(0, -1))}%` : share,
-        }));
-        const base = {
-          name: 'property',
-          workload: {
-            peakRate: `${sc.rate}/s`,
-            serviceTime: `${sc.serviceMs} ms`,
-            workingSet: `${sc.workingSetGiB} GiB`,
-            writeFraction: 0.2,
-            consistency: sc.strong ? 'strong' : 'eventual',
-          },
-          targets: { p99: `${sc.p99Ms} ms`, availability: sc.availability },
-          users,
-        };
+        // at most two user regions: the whole-percent shares are the even split
+        const base = propertyScenario(sc);
         // the vertical search alone (compareScenario would run the horizontal search too)
         const best = searchVertical(buildContext(parseScenario(base), catalog));
         const architectures = designs.map((d, i) => {

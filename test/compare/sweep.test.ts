@@ -1,55 +1,37 @@
-// Sweeps (src/compare/sweep.ts): the values, the path and unit checks, rows equal to the engine's own figures, error
+// Sweeps (src/compare/sweep.ts): the values' spacing, the sweepable fields, rows equal to the engine's own figures, error
 // steps, and the crossovers of the photo-sharing example.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
-import { parseVary, parseVaryValue } from '../../src/cli/vary.js';
 import { FREEZE_NOTE } from '../../src/compare/designs.js';
 import { compareScenario } from '../../src/compare/index.js';
-import {
-  isErrorRow,
-  kindOfPath,
-  SWEEPABLE_PATHS,
-  type SweepRow,
-  sweepScenario,
-  sweepValues,
-} from '../../src/compare/sweep.js';
-import { InputError, InputErrors } from '../../src/errors.js';
+import { isErrorRow, type SweepRow, sweepScenario } from '../../src/compare/sweep.js';
+import { SWEEPABLE_PATHS, sweepFieldAt } from '../../src/compare/sweepFields.js';
+import { spacedValues } from '../../src/compare/sweepSpacing.js';
 import { CROSSOVER_COLUMNS, crossoversCsv, csvField, ROW_COLUMNS, rowsCsv } from '../../src/report/sweepCsv.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 import { keysAt } from '../../src/scenario/schema.js';
+import { inputError } from '../helpers/inputError.js';
 
 const catalog = loadCatalog();
 const readRaw = (name: string) => JSON.parse(readFileSync(`models/scenarios/${name}.json`, 'utf8'));
 const photo = () => readRaw('photo-sharing-viral');
 
-/** The InputError message of a call (fails the test when it throws anything else, or nothing). */
-function inputError(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    if (error instanceof InputErrors) return error.errors.map((e) => e.message).join('\n');
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
-
-describe('sweepValues', () => {
+describe('spacedValues', () => {
   it('a linear sweep is evenly spaced and ends exactly at FROM and TO', () => {
-    expect(sweepValues(0, 10, 11, false)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(sweepValues(0.99, 0.9999, 3, false)).toEqual([0.99, 0.99495, 0.9999]);
-    expect(sweepValues(10, 0, 3, false)).toEqual([10, 5, 0]);
+    expect(spacedValues(0, 10, 11, false)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(spacedValues(0.99, 0.9999, 3, false)).toEqual([0.99, 0.99495, 0.9999]);
+    expect(spacedValues(10, 0, 3, false)).toEqual([10, 5, 0]);
   });
 
   it('a log sweep is geometric and ends exactly at FROM and TO', () => {
-    const v = sweepValues(1, 1000, 4, true);
+    const v = spacedValues(1, 1000, 4, true);
     expect(v[0]).toBe(1);
     expect(v[3]).toBe(1000);
     expect(v[1]).toBeCloseTo(10, 12);
     expect(v[2]).toBeCloseTo(100, 12);
-    expect(sweepValues(500, 50000, 3, true)).toEqual([500, 5000, 50000]);
+    expect(spacedValues(500, 50000, 3, true)).toEqual([500, 5000, 50000]);
   });
 
   it('property: N values, the ends exact, monotone, constant step (linear) or ratio (log)', () => {
@@ -61,7 +43,7 @@ describe('sweepValues', () => {
         fc.boolean(),
         (a, b, n, log) => {
           fc.pre(Math.abs(a - b) > 1e-6 * Math.max(a, b));
-          const v = sweepValues(a, b, n, log);
+          const v = spacedValues(a, b, n, log);
           expect(v.length).toBe(n);
           expect(v[0]).toBe(a);
           expect(v[n - 1]).toBe(b);
@@ -76,57 +58,14 @@ describe('sweepValues', () => {
       ),
     );
   });
-
-  it('refuses fewer than 2 steps (naming --steps) and, with --log, an end <= 0 (naming --vary)', () => {
-    expect(inputError(() => sweepValues(1, 2, 1, false))).toMatch(/^--steps: 1: expected an integer from 2/);
-    expect(inputError(() => sweepValues(1, 2, 2.5, false))).toMatch(/^--steps/);
-    expect(inputError(() => sweepValues(0, 2, 5, true))).toMatch(/^--vary: .*> 0 with --log/);
-    expect(inputError(() => sweepValues(3, 3, 5, false))).toMatch(/^--vary: .*differ/);
-  });
 });
 
-describe('--vary: the form, the path and the unit', () => {
-  it('splits PATH=FROM..TO, and refuses other forms naming --vary', () => {
-    expect(parseVary('workload.peakRate=100/s..100000/s')).toEqual({
-      path: 'workload.peakRate',
-      fromText: '100/s',
-      toText: '100000/s',
-    });
-    expect(parseVary('targets.availability=99%..99.99%').toText).toBe('99.99%');
-    for (const bad of ['workload.peakRate', 'workload.peakRate=100/s', '=1..2', 'x=1..', 'x=1...5', 'x=1..2..3']) {
-      const message = inputError(() => parseVary(bad));
-      expect(message, bad).toMatch(/^--vary: /);
-      expect(message.split('\n')).toHaveLength(1);
-    }
-  });
-
-  it('parses FROM and TO with the unit kind of the field', () => {
-    expect(parseVaryValue('100/s', 'workload.peakRate')).toBe(100);
-    expect(parseVaryValue('6000/min', 'workload.peakRate')).toBe(100);
-    expect(parseVaryValue('50ms', 'targets.p99')).toBe(0.05);
-    expect(parseVaryValue('1000h', 'reliability.node.mtbf')).toBe(3_600_000);
-    expect(parseVaryValue('99%', 'targets.availability')).toBe(0.99);
-    expect(parseVaryValue('99.99%', 'targets.availability')).toBe(0.9999);
-    expect(parseVaryValue('2 TiB', 'workload.workingSet')).toBe(2 * 2 ** 40);
-    expect(parseVaryValue('20000 USD/month', 'targets.budget')).toBe(20000);
-    expect(parseVaryValue('12', 'architectures[3].nodes')).toBe(12);
-    // a bare number is in the base unit, as in a scenario file
-    expect(parseVaryValue('3600', 'reliability.node.mtbf')).toBe(3600);
-  });
-
-  it('a value of the wrong dimension is one line naming --vary and the expected dimension', () => {
-    const m = inputError(() => parseVaryValue('50ms', 'workload.peakRate'));
-    expect(m).toMatch(/^--vary: "50ms": expected a rate such as .*workload\.peakRate/);
-    expect(inputError(() => parseVaryValue('100/s', 'targets.p99'))).toMatch(/expected a duration/);
-    expect(inputError(() => parseVaryValue('1 GiB', 'targets.availability'))).toMatch(/expected a fraction/);
-  });
-
-  it('refuses a user share (the shares must add up to 100%) and non-numeric or unknown paths', () => {
-    expect(inputError(() => kindOfPath('users[0].share'))).toMatch(/^--vary: "users\[0\]\.share": .*100%/);
-    expect(inputError(() => kindOfPath('workload.consistency'))).toMatch(/^--vary: .*numeric scenario field/);
-    expect(inputError(() => kindOfPath('workload.peakrate'))).toMatch(/did you mean workload\.peakRate\?/);
-    expect(inputError(() => kindOfPath('name'))).toMatch(/^--vary/);
-    expect(inputError(() => kindOfPath('workload..peakRate'))).toMatch(/^--vary/);
+describe('the sweepable fields', () => {
+  it('refuses a user share (the shares must add up to 100%) and non-numeric or unknown paths, naming the sweep path', () => {
+    expect(inputError(() => sweepFieldAt('users[0].share'))).toMatch(/^sweep path: "users\[0\]\.share": .*100%/);
+    expect(inputError(() => sweepFieldAt('workload.consistency'))).toMatch(/^sweep path: .*numeric scenario field/);
+    expect(inputError(() => sweepFieldAt('workload.peakrate'))).toMatch(/did you mean workload\.peakRate\?/);
+    expect(inputError(() => sweepFieldAt('workload..peakRate'))).toMatch(/^sweep path: .*a field path such as/);
     expect(inputError(() => sweepScenario(photo(), 'users[0].share', [0.4, 0.6], catalog))).toMatch(/100%/);
   });
 
@@ -152,13 +91,13 @@ describe('--vary: the form, the path and the unit', () => {
     const fields = ['workload', 'targets', 'reliability'].flatMap((top) => walk([top]));
     expect(fields.length).toBeGreaterThan(25);
     for (const f of fields) if (!nonNumeric.has(f)) expect(SWEEPABLE_PATHS, f).toContain(f);
-    expect(kindOfPath('architectures[12].spares')).toMatchObject({ kind: 'count', integer: true });
-    expect(kindOfPath('targets.budget').kind).toBe('moneyRate');
+    expect(sweepFieldAt('architectures[12].spares')).toMatchObject({ kind: 'count', integer: true });
+    expect(sweepFieldAt('targets.budget').kind).toBe('moneyRate');
   });
 });
 
 describe('sweepScenario on the photo-sharing example', () => {
-  const values = sweepValues(500, 50000, 11, true);
+  const values = spacedValues(500, 50000, 11, true);
   const result = sweepScenario(photo(), 'workload.peakRate', values, catalog, { log: true });
   const candidates = photo().architectures.length as number;
 
@@ -283,7 +222,7 @@ describe('sweepScenario: invalid steps, paths and integer fields', () => {
 
   it('architectures[i] must exist and be horizontal', () => {
     expect(inputError(() => sweepScenario(photo(), 'architectures[0].nodes', [3, 30], catalog))).toMatch(
-      /^--vary: .*horizontal candidate .*vertical/,
+      /^sweep path: .*horizontal candidate .*vertical/,
     );
     expect(inputError(() => sweepScenario(photo(), 'architectures[9].nodes', [3, 30], catalog))).toMatch(
       /has 5 candidates/,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SENSITIVITY_PATHS } from '../../src/compare/sensitivity.js';
-import { SWEEPABLE_PATHS } from '../../src/compare/sweep.js';
+import { SWEEPABLE_PATHS } from '../../src/compare/sweepFields.js';
 import { boundsOf, SCENARIO_FIELDS, scenarioField } from '../../src/scenario/fields.js';
 import { ScenarioSchema } from '../../src/scenario/schema.js';
 import { RANGED_MODEL_PATHS, UNCERTAIN_PATHS } from '../../src/scenario/uncertain.js';

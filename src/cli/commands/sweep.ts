@@ -1,14 +1,6 @@
 import { loadCatalog } from '../../catalog/index.js';
 import { FREEZE_NOTE } from '../../compare/designs.js';
-import {
-  isErrorRow,
-  kindOfPath,
-  MAX_STEPS,
-  type SweepErrorRow,
-  type SweepResult,
-  sweepScenario,
-  sweepValues,
-} from '../../compare/sweep.js';
+import { isErrorRow, type SweepErrorRow, type SweepResult, sweepScenario } from '../../compare/sweep.js';
 import { InputError } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
 import { readInput } from '../../io/readInput.js';
@@ -17,7 +9,7 @@ import { readScenarioJson } from '../../scenario/read.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
 import { emit } from '../output.js';
 import { flagChoice, flagQuantity, flagText } from '../values.js';
-import { parseVary, parseVaryValue } from '../vary.js';
+import { asVaryFlag, MAX_STEPS, parseVary, parseVaryValue, varyPath, varyValues } from '../vary.js';
 
 const FORMATS = ['csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -38,7 +30,7 @@ function varyFlag(args: ParsedArgs): Plan {
     throw new InputError('--vary', undefined, 'PATH=FROM..TO, such as --vary workload.peakRate=100/s..100000/s');
   }
   const { path, fromText, toText } = parseVary(raw);
-  kindOfPath(path);
+  varyPath(path);
   const problems = new ProblemList(); // a wrong FROM and a wrong TO are two problems
   const from = problems.attempt(() => parseVaryValue(fromText, path), 1);
   const to = problems.attempt(() => parseVaryValue(toText, path), 2);
@@ -82,7 +74,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const format = problems.attempt(() => formatFlag(args), 'csv' as Format);
   const out = flagText(args, 'out');
   const log = args.flags.has('log');
-  const values = plan === null ? [] : problems.attempt(() => sweepValues(plan.from, plan.to, steps, log), []);
+  const values = plan === null ? [] : problems.attempt(() => varyValues(plan.from, plan.to, steps, log), []);
   problems.throwIfAny();
   const { path } = plan as Plan; // not null: a missing plan is a problem thrown above
 
@@ -90,7 +82,8 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   // the reader's size and JSON errors here; sweepScenario validates every field (once, before any step)
   const raw = readScenarioJson(text, source);
   const freeze = args.flags.has('freeze');
-  const result = sweepScenario(raw, path, values, loadCatalog(), { log, freeze });
+  // the path was checked above; a candidate it names that is missing or not horizontal is found here
+  const result = asVaryFlag(() => sweepScenario(raw, path, values, loadCatalog(), { log, freeze }));
   // --freeze on a scenario that names its architectures is not an error: a note (the JSON's notes say it too)
   if (freeze && result.designs === 'candidates') io.stderr.write(`note: ${FREEZE_NOTE}\n`);
   const body = render(result, format, args.flags.has('crossovers'));

@@ -1,0 +1,184 @@
+/**
+ * The latency of a design at the design rate, either kind: per user region (served from, network, queue p99,
+ * end-to-end p99, failover) and overall (quantiles of the mixture over user regions), with the degraded p99 (spares
+ * down) for a full evaluation, or the p99 alone for a search's screen.
+ */
+
+import { type GroupPath, groupsAt, networkP99S, type queueAtLoad } from './capacity.js';
+import { type Context, preferenceOrder } from './context.js';
+import { type LatencyGroup, mixtureQuantile } from './latency.js';
+import { regionMeetsP99 } from './p99Scope.js';
+import { queueFigures } from './queueMemo.js';
+import type { LatencyResult, UserRegionLatency } from './result.js';
+
+const ms = (s: number) => s * 1000;
+
+/** Method prefix of a screened result: only the p99 was computed (p50, p99.9, the degraded p99 and the mean wait are
+ * null; with p99Scope "all-users" byUserRegion is empty); the search ranks screened results and evaluates its choice
+ * in full. Never reported as an architecture. */
+export const SCREEN_METHOD = 'screened (p99 only)';
+
+export const LATENCY_METHOD_EXACT =
+  'network round trips (measured medians, or estimated from distance) + FCFS response time of the serving queue; overall figures are quantiles of the mixture over user regions';
+
+/** A region serving users: its queue and its users' network paths. */
+export interface ServingRegion {
+  region: string;
+  queue: ReturnType<typeof queueAtLoad>;
+  paths: (GroupPath & { region: string })[];
+}
+
+const userOrders = new WeakMap<Context, Map<string, number>>();
+
+/** Each user region's position in the scenario (once per context: the search evaluates many designs). */
+function userOrder(ctx: Context): Map<string, number> {
+  let order = userOrders.get(ctx);
+  if (order === undefined) {
+    order = new Map(ctx.scenario.users.map((u, i) => [u.region, i]));
+    userOrders.set(ctx, order);
+  }
+  return order;
+}
+
+/**
+ * The latency figures of a design served by `serving`. `candidateRegions`: the regions users may fail over to;
+ * `failoverFixed`: the one they all go to (a vertical design's standby region), else each user's next region;
+ * `degraded`: the serving regions with the spares down (the degraded p99); `screen`: the p99 only (SCREEN_METHOD).
+ */
+export function latencyFor(
+  ctx: Context,
+  serving: ServingRegion[],
+  candidateRegions: string[],
+  failoverFixed: string | null,
+  degraded?: ServingRegion[],
+  screen = false,
+): LatencyResult {
+  const w = ctx.scenario.workload;
+  const byUserRegion: UserRegionLatency[] = [];
+  const groups: LatencyGroup[] = [];
+  const networkP99Ms = ms(
+    networkP99S(
+      serving.flatMap((s) => s.paths),
+      ctx.scenario.targets.p99Scope,
+    ),
+  );
+  let stable = true;
+  let meanWait = 0;
+  /** The first serving region's queue method (every region of a design has the same kind of queue). */
+  let methodQueue = 'unstable';
+  for (const [k, s] of serving.entries()) {
+    if (!s.queue.stable) {
+      stable = false;
+      continue;
+    }
+    const { analysis: a, survival } = queueFigures(s.queue.input);
+    if (k === 0) methodQueue = a.method;
+    const scale = a.meanResponseS ?? s.queue.input.serviceTimeS;
+    meanWait += (a.meanWaitS ?? 0) * s.paths.reduce((x, p) => x + p.share, 0);
+    // a group without a write detour is the queue's response time shifted by its network time: its p99 is the
+    // queue's p99 plus that time (one quantile per serving region instead of one per user region)
+    let queueOnlyP99S: number | null = null;
+    for (const p of s.paths) {
+      const g: LatencyGroup = { ...p, queueSurvival: survival, queueScaleS: scale };
+      groups.push(g);
+      // a screen under "all-users" reads only the overall p99: no per-region figures
+      if (screen && ctx.scenario.targets.p99Scope !== 'every-region') continue;
+      const order = preferenceOrder(ctx, p.region, candidateRegions);
+      const failoverTo = failoverFixed ?? (order.length > 1 ? (order.find((r) => r !== s.region) ?? null) : null);
+      const rtt = ctx.rtt(p.region, s.region);
+      let p99S: number;
+      if (p.writeFraction === 0 || p.writeExtraS === 0) {
+        if (queueOnlyP99S === null) {
+          queueOnlyP99S = mixtureQuantile([{ ...g, share: 1, networkS: 0, writeExtraS: 0, writeFraction: 0 }], 0.99);
+        }
+        p99S = p.networkS + queueOnlyP99S;
+      } else p99S = mixtureQuantile([g], 0.99);
+      byUserRegion.push({
+        region: p.region,
+        share: p.share,
+        servedFrom: s.region,
+        networkRttMs: ms(rtt.rttS),
+        networkMs: ms(p.networkS),
+        networkMethod: rtt.method,
+        queueP99Ms: ms(a.percentiles?.p99S ?? Number.NaN),
+        p99Ms: ms(p99S),
+        meetsP99: regionMeetsP99(p99S, ctx.scenario.targets),
+        failoverTo,
+        failoverRttMs: failoverTo === null ? null : ms(ctx.rtt(p.region, failoverTo).rttS),
+      });
+    }
+  }
+  // keep the scenario's user order
+  if (byUserRegion.length > 1) {
+    const order = userOrder(ctx);
+    byUserRegion.sort((a, b) => (order.get(a.region) ?? 0) - (order.get(b.region) ?? 0));
+  }
+  const method = `${LATENCY_METHOD_EXACT}; queue: ${methodQueue}${w.consistency === 'strong' && w.writeFraction > 0 ? '; strong writes wait for a quorum round trip' : ''}`;
+  if (!stable) {
+    const servedFrom = new Map<string, string>();
+    for (const s of serving) for (const p of s.paths) if (!servedFrom.has(p.region)) servedFrom.set(p.region, s.region);
+    return {
+      p50Ms: null,
+      p99Ms: null,
+      p999Ms: null,
+      p99DegradedMs: null,
+      networkP99Ms,
+      meanQueueWaitMs: null,
+      byUserRegion: ctx.scenario.users.map((u) => {
+        const region = servedFrom.get(u.region) ?? candidateRegions[0] ?? u.region;
+        const rtt = ctx.rtt(u.region, region);
+        return {
+          region: u.region,
+          share: u.share,
+          servedFrom: region,
+          networkRttMs: ms(rtt.rttS),
+          networkMs: ms(w.roundTrips * rtt.rttS),
+          networkMethod: rtt.method,
+          queueP99Ms: null,
+          p99Ms: null,
+          meetsP99: false,
+          failoverTo: null,
+          failoverRttMs: null,
+        };
+      }),
+      method: `unstable (utilisation >= 1): no steady state, latency unbounded`,
+    };
+  }
+  const p99Ms = ms(mixtureQuantile(groups, 0.99));
+  if (screen) {
+    // a search's screen: the p99 that decides the target, not the figures only a report shows
+    return {
+      p50Ms: null,
+      p99Ms,
+      p999Ms: null,
+      p99DegradedMs: null,
+      networkP99Ms,
+      meanQueueWaitMs: null,
+      byUserRegion,
+      method: `${SCREEN_METHOD}; ${method}`,
+    };
+  }
+  let p99DegradedMs = p99Ms;
+  if (degraded) {
+    let ok = true;
+    const dg: LatencyGroup[] = [];
+    for (const s of degraded) {
+      if (!s.queue.stable) {
+        ok = false;
+        break;
+      }
+      dg.push(...groupsAt(s.paths, s.queue));
+    }
+    p99DegradedMs = ok ? ms(mixtureQuantile(dg, 0.99)) : Number.POSITIVE_INFINITY;
+  }
+  return {
+    p50Ms: ms(mixtureQuantile(groups, 0.5)),
+    p99Ms,
+    p999Ms: ms(mixtureQuantile(groups, 0.999)),
+    p99DegradedMs: Number.isFinite(p99DegradedMs) ? p99DegradedMs : null,
+    networkP99Ms,
+    meanQueueWaitMs: ms(meanWait),
+    byUserRegion,
+    method,
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * Evaluation of a horizontal design (nodes in one or more regions behind balancers) at the design rate: latency with
+ * every node up and with the spares down, data placement, availability in degraded mode, cost, durability, the
+ * targets met and the notes that explain them. Sizing (choosing the node counts) is in size.ts.
+ */
+
+import { type AvailabilityFigure, availabilityResult, fleetAvailability } from './availability.js';
+import { balancerModel, queueAtLoad } from './capacity.js';
+import type { Context } from './context.js';
+import { dataLossOf } from './dataLoss.js';
+import { placementOf } from './dataPlacement.js';
+import { availabilityNeed, lossSurvival } from './degraded.js';
+import { type HorizontalDesign, instanceSummary } from './designKinds.js';
+import { latencyFor, type ServingRegion } from './designLatency.js';
+import { globalSwitchFor, switchNote } from './globalSwitch.js';
+import { horizontalCost } from './horizontalCost.js';
+import { type HorizontalLayout, horizontalLayout } from './layout.js';
+import { memoryNeededGiB } from './nodeMemory.js';
+import { regionNeed } from './regionNeed.js';
+import type { ArchitectureResult } from './result.js';
+import { finish, meets } from './targets.js';
+
+/** A horizontal design's result, every figure (on its exact layout unless one is given). */
+export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?: HorizontalLayout): ArchitectureResult {
+  return horizontalResult(ctx, d, layoutIn, false);
+}
+
+/**
+ * A horizontal design screened by the search: the latency holds only the p99 (see SCREEN_METHOD), exact in everything
+ * the targets and the ranking read (cost, nines, p99 on the layout given, shortfall).
+ */
+export function screenHorizontal(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): ArchitectureResult {
+  return horizontalResult(ctx, d, layout, true);
+}
+
+function horizontalResult(
+  ctx: Context,
+  d: HorizontalDesign,
+  layoutIn: HorizontalLayout | undefined,
+  screen: boolean,
+): ArchitectureResult {
+  const { scenario, catalog } = ctx;
+  const w = scenario.workload;
+  const inst = d.instance;
+  const model = balancerModel(d.balancer);
+  const layout = layoutIn ?? horizontalLayout(ctx, d.regions, d.zones);
+  const R = d.regions.length;
+  const rate = ctx.designRatePerS;
+
+  const serving: ServingRegion[] = [];
+  const degraded: ServingRegion[] = [];
+  let utilization = 0;
+  d.regions.forEach((region, r) => {
+    const share = layout.share[r] as number;
+    const paths = layout.paths[r] ?? [];
+    if (share === 0) return;
+    const n = d.nodesByRegion[r] as number;
+    const q = queueAtLoad(w, inst.vcpu, rate * share, n, model);
+    utilization = Math.max(utilization, q.utilization);
+    serving.push({ region, queue: q, paths });
+    // the degraded p99 is a report figure: a screen does not read it
+    if (!screen)
+      degraded.push({
+        region,
+        queue: queueAtLoad(w, inst.vcpu, rate * share, Math.max(1, n - d.spares), model),
+        paths,
+      });
+  });
+  const latency = latencyFor(ctx, serving, d.regions, null, degraded, screen);
+
+  const { cap, needed } = availabilityNeed(ctx, d, utilization);
+  const placement = placementOf(ctx, d);
+  const lbA = d.zones > 1 ? catalog.reliability.loadBalancer.multiAz : catalog.reliability.loadBalancer.singleAz;
+  const placeable = d.nodesByRegion.every((n) => n >= w.replication);
+  const sw = globalSwitchFor(ctx, d.regions);
+  const fig: AvailabilityFigure = placeable
+    ? fleetAvailability(
+        scenario.reliability,
+        d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
+        layout.users,
+        needed,
+        lbA,
+        { replication: w.replication, writeQuorum: placement.writeQuorum },
+        sw,
+      )
+    : {
+        availability: { availability: 0, unavailability: 1 },
+        method: 'placement: a region has fewer nodes than copies of each partition, so the data cannot be placed',
+        byCause: [{ cause: 'placement: fewer nodes than copies', unavailability: 1 }],
+        singlePointsOfFailure: [],
+      };
+  const K = placement.maxDownCopies;
+
+  const { survivesRegionLoss, survivesZoneLoss } = lossSurvival(ctx, d, layout, needed, K);
+
+  const totalNodes = d.nodesByRegion.reduce((s, n) => s + n, 0);
+  const memShare = Math.min(
+    1,
+    d.nodesByRegion.reduce((m, n) => Math.max(m, w.replication / n), 0),
+  );
+  const memNeed = memoryNeededGiB(ctx, memShare);
+  const memOk = memNeed <= inst.memGiB;
+
+  const cost = horizontalCost(ctx, d, layout);
+
+  // every region holds a copy: another region, or another zone of the same region, is another failure domain
+  const dataLoss = dataLossOf(ctx, R > 1 || (w.replication >= 2 && d.zones > 1) ? 'replicated' : 'one');
+  const notes: string[] = [];
+  notes.push(
+    {
+      pooled: `${d.balancer} balancing modelled as one pooled queue (the ideal it approaches; slightly optimistic, measured in the README)`,
+      'split-poisson': 'random balancing modelled as independent per-node queues (exact for Poisson arrivals)',
+      'split-erlang':
+        'round-robin balancing modelled as independent per-node queues fed every N-th arrival (Allen-Cunneen GI/G/c)',
+    }[model],
+  );
+  if (w.fanout > 1) notes.push('fan-out traffic between nodes is not priced');
+  notes.push(placement.text);
+  if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
+  if (!placeable) {
+    notes.push(
+      `a region has fewer nodes than the ${w.replication} copies of each partition: the data cannot be placed`,
+    );
+  } else if (!survivesZoneLoss) {
+    notes.push(
+      d.zones <= 1
+        ? 'all nodes of a region are in one zone: a zone outage takes the region down'
+        : placement.copiesPerZone > K
+          ? `a zone holds ${placement.copiesPerZone} copies of some partitions, more than the ${K} that may be down: a zone outage stops ${K === R * w.replication - 1 ? 'reads and writes' : 'writes'}`
+          : `losing one zone (about ${Math.ceil(100 / d.zones)}% of a region's nodes) pushes the survivors above ${(cap * 100).toPrecision(3)}% CPU: zone outages count as downtime; more spares (about N/${d.zones - 1}) would ride them out`,
+    );
+  }
+  if (d.nodesByRegion.some((n) => n < d.zones)) notes.push('fewer nodes than zones in a region: some zones are empty');
+  if (survivesRegionLoss === false) {
+    notes.push(
+      w.replication > K
+        ? `with a region gone, ${R * w.replication - w.replication} of ${R * w.replication} copies remain, fewer than the write quorum of ${placement.writeQuorum}: a region outage stops writes`
+        : `the surviving regions cannot carry a failed region's users at or below ${(cap * 100).toPrecision(3)}% CPU`,
+    );
+  }
+  d.regions.forEach((region, r) => {
+    const need = needed(r, layout.share[r] as number);
+    if (need !== null && (layout.paths[r]?.length ?? 0) > 0) {
+      const crit = regionNeed(ctx, d, layout, r, layout.share[r] as number).criterion;
+      if (crit !== 'p99')
+        notes.push(
+          `${region}: its users' p99 cannot meet the target at any node count (network); capacity judged by ${crit}`,
+        );
+    }
+  });
+
+  // the single points of failure follow from what survives what
+  const spof = [...fig.singlePointsOfFailure];
+  if (placeable && survivesRegionLoss === false) {
+    spof.push(
+      w.replication > K
+        ? 'any one region (writes stop: the copies left are fewer than the write quorum)'
+        : `any one region (the others cannot carry its users at or below ${(cap * 100).toPrecision(3)}% CPU)`,
+    );
+  }
+  if (placeable && !survivesZoneLoss && d.zones > 1) {
+    spof.push(
+      placement.copiesPerZone > K
+        ? 'any one zone (some partitions lose their write quorum or every copy)'
+        : `any one zone (the survivors would run above ${(cap * 100).toPrecision(3)}% CPU)`,
+    );
+  }
+  const figure: AvailabilityFigure = { ...fig, singlePointsOfFailure: spof };
+
+  return finish(ctx, {
+    name: d.name,
+    kind: 'horizontal',
+    origin: d.origin,
+    instance: instanceSummary(inst),
+    nodes: totalNodes,
+    spares: d.spares,
+    zones: d.zones,
+    regions: [...d.regions],
+    standby: null,
+    balancer: d.balancer,
+    utilization,
+    memoryNeededGiB: memNeed,
+    nodesNeededByRegion: d.regions.map((region, r) => ({
+      region,
+      nodes: d.nodesByRegion[r] as number,
+      needed: needed(r, layout.share[r] as number),
+    })),
+    placement: {
+      partitions: placement.partitions,
+      replication: placement.replication,
+      copiesPerZone: placement.copiesPerZone,
+      writeQuorum: placement.writeQuorum,
+      copies: placement.copies,
+      description: placement.text,
+    },
+    degradedUtilizationCap: cap,
+    survivesZoneLoss,
+    survivesRegionLoss,
+    cost,
+    availability: availabilityResult(figure),
+    latency,
+    meetsTargets: meets(ctx, latency, fig.availability, cost.usdPerMonth, utilization, memOk, dataLoss),
+    dataLoss,
+    notes,
+  });
+}

@@ -1,0 +1,185 @@
+/**
+ * Evaluation of a vertical design (one box, perhaps with a hot or cold standby in another zone or region) at the
+ * design rate: its users' paths, latency, availability, cost, durability and the targets met. Sizing (choosing the
+ * box) is in size.ts.
+ */
+
+import { coldRestoreTimeS } from '../core/reliability/index.js';
+import { formatDuration } from '../units/format.js';
+import { type AvailabilityFigure, availabilityResult, verticalAvailability } from './availability.js';
+import { type GroupPath, queueAtLoad } from './capacity.js';
+import type { Context } from './context.js';
+import { type CostInput, monthlyCost } from './cost.js';
+import { dataLossOf } from './dataLoss.js';
+import { instanceSummary, type VerticalDesign, verticalRegions } from './designKinds.js';
+import { latencyFor } from './designLatency.js';
+import { globalSwitchFor, switchNote } from './globalSwitch.js';
+import { memoryNeededGiB } from './nodeMemory.js';
+import type { ArchitectureResult } from './result.js';
+import { finish, meets } from './targets.js';
+
+/**
+ * What the figures assume of a strongly consistent primary with one synchronous standby (a pair, not a quorum): as
+ * Amazon RDS Multi-AZ does, the survivor of a failure keeps accepting writes alone until the pair is rebuilt.
+ */
+export const STRONG_PAIR_NOTE =
+  'synchronous standby: when either box is lost the survivor keeps accepting writes alone until the pair is rebuilt (as Amazon RDS Multi-AZ does), so no single failure loses an acknowledged write, but a second failure in that window would; a primary that instead stops writing without its copy turns every standby outage into write downtime';
+
+/**
+ * A design whose queue is unstable at the design rate (utilisation >= 1) is down all the time. Availability does not
+ * depend on the p99 target (a slow design misses meetsTargets.p99, not nines).
+ */
+function capacityDown(fig: AvailabilityFigure, unstable: boolean): AvailabilityFigure {
+  if (!unstable) return fig;
+  return {
+    availability: { availability: 0, unavailability: 1 },
+    method: `${fig.method}; the box cannot carry the design rate (utilisation >= 100%), so it counts as down`,
+    byCause: [{ cause: 'capacity: utilisation at or above 100% at the design rate', unavailability: 1 }],
+    singlePointsOfFailure: fig.singlePointsOfFailure,
+  };
+}
+
+/** A vertical design's strong-write detour: the round trip to a hot standby when writes are strong, else 0. */
+export function verticalWriteExtraS(ctx: Context, d: Pick<VerticalDesign, 'region' | 'standby' | 'standbyRegion'>) {
+  const w = ctx.scenario.workload;
+  return d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0
+    ? ctx.rtt(d.region, d.standbyRegion ?? d.region).rttS
+    : 0;
+}
+
+/** The users' network paths to a single box (and, for strong writes to a hot standby, the synchronous copy). */
+export function verticalPaths(
+  ctx: Context,
+  d: Pick<VerticalDesign, 'region' | 'standby' | 'standbyRegion'>,
+): (GroupPath & { region: string })[] {
+  const w = ctx.scenario.workload;
+  const syncRtt = verticalWriteExtraS(ctx, d);
+  const column = ctx.userRttS(d.region);
+  return ctx.scenario.users.map((u, k) => ({
+    region: u.region,
+    share: u.share,
+    networkS: w.roundTrips * (column[k] as number),
+    writeExtraS: syncRtt,
+    writeFraction: w.writeFraction,
+  }));
+}
+
+/** A vertical design's result, every figure. */
+export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureResult {
+  return verticalResult(ctx, d, false);
+}
+
+/**
+ * A vertical design screened by the search: the latency holds only the p99 (SCREEN_METHOD), over `paths` (sizeVertical's:
+ * compact when screensCompact, at most compactResolutionS above the exact p99, or exact).
+ */
+export function screenVertical(
+  ctx: Context,
+  d: VerticalDesign,
+  paths: (GroupPath & { region: string })[],
+): ArchitectureResult {
+  return verticalResult(ctx, d, true, paths);
+}
+
+function verticalResult(
+  ctx: Context,
+  d: VerticalDesign,
+  screen: boolean,
+  screenPaths?: (GroupPath & { region: string })[],
+): ArchitectureResult {
+  const { scenario, catalog } = ctx;
+  const w = scenario.workload;
+  const inst = d.instance;
+  const rate = ctx.designRatePerS;
+  const q = queueAtLoad(w, inst.vcpu, rate, 1, 'pooled');
+  const memNeed = memoryNeededGiB(ctx, 1);
+  const memOk = memNeed <= inst.memGiB;
+  const paths = screenPaths ?? verticalPaths(ctx, d);
+  const latency = latencyFor(
+    ctx,
+    [{ region: d.region, queue: q, paths }],
+    d.standbyRegion ? [d.region, d.standbyRegion] : [d.region],
+    d.standby !== 'none' ? d.standbyRegion : null,
+    undefined,
+    screen,
+  );
+  const lb = d.standby === 'hot' && d.standbyRegion === null ? catalog.reliability.loadBalancer.multiAz : null;
+  // A box that cannot carry the design rate at all (unstable queue) is never "up"; the p99 target plays no part.
+  const sw = globalSwitchFor(ctx, verticalRegions(d));
+  const fig = capacityDown(
+    verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb, w.workingSetBytes, sw),
+    !q.stable,
+  );
+  const trafficWriteBytesPerS = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
+  const costIn: CostInput = {
+    compute: [{ region: d.region, count: 1, usdPerHour: inst.usdPerHour }],
+    standby:
+      d.standby === 'hot' ? [{ region: d.standbyRegion ?? d.region, count: 1, usdPerHour: inst.usdPerHour }] : [],
+    balancerRegions: lb ? [d.region] : [],
+    // health checks on the box and on its standby
+    globalSwitch: sw ? { sw, endpoints: 2 } : null,
+    servedShare: [{ region: d.region, share: 1 }],
+    crossZoneBytesPerS: d.standby === 'hot' && d.standbyRegion === null ? trafficWriteBytesPerS : 0,
+    interRegion:
+      d.standby !== 'none' && d.standbyRegion !== null
+        ? [{ from: d.region, to: d.standbyRegion, bytesPerS: trafficWriteBytesPerS }]
+        : [],
+    trafficRatePerS: ctx.trafficRatePerS,
+    requestSizeBytes: w.requestSizeBytes,
+    responseSizeBytes: w.responseSizeBytes,
+  };
+  const cost = monthlyCost(catalog, costIn);
+  const availability = availabilityResult(fig);
+  const dataLoss = dataLossOf(ctx, d.standby === 'hot' ? 'replicated' : 'one');
+  const notes: string[] = [];
+  if (d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0) {
+    notes.push(STRONG_PAIR_NOTE);
+  }
+  if (d.standby === 'hot' && w.consistency !== 'strong' && w.writeFraction > 0) {
+    notes.push('asynchronous replication to the standby: writes not yet copied are lost on failover');
+  }
+  if (d.standby === 'cold') {
+    const restoreS = coldRestoreTimeS(
+      scenario.reliability.coldRestoreS,
+      w.workingSetBytes,
+      scenario.reliability.restoreRateBytesPerS,
+      sw?.failoverS ?? 0,
+    );
+    notes.push(
+      `cold standby: restored in ${formatDuration(restoreS)} (reliability.coldRestore + the working set at reliability.restoreRate${sw ? ' + the switch moving the users' : ''}); its storage is not priced`,
+    );
+  }
+  if (d.standby === 'hot')
+    notes.push(
+      sw
+        ? 'hot standby in another region, behind the global traffic switch; failover time per failure of the active'
+        : 'hot standby behind a balancer; failover time per failure of the active',
+    );
+  if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
+  return finish(ctx, {
+    name: d.name,
+    kind: 'vertical',
+    origin: d.origin,
+    instance: instanceSummary(inst),
+    nodes: 1,
+    spares: 0,
+    zones: d.standby !== 'none' && d.standbyRegion === null ? 2 : 1,
+    regions: d.standbyRegion ? [d.region, d.standbyRegion] : [d.region],
+    standby: d.standby,
+    balancer: null,
+    utilization: q.utilization,
+    memoryNeededGiB: memNeed,
+    nodesNeededByRegion: [{ region: d.region, nodes: 1, needed: 1 }],
+    placement: null,
+    degradedUtilizationCap: null,
+    // a hot standby takes over; a cold one is restored (the service is down meanwhile)
+    survivesZoneLoss: d.standby === 'hot' && q.stable,
+    survivesRegionLoss: d.standbyRegion !== null ? d.standby === 'hot' && q.stable : null,
+    cost,
+    availability,
+    latency,
+    meetsTargets: meets(ctx, latency, fig.availability, cost.usdPerMonth, q.utilization, memOk, dataLoss),
+    dataLoss,
+    notes,
+  });
+}

@@ -1,0 +1,216 @@
+/**
+ * The bounds of the horizontal search (searchHorizontal.ts, whose note says why each is safe): an upper bound of the
+ * availability of any design of k regions and z zones, lower bounds of the monthly cost of a set size, of an instance
+ * type on a layout, and of the nodes each region needs to meet the availability target.
+ */
+
+import type { Instance } from '../catalog/index.js';
+import { zoneSizes } from '../core/reliability/placement.js';
+import { fleetAvailability } from './availability.js';
+import { effectiveServiceTimeS, MAX_NODES_PER_REGION, nodesForUtilization } from './capacity.js';
+import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
+import { monthlyCost } from './cost.js';
+import { globalSwitchFor } from './globalSwitch.js';
+import type { HorizontalLayout } from './layout.js';
+import { leastRegionNodes } from './nodeMemory.js';
+import { fatalZoneProbability, movedOnLoss, othersFullyUp, outageRates } from './outageFloor.js';
+
+const upperBoundCache = new WeakMap<Context, Map<string, number>>();
+
+/**
+ * An upper bound of the availability of any horizontal design of `k` regions and `zones` zones per region (see the
+ * module's note): users need only reach a region (the region, its balancer and one of its zones up), through the same
+ * balancers and global switch, with nodes that never fail, a node in every zone holding a copy of everything (so a
+ * reachable region always has the data) and one node's worth of load. A real design can only lose more states: its
+ * nodes fail, it may leave zones empty, its partitions need live copies (and strong writes a quorum), its load needs
+ * capacity.
+ */
+export function availabilityUpperBound(ctx: Context, k: number, zones: number): number {
+  let cache = upperBoundCache.get(ctx);
+  if (cache === undefined) {
+    cache = new Map();
+    upperBoundCache.set(ctx, cache);
+  }
+  const key = `${k}|${zones}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const { scenario, catalog } = ctx;
+  const rel = scenario.reliability;
+  const ids = Array.from({ length: k }, (_, i) => `r${i}`);
+  const fig = fleetAvailability(
+    { ...rel, node: { ...rel.node, mttrS: 0 } },
+    ids.map((id) => ({ id, nodes: zones, zones })),
+    [{ share: 1, order: ids.map((_, i) => i) }],
+    () => 1,
+    zones > 1 ? catalog.reliability.loadBalancer.multiAz : catalog.reliability.loadBalancer.singleAz,
+    { replication: zones, writeQuorum: 1 },
+    globalSwitchFor(ctx, ids),
+  );
+  const a = fig.availability.availability;
+  cache.set(key, a);
+  return a;
+}
+
+/**
+ * A lower bound of the monthly cost of any design of `instance` on this layout, whatever its spares: the fixed part
+ * plus, in each region, the most of the copies of a partition, the nodes that hold the working set and the nodes that
+ * keep the utilisation target (nodesPerRegion never asks fewer).
+ */
+export function instanceLowerBound(ctx: Context, instance: Instance, layout: HorizontalLayout, fixed: number): number {
+  const f = instanceFactors(ctx, instance);
+  let nodes = 0;
+  for (const share of layout.share) nodes += Math.min(MAX_NODES_PER_REGION, leastNodesAt(f, share));
+  return fixed + nodes * f.usdPerMonth;
+}
+
+/**
+ * The fewest nodes a region carrying `share` of the design rate has with an instance type of factors `f`: its least
+ * (copies of a partition, the working set) and the nodes that keep the utilisation target (nodesForUtilization's
+ * ceiling, 1e-6 lower: the product here is rounded in another order than there).
+ */
+function leastNodesAt(f: { atLeast: number; workPerShare: number }, share: number): number {
+  const util = share === 0 ? 1 : Math.max(1, Math.ceil(f.workPerShare * share - 1e-6));
+  return Math.max(f.atLeast, util);
+}
+
+/**
+ * The fewest nodes each region of a design of `instance` on this layout can have if the design is to meet the
+ * availability target (Infinity in every region when none can): outageFloor's events taken one at a time, each a
+ * floor under the unavailability, with the fewest nodes a region needs after a loss bounded below (nodesForUtilization
+ * at the larger of the degraded cap and the utilisation target: the cap of a design that meets the utilisation
+ * target is at most that, and a higher cap needs fewer nodes).
+ * - A zone: a region carrying load, with nodes in k >= 2 zones, whose fatal zones (those whose loss leaves fewer
+ *   nodes than it needs) have probability A_region A_balancer (1 - (1 - u_zone)^fatal - u_zone^k) above the target
+ *   misses it: each count from the region's least (copies, working set, utilisation) upwards is tried until one does not.
+ * - A region: when 1 - A_region A_balancer (a region unreachable, at the least) times every other region fully up
+ *   exceeds the target, every region carrying load must be absorbable: the next region of its users carries its own
+ *   load and theirs (with one region, nothing can: Infinity).
+ * A design with fewer nodes in some region misses the availability target, so it is not the cheapest that meets every
+ * target (this bound prunes only against an incumbent that meets them all).
+ */
+export function availableNodesLowerBound(
+  ctx: Context,
+  instance: Instance,
+  layout: HorizontalLayout,
+  zones: number,
+): number[] {
+  const t = ctx.scenario.targets;
+  const w = ctx.scenario.workload;
+  const target = t.unavailability * (1 + 1e-9);
+  const rates = outageRates(ctx, zones);
+  const cap = Math.max(t.maxUtilizationDegraded, t.maxUtilization);
+  const f = instanceFactors(ctx, instance);
+  const needFor = (load: number) => nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * load, cap);
+  const least = layout.share.map((share) => {
+    const n = leastNodesAt(f, share);
+    return share === 0 || zones < 2
+      ? n
+      : zoneSafeNodes(
+          f.zoneSafe,
+          n,
+          needFor(share),
+          zones,
+          (k, fatal) => fatalZoneProbability(rates, k, fatal) > target,
+        );
+  });
+  const othersUp = othersFullyUp(rates, zones, layout.share.length);
+  if ((1 - rates.regionA * rates.lbA) * othersUp > target) {
+    const { moved, stranded } = movedOnLoss(layout);
+    if (stranded.some((x) => x)) return least.map(() => Number.POSITIVE_INFINITY);
+    for (const m of moved) {
+      for (const [next, extra] of m)
+        least[next] = Math.max(least[next] as number, needFor((layout.share[next] as number) + extra));
+    }
+  }
+  return least.map((n) => Math.min(MAX_NODES_PER_REGION, n));
+}
+
+/** The fewest nodes from `from` up whose zone losses pass `misses` (memoised per instance in `memo`). */
+function zoneSafeNodes(
+  memo: Map<string, number>,
+  from: number,
+  need: number,
+  zones: number,
+  misses: (nonEmptyZones: number, fatalZones: number) => boolean,
+): number {
+  const key = `${from}|${need}|${zones}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  let n = from;
+  for (; n < MAX_NODES_PER_REGION; n++) {
+    const sizes = zoneSizes(n, zones).filter((x) => x > 0);
+    if (sizes.length < 2) break;
+    const fatal = sizes.filter((size) => n - size < need).length;
+    if (fatal === 0 || !misses(sizes.length, fatal)) break;
+  }
+  memo.set(key, n);
+  return n;
+}
+
+const factorCache = new WeakMap<
+  Context,
+  Map<Instance, { atLeast: number; workPerShare: number; usdPerMonth: number; zoneSafe: Map<string, number> }>
+>();
+
+/** What instanceLowerBound needs of an instance type, once per search: the fewest nodes a region has (copies of a
+ * partition, the working set), the nodes for the whole load at the utilisation target, and the monthly price. */
+function instanceFactors(ctx: Context, instance: Instance) {
+  let cache = factorCache.get(ctx);
+  if (cache === undefined) {
+    cache = new Map();
+    factorCache.set(ctx, cache);
+  }
+  const hit = cache.get(instance);
+  if (hit !== undefined) return hit;
+  const w = ctx.scenario.workload;
+  const t = ctx.scenario.targets;
+  const f = {
+    atLeast: leastRegionNodes(ctx, instance),
+    workPerShare:
+      (ctx.designRatePerS * w.fanout * effectiveServiceTimeS(w, instance.vcpu)) / (instance.vcpu * t.maxUtilization),
+    usdPerMonth: instance.usdPerHour * BILLING_HOURS_PER_MONTH,
+    zoneSafe: new Map<string, number>(),
+  };
+  cache.set(instance, f);
+  return f;
+}
+
+/**
+ * A lower bound of the monthly cost of any design of `k` regions and `zones` zones, whatever its regions, instance
+ * type and spares; non-decreasing in k, so once it cannot beat the best found no larger set can either. The fixed part:
+ * k balancers (their hourly fee; the capacity units follow the traffic, the same in total however it is split), the
+ * global switch with k endpoints, the copies of writes across zones; inter-region transfer counted as 0. The nodes:
+ * for the cheapest instance type, the most of k regions' minimum (copies of a partition, nodes for the working set)
+ * and the nodes the whole load needs at the utilisation target (a sum of per-region ceilings is at least the ceiling
+ * of the sum).
+ */
+export function sizeLowerBound(
+  ctx: Context,
+  instances: readonly Instance[],
+  k: number,
+  zones: number,
+): { nodes: number; total: number } {
+  const w = ctx.scenario.workload;
+  const ids = Array.from({ length: k }, (_, i) => `r${i}`);
+  const sw = globalSwitchFor(ctx, ids);
+  const trafficWrites = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
+  const fixed = monthlyCost(ctx.catalog, {
+    compute: [],
+    standby: [],
+    balancerRegions: ids,
+    globalSwitch: sw ? { sw, endpoints: k } : null,
+    servedShare: [{ region: 'r0', share: 1 }],
+    crossZoneBytesPerS: trafficWrites * Math.max(0, Math.min(w.replication, zones) - 1) * k,
+    interRegion: [],
+    trafficRatePerS: ctx.trafficRatePerS,
+    requestSizeBytes: w.requestSizeBytes,
+    responseSizeBytes: w.responseSizeBytes,
+  }).usdPerMonth;
+  let nodes = Number.POSITIVE_INFINITY;
+  for (const i of instances) {
+    const f = instanceFactors(ctx, i);
+    const n = Math.min(k * MAX_NODES_PER_REGION, Math.max(k * f.atLeast, Math.ceil(f.workPerShare - 1e-6)));
+    nodes = Math.min(nodes, n * i.usdPerHour * BILLING_HOURS_PER_MONTH);
+  }
+  return { nodes, total: fixed + nodes };
+}

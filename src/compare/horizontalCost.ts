@@ -1,0 +1,57 @@
+/** The monthly cost of a horizontal design, priced before it is evaluated (no queue analysis). */
+
+import type { Instance } from '../catalog/index.js';
+import type { Context } from './context.js';
+import { type CostInput, monthlyCost } from './cost.js';
+import type { HorizontalDesign } from './designKinds.js';
+import { globalSwitchFor } from './globalSwitch.js';
+import type { HorizontalLayout } from './layout.js';
+import type { CostResult } from './result.js';
+
+/** Whether horizontalCost is the same for both zone counts (the zones enter it only through the copies of writes
+ * across zones, min(replication, zones) - 1). */
+export function sameCostForZones(ctx: Context, a: number, b: number): boolean {
+  const r = ctx.scenario.workload.replication;
+  return Math.min(r, a) === Math.min(r, b);
+}
+
+/**
+ * Monthly cost of a horizontal design: its nodes, each region's balancer, the global switch, and the traffic (egress,
+ * copies across zones and regions). Cheap (no queue analysis): the search prices a design before it evaluates it.
+ */
+export function horizontalCost(
+  ctx: Context,
+  d: Pick<HorizontalDesign, 'regions' | 'nodesByRegion' | 'zones'> & { instance: Pick<Instance, 'usdPerHour'> },
+  layout: HorizontalLayout,
+): CostResult {
+  const { catalog } = ctx;
+  const w = ctx.scenario.workload;
+  const inst = d.instance;
+  const R = d.regions.length;
+  const sw = globalSwitchFor(ctx, d.regions);
+  const trafficWrites = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
+  const crossZoneCopies = Math.max(0, Math.min(w.replication, d.zones) - 1);
+  const interRegion: CostInput['interRegion'] = [];
+  d.regions.forEach((from, r) => {
+    for (const to of d.regions) {
+      if (to !== from) interRegion.push({ from, to, bytesPerS: trafficWrites * (layout.share[r] as number) });
+    }
+  });
+  return monthlyCost(catalog, {
+    compute: d.regions.map((region, r) => ({
+      region,
+      count: d.nodesByRegion[r] as number,
+      usdPerHour: inst.usdPerHour,
+    })),
+    standby: [],
+    balancerRegions: [...d.regions],
+    // a health check on each region's balancer
+    globalSwitch: sw ? { sw, endpoints: R } : null,
+    servedShare: d.regions.map((region, r) => ({ region, share: layout.share[r] as number })),
+    crossZoneBytesPerS: trafficWrites * crossZoneCopies * R,
+    interRegion,
+    trafficRatePerS: ctx.trafficRatePerS,
+    requestSizeBytes: w.requestSizeBytes,
+    responseSizeBytes: w.responseSizeBytes,
+  });
+}

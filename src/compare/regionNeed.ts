@@ -1,0 +1,67 @@
+/** Sizing a region of a horizontal design for its users' p99: the fewest up nodes that carry its load (memoised). */
+
+import type { Instance } from '../catalog/index.js';
+import type { BalancerPolicy } from '../scenario/types.js';
+import { balancerModel, type GroupPath, nodesNeeded } from './capacity.js';
+import type { Context } from './context.js';
+import type { HorizontalLayout } from './layout.js';
+
+const needCache = new WeakMap<Context, Map<string, Map<string, ReturnType<typeof nodesNeeded>>>>();
+/** The key of a region's paths, built once per paths array (a layout's region: many instance types ask for it). */
+const pathsKeys = new WeakMap<readonly GroupPath[], string>();
+
+function pathsKeyOf(paths: readonly GroupPath[]): string {
+  let key = pathsKeys.get(paths);
+  if (key === undefined) {
+    key = paths.map((p) => `${p.share},${p.networkS},${p.writeExtraS}`).join(';');
+    pathsKeys.set(paths, key);
+  }
+  return key;
+}
+
+/** Fewest up nodes region r needs to carry loadShare of the design rate within the p99 target: sizing only (memoised). */
+export function regionNeed(
+  ctx: Context,
+  d: { instance: Instance; balancer: BalancerPolicy },
+  layout: HorizontalLayout,
+  r: number,
+  loadShare: number,
+) {
+  let cache = needCache.get(ctx);
+  if (cache === undefined) {
+    cache = new Map();
+    needCache.set(ctx, cache);
+  }
+  const paths = layout.paths[r] ?? [];
+  const outer = pathsKeyOf(paths);
+  let byPaths = cache.get(outer);
+  if (byPaths === undefined) {
+    byPaths = new Map();
+    cache.set(outer, byPaths);
+  }
+  const key = `${d.instance.name}|${balancerModel(d.balancer)}|${loadShare.toPrecision(12)}`;
+  const hit = byPaths.get(key);
+  if (hit !== undefined) return hit;
+  const result = computeRegionNeed(ctx, d, layout, r, loadShare);
+  byPaths.set(key, result);
+  return result;
+}
+
+function computeRegionNeed(
+  ctx: Context,
+  d: { instance: Instance; balancer: BalancerPolicy },
+  layout: HorizontalLayout,
+  r: number,
+  loadShare: number,
+) {
+  const w = ctx.scenario.workload;
+  return nodesNeeded(
+    w,
+    d.instance.vcpu,
+    ctx.designRatePerS * loadShare,
+    balancerModel(d.balancer),
+    layout.paths[r] ?? [],
+    ctx.scenario.targets.p99S,
+    ctx.scenario.targets.p99Scope,
+  );
+}

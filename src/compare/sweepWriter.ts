@@ -1,0 +1,84 @@
+/** A sweep's step written into the scenario: the value at the swept path of a copy of the raw scenario, and what it drags along. */
+
+import { InputError } from '../errors.js';
+import type { Scenario } from '../scenario/types.js';
+import { parseQuantity } from '../units/parse.js';
+import { type Key, SWEEP_PATH } from './sweepFields.js';
+
+type Json = unknown;
+export type JsonObject = Record<string, Json>;
+
+function isObject(v: Json): v is JsonObject {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Sets `value` at `keys` in `root` (mutating; `root` is a private deep copy), creating objects on the way. */
+function setIn(root: JsonObject, keys: readonly Key[], value: Json): void {
+  let node: Json = root;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const key = keys[i] as Key;
+    const container = node as Record<Key, Json>;
+    if (!isObject(container[key]) && !Array.isArray(container[key])) container[key] = {};
+    node = container[key];
+  }
+  (node as Record<Key, Json>)[keys[keys.length - 1] as Key] = value;
+}
+
+/**
+ * Checks that the path can be written in this scenario (a candidate index exists and is horizontal) and returns a
+ * function that writes a step's value (and what it drags along) into a deep copy of the raw scenario.
+ */
+export function writer(
+  raw: JsonObject,
+  base: Scenario,
+  path: string,
+  keys: readonly Key[],
+  notes: string[],
+): (value: number) => JsonObject {
+  if (keys[0] === 'architectures') {
+    const list = raw.architectures;
+    const index = keys[1] as number;
+    const candidate = Array.isArray(list) ? list[index] : undefined;
+    if (!isObject(candidate)) {
+      const have = Array.isArray(list) ? `it has ${list.length} candidate${list.length === 1 ? '' : 's'}` : 'none';
+      throw new InputError(SWEEP_PATH, path, `a candidate of the scenario's architectures (${have})`);
+    }
+    if (candidate.kind !== 'horizontal') {
+      throw new InputError(
+        SWEEP_PATH,
+        path,
+        `a horizontal candidate (architectures[${index}] is ${String(candidate.kind)})`,
+      );
+    }
+  }
+  let scaleAverage: ((copy: JsonObject, value: number) => void) | undefined;
+  const workload = raw.workload;
+  if (path === 'workload.peakRate' && isObject(workload) && workload.averageRate !== undefined) {
+    const peak = base.workload.peakRatePerS;
+    const scale = (v: Json, factor: number): Json =>
+      isObject(v)
+        ? {
+            ...v,
+            p5: parseQuantity(v.p5, 'rate', 'workload.averageRate.p5') * factor,
+            p95: parseQuantity(v.p95, 'rate', 'workload.averageRate.p95') * factor,
+          }
+        : parseQuantity(v, 'rate', 'workload.averageRate') * factor;
+    scaleAverage = (copy, value) => {
+      const w = copy.workload as JsonObject;
+      w.averageRate = scale(w.averageRate, value / peak);
+    };
+    notes.push(
+      `workload.averageRate (${base.workload.averageRatePerS}/s in the scenario) is scaled by the same factor as the peak rate (${peak}/s in the scenario), so that it stays below the peak and transfer costs follow the load.`,
+    );
+  }
+  // a USL coefficient where the scenario has no usl (linear scaling): the other coefficient is 0
+  const newUsl = keys[1] === 'usl' && isObject(workload) && workload.usl === undefined;
+  if (newUsl) notes.push('The scenario has no workload.usl: the other USL coefficient is 0 (linear scaling).');
+  return (value) => {
+    const copy = structuredClone(raw);
+    if (newUsl) setIn(copy, ['workload', 'usl'], { contention: 0, coherency: 0 });
+    setIn(copy, keys, value);
+    scaleAverage?.(copy, value);
+    return copy;
+  };
+}

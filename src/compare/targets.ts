@@ -1,0 +1,153 @@
+/**
+ * A design's figures against the scenario's targets: which it meets, which it misses and why (most binding first),
+ * and how far it is from meeting them all (the shortfall the search ranks its closest miss by).
+ */
+
+import { type Availability, nines } from '../core/reliability/index.js';
+import { formatDuration } from '../units/format.js';
+import type { Context } from './context.js';
+import { meetsP99, p99MissText } from './p99Scope.js';
+import type { ArchitectureResult, DataLossResult, LatencyResult, MeetsTargets } from './result.js';
+
+const ms = (s: number) => s * 1000;
+
+export function meets(
+  ctx: Context,
+  latency: LatencyResult,
+  a: Availability,
+  usdPerMonth: number,
+  utilization: number,
+  memOk: boolean,
+  dataLoss: DataLossResult,
+): MeetsTargets {
+  const t = ctx.scenario.targets;
+  return {
+    durability: t.maxDataLossS === null ? null : dataLoss.windowS <= t.maxDataLossS,
+    p99: meetsP99(t, latency),
+    availability: a.unavailability <= t.unavailability,
+    budget: t.budgetUsdPerMonth === null ? null : usdPerMonth <= t.budgetUsdPerMonth,
+    utilization: utilization <= t.maxUtilization,
+    memory: memOk,
+  };
+}
+
+/** A target a design misses, and why (the text starts with the limit's name). */
+export interface MissedTarget {
+  /** 'distance': the p99 is missed because the network time alone exceeds the target (no capacity helps). */
+  limit: 'memory' | 'CPU' | 'p99' | 'distance' | 'availability' | 'durability' | 'budget';
+  text: string;
+}
+
+/** The targets missed, most binding first. */
+export function missedTargets(
+  ctx: Context,
+  r: Pick<
+    ArchitectureResult,
+    | 'meetsTargets'
+    | 'dataLoss'
+    | 'utilization'
+    | 'memoryNeededGiB'
+    | 'instance'
+    | 'latency'
+    | 'availability'
+    | 'cost'
+    | 'regions'
+  >,
+): MissedTarget[] {
+  const t = ctx.scenario.targets;
+  const out: MissedTarget[] = [];
+  const add = (limit: MissedTarget['limit'], text: string) => out.push({ limit, text: `${limit}: ${text}` });
+  const m = r.meetsTargets;
+  if (!m.memory) {
+    add(
+      'memory',
+      `needs ${r.memoryNeededGiB.toPrecision(4)} GiB per node, ${r.instance.name} has ${r.instance.memGiB} GiB`,
+    );
+  }
+  if (!(r.utilization < 1)) add('CPU', `utilisation ${(r.utilization * 100).toPrecision(3)}% >= 100% (unstable queue)`);
+  else if (!m.utilization) {
+    add(
+      'CPU',
+      `utilisation ${(r.utilization * 100).toPrecision(3)}% above the ${(t.maxUtilization * 100).toPrecision(3)}% target`,
+    );
+  }
+  if (!m.p99 && r.utilization < 1) {
+    if (r.latency.networkP99Ms > ms(t.p99S)) {
+      add(
+        'distance',
+        `${p99MissText(t, r.latency)}; the network round trips alone give a p99 of ${r.latency.networkP99Ms.toPrecision(4)} ms: the users are too far from ${r.regions.length === 1 ? r.regions[0] : 'its regions'} (distance, not capacity)`,
+      );
+    } else add('p99', p99MissText(t, r.latency));
+  }
+  if (!m.availability) {
+    add(
+      'availability',
+      `${r.availability.nines.toFixed(2)} nines below the ${nines(t.unavailability).toFixed(2)} target`,
+    );
+  }
+  if (m.durability === false) {
+    add(
+      'durability',
+      `up to ${formatDuration(r.dataLoss.windowS)} of acknowledged writes can be lost (${r.dataLoss.method}), target ${formatDuration(t.maxDataLossS ?? 0)}`,
+    );
+  }
+  if (m.budget === false) {
+    add('budget', `${r.cost.usdPerMonth.toFixed(0)} USD/month above ${t.budgetUsdPerMonth?.toFixed(0)}`);
+  }
+  return out;
+}
+
+/** Stand-in for an unbounded relative excess (an unstable queue's p99): JSON has no Infinity. */
+export const UNBOUNDED_SHORTFALL = 1e6;
+
+/**
+ * How far a design is from meeting every target: the sum, over the targets it misses, of each miss measured relative
+ * to its own target (missed nines as a fraction of the target's nines, p99 excess as a fraction of the target, cost
+ * excess as a fraction of the budget, utilisation and memory excess as fractions of their limits, data loss beyond the
+ * target as a multiple of the target or of 1 s when the target is 0). 0 when every target is met. The search's
+ * "closest" design is the one with the smallest shortfall, not the cheapest.
+ * @example a design at 2.90 nines against a 4.00 target, everything else met: (4.00 - 2.90) / 4.00 = 0.275
+ */
+export function shortfallOf(
+  ctx: Context,
+  r: Pick<
+    ArchitectureResult,
+    'meetsTargets' | 'availability' | 'latency' | 'cost' | 'utilization' | 'memoryNeededGiB' | 'instance' | 'dataLoss'
+  >,
+): number {
+  const t = ctx.scenario.targets;
+  const m = r.meetsTargets;
+  let s = 0;
+  if (!m.availability) {
+    const target = nines(t.unavailability);
+    s += Math.max(0, (target - r.availability.nines) / target);
+  }
+  if (!m.p99) {
+    const p99S = r.latency.p99Ms === null ? null : r.latency.p99Ms / 1000;
+    s += p99S === null ? UNBOUNDED_SHORTFALL : Math.max(0, (p99S - t.p99S) / t.p99S);
+  }
+  if (m.budget === false && t.budgetUsdPerMonth !== null) {
+    s += (r.cost.usdPerMonth - t.budgetUsdPerMonth) / t.budgetUsdPerMonth;
+  }
+  if (!m.utilization) {
+    s += r.utilization >= 1 ? UNBOUNDED_SHORTFALL : (r.utilization - t.maxUtilization) / t.maxUtilization;
+  }
+  if (!m.memory) s += (r.memoryNeededGiB - r.instance.memGiB) / r.instance.memGiB;
+  if (m.durability === false && t.maxDataLossS !== null) {
+    s += (r.dataLoss.windowS - t.maxDataLossS) / Math.max(t.maxDataLossS, 1);
+  }
+  return Math.min(UNBOUNDED_SHORTFALL, s);
+}
+
+/** A design's result with what its figures meet: feasible, the shortfall, and the reasons when it misses a target. */
+export function finish(
+  ctx: Context,
+  partial: Omit<ArchitectureResult, 'feasible' | 'infeasibleReason' | 'shortfall'>,
+): ArchitectureResult {
+  const reasons = missedTargets(ctx, partial).map((x) => x.text);
+  const feasible = reasons.length === 0;
+  const shortfall = feasible ? 0 : shortfallOf(ctx, partial);
+  return feasible
+    ? { ...partial, feasible, shortfall }
+    : { ...partial, feasible, shortfall, infeasibleReason: reasons.join('; ') };
+}
