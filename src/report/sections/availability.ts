@@ -1,0 +1,82 @@
+import { lossSentence } from '../../compare/survival.js';
+import { nines as ninesOf, SECONDS_PER_YEAR } from '../../core/reliability/index.js';
+import { formatDowntime, formatNines, formatPercent } from '../../units/format.js';
+import { type Block, figure, heading, paragraph, table } from '../document.js';
+import type { WorksheetInput } from '../worksheet.js';
+
+export function availability(w: WorksheetInput): Block[] {
+  const r = w.result;
+  const allowedMin = (w.scenario.targets.unavailability * SECONDS_PER_YEAR) / 60;
+  const out = [
+    heading(2, '4. Availability'),
+    figure('availability'),
+    paragraph(
+      `The target, ${formatPercent(w.scenario.targets.availability)}, allows ${formatDowntime(allowedMin * 60)} of downtime a year (${ninesOf(w.scenario.targets.unavailability).toFixed(2)} nines). A candidate counts as up only while it serves every user region, reads and writes, with the survivors at or below ${formatPercent(w.scenario.targets.maxUtilizationDegraded, 0)} CPU (targets.maxUtilizationDegraded, or the all-up utilisation when higher); the p99 target plays no part in availability.`,
+    ),
+  ];
+  const sim = w.scenario.simulation;
+  const dropped = [
+    ...(sim?.weibullShape != null
+      ? [`Weibull up times of shape ${sim.weibullShape} (the analytic figures assume exponential ones)`]
+      : []),
+    ...(sim?.repairCrews != null
+      ? [
+          `at most ${sim.repairCrews} node repair${sim.repairCrews === 1 ? '' : 's'} at once (the analytic figures assume a repair for every failed node at once)`,
+        ]
+      : []),
+  ];
+  if (dropped.length > 0)
+    out.push(
+      paragraph(
+        `The failure simulation uses ${dropped.join(' and ')}: where a simulated figure is outside its interval, that is what the assumption costs.`,
+      ),
+    );
+  for (const a of r.architectures) {
+    const d = a.availability.downtimeMinutesPerYear;
+    out.push(heading(3, a.name));
+    out.push(
+      paragraph(
+        `${formatNines(a.availability.nines)} nines, ${formatDowntime(d * 60)} of downtime a year: ${d <= allowedMin ? `within the budget (${formatPercent(d / allowedMin, 0)} of it)` : `over the budget by ${formatDowntime((d - allowedMin) * 60)}`}. Method: ${a.availability.method}.`,
+      ),
+    );
+    out.push(
+      table(
+        ['what fails', 'downtime per year (first order)'],
+        a.availability.byCause.map((c) => [c.cause, formatDowntime(c.downtimeMinutesPerYear * 60)]),
+        ['l', 'r'],
+      ),
+    );
+    out.push(
+      paragraph(
+        a.availability.singlePointsOfFailure.length > 0
+          ? `Single points of failure: ${a.availability.singlePointsOfFailure.join(', ')}.`
+          : 'No single component takes every user down.',
+      ),
+    );
+    if (a.kind === 'horizontal') {
+      const cap = formatPercent(a.degradedUtilizationCap ?? w.scenario.targets.maxUtilizationDegraded, 0);
+      out.push(
+        paragraph(
+          `Data placement: ${a.placement?.description.replace(/^placement: /, '') ?? 'none'}. ${lossSentence(a, 'zone', cap)}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', cap)}`} Nodes needed up to stay at or below ${cap} CPU / placed, per region: ${a.nodesNeededByRegion.map((x) => `${x.region} ${x.needed ?? 'n/a'} of ${x.nodes}`).join(', ')}.`,
+        ),
+      );
+    } else {
+      out.push(
+        paragraph(
+          `${lossSentence(a, 'zone', '')}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', '')}`}`,
+        ),
+      );
+    }
+    const sim = a.simulated?.availability;
+    if (sim) {
+      out.push(
+        paragraph(
+          sim.tooRare
+            ? `Simulated over ${sim.years.toFixed(0)} years: too few outages (${sim.downEvents}) to estimate; the exact figure stands.`
+            : `Simulated over ${sim.years.toFixed(0)} years: ${formatNines(sim.nines)} nines (95% interval ${formatPercent(sim.ci95[0])} to ${formatPercent(sim.ci95[1])}); the analytic figure is ${sim.analyticInside ? 'inside' : '**outside**'} the interval.`,
+        ),
+      );
+    }
+  }
+  return out;
+}

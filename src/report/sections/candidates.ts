@@ -1,0 +1,124 @@
+import type { ArchitectureResult, ComparisonResult, FrontierEntry } from '../../compare/result.js';
+import {
+  formatDowntime,
+  formatDuration,
+  formatNines,
+  formatPercent,
+  formatRate,
+  formatUsd,
+} from '../../units/format.js';
+import { type Block, bullets, figure, heading, paragraph, table } from '../document.js';
+import type { WorksheetInput } from '../worksheet.js';
+import { ms, yesNo } from './common.js';
+
+/** The side-by-side comparison as cells: one row per figure, one column per candidate (the tests read these). */
+export function comparisonCells(result: ComparisonResult): { head: string[]; rows: string[][] } {
+  const archs = result.architectures;
+  const users = archs[0]?.latency.byUserRegion.map((u) => u.region) ?? [];
+  const row = (label: string, f: (a: ArchitectureResult) => string) => [label, ...archs.map(f)];
+  const rows: string[][] = [
+    row('kind', (a) => (a.kind === 'vertical' ? 'vertical (one box)' : 'horizontal (fleet)')),
+    row('instances', (a) => `${a.nodes} x ${a.instance.name} (${a.instance.vcpu} vCPU, ${a.instance.memGiB} GiB)`),
+    row('layout', (a) =>
+      a.kind === 'vertical'
+        ? `${a.standby === 'none' ? 'no standby' : `${a.standby} standby`}; ${a.regions.join(' + ')}`
+        : `${a.zones} zones x ${a.regions.length} region(s): ${a.regions.join(', ')}; N+${a.spares}; ${a.balancer}`,
+    ),
+    row('cost per month', (a) => formatUsd(a.cost.usdPerMonth)),
+    row('cost per million requests', (a) => formatUsd(a.cost.usdPerMillionRequests)),
+    row('availability', (a) => `${formatNines(a.availability.nines)} nines (${formatPercent(a.availability.value)})`),
+    row('downtime per year', (a) => formatDowntime(a.availability.downtimeMinutesPerYear * 60)),
+    row('p99, all users', (a) => ms(a.latency.p99Ms)),
+    ...users.map((region) =>
+      row(`p99, users in ${region}`, (a) => ms(a.latency.byUserRegion.find((u) => u.region === region)?.p99Ms ?? null)),
+    ),
+    row('CPU utilisation', (a) => formatPercent(a.utilization, 1)),
+    row('data loss on a failure', (a) =>
+      a.dataLoss.windowS === 0 ? 'none' : `up to ${formatDuration(a.dataLoss.windowS)}`,
+    ),
+    row('p99 target', (a) => yesNo(a.meetsTargets.p99)),
+    row('availability target', (a) => yesNo(a.meetsTargets.availability)),
+    row('durability target', (a) => yesNo(a.meetsTargets.durability)),
+    row('budget', (a) => yesNo(a.meetsTargets.budget)),
+    row('utilisation target', (a) => yesNo(a.meetsTargets.utilization)),
+    row('working set fits', (a) => yesNo(a.meetsTargets.memory)),
+  ];
+  return { head: ['', ...archs.map((a) => a.name)], rows };
+}
+
+export function candidates(w: WorksheetInput): Block[] {
+  const { head, rows } = comparisonCells(w.result);
+  const out = [
+    heading(2, '3. Candidates compared'),
+    paragraph(`All figures at the design rate ${formatRate(w.result.designRatePerS)}.`),
+    table(head, rows),
+  ];
+  const missed = w.result.architectures.filter((a) => !a.feasible);
+  if (missed.length > 0) {
+    out.push(paragraph('Targets missed:'), bullets(missed.map((a) => `**${a.name}**: ${a.infeasibleReason ?? ''}`)));
+  }
+  out.push(...frontier(w.result));
+  return out;
+}
+
+/** The heading of the frontier subsection. */
+const FRONTIER_HEADING = 'The frontier: cost, nines and p99';
+
+/** A frontier entry in words: "best horizontal (159 x m6i.xlarge ...)" or the summary of a searched design. */
+function frontierDesign(result: ComparisonResult, e: FrontierEntry): string {
+  return result.architectures.some((a) => a.name === e.name) ? `${e.name} (${e.summary})` : e.summary;
+}
+
+/** The frontier as cells: one row per entry, in cost order (the tests read these). */
+export function frontierCells(result: ComparisonResult): { head: string[]; rows: string[][] } {
+  return {
+    head: ['design', 'kind', 'cost per month', 'nines', 'p99, all users', 'meets every target'],
+    rows: result.frontier.map((e) => [
+      frontierDesign(result, e),
+      e.kind,
+      formatUsd(e.cost.usdPerMonth),
+      formatNines(e.availability.nines),
+      ms(e.latency.p99Ms),
+      e.meetsTargets ? 'yes' : 'no',
+    ]),
+  };
+}
+
+/** The frontier subsection: how many designs no other beats on all three, the cheapest that meets every target, and
+ * the table. */
+function frontier(result: ComparisonResult): Block[] {
+  const f = result.frontier;
+  if (f.length === 0) return [];
+  const n = result.frontierNonDominated;
+  const of =
+    result.frontierOf === 'search'
+      ? 'Of the designs the search evaluated'
+      : `Of the ${result.architectures.length} candidate${result.architectures.length === 1 ? '' : 's'}`;
+  const count = result.architectures.length;
+  const lines = [
+    result.frontierOf === 'candidates' && n === count && n > 1
+      ? `None of the ${count} candidates is beaten by another on cost, nines and p99 together (as cheap, as available and as fast with one of them better).`
+      : `${of}, ${n} ${n === 1 ? 'is' : 'are'} not beaten on cost, nines and p99 together (no other is as cheap, as available and as fast with one of them better)${n > f.length ? `; the table shows ${f.length} of them: the compared designs, the cheapest, the dearest and the rest spread evenly by cost` : ''}.`,
+  ];
+  const cheapest = f[0] as FrontierEntry;
+  const what = (e: FrontierEntry) =>
+    `${frontierDesign(result, e)}, ${formatUsd(e.cost.usdPerMonth)} a month, ${formatNines(e.availability.nines)} nines, p99 ${ms(e.latency.p99Ms)}`;
+  const meets = f.find((e) => e.meetsTargets);
+  const most = f.reduce((b, e) => (e.availability.nines > b.availability.nines ? e : b), cheapest);
+  const alsoMost = most === meets && most !== cheapest ? ', also the one with the most nines,' : '';
+  lines.push(
+    meets === undefined
+      ? `None of them meets every target; the cheapest is ${what(cheapest)}.`
+      : meets === cheapest
+        ? `The cheapest of them meets every target: ${what(meets)}.`
+        : `The cheapest that meets every target${alsoMost} is ${what(meets)}; the cheapest of all is ${what(cheapest)}.`,
+  );
+  if (most !== cheapest && most !== meets) lines.push(`The most nines: ${what(most)}.`);
+  const { head, rows } = frontierCells(result);
+  return [
+    heading(3, FRONTIER_HEADING),
+    figure('frontier'),
+    paragraph(lines.join(' ')),
+    table(head, rows, ['l', 'l', 'r', 'r', 'r', 'l']),
+  ];
+}

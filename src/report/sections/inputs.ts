@@ -1,0 +1,160 @@
+/** Section 2: the inputs with where each came from, the model's assumptions, the sources and what is left out. */
+
+import type { P99Scope, Scenario } from '../../scenario/types.js';
+import {
+  formatByteRate,
+  formatBytes,
+  formatDuration,
+  formatPercent,
+  formatRate,
+  formatUsd,
+} from '../../units/format.js';
+import { type Block, bullets, heading, paragraph, table } from '../document.js';
+import type { WorksheetInput } from '../worksheet.js';
+
+/** What the p99 target applies to, for each targets.p99Scope. */
+const P99_SCOPE_TEXT: Record<P99Scope, string> = {
+  'all-users': "all-users: the p99 over all users' requests (a mixture over user regions)",
+  'every-region': "every-region: each user region's p99 on its own",
+};
+
+/** The simulation block's inputs, as rows of the inputs table (shown when the figures were simulated). */
+function simulationRows(s: Scenario): string[][] {
+  const sim = s.simulation;
+  if (sim === null) return [];
+  const from = (path: string) => (s.defaulted.includes(path) ? 'default' : 'scenario');
+  return [
+    [
+      'simulation',
+      `${sim.requests.toLocaleString('en-US')} requests and ${sim.years.toLocaleString('en-US')} years per candidate, seed ${sim.seed}`,
+      from('simulation.requests'),
+    ],
+    [
+      'simulation arrivals',
+      sim.bursts
+        ? `bursty: ${sim.bursts.factor}x for ${formatPercent(sim.bursts.share)} of the time, bursts of ${formatDuration(sim.bursts.lengthS)}`
+        : 'Poisson (as the analytic model)',
+      sim.bursts ? 'scenario' : 'default',
+    ],
+    [
+      'simulation failures',
+      `${sim.weibullShape !== null ? `Weibull up times, shape ${sim.weibullShape}` : 'exponential up times'}; ${sim.repairCrews !== null ? `at most ${sim.repairCrews} node repair${sim.repairCrews === 1 ? '' : 's'} at once` : 'every failed node repaired at once'}`,
+      sim.weibullShape !== null || sim.repairCrews !== null ? 'scenario' : 'default',
+    ],
+  ];
+}
+
+export function inputs(w: WorksheetInput): Block[] {
+  const { scenario: s, catalog } = w;
+  const d = new Set(s.defaulted);
+  const src = (path: string) => (d.has(path) ? 'default' : 'scenario');
+  const wl = s.workload;
+  const rel = s.reliability;
+  const ranged = new Map(s.uncertain.map((u) => [u.path, u]));
+  const rangeNote = (path: string, f: (x: number) => string) => {
+    const u = ranged.get(path);
+    return u ? ` (range ${f(u.p5)} to ${f(u.p95)}, ${u.distribution}; median used)` : '';
+  };
+  const rows: string[][] = [
+    [
+      'workload.peakRate',
+      `${formatRate(wl.peakRatePerS)}${rangeNote('workload.peakRate', formatRate)}`,
+      src('workload.peakRate'),
+    ],
+    [
+      'workload.growth',
+      `${formatPercent(wl.growthPerYear)} a year for ${wl.growthYears} year${wl.growthYears === 1 ? '' : 's'}`,
+      src('workload.growth.perYear'),
+    ],
+    [
+      'workload.serviceTime',
+      `${formatDuration(wl.serviceTimeS)} of CPU per request on one vCPU${rangeNote('workload.serviceTime', formatDuration)}`,
+      src('workload.serviceTime'),
+    ],
+    ['workload.serviceTimeCv', String(wl.serviceTimeCv), src('workload.serviceTimeCv')],
+    [
+      'workload.workingSet',
+      `${formatBytes(wl.workingSetBytes)} (+${formatPercent(wl.memoryHeadroom)} headroom), ${wl.replication} copies when partitioned`,
+      src('workload.workingSet'),
+    ],
+    [
+      'workload.writeFraction',
+      `${formatPercent(wl.writeFraction)}, ${wl.consistency} consistency`,
+      src('workload.writeFraction'),
+    ],
+    ['workload.fanout', String(wl.fanout), src('workload.fanout')],
+    [
+      'workload.requestSize / responseSize',
+      `${formatBytes(wl.requestSizeBytes)} / ${formatBytes(wl.responseSizeBytes)}`,
+      src('workload.requestSize'),
+    ],
+    ['targets.p99', formatDuration(s.targets.p99S), 'scenario'],
+    ['targets.p99Scope', P99_SCOPE_TEXT[s.targets.p99Scope], src('targets.p99Scope')],
+    ['targets.availability', formatPercent(s.targets.availability), 'scenario'],
+    [
+      'targets.budget',
+      s.targets.budgetUsdPerMonth === null ? 'none' : `${formatUsd(s.targets.budgetUsdPerMonth)} a month`,
+      s.targets.budgetUsdPerMonth === null ? 'not set' : 'scenario',
+    ],
+    ['targets.maxUtilization', formatPercent(s.targets.maxUtilization), src('targets.maxUtilization')],
+    [
+      'targets.maxUtilizationDegraded',
+      formatPercent(s.targets.maxUtilizationDegraded),
+      src('targets.maxUtilizationDegraded'),
+    ],
+    [
+      'targets.maxDataLoss',
+      s.targets.maxDataLossS === null ? 'none' : formatDuration(s.targets.maxDataLossS),
+      s.targets.maxDataLossS === null ? 'not set' : 'scenario',
+    ],
+    [
+      'reliability.node',
+      `MTBF ${formatDuration(rel.node.mtbfS)}, MTTR ${formatDuration(rel.node.mttrS)}`,
+      src('reliability.node.mtbf'),
+    ],
+    [
+      'reliability.zone',
+      `MTBF ${formatDuration(rel.zone.mtbfS)}, MTTR ${formatDuration(rel.zone.mttrS)}`,
+      src('reliability.zone.mtbf'),
+    ],
+    [
+      'reliability.region',
+      `MTBF ${formatDuration(rel.region.mtbfS)}, MTTR ${formatDuration(rel.region.mttrS)}`,
+      src('reliability.region.mtbf'),
+    ],
+    ['reliability.failover', formatDuration(rel.failoverS), src('reliability.failover')],
+    ['reliability.coldRestore', formatDuration(rel.coldRestoreS), src('reliability.coldRestore')],
+    [
+      'reliability.restoreRate',
+      `${formatByteRate(rel.restoreRateBytesPerS)}${rangeNote('reliability.restoreRate', formatByteRate)}`,
+      src('reliability.restoreRate') === 'default' ? `default (${catalog.reliability.restore.confidence})` : 'scenario',
+    ],
+    [
+      'users',
+      s.users
+        .map(
+          (u) =>
+            `${u.region}${u.location ? ` (at ${u.location.lat}, ${u.location.lon}; round trips estimated)` : ''} ${formatPercent(u.share)}`,
+        )
+        .join(', '),
+      'scenario',
+    ],
+    ...(w.result.architectures.some((a) => a.simulated) ? simulationRows(s) : []),
+  ];
+  const preset = catalog.reliability.default;
+  return [
+    heading(2, '2. Inputs and assumptions'),
+    paragraph(`Scenario: \`${w.source}\`.${s.description ? ` ${s.description}` : ''}`),
+    table(['input', 'value', 'from'], rows),
+    paragraph(
+      `"default" means the scenario left the field out and capplan used its default (\`capplan schema scenario\` states each). Default failure rates come from the catalog: node ${preset.node.name} (${preset.node.confidence}), zone ${preset.zone.name} (${preset.zone.confidence}), region ${preset.region.name} (${preset.region.confidence}).`,
+    ),
+    paragraph('**Model assumptions.**'),
+    bullets(w.result.assumptions),
+    paragraph('**Sources of the prices and failure figures** (from the catalog, with their dates):'),
+    bullets(w.result.sources.map((x) => `\`${x.id}\` (${x.date}): ${x.text}`)),
+    paragraph(
+      "**Left out of the model**: correlated failures beyond zones and regions, failures caused by load, deployments and maintenance windows, retries and timeouts, network jitter (round trips are medians), the users' last mile, reserved or spot pricing, and the cost of internet egress (reported apart: it is about the same for every design).",
+    ),
+  ];
+}

@@ -1,0 +1,69 @@
+import { formatNines, formatPercent, formatUsd } from '../../units/format.js';
+import { type Block, heading, paragraph, preformatted, table } from '../document.js';
+import type { WorksheetInput } from '../worksheet.js';
+import { ms } from './common.js';
+import { designsSentence } from './growth.js';
+
+export function sensitivitySection(w: WorksheetInput): Block[] {
+  const s = w.sensitivity;
+  const out = [heading(2, '8. Sensitivity')];
+  if (!s) {
+    out.push(paragraph('Not computed.'));
+    return out;
+  }
+  out.push(
+    paragraph(
+      "Which inputs move the decision: the bar is the swing of the recommended design's monthly cost between the input's low and high values; the table says which candidate would be recommended at each end, and at which value the recommendation flips.",
+    ),
+    paragraph(
+      designsSentence(
+        s.designs,
+        'at every point',
+        'with their instance type, regions, standby, spares, zones and balancer (horizontal node counts re-sized)',
+      ),
+    ),
+    paragraph(`Method: ${s.method}`),
+  );
+  const top = s.inputs.slice(0, 12);
+  const max = Math.max(1, ...top.map((i) => i.swingUsdPerMonth));
+  out.push(
+    preformatted(
+      top.map((i) => {
+        const n = Math.round((i.swingUsdPerMonth / max) * 30);
+        return `${i.label.padEnd(30).slice(0, 30)} ${'#'.repeat(n).padEnd(30)} ${formatUsd(i.swingUsdPerMonth)}`;
+      }),
+    ),
+  );
+  const rows = top.map((i) => [
+    i.label,
+    `${i.displayLow} .. ${i.displayHigh}${i.source === 'range' ? ' (range)' : ''}`,
+    `${formatUsd(i.costLow)} .. ${formatUsd(i.costHigh)}`,
+    i.recommendationLow ?? 'none',
+    i.recommendationHigh ?? 'none',
+    i.flips.length === 0
+      ? '-'
+      : i.flips.map((f) => `${f.display}: ${f.from ?? 'none'} -> ${f.to ?? 'none'}`).join('; '),
+  ]);
+  out.push(
+    table(['input', 'low .. high', 'cost low .. high', 'recommended at low', 'recommended at high', 'flips at'], rows),
+  );
+  if (w.result.uncertainty) {
+    const u = w.result.uncertainty;
+    out.push(
+      paragraph(
+        `**Uncertain inputs** (${u.inputs.map((x) => x.path).join(', ')}): over ${u.samples} sampled scenarios (${u.method}):`,
+      ),
+      table(
+        ['candidate', 'meets every target', 'cost 5% .. 95%', 'p99 5% .. 95%', 'nines 5% .. 95%'],
+        u.byArchitecture.map((a) => [
+          a.name,
+          formatPercent(a.probMeetsAll, 0),
+          `${formatUsd(a.costUsdPerMonth.p5)} .. ${formatUsd(a.costUsdPerMonth.p95)}`,
+          a.p99Ms === null ? 'unstable' : `${ms(a.p99Ms.p5)} .. ${ms(a.p99Ms.p95)}`,
+          `${formatNines(a.nines.p5)} .. ${formatNines(a.nines.p95)}`,
+        ]),
+      ),
+    );
+  }
+  return out;
+}
