@@ -23,10 +23,12 @@
  * real axis). Quantiles by safeguarded Newton on ln P(X > t), whose derivative comes from the same transform values.
  *
  * Measured error (test/core/queueing/sumOfResponses.test.ts against test/fixtures/queueing/sum.json, an independent
- * mpmath reference): quantiles p50..p99.9 within 1e-7 relative for continuous sums (M/M/c and gamma services, up to
- * 10,000 calls, scales from 0.3 ms to 200 ms); the survival to about 1e-11 absolute. A deterministic service with a
- * random number of calls (a cache miss to an M/D/c tier) puts jumps into the density; the error is larger there and
- * is stated in the fixture comparison.
+ * mpmath reference): quantiles p50..p99.9 within 2e-10 relative for continuous sums (M/M/c and gamma services, 1 to
+ * 10,000 calls, Binomial counts, scales from 0.3 ms to 200 ms; the test enforces 1e-7); the survival within about
+ * 2e-10 absolute (against the closed-form Erlang survival). A deterministic service with a random number of calls (a
+ * cache miss to an M/D/c tier) puts jumps into the density, where the Euler series converges slowly: 3e-5 relative
+ * in the reference case (enforced 1e-4), and `method` says so. Speed: 0.1-0.45 ms for the five percentiles of 2-4
+ * terms (Node 20). Not covered: fan-out terms (the slowest of K has no closed-form transform).
  */
 
 import { normalQuantile } from '../stats/normalQuantile.js';
