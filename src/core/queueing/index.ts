@@ -1,6 +1,7 @@
 /**
  * Public API of the queueing core: exact M/M/c, M/G/1 (Pollaczek-Khinchine), M/G/c (Allen-Cunneen) with
- * response-time percentiles and fan-out, Erlang B/C, and the Universal Scalability Law. SI units throughout.
+ * response-time percentiles and fan-out, the distribution of a sum of response times (a request's walk through
+ * tiers), Erlang B/C, and the Universal Scalability Law. SI units throughout.
  */
 
 export {
@@ -13,5 +14,18 @@ export {
   responseTimeSurvivalFunction,
 } from './distribution.js';
 export { erlangB, erlangC } from './erlang.js';
+export { EULER_DEFAULT, type EulerParameters, eulerInvertLaplace } from './eulerInversion.js';
 export type { QueueInput } from './mmc.js';
+export {
+  analyzeResponseSum,
+  type ConstantTerm,
+  MAX_CALLS,
+  type QueueCallsTerm,
+  type ResponseSum,
+  type ResponseSumOptions,
+  type ResponseSumResult,
+  type ResponseSumTerm,
+  responseSum,
+  SUM_EULER,
+} from './sumOfResponses.js';
 export { type UslParams, uslCapacity, uslPeakN, uslThroughput } from './usl.js';
