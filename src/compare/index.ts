@@ -5,6 +5,7 @@
 
 import type { Catalog, Instance } from '../catalog/index.js';
 import { CALENDAR_CONVENTION } from '../core/reliability/index.js';
+import { InputError } from '../errors.js';
 import { type ArchitectureSpec, type Scenario, SIMULATION_DEFAULTS } from '../scenario/types.js';
 import { scenarioWarnings } from '../scenario/warnings.js';
 import { formatByteRate, formatPercent } from '../units/format.js';
@@ -53,6 +54,8 @@ export function bestSingleRegion(ctx: Context): string {
 }
 
 function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
+  // per-tier designs exist only in a tiered scenario, which compareScenario refuses (refuseTiers)
+  if (spec.kind === 'tiered') throw new RangeError(`${spec.name}: per-tier designs are not evaluated yet`);
   const sizes = familySizes(ctx.catalog, spec.family);
   const instance = spec.size === null ? null : sizes.find((i) => i.size === spec.size);
   if (spec.size !== null && !instance) throw new RangeError(`unknown size ${spec.family}.${spec.size}`);
@@ -180,10 +183,26 @@ function uncertaintyOf(
 }
 
 /**
+ * Systems of tiers (issue 13) are read and checked (scenario/normalize.ts) but not evaluated yet: a scenario with
+ * `tiers` is refused with one input error naming the field, so that a caller exits 2, never with an internal error.
+ * @throws {InputError} at `tiers` when the scenario has tiers
+ */
+export function refuseTiers(scenario: Scenario): void {
+  if (scenario.tiers === null) return;
+  throw new InputError(
+    'tiers',
+    scenario.tiers.map((t) => t.name),
+    'a scenario without tiers for now: systems of tiers are read and checked, but not evaluated yet (give workload.serviceTime to compare designs)',
+  );
+}
+
+/**
  * Compare the scenario's candidates (or, without `architectures`, the best vertical and the best horizontal design
  * found in the catalog) at the design rate.
+ * @throws {InputError} the scenario has tiers (refuseTiers: not evaluated yet)
  */
 export function compareScenario(scenario: Scenario, catalog: Catalog): ComparisonResult {
+  refuseTiers(scenario);
   const ctx = buildContext(scenario, catalog);
   const architectures =
     scenario.architectures === null

@@ -68,7 +68,9 @@ export function inputs(w: WorksheetInput): Block[] {
     ],
     [
       'workload.serviceTime',
-      `${formatDuration(wl.serviceTimeS)} of CPU per request on one vCPU${rangeNote('workload.serviceTime', formatDuration)}`,
+      wl.serviceTimeS === null
+        ? 'none: the service is a system of tiers'
+        : `${formatDuration(wl.serviceTimeS)} of CPU per request on one vCPU${rangeNote('workload.serviceTime', formatDuration)}`,
       src('workload.serviceTime'),
     ],
     ['workload.serviceTimeCv', String(wl.serviceTimeCv), src('workload.serviceTimeCv')],
