@@ -82,7 +82,11 @@ export interface ScenarioField {
   readonly tui?: FieldView;
   /** Varied one at a time by the sensitivity analysis. */
   readonly sensitivity?: SensitivityView;
+  /** A tier's field that only tiers of these roles take (absent: every tier, or not a tier's field). */
+  readonly roles?: readonly TierRole[];
 }
+
+type TierRole = (typeof TIER_ROLES)[number];
 
 interface Options {
   bounds?: Bounds;
@@ -93,6 +97,7 @@ interface Options {
   default?: string | number;
   tui?: FieldView;
   sensitivity?: SensitivityView;
+  roles?: readonly TierRole[];
 }
 
 /** A number or unit value; a sweep may vary it unless `sweep: false`. */
@@ -108,6 +113,7 @@ const row = (path: string, kind: QuantityKind, description: string, o: Options =
   ...(o.default === undefined ? {} : { default: o.default }),
   ...(o.tui ? { tui: o.tui } : {}),
   ...(o.sensitivity ? { sensitivity: o.sensitivity } : {}),
+  ...(o.roles ? { roles: o.roles } : {}),
 });
 
 /** An integer count in the bounds. */
@@ -119,7 +125,7 @@ const oneOf = (
   path: string,
   options: readonly string[],
   description: string,
-  o: { required?: boolean; default?: string; tui?: FieldView } = {},
+  o: { required?: boolean; default?: string; tui?: FieldView; roles?: readonly TierRole[] } = {},
 ): ScenarioField => ({
   path,
   kind: 'enum',
@@ -131,6 +137,7 @@ const oneOf = (
   description,
   ...(o.default === undefined ? {} : { default: o.default }),
   ...(o.tui ? { tui: o.tui } : {}),
+  ...(o.roles ? { roles: o.roles } : {}),
 });
 
 /** Free text (`text`), a name or id (`name`), or an identifier. */
@@ -419,31 +426,31 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     'tiers[].hitRatio',
     'fraction',
     'Cache only (required there): fraction of the calls the cache answers itself, "90%" or 0.9, in [0, 1]; the rest go on to the next tier.',
-    { bounds: between(0, 1), ranged: true },
+    { bounds: between(0, 1), ranged: true, roles: ['cache'] },
   ),
   row(
     'tiers[].workingSet',
     'size',
     'Cache and database only: bytes the tier keeps in memory (a cache: what it holds; a database: its data set), "40 GiB", or a number of bytes; >= 0. Default 0.',
-    { bounds: NON_NEGATIVE, ranged: true, default: 0 },
+    { bounds: NON_NEGATIVE, ranged: true, default: 0, roles: ['cache', 'database'] },
   ),
   row(
     'tiers[].writeFraction',
     'fraction',
     'Database only: fraction of its calls that write (reads may go to read replicas, writes go to the primary), "20%" or 0.2, in [0, 1]. Default 0.',
-    { bounds: between(0, 1), ranged: true, default: 0 },
+    { bounds: between(0, 1), ranged: true, default: 0, roles: ['database'] },
   ),
   count(
     'tiers[].replication',
     between(1, 100),
     'Database only: copies of each partition of its working set in a horizontal design, an integer >= 1. Default 2.',
-    { default: 2 },
+    { default: 2, roles: ['database'] },
   ),
   oneOf(
     'tiers[].consistency',
     CONSISTENCIES,
     'Database only: consistency of writes across replicas; "strong" makes a write wait for its replicas (a quorum when partitioned). Default "eventual".',
-    { default: 'eventual' },
+    { default: 'eventual', roles: ['database'] },
   ),
   // targets
   row(

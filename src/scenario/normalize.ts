@@ -26,7 +26,7 @@ import { InputError, InputErrors } from '../errors.js';
 import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/parse.js';
 import { decimalComplement } from '../util/decimalComplement.js';
 import { closest } from '../util/suggest.js';
-import { boundsOf, IDENTIFIER, scenarioField } from './fields.js';
+import { boundsOf, IDENTIFIER, SCENARIO_FIELDS, scenarioField } from './fields.js';
 import {
   fallbackExpected,
   forbiddenKeys,
@@ -75,14 +75,10 @@ const DEFAULT_REPLICATION_LAG_S = 1;
 const DEFAULT_BACKUP_INTERVAL_S = 24 * 3600;
 const KiB = 1024;
 
-/** The roles a tier's role-specific field belongs to (any other role refuses it). */
-const TIER_ROLE_FIELDS: Readonly<Record<string, readonly TierRole[]>> = {
-  hitRatio: ['cache'],
-  workingSet: ['cache', 'database'],
-  writeFraction: ['database'],
-  replication: ['database'],
-  consistency: ['database'],
-};
+/** A tier's role-specific fields (the table's `roles`): key -> the roles that take it (any other refuses it). */
+const TIER_ROLE_FIELDS: ReadonlyArray<readonly [string, readonly TierRole[]]> = SCENARIO_FIELDS.flatMap((f) =>
+  f.path.startsWith('tiers[].') && f.roles !== undefined ? [[f.path.slice('tiers[].'.length), f.roles] as const] : [],
+);
 
 /** The keys of a candidate other than its name and its per-tier designs (refused beside `tiers`). */
 const CANDIDATE_OPTIONS = ['kind', 'family', 'size', 'regions', 'standby', 'nodes', 'spares', 'zones', 'balancer'];
@@ -383,7 +379,7 @@ class Normalizer {
       callsPerRequest: this.number(t, 'callsPerRequest', `${path}.callsPerRequest`, 1),
     };
     // a field of another role is refused (an unknown role is the schema's to report)
-    for (const [key, roles] of Object.entries(TIER_ROLE_FIELDS)) {
+    for (const [key, roles] of TIER_ROLE_FIELDS) {
       const value = own(t, key);
       if (value === undefined || role === undefined || roles.includes(role)) continue;
       const owners = roles.map((r) => `"${r}"`).join(' or ');

@@ -106,6 +106,34 @@ describe('editing', () => {
     expect(s2.fieldError?.text).toMatch(/users\[2\]\.lat: 95: expected a number >= -90 and <= 90/);
   });
 
+  it("a system of tiers has each tier's figures, those of its role only, between the users and the candidates", () => {
+    const r = setAt(raw(), 'tiers', [
+      { name: 'app', role: 'stateless', serviceTime: '6 ms' },
+      { name: 'cache', role: 'cache', serviceTime: '0.3 ms', hitRatio: '90%' },
+      { name: 'db', role: 'database', serviceTime: '2 ms' },
+    ]);
+    const tiers = fieldsOf(r).filter((f) => f.group === 'Tiers');
+    expect(tiers.map((f) => f.path)).toStrictEqual([
+      'tiers[0].serviceTime',
+      'tiers[0].serviceTimeCv',
+      'tiers[0].callsPerRequest',
+      'tiers[1].serviceTime',
+      'tiers[1].serviceTimeCv',
+      'tiers[1].callsPerRequest',
+      'tiers[1].hitRatio',
+      'tiers[1].workingSet',
+      'tiers[2].serviceTime',
+      'tiers[2].serviceTimeCv',
+      'tiers[2].callsPerRequest',
+      'tiers[2].workingSet',
+      'tiers[2].writeFraction',
+    ]);
+    expect(tiers.find((f) => f.path === 'tiers[1].hitRatio')?.label).toBe('cache hit ratio');
+    const groups = [...new Set(fieldsOf(r).map((f) => f.group))];
+    expect(groups.indexOf('Tiers')).toBe(groups.indexOf('Users') + 1);
+    expect(fieldsOf(raw()).some((f) => f.group === 'Tiers')).toBe(false);
+  });
+
   it('a share typed as arithmetic ("1/4") is read as the scenario reader reads it, and the others are rescaled', () => {
     const s1 = run(focusOn(initialState(raw(), null), 'users[0].share'), ...type('1/4'));
     expect(s1.fieldError).toBeNull();
