@@ -1,5 +1,6 @@
 // Systems of tiers (issue 13), the input: `tiers` and a candidate's per-tier designs, read into SI units with their
 // defaults, and every rule of the contract's "Systems of tiers" as one line naming the field.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { compareScenario } from '../../src/compare/index.js';
@@ -379,4 +380,57 @@ describe('tiers: not evaluated yet', () => {
       'tiers: ["app","cache","db"]: expected a scenario without tiers for now: systems of tiers are read and checked, but not evaluated yet (give workload.serviceTime to compare designs)',
     );
   });
+});
+
+describe('a scenario without tiers parses exactly as before', () => {
+  const reference = JSON.parse(readFileSync('test/fixtures/scenarios/parsed.json', 'utf8')) as {
+    scenarios: Record<string, Json>;
+  };
+  const examples = readdirSync('models/scenarios').filter((f) => f.endsWith('.json'));
+  const read = (file: string): Json => JSON.parse(readFileSync(`models/scenarios/${file}`, 'utf8'));
+
+  it('every example is in the reference (parseScenario of f3831d3, before tiers)', () => {
+    expect(Object.keys(reference.scenarios).sort()).toStrictEqual([...examples].sort());
+  });
+
+  for (const file of examples) {
+    it(`${file}: the same Scenario, key for key, with tiers null`, () => {
+      const s = parseScenario(read(file));
+      expect(s.tiers).toBeNull();
+      const { tiers: _, ...rest } = s;
+      expect(JSON.stringify(rest)).toBe(JSON.stringify(reference.scenarios[file]));
+    });
+
+    it(`${file}: as one stateless tier instead of workload.serviceTime, nothing else changes`, () => {
+      const raw = read(file);
+      const { serviceTime, serviceTimeCv, ...workload } = raw.workload;
+      const tier = {
+        name: 'app',
+        role: 'stateless',
+        serviceTime,
+        ...(serviceTimeCv === undefined ? {} : { serviceTimeCv }),
+      };
+      const s = parseScenario({ ...raw, workload, tiers: [tier] });
+      const before = parseScenario(raw);
+      expect(s.tiers).toStrictEqual([
+        {
+          name: 'app',
+          role: 'stateless',
+          serviceTimeS: before.workload.serviceTimeS,
+          serviceTimeCv: before.workload.serviceTimeCv,
+          callsPerRequest: 1,
+        },
+      ]);
+      expect(s.workload).toStrictEqual({ ...before.workload, serviceTimeS: null, serviceTimeCv: 1 });
+      const strip = (x: Scenario) => {
+        const { workload: _w, tiers: _t, defaulted: _d, uncertain: _u, bareNumbers: _b, ...others } = x;
+        return others;
+      };
+      expect(strip(s)).toStrictEqual(strip(before));
+      // the defaults and ranges of the service time move to the tier; every other one stays
+      const moved = (p: string) => p.replace(/^workload\.serviceTime/, 'tiers[0].serviceTime');
+      expect(s.defaulted.filter((p) => p !== 'tiers[0].callsPerRequest')).toStrictEqual(before.defaulted.map(moved));
+      expect(s.uncertain).toStrictEqual(before.uncertain.map((u) => ({ ...u, path: moved(u.path) })));
+    });
+  }
 });
