@@ -15,6 +15,13 @@
  * draws a value from such a range and `withValue` puts a value into a copy of a scenario (for Monte Carlo over the
  * inputs, and sweeps). read.ts reads a scenario's text; issues.ts turns the schema's issues into one-line errors.
  *
+ * Systems of tiers (issue 13; contract, "Systems of tiers"): `tiers` replaces `workload.serviceTime` (the two are
+ * mutually exclusive, and one is required). Tier names are unique identifiers; a role's fields (the table's `roles`)
+ * are refused on another role; a cache needs a hitRatio and a tier after it. A candidate either runs every tier on
+ * its own nodes (kind and family as before) or gives `tiers`, a design per tier keyed by tier name (nothing else
+ * beside it): every tier of the scenario and no other, each design with the options of its kind, readReplicas only on
+ * a vertical database tier. The result is Scenario.tiers and a TieredSpec.
+ *
  * A field that is absent and takes a value the engine relies on is "defaulted" (`workload.serviceTimeCv`,
  * `workload.averageRate` = the peak, `workload.usl` = linear scaling, `reliability.node.mtbf`, ...). Absent fields
  * that mean "none" or "chosen by the engine" (`description`, `targets.budget`, `architectures`, `simulation`, a
@@ -38,7 +45,7 @@ import {
   ScenarioError,
 } from './issues.js';
 import { MIN_TRAFFIC_RATE_PER_S } from './limits.js';
-import { P99_SCOPES, RANGE_DISTRIBUTIONS } from './options.js';
+import { P99_SCOPES, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
 import { ScenarioSchema } from './schema.js';
 import type {
   ArchitectureSpec,
@@ -372,7 +379,7 @@ class Normalizer {
     const nameRaw = own(t, 'name');
     const name = typeof nameRaw === 'string' ? nameRaw : '';
     const roleRaw = own(t, 'role');
-    const role = (['stateless', 'cache', 'database'] as const).find((r) => r === roleRaw);
+    const role = TIER_ROLES.find((r) => r === roleRaw);
     const base = {
       serviceTimeS: this.ranged(t, 'serviceTime', `${path}.serviceTime`),
       serviceTimeCv: this.ranged(t, 'serviceTimeCv', `${path}.serviceTimeCv`, 1),

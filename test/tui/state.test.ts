@@ -107,7 +107,8 @@ describe('editing', () => {
   });
 
   it("a system of tiers has each tier's figures, those of its role only, between the users and the candidates", () => {
-    const r = setAt(raw(), 'tiers', [
+    const untiered = setAt(setAt(raw(), 'workload.serviceTime', undefined), 'workload.serviceTimeCv', undefined);
+    const r = setAt(untiered, 'tiers', [
       { name: 'app', role: 'stateless', serviceTime: '6 ms' },
       { name: 'cache', role: 'cache', serviceTime: '0.3 ms', hitRatio: '90%' },
       { name: 'db', role: 'database', serviceTime: '2 ms' },
@@ -132,6 +133,9 @@ describe('editing', () => {
     const groups = [...new Set(fieldsOf(r).map((f) => f.group))];
     expect(groups.indexOf('Tiers')).toBe(groups.indexOf('Users') + 1);
     expect(fieldsOf(raw()).some((f) => f.group === 'Tiers')).toBe(false);
+    // not evaluated yet: the scenario is refused as a problem at tiers, never compared
+    const v = validate(r);
+    expect('problems' in v && v.problems.map((p) => p.path)).toStrictEqual(['tiers']);
   });
 
   it('a share typed as arithmetic ("1/4") is read as the scenario reader reads it, and the others are rescaled', () => {
