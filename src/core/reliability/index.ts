@@ -29,4 +29,4 @@ export type {
   TierOverDomains,
   TierShare,
 } from './seriesOverDomains.js';
-export { boxTier, fleetTier, MAX_DOMAIN_STATES, seriesOverDomains } from './seriesOverDomains.js';
+export { boxTier, fleetTier, MAX_DOMAIN_STATES, placedFleetTier, seriesOverDomains } from './seriesOverDomains.js';

@@ -40,6 +40,7 @@
  */
 
 import { type Availability, binomialTails, checkAvailability, checkCount, parallel, series } from './availability.js';
+import { type PlacedFleetInput, placedFleetAvailability } from './placement.js';
 
 /** A region with its zones, and its balancer when some tier is reached through it. */
 export interface RegionDomains {
@@ -516,6 +517,55 @@ export function fleetTier(o: {
       const { atLeast, below } = binomialTails(m, o.need, o.node);
       const fleet = { availability: atLeast, unavailability: below };
       return o.own === undefined || o.own.length === 0 ? fleet : series([fleet, ...o.own]);
+    },
+  };
+}
+
+/**
+ * A horizontal tier with the data placement of placement.ts (partitions replicated over the nodes of each region, read
+ * and write quorums, users routed to their nearest reachable region, the capacity each loaded region needs): the
+ * exact `placedFleetAvailability`, conditioned on the shared states by passing each region, balancer and zone as
+ * always up or always down (its `byRegion`). Fleet region i runs in shared region `inRegions[i]`, its round-robin
+ * zone z in that region's zone z; with `throughBalancer`, users reach it through that region's balancer (else the
+ * balancer is taken as never failing). The comparison engine's failover and switch terms are not in it.
+ * @example placedFleetTier({ name: 'db', fleet: { regions: [{ nodes: 3, zones: 3 }], node: { availability: 0.9, unavailability: 0.1 }, replication: 3, writeQuorum: 2, users: [{ share: 1, order: [0] }], need: () => 1 }, inRegions: [0] }).upGiven({ region: [true], zone: [[true, true, false]], balancer: [true] }) // { availability: 0.81, unavailability: 0.19 }: zone c is down, writes need both other copies
+ */
+export function placedFleetTier(o: {
+  name: string;
+  /** The fleet as placedFleetAvailability takes it, without the shared figures (they come from the states). */
+  fleet: Omit<PlacedFleetInput, 'region' | 'zone' | 'balancer' | 'byRegion'>;
+  /** The shared region each of the fleet's regions runs in (distinct). */
+  inRegions: readonly number[];
+  throughBalancer?: boolean;
+  globalSwitch?: boolean;
+}): TierOverDomains {
+  const { fleet, inRegions } = o;
+  if (!isArray(inRegions) || inRegions.length !== fleet.regions.length) {
+    throw new RangeError(`${o.name}.inRegions must name one shared region per fleet region (${fleet.regions.length})`);
+  }
+  if (new Set(inRegions).size !== inRegions.length) throw new RangeError(`${o.name}.inRegions must be distinct`);
+  const through = o.throughBalancer === true;
+  const sites: Site[] = [];
+  fleet.regions.forEach((reg, i) => {
+    checkCount(reg.nodes, `${o.name}.fleet.regions[${i}].nodes`, 1);
+    checkCount(reg.zones, `${o.name}.fleet.regions[${i}].zones`, 1);
+    // the non-empty zones of round-robin placement are the first min(nodes, zones)
+    for (let z = 0; z < Math.min(reg.nodes, reg.zones); z++) sites.push({ region: inRegions[i] as number, zone: z });
+  });
+  const ab = (up: boolean | undefined) => (up === true ? UP : DOWN);
+  return {
+    name: o.name,
+    sites,
+    ...(through ? { balancers: [...inRegions] } : {}),
+    ...(o.globalSwitch === true ? { globalSwitch: true } : {}),
+    upGiven(states) {
+      const byRegion = inRegions.map((g, i) => ({
+        region: ab(states.region[g]),
+        balancer: through ? ab(states.balancer[g]) : UP,
+        zones: Array.from({ length: fleet.regions[i]?.zones ?? 0 }, (_, z) => ab(states.zone[g]?.[z] ?? true)),
+      }));
+      const r = placedFleetAvailability({ ...fleet, region: UP, zone: UP, balancer: UP, byRegion });
+      return { availability: r.availability, unavailability: r.unavailability };
     },
   };
 }

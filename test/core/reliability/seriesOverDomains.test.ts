@@ -7,10 +7,12 @@ import {
   fromUnavailability,
   series,
 } from '../../../src/core/reliability/index.js';
+import { placedFleetAvailability } from '../../../src/core/reliability/placement.js';
 import {
   boxTier,
   fleetTier,
   MAX_DOMAIN_STATES,
+  placedFleetTier,
   type SharedDomains,
   seriesOverDomains,
   type TierOverDomains,
@@ -48,7 +50,21 @@ interface WFleet {
   lb?: boolean;
   sw?: boolean;
 }
-type WTier = WBox | WFleet;
+/** A placed fleet (placement.ts): fleet region k runs in shared region inRegions[k], node i in its zone i % zones. */
+interface WPlaced {
+  kind: 'placed';
+  name: string;
+  nodeU: number;
+  inRegions: number[];
+  regions: { nodes: number; zones: number }[];
+  replication: number;
+  writeQuorum: number;
+  users: { share: number; order: number[] }[];
+  need: number;
+  lb?: boolean;
+  sw?: boolean;
+}
+type WTier = WBox | WFleet | WPlaced;
 interface World {
   regions: { u: number; zones: number[]; lbU?: number }[];
   switchU?: number;
@@ -78,6 +94,10 @@ function bruteForce(w: World): Brute {
       };
     }
     const nodes: number[] = [];
+    if (t.kind === 'placed') {
+      for (const reg of t.regions) for (let k = 0; k < reg.nodes; k++) nodes.push(add(t.nodeU));
+      return { nodes, own: [] };
+    }
     for (const s of t.sites) for (let k = 0; k < s.nodes; k++) nodes.push(add(t.nodeU));
     return { nodes, own: (t.ownU ?? []).map(add) };
   });
@@ -112,6 +132,7 @@ function bruteForce(w: World): Brute {
         const standby = t.standby !== undefined && upOf[ix.nodes[1] as number] && serves(t.standby.at, t.lb === true);
         return ownUp && (active || standby);
       }
+      if (t.kind === 'placed') return ownUp && placedUp(t, ix.nodes, upOf, regionIx, zoneIx, lbIx);
       let serving = 0;
       let k = 0;
       for (const s of t.sites) {
@@ -137,6 +158,66 @@ function bruteForce(w: World): Brute {
   return out;
 }
 
+/**
+ * The placed fleet's predicate, from placement.ts's definition (as its own test's reference): every set of
+ * `replication` nodes of a region whose per-zone counts over the non-empty zones differ by at most one holds a
+ * partition, and every combination of one such set per region; a user region reaches the first region of its order
+ * that is up with its balancer (when the tier goes through it) and one of its zones; every loaded region needs `need`
+ * live nodes; every partition needs a live copy and `writeQuorum` of them.
+ */
+function placedUp(
+  t: WPlaced,
+  nodeIx: number[],
+  upOf: boolean[],
+  regionIx: number[],
+  zoneIx: number[][],
+  lbIx: number[],
+): boolean {
+  const nodes: { k: number; region: number; zone: number; ix: number }[] = [];
+  let n = 0;
+  t.regions.forEach((reg, k) => {
+    for (let i = 0; i < reg.nodes; i++) {
+      nodes.push({ k, region: t.inRegions[k] as number, zone: i % reg.zones, ix: nodeIx[n++] as number });
+    }
+  });
+  const regionUp = (k: number) => upOf[regionIx[t.inRegions[k] as number] as number] as boolean;
+  const zoneUp = (k: number, z: number) => upOf[(zoneIx[t.inRegions[k] as number] as number[])[z] as number];
+  const live = (x: (typeof nodes)[number]) => upOf[x.ix] && regionUp(x.k) && zoneUp(x.k, x.zone);
+  const reachable = (k: number) =>
+    regionUp(k) &&
+    (t.lb !== true || upOf[lbIx[t.inRegions[k] as number] as number]) &&
+    nodes.some((x) => x.k === k && zoneUp(k, x.zone));
+  const loads = t.regions.map(() => 0);
+  for (const u of t.users) {
+    const to = u.order.find(reachable);
+    if (to === undefined) return false;
+    loads[to] = (loads[to] as number) + u.share;
+  }
+  for (let k = 0; k < t.regions.length; k++) {
+    if ((loads[k] as number) > 0 && nodes.filter((x) => x.k === k && live(x)).length < t.need) return false;
+  }
+  const sets = t.regions.map((_, k) => {
+    const mine = nodes.filter((x) => x.k === k);
+    const zones = [...new Set(mine.map((x) => x.zone))];
+    const out: (typeof nodes)[] = [];
+    const pick = (start: number, acc: typeof nodes) => {
+      if (acc.length === t.replication) {
+        const counts = zones.map((z) => acc.filter((x) => x.zone === z).length);
+        if (Math.max(...counts) - Math.min(...counts) <= 1) out.push(acc);
+        return;
+      }
+      for (let i = start; i < mine.length; i++) pick(i + 1, [...acc, mine[i] as (typeof nodes)[number]]);
+    };
+    pick(0, []);
+    return out;
+  });
+  const every = (k: number, liveSoFar: number): boolean =>
+    k === t.regions.length
+      ? liveSoFar >= 1 && liveSoFar >= t.writeQuorum
+      : (sets[k] as (typeof nodes)[]).every((set) => every(k + 1, liveSoFar + set.filter(live).length));
+  return every(0, 0);
+}
+
 // The world as the function under test takes it.
 const av = (u: number): Availability => fromUnavailability(u);
 
@@ -152,6 +233,22 @@ function domainsOf(w: World): SharedDomains {
 }
 
 function tierOf(t: WTier): TierOverDomains {
+  if (t.kind === 'placed') {
+    return placedFleetTier({
+      name: t.name,
+      fleet: {
+        regions: t.regions,
+        node: av(t.nodeU),
+        replication: t.replication,
+        writeQuorum: t.writeQuorum,
+        users: t.users,
+        need: () => t.need,
+      },
+      inRegions: t.inRegions,
+      ...(t.lb ? { throughBalancer: true } : {}),
+      ...(t.sw ? { globalSwitch: true } : {}),
+    });
+  }
   const common = {
     name: t.name,
     node: av(t.nodeU),
@@ -327,6 +424,72 @@ describe('seriesOverDomains: against a brute-force enumeration of every componen
     expect(r.method).toContain('2 independent groups');
   });
 
+  it('a placed database (3 copies over 3 zones, writes need 2) + an app box and a cache box in the same zones', () => {
+    expectMatchesBruteForce({
+      regions: [{ u: 0.02, zones: [0.05, 0.08, 0.03], lbU: 0.01 }],
+      tiers: [
+        { kind: 'box', name: 'app', nodeU: 0.03, at: { region: 0, zone: 0 }, lb: true },
+        { kind: 'box', name: 'cache', nodeU: 0.06, at: { region: 0, zone: 1 } },
+        {
+          kind: 'placed',
+          name: 'db',
+          nodeU: 0.07,
+          inRegions: [0],
+          regions: [{ nodes: 4, zones: 3 }],
+          replication: 3,
+          writeQuorum: 2,
+          users: [{ share: 1, order: [0] }],
+          need: 2,
+          lb: true,
+        },
+      ],
+    });
+  });
+
+  it('a placed fleet over two regions (strong writes: 3 of 4 copies) + an app fleet over both and a box in one', () => {
+    expectMatchesBruteForce({
+      regions: [
+        { u: 0.03, zones: [0.05, 0.04], lbU: 0.02 },
+        { u: 0.02, zones: [0.06, 0.03], lbU: 0.01 },
+      ],
+      switchU: 0.005,
+      tiers: [
+        {
+          kind: 'fleet',
+          name: 'app',
+          nodeU: 0.1,
+          sites: [
+            { region: 0, zone: 0, nodes: 1 },
+            { region: 1, zone: 1, nodes: 1 },
+          ],
+          need: 1,
+          lb: true,
+          sw: true,
+        },
+        {
+          kind: 'placed',
+          name: 'db',
+          nodeU: 0.08,
+          inRegions: [1, 0],
+          regions: [
+            { nodes: 2, zones: 2 },
+            { nodes: 2, zones: 2 },
+          ],
+          replication: 2,
+          writeQuorum: 3,
+          users: [
+            { share: 0.6, order: [0, 1] },
+            { share: 0.4, order: [1, 0] },
+          ],
+          need: 1,
+          lb: true,
+          sw: true,
+        },
+        { kind: 'box', name: 'search', nodeU: 0.05, at: { region: 0, zone: 1 } },
+      ],
+    });
+  });
+
   it('the switch alone, once, when two tiers are reached through it; a region that never fails', () => {
     expectMatchesBruteForce({
       regions: [
@@ -456,6 +619,39 @@ describe('seriesOverDomains: one tier is the existing single-design model', () =
       expectClose(r.unavailability, ref.unavailability, { rel: 1e-12 }, `need ${need}`);
       expectClose(r.availability, ref.availability, { rel: 1e-12 }, `need ${need}`);
     }
+  });
+
+  it('a placed fleet alone equals placement.ts placedFleetAvailability (unconditioned)', () => {
+    const node = av(0.04);
+    const zone = av(0.02);
+    const region = av(0.01);
+    const balancer = av(0.003);
+    const fleet = {
+      regions: [
+        { nodes: 5, zones: 3 },
+        { nodes: 4, zones: 2 },
+      ],
+      node,
+      replication: 3,
+      writeQuorum: 4,
+      users: [
+        { share: 0.7, order: [0, 1] },
+        { share: 0.3, order: [1, 0] },
+      ],
+      need: (r: number, load: number) => (r === 0 ? 2 : 1) + (load > 0.5 ? 1 : 0),
+    };
+    const ref = placedFleetAvailability({ ...fleet, zone, region, balancer });
+    const domains: SharedDomains = {
+      regions: [
+        { availability: region, zones: [zone, zone, zone], balancer },
+        { availability: region, zones: [zone, zone], balancer },
+      ],
+    };
+    const r = seriesOverDomains(domains, [
+      placedFleetTier({ name: 'db', fleet, inRegions: [0, 1], throughBalancer: true }),
+    ]);
+    expectClose(r.unavailability, ref.unavailability, { rel: 1e-12 }, 'unavailability');
+    expectClose(r.availability, ref.availability, { rel: 1e-12 }, 'availability');
   });
 
   it('keeps the digits of a tiny unavailability (nine nines and beyond)', () => {
@@ -589,6 +785,7 @@ function withCopy(w: World, i: number, at: number): World | null {
   const t = w.tiers[i] as WTier;
   const allSites: WSite[] = w.regions.flatMap((r, ri) => r.zones.map((_, z) => ({ region: ri, zone: z })));
   let more: WTier;
+  if (t.kind === 'placed') return null;
   if (t.kind === 'fleet') {
     const sites = t.sites.map((s) => ({ ...s }));
     (sites[at % sites.length] as { nodes: number }).nodes++;
@@ -608,7 +805,15 @@ describe('seriesOverDomains: properties', () => {
           w.regions.reduce((s, r) => s + 1 + r.zones.length + (r.lbU === undefined ? 0 : 1), 0) +
           (w.switchU === undefined ? 0 : 1) +
           w.tiers.reduce(
-            (s, t) => s + (t.kind === 'box' ? (t.standby ? 2 : 1) : t.sites.reduce((a, x) => a + x.nodes, 0)),
+            (s, t) =>
+              s +
+              (t.kind === 'box'
+                ? t.standby
+                  ? 2
+                  : 1
+                : t.kind === 'fleet'
+                  ? t.sites.reduce((a, x) => a + x.nodes, 0)
+                  : 0),
             0,
           );
         fc.pre(comps <= 16);
