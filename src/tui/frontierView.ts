@@ -3,7 +3,7 @@
  * cost; from the search, or from the scenario's candidates when it names them), one row each with its monthly cost,
  * nines, p99 and whether it meets every target, the recommended design marked `*` and the selected one `>` (its full
  * name on the line below the table), and, when the terminal has room for it, cost against nines as points on the
- * TUI's line chart (report/charts.ts). Pure: a result in, lines of at most `width` characters out, at most `height`.
+ * TUI's line chart (report/textCharts/lineChart.ts). Pure: a result in, lines of at most `width` characters out, at most `height`.
  */
 import { designSummary } from '../compare/recommend.js';
 import type { ComparisonResult, FrontierEntry } from '../compare/result.js';

@@ -1,4 +1,4 @@
-// Plain text charts (src/report/charts.ts): every line fits the width, points and marks land on the columns their x
+// Plain text charts (src/report/textCharts/): every line fits the width, points and marks land on the columns their x
 // maps to, ascii mode is pure ASCII, stacked bars are proportional, and the budget bar says over or within.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

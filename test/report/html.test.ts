@@ -1,4 +1,4 @@
-// The HTML worksheet (src/report/html.ts): escaping of everything that comes from the scenario, and the page built from a real worksheet: self-contained (no scripts, no
+// The HTML worksheet (src/report/html/page.ts): escaping of everything that comes from the scenario, and the page built from a real worksheet: self-contained (no scripts, no
 // external resources), three data-driven SVG charts in the right sections, and the same bytes on every run.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,7 @@
 /**
  * Exact steady-state availability: single components, series, parallel, k-of-n, failure domains, nines, downtime;
- * recovery times (cold-standby restore, failover across regions through a traffic switch).
+ * recovery times (cold-standby restore, failover across regions through a traffic switch); a series of tiers that
+ * share zones, regions, balancers and the global switch.
  */
 export type { Availability } from './availability.js';
 export { fromAvailability, fromMtbfMttr, fromUnavailability, kOfN, parallel, series } from './availability.js';
@@ -19,3 +20,13 @@ export {
 } from './downtime.js';
 export type { TrafficSwitch } from './recovery.js';
 export { coldRestoreTimeS, crossRegionFailoverS } from './recovery.js';
+export type {
+  DomainStates,
+  RegionDomains,
+  SeriesOverDomains,
+  SharedDomains,
+  Site,
+  TierOverDomains,
+  TierShare,
+} from './seriesOverDomains.js';
+export { boxTier, fleetTier, MAX_DOMAIN_STATES, placedFleetTier, seriesOverDomains } from './seriesOverDomains.js';

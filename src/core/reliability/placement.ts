@@ -68,6 +68,19 @@ export interface PlacedFleetInput {
   users: readonly { share: number; order: readonly number[] }[];
   /** Fewest up nodes region r needs to carry `loadShare` of the load; null: no count can. */
   need: (r: number, loadShare: number) => number | null;
+  /**
+   * Per region (in the order of `regions`), availabilities that replace `region`, `balancer` and `zone` there (zones
+   * by their round-robin index): regions and zones that differ, or 0 and 1 to condition on a state of the shared
+   * domains (seriesOverDomains.ts, placedFleetTier). Omitted: the uniform figures above everywhere.
+   */
+  byRegion?: readonly RegionOverride[];
+}
+
+/** Availabilities of one region, its balancer and its zones that replace the uniform ones. */
+export interface RegionOverride {
+  region?: Availability;
+  balancer?: Availability;
+  zones?: readonly Availability[];
 }
 
 export interface PlacedFleetAvailability extends Availability {
@@ -229,7 +242,13 @@ interface RegionConfigs {
  * its copies, and only the sum of its down nodes matters, so the wide zones together are one binomial over their
  * nodes (same node availability). The narrow ones are convolved with their copy counters.
  */
-function regionConfigs(nodes: number, zones: number, r: number, node: Availability, zone: Availability): RegionConfigs {
+function regionConfigs(
+  nodes: number,
+  zones: number,
+  r: number,
+  node: Availability,
+  zoneAvailability: readonly Availability[],
+): RegionConfigs {
   const sizes = zoneSizes(nodes, zones).filter((n) => n > 0);
   const { lo, hi, extra } = spreadOf(sizes, r) as NonNullable<ReturnType<typeof spreadOf>>;
   const E = extra + 1;
@@ -256,6 +275,7 @@ function regionConfigs(nodes: number, zones: number, r: number, node: Availabili
     let offset = 0;
     for (let z = 0; z < Z; z++) {
       const n = sizes[z] as number;
+      const zone = zoneAvailability[z] as Availability;
       if (!((mask >> z) & 1)) {
         prob *= zone.unavailability;
         fixedLow += Math.min(lo, n);
@@ -382,18 +402,38 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
     checkCount(reg.nodes, `regions[${i}].nodes`, r);
     checkCount(reg.zones, `regions[${i}].zones`, 1);
   });
+  const over = input.byRegion;
+  if (over !== undefined && over.length !== R) {
+    throw new RangeError(`byRegion must have one entry per region (${R}), got ${over.length}`);
+  }
+  const regionA = regions.map((_, i) => over?.[i]?.region ?? input.region);
+  const balancerA = regions.map((_, i) => over?.[i]?.balancer ?? input.balancer);
+  const zoneA = regions.map((reg, i) =>
+    Array.from({ length: reg.zones }, (_, z) => over?.[i]?.zones?.[z] ?? input.zone),
+  );
+  if (over !== undefined) {
+    regions.forEach((_, i) => {
+      checkAvailability(regionA[i] as Availability, `byRegion[${i}].region`);
+      checkAvailability(balancerA[i] as Availability, `byRegion[${i}].balancer`);
+      (zoneA[i] as Availability[]).forEach((z, j) => {
+        checkAvailability(z, `byRegion[${i}].zones[${j}]`);
+      });
+    });
+  }
   const T = R * r;
   checkCount(writeQuorum, 'writeQuorum', 1);
   if (writeQuorum > T) throw new RangeError(`writeQuorum must be <= ${T} copies, got ${writeQuorum}`);
   const K = T - writeQuorum; // most copies of the worst partition that may be down
 
-  const configs = regions.map((reg) => {
+  const configs = regions.map((reg, i) => {
     // the per-region tables depend only on these figures: kept across calls (a search evaluates the same layouts
     // many times); a small cache, cleared when full
-    const key = `${reg.nodes}/${reg.zones}/${r}/${input.node.unavailability}/${input.zone.unavailability}`;
+    const zones = zoneA[i] as Availability[];
+    const zoneKey = over?.[i]?.zones === undefined ? input.zone.unavailability : zones.map((z) => z.unavailability);
+    const key = `${reg.nodes}/${reg.zones}/${r}/${input.node.unavailability}/${zoneKey}`;
     let c = CONFIG_CACHE.get(key);
     if (c === undefined) {
-      c = regionConfigs(reg.nodes, reg.zones, r, input.node, input.zone);
+      c = regionConfigs(reg.nodes, reg.zones, r, input.node, zones);
       if (CONFIG_CACHE.size >= CONFIG_CACHE_MAX) CONFIG_CACHE.clear();
       CONFIG_CACHE.set(key, c);
     }
@@ -414,9 +454,15 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
 
   // per region: reachable, up behind a failed balancer, or gone (region down, or every zone of it down). The
   // reachable and hidden weights leave out the all-zones-down share, which the region's vectors leave out too.
-  const reach = input.region.availability * input.balancer.availability;
-  const hidden = input.region.availability * input.balancer.unavailability;
-  const gone = configs.map((c) => input.region.unavailability + input.region.availability * c.allZonesDown);
+  const reach = regions.map(
+    (_, i) => (regionA[i] as Availability).availability * (balancerA[i] as Availability).availability,
+  );
+  const hidden = regions.map(
+    (_, i) => (regionA[i] as Availability).availability * (balancerA[i] as Availability).unavailability,
+  );
+  const gone = configs.map(
+    (c, i) => (regionA[i] as Availability).unavailability + (regionA[i] as Availability).availability * c.allZonesDown,
+  );
   const mass = configs.map((c) => c.configs.reduce((m, cfg) => m + cfg.prob, 0));
   const out = { unreachable: 0, dataReads: 0, dataWrites: 0, capacity: 0, prunedProbability: 0, up: 0 };
   // state[i]: 0 region down, 1 up but its balancer down, 2 reachable
@@ -477,8 +523,8 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
       return;
     }
     const options: [number, number][] = [
-      [2, reach],
-      [1, hidden],
+      [2, reach[i] as number],
+      [1, hidden[i] as number],
       [0, gone[i] as number],
     ];
     for (const [s, q] of options) {
