@@ -116,7 +116,7 @@ function planOf(
   ctx: Context,
   regions: string[],
   zones: number,
-  nodesLower: number,
+  nodesUsdLower: number,
   layoutIn?: HorizontalLayout,
   fixedIn?: number,
 ): Plan {
@@ -128,7 +128,7 @@ function planOf(
     fixedIn ??
     horizontalCost(ctx, { instance: { usdPerHour: 0 }, regions, zones, nodesByRegion: regions.map(() => 0) }, layout)
       .usdPerMonth;
-  return { regions, zones, layout, fixed, lower: fixed + nodesLower };
+  return { regions, zones, layout, fixed, lower: fixed + nodesUsdLower };
 }
 
 /** The network resolution of the search's layouts: compactResolutionS when screensCompact, else 0 (exact). */
@@ -431,7 +431,7 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
   for (let k = 1; k <= Math.min(MAX_SEARCH_REGIONS, ids.length); k++) {
     const bounds = SEARCH_ZONES.map((zones) => {
       const b = sizeLowerBound(ctx, instances, k, zones);
-      return { zones, lower: b.total, nodes: b.nodes };
+      return { zones, lower: b.total, nodesUsdPerMonth: b.nodesUsdPerMonth };
     });
     if (bounds.every((b) => cannotBeat(ctx, incumbent(), b.lower))) break;
     const open = bounds.filter((b) => !cannotBeat(ctx, incumbent(), b.lower) && availabilityPossible(ctx, k, b.zones));
@@ -445,7 +445,7 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
       for (const b of open) {
         const same = sameLayoutForZones(ctx, firstZones, b.zones);
         const fixed = same && sameCostForZones(ctx, firstZones, b.zones) ? firstFixed : undefined;
-        const plan = planOf(ctx, regions, b.zones, b.nodes, same ? first : undefined, fixed);
+        const plan = planOf(ctx, regions, b.zones, b.nodesUsdPerMonth, same ? first : undefined, fixed);
         if (b.zones === firstZones) firstFixed = plan.fixed;
         if (!cannotBeat(ctx, incumbent(), plan.lower)) plans.push(plan);
       }
