@@ -41,6 +41,7 @@
  */
 
 import type { Instance } from '../catalog/index.js';
+import { formatPercent } from '../units/format.js';
 import { structuralUnavailability } from './availability.js';
 import { MAX_NODES_PER_REGION } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
@@ -57,6 +58,8 @@ import {
 } from './horizontalBounds.js';
 import { horizontalCost, sameCostForZones } from './horizontalCost.js';
 import {
+  COMPACT_ABOVE_USERS,
+  COMPACT_NETWORK_RESOLUTION,
   compactResolutionS,
   type HorizontalLayout,
   horizontalLayout,
@@ -464,12 +467,17 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
   sampleDearer(ctx, instances, heuristic);
   // the choice with every figure, on its exact layout
   const full = evaluateHorizontal(ctx, state.best.design);
-  if (!state.stopped) return full;
-  return {
-    ...full,
-    notes: [
-      ...full.notes,
-      `the search stopped after ${state.screens} designs without finding one that meets every target: this is the closest of those, not proven the closest of all`,
-    ],
-  };
+  const notes = [
+    ...(screensCompact(ctx)
+      ? [
+          `the search screened designs on network times rounded up to ${formatPercent(COMPACT_NETWORK_RESOLUTION, 1)} of the p99 target (more than ${COMPACT_ABOVE_USERS} user places): a design whose exact p99 is within that much under the target may have been passed over; the figures shown are exact`,
+        ]
+      : []),
+    ...(state.stopped
+      ? [
+          `the search stopped after ${state.screens} designs without finding one that meets every target: this is the closest of those, not proven the closest of all`,
+        ]
+      : []),
+  ];
+  return notes.length === 0 ? full : { ...full, notes: [...full.notes, ...notes] };
 }
