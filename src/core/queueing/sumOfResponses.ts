@@ -35,7 +35,7 @@
 import { binomialWindow } from '../reliability/availability.js';
 import { normalQuantile } from '../stats/normalQuantile.js';
 import type { Percentiles } from './distribution.js';
-import { PERCENTILE_LEVELS, quantileFromSurvival } from './distribution.js';
+import { gammaExpParams, PERCENTILE_LEVELS, quantileFromSurvival } from './distribution.js';
 import { type EulerParameters, eulerWeights } from './eulerInversion.js';
 import { DETERMINISTIC_CV } from './mg.js';
 import { mmcMetrics, normalizeQueueInput, type QueueInput } from './mmc.js';
@@ -159,14 +159,13 @@ function compile(terms: readonly ResponseSumTerm[]): { phases: Phase[]; shiftS: 
       stable = false;
       return;
     }
-    const mm = mmcMetrics(nq);
+    // distribution.ts's model (exact M/M/c at cv = ca = 1)
+    const g = gammaExpParams(nq, mmcMetrics(nq));
     const cv = nq.serviceTimeCv;
-    const ca = nq.arrivalCv;
-    // distribution.ts's model: conditional wait rate 2 (c mu - lambda) / (ca^2 + cv^2) (exact M/M/c at cv = ca = 1).
-    const waitRate = (2 * mm.waitRatePerS) / (ca * ca + cv * cv);
-    const deterministic = cv < DETERMINISTIC_CV;
+    const waitRate = g.waitRatePerS;
+    const deterministic = g.shape === Number.POSITIVE_INFINITY;
     const s = nq.serviceTimeS;
-    const probWait = mm.probWait;
+    const probWait = g.probWait;
     const meanS = s + probWait / waitRate;
     const varS2 = (deterministic ? 0 : cv * cv * s * s) + (probWait * (2 - probWait)) / (waitRate * waitRate);
     const shifted = deterministic && q === 1;
@@ -175,13 +174,13 @@ function compile(terms: readonly ResponseSumTerm[]): { phases: Phase[]; shiftS: 
       probWait,
       waitRate,
       serviceS: s,
-      shape: deterministic ? Number.POSITIVE_INFINITY : cv === 1 ? 1 : 1 / (cv * cv),
+      shape: g.shape,
       calls,
       q,
       shifted,
       meanS,
       varS2,
-      approximate: cv !== 1 || ca !== 1,
+      approximate: cv !== 1 || nq.arrivalCv !== 1,
     });
   });
   return { phases, shiftS, stable };
