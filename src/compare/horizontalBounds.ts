@@ -189,7 +189,7 @@ export function sizeLowerBound(
   instances: readonly Instance[],
   k: number,
   zones: number,
-): { nodes: number; total: number } {
+): { nodesUsdPerMonth: number; total: number } {
   const w = ctx.scenario.workload;
   const ids = Array.from({ length: k }, (_, i) => `r${i}`);
   const sw = globalSwitchFor(ctx, ids);
@@ -206,11 +206,11 @@ export function sizeLowerBound(
     requestSizeBytes: w.requestSizeBytes,
     responseSizeBytes: w.responseSizeBytes,
   }).usdPerMonth;
-  let nodes = Number.POSITIVE_INFINITY;
+  let nodesUsdPerMonth = Number.POSITIVE_INFINITY;
   for (const i of instances) {
     const f = instanceFactors(ctx, i);
     const n = Math.min(k * MAX_NODES_PER_REGION, Math.max(k * f.atLeast, Math.ceil(f.workPerShare - 1e-6)));
-    nodes = Math.min(nodes, n * i.usdPerHour * BILLING_HOURS_PER_MONTH);
+    nodesUsdPerMonth = Math.min(nodesUsdPerMonth, n * i.usdPerHour * BILLING_HOURS_PER_MONTH);
   }
-  return { nodes, total: fixed + nodes };
+  return { nodesUsdPerMonth, total: fixed + nodesUsdPerMonth };
 }

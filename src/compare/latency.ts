@@ -1,3 +1,13 @@
+/**
+ * End-to-end latency of a design: per user group, network round trips to the serving region plus the serving
+ * region's response-time distribution (queueing + service, with fan-out), plus, for strongly consistent writes, the
+ * round trip to a quorum of replicas. The overall percentiles are those of the MIXTURE over user groups
+ * (P(T > t) = sum_g share_g P(T_g > t)), never a sum or an average of percentiles.
+ *
+ * Sources: the response-time models of src/core/queueing (exact for M/M/c); a mixture's survival function is the
+ * share-weighted sum of its components' (law of total probability).
+ */
+
 import { quantileFromSurvival } from '../core/queueing/index.js';
 
 /** One group of requests with the same network path and queue. */

@@ -41,6 +41,7 @@
  */
 
 import type { Instance } from '../catalog/index.js';
+import { formatPercent } from '../units/format.js';
 import { structuralUnavailability } from './availability.js';
 import { MAX_NODES_PER_REGION } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
@@ -57,6 +58,8 @@ import {
 } from './horizontalBounds.js';
 import { horizontalCost, sameCostForZones } from './horizontalCost.js';
 import {
+  COMPACT_ABOVE_USERS,
+  COMPACT_NETWORK_RESOLUTION,
   compactResolutionS,
   type HorizontalLayout,
   horizontalLayout,
@@ -116,7 +119,7 @@ function planOf(
   ctx: Context,
   regions: string[],
   zones: number,
-  nodesLower: number,
+  nodesUsdLower: number,
   layoutIn?: HorizontalLayout,
   fixedIn?: number,
 ): Plan {
@@ -128,7 +131,7 @@ function planOf(
     fixedIn ??
     horizontalCost(ctx, { instance: { usdPerHour: 0 }, regions, zones, nodesByRegion: regions.map(() => 0) }, layout)
       .usdPerMonth;
-  return { regions, zones, layout, fixed, lower: fixed + nodesLower };
+  return { regions, zones, layout, fixed, lower: fixed + nodesUsdLower };
 }
 
 /** The network resolution of the search's layouts: compactResolutionS when screensCompact, else 0 (exact). */
@@ -431,7 +434,7 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
   for (let k = 1; k <= Math.min(MAX_SEARCH_REGIONS, ids.length); k++) {
     const bounds = SEARCH_ZONES.map((zones) => {
       const b = sizeLowerBound(ctx, instances, k, zones);
-      return { zones, lower: b.total, nodes: b.nodes };
+      return { zones, lower: b.total, nodesUsdPerMonth: b.nodesUsdPerMonth };
     });
     if (bounds.every((b) => cannotBeat(ctx, incumbent(), b.lower))) break;
     const open = bounds.filter((b) => !cannotBeat(ctx, incumbent(), b.lower) && availabilityPossible(ctx, k, b.zones));
@@ -445,7 +448,7 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
       for (const b of open) {
         const same = sameLayoutForZones(ctx, firstZones, b.zones);
         const fixed = same && sameCostForZones(ctx, firstZones, b.zones) ? firstFixed : undefined;
-        const plan = planOf(ctx, regions, b.zones, b.nodes, same ? first : undefined, fixed);
+        const plan = planOf(ctx, regions, b.zones, b.nodesUsdPerMonth, same ? first : undefined, fixed);
         if (b.zones === firstZones) firstFixed = plan.fixed;
         if (!cannotBeat(ctx, incumbent(), plan.lower)) plans.push(plan);
       }
@@ -464,12 +467,17 @@ export function searchHorizontal(ctx: Context): ArchitectureResult {
   sampleDearer(ctx, instances, heuristic);
   // the choice with every figure, on its exact layout
   const full = evaluateHorizontal(ctx, state.best.design);
-  if (!state.stopped) return full;
-  return {
-    ...full,
-    notes: [
-      ...full.notes,
-      `the search stopped after ${state.screens} designs without finding one that meets every target: this is the closest of those, not proven the closest of all`,
-    ],
-  };
+  const notes = [
+    ...(screensCompact(ctx)
+      ? [
+          `the search screened designs on network times rounded up to ${formatPercent(COMPACT_NETWORK_RESOLUTION, 1)} of the p99 target (more than ${COMPACT_ABOVE_USERS} user places): a design whose exact p99 is within that much under the target may have been passed over; the figures shown are exact`,
+        ]
+      : []),
+    ...(state.stopped
+      ? [
+          `the search stopped after ${state.screens} designs without finding one that meets every target: this is the closest of those, not proven the closest of all`,
+        ]
+      : []),
+  ];
+  return notes.length === 0 ? full : { ...full, notes: [...full.notes, ...notes] };
 }

@@ -119,10 +119,6 @@ export function sweepFieldAt(path: string): SweepField {
   );
 }
 
-/**
- * The values of a sweep: `steps` values from `from` to `to`, both included, evenly spaced (geometrically with `log`).
- * The ends are exactly `from` and `to`; `from` > `to` sweeps downwards.
-
 /** Whether `path` is written as a field path (dotted names, array indices in brackets), whatever the field. */
 export function isFieldPath(path: string): boolean {
   return splitPath(path) !== undefined;

@@ -3,7 +3,6 @@
 import { InputError } from '../errors.js';
 import { scenarioField } from '../scenario/fields.js';
 import type { Scenario } from '../scenario/types.js';
-import { parseQuantity } from '../units/parse.js';
 import { type Key, SWEEP_PATH } from './sweepFields.js';
 
 type Json = unknown;
@@ -84,14 +83,11 @@ export function writer(
   const workload = raw.workload;
   if (path === 'workload.peakRate' && isObject(workload) && workload.averageRate !== undefined) {
     const peak = base.workload.peakRatePerS;
+    // the base scenario holds the average rate parsed (SI): as a range in `uncertain`, else in the workload
+    const range = base.uncertain.find((u) => u.path === 'workload.averageRate');
+    const average = base.workload.averageRatePerS ?? 0;
     const scale = (v: Json, factor: number): Json =>
-      isObject(v)
-        ? {
-            ...v,
-            p5: parseQuantity(v.p5, 'rate', 'workload.averageRate.p5') * factor,
-            p95: parseQuantity(v.p95, 'rate', 'workload.averageRate.p95') * factor,
-          }
-        : parseQuantity(v, 'rate', 'workload.averageRate') * factor;
+      isObject(v) && range ? { ...v, p5: range.p5 * factor, p95: range.p95 * factor } : average * factor;
     scaleAverage = (copy, value) => {
       const w = copy.workload as JsonObject;
       w.averageRate = scale(w.averageRate, value / peak);

@@ -163,7 +163,7 @@ class Normalizer {
   }
 
   /**
-   * A field that may be a range (a workload or reliability figure, listed in RANGED): a plain JSON number (kind
+   * A field that may be a range (a workload or reliability figure: the table's `ranged` column, UNCERTAIN_PATHS): a plain JSON number (kind
    * `number`, checked by the schema), else a unit value parsed with the field's bounds. A range is recorded in
    * `uncertain` and its median returned; `fallback` as for `quantity`.
    */

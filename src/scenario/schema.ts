@@ -20,8 +20,6 @@ import { z } from 'zod';
 import { fieldSchema } from './fieldSchema.js';
 import { SCENARIO_FIELDS, type ScenarioField } from './fields.js';
 
-export { CONSISTENCIES, P99_SCOPES, RANGE_DISTRIBUTIONS } from './options.js';
-
 /**
  * A row's key in its object and the rest of its path below it: `workload.growth.perYear` under `workload`,
  * `architectures[].tiers{}.kind` under `architectures[]` (key `tiers`, rest `{}.kind`: an array `[]` or a record `{}`

@@ -242,7 +242,7 @@ export type RangeDistribution = 'lognormal' | 'normal' | 'uniform';
 
 /**
  * A workload or reliability figure given as a range `{ "p5": ..., "p95": ..., "distribution"?: ... }` instead of one
- * value. Its field in the Scenario holds `median`, the point value the analytic comparison uses; normalize.ts's
+ * value. Its field in the Scenario holds `median`, the point value the analytic comparison uses; uncertain.ts's
  * `sampleUncertain` draws from the distribution and `withValue` puts a drawn value into a copy of the scenario.
  */
 export interface UncertainInput {

@@ -6,8 +6,6 @@ import { normalQuantile, Z95 } from '../core/stats/normalQuantile.js';
 import { type Bounds, boundsOf, SCENARIO_FIELDS } from './fields.js';
 import type { FailureRates, RangeDistribution, Scenario, UncertainInput } from './types.js';
 
-export type { Bounds } from './fields.js';
-
 /** A field that may be a range: its valid values (the table's bounds) and where its value lands (its model). */
 interface RangedField extends Bounds, Model {}
 

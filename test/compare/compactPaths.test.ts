@@ -16,6 +16,7 @@ import {
   horizontalLayout,
   screensCompact,
 } from '../../src/compare/layout.js';
+import { searchHorizontal } from '../../src/compare/searchHorizontal.js';
 import { sizeVertical } from '../../src/compare/size.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 
@@ -166,3 +167,26 @@ describe('compact paths', () => {
 function q(ctx: ReturnType<typeof buildContext>) {
   return compactResolutionS(ctx.scenario.targets.p99S);
 }
+
+describe('the searched horizontal design says when it was screened on compact paths', () => {
+  const at = (n: number): Case => ({
+    users: Array.from({ length: n }, (_, i) => ({ lat: -50 + i * 3, lon: -170 + i * 10, w: 1 })),
+    p99Ms: 300,
+    strong: false,
+    rate: 500,
+    regions: ['us-east-1'],
+    zones: 3,
+  });
+  const note = /screened designs on network times rounded up to 0\.5% of the p99 target \(more than 32 user places\)/;
+  it(`with ${COMPACT_ABOVE_USERS + 1} user places a note, with ${COMPACT_ABOVE_USERS} none`, () => {
+    for (const [n, compact] of [
+      [COMPACT_ABOVE_USERS + 1, true],
+      [COMPACT_ABOVE_USERS, false],
+    ] as const) {
+      const ctx = contextOf(at(n));
+      expect(screensCompact(ctx)).toBe(compact);
+      const r = searchHorizontal(ctx);
+      expect(r.notes.some((x) => note.test(x))).toBe(compact);
+    }
+  });
+});

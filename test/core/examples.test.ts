@@ -49,8 +49,10 @@ function examples(): Example[] {
         readFileSync(p, 'utf8')
           .split('\n')
           .forEach((text, i) => {
+            if (!text.includes('@example')) return;
             const m = /^\s*\*\s*@example\b(.*)$/.exec(text);
-            if (m === null) return;
+            // an @example anywhere else on a line (after '/**', say) would be skipped silently: refuse it instead
+            if (m === null) throw new Error(`${relative(CORE, p)}:${i + 1}: @example must start its own ' * ' line`);
             const body = (m[1] as string).trim();
             const cut = body.indexOf(' // ');
             const result = cut < 0 ? '' : body.slice(cut + 4);

@@ -241,3 +241,24 @@ describe('the worksheet as one document', () => {
     expect(outsideCode).not.toMatch(/\*\*|^#|^\|/m);
   });
 });
+
+describe('renderTerminal and plainText: review mends', () => {
+  it('a code span or an escaped character keeps its marks as text (file names like __draft__.json)', () => {
+    expect(plainText('for `__draft__.json` and `*star*.json`')).toBe('for __draft__.json and *star*.json');
+    expect(plainText('\\*x\\* and __b__')).toBe('*x* and b');
+  });
+
+  it('a table that fits the width stays a table, even when its widest column is narrow', () => {
+    // three columns of 10 (34 wide with the gaps) at width 40: what is left for the widest is 16, under the
+    // narrowest a wrapped column may get (20), yet nothing needs wrapping
+    const out = renderTerminal([table(['a', 'b', 'c'], [['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc']])], 40);
+    expect(out).toBe(
+      [
+        'a           b           c',
+        '----------  ----------  ----------',
+        'aaaaaaaaaa  bbbbbbbbbb  cccccccccc',
+        '',
+      ].join('\n'),
+    );
+  });
+});

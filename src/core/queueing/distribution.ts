@@ -20,7 +20,14 @@ import {
   gammaExpLogSurvival,
   pollaczekKhinchineMeanWaitS,
 } from './mg.js';
-import { mmcLogSurvival, mmcMetrics, type NormalizedQueue, normalizeQueueInput, type QueueInput } from './mmc.js';
+import {
+  type MmcMetrics,
+  mmcLogSurvival,
+  mmcMetrics,
+  type NormalizedQueue,
+  normalizeQueueInput,
+  type QueueInput,
+} from './mmc.js';
 
 export type { QueueInput } from './mmc.js';
 
@@ -92,6 +99,25 @@ interface ResponseModel {
   method: string;
 }
 
+/**
+ * The M/G/c percentile approximation's parameters of a queue: Erlang-C atom, exponential conditional wait of rate
+ * C / E[W_q]_AC = 2 (c mu - lambda) / (ca^2 + cv^2) (formed without dividing by C; exact M/M/c at cv = ca = 1), gamma
+ * service of shape 1 / cv^2, deterministic below DETERMINISTIC_CV (1e-14: deterministic to the double's resolution,
+ * see mg.ts). One place for analyzeQueue's percentiles and the sum of response times (sumOfResponses.ts); an M/M/1 at
+ * rho 0.5 with 10 ms service gives { probWait: 0.5, waitRatePerS: 50, serviceTimeS: 0.01, shape: 1 } (tested through
+ * analyzeQueue's examples and the sum's fixture, which both read it).
+ */
+export function gammaExpParams(q: NormalizedQueue, mm: MmcMetrics): GammaExpParams {
+  const cv = q.serviceTimeCv;
+  const ca = q.arrivalCv;
+  return {
+    probWait: mm.probWait,
+    waitRatePerS: (2 * mm.waitRatePerS) / (ca * ca + cv * cv),
+    serviceTimeS: q.serviceTimeS,
+    shape: cv < DETERMINISTIC_CV ? Number.POSITIVE_INFINITY : 1 / (cv * cv),
+  };
+}
+
 function modelName(q: NormalizedQueue): string {
   const kind = q.serviceTimeCv === 1 ? 'M' : q.serviceTimeCv === 0 ? 'D' : 'G';
   const arrivals = q.arrivalCv === 1 ? 'M' : q.arrivalCv === 0 ? 'D' : 'G';
@@ -119,16 +145,8 @@ function buildModel(q: NormalizedQueue): ResponseModel {
   const meanWaitS = pk
     ? pollaczekKhinchineMeanWaitS(q.offeredLoad, q.cMinusA, s, cv)
     : allenCunneenMeanWaitS(mm.meanWaitS, cv, ca);
-  // Conditional wait rate C / E[W_q]_AC = 2 (c mu - lambda) / (ca^2 + cv^2), formed without dividing by C.
-  const waitRatePerS = (2 * mm.waitRatePerS) / (ca * ca + cv * cv);
-  // A CV below DETERMINISTIC_CV (1e-14) is deterministic to the double's resolution (see mg.ts).
-  const deterministic = cv < DETERMINISTIC_CV;
-  const params: GammaExpParams = {
-    probWait: mm.probWait,
-    waitRatePerS,
-    serviceTimeS: s,
-    shape: deterministic ? Number.POSITIVE_INFINITY : 1 / (cv * cv),
-  };
+  const params = gammaExpParams(q, mm);
+  const deterministic = params.shape === Number.POSITIVE_INFINITY;
   const serviceWord = deterministic
     ? `deterministic service${cv > 0 ? ` (cv ${cv.toPrecision(3)} < ${DETERMINISTIC_CV}: gamma spread below double precision)` : ''}`
     : 'gamma service';
@@ -150,7 +168,7 @@ function buildModel(q: NormalizedQueue): ResponseModel {
   if (deterministic) {
     // P(T > t) = C e^(-r (t - E[S])) for t >= E[S], 1 below: the smallest t with P(T > t) <= level.
     const logC = Math.log(mm.probWait);
-    model.quantileFromLogTarget = (logTarget) => (logC <= logTarget ? s : s + (logC - logTarget) / waitRatePerS);
+    model.quantileFromLogTarget = (logTarget) => (logC <= logTarget ? s : s + (logC - logTarget) / params.waitRatePerS);
   }
   return model;
 }

@@ -96,7 +96,8 @@ export interface PlacedFleetAvailability extends Availability {
   prunedProbability: number;
 }
 
-/** Zone sizes of a region of `nodes` nodes round-robin over `zones` zones (node i in zone i % zones).  * @example zoneSizes(7, 3) // [3, 2, 2]
+/** Zone sizes of a region of `nodes` nodes round-robin over `zones` zones (node i in zone i % zones).
+ * @example zoneSizes(7, 3) // [3, 2, 2]
  */
 export function zoneSizes(nodes: number, zones: number): number[] {
   const small = Math.floor(nodes / zones);
@@ -178,7 +179,8 @@ export function copysetCount(sizes: readonly number[], copies: number): number {
   return ways[spread.extra] ?? 0;
 }
 
-/** A strong write's quorum: a majority of all copies, floor(T/2) + 1.  * @example majority(5) // 3
+/** A strong write's quorum: a majority of all copies, floor(T/2) + 1.
+ * @example majority(5) // 3
  */
 export function majority(copies: number): number {
   return Math.floor(copies / 2) + 1;

@@ -31,25 +31,48 @@ function clean(s: string): string {
     .join('\n');
 }
 
+/** How a target format writes the inline subset: a code span, an escaped character, plain text, the marks. */
+export interface InlineMarks {
+  code: (body: string) => string;
+  text: (s: string) => string;
+  strong: readonly [string, string];
+  em: readonly [string, string];
+}
+
 /**
- * Inline markup: `code`, **bold**, __bold__, _italic_, *italic*, backslash escapes (`\*`, ...). Everything else is
- * text, HTML-escaped.
+ * The inline subset of document.ts in one pass, for every format: code spans (verbatim) and backslash escapes
+ * (`\*`, ...) are set aside first, so no mark applies inside them; then **bold**, __bold__, *italic* and _italic_
+ * (not inside words or runs of underscores); everything else goes through `marks.text`.
  */
-export function inline(src: string): string {
+export function renderInline(src: string, marks: InlineMarks): string {
   const saved: string[] = [];
-  const keep = (html: string) => `${PH}${saved.push(html) - 1}${PH}`;
+  const keep = (out: string) => `${PH}${saved.push(out) - 1}${PH}`;
   let s = clean(src).replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, body: string) => {
     const inner =
       body.length > 2 && body.startsWith(' ') && body.endsWith(' ') && body.trim() ? body.slice(1, -1) : body;
-    return keep(`<code>${escapeHtml(inner)}</code>`);
+    return keep(marks.code(inner));
   });
-  s = s.replace(ASCII_PUNCT, (_, c: string) => keep(escapeHtml(c)));
-  s = escapeHtml(s);
-  s = s.replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>');
-  s = s.replace(/(^|[^\w])__(?=[^\s_])([\s\S]*?[^\s_])__(?!\w)/g, '$1<strong>$2</strong>');
-  s = s.replace(/(^|[^\w*])\*(?=[^\s*])([\s\S]*?[^\s*])\*(?![\w*])/g, '$1<em>$2</em>');
-  s = s.replace(/(^|[^\w])_(?=[^\s_])([\s\S]*?[^\s_])_(?!\w)/g, '$1<em>$2</em>');
+  s = s.replace(ASCII_PUNCT, (_, c: string) => keep(marks.text(c)));
+  s = marks.text(s);
+  const [b0, b1] = marks.strong;
+  const [e0, e1] = marks.em;
+  s = s.replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, `${b0}$1${b1}`);
+  s = s.replace(/(^|[^\w])__(?=[^\s_])([\s\S]*?[^\s_])__(?!\w)/g, `$1${b0}$2${b1}`);
+  s = s.replace(/(^|[^\w*])\*(?=[^\s*])([\s\S]*?[^\s*])\*(?![\w*])/g, `$1${e0}$2${e1}`);
+  s = s.replace(/(^|[^\w])_(?=[^\s_])([\s\S]*?[^\s_])_(?!\w)/g, `$1${e0}$2${e1}`);
   return s.replace(new RegExp(`${PH}(\\d+)${PH}`, 'g'), (_, i: string) => saved[Number(i)] ?? '');
+}
+
+const HTML_MARKS: InlineMarks = {
+  code: (body) => `<code>${escapeHtml(body)}</code>`,
+  text: escapeHtml,
+  strong: ['<strong>', '</strong>'],
+  em: ['<em>', '</em>'],
+};
+
+/** Inline markup as HTML: everything that is not a mark is HTML-escaped. */
+export function inline(src: string): string {
+  return renderInline(src, HTML_MARKS);
 }
 
 /** A heading's id: lower case, runs of other characters as one '-'. */

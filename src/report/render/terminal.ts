@@ -7,16 +7,16 @@
 
 import type { Block, Document, ListItem } from '../document.js';
 import { wrap } from '../table.js';
+import { type InlineMarks, renderInline } from './html.js';
 
-/** The inline subset of `document.ts` without its marks: `x`, **x**, __x__, _x_ and *x* read as x. */
+const PLAIN_MARKS: InlineMarks = { code: (body) => body, text: (s) => s, strong: ['', ''], em: ['', ''] };
+
+/**
+ * The inline subset of `document.ts` without its marks (`x`, **x**, __x__, _x_ and *x* read as x), by the same rules
+ * as the HTML (renderInline): a code span or an escaped character is kept as it is.
+ */
 export function plainText(s: string): string {
-  return s
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '$1')
-    .replace(/(^|[^\w])__(?=[^\s_])([\s\S]*?[^\s_])__(?!\w)/g, '$1$2')
-    .replace(/(^|[^\w*])\*(?=[^\s*])([\s\S]*?[^\s*])\*(?![\w*])/g, '$1$2')
-    .replace(/(^|[^\w])_(?=[^\s_])([\s\S]*?[^\s_])_(?!\w)/g, '$1$2')
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  return renderInline(s, PLAIN_MARKS);
 }
 
 const chars = (s: string): number => Array.from(s).length;
@@ -46,14 +46,16 @@ function tableLines(b: Extract<Block, { kind: 'table' }>, width: number): string
   // too wide: the widest column is wrapped, when what is left for it is wide enough
   const widest = widths.indexOf(Math.max(...widths));
   const room = width - gaps - widths.reduce((a, x, k) => (k === widest ? a : a + x), 0);
-  if (room < (widths[widest] ?? 0) && room >= MIN_WRAPPED_COLUMN) widths[widest] = room;
-  else if (room < MIN_WRAPPED_COLUMN) {
-    // still too wide: one record per row, "column: value", the first column as its title
-    return rows.flatMap((r, i) => [
-      ...(i > 0 ? [''] : []),
-      ...hanging(r[0] || head[0] || '', width),
-      ...head.slice(1).flatMap((h, k) => hanging(r[k + 1] ?? '', width, `  ${h}: `)),
-    ]);
+  if (room < (widths[widest] ?? 0)) {
+    if (room < MIN_WRAPPED_COLUMN) {
+      // still too wide: one record per row, "column: value", the first column as its title
+      return rows.flatMap((r, i) => [
+        ...(i > 0 ? [''] : []),
+        ...hanging(r[0] || head[0] || '', width),
+        ...head.slice(1).flatMap((h, k) => hanging(r[k + 1] ?? '', width, `  ${h}: `)),
+      ]);
+    }
+    widths[widest] = room;
   }
   const line = (r: readonly string[]): string[] => {
     const cells = r.map((c, k) =>
