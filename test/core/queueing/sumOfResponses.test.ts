@@ -88,6 +88,62 @@ describe('deterministic service called a random number of times (no smoothing te
   });
 });
 
+describe('network time per call (perCallS)', () => {
+  // M/M/1 at mu - lambda = 50/s: one call's response is Exp(50). Two calls, each made with probability 1/2 and
+  // paying d = 3 ms of network when made: X = K d + Erlang(K, 50), K ~ Binomial(2, 1/2). Closed form:
+  // P(X > t) = 1/2 e^(-50 (t - d)) [t >= d] + 1/4 e^(-50 (t - 2d)) (1 + 50 (t - 2d)) [t >= 2d] (+ 1/2 or 1/4 below)
+  const d = 0.003;
+  const exact = (t: number) => {
+    let s = 0;
+    s += t < d ? 0.5 : 0.5 * Math.exp(-50 * (t - d));
+    const u = t - 2 * d;
+    s += u < 0 ? 0.25 : 0.25 * Math.exp(-50 * u) * (1 + 50 * u);
+    return s;
+  };
+  const sum = responseSum([{ queue: mm1, calls: 2, callProbability: 0.5, perCallS: d }]);
+  it('calls made at random: survival and quantiles of the closed form (conditioned on the count)', () => {
+    for (const t of [0.0031, 0.004, 0.0061, 0.01, 0.03, 0.08]) {
+      expect(Math.abs(sum.survival(t) - exact(t)), `t=${t}`).toBeLessThan(1e-9);
+    }
+    // p99: 1/2 e^(-50 (t - d)) + 1/4 e^(-50 (t - 2d)) (1 + 50 (t - 2d)) = 0.01, solved by bisection here
+    let lo = 0.01;
+    let hi = 0.5;
+    for (let i = 0; i < 200; i++) {
+      const mid = 0.5 * (lo + hi);
+      if (exact(mid) > 0.01) lo = mid;
+      else hi = mid;
+    }
+    expectClose(sum.quantile(0.99), lo, { rel: 1e-8 }, 'p99');
+    expectClose(sum.meanS, 2 * 0.5 * (d + 0.02), { rel: 1e-12 }, 'mean');
+    expect(sum.method).toContain('conditioned on exactly');
+  });
+  it('calls that always happen: the network time is an exact shift (calls x perCallS)', () => {
+    const a = analyzeResponseSum([{ queue: mm1, calls: 3, perCallS: d }]);
+    const b = analyzeResponseSum([{ queue: mm1, calls: 3 }, { constantS: 3 * d }]);
+    for (const k of ['p50S', 'p99S', 'p999S'] as const) {
+      expectClose(a.percentiles?.[k] ?? 0, b.percentiles?.[k] ?? 1, { rel: 1e-12 }, k);
+    }
+    expect(a.minimumS).toBeCloseTo(3 * d, 15);
+  });
+  it('beyond MAX_COUNT_COMPONENTS combinations the steps are inverted in the transform, and the method says APPROXIMATE', () => {
+    // two tiers of 200 calls at 1/2: about 2 x 130 counts each above the floor, far more than 4,096 combinations
+    const terms: ResponseSumTerm[] = [
+      { queue: mm1, calls: 200, callProbability: 0.5, perCallS: 0.0005 },
+      { queue: mm1, calls: 200, callProbability: 0.5, perCallS: 0.0005 },
+    ];
+    const r = responseSum(terms);
+    expect(r.method).toContain('APPROXIMATE');
+    // 400 Bernoulli(1/2) calls of (0.5 ms + Exp(50)): mean 200 x 20.5 ms; the spread is wide, so the steps are
+    // smoothed and the inversion stays close to the normal approximation at the median
+    expectClose(r.meanS, 200 * 0.0205, { rel: 1e-12 }, 'mean');
+    expectClose(r.quantile(0.5), 200 * 0.0205, { rel: 0.02 }, 'median near the mean');
+  });
+  it('refuses a negative or non-finite perCallS, naming the term', () => {
+    expect(() => responseSum([{ queue: mm1, perCallS: -1 }])).toThrow(/terms\[0\]\.perCallS/);
+    expect(() => responseSum([{ queue: mm1, perCallS: Number.NaN }])).toThrow(/perCallS/);
+  });
+});
+
 describe('sum of response times: closed forms and consistency', () => {
   it('n calls of an M/M/1 are Erlang: survival to 5e-10 absolute against the regularized incomplete gamma', () => {
     for (const n of [1, 3, 40, 1000, 10000]) {
