@@ -1,0 +1,224 @@
+/**
+ * A system of tiers as one candidate: the tiers' designs (each evaluated on its own, tierOption.ts) composed into
+ * end-to-end figures (cost the sum, availability the exact series over shared domains, latency the distribution of
+ * the sum of every call), with each tier's part in `tiers[]`. Pure.
+ */
+
+import { nines } from '../../core/reliability/index.js';
+import type { Tier } from '../../scenario/types.js';
+import { formatDuration } from '../../units/format.js';
+import { availabilityResult } from '../availability.js';
+import type { Context } from '../context.js';
+import { SECONDS_PER_BILLING_MONTH } from '../context.js';
+import { meetsP99 } from '../p99Scope.js';
+import type { ArchitectureResult, CostResult, DataLossResult, MeetsTargets, TierResult } from '../result.js';
+import { missedTargets, UNBOUNDED_SHORTFALL } from '../targets.js';
+import { tierCalls } from '../tierDemand.js';
+import { systemAvailability } from './systemAvailability.js';
+import { type InRegionRtt, systemLatency } from './systemLatency.js';
+import type { TierOption } from './tierOption.js';
+
+/** The sum of the tiers' costs. */
+function sumCost(ctx: Context, options: readonly TierOption[]): CostResult {
+  const first = (options[0] as TierOption).result.cost;
+  const breakdown = { ...first.breakdown };
+  const transfer = { ...first.transferGbPerMonth };
+  let internetEgress = first.internetEgressUsdPerMonth;
+  for (const o of options.slice(1)) {
+    const c = o.result.cost;
+    for (const k of Object.keys(breakdown) as (keyof typeof breakdown)[]) breakdown[k] += c.breakdown[k];
+    transfer.crossZone += c.transferGbPerMonth.crossZone;
+    transfer.interRegion += c.transferGbPerMonth.interRegion;
+    internetEgress += c.internetEgressUsdPerMonth;
+  }
+  const usdPerMonth = Object.values(breakdown).reduce((s, x) => s + x, 0);
+  const requests = ctx.trafficRatePerS * SECONDS_PER_BILLING_MONTH;
+  return {
+    usdPerMonth,
+    breakdown,
+    usdPerMillionRequests: requests > 0 ? (usdPerMonth / requests) * 1e6 : 0,
+    internetEgressUsdPerMonth: internetEgress,
+    transferGbPerMonth: transfer,
+    method: `${first.method}; a system of tiers: the sum of its tiers' costs (only the first tier answers the users: internet egress is its; traffic between tiers inside a region is not priced)`,
+  };
+}
+
+/** The most writes one failure can lose, over the tiers that keep data. */
+function worstDataLoss(names: readonly string[], options: readonly TierOption[]): DataLossResult {
+  let worst: DataLossResult = { windowS: 0, method: 'no writes' };
+  for (const o of options) {
+    const d = o.result.dataLoss;
+    if (d.method === 'no writes') continue;
+    if (worst.method === 'no writes' || d.windowS > worst.windowS) {
+      worst = { windowS: d.windowS, method: `${names[o.tier]}: ${d.method}` };
+    }
+  }
+  return worst;
+}
+
+/**
+ * Evaluates a system whose tier i is built as `options[i]`: end-to-end cost, availability and latency, the targets
+ * met (utilisation and memory by every tier, the rest end-to-end), and each tier's part.
+ */
+export function systemResult(
+  ctx: Context,
+  name: string,
+  origin: 'explicit' | 'searched',
+  options: readonly TierOption[],
+  rtt: InRegionRtt,
+): ArchitectureResult {
+  const tiers = ctx.scenario.tiers as Tier[];
+  const names = tiers.map((t) => t.name);
+  const t = ctx.scenario.targets;
+  const front = (options[0] as TierOption).result;
+  const lat = systemLatency(
+    ctx,
+    tiers,
+    options.map((o) => ({ serving: o.serving })),
+    rtt,
+  );
+  const av = systemAvailability(ctx, names, options);
+  const cost = sumCost(ctx, options);
+  const dataLoss = worstDataLoss(names, options);
+  const utilization = Math.max(...options.map((o) => o.result.utilization));
+  const meetsTargets: MeetsTargets = {
+    durability: t.maxDataLossS === null ? null : dataLoss.windowS <= t.maxDataLossS,
+    p99: meetsP99(t, lat.latency),
+    availability: av.figure.availability.unavailability <= t.unavailability,
+    budget: t.budgetUsdPerMonth === null ? null : cost.usdPerMonth <= t.budgetUsdPerMonth,
+    utilization: options.every((o) => o.result.meetsTargets.utilization),
+    memory: options.every((o) => o.result.meetsTargets.memory),
+  };
+  const availability = availabilityResult(av.figure);
+  const calls = tierCalls(tiers);
+  const regions = [...new Set(options.flatMap((o) => o.result.regions))];
+  const tierResults = options.map((o, i): TierResult => {
+    const r = o.result;
+    const tier = tiers[i] as Tier;
+    const c = o.choice;
+    return {
+      name: tier.name,
+      role: tier.role,
+      kind: c.kind,
+      instance: r.instance,
+      nodes: r.nodes,
+      regions: r.regions,
+      zones: r.zones,
+      standby: c.kind === 'vertical' ? c.standby : null,
+      readReplicas: c.kind === 'vertical' ? c.readReplicas : 0,
+      callsPerRequest: calls[i]?.meanCalls ?? 0,
+      utilization: r.utilization,
+      memoryNeededGiB: r.memoryNeededGiB,
+      latency: lat.byTier[i] ?? { meanMs: null, p99Ms: null, shareOfMean: null },
+      availability: {
+        value: r.availability.value,
+        unavailability: r.availability.unavailability,
+        downtimeShare: Math.min(1, av.byTier[i]?.downtimeShare ?? 0),
+      },
+      cost: { usdPerMonth: r.cost.usdPerMonth, share: cost.usdPerMonth > 0 ? r.cost.usdPerMonth / cost.usdPerMonth : 0 },
+      notes: r.notes,
+    };
+  });
+  const regionLoss = options.map((o) => o.result.survivesRegionLoss);
+  const partial = {
+    name,
+    kind: options.every((o) => o.choice.kind === 'vertical') ? ('vertical' as const) : ('horizontal' as const),
+    origin,
+    instance: front.instance,
+    nodes: options.reduce((s, o) => s + o.result.nodes, 0),
+    spares: front.spares,
+    zones: front.zones,
+    regions,
+    standby: front.standby,
+    balancer: front.balancer,
+    utilization,
+    memoryNeededGiB: front.memoryNeededGiB,
+    nodesNeededByRegion: front.nodesNeededByRegion,
+    placement: front.placement,
+    degradedUtilizationCap: front.degradedUtilizationCap,
+    survivesZoneLoss: options.every((o) => o.result.survivesZoneLoss),
+    survivesRegionLoss: regionLoss.every((x) => x === null) ? null : regionLoss.every((x) => x === true),
+    cost,
+    availability,
+    latency: lat.latency,
+    dataLoss,
+    meetsTargets,
+    notes: tierNotes(tiers, options),
+    tiers: tierResults,
+  };
+  const reasons = systemReasons(ctx, partial, tiers, options);
+  return reasons.length === 0
+    ? { ...partial, feasible: true, shortfall: 0 }
+    : { ...partial, feasible: false, shortfall: systemShortfall(ctx, partial, options), infeasibleReason: reasons.join('; ') };
+}
+
+function tierNotes(tiers: readonly Tier[], options: readonly TierOption[]): string[] {
+  return options.map((o, i) => {
+    const c = o.choice;
+    const what =
+      c.kind === 'vertical'
+        ? `${c.instance.name} in ${c.region}${c.standby === 'none' ? '' : `, ${c.standby} standby${c.standbyRegion ? ` in ${c.standbyRegion}` : ' in another zone'}`}${c.readReplicas > 0 ? `, ${c.readReplicas} read replica${c.readReplicas === 1 ? '' : 's'}` : ''}`
+        : `${o.result.nodes} x ${c.instance.name} over ${c.zones} zone${c.zones === 1 ? '' : 's'} in ${c.regions.join(', ')}`;
+    return `tier ${(tiers[i] as Tier).name} (${(tiers[i] as Tier).role}): ${c.kind}, ${what}`;
+  });
+}
+
+/** The targets missed: CPU and memory by each tier (named), the others end-to-end. */
+function systemReasons(
+  ctx: Context,
+  r: Omit<ArchitectureResult, 'feasible' | 'shortfall' | 'infeasibleReason'>,
+  tiers: readonly Tier[],
+  options: readonly TierOption[],
+): string[] {
+  const out: string[] = [];
+  options.forEach((o, i) => {
+    const own = missedTargets(ctx, o.result).filter((m) => m.limit === 'memory' || m.limit === 'CPU');
+    for (const m of own) out.push(`tier ${(tiers[i] as Tier).name}: ${m.text}`);
+  });
+  const system = missedTargets(ctx, {
+    ...r,
+    meetsTargets: { ...r.meetsTargets, utilization: true, memory: true },
+    utilization: Math.min(r.utilization, 0.999999),
+  }).filter((m) => m.limit !== 'memory' && m.limit !== 'CPU');
+  for (const m of system) {
+    if (m.limit === 'durability') {
+      out.push(
+        `durability: up to ${formatDuration(r.dataLoss.windowS)} of acknowledged writes can be lost (${r.dataLoss.method}), target ${formatDuration(ctx.scenario.targets.maxDataLossS ?? 0)}`,
+      );
+    } else out.push(m.text);
+  }
+  return out;
+}
+
+/** The shortfall (targets.ts's measure): end-to-end misses, plus each tier's utilisation and memory excess. */
+function systemShortfall(
+  ctx: Context,
+  r: Omit<ArchitectureResult, 'feasible' | 'shortfall' | 'infeasibleReason'>,
+  options: readonly TierOption[],
+): number {
+  const t = ctx.scenario.targets;
+  const m = r.meetsTargets;
+  let s = 0;
+  if (!m.availability) {
+    const target = nines(t.unavailability);
+    s += Math.max(0, (target - r.availability.nines) / target);
+  }
+  if (!m.p99) {
+    const p99S = r.latency.p99Ms === null ? null : r.latency.p99Ms / 1000;
+    s += p99S === null ? UNBOUNDED_SHORTFALL : Math.max(0, (p99S - t.p99S) / t.p99S);
+  }
+  if (m.budget === false && t.budgetUsdPerMonth !== null) {
+    s += (r.cost.usdPerMonth - t.budgetUsdPerMonth) / t.budgetUsdPerMonth;
+  }
+  for (const o of options) {
+    const x = o.result;
+    if (!x.meetsTargets.utilization) {
+      s += x.utilization >= 1 ? UNBOUNDED_SHORTFALL : (x.utilization - t.maxUtilization) / t.maxUtilization;
+    }
+    if (!x.meetsTargets.memory) s += (x.memoryNeededGiB - x.instance.memGiB) / x.instance.memGiB;
+  }
+  if (m.durability === false && t.maxDataLossS !== null) {
+    s += (r.dataLoss.windowS - t.maxDataLossS) / Math.max(t.maxDataLossS, 1);
+  }
+  return Math.min(UNBOUNDED_SHORTFALL, s);
+}
