@@ -185,6 +185,26 @@ const SOURCES = {
     text: 'handbook.vantage.sh/aws/services/elb-pricing: ALB LCU definition (25 new connections/s, 3,000 active connections/min, 1 GB/h processed for EC2 targets or 0.4 GB/h for Lambda, 1,000 rule evaluations/s; the highest dimension is billed).',
     date: 'undated',
   },
+  'orensol-ec2-az-latency-2009-05-24': {
+    text: "Oren Solomianik, 'Network Latency Inside And Across Amazon EC2 Availability Zones', Life Scaling blog, 2009-05-24, http://orensol.com/2009/05/24/network-latency-inside-and-across-amazon-ec2-availability-zones/ (also at solomianik9.rssing.com): 6 instances, 2 in each of us-east-1a, 1b and 1c, 10 ping round trips per pair (the first cross-zone ping, 300-400 ms, discarded). Mean RTT between the 2 instances of one zone: 0.263 ms (us-east-1a), 0.259 ms (1b), 0.410 ms (1c), minima 0.200-0.342 ms, maxima 0.327-0.556 ms; between zones: 0.937 ms (1a-1b), 1.031 ms (1a-1c), 1.126 ms (1b-1c), minima 0.885-1.060 ms, maxima 1.080-1.250 ms. Seen 2026-12-06.",
+    date: '2009-05-24',
+  },
+  'liesis-ec2-cross-az-2022-11-29': {
+    text: "Lukas Liesis, 'What is AWS EC2 cross availability zones network lag vs inside same zone?', Medium, 2022-11-29, https://lukasliesis.medium.com/what-is-aws-ec2-cross-availability-zones-network-lag-vs-inside-same-zone-827a4e06b6d7: 4 t2.micro instances in one VPC of eu-west-1 (2 in eu-west-1a, 1 in 1b, 1 in 1c), pinged over private IPs for 5 minutes at the same time from one 1a instance: 'Latency inside & cross AZs averaged <1ms'; cross-AZ round trips averaged 0.82 to 0.83 ms, single round trips up to 12.3 ms; the same zone 'more consistent, standard deviation is much lower' (its mean is in a screenshot, not read). Seen 2026-12-06.",
+    date: '2022-11-29',
+  },
+  'aws-az-affinity-blog': {
+    text: "AWS Architecture Blog, Michael Haken, 'Improving Performance and Reducing Cost Using Availability Zone Affinity', https://aws.amazon.com/blogs/architecture/improving-performance-and-reducing-cost-using-availability-zone-affinity/ (undated as stored; seen 2026-12-06). Current wording: the AZs of a region are within 60 miles (100 km) of each other, which 'generally produces single digit millisecond roundtrip latency between AZs in the same Region'; between two instances in the same AZ the round trip 'is generally sub-millisecond when using enhanced networking', lower still in a cluster placement group. An earlier wording, seen in syndicated copies (awsfeed.com, noise.getoto.net): 'roundtrip latencies usually under 1-2 milliseconds (ms) between AZs in the same Region' and, in the same AZ with enhanced networking, 'closer to 100-300 microseconds (µs)'.",
+    date: 'undated',
+  },
+  'xkyle-aws-az-latency': {
+    text: "xkyle.com, 'Measuring AWS Region and AZ Latency', https://xkyle.com/Measuring-AWS-Region-and-AZ-Latency (undated; it calls af-south-1 'brand new'): every AZ pair of the regions available to the author by AZ ID, each figure 'the best of 50 pings'; smallest 'aps1-az1 <> aps1-az1 ~ 0.250ms', largest 'sae1-az3 <> sae1-az2 ~ 3.37ms'. The other pairs are drawn as maps, not read. Seen 2026-12-06.",
+    date: 'undated',
+  },
+  'flashgrid-aws-az-latency-2023-03-27': {
+    text: "FlashGrid, 'Latencies between AWS availability zones. What are they? And how to minimize them?', 2023-03-27, https://www.flashgrid.io/news/latencies-between-aws-availability-zones-what-are-they-and-how-to-minimize-them/ (and support.flashgrid.io, 'Selecting Availability Zones to minimize latency between database nodes (AWS)'): latencies measured between all physical AZ pairs of all regions differ by pair (in us-west-2 usw2-az1 and usw2-az3 are the closest); the article frames the stakes as 'a 0.5 ms vs 1.5 ms latency'. Its per-pair tables were not in the stored copy that was read. Seen 2026-12-06.",
+    date: '2023-03-27',
+  },
   'aws-transfer-secondary-2026': {
     text: "Secondary: wring.co AWS data-transfer guide (2026), atonementlicensing.com, cloud-cost-557.pages.dev (AWS's 100 GB/month free internet egress aggregated across services), chengqing.dev (2020) and cloudconclave (2013) for free ingress and free same-AZ private-IP transfer.",
     date: '2026',
@@ -371,6 +391,82 @@ function fitRttModel(pairs) {
   };
 }
 
+/** Orensol 2009: mean of 10 pings between the 2 instances of each us-east-1 zone, and between zones (ms). */
+const ORENSOL_SAME_ZONE_MEAN_MS = { 'us-east-1a': 0.263, 'us-east-1b': 0.259, 'us-east-1c': 0.41 };
+const ORENSOL_CROSS_ZONE_MEAN_MS = { '1a-1b': 0.937, '1a-1c': 1.031, '1b-1c': 1.126 };
+
+/** Median of an odd number of values: the middle one, a published figure rather than an interpolation. */
+function medianOfOdd(values) {
+  check(values.length % 2 === 1, 'medianOfOdd needs an odd number of values');
+  return [...values].sort((a, b) => a - b)[(values.length - 1) / 2];
+}
+
+/**
+ * HAND-WRITTEN: the network round trip between two VMs of one region, in the same availability zone and in two
+ * different zones, for the calls between the tiers of a system (app -> cache -> database). The reference has no such
+ * figure: its intraRegion RTTs are cloudping.co's TCP round trips to a regional endpoint, not VM to VM. The figures
+ * are Orensol's 2009 measurement, the only source read that gives both from one test (same method, same
+ * instances); the other sources are kept as evidence, each with what it measured. Sources by id (SOURCES above).
+ */
+function interTierRtt() {
+  const same = Object.values(ORENSOL_SAME_ZONE_MEAN_MS);
+  const cross = Object.values(ORENSOL_CROSS_ZONE_MEAN_MS);
+  const sameZoneRttMs = medianOfOdd(same);
+  const crossZoneRttMs = medianOfOdd(cross);
+  check(sameZoneRttMs === 0.263 && crossZoneRttMs === 1.031, 'the Orensol medians changed');
+  return {
+    sameZoneRttMs,
+    crossZoneRttMs,
+    statistic:
+      'mean of 10 ping (ICMP) round trips between two EC2 instances, us-east-1, May 2009; sameZoneRttMs: median over its 3 zones (us-east-1a), crossZoneRttMs: median over their 3 pairs (us-east-1a to 1c); ms',
+    source: 'orensol-ec2-az-latency-2009-05-24',
+    confidence: 'primary',
+    note: "Measured, network path only (ping: no TCP or TLS set-up, no request serialisation; each tier's service time is separate). Chosen because it is the only source read that gives both figures from one test, so their ratio (about 4) is not an artefact of two methods; each is the median of its three and itself a published figure. The sources agree on the order of magnitude and differ in detail. Same zone: 0.259-0.410 ms (us-east-1, 2009), 'closer to 100-300 µs' with enhanced networking (AWS's earlier wording), 'generally sub-millisecond' (its current one); 0.263 ms is inside AWS's range. Across zones: 0.937-1.126 ms (us-east-1, 2009), 0.82-0.83 ms (eu-west-1, 2022, the most recent measurement read), 'usually under 1-2 ms' (AWS's earlier wording), best-of-50 minima from 0.25 to 3.37 ms over all regions (sa-east-1 the farthest apart), and FlashGrid's framing of '0.5 ms vs 1.5 ms' (2023). 1.031 ms is about 25% above the 2022 figure: on the safe side for a latency target; a region with distant zones (sa-east-1) can be 3 times worse, and one zone pair can differ from another. Both figures are below every rtt.intraRegion (2.5-5.35 ms), which are cloudping.co's TCP round trips to a regional endpoint (connection set-up and endpoint overhead included), not VM to VM. Replace them with your own measurement between your instances when you have one.",
+    evidence: [
+      {
+        what: 'Mean of 10 pings between two instances, us-east-1, May 2009: within each of its 3 zones and between each pair of them (the stored figures are the medians).',
+        values: {
+          sameZoneMeanRttMsMin: Math.min(...same),
+          sameZoneMeanRttMsMax: Math.max(...same),
+          crossZoneMeanRttMsMin: Math.min(...cross),
+          crossZoneMeanRttMsMax: Math.max(...cross),
+        },
+        confidence: 'primary',
+        source: 'orensol-ec2-az-latency-2009-05-24',
+      },
+      {
+        what: 'Mean of 5 minutes of pings over private IPs between t2.micro instances, eu-west-1, November 2022: from eu-west-1a to 1b and to 1c (the same-zone mean is only said to be under 1 ms).',
+        values: {
+          crossZoneMeanRttMsMin: 0.82,
+          crossZoneMeanRttMsMax: 0.83,
+          crossZoneMaxRttMs: 12.3,
+          sameZoneMeanRttMsBelow: 1,
+        },
+        confidence: 'primary',
+        source: 'liesis-ec2-cross-az-2022-11-29',
+      },
+      {
+        what: "AWS's statement, not a measurement (earlier wording, seen in syndicated copies): same AZ with enhanced networking 100-300 µs, between AZs of a region usually under 1-2 ms. The current wording says generally sub-millisecond and single-digit milliseconds.",
+        values: { sameZoneRttMsLow: 0.1, sameZoneRttMsHigh: 0.3, crossZoneRttMsUsuallyBelow: 2 },
+        confidence: 'secondary',
+        source: 'aws-az-affinity-blog',
+      },
+      {
+        what: 'Best (minimum) of 50 pings between AZs, every AZ pair of the regions available to the author, undated: the smallest and the largest of those minima (the largest in sa-east-1).',
+        values: { smallestBestOf50RttMs: 0.25, largestBestOf50RttMs: 3.37 },
+        confidence: 'primary',
+        source: 'xkyle-aws-az-latency',
+      },
+      {
+        what: "Measured between every AZ pair of every region (per-pair tables not read); the article frames the difference between pairs as '0.5 ms vs 1.5 ms'.",
+        values: { framedLowMs: 0.5, framedHighMs: 1.5 },
+        confidence: 'primary',
+        source: 'flashgrid-aws-az-latency-2023-03-27',
+      },
+    ],
+  };
+}
+
 function buildRegions() {
   const ref = readReference('regions.json');
   const regions = ref.regions.map((r) => ({
@@ -413,6 +509,7 @@ function buildRegions() {
       'AWS regions with metro coordinates, measured median RTTs between them, and an RTT-from-distance model fitted to those RTTs. Generated by scripts/import-reference.mjs; do not edit by hand.',
       'rtt.pairs: unordered pairs, rttMs = median (p50) round trip over a year, mean of both directions. rtt.intraRegion: median RTT within one region.',
       'rttModel: estimate RTT_ms = interceptMs + msPerKm x great-circle km (haversine, R = 6371.0088 km), fitted by least absolute deviations to the n pairs of rtt.pairs; errors are |estimate - measured| on those pairs (median and p90, R-7 quantiles). It misses badly on poorly connected pairs (e.g. sa-east-1 to af-south-1).',
+      "interTier: HAND-WRITTEN in that script (not in the reference): round trip (ms) between two VMs in the same availability zone and in two zones of one region, for the calls between the tiers of a system, with the evidence it was chosen from. confidence as in reliability.json: primary = the provider's or authors' own publication; secondary = seen quoted by a third party; derived = computed from sourced figures; ESTIMATE = no source gives it. Not the rtt.intraRegion figures, which are TCP round trips to a regional endpoint.",
     ],
     {
       regions,
@@ -429,6 +526,7 @@ function buildRegions() {
         quantileMethod: 'R-7',
         source: 'capplan-rtt-fit',
       },
+      interTier: interTierRtt(),
       caveats: ref.caveats,
     },
   );

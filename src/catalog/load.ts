@@ -1,6 +1,7 @@
 /**
  * Validates the catalog files (schema.ts) and turns them into frozen, typed tables with lookups. Durations become
- * seconds here (the files store hours); everything else keeps the unit its name carries.
+ * seconds here (the files store hours, and the inter-tier round trips ms); everything else keeps the unit its name
+ * carries.
  */
 import type { z } from 'zod';
 import type { RttModel } from '../core/geo/rttModel.js';
@@ -9,6 +10,7 @@ import {
   type Confidence,
   type GlobalTrafficSwitchRecord,
   InstancesFileSchema,
+  type InterTierEvidence,
   type NetworkCostsFile,
   NetworkCostsFileSchema,
   RegionsFileSchema,
@@ -17,7 +19,7 @@ import {
   type SourceRecord,
 } from './schema.js';
 
-export type { Confidence, SourceRecord };
+export type { Confidence, InterTierEvidence, SourceRecord };
 
 export interface Instance {
   /** Provider name: "m7i.2xlarge", "n2-standard-8". */
@@ -61,6 +63,27 @@ export interface MeasuredRtt {
   b: string;
   /** Median round trip, ms. */
   rttMs: number;
+}
+
+/**
+ * Network round trip between two VMs of one region (models/catalog/regions.json interTier), for the calls between the
+ * tiers of a system (app -> cache -> database): measured ping round trips, network path only. Not the intra-region
+ * RTTs of measuredRttMs(a, a), which are TCP round trips to a regional endpoint.
+ */
+export interface InterTierRtt {
+  /** Round trip between two VMs in the same availability zone, s. */
+  sameZoneRttS: number;
+  /** Round trip between two VMs in different availability zones of one region, s. */
+  crossZoneRttS: number;
+  /** What the two figures are (statistic, region, year). */
+  statistic: string;
+  /** Source id and confidence of both figures. */
+  source: string;
+  confidence: Confidence;
+  /** Why these figures, and how the sources differ. */
+  note: string;
+  /** What each source measured or stated (figures in ms), the chosen one first. */
+  evidence: readonly InterTierEvidence[];
 }
 
 export interface PerGb {
@@ -199,6 +222,8 @@ export interface Catalog {
   measuredRtts: readonly MeasuredRtt[];
   /** RTT from great-circle distance, fitted to the measured pairs. */
   rttModel: RttModel;
+  /** Round trip between two VMs of one region, in the same zone and across zones (tier-to-tier calls). */
+  interTier: InterTierRtt;
   networkCosts: NetworkCosts;
   reliability: ReliabilityPresets;
   /** Every source id used in the catalog resolves here. */
@@ -214,6 +239,7 @@ export class CatalogError extends Error {
 }
 
 const SECONDS_PER_HOUR = 3600;
+const MS_PER_S = 1000;
 
 /** A read-only map whose contents cannot be changed at run time either (Object.freeze does not protect a Map). */
 class FrozenMap<K, V> implements ReadonlyMap<K, V> {
@@ -372,6 +398,17 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     p90RelError: m.p90RelError,
   };
 
+  const t = reg.interTier;
+  const interTier: InterTierRtt = {
+    sameZoneRttS: t.sameZoneRttMs / MS_PER_S,
+    crossZoneRttS: t.crossZoneRttMs / MS_PER_S,
+    statistic: t.statistic,
+    source: t.source,
+    confidence: t.confidence,
+    note: t.note,
+    evidence: t.evidence.map((e) => ({ ...e, values: { ...e.values } })),
+  };
+
   const networkCosts = buildNetworkCosts(net);
   const reliability = buildReliability(rel);
 
@@ -384,6 +421,7 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     measuredRttMs: (a, b) => rtt.get(pairKey(a, b)),
     measuredRtts: deepFreeze(reg.rtt.pairs.map((p) => ({ a: p.a, b: p.b, rttMs: p.rttMs }))),
     rttModel: deepFreeze(rttModel),
+    interTier: deepFreeze(interTier),
     networkCosts,
     reliability,
     sources: new FrozenMap([...sources].map(([id, s]) => [id, deepFreeze(s)] as const)),

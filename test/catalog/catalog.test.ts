@@ -180,6 +180,62 @@ describe('regions and measured RTTs', () => {
   });
 });
 
+describe('inter-tier round trips (regions.json interTier)', () => {
+  const t = catalog.interTier;
+
+  it('loads the same-zone and cross-zone figures in seconds: 0.263 ms and 1.031 ms (Orensol 2009, us-east-1)', () => {
+    // medians of the published per-zone and per-pair means: 0.259/0.263/0.410 ms and 0.937/1.031/1.126 ms
+    expectClose(t.sameZoneRttS, 0.263e-3, { rel: 1e-12 }, 'sameZoneRttS');
+    expectClose(t.crossZoneRttS, 1.031e-3, { rel: 1e-12 }, 'crossZoneRttS');
+    expect(t.source).toBe('orensol-ec2-az-latency-2009-05-24');
+    expect(t.confidence).toBe('primary');
+    expect(catalog.sources.get(t.source)?.date).toBe('2009-05-24');
+    expect(catalog.sources.get(t.source)?.text).toMatch(/0\.263 ms .*1\.031 ms/);
+    expect(t.statistic).toMatch(/median/);
+    expect(Object.isFrozen(t)).toBe(true);
+    expect(Object.isFrozen(t.evidence[0]?.values)).toBe(true);
+  });
+
+  it('has positive figures, the same zone shorter than across zones', () => {
+    expect(t.sameZoneRttS).toBeGreaterThan(0);
+    expect(t.crossZoneRttS).toBeGreaterThan(t.sameZoneRttS);
+  });
+
+  it('stays below every intra-region RTT, which are TCP round trips to an endpoint, not VM to VM', () => {
+    // cloudping.co's intra-region medians (2.5-5.35 ms) include connection set-up and endpoint overhead (caveats of
+    // regions.json), so a VM-to-VM ping round trip across zones must come out below the smallest of them
+    const intraRegionS = catalog.regions.map((r) => (catalog.measuredRttMs(r.id, r.id) ?? Number.NaN) / 1000);
+    expect(intraRegionS.every(Number.isFinite)).toBe(true);
+    expect(Math.min(...intraRegionS)).toBe(0.0025);
+    expect(t.crossZoneRttS).toBeLessThan(Math.min(...intraRegionS));
+  });
+
+  it('lies inside the range of every piece of evidence that bounds it, each with a resolvable source', () => {
+    expect(t.evidence.length).toBeGreaterThanOrEqual(4);
+    expect(t.evidence[0]?.source).toBe(t.source);
+    for (const e of t.evidence) {
+      expect(catalog.sources.get(e.source), e.source).toBeDefined();
+      for (const [k, v] of Object.entries(e.values)) expect(v, `${e.source} ${k}`).toBeGreaterThan(0);
+    }
+    const values = (id: string) => t.evidence.find((e) => e.source === id)?.values ?? {};
+    const ms = { same: t.sameZoneRttS * 1000, cross: t.crossZoneRttS * 1000 };
+    const orensol = values('orensol-ec2-az-latency-2009-05-24');
+    expect(ms.same).toBeGreaterThanOrEqual(orensol.sameZoneMeanRttMsMin ?? Number.NaN);
+    expect(ms.same).toBeLessThanOrEqual(orensol.sameZoneMeanRttMsMax ?? Number.NaN);
+    expect(ms.cross).toBeGreaterThanOrEqual(orensol.crossZoneMeanRttMsMin ?? Number.NaN);
+    expect(ms.cross).toBeLessThanOrEqual(orensol.crossZoneMeanRttMsMax ?? Number.NaN);
+    // AWS: same AZ 100-300 us with enhanced networking, across AZs usually under 1-2 ms
+    const aws = values('aws-az-affinity-blog');
+    expect(ms.same).toBeGreaterThanOrEqual(aws.sameZoneRttMsLow ?? Number.NaN);
+    expect(ms.same).toBeLessThanOrEqual(aws.sameZoneRttMsHigh ?? Number.NaN);
+    expect(ms.cross).toBeLessThan(aws.crossZoneRttMsUsuallyBelow ?? Number.NaN);
+    // Liesis 2022 (eu-west-1): 0.82-0.83 ms across zones; the stored figure is above it (the safe side), by < 30%
+    const liesis = values('liesis-ec2-cross-az-2022-11-29');
+    expect(ms.cross).toBeGreaterThan(liesis.crossZoneMeanRttMsMax ?? Number.NaN);
+    expect(ms.cross / (liesis.crossZoneMeanRttMsMax ?? Number.NaN)).toBeLessThan(1.3);
+  });
+});
+
 describe('network costs', () => {
   const net = catalog.networkCosts;
 

@@ -120,6 +120,36 @@ describe('catalog validation', () => {
     expect(message).toContain('regions.json: rttModel.msPerKm:');
   });
 
+  it('rejects a same-zone round trip that is not shorter than the cross-zone one (swapped figures)', () => {
+    const message = rejection(
+      corrupt((f) => {
+        f.regions.interTier.sameZoneRttMs = 1.031;
+        f.regions.interTier.crossZoneRttMs = 0.263;
+      }),
+    );
+    expect(message).toContain(
+      'regions.json: interTier.crossZoneRttMs: the cross-zone round trip (0.263 ms) must be longer',
+    );
+  });
+
+  it('rejects a non-positive inter-tier figure, an unknown key and an unlisted evidence source', () => {
+    expect(rejection(corrupt((f) => (f.regions.interTier.sameZoneRttMs = 0)))).toContain(
+      'regions.json: interTier.sameZoneRttMs:',
+    );
+    expect(rejection(corrupt((f) => (f.regions.interTier.sameZoneRttS = 0.000263)))).toContain(
+      'regions.json: interTier:',
+    );
+    expect(rejection(corrupt((f) => (f.regions.interTier.evidence[1].source = 'nobody-2030')))).toContain(
+      'regions.json: interTier.evidence[1].source: source "nobody-2030" is not listed in "sources"',
+    );
+    expect(rejection(corrupt((f) => delete f.regions.interTier))).toContain('regions.json: interTier:');
+  });
+
+  it('rejects an inter-tier ESTIMATE whose note does not say so', () => {
+    const message = rejection(corrupt((f) => (f.regions.interTier.confidence = 'ESTIMATE')));
+    expect(message).toContain('regions.json: interTier.note: an ESTIMATE must say "ESTIMATE" in its note');
+  });
+
   it('rejects a missing field in network costs', () => {
     const message = rejection(corrupt((f) => delete f.networkCosts.dataTransfer.crossAz));
     expect(message).toContain('models/catalog/network-costs.json: dataTransfer.crossAz:');
