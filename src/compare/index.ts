@@ -5,7 +5,6 @@
 
 import type { Catalog, Instance } from '../catalog/index.js';
 import { CALENDAR_CONVENTION } from '../core/reliability/index.js';
-import { InputError } from '../errors.js';
 import { type ArchitectureSpec, type Scenario, SIMULATION_DEFAULTS } from '../scenario/types.js';
 import { scenarioWarnings } from '../scenario/warnings.js';
 import { formatByteRate, formatPercent } from '../units/format.js';
@@ -27,6 +26,7 @@ import {
   sizeVertical,
   splitNodes,
 } from './size.js';
+import { resolveTiered, searchTiered, tieredContext } from './tiers/index.js';
 import { propagateUncertainty } from './uncertainty.js';
 
 export { buildContext, designRate } from './context.js';
@@ -54,8 +54,8 @@ export function bestSingleRegion(ctx: Context): string {
 }
 
 function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
-  // per-tier designs exist only in a tiered scenario, which compareScenario refuses (refuseTiers)
-  if (spec.kind === 'tiered') throw new RangeError(`${spec.name}: per-tier designs are not evaluated yet`);
+  // per-tier designs exist only in a tiered scenario (tiers/index.ts resolves them)
+  if (spec.kind === 'tiered') throw new RangeError(`${spec.name}: per-tier designs need a tiered scenario`);
   const sizes = familySizes(ctx.catalog, spec.family);
   const instance = spec.size === null ? null : sizes.find((i) => i.size === spec.size);
   if (spec.size !== null && !instance) throw new RangeError(`unknown size ${spec.family}.${spec.size}`);
@@ -182,32 +182,27 @@ function uncertaintyOf(
   return u === null ? {} : { uncertainty: u };
 }
 
-/**
- * Systems of tiers (issue 13) are read and checked (scenario/normalize.ts) but not evaluated yet: a scenario with
- * `tiers` is refused with one input error naming the field, so that a caller exits 2, never with an internal error.
- * @throws {InputError} at `tiers` when the scenario has tiers
- */
-export function refuseTiers(scenario: Scenario): void {
-  if (scenario.tiers === null) return;
-  throw new InputError(
-    'tiers',
-    scenario.tiers.map((t) => t.name),
-    'a scenario without tiers for now: systems of tiers are read and checked, but not evaluated yet (give workload.serviceTime to compare designs)',
-  );
+/** The candidates of a tiered scenario (tiers/index.ts): co-located, per-tier designs, or the three searched. */
+function tieredCandidates(ctx: Context): ArchitectureResult[] {
+  const t = tieredContext(ctx);
+  const region = bestSingleRegion(ctx);
+  return ctx.scenario.architectures === null
+    ? searchTiered(t, region)
+    : ctx.scenario.architectures.map((a) => resolveTiered(t, a, resolve, region));
 }
 
 /**
  * Compare the scenario's candidates (or, without `architectures`, the best vertical and the best horizontal design
- * found in the catalog) at the design rate.
- * @throws {InputError} the scenario has tiers (refuseTiers: not evaluated yet)
+ * found in the catalog) at the design rate; a scenario of tiers, its systems (tiers/index.ts).
  */
 export function compareScenario(scenario: Scenario, catalog: Catalog): ComparisonResult {
-  refuseTiers(scenario);
   const ctx = buildContext(scenario, catalog);
   const architectures =
-    scenario.architectures === null
-      ? [searchVertical(ctx), searchHorizontal(ctx)]
-      : scenario.architectures.map((a) => resolve(ctx, a));
+    scenario.tiers !== null
+      ? tieredCandidates(ctx)
+      : scenario.architectures === null
+        ? [searchVertical(ctx), searchHorizontal(ctx)]
+        : scenario.architectures.map((a) => resolve(ctx, a));
   const w = scenario.workload;
   const uncertainty = uncertaintyOf(scenario, catalog, architectures);
   return {

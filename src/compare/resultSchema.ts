@@ -306,29 +306,47 @@ export const TierResultSchema = z
   .strictObject({
     name: text('Tier name (as in the scenario).'),
     role: z.enum(['stateless', 'cache', 'database']).describe('What the tier does.'),
-    kind: z.enum(['vertical', 'horizontal', 'co-located']).describe(
-      'How the tier is built: "vertical" (one box, perhaps a standby and read replicas), "horizontal" (nodes over zones and regions) or "co-located" (on the nodes of a candidate that runs every tier).',
-    ),
+    kind: z
+      .enum(['vertical', 'horizontal', 'co-located'])
+      .describe(
+        'How the tier is built: "vertical" (one box, perhaps a standby and read replicas), "horizontal" (nodes over zones and regions) or "co-located" (on the nodes of a candidate that runs every tier).',
+      ),
     instance: InstanceSummarySchema,
     nodes: count('Nodes serving the tier (count; a vertical tier: 1 plus its read replicas; standby not included).'),
     regions: texts('Regions the tier runs in.', 'A region id.'),
     zones: count('Zones per region the tier spreads over (count).'),
-    standby: z.enum(['none', 'cold', 'hot']).nullable().describe('Standby of a vertical tier (null: horizontal or co-located).'),
+    standby: z
+      .enum(['none', 'cold', 'hot'])
+      .nullable()
+      .describe('Standby of a vertical tier (null: horizontal or co-located).'),
     readReplicas: count('Read replicas beside a vertical database tier (count; 0 otherwise).'),
-    callsPerRequest: nonNegative('Calls per user request that reach the tier on average (callsPerRequest x the misses of the caches in front).'),
-    utilization: z.number().min(0).describe("The tier's busiest node's CPU utilisation at the design rate (fraction; co-located: its part of the shared nodes' utilisation)."),
-    memoryNeededGiB: nonNegative("Memory a node of the tier needs for its share of the tier's working set (with headroom), GiB."),
+    callsPerRequest: nonNegative(
+      'Calls per user request that reach the tier on average (callsPerRequest x the misses of the caches in front).',
+    ),
+    utilization: z
+      .number()
+      .min(0)
+      .describe(
+        "The tier's busiest node's CPU utilisation at the design rate (fraction; co-located: its part of the shared nodes' utilisation).",
+      ),
+    memoryNeededGiB: nonNegative(
+      "Memory a node of the tier needs for its share of the tier's working set (with headroom), GiB.",
+    ),
     latency: z
       .strictObject({
-        meanMs: nonNegativeOrNull("Mean time a request spends in the tier: its calls' responses and their round trips from the tier before, ms (null: unstable)."),
-        p99Ms: nonNegativeOrNull("p99 of the time a request spends in the tier (calls' responses and round trips), ms (null: unstable)."),
+        meanMs: nonNegativeOrNull(
+          "Mean time a request spends in the tier: its calls' responses and their round trips from the tier before, ms (null: unstable).",
+        ),
+        p99Ms: nonNegativeOrNull(
+          "p99 of the time a request spends in the tier (calls' responses and round trips), ms (null: unstable).",
+        ),
         shareOfMean: fraction("The tier's part of the mean end-to-end response time, fraction.").nullable(),
       })
       .describe("The tier's part of the latency."),
     availability: z
       .strictObject({
         value: fraction("The tier's own availability, with its zones, regions and balancer, fraction."),
-        unavailability: fraction("1 - value, computed directly, fraction."),
+        unavailability: fraction('1 - value, computed directly, fraction.'),
         downtimeShare: fraction(
           "Unavailability of the system that would disappear if this tier never went down (it alone down), fraction; the rest of the system's unavailability is shared (two or more tiers down at once).",
         ),
@@ -336,7 +354,9 @@ export const TierResultSchema = z
       .describe("The tier's availability and its part of the system's downtime."),
     cost: z
       .strictObject({
-        usdPerMonth: nonNegative("The tier's monthly cost, USD (co-located: its part of the shared nodes by CPU demand)."),
+        usdPerMonth: nonNegative(
+          "The tier's monthly cost, USD (co-located: its part of the shared nodes by CPU demand).",
+        ),
         share: fraction("The tier's part of the system's monthly cost, fraction."),
       })
       .describe("The tier's cost."),
@@ -465,7 +485,7 @@ export const ArchitectureResultSchema = z
       .array(TierResultSchema)
       .optional()
       .describe(
-        'Systems of tiers only: each tier as this candidate builds it, in call order. The candidate\'s cost, availability and latency are end-to-end (the cost a sum; availability exact over the zones and regions the tiers share; the p99 that of the sum of every call); its instance, zones, standby and balancer are its first tier\'s, nodes the total over tiers, utilization the busiest tier\'s.',
+        "Systems of tiers only: each tier as this candidate builds it, in call order. The candidate's cost, availability and latency are end-to-end (the cost a sum; availability exact over the zones and regions the tiers share; the p99 that of the sum of every call); its instance, zones, standby and balancer are its first tier's, nodes the total over tiers, utilization the busiest tier's.",
       ),
     /** Monte Carlo figures beside the analytic ones, when the scenario has a `simulation` block. */
     simulated: SimulatedFiguresSchema.optional(),

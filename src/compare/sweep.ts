@@ -35,7 +35,7 @@ import type { Scenario } from '../scenario/types.js';
 import { carriesLoad } from './costCurve.js';
 import { type Crossover, crossovers } from './crossovers.js';
 import { type Designs, designsOf, FREEZE_NOTE, frozenArchitectures } from './designs.js';
-import { compareScenario, refuseTiers } from './index.js';
+import { compareScenario } from './index.js';
 import type { ArchitectureResult, ComparisonResult } from './result.js';
 import { type Key, splitPath, sweepFieldAt } from './sweepFields.js';
 import { isGeometric } from './sweepSpacing.js';
@@ -173,7 +173,6 @@ export function sweepScenario(
     notes.push("Analytic figures only: a sweep does not run the scenario's simulation block (capplan run does).");
   }
   const write = writer(scenario, base, path, keys, notes);
-  refuseTiers(base); // after the path's checks: a tier path is checked against the scenario's tiers first
   const stepValues = f.integer ? values.map((v) => Math.round(v)) : [...values];
   if (f.integer && stepValues.some((v, i) => v !== values[i])) {
     notes.push(`${path} is an integer: each value is rounded to the nearest integer.`);

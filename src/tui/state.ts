@@ -4,7 +4,6 @@
  * the typed text kept in the edit buffer, so nothing typed is lost. Every accepted edit can be undone.
  */
 
-import { refuseTiers } from '../compare/index.js';
 import type { ComparisonResult } from '../compare/result.js';
 import { InputError, InputErrors } from '../errors.js';
 import { readScenarioText } from '../scenario/read.js';
@@ -104,14 +103,10 @@ function closeFrontier(state: TuiState): TuiState {
   return { ...state, frontier: null, message: state.message?.text === FRONTIER_ONLY ? null : state.message };
 }
 
-/**
- * Parses a raw scenario: the scenario, or every problem as one-line texts with their field paths. A system of tiers is
- * a problem until the engine evaluates it (refuseTiers), so that the screen never shows a comparison it cannot make.
- */
+/** Parses a raw scenario: the scenario, or every problem as one-line texts with their field paths. */
 export function validate(raw: RawObject): { scenario: Scenario } | { problems: { path: string; text: string }[] } {
   try {
     const scenario = readScenarioText(JSON.stringify(raw), 'the scenario');
-    refuseTiers(scenario);
     return { scenario };
   } catch (error) {
     if (error instanceof InputErrors) return { problems: error.errors.map((e) => ({ path: e.path, text: e.message })) };

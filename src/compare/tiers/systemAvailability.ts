@@ -39,7 +39,11 @@ export interface SystemAvailability {
  * The exact availability of the series of `options` (one per tier, in tier order) over their shared domains.
  * @param names the tiers' names, in order
  */
-export function systemAvailability(ctx: Context, names: readonly string[], options: readonly TierOption[]): SystemAvailability {
+export function systemAvailability(
+  ctx: Context,
+  names: readonly string[],
+  options: readonly TierOption[],
+): SystemAvailability {
   const rel = ctx.scenario.reliability;
   const regionIds: string[] = [];
   const zonesUsed = new Map<string, number>();

@@ -69,11 +69,7 @@ export function callRttS(ctx: Context, rtt: InRegionRtt, from: TierServing, to: 
   return same * rtt.sameZoneS + (1 - same) * rtt.crossZoneS;
 }
 
-function routesOf(
-  ctx: Context,
-  tiers: readonly TierRoute[],
-  rtt: InRegionRtt,
-): { users: UserPath[]; routes: Route[] } {
+function routesOf(ctx: Context, tiers: readonly TierRoute[], rtt: InRegionRtt): { users: UserPath[]; routes: Route[] } {
   const routes: Route[] = [];
   const byKey = new Map<string, number>();
   const users: UserPath[] = [];
@@ -158,7 +154,12 @@ function mixtureQuantile(users: readonly UserPath[], sums: readonly ResponseSum[
  * calls), under the scope: no capacity brings the p99 below it. Exact over the Binomial counts (terms below 1e-15 of
  * the largest left out).
  */
-function networkP99S(ctx: Context, tiers: readonly Tier[], users: readonly UserPath[], routes: readonly Route[]): number {
+function networkP99S(
+  ctx: Context,
+  tiers: readonly Tier[],
+  users: readonly UserPath[],
+  routes: readonly Route[],
+): number {
   const calls = tierCalls(tiers);
   const routeAtoms = routes.map((route) => {
     let atoms = new Map<number, number>([[0, 1]]);

@@ -115,7 +115,10 @@ export function systemResult(
         unavailability: r.availability.unavailability,
         downtimeShare: Math.min(1, av.byTier[i]?.downtimeShare ?? 0),
       },
-      cost: { usdPerMonth: r.cost.usdPerMonth, share: cost.usdPerMonth > 0 ? r.cost.usdPerMonth / cost.usdPerMonth : 0 },
+      cost: {
+        usdPerMonth: r.cost.usdPerMonth,
+        share: cost.usdPerMonth > 0 ? r.cost.usdPerMonth / cost.usdPerMonth : 0,
+      },
       notes: r.notes,
     };
   });
@@ -149,7 +152,12 @@ export function systemResult(
   const reasons = systemReasons(ctx, partial, tiers, options);
   return reasons.length === 0
     ? { ...partial, feasible: true, shortfall: 0 }
-    : { ...partial, feasible: false, shortfall: systemShortfall(ctx, partial, options), infeasibleReason: reasons.join('; ') };
+    : {
+        ...partial,
+        feasible: false,
+        shortfall: systemShortfall(ctx, partial, options),
+        infeasibleReason: reasons.join('; '),
+      };
 }
 
 function tierNotes(tiers: readonly Tier[], options: readonly TierOption[]): string[] {

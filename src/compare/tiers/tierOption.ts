@@ -18,7 +18,7 @@ import {
 } from '../../core/reliability/index.js';
 import type { BalancerPolicy, Standby } from '../../scenario/types.js';
 import { balancerModel, queueAtLoad } from '../capacity.js';
-import { buildContext, type Context } from '../context.js';
+import { BILLING_HOURS_PER_MONTH, buildContext, type Context } from '../context.js';
 import { placementOf } from '../dataPlacement.js';
 import { availabilityNeed } from '../degraded.js';
 import type { HorizontalDesign, VerticalDesign } from '../designKinds.js';
@@ -26,9 +26,7 @@ import { evaluateHorizontal } from '../evaluateHorizontal.js';
 import { evaluateVertical, verticalWriteExtraS } from '../evaluateVertical.js';
 import { type HorizontalLayout, horizontalLayout, quorumRttS } from '../layout.js';
 import type { ArchitectureResult } from '../result.js';
-import { meets } from '../targets.js';
-import { finish } from '../targets.js';
-import { BILLING_HOURS_PER_MONTH } from '../context.js';
+import { finish, meets } from '../targets.js';
 
 /** A vertical tier design: one box (a database's primary), its standby, and read replicas beside it. */
 export interface VerticalTierChoice {
@@ -167,7 +165,14 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
               node,
               at: { region: idx(c.region), zone: 0 },
               ...(c.standby === 'hot'
-                ? { standby: { at: c.standbyRegion === null ? { region: idx(c.region), zone: 1 } : { region: idx(c.standbyRegion), zone: 0 } } }
+                ? {
+                    standby: {
+                      at:
+                        c.standbyRegion === null
+                          ? { region: idx(c.region), zone: 1 }
+                          : { region: idx(c.standbyRegion), zone: 0 },
+                    },
+                  }
                 : {}),
               own,
               ...(standbyHere && c.standby === 'hot' ? { throughBalancer: true } : {}),
@@ -266,7 +271,10 @@ export function horizontalTierOption(
           regions: c.regions.map((_, r) => ({ nodes: Math.max(1, c.nodesByRegion[r] as number), zones: c.zones })),
           node,
           replication: Math.min(w.replication, Math.min(...c.nodesByRegion)),
-          writeQuorum: Math.min(placement.writeQuorum, c.regions.length * Math.min(w.replication, Math.min(...c.nodesByRegion))),
+          writeQuorum: Math.min(
+            placement.writeQuorum,
+            c.regions.length * Math.min(w.replication, Math.min(...c.nodesByRegion)),
+          ),
           users: layout.users,
           need: needed,
         },

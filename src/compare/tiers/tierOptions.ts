@@ -167,7 +167,9 @@ export function searchHorizontalOptions(tierCtx: Context, tier: number, regionSe
           balancer: 'least-loaded' as const,
         };
         for (const nodesByRegion of nodeSteps(nodesPerRegion(tierCtx, instance, spec, layout))) {
-          out.push(horizontalTierOption(tierCtx, tier, { kind: 'horizontal', instance, nodesByRegion, ...spec }, layout));
+          out.push(
+            horizontalTierOption(tierCtx, tier, { kind: 'horizontal', instance, nodesByRegion, ...spec }, layout),
+          );
         }
       }
     }

@@ -71,7 +71,12 @@ function tierState(
   }
   if (tier.role === 'cache') {
     // a cache loses nothing a user wrote when a copy is lost (the data is in the tier behind it): no writes
-    return { workingSetBytes: tier.workingSetBytes, replication: w.replication, writeFraction: 0, consistency: 'eventual' };
+    return {
+      workingSetBytes: tier.workingSetBytes,
+      replication: w.replication,
+      writeFraction: 0,
+      consistency: 'eventual',
+    };
   }
   return {
     workingSetBytes: w.workingSetBytes,
