@@ -320,6 +320,13 @@ export const TierResultSchema = z
       .nullable()
       .describe('Standby of a vertical tier (null: horizontal or co-located).'),
     readReplicas: count('Read replicas beside a vertical database tier (count; 0 otherwise).'),
+    nodesByRegion: z
+      .array(z.strictObject({ region: text('Region id.'), nodes: count('Nodes of the tier there (count).') }))
+      .describe(
+        'Serving nodes of the tier per region (a vertical tier: its primary region, 1 plus its read replicas).',
+      ),
+    spares: count('Nodes per region that may be down with the tier still carrying its load (horizontal; 0 otherwise).'),
+    balancer: z.string().nullable().describe('Balancing policy of a horizontal tier (null otherwise).'),
     callsPerRequest: nonNegative(
       'Calls per user request that reach the tier on average (callsPerRequest x the misses of the caches in front).',
     ),

@@ -45,7 +45,7 @@ export interface TierRoute {
 }
 
 /** One user region's path through the tiers. */
-interface UserPath {
+export interface UserPath {
   region: string;
   share: number;
   servedFrom: string;
@@ -56,7 +56,7 @@ interface UserPath {
 }
 
 /** One sequence of serving regions through the tiers, with the network time per call to each. */
-interface Route {
+export interface Route {
   key: string;
   stops: TierServing[];
   perCallS: number[];
@@ -69,7 +69,15 @@ export function callRttS(ctx: Context, rtt: InRegionRtt, from: TierServing, to: 
   return same * rtt.sameZoneS + (1 - same) * rtt.crossZoneS;
 }
 
-function routesOf(ctx: Context, tiers: readonly TierRoute[], rtt: InRegionRtt): { users: UserPath[]; routes: Route[] } {
+/**
+ * Each user region's path through the tiers (its network time to the first tier and its route), and the distinct
+ * routes: the serving region of every tier and the network time of each call to it (see the module comment).
+ */
+export function systemRoutes(
+  ctx: Context,
+  tiers: readonly TierRoute[],
+  rtt: InRegionRtt,
+): { users: UserPath[]; routes: Route[] } {
   const routes: Route[] = [];
   const byKey = new Map<string, number>();
   const users: UserPath[] = [];
@@ -113,8 +121,8 @@ function routesOf(ctx: Context, tiers: readonly TierRoute[], rtt: InRegionRtt): 
   return { users, routes };
 }
 
-/** The terms of a route's calls (no user network), all up or degraded. */
-function routeTerms(tiers: readonly Tier[], route: Route, degraded: boolean, only?: number): ResponseSumTerm[] {
+/** The terms of a route's calls (no user network), all up or degraded; `only`: one tier's. */
+export function routeTerms(tiers: readonly Tier[], route: Route, degraded: boolean, only?: number): ResponseSumTerm[] {
   const calls = tierCalls(tiers);
   const out: ResponseSumTerm[] = [];
   route.stops.forEach((stop, i) => {
@@ -217,7 +225,7 @@ export function systemLatency(
   rtt: InRegionRtt,
 ): SystemLatency {
   const t = ctx.scenario.targets;
-  const { users, routes } = routesOf(ctx, routesIn, rtt);
+  const { users, routes } = systemRoutes(ctx, routesIn, rtt);
   const routeP99 = new Map<number, number>();
   const calls = tierCalls(tiers);
   const networkP99Ms = ms(networkP99S(ctx, tiers, users, routes));

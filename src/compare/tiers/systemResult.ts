@@ -106,6 +106,12 @@ export function systemResult(
       zones: r.zones,
       standby: c.kind === 'vertical' ? c.standby : null,
       readReplicas: c.kind === 'vertical' ? c.readReplicas : 0,
+      nodesByRegion:
+        c.kind === 'vertical'
+          ? [{ region: c.region, nodes: 1 + c.readReplicas }]
+          : c.regions.map((region, k) => ({ region, nodes: c.nodesByRegion[k] as number })),
+      spares: c.kind === 'horizontal' ? c.spares : 0,
+      balancer: c.kind === 'horizontal' ? c.balancer : null,
       callsPerRequest: calls[i]?.meanCalls ?? 0,
       utilization: r.utilization,
       memoryNeededGiB: r.memoryNeededGiB,
