@@ -7,7 +7,7 @@
 import { nines } from '../core/reliability/index.js';
 import type { Context } from './context.js';
 import { worstUserRegion } from './p99Scope.js';
-import type { ArchitectureResult, MeetsTargets, Recommendation, UncertaintyResult } from './result.js';
+import type { ArchitectureResult, MeetsTargets, Recommendation, TierResult, UncertaintyResult } from './result.js';
 
 /** A sentence on how likely the recommended design meets the targets over the uncertain inputs. */
 function robustness(results: readonly ArchitectureResult[], best: ArchitectureResult, u: UncertaintyResult): string {
@@ -38,6 +38,27 @@ function usd(x: number): string {
  * 3 zones in 2 regions". The recommendation, the worksheet and the TUI say it the same way.
  */
 export function designSummary(r: ArchitectureResult): string {
+  const tiers = r.tiers;
+  if (tiers !== undefined && tiers.some((t) => t.kind !== 'co-located')) {
+    return tiers.map((t) => `${t.name}: ${tierSummary(t)}`).join('; ');
+  }
+  const one = singleSummary(r);
+  return tiers === undefined ? one : `${one}, every tier on it (${tiers.map((t) => t.name).join(', ')})`;
+}
+
+/** One tier of a system, in words: "one r7i.8xlarge with a hot standby and 2 read replicas", "3 x m7i.2xlarge over 3 zones in 1 region". */
+export function tierSummary(t: TierResult): string {
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  if (t.kind === 'horizontal') {
+    return `${t.nodes} x ${t.instance.name} over ${plural(t.zones, 'zone')} in ${plural(t.regions.length, 'region')}`;
+  }
+  const standby = t.standby === 'hot' ? ' with a hot standby' : t.standby === 'cold' ? ' with a cold standby' : '';
+  const where = t.regions.length > 1 ? ` (standby in ${t.regions[1]})` : '';
+  const replicas = t.readReplicas > 0 ? ` and ${plural(t.readReplicas, 'read replica')}` : '';
+  return `one ${t.instance.name}${standby}${where}${replicas}`;
+}
+
+function singleSummary(r: ArchitectureResult): string {
   if (r.kind === 'vertical') {
     const standby = r.standby === 'hot' ? ' with a hot standby' : r.standby === 'cold' ? ' with a cold standby' : '';
     return `one ${r.instance.name}${standby}${r.regions.length > 1 ? ` (standby in ${r.regions[1]})` : ''}`;

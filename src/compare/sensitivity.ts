@@ -303,7 +303,8 @@ export function sensitivity(
   if (!(relative > 0 && relative < 1)) {
     throw new RangeError(`sensitivity: relative must be in (0, 1), got ${relative}`);
   }
-  const designs = designsOf(scenario, opts.freeze ?? false);
+  // a system of tiers: designs frozen (a search of the tiers at every probe would take minutes)
+  const designs = designsOf(scenario, (opts.freeze ?? false) || scenario.tiers !== null);
   const compare = opts.compare ?? memoCompare(catalog);
   const fixed: Scenario = {
     ...scenario,

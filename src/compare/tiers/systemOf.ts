@@ -5,7 +5,7 @@
  */
 
 import type { Catalog } from '../../catalog/index.js';
-import type { BalancerPolicy } from '../../scenario/types.js';
+import type { BalancerPolicy, TierDesign, TieredSpec } from '../../scenario/types.js';
 import type { Context } from '../context.js';
 import type { ArchitectureResult } from '../result.js';
 import type { TieredContext } from './index.js';
@@ -42,4 +42,44 @@ export function systemOf(t: TieredContext, catalog: Catalog, r: ArchitectureResu
       balancer: (x.balancer ?? 'least-loaded') as BalancerPolicy,
     });
   });
+}
+
+/**
+ * A per-tier result as a candidate to size again: every vertical tier keeps its family, region, standby and read
+ * replicas with its size left open (kept with `keepVerticalSizes`: a frozen sweep's candidates); every horizontal tier
+ * keeps its instance type, regions, zones, spares and balancer with its node counts left open.
+ */
+export function resizedSystem(catalog: Catalog, r: ArchitectureResult, keepVerticalSizes = false): TieredSpec {
+  return {
+    kind: 'tiered',
+    name: r.name,
+    tiers: (r.tiers ?? []).map((t): TierDesign => {
+      const inst = catalog.instance(t.instance.name);
+      if (!inst) throw new RangeError(`unknown instance ${t.instance.name}`);
+      if (t.kind === 'vertical') {
+        const standby = t.standby ?? 'none';
+        return {
+          kind: 'vertical',
+          tier: t.name,
+          family: inst.family,
+          size: keepVerticalSizes ? inst.size : null,
+          region: t.regions[0] ?? null,
+          standby,
+          standbyRegion: standby !== 'none' ? (t.regions[1] ?? null) : null,
+          readReplicas: t.readReplicas,
+        };
+      }
+      return {
+        kind: 'horizontal',
+        tier: t.name,
+        family: inst.family,
+        size: inst.size,
+        nodes: null,
+        spares: t.spares,
+        zones: t.zones,
+        regions: t.nodesByRegion.map((x) => x.region),
+        balancer: (t.balancer ?? 'least-loaded') as BalancerPolicy,
+      };
+    }),
+  };
 }

@@ -11,6 +11,7 @@ import {
 } from '../../units/format.js';
 import { type Block, bullets, heading, paragraph, table } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
+import { tierInputs } from './tiers.js';
 
 /** What the p99 target applies to, for each targets.p99Scope. */
 const P99_SCOPE_TEXT: Record<P99Scope, string> = {
@@ -148,6 +149,7 @@ export function inputs(w: WorksheetInput): Block[] {
     heading(2, '2. Inputs and assumptions'),
     paragraph(`Scenario: \`${w.source}\`.${s.description ? ` ${s.description}` : ''}`),
     table(['input', 'value', 'from'], rows),
+    ...tierInputs(s),
     paragraph(
       `"default" means the scenario left the field out and capplan used its default (\`capplan schema scenario\` states each). Default failure rates come from the catalog: node ${preset.node.name} (${preset.node.confidence}), zone ${preset.zone.name} (${preset.zone.confidence}), region ${preset.region.name} (${preset.region.confidence}).`,
     ),
