@@ -45,7 +45,7 @@ export const FREEZE_NOTE =
  */
 export function frozenArchitectures(catalog: Catalog, base: ComparisonResult): ArchitectureSpec[] {
   return base.architectures.map((r): ArchitectureSpec => {
-    if (r.tiers !== undefined && r.tiers.every((t) => t.kind !== 'co-located')) return resizedSystem(catalog, r, true);
+    if (r.tiers?.every((t) => t.kind !== 'co-located')) return resizedSystem(catalog, r, true);
     const d = designOf(catalog, r);
     const { family, size } = d.instance;
     if (d.kind === 'vertical') {

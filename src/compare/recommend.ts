@@ -39,7 +39,7 @@ function usd(x: number): string {
  */
 export function designSummary(r: ArchitectureResult): string {
   const tiers = r.tiers;
-  if (tiers !== undefined && tiers.some((t) => t.kind !== 'co-located')) {
+  if (tiers?.some((t) => t.kind !== 'co-located')) {
     return tiers.map((t) => `${t.name}: ${tierSummary(t)}`).join('; ');
   }
   const one = singleSummary(r);

@@ -347,7 +347,11 @@ export const TierResultSchema = z
         p99Ms: nonNegativeOrNull(
           "p99 of the time a request spends in the tier (calls' responses and round trips), ms (null: unstable).",
         ),
-        shareOfMean: fraction("The tier's part of the mean end-to-end response time, fraction.").nullable(),
+        shareOfMean: fraction("The tier's part of the mean end-to-end response time, fraction.")
+          .nullable()
+          .describe(
+            "The tier's part of the mean end-to-end response time (co-located: its share of the CPU demand), fraction.",
+          ),
       })
       .describe("The tier's part of the latency."),
     availability: z

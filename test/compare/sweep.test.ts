@@ -129,10 +129,18 @@ describe("a tier's fields (issue 13)", () => {
     );
   });
 
-  it('a valid tier path on a tiered scenario is refused as not evaluated yet (one input error, no rows)', () => {
-    expect(inputError(() => sweepScenario(tiered(), 'tiers.cache.hitRatio', [0.5, 0.9], catalog))).toMatch(
-      /^tiers: \["app","cache","db"\]: expected a scenario without tiers for now: systems of tiers are read and checked, but not evaluated yet/,
-    );
+  it('a valid tier path sweeps the tier: each row equals compareScenario run on the scenario with that value', () => {
+    const swept = sweepScenario(tiered(), 'tiers.cache.hitRatio', [0.5, 0.9], catalog);
+    expect(swept.rows.every((r) => !isErrorRow(r))).toBe(true);
+    for (const v of [0.5, 0.9]) {
+      const raw = tiered();
+      (raw.tiers[1] as { hitRatio: unknown }).hitRatio = v;
+      const direct = compareScenario(parseScenario(raw), catalog);
+      const rows = swept.rows.filter((r) => r.value === v);
+      expect(rows.map((r) => (isErrorRow(r) ? null : [r.candidate, r.usdPerMonth, r.p99Ms]))).toEqual(
+        direct.architectures.map((a) => [a.name, a.cost.usdPerMonth, a.latency.p99Ms]),
+      );
+    }
   });
 });
 

@@ -365,20 +365,16 @@ describe('tiers: one line per problem, naming the field (the Proof of issue 13)'
   });
 });
 
-describe('tiers: not evaluated yet', () => {
-  it('compareScenario refuses a tiered scenario with one input error at tiers', () => {
-    const s = parseScenario(tieredScenario());
-    let thrown: unknown;
-    try {
-      compareScenario(s, loadCatalog());
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(InputError);
-    expect((thrown as InputError).path).toBe('tiers');
-    expect((thrown as InputError).message).toBe(
-      'tiers: ["app","cache","db"]: expected a scenario without tiers for now: systems of tiers are read and checked, but not evaluated yet (give workload.serviceTime to compare designs)',
-    );
+describe('tiers: compared', () => {
+  it("compareScenario answers a tiered scenario's candidates, each with its tiers; without candidates the three searched systems", () => {
+    const r = compareScenario(parseScenario(tieredScenario()), loadCatalog());
+    expect(r.architectures.map((a) => a.name)).toEqual(['one box', 'app out, db up']);
+    expect(r.architectures[0]?.tiers?.map((t) => t.kind)).toEqual(['co-located', 'co-located', 'co-located']);
+    expect(r.architectures[1]?.tiers?.map((t) => t.kind)).toEqual(['horizontal', 'horizontal', 'vertical']);
+    const { architectures: _, ...open } = tieredScenario();
+    const searched = compareScenario(parseScenario(open), loadCatalog());
+    expect(searched.architectures.map((a) => a.name)).toEqual(['best vertical', 'best horizontal', 'best mixed']);
+    for (const a of searched.architectures) expect(a.tiers?.map((t) => t.name)).toEqual(['app', 'cache', 'db']);
   });
 });
 

@@ -25,6 +25,7 @@ import { binomialWindow } from '../../core/reliability/availability.js';
 import type { Tier } from '../../scenario/types.js';
 import type { Context } from '../context.js';
 import { preferenceOrder } from '../context.js';
+import { SCREEN_METHOD } from '../designLatency.js';
 import { regionMeetsP99 } from '../p99Scope.js';
 import { queueFigures } from '../queueMemo.js';
 import type { LatencyResult, UserRegionLatency } from '../result.js';
@@ -148,6 +149,11 @@ function stableQueues(route: Route, degraded: boolean): boolean {
 
 /** Quantile of a mixture over users of route sums shifted by their network times. */
 function mixtureQuantile(users: readonly UserPath[], sums: readonly ResponseSum[], p: number): number {
+  const first = users[0];
+  if (first !== undefined && users.every((u) => u.route === first.route && u.networkS === first.networkS)) {
+    // one path for everyone: the sum's own quantile (Newton on its transform), shifted
+    return first.networkS + (sums[first.route] as ResponseSum).quantile(p);
+  }
   const survival = (t: number) => {
     let s = 0;
     for (const u of users) s += u.share * (sums[u.route] as ResponseSum).survival(t - u.networkS);
@@ -223,6 +229,7 @@ export function systemLatency(
   tiers: readonly Tier[],
   routesIn: readonly TierRoute[],
   rtt: InRegionRtt,
+  screen = false,
 ): SystemLatency {
   const t = ctx.scenario.targets;
   const { users, routes } = systemRoutes(ctx, routesIn, rtt);
@@ -265,6 +272,24 @@ export function systemLatency(
   }
   const sums = routes.map((r) => responseSum(routeTerms(tiers, r, false)));
   const p99Ms = ms(mixtureQuantile(users, sums, 0.99));
+  if (screen) {
+    // a search's screen: the p99 the target judges (every user region's under "every-region"), nothing else
+    return {
+      latency: {
+        p50Ms: null,
+        p99Ms,
+        p999Ms: null,
+        p99DegradedMs: null,
+        networkP99Ms,
+        meanQueueWaitMs: null,
+        interTierMs: ms(interTierS),
+        byUserRegion:
+          t.p99Scope === 'every-region' ? users.map((u) => userLatency(ctx, u, sums[u.route] as ResponseSum)) : [],
+        method: `${SCREEN_METHOD}; ${method}`,
+      },
+      byTier: nullTiers,
+    };
+  }
   let p99DegradedMs: number | null = null;
   if (routes.every((r) => stableQueues(r, true))) {
     const degraded = routes.map((r) => responseSum(routeTerms(tiers, r, true)));

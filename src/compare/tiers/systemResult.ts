@@ -58,7 +58,8 @@ function worstDataLoss(names: readonly string[], options: readonly TierOption[])
 
 /**
  * Evaluates a system whose tier i is built as `options[i]`: end-to-end cost, availability and latency, the targets
- * met (utilisation and memory by every tier, the rest end-to-end), and each tier's part.
+ * met (utilisation and memory by every tier, the rest end-to-end), and each tier's part. `screen`: the latency holds
+ * only the p99 the target judges (a search's screen, SCREEN_METHOD; the search evaluates its choice in full).
  */
 export function systemResult(
   ctx: Context,
@@ -66,6 +67,7 @@ export function systemResult(
   origin: 'explicit' | 'searched',
   options: readonly TierOption[],
   rtt: InRegionRtt,
+  screen = false,
 ): ArchitectureResult {
   const tiers = ctx.scenario.tiers as Tier[];
   const names = tiers.map((t) => t.name);
@@ -76,6 +78,7 @@ export function systemResult(
     tiers,
     options.map((o) => ({ serving: o.serving })),
     rtt,
+    screen,
   );
   const av = systemAvailability(ctx, names, options);
   const cost = sumCost(ctx, options);
