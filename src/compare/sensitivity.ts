@@ -303,8 +303,9 @@ export function sensitivity(
   if (!(relative > 0 && relative < 1)) {
     throw new RangeError(`sensitivity: relative must be in (0, 1), got ${relative}`);
   }
-  // a system of tiers: designs frozen (a search of the tiers at every probe would take minutes)
-  const designs = designsOf(scenario, (opts.freeze ?? false) || scenario.tiers !== null);
+  // a system of tiers: the base's designs frozen, also when the scenario names its candidates (a search of the tiers'
+  // sizes at every probe takes up to seconds; a frozen system is a handful of node counts)
+  const designs: Designs = scenario.tiers !== null ? 'frozen' : designsOf(scenario, opts.freeze ?? false);
   const compare = opts.compare ?? memoCompare(catalog);
   const fixed: Scenario = {
     ...scenario,

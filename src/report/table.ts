@@ -5,6 +5,7 @@
  * result in, a string out).
  */
 
+import { designKind, designSummary, perTier } from '../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult, UserRegionLatency } from '../compare/result.js';
 import { lossShort, lossVerdict } from '../compare/survival.js';
 import {
@@ -22,11 +23,13 @@ export const mark = (ok: boolean | null): string => (ok === null ? '-' : ok ? 'o
 const ms = formatLatencyMs;
 
 function shape(a: ArchitectureResult): string {
+  if (perTier(a)) return designSummary(a);
   if (a.kind === 'vertical') return `1 x ${a.instance.name}`;
   return `${a.nodes} x ${a.instance.name}`;
 }
 
 function layout(a: ArchitectureResult): string {
+  if (perTier(a)) return `tiers in ${a.regions.join('+')}`;
   if (a.kind === 'vertical') {
     const s = a.standby === 'none' ? 'no standby' : `${a.standby} standby`;
     return `${s}, ${a.regions.join('+')}`;
@@ -72,7 +75,11 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
   const rows: [string, ...string[]][] = [];
   const row = (label: string, f: (a: ArchitectureResult) => string) => rows.push([label, ...archs.map(f)]);
   row('', (a) => a.name);
-  row('kind', (a) => `${a.kind}${a.origin === 'searched' ? ' (searched)' : ''}`);
+  row(
+    'kind',
+    (a) =>
+      `${designKind(a)}${a.tiers !== undefined && !perTier(a) ? ', co-located tiers' : ''}${a.origin === 'searched' ? ' (searched)' : ''}`,
+  );
   row('instances', shape);
   row('layout', layout);
   row('cost / month', (a) => formatUsd(a.cost.usdPerMonth));

@@ -382,10 +382,11 @@ describe('a scenario without tiers parses exactly as before', () => {
   const reference = JSON.parse(readFileSync('test/fixtures/scenarios/parsed.json', 'utf8')) as {
     scenarios: Record<string, Json>;
   };
-  const examples = readdirSync('models/scenarios').filter((f) => f.endsWith('.json'));
   const read = (file: string): Json => JSON.parse(readFileSync(`models/scenarios/${file}`, 'utf8'));
+  // the examples written before tiers (a tiered example has no single-tier reading to compare with)
+  const examples = readdirSync('models/scenarios').filter((f) => f.endsWith('.json') && read(f).tiers === undefined);
 
-  it('every example is in the reference (parseScenario of f3831d3, before tiers)', () => {
+  it('every single-tier example is in the reference (parseScenario of f3831d3, before tiers)', () => {
     expect(Object.keys(reference.scenarios).sort()).toStrictEqual([...examples].sort());
   });
 

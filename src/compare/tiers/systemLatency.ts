@@ -16,9 +16,9 @@
 
 import {
   type QueueInput,
-  quantileFromSurvival,
   type ResponseSum,
   type ResponseSumTerm,
+  responseMixtureQuantile,
   responseSum,
 } from '../../core/queueing/index.js';
 import { binomialWindow } from '../../core/reliability/availability.js';
@@ -147,20 +147,17 @@ function stableQueues(route: Route, degraded: boolean): boolean {
   });
 }
 
-/** Quantile of a mixture over users of route sums shifted by their network times. */
+/** Quantile of a mixture over users of route sums shifted by their network times (responseMixtureQuantile). */
 function mixtureQuantile(users: readonly UserPath[], sums: readonly ResponseSum[], p: number): number {
-  const first = users[0];
-  if (first !== undefined && users.every((u) => u.route === first.route && u.networkS === first.networkS)) {
-    // one path for everyone: the sum's own quantile (Newton on its transform), shifted
-    return first.networkS + (sums[first.route] as ResponseSum).quantile(p);
+  // users on the same route at the same network time are one part
+  const parts = new Map<string, { weight: number; shiftS: number; sum: ResponseSum }>();
+  for (const u of users) {
+    const key = `${u.route}|${u.networkS}`;
+    const part = parts.get(key);
+    if (part === undefined) parts.set(key, { weight: u.share, shiftS: u.networkS, sum: sums[u.route] as ResponseSum });
+    else part.weight += u.share;
   }
-  const survival = (t: number) => {
-    let s = 0;
-    for (const u of users) s += u.share * (sums[u.route] as ResponseSum).survival(t - u.networkS);
-    return s;
-  };
-  const mean = users.reduce((a, u) => a + u.share * (u.networkS + (sums[u.route] as ResponseSum).meanS), 0);
-  return quantileFromSurvival(survival, p, Math.max(mean, 1e-9));
+  return responseMixtureQuantile([...parts.values()], p);
 }
 
 /**

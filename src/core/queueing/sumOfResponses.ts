@@ -35,7 +35,7 @@
 import { binomialWindow } from '../reliability/availability.js';
 import { normalQuantile } from '../stats/normalQuantile.js';
 import type { Percentiles } from './distribution.js';
-import { gammaExpParams, PERCENTILE_LEVELS, quantileFromSurvival } from './distribution.js';
+import { gammaExpParams, PERCENTILE_LEVELS } from './distribution.js';
 import { type EulerParameters, eulerWeights } from './eulerInversion.js';
 import { DETERMINISTIC_CV } from './mg.js';
 import { mmcMetrics, normalizeQueueInput, type QueueInput } from './mmc.js';
@@ -94,6 +94,10 @@ export interface ResponseSum {
   survival(tS: number): number;
   /** P(X <= tS), computed from its own transform where small (no cancellation in the left tail). */
   cdf(tS: number): number;
+  /** The density of the continuous part at tS, per second (0 at and below the minimum, and for a constant). */
+  density(tS: number): number;
+  /** P(X > tS) and the density at tS from one inversion (what a Newton step needs). */
+  tail(tS: number): { survival: number; density: number };
   /** The p-quantile, seconds (Infinity when unstable). */
   quantile(p: number): number;
 }
@@ -346,6 +350,8 @@ export function responseSum(terms: readonly ResponseSumTerm[], options: Response
     method,
     survival: () => 1,
     cdf: () => 0,
+    density: () => 0,
+    tail: () => ({ survival: 1, density: 0 }),
     quantile: (p) => {
       assertProbability(p);
       return Number.POSITIVE_INFINITY;
@@ -362,6 +368,8 @@ export function responseSum(terms: readonly ResponseSumTerm[], options: Response
       method: 'constant: no random term',
       survival: (t) => (t < shiftS ? 1 : 0),
       cdf: (t) => (t < shiftS ? 0 : 1),
+      density: () => 0,
+      tail: (t) => ({ survival: t < shiftS ? 1 : 0, density: 0 }),
       quantile: (p) => {
         assertProbability(p);
         return shiftS;
@@ -463,6 +471,16 @@ export function responseSum(terms: readonly ResponseSumTerm[], options: Response
     const r = invert(t - originS);
     return r.survival < 0.5 ? 1 - r.survival : r.cdf;
   };
+  const density = (t: number): number => {
+    if (Number.isNaN(t)) throw new RangeError('tS must be a number, got NaN');
+    return t <= originS ? 0 : Math.max(0, invert(t - originS).density);
+  };
+  const tail = (t: number): { survival: number; density: number } => {
+    if (Number.isNaN(t)) throw new RangeError('tS must be a number, got NaN');
+    if (t <= originS) return { survival: survival(t), density: 0 };
+    const r = invert(t - originS);
+    return { survival: r.survival, density: Math.max(0, r.density) };
+  };
   const quantile = (p: number): number => {
     assertProbability(p);
     if (atomAtMin >= p) return shiftS;
@@ -499,7 +517,76 @@ export function responseSum(terms: readonly ResponseSumTerm[], options: Response
     `sum by numerical Laplace inversion (Euler, Abate & Whitt 1995; A = ${dampA}, ${weights.length} terms) of the product ` +
     `of the calls' transforms (powers for repeated calls, binomial generating function for calls made with ` +
     `probability q), centred by a Chernoff bound; constants and deterministic service added exactly; ${models}`;
-  return { stable: true, meanS, sdS, minimumS: shiftS, method, survival, cdf, quantile };
+  return { stable: true, meanS, sdS, minimumS: shiftS, method, survival, cdf, density, tail, quantile };
+}
+
+/** One part of a mixture: a sum shifted by a constant, with its probability. */
+export interface MixturePart {
+  weight: number;
+  shiftS: number;
+  sum: ResponseSum;
+}
+
+/**
+ * The p-quantile of a mixture of shifted sums, P(X > t) = sum_k w_k P(X_k > t - c_k) (weights summing to 1), by
+ * safeguarded Newton on ln P(X > t) with the mixture's density (one inversion per part and step): it starts at the
+ * heaviest part's own quantile, brackets the root by doubling steps of the mixture's spread, and bisects where a
+ * Newton step leaves the bracket (as at an atom); to 1e-11 relative.
+ * @throws RangeError when p is not in (0, 1) or no part has a positive weight
+ */
+export function mixtureQuantile(parts: readonly MixturePart[], p: number): number {
+  assertProbability(p);
+  const live = parts.filter((x) => x.weight > 0);
+  if (live.length === 0) throw new RangeError('mixtureQuantile: no part with a positive weight');
+  let heaviest = live[0] as MixturePart;
+  for (const x of live) if (x.weight > heaviest.weight) heaviest = x;
+  if (live.length === 1) return heaviest.shiftS + heaviest.sum.quantile(p);
+  const target = 1 - p;
+  const logTarget = Math.log(target);
+  const at = (t: number) => {
+    let s = 0;
+    let f = 0;
+    for (const x of live) {
+      const r = x.sum.tail(t - x.shiftS);
+      s += x.weight * r.survival;
+      f += x.weight * r.density;
+    }
+    return { s, f };
+  };
+  let lo = Math.min(...live.map((x) => x.shiftS + x.sum.minimumS));
+  let hi = Number.POSITIVE_INFINITY;
+  const spread = Math.max(
+    Number.MIN_VALUE,
+    ...live.map((x) => x.sum.sdS),
+    Math.max(...live.map((x) => x.shiftS + x.sum.meanS)) - Math.min(...live.map((x) => x.shiftS + x.sum.meanS)),
+  );
+  let t = heaviest.shiftS + heaviest.sum.quantile(p);
+  let cur = at(t);
+  // bracket: S(lo) > 1 - p >= S(hi)
+  if (cur.s > target) {
+    lo = t;
+    for (let k = 1; ; k *= 2) {
+      if (k > 2 ** 60) throw new RangeError(`mixtureQuantile: no quantile found for p = ${p}`);
+      const next = t + k * spread;
+      const r = at(next);
+      if (r.s <= target) {
+        hi = next;
+        break;
+      }
+      lo = next;
+    }
+  } else hi = t;
+  for (let i = 0; i < 200; i++) {
+    if (cur.s > target) lo = Math.max(lo, t);
+    else hi = Math.min(hi, t);
+    let next = Number.NaN;
+    if (cur.s > 0 && cur.f > 0) next = t + ((Math.log(cur.s) - logTarget) * cur.s) / cur.f;
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    if (Math.abs(next - t) <= 1e-11 * Math.abs(t) || hi - lo <= 1e-14 * Math.abs(hi)) return next;
+    t = next;
+    cur = at(t);
+  }
+  return t;
 }
 
 function assertProbability(p: number): void {
@@ -535,8 +622,7 @@ export const MAX_COUNT_COMPONENTS = 4096;
  * series (the Euler inversion) resolves badly (25-50% wrong quantiles were measured). So the count is conditioned on
  * exactly: for every combination of counts k (each Binomial term of at least COUNT_FLOOR of the largest), the sum
  * with exactly k calls (deterministic service then is an exact shift) is inverted as usual, and the distribution is
- * their mixture, P(X > t) = sum_k P(k) P(X_k > t) (law of total probability); quantiles from that survival
- * (quantileFromSurvival, Brent's method).
+ * their mixture, P(X > t) = sum_k P(k) P(X_k > t) (law of total probability); quantiles by mixtureQuantile.
  * @throws RangeError when the combinations exceed MAX_COUNT_COMPONENTS
  */
 function conditionedOnCounts(terms: readonly ResponseSumTerm[], options: ResponseSumOptions): ResponseSum {
@@ -571,6 +657,7 @@ function conditionedOnCounts(terms: readonly ResponseSumTerm[], options: Respons
     });
     parts.push({ weight, sum: responseSum(fixed, options) });
   }
+  const mixture = parts.map((x) => ({ weight: x.weight, shiftS: 0, sum: x.sum }));
   const meanS = parts.reduce((a, x) => a + x.weight * x.sum.meanS, 0);
   const second = parts.reduce((a, x) => a + x.weight * (x.sum.sdS ** 2 + x.sum.meanS ** 2), 0);
   const survival = (tS: number) => parts.reduce((a, x) => a + x.weight * x.sum.survival(tS), 0);
@@ -583,9 +670,17 @@ function conditionedOnCounts(terms: readonly ResponseSumTerm[], options: Respons
     method: `${first}; the number of calls to each deterministic tier called at random (Binomial) conditioned on exactly: a mixture of ${count} such sums (count terms below ${COUNT_FLOOR} of the largest left out)`,
     survival,
     cdf: (tS) => parts.reduce((a, x) => a + x.weight * x.sum.cdf(tS), 0),
-    quantile: (p) => {
-      assertProbability(p);
-      return quantileFromSurvival(survival, p, Math.max(meanS, Number.MIN_VALUE));
+    density: (tS) => parts.reduce((a, x) => a + x.weight * x.sum.density(tS), 0),
+    tail: (tS) => {
+      let survival = 0;
+      let density = 0;
+      for (const x of parts) {
+        const r = x.sum.tail(tS);
+        survival += x.weight * r.survival;
+        density += x.weight * r.density;
+      }
+      return { survival, density };
     },
+    quantile: (p) => mixtureQuantile(mixture, p),
   };
 }

@@ -1,4 +1,4 @@
-import { designSummary } from '../../compare/recommend.js';
+import { designSummary, perTier } from '../../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult, FrontierEntry } from '../../compare/result.js';
 import {
   formatDowntime,
@@ -12,9 +12,6 @@ import { type Block, bullets, figure, heading, paragraph, table } from '../docum
 import type { WorksheetInput } from '../worksheet.js';
 import { ms, yesNo } from './common.js';
 import { tierBreakdown } from './tiers.js';
-
-/** A system whose tiers are built each its own way (not co-located). */
-const perTier = (a: ArchitectureResult) => a.tiers?.some((t) => t.kind !== 'co-located') ?? false;
 
 /** What kind of design a candidate is, in words. */
 function kindText(a: ArchitectureResult): string {
