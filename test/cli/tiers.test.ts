@@ -1,6 +1,6 @@
 // Systems of tiers (issue 13) at the command line, as a user runs it (the built command): the bad inputs of the issue's
-// Proof exit 2 with one line naming the field, and a valid tiered scenario is refused as not evaluated yet (exit 2,
-// never an internal error), by run, worksheet and sweep alike; `capplan schema` describes the new fields.
+// Proof exit 2 with one line naming the field, and a valid tiered scenario is compared by run, worksheet, sweep and
+// --jsonl alike; `capplan schema` describes the new fields.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,16 +82,31 @@ describe('capplan run: bad tiers, one line naming the field, exit 2', () => {
   });
 });
 
-describe('a valid tiered scenario is refused as not evaluated yet: exit 2, one line, never an internal error', () => {
-  const refused = exactly(
-    'error: tiers: ["app","cache","db"]: expected a scenario without tiers for now: systems of tiers are read and checked, but not evaluated yet (give workload.serviceTime to compare designs)',
-  );
+describe('a valid tiered scenario is compared: run, worksheet, sweep and --jsonl answer it (exit 0)', () => {
   const f = file('valid');
 
-  it('run, worksheet and sweep', () => {
-    expectInputErrors(['run', f], [refused]);
-    expectInputErrors(['worksheet', f, '--analytic'], [refused]);
-    expectInputErrors(['sweep', f, '--vary', 'tiers.cache.hitRatio=0.5..0.95', '--steps', '3'], [refused]);
+  it('run: every candidate with its tiers, the end-to-end figures and the network between the tiers', () => {
+    const r = capplanJson(['run', f, '--analytic']) as Json;
+    expect(r.architectures.map((a: Json) => a.name)).toStrictEqual(['one box', 'app out, db up']);
+    for (const a of r.architectures) {
+      expect(a.tiers.map((t: Json) => t.name)).toStrictEqual(['app', 'cache', 'db']);
+      expect(a.latency.p99Ms).toBeGreaterThan(0);
+      expect(a.latency.interTierMs).toBeGreaterThanOrEqual(0);
+    }
+    expect(r.architectures[1].latency.interTierMs).toBeGreaterThan(0);
+  });
+
+  it('worksheet: the tiers of the scenario and of each candidate', () => {
+    const r = capplan(['worksheet', f, '--analytic']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('**The service as a system of tiers**');
+    expect(r.stdout).toContain('### The tiers of each candidate');
+  });
+
+  it('sweep of a tier field: one row per step and candidate', () => {
+    const r = capplan(['sweep', f, '--vary', 'tiers.cache.hitRatio=0.5..0.95', '--steps', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1 + 3 * 2);
   });
 
   it('a sweep of a tier the scenario does not have names --vary', () => {
@@ -101,12 +116,13 @@ describe('a valid tiered scenario is refused as not evaluated yet: exit 2, one l
     );
   });
 
-  it('run --jsonl answers a tiered line with an error object and goes on', () => {
-    const r = capplan(['run', '-', '--jsonl', '--analytic'], `${JSON.stringify(tieredScenario())}\n`);
+  it('run --jsonl answers a tiered line with its result and goes on', () => {
+    const r = capplan(['run', '-', '--jsonl', '--analytic'], `${JSON.stringify(tieredScenario())}\n{}\n`);
     expect(r.code).toBe(0);
-    const line = JSON.parse(r.stdout.trim());
-    expect(line.line).toBe(1);
-    expect(line.error).toMatch(/^tiers: \["app","cache","db"\]: expected a scenario without tiers for now/);
+    const [first, second] = r.stdout.trim().split('\n').map((x) => JSON.parse(x));
+    expect(first.architectures[1].tiers).toHaveLength(3);
+    expect(second.line).toBe(2);
+    expect(second.error).toBeDefined();
   });
 });
 

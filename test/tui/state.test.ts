@@ -133,9 +133,9 @@ describe('editing', () => {
     const groups = [...new Set(fieldsOf(r).map((f) => f.group))];
     expect(groups.indexOf('Tiers')).toBe(groups.indexOf('Users') + 1);
     expect(fieldsOf(raw()).some((f) => f.group === 'Tiers')).toBe(false);
-    // not evaluated yet: the scenario is refused as a problem at tiers, never compared
+    // a valid system of tiers is a scenario the screen compares
     const v = validate(r);
-    expect('problems' in v && v.problems.map((p) => p.path)).toStrictEqual(['tiers']);
+    expect('scenario' in v && v.scenario.tiers?.map((t) => t.name)).toStrictEqual(['app', 'cache', 'db']);
   });
 
   it('a share typed as arithmetic ("1/4") is read as the scenario reader reads it, and the others are rescaled', () => {

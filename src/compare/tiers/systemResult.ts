@@ -6,11 +6,10 @@
 
 import { nines } from '../../core/reliability/index.js';
 import type { Tier } from '../../scenario/types.js';
-import { formatDuration } from '../../units/format.js';
 import { availabilityResult } from '../availability.js';
 import type { Context } from '../context.js';
 import { SECONDS_PER_BILLING_MONTH } from '../context.js';
-import { meetsP99 } from '../p99Scope.js';
+import { meetsP99, p99MissText } from '../p99Scope.js';
 import type { ArchitectureResult, CostResult, DataLossResult, MeetsTargets, TierResult } from '../result.js';
 import { missedTargets, UNBOUNDED_SHORTFALL } from '../targets.js';
 import { tierCalls } from '../tierDemand.js';
@@ -198,9 +197,11 @@ function systemReasons(
     utilization: Math.min(r.utilization, 0.999999),
   }).filter((m) => m.limit !== 'memory' && m.limit !== 'CPU');
   for (const m of system) {
-    if (m.limit === 'durability') {
+    if (m.limit === 'distance') {
+      // the network of a system is the users' round trips and the calls between its tiers
+      const between = r.latency.interTierMs ?? 0;
       out.push(
-        `durability: up to ${formatDuration(r.dataLoss.windowS)} of acknowledged writes can be lost (${r.dataLoss.method}), target ${formatDuration(ctx.scenario.targets.maxDataLossS ?? 0)}`,
+        `distance: ${p99MissText(ctx.scenario.targets, r.latency)}; the network alone gives a p99 of ${r.latency.networkP99Ms.toPrecision(4)} ms, ${between.toPrecision(4)} ms of it on average between the tiers: ${between > r.latency.networkP99Ms / 2 ? 'the tiers are too far apart for their calls (fewer calls, or the tiers in one region)' : 'the users are too far from the first tier'} (distance, not capacity)`,
       );
     } else out.push(m.text);
   }
