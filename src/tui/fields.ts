@@ -4,7 +4,7 @@
  * stores a JSON number when the text is one, `enum` cycles through its options.
  */
 import { SCENARIO_FIELDS, scenarioField } from '../scenario/fields.js';
-import type { RawObject } from './rawPath.js';
+import type { RawObject, RawValue } from './rawPath.js';
 import { getAt } from './rawPath.js';
 
 export type FieldKind = 'quantity' | 'number' | 'enum' | 'text';
@@ -64,9 +64,46 @@ function tierFields(raw: RawObject): FieldDef[] {
   });
 }
 
+/** Workload fields a scenario of tiers does not have (mutually exclusive with `tiers`). */
+const TIERED_AWAY = new Set(['workload.serviceTime', 'workload.serviceTimeCv']);
+
+/** The fields of a candidate's per-tier designs: each tier's size, and its standby and replicas or its nodes. */
+function tierDesignFields(p: string, short: string, designs: RawValue): FieldDef[] {
+  if (designs === null || typeof designs !== 'object' || Array.isArray(designs)) return [];
+  const out: FieldDef[] = [];
+  for (const [tier, d] of Object.entries(designs as Record<string, RawValue>)) {
+    const at = `${p}.tiers.${tier}`;
+    const label = `${short} ${tier}`;
+    out.push({ path: `${at}.size`, label: `${label} size`, group: 'Candidates', kind: 'text', hint: '2xlarge' });
+    if (getAt(d, 'kind') === 'vertical') {
+      out.push({
+        path: `${at}.standby`,
+        label: `${label} standby`,
+        group: 'Candidates',
+        kind: 'enum',
+        options: ['none', 'cold', 'hot'],
+        hint: 'hot',
+      });
+      out.push({
+        path: `${at}.readReplicas`,
+        label: `${label} replicas`,
+        group: 'Candidates',
+        kind: 'number',
+        hint: '2',
+      });
+    } else {
+      out.push({ path: `${at}.nodes`, label: `${label} nodes`, group: 'Candidates', kind: 'number', hint: '12' });
+      out.push({ path: `${at}.zones`, label: `${label} zones`, group: 'Candidates', kind: 'number', hint: '3' });
+    }
+  }
+  return out;
+}
+
 /** Every editable field of this scenario, in screen order. */
 export function fieldsOf(raw: RawObject): FieldDef[] {
-  const out: FieldDef[] = [...STATIC];
+  // a system of tiers has no workload service time: each tier has its own (the Tiers group)
+  const tiered = Array.isArray(getAt(raw, 'tiers'));
+  const out: FieldDef[] = tiered ? STATIC.filter((f) => !TIERED_AWAY.has(f.path)) : [...STATIC];
   const users = getAt(raw, 'users');
   if (Array.isArray(users)) {
     users.forEach((u, i) => {
@@ -108,6 +145,11 @@ export function fieldsOf(raw: RawObject): FieldDef[] {
       const name = String(getAt(a, 'name') ?? `#${i + 1}`);
       const short = shortName(name);
       const p = `architectures[${i}]`;
+      const designs = getAt(a, 'tiers');
+      if (designs !== undefined) {
+        out.push(...tierDesignFields(p, short, designs));
+        return;
+      }
       out.push({ path: `${p}.size`, label: `${short} size`, group: 'Candidates', kind: 'text', hint: '2xlarge' });
       if (kind === 'vertical') {
         out.push({

@@ -119,7 +119,10 @@ describe('a valid tiered scenario is compared: run, worksheet, sweep and --jsonl
   it('run --jsonl answers a tiered line with its result and goes on', () => {
     const r = capplan(['run', '-', '--jsonl', '--analytic'], `${JSON.stringify(tieredScenario())}\n{}\n`);
     expect(r.code).toBe(0);
-    const [first, second] = r.stdout.trim().split('\n').map((x) => JSON.parse(x));
+    const [first, second] = r.stdout
+      .trim()
+      .split('\n')
+      .map((x) => JSON.parse(x));
     expect(first.architectures[1].tiers).toHaveLength(3);
     expect(second.line).toBe(2);
     expect(second.error).toBeDefined();

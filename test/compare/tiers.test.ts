@@ -155,7 +155,10 @@ describe('the availability of the series over shared domains', () => {
 });
 
 describe('one stateless tier is the single-tier scenario', () => {
-  const photo = JSON.parse(readFileSync('models/scenarios/photo-sharing-viral.json', 'utf8')) as Record<string, unknown> & { workload: Record<string, unknown>; architectures: Record<string, unknown>[] };
+  const photo = JSON.parse(readFileSync('models/scenarios/photo-sharing-viral.json', 'utf8')) as Record<
+    string,
+    unknown
+  > & { workload: Record<string, unknown>; architectures: Record<string, unknown>[] };
   const single = compareScenario(parseScenario(photo), catalog);
   const w = { ...photo.workload };
   const tier = { name: 'app', role: 'stateless', serviceTime: w.serviceTime, serviceTimeCv: w.serviceTimeCv ?? 1 };
@@ -248,7 +251,13 @@ describe('the search of tier designs', () => {
         }
     expect(combos).toBeGreaterThan(200);
     // the cheapest combination misses a target: the search has to look past it
-    const cheapest = systemResult(ctx, 'open sizes', 'explicit', options.map((l) => l[0] as TierOption), t.rtt);
+    const cheapest = systemResult(
+      ctx,
+      'open sizes',
+      'explicit',
+      options.map((l) => l[0] as TierOption),
+      t.rtt,
+    );
     expect(cheapest.feasible).toBe(false);
     const found = searchSystem(ctx, 'open sizes', 'explicit', options, t.rtt);
     expect(best).not.toBeNull();

@@ -106,6 +106,38 @@ describe('editing', () => {
     expect(s2.fieldError?.text).toMatch(/users\[2\]\.lat: 95: expected a number >= -90 and <= 90/);
   });
 
+  it("a system of tiers: no workload service time; a candidate with per-tier designs edits each tier's design", () => {
+    const untiered = setAt(setAt(raw(), 'workload.serviceTime', undefined), 'workload.serviceTimeCv', undefined);
+    const tiers = [
+      { name: 'app', role: 'stateless', serviceTime: '6 ms' },
+      { name: 'db', role: 'database', serviceTime: '2 ms', callsPerRequest: 4 },
+    ];
+    const r = setAt(setAt(untiered, 'tiers', tiers), 'architectures', [
+      {
+        name: 'app out, db up',
+        tiers: {
+          app: { kind: 'horizontal', family: 'm7i', size: '2xlarge', zones: 3 },
+          db: { kind: 'vertical', family: 'r7i', standby: 'hot' },
+        },
+      },
+    ]);
+    const paths = fieldsOf(r).map((f) => f.path);
+    expect(paths).not.toContain('workload.serviceTime');
+    expect(paths.filter((p) => p.startsWith('architectures'))).toStrictEqual([
+      'architectures[0].tiers.app.size',
+      'architectures[0].tiers.app.nodes',
+      'architectures[0].tiers.app.zones',
+      'architectures[0].tiers.db.size',
+      'architectures[0].tiers.db.standby',
+      'architectures[0].tiers.db.readReplicas',
+    ]);
+    const s0 = focusOn(initialState(r, null), 'architectures[0].tiers.db.readReplicas');
+    const s1 = run(s0, ...type('2'));
+    expect(getAt(s1.raw, 'architectures[0].tiers.db.readReplicas')).toBe(2);
+    const v = validate(s1.raw);
+    expect('scenario' in v && v.scenario.architectures?.[0]?.kind).toBe('tiered');
+  });
+
   it("a system of tiers has each tier's figures, those of its role only, between the users and the candidates", () => {
     const untiered = setAt(setAt(raw(), 'workload.serviceTime', undefined), 'workload.serviceTimeCv', undefined);
     const r = setAt(untiered, 'tiers', [
