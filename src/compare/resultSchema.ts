@@ -267,6 +267,27 @@ export const SimulatedLatencySchema = z
       .describe(
         'Horizontal designs with spares: the p99 simulated with the spares down in every region; null otherwise (or when that queue is unstable).',
       ),
+    /** Systems of tiers with per-tier designs: the time a request spends in each tier, beside tiers[].latency. */
+    byTier: z
+      .array(
+        z.strictObject({
+          name: text('Tier name (as in tiers[]).'),
+          meanMs: nonNegative(
+            'Simulated mean time a request spends in the tier (its calls: the round trips before them, waits, services and write detours), ms.',
+          ),
+          p99Ms: nonNegative('Simulated p99 of that time, ms.'),
+          ci95: interval('That p99, ms:'),
+          analyticP99Inside: z
+            .boolean()
+            .describe(
+              'Whether the analytic figure (tiers[].latency.p99Ms) lies inside the interval (false when it is null).',
+            ),
+        }),
+      )
+      .optional()
+      .describe(
+        'Systems of tiers with per-tier designs only: the simulated time a request spends in each tier, in call order (0 for a request that makes no call to it).',
+      ),
     method: text('How the latency was simulated.'),
   })
   .describe('Request-level simulation of the candidate at the design rate.');
