@@ -108,7 +108,7 @@ describe('editing', () => {
 
   it("a system of tiers: no workload service time; a candidate with per-tier designs edits each tier's design", () => {
     const untiered = setAt(setAt(raw(), 'workload.serviceTime', undefined), 'workload.serviceTimeCv', undefined);
-    const tiers = [
+    const tiers: RawObject[] = [
       { name: 'app', role: 'stateless', serviceTime: '6 ms' },
       { name: 'db', role: 'database', serviceTime: '2 ms', callsPerRequest: 4 },
     ];
