@@ -16,8 +16,10 @@ import { systemResult } from '../../src/compare/tiers/systemResult.js';
 import type { TierOption } from '../../src/compare/tiers/tierOption.js';
 import { designOptions } from '../../src/compare/tiers/tierOptions.js';
 import { searchSystem } from '../../src/compare/tiers/tierSearch.js';
+import { type ResponseSumTerm, responseSum } from '../../src/core/queueing/index.js';
 import { fromMtbfMttr, parallel, series } from '../../src/core/reliability/index.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
+import { simulateComparison } from '../../src/simWorkers/scenario.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { expectClose } from '../helpers/expectClose.js';
 
@@ -68,13 +70,48 @@ describe('the p99 of the sum of the tiers', () => {
   const networkS =
     (catalog.measuredRttMs('us-east-1', 'us-east-1') ?? Number.NaN) / 1000 + 4 * catalog.interTier.sameZoneRttS;
 
-  it('is the reference sum of an M/M/4 and four M/M/8 sojourns, shifted by the network time (to 1e-7)', () => {
+  // the model's terms: the app's one call and the database's four, a same-zone round trip before each
+  const rtt = catalog.interTier.sameZoneRttS;
+  const usersS = (catalog.measuredRttMs('us-east-1', 'us-east-1') ?? Number.NaN) / 1000;
+  const terms = (sameStation: boolean): ResponseSumTerm[] => [
+    { queue: { servers: 4, arrivalRatePerS: 500, serviceTimeS: 0.006 }, calls: 1, perCallS: 0 },
+    { queue: { servers: 8, arrivalRatePerS: 2000, serviceTimeS: 0.002 }, calls: 4, perCallS: rtt },
+  ].map((t) => (sameStation ? { ...t, sameStation: { queues: 1 } } : t));
+
+  it('with its calls taken as independent, is the reference sum of an M/M/4 and four M/M/8 sojourns, shifted by the network time (to 1e-7)', () => {
     expect(ref).toBeDefined();
     const q = ref?.quantilesS ?? {};
-    expectClose((a.latency.p50Ms ?? 0) / 1000, networkS + (q['0.5'] ?? 0), { rel: REL }, 'p50');
-    expectClose((a.latency.p99Ms ?? 0) / 1000, networkS + (q['0.99'] ?? 0), { rel: REL }, 'p99');
-    expectClose((a.latency.p999Ms ?? 0) / 1000, networkS + (q['0.999'] ?? 0), { rel: REL }, 'p99.9');
+    const independent = responseSum(terms(false));
+    expectClose(independent.quantile(0.5), 4 * rtt + (q['0.5'] ?? 0), { rel: REL }, 'p50');
+    expectClose(independent.quantile(0.99), 4 * rtt + (q['0.99'] ?? 0), { rel: REL }, 'p99');
+    expectClose(independent.quantile(0.999), 4 * rtt + (q['0.999'] ?? 0), { rel: REL }, 'p99.9');
     expectClose((a.latency.interTierMs ?? 0) / 1000, 4 * catalog.interTier.sameZoneRttS, { rel: 1e-12 }, 'interTier');
+  });
+
+  it("is that sum with the database's four calls to one station correlated (repeatedCalls.ts), above the independent sum", () => {
+    const corrected = responseSum(terms(true));
+    expect(corrected.method).toContain('repeated calls to one station');
+    const q = ref?.quantilesS ?? {};
+    for (const [p, got] of [
+      [0.5, a.latency.p50Ms],
+      [0.99, a.latency.p99Ms],
+      [0.999, a.latency.p999Ms],
+    ] as const) {
+      expectClose((got ?? 0) / 1000, usersS + corrected.quantile(p), { rel: 1e-9 }, `p${p * 100}`);
+    }
+    // the database at 50% on 8 vCPUs: the correlation adds a little, never takes away
+    expect((a.latency.p99Ms ?? 0) / 1000).toBeGreaterThan(networkS + (q['0.99'] ?? 0));
+    expect((a.latency.p99Ms ?? 0) / 1000).toBeLessThan((networkS + (q['0.99'] ?? 0)) * 1.05);
+  });
+
+  it("lies within the simulated walk's 95% interval widened by 3%", async () => {
+    const s = parseScenario(tandem({ simulation: { requests: 60_000, seed: 3 } }));
+    const r = await simulateComparison(compareScenario(s, catalog), s, catalog, { threads: 1 });
+    const sim = r.architectures[0]?.simulated?.latency;
+    if (!sim) throw new Error('expected a simulated latency');
+    const [lo, hi] = sim.ci95.p99Ms;
+    expect(a.latency.p99Ms ?? 0).toBeGreaterThanOrEqual(lo * 0.97);
+    expect(a.latency.p99Ms ?? 0).toBeLessThanOrEqual(hi * 1.03);
   });
 
   it("is far below the sum of the tiers' p99s, and the tiers report their own parts", () => {

@@ -34,6 +34,31 @@ import type { TierServing } from './tierOption.js';
 
 const ms = (s: number) => s * 1000;
 
+/**
+ * (analytic - simulated) / simulated p99 of a request's repeated calls to one station (repeatedCalls.ts), measured
+ * against the request walk over the calibration grid of test/core/sim/tierCallsGrid.ts (786 single-station cases:
+ * 1, 2, 4, 8, 32 servers, utilisation 0.3 to 0.95, 1 to 50 calls 0, 1 or 10 service times apart; the simulated p99s
+ * in test/fixtures/sim/tierCalls.json, MEASURE=1 npx vitest run test/core/sim/tierCallsMeasure.test.ts), where the
+ * walk's p99 is known to 3% (95% interval): exponential service, gamma service of cv 0.5 and 1.5 (c in 1, 4, 32,
+ * utilisation 0.5 to 0.95), and calls behind a cache (Binomial(K, 0.1 or 0.5)). test/core/sim/tierCalls.test.ts holds
+ * the model to these bounds.
+ */
+export const REPEATED_CALLS_ERROR = {
+  exponential: { lo: -0.04, hi: 0.04 },
+  gamma: { lo: -0.06, hi: 0.06 },
+  cache: { lo: -0.04, hi: 0.04 },
+} as const;
+
+const pct = (x: number) => `${x >= 0 ? '+' : ''}${Math.round(x * 100)}%`;
+
+/** The measured error of the repeated calls' model, as the latency method states it. */
+export const REPEATED_CALLS_MEASURED =
+  "APPROXIMATE: a tier's calls within one request wait correlated (repeatedCalls.ts: the requests in flight they meet again), " +
+  `measured within ${pct(REPEATED_CALLS_ERROR.exponential.lo)} .. ${pct(REPEATED_CALLS_ERROR.exponential.hi)} of the simulated walk's p99 over ` +
+  '1 to 32 servers at 30% to 95% utilisation making 1 to 50 calls 0 to 10 ms apart with exponential service ' +
+  `(${pct(REPEATED_CALLS_ERROR.gamma.lo)} .. ${pct(REPEATED_CALLS_ERROR.gamma.hi)} with gamma service of cv 0.5 and 1.5, ` +
+  `${pct(REPEATED_CALLS_ERROR.cache.lo)} .. ${pct(REPEATED_CALLS_ERROR.cache.hi)} behind a cache); calls to different tiers independent`;
+
 /** Round trips between two nodes of one region (the catalog's figures). */
 export interface InRegionRtt {
   sameZoneS: number;
@@ -122,7 +147,11 @@ export function systemRoutes(
   return { users, routes };
 }
 
-/** The terms of a route's calls (no user network), all up or degraded; `only`: one tier's. */
+/**
+ * The terms of a route's calls (no user network), all up or degraded; `only`: one tier's. Each tier is one station
+ * on the route (sameStation): its calls' waits are correlated, a time perCallS apart (the round trip from the tier
+ * before and the write detour's mean: what a request spends between two calls to it).
+ */
 export function routeTerms(tiers: readonly Tier[], route: Route, degraded: boolean, only?: number): ResponseSumTerm[] {
   const calls = tierCalls(tiers);
   const out: ResponseSumTerm[] = [];
@@ -135,6 +164,7 @@ export function routeTerms(tiers: readonly Tier[], route: Route, degraded: boole
       calls: tier.callsPerRequest,
       callProbability: c?.reachProbability ?? 1,
       perCallS: route.perCallS[i] ?? 0,
+      sameStation: { queues: degraded ? stop.degradedQueues : stop.queues },
     });
   });
   return out;
@@ -248,7 +278,8 @@ export function systemLatency(
     'the distribution of the sum by Laplace inversion (Euler; exact M/M/c sojourn times, the M/G/c approximation ' +
     'otherwise), quantiles of the mixture over user regions; APPROXIMATE: a call within a region is charged the mean ' +
     `of the same-zone (${ms(rtt.sameZoneS).toPrecision(3)} ms) and cross-zone (${ms(rtt.crossZoneS).toPrecision(3)} ms) round trips` +
-    (strongDetour ? "; a strong write's extra round trip is charged to every call of its tier at its mean" : '');
+    (strongDetour ? "; a strong write's extra round trip is charged to every call of its tier at its mean" : '') +
+    (tiers.some((x) => x.callsPerRequest > 1) ? `; ${REPEATED_CALLS_MEASURED}` : '');
   const unstable = routes.some((r) => !stableQueues(r, false));
   const nullTiers = tiers.map(() => ({ meanMs: null, p99Ms: null, shareOfMean: null }));
   if (unstable) {

@@ -59,6 +59,13 @@ export interface TierServing {
   queue: QueueInput;
   /** The same with `spares` nodes down (horizontal), else the same queue. */
   degraded: QueueInput;
+  /**
+   * Independent queues like `queue` the calls are spread over at random, as a request's successive calls meet them:
+   * the nodes behind a random or round-robin balancer (split queues), the primary and read replicas of a box; 1 for
+   * one pooled queue. `degradedQueues`: the same with the spares down.
+   */
+  queues: number;
+  degradedQueues: number;
   /** Zones the serving nodes are spread over (1 for a box). */
   zones: number;
   /** A strong write's extra round trip from here (quorum or synchronous standby), seconds; 0 without. */
@@ -140,6 +147,8 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
     region: c.region,
     queue: q.input,
     degraded: q.input,
+    queues: 1 + c.readReplicas,
+    degradedQueues: 1 + c.readReplicas,
     zones: 1,
     writeExtraS: verticalWriteExtraS(ctx, d),
     writeFraction: w.writeFraction,
@@ -236,10 +245,13 @@ export function horizontalTierOption(
     const share = layout.share[r] as number;
     if (share === 0) return;
     const n = c.nodesByRegion[r] as number;
+    const up = Math.max(1, n - c.spares);
     serving.push({
       region,
       queue: queueAtLoad(w, c.instance.vcpu, ctx.designRatePerS * share, n, model).input,
-      degraded: queueAtLoad(w, c.instance.vcpu, ctx.designRatePerS * share, Math.max(1, n - c.spares), model).input,
+      degraded: queueAtLoad(w, c.instance.vcpu, ctx.designRatePerS * share, up, model).input,
+      queues: model === 'pooled' ? 1 : n,
+      degradedQueues: model === 'pooled' ? 1 : up,
       zones: Math.min(c.zones, n),
       writeExtraS: quorumRttS(
         ctx,

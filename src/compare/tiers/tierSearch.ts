@@ -31,10 +31,18 @@ function screenOption(ctx: Context, tiers: readonly Tier[], o: TierOption, minNe
   const tier = tiers[o.tier] as Tier;
   const q = tierCalls(tiers)[o.tier]?.reachProbability ?? 1;
   // the sum is at least the users' network plus this tier's part (every term is non-negative), on every route; a
-  // tier at a region serves some users, so its least loaded serving queue bounds the p99 from below
+  // tier at a region serves some users, so its least loaded serving queue bounds the p99 from below. The part's own
+  // lower bound: its calls' waits independent, no network between them (sameStation.independentWaits)
   let lowest = Number.POSITIVE_INFINITY;
   for (const s of o.serving) {
-    const sum = responseSum([{ queue: s.queue, calls: tier.callsPerRequest, callProbability: q }]);
+    const sum = responseSum([
+      {
+        queue: s.queue,
+        calls: tier.callsPerRequest,
+        callProbability: q,
+        sameStation: { queues: s.queues, independentWaits: true },
+      },
+    ]);
     if (!sum.stable) return false;
     lowest = Math.min(lowest, minNetworkS + sum.quantile(0.99));
   }

@@ -28,6 +28,14 @@ export {
   type ResponseSumResult,
   type ResponseSumTerm,
   responseSum,
+  type SameStation,
   SUM_EULER,
 } from './sumOfResponses.js';
+export {
+  MAX_REPEATED_CALLS,
+  REPEATED_CALLS_METHOD,
+  type RepeatedCalls,
+  type RepeatedCallsInput,
+  repeatedCalls,
+} from './repeatedCalls.js';
 export { type UslParams, uslCapacity, uslPeakN, uslThroughput } from './usl.js';

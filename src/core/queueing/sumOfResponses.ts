@@ -9,6 +9,11 @@
  *   gamma service plus an Erlang-C atom and exponential wait); with `callProbability` q < 1 each of the calls happens
  *   with probability q independently (a cache of hit ratio h passes each miss on: q = 1 - h), so the number of calls
  *   is Binomial(calls, q) and the sum is a mixture over it;
+ * - the same with the calls going to ONE station that every request calls the same way (`sameStation`: a tier's
+ *   queue on a route): their waits are not independent, a request meets the same requests in flight again
+ *   (repeatedCalls.ts); n calls' waits are then a part common to the calls and a part of each, of transform
+ *   L_W(s)^((1 - a) n) L_W(h s)^(a n / h) (a, h from the waits' lag correlations), and their count, when random, is
+ *   conditioned on exactly. APPROXIMATE (the measured error is the latency method's, systemLatency.ts);
  * - a constant (network time).
  *
  * Method: one response's Laplace transform is closed form,
@@ -39,6 +44,7 @@ import { gammaExpParams, PERCENTILE_LEVELS } from './distribution.js';
 import { type EulerParameters, eulerWeights } from './eulerInversion.js';
 import { DETERMINISTIC_CV } from './mg.js';
 import { mmcMetrics, normalizeQueueInput, type QueueInput } from './mmc.js';
+import { MAX_REPEATED_CALLS, REPEATED_CALLS_METHOD, type RepeatedCalls, repeatedCalls } from './repeatedCalls.js';
 
 /** A tier called `calls` times per request, each call independently with probability `callProbability`. */
 export interface QueueCallsTerm {
@@ -57,6 +63,30 @@ export interface QueueCallsTerm {
    * like a deterministic service (see conditionedOnCounts).
    */
   perCallS?: number;
+  /**
+   * The calls go to ONE station (a tier's queue in one region) that every request calls the same way, so the waits
+   * of a request's calls are correlated (repeatedCalls.ts: the requests in flight it meets again), and a call that
+   * repeats waits as the station's cycling requests make it wait (the service cv's weight blended towards M/M/c).
+   * Absent: the calls are independent (today's model; exact for calls to different stations of a tandem of M/M/1
+   * queues). Without effect on a single call (calls = 1, callProbability = 1). calls must then be at most
+   * MAX_REPEATED_CALLS (10,000).
+   */
+  sameStation?: SameStation;
+}
+
+/** The station repeated calls go to (see QueueCallsTerm.sameStation). */
+export interface SameStation {
+  /**
+   * Identical independent queues the station's calls are spread over at random (`queue` is one of them: nodes behind
+   * a random or round-robin balancer, a primary with read replicas), integer >= 1; default 1 (one queue).
+   */
+  queues?: number;
+  /**
+   * Keep the wait of a call that repeats (the cv blend) but take the calls' waits as independent: a lower bound of
+   * the correlated sum (the correlation only widens it: same mean, a larger variance), and with perCallS = 0 (the
+   * blend's least weight on a cv > 1) a lower bound over every network time. Default false.
+   */
+  independentWaits?: boolean;
 }
 
 /** A fixed time added to every request (network round trips), seconds. */
@@ -129,6 +159,19 @@ interface Phase {
   meanS: number;
   varS2: number;
   approximate: boolean;
+  /**
+   * The calls' correlated waits (repeatedCalls.ts) as a common part and an own part: each wait W = W_c + W_o
+   * (independent, W_c of transform L_W^a, W_o of L_W^(1 - a): L_W is infinitely divisible), the own parts
+   * independent across calls, the common parts adding up as calls / h independent parts h times as long; a =
+   * commonShare, h = waitScale. The variance of the calls' waits is then calls Var(W) (1 + a (h - 1)), the model's
+   * calls Var(W) g_n. h = 1 for independent calls.
+   */
+  waitScale: number;
+  commonShare: number;
+  /** The term's calls go to one station (sameStation) and are made at random: conditioned on their count. */
+  correlatedAtRandom: boolean;
+  /** The repeated-calls model changed this phase (correlated waits or the blended wait of a call that repeats). */
+  repeated: boolean;
 }
 
 function assertCalls(calls: number, i: number): void {
@@ -137,10 +180,20 @@ function assertCalls(calls: number, i: number): void {
   }
 }
 
-/** Validates the terms; returns the phases, the constant shift and whether some called queue is unstable. */
-function compile(terms: readonly ResponseSumTerm[]): { phases: Phase[]; shiftS: number; stable: boolean } {
+/** The repeated-calls model of a term (sameStation), computed once per sum and shared by its conditioned parts. */
+type Models = (RepeatedCalls | null)[];
+
+/**
+ * Validates the terms; returns the phases, the constant shift, whether some called queue is unstable, and the
+ * repeated-calls models by term (`models`: those of the sum this one conditions, by term index).
+ */
+function compile(
+  terms: readonly ResponseSumTerm[],
+  modelsIn?: Models,
+): { phases: Phase[]; shiftS: number; stable: boolean; models: Models } {
   if (!Array.isArray(terms)) throw new RangeError('terms must be an array');
   const phases: Phase[] = [];
+  const models: Models = terms.map(() => null);
   let shiftS = 0;
   let stable = true;
   terms.forEach((term, i) => {
@@ -170,6 +223,20 @@ function compile(terms: readonly ResponseSumTerm[]): { phases: Phase[]; shiftS: 
         `terms[${i}].queue.fanout must be 1, got ${nq.fanout}: the slowest of K responses has no closed-form transform`,
       );
     }
+    const same = term.sameStation;
+    let queues = 1;
+    if (same !== undefined) {
+      if (same === null || typeof same !== 'object') throw new RangeError(`terms[${i}].sameStation must be an object`);
+      queues = same.queues ?? 1;
+      if (!Number.isSafeInteger(queues) || queues < 1) {
+        throw new RangeError(`terms[${i}].sameStation.queues must be an integer >= 1, got ${queues}`);
+      }
+      if (calls > MAX_REPEATED_CALLS) {
+        throw new RangeError(
+          `terms[${i}].calls must be at most ${MAX_REPEATED_CALLS} with sameStation (the waits' correlation is computed call by call), got ${calls}`,
+        );
+      }
+    }
     if (calls === 0 || q === 0) return;
     if (!nq.stable) {
       stable = false;
@@ -178,12 +245,36 @@ function compile(terms: readonly ResponseSumTerm[]): { phases: Phase[]; shiftS: 
     // distribution.ts's model (exact M/M/c at cv = ca = 1)
     const g = gammaExpParams(nq, mmcMetrics(nq));
     const cv = nq.serviceTimeCv;
-    const waitRate = g.waitRatePerS;
+    let waitRate = g.waitRatePerS;
+    let waitScale = 1;
+    let commonShare = 0;
+    let inflation = 1;
+    let repeats = false;
+    if (same !== undefined) {
+      const model =
+        modelsIn?.[i] ?? repeatedCalls({ queue: nq, awayS: offsetS, calls, callProbability: q, queues });
+      models[i] = model;
+      // the marginal of a call that repeats (the cv blend; unchanged for a single call and at cv = 1)
+      if (model.poissonWeight < 1) {
+        waitRate = model.waitRatePerS;
+        repeats = true;
+      }
+      // calls made at random are conditioned on their count (conditionedOnCounts); its fallback takes the mean count
+      const n = q === 1 ? calls : Math.max(1, Math.round(calls * q));
+      if (same.independentWaits !== true) {
+        const split = model.split(n);
+        inflation = split.inflation;
+        commonShare = split.commonShare;
+        waitScale = split.commonScale;
+        if (inflation > 1) repeats = true;
+      }
+    }
     const deterministic = g.shape === Number.POSITIVE_INFINITY;
     const s = nq.serviceTimeS;
     const probWait = g.probWait;
     const meanS = s + probWait / waitRate;
-    const varS2 = (deterministic ? 0 : cv * cv * s * s) + (probWait * (2 - probWait)) / (waitRate * waitRate);
+    const waitVar = (probWait * (2 - probWait)) / (waitRate * waitRate);
+    const varS2 = (deterministic ? 0 : cv * cv * s * s) + (inflation === 1 ? waitVar : inflation * waitVar);
     const shifted = deterministic && q === 1;
     if (shifted) shiftS += calls * s;
     // the network time of calls that always happen is an exact shift; of calls made at random, a per-call offset
@@ -200,10 +291,14 @@ function compile(terms: readonly ResponseSumTerm[]): { phases: Phase[]; shiftS: 
       offsetS: offset,
       meanS: meanS + offset,
       varS2,
-      approximate: cv !== 1 || nq.arrivalCv !== 1,
+      approximate: cv !== 1 || nq.arrivalCv !== 1 || repeats,
+      waitScale,
+      commonShare,
+      correlatedAtRandom: same !== undefined && same.independentWaits !== true && q < 1 && calls >= 2,
+      repeated: repeats,
     });
   });
-  return { phases, shiftS, stable };
+  return { phases, shiftS, stable, models };
 }
 
 /** ln L(s) and its derivative on the real axis s > 0, for the Chernoff centring (shifts excluded). */
@@ -229,10 +324,21 @@ function realLogTransform(phases: readonly Phase[], s: number): { logL: number; 
     if (ph.probWait > 0) {
       const r = ph.waitRate;
       const c = ph.probWait;
-      // ln(((1 - C) s + r) / (r + s))
-      const num = r + (1 - c) * s;
-      l += Math.log(num) - Math.log(r + s);
-      dl += (1 - c) / num - 1 / (r + s);
+      const g = ph.waitScale;
+      if (g === 1) {
+        // ln(((1 - C) s + r) / (r + s))
+        const num = r + (1 - c) * s;
+        l += Math.log(num) - Math.log(r + s);
+        dl += (1 - c) / num - 1 / (r + s);
+      } else {
+        // (1 - a) ln L_W(s) + (a / g) ln L_W(g s): the own part, and the common part g times as long, 1 / g of it
+        const a = ph.commonShare;
+        const num1 = r + (1 - c) * s;
+        const gs = g * s;
+        const num = r + (1 - c) * gs;
+        l += (1 - a) * (Math.log(num1) - Math.log(r + s)) + (a * (Math.log(num) - Math.log(r + gs))) / g;
+        dl += (1 - a) * ((1 - c) / num1 - 1 / (r + s)) + a * ((1 - c) / num - 1 / (r + gs));
+      }
     }
     if (ph.q === 1) {
       logL += ph.calls * l;
@@ -318,9 +424,18 @@ function isLattice(ph: Phase): boolean {
  * @example responseSum([{ queue: { servers: 1, arrivalRatePerS: 50, serviceTimeS: 0.01 }, calls: 2 }]).quantile(0.5) // 0.0335669: Gamma(2, 50/s)
  */
 export function responseSum(terms: readonly ResponseSumTerm[], options: ResponseSumOptions = {}): ResponseSum {
-  const { phases, shiftS, stable } = compile(terms);
-  if (options.unconditioned !== true && stable && phases.some((ph) => ph.q < 1 && isLattice(ph))) {
-    return conditionedOnCounts(terms, options);
+  return buildSum(terms, options);
+}
+
+/** responseSum, with the repeated-calls models of the sum a conditioned part belongs to (by term index). */
+function buildSum(terms: readonly ResponseSumTerm[], options: ResponseSumOptions, modelsIn?: Models): ResponseSum {
+  const { phases, shiftS, stable, models } = compile(terms, modelsIn);
+  if (
+    options.unconditioned !== true &&
+    stable &&
+    phases.some((ph) => ph.q < 1 && (isLattice(ph) || ph.correlatedAtRandom))
+  ) {
+    return conditionedOnCounts(terms, options, models);
   }
   const euler = options.euler ?? SUM_EULER;
   const weights = eulerWeights(euler);
@@ -335,13 +450,17 @@ export function responseSum(terms: readonly ResponseSumTerm[], options: Response
     meanS += ph.calls * ph.q * mean1;
     varS2 += ph.calls * ph.q * ph.varS2 + ph.calls * ph.q * (1 - ph.q) * ph.meanS * ph.meanS;
     const atom1 = ph.shape === Number.POSITIVE_INFINITY ? 1 - ph.probWait : 0;
-    atomAtMin *= ph.q === 1 ? atom1 ** ph.calls : (1 - ph.q) ** ph.calls;
+    const waitParts = ph.waitScale === 1 ? ph.calls : ph.calls * (1 - ph.commonShare + ph.commonShare / ph.waitScale);
+    atomAtMin *= ph.q === 1 ? atom1 ** waitParts : (1 - ph.q) ** ph.calls;
     approximate ||= ph.approximate;
   }
   const sdS = Math.sqrt(varS2);
-  const models = approximate
+  const modelsText = approximate
     ? 'terms: exact M/M/c sojourn or the M/G/c approximation of distribution.ts (gamma service, Erlang-C atom, exponential wait)'
     : 'terms: exact M/M/c sojourn times';
+  const repeated = phases.some((ph) => ph.repeated)
+    ? `; ${REPEATED_CALLS_METHOD}`
+    : '';
   const unbounded = (method: string): ResponseSum => ({
     stable: false,
     meanS: Number.POSITIVE_INFINITY,
@@ -416,11 +535,29 @@ export function responseSum(terms: readonly ResponseSumTerm[], options: Response
           // ln(r + (1 - C) s) - ln(r + s)
           const r = ph.waitRate;
           const c1 = 1 - ph.probWait;
-          const nr = r + c1 * x;
-          const ni = c1 * y;
-          const dr = r + x;
-          pr += 0.5 * Math.log((nr * nr + ni * ni) / (dr * dr + y * y));
-          pi += Math.atan2(ni, nr) - Math.atan2(y, dr);
+          const g = ph.waitScale;
+          if (g === 1) {
+            const nr = r + c1 * x;
+            const ni = c1 * y;
+            const dr = r + x;
+            pr += 0.5 * Math.log((nr * nr + ni * ni) / (dr * dr + y * y));
+            pi += Math.atan2(ni, nr) - Math.atan2(y, dr);
+          } else {
+            // (1 - a) ln L_W(s) + (a / g) ln L_W(g s)
+            const a = ph.commonShare;
+            const nr1 = r + c1 * x;
+            const ni1 = c1 * y;
+            const dr1 = r + x;
+            const gx = g * x;
+            const gy = g * y;
+            const nr = r + c1 * gx;
+            const ni = c1 * gy;
+            const dr = r + gx;
+            pr +=
+              (1 - a) * 0.5 * Math.log((nr1 * nr1 + ni1 * ni1) / (dr1 * dr1 + y * y)) +
+              (a * 0.5 * Math.log((nr * nr + ni * ni) / (dr * dr + gy * gy))) / g;
+            pi += (1 - a) * (Math.atan2(ni1, nr1) - Math.atan2(y, dr1)) + (a * (Math.atan2(ni, nr) - Math.atan2(gy, dr))) / g;
+          }
         }
         if (ph.q === 1) {
           lr += ph.calls * pr;
@@ -516,7 +653,7 @@ export function responseSum(terms: readonly ResponseSumTerm[], options: Response
   const method =
     `sum by numerical Laplace inversion (Euler, Abate & Whitt 1995; A = ${dampA}, ${weights.length} terms) of the product ` +
     `of the calls' transforms (powers for repeated calls, binomial generating function for calls made with ` +
-    `probability q), centred by a Chernoff bound; constants and deterministic service added exactly; ${models}`;
+    `probability q), centred by a Chernoff bound; constants and deterministic service added exactly; ${modelsText}${repeated}`;
   return { stable: true, meanS, sdS, minimumS: shiftS, method, survival, cdf, density, tail, quantile };
 }
 
@@ -625,19 +762,24 @@ export const MAX_COUNT_COMPONENTS = 4096;
  * their mixture, P(X > t) = sum_k P(k) P(X_k > t) (law of total probability); quantiles by mixtureQuantile.
  * @throws RangeError when the combinations exceed MAX_COUNT_COMPONENTS
  */
-function conditionedOnCounts(terms: readonly ResponseSumTerm[], options: ResponseSumOptions): ResponseSum {
+function conditionedOnCounts(
+  terms: readonly ResponseSumTerm[],
+  options: ResponseSumOptions,
+  models: Models,
+): ResponseSum {
   const windows: { at: number; lo: number; pmf: Float64Array }[] = [];
   terms.forEach((t, at) => {
     if (!('queue' in t)) return;
     const q = t.callProbability ?? 1;
     const calls = t.calls ?? 1;
     if (q >= 1 || q <= 0 || calls === 0) return;
-    if (!(normalizeQueueInput(t.queue).serviceTimeCv < DETERMINISTIC_CV) && !((t.perCallS ?? 0) > 0)) return;
+    const steps = normalizeQueueInput(t.queue).serviceTimeCv < DETERMINISTIC_CV || (t.perCallS ?? 0) > 0;
+    if (!steps && !(t.sameStation !== undefined && t.sameStation.independentWaits !== true && calls >= 2)) return;
     windows.push({ at, ...binomialWindow(calls, { availability: q, unavailability: 1 - q }, COUNT_FLOOR) });
   });
   const count = windows.reduce((n, w) => n * w.pmf.length, 1);
   if (count > MAX_COUNT_COMPONENTS) {
-    const inverted = responseSum(terms, { ...options, unconditioned: true });
+    const inverted = buildSum(terms, { ...options, unconditioned: true }, models);
     return {
       ...inverted,
       method: `${inverted.method}; APPROXIMATE: the steps of fixed times (deterministic service or network time per call) of tiers called a random number of times need ${count} combinations of call counts to condition on, more than ${MAX_COUNT_COMPONENTS}, so they are inverted inside the transform, which resolves steps only roughly (quantiles 25-50% off were measured for a lone deterministic tier; with queueing and other tiers around them far less)`,
@@ -655,19 +797,20 @@ function conditionedOnCounts(terms: readonly ResponseSumTerm[], options: Respons
       weight *= w.pmf[pick[j] as number] as number;
       fixed[w.at] = { ...(terms[w.at] as QueueCallsTerm), calls: w.lo + (pick[j] as number), callProbability: 1 };
     });
-    parts.push({ weight, sum: responseSum(fixed, options) });
+    parts.push({ weight, sum: buildSum(fixed, options, models) });
   }
   const mixture = parts.map((x) => ({ weight: x.weight, shiftS: 0, sum: x.sum }));
   const meanS = parts.reduce((a, x) => a + x.weight * x.sum.meanS, 0);
   const second = parts.reduce((a, x) => a + x.weight * (x.sum.sdS ** 2 + x.sum.meanS ** 2), 0);
   const survival = (tS: number) => parts.reduce((a, x) => a + x.weight * x.sum.survival(tS), 0);
-  const first = parts[0]?.sum.method ?? '';
+  // the method of a part with a random term (the part without any call is a constant)
+  const first = (parts.find((x) => x.sum.sdS > 0) ?? parts[0])?.sum.method ?? '';
   return {
     stable: true,
     meanS,
     sdS: Math.sqrt(Math.max(0, second - meanS * meanS)),
     minimumS: Math.min(...parts.map((x) => x.sum.minimumS)),
-    method: `${first}; the number of calls to each deterministic tier called at random (Binomial) conditioned on exactly: a mixture of ${count} such sums (count terms below ${COUNT_FLOOR} of the largest left out)`,
+    method: `${first}; the number of calls to each tier called at random (Binomial) whose calls add fixed steps or go to one station conditioned on exactly: a mixture of ${count} such sums (count terms below ${COUNT_FLOOR} of the largest left out)`,
     survival,
     cdf: (tS) => parts.reduce((a, x) => a + x.weight * x.sum.cdf(tS), 0),
     density: (tS) => parts.reduce((a, x) => a + x.weight * x.sum.density(tS), 0),

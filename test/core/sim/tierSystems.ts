@@ -1,6 +1,7 @@
 // Small systems of exponential tiers for the walk's tests (tiers.test.ts) and its measurement against the analytic
 // sum (tiersMeasure.test.ts): one station per tier, one user group, Poisson arrivals; each system with the analytic
-// p99 of the sum of independent calls (responseSum, the model of src/compare/tiers/systemLatency.ts).
+// p99 of the model of src/compare/tiers/systemLatency.ts (responseSum, every tier's calls to one station:
+// sameStation, their waits correlated) and of the sum of independent calls (the model before).
 import { type ResponseSumTerm, responseSum } from '../../../src/core/queueing/index.js';
 import { combineRequests, type SimulatedResponse } from '../../../src/core/sim/requests.js';
 import { planTierChunks, simulateTiersChunk, type TierSimConfig } from '../../../src/core/sim/tiers.js';
@@ -88,8 +89,12 @@ export const MEASURED: Record<SystemName, { measured: string; lo: number; hi: nu
   'light app + 4 db M/M/1 at 90%': { measured: '-40.0% (-42.9% to -36.9%)', lo: -0.5, hi: -0.3 },
 };
 
-/** A system's simulation config and its analytic p99 (seconds). */
-export function exponentialSystem(name: SystemName): { config: TierSimConfig; analyticP99S: number } {
+/** A system's simulation config and its analytic p99 (seconds): the model's, and with independent calls. */
+export function exponentialSystem(name: SystemName): {
+  config: TierSimConfig;
+  analyticP99S: number;
+  independentP99S: number;
+} {
   const { ratePerS, tiers } = SYSTEMS[name] as { ratePerS: number; tiers: TierSpec[] };
   const config: TierSimConfig = {
     tiers: tiers.map((t) => ({ callsPerRequest: t.calls, reachProbability: t.reach })),
@@ -114,7 +119,11 @@ export function exponentialSystem(name: SystemName): { config: TierSimConfig; an
     callProbability: t.reach,
     perCallS: t.netS,
   }));
-  return { config, analyticP99S: responseSum(terms).quantile(0.99) };
+  return {
+    config,
+    analyticP99S: responseSum(terms.map((t) => ({ ...t, sameStation: {} }))).quantile(0.99),
+    independentP99S: responseSum(terms).quantile(0.99),
+  };
 }
 
 /** The system simulated in 10 chunks in this thread (as the scenario simulation plans them). */
