@@ -19,8 +19,8 @@ import { searchSystem } from '../../src/compare/tiers/tierSearch.js';
 import { type ResponseSumTerm, responseSum } from '../../src/core/queueing/index.js';
 import { fromMtbfMttr, parallel, series } from '../../src/core/reliability/index.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
-import { simulateComparison } from '../../src/simWorkers/scenario.js';
 import type { Scenario } from '../../src/scenario/types.js';
+import { simulateComparison } from '../../src/simWorkers/scenario.js';
 import { expectClose } from '../helpers/expectClose.js';
 
 const catalog = loadCatalog();
@@ -73,10 +73,11 @@ describe('the p99 of the sum of the tiers', () => {
   // the model's terms: the app's one call and the database's four, a same-zone round trip before each
   const rtt = catalog.interTier.sameZoneRttS;
   const usersS = (catalog.measuredRttMs('us-east-1', 'us-east-1') ?? Number.NaN) / 1000;
-  const terms = (sameStation: boolean): ResponseSumTerm[] => [
-    { queue: { servers: 4, arrivalRatePerS: 500, serviceTimeS: 0.006 }, calls: 1, perCallS: 0 },
-    { queue: { servers: 8, arrivalRatePerS: 2000, serviceTimeS: 0.002 }, calls: 4, perCallS: rtt },
-  ].map((t) => (sameStation ? { ...t, sameStation: { queues: 1 } } : t));
+  const terms = (sameStation: boolean): ResponseSumTerm[] =>
+    [
+      { queue: { servers: 4, arrivalRatePerS: 500, serviceTimeS: 0.006 }, calls: 1, perCallS: 0 },
+      { queue: { servers: 8, arrivalRatePerS: 2000, serviceTimeS: 0.002 }, calls: 4, perCallS: rtt },
+    ].map((t) => (sameStation ? { ...t, sameStation: { queues: 1 } } : t));
 
   it('with its calls taken as independent, is the reference sum of an M/M/4 and four M/M/8 sojourns, shifted by the network time (to 1e-7)', () => {
     expect(ref).toBeDefined();

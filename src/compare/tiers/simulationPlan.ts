@@ -9,7 +9,8 @@
  * - a strong write's detour is paid by the writes only (the analytic model charges every call its mean);
  * - a vertical tier's reads go to the primary or a read replica at random, in the shares the analytic model gives the
  *   primary (primaryShare); the analytic model gives every call the primary's queue (the busiest box's);
- * - calls of one request meet the same queues a few milliseconds apart (the analytic model takes them independent).
+ * - calls of one request meet the same queues a few milliseconds apart (the analytic model's correlation of their
+ *   waits is an approximation, repeatedCalls.ts).
  */
 
 import { defaultServiceDistribution } from '../../core/sim/requests.js';

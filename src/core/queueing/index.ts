@@ -17,6 +17,13 @@ export { erlangB, erlangC } from './erlang.js';
 export { EULER_DEFAULT, type EulerParameters, eulerInvertLaplace } from './eulerInversion.js';
 export type { QueueInput } from './mmc.js';
 export {
+  MAX_REPEATED_CALLS,
+  REPEATED_CALLS_METHOD,
+  type RepeatedCalls,
+  type RepeatedCallsInput,
+  repeatedCalls,
+} from './repeatedCalls.js';
+export {
   analyzeResponseSum,
   type ConstantTerm,
   MAX_CALLS,
@@ -31,11 +38,4 @@ export {
   type SameStation,
   SUM_EULER,
 } from './sumOfResponses.js';
-export {
-  MAX_REPEATED_CALLS,
-  REPEATED_CALLS_METHOD,
-  type RepeatedCalls,
-  type RepeatedCallsInput,
-  repeatedCalls,
-} from './repeatedCalls.js';
 export { type UslParams, uslCapacity, uslPeakN, uslThroughput } from './usl.js';

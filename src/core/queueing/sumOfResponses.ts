@@ -251,8 +251,7 @@ function compile(
     let inflation = 1;
     let repeats = false;
     if (same !== undefined) {
-      const model =
-        modelsIn?.[i] ?? repeatedCalls({ queue: nq, awayS: offsetS, calls, callProbability: q, queues });
+      const model = modelsIn?.[i] ?? repeatedCalls({ queue: nq, awayS: offsetS, calls, callProbability: q, queues });
       models[i] = model;
       // the marginal of a call that repeats (the cv blend; unchanged for a single call and at cv = 1)
       if (model.poissonWeight < 1) {
@@ -458,9 +457,7 @@ function buildSum(terms: readonly ResponseSumTerm[], options: ResponseSumOptions
   const modelsText = approximate
     ? 'terms: exact M/M/c sojourn or the M/G/c approximation of distribution.ts (gamma service, Erlang-C atom, exponential wait)'
     : 'terms: exact M/M/c sojourn times';
-  const repeated = phases.some((ph) => ph.repeated)
-    ? `; ${REPEATED_CALLS_METHOD}`
-    : '';
+  const repeated = phases.some((ph) => ph.repeated) ? `; ${REPEATED_CALLS_METHOD}` : '';
   const unbounded = (method: string): ResponseSum => ({
     stable: false,
     meanS: Number.POSITIVE_INFINITY,
@@ -556,7 +553,9 @@ function buildSum(terms: readonly ResponseSumTerm[], options: ResponseSumOptions
             pr +=
               (1 - a) * 0.5 * Math.log((nr1 * nr1 + ni1 * ni1) / (dr1 * dr1 + y * y)) +
               (a * 0.5 * Math.log((nr * nr + ni * ni) / (dr * dr + gy * gy))) / g;
-            pi += (1 - a) * (Math.atan2(ni1, nr1) - Math.atan2(y, dr1)) + (a * (Math.atan2(ni, nr) - Math.atan2(gy, dr))) / g;
+            pi +=
+              (1 - a) * (Math.atan2(ni1, nr1) - Math.atan2(y, dr1)) +
+              (a * (Math.atan2(ni, nr) - Math.atan2(gy, dr))) / g;
           }
         }
         if (ph.q === 1) {

@@ -21,14 +21,12 @@
  * first tier) is served the moment it arrives, so with one tier, one call and one user group the draws are the
  * single-tier simulator's, in the same order: the same chunk gives the same figures (tested).
  *
- * Unlike the analytic model (systemLatency.ts: a sum of independent responses, Laplace inversion), the calls of one
- * request here are not independent: they meet the same queues a few milliseconds apart (Reich's theorem makes the
- * sojourns of tandem M/M/1 queues independent; nothing does for repeated visits). Measured for exponential tiers
- * (test/core/sim/tierSystems.ts MEASURED: 1,000,000 requests x 8 seeds), (analytic - simulated) / simulated p99 is
- * +0.1% for tandem M/M/1 queues (exact, as it should be), -0.8% for an M/M/8 app tier at 70% making 4 calls to an
- * M/M/8 database at 70%, -3.7% with a 90% cache in front of an M/M/1 database at 75%, but -28% when 4 calls to an
- * M/M/1 database at 75% dominate the p99 (-19% for an M/M/4 database, -40% at 90%): a queue that relaxes slowly
- * against the gap between a request's calls is met in nearly the same state by each of them.
+ * The calls of one request are not independent here: they meet the same queues a few milliseconds apart (Reich's
+ * theorem makes the sojourns of tandem M/M/1 queues independent; nothing does for repeated visits). The analytic
+ * model (systemLatency.ts) once summed them as independent, and measured for exponential tiers (test/core/sim/
+ * tierSystems.ts MEASURED: 1,000,000 requests x 8 seeds) its p99 was 28% low when 4 calls to an M/M/1 database at 75%
+ * dominate the p99 (19% for an M/M/4 database, 40% at 90%); it now takes the waits of a tier's calls as correlated
+ * (repeatedCalls.ts, calibrated against this walk: tierCallsMeasure.test.ts), -1.0%, -1.3% and +0.1% there.
  *
  * Chunks, streams, warm-up and intervals as in requests.ts (chunk i: its own stream, starts empty, discards a warm-up,
  * records in log histograms); the result does not depend on the thread that ran a chunk. Pure; no I/O.

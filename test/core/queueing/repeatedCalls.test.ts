@@ -30,7 +30,8 @@ describe('the correlation of the waits', () => {
     }
     expectClose(m.slowShare, 1 / (2 - rho), { rel: 1e-12 }, 'phi');
     expectClose(m.newcomers, rho / K, { rel: 1e-12 }, 'beta');
-    for (let lag = 1; lag < K; lag++) expectClose(m.correlation(lag), expected[lag] as number, { rel: 1e-12 }, `lag ${lag}`);
+    for (let lag = 1; lag < K; lag++)
+      expectClose(m.correlation(lag), expected[lag] as number, { rel: 1e-12 }, `lag ${lag}`);
     // the walk (4,000,000 requests, scratch measurement of the per-call waits): 0.786, 0.734, 0.672
     expectClose(m.correlation(1), 0.786, { rel: 0.01 }, 'simulated lag 1');
     expectClose(m.correlation(3), 0.672, { rel: 0.01 }, 'simulated lag 3');
@@ -74,7 +75,13 @@ describe('the correlation of the waits', () => {
   });
 
   it('refuses what it cannot compute', () => {
-    const base = { queue: { servers: 1, arrivalRatePerS: 500, serviceTimeS: 0.001 }, awayS: 0, calls: 4, callProbability: 1, queues: 1 };
+    const base = {
+      queue: { servers: 1, arrivalRatePerS: 500, serviceTimeS: 0.001 },
+      awayS: 0,
+      calls: 4,
+      callProbability: 1,
+      queues: 1,
+    };
     expect(() => repeatedCalls({ ...base, queues: 0 })).toThrow(/queues/);
     expect(() => repeatedCalls({ ...base, calls: MAX_REPEATED_CALLS + 1 })).toThrow(/calls/);
     expect(() => repeatedCalls({ ...base, awayS: -1 })).toThrow(/awayS/);

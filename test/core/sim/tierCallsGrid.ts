@@ -178,7 +178,8 @@ export function errorTable(rows: readonly ErrorRow[], tight = 0.03): string {
     }
   }
   const sorted = [...rows].filter((r) => r.g.calls > 1).sort((x, y) => x.after - y.after);
-  const show = (r: ErrorRow) => `${r.key}: ${pct(r.after)} (before ${pct(r.before)}, interval +-${(r.half * 100).toFixed(1)}%)`;
+  const show = (r: ErrorRow) =>
+    `${r.key}: ${pct(r.after)} (before ${pct(r.before)}, interval +-${(r.half * 100).toFixed(1)}%)`;
   lines.push('', 'most optimistic after:', ...sorted.slice(0, 6).map(show));
   lines.push('most pessimistic after:', ...sorted.slice(-6).map(show));
   return lines.join('\n');

@@ -48,7 +48,10 @@ it.runIf(process.env.MEASURE === '1')(
         const plan = planTierChunks(config, Math.ceil(requests / seeds), 10);
         const chunks: RequestChunk[] = [];
         for (let seed = 1; seed <= seeds; seed++) {
-          const part = await pool.run({ kind: 'tiers', config, perChunk: plan.perChunk, warmup: plan.warmup, seed }, 10);
+          const part = await pool.run(
+            { kind: 'tiers', config, perChunk: plan.perChunk, warmup: plan.warmup, seed },
+            10,
+          );
           // seeds' chunks as one set of independent replications
           for (const c of part) chunks.push({ ...c, index: c.index + 10 * (seed - 1) });
         }

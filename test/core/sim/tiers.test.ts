@@ -4,11 +4,12 @@
 // - the number of calls a request makes to a tier is Binomial(callsPerRequest, reach): with deterministic service and
 //   no waiting the time in a tier is N x S, so its mean is c p S and P(no call) = (1 - p)^c (exact);
 // - stations shared by several routes carry the calls of all of them;
-// - analytic against simulated: the analytic p99 of the sum of independent calls (responseSum, Laplace inversion)
-//   against the walk, where the calls of a request meet the same queues and are not independent. Exact for tandem
-//   M/M/1 queues (Reich 1957: a customer's sojourns in them are independent), so the analytic p99 must lie in the
-//   interval there; elsewhere the difference is measured with 1,000,000 requests x 8 seeds (tiersMeasure.test.ts,
-//   MEASURE=1; the figures in tierSystems.ts MEASURED) and asserted here on fewer requests within a stated bound.
+// - analytic against simulated: the analytic p99 (responseSum, Laplace inversion; each tier's calls to one station
+//   with their waits correlated, sameStation: repeatedCalls.ts) against the walk, where the calls of a request meet
+//   the same queues. Exact for tandem M/M/1 queues (Reich 1957: a customer's sojourns in them are independent), so
+//   the analytic p99 must lie in the interval there; elsewhere the difference is measured with 1,000,000 requests x 8
+//   seeds (tiersMeasure.test.ts, MEASURE=1; the figures in tierSystems.ts MEASURED) and asserted here on fewer
+//   requests within a stated bound, which the sum of independent calls (19-28% low on the busy databases) fails.
 import { describe, expect, it } from 'vitest';
 import { type ResponseSumTerm, responseSum } from '../../../src/core/queueing/index.js';
 import { LogHistogram } from '../../../src/core/sim/histogram.js';
@@ -288,10 +289,11 @@ describe('analytic against simulated (exponential tiers; the calls of a request 
     ['app + 4 db', 60_000],
     ['app + 4 cache + 4 db', 150_000],
     ['light app + 4 db M/M/1 at 75%', 60_000],
+    ['light app + 4 db M/M/4 at 75%', 60_000],
   ];
   for (const [name, requests] of sizes) {
     const bound = MEASURED[name];
-    it(`${name}: (analytic - simulated) / simulated p99, mean of 4 seeds, within [${bound.lo}, ${bound.hi}] (measured ${bound.measured})`, () => {
+    it(`${name}: (analytic - simulated) / simulated p99, mean of 4 seeds, within [${bound.lo}, ${bound.hi}] (measured ${bound.measured}; independent calls ${bound.before})`, () => {
       const { config, analyticP99S } = exponentialSystem(name);
       const errors = [1, 2, 3, 4].map((seed) => {
         const sim = simulateSystem(config, requests, seed);
