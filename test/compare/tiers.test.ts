@@ -12,6 +12,8 @@ import { buildContext, compareScenario } from '../../src/compare/index.js';
 import type { ArchitectureResult } from '../../src/compare/result.js';
 import { evaluateAgain } from '../../src/compare/tiers/evaluateAgain.js';
 import { tieredContext } from '../../src/compare/tiers/index.js';
+import { systemAvailability } from '../../src/compare/tiers/systemAvailability.js';
+import { systemOf } from '../../src/compare/tiers/systemOf.js';
 import { systemResult } from '../../src/compare/tiers/systemResult.js';
 import type { TierOption } from '../../src/compare/tiers/tierOption.js';
 import { designOptions } from '../../src/compare/tiers/tierOptions.js';
@@ -151,6 +153,29 @@ describe('the availability of the series over shared domains', () => {
       { availability: 1 - f, unavailability: f },
     ]);
     expectClose(a.availability.unavailability, exact.unavailability, { rel: REL_AVAILABILITY }, 'unavailability');
+  });
+});
+
+describe('folding balancers into their regions (many shared states)', () => {
+  it('the payment example over 3 regions: pessimistic, and within 1.5% of the exact enumeration of 4,913 states (0.92% measured)', () => {
+    const payment = parseScenario(JSON.parse(readFileSync('models/scenarios/payment-processing.json', 'utf8')));
+    const r = compareScenario(payment, catalog);
+    const a = r.architectures[3] as ArchitectureResult;
+    expect(a.availability.method).toContain('folded');
+    const ctx = buildContext(payment, catalog);
+    const options = systemOf(tieredContext(ctx), catalog, a) as TierOption[];
+    const names = (payment.tiers ?? []).map((t) => t.name);
+    const folded = systemAvailability(ctx, names, options);
+    const exact = systemAvailability(ctx, names, options, Number.POSITIVE_INFINITY);
+    expect(exact.figure.method).toContain('4913 states');
+    expect(folded.figure.availability.unavailability).toBeGreaterThanOrEqual(exact.figure.availability.unavailability);
+    expectClose(
+      folded.figure.availability.unavailability,
+      exact.figure.availability.unavailability,
+      { rel: 0.015 },
+      'U',
+    );
+    expectClose(folded.figure.availability.unavailability, a.availability.unavailability, { rel: 1e-12 }, 'the result');
   });
 });
 

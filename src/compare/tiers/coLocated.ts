@@ -9,6 +9,7 @@
 
 import type { Scenario, Tier } from '../../scenario/types.js';
 import type { ArchitectureResult, TierResult } from '../result.js';
+import { lossVerdict } from '../survival.js';
 import { coLocatedDemand, tierCalls } from '../tierDemand.js';
 
 /**
@@ -79,6 +80,8 @@ export function withCoLocatedTiers(tiers: readonly Tier[], r: ArchitectureResult
         downtimeShare: 0,
       },
       cost: { usdPerMonth: r.cost.usdPerMonth * (shares[i] as number), share: shares[i] as number },
+      zoneLoss: lossVerdict(r, 'zone') ?? 'reads',
+      regionLoss: lossVerdict(r, 'region'),
       notes: [],
     }),
   );

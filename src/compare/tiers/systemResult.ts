@@ -11,6 +11,7 @@ import type { Context } from '../context.js';
 import { SECONDS_PER_BILLING_MONTH } from '../context.js';
 import { meetsP99, p99MissText } from '../p99Scope.js';
 import type { ArchitectureResult, CostResult, DataLossResult, MeetsTargets, TierResult } from '../result.js';
+import { lossVerdict } from '../survival.js';
 import { missedTargets, UNBOUNDED_SHORTFALL } from '../targets.js';
 import { tierCalls } from '../tierDemand.js';
 import { systemAvailability } from './systemAvailability.js';
@@ -127,6 +128,8 @@ export function systemResult(
         usdPerMonth: r.cost.usdPerMonth,
         share: cost.usdPerMonth > 0 ? r.cost.usdPerMonth / cost.usdPerMonth : 0,
       },
+      zoneLoss: lossVerdict(r, 'zone') ?? 'reads',
+      regionLoss: lossVerdict(r, 'region'),
       notes: r.notes,
     };
   });
@@ -145,7 +148,8 @@ export function systemResult(
     utilization,
     memoryNeededGiB: front.memoryNeededGiB,
     nodesNeededByRegion: front.nodesNeededByRegion,
-    placement: front.placement,
+    // where the data lives: the first database tier's placement (a vertical database has none); none without one
+    placement: options.find((o, i) => (tiers[i] as Tier).role === 'database')?.result.placement ?? null,
     degradedUtilizationCap: front.degradedUtilizationCap,
     survivesZoneLoss: options.every((o) => o.result.survivesZoneLoss),
     survivesRegionLoss: regionLoss.every((x) => x === null) ? null : regionLoss.every((x) => x === true),

@@ -69,6 +69,8 @@ export interface TierServing {
 
 /** A tier's design with its evaluation. */
 export interface TierOption {
+  /** Unique per option object (memo keys: an option never changes once built). */
+  id: number;
   /** Index of the tier in the scenario's tiers. */
   tier: number;
   choice: TierChoice;
@@ -88,6 +90,13 @@ export interface TierOption {
 }
 
 const DOWN: Availability = { availability: 0, unavailability: 1 };
+
+let nextId = 0;
+/** A fresh option id. */
+function newId(): number {
+  nextId += 1;
+  return nextId;
+}
 
 /** The failover term of a tier's own availability (rate x duration), as a part in series; none when 0. */
 function failoverPart(r: ArchitectureResult): Availability[] {
@@ -150,6 +159,7 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
   const own = result.utilization < 1 ? failoverPart(result) : [DOWN];
   const name = tierCtx.scenario.name;
   return {
+    id: newId(),
     tier,
     choice: c,
     result,
@@ -258,6 +268,7 @@ export function horizontalTierOption(
   const placement = placementOf(ctx, d);
   const name = ctx.scenario.name;
   return {
+    id: newId(),
     tier,
     choice: c,
     result,
