@@ -90,7 +90,7 @@ export function withCoLocatedTiers(tiers: readonly Tier[], r: ArchitectureResult
     latency: { ...r.latency, interTierMs: 0 },
     notes: [
       ...r.notes,
-      `co-located: every tier (${tiers.map((t) => t.name).join(', ')}) runs on the same nodes; a request's CPU demand is the sum of its calls' service times (one queue), calls between tiers stay on the node (no network), the memory holds every working set; each tier's part of the CPU, cost and mean time is its share of the demand`,
+      `co-located: every tier (${tiers.map((t) => t.name).join(', ')}) runs on the same nodes; a request's CPU demand is the sum of its calls' service times (one queue), calls between tiers stay on the node (no network), the memory holds every working set; each tier's part of the CPU, cost and mean time is its share of the demand; APPROXIMATE: the demand, a random sum of the tiers' calls, enters the M/G/c formulas as a gamma of its mean and cv (measured against the simulated walk, which draws the sum itself: the p99 5% optimistic for social-startup-growth's co-located fleet, 199 ms against 210 ms)`,
     ],
     tiers: list,
   };
