@@ -4,7 +4,6 @@
  * the sum of every call), with each tier's part in `tiers[]`. Pure.
  */
 
-import { nines } from '../../core/reliability/index.js';
 import type { Tier } from '../../scenario/types.js';
 import { availabilityResult } from '../availability.js';
 import type { Context } from '../context.js';
@@ -12,7 +11,7 @@ import { SECONDS_PER_BILLING_MONTH } from '../context.js';
 import { meetsP99, p99MissText } from '../p99Scope.js';
 import type { ArchitectureResult, CostResult, DataLossResult, MeetsTargets, TierResult } from '../result.js';
 import { lossVerdict } from '../survival.js';
-import { missedTargets, UNBOUNDED_SHORTFALL } from '../targets.js';
+import { missedTargets, shortfallOf, UNBOUNDED_SHORTFALL } from '../targets.js';
 import { tierCalls } from '../tierDemand.js';
 import { systemAvailability } from './systemAvailability.js';
 import { type InRegionRtt, systemLatency } from './systemLatency.js';
@@ -149,7 +148,7 @@ export function systemResult(
     memoryNeededGiB: front.memoryNeededGiB,
     nodesNeededByRegion: front.nodesNeededByRegion,
     // where the data lives: the first database tier's placement (a vertical database has none); none without one
-    placement: options.find((o, i) => (tiers[i] as Tier).role === 'database')?.result.placement ?? null,
+    placement: options.find((_o, i) => (tiers[i] as Tier).role === 'database')?.result.placement ?? null,
     degradedUtilizationCap: front.degradedUtilizationCap,
     survivesZoneLoss: options.every((o) => o.result.survivesZoneLoss),
     survivesRegionLoss: regionLoss.every((x) => x === null) ? null : regionLoss.every((x) => x === true),
@@ -212,35 +211,17 @@ function systemReasons(
   return out;
 }
 
-/** The shortfall (targets.ts's measure): end-to-end misses, plus each tier's utilisation and memory excess. */
+/** The shortfall (targets.ts's measure): the end-to-end misses, plus each tier's utilisation and memory excess. */
 function systemShortfall(
   ctx: Context,
   r: Omit<ArchitectureResult, 'feasible' | 'shortfall' | 'infeasibleReason'>,
   options: readonly TierOption[],
 ): number {
-  const t = ctx.scenario.targets;
-  const m = r.meetsTargets;
-  let s = 0;
-  if (!m.availability) {
-    const target = nines(t.unavailability);
-    s += Math.max(0, (target - r.availability.nines) / target);
-  }
-  if (!m.p99) {
-    const p99S = r.latency.p99Ms === null ? null : r.latency.p99Ms / 1000;
-    s += p99S === null ? UNBOUNDED_SHORTFALL : Math.max(0, (p99S - t.p99S) / t.p99S);
-  }
-  if (m.budget === false && t.budgetUsdPerMonth !== null) {
-    s += (r.cost.usdPerMonth - t.budgetUsdPerMonth) / t.budgetUsdPerMonth;
-  }
+  const met = { p99: true, availability: true, budget: null, durability: null } as const;
+  let s = shortfallOf(ctx, { ...r, meetsTargets: { ...r.meetsTargets, utilization: true, memory: true } });
   for (const o of options) {
-    const x = o.result;
-    if (!x.meetsTargets.utilization) {
-      s += x.utilization >= 1 ? UNBOUNDED_SHORTFALL : (x.utilization - t.maxUtilization) / t.maxUtilization;
-    }
-    if (!x.meetsTargets.memory) s += (x.memoryNeededGiB - x.instance.memGiB) / x.instance.memGiB;
-  }
-  if (m.durability === false && t.maxDataLossS !== null) {
-    s += (r.dataLoss.windowS - t.maxDataLossS) / Math.max(t.maxDataLossS, 1);
+    const m = o.result.meetsTargets;
+    s += shortfallOf(ctx, { ...o.result, meetsTargets: { ...met, utilization: m.utilization, memory: m.memory } });
   }
   return Math.min(UNBOUNDED_SHORTFALL, s);
 }

@@ -6,7 +6,6 @@
  * (seriesOverDomains.ts). Pure.
  */
 
-import type { Instance } from '../../catalog/index.js';
 import type { QueueInput } from '../../core/queueing/index.js';
 import {
   type Availability,
@@ -16,7 +15,6 @@ import {
   series,
   type TierOverDomains,
 } from '../../core/reliability/index.js';
-import type { BalancerPolicy, Standby } from '../../scenario/types.js';
 import { balancerModel, queueAtLoad } from '../capacity.js';
 import { BILLING_HOURS_PER_MONTH, buildContext, type Context } from '../context.js';
 import { placementOf } from '../dataPlacement.js';
@@ -29,26 +27,13 @@ import type { ArchitectureResult } from '../result.js';
 import { finish, meets } from '../targets.js';
 
 /** A vertical tier design: one box (a database's primary), its standby, and read replicas beside it. */
-export interface VerticalTierChoice {
-  kind: 'vertical';
-  instance: Instance;
-  region: string;
-  standby: Standby;
-  standbyRegion: string | null;
+export interface VerticalTierChoice extends Omit<VerticalDesign, 'name' | 'origin'> {
   /** Boxes that serve reads beside the primary (a database tier; 0 otherwise). */
   readReplicas: number;
 }
 
 /** A horizontal tier design: nodes per region over zones behind balancers. */
-export interface HorizontalTierChoice {
-  kind: 'horizontal';
-  instance: Instance;
-  regions: string[];
-  nodesByRegion: number[];
-  spares: number;
-  zones: number;
-  balancer: BalancerPolicy;
-}
+export type HorizontalTierChoice = Omit<HorizontalDesign, 'name' | 'origin'>;
 
 export type TierChoice = VerticalTierChoice | HorizontalTierChoice;
 
