@@ -156,6 +156,34 @@ describe('the availability of the series over shared domains', () => {
   });
 });
 
+describe('more copies never lower the availability of a system', () => {
+  it('a hot standby for the database, or one more node of a tier that keeps no state: never fewer nines (fast-check)', () => {
+    const base = (nodes: number, zones: number, standby: string) =>
+      only(
+        tandem({
+          architectures: [
+            {
+              name: 'system',
+              tiers: {
+                app: { kind: 'horizontal', family: 'm7i', size: 'xlarge', nodes, zones, regions: ['us-east-1'] },
+                db: { kind: 'vertical', family: 'm7i', size: '2xlarge', regions: ['us-east-1'], standby },
+              },
+            },
+          ],
+        }),
+      ).availability.unavailability;
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 9 }), fc.integer({ min: 1, max: 3 }), (nodes, zones) => {
+        const none = base(nodes, zones, 'none');
+        const hot = base(nodes, zones, 'hot');
+        const more = base(nodes + 1, zones, 'hot');
+        return hot <= none * (1 + 1e-12) && more <= hot * (1 + 1e-12);
+      }),
+      { seed: 20261206, numRuns: 12 },
+    );
+  });
+});
+
 describe('folding balancers into their regions (many shared states)', () => {
   it('the payment example over 3 regions: pessimistic, and within 1.5% of the exact enumeration of 4,913 states (0.92% measured)', () => {
     const payment = parseScenario(JSON.parse(readFileSync('models/scenarios/payment-processing.json', 'utf8')));

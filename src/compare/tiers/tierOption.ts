@@ -251,6 +251,11 @@ export function horizontalTierOption(
   const own = placeable ? failoverPart(result) : [DOWN];
   const { needed } = availabilityNeed(ctx, d, result.utilization);
   const placement = placementOf(ctx, d);
+  // a tier that keeps no state (no working set, no writes) has nothing to partition: every node serves every call,
+  // so in the system's series it is up while enough nodes are (its own figure keeps the engine's partition model)
+  const fewest = Math.min(...c.nodesByRegion);
+  const stateless = w.workingSetBytes === 0 && w.writeFraction === 0;
+  const copies = stateless ? Math.max(1, fewest) : Math.min(w.replication, fewest);
   const name = ctx.scenario.name;
   return {
     id: newId(),
@@ -266,11 +271,8 @@ export function horizontalTierOption(
         fleet: {
           regions: c.regions.map((_, r) => ({ nodes: Math.max(1, c.nodesByRegion[r] as number), zones: c.zones })),
           node,
-          replication: Math.min(w.replication, Math.min(...c.nodesByRegion)),
-          writeQuorum: Math.min(
-            placement.writeQuorum,
-            c.regions.length * Math.min(w.replication, Math.min(...c.nodesByRegion)),
-          ),
+          replication: copies,
+          writeQuorum: Math.min(placement.writeQuorum, c.regions.length * copies),
           users: layout.users,
           need: needed,
         },
