@@ -587,6 +587,7 @@ export interface MixturePart {
  * heaviest part's own quantile, brackets the root by doubling steps of the mixture's spread, and bisects where a
  * Newton step leaves the bracket (as at an atom); to 1e-11 relative.
  * @throws RangeError when p is not in (0, 1) or no part has a positive weight
+ * @example mixtureQuantile([{ weight: 0.5, shiftS: 0, sum: responseSum([{ queue: { servers: 1, arrivalRatePerS: 50, serviceTimeS: 0.01 } }]) }, { weight: 0.5, shiftS: 0.1, sum: responseSum([{ queue: { servers: 1, arrivalRatePerS: 50, serviceTimeS: 0.01 } }]) }], 0.5) // 0.100134307: half Exp(50), half 100 ms later; ln(1 + e^5) / 50
  */
 export function mixtureQuantile(parts: readonly MixturePart[], p: number): number {
   assertProbability(p);
