@@ -79,6 +79,14 @@ describe('the p99 of the sum of the tiers', () => {
     expectClose((a.latency.interTierMs ?? 0) / 1000, 4 * catalog.interTier.sameZoneRttS, { rel: 1e-12 }, 'interTier');
   });
 
+  it('says that repeated calls to one busy queue make it optimistic (method, and a note on the 4 calls at 50%)', () => {
+    expect(a.latency.method).toContain("APPROXIMATE: every call's response is taken as independent");
+    expect(
+      a.notes.filter((n) => n.startsWith('tier db: up to 4 calls of one request meet its queue at 50% load')),
+    ).toHaveLength(1);
+    expect(a.notes.some((n) => n.startsWith('tier app: up to'))).toBe(false);
+  });
+
   it("is far below the sum of the tiers' p99s, and the tiers report their own parts", () => {
     const [app, db] = a.tiers ?? [];
     expect(app?.utilization).toBeCloseTo(0.75, 12);

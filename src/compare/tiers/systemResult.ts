@@ -157,7 +157,7 @@ export function systemResult(
     latency: lat.latency,
     dataLoss,
     meetsTargets,
-    notes: tierNotes(tiers, options),
+    notes: [...tierNotes(tiers, options), ...repeatedCallNotes(tiers, options)],
     tiers: tierResults,
   };
   const reasons = systemReasons(ctx, partial, tiers, options);
@@ -169,6 +169,24 @@ export function systemResult(
         shortfall: systemShortfall(ctx, partial, options),
         infeasibleReason: reasons.join('; '),
       };
+}
+
+/** Utilisation above which repeated calls of a request to one tier are said to make the p99 optimistic. */
+const REPEATED_CALLS_BUSY = 0.5;
+
+/**
+ * A note for each tier that a request calls more than once and that is busy: its calls meet nearly the same queue, so
+ * the analytic p99 (which takes them as independent) is optimistic there (REPEATED_CALLS_CAVEAT's measurements).
+ */
+function repeatedCallNotes(tiers: readonly Tier[], options: readonly TierOption[]): string[] {
+  return options.flatMap((o, i) => {
+    const t = tiers[i] as Tier;
+    const u = o.result.utilization;
+    if (t.callsPerRequest < 2 || !(u >= REPEATED_CALLS_BUSY)) return [];
+    return [
+      `tier ${t.name}: up to ${t.callsPerRequest} calls of one request meet its queue at ${(u * 100).toFixed(0)}% load in nearly the same state; the p99 takes them as independent and may be optimistic (measured 19-40% low against the simulated walk when such calls dominate the p99 at 75-90% load; within 1-4% at 70% on 8 servers)`,
+    ];
+  });
 }
 
 function tierNotes(tiers: readonly Tier[], options: readonly TierOption[]): string[] {
