@@ -74,6 +74,56 @@ for (const f of readdirSync(scenarios).filter((x) => x.endsWith('.json')).sort()
 console.log(`capplan run FILE, whole process, median of ${RUNS} runs (ms): --analytic, and with the scenario's simulation block (if any)`);
 console.table(runRows);
 
+// Systems of tiers (issue 13): each single-tier example against the same scenario written as one stateless tier with
+// its candidates as per-tier designs (paired in this run; target: the tiered run under 2x), and the tiered examples
+// searched with their candidates removed (best vertical, best horizontal and best mixed; target: under 2 s).
+{
+  const tierRows = [];
+  for (const f of readdirSync(scenarios).filter((x) => x.endsWith('.json')).sort()) {
+    const s = JSON.parse(readFileSync(scenarios + f, 'utf8'));
+    if (s.tiers !== undefined) {
+      delete s.architectures;
+      delete s.simulation;
+      const file = join(scratch, `searched-${f}`);
+      writeFileSync(file, JSON.stringify(s));
+      const searched = time([bin, 'run', file, '--analytic']);
+      tierRows.push({ scenario: `${f} searched (${s.tiers.length} tiers)`, ms: Number(searched.toFixed(1)), ratio: '-' });
+      continue;
+    }
+    if (!Array.isArray(s.architectures) || (s.workload.fanout ?? 1) !== 1) continue;
+    const { serviceTime, serviceTimeCv, ...workload } = s.workload;
+    const tiered = {
+      ...s,
+      workload,
+      tiers: [{ name: 'app', role: 'stateless', serviceTime, ...(serviceTimeCv === undefined ? {} : { serviceTimeCv }) }],
+      architectures: s.architectures.map(({ name, ...design }) => ({ name, tiers: { app: design } })),
+    };
+    delete tiered.simulation;
+    delete s.simulation;
+    const a = join(scratch, `single-${f}`);
+    const b = join(scratch, `tiered-${f}`);
+    writeFileSync(a, JSON.stringify(s));
+    writeFileSync(b, JSON.stringify(tiered));
+    // paired: one run of each, alternating, the median of the ratios
+    const once = (file) => {
+      const t0 = performance.now();
+      checked(spawnSync(process.execPath, [bin, 'run', file, '--analytic'], { encoding: 'utf8' }), file);
+      return performance.now() - t0;
+    };
+    const ratios = [];
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      const x = once(a);
+      const y = once(b);
+      ratios.push(y / x);
+      times.push(y);
+    }
+    tierRows.push({ scenario: `${f} as one tier`, ms: Number(median(times).toFixed(1)), ratio: Number(median(ratios).toFixed(2)) });
+  }
+  console.log('systems of tiers, whole process, --analytic (ms; ratio = as one tier / the single-tier scenario, paired)');
+  console.table(tierRows);
+}
+
 // Simulator against the C reference (../shared/bench/mmc_ref.c) on the same workload, in the same run:
 // M/M/8 at 80% load (1280/s, 5 ms), 1,000,000 customers, whole-process wall time.
 

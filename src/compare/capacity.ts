@@ -21,10 +21,15 @@ import type { BalancerPolicy, P99Scope, Workload } from '../scenario/types.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
 import { queueSurvival } from './queueMemo.js';
 
-/** The per-request CPU time on one vCPU of a node with `vcpu` vCPUs, after the USL derating, seconds. */
+/**
+ * The per-request CPU time on one vCPU of a node with `vcpu` vCPUs, after the USL derating, seconds.
+ * @throws {RangeError} the workload has no service time (a system of tiers, which compareScenario refuses for now)
+ */
 export function effectiveServiceTimeS(w: Workload, vcpu: number): number {
-  if (w.usl === null || vcpu <= 1) return w.serviceTimeS;
-  return (w.serviceTimeS * vcpu) / uslCapacity(vcpu, w.usl);
+  const serviceTimeS = w.serviceTimeS;
+  if (serviceTimeS === null) throw new RangeError('no workload.serviceTime: a system of tiers is not evaluated yet');
+  if (w.usl === null || vcpu <= 1) return serviceTimeS;
+  return (serviceTimeS * vcpu) / uslCapacity(vcpu, w.usl);
 }
 
 export interface QueueAtLoad {

@@ -17,6 +17,9 @@
  *   family that meets the targets, `sizeVertical`; horizontal: the fewest nodes per region, `nodesPerRegion`). A
  *   candidate whose size or node count the scenario fixed is re-sized too, so its multiplier-1 point can differ from
  *   the result.
+ * - a system of tiers: always the result's designs re-sized (a search of the tiers at every load would take tens of
+ *   seconds): co-located candidates as above on the co-located scenario, per-tier candidates with every vertical tier
+ *   re-sized within its family and every horizontal tier's node counts re-sized (tiers/index.ts, resolveTiered).
  */
 
 import type { Catalog } from '../catalog/index.js';
@@ -30,6 +33,9 @@ import { searchHorizontal } from './searchHorizontal.js';
 import { designOf } from './simulationPlan.js';
 import { better, type HorizontalSpec, nodesPerRegion, searchVertical, sizeVertical } from './size.js';
 import { type MissedTarget, missedTargets } from './targets.js';
+import { withCoLocatedTiers } from './tiers/coLocated.js';
+import { resolveTiered, tieredContext } from './tiers/index.js';
+import { resizedSystem } from './tiers/systemOf.js';
 
 export interface CurvePoint {
   /** Monthly cost of the design re-sized for this load, USD (internet egress excluded, as in the result). */
@@ -199,6 +205,32 @@ function horizontalSizer(catalog: Catalog, r: ArchitectureResult): Sizer {
   };
 }
 
+/**
+ * A tiered result re-sized at another load: a co-located system by the single-tier sizer on the co-located scenario,
+ * per-tier designs by resolveTiered with every vertical tier's size and every horizontal tier's node counts left open.
+ */
+function systemSizer(
+  catalog: Catalog,
+  r: ArchitectureResult,
+  single: (catalog: Catalog, r: ArchitectureResult) => { family: string; size: Sizer } | Sizer,
+): { family: string; size: Sizer } {
+  const tiers = r.tiers ?? [];
+  if (tiers.some((t) => t.kind === 'co-located')) {
+    const inner = single(catalog, r);
+    const sizer = typeof inner === 'function' ? inner : inner.size;
+    const family = typeof inner === 'function' ? (catalog.instance(r.instance.name)?.family ?? '') : inner.family;
+    return {
+      family,
+      size: (ctx) => withCoLocatedTiers(ctx.scenario.tiers ?? [], sizer(tieredContext(ctx).coLocated)),
+    };
+  }
+  const spec = resizedSystem(catalog, r);
+  return {
+    family: r.instance.name.split('.')[0] ?? '',
+    size: (ctx) => resolveTiered(tieredContext(ctx), spec, () => r, r.regions[0] as string),
+  };
+}
+
 export interface CostCurveOptions {
   /**
    * Keep the result's designs (re-sized at each load) instead of searching again at every load; only when the
@@ -245,10 +277,15 @@ export function* costCurveSteps(
     if (!(m > 0 && Number.isFinite(m))) throw new RangeError(`multipliers must be finite and > 0, got ${m}`);
   }
   const ms = [...new Set(multipliers)].sort((a, b) => a - b);
-  const designs = designsOf(scenario, opts.freeze ?? false);
+  const designs = designsOf(scenario, (opts.freeze ?? false) || scenario.tiers !== null);
   let vs: { family: string | 'searched'; size: Sizer } | null;
   let hs: Sizer | null;
-  if (designs === 'searched at every point') {
+  if (scenario.tiers !== null) {
+    const v = bestOf(result, 'vertical');
+    const h = bestOf(result, 'horizontal');
+    vs = v === null ? null : systemSizer(catalog, v, verticalSizer);
+    hs = h === null ? null : systemSizer(catalog, h, horizontalSizer).size;
+  } else if (designs === 'searched at every point') {
     // what compareScenario finds at that load: its architectures are [searchVertical(ctx), searchHorizontal(ctx)]
     vs = { family: 'searched', size: searchVertical };
     hs = searchHorizontal;

@@ -13,6 +13,7 @@ import type { ArchitectureSpec, Scenario } from '../scenario/types.js';
 import { compareScenario } from './index.js';
 import type { ComparisonResult } from './result.js';
 import { designOf } from './simulationPlan.js';
+import { resizedSystem } from './tiers/systemOf.js';
 
 /**
  * How the designs at each point were chosen:
@@ -44,6 +45,7 @@ export const FREEZE_NOTE =
  */
 export function frozenArchitectures(catalog: Catalog, base: ComparisonResult): ArchitectureSpec[] {
   return base.architectures.map((r): ArchitectureSpec => {
+    if (r.tiers?.every((t) => t.kind !== 'co-located')) return resizedSystem(catalog, r, true);
     const d = designOf(catalog, r);
     const { family, size } = d.instance;
     if (d.kind === 'vertical') {

@@ -26,6 +26,7 @@ import {
   sizeVertical,
   splitNodes,
 } from './size.js';
+import { resolveTiered, searchTiered, tieredContext } from './tiers/index.js';
 import { propagateUncertainty } from './uncertainty.js';
 
 export { buildContext, designRate } from './context.js';
@@ -53,6 +54,8 @@ export function bestSingleRegion(ctx: Context): string {
 }
 
 function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
+  // per-tier designs exist only in a tiered scenario (tiers/index.ts resolves them)
+  if (spec.kind === 'tiered') throw new RangeError(`${spec.name}: per-tier designs need a tiered scenario`);
   const sizes = familySizes(ctx.catalog, spec.family);
   const instance = spec.size === null ? null : sizes.find((i) => i.size === spec.size);
   if (spec.size !== null && !instance) throw new RangeError(`unknown size ${spec.family}.${spec.size}`);
@@ -179,16 +182,27 @@ function uncertaintyOf(
   return u === null ? {} : { uncertainty: u };
 }
 
+/** The candidates of a tiered scenario (tiers/index.ts): co-located, per-tier designs, or the three searched. */
+function tieredCandidates(ctx: Context): ArchitectureResult[] {
+  const t = tieredContext(ctx);
+  const region = bestSingleRegion(ctx);
+  return ctx.scenario.architectures === null
+    ? searchTiered(t, region)
+    : ctx.scenario.architectures.map((a) => resolveTiered(t, a, resolve, region));
+}
+
 /**
  * Compare the scenario's candidates (or, without `architectures`, the best vertical and the best horizontal design
- * found in the catalog) at the design rate.
+ * found in the catalog) at the design rate; a scenario of tiers, its systems (tiers/index.ts).
  */
 export function compareScenario(scenario: Scenario, catalog: Catalog): ComparisonResult {
   const ctx = buildContext(scenario, catalog);
   const architectures =
-    scenario.architectures === null
-      ? [searchVertical(ctx), searchHorizontal(ctx)]
-      : scenario.architectures.map((a) => resolve(ctx, a));
+    scenario.tiers !== null
+      ? tieredCandidates(ctx)
+      : scenario.architectures === null
+        ? [searchVertical(ctx), searchHorizontal(ctx)]
+        : scenario.architectures.map((a) => resolve(ctx, a));
   const w = scenario.workload;
   const uncertainty = uncertaintyOf(scenario, catalog, architectures);
   return {

@@ -12,7 +12,7 @@ import type { Context } from './context.js';
  * holds `replication` copies; a write needs a majority of all of them: the local copies (across zones: the
  * same-region round trip) and then whole regions, nearest first, until the majority is reached.
  */
-function quorumRttS(ctx: Context, region: string, others: readonly string[], zones: number): number {
+export function quorumRttS(ctx: Context, region: string, others: readonly string[], zones: number): number {
   const w = ctx.scenario.workload;
   if (w.consistency !== 'strong' || w.writeFraction === 0) return 0;
   const r = w.replication;

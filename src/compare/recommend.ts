@@ -7,7 +7,7 @@
 import { nines } from '../core/reliability/index.js';
 import type { Context } from './context.js';
 import { worstUserRegion } from './p99Scope.js';
-import type { ArchitectureResult, MeetsTargets, Recommendation, UncertaintyResult } from './result.js';
+import type { ArchitectureResult, MeetsTargets, Recommendation, TierResult, UncertaintyResult } from './result.js';
 
 /** A sentence on how likely the recommended design meets the targets over the uncertain inputs. */
 function robustness(results: readonly ArchitectureResult[], best: ArchitectureResult, u: UncertaintyResult): string {
@@ -38,6 +38,42 @@ function usd(x: number): string {
  * 3 zones in 2 regions". The recommendation, the worksheet and the TUI say it the same way.
  */
 export function designSummary(r: ArchitectureResult): string {
+  const tiers = r.tiers;
+  if (tiers?.some((t) => t.kind !== 'co-located')) {
+    return tiers.map((t) => `${t.name}: ${tierSummary(t)}`).join('; ');
+  }
+  const one = singleSummary(r);
+  return tiers === undefined ? one : `${one}, every tier on it (${tiers.map((t) => t.name).join(', ')})`;
+}
+
+/** A system whose tiers are built each its own way (not every tier on the same nodes). */
+export function perTier(r: ArchitectureResult): boolean {
+  return r.tiers?.some((t) => t.kind !== 'co-located') ?? false;
+}
+
+/**
+ * The kind of a design in words: "vertical" or "horizontal"; a system of per-tier designs is "vertical" or
+ * "horizontal" when every tier is, else "mixed" (its JSON kind is then "horizontal": it runs many nodes).
+ */
+export function designKind(r: ArchitectureResult): 'vertical' | 'horizontal' | 'mixed' {
+  if (!perTier(r)) return r.kind;
+  const kinds = new Set(r.tiers?.map((t) => t.kind));
+  return kinds.size === 1 ? r.kind : 'mixed';
+}
+
+/** One tier of a system, in words: "one r7i.8xlarge with a hot standby and 2 read replicas", "3 x m7i.2xlarge over 3 zones in 1 region". */
+export function tierSummary(t: TierResult): string {
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  if (t.kind === 'horizontal') {
+    return `${t.nodes} x ${t.instance.name} over ${plural(t.zones, 'zone')} in ${plural(t.regions.length, 'region')}`;
+  }
+  const standby = t.standby === 'hot' ? ' with a hot standby' : t.standby === 'cold' ? ' with a cold standby' : '';
+  const where = t.regions.length > 1 ? ` (standby in ${t.regions[1]})` : '';
+  const replicas = t.readReplicas > 0 ? ` and ${plural(t.readReplicas, 'read replica')}` : '';
+  return `one ${t.instance.name}${standby}${where}${replicas}`;
+}
+
+function singleSummary(r: ArchitectureResult): string {
   if (r.kind === 'vertical') {
     const standby = r.standby === 'hot' ? ' with a hot standby' : r.standby === 'cold' ? ' with a cold standby' : '';
     return `one ${r.instance.name}${standby}${r.regions.length > 1 ? ` (standby in ${r.regions[1]})` : ''}`;
@@ -87,7 +123,7 @@ export function recommend(
   if (other) {
     const extra = other.cost.usdPerMonth - best.cost.usdPerMonth;
     const pct = (extra / best.cost.usdPerMonth) * 100;
-    why += ` The best ${other.kind} design that also meets them, ${other.name} (${designSummary(other)}), costs ${usd(other.cost.usdPerMonth)} (${pct >= 0 ? '+' : ''}${pct.toFixed(0)}%)`;
+    why += ` The best ${designKind(other)} design that also meets them, ${other.name} (${designSummary(other)}), costs ${usd(other.cost.usdPerMonth)} (${pct >= 0 ? '+' : ''}${pct.toFixed(0)}%)`;
     const ninesGain = other.availability.nines - best.availability.nines;
     why += ninesGain > 0.05 ? ` for ${ninesGain.toFixed(2)} more nines than needed.` : '.';
   } else {
@@ -102,6 +138,8 @@ export function recommend(
       ' One box is the simpler system to run: no balancer, no partitioning, no distributed failure modes; distribution would add cost and moving parts without a target it is needed for.';
   } else if (best.kind === 'vertical') {
     why += ` A primary with a hot standby is simpler to run than a fleet (one writer, no partitioning); its price is the failover${best.regions.length > 1 ? ' across regions' : ''}, which must be exercised to be trusted.`;
+  } else if (perTier(best)) {
+    why += ` Running ${best.tiers?.length} tiers on ${best.nodes} nodes adds operational work (a deployment, a balancer and a failover path per tier) that the targets require.`;
   } else {
     why += ` Running ${best.nodes} nodes in ${best.regions.length} region${best.regions.length > 1 ? 's' : ''} adds operational work (deployment, partitioning${best.regions.length > 1 ? ', cross-region replication and failover' : ''}) that the targets require.`;
   }

@@ -17,6 +17,7 @@ export type LatencyResult = z.infer<typeof S.LatencyResultSchema>;
 export type MeetsTargets = z.infer<typeof S.MeetsTargetsSchema>;
 export type DataLossResult = z.infer<typeof S.DataLossSchema>;
 export type ArchitectureResult = z.infer<typeof S.ArchitectureResultSchema>;
+export type TierResult = z.infer<typeof S.TierResultSchema>;
 /** Data placement of a horizontal design (src/core/reliability/placement.ts). */
 export type Placement = NonNullable<ArchitectureResult['placement']>;
 export type SimulatedLatency = z.infer<typeof S.SimulatedLatencySchema>;

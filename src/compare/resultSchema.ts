@@ -163,6 +163,10 @@ export const LatencyResultSchema = z
         'The p99 of the network time alone (round trips and strong-write quorum trips, under targets.p99Scope), ms: no amount of capacity brings the p99 below it. When it exceeds the p99 target, the miss is distance, not box size.',
       ),
     meanQueueWaitMs: nonNegativeOrNull('Mean time a request waits in the queue before service, ms (null: unstable).'),
+    /** Systems of tiers: the mean network time per request between tiers (calls x round trip), ms. */
+    interTierMs: nonNegative(
+      'Systems of tiers only: the mean network time of one request between its tiers (each call to a tier after the first pays the round trip from the tier before it: same zone, across zones or between regions), ms.',
+    ).optional(),
     byUserRegion: z.array(UserRegionLatencySchema).describe('Latency per user region, in the order of the scenario.'),
     method: text('How the latency was computed (network model and queueing model).'),
   })
@@ -263,6 +267,27 @@ export const SimulatedLatencySchema = z
       .describe(
         'Horizontal designs with spares: the p99 simulated with the spares down in every region; null otherwise (or when that queue is unstable).',
       ),
+    /** Systems of tiers with per-tier designs: the time a request spends in each tier, beside tiers[].latency. */
+    byTier: z
+      .array(
+        z.strictObject({
+          name: text('Tier name (as in tiers[]).'),
+          meanMs: nonNegative(
+            'Simulated mean time a request spends in the tier (its calls: the round trips before them, waits, services and write detours), ms.',
+          ),
+          p99Ms: nonNegative('Simulated p99 of that time, ms.'),
+          ci95: interval('That p99, ms:'),
+          analyticP99Inside: z
+            .boolean()
+            .describe(
+              'Whether the analytic figure (tiers[].latency.p99Ms) lies inside the interval (false when it is null).',
+            ),
+        }),
+      )
+      .optional()
+      .describe(
+        'Systems of tiers with per-tier designs only: the simulated time a request spends in each tier, in call order (0 for a request that makes no call to it).',
+      ),
     method: text('How the latency was simulated.'),
   })
   .describe('Request-level simulation of the candidate at the design rate.');
@@ -297,6 +322,88 @@ export const SimulatedFiguresSchema = z
     skipped: texts('What was not simulated, and why.', 'One reason.'),
   })
   .describe('Monte Carlo figures beside the analytic ones (present when the scenario has a simulation block).');
+
+export const TierResultSchema = z
+  .strictObject({
+    name: text('Tier name (as in the scenario).'),
+    role: z.enum(['stateless', 'cache', 'database']).describe('What the tier does.'),
+    kind: z
+      .enum(['vertical', 'horizontal', 'co-located'])
+      .describe(
+        'How the tier is built: "vertical" (one box, perhaps a standby and read replicas), "horizontal" (nodes over zones and regions) or "co-located" (on the nodes of a candidate that runs every tier).',
+      ),
+    instance: InstanceSummarySchema,
+    nodes: count('Nodes serving the tier (count; a vertical tier: 1 plus its read replicas; standby not included).'),
+    regions: texts('Regions the tier runs in.', 'A region id.'),
+    zones: count('Zones per region the tier spreads over (count).'),
+    standby: z
+      .enum(['none', 'cold', 'hot'])
+      .nullable()
+      .describe('Standby of a vertical tier (null: horizontal or co-located).'),
+    readReplicas: count('Read replicas beside a vertical database tier (count; 0 otherwise).'),
+    nodesByRegion: z
+      .array(z.strictObject({ region: text('Region id.'), nodes: count('Nodes of the tier there (count).') }))
+      .describe(
+        'Serving nodes of the tier per region (a vertical tier: its primary region, 1 plus its read replicas).',
+      ),
+    spares: count('Nodes per region that may be down with the tier still carrying its load (horizontal; 0 otherwise).'),
+    balancer: z.string().nullable().describe('Balancing policy of a horizontal tier (null otherwise).'),
+    callsPerRequest: nonNegative(
+      'Calls per user request that reach the tier on average (callsPerRequest x the misses of the caches in front).',
+    ),
+    utilization: z
+      .number()
+      .min(0)
+      .describe(
+        "The tier's busiest node's CPU utilisation at the design rate (fraction; co-located: its part of the shared nodes' utilisation).",
+      ),
+    memoryNeededGiB: nonNegative(
+      "Memory a node of the tier needs for its share of the tier's working set (with headroom), GiB.",
+    ),
+    latency: z
+      .strictObject({
+        meanMs: nonNegativeOrNull(
+          "Mean time a request spends in the tier: its calls' responses and their round trips from the tier before, ms (null: unstable).",
+        ),
+        p99Ms: nonNegativeOrNull(
+          "p99 of the time a request spends in the tier (calls' responses and round trips), ms (null: unstable).",
+        ),
+        shareOfMean: fraction("The tier's part of the mean end-to-end response time, fraction.")
+          .nullable()
+          .describe(
+            "The tier's part of the mean end-to-end response time (co-located: its share of the CPU demand), fraction.",
+          ),
+      })
+      .describe("The tier's part of the latency."),
+    availability: z
+      .strictObject({
+        value: fraction("The tier's own availability, with its zones, regions and balancer, fraction."),
+        unavailability: fraction('1 - value, computed directly, fraction.'),
+        downtimeShare: fraction(
+          "Unavailability of the system that would disappear if this tier never went down (it alone down), fraction; the rest of the system's unavailability is shared (two or more tiers down at once).",
+        ),
+      })
+      .describe("The tier's availability and its part of the system's downtime."),
+    cost: z
+      .strictObject({
+        usdPerMonth: nonNegative(
+          "The tier's monthly cost, USD (co-located: its part of the shared nodes by CPU demand).",
+        ),
+        share: fraction("The tier's part of the system's monthly cost, fraction."),
+      })
+      .describe("The tier's cost."),
+    zoneLoss: z
+      .enum(['survives', 'reads', 'writes', 'capacity', 'restore'])
+      .describe(
+        'What the loss of one zone does to the tier on its own: "survives", or what fails ("reads", "writes", "capacity" of the survivors, "restore" of a cold standby).',
+      ),
+    regionLoss: z
+      .enum(['survives', 'reads', 'writes', 'capacity', 'restore'])
+      .nullable()
+      .describe('The same for the loss of one region (null: the tier runs in one region).'),
+    notes: texts('Notes on the tier (what it assumes, where it is close to a limit).', 'One note.'),
+  })
+  .describe('One tier of a system of tiers, as built by the candidate.');
 
 export const ArchitectureResultSchema = z
   .strictObject({
@@ -414,6 +521,13 @@ export const ArchitectureResultSchema = z
     latency: LatencyResultSchema,
     dataLoss: DataLossSchema,
     meetsTargets: MeetsTargetsSchema,
+    /** Systems of tiers: each tier as the candidate builds it (the figures above are end-to-end). */
+    tiers: z
+      .array(TierResultSchema)
+      .optional()
+      .describe(
+        "Systems of tiers only: each tier as this candidate builds it, in call order. The candidate's cost, availability and latency are end-to-end (the cost a sum; availability exact over the zones and regions the tiers share; the p99 that of the sum of every call); its instance, zones, standby and balancer are its first tier's, placement its first database tier's (null when that tier is vertical or there is none), nodes the total over tiers, utilization the busiest tier's.",
+      ),
     /** Monte Carlo figures beside the analytic ones, when the scenario has a `simulation` block. */
     simulated: SimulatedFiguresSchema.optional(),
     /** Short notes on what this candidate assumes or where it is close to a limit. */

@@ -21,7 +21,7 @@ import {
   defaultServiceDistribution,
   type RequestSimConfig,
 } from '../core/sim/requests.js';
-import type { Bursts, Workload } from '../scenario/types.js';
+import type { Bursts, Tier, Workload } from '../scenario/types.js';
 import { effectiveServiceTimeS, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
 import { placementOf } from './dataPlacement.js';
@@ -31,6 +31,7 @@ import { verticalPaths } from './evaluateVertical.js';
 import { globalSwitchFor } from './globalSwitch.js';
 import { horizontalLayout } from './layout.js';
 import type { ArchitectureResult } from './result.js';
+import { tierCalls } from './tierDemand.js';
 
 /** The design a result describes (every field of a Design is in the result). */
 export function designOf(catalog: Catalog, r: ArchitectureResult): Design {
@@ -71,12 +72,31 @@ export interface RegionSim {
   config: RequestSimConfig;
 }
 
-function serviceOf(w: Workload, vcpu: number): RequestSimConfig['service'] {
-  return {
-    distribution: defaultServiceDistribution(w.serviceTimeCv),
-    meanS: effectiveServiceTimeS(w, vcpu),
-    cv: w.serviceTimeCv,
-  };
+/**
+ * The service time of one request on a node with `vcpu` vCPUs: the workload's distribution, or with `sumOf` (tiers
+ * co-located on the node; the workload is their coLocatedScenario's) the random sum of the tiers' calls: each tier's
+ * callsPerRequest calls, each made with its reach probability (tierDemand.ts), each a draw of the tier's own service
+ * time (mean and cv), all derated by the node's USL factor as the workload's mean is. Its mean and cv are the
+ * workload's; the analytic model takes one gamma service of that mean and cv instead.
+ */
+function serviceOf(w: Workload, vcpu: number, sumOf?: readonly Tier[]): RequestSimConfig['service'] {
+  const meanS = effectiveServiceTimeS(w, vcpu);
+  if (sumOf !== undefined && sumOf.length > 0) {
+    const factor = meanS / (w.serviceTimeS as number);
+    const calls = tierCalls(sumOf);
+    return {
+      distribution: 'sum',
+      meanS,
+      cv: w.serviceTimeCv,
+      parts: sumOf.map((t, i) => ({
+        meanS: t.serviceTimeS * factor,
+        cv: t.serviceTimeCv,
+        calls: t.callsPerRequest,
+        reachProbability: calls[i]?.reachProbability ?? 1,
+      })),
+    };
+  }
+  return { distribution: defaultServiceDistribution(w.serviceTimeCv), meanS, cv: w.serviceTimeCv };
 }
 
 /** The arrival process at `ratePerS` (long-run mean): Poisson, or with the scenario's `simulation.bursts` an MMPP. */
@@ -87,9 +107,10 @@ export function arrivalsAt(b: Bursts | null, ratePerS: number): ArrivalProcess {
 /**
  * One request-level simulation per serving region of the design; [] when a queue is unstable (nothing to simulate).
  * `nodesDown`: a horizontal design with that many nodes down in every region (at least one left), as the analytic
- * "p99, spares down" assumes.
+ * "p99, spares down" assumes. `sumOf`: the tiers co-located on the design's nodes (ctx is their coLocatedScenario's),
+ * whose requests' service is the random sum of their calls (serviceOf).
  */
-export function requestSims(ctx: Context, d: Design, nodesDown = 0): RegionSim[] {
+export function requestSims(ctx: Context, d: Design, nodesDown = 0, sumOf?: readonly Tier[]): RegionSim[] {
   const bursts = ctx.scenario.simulation?.bursts ?? null;
   const w = ctx.scenario.workload;
   const rate = ctx.designRatePerS;
@@ -113,7 +134,7 @@ export function requestSims(ctx: Context, d: Design, nodesDown = 0): RegionSim[]
         config: {
           nodes: 1,
           serversPerNode: d.instance.vcpu,
-          service: serviceOf(w, d.instance.vcpu),
+          service: serviceOf(w, d.instance.vcpu, sumOf),
           arrivals: arrivalsAt(bursts, rate),
           balancer: 'random',
           fanout: w.fanout,
@@ -139,7 +160,7 @@ export function requestSims(ctx: Context, d: Design, nodesDown = 0): RegionSim[]
       config: {
         nodes,
         serversPerNode: d.instance.vcpu,
-        service: serviceOf(w, d.instance.vcpu),
+        service: serviceOf(w, d.instance.vcpu, sumOf),
         arrivals: arrivalsAt(bursts, rate * share),
         balancer: d.balancer,
         fanout: w.fanout,

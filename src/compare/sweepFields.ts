@@ -49,7 +49,10 @@ const FIELDS: ReadonlyMap<string, SweepField> = new Map(
   ),
 );
 
-/** The patterns of every sweepable field (`architectures[].nodes` for any candidate index). */
+/**
+ * The patterns of every sweepable field (`architectures[].nodes` for any candidate index, `tiers[].serviceTime` for
+ * any tier: a sweep names the tier, `tiers.db.serviceTime`, or gives its index, `tiers[2].serviceTime`).
+ */
 export const SWEEPABLE_PATHS: readonly string[] = [...FIELDS.keys()];
 
 /** A key of a field path: a property name or an array index. */
@@ -68,8 +71,22 @@ export function splitPath(path: string): Key[] | undefined {
 }
 
 /**
+ * The keys of a path with a tier named as in `tiers.db.serviceTime` given as an index instead (`tiers[0]`, any index:
+ * the schema is the same for every tier), for looking up its row; other paths unchanged.
+ */
+function byIndex(keys: readonly Key[]): readonly Key[] {
+  return keys[0] === 'tiers' && typeof keys[1] === 'string' ? ['tiers', 0, ...keys.slice(2)] : keys;
+}
+
+/** A sweepable pattern as a person writes it: `architectures[0].nodes`, `tiers.NAME.serviceTime`. */
+function written(pattern: string): string {
+  return pattern.startsWith('tiers[].') ? pattern.replace('tiers[]', 'tiers.NAME') : pattern.replace('[]', '[0]');
+}
+
+/**
  * The field at a swept path: its unit kind (from the scenario schema's field types), whether it is an integer, and
- * its base unit.
+ * its base unit. A tier's field is named by the tier's name (`tiers.db.serviceTime`) or index (`tiers[2].serviceTime`);
+ * whether the scenario has that tier, of a role that takes the field, is the sweep writer's to check.
  * @throws {InputError} naming SWEEP_PATH: not a path, a user share (shares must add up to 1, so one cannot
  *   vary alone), or not a numeric field of the scenario (with the nearest sweepable path)
  * @example sweepFieldAt('workload.peakRate').kind // 'rate'
@@ -84,20 +101,21 @@ export function sweepFieldAt(path: string): SweepField {
       'a field other than a user share or region: the shares must add up to 100%, so one cannot vary alone (edit the shares in the scenario instead)',
     );
   }
-  const pattern = keys
+  const lookup = byIndex(keys);
+  const pattern = lookup
     .map((k) => (typeof k === 'number' ? '[]' : `.${k}`))
     .join('')
     .slice(1);
   const found = FIELDS.get(pattern);
   // the table must agree with the schema: the field exists where it says (a guard against drift)
-  const leaf = keys[keys.length - 1];
-  if (found !== undefined && typeof leaf === 'string' && keysAt(keys.slice(0, -1)).includes(leaf)) return found;
+  const leaf = lookup[lookup.length - 1];
+  if (found !== undefined && typeof leaf === 'string' && keysAt(lookup.slice(0, -1)).includes(leaf)) return found;
   const suggestion = closest(pattern, SWEEPABLE_PATHS);
-  const hint = suggestion === undefined ? '' : `did you mean ${suggestion.replace('[]', '[0]')}? `;
+  const hint = suggestion === undefined ? '' : `did you mean ${written(suggestion)}? `;
   throw new InputError(
     SWEEP_PATH,
     path,
-    `a numeric scenario field (${hint}any of workload.*, targets.*, reliability.* or architectures[i].nodes|spares|zones)`,
+    `a numeric scenario field (${hint}any of workload.*, targets.*, reliability.*, tiers.NAME.* or architectures[i].nodes|spares|zones)`,
   );
 }
 

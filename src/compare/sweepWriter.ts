@@ -1,6 +1,7 @@
 /** A sweep's step written into the scenario: the value at the swept path of a copy of the raw scenario, and what it drags along. */
 
 import { InputError } from '../errors.js';
+import { scenarioField } from '../scenario/fields.js';
 import type { Scenario } from '../scenario/types.js';
 import { type Key, SWEEP_PATH } from './sweepFields.js';
 
@@ -24,8 +25,35 @@ function setIn(root: JsonObject, keys: readonly Key[], value: Json): void {
 }
 
 /**
- * Checks that the path can be written in this scenario (a candidate index exists and is horizontal) and returns a
- * function that writes a step's value (and what it drags along) into a deep copy of the raw scenario.
+ * The keys of a tier's field with the tier as its index in the scenario (`tiers.db.serviceTime` ->
+ * ["tiers", 2, "serviceTime"]), after checking that the scenario has the tier and that its role takes the field.
+ * @throws {InputError} naming SWEEP_PATH
+ */
+function tierKeys(raw: JsonObject, path: string, keys: readonly Key[]): Key[] {
+  const list = Array.isArray(raw.tiers) ? raw.tiers : [];
+  const names = list.map((t) => (isObject(t) ? t.name : undefined));
+  const index = typeof keys[1] === 'number' ? keys[1] : names.indexOf(keys[1]);
+  const tier = list[index];
+  if (!isObject(tier)) {
+    const have = list.length === 0 ? 'it has none' : `its tiers: ${names.map(String).join(', ')}`;
+    throw new InputError(SWEEP_PATH, path, `a tier of the scenario (${have})`);
+  }
+  const field = String(keys[2]);
+  const { roles } = scenarioField(`tiers[].${field}`);
+  if (roles !== undefined && !roles.includes(tier.role as never)) {
+    throw new InputError(
+      SWEEP_PATH,
+      path,
+      `a field of a tier that has it (tiers.${String(tier.name)} is ${String(tier.role)}; ${field} is for role ${roles.map((r) => `"${r}"`).join(' or ')})`,
+    );
+  }
+  return ['tiers', index, ...keys.slice(2)];
+}
+
+/**
+ * Checks that the path can be written in this scenario (a candidate index exists and is horizontal; a tier exists
+ * and takes the field) and returns a function that writes a step's value (and what it drags along) into a deep copy
+ * of the raw scenario.
  */
 export function writer(
   raw: JsonObject,
@@ -50,6 +78,7 @@ export function writer(
       );
     }
   }
+  const at = keys[0] === 'tiers' ? tierKeys(raw, path, keys) : keys;
   let scaleAverage: ((copy: JsonObject, value: number) => void) | undefined;
   const workload = raw.workload;
   if (path === 'workload.peakRate' && isObject(workload) && workload.averageRate !== undefined) {
@@ -73,7 +102,7 @@ export function writer(
   return (value) => {
     const copy = structuredClone(raw);
     if (newUsl) setIn(copy, ['workload', 'usl'], { contention: 0, coherency: 0 });
-    setIn(copy, keys, value);
+    setIn(copy, at, value);
     scaleAverage?.(copy, value);
     return copy;
   };

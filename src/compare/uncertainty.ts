@@ -14,9 +14,9 @@ import { nearestRankSorted } from '../core/stats/quantiles.js';
 import type { Scenario } from '../scenario/types.js';
 import { sampleUncertain, withValue } from '../scenario/uncertain.js';
 import { buildContext } from './context.js';
-import { evaluate } from './evaluate.js';
 import type { ArchitectureResult, ArchitectureUncertainty, MeetsTargets, Spread, UncertaintyResult } from './result.js';
-import { designOf } from './simulationPlan.js';
+import { evaluateAgain } from './tiers/evaluateAgain.js';
+import { tieredContext } from './tiers/index.js';
 
 /** Sampled scenarios (fixed: a few hundred give the 5th/95th percentiles to a few percent). */
 export const UNCERTAINTY_SAMPLES = 200;
@@ -38,7 +38,6 @@ export function propagateUncertainty(
 ): UncertaintyResult | null {
   const inputs = scenario.uncertain;
   if (inputs.length === 0) return null;
-  const designs = architectures.map((a) => designOf(catalog, a));
   const draws = latinHypercube(samples, inputs.length, seed);
   const per = architectures.map(() => ({
     cost: [] as number[],
@@ -55,8 +54,9 @@ export function propagateUncertainty(
       s = withValue(s, input.path, sampleUncertain(input, u[j] as number));
     });
     const ctx = buildContext(s, catalog);
-    designs.forEach((d, i) => {
-      const r = evaluate(ctx, d);
+    const tiered = s.tiers === null ? undefined : tieredContext(ctx);
+    architectures.forEach((a, i) => {
+      const r = evaluateAgain(ctx, catalog, a, tiered);
       const acc = per[i] as (typeof per)[number];
       acc.cost.push(r.cost.usdPerMonth);
       acc.nines.push(r.availability.nines);

@@ -5,12 +5,15 @@
  * result in, a string out).
  */
 
+import { designKind, designSummary, perTier, tierSummary } from '../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult, UserRegionLatency } from '../compare/result.js';
 import { lossShort, lossVerdict } from '../compare/survival.js';
+import { nines } from '../core/reliability/index.js';
 import {
   formatDowntime,
   formatDuration,
   formatLatencyMs,
+  formatNines,
   formatPercent,
   formatRate,
   formatUsd,
@@ -22,11 +25,13 @@ export const mark = (ok: boolean | null): string => (ok === null ? '-' : ok ? 'o
 const ms = formatLatencyMs;
 
 function shape(a: ArchitectureResult): string {
+  if (perTier(a)) return designSummary(a);
   if (a.kind === 'vertical') return `1 x ${a.instance.name}`;
   return `${a.nodes} x ${a.instance.name}`;
 }
 
 function layout(a: ArchitectureResult): string {
+  if (perTier(a)) return `tiers in ${a.regions.join('+')}`;
   if (a.kind === 'vertical') {
     const s = a.standby === 'none' ? 'no standby' : `${a.standby} standby`;
     return `${s}, ${a.regions.join('+')}`;
@@ -64,6 +69,32 @@ export function wrap(text: string, width: number, indent = ''): string {
 }
 
 /**
+ * Each system of per-tier designs, tier by tier: what it is, its CPU, its time (mean and p99 of the time a request
+ * spends in it), its share of the mean, its own nines with its share of the downtime alone, its cost and share.
+ */
+function tierLines(archs: readonly ArchitectureResult[], width: number): string[] {
+  const out: string[] = [];
+  for (const a of archs) {
+    if (!perTier(a)) continue;
+    const u = a.availability.unavailability;
+    out.push(`${a.name}, tier by tier (network between the tiers: ${ms(a.latency.interTierMs ?? 0)} on average):`);
+    for (const t of a.tiers ?? []) {
+      const time =
+        t.latency.meanMs === null ? 'unstable' : `${ms(t.latency.meanMs)} mean, ${ms(t.latency.p99Ms)} p99 in it`;
+      out.push(
+        wrap(
+          `${t.name} (${t.role}): ${tierSummary(t)}; CPU ${formatPercent(t.utilization, 0)}; ${time} (${formatPercent(t.latency.shareOfMean ?? 0, 0)} of the mean); ${formatNines(nines(t.availability.unavailability))} nines, ${formatPercent(u > 0 ? t.availability.downtimeShare / u : 0, 1)} of the downtime alone; ${formatUsd(t.cost.usdPerMonth)} (${formatPercent(t.cost.share, 0)})`,
+          width,
+          '  ',
+        ),
+      );
+    }
+    out.push('');
+  }
+  return out;
+}
+
+/**
  * @param width terminal width the table should fit (columns are narrowed, names cut with "~", to fit when possible)
  */
 export function comparisonTable(r: ComparisonResult, width = 100): string {
@@ -72,7 +103,11 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
   const rows: [string, ...string[]][] = [];
   const row = (label: string, f: (a: ArchitectureResult) => string) => rows.push([label, ...archs.map(f)]);
   row('', (a) => a.name);
-  row('kind', (a) => `${a.kind}${a.origin === 'searched' ? ' (searched)' : ''}`);
+  row(
+    'kind',
+    (a) =>
+      `${designKind(a)}${a.tiers !== undefined && !perTier(a) ? ', co-located tiers' : ''}${a.origin === 'searched' ? ' (searched)' : ''}`,
+  );
   row('instances', shape);
   row('layout', layout);
   row('cost / month', (a) => formatUsd(a.cost.usdPerMonth));
@@ -165,6 +200,7 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
     ...lines,
     '',
   ];
+  out.push(...tierLines(archs, width));
   const u = r.uncertainty;
   if (u) {
     const name = (i: number) => archs[i]?.name ?? '';

@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { isControlCode } from '../errors.js';
-import type { ScenarioField } from './fields.js';
+import { IDENTIFIER, type ScenarioField } from './fields.js';
 import { RANGE_DISTRIBUTIONS } from './options.js';
 
 /** The phrase that follows "expected" when a unit-carrying value has the wrong JSON type. */
@@ -32,7 +32,8 @@ type QuantityName = keyof typeof QUANTITY_EXPECTED;
 const RANGE_KEYS: readonly string[] = ['p5', 'p95', 'distribution'];
 
 /** Appended to the "expected" phrase of a single-value field given something that looks like a range. */
-const RANGE_NOT_ALLOWED = 'a single value: ranges { p5, p95 } are allowed only for workload and reliability figures';
+const RANGE_NOT_ALLOWED =
+  'a single value: ranges { p5, p95 } are allowed only for workload, reliability and tier figures';
 
 /** An object with a range's key: what a user who wrote a range where none is allowed gave. */
 function looksLikeRange(value: unknown): boolean {
@@ -188,6 +189,16 @@ const nonEmptyText = (description: string) =>
     .refine((s) => !hasControl(s), { error: 'a string without control characters (one line of text)' })
     .describe(description);
 
+/** An identifier (fields.ts IDENTIFIER): a name that can stand in a field path. */
+const identifier = (description: string) =>
+  z
+    .string({ error: pointOnly('an identifier (a letter or _, then letters, digits and _)') })
+    .regex(IDENTIFIER, {
+      error:
+        'an identifier: a letter or _, then letters, digits and _, at most 64 characters (it is used in field paths such as tiers.db.serviceTime)',
+    })
+    .describe(description);
+
 /**
  * The zod schema of a row: its kind, bounds, range form, description and documented default; optional unless the row
  * is required.
@@ -211,6 +222,8 @@ function requiredSchema(f: ScenarioField): z.ZodType {
       return text(f.description);
     case 'name':
       return nonEmptyText(f.description);
+    case 'identifier':
+      return identifier(f.description);
     case 'number':
     case 'count': {
       if (f.bounds === undefined) throw new RangeError(`${f.path}: a number needs bounds`);

@@ -9,10 +9,15 @@
  * (compare/sensitivity.ts). Where a value lands in the normalised scenario stays with its model (normalize.ts,
  * uncertain.ts, and sensitivity.ts for the targets); tests check the table against the schema and against the
  * models. Adding a field: one row here, plus its model.
+ *
+ * Paths: dotted keys, `[]` for any element of an array (`users[].share`, `tiers[].serviceTime`) and `{}` for any
+ * value of a record keyed by the user (`architectures[].tiers{}.kind`: the design of any tier, keyed by the tier's
+ * name). A concrete path gives the index (`tiers[2].serviceTime`) or the key (`architectures[0].tiers.db.kind`);
+ * scenarioField accepts the index form (a record key cannot be told from a property name without the schema).
  */
 import type { QuantityKind } from '../units/parse.js';
 import { MAX_GROWTH_PER_YEAR, MAX_MESSAGE_BYTES, MAX_RATE_PER_S, MAX_SERVICE_TIME_S } from './limits.js';
-import { ARCHITECTURE_KINDS, BALANCERS, CONSISTENCIES, P99_SCOPES, STANDBYS } from './options.js';
+import { ARCHITECTURE_KINDS, BALANCERS, CONSISTENCIES, P99_SCOPES, STANDBYS, TIER_ROLES } from './options.js';
 
 /** How the TUI shows a field: its label, group, an example value, and its place on the screen (ascending). */
 export interface FieldView {
@@ -45,12 +50,19 @@ export interface Bounds {
 
 /**
  * How a value is written: a unit kind (parsed by units/parse.ts; `number` and `count` are plain JSON numbers), an
- * enumeration of `options`, free `text` (line breaks allowed) or a `name` (one non-empty line).
+ * enumeration of `options`, free `text` (line breaks allowed), a `name` (one non-empty line) or an `identifier` (a
+ * name that can stand in a field path: a letter or `_`, then letters, digits and `_`, at most 64 characters).
  */
-export type FieldKind = QuantityKind | 'enum' | 'text' | 'name';
+export type FieldKind = QuantityKind | 'enum' | 'text' | 'name' | 'identifier';
+
+/** What an `identifier` field matches (tiers[].name: it stands in sweep paths such as `tiers.db.serviceTime`). */
+export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 export interface ScenarioField {
-  /** The raw path; `architectures[]` stands for any candidate, `regions[]` for any element. */
+  /**
+   * The raw path; `architectures[]` stands for any candidate, `regions[]` for any element, `tiers{}` (under
+   * `architectures[]`) for the value at any key of that record.
+   */
   readonly path: string;
   readonly kind: FieldKind;
   readonly options?: readonly string[];
@@ -70,7 +82,11 @@ export interface ScenarioField {
   readonly tui?: FieldView;
   /** Varied one at a time by the sensitivity analysis. */
   readonly sensitivity?: SensitivityView;
+  /** A tier's field that only tiers of these roles take (absent: every tier, or not a tier's field). */
+  readonly roles?: readonly TierRole[];
 }
+
+type TierRole = (typeof TIER_ROLES)[number];
 
 interface Options {
   bounds?: Bounds;
@@ -81,6 +97,7 @@ interface Options {
   default?: string | number;
   tui?: FieldView;
   sensitivity?: SensitivityView;
+  roles?: readonly TierRole[];
 }
 
 /** A number or unit value; a sweep may vary it unless `sweep: false`. */
@@ -96,6 +113,7 @@ const row = (path: string, kind: QuantityKind, description: string, o: Options =
   ...(o.default === undefined ? {} : { default: o.default }),
   ...(o.tui ? { tui: o.tui } : {}),
   ...(o.sensitivity ? { sensitivity: o.sensitivity } : {}),
+  ...(o.roles ? { roles: o.roles } : {}),
 });
 
 /** An integer count in the bounds. */
@@ -107,7 +125,7 @@ const oneOf = (
   path: string,
   options: readonly string[],
   description: string,
-  o: { required?: boolean; default?: string; tui?: FieldView } = {},
+  o: { required?: boolean; default?: string; tui?: FieldView; roles?: readonly TierRole[] } = {},
 ): ScenarioField => ({
   path,
   kind: 'enum',
@@ -119,10 +137,16 @@ const oneOf = (
   description,
   ...(o.default === undefined ? {} : { default: o.default }),
   ...(o.tui ? { tui: o.tui } : {}),
+  ...(o.roles ? { roles: o.roles } : {}),
 });
 
-/** Free text (`text`) or a name or id (`name`). */
-const words = (path: string, kind: 'text' | 'name', description: string, required = false): ScenarioField => ({
+/** Free text (`text`), a name or id (`name`), or an identifier. */
+const words = (
+  path: string,
+  kind: 'text' | 'name' | 'identifier',
+  description: string,
+  required = false,
+): ScenarioField => ({
   path,
   kind,
   integer: false,
@@ -225,10 +249,9 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
   row(
     'workload.serviceTime',
     'duration',
-    'CPU time of one request (one sub-request with fan-out) on one vCPU of the chosen family (required): "12 ms", or a number of seconds; > 0 and at most 1e6 s.',
+    'CPU time of one request (one sub-request with fan-out) on one vCPU of the chosen family (required, unless the scenario gives `tiers` instead: the two are mutually exclusive): "12 ms", or a number of seconds; > 0 and at most 1e6 s.',
     {
       bounds: above(0, MAX_SERVICE_TIME_S),
-      required: true,
       ranged: true,
       tui: view(3, W, 'CPU / request', '12 ms'),
       sensitivity: varied(1, 'CPU time per request', 'ms'),
@@ -367,6 +390,67 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
       ranged: true,
       sensitivity: varied(23, 'USL coherency (kappa)', '', { rangeOnly: true }),
     },
+  ),
+  // tiers (issue 13: a system of tiers instead of workload.serviceTime)
+  words(
+    'tiers[].name',
+    'identifier',
+    "Name of the tier, unique in the scenario (required): an identifier (a letter or _, then letters, digits and _; at most 64 characters), as it is named in a candidate's `tiers` and in sweep paths such as tiers.db.serviceTime.",
+    true,
+  ),
+  oneOf(
+    'tiers[].role',
+    TIER_ROLES,
+    'What the tier does (required): "stateless" (an application tier), "cache" (answers hitRatio of its calls and passes the misses on to the next tier; never the last tier) or "database" (holds the data: workingSet, writeFraction, replication, consistency).',
+    { required: true },
+  ),
+  row(
+    'tiers[].serviceTime',
+    'duration',
+    'CPU time of one call to this tier on one vCPU of the chosen family (required): "2 ms", or a number of seconds; > 0 and at most 1e6 s.',
+    { bounds: above(0, MAX_SERVICE_TIME_S), required: true, ranged: true },
+  ),
+  row(
+    'tiers[].serviceTimeCv',
+    'number',
+    "Coefficient of variation of this tier's service time, a plain number in [0, 100] (0 deterministic, 1 exponential). Default 1.",
+    { bounds: between(0, 100), ranged: true, default: 1 },
+  ),
+  count(
+    'tiers[].callsPerRequest',
+    between(0, 10000),
+    'Sequential calls one user request makes to this tier, an integer from 0 to 10000 (each call pays the response time and the round trip between the tiers; behind a cache only the misses arrive: 4 calls behind a 90% hit ratio are 0.4 calls per request on average). Default 1.',
+    { default: 1 },
+  ),
+  row(
+    'tiers[].hitRatio',
+    'fraction',
+    'Cache only (required there): fraction of the calls the cache answers itself, "90%" or 0.9, in [0, 1]; the rest go on to the next tier.',
+    { bounds: between(0, 1), ranged: true, roles: ['cache'] },
+  ),
+  row(
+    'tiers[].workingSet',
+    'size',
+    'Cache and database only: bytes the tier keeps in memory (a cache: what it holds; a database: its data set), "40 GiB", or a number of bytes; >= 0. Default 0.',
+    { bounds: NON_NEGATIVE, ranged: true, default: 0, roles: ['cache', 'database'] },
+  ),
+  row(
+    'tiers[].writeFraction',
+    'fraction',
+    'Database only: fraction of its calls that write (reads may go to read replicas, writes go to the primary), "20%" or 0.2, in [0, 1]. Default 0.',
+    { bounds: between(0, 1), ranged: true, default: 0, roles: ['database'] },
+  ),
+  count(
+    'tiers[].replication',
+    between(1, 100),
+    'Database only: copies of each partition of its working set in a horizontal design, an integer >= 1. Default 2.',
+    { default: 2, roles: ['database'] },
+  ),
+  oneOf(
+    'tiers[].consistency',
+    CONSISTENCIES,
+    'Database only: consistency of writes across replicas; "strong" makes a write wait for its replicas (a quorum when partitioned). Default "eventual".',
+    { default: 'eventual', roles: ['database'] },
   ),
   // targets
   row(
@@ -508,10 +592,13 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
   oneOf(
     'architectures[].kind',
     ARCHITECTURE_KINDS,
-    '"vertical": one box (optionally with a standby); "horizontal": N nodes plus spares over zones and regions (required).',
-    { required: true },
+    '"vertical": one box (optionally with a standby); "horizontal": N nodes plus spares over zones and regions (required, unless the candidate gives per-tier designs in `tiers`).',
   ),
-  words('architectures[].family', 'name', 'Catalog instance family ("m7i") (required).', true),
+  words(
+    'architectures[].family',
+    'name',
+    'Catalog instance family ("m7i") (required, unless the candidate gives per-tier designs in `tiers`).',
+  ),
   words(
     'architectures[].size',
     'name',
@@ -545,6 +632,56 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     'architectures[].balancer',
     BALANCERS,
     'Horizontal only: how the load balancer picks a node. Default "least-loaded".',
+    { default: 'least-loaded' },
+  ),
+  // architectures[].tiers: a design per tier of the scenario (keyed by the tier's name)
+  oneOf(
+    'architectures[].tiers{}.kind',
+    ARCHITECTURE_KINDS,
+    '"vertical": one box for this tier (a database: a primary, optionally a standby and read replicas); "horizontal": N nodes plus spares over zones and regions (a database: partitioned and replicated) (required).',
+    { required: true },
+  ),
+  words('architectures[].tiers{}.family', 'name', 'Catalog instance family of this tier ("r7i") (required).', true),
+  words(
+    'architectures[].tiers{}.size',
+    'name',
+    'Catalog size of that family ("2xlarge"). Default: chosen (the smallest or cheapest that meets the targets).',
+  ),
+  words('architectures[].tiers{}.regions[]', 'name', 'A catalog region id ("us-east-1").', true),
+  oneOf(
+    'architectures[].tiers{}.standby',
+    STANDBYS,
+    'Vertical only: a standby box for this tier in another zone (or in regions[1]). Default "none".',
+    { default: 'none' },
+  ),
+  count(
+    'architectures[].tiers{}.readReplicas',
+    between(0, 100),
+    'Vertical database tier only: read replicas beside the primary (reads are spread over the primary and the replicas, writes go to the primary), an integer >= 0. Default 0.',
+    { default: 0, sweep: false },
+  ),
+  count(
+    'architectures[].tiers{}.nodes',
+    between(1, 1_000_000),
+    'Horizontal only: total nodes of this tier over all its regions, an integer >= the number of regions. Default: the fewest that meet the targets.',
+    { sweep: false },
+  ),
+  count(
+    'architectures[].tiers{}.spares',
+    between(0, 1000),
+    'Horizontal only: nodes of this tier per region that may be down while the targets are still met, an integer >= 0. Default 1.',
+    { default: 1, sweep: false },
+  ),
+  count(
+    'architectures[].tiers{}.zones',
+    between(1, 6),
+    'Horizontal only: availability zones per region of this tier, an integer from 1 to 6. Default 3.',
+    { default: 3, sweep: false },
+  ),
+  oneOf(
+    'architectures[].tiers{}.balancer',
+    BALANCERS,
+    'Horizontal only: how the load balancer of this tier picks a node. Default "least-loaded".',
     { default: 'least-loaded' },
   ),
   // simulation

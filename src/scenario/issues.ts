@@ -38,7 +38,7 @@ type Issue = {
 };
 
 /** "users[1].share" from a path; "scenario" for the root; an odd key is quoted (`workload["a b"]`) and shortened. */
-function formatPath(path: readonly PropertyKey[]): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     const key = String(part);

@@ -31,14 +31,18 @@ export function scenarioJsonSchema(): JsonObject {
   const regionIds = catalog.regions.map((r) => r.id);
   const families = [...catalog.families.keys()];
   const arch = property(generated, 'properties', 'architectures', 'items', 'properties');
+  // a candidate's design per tier: the values of its `tiers` record
+  const tierDesign = property(arch, 'tiers', 'additionalProperties', 'properties');
   for (const target of [
     property(generated, 'properties', 'users', 'items', 'properties', 'region'),
     property(arch, 'regions', 'items'),
+    property(tierDesign, 'regions', 'items'),
   ]) {
     if (target !== undefined) target.enum = regionIds;
   }
-  const family = property(arch, 'family');
-  if (family !== undefined) family.enum = families;
+  for (const family of [property(arch, 'family'), property(tierDesign, 'family')]) {
+    if (family !== undefined) family.enum = families;
+  }
   const { $schema, ...rest } = generated;
   return {
     $schema,

@@ -15,6 +15,13 @@
  * draws a value from such a range and `withValue` puts a value into a copy of a scenario (for Monte Carlo over the
  * inputs, and sweeps). read.ts reads a scenario's text; issues.ts turns the schema's issues into one-line errors.
  *
+ * Systems of tiers (issue 13; contract, "Systems of tiers"): `tiers` replaces `workload.serviceTime` (the two are
+ * mutually exclusive, and one is required). Tier names are unique identifiers; a role's fields (the table's `roles`)
+ * are refused on another role; a cache needs a hitRatio and a tier after it. A candidate either runs every tier on
+ * its own nodes (kind and family as before) or gives `tiers`, a design per tier keyed by tier name (nothing else
+ * beside it): every tier of the scenario and no other, each design with the options of its kind, readReplicas only on
+ * a vertical database tier. The result is Scenario.tiers and a TieredSpec.
+ *
  * A field that is absent and takes a value the engine relies on is "defaulted" (`workload.serviceTimeCv`,
  * `workload.averageRate` = the peak, `workload.usl` = linear scaling, `reliability.node.mtbf`, ...). Absent fields
  * that mean "none" or "chosen by the engine" (`description`, `targets.budget`, `architectures`, `simulation`, a
@@ -26,16 +33,26 @@ import { InputError, InputErrors } from '../errors.js';
 import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/parse.js';
 import { decimalComplement } from '../util/decimalComplement.js';
 import { closest } from '../util/suggest.js';
-import { boundsOf, scenarioField } from './fields.js';
-import { fallbackExpected, forbiddenKeys, issueErrors, preview, type Raw, record } from './issues.js';
+import { boundsOf, IDENTIFIER, SCENARIO_FIELDS, scenarioField } from './fields.js';
+import {
+  fallbackExpected,
+  forbiddenKeys,
+  formatPath,
+  issueErrors,
+  preview,
+  type Raw,
+  record,
+  ScenarioError,
+} from './issues.js';
 import { MIN_TRAFFIC_RATE_PER_S } from './limits.js';
-import { P99_SCOPES, RANGE_DISTRIBUTIONS } from './options.js';
+import { P99_SCOPES, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
 import { ScenarioSchema } from './schema.js';
 import type {
   ArchitectureSpec,
   BalancerPolicy,
   Consistency,
   FailureRates,
+  HorizontalSpec,
   P99Scope,
   RangeDistribution,
   Reliability,
@@ -43,8 +60,13 @@ import type {
   SimulationSpec,
   Standby,
   Targets,
+  Tier,
+  TierDesign,
+  TieredSpec,
+  TierRole,
   UncertainInput,
   UserRegion,
+  VerticalSpec,
   Workload,
 } from './types.js';
 import { SIMULATION_DEFAULTS } from './types.js';
@@ -59,6 +81,17 @@ const DEFAULT_COLD_RESTORE_S = 1800;
 const DEFAULT_REPLICATION_LAG_S = 1;
 const DEFAULT_BACKUP_INTERVAL_S = 24 * 3600;
 const KiB = 1024;
+
+/** A tier's role-specific fields (the table's `roles`): key -> the roles that take it (any other refuses it). */
+const TIER_ROLE_FIELDS: ReadonlyArray<readonly [string, readonly TierRole[]]> = SCENARIO_FIELDS.flatMap((f) =>
+  f.path.startsWith('tiers[].') && f.roles !== undefined ? [[f.path.slice('tiers[].'.length), f.roles] as const] : [],
+);
+
+/** The keys of a candidate other than its name and its per-tier designs (refused beside `tiers`). */
+const CANDIDATE_OPTIONS = ['kind', 'family', 'size', 'regions', 'standby', 'nodes', 'spares', 'zones', 'balancer'];
+
+/** What a design's problems call it: a candidate of its own, or the design of one tier of a candidate. */
+type DesignOf = 'candidate' | 'tier design';
 
 /**
  * Validates and normalises a raw scenario (a parsed JSON value).
@@ -192,11 +225,13 @@ class Normalizer {
   scenario(raw: Raw | undefined): Scenario {
     const name = own(raw, 'name');
     const description = own(raw, 'description');
-    const workload = this.workload(record(own(raw, 'workload')));
+    const tiersRaw = own(raw, 'tiers');
+    const workload = this.workload(record(own(raw, 'workload')), tiersRaw !== undefined);
+    const tiers = this.tiers(tiersRaw);
     const targets = this.targets(record(own(raw, 'targets')));
     const reliability = this.reliability(record(own(raw, 'reliability')));
     const users = this.users(own(raw, 'users'));
-    const architectures = this.architectures(own(raw, 'architectures'), workload.replication);
+    const architectures = this.architectures(own(raw, 'architectures'), workload.replication, tiers);
     const simulation = this.simulation(record(own(raw, 'simulation')));
     return {
       name: typeof name === 'string' ? name : '',
@@ -205,6 +240,7 @@ class Normalizer {
       targets,
       reliability,
       users,
+      tiers,
       architectures,
       simulation,
       defaulted: this.defaulted,
@@ -213,7 +249,8 @@ class Normalizer {
     };
   }
 
-  private workload(w: Raw | undefined): Workload {
+  /** The workload; `tiered`: the scenario gives `tiers`, which take the place of serviceTime and serviceTimeCv. */
+  private workload(w: Raw | undefined, tiered: boolean): Workload {
     const p = 'workload';
     const peakRatePerS = this.ranged(w, 'peakRate', `${p}.peakRate`);
     let averageRatePerS: number | null = null;
@@ -225,8 +262,7 @@ class Normalizer {
         this.fail(`${p}.averageRate`, own(w, 'averageRate'), `a rate <= peakRate (${peakRatePerS}/s)`);
       }
     }
-    const serviceTimeS = this.ranged(w, 'serviceTime', `${p}.serviceTime`);
-    const serviceTimeCv = this.ranged(w, 'serviceTimeCv', `${p}.serviceTimeCv`, 1);
+    const { serviceTimeS, serviceTimeCv } = this.serviceTime(w, tiered);
     const growth = record(own(w, 'growth'));
     const growthPerYear = this.ranged(growth, 'perYear', `${p}.growth.perYear`, 0);
     const growthYears = this.ranged(growth, 'years', `${p}.growth.years`, 0);
@@ -277,6 +313,109 @@ class Normalizer {
       roundTrips,
       usl: uslValue,
     };
+  }
+
+  /**
+   * workload.serviceTime and its cv, or with tiers neither: `tiers` and `workload.serviceTime` are mutually exclusive,
+   * and one of them is required.
+   */
+  private serviceTime(w: Raw | undefined, tiered: boolean): { serviceTimeS: number | null; serviceTimeCv: number } {
+    const p = 'workload';
+    if (!tiered) {
+      if (w !== undefined && own(w, 'serviceTime') === undefined) {
+        this.fail(
+          `${p}.serviceTime`,
+          undefined,
+          'a duration such as "12 ms" or "2 h", or a number of seconds (or, instead, tiers: the service as a system of tiers)',
+        );
+      }
+      return {
+        serviceTimeS: this.ranged(w, 'serviceTime', `${p}.serviceTime`),
+        serviceTimeCv: this.ranged(w, 'serviceTimeCv', `${p}.serviceTimeCv`, 1),
+      };
+    }
+    for (const key of ['serviceTime', 'serviceTimeCv']) {
+      const value = own(w, key);
+      if (value !== undefined) {
+        this.fail(
+          `${p}.${key}`,
+          value,
+          `no workload.${key} when the scenario gives tiers (workload.serviceTime and tiers are mutually exclusive: each tier has its own ${key})`,
+        );
+      }
+    }
+    return { serviceTimeS: null, serviceTimeCv: 1 }; // the cv of no service time: unused, not a default taken
+  }
+
+  // --- tiers ----------------------------------------------------------------------------------------------------
+
+  private tiers(raw: unknown): Tier[] | null {
+    if (raw === undefined) return null;
+    if (!Array.isArray(raw)) return []; // reported by the schema
+    const firstIndex = new Map<string, number>();
+    const tiers = raw.map((item, i) => {
+      const t = record(item);
+      const path = `tiers[${i}]`;
+      const name = own(t, 'name');
+      if (typeof name === 'string' && IDENTIFIER.test(name)) {
+        const first = firstIndex.get(name);
+        if (first !== undefined) this.fail(`${path}.name`, name, `a name no other tier has (tiers[${first}] has it)`);
+        else firstIndex.set(name, i);
+      }
+      return this.tier(t, path);
+    });
+    const last = raw.length - 1;
+    if (last >= 0 && own(record(raw[last]), 'role') === 'cache') {
+      this.fail(
+        `tiers[${last}].role`,
+        'cache',
+        `a tier after a cache tier (a cache passes its misses on to the next tier, and tiers[${last}] is the last)`,
+      );
+    }
+    return tiers;
+  }
+
+  private tier(t: Raw | undefined, path: string): Tier {
+    const nameRaw = own(t, 'name');
+    const name = typeof nameRaw === 'string' ? nameRaw : '';
+    const roleRaw = own(t, 'role');
+    const role = TIER_ROLES.find((r) => r === roleRaw);
+    const base = {
+      serviceTimeS: this.ranged(t, 'serviceTime', `${path}.serviceTime`),
+      serviceTimeCv: this.ranged(t, 'serviceTimeCv', `${path}.serviceTimeCv`, 1),
+      callsPerRequest: this.number(t, 'callsPerRequest', `${path}.callsPerRequest`, 1),
+    };
+    // a field of another role is refused (an unknown role is the schema's to report)
+    for (const [key, roles] of TIER_ROLE_FIELDS) {
+      const value = own(t, key);
+      if (value === undefined || role === undefined || roles.includes(role)) continue;
+      const owners = roles.map((r) => `"${r}"`).join(' or ');
+      this.fail(`${path}.${key}`, value, `no "${key}" on a ${role} tier (it is for role ${owners})`);
+    }
+    if (role === 'cache') {
+      if (t !== undefined && own(t, 'hitRatio') === undefined) {
+        this.fail(`${path}.hitRatio`, undefined, 'a fraction such as "90%" or 0.9 (a cache tier needs its hit ratio)');
+      }
+      return {
+        name,
+        role,
+        ...base,
+        hitRatio: this.ranged(t, 'hitRatio', `${path}.hitRatio`),
+        workingSetBytes: this.ranged(t, 'workingSet', `${path}.workingSet`, 0),
+      };
+    }
+    if (role === 'database') {
+      return {
+        name,
+        role,
+        ...base,
+        workingSetBytes: this.ranged(t, 'workingSet', `${path}.workingSet`, 0),
+        writeFraction: this.ranged(t, 'writeFraction', `${path}.writeFraction`, 0),
+        replication: this.number(t, 'replication', `${path}.replication`, 2),
+        consistency: this.string<Consistency>(t, 'consistency', `${path}.consistency`, 'eventual'),
+      };
+    }
+    return { name, role: 'stateless', ...base }; // a stateless tier, or a placeholder for a missing or unknown role
   }
 
   private targets(t: Raw | undefined): Targets {
@@ -355,7 +494,7 @@ class Normalizer {
     return users;
   }
 
-  private architectures(raw: unknown, replication: number): ArchitectureSpec[] | null {
+  private architectures(raw: unknown, replication: number, tiers: readonly Tier[] | null): ArchitectureSpec[] | null {
     if (raw === undefined) return null;
     if (!Array.isArray(raw)) return [];
     const firstIndex = new Map<string, number>();
@@ -369,11 +508,130 @@ class Normalizer {
           this.fail(`${path}.name`, name, `a name no other candidate has (architectures[${first}] has it)`);
         } else firstIndex.set(name, i);
       }
-      return this.architecture(a, path, name, replication);
+      return this.architecture(a, path, name, { copies: replication, path: 'workload.replication' }, tiers);
     });
   }
 
-  private architecture(a: Raw | undefined, path: string, name: string, replication: number): ArchitectureSpec {
+  private architecture(
+    a: Raw | undefined,
+    path: string,
+    name: string,
+    replication: { copies: number; path: string },
+    tiers: readonly Tier[] | null,
+  ): ArchitectureSpec {
+    if (own(a, 'tiers') !== undefined) return this.tieredCandidate(a, path, name, tiers);
+    // kind and family are required unless the candidate gives per-tier designs (the schema cannot say so)
+    if (a !== undefined && own(a, 'kind') === undefined) {
+      this.fail(`${path}.kind`, undefined, 'one of "vertical", "horizontal"');
+    }
+    if (a !== undefined && own(a, 'family') === undefined) this.fail(`${path}.family`, undefined, 'a non-empty string');
+    const d = this.design(a, path, 'candidate', replication);
+    // the name second, as a candidate is written
+    if (d.kind === 'vertical') {
+      const { kind, ...rest } = d;
+      return { kind, name, ...rest };
+    }
+    const { kind, ...rest } = d;
+    return { kind, name, ...rest };
+  }
+
+  /**
+   * A candidate with a design per tier: only its name beside them, a tier of the scenario for every key (an unknown
+   * one suggests the closest), and a design for every tier.
+   */
+  private tieredCandidate(a: Raw | undefined, path: string, name: string, tiers: readonly Tier[] | null): TieredSpec {
+    const raw = own(a, 'tiers');
+    const placeholder: TieredSpec = { kind: 'tiered', name, tiers: [] };
+    if (tiers === null) {
+      this.fail(
+        `${path}.tiers`,
+        raw,
+        'no per-tier designs: the scenario has no tiers (give tiers, or a design of its own for the candidate)',
+      );
+      return placeholder;
+    }
+    for (const key of CANDIDATE_OPTIONS) {
+      const value = own(a, key);
+      if (value !== undefined) {
+        this.fail(
+          `${path}.${key}`,
+          value,
+          `no "${key}" on a candidate with per-tier designs (each tier's design in ${path}.tiers gives its own)`,
+        );
+      }
+    }
+    const designs = record(raw);
+    if (designs === undefined) return placeholder; // reported by the schema
+    // a tier whose name is invalid or repeated is reported at the tier: no candidate is held to it
+    const written = tiers.map((t) => t.name);
+    const names = [...new Set(written.filter((n) => IDENTIFIER.test(n)))];
+    if (names.length === 0) return placeholder;
+    for (const key of Object.keys(designs)) {
+      if (written.includes(key)) continue;
+      const keyPath = `${path}.${formatPath(['tiers', key])}`;
+      const suggestion = closest(key, names);
+      const hint =
+        suggestion === undefined ? `the scenario's tiers: ${names.join(', ')}` : `did you mean ${suggestion}?`;
+      const expected = `a tier of the scenario (${hint})`;
+      this.problems.push(new ScenarioError(keyPath, key, expected, `${keyPath}: unknown tier (${hint})`));
+    }
+    const missing = names.filter((n) => !Object.hasOwn(designs, n));
+    if (missing.length > 0) {
+      this.fail(
+        `${path}.tiers`,
+        raw,
+        `a design for every tier of the scenario (missing: ${missing.join(', ')}; a candidate without tiers runs every tier on the same nodes)`,
+      );
+    }
+    const out: TierDesign[] = [];
+    const seen = new Set<string>();
+    tiers.forEach((tier, i) => {
+      if (!Object.hasOwn(designs, tier.name) || seen.has(tier.name)) return;
+      seen.add(tier.name);
+      out.push(this.tierDesign(record(designs[tier.name]), `${path}.tiers.${tier.name}`, tier, `tiers[${i}]`));
+    });
+    return { kind: 'tiered', name, tiers: out };
+  }
+
+  /** The design of one tier: a candidate's options for its kind, and read replicas for a vertical database tier. */
+  private tierDesign(d: Raw | undefined, path: string, tier: Tier, at: string): TierDesign {
+    const replication = tier.role === 'database' ? { copies: tier.replication, path: `${at}.replication` } : null;
+    const design = this.design(d, path, 'tier design', replication);
+    const readReplicasRaw = own(d, 'readReplicas');
+    if (design.kind === 'horizontal') {
+      if (readReplicasRaw !== undefined) {
+        this.fail(
+          `${path}.readReplicas`,
+          readReplicasRaw,
+          'no "readReplicas" on a horizontal tier design (it is for kind "vertical"; a horizontal database keeps tiers[].replication copies of each partition)',
+        );
+      }
+      return { tier: tier.name, ...design };
+    }
+    if (tier.role !== 'database') {
+      if (readReplicasRaw !== undefined) {
+        this.fail(
+          `${path}.readReplicas`,
+          readReplicasRaw,
+          `no "readReplicas" on a ${tier.role} tier (read replicas are for a tier of role "database")`,
+        );
+      }
+      return { tier: tier.name, ...design, readReplicas: 0 };
+    }
+    return { tier: tier.name, ...design, readReplicas: this.number(d, 'readReplicas', `${path}.readReplicas`, 0) };
+  }
+
+  /**
+   * The options of a vertical or horizontal design (a candidate's, or one tier's): catalog family and size, regions,
+   * and the options of its kind (a problem names the options of the other kind). `replication`: copies of each
+   * partition its horizontal nodes keep, and the field that gives them (null: the design holds no partitioned data).
+   */
+  private design(
+    a: Raw | undefined,
+    path: string,
+    what: DesignOf,
+    replication: { copies: number; path: string } | null,
+  ): Omit<VerticalSpec, 'name'> | Omit<HorizontalSpec, 'name'> {
     const kind = own(a, 'kind');
     const family = own(a, 'family');
     const sizeRaw = own(a, 'size');
@@ -390,7 +648,7 @@ class Normalizer {
       for (const key of keys) {
         const value = own(a, key);
         if (value !== undefined) {
-          this.fail(`${path}.${key}`, value, `no "${key}" on a ${kind} candidate (it is for kind "${other}"${use})`);
+          this.fail(`${path}.${key}`, value, `no "${key}" on a ${kind} ${what} (it is for kind "${other}"${use})`);
         }
       }
     };
@@ -398,7 +656,7 @@ class Normalizer {
       misplaced(['nodes', 'spares', 'zones', 'balancer'], 'horizontal', '');
       const standby = this.string<Standby>(a, 'standby', `${path}.standby`, 'none');
       if (regions !== null && regions.length > 2) {
-        this.fail(`${path}.regions`, regionsRaw, 'a vertical candidate: 1 region, or 2 (the second for the standby)');
+        this.fail(`${path}.regions`, regionsRaw, `a vertical ${what}: 1 region, or 2 (the second for the standby)`);
       } else if (regions !== null && regions.length === 2 && standby === 'none') {
         this.fail(
           `${path}.regions[1]`,
@@ -408,7 +666,6 @@ class Normalizer {
       }
       return {
         kind,
-        name,
         family: familyName,
         size,
         region: regions?.[0] ?? null,
@@ -422,18 +679,23 @@ class Normalizer {
       const nodes = typeof nodesRaw === 'number' ? nodesRaw : null;
       if (nodes !== null && regions !== null && nodes < regions.length) {
         this.fail(`${path}.nodes`, nodesRaw, `at least one node per region (>= ${regions.length})`);
-      } else if (nodes !== null && Number.isInteger(replication) && nodes < replication * (regions?.length ?? 1)) {
+      } else if (
+        nodes !== null &&
+        replication !== null &&
+        Number.isInteger(replication.copies) &&
+        nodes < replication.copies * (regions?.length ?? 1)
+      ) {
         // each region keeps `replication` copies of every partition on distinct nodes (README, placement)
         const R = regions?.length ?? 1;
+        const copies = replication.copies;
         this.fail(
           `${path}.nodes`,
           nodesRaw,
-          `at least workload.replication (${replication}) nodes in each region (>= ${replication * R}${R > 1 ? ` over ${R} regions` : ''}): each partition keeps ${replication} copies on distinct nodes`,
+          `at least ${replication.path} (${copies}) nodes in each region (>= ${copies * R}${R > 1 ? ` over ${R} regions` : ''}): each partition keeps ${copies} copies on distinct nodes`,
         );
       }
       return {
         kind,
-        name,
         family: familyName,
         size,
         nodes,
@@ -444,7 +706,7 @@ class Normalizer {
       };
     }
     // kind missing or invalid (reported by the schema): a placeholder
-    return { kind: 'vertical', name, family: familyName, size, region: null, standby: 'none', standbyRegion: null };
+    return { kind: 'vertical', family: familyName, size, region: null, standby: 'none', standbyRegion: null };
   }
 
   private simulation(s: Raw | undefined): SimulationSpec | null {

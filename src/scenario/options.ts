@@ -21,3 +21,6 @@ export const STANDBYS = ['none', 'cold', 'hot'] as const;
 
 /** The values of a horizontal candidate's `balancer`; `least-loaded` is the default. */
 export const BALANCERS = ['random', 'round-robin', 'least-loaded', 'power-of-two'] as const;
+
+/** The values of a tier's `role` (required: no default). */
+export const TIER_ROLES = ['stateless', 'cache', 'database'] as const;

@@ -11,8 +11,8 @@
  * member that holds further fields (`workload.growth`, `users`) is given here by its key; a test checks that every
  * row lands in the schema.
  *
- * Uncertain inputs: every numeric figure of `workload` and `reliability` (not the counts `replication`, `fanout`,
- * `roundTrips`) may instead be a range `{ "p5": ..., "p95": ..., "distribution"?: "lognormal" | "normal" |
+ * Uncertain inputs: every numeric figure of `workload`, `reliability` and a tier (not the counts `replication`,
+ * `fanout`, `roundTrips`, `callsPerRequest`) may instead be a range `{ "p5": ..., "p95": ..., "distribution"?: "lognormal" | "normal" |
  * "uniform" }` (the table's `ranged` column). Every other field takes one value only, and its error text says so
  * when it is given a range.
  */
@@ -20,19 +20,23 @@ import { z } from 'zod';
 import { fieldSchema } from './fieldSchema.js';
 import { SCENARIO_FIELDS, type ScenarioField } from './fields.js';
 
-/** A row's key in its object and the rest of its path below it: `workload.growth.perYear` under `workload`. */
+/**
+ * A row's key in its object and the rest of its path below it: `workload.growth.perYear` under `workload`,
+ * `architectures[].tiers{}.kind` under `architectures[]` (key `tiers`, rest `{}.kind`: an array `[]` or a record `{}`
+ * ends the key).
+ */
 function keyBelow(prefix: string, f: ScenarioField): { key: string; rest: string } | undefined {
   const start = prefix === '' ? '' : `${prefix}.`;
   if (!f.path.startsWith(start)) return undefined;
   const below = f.path.slice(start.length);
-  const m = /^([^.[]+)(.*)$/.exec(below);
+  const m = /^([^.[{]+)(.*)$/.exec(below);
   return m === null ? undefined : { key: m[1] as string, rest: m[2] as string };
 }
 
 /**
- * The strict object at `prefix` (a table path such as `workload` or `architectures[]`; '' for the scenario): its
- * keys in the order of the table's rows, a field of its own built from its row, and a key under which further rows
- * lie taken from `members` (an object or array built by the caller).
+ * The strict object at `prefix` (a table path such as `workload`, `architectures[]` or `architectures[].tiers{}`; ''
+ * for the scenario): its keys in the order of the table's rows, a field of its own built from its row, and a key
+ * under which further rows lie (an object, an array `[]` or a record `{}`) taken from `members` (built by the caller).
  * @throws {Error} a key with further rows but no member, or a member with no rows (a drift between this module and
  *   the table)
  */
@@ -90,6 +94,30 @@ export const ReliabilitySchema = objectAt(
 export const UserRegionSchema = objectAt('users[]', 'Users in one region.');
 
 const REGION_ITEM = SCENARIO_FIELDS.find((f) => f.path === 'architectures[].regions[]') as ScenarioField;
+const TIER_REGION_ITEM = SCENARIO_FIELDS.find((f) => f.path === 'architectures[].tiers{}.regions[]') as ScenarioField;
+
+/** The most tiers a scenario may have. */
+export const MAX_TIERS = 20;
+
+export const TierSchema = objectAt(
+  'tiers[]',
+  'One tier of the service, in call order: its name, role, service time and calls per request, and the fields of its role.',
+);
+
+export const TierDesignSchema = objectAt(
+  'architectures[].tiers{}',
+  "The design of one tier: vertical or horizontal with that kind's options (as a candidate's), and for a vertical database tier its read replicas.",
+  {
+    regions: z
+      .array(fieldSchema(TIER_REGION_ITEM), { error: 'an array of region ids' })
+      .min(1, { error: 'an array of 1 to 10 region ids' })
+      .max(10, { error: 'an array of 1 to 10 region ids' })
+      .describe(
+        "Catalog region ids of this tier, as a candidate's regions: vertical 1 or 2 (the second for the standby), horizontal 1 to 10. Default: chosen.",
+      )
+      .optional(),
+  },
+);
 
 export const ArchitectureSchema = objectAt('architectures[]', 'One candidate design.', {
   regions: z
@@ -98,6 +126,12 @@ export const ArchitectureSchema = objectAt('architectures[]', 'One candidate des
     .max(10, { error: 'an array of 1 to 10 region ids' })
     .describe(
       'Catalog region ids. Vertical: 1 or 2 (the second is where the standby runs; needs standby "cold" or "hot"). Horizontal: 1 to 10 distinct serving regions. Default: chosen (the best p99 for the users).',
+    )
+    .optional(),
+  tiers: z
+    .record(z.string(), TierDesignSchema, { error: 'an object { TIER: design } keyed by tier name' })
+    .describe(
+      "A design per tier of the scenario, keyed by the tier's name (every tier needs one); the candidate then has only a name and these designs (no kind, family or other option of its own). Default: none (every tier runs on the same nodes, their service times adding up on the same CPUs).",
     )
     .optional(),
 });
@@ -118,6 +152,14 @@ export const ScenarioSchema = objectAt(
   'A capplan scenario: a workload, targets, failure rates, users and optional candidate designs. Bare numbers are in base units: per second, seconds, bytes, fractions, USD per month.',
   {
     workload: WorkloadSchema,
+    tiers: z
+      .array(TierSchema, { error: 'an array of tiers { name, role, serviceTime, ... }' })
+      .min(1, { error: `an array of 1 to ${MAX_TIERS} tiers` })
+      .max(MAX_TIERS, { error: `an array of 1 to ${MAX_TIERS} tiers` })
+      .describe(
+        'The service as a system of tiers, in call order (an app, a cache, a database), instead of workload.serviceTime (the two are mutually exclusive; one of them is required). Each user request makes callsPerRequest sequential calls to each tier; a cache passes its misses on to the next tier. Default: none (one tier: workload.serviceTime).',
+      )
+      .optional(),
     targets: TargetsSchema,
     reliability: ReliabilitySchema.optional(),
     users: z
@@ -141,14 +183,16 @@ export const ScenarioSchema = objectAt(
 export type RawScenario = z.input<typeof ScenarioSchema>;
 
 /**
- * Valid keys of the object at a path of the raw scenario (array indices step into elements, and a field that may be
- * a range steps into the range object), for did-you-mean.
+ * Valid keys of the object at a path of the raw scenario (array indices step into elements, a key of a record such
+ * as a candidate's `tiers` into its value, and a field that may be a range steps into the range object), for
+ * did-you-mean.
  */
 export function keysAt(path: readonly PropertyKey[]): string[] {
   let schema: z.ZodType = ScenarioSchema;
   for (const part of path) {
     schema = objectOrSelf(schema);
     if (typeof part === 'number' && schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+    else if (typeof part === 'string' && schema instanceof z.ZodRecord) schema = schema.valueType as z.ZodType;
     else if (typeof part === 'string' && schema instanceof z.ZodObject) {
       const next = (schema.shape as Record<string, z.ZodType>)[part];
       if (next === undefined) return [];

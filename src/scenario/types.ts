@@ -7,6 +7,8 @@
 export type Standby = 'none' | 'cold' | 'hot';
 export type BalancerPolicy = 'random' | 'round-robin' | 'least-loaded' | 'power-of-two';
 export type Consistency = 'eventual' | 'strong';
+/** What a tier does (issue 13): an application tier, a cache in front of the next tier, or a database. */
+export type TierRole = 'stateless' | 'cache' | 'database';
 /**
  * Which requests `targets.p99` is about: the p99 over all users' requests (a mixture over user regions), or the p99
  * of every user region's requests on its own (so that a small group of far users cannot hide in the mixture).
@@ -25,9 +27,12 @@ export interface Workload {
   peakRatePerS: number;
   /** Mean traffic rate today for transfer costs, per second; null: use the peak (conservative). */
   averageRatePerS: number | null;
-  /** CPU time of one request (one sub-request with fan-out) on one vCPU of the chosen family, seconds (> 0). */
-  serviceTimeS: number;
-  /** Coefficient of variation of the service time, [0, 100]; default 1 (exponential). */
+  /**
+   * CPU time of one request (one sub-request with fan-out) on one vCPU of the chosen family, seconds (> 0); null when
+   * the scenario gives `tiers` instead (each tier has its own service time).
+   */
+  serviceTimeS: number | null;
+  /** Coefficient of variation of the service time, [0, 100]; default 1 (exponential; unused with tiers). */
   serviceTimeCv: number;
   /** Growth per year as a fraction (0.8 = +80%/year), >= -0.99; default 0. */
   growthPerYear: number;
@@ -134,7 +139,78 @@ export interface HorizontalSpec {
   balancer: BalancerPolicy;
 }
 
-export type ArchitectureSpec = VerticalSpec | HorizontalSpec;
+/**
+ * A candidate of a tiered scenario that gives a design per tier (`architectures[i].tiers` in the scenario): it has
+ * a name and the designs, nothing else.
+ */
+export interface TieredSpec {
+  kind: 'tiered';
+  name: string;
+  /** One design per tier of the scenario, in the scenario's tier order (`tiers[i]` is the design of `Scenario.tiers[i]`). */
+  tiers: TierDesign[];
+}
+
+/**
+ * A candidate. A tiered scenario's candidate without per-tier designs is a VerticalSpec or HorizontalSpec whose nodes
+ * run every tier (co-located: the tiers' service times add up on the same CPUs).
+ */
+export type ArchitectureSpec = VerticalSpec | HorizontalSpec | TieredSpec;
+
+/** The design of one tier: a vertical candidate's options, and for a database tier its read replicas. */
+export interface VerticalTierDesign extends Omit<VerticalSpec, 'name'> {
+  /** The tier's name (`Scenario.tiers[i].name`). */
+  tier: string;
+  /** Read replicas beside the primary (a database tier only; 0 for any other), integer >= 0; default 0. */
+  readReplicas: number;
+}
+
+/** The design of one tier: a horizontal candidate's options (a database tier partitions with its `replication`). */
+export interface HorizontalTierDesign extends Omit<HorizontalSpec, 'name'> {
+  tier: string;
+}
+
+export type TierDesign = VerticalTierDesign | HorizontalTierDesign;
+
+interface TierBase {
+  /** Unique in the scenario; an identifier (letters, digits, _), used in sweep paths (`tiers.db.serviceTime`). */
+  name: string;
+  /** CPU time of one call to the tier on one vCPU of the chosen family, seconds (> 0). */
+  serviceTimeS: number;
+  /** Coefficient of variation of the tier's service time, [0, 100]; default 1. */
+  serviceTimeCv: number;
+  /**
+   * Sequential calls one user request makes to the tier, integer in [0, 10000]; default 1. Behind a cache of hit
+   * ratio h only (1 - h) of them arrive (the expected calls per request are then fractional; this is the count).
+   */
+  callsPerRequest: number;
+}
+
+export interface StatelessTier extends TierBase {
+  role: 'stateless';
+}
+
+export interface CacheTier extends TierBase {
+  role: 'cache';
+  /** Fraction of the calls the cache answers, [0, 1]; the rest go on to the next tier (there always is one). */
+  hitRatio: number;
+  /** Bytes the cache holds in memory; default 0. */
+  workingSetBytes: number;
+}
+
+export interface DatabaseTier extends TierBase {
+  role: 'database';
+  /** Bytes of the data set; default 0. */
+  workingSetBytes: number;
+  /** Fraction of the calls that write, [0, 1]; default 0. */
+  writeFraction: number;
+  /** Copies of each partition in a horizontal design, integer >= 1; default 2. */
+  replication: number;
+  /** Consistency of writes across replicas; default eventual. */
+  consistency: Consistency;
+}
+
+/** One tier of a system of tiers (issue 13), in call order. */
+export type Tier = StatelessTier | CacheTier | DatabaseTier;
 
 /**
  * Bursty arrivals for the request simulation: a two-state Markov-modulated Poisson process (MMPP) whose long-run
@@ -188,6 +264,11 @@ export interface Scenario {
   targets: Targets;
   reliability: Reliability;
   users: UserRegion[];
+  /**
+   * The service as a system of tiers, in call order; null: one tier (`workload.serviceTime`). When given,
+   * `workload.serviceTimeS` is null.
+   */
+  tiers: Tier[] | null;
   /** null: the engine searches for the best vertical and the best horizontal design. */
   architectures: ArchitectureSpec[] | null;
   simulation: SimulationSpec | null;

@@ -1,4 +1,7 @@
-/** Uncertain inputs: the fields that may be ranges, their medians, sampling, and substitution into a scenario. */
+/**
+ * Uncertain inputs: the fields that may be ranges, their medians, sampling, and substitution into a scenario. A tier's
+ * figures are addressed by index, as the scenario writes them (`tiers[2].serviceTime`).
+ */
 import { normalQuantile, Z95 } from '../core/stats/normalQuantile.js';
 import { type Bounds, boundsOf, SCENARIO_FIELDS } from './fields.js';
 import type { FailureRates, RangeDistribution, Scenario, UncertainInput } from './types.js';
@@ -6,12 +9,15 @@ import type { FailureRates, RangeDistribution, Scenario, UncertainInput } from '
 /** A field that may be a range: its valid values (the table's bounds) and where its value lands (its model). */
 interface RangedField extends Bounds, Model {}
 
-/** Where a field's value lies in the normalised scenario. */
+/**
+ * Where a field's value lies in the normalised scenario; `i` is the array index in the path (`tiers[2].serviceTime`:
+ * 2; 0 where the path has none).
+ */
 interface Model {
   /** The value in the scenario, SI (null: the field is unset and means "none", as an absent averageRate). */
-  readonly get: (s: Scenario) => number | null;
+  readonly get: (s: Scenario, i: number) => number | null;
   /** A copy of the scenario with the field set to `v` (sharing what it does not change). */
-  readonly set: (s: Scenario, v: number) => Scenario;
+  readonly set: (s: Scenario, v: number, i: number) => Scenario;
 }
 
 type WorkloadFigure =
@@ -27,6 +33,7 @@ type WorkloadFigure =
   | 'requestSizeBytes'
   | 'responseSizeBytes';
 type ReliabilityFigure = 'failoverS' | 'coldRestoreS' | 'restoreRateBytesPerS' | 'replicationLagS' | 'backupIntervalS';
+type TierFigure = 'serviceTimeS' | 'serviceTimeCv' | 'hitRatio' | 'workingSetBytes' | 'writeFraction';
 
 const inWorkload = (key: WorkloadFigure): Model => ({
   get: (s) => s.workload[key],
@@ -49,6 +56,21 @@ const inReliability = (key: ReliabilityFigure): Model => ({
   set: (s, v) => ({ ...s, reliability: { ...s.reliability, [key]: v } }),
 });
 
+/** The tier at index i that has the figure (a role-specific figure: only a tier of that role has it). */
+function tierWith(s: Scenario, i: number, key: TierFigure): Readonly<Record<TierFigure, number>> | undefined {
+  const tier = s.tiers?.[i];
+  return tier !== undefined && key in tier ? (tier as unknown as Record<TierFigure, number>) : undefined;
+}
+/** A figure of the tier at index i of `tiers`. */
+const inTier = (key: TierFigure): Model => ({
+  get: (s, i) => tierWith(s, i, key)?.[key] ?? null,
+  set: (s, v, i) => {
+    if (tierWith(s, i, key) === undefined)
+      throw new RangeError(`withValue: the scenario has no tiers[${i}] with ${key}`);
+    return { ...s, tiers: (s.tiers ?? []).map((t, j) => (j === i ? { ...t, [key]: v } : t)) };
+  },
+});
+
 /** Where the value of every field that may be a range lies, by raw path, in the order of the scenario. */
 const MODELS: ReadonlyArray<readonly [string, Model]> = [
   ['workload.peakRate', inWorkload('peakRatePerS')],
@@ -64,6 +86,11 @@ const MODELS: ReadonlyArray<readonly [string, Model]> = [
   ['workload.responseSize', inWorkload('responseSizeBytes')],
   ['workload.usl.contention', inUsl('sigma')],
   ['workload.usl.coherency', inUsl('kappa')],
+  ['tiers[].serviceTime', inTier('serviceTimeS')],
+  ['tiers[].serviceTimeCv', inTier('serviceTimeCv')],
+  ['tiers[].hitRatio', inTier('hitRatio')],
+  ['tiers[].workingSet', inTier('workingSetBytes')],
+  ['tiers[].writeFraction', inTier('writeFraction')],
   ['reliability.node.mtbf', inDomain('node', 'mtbfS')],
   ['reliability.node.mttr', inDomain('node', 'mttrS')],
   ['reliability.zone.mtbf', inDomain('zone', 'mtbfS')],
@@ -100,12 +127,23 @@ export function inBounds(value: number, bounds: Bounds): boolean {
   return Number.isFinite(value) && above && (bounds.max === undefined || value <= bounds.max);
 }
 
-export function rangedField(path: string): RangedField {
-  const field = RANGED.get(path);
+/**
+ * The field that may be a range at a path, which may give an array index (`tiers[2].serviceTime` is the row
+ * `tiers[].serviceTime`, at index 2).
+ * @throws {RangeError} the path cannot be a range
+ */
+function locate(path: string): { field: RangedField; index: number } {
+  const field = RANGED.get(path.replace(/\[\d+\]/g, '[]'));
   if (field === undefined) {
     throw new RangeError(`${path} cannot be a range; the fields that can: ${UNCERTAIN_PATHS.join(', ')}`);
   }
-  return field;
+  const index = /\[(\d+)\]/.exec(path)?.[1];
+  return { field, index: index === undefined ? 0 : Number(index) };
+}
+
+/** The bounds and model of the field at a path that may be a range (an array index allowed, as locate). */
+export function rangedField(path: string): RangedField {
+  return locate(path).field;
 }
 
 /** The point value of a range: sqrt(p5 p95) for lognormal, (p5 + p95) / 2 otherwise; always in [p5, p95]. */
@@ -126,7 +164,8 @@ export function rangeMedian(p5: number, p95: number, distribution: RangeDistribu
  * @example fieldValue(s, 'workload.peakRate') // s.workload.peakRatePerS
  */
 export function fieldValue(scenario: Scenario, path: string): number | null {
-  return rangedField(path).get(scenario);
+  const { field, index } = locate(path);
+  return field.get(scenario, index);
 }
 
 /**
@@ -152,7 +191,7 @@ export function clampToField(path: string, value: number): number {
  * @example withValue(s, 'workload.peakRate', 5200).workload.peakRatePerS // 5200
  */
 export function withValue(scenario: Scenario, path: string, value: number): Scenario {
-  const field = rangedField(path);
+  const { field, index } = locate(path);
   if (!inBounds(value, field)) {
     const lo = `${field.minExclusive ? '>' : '>='} ${field.min}`;
     throw new RangeError(
@@ -161,7 +200,7 @@ export function withValue(scenario: Scenario, path: string, value: number): Scen
   }
   const freed = path.startsWith('workload.usl.') ? [path, 'workload.usl'] : [path];
   return {
-    ...field.set(scenario, value),
+    ...field.set(scenario, value, index),
     defaulted: scenario.defaulted.filter((p) => !freed.includes(p)),
     uncertain: [...scenario.uncertain],
     bareNumbers: [...scenario.bareNumbers],

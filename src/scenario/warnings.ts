@@ -166,10 +166,11 @@ const bareUnitSlips: WarningRule = {
   warnings(s) {
     const out: string[] = [];
     const w = s.workload;
-    if (bare(s, 'workload.serviceTime') && w.serviceTimeS >= 1) {
+    const serviceTimeS = w.serviceTimeS;
+    if (bare(s, 'workload.serviceTime') && serviceTimeS !== null && serviceTimeS >= 1) {
       const path = 'workload.serviceTime';
       out.push(
-        `${path}: ${shown(s, path, w.serviceTimeS, readable)} of CPU per request is implausibly long for a service${bareHint(s, path, w.serviceTimeS, 'seconds', 'ms')}`,
+        `${path}: ${shown(s, path, serviceTimeS, readable)} of CPU per request is implausibly long for a service${bareHint(s, path, serviceTimeS, 'seconds', 'ms')}`,
       );
     }
     if (bare(s, 'targets.p99') && s.targets.p99S > MINUTE_S) {

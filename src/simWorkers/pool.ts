@@ -9,10 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AvailabilityChunk } from '../core/sim/failures/index.js';
 import type { RequestChunk } from '../core/sim/requests.js';
+import type { TierChunk } from '../core/sim/tiers.js';
 import { type ChunkResult, runChunk, type SimTask } from './chunk.js';
 
 /** The chunk result of a task kind. */
-export type ResultOf<T extends SimTask> = T extends { kind: 'requests' } ? RequestChunk : AvailabilityChunk;
+export type ResultOf<T extends SimTask> = T extends { kind: 'requests' }
+  ? RequestChunk
+  : T extends { kind: 'tiers' }
+    ? TierChunk
+    : AvailabilityChunk;
 
 export interface PoolOptions {
   /** Worker threads; 1 runs in this thread (yielding between chunks so progress and abort still work). */

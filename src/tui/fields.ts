@@ -3,8 +3,8 @@
  * screen shows them. `kind` says how a typed value is stored: `quantity` keeps the text (units allowed), `number`
  * stores a JSON number when the text is one, `enum` cycles through its options.
  */
-import { SCENARIO_FIELDS } from '../scenario/fields.js';
-import type { RawObject } from './rawPath.js';
+import { SCENARIO_FIELDS, scenarioField } from '../scenario/fields.js';
+import type { RawObject, RawValue } from './rawPath.js';
 import { getAt } from './rawPath.js';
 
 export type FieldKind = 'quantity' | 'number' | 'enum' | 'text';
@@ -12,7 +12,7 @@ export type FieldKind = 'quantity' | 'number' | 'enum' | 'text';
 export interface FieldDef {
   path: string;
   label: string;
-  group: 'Workload' | 'Targets' | 'Reliability' | 'Users' | 'Candidates';
+  group: 'Workload' | 'Targets' | 'Reliability' | 'Users' | 'Tiers' | 'Candidates';
   kind: FieldKind;
   options?: readonly string[];
   /** Example of a valid value, shown while editing. */
@@ -31,9 +31,79 @@ const STATIC: readonly FieldDef[] = SCENARIO_FIELDS.flatMap((f) => (f.tui ? [{ f
     hint: view.hint,
   }));
 
+/** A tier's editable figures: its label, example and input kind; those of a role (the table's `roles`) only there. */
+const TIER_FIELDS: readonly { key: string; label: string; hint: string; kind: FieldKind }[] = [
+  { key: 'serviceTime', label: 'CPU / call', hint: '2 ms', kind: 'quantity' },
+  { key: 'serviceTimeCv', label: 'service cv', hint: '1.2', kind: 'number' },
+  { key: 'callsPerRequest', label: 'calls / request', hint: '4', kind: 'number' },
+  { key: 'hitRatio', label: 'hit ratio', hint: '90%', kind: 'quantity' },
+  { key: 'workingSet', label: 'working set', hint: '40 GiB', kind: 'quantity' },
+  { key: 'writeFraction', label: 'writes', hint: '20%', kind: 'quantity' },
+];
+
+/** The name shown for a tier or a candidate in a label: at most 14 characters. */
+const shortName = (name: string): string => (name.length > 14 ? `${name.slice(0, 13)}~` : name);
+
+/** The fields of the scenario's tiers (issue 13), in call order. */
+function tierFields(raw: RawObject): FieldDef[] {
+  const tiers = getAt(raw, 'tiers');
+  if (!Array.isArray(tiers)) return [];
+  return tiers.flatMap((t, i) => {
+    const role = getAt(t, 'role');
+    const name = shortName(String(getAt(t, 'name') ?? `#${i + 1}`));
+    return TIER_FIELDS.filter(({ key }) => {
+      const roles = scenarioField(`tiers[].${key}`).roles;
+      return roles === undefined || roles.includes(role as never);
+    }).map(({ key, label, hint, kind }) => ({
+      path: `tiers[${i}].${key}`,
+      label: `${name} ${label}`,
+      group: 'Tiers' as const,
+      kind,
+      hint,
+    }));
+  });
+}
+
+/** Workload fields a scenario of tiers does not have (mutually exclusive with `tiers`). */
+const TIERED_AWAY = new Set(['workload.serviceTime', 'workload.serviceTimeCv']);
+
+/** The fields of a candidate's per-tier designs: each tier's size, and its standby and replicas or its nodes. */
+function tierDesignFields(p: string, short: string, designs: RawValue): FieldDef[] {
+  if (designs === null || typeof designs !== 'object' || Array.isArray(designs)) return [];
+  const out: FieldDef[] = [];
+  for (const [tier, d] of Object.entries(designs as Record<string, RawValue>)) {
+    const at = `${p}.tiers.${tier}`;
+    const label = `${short} ${tier}`;
+    out.push({ path: `${at}.size`, label: `${label} size`, group: 'Candidates', kind: 'text', hint: '2xlarge' });
+    if (getAt(d, 'kind') === 'vertical') {
+      out.push({
+        path: `${at}.standby`,
+        label: `${label} standby`,
+        group: 'Candidates',
+        kind: 'enum',
+        options: ['none', 'cold', 'hot'],
+        hint: 'hot',
+      });
+      out.push({
+        path: `${at}.readReplicas`,
+        label: `${label} replicas`,
+        group: 'Candidates',
+        kind: 'number',
+        hint: '2',
+      });
+    } else {
+      out.push({ path: `${at}.nodes`, label: `${label} nodes`, group: 'Candidates', kind: 'number', hint: '12' });
+      out.push({ path: `${at}.zones`, label: `${label} zones`, group: 'Candidates', kind: 'number', hint: '3' });
+    }
+  }
+  return out;
+}
+
 /** Every editable field of this scenario, in screen order. */
 export function fieldsOf(raw: RawObject): FieldDef[] {
-  const out: FieldDef[] = [...STATIC];
+  // a system of tiers has no workload service time: each tier has its own (the Tiers group)
+  const tiered = Array.isArray(getAt(raw, 'tiers'));
+  const out: FieldDef[] = tiered ? STATIC.filter((f) => !TIERED_AWAY.has(f.path)) : [...STATIC];
   const users = getAt(raw, 'users');
   if (Array.isArray(users)) {
     users.forEach((u, i) => {
@@ -67,13 +137,19 @@ export function fieldsOf(raw: RawObject): FieldDef[] {
       });
     });
   }
+  out.push(...tierFields(raw));
   const archs = getAt(raw, 'architectures');
   if (Array.isArray(archs)) {
     archs.forEach((a, i) => {
       const kind = getAt(a, 'kind');
       const name = String(getAt(a, 'name') ?? `#${i + 1}`);
-      const short = name.length > 14 ? `${name.slice(0, 13)}~` : name;
+      const short = shortName(name);
       const p = `architectures[${i}]`;
+      const designs = getAt(a, 'tiers');
+      if (designs !== undefined) {
+        out.push(...tierDesignFields(p, short, designs));
+        return;
+      }
       out.push({ path: `${p}.size`, label: `${short} size`, group: 'Candidates', kind: 'text', hint: '2xlarge' });
       if (kind === 'vertical') {
         out.push({

@@ -106,7 +106,8 @@ function closeFrontier(state: TuiState): TuiState {
 /** Parses a raw scenario: the scenario, or every problem as one-line texts with their field paths. */
 export function validate(raw: RawObject): { scenario: Scenario } | { problems: { path: string; text: string }[] } {
   try {
-    return { scenario: readScenarioText(JSON.stringify(raw), 'the scenario') };
+    const scenario = readScenarioText(JSON.stringify(raw), 'the scenario');
+    return { scenario };
   } catch (error) {
     if (error instanceof InputErrors) return { problems: error.errors.map((e) => ({ path: e.path, text: e.message })) };
     if (error instanceof InputError) return { problems: [{ path: error.path, text: error.message }] };

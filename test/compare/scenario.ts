@@ -60,6 +60,7 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
       { region: 'eu-west-1', location: null, share: 0.3 },
       { region: 'ap-northeast-1', location: null, share: 0.2 },
     ],
+    tiers: null,
     architectures: [
       {
         kind: 'vertical',

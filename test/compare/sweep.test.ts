@@ -96,6 +96,54 @@ describe('the sweepable fields', () => {
   });
 });
 
+describe("a tier's fields (issue 13)", () => {
+  const tiered = () => ({
+    name: 'tiers',
+    workload: { peakRate: '1000/s' },
+    tiers: [
+      { name: 'app', role: 'stateless', serviceTime: '5 ms' },
+      { name: 'cache', role: 'cache', serviceTime: '0.3 ms', hitRatio: '90%' },
+      { name: 'db', role: 'database', serviceTime: '2 ms' },
+    ],
+    targets: { p99: '200 ms', availability: '99.9%' },
+    users: [{ region: 'us-east-1', share: 1 }],
+  });
+
+  it('are swept as tiers.NAME.field (or by index), with the unit kind of their row', () => {
+    expect(sweepFieldAt('tiers.db.serviceTime')).toMatchObject({ pattern: 'tiers[].serviceTime', kind: 'duration' });
+    expect(sweepFieldAt('tiers.cache.hitRatio')).toMatchObject({ kind: 'fraction', integer: false });
+    expect(sweepFieldAt('tiers[2].callsPerRequest')).toMatchObject({ kind: 'count', integer: true });
+    expect(inputError(() => sweepFieldAt('tiers.db.servicetime'))).toMatch(/did you mean tiers\.NAME\.serviceTime\?/);
+    expect(inputError(() => sweepFieldAt('tiers.db.consistency'))).toMatch(/numeric scenario field/);
+  });
+
+  it('a tier the scenario does not have, or a field its role does not take, names the sweep path', () => {
+    expect(inputError(() => sweepScenario(tiered(), 'tiers.dbb.serviceTime', [0.001, 0.002], catalog))).toBe(
+      'sweep path: "tiers.dbb.serviceTime": expected a tier of the scenario (its tiers: app, cache, db)',
+    );
+    expect(inputError(() => sweepScenario(tiered(), 'tiers.app.hitRatio', [0.5, 0.9], catalog))).toBe(
+      'sweep path: "tiers.app.hitRatio": expected a field of a tier that has it (tiers.app is stateless; hitRatio is for role "cache")',
+    );
+    expect(inputError(() => sweepScenario(photo(), 'tiers.db.serviceTime', [0.001, 0.002], catalog))).toBe(
+      'sweep path: "tiers.db.serviceTime": expected a tier of the scenario (it has none)',
+    );
+  });
+
+  it('a valid tier path sweeps the tier: each row equals compareScenario run on the scenario with that value', () => {
+    const swept = sweepScenario(tiered(), 'tiers.cache.hitRatio', [0.5, 0.9], catalog);
+    expect(swept.rows.every((r) => !isErrorRow(r))).toBe(true);
+    for (const v of [0.5, 0.9]) {
+      const raw = tiered();
+      (raw.tiers[1] as { hitRatio: unknown }).hitRatio = v;
+      const direct = compareScenario(parseScenario(raw), catalog);
+      const rows = swept.rows.filter((r) => r.value === v);
+      expect(rows.map((r) => (isErrorRow(r) ? null : [r.candidate, r.usdPerMonth, r.p99Ms]))).toEqual(
+        direct.architectures.map((a) => [a.name, a.cost.usdPerMonth, a.latency.p99Ms]),
+      );
+    }
+  });
+});
+
 describe('sweepScenario on the photo-sharing example', () => {
   const values = spacedValues(500, 50000, 11, true);
   const result = sweepScenario(photo(), 'workload.peakRate', values, catalog, { log: true });

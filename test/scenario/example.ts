@@ -82,3 +82,46 @@ export function errorsOf(input: unknown): string[] {
   }
   throw new Error('expected parseScenario to throw');
 }
+
+/** The contract's tiers (app, cache, db) with one candidate co-located and one designed per tier. */
+// biome-ignore lint/suspicious/noExplicitAny: tests poke at arbitrary places of the untyped JSON
+export function tieredScenario(): Record<string, any> {
+  return {
+    name: 'Shop with a cache',
+    workload: { peakRate: '2000/s' },
+    tiers: [
+      { name: 'app', role: 'stateless', serviceTime: '6 ms', serviceTimeCv: 1.2, callsPerRequest: 1 },
+      {
+        name: 'cache',
+        role: 'cache',
+        serviceTime: '0.3 ms',
+        callsPerRequest: 4,
+        hitRatio: '90%',
+        workingSet: '40 GiB',
+      },
+      {
+        name: 'db',
+        role: 'database',
+        serviceTime: '2 ms',
+        callsPerRequest: 4,
+        workingSet: '800 GiB',
+        writeFraction: '20%',
+        replication: 3,
+        consistency: 'strong',
+      },
+    ],
+    targets: { p99: '250 ms', availability: '99.95%' },
+    users: [{ region: 'us-east-1', share: 1 }],
+    architectures: [
+      { name: 'one box', kind: 'vertical', family: 'm7i' },
+      {
+        name: 'app out, db up',
+        tiers: {
+          app: { kind: 'horizontal', family: 'm7i', size: '2xlarge', zones: 3 },
+          cache: { kind: 'horizontal', family: 'r7i', nodes: 3 },
+          db: { kind: 'vertical', family: 'r7i', standby: 'hot', readReplicas: 2 },
+        },
+      },
+    ],
+  };
+}

@@ -21,6 +21,7 @@ describe('the table of scenario fields', () => {
       let s = schema;
       while (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
       if (s instanceof z.ZodArray) walk(s.element as z.ZodType, `${path}[]`);
+      else if (s instanceof z.ZodRecord) walk(s.valueType as z.ZodType, `${path}{}`);
       else if (s instanceof z.ZodObject) {
         for (const [key, member] of Object.entries(s.shape as Record<string, z.ZodType>))
           walk(member, path === '' ? key : `${path}.${key}`);
@@ -31,8 +32,11 @@ describe('the table of scenario fields', () => {
   });
 
   it('gives every number and unit value its bounds, and finds a row by an indexed path', () => {
-    for (const f of SCENARIO_FIELDS) expect(f.bounds !== undefined).toBe(!['enum', 'text', 'name'].includes(f.kind));
+    for (const f of SCENARIO_FIELDS) {
+      expect(f.bounds !== undefined).toBe(!['enum', 'text', 'name', 'identifier'].includes(f.kind));
+    }
     expect(scenarioField('architectures[3].zones').path).toBe('architectures[].zones');
+    expect(scenarioField('tiers[2].callsPerRequest').path).toBe('tiers[].callsPerRequest');
     expect(boundsOf('workload.serviceTimeCv')).toEqual({ min: 0, minExclusive: false, max: 100 });
     expect(() => scenarioField('workload.nope')).toThrow(RangeError);
   });
@@ -40,9 +44,11 @@ describe('the table of scenario fields', () => {
   it("its bounds are the schema's: a plain number just outside them is refused, at them accepted", () => {
     const shape = (path: string) => {
       let s: z.ZodType = ScenarioSchema;
-      for (const key of path.replace(/\[\]/g, '.[]').split('.')) {
+      for (const key of path.replace(/\[\]/g, '.[]').replace(/\{\}/g, '.{}').split('.')) {
         while (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
-        s = key === '[]' ? ((s as z.ZodArray).element as z.ZodType) : (s as z.ZodObject).shape[key];
+        if (key === '[]') s = (s as z.ZodArray).element as z.ZodType;
+        else if (key === '{}') s = (s as z.ZodRecord).valueType as z.ZodType;
+        else s = (s as z.ZodObject).shape[key];
       }
       return s;
     };
@@ -121,7 +127,10 @@ describe('the table of scenario fields', () => {
       'targets.budget',
       'targets.maxUtilization',
     ]);
-    // every ranged field not varied by default is varied when given as a range
-    expect(SENSITIVITY_PATHS.rangeOnly).toEqual(UNCERTAIN_PATHS.filter((p) => !SENSITIVITY_PATHS.always.includes(p)));
+    // every ranged field not varied by default is varied when given as a range; a tier's figures are not varied yet
+    // (systems of tiers are not evaluated yet, issue 13)
+    expect(SENSITIVITY_PATHS.rangeOnly).toEqual(
+      UNCERTAIN_PATHS.filter((p) => !SENSITIVITY_PATHS.always.includes(p) && !p.startsWith('tiers[].')),
+    );
   });
 });

@@ -192,9 +192,11 @@ describe('ranges { p5, p95, distribution? } in workload and reliability figures'
   });
 
   it('are accepted in every workload and reliability figure, in the order of the scenario', () => {
-    expect(FIELDS.map((f) => f.path)).toStrictEqual(UNCERTAIN_PATHS);
+    // a tier's figures (tiers[].serviceTime, ...) are ranged too: test/scenario/tiers.test.ts
+    const untiered = UNCERTAIN_PATHS.filter((p) => !p.startsWith('tiers[].'));
+    expect(FIELDS.map((f) => f.path)).toStrictEqual(untiered);
     const s = parseScenario(allRanges());
-    expect(s.uncertain.map((u) => u.path)).toStrictEqual(UNCERTAIN_PATHS);
+    expect(s.uncertain.map((u) => u.path)).toStrictEqual(untiered);
     FIELDS.forEach((f, i) => {
       const u = s.uncertain[i] as UncertainInput;
       const distribution = distributionOf(i) ?? 'lognormal';
@@ -434,7 +436,7 @@ describe('errors in ranges: one line naming the path', () => {
   });
 
   it('a range where only one value is allowed (targets, counts, shares, candidates)', () => {
-    const only = '(a single value: ranges { p5, p95 } are allowed only for workload and reliability figures)';
+    const only = '(a single value: ranges { p5, p95 } are allowed only for workload, reliability and tier figures)';
     expect(errorsOf(example((x) => (x.targets.p99 = { p5: '100 ms', p95: '300 ms' })))).toStrictEqual([
       `targets.p99: {"p5":"100 ms","p95":"300 ms"}: expected a duration such as "12 ms" or "2 h", or a number of seconds ${only}`,
     ]);
@@ -448,10 +450,10 @@ describe('errors in ranges: one line naming the path', () => {
       new RegExp(`^users\\[0\\]\\.share: .*${only.replace(/[(){}]/g, '\\$&')}$`),
     );
     expect(errorsOf(example((x) => (x.architectures[2].nodes = { p5: 4, p95: 8 })))[0]).toMatch(
-      /^architectures\[2\]\.nodes: .*allowed only for workload and reliability figures\)$/,
+      /^architectures\[2\]\.nodes: .*allowed only for workload, reliability and tier figures\)$/,
     );
     expect(errorsOf(example((x) => (x.architectures[2].size = { p95: 'xlarge' })))[0]).toMatch(
-      /^architectures\[2\]\.size: .*allowed only for workload and reliability figures\)$/,
+      /^architectures\[2\]\.size: .*allowed only for workload, reliability and tier figures\)$/,
     );
   });
 
@@ -499,7 +501,7 @@ describe('errors in ranges: one line naming the path', () => {
       'workload.peakRate: true: expected a rate such as "4000/s", or a number per second, or a range { "p5": ..., "p95": ... } of such values',
     ]);
     expect(errorsOf(example((x) => delete x.workload.serviceTime))).toStrictEqual([
-      'workload.serviceTime: missing: expected a duration such as "12 ms" or "2 h", or a number of seconds',
+      'workload.serviceTime: missing: expected a duration such as "12 ms" or "2 h", or a number of seconds (or, instead, tiers: the service as a system of tiers)',
     ]);
   });
 
@@ -558,7 +560,13 @@ describe('errors in ranges: one line naming the path', () => {
 describe('the JSON Schema', () => {
   // biome-ignore lint/suspicious/noExplicitAny: an untyped JSON Schema
   const schema = scenarioJsonSchema() as Record<string, any>;
-  const node = (path: string) => path.split('.').reduce((at, key) => at.properties[key], schema);
+  // `tiers[].serviceTime`: an array's `[]` steps into its items
+  const node = (path: string) =>
+    path.split('.').reduce((at, key) => {
+      const array = key.endsWith('[]');
+      const n = at.properties[array ? key.slice(0, -2) : key];
+      return array ? n.items : n;
+    }, schema);
 
   it('shows the range form beside the single value for every figure that may be a range', () => {
     for (const path of UNCERTAIN_PATHS) {

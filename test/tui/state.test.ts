@@ -106,6 +106,70 @@ describe('editing', () => {
     expect(s2.fieldError?.text).toMatch(/users\[2\]\.lat: 95: expected a number >= -90 and <= 90/);
   });
 
+  it("a system of tiers: no workload service time; a candidate with per-tier designs edits each tier's design", () => {
+    const untiered = setAt(setAt(raw(), 'workload.serviceTime', undefined), 'workload.serviceTimeCv', undefined);
+    const tiers: RawObject[] = [
+      { name: 'app', role: 'stateless', serviceTime: '6 ms' },
+      { name: 'db', role: 'database', serviceTime: '2 ms', callsPerRequest: 4 },
+    ];
+    const r = setAt(setAt(untiered, 'tiers', tiers), 'architectures', [
+      {
+        name: 'app out, db up',
+        tiers: {
+          app: { kind: 'horizontal', family: 'm7i', size: '2xlarge', zones: 3 },
+          db: { kind: 'vertical', family: 'r7i', standby: 'hot' },
+        },
+      },
+    ]);
+    const paths = fieldsOf(r).map((f) => f.path);
+    expect(paths).not.toContain('workload.serviceTime');
+    expect(paths.filter((p) => p.startsWith('architectures'))).toStrictEqual([
+      'architectures[0].tiers.app.size',
+      'architectures[0].tiers.app.nodes',
+      'architectures[0].tiers.app.zones',
+      'architectures[0].tiers.db.size',
+      'architectures[0].tiers.db.standby',
+      'architectures[0].tiers.db.readReplicas',
+    ]);
+    const s0 = focusOn(initialState(r, null), 'architectures[0].tiers.db.readReplicas');
+    const s1 = run(s0, ...type('2'));
+    expect(getAt(s1.raw, 'architectures[0].tiers.db.readReplicas')).toBe(2);
+    const v = validate(s1.raw);
+    expect('scenario' in v && v.scenario.architectures?.[0]?.kind).toBe('tiered');
+  });
+
+  it("a system of tiers has each tier's figures, those of its role only, between the users and the candidates", () => {
+    const untiered = setAt(setAt(raw(), 'workload.serviceTime', undefined), 'workload.serviceTimeCv', undefined);
+    const r = setAt(untiered, 'tiers', [
+      { name: 'app', role: 'stateless', serviceTime: '6 ms' },
+      { name: 'cache', role: 'cache', serviceTime: '0.3 ms', hitRatio: '90%' },
+      { name: 'db', role: 'database', serviceTime: '2 ms' },
+    ]);
+    const tiers = fieldsOf(r).filter((f) => f.group === 'Tiers');
+    expect(tiers.map((f) => f.path)).toStrictEqual([
+      'tiers[0].serviceTime',
+      'tiers[0].serviceTimeCv',
+      'tiers[0].callsPerRequest',
+      'tiers[1].serviceTime',
+      'tiers[1].serviceTimeCv',
+      'tiers[1].callsPerRequest',
+      'tiers[1].hitRatio',
+      'tiers[1].workingSet',
+      'tiers[2].serviceTime',
+      'tiers[2].serviceTimeCv',
+      'tiers[2].callsPerRequest',
+      'tiers[2].workingSet',
+      'tiers[2].writeFraction',
+    ]);
+    expect(tiers.find((f) => f.path === 'tiers[1].hitRatio')?.label).toBe('cache hit ratio');
+    const groups = [...new Set(fieldsOf(r).map((f) => f.group))];
+    expect(groups.indexOf('Tiers')).toBe(groups.indexOf('Users') + 1);
+    expect(fieldsOf(raw()).some((f) => f.group === 'Tiers')).toBe(false);
+    // a valid system of tiers is a scenario the screen compares
+    const v = validate(r);
+    expect('scenario' in v && v.scenario.tiers?.map((t) => t.name)).toStrictEqual(['app', 'cache', 'db']);
+  });
+
   it('a share typed as arithmetic ("1/4") is read as the scenario reader reads it, and the others are rescaled', () => {
     const s1 = run(focusOn(initialState(raw(), null), 'users[0].share'), ...type('1/4'));
     expect(s1.fieldError).toBeNull();

@@ -20,6 +20,8 @@ export {
   analyzeResponseSum,
   type ConstantTerm,
   MAX_CALLS,
+  type MixturePart,
+  mixtureQuantile as responseMixtureQuantile,
   type QueueCallsTerm,
   type ResponseSum,
   type ResponseSumOptions,

@@ -2,7 +2,8 @@
  * Request-level discrete-event simulation of a service: arrivals (Poisson, a two-state Markov-modulated Poisson
  * process, or a diurnal sine by thinning), N nodes of v FCFS servers each behind a balancer (random, round-robin,
  * least-loaded = join the shortest queue, power-of-two choices), fan-out K (a request waits for the slowest of K
- * sub-requests), service times with a given mean and CV (exponential, deterministic, lognormal, gamma), and the
+ * sub-requests), service times with a given mean and CV (exponential, deterministic, lognormal, gamma) or a random
+ * sum of calls (a request of co-located tiers: each tier's Binomial number of calls, each its own draw), and the
  * users' network paths (a round trip per user group, plus a quorum round trip for the write fraction).
  *
  * FCFS with v servers per node needs no event list: a sub-request arriving at t starts at max(t, the earliest time a
@@ -21,7 +22,7 @@ import { pushValue, replaceRoot } from './heap.js';
 import { bucketOf, LogHistogram, RELATIVE_ACCURACY } from './histogram.js';
 import { type Stream, streamFor } from './rng.js';
 
-export type ServiceDistribution = 'exponential' | 'deterministic' | 'lognormal' | 'gamma';
+export type ServiceDistribution = 'exponential' | 'deterministic' | 'lognormal' | 'gamma' | 'sum';
 /**
  * The service distribution for a coefficient of variation when none is named: exponential at cv 1, deterministic at
  * cv 0, else gamma (the shape the analytic M/G/c percentiles assume).
@@ -88,11 +89,34 @@ export interface PathGroup {
   writeFraction: number;
 }
 
+/**
+ * One part of a random sum of service times (distribution 'sum'): `calls` calls, each made with probability
+ * `reachProbability`, each taking a service time of mean meanS and coefficient of variation cv (exponential at cv 1,
+ * deterministic at cv 0, else gamma: defaultServiceDistribution).
+ */
+export interface ServicePart {
+  meanS: number;
+  cv: number;
+  calls: number;
+  reachProbability: number;
+}
+
+/**
+ * A service-time distribution. 'sum': the sum of `parts` (a request whose work is several calls on the same CPUs, as
+ * co-located tiers are); meanS and cv are then the sum's (tierDemand.ts) and only describe it.
+ */
+export interface ServiceSpec {
+  distribution: ServiceDistribution;
+  meanS: number;
+  cv: number;
+  parts?: ServicePart[];
+}
+
 /** A JSON-serialisable description of what to simulate (it is posted to worker threads). */
 export interface RequestSimConfig {
   nodes: number;
   serversPerNode: number;
-  service: { distribution: ServiceDistribution; meanS: number; cv: number };
+  service: ServiceSpec;
   arrivals: ArrivalProcess;
   balancer: Balancer;
   fanout: number;
@@ -137,8 +161,8 @@ export const METHOD_REQUESTS =
   'discrete-event simulation, independent replications (warm-up discarded), quantiles from a log histogram (0.1% relative accuracy), 95% intervals by sectioning (Student t over the replications)';
 
 /** Service-time sampler parameters, precomputed once. */
-interface ServiceSampler {
-  kind: 0 | 1 | 2 | 3;
+export interface ServiceSampler {
+  kind: 0 | 1 | 2 | 3 | 4;
   mean: number;
   /** lognormal: mu, sigma; gamma: shape d = k - 1/3 (or k + 2/3 for k < 1), c = 1/sqrt(9d), scale, 1/k. */
   a: number;
@@ -146,11 +170,38 @@ interface ServiceSampler {
   c: number;
   d: number;
   boost: boolean;
+  /** 'sum': the parts' samplers, calls and reach probabilities. */
+  parts?: ServiceSampler[];
+  calls?: Int32Array;
+  reach?: Float64Array;
 }
 
-function serviceSampler(s: RequestSimConfig['service']): ServiceSampler {
+export function serviceSampler(s: ServiceSpec): ServiceSampler {
   const { meanS, cv } = s;
   switch (s.distribution) {
+    case 'sum': {
+      const parts = s.parts ?? [];
+      if (parts.length === 0) throw new RangeError("a 'sum' service needs parts");
+      for (const p of parts) {
+        if (!(Number.isInteger(p.calls) && p.calls >= 0 && p.reachProbability >= 0 && p.reachProbability <= 1)) {
+          throw new RangeError('a service part needs an integer calls >= 0 and a reach probability in [0, 1]');
+        }
+      }
+      return {
+        kind: 4,
+        mean: meanS,
+        a: 0,
+        b: 0,
+        c: 0,
+        d: 0,
+        boost: false,
+        parts: parts.map((p) =>
+          serviceSampler({ distribution: defaultServiceDistribution(p.cv), meanS: p.meanS, cv: p.cv }),
+        ),
+        calls: Int32Array.from(parts.map((p) => p.calls)),
+        reach: Float64Array.from(parts.map((p) => p.reachProbability)),
+      };
+    }
     case 'exponential':
       return { kind: 0, mean: meanS, a: 0, b: 0, c: 0, d: 0, boost: false };
     case 'deterministic':
@@ -169,8 +220,12 @@ function serviceSampler(s: RequestSimConfig['service']): ServiceSampler {
   }
 }
 
-/** One service time. Gamma by Marsaglia & Tsang (2000), with the U^(1/k) boost for shape k < 1. */
-function sampleService(s: ServiceSampler, rng: Stream): number {
+/**
+ * One service time. Gamma by Marsaglia & Tsang (2000), with the U^(1/k) boost for shape k < 1. A sum: for each part
+ * in order, each of its calls made when a uniform draw falls below its reach probability (no draw when it is 1), each
+ * made call one draw of the part's distribution.
+ */
+export function sampleService(s: ServiceSampler, rng: Stream): number {
   switch (s.kind) {
     case 0:
       return -Math.log(rng.uniform()) * s.mean;
@@ -178,6 +233,19 @@ function sampleService(s: ServiceSampler, rng: Stream): number {
       return s.mean;
     case 2:
       return Math.exp(s.a + s.b * rng.normal());
+    case 4: {
+      const parts = s.parts as ServiceSampler[];
+      const calls = s.calls as Int32Array;
+      const reach = s.reach as Float64Array;
+      let total = 0;
+      for (let p = 0; p < parts.length; p++) {
+        const q = reach[p] as number;
+        const n = calls[p] as number;
+        const part = parts[p] as ServiceSampler;
+        for (let k = 0; k < n; k++) if (q >= 1 || rng.uniform() < q) total += sampleService(part, rng);
+      }
+      return total;
+    }
     default: {
       for (;;) {
         let x: number;
@@ -199,7 +267,7 @@ function sampleService(s: ServiceSampler, rng: Stream): number {
 }
 
 /** Mutable arrival-process state of one chunk. */
-class Arrivals {
+export class Arrivals {
   private state = 0;
   private switchAt = 0;
   constructor(
@@ -240,7 +308,7 @@ class Arrivals {
 }
 
 /** Per-node min-heaps of completion times of the jobs in system (for the queue-length balancers). */
-class InSystem {
+export class InSystem {
   private cap: number;
   private heap: Float64Array;
   readonly size: Int32Array;
@@ -281,6 +349,62 @@ class InSystem {
 }
 
 /**
+ * A balancer's choice of node for each job, in arrival order: random, round-robin, power-of-two choices (the node with
+ * fewer jobs in system of two drawn at random) or least-loaded (join the shortest queue; ties go to the first found
+ * from a random start). The queue-length policies keep the completion times of the jobs placed (placed()).
+ */
+export class NodePicker {
+  private rr = 0;
+  private readonly inSystem: InSystem | null;
+
+  constructor(
+    private readonly nodes: number,
+    private readonly policy: Balancer,
+  ) {
+    const tracks = nodes > 1 && (policy === 'least-loaded' || policy === 'power-of-two');
+    this.inSystem = tracks ? new InSystem(nodes) : null;
+  }
+
+  /** The node of a job arriving at t (no draw with one node). */
+  pick(rng: Stream, t: number): number {
+    const N = this.nodes;
+    if (N <= 1) return 0;
+    const policy = this.policy;
+    if (policy === 'random') return rng.below(N);
+    if (policy === 'round-robin') {
+      const node = this.rr;
+      this.rr = node + 1 === N ? 0 : node + 1;
+      return node;
+    }
+    const inSystem = this.inSystem as InSystem;
+    if (policy === 'power-of-two') {
+      const a = rng.below(N);
+      let b = rng.below(N - 1);
+      if (b >= a) b += 1;
+      return inSystem.count(b, t) < inSystem.count(a, t) ? b : a;
+    }
+    const start = rng.below(N);
+    let best = Number.POSITIVE_INFINITY;
+    let node = 0;
+    for (let j = 0; j < N; j++) {
+      const n = start + j < N ? start + j : start + j - N;
+      const c = inSystem.count(n, t);
+      if (c < best) {
+        best = c;
+        node = n;
+        if (c === 0) break;
+      }
+    }
+    return node;
+  }
+
+  /** A job placed on `node` leaves it at `done`. */
+  placed(node: number, done: number): void {
+    if (this.inSystem !== null) this.inSystem.push(node, done);
+  }
+}
+
+/**
  * Simulates chunk `index`: `warmup` customers discarded, then `customers` recorded.
  * @throws RangeError for an invalid configuration (the caller validates user input first)
  */
@@ -299,9 +423,7 @@ export function simulateRequestsChunk(
   const service = serviceSampler(config.service);
   const arrivals = new Arrivals(config.arrivals, rng);
   const free = new Float64Array(N * v);
-  const policy = config.balancer;
-  const tracks = N > 1 && (policy === 'least-loaded' || policy === 'power-of-two');
-  const inSystem = tracks ? new InSystem(N) : null;
+  const picker = new NodePicker(N, config.balancer);
   const groups = config.groups;
   const G = groups.length;
   const cumulative = new Float64Array(G);
@@ -312,45 +434,19 @@ export function simulateRequestsChunk(
   }
   const hist = new LogHistogram();
   const groupHists = config.perGroup === true ? groups.map(() => new LogHistogram()) : null;
-  let rr = 0;
   let t = 0;
   const total = warmup + customers;
   for (let i = 0; i < total; i++) {
     t = arrivals.next(t);
     let slowest = 0;
     for (let k = 0; k < K; k++) {
-      let node = 0;
-      if (N > 1) {
-        if (policy === 'random') node = rng.below(N);
-        else if (policy === 'round-robin') {
-          node = rr;
-          rr = rr + 1 === N ? 0 : rr + 1;
-        } else if (policy === 'power-of-two') {
-          const a = rng.below(N);
-          let b = rng.below(N - 1);
-          if (b >= a) b += 1;
-          node = (inSystem as InSystem).count(b, t) < (inSystem as InSystem).count(a, t) ? b : a;
-        } else {
-          // join the shortest queue; ties go to the first found from a random start
-          const start = rng.below(N);
-          let best = Number.POSITIVE_INFINITY;
-          for (let j = 0; j < N; j++) {
-            const n = start + j < N ? start + j : start + j - N;
-            const c = (inSystem as InSystem).count(n, t);
-            if (c < best) {
-              best = c;
-              node = n;
-              if (c === 0) break;
-            }
-          }
-        }
-      }
+      const node = picker.pick(rng, t);
       // FCFS on the node's earliest-free server: replace the heap root and sift down
       const base = node * v;
       const free0 = free[base] as number;
       const done = Math.max(t, free0) + sampleService(service, rng);
       replaceRoot(free, base, v, done);
-      if (inSystem !== null) inSystem.push(node, done);
+      picker.placed(node, done);
       const sojourn = done - t;
       if (sojourn > slowest) slowest = sojourn;
     }

@@ -1,3 +1,4 @@
+import { designSummary, perTier } from '../../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult, FrontierEntry } from '../../compare/result.js';
 import {
   formatDowntime,
@@ -10,6 +11,18 @@ import {
 import { type Block, bullets, figure, heading, paragraph, table } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
 import { ms, yesNo } from './common.js';
+import { tierBreakdown } from './tiers.js';
+
+/** What kind of design a candidate is, in words. */
+function kindText(a: ArchitectureResult): string {
+  const tiers = a.tiers;
+  if (tiers === undefined) return a.kind === 'vertical' ? 'vertical (one box)' : 'horizontal (fleet)';
+  if (!perTier(a)) return `${a.kind === 'vertical' ? 'one box' : 'one fleet'} running every tier (co-located)`;
+  const kinds = new Set(tiers.map((t) => t.kind));
+  return kinds.size === 1
+    ? `every tier ${[...kinds][0]}`
+    : `mixed: ${tiers.map((t) => `${t.name} ${t.kind}`).join(', ')}`;
+}
 
 /** The side-by-side comparison as cells: one row per figure, one column per candidate (the tests read these). */
 export function comparisonCells(result: ComparisonResult): { head: string[]; rows: string[][] } {
@@ -17,12 +30,18 @@ export function comparisonCells(result: ComparisonResult): { head: string[]; row
   const users = archs[0]?.latency.byUserRegion.map((u) => u.region) ?? [];
   const row = (label: string, f: (a: ArchitectureResult) => string) => [label, ...archs.map(f)];
   const rows: string[][] = [
-    row('kind', (a) => (a.kind === 'vertical' ? 'vertical (one box)' : 'horizontal (fleet)')),
-    row('instances', (a) => `${a.nodes} x ${a.instance.name} (${a.instance.vcpu} vCPU, ${a.instance.memGiB} GiB)`),
+    row('kind', kindText),
+    row('instances', (a) =>
+      perTier(a)
+        ? designSummary(a)
+        : `${a.nodes} x ${a.instance.name} (${a.instance.vcpu} vCPU, ${a.instance.memGiB} GiB)`,
+    ),
     row('layout', (a) =>
-      a.kind === 'vertical'
-        ? `${a.standby === 'none' ? 'no standby' : `${a.standby} standby`}; ${a.regions.join(' + ')}`
-        : `${a.zones} zones x ${a.regions.length} region(s): ${a.regions.join(', ')}; N+${a.spares}; ${a.balancer}`,
+      perTier(a)
+        ? `${a.regions.join(' + ')}; tiers in call order (section 3, the tiers of each candidate)`
+        : a.kind === 'vertical'
+          ? `${a.standby === 'none' ? 'no standby' : `${a.standby} standby`}; ${a.regions.join(' + ')}`
+          : `${a.zones} zones x ${a.regions.length} region(s): ${a.regions.join(', ')}; N+${a.spares}; ${a.balancer}`,
     ),
     row('cost per month', (a) => formatUsd(a.cost.usdPerMonth)),
     row('cost per million requests', (a) => formatUsd(a.cost.usdPerMillionRequests)),
@@ -52,6 +71,7 @@ export function candidates(w: WorksheetInput): Block[] {
     heading(2, '3. Candidates compared'),
     paragraph(`All figures at the design rate ${formatRate(w.result.designRatePerS)}.`),
     table(head, rows),
+    ...tierBreakdown(w.result),
   ];
   const missed = w.result.architectures.filter((a) => !a.feasible);
   if (missed.length > 0) {

@@ -11,6 +11,7 @@ import {
 } from '../../units/format.js';
 import { type Block, bullets, heading, paragraph, table } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
+import { tierInputs } from './tiers.js';
 
 /** What the p99 target applies to, for each targets.p99Scope. */
 const P99_SCOPE_TEXT: Record<P99Scope, string> = {
@@ -68,7 +69,9 @@ export function inputs(w: WorksheetInput): Block[] {
     ],
     [
       'workload.serviceTime',
-      `${formatDuration(wl.serviceTimeS)} of CPU per request on one vCPU${rangeNote('workload.serviceTime', formatDuration)}`,
+      wl.serviceTimeS === null
+        ? 'none: the service is a system of tiers'
+        : `${formatDuration(wl.serviceTimeS)} of CPU per request on one vCPU${rangeNote('workload.serviceTime', formatDuration)}`,
       src('workload.serviceTime'),
     ],
     ['workload.serviceTimeCv', String(wl.serviceTimeCv), src('workload.serviceTimeCv')],
@@ -146,6 +149,7 @@ export function inputs(w: WorksheetInput): Block[] {
     heading(2, '2. Inputs and assumptions'),
     paragraph(`Scenario: \`${w.source}\`.${s.description ? ` ${s.description}` : ''}`),
     table(['input', 'value', 'from'], rows),
+    ...tierInputs(s),
     paragraph(
       `"default" means the scenario left the field out and capplan used its default (\`capplan schema scenario\` states each). Default failure rates come from the catalog: node ${preset.node.name} (${preset.node.confidence}), zone ${preset.zone.name} (${preset.zone.confidence}), region ${preset.region.name} (${preset.region.confidence}).`,
     ),

@@ -237,3 +237,36 @@ describe('combineP99 (one population over the chunks)', () => {
     expect(c.ci95[1]).toBeGreaterThan(c.p99S);
   });
 });
+
+describe("a 'sum' service (co-located tiers: a request's calls on the same CPUs)", () => {
+  // Pollaczek-Khinchine holds for any service distribution, so the M/G/1 mean wait checks the sum's first two
+  // moments: E[D] = sum c p s, Var[D] = sum c p (v s)^2 + c p (1 - p) s^2 (a random sum, tierDemand.ts).
+  it('M/G/1 mean response by Pollaczek-Khinchine with the moments of the random sum', () => {
+    const parts = [
+      { meanS: 0.002, cv: 1, calls: 1, reachProbability: 1 },
+      { meanS: 0.0003, cv: 0.5, calls: 4, reachProbability: 1 },
+      { meanS: 0.001, cv: 2, calls: 4, reachProbability: 0.1 },
+    ];
+    let mean = 0;
+    let variance = 0;
+    for (const p of parts) {
+      mean += p.calls * p.reachProbability * p.meanS;
+      variance +=
+        p.calls * p.reachProbability * (p.cv * p.meanS) ** 2 +
+        p.calls * p.reachProbability * (1 - p.reachProbability) * p.meanS ** 2;
+    }
+    const cv2 = variance / (mean * mean);
+    const rho = 0.6;
+    const lambda = rho / mean;
+    const exact = mean + ((rho * (1 + cv2)) / 2) * (mean / (1 - rho));
+    const sim = simulateRequests(
+      { ...mmc(1, lambda, mean), service: { distribution: 'sum', meanS: mean, cv: Math.sqrt(cv2), parts } },
+      200_000,
+      31,
+      rho,
+    );
+    const [lo, hi] = sim.ci95.meanResponseS;
+    expect(exact).toBeGreaterThanOrEqual(lo);
+    expect(exact).toBeLessThanOrEqual(hi);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * A compared candidate evaluated again, designs fixed, under another scenario (an uncertain input's sample, a sweep
+ * step): a single-tier design as it was, a co-located system on the co-located scenario, a system of per-tier
+ * designs tier by tier and composed end to end. Pure.
+ */
+
+import type { Catalog } from '../../catalog/index.js';
+import type { Context } from '../context.js';
+import { evaluate } from '../evaluate.js';
+import type { ArchitectureResult } from '../result.js';
+import { designOf } from '../simulationPlan.js';
+import { withCoLocatedTiers } from './coLocated.js';
+import { type TieredContext, tieredContext } from './index.js';
+import { systemOf } from './systemOf.js';
+import { systemResult } from './systemResult.js';
+
+/**
+ * `r`'s designs evaluated in `ctx` (its scenario may differ from the one `r` was compared under; a tiered result
+ * needs a tiered scenario with the same tiers). `tiered`: ctx's tiered context when the caller has one (built here
+ * otherwise).
+ */
+export function evaluateAgain(
+  ctx: Context,
+  catalog: Catalog,
+  r: ArchitectureResult,
+  tiered?: TieredContext,
+): ArchitectureResult {
+  if (r.tiers === undefined) return evaluate(ctx, designOf(catalog, r));
+  const t = tiered ?? tieredContext(ctx);
+  const options = systemOf(t, catalog, r);
+  if (options === null) return withCoLocatedTiers(t.tiers, evaluate(t.coLocated, designOf(catalog, r)));
+  return systemResult(ctx, r.name, r.origin, options, t.rtt);
+}

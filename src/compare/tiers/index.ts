@@ -1,0 +1,88 @@
+/**
+ * Systems of tiers (issue 13; contract "Systems of tiers"): the candidates of a tiered scenario. A candidate without
+ * per-tier designs runs every tier on the same nodes (coLocated.ts); a candidate with `tiers` builds each tier its
+ * own way, each design the cheapest of what its options allow that meets the end-to-end targets (tierSearch.ts);
+ * without candidates the search returns the best design with every tier vertical, with every tier horizontal (each
+ * also against every tier co-located on one box or one fleet), and with each tier its own kind. Pure.
+ */
+
+import type { Catalog } from '../../catalog/index.js';
+import type { ArchitectureSpec, Tier } from '../../scenario/types.js';
+import { buildContext, type Context } from '../context.js';
+import type { ArchitectureResult } from '../result.js';
+import { searchHorizontal } from '../searchHorizontal.js';
+import { better, searchVertical } from '../size.js';
+import { coLocatedScenario, withCoLocatedTiers } from './coLocated.js';
+import type { InRegionRtt } from './systemLatency.js';
+import type { TierOption } from './tierOption.js';
+import { designOptions, searchHorizontalOptions, searchRegionSets, searchVerticalOptions } from './tierOptions.js';
+import { tierScenario } from './tierScenario.js';
+import { searchSystem } from './tierSearch.js';
+
+/** The catalog's round trips between two nodes of a region (same zone, across zones). */
+export function inRegionRtt(catalog: Catalog): InRegionRtt {
+  return { sameZoneS: catalog.interTier.sameZoneRttS, crossZoneS: catalog.interTier.crossZoneRttS };
+}
+
+/** What every candidate of a tiered scenario shares: the tiers, each tier's context, the co-located context. */
+export interface TieredContext {
+  ctx: Context;
+  tiers: Tier[];
+  tierCtx: Context[];
+  coLocated: Context;
+  rtt: InRegionRtt;
+}
+
+export function tieredContext(ctx: Context): TieredContext {
+  const tiers = ctx.scenario.tiers;
+  if (tiers === null) throw new RangeError('tieredContext: the scenario has no tiers');
+  return {
+    ctx,
+    tiers,
+    tierCtx: tiers.map((_, i) => buildContext(tierScenario(ctx.scenario, i), ctx.catalog)),
+    coLocated: buildContext(coLocatedScenario(ctx.scenario), ctx.catalog),
+    rtt: inRegionRtt(ctx.catalog),
+  };
+}
+
+/**
+ * One candidate of a tiered scenario. `resolveOne` resolves a candidate of a single-tier scenario (index.ts's), used
+ * on the co-located scenario for a candidate without per-tier designs.
+ */
+export function resolveTiered(
+  t: TieredContext,
+  spec: ArchitectureSpec,
+  resolveOne: (ctx: Context, spec: ArchitectureSpec) => ArchitectureResult,
+  defaultRegion: string,
+): ArchitectureResult {
+  if (spec.kind !== 'tiered') return withCoLocatedTiers(t.tiers, resolveOne(t.coLocated, spec));
+  const options = spec.tiers.map((d, i) => designOptions(t.tierCtx[i] as Context, i, d, defaultRegion));
+  return searchSystem(t.ctx, spec.name, 'explicit', options, t.rtt);
+}
+
+/** The search of a tiered scenario: best vertical, best horizontal, best mixed (see the module comment). */
+export function searchTiered(t: TieredContext, region: string): ArchitectureResult[] {
+  const vertical: TierOption[][] = t.tiers.map((tier, i) =>
+    searchVerticalOptions(t.tierCtx[i] as Context, i, region, tier.role === 'database'),
+  );
+  const sets = searchRegionSets(t.ctx);
+  const horizontal: TierOption[][] = t.tiers.map((_, i) => searchHorizontalOptions(t.tierCtx[i] as Context, i, sets));
+  const pick = (a: ArchitectureResult, b: ArchitectureResult) => (better(b, a) ? b : a);
+  const named = (r: ArchitectureResult, name: string): ArchitectureResult => ({ ...r, name, origin: 'searched' });
+  const bestVertical = pick(
+    searchSystem(t.ctx, 'best vertical', 'searched', vertical, t.rtt),
+    named(withCoLocatedTiers(t.tiers, searchVertical(t.coLocated)), 'best vertical'),
+  );
+  const bestHorizontal = pick(
+    searchSystem(t.ctx, 'best horizontal', 'searched', horizontal, t.rtt),
+    named(withCoLocatedTiers(t.tiers, searchHorizontal(t.coLocated)), 'best horizontal'),
+  );
+  const mixed = searchSystem(
+    t.ctx,
+    'best mixed',
+    'searched',
+    t.tiers.map((_, i) => [...(vertical[i] as TierOption[]), ...(horizontal[i] as TierOption[])]),
+    t.rtt,
+  );
+  return [bestVertical, bestHorizontal, mixed];
+}

@@ -1,0 +1,394 @@
+/**
+ * The end-to-end latency of a system of tiers: for each user region, the users' network time to the first tier, then
+ * every call each tier receives (its response time, and the round trip from the tier before it), summed; overall
+ * figures are quantiles of the mixture over user regions. The distribution of the SUM is computed (responseSum:
+ * Laplace transform inversion), never a sum of per-tier p99s. Pure.
+ *
+ * Routing: the users reach the first tier's nearest serving region; each later tier is called from the region of the
+ * tier before it, at its own serving region nearest to that one. A call within one region pays the round trip between
+ * two nodes of the region, same zone or across zones: with the caller's nodes over z1 zones and the callee's over z2
+ * (zones used in the same order), a call stays in its zone with probability min(z1, z2) / (z1 z2) = 1 / max(z1, z2),
+ * and the call is charged the mean of the two round trips (APPROXIMATE: the two differ by under a millisecond). A
+ * call to another region pays the catalog's round trip between the regions. A call that writes (with the tier's
+ * writeFraction, independently) pays a strong write's extra round trip (a quorum, or a synchronous standby) on top:
+ * the numbers of calls and of writes are conditioned on exactly (responseSum's `detour`).
+ */
+
+import {
+  type QueueInput,
+  type ResponseSum,
+  type ResponseSumTerm,
+  responseMixtureQuantile,
+  responseSum,
+} from '../../core/queueing/index.js';
+import { binomialWindow } from '../../core/reliability/availability.js';
+import type { Tier } from '../../scenario/types.js';
+import type { Context } from '../context.js';
+import { preferenceOrder } from '../context.js';
+import { SCREEN_METHOD } from '../designLatency.js';
+import { regionMeetsP99 } from '../p99Scope.js';
+import { queueFigures } from '../queueMemo.js';
+import type { LatencyResult, UserRegionLatency } from '../result.js';
+import { tierCalls } from '../tierDemand.js';
+import type { TierServing } from './tierOption.js';
+
+const ms = (s: number) => s * 1000;
+
+/**
+ * What the independence of a request's calls costs, measured against the simulated walk (core/sim/tiers.ts; exponential
+ * tiers, 1,000,000 requests x 8 seeds, `MEASURE=1 npx vitest run test/core/sim/tiersMeasure.test.ts`): tandem M/M/1
+ * +0.1%; an M/M/8 app at 70% with 4 calls to an M/M/8 database at 70% -0.8%; with a cache in front of an M/M/1
+ * database at 75% -3.7%; but 4 calls to a busy database dominating the p99: -28% (M/M/1 at 75%), -19% (M/M/4 at 75%),
+ * -40% (M/M/1 at 90%): calls a millisecond apart meet a slowly relaxing queue in nearly the same state.
+ */
+export const REPEATED_CALLS_CAVEAT =
+  "APPROXIMATE: every call's response is taken as independent of the request's other calls; repeated calls to one busy queue are correlated, so the p99 is optimistic where they dominate it (measured against the simulated walk: within 1-4% for an M/M/8 database at 70% or behind a cache, 19-40% low for 4 calls to a database at 75-90% load with 1-4 servers)";
+
+/** Round trips between two nodes of one region (the catalog's figures). */
+export interface InRegionRtt {
+  sameZoneS: number;
+  crossZoneS: number;
+}
+
+/** What the latency needs of each tier's design: where it serves, and its queues there. */
+export interface TierRoute {
+  serving: readonly TierServing[];
+}
+
+/** One user region's path through the tiers. */
+export interface UserPath {
+  region: string;
+  share: number;
+  servedFrom: string;
+  failoverTo: string | null;
+  networkS: number;
+  /** Index of the route (distinct sequences of serving regions) in `routes`. */
+  route: number;
+}
+
+/** One sequence of serving regions through the tiers, with the network time per call to each. */
+export interface Route {
+  key: string;
+  stops: TierServing[];
+  /** The network time of each call to the tier (its round trip from the tier before), seconds. */
+  perCallS: number[];
+  /** The extra round trip a call that writes pays (0 without strong writes), seconds, and the write fraction. */
+  detours: { probability: number; s: number }[];
+}
+
+/** The round trip of one call from `from` to `to` (see the module comment). */
+export function callRttS(ctx: Context, rtt: InRegionRtt, from: TierServing, to: TierServing): number {
+  if (from.region !== to.region) return ctx.rtt(from.region, to.region).rttS;
+  const same = 1 / Math.max(from.zones, to.zones);
+  return same * rtt.sameZoneS + (1 - same) * rtt.crossZoneS;
+}
+
+/**
+ * Each user region's path through the tiers (its network time to the first tier and its route), and the distinct
+ * routes: the serving region of every tier and the network time of each call to it (see the module comment).
+ */
+export function systemRoutes(
+  ctx: Context,
+  tiers: readonly TierRoute[],
+  rtt: InRegionRtt,
+): { users: UserPath[]; routes: Route[] } {
+  const routes: Route[] = [];
+  const byKey = new Map<string, number>();
+  const users: UserPath[] = [];
+  const w = ctx.scenario.workload;
+  const front = tiers[0];
+  if (front === undefined) throw new RangeError('a system needs at least one tier');
+  const frontRegions = front.serving.map((s) => s.region);
+  for (const u of ctx.scenario.users) {
+    const order = preferenceOrder(ctx, u.region, frontRegions);
+    const first = front.serving.find((s) => s.region === order[0]) as TierServing;
+    const stops = [first];
+    const perCallS = [0];
+    const detours = [{ probability: first.writeFraction, s: first.writeExtraS }];
+    for (let i = 1; i < tiers.length; i++) {
+      const prev = stops[i - 1] as TierServing;
+      const t = tiers[i] as TierRoute;
+      const near = preferenceOrder(
+        ctx,
+        prev.region,
+        t.serving.map((s) => s.region),
+      )[0];
+      const stop = t.serving.find((s) => s.region === near) as TierServing;
+      stops.push(stop);
+      perCallS.push(callRttS(ctx, rtt, prev, stop));
+      detours.push({ probability: stop.writeFraction, s: stop.writeExtraS });
+    }
+    const key = stops.map((s) => s.region).join('>');
+    let route = byKey.get(key);
+    if (route === undefined) {
+      route = routes.length;
+      routes.push({ key, stops, perCallS, detours });
+      byKey.set(key, route);
+    }
+    users.push({
+      region: u.region,
+      share: u.share,
+      servedFrom: first.region,
+      failoverTo: order.length > 1 ? (order[1] ?? null) : null,
+      networkS: w.roundTrips * ctx.rtt(u.region, first.region).rttS,
+      route,
+    });
+  }
+  return { users, routes };
+}
+
+/** The terms of a route's calls (no user network), all up or degraded; `only`: one tier's. */
+export function routeTerms(tiers: readonly Tier[], route: Route, degraded: boolean, only?: number): ResponseSumTerm[] {
+  const calls = tierCalls(tiers);
+  const out: ResponseSumTerm[] = [];
+  route.stops.forEach((stop, i) => {
+    if (only !== undefined && i !== only) return;
+    const tier = tiers[i] as Tier;
+    const c = calls[i];
+    out.push({
+      queue: degraded ? stop.degraded : stop.queue,
+      calls: tier.callsPerRequest,
+      callProbability: c?.reachProbability ?? 1,
+      perCallS: route.perCallS[i] ?? 0,
+      ...(stop.writeFraction > 0 && stop.writeExtraS > 0
+        ? { detour: { probability: stop.writeFraction, s: stop.writeExtraS } }
+        : {}),
+    });
+  });
+  return out;
+}
+
+function stableQueues(route: Route, degraded: boolean): boolean {
+  return route.stops.every((s) => {
+    const q: QueueInput = degraded ? s.degraded : s.queue;
+    return (q.arrivalRatePerS * q.serviceTimeS) / q.servers < 1;
+  });
+}
+
+/** Quantile of a mixture over users of route sums shifted by their network times (responseMixtureQuantile). */
+function mixtureQuantile(users: readonly UserPath[], sums: readonly ResponseSum[], p: number): number {
+  // users on the same route at the same network time are one part
+  const parts = new Map<string, { weight: number; shiftS: number; sum: ResponseSum }>();
+  for (const u of users) {
+    const key = `${u.route}|${u.networkS}`;
+    const part = parts.get(key);
+    if (part === undefined) parts.set(key, { weight: u.share, shiftS: u.networkS, sum: sums[u.route] as ResponseSum });
+    else part.weight += u.share;
+  }
+  return responseMixtureQuantile([...parts.values()], p);
+}
+
+/**
+ * The p99 of the network time alone (user round trips, and the per-call round trips times the random numbers of
+ * calls), under the scope: no capacity brings the p99 below it. Exact over the Binomial counts (terms below 1e-15 of
+ * the largest left out).
+ */
+function networkP99S(
+  ctx: Context,
+  tiers: readonly Tier[],
+  users: readonly UserPath[],
+  routes: readonly Route[],
+): number {
+  const calls = tierCalls(tiers);
+  const routeAtoms = routes.map((route) => {
+    let atoms = new Map<number, number>([[0, 1]]);
+    let grid = 1e-9;
+    route.perCallS.forEach((d, i) => {
+      const tier = tiers[i] as Tier;
+      const q = calls[i]?.reachProbability ?? 1;
+      const detour = route.detours[i] ?? { probability: 0, s: 0 };
+      const x = detour.probability > 0 ? detour.s : 0;
+      if (d === 0 && x === 0) return;
+      // the tier's network time: k calls of d, and w of them writes paying x (k ~ Binomial(c, q), w ~ Binomial(k, f))
+      const own = new Map<number, number>();
+      const kWin = binomialWindow(tier.callsPerRequest, { availability: q, unavailability: 1 - q }, 1e-15);
+      kWin.pmf.forEach((pk, j) => {
+        const k = kWin.lo + j;
+        const wWin =
+          x > 0
+            ? binomialWindow(k, { availability: detour.probability, unavailability: 1 - detour.probability }, 1e-15)
+            : { lo: 0, pmf: Float64Array.of(1) };
+        wWin.pmf.forEach((pw, l) => {
+          const v = k * d + (wWin.lo + l) * x;
+          own.set(v, (own.get(v) ?? 0) + pk * pw);
+        });
+      });
+      // convolve, on a grid rounded down (never above the exact network time) that coarsens when atoms pile up
+      for (;;) {
+        const next = new Map<number, number>();
+        for (const [y, wy] of atoms) {
+          for (const [v, wv] of own) {
+            // to the nanosecond (rounding noise only), or down to a coarser grid
+            const z = grid === 1e-9 ? Math.round((y + v) * 1e9) / 1e9 : Math.floor((y + v) / grid) * grid;
+            next.set(z, (next.get(z) ?? 0) + wy * wv);
+          }
+        }
+        if (next.size <= 20_000) {
+          atoms = next;
+          break;
+        }
+        grid *= 10;
+      }
+    });
+    return [...atoms.entries()];
+  });
+  const p99 = (list: [number, number][]) => {
+    const sorted = list.filter(([, w]) => w > 0).sort((a, b) => a[0] - b[0]);
+    const total = sorted.reduce((s, [, w]) => s + w, 0);
+    let acc = 0;
+    for (const [x, w] of sorted) {
+      acc += w;
+      if (acc >= 0.99 * total - 1e-12) return x;
+    }
+    return sorted[sorted.length - 1]?.[0] ?? 0;
+  };
+  const own = (u: UserPath) => (routeAtoms[u.route] ?? []).map(([x, w]): [number, number] => [x + u.networkS, w]);
+  if (ctx.scenario.targets.p99Scope === 'every-region') return Math.max(0, ...users.map((u) => p99(own(u))));
+  return p99(users.flatMap((u) => own(u).map(([x, w]): [number, number] => [x, w * u.share])));
+}
+
+/** Per-tier latency figures: the mean time a request spends in the tier and the p99 of that time. */
+export interface TierLatency {
+  meanMs: number | null;
+  p99Ms: number | null;
+  /** The tier's part of the mean end-to-end time (its calls' responses and round trips), fraction. */
+  shareOfMean: number | null;
+}
+
+export interface SystemLatency {
+  latency: LatencyResult;
+  byTier: TierLatency[];
+}
+
+/**
+ * The end-to-end latency of a system whose tier i serves as `routes[i]` (see the module comment).
+ */
+export function systemLatency(
+  ctx: Context,
+  tiers: readonly Tier[],
+  routesIn: readonly TierRoute[],
+  rtt: InRegionRtt,
+  screen = false,
+): SystemLatency {
+  const t = ctx.scenario.targets;
+  const { users, routes } = systemRoutes(ctx, routesIn, rtt);
+  const routeP99 = new Map<number, number>();
+  const calls = tierCalls(tiers);
+  const networkP99Ms = ms(networkP99S(ctx, tiers, users, routes));
+  const interTierS = users.reduce((a, u) => {
+    const r = routes[u.route] as Route;
+    let s = 0;
+    for (let i = 1; i < r.stops.length; i++) {
+      s += (calls[i]?.meanCalls ?? 0) * callRttS(ctx, rtt, r.stops[i - 1] as TierServing, r.stops[i] as TierServing);
+    }
+    return a + u.share * s;
+  }, 0);
+  const method =
+    'end-to-end: network round trips of the users to the first tier + every call to each tier (its FCFS response ' +
+    'time and the round trip from the tier before it; calls behind a cache made with the probability of its misses), ' +
+    'the distribution of the sum by Laplace inversion (Euler; exact M/M/c sojourn times, the M/G/c approximation ' +
+    'otherwise), quantiles of the mixture over user regions; APPROXIMATE: a call within a region is charged the mean ' +
+    `of the same-zone (${ms(rtt.sameZoneS).toPrecision(3)} ms) and cross-zone (${ms(rtt.crossZoneS).toPrecision(3)} ms) round trips; ` +
+    REPEATED_CALLS_CAVEAT;
+  const unstable = routes.some((r) => !stableQueues(r, false));
+  const nullTiers = tiers.map(() => ({ meanMs: null, p99Ms: null, shareOfMean: null }));
+  if (unstable) {
+    return {
+      latency: {
+        p50Ms: null,
+        p99Ms: null,
+        p999Ms: null,
+        p99DegradedMs: null,
+        networkP99Ms,
+        meanQueueWaitMs: null,
+        interTierMs: ms(interTierS),
+        byUserRegion: users.map((u) => userLatency(ctx, u, null)),
+        method: 'unstable (a tier at or above 100% utilisation): no steady state, latency unbounded',
+      },
+      byTier: nullTiers,
+    };
+  }
+  const sums = routes.map((r) => responseSum(routeTerms(tiers, r, false)));
+  const p99Ms = ms(mixtureQuantile(users, sums, 0.99));
+  if (screen) {
+    // a search's screen: the p99 the target judges (every user region's under "every-region"), nothing else
+    return {
+      latency: {
+        p50Ms: null,
+        p99Ms,
+        p999Ms: null,
+        p99DegradedMs: null,
+        networkP99Ms,
+        meanQueueWaitMs: null,
+        interTierMs: ms(interTierS),
+        byUserRegion:
+          t.p99Scope === 'every-region' ? users.map((u) => userLatency(ctx, u, sums[u.route] as ResponseSum)) : [],
+        method: `${SCREEN_METHOD}; ${method}`,
+      },
+      byTier: nullTiers,
+    };
+  }
+  let p99DegradedMs: number | null = null;
+  if (routes.every((r) => stableQueues(r, true))) {
+    const degraded = routes.map((r) => responseSum(routeTerms(tiers, r, true)));
+    p99DegradedMs = ms(mixtureQuantile(users, degraded, 0.99));
+  }
+  let meanWait = 0;
+  const tierMean = tiers.map(() => 0);
+  for (const u of users) {
+    const r = routes[u.route] as Route;
+    r.stops.forEach((stop, i) => {
+      const a = queueFigures(stop.queue).analysis;
+      const n = calls[i]?.meanCalls ?? 0;
+      meanWait += u.share * n * (a.meanWaitS ?? 0);
+      tierMean[i] = (tierMean[i] as number) + u.share * n * ((a.meanResponseS ?? 0) + (r.perCallS[i] ?? 0));
+    });
+  }
+  const meanS = users.reduce((a, u) => a + u.share * (u.networkS + (sums[u.route] as ResponseSum).meanS), 0);
+  const byTier = tiers.map((_, i): TierLatency => {
+    const own = routes.map((r) => responseSum(routeTerms(tiers, r, false, i)));
+    const alone = users.map((u) => ({ ...u, networkS: 0 }));
+    return {
+      meanMs: ms(tierMean[i] as number),
+      p99Ms: ms(mixtureQuantile(alone, own, 0.99)),
+      shareOfMean: meanS > 0 ? (tierMean[i] as number) / meanS : null,
+    };
+  });
+  return {
+    latency: {
+      p50Ms: ms(mixtureQuantile(users, sums, 0.5)),
+      p99Ms,
+      p999Ms: ms(mixtureQuantile(users, sums, 0.999)),
+      p99DegradedMs,
+      networkP99Ms,
+      meanQueueWaitMs: ms(meanWait),
+      interTierMs: ms(interTierS),
+      byUserRegion: users.map((u) => userLatency(ctx, u, sums[u.route] as ResponseSum)),
+      method: `${method}; ${sums[0]?.method ?? ''}`,
+    },
+    byTier,
+  };
+
+  function userLatency(c: Context, u: UserPath, sum: ResponseSum | null): UserRegionLatency {
+    const r = c.rtt(u.region, u.servedFrom);
+    let queueP99S: number | null = null;
+    if (sum !== null) {
+      queueP99S = routeP99.get(u.route) ?? sum.quantile(0.99);
+      routeP99.set(u.route, queueP99S);
+    }
+    const p99S = queueP99S === null ? null : u.networkS + queueP99S;
+    return {
+      region: u.region,
+      share: u.share,
+      servedFrom: u.servedFrom,
+      networkRttMs: ms(r.rttS),
+      networkMs: ms(u.networkS),
+      networkMethod: r.method,
+      queueP99Ms: queueP99S === null ? null : ms(queueP99S),
+      p99Ms: p99S === null ? null : ms(p99S),
+      meetsP99: p99S !== null && regionMeetsP99(p99S, t),
+      failoverTo: u.failoverTo,
+      failoverRttMs: u.failoverTo === null ? null : ms(c.rtt(u.region, u.failoverTo).rttS),
+    };
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * A system of tiers as one candidate: the tiers' designs (each evaluated on its own, tierOption.ts) composed into
+ * end-to-end figures (cost the sum, availability the exact series over shared domains, latency the distribution of
+ * the sum of every call), with each tier's part in `tiers[]`. Pure.
+ */
+
+import type { Tier } from '../../scenario/types.js';
+import { availabilityResult } from '../availability.js';
+import type { Context } from '../context.js';
+import { SECONDS_PER_BILLING_MONTH } from '../context.js';
+import { meetsP99, p99MissText } from '../p99Scope.js';
+import type { ArchitectureResult, CostResult, DataLossResult, MeetsTargets, TierResult } from '../result.js';
+import { lossVerdict } from '../survival.js';
+import { missedTargets, shortfallOf, UNBOUNDED_SHORTFALL } from '../targets.js';
+import { tierCalls } from '../tierDemand.js';
+import { systemAvailability } from './systemAvailability.js';
+import { type InRegionRtt, systemLatency } from './systemLatency.js';
+import type { TierOption } from './tierOption.js';
+
+/** The sum of the tiers' costs. */
+function sumCost(ctx: Context, options: readonly TierOption[]): CostResult {
+  const first = (options[0] as TierOption).result.cost;
+  const breakdown = { ...first.breakdown };
+  const transfer = { ...first.transferGbPerMonth };
+  let internetEgress = first.internetEgressUsdPerMonth;
+  for (const o of options.slice(1)) {
+    const c = o.result.cost;
+    for (const k of Object.keys(breakdown) as (keyof typeof breakdown)[]) breakdown[k] += c.breakdown[k];
+    transfer.crossZone += c.transferGbPerMonth.crossZone;
+    transfer.interRegion += c.transferGbPerMonth.interRegion;
+    internetEgress += c.internetEgressUsdPerMonth;
+  }
+  const usdPerMonth = Object.values(breakdown).reduce((s, x) => s + x, 0);
+  const requests = ctx.trafficRatePerS * SECONDS_PER_BILLING_MONTH;
+  return {
+    usdPerMonth,
+    breakdown,
+    usdPerMillionRequests: requests > 0 ? (usdPerMonth / requests) * 1e6 : 0,
+    internetEgressUsdPerMonth: internetEgress,
+    transferGbPerMonth: transfer,
+    method: `${first.method}; a system of tiers: the sum of its tiers' costs (only the first tier answers the users: internet egress is its; traffic between tiers inside a region is not priced)`,
+  };
+}
+
+/** The most writes one failure can lose, over the tiers that keep data. */
+function worstDataLoss(names: readonly string[], options: readonly TierOption[]): DataLossResult {
+  let worst: DataLossResult = { windowS: 0, method: 'no writes' };
+  for (const o of options) {
+    const d = o.result.dataLoss;
+    if (d.method === 'no writes') continue;
+    if (worst.method === 'no writes' || d.windowS > worst.windowS) {
+      worst = { windowS: d.windowS, method: `${names[o.tier]}: ${d.method}` };
+    }
+  }
+  return worst;
+}
+
+/**
+ * Evaluates a system whose tier i is built as `options[i]`: end-to-end cost, availability and latency, the targets
+ * met (utilisation and memory by every tier, the rest end-to-end), and each tier's part. `screen`: the latency holds
+ * only the p99 the target judges (a search's screen, SCREEN_METHOD; the search evaluates its choice in full).
+ */
+export function systemResult(
+  ctx: Context,
+  name: string,
+  origin: 'explicit' | 'searched',
+  options: readonly TierOption[],
+  rtt: InRegionRtt,
+  screen = false,
+): ArchitectureResult {
+  const tiers = ctx.scenario.tiers as Tier[];
+  const names = tiers.map((t) => t.name);
+  const t = ctx.scenario.targets;
+  const front = (options[0] as TierOption).result;
+  const lat = systemLatency(
+    ctx,
+    tiers,
+    options.map((o) => ({ serving: o.serving })),
+    rtt,
+    screen,
+  );
+  const av = systemAvailability(ctx, names, options);
+  const cost = sumCost(ctx, options);
+  const dataLoss = worstDataLoss(names, options);
+  const utilization = Math.max(...options.map((o) => o.result.utilization));
+  const meetsTargets: MeetsTargets = {
+    durability: t.maxDataLossS === null ? null : dataLoss.windowS <= t.maxDataLossS,
+    p99: meetsP99(t, lat.latency),
+    availability: av.figure.availability.unavailability <= t.unavailability,
+    budget: t.budgetUsdPerMonth === null ? null : cost.usdPerMonth <= t.budgetUsdPerMonth,
+    utilization: options.every((o) => o.result.meetsTargets.utilization),
+    memory: options.every((o) => o.result.meetsTargets.memory),
+  };
+  const availability = availabilityResult(av.figure);
+  const calls = tierCalls(tiers);
+  const regions = [...new Set(options.flatMap((o) => o.result.regions))];
+  const tierResults = options.map((o, i): TierResult => {
+    const r = o.result;
+    const tier = tiers[i] as Tier;
+    const c = o.choice;
+    return {
+      name: tier.name,
+      role: tier.role,
+      kind: c.kind,
+      instance: r.instance,
+      nodes: r.nodes,
+      regions: r.regions,
+      zones: r.zones,
+      standby: c.kind === 'vertical' ? c.standby : null,
+      readReplicas: c.kind === 'vertical' ? c.readReplicas : 0,
+      nodesByRegion:
+        c.kind === 'vertical'
+          ? [{ region: c.region, nodes: 1 + c.readReplicas }]
+          : c.regions.map((region, k) => ({ region, nodes: c.nodesByRegion[k] as number })),
+      spares: c.kind === 'horizontal' ? c.spares : 0,
+      balancer: c.kind === 'horizontal' ? c.balancer : null,
+      callsPerRequest: calls[i]?.meanCalls ?? 0,
+      utilization: r.utilization,
+      memoryNeededGiB: r.memoryNeededGiB,
+      latency: lat.byTier[i] ?? { meanMs: null, p99Ms: null, shareOfMean: null },
+      availability: {
+        value: r.availability.value,
+        unavailability: r.availability.unavailability,
+        downtimeShare: Math.min(1, av.byTier[i]?.downtimeShare ?? 0),
+      },
+      cost: {
+        usdPerMonth: r.cost.usdPerMonth,
+        share: cost.usdPerMonth > 0 ? r.cost.usdPerMonth / cost.usdPerMonth : 0,
+      },
+      zoneLoss: lossVerdict(r, 'zone') ?? 'reads',
+      regionLoss: lossVerdict(r, 'region'),
+      notes: r.notes,
+    };
+  });
+  const regionLoss = options.map((o) => o.result.survivesRegionLoss);
+  const partial = {
+    name,
+    kind: options.every((o) => o.choice.kind === 'vertical') ? ('vertical' as const) : ('horizontal' as const),
+    origin,
+    instance: front.instance,
+    nodes: options.reduce((s, o) => s + o.result.nodes, 0),
+    spares: front.spares,
+    zones: front.zones,
+    regions,
+    standby: front.standby,
+    balancer: front.balancer,
+    utilization,
+    memoryNeededGiB: front.memoryNeededGiB,
+    nodesNeededByRegion: front.nodesNeededByRegion,
+    // where the data lives: the first database tier's placement (a vertical database has none); none without one
+    placement: options.find((_o, i) => (tiers[i] as Tier).role === 'database')?.result.placement ?? null,
+    degradedUtilizationCap: front.degradedUtilizationCap,
+    survivesZoneLoss: options.every((o) => o.result.survivesZoneLoss),
+    survivesRegionLoss: regionLoss.every((x) => x === null) ? null : regionLoss.every((x) => x === true),
+    cost,
+    availability,
+    latency: lat.latency,
+    dataLoss,
+    meetsTargets,
+    notes: [...tierNotes(tiers, options), ...repeatedCallNotes(tiers, options)],
+    tiers: tierResults,
+  };
+  const reasons = systemReasons(ctx, partial, tiers, options);
+  return reasons.length === 0
+    ? { ...partial, feasible: true, shortfall: 0 }
+    : {
+        ...partial,
+        feasible: false,
+        shortfall: systemShortfall(ctx, partial, options),
+        infeasibleReason: reasons.join('; '),
+      };
+}
+
+/** Utilisation above which repeated calls of a request to one tier are said to make the p99 optimistic. */
+const REPEATED_CALLS_BUSY = 0.5;
+
+/**
+ * A note for each tier that a request calls more than once and that is busy: its calls meet nearly the same queue, so
+ * the analytic p99 (which takes them as independent) is optimistic there (REPEATED_CALLS_CAVEAT's measurements).
+ */
+function repeatedCallNotes(tiers: readonly Tier[], options: readonly TierOption[]): string[] {
+  return options.flatMap((o, i) => {
+    const t = tiers[i] as Tier;
+    const u = o.result.utilization;
+    if (t.callsPerRequest < 2 || !(u >= REPEATED_CALLS_BUSY)) return [];
+    return [
+      `tier ${t.name}: up to ${t.callsPerRequest} calls of one request meet its queue at ${(u * 100).toFixed(0)}% load in nearly the same state; the p99 takes them as independent and may be optimistic (measured 19-40% low against the simulated walk when such calls dominate the p99 at 75-90% load; within 1-4% at 70% on 8 servers)`,
+    ];
+  });
+}
+
+function tierNotes(tiers: readonly Tier[], options: readonly TierOption[]): string[] {
+  return options.map((o, i) => {
+    const c = o.choice;
+    const what =
+      c.kind === 'vertical'
+        ? `${c.instance.name} in ${c.region}${c.standby === 'none' ? '' : `, ${c.standby} standby${c.standbyRegion ? ` in ${c.standbyRegion}` : ' in another zone'}`}${c.readReplicas > 0 ? `, ${c.readReplicas} read replica${c.readReplicas === 1 ? '' : 's'}` : ''}`
+        : `${o.result.nodes} x ${c.instance.name} over ${c.zones} zone${c.zones === 1 ? '' : 's'} in ${c.regions.join(', ')}`;
+    return `tier ${(tiers[i] as Tier).name} (${(tiers[i] as Tier).role}): ${c.kind}, ${what}`;
+  });
+}
+
+/** The targets missed: CPU and memory by each tier (named), the others end-to-end. */
+function systemReasons(
+  ctx: Context,
+  r: Omit<ArchitectureResult, 'feasible' | 'shortfall' | 'infeasibleReason'>,
+  tiers: readonly Tier[],
+  options: readonly TierOption[],
+): string[] {
+  const out: string[] = [];
+  options.forEach((o, i) => {
+    const own = missedTargets(ctx, o.result).filter((m) => m.limit === 'memory' || m.limit === 'CPU');
+    for (const m of own) out.push(`tier ${(tiers[i] as Tier).name}: ${m.text}`);
+  });
+  const system = missedTargets(ctx, {
+    ...r,
+    meetsTargets: { ...r.meetsTargets, utilization: true, memory: true },
+    utilization: Math.min(r.utilization, 0.999999),
+  }).filter((m) => m.limit !== 'memory' && m.limit !== 'CPU');
+  for (const m of system) {
+    if (m.limit === 'distance') {
+      // the network of a system is the users' round trips and the calls between its tiers
+      const between = r.latency.interTierMs ?? 0;
+      out.push(
+        `distance: ${p99MissText(ctx.scenario.targets, r.latency)}; the network alone gives a p99 of ${r.latency.networkP99Ms.toPrecision(4)} ms, ${between.toPrecision(4)} ms of it on average between the tiers: ${between > r.latency.networkP99Ms / 2 ? 'the tiers are too far apart for their calls (fewer calls, or the tiers in one region)' : 'the users are too far from the first tier'} (distance, not capacity)`,
+      );
+    } else out.push(m.text);
+  }
+  return out;
+}
+
+/** The shortfall (targets.ts's measure): the end-to-end misses, plus each tier's utilisation and memory excess. */
+function systemShortfall(
+  ctx: Context,
+  r: Omit<ArchitectureResult, 'feasible' | 'shortfall' | 'infeasibleReason'>,
+  options: readonly TierOption[],
+): number {
+  const met = { p99: true, availability: true, budget: null, durability: null } as const;
+  let s = shortfallOf(ctx, { ...r, meetsTargets: { ...r.meetsTargets, utilization: true, memory: true } });
+  for (const o of options) {
+    const m = o.result.meetsTargets;
+    s += shortfallOf(ctx, { ...o.result, meetsTargets: { ...met, utilization: m.utilization, memory: m.memory } });
+  }
+  return Math.min(UNBOUNDED_SHORTFALL, s);
+}

@@ -1,0 +1,286 @@
+/**
+ * One tier's design, fully specified and evaluated on its own (tierScenario.ts): the single-tier result the engine
+ * already computes (cost, the tier's own availability, utilisation, memory, durability), and what the system's
+ * figures need of it: the queue each serving region's calls meet (all up, and with the spares down), the zones its
+ * nodes span, a strong write's detour, and the tier as the exact series over shared domains sees it
+ * (seriesOverDomains.ts). Pure.
+ */
+
+import type { QueueInput } from '../../core/queueing/index.js';
+import {
+  type Availability,
+  boxTier,
+  fromMtbfMttr,
+  placedFleetTier,
+  series,
+  type TierOverDomains,
+} from '../../core/reliability/index.js';
+import { balancerModel, queueAtLoad } from '../capacity.js';
+import { BILLING_HOURS_PER_MONTH, buildContext, type Context } from '../context.js';
+import { placementOf } from '../dataPlacement.js';
+import { availabilityNeed } from '../degraded.js';
+import type { HorizontalDesign, VerticalDesign } from '../designKinds.js';
+import { evaluateHorizontal } from '../evaluateHorizontal.js';
+import { evaluateVertical, verticalWriteExtraS } from '../evaluateVertical.js';
+import { type HorizontalLayout, horizontalLayout, quorumRttS } from '../layout.js';
+import type { ArchitectureResult } from '../result.js';
+import { finish, meets } from '../targets.js';
+
+/** A vertical tier design: one box (a database's primary), its standby, and read replicas beside it. */
+export interface VerticalTierChoice extends Omit<VerticalDesign, 'name' | 'origin'> {
+  /** Boxes that serve reads beside the primary (a database tier; 0 otherwise). */
+  readReplicas: number;
+}
+
+/** A horizontal tier design: nodes per region over zones behind balancers. */
+export type HorizontalTierChoice = Omit<HorizontalDesign, 'name' | 'origin'>;
+
+export type TierChoice = VerticalTierChoice | HorizontalTierChoice;
+
+/** A region where the tier serves calls. */
+export interface TierServing {
+  region: string;
+  /** The queue one call meets there, all nodes up (a vertical tier with replicas: the busiest box's). */
+  queue: QueueInput;
+  /** The same with `spares` nodes down (horizontal), else the same queue. */
+  degraded: QueueInput;
+  /** Zones the serving nodes are spread over (1 for a box). */
+  zones: number;
+  /** A strong write's extra round trip from here (quorum or synchronous standby), seconds; 0 without. */
+  writeExtraS: number;
+  /** The fraction of calls that write (the detour's weight). */
+  writeFraction: number;
+}
+
+/** A tier's design with its evaluation. */
+export interface TierOption {
+  /** Unique per option object (memo keys: an option never changes once built). */
+  id: number;
+  /** Index of the tier in the scenario's tiers. */
+  tier: number;
+  choice: TierChoice;
+  /** The tier evaluated on its own (its tier scenario; its latency is that scenario's and is not reported). */
+  result: ArchitectureResult;
+  /** The serving regions, the busiest first for a horizontal tier (share order), the primary's for a vertical one. */
+  serving: TierServing[];
+  /** Share of the tier's calls each serving region carries (same order as serving). */
+  shares: number[];
+  /**
+   * The tier as seriesOverDomains sees it, given the index of each shared region; null when it cannot be conditioned
+   * on shared states (a cold standby: its state depends on how long an outage has lasted) and is taken as independent.
+   */
+  overDomains: ((regionIndex: (region: string) => number) => TierOverDomains) | null;
+  /** Regions the tier's nodes (standby included) run in, and zones used in each. */
+  footprint: { region: string; zones: number }[];
+}
+
+const DOWN: Availability = { availability: 0, unavailability: 1 };
+
+let nextId = 0;
+/** A fresh option id. */
+function newId(): number {
+  nextId += 1;
+  return nextId;
+}
+
+/** The failover term of a tier's own availability (rate x duration), as a part in series; none when 0. */
+function failoverPart(r: ArchitectureResult): Availability[] {
+  const f = r.availability.byCause.find((c) => c.cause === 'failover');
+  return f && f.unavailability > 0 ? [{ availability: 1 - f.unavailability, unavailability: f.unavailability }] : [];
+}
+
+/** The share of a tier's calls its primary takes when reads are spread over it and `replicas` read replicas. */
+export function primaryShare(writeFraction: number, replicas: number): number {
+  return replicas === 0 ? 1 : Math.max(writeFraction, 1 / (1 + replicas));
+}
+
+/**
+ * Evaluates a vertical tier design in the tier's context. With read replicas, the primary carries the writes and
+ * its share of the reads (reads go to the least busy box: every box equally loaded when the writes allow, else the
+ * primary takes only the writes), so the tier is evaluated at the primary's load and the replicas' boxes are added to
+ * the cost; the latency of a call is the busiest box's (conservative when the primary is busier).
+ */
+export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTierChoice): TierOption {
+  const w = tierCtx.scenario.workload;
+  const share = primaryShare(w.writeFraction, c.readReplicas);
+  const ctx =
+    share === 1
+      ? tierCtx
+      : buildContext(
+          {
+            ...tierCtx.scenario,
+            workload: {
+              ...w,
+              peakRatePerS: w.peakRatePerS * share,
+              averageRatePerS: w.averageRatePerS === null ? null : w.averageRatePerS * share,
+            },
+          },
+          tierCtx.catalog,
+        );
+  const d: VerticalDesign = {
+    kind: 'vertical',
+    name: tierCtx.scenario.name,
+    origin: 'explicit',
+    instance: c.instance,
+    region: c.region,
+    standby: c.standby,
+    standbyRegion: c.standbyRegion,
+  };
+  let result = evaluateVertical(ctx, d);
+  if (c.readReplicas > 0) result = withReplicas(ctx, result, c);
+  const q = queueAtLoad(ctx.scenario.workload, c.instance.vcpu, ctx.designRatePerS, 1, 'pooled');
+  const standbyHere = c.standby !== 'none' && c.standbyRegion === null;
+  const serving: TierServing = {
+    region: c.region,
+    queue: q.input,
+    degraded: q.input,
+    zones: 1,
+    writeExtraS: verticalWriteExtraS(ctx, d),
+    writeFraction: w.writeFraction,
+  };
+  const footprint = [{ region: c.region, zones: standbyHere ? 2 : 1 }];
+  if (c.standby !== 'none' && c.standbyRegion !== null) footprint.push({ region: c.standbyRegion, zones: 1 });
+  const node = fromMtbfMttr(tierCtx.scenario.reliability.node.mtbfS, tierCtx.scenario.reliability.node.mttrS);
+  const own = result.utilization < 1 ? failoverPart(result) : [DOWN];
+  const name = tierCtx.scenario.name;
+  return {
+    id: newId(),
+    tier,
+    choice: c,
+    result,
+    serving: [serving],
+    shares: [1],
+    footprint,
+    overDomains:
+      c.standby === 'cold'
+        ? null
+        : (idx) =>
+            boxTier({
+              name,
+              node,
+              at: { region: idx(c.region), zone: 0 },
+              ...(c.standby === 'hot'
+                ? {
+                    standby: {
+                      at:
+                        c.standbyRegion === null
+                          ? { region: idx(c.region), zone: 1 }
+                          : { region: idx(c.standbyRegion), zone: 0 },
+                    },
+                  }
+                : {}),
+              own,
+              ...(standbyHere && c.standby === 'hot' ? { throughBalancer: true } : {}),
+              ...(c.standby === 'hot' && c.standbyRegion !== null ? { globalSwitch: true } : {}),
+            }),
+  };
+}
+
+/** A vertical result with `replicas` read replicas: their boxes in the compute cost, the targets judged again. */
+function withReplicas(ctx: Context, r: ArchitectureResult, c: VerticalTierChoice): ArchitectureResult {
+  const extra = c.readReplicas * c.instance.usdPerHour * BILLING_HOURS_PER_MONTH;
+  const breakdown = { ...r.cost.breakdown, computeUsdPerMonth: r.cost.breakdown.computeUsdPerMonth + extra };
+  const usdPerMonth = r.cost.usdPerMonth + extra;
+  const cost = {
+    ...r.cost,
+    usdPerMonth,
+    breakdown,
+    usdPerMillionRequests: r.cost.usdPerMillionRequests * (usdPerMonth / r.cost.usdPerMonth),
+    method: `${r.cost.method}; ${c.readReplicas} read replica${c.readReplicas === 1 ? '' : 's'} at the primary's price`,
+  };
+  const a = { availability: r.availability.value, unavailability: r.availability.unavailability };
+  const { feasible: _f, shortfall: _s, infeasibleReason: _i, ...rest } = r;
+  return finish(ctx, {
+    ...rest,
+    nodes: 1 + c.readReplicas,
+    cost,
+    meetsTargets: meets(ctx, r.latency, a, usdPerMonth, r.utilization, r.meetsTargets.memory, r.dataLoss),
+    notes: [
+      ...r.notes,
+      `${c.readReplicas} read replica${c.readReplicas === 1 ? '' : 's'}: reads spread over the primary and the replicas, writes to the primary; the replicas add no availability here (promoting one after a loss of the primary is not modelled)`,
+    ],
+  });
+}
+
+/** Evaluates a horizontal tier design in the tier's context (its layout from the users' places). */
+export function horizontalTierOption(
+  tierCtx: Context,
+  tier: number,
+  c: HorizontalTierChoice,
+  layoutIn?: HorizontalLayout,
+): TierOption {
+  const ctx = tierCtx;
+  const w = ctx.scenario.workload;
+  const layout = layoutIn ?? horizontalLayout(ctx, c.regions, c.zones);
+  const d: HorizontalDesign = {
+    kind: 'horizontal',
+    name: ctx.scenario.name,
+    origin: 'explicit',
+    instance: c.instance,
+    regions: c.regions,
+    nodesByRegion: c.nodesByRegion,
+    spares: c.spares,
+    zones: c.zones,
+    balancer: c.balancer,
+  };
+  const result = evaluateHorizontal(ctx, d, layout);
+  const model = balancerModel(c.balancer);
+  const serving: TierServing[] = [];
+  const shares: number[] = [];
+  c.regions.forEach((region, r) => {
+    const share = layout.share[r] as number;
+    if (share === 0) return;
+    const n = c.nodesByRegion[r] as number;
+    serving.push({
+      region,
+      queue: queueAtLoad(w, c.instance.vcpu, ctx.designRatePerS * share, n, model).input,
+      degraded: queueAtLoad(w, c.instance.vcpu, ctx.designRatePerS * share, Math.max(1, n - c.spares), model).input,
+      zones: Math.min(c.zones, n),
+      writeExtraS: quorumRttS(
+        ctx,
+        region,
+        c.regions.filter((x) => x !== region),
+        c.zones,
+      ),
+      writeFraction: w.writeFraction,
+    });
+    shares.push(share);
+  });
+  const node = fromMtbfMttr(ctx.scenario.reliability.node.mtbfS, ctx.scenario.reliability.node.mttrS);
+  const placeable = c.nodesByRegion.every((n) => n >= w.replication) && result.utilization < 1;
+  const own = placeable ? failoverPart(result) : [DOWN];
+  const { needed } = availabilityNeed(ctx, d, result.utilization);
+  const placement = placementOf(ctx, d);
+  // a tier that keeps no state (no working set, no writes) has nothing to partition: every node serves every call,
+  // so in the system's series it is up while enough nodes are (its own figure keeps the engine's partition model)
+  const fewest = Math.min(...c.nodesByRegion);
+  const stateless = w.workingSetBytes === 0 && w.writeFraction === 0;
+  const copies = stateless ? Math.max(1, fewest) : Math.min(w.replication, fewest);
+  const name = ctx.scenario.name;
+  return {
+    id: newId(),
+    tier,
+    choice: c,
+    result,
+    serving,
+    shares,
+    footprint: c.regions.map((region, r) => ({ region, zones: Math.min(c.zones, c.nodesByRegion[r] as number) })),
+    overDomains: (idx) => {
+      const inner = placedFleetTier({
+        name,
+        fleet: {
+          regions: c.regions.map((_, r) => ({ nodes: Math.max(1, c.nodesByRegion[r] as number), zones: c.zones })),
+          node,
+          replication: copies,
+          writeQuorum: Math.min(placement.writeQuorum, c.regions.length * copies),
+          users: layout.users,
+          need: needed,
+        },
+        inRegions: c.regions.map(idx),
+        throughBalancer: true,
+        ...(c.regions.length > 1 ? { globalSwitch: true } : {}),
+      });
+      return { ...inner, upGiven: (s) => series([inner.upGiven(s), ...own]) };
+    },
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * The cheapest combination of tier designs that meets every target: each tier's options (tierOptions.ts) are
+ * screened on what the tier alone decides (its utilisation, memory and durability, its own availability, which bounds
+ * the series', and the p99 of its own part of the sum, which bounds the p99 of the sum), sorted by cost, and the
+ * combinations are visited in order of total cost (best-first over the sum: a heap of index tuples, each popped
+ * tuple's successors raise one tier's index). The first combination that meets every end-to-end target is the
+ * cheapest that does (the cost is the sum of the tiers' costs); when none does within MAX_SYSTEM_EVALUATIONS, the
+ * closest found (size.ts's ranking) is returned with a note. Combinations are screened on the p99 alone
+ * (systemResult's screen: every figure the targets and the ranking read is exact) and the choice is evaluated in full.
+ * Pure.
+ */
+
+import { responseSum } from '../../core/queueing/index.js';
+import type { Tier } from '../../scenario/types.js';
+import type { Context } from '../context.js';
+import type { ArchitectureResult } from '../result.js';
+import { better } from '../size.js';
+import { tierCalls } from '../tierDemand.js';
+import type { InRegionRtt } from './systemLatency.js';
+import { systemResult } from './systemResult.js';
+import type { TierOption } from './tierOption.js';
+
+/** The most combinations of tier designs evaluated end to end by one search. */
+export const MAX_SYSTEM_EVALUATIONS = 1500;
+
+/** Whether a tier's option passes what the tier alone decides (see the module comment). */
+function screenOption(ctx: Context, tiers: readonly Tier[], o: TierOption, minNetworkS: number): boolean {
+  const m = o.result.meetsTargets;
+  if (!m.utilization || !m.memory || m.durability === false || !m.availability) return false;
+  const t = ctx.scenario.targets;
+  const tier = tiers[o.tier] as Tier;
+  const q = tierCalls(tiers)[o.tier]?.reachProbability ?? 1;
+  // the sum is at least the users' network plus this tier's part (every term is non-negative), on every route; a
+  // tier at a region serves some users, so its least loaded serving queue bounds the p99 from below
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const s of o.serving) {
+    const sum = responseSum([{ queue: s.queue, calls: tier.callsPerRequest, callProbability: q }]);
+    if (!sum.stable) return false;
+    lowest = Math.min(lowest, minNetworkS + sum.quantile(0.99));
+  }
+  // every user's p99 is at least `lowest`: the target fails for all users together and for each user region alone
+  return lowest <= t.p99S * (1 + 1e-9);
+}
+
+/** Options sorted by cost, those passing the screen first; when none passes, all (the closest miss is wanted). */
+function screened(
+  ctx: Context,
+  tiers: readonly Tier[],
+  options: readonly TierOption[],
+  minNetworkS: number,
+): TierOption[] {
+  const pass = options.filter((o) => screenOption(ctx, tiers, o, minNetworkS));
+  const list = pass.length > 0 ? pass : [...options];
+  return list.sort((a, b) => a.result.cost.usdPerMonth - b.result.cost.usdPerMonth);
+}
+
+/** A binary heap of index tuples keyed by total cost. */
+class TupleHeap {
+  private items: { cost: number; idx: number[] }[] = [];
+  push(cost: number, idx: number[]): void {
+    const a = this.items;
+    a.push({ cost, idx });
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if ((a[p] as { cost: number }).cost <= cost) break;
+      [a[p], a[i]] = [a[i] as { cost: number; idx: number[] }, a[p] as { cost: number; idx: number[] }];
+      i = p;
+    }
+  }
+  pop(): { cost: number; idx: number[] } | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last !== undefined) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && (a[l] as { cost: number }).cost < (a[m] as { cost: number }).cost) m = l;
+        if (r < a.length && (a[r] as { cost: number }).cost < (a[m] as { cost: number }).cost) m = r;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i] as { cost: number; idx: number[] }, a[m] as { cost: number; idx: number[] }];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+/**
+ * The cheapest combination of `optionsByTier` (one list per tier, in tier order) that meets every target, or the
+ * closest (see the module comment).
+ */
+export function searchSystem(
+  ctx: Context,
+  name: string,
+  origin: 'explicit' | 'searched',
+  optionsByTier: readonly (readonly TierOption[])[],
+  rtt: InRegionRtt,
+): ArchitectureResult {
+  const tiers = ctx.scenario.tiers as Tier[];
+  const w = ctx.scenario.workload;
+  const minNetworkS = Math.min(
+    ...ctx.scenario.users.map((u) =>
+      Math.min(
+        ...(optionsByTier[0] ?? []).flatMap((o) =>
+          o.serving.map((s) => w.roundTrips * ctx.rtt(u.region, s.region).rttS),
+        ),
+      ),
+    ),
+  );
+  const lists = optionsByTier.map((list) => screened(ctx, tiers, list, Number.isFinite(minNetworkS) ? minNetworkS : 0));
+  if (lists.some((l) => l.length === 0)) throw new RangeError('a tier has no design to evaluate');
+  const costOf = (idx: readonly number[]) =>
+    idx.reduce((s, k, i) => s + ((lists[i] as TierOption[])[k] as TierOption).result.cost.usdPerMonth, 0);
+  const heap = new TupleHeap();
+  const seen = new Set<string>();
+  const start = lists.map(() => 0);
+  heap.push(costOf(start), start);
+  seen.add(start.join(','));
+  let best: ArchitectureResult | null = null;
+  let bestOptions: TierOption[] | null = null;
+  let evaluations = 0;
+  let stopped = false;
+  for (;;) {
+    const top = heap.pop();
+    if (top === undefined) break;
+    if (evaluations >= MAX_SYSTEM_EVALUATIONS) {
+      stopped = true;
+      break;
+    }
+    const options = top.idx.map((k, i) => (lists[i] as TierOption[])[k] as TierOption);
+    const r = systemResult(ctx, name, origin, options, rtt, true);
+    evaluations++;
+    if (better(r, best)) {
+      best = r;
+      bestOptions = options;
+    }
+    if (r.feasible) break;
+    top.idx.forEach((_, i) => {
+      const next = [...top.idx];
+      next[i] = (next[i] as number) + 1;
+      if ((next[i] as number) >= (lists[i] as TierOption[]).length) return;
+      const key = next.join(',');
+      if (seen.has(key)) return;
+      seen.add(key);
+      heap.push(costOf(next), next);
+    });
+  }
+  if (best === null || bestOptions === null) throw new RangeError('no combination of tier designs to evaluate');
+  // the screens chose; the choice with every figure
+  const full = systemResult(ctx, name, origin, bestOptions, rtt);
+  if (!stopped) return full;
+  return {
+    ...full,
+    notes: [
+      ...full.notes,
+      `the search of tier designs stopped after ${evaluations} combinations without one that meets every target: this is the closest of those, not proven the closest of all`,
+    ],
+  };
+}
