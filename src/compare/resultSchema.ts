@@ -392,6 +392,15 @@ export const TierResultSchema = z
         share: fraction("The tier's part of the system's monthly cost, fraction."),
       })
       .describe("The tier's cost."),
+    zoneLoss: z
+      .enum(['survives', 'reads', 'writes', 'capacity', 'restore'])
+      .describe(
+        'What the loss of one zone does to the tier on its own: "survives", or what fails ("reads", "writes", "capacity" of the survivors, "restore" of a cold standby).',
+      ),
+    regionLoss: z
+      .enum(['survives', 'reads', 'writes', 'capacity', 'restore'])
+      .nullable()
+      .describe('The same for the loss of one region (null: the tier runs in one region).'),
     notes: texts('Notes on the tier (what it assumes, where it is close to a limit).', 'One note.'),
   })
   .describe('One tier of a system of tiers, as built by the candidate.');
@@ -517,7 +526,7 @@ export const ArchitectureResultSchema = z
       .array(TierResultSchema)
       .optional()
       .describe(
-        "Systems of tiers only: each tier as this candidate builds it, in call order. The candidate's cost, availability and latency are end-to-end (the cost a sum; availability exact over the zones and regions the tiers share; the p99 that of the sum of every call); its instance, zones, standby and balancer are its first tier's, nodes the total over tiers, utilization the busiest tier's.",
+        "Systems of tiers only: each tier as this candidate builds it, in call order. The candidate's cost, availability and latency are end-to-end (the cost a sum; availability exact over the zones and regions the tiers share; the p99 that of the sum of every call); its instance, zones, standby and balancer are its first tier's, placement its first database tier's (null when that tier is vertical or there is none), nodes the total over tiers, utilization the busiest tier's.",
       ),
     /** Monte Carlo figures beside the analytic ones, when the scenario has a `simulation` block. */
     simulated: SimulatedFiguresSchema.optional(),

@@ -238,8 +238,32 @@ export const SENSITIVITY_PATHS: { readonly always: readonly string[]; readonly r
 
 const BY_PATH: ReadonlyMap<string, InputDef> = new Map(DEFS.map(({ def }) => [def.path, def]));
 
+/**
+ * A system of tiers' own inputs, after the scenario's: each tier's CPU time per call, a cache's hit ratio and a
+ * database's write fraction (addressed by index, `tiers[2].serviceTime`, as withValue and the ranges take them).
+ */
+function tierInputs(scenario: Scenario): InputDef[] {
+  return (scenario.tiers ?? []).flatMap((t, i) => {
+    const out = [rangedInput(`tiers[${i}].serviceTime`, `${t.name}: CPU time per call`, 'ms', 'duration')];
+    if (t.role === 'cache') out.push(rangedInput(`tiers[${i}].hitRatio`, `${t.name}: hit ratio`, '%', 'fraction'));
+    if (t.role === 'database' && t.writeFraction > 0) {
+      out.push(rangedInput(`tiers[${i}].writeFraction`, `${t.name}: write fraction`, '%', 'fraction'));
+    }
+    return out;
+  });
+}
+
+/** The kinds of a tier's inputs (tierInputs), by key. */
+const TIER_INPUT_KINDS: Readonly<Record<string, [string, Kind]>> = {
+  serviceTime: ['ms', 'duration'],
+  hitRatio: ['%', 'fraction'],
+  writeFraction: ['%', 'fraction'],
+};
+
 function inputDef(path: string): InputDef {
-  const def = BY_PATH.get(path);
+  const tier = /^tiers\[(\d+)\]\.(\w+)$/.exec(path);
+  const tierKind = tier === null ? undefined : TIER_INPUT_KINDS[tier[2] as string];
+  const def = BY_PATH.get(path) ?? (tierKind ? rangedInput(path, path, tierKind[0], tierKind[1]) : undefined);
   if (def === undefined) throw new RangeError(`sensitivity: no input ${path}`);
   return def;
 }
@@ -328,7 +352,7 @@ export function sensitivity(
   const basePoint = evaluate(fixed);
 
   const ranges = new Map(scenario.uncertain.map((u) => [u.path, u]));
-  const defs = DEFS.filter((d) => d.always || ranges.has(d.def.path)).map((d) => d.def);
+  const defs = [...DEFS.filter((d) => d.always || ranges.has(d.def.path)).map((d) => d.def), ...tierInputs(scenario)];
   const rows: { input: SensitivityInput; order: number }[] = [];
   defs.forEach((def, order) => {
     const c0 = def.get(scenario);

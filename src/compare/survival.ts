@@ -10,7 +10,8 @@ export type LossVerdict = 'survives' | 'reads' | 'writes' | 'capacity' | 'restor
 type Survival = Pick<
   ArchitectureResult,
   'kind' | 'placement' | 'survivesZoneLoss' | 'survivesRegionLoss' | 'standby' | 'regions'
->;
+> &
+  Partial<Pick<ArchitectureResult, 'tiers'>>;
 
 /** Copies of the worst partition that may be down with reads still served / writes still committed. */
 function slack(a: Survival): { reads: number; writes: number } | null {
@@ -35,6 +36,15 @@ export function lossVerdict(a: Survival, what: 'zone' | 'region'): LossVerdict |
   const survives = what === 'zone' ? a.survivesZoneLoss : a.survivesRegionLoss;
   if (survives === null) return null;
   if (survives) return 'survives';
+  // a system of per-tier designs: the first tier that does not survive says why (its own verdict)
+  const tiers = a.tiers?.filter((t) => t.kind !== 'co-located') ?? [];
+  if (tiers.length > 0) {
+    for (const t of tiers) {
+      const v = what === 'zone' ? t.zoneLoss : t.regionLoss;
+      if (v !== 'survives') return v ?? 'reads';
+    }
+    return 'capacity';
+  }
   // a cold standby is restored first; a hot pair fails only when the box cannot carry the load; a lone box is gone
   if (a.kind === 'vertical') return a.standby === 'cold' ? 'restore' : a.standby === 'hot' ? 'capacity' : 'reads';
   const s = slack(a) as { reads: number; writes: number };

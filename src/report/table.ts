@@ -5,13 +5,15 @@
  * result in, a string out).
  */
 
-import { designKind, designSummary, perTier } from '../compare/recommend.js';
+import { designKind, designSummary, perTier, tierSummary } from '../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult, UserRegionLatency } from '../compare/result.js';
 import { lossShort, lossVerdict } from '../compare/survival.js';
+import { nines } from '../core/reliability/index.js';
 import {
   formatDowntime,
   formatDuration,
   formatLatencyMs,
+  formatNines,
   formatPercent,
   formatRate,
   formatUsd,
@@ -64,6 +66,32 @@ export function wrap(text: string, width: number, indent = ''): string {
   }
   if (line.length > 0) lines.push(indent + line);
   return lines.join('\n');
+}
+
+/**
+ * Each system of per-tier designs, tier by tier: what it is, its CPU, its time (mean and p99 of the time a request
+ * spends in it), its share of the mean, its own nines with its share of the downtime alone, its cost and share.
+ */
+function tierLines(archs: readonly ArchitectureResult[], width: number): string[] {
+  const out: string[] = [];
+  for (const a of archs) {
+    if (!perTier(a)) continue;
+    const u = a.availability.unavailability;
+    out.push(`${a.name}, tier by tier (network between the tiers: ${ms(a.latency.interTierMs ?? 0)} on average):`);
+    for (const t of a.tiers ?? []) {
+      const time =
+        t.latency.meanMs === null ? 'unstable' : `${ms(t.latency.meanMs)} mean, ${ms(t.latency.p99Ms)} p99 in it`;
+      out.push(
+        wrap(
+          `${t.name} (${t.role}): ${tierSummary(t)}; CPU ${formatPercent(t.utilization, 0)}; ${time} (${formatPercent(t.latency.shareOfMean ?? 0, 0)} of the mean); ${formatNines(nines(t.availability.unavailability))} nines, ${formatPercent(u > 0 ? t.availability.downtimeShare / u : 0, 1)} of the downtime alone; ${formatUsd(t.cost.usdPerMonth)} (${formatPercent(t.cost.share, 0)})`,
+          width,
+          '  ',
+        ),
+      );
+    }
+    out.push('');
+  }
+  return out;
 }
 
 /**
@@ -172,6 +200,7 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
     ...lines,
     '',
   ];
+  out.push(...tierLines(archs, width));
   const u = r.uncertainty;
   if (u) {
     const name = (i: number) => archs[i]?.name ?? '';

@@ -9,6 +9,7 @@
  * (frontierView.ts).
  */
 import type { CostCurve } from '../compare/costCurve.js';
+import { perTier } from '../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
 import { lossShort, lossVerdict } from '../compare/survival.js';
 import { costVsLoadSeries, p99Bars, p99StackedRows } from '../report/chartData.js';
@@ -27,6 +28,35 @@ export interface Line {
 }
 
 export const line = (text: string, style: Style = 'plain'): Line => ({ text, style });
+/**
+ * The rows of a comparison that show each tier of the systems shown (none when no candidate has per-tier designs):
+ * the tier's shape, then its share of the mean time, of the downtime (it alone down) and of the cost, in per cent.
+ */
+function tierRows(
+  shown: readonly ArchitectureResult[],
+  rowOf: (label: string, f: (a: ArchitectureResult) => string, style?: 'title' | 'dim') => Line,
+): Line[] {
+  const names = [...new Set(shown.flatMap((a) => (perTier(a) ? (a.tiers ?? []).map((t) => t.name) : [])))];
+  const tierOf = (a: ArchitectureResult, name: string) =>
+    a.tiers?.find((x) => x.name === name && x.kind !== 'co-located');
+  return names.flatMap((name) => [
+    rowOf(`tier ${name}`, (a) => {
+      const t = tierOf(a, name);
+      if (t === undefined) return a.tiers ? 'on the shared nodes' : '-';
+      return t.kind === 'vertical'
+        ? `1x ${t.instance.name}${t.readReplicas > 0 ? ` +${t.readReplicas} replicas` : ''}`
+        : `${t.nodes}x ${t.instance.name}`;
+    }),
+    rowOf('  % time/down/$', (a) => {
+      const t = tierOf(a, name);
+      if (t === undefined) return '-';
+      const u = a.availability.unavailability;
+      const pct = (x: number) => (x * 100).toFixed(0);
+      return `${pct(t.latency.shareOfMean ?? 0)} / ${pct(u > 0 ? t.availability.downtimeShare / u : 0)} / ${pct(t.cost.share)}`;
+    }),
+  ]);
+}
+
 /** `s` padded to `w` columns, or cut to them with `~` as the last one. */
 export const padTo = (s: string, w: number) => (s.length > w ? `${s.slice(0, Math.max(0, w - 1))}~` : s.padEnd(w));
 
@@ -101,6 +131,8 @@ export function comparisonLines(result: ComparisonResult, width: number, first =
   const lines: Line[] = [
     rowOf('', (a) => short(a.name, colW), 'title'),
     rowOf('', (a) => (a.kind === 'vertical' ? `1x ${a.instance.name}` : `${a.nodes}x ${a.instance.name}`), 'dim'),
+    // a system of tiers: each tier's shape, then its share of the mean time, of the downtime alone, of the cost
+    ...tierRows(shown, rowOf),
     rowOf('cost/month', (a) => formatUsd(a.cost.usdPerMonth)),
     rowOf('nines', (a) => a.availability.nines.toFixed(2)),
     rowOf('down/year', (a) => formatDowntime(a.availability.downtimeMinutesPerYear * 60)),

@@ -38,15 +38,29 @@ describe('capplan run on every example scenario', () => {
           simulated?: {
             latency: { analyticP99Inside: boolean } | null;
             availability: { analyticInside: boolean | null; tooRare: boolean } | null;
+            skipped?: string[];
           };
+          tiers?: { kind: string }[];
         }[];
         for (const arch of archs) {
           if (scenario.simulation === undefined) {
             expect(arch.simulated).toBeUndefined();
             continue;
           }
-          expect(arch.simulated?.latency?.analyticP99Inside, `${arch.name}: p99`).toBe(true);
+          if (arch.tiers?.every((t) => t.kind === 'co-located')) {
+            // co-located tiers: the demand (a random sum) is a gamma in the M/G/c formulas, a stated approximation
+            // (coLocated.ts: 5% optimistic measured); the simulation draws the sum itself
+            const sim = arch.simulated?.latency as { p99Ms: number } | null | undefined;
+            const analytic = (arch as unknown as { latency: { p99Ms: number } }).latency.p99Ms;
+            expect(Math.abs(analytic / (sim?.p99Ms ?? Number.NaN) - 1), `${arch.name}: p99`).toBeLessThan(0.06);
+          } else expect(arch.simulated?.latency?.analyticP99Inside, `${arch.name}: p99`).toBe(true);
           const av = arch.simulated?.availability;
+          if (arch.tiers?.some((t) => t.kind !== 'co-located')) {
+            // per-tier systems are not simulated for availability yet: said, not hidden
+            expect(av, `${arch.name}: availability`).toBeNull();
+            expect(arch.simulated?.skipped?.join(' ')).toMatch(/^availability: systems of tiers/);
+            continue;
+          }
           expect(av?.tooRare || av?.analyticInside, `${arch.name}: availability`).toBe(true);
         }
         // two whole runs with the examples' simulations (and, for social-startup, the exact search): seconds each, more

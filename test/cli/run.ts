@@ -16,7 +16,7 @@ export function capplan(args: readonly string[], input?: string): RunResult {
     encoding: 'utf8',
     input,
     env: { ...process.env, CAPPLAN_DEBUG: '', NO_COLOR: '1' },
-    timeout: 60_000,
+    timeout: 180_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -391,7 +391,7 @@ describe('durability (targets.maxDataLoss)', () => {
       expect(a.meetsTargets.durability).toBe(true);
     }
     const eventual = JSON.parse(text);
-    eventual.workload.consistency = 'eventual';
+    eventual.tiers[1].consistency = 'eventual';
     const e = compareScenario(readScenarioText(JSON.stringify(eventual), 'payment'), catalog);
     expect(e.architectures.every((a) => a.meetsTargets.durability === false)).toBe(true);
     expect(e.recommendation.name).toBeNull();

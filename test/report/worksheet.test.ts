@@ -19,56 +19,69 @@ import { capplan } from '../cli/run.js';
 const SCENARIOS = 'models/scenarios';
 const GOLDEN = 'test/fixtures/worksheets';
 const examples = readdirSync(SCENARIOS).filter((f) => f.endsWith('.json'));
+/**
+ * A worksheet runs the engine many times (growth chart, sensitivity; systems of tiers take seconds): a busy machine
+ * may need several times the usual 30 s. These tests check results, not time.
+ */
+const WORKSHEET_TIMEOUT_MS = 180_000;
 
 describe('worksheet golden files (analytic)', () => {
   for (const file of examples) {
     // a scenario without architectures runs with --freeze: searching again at every point of the growth chart and
     // the sensitivity analysis takes minutes for social-startup-growth (tested in-process on a small scenario below)
     const searched = JSON.parse(readFileSync(join(SCENARIOS, file), 'utf8')).architectures === undefined;
-    it(`${file}${searched ? ' --freeze' : ''}`, () => {
-      const r = capplan(['worksheet', join(SCENARIOS, file), '--analytic', ...(searched ? ['--freeze'] : [])]);
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
-      const golden = join(GOLDEN, file.replace(/\.json$/, '.md'));
-      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, r.stdout);
-      // a missing golden file is a failure, not a fresh one written and passed (UPDATE_GOLDEN=1 writes them)
-      expect(existsSync(golden), `${golden} (UPDATE_GOLDEN=1 npx vitest run test/report writes it)`).toBe(true);
-      expect(r.stdout).toBe(readFileSync(golden, 'utf8'));
-      for (const h of [
-        '## 1. Summary and recommendation',
-        '## 2. Inputs and assumptions',
-        '## 3. Candidates compared',
-        '## 4. Availability',
-        '## 5. Latency',
-        '## 6. Cost',
-        '## 7. Growth and crossover',
-        '## 8. Sensitivity',
-        '## 9. Risks and questions for reviewers',
-        '## 10. Decision record',
-      ]) {
-        expect(r.stdout).toContain(`\n${h}\n`);
-      }
-    });
+    it(
+      `${file}${searched ? ' --freeze' : ''}`,
+      () => {
+        const r = capplan(['worksheet', join(SCENARIOS, file), '--analytic', ...(searched ? ['--freeze'] : [])]);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        const golden = join(GOLDEN, file.replace(/\.json$/, '.md'));
+        if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, r.stdout);
+        // a missing golden file is a failure, not a fresh one written and passed (UPDATE_GOLDEN=1 writes them)
+        expect(existsSync(golden), `${golden} (UPDATE_GOLDEN=1 npx vitest run test/report writes it)`).toBe(true);
+        expect(r.stdout).toBe(readFileSync(golden, 'utf8'));
+        for (const h of [
+          '## 1. Summary and recommendation',
+          '## 2. Inputs and assumptions',
+          '## 3. Candidates compared',
+          '## 4. Availability',
+          '## 5. Latency',
+          '## 6. Cost',
+          '## 7. Growth and crossover',
+          '## 8. Sensitivity',
+          '## 9. Risks and questions for reviewers',
+          '## 10. Decision record',
+        ]) {
+          expect(r.stdout).toContain(`\n${h}\n`);
+        }
+      },
+      WORKSHEET_TIMEOUT_MS,
+    );
   }
 });
 
 describe('the worksheet says what run says', () => {
-  it('every cell of the comparison table is the run result formatted (payment example, with simulation)', () => {
-    const file = join(SCENARIOS, 'payment-processing.json');
-    const run = JSON.parse(capplan(['run', file]).stdout) as ComparisonResult;
-    const md = capplan(['worksheet', file]).stdout;
-    const { head, rows } = comparisonCells(run);
-    expect(md).toContain(`| ${head.map(cell).join(' | ')} |`);
-    for (const row of rows) expect(md).toContain(`| ${row.map(cell).join(' | ')} |`);
-    // and the formatted numbers are the result's: cost to the dollar, nines to 0.01, p99 to the millisecond
-    for (const a of run.architectures) {
-      expect(md).toContain(`$${Math.round(a.cost.usdPerMonth).toLocaleString('en-US')}`);
-      expect(md).toContain(`${a.availability.nines.toFixed(2)} nines`);
-      expect(md).toContain(`${(a.latency.p99Ms as number).toFixed(0)} ms`);
-      if (a.simulated?.latency) expect(md).toContain('Simulated (');
-    }
-    expect(md).toContain(`**Chosen option:** ${run.recommendation.name}`);
-  });
+  it(
+    'every cell of the comparison table is the run result formatted (payment example, with simulation)',
+    () => {
+      const file = join(SCENARIOS, 'payment-processing.json');
+      const run = JSON.parse(capplan(['run', file]).stdout) as ComparisonResult;
+      const md = capplan(['worksheet', file]).stdout;
+      const { head, rows } = comparisonCells(run);
+      expect(md).toContain(`| ${head.map(cell).join(' | ')} |`);
+      for (const row of rows) expect(md).toContain(`| ${row.map(cell).join(' | ')} |`);
+      // and the formatted numbers are the result's: cost to the dollar, nines to 0.01, p99 to the millisecond
+      for (const a of run.architectures) {
+        expect(md).toContain(`$${Math.round(a.cost.usdPerMonth).toLocaleString('en-US')}`);
+        expect(md).toContain(`${a.availability.nines.toFixed(2)} nines`);
+        expect(md).toContain(`${(a.latency.p99Ms as number).toFixed(0)} ms`);
+        if (a.simulated?.latency) expect(md).toContain('Simulated (');
+      }
+      expect(md).toContain(`**Chosen option:** ${run.recommendation.name}`);
+    },
+    WORKSHEET_TIMEOUT_MS,
+  );
 });
 
 describe('the worksheet names the assumptions a simulation drops', () => {

@@ -387,7 +387,10 @@ describe('a scenario without tiers parses exactly as before', () => {
   const examples = readdirSync('models/scenarios').filter((f) => f.endsWith('.json') && read(f).tiers === undefined);
 
   it('every single-tier example is in the reference (parseScenario of f3831d3, before tiers)', () => {
-    expect(Object.keys(reference.scenarios).sort()).toStrictEqual([...examples].sort());
+    // payment-processing and social-startup-growth were rewritten as systems of tiers since: still in the reference
+    const keys = Object.keys(reference.scenarios);
+    for (const file of examples) expect(keys).toContain(file);
+    expect(examples.length).toBeGreaterThanOrEqual(6);
   });
 
   for (const file of examples) {

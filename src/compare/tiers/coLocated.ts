@@ -9,6 +9,7 @@
 
 import type { Scenario, Tier } from '../../scenario/types.js';
 import type { ArchitectureResult, TierResult } from '../result.js';
+import { lossVerdict } from '../survival.js';
 import { coLocatedDemand, tierCalls } from '../tierDemand.js';
 
 /**
@@ -79,6 +80,8 @@ export function withCoLocatedTiers(tiers: readonly Tier[], r: ArchitectureResult
         downtimeShare: 0,
       },
       cost: { usdPerMonth: r.cost.usdPerMonth * (shares[i] as number), share: shares[i] as number },
+      zoneLoss: lossVerdict(r, 'zone') ?? 'reads',
+      regionLoss: lossVerdict(r, 'region'),
       notes: [],
     }),
   );
@@ -87,7 +90,7 @@ export function withCoLocatedTiers(tiers: readonly Tier[], r: ArchitectureResult
     latency: { ...r.latency, interTierMs: 0 },
     notes: [
       ...r.notes,
-      `co-located: every tier (${tiers.map((t) => t.name).join(', ')}) runs on the same nodes; a request's CPU demand is the sum of its calls' service times (one queue), calls between tiers stay on the node (no network), the memory holds every working set; each tier's part of the CPU, cost and mean time is its share of the demand`,
+      `co-located: every tier (${tiers.map((t) => t.name).join(', ')}) runs on the same nodes; a request's CPU demand is the sum of its calls' service times (one queue), calls between tiers stay on the node (no network), the memory holds every working set; each tier's part of the CPU, cost and mean time is its share of the demand; APPROXIMATE: the demand, a random sum of the tiers' calls, enters the M/G/c formulas as a gamma of its mean and cv (measured against the simulated walk, which draws the sum itself: the p99 5% optimistic for social-startup-growth's co-located fleet, 199 ms against 210 ms)`,
     ],
     tiers: list,
   };

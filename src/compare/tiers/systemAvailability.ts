@@ -17,8 +17,10 @@ import {
   fromMtbfMttr,
   MAX_DOMAIN_STATES,
   type RegionDomains,
+  type SharedDomains,
   series,
   seriesOverDomains,
+  type TierOverDomains,
 } from '../../core/reliability/index.js';
 import type { AvailabilityFigure, Cause } from '../availability.js';
 import type { Context } from '../context.js';
@@ -38,11 +40,33 @@ export interface SystemAvailability {
 /**
  * The exact availability of the series of `options` (one per tier, in tier order) over their shared domains.
  * @param names the tiers' names, in order
+ * @param foldAbove fold balancers into their regions above this many shared states (foldBalancers)
  */
 export function systemAvailability(
   ctx: Context,
   names: readonly string[],
   options: readonly TierOption[],
+  foldAbove = FOLD_ABOVE_STATES,
+): SystemAvailability {
+  // a search screens a combination and then evaluates its choice in full: the same options, the same figure
+  const key = `${options.map((o) => o.id).join(',')}|${foldAbove}`;
+  const hit = memo.get(key);
+  if (hit !== undefined && hit.ctx === ctx) return hit.value;
+  const value = computeSystemAvailability(ctx, names, options, foldAbove);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  memo.set(key, { ctx, value });
+  return value;
+}
+
+/** The last MEMO_SIZE availabilities computed, by the ids of their options (options never change once built). */
+const MEMO_SIZE = 256;
+const memo = new Map<string, { ctx: Context; value: SystemAvailability }>();
+
+function computeSystemAvailability(
+  ctx: Context,
+  names: readonly string[],
+  options: readonly TierOption[],
+  foldAbove: number,
 ): SystemAvailability {
   const rel = ctx.scenario.reliability;
   const regionIds: string[] = [];
@@ -81,10 +105,15 @@ export function systemAvailability(
   let joint: Availability = { availability: 1, unavailability: 0 };
   if (conditioned.length > 0) {
     try {
-      const s = seriesOverDomains(
+      const folded = foldBalancers(
+        foldAbove,
         domains,
         conditioned.map((o) => (o.overDomains as NonNullable<TierOption['overDomains']>)(idx)),
       );
+      const s = seriesOverDomains(folded.domains, folded.tiers);
+      if (folded.regions.length > 0) {
+        method += `; the balancers of ${folded.regions.map((r) => regionIds[r]).join(', ')} are folded into their regions (every tier there is reached through it; pessimistic by the rare states where a balancer is down and data copies there would still count: ${folded.before} states down to ${folded.after})`;
+      }
       joint = { availability: s.availability, unavailability: s.unavailability };
       conditioned.forEach((o, k) => {
         const share = s.tiers[k]?.downtimeShare ?? 0;
@@ -119,6 +148,60 @@ export function systemAvailability(
   const availability = series([joint, ...independent.map(tierAvailability)]);
   const spof = options.flatMap((o) => o.result.availability.singlePointsOfFailure.map((x) => `${names[o.tier]}: ${x}`));
   return { figure: { availability, method, byCause, singlePointsOfFailure: spof }, byTier };
+}
+
+/** Above this many shared states a region's balancer is folded into the region where that is allowed. */
+export const FOLD_ABOVE_STATES = 1000;
+
+/** States the enumeration of every region together takes: 1 (down) + 2^(zones + balancer) up-states per region. */
+function statesOf(domains: SharedDomains, withBalancer: readonly boolean[]): number {
+  return domains.regions.reduce((n, r, i) => n * (1 + 2 ** (r.zones.length + (withBalancer[i] ? 1 : 0))), 1);
+}
+
+/**
+ * When the shared states are many (above FOLD_ABOVE_STATES), a region's balancer through which EVERY tier with nodes
+ * there is reached is folded into the region (region and balancer in series): the balancer's outage then counts as
+ * the region's. For reaching the tiers that is the same event (the users of that region go elsewhere or nowhere); it
+ * differs only where data copies in the region would still count toward a quorum while unreachable, so the fold is
+ * pessimistic by states of probability about U_balancer x U_other (measured: the payment example's strong ledger over
+ * three regions, 3.129e-5 folded against 3.101e-5 exact, +0.92%; test/compare/tiers.test.ts). It divides the states by up to (1 + 2^(z+1)) /
+ * (1 + 2^z) per region (17^3 = 4,913 to 9^3 = 729 for three regions of three zones).
+ */
+function foldBalancers(
+  above: number,
+  domains: SharedDomains,
+  tiers: readonly TierOverDomains[],
+): { domains: SharedDomains; tiers: TierOverDomains[]; regions: number[]; before: number; after: number } {
+  const has = domains.regions.map((r) => r.balancer !== undefined);
+  const before = statesOf(domains, has);
+  if (before <= above) return { domains, tiers: [...tiers], regions: [], before, after: before };
+  const foldable = domains.regions.map(
+    (r, i) =>
+      r.balancer !== undefined &&
+      tiers.every((t) => !t.sites.some((x) => x.region === i) || (t.balancers ?? []).includes(i)),
+  );
+  const regions = foldable.flatMap((f, i) => (f ? [i] : []));
+  const folded: SharedDomains = {
+    ...domains,
+    regions: domains.regions.map((r, i) =>
+      foldable[i] && r.balancer !== undefined
+        ? { availability: series([r.availability, r.balancer]), zones: r.zones }
+        : r,
+    ),
+  };
+  const out = tiers.map((t) =>
+    t.balancers === undefined ? t : { ...t, balancers: t.balancers.filter((b) => !foldable[b]) },
+  );
+  return {
+    domains: folded,
+    tiers: out,
+    regions,
+    before,
+    after: statesOf(
+      folded,
+      folded.regions.map((r) => r.balancer !== undefined),
+    ),
+  };
 }
 
 function plain(a: Availability): Availability {

@@ -12,9 +12,9 @@
  * two nodes of the region, same zone or across zones: with the caller's nodes over z1 zones and the callee's over z2
  * (zones used in the same order), a call stays in its zone with probability min(z1, z2) / (z1 z2) = 1 / max(z1, z2),
  * and the call is charged the mean of the two round trips (APPROXIMATE: the two differ by under a millisecond). A
- * call to another region pays the catalog's round trip between the regions. A strong write's extra round trip (a
- * quorum, or a synchronous standby) is charged to every call of the tier at its mean, writeFraction x trip
- * (APPROXIMATE: exact only when calls are all reads or all writes; the method says so when it applies).
+ * call to another region pays the catalog's round trip between the regions. A call that writes (with the tier's
+ * writeFraction, independently) pays a strong write's extra round trip (a quorum, or a synchronous standby) on top:
+ * the numbers of calls and of writes are conditioned on exactly (responseSum's `detour`).
  */
 
 import {
@@ -92,7 +92,10 @@ export interface UserPath {
 export interface Route {
   key: string;
   stops: TierServing[];
+  /** The network time of each call to the tier (its round trip from the tier before), seconds. */
   perCallS: number[];
+  /** The extra round trip a call that writes pays (0 without strong writes), seconds, and the write fraction. */
+  detours: { probability: number; s: number }[];
 }
 
 /** The round trip of one call from `from` to `to` (see the module comment). */
@@ -122,7 +125,8 @@ export function systemRoutes(
     const order = preferenceOrder(ctx, u.region, frontRegions);
     const first = front.serving.find((s) => s.region === order[0]) as TierServing;
     const stops = [first];
-    const perCallS = [first.writeFraction * first.writeExtraS];
+    const perCallS = [0];
+    const detours = [{ probability: first.writeFraction, s: first.writeExtraS }];
     for (let i = 1; i < tiers.length; i++) {
       const prev = stops[i - 1] as TierServing;
       const t = tiers[i] as TierRoute;
@@ -133,13 +137,14 @@ export function systemRoutes(
       )[0];
       const stop = t.serving.find((s) => s.region === near) as TierServing;
       stops.push(stop);
-      perCallS.push(callRttS(ctx, rtt, prev, stop) + stop.writeFraction * stop.writeExtraS);
+      perCallS.push(callRttS(ctx, rtt, prev, stop));
+      detours.push({ probability: stop.writeFraction, s: stop.writeExtraS });
     }
     const key = stops.map((s) => s.region).join('>');
     let route = byKey.get(key);
     if (route === undefined) {
       route = routes.length;
-      routes.push({ key, stops, perCallS });
+      routes.push({ key, stops, perCallS, detours });
       byKey.set(key, route);
     }
     users.push({
@@ -172,6 +177,9 @@ export function routeTerms(tiers: readonly Tier[], route: Route, degraded: boole
       callProbability: c?.reachProbability ?? 1,
       perCallS: route.perCallS[i] ?? 0,
       sameStation: { queues: degraded ? stop.degradedQueues : stop.queues },
+      ...(stop.writeFraction > 0 && stop.writeExtraS > 0
+        ? { detour: { probability: stop.writeFraction, s: stop.writeExtraS } }
+        : {}),
     });
   });
   return out;
@@ -211,19 +219,43 @@ function networkP99S(
   const calls = tierCalls(tiers);
   const routeAtoms = routes.map((route) => {
     let atoms = new Map<number, number>([[0, 1]]);
+    let grid = 1e-9;
     route.perCallS.forEach((d, i) => {
       const tier = tiers[i] as Tier;
       const q = calls[i]?.reachProbability ?? 1;
-      if (d === 0) return;
-      const win = binomialWindow(tier.callsPerRequest, { availability: q, unavailability: 1 - q }, 1e-15);
-      const next = new Map<number, number>();
-      for (const [x, w] of atoms) {
-        win.pmf.forEach((pk, j) => {
-          const y = Math.round((x + (win.lo + j) * d) * 1e12) / 1e12;
-          next.set(y, (next.get(y) ?? 0) + w * pk);
+      const detour = route.detours[i] ?? { probability: 0, s: 0 };
+      const x = detour.probability > 0 ? detour.s : 0;
+      if (d === 0 && x === 0) return;
+      // the tier's network time: k calls of d, and w of them writes paying x (k ~ Binomial(c, q), w ~ Binomial(k, f))
+      const own = new Map<number, number>();
+      const kWin = binomialWindow(tier.callsPerRequest, { availability: q, unavailability: 1 - q }, 1e-15);
+      kWin.pmf.forEach((pk, j) => {
+        const k = kWin.lo + j;
+        const wWin =
+          x > 0
+            ? binomialWindow(k, { availability: detour.probability, unavailability: 1 - detour.probability }, 1e-15)
+            : { lo: 0, pmf: Float64Array.of(1) };
+        wWin.pmf.forEach((pw, l) => {
+          const v = k * d + (wWin.lo + l) * x;
+          own.set(v, (own.get(v) ?? 0) + pk * pw);
         });
+      });
+      // convolve, on a grid rounded down (never above the exact network time) that coarsens when atoms pile up
+      for (;;) {
+        const next = new Map<number, number>();
+        for (const [y, wy] of atoms) {
+          for (const [v, wv] of own) {
+            // to the nanosecond (rounding noise only), or down to a coarser grid
+            const z = grid === 1e-9 ? Math.round((y + v) * 1e9) / 1e9 : Math.floor((y + v) / grid) * grid;
+            next.set(z, (next.get(z) ?? 0) + wy * wv);
+          }
+        }
+        if (next.size <= 20_000) {
+          atoms = next;
+          break;
+        }
+        grid *= 10;
       }
-      atoms = next;
     });
     return [...atoms.entries()];
   });
@@ -278,14 +310,12 @@ export function systemLatency(
     }
     return a + u.share * s;
   }, 0);
-  const strongDetour = routes.some((r) => r.stops.some((s) => s.writeFraction > 0 && s.writeExtraS > 0));
   const method =
     'end-to-end: network round trips of the users to the first tier + every call to each tier (its FCFS response ' +
     'time and the round trip from the tier before it; calls behind a cache made with the probability of its misses), ' +
     'the distribution of the sum by Laplace inversion (Euler; exact M/M/c sojourn times, the M/G/c approximation ' +
     'otherwise), quantiles of the mixture over user regions; APPROXIMATE: a call within a region is charged the mean ' +
     `of the same-zone (${ms(rtt.sameZoneS).toPrecision(3)} ms) and cross-zone (${ms(rtt.crossZoneS).toPrecision(3)} ms) round trips` +
-    (strongDetour ? "; a strong write's extra round trip is charged to every call of its tier at its mean" : '') +
     (tiers.some((x) => x.callsPerRequest > 1) ? `; ${REPEATED_CALLS_MEASURED}` : '');
   const unstable = routes.some((r) => !stableQueues(r, false));
   const nullTiers = tiers.map(() => ({ meanMs: null, p99Ms: null, shareOfMean: null }));

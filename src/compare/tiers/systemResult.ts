@@ -4,17 +4,17 @@
  * the sum of every call), with each tier's part in `tiers[]`. Pure.
  */
 
-import { nines } from '../../core/reliability/index.js';
 import type { Tier } from '../../scenario/types.js';
 import { availabilityResult } from '../availability.js';
 import type { Context } from '../context.js';
 import { SECONDS_PER_BILLING_MONTH } from '../context.js';
 import { meetsP99, p99MissText } from '../p99Scope.js';
 import type { ArchitectureResult, CostResult, DataLossResult, MeetsTargets, TierResult } from '../result.js';
-import { missedTargets, UNBOUNDED_SHORTFALL } from '../targets.js';
+import { lossVerdict } from '../survival.js';
+import { missedTargets, shortfallOf, UNBOUNDED_SHORTFALL } from '../targets.js';
 import { tierCalls } from '../tierDemand.js';
 import { systemAvailability } from './systemAvailability.js';
-import { type InRegionRtt, systemLatency } from './systemLatency.js';
+import { type InRegionRtt, REPEATED_CALLS_ERROR, systemLatency } from './systemLatency.js';
 import type { TierOption } from './tierOption.js';
 
 /** The sum of the tiers' costs. */
@@ -127,6 +127,8 @@ export function systemResult(
         usdPerMonth: r.cost.usdPerMonth,
         share: cost.usdPerMonth > 0 ? r.cost.usdPerMonth / cost.usdPerMonth : 0,
       },
+      zoneLoss: lossVerdict(r, 'zone') ?? 'reads',
+      regionLoss: lossVerdict(r, 'region'),
       notes: r.notes,
     };
   });
@@ -145,7 +147,8 @@ export function systemResult(
     utilization,
     memoryNeededGiB: front.memoryNeededGiB,
     nodesNeededByRegion: front.nodesNeededByRegion,
-    placement: front.placement,
+    // where the data lives: the first database tier's placement (a vertical database has none); none without one
+    placement: options.find((_o, i) => (tiers[i] as Tier).role === 'database')?.result.placement ?? null,
     degradedUtilizationCap: front.degradedUtilizationCap,
     survivesZoneLoss: options.every((o) => o.result.survivesZoneLoss),
     survivesRegionLoss: regionLoss.every((x) => x === null) ? null : regionLoss.every((x) => x === true),
@@ -154,7 +157,7 @@ export function systemResult(
     latency: lat.latency,
     dataLoss,
     meetsTargets,
-    notes: tierNotes(tiers, options),
+    notes: [...tierNotes(tiers, options), ...repeatedCallNotes(tiers, options)],
     tiers: tierResults,
   };
   const reasons = systemReasons(ctx, partial, tiers, options);
@@ -166,6 +169,26 @@ export function systemResult(
         shortfall: systemShortfall(ctx, partial, options),
         infeasibleReason: reasons.join('; '),
       };
+}
+
+/** Utilisation from which a tier's repeated calls are noted when outside the range their model was measured on. */
+const REPEATED_CALLS_BUSY = 0.5;
+/** The most calls per request the correlated-waits model was measured on (REPEATED_CALLS_ERROR's grid). */
+const REPEATED_CALLS_MEASURED_UP_TO = 50;
+
+/**
+ * A note for each busy tier that a request calls more often than the correlated-waits model was measured on
+ * (REPEATED_CALLS_ERROR): its p99 there is an extrapolation of that model.
+ */
+function repeatedCallNotes(tiers: readonly Tier[], options: readonly TierOption[]): string[] {
+  return options.flatMap((o, i) => {
+    const t = tiers[i] as Tier;
+    const u = o.result.utilization;
+    if (t.callsPerRequest <= REPEATED_CALLS_MEASURED_UP_TO || !(u >= REPEATED_CALLS_BUSY)) return [];
+    return [
+      `tier ${t.name}: ${t.callsPerRequest} calls of one request meet its queue at ${(u * 100).toFixed(0)}% load; the correlation of their waits was measured up to ${REPEATED_CALLS_MEASURED_UP_TO} calls (within ${(REPEATED_CALLS_ERROR.exponential.lo * 100).toFixed(1)}% .. +${(REPEATED_CALLS_ERROR.exponential.hi * 100).toFixed(1)}% of the simulated p99), so its share of the p99 is extrapolated`,
+    ];
+  });
 }
 
 function tierNotes(tiers: readonly Tier[], options: readonly TierOption[]): string[] {
@@ -208,35 +231,17 @@ function systemReasons(
   return out;
 }
 
-/** The shortfall (targets.ts's measure): end-to-end misses, plus each tier's utilisation and memory excess. */
+/** The shortfall (targets.ts's measure): the end-to-end misses, plus each tier's utilisation and memory excess. */
 function systemShortfall(
   ctx: Context,
   r: Omit<ArchitectureResult, 'feasible' | 'shortfall' | 'infeasibleReason'>,
   options: readonly TierOption[],
 ): number {
-  const t = ctx.scenario.targets;
-  const m = r.meetsTargets;
-  let s = 0;
-  if (!m.availability) {
-    const target = nines(t.unavailability);
-    s += Math.max(0, (target - r.availability.nines) / target);
-  }
-  if (!m.p99) {
-    const p99S = r.latency.p99Ms === null ? null : r.latency.p99Ms / 1000;
-    s += p99S === null ? UNBOUNDED_SHORTFALL : Math.max(0, (p99S - t.p99S) / t.p99S);
-  }
-  if (m.budget === false && t.budgetUsdPerMonth !== null) {
-    s += (r.cost.usdPerMonth - t.budgetUsdPerMonth) / t.budgetUsdPerMonth;
-  }
+  const met = { p99: true, availability: true, budget: null, durability: null } as const;
+  let s = shortfallOf(ctx, { ...r, meetsTargets: { ...r.meetsTargets, utilization: true, memory: true } });
   for (const o of options) {
-    const x = o.result;
-    if (!x.meetsTargets.utilization) {
-      s += x.utilization >= 1 ? UNBOUNDED_SHORTFALL : (x.utilization - t.maxUtilization) / t.maxUtilization;
-    }
-    if (!x.meetsTargets.memory) s += (x.memoryNeededGiB - x.instance.memGiB) / x.instance.memGiB;
-  }
-  if (m.durability === false && t.maxDataLossS !== null) {
-    s += (r.dataLoss.windowS - t.maxDataLossS) / Math.max(t.maxDataLossS, 1);
+    const m = o.result.meetsTargets;
+    s += shortfallOf(ctx, { ...o.result, meetsTargets: { ...met, utilization: m.utilization, memory: m.memory } });
   }
   return Math.min(UNBOUNDED_SHORTFALL, s);
 }

@@ -6,7 +6,6 @@
  * (seriesOverDomains.ts). Pure.
  */
 
-import type { Instance } from '../../catalog/index.js';
 import type { QueueInput } from '../../core/queueing/index.js';
 import {
   type Availability,
@@ -16,7 +15,6 @@ import {
   series,
   type TierOverDomains,
 } from '../../core/reliability/index.js';
-import type { BalancerPolicy, Standby } from '../../scenario/types.js';
 import { balancerModel, queueAtLoad } from '../capacity.js';
 import { BILLING_HOURS_PER_MONTH, buildContext, type Context } from '../context.js';
 import { placementOf } from '../dataPlacement.js';
@@ -29,26 +27,13 @@ import type { ArchitectureResult } from '../result.js';
 import { finish, meets } from '../targets.js';
 
 /** A vertical tier design: one box (a database's primary), its standby, and read replicas beside it. */
-export interface VerticalTierChoice {
-  kind: 'vertical';
-  instance: Instance;
-  region: string;
-  standby: Standby;
-  standbyRegion: string | null;
+export interface VerticalTierChoice extends Omit<VerticalDesign, 'name' | 'origin'> {
   /** Boxes that serve reads beside the primary (a database tier; 0 otherwise). */
   readReplicas: number;
 }
 
 /** A horizontal tier design: nodes per region over zones behind balancers. */
-export interface HorizontalTierChoice {
-  kind: 'horizontal';
-  instance: Instance;
-  regions: string[];
-  nodesByRegion: number[];
-  spares: number;
-  zones: number;
-  balancer: BalancerPolicy;
-}
+export type HorizontalTierChoice = Omit<HorizontalDesign, 'name' | 'origin'>;
 
 export type TierChoice = VerticalTierChoice | HorizontalTierChoice;
 
@@ -76,6 +61,8 @@ export interface TierServing {
 
 /** A tier's design with its evaluation. */
 export interface TierOption {
+  /** Unique per option object (memo keys: an option never changes once built). */
+  id: number;
   /** Index of the tier in the scenario's tiers. */
   tier: number;
   choice: TierChoice;
@@ -95,6 +82,13 @@ export interface TierOption {
 }
 
 const DOWN: Availability = { availability: 0, unavailability: 1 };
+
+let nextId = 0;
+/** A fresh option id. */
+function newId(): number {
+  nextId += 1;
+  return nextId;
+}
 
 /** The failover term of a tier's own availability (rate x duration), as a part in series; none when 0. */
 function failoverPart(r: ArchitectureResult): Availability[] {
@@ -159,6 +153,7 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
   const own = result.utilization < 1 ? failoverPart(result) : [DOWN];
   const name = tierCtx.scenario.name;
   return {
+    id: newId(),
     tier,
     choice: c,
     result,
@@ -268,8 +263,14 @@ export function horizontalTierOption(
   const own = placeable ? failoverPart(result) : [DOWN];
   const { needed } = availabilityNeed(ctx, d, result.utilization);
   const placement = placementOf(ctx, d);
+  // a tier that keeps no state (no working set, no writes) has nothing to partition: every node serves every call,
+  // so in the system's series it is up while enough nodes are (its own figure keeps the engine's partition model)
+  const fewest = Math.min(...c.nodesByRegion);
+  const stateless = w.workingSetBytes === 0 && w.writeFraction === 0;
+  const copies = stateless ? Math.max(1, fewest) : Math.min(w.replication, fewest);
   const name = ctx.scenario.name;
   return {
+    id: newId(),
     tier,
     choice: c,
     result,
@@ -282,11 +283,8 @@ export function horizontalTierOption(
         fleet: {
           regions: c.regions.map((_, r) => ({ nodes: Math.max(1, c.nodesByRegion[r] as number), zones: c.zones })),
           node,
-          replication: Math.min(w.replication, Math.min(...c.nodesByRegion)),
-          writeQuorum: Math.min(
-            placement.writeQuorum,
-            c.regions.length * Math.min(w.replication, Math.min(...c.nodesByRegion)),
-          ),
+          replication: copies,
+          writeQuorum: Math.min(placement.writeQuorum, c.regions.length * copies),
           users: layout.users,
           need: needed,
         },

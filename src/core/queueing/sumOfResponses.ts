@@ -64,6 +64,12 @@ export interface QueueCallsTerm {
    */
   perCallS?: number;
   /**
+   * A fixed extra time each call that happens pays with a probability, independently (a strong write's quorum or
+   * synchronous-standby round trip: `probability` the write fraction, `s` the trip); default none. The number of
+   * calls that pay it is conditioned on exactly, like the number of calls (see conditionedOnCounts).
+   */
+  detour?: { probability: number; s: number };
+  /**
    * The calls go to ONE station (a tier's queue in one region) that every request calls the same way, so the waits
    * of a request's calls are correlated (repeatedCalls.ts: the requests in flight it meets again), and a call that
    * repeats waits as the station's cycling requests make it wait (the service cv's weight blended towards M/M/c).
@@ -156,6 +162,9 @@ interface Phase {
   shifted: boolean;
   /** Fixed network time per call that happens, seconds (in the shift when the calls always happen). */
   offsetS: number;
+  /** Probability that a call pays the detour, and the detour, seconds (0 and 0: none). */
+  detourP: number;
+  detourS: number;
   meanS: number;
   varS2: number;
   approximate: boolean;
@@ -216,6 +225,20 @@ function compile(
     const offsetS = term.perCallS ?? 0;
     if (typeof offsetS !== 'number' || !Number.isFinite(offsetS) || offsetS < 0) {
       throw new RangeError(`terms[${i}].perCallS must be a finite number >= 0, got ${offsetS}`);
+    }
+    const detour = term.detour ?? { probability: 0, s: 0 };
+    if (
+      detour === null ||
+      typeof detour !== 'object' ||
+      typeof detour.probability !== 'number' ||
+      !(detour.probability >= 0 && detour.probability <= 1) ||
+      typeof detour.s !== 'number' ||
+      !Number.isFinite(detour.s) ||
+      detour.s < 0
+    ) {
+      throw new RangeError(
+        `terms[${i}].detour must be { probability in [0, 1], s finite >= 0 }, got ${JSON.stringify(detour)}`,
+      );
     }
     const nq = normalizeQueueInput(term.queue);
     if (nq.fanout !== 1) {
@@ -279,6 +302,11 @@ function compile(
     // the network time of calls that always happen is an exact shift; of calls made at random, a per-call offset
     const offset = q === 1 ? 0 : offsetS;
     if (q === 1) shiftS += calls * offsetS;
+    // a detour every call pays is a shift too (exact) when the calls always happen; else it stays per call
+    const detourP = detour.s > 0 ? detour.probability : 0;
+    const alwaysDetour = detourP === 1 && q === 1;
+    if (alwaysDetour) shiftS += calls * detour.s;
+    const perCallDetour = alwaysDetour ? 0 : detourP * detour.s;
     phases.push({
       probWait,
       waitRate,
@@ -288,8 +316,10 @@ function compile(
       q,
       shifted,
       offsetS: offset,
-      meanS: meanS + offset,
-      varS2,
+      detourP: alwaysDetour ? 0 : detourP,
+      detourS: alwaysDetour ? 0 : detour.s,
+      meanS: meanS + offset + perCallDetour,
+      varS2: varS2 + (alwaysDetour ? 0 : detourP * (1 - detourP) * detour.s * detour.s),
       approximate: cv !== 1 || nq.arrivalCv !== 1 || repeats,
       waitScale,
       commonShare,
@@ -320,6 +350,13 @@ function realLogTransform(phases: readonly Phase[], s: number): { logL: number; 
     }
     l -= s * ph.offsetS;
     dl -= ph.offsetS;
+    if (ph.detourP > 0) {
+      // ln(1 - p + p e^(-s d)) and its derivative
+      const e = ph.detourP * Math.exp(-s * ph.detourS);
+      const w = 1 - ph.detourP + e;
+      l += Math.log(w);
+      dl += (-ph.detourS * e) / w;
+    }
     if (ph.probWait > 0) {
       const r = ph.waitRate;
       const c = ph.probWait;
@@ -412,7 +449,12 @@ export interface ResponseSumOptions {
 
 /** A phase whose calls, made at random, add fixed steps (deterministic service, or network time per call). */
 function isLattice(ph: Phase): boolean {
-  return ph.shape === Number.POSITIVE_INFINITY || ph.offsetS > 0;
+  return ph.shape === Number.POSITIVE_INFINITY || ph.offsetS > 0 || randomDetour(ph);
+}
+
+/** A detour paid by some calls and not others: a step per call that pays it. */
+function randomDetour(ph: Phase): boolean {
+  return ph.detourP > 0 && ph.detourS > 0;
 }
 
 /**
@@ -432,7 +474,7 @@ function buildSum(terms: readonly ResponseSumTerm[], options: ResponseSumOptions
   if (
     options.unconditioned !== true &&
     stable &&
-    phases.some((ph) => ph.q < 1 && (isLattice(ph) || ph.correlatedAtRandom))
+    phases.some((ph) => (ph.q < 1 && (isLattice(ph) || ph.correlatedAtRandom)) || randomDetour(ph))
   ) {
     return conditionedOnCounts(terms, options, models);
   }
@@ -528,6 +570,14 @@ function buildSum(terms: readonly ResponseSumTerm[], options: ResponseSumOptions
         }
         pr -= x * ph.offsetS;
         pi -= y * ph.offsetS;
+        if (ph.detourP > 0) {
+          // ln(1 - p + p e^(-s d)) at s = x + iy
+          const m = ph.detourP * Math.exp(-x * ph.detourS);
+          const wr = 1 - ph.detourP + m * Math.cos(-y * ph.detourS);
+          const wi = m * Math.sin(-y * ph.detourS);
+          pr += 0.5 * Math.log(wr * wr + wi * wi);
+          pi += Math.atan2(wi, wr);
+        }
         if (ph.probWait > 0) {
           // ln(r + (1 - C) s) - ln(r + s)
           const r = ph.waitRate;
@@ -669,6 +719,7 @@ export interface MixturePart {
  * heaviest part's own quantile, brackets the root by doubling steps of the mixture's spread, and bisects where a
  * Newton step leaves the bracket (as at an atom); to 1e-11 relative.
  * @throws RangeError when p is not in (0, 1) or no part has a positive weight
+ * @example mixtureQuantile([{ weight: 0.5, shiftS: 0, sum: responseSum([{ queue: { servers: 1, arrivalRatePerS: 50, serviceTimeS: 0.01 } }]) }, { weight: 0.5, shiftS: 0.1, sum: responseSum([{ queue: { servers: 1, arrivalRatePerS: 50, serviceTimeS: 0.01 } }]) }], 0.5) // 0.100134307: half Exp(50), half 100 ms later; ln(1 + e^5) / 50
  */
 export function mixtureQuantile(parts: readonly MixturePart[], p: number): number {
   assertProbability(p);
@@ -752,6 +803,9 @@ const COUNT_FLOOR = 1e-18;
 /** The most components (combinations of call counts) a conditioned sum may have; more is refused. */
 export const MAX_COUNT_COMPONENTS = 4096;
 
+/** The most shifted sums (combinations of call counts and of detours paid) a conditioned mixture may have. */
+export const MAX_MIXTURE_PARTS = 16_384;
+
 /**
  * A sum in which a tier with deterministic service is called a random number of times (Binomial(calls, q): the
  * misses behind a cache). Such a term alone is a lattice of steps at multiples of the service time, which a Fourier
@@ -766,63 +820,118 @@ function conditionedOnCounts(
   options: ResponseSumOptions,
   models: Models,
 ): ResponseSum {
-  const windows: { at: number; lo: number; pmf: Float64Array }[] = [];
+  // the terms whose counts are conditioned on: calls made at random with a step per call, or a detour some calls pay
+  const conditioned: {
+    at: number;
+    callsWindow: { lo: number; pmf: Float64Array } | null;
+    detour: { p: number; s: number } | null;
+  }[] = [];
   terms.forEach((t, at) => {
     if (!('queue' in t)) return;
     const q = t.callProbability ?? 1;
     const calls = t.calls ?? 1;
-    if (q >= 1 || q <= 0 || calls === 0) return;
-    const steps = normalizeQueueInput(t.queue).serviceTimeCv < DETERMINISTIC_CV || (t.perCallS ?? 0) > 0;
-    if (!steps && !(t.sameStation !== undefined && t.sameStation.independentWaits !== true && calls >= 2)) return;
-    windows.push({ at, ...binomialWindow(calls, { availability: q, unavailability: 1 - q }, COUNT_FLOOR) });
+    if (q <= 0 || calls === 0) return;
+    const d = t.detour;
+    const detour =
+      d !== undefined && d.s > 0 && d.probability > 0 && d.probability < 1 ? { p: d.probability, s: d.s } : null;
+    const steps =
+      normalizeQueueInput(t.queue).serviceTimeCv < DETERMINISTIC_CV || (t.perCallS ?? 0) > 0 || detour !== null;
+    // calls to one station made at random wait correlated by their count: conditioned on it too
+    const correlated = t.sameStation !== undefined && t.sameStation.independentWaits !== true && calls >= 2;
+    const randomCalls = q < 1 && (steps || correlated);
+    if (!randomCalls && detour === null) return;
+    conditioned.push({
+      at,
+      callsWindow: randomCalls ? binomialWindow(calls, { availability: q, unavailability: 1 - q }, COUNT_FLOOR) : null,
+      detour,
+    });
   });
-  const count = windows.reduce((n, w) => n * w.pmf.length, 1);
-  if (count > MAX_COUNT_COMPONENTS) {
+  const callCombos = conditioned.reduce((n, c) => n * (c.callsWindow?.pmf.length ?? 1), 1);
+  // each combination of call counts is one sum; the detours paid shift it (a mixture of shifted copies)
+  const detourParts = (k: number, c: (typeof conditioned)[number]) =>
+    c.detour === null
+      ? 1
+      : binomialWindow(k, { availability: c.detour.p, unavailability: 1 - c.detour.p }, COUNT_FLOOR).pmf.length;
+  let count = 0;
+  if (callCombos <= MAX_COUNT_COMPONENTS) {
+    for (let combo = 0; combo < callCombos && count <= MAX_MIXTURE_PARTS; combo++) {
+      let rest = combo;
+      let n = 1;
+      for (const c of conditioned) {
+        const len = c.callsWindow?.pmf.length ?? 1;
+        const k =
+          c.callsWindow === null ? ((terms[c.at] as QueueCallsTerm).calls ?? 1) : c.callsWindow.lo + (rest % len);
+        rest = Math.floor(rest / len);
+        n *= detourParts(k, c);
+      }
+      count += n;
+    }
+  }
+  if (callCombos > MAX_COUNT_COMPONENTS || count > MAX_MIXTURE_PARTS) {
     const inverted = buildSum(terms, { ...options, unconditioned: true }, models);
     return {
       ...inverted,
-      method: `${inverted.method}; APPROXIMATE: the steps of fixed times (deterministic service or network time per call) of tiers called a random number of times need ${count} combinations of call counts to condition on, more than ${MAX_COUNT_COMPONENTS}, so they are inverted inside the transform, which resolves steps only roughly (quantiles 25-50% off were measured for a lone deterministic tier; with queueing and other tiers around them far less)`,
+      method: `${inverted.method}; APPROXIMATE: the steps of fixed times (deterministic service, network time per call, or a write's detour) of calls made at random need more than ${MAX_COUNT_COMPONENTS} combinations of counts to condition on, so they are inverted inside the transform, which resolves steps only roughly (quantiles 25-50% off were measured for a lone deterministic tier; with queueing and other tiers around them far less)`,
     };
   }
-  const parts: { weight: number; sum: ResponseSum }[] = [];
-  const pick = new Array<number>(windows.length).fill(0);
-  for (let c = 0; c < count; c++) {
-    let rest = c;
+  const parts: MixturePart[] = [];
+  for (let combo = 0; combo < callCombos; combo++) {
+    let rest = combo;
     let weight = 1;
     const fixed = terms.slice();
-    windows.forEach((w, j) => {
-      pick[j] = rest % w.pmf.length;
-      rest = Math.floor(rest / w.pmf.length);
-      weight *= w.pmf[pick[j] as number] as number;
-      fixed[w.at] = { ...(terms[w.at] as QueueCallsTerm), calls: w.lo + (pick[j] as number), callProbability: 1 };
+    const ks: number[] = [];
+    for (const c of conditioned) {
+      const t = terms[c.at] as QueueCallsTerm;
+      const len = c.callsWindow?.pmf.length ?? 1;
+      const j = rest % len;
+      rest = Math.floor(rest / len);
+      const k = c.callsWindow === null ? (t.calls ?? 1) : c.callsWindow.lo + j;
+      if (c.callsWindow !== null) weight *= c.callsWindow.pmf[j] as number;
+      ks.push(k);
+      const { detour: _d, ...plain } = t;
+      fixed[c.at] = { ...plain, calls: k, callProbability: 1 };
+    }
+    const sum = buildSum(fixed, options, models);
+    // the detours: independent Binomial(k, p) counts per term, each a shift of w x s
+    let shifts: { weight: number; shiftS: number }[] = [{ weight, shiftS: 0 }];
+    conditioned.forEach((c, i) => {
+      if (c.detour === null) return;
+      const d = c.detour;
+      const win = binomialWindow(ks[i] as number, { availability: d.p, unavailability: 1 - d.p }, COUNT_FLOOR);
+      const next: { weight: number; shiftS: number }[] = [];
+      for (const x of shifts) {
+        win.pmf.forEach((pw, j) => {
+          next.push({ weight: x.weight * pw, shiftS: x.shiftS + (win.lo + j) * d.s });
+        });
+      }
+      shifts = next;
     });
-    parts.push({ weight, sum: buildSum(fixed, options, models) });
+    for (const x of shifts) parts.push({ weight: x.weight, shiftS: x.shiftS, sum });
   }
-  const mixture = parts.map((x) => ({ weight: x.weight, shiftS: 0, sum: x.sum }));
-  const meanS = parts.reduce((a, x) => a + x.weight * x.sum.meanS, 0);
-  const second = parts.reduce((a, x) => a + x.weight * (x.sum.sdS ** 2 + x.sum.meanS ** 2), 0);
-  const survival = (tS: number) => parts.reduce((a, x) => a + x.weight * x.sum.survival(tS), 0);
+  const meanS = parts.reduce((a, x) => a + x.weight * (x.shiftS + x.sum.meanS), 0);
+  const second = parts.reduce((a, x) => a + x.weight * (x.sum.sdS ** 2 + (x.shiftS + x.sum.meanS) ** 2), 0);
+  const survival = (tS: number) => parts.reduce((a, x) => a + x.weight * x.sum.survival(tS - x.shiftS), 0);
   // the method of a part with a random term (the part without any call is a constant)
   const first = (parts.find((x) => x.sum.sdS > 0) ?? parts[0])?.sum.method ?? '';
   return {
     stable: true,
     meanS,
     sdS: Math.sqrt(Math.max(0, second - meanS * meanS)),
-    minimumS: Math.min(...parts.map((x) => x.sum.minimumS)),
-    method: `${first}; the number of calls to each tier called at random (Binomial) whose calls add fixed steps or go to one station conditioned on exactly: a mixture of ${count} such sums (count terms below ${COUNT_FLOOR} of the largest left out)`,
+    minimumS: Math.min(...parts.map((x) => x.shiftS + x.sum.minimumS)),
+    method: `${first}; the counts of calls made at random with fixed steps (deterministic service, network time per call) and of calls that pay a write's detour conditioned on exactly (Binomial): a mixture of ${parts.length} shifted sums (count terms below ${COUNT_FLOOR} of the largest left out)`,
     survival,
-    cdf: (tS) => parts.reduce((a, x) => a + x.weight * x.sum.cdf(tS), 0),
-    density: (tS) => parts.reduce((a, x) => a + x.weight * x.sum.density(tS), 0),
+    cdf: (tS) => parts.reduce((a, x) => a + x.weight * x.sum.cdf(tS - x.shiftS), 0),
+    density: (tS) => parts.reduce((a, x) => a + x.weight * x.sum.density(tS - x.shiftS), 0),
     tail: (tS) => {
       let survival = 0;
       let density = 0;
       for (const x of parts) {
-        const r = x.sum.tail(tS);
+        const r = x.sum.tail(tS - x.shiftS);
         survival += x.weight * r.survival;
         density += x.weight * r.density;
       }
       return { survival, density };
     },
-    quantile: (p) => mixtureQuantile(mixture, p),
+    quantile: (p) => mixtureQuantile(parts, p),
   };
 }

@@ -144,6 +144,57 @@ describe('network time per call (perCallS)', () => {
   });
 });
 
+describe("a write's detour paid by some calls (detour)", () => {
+  // M/M/1 at mu - lambda = 50/s: each call's response is Exp(50); Erlang survival of n calls at t
+  const erlang = (n: number, t: number) => {
+    if (n === 0) return t < 0 ? 1 : 0;
+    if (t <= 0) return 1;
+    let term = 1;
+    let sum = 1;
+    for (let k = 1; k < n; k++) {
+      term *= (50 * t) / k;
+      sum += term;
+    }
+    return Math.exp(-50 * t) * sum;
+  };
+  const d = 0.003;
+  it('two calls that always happen, each a write with probability 1/2: a mixture of three shifted Erlang(2) (1e-9)', () => {
+    const sum = responseSum([{ queue: mm1, calls: 2, detour: { probability: 0.5, s: d } }]);
+    const exact = (t: number) => 0.25 * erlang(2, t) + 0.5 * erlang(2, t - d) + 0.25 * erlang(2, t - 2 * d);
+    for (const t of [0.001, 0.0031, 0.0065, 0.02, 0.05, 0.1]) {
+      expect(Math.abs(sum.survival(t) - exact(t)), `t=${t}`).toBeLessThan(1e-9);
+    }
+    expectClose(sum.meanS, 2 * 0.02 + 2 * 0.5 * d, { rel: 1e-12 }, 'mean');
+    expect(sum.method).toContain('detour');
+  });
+  it('calls made at random that pay the detour at random: each call is nothing, Exp, or Exp + d (1e-9)', () => {
+    // two calls, each made with probability 1/2 and then a write with probability 1/2
+    const sum = responseSum([{ queue: mm1, calls: 2, callProbability: 0.5, detour: { probability: 0.5, s: d } }]);
+    // per call: 0 w.p. 1/2, Exp w.p. 1/4, Exp + d w.p. 1/4; two independent calls
+    const exact = (t: number) =>
+      0.25 * (t < 0 ? 1 : 0) +
+      2 * 0.5 * 0.25 * (erlang(1, t) + erlang(1, t - d)) +
+      0.0625 * (erlang(2, t) + 2 * erlang(2, t - d) + erlang(2, t - 2 * d));
+    for (const t of [0.001, 0.0031, 0.0065, 0.02, 0.05, 0.1]) {
+      expect(Math.abs(sum.survival(t) - exact(t)), `t=${t}`).toBeLessThan(1e-9);
+    }
+    let lo = 0.001;
+    let hi = 1;
+    for (let i = 0; i < 200; i++) {
+      const mid = 0.5 * (lo + hi);
+      if (exact(mid) > 0.01) lo = mid;
+      else hi = mid;
+    }
+    expectClose(sum.quantile(0.99), lo, { rel: 1e-8 }, 'p99');
+  });
+  it('a detour every call pays is an exact shift; a bad detour names the term', () => {
+    const a = analyzeResponseSum([{ queue: mm1, calls: 3, detour: { probability: 1, s: d } }]);
+    const b = analyzeResponseSum([{ queue: mm1, calls: 3 }, { constantS: 3 * d }]);
+    expectClose(a.percentiles?.p99S ?? 0, b.percentiles?.p99S ?? 1, { rel: 1e-12 }, 'p99');
+    expect(() => responseSum([{ queue: mm1, detour: { probability: 2, s: d } }])).toThrow(/terms\[0\]\.detour/);
+  });
+});
+
 describe('sum of response times: closed forms and consistency', () => {
   it('n calls of an M/M/1 are Erlang: survival to 5e-10 absolute against the regularized incomplete gamma', () => {
     for (const n of [1, 3, 40, 1000, 10000]) {
