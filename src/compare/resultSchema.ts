@@ -288,6 +288,22 @@ export const SimulatedLatencySchema = z
       .describe(
         'Systems of tiers with per-tier designs only: the simulated time a request spends in each tier, in call order (0 for a request that makes no call to it).',
       ),
+    warmup: z
+      .strictObject({
+        customersPerSection: count(
+          'Requests discarded at the start of each replication (it starts empty) before any is recorded (count; the longest over the serving regions).',
+        ),
+        capped: z
+          .boolean()
+          .describe(
+            'Whether the warm-up was capped below the five relaxation times of the busiest queue it asks for (the figures may then lie low).',
+          ),
+      })
+      .describe('The warm-up of the replications.'),
+    warnings: texts(
+      'What keeps the 95% intervals from being honest at this load (sections shorter than the queue needs, a capped warm-up), each with the requests that would do; empty when nothing does.',
+      'One warning.',
+    ),
     method: text('How the latency was simulated.'),
   })
   .describe('Request-level simulation of the candidate at the design rate.');
@@ -307,6 +323,10 @@ export const SimulatedAvailabilitySchema = z
       .boolean()
       .nullable()
       .describe('Whether the analytic availability lies inside the simulated interval (null when too rare).'),
+    warnings: texts(
+      'What keeps the interval from being honest (fewer than 50 outages, or downtime dominated by rare outages such as a region), each with the years that would do; empty when nothing does.',
+      'One warning.',
+    ),
     method: text('How availability was simulated.'),
   })
   .describe('Failure/repair simulation of the candidate over many years.');

@@ -217,6 +217,16 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
     });
     out.push('');
   }
+  const warned = archs.flatMap((a) =>
+    [...(a.simulated?.latency?.warnings ?? []), ...(a.simulated?.availability?.warnings ?? [])].map(
+      (w) => `${a.name}: ${w}`,
+    ),
+  );
+  if (warned.length > 0) {
+    out.push('Simulation warnings:');
+    for (const w of warned) out.push(wrap(w, width, '  '));
+    out.push('');
+  }
   const missed = archs.filter((a) => !a.feasible);
   if (missed.length > 0) {
     out.push('Targets missed:');

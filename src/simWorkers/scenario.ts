@@ -22,10 +22,12 @@ import { nines } from '../core/reliability/index.js';
 import { combineAvailability, expectedEvents } from '../core/sim/failures/index.js';
 import { LogHistogram } from '../core/sim/histogram.js';
 import {
+  type ChunkPlan,
   chunkOf,
   combineP99,
   combineRequests,
   independentQueues,
+  intervalWarnings,
   MAX_SWITCHES_PER_ARRIVAL,
   planChunks,
   type RequestChunk,
@@ -79,12 +81,21 @@ async function runRegions(
   seed: number,
   streamBase: number,
   pool: SimulationPool,
-): Promise<{ perRegion: RequestChunk[][]; merged: RequestChunk[] }> {
+): Promise<{ perRegion: RequestChunk[][]; merged: RequestChunk[]; honesty: SectionHonesty }> {
   const perRegion: RequestChunk[][] = [];
+  const plans: ChunkPlan[] = [];
   for (let k = 0; k < sims.length; k++) {
     const s = sims[k] as RegionSim;
     const customers = Math.max(CHUNKS * 200, Math.round(requests * s.share));
-    const plan = planChunks(customers, s.utilization, CHUNKS, independentQueues(s.config), s.config.arrivals);
+    const plan = planChunks(
+      customers,
+      s.utilization,
+      CHUNKS,
+      independentQueues(s.config),
+      s.config.arrivals,
+      s.config.service.cv,
+    );
+    plans.push(plan);
     const task = {
       kind: 'requests' as const,
       config: s.config,
@@ -101,7 +112,36 @@ async function runRegions(
       i,
     ),
   );
-  return { perRegion, merged };
+  return {
+    perRegion,
+    merged,
+    honesty: sectionHonesty(
+      plans,
+      sims.map((x) => x.region),
+    ),
+  };
+}
+
+/** The warm-up and the interval warnings of one simulated figure (SimulatedLatency.warmup and .warnings). */
+interface SectionHonesty {
+  warmup: { customersPerSection: number; capped: boolean };
+  warnings: string[];
+}
+
+/**
+ * What the plans of the simulations merged into one figure say of its intervals: the longest warm-up per section,
+ * whether any was capped, and each plan's warnings (intervalWarnings), named by its region when there are several.
+ */
+function sectionHonesty(plans: readonly ChunkPlan[], names: readonly string[]): SectionHonesty {
+  return {
+    warmup: {
+      customersPerSection: Math.max(0, ...plans.map((p) => p.warmup)),
+      capped: plans.some((p) => p.warmupCapped),
+    },
+    warnings: plans.flatMap((p, k) =>
+      intervalWarnings(p).map((w) => (plans.length > 1 ? `${names[k] ?? `queue ${k + 1}`}: ${w}` : w)),
+    ),
+  };
 }
 
 /**
@@ -172,7 +212,7 @@ async function simulateLatency(
   const design = designOf(ctx.catalog, r);
   const sims = requestSims(ctx, design, 0, sumOf);
   if (sims.length === 0) return { latency: null, skipped: 'latency: a queue is unstable (utilisation >= 1)' };
-  const { perRegion, merged } = await runRegions(sims, requests, seed, 0, pool);
+  const { perRegion, merged, honesty } = await runRegions(sims, requests, seed, 0, pool);
   const c = combineRequests(merged);
   const sparesDown = await simulateSparesDown(ctx, r, design, requests, seed, pool, sumOf);
   const byUserRegion = usersP99(ctx, r, (user, i) => {
@@ -202,6 +242,7 @@ async function simulateLatency(
       analyticP99RelativeError: (analytic - ms(c.p99S)) / ms(c.p99S),
       byUserRegion,
       sparesDown,
+      ...honesty,
       method: `${c.method}; balancer simulated as named; ${sims.length} serving region${sims.length > 1 ? 's' : ''} merged by share${userNote(ctx.scenario.users.length, byUserRegion.length)}${sumOf ? CO_LOCATED_NOTE : ''}${bursts ? burstsNote(bursts, c.customers / CHUNKS / ctx.designRatePerS, sims.filter((x) => x.config.arrivals.kind === 'poisson').length, sims.length) : ''}`,
     },
   };
@@ -218,10 +259,10 @@ async function runTiers(
   seed: number,
   streamBase: number,
   pool: SimulationPool,
-): Promise<TierChunk[]> {
+): Promise<{ chunks: TierChunk[]; honesty: SectionHonesty }> {
   const customers = Math.max(CHUNKS * 200, requests);
   const chunks = planTierChunks(plan.config, customers, CHUNKS);
-  return pool.run(
+  const run = await pool.run(
     {
       kind: 'tiers',
       config: plan.config,
@@ -232,6 +273,7 @@ async function runTiers(
     },
     CHUNKS,
   );
+  return { chunks: run, honesty: sectionHonesty([chunks], ['the system']) };
 }
 
 /**
@@ -258,7 +300,7 @@ async function simulateTiersSparesDown(
   if (spares === 0 || r.latency.p99DegradedMs === null) return null;
   const plan = tierSimPlan(t, options, true);
   if (!plan.stable) return null;
-  const c = combineRequests(await runTiers(plan, requests, seed, SPARES_DOWN_STREAMS, pool));
+  const c = combineRequests((await runTiers(plan, requests, seed, SPARES_DOWN_STREAMS, pool)).chunks);
   const ci95: [number, number] = [c.ci95.p99S[0] * 1000, c.ci95.p99S[1] * 1000];
   const analytic = r.latency.p99DegradedMs;
   return { spares, p99Ms: c.p99S * 1000, ci95, analyticP99Inside: analytic >= ci95[0] && analytic <= ci95[1] };
@@ -279,7 +321,7 @@ async function simulateTieredLatency(
   const ctx = t.ctx;
   const plan = tierSimPlan(t, options);
   if (!plan.stable) return { latency: null, skipped: "latency: a tier's queue is unstable (utilisation >= 1)" };
-  const chunks = await runTiers(plan, requests, seed, 0, pool);
+  const { chunks, honesty } = await runTiers(plan, requests, seed, 0, pool);
   const c = combineRequests(chunks);
   const byUserRegion = usersP99(ctx, r, (user, i) => {
     const h = new LogHistogram();
@@ -331,6 +373,7 @@ async function simulateTieredLatency(
       byUserRegion,
       sparesDown,
       byTier,
+      ...honesty,
       method: `${c.method}${walk}${userNote(ctx.scenario.users.length, byUserRegion.length)}${sparesDown ? '; spares down: every horizontal tier with its own spares down in every serving region (sparesDown.spares: the most of any tier)' : ''}${bursts ? burstsNote(bursts, c.customers / CHUNKS / ctx.designRatePerS, plan.config.arrivals.kind === 'poisson' ? 1 : 0, 1) : ''}`,
     },
   };
@@ -384,6 +427,7 @@ async function simulateAvailabilityOf(
       downEvents: s.downEventCount,
       tooRare: s.tooRare,
       analyticInside: s.tooRare ? null : analytic >= s.ci95[0] && analytic <= s.ci95[1],
+      warnings: s.warnings,
       method: `${s.method}${cut}`,
     },
   };

@@ -126,6 +126,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
       ['nines', nines.text],
       ['downtime', `${formatDowntime(down.perYearS)} per year, ${formatDowntime(down.perMonthS)} per month`],
       ...(simulated ? [['simulated', simulatedText(simulated)] as const] : []),
+      ...(simulated?.warnings ?? []).map((w) => ['warning', w] as const),
     ])}\n  (${CALENDAR_CONVENTION})\n`,
   );
   return EXIT.ok;
@@ -261,6 +262,8 @@ interface SimulatedJson {
   ci95Unavailability: [number, number];
   downEvents: number;
   tooRare: boolean;
+  /** What keeps the interval from being honest, with the years that would do (availabilityWarnings). */
+  warnings: string[];
   /** The simulated unavailability itself when it is too rare to report (tooRare). */
   observedUnavailability?: number;
   /** --weibull-shape, when given. */
@@ -296,6 +299,7 @@ function simulatedJson(
     ci95Unavailability: sim.ci95Unavailability,
     downEvents: sim.downEventCount,
     tooRare: sim.tooRare,
+    warnings: sim.warnings,
     ...(sim.tooRare ? { observedUnavailability: sim.unavailability } : {}),
     ...(request.weibullShape !== null ? { weibullShape: request.weibullShape } : {}),
     ...(request.crews !== null ? { repairCrews: request.crews } : {}),

@@ -69,7 +69,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
         fanout,
         groups: [],
       };
-      const plan = planChunks(sim.customers, result.utilization, undefined, 1, config.arrivals);
+      const plan = planChunks(sim.customers, result.utilization, undefined, 1, config.arrivals, serviceTimeCv);
       const bar = progressBar(io.stderr, 'simulating');
       const chunks = await runChunks(
         { kind: 'requests', config, perChunk: plan.perChunk, warmup: plan.warmup, seed: sim.seed },
@@ -81,7 +81,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
         },
       );
       bar.end();
-      const s = combineRequests(chunks);
+      const s = combineRequests(chunks, plan);
       simulated = {
         customers: s.customers,
         seed: sim.seed,
@@ -95,6 +95,8 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
           p99Ms: [s.ci95.p99S[0] * 1000, s.ci95.p99S[1] * 1000],
         },
         chunks: s.chunks,
+        warmup: { customersPerSection: s.warmupPerSection, capped: s.warmupCapped },
+        warnings: s.warnings,
         ...(sim.bursts ? { bursts: sim.bursts } : {}),
         method: `${s.method}${fanout > 1 ? '; the K sub-requests of a request arrive together (batch), not independently' : ''}${sim.bursts ? burstsMethod(sim.bursts, arrivalRatePerS) : ''}`,
       };
@@ -117,6 +119,10 @@ type SimulatedJson =
       p999Ms: number;
       ci95: { meanResponseMs: [number, number]; p99Ms: [number, number] };
       chunks: number;
+      /** Customers discarded at the start of each of the `chunks` sections, and whether that was capped. */
+      warmup: { customersPerSection: number; capped: boolean };
+      /** What keeps the intervals from being honest at this load, and how many customers would (intervalWarnings). */
+      warnings: string[];
       /** --burst-factor, --burst-share and --burst-length, when given. */
       bursts?: BurstShape;
       method: string;
@@ -221,6 +227,11 @@ function simulatedText(s: SimulatedJson): string {
     ],
     ['  p50 / p99.9', `${ms(s.p50Ms)} / ${ms(s.p999Ms)}`],
     ['  p99', `${ms(s.p99Ms)} (95% CI ${ms(s.ci95.p99Ms[0])} .. ${ms(s.ci95.p99Ms[1])})`],
+    [
+      '  warm-up',
+      `${s.warmup.customersPerSection.toLocaleString('en-US')} customers discarded in each of ${s.chunks} sections${s.warmup.capped ? ' (capped)' : ''}`,
+    ],
+    ...s.warnings.map((w): [string, string] => ['  warning', w]),
   ])}\n`;
 }
 

@@ -8,18 +8,25 @@
  * `-log(u)` is always finite.
  */
 
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
-type Generator = ReturnType<typeof xoroshiro128plus>;
+type Generator = ReturnType<typeof xoroshiro128plusFromState>;
 
 const TWO_POW_26 = 67108864;
 const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 
-/** The 32-bit seed the generator takes, from any safe non-negative integer (the high bits folded in). */
-export function seed32(seed: number): number {
+/**
+ * The generator's 128-bit state for a seed, any safe integer 0 <= seed <= 2^53 - 1: the low and high 32 bits, each
+ * with its complement, [~high, ~low, low, high] (pure-rand's xoroshiro128plus(seed) state for seeds below 2^32,
+ * (-1, ~seed, seed, 0), so those give the streams they always gave). Distinct seeds give distinct states (the map is
+ * one-to-one) and a state is never all zero (~high and high are not both 0).
+ * @example seedState(4294967296) // [-2, -1, 0, 1]: 2^32, high word 1
+ */
+export function seedState(seed: number): [number, number, number, number] {
   if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a safe integer >= 0, got ${seed}`);
-  const high = Math.floor(seed / 4294967296);
-  return (seed ^ Math.imul(high, 0x9e3779b1)) | 0;
+  const low = (seed % 4294967296) | 0;
+  const high = Math.floor(seed / 4294967296) | 0;
+  return [~high, ~low, low, high];
 }
 
 export class Stream {
@@ -68,7 +75,7 @@ export class Stream {
  */
 export function streamFor(seed: number, index: number): Stream {
   if (!Number.isInteger(index) || index < 0) throw new RangeError(`index must be an integer >= 0, got ${index}`);
-  const g = xoroshiro128plus(seed32(seed));
+  const g = xoroshiro128plusFromState(seedState(seed));
   for (let i = 0; i <= index; i++) g.jump();
   return new Stream(g);
 }

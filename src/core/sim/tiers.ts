@@ -48,6 +48,8 @@ import {
   type ServiceSpec,
   sampleService,
   serviceSampler,
+  WARMUP_CAP_SECTIONS,
+  WARMUP_RELAXATIONS,
 } from './requests.js';
 import { streamFor } from './rng.js';
 
@@ -174,8 +176,15 @@ export function planTierChunks(config: TierSimConfig, customers: number, chunks:
     const queues = split ? st.nodes : 1;
     relax = Math.max(relax, (queues * u) / (1 - Math.sqrt(u)) ** 2 / m);
   });
-  const warmup = relax > 0 ? Math.max(base.warmup, Math.min(20 * base.perChunk, Math.ceil(5 * relax))) : base.warmup;
-  return { ...base, warmup };
+  if (!(relax > 0)) return base;
+  const wanted = Math.ceil(WARMUP_RELAXATIONS * relax);
+  const cap = WARMUP_CAP_SECTIONS * base.perChunk;
+  return {
+    ...base,
+    warmup: Math.max(base.warmup, Math.min(cap, wanted)),
+    relaxation: relax,
+    warmupCapped: wanted > cap && wanted > base.warmup,
+  };
 }
 
 function validate(config: TierSimConfig): void {

@@ -1,9 +1,10 @@
 // The log histogram (src/core/sim/histogram.ts): every quantile within its stated relative accuracy (0.1%) of the
 // exact order statistic of the same sample (rank ceil(p n)), and merging is order-free.
 import fc from 'fast-check';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
 import { LogHistogram, RELATIVE_ACCURACY } from '../../../src/core/sim/histogram.js';
-import { streamFor } from '../../../src/core/sim/rng.js';
+import { seedState, streamFor } from '../../../src/core/sim/rng.js';
 
 describe('LogHistogram', () => {
   it('property: quantiles within 0.1% of the exact order statistic', () => {
@@ -61,5 +62,36 @@ describe('random streams', () => {
     expect(streamFor(1, 0).uniform()).not.toBe(streamFor(1, 1).uniform());
     expect(streamFor(1, 3).uniform()).toBe(streamFor(1, 3).uniform());
     expect(streamFor(2, 0).uniform()).not.toBe(streamFor(1, 0).uniform());
+  });
+
+  it('every seed up to 2^53 - 1 has its own stream: seeds that agree in their low 32 bits differ (they were folded together)', () => {
+    // 2654435761 and 2^32 gave identical results when the seed was folded to 32 bits
+    const first = (seed: number) => {
+      const s = streamFor(seed, 0);
+      return [s.uniform(), s.uniform()];
+    };
+    expect(first(2654435761)).not.toEqual(first(4294967296));
+    expect(first(1)).not.toEqual(first(4294967297));
+    expect(first(Number.MAX_SAFE_INTEGER)).not.toEqual(first(Number.MAX_SAFE_INTEGER - 1));
+    // one-to-one: the state gives the seed back
+    for (const seed of [0, 1, 2 ** 32 - 1, 2 ** 32, 2654435761, 2 ** 52 + 12345, Number.MAX_SAFE_INTEGER]) {
+      const [nh, , lo, hi] = seedState(seed);
+      expect((hi >>> 0) * 2 ** 32 + (lo >>> 0)).toBe(seed);
+      expect(~nh).toBe(hi);
+    }
+  });
+
+  it('seeds below 2^32 keep the state pure-rand gives them (earlier results stay as they were)', () => {
+    for (const seed of [0, 1, 42, 2654435761, 2 ** 32 - 1]) {
+      expect(seedState(seed)).toEqual(
+        (xoroshiro128plus(seed) as unknown as { getState(): number[] }).getState().map((x) => x | 0),
+      );
+    }
+  });
+
+  it('refuses a seed that is not a safe integer >= 0', () => {
+    expect(() => seedState(-1)).toThrow(RangeError);
+    expect(() => seedState(2 ** 53)).toThrow(RangeError);
+    expect(() => seedState(1.5)).toThrow(RangeError);
   });
 });

@@ -196,7 +196,7 @@ describe('reproducibility', () => {
     const chunks = Array.from({ length: plan.chunks }, (_, i) => i)
       .reverse()
       .map((i) => simulateRequestsChunk(c, plan.perChunk, plan.warmup, 3, i));
-    expect(combineRequests(chunks)).toEqual(simulateRequests(c, 20_000, 3));
+    expect(combineRequests(chunks, plan)).toEqual(simulateRequests(c, 20_000, 3));
   });
 
   it('the pool in this thread gives the same chunks, reports progress and stops on abort', async () => {
@@ -204,7 +204,7 @@ describe('reproducibility', () => {
     const task = { kind: 'requests' as const, config: c, perChunk: plan.perChunk, warmup: plan.warmup, seed: 3 };
     const seen: number[] = [];
     const chunks = await runChunks(task, plan.chunks, { threads: 1, onProgress: (d) => seen.push(d) });
-    expect(combineRequests(chunks)).toEqual(simulateRequests(c, 20_000, 3));
+    expect(combineRequests(chunks, plan)).toEqual(simulateRequests(c, 20_000, 3));
     expect(seen).toEqual(Array.from({ length: plan.chunks }, (_, i) => i + 1));
     const controller = new AbortController();
     const aborted = runChunks(task, plan.chunks, {

@@ -87,8 +87,10 @@ describe('one tier, one call, one user group: the single-tier simulation', () =>
         meanS: 0.005,
         cv: 1.5,
       });
-      const plan = planChunks(20_000, undefined, 10);
-      expect(planTierChunks(system, 20_000, 10)).toEqual(plan);
+      // the same sections and warm-up (the tier plan also knows the station's relaxation, for its warnings)
+      const { chunks, perChunk, warmup } = planTierChunks(system, 20_000, 10);
+      expect({ chunks, perChunk, warmup }).toEqual({ chunks: 10, perChunk: 2000, warmup: 1000 });
+      expect(planChunks(20_000, undefined, 10)).toMatchObject({ chunks, perChunk, warmup });
       const a = simulateRequestsChunk(single, 2000, 1000, 42, 3);
       const b = simulateTiersChunk(system, 2000, 1000, 42, 3);
       expect(b.customers).toBe(2000);

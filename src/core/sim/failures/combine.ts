@@ -10,6 +10,53 @@ import type { AvailabilityChunk, AvailabilitySimConfig, SimulatedAvailability } 
 /** Below this many down events in all, the estimate is too rare to report (tooRare). */
 export const MIN_DOWN_EVENTS = 10;
 
+/**
+ * Below this many down events an interval is flagged (availabilityWarnings): a t interval over the chunks'
+ * unavailabilities rests on the outages they saw, and with a few dozen the chunks' figures are too skewed (most
+ * chunks see none or one) for it to cover.
+ */
+export const HONEST_DOWN_EVENTS = 50;
+
+/** Above this share of all the downtime in one chunk, the downtime is said to be dominated by rare outages. */
+const DOMINANT_CHUNK_SHARE = 0.5;
+
+/** Years, for a sentence: 3 significant digits with thousands separators. */
+const yearsText = (y: number) => Number(y.toPrecision(3)).toLocaleString('en-US');
+
+/**
+ * What keeps an availability interval from being honest, each with the years that would do: fewer than
+ * HONEST_DOWN_EVENTS outages (years x HONEST_DOWN_EVENTS / events), or downtime dominated by rare outages (a region's,
+ * say): more than half of it in one chunk, or fewer than half the chunks seeing any. Then such outages happen about
+ * r = -ln(1 - f) k / years times a year (f the share of the k chunks that saw downtime; Poisson), or, when one chunk
+ * holds most of it, about once in the years simulated, and the years for HONEST_DOWN_EVENTS of them are named. None when the estimate is too rare (tooRare says that already).
+ * @example availabilityWarnings([{ index: 0, years: 10, simulatedS: 1, downS: 1, downEvents: 20 }, { index: 1, years: 10, simulatedS: 1, downS: 1, downEvents: 20 }]) // ['only 40 outages in 20 years: an interval over so few is likely too narrow; simulate about 25 years (50 outages)']
+ */
+export function availabilityWarnings(chunks: readonly AvailabilityChunk[]): string[] {
+  const k = chunks.length;
+  const years = chunks.reduce((a, c) => a + c.years, 0);
+  const events = chunks.reduce((a, c) => a + c.downEvents, 0);
+  const down = chunks.reduce((a, c) => a + c.downS, 0);
+  const out: string[] = [];
+  if (events < MIN_DOWN_EVENTS || !(down > 0)) return out;
+  if (events < HONEST_DOWN_EVENTS) {
+    out.push(
+      `only ${events} outages in ${yearsText(years)} years: an interval over so few is likely too narrow; simulate about ${yearsText((years * HONEST_DOWN_EVENTS) / events)} years (${HONEST_DOWN_EVENTS} outages)`,
+    );
+  }
+  const largest = Math.max(...chunks.map((c) => c.downS)) / down;
+  const seen = chunks.filter((c) => c.downS > 0).length;
+  if (k >= 2 && (largest > DOMINANT_CHUNK_SHARE || seen < k / 2)) {
+    // such outages happen at about r a year: from the share of chunks that saw downtime (Poisson), or, when one chunk
+    // holds most of it, about once in all the years simulated
+    const f = seen / k;
+    const rate = seen < k / 2 ? (-Math.log(1 - f) * k) / years : 1 / years;
+    out.push(
+      `${Math.round(largest * 100)}% of the downtime fell in one of the ${k} chunks (${seen} saw any): rare long outages (a zone's or a region's) dominate it, so the interval is likely too narrow; simulate about ${yearsText(HONEST_DOWN_EVENTS / rate)} years (${HONEST_DOWN_EVENTS} such outages)`,
+    );
+  }
+  return out;
+}
+
 /** The model part of the method text: up-time distribution, crews, start (stationary or warm-up). */
 function describeModel(config: AvailabilitySimConfig): string {
   const lifetime =
@@ -87,6 +134,7 @@ export function combineAvailability(
     simulatedYears: years,
     chunks: k,
     tooRare,
+    warnings: availabilityWarnings(sorted),
     method,
   };
 }

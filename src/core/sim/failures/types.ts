@@ -118,5 +118,7 @@ export interface SimulatedAvailability {
   chunks: number;
   /** Fewer than MIN_DOWN_EVENTS down events in all: report the exact figure instead of this estimate. */
   tooRare: boolean;
+  /** What keeps the interval from being honest (too few outages, rare outages dominating), with the years that would do. */
+  warnings: string[];
   method: string;
 }
