@@ -453,21 +453,33 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
     });
   }
 
-  const configs = regions.map((reg, i) => {
-    // the per-region tables depend only on these figures: kept across calls (a search evaluates the same layouts
-    // many times); a small cache, cleared when full
-    const zones = zoneA[i] as Availability[];
-    const zoneKey = over?.[i]?.zones === undefined ? input.zone.unavailability : zones.map((z) => z.unavailability);
-    const key = `${reg.nodes}/${reg.zones}/${r}/${input.node.unavailability}/${zoneKey}`;
-    let c = CONFIG_CACHE.get(key);
-    if (c === undefined) {
-      c = regionConfigs(reg.nodes, reg.zones, r, input.node, zones);
-      if (CONFIG_CACHE.size >= CONFIG_CACHE_MAX) CONFIG_CACHE.clear();
-      CONFIG_CACHE.set(key, c);
-    }
-    return c;
-  });
+  const configs = regions.map((reg, i) =>
+    configsOf(reg, r, input.node, zoneA[i] as Availability[], over?.[i]?.zones !== undefined),
+  );
   return overRegionStates(input, configs, regionA, balancerA);
+}
+
+/**
+ * A region's zone tables. They depend only on these figures: kept across calls (a search evaluates the same layouts
+ * many times); a small cache, cleared when full. `byZone`: the zones' figures were given one by one (the key lists
+ * them), else every zone has zones[0]'s.
+ */
+function configsOf(
+  reg: PlacedRegion,
+  r: number,
+  node: Availability,
+  zones: readonly Availability[],
+  byZone: boolean,
+): RegionConfigs {
+  const zoneKey = byZone ? zones.map((z) => z.unavailability) : (zones[0] as Availability).unavailability;
+  const key = `${reg.nodes}/${reg.zones}/${r}/${node.unavailability}/${zoneKey}`;
+  let c = CONFIG_CACHE.get(key);
+  if (c === undefined) {
+    c = regionConfigs(reg.nodes, reg.zones, r, node, zones);
+    if (CONFIG_CACHE.size >= CONFIG_CACHE_MAX) CONFIG_CACHE.clear();
+    CONFIG_CACHE.set(key, c);
+  }
+  return c;
 }
 
 /** The checks of a fleet that do not depend on the figures of its regions, zones and balancers. */
@@ -499,8 +511,8 @@ const DOWN: Availability = { availability: 0, unavailability: 1 };
 /**
  * `placedFleetAvailability` of `fleet` conditioned on given states of its regions, balancers and zones (each up or
  * down): the same figures as passing them as availabilities 1 and 0 in `byRegion` (with `region`, `zone` and
- * `balancer` 1), computed by the same code, with the fleet checked once and each region's tables kept by the
- * pattern of its zones up (seriesOverDomains.ts calls it once per shared state, tens of thousands of times).
+ * `balancer` 1), computed by the same code and the same cache of zone tables, with the fleet checked once and each
+ * region's tables also kept here by the pattern of its zones up (seriesOverDomains.ts calls it once per shared state, tens of thousands of times).
  * @example placedFleetGiven({ regions: [{ nodes: 3, zones: 3 }], node: { availability: 0.9, unavailability: 0.1 }, replication: 3, writeQuorum: 2, users: [{ share: 1, order: [0] }], need: () => 1 })([{ region: true, balancer: true, zones: [true, true, false] }]).unavailability // 0.19: zone c is down, writes need both other copies
  */
 export function placedFleetGiven(
@@ -521,12 +533,12 @@ export function placedFleetGiven(
       const kept = tables[i] as Map<number, RegionConfigs>;
       let c = kept.get(mask);
       if (c === undefined) {
-        c = regionConfigs(
-          reg.nodes,
-          reg.zones,
+        c = configsOf(
+          reg,
           r,
           fleet.node,
           Array.from({ length: reg.zones }, (_, z) => ((mask >> z) & 1 ? UP : DOWN)),
+          true,
         );
         kept.set(mask, c);
       }
