@@ -33,6 +33,19 @@ export function screenHorizontal(ctx: Context, d: HorizontalDesign, layout: Hori
   return horizontalResult(ctx, d, layout, true);
 }
 
+/**
+ * The memory a node of a horizontal design needs, GiB: its share of the working set, the replication copies over the
+ * nodes of the smallest region (all of it when a region has no more nodes than copies).
+ */
+export function horizontalMemoryNeededGiB(ctx: Context, nodesByRegion: readonly number[]): number {
+  const r = ctx.scenario.workload.replication;
+  const memShare = Math.min(
+    1,
+    nodesByRegion.reduce((m, n) => Math.max(m, r / n), 0),
+  );
+  return memoryNeededGiB(ctx, memShare);
+}
+
 function horizontalResult(
   ctx: Context,
   d: HorizontalDesign,
@@ -94,11 +107,7 @@ function horizontalResult(
   const { survivesRegionLoss, survivesZoneLoss } = lossSurvival(ctx, d, layout, needed, K);
 
   const totalNodes = d.nodesByRegion.reduce((s, n) => s + n, 0);
-  const memShare = Math.min(
-    1,
-    d.nodesByRegion.reduce((m, n) => Math.max(m, w.replication / n), 0),
-  );
-  const memNeed = memoryNeededGiB(ctx, memShare);
+  const memNeed = horizontalMemoryNeededGiB(ctx, d.nodesByRegion);
   const memOk = memNeed <= inst.memGiB;
 
   const cost = horizontalCost(ctx, d, layout);

@@ -15,7 +15,7 @@ import { instanceSummary, type VerticalDesign, verticalRegions } from './designK
 import { latencyFor } from './designLatency.js';
 import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { memoryNeededGiB } from './nodeMemory.js';
-import type { ArchitectureResult } from './result.js';
+import type { ArchitectureResult, CostResult } from './result.js';
 import { finish, meets } from './targets.js';
 
 /**
@@ -81,6 +81,37 @@ export function screenVertical(
   return verticalResult(ctx, d, true, paths);
 }
 
+/**
+ * Monthly cost of a vertical design: the box, its hot standby, the balancer in front of a pair in one region, the global
+ * switch in front of a pair across regions, and the traffic (egress, the copies of writes to the standby). Cheap (no
+ * queue analysis): a search prices a design before it evaluates it.
+ */
+export function verticalCost(ctx: Context, d: VerticalDesign): CostResult {
+  const w = ctx.scenario.workload;
+  const inst = d.instance;
+  const lb = d.standby === 'hot' && d.standbyRegion === null ? ctx.catalog.reliability.loadBalancer.multiAz : null;
+  const sw = globalSwitchFor(ctx, verticalRegions(d));
+  const trafficWriteBytesPerS = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
+  const costIn: CostInput = {
+    compute: [{ region: d.region, count: 1, usdPerHour: inst.usdPerHour }],
+    standby:
+      d.standby === 'hot' ? [{ region: d.standbyRegion ?? d.region, count: 1, usdPerHour: inst.usdPerHour }] : [],
+    balancerRegions: lb ? [d.region] : [],
+    // health checks on the box and on its standby
+    globalSwitch: sw ? { sw, endpoints: 2 } : null,
+    servedShare: [{ region: d.region, share: 1 }],
+    crossZoneBytesPerS: d.standby === 'hot' && d.standbyRegion === null ? trafficWriteBytesPerS : 0,
+    interRegion:
+      d.standby !== 'none' && d.standbyRegion !== null
+        ? [{ from: d.region, to: d.standbyRegion, bytesPerS: trafficWriteBytesPerS }]
+        : [],
+    trafficRatePerS: ctx.trafficRatePerS,
+    requestSizeBytes: w.requestSizeBytes,
+    responseSizeBytes: w.responseSizeBytes,
+  };
+  return monthlyCost(ctx.catalog, costIn);
+}
+
 function verticalResult(
   ctx: Context,
   d: VerticalDesign,
@@ -110,25 +141,7 @@ function verticalResult(
     verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb, w.workingSetBytes, sw),
     !q.stable,
   );
-  const trafficWriteBytesPerS = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
-  const costIn: CostInput = {
-    compute: [{ region: d.region, count: 1, usdPerHour: inst.usdPerHour }],
-    standby:
-      d.standby === 'hot' ? [{ region: d.standbyRegion ?? d.region, count: 1, usdPerHour: inst.usdPerHour }] : [],
-    balancerRegions: lb ? [d.region] : [],
-    // health checks on the box and on its standby
-    globalSwitch: sw ? { sw, endpoints: 2 } : null,
-    servedShare: [{ region: d.region, share: 1 }],
-    crossZoneBytesPerS: d.standby === 'hot' && d.standbyRegion === null ? trafficWriteBytesPerS : 0,
-    interRegion:
-      d.standby !== 'none' && d.standbyRegion !== null
-        ? [{ from: d.region, to: d.standbyRegion, bytesPerS: trafficWriteBytesPerS }]
-        : [],
-    trafficRatePerS: ctx.trafficRatePerS,
-    requestSizeBytes: w.requestSizeBytes,
-    responseSizeBytes: w.responseSizeBytes,
-  };
-  const cost = monthlyCost(catalog, costIn);
+  const cost = verticalCost(ctx, d);
   const availability = availabilityResult(fig);
   const dataLoss = dataLossOf(ctx, d.standby === 'hot' ? 'replicated' : 'one');
   const notes: string[] = [];

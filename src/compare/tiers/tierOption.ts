@@ -20,9 +20,11 @@ import { BILLING_HOURS_PER_MONTH, buildContext, type Context } from '../context.
 import { placementOf } from '../dataPlacement.js';
 import { availabilityNeed } from '../degraded.js';
 import type { HorizontalDesign, VerticalDesign } from '../designKinds.js';
-import { evaluateHorizontal } from '../evaluateHorizontal.js';
-import { evaluateVertical, verticalWriteExtraS } from '../evaluateVertical.js';
+import { evaluateHorizontal, horizontalMemoryNeededGiB } from '../evaluateHorizontal.js';
+import { evaluateVertical, verticalCost, verticalWriteExtraS } from '../evaluateVertical.js';
+import { horizontalCost } from '../horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout, quorumRttS } from '../layout.js';
+import { memoryNeededGiB } from '../nodeMemory.js';
 import type { ArchitectureResult } from '../result.js';
 import { finish, meets } from '../targets.js';
 
@@ -66,8 +68,17 @@ export interface TierOption {
   /** Index of the tier in the scenario's tiers. */
   tier: number;
   choice: TierChoice;
-  /** The tier evaluated on its own (its tier scenario; its latency is that scenario's and is not reported). */
-  result: ArchitectureResult;
+  /** The design's monthly cost, USD: the same number as result.cost.usdPerMonth, priced without evaluating it. */
+  usdPerMonth: number;
+  /** The busiest queue's utilisation and whether a node's memory holds its data: result.utilization and
+   * result.meetsTargets.memory, computed without evaluating it (a search's screen rejects on them first). */
+  utilization: number;
+  memoryFits: boolean;
+  /**
+   * The tier evaluated on its own (its tier scenario; its latency is that scenario's and is not reported). Evaluated
+   * when first read and kept (withLazyResult): a search sorts its options by cost and evaluates only those it reaches.
+   */
+  readonly result: ArchitectureResult;
   /** The serving regions, the busiest first for a horizontal tier (share order), the primary's for a vertical one. */
   serving: TierServing[];
   /** Share of the tier's calls each serving region carries (same order as serving). */
@@ -88,6 +99,21 @@ let nextId = 0;
 function newId(): number {
   nextId += 1;
   return nextId;
+}
+
+/**
+ * `option` with `result` defined as evaluate() run on first read and kept: the same value as evaluating it at once
+ * (evaluate is pure), computed only for the options a search reaches.
+ */
+export function withLazyResult(option: Omit<TierOption, 'result'>, evaluate: () => ArchitectureResult): TierOption {
+  let result: ArchitectureResult | undefined;
+  return Object.defineProperty(option, 'result', {
+    enumerable: true,
+    get: () => {
+      result ??= evaluate();
+      return result;
+    },
+  }) as TierOption;
 }
 
 /** The failover term of a tier's own availability (rate x duration), as a part in series; none when 0. */
@@ -133,8 +159,10 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
     standby: c.standby,
     standbyRegion: c.standbyRegion,
   };
-  let result = evaluateVertical(ctx, d);
-  if (c.readReplicas > 0) result = withReplicas(ctx, result, c);
+  const evaluate = () => {
+    const r = evaluateVertical(ctx, d);
+    return c.readReplicas > 0 ? withReplicas(ctx, r, c) : r;
+  };
   const q = queueAtLoad(ctx.scenario.workload, c.instance.vcpu, ctx.designRatePerS, 1, 'pooled');
   const standbyHere = c.standby !== 'none' && c.standbyRegion === null;
   const serving: TierServing = {
@@ -150,44 +178,54 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
   const footprint = [{ region: c.region, zones: standbyHere ? 2 : 1 }];
   if (c.standby !== 'none' && c.standbyRegion !== null) footprint.push({ region: c.standbyRegion, zones: 1 });
   const node = fromMtbfMttr(tierCtx.scenario.reliability.node.mtbfS, tierCtx.scenario.reliability.node.mttrS);
-  const own = result.utilization < 1 ? failoverPart(result) : [DOWN];
   const name = tierCtx.scenario.name;
-  return {
-    id: newId(),
-    tier,
-    choice: c,
-    result,
-    serving: [serving],
-    shares: [1],
-    footprint,
-    overDomains:
-      c.standby === 'cold'
-        ? null
-        : (idx) =>
-            boxTier({
-              name,
-              node,
-              at: { region: idx(c.region), zone: 0 },
-              ...(c.standby === 'hot'
-                ? {
-                    standby: {
-                      at:
-                        c.standbyRegion === null
-                          ? { region: idx(c.region), zone: 1 }
-                          : { region: idx(c.standbyRegion), zone: 0 },
-                    },
-                  }
-                : {}),
-              own,
-              ...(standbyHere && c.standby === 'hot' ? { throughBalancer: true } : {}),
-              ...(c.standby === 'hot' && c.standbyRegion !== null ? { globalSwitch: true } : {}),
-            }),
-  };
+  const option: TierOption = withLazyResult(
+    {
+      id: newId(),
+      tier,
+      choice: c,
+      usdPerMonth: verticalCost(ctx, d).usdPerMonth + replicasUsdPerMonth(c),
+      utilization: q.utilization,
+      memoryFits: memoryNeededGiB(ctx, 1) <= c.instance.memGiB,
+      serving: [serving],
+      shares: [1],
+      footprint,
+      overDomains:
+        c.standby === 'cold'
+          ? null
+          : (idx: (region: string) => number) =>
+              boxTier({
+                name,
+                node,
+                at: { region: idx(c.region), zone: 0 },
+                ...(c.standby === 'hot'
+                  ? {
+                      standby: {
+                        at:
+                          c.standbyRegion === null
+                            ? { region: idx(c.region), zone: 1 }
+                            : { region: idx(c.standbyRegion), zone: 0 },
+                      },
+                    }
+                  : {}),
+                own: option.result.utilization < 1 ? failoverPart(option.result) : [DOWN],
+                ...(standbyHere && c.standby === 'hot' ? { throughBalancer: true } : {}),
+                ...(c.standby === 'hot' && c.standbyRegion !== null ? { globalSwitch: true } : {}),
+              }),
+    },
+    evaluate,
+  );
+  return option;
+}
+
+/** The monthly cost of a vertical tier's read replicas, USD (each box at the primary's price). */
+function replicasUsdPerMonth(c: VerticalTierChoice): number {
+  return c.readReplicas * c.instance.usdPerHour * BILLING_HOURS_PER_MONTH;
 }
 
 /** A vertical result with `replicas` read replicas: their boxes in the compute cost, the targets judged again. */
 function withReplicas(ctx: Context, r: ArchitectureResult, c: VerticalTierChoice): ArchitectureResult {
-  const extra = c.readReplicas * c.instance.usdPerHour * BILLING_HOURS_PER_MONTH;
+  const extra = replicasUsdPerMonth(c);
   const breakdown = { ...r.cost.breakdown, computeUsdPerMonth: r.cost.breakdown.computeUsdPerMonth + extra };
   const usdPerMonth = r.cost.usdPerMonth + extra;
   const cost = {
@@ -232,18 +270,20 @@ export function horizontalTierOption(
     zones: c.zones,
     balancer: c.balancer,
   };
-  const result = evaluateHorizontal(ctx, d, layout);
   const model = balancerModel(c.balancer);
   const serving: TierServing[] = [];
   const shares: number[] = [];
+  let utilization = 0;
   c.regions.forEach((region, r) => {
     const share = layout.share[r] as number;
     if (share === 0) return;
     const n = c.nodesByRegion[r] as number;
     const up = Math.max(1, n - c.spares);
+    const q = queueAtLoad(w, c.instance.vcpu, ctx.designRatePerS * share, n, model);
+    utilization = Math.max(utilization, q.utilization);
     serving.push({
       region,
-      queue: queueAtLoad(w, c.instance.vcpu, ctx.designRatePerS * share, n, model).input,
+      queue: q.input,
       degraded: queueAtLoad(w, c.instance.vcpu, ctx.designRatePerS * share, up, model).input,
       queues: model === 'pooled' ? 1 : n,
       degradedQueues: model === 'pooled' ? 1 : up,
@@ -259,40 +299,47 @@ export function horizontalTierOption(
     shares.push(share);
   });
   const node = fromMtbfMttr(ctx.scenario.reliability.node.mtbfS, ctx.scenario.reliability.node.mttrS);
-  const placeable = c.nodesByRegion.every((n) => n >= w.replication) && result.utilization < 1;
-  const own = placeable ? failoverPart(result) : [DOWN];
-  const { needed } = availabilityNeed(ctx, d, result.utilization);
-  const placement = placementOf(ctx, d);
   // a tier that keeps no state (no working set, no writes) has nothing to partition: every node serves every call,
   // so in the system's series it is up while enough nodes are (its own figure keeps the engine's partition model)
   const fewest = Math.min(...c.nodesByRegion);
   const stateless = w.workingSetBytes === 0 && w.writeFraction === 0;
   const copies = stateless ? Math.max(1, fewest) : Math.min(w.replication, fewest);
   const name = ctx.scenario.name;
-  return {
-    id: newId(),
-    tier,
-    choice: c,
-    result,
-    serving,
-    shares,
-    footprint: c.regions.map((region, r) => ({ region, zones: Math.min(c.zones, c.nodesByRegion[r] as number) })),
-    overDomains: (idx) => {
-      const inner = placedFleetTier({
-        name,
-        fleet: {
-          regions: c.regions.map((_, r) => ({ nodes: Math.max(1, c.nodesByRegion[r] as number), zones: c.zones })),
-          node,
-          replication: copies,
-          writeQuorum: Math.min(placement.writeQuorum, c.regions.length * copies),
-          users: layout.users,
-          need: needed,
-        },
-        inRegions: c.regions.map(idx),
-        throughBalancer: true,
-        ...(c.regions.length > 1 ? { globalSwitch: true } : {}),
-      });
-      return { ...inner, upGiven: (s) => series([inner.upGiven(s), ...own]) };
+  const option: TierOption = withLazyResult(
+    {
+      id: newId(),
+      tier,
+      choice: c,
+      usdPerMonth: horizontalCost(ctx, d, layout).usdPerMonth,
+      utilization,
+      memoryFits: horizontalMemoryNeededGiB(ctx, c.nodesByRegion) <= c.instance.memGiB,
+      serving,
+      shares,
+      footprint: c.regions.map((region, r) => ({ region, zones: Math.min(c.zones, c.nodesByRegion[r] as number) })),
+      overDomains: (idx: (region: string) => number) => {
+        const result = option.result;
+        const placeable = c.nodesByRegion.every((n) => n >= w.replication) && result.utilization < 1;
+        const own = placeable ? failoverPart(result) : [DOWN];
+        const { needed } = availabilityNeed(ctx, d, result.utilization);
+        const placement = placementOf(ctx, d);
+        const inner = placedFleetTier({
+          name,
+          fleet: {
+            regions: c.regions.map((_, r) => ({ nodes: Math.max(1, c.nodesByRegion[r] as number), zones: c.zones })),
+            node,
+            replication: copies,
+            writeQuorum: Math.min(placement.writeQuorum, c.regions.length * copies),
+            users: layout.users,
+            need: needed,
+          },
+          inRegions: c.regions.map(idx),
+          throughBalancer: true,
+          ...(c.regions.length > 1 ? { globalSwitch: true } : {}),
+        });
+        return { ...inner, upGiven: (s) => series([inner.upGiven(s), ...own]) };
+      },
     },
-  };
+    () => evaluateHorizontal(ctx, d, layout),
+  );
+  return option;
 }

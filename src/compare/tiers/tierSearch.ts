@@ -25,6 +25,8 @@ export const MAX_SYSTEM_EVALUATIONS = 1500;
 
 /** Whether a tier's option passes what the tier alone decides (see the module comment). */
 function screenOption(ctx: Context, tiers: readonly Tier[], o: TierOption, minNetworkS: number): boolean {
+  // utilisation and memory first: known without evaluating the option (the same figures as its result's)
+  if (!(o.utilization <= ctx.scenario.targets.maxUtilization) || !o.memoryFits) return false;
   const m = o.result.meetsTargets;
   if (!m.utilization || !m.memory || m.durability === false || !m.availability) return false;
   const t = ctx.scenario.targets;
@@ -50,16 +52,42 @@ function screenOption(ctx: Context, tiers: readonly Tier[], o: TierOption, minNe
   return lowest <= t.p99S * (1 + 1e-9);
 }
 
-/** Options sorted by cost, those passing the screen first; when none passes, all (the closest miss is wanted). */
-function screened(
-  ctx: Context,
-  tiers: readonly Tier[],
-  options: readonly TierOption[],
-  minNetworkS: number,
-): TierOption[] {
-  const pass = options.filter((o) => screenOption(ctx, tiers, o, minNetworkS));
-  const list = pass.length > 0 ? pass : [...options];
-  return list.sort((a, b) => a.result.cost.usdPerMonth - b.result.cost.usdPerMonth);
+/**
+ * A tier's options sorted by cost, those passing the screen only; when none passes, all (the closest miss is wanted).
+ * Screened lazily, in order of cost: `at(k)` screens only as far as the k-th passing option, so a search evaluates
+ * (TierOption.result) only the options it reaches. The list is the same as screening every option and then sorting
+ * the passes by cost (the sort is stable: options of one cost keep their order), and so is the fallback to all.
+ */
+export class ScreenedOptions {
+  private readonly sorted: TierOption[];
+  private readonly pass: TierOption[] = [];
+  /** Options of `sorted` screened so far. */
+  private screenedUpTo = 0;
+  /** No option passes: the list is every option. */
+  private all = false;
+
+  constructor(
+    options: readonly TierOption[],
+    private readonly screen: (o: TierOption) => boolean,
+  ) {
+    this.sorted = [...options].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
+  }
+
+  /** The k-th option of the list, or undefined past its end. */
+  at(k: number): TierOption | undefined {
+    if (this.all) return this.sorted[k];
+    while (this.pass.length <= k && this.screenedUpTo < this.sorted.length) {
+      const o = this.sorted[this.screenedUpTo] as TierOption;
+      this.screenedUpTo += 1;
+      if (this.screen(o)) this.pass.push(o);
+    }
+    if (k < this.pass.length) return this.pass[k];
+    if (this.pass.length === 0) {
+      this.all = true;
+      return this.sorted[k];
+    }
+    return undefined;
+  }
 }
 
 /** A binary heap of index tuples keyed by total cost. */
@@ -120,10 +148,13 @@ export function searchSystem(
       ),
     ),
   );
-  const lists = optionsByTier.map((list) => screened(ctx, tiers, list, Number.isFinite(minNetworkS) ? minNetworkS : 0));
-  if (lists.some((l) => l.length === 0)) throw new RangeError('a tier has no design to evaluate');
-  const costOf = (idx: readonly number[]) =>
-    idx.reduce((s, k, i) => s + ((lists[i] as TierOption[])[k] as TierOption).result.cost.usdPerMonth, 0);
+  const lists = optionsByTier.map(
+    (list) =>
+      new ScreenedOptions(list, (o) => screenOption(ctx, tiers, o, Number.isFinite(minNetworkS) ? minNetworkS : 0)),
+  );
+  if (lists.some((l) => l.at(0) === undefined)) throw new RangeError('a tier has no design to evaluate');
+  const option = (i: number, k: number) => (lists[i] as ScreenedOptions).at(k) as TierOption;
+  const costOf = (idx: readonly number[]) => idx.reduce((s, k, i) => s + option(i, k).usdPerMonth, 0);
   const heap = new TupleHeap();
   const seen = new Set<string>();
   const start = lists.map(() => 0);
@@ -140,7 +171,7 @@ export function searchSystem(
       stopped = true;
       break;
     }
-    const options = top.idx.map((k, i) => (lists[i] as TierOption[])[k] as TierOption);
+    const options = top.idx.map((k, i) => option(i, k));
     const r = systemResult(ctx, name, origin, options, rtt, true);
     evaluations++;
     if (better(r, best)) {
@@ -151,7 +182,7 @@ export function searchSystem(
     top.idx.forEach((_, i) => {
       const next = [...top.idx];
       next[i] = (next[i] as number) + 1;
-      if ((next[i] as number) >= (lists[i] as TierOption[]).length) return;
+      if ((lists[i] as ScreenedOptions).at(next[i] as number) === undefined) return;
       const key = next.join(',');
       if (seen.has(key)) return;
       seen.add(key);

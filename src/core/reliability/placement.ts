@@ -236,6 +236,8 @@ interface RegionConfigs {
   /** P(every non-empty zone down | region up): the region then serves nobody and holds no live copy. */
   allZonesDown: number;
   extra: number;
+  /** vectorsFor(these configs, their replication, need) by need, kept with the configs (it depends on nothing else). */
+  vectors: Map<number | null, RegionVectors>;
 }
 
 /**
@@ -321,7 +323,7 @@ function regionConfigs(
     const wide = wideNodes > 0 ? summed(binomialWindow(wideNodes, downs, WINDOW_FLOOR)) : null;
     if (prob > 0) configs.push({ prob, fixedLow, fixedFull, upNodes, joint, offset, wide });
   }
-  return { configs, allZonesDown, extra };
+  return { configs, allZonesDown, extra, vectors: new Map() };
 }
 
 interface RegionVectors {
@@ -371,39 +373,67 @@ function vectorsFor(region: RegionConfigs, r: number, need: number | null): Regi
   return { pi, short, ok };
 }
 
-function convolve(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length - 1);
-  for (let i = 0; i < a.length; i++) {
+/**
+ * out[0 .. a + b - 1) = the convolution of a[0 .. aLen) and b[0 .. bLen) (out distinct from both; the terms summed
+ * in the order of i, then j). Returns its length, aLen + bLen - 1.
+ */
+function convolveInto(out: Float64Array, a: Float64Array, aLen: number, b: Float64Array, bLen: number): number {
+  const n = aLen + bLen - 1;
+  out.fill(0, 0, n);
+  for (let i = 0; i < aLen; i++) {
     const x = a[i] as number;
     if (x === 0) continue;
-    for (let j = 0; j < b.length; j++) out[i + j] = (out[i + j] as number) + x * (b[j] as number);
+    for (let j = 0; j < bLen; j++) out[i + j] = (out[i + j] as number) + x * (b[j] as number);
   }
-  return out;
+  return n;
 }
 
-const sumRange = (v: Float64Array, from: number, to: number) => {
+/** v[from] + ... + v[to], within v[0 .. len). */
+const sumRange = (v: Float64Array, len: number, from: number, to: number) => {
   let s = 0;
-  for (let i = Math.max(0, from); i <= Math.min(v.length - 1, to); i++) s += v[i] as number;
+  for (let i = Math.max(0, from); i <= Math.min(len - 1, to); i++) s += v[i] as number;
   return s;
 };
+
+/**
+ * Working arrays of the sum over region states, each of T + 1 entries (the longest product of the regions' vectors):
+ * reused from state to state (and, through placedFleetGiven, from call to call) instead of allocated per product.
+ */
+interface Scratch {
+  fixed: [Float64Array, Float64Array];
+  prefix: [Float64Array, Float64Array];
+  suffix: Float64Array[];
+  suffixLen: Int32Array;
+  all: Float64Array;
+  tmp: [Float64Array, Float64Array];
+  loaded: RegionVectors[];
+}
+
+function scratchFor(R: number, T: number): Scratch {
+  const a = () => new Float64Array(T + 1);
+  return {
+    fixed: [a(), a()],
+    prefix: [a(), a()],
+    suffix: Array.from({ length: R + 1 }, a),
+    suffixLen: new Int32Array(R + 1),
+    all: a(),
+    tmp: [a(), a()],
+    loaded: new Array<RegionVectors>(R),
+  };
+}
 
 const CONFIG_CACHE = new Map<string, RegionConfigs>();
 const CONFIG_CACHE_MAX = 256;
 
 /** Exact availability of a placed fleet (see the top of this file). */
 export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAvailability {
-  const { regions, replication: r, writeQuorum, users, need } = input;
+  const { regions, replication: r } = input;
   checkAvailability(input.node, 'node');
   checkAvailability(input.zone, 'zone');
   checkAvailability(input.region, 'region');
   checkAvailability(input.balancer, 'balancer');
-  checkCount(r, 'replication', 1);
+  checkFleet(input);
   const R = regions.length;
-  if (R < 1 || R > 16) throw new RangeError(`1 to 16 regions, got ${R}`);
-  regions.forEach((reg, i) => {
-    checkCount(reg.nodes, `regions[${i}].nodes`, r);
-    checkCount(reg.zones, `regions[${i}].zones`, 1);
-  });
   const over = input.byRegion;
   if (over !== undefined && over.length !== R) {
     throw new RangeError(`byRegion must have one entry per region (${R}), got ${over.length}`);
@@ -422,32 +452,129 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
       });
     });
   }
+
+  const configs = regions.map((reg, i) =>
+    configsOf(reg, r, input.node, zoneA[i] as Availability[], over?.[i]?.zones !== undefined),
+  );
+  return overRegionStates(input, configs, regionA, balancerA);
+}
+
+/**
+ * A region's zone tables. They depend only on these figures: kept across calls (a search evaluates the same layouts
+ * many times); a small cache, cleared when full. `byZone`: the zones' figures were given one by one (the key lists
+ * them), else every zone has zones[0]'s.
+ */
+function configsOf(
+  reg: PlacedRegion,
+  r: number,
+  node: Availability,
+  zones: readonly Availability[],
+  byZone: boolean,
+): RegionConfigs {
+  const zoneKey = byZone ? zones.map((z) => z.unavailability) : (zones[0] as Availability).unavailability;
+  const key = `${reg.nodes}/${reg.zones}/${r}/${node.unavailability}/${zoneKey}`;
+  let c = CONFIG_CACHE.get(key);
+  if (c === undefined) {
+    c = regionConfigs(reg.nodes, reg.zones, r, node, zones);
+    if (CONFIG_CACHE.size >= CONFIG_CACHE_MAX) CONFIG_CACHE.clear();
+    CONFIG_CACHE.set(key, c);
+  }
+  return c;
+}
+
+/** The checks of a fleet that do not depend on the figures of its regions, zones and balancers. */
+function checkFleet(input: Omit<PlacedFleetInput, 'region' | 'zone' | 'balancer' | 'byRegion'>): void {
+  const { regions, replication: r, writeQuorum } = input;
+  checkCount(r, 'replication', 1);
+  const R = regions.length;
+  if (R < 1 || R > 16) throw new RangeError(`1 to 16 regions, got ${R}`);
+  regions.forEach((reg, i) => {
+    checkCount(reg.nodes, `regions[${i}].nodes`, r);
+    checkCount(reg.zones, `regions[${i}].zones`, 1);
+  });
   const T = R * r;
   checkCount(writeQuorum, 'writeQuorum', 1);
   if (writeQuorum > T) throw new RangeError(`writeQuorum must be <= ${T} copies, got ${writeQuorum}`);
-  const K = T - writeQuorum; // most copies of the worst partition that may be down
+}
 
-  const configs = regions.map((reg, i) => {
-    // the per-region tables depend only on these figures: kept across calls (a search evaluates the same layouts
-    // many times); a small cache, cleared when full
-    const zones = zoneA[i] as Availability[];
-    const zoneKey = over?.[i]?.zones === undefined ? input.zone.unavailability : zones.map((z) => z.unavailability);
-    const key = `${reg.nodes}/${reg.zones}/${r}/${input.node.unavailability}/${zoneKey}`;
-    let c = CONFIG_CACHE.get(key);
-    if (c === undefined) {
-      c = regionConfigs(reg.nodes, reg.zones, r, input.node, zones);
-      if (CONFIG_CACHE.size >= CONFIG_CACHE_MAX) CONFIG_CACHE.clear();
-      CONFIG_CACHE.set(key, c);
-    }
-    return c;
-  });
-  const vectorCache = new Map<string, RegionVectors>();
+/** The state of one region of a fleet as the shared domains fix it: up or down, its balancer, each zone. */
+export interface RegionState {
+  region: boolean;
+  balancer: boolean;
+  /** By the region's round-robin zone index. */
+  zones: readonly boolean[];
+}
+
+const UP: Availability = { availability: 1, unavailability: 0 };
+const DOWN: Availability = { availability: 0, unavailability: 1 };
+
+/**
+ * `placedFleetAvailability` of `fleet` conditioned on given states of its regions, balancers and zones (each up or
+ * down): the same figures as passing them as availabilities 1 and 0 in `byRegion` (with `region`, `zone` and
+ * `balancer` 1), computed by the same code and the same cache of zone tables, with the fleet checked once and each
+ * region's tables also kept here by the pattern of its zones up (seriesOverDomains.ts calls it once per shared state, tens of thousands of times).
+ * @example placedFleetGiven({ regions: [{ nodes: 3, zones: 3 }], node: { availability: 0.9, unavailability: 0.1 }, replication: 3, writeQuorum: 2, users: [{ share: 1, order: [0] }], need: () => 1 })([{ region: true, balancer: true, zones: [true, true, false] }]).unavailability // 0.19: zone c is down, writes need both other copies
+ */
+export function placedFleetGiven(
+  fleet: Omit<PlacedFleetInput, 'region' | 'zone' | 'balancer' | 'byRegion'>,
+): (states: readonly RegionState[]) => PlacedFleetAvailability {
+  checkAvailability(fleet.node, 'node');
+  checkFleet(fleet);
+  const { regions, replication: r } = fleet;
+  const R = regions.length;
+  const tables = regions.map(() => new Map<number, RegionConfigs>());
+  const scratch = scratchFor(R, R * r);
+  return (states) => {
+    if (states.length !== R) throw new RangeError(`one state per region (${R}), got ${states.length}`);
+    const configs = regions.map((reg, i) => {
+      const zones = (states[i] as RegionState).zones;
+      let mask = 0;
+      for (let z = 0; z < reg.zones; z++) if (zones[z] ?? true) mask |= 1 << z;
+      const kept = tables[i] as Map<number, RegionConfigs>;
+      let c = kept.get(mask);
+      if (c === undefined) {
+        c = configsOf(
+          reg,
+          r,
+          fleet.node,
+          Array.from({ length: reg.zones }, (_, z) => ((mask >> z) & 1 ? UP : DOWN)),
+          true,
+        );
+        kept.set(mask, c);
+      }
+      return c;
+    });
+    return overRegionStates(
+      fleet,
+      configs,
+      states.map((x) => (x.region ? UP : DOWN)),
+      states.map((x) => (x.balancer ? UP : DOWN)),
+      scratch,
+    );
+  };
+}
+
+/** The sum over the states of the regions (see the top of this file), each region's zone tables given. */
+function overRegionStates(
+  input: Pick<PlacedFleetInput, 'regions' | 'replication' | 'writeQuorum' | 'users' | 'need'>,
+  configs: readonly RegionConfigs[],
+  regionA: readonly Availability[],
+  balancerA: readonly Availability[],
+  scratch?: Scratch,
+): PlacedFleetAvailability {
+  const { regions, replication: r, writeQuorum, users, need } = input;
+  const R = regions.length;
+  const T = R * r;
+  const K = T - writeQuorum; // most copies of the worst partition that may be down
+  const sc = scratch ?? scratchFor(R, T);
+
+  // a region's vectors depend only on its configs (which fix the replication) and the nodes it needs: kept with them
   const vectors = (i: number, needNodes: number | null): RegionVectors => {
-    const key = `${i}:${needNodes}`;
-    let v = vectorCache.get(key);
+    const c = configs[i] as RegionConfigs;
+    let v = c.vectors.get(needNodes);
     if (v === undefined) {
-      v = vectorsFor(configs[i] as RegionConfigs, r, needNodes);
-      vectorCache.set(key, v);
+      v = vectorsFor(c, r, needNodes);
+      c.vectors.set(needNodes, v);
     }
     return v;
   };
@@ -485,34 +612,58 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
       loads[to] = (loads[to] as number) + u.share;
     }
     // Regions without load enter as their pi (or all copies down when gone); loaded regions as pi, ok or short.
-    let fixed: Float64Array = Float64Array.of(1);
-    const loaded: RegionVectors[] = [];
+    let fixed = sc.fixed[0];
+    let spare = sc.fixed[1];
+    fixed[0] = 1;
+    let fixedLen = 1;
+    const loaded = sc.loaded;
+    let L = 0;
     for (let i = 0; i < R; i++) {
-      if (state[i] === 0) fixed = convolve(fixed, allDown);
-      else if ((loads[i] as number) > 0) loaded.push(vectors(i, need(i, loads[i] as number)));
-      else fixed = convolve(fixed, vectors(i, 0).pi);
+      let v: Float64Array | null = null;
+      if (state[i] === 0) v = allDown;
+      else if ((loads[i] as number) > 0) loaded[L++] = vectors(i, need(i, loads[i] as number));
+      else v = vectors(i, 0).pi;
+      if (v !== null) {
+        fixedLen = convolveInto(spare, fixed, fixedLen, v, r + 1);
+        [fixed, spare] = [spare, fixed];
+      }
     }
     // all = fixed * pi_1 * ... * pi_L; the capacity term telescopes over the loaded regions:
     // sum_k fixed * ok_1..ok_(k-1) * short_k * pi_(k+1)..pi_L, from suffix products of pi and a running prefix of ok
-    const L = loaded.length;
-    const suffix: Float64Array[] = new Array(L + 1);
-    suffix[L] = Float64Array.of(1);
-    for (let k = L - 1; k >= 0; k--)
-      suffix[k] = convolve(suffix[k + 1] as Float64Array, (loaded[k] as RegionVectors).pi);
-    const all = convolve(fixed, suffix[0] as Float64Array);
-    const reads = sumRange(all, T, T);
-    const writes = sumRange(all, K + 1, T - 1);
+    const suffix = sc.suffix;
+    const suffixLen = sc.suffixLen;
+    (suffix[L] as Float64Array)[0] = 1;
+    suffixLen[L] = 1;
+    for (let k = L - 1; k >= 0; k--) {
+      suffixLen[k] = convolveInto(
+        suffix[k] as Float64Array,
+        suffix[k + 1] as Float64Array,
+        suffixLen[k + 1] as number,
+        (loaded[k] as RegionVectors).pi,
+        r + 1,
+      );
+    }
+    const all = sc.all;
+    const allLen = convolveInto(all, fixed, fixedLen, suffix[0] as Float64Array, suffixLen[0] as number);
+    const reads = sumRange(all, allLen, T, T);
+    const writes = sumRange(all, allLen, K + 1, T - 1);
     let capacity = 0;
     let prefix = fixed;
+    let prefixLen = fixedLen;
+    const [t1, t2] = sc.tmp;
     for (let k = 0; k < L; k++) {
       const v = loaded[k] as RegionVectors;
-      capacity += sumRange(convolve(convolve(prefix, v.short), suffix[k + 1] as Float64Array), 0, K);
-      prefix = convolve(prefix, v.ok);
+      const n1 = convolveInto(t1, prefix, prefixLen, v.short, r + 1);
+      const n2 = convolveInto(t2, t1, n1, suffix[k + 1] as Float64Array, suffixLen[k + 1] as number);
+      capacity += sumRange(t2, n2, 0, K);
+      const next = prefix === sc.prefix[0] ? sc.prefix[1] : sc.prefix[0];
+      prefixLen = convolveInto(next, prefix, prefixLen, v.ok, r + 1);
+      prefix = next;
     }
     out.dataReads += p * reads;
     out.dataWrites += p * writes;
     out.capacity += p * capacity;
-    out.up += p * Math.max(0, sumRange(all, 0, K) - capacity);
+    out.up += p * Math.max(0, sumRange(all, allLen, 0, K) - capacity);
   };
 
   const walk = (i: number, p: number) => {
@@ -524,12 +675,9 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
       leaf(p);
       return;
     }
-    const options: [number, number][] = [
-      [2, reach[i] as number],
-      [1, hidden[i] as number],
-      [0, gone[i] as number],
-    ];
-    for (const [s, q] of options) {
+    // reachable, then up behind its failed balancer, then gone
+    for (let s = 2; s >= 0; s--) {
+      const q = (s === 2 ? reach[i] : s === 1 ? hidden[i] : gone[i]) as number;
       if (q === 0) continue;
       state[i] = s;
       walk(i + 1, p * q);

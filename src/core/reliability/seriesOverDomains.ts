@@ -40,7 +40,7 @@
  */
 
 import { type Availability, binomialTails, checkAvailability, checkCount, parallel, series } from './availability.js';
-import { type PlacedFleetInput, placedFleetAvailability } from './placement.js';
+import { type PlacedFleetInput, placedFleetGiven } from './placement.js';
 
 /** A region with its zones, and its balancer when some tier is reached through it. */
 export interface RegionDomains {
@@ -339,6 +339,19 @@ function enumerateGroup(domains: SharedDomains, tiers: readonly TierOverDomains[
     balancer: new Array<boolean>(R).fill(true),
   };
   const T = tiers.length;
+  // A tier that runs in every zone the group enumerates (and is reached through every balancer it enumerates) sees a
+  // different state at every leaf: its memo would never hit, so it is not kept (upGiven is called once per leaf
+  // either way). A region down passes its zones and balancer down, so the sites' bits tell every state apart.
+  const memoised = tiers.map((t) =>
+    regions.some((r) => {
+      const sites = t.sites.filter((x) => x.region === r).map((x) => x.zone);
+      return (
+        sites.length === 0 ||
+        [...(usedZones[r] as Set<number>)].some((z) => !sites.includes(z)) ||
+        (usedBalancer[r] === true && !(t.balancers ?? []).includes(r))
+      );
+    }),
+  );
   const memo = tiers.map(() => new Map<string, Availability>());
   const keyOf = (t: TierOverDomains) => {
     let key = '';
@@ -361,13 +374,19 @@ function enumerateGroup(domains: SharedDomains, tiers: readonly TierOverDomains[
     out.states++;
     for (let i = 0; i < T; i++) {
       const t = tiers[i] as TierOverDomains;
-      const m = memo[i] as Map<string, Availability>;
-      const key = keyOf(t);
-      let c = m.get(key);
-      if (c === undefined) {
+      let c: Availability | undefined;
+      if (memoised[i]) {
+        const m = memo[i] as Map<string, Availability>;
+        const key = keyOf(t);
+        c = m.get(key);
+        if (c === undefined) {
+          c = t.upGiven(state);
+          checkAvailability(c, `${t.name}.upGiven`);
+          m.set(key, c);
+        }
+      } else {
         c = t.upGiven(state);
         checkAvailability(c, `${t.name}.upGiven`);
-        m.set(key, c);
       }
       cond[i] = c;
       out.tierUp[i] = (out.tierUp[i] as number) + p * c.availability;
@@ -552,19 +571,22 @@ export function placedFleetTier(o: {
     // the non-empty zones of round-robin placement are the first min(nodes, zones)
     for (let z = 0; z < Math.min(reg.nodes, reg.zones); z++) sites.push({ region: inRegions[i] as number, zone: z });
   });
-  const ab = (up: boolean | undefined) => (up === true ? UP : DOWN);
+  const given = placedFleetGiven(fleet);
+  const none: readonly boolean[] = [];
   return {
     name: o.name,
     sites,
     ...(through ? { balancers: [...inRegions] } : {}),
     ...(o.globalSwitch === true ? { globalSwitch: true } : {}),
     upGiven(states) {
-      const byRegion = inRegions.map((g, i) => ({
-        region: ab(states.region[g]),
-        balancer: through ? ab(states.balancer[g]) : UP,
-        zones: Array.from({ length: fleet.regions[i]?.zones ?? 0 }, (_, z) => ab(states.zone[g]?.[z] ?? true)),
-      }));
-      const r = placedFleetAvailability({ ...fleet, region: UP, zone: UP, balancer: UP, byRegion });
+      // a zone the shared domains do not list is taken as up
+      const r = given(
+        inRegions.map((g) => ({
+          region: states.region[g] === true,
+          balancer: through ? states.balancer[g] === true : true,
+          zones: states.zone[g] ?? none,
+        })),
+      );
       return { availability: r.availability, unavailability: r.unavailability };
     },
   };

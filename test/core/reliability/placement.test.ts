@@ -7,6 +7,8 @@ import {
   majority,
   type PlacedFleetInput,
   placedFleetAvailability,
+  placedFleetGiven,
+  type RegionState,
   spreadOf,
   worstDownCopies,
   zoneSizes,
@@ -412,5 +414,62 @@ describe('placed fleet availability: large flaky regions (zones summed as one bi
       region.availability * x +
       region.availability * balancer.unavailability * (1 - x) * (1 - region.availability * balancer.availability * kA);
     expectClose(got.unavailability, expected, { rel: 1e-9 });
+  });
+});
+
+describe('placed fleet availability given the states of its regions, balancers and zones (placedFleetGiven)', () => {
+  const UP = { availability: 1, unavailability: 0 };
+  const DOWN = { availability: 0, unavailability: 1 };
+  const fleet = {
+    node: U(0.02),
+    regions: [
+      { nodes: 5, zones: 3 },
+      { nodes: 3, zones: 3 },
+      { nodes: 4, zones: 2 },
+    ],
+    replication: 2,
+    writeQuorum: 4,
+    users: [
+      { share: 0.5, order: [0, 1, 2] },
+      { share: 0.3, order: [1, 2] },
+      { share: 0.2, order: [2, 0] },
+    ],
+    need: (r: number, share: number) => (share > 0.6 ? null : 1 + Math.ceil(r + share * 4)),
+  };
+  // every state of the three regions: down, or up with its balancer and each zone up or down
+  const states: RegionState[][] = [[]];
+  for (const reg of fleet.regions) {
+    const mine: RegionState[] = [];
+    for (let mask = 0; mask < 1 << (reg.zones + 1); mask++) {
+      const zones = Array.from({ length: reg.zones }, (_, z) => ((mask >> z) & 1) === 0);
+      mine.push({ region: true, balancer: ((mask >> reg.zones) & 1) === 0, zones });
+    }
+    mine.push({ region: false, balancer: false, zones: Array.from({ length: reg.zones }, () => false) });
+    states.splice(0, states.length, ...states.flatMap((s) => mine.map((m) => [...s, m])));
+  }
+
+  it('is, bit for bit, placedFleetAvailability with those states as availabilities 1 and 0, in every state', () => {
+    expect(states.length).toBe(17 * 17 * 9);
+    const given = placedFleetGiven(fleet);
+    for (const s of states) {
+      const byRegion = s.map((x) => ({
+        region: x.region ? UP : DOWN,
+        balancer: x.balancer ? UP : DOWN,
+        zones: x.zones.map((z) => (z ? UP : DOWN)),
+      }));
+      expect(given(s)).toEqual(placedFleetAvailability({ ...fleet, region: UP, zone: UP, balancer: UP, byRegion }));
+    }
+  });
+
+  it('keeps nothing between calls that changes a result: a state evaluated again, after all others, is the same', () => {
+    const given = placedFleetGiven(fleet);
+    const first = states.slice(0, 50).map((s) => given(s));
+    for (const s of states.slice(50)) given(s);
+    expect(states.slice(0, 50).map((s) => given(s))).toEqual(first);
+    // and a fleet's figures with other needs computed in between (the regions' vectors are kept by need)
+    const input = { ...fleet, region: U(1e-3), zone: U(1e-3), balancer: U(1e-4) };
+    const before = placedFleetAvailability(input);
+    placedFleetAvailability({ ...input, need: () => 2 });
+    expect(placedFleetAvailability(input)).toEqual(before);
   });
 });

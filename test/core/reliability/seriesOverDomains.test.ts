@@ -852,3 +852,37 @@ describe('seriesOverDomains: properties', () => {
     );
   });
 });
+
+describe('seriesOverDomains: the conditionals asked of each tier', () => {
+  it('once per state of the domains it declares: every state when it declares them all (no memo), its own otherwise', () => {
+    const u = fromUnavailability(1e-3);
+    const domains: SharedDomains = { regions: [{ availability: u, zones: [u, u, u], balancer: u }] };
+    const counted = (t: TierOverDomains, calls: string[]): TierOverDomains => ({
+      ...t,
+      upGiven: (s) => {
+        calls.push(`${s.region[0]}${s.zone[0]?.join('')}${s.balancer[0]}`);
+        return t.upGiven(s);
+      },
+    });
+    const node = fromUnavailability(0.01);
+    const everywhere = fleetTier({
+      name: 'app',
+      node,
+      sites: [0, 1, 2].map((zone) => ({ region: 0, zone, nodes: 2 })),
+      need: 3,
+      throughBalancer: true,
+    });
+    const one = boxTier({ name: 'db', node, at: { region: 0, zone: 1 } });
+    const a: string[] = [];
+    const b: string[] = [];
+    const got = seriesOverDomains(domains, [counted(everywhere, a), counted(one, b)]);
+    // 1 + 2^(3 zones + the balancer) states, each a different one for the tier in every zone
+    expect(got.states).toBe(17);
+    expect(a.length).toBe(17);
+    expect(new Set(a).size).toBe(17);
+    // the box sees its zone and its region only: down, its zone down, both up
+    expect(b.length).toBe(3);
+    // and the figures are those of the same tiers asked without counting
+    expect(got).toEqual(seriesOverDomains(domains, [everywhere, one]));
+  });
+});
