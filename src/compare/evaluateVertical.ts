@@ -39,12 +39,17 @@ function capacityDown(fig: AvailabilityFigure, unstable: boolean): AvailabilityF
   };
 }
 
-/** A vertical design's strong-write detour: the round trip to a hot standby when writes are strong, else 0. */
+/**
+ * A vertical design's strong-write detour: the round trip to a hot standby when writes are strong, else 0. A standby
+ * in another zone of the region is a VM-to-VM round trip across zones (the catalog's interTier.crossZoneRttS, not
+ * the region's endpoint RTT, which includes a TCP set-up to a public endpoint); one in another region, that region's.
+ */
 export function verticalWriteExtraS(ctx: Context, d: Pick<VerticalDesign, 'region' | 'standby' | 'standbyRegion'>) {
   const w = ctx.scenario.workload;
-  return d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0
-    ? ctx.rtt(d.region, d.standbyRegion ?? d.region).rttS
-    : 0;
+  if (!(d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0)) return 0;
+  return d.standbyRegion === null || d.standbyRegion === undefined || d.standbyRegion === d.region
+    ? ctx.catalog.interTier.crossZoneRttS
+    : ctx.rtt(d.region, d.standbyRegion).rttS;
 }
 
 /** The users' network paths to a single box (and, for strong writes to a hot standby, the synchronous copy). */

@@ -9,15 +9,17 @@ import type { Context } from './context.js';
 
 /**
  * Extra latency of a strongly consistent write: the round trip to the copies it must wait for, seconds. Each region
- * holds `replication` copies; a write needs a majority of all of them: the local copies (across zones: the
- * same-region round trip) and then whole regions, nearest first, until the majority is reached.
+ * holds `replication` copies; a write needs a majority of all of them: the local copies (across zones: the catalog's
+ * VM-to-VM cross-zone round trip, interTier.crossZoneRttS) and then whole regions, nearest first, until the majority
+ * is reached.
  */
 export function quorumRttS(ctx: Context, region: string, others: readonly string[], zones: number): number {
   const w = ctx.scenario.workload;
   if (w.consistency !== 'strong' || w.writeFraction === 0) return 0;
   const r = w.replication;
   const quorum = majority(r * (others.length + 1));
-  const local = zones > 1 && r > 1 ? ctx.rtt(region, region).rttS : 0;
+  // the copies in the region's other zones: a VM-to-VM round trip across zones (the catalog's interTier figure)
+  const local = zones > 1 && r > 1 ? ctx.catalog.interTier.crossZoneRttS : 0;
   if (quorum <= r) return local;
   const regionsNeeded = Math.ceil((quorum - r) / r);
   const rtts = others.map((o) => ctx.rtt(region, o).rttS).sort((a, b) => a - b);
