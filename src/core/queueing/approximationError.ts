@@ -76,7 +76,14 @@ export interface ErrorQueue {
 }
 
 export type ErrorLookup =
-  | { kind: 'measured'; bands: ErrorBands; measuredOn: string }
+  | {
+      kind: 'measured';
+      bands: ErrorBands;
+      /** The grid cell, in words: "servers 4 to 8, utilisation 0.9, cv 2". */
+      cell: string;
+      /** The cell with the date and what is exact. */
+      measuredOn: string;
+    }
   | { kind: 'outside'; reason: string };
 
 const last = (xs: readonly number[]) => xs[xs.length - 1] as number;
@@ -86,6 +93,9 @@ const range = (xs: readonly number[]) => `${xs[0]} to ${last(xs)}`;
 export function measuredRangeText(table: MgcErrorTable = MGC_ERROR_TABLE): string {
   return `servers ${range(table.servers)}, utilisation up to ${last(table.utilizations)}, service cv ${range(table.gamma.cvs)}, Poisson arrivals, one response per request`;
 }
+
+/** How every measuredOn begins (envelopeOfErrors joins several after it). */
+const measuredOnPrefix = (table: MgcErrorTable) => `simulated on ${table.date} at `;
 
 /** Relative slack within which a value counts as the grid value (a load of 190/s on 2 servers of 10 ms is 0.95). */
 const ON_GRID = 1e-9;
@@ -146,13 +156,15 @@ export function mgcErrorBand(q: ErrorQueue, shape: ServiceShape = 'gamma', table
   // Pollaczek-Khinchine: the M/G/1 mean is exact whatever the service distribution
   const meanExact = q.servers === 1;
   const below = q.utilization < (table.utilizations[0] as number);
+  const cell = `servers ${values(table.servers, cb)}, utilisation ${values(table.utilizations, rb)}${below ? ' (the lowest measured)' : ''}, cv ${values(shapeTable.cvs, vb)}`;
   return {
     kind: 'measured',
     bands: {
       meanResponse: meanExact ? [0, 0] : [band[0] as number, band[1] as number],
       p99: [band[2] as number, band[3] as number],
     },
-    measuredOn: `simulated on ${table.date} at servers ${values(table.servers, cb)}, utilisation ${values(table.utilizations, rb)}${below ? ' (the lowest measured)' : ''}, cv ${values(shapeTable.cvs, vb)}${meanExact ? '; the M/G/1 mean is exact (Pollaczek-Khinchine)' : ''}`,
+    cell,
+    measuredOn: `${measuredOnPrefix(table)}${cell}${meanExact ? '; the M/G/1 mean is exact (Pollaczek-Khinchine)' : ''}`,
   };
 }
 
@@ -167,17 +179,22 @@ export function approximationErrorOf(q: ErrorQueue, table = MGC_ERROR_TABLE): Ap
     return { meanResponse: null, p99: null, lognormal: null, measuredOn: table.source, outside: gamma.reason };
   }
   const lognormal = q.serviceTimeCv > 0 ? mgcErrorBand(q, 'lognormal', table) : null;
+  // the lognormal axis has no cv 1 (gamma's is exact there): its cell may be wider
+  const lnCell = lognormal?.kind === 'measured' && lognormal.cell !== gamma.cell ? lognormal.cell : null;
   return {
     meanResponse: gamma.bands.meanResponse,
     p99: gamma.bands.p99,
     lognormal: lognormal?.kind === 'measured' ? lognormal.bands : null,
-    measuredOn: gamma.measuredOn,
+    measuredOn: lnCell === null ? gamma.measuredOn : `${gamma.measuredOn}; lognormal at ${lnCell}`,
     outside: null,
   };
 }
 
 /** The envelope of several queues' errors (a design's serving regions): outside when any is. */
-export function envelopeOfErrors(errors: readonly ApproximationError[]): ApproximationError | null {
+export function envelopeOfErrors(
+  errors: readonly ApproximationError[],
+  table = MGC_ERROR_TABLE,
+): ApproximationError | null {
   if (errors.length === 0) return null;
   const outside = errors.find((e) => e.outside !== null);
   if (outside) return outside;
@@ -194,9 +211,16 @@ export function envelopeOfErrors(errors: readonly ApproximationError[]): Approxi
     meanResponse,
     p99,
     lognormal: lnMean && lnP99 ? { meanResponse: lnMean, p99: lnP99 } : null,
-    measuredOn: [...new Set(errors.map((e) => e.measuredOn))].join('; '),
+    measuredOn: joinMeasuredOn(errors, measuredOnPrefix(table)),
     outside: null,
   };
+}
+
+/** "simulated on D at A" and "simulated on D at B" as "simulated on D at A; and at B". */
+function joinMeasuredOn(errors: readonly ApproximationError[], prefix: string): string {
+  const texts = [...new Set(errors.map((e) => e.measuredOn))];
+  if (!texts.every((t) => t.startsWith(prefix))) return texts.join('; ');
+  return `${prefix}${texts.map((t) => t.slice(prefix.length)).join('; and at ')}`;
 }
 
 const pct = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
