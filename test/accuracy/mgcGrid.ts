@@ -6,7 +6,7 @@
 // - cv 0 (deterministic), and cv in {0.5, 1.5, 2, 3} with gamma (the shape the analytic model assumes) and lognormal
 //   service. cv 1 with gamma service is exponential: M/M/c, exact, not simulated.
 // mgcMeasure.test.ts (MEASURE=1) simulates it and writes test/fixtures/accuracy/mgc.json; mgcTable.test.ts turns the
-// fixture into the error table of src/core/queueing/approximationErrorTable.ts and checks the two agree.
+// fixture into the error table of src/core/queueing/mgcErrorTable.json and checks the two agree.
 import { analyzeQueue } from '../../src/core/queueing/index.js';
 import type { RequestSimConfig } from '../../src/core/sim/requests.js';
 

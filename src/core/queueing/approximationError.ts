@@ -122,7 +122,7 @@ const values = (axis: readonly number[], [i, j]: [number, number]) =>
  * grid points enclosing it, or why it lies outside the grid.
  * @param q servers, utilisation rho in [0, 1), service-time cv (and arrival cv and fan-out, default 1)
  * @param shape the service distribution the error was measured with (gamma: the model's assumption)
- * @example mgcErrorBand({ servers: 8, utilization: 0.99, serviceTimeCv: 2 }) // { kind: 'outside', reason: 'utilisation 0.99 is above ...' }
+ * @example mgcErrorBand({ servers: 8, utilization: 0.99, serviceTimeCv: 2 }).kind // 'outside': utilisation above the measured 0.95
  */
 export function mgcErrorBand(q: ErrorQueue, shape: ServiceShape = 'gamma', table = MGC_ERROR_TABLE): ErrorLookup {
   const ca = q.arrivalCv ?? 1;
@@ -190,7 +190,10 @@ export function approximationErrorOf(q: ErrorQueue, table = MGC_ERROR_TABLE): Ap
   };
 }
 
-/** The envelope of several queues' errors (a design's serving regions): outside when any is. */
+/**
+ * The envelope of several queues' errors (a design's serving regions): outside when any is.
+ * @example envelopeOfErrors([]) // null: no approximate queue
+ */
 export function envelopeOfErrors(
   errors: readonly ApproximationError[],
   table = MGC_ERROR_TABLE,
@@ -227,7 +230,10 @@ const pct = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 /** A band as text: "-3.1% .. +5.0%". */
 export const bandText = ([lo, hi]: ErrorBand) => `${pct(lo)} .. ${pct(hi)}`;
 
-/** The band in words, for a method string or a text line (one place for the CLI and the scenario engine). */
+/**
+ * The band in words, for a method string or a text line (one place for the CLI and the scenario engine).
+ * @example approximationErrorText({ meanResponse: [-0.01, 0.02], p99: [0, 0.05], lognormal: null, measuredOn: 'x', outside: null }) // 'error against simulation: mean response -1.0% .. +2.0%, p99 0.0% .. +5.0% with gamma service (x)'
+ */
 export function approximationErrorText(e: ApproximationError): string {
   if (e.outside !== null || e.meanResponse === null || e.p99 === null) {
     return `error against simulation not measured here: ${e.outside ?? 'no band'}`;
@@ -236,7 +242,10 @@ export function approximationErrorText(e: ApproximationError): string {
   return `error against simulation: mean response ${bandText(e.meanResponse)}, p99 ${bandText(e.p99)} with gamma service${ln ? `; mean response ${bandText(ln.meanResponse)}, p99 ${bandText(ln.p99)} if the service times are lognormal` : ''} (${e.measuredOn})`;
 }
 
-/** The warning for a queue outside the measured range; null inside. */
+/**
+ * The warning for a queue outside the measured range; null inside.
+ * @example approximationWarning(approximationErrorOf({ servers: 128, utilization: 0.5, serviceTimeCv: 2 }))?.includes('128 servers is more than 64') // true
+ */
 export function approximationWarning(e: ApproximationError | null): string | null {
   if (e === null || e.outside === null) return null;
   return `the M/G/c approximation is outside the range where its error was measured: ${e.outside}; check it with a simulation`;
