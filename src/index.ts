@@ -23,6 +23,7 @@ export type {
 export { type SensitivityResult, sensitivity } from './compare/sensitivity.js';
 export { type SweepResult, sweepScenario } from './compare/sweep.js';
 export {
+  type ApproximationError,
   analyzeQueue,
   erlangB,
   erlangC,

@@ -4,6 +4,12 @@
  * down) for a full evaluation, or the p99 alone for a search's screen.
  */
 
+import {
+  type ApproximationError,
+  approximationErrorText,
+  approximationWarning,
+  envelopeOfErrors,
+} from '../core/queueing/approximationError.js';
 import { type GroupPath, groupsAt, networkP99S, type queueAtLoad } from './capacity.js';
 import { type Context, preferenceOrder } from './context.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
@@ -20,6 +26,20 @@ export const SCREEN_METHOD = 'screened (p99 only)';
 
 export const LATENCY_METHOD_EXACT =
   'network round trips (measured medians, or estimated from distance) + FCFS response time of the serving queue; overall figures are quantiles of the mixture over user regions';
+
+/**
+ * The note of a candidate whose serving queues lie outside the range where the M/G/c approximation's error was
+ * measured (approximationError.ts); null when they are inside it, exact or unstable.
+ */
+export function approximationNote(queues: readonly ReturnType<typeof queueAtLoad>[]): string | null {
+  const errors: ApproximationError[] = [];
+  for (const q of queues) {
+    if (!q.stable) continue;
+    const e = queueFigures(q.input).analysis.approximationError;
+    if (e !== null) errors.push(e);
+  }
+  return approximationWarning(envelopeOfErrors(errors));
+}
 
 /** A region serving users: its queue and its users' network paths. */
 export interface ServingRegion {
@@ -66,6 +86,7 @@ export function latencyFor(
   let meanWait = 0;
   /** The first serving region's queue method (every region of a design has the same kind of queue). */
   let methodQueue = 'unstable';
+  const errors: ApproximationError[] = [];
   for (const [k, s] of serving.entries()) {
     if (!s.queue.stable) {
       stable = false;
@@ -73,6 +94,7 @@ export function latencyFor(
     }
     const { analysis: a, survival } = queueFigures(s.queue.input);
     if (k === 0) methodQueue = a.method;
+    if (a.approximationError !== null) errors.push(a.approximationError);
     const scale = a.meanResponseS ?? s.queue.input.serviceTimeS;
     meanWait += (a.meanWaitS ?? 0) * s.paths.reduce((x, p) => x + p.share, 0);
     // a group without a write detour is the queue's response time shifted by its network time: its p99 is the
@@ -113,7 +135,8 @@ export function latencyFor(
     const order = userOrder(ctx);
     byUserRegion.sort((a, b) => (order.get(a.region) ?? 0) - (order.get(b.region) ?? 0));
   }
-  const method = `${LATENCY_METHOD_EXACT}; queue: ${methodQueue}${w.consistency === 'strong' && w.writeFraction > 0 ? '; strong writes wait for a quorum round trip' : ''}`;
+  const error = envelopeOfErrors(errors);
+  const method = `${LATENCY_METHOD_EXACT}; queue: ${methodQueue}${error === null ? '' : `; ${approximationErrorText(error)}`}${w.consistency === 'strong' && w.writeFraction > 0 ? '; strong writes wait for a quorum round trip' : ''}`;
   if (!stable) {
     const servedFrom = new Map<string, string>();
     for (const s of serving) for (const p of s.paths) if (!servedFrom.has(p.region)) servedFrom.set(p.region, s.region);

@@ -11,7 +11,7 @@ import { dataLossOf } from './dataLoss.js';
 import { placementOf } from './dataPlacement.js';
 import { availabilityNeed, lossSurvival } from './degraded.js';
 import { type HorizontalDesign, instanceSummary } from './designKinds.js';
-import { latencyFor, type ServingRegion } from './designLatency.js';
+import { approximationNote, latencyFor, type ServingRegion } from './designLatency.js';
 import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { horizontalCost } from './horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout } from './layout.js';
@@ -157,6 +157,9 @@ function horizontalResult(
         );
     }
   });
+
+  const queueNote = approximationNote(serving.map((s) => s.queue));
+  if (queueNote !== null) notes.push(queueNote);
 
   // the single points of failure follow from what survives what
   const spof = [...fig.singlePointsOfFailure];

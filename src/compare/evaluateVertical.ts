@@ -12,7 +12,7 @@ import type { Context } from './context.js';
 import { type CostInput, monthlyCost } from './cost.js';
 import { dataLossOf } from './dataLoss.js';
 import { instanceSummary, type VerticalDesign, verticalRegions } from './designKinds.js';
-import { latencyFor } from './designLatency.js';
+import { approximationNote, latencyFor } from './designLatency.js';
 import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { memoryNeededGiB } from './nodeMemory.js';
 import type { ArchitectureResult, CostResult } from './result.js';
@@ -174,6 +174,8 @@ function verticalResult(
         : 'hot standby behind a balancer; failover time per failure of the active',
     );
   if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
+  const queueNote = approximationNote([q]);
+  if (queueNote !== null) notes.push(queueNote);
   return finish(ctx, {
     name: d.name,
     kind: 'vertical',

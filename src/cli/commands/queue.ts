@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { approximationErrorText, approximationWarning } from '../../core/queueing/approximationError.js';
 import { analyzeQueue, type QueueResult } from '../../core/queueing/index.js';
 import {
   type BurstShape,
@@ -259,7 +260,15 @@ export function toJson(r: QueueResult) {
     p99Ms: ms(p?.p99S ?? null),
     p999Ms: ms(p?.p999S ?? null),
     method: r.method,
+    approximationError: r.approximationError,
+    warnings: warningsOf(r),
   };
+}
+
+/** Warnings about the analytic figures: an approximation used outside the range where its error was measured. */
+function warningsOf(r: QueueResult): string[] {
+  const w = approximationWarning(r.approximationError);
+  return w === null ? [] : [w];
 }
 
 function toText(r: QueueResult): string {
@@ -287,5 +296,9 @@ function toText(r: QueueResult): string {
       `p50 ${formatDuration(p.p50S)}  p90 ${formatDuration(p.p90S)}  p95 ${formatDuration(p.p95S)}  p99 ${formatDuration(p.p99S)}  p99.9 ${formatDuration(p.p999S)}`,
     ],
   );
+  if (r.approximationError !== null && r.approximationError.outside === null) {
+    rows.push(['approximation', approximationErrorText(r.approximationError)]);
+  }
+  for (const w of warningsOf(r)) rows.push(['warning', w]);
   return `${head}\n${keyValues(rows)}\n`;
 }

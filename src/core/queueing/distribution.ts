@@ -12,6 +12,7 @@
  */
 
 import { firstNonPositiveOnHalfLine } from '../math/roots.js';
+import { type ApproximationError, approximationErrorOf } from './approximationError.js';
 import { logFanoutSingleSurvivalTarget, maxOfIidSurvivalFromLog, meanOfMaxS } from './fanout.js';
 import {
   allenCunneenMeanWaitS,
@@ -67,6 +68,12 @@ export interface QueueResult {
   percentiles: Percentiles | null;
   /** How the figures were obtained: "exact" or the approximation's name and assumptions. */
   method: string;
+  /**
+   * The approximation's measured error against long simulations (approximationError.ts): relative bands of the mean
+   * response and the p99 with gamma service (and lognormal), or why the queue lies outside the measured range
+   * (`outside`). null for the exact M/M/c path and for an unstable queue.
+   */
+  approximationError: ApproximationError | null;
 }
 
 /** The percentile levels reported by analyzeQueue. */
@@ -97,6 +104,8 @@ interface ResponseModel {
   /** Closed-form quantile of one response given ln of the survival level, when one exists. */
   quantileFromLogTarget?: (logTarget: number) => number;
   method: string;
+  /** The exact M/M/c path (no approximation error). */
+  exact: boolean;
 }
 
 /**
@@ -139,6 +148,7 @@ function buildModel(q: NormalizedQueue): ResponseModel {
       logSurvival: (t) => mmcLogSurvival(mm.probWait, q.cMinusA, t / s),
       breakpointsS: [],
       method: q.fanout > 1 ? METHOD_EXACT_FANOUT : METHOD_EXACT,
+      exact: true,
     };
   }
   const pk = q.servers === 1 && ca === 1;
@@ -164,6 +174,7 @@ function buildModel(q: NormalizedQueue): ResponseModel {
     logSurvival: (t) => gammaExpLogSurvival(params, t),
     breakpointsS: deterministic ? [s] : [],
     method,
+    exact: false,
   };
   if (deterministic) {
     // P(T > t) = C e^(-r (t - E[S])) for t >= E[S], 1 below: the smallest t with P(T > t) <= level.
@@ -284,6 +295,7 @@ export function analyzeQueue(input: QueueInput): QueueResult {
       meanInQueue: null,
       percentiles: null,
       method: 'unstable (utilization >= 1): no steady state, latency undefined',
+      approximationError: null,
     };
   }
   const model = buildModel(q);
@@ -300,5 +312,6 @@ export function analyzeQueue(input: QueueInput): QueueResult {
     meanInQueue: q.arrivalRatePerS * model.meanWaitS,
     percentiles,
     method: model.method,
+    approximationError: model.exact ? null : approximationErrorOf(q),
   };
 }

@@ -5,6 +5,12 @@
  */
 
 export {
+  type ApproximationError,
+  approximationErrorOf,
+  type ErrorBand,
+  mgcErrorBand,
+} from './approximationError.js';
+export {
   analyzeQueue,
   type Percentiles,
   type QueueResult,
