@@ -88,7 +88,11 @@ describe.runIf(haveTmux)('capplan in a real terminal (tmux)', { timeout: 240_000
     for (let i = 0; i < 6; i++) keys('BSpace');
     keys('-l', '20000/s');
     keys('Enter');
-    const after = await waitFor((x) => /peak rate\s+20000\/s/.test(x) && costRow(x) !== before, 'new figures');
+    // the edit accepted (no edit buffer, no hint) and the figures redrawn: on a busy machine the typed text shows first
+    const after = await waitFor(
+      (x) => /peak rate\s+20000\/s(?!_)/.test(x) && !x.includes('Enter accepts') && costRow(x) !== before,
+      'new figures',
+    );
     expect(after).toMatch(/peak rate = 20000\/s|design rate 64/);
     expect(after).toContain('*]');
   });
