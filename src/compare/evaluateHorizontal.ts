@@ -9,6 +9,7 @@ import { balancerModel, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
 import { dataLossOf } from './dataLoss.js';
 import { placementOf } from './dataPlacement.js';
+import { type DeferredResult, settle } from './deferredLatency.js';
 import { availabilityNeed, lossSurvival } from './degraded.js';
 import { type HorizontalDesign, instanceSummary } from './designKinds.js';
 import { approximationNote, latencyFor, type ServingRegion } from './designLatency.js';
@@ -18,7 +19,7 @@ import { type HorizontalLayout, horizontalLayout } from './layout.js';
 import { memoryNeededGiB } from './nodeMemory.js';
 import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
-import { finish, meets } from './targets.js';
+import { meetsBesideP99 } from './targets.js';
 
 /** A horizontal design's result, every figure (on its exact layout unless one is given). */
 export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?: HorizontalLayout): ArchitectureResult {
@@ -46,12 +47,30 @@ export function horizontalMemoryNeededGiB(ctx: Context, nodesByRegion: readonly 
   return memoryNeededGiB(ctx, memShare);
 }
 
+/** A horizontal design's result with its latency computed on first read (deferredLatency.ts): every figure. */
+export function evaluateHorizontalDeferred(
+  ctx: Context,
+  d: HorizontalDesign,
+  layoutIn?: HorizontalLayout,
+): DeferredResult {
+  return horizontalDeferred(ctx, d, layoutIn, false);
+}
+
 function horizontalResult(
   ctx: Context,
   d: HorizontalDesign,
   layoutIn: HorizontalLayout | undefined,
   screen: boolean,
 ): ArchitectureResult {
+  return settle(ctx, horizontalDeferred(ctx, d, layoutIn, screen));
+}
+
+function horizontalDeferred(
+  ctx: Context,
+  d: HorizontalDesign,
+  layoutIn: HorizontalLayout | undefined,
+  screen: boolean,
+): DeferredResult {
   const { scenario, catalog } = ctx;
   const w = scenario.workload;
   const inst = d.instance;
@@ -79,7 +98,7 @@ function horizontalResult(
         paths,
       });
   });
-  const latency = latencyFor(ctx, serving, d.regions, null, degraded, screen);
+  const latency = () => latencyFor(ctx, serving, d.regions, null, degraded, screen);
 
   const { cap, needed } = availabilityNeed(ctx, d, utilization);
   const placement = placementOf(ctx, d);
@@ -179,7 +198,7 @@ function horizontalResult(
   }
   const figure: AvailabilityFigure = { ...fig, singlePointsOfFailure: spof };
 
-  return finish(ctx, {
+  const partial: DeferredResult['partial'] = {
     name: d.name,
     kind: 'horizontal',
     origin: d.origin,
@@ -210,9 +229,12 @@ function horizontalResult(
     survivesRegionLoss,
     cost,
     availability: availabilityResult(figure),
-    latency,
-    meetsTargets: meets(ctx, latency, fig.availability, cost.usdPerMonth, utilization, memOk, dataLoss),
     dataLoss,
     notes,
-  });
+  };
+  return {
+    partial,
+    meets: meetsBesideP99(ctx, fig.availability, cost.usdPerMonth, utilization, memOk, dataLoss),
+    latency,
+  };
 }

@@ -11,12 +11,13 @@ import { type GroupPath, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
 import { type CostInput, monthlyCost } from './cost.js';
 import { dataLossOf } from './dataLoss.js';
+import { type DeferredResult, settle } from './deferredLatency.js';
 import { instanceSummary, type VerticalDesign, verticalRegions } from './designKinds.js';
 import { approximationNote, latencyFor } from './designLatency.js';
 import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { memoryNeededGiB } from './nodeMemory.js';
 import type { ArchitectureResult, CostResult } from './result.js';
-import { finish, meets } from './targets.js';
+import { meetsBesideP99 } from './targets.js';
 
 /**
  * What the figures assume of a strongly consistent primary with one synchronous standby (a pair, not a quorum): as
@@ -123,6 +124,20 @@ function verticalResult(
   screen: boolean,
   screenPaths?: (GroupPath & { region: string })[],
 ): ArchitectureResult {
+  return settle(ctx, verticalDeferred(ctx, d, screen, screenPaths));
+}
+
+/** A vertical design's result with its latency computed on first read (deferredLatency.ts): every figure. */
+export function evaluateVerticalDeferred(ctx: Context, d: VerticalDesign): DeferredResult {
+  return verticalDeferred(ctx, d, false);
+}
+
+function verticalDeferred(
+  ctx: Context,
+  d: VerticalDesign,
+  screen: boolean,
+  screenPaths?: (GroupPath & { region: string })[],
+): DeferredResult {
   const { scenario, catalog } = ctx;
   const w = scenario.workload;
   const inst = d.instance;
@@ -130,15 +145,15 @@ function verticalResult(
   const q = queueAtLoad(w, inst.vcpu, rate, 1, 'pooled');
   const memNeed = memoryNeededGiB(ctx, 1);
   const memOk = memNeed <= inst.memGiB;
-  const paths = screenPaths ?? verticalPaths(ctx, d);
-  const latency = latencyFor(
-    ctx,
-    [{ region: d.region, queue: q, paths }],
-    d.standbyRegion ? [d.region, d.standbyRegion] : [d.region],
-    d.standby !== 'none' ? d.standbyRegion : null,
-    undefined,
-    screen,
-  );
+  const latency = () =>
+    latencyFor(
+      ctx,
+      [{ region: d.region, queue: q, paths: screenPaths ?? verticalPaths(ctx, d) }],
+      d.standbyRegion ? [d.region, d.standbyRegion] : [d.region],
+      d.standby !== 'none' ? d.standbyRegion : null,
+      undefined,
+      screen,
+    );
   const lb = d.standby === 'hot' && d.standbyRegion === null ? catalog.reliability.loadBalancer.multiAz : null;
   // A box that cannot carry the design rate at all (unstable queue) is never "up"; the p99 target plays no part.
   const sw = globalSwitchFor(ctx, verticalRegions(d));
@@ -176,7 +191,7 @@ function verticalResult(
   if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
   const queueNote = approximationNote([q]);
   if (queueNote !== null) notes.push(queueNote);
-  return finish(ctx, {
+  const partial: DeferredResult['partial'] = {
     name: d.name,
     kind: 'vertical',
     origin: d.origin,
@@ -197,9 +212,12 @@ function verticalResult(
     survivesRegionLoss: d.standbyRegion !== null ? d.standby === 'hot' && q.stable : null,
     cost,
     availability,
-    latency,
-    meetsTargets: meets(ctx, latency, fig.availability, cost.usdPerMonth, q.utilization, memOk, dataLoss),
     dataLoss,
     notes,
-  });
+  };
+  return {
+    partial,
+    meets: meetsBesideP99(ctx, fig.availability, cost.usdPerMonth, q.utilization, memOk, dataLoss),
+    latency,
+  };
 }

@@ -20,10 +20,29 @@ export function meets(
   memOk: boolean,
   dataLoss: DataLossResult,
 ): MeetsTargets {
+  const m = meetsBesideP99(ctx, a, usdPerMonth, utilization, memOk, dataLoss);
+  return {
+    durability: m.durability,
+    p99: meetsP99(ctx.scenario.targets, latency),
+    availability: m.availability,
+    budget: m.budget,
+    utilization: m.utilization,
+    memory: m.memory,
+  };
+}
+
+/** The targets met apart from the p99 (meets() without the latency). */
+export function meetsBesideP99(
+  ctx: Context,
+  a: Availability,
+  usdPerMonth: number,
+  utilization: number,
+  memOk: boolean,
+  dataLoss: DataLossResult,
+): Omit<MeetsTargets, 'p99'> {
   const t = ctx.scenario.targets;
   return {
     durability: t.maxDataLossS === null ? null : dataLoss.windowS <= t.maxDataLossS,
-    p99: meetsP99(t, latency),
     availability: a.unavailability <= t.unavailability,
     budget: t.budgetUsdPerMonth === null ? null : usdPerMonth <= t.budgetUsdPerMonth,
     utilization: utilization <= t.maxUtilization,

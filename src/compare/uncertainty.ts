@@ -56,7 +56,8 @@ export function propagateUncertainty(
     const ctx = buildContext(s, catalog);
     const tiered = s.tiers === null ? undefined : tieredContext(ctx);
     architectures.forEach((a, i) => {
-      const r = evaluateAgain(ctx, catalog, a, tiered);
+      // the sample reads the cost, the nines, the p99 and the targets met: a system of tiers is screened for them
+      const r = evaluateAgain(ctx, catalog, a, tiered, true);
       const acc = per[i] as (typeof per)[number];
       acc.cost.push(r.cost.usdPerMonth);
       acc.nines.push(r.availability.nines);

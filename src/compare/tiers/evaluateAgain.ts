@@ -17,17 +17,20 @@ import { systemResult } from './systemResult.js';
 /**
  * `r`'s designs evaluated in `ctx` (its scenario may differ from the one `r` was compared under; a tiered result
  * needs a tiered scenario with the same tiers). `tiered`: ctx's tiered context when the caller has one (built here
- * otherwise).
+ * otherwise). `targetsOnly`: a caller that reads only the cost, the nines, the p99 and the targets met gets a system
+ * of per-tier designs screened (systemResult's screen: those figures exact, the p50, p99.9, degraded p99 and each
+ * tier's latency not computed).
  */
 export function evaluateAgain(
   ctx: Context,
   catalog: Catalog,
   r: ArchitectureResult,
   tiered?: TieredContext,
+  targetsOnly = false,
 ): ArchitectureResult {
   if (r.tiers === undefined) return evaluate(ctx, designOf(catalog, r));
   const t = tiered ?? tieredContext(ctx);
   const options = systemOf(t, catalog, r);
   if (options === null) return withCoLocatedTiers(t.tiers, evaluate(t.coLocated, designOf(catalog, r)));
-  return systemResult(ctx, r.name, r.origin, options, t.rtt);
+  return systemResult(ctx, r.name, r.origin, options, t.rtt, targetsOnly);
 }

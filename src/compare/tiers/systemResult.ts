@@ -211,7 +211,7 @@ function systemReasons(
 ): string[] {
   const out: string[] = [];
   options.forEach((o, i) => {
-    const own = missedTargets(ctx, o.result).filter((m) => m.limit === 'memory' || m.limit === 'CPU');
+    const own = missedTargets(ctx, capacityView(o.result)).filter((m) => m.limit === 'memory' || m.limit === 'CPU');
     for (const m of own) out.push(`tier ${(tiers[i] as Tier).name}: ${m.text}`);
   });
   const system = missedTargets(ctx, {
@@ -237,11 +237,49 @@ function systemShortfall(
   r: Omit<ArchitectureResult, 'feasible' | 'shortfall' | 'infeasibleReason'>,
   options: readonly TierOption[],
 ): number {
-  const met = { p99: true, availability: true, budget: null, durability: null } as const;
   let s = shortfallOf(ctx, { ...r, meetsTargets: { ...r.meetsTargets, utilization: true, memory: true } });
-  for (const o of options) {
-    const m = o.result.meetsTargets;
-    s += shortfallOf(ctx, { ...o.result, meetsTargets: { ...met, utilization: m.utilization, memory: m.memory } });
-  }
+  for (const o of options) s += shortfallOf(ctx, capacityView(o.result));
   return Math.min(UNBOUNDED_SHORTFALL, s);
+}
+
+/**
+ * A tier's result judged on its utilisation and memory alone (the tier's part of the system's reasons and shortfall;
+ * the other targets are the system's): every other target met. Its fields are read one by one, so a tier's own
+ * latency (deferredLatency.ts), which these never read, is not computed.
+ */
+function capacityView(
+  r: ArchitectureResult,
+): Pick<
+  ArchitectureResult,
+  | 'meetsTargets'
+  | 'dataLoss'
+  | 'utilization'
+  | 'memoryNeededGiB'
+  | 'instance'
+  | 'latency'
+  | 'availability'
+  | 'cost'
+  | 'regions'
+> {
+  const m = r.meetsTargets;
+  return {
+    dataLoss: r.dataLoss,
+    utilization: r.utilization,
+    memoryNeededGiB: r.memoryNeededGiB,
+    instance: r.instance,
+    get latency() {
+      return r.latency;
+    },
+    availability: r.availability,
+    cost: r.cost,
+    regions: r.regions,
+    meetsTargets: {
+      p99: true,
+      availability: true,
+      budget: null,
+      durability: null,
+      utilization: m.utilization,
+      memory: m.memory,
+    },
+  };
 }

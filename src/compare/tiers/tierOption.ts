@@ -18,15 +18,16 @@ import {
 import { balancerModel, queueAtLoad } from '../capacity.js';
 import { BILLING_HOURS_PER_MONTH, buildContext, type Context } from '../context.js';
 import { placementOf } from '../dataPlacement.js';
+import { type DeferredResult, settleLazily } from '../deferredLatency.js';
 import { availabilityNeed } from '../degraded.js';
 import type { HorizontalDesign, VerticalDesign } from '../designKinds.js';
-import { evaluateHorizontal, horizontalMemoryNeededGiB } from '../evaluateHorizontal.js';
-import { evaluateVertical, verticalCost, verticalWriteExtraS } from '../evaluateVertical.js';
+import { evaluateHorizontalDeferred, horizontalMemoryNeededGiB } from '../evaluateHorizontal.js';
+import { evaluateVerticalDeferred, verticalCost, verticalWriteExtraS } from '../evaluateVertical.js';
 import { horizontalCost } from '../horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout, quorumRttS } from '../layout.js';
 import { memoryNeededGiB } from '../nodeMemory.js';
 import type { ArchitectureResult } from '../result.js';
-import { finish, meets } from '../targets.js';
+import { meetsBesideP99 } from '../targets.js';
 
 /** A vertical tier design: one box (a database's primary), its standby, and read replicas beside it. */
 export interface VerticalTierChoice extends Omit<VerticalDesign, 'name' | 'origin'> {
@@ -160,8 +161,8 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
     standbyRegion: c.standbyRegion,
   };
   const evaluate = () => {
-    const r = evaluateVertical(ctx, d);
-    return c.readReplicas > 0 ? withReplicas(ctx, r, c) : r;
+    const r = evaluateVerticalDeferred(ctx, d);
+    return settleLazily(ctx, c.readReplicas > 0 ? withReplicas(ctx, r, c) : r);
   };
   const q = queueAtLoad(ctx.scenario.workload, c.instance.vcpu, ctx.designRatePerS, 1, 'pooled');
   const standbyHere = c.standby !== 'none' && c.standbyRegion === null;
@@ -224,29 +225,32 @@ function replicasUsdPerMonth(c: VerticalTierChoice): number {
 }
 
 /** A vertical result with `replicas` read replicas: their boxes in the compute cost, the targets judged again. */
-function withReplicas(ctx: Context, r: ArchitectureResult, c: VerticalTierChoice): ArchitectureResult {
+function withReplicas(ctx: Context, r: DeferredResult, c: VerticalTierChoice): DeferredResult {
+  const p = r.partial;
   const extra = replicasUsdPerMonth(c);
-  const breakdown = { ...r.cost.breakdown, computeUsdPerMonth: r.cost.breakdown.computeUsdPerMonth + extra };
-  const usdPerMonth = r.cost.usdPerMonth + extra;
+  const breakdown = { ...p.cost.breakdown, computeUsdPerMonth: p.cost.breakdown.computeUsdPerMonth + extra };
+  const usdPerMonth = p.cost.usdPerMonth + extra;
   const cost = {
-    ...r.cost,
+    ...p.cost,
     usdPerMonth,
     breakdown,
-    usdPerMillionRequests: r.cost.usdPerMillionRequests * (usdPerMonth / r.cost.usdPerMonth),
-    method: `${r.cost.method}; ${c.readReplicas} read replica${c.readReplicas === 1 ? '' : 's'} at the primary's price`,
+    usdPerMillionRequests: p.cost.usdPerMillionRequests * (usdPerMonth / p.cost.usdPerMonth),
+    method: `${p.cost.method}; ${c.readReplicas} read replica${c.readReplicas === 1 ? '' : 's'} at the primary's price`,
   };
-  const a = { availability: r.availability.value, unavailability: r.availability.unavailability };
-  const { feasible: _f, shortfall: _s, infeasibleReason: _i, ...rest } = r;
-  return finish(ctx, {
-    ...rest,
-    nodes: 1 + c.readReplicas,
-    cost,
-    meetsTargets: meets(ctx, r.latency, a, usdPerMonth, r.utilization, r.meetsTargets.memory, r.dataLoss),
-    notes: [
-      ...r.notes,
-      `${c.readReplicas} read replica${c.readReplicas === 1 ? '' : 's'}: reads spread over the primary and the replicas, writes to the primary; the replicas add no availability here (promoting one after a loss of the primary is not modelled)`,
-    ],
-  });
+  const a = { availability: p.availability.value, unavailability: p.availability.unavailability };
+  return {
+    partial: {
+      ...p,
+      nodes: 1 + c.readReplicas,
+      cost,
+      notes: [
+        ...p.notes,
+        `${c.readReplicas} read replica${c.readReplicas === 1 ? '' : 's'}: reads spread over the primary and the replicas, writes to the primary; the replicas add no availability here (promoting one after a loss of the primary is not modelled)`,
+      ],
+    },
+    meets: meetsBesideP99(ctx, a, usdPerMonth, p.utilization, r.meets.memory, p.dataLoss),
+    latency: r.latency,
+  };
 }
 
 /** Evaluates a horizontal tier design in the tier's context (its layout from the users' places). */
@@ -339,7 +343,7 @@ export function horizontalTierOption(
         return { ...inner, upGiven: (s) => series([inner.upGiven(s), ...own]) };
       },
     },
-    () => evaluateHorizontal(ctx, d, layout),
+    () => settleLazily(ctx, evaluateHorizontalDeferred(ctx, d, layout)),
   );
   return option;
 }

@@ -7,7 +7,10 @@
  * cheapest that does (the cost is the sum of the tiers' costs); when none does within MAX_SYSTEM_EVALUATIONS, the
  * closest found (size.ts's ranking) is returned with a note. Combinations are screened on the p99 alone
  * (systemResult's screen: every figure the targets and the ranking read is exact) and the choice is evaluated in full.
- * Pure.
+ * Once a combination's price alone proves that it misses the budget by more than the closest found misses its targets
+ * (shortfallBound.ts), so does every later one (they cost no less): none of them is evaluated, and the search ends as
+ * it would have after visiting them (stopped, with the note, exactly when more than MAX_SYSTEM_EVALUATIONS
+ * combinations exist). Pure.
  */
 
 import { responseSum } from '../../core/queueing/index.js';
@@ -16,6 +19,7 @@ import type { Context } from '../context.js';
 import type { ArchitectureResult } from '../result.js';
 import { better } from '../size.js';
 import { tierCalls } from '../tierDemand.js';
+import { budgetShortfallBound, cannotBeat } from './shortfallBound.js';
 import type { InRegionRtt } from './systemLatency.js';
 import { systemResult } from './systemResult.js';
 import type { TierOption } from './tierOption.js';
@@ -88,6 +92,11 @@ export class ScreenedOptions {
     }
     return undefined;
   }
+
+  /** How many options the list is known to hold so far (at least; all of them once every option is screened). */
+  get known(): number {
+    return this.all ? this.sorted.length : this.pass.length;
+  }
 }
 
 /** A binary heap of index tuples keyed by total cost. */
@@ -128,7 +137,8 @@ class TupleHeap {
 
 /**
  * The cheapest combination of `optionsByTier` (one list per tier, in tier order) that meets every target, or the
- * closest (see the module comment).
+ * closest (see the module comment). `prune`: false evaluates every combination the search visits (the reference the
+ * tests hold the pruned search to).
  */
 export function searchSystem(
   ctx: Context,
@@ -136,6 +146,7 @@ export function searchSystem(
   origin: 'explicit' | 'searched',
   optionsByTier: readonly (readonly TierOption[])[],
   rtt: InRegionRtt,
+  prune = true,
 ): ArchitectureResult {
   const tiers = ctx.scenario.tiers as Tier[];
   const w = ctx.scenario.workload;
@@ -164,21 +175,32 @@ export function searchSystem(
   let bestOptions: TierOption[] | null = null;
   let evaluations = 0;
   let stopped = false;
+  // every combination left misses the budget and ranks after `best` (see the module comment): they are counted, not
+  // evaluated, and as soon as more than MAX_SYSTEM_EVALUATIONS are known to exist, the search would have stopped
+  let decided = false;
   for (;;) {
+    if (decided && lists.reduce((n, l) => n * l.known, 1) > MAX_SYSTEM_EVALUATIONS) {
+      evaluations = MAX_SYSTEM_EVALUATIONS;
+      stopped = true;
+      break;
+    }
     const top = heap.pop();
     if (top === undefined) break;
     if (evaluations >= MAX_SYSTEM_EVALUATIONS) {
       stopped = true;
       break;
     }
-    const options = top.idx.map((k, i) => option(i, k));
-    const r = systemResult(ctx, name, origin, options, rtt, true);
     evaluations++;
-    if (better(r, best)) {
-      best = r;
-      bestOptions = options;
+    if (prune && !decided && best !== null) decided = cannotBeat(budgetShortfallBound(ctx, top.cost), best);
+    if (!decided) {
+      const options = top.idx.map((k, i) => option(i, k));
+      const r = systemResult(ctx, name, origin, options, rtt, true);
+      if (better(r, best)) {
+        best = r;
+        bestOptions = options;
+      }
+      if (r.feasible) break;
     }
-    if (r.feasible) break;
     top.idx.forEach((_, i) => {
       const next = [...top.idx];
       next[i] = (next[i] as number) + 1;

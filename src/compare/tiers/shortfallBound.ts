@@ -1,0 +1,40 @@
+/**
+ * A lower bound on the shortfall (targets.ts's shortfallOf, systemResult's systemShortfall) of a system of tiers known
+ * from its price alone, before it is evaluated: a system priced above the budget misses it, and its shortfall is at
+ * least the excess, (C - B) / B, since every other term of the sum is non-negative (a missed p99, availability or
+ * durability is measured by how far it is missed, a tier's utilisation or memory by its excess over the limit). The
+ * price a search knows is the sum of its tiers' prices (TierOption.usdPerMonth, the same numbers as their results'),
+ * while the system's cost adds their breakdowns: the two may differ in the last bits, so the bound takes the price
+ * a part in 1e9 lower. Pure.
+ */
+
+import type { Context } from '../context.js';
+import type { ArchitectureResult } from '../result.js';
+import { SHORTFALL_RESOLUTION } from '../size.js';
+import { UNBOUNDED_SHORTFALL } from '../targets.js';
+
+/** The relative margin taken off a price summed in another order than the system's cost. */
+const PRICE_MARGIN = 1e-9;
+
+/**
+ * The least shortfall of a system priced `usdPerMonth` (the sum of its tiers' prices), or 0 when that price does not
+ * prove the budget missed (no budget, or a price within it).
+ * @example a budget of 30,000 USD/month, a system priced 42,000: at least (42,000 - 30,000) / 30,000 = 0.4
+ */
+export function budgetShortfallBound(ctx: Context, usdPerMonth: number): number {
+  const budget = ctx.scenario.targets.budgetUsdPerMonth;
+  if (budget === null) return 0;
+  const least = usdPerMonth * (1 - PRICE_MARGIN);
+  if (!(least > budget)) return 0;
+  return Math.min(UNBOUNDED_SHORTFALL, (least - budget) / budget);
+}
+
+/**
+ * Whether a system whose shortfall is at least `bound` (> 0: it misses a target) provably ranks after `best` (size.ts's
+ * rankKey): its shortfall, to SHORTFALL_RESOLUTION, is larger than the best's. Never when the best meets every target
+ * (a search stops at the first that does).
+ */
+export function cannotBeat(bound: number, best: ArchitectureResult): boolean {
+  if (best.feasible || !(bound > 0)) return false;
+  return Math.round(bound * SHORTFALL_RESOLUTION) > Math.round(best.shortfall * SHORTFALL_RESOLUTION);
+}
