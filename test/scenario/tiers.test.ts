@@ -4,7 +4,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { compareScenario } from '../../src/compare/index.js';
-import { InputError } from '../../src/errors.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { fieldValue, sampleUncertain, withValue } from '../../src/scenario/uncertain.js';
