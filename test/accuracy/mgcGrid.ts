@@ -2,7 +2,7 @@
 // atom + exponential wait + gamma service percentiles) are measured against the project's own simulator
 // (src/core/sim/requests.ts): one queue of c FCFS servers, Poisson arrivals at the rate that loads it to rho, service
 // of mean MEAN_S and coefficient of variation cv drawn from a deterministic, gamma or lognormal distribution.
-// - c in {1, 2, 4, 8, 16, 32, 64}; rho in {0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95};
+// - c in {1, 2, 4, 8, 16, 32, 64, 128, 256}; rho in {0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95};
 // - cv 0 (deterministic), and cv in {0.5, 1.5, 2, 3} with gamma (the shape the analytic model assumes) and lognormal
 //   service. cv 1 with gamma service is exponential: M/M/c, exact, not simulated.
 // mgcMeasure.test.ts (MEASURE=1) simulates it and writes test/fixtures/accuracy/mgc.json; mgcTable.test.ts turns the
@@ -11,7 +11,7 @@ import { analyzeQueue } from '../../src/core/queueing/index.js';
 import type { RequestSimConfig } from '../../src/core/sim/requests.js';
 
 export const MEAN_S = 0.01;
-export const GRID_SERVERS = [1, 2, 4, 8, 16, 32, 64] as const;
+export const GRID_SERVERS = [1, 2, 4, 8, 16, 32, 64, 128, 256] as const;
 export const GRID_UTILIZATIONS = [0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95] as const;
 export const GRID_CVS = [0, 0.5, 1.5, 2, 3] as const;
 

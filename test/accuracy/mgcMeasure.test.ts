@@ -1,4 +1,4 @@
-// Measures the M/G/c approximations against long simulations over the grid of mgcGrid.ts (441 points). Slow (about
+// Measures the M/G/c approximations against long simulations over the grid of mgcGrid.ts (567 points). Slow (about
 // 40 minutes on 2 cores at the default budget), so it runs only when asked, on worker threads (build first: node
 // scripts/build.mjs):
 //   MEASURE=1 WRITE=1 npx vitest run test/accuracy/mgcMeasure.test.ts
@@ -10,8 +10,10 @@
 // starts empty and discards a warm-up of 10 relaxation times of the queue (mgcGrid.ts relaxationCustomers). The
 // intervals are sectioning over the 20 chunks (combineRequests). THREADS=... sets the worker threads, ONLY=... a
 // substring of the point keys to run (nothing is written then). WRITE=1 writes test/fixtures/accuracy/mgc.json;
-// PROGRESS=file appends each point's result to that file as it finishes.
-import { appendFileSync, writeFileSync } from 'node:fs';
+// PROGRESS=file appends each point's result to that file as it finishes. MISSING=1 measures only the grid points the
+// fixture does not have yet (the budget then applies to them alone) and, with WRITE=1, merges them into it in grid
+// order, keeping the existing points unchanged and noting the addition in the fixture's source.
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { it } from 'vitest';
 import { combineRequests, type RequestChunk } from '../../src/core/sim/requests.js';
@@ -85,7 +87,14 @@ it.runIf(process.env.MEASURE === '1')(
         `${phase} ${pointKey(p)}: ${p.customers.toLocaleString('en-US')} customers, +-${(halfWidth(p) * 100).toFixed(2)}%; mean error ${pct(em[0])}..${pct(em[1])}, p99 error ${pct(ep[0])}..${pct(ep[1])}`,
       );
     };
-    const points = gridPoints().filter((g) => only === undefined || pointKey(g).includes(only));
+    const fixtureUrl = new URL('../fixtures/accuracy/mgc.json', import.meta.url);
+    const missing = process.env.MISSING === '1';
+    const existing: MgcFixture | null = missing ? (JSON.parse(readFileSync(fixtureUrl, 'utf8')) as MgcFixture) : null;
+    const have = new Set(existing?.points.map(pointKey));
+    const points = gridPoints().filter(
+      (g) => (only === undefined || pointKey(g).includes(only)) && !have.has(pointKey(g)),
+    );
+    log(`${points.length} points to simulate`);
     const results: SimulatedPoint[] = [];
     try {
       // phase 1: the pilot, with each point's speed
@@ -139,7 +148,16 @@ it.runIf(process.env.MEASURE === '1')(
     } finally {
       await pool.close();
     }
-    if (process.env.WRITE === '1' && only === undefined) {
+    const run = `PILOT=${pilot}, TARGET=${target}, BUDGET_S=${budgetS}; ${CHUNKS} chunks per point, seed ${SEED}: streams 0..19 for the pilot, 20..39 for the points simulated again; ${new Date(started).toISOString().slice(0, 10)}, ${((Date.now() - started) / 60_000).toFixed(0)} min on ${availableParallelism()} threads`;
+    if (process.env.WRITE === '1' && only === undefined && existing !== null) {
+      const byKey = new Map([...existing.points, ...results].map((p) => [pointKey(p), p]));
+      const fixture: MgcFixture = {
+        source: `${existing.source}; the ${results.length} points at ${[...new Set(results.map((p) => p.servers))].join(', ')} servers added by MEASURE=1 MISSING=1 WRITE=1 (${run})`,
+        meanServiceS: MEAN_S,
+        points: gridPoints().map((g) => byKey.get(pointKey(g)) as SimulatedPoint),
+      };
+      writeFileSync(fixtureUrl, `${JSON.stringify(fixture, null, 1)}\n`);
+    } else if (process.env.WRITE === '1' && only === undefined) {
       const fixture: MgcFixture = {
         source: `MEASURE=1 WRITE=1 npx vitest run test/accuracy/mgcMeasure.test.ts (PILOT=${pilot}, TARGET=${target}, BUDGET_S=${budgetS}; ${CHUNKS} chunks per point, seed ${SEED}: streams 0..19 for the pilot, 20..39 for the points simulated again; ${new Date(started).toISOString().slice(0, 10)}, ${((Date.now() - started) / 60_000).toFixed(0)} min on ${availableParallelism()} threads)`,
         meanServiceS: MEAN_S,

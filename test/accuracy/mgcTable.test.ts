@@ -116,6 +116,10 @@ describe('mgcErrorBand', () => {
       [32, 0.95, 2, 'gamma'],
       [2, 0.5, 0, 'deterministic'],
       [64, 0.3, 0.5, 'lognormal'],
+      [128, 0.95, 3, 'gamma'],
+      [128, 0.9, 2, 'lognormal'],
+      [256, 0.95, 0, 'deterministic'],
+      [256, 0.95, 3, 'lognormal'],
     ] as const) {
       const p = points.get(pointKey({ servers, utilization, cv, distribution })) as SimulatedPoint;
       const shape = distribution === 'deterministic' ? 'gamma' : distribution;
@@ -151,6 +155,21 @@ describe('mgcErrorBand', () => {
     expect(r.measuredOn).toContain('servers 4 to 8, utilisation 0.8 to 0.9, cv 1.5 to 2');
   });
 
+  it('between the largest grid points (a pool of 200 servers): the envelope of 128 and 256', () => {
+    const r = mgcErrorBand({ servers: 200, utilization: 0.95, serviceTimeCv: 3 }, 'lognormal');
+    if (r.kind !== 'measured') throw new Error(r.kind);
+    const corners = [128, 256].map((servers) =>
+      cellOf(points.get(pointKey({ servers, utilization: 0.95, cv: 3, distribution: 'lognormal' })) as SimulatedPoint),
+    );
+    expect(r.bands.meanResponse).toEqual([
+      Math.min(...corners.map((c) => c[0])),
+      Math.max(...corners.map((c) => c[1])),
+    ]);
+    expect(r.bands.p99).toEqual([Math.min(...corners.map((c) => c[2])), Math.max(...corners.map((c) => c[3]))]);
+    expect(r.cell).toBe('servers 128 to 256, utilisation 0.95, cv 3');
+    expect(mgcErrorBand({ servers: 256, utilization: 0.5, serviceTimeCv: 2 }).kind).toBe('measured');
+  });
+
   it('the M/G/1 mean is exact (Pollaczek-Khinchine), whatever the service shape', () => {
     for (const shape of ['gamma', 'lognormal'] as const) {
       const r = mgcErrorBand({ servers: 1, utilization: 0.9, serviceTimeCv: 3 }, shape);
@@ -161,7 +180,8 @@ describe('mgcErrorBand', () => {
   it('outside the measured range: says which limit and names the range', () => {
     const cases: [Parameters<typeof mgcErrorBand>[0], RegExp][] = [
       [{ servers: 8, utilization: 0.97, serviceTimeCv: 2 }, /utilisation 0\.970 is above 0\.95/],
-      [{ servers: 128, utilization: 0.5, serviceTimeCv: 2 }, /128 servers is more than 64/],
+      [{ servers: 257, utilization: 0.5, serviceTimeCv: 2 }, /257 servers is more than 256/],
+      [{ servers: 636, utilization: 0.5, serviceTimeCv: 2 }, /636 servers is more than 256/],
       [{ servers: 8, utilization: 0.5, serviceTimeCv: 4 }, /service cv 4\.00 is above 3/],
       [{ servers: 8, utilization: 0.5, serviceTimeCv: 2, arrivalCv: 0.5 }, /not Poisson/],
       [{ servers: 8, utilization: 0.5, serviceTimeCv: 2, fanout: 3 }, /slowest of 3 responses/],
@@ -171,7 +191,7 @@ describe('mgcErrorBand', () => {
       expect(r.kind).toBe('outside');
       if (r.kind === 'outside') {
         expect(r.reason).toMatch(why);
-        expect(r.reason).toContain('servers 1 to 64, utilisation up to 0.95, service cv 0 to 3');
+        expect(r.reason).toContain('servers 1 to 256, utilisation up to 0.95, service cv 0 to 3');
       }
     }
   });
@@ -208,6 +228,8 @@ describe("analyzeQueue's approximationError", () => {
       { servers: 16, utilization: 0.9, cv: 0.5 },
       { servers: 2, utilization: 0.95, cv: 2 },
       { servers: 64, utilization: 0.8, cv: 3 },
+      { servers: 128, utilization: 0.95, cv: 2 },
+      { servers: 256, utilization: 0.9, cv: 1.5 },
     ]) {
       const a = analyzeQueue({
         servers: g.servers,
@@ -250,7 +272,7 @@ describe("analyzeQueue's approximationError", () => {
 
 /** The README's summary of the table: the envelope of the bands by service, servers and load (whole percents, out). */
 function summaryMarkdown(table: MgcErrorTable): string {
-  const cGroups = [[1], [2, 4, 8], [16, 32, 64]];
+  const cGroups = [[1], [2, 4, 8], [16, 32, 64], [128, 256]];
   const loadGroups = [
     [0.1, 0.3, 0.5],
     [0.7, 0.8],
@@ -299,4 +321,5 @@ function summaryMarkdown(table: MgcErrorTable): string {
 it('prints the summary the README quotes', () => {
   console.log(summaryMarkdown(MGC_ERROR_TABLE));
   expect(summaryMarkdown(MGC_ERROR_TABLE)).toContain('| lognormal | 3 | 16-64 |');
+  expect(summaryMarkdown(MGC_ERROR_TABLE)).toContain('| lognormal | 3 | 128-256 |');
 });

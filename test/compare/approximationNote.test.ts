@@ -74,9 +74,16 @@ describe('the latency method states the measured error of the M/G/c approximatio
   });
 
   it('a pooled queue of more servers than were measured: said in the method, and a note naming the range', () => {
-    const r = pooled(2, 10); // 10 nodes of 8 vCPUs pooled by least-loaded balancing: 80 servers
-    expect(r.latency.method).toContain('error against simulation not measured here: 80 servers is more than 64');
-    expect(outsideNote(r.notes)).toContain('servers 1 to 64, utilisation up to 0.95');
-    expect(outsideNote(pooled(1, 10).notes)).toBeUndefined();
+    const r = pooled(2, 40); // 40 nodes of 8 vCPUs pooled by least-loaded balancing: 320 servers
+    expect(r.latency.method).toContain('error against simulation not measured here: 320 servers is more than 256');
+    expect(outsideNote(r.notes)).toContain('servers 1 to 256, utilisation up to 0.95');
+    expect(outsideNote(pooled(1, 40).notes)).toBeUndefined();
+  });
+
+  it('a pooled queue inside the measured servers (80, between 64 and 256): the band, no note', () => {
+    const r = pooled(2, 10); // 80 servers
+    expect(r.latency.method).toMatch(/error against simulation: mean response [-+]?\d+\.\d% \.\. [-+]?\d+\.\d%, p99/);
+    expect(r.latency.method).toContain('servers 64 to 128');
+    expect(outsideNote(r.notes)).toBeUndefined();
   });
 });

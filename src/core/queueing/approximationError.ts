@@ -244,7 +244,7 @@ export function approximationErrorText(e: ApproximationError): string {
 
 /**
  * The warning for a queue outside the measured range; null inside.
- * @example approximationWarning(approximationErrorOf({ servers: 128, utilization: 0.5, serviceTimeCv: 2 }))?.includes('128 servers is more than 64') // true
+ * @example approximationWarning(approximationErrorOf({ servers: 512, utilization: 0.5, serviceTimeCv: 2 }))?.includes('512 servers is more than 256') // true
  */
 export function approximationWarning(e: ApproximationError | null): string | null {
   if (e === null || e.outside === null) return null;
