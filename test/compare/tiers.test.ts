@@ -377,3 +377,15 @@ describe('the search of tier designs', () => {
     expect(!fixedSizes.feasible || fixedSizes.cost.usdPerMonth >= found.cost.usdPerMonth - 1e-9).toBe(true);
   });
 });
+
+describe("the tiers' M/G/c approximation error in the latency method", () => {
+  it('is stated for a tier whose service is not exponential (the band of its queue), and absent when every tier is M/M/c', () => {
+    expect(only(tandem()).latency.method).not.toContain("each tier's queue, one call");
+    const s = tandem();
+    const tiers = (s.tiers as Record<string, unknown>[]).map((t) => (t.name === 'db' ? { ...t, serviceTimeCv: 2 } : t));
+    const m = only({ ...s, tiers }).latency.method;
+    // the database: M/G/8 at 50%, cv 2 (servers 8, utilisation 0.5, cv 2 are grid values)
+    expect(m).toMatch(/each tier's queue, one call: error against simulation: mean response [-+]\d/);
+    expect(m).toContain('servers 8, utilisation 0.5, cv 2');
+  });
+});

@@ -18,6 +18,11 @@
  */
 
 import {
+  type ApproximationError,
+  approximationErrorText,
+  envelopeOfErrors,
+} from '../../core/queueing/approximationError.js';
+import {
   type QueueInput,
   type ResponseSum,
   type ResponseSumTerm,
@@ -65,6 +70,23 @@ export const REPEATED_CALLS_MEASURED =
   `(${pct(REPEATED_CALLS_ERROR.gamma.lo)} .. ${pct(REPEATED_CALLS_ERROR.gamma.hi)} with gamma service of cv 0.5 and 1.5, ` +
   `${pct(REPEATED_CALLS_ERROR.cache.lo)} .. ${pct(REPEATED_CALLS_ERROR.cache.hi)} behind a cache), where the walk's p99 is known to 3%; ` +
   'mostly 50 calls at 70% to 95%, where it is known to 3% to 14%, -6.2% .. +8.1%';
+
+/**
+ * What the latency method says of the M/G/c approximation of the tiers' queues (one call each: the measured band of
+ * approximationError.ts, the envelope over every tier's queue on every route, or why it is outside the measured
+ * range); empty when every queue is exact (M/M/c) or unstable.
+ */
+function tierQueuesError(routes: readonly Route[]): string {
+  const errors: ApproximationError[] = [];
+  for (const r of routes) {
+    for (const stop of r.stops) {
+      const a = queueFigures(stop.queue).analysis;
+      if (a.stable && a.approximationError !== null) errors.push(a.approximationError);
+    }
+  }
+  const e = envelopeOfErrors(errors);
+  return e === null ? '' : `; each tier's queue, one call: ${approximationErrorText(e)}`;
+}
 
 /** Round trips between two nodes of one region (the catalog's figures). */
 export interface InRegionRtt {
@@ -316,7 +338,8 @@ export function systemLatency(
     'the distribution of the sum by Laplace inversion (Euler; exact M/M/c sojourn times, the M/G/c approximation ' +
     'otherwise), quantiles of the mixture over user regions; APPROXIMATE: a call within a region is charged the mean ' +
     `of the same-zone (${ms(rtt.sameZoneS).toPrecision(3)} ms) and cross-zone (${ms(rtt.crossZoneS).toPrecision(3)} ms) round trips` +
-    (tiers.some((x) => x.callsPerRequest > 1) ? `; ${REPEATED_CALLS_MEASURED}` : '');
+    (tiers.some((x) => x.callsPerRequest > 1) ? `; ${REPEATED_CALLS_MEASURED}` : '') +
+    tierQueuesError(routes);
   const unstable = routes.some((r) => !stableQueues(r, false));
   const nullTiers = tiers.map(() => ({ meanMs: null, p99Ms: null, shareOfMean: null }));
   if (unstable) {
