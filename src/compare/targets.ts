@@ -57,22 +57,22 @@ export interface MissedTarget {
   text: string;
 }
 
+/** The fields of a result that its targets are judged on (missedTargets, and a tier's capacity view). */
+export type JudgedFields = Pick<
+  ArchitectureResult,
+  | 'meetsTargets'
+  | 'dataLoss'
+  | 'utilization'
+  | 'memoryNeededGiB'
+  | 'instance'
+  | 'latency'
+  | 'availability'
+  | 'cost'
+  | 'regions'
+>;
+
 /** The targets missed, most binding first. */
-export function missedTargets(
-  ctx: Context,
-  r: Pick<
-    ArchitectureResult,
-    | 'meetsTargets'
-    | 'dataLoss'
-    | 'utilization'
-    | 'memoryNeededGiB'
-    | 'instance'
-    | 'latency'
-    | 'availability'
-    | 'cost'
-    | 'regions'
-  >,
-): MissedTarget[] {
+export function missedTargets(ctx: Context, r: JudgedFields): MissedTarget[] {
   const t = ctx.scenario.targets;
   const out: MissedTarget[] = [];
   const add = (limit: MissedTarget['limit'], text: string) => out.push({ limit, text: `${limit}: ${text}` });

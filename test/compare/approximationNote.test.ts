@@ -5,8 +5,7 @@ import { loadCatalog } from '../../src/catalog/index.js';
 import { buildContext } from '../../src/compare/context.js';
 import { evaluateHorizontal } from '../../src/compare/evaluateHorizontal.js';
 import { evaluateVertical } from '../../src/compare/evaluateVertical.js';
-import type { Scenario } from '../../src/scenario/types.js';
-import { exampleScenario } from './scenario.js';
+import { smallScenario } from './scenario.js';
 
 const catalog = loadCatalog();
 const inst = (name: string) => {
@@ -15,23 +14,7 @@ const inst = (name: string) => {
   return i;
 };
 
-function scenario(serviceTimeCv: number): Scenario {
-  const s = exampleScenario({ users: [{ region: 'us-east-1', location: null, share: 1 }], architectures: null });
-  return {
-    ...s,
-    workload: {
-      ...s.workload,
-      peakRatePerS: 100,
-      serviceTimeS: 0.01,
-      serviceTimeCv,
-      growthPerYear: 0,
-      growthYears: 0,
-      workingSetBytes: 2 ** 30,
-      writeFraction: 0,
-    },
-    targets: { ...s.targets, budgetUsdPerMonth: null },
-  };
-}
+const scenario = (serviceTimeCv: number) => smallScenario({ serviceTimeCv });
 
 const box = (cv: number) =>
   evaluateVertical(buildContext(scenario(cv), catalog), {

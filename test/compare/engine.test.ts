@@ -15,7 +15,7 @@ import { copysetCount } from '../../src/core/reliability/placement.js';
 import { readScenarioText } from '../../src/scenario/read.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { expectClose } from '../helpers/expectClose.js';
-import { exampleScenario } from './scenario.js';
+import { exampleScenario, smallScenario } from './scenario.js';
 
 const catalog = loadCatalog();
 const inst = (name: string) => {
@@ -36,29 +36,6 @@ const oneBox = (ctx: ReturnType<typeof buildContext>, instance: string) =>
     standbyRegion: null,
   });
 
-/** A small scenario: exponential service (exact M/M/c), one user region, no growth, nothing written. */
-function small(
-  over: Partial<Scenario['workload']> = {},
-  users: Scenario['users'] = [{ region: 'us-east-1', location: null, share: 1 }],
-): Scenario {
-  const s = exampleScenario({ users, architectures: null });
-  return {
-    ...s,
-    workload: {
-      ...s.workload,
-      peakRatePerS: 100,
-      serviceTimeS: 0.01,
-      serviceTimeCv: 1,
-      growthPerYear: 0,
-      growthYears: 0,
-      workingSetBytes: 2 ** 30,
-      writeFraction: 0,
-      ...over,
-    },
-    targets: { ...s.targets, budgetUsdPerMonth: null },
-  };
-}
-
 describe('design rate and latency', () => {
   it('every figure is at the design rate: 4000/s x (1 + 80%)^2 = 12960/s', () => {
     const r = compareScenario(exampleScenario(), catalog);
@@ -66,7 +43,7 @@ describe('design rate and latency', () => {
   });
 
   it('a one-vCPU box at 100/s with 5 ms exponential service: p99 = ln(100)/(mu - lambda) + the intra-region RTT', () => {
-    const ctx = buildContext(small({ serviceTimeS: 0.005 }), catalog);
+    const ctx = buildContext(smallScenario({ serviceTimeS: 0.005 }), catalog);
     // t3 micro-like shapes are excluded from searches, not from explicit designs; m7i.large has 2 vCPUs, so build a
     // one-server queue by doubling the service time on the 2-vCPU box would not be M/M/1: use the formula per vCPU.
     const r = oneBox(ctx, 'm7i.large');
@@ -88,7 +65,7 @@ describe('design rate and latency', () => {
   });
 
   it('users far from the serving region pay the measured RTT: Tokyo to us-east-1 adds 149.3 ms', () => {
-    const s = small({}, [
+    const s = smallScenario({}, [
       { region: 'us-east-1', location: null, share: 0.5 },
       { region: 'ap-northeast-1', location: null, share: 0.5 },
     ]);
@@ -105,7 +82,7 @@ describe('design rate and latency', () => {
   });
 
   it('networkMs is every round trip of a request: 3 round trips from Tokyo to us-east-1 = 3 x 149.3 ms', () => {
-    const base = small({}, [
+    const base = smallScenario({}, [
       { region: 'us-east-1', location: null, share: 0.5 },
       { region: 'ap-northeast-1', location: null, share: 0.5 },
     ]);
@@ -121,7 +98,7 @@ describe('design rate and latency', () => {
   it('users given by coordinates pay the distance estimate: intercept + slope x haversine distance', () => {
     const tokyo = catalog.region('ap-northeast-1');
     if (!tokyo) throw new Error('ap-northeast-1');
-    const s = small({}, [
+    const s = smallScenario({}, [
       { region: 'us-east-1', location: null, share: 0.5 },
       { region: 'tokyo-office', location: { lat: tokyo.lat, lon: tokyo.lon }, share: 0.5 },
     ]);
@@ -147,7 +124,7 @@ describe('design rate and latency', () => {
 
   it('a search puts a single site at the catalog region nearest to users given only by coordinates', () => {
     // Paris (48.8566 N, 2.3522 E): London (eu-west-2) is 344 km away, Frankfurt 479 km, Dublin 780 km.
-    const s = small({}, [{ region: 'paris', location: { lat: 48.8566, lon: 2.3522 }, share: 1 }]);
+    const s = smallScenario({}, [{ region: 'paris', location: { lat: 48.8566, lon: 2.3522 }, share: 1 }]);
     const r = compareScenario(s, catalog);
     const vertical = r.architectures.find((a) => a.kind === 'vertical');
     expect(vertical?.regions).toEqual(['eu-west-2']);
@@ -156,7 +133,7 @@ describe('design rate and latency', () => {
   });
 
   it('an unstable queue is a result: infeasible, latency null, the reason names the CPU', () => {
-    const ctx = buildContext(small({ peakRatePerS: 1000, serviceTimeS: 0.01 }), catalog);
+    const ctx = buildContext(smallScenario({ peakRatePerS: 1000, serviceTimeS: 0.01 }), catalog);
     const r = oneBox(ctx, 'm7i.large');
     expect(r.feasible).toBe(false);
     expect(r.latency.p99Ms).toBeNull();
@@ -167,7 +144,7 @@ describe('design rate and latency', () => {
 
 describe('explicit candidates', () => {
   it('a vertical without a size gets the smallest that fits; with a working set larger than any box it is infeasible on memory', () => {
-    const s = small({ workingSetBytes: 100 * 2 ** 40 });
+    const s = smallScenario({ workingSetBytes: 100 * 2 ** 40 });
     s.architectures = [
       {
         kind: 'vertical',
@@ -188,7 +165,7 @@ describe('explicit candidates', () => {
   });
 
   it('cost of N nodes is N times one node plus the fixed parts', () => {
-    const ctx = buildContext(small(), catalog);
+    const ctx = buildContext(smallScenario(), catalog);
     const d = (n: number) =>
       evaluateHorizontal(ctx, {
         kind: 'horizontal',
@@ -241,7 +218,7 @@ describe('explicit candidates', () => {
 });
 
 describe('properties of a fixed design', () => {
-  const base = small({ serviceTimeCv: 1.3 });
+  const base = smallScenario({ serviceTimeCv: 1.3 });
   const fixed = (rate: number, n = 3, spares = 1, replication = base.workload.replication) => {
     const ctx = buildContext({ ...base, workload: { ...base.workload, peakRatePerS: rate, replication } }, catalog);
     return evaluateHorizontal(ctx, {
@@ -317,7 +294,7 @@ describe('properties of a fixed design', () => {
 
 describe('search without explicit architectures', () => {
   it('finds one vertical and one horizontal; recommends a feasible one that is the cheapest feasible', () => {
-    const r = compareScenario(small({ peakRatePerS: 300 }), catalog);
+    const r = compareScenario(smallScenario({ peakRatePerS: 300 }), catalog);
     expect(r.architectures.map((a) => a.kind)).toEqual(['vertical', 'horizontal']);
     const feasible = r.architectures.filter((a) => a.feasible);
     expect(feasible.length).toBeGreaterThan(0);
@@ -327,7 +304,7 @@ describe('search without explicit architectures', () => {
   });
 
   it('the searched vertical is the cheapest feasible single box over every family, region and standby (brute force)', () => {
-    const s = small({ peakRatePerS: 300 });
+    const s = smallScenario({ peakRatePerS: 300 });
     const r = compareScenario(s, catalog);
     const v = r.architectures[0];
     const ctx = buildContext(s, catalog);
@@ -353,7 +330,7 @@ describe('search without explicit architectures', () => {
 
 describe('durability (targets.maxDataLoss)', () => {
   const withWrites = (consistency: 'eventual' | 'strong', maxDataLossS: number | null) => {
-    const s = small({ writeFraction: 0.5, consistency });
+    const s = smallScenario({ writeFraction: 0.5, consistency });
     return { ...s, targets: { ...s.targets, maxDataLossS } };
   };
   const vertical = (s: Scenario, standby: 'none' | 'hot') =>
@@ -514,7 +491,7 @@ function logP99(): fc.Arbitrary<number> {
 }
 
 describe('the global traffic switch (catalog default: Route 53 DNS failover) in cost and availability', () => {
-  const ctx = buildContext(small(), catalog); // 100/s, no growth: 262.8 million requests in a 730 h month
+  const ctx = buildContext(smallScenario(), catalog); // 100/s, no growth: 262.8 million requests in a 730 h month
   // $0.50 hosted zone + $0.50 per health check (one per serving endpoint) + $0.40 per million queries, one query per
   // 100 requests (ESTIMATE): 2.628 million queries = $1.0512 (aws.amazon.com/route53/pricing, 2026-09-20)
   const route53 = (endpoints: number) => 0.5 + 0.5 * endpoints + (0.4 * 0.01 * 100 * 730 * 3600) / 1e6;

@@ -110,3 +110,26 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
     ...over,
   };
 }
+
+/** A small scenario: exponential service (exact M/M/c), one user region, no growth, nothing written. */
+export function smallScenario(
+  over: Partial<Scenario['workload']> = {},
+  users: Scenario['users'] = [{ region: 'us-east-1', location: null, share: 1 }],
+): Scenario {
+  const s = exampleScenario({ users, architectures: null });
+  return {
+    ...s,
+    workload: {
+      ...s.workload,
+      peakRatePerS: 100,
+      serviceTimeS: 0.01,
+      serviceTimeCv: 1,
+      growthPerYear: 0,
+      growthYears: 0,
+      workingSetBytes: 2 ** 30,
+      writeFraction: 0,
+      ...over,
+    },
+    targets: { ...s.targets, budgetUsdPerMonth: null },
+  };
+}

@@ -19,46 +19,13 @@ import type { TierOption } from '../../src/compare/tiers/tierOption.js';
 import { designOptions, searchVerticalOptions } from '../../src/compare/tiers/tierOptions.js';
 import { searchSystem } from '../../src/compare/tiers/tierSearch.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
+import { threeTierSearch } from './threeTierSearch.js';
 
 const catalog = loadCatalog();
 
 /** Three tiers with open sizes (as tiers.test.ts's search), the budget `budget`; each tier's cheapest `per` options. */
 function setup(budget: string, per: number) {
-  const raw = {
-    name: 'search',
-    workload: { peakRate: '3000/s' },
-    tiers: [
-      { name: 'app', role: 'stateless', serviceTime: '4 ms', callsPerRequest: 1 },
-      {
-        name: 'cache',
-        role: 'cache',
-        serviceTime: '0.3 ms',
-        callsPerRequest: 3,
-        hitRatio: '80%',
-        workingSet: '20 GiB',
-      },
-      {
-        name: 'db',
-        role: 'database',
-        serviceTime: '3 ms',
-        callsPerRequest: 3,
-        workingSet: '100 GiB',
-        writeFraction: '10%',
-      },
-    ],
-    targets: { p99: '60 ms', availability: '99.9%', budget },
-    users: [{ region: 'us-east-1', share: 1 }],
-    architectures: [
-      {
-        name: 'open sizes',
-        tiers: {
-          app: { kind: 'horizontal', family: 'm7i', size: 'xlarge', zones: 3 },
-          cache: { kind: 'vertical', family: 'r7i', standby: 'hot' },
-          db: { kind: 'vertical', family: 'r7i', standby: 'hot' },
-        },
-      },
-    ],
-  };
+  const raw = threeTierSearch(budget);
   const s = parseScenario(raw);
   const ctx = buildContext(s, catalog);
   const t = tieredContext(ctx);

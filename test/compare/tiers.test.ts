@@ -24,6 +24,7 @@ import { parseScenario } from '../../src/scenario/normalize.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { simulateComparison } from '../../src/simWorkers/scenario.js';
 import { expectClose } from '../helpers/expectClose.js';
+import { threeTierSearch } from './threeTierSearch.js';
 
 const catalog = loadCatalog();
 
@@ -280,41 +281,7 @@ describe('one stateless tier is the single-tier scenario', () => {
 
 describe('the search of tier designs', () => {
   // three tiers, each with open sizes: every combination can be enumerated (a few thousand)
-  const raw = {
-    name: 'search',
-    workload: { peakRate: '3000/s' },
-    tiers: [
-      { name: 'app', role: 'stateless', serviceTime: '4 ms', callsPerRequest: 1 },
-      {
-        name: 'cache',
-        role: 'cache',
-        serviceTime: '0.3 ms',
-        callsPerRequest: 3,
-        hitRatio: '80%',
-        workingSet: '20 GiB',
-      },
-      {
-        name: 'db',
-        role: 'database',
-        serviceTime: '3 ms',
-        callsPerRequest: 3,
-        workingSet: '100 GiB',
-        writeFraction: '10%',
-      },
-    ],
-    targets: { p99: '60 ms', availability: '99.9%', budget: '6000 USD/month' },
-    users: [{ region: 'us-east-1', share: 1 }],
-    architectures: [
-      {
-        name: 'open sizes',
-        tiers: {
-          app: { kind: 'horizontal', family: 'm7i', size: 'xlarge', zones: 3 },
-          cache: { kind: 'vertical', family: 'r7i', standby: 'hot' },
-          db: { kind: 'vertical', family: 'r7i', standby: 'hot' },
-        },
-      },
-    ],
-  };
+  const raw = threeTierSearch('6000 USD/month');
   const s = parseScenario(raw);
   const ctx = buildContext(s, catalog);
   const t = tieredContext(ctx);

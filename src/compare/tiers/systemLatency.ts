@@ -54,6 +54,9 @@ const ms = (s: number) => s * 1000;
  * -0.2% .. +0.6% for M/M/c, -4.2% .. +7.2% for the gamma M/G/c approximation). test/core/sim/tierCalls.test.ts holds
  * the model to these bounds.
  */
+/** The most calls per request the grid of REPEATED_CALLS_ERROR measured (test/core/sim/tierCallsGrid.ts). */
+export const REPEATED_CALLS_MEASURED_CALLS = 50;
+
 export const REPEATED_CALLS_ERROR = {
   exponential: { lo: -0.032, hi: 0.034 },
   gamma: { lo: -0.055, hi: 0.05 },
@@ -66,10 +69,10 @@ const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 export const REPEATED_CALLS_MEASURED =
   "APPROXIMATE: a tier's calls within one request wait correlated (repeatedCalls.ts: the requests in flight they meet again), " +
   `measured within ${pct(REPEATED_CALLS_ERROR.exponential.lo)} .. ${pct(REPEATED_CALLS_ERROR.exponential.hi)} of the simulated walk's p99 over ` +
-  '1 to 32 servers at 30% to 95% utilisation, 2 to 50 calls 0 to 10 service times apart, exponential service ' +
+  `1 to 32 servers at 30% to 95% utilisation, 2 to ${REPEATED_CALLS_MEASURED_CALLS} calls 0 to 10 service times apart, exponential service ` +
   `(${pct(REPEATED_CALLS_ERROR.gamma.lo)} .. ${pct(REPEATED_CALLS_ERROR.gamma.hi)} with gamma service of cv 0.5 and 1.5, ` +
   `${pct(REPEATED_CALLS_ERROR.cache.lo)} .. ${pct(REPEATED_CALLS_ERROR.cache.hi)} behind a cache), where the walk's p99 is known to 3%; ` +
-  'mostly 50 calls at 70% to 95%, where it is known to 3% to 14%, -6.2% .. +8.1%';
+  `mostly ${REPEATED_CALLS_MEASURED_CALLS} calls at 70% to 95%, where it is known to 3% to 14%, -6.2% .. +8.1%`;
 
 /**
  * What the latency method says of the M/G/c approximation of the tiers' queues (one call each: the measured band of

@@ -11,10 +11,15 @@ import { SECONDS_PER_BILLING_MONTH } from '../context.js';
 import { meetsP99, p99MissText } from '../p99Scope.js';
 import type { ArchitectureResult, CostResult, DataLossResult, MeetsTargets, TierResult } from '../result.js';
 import { lossVerdict } from '../survival.js';
-import { missedTargets, shortfallOf, UNBOUNDED_SHORTFALL } from '../targets.js';
+import { type JudgedFields, missedTargets, shortfallOf, UNBOUNDED_SHORTFALL } from '../targets.js';
 import { tierCalls } from '../tierDemand.js';
 import { systemAvailability } from './systemAvailability.js';
-import { type InRegionRtt, REPEATED_CALLS_ERROR, systemLatency } from './systemLatency.js';
+import {
+  type InRegionRtt,
+  REPEATED_CALLS_ERROR,
+  REPEATED_CALLS_MEASURED_CALLS,
+  systemLatency,
+} from './systemLatency.js';
 import type { TierOption } from './tierOption.js';
 
 /** The sum of the tiers' costs. */
@@ -173,8 +178,6 @@ export function systemResult(
 
 /** Utilisation from which a tier's repeated calls are noted when outside the range their model was measured on. */
 const REPEATED_CALLS_BUSY = 0.5;
-/** The most calls per request the correlated-waits model was measured on (REPEATED_CALLS_ERROR's grid). */
-const REPEATED_CALLS_MEASURED_UP_TO = 50;
 
 /**
  * A note for each busy tier that a request calls more often than the correlated-waits model was measured on
@@ -184,9 +187,9 @@ function repeatedCallNotes(tiers: readonly Tier[], options: readonly TierOption[
   return options.flatMap((o, i) => {
     const t = tiers[i] as Tier;
     const u = o.result.utilization;
-    if (t.callsPerRequest <= REPEATED_CALLS_MEASURED_UP_TO || !(u >= REPEATED_CALLS_BUSY)) return [];
+    if (t.callsPerRequest <= REPEATED_CALLS_MEASURED_CALLS || !(u >= REPEATED_CALLS_BUSY)) return [];
     return [
-      `tier ${t.name}: ${t.callsPerRequest} calls of one request meet its queue at ${(u * 100).toFixed(0)}% load; the correlation of their waits was measured up to ${REPEATED_CALLS_MEASURED_UP_TO} calls (within ${(REPEATED_CALLS_ERROR.exponential.lo * 100).toFixed(1)}% .. +${(REPEATED_CALLS_ERROR.exponential.hi * 100).toFixed(1)}% of the simulated p99), so its share of the p99 is extrapolated`,
+      `tier ${t.name}: ${t.callsPerRequest} calls of one request meet its queue at ${(u * 100).toFixed(0)}% load; the correlation of their waits was measured up to ${REPEATED_CALLS_MEASURED_CALLS} calls (within ${(REPEATED_CALLS_ERROR.exponential.lo * 100).toFixed(1)}% .. +${(REPEATED_CALLS_ERROR.exponential.hi * 100).toFixed(1)}% of the simulated p99), so its share of the p99 is extrapolated`,
     ];
   });
 }
@@ -247,20 +250,7 @@ function systemShortfall(
  * the other targets are the system's): every other target met. Its fields are read one by one, so a tier's own
  * latency (deferredLatency.ts), which these never read, is not computed.
  */
-function capacityView(
-  r: ArchitectureResult,
-): Pick<
-  ArchitectureResult,
-  | 'meetsTargets'
-  | 'dataLoss'
-  | 'utilization'
-  | 'memoryNeededGiB'
-  | 'instance'
-  | 'latency'
-  | 'availability'
-  | 'cost'
-  | 'regions'
-> {
+function capacityView(r: ArchitectureResult): JudgedFields {
   const m = r.meetsTargets;
   return {
     dataLoss: r.dataLoss,

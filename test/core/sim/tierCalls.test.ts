@@ -8,8 +8,8 @@
 // TABLE=1 prints the calibration table of the README (before: independent calls; after: the model).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REPEATED_CALLS_ERROR } from '../../../src/compare/tiers/systemLatency.js';
-import { errorRows, errorTable, type GridFixture } from './tierCallsGrid.js';
+import { REPEATED_CALLS_ERROR, REPEATED_CALLS_MEASURED_CALLS } from '../../../src/compare/tiers/systemLatency.js';
+import { errorRows, errorTable, type GridFixture, gridCases } from './tierCallsGrid.js';
 
 const fixture = JSON.parse(
   readFileSync(new URL('../../fixtures/sim/tierCalls.json', import.meta.url), 'utf8'),
@@ -42,4 +42,8 @@ describe('repeated calls to one station against the simulated walk (the calibrat
       }
     });
   }
+});
+
+it("the most calls per request the method and the notes quote is the grid's", () => {
+  expect(Math.max(...gridCases().map((c) => c.calls))).toBe(REPEATED_CALLS_MEASURED_CALLS);
 });
