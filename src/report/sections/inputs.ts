@@ -74,7 +74,9 @@ export function inputs(w: WorksheetInput): Block[] {
         : `${formatDuration(wl.serviceTimeS)} of CPU per request on one vCPU${rangeNote('workload.serviceTime', formatDuration)}`,
       src('workload.serviceTime'),
     ],
-    ['workload.serviceTimeCv', String(wl.serviceTimeCv), src('workload.serviceTimeCv')],
+    wl.serviceTimeS === null
+      ? ['workload.serviceTimeCv', "none: each tier has its own (the tiers' table)", 'scenario']
+      : ['workload.serviceTimeCv', String(wl.serviceTimeCv), src('workload.serviceTimeCv')],
     [
       'workload.workingSet',
       `${formatBytes(wl.workingSetBytes)} (+${formatPercent(wl.memoryHeadroom)} headroom), ${wl.replication} copies when partitioned`,
