@@ -1,6 +1,7 @@
 // Bundles src/cli/main.ts (the CLI) and src/index.ts (the library entry, dist/lib.js) into dist/ with esbuild, and
-// writes the library's type declarations (dist/types, tsconfig.lib.json). Code splitting keeps start-up fast: mathjs is in its own
-// chunk that only the commands that parse unit strings load, and the TUI is behind a dynamic import.
+// writes the library's type declarations (dist/types, tsconfig.lib.json). Code splitting keeps start-up fast: mathjs is
+// in its own file that the parser loads only for real expressions (src/units/mathEngine.ts), and the TUI is behind a
+// dynamic import.
 
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -27,6 +28,20 @@ await build({
     // some CommonJS dependencies call require(); give the ESM bundle one
     js: "import { createRequire as __capplanCreateRequire } from 'node:module'; const require = __capplanCreateRequire(import.meta.url);",
   },
+});
+
+// mathjs on its own, as CommonJS: src/units/mathEngine.ts requires it synchronously the first time a string needs
+// more than the parser's fast path (src/units/fastQuantity.ts), so commands given plain values never load it
+await build({
+  entryPoints: ['src/units/mathjs.ts'],
+  outfile: 'dist/chunks/mathjs-engine.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  minify: true,
+  logLevel: 'warning',
 });
 
 // the library's declarations (what `import ... from 'capplan'` type-checks against)

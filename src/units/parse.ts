@@ -2,8 +2,11 @@
  * User quantities -> plain numbers in base units (per second, seconds, bytes, USD, USD per month, fractions).
  *
  * A value is either a JSON number, already in the base unit, or a string such as `"1200/s"`, `"5 ms"`, `"16 GiB"`,
- * `"99.95%"`, `"30000 USD/month"` or `"1000/s * 1.5^2"`. Strings are parsed with mathjs into a syntax tree, and the tree
- * is evaluated HERE, node by node, against an allowlist; mathjs's `evaluate`/`compile` never see user text. Allowed:
+ * `"99.95%"`, `"30000 USD/month"` or `"1000/s * 1.5^2"`. The plain forms (a number, a percentage, a number with one
+ * unit or a unit per unit, from unitTable.ts) are read by fastQuantity.ts without loading mathjs, with the same result
+ * bit for bit; every other string is parsed with mathjs (loaded on first use, mathEngine.ts) into a syntax tree, and
+ * the tree is evaluated HERE, node by node, against an allowlist; mathjs's `evaluate`/`compile` never see user text.
+ * Allowed:
  *
  * - ConstantNode holding a finite number (`12`, `0.5`, `1e3`, `0x10`),
  * - SymbolNode naming a unit of mathjs (`ms`, `h`, `day`, `GiB`, `TB`, `month`, ...) or one of ours: `USD`/`usd`,
@@ -22,7 +25,9 @@
  * A dimensionless result is read in the kind's base unit (`"1200"` as a rate is 1200/s), exactly as a bare number is.
  */
 import { InputError } from '../errors.js';
-import { isUnitName, type MathNode, parseExpression, type Unit, UnitClass, unitOf } from './mathjs.js';
+import { COUNT_WORDS, fastQuantity, fastUnitFactor, PER_SECOND_WORDS } from './fastQuantity.js';
+import { mathEngine } from './mathEngine.js';
+import type { MathNode, Unit } from './mathjs.js';
 
 export type QuantityKind =
   | 'rate'
@@ -87,11 +92,6 @@ const KINDS: Readonly<Record<QuantityKind, KindSpec>> = {
   number: { noun: 'a number', examples: '1.5 or "3/2"', baseUnit: null, suffix: '' },
 };
 
-/** Words that count things and mean 1: "1200 req/s" is 1200/s. */
-const COUNT_WORDS: ReadonlySet<string> = new Set(['req', 'reqs', 'request', 'requests']);
-/** Words that mean "per second". */
-const PER_SECOND_WORDS: ReadonlySet<string> = new Set(['rps', 'qps']);
-
 /** Why a string was refused; turned into an InputError by parseQuantity. */
 class Refusal {
   constructor(readonly reason: string) {}
@@ -130,9 +130,7 @@ export function parseQuantity(value: unknown, kind: QuantityKind, path: string, 
     dimensionless = true;
   } else if (typeof value === 'string') {
     try {
-      const evaluated = evaluateString(value);
-      dimensionless = !isUnit(evaluated);
-      result = toBase(evaluated, kind);
+      ({ value: result, dimensionless } = readString(value, kind));
     } catch (error) {
       if (error instanceof Refusal) throw new InputError(path, value, expected(error.reason));
       throw error;
@@ -156,8 +154,39 @@ export function parseFraction(value: unknown, path: string, opts: ParseOptions =
   return parseQuantity(value, 'fraction', path, { min: 0, max: 1, ...opts });
 }
 
+/**
+ * A string's value in the kind's base unit: the plain forms without mathjs (fastQuantity.ts, the same result bit for
+ * bit), everything else, and every refusal, through mathjs.
+ */
+function readString(text: string, kind: QuantityKind): { value: number; dimensionless: boolean } {
+  const fast = text.length <= MAX_INPUT_LENGTH ? fastQuantity(text, KINDS[kind].baseUnit) : undefined;
+  if (fast !== undefined) return fast;
+  const evaluated = evaluateString(text);
+  return { value: toBase(evaluated, kind), dimensionless: !isUnit(evaluated) };
+}
+
+/**
+ * The mathjs path alone, without the fast path: what test/units/fastQuantity.test.ts compares the fast path with.
+ * Returns the value in the base unit and whether the text had no units, or the refusal's reason.
+ */
+export function readStringWithMathjs(
+  text: string,
+  kind: QuantityKind,
+): { value: number; dimensionless: boolean } | { refused: string } {
+  try {
+    const evaluated = evaluateString(text);
+    return { value: toBase(evaluated, kind), dimensionless: !isUnit(evaluated) };
+  } catch (error) {
+    if (error instanceof Refusal) return { refused: error.reason };
+    throw error;
+  }
+}
+
 /** How many base units one `bareUnit` is; throws a plain Error (a programming mistake) on a wrong dimension. */
 function bareUnitFactor(bareUnit: string, baseUnit: string): number {
+  const fast = fastUnitFactor(bareUnit, baseUnit);
+  if (fast !== undefined) return fast;
+  const { isUnitName, unitOf } = mathEngine();
   const unit = isUnitName(bareUnit) ? unitOf(bareUnit) : null;
   if (unit === null || !unit.equalBase(unitOf(baseUnit))) {
     throw new Error(`parseQuantity: bareUnit "${bareUnit}" is not a unit of ${baseUnit}`);
@@ -183,7 +212,7 @@ function evaluateString(raw: string): Value {
 
   let tree: MathNode;
   try {
-    tree = parseExpression(rewritePercent(text));
+    tree = mathEngine().parseExpression(rewritePercent(text));
   } catch (error) {
     if (error instanceof Refusal) throw error;
     const message = error instanceof Error ? error.message : String(error);
@@ -315,7 +344,8 @@ function isBinaryAllowed(fn: string): fn is BinaryFn {
 
 function symbolValue(name: string): Value {
   if (COUNT_WORDS.has(name)) return 1;
-  if (PER_SECOND_WORDS.has(name)) return (unitOf('s') as DividableUnit).divideInto(1);
+  if (PER_SECOND_WORDS.has(name)) return (mathEngine().unitOf('s') as DividableUnit).divideInto(1);
+  const { isUnitName, unitOf } = mathEngine();
   if (isUnitName(name)) return unitOf(name);
   if (name === 'KB') throw new Refusal('"KB" is ambiguous; write kB (1000 bytes) or KiB (1024 bytes)');
   throw new Refusal(`"${name}" is not a unit`);
@@ -388,16 +418,13 @@ const DIMENSION_NAMES: Readonly<Record<string, string>> = {
   BIT: 'a size',
 };
 
-const usdUnit = unitOf('USD');
-const moneyRateUnit = unitOf('USD/month');
-const byteRateUnit = unitOf('B/s');
-
 /** "a mass", "a rate", or "a quantity in kg m / s" for a dimension that has no name. */
 function dimensionOf(v: Value): string {
   if (!isUnit(v)) return 'a plain number';
-  if (v.equalBase(usdUnit)) return 'an amount of money';
-  if (v.equalBase(moneyRateUnit)) return 'a cost per time';
-  if (v.equalBase(byteRateUnit)) return 'a data rate';
+  const { UnitClass, unitOf } = mathEngine();
+  if (v.equalBase(unitOf('USD'))) return 'an amount of money';
+  if (v.equalBase(unitOf('USD/month'))) return 'a cost per time';
+  if (v.equalBase(unitOf('B/s'))) return 'a data rate';
   for (const [key, base] of Object.entries(UnitClass.BASE_UNITS)) {
     const name = DIMENSION_NAMES[key];
     if (name !== undefined && sameDimensions(v.dimensions, base.dimensions)) return name;
@@ -419,7 +446,9 @@ function toBase(v: Value, kind: QuantityKind): number {
     n = v;
   } else {
     if (typeof v.value !== 'number' || !Number.isFinite(v.value)) throw new Refusal('not a finite number');
-    if (spec.baseUnit === null || !v.equalBase(unitOf(spec.baseUnit))) throw new Refusal(`got ${dimensionOf(v)}`);
+    if (spec.baseUnit === null || !v.equalBase(mathEngine().unitOf(spec.baseUnit))) {
+      throw new Refusal(`got ${dimensionOf(v)}`);
+    }
     n = v.toNumber(spec.baseUnit);
   }
   if (typeof n !== 'number' || !Number.isFinite(n)) throw new Refusal('not a finite number');

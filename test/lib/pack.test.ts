@@ -32,6 +32,7 @@ describe('the packed library', () => {
       const files = (packed[0]?.files ?? []).map((f) => f.path);
       expect(files).toContain('dist/lib.js');
       expect(files).toContain('dist/types/src/index.d.ts');
+      expect(files).toContain('dist/chunks/mathjs-engine.cjs');
       // installed by unpacking (the bundle carries its dependencies; the declarations' imports of them are skipped)
       const project = join(dir, 'project');
       const pkg = join(project, 'node_modules', 'capplan');
@@ -47,7 +48,10 @@ describe('the packed library', () => {
           "import { analyzeQueue, compareScenario, loadCatalog, nines, readScenarioText } from 'capplan';",
           "const r = compareScenario(readScenarioText(readFileSync('scenario.json', 'utf8'), 'scenario.json'), loadCatalog());",
           'const q = analyzeQueue({ servers: 1, arrivalRatePerS: 50, serviceTimeS: 0.01 });',
-          'console.log(JSON.stringify({ rec: r.recommendation.name, n: r.architectures.length, mean: q.meanResponseS, nines: nines(0.001) }));',
+          // an expression: the parser loads mathjs from the package (src/units/mathEngine.ts)
+          "const e = JSON.parse(readFileSync('scenario.json', 'utf8')); e.workload.peakRate = '40/s * 1.5^2';",
+          "const peak = readScenarioText(JSON.stringify(e), 'e.json').workload.peakRatePerS;",
+          'console.log(JSON.stringify({ rec: r.recommendation.name, n: r.architectures.length, mean: q.meanResponseS, nines: nines(0.001), peak }));',
         ].join('\n'),
       );
       const out = JSON.parse(run(process.execPath, ['main.mjs'], project)) as Record<string, unknown>;
@@ -55,6 +59,7 @@ describe('the packed library', () => {
       expect(typeof out.rec === 'string' || out.rec === null).toBe(true);
       expect(out.mean as number).toBeCloseTo(0.02, 12);
       expect(out.nines as number).toBeCloseTo(3, 12);
+      expect(out.peak).toBe(90);
       // the types: a TypeScript consumer that uses them compiles (and one that misuses them does not)
       writeFileSync(
         join(project, 'tsconfig.json'),

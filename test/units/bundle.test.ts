@@ -22,9 +22,10 @@ describe('the lean mathjs instance', () => {
     expect(importers).toEqual(['src/units/mathjs.ts']);
   });
 
-  it('bundles parse.ts without mathjs matrices or generic arithmetic (what made the instance slow to import)', async () => {
+  /** The modules that contribute code to the bundle of one entry (metafile.inputs also lists what was dropped). */
+  async function bundledInputs(entry: string): Promise<{ inputs: string[]; bytes: number }> {
     const result = await build({
-      entryPoints: [join(root, 'src/units/parse.ts')],
+      entryPoints: [join(root, entry)],
       bundle: true,
       format: 'esm',
       platform: 'node',
@@ -32,18 +33,26 @@ describe('the lean mathjs instance', () => {
       metafile: true,
       logLevel: 'silent',
     });
-    // modules that contribute code to the output (metafile.inputs also lists what tree-shaking dropped)
     const inputs = Object.values(result.metafile.outputs).flatMap((output) =>
       Object.entries(output.inputs)
         .filter(([, info]) => info.bytesInOutput > 0)
         .map(([path]) => path),
     );
+    return { inputs, bytes: result.outputFiles.reduce((sum, file) => sum + file.contents.length, 0) };
+  }
+
+  it('parse.ts does not bundle mathjs: it loads the engine only when a string needs more than the fast path', async () => {
+    const { inputs } = await bundledInputs('src/units/parse.ts');
+    expect(inputs.filter((path) => path.includes('node_modules/mathjs'))).toEqual([]);
+  });
+
+  it('bundles the engine without mathjs matrices or generic arithmetic (what made the instance slow to import)', async () => {
+    const { inputs, bytes } = await bundledInputs('src/units/mathjs.ts');
     expect(inputs.some((path) => path.includes('mathjs/lib/esm/type/unit/Unit.js'))).toBe(true);
     const heavy = inputs.filter((path) =>
       /mathjs\/lib\/esm\/(type\/matrix|function\/(arithmetic|matrix|algebra)|entry\/(pure|impure)Functions)/.test(path),
     );
     expect(heavy).toEqual([]);
-    const bytes = result.outputFiles.reduce((sum, file) => sum + file.contents.length, 0);
     // ~540 kB today (mathjs's Unit table, parser and node classes, decimal.js, typed-function); the full mathjs
     // bundle is ~2 MB. A jump here means a factory pulled its generic dependencies back in.
     expect(bytes).toBeLessThan(650_000);
