@@ -443,15 +443,20 @@ export function simulateRequestsChunk(
   const groupHists = config.perGroup === true ? groups.map(() => new LogHistogram()) : null;
   let t = 0;
   const total = warmup + customers;
+  // the commonest case written out in the loop (the same operations as Arrivals.next and sampleService, so the same
+  // draws and results): Poisson arrivals and exponential service, without a call that returns a boxed double
+  const poissonRate = config.arrivals.kind === 'poisson' ? config.arrivals.ratePerS : 0;
+  const exponentialMean = service.kind === 0 ? service.mean : 0;
   for (let i = 0; i < total; i++) {
-    t = arrivals.next(t);
+    t = poissonRate > 0 ? t - Math.log(rng.uniform()) / poissonRate : arrivals.next(t);
     let slowest = 0;
     for (let k = 0; k < K; k++) {
       const node = picker.pick(rng, t);
       // FCFS on the node's earliest-free server: replace the heap root and sift down
       const base = node * v;
       const free0 = free[base] as number;
-      const done = Math.max(t, free0) + sampleService(service, rng);
+      const serviceS = exponentialMean > 0 ? -Math.log(rng.uniform()) * exponentialMean : sampleService(service, rng);
+      const done = Math.max(t, free0) + serviceS;
       replaceRoot(free, base, v, done);
       picker.placed(node, done);
       const sojourn = done - t;
