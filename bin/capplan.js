@@ -10,9 +10,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+process.exitCode = await main(argv, {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   env: process.env,
 });
+// The TUI may leave behind a read it abandoned (Esc on `o` of a FIFO nobody writes to blocks in the thread pool until
+// a writer comes): once the UI has closed, exit instead of waiting for it. (Writes to stdout are synchronous here.)
+if (argv.length === 0 || argv[0] === 'tui') process.exit(process.exitCode);

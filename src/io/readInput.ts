@@ -1,6 +1,9 @@
 /** Reading a scenario's text: FILE or stdin ("-"), with an input error naming FILE when it cannot be read. */
-import { readFileSync, statSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { statSync } from 'node:fs';
+import { describePath, InputError, InputErrors } from '../errors.js';
+import { ScenarioError } from '../scenario/issues.js';
+import { MAX_SCENARIO_BYTES } from '../scenario/limits.js';
+import { type Bounded, readFileBounded, readStreamBounded } from './boundedRead.js';
 import type { CliIo } from './io.js';
 
 /** Why a file cannot be read, in a few words, from the error fs threw. */
@@ -9,11 +12,28 @@ export function unreadable(error: unknown): string {
   return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? 'unreadable');
 }
 
-/** Reads a whole stream as UTF-8 text. */
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * The text of a bounded read, or the size limit's error in the words `readScenarioJson` uses ("x.json: 2097152
+ * bytes: expected a scenario of at most 1048576 bytes (1 MiB)"; "more than 1048576 bytes" where the size is unknown).
+ */
+export function scenarioText(read: Bounded, sourceIn: string): string {
+  if ('bytes' in read) return read.bytes.toString('utf8');
+  const source = describePath(sourceIn);
+  const size = read.sizeBytes === null ? `more than ${MAX_SCENARIO_BYTES}` : String(read.sizeBytes);
+  const expected = `a scenario of at most ${MAX_SCENARIO_BYTES} bytes (1 MiB)`;
+  throw new InputErrors([new ScenarioError(source, size, expected, `${source}: ${size} bytes: expected ${expected}`)]);
+}
+
+/** A scenario file's text, read with the size limit (readFileBounded); unreadable files are an input error. */
+export async function readScenarioFile(file: string, signal?: AbortSignal): Promise<string> {
+  let read: Bounded;
+  try {
+    read = await readFileBounded(file, MAX_SCENARIO_BYTES, signal);
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new InputError('FILE', file, `a readable scenario file (${unreadable(error)})`);
+  }
+  return scenarioText(read, file);
 }
 
 /** A missing file or a directory is an input error naming FILE (before a stream would fail on it). */
@@ -36,11 +56,7 @@ export async function readInput(
   if (file === undefined) throw new InputError('FILE', undefined, `a scenario file, or - for stdin (usage: ${usage})`);
   if (file === '-') {
     if (!io.stdin) throw new InputError('FILE', '-', 'a readable stdin');
-    return { text: await readAll(io.stdin), source: 'stdin' };
+    return { text: scenarioText(await readStreamBounded(io.stdin, MAX_SCENARIO_BYTES), 'stdin'), source: 'stdin' };
   }
-  try {
-    return { text: readFileSync(file, 'utf8'), source: file };
-  } catch (error) {
-    throw new InputError('FILE', file, `a readable scenario file (${unreadable(error)})`);
-  }
+  return { text: await readScenarioFile(file), source: file };
 }

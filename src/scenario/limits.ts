@@ -3,6 +3,11 @@
 /** Largest scenario text readScenarioText accepts, bytes (UTF-8). */
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
 /**
+ * Deepest nesting of objects and arrays a scenario may have (a real one has 6); refused before JSON.parse, so that
+ * nothing downstream (JSON.stringify in the TUI, validation, messages) recurses through hostile depth.
+ */
+export const MAX_SCENARIO_DEPTH = 64;
+/**
  * Magnitude limits of the workload (far beyond any real service), so that every product the engine forms of a rate,
  * a time and a size, grown over 100 years, stays a finite double: the largest design rate is 1e12 x 101^100, about
  * 2.7e212/s, and the largest monthly transfer about 1.6e231 bytes. Without them, finite inputs such as "1e300/s" or a

@@ -1,7 +1,7 @@
 /** Reading a scenario's text: the size limit, a byte-order mark, JSON syntax errors with their line and column. */
 import { describePath, escapeControls, InputErrors } from '../errors.js';
 import { ScenarioError } from './issues.js';
-import { MAX_SCENARIO_BYTES } from './limits.js';
+import { MAX_SCENARIO_BYTES, MAX_SCENARIO_DEPTH } from './limits.js';
 import { parseScenario } from './normalize.js';
 import type { Scenario } from './types.js';
 
@@ -28,6 +28,14 @@ export function readScenarioJson(text: string, sourceIn: string): unknown {
     ]);
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark is not JSON
+  const deep = nestedBeyond(body, MAX_SCENARIO_DEPTH);
+  if (deep !== null) {
+    const { line, column } = lineColumn(body, deep);
+    const expected = `objects and arrays nested at most ${MAX_SCENARIO_DEPTH} levels deep`;
+    throw new InputErrors([
+      new ScenarioError(source, text, expected, `${source}: line ${line}, column ${column}: expected ${expected}`),
+    ]);
+  }
   let data: unknown;
   try {
     data = JSON.parse(body);
@@ -40,6 +48,27 @@ export function readScenarioJson(text: string, sourceIn: string): unknown {
     ]);
   }
   return data;
+}
+
+/**
+ * The offset of the first `{` or `[` (outside strings) that opens level `max + 1`, or null: one pass, no recursion.
+ * @example nestedBeyond('[[1]]', 1) // 1
+ */
+export function nestedBeyond(text: string, max: number): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return null;
 }
 
 /** 1-based line and column of a character offset. */

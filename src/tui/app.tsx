@@ -3,14 +3,14 @@
  * the screen laid out from the pure view functions. The engine runs in-process (it is pure and fast); the Monte
  * Carlo simulation runs on worker threads so that the screen stays responsive, and Esc cancels it.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Box, type Key, Text, useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { loadCatalog } from '../catalog/index.js';
 import { FREEZE_NOTE } from '../compare/designs.js';
 import { nines, SECONDS_PER_YEAR } from '../core/reliability/index.js';
-import { InputErrors } from '../errors.js';
+import { describePath, InputError, InputErrors } from '../errors.js';
+import { readScenarioFile } from '../io/readInput.js';
 import { buildWorksheetInput } from '../report/buildWorksheet.js';
 import { worksheetMarkdown } from '../report/worksheet.js';
 import { readScenarioJson } from '../scenario/read.js';
@@ -135,6 +135,8 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
   const abort = useRef<AbortController | null>(null);
+  /** The file `o` is reading, if any (Esc and Ctrl-C abandon it). */
+  const opening = useRef<AbortController | null>(null);
   // the state as of the key being handled (several keys of one chunk are handled before React re-renders)
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -174,6 +176,7 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
         if (state.dirty && !state.quitConfirm) dispatch({ type: 'quitRequest' });
         else {
           abort.current?.abort();
+          opening.current?.abort();
           exit();
         }
         return;
@@ -190,42 +193,25 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
         return;
       case 'open': {
         const path = state.prompt?.buffer.trim() ?? '';
-        let text: string;
-        try {
-          text = readFileSync(path, 'utf8');
-        } catch (error) {
-          dispatch({
-            type: 'message',
-            kind: 'error',
-            text: `cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-          });
-          return;
-        }
-        // as `capplan run` reads it: the size limit, a byte-order mark skipped, a syntax error's line and column named
-        let parsed: unknown;
-        try {
-          parsed = readScenarioJson(text, path);
-        } catch (error) {
-          if (!(error instanceof InputErrors)) throw error;
-          dispatch({
-            type: 'message',
-            kind: 'error',
-            // first, so that a narrow footer still shows it
-            text: `nothing opened: ${error.errors[0]?.message ?? `${path}: not valid JSON`}`,
-          });
-          return;
-        }
-        const v = validate(parsed as RawObject);
-        if ('problems' in v) {
-          dispatch({
-            type: 'message',
-            kind: 'error',
-            text: `${path}: ${v.problems[0]?.text ?? 'invalid'}; nothing opened`,
-          });
-          return;
-        }
-        dispatch({ type: 'closePrompt' });
-        dispatch({ type: 'load', raw: parsed as RawObject, source: path });
+        // read as every command reads (the size limit while reading, asynchronously): /dev/zero is refused at 1 MiB,
+        // a FIFO nobody writes to leaves the keys working, and Esc (which closes the prompt) abandons the read
+        opening.current?.abort();
+        const controller = new AbortController();
+        opening.current = controller;
+        dispatch({ type: 'promptStatus', text: 'reading; Esc cancels' });
+        readScenarioFile(path, controller.signal).then(
+          (text) => {
+            if (!controller.signal.aborted) openText(path, text);
+          },
+          (error) => {
+            if (controller.signal.aborted) return;
+            const text =
+              error instanceof InputErrors || error instanceof InputError
+                ? `nothing opened: ${error.message}`
+                : `cannot open ${describePath(path)}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+            failedOpen(text);
+          },
+        );
         return;
       }
       case 'simulate': {
@@ -311,6 +297,35 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
     }
   }
 
+  /** Why `o` opened nothing: on the prompt (kept open to fix the name) and on the message line once it closes. */
+  function failedOpen(text: string) {
+    opening.current = null;
+    dispatch({ type: 'promptStatus', text });
+    dispatch({ type: 'message', kind: 'error', text });
+  }
+
+  /** A file's text read by `o`: parsed and validated as `capplan run` does; the scenario replaced only if valid. */
+  function openText(path: string, text: string) {
+    opening.current = null;
+    if (stateRef.current.prompt?.kind !== 'open') return; // Esc closed the prompt while the file was read
+    let parsed: unknown;
+    try {
+      parsed = readScenarioJson(text, path);
+    } catch (error) {
+      if (!(error instanceof InputErrors)) throw error;
+      // first, so that a narrow footer still shows it
+      failedOpen(`nothing opened: ${error.errors[0]?.message ?? `${path}: not valid JSON`}`);
+      return;
+    }
+    const v = validate(parsed as RawObject);
+    if ('problems' in v) {
+      failedOpen(`${describePath(path)}: ${v.problems[0]?.text ?? 'invalid'}; nothing opened`);
+      return;
+    }
+    dispatch({ type: 'closePrompt' });
+    dispatch({ type: 'load', raw: parsed as RawObject, source: path });
+  }
+
   // A stable handler (reading the latest state and effects through refs): Ink then keeps one stdin listener
   // instead of re-subscribing on every frame, so no key press falls between two subscriptions.
   const effectRef = useRef(effect);
@@ -321,9 +336,11 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
     (input: string, key: Key) => {
       if (key.ctrl && input === 'c') {
         abort.current?.abort();
+        opening.current?.abort();
         exit();
         return;
       }
+      if (key.escape) opening.current?.abort();
       for (const [i, k] of splitChunk(input, key)) {
         const c = commandFor(stateRef.current, i, k);
         if (c === null) continue;
@@ -353,7 +370,7 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
   }
   const prompt = state.prompt
     ? {
-        text: `${state.prompt.kind === 'open' ? 'Open file' : 'Save as'}: ${state.prompt.buffer}_  (Enter, Esc)`,
+        text: `${state.prompt.kind === 'open' ? 'Open file' : 'Save as'}: ${state.prompt.buffer}_  (${state.prompt.status ?? 'Enter, Esc'})`,
         style: 'edit' as Style,
       }
     : null;

@@ -2,11 +2,10 @@
  * `capplan` / `capplan tui [FILE]`: the interactive UI on a terminal; without one (piped, CI) the comparison as text,
  * exit 0, instead of failing on raw mode. Loaded only by these commands (batch commands never load Ink or React).
  */
-import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { CliIo } from '../io/io.js';
 import { EXIT } from '../io/io.js';
-import { unreadable } from '../io/readInput.js';
+import { readScenarioFile } from '../io/readInput.js';
 import { comparisonTable } from '../report/table.js';
 import { DEFAULT_SCENARIO_SOURCE, DEFAULT_SCENARIO_TEXT } from '../scenario/defaultScenario.js';
 import { readScenarioJson } from '../scenario/read.js';
@@ -14,17 +13,12 @@ import type { RawObject } from './rawPath.js';
 import { analyze } from './selectors.js';
 import { validate } from './state.js';
 
-function load(file: string | undefined): { raw: RawObject; source: string | null; label: string } {
+async function load(file: string | undefined): Promise<{ raw: RawObject; source: string | null; label: string }> {
   if (file === undefined)
     return { raw: JSON.parse(DEFAULT_SCENARIO_TEXT) as RawObject, source: null, label: DEFAULT_SCENARIO_SOURCE };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError('FILE', file, `a readable scenario file (${unreadable(error)})`);
-  }
-  // as `capplan run` reads it: size limit, a byte-order mark skipped, a syntax error's line and column named
-  const raw = readScenarioJson(text, file);
+  // as `capplan run` reads it: the size limit while reading, a byte-order mark skipped, a syntax error's line and
+  // column named
+  const raw = readScenarioJson(await readScenarioFile(file), file);
   const v = validate(raw as RawObject);
   if ('problems' in v)
     throw new InputError(v.problems[0]?.path ?? 'FILE', file, `a valid scenario: ${v.problems[0]?.text}`);
@@ -32,7 +26,7 @@ function load(file: string | undefined): { raw: RawObject; source: string | null
 }
 
 export async function runTui(file: string | undefined, io: CliIo, opts: { freeze?: boolean } = {}): Promise<number> {
-  const { raw, source, label } = load(file);
+  const { raw, source, label } = await load(file);
   const stdout = io.stdout as NodeJS.WriteStream;
   const stdin = io.stdin as NodeJS.ReadStream | undefined;
   if (!stdout.isTTY || !stdin?.isTTY) {

@@ -38,7 +38,8 @@ export interface TuiState {
   dirty: boolean;
   help: boolean;
   panel: Panel;
-  prompt: { kind: 'open' | 'save'; buffer: string } | null;
+  /** An open prompt; `status` replaces its "(Enter, Esc)" hint (a file being read, or why it did not open). */
+  prompt: { kind: 'open' | 'save'; buffer: string; status?: string } | null;
   sim: SimState;
   quitConfirm: boolean;
   /** First candidate column shown (left/right scroll the comparison when it is wider than the screen). */
@@ -65,6 +66,7 @@ export type Action =
   | { type: 'nextPanel' }
   | { type: 'openPrompt'; kind: 'open' | 'save' }
   | { type: 'closePrompt' }
+  | { type: 'promptStatus'; text: string }
   | { type: 'simStart' }
   | { type: 'simProgress'; done: number; total: number }
   | { type: 'simDone'; result: ComparisonResult; forRaw: RawObject }
@@ -283,6 +285,8 @@ export function reducer(state: TuiState, action: Action): TuiState {
       };
     case 'closePrompt':
       return { ...state, prompt: null };
+    case 'promptStatus':
+      return state.prompt ? { ...state, prompt: { ...state.prompt, status: action.text } } : state;
     case 'simStart':
       return {
         ...state,

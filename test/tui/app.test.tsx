@@ -1,4 +1,5 @@
 // Whole frames of the Ink app (ink-testing-library), waiting for the screen to change rather than sleeping.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,9 +52,54 @@ describe('the TUI opens files as capplan run reads them (o)', () => {
 
   it('a syntax error names its line and column, and nothing is opened', async () => {
     await openFile('bad.json', '{\n  "name": "x",\n  "workload": {,\n}');
-    // the prompt stays open over the message line (to fix the name); Esc closes it and shows the message
+    // the prompt stays open (to fix the name) and says why; Esc closes it and the message line keeps it
+    await until((f) => /Open file: .*bad\.json_ .*nothing opened: .*line 3, column \d+/.test(f));
     instance?.stdin.write('\x1b');
     await until((f) => /nothing opened: \S*bad\.json: line 3, column \d+: expected valid JSON/.test(f));
+    expect(frame()).toMatch(/peak rate\s+4000\/s/);
+  });
+
+  /** Types `o`, the path and Enter (the file exists already: a device or a FIFO). */
+  const openPath = async (path: string) => {
+    const { stdin } = start();
+    await until((f) => f.includes('Recommended'));
+    stdin.write('o');
+    await until((f) => /open/i.test(f) && f.includes('_'));
+    stdin.write(path);
+    await until((f) => f.includes(`${path}_`));
+    stdin.write('\r');
+    return stdin;
+  };
+
+  it.runIf(existsSync('/dev/zero'))('/dev/zero is refused at the size limit, and nothing is lost', async () => {
+    await openPath('/dev/zero');
+    await until((f) => /nothing opened: \/dev\/zero: more than 1048576 bytes/.test(f));
+    expect(frame()).toMatch(/peak rate\s+4000\/s/);
+  });
+
+  it.runIf(process.platform !== 'win32')('a FIFO nobody writes to: the keys still work and Esc cancels', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'capplan-fifo-'));
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const stdin = await openPath(fifo);
+    await until((f) => f.includes('reading; Esc cancels'));
+    stdin.write('\x1b');
+    await until((f) => !f.includes('Open file'));
+    // the UI answers keys: help opens and closes
+    stdin.write('?');
+    await until((f) => /help/i.test(f) && !f.includes('Recommended'));
+    stdin.write('?');
+    await until((f) => f.includes('Recommended'));
+    expect(frame()).toMatch(/peak rate\s+4000\/s/);
+    // let the abandoned open(2) return, so the test's worker does not keep a thread blocked
+    writeFileSync(fifo, '');
+  });
+
+  it('20,000-deep JSON is refused before anything recurses through it', async () => {
+    const deep = `{"name":"x","workload":${'['.repeat(20000)}${']'.repeat(20000)}}`;
+    await openFile('deep.json', deep);
+    // column 87: the 65th bracket (the line is cut at the terminal's width before the reason)
+    await until((f) => /nothing opened: .*deep\.json: line 1, column 87/.test(f));
     expect(frame()).toMatch(/peak rate\s+4000\/s/);
   });
 });

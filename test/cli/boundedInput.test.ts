@@ -1,0 +1,107 @@
+/**
+ * Issue 17, rows 1-4 and 9 (600 MB on stdin): every reader stops at the 1 MiB limit while reading, whatever the input
+ * is (a device, an endless stdin, a huge file), and hostile nesting is refused before anything recurses through it.
+ * In-process (main() with fake streams): no subprocess, no timing.
+ */
+import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { readFileBounded, readStreamBounded } from '../../src/io/boundedRead.js';
+import { MAX_SCENARIO_BYTES } from '../../src/scenario/limits.js';
+
+/** main() with captured output; stdin is `input` when given. */
+async function cli(argv: string[], input?: NodeJS.ReadableStream) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (s: string) => ((stdout += s), true) },
+    stderr: { write: (s: string) => ((stderr += s), true) },
+    ...(input ? { stdin: input } : {}),
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+/** An endless stdin (`yes | capplan run -`) that counts what was taken from it. */
+function endless(): { stream: Readable; pulled: () => number } {
+  let pulled = 0;
+  const chunk = Buffer.alloc(64 * 1024, 'y\n');
+  const stream = new Readable({
+    read() {
+      pulled += chunk.length;
+      this.push(chunk);
+    },
+  });
+  return { stream, pulled: () => pulled };
+}
+
+const LIMIT_LINE =
+  /^error: \S+: (more than 1048576|\d+) bytes: expected a scenario of at most 1048576 bytes \(1 MiB\)$/;
+
+describe('reading stops at the limit', () => {
+  it.runIf(existsSync('/dev/zero'))(
+    'run, worksheet, sweep and tui refuse /dev/zero at 1 MiB (exit 2, one line)',
+    async () => {
+      for (const argv of [
+        ['run', '/dev/zero'],
+        ['worksheet', '/dev/zero'],
+        ['sweep', '/dev/zero', '--vary', 'workload.peakRate=1/s..2/s'],
+        ['tui', '/dev/zero'],
+      ]) {
+        const r = await cli(argv);
+        expect({ argv, code: r.code, stdout: r.stdout }).toEqual({ argv, code: 2, stdout: '' });
+        expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(r.stderr).toMatch(/^error: \/dev\/zero: more than 1048576 bytes: expected a scenario of at most/);
+      }
+    },
+  );
+
+  it('an endless stdin is refused after the limit, having taken at most one chunk more', async () => {
+    const { stream, pulled } = endless();
+    const r = await cli(['run', '-'], stream);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd()).toMatch(LIMIT_LINE);
+    expect(pulled()).toBeLessThanOrEqual(MAX_SCENARIO_BYTES + 4 * 64 * 1024);
+  });
+
+  it('a 1 GB file is refused from its size, without being read', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'capplan-big-')), 'big.json');
+    const fd = openSync(file, 'w');
+    ftruncateSync(fd, 2 ** 30); // sparse: nothing to read, only a size
+    closeSync(fd);
+    const r = await cli(['run', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/big\.json: 1073741824 bytes: expected a scenario of at most 1048576 bytes/);
+  });
+
+  it('readFileBounded and readStreamBounded: within the limit the whole text, past it overLimit', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'capplan-bounded-')), 'x.json');
+    writeFileSync(file, 'a'.repeat(100));
+    const whole = await readFileBounded(file, 100);
+    expect('bytes' in whole && whole.bytes.toString()).toBe('a'.repeat(100));
+    expect(await readFileBounded(file, 99)).toEqual({ overLimit: true, sizeBytes: 100 });
+    const s = await readStreamBounded(Readable.from([Buffer.from('abc'), Buffer.from('def')]), 6);
+    expect('bytes' in s && s.bytes.toString()).toBe('abcdef');
+    expect(await readStreamBounded(Readable.from([Buffer.from('abc'), Buffer.from('defg')]), 6)).toEqual({
+      overLimit: true,
+      sizeBytes: null,
+    });
+  });
+});
+
+describe('hostile nesting', () => {
+  it('20,000-deep JSON: run and tui FILE both exit 2 naming where the 65th level opens', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'capplan-deep-')), 'deep.json');
+    writeFileSync(file, `{"name":"x","workload":${'['.repeat(20000)}${']'.repeat(20000)}}`);
+    for (const command of ['run', 'tui']) {
+      const r = await cli([command, file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trimEnd()).toMatch(
+        /deep\.json: line 1, column 87: expected objects and arrays nested at most 64 levels deep$/,
+      );
+    }
+  });
+});
