@@ -355,7 +355,12 @@ function outputProblems(c: Case, kind: OutputKind, stdout: string): string[] {
           if (typeof j.error !== 'string' || j.error.includes('\n') || !isFiniteNumber(j.line)) {
             p.push(`jsonl: bad error line ${line.slice(0, 200)}`);
           }
-        } else p.push(...validateResult(j).map((e) => `jsonl result: ${e}`));
+        } else {
+          // a result carries its line number first, then the object `run --json` prints
+          const { line: n, ...result } = j;
+          if (!isFiniteNumber(n)) p.push(`jsonl: result without its line number ${line.slice(0, 200)}`);
+          p.push(...validateResult(result).map((e) => `jsonl result: ${e}`));
+        }
       }
       break;
     }

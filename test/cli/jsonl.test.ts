@@ -20,7 +20,7 @@ function jsonl(n: number): string {
 }
 
 describe('capplan run - --jsonl', () => {
-  it('answers every non-empty line in order; a bad line is {"error", "line"} and the stream goes on', () => {
+  it('answers every line in order, blank ones included, each with its line number; the stream goes on', () => {
     const file = jsonl(600);
     const r = spawnSync(process.execPath, [BIN, 'run', '-', '--jsonl'], {
       input: readFileSync(file),
@@ -33,15 +33,31 @@ describe('capplan run - --jsonl', () => {
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l));
-    const expectedLines = Array.from({ length: 600 }, (_, i) => i + 1).filter((i) => i % 97 !== 0);
-    expect(out).toHaveLength(expectedLines.length);
+    expect(out).toHaveLength(600);
     out.forEach((o, k) => {
-      const line = expectedLines[k] as number;
-      if (line % 50 === 0) {
-        expect(o.line).toBe(line);
-        expect(o.error).toMatch(/^name: \d+: expected/);
-      } else expect(o.scenario).toBe('Small internal tool (sanity case)');
+      const line = k + 1;
+      expect(o.line).toBe(line);
+      if (line % 50 === 0) expect(o.error).toMatch(/^name: \d+: expected/);
+      else if (line % 97 === 0)
+        expect(o.error).toBe(`line ${line}: blank: expected a scenario (one JSON object per line)`);
+      else expect(o.scenario).toBe('Small internal tool (sanity case)');
     });
+  });
+
+  it('a line over 1 MiB gets its error without being kept, and the lines after it are answered', async () => {
+    const { boundedLines } = await import('../../src/io/lines.js');
+    const { Readable } = await import('node:stream');
+    // 5 MiB of one line in 64 KiB pieces, then a CRLF line and a last line without a newline
+    const piece = Buffer.alloc(64 * 1024, 'x');
+    const chunks = [Buffer.from('a\n'), ...Array.from({ length: 80 }, () => piece), Buffer.from('\nb\r\nc')];
+    const lines = [];
+    for await (const l of boundedLines(Readable.from(chunks), 1024 * 1024)) lines.push(l);
+    expect(lines).toEqual([
+      { line: 1, text: 'a' },
+      { line: 2, overLimit: true, bytes: 80 * 64 * 1024 },
+      { line: 3, text: 'b' },
+      { line: 4, text: 'c' },
+    ]);
   });
 
   it('runs in bounded memory: 4,000 results (about 40 MB of JSON) stream through a 32 MB heap', () => {

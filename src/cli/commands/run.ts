@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { createInterface } from 'node:readline';
 import { loadCatalog } from '../../catalog/index.js';
 import { compareScenario } from '../../compare/index.js';
 import type { ComparisonResult } from '../../compare/result.js';
 import { InputError, InputErrors } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
+import { boundedLines } from '../../io/lines.js';
 import { checkReadableFile } from '../../io/readInput.js';
 import { comparisonTable } from '../../report/table.js';
+import { MAX_SCENARIO_BYTES } from '../../scenario/limits.js';
 import { readScenarioText } from '../../scenario/read.js';
 import type { ParsedArgs } from '../args.js';
 import { readAndCompare } from '../compareInput.js';
@@ -48,38 +49,45 @@ async function writeLine(out: CliIo['stdout'], text: string): Promise<void> {
 }
 
 /**
- * `capplan run - --jsonl`: one scenario per input line, one compact result per output line, in input order; a bad
- * line gives `{"error": ..., "line": N}` and the stream goes on. Lines are handled one at a time, so memory does not
- * grow with the input. Returns 1 with --check when any scenario has no candidate meeting every target.
+ * `capplan run - --jsonl`: one scenario per input line, one compact result per output line, in input order, each
+ * starting with its `line` number; a bad line (blank, over 1 MiB, not a valid scenario) gives `{"line": N, "error":
+ * ...}` and the stream goes on. Lines are read one at a time with the size limit held while reading (boundedLines),
+ * so memory does not grow with the input or with one endless line. Returns 1 with --check when any scenario has no candidate meeting every target.
  */
 async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number> {
   if (file !== '-') checkReadableFile(file);
   const input = file === '-' ? io.stdin : (await import('node:fs')).createReadStream(file);
   if (!input) throw new InputError('FILE', file, 'a readable stdin');
   const catalog = loadCatalog();
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  let n = 0;
   let missed = false;
   let internal = 0;
-  for await (const line of lines) {
-    n += 1;
-    if (line.trim() === '') continue;
+  for await (const item of boundedLines(input, MAX_SCENARIO_BYTES)) {
+    const n = item.line;
     let out: string;
-    try {
-      const result = compareScenario(readScenarioText(line, `line ${n}`), catalog);
-      if (result.recommendation.name === null) missed = true;
-      out = JSON.stringify(result);
-    } catch (error) {
-      const message = problemText(error);
-      if (message === null) {
-        // a bug, not bad input: say so on this line, keep going, and exit 3 at the end
-        internal += 1;
-        out = JSON.stringify({
-          error: `internal error: ${error instanceof Error ? error.message : String(error)}`,
-          line: n,
-          internal: true,
-        });
-      } else out = JSON.stringify({ error: message, line: n });
+    if ('overLimit' in item) {
+      out = JSON.stringify({
+        line: n,
+        error: `line ${n}: ${item.bytes} bytes: expected a scenario of at most ${MAX_SCENARIO_BYTES} bytes (1 MiB)`,
+      });
+    } else if (item.text.trim() === '') {
+      out = JSON.stringify({ line: n, error: `line ${n}: blank: expected a scenario (one JSON object per line)` });
+    } else {
+      try {
+        const result = compareScenario(readScenarioText(item.text, `line ${n}`), catalog);
+        if (result.recommendation.name === null) missed = true;
+        out = JSON.stringify({ line: n, ...result });
+      } catch (error) {
+        const message = problemText(error);
+        if (message === null) {
+          // a bug, not bad input: say so on this line, keep going, and exit 3 at the end
+          internal += 1;
+          out = JSON.stringify({
+            line: n,
+            error: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+            internal: true,
+          });
+        } else out = JSON.stringify({ line: n, error: message });
+      }
     }
     await writeLine(io.stdout, `${out}\n`);
   }
