@@ -2,11 +2,23 @@
 // The only file that touches the process: main() returns an exit code (0/1/2/3, see the contract).
 import { main } from '../dist/cli.js';
 
-// A closed pipe (`capplan ... | head`) is not an error: stop quietly.
-for (const stream of [process.stdout, process.stderr]) {
+// A closed pipe (`capplan ... | head`) is not an error: stop quietly. Any other failure to write the output (a full
+// disk: `> /dev/full`, an I/O error) is one line on stderr and exit 4 (the output is incomplete; see README).
+const OUTPUT_FAILED = 4;
+for (const [name, stream] of [
+  ['stdout', process.stdout],
+  ['stderr', process.stderr],
+]) {
   stream.on('error', (error) => {
     if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (stream !== process.stderr) {
+      try {
+        process.stderr.write(`error: cannot write ${name}: ${error?.code ?? 'error'} (${error?.message ?? error})\n`);
+      } catch {
+        // stderr is gone too: the exit code says it
+      }
+    }
+    process.exit(OUTPUT_FAILED);
   });
 }
 

@@ -99,7 +99,7 @@ function globalHelp(): string {
     ...COMMANDS.map((c: CommandSpec) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'capplan COMMAND --help shows the flags of a command. Values take units: 1200/s, 5 ms, 2000 h, 16 GiB, 99.95%.',
-    'Exit codes: 0 ok, 1 a --check target was missed, 2 bad input, 3 internal error.',
+    'Exit codes: 0 ok, 1 a --check target was missed, 2 bad input, 3 internal error, 4 the output could not be written.',
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -12,21 +12,42 @@ export function keyValues(rows: readonly (readonly [string, string])[], indent =
 
 /**
  * Writes a command's output to `--out FILE` (atomically) when given, else to stdout; an unwritable file is an input
- * error naming --out. The atomic writer is imported only here, when a file is asked for.
+ * error naming --out, and so are a target that is not a regular file (a device, a FIFO: pipe stdout instead) and a
+ * target that is one of the command's `inputs` (`worksheet x.json --out x.json` would replace the scenario). The
+ * atomic writer is imported only here, when a file is asked for.
  */
 export async function emit(
   io: { stdout: { write(s: string): unknown } },
   out: string | undefined,
   body: string,
+  inputs: readonly (string | undefined)[] = [],
 ): Promise<void> {
   if (out === undefined) {
     io.stdout.write(body);
     return;
   }
-  const { writeFileAtomic } = await import('../util/atomicWrite.js');
+  const { statSync } = await import('node:fs');
+  const { NotRegularFileError, settleSignals, writeFileAtomic } = await import('../util/atomicWrite.js');
+  const outStats = statSync(out, { throwIfNoEntry: false });
+  for (const input of inputs) {
+    if (input === undefined || input === '-' || outStats === undefined) continue;
+    const inStats = statSync(input, { throwIfNoEntry: false });
+    if (inStats !== undefined && inStats.dev === outStats.dev && inStats.ino === outStats.ino) {
+      throw new InputError('--out', out, `a file other than the input ${input} (writing it would replace the input)`);
+    }
+  }
   try {
     writeFileAtomic(out, body);
+    // a signal that came during the (synchronous) write: let it end the process now (the file is whole already)
+    await settleSignals();
   } catch (error) {
+    if (error instanceof NotRegularFileError) {
+      throw new InputError(
+        '--out',
+        out,
+        `a regular file, not ${error.kind} (to write to a pipe or a device, leave out --out and redirect stdout)`,
+      );
+    }
     throw new InputError('--out', out, `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`);
   }
 }

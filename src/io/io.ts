@@ -13,5 +13,8 @@ export interface CliIo {
   simWorkerUrl?: URL;
 }
 
-/** Exit codes of every command (see the contract). */
-export const EXIT = { ok: 0, targetMissed: 1, badInput: 2, internal: 3 } as const;
+/**
+ * Exit codes of every command (see the contract): 0-3 as it fixes them; 4 when the output could not be written (a full
+ * disk, an I/O error; set by bin/capplan.js, which owns the streams).
+ */
+export const EXIT = { ok: 0, targetMissed: 1, badInput: 2, internal: 3, outputFailed: 4 } as const;

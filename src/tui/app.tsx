@@ -17,7 +17,7 @@ import { readScenarioJson } from '../scenario/read.js';
 import { SIMULATION_DEFAULTS } from '../scenario/types.js';
 import { SimulationAborted } from '../simWorkers/pool.js';
 import { simulateComparison } from '../simWorkers/scenario.js';
-import { writeFileAtomic } from '../util/atomicWrite.js';
+import { NotRegularFileError, writeFileAtomic } from '../util/atomicWrite.js';
 import { frontierLines, recommendedEntry } from './frontierView.js';
 import { commandFor, type Effect, splitChunk } from './keys.js';
 import type { RawObject } from './rawPath.js';
@@ -292,7 +292,7 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
       dispatch({
         type: 'message',
         kind: 'error',
-        text: `cannot save ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}; the scenario is still here`,
+        text: `cannot save ${describePath(path)}: ${error instanceof NotRegularFileError ? `${error.kind}, not a regular file` : ((error as NodeJS.ErrnoException).code ?? 'error')}; the scenario is still here`,
       });
     }
   }

@@ -120,7 +120,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   // implausible inputs: one line each on stderr (the result JSON carries them too; --jsonl keeps them only there)
   for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
   const body = render(result, format, io);
-  await emit(io, flagText(args, 'out'), body);
+  await emit(io, flagText(args, 'out'), body, [file]);
   if (check && result.recommendation.name === null) {
     const unmet = result.recommendation.unmetByAll;
     io.stderr.write(

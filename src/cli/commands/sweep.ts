@@ -87,7 +87,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   // --freeze on a scenario that names its architectures is not an error: a note (the JSON's notes say it too)
   if (freeze && result.designs === 'candidates') io.stderr.write(`note: ${FREEZE_NOTE}\n`);
   const body = render(result, format, args.flags.has('crossovers'));
-  await emit(io, out, body);
+  await emit(io, out, body, [args.positionals[0]]);
   // the engine failed at some steps: the output is complete, but that is a bug to report (exit 3, one line each)
   const failed = result.rows.filter((r): r is SweepErrorRow => isErrorRow(r) && r.internal === true);
   for (const r of failed) io.stderr.write(`${r.error} at ${path} = ${r.value} (please report it)\n`);

@@ -25,8 +25,8 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
     'capplan worksheet FILE|- [--format md|html|text] [--out FILE] [--date YYYY-MM-DD] [--analytic] [--freeze]';
   const format = flagChoice(args, 'format', FORMATS, 'md');
   const date = flagText(args, 'date');
-  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    throw new InputError('--date', date, 'a date as YYYY-MM-DD');
+  if (date !== undefined && !isCalendarDate(date)) {
+    throw new InputError('--date', date, 'a calendar date as YYYY-MM-DD (month 01-12, a day the month has)');
   }
   const out = flagText(args, 'out');
   const { scenario, result, catalog, source } = await readAndCompare(args.positionals[0], io, usage, {
@@ -43,6 +43,20 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
     body = worksheetHtml(input);
   } else if (format === 'text') body = renderTerminal(worksheetDocument(input), WORKSHEET_TEXT_WIDTH);
   else body = worksheetMarkdown(input);
-  await emit(io, out, body);
+  await emit(io, out, body, [args.positionals[0]]);
   return EXIT.ok;
+}
+
+/**
+ * A real day of the (proleptic Gregorian) calendar written YYYY-MM-DD: `2026-02-31` and `2026-13-45` are not.
+ * @example isCalendarDate('2024-02-29') // true (a leap year)
+ */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m === null) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] as number;
+  return day <= days;
 }
