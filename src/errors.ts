@@ -71,3 +71,16 @@ export function describeValue(value: unknown): string {
   text = escapeControls(text.replace(/[\r\n]+/g, ' '));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
+
+/** At most this many problems are listed; the rest are counted (100,000 bad users are not 100,000 lines). */
+export const MAX_PROBLEMS_SHOWN = 20;
+
+/**
+ * The problem messages to show: the first MAX_PROBLEMS_SHOWN, then one line counting the rest.
+ * @example shownProblems(['a', 'b'], 1) // ['a', '... and 1 more problem']
+ */
+export function shownProblems(messages: readonly string[], max = MAX_PROBLEMS_SHOWN): string[] {
+  if (messages.length <= max) return [...messages];
+  const rest = messages.length - max;
+  return [...messages.slice(0, max), `... and ${rest.toLocaleString('en-US')} more problem${rest === 1 ? '' : 's'}`];
+}

@@ -1,4 +1,4 @@
-import { InputError, InputErrors } from '../errors.js';
+import { InputError, InputErrors, shownProblems } from '../errors.js';
 import { type CliIo, EXIT } from '../io/io.js';
 import { closest } from '../util/suggest.js';
 import { type CommandSpec, commandHelp, type ParsedArgs, parseArgs } from './args.js';
@@ -75,7 +75,7 @@ export async function main(argv: readonly string[], ioIn: CliIo): Promise<number
 /** One line per problem on stderr; input problems exit 2, anything else is an internal error (exit 3). */
 export function reportError(error: unknown, io: CliIo): number {
   if (error instanceof InputErrors) {
-    for (const e of error.errors) io.stderr.write(`error: ${e.message}\n`);
+    for (const line of shownProblems(error.errors.map((e) => e.message))) io.stderr.write(`error: ${line}\n`);
     return EXIT.badInput;
   }
   if (error instanceof InputError) {

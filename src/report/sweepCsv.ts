@@ -25,10 +25,16 @@ export const ROW_COLUMNS = [
 
 export const CROSSOVER_COLUMNS = ['kind', 'from', 'to', 'at', 'before', 'after', 'method', 'note', 'designs'] as const;
 
-/** One CSV field (RFC 4180): numbers at full precision (shortest round-trip form), null as empty, quoted as needed. */
+/**
+ * One CSV field (RFC 4180): numbers at full precision (shortest round-trip form), null as empty, quoted as needed.
+ * Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return: a
+ * design named `=HYPERLINK(...)`) gets a leading `'`, as OWASP's CSV-injection guidance advises; numbers never do.
+ * @example csvField('=1+1') // "'=1+1"
+ */
 export function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const text = Array.isArray(v) ? v.join(' ') : String(v);
+  let text = Array.isArray(v) ? v.join(' ') : String(v);
+  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

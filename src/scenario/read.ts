@@ -47,7 +47,67 @@ export function readScenarioJson(text: string, sourceIn: string): unknown {
       new ScenarioError(source, text, expected, `${source}: line ${line}, column ${column}: expected ${expected}`),
     ]);
   }
+  const duplicate = duplicateKey(body);
+  if (duplicate !== null) {
+    const at = lineColumn(body, duplicate.offset);
+    const first = lineColumn(body, duplicate.firstOffset);
+    const expected = 'each key once in an object (JSON readers disagree on which copy wins)';
+    throw new InputErrors([
+      new ScenarioError(
+        duplicate.path,
+        text,
+        expected,
+        `${source}: line ${at.line}, column ${at.column}: ${duplicate.path} appears twice (first at line ${first.line}, column ${first.column}): expected ${expected}`,
+      ),
+    ]);
+  }
   return data;
+}
+
+/**
+ * The first key that appears twice in one object of valid JSON `text`, with its path (`workload.peakRate`,
+ * `users[1].region`) and the offsets of both copies; null when every key is unique. One pass, no recursion.
+ * @example duplicateKey('{"a": 1, "a": 2}') // { path: 'a', offset: 9, firstOffset: 1 }
+ */
+export function duplicateKey(text: string): { path: string; offset: number; firstOffset: number } | null {
+  type Frame = { path: string; keys: Map<string, number> | null; key: string; index: number; expectKey: boolean };
+  const stack: Frame[] = [];
+  const childPath = (f: Frame | undefined): string => {
+    if (f === undefined) return '';
+    if (f.keys === null) return `${f.path}[${f.index}]`;
+    return f.path === '' ? f.key : `${f.path}.${f.key}`;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const start = i;
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+      const top = stack[stack.length - 1];
+      if (top?.keys && top.expectKey) {
+        const key = JSON.parse(text.slice(start, i + 1)) as string;
+        top.key = key;
+        top.expectKey = false;
+        const first = top.keys.get(key);
+        if (first !== undefined) return { path: childPath(top), offset: start, firstOffset: first };
+        top.keys.set(key, start);
+      }
+    } else if (c === 123 || c === 91) {
+      const parent = stack[stack.length - 1];
+      stack.push({
+        path: childPath(parent),
+        keys: c === 123 ? new Map() : null,
+        key: '',
+        index: 0,
+        expectKey: c === 123,
+      });
+    } else if (c === 125 || c === 93) stack.pop();
+    else if (c === 44) {
+      const top = stack[stack.length - 1];
+      if (top?.keys) top.expectKey = true;
+      else if (top) top.index++;
+    }
+  }
+  return null;
 }
 
 /**

@@ -161,7 +161,18 @@ export function parseFraction(value: unknown, path: string, opts: ParseOptions =
 function readString(text: string, kind: QuantityKind): { value: number; dimensionless: boolean } {
   const fast = text.length <= MAX_INPUT_LENGTH ? fastQuantity(text, KINDS[kind].baseUnit) : undefined;
   if (fast !== undefined) return fast;
-  const evaluated = evaluateString(text);
+  return readWithMathjs(text, kind);
+}
+
+/**
+ * The mathjs path: a dimensionless result is read in the kind's base unit, unless units were written and cancelled
+ * (`"100 ms/s"` is not a duration of 0.1 h; issue 17): that is refused for every kind that has a dimension.
+ */
+function readWithMathjs(text: string, kind: QuantityKind): { value: number; dimensionless: boolean } {
+  const { value: evaluated, hadUnits } = evaluateString(text);
+  if (!isUnit(evaluated) && hadUnits && KINDS[kind].baseUnit !== null) {
+    throw new Refusal('its units cancel to a plain number');
+  }
   return { value: toBase(evaluated, kind), dimensionless: !isUnit(evaluated) };
 }
 
@@ -174,8 +185,7 @@ export function readStringWithMathjs(
   kind: QuantityKind,
 ): { value: number; dimensionless: boolean } | { refused: string } {
   try {
-    const evaluated = evaluateString(text);
-    return { value: toBase(evaluated, kind), dimensionless: !isUnit(evaluated) };
+    return readWithMathjs(text, kind);
   } catch (error) {
     if (error instanceof Refusal) return { refused: error.reason };
     throw error;
@@ -202,13 +212,18 @@ function describeType(value: unknown): string {
   return type === 'object' ? 'an object' : `a ${type}`;
 }
 
-/** Parses and evaluates a string; the result is a plain number or a Unit, not yet checked against a kind. */
-function evaluateString(raw: string): Value {
+/**
+ * Parses and evaluates a string; the result is a plain number or a Unit, not yet checked against a kind, and whether
+ * a unit was written (a symbol other than the counting words).
+ */
+function evaluateString(raw: string): { value: Value; hadUnits: boolean } {
   if (raw.length > MAX_INPUT_LENGTH) throw new Refusal(`at most ${MAX_INPUT_LENGTH} characters, got ${raw.length}`);
   // µ (micro sign) and μ (Greek mu) as the micro prefix: mathjs spells it u ("5 µs" = "5 us").
   const text = raw.trim().replace(/[µμ]/g, 'u');
   if (text === '') throw new Refusal('got an empty string');
   if (text.includes(';') || hasControlCharacter(text)) throw new Refusal('a single expression on one line');
+  // mathjs reads the rest of the line after # as a comment: "1000/s # x" would silently drop " x"
+  if (text.includes('#')) throw new Refusal('"#" is not allowed (no comments in a value)');
 
   let tree: MathNode;
   try {
@@ -218,7 +233,9 @@ function evaluateString(raw: string): Value {
     const message = error instanceof Error ? error.message : String(error);
     throw new Refusal(`not a valid expression: ${message.replace(/\s+/g, ' ')}`);
   }
-  return evaluate(tree, 0);
+  const hadUnits =
+    tree.filter((n) => n.type === 'SymbolNode' && !COUNT_WORDS.has((n as MathNode & { name: string }).name)).length > 0;
+  return { value: evaluate(tree, 0), hadUnits };
 }
 
 function hasControlCharacter(text: string): boolean {

@@ -3,7 +3,7 @@
  * is (a device, an endless stdin, a huge file), and hostile nesting is refused before anything recurses through it.
  * In-process (main() with fake streams): no subprocess, no timing.
  */
-import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -103,5 +103,25 @@ describe('hostile nesting', () => {
         /deep\.json: line 1, column 87: expected objects and arrays nested at most 64 levels deep$/,
       );
     }
+  });
+});
+
+describe('error lists are capped (issue 17, row 13)', () => {
+  it('100 bad users: the first 20 problems, then one line counting the rest; JSONL the same on one line', async () => {
+    const scenario = JSON.parse(readFileSync('models/scenarios/internal-tool.json', 'utf8'));
+    scenario.users = Array.from({ length: 100 }, (_, i) => ({ region: `nowhere-${i}`, share: 0.01 }));
+    const file = join(mkdtempSync(join(tmpdir(), 'capplan-users-')), 'users.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const r = await cli(['run', file]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toMatch(/^error: users\[0\]\.region: "nowhere-0": expected a catalog region/);
+    expect(lines[20]).toBe('error: ... and 80 more problems');
+    const jsonl = await cli(['run', '-', '--jsonl'], Readable.from([Buffer.from(`${JSON.stringify(scenario)}\n`)]));
+    const out = JSON.parse(jsonl.stdout) as { line: number; error: string };
+    expect(out.line).toBe(1);
+    expect(out.error.match(/expected a catalog region/g)).toHaveLength(20);
+    expect(out.error.endsWith('; ... and 80 more problems')).toBe(true);
   });
 });

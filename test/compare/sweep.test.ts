@@ -316,6 +316,13 @@ describe('CSV', () => {
     expect(csvField(true)).toBe('true');
   });
 
+  it('neutralises text a spreadsheet would run as a formula (issue 17, row 11); numbers stay numbers', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    for (const text of ['+1', '-1+2', '@SUM(A1)', '\tx']) expect(csvField(text)).toBe(`'${text}`);
+    expect(csvField(-1.5)).toBe('-1.5');
+    expect(csvField('scale out')).toBe('scale out');
+  });
+
   it("a header, then one line per row; an error row fills only value, error and the sweep's designs", () => {
     const r = sweepScenario(photo(), 'targets.availability', [0.999, 1], catalog);
     const lines = rowsCsv(r).split('\n');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputErrors } from '../../src/errors.js';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/limits.js';
-import { jsonErrorPosition, nestedBeyond, readScenarioText } from '../../src/scenario/read.js';
+import { duplicateKey, jsonErrorPosition, nestedBeyond, readScenarioText } from '../../src/scenario/read.js';
 import { contractExample } from './example.js';
 
 function errorsOf(text: string, source = 'scenario.json'): string[] {
@@ -96,5 +96,21 @@ describe('readScenarioText', () => {
     expect(errorsOf(`{"name": ${ok}}`)[0]).toBe('name: [[[["..."]]]]: expected a non-empty string');
     expect(nestedBeyond(`{"a": "${'['.repeat(100)}\\"[[["}`, 1)).toBeNull();
     expect(nestedBeyond('[[1]]', 1)).toBe(1);
+  });
+});
+
+describe('duplicate keys (issue 17, row 14)', () => {
+  it('are refused, naming the path and both places', () => {
+    expect(errorsOf('{\n  "name": "a",\n  "workload": {"peakRate": "1/s",\n    "peakRate": "2/s"}\n}')).toEqual([
+      'scenario.json: line 4, column 5: workload.peakRate appears twice (first at line 3, column 16): expected each key once in an object (JSON readers disagree on which copy wins)',
+    ]);
+    expect(duplicateKey('{"users": [{"region": "a"}, {"region": "b", "share": 1, "region": "c"}]}')?.path).toBe(
+      'users[1].region',
+    );
+  });
+
+  it('are not confused by keys in other objects, strings that look like keys, or escapes', () => {
+    expect(duplicateKey('{"a": {"b": 1}, "c": {"b": 2}, "d": "\\"a\\": 1", "e\\"": [{"a": 1}, {"a": 2}]}')).toBeNull();
+    expect(duplicateKey('{"a\\u0062": 1, "ab": 2}')?.path).toBe('ab');
   });
 });

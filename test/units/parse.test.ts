@@ -337,6 +337,26 @@ describe('parseQuantity: bareUnit (fields whose bare numbers are not in the base
   });
 });
 
+describe('parseQuantity: units that cancel, and comments (issue 17, rows 14-15)', () => {
+  it('refuses units that cancel to a plain number where a dimension is expected; keeps them for plain numbers', () => {
+    expect(refusal('100 ms/s', 'duration', '--mtbf', { bareUnit: 'h' }).message).toBe(
+      '--mtbf: "100 ms/s": expected a duration such as "5 ms" or "2000 h" (its units cancel to a plain number)',
+    );
+    expect(refusal('3 GiB/MiB', 'size', 'x').message).toMatch(/its units cancel to a plain number/);
+    expect(refusal('60 min/h', 'rate', 'x').message).toMatch(/its units cancel to a plain number/);
+    expect(parseQuantity('5 ms/s', 'number', 'x')).toBeCloseTo(0.005, 15);
+    expect(parseQuantity('30 min/h', 'fraction', 'x')).toBe(0.5);
+    // the counting words are not units: "1200 req" is still 1200/s
+    expect(parseQuantity('1200 req', 'rate', 'x')).toBe(1200);
+  });
+
+  it('refuses "#" instead of dropping what follows it as a comment', () => {
+    for (const text of ['1000/s # x', '# 1000/s', '1000#']) {
+      expect(refusal(text, 'rate', '--rate').message).toMatch(/"#" is not allowed \(no comments in a value\)/);
+    }
+  });
+});
+
 describe('parseQuantity: properties', () => {
   const kinds: QuantityKind[] = ['rate', 'duration', 'size', 'fraction', 'money', 'moneyRate', 'count', 'number'];
 

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { loadCatalog } from '../../catalog/index.js';
 import { compareScenario } from '../../compare/index.js';
 import type { ComparisonResult } from '../../compare/result.js';
-import { InputError, InputErrors } from '../../errors.js';
+import { InputError, InputErrors, shownProblems } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
 import { boundedLines } from '../../io/lines.js';
 import { checkReadableFile } from '../../io/readInput.js';
@@ -29,7 +29,7 @@ function render(result: ComparisonResult, format: Format, io: CliIo): string {
 
 /** One-line message of an input problem, for the JSONL error objects. */
 function problemText(error: unknown): string | null {
-  if (error instanceof InputErrors) return error.errors.map((e) => e.message).join('; ');
+  if (error instanceof InputErrors) return shownProblems(error.errors.map((e) => e.message)).join('; ');
   if (error instanceof InputError) return error.message;
   return null;
 }
