@@ -49,6 +49,9 @@ export function allenCunneenMeanWaitS(mmcMeanWaitS: number, serviceTimeCv: numbe
   return (mmcMeanWaitS * (arrivalCv * arrivalCv + serviceTimeCv * serviceTimeCv)) / 2;
 }
 
+/** Above this y the moments' form of poissonMeanKOverKPlusN is evaluated rescaled (15 y^3 < 1.8e308 below it). */
+const POISSON_MOMENTS_OVERFLOW_Y = 1e100;
+
 /**
  * E[k / (k + N)] for N ~ Poisson(y), k > 0, y >= 0: the Kummer-transformed 1F1(1; k + 1; -y) = e^-y 1F1(k; k+1; y),
  * a sum of positive terms (no cancellation). Direct summation outward from the mode for y <= 1e4 (O(sqrt y) terms),
@@ -57,6 +60,23 @@ export function allenCunneenMeanWaitS(mmcMeanWaitS: number, serviceTimeCv: numbe
  */
 export function poissonMeanKOverKPlusN(k: number, y: number): number {
   if (y === 0) return 1;
+  if (y > POISSON_MOMENTS_OVERFLOW_Y) {
+    // the same series with each term u^j m_j rewritten in r = y u <= 1 (u^2 m2 = u r, ..., u^6 m6 = 15 u^3 r^3 +
+    // 25 u^4 r^2 + u^5 r): y^3 alone overflows a double above about 2.3e102 (service times near 1e-151 s made this
+    // NaN, issue 17)
+    const u = 1 / (k + y);
+    const r = y * u;
+    const u2 = u * u;
+    const u3 = u2 * u;
+    const series =
+      1 +
+      u * r -
+      u2 * r +
+      (3 * u2 * r * r + u3 * r) -
+      (10 * u3 * r * r + u2 * u2 * r) +
+      (15 * u3 * r * r * r + 25 * u2 * u2 * r * r + u3 * u2 * r);
+    return k * u * series;
+  }
   if (y > 1e4) {
     const u = 1 / (k + y);
     const y2 = y * y;

@@ -137,6 +137,18 @@ describe('gamma-exponential convolution building blocks against mpmath', () => {
     expect(poissonMeanKOverKPlusN(3, 0)).toBe(1);
   });
 
+  it('stays finite and continuous where y^3 overflows (y > 1e100; service times near 1e-151 s, issue 17)', () => {
+    for (const k of [0.01, 1, 4, 1e6]) {
+      // across the switch to the rescaled series: the same value to rounding
+      expectClose(poissonMeanKOverKPlusN(k, 1e100 * (1 + 1e-15)), poissonMeanKOverKPlusN(k, 1e100), { rel: 1e-13 });
+      for (const y of [1e103, 1e154, 1e200, 1e300]) {
+        // far out the mean is k / (k + y) to the series' order (relative corrections about 1 / y)
+        expectClose(poissonMeanKOverKPlusN(k, y), k / (k + y), { rel: 1e-12 }, `k=${k} y=${y}`);
+      }
+    }
+    for (const x of [1e150, 2.6e153, 1e300]) expect(logGammaExpConvolution(1, x, 3)).toBe(-x);
+  });
+
   it(`ln I(k, x, eps) at ${special.gammaExpConvolution.length} points (shapes 0.01 .. 1e9, every branch) to 1e-13`, () => {
     expect(special.gammaExpConvolution.length).toBeGreaterThanOrEqual(200);
     for (const c of special.gammaExpConvolution) {
