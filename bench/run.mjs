@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-/** BENCH_ONLY=tiers,search runs only those sections (startup, run, tiers, sim, search, extreme, avail, jsonl); all by default. */
+/** BENCH_ONLY=tiers,search runs only those sections (startup, run, tiers, sim, search, extreme, avail, jsonl, limits); all by default. */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
 const want = (section) => ONLY === undefined || ONLY.includes(section);
 /** Scratch files of the benchmark (the C reference build, generated scenarios), removed when it ends. */
@@ -366,4 +366,29 @@ if (want('jsonl')) {
   console.log(
     `run - --jsonl: 10,000 scenarios in ${s.toFixed(2)} s = ${(10_000 / s).toFixed(0)} scenarios/s${Number.isFinite(kb) ? `, ${(kb / 1024).toFixed(0)} MB peak` : ''}`,
   );
+}
+
+// Endless and huge inputs (issue 17): `run /dev/zero`, an endless stdin and a 600 MB line in a JSONL stream are
+// refused at the 1 MiB limit while reading; the bar is under 2 s and under 100 MB each (whole process, peak RSS).
+if (want('limits') && existsSync('/usr/bin/time')) {
+  const cases = [
+    ['run /dev/zero', `"${process.execPath}" "${bin}" run /dev/zero`],
+    ['yes | run -', `yes | "${process.execPath}" "${bin}" run -`],
+    [
+      'run - --jsonl, a 600 MB line then a scenario',
+      `{ head -c 629145600 /dev/zero | tr '\\0' x; echo; cat "${new URL('../models/scenarios/internal-tool.json', import.meta.url).pathname}" | tr -d '\\n'; echo; } | "${process.execPath}" "${bin}" run - --jsonl | cut -c1-60`,
+    ],
+  ];
+  const rows = [];
+  for (const [what, command] of cases) {
+    const t0 = performance.now();
+    const r = spawnSync('bash', ['-c', `/usr/bin/time -f 'RSS %M' bash -c '${command.replace(/'/g, "'\\''")}'`], {
+      encoding: 'utf8',
+    });
+    const s = (performance.now() - t0) / 1000;
+    const kb = Number(/RSS (\d+)/.exec(r.stderr)?.[1]);
+    rows.push({ what, seconds: Number(s.toFixed(2)), peakMB: Math.round(kb / 1024), answer: (r.stdout + r.stderr).split('\n')[0].slice(0, 70) });
+  }
+  console.log('input limits (issue 17: each refused in under 2 s and under 100 MB)');
+  console.table(rows);
 }

@@ -125,3 +125,20 @@ describe('error lists are capped (issue 17, row 13)', () => {
     expect(out.error.endsWith('; ... and 80 more problems')).toBe(true);
   });
 });
+
+describe('JSONL through the command (issue 17, rows 3 and 10)', () => {
+  it('a 3 MiB line is answered with its error, blank lines too, and the stream goes on', async () => {
+    const scenario = JSON.stringify(JSON.parse(readFileSync('models/scenarios/internal-tool.json', 'utf8')));
+    const chunks = [Buffer.from(`${'x'.repeat(3 * 1024 * 1024)}\n\n`), Buffer.from(`${scenario}\n`)];
+    const r = await cli(['run', '-', '--jsonl'], Readable.from(chunks));
+    expect(r.code).toBe(0);
+    const answers = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; error?: string; scenario?: string });
+    expect(answers.map((a) => a.line)).toEqual([1, 2, 3]);
+    expect(answers[0]?.error).toBe('line 1: 3145728 bytes: expected a scenario of at most 1048576 bytes (1 MiB)');
+    expect(answers[1]?.error).toBe('line 2: blank: expected a scenario (one JSON object per line)');
+    expect(answers[2]?.scenario).toBe('Small internal tool (sanity case)');
+  });
+});
