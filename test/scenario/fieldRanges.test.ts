@@ -14,6 +14,9 @@ import { SCENARIO_FIELDS } from '../../src/scenario/fields.js';
 import { readScenarioText } from '../../src/scenario/read.js';
 
 const base = JSON.parse(readFileSync('models/scenarios/internal-tool.json', 'utf8')) as Record<string, unknown>;
+/** A system of three tiers (app, cache, database) with its first candidate only, for the tiers' fields. */
+const tiered = JSON.parse(readFileSync('models/scenarios/ecommerce-cache.json', 'utf8')) as Record<string, unknown>;
+tiered.architectures = (tiered.architectures as unknown[]).slice(0, 1);
 const catalog = loadCatalog();
 const NUMERIC = new Set(['rate', 'duration', 'size', 'byteRate', 'fraction', 'money', 'moneyRate', 'count', 'number']);
 
@@ -52,9 +55,7 @@ function outcome(raw: Record<string, unknown>): string | null {
 }
 
 describe('every numeric field across its allowed range: a result or an input error, never an internal error', () => {
-  const fields = SCENARIO_FIELDS.filter(
-    (f) => NUMERIC.has(f.kind) && f.bounds !== undefined && !f.path.includes('{}') && !f.path.startsWith('tiers'),
-  );
+  const fields = SCENARIO_FIELDS.filter((f) => NUMERIC.has(f.kind) && f.bounds !== undefined && !f.path.includes('{}'));
 
   it('covers the workload, targets, reliability, users and architectures fields', () => {
     const paths = fields.map((f) => f.path);
@@ -73,8 +74,13 @@ describe('every numeric field across its allowed range: a result or an input err
     it(field.path, () => {
       const bounds = field.bounds as NonNullable<typeof field.bounds>;
       const failures: string[] = [];
+      // a tier's field on the tiered system (its tier 0 is the stateless app; role-specific fields go to the tier
+      // that takes them)
+      const tierIndex = field.roles === undefined ? 0 : field.roles.includes('cache') ? 1 : 2;
+      const scenario = field.path.startsWith('tiers[]') ? tiered : base;
+      const path = field.path.startsWith('tiers[]') ? field.path.replace('tiers[]', `tiers.${tierIndex}`) : field.path;
       for (const value of valuesIn(bounds.min, bounds.max, field.integer)) {
-        const raw = withValue(base, field.path, value);
+        const raw = withValue(scenario, path, value);
         if (raw === null) continue;
         const failure = outcome(raw);
         if (failure !== null) failures.push(`${field.path} = ${value}: ${failure}`);
