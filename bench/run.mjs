@@ -368,6 +368,21 @@ if (want('jsonl')) {
   );
 }
 
+// The calculators' batch mode (issue 18: 100,000 M/M/c evaluations with percentiles in under 5 s, whole process)
+if (want('jsonl')) {
+  const file = join(scratch, 'queues.jsonl');
+  const lines = [];
+  for (let i = 0; i < 100_000; i++) {
+    const c = 1 + (i % 64);
+    lines.push(JSON.stringify({ servers: c, rate: `${((c * 0.8) / 0.005).toFixed(3)}/s`, service: '5 ms' }));
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const t0 = performance.now();
+  checked(spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" queue --jsonl < "${file}" > /dev/null`]), 'queue --jsonl');
+  const s = (performance.now() - t0) / 1000;
+  console.log(`queue --jsonl: 100,000 M/M/c queues (1 to 64 servers, rho 0.8) in ${s.toFixed(2)} s (target: under 5 s)`);
+}
+
 // Endless and huge inputs (issue 17): `run /dev/zero`, an endless stdin and a 600 MB line in a JSONL stream are
 // refused at the 1 MiB limit while reading; the bar is under 2 s and under 100 MB each (whole process, peak RSS).
 if (want('limits') && existsSync('/usr/bin/time')) {

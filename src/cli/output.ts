@@ -1,5 +1,5 @@
 /** Output helpers of the commands (no mathjs here: commands that only print must not load the parser). */
-import { InputError } from '../errors.js';
+import { InputError, InputErrors, shownProblems } from '../errors.js';
 export function writeJson(io: { stdout: { write(s: string): unknown } }, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
@@ -49,5 +49,62 @@ export async function emit(
       );
     }
     throw new InputError('--out', out, `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`);
+  }
+}
+
+/** The message of an input problem (one line; a long list counted), or null for anything else (a bug). */
+export function problemText(error: unknown): string | null {
+  if (error instanceof InputErrors) return shownProblems(error.errors.map((e) => e.message)).join('; ');
+  if (error instanceof InputError) return error.message;
+  return null;
+}
+
+/**
+ * Output lines of a JSONL stream, written in batches: the answers to the lines of one input chunk go out in one write
+ * on the next turn of the event loop (or at once past 64 KiB), instead of one write each, so a stream of small answers
+ * is not bound by system calls, while a reader waiting for each answer still gets it promptly. `ready()` waits while
+ * the stream's buffer is full (a slow reader never makes the output pile up in memory); `end()` writes the rest.
+ */
+export class LineWriter {
+  private pending = '';
+  private scheduled = false;
+  private blocked: Promise<void> | null = null;
+
+  constructor(private readonly out: { write(s: string): unknown }) {}
+
+  /** Resolves when the output can take more (immediately unless the last write filled its buffer). */
+  ready(): Promise<void> | null {
+    return this.blocked;
+  }
+
+  write(line: string): void {
+    this.pending += line;
+    if (this.pending.length >= 65536) this.flush();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  async end(): Promise<void> {
+    this.flush();
+    await this.blocked;
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    if (this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
+    const ok = this.out.write(text);
+    const stream = this.out as Partial<NodeJS.WritableStream>;
+    if (ok === false && typeof stream.once === 'function' && this.blocked === null) {
+      this.blocked = new Promise<void>((resolve) => {
+        stream.once?.('drain', () => {
+          this.blocked = null;
+          resolve();
+        });
+      });
+    }
   }
 }

@@ -4,6 +4,14 @@ import type { CommandSpec } from './args.js';
  * Every command's flags as data (kept apart from the implementations, so `capplan --help` loads nothing heavy).
  * Names are fixed by ../shared/design/contract.md.
  */
+/** `queue` and `availability`: one parameter object per stdin line (contract, "Batch mode for the calculators"). */
+const CALCULATOR_JSONL_FLAG = {
+  name: 'jsonl',
+  kind: 'switch',
+  description:
+    'read one JSON object of these flags (names without dashes) per stdin line; answer one JSON line each, in order',
+} as const;
+
 const JSON_FLAG = {
   name: 'json',
   kind: 'switch',
@@ -22,7 +30,7 @@ export const queueSpec: CommandSpec = {
   name: 'queue',
   summary: 'waiting and response times of an M/M/c or M/G/c queue (FCFS)',
   usage:
-    'capplan queue --servers C --rate R --service T [--cv X] [--fanout K] [--simulate N [--seed S] [--threads T] [--dist D] [--burst-factor F --burst-share S --burst-length T]] [--json]',
+    'capplan queue --servers C --rate R --service T [--cv X] [--fanout K] [--simulate N [--seed S] [--threads T] [--dist D] [--burst-factor F --burst-share S --burst-length T]] [--json] | capplan queue --jsonl < PARAMS.jsonl',
   positionals: [],
   flags: [
     { name: 'servers', kind: 'value', valueName: 'C', description: 'number of servers (integer >= 1)' },
@@ -85,6 +93,7 @@ export const queueSpec: CommandSpec = {
         'worker threads of the simulation (default: 1 below 4 million customers, else the CPU count; the result does not depend on it)',
     },
     JSON_FLAG,
+    CALCULATOR_JSONL_FLAG,
   ],
   details: [
     'Percentiles are of the response time (wait + service). With cv = 1 the figures are exact (M/M/c);',
@@ -102,7 +111,7 @@ export const availabilitySpec: CommandSpec = {
   name: 'availability',
   summary: 'steady-state availability of N nodes of which K must be up, over zones and regions',
   usage:
-    'capplan availability --nodes N --need K (--mtbf T --mttr T | --node-availability A) [--zones Z --zone-mtbf T --zone-mttr T] [--regions R --region-mtbf T --region-mttr T] [--simulate-years Y [--seed S] [--weibull-shape K] [--repair-crews N]] [--json]',
+    'capplan availability --nodes N --need K (--mtbf T --mttr T | --node-availability A) [--zones Z --zone-mtbf T --zone-mttr T] [--regions R --region-mtbf T --region-mttr T] [--simulate-years Y [--seed S] [--weibull-shape K] [--repair-crews N]] [--json] | capplan availability --jsonl < PARAMS.jsonl',
   positionals: [],
   flags: [
     { name: 'nodes', kind: 'value', valueName: 'N', description: 'number of nodes (default 1)' },
@@ -152,6 +161,7 @@ export const availabilitySpec: CommandSpec = {
       description: 'simulate at most N node repairs at once (shared crews; a failed node waits for a free one)',
     },
     JSON_FLAG,
+    CALCULATOR_JSONL_FLAG,
   ],
   details: [
     'A node is up only while it, its zone and its region are up; all failures independent, steady state.',

@@ -20,12 +20,25 @@ import { InputError } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
 import { floorSignificant, formatDowntime, formatPercent } from '../../units/format.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
+import { runCalculatorJsonl } from '../calculatorJsonl.js';
 import { keyValues, writeJson } from '../output.js';
 import { flagHours, flagQuantity, seedFlag } from '../values.js';
 import { reportedNines } from './ninesValue.js';
 
 /** `capplan availability`: exact k-of-n over independent node, zone and region failures. */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.flags.has('jsonl')) {
+    const { availabilitySpec } = await import('../specs.js');
+    return runCalculatorJsonl(args, io, availabilitySpec, async (a) => evaluate(a).json);
+  }
+  const { json, text } = evaluate(args);
+  if (args.flags.has('json')) writeJson(io, json);
+  else io.stdout.write(text());
+  return EXIT.ok;
+}
+
+/** The fleet of the flags: its JSON (with the simulation when --simulate-years asks for one) and its text. */
+function evaluate(args: ParsedArgs): { json: object; text: () => string } {
   const problems = new ProblemList();
   const count = (name: string, fallback: number) =>
     problems.attempt(
@@ -107,19 +120,15 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
     );
   }
   const out = simulated ? { ...json, simulated } : json;
-  if (args.flags.has('json')) {
-    writeJson(io, out);
-    return EXIT.ok;
-  }
-  const layout = [
-    `${nodes} node${nodes === 1 ? '' : 's'}, at least ${need} up`,
-    zones !== undefined ? `over ${zones} zone${zones === 1 ? '' : 's'}` : '',
-    regions !== undefined ? `in ${regions} region${regions === 1 ? '' : 's'}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  io.stdout.write(
-    `${layout}: ${json.method}\n${keyValues([
+  const text = () => {
+    const layout = [
+      `${nodes} node${nodes === 1 ? '' : 's'}, at least ${need} up`,
+      zones !== undefined ? `over ${zones} zone${zones === 1 ? '' : 's'}` : '',
+      regions !== undefined ? `in ${regions} region${regions === 1 ? '' : 's'}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return `${layout}: ${json.method}\n${keyValues([
       ['node availability', formatPercent(node.availability)],
       ['availability', formatPercent(result.availability)],
       ['unavailability', result.unavailability.toPrecision(4)],
@@ -127,9 +136,9 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
       ['downtime', `${formatDowntime(down.perYearS)} per year, ${formatDowntime(down.perMonthS)} per month`],
       ...(simulated ? [['simulated', simulatedText(simulated)] as const] : []),
       ...(simulated?.warnings ?? []).map((w) => ['warning', w] as const),
-    ])}\n  (${CALENDAR_CONVENTION})\n`,
-  );
-  return EXIT.ok;
+    ])}\n  (${CALENDAR_CONVENTION})\n`;
+  };
+  return { json: out, text };
 }
 
 /** A node's availability, and its MTBF/MTTR when given as such (null: given as --node-availability). */

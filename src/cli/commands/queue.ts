@@ -17,12 +17,31 @@ import { type CliIo, EXIT } from '../../io/io.js';
 import { runChunks } from '../../simWorkers/pool.js';
 import { formatDuration, formatPercent, formatRate, formatSig } from '../../units/format.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
+import { runCalculatorJsonl } from '../calculatorJsonl.js';
 import { keyValues, writeJson } from '../output.js';
 import { progressBar } from '../progress.js';
 import { flagChoice, flagQuantity, flagText, seedFlag, threadsFlag } from '../values.js';
 
-/** `capplan queue`: JSON fields per the contract (times in ms, rates per second). */
+/** `capplan queue`: JSON fields per the contract (times in ms, rates per second); `--jsonl`: one queue per line. */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.flags.has('jsonl')) {
+    const { queueSpec } = await import('../specs.js');
+    return runCalculatorJsonl(args, io, queueSpec, async (a) => {
+      const { result, simulated } = await evaluate(a, io);
+      return simulated === null ? toJson(result) : { ...toJson(result), simulated };
+    });
+  }
+  const { result, simulated } = await evaluate(args, io);
+  if (args.flags.has('json')) writeJson(io, simulated === null ? toJson(result) : { ...toJson(result), simulated });
+  else io.stdout.write(toText(result) + (simulated === null ? '' : simulatedText(simulated)));
+  return EXIT.ok;
+}
+
+/** The queue of the flags, and its simulation when --simulate asks for one. */
+async function evaluate(
+  args: ParsedArgs,
+  io: CliIo,
+): Promise<{ result: QueueResult; simulated: SimulatedJson | null }> {
   const problems = new ProblemList();
   const servers = problems.attempt(
     () => flagQuantity(args, 'servers', 'count', { min: 1, max: 1_000_000, integer: true, example: '8' }),
@@ -103,9 +122,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
       };
     }
   }
-  if (args.flags.has('json')) writeJson(io, simulated === null ? toJson(result) : { ...toJson(result), simulated });
-  else io.stdout.write(toText(result) + (simulated === null ? '' : simulatedText(simulated)));
-  return EXIT.ok;
+  return { result, simulated };
 }
 
 type SimulatedJson =

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { loadCatalog } from '../../catalog/index.js';
 import { compareScenario } from '../../compare/index.js';
 import type { ComparisonResult } from '../../compare/result.js';
-import { InputError, InputErrors, shownProblems } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
 import { boundedLines } from '../../io/lines.js';
 import { checkReadableFile } from '../../io/readInput.js';
@@ -11,7 +11,7 @@ import { MAX_SCENARIO_BYTES } from '../../scenario/limits.js';
 import { readScenarioText } from '../../scenario/read.js';
 import type { ParsedArgs } from '../args.js';
 import { readAndCompare } from '../compareInput.js';
-import { emit } from '../output.js';
+import { emit, LineWriter, problemText } from '../output.js';
 import { flagChoice, flagText, threadsFlag } from '../values.js';
 
 const FORMATS = ['json', 'table'] as const;
@@ -27,27 +27,6 @@ function render(result: ComparisonResult, format: Format, io: CliIo): string {
     : `${JSON.stringify(result, null, 2)}\n`;
 }
 
-/** One-line message of an input problem, for the JSONL error objects. */
-function problemText(error: unknown): string | null {
-  if (error instanceof InputErrors) return shownProblems(error.errors.map((e) => e.message)).join('; ');
-  if (error instanceof InputError) return error.message;
-  return null;
-}
-
-/**
- * Writes a chunk and, when the stream's buffer is full, waits for it to drain: a slow reader (or a pipe) never
- * makes the output pile up in memory.
- */
-async function writeLine(out: CliIo['stdout'], text: string): Promise<void> {
-  const ok = out.write(text);
-  const stream = out as Partial<NodeJS.WritableStream>;
-  if (ok === false && typeof stream.once === 'function') {
-    await new Promise<void>((resolve) => {
-      stream.once?.('drain', () => resolve());
-    });
-  }
-}
-
 /**
  * `capplan run - --jsonl`: one scenario per input line, one compact result per output line, in input order, each
  * starting with its `line` number; a bad line (blank, over 1 MiB, not a valid scenario) gives `{"line": N, "error":
@@ -61,7 +40,9 @@ async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number
   const catalog = loadCatalog();
   let missed = false;
   let internal = 0;
+  const writer = new LineWriter(io.stdout);
   for await (const item of boundedLines(input, MAX_SCENARIO_BYTES)) {
+    await writer.ready();
     const n = item.line;
     let out: string;
     if ('overLimit' in item) {
@@ -89,8 +70,9 @@ async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number
         } else out = JSON.stringify({ line: n, error: message });
       }
     }
-    await writeLine(io.stdout, `${out}\n`);
+    writer.write(`${out}\n`);
   }
+  await writer.end();
   if (internal > 0) {
     io.stderr.write(
       `internal error: ${internal} line(s) failed (marked "internal" in the output; please report them)\n`,
