@@ -3,7 +3,9 @@
  * Readable.from), fed arbitrary JSON, mutated example scenarios, raw text and bytes, and random argv for every batch
  * command. The oracle for every case:
  *
- * - main resolves (never throws) within CASE_LIMIT_MS, with exit 0 or 1 (1 only with --check), or 2; never 3;
+ * - main resolves (never throws), with exit 0 or 1 (1 only with --check), or 2; never 3; a case still running after
+ *   2 x CASE_LIMIT_MS is a hang (the limit is a watchdog, not a speed test: a loaded machine may take 5x longer than
+ *   a quiet one, so speed belongs in `npm run bench`);
  * - exit 0/1 with JSON output: stdout parses, and for `run` validateResult(...) is [] (no NaN, Infinity or null
  *   where a number is promised); the calculators' contract numbers are finite;
  * - exit 2: stdout is empty and stderr is one or more lines, each `error: SUBJECT: ...` where SUBJECT is a flag, a
@@ -40,10 +42,10 @@ import { MAX_SCENARIO_BYTES } from '../../src/scenario/limits.js';
 const GLOBAL_RUNS = fc.readConfigureGlobal().numRuns ?? 100;
 /** Runs of one property: `share` percent of the global numRuns (100 unless FC_RUNS says otherwise). */
 const runs = (share: number) => Math.max(1, Math.round((share * GLOBAL_RUNS) / 100));
-/** Vitest's limit for a property of n runs (generous: a case may take up to CASE_LIMIT_MS). */
-const timeoutFor = (n: number) => Math.max(30_000, n * 1_500);
-/** A case that takes longer than this fails (and is printed by fast-check as the counterexample). */
-const CASE_LIMIT_MS = 5_000;
+/** Vitest's limit for a property of n runs: a watchdog for hangs, generous enough for a busy machine. */
+const timeoutFor = (n: number) => Math.max(300_000, n * 10_000);
+/** A case still running after twice this is a hang and fails; one taking longer than this is reported in the log. */
+const CASE_LIMIT_MS = 60_000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Files
@@ -277,7 +279,6 @@ function judge(c: Case, kind: OutputKind, r: Outcome): string[] {
   const p: string[] = [];
   if (r.threw !== undefined) p.push(`main threw: ${r.threw}`);
   if (r.timedOut) p.push(`did not finish within ${CASE_LIMIT_MS * 2} ms`);
-  else if (r.ms > CASE_LIMIT_MS) p.push(`took ${Math.round(r.ms)} ms (limit ${CASE_LIMIT_MS} ms)`);
   if (r.code !== undefined && ![0, 1, 2].includes(r.code)) p.push(`exit ${r.code}`);
   if (r.code === 1 && !c.argv.includes('--check')) p.push('exit 1 without --check');
   for (const [name, text] of [
@@ -1270,18 +1271,24 @@ describe('hostile input: regressions', () => {
   });
 
   it('refuses __proto__, constructor and prototype keys at the top and nested, and pollutes nothing', async () => {
-    const texts = [
-      PROTO_TEXT,
-      toText(internalTool()).replace(/^\{/, `{"__proto__":{"polluted":1},`),
-      toText({ ...internalTool(), workload: new RawJson(PROTO_TEXT) }),
-      toText(internalTool()).replace('"users":[', `"users":[${PROTO_TEXT},`),
-      toText(internalTool()).replace('"workload":{', '"workload":{"constructor":{"prototype":{"polluted":1}},'),
-      deepObject(10_000, PROTO_TEXT),
+    const forbidden = /forbidden key/;
+    const texts: [string, RegExp][] = [
+      [PROTO_TEXT, forbidden],
+      [toText(internalTool()).replace(/^\{/, `{"__proto__":{"polluted":1},`), forbidden],
+      [toText({ ...internalTool(), workload: new RawJson(PROTO_TEXT) }), forbidden],
+      [toText(internalTool()).replace('"users":[', `"users":[${PROTO_TEXT},`), forbidden],
+      [
+        toText(internalTool()).replace('"workload":{', '"workload":{"constructor":{"prototype":{"polluted":1}},'),
+        forbidden,
+      ],
+      [deepObject(60, PROTO_TEXT), forbidden],
+      // deeper than 64 levels the nesting is refused before anything is parsed
+      [deepObject(10_000, PROTO_TEXT), /nested at most 64 levels deep/],
     ];
-    for (const text of texts) {
+    for (const [text, expected] of texts) {
       const r = await expectSafe({ argv: ['run', '-'], stdin: text }, 'result');
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/forbidden key/);
+      expect(r.stderr).toMatch(expected);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(Object.keys(Object.prototype)).toHaveLength(0);
     }
