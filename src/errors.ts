@@ -1,3 +1,5 @@
+import { formatCount } from './units/format.js';
+
 /**
  * Errors as values at the edges. An InputError is the user's mistake (exit code 2): it names the field path or
  * flag, the value given and what was expected, in one line. Anything else that escapes is an internal error
@@ -82,5 +84,5 @@ export const MAX_PROBLEMS_SHOWN = 20;
 export function shownProblems(messages: readonly string[], max = MAX_PROBLEMS_SHOWN): string[] {
   if (messages.length <= max) return [...messages];
   const rest = messages.length - max;
-  return [...messages.slice(0, max), `... and ${rest.toLocaleString('en-US')} more problem${rest === 1 ? '' : 's'}`];
+  return [...messages.slice(0, max), `... and ${formatCount(rest)} more problem${rest === 1 ? '' : 's'}`];
 }

@@ -25,12 +25,13 @@ function robustness(results: readonly ArchitectureResult[], best: ArchitectureRe
   return `${text}.`;
 }
 
+import { formatCount } from '../units/format.js';
 import { better } from './size.js';
 
 const TARGETS: (keyof MeetsTargets)[] = ['p99', 'availability', 'durability', 'budget', 'utilization', 'memory'];
 
 function usd(x: number): string {
-  return `${Math.round(x).toLocaleString('en-US')} USD/month`;
+  return `${formatCount(Math.round(x))} USD/month`;
 }
 
 /**

@@ -185,6 +185,20 @@ function groupThousands(s: string): string {
 }
 
 /**
+ * A number as `toLocaleString('en-US')` writes it ("1,234,567"), without setting up ICU for the common case: the
+ * first toLocaleString of a process costs 20-40 ms (issue 18). Integers below 1e21 are grouped here; anything else
+ * (fractions, which en-US rounds to 3 decimals; huge or non-finite values) goes to toLocaleString. Tested against it.
+ * @example formatCount(1234567) // "1,234,567"
+ */
+export function formatCount(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) {
+    const grouped = groupThousands(String(Math.abs(n)));
+    return n < 0 || Object.is(n, -0) ? `-${grouped}` : grouped;
+  }
+  return n.toLocaleString('en-US');
+}
+
+/**
  * US dollars: whole dollars with thousands separators from $1,000 up ("$12,345"), cents below ("$0.40", "$123.45"),
  * and two significant figures below one cent ("$0.00042") so that per-request costs do not print as "$0.00".
  * Independent of the locale.

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   floorSignificant,
   formatByteRate,
   formatBytes,
+  formatCount,
   formatDowntime,
   formatDuration,
   formatLatencyMs,
@@ -188,5 +190,24 @@ describe('format.ts does not load mathjs', () => {
     const source = readFileSync(new URL('../../src/units/format.ts', import.meta.url), 'utf8');
     expect(source).not.toMatch(/^\s*import\b/m);
     expect(source).not.toMatch(/\bimport\s*\(/);
+  });
+});
+
+describe('formatCount: toLocaleString("en-US") without ICU for integers', () => {
+  it('equals toLocaleString on integers of every size and sign, and on the fractions it hands over', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -1e9, max: 1e9 }),
+          fc.double({ min: -1e22, max: 1e22, noNaN: true }).map(Math.round),
+          fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+          fc.constantFrom(0, -0, 999, 1000, 999_999, 1e20, 1e21, 123_456_789_012_345_680),
+        ),
+        (n) => {
+          expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

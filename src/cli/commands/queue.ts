@@ -15,7 +15,7 @@ import {
 import { InputError } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
 import { runChunks } from '../../simWorkers/pool.js';
-import { formatDuration, formatPercent, formatRate, formatSig } from '../../units/format.js';
+import { formatCount, formatDuration, formatPercent, formatRate, formatSig } from '../../units/format.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
 import { runCalculatorJsonl } from '../calculatorJsonl.js';
 import { keyValues, writeJson } from '../output.js';
@@ -237,7 +237,7 @@ function simulatedText(s: SimulatedJson): string {
   return `${keyValues([
     [
       'simulated',
-      `${s.customers.toLocaleString('en-US')} customers, seed ${s.seed}, ${s.distribution} service${s.bursts ? `, bursty arrivals (${s.bursts.factor}x for ${formatPercent(s.bursts.share)} of the time, bursts of ${formatDuration(s.bursts.lengthS)})` : ''}`,
+      `${formatCount(s.customers)} customers, seed ${s.seed}, ${s.distribution} service${s.bursts ? `, bursty arrivals (${s.bursts.factor}x for ${formatPercent(s.bursts.share)} of the time, bursts of ${formatDuration(s.bursts.lengthS)})` : ''}`,
     ],
     [
       '  mean response',
@@ -247,7 +247,7 @@ function simulatedText(s: SimulatedJson): string {
     ['  p99', `${ms(s.p99Ms)} (95% CI ${ms(s.ci95.p99Ms[0])} .. ${ms(s.ci95.p99Ms[1])})`],
     [
       '  warm-up',
-      `${s.warmup.customersPerSection.toLocaleString('en-US')} customers discarded in each of ${s.chunks} sections${s.warmup.capped ? ' (capped)' : ''}`,
+      `${formatCount(s.warmup.customersPerSection)} customers discarded in each of ${s.chunks} sections${s.warmup.capped ? ' (capped)' : ''}`,
     ],
     ...s.warnings.map((w): [string, string] => ['  warning', w]),
   ])}\n`;

@@ -4,6 +4,7 @@ import type { P99Scope, Scenario } from '../../scenario/types.js';
 import {
   formatByteRate,
   formatBytes,
+  formatCount,
   formatDuration,
   formatPercent,
   formatRate,
@@ -27,7 +28,7 @@ function simulationRows(s: Scenario): string[][] {
   return [
     [
       'simulation',
-      `${sim.requests.toLocaleString('en-US')} requests and ${sim.years.toLocaleString('en-US')} years per candidate, seed ${sim.seed}`,
+      `${formatCount(sim.requests)} requests and ${formatCount(sim.years)} years per candidate, seed ${sim.seed}`,
       from('simulation.requests'),
     ],
     [

@@ -1,4 +1,4 @@
-import { formatDuration, formatPercent } from '../../units/format.js';
+import { formatCount, formatDuration, formatPercent } from '../../units/format.js';
 import { p99Bars, p99StackedRows } from '../chartData.js';
 import { type Block, figure, heading, paragraph, preformatted, table } from '../document.js';
 import { P99_REST } from '../table.js';
@@ -65,7 +65,7 @@ export function latency(w: WorksheetInput): Block[] {
     if (sim) {
       out.push(
         paragraph(
-          `Simulated (${sim.customers.toLocaleString('en-US')} requests): p99 ${ms(sim.p99Ms)} (95% interval ${ms(sim.ci95.p99Ms[0])} to ${ms(sim.ci95.p99Ms[1])}); the analytic p99 is ${sim.analyticP99Inside ? 'inside' : '**outside**'} it (${formatPercent(sim.analyticP99RelativeError, 1)} off).${sim.warnings.map((w) => ` Warning: ${w}.`).join('')}`,
+          `Simulated (${formatCount(sim.customers)} requests): p99 ${ms(sim.p99Ms)} (95% interval ${ms(sim.ci95.p99Ms[0])} to ${ms(sim.ci95.p99Ms[1])}); the analytic p99 is ${sim.analyticP99Inside ? 'inside' : '**outside**'} it (${formatPercent(sim.analyticP99RelativeError, 1)} off).${sim.warnings.map((w) => ` Warning: ${w}.`).join('')}`,
         ),
       );
       const down = sim.sparesDown;
