@@ -1,5 +1,5 @@
-// `capplan sweep` as a user runs it (the built command, in-process; stdin in a subprocess): CSV and JSON output, stdin, --out, --crossovers and
-// the errors.
+// `capplan sweep` as a user runs it (the built command, in-process; stdin in a subprocess): CSV and JSON output,
+// stdin, --out, --crossovers and the errors.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
