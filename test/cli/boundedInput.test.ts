@@ -8,22 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+
 import { readFileBounded, readStreamBounded } from '../../src/io/boundedRead.js';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/limits.js';
+import { sourceCli } from './sourceMain.js';
 
-/** main() with captured output; stdin is `input` when given. */
-async function cli(argv: string[], input?: NodeJS.ReadableStream) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    ...(input ? { stdin: input } : {}),
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = sourceCli;
 
 /** An endless stdin (`yes | capplan run -`) that counts what was taken from it. */
 function endless(): { stream: Readable; pulled: () => number } {

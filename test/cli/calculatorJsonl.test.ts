@@ -5,19 +5,9 @@
  */
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { sourceCli } from './sourceMain.js';
 
-async function cli(argv: string[], stdinText?: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    ...(stdinText === undefined ? {} : { stdin: Readable.from([Buffer.from(stdinText)]) }),
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = sourceCli;
 
 const answers = (stdout: string) =>
   stdout

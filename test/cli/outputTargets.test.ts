@@ -20,20 +20,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+
 import { NotRegularFileError, writeFileAtomic } from '../../src/util/atomicWrite.js';
 import { BIN } from './run.js';
+import { sourceCli } from './sourceMain.js';
 
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = sourceCli;
 
 const scenarioFile = () => {
   const dir = mkdtempSync(join(tmpdir(), 'capplan-out-'));

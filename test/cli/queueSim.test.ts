@@ -1,13 +1,13 @@
 // `capplan queue --simulate` as a user runs it: the simulated block of the contract, identical output whatever the
 // number of worker threads (the built dist/simWorker.js runs the chunks), and one-line errors.
 import { describe, expect, it } from 'vitest';
-import { capplan, capplanJson, expectInputErrors } from './run.js';
+import { capplanJson, cli, cliJson, expectCliErrors } from './run.js';
 
 const base = ['queue', '--servers', '8', '--rate', '1280/s', '--service', '5ms', '--json'];
 
 describe('capplan queue --simulate', () => {
-  it('adds simulated figures with 95% intervals that contain the exact M/M/8 mean and p99', () => {
-    const r = capplanJson([...base, '--simulate', '400000', '--seed', '7']);
+  it('adds simulated figures with 95% intervals that contain the exact M/M/8 mean and p99', async () => {
+    const r = await cliJson([...base, '--simulate', '400000', '--seed', '7']);
     const s = r.simulated as Record<string, unknown> & { ci95: { meanResponseMs: number[]; p99Ms: number[] } };
     expect(s.customers).toBe(400000);
     expect(s.seed).toBe(7);
@@ -20,22 +20,23 @@ describe('capplan queue --simulate', () => {
     expect(r.p99Ms as number).toBeLessThanOrEqual(phi);
   });
 
-  it('gives byte-identical output with 1, 2 and 3 worker threads', () => {
-    const out = (threads: string) => capplan([...base, '--simulate', '200000', '--threads', threads]).stdout;
-    const one = out('1');
+  it('gives byte-identical output with 1, 2 and 3 worker threads', async () => {
+    const out = async (threads: string) => (await cli([...base, '--simulate', '200000', '--threads', threads])).stdout;
+    const one = await out('1');
     expect(one).toContain('"simulated"');
-    expect(out('2')).toBe(one);
-    expect(out('3')).toBe(one);
+    expect(await out('2')).toBe(one);
+    expect(await out('3')).toBe(one);
   });
 
-  it('another seed gives other samples', () => {
+  it('another seed gives other samples', async () => {
+    // subprocesses: the simulation's worker threads started by the bin itself
     const a = capplanJson([...base, '--simulate', '20000', '--seed', '1']).simulated as { meanResponseMs: number };
     const b = capplanJson([...base, '--simulate', '20000', '--seed', '2']).simulated as { meanResponseMs: number };
     expect(a.meanResponseMs).not.toBe(b.meanResponseMs);
   });
 
-  it('an unstable queue is not simulated, and says why', () => {
-    const r = capplanJson([
+  it('an unstable queue is not simulated, and says why', async () => {
+    const r = await cliJson([
       'queue',
       '--servers',
       '1',
@@ -51,8 +52,8 @@ describe('capplan queue --simulate', () => {
     expect((r.simulated as { skipped: string }).skipped).toMatch(/unstable/);
   });
 
-  it('bursty arrivals (MMPP with mean rate R): the simulated p99 is far above the exact Poisson p99, and says why', () => {
-    const r = capplanJson([
+  it('bursty arrivals (MMPP with mean rate R): the simulated p99 is far above the exact Poisson p99, and says why', async () => {
+    const r = await cliJson([
       ...base,
       ...['--simulate', '200000', '--burst-factor', '3', '--burst-share', '10%', '--burst-length', '200ms'],
     ]);
@@ -62,17 +63,19 @@ describe('capplan queue --simulate', () => {
     expect(s.ci95.p99Ms[0] as number).toBeGreaterThan(3 * (r.p99Ms as number));
     expect(s.method).toMatch(/bursty arrivals \(MMPP: 3x the base rate for 10\.0% of the time/);
     // a burst factor next to 1 is Poisson again: the exact p99 lies in the interval
-    const calm = capplanJson([
-      ...base,
-      ...['--simulate', '400000', '--seed', '7', '--burst-factor', '1.000001', '--burst-share', '50%'],
-      ...['--burst-length', '1s'],
-    ]).simulated as { ci95: { p99Ms: number[] } };
+    const calm = (
+      await cliJson([
+        ...base,
+        ...['--simulate', '400000', '--seed', '7', '--burst-factor', '1.000001', '--burst-share', '50%'],
+        ...['--burst-length', '1s'],
+      ])
+    ).simulated as { ci95: { p99Ms: number[] } };
     expect(r.p99Ms as number).toBeGreaterThanOrEqual(calm.ci95.p99Ms[0] as number);
     expect(r.p99Ms as number).toBeLessThanOrEqual(calm.ci95.p99Ms[1] as number);
   });
 
-  it('bursts far shorter than the gaps between requests are simulated as Poisson, and the method says so', () => {
-    const r = capplanJson([
+  it('bursts far shorter than the gaps between requests are simulated as Poisson, and the method says so', async () => {
+    const r = await cliJson([
       ...base,
       ...['--simulate', '20000', '--burst-factor', '1000', '--burst-share', '99.999999%', '--burst-length', '1ns'],
     ]);
@@ -81,8 +84,8 @@ describe('capplan queue --simulate', () => {
     );
   });
 
-  it('the burst flags go together, in range; simulation flags need --simulate', () => {
-    expectInputErrors(
+  it('the burst flags go together, in range; simulation flags need --simulate', async () => {
+    await expectCliErrors(
       [...base, '--simulate', '1000', '--burst-factor', '1', '--burst-share', '100%'],
       [
         /^error: --burst-factor: "1": expected a number > 1/,
@@ -90,7 +93,7 @@ describe('capplan queue --simulate', () => {
         /^error: --burst-length: "": expected a value as well: the burst flags \(--burst-factor, --burst-share\) go together/,
       ],
     );
-    expectInputErrors(
+    await expectCliErrors(
       [...base, '--seed', '3', '--burst-length', '2s'],
       [
         /^error: --seed: "3": expected --simulate N as well/,
@@ -99,15 +102,15 @@ describe('capplan queue --simulate', () => {
     );
   });
 
-  it('bad simulation flags are one-line errors, exit 2', () => {
-    const r = capplan([...base, '--simulate', '0', '--dist', 'weibull', '--threads', 'x']);
+  it('bad simulation flags are one-line errors, exit 2', async () => {
+    const r = await cli([...base, '--simulate', '0', '--dist', 'weibull', '--threads', 'x']);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^error: --simulate: "0": expected/);
     expect(r.stderr).toMatch(/--dist: "weibull": expected one of exponential, deterministic, gamma, lognormal/);
     expect(r.stderr).toMatch(/--threads: "x": expected/);
-    const e = capplan([...base, '--simulate', '1000', '--dist', 'exponential', '--cv', '2']);
+    const e = await cli([...base, '--simulate', '1000', '--dist', 'exponential', '--cv', '2']);
     expect(e.stderr).toMatch(/--dist: "exponential": expected a distribution that can have cv 2/);
   });
 });

@@ -1,12 +1,12 @@
-// `capplan sweep` as a user runs it (the built command, no TTY): CSV and JSON output, stdin, --out, --crossovers and
-// the errors.
+// `capplan sweep` as a user runs it (the built command, in-process; stdin in a subprocess): CSV and JSON output,
+// stdin, --out, --crossovers and the errors.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FREEZE_NOTE } from '../../src/compare/designs.js';
 import { ROW_COLUMNS } from '../../src/report/sweepCsv.js';
-import { capplan } from './run.js';
+import { capplan, cli } from './run.js';
 
 const photo = 'models/scenarios/photo-sharing-viral.json';
 const candidates = (JSON.parse(readFileSync(photo, 'utf8')).architectures as unknown[]).length;
@@ -23,8 +23,8 @@ interface Crossover {
 }
 
 describe('capplan sweep: output', () => {
-  it('CSV by default: the header, then steps x candidates rows, nothing on stderr', () => {
-    const r = capplan(['sweep', photo, ...vary, '--steps', '5']);
+  it('CSV by default: the header, then steps x candidates rows, nothing on stderr', async () => {
+    const r = await cli(['sweep', photo, ...vary, '--steps', '5']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
@@ -36,14 +36,14 @@ describe('capplan sweep: output', () => {
     expect(lines.filter((l) => l.startsWith('50000,'))).toHaveLength(candidates);
   });
 
-  it('--steps defaults to 11', () => {
-    const r = capplan(['sweep', photo, '--vary', 'targets.p99=100ms..500ms']);
+  it('--steps defaults to 11', async () => {
+    const r = await cli(['sweep', photo, '--vary', 'targets.p99=100ms..500ms']);
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1 + 11 * candidates);
   });
 
-  it('--format json: path, values, rows and the crossovers; --log spaces the values geometrically', () => {
-    const r = capplan(['sweep', photo, ...vary, '--log', '--format', 'json']);
+  it('--format json: path, values, rows and the crossovers; --log spaces the values geometrically', async () => {
+    const r = await cli(['sweep', photo, ...vary, '--log', '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as {
@@ -71,15 +71,15 @@ describe('capplan sweep: output', () => {
     expect((j as unknown as { designs: string }).designs).toBe('candidates');
   });
 
-  it("--freeze: with the scenario's own candidates it is not an error; a note on stderr says so", () => {
-    const r = capplan(['sweep', photo, ...vary, '--steps', '2', '--freeze']);
+  it("--freeze: with the scenario's own candidates it is not an error; a note on stderr says so", async () => {
+    const r = await cli(['sweep', photo, ...vary, '--steps', '2', '--freeze']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`note: ${FREEZE_NOTE}\n`);
     expect(r.stdout.split('\n')[1]).toMatch(/,candidates$/);
     // without architectures the designs are frozen (the small internal tool; one search for the designs)
     const tool = JSON.parse(readFileSync('models/scenarios/internal-tool.json', 'utf8'));
     delete tool.architectures;
-    const f = capplan(
+    const f = await cli(
       ['sweep', '-', '--vary', 'workload.peakRate=25/s..100/s', '--steps', '2', '--freeze'],
       JSON.stringify(tool),
     );
@@ -90,32 +90,33 @@ describe('capplan sweep: output', () => {
     for (const line of lines.slice(1)) expect(line).toMatch(/,frozen$/);
   });
 
-  it('--crossovers writes the crossovers instead of the rows (CSV and JSON)', () => {
-    const r = capplan(['sweep', photo, ...vary, '--log', '--crossovers']);
+  it('--crossovers writes the crossovers instead of the rows (CSV and JSON)', async () => {
+    const r = await cli(['sweep', photo, ...vary, '--log', '--crossovers']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('kind,from,to,at,before,after,method,note,designs');
     expect(lines[1]).toMatch(/,candidates$/);
     expect(lines.some((l) => l.startsWith('cheapest-kind,'))).toBe(true);
-    const j = JSON.parse(capplan(['sweep', photo, ...vary, '--log', '--crossovers', '--format', 'json']).stdout);
+    const j = JSON.parse((await cli(['sweep', photo, ...vary, '--log', '--crossovers', '--format', 'json'])).stdout);
     expect(j.rows).toBeUndefined();
     expect(j.crossovers.length).toBe(lines.length - 1);
   });
 
-  it('- reads stdin; --out writes the file atomically and nothing to stdout', () => {
-    const file = capplan(['sweep', photo, ...vary, '--steps', '3']);
+  it('- reads stdin; --out writes the file atomically and nothing to stdout', async () => {
+    const file = await cli(['sweep', photo, ...vary, '--steps', '3']);
+    // a subprocess: the real stdin
     const stdin = capplan(['sweep', '-', ...vary, '--steps', '3'], readFileSync(photo, 'utf8'));
     expect(stdin.code).toBe(0);
     expect(stdin.stdout).toBe(file.stdout);
     const out = join(mkdtempSync(join(tmpdir(), 'capplan-sweep-')), 'sweep.csv');
-    const r = capplan(['sweep', photo, ...vary, '--steps', '3', '--out', out]);
+    const r = await cli(['sweep', photo, ...vary, '--steps', '3', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(readFileSync(out, 'utf8')).toBe(file.stdout);
   });
 
-  it('a step that makes the scenario invalid is an error row, exit 0', () => {
-    const r = capplan(['sweep', photo, '--vary', 'targets.availability=99.9%..100%', '--steps', '2']);
+  it('a step that makes the scenario invalid is an error row, exit 0', async () => {
+    const r = await cli(['sweep', photo, '--vary', 'targets.availability=99.9%..100%', '--steps', '2']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
@@ -125,10 +126,10 @@ describe('capplan sweep: output', () => {
 });
 
 describe('capplan sweep: an engine failure at a step', () => {
-  it('a fleet beyond 10,000,000 vCPUs is a row like any other (it once exited 3)', () => {
+  it('a fleet beyond 10,000,000 vCPUs is a row like any other (it once exited 3)', async () => {
     const scenario = JSON.parse(readFileSync(photo, 'utf8'));
     scenario.architectures[3].size = '48xlarge'; // 100,000 x 192 vCPUs
-    const r = capplan(
+    const r = await cli(
       ['sweep', '-', '--vary', 'architectures[3].nodes=30..100000', '--steps', '2'],
       JSON.stringify(scenario),
     );
@@ -139,8 +140,8 @@ describe('capplan sweep: an engine failure at a step', () => {
 });
 
 describe('capplan sweep: bad input exits 2 with one line per problem', () => {
-  const bad = (args: string[], pattern: RegExp, lines = 1) => {
-    const r = capplan(['sweep', ...args]);
+  const bad = async (args: string[], pattern: RegExp, lines = 1) => {
+    const r = await cli(['sweep', ...args]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stdout).toBe('');
     const errors = r.stderr.trimEnd().split('\n');
@@ -149,27 +150,27 @@ describe('capplan sweep: bad input exits 2 with one line per problem', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   };
 
-  it('--vary missing, malformed, of the wrong dimension, or a user share', () => {
-    bad([photo], /^error: --vary: missing: expected PATH=FROM\.\.TO/);
-    bad([photo, '--vary', 'workload.peakRate'], /^error: --vary: "workload\.peakRate": expected PATH=FROM\.\.TO/);
-    bad([photo, '--vary', 'workload.peakRate=50ms..500ms'], /^error: --vary: "50ms": expected a rate/, 2);
-    bad([photo, '--vary', 'targets.p99=100/s..200ms'], /^error: --vary: "100\/s": expected a duration/);
-    bad([photo, '--vary', 'users[0].share=10%..90%'], /^error: --vary: "users\[0\]\.share": .*100%/);
-    bad([photo, '--vary', 'workload.peakrate=1..2'], /did you mean workload\.peakRate\?/);
-    bad([photo, '--vary', 'workload.peakRate=0/s..100/s', '--log'], /^error: --vary: .*> 0 with --log/);
-    bad([photo, '--vary', 'architectures[0].nodes=1..9'], /^error: --vary: .*horizontal candidate/);
+  it('--vary missing, malformed, of the wrong dimension, or a user share', async () => {
+    await bad([photo], /^error: --vary: missing: expected PATH=FROM\.\.TO/);
+    await bad([photo, '--vary', 'workload.peakRate'], /^error: --vary: "workload\.peakRate": expected PATH=FROM\.\.TO/);
+    await bad([photo, '--vary', 'workload.peakRate=50ms..500ms'], /^error: --vary: "50ms": expected a rate/, 2);
+    await bad([photo, '--vary', 'targets.p99=100/s..200ms'], /^error: --vary: "100\/s": expected a duration/);
+    await bad([photo, '--vary', 'users[0].share=10%..90%'], /^error: --vary: "users\[0\]\.share": .*100%/);
+    await bad([photo, '--vary', 'workload.peakrate=1..2'], /did you mean workload\.peakRate\?/);
+    await bad([photo, '--vary', 'workload.peakRate=0/s..100/s', '--log'], /^error: --vary: .*> 0 with --log/);
+    await bad([photo, '--vary', 'architectures[0].nodes=1..9'], /^error: --vary: .*horizontal candidate/);
   });
 
-  it('--steps, --format and several problems at once', () => {
-    bad([photo, ...vary, '--steps', '1'], /^error: --steps: "1": expected an integer between 2 and 1000/);
-    bad([photo, ...vary, '--steps', 'many'], /^error: --steps: /);
-    bad([photo, ...vary, '--format', 'xml'], /^error: --format: "xml": expected one of csv, json/);
-    bad([photo, '--vary', 'x', '--steps', '0'], /--vary.*\n.*--steps/, 2);
-    bad([photo, ...vary, '--stpes', '3'], /did you mean --steps\?/);
+  it('--steps, --format and several problems at once', async () => {
+    await bad([photo, ...vary, '--steps', '1'], /^error: --steps: "1": expected an integer between 2 and 1000/);
+    await bad([photo, ...vary, '--steps', 'many'], /^error: --steps: /);
+    await bad([photo, ...vary, '--format', 'xml'], /^error: --format: "xml": expected one of csv, json/);
+    await bad([photo, '--vary', 'x', '--steps', '0'], /--vary.*\n.*--steps/, 2);
+    await bad([photo, ...vary, '--stpes', '3'], /did you mean --steps\?/);
   });
 
-  it('a missing file or an invalid scenario', () => {
-    bad(['no-such-file.json', ...vary], /^error: FILE: "no-such-file\.json": expected a readable scenario file/);
-    bad([...vary], /^error: FILE: missing/);
+  it('a missing file or an invalid scenario', async () => {
+    await bad(['no-such-file.json', ...vary], /^error: FILE: "no-such-file\.json": expected a readable scenario file/);
+    await bad([...vary], /^error: FILE: missing/);
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tieredScenario } from '../scenario/example.js';
-import { capplan, capplanJson, expectInputErrors } from './run.js';
+import { cli, cliJson, expectCliErrors } from './run.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests poke at arbitrary places of an untyped JSON copy
 type Json = Record<string, any>;
@@ -26,20 +26,20 @@ function file(name: string, change: (s: Json) => void = () => {}): string {
 const exactly = (line: string) => new RegExp(`^${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 describe('capplan run: bad tiers, one line naming the field, exit 2', () => {
-  it('an unknown tier in a candidate', () => {
+  it('an unknown tier in a candidate', async () => {
     const f = file('unknown-tier', (s) => (s.architectures[1].tiers.queue = { kind: 'vertical', family: 'm7i' }));
-    expectInputErrors(
+    await expectCliErrors(
       ['run', f],
       [exactly("error: architectures[1].tiers.queue: unknown tier (the scenario's tiers: app, cache, db)")],
     );
   });
 
-  it('a cache with no tier after it', () => {
+  it('a cache with no tier after it', async () => {
     const f = file('cache-last', (s) => {
       s.tiers.pop();
       s.architectures.pop();
     });
-    expectInputErrors(
+    await expectCliErrors(
       ['run', f],
       [
         exactly(
@@ -49,29 +49,29 @@ describe('capplan run: bad tiers, one line naming the field, exit 2', () => {
     );
   });
 
-  it('calls per request below 0 or above 10,000', () => {
+  it('calls per request below 0 or above 10,000', async () => {
     for (const calls of [-1, 10001]) {
       const f = file(`calls${calls}`, (s) => (s.tiers[2].callsPerRequest = calls));
-      expectInputErrors(
+      await expectCliErrors(
         ['run', f],
         [exactly(`error: tiers[2].callsPerRequest: ${calls}: expected an integer >= 0 and <= 10000`)],
       );
     }
   });
 
-  it('a hit ratio outside [0, 1]', () => {
+  it('a hit ratio outside [0, 1]', async () => {
     const f = file('hit', (s) => (s.tiers[1].hitRatio = '120%'));
-    expectInputErrors(
+    await expectCliErrors(
       ['run', f],
       [exactly('error: tiers[1].hitRatio: "120%": expected a fraction between 0 and 1 (got 1.2)')],
     );
     const g = file('hit-negative', (s) => (s.tiers[1].hitRatio = -0.5));
-    expectInputErrors(['run', g], [exactly('error: tiers[1].hitRatio: -0.5: expected a fraction between 0 and 1')]);
+    await expectCliErrors(['run', g], [exactly('error: tiers[1].hitRatio: -0.5: expected a fraction between 0 and 1')]);
   });
 
-  it('workload.serviceTime beside tiers names both', () => {
+  it('workload.serviceTime beside tiers names both', async () => {
     const f = file('both', (s) => (s.workload.serviceTime = '12 ms'));
-    expectInputErrors(
+    await expectCliErrors(
       ['run', f],
       [
         exactly(
@@ -85,8 +85,8 @@ describe('capplan run: bad tiers, one line naming the field, exit 2', () => {
 describe('a valid tiered scenario is compared: run, worksheet, sweep and --jsonl answer it (exit 0)', () => {
   const f = file('valid');
 
-  it('run: every candidate with its tiers, the end-to-end figures and the network between the tiers', () => {
-    const r = capplanJson(['run', f, '--analytic']) as Json;
+  it('run: every candidate with its tiers, the end-to-end figures and the network between the tiers', async () => {
+    const r = (await cliJson(['run', f, '--analytic'])) as Json;
     expect(r.architectures.map((a: Json) => a.name)).toStrictEqual(['one box', 'app out, db up']);
     for (const a of r.architectures) {
       expect(a.tiers.map((t: Json) => t.name)).toStrictEqual(['app', 'cache', 'db']);
@@ -96,28 +96,28 @@ describe('a valid tiered scenario is compared: run, worksheet, sweep and --jsonl
     expect(r.architectures[1].latency.interTierMs).toBeGreaterThan(0);
   });
 
-  it('worksheet: the tiers of the scenario and of each candidate', () => {
-    const r = capplan(['worksheet', f, '--analytic']);
+  it('worksheet: the tiers of the scenario and of each candidate', async () => {
+    const r = await cli(['worksheet', f, '--analytic']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('**The service as a system of tiers**');
     expect(r.stdout).toContain('### The tiers of each candidate');
   });
 
-  it('sweep of a tier field: one row per step and candidate', () => {
-    const r = capplan(['sweep', f, '--vary', 'tiers.cache.hitRatio=0.5..0.95', '--steps', '3']);
+  it('sweep of a tier field: one row per step and candidate', async () => {
+    const r = await cli(['sweep', f, '--vary', 'tiers.cache.hitRatio=0.5..0.95', '--steps', '3']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1 + 3 * 2);
   });
 
-  it('a sweep of a tier the scenario does not have names --vary', () => {
-    expectInputErrors(
+  it('a sweep of a tier the scenario does not have names --vary', async () => {
+    await expectCliErrors(
       ['sweep', f, '--vary', 'tiers.dbb.serviceTime=1ms..4ms', '--steps', '3'],
       [exactly('error: --vary: "tiers.dbb.serviceTime": expected a tier of the scenario (its tiers: app, cache, db)')],
     );
   });
 
-  it('run --jsonl answers a tiered line with its result and goes on', () => {
-    const r = capplan(['run', '-', '--jsonl', '--analytic'], `${JSON.stringify(tieredScenario())}\n{}\n`);
+  it('run --jsonl answers a tiered line with its result and goes on', async () => {
+    const r = await cli(['run', '-', '--jsonl', '--analytic'], `${JSON.stringify(tieredScenario())}\n{}\n`);
     expect(r.code).toBe(0);
     const [first, second] = r.stdout
       .trim()
@@ -130,8 +130,8 @@ describe('a valid tiered scenario is compared: run, worksheet, sweep and --jsonl
 });
 
 describe('capplan schema scenario', () => {
-  it('describes tiers and per-tier designs; workload.serviceTime is no longer required by the JSON Schema', () => {
-    const schema = capplanJson(['schema', 'scenario']) as Json;
+  it('describes tiers and per-tier designs; workload.serviceTime is no longer required by the JSON Schema', async () => {
+    const schema = (await cliJson(['schema', 'scenario'])) as Json;
     const tier = schema.properties.tiers.items;
     expect(Object.keys(tier.properties)).toStrictEqual([
       'name',

@@ -35,5 +35,5 @@ describe('capplan run: a tiered scenario with a simulation block', () => {
     expect(perTier.simulated.latency.byTier.map((t: Json) => t.name)).toEqual(['app', 'cache', 'db']);
     expect(perTier.simulated.availability).toBeNull();
     expect(result.architectures[0].simulated.availability).not.toBeNull();
-  }, 60_000);
+  }, 300_000);
 });

@@ -77,7 +77,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML worksheet in headless Chromium'
       if (!r.url().startsWith('about:') && !r.url().startsWith('data:')) requests.push(r.url());
     });
     await page.setContent(html, { waitUntil: 'load' });
-  }, 20_000);
+  }, 120_000);
 
   afterAll(async () => {
     await context?.close();

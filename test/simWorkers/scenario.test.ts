@@ -122,7 +122,7 @@ describe('the simulation block reaches the simulators', () => {
     expect(bursty.sim.ci95.p99Ms[0]).toBeGreaterThan(2 * bursty.analytic);
     expect(bursty.sim.analyticP99Inside).toBe(false);
     expect(bursty.sim.method).toMatch(/bursty arrivals \(MMPP: 3x the base rate for 10\.0% of the time/);
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('simulated p99 per user region', () => {
@@ -153,7 +153,7 @@ describe('simulated p99 per user region', () => {
     expect(local).toBe(5.35);
     expectClose(tokyo.p99Ms - (sim.byUserRegion[0]?.p99Ms as number), 149.3 - local, { rel: 0.02 }, 'RTT difference');
     expect(sim.method).toMatch(/a p99 for every user region/);
-  }, 60_000);
+  }, 300_000);
 
   it('a user region with too few simulated requests is left out, and the method says so', async () => {
     const s = boxScenario({ requests: 20_000 }, [
@@ -164,7 +164,7 @@ describe('simulated p99 per user region', () => {
     const sim = r.architectures[0]?.simulated?.latency;
     expect(sim?.byUserRegion.map((u) => u.region)).toEqual(['us-east-1']);
     expect(sim?.method).toMatch(/a p99 for 1 of 2 user regions \(the others had fewer than 1000 simulated requests/);
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('simulated p99 with the spares down', () => {
@@ -195,11 +195,11 @@ describe('simulated p99 with the spares down', () => {
     // 4 nodes of 4 vCPUs at 1120/s x 5 ms = 5.6 Erlangs (35%); with one down, 3 nodes at 47%: a longer tail
     expect(down.p99Ms).toBeGreaterThan(a.simulated?.latency?.p99Ms as number);
     expect(down.analyticP99Inside, `${a.latency.p99DegradedMs} in ${down.ci95}`).toBe(true);
-  }, 60_000);
+  }, 300_000);
 
   it('a vertical design has none', async () => {
     const s = boxScenario({ requests: 20_000 });
     const r = await simulateComparison(compareScenario(s, catalog), s, catalog, { threads: 1, workerUrl });
     expect(r.architectures[0]?.simulated?.latency?.sparesDown).toBeNull();
-  }, 60_000);
+  }, 300_000);
 });

@@ -67,7 +67,7 @@ describe('a system of one stateless tier', () => {
     // the one tier's time is the request's time less the users' network
     const networkMs = tiered.latency.byUserRegion[0]?.networkMs as number;
     expectClose(t.byTier?.[0]?.meanMs as number, t.meanResponseMs - networkMs, { rel: 1e-9 }, 'tier mean');
-  }, 30_000);
+  }, 300_000);
 });
 
 describe('the shop of the contract (app, cache, database)', () => {
@@ -92,7 +92,7 @@ describe('the shop of the contract (app, cache, database)', () => {
     expectClose(sumOfTiers, sim.latency.meanResponseMs - networkMs, { rel: 1e-9 }, 'tiers add up');
     // the analytic p99 is near the simulated one here (the app tier dominates; see tierSystems.ts MEASURED)
     expect(Math.abs(sim.latency.analyticP99RelativeError)).toBeLessThan(0.1);
-  }, 30_000);
+  }, 300_000);
 
   it('co-located: one queue whose service is the random sum of the calls, and its availability simulated', async () => {
     const list = await simulate(shop());
@@ -105,13 +105,13 @@ describe('the shop of the contract (app, cache, database)', () => {
     expect(sim.latency.byTier).toBeUndefined();
     expect(sim.availability).not.toBeNull();
     expect(sim.skipped).toEqual([]);
-  }, 30_000);
+  }, 300_000);
 
   it('the same seed gives the same figures on 1 or 2 threads', async () => {
     const one = await simulate(shop(), 1);
     const two = await simulate(shop(), 2);
     expect(two.map((a) => a.simulated)).toEqual(one.map((a) => a.simulated));
-  }, 60_000);
+  }, 300_000);
 
   it('a tier that cannot carry its calls is skipped, never fatal', async () => {
     const s = shop();
@@ -129,5 +129,5 @@ describe('the shop of the contract (app, cache, database)', () => {
     const [a] = await simulate(s);
     expect(a?.simulated?.latency).toBeNull();
     expect(a?.simulated?.skipped.join(' ')).toMatch(/unstable/);
-  }, 30_000);
+  }, 300_000);
 });

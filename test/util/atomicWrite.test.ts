@@ -37,7 +37,7 @@ async function killDuringWrite(signal: NodeJS.Signals): Promise<{ target: string
   writeFileSync(target, 'the previous, complete file\n');
   const child = spawn(process.execPath, [writer, target, '300'], { stdio: 'ignore' });
   const started = Date.now();
-  while (!readdirSync(dir).some((f) => f.startsWith(`.out-${signal}.json.`)) && Date.now() - started < 10_000) {
+  while (!readdirSync(dir).some((f) => f.startsWith(`.out-${signal}.json.`)) && Date.now() - started < 60_000) {
     await new Promise((r) => setTimeout(r, 2));
   }
   child.kill(signal);
