@@ -11,8 +11,18 @@ export async function sourceCli(argv: readonly string[], stdin?: string | NodeJS
   let stderr = '';
   const input = typeof stdin === 'string' ? Readable.from([Buffer.from(stdin)]) : stdin;
   const code = await main(argv, {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true) },
+    stdout: {
+      write: (s: string) => {
+        stdout += s;
+        return true;
+      },
+    },
+    stderr: {
+      write: (s: string) => {
+        stderr += s;
+        return true;
+      },
+    },
     ...(input === undefined ? {} : { stdin: input }),
     env: {},
   });
