@@ -186,7 +186,9 @@ describe('capplan worksheet options', () => {
     expect(r.stderr).toBe('error: --format: "pdf": expected one of md, html, text\n');
     const d = await cli(['worksheet', file, '--date', 'yesterday']);
     expect(d.code).toBe(2);
-    expect(d.stderr).toBe('error: --date: "yesterday": expected a date as YYYY-MM-DD\n');
+    expect(d.stderr).toBe(
+      'error: --date: "yesterday": expected a calendar date as YYYY-MM-DD (month 01-12, a day the month has)\n',
+    );
   });
 });
 

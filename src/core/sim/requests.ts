@@ -17,7 +17,6 @@
  * intervals (Student t over the chunks' estimates), the same whatever thread ran which chunk. Pure; no I/O.
  */
 
-import { formatCount } from '../../units/format.js';
 import { sectioningHalfWidth, tQuantile975 } from '../stats/tInterval.js';
 import { pushValue, replaceRoot } from './heap.js';
 import { bucketOf, LogHistogram, RELATIVE_ACCURACY } from './histogram.js';
@@ -697,7 +696,7 @@ export function planChunks(
 /** A count for a sentence: 3 significant digits, with thousands separators (123,000; 1.48 million). */
 function count(n: number): string {
   if (n >= 1e6) return `${Number((n / 1e6).toPrecision(3))} million`;
-  return formatCount(Number(n.toPrecision(3)));
+  return Number(n.toPrecision(3)).toLocaleString('en-US');
 }
 
 /**

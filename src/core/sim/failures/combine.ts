@@ -3,7 +3,6 @@
  * unavailabilities), the down-event count, the too-rare rule, and the method text describing the model.
  */
 
-import { formatCount } from '../../../units/format.js';
 import { sectioningHalfWidth } from '../../stats/tInterval.js';
 import { WARMUP_NODE_MTBFS } from './plan.js';
 import type { AvailabilityChunk, AvailabilitySimConfig, SimulatedAvailability } from './types.js';
@@ -23,7 +22,7 @@ export const HONEST_DOWN_EVENTS = 50;
 const DOMINANT_CHUNK_SHARE = 0.5;
 
 /** Years, for a sentence: 3 significant digits with thousands separators. */
-const yearsText = (y: number) => formatCount(Number(y.toPrecision(3)));
+const yearsText = (y: number) => Number(y.toPrecision(3)).toLocaleString('en-US');
 
 /**
  * What keeps an availability interval from being honest, each with the years that would do: fewer than
