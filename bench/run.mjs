@@ -205,7 +205,9 @@ if (want('sim')) {
     `simulated customers per second (1M run minus the same command without --simulate): ${(perS / 1e6).toFixed(1)} million/s`,
   );
   if (cMs !== null)
-    console.log(`capplan / C reference, whole process: ${(sim1m / cMs).toFixed(2)}x (target: within 1.3x, issue 14; the gap is start-up, issue 18)`);
+    console.log(
+      `capplan / C reference, whole process: ${(sim1m / cMs).toFixed(2)}x (target: within 1.3x, issue 14; the gap is start-up, issue 18)`,
+    );
   if (existsSync('/usr/bin/time')) {
     const r = checked(
       spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, bin, ...queueArgs, '--simulate', '10000000'], {
@@ -378,9 +380,14 @@ if (want('jsonl')) {
   }
   writeFileSync(file, `${lines.join('\n')}\n`);
   const t0 = performance.now();
-  checked(spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" queue --jsonl < "${file}" > /dev/null`]), 'queue --jsonl');
+  checked(
+    spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" queue --jsonl < "${file}" > /dev/null`]),
+    'queue --jsonl',
+  );
   const s = (performance.now() - t0) / 1000;
-  console.log(`queue --jsonl: 100,000 M/M/c queues (1 to 64 servers, rho 0.8) in ${s.toFixed(2)} s (target: under 5 s)`);
+  console.log(
+    `queue --jsonl: 100,000 M/M/c queues (1 to 64 servers, rho 0.8) in ${s.toFixed(2)} s (target: under 5 s)`,
+  );
 }
 
 // Endless and huge inputs (issue 17): `run /dev/zero`, an endless stdin and a 600 MB line in a JSONL stream are
@@ -402,7 +409,12 @@ if (want('limits') && existsSync('/usr/bin/time')) {
     });
     const s = (performance.now() - t0) / 1000;
     const kb = Number(/RSS (\d+)/.exec(r.stderr)?.[1]);
-    rows.push({ what, seconds: Number(s.toFixed(2)), peakMB: Math.round(kb / 1024), answer: (r.stdout + r.stderr).split('\n')[0].slice(0, 70) });
+    rows.push({
+      what,
+      seconds: Number(s.toFixed(2)),
+      peakMB: Math.round(kb / 1024),
+      answer: (r.stdout + r.stderr).split('\n')[0].slice(0, 70),
+    });
   }
   console.log('input limits (issue 17: each refused in under 2 s and under 100 MB)');
   console.table(rows);

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // The only file that touches the process: main() returns an exit code (0/1/2/3, see the contract).
-import { main } from '../dist/cli.js';
+// The calculators start from one file each (scripts/build.mjs: the same main() without the other commands); every
+// other command, and no command at all, from the split bundle.
+const SINGLE_FILE_COMMANDS = ['queue', 'availability', 'nines', 'rtt'];
+const first = process.argv[2];
+const { main } = await import(SINGLE_FILE_COMMANDS.includes(first) ? `../dist/cli-${first}.js` : '../dist/cli.js');
 
 // A closed pipe (`capplan ... | head`) is not an error: stop quietly. Any other failure to write the output (a full
 // disk: `> /dev/full`, an I/O error) is one line on stderr and exit 4 (the output is incomplete; see README).

@@ -30,6 +30,46 @@ await build({
   },
 });
 
+// The calculators as single files: dist/cli-queue.js (and availability, nines, rtt) is the same main() with every
+// other command left out, in one file instead of a dozen chunks. bin/capplan.js loads it for that command: each
+// module of a split bundle costs its own resolve, read and compile at start-up (issue 18: the calculators at about
+// 1.3x `node -e 0`). A left-out command's loader throws if ever reached.
+export const SINGLE_FILE_COMMANDS = ['queue', 'availability', 'nines', 'rtt'];
+const COMMAND_MODULES = ['run', 'tui', 'worksheet', 'sweep', 'queue', 'availability', 'nines', 'rtt', 'schema'];
+for (const command of SINGLE_FILE_COMMANDS) {
+  await build({
+    entryPoints: { [`cli-${command}`]: 'src/cli/main.ts' },
+    outdir: 'dist',
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'bundle',
+    sourcemap: 'linked',
+    minify: true,
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __capplanCreateRequire } from 'node:module'; const require = __capplanCreateRequire(import.meta.url);",
+    },
+    plugins: [
+      {
+        name: 'only-this-command',
+        setup(b) {
+          const others = COMMAND_MODULES.filter((c) => c !== command).join('|');
+          b.onResolve({ filter: new RegExp(`^\\./commands/(${others})\\.js$`) }, (args) => ({
+            path: args.path,
+            namespace: 'left-out',
+          }));
+          b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+            contents: `export async function run() { throw new Error(${JSON.stringify(`${args.path} is not in dist/cli-${command}.js`)}); }`,
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+  });
+}
+
 // mathjs on its own, as CommonJS: src/units/mathEngine.ts requires it synchronously the first time a string needs
 // more than the parser's fast path (src/units/fastQuantity.ts), so commands given plain values never load it
 await build({

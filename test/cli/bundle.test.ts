@@ -69,4 +69,42 @@ describe('the bundle', () => {
     for (const d of importsOf(tuiRun).dynamics) for (const m of staticClosure(d)) reachable.add(m);
     expect([...reachable].some(hasInk)).toBe(true);
   });
+
+  // the calculators' single-file bundles (scripts/build.mjs; bin/capplan.js loads them for these commands)
+  for (const command of ['queue', 'availability', 'nines', 'rtt']) {
+    it(`dist/cli-${command}.js is one file without Ink or React, and leaves out the other commands`, () => {
+      const file = `cli-${command}.js`;
+      expect(importsOf(file).statics).toEqual([]);
+      expect(hasInk(file)).toBe(false);
+      expect(read(file)).toContain('is not in dist/cli-');
+    });
+  }
+
+  it('the single-file calculators answer as the split bundle does (help, results, errors)', async () => {
+    type Main = (argv: string[], io: object) => Promise<number>;
+    const run = async (file: string, argv: string[]) => {
+      const { main } = (await import(join(dist, file))) as { main: Main };
+      let out = '';
+      const sink = {
+        write: (s: string) => {
+          out += s;
+          return true;
+        },
+      };
+      const code = await main(argv, { stdout: sink, stderr: sink, env: {} });
+      return { code, out };
+    };
+    for (const argv of [
+      ['queue', '--servers', '8', '--rate', '1280/s', '--service', '5 ms', '--cv', '1.5', '--json'],
+      ['queue', '--servers', '2', '--rate', '1000/s * 1.5^2', '--service', '5 ms'],
+      ['queue', '--help'],
+      ['queue', '--servers', '0', '--rate', '5 kg'],
+      ['availability', '--nodes', '3', '--need', '2', '--mtbf', '4380 h', '--mttr', '2 h', '--json'],
+      ['nines', '99.95%', '--json'],
+      ['rtt', 'us-east-1', 'eu-west-1', '--json'],
+    ]) {
+      const single = await run(`cli-${argv[0]}.js`, argv);
+      expect({ argv, ...single }).toEqual({ argv, ...(await run('cli.js', argv)) });
+    }
+  });
 });

@@ -1,26 +1,28 @@
 import { availableParallelism } from 'node:os';
 import { approximationErrorText, approximationWarning } from '../../core/queueing/approximationError.js';
 import { analyzeQueue, type QueueResult } from '../../core/queueing/index.js';
-import {
-  type BurstShape,
-  burstsAverageOut,
-  burstyArrivals,
-  combineRequests,
-  defaultServiceDistribution,
-  MAX_SWITCHES_PER_ARRIVAL,
-  planChunks,
-  type RequestSimConfig,
-  type ServiceDistribution,
-} from '../../core/sim/requests.js';
+import type { BurstShape, RequestSimConfig, ServiceDistribution } from '../../core/sim/requests.js';
 import { InputError } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
-import { runChunks } from '../../simWorkers/pool.js';
 import { formatCount, formatDuration, formatPercent, formatRate, formatSig } from '../../units/format.js';
 import { type ParsedArgs, ProblemList } from '../args.js';
 import { runCalculatorJsonl } from '../calculatorJsonl.js';
 import { keyValues, writeJson } from '../output.js';
 import { progressBar } from '../progress.js';
 import { flagChoice, flagQuantity, flagText, seedFlag, threadsFlag } from '../values.js';
+
+/**
+ * The simulator and its worker pool, loaded only when --simulate asks for them (a queue without a simulation starts
+ * without them: issue 18's start-up).
+ */
+async function loadSimulator() {
+  const [requests, pool] = await Promise.all([
+    import('../../core/sim/requests.js'),
+    import('../../simWorkers/pool.js'),
+  ]);
+  return { ...requests, runChunks: pool.runChunks };
+}
+type Simulator = Awaited<ReturnType<typeof loadSimulator>>;
 
 /** `capplan queue`: JSON fields per the contract (times in ms, rates per second); `--jsonl`: one queue per line. */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -60,7 +62,8 @@ async function evaluate(
     () => flagQuantity(args, 'fanout', 'count', { min: 1, max: 10_000, integer: true, example: '4', fallback: 1 }),
     1,
   );
-  const sim = args.flags.has('simulate') ? problems.attempt(() => simulationFlags(args, serviceTimeCv), null) : null;
+  const lib = args.flags.has('simulate') ? await loadSimulator() : null;
+  const sim = lib !== null ? problems.attempt(() => simulationFlags(lib, args, serviceTimeCv), null) : null;
   if (!args.flags.has('simulate')) {
     for (const flag of SIMULATION_ONLY) {
       if (args.flags.has(flag)) {
@@ -83,12 +86,13 @@ async function evaluate(
         serversPerNode: servers,
         service: { distribution: sim.distribution, meanS: serviceTimeS, cv: serviceTimeCv },
         arrivals: sim.bursts
-          ? burstyArrivals(arrivalRatePerS, sim.bursts)
+          ? (lib as Simulator).burstyArrivals(arrivalRatePerS, sim.bursts)
           : { kind: 'poisson', ratePerS: arrivalRatePerS },
         balancer: 'random',
         fanout,
         groups: [],
       };
+      const { planChunks, runChunks, combineRequests } = lib as Simulator;
       const plan = planChunks(sim.customers, result.utilization, undefined, 1, config.arrivals, serviceTimeCv);
       const bar = progressBar(io.stderr, 'simulating');
       const chunks = await runChunks(
@@ -118,7 +122,7 @@ async function evaluate(
         warmup: { customersPerSection: s.warmupPerSection, capped: s.warmupCapped },
         warnings: s.warnings,
         ...(sim.bursts ? { bursts: sim.bursts } : {}),
-        method: `${s.method}${fanout > 1 ? '; the K sub-requests of a request arrive together (batch), not independently' : ''}${sim.bursts ? burstsMethod(sim.bursts, arrivalRatePerS) : ''}`,
+        method: `${s.method}${fanout > 1 ? '; the K sub-requests of a request arrive together (batch), not independently' : ''}${sim.bursts ? burstsMethod(lib as Simulator, sim.bursts, arrivalRatePerS) : ''}`,
       };
     }
   }
@@ -159,7 +163,7 @@ export function defaultThreads(customers: number): number {
   return customers >= 4_000_000 ? availableParallelism() : 1;
 }
 
-function simulationFlags(args: ParsedArgs, cv: number) {
+function simulationFlags(lib: Simulator, args: ParsedArgs, cv: number) {
   const problems = new ProblemList();
   const customers = problems.attempt(
     () =>
@@ -174,8 +178,8 @@ function simulationFlags(args: ParsedArgs, cv: number) {
   const seed = problems.attempt(() => seedFlag(args), 1);
   const threads = problems.attempt(() => threadsFlag(args, defaultThreads(customers)), 1);
   const distribution = problems.attempt(
-    () => flagChoice(args, 'dist', DISTRIBUTIONS, defaultServiceDistribution(cv)),
-    defaultServiceDistribution(cv),
+    () => flagChoice(args, 'dist', DISTRIBUTIONS, lib.defaultServiceDistribution(cv)),
+    lib.defaultServiceDistribution(cv),
   );
   if (distribution === 'exponential' && cv !== 1) {
     problems.add(
@@ -193,9 +197,9 @@ function simulationFlags(args: ParsedArgs, cv: number) {
 }
 
 /** What the method says of the burst flags. */
-function burstsMethod(b: BurstShape, ratePerS: number): string {
-  if (burstsAverageOut(ratePerS, b)) {
-    return `; bursts of ${formatDuration(b.lengthS)} average out against the gaps between requests (more than ${MAX_SWITCHES_PER_ARRIVAL} switches per request), so arrivals were simulated as Poisson at --rate`;
+function burstsMethod(lib: Simulator, b: BurstShape, ratePerS: number): string {
+  if (lib.burstsAverageOut(ratePerS, b)) {
+    return `; bursts of ${formatDuration(b.lengthS)} average out against the gaps between requests (more than ${lib.MAX_SWITCHES_PER_ARRIVAL} switches per request), so arrivals were simulated as Poisson at --rate`;
   }
   return `; bursty arrivals (MMPP: ${b.factor}x the base rate for ${(b.share * 100).toPrecision(3)}% of the time, bursts of ${formatDuration(b.lengthS)} on average, mean rate = --rate; the exact figures assume Poisson)`;
 }
