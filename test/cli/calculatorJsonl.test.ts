@@ -3,7 +3,6 @@
  * each line answered in order with what --json prints for the same flags (plus its line number), bad lines as
  * errors, and the stream goes on. In-process (main() with a fake stdin).
  */
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { sourceCli } from './sourceMain.js';
 
