@@ -6,10 +6,9 @@
  * and the stream goes on. Many evaluations in one process instead of one process each (issue 18).
  */
 import { InputError, InputErrors } from '../errors.js';
-import { type CliIo, EXIT } from '../io/io.js';
-import { boundedLines } from '../io/lines.js';
+import type { CliIo } from '../io/io.js';
 import type { CommandSpec, ParsedArgs } from './args.js';
-import { LineWriter, problemText } from './output.js';
+import { answerLines } from './jsonlStream.js';
 
 /** A parameter line longer than this is refused (a calculator's parameters are a few hundred bytes). */
 export const MAX_CALCULATOR_LINE_BYTES = 64 * 1024;
@@ -71,40 +70,22 @@ export async function runCalculatorJsonl(
     );
   }
   if (!io.stdin) throw new InputError('--jsonl', '', 'a readable stdin (one JSON object per line)');
-  let internal = 0;
-  const writer = new LineWriter(io.stdout);
-  for await (const item of boundedLines(io.stdin, MAX_CALCULATOR_LINE_BYTES)) {
-    await writer.ready();
-    const n = item.line;
-    let out: string;
-    try {
-      if ('overLimit' in item) {
-        throw new InputError(`line ${n}`, `${item.bytes} bytes`, `at most ${MAX_CALCULATOR_LINE_BYTES} bytes`);
-      }
-      if (item.text.trim() === '') throw new InputError(`line ${n}`, '', `a JSON object of ${spec.name}'s flags`);
+  return answerLines(
+    io.stdin,
+    io,
+    {
+      maxBytes: MAX_CALCULATOR_LINE_BYTES,
+      expected: `a JSON object of ${spec.name}'s flags`,
+      limitText: `at most ${MAX_CALCULATOR_LINE_BYTES} bytes`,
+    },
+    async (text, n) => {
       let value: unknown;
       try {
-        value = JSON.parse(item.text);
+        value = JSON.parse(text);
       } catch {
-        throw new InputError(`line ${n}`, item.text.slice(0, 80), 'one JSON object (not valid JSON)');
+        throw new InputError(`line ${n}`, text.slice(0, 80), 'one JSON object (not valid JSON)');
       }
-      out = JSON.stringify({ line: n, ...(await evaluate(flagsFromObject(value, spec))) });
-    } catch (error) {
-      const message = problemText(error);
-      if (message === null) {
-        internal += 1;
-        const text = error instanceof Error ? error.message : String(error);
-        out = JSON.stringify({ line: n, error: `internal error: ${text}`, internal: true });
-      } else out = JSON.stringify({ line: n, error: message });
-    }
-    writer.write(`${out}\n`);
-  }
-  await writer.end();
-  if (internal > 0) {
-    io.stderr.write(
-      `internal error: ${internal} line(s) failed (marked "internal" in the output; please report them)\n`,
-    );
-    return EXIT.internal;
-  }
-  return EXIT.ok;
+      return evaluate(flagsFromObject(value, spec));
+    },
+  );
 }

@@ -41,7 +41,7 @@ describe('queue --jsonl', () => {
       expect(out[k]).toEqual({ line: k + 1, ...single });
     }
     expect(out[6]?.stable).toBe(false); // an unstable queue is a result, not an error
-    expect(out[1]?.error).toBe(`line 2: "": expected a JSON object of queue's flags`);
+    expect(out[1]?.error).toBe("line 2: blank: expected a JSON object of queue's flags");
     expect(out[2]?.error).toMatch(/^--servers: "0": expected an integer between 1 and 1000000; --rate: missing/);
     expect(out[3]?.error).toMatch(/^nodes: 3: expected one of queue's flags without the dashes: servers, rate, /);
     expect(out[4]?.error).toBe('line 5: "not json": expected one JSON object (not valid JSON)');

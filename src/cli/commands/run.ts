@@ -4,14 +4,14 @@ import { compareScenario } from '../../compare/index.js';
 import type { ComparisonResult } from '../../compare/result.js';
 import { InputError } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
-import { boundedLines } from '../../io/lines.js';
 import { checkReadableFile } from '../../io/readInput.js';
 import { comparisonTable } from '../../report/table.js';
 import { MAX_SCENARIO_BYTES } from '../../scenario/limits.js';
 import { readScenarioText } from '../../scenario/read.js';
 import type { ParsedArgs } from '../args.js';
 import { readAndCompare } from '../compareInput.js';
-import { emit, LineWriter, problemText } from '../output.js';
+import { answerLines } from '../jsonlStream.js';
+import { emit } from '../output.js';
 import { flagChoice, flagText, threadsFlag } from '../values.js';
 
 const FORMATS = ['json', 'table'] as const;
@@ -39,46 +39,21 @@ async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number
   if (!input) throw new InputError('FILE', file, 'a readable stdin');
   const catalog = loadCatalog();
   let missed = false;
-  let internal = 0;
-  const writer = new LineWriter(io.stdout);
-  for await (const item of boundedLines(input, MAX_SCENARIO_BYTES)) {
-    await writer.ready();
-    const n = item.line;
-    let out: string;
-    if ('overLimit' in item) {
-      out = JSON.stringify({
-        line: n,
-        error: `line ${n}: ${item.bytes} bytes: expected a scenario of at most ${MAX_SCENARIO_BYTES} bytes (1 MiB)`,
-      });
-    } else if (item.text.trim() === '') {
-      out = JSON.stringify({ line: n, error: `line ${n}: blank: expected a scenario (one JSON object per line)` });
-    } else {
-      try {
-        const result = compareScenario(readScenarioText(item.text, `line ${n}`), catalog);
-        if (result.recommendation.name === null) missed = true;
-        out = JSON.stringify({ line: n, ...result });
-      } catch (error) {
-        const message = problemText(error);
-        if (message === null) {
-          // a bug, not bad input: say so on this line, keep going, and exit 3 at the end
-          internal += 1;
-          out = JSON.stringify({
-            line: n,
-            error: `internal error: ${error instanceof Error ? error.message : String(error)}`,
-            internal: true,
-          });
-        } else out = JSON.stringify({ line: n, error: message });
-      }
-    }
-    writer.write(`${out}\n`);
-  }
-  await writer.end();
-  if (internal > 0) {
-    io.stderr.write(
-      `internal error: ${internal} line(s) failed (marked "internal" in the output; please report them)\n`,
-    );
-    return EXIT.internal;
-  }
+  const code = await answerLines(
+    input,
+    io,
+    {
+      maxBytes: MAX_SCENARIO_BYTES,
+      expected: 'a scenario (one JSON object per line)',
+      limitText: `a scenario of at most ${MAX_SCENARIO_BYTES} bytes (1 MiB)`,
+    },
+    (text, n) => {
+      const result = compareScenario(readScenarioText(text, `line ${n}`), catalog);
+      if (result.recommendation.name === null) missed = true;
+      return result;
+    },
+  );
+  if (code !== EXIT.ok) return code;
   return check && missed ? EXIT.targetMissed : EXIT.ok;
 }
 
