@@ -25,7 +25,8 @@ export interface Instance {
   /** Provider name: "m7i.2xlarge", "n2-standard-8". */
   name: string;
   provider: 'aws' | 'gcp';
-  /** Region the price applies to ("us-east-1"; GCP prices: "us-central1", assumed). */
+  /** The list region, whose price `usdPerHour` is ("us-east-1"; GCP prices: "us-central1", assumed). Prices in
+   * other regions: `onDemand` (Catalog.onDemandPrice). */
   region: string;
   /** "m7i"; for GCP the name without its last dash-separated part ("n2-standard"). */
   family: string;
@@ -33,10 +34,33 @@ export interface Instance {
   size: string;
   vcpu: number;
   memGiB: number;
-  /** On-demand list price, USD per hour. */
+  /** On-demand list price in `region`, USD per hour. */
+  usdPerHour: number;
+  /** Source id (Catalog.sources) of the specs and the list price. */
+  source: string;
+  /** On-demand price in each region the type has one, the list region first. */
+  onDemand: readonly RegionalPrice[];
+  /** Regions where the source lists no price for the type (not offered there, as far as it knows). */
+  notListed: readonly string[];
+}
+
+/** On-demand price of a type in a region, USD per hour; `derived` says how it was computed where it was. */
+export interface RegionalPrice {
+  region: string;
   usdPerHour: number;
   /** Source id (Catalog.sources). */
   source: string;
+  /** How the price was derived (a stand-in family's regional multiplier, a flagged correction); null when listed. */
+  derived: string | null;
+}
+
+/** Per-vCPU speed of a family relative to m7i (1.0), from CoreMark (an estimate; see the catalog's note). */
+export interface FamilyPerformance {
+  family: string;
+  relativeToM7i: number;
+  source: string;
+  confidence: 'derived' | 'ESTIMATE';
+  note: string;
 }
 
 export interface Region {
@@ -214,6 +238,10 @@ export interface Catalog {
   /** family -> its sizes sorted by vcpu, then memGiB, then price, then name. */
   families: ReadonlyMap<string, readonly Instance[]>;
   instance(name: string): Instance | undefined;
+  /** On-demand price of `instance` in `region`, or undefined when the catalog has none there (see notListed). */
+  onDemandPrice(instance: Pick<Instance, 'name'>, region: string): RegionalPrice | undefined;
+  /** Per-vCPU performance by family (every family of `instances` has one). */
+  perVcpuPerformance: ReadonlyMap<string, FamilyPerformance>;
   regions: readonly Region[];
   region(id: string): Region | undefined;
   /** Measured median RTT between two regions in ms, either order; a === b gives the intra-region RTT. */
@@ -351,18 +379,32 @@ export function buildCatalog(raw: RawCatalog): Catalog {
   if (problems.length > 0) throw new CatalogError(problems);
 
   // Instances and families
-  const instances: Instance[] = inst.instances.map((i) => ({
-    name: i.name,
-    provider: i.provider,
-    region: i.region,
-    family: i.family,
-    size: i.size,
-    vcpu: i.vcpu,
-    memGiB: i.memGiB,
-    usdPerHour: i.usdPerHour,
-    source: i.source,
-  }));
+  const instances: Instance[] = inst.instances.map((i) => {
+    const list = i.onDemand[0] as (typeof i.onDemand)[number]; // the schema asks for at least one
+    return {
+      name: i.name,
+      provider: i.provider,
+      region: list.region,
+      family: i.family,
+      size: i.size,
+      vcpu: i.vcpu,
+      memGiB: i.memGiB,
+      usdPerHour: list.usdPerHour,
+      source: i.source,
+      onDemand: i.onDemand.map((p) => ({
+        region: p.region,
+        usdPerHour: p.usdPerHour,
+        source: p.source,
+        derived: p.derived ?? null,
+      })),
+      notListed: [...i.notListed],
+    };
+  });
   const byName = new Map(instances.map((i) => [i.name, i]));
+  const priceByName = new Map(instances.map((i) => [i.name, new Map(i.onDemand.map((p) => [p.region, p]))]));
+  const perVcpuPerformance = new FrozenMap(
+    inst.perVcpuPerformance.map((p) => [p.family, deepFreeze<FamilyPerformance>({ ...p })] as const),
+  );
   const familyLists = new Map<string, Instance[]>();
   for (const i of instances) {
     const list = familyLists.get(i.family) ?? [];
@@ -383,6 +425,22 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     lon: r.lon,
   }));
   const regionById = new Map(regions.map((r) => [r.id, r]));
+  // every AWS type is priced or listed as absent in every catalog region, and names no other
+  inst.instances.forEach((i, n) => {
+    if (i.provider !== REGIONS_PROVIDER) return;
+    const covered = new Set([...i.onDemand.map((p) => p.region), ...i.notListed]);
+    for (const r of regions) {
+      if (!covered.has(r.id)) {
+        problems.push(
+          `${CATALOG_FILES.instances}: instances[${n}]: ${i.name} has no price and no notListed entry for ${r.id}`,
+        );
+      }
+    }
+    for (const id of covered) {
+      if (!regionById.has(id)) problems.push(`${CATALOG_FILES.instances}: instances[${n}]: unknown region "${id}"`);
+    }
+  });
+  if (problems.length > 0) throw new CatalogError(problems);
   const rtt = new Map<string, number>();
   for (const p of reg.rtt.pairs) rtt.set(pairKey(p.a, p.b), p.rttMs);
   for (const r of reg.rtt.intraRegion) rtt.set(pairKey(r.region, r.region), r.rttMs);
@@ -416,6 +474,8 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     instances: deepFreeze(instances),
     families,
     instance: (name) => byName.get(name),
+    onDemandPrice: (instance, region) => priceByName.get(instance.name)?.get(region),
+    perVcpuPerformance,
     regions: deepFreeze(regions),
     region: (id) => regionById.get(id),
     measuredRttMs: (a, b) => rtt.get(pairKey(a, b)),

@@ -6,6 +6,7 @@
 
 import type { Instance } from '../catalog/index.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
+import type { NodePrice } from './nodePrice.js';
 import type { ArchitectureResult } from './result.js';
 
 export interface VerticalDesign {
@@ -38,13 +39,13 @@ export function verticalRegions(d: Pick<VerticalDesign, 'region' | 'standby' | '
   return d.standby !== 'none' && d.standbyRegion !== null ? [d.region, d.standbyRegion] : [d.region];
 }
 
-/** A design's instance type as its result names it. */
-export function instanceSummary(inst: Instance): ArchitectureResult['instance'] {
+/** A design's instance type as its result names it, with its price in the design's first region. */
+export function instanceSummary(price: NodePrice, inst: Instance): ArchitectureResult['instance'] {
   return {
     name: inst.name,
     vcpu: inst.vcpu,
     memGiB: inst.memGiB,
-    usdPerHour: inst.usdPerHour,
-    source: inst.source,
+    usdPerHour: price.usdPerHour,
+    source: price.source,
   };
 }

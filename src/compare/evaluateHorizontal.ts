@@ -17,6 +17,7 @@ import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { horizontalCost } from './horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout } from './layout.js';
 import { memoryNeededGiB } from './nodeMemory.js';
+import { nodePrice } from './nodePrice.js';
 import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
 import { meetsBesideP99 } from './targets.js';
@@ -202,7 +203,7 @@ function horizontalDeferred(
     name: d.name,
     kind: 'horizontal',
     origin: d.origin,
-    instance: instanceSummary(inst),
+    instance: instanceSummary(nodePrice(ctx.catalog, inst, d.regions[0] as string), inst),
     nodes: totalNodes,
     spares: d.spares,
     zones: d.zones,

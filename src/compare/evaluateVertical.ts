@@ -16,6 +16,7 @@ import { instanceSummary, type VerticalDesign, verticalRegions } from './designK
 import { approximationNote, latencyFor } from './designLatency.js';
 import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { memoryNeededGiB } from './nodeMemory.js';
+import { nodePrice } from './nodePrice.js';
 import type { ArchitectureResult, CostResult } from './result.js';
 import { meetsBesideP99 } from './targets.js';
 
@@ -99,9 +100,10 @@ export function verticalCost(ctx: Context, d: VerticalDesign): CostResult {
   const sw = globalSwitchFor(ctx, verticalRegions(d));
   const trafficWriteBytesPerS = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
   const costIn: CostInput = {
-    compute: [{ region: d.region, count: 1, usdPerHour: inst.usdPerHour }],
+    compute: [{ count: 1, price: nodePrice(ctx.catalog, inst, d.region) }],
+    // a standby in another region at that region's price
     standby:
-      d.standby === 'hot' ? [{ region: d.standbyRegion ?? d.region, count: 1, usdPerHour: inst.usdPerHour }] : [],
+      d.standby === 'hot' ? [{ count: 1, price: nodePrice(ctx.catalog, inst, d.standbyRegion ?? d.region) }] : [],
     balancerRegions: lb ? [d.region] : [],
     // health checks on the box and on its standby
     globalSwitch: sw ? { sw, endpoints: 2 } : null,
@@ -195,7 +197,7 @@ function verticalDeferred(
     name: d.name,
     kind: 'vertical',
     origin: d.origin,
-    instance: instanceSummary(inst),
+    instance: instanceSummary(nodePrice(ctx.catalog, inst, d.region), inst),
     nodes: 1,
     spares: 0,
     zones: d.standby !== 'none' && d.standbyRegion === null ? 2 : 1,

@@ -13,6 +13,7 @@ import { evaluateHorizontal } from './evaluateHorizontal.js';
 import { evaluateVertical } from './evaluateVertical.js';
 import { resultFrontier } from './frontier.js';
 import { horizontalLayout } from './layout.js';
+import { pricedIn } from './nodePrice.js';
 import { recommend } from './recommend.js';
 import type { ArchitectureResult, ComparisonResult, UncertaintyResult } from './result.js';
 import { searchHorizontal } from './searchHorizontal.js';
@@ -67,9 +68,20 @@ function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
       standby: spec.standby,
       standbyRegion: spec.standbyRegion,
     };
-    return instance ? evaluateVertical(ctx, { kind: 'vertical', instance, ...v }) : sizeVertical(ctx, sizes, v);
+    // the sizes priced where the box (and a hot standby) runs; none: nodePrice names the region and what exists
+    const running = spec.standby === 'hot' && v.standbyRegion !== null ? [v.region, v.standbyRegion] : [v.region];
+    const priced = sizes.filter((i) => pricedIn(ctx.catalog, i, running));
+    return instance
+      ? evaluateVertical(ctx, { kind: 'vertical', instance, ...v })
+      : sizeVertical(ctx, priced.length > 0 ? priced : sizes, v);
   }
-  const regionSets = spec.regions === null ? candidateRegionSets(ctx) : [spec.regions];
+  // the engine's region sets: those where the family (or the size) has a price in every region
+  const regionSets =
+    spec.regions === null
+      ? candidateRegionSets(ctx).filter((set) =>
+          sizes.some((i) => (instance ?? i) === i && pricedIn(ctx.catalog, i, set)),
+        )
+      : [spec.regions];
   let best: ArchitectureResult | null = null;
   for (const regions of regionSets) {
     const h = {
@@ -87,7 +99,12 @@ function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
         spec.nodes === null ? nodesPerRegion(ctx, instance, h, layout) : splitNodes(spec.nodes, layout.share);
       r = evaluateHorizontal(ctx, { kind: 'horizontal', instance, nodesByRegion, ...h }, layout);
     } else {
-      r = bestHorizontalSize(ctx, sizes, h, spec.nodes);
+      r = bestHorizontalSize(
+        ctx,
+        sizes.filter((i) => pricedIn(ctx.catalog, i, regions)),
+        h,
+        spec.nodes,
+      );
     }
     if (better(r, best)) best = r;
   }
@@ -106,7 +123,7 @@ function assumptions(ctx: Context, results: readonly ArchitectureResult[]): stri
     'Horizontal designs: least-loaded and power-of-two balancing are one pooled queue (the ideal they approach; slightly optimistic); random is independent per-node queues (exact); round-robin is per-node queues fed every N-th arrival (Allen-Cunneen); users go to the nearest region of the design and fail over to the next one.',
     'Each region of a horizontal design holds the whole working set, partitioned over its nodes with the given replication; a node needs min(working set, working set x replication / nodes) plus the memory headroom.',
     "Network: median round trips between cloud regions (cloudping.co, one-year medians); the users' last-mile access time is not included.",
-    "Prices: the catalog's list prices (AWS us-east-1 on-demand) for every region; a 730-hour billing month; no reserved or spot discounts.",
+    "Prices: the catalog's on-demand list prices of the region where each node runs (us-east-1 from 2026-07, the other regions from a 2024-04 export; a derived price is listed with its derivation in cost.prices); a 730-hour billing month; no reserved or spot discounts.",
     CALENDAR_CONVENTION,
   ];
   if (results.some((r) => r.standby === 'cold')) {

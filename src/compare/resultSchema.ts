@@ -29,7 +29,9 @@ export const InstanceSummarySchema = z
     name: text('Instance type name, e.g. "m7i.2xlarge".'),
     vcpu: count('Virtual CPUs per node (count); each vCPU serves as one queue server.', 1),
     memGiB: z.number().positive().describe('Memory per node, GiB (2^30 bytes).'),
-    usdPerHour: nonNegative('On-demand price of one node, USD per hour.'),
+    usdPerHour: nonNegative(
+      "On-demand price of one node in the candidate's first region, USD per hour (other regions: cost.prices).",
+    ),
     /** Source id of the price (resolves in `sources`). */
     source: text('Source id of the price (resolves in `sources`).'),
   })
@@ -72,6 +74,25 @@ export const CostResultSchema = z
         internetEgress: nonNegative('Internet egress volume to users, GB per month.'),
       })
       .describe('Transfer volumes the transfer costs rest on, GB (10^9 bytes) per month.'),
+    /** The on-demand unit prices the compute and standby costs use, one per instance type and region. */
+    prices: z
+      .array(
+        z.strictObject({
+          instance: text('Instance type name.'),
+          region: text("Region where these nodes run (priced at that region's rate)."),
+          usdPerHour: nonNegative('On-demand price of one node there, USD per hour.'),
+          source: text('Source id of the price (resolves in `sources`).'),
+          derived: z
+            .string()
+            .nullable()
+            .describe(
+              "How the catalog derived the price where no source lists it (a stand-in family's regional multiplier, a correction the source flags); null for a listed price.",
+            ),
+        }),
+      )
+      .describe(
+        'The on-demand unit prices the compute and standby costs use, one per instance type and region where nodes run; a derived price says how it was derived.',
+      ),
     method: text('How the cost was computed (prices, calendar, assumptions).'),
   })
   .describe('Monthly cost of the candidate, USD.');

@@ -642,7 +642,10 @@ class Normalizer {
     const regionsRaw = own(a, 'regions');
     const regions = Array.isArray(regionsRaw) ? this.regionList(regionsRaw, `${path}.regions`) : null;
     const familyName = typeof family === 'string' ? family : '';
-    if (this.catalog.families.has(familyName)) this.sameProvider(familyName, `${path}.family`, regions);
+    if (this.catalog.families.has(familyName)) {
+      this.sameProvider(familyName, `${path}.family`, regions);
+      if (regions !== null) this.priced(familyName, size, regions, `${path}.regions`);
+    }
 
     const misplaced = (keys: readonly string[], other: string, use: string) => {
       for (const key of keys) {
@@ -819,6 +822,28 @@ class Normalizer {
       family,
       `an instance family of the region's provider (family ${family} is ${PROVIDER_NAMES[provider]}'s, ${where}); the catalog's ${PROVIDER_NAMES[regionProvider]} families: ${own.join(', ')}`,
     );
+  }
+
+  /**
+   * Every region of a design prices its family (or its size): the catalog's per-region prices leave out a type the
+   * price source does not list in a region (m7i in af-south-1), and a node there has no price to cost it at.
+   */
+  private priced(family: string, size: string | null, regions: readonly string[], path: string): void {
+    const sizes = (this.catalog.families.get(family) ?? []).filter((i) => size === null || i.size === size);
+    const what = size === null ? `family ${family}` : `${family}.${size}`;
+    regions.forEach((region, i) => {
+      // an unknown region, or another provider's (both reported elsewhere)
+      if (this.catalog.region(region)?.provider !== sizes[0]?.provider) return;
+      if (sizes.some((inst) => this.catalog.onDemandPrice(inst, region) !== undefined)) return;
+      const priced = [...new Set(sizes.flatMap((inst) => inst.onDemand.map((p) => p.region)))].filter(
+        (r) => this.catalog.region(r) !== undefined,
+      );
+      this.fail(
+        `${path}[${i}]`,
+        region,
+        `a region where ${what} has an on-demand price (the catalog's price source lists no ${what} in ${region}: not offered there, as far as it knows); regions with a price for ${what}: ${priced.join(', ')}`,
+      );
+    });
   }
 
   private size(family: string, size: string, path: string): boolean {
