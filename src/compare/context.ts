@@ -3,9 +3,10 @@
  * regions, and the catalog look-ups. Pure (the catalog comes in as an argument); SI units inside, ms only in results.
  */
 
-import type { Catalog, Region } from '../catalog/index.js';
+import type { Catalog, Instance, Region } from '../catalog/index.js';
 import { greatCircleKm, type LatLon, type Place, rttBetween } from '../core/geo/index.js';
 import type { Scenario } from '../scenario/types.js';
+import { type NodeCapacity, speedup } from './perVcpu.js';
 import type { ArchitectureResult } from './result.js';
 
 /** 730 hours: the cloud billing month (AWS and GCP price pages). Availability uses the calendar in downtime.ts. */
@@ -35,6 +36,11 @@ export interface Context {
   userRttS(region: string): Float64Array;
   /** The catalog region a user region is served from at best: itself, or the nearest one to a located place. */
   homeRegion(userRegion: string): string;
+  /**
+   * What the capacity model needs of an instance type (capacity.ts): its vCPUs and their speed against the family the
+   * service time was measured on (perVcpu.ts), memoised per type.
+   */
+  node(instance: Pick<Instance, 'name' | 'vcpu' | 'family'>): NodeCapacity;
   /** The designs the search evaluated that no other beats on cost, nines and p99 (for the frontier; kept by
    * frontier.ts's meet as the searches go). */
   seen: ArchitectureResult[];
@@ -84,6 +90,7 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
   };
   const homes = new Map<string, string>();
   const columns = new Map<string, Float64Array>();
+  const nodes = new Map<string, NodeCapacity>();
   return {
     scenario,
     catalog,
@@ -107,6 +114,14 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
         columns.set(region, column);
       }
       return column;
+    },
+    node(instance) {
+      let n = nodes.get(instance.name);
+      if (n === undefined) {
+        n = { vcpu: instance.vcpu, speedup: speedup(catalog, w, instance.family) };
+        nodes.set(instance.name, n);
+      }
+      return n;
     },
     homeRegion(userRegion) {
       let home = homes.get(userRegion);

@@ -18,6 +18,7 @@ import { horizontalCost } from './horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout } from './layout.js';
 import { memoryNeededGiB } from './nodeMemory.js';
 import { nodePrice } from './nodePrice.js';
+import { perVcpuNote } from './perVcpu.js';
 import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
 import { meetsBesideP99 } from './targets.js';
@@ -88,14 +89,14 @@ function horizontalDeferred(
     const paths = layout.paths[r] ?? [];
     if (share === 0) return;
     const n = d.nodesByRegion[r] as number;
-    const q = queueAtLoad(w, inst.vcpu, rate * share, n, model);
+    const q = queueAtLoad(w, ctx.node(inst), rate * share, n, model);
     utilization = Math.max(utilization, q.utilization);
     serving.push({ region, queue: q, paths });
     // the degraded p99 is a report figure: a screen does not read it
     if (!screen)
       degraded.push({
         region,
-        queue: queueAtLoad(w, inst.vcpu, rate * share, Math.max(1, n - d.spares), model),
+        queue: queueAtLoad(w, ctx.node(inst), rate * share, Math.max(1, n - d.spares), model),
         paths,
       });
   });
@@ -144,6 +145,8 @@ function horizontalDeferred(
     }[model],
   );
   if (w.fanout > 1) notes.push('fan-out traffic between nodes is not priced');
+  const perVcpu = perVcpuNote(ctx.catalog, w, inst.family);
+  if (perVcpu !== null) notes.push(perVcpu);
   notes.push(placement.text);
   if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
   if (!placeable) {
@@ -203,7 +206,7 @@ function horizontalDeferred(
     name: d.name,
     kind: 'horizontal',
     origin: d.origin,
-    instance: instanceSummary(nodePrice(ctx.catalog, inst, d.regions[0] as string), inst),
+    instance: instanceSummary(nodePrice(ctx.catalog, inst, d.regions[0] as string), inst, ctx.node(inst)),
     nodes: totalNodes,
     spares: d.spares,
     zones: d.zones,

@@ -17,6 +17,7 @@ import { approximationNote, latencyFor } from './designLatency.js';
 import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { memoryNeededGiB } from './nodeMemory.js';
 import { nodePrice } from './nodePrice.js';
+import { perVcpuNote } from './perVcpu.js';
 import type { ArchitectureResult, CostResult } from './result.js';
 import { meetsBesideP99 } from './targets.js';
 
@@ -144,7 +145,7 @@ function verticalDeferred(
   const w = scenario.workload;
   const inst = d.instance;
   const rate = ctx.designRatePerS;
-  const q = queueAtLoad(w, inst.vcpu, rate, 1, 'pooled');
+  const q = queueAtLoad(w, ctx.node(inst), rate, 1, 'pooled');
   const memNeed = memoryNeededGiB(ctx, 1);
   const memOk = memNeed <= inst.memGiB;
   const latency = () =>
@@ -167,6 +168,8 @@ function verticalDeferred(
   const availability = availabilityResult(fig);
   const dataLoss = dataLossOf(ctx, d.standby === 'hot' ? 'replicated' : 'one');
   const notes: string[] = [];
+  const perVcpu = perVcpuNote(catalog, w, inst.family);
+  if (perVcpu !== null) notes.push(perVcpu);
   if (d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0) {
     notes.push(STRONG_PAIR_NOTE);
   }
@@ -197,7 +200,7 @@ function verticalDeferred(
     name: d.name,
     kind: 'vertical',
     origin: d.origin,
-    instance: instanceSummary(nodePrice(ctx.catalog, inst, d.region), inst),
+    instance: instanceSummary(nodePrice(ctx.catalog, inst, d.region), inst, ctx.node(inst)),
     nodes: 1,
     spares: 0,
     zones: d.standby !== 'none' && d.standbyRegion === null ? 2 : 1,

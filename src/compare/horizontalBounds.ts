@@ -107,7 +107,7 @@ export function availableNodesLowerBound(
   const rates = outageRates(ctx, zones);
   const cap = Math.max(t.maxUtilizationDegraded, t.maxUtilization);
   const f = instanceFactors(ctx, instance);
-  const needFor = (load: number) => nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * load, cap);
+  const needFor = (load: number) => nodesForUtilization(w, ctx.node(instance), ctx.designRatePerS * load, cap);
   const least = layout.share.map((share) => {
     const n = leastNodesAt(f, share);
     return share === 0 || zones < 2
@@ -175,7 +175,8 @@ function instanceFactors(ctx: Context, instance: Instance) {
   const f = {
     atLeast: leastRegionNodes(ctx, instance),
     workPerShare:
-      (ctx.designRatePerS * w.fanout * effectiveServiceTimeS(w, instance.vcpu)) / (instance.vcpu * t.maxUtilization),
+      (ctx.designRatePerS * w.fanout * effectiveServiceTimeS(w, ctx.node(instance))) /
+      (instance.vcpu * t.maxUtilization),
     usdPerMonth: cheapestUsdPerHour(instance) * BILLING_HOURS_PER_MONTH,
     zoneSafe: new Map<string, number>(),
   };

@@ -112,13 +112,23 @@ function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
   return best;
 }
 
+/** How a service time measured on one family is carried to the others (perVcpu.ts). */
+function perVcpuAssumption(w: Context['scenario']['workload']): string {
+  const given = Object.entries(w.perVcpuPerformance);
+  const own =
+    given.length === 0
+      ? ''
+      : `; the scenario's workload.perVcpuPerformance in place of the table for ${given.map(([f, p]) => `${f} (${p})`).join(', ')}`;
+  return `serviceTime is the CPU time of one request on one vCPU of ${w.serviceTimeFamily} (workload.serviceTimeFamily); on a vCPU of another family it takes serviceTime x perf(${w.serviceTimeFamily}) / perf(family), perf being the per-vCPU throughput relative to m7i from the catalog's table (multi-threaded CoreMark per vCPU, median over sizes, runs of 2025-12; an ESTIMATE for a real service: CoreMark is integer and cache-resident, and an Intel vCPU is one SMT thread while a Graviton vCPU is a whole core)${own}. Each design's instance.perVcpuSpeedup and notes give the factor used.`;
+}
+
 function assumptions(ctx: Context, results: readonly ArchitectureResult[]): string[] {
   const s = ctx.scenario;
   const w = s.workload;
   const out = [
     `Every figure is at the design rate ${ctx.designRatePerS.toPrecision(6)}/s = peak ${w.peakRatePerS}/s x (1 + ${w.growthPerYear})^${w.growthYears} (growth horizon).`,
     'Arrivals are Poisson; service times have the given mean and coefficient of variation (exponential at cv = 1: exact M/M/c; otherwise the M/G/c approximation named in each latency method); FCFS.',
-    'serviceTime is the CPU time of one request on one vCPU of the chosen family; other families are assumed as fast per vCPU.',
+    perVcpuAssumption(w),
     'Failures of nodes, zones and regions are independent with exponential steady-state behaviour (availability = MTBF / (MTBF + MTTR)); correlated failures beyond the zone/region hierarchy, load-induced failures and maintenance are not modelled.',
     'Horizontal designs: least-loaded and power-of-two balancing are one pooled queue (the ideal they approach; slightly optimistic); random is independent per-node queues (exact); round-robin is per-node queues fed every N-th arrival (Allen-Cunneen); users go to the nearest region of the design and fail over to the next one.',
     'Each region of a horizontal design holds the whole working set, partitioned over its nodes with the given replication; a node needs min(working set, working set x replication / nodes) plus the memory headroom.',

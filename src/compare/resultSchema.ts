@@ -34,6 +34,12 @@ export const InstanceSummarySchema = z
     ),
     /** Source id of the price (resolves in `sources`). */
     source: text('Source id of the price (resolves in `sources`).'),
+    perVcpuSpeedup: z
+      .number()
+      .positive()
+      .describe(
+        "Per-vCPU speed of this type against a vCPU of workload.serviceTimeFamily (dimensionless; 1 for that family): a request's CPU time here is the measured service time divided by it (workload.perVcpuPerformance, else the catalog's CoreMark table, an estimate; the notes say which).",
+      ),
   })
   .describe('The instance type every node of this candidate runs on.');
 

@@ -151,7 +151,7 @@ export function sizeVertical(
     binding = 'memory';
   } else {
     const cpuOk = fitsMemory.filter(
-      (i) => queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, 'pooled').utilization <= t.maxUtilization,
+      (i) => queueAtLoad(w, ctx.node(i), ctx.designRatePerS, 1, 'pooled').utilization <= t.maxUtilization,
     );
     if (cpuOk.length === 0) {
       shown = [...fitsMemory].sort((a, b) => b.vcpu - a.vcpu)[0];
@@ -161,7 +161,7 @@ export function sizeVertical(
       for (const i of cpuOk) {
         let p99 = p99s.get(i);
         if (p99 === undefined) {
-          const queue = queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, 'pooled');
+          const queue = queueAtLoad(w, ctx.node(i), ctx.designRatePerS, 1, 'pooled');
           p99 = scopedP99S(screened, queue, t.p99Scope);
           // the compact p99 is less than q above the exact one: near the target, the exact paths decide
           if (compact && p99 > t.p99S && p99 - q <= t.p99S) {
@@ -242,7 +242,7 @@ export function regionNodeBase(
   return spec.regions.map((_, r) => {
     const share = layout.share[r] as number;
     if (share === 0) return { atLeast, base: 1 };
-    const util = nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * share, t.maxUtilization);
+    const util = nodesForUtilization(w, ctx.node(instance), ctx.designRatePerS * share, t.maxUtilization);
     const need = regionNeed(ctx, { instance, balancer: spec.balancer }, layout, r, share).nodes ?? util;
     return { atLeast, base: Math.max(need, util) };
   });
@@ -387,7 +387,8 @@ export function searchVertical(ctx: Context): ArchitectureResult {
     // the smallest box that could serve: fits the working set and keeps the utilisation target
     const least = familySizes.filter(
       (i) =>
-        i.memGiB >= memNeed && queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, 'pooled').utilization <= t.maxUtilization,
+        i.memGiB >= memNeed &&
+        queueAtLoad(w, ctx.node(i), ctx.designRatePerS, 1, 'pooled').utilization <= t.maxUtilization,
     );
     for (const region of regions) {
       const sizes = familySizes.filter((i) => pricedIn(ctx.catalog, i, [region]));

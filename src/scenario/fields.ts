@@ -146,6 +146,7 @@ const words = (
   kind: 'text' | 'name' | 'identifier',
   description: string,
   required = false,
+  defaultValue?: string,
 ): ScenarioField => ({
   path,
   kind,
@@ -154,6 +155,7 @@ const words = (
   ranged: false,
   sweep: false,
   description,
+  ...(defaultValue === undefined ? {} : { default: defaultValue }),
 });
 
 const view = (at: number, group: FieldView['group'], label: string, hint: string): FieldView => ({
@@ -268,6 +270,19 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
       tui: view(4, W, 'service cv', '1.5'),
       sensitivity: varied(2, 'service-time variability (cv)', ''),
     },
+  ),
+  words(
+    'workload.serviceTimeFamily',
+    'name',
+    'The catalog instance family whose vCPU workload.serviceTime (and every tier\'s serviceTime) was measured on ("m7i"). On a vCPU of another family a request takes serviceTime x perf(this family) / perf(that family), perf being the per-vCPU throughput relative to m7i (workload.perVcpuPerformance, else the catalog\'s CoreMark table: an estimate). Default "m7i".',
+    false,
+    'm7i',
+  ),
+  row(
+    'workload.perVcpuPerformance{}',
+    'number',
+    "Per-vCPU throughput of the family named by the key, relative to one m7i vCPU (= 1; the catalog table's scale): a plain number in (0, 100], e.g. { \"m7g\": 0.9 } when your own benchmark finds a Graviton 3 vCPU does 0.9 of an m7i vCPU's work. Keys are catalog families. Default: the catalog's table (multi-threaded CoreMark per vCPU, median over sizes; an ESTIMATE for a real workload).",
+    { bounds: above(0, 100), required: true, sweep: false },
   ),
   row(
     'workload.growth.perYear',

@@ -263,6 +263,9 @@ class Normalizer {
       }
     }
     const { serviceTimeS, serviceTimeCv } = this.serviceTime(w, tiered);
+    const serviceTimeFamily = this.string(w, 'serviceTimeFamily', `${p}.serviceTimeFamily`, 'm7i');
+    if (own(w, 'serviceTimeFamily') !== undefined) this.family(serviceTimeFamily, `${p}.serviceTimeFamily`);
+    const perVcpuPerformance = this.perVcpuPerformance(own(w, 'perVcpuPerformance'), `${p}.perVcpuPerformance`);
     const growth = record(own(w, 'growth'));
     const growthPerYear = this.ranged(growth, 'perYear', `${p}.growth.perYear`, 0);
     const growthYears = this.ranged(growth, 'years', `${p}.growth.years`, 0);
@@ -300,6 +303,8 @@ class Normalizer {
       averageRatePerS,
       serviceTimeS,
       serviceTimeCv,
+      serviceTimeFamily,
+      perVcpuPerformance,
       growthPerYear,
       growthYears,
       workingSetBytes,
@@ -313,6 +318,22 @@ class Normalizer {
       roundTrips,
       usl: uslValue,
     };
+  }
+
+  /**
+   * workload.perVcpuPerformance: catalog families, each with a plain number in the row's bounds (the schema checks the
+   * numbers; an unknown family is reported here with the catalog's families).
+   */
+  private perVcpuPerformance(raw: unknown, path: string): Record<string, number> {
+    const r = record(raw);
+    const out: Record<string, number> = {};
+    if (r === undefined) return out; // absent, or not an object (reported by the schema)
+    const { min, max } = boundsOf(`${path}{}`);
+    for (const [family, value] of Object.entries(r)) {
+      if (!this.family(family, `${path}.${family}`)) continue;
+      if (typeof value === 'number' && value > min && (max === undefined || value <= max)) out[family] = value;
+    }
+    return out;
   }
 
   /**

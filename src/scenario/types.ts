@@ -34,6 +34,16 @@ export interface Workload {
   serviceTimeS: number | null;
   /** Coefficient of variation of the service time, [0, 100]; default 1 (exponential; unused with tiers). */
   serviceTimeCv: number;
+  /**
+   * The catalog family whose vCPU `serviceTimeS` (and every tier's service time) was measured on; default "m7i". On
+   * another family's vCPU a request takes serviceTimeS x perf(serviceTimeFamily) / perf(family) (compare/perVcpu.ts).
+   */
+  serviceTimeFamily: string;
+  /**
+   * Per-vCPU throughput of families relative to m7i (= 1), given by the scenario in place of the catalog's CoreMark
+   * estimate (`workload.perVcpuPerformance`); family -> factor > 0. Empty: the catalog's table for every family.
+   */
+  perVcpuPerformance: Readonly<Record<string, number>>;
   /** Growth per year as a fraction (0.8 = +80%/year), >= -0.99; default 0. */
   growthPerYear: number;
   /** Growth horizon in years, >= 0; default 0. */

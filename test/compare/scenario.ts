@@ -31,6 +31,8 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
       averageRatePerS: null,
       serviceTimeS: 0.012,
       serviceTimeCv: 1.5,
+      serviceTimeFamily: 'm7i',
+      perVcpuPerformance: {},
       growthPerYear: 0.8,
       growthYears: 2,
       workingSetBytes: 300 * 2 ** 30,

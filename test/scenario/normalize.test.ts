@@ -29,6 +29,7 @@ describe('parseScenario: the contract example', () => {
       simulation: { seed: 42, requests: 1000000, years: 10000, bursts: null, weibullShape: null, repairCrews: null },
       defaulted: [
         'workload.averageRate',
+        'workload.serviceTimeFamily',
         'workload.memoryHeadroom',
         'workload.replication',
         'workload.consistency',
@@ -116,6 +117,8 @@ describe('parseScenario: defaults', () => {
       averageRatePerS: null,
       serviceTimeS: 0.01,
       serviceTimeCv: 1,
+      serviceTimeFamily: 'm7i',
+      perVcpuPerformance: {},
       growthPerYear: 0,
       growthYears: 0,
       workingSetBytes: 0,
@@ -155,6 +158,7 @@ describe('parseScenario: defaults', () => {
     expect(s.defaulted).toStrictEqual([
       'workload.averageRate',
       'workload.serviceTimeCv',
+      'workload.serviceTimeFamily',
       'workload.growth.perYear',
       'workload.growth.years',
       'workload.workingSet',

@@ -90,7 +90,7 @@ describe('readScenarioText', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     expect(errorsOf(`{"name": ${deep}}`)[0]).toBe('name: [[[["..."]]]]: expected a non-empty string');
     expect(errorsOf(`{"name": "x", "workload": {"peakRate": 1, "serviceTime": 1, "extra": ${deep}}}`)).toContain(
-      'workload.extra: unknown key (valid keys: peakRate, averageRate, serviceTime, serviceTimeCv, growth, workingSet, memoryHeadroom, replication, fanout, writeFraction, consistency, requestSize, responseSize, roundTrips, usl)',
+      'workload.extra: unknown key (valid keys: peakRate, averageRate, serviceTime, serviceTimeCv, serviceTimeFamily, perVcpuPerformance, growth, workingSet, memoryHeadroom, replication, fanout, writeFraction, consistency, requestSize, responseSize, roundTrips, usl)',
     );
   });
 });

@@ -165,7 +165,7 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
     const r = evaluateVerticalDeferred(ctx, d);
     return settleLazily(ctx, c.readReplicas > 0 ? withReplicas(ctx, r, c) : r);
   };
-  const q = queueAtLoad(ctx.scenario.workload, c.instance.vcpu, ctx.designRatePerS, 1, 'pooled');
+  const q = queueAtLoad(ctx.scenario.workload, ctx.node(c.instance), ctx.designRatePerS, 1, 'pooled');
   const standbyHere = c.standby !== 'none' && c.standbyRegion === null;
   const serving: TierServing = {
     region: c.region,
@@ -284,12 +284,12 @@ export function horizontalTierOption(
     if (share === 0) return;
     const n = c.nodesByRegion[r] as number;
     const up = Math.max(1, n - c.spares);
-    const q = queueAtLoad(w, c.instance.vcpu, ctx.designRatePerS * share, n, model);
+    const q = queueAtLoad(w, ctx.node(c.instance), ctx.designRatePerS * share, n, model);
     utilization = Math.max(utilization, q.utilization);
     serving.push({
       region,
       queue: q.input,
-      degraded: queueAtLoad(w, c.instance.vcpu, ctx.designRatePerS * share, up, model).input,
+      degraded: queueAtLoad(w, ctx.node(c.instance), ctx.designRatePerS * share, up, model).input,
       queues: model === 'pooled' ? 1 : n,
       degradedQueues: model === 'pooled' ? 1 : up,
       zones: Math.min(c.zones, n),
