@@ -4,6 +4,7 @@ export {
   type CapacityUnitPrice,
   type Catalog,
   CatalogError,
+  type CommitmentRatio,
   type Confidence,
   type FailureDomain,
   type FailurePreset,
@@ -23,9 +24,12 @@ export {
   type Region,
   type RegionalPrice,
   type ReliabilityPresets,
+  type Reservation,
   type SourceRecord,
+  type SpotFigures,
 } from './load.js';
 export {
+  CommitmentsSpotFileSchema,
   ConfidenceSchema,
   FailurePresetSchema,
   FamilyPerformanceSchema,

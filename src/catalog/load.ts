@@ -7,12 +7,17 @@ import type { z } from 'zod';
 import type { RttModel } from '../core/geo/rttModel.js';
 import { CATALOG_FILES, type RawCatalog, rawCatalog } from './data.js';
 import {
+  CommitmentsSpotFileSchema,
   type Confidence,
   type GlobalTrafficSwitchRecord,
+  type INTERRUPTION_BANDS,
   InstancesFileSchema,
   type InterTierEvidence,
   type NetworkCostsFile,
   NetworkCostsFileSchema,
+  type RESERVATION_CLASSES,
+  type RESERVATION_OPTIONS,
+  type RESERVATION_TERMS,
   RegionsFileSchema,
   type ReliabilityFile,
   ReliabilityFileSchema,
@@ -233,6 +238,36 @@ export interface ReliabilityPresets {
   regionEvents: ReliabilityFile['regionEvents'];
 }
 
+/** A Reserved Instance rate of one type in one region (commitments-spot.json `reservations`). */
+export interface Reservation {
+  term: (typeof RESERVATION_TERMS)[number];
+  option: (typeof RESERVATION_OPTIONS)[number];
+  class: (typeof RESERVATION_CLASSES)[number];
+  /** The upfront spread over the term plus any hourly fee, USD per hour. */
+  effectiveUsdPerHour: number;
+  /** The on-demand price the source compared it with, USD per hour. */
+  onDemandUsdPerHour: number;
+  source: string;
+  /** How the source computed the effective rate. */
+  derived: string;
+}
+
+/** Spot Advisor's figures for one type in one region (commitments-spot.json `spot`). */
+export interface SpotFigures {
+  /** Saving against on-demand over the trailing 30 days, fraction. */
+  typicalDiscount: number;
+  interruptionBand: (typeof INTERRUPTION_BANDS)[number];
+  source: string;
+}
+
+/** Discount of a reservation against on-demand, derived from the one type with a full grid (x2iedn.32xlarge). */
+export interface CommitmentRatio {
+  term: Reservation['term'];
+  option: Reservation['option'];
+  class: Reservation['class'];
+  discount: number;
+}
+
 export interface Catalog {
   instances: readonly Instance[];
   /** family -> its sizes sorted by vcpu, then memGiB, then price, then name. */
@@ -240,6 +275,12 @@ export interface Catalog {
   instance(name: string): Instance | undefined;
   /** On-demand price of `instance` in `region`, or undefined when the catalog has none there (see notListed). */
   onDemandPrice(instance: Pick<Instance, 'name'>, region: string): RegionalPrice | undefined;
+  /** Reserved Instance rates of a type in a region (any term, option and class listed; empty when none). */
+  reservations(instance: Pick<Instance, 'name'>, region: string): readonly Reservation[];
+  /** The x2iedn.32xlarge grid's discount ratios (identical in every region) and how they were derived. */
+  commitmentRatios: { method: string; source: string; ratios: readonly CommitmentRatio[] };
+  /** Spot Advisor's saving and interruption band of a type in a region, or undefined when it lists none. */
+  spot(instance: Pick<Instance, 'name'>, region: string): SpotFigures | undefined;
   /** Per-vCPU performance by family (every family of `instances` has one). */
   perVcpuPerformance: ReadonlyMap<string, FamilyPerformance>;
   regions: readonly Region[];
@@ -355,7 +396,8 @@ export function buildCatalog(raw: RawCatalog): Catalog {
   const reg = parseFile(RegionsFileSchema, raw.regions, CATALOG_FILES.regions, problems);
   const net = parseFile(NetworkCostsFileSchema, raw.networkCosts, CATALOG_FILES.networkCosts, problems);
   const rel = parseFile(ReliabilityFileSchema, raw.reliability, CATALOG_FILES.reliability, problems);
-  if (!inst || !reg || !net || !rel) throw new CatalogError(problems);
+  const com = parseFile(CommitmentsSpotFileSchema, raw.commitmentsSpot, CATALOG_FILES.commitmentsSpot, problems);
+  if (!inst || !reg || !net || !rel || !com) throw new CatalogError(problems);
 
   // Sources: each file lists its own; the same id must mean the same thing everywhere.
   const sources = new Map<string, SourceRecord>();
@@ -364,6 +406,7 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     ['regions', reg],
     ['networkCosts', net],
     ['reliability', rel],
+    ['commitmentsSpot', com],
   ] as const;
   for (const [key, file] of files) {
     file.sources.forEach((s, i) => {
@@ -467,6 +510,44 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     evidence: t.evidence.map((e) => ({ ...e, values: { ...e.values } })),
   };
 
+  // Commitments and spot, by type and region
+  const reservationsAt = new Map<string, Reservation[]>();
+  for (const r of com.reservations) {
+    const key = `${r.name}\u0000${r.region}`;
+    const list = reservationsAt.get(key) ?? [];
+    list.push(
+      deepFreeze<Reservation>({
+        term: r.term,
+        option: r.option,
+        class: r.class,
+        effectiveUsdPerHour: r.effectiveUsdPerHour,
+        onDemandUsdPerHour: r.onDemandUsdPerHour,
+        source: r.source,
+        derived: r.derived,
+      }),
+    );
+    reservationsAt.set(key, list);
+  }
+  const spotAt = new Map(
+    com.spot.map(
+      (x) =>
+        [
+          `${x.name}\u0000${x.region}`,
+          deepFreeze<SpotFigures>({
+            typicalDiscount: x.typicalDiscount,
+            interruptionBand: x.interruptionBand,
+            source: x.source,
+          }),
+        ] as const,
+    ),
+  );
+  const commitmentRatios = deepFreeze({
+    method: com.discountRatios.method,
+    source: com.discountRatios.source,
+    ratios: com.discountRatios.ratios.map((r) => ({ ...r })),
+  });
+  const NO_RESERVATIONS: readonly Reservation[] = Object.freeze([]);
+
   const networkCosts = buildNetworkCosts(net);
   const reliability = buildReliability(rel);
 
@@ -475,6 +556,9 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     families,
     instance: (name) => byName.get(name),
     onDemandPrice: (instance, region) => priceByName.get(instance.name)?.get(region),
+    reservations: (instance, region) => reservationsAt.get(`${instance.name}\u0000${region}`) ?? NO_RESERVATIONS,
+    commitmentRatios,
+    spot: (instance, region) => spotAt.get(`${instance.name}\u0000${region}`),
     perVcpuPerformance,
     regions: deepFreeze(regions),
     region: (id) => regionById.get(id),

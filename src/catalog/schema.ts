@@ -176,6 +176,70 @@ export const InstancesFileSchema = z
   });
 
 // ---------------------------------------------------------------------------------------------------------------
+// commitments-spot.json
+// ---------------------------------------------------------------------------------------------------------------
+export const RESERVATION_TERMS = ['1y', '3y'] as const;
+export const RESERVATION_OPTIONS = ['no-upfront', 'partial-upfront', 'all-upfront'] as const;
+export const RESERVATION_CLASSES = ['standard', 'convertible'] as const;
+/** Spot Advisor's interruption bands (share of the type's spot capacity reclaimed in the trailing month). */
+export const INTERRUPTION_BANDS = ['<5%', '5-10%', '10-15%', '15-20%', '>20%'] as const;
+const Fraction = z.number().min(0).max(1);
+
+/** A Reserved Instance rate of one type in one region: its effective hourly rate (upfront spread over the term). */
+export const ReservationSchema = z.strictObject({
+  name: Text,
+  region: Text,
+  term: z.enum(RESERVATION_TERMS),
+  option: z.enum(RESERVATION_OPTIONS),
+  class: z.enum(RESERVATION_CLASSES),
+  effectiveUsdPerHour: Positive,
+  onDemandUsdPerHour: Positive,
+  discountVsOnDemand: Fraction,
+  source: Id,
+  derived: Text,
+});
+
+export const CommitmentsSpotFileSchema = z
+  .strictObject({
+    ...header,
+    reservations: z.array(ReservationSchema).min(1),
+    discountRatios: z.strictObject({
+      method: Text,
+      source: Id,
+      ratios: z
+        .array(
+          z.strictObject({
+            term: z.enum(RESERVATION_TERMS),
+            option: z.enum(RESERVATION_OPTIONS),
+            class: z.enum(RESERVATION_CLASSES),
+            discount: Fraction,
+          }),
+        )
+        .min(1),
+    }),
+    spot: z.array(
+      z.strictObject({
+        name: Text,
+        region: Text,
+        typicalDiscount: Fraction,
+        interruptionBand: z.enum(INTERRUPTION_BANDS),
+        source: Id,
+      }),
+    ),
+  })
+  .superRefine((file, ctx) => {
+    checkUnique(
+      file.reservations,
+      (r) => `${r.name} ${r.region} ${r.term} ${r.option} ${r.class} ${r.source}`,
+      ['reservations'],
+      'rate',
+      ctx,
+    );
+    checkUnique(file.spot, (r) => `${r.name} ${r.region}`, ['spot'], 'type and region', ctx);
+    checkSources(file, ctx);
+  });
+
+// ---------------------------------------------------------------------------------------------------------------
 // regions.json
 // ---------------------------------------------------------------------------------------------------------------
 export const RegionSchema = z.strictObject({

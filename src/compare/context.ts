@@ -6,6 +6,7 @@
 import type { Catalog, Instance, Region } from '../catalog/index.js';
 import { greatCircleKm, type LatLon, type Place, rttBetween } from '../core/geo/index.js';
 import type { Scenario } from '../scenario/types.js';
+import type { PricingModel } from './nodePrice.js';
 import { type NodeCapacity, speedup } from './perVcpu.js';
 import type { ArchitectureResult } from './result.js';
 
@@ -36,6 +37,11 @@ export interface Context {
   userRttS(region: string): Float64Array;
   /** The catalog region a user region is served from at best: itself, or the nearest one to a located place. */
   homeRegion(userRegion: string): string;
+  /**
+   * The pricing model of the designs evaluated in this context (nodePrice.ts): the scenario's `pricing.model`, or a
+   * candidate's own (withPricing).
+   */
+  pricing: PricingModel;
   /**
    * What the capacity model needs of an instance type (capacity.ts): its vCPUs and their speed against the family the
    * service time was measured on (perVcpu.ts), memoised per type.
@@ -96,6 +102,7 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
     catalog,
     designRatePerS,
     trafficRatePerS,
+    pricing: scenario.pricing,
     seen: [],
     rtt(a, b) {
       const key = a < b ? `${a}|${b}` : `${b}|${a}`;
@@ -150,4 +157,12 @@ export function preferenceOrder(ctx: Context, userRegion: string, regions: reado
     .map((r, i) => ({ r, i, rtt: ctx.rtt(userRegion, r).rttS }))
     .sort((x, y) => x.rtt - y.rtt || x.i - y.i)
     .map((x) => x.r);
+}
+
+/**
+ * The same context with another pricing model (a candidate's own `pricing`): everything else shared, the memoised
+ * round trips and node speeds and the designs seen included.
+ */
+export function withPricing(ctx: Context, pricing: PricingModel): Context {
+  return pricing === ctx.pricing ? ctx : { ...ctx, pricing };
 }

@@ -22,7 +22,7 @@
 
 import type { Catalog, GlobalSwitch } from '../catalog/index.js';
 import { BILLING_HOURS_PER_MONTH, SECONDS_PER_BILLING_MONTH } from './context.js';
-import type { NodePrice } from './nodePrice.js';
+import type { NodePrice, Pricing, PricingModel } from './nodePrice.js';
 import type { CostBreakdown, CostResult } from './result.js';
 
 const GB = 1e9;
@@ -46,6 +46,20 @@ export interface CostInput {
   requestSizeBytes: number;
   responseSizeBytes: number;
 }
+
+/** How each model prices a node (nodePrice.ts, where the derivations are). */
+const PRICING_METHOD: Readonly<Record<PricingModel, string>> = {
+  'on-demand': 'on-demand list prices',
+  'reserved-3y':
+    "standard 3-year Reserved Instances, all upfront, at their effective hourly rate; outside the listed rates derived from the type's us-east-1 discount, as cost.prices says",
+  'reserved-1y':
+    "standard 1-year Reserved Instances, all upfront, at their effective hourly rate; derived from the type's 3-year discount and the x2iedn.32xlarge grid's 1-year/3-year ratio where not listed, as cost.prices says",
+  'savings-plan-3y':
+    'ASSUMPTION: 3-year EC2 Instance Savings Plans without upfront priced as standard no-upfront Reserved Instances of the term (no Savings Plans rate is stored), derived as cost.prices says',
+  'savings-plan-1y':
+    'ASSUMPTION: 1-year EC2 Instance Savings Plans without upfront priced as standard no-upfront Reserved Instances of the term (no Savings Plans rate is stored), derived as cost.prices says',
+  spot: "spot at on-demand x (1 - Spot Advisor's 30-day saving) per type and region; balancers, switches and transfer at list prices",
+};
 
 export const METHOD_COST =
   "on-demand list prices of each node's region x 730 h/month; balancer LCUs from processed bytes; a global traffic switch for a design that spans regions (health checks per endpoint, DNS queries or a per-GB premium); cross-zone and inter-region copies of writes; internet egress reported apart, not in the total";
@@ -88,7 +102,8 @@ function tieredUsd(gb: number, tiers: Catalog['networkCosts']['internetEgress'][
   return usd;
 }
 
-export function monthlyCost(catalog: Catalog, c: CostInput): CostResult {
+export function monthlyCost(ctx: Pricing, c: CostInput): CostResult {
+  const catalog = ctx.catalog;
   const net = catalog.networkCosts;
   const hours = BILLING_HOURS_PER_MONTH;
   const month = SECONDS_PER_BILLING_MONTH;
@@ -150,7 +165,11 @@ export function monthlyCost(catalog: Catalog, c: CostInput): CostResult {
     internetEgressUsdPerMonth,
     transferGbPerMonth: { crossZone: crossZoneGb, interRegion: interRegionGb, internetEgress: totalEgressGb },
     prices: unitPrices([...c.compute, ...c.standby]),
-    method: METHOD_COST,
+    pricingModel: ctx.pricing,
+    method:
+      ctx.pricing === 'on-demand'
+        ? METHOD_COST
+        : `${METHOD_COST.replace('on-demand list prices', `${ctx.pricing} prices`)} (${PRICING_METHOD[ctx.pricing]})`,
   };
 }
 
@@ -158,7 +177,7 @@ export function monthlyCost(catalog: Catalog, c: CostInput): CostResult {
 export function unitPrices(nodes: readonly { count: number; price: NodePrice }[]): NodePrice[] {
   const seen = new Map<string, NodePrice>();
   for (const n of nodes) {
-    const key = `${n.price.instance}\u0000${n.price.region}`;
+    const key = `${n.price.instance}\u0000${n.price.region}\u0000${n.price.pricingModel}`;
     if (n.count > 0 && !seen.has(key)) seen.set(key, n.price);
   }
   return [...seen.values()];

@@ -21,6 +21,7 @@ import { nodePrice } from './nodePrice.js';
 import { perVcpuNote } from './perVcpu.js';
 import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
+import { spotNodes } from './spot.js';
 import { meetsBesideP99 } from './targets.js';
 
 /** A horizontal design's result, every figure (on its exact layout unless one is given). */
@@ -107,9 +108,12 @@ function horizontalDeferred(
   const lbA = d.zones > 1 ? catalog.reliability.loadBalancer.multiAz : catalog.reliability.loadBalancer.singleAz;
   const placeable = d.nodesByRegion.every((n) => n >= w.replication);
   const sw = globalSwitchFor(ctx, d.regions);
+  // on spot, interruptions are node failures (spot.ts)
+  const spot = ctx.pricing === 'spot' ? spotNodes(catalog, inst, d.regions, scenario.reliability.node) : undefined;
+  const reliability = spot === undefined ? scenario.reliability : { ...scenario.reliability, node: spot.node };
   const fig: AvailabilityFigure = placeable
     ? fleetAvailability(
-        scenario.reliability,
+        reliability,
         d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
         layout.users,
         needed,
@@ -147,6 +151,7 @@ function horizontalDeferred(
   if (w.fanout > 1) notes.push('fan-out traffic between nodes is not priced');
   const perVcpu = perVcpuNote(ctx.catalog, w, inst.family);
   if (perVcpu !== null) notes.push(perVcpu);
+  if (spot !== undefined) notes.push(spot.note);
   notes.push(placement.text);
   if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
   if (!placeable) {
@@ -206,7 +211,7 @@ function horizontalDeferred(
     name: d.name,
     kind: 'horizontal',
     origin: d.origin,
-    instance: instanceSummary(nodePrice(ctx.catalog, inst, d.regions[0] as string), inst, ctx.node(inst)),
+    instance: instanceSummary(nodePrice(ctx, inst, d.regions[0] as string), inst, ctx.node(inst)),
     nodes: totalNodes,
     spares: d.spares,
     zones: d.zones,

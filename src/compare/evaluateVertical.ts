@@ -101,10 +101,9 @@ export function verticalCost(ctx: Context, d: VerticalDesign): CostResult {
   const sw = globalSwitchFor(ctx, verticalRegions(d));
   const trafficWriteBytesPerS = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
   const costIn: CostInput = {
-    compute: [{ count: 1, price: nodePrice(ctx.catalog, inst, d.region) }],
+    compute: [{ count: 1, price: nodePrice(ctx, inst, d.region) }],
     // a standby in another region at that region's price
-    standby:
-      d.standby === 'hot' ? [{ count: 1, price: nodePrice(ctx.catalog, inst, d.standbyRegion ?? d.region) }] : [],
+    standby: d.standby === 'hot' ? [{ count: 1, price: nodePrice(ctx, inst, d.standbyRegion ?? d.region) }] : [],
     balancerRegions: lb ? [d.region] : [],
     // health checks on the box and on its standby
     globalSwitch: sw ? { sw, endpoints: 2 } : null,
@@ -118,7 +117,7 @@ export function verticalCost(ctx: Context, d: VerticalDesign): CostResult {
     requestSizeBytes: w.requestSizeBytes,
     responseSizeBytes: w.responseSizeBytes,
   };
-  return monthlyCost(ctx.catalog, costIn);
+  return monthlyCost(ctx, costIn);
 }
 
 function verticalResult(
@@ -200,7 +199,7 @@ function verticalDeferred(
     name: d.name,
     kind: 'vertical',
     origin: d.origin,
-    instance: instanceSummary(nodePrice(ctx.catalog, inst, d.region), inst, ctx.node(inst)),
+    instance: instanceSummary(nodePrice(ctx, inst, d.region), inst, ctx.node(inst)),
     nodes: 1,
     spares: 0,
     zones: d.standby !== 'none' && d.standbyRegion === null ? 2 : 1,

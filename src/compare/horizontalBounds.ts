@@ -177,7 +177,7 @@ function instanceFactors(ctx: Context, instance: Instance) {
     workPerShare:
       (ctx.designRatePerS * w.fanout * effectiveServiceTimeS(w, ctx.node(instance))) /
       (instance.vcpu * t.maxUtilization),
-    usdPerMonth: cheapestUsdPerHour(instance) * BILLING_HOURS_PER_MONTH,
+    usdPerMonth: cheapestUsdPerHour(ctx, instance) * BILLING_HOURS_PER_MONTH,
     zoneSafe: new Map<string, number>(),
   };
   cache.set(instance, f);
@@ -203,7 +203,7 @@ export function sizeLowerBound(
   const ids = Array.from({ length: k }, (_, i) => `r${i}`);
   const sw = globalSwitchFor(ctx, ids);
   const trafficWrites = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
-  const fixed = monthlyCost(ctx.catalog, {
+  const fixed = monthlyCost(ctx, {
     compute: [],
     standby: [],
     balancerRegions: ids,

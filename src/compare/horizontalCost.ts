@@ -26,7 +26,6 @@ export function horizontalCost(
   d: Pick<HorizontalDesign, 'regions' | 'nodesByRegion' | 'zones'> & { instance: Instance | null },
   layout: HorizontalLayout,
 ): CostResult {
-  const { catalog } = ctx;
   const w = ctx.scenario.workload;
   const inst = d.instance;
   const R = d.regions.length;
@@ -39,13 +38,13 @@ export function horizontalCost(
       if (to !== from) interRegion.push({ from, to, bytesPerS: trafficWrites * (layout.share[r] as number) });
     }
   });
-  return monthlyCost(catalog, {
+  return monthlyCost(ctx, {
     compute:
       inst === null
         ? []
         : d.regions.map((region, r) => ({
             count: d.nodesByRegion[r] as number,
-            price: nodePrice(catalog, inst, region),
+            price: nodePrice(ctx, inst, region),
           })),
     standby: [],
     balancerRegions: [...d.regions],

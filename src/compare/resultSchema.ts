@@ -30,7 +30,7 @@ export const InstanceSummarySchema = z
     vcpu: count('Virtual CPUs per node (count); each vCPU serves as one queue server.', 1),
     memGiB: z.number().positive().describe('Memory per node, GiB (2^30 bytes).'),
     usdPerHour: nonNegative(
-      "On-demand price of one node in the candidate's first region, USD per hour (other regions: cost.prices).",
+      "Price of one node in the candidate's first region under its pricing model (cost.pricingModel), USD per hour (other regions: cost.prices).",
     ),
     /** Source id of the price (resolves in `sources`). */
     source: text('Source id of the price (resolves in `sources`).'),
@@ -86,19 +86,24 @@ export const CostResultSchema = z
         z.strictObject({
           instance: text('Instance type name.'),
           region: text("Region where these nodes run (priced at that region's rate)."),
-          usdPerHour: nonNegative('On-demand price of one node there, USD per hour.'),
+          usdPerHour: nonNegative('Price of one node there under pricingModel, USD per hour.'),
+          pricingModel: text('The pricing model of this price (as cost.pricingModel).'),
+          onDemandUsdPerHour: nonNegative('The on-demand price of one node there, USD per hour.'),
           source: text('Source id of the price (resolves in `sources`).'),
           derived: z
             .string()
             .nullable()
             .describe(
-              "How the catalog derived the price where no source lists it (a stand-in family's regional multiplier, a correction the source flags); null for a listed price.",
+              "How the price was derived where no source lists it (a stand-in family's regional multiplier, a correction the source flags, a reservation discount carried to another region or term, a spot saving applied to the on-demand price, an ASSUMPTION for Savings Plans); null for a listed price.",
             ),
         }),
       )
       .describe(
-        'The on-demand unit prices the compute and standby costs use, one per instance type and region where nodes run; a derived price says how it was derived.',
+        'The unit prices the compute and standby costs use, one per instance type and region where nodes run, under the pricing model; a derived price says how it was derived.',
       ),
+    pricingModel: text(
+      'The pricing model the node prices use: "on-demand", "reserved-1y", "reserved-3y", "savings-plan-1y", "savings-plan-3y" or "spot" (pricing.model of the scenario or the candidate); balancers, switches and transfer are always at list price. A system of tiers whose tiers use different models lists them, joined by " + ".',
+    ),
     method: text('How the cost was computed (prices, calendar, assumptions).'),
   })
   .describe('Monthly cost of the candidate, USD.');

@@ -66,6 +66,7 @@ import {
   sameLayoutForZones,
   screensCompact,
 } from './layout.js';
+import { usdPerHourIn } from './nodePrice.js';
 import { outageFloor } from './outageFloor.js';
 import type { ArchitectureResult } from './result.js';
 import {
@@ -171,9 +172,9 @@ function boundedInstances(ctx: Context, plan: Plan, instances: readonly Instance
 function nodeUsdPerMonth(ctx: Context, instance: Instance, regions: readonly string[]): number[] | null {
   const out: number[] = [];
   for (const r of regions) {
-    const p = ctx.catalog.onDemandPrice(instance, r);
+    const p = usdPerHourIn(ctx, instance, r);
     if (p === undefined) return null;
-    out.push(p.usdPerHour * BILLING_HOURS_PER_MONTH);
+    out.push(p * BILLING_HOURS_PER_MONTH);
   }
   return out;
 }

@@ -20,7 +20,7 @@ import { evaluateVertical, screenVertical, verticalPaths, verticalWriteExtraS } 
 import { meet } from './frontier.js';
 import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayout, screensCompact } from './layout.js';
 import { leastRegionNodes, memoryNeededGiB } from './nodeMemory.js';
-import { pricedIn } from './nodePrice.js';
+import { pricedIn, usdPerHourIn } from './nodePrice.js';
 import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
 
@@ -391,21 +391,18 @@ export function searchVertical(ctx: Context): ArchitectureResult {
         queueAtLoad(w, ctx.node(i), ctx.designRatePerS, 1, 'pooled').utilization <= t.maxUtilization,
     );
     for (const region of regions) {
-      const sizes = familySizes.filter((i) => pricedIn(ctx.catalog, i, [region]));
+      const sizes = familySizes.filter((i) => pricedIn(ctx, i, [region]));
       if (sizes.length === 0) continue;
       if (!homes.includes(region)) {
-        const floor = Math.min(
-          ...least.flatMap((i) => ctx.catalog.onDemandPrice(i, region)?.usdPerHour ?? []),
-          Number.POSITIVE_INFINITY,
-        );
+        const floor = Math.min(...least.flatMap((i) => usdPerHourIn(ctx, i, region) ?? []), Number.POSITIVE_INFINITY);
         if (cannotBeat(ctx, best?.result ?? null, floor * BILLING_HOURS_PER_MONTH)) continue;
       }
       const nearest = nearestOther.get(region) ?? null;
       const cheaperThanNearest = (r: string) =>
         nearest !== null &&
         sizes.some((i) => {
-          const here = ctx.catalog.onDemandPrice(i, r)?.usdPerHour;
-          const there = ctx.catalog.onDemandPrice(i, nearest)?.usdPerHour ?? Number.POSITIVE_INFINITY;
+          const here = usdPerHourIn(ctx, i, r);
+          const there = usdPerHourIn(ctx, i, nearest) ?? Number.POSITIVE_INFINITY;
           return here !== undefined && here < there;
         });
       for (const standby of ['none', 'cold', 'hot'] as const) {
@@ -422,7 +419,7 @@ export function searchVertical(ctx: Context): ArchitectureResult {
           // a hot standby runs the same size in its region: only sizes priced there
           const here =
             standby === 'hot' && standbyRegion !== null
-              ? sizes.filter((i) => pricedIn(ctx.catalog, i, [standbyRegion]))
+              ? sizes.filter((i) => pricedIn(ctx, i, [standbyRegion]))
               : sizes;
           if (here.length === 0) continue;
           const result = sizeVertical(ctx, here, spec, true);

@@ -17,7 +17,15 @@
  */
 import type { QuantityKind } from '../units/parse.js';
 import { MAX_GROWTH_PER_YEAR, MAX_MESSAGE_BYTES, MAX_RATE_PER_S, MAX_SERVICE_TIME_S } from './limits.js';
-import { ARCHITECTURE_KINDS, BALANCERS, CONSISTENCIES, P99_SCOPES, STANDBYS, TIER_ROLES } from './options.js';
+import {
+  ARCHITECTURE_KINDS,
+  BALANCERS,
+  CONSISTENCIES,
+  P99_SCOPES,
+  PRICING_MODELS,
+  STANDBYS,
+  TIER_ROLES,
+} from './options.js';
 
 /** How the TUI shows a field: its label, group, an example value, and its place on the screen (ascending). */
 export interface FieldView {
@@ -649,6 +657,11 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     'Horizontal only: how the load balancer picks a node. Default "least-loaded".',
     { default: 'least-loaded' },
   ),
+  oneOf(
+    'architectures[].pricing.model',
+    PRICING_MODELS,
+    'How this candidate\'s nodes are bought, in place of the scenario\'s pricing.model: "on-demand", "reserved-1y", "reserved-3y" (standard Reserved Instances, all upfront), "savings-plan-1y", "savings-plan-3y" (an ASSUMPTION: priced as standard no-upfront Reserved Instances; no Savings Plans rate is stored) or "spot" (stateless horizontal candidates only: no working set, no writes; its interruptions count as node failures). Default: the scenario\'s.',
+  ),
   // architectures[].tiers: a design per tier of the scenario (keyed by the tier's name)
   oneOf(
     'architectures[].tiers{}.kind',
@@ -698,6 +711,13 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     BALANCERS,
     'Horizontal only: how the load balancer of this tier picks a node. Default "least-loaded".',
     { default: 'least-loaded' },
+  ),
+  // pricing
+  oneOf(
+    'pricing.model',
+    PRICING_MODELS,
+    'How the nodes are bought (each candidate may say otherwise): "on-demand" list prices; "reserved-1y" or "reserved-3y", standard Reserved Instances, all upfront, at their effective hourly rate (listed for every type in us-east-1 for 3 years, elsewhere derived from the type\'s discount, as cost.prices says); "savings-plan-1y" or "savings-plan-3y", EC2 Instance Savings Plans without upfront (an ASSUMPTION: priced as standard no-upfront Reserved Instances; no Savings Plans rate is stored); "spot" at Spot Advisor\'s 30-day saving, only for stateless horizontal candidates (not with a search, which also finds a vertical design), its interruptions counted as node failures. Balancers, switches and transfer stay at list prices. Default "on-demand".',
+    { default: 'on-demand' },
   ),
   // simulation
   count(

@@ -130,6 +130,10 @@ export const TierDesignSchema = objectAt(
 );
 
 export const ArchitectureSchema = objectAt('architectures[]', 'One candidate design.', {
+  pricing: objectAt(
+    'architectures[].pricing',
+    "How this candidate's nodes are bought. Default: the scenario's pricing.",
+  ).optional(),
   regions: z
     .array(fieldSchema(REGION_ITEM), { error: 'an array of region ids' })
     .min(1, { error: 'an array of 1 to 10 region ids' })
@@ -186,6 +190,10 @@ export const ScenarioSchema = objectAt(
         'Candidate designs to compare. Default: capplan finds the best vertical and the best horizontal design.',
       )
       .optional(),
+    pricing: objectAt(
+      'pricing',
+      'How the nodes are bought: list prices, commitments or spot (contract, "Pricing"). Default: on-demand.',
+    ).optional(),
     simulation: SimulationSchema.optional(),
   },
 );

@@ -80,6 +80,8 @@ describe('regional prices in costs (hand-computed from prices.json)', () => {
         instance: 'm7i.4xlarge',
         region: 'ap-northeast-1',
         usdPerHour: 1.0416,
+        pricingModel: 'on-demand',
+        onDemandUsdPerHour: 1.0416,
         source: 'vantage-regional-2024-04-04',
         derived: null,
       },

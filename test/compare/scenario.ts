@@ -106,6 +106,7 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
       },
     ] satisfies ArchitectureSpec[],
     simulation: null,
+    pricing: 'on-demand',
     defaulted: [],
     uncertain: [],
     bareNumbers: [],

@@ -41,6 +41,7 @@ describe('parseScenario: the contract example', () => {
         'reliability.restoreRate',
         'reliability.replicationLag',
         'reliability.backupInterval',
+        'pricing.model',
       ],
     };
     expect(s).toStrictEqual(expected);
@@ -185,6 +186,7 @@ describe('parseScenario: defaults', () => {
       'reliability.restoreRate',
       'reliability.replicationLag',
       'reliability.backupInterval',
+      'pricing.model',
     ]);
   });
 
@@ -242,7 +244,7 @@ describe('parseScenario: one clear line per problem', () => {
       'architectures[2].balancr: unknown key (did you mean balancer?)',
     ]);
     expect(errorsOf(example((x) => (x.colour = 'blue')))).toStrictEqual([
-      'colour: unknown key (valid keys: $schema, name, description, workload, tiers, targets, reliability, users, architectures, simulation)',
+      'colour: unknown key (valid keys: $schema, name, description, workload, tiers, targets, reliability, users, architectures, pricing, simulation)',
     ]);
   });
 

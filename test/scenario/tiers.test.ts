@@ -396,8 +396,10 @@ describe('a scenario without tiers parses exactly as before', () => {
     it(`${file}: the same Scenario, key for key, with tiers null`, () => {
       const s = parseScenario(read(file));
       expect(s.tiers).toBeNull();
-      const { tiers: _, ...rest } = s;
-      // since the reference: the family the service time was measured on (default m7i, no per-vCPU overrides; issue 15)
+      const { tiers: _, pricing, ...rest } = s;
+      // since the reference (issue 15): the pricing model (default on-demand), and the family the service time was
+      // measured on (default m7i, no per-vCPU overrides)
+      expect(pricing).toBe('on-demand');
       const { serviceTimeFamily, perVcpuPerformance, ...workload } = rest.workload;
       expect({ serviceTimeFamily, perVcpuPerformance }).toStrictEqual({
         serviceTimeFamily: 'm7i',
@@ -406,7 +408,7 @@ describe('a scenario without tiers parses exactly as before', () => {
       const before = {
         ...rest,
         workload,
-        defaulted: rest.defaulted.filter((p) => p !== 'workload.serviceTimeFamily'),
+        defaulted: rest.defaulted.filter((p) => p !== 'workload.serviceTimeFamily' && p !== 'pricing.model'),
       };
       expect(JSON.stringify(before)).toBe(JSON.stringify(reference.scenarios[file]));
     });

@@ -44,6 +44,7 @@ function sumCost(ctx: Context, options: readonly TierOption[]): CostResult {
     internetEgressUsdPerMonth: internetEgress,
     transferGbPerMonth: transfer,
     prices: distinctPrices(options.flatMap((o) => o.result.cost.prices)),
+    pricingModel: [...new Set(options.map((o) => o.result.cost.pricingModel))].join(' + '),
     method: `${first.method}; a system of tiers: the sum of its tiers' costs (only the first tier answers the users: internet egress is its; traffic between tiers inside a region is not priced)`,
   };
 }
@@ -52,7 +53,7 @@ function sumCost(ctx: Context, options: readonly TierOption[]): CostResult {
 function distinctPrices(prices: readonly CostResult['prices'][number][]): CostResult['prices'] {
   const seen = new Map<string, CostResult['prices'][number]>();
   for (const p of prices) {
-    const key = `${p.instance}\u0000${p.region}`;
+    const key = `${p.instance}\u0000${p.region}\u0000${p.pricingModel}`;
     if (!seen.has(key)) seen.set(key, p);
   }
   return [...seen.values()];

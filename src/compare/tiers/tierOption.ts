@@ -222,7 +222,7 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
 
 /** The monthly cost of a vertical tier's read replicas, USD (each box in the primary's region, at its price there). */
 function replicasUsdPerMonth(ctx: Context, c: VerticalTierChoice): number {
-  return c.readReplicas * nodePrice(ctx.catalog, c.instance, c.region).usdPerHour * BILLING_HOURS_PER_MONTH;
+  return c.readReplicas * nodePrice(ctx, c.instance, c.region).usdPerHour * BILLING_HOURS_PER_MONTH;
 }
 
 /** A vertical result with `replicas` read replicas: their boxes in the compute cost, the targets judged again. */

@@ -133,10 +133,10 @@ export function searchVerticalOptions(tierCtx: Context, tier: number, region: st
   }
   for (const sizes of searchFamilies(tierCtx)) {
     for (const instance of sizes) {
-      if (!pricedIn(tierCtx.catalog, instance, [region])) continue;
+      if (!pricedIn(tierCtx, instance, [region])) continue;
       for (const s of standbys) {
         // a hot standby in another region runs the same type there, at that region's price
-        if (s.standby === 'hot' && s.standbyRegion !== null && !pricedIn(tierCtx.catalog, instance, [s.standbyRegion]))
+        if (s.standby === 'hot' && s.standbyRegion !== null && !pricedIn(tierCtx, instance, [s.standbyRegion]))
           continue;
         for (const readReplicas of database ? [0, 1, 2] : [0]) {
           const c: VerticalTierChoice = { kind: 'vertical', instance, region, ...s, readReplicas };
@@ -163,7 +163,7 @@ export function searchHorizontalOptions(tierCtx: Context, tier: number, regionSe
     const layout = horizontalLayout(tierCtx, regions, SEARCH_TIER_ZONES);
     for (const sizes of searchFamilies(tierCtx)) {
       for (const instance of sizes) {
-        if (!pricedIn(tierCtx.catalog, instance, regions)) continue;
+        if (!pricedIn(tierCtx, instance, regions)) continue;
         const spec = {
           name: tierCtx.scenario.name,
           origin: 'searched' as const,
