@@ -205,6 +205,38 @@ const SOURCES = {
     text: "FlashGrid, 'Latencies between AWS availability zones. What are they? And how to minimize them?', 2023-03-27, https://www.flashgrid.io/news/latencies-between-aws-availability-zones-what-are-they-and-how-to-minimize-them/ (and support.flashgrid.io, 'Selecting Availability Zones to minimize latency between database nodes (AWS)'): latencies measured between all physical AZ pairs of all regions differ by pair (in us-west-2 usw2-az1 and usw2-az3 are the closest); the article frames the stakes as 'a 0.5 ms vs 1.5 ms latency'. Its per-pair tables were not in the stored copy that was read. Seen 2026-12-06.",
     date: '2023-03-27',
   },
+  'aws-karpenter-2026-07-20-specs-2026-07-11': {
+    text: `${KARPENTER_PRICES}; vCPU, memory and architecture: website/content/en/preview/reference/instance-types.md @692ccdd0 (2026-07-11, generated from DescribeInstanceTypes, MiB / 1024), as assembled in the reference prices.json.`,
+    date: '2026-07-20',
+  },
+  'vantage-regional-2024-04-04': {
+    text: "github vantage-sh/ec2instances.info opszero-app/instances.json @a19cd859 (2024-04-04; a flattening of the site's www/instances.json): Linux on-demand USD/h per region for every type. Its us-east-1 prices equal the 2026-07 Karpenter ones for 99 of 102 types (the exceptions: the .metal-24xl sizes of m7i, r7i and c7i rose 10%). A type missing from a region in this snapshot is listed under notListed.",
+    date: '2024-04-04',
+  },
+  'vantage-x2iedn-2026': {
+    text: "github vantage-sh/ec2instances.info next/utils/mocks/ec2_single_instance.json @8e64e6ea (commit 2026-07-20; the data's own date is not stated): x2iedn.32xlarge in every region, on-demand, Reserved Instances (1y/3y, standard/convertible, no/partial/all upfront, as effective hourly) and Spot Advisor fields. Its regional on-demand prices equal the 2024-04 export in 15 of 15 regions.",
+    date: '2026-07-20',
+  },
+  'capplan-regional-multiplier': {
+    text: 'Derived by scripts/import-reference.mjs from the reference prices.json: a type with no listed price in a region is priced at its us-east-1 price times a family\'s regional multiplier (the median over sizes of price(region) / price(us-east-1), both from vantage-regional-2024-04-04; equal for every size of a family). Which family stands in is an ASSUMPTION named in each price\'s "derived" text; no source gives these prices.',
+    date: '2024-04-04',
+  },
+  'netflix-3yr-ri-c15e03e1': {
+    text: 'github Netflix-Skunkworks/service-capacity-modeling service_capacity_modeling/hardware/profiles/pricing/aws/3yr-reserved_ec2.json @c15e03e1 (2026-06-09, unchanged at dc693073): 3-year standard Reserved Instance, all upfront, us-east-1, from the AWS Pricing API; annual_cost = upfront / 3, effective USD/h = annual_cost / 8760 (derived in the reference).',
+    date: '2026-06-09',
+  },
+  'spot-advisor-2025-06-28': {
+    text: "github alexei-led/spotinfo internal/spot/data/spot-advisor-data.json @5eedf20a (2025-06-28), a copy of AWS's spot-advisor-data.json: s = % saving against on-demand over the last 30 days, r = interruption band (<5%, 5-10%, 10-15%, 15-20%, >20%). A 30-day snapshot; the advisor's values change monthly.",
+    date: '2025-06-28',
+  },
+  'vantage-coremark-2025-12': {
+    text: "github vantage-sh/ec2instances.info scraper/aws/ec2/extras/manually_fetched_data.json @ecfb1372 (runs 2025-12-10/11; x8i 2026-01-16): multi-threaded CoreMark iterations/s per instance type. Relative per-vCPU figure derived in the reference: CoreMark / vCPU, median over non-metal sizes, divided by m7i's. CoreMark is an integer, cache-resident benchmark; an Intel vCPU is one SMT thread while a Graviton vCPU is a whole core.",
+    date: '2025-12-11',
+  },
+  'netflix-ipc-b3bd704b': {
+    text: 'github Netflix-Skunkworks/service-capacity-modeling service_capacity_modeling/tools/instance_families.py @b3bd704b (2026-08-19): relative IPC per core by CPU generation, Skylake = 1.0 (Ice Lake 1.15, Sapphire Rapids x1.12, Granite Rapids x1.10). Graviton is not modelled.',
+    date: '2026-08-19',
+  },
   'aws-transfer-secondary-2026': {
     text: "Secondary: wring.co AWS data-transfer guide (2026), atonementlicensing.com, cloud-cost-557.pages.dev (AWS's 100 GB/month free internet egress aggregated across services), chengqing.dev (2020) and cloudconclave (2013) for free ingress and free same-AZ private-IP transfer.",
     date: '2026',
@@ -278,9 +310,171 @@ function splitName(row) {
   return fail(`unknown provider ${row.provider} for ${row.name}`);
 }
 
+/** Source labels of the reference's regional prices -> source ids. */
+const PRICE_SOURCE_IDS = new Map([
+  ['karpenter-pricing (2026-07-20)', 'aws-karpenter-2026-07-20'],
+  ['vantage-regional-2024 (2024-04-04)', 'vantage-regional-2024-04-04'],
+  ['vantage-x2iedn-2026', 'vantage-x2iedn-2026'],
+]);
+
+/**
+ * Families of the catalog that the reference's regional table does not cover, and the family whose regional
+ * multipliers price them outside us-east-1 (ASSUMPTION, stated in each derived price). x8i: the reference names
+ * x2iedn or r7i as the closest analogues; x2iedn (the same X line of memory-optimised types, and the larger premium,
+ * so not flattering) is used. The older memory-optimised and high-memory types likewise take x2iedn's.
+ */
+const MULTIPLIER_STAND_IN = {
+  x8i: 'x2iedn',
+  x2idn: 'x2iedn',
+  x1: 'x2iedn',
+  x1e: 'x2iedn',
+  'u-3tb1': 'x2iedn',
+  'u-6tb1': 'x2iedn',
+  'u-9tb1': 'x2iedn',
+  'u-12tb1': 'x2iedn',
+  'u-18tb1': 'x2iedn',
+  'u-24tb1': 'x2iedn',
+  'u7i-6tb': 'x2iedn',
+  'u7i-8tb': 'x2iedn',
+  'u7i-12tb': 'x2iedn',
+  'u7in-16tb': 'x2iedn',
+  'u7in-24tb': 'x2iedn',
+  'u7in-32tb': 'x2iedn',
+};
+
+/** Rounded to 6 decimals (a tenth of a millionth of a dollar an hour): derived prices carry no binary noise. */
+const roundPrice = (x) => Math.round(x * 1e6) / 1e6;
+
+/**
+ * On-demand prices of one AWS type in every region of the reference table: the listed price (us-east-1 from
+ * Karpenter 2026-07, the others from the 2024-04 export or the 2026 x2iedn mock), or a derived one:
+ * - the .metal-24xl sizes of m7i, r7i and c7i outside us-east-1: the 2024 price times the rise of their us-east-1
+ *   price from 2024-04 to 2026-07 (x1.1; the reference flags the 2024 figures as probably that much low);
+ * - a family the table does not cover (MULTIPLIER_STAND_IN): its us-east-1 price times the stand-in's multiplier.
+ * A type the snapshot does not list in a region gets no price there (notListed): it is not offered there, as far as
+ * the source knows, and nothing is invented.
+ */
+function awsRegionalPrices(name, family, usEast1, refRow, multipliers, regionIds, checks) {
+  const onDemand = [{ region: 'us-east-1', usdPerHour: usEast1, source: 'aws-karpenter-2026-07-20' }];
+  const notListed = [];
+  if (refRow && refRow.source.otherRegions !== null) {
+    check(refRow.usdPerHour['us-east-1'] === usEast1, `${name}: us-east-1 price differs between the references`);
+    const other = PRICE_SOURCE_IDS.get(refRow.source.otherRegions);
+    const rise = checks.us_east_1_2024_vs_2026_diff.find(([n]) => n === name);
+    for (const region of regionIds) {
+      if (region === 'us-east-1') continue;
+      const price = refRow.usdPerHour[region];
+      if (price === null) {
+        notListed.push(region);
+        continue;
+      }
+      check(other && Number.isFinite(price) && price > 0, `${name}: bad price or source in ${region}`);
+      if (rise) {
+        const factor = rise[2] / rise[1];
+        onDemand.push({
+          region,
+          usdPerHour: roundPrice(price * factor),
+          source: other,
+          derived: `the 2024-04 price ${price} x ${factor.toFixed(4)}, the rise of this type's us-east-1 price from 2024-04 (${rise[1]}) to 2026-07 (${rise[2]}); the reference flags its 2024 regional prices as probably that much low (not verified)`,
+        });
+      } else onDemand.push({ region, usdPerHour: price, source: other });
+    }
+    check(
+      refRow.notListedInRegionSource === undefined || refRow.notListedInRegionSource.join(',') === notListed.join(','),
+      `${name}: notListed differs from the reference`,
+    );
+    return { onDemand, notListed };
+  }
+  // x8i: listed in us-east-1 only (the reference's GAP)
+  if (refRow)
+    check(
+      regionIds.every((r) => r === 'us-east-1' || refRow.usdPerHour[r] === null),
+      `${name}: partial row`,
+    );
+  const standIn = MULTIPLIER_STAND_IN[family];
+  check(standIn, `${name}: no regional prices in the reference and no stand-in family for its multipliers`);
+  const m = multipliers.families[standIn];
+  for (const region of regionIds) {
+    if (region === 'us-east-1') continue;
+    const entry = m.regions[region];
+    check(entry && entry.min === entry.max, `${name}: the ${standIn} multiplier in ${region} is missing or varies`);
+    onDemand.push({
+      region,
+      usdPerHour: roundPrice(usEast1 * entry.multiplier),
+      source: 'capplan-regional-multiplier',
+      derived: `us-east-1 price ${usEast1} x ${entry.multiplier}, ${standIn}'s ${region} multiplier (ASSUMPTION: ${family} is priced across regions as ${standIn}, the same line of memory-optimised types; no regional price of ${family} is in the reference)`,
+    });
+  }
+  return { onDemand, notListed };
+}
+
+/**
+ * Per-vCPU performance of each family relative to m7i (1.0): how much faster one vCPU of it runs a request than one
+ * of m7i. Measured families: CoreMark per vCPU from the reference (an integer, cache-resident benchmark: an estimate
+ * for any real workload). Families without a CoreMark figure take the figure of a family with the same CPU
+ * generation (ESTIMATE, the mapping stated).
+ */
+const PERFORMANCE_STAND_IN = {
+  x2idn: ['x2iedn', 'the same Ice Lake Xeon (8375C) as x2iedn'],
+  'u7i-6tb': ['m7i', 'a Sapphire Rapids Xeon, the generation of m7i (netflix-ipc: 7th-generation Intel = m7i)'],
+  'u7i-8tb': ['m7i', 'a Sapphire Rapids Xeon, the generation of m7i (netflix-ipc: 7th-generation Intel = m7i)'],
+  'u7i-12tb': ['m7i', 'a Sapphire Rapids Xeon, the generation of m7i (netflix-ipc: 7th-generation Intel = m7i)'],
+  'u7in-16tb': ['m7i', 'a Sapphire Rapids Xeon, the generation of m7i (netflix-ipc: 7th-generation Intel = m7i)'],
+  'u7in-24tb': ['m7i', 'a Sapphire Rapids Xeon, the generation of m7i (netflix-ipc: 7th-generation Intel = m7i)'],
+  'u7in-32tb': ['m7i', 'a Sapphire Rapids Xeon, the generation of m7i (netflix-ipc: 7th-generation Intel = m7i)'],
+  'u-3tb1': ['m5', 'a Skylake or Cascade Lake Xeon, the generation of m5 (netflix-ipc puts both at Skylake IPC)'],
+  'u-6tb1': ['m5', 'a Skylake or Cascade Lake Xeon, the generation of m5 (netflix-ipc puts both at Skylake IPC)'],
+  'u-9tb1': ['m5', 'a Skylake or Cascade Lake Xeon, the generation of m5 (netflix-ipc puts both at Skylake IPC)'],
+  'u-12tb1': ['m5', 'a Skylake or Cascade Lake Xeon, the generation of m5 (netflix-ipc puts both at Skylake IPC)'],
+  'u-18tb1': ['m5', 'a Cascade Lake Xeon, the generation of m5 (netflix-ipc puts it at Skylake IPC)'],
+  'u-24tb1': ['m5', 'a Cascade Lake Xeon, the generation of m5 (netflix-ipc puts it at Skylake IPC)'],
+  x1: ['m5', "a Haswell Xeon (E7-8880 v3), older than m5's Skylake: m5's figure is an optimistic bound"],
+  x1e: ['m5', "a Haswell Xeon (E7-8880 v3), older than m5's Skylake: m5's figure is an optimistic bound"],
+  'n2-standard': ['m5', 'a Cascade Lake (or Ice Lake) Xeon; GCP is not in the reference, m5 (Cascade Lake) stands in'],
+  'm1-ultramem': ['m5', "a Broadwell or Skylake Xeon; GCP is not in the reference, m5's figure stands in"],
+  'm1-megamem': ['m5', "a Skylake Xeon; GCP is not in the reference, m5's figure stands in"],
+  'm2-ultramem': ['m5', "a Cascade Lake Xeon; GCP is not in the reference, m5's figure stands in"],
+  'm2-megamem': ['m5', "a Cascade Lake Xeon; GCP is not in the reference, m5's figure stands in"],
+};
+
+function buildPerformance(families, perf) {
+  const coremark = new Map(perf.filter((p) => p.source === 'vantage-coremark').map((p) => [p.family, p]));
+  const m7i = coremark.get('m7i');
+  check(m7i && m7i.relative === 1, 'the performance table is not relative to m7i');
+  return families.map((family) => {
+    const measured = coremark.get(family);
+    if (measured) {
+      return {
+        family,
+        relativeToM7i: measured.relative,
+        source: 'vantage-coremark-2025-12',
+        confidence: 'derived',
+        note: `CoreMark per vCPU ${measured.coremarkPerVcpuMedian} (median over sizes, ${measured.coremarkPerVcpuMin}-${measured.coremarkPerVcpuMax}) / m7i's ${m7i.coremarkPerVcpuMedian}. An estimate for a real workload: measure yours and set workload.perVcpuPerformance.`,
+      };
+    }
+    const standIn = PERFORMANCE_STAND_IN[family];
+    check(standIn, `no per-vCPU performance for family ${family}`);
+    const [other, why] = standIn;
+    const figure = coremark.get(other);
+    check(figure, `no CoreMark figure for stand-in ${other}`);
+    return {
+      family,
+      relativeToM7i: figure.relative,
+      source: 'vantage-coremark-2025-12',
+      confidence: 'ESTIMATE',
+      note: `ESTIMATE: no CoreMark figure for ${family}; ${other}'s ${figure.relative} stands in (${why}).`,
+    };
+  });
+}
+
 function buildInstances() {
   const rows = readReference('instances.json');
   check(Array.isArray(rows) && rows.length === 98, `expected 98 instance rows, found ${rows.length}`);
+  const prices = readReference('prices.json');
+  check(prices.instances.length === 116, `expected 116 rows in prices.json, found ${prices.instances.length}`);
+  const regionIds = Object.keys(prices.instances[0].usdPerHour);
+  check(regionIds[0] === 'us-east-1' && regionIds.length === 15, 'prices.json: unexpected regions');
+  const refByName = new Map(prices.instances.map((r) => [r.name, r]));
   const names = new Set();
   const instances = rows.map((row) => {
     check(!names.has(row.name), `duplicate instance ${row.name}`);
@@ -296,26 +490,141 @@ function buildInstances() {
     if (row.provider === 'gcp') {
       check(region === 'us-central1 (assumed)', `${row.name}: unexpected GCP region ${region}`);
       region = 'us-central1'; // assumed, see the source text
+      return {
+        name: row.name,
+        provider: row.provider,
+        family,
+        size,
+        vcpu: row.vcpu,
+        memGiB: row.memGiB,
+        source,
+        onDemand: [{ region, usdPerHour: row.usdPerHour, source }],
+        notListed: [],
+      };
     }
+    check(region === 'us-east-1', `${row.name}: unexpected AWS region ${region}`);
+    const ref = refByName.get(row.name);
+    if (ref) check(ref.vcpu === row.vcpu && ref.memGiB === row.memGiB, `${row.name}: specs differ between references`);
+    const regional = awsRegionalPrices(
+      row.name,
+      family,
+      row.usdPerHour,
+      ref,
+      prices.regionMultipliers,
+      regionIds,
+      prices.checks,
+    );
     return {
       name: row.name,
       provider: row.provider,
-      region,
       family,
       size,
       vcpu: row.vcpu,
       memGiB: row.memGiB,
-      usdPerHour: row.usdPerHour,
       source,
+      onDemand: regional.onDemand,
+      notListed: regional.notListed,
     };
   });
+  // the types that only prices.json carries (c6i, c7i, m7g, c7g, r7g, the small t3 and t4g)
+  for (const ref of prices.instances) {
+    if (names.has(ref.name)) continue;
+    names.add(ref.name);
+    const { family, size } = splitName(ref);
+    check(family === ref.family, `${ref.name}: family ${ref.family} does not match the name`);
+    check(ref.source.specs === 'karpenter-types', `${ref.name}: unexpected specs source`);
+    const usEast1 = ref.usdPerHour['us-east-1'];
+    check(Number.isFinite(usEast1) && usEast1 > 0, `${ref.name}: no us-east-1 price`);
+    const regional = awsRegionalPrices(
+      ref.name,
+      family,
+      usEast1,
+      ref,
+      prices.regionMultipliers,
+      regionIds,
+      prices.checks,
+    );
+    instances.push({
+      name: ref.name,
+      provider: ref.provider,
+      family,
+      size,
+      vcpu: ref.vcpu,
+      memGiB: ref.memGiB,
+      source: 'aws-karpenter-2026-07-20-specs-2026-07-11',
+      onDemand: regional.onDemand,
+      notListed: regional.notListed,
+    });
+  }
+  const families = [...new Set(instances.map((i) => i.family))];
   return withSources(
     [
-      'Instance types with on-demand list prices (Linux, USD per hour) and sizes, converted from the reference by scripts/import-reference.mjs; do not edit by hand.',
-      'name is the provider name; size is the part after the first dot for AWS (m7i.2xlarge -> family m7i, size 2xlarge; m7i.metal-24xl -> size metal-24xl) and the part after the last dash for GCP (n2-standard-8 -> family n2-standard, size 8).',
-      'memGiB is GiB (2^30 bytes). AWS prices are us-east-1; the GCP region us-central1 is assumed (the price file names no region) and the GCP price date is unknown.',
+      'Instance types with their on-demand list prices (Linux, shared tenancy, USD per hour) by region, converted from the reference by scripts/import-reference.mjs; do not edit by hand.',
+      'name is the provider name; size is the part after the first dot for AWS (m7i.2xlarge -> family m7i, size 2xlarge; m7i.metal-24xl -> size metal-24xl) and the part after the last dash for GCP (n2-standard-8 -> family n2-standard, size 8). memGiB is GiB (2^30 bytes); source is the source of the specs and of the first price.',
+      'onDemand: one price per region. The first is the list region (AWS us-east-1, Karpenter 2026-07; GCP us-central1, assumed: the price file names no region and its date is unknown). Other AWS regions: the 2024-04 Vantage export (x2iedn.32xlarge: the 2026 Vantage mock). A price with a "derived" text was computed here, and says how (a regional multiplier of a stand-in family, or a correction the reference flags). notListed: regions where the source lists no price for the type (not offered there as far as it knows); nothing is invented for them.',
+      'perVcpuPerformance: how fast one vCPU of a family runs a request relative to one vCPU of m7i (1.0), from CoreMark per vCPU: an estimate (an integer, cache-resident benchmark; an Intel vCPU is an SMT thread, a Graviton vCPU a whole core). A scenario measures serviceTime on workload.serviceTimeFamily and may override these figures (workload.perVcpuPerformance).',
     ],
-    { instances },
+    { instances, perVcpuPerformance: buildPerformance(families, prices.perVcpuPerformance) },
+  );
+}
+
+/**
+ * Commitments and spot, for the pricing models (src/compare/nodePrice.ts, spot.ts): the reference's
+ * Reserved Instance rates (3-year standard all-upfront in us-east-1 for every listed size; the full grid of
+ * x2iedn.32xlarge in every region), its derived discount ratios (x2iedn's grid: a proxy for other families, an
+ * ASSUMPTION if so used) and the Spot Advisor rows (saving against on-demand and interruption band per type and region).
+ */
+function buildCommitmentsSpot() {
+  const prices = readReference('prices.json');
+  const COMMITMENT_SOURCE = {
+    'netflix-3yr-ri': 'netflix-3yr-ri-c15e03e1',
+    'vantage-x2iedn-2026': 'vantage-x2iedn-2026',
+  };
+  const reservations = prices.commitments.map((c) => {
+    const source = COMMITMENT_SOURCE[c.source];
+    check(source, `commitment ${c.name} ${c.region}: unknown source ${c.source}`);
+    return {
+      name: c.name,
+      region: c.region,
+      term: c.term,
+      option: c.option,
+      class: c.class,
+      effectiveUsdPerHour: c.effectiveUsdPerHour,
+      onDemandUsdPerHour: c.onDemandUsdPerHour,
+      discountVsOnDemand: c.discountVsOnDemand,
+      source,
+      derived: c.derived,
+    };
+  });
+  const ratios = prices.commitmentDiscountRatios;
+  const spot = prices.spot
+    .filter((s) => s.source === 'spot-advisor-2025')
+    .map((s) => ({
+      name: s.name,
+      region: s.region,
+      typicalDiscount: s.typicalDiscount,
+      interruptionBand: s.interruptionBand,
+      source: 'spot-advisor-2025-06-28',
+    }));
+  return withSources(
+    [
+      'Commitments and spot for the pricing models (pricing.model; src/compare/nodePrice.ts derives the rates the reference lacks, and says how in each result); generated by scripts/import-reference.mjs from the reference prices.json. Prices are USD per hour (Linux, shared tenancy).',
+      'reservations: effective hourly rate of a Reserved Instance (upfront spread over the term plus any hourly fee), its on-demand price and the discount, as in the reference ("derived" says how the rate was computed there). The 3-year standard all-upfront rate is given for every listed size in us-east-1; the whole grid only for x2iedn.32xlarge (every region).',
+      'discountRatios: derived from the x2iedn.32xlarge grid (identical in every region); a proxy for other families only as an ASSUMPTION (x2iedn 3-year discount 72% against m7i 60.5%). Gaps: no 1-year or no-upfront rates and no Savings Plans for the other families.',
+      'spot: Spot Advisor saving against on-demand over 30 days (a fraction) and interruption band, per type and region; a monthly-changing snapshot.',
+    ],
+    {
+      reservations,
+      discountRatios: {
+        method: ratios.method,
+        source: 'vantage-x2iedn-2026',
+        ratios: Object.entries(ratios.ratios).map(([key, r]) => {
+          const [term, option, klass] = key.split('|');
+          return { term, option, class: klass, discount: r.median };
+        }),
+      },
+      spot,
+    },
   );
 }
 
@@ -1007,6 +1316,7 @@ const outputs = [
   ['regions.json', buildRegions()],
   ['network-costs.json', buildNetworkCosts()],
   ['reliability.json', buildReliability()],
+  ['commitments-spot.json', buildCommitmentsSpot()],
 ];
 
 let stale = 0;

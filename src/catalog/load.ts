@@ -7,12 +7,17 @@ import type { z } from 'zod';
 import type { RttModel } from '../core/geo/rttModel.js';
 import { CATALOG_FILES, type RawCatalog, rawCatalog } from './data.js';
 import {
+  CommitmentsSpotFileSchema,
   type Confidence,
   type GlobalTrafficSwitchRecord,
+  type INTERRUPTION_BANDS,
   InstancesFileSchema,
   type InterTierEvidence,
   type NetworkCostsFile,
   NetworkCostsFileSchema,
+  type RESERVATION_CLASSES,
+  type RESERVATION_OPTIONS,
+  type RESERVATION_TERMS,
   RegionsFileSchema,
   type ReliabilityFile,
   ReliabilityFileSchema,
@@ -25,7 +30,8 @@ export interface Instance {
   /** Provider name: "m7i.2xlarge", "n2-standard-8". */
   name: string;
   provider: 'aws' | 'gcp';
-  /** Region the price applies to ("us-east-1"; GCP prices: "us-central1", assumed). */
+  /** The list region, whose price `usdPerHour` is ("us-east-1"; GCP prices: "us-central1", assumed). Prices in
+   * other regions: `onDemand` (Catalog.onDemandPrice). */
   region: string;
   /** "m7i"; for GCP the name without its last dash-separated part ("n2-standard"). */
   family: string;
@@ -33,10 +39,33 @@ export interface Instance {
   size: string;
   vcpu: number;
   memGiB: number;
-  /** On-demand list price, USD per hour. */
+  /** On-demand list price in `region`, USD per hour. */
+  usdPerHour: number;
+  /** Source id (Catalog.sources) of the specs and the list price. */
+  source: string;
+  /** On-demand price in each region the type has one, the list region first. */
+  onDemand: readonly RegionalPrice[];
+  /** Regions where the source lists no price for the type (not offered there, as far as it knows). */
+  notListed: readonly string[];
+}
+
+/** On-demand price of a type in a region, USD per hour; `derived` says how it was computed where it was. */
+export interface RegionalPrice {
+  region: string;
   usdPerHour: number;
   /** Source id (Catalog.sources). */
   source: string;
+  /** How the price was derived (a stand-in family's regional multiplier, a flagged correction); null when listed. */
+  derived: string | null;
+}
+
+/** Per-vCPU speed of a family relative to m7i (1.0), from CoreMark (an estimate; see the catalog's note). */
+export interface FamilyPerformance {
+  family: string;
+  relativeToM7i: number;
+  source: string;
+  confidence: 'derived' | 'ESTIMATE';
+  note: string;
 }
 
 export interface Region {
@@ -209,11 +238,51 @@ export interface ReliabilityPresets {
   regionEvents: ReliabilityFile['regionEvents'];
 }
 
+/** A Reserved Instance rate of one type in one region (commitments-spot.json `reservations`). */
+export interface Reservation {
+  term: (typeof RESERVATION_TERMS)[number];
+  option: (typeof RESERVATION_OPTIONS)[number];
+  class: (typeof RESERVATION_CLASSES)[number];
+  /** The upfront spread over the term plus any hourly fee, USD per hour. */
+  effectiveUsdPerHour: number;
+  /** The on-demand price the source compared it with, USD per hour. */
+  onDemandUsdPerHour: number;
+  source: string;
+  /** How the source computed the effective rate. */
+  derived: string;
+}
+
+/** Spot Advisor's figures for one type in one region (commitments-spot.json `spot`). */
+export interface SpotFigures {
+  /** Saving against on-demand over the trailing 30 days, fraction. */
+  typicalDiscount: number;
+  interruptionBand: (typeof INTERRUPTION_BANDS)[number];
+  source: string;
+}
+
+/** Discount of a reservation against on-demand, derived from the one type with a full grid (x2iedn.32xlarge). */
+export interface CommitmentRatio {
+  term: Reservation['term'];
+  option: Reservation['option'];
+  class: Reservation['class'];
+  discount: number;
+}
+
 export interface Catalog {
   instances: readonly Instance[];
   /** family -> its sizes sorted by vcpu, then memGiB, then price, then name. */
   families: ReadonlyMap<string, readonly Instance[]>;
   instance(name: string): Instance | undefined;
+  /** On-demand price of `instance` in `region`, or undefined when the catalog has none there (see notListed). */
+  onDemandPrice(instance: Pick<Instance, 'name'>, region: string): RegionalPrice | undefined;
+  /** Reserved Instance rates of a type in a region (any term, option and class listed; empty when none). */
+  reservations(instance: Pick<Instance, 'name'>, region: string): readonly Reservation[];
+  /** The x2iedn.32xlarge grid's discount ratios (identical in every region) and how they were derived. */
+  commitmentRatios: { method: string; source: string; ratios: readonly CommitmentRatio[] };
+  /** Spot Advisor's saving and interruption band of a type in a region, or undefined when it lists none. */
+  spot(instance: Pick<Instance, 'name'>, region: string): SpotFigures | undefined;
+  /** Per-vCPU performance by family (every family of `instances` has one). */
+  perVcpuPerformance: ReadonlyMap<string, FamilyPerformance>;
   regions: readonly Region[];
   region(id: string): Region | undefined;
   /** Measured median RTT between two regions in ms, either order; a === b gives the intra-region RTT. */
@@ -327,7 +396,8 @@ export function buildCatalog(raw: RawCatalog): Catalog {
   const reg = parseFile(RegionsFileSchema, raw.regions, CATALOG_FILES.regions, problems);
   const net = parseFile(NetworkCostsFileSchema, raw.networkCosts, CATALOG_FILES.networkCosts, problems);
   const rel = parseFile(ReliabilityFileSchema, raw.reliability, CATALOG_FILES.reliability, problems);
-  if (!inst || !reg || !net || !rel) throw new CatalogError(problems);
+  const com = parseFile(CommitmentsSpotFileSchema, raw.commitmentsSpot, CATALOG_FILES.commitmentsSpot, problems);
+  if (!inst || !reg || !net || !rel || !com) throw new CatalogError(problems);
 
   // Sources: each file lists its own; the same id must mean the same thing everywhere.
   const sources = new Map<string, SourceRecord>();
@@ -336,6 +406,7 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     ['regions', reg],
     ['networkCosts', net],
     ['reliability', rel],
+    ['commitmentsSpot', com],
   ] as const;
   for (const [key, file] of files) {
     file.sources.forEach((s, i) => {
@@ -351,18 +422,32 @@ export function buildCatalog(raw: RawCatalog): Catalog {
   if (problems.length > 0) throw new CatalogError(problems);
 
   // Instances and families
-  const instances: Instance[] = inst.instances.map((i) => ({
-    name: i.name,
-    provider: i.provider,
-    region: i.region,
-    family: i.family,
-    size: i.size,
-    vcpu: i.vcpu,
-    memGiB: i.memGiB,
-    usdPerHour: i.usdPerHour,
-    source: i.source,
-  }));
+  const instances: Instance[] = inst.instances.map((i) => {
+    const list = i.onDemand[0] as (typeof i.onDemand)[number]; // the schema asks for at least one
+    return {
+      name: i.name,
+      provider: i.provider,
+      region: list.region,
+      family: i.family,
+      size: i.size,
+      vcpu: i.vcpu,
+      memGiB: i.memGiB,
+      usdPerHour: list.usdPerHour,
+      source: i.source,
+      onDemand: i.onDemand.map((p) => ({
+        region: p.region,
+        usdPerHour: p.usdPerHour,
+        source: p.source,
+        derived: p.derived ?? null,
+      })),
+      notListed: [...i.notListed],
+    };
+  });
   const byName = new Map(instances.map((i) => [i.name, i]));
+  const priceByName = new Map(instances.map((i) => [i.name, new Map(i.onDemand.map((p) => [p.region, p]))]));
+  const perVcpuPerformance = new FrozenMap(
+    inst.perVcpuPerformance.map((p) => [p.family, deepFreeze<FamilyPerformance>({ ...p })] as const),
+  );
   const familyLists = new Map<string, Instance[]>();
   for (const i of instances) {
     const list = familyLists.get(i.family) ?? [];
@@ -383,6 +468,22 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     lon: r.lon,
   }));
   const regionById = new Map(regions.map((r) => [r.id, r]));
+  // every AWS type is priced or listed as absent in every catalog region, and names no other
+  inst.instances.forEach((i, n) => {
+    if (i.provider !== REGIONS_PROVIDER) return;
+    const covered = new Set([...i.onDemand.map((p) => p.region), ...i.notListed]);
+    for (const r of regions) {
+      if (!covered.has(r.id)) {
+        problems.push(
+          `${CATALOG_FILES.instances}: instances[${n}]: ${i.name} has no price and no notListed entry for ${r.id}`,
+        );
+      }
+    }
+    for (const id of covered) {
+      if (!regionById.has(id)) problems.push(`${CATALOG_FILES.instances}: instances[${n}]: unknown region "${id}"`);
+    }
+  });
+  if (problems.length > 0) throw new CatalogError(problems);
   const rtt = new Map<string, number>();
   for (const p of reg.rtt.pairs) rtt.set(pairKey(p.a, p.b), p.rttMs);
   for (const r of reg.rtt.intraRegion) rtt.set(pairKey(r.region, r.region), r.rttMs);
@@ -409,6 +510,44 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     evidence: t.evidence.map((e) => ({ ...e, values: { ...e.values } })),
   };
 
+  // Commitments and spot, by type and region
+  const reservationsAt = new Map<string, Reservation[]>();
+  for (const r of com.reservations) {
+    const key = `${r.name}\u0000${r.region}`;
+    const list = reservationsAt.get(key) ?? [];
+    list.push(
+      deepFreeze<Reservation>({
+        term: r.term,
+        option: r.option,
+        class: r.class,
+        effectiveUsdPerHour: r.effectiveUsdPerHour,
+        onDemandUsdPerHour: r.onDemandUsdPerHour,
+        source: r.source,
+        derived: r.derived,
+      }),
+    );
+    reservationsAt.set(key, list);
+  }
+  const spotAt = new Map(
+    com.spot.map(
+      (x) =>
+        [
+          `${x.name}\u0000${x.region}`,
+          deepFreeze<SpotFigures>({
+            typicalDiscount: x.typicalDiscount,
+            interruptionBand: x.interruptionBand,
+            source: x.source,
+          }),
+        ] as const,
+    ),
+  );
+  const commitmentRatios = deepFreeze({
+    method: com.discountRatios.method,
+    source: com.discountRatios.source,
+    ratios: com.discountRatios.ratios.map((r) => ({ ...r })),
+  });
+  const NO_RESERVATIONS: readonly Reservation[] = Object.freeze([]);
+
   const networkCosts = buildNetworkCosts(net);
   const reliability = buildReliability(rel);
 
@@ -416,6 +555,11 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     instances: deepFreeze(instances),
     families,
     instance: (name) => byName.get(name),
+    onDemandPrice: (instance, region) => priceByName.get(instance.name)?.get(region),
+    reservations: (instance, region) => reservationsAt.get(`${instance.name}\u0000${region}`) ?? NO_RESERVATIONS,
+    commitmentRatios,
+    spot: (instance, region) => spotAt.get(`${instance.name}\u0000${region}`),
+    perVcpuPerformance,
     regions: deepFreeze(regions),
     region: (id) => regionById.get(id),
     measuredRttMs: (a, b) => rtt.get(pairKey(a, b)),

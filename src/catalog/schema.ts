@@ -93,17 +93,31 @@ function checkUnique<T>(
 // ---------------------------------------------------------------------------------------------------------------
 // instances.json
 // ---------------------------------------------------------------------------------------------------------------
+/**
+ * One on-demand price of a type in a region, USD per hour. `derived` is present when the price was computed rather
+ * than read from its source (a stand-in family's regional multiplier, a correction the reference flags), and says how.
+ */
+export const RegionalPriceSchema = z.strictObject({
+  region: Id,
+  usdPerHour: Positive,
+  source: Id,
+  derived: Text.optional(),
+});
+
 export const InstanceSchema = z
   .strictObject({
     name: Text,
     provider: z.enum(['aws', 'gcp']),
-    region: Text,
     family: Text,
     size: Text,
     vcpu: z.number().int().positive(),
     memGiB: Positive,
-    usdPerHour: Positive,
+    /** Source of the specs (and of the first price). */
     source: Id,
+    /** One price per region; the first is the list region (AWS us-east-1, GCP us-central1). */
+    onDemand: z.array(RegionalPriceSchema).min(1),
+    /** Regions where the source lists no price for the type. */
+    notListed: z.array(Id),
   })
   .superRefine((inst, ctx) => {
     // AWS: family.size (m7i.metal-24xl); GCP: family-size (n2-standard-8)
@@ -115,12 +129,113 @@ export const InstanceSchema = z
         message: `"${inst.name}" does not match family "${inst.family}" and size "${inst.size}" (expected "${expected}")`,
       });
     }
+    checkUnique(inst.onDemand, (p) => p.region, ['onDemand'], 'region', ctx);
+    const priced = new Set(inst.onDemand.map((p) => p.region));
+    inst.notListed.forEach((r, i) => {
+      if (priced.has(r)) {
+        ctx.addIssue({ code: 'custom', path: ['notListed', i], message: `"${r}" has a price and is also not listed` });
+      }
+    });
+    const first = inst.onDemand[0];
+    if (first?.derived !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['onDemand', 0], message: 'the list-region price must be a listed one' });
+    }
   });
 
+/** Per-vCPU speed of a family relative to m7i (1.0): a request's CPU time on m7i / its CPU time on this family. */
+export const FamilyPerformanceSchema = z
+  .strictObject({
+    family: Text,
+    relativeToM7i: Positive,
+    source: Id,
+    confidence: z.enum(['derived', 'ESTIMATE']),
+    note: Text,
+  })
+  .superRefine((p, ctx) => checkEstimateNote(p, [], ctx));
+
 export const InstancesFileSchema = z
-  .strictObject({ ...header, instances: z.array(InstanceSchema).min(1) })
+  .strictObject({
+    ...header,
+    instances: z.array(InstanceSchema).min(1),
+    perVcpuPerformance: z.array(FamilyPerformanceSchema).min(1),
+  })
   .superRefine((file, ctx) => {
     checkUnique(file.instances, (i) => i.name, ['instances'], 'name', ctx);
+    checkUnique(file.perVcpuPerformance, (p) => p.family, ['perVcpuPerformance'], 'family', ctx);
+    const rated = new Set(file.perVcpuPerformance.map((p) => p.family));
+    file.instances.forEach((inst, i) => {
+      if (!rated.has(inst.family)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['instances', i, 'family'],
+          message: `family "${inst.family}" has no perVcpuPerformance entry`,
+        });
+      }
+    });
+    checkSources(file, ctx);
+  });
+
+// ---------------------------------------------------------------------------------------------------------------
+// commitments-spot.json
+// ---------------------------------------------------------------------------------------------------------------
+export const RESERVATION_TERMS = ['1y', '3y'] as const;
+export const RESERVATION_OPTIONS = ['no-upfront', 'partial-upfront', 'all-upfront'] as const;
+export const RESERVATION_CLASSES = ['standard', 'convertible'] as const;
+/** Spot Advisor's interruption bands (share of the type's spot capacity reclaimed in the trailing month). */
+export const INTERRUPTION_BANDS = ['<5%', '5-10%', '10-15%', '15-20%', '>20%'] as const;
+const Fraction = z.number().min(0).max(1);
+
+/** A Reserved Instance rate of one type in one region: its effective hourly rate (upfront spread over the term). */
+export const ReservationSchema = z.strictObject({
+  name: Text,
+  region: Text,
+  term: z.enum(RESERVATION_TERMS),
+  option: z.enum(RESERVATION_OPTIONS),
+  class: z.enum(RESERVATION_CLASSES),
+  effectiveUsdPerHour: Positive,
+  onDemandUsdPerHour: Positive,
+  discountVsOnDemand: Fraction,
+  source: Id,
+  derived: Text,
+});
+
+export const CommitmentsSpotFileSchema = z
+  .strictObject({
+    ...header,
+    reservations: z.array(ReservationSchema).min(1),
+    discountRatios: z.strictObject({
+      method: Text,
+      source: Id,
+      ratios: z
+        .array(
+          z.strictObject({
+            term: z.enum(RESERVATION_TERMS),
+            option: z.enum(RESERVATION_OPTIONS),
+            class: z.enum(RESERVATION_CLASSES),
+            discount: Fraction,
+          }),
+        )
+        .min(1),
+    }),
+    spot: z.array(
+      z.strictObject({
+        name: Text,
+        region: Text,
+        typicalDiscount: Fraction,
+        interruptionBand: z.enum(INTERRUPTION_BANDS),
+        source: Id,
+      }),
+    ),
+  })
+  .superRefine((file, ctx) => {
+    checkUnique(
+      file.reservations,
+      (r) => `${r.name} ${r.region} ${r.term} ${r.option} ${r.class} ${r.source}`,
+      ['reservations'],
+      'rate',
+      ctx,
+    );
+    checkUnique(file.spot, (r) => `${r.name} ${r.region}`, ['spot'], 'type and region', ctx);
     checkSources(file, ctx);
   });
 

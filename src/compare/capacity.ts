@@ -3,7 +3,8 @@
  * that carry a load within the p99 target.
  *
  * Model (stated in the README and in each result's `method`):
- * - A node with v vCPUs serves as v servers (`serviceTime` is the CPU time of one request on one vCPU). With the
+ * - A node with v vCPUs serves as v servers (`serviceTime` is the CPU time of one request on one vCPU of
+ *   workload.serviceTimeFamily, scaled to the node's family by its per-vCPU speed: perVcpu.ts). With the
  *   Universal Scalability Law (Gunther 2007, eq. 4.31) the v vCPUs deliver C(v) = v / (1 + sigma (v-1) +
  *   kappa v (v-1)) times one vCPU's throughput, modelled as v servers whose service time is stretched by v / C(v).
  * - Fan-out K: a request makes K sub-requests, each a `serviceTime` of CPU, and waits for the slowest.
@@ -19,17 +20,21 @@ import type { QueueInput } from '../core/queueing/index.js';
 import { uslCapacity } from '../core/queueing/index.js';
 import type { BalancerPolicy, P99Scope, Workload } from '../scenario/types.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
+import type { NodeCapacity } from './perVcpu.js';
 import { queueSurvival } from './queueMemo.js';
 
 /**
- * The per-request CPU time on one vCPU of a node with `vcpu` vCPUs, after the USL derating, seconds.
+ * The per-request CPU time on one vCPU of a node, seconds: the service time measured on workload.serviceTimeFamily
+ * scaled to the node's vCPU (divided by its speedup, perVcpu.ts), then stretched by the USL derating v / C(v).
  * @throws {RangeError} the workload has no service time (a system of tiers, which compareScenario refuses for now)
+ * @example effectiveServiceTimeS({ ...w, serviceTimeS: 0.01, usl: null }, { vcpu: 8, speedup: 1.25 }) // 0.008
  */
-export function effectiveServiceTimeS(w: Workload, vcpu: number): number {
-  const serviceTimeS = w.serviceTimeS;
-  if (serviceTimeS === null) throw new RangeError('no workload.serviceTime: a system of tiers is not evaluated yet');
-  if (w.usl === null || vcpu <= 1) return serviceTimeS;
-  return (serviceTimeS * vcpu) / uslCapacity(vcpu, w.usl);
+export function effectiveServiceTimeS(w: Workload, node: NodeCapacity): number {
+  const measuredS = w.serviceTimeS;
+  if (measuredS === null) throw new RangeError('no workload.serviceTime: a system of tiers is not evaluated yet');
+  const serviceTimeS = node.speedup === 1 ? measuredS : measuredS / node.speedup;
+  if (w.usl === null || node.vcpu <= 1) return serviceTimeS;
+  return (serviceTimeS * node.vcpu) / uslCapacity(node.vcpu, w.usl);
 }
 
 export interface QueueAtLoad {
@@ -40,17 +45,18 @@ export interface QueueAtLoad {
 }
 
 /**
- * The queue met by `ratePerS` requests served by `nodesUp` nodes of `vcpu` vCPUs.
+ * The queue met by `ratePerS` requests served by `nodesUp` nodes of `node.vcpu` vCPUs of `node.speedup`.
  * @param model how the balancer spreads the load (balancerModel)
  */
 export function queueAtLoad(
   w: Workload,
-  vcpu: number,
+  node: NodeCapacity,
   ratePerS: number,
   nodesUp: number,
   model: BalancerModel,
 ): QueueAtLoad {
-  const serviceTimeS = effectiveServiceTimeS(w, vcpu);
+  const vcpu = node.vcpu;
+  const serviceTimeS = effectiveServiceTimeS(w, node);
   const subRate = ratePerS * w.fanout;
   const utilization = (subRate * serviceTimeS) / (vcpu * nodesUp);
   // beyond the queueing core's 10,000,000 servers a pooled queue is split per node instead (pessimistic there)
@@ -189,32 +195,33 @@ export interface NodesNeeded {
  */
 export function nodesNeeded(
   w: Workload,
-  vcpu: number,
+  node: NodeCapacity,
   ratePerS: number,
   model: BalancerModel,
   paths: readonly GroupPath[],
   p99TargetS: number,
   scope: P99Scope = 'all-users',
 ): NodesNeeded {
-  const subWork = ratePerS * w.fanout * effectiveServiceTimeS(w, vcpu);
+  const vcpu = node.vcpu;
+  const subWork = ratePerS * w.fanout * effectiveServiceTimeS(w, node);
   const minStable = Math.max(1, Math.floor(subWork / vcpu) + 1);
   if (ratePerS === 0) return { nodes: 1, criterion: 'p99' };
   // a pooled queue of every node's vCPUs must stay within the queueing core's limit of servers
   const cap = Math.max(1, Math.min(MAX_NODES_PER_REGION, Math.floor(MAX_SERVERS / vcpu)));
-  const atP99 = (n: number) => scopedP99S(paths, queueAtLoad(w, vcpu, ratePerS, n, model), scope) <= p99TargetS;
+  const atP99 = (n: number) => scopedP99S(paths, queueAtLoad(w, node, ratePerS, n, model), scope) <= p99TargetS;
   const farOut = Math.min(cap, minStable * 64 + 64);
   if (paths.length > 0 && atP99(farOut)) {
     return { nodes: smallestTrue(minStable, atP99, cap), criterion: 'p99' };
   }
   const queueOnly: GroupPath[] = [{ share: 1, networkS: 0, writeExtraS: 0, writeFraction: 0 }];
   const atQueueP99 = (n: number) =>
-    pathsQuantileS(queueOnly, queueAtLoad(w, vcpu, ratePerS, n, model), 0.99) <= p99TargetS;
+    pathsQuantileS(queueOnly, queueAtLoad(w, node, ratePerS, n, model), 0.99) <= p99TargetS;
   if (atQueueP99(farOut)) return { nodes: smallestTrue(minStable, atQueueP99, cap), criterion: 'queue-p99' };
   return { nodes: minStable <= cap ? minStable : null, criterion: 'stable' };
 }
 
 /** Fewest up nodes keeping utilisation at or below maxUtilization. */
-export function nodesForUtilization(w: Workload, vcpu: number, ratePerS: number, maxUtilization: number): number {
-  const work = ratePerS * w.fanout * effectiveServiceTimeS(w, vcpu);
-  return Math.max(1, Math.ceil(work / (vcpu * maxUtilization) - 1e-9));
+export function nodesForUtilization(w: Workload, node: NodeCapacity, ratePerS: number, maxUtilization: number): number {
+  const work = ratePerS * w.fanout * effectiveServiceTimeS(w, node);
+  return Math.max(1, Math.ceil(work / (node.vcpu * maxUtilization) - 1e-9));
 }

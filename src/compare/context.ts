@@ -3,9 +3,11 @@
  * regions, and the catalog look-ups. Pure (the catalog comes in as an argument); SI units inside, ms only in results.
  */
 
-import type { Catalog, Region } from '../catalog/index.js';
+import type { Catalog, Instance, Region } from '../catalog/index.js';
 import { greatCircleKm, type LatLon, type Place, rttBetween } from '../core/geo/index.js';
 import type { Scenario } from '../scenario/types.js';
+import type { PricingModel } from './nodePrice.js';
+import { type NodeCapacity, speedup } from './perVcpu.js';
 import type { ArchitectureResult } from './result.js';
 
 /** 730 hours: the cloud billing month (AWS and GCP price pages). Availability uses the calendar in downtime.ts. */
@@ -35,6 +37,16 @@ export interface Context {
   userRttS(region: string): Float64Array;
   /** The catalog region a user region is served from at best: itself, or the nearest one to a located place. */
   homeRegion(userRegion: string): string;
+  /**
+   * The pricing model of the designs evaluated in this context (nodePrice.ts): the scenario's `pricing.model`, or a
+   * candidate's own (withPricing).
+   */
+  pricing: PricingModel;
+  /**
+   * What the capacity model needs of an instance type (capacity.ts): its vCPUs and their speed against the family the
+   * service time was measured on (perVcpu.ts), memoised per type.
+   */
+  node(instance: Pick<Instance, 'name' | 'vcpu' | 'family'>): NodeCapacity;
   /** The designs the search evaluated that no other beats on cost, nines and p99 (for the frontier; kept by
    * frontier.ts's meet as the searches go). */
   seen: ArchitectureResult[];
@@ -84,11 +96,13 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
   };
   const homes = new Map<string, string>();
   const columns = new Map<string, Float64Array>();
+  const nodes = new Map<string, NodeCapacity>();
   return {
     scenario,
     catalog,
     designRatePerS,
     trafficRatePerS,
+    pricing: scenario.pricing,
     seen: [],
     rtt(a, b) {
       const key = a < b ? `${a}|${b}` : `${b}|${a}`;
@@ -107,6 +121,14 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
         columns.set(region, column);
       }
       return column;
+    },
+    node(instance) {
+      let n = nodes.get(instance.name);
+      if (n === undefined) {
+        n = { vcpu: instance.vcpu, speedup: speedup(catalog, w, instance.family) };
+        nodes.set(instance.name, n);
+      }
+      return n;
     },
     homeRegion(userRegion) {
       let home = homes.get(userRegion);
@@ -135,4 +157,12 @@ export function preferenceOrder(ctx: Context, userRegion: string, regions: reado
     .map((r, i) => ({ r, i, rtt: ctx.rtt(userRegion, r).rttS }))
     .sort((x, y) => x.rtt - y.rtt || x.i - y.i)
     .map((x) => x.r);
+}
+
+/**
+ * The same context with another pricing model (a candidate's own `pricing`): everything else shared, the memoised
+ * round trips and node speeds and the designs seen included.
+ */
+export function withPricing(ctx: Context, pricing: PricingModel): Context {
+  return pricing === ctx.pricing ? ctx : { ...ctx, pricing };
 }

@@ -1,7 +1,8 @@
 /**
  * Monthly cost of a candidate from the catalog's list prices (730-hour billing month):
- * - compute: instances x USD/hour x 730 (every region at the catalog's price region, us-east-1: stated);
- * - standby: a hot standby is a second running box; a cold standby runs nothing (its disk or snapshot storage is
+ * - compute: instances x USD/hour x 730, each node at the on-demand price of the region where it runs (nodePrice.ts;
+ *   a derived regional price is listed with its derivation in cost.prices);
+ * - standby: a hot standby is a second running box, at its own region's price; a cold standby runs nothing (its disk or snapshot storage is
  *   not in the catalog and not priced);
  * - balancer: one Application Load Balancer per serving region (horizontal; and in front of a hot pair in one
  *   region), hours plus LCUs from processed bytes (LCUs from new/active connections and rule evaluations depend on
@@ -21,15 +22,16 @@
 
 import type { Catalog, GlobalSwitch } from '../catalog/index.js';
 import { BILLING_HOURS_PER_MONTH, SECONDS_PER_BILLING_MONTH } from './context.js';
+import type { NodePrice, Pricing, PricingModel } from './nodePrice.js';
 import type { CostBreakdown, CostResult } from './result.js';
 
 const GB = 1e9;
 
 export interface CostInput {
-  /** Running instances by region, with their price. */
-  compute: { region: string; count: number; usdPerHour: number }[];
-  /** Running standby instances (hot standby). */
-  standby: { region: string; count: number; usdPerHour: number }[];
+  /** Running instances by region, with their price there. */
+  compute: { count: number; price: NodePrice }[];
+  /** Running standby instances (hot standby), with their price where they run. */
+  standby: { count: number; price: NodePrice }[];
   /** Regions with a balancer. */
   balancerRegions: string[];
   /** The global traffic switch in front of a design that spans regions, and how many endpoints it health-checks. */
@@ -45,8 +47,22 @@ export interface CostInput {
   responseSizeBytes: number;
 }
 
+/** How each model prices a node (nodePrice.ts, where the derivations are). */
+const PRICING_METHOD: Readonly<Record<PricingModel, string>> = {
+  'on-demand': 'on-demand list prices',
+  'reserved-3y':
+    "standard 3-year Reserved Instances, all upfront, at their effective hourly rate; outside the listed rates derived from the type's us-east-1 discount, as cost.prices says",
+  'reserved-1y':
+    "standard 1-year Reserved Instances, all upfront, at their effective hourly rate; derived from the type's 3-year discount and the x2iedn.32xlarge grid's 1-year/3-year ratio where not listed, as cost.prices says",
+  'savings-plan-3y':
+    'ASSUMPTION: 3-year EC2 Instance Savings Plans without upfront priced as standard no-upfront Reserved Instances of the term (no Savings Plans rate is stored), derived as cost.prices says',
+  'savings-plan-1y':
+    'ASSUMPTION: 1-year EC2 Instance Savings Plans without upfront priced as standard no-upfront Reserved Instances of the term (no Savings Plans rate is stored), derived as cost.prices says',
+  spot: "spot at on-demand x (1 - Spot Advisor's 30-day saving) per type and region; balancers, switches and transfer at list prices",
+};
+
 export const METHOD_COST =
-  'list prices x 730 h/month; balancer LCUs from processed bytes; a global traffic switch for a design that spans regions (health checks per endpoint, DNS queries or a per-GB premium); cross-zone and inter-region copies of writes; internet egress reported apart, not in the total';
+  "on-demand list prices of each node's region x 730 h/month; balancer LCUs from processed bytes; a global traffic switch for a design that spans regions (health checks per endpoint, DNS queries or a per-GB premium); cross-zone and inter-region copies of writes; internet egress reported apart, not in the total";
 
 /**
  * Monthly price of a global traffic switch: fixed fees (per hour, per month), one health check per endpoint, the DNS
@@ -86,12 +102,13 @@ function tieredUsd(gb: number, tiers: Catalog['networkCosts']['internetEgress'][
   return usd;
 }
 
-export function monthlyCost(catalog: Catalog, c: CostInput): CostResult {
+export function monthlyCost(ctx: Pricing, c: CostInput): CostResult {
+  const catalog = ctx.catalog;
   const net = catalog.networkCosts;
   const hours = BILLING_HOURS_PER_MONTH;
   const month = SECONDS_PER_BILLING_MONTH;
-  const computeUsdPerMonth = c.compute.reduce((s, x) => s + x.count * x.usdPerHour * hours, 0);
-  const standbyUsdPerMonth = c.standby.reduce((s, x) => s + x.count * x.usdPerHour * hours, 0);
+  const computeUsdPerMonth = c.compute.reduce((s, x) => s + x.count * x.price.usdPerHour * hours, 0);
+  const standbyUsdPerMonth = c.standby.reduce((s, x) => s + x.count * x.price.usdPerHour * hours, 0);
 
   const alb = net.loadBalancers.alb;
   const processedGbPerHourPerRegion = (share: number) =>
@@ -147,8 +164,23 @@ export function monthlyCost(catalog: Catalog, c: CostInput): CostResult {
     usdPerMillionRequests: requestsPerMonth > 0 ? (usdPerMonth / requestsPerMonth) * 1e6 : 0,
     internetEgressUsdPerMonth,
     transferGbPerMonth: { crossZone: crossZoneGb, interRegion: interRegionGb, internetEgress: totalEgressGb },
-    method: METHOD_COST,
+    prices: unitPrices([...c.compute, ...c.standby]),
+    pricingModel: ctx.pricing,
+    method:
+      ctx.pricing === 'on-demand'
+        ? METHOD_COST
+        : `${METHOD_COST.replace('on-demand list prices', `${ctx.pricing} prices`)} (${PRICING_METHOD[ctx.pricing]})`,
   };
+}
+
+/** The distinct unit prices of the running nodes (count > 0), in order of first use. */
+export function unitPrices(nodes: readonly { count: number; price: NodePrice }[]): NodePrice[] {
+  const seen = new Map<string, NodePrice>();
+  for (const n of nodes) {
+    const key = `${n.price.instance}\u0000${n.price.region}\u0000${n.price.pricingModel}`;
+    if (n.count > 0 && !seen.has(key)) seen.set(key, n.price);
+  }
+  return [...seen.values()];
 }
 
 /** The highest inter-region price in the catalog: used (conservatively) for a region without a listed price. */

@@ -24,10 +24,11 @@
 
 import type { Catalog } from '../catalog/index.js';
 import type { Scenario } from '../scenario/types.js';
-import { buildContext, type Context } from './context.js';
+import { buildContext, type Context, withPricing } from './context.js';
 import { type Designs, designsOf } from './designs.js';
 import { evaluateHorizontal } from './evaluateHorizontal.js';
 import { horizontalLayout } from './layout.js';
+import { pricingOf } from './nodePrice.js';
 import type { ArchitectureResult, ComparisonResult } from './result.js';
 import { searchHorizontal } from './searchHorizontal.js';
 import { designOf } from './simulationPlan.js';
@@ -184,7 +185,8 @@ function verticalSizer(catalog: Catalog, r: ArchitectureResult): { family: strin
     standby: d.standby,
     standbyRegion: d.standbyRegion,
   };
-  return { family, size: (ctx) => sizeVertical(ctx, sizes, spec) };
+  const model = pricingOf(r);
+  return { family, size: (ctx) => sizeVertical(withPricing(ctx, model ?? ctx.pricing), sizes, spec) };
 }
 
 function horizontalSizer(catalog: Catalog, r: ArchitectureResult): Sizer {
@@ -198,7 +200,9 @@ function horizontalSizer(catalog: Catalog, r: ArchitectureResult): Sizer {
     zones: d.zones,
     balancer: d.balancer,
   };
-  return (ctx) => {
+  const model = pricingOf(r);
+  return (at) => {
+    const ctx = withPricing(at, model ?? at.pricing);
     const layout = horizontalLayout(ctx, spec.regions, spec.zones);
     const nodesByRegion = nodesPerRegion(ctx, d.instance, spec, layout);
     return evaluateHorizontal(ctx, { kind: 'horizontal', instance: d.instance, nodesByRegion, ...spec }, layout);

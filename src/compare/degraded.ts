@@ -28,7 +28,7 @@ export function availabilityNeed(
     if (!(allUpUtilization < 1)) return null;
     let n = memo.get(loadShare);
     if (n === undefined) {
-      n = nodesForUtilization(w, d.instance.vcpu, ctx.designRatePerS * loadShare, cap);
+      n = nodesForUtilization(w, ctx.node(d.instance), ctx.designRatePerS * loadShare, cap);
       memo.set(loadShare, n);
     }
     return n;
@@ -44,7 +44,7 @@ export function allUpUtilization(ctx: Context, d: HorizontalDesign, layout: Hori
     if (share === 0) return;
     const q = queueAtLoad(
       ctx.scenario.workload,
-      d.instance.vcpu,
+      ctx.node(d.instance),
       ctx.designRatePerS * share,
       d.nodesByRegion[r] as number,
       balancerModel(d.balancer),

@@ -6,6 +6,8 @@
 
 import type { Instance } from '../catalog/index.js';
 import type { BalancerPolicy, Standby } from '../scenario/types.js';
+import type { NodePrice } from './nodePrice.js';
+import type { NodeCapacity } from './perVcpu.js';
 import type { ArchitectureResult } from './result.js';
 
 export interface VerticalDesign {
@@ -38,13 +40,17 @@ export function verticalRegions(d: Pick<VerticalDesign, 'region' | 'standby' | '
   return d.standby !== 'none' && d.standbyRegion !== null ? [d.region, d.standbyRegion] : [d.region];
 }
 
-/** A design's instance type as its result names it. */
-export function instanceSummary(inst: Instance): ArchitectureResult['instance'] {
+/**
+ * A design's instance type as its result names it, with its price in the design's first region and its vCPUs' speed
+ * against the family the service time was measured on (perVcpu.ts).
+ */
+export function instanceSummary(price: NodePrice, inst: Instance, node: NodeCapacity): ArchitectureResult['instance'] {
   return {
     name: inst.name,
     vcpu: inst.vcpu,
     memGiB: inst.memGiB,
-    usdPerHour: inst.usdPerHour,
-    source: inst.source,
+    usdPerHour: price.usdPerHour,
+    source: price.source,
+    perVcpuSpeedup: node.speedup,
   };
 }

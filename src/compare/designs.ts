@@ -11,6 +11,7 @@
 import type { Catalog } from '../catalog/index.js';
 import type { ArchitectureSpec, Scenario } from '../scenario/types.js';
 import { compareScenario } from './index.js';
+import { pricingOf } from './nodePrice.js';
 import type { ComparisonResult } from './result.js';
 import { designOf } from './simulationPlan.js';
 import { resizedSystem } from './tiers/systemOf.js';
@@ -48,12 +49,25 @@ export function frozenArchitectures(catalog: Catalog, base: ComparisonResult): A
     if (r.tiers?.every((t) => t.kind !== 'co-located')) return resizedSystem(catalog, r, true);
     const d = designOf(catalog, r);
     const { family, size } = d.instance;
+    const model = pricingOf(r);
+    const pricing = model === undefined ? {} : { pricing: model };
     if (d.kind === 'vertical') {
       const { name, region, standby, standbyRegion } = d;
-      return { kind: 'vertical', name, family, size, region, standby, standbyRegion };
+      return { kind: 'vertical', name, family, size, region, standby, standbyRegion, ...pricing };
     }
     const { name, spares, zones, regions, balancer } = d;
-    return { kind: 'horizontal', name, family, size, nodes: null, spares, zones, regions: [...regions], balancer };
+    return {
+      kind: 'horizontal',
+      name,
+      family,
+      size,
+      nodes: null,
+      spares,
+      zones,
+      regions: [...regions],
+      balancer,
+      ...pricing,
+    };
   });
 }
 

@@ -17,8 +17,11 @@ import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { horizontalCost } from './horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout } from './layout.js';
 import { memoryNeededGiB } from './nodeMemory.js';
+import { nodePrice } from './nodePrice.js';
+import { perVcpuNote } from './perVcpu.js';
 import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
+import { spotNodes } from './spot.js';
 import { meetsBesideP99 } from './targets.js';
 
 /** A horizontal design's result, every figure (on its exact layout unless one is given). */
@@ -87,14 +90,14 @@ function horizontalDeferred(
     const paths = layout.paths[r] ?? [];
     if (share === 0) return;
     const n = d.nodesByRegion[r] as number;
-    const q = queueAtLoad(w, inst.vcpu, rate * share, n, model);
+    const q = queueAtLoad(w, ctx.node(inst), rate * share, n, model);
     utilization = Math.max(utilization, q.utilization);
     serving.push({ region, queue: q, paths });
     // the degraded p99 is a report figure: a screen does not read it
     if (!screen)
       degraded.push({
         region,
-        queue: queueAtLoad(w, inst.vcpu, rate * share, Math.max(1, n - d.spares), model),
+        queue: queueAtLoad(w, ctx.node(inst), rate * share, Math.max(1, n - d.spares), model),
         paths,
       });
   });
@@ -105,9 +108,12 @@ function horizontalDeferred(
   const lbA = d.zones > 1 ? catalog.reliability.loadBalancer.multiAz : catalog.reliability.loadBalancer.singleAz;
   const placeable = d.nodesByRegion.every((n) => n >= w.replication);
   const sw = globalSwitchFor(ctx, d.regions);
+  // on spot, interruptions are node failures (spot.ts)
+  const spot = ctx.pricing === 'spot' ? spotNodes(catalog, inst, d.regions, scenario.reliability.node) : undefined;
+  const reliability = spot === undefined ? scenario.reliability : { ...scenario.reliability, node: spot.node };
   const fig: AvailabilityFigure = placeable
     ? fleetAvailability(
-        scenario.reliability,
+        reliability,
         d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
         layout.users,
         needed,
@@ -143,6 +149,9 @@ function horizontalDeferred(
     }[model],
   );
   if (w.fanout > 1) notes.push('fan-out traffic between nodes is not priced');
+  const perVcpu = perVcpuNote(ctx.catalog, w, inst.family);
+  if (perVcpu !== null) notes.push(perVcpu);
+  if (spot !== undefined) notes.push(spot.note);
   notes.push(placement.text);
   if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
   if (!placeable) {
@@ -202,7 +211,7 @@ function horizontalDeferred(
     name: d.name,
     kind: 'horizontal',
     origin: d.origin,
-    instance: instanceSummary(inst),
+    instance: instanceSummary(nodePrice(ctx, inst, d.regions[0] as string), inst, ctx.node(inst)),
     nodes: totalNodes,
     spares: d.spares,
     zones: d.zones,

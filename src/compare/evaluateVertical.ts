@@ -16,6 +16,8 @@ import { instanceSummary, type VerticalDesign, verticalRegions } from './designK
 import { approximationNote, latencyFor } from './designLatency.js';
 import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { memoryNeededGiB } from './nodeMemory.js';
+import { nodePrice } from './nodePrice.js';
+import { perVcpuNote } from './perVcpu.js';
 import type { ArchitectureResult, CostResult } from './result.js';
 import { meetsBesideP99 } from './targets.js';
 
@@ -99,9 +101,9 @@ export function verticalCost(ctx: Context, d: VerticalDesign): CostResult {
   const sw = globalSwitchFor(ctx, verticalRegions(d));
   const trafficWriteBytesPerS = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
   const costIn: CostInput = {
-    compute: [{ region: d.region, count: 1, usdPerHour: inst.usdPerHour }],
-    standby:
-      d.standby === 'hot' ? [{ region: d.standbyRegion ?? d.region, count: 1, usdPerHour: inst.usdPerHour }] : [],
+    compute: [{ count: 1, price: nodePrice(ctx, inst, d.region) }],
+    // a standby in another region at that region's price
+    standby: d.standby === 'hot' ? [{ count: 1, price: nodePrice(ctx, inst, d.standbyRegion ?? d.region) }] : [],
     balancerRegions: lb ? [d.region] : [],
     // health checks on the box and on its standby
     globalSwitch: sw ? { sw, endpoints: 2 } : null,
@@ -115,7 +117,7 @@ export function verticalCost(ctx: Context, d: VerticalDesign): CostResult {
     requestSizeBytes: w.requestSizeBytes,
     responseSizeBytes: w.responseSizeBytes,
   };
-  return monthlyCost(ctx.catalog, costIn);
+  return monthlyCost(ctx, costIn);
 }
 
 function verticalResult(
@@ -142,7 +144,7 @@ function verticalDeferred(
   const w = scenario.workload;
   const inst = d.instance;
   const rate = ctx.designRatePerS;
-  const q = queueAtLoad(w, inst.vcpu, rate, 1, 'pooled');
+  const q = queueAtLoad(w, ctx.node(inst), rate, 1, 'pooled');
   const memNeed = memoryNeededGiB(ctx, 1);
   const memOk = memNeed <= inst.memGiB;
   const latency = () =>
@@ -165,6 +167,8 @@ function verticalDeferred(
   const availability = availabilityResult(fig);
   const dataLoss = dataLossOf(ctx, d.standby === 'hot' ? 'replicated' : 'one');
   const notes: string[] = [];
+  const perVcpu = perVcpuNote(catalog, w, inst.family);
+  if (perVcpu !== null) notes.push(perVcpu);
   if (d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0) {
     notes.push(STRONG_PAIR_NOTE);
   }
@@ -195,7 +199,7 @@ function verticalDeferred(
     name: d.name,
     kind: 'vertical',
     origin: d.origin,
-    instance: instanceSummary(inst),
+    instance: instanceSummary(nodePrice(ctx, inst, d.region), inst, ctx.node(inst)),
     nodes: 1,
     spares: 0,
     zones: d.standby !== 'none' && d.standbyRegion === null ? 2 : 1,

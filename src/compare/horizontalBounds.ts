@@ -13,6 +13,7 @@ import { monthlyCost } from './cost.js';
 import { globalSwitchFor } from './globalSwitch.js';
 import type { HorizontalLayout } from './layout.js';
 import { leastRegionNodes } from './nodeMemory.js';
+import { cheapestUsdPerHour } from './nodePrice.js';
 import { fatalZoneProbability, movedOnLoss, othersFullyUp, outageRates } from './outageFloor.js';
 
 const upperBoundCache = new WeakMap<Context, Map<string, number>>();
@@ -57,10 +58,16 @@ export function availabilityUpperBound(ctx: Context, k: number, zones: number): 
  * keep the utilisation target (nodesPerRegion never asks fewer).
  */
 export function instanceLowerBound(ctx: Context, instance: Instance, layout: HorizontalLayout, fixed: number): number {
+  return fixed + instanceLowerNodes(ctx, instance, layout) * instanceFactors(ctx, instance).usdPerMonth;
+}
+
+/** The fewest nodes in all of any design of `instance` on this layout (the node count of instanceLowerBound, which
+ * prices them at the instance's cheapest regional price; a caller that knows the regions may price them there). */
+export function instanceLowerNodes(ctx: Context, instance: Instance, layout: HorizontalLayout): number {
   const f = instanceFactors(ctx, instance);
   let nodes = 0;
   for (const share of layout.share) nodes += Math.min(MAX_NODES_PER_REGION, leastNodesAt(f, share));
-  return fixed + nodes * f.usdPerMonth;
+  return nodes;
 }
 
 /**
@@ -100,7 +107,7 @@ export function availableNodesLowerBound(
   const rates = outageRates(ctx, zones);
   const cap = Math.max(t.maxUtilizationDegraded, t.maxUtilization);
   const f = instanceFactors(ctx, instance);
-  const needFor = (load: number) => nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * load, cap);
+  const needFor = (load: number) => nodesForUtilization(w, ctx.node(instance), ctx.designRatePerS * load, cap);
   const least = layout.share.map((share) => {
     const n = leastNodesAt(f, share);
     return share === 0 || zones < 2
@@ -153,7 +160,8 @@ const factorCache = new WeakMap<
 >();
 
 /** What instanceLowerBound needs of an instance type, once per search: the fewest nodes a region has (copies of a
- * partition, the working set), the nodes for the whole load at the utilisation target, and the monthly price. */
+ * partition, the working set), the nodes for the whole load at the utilisation target, and the monthly price of one
+ * node in its cheapest region (a lower bound wherever the design runs). */
 function instanceFactors(ctx: Context, instance: Instance) {
   let cache = factorCache.get(ctx);
   if (cache === undefined) {
@@ -167,8 +175,9 @@ function instanceFactors(ctx: Context, instance: Instance) {
   const f = {
     atLeast: leastRegionNodes(ctx, instance),
     workPerShare:
-      (ctx.designRatePerS * w.fanout * effectiveServiceTimeS(w, instance.vcpu)) / (instance.vcpu * t.maxUtilization),
-    usdPerMonth: instance.usdPerHour * BILLING_HOURS_PER_MONTH,
+      (ctx.designRatePerS * w.fanout * effectiveServiceTimeS(w, ctx.node(instance))) /
+      (instance.vcpu * t.maxUtilization),
+    usdPerMonth: cheapestUsdPerHour(ctx, instance) * BILLING_HOURS_PER_MONTH,
     zoneSafe: new Map<string, number>(),
   };
   cache.set(instance, f);
@@ -180,7 +189,7 @@ function instanceFactors(ctx: Context, instance: Instance) {
  * type and spares; non-decreasing in k, so once it cannot beat the best found no larger set can either. The fixed part:
  * k balancers (their hourly fee; the capacity units follow the traffic, the same in total however it is split), the
  * global switch with k endpoints, the copies of writes across zones; inter-region transfer counted as 0. The nodes:
- * for the cheapest instance type, the most of k regions' minimum (copies of a partition, nodes for the working set)
+ * for the cheapest instance type (each at its cheapest regional price), the most of k regions' minimum (copies of a partition, nodes for the working set)
  * and the nodes the whole load needs at the utilisation target (a sum of per-region ceilings is at least the ceiling
  * of the sum).
  */
@@ -194,7 +203,7 @@ export function sizeLowerBound(
   const ids = Array.from({ length: k }, (_, i) => `r${i}`);
   const sw = globalSwitchFor(ctx, ids);
   const trafficWrites = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
-  const fixed = monthlyCost(ctx.catalog, {
+  const fixed = monthlyCost(ctx, {
     compute: [],
     standby: [],
     balancerRegions: ids,
@@ -210,7 +219,7 @@ export function sizeLowerBound(
   for (const i of instances) {
     const f = instanceFactors(ctx, i);
     const n = Math.min(k * MAX_NODES_PER_REGION, Math.max(k * f.atLeast, Math.ceil(f.workPerShare - 1e-6)));
-    nodesUsdPerMonth = Math.min(nodesUsdPerMonth, n * i.usdPerHour * BILLING_HOURS_PER_MONTH);
+    nodesUsdPerMonth = Math.min(nodesUsdPerMonth, n * f.usdPerMonth);
   }
   return { nodesUsdPerMonth, total: fixed + nodesUsdPerMonth };
 }

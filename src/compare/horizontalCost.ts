@@ -6,6 +6,7 @@ import { type CostInput, monthlyCost } from './cost.js';
 import type { HorizontalDesign } from './designKinds.js';
 import { globalSwitchFor } from './globalSwitch.js';
 import type { HorizontalLayout } from './layout.js';
+import { nodePrice } from './nodePrice.js';
 import type { CostResult } from './result.js';
 
 /** Whether horizontalCost is the same for both zone counts (the zones enter it only through the copies of writes
@@ -16,15 +17,15 @@ export function sameCostForZones(ctx: Context, a: number, b: number): boolean {
 }
 
 /**
- * Monthly cost of a horizontal design: its nodes, each region's balancer, the global switch, and the traffic (egress,
+ * Monthly cost of a horizontal design: its nodes (each at its region's on-demand price; `instance` null for the part
+ * that does not depend on the nodes, the search's fixed part), each region's balancer, the global switch, and the traffic (egress,
  * copies across zones and regions). Cheap (no queue analysis): the search prices a design before it evaluates it.
  */
 export function horizontalCost(
   ctx: Context,
-  d: Pick<HorizontalDesign, 'regions' | 'nodesByRegion' | 'zones'> & { instance: Pick<Instance, 'usdPerHour'> },
+  d: Pick<HorizontalDesign, 'regions' | 'nodesByRegion' | 'zones'> & { instance: Instance | null },
   layout: HorizontalLayout,
 ): CostResult {
-  const { catalog } = ctx;
   const w = ctx.scenario.workload;
   const inst = d.instance;
   const R = d.regions.length;
@@ -37,12 +38,14 @@ export function horizontalCost(
       if (to !== from) interRegion.push({ from, to, bytesPerS: trafficWrites * (layout.share[r] as number) });
     }
   });
-  return monthlyCost(catalog, {
-    compute: d.regions.map((region, r) => ({
-      region,
-      count: d.nodesByRegion[r] as number,
-      usdPerHour: inst.usdPerHour,
-    })),
+  return monthlyCost(ctx, {
+    compute:
+      inst === null
+        ? []
+        : d.regions.map((region, r) => ({
+            count: d.nodesByRegion[r] as number,
+            price: nodePrice(ctx, inst, region),
+          })),
     standby: [],
     balancerRegions: [...d.regions],
     // a health check on each region's balancer

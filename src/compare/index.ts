@@ -8,11 +8,12 @@ import { CALENDAR_CONVENTION } from '../core/reliability/index.js';
 import { type ArchitectureSpec, type Scenario, SIMULATION_DEFAULTS } from '../scenario/types.js';
 import { scenarioWarnings } from '../scenario/warnings.js';
 import { formatByteRate, formatPercent } from '../units/format.js';
-import { buildContext, type Context, userHomeRegions } from './context.js';
+import { buildContext, type Context, userHomeRegions, withPricing } from './context.js';
 import { evaluateHorizontal } from './evaluateHorizontal.js';
 import { evaluateVertical } from './evaluateVertical.js';
 import { resultFrontier } from './frontier.js';
 import { horizontalLayout } from './layout.js';
+import { pricedIn } from './nodePrice.js';
 import { recommend } from './recommend.js';
 import type { ArchitectureResult, ComparisonResult, UncertaintyResult } from './result.js';
 import { searchHorizontal } from './searchHorizontal.js';
@@ -67,9 +68,18 @@ function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
       standby: spec.standby,
       standbyRegion: spec.standbyRegion,
     };
-    return instance ? evaluateVertical(ctx, { kind: 'vertical', instance, ...v }) : sizeVertical(ctx, sizes, v);
+    // the sizes priced where the box (and a hot standby) runs; none: nodePrice names the region and what exists
+    const running = spec.standby === 'hot' && v.standbyRegion !== null ? [v.region, v.standbyRegion] : [v.region];
+    const priced = sizes.filter((i) => pricedIn(ctx, i, running));
+    return instance
+      ? evaluateVertical(ctx, { kind: 'vertical', instance, ...v })
+      : sizeVertical(ctx, priced.length > 0 ? priced : sizes, v);
   }
-  const regionSets = spec.regions === null ? candidateRegionSets(ctx) : [spec.regions];
+  // the engine's region sets: those where the family (or the size) has a price in every region
+  const regionSets =
+    spec.regions === null
+      ? candidateRegionSets(ctx).filter((set) => sizes.some((i) => (instance ?? i) === i && pricedIn(ctx, i, set)))
+      : [spec.regions];
   let best: ArchitectureResult | null = null;
   for (const regions of regionSets) {
     const h = {
@@ -87,12 +97,36 @@ function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
         spec.nodes === null ? nodesPerRegion(ctx, instance, h, layout) : splitNodes(spec.nodes, layout.share);
       r = evaluateHorizontal(ctx, { kind: 'horizontal', instance, nodesByRegion, ...h }, layout);
     } else {
-      r = bestHorizontalSize(ctx, sizes, h, spec.nodes);
+      r = bestHorizontalSize(
+        ctx,
+        sizes.filter((i) => pricedIn(ctx, i, regions)),
+        h,
+        spec.nodes,
+      );
     }
     if (better(r, best)) best = r;
   }
   if (best === null) throw new RangeError('no region set to evaluate');
   return best;
+}
+
+/** Where the prices come from, and the pricing models the designs use (nodePrice.ts). */
+function pricesAssumption(results: readonly ArchitectureResult[]): string {
+  const models = [...new Set(results.map((r) => r.cost.pricingModel))];
+  const base =
+    "Prices: the catalog's on-demand list prices of the region where each node runs (us-east-1 from 2026-07, the other regions from a 2024-04 export; a derived price is listed with its derivation in cost.prices); a 730-hour billing month";
+  if (models.length === 1 && models[0] === 'on-demand') return `${base}; no reserved or spot discounts.`;
+  return `${base}; nodes bought as ${models.join(', ')} (each design's cost.pricingModel). Reserved Instances are standard, all upfront, at their effective hourly rate: the 3-year rate is listed for every type in us-east-1 and carried to other regions at the type's own discount, the 1-year rate derived from it with the x2iedn.32xlarge grid's 1-year/3-year ratio (ASSUMPTIONS: the same discount in every region and family); Savings Plans are an ASSUMPTION, priced as standard no-upfront Reserved Instances of the term (no Savings Plans rate is stored); spot is on-demand less Spot Advisor's 30-day saving, and its interruptions are node failures (the band's middle a month, replaced in the node's repair time). Balancers, switches and transfer stay at list prices.`;
+}
+
+/** How a service time measured on one family is carried to the others (perVcpu.ts). */
+function perVcpuAssumption(w: Context['scenario']['workload']): string {
+  const given = Object.entries(w.perVcpuPerformance);
+  const own =
+    given.length === 0
+      ? ''
+      : `; the scenario's workload.perVcpuPerformance in place of the table for ${given.map(([f, p]) => `${f} (${p})`).join(', ')}`;
+  return `serviceTime is the CPU time of one request on one vCPU of ${w.serviceTimeFamily} (workload.serviceTimeFamily); on a vCPU of another family it takes serviceTime x perf(${w.serviceTimeFamily}) / perf(family), perf being the per-vCPU throughput relative to m7i from the catalog's table (multi-threaded CoreMark per vCPU, median over sizes, runs of 2025-12; an ESTIMATE for a real service: CoreMark is integer and cache-resident, and an Intel vCPU is one SMT thread while a Graviton vCPU is a whole core)${own}. Each design's instance.perVcpuSpeedup and notes give the factor used.`;
 }
 
 function assumptions(ctx: Context, results: readonly ArchitectureResult[]): string[] {
@@ -101,12 +135,12 @@ function assumptions(ctx: Context, results: readonly ArchitectureResult[]): stri
   const out = [
     `Every figure is at the design rate ${ctx.designRatePerS.toPrecision(6)}/s = peak ${w.peakRatePerS}/s x (1 + ${w.growthPerYear})^${w.growthYears} (growth horizon).`,
     'Arrivals are Poisson; service times have the given mean and coefficient of variation (exponential at cv = 1: exact M/M/c; otherwise the M/G/c approximation named in each latency method); FCFS.',
-    'serviceTime is the CPU time of one request on one vCPU of the chosen family; other families are assumed as fast per vCPU.',
+    perVcpuAssumption(w),
     'Failures of nodes, zones and regions are independent with exponential steady-state behaviour (availability = MTBF / (MTBF + MTTR)); correlated failures beyond the zone/region hierarchy, load-induced failures and maintenance are not modelled.',
     'Horizontal designs: least-loaded and power-of-two balancing are one pooled queue (the ideal they approach; slightly optimistic); random is independent per-node queues (exact); round-robin is per-node queues fed every N-th arrival (Allen-Cunneen); users go to the nearest region of the design and fail over to the next one.',
     'Each region of a horizontal design holds the whole working set, partitioned over its nodes with the given replication; a node needs min(working set, working set x replication / nodes) plus the memory headroom.',
     "Network: median round trips between cloud regions (cloudping.co, one-year medians); the users' last-mile access time is not included.",
-    "Prices: the catalog's list prices (AWS us-east-1 on-demand) for every region; a 730-hour billing month; no reserved or spot discounts.",
+    pricesAssumption(results),
     CALENDAR_CONVENTION,
   ];
   if (results.some((r) => r.standby === 'cold')) {
@@ -182,13 +216,27 @@ function uncertaintyOf(
   return u === null ? {} : { uncertainty: u };
 }
 
+/**
+ * The context a candidate is evaluated in: the scenario's, or with the candidate's own pricing model (a tiered
+ * scenario's per-tier contexts are built from the scenario, so its pricing is replaced there).
+ */
+function candidateContext(ctx: Context, a: ArchitectureSpec): Context {
+  if (a.pricing === undefined || a.pricing === ctx.pricing) return ctx;
+  return ctx.scenario.tiers === null
+    ? withPricing(ctx, a.pricing)
+    : buildContext({ ...ctx.scenario, pricing: a.pricing }, ctx.catalog);
+}
+
 /** The candidates of a tiered scenario (tiers/index.ts): co-located, per-tier designs, or the three searched. */
 function tieredCandidates(ctx: Context): ArchitectureResult[] {
   const t = tieredContext(ctx);
   const region = bestSingleRegion(ctx);
   return ctx.scenario.architectures === null
     ? searchTiered(t, region)
-    : ctx.scenario.architectures.map((a) => resolveTiered(t, a, resolve, region));
+    : ctx.scenario.architectures.map((a) => {
+        const own = candidateContext(ctx, a);
+        return resolveTiered(own === ctx ? t : tieredContext(own), a, resolve, region);
+      });
 }
 
 /**
@@ -202,7 +250,7 @@ export function compareScenario(scenario: Scenario, catalog: Catalog): Compariso
       ? tieredCandidates(ctx)
       : scenario.architectures === null
         ? [searchVertical(ctx), searchHorizontal(ctx)]
-        : scenario.architectures.map((a) => resolve(ctx, a));
+        : scenario.architectures.map((a) => resolve(candidateContext(ctx, a), a));
   const w = scenario.workload;
   const uncertainty = uncertaintyOf(scenario, catalog, architectures);
   return {

@@ -57,7 +57,7 @@ function computeRegionNeed(
   const w = ctx.scenario.workload;
   return nodesNeeded(
     w,
-    d.instance.vcpu,
+    ctx.node(d.instance),
     ctx.designRatePerS * loadShare,
     balancerModel(d.balancer),
     layout.paths[r] ?? [],

@@ -29,9 +29,17 @@ export const InstanceSummarySchema = z
     name: text('Instance type name, e.g. "m7i.2xlarge".'),
     vcpu: count('Virtual CPUs per node (count); each vCPU serves as one queue server.', 1),
     memGiB: z.number().positive().describe('Memory per node, GiB (2^30 bytes).'),
-    usdPerHour: nonNegative('On-demand price of one node, USD per hour.'),
+    usdPerHour: nonNegative(
+      "Price of one node in the candidate's first region under its pricing model (cost.pricingModel), USD per hour (other regions: cost.prices).",
+    ),
     /** Source id of the price (resolves in `sources`). */
     source: text('Source id of the price (resolves in `sources`).'),
+    perVcpuSpeedup: z
+      .number()
+      .positive()
+      .describe(
+        "Per-vCPU speed of this type against a vCPU of workload.serviceTimeFamily (dimensionless; 1 for that family): a request's CPU time here is the measured service time divided by it (workload.perVcpuPerformance, else the catalog's CoreMark table, an estimate; the notes say which).",
+      ),
   })
   .describe('The instance type every node of this candidate runs on.');
 
@@ -72,6 +80,30 @@ export const CostResultSchema = z
         internetEgress: nonNegative('Internet egress volume to users, GB per month.'),
       })
       .describe('Transfer volumes the transfer costs rest on, GB (10^9 bytes) per month.'),
+    /** The on-demand unit prices the compute and standby costs use, one per instance type and region. */
+    prices: z
+      .array(
+        z.strictObject({
+          instance: text('Instance type name.'),
+          region: text("Region where these nodes run (priced at that region's rate)."),
+          usdPerHour: nonNegative('Price of one node there under pricingModel, USD per hour.'),
+          pricingModel: text('The pricing model of this price (as cost.pricingModel).'),
+          onDemandUsdPerHour: nonNegative('The on-demand price of one node there, USD per hour.'),
+          source: text('Source id of the price (resolves in `sources`).'),
+          derived: z
+            .string()
+            .nullable()
+            .describe(
+              "How the price was derived where no source lists it (a stand-in family's regional multiplier, a correction the source flags, a reservation discount carried to another region or term, a spot saving applied to the on-demand price, an ASSUMPTION for Savings Plans); null for a listed price.",
+            ),
+        }),
+      )
+      .describe(
+        'The unit prices the compute and standby costs use, one per instance type and region where nodes run, under the pricing model; a derived price says how it was derived.',
+      ),
+    pricingModel: text(
+      'The pricing model the node prices use: "on-demand", "reserved-1y", "reserved-3y", "savings-plan-1y", "savings-plan-3y" or "spot" (pricing.model of the scenario or the candidate); balancers, switches and transfer are always at list price. A system of tiers whose tiers use different models lists them, joined by " + ".',
+    ),
     method: text('How the cost was computed (prices, calendar, assumptions).'),
   })
   .describe('Monthly cost of the candidate, USD.');

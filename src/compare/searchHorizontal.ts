@@ -53,7 +53,7 @@ import { meet } from './frontier.js';
 import {
   availabilityUpperBound,
   availableNodesLowerBound,
-  instanceLowerBound,
+  instanceLowerNodes,
   sizeLowerBound,
 } from './horizontalBounds.js';
 import { horizontalCost, sameCostForZones } from './horizontalCost.js';
@@ -66,6 +66,7 @@ import {
   sameLayoutForZones,
   screensCompact,
 } from './layout.js';
+import { usdPerHourIn } from './nodePrice.js';
 import { outageFloor } from './outageFloor.js';
 import type { ArchitectureResult } from './result.js';
 import {
@@ -129,8 +130,7 @@ function planOf(
   // with no nodes the instance type plays no part
   const fixed =
     fixedIn ??
-    horizontalCost(ctx, { instance: { usdPerHour: 0 }, regions, zones, nodesByRegion: regions.map(() => 0) }, layout)
-      .usdPerMonth;
+    horizontalCost(ctx, { instance: null, regions, zones, nodesByRegion: regions.map(() => 0) }, layout).usdPerMonth;
   return { regions, zones, layout, fixed, lower: fixed + nodesUsdLower };
 }
 
@@ -139,29 +139,53 @@ function screenResolutionS(ctx: Context): number {
   return screensCompact(ctx) ? compactResolutionS(ctx.scenario.targets.p99S) : 0;
 }
 
-const orderCache = new WeakMap<readonly Instance[], Map<string, { instance: Instance; nodesUsd: number }[]>>();
+const nodesCache = new WeakMap<readonly Instance[], Map<string, number[]>>();
 
 /**
- * A plan's instance types by their cost lower bound, cheapest first. The bound is the plan's fixed part plus a sum over
- * its regions' shares (`nodesUsd`: the bound less the fixed part), so the order depends only on the shares: computed
- * once per set of shares (many region sets share one, such as every set whose users all go to one region) for one
- * search's list of instances.
+ * A plan's instance types priced in all its regions, by their cost lower bound, cheapest first. The bound is the
+ * plan's fixed part plus the fewest nodes of the instance on the plan's shares (instanceLowerNodes: computed once per
+ * set of shares, which many region sets share, for one search's list of instances) at the instance's cheapest price
+ * among the plan's regions (`nodesUsd`: the bound less the fixed part).
  */
 function boundedInstances(ctx: Context, plan: Plan, instances: readonly Instance[]) {
-  let cache = orderCache.get(instances);
+  let cache = nodesCache.get(instances);
   if (cache === undefined) {
     cache = new Map();
-    orderCache.set(instances, cache);
+    nodesCache.set(instances, cache);
   }
   const key = [...plan.layout.share].sort((a, b) => a - b).join(',');
-  let order = cache.get(key);
-  if (order === undefined) {
-    order = instances
-      .map((instance) => ({ instance, nodesUsd: instanceLowerBound(ctx, instance, plan.layout, 0) }))
-      .sort((a, b) => a.nodesUsd - b.nodesUsd || a.instance.usdPerHour - b.instance.usdPerHour);
-    cache.set(key, order);
+  let nodes = cache.get(key);
+  if (nodes === undefined) {
+    nodes = instances.map((instance) => instanceLowerNodes(ctx, instance, plan.layout));
+    cache.set(key, nodes);
   }
-  return order;
+  const order: { instance: Instance; nodesUsd: number; perNode: number[] }[] = [];
+  instances.forEach((instance, i) => {
+    const perNode = nodeUsdPerMonth(ctx, instance, plan.regions);
+    if (perNode === null) return; // not offered in some region of the plan
+    order.push({ instance, nodesUsd: (nodes[i] as number) * Math.min(...perNode), perNode });
+  });
+  return order.sort((a, b) => a.nodesUsd - b.nodesUsd || a.instance.usdPerHour - b.instance.usdPerHour);
+}
+
+/** Monthly price of one node of `instance` in each of `regions` (null when a region has no price for it). */
+function nodeUsdPerMonth(ctx: Context, instance: Instance, regions: readonly string[]): number[] | null {
+  const out: number[] = [];
+  for (const r of regions) {
+    const p = usdPerHourIn(ctx, instance, r);
+    if (p === undefined) return null;
+    out.push(p * BILLING_HOURS_PER_MONTH);
+  }
+  return out;
+}
+
+/** The monthly price of `nodesByRegion` nodes at `perNode` (each region's price of one node). */
+function fleetUsd(nodesByRegion: readonly number[], perNode: readonly number[]): number {
+  let usd = 0;
+  nodesByRegion.forEach((n, r) => {
+    usd += n * (perNode[r] as number);
+  });
+  return usd;
 }
 
 /**
@@ -193,10 +217,9 @@ interface Candidate {
   base: { atLeast: number; base: number }[];
 }
 
-function candidateOf(ctx: Context, plan: Plan, instance: Instance): Candidate {
+function candidateOf(ctx: Context, plan: Plan, instance: Instance, perNode: readonly number[]): Candidate {
   const spec = { regions: plan.regions, balancer: 'least-loaded' as const };
   const base = regionNodeBase(ctx, instance, spec, plan.layout);
-  const perNode = instance.usdPerHour * BILLING_HOURS_PER_MONTH;
   const design = (spares: number): HorizontalDesign => ({
     kind: 'horizontal',
     name: 'best horizontal',
@@ -207,7 +230,7 @@ function candidateOf(ctx: Context, plan: Plan, instance: Instance): Candidate {
     zones: plan.zones,
     ...spec,
   });
-  const cost = (spares: number) => plan.fixed + nodesWithSpares(base, spares).reduce((a, n) => a + n, 0) * perNode;
+  const cost = (spares: number) => plan.fixed + fleetUsd(nodesWithSpares(base, spares), perNode);
   return { plan, instance, design, cost, base };
 }
 
@@ -295,14 +318,13 @@ function cannotBeatFeasible(ctx: Context, state: SearchState, lowerBound: number
 function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], state: SearchState): void {
   const t = ctx.scenario.targets;
   if (cannotBeat(ctx, state.best?.result ?? null, plan.lower)) return;
-  for (const { instance, nodesUsd } of boundedInstances(ctx, plan, instances)) {
+  for (const { instance, nodesUsd, perNode } of boundedInstances(ctx, plan, instances)) {
     if (state.stopped || cannotBeat(ctx, state.best?.result ?? null, plan.fixed + nodesUsd)) return;
     // the nodes each region needs to meet the availability target: with fewer, outages alone miss it
     const least = availableNodesLowerBound(ctx, instance, plan.layout, plan.zones);
     if (!least.every(Number.isFinite)) continue;
-    const perNode = instance.usdPerHour * BILLING_HOURS_PER_MONTH;
-    if (cannotBeatFeasible(ctx, state, plan.fixed + least.reduce((a, n) => a + n, 0) * perNode)) continue;
-    const c = candidateOf(ctx, plan, instance);
+    if (cannotBeatFeasible(ctx, state, plan.fixed + fleetUsd(least, perNode))) continue;
+    const c = candidateOf(ctx, plan, instance, perNode);
     // at least two spares are tried even with one zone's small fleets
     const limit = Math.max(2, sparesLimit(ctx, c));
     let previous = '';
@@ -345,8 +367,8 @@ function sampleDesigns(
   for (const regions of sets) {
     for (const zones of SEARCH_ZONES) {
       const plan = planOf(ctx, regions, zones, 0);
-      for (const { instance } of boundedInstances(ctx, plan, instances).slice(0, perPlan)) {
-        const c = candidateOf(ctx, plan, instance);
+      for (const { instance, perNode } of boundedInstances(ctx, plan, instances).slice(0, perPlan)) {
+        const c = candidateOf(ctx, plan, instance, perNode);
         const seen = new Set<string>();
         for (const spares of new Set([0, zones > 1 ? sparesLimit(ctx, c) : 2])) {
           const design = c.design(spares);

@@ -30,6 +30,7 @@ import { type Design, verticalRegions } from './designKinds.js';
 import { verticalPaths } from './evaluateVertical.js';
 import { globalSwitchFor } from './globalSwitch.js';
 import { horizontalLayout } from './layout.js';
+import type { NodeCapacity } from './perVcpu.js';
 import type { ArchitectureResult } from './result.js';
 import { tierCalls } from './tierDemand.js';
 
@@ -73,14 +74,15 @@ export interface RegionSim {
 }
 
 /**
- * The service time of one request on a node with `vcpu` vCPUs: the workload's distribution, or with `sumOf` (tiers
+ * The service time of one request on a node (its vCPUs, and their speed against the family the service time was
+ * measured on: perVcpu.ts): the workload's distribution, or with `sumOf` (tiers
  * co-located on the node; the workload is their coLocatedScenario's) the random sum of the tiers' calls: each tier's
  * callsPerRequest calls, each made with its reach probability (tierDemand.ts), each a draw of the tier's own service
- * time (mean and cv), all derated by the node's USL factor as the workload's mean is. Its mean and cv are the
+ * time (mean and cv), all scaled by the node's per-vCPU speed and derated by its USL factor as the workload's mean is. Its mean and cv are the
  * workload's; the analytic model takes one gamma service of that mean and cv instead.
  */
-function serviceOf(w: Workload, vcpu: number, sumOf?: readonly Tier[]): RequestSimConfig['service'] {
-  const meanS = effectiveServiceTimeS(w, vcpu);
+function serviceOf(w: Workload, node: NodeCapacity, sumOf?: readonly Tier[]): RequestSimConfig['service'] {
+  const meanS = effectiveServiceTimeS(w, node);
   if (sumOf !== undefined && sumOf.length > 0) {
     const factor = meanS / (w.serviceTimeS as number);
     const calls = tierCalls(sumOf);
@@ -122,7 +124,7 @@ export function requestSims(ctx: Context, d: Design, nodesDown = 0, sumOf?: read
     writeFraction: p.writeFraction,
   });
   if (d.kind === 'vertical') {
-    const q = queueAtLoad(w, d.instance.vcpu, rate, 1, 'pooled');
+    const q = queueAtLoad(w, ctx.node(d.instance), rate, 1, 'pooled');
     if (!q.stable) return [];
     const paths = verticalPaths(ctx, d);
     return [
@@ -134,7 +136,7 @@ export function requestSims(ctx: Context, d: Design, nodesDown = 0, sumOf?: read
         config: {
           nodes: 1,
           serversPerNode: d.instance.vcpu,
-          service: serviceOf(w, d.instance.vcpu, sumOf),
+          service: serviceOf(w, ctx.node(d.instance), sumOf),
           arrivals: arrivalsAt(bursts, rate),
           balancer: 'random',
           fanout: w.fanout,
@@ -150,7 +152,7 @@ export function requestSims(ctx: Context, d: Design, nodesDown = 0, sumOf?: read
     const share = layout.share[r] as number;
     if (share === 0) continue;
     const nodes = Math.max(1, (d.nodesByRegion[r] as number) - nodesDown);
-    const q = queueAtLoad(w, d.instance.vcpu, rate * share, nodes, 'split-poisson');
+    const q = queueAtLoad(w, ctx.node(d.instance), rate * share, nodes, 'split-poisson');
     if (!q.stable) return [];
     sims.push({
       region: d.regions[r] as string,
@@ -160,7 +162,7 @@ export function requestSims(ctx: Context, d: Design, nodesDown = 0, sumOf?: read
       config: {
         nodes,
         serversPerNode: d.instance.vcpu,
-        service: serviceOf(w, d.instance.vcpu, sumOf),
+        service: serviceOf(w, ctx.node(d.instance), sumOf),
         arrivals: arrivalsAt(bursts, rate * share),
         balancer: d.balancer,
         fanout: w.fanout,

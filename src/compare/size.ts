@@ -14,19 +14,28 @@ import {
   queueAtLoad,
   scopedP99S,
 } from './capacity.js';
-import { type Context, userHomeRegions } from './context.js';
+import { BILLING_HOURS_PER_MONTH, type Context, userHomeRegions } from './context.js';
 import { evaluateHorizontal } from './evaluateHorizontal.js';
 import { evaluateVertical, screenVertical, verticalPaths, verticalWriteExtraS } from './evaluateVertical.js';
 import { meet } from './frontier.js';
 import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayout, screensCompact } from './layout.js';
 import { leastRegionNodes, memoryNeededGiB } from './nodeMemory.js';
+import { pricedIn, usdPerHourIn } from './nodePrice.js';
 import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
 
-/** Instances of the catalog a search considers: AWS (the catalog's regions and network prices are AWS's), no
- * burstable t3 (CPU credits make sustained throughput unpredictable). */
+/**
+ * Burstable families: a vCPU runs at full speed only while CPU credits last, and sustains only a baseline share of
+ * itself (t3.large 30%, t4g.large 30%, per AWS's documentation). The catalog's reference has no baseline figures, so
+ * the engine cannot model them honestly: the search leaves them out. An explicit architecture may still name one; its
+ * figures then assume full speed all the time (optimistic beyond the baseline).
+ */
+export const BURSTABLE_FAMILIES: ReadonlySet<string> = new Set(['t3', 't4g']);
+
+/** Instances of the catalog a search considers: AWS (the catalog's regions and network prices are AWS's), not
+ * burstable (BURSTABLE_FAMILIES). */
 export function searchableInstances(ctx: Context): Instance[] {
-  return ctx.catalog.instances.filter((i) => i.provider === 'aws' && i.family !== 't3');
+  return ctx.catalog.instances.filter((i) => i.provider === 'aws' && !BURSTABLE_FAMILIES.has(i.family));
 }
 
 /** Shortfalls are ranked in units of 1 / SHORTFALL_RESOLUTION (a hundredth of a percent of each target). */
@@ -142,7 +151,7 @@ export function sizeVertical(
     binding = 'memory';
   } else {
     const cpuOk = fitsMemory.filter(
-      (i) => queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, 'pooled').utilization <= t.maxUtilization,
+      (i) => queueAtLoad(w, ctx.node(i), ctx.designRatePerS, 1, 'pooled').utilization <= t.maxUtilization,
     );
     if (cpuOk.length === 0) {
       shown = [...fitsMemory].sort((a, b) => b.vcpu - a.vcpu)[0];
@@ -152,7 +161,7 @@ export function sizeVertical(
       for (const i of cpuOk) {
         let p99 = p99s.get(i);
         if (p99 === undefined) {
-          const queue = queueAtLoad(w, i.vcpu, ctx.designRatePerS, 1, 'pooled');
+          const queue = queueAtLoad(w, ctx.node(i), ctx.designRatePerS, 1, 'pooled');
           p99 = scopedP99S(screened, queue, t.p99Scope);
           // the compact p99 is less than q above the exact one: near the target, the exact paths decide
           if (compact && p99 > t.p99S && p99 - q <= t.p99S) {
@@ -233,7 +242,7 @@ export function regionNodeBase(
   return spec.regions.map((_, r) => {
     const share = layout.share[r] as number;
     if (share === 0) return { atLeast, base: 1 };
-    const util = nodesForUtilization(w, instance.vcpu, ctx.designRatePerS * share, t.maxUtilization);
+    const util = nodesForUtilization(w, ctx.node(instance), ctx.designRatePerS * share, t.maxUtilization);
     const need = regionNeed(ctx, { instance, balancer: spec.balancer }, layout, r, share).nodes ?? util;
     return { atLeast, base: Math.max(need, util) };
   });
@@ -351,32 +360,71 @@ export function searchVertical(ctx: Context): ArchitectureResult {
     list.push(i);
     families.set(i.family, list);
   }
-  const regions = userHomeRegions(ctx);
+  const homes = userHomeRegions(ctx);
+  const all = ctx.catalog.regions.map((r) => r.id);
+  // The box runs in a users' home region or, where it is cheaper, in any other catalog region (a region without users
+  // is tried only when the box's price there could beat the best found: its cost is at least the price of the
+  // smallest size that fits the working set and the utilisation target, the box alone).
+  const regions = [...homes, ...all.filter((r) => !homes.includes(r))];
   // A standby may run in another zone of the region or in another catalog region, also one without users (it survives
-  // the loss of the primary's region; the users reach it through the global traffic switch). Among other regions the
-  // nearest one is never worse: every region has the same failure rates and (today) the same prices, the standby's
-  // copy traffic is priced at the primary's region whatever its destination, and a strong write waits for the round
-  // trip to the standby, shortest to the nearest. (With per-region prices every region must be tried.)
-  // once per primary region (not per family and standby kind)
+  // the loss of the primary's region; the users reach it through the global traffic switch). Every region has the same
+  // failure rates, and a strong write waits for the round trip to the standby, shortest to the nearest: among other
+  // regions the nearest is never worse but for the price. A cold standby runs nothing (its copy traffic is priced at
+  // the primary's region): the nearest. A hot one runs a box at its region's price: the nearest, and every region
+  // where some size of the family is cheaper than there.
   const nearestOther = new Map(
     regions.map((region) => [
       region,
-      ctx.catalog.regions
-        .map((r) => r.id)
-        .filter((r) => r !== region)
-        .sort((a, b) => ctx.rtt(region, a).rttS - ctx.rtt(region, b).rttS)[0] ?? null,
+      all.filter((r) => r !== region).sort((a, b) => ctx.rtt(region, a).rttS - ctx.rtt(region, b).rttS)[0] ?? null,
     ]),
   );
+  const memNeed = memoryNeededGiB(ctx, 1);
+  const w = ctx.scenario.workload;
+  const t = ctx.scenario.targets;
   let best: { result: ArchitectureResult; sizes: Instance[]; spec: VerticalSpec } | null = null;
   for (const [family, list] of families) {
-    const sizes = ctx.catalog.families.get(family)?.filter((i) => list.includes(i)) ?? list;
+    const familySizes = ctx.catalog.families.get(family)?.filter((i) => list.includes(i)) ?? list;
+    // the smallest box that could serve: fits the working set and keeps the utilisation target
+    const least = familySizes.filter(
+      (i) =>
+        i.memGiB >= memNeed &&
+        queueAtLoad(w, ctx.node(i), ctx.designRatePerS, 1, 'pooled').utilization <= t.maxUtilization,
+    );
     for (const region of regions) {
+      const sizes = familySizes.filter((i) => pricedIn(ctx, i, [region]));
+      if (sizes.length === 0) continue;
+      if (!homes.includes(region)) {
+        const floor = Math.min(...least.flatMap((i) => usdPerHourIn(ctx, i, region) ?? []), Number.POSITIVE_INFINITY);
+        if (cannotBeat(ctx, best?.result ?? null, floor * BILLING_HOURS_PER_MONTH)) continue;
+      }
+      const nearest = nearestOther.get(region) ?? null;
+      const cheaperThanNearest = (r: string) =>
+        nearest !== null &&
+        sizes.some((i) => {
+          const here = usdPerHourIn(ctx, i, r);
+          const there = usdPerHourIn(ctx, i, nearest) ?? Number.POSITIVE_INFINITY;
+          return here !== undefined && here < there;
+        });
       for (const standby of ['none', 'cold', 'hot'] as const) {
-        for (const standbyRegion of standby === 'none' ? [null] : [null, nearestOther.get(region) ?? null]) {
+        const standbyRegions: (string | null)[] =
+          standby === 'none'
+            ? [null]
+            : [
+                null,
+                ...(nearest === null ? [] : [nearest]),
+                ...(standby === 'hot' ? all.filter((r) => r !== region && r !== nearest && cheaperThanNearest(r)) : []),
+              ];
+        for (const standbyRegion of standbyRegions) {
           const spec: VerticalSpec = { name: 'best vertical', origin: 'searched', region, standby, standbyRegion };
-          const result = sizeVertical(ctx, sizes, spec, true);
+          // a hot standby runs the same size in its region: only sizes priced there
+          const here =
+            standby === 'hot' && standbyRegion !== null
+              ? sizes.filter((i) => pricedIn(ctx, i, [standbyRegion]))
+              : sizes;
+          if (here.length === 0) continue;
+          const result = sizeVertical(ctx, here, spec, true);
           meet(ctx.seen, result);
-          if (better(result, best?.result ?? null)) best = { result, sizes, spec };
+          if (better(result, best?.result ?? null)) best = { result, sizes: here, spec };
         }
       }
     }

@@ -17,7 +17,15 @@
  */
 import type { QuantityKind } from '../units/parse.js';
 import { MAX_GROWTH_PER_YEAR, MAX_MESSAGE_BYTES, MAX_RATE_PER_S, MAX_SERVICE_TIME_S } from './limits.js';
-import { ARCHITECTURE_KINDS, BALANCERS, CONSISTENCIES, P99_SCOPES, STANDBYS, TIER_ROLES } from './options.js';
+import {
+  ARCHITECTURE_KINDS,
+  BALANCERS,
+  CONSISTENCIES,
+  P99_SCOPES,
+  PRICING_MODELS,
+  STANDBYS,
+  TIER_ROLES,
+} from './options.js';
 
 /** How the TUI shows a field: its label, group, an example value, and its place on the screen (ascending). */
 export interface FieldView {
@@ -146,6 +154,7 @@ const words = (
   kind: 'text' | 'name' | 'identifier',
   description: string,
   required = false,
+  defaultValue?: string,
 ): ScenarioField => ({
   path,
   kind,
@@ -154,6 +163,7 @@ const words = (
   ranged: false,
   sweep: false,
   description,
+  ...(defaultValue === undefined ? {} : { default: defaultValue }),
 });
 
 const view = (at: number, group: FieldView['group'], label: string, hint: string): FieldView => ({
@@ -268,6 +278,19 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
       tui: view(4, W, 'service cv', '1.5'),
       sensitivity: varied(2, 'service-time variability (cv)', ''),
     },
+  ),
+  words(
+    'workload.serviceTimeFamily',
+    'name',
+    'The catalog instance family whose vCPU workload.serviceTime (and every tier\'s serviceTime) was measured on ("m7i"). On a vCPU of another family a request takes serviceTime x perf(this family) / perf(that family), perf being the per-vCPU throughput relative to m7i (workload.perVcpuPerformance, else the catalog\'s CoreMark table: an estimate). Default "m7i".',
+    false,
+    'm7i',
+  ),
+  row(
+    'workload.perVcpuPerformance{}',
+    'number',
+    "Per-vCPU throughput of the family named by the key, relative to one m7i vCPU (= 1; the catalog table's scale): a plain number in (0, 100], e.g. { \"m7g\": 0.9 } when your own benchmark finds a Graviton 3 vCPU does 0.9 of an m7i vCPU's work. Keys are catalog families. Default: the catalog's table (multi-threaded CoreMark per vCPU, median over sizes; an ESTIMATE for a real workload).",
+    { bounds: above(0, 100), required: true, sweep: false },
   ),
   row(
     'workload.growth.perYear',
@@ -634,6 +657,11 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     'Horizontal only: how the load balancer picks a node. Default "least-loaded".',
     { default: 'least-loaded' },
   ),
+  oneOf(
+    'architectures[].pricing.model',
+    PRICING_MODELS,
+    'How this candidate\'s nodes are bought, in place of the scenario\'s pricing.model: "on-demand", "reserved-1y", "reserved-3y" (standard Reserved Instances, all upfront), "savings-plan-1y", "savings-plan-3y" (an ASSUMPTION: priced as standard no-upfront Reserved Instances; no Savings Plans rate is stored) or "spot" (stateless horizontal candidates only: no working set, no writes; its interruptions count as node failures). Default: the scenario\'s.',
+  ),
   // architectures[].tiers: a design per tier of the scenario (keyed by the tier's name)
   oneOf(
     'architectures[].tiers{}.kind',
@@ -683,6 +711,13 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     BALANCERS,
     'Horizontal only: how the load balancer of this tier picks a node. Default "least-loaded".',
     { default: 'least-loaded' },
+  ),
+  // pricing
+  oneOf(
+    'pricing.model',
+    PRICING_MODELS,
+    'How the nodes are bought (each candidate may say otherwise): "on-demand" list prices; "reserved-1y" or "reserved-3y", standard Reserved Instances, all upfront, at their effective hourly rate (listed for every type in us-east-1 for 3 years, elsewhere derived from the type\'s discount, as cost.prices says); "savings-plan-1y" or "savings-plan-3y", EC2 Instance Savings Plans without upfront (an ASSUMPTION: priced as standard no-upfront Reserved Instances; no Savings Plans rate is stored); "spot" at Spot Advisor\'s 30-day saving, only for stateless horizontal candidates (not with a search, which also finds a vertical design), its interruptions counted as node failures. Balancers, switches and transfer stay at list prices. Default "on-demand".',
+    { default: 'on-demand' },
   ),
   // simulation
   count(

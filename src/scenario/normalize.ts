@@ -28,6 +28,7 @@
  * candidate's `size`, `nodes`, `regions`) are not.
  */
 import { type Catalog, type Instance, loadCatalog } from '../catalog/index.js';
+import { unitPrice } from '../compare/nodePrice.js';
 import { NeumaierSum } from '../core/math/sum.js';
 import { InputError, InputErrors } from '../errors.js';
 import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/parse.js';
@@ -45,7 +46,7 @@ import {
   ScenarioError,
 } from './issues.js';
 import { MIN_TRAFFIC_RATE_PER_S } from './limits.js';
-import { P99_SCOPES, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
+import { P99_SCOPES, PRICING_MODELS, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
 import { ScenarioSchema } from './schema.js';
 import type {
   ArchitectureSpec,
@@ -54,6 +55,7 @@ import type {
   FailureRates,
   HorizontalSpec,
   P99Scope,
+  PricingModel,
   RangeDistribution,
   Reliability,
   Scenario,
@@ -131,6 +133,10 @@ class Normalizer {
   readonly defaulted: string[] = [];
   readonly uncertain: UncertainInput[] = [];
   readonly bareNumbers: string[] = [];
+
+  /** The scenario's pricing model, and the one of the candidate being read (its regions must price its type). */
+  private scenarioPricing: PricingModel = 'on-demand';
+  private pricingNow: PricingModel = 'on-demand';
 
   constructor(private readonly catalog: Catalog) {}
 
@@ -231,7 +237,11 @@ class Normalizer {
     const targets = this.targets(record(own(raw, 'targets')));
     const reliability = this.reliability(record(own(raw, 'reliability')));
     const users = this.users(own(raw, 'users'));
+    const pricingRaw = own(record(own(raw, 'pricing')), 'model');
+    const pricing = this.string<PricingModel>(record(own(raw, 'pricing')), 'model', 'pricing.model', 'on-demand');
+    this.scenarioPricing = PRICING_MODELS.find((m) => m === pricingRaw) ?? 'on-demand';
     const architectures = this.architectures(own(raw, 'architectures'), workload.replication, tiers);
+    this.spotRules(pricing, architectures, workload, tiers);
     const simulation = this.simulation(record(own(raw, 'simulation')));
     return {
       name: typeof name === 'string' ? name : '',
@@ -242,6 +252,7 @@ class Normalizer {
       users,
       tiers,
       architectures,
+      pricing,
       simulation,
       defaulted: this.defaulted,
       uncertain: this.uncertain,
@@ -263,6 +274,9 @@ class Normalizer {
       }
     }
     const { serviceTimeS, serviceTimeCv } = this.serviceTime(w, tiered);
+    const serviceTimeFamily = this.string(w, 'serviceTimeFamily', `${p}.serviceTimeFamily`, 'm7i');
+    if (own(w, 'serviceTimeFamily') !== undefined) this.family(serviceTimeFamily, `${p}.serviceTimeFamily`);
+    const perVcpuPerformance = this.perVcpuPerformance(own(w, 'perVcpuPerformance'), `${p}.perVcpuPerformance`);
     const growth = record(own(w, 'growth'));
     const growthPerYear = this.ranged(growth, 'perYear', `${p}.growth.perYear`, 0);
     const growthYears = this.ranged(growth, 'years', `${p}.growth.years`, 0);
@@ -300,6 +314,8 @@ class Normalizer {
       averageRatePerS,
       serviceTimeS,
       serviceTimeCv,
+      serviceTimeFamily,
+      perVcpuPerformance,
       growthPerYear,
       growthYears,
       workingSetBytes,
@@ -313,6 +329,22 @@ class Normalizer {
       roundTrips,
       usl: uslValue,
     };
+  }
+
+  /**
+   * workload.perVcpuPerformance: catalog families, each with a plain number in the row's bounds (the schema checks the
+   * numbers; an unknown family is reported here with the catalog's families).
+   */
+  private perVcpuPerformance(raw: unknown, path: string): Record<string, number> {
+    const r = record(raw);
+    const out: Record<string, number> = {};
+    if (r === undefined) return out; // absent, or not an object (reported by the schema)
+    const { min, max } = boundsOf(`${path}{}`);
+    for (const [family, value] of Object.entries(r)) {
+      if (!this.family(family, `${path}.${family}`)) continue;
+      if (typeof value === 'number' && value > min && (max === undefined || value <= max)) out[family] = value;
+    }
+    return out;
   }
 
   /**
@@ -519,7 +551,11 @@ class Normalizer {
     replication: { copies: number; path: string },
     tiers: readonly Tier[] | null,
   ): ArchitectureSpec {
-    if (own(a, 'tiers') !== undefined) return this.tieredCandidate(a, path, name, tiers);
+    const pricingRaw = own(record(own(a, 'pricing')), 'model');
+    const pricing = PRICING_MODELS.find((m) => m === pricingRaw); // another value is the schema's to report
+    const own_ = pricing === undefined ? {} : { pricing };
+    this.pricingNow = pricing ?? this.scenarioPricing;
+    if (own(a, 'tiers') !== undefined) return { ...this.tieredCandidate(a, path, name, tiers), ...own_ };
     // kind and family are required unless the candidate gives per-tier designs (the schema cannot say so)
     if (a !== undefined && own(a, 'kind') === undefined) {
       this.fail(`${path}.kind`, undefined, 'one of "vertical", "horizontal"');
@@ -529,10 +565,61 @@ class Normalizer {
     // the name second, as a candidate is written
     if (d.kind === 'vertical') {
       const { kind, ...rest } = d;
-      return { kind, name, ...rest };
+      return { kind, name, ...rest, ...own_ };
     }
     const { kind, ...rest } = d;
-    return { kind, name, ...rest };
+    return { kind, name, ...rest, ...own_ };
+  }
+
+  /**
+   * Spot applies only to stateless horizontal designs (contract, "Pricing"): nodes that keep no data (no working set,
+   * no writes, no cache or database tier on them), so that an interrupted node loses nothing and its load moves to the
+   * others. A search also finds the best vertical design, which cannot run on spot.
+   */
+  private spotRules(
+    pricing: PricingModel,
+    architectures: readonly ArchitectureSpec[] | null,
+    w: Workload,
+    tiers: readonly Tier[] | null,
+  ): void {
+    if (architectures === null) {
+      if (pricing === 'spot') {
+        this.fail(
+          'pricing.model',
+          pricing,
+          'a pricing model other than "spot" for a search (it also finds the best vertical design, and spot applies only to stateless horizontal designs); name horizontal candidates, with pricing.model "spot" of their own or of the scenario',
+        );
+      }
+      return;
+    }
+    architectures.forEach((a, i) => {
+      const model = a.pricing ?? pricing;
+      if (model !== 'spot') return;
+      const at = a.pricing === undefined ? 'pricing.model' : `architectures[${i}].pricing.model`;
+      const who = `architectures[${i}] ("${a.name}")`;
+      const refuse = (why: string) =>
+        this.fail(
+          at,
+          model,
+          `a pricing model other than "spot" for ${who}: spot applies only to stateless horizontal designs, and ${why}`,
+        );
+      if (a.kind === 'vertical') refuse('it is vertical (one box: an interruption takes the service down)');
+      else if (a.kind === 'tiered')
+        refuse(
+          'it gives per-tier designs (pricing per tier is not modelled yet: give the stateless tier a candidate of its own)',
+        );
+      else if (tiers?.some((t) => t.role !== 'stateless'))
+        refuse(
+          `its nodes run every tier, also ${tiers
+            .filter((t) => t.role !== 'stateless')
+            .map((t) => `${t.name} (${t.role})`)
+            .join(', ')}, which keep data`,
+        );
+      else if (w.workingSetBytes > 0 || w.writeFraction > 0)
+        refuse(
+          `its nodes keep data (${[w.workingSetBytes > 0 ? `workload.workingSet ${w.workingSetBytes} bytes, partitioned over them` : '', w.writeFraction > 0 ? `workload.writeFraction ${w.writeFraction}` : ''].filter((x) => x !== '').join(' and ')}); a stateless design has a working set of 0 and no writes`,
+        );
+    });
   }
 
   /**
@@ -642,7 +729,10 @@ class Normalizer {
     const regionsRaw = own(a, 'regions');
     const regions = Array.isArray(regionsRaw) ? this.regionList(regionsRaw, `${path}.regions`) : null;
     const familyName = typeof family === 'string' ? family : '';
-    if (this.catalog.families.has(familyName)) this.sameProvider(familyName, `${path}.family`, regions);
+    if (this.catalog.families.has(familyName)) {
+      this.sameProvider(familyName, `${path}.family`, regions);
+      if (regions !== null) this.priced(familyName, size, regions, `${path}.regions`);
+    }
 
     const misplaced = (keys: readonly string[], other: string, use: string) => {
       for (const key of keys) {
@@ -819,6 +909,36 @@ class Normalizer {
       family,
       `an instance family of the region's provider (family ${family} is ${PROVIDER_NAMES[provider]}'s, ${where}); the catalog's ${PROVIDER_NAMES[regionProvider]} families: ${own.join(', ')}`,
     );
+  }
+
+  /**
+   * Every region of a design prices its family (or its size): the catalog's per-region prices leave out a type the
+   * price source does not list in a region (m7i in af-south-1), and a node there has no price to cost it at.
+   */
+  private priced(family: string, size: string | null, regions: readonly string[], path: string): void {
+    const sizes = (this.catalog.families.get(family) ?? []).filter((i) => size === null || i.size === size);
+    const what = size === null ? `family ${family}` : `${family}.${size}`;
+    const model = this.pricingNow;
+    const has = (inst: Instance, region: string) => unitPrice(this.catalog, inst, region, model) !== undefined;
+    regions.forEach((region, i) => {
+      // an unknown region, or another provider's (both reported elsewhere)
+      if (this.catalog.region(region)?.provider !== sizes[0]?.provider) return;
+      if (sizes.some((inst) => has(inst, region))) return;
+      const priced = [...new Set(sizes.flatMap((inst) => inst.onDemand.map((p) => p.region)))].filter(
+        (r) => this.catalog.region(r) !== undefined && sizes.some((inst) => has(inst, r)),
+      );
+      const why =
+        model === 'on-demand'
+          ? `the catalog's price source lists no ${what} in ${region}: not offered there, as far as it knows`
+          : model === 'spot'
+            ? `Spot Advisor lists no ${what} in ${region}`
+            : `no ${model} rate of ${what} is stored or can be derived in ${region}`;
+      this.fail(
+        `${path}[${i}]`,
+        region,
+        `a region where ${what} has ${model === 'on-demand' ? 'an on-demand' : `a ${model}`} price (${why}); regions with one: ${priced.length === 0 ? 'none' : priced.join(', ')}`,
+      );
+    });
   }
 
   private size(family: string, size: string, path: string): boolean {

@@ -24,3 +24,13 @@ export const BALANCERS = ['random', 'round-robin', 'least-loaded', 'power-of-two
 
 /** The values of a tier's `role` (required: no default). */
 export const TIER_ROLES = ['stateless', 'cache', 'database'] as const;
+
+/** The values of `pricing.model` (scenario and candidate; contract, "Pricing"); the first is the default. */
+export const PRICING_MODELS = [
+  'on-demand',
+  'reserved-1y',
+  'reserved-3y',
+  'savings-plan-1y',
+  'savings-plan-3y',
+  'spot',
+] as const;

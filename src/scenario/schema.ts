@@ -68,7 +68,17 @@ export const UslSchema = objectAt(
   "Universal Scalability Law coefficients of the software on one node's vCPUs, C(N) = N / (1 + sigma (N-1) + kappa N (N-1)). Default: none (linear scaling).",
 );
 
+const PERFORMANCE_ITEM = SCENARIO_FIELDS.find((f) => f.path === 'workload.perVcpuPerformance{}') as ScenarioField;
+
 export const WorkloadSchema = objectAt('workload', 'What the service must carry (required).', {
+  perVcpuPerformance: z
+    .record(z.string(), fieldSchema(PERFORMANCE_ITEM), {
+      error: 'an object { FAMILY: factor } keyed by instance family',
+    })
+    .describe(
+      'Per-vCPU throughput by instance family relative to m7i (= 1), in place of the catalog\'s CoreMark estimate for the families named: { "m7g": 0.9, "c7i": 1.05 }. Default: the catalog\'s table for every family.',
+    )
+    .optional(),
   growth: GrowthSchema.optional(),
   usl: UslSchema.optional(),
 });
@@ -120,6 +130,10 @@ export const TierDesignSchema = objectAt(
 );
 
 export const ArchitectureSchema = objectAt('architectures[]', 'One candidate design.', {
+  pricing: objectAt(
+    'architectures[].pricing',
+    "How this candidate's nodes are bought. Default: the scenario's pricing.",
+  ).optional(),
   regions: z
     .array(fieldSchema(REGION_ITEM), { error: 'an array of region ids' })
     .min(1, { error: 'an array of 1 to 10 region ids' })
@@ -176,6 +190,10 @@ export const ScenarioSchema = objectAt(
         'Candidate designs to compare. Default: capplan finds the best vertical and the best horizontal design.',
       )
       .optional(),
+    pricing: objectAt(
+      'pricing',
+      'How the nodes are bought: list prices, commitments or spot (contract, "Pricing"). Default: on-demand.',
+    ).optional(),
     simulation: SimulationSchema.optional(),
   },
 );

@@ -1,3 +1,5 @@
+import type { PRICING_MODELS } from './options.js';
+
 /**
  * A scenario after validation and unit parsing: plain SI numbers (seconds, bytes, per second, USD per month,
  * fractions). This is what the comparison engine (src/compare) consumes; it never sees unit strings.
@@ -5,6 +7,8 @@
  */
 
 export type Standby = 'none' | 'cold' | 'hot';
+/** How nodes are bought (`pricing.model`; compare/nodePrice.ts): list price, commitments or spot. */
+export type PricingModel = (typeof PRICING_MODELS)[number];
 export type BalancerPolicy = 'random' | 'round-robin' | 'least-loaded' | 'power-of-two';
 export type Consistency = 'eventual' | 'strong';
 /** What a tier does (issue 13): an application tier, a cache in front of the next tier, or a database. */
@@ -34,6 +38,16 @@ export interface Workload {
   serviceTimeS: number | null;
   /** Coefficient of variation of the service time, [0, 100]; default 1 (exponential; unused with tiers). */
   serviceTimeCv: number;
+  /**
+   * The catalog family whose vCPU `serviceTimeS` (and every tier's service time) was measured on; default "m7i". On
+   * another family's vCPU a request takes serviceTimeS x perf(serviceTimeFamily) / perf(family) (compare/perVcpu.ts).
+   */
+  serviceTimeFamily: string;
+  /**
+   * Per-vCPU throughput of families relative to m7i (= 1), given by the scenario in place of the catalog's CoreMark
+   * estimate (`workload.perVcpuPerformance`); family -> factor > 0. Empty: the catalog's table for every family.
+   */
+  perVcpuPerformance: Readonly<Record<string, number>>;
   /** Growth per year as a fraction (0.8 = +80%/year), >= -0.99; default 0. */
   growthPerYear: number;
   /** Growth horizon in years, >= 0; default 0. */
@@ -120,6 +134,8 @@ export interface VerticalSpec {
   standby: Standby;
   /** `regions[1]` in the scenario: the standby runs in another region; null: another zone of `region`. */
   standbyRegion: string | null;
+  /** The candidate's own `pricing.model`; absent: the scenario's. */
+  pricing?: PricingModel;
 }
 
 export interface HorizontalSpec {
@@ -137,6 +153,8 @@ export interface HorizontalSpec {
   /** Serving regions (>= 1, distinct); null: chosen by the engine. */
   regions: string[] | null;
   balancer: BalancerPolicy;
+  /** The candidate's own `pricing.model`; absent: the scenario's. */
+  pricing?: PricingModel;
 }
 
 /**
@@ -148,6 +166,8 @@ export interface TieredSpec {
   name: string;
   /** One design per tier of the scenario, in the scenario's tier order (`tiers[i]` is the design of `Scenario.tiers[i]`). */
   tiers: TierDesign[];
+  /** The candidate's own `pricing.model` (every tier's nodes); absent: the scenario's. */
+  pricing?: PricingModel;
 }
 
 /**
@@ -157,7 +177,7 @@ export interface TieredSpec {
 export type ArchitectureSpec = VerticalSpec | HorizontalSpec | TieredSpec;
 
 /** The design of one tier: a vertical candidate's options, and for a database tier its read replicas. */
-export interface VerticalTierDesign extends Omit<VerticalSpec, 'name'> {
+export interface VerticalTierDesign extends Omit<VerticalSpec, 'name' | 'pricing'> {
   /** The tier's name (`Scenario.tiers[i].name`). */
   tier: string;
   /** Read replicas beside the primary (a database tier only; 0 for any other), integer >= 0; default 0. */
@@ -165,7 +185,7 @@ export interface VerticalTierDesign extends Omit<VerticalSpec, 'name'> {
 }
 
 /** The design of one tier: a horizontal candidate's options (a database tier partitions with its `replication`). */
-export interface HorizontalTierDesign extends Omit<HorizontalSpec, 'name'> {
+export interface HorizontalTierDesign extends Omit<HorizontalSpec, 'name' | 'pricing'> {
   tier: string;
 }
 
@@ -271,6 +291,8 @@ export interface Scenario {
   tiers: Tier[] | null;
   /** null: the engine searches for the best vertical and the best horizontal design. */
   architectures: ArchitectureSpec[] | null;
+  /** How the nodes are bought unless a candidate says otherwise (`pricing.model`); default on-demand. */
+  pricing: PricingModel;
   simulation: SimulationSpec | null;
   /** Field paths that took their default value (for the worksheet and the result's assumptions). */
   defaulted: string[];

@@ -53,7 +53,12 @@ export function recommendedEntry(result: ComparisonResult): number {
   const rec = result.architectures.find((a) => a.name === name);
   if (!rec) return -1;
   const summary = designSummary(rec);
-  return result.frontier.findIndex((e) => e.kind === rec.kind && e.summary === summary);
+  // the summary of a single box does not name its region: with regional prices the same box in another region is
+  // another design, at another price (to the cent)
+  const cents = Math.round(rec.cost.usdPerMonth * 100);
+  return result.frontier.findIndex(
+    (e) => e.kind === rec.kind && e.summary === summary && Math.round(e.cost.usdPerMonth * 100) === cents,
+  );
 }
 
 /**

@@ -61,7 +61,7 @@ describe('balancer models of the engine against simulation (10 nodes of 4 vCPUs,
     const lambda = (rho * 40) / MEAN_S;
     for (const b of ['random', 'round-robin', 'power-of-two', 'least-loaded'] as const) {
       const w = workload();
-      const q = queueAtLoad(w, 4, lambda, 10, balancerModel(b));
+      const q = queueAtLoad(w, { vcpu: 4, speedup: 1 }, lambda, 10, balancerModel(b));
       const model = analyzeQueue(q.input).percentiles?.p99S as number;
       const s = simulateRequests(
         {
@@ -104,6 +104,8 @@ function workload(): Workload {
     averageRatePerS: null,
     serviceTimeS: MEAN_S,
     serviceTimeCv: 1,
+    serviceTimeFamily: 'm7i',
+    perVcpuPerformance: {},
     growthPerYear: 0,
     growthYears: 0,
     workingSetBytes: 0,

@@ -35,7 +35,13 @@ describe.skipIf(!haveReference)('scripts/import-reference.mjs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'capplan-catalog-'));
     try {
       expect(runScript('--out', dir).code).toBe(0);
-      for (const file of ['instances.json', 'regions.json', 'network-costs.json', 'reliability.json']) {
+      for (const file of [
+        'instances.json',
+        'regions.json',
+        'network-costs.json',
+        'reliability.json',
+        'commitments-spot.json',
+      ]) {
         expect(readFileSync(join(dir, file), 'utf8'), file).toBe(
           readFileSync(join(root, 'models', 'catalog', file), 'utf8'),
         );

@@ -34,7 +34,7 @@ function rejection(raw: RawCatalog): string {
 describe('catalog validation', () => {
   it('accepts an unmodified copy (control)', () => {
     const catalog = buildCatalog(corrupt(() => {}));
-    expect(catalog.instances).toHaveLength(98);
+    expect(catalog.instances).toHaveLength(158);
   });
 
   it('rejects a non-positive vCPU count, naming file and path', () => {
@@ -49,10 +49,10 @@ describe('catalog validation', () => {
   it('rejects a price given as a string', () => {
     const message = rejection(
       corrupt((f) => {
-        f.instances.instances[14].usdPerHour = '0.4032';
+        f.instances.instances[14].onDemand[2].usdPerHour = '0.4032';
       }),
     );
-    expect(message).toMatch(/instances\.json: instances\[14\]\.usdPerHour: .*expected number/i);
+    expect(message).toMatch(/instances\.json: instances\[14\]\.onDemand\[2\]\.usdPerHour: .*expected number/i);
   });
 
   it('rejects an unknown key (a typo) in an instance', () => {
@@ -85,7 +85,7 @@ describe('catalog validation', () => {
 
   it('rejects a duplicate instance name', () => {
     const message = rejection(corrupt((f) => f.instances.instances.push({ ...f.instances.instances[0] })));
-    expect(message).toContain('instances.json: instances[98].name: duplicate "t3.large"');
+    expect(message).toContain('instances.json: instances[158].name: duplicate "t3.large"');
   });
 
   it('rejects a latitude out of range', () => {

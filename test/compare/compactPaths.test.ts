@@ -96,7 +96,7 @@ describe('compact paths', () => {
         const q = compactResolutionS(t);
         const layout = horizontalLayout(ctx, c.regions, c.zones);
         const paths = layout.paths.flat();
-        const queue = queueAtLoad(ctx.scenario.workload, vcpu, ctx.designRatePerS, 1, 'pooled');
+        const queue = queueAtLoad(ctx.scenario.workload, { vcpu, speedup: 1 }, ctx.designRatePerS, 1, 'pooled');
         if (!queue.stable) return;
         const exact = scopedP99S(paths, queue, 'all-users');
         const compact = scopedP99S(compactPaths(paths, q), queue, 'all-users');
@@ -147,7 +147,7 @@ describe('compact paths', () => {
             standby: 'none' as const,
             standbyRegion: null,
           };
-          const queue = queueAtLoad(base.scenario.workload, box.vcpu, base.designRatePerS, 1, 'pooled');
+          const queue = queueAtLoad(base.scenario.workload, base.node(box), base.designRatePerS, 1, 'pooled');
           if (!queue.stable) return;
           const exactP99 = scopedP99S(verticalPaths(base, spec), queue, 'all-users');
           // a target a fraction f of a resolution above the box's exact p99: its compact p99 may lie above the target

@@ -107,14 +107,25 @@ const horizontalArb = (fixed: boolean): fc.Arbitrary<HorizontalSpec> =>
       nodes: fixed ? logInt(1, 2000) : fc.option(logInt(1, 2000), { nil: null, freq: 2 }),
       balancer: fc.constantFrom(...BALANCERS),
     })
-    // scenario validation asks for at least one node per region (normalize.ts)
-    .map(({ nodes, ...h }) => ({
-      kind: 'horizontal' as const,
-      name: 'h',
-      family: 'm7i',
-      nodes: nodes === null ? null : Math.max(nodes, h.regions.length),
-      ...h,
-    }));
+    // scenario validation asks for at least one node per region, and regions where the family has a price
+    // (normalize.ts): m7i has none in af-south-1
+    .map(({ nodes, regions, ...h }) => {
+      const priced = regions.filter((r) => hasPrice('m7i', r));
+      const set = priced.length > 0 ? priced : ['us-east-1'];
+      return {
+        kind: 'horizontal' as const,
+        name: 'h',
+        family: 'm7i',
+        nodes: nodes === null ? null : Math.max(nodes, set.length),
+        regions: set,
+        ...h,
+      };
+    });
+
+/** Whether every size of `family` has a price in `region` (the catalog's per-region prices). */
+function hasPrice(family: string, region: string): boolean {
+  return (catalog.families.get(family) ?? []).every((i) => catalog.onDemandPrice(i, region) !== undefined);
+}
 
 const verticalArb = (fixed: boolean): fc.Arbitrary<VerticalSpec> =>
   fc
@@ -133,10 +144,17 @@ const verticalArb = (fixed: boolean): fc.Arbitrary<VerticalSpec> =>
         family: v.family,
         // an explicit size: the family's largest (m7i and r7i 48xlarge, x2iedn 32xlarge)
         size: v.sized ? ([...sizes].sort((a, b) => b.vcpu - a.vcpu)[0]?.size ?? null) : null,
-        region: v.region,
+        // a region where the family has a price (m7i and r7i have none in af-south-1)
+        region: hasPrice(v.family, v.region) ? v.region : 'us-east-1',
         standby: v.standby,
-        // a second region only for a standby (scenario validation, normalize.ts)
-        standbyRegion: v.standby === 'none' || v.standbyRegion === v.region ? null : v.standbyRegion,
+        // a second region only for a standby (scenario validation, normalize.ts), where the family has a price
+        standbyRegion:
+          v.standby === 'none' ||
+          v.standbyRegion === null ||
+          v.standbyRegion === v.region ||
+          !hasPrice(v.family, v.standbyRegion)
+            ? null
+            : v.standbyRegion,
       };
     });
 

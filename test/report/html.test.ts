@@ -95,7 +95,8 @@ describe('worksheetHtml on the example worksheet', () => {
     expect(curve.points.some((p) => p.vertical && !p.vertical.feasible)).toBe(true);
     expect(curve.crossover).not.toBeNull();
     expect(count(svg, /<line [^>]*class="crossover"[^>]*stroke-dasharray/g)).toBe(1);
-    expect(svg).toContain('crossover 5.75k/s'); // 5.74k/s before the multi-region designs paid for their switch
+    // 5.74k/s before the multi-region designs paid for their switch, 5.75k/s before regional prices
+    expect(svg).toContain('crossover 5.86k/s');
     expect(svg).toContain('today 13k/s');
     expect(svg).toContain('class="today"');
     expect(svg).toContain('design rate (requests per second, log scale)');

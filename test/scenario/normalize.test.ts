@@ -29,6 +29,7 @@ describe('parseScenario: the contract example', () => {
       simulation: { seed: 42, requests: 1000000, years: 10000, bursts: null, weibullShape: null, repairCrews: null },
       defaulted: [
         'workload.averageRate',
+        'workload.serviceTimeFamily',
         'workload.memoryHeadroom',
         'workload.replication',
         'workload.consistency',
@@ -40,6 +41,7 @@ describe('parseScenario: the contract example', () => {
         'reliability.restoreRate',
         'reliability.replicationLag',
         'reliability.backupInterval',
+        'pricing.model',
       ],
     };
     expect(s).toStrictEqual(expected);
@@ -116,6 +118,8 @@ describe('parseScenario: defaults', () => {
       averageRatePerS: null,
       serviceTimeS: 0.01,
       serviceTimeCv: 1,
+      serviceTimeFamily: 'm7i',
+      perVcpuPerformance: {},
       growthPerYear: 0,
       growthYears: 0,
       workingSetBytes: 0,
@@ -155,6 +159,7 @@ describe('parseScenario: defaults', () => {
     expect(s.defaulted).toStrictEqual([
       'workload.averageRate',
       'workload.serviceTimeCv',
+      'workload.serviceTimeFamily',
       'workload.growth.perYear',
       'workload.growth.years',
       'workload.workingSet',
@@ -181,6 +186,7 @@ describe('parseScenario: defaults', () => {
       'reliability.restoreRate',
       'reliability.replicationLag',
       'reliability.backupInterval',
+      'pricing.model',
     ]);
   });
 
@@ -238,7 +244,7 @@ describe('parseScenario: one clear line per problem', () => {
       'architectures[2].balancr: unknown key (did you mean balancer?)',
     ]);
     expect(errorsOf(example((x) => (x.colour = 'blue')))).toStrictEqual([
-      'colour: unknown key (valid keys: $schema, name, description, workload, tiers, targets, reliability, users, architectures, simulation)',
+      'colour: unknown key (valid keys: $schema, name, description, workload, tiers, targets, reliability, users, architectures, pricing, simulation)',
     ]);
   });
 

@@ -396,8 +396,21 @@ describe('a scenario without tiers parses exactly as before', () => {
     it(`${file}: the same Scenario, key for key, with tiers null`, () => {
       const s = parseScenario(read(file));
       expect(s.tiers).toBeNull();
-      const { tiers: _, ...rest } = s;
-      expect(JSON.stringify(rest)).toBe(JSON.stringify(reference.scenarios[file]));
+      const { tiers: _, pricing, ...rest } = s;
+      // since the reference (issue 15): the pricing model (default on-demand), and the family the service time was
+      // measured on (default m7i, no per-vCPU overrides)
+      expect(pricing).toBe('on-demand');
+      const { serviceTimeFamily, perVcpuPerformance, ...workload } = rest.workload;
+      expect({ serviceTimeFamily, perVcpuPerformance }).toStrictEqual({
+        serviceTimeFamily: 'm7i',
+        perVcpuPerformance: {},
+      });
+      const before = {
+        ...rest,
+        workload,
+        defaulted: rest.defaulted.filter((p) => p !== 'workload.serviceTimeFamily' && p !== 'pricing.model'),
+      };
+      expect(JSON.stringify(before)).toBe(JSON.stringify(reference.scenarios[file]));
     });
 
     it(`${file}: as one stateless tier instead of workload.serviceTime, nothing else changes`, () => {
@@ -427,7 +440,7 @@ describe('a scenario without tiers parses exactly as before', () => {
       };
       expect(strip(s)).toStrictEqual(strip(before));
       // the defaults and ranges of the service time move to the tier; every other one stays
-      const moved = (p: string) => p.replace(/^workload\.serviceTime/, 'tiers[0].serviceTime');
+      const moved = (p: string) => p.replace(/^workload\.serviceTime(Cv)?$/, 'tiers[0].serviceTime$1');
       expect(s.defaulted.filter((p) => p !== 'tiers[0].callsPerRequest')).toStrictEqual(before.defaulted.map(moved));
       expect(s.uncertain).toStrictEqual(before.uncertain.map((u) => ({ ...u, path: moved(u.path) })));
     });

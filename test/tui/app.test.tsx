@@ -198,7 +198,9 @@ describe('the frontier view (f), frame by frame', () => {
     expect(lines.length).toBeLessThanOrEqual(24);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
     const shown = rows(f);
-    expect(shown).toHaveLength(result.frontier.length);
+    // 16 rows fit at 80x24; a longer frontier (18 entries since regional prices put the same box in several regions
+    // on it) scrolls
+    expect(shown).toHaveLength(Math.min(result.frontier.length, 16));
     shown.forEach((row, i) => {
       const e = result.frontier[i] as FrontierEntry;
       expect(row).toContain(` ${formatUsd(e.cost.usdPerMonth)} `);
@@ -207,7 +209,7 @@ describe('the frontier view (f), frame by frame', () => {
     });
     const marked = shown.filter((r) => r[1] === '*');
     expect(marked).toHaveLength(1);
-    expect(marked[0]).toMatch(/^>\* best vertical \(one m6i\.large \+ cold standby\)/);
+    expect(marked[0]).toMatch(/^>\* best vertical \(one m7g\.large \+ cold standby\)/);
     // down moves the selection in the view
     stdin.write('j');
     await until((f2) => rows(f2)[1]?.startsWith('>') === true);

@@ -5,8 +5,9 @@
  */
 
 import type { Catalog } from '../../catalog/index.js';
-import type { Context } from '../context.js';
+import { buildContext, type Context, withPricing } from '../context.js';
 import { evaluate } from '../evaluate.js';
+import { pricingOf } from '../nodePrice.js';
 import type { ArchitectureResult } from '../result.js';
 import { designOf } from '../simulationPlan.js';
 import { withCoLocatedTiers } from './coLocated.js';
@@ -28,7 +29,13 @@ export function evaluateAgain(
   tiered?: TieredContext,
   targetsOnly = false,
 ): ArchitectureResult {
-  if (r.tiers === undefined) return evaluate(ctx, designOf(catalog, r));
+  // the result's own pricing model (a candidate's pricing.model) where it differs from the scenario's
+  const model = pricingOf(r);
+  if (r.tiers === undefined) return evaluate(withPricing(ctx, model ?? ctx.pricing), designOf(catalog, r));
+  if (model !== undefined && model !== ctx.pricing) {
+    ctx = buildContext({ ...ctx.scenario, pricing: model }, catalog);
+    tiered = undefined;
+  }
   const t = tiered ?? tieredContext(ctx);
   const options = systemOf(t, catalog, r);
   if (options === null) return withCoLocatedTiers(t.tiers, evaluate(t.coLocated, designOf(catalog, r)));

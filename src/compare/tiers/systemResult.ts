@@ -43,8 +43,20 @@ function sumCost(ctx: Context, options: readonly TierOption[]): CostResult {
     usdPerMillionRequests: requests > 0 ? (usdPerMonth / requests) * 1e6 : 0,
     internetEgressUsdPerMonth: internetEgress,
     transferGbPerMonth: transfer,
+    prices: distinctPrices(options.flatMap((o) => o.result.cost.prices)),
+    pricingModel: [...new Set(options.map((o) => o.result.cost.pricingModel))].join(' + '),
     method: `${first.method}; a system of tiers: the sum of its tiers' costs (only the first tier answers the users: internet egress is its; traffic between tiers inside a region is not priced)`,
   };
+}
+
+/** The tiers' unit prices, each instance type and region once. */
+function distinctPrices(prices: readonly CostResult['prices'][number][]): CostResult['prices'] {
+  const seen = new Map<string, CostResult['prices'][number]>();
+  for (const p of prices) {
+    const key = `${p.instance}\u0000${p.region}\u0000${p.pricingModel}`;
+    if (!seen.has(key)) seen.set(key, p);
+  }
+  return [...seen.values()];
 }
 
 /** The most writes one failure can lose, over the tiers that keep data. */

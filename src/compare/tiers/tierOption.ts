@@ -26,6 +26,7 @@ import { evaluateVerticalDeferred, verticalCost, verticalWriteExtraS } from '../
 import { horizontalCost } from '../horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout, quorumRttS } from '../layout.js';
 import { memoryNeededGiB } from '../nodeMemory.js';
+import { nodePrice } from '../nodePrice.js';
 import type { ArchitectureResult } from '../result.js';
 import { meetsBesideP99 } from '../targets.js';
 
@@ -164,7 +165,7 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
     const r = evaluateVerticalDeferred(ctx, d);
     return settleLazily(ctx, c.readReplicas > 0 ? withReplicas(ctx, r, c) : r);
   };
-  const q = queueAtLoad(ctx.scenario.workload, c.instance.vcpu, ctx.designRatePerS, 1, 'pooled');
+  const q = queueAtLoad(ctx.scenario.workload, ctx.node(c.instance), ctx.designRatePerS, 1, 'pooled');
   const standbyHere = c.standby !== 'none' && c.standbyRegion === null;
   const serving: TierServing = {
     region: c.region,
@@ -185,7 +186,7 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
       id: newId(),
       tier,
       choice: c,
-      usdPerMonth: verticalCost(ctx, d).usdPerMonth + replicasUsdPerMonth(c),
+      usdPerMonth: verticalCost(ctx, d).usdPerMonth + replicasUsdPerMonth(ctx, c),
       utilization: q.utilization,
       memoryFits: memoryNeededGiB(ctx, 1) <= c.instance.memGiB,
       serving: [serving],
@@ -219,15 +220,15 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
   return option;
 }
 
-/** The monthly cost of a vertical tier's read replicas, USD (each box at the primary's price). */
-function replicasUsdPerMonth(c: VerticalTierChoice): number {
-  return c.readReplicas * c.instance.usdPerHour * BILLING_HOURS_PER_MONTH;
+/** The monthly cost of a vertical tier's read replicas, USD (each box in the primary's region, at its price there). */
+function replicasUsdPerMonth(ctx: Context, c: VerticalTierChoice): number {
+  return c.readReplicas * nodePrice(ctx, c.instance, c.region).usdPerHour * BILLING_HOURS_PER_MONTH;
 }
 
 /** A vertical result with `replicas` read replicas: their boxes in the compute cost, the targets judged again. */
 function withReplicas(ctx: Context, r: DeferredResult, c: VerticalTierChoice): DeferredResult {
   const p = r.partial;
-  const extra = replicasUsdPerMonth(c);
+  const extra = replicasUsdPerMonth(ctx, c);
   const breakdown = { ...p.cost.breakdown, computeUsdPerMonth: p.cost.breakdown.computeUsdPerMonth + extra };
   const usdPerMonth = p.cost.usdPerMonth + extra;
   const cost = {
@@ -235,7 +236,7 @@ function withReplicas(ctx: Context, r: DeferredResult, c: VerticalTierChoice): D
     usdPerMonth,
     breakdown,
     usdPerMillionRequests: p.cost.usdPerMillionRequests * (usdPerMonth / p.cost.usdPerMonth),
-    method: `${p.cost.method}; ${c.readReplicas} read replica${c.readReplicas === 1 ? '' : 's'} at the primary's price`,
+    method: `${p.cost.method}; ${c.readReplicas} read replica${c.readReplicas === 1 ? '' : 's'} at the primary's price in its region`,
   };
   const a = { availability: p.availability.value, unavailability: p.availability.unavailability };
   return {
@@ -283,12 +284,12 @@ export function horizontalTierOption(
     if (share === 0) return;
     const n = c.nodesByRegion[r] as number;
     const up = Math.max(1, n - c.spares);
-    const q = queueAtLoad(w, c.instance.vcpu, ctx.designRatePerS * share, n, model);
+    const q = queueAtLoad(w, ctx.node(c.instance), ctx.designRatePerS * share, n, model);
     utilization = Math.max(utilization, q.utilization);
     serving.push({
       region,
       queue: q.input,
-      degraded: queueAtLoad(w, c.instance.vcpu, ctx.designRatePerS * share, up, model).input,
+      degraded: queueAtLoad(w, ctx.node(c.instance), ctx.designRatePerS * share, up, model).input,
       queues: model === 'pooled' ? 1 : n,
       degradedQueues: model === 'pooled' ? 1 : up,
       zones: Math.min(c.zones, n),

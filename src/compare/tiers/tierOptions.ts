@@ -10,6 +10,7 @@ import type { Instance } from '../../catalog/index.js';
 import type { HorizontalTierDesign, Standby, TierDesign, VerticalTierDesign } from '../../scenario/types.js';
 import { type Context, userHomeRegions } from '../context.js';
 import { horizontalLayout } from '../layout.js';
+import { pricedIn } from '../nodePrice.js';
 import { candidateRegionSets, nodesPerRegion, searchableInstances, splitNodes } from '../size.js';
 import {
   type HorizontalTierChoice,
@@ -132,7 +133,11 @@ export function searchVerticalOptions(tierCtx: Context, tier: number, region: st
   }
   for (const sizes of searchFamilies(tierCtx)) {
     for (const instance of sizes) {
+      if (!pricedIn(tierCtx, instance, [region])) continue;
       for (const s of standbys) {
+        // a hot standby in another region runs the same type there, at that region's price
+        if (s.standby === 'hot' && s.standbyRegion !== null && !pricedIn(tierCtx, instance, [s.standbyRegion]))
+          continue;
         for (const readReplicas of database ? [0, 1, 2] : [0]) {
           const c: VerticalTierChoice = { kind: 'vertical', instance, region, ...s, readReplicas };
           out.push(verticalTierOption(tierCtx, tier, c));
@@ -158,6 +163,7 @@ export function searchHorizontalOptions(tierCtx: Context, tier: number, regionSe
     const layout = horizontalLayout(tierCtx, regions, SEARCH_TIER_ZONES);
     for (const sizes of searchFamilies(tierCtx)) {
       for (const instance of sizes) {
+        if (!pricedIn(tierCtx, instance, regions)) continue;
         const spec = {
           name: tierCtx.scenario.name,
           origin: 'searched' as const,

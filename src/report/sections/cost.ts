@@ -11,11 +11,16 @@ export function cost(w: WorksheetInput): Block[] {
   return [
     heading(2, '6. Cost'),
     paragraph(
-      'Monthly cost at list prices (730-hour month), per candidate. Internet egress of the responses is shown apart: it is about the same whatever the design, and usually goes through a CDN.',
+      archs.every((a) => a.cost.pricingModel === 'on-demand')
+        ? 'Monthly cost at list prices (730-hour month), per candidate. Internet egress of the responses is shown apart: it is about the same whatever the design, and usually goes through a CDN.'
+        : 'Monthly cost (730-hour month), per candidate, with its nodes at the pricing model in the row below (reservations and Savings Plans at their effective hourly rate; a derived rate is listed with its derivation in cost.prices of the result); balancers, switches and transfer at list prices. Internet egress of the responses is shown apart: it is about the same whatever the design, and usually goes through a CDN.',
     ),
     table(
       ['', ...archs.map((a) => a.name)],
       [
+        ...(archs.every((a) => a.cost.pricingModel === 'on-demand')
+          ? []
+          : [['pricing model', ...archs.map((a) => a.cost.pricingModel)]]),
         ['compute', ...b((a) => a.cost.breakdown.computeUsdPerMonth)],
         ['standby', ...b((a) => a.cost.breakdown.standbyUsdPerMonth)],
         ['load balancer', ...b((a) => a.cost.breakdown.loadBalancerUsdPerMonth)],

@@ -72,8 +72,19 @@ export function inputs(w: WorksheetInput): Block[] {
       'workload.serviceTime',
       wl.serviceTimeS === null
         ? 'none: the service is a system of tiers'
-        : `${formatDuration(wl.serviceTimeS)} of CPU per request on one vCPU${rangeNote('workload.serviceTime', formatDuration)}`,
+        : `${formatDuration(wl.serviceTimeS)} of CPU per request on one ${wl.serviceTimeFamily} vCPU${rangeNote('workload.serviceTime', formatDuration)}`,
       src('workload.serviceTime'),
+    ],
+    [
+      'workload.serviceTimeFamily',
+      `${wl.serviceTimeFamily}: other families scale the service time by their per-vCPU performance${
+        Object.keys(wl.perVcpuPerformance).length === 0
+          ? " (the catalog's CoreMark table, an estimate)"
+          : ` (workload.perVcpuPerformance: ${Object.entries(wl.perVcpuPerformance)
+              .map(([f, p]) => `${f} ${p}`)
+              .join(', ')} relative to m7i; the catalog's CoreMark table, an estimate, for the others)`
+      }`,
+      src('workload.serviceTimeFamily'),
     ],
     wl.serviceTimeS === null
       ? ['workload.serviceTimeCv', "none: each tier has its own (the tiers' table)", 'scenario']
