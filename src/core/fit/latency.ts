@@ -260,7 +260,7 @@ export function summarizeHistogram(buckets: readonly CumulativeBucket[], sumS: n
 /**
  * The cv of the lognormal with the given median through one more point: a quantile x_p (p > 0.5) or, when none is
  * given, the mean. Null when the point is not above the median (no lognormal passes through it).
- * @example lognormalCv(10, { p: 0.99, valueS: 10 * Math.exp(2.326348) }) // 1.310832: sigma 1
+ * @example lognormalCv(10, { p: 0.99, valueS: 10 * Math.exp(2.326348) }) // 1.310833: sigma 1 (z 0.99 = 2.326348)
  */
 export function lognormalCv(
   medianS: number,
