@@ -107,6 +107,7 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
     defaulted: [],
     uncertain: [],
     bareNumbers: [],
+    fitted: [],
     ...over,
   };
 }

@@ -393,10 +393,11 @@ describe('a scenario without tiers parses exactly as before', () => {
   });
 
   for (const file of examples) {
-    it(`${file}: the same Scenario, key for key, with tiers null`, () => {
+    it(`${file}: the same Scenario, key for key, with tiers null (and no fitted inputs)`, () => {
       const s = parseScenario(read(file));
       expect(s.tiers).toBeNull();
-      const { tiers: _, ...rest } = s;
+      expect(s.fitted).toEqual([]);
+      const { tiers: _, fitted: __, ...rest } = s;
       expect(JSON.stringify(rest)).toBe(JSON.stringify(reference.scenarios[file]));
     });
 

@@ -6,10 +6,13 @@ import type { FailureFit } from '../../core/fit/failures.js';
 import { fitUsl, UnidentifiableFit } from '../../core/fit/usl.js';
 import { InputError } from '../../errors.js';
 import { fitIncidents, windowFlag } from '../../fit/incidents.js';
+import { applyFit, type FittedValue, type Provenance } from '../../fit/into.js';
 import { latencyFromText } from '../../fit/latencyInput.js';
 import { uslPointsFromCsv } from '../../fit/uslInput.js';
 import { type CliIo, EXIT } from '../../io/io.js';
 import { type ReadLimit, readInput } from '../../io/readInput.js';
+import { MAX_SCENARIO_BYTES } from '../../scenario/limits.js';
+import { readScenarioJson } from '../../scenario/read.js';
 import { formatDuration, formatRate, formatSig } from '../../units/format.js';
 import type { ParsedArgs } from '../args.js';
 import { keyValues, writeJson } from '../output.js';
@@ -20,6 +23,7 @@ import { flagText } from '../values.js';
 export const MAX_MEASUREMENT_BYTES = 64 * 1024 * 1024;
 
 const LIMIT: ReadLimit = { maxBytes: MAX_MEASUREMENT_BYTES, maxText: '64 MiB', what: 'a measurements file' };
+const SCENARIO_LIMIT: ReadLimit = { maxBytes: MAX_SCENARIO_BYTES, maxText: '1 MiB', what: 'a scenario file' };
 
 export const FIT_KINDS = ['usl', 'latency', 'failures'] as const;
 type FitKind = (typeof FIT_KINDS)[number];
@@ -31,11 +35,23 @@ const KIND_FLAGS: Record<FitKind, readonly string[]> = {
   failures: ['from', 'to', 'into', 'at', 'date'],
 };
 
-/** What one fit gives the command: the JSON object, the text summary. */
+/** What --into writes for a fit at a path: the values, their provenance, and notes for stderr. */
+export interface IntoPlan {
+  values: FittedValue[];
+  provenance: Provenance[];
+  notes: string[];
+}
+
+/** What one fit gives the command: the JSON object, the text summary, and what --into --at PATH writes. */
 export interface FitOutput {
   json: Record<string, unknown>;
   text: string;
+  /** `raw`: the scenario's JSON value (a tier's name resolves to its index). */
+  into(at: string, date: string, raw: unknown): IntoPlan;
 }
+
+/** A fitted number as written into a scenario: 4 significant figures (the fits' intervals are far wider). */
+const sig4 = (x: number) => Number(x.toPrecision(4));
 
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const [kindText, file] = args.positionals;
@@ -59,6 +75,21 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
     fromMs: windowFlag('--from', flagText(args, 'from')),
     toMs: windowFlag('--to', flagText(args, 'to')),
   };
+  const intoFile = flagText(args, 'into');
+  const at = flagText(args, 'at');
+  const date = flagText(args, 'date');
+  if ((intoFile === undefined) !== (at === undefined)) {
+    throw new InputError(
+      intoFile === undefined ? '--at' : '--into',
+      intoFile ?? at,
+      intoFile === undefined
+        ? 'also --into SCENARIO (the file to write into)'
+        : 'also --at PATH (where in the scenario)',
+    );
+  }
+  if (date !== undefined && (intoFile === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date))) {
+    throw new InputError('--date', date, intoFile === undefined ? 'no --date without --into' : 'a date as YYYY-MM-DD');
+  }
   const { text, source } = await readInput(file, io, fitSpec.usage, LIMIT);
   const out =
     kind === 'usl'
@@ -66,9 +97,43 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
       : kind === 'latency'
         ? fitLatency(text, source, args)
         : fitFailures_(text, source, window);
+  if (intoFile !== undefined && at !== undefined) {
+    await writeInto(intoFile, (raw) => out.into(at, date ?? new Date().toISOString().slice(0, 10), raw), io);
+  }
   if (args.flags.has('json')) writeJson(io, out.json);
   else io.stdout.write(out.text);
   return EXIT.ok;
+}
+
+/** Reads the scenario, applies the plan and writes it back atomically; notes on stderr. */
+async function writeInto(file: string, planFor: (raw: unknown) => IntoPlan, io: CliIo): Promise<void> {
+  if (file === '-') throw new InputError('--into', file, 'a scenario file to write into (not stdin)');
+  let text: string;
+  try {
+    ({ text } = await readInput(file, io, fitSpec.usage, SCENARIO_LIMIT));
+  } catch (error) {
+    if (error instanceof InputError && error.path === 'FILE') throw new InputError('--into', file, error.expected);
+    throw error;
+  }
+  const plan = planFor(readScenarioJson(text, file));
+  const updated = applyFit(text, file, plan.values, plan.provenance);
+  const { writeFileAtomic } = await import('../../util/atomicWrite.js');
+  try {
+    writeFileAtomic(file, updated);
+  } catch (error) {
+    throw new InputError(
+      '--into',
+      file,
+      `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`,
+    );
+  }
+  for (const note of plan.notes) io.stderr.write(`note: ${note}\n`);
+  io.stderr.write(`note: wrote ${plan.provenance.map((p) => p.input).join(', ')} into ${file}\n`);
+}
+
+/** --at PATH refused: what the kind accepts. */
+function badAt(at: string, kind: FitKind, accepted: readonly string[]): InputError {
+  return new InputError('--at', at, `for fit ${kind}: ${accepted.join(' or ')}`);
 }
 
 /** An UnidentifiableFit as the input error it is: the file, why, and what to measure next. */
@@ -112,7 +177,31 @@ function fitUsl_(text: string, source: string): FitOutput {
         : `${formatRate(f.peakThroughput as number, 4)} at N = ${f.peakN} (N* = ${formatSig(f.peakNContinuous as number, 4)})`,
     ],
   ])}\n`;
-  return { json, text: text_ };
+  return {
+    json,
+    text: text_,
+    into: (at, date) => {
+      if (at !== 'workload' && at !== 'workload.usl') throw badAt(at, 'usl', ['workload', 'workload.usl']);
+      return {
+        values: [
+          { path: ['workload', 'usl', 'contention'], value: sig4(f.sigma) },
+          { path: ['workload', 'usl', 'coherency'], value: sig4(f.kappa) },
+        ],
+        provenance: [
+          {
+            input: 'workload.usl',
+            file: source,
+            date,
+            method: `USL, R^2 ${formatSig(f.rSquared, 4)}`,
+            points: points.map((p) => ({ n: p.n, x: p.x })),
+          },
+        ],
+        notes: [
+          'workload.usl describes how one node scales over its vCPUs: fit it to a load test of one node at 1, 2, 4, ... busy vCPUs (threads), not to node counts',
+        ],
+      };
+    },
+  };
 }
 
 const ms = (s: number | null) => (s === null ? null : s * 1000);
@@ -170,7 +259,50 @@ function fitLatency(text: string, source: string, args: ParsedArgs): FitOutput {
       `cv ${formatSig(s.fitted.cv, 3)}, p50 ${formatDuration(s.fitted.p50S)}, p99 ${formatDuration(s.fitted.p99S)}`,
     ]);
   }
-  return { json, text: `Latency of ${f.series} in ${source} (${f.format}): ${s.method}\n${keyValues(rows)}\n` };
+  return {
+    json,
+    text: `Latency of ${f.series} in ${source} (${f.format}): ${s.method}\n${keyValues(rows)}\n`,
+    into: (at, date, raw) => {
+      const tiers = (raw as { tiers?: unknown })?.tiers;
+      const names = Array.isArray(tiers) ? tiers.map((t) => String((t as { name?: unknown })?.name)) : [];
+      const accepted = ['workload', ...names.map((n) => `tiers.${n}`)];
+      if (at === 'workload' && names.length > 0) {
+        throw new InputError(
+          '--at',
+          at,
+          `a tier (the scenario's service time is per tier): ${accepted.slice(1).join(' or ')}`,
+        );
+      }
+      const tierIndex = at.startsWith('tiers.') ? names.indexOf(at.slice('tiers.'.length)) : -1;
+      if (at !== 'workload' && tierIndex < 0) throw badAt(at, 'latency', accepted);
+      const base: (string | number)[] = tierIndex < 0 ? ['workload'] : ['tiers', tierIndex];
+      const inputBase = tierIndex < 0 ? 'workload' : `tiers[${tierIndex}]`;
+      const how = f.format === 'prometheus' ? 'Prometheus histogram' : f.format === 'k6' ? 'k6 summary' : 'samples';
+      const count = s.samples === null ? '' : ` of ${s.samples.toLocaleString('en-US')} requests`;
+      const values: FittedValue[] = [{ path: [...base, 'serviceTime'], value: `${formatSig(s.meanS * 1000, 4)} ms` }];
+      const provenance: Provenance[] = [
+        { input: `${inputBase}.serviceTime`, file: source, date, method: `mean${count}, ${how}` },
+      ];
+      const notes = [
+        `${inputBase}.serviceTime is the CPU time of one request with no queueing: a latency measured under load includes waiting, so fit one from a lightly loaded period (or subtract the wait)`,
+      ];
+      if (s.cv !== null) {
+        values.push({ path: [...base, 'serviceTimeCv'], value: Number(s.cv.toPrecision(3)) });
+        provenance.push({
+          input: `${inputBase}.serviceTimeCv`,
+          file: source,
+          date,
+          method:
+            f.format === 'csv'
+              ? `sample cv${count}`
+              : f.format === 'k6'
+                ? `cv of a lognormal through k6's percentiles`
+                : `cv of a ${s.fitted?.distribution ?? 'distribution'} fitted to the histogram`,
+        });
+      } else notes.push(`the cv is unknown, so ${inputBase}.serviceTimeCv was left as it was`);
+      return { values, provenance, notes };
+    },
+  };
 }
 
 function failuresJson(f: FailureFit): Record<string, unknown> {
@@ -220,5 +352,43 @@ function fitFailures_(
     `  all: ${failuresLine(f.overall)}`,
     ...[...(f.byComponent ?? [])].map(([k, v]) => `  ${k}: ${failuresLine(v)}`),
   ];
-  return { json, text: `${lines.join('\n')}\n` };
+  return {
+    json,
+    text: `${lines.join('\n')}\n`,
+    into: (at, date) => {
+      const domains = ['reliability.node', 'reliability.zone', 'reliability.region'];
+      if (!domains.includes(at)) throw badAt(at, 'failures', domains);
+      const o = f.overall;
+      if (o.mtbfHours === null || o.mttrHours === null) {
+        throw new InputError(
+          '--into',
+          source,
+          `at least one failure in the window to fit an MTBF (with none, the MTBF is only known to exceed ${formatSig(o.ci90.mtbfHours[0], 4)} h at 90%)`,
+        );
+      }
+      const domain = at.split('.')[1] as string;
+      const method = `${o.failures} failure${o.failures === 1 ? '' : 's'} in ${formatSig(o.observedHours, 4)} h, MTBF 90% ${formatSig(o.ci90.mtbfHours[0], 3)} to ${o.ci90.mtbfHours[1] === null ? 'unbounded' : formatSig(o.ci90.mtbfHours[1], 3)} h`;
+      return {
+        values: [
+          { path: ['reliability', domain, 'mtbf'], value: `${formatSig(o.mtbfHours, 4)} h` },
+          { path: ['reliability', domain, 'mttr'], value: `${formatSig(o.mttrHours, 4)} h` },
+        ],
+        provenance: [
+          { input: `${at}.mtbf`, file: source, date, method },
+          {
+            input: `${at}.mttr`,
+            file: source,
+            date,
+            method: `mean of ${o.failures} incident${o.failures === 1 ? '' : 's'}`,
+          },
+        ],
+        notes:
+          f.byComponent !== null && f.byComponent.size > 1
+            ? [
+                `the figures of all ${f.byComponent.size} components together were written (the service fails when any of them does)`,
+              ]
+            : [],
+      };
+    },
+  };
 }
