@@ -53,6 +53,14 @@ describe('capplan fit --into SCENARIO --at PATH', () => {
       /\| workload\.usl \| contention 0\.02672, coherency 0\.0007691 .*\| fitted from test\/fixtures\/fit\/cisco\.csv \(USL, R\^2 0\.9972\) \|/,
     );
     expect(w.stdout).toMatch(/Inputs fitted from measurements/);
+    // the fitted USL against its measurements: a text chart in Markdown, an SVG figure in HTML
+    expect(w.stdout).toMatch(
+      /\*\*Scalability fitted from `test\/fixtures\/fit\/cisco\.csv`\*\*: .* peaks at 12\.3k\/s at N\* = 35\.6/,
+    );
+    expect(w.stdout).toMatch(/o measured/);
+    const html = await cli(['worksheet', file, '--freeze', '--analytic', '--format', 'html']);
+    expect(html.stdout.match(/data-chart="usl"/g)).toHaveLength(1);
+    expect(html.stdout.match(/<circle /g)?.length).toBeGreaterThanOrEqual(32);
     expect(w.stdout).toMatch(
       /- `workload\.usl`: fitted from `test\/fixtures\/fit\/cisco\.csv` \(USL, R\^2 0\.9972, 2026-12-06\)/,
     );

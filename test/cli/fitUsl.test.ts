@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,23 @@ describe('capplan fit usl', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/contention \(sigma\)\s+0\.02672 \(95% /);
     expect(r.stdout).toMatch(/peak\s+12\.34k\/s at N = 35/);
+  });
+
+  it('--plot writes an SVG of the points, the fitted curve and the peak (atomically)', async () => {
+    const svgFile = join(dir, 'usl.svg');
+    const r = await cli(['fit', 'usl', CISCO, '--plot', svgFile]);
+    expect(r.code, r.stderr).toBe(0);
+    const svg = readFileSync(svgFile, 'utf8');
+    expect(svg).toMatch(
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" data-chart="usl"/,
+    );
+    expect(svg.match(/<circle /g)).toHaveLength(32);
+    expect(svg).toMatch(/<path d="M[\d.,]+L/);
+    expect(svg).toMatch(/peak 12\.34k\/s at N\* = 35\.6/);
+    await expectRefused(
+      ['fit', 'usl', CISCO, '--plot', join(dir, 'no-such-dir', 'x.svg')],
+      [/^error: --plot: ".*x\.svg": expected a writable file \(ENOENT\)$/],
+    );
   });
 
   it('reads aliases of the columns and stdin', async () => {

@@ -11,6 +11,8 @@ import { latencyFromText } from '../../fit/latencyInput.js';
 import { uslPointsFromCsv } from '../../fit/uslInput.js';
 import { type CliIo, EXIT } from '../../io/io.js';
 import { type ReadLimit, readInput } from '../../io/readInput.js';
+import { uslSvgFile } from '../../report/html/uslChart.js';
+import { uslPlot } from '../../report/uslPlot.js';
 import { MAX_SCENARIO_BYTES } from '../../scenario/limits.js';
 import { readScenarioJson } from '../../scenario/read.js';
 import { formatDuration, formatRate, formatSig } from '../../units/format.js';
@@ -48,6 +50,8 @@ export interface FitOutput {
   text: string;
   /** `raw`: the scenario's JSON value (a tier's name resolves to its index). */
   into(at: string, date: string, raw: unknown): IntoPlan;
+  /** fit usl: the SVG of the measurements, the fitted curve and the peak (for --plot). */
+  svg?: () => string;
 }
 
 /** A fitted number as written into a scenario: 4 significant figures (the fits' intervals are far wider). */
@@ -99,6 +103,19 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
         : fitFailures_(text, source, window);
   if (intoFile !== undefined && at !== undefined) {
     await writeInto(intoFile, (raw) => out.into(at, date ?? new Date().toISOString().slice(0, 10), raw), io);
+  }
+  const plotFile = flagText(args, 'plot');
+  if (plotFile !== undefined && out.svg !== undefined) {
+    const { writeFileAtomic } = await import('../../util/atomicWrite.js');
+    try {
+      writeFileAtomic(plotFile, out.svg());
+    } catch (error) {
+      throw new InputError(
+        '--plot',
+        plotFile,
+        `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`,
+      );
+    }
   }
   if (args.flags.has('json')) writeJson(io, out.json);
   else io.stdout.write(out.text);
@@ -180,6 +197,7 @@ function fitUsl_(text: string, source: string): FitOutput {
   return {
     json,
     text: text_,
+    svg: () => uslSvgFile(uslPlot(points, f.sigma, f.kappa, f.lambda), `Universal Scalability Law fitted to ${source}`),
     into: (at, date) => {
       if (at !== 'workload' && at !== 'workload.usl') throw badAt(at, 'usl', ['workload', 'workload.usl']);
       return {

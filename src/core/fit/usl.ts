@@ -80,6 +80,23 @@ export function uslModel(n: number, lambda: number, sigma: number, kappa: number
   return (lambda * n) / (1 + sigma * (n - 1) + kappa * n * (n - 1));
 }
 
+/**
+ * The least-squares lambda for given sigma and kappa (a linear problem: X = lambda c(N) with c(N) = N / D(N), so
+ * lambda = sum x c / sum c^2); for drawing a scenario's coefficients, which may have been edited after the fit,
+ * through the measurements.
+ * @example uslLambdaFor([{ n: 1, x: 100 }, { n: 2, x: 200 }], 0, 0) // 100
+ */
+export function uslLambdaFor(points: readonly UslPoint[], sigma: number, kappa: number): number {
+  let num = 0;
+  let den = 0;
+  for (const { n, x } of points) {
+    const c = n / (1 + sigma * (n - 1) + kappa * n * (n - 1));
+    num += x * c;
+    den += c * c;
+  }
+  return num / den;
+}
+
 /** Residuals and Jacobian of the full model in (lambda, sigma, kappa), or with some of them fixed. */
 function residualsOf(points: readonly UslPoint[], fixed: { index: number; value: number } | null) {
   return (free: readonly number[]): Residuals | null => {

@@ -7,9 +7,12 @@ import {
   formatDuration,
   formatPercent,
   formatRate,
+  formatSig,
   formatUsd,
 } from '../../units/format.js';
-import { type Block, bullets, heading, paragraph, table } from '../document.js';
+import { type Block, bullets, figure, heading, paragraph, preformatted, table } from '../document.js';
+import { lineChart } from '../textCharts/lineChart.js';
+import { fittedUslPlot } from '../uslPlot.js';
 import type { WorksheetInput } from '../worksheet.js';
 import { tierInputs } from './tiers.js';
 
@@ -64,6 +67,38 @@ export function fittedSources(s: Scenario): string[] {
   return s.fitted.map(
     (f) => `\`${f.input}\`: fitted from \`${f.file}\` (${f.method}${f.date === null ? '' : `, ${f.date}`})`,
   );
+}
+
+/** The fitted USL against its measurements (an SVG in HTML, a text chart everywhere), when the scenario has one. */
+function uslFigure(s: Scenario): Block[] {
+  const u = fittedUslPlot(s);
+  if (u === null) return [];
+  const { plot } = u;
+  return [
+    paragraph(
+      `**Scalability fitted from \`${u.file}\`**: the measurements and the scenario's USL${plot.peak === null ? ' (no peak in the plotted range)' : `, which peaks at ${formatRate(plot.peak.x)} at N* = ${plot.peak.n.toPrecision(3)}`} (lambda ${formatRate(plot.lambda)} for one unit, fitted to the measurements with the scenario's coefficients).`,
+    ),
+    figure('usl'),
+    preformatted(
+      lineChart({
+        series: [
+          { label: 'measured', symbol: 'o', points: plot.points.map((p) => ({ x: p.n, y: p.x })) },
+          {
+            label: 'USL',
+            symbol: '.',
+            points: plot.curve.filter((_, i) => i % 4 === 0).map((p) => ({ x: p.n, y: p.x })),
+          },
+        ],
+        width: 78,
+        height: 14,
+        xFormat: (x) => formatSig(x, 3),
+        yFormat: (y) => formatRate(y, 2),
+        marks: plot.peak === null ? [] : [{ x: plot.peak.n, label: 'peak' }],
+        connect: false,
+        ascii: true,
+      }),
+    ),
+  ];
 }
 
 export function inputs(w: WorksheetInput): Block[] {
@@ -181,6 +216,7 @@ export function inputs(w: WorksheetInput): Block[] {
     heading(2, '2. Inputs and assumptions'),
     paragraph(`Scenario: \`${w.source}\`.${s.description ? ` ${s.description}` : ''}`),
     table(['input', 'value', 'from'], rows),
+    ...uslFigure(s),
     ...tierInputs(s),
     paragraph(
       `"default" means the scenario left the field out and capplan used its default (\`capplan schema scenario\` states each). Default failure rates come from the catalog: node ${preset.node.name} (${preset.node.confidence}), zone ${preset.zone.name} (${preset.zone.confidence}), region ${preset.region.name} (${preset.region.confidence}).`,

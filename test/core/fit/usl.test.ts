@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateUsl, fitUsl, UnidentifiableFit, type UslPoint, uslModel } from '../../../src/core/fit/usl.js';
+import {
+  estimateUsl,
+  fitUsl,
+  UnidentifiableFit,
+  type UslPoint,
+  uslLambdaFor,
+  uslModel,
+} from '../../../src/core/fit/usl.js';
 import { streamFor } from '../../../src/core/sim/rng.js';
 import { runs } from '../../helpers/arbitraries.js';
 import { expectClose } from '../../helpers/expectClose.js';
@@ -102,6 +109,11 @@ describe('fitUsl', () => {
     // bending upwards: kappa < 0
     const upwards = [1, 2, 4, 8, 16, 32].map((n) => ({ n, x: uslModel(n, 100, 0.2, -0.0004) }));
     expect(() => fitUsl(upwards)).toThrow(/coherency \(kappa\) fitted as -[\d.e-]+ < 0.*measure at higher N/);
+  });
+
+  it('uslLambdaFor: the least-squares lambda for given coefficients is the fitted one at the fitted coefficients', () => {
+    const f = fitUsl(CISCO);
+    expectClose(uslLambdaFor(CISCO, f.sigma, f.kappa), f.lambda, { rel: 1e-9 });
   });
 
   it('throws a RangeError on values the caller should have refused (N or X not > 0)', () => {
