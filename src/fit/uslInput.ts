@@ -41,12 +41,12 @@ export function uslPointsFromCsv(text: string, source: string): (UslPoint & { li
     let n = Number.NaN;
     let x = Number.NaN;
     try {
-      n = numberCell(source, rec, iN, nName, 'a number > 0 (the concurrency or node count)');
+      n = numberCell(source, rec, iN, nName, 'a number >= 1 (the concurrency or node count)');
       if (!(n > 0))
         throw new InputError(
           at(source, rec.line, nName),
           rec.cells[iN],
-          'a number > 0 (the concurrency or node count)',
+          'a number >= 1 (the concurrency or node count)',
         );
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -64,7 +64,7 @@ export function uslPointsFromCsv(text: string, source: string): (UslPoint & { li
       if (!(error instanceof InputError)) throw error;
       problems.push(error);
     }
-    if (Number.isFinite(n) && n > 0) {
+    if (Number.isFinite(n) && n >= 1) {
       const first = firstLineOf.get(n);
       if (first !== undefined) {
         problems.push(

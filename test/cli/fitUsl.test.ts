@@ -67,7 +67,7 @@ describe('capplan fit usl', () => {
       ['fit', 'usl', bad],
       [
         /^error: .*bad\.csv line 3, x: "abc": expected a throughput > 0/,
-        /^error: .*bad\.csv line 4, n: "zero": expected a number > 0/,
+        /^error: .*bad\.csv line 4, n: "zero": expected a number >= 1/,
         /^error: .*bad\.csv line 5, x: "0": expected a throughput > 0 .*leave it out/,
         /^error: .*bad\.csv line 6, x: "-3": expected a throughput > 0/,
       ],

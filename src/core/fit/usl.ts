@@ -19,7 +19,7 @@ import { brent } from '../math/roots.js';
 import { tQuantile975 } from '../stats/tInterval.js';
 import { inverseNormalMatrix, levenbergMarquardt, type Residuals, solveLinear } from './leastSquares.js';
 
-/** One measurement: N units (concurrency, threads, nodes; > 0) carried X per second (> 0). */
+/** One measurement: N units (concurrency, threads, nodes; >= 1) carried X per second (> 0). */
 export interface UslPoint {
   n: number;
   x: number;
@@ -138,12 +138,14 @@ function linearisedStart(points: readonly UslPoint[]): [number, number, number] 
   const fallbackLambda = Math.max(...points.map((p) => p.x / p.n));
   if (c === null || !((c[0] as number) > 0)) return [fallbackLambda, 0.01, 1e-4];
   const lambda = 1 / (c[0] as number);
-  return [lambda, (c[1] as number) * lambda, (c[2] as number) * lambda];
+  // negative coefficients can make 1 + sigma (N - 1) + kappa N (N - 1) vanish at a measured N: start from >= 0
+  // (where it is >= 1); the iteration may still go below 0, and fitUsl refuses such an optimum
+  return [lambda, Math.max(0, (c[1] as number) * lambda), Math.max(0, (c[2] as number) * lambda)];
 }
 
 function checkPoints(points: readonly UslPoint[]): void {
   for (const p of points) {
-    if (!(Number.isFinite(p.n) && p.n > 0)) throw new RangeError(`fitUsl: N must be finite and > 0, got ${p.n}`);
+    if (!(Number.isFinite(p.n) && p.n >= 1)) throw new RangeError(`fitUsl: N must be finite and >= 1, got ${p.n}`);
     if (!(Number.isFinite(p.x) && p.x > 0)) throw new RangeError(`fitUsl: X must be finite and > 0, got ${p.x}`);
   }
   const seen = new Set<number>();
@@ -166,7 +168,7 @@ function checkPoints(points: readonly UslPoint[]): void {
 
 /**
  * The least-squares USL estimate, without sign checks or intervals (for the profile and for tests).
- * @throws RangeError on a non-positive or non-finite N or X
+ * @throws RangeError on an N below 1, a non-positive X, or either not finite
  * @throws UnidentifiableFit on fewer than 4 points or a repeated N
  */
 export function estimateUsl(points: readonly UslPoint[]): UslEstimate {

@@ -116,6 +116,31 @@ describe('fitUsl', () => {
     expectClose(uslLambdaFor(CISCO, f.sigma, f.kappa), f.lambda, { rel: 1e-9 });
   });
 
+  it('on any positive data either fits (finite coefficients, intervals around them) or refuses with UnidentifiableFit (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({
+            n: fc.double({ min: 1, max: 1e5, noNaN: true }),
+            x: fc.double({ min: 1e-6, max: 1e9, noNaN: true }),
+          }),
+          { minLength: 4, maxLength: 12, selector: (p) => p.n },
+        ),
+        (pts) => {
+          try {
+            const f = fitUsl(pts);
+            for (const v of [f.lambda, f.sigma, f.kappa, f.rSquared]) expect(Number.isFinite(v)).toBe(true);
+            expect(f.ci95.sigma[0]).toBeLessThanOrEqual(f.sigma);
+            expect(f.ci95.kappa[0]).toBeLessThanOrEqual(f.kappa);
+          } catch (error) {
+            expect(error).toBeInstanceOf(UnidentifiableFit);
+          }
+        },
+      ),
+      { numRuns: runs(100) },
+    );
+  });
+
   it('throws a RangeError on values the caller should have refused (N or X not > 0)', () => {
     expect(() => fitUsl([{ n: 0, x: 1 }])).toThrow(RangeError);
     expect(() => fitUsl([{ n: 1, x: -1 }])).toThrow(RangeError);
