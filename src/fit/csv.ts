@@ -106,10 +106,21 @@ export function columnIndex(header: readonly string[], names: readonly string[])
   return header.findIndex((h) => names.includes(h.toLowerCase()));
 }
 
-/** A cell as a finite number (a plain decimal, as a spreadsheet writes it), or an InputError naming the line. */
-export function numberCell(source: string, rec: CsvRecord, index: number, column: string, expected: string): number {
+/**
+ * A cell as a number that passes `ok`, or NaN with the problem (naming the line and column) added to `problems`.
+ */
+export function checkedCell(
+  problems: InputError[],
+  source: string,
+  rec: CsvRecord,
+  index: number,
+  column: string,
+  expected: string,
+  ok: (v: number) => boolean,
+): number {
   const raw = rec.cells[index] as string;
   const v = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isFinite(v)) throw new InputError(at(source, rec.line, column), raw, expected);
-  return v;
+  if (Number.isFinite(v) && ok(v)) return v;
+  problems.push(new InputError(at(source, rec.line, column), raw, expected));
+  return Number.NaN;
 }

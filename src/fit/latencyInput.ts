@@ -10,7 +10,7 @@ import {
   summarizeSamples,
 } from '../core/fit/latency.js';
 import { InputError } from '../errors.js';
-import { at, numberCell, parseCsv, throwProblems } from './csv.js';
+import { at, checkedCell, parseCsv, throwProblems } from './csv.js';
 import { checkedBuckets, looksLikePrometheus, parsePrometheus, selectSeries, unitFromName } from './prometheus.js';
 
 /** Units --unit accepts, in seconds. */
@@ -63,14 +63,8 @@ function samplesCsv(text: string, source: string, unitFlag: number | null): Late
   const problems: InputError[] = [];
   const samples: number[] = [];
   for (const rec of csv.records) {
-    try {
-      const v = numberCell(source, rec, i, name, 'a latency >= 0');
-      if (!(v >= 0)) throw new InputError(at(source, rec.line, name), rec.cells[i], 'a latency >= 0');
-      samples.push(v * unit);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(error);
-    }
+    const v = checkedCell(problems, source, rec, i, name, 'a latency >= 0', (x) => x >= 0);
+    if (!Number.isNaN(v)) samples.push(v * unit);
   }
   throwProblems(problems);
   if (samples.length === 0)

@@ -4,7 +4,7 @@
  */
 import type { UslPoint } from '../core/fit/usl.js';
 import { InputError } from '../errors.js';
-import { at, columnIndex, numberCell, parseCsv, throwProblems } from './csv.js';
+import { at, checkedCell, columnIndex, parseCsv, throwProblems } from './csv.js';
 
 export const USL_N_COLUMNS = ['n', 'concurrency', 'nodes', 'threads', 'users', 'vus'] as const;
 export const USL_X_COLUMNS = ['x', 'throughput', 'tps', 'rps'] as const;
@@ -38,32 +38,24 @@ export function uslPointsFromCsv(text: string, source: string): (UslPoint & { li
   const points: (UslPoint & { line: number })[] = [];
   const firstLineOf = new Map<number, number>();
   for (const rec of csv.records) {
-    let n = Number.NaN;
-    let x = Number.NaN;
-    try {
-      n = numberCell(source, rec, iN, nName, 'a number >= 1 (the concurrency or node count)');
-      if (!(n > 0))
-        throw new InputError(
-          at(source, rec.line, nName),
-          rec.cells[iN],
-          'a number >= 1 (the concurrency or node count)',
-        );
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(error);
-    }
-    try {
-      x = numberCell(source, rec, iX, xName, 'a throughput > 0 (per second)');
-      if (!(x > 0))
-        throw new InputError(
-          at(source, rec.line, xName),
-          rec.cells[iX],
-          'a throughput > 0 (per second): a level that carried nothing cannot be fitted; leave it out',
-        );
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(error);
-    }
+    const n = checkedCell(
+      problems,
+      source,
+      rec,
+      iN,
+      nName,
+      'a number >= 1 (the concurrency or node count)',
+      (v) => v >= 1,
+    );
+    const x = checkedCell(
+      problems,
+      source,
+      rec,
+      iX,
+      xName,
+      'a throughput > 0 (per second): a level that carried nothing cannot be fitted; leave it out',
+      (v) => v > 0,
+    );
     if (Number.isFinite(n) && n >= 1) {
       const first = firstLineOf.get(n);
       if (first !== undefined) {

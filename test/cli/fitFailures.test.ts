@@ -1,18 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chiSquareQuantile } from '../../src/core/stats/chiSquare.js';
 import { expectClose } from '../helpers/expectClose.js';
-import { cli, cliJson, expectRefused } from './fitHarness.js';
+import { cli, cliJson, expectRefused, tempFiles } from './fitHarness.js';
 
 const INCIDENTS = 'test/fixtures/fit/incidents.csv';
-const dir = mkdtempSync(join(tmpdir(), 'capplan-fit-failures-'));
-function file(name: string, text: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const { file } = tempFiles('capplan-fit-failures-');
 
 describe('capplan fit failures', () => {
   it("gives the contract's fields over --from/--to, per component too", async () => {

@@ -1,4 +1,7 @@
 // In-process runs of `capplan fit` (main() with string streams): fast, and the exit code is main's return value.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -52,4 +55,17 @@ export async function expectRefused(argv: readonly string[], patterns: RegExp[],
     expect(lines[i]).toMatch(p);
   });
   expect(r.stderr).not.toMatch(/\bat .*\.[jt]s:\d+/);
+}
+
+/** A fresh temporary folder and a writer of files in it (name, text) -> path. */
+export function tempFiles(prefix: string): { dir: string; file(name: string, text: string): string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return {
+    dir,
+    file(name: string, text: string): string {
+      const p = join(dir, name);
+      writeFileSync(p, text);
+      return p;
+    },
+  };
 }

@@ -1,20 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleService, serviceSampler } from '../../src/core/sim/requests.js';
 import { streamFor } from '../../src/core/sim/rng.js';
 import { expectClose } from '../helpers/expectClose.js';
-import { cli, cliJson, expectRefused } from './fitHarness.js';
+import { cli, cliJson, expectRefused, tempFiles } from './fitHarness.js';
 
 const PROM = 'test/fixtures/fit/api-latency.prom';
 const K6 = 'test/fixtures/fit/k6-summary.json';
-const dir = mkdtempSync(join(tmpdir(), 'capplan-fit-latency-'));
-function file(name: string, text: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const { file } = tempFiles('capplan-fit-latency-');
 
 describe('capplan fit latency', () => {
   it("a Prometheus histogram: the contract's fields, the mean exact from _sum/_count, the quantiles' buckets", async () => {

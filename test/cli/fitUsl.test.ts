@@ -1,17 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../helpers/expectClose.js';
-import { cli, cliJson, expectRefused } from './fitHarness.js';
+import { cli, cliJson, expectRefused, tempFiles } from './fitHarness.js';
 
 const CISCO = 'test/fixtures/fit/cisco.csv';
-const dir = mkdtempSync(join(tmpdir(), 'capplan-fit-usl-'));
-function file(name: string, text: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const { dir, file } = tempFiles('capplan-fit-usl-');
 
 describe('capplan fit usl', () => {
   it("prints the contract's fields for the Cisco data set, the book's fit to 0.1%", async () => {
@@ -71,6 +65,13 @@ describe('capplan fit usl', () => {
         /^error: .*bad\.csv line 5, x: "0": expected a throughput > 0 .*leave it out/,
         /^error: .*bad\.csv line 6, x: "-3": expected a throughput > 0/,
       ],
+    );
+  });
+
+  it('refuses an N below 1 (a fraction of a unit is not a concurrency level)', async () => {
+    await expectRefused(
+      ['fit', 'usl', file('half.csv', 'n,x\n0.5,60\n1,100\n2,180\n4,280\n8,320\n')],
+      [/half\.csv line 2, n: "0\.5": expected a number >= 1/],
     );
   });
 
