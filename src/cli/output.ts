@@ -23,10 +23,15 @@ export async function emit(
     io.stdout.write(body);
     return;
   }
+  await writeFileFor('--out', out, body);
+}
+
+/** Writes `body` to `file` atomically; an unwritable file is an input error naming `flag` (--out, --plot, --into). */
+export async function writeFileFor(flag: string, file: string, body: string): Promise<void> {
   const { writeFileAtomic } = await import('../util/atomicWrite.js');
   try {
-    writeFileAtomic(out, body);
+    writeFileAtomic(file, body);
   } catch (error) {
-    throw new InputError('--out', out, `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`);
+    throw new InputError(flag, file, `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`);
   }
 }

@@ -17,7 +17,7 @@ import { MAX_SCENARIO_BYTES } from '../../scenario/limits.js';
 import { readScenarioJson } from '../../scenario/read.js';
 import { formatDuration, formatRate, formatSig } from '../../units/format.js';
 import type { ParsedArgs } from '../args.js';
-import { keyValues, writeJson } from '../output.js';
+import { keyValues, writeFileFor, writeJson } from '../output.js';
 import { fitSpec } from '../specs.js';
 import { flagText } from '../values.js';
 
@@ -101,21 +101,10 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
       : kind === 'latency'
         ? fitLatency(text, source, args)
         : fitFailures_(text, source, window);
+  const plotFile = flagText(args, 'plot');
+  if (plotFile !== undefined && out.svg !== undefined) await writeFileFor('--plot', plotFile, out.svg());
   if (intoFile !== undefined && at !== undefined) {
     await writeInto(intoFile, (raw) => out.into(at, date ?? new Date().toISOString().slice(0, 10), raw), io);
-  }
-  const plotFile = flagText(args, 'plot');
-  if (plotFile !== undefined && out.svg !== undefined) {
-    const { writeFileAtomic } = await import('../../util/atomicWrite.js');
-    try {
-      writeFileAtomic(plotFile, out.svg());
-    } catch (error) {
-      throw new InputError(
-        '--plot',
-        plotFile,
-        `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`,
-      );
-    }
   }
   if (args.flags.has('json')) writeJson(io, out.json);
   else io.stdout.write(out.text);
@@ -134,16 +123,7 @@ async function writeInto(file: string, planFor: (raw: unknown) => IntoPlan, io: 
   }
   const plan = planFor(readScenarioJson(text, file));
   const updated = applyFit(text, file, plan.values, plan.provenance);
-  const { writeFileAtomic } = await import('../../util/atomicWrite.js');
-  try {
-    writeFileAtomic(file, updated);
-  } catch (error) {
-    throw new InputError(
-      '--into',
-      file,
-      `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`,
-    );
-  }
+  await writeFileFor('--into', file, updated);
   for (const note of plan.notes) io.stderr.write(`note: ${note}\n`);
   io.stderr.write(`note: wrote ${plan.provenance.map((p) => p.input).join(', ')} into ${file}\n`);
 }
