@@ -21,6 +21,7 @@ const LOADERS: Record<string, () => Promise<CommandModule>> = {
   nines: () => import('./commands/nines.js'),
   rtt: () => import('./commands/rtt.js'),
   schema: () => import('./commands/schema.js'),
+  fit: () => import('./commands/fit.js'),
 };
 
 const VERSION = '0.1.0';

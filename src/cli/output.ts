@@ -27,7 +27,6 @@ export async function emit(
     return;
   }
   const { statSync } = await import('node:fs');
-  const { NotRegularFileError, settleSignals, writeFileAtomic } = await import('../util/atomicWrite.js');
   const outStats = statSync(out, { throwIfNoEntry: false });
   for (const input of inputs) {
     if (input === undefined || input === '-' || outStats === undefined) continue;
@@ -36,19 +35,28 @@ export async function emit(
       throw new InputError('--out', out, `a file other than the input ${input} (writing it would replace the input)`);
     }
   }
+  await writeFileFor('--out', out, body);
+}
+
+/**
+ * Writes `body` to `file` atomically (--out, --plot, --into); a target that is not a regular file or cannot be
+ * written is an input error naming `flag`.
+ */
+export async function writeFileFor(flag: string, file: string, body: string): Promise<void> {
+  const { NotRegularFileError, settleSignals, writeFileAtomic } = await import('../util/atomicWrite.js');
   try {
-    writeFileAtomic(out, body);
+    writeFileAtomic(file, body);
     // a signal that came during the (synchronous) write: let it end the process now (the file is whole already)
     await settleSignals();
   } catch (error) {
     if (error instanceof NotRegularFileError) {
       throw new InputError(
-        '--out',
-        out,
-        `a regular file, not ${error.kind} (to write to a pipe or a device, leave out --out and redirect stdout)`,
+        flag,
+        file,
+        `a regular file, not ${error.kind} (to write to a pipe or a device, leave out ${flag} and redirect stdout)`,
       );
     }
-    throw new InputError('--out', out, `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`);
+    throw new InputError(flag, file, `a writable file (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`);
   }
 }
 

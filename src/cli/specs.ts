@@ -340,6 +340,77 @@ export const schemaSpec: CommandSpec = {
   ],
 };
 
+export const fitSpec: CommandSpec = {
+  name: 'fit',
+  summary: 'calibrate scenario inputs from measurements: USL from a load test, latency, MTBF/MTTR from incidents',
+  usage:
+    'capplan fit usl|latency|failures FILE|- [--json] [--plot FILE.svg] [--series S] [--unit U] [--from T --to T] [--into SCENARIO --at PATH [--date YYYY-MM-DD]]',
+  positionals: ['KIND', 'FILE'],
+  flags: [
+    JSON_FLAG,
+    {
+      name: 'plot',
+      kind: 'value',
+      valueName: 'FILE.svg',
+      description: 'fit usl: also write an SVG of the measurements, the fitted curve and the peak (atomically)',
+    },
+    {
+      name: 'series',
+      kind: 'value',
+      valueName: 'S',
+      description:
+        'fit latency: the histogram series (labels) or k6 metric to fit when the file has several: \'handler="/api"\', http_req_duration',
+    },
+    {
+      name: 'unit',
+      kind: 'value',
+      valueName: 'U',
+      description: 'fit latency: unit of the samples (ms, s, us) when the CSV header does not say (latency_ms)',
+    },
+    {
+      name: 'from',
+      kind: 'value',
+      valueName: 'T',
+      description: 'fit failures: start of the observation window (ISO 8601)',
+    },
+    {
+      name: 'to',
+      kind: 'value',
+      valueName: 'T',
+      description: 'fit failures: end of the observation window (ISO 8601)',
+    },
+    {
+      name: 'into',
+      kind: 'value',
+      valueName: 'SCENARIO',
+      description: 'write the fitted values into this scenario file (atomically, keeping everything else), with --at',
+    },
+    {
+      name: 'at',
+      kind: 'value',
+      valueName: 'PATH',
+      description:
+        'where the fitted values go: workload (usl: workload.usl; latency: serviceTime, serviceTimeCv) or reliability.node|zone|region (failures)',
+    },
+    {
+      name: 'date',
+      kind: 'value',
+      valueName: 'D',
+      description: "with --into, the fit's date recorded in the scenario (default: today, UTC)",
+    },
+  ],
+  details: [
+    'usl: a CSV with a header and columns n (concurrency or nodes) and x (throughput per second), one row per n.',
+    'latency: a Prometheus text-format histogram (_bucket{le=...}, _sum, _count), a CSV of samples, or a k6',
+    '--summary-export JSON. failures: a CSV of incidents start,end[,component] with ISO 8601 times.',
+    'Lines starting with # in a CSV are comments. Every problem is named by its line; exit 2.',
+    '',
+    'example: capplan fit usl load-test.csv --plot usl.svg',
+    'example: capplan fit latency metrics.txt --series \'handler="/api"\' --into scenario.json --at workload',
+    'example: capplan fit failures incidents.csv --from 2025-01-01 --to 2026-01-01 --json',
+  ],
+};
+
 export const COMMANDS: readonly CommandSpec[] = [
   runSpec,
   worksheetSpec,
@@ -349,5 +420,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   availabilitySpec,
   ninesSpec,
   rttSpec,
+  fitSpec,
   schemaSpec,
 ];

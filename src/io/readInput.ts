@@ -36,6 +36,34 @@ export async function readScenarioFile(file: string, signal?: AbortSignal): Prom
   return scenarioText(read, file);
 }
 
+/** Refusal of an input over `maxBytes` (`bytes`: its size, or "more than" the limit for a stream cut short). */
+function tooLarge(file: string, bytes: number | string, limit: ReadLimit): InputError {
+  return new InputError(
+    file === '-' ? 'stdin' : 'FILE',
+    file === '-' ? bytes : `${file} (${bytes} bytes)`,
+    `${limit.what} of at most ${limit.maxBytes} bytes (${limit.maxText})`,
+  );
+}
+
+/** The text of a bounded read under `limit`, or its refusal (tooLarge). */
+function limitedText(read: Bounded, file: string, limit: ReadLimit): string {
+  if ('bytes' in read) return read.bytes.toString('utf8');
+  const more = `more than ${limit.maxBytes}`;
+  if (file === '-') throw tooLarge('-', `${more} bytes`, limit);
+  throw tooLarge(file, read.sizeBytes ?? more, limit);
+}
+
+/**
+ * A size limit checked BEFORE reading (a file's size from stat; stdin counted as it arrives), so that a 1 GB file is
+ * refused without being read. `what` names the kind of file in messages ("a measurements file").
+ */
+export interface ReadLimit {
+  maxBytes: number;
+  /** The limit as people read it: "64 MiB". */
+  maxText: string;
+  what: string;
+}
+
 /** A missing file or a directory is an input error naming FILE (before a stream would fail on it). */
 export function checkReadableFile(file: string): void {
   let why: string | null = null;
@@ -47,16 +75,30 @@ export function checkReadableFile(file: string): void {
   if (why !== null) throw new InputError('FILE', file, `a readable scenario file (${why})`);
 }
 
-/** The scenario text of FILE, or of stdin for "-"; a missing or unreadable file is an input error naming it. */
+/**
+ * The text of FILE, or of stdin for "-", read with a size limit that holds while reading (boundedRead.ts): a
+ * scenario's 1 MiB by default, or `limit` (fit's measurement files); a missing or unreadable file is an input error
+ * naming it.
+ */
 export async function readInput(
   file: string | undefined,
   io: CliIo,
   usage: string,
+  limit?: ReadLimit,
 ): Promise<{ text: string; source: string }> {
-  if (file === undefined) throw new InputError('FILE', undefined, `a scenario file, or - for stdin (usage: ${usage})`);
+  const what = limit?.what ?? 'a scenario file';
+  if (file === undefined) throw new InputError('FILE', undefined, `${what}, or - for stdin (usage: ${usage})`);
   if (file === '-') {
     if (!io.stdin) throw new InputError('FILE', '-', 'a readable stdin');
-    return { text: scenarioText(await readStreamBounded(io.stdin, MAX_SCENARIO_BYTES), 'stdin'), source: 'stdin' };
+    const read = await readStreamBounded(io.stdin, limit?.maxBytes ?? MAX_SCENARIO_BYTES);
+    return { text: limit ? limitedText(read, '-', limit) : scenarioText(read, 'stdin'), source: 'stdin' };
   }
-  return { text: await readScenarioFile(file), source: file };
+  if (limit === undefined) return { text: await readScenarioFile(file), source: file };
+  let read: Bounded;
+  try {
+    read = await readFileBounded(file, limit.maxBytes);
+  } catch (error) {
+    throw new InputError('FILE', file, `a readable ${what.replace(/^an? /, '')} (${unreadable(error)})`);
+  }
+  return { text: limitedText(read, file, limit), source: file };
 }

@@ -768,6 +768,26 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     'At most this many node repairs in progress at once (shared repair crews; a failed node waits for a free crew) in the failure simulation, an integer >= 1. Default: none (unlimited, as the analytic model).',
     { sweep: false },
   ),
+  // fitted (issue 16): where inputs fitted from measurements by `capplan fit --into` came from
+  words(
+    'fitted[].input',
+    'name',
+    'The input fitted from measurements, as a field path: "workload.usl", "workload.serviceTime", "workload.serviceTimeCv", "reliability.node.mtbf", "reliability.node.mttr", ... (required).',
+    true,
+  ),
+  words('fitted[].file', 'name', 'The measurements file it was fitted from, as given to capplan fit (required).', true),
+  words('fitted[].date', 'name', 'When it was fitted, YYYY-MM-DD. Default: none.'),
+  words('fitted[].method', 'text', 'How it was fitted, in a few words: "USL, R^2 0.998" (required).', true),
+  row('fitted[].points[].n', 'number', 'A measured concurrency or node count, > 0 (required in a point).', {
+    bounds: POSITIVE,
+    required: true,
+    sweep: false,
+  }),
+  row('fitted[].points[].x', 'number', 'The throughput measured at n, per second, > 0 (required in a point).', {
+    bounds: POSITIVE,
+    required: true,
+    sweep: false,
+  }),
 ];
 
 const BY_PATH: ReadonlyMap<string, ScenarioField> = new Map(SCENARIO_FIELDS.map((f) => [f.path, f]));

@@ -53,6 +53,7 @@ import type {
   BalancerPolicy,
   Consistency,
   FailureRates,
+  FittedInput,
   HorizontalSpec,
   P99Scope,
   PricingModel,
@@ -122,6 +123,25 @@ function own(o: Raw | undefined, key: string): unknown {
 }
 
 const isQuantity = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
+
+/** The `fitted` list as given (its shape is the schema's to check). */
+function fittedInputs(raw: unknown): FittedInput[] {
+  if (!Array.isArray(raw)) return [];
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return raw.map((item) => {
+    const f = record(item);
+    const points = own(f, 'points');
+    return {
+      input: text(own(f, 'input')),
+      file: text(own(f, 'file')),
+      date: typeof own(f, 'date') === 'string' ? (own(f, 'date') as string) : null,
+      method: text(own(f, 'method')),
+      points: Array.isArray(points)
+        ? points.map((p) => ({ n: Number(own(record(p), 'n')), x: Number(own(record(p), 'x')) }))
+        : null,
+    };
+  });
+}
 
 /**
  * Builds the Scenario while collecting problems. Where a value is missing or has the wrong JSON type, the zod issue
@@ -257,6 +277,7 @@ class Normalizer {
       defaulted: this.defaulted,
       uncertain: this.uncertain,
       bareNumbers: this.bareNumbers,
+      fitted: fittedInputs(own(raw, 'fitted')),
     };
   }
 

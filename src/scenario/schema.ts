@@ -161,6 +161,20 @@ export const SimulationSchema = objectAt(
   },
 );
 
+export const FittedSchema = objectAt(
+  'fitted[]',
+  'Where one input came from when `capplan fit --into` fitted it from measurements: the input, the file, the date and the method.',
+  {
+    points: z
+      .array(objectAt('fitted[].points[]', 'One measurement of a load test: throughput x at concurrency n.'), {
+        error: 'an array of { n, x }',
+      })
+      .max(10000, { error: 'an array of at most 10000 points' })
+      .describe("The measurements a USL was fitted to, for the worksheet's plot. Default: none.")
+      .optional(),
+  },
+);
+
 export const ScenarioSchema = objectAt(
   '',
   'A capplan scenario: a workload, targets, failure rates, users and optional candidate designs. Bare numbers are in base units: per second, seconds, bytes, fractions, USD per month.',
@@ -195,6 +209,13 @@ export const ScenarioSchema = objectAt(
       'How the nodes are bought: list prices, commitments or spot (contract, "Pricing"). Default: on-demand.',
     ).optional(),
     simulation: SimulationSchema.optional(),
+    fitted: z
+      .array(FittedSchema, { error: 'an array of { input, file, date, method }' })
+      .max(100, { error: 'an array of at most 100 fitted inputs' })
+      .describe(
+        'Inputs fitted from measurements (written by capplan fit --into): the worksheet says "fitted from FILE (METHOD)" beside them and lists them among its sources. Default: none.',
+      )
+      .optional(),
   },
 );
 

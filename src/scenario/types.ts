@@ -277,6 +277,17 @@ export interface UncertainInput {
   median: number;
 }
 
+/** An input fitted from measurements by `capplan fit --into` (the scenario's `fitted` list). */
+export interface FittedInput {
+  /** The field path: "workload.usl", "workload.serviceTime", "reliability.node.mtbf", ... */
+  input: string;
+  file: string;
+  date: string | null;
+  method: string;
+  /** The load test's measurements (a USL fit), for the worksheet's plot; null when not recorded. */
+  points: { n: number; x: number }[] | null;
+}
+
 export interface Scenario {
   name: string;
   description: string | null;
@@ -304,6 +315,8 @@ export interface Scenario {
   bareNumbers: string[];
   /** Inputs given as ranges, in the order of the scenario's fields (empty when every input is a single value). */
   uncertain: UncertainInput[];
+  /** Inputs fitted from measurements, in the file's order (empty when none). */
+  fitted: FittedInput[];
 }
 
 /** A `simulation` block's values when the scenario leaves them out (as the schema's descriptions say). */

@@ -110,6 +110,7 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
     defaulted: [],
     uncertain: [],
     bareNumbers: [],
+    fitted: [],
     ...over,
   };
 }

@@ -393,10 +393,11 @@ describe('a scenario without tiers parses exactly as before', () => {
   });
 
   for (const file of examples) {
-    it(`${file}: the same Scenario, key for key, with tiers null`, () => {
+    it(`${file}: the same Scenario, key for key, with tiers null (and no fitted inputs)`, () => {
       const s = parseScenario(read(file));
       expect(s.tiers).toBeNull();
-      const { tiers: _, pricing, ...rest } = s;
+      expect(s.fitted).toEqual([]);
+      const { tiers: _, fitted: __, pricing, ...rest } = s;
       // since the reference (issue 15): the pricing model (default on-demand), and the family the service time was
       // measured on (default m7i, no per-vCPU overrides)
       expect(pricing).toBe('on-demand');

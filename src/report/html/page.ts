@@ -9,11 +9,14 @@
 
 import type { FigureId } from '../document.js';
 import { escapeHtml, renderHtml } from '../render/html.js';
+import { fittedUslPlot } from '../uslPlot.js';
 import { type WorksheetInput, worksheetDocument } from '../worksheet.js';
 import { costChart } from './costChart.js';
 import { downtimeChart } from './downtimeChart.js';
 import { frontierChart } from './frontierChart.js';
 import { latencyChart } from './latencyChart.js';
+import { figure } from './svg.js';
+import { uslChart } from './uslChart.js';
 
 const CSS = `
 @page { size: auto; margin: 16mm 14mm 18mm; @bottom-right { content: counter(page) " / " counter(pages); font: 9pt sans-serif; color: #444; } }
@@ -68,6 +71,10 @@ const FIGURES: Record<FigureId, (w: WorksheetInput) => string> = {
   availability: (w) => (w.result.architectures.length > 0 ? downtimeChart(w) : ''),
   cost: (w) => (w.curve && w.curve.points.length > 0 ? costChart(w, w.curve) : ''),
   frontier: (w) => (w.result.frontier.length > 0 ? frontierChart(w) : ''),
+  usl: (w) => {
+    const plot = fittedUslPlot(w.scenario);
+    return plot === null ? '' : figure(uslChart(plot.plot, plot.title), plot.caption);
+  },
 };
 
 /**

@@ -8,9 +8,12 @@ import {
   formatDuration,
   formatPercent,
   formatRate,
+  formatSig,
   formatUsd,
 } from '../../units/format.js';
-import { type Block, bullets, heading, paragraph, table } from '../document.js';
+import { type Block, bullets, figure, heading, paragraph, preformatted, table } from '../document.js';
+import { lineChart } from '../textCharts/lineChart.js';
+import { fittedUslPlot } from '../uslPlot.js';
 import type { WorksheetInput } from '../worksheet.js';
 import { tierInputs } from './tiers.js';
 
@@ -46,10 +49,63 @@ function simulationRows(s: Scenario): string[][] {
   ];
 }
 
+/**
+ * "fitted from FILE (METHOD)" for an inputs-table row whose field (or a field below or above it) was fitted from
+ * measurements (the scenario's `fitted` list), else null.
+ */
+export function fittedSource(s: Scenario, path: string): string | null {
+  const related = s.fitted.filter(
+    (f) => f.input === path || f.input.startsWith(`${path}.`) || path.startsWith(`${f.input}.`),
+  );
+  if (related.length === 0) return null;
+  const byFile = new Map<string, string[]>();
+  for (const f of related) byFile.set(f.file, [...new Set([...(byFile.get(f.file) ?? []), f.method])]);
+  return [...byFile].map(([file, methods]) => `fitted from ${file} (${methods.join('; ')})`).join('; ');
+}
+
+/** The fitted inputs for the sources: one line each. */
+export function fittedSources(s: Scenario): string[] {
+  return s.fitted.map(
+    (f) => `\`${f.input}\`: fitted from \`${f.file}\` (${f.method}${f.date === null ? '' : `, ${f.date}`})`,
+  );
+}
+
+/** The fitted USL against its measurements (an SVG in HTML, a text chart everywhere), when the scenario has one. */
+function uslFigure(s: Scenario): Block[] {
+  const u = fittedUslPlot(s);
+  if (u === null) return [];
+  const { plot } = u;
+  return [
+    paragraph(
+      `**Scalability fitted from \`${u.file}\`**: the measurements and the scenario's USL${plot.peak === null ? ' (no peak in the plotted range)' : `, which peaks at ${formatRate(plot.peak.x)} at N* = ${plot.peak.n.toPrecision(3)}`} (lambda ${formatRate(plot.lambda)} for one unit, fitted to the measurements with the scenario's coefficients).`,
+    ),
+    figure('usl'),
+    preformatted(
+      lineChart({
+        series: [
+          { label: 'measured', symbol: 'o', points: plot.points.map((p) => ({ x: p.n, y: p.x })) },
+          {
+            label: 'USL',
+            symbol: '.',
+            points: plot.curve.filter((_, i) => i % 4 === 0).map((p) => ({ x: p.n, y: p.x })),
+          },
+        ],
+        width: 78,
+        height: 14,
+        xFormat: (x) => formatSig(x, 3),
+        yFormat: (y) => formatRate(y, 2),
+        marks: plot.peak === null ? [] : [{ x: plot.peak.n, label: 'peak' }],
+        connect: false,
+        ascii: true,
+      }),
+    ),
+  ];
+}
+
 export function inputs(w: WorksheetInput): Block[] {
   const { scenario: s, catalog } = w;
   const d = new Set(s.defaulted);
-  const src = (path: string) => (d.has(path) ? 'default' : 'scenario');
+  const src = (path: string) => fittedSource(s, path) ?? (d.has(path) ? 'default' : 'scenario');
   const wl = s.workload;
   const rel = s.reliability;
   const ranged = new Map(s.uncertain.map((u) => [u.path, u]));
@@ -100,6 +156,15 @@ export function inputs(w: WorksheetInput): Block[] {
       src('workload.writeFraction'),
     ],
     ['workload.fanout', String(wl.fanout), src('workload.fanout')],
+    ...(wl.usl === null
+      ? []
+      : [
+          [
+            'workload.usl',
+            `contention ${wl.usl.sigma}, coherency ${wl.usl.kappa} (Universal Scalability Law over a node's vCPUs)`,
+            src('workload.usl'),
+          ],
+        ]),
     [
       'workload.requestSize / responseSize',
       `${formatBytes(wl.requestSizeBytes)} / ${formatBytes(wl.responseSizeBytes)}`,
@@ -127,17 +192,17 @@ export function inputs(w: WorksheetInput): Block[] {
     [
       'reliability.node',
       `MTBF ${formatDuration(rel.node.mtbfS)}, MTTR ${formatDuration(rel.node.mttrS)}`,
-      src('reliability.node.mtbf'),
+      fittedSource(s, 'reliability.node') ?? src('reliability.node.mtbf'),
     ],
     [
       'reliability.zone',
       `MTBF ${formatDuration(rel.zone.mtbfS)}, MTTR ${formatDuration(rel.zone.mttrS)}`,
-      src('reliability.zone.mtbf'),
+      fittedSource(s, 'reliability.zone') ?? src('reliability.zone.mtbf'),
     ],
     [
       'reliability.region',
       `MTBF ${formatDuration(rel.region.mtbfS)}, MTTR ${formatDuration(rel.region.mttrS)}`,
-      src('reliability.region.mtbf'),
+      fittedSource(s, 'reliability.region') ?? src('reliability.region.mtbf'),
     ],
     ['reliability.failover', formatDuration(rel.failoverS), src('reliability.failover')],
     ['reliability.coldRestore', formatDuration(rel.coldRestoreS), src('reliability.coldRestore')],
@@ -163,6 +228,7 @@ export function inputs(w: WorksheetInput): Block[] {
     heading(2, '2. Inputs and assumptions'),
     paragraph(`Scenario: \`${w.source}\`.${s.description ? ` ${s.description}` : ''}`),
     table(['input', 'value', 'from'], rows),
+    ...uslFigure(s),
     ...tierInputs(s),
     paragraph(
       `"default" means the scenario left the field out and capplan used its default (\`capplan schema scenario\` states each). Default failure rates come from the catalog: node ${preset.node.name} (${preset.node.confidence}), zone ${preset.zone.name} (${preset.zone.confidence}), region ${preset.region.name} (${preset.region.confidence}).`,
@@ -171,6 +237,9 @@ export function inputs(w: WorksheetInput): Block[] {
     bullets(w.result.assumptions),
     paragraph('**Sources of the prices and failure figures** (from the catalog, with their dates):'),
     bullets(w.result.sources.map((x) => `\`${x.id}\` (${x.date}): ${x.text}`)),
+    ...(s.fitted.length === 0
+      ? []
+      : [paragraph('**Inputs fitted from measurements** (`capplan fit --into`):'), bullets(fittedSources(s))]),
     paragraph(
       "**Left out of the model**: correlated failures beyond zones and regions, failures caused by load, deployments and maintenance windows, retries and timeouts, network jitter (round trips are medians), the users' last mile, reserved or spot pricing, and the cost of internet egress (reported apart: it is about the same for every design).",
     ),
