@@ -1,6 +1,6 @@
 export { CATALOG_FILES, type RawCatalog, rawCatalog } from './data.js';
 export {
-  buildCatalog,
+  buildCatalogFrom,
   type CapacityUnitPrice,
   type Catalog,
   CatalogError,
@@ -28,23 +28,5 @@ export {
   type SourceRecord,
   type SpotFigures,
 } from './load.js';
-export {
-  CommitmentsSpotFileSchema,
-  ConfidenceSchema,
-  FailurePresetSchema,
-  FamilyPerformanceSchema,
-  GlobalTrafficSwitchSchema,
-  InstanceSchema,
-  InstancesFileSchema,
-  InterTierEvidenceSchema,
-  InterTierRttSchema,
-  NetworkCostsFileSchema,
-  RegionalPriceSchema,
-  RegionSchema,
-  RegionsFileSchema,
-  ReliabilityFileSchema,
-  RttModelSchema,
-  RttPairSchema,
-  SourceDateSchema,
-  SourceSchema,
-} from './schema.js';
+// The zod schemas (schema.ts) and the validating builder (validate.ts) are imported from their own modules, not from
+// here: importing them puts zod into the start-up of every command that reads the catalog (issue 18).

@@ -6,22 +6,22 @@
 import type { z } from 'zod';
 import type { RttModel } from '../core/geo/rttModel.js';
 import { CATALOG_FILES, type RawCatalog, rawCatalog } from './data.js';
-import {
+import type {
   CommitmentsSpotFileSchema,
-  type Confidence,
-  type GlobalTrafficSwitchRecord,
-  type INTERRUPTION_BANDS,
+  Confidence,
+  GlobalTrafficSwitchRecord,
+  INTERRUPTION_BANDS,
   InstancesFileSchema,
-  type InterTierEvidence,
-  type NetworkCostsFile,
+  InterTierEvidence,
+  NetworkCostsFile,
   NetworkCostsFileSchema,
-  type RESERVATION_CLASSES,
-  type RESERVATION_OPTIONS,
-  type RESERVATION_TERMS,
+  RESERVATION_CLASSES,
+  RESERVATION_OPTIONS,
+  RESERVATION_TERMS,
   RegionsFileSchema,
-  type ReliabilityFile,
+  ReliabilityFile,
   ReliabilityFileSchema,
-  type SourceRecord,
+  SourceRecord,
 } from './schema.js';
 
 export type { Confidence, InterTierEvidence, SourceRecord };
@@ -361,19 +361,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
-function parseFile<S extends z.ZodType>(
-  schema: S,
-  data: unknown,
-  file: string,
-  problems: string[],
-): z.infer<S> | undefined {
-  // jitless: the catalog is parsed once, so compiling a fast path (new Function) would only cost start-up time
-  const result = schema.safeParse(data, { jitless: true });
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) problems.push(`${file}: ${formatPath(issue.path)}: ${issue.message}`);
-  return undefined;
-}
-
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
 function compareInstances(x: Instance, y: Instance): number {
@@ -385,19 +372,23 @@ function compareInstances(x: Instance, y: Instance): number {
   );
 }
 
+/** The five catalog files as their schemas describe them (validated: catalog/validate.ts). */
+export interface CatalogFiles {
+  instances: z.infer<typeof InstancesFileSchema>;
+  regions: z.infer<typeof RegionsFileSchema>;
+  networkCosts: z.infer<typeof NetworkCostsFileSchema>;
+  reliability: z.infer<typeof ReliabilityFileSchema>;
+  commitmentsSpot: z.infer<typeof CommitmentsSpotFileSchema>;
+}
+
 /**
- * Validates the four catalog files and builds the catalog. Not memoized (see loadCatalog); for tests and tools.
- *
- * @throws CatalogError naming the file and field path of every problem
+ * The catalog of files that have passed their schemas (validate.ts parseCatalogFiles), or of the committed files,
+ * which test/catalog checks against the schemas (loadCatalog): no zod at run time.
+ * @throws {CatalogError} a cross-file rule is broken (sources, regions, prices)
  */
-export function buildCatalog(raw: RawCatalog): Catalog {
+export function buildCatalogFrom(parsed: CatalogFiles): Catalog {
   const problems: string[] = [];
-  const inst = parseFile(InstancesFileSchema, raw.instances, CATALOG_FILES.instances, problems);
-  const reg = parseFile(RegionsFileSchema, raw.regions, CATALOG_FILES.regions, problems);
-  const net = parseFile(NetworkCostsFileSchema, raw.networkCosts, CATALOG_FILES.networkCosts, problems);
-  const rel = parseFile(ReliabilityFileSchema, raw.reliability, CATALOG_FILES.reliability, problems);
-  const com = parseFile(CommitmentsSpotFileSchema, raw.commitmentsSpot, CATALOG_FILES.commitmentsSpot, problems);
-  if (!inst || !reg || !net || !rel || !com) throw new CatalogError(problems);
+  const { instances: inst, regions: reg, networkCosts: net, reliability: rel, commitmentsSpot: com } = parsed;
 
   // Sources: each file lists its own; the same id must mean the same thing everywhere.
   const sources = new Map<string, SourceRecord>();
@@ -689,11 +680,14 @@ function buildReliability(rel: ReliabilityFile): ReliabilityPresets {
 let cached: Catalog | undefined;
 
 /**
- * The catalog embedded in the build (models/catalog/*.json), validated once and memoized.
+ * The catalog embedded in the build (models/catalog/*.json), built once and memoized. The files are validated
+ * against their schemas by the tests (test/catalog/prevalidated.test.ts), not at run time: zod over the 1 MB catalog
+ * cost about 33 ms of every start-up (issue 18); the cross-file rules are still checked here.
  *
- * @throws CatalogError if the embedded files are invalid (a build defect)
+ * @throws CatalogError if a cross-file rule is broken (a build defect)
  */
 export function loadCatalog(): Catalog {
-  cached ??= buildCatalog(rawCatalog);
+  // the committed files, validated against their schemas by the tests (test/catalog), not at every start-up
+  cached ??= buildCatalogFrom(rawCatalog as unknown as CatalogFiles);
   return cached;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog, rawCatalog, SourceDateSchema } from '../../src/catalog/index.js';
+import { loadCatalog, rawCatalog } from '../../src/catalog/index.js';
+import { SourceDateSchema } from '../../src/catalog/schema.js';
 import { expectClose } from '../helpers/expectClose.js';
 
 const catalog = loadCatalog();

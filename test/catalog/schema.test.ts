@@ -3,14 +3,9 @@
  * deep copy of the embedded files and runs the real loader (buildCatalog) or a file schema on it.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  buildCatalog,
-  CatalogError,
-  InstancesFileSchema,
-  type RawCatalog,
-  RegionsFileSchema,
-  rawCatalog,
-} from '../../src/catalog/index.js';
+import { CatalogError, type RawCatalog, rawCatalog } from '../../src/catalog/index.js';
+import { InstancesFileSchema, RegionsFileSchema } from '../../src/catalog/schema.js';
+import { buildCatalog } from '../../src/catalog/validate.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests poke at arbitrary places of untyped JSON copies
 type Json = any;

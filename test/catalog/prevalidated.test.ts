@@ -1,0 +1,27 @@
+/**
+ * loadCatalog builds from the committed files without running their zod schemas (issue 18: ~33 ms of every
+ * start-up). That is sound only while the committed files pass the schemas unchanged; this test is that check, at
+ * test time, as the build's "validate once" step.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadCatalog, rawCatalog } from '../../src/catalog/index.js';
+import { buildCatalog, parseCatalogFiles } from '../../src/catalog/validate.js';
+
+describe('the committed catalog', () => {
+  it('passes its schemas, and the schemas change nothing in it (no defaults, no transforms)', () => {
+    const parsed = parseCatalogFiles(rawCatalog);
+    expect(JSON.parse(JSON.stringify(parsed))).toEqual(JSON.parse(JSON.stringify(rawCatalog)));
+  });
+
+  it('built without the schemas is the catalog built with them', () => {
+    const checked = buildCatalog(rawCatalog);
+    const loaded = loadCatalog();
+    for (const key of ['instances', 'regions', 'sources'] as const) {
+      expect(JSON.stringify([...(loaded[key] as Iterable<unknown>)])).toBe(
+        JSON.stringify([...(checked[key] as Iterable<unknown>)]),
+      );
+    }
+    expect(JSON.stringify(loaded.rttModel)).toBe(JSON.stringify(checked.rttModel));
+    expect(loaded.measuredRttMs('us-east-1', 'eu-west-1')).toBe(checked.measuredRttMs('us-east-1', 'eu-west-1'));
+  });
+});
