@@ -39,9 +39,36 @@ function time(args, exe = process.execPath) {
   return median(samples);
 }
 
+/**
+ * Two commands timed alternately (A, B, A, B, ...), so that a change of machine load hits both alike: the median of
+ * each and the median of the per-pair ratios A/B.
+ */
+function paired(argsA, argsB, exeA = process.execPath, exeB = process.execPath) {
+  const a = [];
+  const b = [];
+  const ratios = [];
+  for (let i = 0; i < RUNS; i++) {
+    const ta = time1(argsA, exeA);
+    const tb = time1(argsB, exeB);
+    a.push(ta);
+    b.push(tb);
+    ratios.push(ta / tb);
+  }
+  return { a: median(a), b: median(b), ratio: median(ratios) };
+}
+
+/** One run's wall time, ms; a command that fails is an error (its figures would be meaningless). */
+function time1(args, exe) {
+  const t0 = performance.now();
+  const r = spawnSync(exe, args, { encoding: 'utf8' });
+  const t1 = performance.now();
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return t1 - t0;
+}
+
 const baseline = time(['-e', '0']);
 if (want('startup')) {
-  console.log(`start-up, median of ${RUNS} runs (ms); baseline node -e 0 = ${baseline.toFixed(1)} ms`);
+  console.log(`start-up, ${RUNS} runs each alternated with node -e 0 (medians, ms; ratioToNode: median of the pairs' ratios)`);
   const cases = [
     ['--help', ['--help']],
     ['nines 99.95%', ['nines', '99.95%', '--json']],
@@ -82,11 +109,13 @@ if (want('startup')) {
   ];
   const rows = [];
   for (const [name, args] of cases) {
-    const ms = time([bin, ...args]);
+    // each command alternated with its own node -e 0 (issue 18: a baseline timed once drifts with the load)
+    const p = paired([bin, ...args], ['-e', '0']);
     rows.push({
       command: `capplan ${name}`,
-      ms: Number(ms.toFixed(1)),
-      ratioToNode: Number((ms / baseline).toFixed(2)),
+      ms: Number(p.a.toFixed(1)),
+      nodeMs: Number(p.b.toFixed(1)),
+      ratioToNode: Number(p.ratio.toFixed(2)),
     });
   }
   console.table(rows);
@@ -204,10 +233,17 @@ if (want('sim')) {
   console.log(
     `simulated customers per second (1M run minus the same command without --simulate): ${(perS / 1e6).toFixed(1)} million/s`,
   );
-  if (cMs !== null)
-    console.log(
-      `capplan / C reference, whole process: ${(sim1m / cMs).toFixed(2)}x (target: within 1.3x, issue 14; the gap is start-up, issue 18)`,
+  if (cMs !== null) {
+    const p = paired(
+      [bin, ...queueArgs, '--simulate', '1000000', '--seed', '3'],
+      ['8', '1280', '200', '1000000', '3'],
+      process.execPath,
+      join(scratch, 'mmc_ref'),
     );
+    console.log(
+      `capplan / C reference, whole process, ${RUNS} alternating pairs: median ratio ${p.ratio.toFixed(2)}x (capplan ${p.a.toFixed(1)} ms, C ${p.b.toFixed(1)} ms; target: within 1.3x, issue 14)`,
+    );
+  }
   if (existsSync('/usr/bin/time')) {
     const r = checked(
       spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, bin, ...queueArgs, '--simulate', '10000000'], {

@@ -675,9 +675,11 @@ export function planChunks(
 ): ChunkPlan {
   const chunks = fixedChunks ?? (customers >= 20_000 ? 10 : customers >= 2_000 ? 5 : 2);
   const perChunk = Math.max(1, Math.ceil(customers / chunks));
-  let warmup = Math.max(1_000, Math.floor(perChunk / 10));
-  let warmupCapped = false;
   const relaxation = utilization === undefined ? 0 : relaxationCustomers(utilization, queues, serviceCv);
+  // with the load known, the warm-up is WARMUP_RELAXATIONS relaxation times (at least 1,000); without it, a tenth of
+  // the chunk (the relaxation time is unknown)
+  let warmup = relaxation > 0 ? 1_000 : Math.max(1_000, Math.floor(perChunk / 10));
+  let warmupCapped = false;
   if (relaxation > 0) {
     const wanted = Math.ceil(WARMUP_RELAXATIONS * relaxation);
     warmupCapped = wanted > WARMUP_CAP_SECTIONS * perChunk && wanted > warmup;
