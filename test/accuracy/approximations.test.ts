@@ -1,5 +1,7 @@
 // How far the analytic approximations are from simulation (the numbers the README quotes). Each case simulates
-// 200,000 customers (10 replications); the error is (analytic - simulated) / simulated. The asserted bounds are the
+// 200,000 customers (10 replications), 2,000,000 at rho 0.9, where 200,000 are only about 900 relaxation times and
+// the simulated mean alone is off by about 7% (one standard error; an M/G/1 at cv 0.5, whose mean is exact by
+// Pollaczek-Khinchine, read 8.2% "error" from noise); the error is (analytic - simulated) / simulated. The asserted bounds are the
 // tolerances the README states; the table is printed for the README with `npx vitest run test/accuracy`.
 import { describe, expect, it } from 'vitest';
 import { balancerModel, queueAtLoad } from '../../src/compare/capacity.js';
@@ -32,7 +34,7 @@ describe('M/G/c percentiles (Allen-Cunneen + gamma-service approximation) agains
             fanout: 1,
             groups: [],
           },
-          200_000,
+          rho >= 0.9 ? 2_000_000 : 200_000,
           11,
           rho,
         );
