@@ -5,7 +5,8 @@
  */
 import type { z } from 'zod';
 import type { RttModel } from '../core/geo/rttModel.js';
-import { CATALOG_FILES, type RawCatalog, rawCatalog } from './data.js';
+import { CATALOG_FILES, rawCatalog } from './data.js';
+import { buildRegionTable, REGIONS_PROVIDER, type Region } from './regionTable.js';
 import type {
   CommitmentsSpotFileSchema,
   Confidence,
@@ -68,24 +69,7 @@ export interface FamilyPerformance {
   note: string;
 }
 
-export interface Region {
-  id: string;
-  /** The cloud that runs the region: every catalog region is AWS's (REGIONS_PROVIDER). */
-  provider: 'aws';
-  city: string;
-  country: string;
-  /** Degrees, north positive (metro coordinates, not the data centres). */
-  lat: number;
-  /** Degrees, east positive. */
-  lon: number;
-}
-
-/**
- * The provider of every region of regions.json: the file lists AWS regions only (its $comment; the round trips are
- * cloudping.co's AWS measurements, and network-costs.json, which prices transfers between them, is AWS's). A GCP
- * instance family therefore has no catalog region to run in.
- */
-export const REGIONS_PROVIDER = 'aws' as const;
+export { REGIONS_PROVIDER, type Region } from './regionTable.js';
 
 export interface MeasuredRtt {
   a: string;
@@ -361,8 +345,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
-const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
-
 function compareInstances(x: Instance, y: Instance): number {
   return (
     x.vcpu - y.vcpu ||
@@ -449,15 +431,9 @@ export function buildCatalogFrom(parsed: CatalogFiles): Catalog {
     [...familyLists].map(([f, list]) => [f, deepFreeze(list.sort(compareInstances))] as const),
   );
 
-  // Regions and RTTs
-  const regions: Region[] = reg.regions.map((r) => ({
-    id: r.id,
-    provider: REGIONS_PROVIDER,
-    city: r.city,
-    country: r.country,
-    lat: r.lat,
-    lon: r.lon,
-  }));
+  // Regions and RTTs: the same table `capplan rtt` loads alone (regionTable.ts)
+  const regionTable = buildRegionTable(reg);
+  const regions = regionTable.regions as Region[];
   const regionById = new Map(regions.map((r) => [r.id, r]));
   // every AWS type is priced or listed as absent in every catalog region, and names no other
   inst.instances.forEach((i, n) => {
@@ -475,20 +451,7 @@ export function buildCatalogFrom(parsed: CatalogFiles): Catalog {
     }
   });
   if (problems.length > 0) throw new CatalogError(problems);
-  const rtt = new Map<string, number>();
-  for (const p of reg.rtt.pairs) rtt.set(pairKey(p.a, p.b), p.rttMs);
-  for (const r of reg.rtt.intraRegion) rtt.set(pairKey(r.region, r.region), r.rttMs);
-  const m = reg.rttModel;
-  const rttModel: RttModel = {
-    interceptMs: m.interceptMs,
-    msPerKm: m.msPerKm,
-    method: m.method,
-    n: m.n,
-    medianAbsErrorMs: m.medianAbsErrorMs,
-    medianRelError: m.medianRelError,
-    p90AbsErrorMs: m.p90AbsErrorMs,
-    p90RelError: m.p90RelError,
-  };
+  const rttModel = regionTable.rttModel;
 
   const t = reg.interTier;
   const interTier: InterTierRtt = {
@@ -552,8 +515,8 @@ export function buildCatalogFrom(parsed: CatalogFiles): Catalog {
     spot: (instance, region) => spotAt.get(`${instance.name}\u0000${region}`),
     perVcpuPerformance,
     regions: deepFreeze(regions),
-    region: (id) => regionById.get(id),
-    measuredRttMs: (a, b) => rtt.get(pairKey(a, b)),
+    region: regionTable.region,
+    measuredRttMs: regionTable.measuredRttMs,
     measuredRtts: deepFreeze(reg.rtt.pairs.map((p) => ({ a: p.a, b: p.b, rttMs: p.rttMs }))),
     rttModel: deepFreeze(rttModel),
     interTier: deepFreeze(interTier),

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, rawCatalog } from '../../src/catalog/index.js';
+import { loadRegionTable } from '../../src/catalog/regionTable.js';
 import { buildCatalog, parseCatalogFiles } from '../../src/catalog/validate.js';
 
 describe('the committed catalog', () => {
@@ -23,5 +24,18 @@ describe('the committed catalog', () => {
     }
     expect(JSON.stringify(loaded.rttModel)).toBe(JSON.stringify(checked.rttModel));
     expect(loaded.measuredRttMs('us-east-1', 'eu-west-1')).toBe(checked.measuredRttMs('us-east-1', 'eu-west-1'));
+  });
+});
+
+describe('the region table alone (capplan rtt)', () => {
+  it("is the catalog's regions, round trips and distance model", () => {
+    const table = loadRegionTable();
+    const catalog = loadCatalog();
+    expect(JSON.stringify(table.regions)).toBe(JSON.stringify(catalog.regions));
+    expect(JSON.stringify(table.rttModel)).toBe(JSON.stringify(catalog.rttModel));
+    for (const a of catalog.regions) {
+      expect(table.region(a.id)).toEqual(catalog.region(a.id));
+      for (const b of catalog.regions) expect(table.measuredRttMs(a.id, b.id)).toBe(catalog.measuredRttMs(a.id, b.id));
+    }
   });
 });

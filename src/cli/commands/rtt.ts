@@ -1,4 +1,4 @@
-import { loadCatalog } from '../../catalog/index.js';
+import { loadRegionTable, type RegionTable } from '../../catalog/regionTable.js';
 import { type Place, rttBetween } from '../../core/geo/index.js';
 import { InputError } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
@@ -9,7 +9,7 @@ import { writeJson } from '../output.js';
 
 /** `capplan rtt A B`: measured median RTT between catalog regions, else an estimate from distance. */
 export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
-  const catalog = loadCatalog();
+  const catalog = loadRegionTable();
   const problems = new ProblemList();
   const [a, b] = ['A', 'B'].map((name, i) =>
     problems.attempt(() => place(args.positionals[i], name, catalog), undefined),
@@ -39,7 +39,7 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
 
 const COORDINATES = /^\s*([+-]?\d+(?:\.\d+)?)\s*,\s*([+-]?\d+(?:\.\d+)?)\s*$/;
 
-function place(text: string | undefined, name: string, catalog: ReturnType<typeof loadCatalog>): Place {
+function place(text: string | undefined, name: string, catalog: RegionTable): Place {
   const ids = catalog.regions.map((r) => r.id);
   if (text === undefined)
     throw new InputError(name, undefined, `a region id (${ids.slice(0, 3).join(', ')}, ...) or lat,lon`);
