@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// The only file that touches the process: main() returns an exit code (0/1/2/3, see the contract).
-// The calculators start from one file each (scripts/build.mjs: the same main() without the other commands); every
-// other command, and no command at all, from the split bundle.
-const SINGLE_FILE_COMMANDS = ['queue', 'availability', 'nines', 'rtt'];
+import { existsSync } from 'node:fs';
+// The only file that touches the process: main() returns an exit code (0/1/2/3, see the contract; 4 below).
+// A command built as a single file (scripts/build.mjs SINGLE_FILE_COMMANDS: the same main() without the other
+// commands) starts from it; every other command, and no command at all, from the split bundle.
 const first = process.argv[2];
-const { main } = await import(SINGLE_FILE_COMMANDS.includes(first) ? `../dist/cli-${first}.js` : '../dist/cli.js');
+const single = /^[a-z]+$/.test(first ?? '') ? new URL(`../dist/cli-${first}.js`, import.meta.url) : null;
+const { main } = await import(single !== null && existsSync(single) ? single.href : '../dist/cli.js');
 
 // A closed pipe (`capplan ... | head`) is not an error: stop quietly. Any other failure to write the output (a full
 // disk: `> /dev/full`, an I/O error) is one line on stderr and exit 4 (the output is incomplete; see README).

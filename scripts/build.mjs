@@ -33,7 +33,8 @@ await build({
 // The calculators as single files: dist/cli-queue.js (and availability, nines, rtt) is the same main() with every
 // other command left out, in one file instead of a dozen chunks. bin/capplan.js loads it for that command: each
 // module of a split bundle costs its own resolve, read and compile at start-up (issue 18: the calculators at about
-// 1.3x `node -e 0`). A left-out command's loader throws if ever reached.
+// 1.3x `node -e 0`). A left-out command's loader throws if ever reached. This list is the only one: bin/capplan.js
+// starts from dist/cli-NAME.js wherever that file exists.
 export const SINGLE_FILE_COMMANDS = ['queue', 'availability', 'nines', 'rtt'];
 for (const command of SINGLE_FILE_COMMANDS) {
   await build({

@@ -14,24 +14,15 @@ export function uslPointsFromCsv(text: string, source: string): (UslPoint & { li
   const csv = parseCsv(text, source, 'a CSV of measurements (columns n,x)');
   const iN = columnIndex(csv.header, USL_N_COLUMNS);
   const iX = columnIndex(csv.header, USL_X_COLUMNS);
-  const missing: InputError[] = [];
-  if (iN < 0)
-    missing.push(
-      new InputError(
-        at(source, csv.headerLine),
-        csv.header.join(','),
-        `a column n (concurrency or nodes; also accepted: ${USL_N_COLUMNS.slice(1).join(', ')})`,
-      ),
-    );
-  if (iX < 0)
-    missing.push(
-      new InputError(
-        at(source, csv.headerLine),
-        csv.header.join(','),
-        `a column x (throughput per second; also accepted: ${USL_X_COLUMNS.slice(1).join(', ')})`,
-      ),
-    );
-  throwProblems(missing);
+  const columns = [
+    [iN, `a column n (concurrency or nodes; also accepted: ${USL_N_COLUMNS.slice(1).join(', ')})`],
+    [iX, `a column x (throughput per second; also accepted: ${USL_X_COLUMNS.slice(1).join(', ')})`],
+  ] as const;
+  throwProblems(
+    columns
+      .filter(([index]) => index < 0)
+      .map(([, expected]) => new InputError(at(source, csv.headerLine), csv.header.join(','), expected)),
+  );
   const nName = csv.header[iN] as string;
   const xName = csv.header[iX] as string;
   const problems: InputError[] = [];

@@ -2,9 +2,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { expect } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { sourceCli } from './sourceMain.js';
 
 export interface Ran {
   code: number;
@@ -12,29 +11,8 @@ export interface Ran {
   stderr: string;
 }
 
-export async function cli(argv: readonly string[], stdin = ''): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: {
-      write: (s: string) => {
-        stdout += s;
-        return true;
-      },
-      isTTY: false,
-    },
-    stderr: {
-      write: (s: string) => {
-        stderr += s;
-        return true;
-      },
-      isTTY: false,
-    },
-    stdin: Readable.from([stdin]),
-    env: {},
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+export function cli(argv: readonly string[], stdin = ''): Promise<Ran> {
+  return sourceCli(argv, stdin);
 }
 
 /** Runs and parses stdout as JSON, failing with stderr when the exit code is not 0. */

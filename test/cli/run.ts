@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { CliIo } from '../../src/cli/main.js';
+import { runMain } from './sourceMain.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/capplan.js', import.meta.url));
 /** The built CLI that bin/capplan.js loads (`npm test` builds it first). */
@@ -42,28 +42,7 @@ let builtMain: Promise<Main> | undefined;
  */
 export async function cli(args: readonly string[], input?: string): Promise<RunResult> {
   builtMain ??= import(BUILT_CLI).then((m: { main: Main }) => m.main);
-  const main = await builtMain;
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: {
-      write: (s: string) => {
-        stdout += s;
-        return true;
-      },
-      isTTY: false,
-    },
-    stderr: {
-      write: (s: string) => {
-        stderr += s;
-        return true;
-      },
-      isTTY: false,
-    },
-    stdin: Readable.from(input === undefined ? [] : [input]),
-    env: ENV,
-  });
-  return { code, stdout, stderr };
+  return runMain(await builtMain, args, input ?? '', ENV);
 }
 
 /** Parses stdout as one JSON object and checks that nothing went to stderr. */

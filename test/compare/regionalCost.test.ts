@@ -10,7 +10,7 @@ import { parseScenario } from '../../src/scenario/normalize.js';
 import type { Scenario, Standby } from '../../src/scenario/types.js';
 import { expectClose } from '../helpers/expectClose.js';
 import { inputError } from '../helpers/inputError.js';
-import { exampleScenario } from './scenario.js';
+import { smallScenario } from './scenario.js';
 
 const catalog = loadCatalog();
 const inst = (name: string) => {
@@ -20,24 +20,8 @@ const inst = (name: string) => {
 };
 const HOURS = 730;
 
-/** A small scenario: one user region, light load, some writes. */
-function small(users: Scenario['users'] = [{ region: 'us-east-1', location: null, share: 1 }]): Scenario {
-  const s = exampleScenario({ users, architectures: null });
-  return {
-    ...s,
-    workload: {
-      ...s.workload,
-      peakRatePerS: 100,
-      serviceTimeS: 0.01,
-      serviceTimeCv: 1,
-      growthPerYear: 0,
-      growthYears: 0,
-      workingSetBytes: 2 ** 30,
-      writeFraction: 0.1,
-    },
-    targets: { ...s.targets, budgetUsdPerMonth: null },
-  };
-}
+/** A small scenario: one user region, light load, some writes (smallScenario with a tenth of requests writing). */
+const small = (users?: Scenario['users']): Scenario => smallScenario({ writeFraction: 0.1 }, users);
 
 const ctx = buildContext(small(), catalog);
 
