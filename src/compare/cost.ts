@@ -45,6 +45,8 @@ export interface CostInput {
   trafficRatePerS: number;
   requestSizeBytes: number;
   responseSizeBytes: number;
+  /** People and tooling, and a blue-green deploy's second copy, USD per month (operations.ts); absent: none. */
+  operations?: { usdPerMonth: number; blueGreenUsdPerMonth: number };
 }
 
 /** How each model prices a node (nodePrice.ts, where the derivations are). */
@@ -63,6 +65,11 @@ const PRICING_METHOD: Readonly<Record<PricingModel, string>> = {
 
 export const METHOD_COST =
   "on-demand list prices of each node's region x 730 h/month; balancer LCUs from processed bytes; a global traffic switch for a design that spans regions (health checks per endpoint, DNS queries or a per-GB premium); cross-zone and inter-region copies of writes; internet egress reported apart, not in the total";
+
+const METHOD_OPERATIONS =
+  'operations: operations.usdPerNodeMonth x every node (a standby, hot or cold, included) + operations.usdPerRegionMonth x the regions it runs in';
+const METHOD_BLUE_GREEN =
+  "blue-green deploys: the second copy (the box, or the whole fleet) at the nodes' prices for operations.blueGreenOverlap per deploy, deploys a week x 730/168 weeks a month";
 
 /**
  * Monthly price of a global traffic switch: fixed fees (per hour, per month), one health check per endpoint, the DNS
@@ -156,6 +163,10 @@ export function monthlyCost(ctx: Pricing, c: CostInput): CostResult {
     crossZoneTransferUsdPerMonth,
     interRegionTransferUsdPerMonth,
   };
+  // the parts of issue 20 appear only when there is something to price (a scenario without them reads as before)
+  const ops = c.operations;
+  if (ops !== undefined && ops.usdPerMonth > 0) breakdown.operationsUsdPerMonth = ops.usdPerMonth;
+  if (ops !== undefined && ops.blueGreenUsdPerMonth > 0) breakdown.blueGreenUsdPerMonth = ops.blueGreenUsdPerMonth;
   const usdPerMonth = Object.values(breakdown).reduce((s, x) => s + x, 0);
   const requestsPerMonth = c.trafficRatePerS * month;
   return {
@@ -166,10 +177,11 @@ export function monthlyCost(ctx: Pricing, c: CostInput): CostResult {
     transferGbPerMonth: { crossZone: crossZoneGb, interRegion: interRegionGb, internetEgress: totalEgressGb },
     prices: unitPrices([...c.compute, ...c.standby]),
     pricingModel: ctx.pricing,
-    method:
+    method: `${
       ctx.pricing === 'on-demand'
         ? METHOD_COST
-        : `${METHOD_COST.replace('on-demand list prices', `${ctx.pricing} prices`)} (${PRICING_METHOD[ctx.pricing]})`,
+        : `${METHOD_COST.replace('on-demand list prices', `${ctx.pricing} prices`)} (${PRICING_METHOD[ctx.pricing]})`
+    }${breakdown.operationsUsdPerMonth === undefined ? '' : `; ${METHOD_OPERATIONS}`}${breakdown.blueGreenUsdPerMonth === undefined ? '' : `; ${METHOD_BLUE_GREEN}`}`,
   };
 }
 

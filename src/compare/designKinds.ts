@@ -5,7 +5,7 @@
  */
 
 import type { Instance } from '../catalog/index.js';
-import type { BalancerPolicy, Standby } from '../scenario/types.js';
+import type { BalancerPolicy, DeployMode, Standby } from '../scenario/types.js';
 import type { NodePrice } from './nodePrice.js';
 import type { NodeCapacity } from './perVcpu.js';
 import type { ArchitectureResult } from './result.js';
@@ -18,6 +18,8 @@ export interface VerticalDesign {
   region: string;
   standby: Standby;
   standbyRegion: string | null;
+  /** How a new version reaches it (`deploy`); absent: restart. */
+  deploy?: DeployMode;
 }
 
 export interface HorizontalDesign {
@@ -31,6 +33,8 @@ export interface HorizontalDesign {
   spares: number;
   zones: number;
   balancer: BalancerPolicy;
+  /** How a new version reaches it (`deploy`); absent: rolling. */
+  deploy?: DeployMode;
 }
 
 export type Design = VerticalDesign | HorizontalDesign;

@@ -53,7 +53,8 @@ export function frozenArchitectures(catalog: Catalog, base: ComparisonResult): A
     const pricing = model === undefined ? {} : { pricing: model };
     if (d.kind === 'vertical') {
       const { name, region, standby, standbyRegion } = d;
-      return { kind: 'vertical', name, family, size, region, standby, standbyRegion, ...pricing };
+      const deploy = d.deploy === undefined ? {} : { deploy: d.deploy };
+      return { kind: 'vertical', name, family, size, region, standby, standbyRegion, ...pricing, ...deploy };
     }
     const { name, spares, zones, regions, balancer } = d;
     return {
@@ -67,6 +68,7 @@ export function frozenArchitectures(catalog: Catalog, base: ComparisonResult): A
       regions: [...regions],
       balancer,
       ...pricing,
+      ...(d.deploy === undefined ? {} : { deploy: d.deploy }),
     };
   });
 }

@@ -18,6 +18,7 @@ import { horizontalCost } from './horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout } from './layout.js';
 import { memoryNeededGiB } from './nodeMemory.js';
 import { nodePrice } from './nodePrice.js';
+import { deployOf, horizontalDeploy, withChanges } from './operations.js';
 import { perVcpuNote } from './perVcpu.js';
 import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
@@ -205,7 +206,24 @@ function horizontalDeferred(
         : `any one zone (the survivors would run above ${(cap * 100).toPrecision(3)}% CPU)`,
     );
   }
-  const figure: AvailabilityFigure = { ...fig, singlePointsOfFailure: spof };
+  // deploys (operations.ts): a rolling deploy spares a node of a region while the others carry its load at the
+  // degraded cap and every partition keeps a copy that may be down (reads and the write quorum)
+  const ops = scenario.operations;
+  const deploy = deployOf('horizontal', d.deploy);
+  const spare = d.regions.map((_, r) => {
+    const share = layout.share[r] as number;
+    if (!placeable || K < 1) return false;
+    if (share === 0) return true;
+    const need = needed(r, share);
+    return need !== null && (d.nodesByRegion[r] as number) - 1 >= need;
+  });
+  const nodeShare = d.regions.reduce(
+    (m, _, r) => Math.max(m, (layout.share[r] as number) / (d.nodesByRegion[r] as number)),
+    0,
+  );
+  const change = horizontalDeploy(ops, deploy, d.nodesByRegion, spare, nodeShare);
+  if (ops.deploysPerWeek > 0) notes.push(change.text);
+  const figure = withChanges({ ...fig, singlePointsOfFailure: spof }, ops, ops.deploysPerWeek, change);
 
   const partial: DeferredResult['partial'] = {
     name: d.name,
@@ -218,6 +236,7 @@ function horizontalDeferred(
     regions: [...d.regions],
     standby: null,
     balancer: d.balancer,
+    ...(d.deploy !== undefined || ops.deploysPerWeek > 0 ? { deploy } : {}),
     utilization,
     memoryNeededGiB: memNeed,
     nodesNeededByRegion: d.regions.map((region, r) => ({
@@ -243,7 +262,7 @@ function horizontalDeferred(
   };
   return {
     partial,
-    meets: meetsBesideP99(ctx, fig.availability, cost.usdPerMonth, utilization, memOk, dataLoss),
+    meets: meetsBesideP99(ctx, figure.availability, cost.usdPerMonth, utilization, memOk, dataLoss),
     latency,
   };
 }

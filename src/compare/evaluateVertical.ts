@@ -4,7 +4,7 @@
  * box) is in size.ts.
  */
 
-import { coldRestoreTimeS } from '../core/reliability/index.js';
+import { coldRestoreTimeS, crossRegionFailoverS } from '../core/reliability/index.js';
 import { formatDuration } from '../units/format.js';
 import { type AvailabilityFigure, availabilityResult, verticalAvailability } from './availability.js';
 import { type GroupPath, queueAtLoad } from './capacity.js';
@@ -17,6 +17,7 @@ import { approximationNote, latencyFor } from './designLatency.js';
 import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { memoryNeededGiB } from './nodeMemory.js';
 import { nodePrice } from './nodePrice.js';
+import { blueGreenUsdPerMonth, deployOf, operationsUsdPerMonth, verticalDeploy, withChanges } from './operations.js';
 import { perVcpuNote } from './perVcpu.js';
 import type { ArchitectureResult, CostResult } from './result.js';
 import { meetsBesideP99 } from './targets.js';
@@ -96,6 +97,7 @@ export function screenVertical(
  */
 export function verticalCost(ctx: Context, d: VerticalDesign): CostResult {
   const w = ctx.scenario.workload;
+  const ops = ctx.scenario.operations;
   const inst = d.instance;
   const lb = d.standby === 'hot' && d.standbyRegion === null ? ctx.catalog.reliability.loadBalancer.multiAz : null;
   const sw = globalSwitchFor(ctx, verticalRegions(d));
@@ -116,6 +118,15 @@ export function verticalCost(ctx: Context, d: VerticalDesign): CostResult {
     trafficRatePerS: ctx.trafficRatePerS,
     requestSizeBytes: w.requestSizeBytes,
     responseSizeBytes: w.responseSizeBytes,
+    operations: {
+      // the box and its standby (hot or cold), in their regions
+      usdPerMonth: operationsUsdPerMonth(ops, d.standby === 'none' ? 1 : 2, verticalRegions(d).length),
+      // a blue-green deploy starts a second box beside the first, unless a hot standby serves as it
+      blueGreenUsdPerMonth:
+        deployOf('vertical', d.deploy) === 'blue-green' && d.standby !== 'hot'
+          ? blueGreenUsdPerMonth(ops, [{ count: 1, price: nodePrice(ctx, inst, d.region) }])
+          : 0,
+    },
   };
   return monthlyCost(ctx, costIn);
 }
@@ -159,9 +170,18 @@ function verticalDeferred(
   const lb = d.standby === 'hot' && d.standbyRegion === null ? catalog.reliability.loadBalancer.multiAz : null;
   // A box that cannot carry the design rate at all (unstable queue) is never "up"; the p99 target plays no part.
   const sw = globalSwitchFor(ctx, verticalRegions(d));
-  const fig = capacityDown(
-    verticalAvailability(scenario.reliability, d.standby, d.standbyRegion !== null, lb, w.workingSetBytes, sw),
-    !q.stable,
+  // deploys: a restart, or the move to a hot standby when that is shorter (operations.ts)
+  const ops = scenario.operations;
+  const rel = scenario.reliability;
+  const deploy = deployOf('vertical', d.deploy);
+  const hotFailoverS =
+    d.standby !== 'hot' ? null : d.standbyRegion !== null ? crossRegionFailoverS(rel.failoverS, sw) : rel.failoverS;
+  const change = verticalDeploy(ops, deploy, hotFailoverS);
+  const fig = withChanges(
+    capacityDown(verticalAvailability(rel, d.standby, d.standbyRegion !== null, lb, w.workingSetBytes, sw), !q.stable),
+    ops,
+    ops.deploysPerWeek,
+    change,
   );
   const cost = verticalCost(ctx, d);
   const availability = availabilityResult(fig);
@@ -193,6 +213,7 @@ function verticalDeferred(
         : 'hot standby behind a balancer; failover time per failure of the active',
     );
   if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
+  if (ops.deploysPerWeek > 0) notes.push(change.text);
   const queueNote = approximationNote([q]);
   if (queueNote !== null) notes.push(queueNote);
   const partial: DeferredResult['partial'] = {
@@ -206,6 +227,7 @@ function verticalDeferred(
     regions: d.standbyRegion ? [d.region, d.standbyRegion] : [d.region],
     standby: d.standby,
     balancer: null,
+    ...(d.deploy !== undefined || ops.deploysPerWeek > 0 ? { deploy } : {}),
     utilization: q.utilization,
     memoryNeededGiB: memNeed,
     nodesNeededByRegion: [{ region: d.region, nodes: 1, needed: 1 }],

@@ -14,6 +14,7 @@ import { globalSwitchFor } from './globalSwitch.js';
 import type { HorizontalLayout } from './layout.js';
 import { leastRegionNodes } from './nodeMemory.js';
 import { cheapestUsdPerHour } from './nodePrice.js';
+import { operationsUsdPerMonth } from './operations.js';
 import { fatalZoneProbability, movedOnLoss, othersFullyUp, outageRates } from './outageFloor.js';
 
 const upperBoundCache = new WeakMap<Context, Map<string, number>>();
@@ -177,7 +178,7 @@ function instanceFactors(ctx: Context, instance: Instance) {
     workPerShare:
       (ctx.designRatePerS * w.fanout * effectiveServiceTimeS(w, ctx.node(instance))) /
       (instance.vcpu * t.maxUtilization),
-    usdPerMonth: cheapestUsdPerHour(ctx, instance) * BILLING_HOURS_PER_MONTH,
+    usdPerMonth: cheapestUsdPerHour(ctx, instance) * BILLING_HOURS_PER_MONTH + ctx.scenario.operations.usdPerNodeMonth,
     zoneSafe: new Map<string, number>(),
   };
   cache.set(instance, f);
@@ -214,6 +215,8 @@ export function sizeLowerBound(
     trafficRatePerS: ctx.trafficRatePerS,
     requestSizeBytes: w.requestSizeBytes,
     responseSizeBytes: w.responseSizeBytes,
+    // people and tooling for k regions (the nodes' share is in their price: instanceFactors)
+    operations: { usdPerMonth: operationsUsdPerMonth(ctx.scenario.operations, 0, k), blueGreenUsdPerMonth: 0 },
   }).usdPerMonth;
   let nodesUsdPerMonth = Number.POSITIVE_INFINITY;
   for (const i of instances) {

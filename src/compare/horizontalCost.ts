@@ -7,6 +7,7 @@ import type { HorizontalDesign } from './designKinds.js';
 import { globalSwitchFor } from './globalSwitch.js';
 import type { HorizontalLayout } from './layout.js';
 import { nodePrice } from './nodePrice.js';
+import { blueGreenUsdPerMonth, deployOf, operationsUsdPerMonth } from './operations.js';
 import type { CostResult } from './result.js';
 
 /** Whether horizontalCost is the same for both zone counts (the zones enter it only through the copies of writes
@@ -23,7 +24,7 @@ export function sameCostForZones(ctx: Context, a: number, b: number): boolean {
  */
 export function horizontalCost(
   ctx: Context,
-  d: Pick<HorizontalDesign, 'regions' | 'nodesByRegion' | 'zones'> & { instance: Instance | null },
+  d: Pick<HorizontalDesign, 'regions' | 'nodesByRegion' | 'zones' | 'deploy'> & { instance: Instance | null },
   layout: HorizontalLayout,
 ): CostResult {
   const w = ctx.scenario.workload;
@@ -38,14 +39,16 @@ export function horizontalCost(
       if (to !== from) interRegion.push({ from, to, bytesPerS: trafficWrites * (layout.share[r] as number) });
     }
   });
+  const compute =
+    inst === null
+      ? []
+      : d.regions.map((region, r) => ({
+          count: d.nodesByRegion[r] as number,
+          price: nodePrice(ctx, inst, region),
+        }));
+  const ops = ctx.scenario.operations;
   return monthlyCost(ctx, {
-    compute:
-      inst === null
-        ? []
-        : d.regions.map((region, r) => ({
-            count: d.nodesByRegion[r] as number,
-            price: nodePrice(ctx, inst, region),
-          })),
+    compute,
     standby: [],
     balancerRegions: [...d.regions],
     // a health check on each region's balancer
@@ -56,5 +59,14 @@ export function horizontalCost(
     trafficRatePerS: ctx.trafficRatePerS,
     requestSizeBytes: w.requestSizeBytes,
     responseSizeBytes: w.responseSizeBytes,
+    operations: {
+      usdPerMonth: operationsUsdPerMonth(
+        ops,
+        d.nodesByRegion.reduce((s, n) => s + n, 0),
+        R,
+      ),
+      // a blue-green deploy runs a second fleet beside the first
+      blueGreenUsdPerMonth: deployOf('horizontal', d.deploy) === 'blue-green' ? blueGreenUsdPerMonth(ops, compute) : 0,
+    },
   });
 }

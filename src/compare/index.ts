@@ -67,6 +67,7 @@ function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
       region: spec.region ?? bestSingleRegion(ctx),
       standby: spec.standby,
       standbyRegion: spec.standbyRegion,
+      ...(spec.deploy === undefined ? {} : { deploy: spec.deploy }),
     };
     // the sizes priced where the box (and a hot standby) runs; none: nodePrice names the region and what exists
     const running = spec.standby === 'hot' && v.standbyRegion !== null ? [v.region, v.standbyRegion] : [v.region];
@@ -89,6 +90,7 @@ function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
       spares: spec.spares,
       zones: spec.zones,
       balancer: spec.balancer,
+      ...(spec.deploy === undefined ? {} : { deploy: spec.deploy }),
     };
     let r: ArchitectureResult;
     if (instance) {

@@ -10,6 +10,7 @@
  * bound. No side effects on import: nothing is read, and the JSON Schema is built only when asked for.
  */
 import { z } from 'zod';
+import { DEPLOY_MODES } from '../scenario/options.js';
 
 export const RESULT_SCHEMA_ID = 'https://capplan.dev/schema/result.json';
 
@@ -54,6 +55,12 @@ export const CostBreakdownSchema = z
     ),
     crossZoneTransferUsdPerMonth: nonNegative('Data transfer between zones of a region, USD per month.'),
     interRegionTransferUsdPerMonth: nonNegative('Data transfer between regions, USD per month.'),
+    operationsUsdPerMonth: nonNegative(
+      'People and tooling (operations.usdPerNodeMonth x every node, a standby included, + operations.usdPerRegionMonth x the regions), USD per month; present when above 0.',
+    ).optional(),
+    blueGreenUsdPerMonth: nonNegative(
+      'The second copy a blue-green deploy runs for operations.blueGreenOverlap per deploy (none where a hot standby serves as it), USD per month; present when above 0.',
+    ).optional(),
   })
   .describe('The parts of usdPerMonth, USD per month each.');
 
@@ -479,6 +486,12 @@ export const ArchitectureResultSchema = z
       .string()
       .nullable()
       .describe('Load-balancing policy of a horizontal candidate, e.g. "least-loaded" (null: vertical).'),
+    deploy: z
+      .enum(DEPLOY_MODES)
+      .optional()
+      .describe(
+        'How a new version reaches the candidate (operations, issue 20): "restart", "blue-green" or "rolling"; present when the candidate names it or the scenario counts deploys (operations.deploysPerWeek > 0).',
+      ),
     /** Busiest node's CPU utilisation at the design rate, all nodes up. */
     utilization: z
       .number()

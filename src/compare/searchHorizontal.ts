@@ -195,7 +195,9 @@ function looselyBoundedInstances(ctx: Context, plan: Plan, instances: readonly I
     order = instances
       .map((instance, i) => ({
         instance,
-        nodesUsd: (nodes[i] as number) * cheapestUsdPerHour(ctx, instance) * BILLING_HOURS_PER_MONTH,
+        nodesUsd:
+          (nodes[i] as number) *
+          (cheapestUsdPerHour(ctx, instance) * BILLING_HOURS_PER_MONTH + ctx.scenario.operations.usdPerNodeMonth),
       }))
       .filter((x) => Number.isFinite(x.nodesUsd))
       .sort((a, b) => a.nodesUsd - b.nodesUsd || a.instance.usdPerHour - b.instance.usdPerHour);
@@ -204,13 +206,17 @@ function looselyBoundedInstances(ctx: Context, plan: Plan, instances: readonly I
   return order;
 }
 
-/** Monthly price of one node of `instance` in each of `regions` (null when a region has no price for it). */
+/**
+ * Monthly price of one node of `instance` in each of `regions`, its operations cost included (operations.ts; null
+ * when a region has no price for it).
+ */
 function nodeUsdPerMonth(ctx: Context, instance: Instance, regions: readonly string[]): number[] | null {
   const out: number[] = [];
+  const ops = ctx.scenario.operations.usdPerNodeMonth;
   for (const r of regions) {
     const p = usdPerHourIn(ctx, instance, r);
     if (p === undefined) return null;
-    out.push(p * BILLING_HOURS_PER_MONTH);
+    out.push(p * BILLING_HOURS_PER_MONTH + ops);
   }
   return out;
 }

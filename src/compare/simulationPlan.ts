@@ -47,6 +47,7 @@ export function designOf(catalog: Catalog, r: ArchitectureResult): Design {
       region: r.regions[0] as string,
       standby: r.standby ?? 'none',
       standbyRegion: r.regions[1] ?? null,
+      ...(r.deploy === undefined ? {} : { deploy: r.deploy }),
     };
   }
   return {
@@ -59,6 +60,7 @@ export function designOf(catalog: Catalog, r: ArchitectureResult): Design {
     spares: r.spares,
     zones: r.zones,
     balancer: (r.balancer ?? 'least-loaded') as 'least-loaded',
+    ...(r.deploy === undefined ? {} : { deploy: r.deploy }),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 
 import type { Instance } from '../catalog/index.js';
-import type { BalancerPolicy, Standby } from '../scenario/types.js';
+import type { BalancerPolicy, DeployMode, Standby } from '../scenario/types.js';
 import {
   type GroupPath,
   MAX_NODES_PER_REGION,
@@ -21,6 +21,7 @@ import { meet } from './frontier.js';
 import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayout, screensCompact } from './layout.js';
 import { leastRegionNodes, memoryNeededGiB } from './nodeMemory.js';
 import { pricedIn, usdPerHourIn } from './nodePrice.js';
+import { verticalDeployChoices } from './operations.js';
 import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
 
@@ -115,6 +116,7 @@ export interface VerticalSpec {
   region: string;
   standby: Standby;
   standbyRegion: string | null;
+  deploy?: DeployMode;
 }
 
 /**
@@ -209,6 +211,7 @@ export interface HorizontalSpec {
   spares: number;
   zones: number;
   balancer: BalancerPolicy;
+  deploy?: DeployMode;
 }
 
 /**
@@ -382,6 +385,7 @@ export function searchVertical(ctx: Context): ArchitectureResult {
   const w = ctx.scenario.workload;
   const t = ctx.scenario.targets;
   let best: { result: ArchitectureResult; sizes: Instance[]; spec: VerticalSpec } | null = null;
+  const deployChoices = verticalDeployChoices(ctx.scenario.operations);
   for (const [family, list] of families) {
     const familySizes = ctx.catalog.families.get(family)?.filter((i) => list.includes(i)) ?? list;
     // the smallest box that could serve: fits the working set and keeps the utilisation target
@@ -415,16 +419,25 @@ export function searchVertical(ctx: Context): ArchitectureResult {
                 ...(standby === 'hot' ? all.filter((r) => r !== region && r !== nearest && cheaperThanNearest(r)) : []),
               ];
         for (const standbyRegion of standbyRegions) {
-          const spec: VerticalSpec = { name: 'best vertical', origin: 'searched', region, standby, standbyRegion };
           // a hot standby runs the same size in its region: only sizes priced there
           const here =
             standby === 'hot' && standbyRegion !== null
               ? sizes.filter((i) => pricedIn(ctx, i, [standbyRegion]))
               : sizes;
           if (here.length === 0) continue;
-          const result = sizeVertical(ctx, here, spec, true);
-          meet(ctx.seen, result);
-          if (better(result, best?.result ?? null)) best = { result, sizes: here, spec };
+          for (const deploy of deployChoices) {
+            const spec: VerticalSpec = {
+              name: 'best vertical',
+              origin: 'searched',
+              region,
+              standby,
+              standbyRegion,
+              ...(deploy === undefined ? {} : { deploy }),
+            };
+            const result = sizeVertical(ctx, here, spec, true);
+            meet(ctx.seen, result);
+            if (better(result, best?.result ?? null)) best = { result, sizes: here, spec };
+          }
         }
       }
     }

@@ -21,6 +21,7 @@ import {
   ARCHITECTURE_KINDS,
   BALANCERS,
   CONSISTENCIES,
+  DEPLOY_MODES,
   P99_SCOPES,
   PRICING_MODELS,
   STANDBYS,
@@ -475,6 +476,12 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     'Database only: consistency of writes across replicas; "strong" makes a write wait for its replicas (a quorum when partitioned). Default "eventual".',
     { default: 'eventual', roles: ['database'] },
   ),
+  row(
+    'tiers[].deploysPerWeek',
+    'number',
+    'How often this tier is deployed (a new version rolled out), a plain number per week >= 0, in place of operations.deploysPerWeek for this tier (a database deployed monthly beside an application deployed daily: 0.25). Default: operations.deploysPerWeek.',
+    { bounds: between(0, 10000) },
+  ),
   // targets
   row(
     'targets.p99',
@@ -658,6 +665,11 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     { default: 'least-loaded' },
   ),
   oneOf(
+    'architectures[].deploy',
+    DEPLOY_MODES,
+    'How a new version reaches this candidate: "restart" (the box or every node restarts in place: down for operations.restartTime per deploy, or for the failover to a hot standby when that is shorter), "blue-green" (a second copy is started beside the first and the users switched over with their connections drained: no downtime; the copy is priced for operations.blueGreenOverlap per deploy unless a hot standby serves as it) or "rolling" (horizontal only: one node out at a time; no downtime while the survivors of each region carry the load at or below targets.maxUtilizationDegraded and every partition keeps its reads and write quorum, else down while each such node restarts). Default: "restart" for a vertical design, "rolling" for a horizontal one.',
+  ),
+  oneOf(
     'architectures[].pricing.model',
     PRICING_MODELS,
     'How this candidate\'s nodes are bought, in place of the scenario\'s pricing.model: "on-demand", "reserved-1y", "reserved-3y" (standard Reserved Instances, all upfront), "savings-plan-1y", "savings-plan-3y" (an ASSUMPTION: priced as standard no-upfront Reserved Instances; no Savings Plans rate is stored) or "spot" (stateless horizontal candidates only: no working set, no writes; its interruptions count as node failures). Default: the scenario\'s.',
@@ -712,12 +724,60 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     'Horizontal only: how the load balancer of this tier picks a node. Default "least-loaded".',
     { default: 'least-loaded' },
   ),
+  oneOf(
+    'architectures[].tiers{}.deploy',
+    DEPLOY_MODES,
+    'How a new version reaches this tier: "restart" (the box or every node restarts in place: down for operations.restartTime per deploy, or for the failover to a hot standby when that is shorter), "blue-green" (a second copy is started beside the first and the users switched over with their connections drained: no downtime; the copy is priced for operations.blueGreenOverlap per deploy unless a hot standby serves as it) or "rolling" (horizontal only: one node out at a time; no downtime while the survivors of each region carry the load at or below targets.maxUtilizationDegraded and every partition keeps its reads and write quorum, else down while each such node restarts). Default: "restart" for a vertical design, "rolling" for a horizontal one.',
+  ),
   // pricing
   oneOf(
     'pricing.model',
     PRICING_MODELS,
     'How the nodes are bought (each candidate may say otherwise): "on-demand" list prices; "reserved-1y" or "reserved-3y", standard Reserved Instances, all upfront, at their effective hourly rate (listed for every type in us-east-1 for 3 years, elsewhere derived from the type\'s discount, as cost.prices says); "savings-plan-1y" or "savings-plan-3y", EC2 Instance Savings Plans without upfront (an ASSUMPTION: priced as standard no-upfront Reserved Instances; no Savings Plans rate is stored); "spot" at Spot Advisor\'s 30-day saving, only for stateless horizontal candidates (not with a search, which also finds a vertical design), its interruptions counted as node failures. Balancers, switches and transfer stay at list prices. Default "on-demand".',
     { default: 'on-demand' },
+  ),
+  // operations (issue 20): the price of complexity and of change
+  row(
+    'operations.usdPerNodeMonth',
+    'moneyRate',
+    'People and tooling per node and month (on-call, patching, monitoring, licences), every node of a design counted, a standby (hot or cold) included: "150 USD/month", or a number of USD per month; >= 0. Default 0 (not priced).',
+    { bounds: NON_NEGATIVE, ranged: true, sensitivity: varied(28, 'operations cost per node', 'USD/month') },
+  ),
+  row(
+    'operations.usdPerRegionMonth',
+    'moneyRate',
+    'People and tooling per region a design runs in, per month (a region\'s share of on-call, its network, its runbooks and game days): "2000 USD/month", or a number of USD per month; >= 0. Default 0 (not priced).',
+    { bounds: NON_NEGATIVE, ranged: true, sensitivity: varied(29, 'operations cost per region', 'USD/month') },
+  ),
+  row(
+    'operations.deploysPerWeek',
+    'number',
+    "Deploys (new versions rolled out) per week, a plain number >= 0 (DORA's deployment frequency); a tier may say otherwise (tiers[].deploysPerWeek). Default 0 (deploys not modelled).",
+    { bounds: between(0, 10000), ranged: true, sensitivity: varied(30, 'deploys per week', '/week') },
+  ),
+  row(
+    'operations.restartTime',
+    'duration',
+    'How long a box or a node is out of service while it restarts into a new version (stop, start, warm up): "30 s", or seconds; >= 0. Default 0.',
+    { bounds: between(0, 7 * 86400), ranged: true, sensitivity: varied(31, 'restart time per deploy', 's') },
+  ),
+  row(
+    'operations.changeFailureRate',
+    'fraction',
+    'Share of deploys that cause a failure in production needing a rollback or a fix (DORA\'s change failure rate): "15%" or 0.15, in [0, 1]. Default 0.',
+    { bounds: between(0, 1), ranged: true, sensitivity: varied(32, 'change failure rate', '%') },
+  ),
+  row(
+    'operations.changeRecoveryTime',
+    'duration',
+    'Mean time from a failed change reaching users to the service restored (DORA\'s failed deployment recovery time): "1 h", or seconds; >= 0. Default 0.',
+    { bounds: between(0, 365 * 86400), ranged: true, sensitivity: varied(33, 'change recovery time', 'min') },
+  ),
+  row(
+    'operations.blueGreenOverlap',
+    'duration',
+    'How long a blue-green deploy runs the second (green) copy beside the first, per deploy (start, checks, the switch and the time the old copy is kept for a rollback): "1 h", or seconds; >= 0. Priced for candidates with deploy "blue-green" that have no hot standby to use. Default 1 h (an ASSUMPTION).',
+    { bounds: between(0, 7 * 86400), default: '1 h', sweep: true },
   ),
   // simulation
   count(

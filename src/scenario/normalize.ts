@@ -46,7 +46,7 @@ import {
   ScenarioError,
 } from './issues.js';
 import { MIN_TRAFFIC_RATE_PER_S } from './limits.js';
-import { P99_SCOPES, PRICING_MODELS, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
+import { DEPLOY_MODES, P99_SCOPES, PRICING_MODELS, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
 import { ScenarioSchema } from './schema.js';
 import type {
   ArchitectureSpec,
@@ -55,6 +55,7 @@ import type {
   FailureRates,
   FittedInput,
   HorizontalSpec,
+  Operations,
   P99Scope,
   PricingModel,
   RangeDistribution,
@@ -72,7 +73,7 @@ import type {
   VerticalSpec,
   Workload,
 } from './types.js';
-import { SIMULATION_DEFAULTS } from './types.js';
+import { NO_OPERATIONS, SIMULATION_DEFAULTS } from './types.js';
 import { inBounds, rangedField, rangeMedian } from './uncertain.js';
 
 /** How a provider is named in messages. */
@@ -262,6 +263,8 @@ class Normalizer {
     this.scenarioPricing = PRICING_MODELS.find((m) => m === pricingRaw) ?? 'on-demand';
     const architectures = this.architectures(own(raw, 'architectures'), workload.replication, tiers);
     this.spotRules(pricing, architectures, workload, tiers);
+    this.deployRules(pricing, architectures);
+    const operations = this.operations(own(raw, 'operations'));
     const simulation = this.simulation(record(own(raw, 'simulation')));
     return {
       name: typeof name === 'string' ? name : '',
@@ -273,6 +276,7 @@ class Normalizer {
       tiers,
       architectures,
       pricing,
+      operations,
       simulation,
       defaulted: this.defaulted,
       uncertain: this.uncertain,
@@ -437,6 +441,9 @@ class Normalizer {
       serviceTimeS: this.ranged(t, 'serviceTime', `${path}.serviceTime`),
       serviceTimeCv: this.ranged(t, 'serviceTimeCv', `${path}.serviceTimeCv`, 1),
       callsPerRequest: this.number(t, 'callsPerRequest', `${path}.callsPerRequest`, 1),
+      ...(own(t, 'deploysPerWeek') === undefined
+        ? {}
+        : { deploysPerWeek: this.number(t, 'deploysPerWeek', `${path}.deploysPerWeek`, 0) }),
     };
     // a field of another role is refused (an unknown role is the schema's to report)
     for (const [key, roles] of TIER_ROLE_FIELDS) {
@@ -590,6 +597,46 @@ class Normalizer {
     }
     const { kind, ...rest } = d;
     return { kind, name, ...rest, ...own_ };
+  }
+
+  /**
+   * The `operations` block (contract, "Operations"): every figure 0 when the block is absent (and no default recorded,
+   * so that a scenario without it reads as before); each figure may be a range.
+   */
+  private operations(raw: unknown): Operations {
+    if (raw === undefined) return NO_OPERATIONS;
+    const o = record(raw);
+    const p = 'operations';
+    const before = this.defaulted.length;
+    const ops: Operations = {
+      usdPerNodeMonth: this.ranged(o, 'usdPerNodeMonth', `${p}.usdPerNodeMonth`, 0),
+      usdPerRegionMonth: this.ranged(o, 'usdPerRegionMonth', `${p}.usdPerRegionMonth`, 0),
+      deploysPerWeek: this.ranged(o, 'deploysPerWeek', `${p}.deploysPerWeek`, 0),
+      restartS: this.ranged(o, 'restartTime', `${p}.restartTime`, 0),
+      changeFailureRate: this.ranged(o, 'changeFailureRate', `${p}.changeFailureRate`, 0),
+      changeRecoveryS: this.ranged(o, 'changeRecoveryTime', `${p}.changeRecoveryTime`, 0),
+      blueGreenOverlapS: this.quantity(o, 'blueGreenOverlap', `${p}.blueGreenOverlap`, NO_OPERATIONS.blueGreenOverlapS),
+    };
+    // a block whose figures are all 0 prices and counts nothing: its defaults are not worth naming (the results are
+    // those of a scenario without it, byte for byte)
+    const inert = ops.usdPerNodeMonth === 0 && ops.usdPerRegionMonth === 0 && ops.deploysPerWeek === 0;
+    if (inert) this.defaulted.splice(before);
+    return ops;
+  }
+
+  /**
+   * A blue-green deploy needs a second copy started on demand beside the first: spot capacity is not promised (it is
+   * the spare capacity AWS may reclaim at two minutes' notice), so a spot candidate cannot count on it.
+   */
+  private deployRules(pricing: PricingModel, architectures: readonly ArchitectureSpec[] | null): void {
+    architectures?.forEach((a, i) => {
+      if (a.kind === 'tiered' || a.deploy !== 'blue-green' || (a.pricing ?? pricing) !== 'spot') return;
+      this.fail(
+        `architectures[${i}].deploy`,
+        a.deploy,
+        `"rolling" or "restart" for architectures[${i}] ("${a.name}"): a blue-green deploy needs a second fleet started on demand, and spot capacity is not promised (its pricing model is "spot")`,
+      );
+    });
   }
 
   /**
@@ -763,8 +810,18 @@ class Normalizer {
         }
       }
     };
+    const deployRaw = own(a, 'deploy');
+    const deploy = DEPLOY_MODES.find((m) => m === deployRaw); // another value is the schema's to report
+    const own_ = deploy === undefined ? {} : { deploy };
     if (kind === 'vertical') {
       misplaced(['nodes', 'spares', 'zones', 'balancer'], 'horizontal', '');
+      if (deploy === 'rolling') {
+        this.fail(
+          `${path}.deploy`,
+          deploy,
+          `"restart" or "blue-green" for a vertical ${what} (a rolling deploy takes one node out at a time while the others serve: a horizontal design)`,
+        );
+      }
       const standby = this.string<Standby>(a, 'standby', `${path}.standby`, 'none');
       if (regions !== null && regions.length > 2) {
         this.fail(`${path}.regions`, regionsRaw, `a vertical ${what}: 1 region, or 2 (the second for the standby)`);
@@ -782,6 +839,7 @@ class Normalizer {
         region: regions?.[0] ?? null,
         standby,
         standbyRegion: regions?.[1] ?? null,
+        ...own_,
       };
     }
     if (kind === 'horizontal') {
@@ -814,6 +872,7 @@ class Normalizer {
         zones: this.number(a, 'zones', `${path}.zones`, 3),
         regions,
         balancer: this.string<BalancerPolicy>(a, 'balancer', `${path}.balancer`, 'least-loaded'),
+        ...own_,
       };
     }
     // kind missing or invalid (reported by the schema): a placeholder

@@ -34,3 +34,9 @@ export const PRICING_MODELS = [
   'savings-plan-3y',
   'spot',
 ] as const;
+
+/**
+ * The values of a candidate's `deploy` (contract, "Operations"): how a new version reaches it. No default of its own:
+ * a vertical design restarts, a horizontal one rolls (compare/operations.ts, deployOf).
+ */
+export const DEPLOY_MODES = ['restart', 'blue-green', 'rolling'] as const;

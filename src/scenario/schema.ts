@@ -208,6 +208,10 @@ export const ScenarioSchema = objectAt(
       'pricing',
       'How the nodes are bought: list prices, commitments or spot (contract, "Pricing"). Default: on-demand.',
     ).optional(),
+    operations: objectAt(
+      'operations',
+      'The price of complexity and of change (contract, "Operations"): people and tooling per node and per region, inside the monthly cost, and deploys and failed changes, in the availability. Default: none of it priced or counted.',
+    ).optional(),
     simulation: SimulationSchema.optional(),
     fitted: z
       .array(FittedSchema, { error: 'an array of { input, file, date, method }' })

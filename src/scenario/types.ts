@@ -1,4 +1,4 @@
-import type { PRICING_MODELS } from './options.js';
+import type { DEPLOY_MODES, PRICING_MODELS } from './options.js';
 
 /**
  * A scenario after validation and unit parsing: plain SI numbers (seconds, bytes, per second, USD per month,
@@ -7,6 +7,8 @@ import type { PRICING_MODELS } from './options.js';
  */
 
 export type Standby = 'none' | 'cold' | 'hot';
+/** How a new version reaches a design (`deploy`; compare/operations.ts). */
+export type DeployMode = (typeof DEPLOY_MODES)[number];
 /** How nodes are bought (`pricing.model`; compare/nodePrice.ts): list price, commitments or spot. */
 export type PricingModel = (typeof PRICING_MODELS)[number];
 export type BalancerPolicy = 'random' | 'round-robin' | 'least-loaded' | 'power-of-two';
@@ -136,6 +138,8 @@ export interface VerticalSpec {
   standbyRegion: string | null;
   /** The candidate's own `pricing.model`; absent: the scenario's. */
   pricing?: PricingModel;
+  /** How a new version reaches it; absent: the kind's default (restart vertical, rolling horizontal). */
+  deploy?: DeployMode;
 }
 
 export interface HorizontalSpec {
@@ -155,6 +159,8 @@ export interface HorizontalSpec {
   balancer: BalancerPolicy;
   /** The candidate's own `pricing.model`; absent: the scenario's. */
   pricing?: PricingModel;
+  /** How a new version reaches it; absent: the kind's default (restart vertical, rolling horizontal). */
+  deploy?: DeployMode;
 }
 
 /**
@@ -203,6 +209,8 @@ interface TierBase {
    * ratio h only (1 - h) of them arrive (the expected calls per request are then fractional; this is the count).
    */
   callsPerRequest: number;
+  /** Deploys of this tier per week (`tiers[].deploysPerWeek`); absent: operations.deploysPerWeek. */
+  deploysPerWeek?: number;
 }
 
 export interface StatelessTier extends TierBase {
@@ -288,6 +296,27 @@ export interface FittedInput {
   points: { n: number; x: number }[] | null;
 }
 
+/**
+ * The price of complexity and of change (`operations`; compare/operations.ts). Every figure 0 by default: nothing
+ * priced or counted, and every result as without the block.
+ */
+export interface Operations {
+  /** People and tooling per node (standby included), USD per month, >= 0. */
+  usdPerNodeMonth: number;
+  /** People and tooling per region a design runs in, USD per month, >= 0. */
+  usdPerRegionMonth: number;
+  /** Deploys per week, >= 0. */
+  deploysPerWeek: number;
+  /** Time a box or node is out of service while it restarts into a new version, seconds. */
+  restartS: number;
+  /** Share of deploys that fail in production, [0, 1]. */
+  changeFailureRate: number;
+  /** Mean time to restore the service after a failed change, seconds. */
+  changeRecoveryS: number;
+  /** How long a blue-green deploy runs the second copy, seconds (priced where no hot standby serves as it). */
+  blueGreenOverlapS: number;
+}
+
 export interface Scenario {
   name: string;
   description: string | null;
@@ -304,6 +333,8 @@ export interface Scenario {
   architectures: ArchitectureSpec[] | null;
   /** How the nodes are bought unless a candidate says otherwise (`pricing.model`); default on-demand. */
   pricing: PricingModel;
+  /** Operations cost, deploys and failed changes (`operations`); all 0 by default. */
+  operations: Operations;
   simulation: SimulationSpec | null;
   /** Field paths that took their default value (for the worksheet and the result's assumptions). */
   defaulted: string[];
@@ -318,6 +349,17 @@ export interface Scenario {
   /** Inputs fitted from measurements, in the file's order (empty when none). */
   fitted: FittedInput[];
 }
+
+/** The `operations` block's values when the scenario leaves it out: nothing priced or counted. */
+export const NO_OPERATIONS: Readonly<Operations> = {
+  usdPerNodeMonth: 0,
+  usdPerRegionMonth: 0,
+  deploysPerWeek: 0,
+  restartS: 0,
+  changeFailureRate: 0,
+  changeRecoveryS: 0,
+  blueGreenOverlapS: 3600,
+};
 
 /** A `simulation` block's values when the scenario leaves them out (as the schema's descriptions say). */
 export const SIMULATION_DEFAULTS: Readonly<SimulationSpec> = {

@@ -56,6 +56,19 @@ const inReliability = (key: ReliabilityFigure): Model => ({
   set: (s, v) => ({ ...s, reliability: { ...s.reliability, [key]: v } }),
 });
 
+type OperationsFigure =
+  | 'usdPerNodeMonth'
+  | 'usdPerRegionMonth'
+  | 'deploysPerWeek'
+  | 'restartS'
+  | 'changeFailureRate'
+  | 'changeRecoveryS';
+/** An operations figure; 0 (the default: not priced or counted) reads as unset, so that a variation leaves it out. */
+const inOperations = (key: OperationsFigure): Model => ({
+  get: (s) => (s.operations[key] === 0 ? null : s.operations[key]),
+  set: (s, v) => ({ ...s, operations: { ...s.operations, [key]: v } }),
+});
+
 /** The tier at index i that has the figure (a role-specific figure: only a tier of that role has it). */
 function tierWith(s: Scenario, i: number, key: TierFigure): Readonly<Record<TierFigure, number>> | undefined {
   const tier = s.tiers?.[i];
@@ -102,6 +115,12 @@ const MODELS: ReadonlyArray<readonly [string, Model]> = [
   ['reliability.restoreRate', inReliability('restoreRateBytesPerS')],
   ['reliability.replicationLag', inReliability('replicationLagS')],
   ['reliability.backupInterval', inReliability('backupIntervalS')],
+  ['operations.usdPerNodeMonth', inOperations('usdPerNodeMonth')],
+  ['operations.usdPerRegionMonth', inOperations('usdPerRegionMonth')],
+  ['operations.deploysPerWeek', inOperations('deploysPerWeek')],
+  ['operations.restartTime', inOperations('restartS')],
+  ['operations.changeFailureRate', inOperations('changeFailureRate')],
+  ['operations.changeRecoveryTime', inOperations('changeRecoveryS')],
 ];
 
 /** Every field that may be a range: its model with the bounds of its row in the table of fields. */

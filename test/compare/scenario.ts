@@ -1,4 +1,4 @@
-import type { ArchitectureSpec, Reliability, Scenario } from '../../src/scenario/types.js';
+import { type ArchitectureSpec, NO_OPERATIONS, type Reliability, type Scenario } from '../../src/scenario/types.js';
 
 const H = 3600;
 
@@ -107,6 +107,7 @@ export function exampleScenario(over: Partial<Scenario> = {}): Scenario {
     ] satisfies ArchitectureSpec[],
     simulation: null,
     pricing: 'on-demand',
+    operations: NO_OPERATIONS,
     defaulted: [],
     uncertain: [],
     bareNumbers: [],

@@ -126,6 +126,13 @@ describe('the table of scenario fields', () => {
       'targets.availability',
       'targets.budget',
       'targets.maxUtilization',
+      // issue 20: varied when the scenario gives them (0, the default, reads as not given)
+      'operations.usdPerNodeMonth',
+      'operations.usdPerRegionMonth',
+      'operations.deploysPerWeek',
+      'operations.restartTime',
+      'operations.changeFailureRate',
+      'operations.changeRecoveryTime',
     ]);
     // every ranged field not varied by default is varied when given as a range; a tier's figures are not varied yet
     // (systems of tiers are not evaluated yet, issue 13)

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { compareScenario } from '../../src/compare/index.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import { NO_OPERATIONS, type Scenario } from '../../src/scenario/types.js';
 import { fieldValue, sampleUncertain, withValue } from '../../src/scenario/uncertain.js';
 import { errorsOf, tieredScenario } from './example.js';
 
@@ -397,10 +397,11 @@ describe('a scenario without tiers parses exactly as before', () => {
       const s = parseScenario(read(file));
       expect(s.tiers).toBeNull();
       expect(s.fitted).toEqual([]);
-      const { tiers: _, fitted: __, pricing, ...rest } = s;
+      const { tiers: _, fitted: __, pricing, operations, ...rest } = s;
       // since the reference (issue 15): the pricing model (default on-demand), and the family the service time was
-      // measured on (default m7i, no per-vCPU overrides)
+      // measured on (default m7i, no per-vCPU overrides); issue 20: no operations priced or counted
       expect(pricing).toBe('on-demand');
+      expect(operations).toStrictEqual(NO_OPERATIONS);
       const { serviceTimeFamily, perVcpuPerformance, ...workload } = rest.workload;
       expect({ serviceTimeFamily, perVcpuPerformance }).toStrictEqual({
         serviceTimeFamily: 'm7i',

@@ -107,6 +107,36 @@ const FIELDS: readonly { path: string; si: readonly string[]; raw: [unknown, unk
     p5: 6 * H,
     p95: 24 * H,
   },
+  {
+    path: 'operations.usdPerNodeMonth',
+    si: ['operations', 'usdPerNodeMonth'],
+    raw: ['50 USD/month', 200],
+    p5: 50,
+    p95: 200,
+  },
+  {
+    path: 'operations.usdPerRegionMonth',
+    si: ['operations', 'usdPerRegionMonth'],
+    raw: ['500 USD/month', '3000 USD/month'],
+    p5: 500,
+    p95: 3000,
+  },
+  { path: 'operations.deploysPerWeek', si: ['operations', 'deploysPerWeek'], raw: [5, 40], p5: 5, p95: 40 },
+  { path: 'operations.restartTime', si: ['operations', 'restartS'], raw: ['10 s', '2 min'], p5: 10, p95: 120 },
+  {
+    path: 'operations.changeFailureRate',
+    si: ['operations', 'changeFailureRate'],
+    raw: ['5%', 0.3],
+    p5: 0.05,
+    p95: 0.3,
+  },
+  {
+    path: 'operations.changeRecoveryTime',
+    si: ['operations', 'changeRecoveryS'],
+    raw: ['10 min', '4 h'],
+    p5: 600,
+    p95: 4 * H,
+  },
 ];
 
 /** The distribution the all-ranges scenario gives field i (undefined: not written, so lognormal). */

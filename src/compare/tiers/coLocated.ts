@@ -39,6 +39,12 @@ export function coLocatedScenario(scenario: Scenario): Scenario {
           }
         : {}),
     },
+    // the shared nodes restart for a deploy of any tier: as often as the most often deployed (ASSUMPTION: the
+    // tiers' deploys coincide where they can, one version of the whole service at a time)
+    operations: {
+      ...scenario.operations,
+      deploysPerWeek: Math.max(...tiers.map((t) => t.deploysPerWeek ?? scenario.operations.deploysPerWeek)),
+    },
     tiers: null,
   };
 }

@@ -15,6 +15,7 @@
 import {
   type Availability,
   fromMtbfMttr,
+  fromUnavailability,
   MAX_DOMAIN_STATES,
   type RegionDomains,
   type SharedDomains,
@@ -24,6 +25,7 @@ import {
 } from '../../core/reliability/index.js';
 import type { AvailabilityFigure, Cause } from '../availability.js';
 import type { Context } from '../context.js';
+import { CAUSE_DEPLOYS, CAUSE_FAILED_CHANGES } from '../operations.js';
 import type { TierOption } from './tierOption.js';
 
 /** A tier's downtime share, as the system's byCause and tiers[] report it. */
@@ -145,7 +147,17 @@ function computeSystemAvailability(
   if (independent.length > 0) {
     method += `; in series with ${independent.map((o) => names[o.tier]).join(', ')} taken as independent (a cold standby's state depends on how long an outage has lasted; pessimistic: its shared zones and regions are counted twice)`;
   }
-  const availability = series([joint, ...independent.map(tierAvailability)]);
+  // each conditioned tier's deploys and failed changes, in series (independent of the hardware: operations.ts); an
+  // independent tier's are inside its own availability
+  const changes: Availability[] = [];
+  for (const cause of [CAUSE_DEPLOYS, CAUSE_FAILED_CHANGES]) {
+    const terms = conditioned.flatMap((o) => o.result.availability.byCause.filter((c) => c.cause === cause));
+    if (terms.length === 0) continue;
+    changes.push(...terms.map((c) => fromUnavailability(c.unavailability)));
+    byCause.push({ cause, unavailability: terms.reduce((s, c) => s + c.unavailability, 0) });
+  }
+  if (changes.length > 0) method += "; each tier's deploys and failed changes in series";
+  const availability = series([joint, ...changes, ...independent.map(tierAvailability)]);
   const spof = options.flatMap((o) => o.result.availability.singlePointsOfFailure.map((x) => `${names[o.tier]}: ${x}`));
   return { figure: { availability, method, byCause, singlePointsOfFailure: spof }, byTier };
 }

@@ -30,11 +30,17 @@ function sumCost(ctx: Context, options: readonly TierOption[]): CostResult {
   let internetEgress = first.internetEgressUsdPerMonth;
   for (const o of options.slice(1)) {
     const c = o.result.cost;
-    for (const k of Object.keys(breakdown) as (keyof typeof breakdown)[]) breakdown[k] += c.breakdown[k];
+    // the optional parts (operations, blue-green) where any tier has them
+    for (const k of Object.keys(c.breakdown) as (keyof typeof breakdown)[]) {
+      breakdown[k] = (breakdown[k] ?? 0) + (c.breakdown[k] ?? 0);
+    }
     transfer.crossZone += c.transferGbPerMonth.crossZone;
     transfer.interRegion += c.transferGbPerMonth.interRegion;
     internetEgress += c.internetEgressUsdPerMonth;
   }
+  // people and tooling per region: each region of the system once, however many tiers run there (tierScenario.ts)
+  const regionsUsd = ctx.scenario.operations.usdPerRegionMonth * new Set(options.flatMap((o) => o.result.regions)).size;
+  if (regionsUsd > 0) breakdown.operationsUsdPerMonth = (breakdown.operationsUsdPerMonth ?? 0) + regionsUsd;
   const usdPerMonth = Object.values(breakdown).reduce((s, x) => s + x, 0);
   const requests = ctx.trafficRatePerS * SECONDS_PER_BILLING_MONTH;
   return {

@@ -160,6 +160,7 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
     region: c.region,
     standby: c.standby,
     standbyRegion: c.standbyRegion,
+    ...(c.deploy === undefined ? {} : { deploy: c.deploy }),
   };
   const evaluate = () => {
     const r = evaluateVerticalDeferred(ctx, d);
@@ -220,16 +221,32 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
   return option;
 }
 
-/** The monthly cost of a vertical tier's read replicas, USD (each box in the primary's region, at its price there). */
+/**
+ * The monthly cost of a vertical tier's read replicas, USD: each box in the primary's region at its price there, and
+ * its people and tooling (operations.usdPerNodeMonth).
+ */
 function replicasUsdPerMonth(ctx: Context, c: VerticalTierChoice): number {
+  return replicasComputeUsdPerMonth(ctx, c) + replicasOperationsUsdPerMonth(ctx, c);
+}
+
+function replicasComputeUsdPerMonth(ctx: Context, c: VerticalTierChoice): number {
   return c.readReplicas * nodePrice(ctx, c.instance, c.region).usdPerHour * BILLING_HOURS_PER_MONTH;
+}
+
+function replicasOperationsUsdPerMonth(ctx: Context, c: VerticalTierChoice): number {
+  return c.readReplicas * ctx.scenario.operations.usdPerNodeMonth;
 }
 
 /** A vertical result with `replicas` read replicas: their boxes in the compute cost, the targets judged again. */
 function withReplicas(ctx: Context, r: DeferredResult, c: VerticalTierChoice): DeferredResult {
   const p = r.partial;
   const extra = replicasUsdPerMonth(ctx, c);
-  const breakdown = { ...p.cost.breakdown, computeUsdPerMonth: p.cost.breakdown.computeUsdPerMonth + extra };
+  const breakdown = {
+    ...p.cost.breakdown,
+    computeUsdPerMonth: p.cost.breakdown.computeUsdPerMonth + replicasComputeUsdPerMonth(ctx, c),
+  };
+  const ops = replicasOperationsUsdPerMonth(ctx, c);
+  if (ops > 0) breakdown.operationsUsdPerMonth = (breakdown.operationsUsdPerMonth ?? 0) + ops;
   const usdPerMonth = p.cost.usdPerMonth + extra;
   const cost = {
     ...p.cost,
@@ -274,6 +291,7 @@ export function horizontalTierOption(
     spares: c.spares,
     zones: c.zones,
     balancer: c.balancer,
+    ...(c.deploy === undefined ? {} : { deploy: c.deploy }),
   };
   const model = balancerModel(c.balancer);
   const serving: TierServing[] = [];

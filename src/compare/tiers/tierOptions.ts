@@ -11,6 +11,7 @@ import type { HorizontalTierDesign, Standby, TierDesign, VerticalTierDesign } fr
 import { type Context, userHomeRegions } from '../context.js';
 import { horizontalLayout } from '../layout.js';
 import { pricedIn } from '../nodePrice.js';
+import { verticalDeployChoices } from '../operations.js';
 import { candidateRegionSets, nodesPerRegion, searchableInstances, splitNodes } from '../size.js';
 import {
   type HorizontalTierChoice,
@@ -62,6 +63,7 @@ export function verticalDesignOptions(
       standby: d.standby,
       standbyRegion: d.standbyRegion,
       readReplicas: d.readReplicas,
+      ...(d.deploy === undefined ? {} : { deploy: d.deploy }),
     }),
   );
 }
@@ -83,6 +85,7 @@ export function horizontalDesignOptions(tierCtx: Context, tier: number, d: Horiz
         spares: d.spares,
         zones: d.zones,
         balancer: d.balancer,
+        ...(d.deploy === undefined ? {} : { deploy: d.deploy }),
       };
       const counts =
         d.nodes === null
@@ -131,6 +134,7 @@ export function searchVerticalOptions(tierCtx: Context, tier: number, region: st
     standbys.push({ standby, standbyRegion: null });
     if (other !== null) standbys.push({ standby, standbyRegion: other });
   }
+  const deploys = verticalDeployChoices(tierCtx.scenario.operations);
   for (const sizes of searchFamilies(tierCtx)) {
     for (const instance of sizes) {
       if (!pricedIn(tierCtx, instance, [region])) continue;
@@ -139,8 +143,17 @@ export function searchVerticalOptions(tierCtx: Context, tier: number, region: st
         if (s.standby === 'hot' && s.standbyRegion !== null && !pricedIn(tierCtx, instance, [s.standbyRegion]))
           continue;
         for (const readReplicas of database ? [0, 1, 2] : [0]) {
-          const c: VerticalTierChoice = { kind: 'vertical', instance, region, ...s, readReplicas };
-          out.push(verticalTierOption(tierCtx, tier, c));
+          for (const deploy of deploys) {
+            const c: VerticalTierChoice = {
+              kind: 'vertical',
+              instance,
+              region,
+              ...s,
+              readReplicas,
+              ...(deploy === undefined ? {} : { deploy }),
+            };
+            out.push(verticalTierOption(tierCtx, tier, c));
+          }
         }
       }
     }

@@ -50,6 +50,13 @@ export function tierScenario(scenario: Scenario, index: number): Scenario {
       roundTrips: front ? w.roundTrips : 1,
     },
     targets: { ...scenario.targets, p99S: TIER_P99_UNBOUNDED_S, p99Scope: 'all-users' },
+    // the tier deploys at its own rate; the regions' operations cost is the system's (systemResult.ts: each region
+    // once, however many tiers run there)
+    operations: {
+      ...scenario.operations,
+      deploysPerWeek: tier.deploysPerWeek ?? scenario.operations.deploysPerWeek,
+      usdPerRegionMonth: 0,
+    },
     tiers: null,
     architectures: null,
     uncertain: [],

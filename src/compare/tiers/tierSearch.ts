@@ -178,6 +178,10 @@ export function searchSystem(
   // every combination left misses the budget and ranks after `best` (see the module comment): they are counted, not
   // evaluated, and as soon as more than MAX_SYSTEM_EVALUATIONS are known to exist, the search would have stopped
   let decided = false;
+  // the regions' operations cost is the system's (each region once: systemResult.ts), not in the tiers' prices: the
+  // first combination that meets every target is then the cheapest only up to it, so the search goes on while a
+  // combination could still be cheaper (its tiers' prices plus one region's)
+  const regionUsd = ctx.scenario.operations.usdPerRegionMonth;
   for (;;) {
     if (decided && lists.reduce((n, l) => n * l.known, 1) > MAX_SYSTEM_EVALUATIONS) {
       evaluations = MAX_SYSTEM_EVALUATIONS;
@@ -186,6 +190,7 @@ export function searchSystem(
     }
     const top = heap.pop();
     if (top === undefined) break;
+    if (regionUsd > 0 && best?.feasible === true && top.cost + regionUsd >= best.cost.usdPerMonth) break;
     if (evaluations >= MAX_SYSTEM_EVALUATIONS) {
       stopped = true;
       break;
@@ -199,7 +204,7 @@ export function searchSystem(
         best = r;
         bestOptions = options;
       }
-      if (r.feasible) break;
+      if (r.feasible && regionUsd === 0) break;
     }
     top.idx.forEach((_, i) => {
       const next = [...top.idx];
