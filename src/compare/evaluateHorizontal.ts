@@ -11,6 +11,7 @@ import { dataLossOf } from './dataLoss.js';
 import { placementOf } from './dataPlacement.js';
 import { type DeferredResult, settle } from './deferredLatency.js';
 import { availabilityNeed, lossSurvival } from './degraded.js';
+import { horizontalChange } from './designChanges.js';
 import { type HorizontalDesign, instanceSummary } from './designKinds.js';
 import { approximationNote, latencyFor, type ServingRegion } from './designLatency.js';
 import { globalSwitchFor, switchNote } from './globalSwitch.js';
@@ -18,7 +19,7 @@ import { horizontalCost } from './horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout } from './layout.js';
 import { memoryNeededGiB } from './nodeMemory.js';
 import { nodePrice } from './nodePrice.js';
-import { deployOf, horizontalDeploy, withChanges } from './operations.js';
+import { deployOf, withChanges } from './operations.js';
 import { perVcpuNote } from './perVcpu.js';
 import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
@@ -210,18 +211,7 @@ function horizontalDeferred(
   // degraded cap and every partition keeps a copy that may be down (reads and the write quorum)
   const ops = scenario.operations;
   const deploy = deployOf('horizontal', d.deploy);
-  const spare = d.regions.map((_, r) => {
-    const share = layout.share[r] as number;
-    if (!placeable || K < 1) return false;
-    if (share === 0) return true;
-    const need = needed(r, share);
-    return need !== null && (d.nodesByRegion[r] as number) - 1 >= need;
-  });
-  const nodeShare = d.regions.reduce(
-    (m, _, r) => Math.max(m, (layout.share[r] as number) / (d.nodesByRegion[r] as number)),
-    0,
-  );
-  const change = horizontalDeploy(ops, deploy, d.nodesByRegion, spare, nodeShare);
+  const change = horizontalChange(ctx, d, layout, needed, K);
   if (ops.deploysPerWeek > 0) notes.push(change.text);
   const figure = withChanges({ ...fig, singlePointsOfFailure: spof }, ops, ops.deploysPerWeek, change);
 

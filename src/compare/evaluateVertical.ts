@@ -4,7 +4,7 @@
  * box) is in size.ts.
  */
 
-import { coldRestoreTimeS, crossRegionFailoverS } from '../core/reliability/index.js';
+import { coldRestoreTimeS } from '../core/reliability/index.js';
 import { formatDuration } from '../units/format.js';
 import { type AvailabilityFigure, availabilityResult, verticalAvailability } from './availability.js';
 import { type GroupPath, queueAtLoad } from './capacity.js';
@@ -12,12 +12,13 @@ import type { Context } from './context.js';
 import { type CostInput, monthlyCost } from './cost.js';
 import { dataLossOf } from './dataLoss.js';
 import { type DeferredResult, settle } from './deferredLatency.js';
+import { verticalChange } from './designChanges.js';
 import { instanceSummary, type VerticalDesign, verticalRegions } from './designKinds.js';
 import { approximationNote, latencyFor } from './designLatency.js';
 import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { memoryNeededGiB } from './nodeMemory.js';
 import { nodePrice } from './nodePrice.js';
-import { blueGreenUsdPerMonth, deployOf, operationsUsdPerMonth, verticalDeploy, withChanges } from './operations.js';
+import { blueGreenUsdPerMonth, deployOf, operationsUsdPerMonth, withChanges } from './operations.js';
 import { perVcpuNote } from './perVcpu.js';
 import type { ArchitectureResult, CostResult } from './result.js';
 import { meetsBesideP99 } from './targets.js';
@@ -174,9 +175,7 @@ function verticalDeferred(
   const ops = scenario.operations;
   const rel = scenario.reliability;
   const deploy = deployOf('vertical', d.deploy);
-  const hotFailoverS =
-    d.standby !== 'hot' ? null : d.standbyRegion !== null ? crossRegionFailoverS(rel.failoverS, sw) : rel.failoverS;
-  const change = verticalDeploy(ops, deploy, hotFailoverS);
+  const change = verticalChange(ctx, d, sw);
   const fig = withChanges(
     capacityDown(verticalAvailability(rel, d.standby, d.standbyRegion !== null, lb, w.workingSetBytes, sw), !q.stable),
     ops,

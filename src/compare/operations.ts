@@ -33,6 +33,7 @@ import type { DeployMode, Operations } from '../scenario/types.js';
 import type { AvailabilityFigure } from './availability.js';
 import { BILLING_HOURS_PER_MONTH } from './context.js';
 import type { NodePrice } from './nodePrice.js';
+import type { ArchitectureResult } from './result.js';
 
 const WEEK_S = 7 * 86400;
 /** Weeks in a billing month of 730 hours. */
@@ -207,4 +208,16 @@ export const CHANGES_METHOD =
  */
 export function verticalDeployChoices(ops: Operations): (DeployMode | undefined)[] {
   return ops.deploysPerWeek > 0 && ops.restartS > 0 ? [undefined, 'blue-green'] : [undefined];
+}
+
+/** A candidate's downtime from deploys and from failed changes, minutes a year (null: not counted for it). */
+export function changeDowntime(a: ArchitectureResult): { deploys: number; failed: number; u: number } | null {
+  const d = a.availability.byCause.find((c) => c.cause === CAUSE_DEPLOYS);
+  const f = a.availability.byCause.find((c) => c.cause === CAUSE_FAILED_CHANGES);
+  if (d === undefined || f === undefined) return null;
+  return {
+    deploys: d.downtimeMinutesPerYear,
+    failed: f.downtimeMinutesPerYear,
+    u: 1 - (1 - d.unavailability) * (1 - f.unavailability),
+  };
 }

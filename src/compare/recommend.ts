@@ -144,6 +144,8 @@ export function recommend(
   } else {
     why += ` Running ${best.nodes} nodes in ${best.regions.length} region${best.regions.length > 1 ? 's' : ''} adds operational work (deployment, partitioning${best.regions.length > 1 ? ', cross-region replication and failover' : ''}) that the targets require.`;
   }
+  const ops = best.cost.breakdown.operationsUsdPerMonth;
+  if (ops !== undefined) why += ` Its people and tooling (${usd(ops)}, operations) are inside that price.`;
   if (sameKind.length > 0 && ctx.scenario.architectures !== null) {
     const next = sameKind.reduce<ArchitectureResult | null>((b, r) => (better(r, b) ? r : b), null);
     if (next) why += ` Next of the same kind: ${next.name} at ${usd(next.cost.usdPerMonth)}.`;

@@ -26,6 +26,7 @@ import { effectiveServiceTimeS, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
 import { placementOf } from './dataPlacement.js';
 import { allUpUtilization, availabilityNeed } from './degraded.js';
+import { horizontalChange, simChanges, verticalChange } from './designChanges.js';
 import { type Design, verticalRegions } from './designKinds.js';
 import { verticalPaths } from './evaluateVertical.js';
 import { globalSwitchFor } from './globalSwitch.js';
@@ -186,26 +187,30 @@ export function availabilitySim(ctx: Context, d: Design): AvailabilitySimConfig 
   if (sim?.repairCrews != null) options.crews = sim.repairCrews;
   if (d.kind === 'vertical') {
     const balancer = d.standby === 'hot' && d.standbyRegion === null ? lb.multiAz : null;
+    const sw = globalSwitchFor(ctx, verticalRegions(d));
+    const changes = simChanges(ctx, verticalChange(ctx, d, sw));
     return verticalSimConfig(
       rel,
       d.standby,
       d.standbyRegion !== null,
       balancer,
       ctx.scenario.workload.workingSetBytes,
-      globalSwitchFor(ctx, verticalRegions(d)),
-      options,
+      sw,
+      changes === undefined ? options : { ...options, changes },
     );
   }
   const layout = horizontalLayout(ctx, d.regions, d.zones);
   const placement = placementOf(ctx, d);
+  const { needed } = availabilityNeed(ctx, d, allUpUtilization(ctx, d, layout));
+  const changes = simChanges(ctx, horizontalChange(ctx, d, layout, needed, placement.maxDownCopies));
   return fleetSimConfig(
     rel,
     d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
     layout.users,
-    availabilityNeed(ctx, d, allUpUtilization(ctx, d, layout)).needed,
+    needed,
     d.zones > 1 ? lb.multiAz : lb.singleAz,
     { replication: placement.replication, writeQuorum: placement.writeQuorum },
     globalSwitchFor(ctx, d.regions),
-    options,
+    changes === undefined ? options : { ...options, changes },
   );
 }

@@ -9,6 +9,7 @@
  * (frontierView.ts).
  */
 import type { CostCurve } from '../compare/costCurve.js';
+import { changeDowntime } from '../compare/operations.js';
 import { perTier } from '../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
 import { lossShort, lossVerdict } from '../compare/survival.js';
@@ -134,8 +135,20 @@ export function comparisonLines(result: ComparisonResult, width: number, first =
     // a system of tiers: each tier's shape, then its share of the mean time, of the downtime alone, of the cost
     ...tierRows(shown, rowOf),
     rowOf('cost/month', (a) => formatUsd(a.cost.usdPerMonth)),
+    // operations (issue 20): people and tooling inside the cost, deploys and failed changes inside the downtime
+    ...(shown.some((a) => a.cost.breakdown.operationsUsdPerMonth !== undefined)
+      ? [rowOf('  operations', (a) => formatUsd(a.cost.breakdown.operationsUsdPerMonth ?? 0))]
+      : []),
     rowOf('nines', (a) => a.availability.nines.toFixed(2)),
     rowOf('down/year', (a) => formatDowntime(a.availability.downtimeMinutesPerYear * 60)),
+    ...(shown.some((a) => changeDowntime(a) !== null)
+      ? [
+          rowOf('  of changes', (a) => {
+            const c = changeDowntime(a);
+            return c === null ? '-' : formatDowntime((c.deploys + c.failed) * 60);
+          }),
+        ]
+      : []),
     rowOf('p99', (a) => ms(a.latency.p99Ms)),
   ];
   if (shown.some((a) => a.simulated)) {

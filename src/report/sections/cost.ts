@@ -4,10 +4,21 @@ import type { ArchitectureResult } from '../../compare/result.js';
 import { formatUsd } from '../../units/format.js';
 import { type Block, heading, paragraph, table } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
+import { operationsCostRows } from './changeProcess.js';
 
 export function cost(w: WorksheetInput): Block[] {
   const archs = w.result.architectures;
   const b = (f: (a: ArchitectureResult) => number) => archs.map((a) => formatUsd(f(a)));
+  const opsRows = operationsCostRows(archs);
+  const ops = w.scenario.operations;
+  const opsText =
+    opsRows.length === 0
+      ? []
+      : [
+          paragraph(
+            `Operations are inside the total: ${formatUsd(ops.usdPerNodeMonth)} a month per node (a standby included) and ${formatUsd(ops.usdPerRegionMonth)} per region for people and tooling${archs.some((a) => a.cost.breakdown.blueGreenUsdPerMonth !== undefined) ? ", and a blue-green deploy's second copy for its overlap per deploy" : ''} (operations in the scenario).`,
+          ),
+        ];
   return [
     heading(2, '6. Cost'),
     paragraph(
@@ -27,11 +38,13 @@ export function cost(w: WorksheetInput): Block[] {
         ['global traffic switch', ...b((a) => a.cost.breakdown.globalSwitchUsdPerMonth)],
         ['cross-zone transfer', ...b((a) => a.cost.breakdown.crossZoneTransferUsdPerMonth)],
         ['inter-region transfer', ...b((a) => a.cost.breakdown.interRegionTransferUsdPerMonth)],
+        ...opsRows,
         ['**total**', ...b((a) => a.cost.usdPerMonth)],
         ['per million requests', ...b((a) => a.cost.usdPerMillionRequests)],
         ['internet egress (apart)', ...b((a) => a.cost.internetEgressUsdPerMonth)],
       ],
       ['l', ...archs.map(() => 'r' as const)],
     ),
+    ...opsText,
   ];
 }

@@ -5,6 +5,7 @@ import { coldRestoreTimeS, crossRegionFailoverS } from '../../core/reliability/i
 import { formatByteRate, formatBytes, formatDuration, formatPercent, formatUsd } from '../../units/format.js';
 import { type Block, heading, numbered, paragraph } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
+import { changeProcessRisk } from './changeProcess.js';
 import { recommended, rival } from './common.js';
 
 /** Risks and questions derived from the design, not boilerplate. */
@@ -110,10 +111,13 @@ function risks(w: WorksheetInput): string[] {
     );
   }
   if (rec.kind === 'horizontal') {
+    const ops = rec.cost.breakdown.operationsUsdPerMonth;
     out.push(
-      `Operational load: ${rec.nodes} nodes over ${rec.zones} zones in ${rec.regions.length} region(s)${s.workload.workingSetBytes > 0 ? `, with the working set partitioned ${s.workload.replication} ways` : ''}. Who owns deployment, rebalancing and the partitioning scheme?`,
+      `Operational load: ${rec.nodes} nodes over ${rec.zones} zones in ${rec.regions.length} region(s)${s.workload.workingSetBytes > 0 ? `, with the working set partitioned ${s.workload.replication} ways` : ''}${ops === undefined ? '' : `, priced at ${formatUsd(ops)} a month for people and tooling (${formatPercent(ops / rec.cost.usdPerMonth, 0)} of its cost)`}. Who owns deployment, rebalancing and the partitioning scheme?`,
     );
   }
+  const changes = changeProcessRisk(s, r.architectures);
+  if (changes !== null) out.push(changes);
   // facts, not targets: a target the team relaxes is a decision, an input that turns out different is a risk
   const near = (w.sensitivity?.inputs ?? [])
     .filter((i) => !i.path.startsWith('targets.'))

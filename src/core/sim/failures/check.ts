@@ -67,6 +67,13 @@ function checkOptions(o: SimOptions): void {
     }
   }
   if (o.crews !== undefined && o.crews !== null) checkCount(o.crews, 'crews', 1);
+  const c = o.changes;
+  if (c !== undefined) {
+    for (const key of ['deployRatePerS', 'deployDownS', 'failureRatePerS', 'recoveryS'] as const) {
+      if (!(Number.isFinite(c[key]) && c[key] >= 0)) throw new RangeError(`changes.${key} must be >= 0, got ${c[key]}`);
+    }
+    if (!(c.share >= 0 && c.share <= 1)) throw new RangeError(`changes.share must be in [0, 1], got ${c.share}`);
+  }
 }
 
 /** Throws RangeError naming the first problem of a config. */

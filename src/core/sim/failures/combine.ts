@@ -5,7 +5,7 @@
 
 import { sectioningHalfWidth } from '../../stats/tInterval.js';
 import { WARMUP_NODE_MTBFS } from './plan.js';
-import type { AvailabilityChunk, AvailabilitySimConfig, SimulatedAvailability } from './types.js';
+import type { AvailabilityChunk, AvailabilitySimConfig, SimChanges, SimulatedAvailability } from './types.js';
 
 /** Below this many down events in all, the estimate is too rare to report (tooRare). */
 export const MIN_DOWN_EVENTS = 10;
@@ -71,7 +71,24 @@ function describeModel(config: AvailabilitySimConfig): string {
     config.lifetime?.kind === 'weibull' || config.crews
       ? `; started all up, ${WARMUP_NODE_MTBFS} node MTBFs of warm-up discarded`
       : '; started in the stationary state';
-  return `${lifetime}, exponential repairs${crews}${warm}`;
+  return `${lifetime}, exponential repairs${crews}${warm}${changesText(config.changes)}`;
+}
+
+/** How the deploys and failed changes of a config enter its method text (none when they cost no downtime). */
+function changesText(ch: SimChanges | undefined): string {
+  if (ch === undefined) return '';
+  const parts: string[] = [];
+  if (ch.deployRatePerS > 0 && ch.deployDownS > 0) {
+    parts.push(
+      `deploys every ${Number((1 / ch.deployRatePerS / 3600).toPrecision(3))} h on average (exponential gaps), each taking the service down for ${Number(ch.deployDownS.toPrecision(4))} s`,
+    );
+  }
+  if (ch.failureRatePerS > 0 && ch.recoveryS > 0 && ch.share > 0) {
+    parts.push(
+      `failed changes ${Number((ch.failureRatePerS * 7 * 86400).toPrecision(3))} a week, each taking ${Number((ch.share * 100).toPrecision(3))}% of the service down for an exponential recovery of mean ${Number(ch.recoveryS.toPrecision(4))} s`,
+    );
+  }
+  return parts.length === 0 ? '' : `; ${parts.join(', and ')}, independent of the hardware`;
 }
 
 /**

@@ -101,5 +101,6 @@ function copyOptions(o: SimOptions): SimOptions {
   if (o.lifetime !== undefined)
     out.lifetime = o.lifetime.kind === 'weibull' ? { ...o.lifetime } : { kind: 'exponential' };
   if (o.crews !== undefined) out.crews = o.crews;
+  if (o.changes !== undefined) out.changes = { ...o.changes };
   return out;
 }

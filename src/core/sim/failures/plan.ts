@@ -4,13 +4,14 @@
  */
 
 import { coldRestoreTimeS, crossRegionFailoverS } from '../../reliability/recovery.js';
+import { addChanges, WithChanges } from './changes.js';
 import { FleetService } from './fleet.js';
 import { HotStandbyService } from './hotStandby.js';
 import { KOfNService } from './kOfN.js';
 import { ratesFromAvailability } from './rates.js';
 import { SeriesService } from './series.js';
 import type { Service } from './service.js';
-import type { AvailabilitySimConfig, SimRates } from './types.js';
+import type { AvailabilitySimConfig, SimChanges, SimRates } from './types.js';
 
 /** Warm-up (Weibull up times, limited crews), in node MTBFs. */
 export const WARMUP_NODE_MTBFS = 5;
@@ -42,14 +43,16 @@ export class PlanBuilder {
     return this.mtbf.length - 1;
   }
 
-  build(service: Service, nodeMtbfS: number): Plan {
+  /** The plan of the components added, with the deploys and failed changes (changes.ts) after them when given. */
+  build(service: Service, nodeMtbfS: number, changes?: SimChanges): Plan {
+    const s = changes === undefined ? service : new WithChanges(service, addChanges(this, changes), changes);
     return {
       mtbf: Float64Array.from(this.mtbf),
       mttr: Float64Array.from(this.mttr),
       cap: Float64Array.from(this.cap),
       crewed: Uint8Array.from(this.crewed),
       warmupS: WARMUP_NODE_MTBFS * nodeMtbfS,
-      service,
+      service: s,
     };
   }
 }
@@ -91,7 +94,7 @@ export function planFor(config: AvailabilitySimConfig): Plan {
           [balancer, switchId].filter((c) => c >= 0),
           failoverS,
         );
-        return b.build(service, rel.node.mtbfS);
+        return b.build(service, rel.node.mtbfS, config.changes);
       }
       const cap =
         config.standby === 'cold'
@@ -101,7 +104,7 @@ export function planFor(config: AvailabilitySimConfig): Plan {
       b.add(rel.zone, false, cap);
       b.add(rel.region, false, config.standbyInOtherRegion ? cap : Number.POSITIVE_INFINITY);
       addSwitch();
-      return b.build(new SeriesService(), rel.node.mtbfS);
+      return b.build(new SeriesService(), rel.node.mtbfS, config.changes);
     }
     case 'fleet': {
       const rel = config.reliability;
@@ -129,7 +132,7 @@ export function planFor(config: AvailabilitySimConfig): Plan {
         hasBalancers,
         switchId,
       );
-      return b.build(service, rel.node.mtbfS);
+      return b.build(service, rel.node.mtbfS, config.changes);
     }
   }
 }

@@ -42,9 +42,12 @@ export class Transitions {
     this.scale = scale;
   }
 
-  /** A repair time of component c, s. Outages capped at `cap`: min(Exp(mttr), cap). */
+  /** A repair time of component c, s. Outages capped at `cap`: min(Exp(mttr), cap); an MTTR of Infinity: the cap. */
   repair(c: number): number {
-    return Math.min(this.stream.exponential(this.mttr[c] as number), this.cap[c] as number);
+    const m = this.mttr[c] as number;
+    return m === Number.POSITIVE_INFINITY
+      ? (this.cap[c] as number)
+      : Math.min(this.stream.exponential(m), this.cap[c] as number);
   }
 
   /** An up time of component c from age 0, s. */
@@ -63,8 +66,10 @@ export class Transitions {
     for (let c = 0; c < mtbf.length; c++) {
       const m = mttr[c] as number;
       const k = cap[c] as number;
-      // Mean outage E[min(Exp(m), k)] = m (1 - e^(-k/m)); its stationary residual is Exp(m) truncated at k.
-      const meanDown = k === Number.POSITIVE_INFINITY ? m : -m * Math.expm1(-k / m);
+      // Mean outage E[min(Exp(m), k)] = m (1 - e^(-k/m)); its stationary residual is Exp(m) truncated at k. A fixed
+      // outage (m Infinity): k, and a residual uniform on [0, k].
+      const fixed = m === Number.POSITIVE_INFINITY;
+      const meanDown = k === Number.POSITIVE_INFINITY ? m : fixed ? k : -m * Math.expm1(-k / m);
       const pUp = (mtbf[c] as number) / ((mtbf[c] as number) + meanDown);
       if (stream.uniform() < pUp) {
         up[c] = 1;
@@ -72,7 +77,11 @@ export class Transitions {
       } else {
         up[c] = 0;
         const u = stream.uniform();
-        const residual = k === Number.POSITIVE_INFINITY ? -m * Math.log(u) : -m * Math.log1p(u * Math.expm1(-k / m));
+        const residual = fixed
+          ? u * k
+          : k === Number.POSITIVE_INFINITY
+            ? -m * Math.log(u)
+            : -m * Math.log1p(u * Math.expm1(-k / m));
         heap.push(residual, c);
       }
     }

@@ -19,6 +19,22 @@ export interface SimOptions {
   lifetime?: SimLifetime;
   /** Node repairs in progress at once (shared repair crews); null or absent: unlimited. */
   crews?: number | null;
+  /** Deploys and failed changes (changes.ts); absent: none. Not for k-of-n. */
+  changes?: SimChanges;
+}
+
+/** Deploys and failed changes as events (changes.ts; src/compare/operations.ts is the analytic model). */
+export interface SimChanges {
+  /** Deploys per second, >= 0. */
+  deployRatePerS: number;
+  /** Seconds the whole service is down per deploy (fixed), >= 0. */
+  deployDownS: number;
+  /** Failed changes per second (deploys x change failure rate), >= 0. */
+  failureRatePerS: number;
+  /** Mean time to recover from a failed change (exponential), s, >= 0. */
+  recoveryS: number;
+  /** Share of the service a failed change takes down, [0, 1]. */
+  share: number;
 }
 
 /** capplan availability: N nodes over zones and regions, up while at least `need` nodes serve. */
