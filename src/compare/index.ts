@@ -164,9 +164,15 @@ function assumptions(ctx: Context, results: readonly ArchitectureResult[]): stri
       `Users given by coordinates (${located.map((u) => u.region).join(', ')}): their round trips are estimated from the great-circle distance, RTT = ${m.interceptMs.toFixed(2)} ms + ${(m.msPerKm * 1000).toFixed(2)} ms per 1000 km (fitted to ${m.n} measured pairs; median error ${m.medianAbsErrorMs.toFixed(1)} ms, 90th percentile ${m.p90AbsErrorMs.toFixed(1)} ms), and a site for them is considered at the nearest catalog region.`,
     );
   }
+  const ops = s.operations;
+  if (ops.usdPerNodeMonth > 0 || ops.usdPerRegionMonth > 0 || ops.deploysPerWeek > 0) out.push(OPERATIONS_ASSUMPTION);
   if (s.defaulted.length > 0) out.push(`Defaults taken: ${s.defaulted.join(', ')}.`);
   return out;
 }
+
+/** What the operations figures assume (compare/operations.ts), said when the scenario gives any. */
+const OPERATIONS_ASSUMPTION =
+  "Operations (the scenario's operations): people and tooling per node (a standby and a read replica counted as nodes) and per region (each region once for a system of tiers), inside the monthly cost; deploys and failed changes in series with the hardware, first order (rate x duration) and independent of it: a restart is down for the restart time (a box with a hot standby: the failover time when shorter), blue-green is never down and pays for a second copy for its overlap per deploy unless a hot standby serves as it, a rolling deploy is down only while a node that its region cannot spare restarts; a failed change reaches every user behind a restart or a blue-green switch and one node's share of the traffic behind a rolling deploy (ASSUMPTION: its health gate stops the rollout on the first failing node; a change whose harm shows later reaches more and is not modelled). Definitions from DORA (deployment frequency, change failure rate, failed deployment recovery time).";
 
 function sources(ctx: Context, results: readonly ArchitectureResult[]): ComparisonResult['sources'] {
   const { catalog } = ctx;

@@ -407,6 +407,12 @@ export const TierResultSchema = z
       ),
     spares: count('Nodes per region that may be down with the tier still carrying its load (horizontal; 0 otherwise).'),
     balancer: z.string().nullable().describe('Balancing policy of a horizontal tier (null otherwise).'),
+    deploy: z
+      .enum(DEPLOY_MODES)
+      .optional()
+      .describe(
+        'How a new version reaches the tier (operations): present where its design names it or the tier is deployed (its deploys a week > 0).',
+      ),
     callsPerRequest: nonNegative(
       'Calls per user request that reach the tier on average (callsPerRequest x the misses of the caches in front).',
     ),

@@ -144,6 +144,7 @@ describe('capplan schema scenario', () => {
       'writeFraction',
       'replication',
       'consistency',
+      'deploysPerWeek',
     ]);
     expect(tier.required).toStrictEqual(['name', 'role', 'serviceTime']);
     expect(tier.properties.callsPerRequest).toMatchObject({ type: 'integer', minimum: 0, maximum: 10000 });

@@ -30,6 +30,7 @@ export function systemOf(t: TieredContext, catalog: Catalog, r: ArchitectureResu
         standby: x.standby ?? 'none',
         standbyRegion: x.standby !== null && x.standby !== 'none' ? (x.regions[1] ?? null) : null,
         readReplicas: x.readReplicas,
+        ...(x.deploy === undefined ? {} : { deploy: x.deploy }),
       });
     }
     return horizontalTierOption(ctx, i, {
@@ -40,6 +41,7 @@ export function systemOf(t: TieredContext, catalog: Catalog, r: ArchitectureResu
       spares: x.spares,
       zones: x.zones,
       balancer: (x.balancer ?? 'least-loaded') as BalancerPolicy,
+      ...(x.deploy === undefined ? {} : { deploy: x.deploy }),
     });
   });
 }
@@ -67,6 +69,7 @@ export function resizedSystem(catalog: Catalog, r: ArchitectureResult, keepVerti
           standby,
           standbyRegion: standby !== 'none' ? (t.regions[1] ?? null) : null,
           readReplicas: t.readReplicas,
+          ...(t.deploy === undefined ? {} : { deploy: t.deploy }),
         };
       }
       return {
@@ -79,6 +82,7 @@ export function resizedSystem(catalog: Catalog, r: ArchitectureResult, keepVerti
         zones: t.zones,
         regions: t.nodesByRegion.map((x) => x.region),
         balancer: (t.balancer ?? 'least-loaded') as BalancerPolicy,
+        ...(t.deploy === undefined ? {} : { deploy: t.deploy }),
       };
     }),
   };

@@ -137,6 +137,7 @@ export function systemResult(
           : c.regions.map((region, k) => ({ region, nodes: c.nodesByRegion[k] as number })),
       spares: c.kind === 'horizontal' ? c.spares : 0,
       balancer: c.kind === 'horizontal' ? c.balancer : null,
+      ...(r.deploy === undefined ? {} : { deploy: r.deploy }),
       callsPerRequest: calls[i]?.meanCalls ?? 0,
       utilization: r.utilization,
       memoryNeededGiB: r.memoryNeededGiB,

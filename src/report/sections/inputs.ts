@@ -221,6 +221,7 @@ export function inputs(w: WorksheetInput): Block[] {
         .join(', '),
       'scenario',
     ],
+    ...operationsRows(s),
     ...(w.result.architectures.some((a) => a.simulated) ? simulationRows(s) : []),
   ];
   const preset = catalog.reliability.default;
@@ -241,7 +242,39 @@ export function inputs(w: WorksheetInput): Block[] {
       ? []
       : [paragraph('**Inputs fitted from measurements** (`capplan fit --into`):'), bullets(fittedSources(s))]),
     paragraph(
-      "**Left out of the model**: correlated failures beyond zones and regions, failures caused by load, deployments and maintenance windows, retries and timeouts, network jitter (round trips are medians), the users' last mile, reserved or spot pricing, and the cost of internet egress (reported apart: it is about the same for every design).",
+      `**Left out of the model**: correlated failures beyond zones and regions, failures caused by load, ${operationsLeftOut(s)}, retries and timeouts, network jitter (round trips are medians), the users' last mile, reserved or spot pricing, and the cost of internet egress (reported apart: it is about the same for every design).`,
     ),
   ];
+}
+
+/** The operations rows of the inputs table (issue 20), when the scenario prices or counts any of them. */
+function operationsRows(s: Scenario): string[][] {
+  const o = s.operations;
+  if (o.usdPerNodeMonth === 0 && o.usdPerRegionMonth === 0 && o.deploysPerWeek === 0) return [];
+  const own = s.tiers?.filter((t) => t.deploysPerWeek !== undefined) ?? [];
+  return [
+    [
+      'operations cost',
+      `${formatUsd(o.usdPerNodeMonth)} a month per node, ${formatUsd(o.usdPerRegionMonth)} per region`,
+      'scenario',
+    ],
+    [
+      'operations.deploysPerWeek',
+      `${o.deploysPerWeek} a week${own.length === 0 ? '' : ` (${own.map((t) => `${t.name} ${t.deploysPerWeek}`).join(', ')})`}, each restart ${formatDuration(o.restartS)}`,
+      'scenario',
+    ],
+    [
+      'operations.changeFailureRate',
+      `${formatPercent(o.changeFailureRate)}, recovered in ${formatDuration(o.changeRecoveryS)}`,
+      'scenario',
+    ],
+  ];
+}
+
+/** What the model leaves out of operations: all of it without the block, maintenance windows with it. */
+function operationsLeftOut(s: Scenario): string {
+  const o = s.operations;
+  if (o.deploysPerWeek > 0 && (o.usdPerNodeMonth > 0 || o.usdPerRegionMonth > 0)) return 'maintenance windows';
+  if (o.deploysPerWeek > 0) return 'the people and tooling that run the design, maintenance windows';
+  return 'deployments and maintenance windows';
 }

@@ -39,7 +39,7 @@ export function summary(w: WorksheetInput): Block[] {
     const d = other.cost.usdPerMonth - rec.cost.usdPerMonth;
     tradeoff = `The best ${other.kind} alternative, ${other.name}, also meets every target but costs ${formatUsd(Math.abs(d))} a month ${d >= 0 ? 'more' : 'less'} and runs ${designSummary(other)}. ${rec.kind === 'vertical' ? 'One box is the simpler system; distribution would buy nothing the targets ask for.' : 'The fleet costs less or meets what one box cannot, at the price of running more parts.'}`;
   } else if (other) {
-    tradeoff = `The best ${other.kind} alternative, ${other.name}, does not meet every target (${other.infeasibleReason ?? 'see section 3'}). ${rec.kind === 'horizontal' ? 'Distribution is what the targets require here; its price is operational: more nodes, zones and regions to run.' : 'The single design that meets the targets is the simpler one.'}`;
+    tradeoff = `The best ${other.kind} alternative, ${other.name}, does not meet every target (${other.infeasibleReason ?? 'see section 3'}). ${rec.kind === 'horizontal' ? `Distribution is what the targets require here; its price is operational: more nodes, zones and regions to run${rec.cost.breakdown.operationsUsdPerMonth === undefined ? '.' : ` (${formatUsd(rec.cost.breakdown.operationsUsdPerMonth)} a month of people and tooling, inside its cost).`}` : 'The single design that meets the targets is the simpler one.'}`;
   } else tradeoff = 'There is no candidate of the other kind to compare with.';
   out.push(paragraph(`**The deciding trade-off.** ${tradeoff}`));
   if (r.uncertainty) {
