@@ -31,7 +31,7 @@ import {
 /** How the TUI shows a field: its label, group, an example value, and its place on the screen (ascending). */
 export interface FieldView {
   readonly label: string;
-  readonly group: 'Workload' | 'Targets' | 'Reliability';
+  readonly group: 'Workload' | 'Targets' | 'Reliability' | 'Operations';
   readonly hint: string;
   readonly at: number;
 }
@@ -193,6 +193,7 @@ const OPEN_UNIT: Bounds = { min: 0, minExclusive: true, max: 1, maxExclusive: tr
 const W = 'Workload';
 const T = 'Targets';
 const R = 'Reliability';
+const O = 'Operations';
 
 /** The failure and repair rows of one failure domain. */
 function failureRows(
@@ -741,37 +742,67 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     'operations.usdPerNodeMonth',
     'moneyRate',
     'People and tooling per node and month (on-call, patching, monitoring, licences), every node of a design counted, a standby (hot or cold) included: "150 USD/month", or a number of USD per month; >= 0. Default 0 (not priced).',
-    { bounds: NON_NEGATIVE, ranged: true, sensitivity: varied(28, 'operations cost per node', 'USD/month') },
+    {
+      bounds: NON_NEGATIVE,
+      ranged: true,
+      tui: view(22, O, 'cost / node', '150 USD/month'),
+      sensitivity: varied(28, 'operations cost per node', 'USD/month'),
+    },
   ),
   row(
     'operations.usdPerRegionMonth',
     'moneyRate',
     'People and tooling per region a design runs in, per month (a region\'s share of on-call, its network, its runbooks and game days): "2000 USD/month", or a number of USD per month; >= 0. Default 0 (not priced).',
-    { bounds: NON_NEGATIVE, ranged: true, sensitivity: varied(29, 'operations cost per region', 'USD/month') },
+    {
+      bounds: NON_NEGATIVE,
+      ranged: true,
+      tui: view(23, O, 'cost / region', '2000 USD/month'),
+      sensitivity: varied(29, 'operations cost per region', 'USD/month'),
+    },
   ),
   row(
     'operations.deploysPerWeek',
     'number',
     "Deploys (new versions rolled out) per week, a plain number >= 0 (DORA's deployment frequency); a tier may say otherwise (tiers[].deploysPerWeek). Default 0 (deploys not modelled).",
-    { bounds: between(0, 10000), ranged: true, sensitivity: varied(30, 'deploys per week', '/week') },
+    {
+      bounds: between(0, 10000),
+      ranged: true,
+      tui: view(24, O, 'deploys / week', '20'),
+      sensitivity: varied(30, 'deploys per week', '/week'),
+    },
   ),
   row(
     'operations.restartTime',
     'duration',
     'How long a box or a node is out of service while it restarts into a new version (stop, start, warm up): "30 s", or seconds; >= 0. Default 0.',
-    { bounds: between(0, 7 * 86400), ranged: true, sensitivity: varied(31, 'restart time per deploy', 's') },
+    {
+      bounds: between(0, 7 * 86400),
+      ranged: true,
+      tui: view(25, O, 'restart time', '30 s'),
+      sensitivity: varied(31, 'restart time per deploy', 's'),
+    },
   ),
   row(
     'operations.changeFailureRate',
     'fraction',
     'Share of deploys that cause a failure in production needing a rollback or a fix (DORA\'s change failure rate): "15%" or 0.15, in [0, 1]. Default 0.',
-    { bounds: between(0, 1), ranged: true, sensitivity: varied(32, 'change failure rate', '%') },
+    {
+      bounds: between(0, 1),
+      ranged: true,
+      tui: view(26, O, 'failed changes', '15%'),
+      sensitivity: varied(32, 'change failure rate', '%'),
+    },
   ),
   row(
     'operations.changeRecoveryTime',
     'duration',
     'Mean time from a failed change reaching users to the service restored (DORA\'s failed deployment recovery time): "1 h", or seconds; >= 0. Default 0.',
-    { bounds: between(0, 365 * 86400), ranged: true, sensitivity: varied(33, 'change recovery time', 'min') },
+    {
+      bounds: between(0, 365 * 86400),
+      ranged: true,
+      tui: view(27, O, 'recovery time', '1 h'),
+      sensitivity: varied(33, 'change recovery time', 'min'),
+    },
   ),
   row(
     'operations.blueGreenOverlap',

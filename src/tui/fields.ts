@@ -12,7 +12,7 @@ export type FieldKind = 'quantity' | 'number' | 'enum' | 'text';
 export interface FieldDef {
   path: string;
   label: string;
-  group: 'Workload' | 'Targets' | 'Reliability' | 'Users' | 'Tiers' | 'Candidates';
+  group: 'Workload' | 'Targets' | 'Reliability' | 'Operations' | 'Users' | 'Tiers' | 'Candidates';
   kind: FieldKind;
   options?: readonly string[];
   /** Example of a valid value, shown while editing. */

@@ -408,3 +408,86 @@ describe('a system of tiers: each tier deploys at its own rate, each region is p
     expectClose(box.cost.breakdown.operationsUsdPerMonth ?? Number.NaN, 100 + 1000, { rel: REL });
   });
 });
+
+describe('the horizontal search with operations is never beaten by an explicit horizontal design', () => {
+  // a small catalog (four regions, five types) keeps the search quick; operations per node make fewer, larger nodes
+  // worth more, and deploys make a fleet that cannot spare a node pay in nines
+  const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-1'];
+  const TYPES = ['m6i.large', 'm6i.xlarge', 'm6i.4xlarge', 'r7i.xlarge', 'r7i.2xlarge'];
+  const instances = catalog.instances.filter((i) => TYPES.includes(i.name));
+  const families = new Map<string, typeof instances>();
+  for (const i of instances) families.set(i.family, [...(families.get(i.family) ?? []), i]);
+  const small = {
+    ...catalog,
+    instances,
+    families,
+    instance: (name: string) => instances.find((i) => i.name === name),
+    regions: catalog.regions.filter((r) => REGIONS.includes(r.id)),
+  };
+
+  it('explicit fleets, rolling, of every type, zones and spares', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          rate: fc.integer({ min: 50, max: 2000 }),
+          serviceMs: fc.integer({ min: 2, max: 20 }),
+          workingSetGiB: fc.integer({ min: 1, max: 60 }),
+          availability: fc.constantFrom('99%', '99.5%', '99.9%'),
+          p99Ms: fc.integer({ min: 100, max: 600 }),
+          strong: fc.boolean(),
+          replication: fc.integer({ min: 1, max: 2 }),
+          users: fc.shuffledSubarray(REGIONS, { minLength: 1, maxLength: 2 }),
+        }),
+        fc.record({ perNode: fc.integer({ min: 0, max: 400 }), deploys: fc.integer({ min: 0, max: 40 }) }),
+        fc.array(
+          fc.record({
+            type: fc.constantFrom(...TYPES),
+            zones: fc.constantFrom(1, 2, 3),
+            spares: fc.integer({ min: 0, max: 4 }),
+          }),
+          { minLength: 4, maxLength: 8 },
+        ),
+        (sc, o, list) => {
+          const base = {
+            ...propertyScenario(sc),
+            operations: {
+              usdPerNodeMonth: o.perNode,
+              usdPerRegionMonth: 700,
+              deploysPerWeek: o.deploys,
+              restartTime: '90 s',
+              changeFailureRate: '10%',
+              changeRecoveryTime: '20 min',
+            },
+          };
+          const parsed = parseScenario(base);
+          const best = compareScenario({ ...parsed }, small as never).architectures.find(
+            (a) => a.name === 'best horizontal',
+          );
+          if (best === undefined) throw new Error('no best horizontal');
+          const architectures = list.map((d, i) => {
+            const inst = instances.find((x) => x.name === d.type);
+            return {
+              name: `explicit ${i}`,
+              kind: 'horizontal',
+              family: inst?.family,
+              size: inst?.size,
+              regions: [...sc.users],
+              zones: d.zones,
+              spares: d.spares,
+            };
+          });
+          const explicit = compareScenario(parseScenario({ ...base, architectures }), small as never);
+          for (const a of explicit.architectures) {
+            if (!a.feasible) continue;
+            compared++;
+            expect(best.feasible, `${a.name} (${a.instance.name} x${a.nodes}) meets every target`).toBe(true);
+            expect(best.cost.usdPerMonth).toBeLessThanOrEqual(a.cost.usdPerMonth + 0.005);
+          }
+        },
+      ),
+      { seed: 5, numRuns: 8 },
+    );
+    expect(compared).toBeGreaterThan(5);
+  }, 240_000);
+});

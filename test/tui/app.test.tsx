@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FrontierEntry } from '../../src/compare/result.js';
 import { DEFAULT_SCENARIO_TEXT } from '../../src/scenario/defaultScenario.js';
 import { App } from '../../src/tui/app.js';
+import { fieldsOf } from '../../src/tui/fields.js';
 import type { RawObject } from '../../src/tui/rawPath.js';
 import { analyze } from '../../src/tui/selectors.js';
 import { formatNines, formatUsd } from '../../src/units/format.js';
@@ -263,4 +264,25 @@ describe('the frontier view (f), frame by frame', () => {
     await until((f) => !f.includes('Frontier of the search'));
     expect(frame()).toMatch(/design rate 86\.4\/s/);
   });
+});
+
+describe('operations in the TUI (issue 20)', () => {
+  it('deploys typed in the Operations group show what they cost the candidates in downtime', async () => {
+    const { stdin } = start(120, 60);
+    await until((f) => f.includes('Recommended'));
+    expect(frame()).not.toContain('of changes');
+    const at = fieldsOf(raw()).findIndex((f) => f.path === 'operations.deploysPerWeek');
+    expect(at).toBeGreaterThan(0);
+    for (let i = 0; i < at; i++) stdin.write('j');
+    await until((f) => /> deploys \/ week/.test(f) || /deploys \/ week/.test(f));
+    stdin.write('\r');
+    stdin.write('20\r');
+    await until((f) => /deploys \/ week\s+20/.test(f));
+    stdin.write('j');
+    stdin.write('\r');
+    stdin.write('2 min\r');
+    await until((f) => /restart time\s+2 min/.test(f) && f.includes('of changes'));
+    // one box restarts 20 times a week for 2 minutes: 20 x 52.18 x 2 min = 34h 47m a year of it
+    expect(frame()).toMatch(/of changes\s+1d 10h 47m/);
+  }, 120_000);
 });

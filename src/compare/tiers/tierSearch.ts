@@ -224,7 +224,9 @@ export function searchSystem(
     ...full,
     notes: [
       ...full.notes,
-      `the search of tier designs stopped after ${evaluations} combinations without one that meets every target: this is the closest of those, not proven the closest of all`,
+      full.feasible
+        ? `the search of tier designs stopped after ${evaluations} combinations while the regions' operations cost left cheaper ones possible: this meets every target, but is not proven the cheapest`
+        : `the search of tier designs stopped after ${evaluations} combinations without one that meets every target: this is the closest of those, not proven the closest of all`,
     ],
   };
 }
