@@ -24,6 +24,7 @@ import { latency } from './sections/latency.js';
 import { risksSection } from './sections/risks.js';
 import { sensitivitySection } from './sections/sensitivity.js';
 import { summary, warnings } from './sections/summary.js';
+import { codeSpan, escapeTyped } from './userText.js';
 
 export interface WorksheetInput {
   scenario: Scenario;
@@ -45,11 +46,13 @@ export { designsSentence } from './sections/growth.js';
  * The worksheet as a document (sections of headings, paragraphs, tables, text charts and figures): what the three
  * renderers (Markdown, HTML, terminal) draw.
  */
-export function worksheetDocument(w: WorksheetInput): Document {
+export function worksheetDocument(input: WorksheetInput): Document {
+  // every string a user typed, escaped wherever it appears (userText.ts)
+  const w = escapeTyped(input);
   return [
     heading(1, `Design review: ${w.result.scenario}`),
     paragraph(
-      `_capplan worksheet for \`${w.source}\`${w.date ? `, ${w.date}` : ''}. Every figure is at the design rate ${formatRate(w.result.designRatePerS)}. ${w.result.calendar}_`,
+      `_capplan worksheet for ${codeSpan(w.source)}${w.date ? `, ${w.date}` : ''}. Every figure is at the design rate ${formatRate(w.result.designRatePerS)}._`,
     ),
     ...warnings(w),
     ...summary(w),

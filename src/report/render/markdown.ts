@@ -5,9 +5,9 @@
 
 import type { Block, Document, ListItem } from '../document.js';
 
-/** Escapes a table cell for Markdown (pipes and newlines). */
+/** Escapes a table cell for Markdown (pipes not already escaped, and newlines). */
 export function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return s.replace(/(?<!\\)\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 function listLines(items: readonly ListItem[], ordered: boolean, indent: string): string[] {

@@ -12,6 +12,7 @@ import { type Block, bullets, figure, heading, paragraph, table } from '../docum
 import type { WorksheetInput } from '../worksheet.js';
 import { ms, yesNo } from './common.js';
 import { tierBreakdown } from './tiers.js';
+import { markedName, RECOMMENDED_MARK } from './verdict.js';
 
 /** What kind of design a candidate is, in words. */
 function kindText(a: ArchitectureResult): string {
@@ -62,14 +63,17 @@ export function comparisonCells(result: ComparisonResult): { head: string[]; row
     row('utilisation target', (a) => yesNo(a.meetsTargets.utilization)),
     row('working set fits', (a) => yesNo(a.meetsTargets.memory)),
   ];
-  return { head: ['', ...archs.map((a) => a.name)], rows };
+  // the recommended candidate marked (as in the verdict at the top)
+  return { head: ['', ...archs.map((a) => markedName(result, a))], rows };
 }
 
 export function candidates(w: WorksheetInput): Block[] {
   const { head, rows } = comparisonCells(w.result);
   const out = [
     heading(2, '3. Candidates compared'),
-    paragraph(`All figures at the design rate ${formatRate(w.result.designRatePerS)}.`),
+    paragraph(
+      `All figures at the design rate ${formatRate(w.result.designRatePerS)}${w.result.architectures.some((a) => markedName(w.result, a) !== a.name) ? `; ${RECOMMENDED_MARK} marks the recommended design` : ''}.`,
+    ),
     table(head, rows),
     ...tierBreakdown(w.result),
   ];

@@ -13,6 +13,7 @@ import {
 } from '../../units/format.js';
 import { type Block, bullets, figure, heading, paragraph, preformatted, table } from '../document.js';
 import { lineChart } from '../textCharts/lineChart.js';
+import { codeSpan } from '../userText.js';
 import { fittedUslPlot } from '../uslPlot.js';
 import type { WorksheetInput } from '../worksheet.js';
 import { tierInputs } from './tiers.js';
@@ -66,7 +67,7 @@ export function fittedSource(s: Scenario, path: string): string | null {
 /** The fitted inputs for the sources: one line each. */
 export function fittedSources(s: Scenario): string[] {
   return s.fitted.map(
-    (f) => `\`${f.input}\`: fitted from \`${f.file}\` (${f.method}${f.date === null ? '' : `, ${f.date}`})`,
+    (f) => `\`${f.input}\`: fitted from ${codeSpan(f.file)} (${f.method}${f.date === null ? '' : `, ${f.date}`})`,
   );
 }
 
@@ -227,7 +228,7 @@ export function inputs(w: WorksheetInput): Block[] {
   const preset = catalog.reliability.default;
   return [
     heading(2, '2. Inputs and assumptions'),
-    paragraph(`Scenario: \`${w.source}\`.${s.description ? ` ${s.description}` : ''}`),
+    paragraph(`Scenario: ${codeSpan(w.source)}.${s.description ? ` ${s.description}` : ''}`),
     table(['input', 'value', 'from'], rows),
     ...uslFigure(s),
     ...tierInputs(s),

@@ -5,6 +5,7 @@ import { formatDuration, formatNines, formatPercent, formatRate, formatUsd } fro
 import { type Block, bullets, heading, paragraph } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
 import { ms, recommended, rival } from './common.js';
+import { verdict } from './verdict.js';
 
 /** The input warnings of the result, before the summary: a reviewer checks them before reading on. */
 export function warnings(w: WorksheetInput): Block[] {
@@ -24,15 +25,20 @@ export function summary(w: WorksheetInput): Block[] {
   const other = rival(r, rec);
   const t = s.targets;
   const question = `One bigger machine, or many smaller ones? ${s.name}: ${formatRate(r.designRatePerS)} at the design point (${r.designRateNote}), for users in ${s.users.map((u) => `${u.region} (${formatPercent(u.share)})`).join(', ')}, with a p99 of at most ${formatDuration(t.p99S)}${t.p99Scope === 'every-region' ? ' in every user region' : ''}, ${formatPercent(t.availability)} availability${t.budgetUsdPerMonth !== null ? ` and a budget of ${formatUsd(t.budgetUsdPerMonth)} a month` : ''}.`;
-  const out = [heading(2, '1. Summary and recommendation'), paragraph(`**Question.** ${question}`)];
+  const out = [heading(2, '1. Summary and recommendation')];
   if (!rec) {
-    out.push(paragraph(`**Answer.** No candidate meets every target. ${r.recommendation.why}`));
+    const why = r.recommendation.why;
+    const none = 'No candidate meets every target.';
+    out.push(paragraph(`**Answer.** ${why.startsWith(none) ? why : `${none} ${why}`}`));
+    out.push(...verdict(s, r), paragraph(`**Question.** ${question}`));
     return out;
   }
   out.push(
     paragraph(
       `**Answer.** ${rec.name}: ${designSummary(rec)}, ${formatUsd(rec.cost.usdPerMonth)} a month, ${formatNines(rec.availability.nines)} nines, p99 ${ms(rec.latency.p99Ms)}.`,
     ),
+    ...verdict(s, r),
+    paragraph(`**Question.** ${question}`),
   );
   let tradeoff: string;
   if (other?.feasible) {
