@@ -76,6 +76,11 @@ export interface CostCurve {
    */
   crossover: { ratePerS: number; kind: 'cheaper' | 'vertical-runs-out' } | null;
   /**
+   * Every load where the cheaper of the two designs changes while both carry the load (linear in log rate between the
+   * bracketing points), in increasing load, with the kind cheaper above it: the curves may cross more than once.
+   */
+  crossings: { ratePerS: number; cheaper: 'vertical' | 'horizontal' }[];
+  /**
    * The lowest load at which the vertical design can no longer carry the load, found by bisection (to 0.05% in rate)
    * between the last point where it can and the first where it cannot; when it cannot at any point, the first
    * point's rate. `reason` is the first infeasible point's (the binding limit first). null: it carries the load at
@@ -84,6 +89,9 @@ export interface CostCurve {
    */
   verticalLimit: { ratePerS: number; reason: string } | null;
 }
+
+/** The points of the cost-vs-load curve the TUI and the worksheet both draw (one curve, one set of crossings). */
+export const CURVE_POINTS = 25;
 
 /** The targets that say whether a design carries the load (carriesLoad). */
 const CAPACITY: ReadonlySet<MissedTarget['limit']> = new Set(['memory', 'CPU', 'p99']);
@@ -366,5 +374,26 @@ export function* costCurveSteps(
       crossover = { ratePerS: verticalLimit.ratePerS, kind: 'vertical-runs-out' };
     }
   }
-  return { designs, points, crossover, verticalLimit };
+  return { designs, points, crossover, crossings: crossingsOf(points), verticalLimit };
+}
+
+/** Where the cheaper kind changes between consecutive points that both carry the load (CostCurve.crossings). */
+function crossingsOf(points: readonly CurveRow[]): CostCurve['crossings'] {
+  const out: CostCurve['crossings'] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i] as CurveRow;
+    const b = points[i + 1] as CurveRow;
+    if (!(a.vertical?.feasible && a.horizontal?.feasible && b.vertical?.feasible && b.horizontal?.feasible)) continue;
+    const da = a.horizontal.usdPerMonth - a.vertical.usdPerMonth;
+    const db = b.horizontal.usdPerMonth - b.vertical.usdPerMonth;
+    if ((da >= 0 && db < 0) || (da < 0 && db >= 0)) {
+      const la = Math.log(a.designRatePerS);
+      const lb = Math.log(b.designRatePerS);
+      out.push({
+        ratePerS: Math.exp(la + ((lb - la) * da) / (da - db)),
+        cheaper: db < 0 ? 'horizontal' : 'vertical',
+      });
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  * keeps the designs of `result` (each says which it did).
  */
 import type { Catalog } from '../catalog/index.js';
-import { type CostCurve, costCurve, defaultMultipliers } from '../compare/costCurve.js';
+import { type CostCurve, CURVE_POINTS, costCurve, defaultMultipliers } from '../compare/costCurve.js';
 import type { ComparisonResult } from '../compare/result.js';
 import { sensitivity } from '../compare/sensitivity.js';
 import type { Scenario } from '../scenario/types.js';
@@ -33,7 +33,7 @@ export function buildWorksheetInput(
     catalog,
     curve:
       result.architectures.length > 0
-        ? (opts.curve ?? costCurve(scenario, catalog, result, defaultMultipliers(25), { freeze }))
+        ? (opts.curve ?? costCurve(scenario, catalog, result, defaultMultipliers(CURVE_POINTS), { freeze }))
         : null,
     sensitivity: sensitivity(scenario, catalog, result, { freeze }),
     source,

@@ -102,3 +102,33 @@ export function p99StackedRows(bars: readonly P99Bar[], symbols: { network: stri
     ],
   }));
 }
+
+/**
+ * What the cost-vs-load curve says about the two kinds, in one sentence shared by the TUI and the worksheet (issue
+ * 19: one crossover computation): every load where the cheaper kind changes (the curves may cross several times), or
+ * where the vertical design stops carrying the load, and which kind is cheaper at today's design rate.
+ * @example crossoverSentence(curve, 1580) // 'horizontal becomes cheaper at 869/s, vertical again at 1.2k/s; at the design rate (1.58k/s) vertical is cheaper'
+ */
+export function crossoverSentence(curve: CostCurve, designRatePerS: number): string {
+  const parts = curve.crossings.map(
+    (c, i) =>
+      `${c.cheaper} becomes cheaper${i > 0 && curve.crossings.slice(0, i).some((x) => x.cheaper === c.cheaper) ? ' again' : ''} at ${formatRate(c.ratePerS)}`,
+  );
+  if (parts.length === 0) {
+    parts.push(
+      curve.crossover?.kind === 'vertical-runs-out'
+        ? `vertical stops carrying the load at ${formatRate(curve.crossover.ratePerS)}; from there only horizontal does`
+        : 'no crossover in the range',
+    );
+  }
+  const today = curve.points.find((p) => p.multiplier === 1);
+  const v = today?.vertical;
+  const h = today?.horizontal;
+  let now = '';
+  if (v?.feasible && h?.feasible) {
+    now = `; at the design rate (${formatRate(designRatePerS)}) ${v.usdPerMonth <= h.usdPerMonth ? 'vertical' : 'horizontal'} is cheaper`;
+  } else if (v?.feasible || h?.feasible) {
+    now = `; at the design rate (${formatRate(designRatePerS)}) only ${v?.feasible ? 'vertical' : 'horizontal'} carries the load`;
+  }
+  return `${parts.join(', ')}${now}`;
+}

@@ -3,7 +3,7 @@
  * re-rendering costs nothing and an edit recomputes once).
  */
 import { loadCatalog } from '../catalog/index.js';
-import { type CostCurve, costCurveSteps, defaultMultipliers } from '../compare/costCurve.js';
+import { type CostCurve, CURVE_POINTS, costCurveSteps, defaultMultipliers } from '../compare/costCurve.js';
 import { compareScenario } from '../compare/index.js';
 import type { ComparisonResult } from '../compare/result.js';
 import type { Scenario } from '../scenario/types.js';
@@ -64,7 +64,7 @@ export function stepCurve(raw: RawObject, freeze = false): CostCurve | undefined
   let steps = pending[which(freeze)].get(raw);
   if (steps === undefined) {
     const a = analyze(raw);
-    steps = costCurveSteps(a.scenario, loadCatalog(), a.result, defaultMultipliers(21), { freeze });
+    steps = costCurveSteps(a.scenario, loadCatalog(), a.result, defaultMultipliers(CURVE_POINTS), { freeze });
     pending[which(freeze)].set(raw, steps);
   }
   const step = steps.next();

@@ -13,7 +13,7 @@ import { changeDowntime } from '../compare/operations.js';
 import { perTier } from '../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
 import { lossShort, lossVerdict } from '../compare/survival.js';
-import { costVsLoadSeries, p99Bars, p99StackedRows } from '../report/chartData.js';
+import { costVsLoadSeries, crossoverSentence, p99Bars, p99StackedRows } from '../report/chartData.js';
 import { mark, wrap } from '../report/table.js';
 import { budgetBar, stackedBars } from '../report/textCharts/bars.js';
 import { lineChart } from '../report/textCharts/lineChart.js';
@@ -238,10 +238,7 @@ export function chartLines(
         : curve.designs === 'frozen'
           ? ', designs frozen'
           : '';
-    const title =
-      curve.crossover === null
-        ? `Monthly cost vs load (no crossover in range${designs})`
-        : `Monthly cost vs load: horizontal ${curve.crossover.kind === 'cheaper' ? 'becomes cheaper' : 'takes over'} at ${formatRate(curve.crossover.ratePerS)}${designs === '' ? '' : ` (${designs.slice(2)})`}`;
+    const title = `Monthly cost vs load: ${crossoverSentence(curve, result.designRatePerS)}${designs === '' ? '' : ` (${designs.slice(2)})`}`;
     return [
       line(padTo(title, width), 'title'),
       ...lineChart({

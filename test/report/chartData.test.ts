@@ -3,7 +3,13 @@
 // the end-to-end p99.
 import { describe, expect, it } from 'vitest';
 import type { CostCurve, CurvePoint } from '../../src/compare/costCurve.js';
-import { costRuns, costVsLoad, costVsLoadSeries, p99StackedRows } from '../../src/report/chartData.js';
+import {
+  costRuns,
+  costVsLoad,
+  costVsLoadSeries,
+  crossoverSentence,
+  p99StackedRows,
+} from '../../src/report/chartData.js';
 
 const point = (usdPerMonth: number, feasible: boolean, nodes = 1): CurvePoint => ({
   usdPerMonth,
@@ -27,6 +33,7 @@ const CURVE: CostCurve = {
     },
   ],
   crossover: { ratePerS: 250, kind: 'vertical-runs-out' },
+  crossings: [],
   verticalLimit: null,
 };
 
@@ -74,5 +81,48 @@ describe('p99 bars', () => {
       ['b', [80, 0]],
     ]);
     expect(rows[0]?.parts.map((p) => p.symbol)).toEqual(['=', '-']);
+  });
+});
+
+describe('one crossover sentence for the TUI and the worksheet (issue 19)', () => {
+  const at = (multiplier: number, v: number, h: number) => ({
+    multiplier,
+    designRatePerS: 1000 * multiplier,
+    vertical: point(v, true),
+    horizontal: point(h, true, 4),
+  });
+  it('names every crossing and the cheaper kind at the design rate', () => {
+    // horizontal cheaper above ~1.4k/s, vertical again above ~2.8k/s: the design rate (1k/s) is vertical's
+    const curve: CostCurve = {
+      designs: 'frozen',
+      points: [at(0.5, 100, 150), at(1, 120, 140), at(2, 200, 180), at(4, 300, 320)],
+      crossover: null,
+      crossings: [],
+      verticalLimit: null,
+    };
+    const { crossings } = (() => {
+      // the curve's own crossings, as costCurve computes them: the points' cost differences changing sign
+      const out: CostCurve['crossings'] = [];
+      const p = curve.points;
+      for (let i = 0; i + 1 < p.length; i++) {
+        const a = p[i] as (typeof p)[number];
+        const b = p[i + 1] as (typeof p)[number];
+        const da = (a.horizontal?.usdPerMonth ?? 0) - (a.vertical?.usdPerMonth ?? 0);
+        const db = (b.horizontal?.usdPerMonth ?? 0) - (b.vertical?.usdPerMonth ?? 0);
+        if (Math.sign(da) !== Math.sign(db)) {
+          const t = da / (da - db);
+          out.push({
+            ratePerS: Math.exp(Math.log(a.designRatePerS) + t * Math.log(b.designRatePerS / a.designRatePerS)),
+            cheaper: db < 0 ? 'horizontal' : 'vertical',
+          });
+        }
+      }
+      return { crossings: out };
+    })();
+    expect(crossings.map((c) => c.cheaper)).toEqual(['horizontal', 'vertical']);
+    // 1k/s -> 2k/s: 20 -> -20, halfway in log load: sqrt(2) k/s; 2k/s -> 4k/s: -20 -> 20: 2 sqrt(2) k/s
+    expect(crossoverSentence({ ...curve, crossings }, 1000)).toBe(
+      'horizontal becomes cheaper at 1.41k/s, vertical becomes cheaper at 2.83k/s; at the design rate (1k/s) vertical is cheaper',
+    );
   });
 });

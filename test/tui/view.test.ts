@@ -1,7 +1,7 @@
 // The TUI's pure view functions (src/tui/view.ts): lines of text for given results, no rendering.
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
-import { type CostCurve, costCurve, defaultMultipliers } from '../../src/compare/costCurve.js';
+import { CURVE_POINTS, type CostCurve, costCurve, defaultMultipliers } from '../../src/compare/costCurve.js';
 import type { ComparisonResult, SimulatedLatency } from '../../src/compare/result.js';
 import { DEFAULT_SCENARIO_TEXT } from '../../src/scenario/defaultScenario.js';
 import type { RawObject } from '../../src/tui/rawPath.js';
@@ -83,11 +83,11 @@ describe('the cost-vs-load chart', () => {
       steps++;
       curve = stepCurve(raw);
     }
-    expect(steps).toBeGreaterThan(21); // one step per point, and the bisection's
+    expect(steps).toBeGreaterThan(CURVE_POINTS); // one step per point, and the bisection's
     expect(curveOf(raw)).toBe(curve);
     expect(curveOf(raw, true)).toBeUndefined(); // frozen curves are kept apart
     const a = analyze(raw);
-    expect(curve).toEqual(costCurve(a.scenario, loadCatalog(), a.result, defaultMultipliers(21)));
+    expect(curve).toEqual(costCurve(a.scenario, loadCatalog(), a.result, defaultMultipliers(CURVE_POINTS)));
     expect(curve.designs).toBe('candidates');
     const title = (c: CostCurve) => chartLines('cost', a.result, c, 100, 20, true, 263)[0]?.text ?? '';
     expect(title(curve)).not.toMatch(/searched|frozen/);

@@ -2,7 +2,7 @@
 
 import type { Designs } from '../../compare/designs.js';
 import { formatRate, formatUsd } from '../../units/format.js';
-import { costVsLoadSeries } from '../chartData.js';
+import { costVsLoadSeries, crossoverSentence } from '../chartData.js';
 import { type Block, bullets, figure, heading, paragraph, preformatted } from '../document.js';
 import { lineChart } from '../textCharts/lineChart.js';
 import type { WorksheetInput } from '../worksheet.js';
@@ -49,11 +49,7 @@ export function growth(w: WorksheetInput): Block[] {
       c.verticalLimit
         ? `The best vertical design runs out at about **${formatRate(c.verticalLimit.ratePerS)}**: ${c.verticalLimit.reason}.`
         : 'The best vertical design carries every load in the range.',
-      c.crossover === null
-        ? 'No crossover in the range.'
-        : c.crossover.kind === 'cheaper'
-          ? `Horizontal becomes cheaper than vertical at about **${formatRate(c.crossover.ratePerS)}**.`
-          : `Vertical stops carrying the load at about **${formatRate(c.crossover.ratePerS)}**; from there only horizontal works.`,
+      `Crossover: ${crossoverSentence(c, w.result.designRatePerS)} (interpolated between the chart's points, linear in log load).`,
       `Today's design rate: ${formatRate(w.result.designRatePerS)}.`,
     ]),
   );
