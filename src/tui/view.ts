@@ -238,7 +238,7 @@ export function chartLines(
         : curve.designs === 'frozen'
           ? ', designs frozen'
           : '';
-    const title = `Monthly cost vs load: ${crossoverSentence(curve, result.designRatePerS)}${designs === '' ? '' : ` (${designs.slice(2)})`}`;
+    const title = `Monthly cost vs load${designs === '' ? '' : ` (${designs.slice(2)})`}: ${crossoverSentence(curve, result.designRatePerS)}`;
     return [
       line(padTo(title, width), 'title'),
       ...lineChart({
