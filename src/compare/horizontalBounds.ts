@@ -9,7 +9,7 @@ import { zoneSizes } from '../core/reliability/placement.js';
 import { fleetAvailability } from './availability.js';
 import { effectiveServiceTimeS, MAX_NODES_PER_REGION, nodesForUtilization } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
-import { monthlyCost } from './cost.js';
+import { egressLowerBoundUsdPerMonth, monthlyCost } from './cost.js';
 import { globalSwitchFor } from './globalSwitch.js';
 import type { HorizontalLayout } from './layout.js';
 import { leastRegionNodes } from './nodeMemory.js';
@@ -188,7 +188,8 @@ function instanceFactors(ctx: Context, instance: Instance) {
  * A lower bound of the monthly cost of any design of `k` regions and `zones` zones, whatever its regions, instance
  * type and spares; non-decreasing in k, so once it cannot beat the best found no larger set can either. The fixed part:
  * k balancers (their hourly fee; the capacity units follow the traffic, the same in total however it is split), the
- * global switch with k endpoints, the copies of writes across zones; inter-region transfer counted as 0. The nodes:
+ * global switch with k endpoints, the copies of writes across zones, internet egress when the total includes it (at its
+ * lower bound, egressLowerBoundUsdPerMonth); inter-region transfer counted as 0. The nodes:
  * for the cheapest instance type (each at its cheapest regional price), the most of k regions' minimum (copies of a partition, nodes for the working set)
  * and the nodes the whole load needs at the utilisation target (a sum of per-region ceilings is at least the ceiling
  * of the sum).
@@ -203,18 +204,24 @@ export function sizeLowerBound(
   const ids = Array.from({ length: k }, (_, i) => `r${i}`);
   const sw = globalSwitchFor(ctx, ids);
   const trafficWrites = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
-  const fixed = monthlyCost(ctx, {
-    compute: [],
-    standby: [],
-    balancerRegions: ids,
-    globalSwitch: sw ? { sw, endpoints: k } : null,
-    servedShare: [{ region: 'r0', share: 1 }],
-    crossZoneBytesPerS: trafficWrites * Math.max(0, Math.min(w.replication, zones) - 1) * k,
-    interRegion: [],
-    trafficRatePerS: ctx.trafficRatePerS,
-    requestSizeBytes: w.requestSizeBytes,
-    responseSizeBytes: w.responseSizeBytes,
-  }).usdPerMonth;
+  // internet egress (cost.includeEgress) at its lower bound: a region set's split of it is not known here
+  const fixed =
+    monthlyCost(
+      { ...ctx, includeEgress: false },
+      {
+        compute: [],
+        standby: [],
+        balancerRegions: ids,
+        globalSwitch: sw ? { sw, endpoints: k } : null,
+        servedShare: [{ region: 'r0', share: 1 }],
+        crossZoneBytesPerS: trafficWrites * Math.max(0, Math.min(w.replication, zones) - 1) * k,
+        interRegion: [],
+        trafficRatePerS: ctx.trafficRatePerS,
+        requestSizeBytes: w.requestSizeBytes,
+        responseSizeBytes: w.responseSizeBytes,
+      },
+    ).usdPerMonth +
+    (ctx.includeEgress ? egressLowerBoundUsdPerMonth(ctx.catalog, ctx.trafficRatePerS, w.responseSizeBytes) : 0);
   let nodesUsdPerMonth = Number.POSITIVE_INFINITY;
   for (const i of instances) {
     const f = instanceFactors(ctx, i);

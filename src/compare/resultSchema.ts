@@ -54,13 +54,17 @@ export const CostBreakdownSchema = z
     ),
     crossZoneTransferUsdPerMonth: nonNegative('Data transfer between zones of a region, USD per month.'),
     interRegionTransferUsdPerMonth: nonNegative('Data transfer between regions, USD per month.'),
+    /** With cost.includeEgress: internet egress of the responses, inside usdPerMonth. */
+    internetEgressUsdPerMonth: nonNegative(
+      'Only when the scenario sets cost.includeEgress: internet egress of the responses to users (as cost.internetEgressUsdPerMonth), counted in usdPerMonth, the budget check and the search. USD per month.',
+    ).optional(),
   })
   .describe('The parts of usdPerMonth, USD per month each.');
 
 export const CostResultSchema = z
   .strictObject({
     usdPerMonth: nonNegative(
-      'Total monthly cost of the design (sum of the breakdown, without internet egress), USD per month.',
+      'Total monthly cost of the design (sum of the breakdown; without internet egress unless the scenario sets cost.includeEgress), USD per month.',
     ),
     breakdown: CostBreakdownSchema,
     usdPerMillionRequests: nonNegative('usdPerMonth spread over a month of requests at the design rate, USD.'),
@@ -70,7 +74,8 @@ export const CostResultSchema = z
      */
     internetEgressUsdPerMonth: nonNegative(
       'Internet egress of the responses to users, USD per month: about the same for every design (often served ' +
-        'through a CDN), so reported beside the total and NOT included in usdPerMonth or the budget check.',
+        'through a CDN), so reported beside the total and NOT included in usdPerMonth or the budget check, unless ' +
+        'the scenario sets cost.includeEgress (then it is also in breakdown and in usdPerMonth).',
     ),
     /** Transfer volumes the transfer costs rest on, GB per month. */
     transferGbPerMonth: z

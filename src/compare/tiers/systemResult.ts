@@ -30,7 +30,8 @@ function sumCost(ctx: Context, options: readonly TierOption[]): CostResult {
   let internetEgress = first.internetEgressUsdPerMonth;
   for (const o of options.slice(1)) {
     const c = o.result.cost;
-    for (const k of Object.keys(breakdown) as (keyof typeof breakdown)[]) breakdown[k] += c.breakdown[k];
+    for (const k of Object.keys(breakdown) as (keyof typeof breakdown)[])
+      breakdown[k] = (breakdown[k] ?? 0) + (c.breakdown[k] ?? 0);
     transfer.crossZone += c.transferGbPerMonth.crossZone;
     transfer.interRegion += c.transferGbPerMonth.interRegion;
     internetEgress += c.internetEgressUsdPerMonth;
