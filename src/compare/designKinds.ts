@@ -5,7 +5,7 @@
  */
 
 import type { Instance } from '../catalog/index.js';
-import type { BalancerPolicy, Standby } from '../scenario/types.js';
+import type { AutoscalingSpec, BalancerPolicy, Standby } from '../scenario/types.js';
 import type { NodePrice } from './nodePrice.js';
 import type { NodeCapacity } from './perVcpu.js';
 import type { ArchitectureResult } from './result.js';
@@ -31,6 +31,8 @@ export interface HorizontalDesign {
   spares: number;
   zones: number;
   balancer: BalancerPolicy;
+  /** The nodes follow workload.dailyProfile hour by hour (autoscale.ts); absent: the peak fleet all day. */
+  autoscaling?: AutoscalingSpec;
 }
 
 export type Design = VerticalDesign | HorizontalDesign;

@@ -56,6 +56,7 @@ export function frozenArchitectures(catalog: Catalog, base: ComparisonResult): A
       return { kind: 'vertical', name, family, size, region, standby, standbyRegion, ...pricing };
     }
     const { name, spares, zones, regions, balancer } = d;
+    const a = r.autoscaling;
     return {
       kind: 'horizontal',
       name,
@@ -67,6 +68,7 @@ export function frozenArchitectures(catalog: Catalog, base: ComparisonResult): A
       regions: [...regions],
       balancer,
       ...pricing,
+      ...(a === undefined ? {} : { autoscaling: { minNodes: a.minNodes, scaleOutTimeS: a.scaleOutTimeS } }),
     };
   });
 }

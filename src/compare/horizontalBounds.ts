@@ -65,9 +65,29 @@ export function instanceLowerBound(ctx: Context, instance: Instance, layout: Hor
  * prices them at the instance's cheapest regional price; a caller that knows the regions may price them there). */
 export function instanceLowerNodes(ctx: Context, instance: Instance, layout: HorizontalLayout): number {
   const f = instanceFactors(ctx, instance);
+  const auto = autoscaledHours(ctx);
   let nodes = 0;
-  for (const share of layout.share) nodes += Math.min(MAX_NODES_PER_REGION, leastNodesAt(f, share));
+  if (auto === null) {
+    for (const share of layout.share) nodes += Math.min(MAX_NODES_PER_REGION, leastNodesAt(f, share));
+    return nodes;
+  }
+  // autoscaled (autoscale.ts): paid for the mean over the hours of nodes that are each at least the least of the
+  // hour's load (at the utilisation target) and minNodes; the peak hour's fleet is at least that too
+  for (const share of layout.share) {
+    let sum = 0;
+    for (const m of auto.profile) {
+      sum += Math.min(MAX_NODES_PER_REGION, Math.max(auto.minNodes, leastNodesAt(f, share * m)));
+    }
+    nodes += sum / auto.profile.length;
+  }
   return nodes;
+}
+
+/** The daily profile and minNodes the search's designs follow (the scenario's autoscaling), or null: the peak. */
+function autoscaledHours(ctx: Context): { profile: readonly number[]; minNodes: number } | null {
+  const auto = ctx.scenario.autoscaling;
+  const profile = ctx.scenario.workload.dailyProfile;
+  return auto === undefined || profile === undefined ? null : { profile, minNodes: auto.minNodes };
 }
 
 /**
@@ -223,9 +243,21 @@ export function sizeLowerBound(
     ).usdPerMonth +
     (ctx.includeEgress ? egressLowerBoundUsdPerMonth(ctx.catalog, ctx.trafficRatePerS, w.responseSizeBytes) : 0);
   let nodesUsdPerMonth = Number.POSITIVE_INFINITY;
+  const auto = autoscaledHours(ctx);
   for (const i of instances) {
     const f = instanceFactors(ctx, i);
-    const n = Math.min(k * MAX_NODES_PER_REGION, Math.max(k * f.atLeast, Math.ceil(f.workPerShare - 1e-6)));
+    let n: number;
+    if (auto === null) {
+      n = Math.min(k * MAX_NODES_PER_REGION, Math.max(k * f.atLeast, Math.ceil(f.workPerShare - 1e-6)));
+    } else {
+      // autoscaled: the mean over the hours of each hour's least (as instanceLowerNodes), minNodes in every region
+      const least = k * Math.max(f.atLeast, auto.minNodes);
+      let sum = 0;
+      for (const m of auto.profile) {
+        sum += Math.min(k * MAX_NODES_PER_REGION, Math.max(least, Math.ceil(f.workPerShare * m - 1e-6)));
+      }
+      n = sum / auto.profile.length;
+    }
     nodesUsdPerMonth = Math.min(nodesUsdPerMonth, n * f.usdPerMonth);
   }
   return { nodesUsdPerMonth, total: fixed + nodesUsdPerMonth };

@@ -17,14 +17,16 @@ export function sameCostForZones(ctx: Context, a: number, b: number): boolean {
 }
 
 /**
- * Monthly cost of a horizontal design: its nodes (each at its region's on-demand price; `instance` null for the part
- * that does not depend on the nodes, the search's fixed part), each region's balancer, the global switch, and the traffic (egress,
- * copies across zones and regions). Cheap (no queue analysis): the search prices a design before it evaluates it.
+ * Monthly cost of a horizontal design: its nodes (`paidNodes` per region, default the fleet; an autoscaled design's
+ * mean over the day, autoscale.ts; each at its region's price; `instance` null for the part that does not depend on
+ * the nodes, the search's fixed part), each region's balancer, the global switch, and the traffic (egress, copies
+ * across zones and regions). Cheap (no queue analysis): the search prices a design before it evaluates it.
  */
 export function horizontalCost(
   ctx: Context,
   d: Pick<HorizontalDesign, 'regions' | 'nodesByRegion' | 'zones'> & { instance: Instance | null },
   layout: HorizontalLayout,
+  paidNodes: readonly number[] = d.nodesByRegion,
 ): CostResult {
   const w = ctx.scenario.workload;
   const inst = d.instance;
@@ -43,7 +45,7 @@ export function horizontalCost(
       inst === null
         ? []
         : d.regions.map((region, r) => ({
-            count: d.nodesByRegion[r] as number,
+            count: paidNodes[r] as number,
             price: nodePrice(ctx, inst, region),
           })),
     standby: [],

@@ -89,6 +89,7 @@ function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
       spares: spec.spares,
       zones: spec.zones,
       balancer: spec.balancer,
+      ...(spec.autoscaling === undefined ? {} : { autoscaling: spec.autoscaling }),
     };
     let r: ArchitectureResult;
     if (instance) {

@@ -42,6 +42,7 @@
 
 import type { Instance } from '../catalog/index.js';
 import { formatPercent } from '../units/format.js';
+import { hourlyBase, hourlyNodes, meanNodes } from './autoscale.js';
 import { structuralUnavailability } from './availability.js';
 import { MAX_NODES_PER_REGION } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
@@ -254,7 +255,12 @@ interface Candidate {
 }
 
 function candidateOf(ctx: Context, plan: Plan, instance: Instance, perNode: readonly number[]): Candidate {
-  const spec = { regions: plan.regions, balancer: 'least-loaded' as const };
+  const auto = ctx.scenario.autoscaling;
+  const spec = {
+    regions: plan.regions,
+    balancer: 'least-loaded' as const,
+    ...(auto === undefined ? {} : { autoscaling: auto }),
+  };
   const base = regionNodeBase(ctx, instance, spec, plan.layout);
   const design = (spares: number): HorizontalDesign => ({
     kind: 'horizontal',
@@ -266,7 +272,14 @@ function candidateOf(ctx: Context, plan: Plan, instance: Instance, perNode: read
     zones: plan.zones,
     ...spec,
   });
-  const cost = (spares: number) => plan.fixed + fleetUsd(nodesWithSpares(base, spares), perNode);
+  if (auto === undefined) {
+    const cost = (spares: number) => plan.fixed + fleetUsd(nodesWithSpares(base, spares), perNode);
+    return { plan, instance, design, cost, base };
+  }
+  // autoscaled: paid for the mean fleet over the day (autoscale.ts), which grows with the spares as the peak fleet does
+  const hb = hourlyBase(ctx, { instance, ...spec }, plan.layout, auto);
+  const cost = (spares: number) =>
+    plan.fixed + fleetUsd(meanNodes(hourlyNodes(ctx, hb, nodesWithSpares(base, spares), spares)), perNode);
   return { plan, instance, design, cost, base };
 }
 
@@ -361,7 +374,9 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
     // the nodes each region needs to meet the availability target: with fewer, outages alone miss it
     const least = availableNodesLowerBound(ctx, instance, plan.layout, plan.zones);
     if (!least.every(Number.isFinite)) continue;
-    if (cannotBeatFeasible(ctx, state, plan.fixed + fleetUsd(least, perNode))) continue;
+    // (the peak fleet's floor; an autoscaled design pays for its mean fleet, which the floor does not bound)
+    if (ctx.scenario.autoscaling === undefined && cannotBeatFeasible(ctx, state, plan.fixed + fleetUsd(least, perNode)))
+      continue;
     const c = candidateOf(ctx, plan, instance, perNode);
     // at least two spares are tried even with one zone's small fleets
     const limit = Math.max(2, sparesLimit(ctx, c));

@@ -65,7 +65,16 @@ const scenarioArb = (
 
 function designWith(ctx: Context, instance: Instance, regions: string[], zones: number, spares: number) {
   const layout = horizontalLayout(ctx, regions, zones);
-  const spec = { name: 'd', origin: 'searched' as const, regions, spares, zones, balancer: 'least-loaded' as const };
+  const auto = ctx.scenario.autoscaling;
+  const spec = {
+    name: 'd',
+    origin: 'searched' as const,
+    regions,
+    spares,
+    zones,
+    balancer: 'least-loaded' as const,
+    ...(auto === undefined ? {} : { autoscaling: auto }),
+  };
   const d: HorizontalDesign = {
     kind: 'horizontal',
     instance,
@@ -461,5 +470,64 @@ describe('the horizontal search is never beaten by an explicit horizontal design
       { seed: 12, numRuns: 10 },
     );
     expect(compared).toBeGreaterThan(10);
+  }, 240_000);
+});
+
+describe('the search and its bounds with autoscaling on a daily profile and egress in the total (issue 15)', () => {
+  /** A working day: a night at a fifth of the peak, a morning rise, the peak at noon, an evening fall. */
+  const DAY = [
+    0.2, 0.2, 0.2, 0.2, 0.2, 0.25, 0.35, 0.5, 0.7, 0.85, 0.95, 1, 1, 0.95, 0.9, 0.9, 0.85, 0.8, 0.8, 0.75, 0.7, 0.6,
+    0.45, 0.3,
+  ];
+  const variantArb = fc.record({
+    minNodes: fc.integer({ min: 1, max: 4 }),
+    egress: fc.boolean(),
+    autoscaled: fc.boolean(),
+  });
+  type Variant = { minNodes: number; egress: boolean; autoscaled: boolean };
+  const withVariant = (raw: ReturnType<typeof propertyScenario>, v: Variant) => ({
+    ...raw,
+    workload: { ...raw.workload, dailyProfile: DAY },
+    ...(v.autoscaled ? { autoscaling: { minNodes: v.minNodes, scaleOutTime: '3 min' } } : {}),
+    ...(v.egress ? { cost: { includeEgress: true } } : {}),
+  });
+  const designArb = fc.record({
+    instance: fc.constantFrom(...SMALL_INSTANCES),
+    regions: fc.shuffledSubarray(SMALL_REGIONS, { minLength: 1, maxLength: 4 }),
+    zones: fc.constantFrom(1, 2, 3),
+    spares: fc.integer({ min: 0, max: 12 }),
+  });
+
+  it('cost: the per-instance and per-size lower bounds never exceed an autoscaled design cost', () => {
+    fc.assert(
+      fc.property(scenarioArb(SMALL_REGIONS), variantArb, designArb, (sc, v, x) => {
+        const ctx = buildContext(parseScenario(withVariant(propertyScenario(sc), v)), small);
+        const instance = small.instance(x.instance) as Instance;
+        const { d, layout } = designWith(ctx, instance, x.regions, x.zones, x.spares);
+        const cost = screenHorizontal(ctx, d, layout).cost.usdPerMonth;
+        const fixed = horizontalCost(ctx, { ...d, nodesByRegion: d.nodesByRegion.map(() => 0) }, layout).usdPerMonth;
+        expect(instanceLowerBound(ctx, instance, layout, fixed)).toBeLessThanOrEqual(cost * (1 + BOUND_TOLERANCE));
+        const bySize = sizeLowerBound(ctx, searchableInstances(ctx), x.regions.length, x.zones).total;
+        expect(bySize).toBeLessThanOrEqual(cost * (1 + BOUND_TOLERANCE));
+      }),
+      { seed: 31, numRuns: 60 },
+    );
+  });
+
+  it('costs no more than the cheapest design the brute force finds, and meets every target whenever one does', () => {
+    let feasibleCases = 0;
+    fc.assert(
+      fc.property(scenarioArb(SMALL_REGIONS), variantArb, (sc, v) => {
+        const raw = withVariant(propertyScenario(sc), v);
+        const oracle = bruteForce(buildContext(parseScenario(raw), small));
+        const searched = searchHorizontal(buildContext(parseScenario(raw), small));
+        if (oracle === null) return;
+        feasibleCases++;
+        expect(searched.feasible, `brute force found ${oracle.name}`).toBe(true);
+        expect(searched.cost.usdPerMonth, `brute force found ${oracle.name}`).toBeLessThanOrEqual(oracle.usd + 0.005);
+      }),
+      { seed: 32, numRuns: 30 },
+    );
+    expect(feasibleCases).toBeGreaterThan(4);
   }, 240_000);
 });
