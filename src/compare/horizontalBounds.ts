@@ -75,19 +75,63 @@ export function instanceLowerNodes(ctx: Context, instance: Instance, layout: Hor
   // hour's load (at the utilisation target) and minNodes; the peak hour's fleet is at least that too
   for (const share of layout.share) {
     let sum = 0;
-    for (const m of auto.profile) {
-      sum += Math.min(MAX_NODES_PER_REGION, Math.max(auto.minNodes, leastNodesAt(f, share * m)));
+    for (const { m, hours } of auto.levels) {
+      sum += hours * Math.min(MAX_NODES_PER_REGION, Math.max(auto.minNodes, leastNodesAt(f, share * m)));
     }
-    nodes += sum / auto.profile.length;
+    nodes += sum / auto.hours;
   }
   return nodes;
 }
 
+/**
+ * The floor under an autoscaled design's mean nodes per region (what it pays for), given `least`, the fewest nodes
+ * each region's peak fleet needs to meet the availability target (availableNodesLowerBound): the peak hours
+ * (multiplier 1) run the peak fleet, at least `least`; every hour runs at least the hour's least (as
+ * instanceLowerNodes). Without autoscaling, `least` itself.
+ */
+export function autoscaledLeastNodes(
+  ctx: Context,
+  instance: Instance,
+  layout: HorizontalLayout,
+  least: readonly number[],
+): number[] {
+  const auto = autoscaledHours(ctx);
+  if (auto === null) return [...least];
+  const f = instanceFactors(ctx, instance);
+  return layout.share.map((share, r) => {
+    let sum = 0;
+    for (const { m, hours } of auto.levels) {
+      const hour = Math.min(MAX_NODES_PER_REGION, Math.max(auto.minNodes, leastNodesAt(f, share * m)));
+      sum += hours * (m >= 1 ? Math.max(hour, least[r] as number) : hour);
+    }
+    return sum / auto.hours;
+  });
+}
+
+const levelsCache = new WeakMap<Context, AutoscaledHours | null>();
+
+interface AutoscaledHours {
+  /** The profile's distinct multipliers, each with its number of hours (node counts are whole: the sums are exact). */
+  levels: { m: number; hours: number }[];
+  /** Hours in the profile. */
+  hours: number;
+  minNodes: number;
+}
+
 /** The daily profile and minNodes the search's designs follow (the scenario's autoscaling), or null: the peak. */
-function autoscaledHours(ctx: Context): { profile: readonly number[]; minNodes: number } | null {
+function autoscaledHours(ctx: Context): AutoscaledHours | null {
+  const hit = levelsCache.get(ctx);
+  if (hit !== undefined) return hit;
   const auto = ctx.scenario.autoscaling;
   const profile = ctx.scenario.workload.dailyProfile;
-  return auto === undefined || profile === undefined ? null : { profile, minNodes: auto.minNodes };
+  let out: AutoscaledHours | null = null;
+  if (auto !== undefined && profile !== undefined) {
+    const counts = new Map<number, number>();
+    for (const m of profile) counts.set(m, (counts.get(m) ?? 0) + 1);
+    out = { levels: [...counts].map(([m, hours]) => ({ m, hours })), hours: profile.length, minNodes: auto.minNodes };
+  }
+  levelsCache.set(ctx, out);
+  return out;
 }
 
 /**
@@ -253,10 +297,10 @@ export function sizeLowerBound(
       // autoscaled: the mean over the hours of each hour's least (as instanceLowerNodes), minNodes in every region
       const least = k * Math.max(f.atLeast, auto.minNodes);
       let sum = 0;
-      for (const m of auto.profile) {
-        sum += Math.min(k * MAX_NODES_PER_REGION, Math.max(least, Math.ceil(f.workPerShare * m - 1e-6)));
+      for (const { m, hours } of auto.levels) {
+        sum += hours * Math.min(k * MAX_NODES_PER_REGION, Math.max(least, Math.ceil(f.workPerShare * m - 1e-6)));
       }
-      n = sum / auto.profile.length;
+      n = sum / auto.hours;
     }
     nodesUsdPerMonth = Math.min(nodesUsdPerMonth, n * f.usdPerMonth);
   }

@@ -430,6 +430,24 @@ describe('the horizontal search is never beaten by an explicit horizontal design
   });
 
   it('no explicit horizontal design that meets every target is cheaper than the best horizontal', () => {
+    expect(explicitNeverCheaper({}, 12, 10)).toBeGreaterThan(10);
+  }, 240_000);
+
+  it('nor with autoscaling on a daily profile (the scenario-level autoscaling applies to both) and egress in the total', () => {
+    const day = [
+      0.15, 0.15, 0.15, 0.2, 0.2, 0.3, 0.5, 0.8, 1, 1, 0.95, 0.9, 0.9, 0.9, 0.85, 0.8, 0.8, 0.75, 0.7, 0.6, 0.5, 0.4,
+      0.3, 0.2,
+    ];
+    const extra = { autoscaling: { minNodes: 1 }, cost: { includeEgress: true }, dailyProfile: day };
+    expect(explicitNeverCheaper(extra, 13, 4)).toBeGreaterThan(3);
+  }, 240_000);
+
+  /** The property on `numRuns` cases with `extra` scenario fields; the number of feasible explicit designs compared. */
+  function explicitNeverCheaper(
+    extra: { autoscaling?: unknown; cost?: unknown; dailyProfile?: number[] },
+    seed: number,
+    numRuns: number,
+  ): number {
     let compared = 0;
     fc.assert(
       fc.property(
@@ -437,7 +455,13 @@ describe('the horizontal search is never beaten by an explicit horizontal design
         scenarioArb(['us-east-1', 'eu-west-1', 'ap-northeast-1'], ['99%', '99.5%', '99.9%', '99.95%']),
         fc.array(explicitArb, { minLength: 10, maxLength: 16 }),
         (sc, designs) => {
-          const base = propertyScenario(sc);
+          const { dailyProfile, ...top } = extra;
+          const plain = propertyScenario(sc);
+          const base = {
+            ...plain,
+            ...top,
+            workload: { ...plain.workload, ...(dailyProfile === undefined ? {} : { dailyProfile }) },
+          };
           const searched = compareScenario(parseScenario(base), catalog);
           const best = searched.architectures.find((a) => a.name === 'best horizontal');
           if (best === undefined) throw new Error('no best horizontal');
@@ -467,10 +491,10 @@ describe('the horizontal search is never beaten by an explicit horizontal design
           }
         },
       ),
-      { seed: 12, numRuns: 10 },
+      { seed, numRuns },
     );
-    expect(compared).toBeGreaterThan(10);
-  }, 240_000);
+    return compared;
+  }
 });
 
 describe('the search and its bounds with autoscaling on a daily profile and egress in the total (issue 15)', () => {
