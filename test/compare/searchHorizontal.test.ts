@@ -11,6 +11,7 @@ import type { HorizontalDesign } from '../../src/compare/designKinds.js';
 import { distanceRulesOut, distanceTable } from '../../src/compare/distanceBound.js';
 import { screenHorizontal } from '../../src/compare/evaluateHorizontal.js';
 import {
+  autoscaledLeastNodes,
   availabilityUpperBound,
   availableNodesLowerBound,
   instanceLowerBound,
@@ -82,6 +83,28 @@ function designWith(ctx: Context, instance: Instance, regions: string[], zones: 
     ...spec,
   };
   return { d, layout };
+}
+
+const designArb = fc.record({
+  instance: fc.constantFrom(...SMALL_INSTANCES),
+  regions: fc.shuffledSubarray(SMALL_REGIONS, { minLength: 1, maxLength: 4 }),
+  zones: fc.constantFrom(1, 2, 3),
+  spares: fc.integer({ min: 0, max: 12 }),
+});
+
+/**
+ * The per-instance and per-size cost lower bounds never exceed the cost of the design `x` of the raw scenario (as
+ * screened: an autoscaled design at its mean fleet).
+ */
+function expectCostBounds(raw: unknown, x: { instance: string; regions: string[]; zones: number; spares: number }) {
+  const ctx = buildContext(parseScenario(raw), small);
+  const instance = small.instance(x.instance) as Instance;
+  const { d, layout } = designWith(ctx, instance, x.regions, x.zones, x.spares);
+  const cost = screenHorizontal(ctx, d, layout).cost.usdPerMonth;
+  const fixed = horizontalCost(ctx, { ...d, nodesByRegion: d.nodesByRegion.map(() => 0) }, layout).usdPerMonth;
+  expect(instanceLowerBound(ctx, instance, layout, fixed)).toBeLessThanOrEqual(cost * (1 + BOUND_TOLERANCE));
+  const bySize = sizeLowerBound(ctx, searchableInstances(ctx), x.regions.length, x.zones).total;
+  expect(bySize).toBeLessThanOrEqual(cost * (1 + BOUND_TOLERANCE));
 }
 
 /**
@@ -180,18 +203,25 @@ function bruteForce(ctx: Context): { usd: number; name: string } | null {
   return best;
 }
 
+/**
+ * The search on the small catalog costs no more than the brute force's cheapest design that meets every target, and
+ * meets every target when the brute force finds one; true when it does (a case that compares), false when none does.
+ */
+function searchMatchesBruteForce(raw: unknown): boolean {
+  const oracle = bruteForce(buildContext(parseScenario(raw), small));
+  const searched = searchHorizontal(buildContext(parseScenario(raw), small));
+  if (oracle === null) return false;
+  expect(searched.feasible, `brute force found ${oracle.name}`).toBe(true);
+  expect(searched.cost.usdPerMonth, `brute force found ${oracle.name}`).toBeLessThanOrEqual(oracle.usd + 0.005);
+  return true;
+}
+
 describe('the horizontal search against a brute force over a small catalog', () => {
   it('costs no more than the cheapest design the brute force finds, and meets every target whenever one does', () => {
     let feasibleCases = 0;
     fc.assert(
       fc.property(scenarioArb(SMALL_REGIONS), (sc) => {
-        const ctx = buildContext(parseScenario(propertyScenario(sc)), small);
-        const oracle = bruteForce(ctx);
-        const searched = searchHorizontal(buildContext(parseScenario(propertyScenario(sc)), small));
-        if (oracle === null) return;
-        feasibleCases++;
-        expect(searched.feasible, `brute force found ${oracle.name}`).toBe(true);
-        expect(searched.cost.usdPerMonth, `brute force found ${oracle.name}`).toBeLessThanOrEqual(oracle.usd + 0.005);
+        if (searchMatchesBruteForce(propertyScenario(sc))) feasibleCases++;
       }),
       { seed: 7, numRuns: 30 },
     );
@@ -201,25 +231,9 @@ describe('the horizontal search against a brute force over a small catalog', () 
 });
 
 describe('the bounds of the branch and bound are true bounds', () => {
-  const designArb = fc.record({
-    instance: fc.constantFrom(...SMALL_INSTANCES),
-    regions: fc.shuffledSubarray(SMALL_REGIONS, { minLength: 1, maxLength: 4 }),
-    zones: fc.constantFrom(1, 2, 3),
-    spares: fc.integer({ min: 0, max: 12 }),
-  });
-
   it('cost: the per-instance and per-size lower bounds never exceed a design cost', () => {
     fc.assert(
-      fc.property(scenarioArb(SMALL_REGIONS), designArb, (sc, x) => {
-        const ctx = buildContext(parseScenario(propertyScenario(sc)), small);
-        const instance = small.instance(x.instance) as Instance;
-        const { d, layout } = designWith(ctx, instance, x.regions, x.zones, x.spares);
-        const cost = horizontalCost(ctx, d, layout).usdPerMonth;
-        const fixed = horizontalCost(ctx, { ...d, nodesByRegion: d.nodesByRegion.map(() => 0) }, layout).usdPerMonth;
-        expect(instanceLowerBound(ctx, instance, layout, fixed)).toBeLessThanOrEqual(cost * (1 + BOUND_TOLERANCE));
-        const bySize = sizeLowerBound(ctx, searchableInstances(ctx), x.regions.length, x.zones).total;
-        expect(bySize).toBeLessThanOrEqual(cost * (1 + BOUND_TOLERANCE));
-      }),
+      fc.property(scenarioArb(SMALL_REGIONS), designArb, (sc, x) => expectCostBounds(propertyScenario(sc), x)),
       { seed: 3, numRuns: 60 },
     );
   });
@@ -515,40 +529,42 @@ describe('the search and its bounds with autoscaling on a daily profile and egre
     ...(v.autoscaled ? { autoscaling: { minNodes: v.minNodes, scaleOutTime: '3 min' } } : {}),
     ...(v.egress ? { cost: { includeEgress: true } } : {}),
   });
-  const designArb = fc.record({
-    instance: fc.constantFrom(...SMALL_INSTANCES),
-    regions: fc.shuffledSubarray(SMALL_REGIONS, { minLength: 1, maxLength: 4 }),
-    zones: fc.constantFrom(1, 2, 3),
-    spares: fc.integer({ min: 0, max: 12 }),
-  });
 
   it('cost: the per-instance and per-size lower bounds never exceed an autoscaled design cost', () => {
     fc.assert(
-      fc.property(scenarioArb(SMALL_REGIONS), variantArb, designArb, (sc, v, x) => {
+      fc.property(scenarioArb(SMALL_REGIONS), variantArb, designArb, (sc, v, x) =>
+        expectCostBounds(withVariant(propertyScenario(sc), v), x),
+      ),
+      { seed: 31, numRuns: 60 },
+    );
+  });
+
+  it('the floor of the mean fleet: every autoscaled design that meets the availability target pays for at least it', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(scenarioArb(SMALL_REGIONS), designArb, fc.integer({ min: 1, max: 4 }), (sc, x, minNodes) => {
+        const v = { minNodes, egress: false, autoscaled: true };
         const ctx = buildContext(parseScenario(withVariant(propertyScenario(sc), v)), small);
         const instance = small.instance(x.instance) as Instance;
         const { d, layout } = designWith(ctx, instance, x.regions, x.zones, x.spares);
-        const cost = screenHorizontal(ctx, d, layout).cost.usdPerMonth;
-        const fixed = horizontalCost(ctx, { ...d, nodesByRegion: d.nodesByRegion.map(() => 0) }, layout).usdPerMonth;
-        expect(instanceLowerBound(ctx, instance, layout, fixed)).toBeLessThanOrEqual(cost * (1 + BOUND_TOLERANCE));
-        const bySize = sizeLowerBound(ctx, searchableInstances(ctx), x.regions.length, x.zones).total;
-        expect(bySize).toBeLessThanOrEqual(cost * (1 + BOUND_TOLERANCE));
+        const r = screenHorizontal(ctx, d, layout);
+        if (!r.meetsTargets.availability) return;
+        compared++;
+        const least = availableNodesLowerBound(ctx, instance, layout, x.zones);
+        const floor = autoscaledLeastNodes(ctx, instance, layout, least);
+        const paid = (r.autoscaling?.meanNodes ?? Number.NaN) * (1 + BOUND_TOLERANCE);
+        expect(floor.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(paid);
       }),
-      { seed: 31, numRuns: 60 },
+      { seed: 33, numRuns: 120 },
     );
+    expect(compared).toBeGreaterThan(10);
   });
 
   it('costs no more than the cheapest design the brute force finds, and meets every target whenever one does', () => {
     let feasibleCases = 0;
     fc.assert(
       fc.property(scenarioArb(SMALL_REGIONS), variantArb, (sc, v) => {
-        const raw = withVariant(propertyScenario(sc), v);
-        const oracle = bruteForce(buildContext(parseScenario(raw), small));
-        const searched = searchHorizontal(buildContext(parseScenario(raw), small));
-        if (oracle === null) return;
-        feasibleCases++;
-        expect(searched.feasible, `brute force found ${oracle.name}`).toBe(true);
-        expect(searched.cost.usdPerMonth, `brute force found ${oracle.name}`).toBeLessThanOrEqual(oracle.usd + 0.005);
+        if (searchMatchesBruteForce(withVariant(propertyScenario(sc), v))) feasibleCases++;
       }),
       { seed: 32, numRuns: 30 },
     );
