@@ -193,6 +193,16 @@ describe('an autoscaled horizontal design on a daily profile', () => {
   });
 });
 
+describe('a daily profile that never reaches the peak', () => {
+  it('warns that every design is sized for a peak the day never reaches', () => {
+    const r = compareScenario(parseScenario(scenario(HALF_DAY.map((m) => m * 0.8))), catalog);
+    expect(r.warnings).toEqual([
+      'workload.dailyProfile: its busiest hour is 80% of workload.peakRate: every design is sized for a peak the day never reaches; the multipliers are of the peak (the busiest hour is usually 1)',
+    ]);
+    expect(compareScenario(parseScenario(scenario(HALF_DAY)), catalog).warnings).toEqual([]);
+  });
+});
+
 describe('autoscaling: bad input (exit 2, one line naming the field, the value and what was expected)', () => {
   const errorOf = (raw: unknown) => inputError(() => parseScenario(raw));
   it('a daily profile of other than 24 numbers, or a multiplier outside [0, 1]', () => {
