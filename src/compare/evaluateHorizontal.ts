@@ -327,7 +327,11 @@ function autoscalingResult(
     usdPerHourByHour: fleet.byHour.map((nodes) => fleetUsdPerHour(nodes) + otherUsdPerHour),
     meanNodes: total(fleet.meanByRegion),
     peakNodes: total(d.nodesByRegion),
-    computeUsdPerMonthAtPeak: fleetUsdPerHour(d.nodesByRegion) * BILLING_HOURS_PER_MONTH,
+    // summed as cost.ts sums the compute, so that a flat day's mean fleet costs exactly this
+    computeUsdPerMonthAtPeak: d.nodesByRegion.reduce(
+      (s, n, r) => s + n * (perHour[r] as number) * BILLING_HOURS_PER_MONTH,
+      0,
+    ),
     scaleOut: {
       risingSteps: check.risingSteps,
       stepsOverCap: check.stepsOverCap,

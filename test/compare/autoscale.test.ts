@@ -114,6 +114,22 @@ describe('an autoscaled horizontal design on a daily profile', () => {
     expect(auto.availability.byCause.some((c) => c.cause === 'scale-out')).toBe(false);
   });
 
+  it('a flat day (every hour at the peak) costs exactly the fixed fleet, and has no scale-out window', () => {
+    const flat = Array(24).fill(1);
+    const fixed = fleetOf(scenario(flat));
+    const auto = fleetOf(scenario(flat, { minNodes: 1 }));
+    expect(auto.cost.usdPerMonth).toBe(fixed.cost.usdPerMonth);
+    expect(auto.autoscaling?.computeUsdPerMonthAtPeak).toBe(auto.cost.breakdown.computeUsdPerMonth);
+    expect(auto.autoscaling?.scaleOut).toEqual({
+      risingSteps: 0,
+      stepsOverCap: 0,
+      worstStep: null,
+      downtimeFraction: 0,
+    });
+    expect(auto.latency.p99ScaleOutMs).toBe(auto.latency.p99Ms);
+    expect(auto.availability.unavailability).toBe(fixed.availability.unavailability);
+  });
+
   it('prices transfer at the profile mean when no average rate is given', () => {
     const flat = fleetOf(scenario(Array(24).fill(1)));
     const half = fleetOf(scenario(HALF_DAY));
