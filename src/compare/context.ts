@@ -5,6 +5,7 @@
 
 import type { Catalog, Instance, Region } from '../catalog/index.js';
 import { greatCircleKm, type LatLon, type Place, rttBetween } from '../core/geo/index.js';
+import { profileMean } from '../scenario/profile.js';
 import type { Scenario } from '../scenario/types.js';
 import type { PricingModel } from './nodePrice.js';
 import { type NodeCapacity, speedup } from './perVcpu.js';
@@ -25,8 +26,13 @@ export interface Context {
   catalog: Catalog;
   /** peakRate * (1 + perYear)^years, per second: every figure is computed at this rate. */
   designRatePerS: number;
-  /** Rate that sets the monthly transfer volumes: the grown average rate if given, else the design rate. */
+  /**
+   * Rate that sets the monthly transfer volumes: the grown average rate if given, else the design rate times the mean
+   * of workload.dailyProfile (the design rate when there is none).
+   */
   trafficRatePerS: number;
+  /** `cost.includeEgress`: internet egress is part of cost.usdPerMonth (cost.ts). */
+  includeEgress: boolean;
   /**
    * Memoised RTT between two places (order-free): catalog regions, or users' places given by coordinates
    * (scenario.users[i].region with a location).
@@ -82,7 +88,12 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
   const w = scenario.workload;
   const growth = (1 + w.growthPerYear) ** w.growthYears;
   const designRatePerS = w.peakRatePerS * growth;
-  const trafficRatePerS = w.averageRatePerS === null ? designRatePerS : w.averageRatePerS * growth;
+  const trafficRatePerS =
+    w.averageRatePerS !== null
+      ? w.averageRatePerS * growth
+      : w.dailyProfile === undefined
+        ? designRatePerS
+        : designRatePerS * profileMean(w.dailyProfile);
   const cache = new Map<string, Rtt>();
   const measured = (a: string, b: string) => catalog.measuredRttMs(a, b);
   const located = new Map<string, LatLon>();
@@ -102,6 +113,7 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
     catalog,
     designRatePerS,
     trafficRatePerS,
+    includeEgress: scenario.includeEgress === true,
     pricing: scenario.pricing,
     seen: [],
     rtt(a, b) {

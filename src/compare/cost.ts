@@ -16,7 +16,8 @@
  *   at the sending region's inter-region price;
  * - internet egress: responses to users from each serving region, tiered on the monthly volume (tiers of the
  *   catalog's tier region, scaled by each region's first-tier price), after the free monthly allowance. It is about
- *   the same for every design (and usually goes through a CDN), so it is reported beside the total, not in it.
+ *   the same for every design (and usually goes through a CDN), so it is reported beside the total, not in it, unless
+ *   the scenario asks for it (`cost.includeEgress`: then it is in the breakdown and the total, the bill to be paid).
  * Transfer volumes use the traffic rate (the grown average rate if the scenario gives one, else the design rate).
  */
 
@@ -162,6 +163,7 @@ export function monthlyCost(ctx: Pricing, c: CostInput): CostResult {
     globalSwitchUsdPerMonth: switchUsdPerMonth,
     crossZoneTransferUsdPerMonth,
     interRegionTransferUsdPerMonth,
+    ...(ctx.includeEgress === true ? { internetEgressUsdPerMonth } : {}),
   };
   // the parts of issue 20 appear only when there is something to price (a scenario without them reads as before)
   const ops = c.operations;
@@ -177,12 +179,42 @@ export function monthlyCost(ctx: Pricing, c: CostInput): CostResult {
     transferGbPerMonth: { crossZone: crossZoneGb, interRegion: interRegionGb, internetEgress: totalEgressGb },
     prices: unitPrices([...c.compute, ...c.standby]),
     pricingModel: ctx.pricing,
-    method: `${
-      ctx.pricing === 'on-demand'
-        ? METHOD_COST
-        : `${METHOD_COST.replace('on-demand list prices', `${ctx.pricing} prices`)} (${PRICING_METHOD[ctx.pricing]})`
-    }${breakdown.operationsUsdPerMonth === undefined ? '' : `; ${METHOD_OPERATIONS}`}${breakdown.blueGreenUsdPerMonth === undefined ? '' : `; ${METHOD_BLUE_GREEN}`}`,
+    method: `${costMethod(ctx)}${breakdown.operationsUsdPerMonth === undefined ? '' : `; ${METHOD_OPERATIONS}`}${breakdown.blueGreenUsdPerMonth === undefined ? '' : `; ${METHOD_BLUE_GREEN}`}`,
   };
+}
+
+/** The cost method of a pricing model, with internet egress inside the total when the scenario asks for it. */
+function costMethod(ctx: Pricing): string {
+  const base = ctx.includeEgress === true ? METHOD_COST.replace(EGRESS_APART, EGRESS_INSIDE) : METHOD_COST;
+  return ctx.pricing === 'on-demand'
+    ? base
+    : `${base.replace('on-demand list prices', `${ctx.pricing} prices`)} (${PRICING_METHOD[ctx.pricing]})`;
+}
+
+const EGRESS_APART = 'internet egress reported apart, not in the total';
+const EGRESS_INSIDE = 'internet egress included in the total (cost.includeEgress)';
+
+/**
+ * A lower bound of the internet egress of any design, USD per month (cost.includeEgress puts it in the total, so the
+ * search's cost bounds must count it): the whole volume after the free allowance at the tiers of the region with the
+ * cheapest first tier. A design splits the volume over its regions, each tiered on its own part at its own scale:
+ * sum_r s_r f(g_r) >= min_r s_r sum_r f(g_r) >= min_r s_r f(sum_r g_r), as the tiered price f is concave with f(0) = 0.
+ */
+export function egressLowerBoundUsdPerMonth(
+  catalog: Catalog,
+  trafficRatePerS: number,
+  responseSizeBytes: number,
+): number {
+  const egress = catalog.networkCosts.internetEgress;
+  const baseFirst = egress.tiers[0]?.usdPerGb ?? 0;
+  let scale = 1;
+  for (const r of catalog.regions) {
+    const first = egress.firstTierByRegion.get(r.id)?.usdPerGb ?? baseFirst;
+    scale = Math.min(scale, baseFirst > 0 ? first / baseFirst : 1);
+  }
+  const totalGb = (trafficRatePerS * responseSizeBytes * SECONDS_PER_BILLING_MONTH) / GB;
+  const free = Math.min(totalGb, egress.freeGbPerMonth.value);
+  return tieredUsd(totalGb - free, egress.tiers, scale);
 }
 
 /** The distinct unit prices of the running nodes (count > 0), in order of first use. */

@@ -5,7 +5,7 @@
  */
 
 import type { Instance } from '../catalog/index.js';
-import type { BalancerPolicy, DeployMode, Standby } from '../scenario/types.js';
+import type { AutoscalingSpec, BalancerPolicy, DeployMode, Standby } from '../scenario/types.js';
 import type { NodePrice } from './nodePrice.js';
 import type { NodeCapacity } from './perVcpu.js';
 import type { ArchitectureResult } from './result.js';
@@ -35,6 +35,8 @@ export interface HorizontalDesign {
   balancer: BalancerPolicy;
   /** How a new version reaches it (`deploy`); absent: rolling. */
   deploy?: DeployMode;
+  /** The nodes follow workload.dailyProfile hour by hour (autoscale.ts); absent: the peak fleet all day. */
+  autoscaling?: AutoscalingSpec;
 }
 
 export type Design = VerticalDesign | HorizontalDesign;

@@ -57,6 +57,7 @@ export function frozenArchitectures(catalog: Catalog, base: ComparisonResult): A
       return { kind: 'vertical', name, family, size, region, standby, standbyRegion, ...pricing, ...deploy };
     }
     const { name, spares, zones, regions, balancer } = d;
+    const a = r.autoscaling;
     return {
       kind: 'horizontal',
       name,
@@ -69,6 +70,7 @@ export function frozenArchitectures(catalog: Catalog, base: ComparisonResult): A
       balancer,
       ...pricing,
       ...(d.deploy === undefined ? {} : { deploy: d.deploy }),
+      ...(a === undefined ? {} : { autoscaling: { minNodes: a.minNodes, scaleOutTimeS: a.scaleOutTimeS } }),
     };
   });
 }

@@ -4,9 +4,19 @@
  * targets met and the notes that explain them. Sizing (choosing the node counts) is in size.ts.
  */
 
+import { fromUnavailability, series } from '../core/reliability/index.js';
+import type { AutoscalingSpec } from '../scenario/types.js';
+import {
+  type AutoscaledFleet,
+  autoscaledFleet,
+  type ScaleOutCheck,
+  type ScaleOutStep,
+  scaleOutCheck,
+} from './autoscale.js';
 import { type AvailabilityFigure, availabilityResult, fleetAvailability } from './availability.js';
 import { balancerModel, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
+import { BILLING_HOURS_PER_MONTH } from './context.js';
 import { dataLossOf } from './dataLoss.js';
 import { placementOf } from './dataPlacement.js';
 import { type DeferredResult, settle } from './deferredLatency.js';
@@ -22,7 +32,7 @@ import { nodePrice } from './nodePrice.js';
 import { deployOf, withChanges } from './operations.js';
 import { perVcpuNote } from './perVcpu.js';
 import { regionNeed } from './regionNeed.js';
-import type { ArchitectureResult } from './result.js';
+import type { ArchitectureResult, CostResult } from './result.js';
 import { spotNodes } from './spot.js';
 import { meetsBesideP99 } from './targets.js';
 
@@ -103,9 +113,18 @@ function horizontalDeferred(
         paths,
       });
   });
-  const latency = () => latencyFor(ctx, serving, d.regions, null, degraded, screen);
-
   const { cap, needed } = availabilityNeed(ctx, d, utilization);
+  // an autoscaled design: its fleet hour by hour, and the windows while it scales out (autoscale.ts)
+  const auto = d.autoscaling === undefined ? null : { ...d, autoscaling: d.autoscaling };
+  const fleet = auto === null ? null : autoscaledFleet(ctx, auto, layout);
+  const scaleOut = auto === null || fleet === null ? null : scaleOutCheck(ctx, auto, layout, fleet.byHour, cap);
+  const latency = () => {
+    const l = latencyFor(ctx, serving, d.regions, null, degraded, screen);
+    if (screen || scaleOut === null) return l;
+    const p99ScaleOutMs = scaleOut.worst === null ? l.p99Ms : scaleOutP99Ms(ctx, d, layout, fleet, scaleOut.worst);
+    return { ...l, p99ScaleOutMs };
+  };
+
   const placement = placementOf(ctx, d);
   const lbA = d.zones > 1 ? catalog.reliability.loadBalancer.multiAz : catalog.reliability.loadBalancer.singleAz;
   const placeable = d.nodesByRegion.every((n) => n >= w.replication);
@@ -113,7 +132,7 @@ function horizontalDeferred(
   // on spot, interruptions are node failures (spot.ts)
   const spot = ctx.pricing === 'spot' ? spotNodes(catalog, inst, d.regions, scenario.reliability.node) : undefined;
   const reliability = spot === undefined ? scenario.reliability : { ...scenario.reliability, node: spot.node };
-  const fig: AvailabilityFigure = placeable
+  const failures: AvailabilityFigure = placeable
     ? fleetAvailability(
         reliability,
         d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
@@ -129,6 +148,7 @@ function horizontalDeferred(
         byCause: [{ cause: 'placement: fewer nodes than copies', unavailability: 1 }],
         singlePointsOfFailure: [],
       };
+  const fig = scaleOut === null ? failures : withScaleOut(failures, scaleOut.downtimeFraction);
   const K = placement.maxDownCopies;
 
   const { survivesRegionLoss, survivesZoneLoss } = lossSurvival(ctx, d, layout, needed, K);
@@ -137,7 +157,7 @@ function horizontalDeferred(
   const memNeed = horizontalMemoryNeededGiB(ctx, d.nodesByRegion);
   const memOk = memNeed <= inst.memGiB;
 
-  const cost = horizontalCost(ctx, d, layout);
+  const cost = horizontalCost(ctx, d, layout, fleet?.meanByRegion);
 
   // every region holds a copy: another region, or another zone of the same region, is another failure domain
   const dataLoss = dataLossOf(ctx, R > 1 || (w.replication >= 2 && d.zones > 1) ? 'replicated' : 'one');
@@ -154,6 +174,7 @@ function horizontalDeferred(
   const perVcpu = perVcpuNote(ctx.catalog, w, inst.family);
   if (perVcpu !== null) notes.push(perVcpu);
   if (spot !== undefined) notes.push(spot.note);
+  if (auto !== null && fleet !== null && scaleOut !== null) notes.push(autoscalingNote(auto, fleet, scaleOut, cap));
   notes.push(placement.text);
   if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
   if (!placeable) {
@@ -246,6 +267,9 @@ function horizontalDeferred(
     survivesZoneLoss,
     survivesRegionLoss,
     cost,
+    ...(auto === null || fleet === null || scaleOut === null
+      ? {}
+      : { autoscaling: autoscalingResult(ctx, auto, fleet, scaleOut, cost) }),
     availability: availabilityResult(figure),
     dataLoss,
     notes,
@@ -255,4 +279,108 @@ function horizontalDeferred(
     meets: meetsBesideP99(ctx, figure.availability, cost.usdPerMonth, utilization, memOk, dataLoss),
     latency,
   };
+}
+
+/** The failures' figure with the scale-out windows over the cap in series (autoscale.ts; none: unchanged). */
+function withScaleOut(fig: AvailabilityFigure, fraction: number): AvailabilityFigure {
+  if (!(fraction > 0)) return fig;
+  return {
+    ...fig,
+    availability: series([fig.availability, fromUnavailability(Math.min(1, fraction))]),
+    method: `${fig.method}; + scale-out windows whose old nodes run above the degraded cap, in series (autoscaling)`,
+    byCause: [...fig.byCause, { cause: SCALE_OUT_CAUSE, unavailability: fraction }],
+  };
+}
+
+/** The cause name of the scale-out windows in availability.byCause. */
+export const SCALE_OUT_CAUSE = 'scale-out';
+
+/** The p99 of the worst scale-out window: the old hour's nodes in every region carrying the new hour's load, ms. */
+function scaleOutP99Ms(
+  ctx: Context,
+  d: HorizontalDesign,
+  layout: HorizontalLayout,
+  fleet: AutoscaledFleet | null,
+  step: ScaleOutStep,
+): number | null {
+  const nodes = fleet?.byHour[step.fromHour] ?? d.nodesByRegion;
+  const model = balancerModel(d.balancer);
+  const serving: ServingRegion[] = [];
+  d.regions.forEach((region, r) => {
+    const share = layout.share[r] as number;
+    if (share === 0) return;
+    const rate = ctx.designRatePerS * share * step.toMultiplier;
+    const q = queueAtLoad(ctx.scenario.workload, ctx.node(d.instance), rate, nodes[r] as number, model);
+    serving.push({ region, queue: q, paths: layout.paths[r] ?? [] });
+  });
+  return latencyFor(ctx, serving, d.regions, null, undefined, true).p99Ms;
+}
+
+/** The result's autoscaling block: the fleet and its price hour by hour, the peak it replaces, the scale-out check. */
+function autoscalingResult(
+  ctx: Context,
+  d: HorizontalDesign & { autoscaling: AutoscalingSpec },
+  fleet: AutoscaledFleet,
+  check: ScaleOutCheck,
+  cost: CostResult,
+): NonNullable<ArchitectureResult['autoscaling']> {
+  const perHour = d.regions.map((region) => nodePrice(ctx, d.instance, region).usdPerHour);
+  const fleetUsdPerHour = (nodes: readonly number[]) => nodes.reduce((s, n, r) => s + n * (perHour[r] as number), 0);
+  const otherUsdPerHour = (cost.usdPerMonth - cost.breakdown.computeUsdPerMonth) / BILLING_HOURS_PER_MONTH;
+  const total = (nodes: readonly number[]) => nodes.reduce((s, n) => s + n, 0);
+  const w = check.worst;
+  return {
+    minNodes: d.autoscaling.minNodes,
+    scaleOutTimeS: d.autoscaling.scaleOutTimeS,
+    nodesByHour: fleet.byHour.map(total),
+    usdPerHourByHour: fleet.byHour.map((nodes) => fleetUsdPerHour(nodes) + otherUsdPerHour),
+    meanNodes: total(fleet.meanByRegion),
+    peakNodes: total(d.nodesByRegion),
+    // summed as cost.ts sums the compute, so that a flat day's mean fleet costs exactly this
+    computeUsdPerMonthAtPeak: d.nodesByRegion.reduce(
+      (s, n, r) => s + n * (perHour[r] as number) * BILLING_HOURS_PER_MONTH,
+      0,
+    ),
+    scaleOut: {
+      risingSteps: check.risingSteps,
+      stepsOverCap: check.stepsOverCap,
+      worstStep:
+        w === null
+          ? null
+          : {
+              fromHour: w.fromHour,
+              toHour: w.toHour,
+              fromMultiplier: w.fromMultiplier,
+              toMultiplier: w.toMultiplier,
+              nodes: w.nodes,
+              utilization: w.utilization,
+            },
+      downtimeFraction: check.downtimeFraction,
+    },
+    method: AUTOSCALING_METHOD,
+  };
+}
+
+const AUTOSCALING_METHOD =
+  "each hour the nodes that hour's load needs in each region (the p99 and utilisation targets as at the peak, at least autoscaling.minNodes serving nodes and the nodes that hold the working set, plus the spares; the peak fleet at the peak hour, never more), compute paid for their mean over the 24 hours; on each rise of the load (the day repeats) the previous hour's nodes carry the new load for min(scaleOutTime, 1 h), a window counted as downtime when their utilisation exceeds the degraded cap; failures computed on the peak fleet";
+
+/** One note: the fleet's range over the day and what scaling out does. */
+function autoscalingNote(
+  d: HorizontalDesign & { autoscaling: AutoscalingSpec },
+  fleet: AutoscaledFleet,
+  check: ScaleOutCheck,
+  cap: number,
+): string {
+  const totals = fleet.byHour.map((nodes) => nodes.reduce((s, n) => s + n, 0));
+  const mean = fleet.meanByRegion.reduce((s, n) => s + n, 0);
+  const range = `autoscaled on the daily profile: ${Math.min(...totals)} to ${Math.max(...totals)} nodes (mean ${mean.toFixed(2)}), paid for the mean`;
+  const w = check.worst;
+  if (w === null) return `${range}; the load never rises from one hour to the next, so there is no scale-out window`;
+  const pct = (x: number) => `${(x * 100).toPrecision(3)}%`;
+  const window = `${d.autoscaling.scaleOutTimeS} s`;
+  const verdict =
+    check.stepsOverCap === 0
+      ? `within the ${pct(cap)} degraded cap: no scale-out downtime`
+      : `${check.stepsOverCap} of ${check.risingSteps} rises exceed the ${pct(cap)} degraded cap: ${check.stepsOverCap} x ${window} a day counted as downtime (scale-out)`;
+  return `${range}; the worst rise, hour ${w.fromHour} to ${w.toHour} (${pct(w.fromMultiplier)} to ${pct(w.toMultiplier)} of the peak), leaves ${w.nodes} nodes at ${pct(w.utilization)} utilisation for ${window}: ${verdict}`;
 }

@@ -9,7 +9,7 @@ import { zoneSizes } from '../core/reliability/placement.js';
 import { fleetAvailability } from './availability.js';
 import { effectiveServiceTimeS, MAX_NODES_PER_REGION, nodesForUtilization } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
-import { monthlyCost } from './cost.js';
+import { egressLowerBoundUsdPerMonth, monthlyCost } from './cost.js';
 import { globalSwitchFor } from './globalSwitch.js';
 import type { HorizontalLayout } from './layout.js';
 import { leastRegionNodes } from './nodeMemory.js';
@@ -66,9 +66,73 @@ export function instanceLowerBound(ctx: Context, instance: Instance, layout: Hor
  * prices them at the instance's cheapest regional price; a caller that knows the regions may price them there). */
 export function instanceLowerNodes(ctx: Context, instance: Instance, layout: HorizontalLayout): number {
   const f = instanceFactors(ctx, instance);
+  const auto = autoscaledHours(ctx);
   let nodes = 0;
-  for (const share of layout.share) nodes += Math.min(MAX_NODES_PER_REGION, leastNodesAt(f, share));
+  if (auto === null) {
+    for (const share of layout.share) nodes += Math.min(MAX_NODES_PER_REGION, leastNodesAt(f, share));
+    return nodes;
+  }
+  // autoscaled (autoscale.ts): paid for the mean over the hours of nodes that are each at least the least of the
+  // hour's load (at the utilisation target) and minNodes; the peak hour's fleet is at least that too
+  for (const share of layout.share) {
+    let sum = 0;
+    for (const { m, hours } of auto.levels) {
+      sum += hours * Math.min(MAX_NODES_PER_REGION, Math.max(auto.minNodes, leastNodesAt(f, share * m)));
+    }
+    nodes += sum / auto.hours;
+  }
   return nodes;
+}
+
+/**
+ * The floor under an autoscaled design's mean nodes per region (what it pays for), given `least`, the fewest nodes
+ * each region's peak fleet needs to meet the availability target (availableNodesLowerBound): the peak hours
+ * (multiplier 1) run the peak fleet, at least `least`; every hour runs at least the hour's least (as
+ * instanceLowerNodes). Without autoscaling, `least` itself.
+ */
+export function autoscaledLeastNodes(
+  ctx: Context,
+  instance: Instance,
+  layout: HorizontalLayout,
+  least: readonly number[],
+): number[] {
+  const auto = autoscaledHours(ctx);
+  if (auto === null) return [...least];
+  const f = instanceFactors(ctx, instance);
+  return layout.share.map((share, r) => {
+    let sum = 0;
+    for (const { m, hours } of auto.levels) {
+      const hour = Math.min(MAX_NODES_PER_REGION, Math.max(auto.minNodes, leastNodesAt(f, share * m)));
+      sum += hours * (m >= 1 ? Math.max(hour, least[r] as number) : hour);
+    }
+    return sum / auto.hours;
+  });
+}
+
+const levelsCache = new WeakMap<Context, AutoscaledHours | null>();
+
+interface AutoscaledHours {
+  /** The profile's distinct multipliers, each with its number of hours (node counts are whole: the sums are exact). */
+  levels: { m: number; hours: number }[];
+  /** Hours in the profile. */
+  hours: number;
+  minNodes: number;
+}
+
+/** The daily profile and minNodes the search's designs follow (the scenario's autoscaling), or null: the peak. */
+function autoscaledHours(ctx: Context): AutoscaledHours | null {
+  const hit = levelsCache.get(ctx);
+  if (hit !== undefined) return hit;
+  const auto = ctx.scenario.autoscaling;
+  const profile = ctx.scenario.workload.dailyProfile;
+  let out: AutoscaledHours | null = null;
+  if (auto !== undefined && profile !== undefined) {
+    const counts = new Map<number, number>();
+    for (const m of profile) counts.set(m, (counts.get(m) ?? 0) + 1);
+    out = { levels: [...counts].map(([m, hours]) => ({ m, hours })), hours: profile.length, minNodes: auto.minNodes };
+  }
+  levelsCache.set(ctx, out);
+  return out;
 }
 
 /**
@@ -189,7 +253,8 @@ function instanceFactors(ctx: Context, instance: Instance) {
  * A lower bound of the monthly cost of any design of `k` regions and `zones` zones, whatever its regions, instance
  * type and spares; non-decreasing in k, so once it cannot beat the best found no larger set can either. The fixed part:
  * k balancers (their hourly fee; the capacity units follow the traffic, the same in total however it is split), the
- * global switch with k endpoints, the copies of writes across zones; inter-region transfer counted as 0. The nodes:
+ * global switch with k endpoints, the copies of writes across zones, internet egress when the total includes it (at its
+ * lower bound, egressLowerBoundUsdPerMonth); inter-region transfer counted as 0. The nodes:
  * for the cheapest instance type (each at its cheapest regional price), the most of k regions' minimum (copies of a partition, nodes for the working set)
  * and the nodes the whole load needs at the utilisation target (a sum of per-region ceilings is at least the ceiling
  * of the sum).
@@ -204,24 +269,42 @@ export function sizeLowerBound(
   const ids = Array.from({ length: k }, (_, i) => `r${i}`);
   const sw = globalSwitchFor(ctx, ids);
   const trafficWrites = ctx.trafficRatePerS * w.writeFraction * w.requestSizeBytes;
-  const fixed = monthlyCost(ctx, {
-    compute: [],
-    standby: [],
-    balancerRegions: ids,
-    globalSwitch: sw ? { sw, endpoints: k } : null,
-    servedShare: [{ region: 'r0', share: 1 }],
-    crossZoneBytesPerS: trafficWrites * Math.max(0, Math.min(w.replication, zones) - 1) * k,
-    interRegion: [],
-    trafficRatePerS: ctx.trafficRatePerS,
-    requestSizeBytes: w.requestSizeBytes,
-    responseSizeBytes: w.responseSizeBytes,
-    // people and tooling for k regions (the nodes' share is in their price: instanceFactors)
-    operations: { usdPerMonth: operationsUsdPerMonth(ctx.scenario.operations, 0, k), blueGreenUsdPerMonth: 0 },
-  }).usdPerMonth;
+  // internet egress (cost.includeEgress) at its lower bound: a region set's split of it is not known here
+  const fixed =
+    monthlyCost(
+      { ...ctx, includeEgress: false },
+      {
+        compute: [],
+        standby: [],
+        balancerRegions: ids,
+        globalSwitch: sw ? { sw, endpoints: k } : null,
+        servedShare: [{ region: 'r0', share: 1 }],
+        crossZoneBytesPerS: trafficWrites * Math.max(0, Math.min(w.replication, zones) - 1) * k,
+        interRegion: [],
+        trafficRatePerS: ctx.trafficRatePerS,
+        requestSizeBytes: w.requestSizeBytes,
+        responseSizeBytes: w.responseSizeBytes,
+        // people and tooling for k regions (the nodes' share is in their price: instanceFactors)
+        operations: { usdPerMonth: operationsUsdPerMonth(ctx.scenario.operations, 0, k), blueGreenUsdPerMonth: 0 },
+      },
+    ).usdPerMonth +
+    (ctx.includeEgress ? egressLowerBoundUsdPerMonth(ctx.catalog, ctx.trafficRatePerS, w.responseSizeBytes) : 0);
   let nodesUsdPerMonth = Number.POSITIVE_INFINITY;
+  const auto = autoscaledHours(ctx);
   for (const i of instances) {
     const f = instanceFactors(ctx, i);
-    const n = Math.min(k * MAX_NODES_PER_REGION, Math.max(k * f.atLeast, Math.ceil(f.workPerShare - 1e-6)));
+    let n: number;
+    if (auto === null) {
+      n = Math.min(k * MAX_NODES_PER_REGION, Math.max(k * f.atLeast, Math.ceil(f.workPerShare - 1e-6)));
+    } else {
+      // autoscaled: the mean over the hours of each hour's least (as instanceLowerNodes), minNodes in every region
+      const least = k * Math.max(f.atLeast, auto.minNodes);
+      let sum = 0;
+      for (const { m, hours } of auto.levels) {
+        sum += hours * Math.min(k * MAX_NODES_PER_REGION, Math.max(least, Math.ceil(f.workPerShare * m - 1e-6)));
+      }
+      n = sum / auto.hours;
+    }
     nodesUsdPerMonth = Math.min(nodesUsdPerMonth, n * f.usdPerMonth);
   }
   return { nodesUsdPerMonth, total: fixed + nodesUsdPerMonth };

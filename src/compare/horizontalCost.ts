@@ -18,14 +18,16 @@ export function sameCostForZones(ctx: Context, a: number, b: number): boolean {
 }
 
 /**
- * Monthly cost of a horizontal design: its nodes (each at its region's on-demand price; `instance` null for the part
- * that does not depend on the nodes, the search's fixed part), each region's balancer, the global switch, and the traffic (egress,
- * copies across zones and regions). Cheap (no queue analysis): the search prices a design before it evaluates it.
+ * Monthly cost of a horizontal design: its nodes (`paidNodes` per region, default the fleet; an autoscaled design's
+ * mean over the day, autoscale.ts; each at its region's price; `instance` null for the part that does not depend on
+ * the nodes, the search's fixed part), each region's balancer, the global switch, and the traffic (egress, copies
+ * across zones and regions). Cheap (no queue analysis): the search prices a design before it evaluates it.
  */
 export function horizontalCost(
   ctx: Context,
   d: Pick<HorizontalDesign, 'regions' | 'nodesByRegion' | 'zones' | 'deploy'> & { instance: Instance | null },
   layout: HorizontalLayout,
+  paidNodes: readonly number[] = d.nodesByRegion,
 ): CostResult {
   const w = ctx.scenario.workload;
   const inst = d.instance;
@@ -43,7 +45,7 @@ export function horizontalCost(
     inst === null
       ? []
       : d.regions.map((region, r) => ({
-          count: d.nodesByRegion[r] as number,
+          count: paidNodes[r] as number,
           price: nodePrice(ctx, inst, region),
         }));
   const ops = ctx.scenario.operations;
@@ -60,9 +62,10 @@ export function horizontalCost(
     requestSizeBytes: w.requestSizeBytes,
     responseSizeBytes: w.responseSizeBytes,
     operations: {
+      // the nodes paid for (an autoscaled fleet's mean over the day: node-months of people and tooling)
       usdPerMonth: operationsUsdPerMonth(
         ops,
-        d.nodesByRegion.reduce((s, n) => s + n, 0),
+        paidNodes.reduce((s, n) => s + n, 0),
         R,
       ),
       // a blue-green deploy runs a second fleet beside the first

@@ -91,6 +91,7 @@ function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
       zones: spec.zones,
       balancer: spec.balancer,
       ...(spec.deploy === undefined ? {} : { deploy: spec.deploy }),
+      ...(spec.autoscaling === undefined ? {} : { autoscaling: spec.autoscaling }),
     };
     let r: ArchitectureResult;
     if (instance) {

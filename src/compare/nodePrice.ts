@@ -42,6 +42,8 @@ export type NodePrice = CostResult['prices'][number];
 export interface Pricing {
   catalog: Catalog;
   pricing: PricingModel;
+  /** `cost.includeEgress`: internet egress is part of the monthly total (cost.ts); absent: false. */
+  includeEgress?: boolean;
 }
 
 /** The reservation a model buys (term, option, class), or null for on-demand and spot. */

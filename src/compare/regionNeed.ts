@@ -2,7 +2,7 @@
 
 import type { Instance } from '../catalog/index.js';
 import type { BalancerPolicy } from '../scenario/types.js';
-import { balancerModel, type GroupPath, nodesNeeded } from './capacity.js';
+import { balancerModel, type GroupPath, nodesForUtilization, nodesNeeded } from './capacity.js';
 import type { Context } from './context.js';
 import type { HorizontalLayout } from './layout.js';
 
@@ -64,4 +64,29 @@ function computeRegionNeed(
     ctx.scenario.targets.p99S,
     ctx.scenario.targets.p99Scope,
   );
+}
+
+/**
+ * Nodes a region of a horizontal design needs up for `loadShare` of the design rate, before spares: the fewest that
+ * meet the p99 target (regionNeed; when the network alone misses it, its fallback criterion) and the utilisation
+ * target, 1 for a region without load (its users went elsewhere, or the hour has none). The peak sizing (size.ts,
+ * regionNodeBase) and an autoscaled design's hours (autoscale.ts) both size with it.
+ */
+export function regionLoadBase(
+  ctx: Context,
+  d: { instance: Instance; balancer: BalancerPolicy },
+  layout: HorizontalLayout,
+  r: number,
+  loadShare: number,
+): number {
+  if (loadShare === 0) return 1;
+  const w = ctx.scenario.workload;
+  const util = nodesForUtilization(
+    w,
+    ctx.node(d.instance),
+    ctx.designRatePerS * loadShare,
+    ctx.scenario.targets.maxUtilization,
+  );
+  const need = regionNeed(ctx, d, layout, r, loadShare).nodes ?? util;
+  return Math.max(need, util);
 }

@@ -61,13 +61,17 @@ export const CostBreakdownSchema = z
     blueGreenUsdPerMonth: nonNegative(
       'The second copy a blue-green deploy runs for operations.blueGreenOverlap per deploy (none where a hot standby serves as it), USD per month; present when above 0.',
     ).optional(),
+    /** With cost.includeEgress: internet egress of the responses, inside usdPerMonth. */
+    internetEgressUsdPerMonth: nonNegative(
+      'Only when the scenario sets cost.includeEgress: internet egress of the responses to users (as cost.internetEgressUsdPerMonth), counted in usdPerMonth, the budget check and the search. USD per month.',
+    ).optional(),
   })
   .describe('The parts of usdPerMonth, USD per month each.');
 
 export const CostResultSchema = z
   .strictObject({
     usdPerMonth: nonNegative(
-      'Total monthly cost of the design (sum of the breakdown, without internet egress), USD per month.',
+      'Total monthly cost of the design (sum of the breakdown; without internet egress unless the scenario sets cost.includeEgress), USD per month.',
     ),
     breakdown: CostBreakdownSchema,
     usdPerMillionRequests: nonNegative('usdPerMonth spread over a month of requests at the design rate, USD.'),
@@ -77,7 +81,8 @@ export const CostResultSchema = z
      */
     internetEgressUsdPerMonth: nonNegative(
       'Internet egress of the responses to users, USD per month: about the same for every design (often served ' +
-        'through a CDN), so reported beside the total and NOT included in usdPerMonth or the budget check.',
+        'through a CDN), so reported beside the total and NOT included in usdPerMonth or the budget check, unless ' +
+        'the scenario sets cost.includeEgress (then it is also in breakdown and in usdPerMonth).',
     ),
     /** Transfer volumes the transfer costs rest on, GB per month. */
     transferGbPerMonth: z
@@ -194,6 +199,10 @@ export const LatencyResultSchema = z
       'The same p99 with `spares` nodes down in every region (horizontal) or equal to p99Ms (vertical), ms ' +
         '(null: unstable queue).',
     ),
+    /** Autoscaled designs: the p99 while the previous hour's nodes carry the new hour's load (the worst rise), ms. */
+    p99ScaleOutMs: nonNegativeOrNull(
+      "Autoscaled horizontal designs only: the p99 over all users during the worst scale-out window (the previous hour's nodes carrying the new hour's load until new nodes serve; autoscaling.scaleOut.worstStep), ms; p99Ms when the load never rises; null: unstable in that window. Reported beside the p99 target, which judges p99Ms.",
+    ).optional(),
     /** The p99 of the network time alone (under targets.p99Scope), ms: no capacity brings the p99 below it. */
     networkP99Ms: z
       .number()
@@ -470,6 +479,55 @@ export const TierResultSchema = z
   })
   .describe('One tier of a system of tiers, as built by the candidate.');
 
+export const AutoscalingResultSchema = z
+  .strictObject({
+    minNodes: count('Fewest serving nodes per region at any hour, spares on top (autoscaling.minNodes; count).', 1),
+    scaleOutTimeS: nonNegative('Time from a rise of the load to new nodes in service (autoscaling.scaleOutTime), s.'),
+    nodesByHour: z
+      .array(count('Nodes over all regions in that hour (count).'))
+      .length(24)
+      .describe('Nodes running in each hour of the day, hour 0 first (over all regions; the peak hour runs `nodes`).'),
+    usdPerHourByHour: z
+      .array(nonNegative('USD per hour.'))
+      .length(24)
+      .describe(
+        "The design's cost rate in each hour of the day, USD per hour: that hour's nodes at their regions' prices plus the rest of cost.usdPerMonth (balancers, switch, transfer) spread evenly over the 730-hour month.",
+      ),
+    meanNodes: nonNegative('Mean nodes over the day (over all regions): what compute is paid for (count, fractional).'),
+    peakNodes: count('Nodes at the peak hour (count; = nodes).'),
+    computeUsdPerMonthAtPeak: nonNegative(
+      'What the compute would cost with the peak fleet all day (no autoscaling), USD per month; cost.breakdown.computeUsdPerMonth is never more.',
+    ),
+    scaleOut: z
+      .strictObject({
+        risingSteps: count('Hours after which the load rises (count; the day repeats, hour 23 to hour 0 included).'),
+        stepsOverCap: count(
+          "Rises whose window the previous hour's nodes cannot carry at or below the degraded utilisation cap (count): each is downtime for min(scaleOutTime, 1 h).",
+        ),
+        worstStep: z
+          .strictObject({
+            fromHour: count('The hour before the rise (0-23).'),
+            toHour: count('The hour after it (0-23).'),
+            fromMultiplier: fraction("The first hour's load, multiplier of the peak."),
+            toMultiplier: fraction("The second hour's load, multiplier of the peak."),
+            nodes: count("The first hour's nodes, carrying the second hour's load during the window (count)."),
+            utilization: z.number().min(0).describe("Busiest region's utilisation in the window (>= 1: unstable)."),
+          })
+          .nullable()
+          .describe('The rise with the highest utilisation in its window (null: the load never rises).'),
+        downtimeFraction: fraction(
+          'Unavailability of the windows over the cap: stepsOverCap x min(scaleOutTime, 1 h) / 24 h (availability.byCause "scale-out").',
+        ),
+      })
+      .describe(
+        "The windows while the design scales out: after each rise of the load, the previous hour's nodes carry the new hour's load until new nodes serve.",
+      ),
+    method: text('How the hours and the scale-out windows were computed, and what is assumed.'),
+  })
+  .describe(
+    'An autoscaled horizontal design (autoscaling on workload.dailyProfile): its nodes and cost rate hour by hour, the peak fleet it replaces, and its scale-out windows. cost.breakdown.computeUsdPerMonth is the mean over the day.',
+  );
+
 export const ArchitectureResultSchema = z
   .strictObject({
     name: text('Name of the candidate (from the scenario, or given by the search).'),
@@ -588,6 +646,8 @@ export const ArchitectureResultSchema = z
       .optional()
       .describe('Why the candidate is not feasible (present when feasible is false).'),
     cost: CostResultSchema,
+    /** An autoscaled horizontal design (autoscaling on a daily profile): its fleet hour by hour and its scale-out. */
+    autoscaling: AutoscalingResultSchema.optional(),
     availability: AvailabilityResultSchema,
     latency: LatencyResultSchema,
     dataLoss: DataLossSchema,

@@ -4,8 +4,12 @@
  *
  * The space: every set of the catalog's regions of up to MAX_SEARCH_REGIONS (regions with users or without), 1 to 3
  * zones, every searchable instance type, and spares per region from 0 up to the fewest that survive the loss of a
- * zone (see sparesLimit). The nodes of a region for given spares are nodesPerRegion's: the fewest that carry the
- * region's load within the p99 and utilisation targets with `spares` nodes down, hold the working set and the copies.
+ * zone (see sparesLimit; an autoscaled search goes on past it, up to AUTOSCALED_EXTRA_SPARES more, while the
+ * design misses availability through its scale-out windows, which more spares shorten). With autoscaling (the
+ * scenario's, autoscale.ts) a design costs its mean fleet over the day, and the cost bounds are the mean over the
+ * hours of each hour's fewest nodes. The nodes of a region for given spares are nodesPerRegion's: the fewest that
+ * carry the region's load within the p99 and utilisation targets with `spares` nodes down, hold the working set and
+ * the copies.
  *
  * Pruning, and why each step is safe (none removes a design that could meet every target more cheaply):
  * - Balancer: only least-loaded is searched. The policy changes neither the cost nor the availability model, and
@@ -42,6 +46,7 @@
 
 import type { Instance } from '../catalog/index.js';
 import { formatPercent } from '../units/format.js';
+import { type HourlyBase, hourlyBase, hourlyNodes, meanNodes } from './autoscale.js';
 import { structuralUnavailability } from './availability.js';
 import { MAX_NODES_PER_REGION } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
@@ -51,6 +56,7 @@ import { distanceTable } from './distanceBound.js';
 import { evaluateHorizontal, screenHorizontal } from './evaluateHorizontal.js';
 import { meet } from './frontier.js';
 import {
+  autoscaledLeastNodes,
   availabilityUpperBound,
   availableNodesLowerBound,
   instanceLowerNodes,
@@ -206,17 +212,35 @@ function looselyBoundedInstances(ctx: Context, plan: Plan, instances: readonly I
   return order;
 }
 
+const priceCache = new WeakMap<Context, Map<Instance, Map<string, number | null>>>();
+
 /**
  * Monthly price of one node of `instance` in each of `regions`, its operations cost included (operations.ts; null
  * when a region has no price for it).
  */
 function nodeUsdPerMonth(ctx: Context, instance: Instance, regions: readonly string[]): number[] | null {
+  // memoised per context, instance type and region: a search reads the same prices for thousands of region sets
+  let byInstance = priceCache.get(ctx);
+  if (byInstance === undefined) {
+    byInstance = new Map();
+    priceCache.set(ctx, byInstance);
+  }
+  let byRegion = byInstance.get(instance);
+  if (byRegion === undefined) {
+    byRegion = new Map();
+    byInstance.set(instance, byRegion);
+  }
   const out: number[] = [];
   const ops = ctx.scenario.operations.usdPerNodeMonth;
   for (const r of regions) {
-    const p = usdPerHourIn(ctx, instance, r);
-    if (p === undefined) return null;
-    out.push(p * BILLING_HOURS_PER_MONTH + ops);
+    let usd = byRegion.get(r);
+    if (usd === undefined) {
+      const p = usdPerHourIn(ctx, instance, r);
+      usd = p === undefined ? null : p * BILLING_HOURS_PER_MONTH + ops;
+      byRegion.set(r, usd);
+    }
+    if (usd === null) return null;
+    out.push(usd);
   }
   return out;
 }
@@ -260,7 +284,12 @@ interface Candidate {
 }
 
 function candidateOf(ctx: Context, plan: Plan, instance: Instance, perNode: readonly number[]): Candidate {
-  const spec = { regions: plan.regions, balancer: 'least-loaded' as const };
+  const auto = ctx.scenario.autoscaling;
+  const spec = {
+    regions: plan.regions,
+    balancer: 'least-loaded' as const,
+    ...(auto === undefined ? {} : { autoscaling: auto }),
+  };
   const base = regionNodeBase(ctx, instance, spec, plan.layout);
   const design = (spares: number): HorizontalDesign => ({
     kind: 'horizontal',
@@ -272,8 +301,37 @@ function candidateOf(ctx: Context, plan: Plan, instance: Instance, perNode: read
     zones: plan.zones,
     ...spec,
   });
-  const cost = (spares: number) => plan.fixed + fleetUsd(nodesWithSpares(base, spares), perNode);
+  if (auto === undefined) {
+    const cost = (spares: number) => plan.fixed + fleetUsd(nodesWithSpares(base, spares), perNode);
+    return { plan, instance, design, cost, base };
+  }
+  // autoscaled: paid for the mean fleet over the day (autoscale.ts), which grows with the spares as the peak fleet does;
+  // the hours are sized on first use (most candidates are cut before, by autoscaledFloor)
+  let hb: HourlyBase | undefined;
+  const cost = (spares: number) => {
+    hb ??= hourlyBase(ctx, { instance, ...spec }, plan.layout, auto);
+    return plan.fixed + fleetUsd(meanNodes(hourlyNodes(ctx, hb, nodesWithSpares(base, spares), spares)), perNode);
+  };
   return { plan, instance, design, cost, base };
+}
+
+/**
+ * An autoscaled candidate's floor under the mean nodes per region it pays for, at any spare count from `spares` up:
+ * the peak hours run the peak fleet (nodesWithSpares), and every other hour at least the fewer of the peak fleet and
+ * minNodes (and the nodes that hold the data) plus the spares, as hourlyNodes never runs fewer (autoscale.ts), and at
+ * least `hourly` (autoscaledLeastNodes' hours).
+ */
+function autoscaledFloor(ctx: Context, c: Candidate, spares: number, hourly: readonly number[]): number[] {
+  const profile = ctx.scenario.workload.dailyProfile ?? [1];
+  const minNodes = ctx.scenario.autoscaling?.minNodes ?? 1;
+  const peak = nodesWithSpares(c.base, spares);
+  return peak.map((n, r) => {
+    const b = c.base[r] as { atLeast: number; base: number };
+    const quiet = Math.min(n, Math.max(b.atLeast, minNodes + spares));
+    let sum = 0;
+    for (const m of profile) sum += m >= 1 ? n : quiet;
+    return Math.max(sum / profile.length, hourly[r] as number);
+  });
 }
 
 /**
@@ -367,12 +425,22 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
     // the nodes each region needs to meet the availability target: with fewer, outages alone miss it
     const least = availableNodesLowerBound(ctx, instance, plan.layout, plan.zones);
     if (!least.every(Number.isFinite)) continue;
-    if (cannotBeatFeasible(ctx, state, plan.fixed + fleetUsd(least, perNode))) continue;
+    // (autoscaled: the floor of the mean fleet it pays for, the peak hours at least `least`)
+    const floor = autoscaledLeastNodes(ctx, instance, plan.layout, least);
+    if (cannotBeatFeasible(ctx, state, plan.fixed + fleetUsd(floor, perNode))) continue;
     const c = candidateOf(ctx, plan, instance, perNode);
+    const fewest = sparesToReach(c.base, least);
+    // autoscaled: no design of this candidate that meets the availability target pays for less than this floor
+    if (
+      ctx.scenario.autoscaling !== undefined &&
+      cannotBeatFeasible(ctx, state, plan.fixed + fleetUsd(autoscaledFloor(ctx, c, fewest, floor), perNode))
+    )
+      continue;
     // at least two spares are tried even with one zone's small fleets
-    const limit = Math.max(2, sparesLimit(ctx, c));
+    let limit = Math.max(2, sparesLimit(ctx, c));
+    const most = ctx.scenario.autoscaling === undefined ? limit : limit + AUTOSCALED_EXTRA_SPARES;
     let previous = '';
-    for (let spares = firstPossibleSpares(ctx, c, sparesToReach(c.base, least), limit); spares <= limit; spares++) {
+    for (let spares = firstPossibleSpares(ctx, c, fewest, limit); spares <= limit; spares++) {
       const design = c.design(spares);
       const key = design.nodesByRegion.join(',');
       if (key === previous) continue; // the same nodes as one spare fewer (the working set or the copies decide)
@@ -391,8 +459,19 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       // more spares only add nodes: once the part of the downtime they cannot remove misses the target, stop
       const structural = structuralUnavailability(result.availability.byCause);
       if (design.nodesByRegion.every((n) => n >= plan.zones) && structural > t.unavailability * (1 + 1e-9)) break;
+      // autoscaled: a miss its scale-out windows cause may go with more spares (a larger fleet at quiet hours carries
+      // the next rise), past the zone-survival count; the cost bound above still ends the scan
+      if (spares === limit && limit < most && scaleOutMisses(result)) limit++;
     }
   }
+}
+
+/** Spares an autoscaled search may try beyond the zone-survival count while scale-out windows miss availability. */
+const AUTOSCALED_EXTRA_SPARES = 32;
+
+/** Whether a design misses the availability target with downtime from its scale-out windows (autoscale.ts). */
+function scaleOutMisses(r: ArchitectureResult): boolean {
+  return !r.meetsTargets.availability && r.availability.byCause.some((c) => c.cause === 'scale-out');
 }
 
 /**

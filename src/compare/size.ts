@@ -5,15 +5,8 @@
  */
 
 import type { Instance } from '../catalog/index.js';
-import type { BalancerPolicy, DeployMode, Standby } from '../scenario/types.js';
-import {
-  type GroupPath,
-  MAX_NODES_PER_REGION,
-  networkP99S,
-  nodesForUtilization,
-  queueAtLoad,
-  scopedP99S,
-} from './capacity.js';
+import type { AutoscalingSpec, BalancerPolicy, DeployMode, Standby } from '../scenario/types.js';
+import { type GroupPath, MAX_NODES_PER_REGION, networkP99S, queueAtLoad, scopedP99S } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context, userHomeRegions } from './context.js';
 import { evaluateHorizontal } from './evaluateHorizontal.js';
 import { evaluateVertical, screenVertical, verticalPaths, verticalWriteExtraS } from './evaluateVertical.js';
@@ -22,7 +15,7 @@ import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayo
 import { leastRegionNodes, memoryNeededGiB } from './nodeMemory.js';
 import { pricedIn, usdPerHourIn } from './nodePrice.js';
 import { verticalDeployChoices } from './operations.js';
-import { regionNeed } from './regionNeed.js';
+import { regionLoadBase } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
 
 /**
@@ -212,6 +205,8 @@ export interface HorizontalSpec {
   zones: number;
   balancer: BalancerPolicy;
   deploy?: DeployMode;
+  /** The nodes follow workload.dailyProfile (autoscale.ts); absent: the peak fleet all day. */
+  autoscaling?: AutoscalingSpec;
 }
 
 /**
@@ -236,18 +231,15 @@ export function nodesPerRegion(
 export function regionNodeBase(
   ctx: Context,
   instance: Instance,
-  spec: Pick<HorizontalSpec, 'regions' | 'balancer'>,
+  spec: Pick<HorizontalSpec, 'regions' | 'balancer' | 'autoscaling'>,
   layout: HorizontalLayout,
 ): { atLeast: number; base: number }[] {
-  const w = ctx.scenario.workload;
-  const t = ctx.scenario.targets;
   const atLeast = leastRegionNodes(ctx, instance);
+  // an autoscaled design never runs fewer than its minNodes serving nodes (autoscale.ts), at the peak neither
+  const least = spec.autoscaling?.minNodes ?? 1;
   return spec.regions.map((_, r) => {
-    const share = layout.share[r] as number;
-    if (share === 0) return { atLeast, base: 1 };
-    const util = nodesForUtilization(w, ctx.node(instance), ctx.designRatePerS * share, t.maxUtilization);
-    const need = regionNeed(ctx, { instance, balancer: spec.balancer }, layout, r, share).nodes ?? util;
-    return { atLeast, base: Math.max(need, util) };
+    const base = regionLoadBase(ctx, { instance, balancer: spec.balancer }, layout, r, layout.share[r] as number);
+    return { atLeast, base: Math.max(least, base) };
   });
 }
 

@@ -239,7 +239,9 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
   out.push('');
   out.push(
     wrap(
-      'Internet egress of the responses is reported apart (cost.internetEgressUsdPerMonth), not in the monthly cost. Assumptions: capplan run --format json (assumptions, sources).',
+      archs.some((a) => a.cost.breakdown.internetEgressUsdPerMonth !== undefined)
+        ? 'Internet egress of the responses is in the monthly cost (cost.includeEgress). Assumptions: capplan run --format json (assumptions, sources).'
+        : 'Internet egress of the responses is reported apart (cost.internetEgressUsdPerMonth), not in the monthly cost. Assumptions: capplan run --format json (assumptions, sources).',
       width,
     ),
   );

@@ -224,6 +224,10 @@ function requiredSchema(f: ScenarioField): z.ZodType {
       return nonEmptyText(f.description);
     case 'identifier':
       return identifier(f.description);
+    case 'boolean': {
+      const schema = z.boolean({ error: pointOnly('true or false') }).describe(f.description);
+      return d === undefined ? schema : schema.meta({ default: d });
+    }
     case 'number':
     case 'count': {
       if (f.bounds === undefined) throw new RangeError(`${f.path}: a number needs bounds`);
@@ -237,7 +241,9 @@ function requiredSchema(f: ScenarioField): z.ZodType {
     }
     case 'money':
       throw new RangeError(`${f.path}: a scenario field has no plain money kind (moneyRate is USD per month)`);
-    default:
-      return f.ranged ? rangedQuantity(f.kind, f.description, d) : quantity(f.kind, f.description, d);
+    default: {
+      const q = typeof d === 'boolean' ? undefined : d;
+      return f.ranged ? rangedQuantity(f.kind, f.description, q) : quantity(f.kind, f.description, q);
+    }
   }
 }

@@ -60,9 +60,10 @@ export interface Bounds {
 /**
  * How a value is written: a unit kind (parsed by units/parse.ts; `number` and `count` are plain JSON numbers), an
  * enumeration of `options`, free `text` (line breaks allowed), a `name` (one non-empty line) or an `identifier` (a
- * name that can stand in a field path: a letter or `_`, then letters, digits and `_`, at most 64 characters).
+ * name that can stand in a field path: a letter or `_`, then letters, digits and `_`, at most 64 characters) or a
+ * JSON `boolean`.
  */
-export type FieldKind = QuantityKind | 'enum' | 'text' | 'name' | 'identifier';
+export type FieldKind = QuantityKind | 'enum' | 'text' | 'name' | 'identifier' | 'boolean';
 
 /** What an `identifier` field matches (tiers[].name: it stands in sweep paths such as `tiers.db.serviceTime`). */
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -87,7 +88,7 @@ export interface ScenarioField {
   /** Unit, default and meaning, for the JSON Schema and the worksheet (a range's note is added to it). */
   readonly description: string;
   /** The default as documented in the JSON Schema (normalize.ts applies the defaults). */
-  readonly default?: string | number;
+  readonly default?: string | number | boolean;
   readonly tui?: FieldView;
   /** Varied one at a time by the sensitivity analysis. */
   readonly sensitivity?: SensitivityView;
@@ -166,6 +167,36 @@ const words = (
   description,
   ...(defaultValue === undefined ? {} : { default: defaultValue }),
 });
+
+/** A JSON true or false (never swept or ranged). */
+const flag = (path: string, description: string, defaultValue: boolean): ScenarioField => ({
+  path,
+  kind: 'boolean',
+  integer: false,
+  required: false,
+  ranged: false,
+  sweep: false,
+  description,
+  default: defaultValue,
+});
+
+/** The rows of an `autoscaling` object (the scenario's, for every horizontal design, or a candidate's own). */
+function autoscalingRows(prefix: string, whose: string): ScenarioField[] {
+  return [
+    count(
+      `${prefix}.minNodes`,
+      between(1, 100_000),
+      `Fewest serving nodes per region ${whose} keeps at any hour, spares not included (they come on top), an integer >= 1. Default 1.`,
+      { default: 1, sweep: false },
+    ),
+    row(
+      `${prefix}.scaleOutTime`,
+      'duration',
+      `How long ${whose} takes to bring new nodes into service once the load rises (detection, start-up, warm-up): "3 min", or seconds; from 0 to 1 h. During it, the nodes of the hour before carry the new hour's load. Default 3 min.`,
+      { bounds: between(0, 3600), default: '3 min', sweep: false },
+    ),
+  ];
+}
 
 const view = (at: number, group: FieldView['group'], label: string, hint: string): FieldView => ({
   label,
@@ -393,6 +424,12 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     between(1, 100),
     'Network round trips per request between user and service, an integer >= 1. Default 1 (warm connection).',
     { default: 1 },
+  ),
+  row(
+    'workload.dailyProfile[]',
+    'fraction',
+    'The load of one hour of the day as a multiplier of the peak: a fraction in [0, 1] ("50%" or 0.5), 24 of them, hour 0 first (the hours of the users\' day as the team reads its traffic; the multipliers apply to every user region alike).',
+    { bounds: between(0, 1), required: true, sweep: false },
   ),
   row(
     'workload.usl.contention',
@@ -675,6 +712,7 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     PRICING_MODELS,
     'How this candidate\'s nodes are bought, in place of the scenario\'s pricing.model: "on-demand", "reserved-1y", "reserved-3y" (standard Reserved Instances, all upfront), "savings-plan-1y", "savings-plan-3y" (an ASSUMPTION: priced as standard no-upfront Reserved Instances; no Savings Plans rate is stored) or "spot" (stateless horizontal candidates only: no working set, no writes; its interruptions count as node failures). Default: the scenario\'s.',
   ),
+  ...autoscalingRows('architectures[].autoscaling', 'this horizontal candidate'),
   // architectures[].tiers: a design per tier of the scenario (keyed by the tier's name)
   oneOf(
     'architectures[].tiers{}.kind',
@@ -736,6 +774,14 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     PRICING_MODELS,
     'How the nodes are bought (each candidate may say otherwise): "on-demand" list prices; "reserved-1y" or "reserved-3y", standard Reserved Instances, all upfront, at their effective hourly rate (listed for every type in us-east-1 for 3 years, elsewhere derived from the type\'s discount, as cost.prices says); "savings-plan-1y" or "savings-plan-3y", EC2 Instance Savings Plans without upfront (an ASSUMPTION: priced as standard no-upfront Reserved Instances; no Savings Plans rate is stored); "spot" at Spot Advisor\'s 30-day saving, only for stateless horizontal candidates (not with a search, which also finds a vertical design), its interruptions counted as node failures. Balancers, switches and transfer stay at list prices. Default "on-demand".',
     { default: 'on-demand' },
+  ),
+  // autoscaling: the default of every horizontal design (searched, and candidates without their own)
+  ...autoscalingRows('autoscaling', 'an autoscaled horizontal design'),
+  // cost
+  flag(
+    'cost.includeEgress',
+    'Whether internet egress of the responses to users is part of cost.usdPerMonth (and of the budget check, the search and the recommendation), so that designs compare on the bill they will actually pay; false reports it beside the total (cost.internetEgressUsdPerMonth), as about the same for every design. Default false.',
+    false,
   ),
   // operations (issue 20): the price of complexity and of change
   row(

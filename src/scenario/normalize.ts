@@ -47,9 +47,11 @@ import {
 } from './issues.js';
 import { MIN_TRAFFIC_RATE_PER_S } from './limits.js';
 import { DEPLOY_MODES, P99_SCOPES, PRICING_MODELS, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
-import { ScenarioSchema } from './schema.js';
+import { profileMean } from './profile.js';
+import { PROFILE_HOURS, ScenarioSchema } from './schema.js';
 import type {
   ArchitectureSpec,
+  AutoscalingSpec,
   BalancerPolicy,
   Consistency,
   FailureRates,
@@ -85,6 +87,13 @@ const DEFAULT_COLD_RESTORE_S = 1800;
 const DEFAULT_REPLICATION_LAG_S = 1;
 const DEFAULT_BACKUP_INTERVAL_S = 24 * 3600;
 const KiB = 1024;
+/** autoscaling.scaleOutTime when not given: 3 minutes (the contract's example; instances start in 1-3 minutes). */
+const DEFAULT_SCALE_OUT_S = 180;
+
+/** The mean of a daily profile (1 when a value is missing or invalid: its problem is reported at the value). */
+function profileMeanOf(profile: readonly number[]): number {
+  return profile.every(Number.isFinite) ? profileMean(profile) : 1;
+}
 
 /** A tier's role-specific fields (the table's `roles`): key -> the roles that take it (any other refuses it). */
 const TIER_ROLE_FIELDS: ReadonlyArray<readonly [string, readonly TierRole[]]> = SCENARIO_FIELDS.flatMap((f) =>
@@ -92,7 +101,18 @@ const TIER_ROLE_FIELDS: ReadonlyArray<readonly [string, readonly TierRole[]]> = 
 );
 
 /** The keys of a candidate other than its name and its per-tier designs (refused beside `tiers`). */
-const CANDIDATE_OPTIONS = ['kind', 'family', 'size', 'regions', 'standby', 'nodes', 'spares', 'zones', 'balancer'];
+const CANDIDATE_OPTIONS = [
+  'kind',
+  'family',
+  'size',
+  'regions',
+  'standby',
+  'nodes',
+  'spares',
+  'zones',
+  'balancer',
+  'autoscaling',
+];
 
 /** What a design's problems call it: a candidate of its own, or the design of one tier of a candidate. */
 type DesignOf = 'candidate' | 'tier design';
@@ -158,6 +178,10 @@ class Normalizer {
   /** The scenario's pricing model, and the one of the candidate being read (its regions must price its type). */
   private scenarioPricing: PricingModel = 'on-demand';
   private pricingNow: PricingModel = 'on-demand';
+  /** The scenario's autoscaling (the default of its horizontal candidates), its workload and whether it has tiers. */
+  private scenarioAutoscaling: AutoscalingSpec | undefined;
+  private workloadNow: Workload | undefined;
+  private tieredNow = false;
 
   constructor(private readonly catalog: Catalog) {}
 
@@ -261,6 +285,10 @@ class Normalizer {
     const pricingRaw = own(record(own(raw, 'pricing')), 'model');
     const pricing = this.string<PricingModel>(record(own(raw, 'pricing')), 'model', 'pricing.model', 'on-demand');
     this.scenarioPricing = PRICING_MODELS.find((m) => m === pricingRaw) ?? 'on-demand';
+    const autoscaling = this.autoscaling(own(raw, 'autoscaling'), 'autoscaling', workload, tiersRaw !== undefined);
+    this.scenarioAutoscaling = autoscaling;
+    this.workloadNow = workload;
+    this.tieredNow = tiersRaw !== undefined;
     const architectures = this.architectures(own(raw, 'architectures'), workload.replication, tiers);
     this.spotRules(pricing, architectures, workload, tiers);
     this.deployRules(pricing, architectures);
@@ -277,6 +305,8 @@ class Normalizer {
       architectures,
       pricing,
       operations,
+      ...(autoscaling === undefined ? {} : { autoscaling }),
+      ...(own(record(own(raw, 'cost')), 'includeEgress') === true ? { includeEgress: true } : {}),
       simulation,
       defaulted: this.defaulted,
       uncertain: this.uncertain,
@@ -324,9 +354,18 @@ class Normalizer {
             sigma: this.ranged(usl, 'contention', `${p}.usl.contention`),
             kappa: this.ranged(usl, 'coherency', `${p}.usl.coherency`),
           };
+    const dailyProfile = this.dailyProfile(own(w, 'dailyProfile'), `${p}.dailyProfile`);
     const grown = (1 + growthPerYear) ** growthYears;
-    const traffic = (averageRatePerS ?? peakRatePerS) * grown;
-    if (traffic < MIN_TRAFFIC_RATE_PER_S) {
+    // transfer follows the profile's mean when no average rate is given (compare/context.ts, trafficRatePerS)
+    const profileMean = averageRatePerS === null && dailyProfile !== undefined ? profileMeanOf(dailyProfile) : 1;
+    const traffic = (averageRatePerS ?? peakRatePerS) * grown * profileMean;
+    if (profileMean < 1 && traffic < MIN_TRAFFIC_RATE_PER_S) {
+      this.fail(
+        `${p}.dailyProfile`,
+        own(w, 'dailyProfile'),
+        `a profile whose mean, times peakRate grown over workload.growth, is at least ${MIN_TRAFFIC_RATE_PER_S}/s (got ${traffic}/s)`,
+      );
+    } else if (traffic < MIN_TRAFFIC_RATE_PER_S) {
       const key = averageRatePerS === null ? 'peakRate' : 'averageRate';
       this.fail(
         `${p}.${key}`,
@@ -353,7 +392,45 @@ class Normalizer {
       responseSizeBytes,
       roundTrips,
       usl: uslValue,
+      ...(dailyProfile === undefined ? {} : { dailyProfile }),
     };
+  }
+
+  /**
+   * workload.dailyProfile: 24 multipliers of the peak, each parsed as a fraction in [0, 1] and reported at its index
+   * (the array's length and the JSON types are the schema's to check); undefined when absent or not 24 values.
+   */
+  private dailyProfile(raw: unknown, path: string): number[] | undefined {
+    if (!Array.isArray(raw) || raw.length !== PROFILE_HOURS) return undefined;
+    const bounds = boundsOf(`${path}[]`);
+    return raw.map((v, i) => this.parse(v, `${path}[${i}]`, 'fraction', bounds));
+  }
+
+  /**
+   * An `autoscaling` object (the scenario's or a candidate's) at `path`: minNodes and scaleOutTime with their defaults;
+   * undefined when absent. It needs workload.dailyProfile to follow, and is not modelled for systems of tiers.
+   */
+  private autoscaling(raw: unknown, path: string, w: Workload, tiered: boolean): AutoscalingSpec | undefined {
+    if (raw === undefined) return undefined;
+    const o = record(raw);
+    const spec = {
+      minNodes: this.number(o, 'minNodes', `${path}.minNodes`, 1),
+      scaleOutTimeS: this.quantity(o, 'scaleOutTime', `${path}.scaleOutTime`, DEFAULT_SCALE_OUT_S),
+    };
+    if (tiered) {
+      this.fail(
+        path,
+        raw,
+        'no autoscaling in a scenario with tiers (autoscaling is modelled for single-tier horizontal designs only)',
+      );
+    } else if (w.dailyProfile === undefined) {
+      this.fail(
+        path,
+        raw,
+        'autoscaling only with workload.dailyProfile (24 hourly multipliers of the peak) to follow: without one the load is the peak all day',
+      );
+    }
+    return spec;
   }
 
   /**
@@ -596,7 +673,13 @@ class Normalizer {
       return { kind, name, ...rest, ...own_ };
     }
     const { kind, ...rest } = d;
-    return { kind, name, ...rest, ...own_ };
+    const workload = this.workloadNow;
+    const autoscaling =
+      workload === undefined
+        ? undefined
+        : (this.autoscaling(own(a, 'autoscaling'), `${path}.autoscaling`, workload, this.tieredNow) ??
+          this.scenarioAutoscaling);
+    return { kind, name, ...rest, ...own_, ...(autoscaling === undefined ? {} : { autoscaling }) };
   }
 
   /**
@@ -822,6 +905,7 @@ class Normalizer {
           `"restart" or "blue-green" for a vertical ${what} (a rolling deploy takes one node out at a time while the others serve: a horizontal design)`,
         );
       }
+      misplaced(['autoscaling'], 'horizontal', ': a box pays for its peak all day');
       const standby = this.string<Standby>(a, 'standby', `${path}.standby`, 'none');
       if (regions !== null && regions.length > 2) {
         this.fail(`${path}.regions`, regionsRaw, `a vertical ${what}: 1 region, or 2 (the second for the standby)`);

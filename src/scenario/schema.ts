@@ -69,6 +69,11 @@ export const UslSchema = objectAt(
 );
 
 const PERFORMANCE_ITEM = SCENARIO_FIELDS.find((f) => f.path === 'workload.perVcpuPerformance{}') as ScenarioField;
+const PROFILE_ITEM = SCENARIO_FIELDS.find((f) => f.path === 'workload.dailyProfile[]') as ScenarioField;
+
+/** Hours in a daily profile. */
+export const PROFILE_HOURS = 24;
+const PROFILE_EXPECTED = `an array of ${PROFILE_HOURS} hourly multipliers of the peak, each in [0, 1] (hour 0 first)`;
 
 export const WorkloadSchema = objectAt('workload', 'What the service must carry (required).', {
   perVcpuPerformance: z
@@ -80,6 +85,13 @@ export const WorkloadSchema = objectAt('workload', 'What the service must carry 
     )
     .optional(),
   growth: GrowthSchema.optional(),
+  dailyProfile: z
+    .array(fieldSchema(PROFILE_ITEM), { error: PROFILE_EXPECTED })
+    .length(PROFILE_HOURS, { error: PROFILE_EXPECTED })
+    .describe(
+      'The load over a day, 24 hourly multipliers of the peak rate (max 1), hour 0 first: an autoscaled horizontal design (autoscaling) pays for the nodes each hour needs, and transfer is priced at the mean of the profile when workload.averageRate is not given. Default: none (the peak all day).',
+    )
+    .optional(),
   usl: UslSchema.optional(),
 });
 
@@ -133,6 +145,10 @@ export const ArchitectureSchema = objectAt('architectures[]', 'One candidate des
   pricing: objectAt(
     'architectures[].pricing',
     "How this candidate's nodes are bought. Default: the scenario's pricing.",
+  ).optional(),
+  autoscaling: objectAt(
+    'architectures[].autoscaling',
+    "Horizontal only: the candidate's nodes follow workload.dailyProfile hour by hour (which it needs). Default: the scenario's autoscaling, else none (the peak fleet all day).",
   ).optional(),
   regions: z
     .array(fieldSchema(REGION_ITEM), { error: 'an array of region ids' })
@@ -212,6 +228,11 @@ export const ScenarioSchema = objectAt(
       'operations',
       'The price of complexity and of change (contract, "Operations"): people and tooling per node and per region, inside the monthly cost, and deploys and failed changes, in the availability. Default: none of it priced or counted.',
     ).optional(),
+    autoscaling: objectAt(
+      'autoscaling',
+      'Every horizontal design (searched, or a candidate without autoscaling of its own) follows workload.dailyProfile (which it needs) hour by hour: it pays for the nodes each hour needs, and its scale-out windows are checked. Vertical designs pay for the peak all day. Default: none.',
+    ).optional(),
+    cost: objectAt('cost', 'What the monthly cost counts. Default: as described by each field.').optional(),
     simulation: SimulationSchema.optional(),
     fitted: z
       .array(FittedSchema, { error: 'an array of { input, file, date, method }' })

@@ -73,6 +73,22 @@ export interface Workload {
   roundTrips: number;
   /** Universal Scalability Law coefficients of the software on one node's vCPUs; null: linear scaling. */
   usl: { sigma: number; kappa: number } | null;
+  /**
+   * The load of each hour of the day as a multiplier of the peak, 24 values in [0, 1], hour 0 first
+   * (`workload.dailyProfile`); absent: the peak all day.
+   */
+  dailyProfile?: readonly number[];
+}
+
+/**
+ * How an autoscaled horizontal design follows the daily profile (`autoscaling`; compare/autoscale.ts): each hour it
+ * runs the nodes that hour's load needs, at least `minNodes` serving nodes per region plus its spares.
+ */
+export interface AutoscalingSpec {
+  /** Fewest serving nodes per region at any hour, spares not included, integer >= 1. */
+  minNodes: number;
+  /** Time from a rise of the load to new nodes in service, seconds in [0, 3600]. */
+  scaleOutTimeS: number;
 }
 
 export interface Targets {
@@ -161,6 +177,8 @@ export interface HorizontalSpec {
   pricing?: PricingModel;
   /** How a new version reaches it; absent: the kind's default (restart vertical, rolling horizontal). */
   deploy?: DeployMode;
+  /** The candidate's own `autoscaling`, or the scenario's; absent: the peak fleet all day. */
+  autoscaling?: AutoscalingSpec;
 }
 
 /**
@@ -191,7 +209,7 @@ export interface VerticalTierDesign extends Omit<VerticalSpec, 'name' | 'pricing
 }
 
 /** The design of one tier: a horizontal candidate's options (a database tier partitions with its `replication`). */
-export interface HorizontalTierDesign extends Omit<HorizontalSpec, 'name' | 'pricing'> {
+export interface HorizontalTierDesign extends Omit<HorizontalSpec, 'name' | 'pricing' | 'autoscaling'> {
   tier: string;
 }
 
@@ -335,6 +353,13 @@ export interface Scenario {
   pricing: PricingModel;
   /** Operations cost, deploys and failed changes (`operations`); all 0 by default. */
   operations: Operations;
+  /**
+   * The scenario's `autoscaling`: the default of every horizontal design (searched designs, and candidates without
+   * their own); absent: none.
+   */
+  autoscaling?: AutoscalingSpec;
+  /** `cost.includeEgress`: internet egress is part of cost.usdPerMonth; absent: false (reported beside it). */
+  includeEgress?: boolean;
   simulation: SimulationSpec | null;
   /** Field paths that took their default value (for the worksheet and the result's assumptions). */
   defaulted: string[];

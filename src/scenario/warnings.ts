@@ -189,6 +189,23 @@ const bareUnitSlips: WarningRule = {
   },
 };
 
+/**
+ * A daily profile whose busiest hour is below the peak: the multipliers are of workload.peakRate, so the designs are
+ * sized for a load the day never reaches (usually a profile of absolute rates scaled by the wrong figure).
+ */
+const profileBelowPeak: WarningRule = {
+  name: 'a daily profile that never reaches the peak',
+  warnings(s) {
+    const p = s.workload.dailyProfile;
+    if (p === undefined) return [];
+    const top = Math.max(...p);
+    if (!(top < 1)) return [];
+    return [
+      `workload.dailyProfile: its busiest hour is ${formatSig(top * 100, 3)}% of workload.peakRate: every design is sized for a peak the day never reaches; the multipliers are of the peak (the busiest hour is usually 1)`,
+    ];
+  },
+};
+
 /** Every rule, in the order their warnings are listed. */
 export const WARNING_RULES: readonly WarningRule[] = [
   failureTimes,
@@ -197,6 +214,7 @@ export const WARNING_RULES: readonly WarningRule[] = [
   workingSetTooLarge,
   longGrowth,
   bareUnitSlips,
+  profileBelowPeak,
 ];
 
 /** The warnings about a scenario's inputs, one line each (empty when nothing looks implausible). */

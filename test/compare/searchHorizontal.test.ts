@@ -11,6 +11,7 @@ import type { HorizontalDesign } from '../../src/compare/designKinds.js';
 import { distanceRulesOut, distanceTable } from '../../src/compare/distanceBound.js';
 import { screenHorizontal } from '../../src/compare/evaluateHorizontal.js';
 import {
+  autoscaledLeastNodes,
   availabilityUpperBound,
   availableNodesLowerBound,
   instanceLowerBound,
@@ -65,7 +66,16 @@ const scenarioArb = (
 
 function designWith(ctx: Context, instance: Instance, regions: string[], zones: number, spares: number) {
   const layout = horizontalLayout(ctx, regions, zones);
-  const spec = { name: 'd', origin: 'searched' as const, regions, spares, zones, balancer: 'least-loaded' as const };
+  const auto = ctx.scenario.autoscaling;
+  const spec = {
+    name: 'd',
+    origin: 'searched' as const,
+    regions,
+    spares,
+    zones,
+    balancer: 'least-loaded' as const,
+    ...(auto === undefined ? {} : { autoscaling: auto }),
+  };
   const d: HorizontalDesign = {
     kind: 'horizontal',
     instance,
@@ -73,6 +83,28 @@ function designWith(ctx: Context, instance: Instance, regions: string[], zones: 
     ...spec,
   };
   return { d, layout };
+}
+
+const designArb = fc.record({
+  instance: fc.constantFrom(...SMALL_INSTANCES),
+  regions: fc.shuffledSubarray(SMALL_REGIONS, { minLength: 1, maxLength: 4 }),
+  zones: fc.constantFrom(1, 2, 3),
+  spares: fc.integer({ min: 0, max: 12 }),
+});
+
+/**
+ * The per-instance and per-size cost lower bounds never exceed the cost of the design `x` of the raw scenario (as
+ * screened: an autoscaled design at its mean fleet).
+ */
+function expectCostBounds(raw: unknown, x: { instance: string; regions: string[]; zones: number; spares: number }) {
+  const ctx = buildContext(parseScenario(raw), small);
+  const instance = small.instance(x.instance) as Instance;
+  const { d, layout } = designWith(ctx, instance, x.regions, x.zones, x.spares);
+  const cost = screenHorizontal(ctx, d, layout).cost.usdPerMonth;
+  const fixed = horizontalCost(ctx, { ...d, nodesByRegion: d.nodesByRegion.map(() => 0) }, layout).usdPerMonth;
+  expect(instanceLowerBound(ctx, instance, layout, fixed)).toBeLessThanOrEqual(cost * (1 + BOUND_TOLERANCE));
+  const bySize = sizeLowerBound(ctx, searchableInstances(ctx), x.regions.length, x.zones).total;
+  expect(bySize).toBeLessThanOrEqual(cost * (1 + BOUND_TOLERANCE));
 }
 
 /**
@@ -171,18 +203,25 @@ function bruteForce(ctx: Context): { usd: number; name: string } | null {
   return best;
 }
 
+/**
+ * The search on the small catalog costs no more than the brute force's cheapest design that meets every target, and
+ * meets every target when the brute force finds one; true when it does (a case that compares), false when none does.
+ */
+function searchMatchesBruteForce(raw: unknown): boolean {
+  const oracle = bruteForce(buildContext(parseScenario(raw), small));
+  const searched = searchHorizontal(buildContext(parseScenario(raw), small));
+  if (oracle === null) return false;
+  expect(searched.feasible, `brute force found ${oracle.name}`).toBe(true);
+  expect(searched.cost.usdPerMonth, `brute force found ${oracle.name}`).toBeLessThanOrEqual(oracle.usd + 0.005);
+  return true;
+}
+
 describe('the horizontal search against a brute force over a small catalog', () => {
   it('costs no more than the cheapest design the brute force finds, and meets every target whenever one does', () => {
     let feasibleCases = 0;
     fc.assert(
       fc.property(scenarioArb(SMALL_REGIONS), (sc) => {
-        const ctx = buildContext(parseScenario(propertyScenario(sc)), small);
-        const oracle = bruteForce(ctx);
-        const searched = searchHorizontal(buildContext(parseScenario(propertyScenario(sc)), small));
-        if (oracle === null) return;
-        feasibleCases++;
-        expect(searched.feasible, `brute force found ${oracle.name}`).toBe(true);
-        expect(searched.cost.usdPerMonth, `brute force found ${oracle.name}`).toBeLessThanOrEqual(oracle.usd + 0.005);
+        if (searchMatchesBruteForce(propertyScenario(sc))) feasibleCases++;
       }),
       { seed: 7, numRuns: 30 },
     );
@@ -192,25 +231,9 @@ describe('the horizontal search against a brute force over a small catalog', () 
 });
 
 describe('the bounds of the branch and bound are true bounds', () => {
-  const designArb = fc.record({
-    instance: fc.constantFrom(...SMALL_INSTANCES),
-    regions: fc.shuffledSubarray(SMALL_REGIONS, { minLength: 1, maxLength: 4 }),
-    zones: fc.constantFrom(1, 2, 3),
-    spares: fc.integer({ min: 0, max: 12 }),
-  });
-
   it('cost: the per-instance and per-size lower bounds never exceed a design cost', () => {
     fc.assert(
-      fc.property(scenarioArb(SMALL_REGIONS), designArb, (sc, x) => {
-        const ctx = buildContext(parseScenario(propertyScenario(sc)), small);
-        const instance = small.instance(x.instance) as Instance;
-        const { d, layout } = designWith(ctx, instance, x.regions, x.zones, x.spares);
-        const cost = horizontalCost(ctx, d, layout).usdPerMonth;
-        const fixed = horizontalCost(ctx, { ...d, nodesByRegion: d.nodesByRegion.map(() => 0) }, layout).usdPerMonth;
-        expect(instanceLowerBound(ctx, instance, layout, fixed)).toBeLessThanOrEqual(cost * (1 + BOUND_TOLERANCE));
-        const bySize = sizeLowerBound(ctx, searchableInstances(ctx), x.regions.length, x.zones).total;
-        expect(bySize).toBeLessThanOrEqual(cost * (1 + BOUND_TOLERANCE));
-      }),
+      fc.property(scenarioArb(SMALL_REGIONS), designArb, (sc, x) => expectCostBounds(propertyScenario(sc), x)),
       { seed: 3, numRuns: 60 },
     );
   });
@@ -421,6 +444,24 @@ describe('the horizontal search is never beaten by an explicit horizontal design
   });
 
   it('no explicit horizontal design that meets every target is cheaper than the best horizontal', () => {
+    expect(explicitNeverCheaper({}, 12, 10)).toBeGreaterThan(10);
+  }, 240_000);
+
+  it('nor with autoscaling on a daily profile (the scenario-level autoscaling applies to both) and egress in the total', () => {
+    const day = [
+      0.15, 0.15, 0.15, 0.2, 0.2, 0.3, 0.5, 0.8, 1, 1, 0.95, 0.9, 0.9, 0.9, 0.85, 0.8, 0.8, 0.75, 0.7, 0.6, 0.5, 0.4,
+      0.3, 0.2,
+    ];
+    const extra = { autoscaling: { minNodes: 1 }, cost: { includeEgress: true }, dailyProfile: day };
+    expect(explicitNeverCheaper(extra, 13, 4)).toBeGreaterThan(3);
+  }, 240_000);
+
+  /** The property on `numRuns` cases with `extra` scenario fields; the number of feasible explicit designs compared. */
+  function explicitNeverCheaper(
+    extra: { autoscaling?: unknown; cost?: unknown; dailyProfile?: number[] },
+    seed: number,
+    numRuns: number,
+  ): number {
     let compared = 0;
     fc.assert(
       fc.property(
@@ -428,7 +469,13 @@ describe('the horizontal search is never beaten by an explicit horizontal design
         scenarioArb(['us-east-1', 'eu-west-1', 'ap-northeast-1'], ['99%', '99.5%', '99.9%', '99.95%']),
         fc.array(explicitArb, { minLength: 10, maxLength: 16 }),
         (sc, designs) => {
-          const base = propertyScenario(sc);
+          const { dailyProfile, ...top } = extra;
+          const plain = propertyScenario(sc);
+          const base = {
+            ...plain,
+            ...top,
+            workload: { ...plain.workload, ...(dailyProfile === undefined ? {} : { dailyProfile }) },
+          };
           const searched = compareScenario(parseScenario(base), catalog);
           const best = searched.architectures.find((a) => a.name === 'best horizontal');
           if (best === undefined) throw new Error('no best horizontal');
@@ -458,8 +505,69 @@ describe('the horizontal search is never beaten by an explicit horizontal design
           }
         },
       ),
-      { seed: 12, numRuns: 10 },
+      { seed, numRuns },
+    );
+    return compared;
+  }
+});
+
+describe('the search and its bounds with autoscaling on a daily profile and egress in the total (issue 15)', () => {
+  /** A working day: a night at a fifth of the peak, a morning rise, the peak at noon, an evening fall. */
+  const DAY = [
+    0.2, 0.2, 0.2, 0.2, 0.2, 0.25, 0.35, 0.5, 0.7, 0.85, 0.95, 1, 1, 0.95, 0.9, 0.9, 0.85, 0.8, 0.8, 0.75, 0.7, 0.6,
+    0.45, 0.3,
+  ];
+  const variantArb = fc.record({
+    minNodes: fc.integer({ min: 1, max: 4 }),
+    egress: fc.boolean(),
+    autoscaled: fc.boolean(),
+  });
+  type Variant = { minNodes: number; egress: boolean; autoscaled: boolean };
+  const withVariant = (raw: ReturnType<typeof propertyScenario>, v: Variant) => ({
+    ...raw,
+    workload: { ...raw.workload, dailyProfile: DAY },
+    ...(v.autoscaled ? { autoscaling: { minNodes: v.minNodes, scaleOutTime: '3 min' } } : {}),
+    ...(v.egress ? { cost: { includeEgress: true } } : {}),
+  });
+
+  it('cost: the per-instance and per-size lower bounds never exceed an autoscaled design cost', () => {
+    fc.assert(
+      fc.property(scenarioArb(SMALL_REGIONS), variantArb, designArb, (sc, v, x) =>
+        expectCostBounds(withVariant(propertyScenario(sc), v), x),
+      ),
+      { seed: 31, numRuns: 60 },
+    );
+  });
+
+  it('the floor of the mean fleet: every autoscaled design that meets the availability target pays for at least it', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(scenarioArb(SMALL_REGIONS), designArb, fc.integer({ min: 1, max: 4 }), (sc, x, minNodes) => {
+        const v = { minNodes, egress: false, autoscaled: true };
+        const ctx = buildContext(parseScenario(withVariant(propertyScenario(sc), v)), small);
+        const instance = small.instance(x.instance) as Instance;
+        const { d, layout } = designWith(ctx, instance, x.regions, x.zones, x.spares);
+        const r = screenHorizontal(ctx, d, layout);
+        if (!r.meetsTargets.availability) return;
+        compared++;
+        const least = availableNodesLowerBound(ctx, instance, layout, x.zones);
+        const floor = autoscaledLeastNodes(ctx, instance, layout, least);
+        const paid = (r.autoscaling?.meanNodes ?? Number.NaN) * (1 + BOUND_TOLERANCE);
+        expect(floor.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(paid);
+      }),
+      { seed: 33, numRuns: 120 },
     );
     expect(compared).toBeGreaterThan(10);
+  });
+
+  it('costs no more than the cheapest design the brute force finds, and meets every target whenever one does', () => {
+    let feasibleCases = 0;
+    fc.assert(
+      fc.property(scenarioArb(SMALL_REGIONS), variantArb, (sc, v) => {
+        if (searchMatchesBruteForce(withVariant(propertyScenario(sc), v))) feasibleCases++;
+      }),
+      { seed: 32, numRuns: 30 },
+    );
+    expect(feasibleCases).toBeGreaterThan(4);
   }, 240_000);
 });

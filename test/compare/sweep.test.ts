@@ -79,13 +79,14 @@ describe('the sweepable fields', () => {
       const leaf = keys.pop() as string;
       expect(keysAt(keys), pattern).toContain(leaf);
     }
-    // every field of workload, targets and reliability is in the table, except the enums, the family name and the
-    // per-family record
+    // every field of workload, targets and reliability is in the table, except the enums, the family name, the
+    // per-family record and the daily profile (an array of 24)
     const nonNumeric = new Set([
       'workload.consistency',
       'targets.p99Scope',
       'workload.serviceTimeFamily',
       'workload.perVcpuPerformance',
+      'workload.dailyProfile',
     ]);
     const rangeKeys = ['p5', 'p95', 'distribution'];
     const walk = (path: string[]): string[] =>

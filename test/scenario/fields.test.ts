@@ -33,7 +33,7 @@ describe('the table of scenario fields', () => {
 
   it('gives every number and unit value its bounds, and finds a row by an indexed path', () => {
     for (const f of SCENARIO_FIELDS) {
-      expect(f.bounds !== undefined).toBe(!['enum', 'text', 'name', 'identifier'].includes(f.kind));
+      expect(f.bounds !== undefined).toBe(!['enum', 'text', 'name', 'identifier', 'boolean'].includes(f.kind));
     }
     expect(scenarioField('architectures[3].zones').path).toBe('architectures[].zones');
     expect(scenarioField('tiers[2].callsPerRequest').path).toBe('tiers[].callsPerRequest');

@@ -244,7 +244,7 @@ describe('parseScenario: one clear line per problem', () => {
       'architectures[2].balancr: unknown key (did you mean balancer?)',
     ]);
     expect(errorsOf(example((x) => (x.colour = 'blue')))).toStrictEqual([
-      'colour: unknown key (valid keys: $schema, name, description, workload, tiers, targets, reliability, users, architectures, pricing, operations, simulation, fitted)',
+      'colour: unknown key (valid keys: $schema, name, description, workload, tiers, targets, reliability, users, architectures, pricing, autoscaling, cost, operations, simulation, fitted)',
     ]);
   });
 

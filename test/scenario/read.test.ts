@@ -63,7 +63,7 @@ describe('readScenarioText', () => {
 
   it('quotes odd keys in a path', () => {
     expect(errorsOf(JSON.stringify({ ...contractExample(), 'a b\n': 1 }))).toStrictEqual([
-      '["a b\\n"]: unknown key (valid keys: $schema, name, description, workload, tiers, targets, reliability, users, architectures, pricing, operations, simulation, fitted)',
+      '["a b\\n"]: unknown key (valid keys: $schema, name, description, workload, tiers, targets, reliability, users, architectures, pricing, autoscaling, cost, operations, simulation, fitted)',
     ]);
   });
 
@@ -97,7 +97,7 @@ describe('readScenarioText', () => {
     expect(nestedBeyond(`{"a": "${'['.repeat(100)}\\"[[["}`, 1)).toBeNull();
     expect(nestedBeyond('[[1]]', 1)).toBe(1);
     expect(errorsOf('{"name": "x", "workload": {"peakRate": 1, "serviceTime": 1, "extra": [[1]]}}')).toContain(
-      'workload.extra: unknown key (valid keys: peakRate, averageRate, serviceTime, serviceTimeCv, serviceTimeFamily, perVcpuPerformance, growth, workingSet, memoryHeadroom, replication, fanout, writeFraction, consistency, requestSize, responseSize, roundTrips, usl)',
+      'workload.extra: unknown key (valid keys: peakRate, averageRate, serviceTime, serviceTimeCv, serviceTimeFamily, perVcpuPerformance, growth, workingSet, memoryHeadroom, replication, fanout, writeFraction, consistency, requestSize, responseSize, roundTrips, dailyProfile, usl)',
     );
   });
 });

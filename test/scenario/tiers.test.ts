@@ -383,7 +383,12 @@ describe('a scenario without tiers parses exactly as before', () => {
   };
   const read = (file: string): Json => JSON.parse(readFileSync(`models/scenarios/${file}`, 'utf8'));
   // the examples written before tiers (a tiered example has no single-tier reading to compare with)
-  const examples = readdirSync('models/scenarios').filter((f) => f.endsWith('.json') && read(f).tiers === undefined);
+  // (not the examples written after it with fields it did not have: a daily profile with autoscaling, which a system
+  // of tiers does not take yet)
+  const AFTER_REFERENCE = new Set(['daily-traffic-autoscale.json']);
+  const examples = readdirSync('models/scenarios').filter(
+    (f) => f.endsWith('.json') && read(f).tiers === undefined && !AFTER_REFERENCE.has(f),
+  );
 
   it('every single-tier example is in the reference (parseScenario of f3831d3, before tiers)', () => {
     // payment-processing and social-startup-growth were rewritten as systems of tiers since: still in the reference

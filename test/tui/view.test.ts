@@ -1,7 +1,7 @@
 // The TUI's pure view functions (src/tui/view.ts): lines of text for given results, no rendering.
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
-import { CURVE_POINTS, type CostCurve, costCurve, defaultMultipliers } from '../../src/compare/costCurve.js';
+import { type CostCurve, CURVE_POINTS, costCurve, defaultMultipliers } from '../../src/compare/costCurve.js';
 import type { ComparisonResult, SimulatedLatency } from '../../src/compare/result.js';
 import { DEFAULT_SCENARIO_TEXT } from '../../src/scenario/defaultScenario.js';
 import type { RawObject } from '../../src/tui/rawPath.js';

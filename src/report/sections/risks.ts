@@ -105,9 +105,11 @@ function risks(w: WorksheetInput): string[] {
       `Users in ${far.map((u) => u.region).join(', ')} pay ${far.map((u) => `${u.networkMs.toFixed(0)} ms`).join(', ')} of network time (${w.scenario.workload.roundTrips} round trip${w.scenario.workload.roundTrips === 1 ? '' : 's'} per request) before any work is done; round trips are medians, the tail of the network is not modelled.`,
     );
   }
-  if (rec.cost.internetEgressUsdPerMonth > Math.max(rec.cost.usdPerMonth, 1000)) {
+  const egressInside = rec.cost.breakdown.internetEgressUsdPerMonth !== undefined;
+  const ownCost = rec.cost.usdPerMonth - (rec.cost.breakdown.internetEgressUsdPerMonth ?? 0);
+  if (rec.cost.internetEgressUsdPerMonth > Math.max(ownCost, 1000)) {
     out.push(
-      `Internet egress of the responses (${formatUsd(rec.cost.internetEgressUsdPerMonth)} a month, kept out of the comparison) is larger than the design's own cost (${formatUsd(rec.cost.usdPerMonth)}). Is a CDN in front planned? It changes the economics more than the choice of design.`,
+      `Internet egress of the responses (${formatUsd(rec.cost.internetEgressUsdPerMonth)} a month, ${egressInside ? 'inside the monthly total (cost.includeEgress)' : 'kept out of the comparison'}) is larger than the design's own cost (${formatUsd(ownCost)}). Is a CDN in front planned? It changes the economics more than the choice of design.`,
     );
   }
   if (rec.kind === 'horizontal') {

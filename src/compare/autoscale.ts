@@ -1,0 +1,172 @@
+/**
+ * An autoscaled horizontal design on a daily profile (contract, "Pricing": `workload.dailyProfile`, `autoscaling`).
+ *
+ * Hours. Hour h carries m_h x the design rate (m_h in [0, 1], the profile's multiplier). In each region r the design
+ * runs, that hour,
+ *   n_r(h) = N_r                                                 when m_h = 1 (the peak fleet, as sized or given),
+ *   n_r(h) = min(N_r, max(atLeast, max(minNodes, base_r(m_h)) + spares))   below it,
+ * where N_r is the region's peak fleet, atLeast the copies of a partition and the nodes that hold the working set
+ * (nodeMemory.ts: the data never shrinks with the load), and base_r(m) the nodes that carry m x the region's share
+ * within the p99 and utilisation targets, as at the peak (regionLoadBase: the same sizing rule at the hour's load).
+ * So a sized design's peak hour is its peak fleet, and no hour runs more. Compute is paid for the mean over the 24
+ * hours: sum_r price_r x 730 h x (1/24) sum_h n_r(h) (a billing month of 730 hours is 30.4 such days). Vertical
+ * designs, and horizontal ones without autoscaling, pay for the peak all day.
+ *
+ * Scale-out. When the load rises from hour h to the next (h + 1, and hour 23 to hour 0: the day repeats), the new
+ * nodes come into service scaleOutTime after the rise, and until then the nodes of hour h carry hour h + 1's load
+ * (ASSUMPTION: the rise is a step at the hour, and the autoscaler starts at once). The window's utilisation is
+ * computed in every region (the busiest region's), and the worst step's p99 with it (reported as
+ * latency.p99ScaleOutMs, beside the p99 at the peak; like the degraded p99 it does not decide the p99 target). A
+ * step whose old nodes cannot carry the new load at or below the degraded utilisation cap (the cap of availability:
+ * targets.maxUtilizationDegraded, or the peak all-up utilisation when higher; an unstable queue always) is down for
+ * its window: availability.byCause "scale-out" = (such steps a day x min(scaleOutTime, 1 h)) / 24 h, in series with
+ * the rest of the unavailability (independent of failures; ASSUMPTION). Failures are computed on the peak fleet (the
+ * smaller fleets of quieter hours carry less load with the same spares; not computed hour by hour).
+ */
+
+import type { AutoscalingSpec } from '../scenario/types.js';
+import { balancerModel, queueAtLoad } from './capacity.js';
+import type { Context } from './context.js';
+import type { HorizontalDesign } from './designKinds.js';
+import type { HorizontalLayout } from './layout.js';
+import { leastRegionNodes } from './nodeMemory.js';
+import { regionLoadBase } from './regionNeed.js';
+
+/** Seconds in a day. */
+const DAY_S = 86_400;
+/** Seconds in an hour: a scale-out window lasts at most until the next hour's step. */
+const HOUR_S = 3600;
+
+/** What an autoscaled design's hours need, before its spares and its peak fleet: once per instance type and layout. */
+export interface HourlyBase {
+  /** The least nodes of a region whatever the load (copies of a partition, the working set). */
+  atLeast: number;
+  /** base[h][r]: max(minNodes, nodes region r needs up at hour h's load), before spares. */
+  base: number[][];
+}
+
+/** The profile a design follows (the scenario's): 24 multipliers of the peak. */
+function profileOf(ctx: Context): readonly number[] {
+  const p = ctx.scenario.workload.dailyProfile;
+  if (p === undefined) throw new RangeError('autoscaling without workload.dailyProfile');
+  return p;
+}
+
+/** The nodes each hour of the day needs in each region of a design of `instance` (before spares). */
+export function hourlyBase(
+  ctx: Context,
+  d: Pick<HorizontalDesign, 'instance' | 'balancer' | 'regions'>,
+  layout: HorizontalLayout,
+  auto: AutoscalingSpec,
+): HourlyBase {
+  const atLeast = leastRegionNodes(ctx, d.instance);
+  const byMultiplier = new Map<number, number[]>();
+  const base = profileOf(ctx).map((m) => {
+    let row = byMultiplier.get(m);
+    if (row === undefined) {
+      row = d.regions.map((_, r) =>
+        Math.max(auto.minNodes, regionLoadBase(ctx, d, layout, r, (layout.share[r] as number) * m)),
+      );
+      byMultiplier.set(m, row);
+    }
+    return row;
+  });
+  return { atLeast, base };
+}
+
+/** Nodes per region at each hour (hour-major) of a design whose peak fleet is `peak`, with `spares` spares. */
+export function hourlyNodes(ctx: Context, hb: HourlyBase, peak: readonly number[], spares: number): number[][] {
+  return profileOf(ctx).map((m, h) =>
+    m >= 1
+      ? [...peak]
+      : peak.map((n, r) => Math.min(n, Math.max(hb.atLeast, ((hb.base[h] as number[])[r] as number) + spares))),
+  );
+}
+
+/** The mean nodes per region over the day (what compute is paid for). */
+export function meanNodes(byHour: readonly (readonly number[])[]): number[] {
+  const R = byHour[0]?.length ?? 0;
+  const out = new Array<number>(R).fill(0);
+  for (const row of byHour) {
+    row.forEach((n, r) => {
+      out[r] = (out[r] as number) + n;
+    });
+  }
+  return out.map((x) => x / byHour.length);
+}
+
+/** An autoscaled design's fleet over the day: nodes per region by hour, and their mean. */
+export interface AutoscaledFleet {
+  byHour: number[][];
+  meanByRegion: number[];
+}
+
+/** The fleet of an autoscaled horizontal design over the day (the module note). */
+export function autoscaledFleet(
+  ctx: Context,
+  d: HorizontalDesign & { autoscaling: AutoscalingSpec },
+  layout: HorizontalLayout,
+): AutoscaledFleet {
+  const byHour = hourlyNodes(ctx, hourlyBase(ctx, d, layout, d.autoscaling), d.nodesByRegion, d.spares);
+  return { byHour, meanByRegion: meanNodes(byHour) };
+}
+
+/** One rise of the load from an hour to the next, with the old hour's nodes carrying the new load. */
+export interface ScaleOutStep {
+  fromHour: number;
+  toHour: number;
+  fromMultiplier: number;
+  toMultiplier: number;
+  /** The old hour's nodes over all regions. */
+  nodes: number;
+  /** The busiest region's utilisation in the window. */
+  utilization: number;
+}
+
+export interface ScaleOutCheck {
+  /** Hours after which the load rises (count, cyclic over the day). */
+  risingSteps: number;
+  /** Rises whose window the old nodes cannot carry at or below the cap (count). */
+  stepsOverCap: number;
+  /** The rise with the highest utilisation in its window; null when the load never rises. */
+  worst: ScaleOutStep | null;
+  /** Unavailability of the windows over the cap: stepsOverCap x min(scaleOutTime, 1 h) / 24 h. */
+  downtimeFraction: number;
+}
+
+/** Every rise of the load over the day, its window's utilisation with the old nodes, and the downtime (module note). */
+export function scaleOutCheck(
+  ctx: Context,
+  d: HorizontalDesign & { autoscaling: AutoscalingSpec },
+  layout: HorizontalLayout,
+  byHour: readonly (readonly number[])[],
+  cap: number,
+): ScaleOutCheck {
+  const profile = profileOf(ctx);
+  const w = ctx.scenario.workload;
+  const model = balancerModel(d.balancer);
+  let rising = 0;
+  let over = 0;
+  let worst: ScaleOutStep | null = null;
+  profile.forEach((m, h) => {
+    const next = (h + 1) % profile.length;
+    const to = profile[next] as number;
+    if (!(to > m)) return;
+    rising++;
+    const nodes = byHour[h] as readonly number[];
+    let u = 0;
+    d.regions.forEach((_, r) => {
+      const share = layout.share[r] as number;
+      if (share === 0) return;
+      const q = queueAtLoad(w, ctx.node(d.instance), ctx.designRatePerS * share * to, nodes[r] as number, model);
+      u = Math.max(u, q.utilization);
+    });
+    if (!(u <= cap)) over++;
+    if (worst === null || u > worst.utilization) {
+      const total = nodes.reduce((s, n) => s + n, 0);
+      worst = { fromHour: h, toHour: next, fromMultiplier: m, toMultiplier: to, nodes: total, utilization: u };
+    }
+  });
+  const windowS = Math.min(d.autoscaling.scaleOutTimeS, HOUR_S);
+  return { risingSteps: rising, stepsOverCap: over, worst, downtimeFraction: (over * windowS) / DAY_S };
+}
