@@ -10,8 +10,10 @@ import { buildContext } from '../../src/compare/context.js';
 import { compareScenario } from '../../src/compare/index.js';
 import { CAUSE_DEPLOYS, CAUSE_FAILED_CHANGES } from '../../src/compare/operations.js';
 import type { ArchitectureResult } from '../../src/compare/result.js';
+import { sensitivity } from '../../src/compare/sensitivity.js';
 import { availabilitySim, designOf } from '../../src/compare/simulationPlan.js';
 import { searchVertical } from '../../src/compare/size.js';
+import { isErrorRow, type SweepRow, sweepScenario } from '../../src/compare/sweep.js';
 import { simulateAvailability } from '../../src/core/sim/failures/index.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 import { type ArchitectureSpec, NO_OPERATIONS, type Operations, type Scenario } from '../../src/scenario/types.js';
@@ -490,4 +492,43 @@ describe('the horizontal search with operations is never beaten by an explicit h
     );
     expect(compared).toBeGreaterThan(5);
   }, 240_000);
+});
+
+describe('sweep and sensitivity take the operations figures', () => {
+  const raw = (): Json => ({
+    ...contractExample(),
+    operations: { deploysPerWeek: 10, restartTime: '60 s', changeFailureRate: '10%', changeRecoveryTime: '30 min' },
+  });
+
+  it('a sweep of operations.deploysPerWeek: each row as compareScenario at that value, downtime rising with it', () => {
+    const swept = sweepScenario(raw(), 'operations.deploysPerWeek', [0, 10, 40], catalog);
+    expect(swept.rows.every((r) => !isErrorRow(r))).toBe(true);
+    for (const v of [0, 10, 40]) {
+      const x = raw();
+      x.operations.deploysPerWeek = v;
+      const direct = compareScenario(parseScenario(x), catalog).architectures;
+      const rows = swept.rows.filter((r) => !isErrorRow(r) && r.value === v) as SweepRow[];
+      expect(rows.map((r) => r.nines)).toStrictEqual(direct.map((a) => a.availability.nines));
+    }
+    const box = (v: number) =>
+      (swept.rows.find((r) => !isErrorRow(r) && r.value === v && r.candidate === 'one big box') as SweepRow)
+        .downtimeMinutesPerYear;
+    expect(box(0)).toBeLessThan(box(10));
+    expect(box(10)).toBeLessThan(box(40));
+  }, 120_000);
+
+  it('the sensitivity analysis varies the figures the scenario gives (not the ones it leaves at 0)', () => {
+    const s = parseScenario(raw());
+    const r = compareScenario(s, catalog);
+    const paths = sensitivity(s, catalog, r, { freeze: true }).inputs.map((i) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'operations.deploysPerWeek',
+        'operations.restartTime',
+        'operations.changeFailureRate',
+        'operations.changeRecoveryTime',
+      ]),
+    );
+    expect(paths).not.toContain('operations.usdPerNodeMonth');
+  }, 120_000);
 });
