@@ -26,11 +26,23 @@ import type { ArchitectureResult } from './result.js';
  */
 export const BURSTABLE_FAMILIES: ReadonlySet<string> = new Set(['t3', 't4g']);
 
-/** Instances of the catalog a search considers: AWS (the catalog's regions and network prices are AWS's), not
- * burstable (BURSTABLE_FAMILIES). */
+/**
+ * Instances of the catalog a search considers: those of a provider the catalog has regions for (its regions, round
+ * trips and network prices come with them: today AWS's; the reference lists 17 GCP types at one unverified region and
+ * no GCP region, round trip, balancer or transfer price, so GCP types are not searched), not burstable
+ * (BURSTABLE_FAMILIES).
+ */
 export function searchableInstances(ctx: Context): Instance[] {
-  return ctx.catalog.instances.filter((i) => i.provider === 'aws' && !BURSTABLE_FAMILIES.has(i.family));
+  let providers = providersCache.get(ctx.catalog);
+  if (providers === undefined) {
+    providers = new Set(ctx.catalog.regions.map((r) => r.provider));
+    providersCache.set(ctx.catalog, providers);
+  }
+  const withRegions = providers;
+  return ctx.catalog.instances.filter((i) => withRegions.has(i.provider) && !BURSTABLE_FAMILIES.has(i.family));
 }
+
+const providersCache = new WeakMap<Context['catalog'], Set<string>>();
 
 /** Shortfalls are ranked in units of 1 / SHORTFALL_RESOLUTION (a hundredth of a percent of each target). */
 export const SHORTFALL_RESOLUTION = 1e4;

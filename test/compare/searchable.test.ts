@@ -1,0 +1,31 @@
+// Which instance types a search considers (issue 15, "provider as data"): those of a provider the catalog has
+// regions for, not a hard-coded one; burstable families never.
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/index.js';
+import { buildContext } from '../../src/compare/context.js';
+import { BURSTABLE_FAMILIES, searchableInstances } from '../../src/compare/size.js';
+import { smallScenario } from './scenario.js';
+
+describe('searchable instance types follow the providers the catalog has regions for', () => {
+  const catalog = loadCatalog();
+  it('today: AWS types only (the catalog has no GCP region), no burstable family', () => {
+    expect(catalog.instances.some((i) => i.provider === 'gcp')).toBe(true);
+    expect(catalog.regions.every((r) => r.provider === 'aws')).toBe(true);
+    const list = searchableInstances(buildContext(smallScenario(), catalog));
+    expect(list.length).toBeGreaterThan(50);
+    expect(list.every((i) => i.provider === 'aws' && !BURSTABLE_FAMILIES.has(i.family))).toBe(true);
+  });
+
+  it('a catalog with a GCP region searches the GCP types too', () => {
+    const first = catalog.regions[0];
+    if (first === undefined) throw new Error('no region');
+    const withGcp = {
+      ...catalog,
+      regions: [...catalog.regions, { ...first, id: 'us-central1', provider: 'gcp' } as unknown as typeof first],
+    };
+    const list = searchableInstances(buildContext(smallScenario(), withGcp));
+    const gcp = catalog.instances.filter((i) => i.provider === 'gcp' && !BURSTABLE_FAMILIES.has(i.family));
+    expect(gcp.length).toBeGreaterThan(0);
+    for (const i of gcp) expect(list).toContain(i);
+  });
+});
