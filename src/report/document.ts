@@ -22,8 +22,11 @@ export type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; ordered: boolean; items: readonly ListItem[] }
   | { kind: 'table'; head: readonly string[]; rows: readonly (readonly string[])[]; align?: readonly Align[] }
-  /** Preformatted lines (the text charts), shown as they are in every format. */
-  | { kind: 'preformatted'; lines: readonly string[] }
+  /**
+   * Preformatted lines (the text charts), shown as they are in every format; `chart`: the text form of that figure,
+   * left out where the figure is drawn (HTML), so a chart is never shown twice.
+   */
+  | { kind: 'preformatted'; lines: readonly string[]; chart?: FigureId }
   /** A chart drawn only where graphics can be (HTML); the text formats show its data in the blocks around it. */
   | { kind: 'figure'; figure: FigureId };
 
@@ -47,5 +50,6 @@ export const table = (
   rows: readonly (readonly string[])[],
   align?: readonly Align[],
 ): Block => (align ? { kind: 'table', head, rows, align } : { kind: 'table', head, rows });
-export const preformatted = (lines: readonly string[]): Block => ({ kind: 'preformatted', lines });
+export const preformatted = (lines: readonly string[], chart?: FigureId): Block =>
+  chart === undefined ? { kind: 'preformatted', lines } : { kind: 'preformatted', lines, chart };
 export const figure = (id: FigureId): Block => ({ kind: 'figure', figure: id });

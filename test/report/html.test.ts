@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { compareScenario } from '../../src/compare/index.js';
 import { buildWorksheetInput } from '../../src/report/buildWorksheet.js';
+import { figure, preformatted } from '../../src/report/document.js';
 import { worksheetHtml } from '../../src/report/html/page.js';
-import { escapeHtml } from '../../src/report/render/html.js';
+import { escapeHtml, renderHtml } from '../../src/report/render/html.js';
 import type { WorksheetInput } from '../../src/report/worksheet.js';
 import { readScenarioText } from '../../src/scenario/read.js';
 
@@ -234,5 +235,15 @@ describe('worksheetHtml on the example worksheet', () => {
     expect(lat).toContain('unbounded (unstable queue)');
     expect(lat).not.toMatch(/NaN|Infinity/);
     expect(chart(out, 'downtime-vs-budget')).toContain('>0s</text>');
+  });
+});
+
+describe('a text chart is not shown twice (issue 19, item 12)', () => {
+  it('the HTML leaves out the text form of a figure it draws, and keeps it where it draws none', () => {
+    const doc = [figure('cost'), preformatted(['o--h'], 'cost'), preformatted(['a table in text'])];
+    const drawn = renderHtml(doc, { cost: '<svg data-chart="cost-vs-load"></svg>' });
+    expect(drawn).not.toContain('o--h');
+    expect(drawn).toContain('a table in text');
+    expect(renderHtml(doc)).toContain('o--h');
   });
 });

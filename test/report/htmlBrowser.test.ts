@@ -14,6 +14,8 @@ import { readScenarioText } from '../../src/scenario/read.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const EXAMPLE = 'models/scenarios/photo-sharing-viral.json';
+/** Pages the example's worksheet may print on: 17-19 with a forced break per section (before issue 19), 15 on A4 without. */
+const PRINTED_PAGES_AT_MOST = 16;
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -163,9 +165,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML worksheet in headless Chromium'
       const pdf = await page.pdf({ format });
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(pdf.length, format).toBeGreaterThan(10_000);
-      // one page per top-level section at least (page breaks before each h2 but the first)
+      // no forced break per section (issue 19): the pages are filled, a heading kept with what follows it
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
-      expect(pages, format).toBeGreaterThanOrEqual(10);
+      expect(pages, format).toBeGreaterThanOrEqual(3);
+      expect(pages, format).toBeLessThanOrEqual(PRINTED_PAGES_AT_MOST);
     }
     expect(problems).toEqual([]);
   });

@@ -48,9 +48,10 @@ figcaption { font-size: 13px; color: #444; margin-top: .35rem; }
   html, body { background: #fff; color: #000; }
   body { font-size: 10pt; line-height: 1.4; }
   main { max-width: none; padding: 0; }
-  main > h2 ~ h2 { break-before: page; }
-  h1, h2, h3 { break-after: avoid; }
-  h2 { margin-top: 0; }
+  /* no forced break per section (issue 19): a heading stays with what follows it, a list keeps 3 lines together */
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h2 { margin-top: 1.2em; }
+  p, li { orphans: 3; widows: 3; }
   figure.chart, pre, table.small, tr, li { break-inside: avoid; }
   thead { display: table-header-group; }
   .table-wrap { overflow: visible; }

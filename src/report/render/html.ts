@@ -139,6 +139,8 @@ export function renderHtml(doc: Document, figures: Partial<Record<FigureId, stri
         out.push(table(b));
         break;
       case 'preformatted':
+        // a text chart whose figure is drawn here is not shown twice
+        if (b.chart !== undefined && figures[b.chart]) break;
         out.push(`<pre><code class="language-text">${escapeHtml(b.lines.join('\n'))}</code></pre>`);
         break;
       case 'figure': {

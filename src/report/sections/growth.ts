@@ -66,6 +66,7 @@ export function growth(w: WorksheetInput): Block[] {
         marks,
         ascii: true,
       }),
+      'cost',
     ),
   );
   return out;

@@ -78,7 +78,7 @@ function uslFigure(s: Scenario): Block[] {
   const { plot } = u;
   return [
     paragraph(
-      `**Scalability fitted from \`${u.file}\`**: the measurements and the scenario's USL${plot.peak === null ? ' (no peak in the plotted range)' : `, which peaks at ${formatRate(plot.peak.x)} at N* = ${plot.peak.n.toPrecision(3)}`} (lambda ${formatRate(plot.lambda)} for one unit, fitted to the measurements with the scenario's coefficients).`,
+      `**Scalability fitted from ${codeSpan(u.file)}**: the measurements and the scenario's USL${plot.peak === null ? ' (no peak in the plotted range)' : `, which peaks at ${formatRate(plot.peak.x)} at N* = ${plot.peak.n.toPrecision(3)}`} (lambda ${formatRate(plot.lambda)} for one unit, fitted to the measurements with the scenario's coefficients).`,
     ),
     figure('usl'),
     preformatted(
@@ -99,6 +99,7 @@ function uslFigure(s: Scenario): Block[] {
         connect: false,
         ascii: true,
       }),
+      'usl',
     ),
   ];
 }

@@ -82,7 +82,7 @@ export function latency(w: WorksheetInput): Block[] {
     const rows = p99StackedRows(p99Bars(rec), { network: '=', rest: '-' });
     out.push(
       paragraph(`p99 of ${rec.name} per user region, network (=) and the rest: ${P99_REST} (-):`),
-      preformatted(stackedBars({ rows, width: 78, format: (v) => `${v.toFixed(0)} ms`, ascii: true })),
+      preformatted(stackedBars({ rows, width: 78, format: (v) => `${v.toFixed(0)} ms`, ascii: true }), 'latency'),
     );
   }
   return out;
