@@ -59,6 +59,60 @@ export function evaluateHorizontalDeferred(
   return horizontalDeferred(ctx, d, layoutIn, false);
 }
 
+/** Entries an availability memo keeps before it is cleared (a bound on memory; a figure is a few hundred bytes). */
+export const MAX_MEMO_AVAILABILITIES = 20_000;
+
+const availabilityMemos = new WeakMap<Context, Map<string, AvailabilityFigure>>();
+const usersKeys = new WeakMap<HorizontalLayout['users'], string>();
+
+/**
+ * Every input of a horizontal design's fleetAvailability that can differ within one context (the scenario's
+ * reliability figures, workload, design rate, balancer and switch figures are the context's): the node failure rates
+ * (spot changes them), each region's nodes and zones (the zone count also picks the balancer figure, the region count
+ * the switch), the users' shares and preference orders, the copies and the write quorum, and what fixes `needed`
+ * (availabilityNeed: nodesForUtilization of the node's vCPUs and speed at the degraded cap, or null from an all-up
+ * utilisation of 1 or more). Designs of different instance types with the same vCPUs and speed, or the same nodes on
+ * another zone count's layout, share a figure.
+ */
+function availabilityKey(
+  ctx: Context,
+  d: HorizontalDesign,
+  layout: HorizontalLayout,
+  reliability: { node: { mtbfS: number; mttrS: number } },
+  writeQuorum: number,
+  cap: number,
+  utilization: number,
+): string {
+  let users = usersKeys.get(layout.users);
+  if (users === undefined) {
+    users = layout.users.map((u) => `${u.share}:${u.order.join('.')}`).join(';');
+    usersKeys.set(layout.users, users);
+  }
+  const node = ctx.node(d.instance);
+  return `${reliability.node.mtbfS},${reliability.node.mttrS}|${d.nodesByRegion.join(',')}|${d.zones}|${users}|${ctx.scenario.workload.replication},${writeQuorum}|${node.vcpu},${node.speedup},${cap},${utilization < 1}`;
+}
+
+/**
+ * A horizontal design's availability figure, memoised per context (a search screens the same fleet on many designs:
+ * each of three zone counts' plans and every instance type of the same vCPUs and speed; the figure is the exact sum
+ * over 3^R region states, most of a screen's time). A pure function of the key's inputs, so a hit is the figure the
+ * computation would give, bit for bit; callers read it and never change it.
+ */
+function memoAvailability(ctx: Context, key: string, compute: () => AvailabilityFigure): AvailabilityFigure {
+  let memo = availabilityMemos.get(ctx);
+  if (memo === undefined) {
+    memo = new Map();
+    availabilityMemos.set(ctx, memo);
+  }
+  let fig = memo.get(key);
+  if (fig === undefined) {
+    fig = compute();
+    if (memo.size >= MAX_MEMO_AVAILABILITIES) memo.clear();
+    memo.set(key, fig);
+  }
+  return fig;
+}
+
 function horizontalResult(
   ctx: Context,
   d: HorizontalDesign,
@@ -112,14 +166,16 @@ function horizontalDeferred(
   const spot = ctx.pricing === 'spot' ? spotNodes(catalog, inst, d.regions, scenario.reliability.node) : undefined;
   const reliability = spot === undefined ? scenario.reliability : { ...scenario.reliability, node: spot.node };
   const fig: AvailabilityFigure = placeable
-    ? fleetAvailability(
-        reliability,
-        d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
-        layout.users,
-        needed,
-        lbA,
-        { replication: w.replication, writeQuorum: placement.writeQuorum },
-        sw,
+    ? memoAvailability(ctx, availabilityKey(ctx, d, layout, reliability, placement.writeQuorum, cap, utilization), () =>
+        fleetAvailability(
+          reliability,
+          d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
+          layout.users,
+          needed,
+          lbA,
+          { replication: w.replication, writeQuorum: placement.writeQuorum },
+          sw,
+        ),
       )
     : {
         availability: { availability: 0, unavailability: 1 },
