@@ -12,6 +12,7 @@ import { compareScenario } from '../../src/compare/index.js';
 import { computeMixtureQuantile, type LatencyGroup, mixtureQuantile } from '../../src/compare/latency.js';
 import { horizontalLayout } from '../../src/compare/layout.js';
 import { queueSurvival } from '../../src/compare/queueMemo.js';
+import { bestHorizontalSize, better, sizeHorizontal } from '../../src/compare/size.js';
 import { type PlacedFleetInput, placedFleetAvailability } from '../../src/core/reliability/placement.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 
@@ -190,5 +191,63 @@ describe('the availability memo of horizontal designs', () => {
   it('a search run twice in one process (memos filled by the first) gives the same result', () => {
     const first = JSON.stringify(compareScenario(scenario, catalog));
     expect(JSON.stringify(compareScenario(scenario, catalog))).toBe(first);
+  });
+});
+
+describe('bestHorizontalSize: sizes screened, and bounded by cost once one meets every target', () => {
+  it('chooses what evaluating every size in full chooses, with the same figures', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          rate: fc.integer({ min: 100, max: 20000 }),
+          serviceMs: fc.integer({ min: 1, max: 20 }),
+          p99Ms: fc.integer({ min: 40, max: 800 }),
+          availability: fc.constantFrom('99%', '99.9%', '99.95%', '99.99%'),
+          family: fc.constantFrom('r7i', 'm7i', 'c7g'),
+          regions: fc.constantFrom(
+            ['us-east-1'],
+            ['us-east-1', 'eu-west-1'],
+            ['us-west-2', 'eu-central-1', 'ap-south-1'],
+          ),
+          zones: fc.integer({ min: 1, max: 3 }),
+          spares: fc.integer({ min: 0, max: 2 }),
+          scope: fc.constantFrom('all-users', 'every-region'),
+        }),
+        (c) => {
+          const s = parseScenario({
+            name: 'sizes',
+            workload: {
+              peakRate: `${c.rate}/s`,
+              serviceTime: `${c.serviceMs} ms`,
+              workingSet: '40 GiB',
+              writeFraction: 0.1,
+            },
+            targets: { p99: `${c.p99Ms} ms`, availability: c.availability, p99Scope: c.scope },
+            users: [
+              { region: 'us-east-1', share: '40%' },
+              { region: 'eu-west-1', share: '35%' },
+              { region: 'ap-south-1', share: '25%' },
+            ],
+          });
+          const ctx = buildContext(s, catalog);
+          const sizes = catalog.families.get(c.family) ?? [];
+          const spec = {
+            name: 'x',
+            origin: 'explicit' as const,
+            regions: [...c.regions],
+            spares: c.spares,
+            zones: c.zones,
+            balancer: 'least-loaded' as const,
+          };
+          let reference: ReturnType<typeof sizeHorizontal> | null = null;
+          for (const i of sizes) {
+            const r = sizeHorizontal(buildContext(s, catalog), i, spec, null);
+            if (better(r, reference)) reference = r;
+          }
+          expect(JSON.stringify(bestHorizontalSize(ctx, sizes, spec, null))).toBe(JSON.stringify(reference));
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });
