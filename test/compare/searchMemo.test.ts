@@ -8,6 +8,7 @@ import { loadCatalog } from '../../src/catalog/index.js';
 import { buildContext } from '../../src/compare/context.js';
 import type { HorizontalDesign } from '../../src/compare/designKinds.js';
 import { evaluateHorizontal, screenHorizontal } from '../../src/compare/evaluateHorizontal.js';
+import { screenVertical, verticalPaths } from '../../src/compare/evaluateVertical.js';
 import { compareScenario } from '../../src/compare/index.js';
 import { computeMixtureQuantile, type LatencyGroup, mixtureQuantile } from '../../src/compare/latency.js';
 import { horizontalLayout } from '../../src/compare/layout.js';
@@ -183,6 +184,36 @@ describe('the availability memo of horizontal designs', () => {
             );
             expect(JSON.stringify(evaluateHorizontal(shared, d))).toBe(JSON.stringify(evaluateHorizontal(fresh, d)));
           }
+        }
+      }
+    }
+  });
+
+  it('vertical screens (the screened latency kept per context) equal those of a fresh context, size by size', () => {
+    const shared = buildContext(scenario, catalog);
+    for (const region of ['us-east-1', 'eu-west-1']) {
+      for (const standby of ['none', 'cold', 'hot'] as const) {
+        for (const name of ['m7i.xlarge', 'c7i.xlarge', 'r7i.2xlarge', 'm7g.4xlarge']) {
+          const instance = catalog.instance(name);
+          if (instance === undefined) throw new Error(name);
+          const d = {
+            kind: 'vertical' as const,
+            name: 'v',
+            origin: 'searched' as const,
+            instance,
+            region,
+            standby,
+            standbyRegion: null,
+          };
+          const paths = verticalPaths(shared, d);
+          const fresh = buildContext(scenario, catalog);
+          expect(JSON.stringify(screenVertical(shared, d, paths))).toBe(
+            JSON.stringify(screenVertical(fresh, d, verticalPaths(fresh, d))),
+          );
+          // the same paths array again: read from the memo
+          expect(JSON.stringify(screenVertical(shared, d, paths))).toBe(
+            JSON.stringify(screenVertical(fresh, d, verticalPaths(fresh, d))),
+          );
         }
       }
     }
