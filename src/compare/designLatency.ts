@@ -12,6 +12,7 @@ import {
 } from '../core/queueing/approximationError.js';
 import { type GroupPath, groupsAt, networkP99S, type queueAtLoad } from './capacity.js';
 import { type Context, preferenceOrder } from './context.js';
+import { contextMemo } from './contextMemo.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
 import { regionMeetsP99 } from './p99Scope.js';
 import { queueFigures } from './queueMemo.js';
@@ -82,23 +83,12 @@ export function latencyFor(
   }
   let key = '';
   for (const s of serving) key += `${queueKey(s.queue.input)}#${pathsId(s.paths)};`;
-  let memo = screenMemos.get(ctx);
-  if (memo === undefined) {
-    memo = new Map();
-    screenMemos.set(ctx, memo);
-  }
-  let latency = memo.get(key);
-  if (latency === undefined) {
-    latency = computeLatency(ctx, serving, candidateRegions, failoverFixed, degraded, screen);
-    if (memo.size >= MAX_MEMO_SCREENS) memo.clear();
-    memo.set(key, latency);
-  }
-  return latency;
+  return memoScreen(ctx, key, () => computeLatency(ctx, serving, candidateRegions, failoverFixed, degraded, screen));
 }
 
 /** Screened latencies a context keeps (cleared when full). */
 const MAX_MEMO_SCREENS = 20_000;
-const screenMemos = new WeakMap<Context, Map<string, LatencyResult>>();
+const memoScreen = contextMemo<LatencyResult>(MAX_MEMO_SCREENS);
 const pathIds = new WeakMap<readonly unknown[], number>();
 let nextPathId = 0;
 

@@ -7,6 +7,7 @@
 import { type AvailabilityFigure, availabilityResult, fleetAvailability } from './availability.js';
 import { balancerModel, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
+import { contextMemo } from './contextMemo.js';
 import { dataLossOf } from './dataLoss.js';
 import { placementOf } from './dataPlacement.js';
 import { type DeferredResult, settle } from './deferredLatency.js';
@@ -62,7 +63,6 @@ export function evaluateHorizontalDeferred(
 /** Entries an availability memo keeps before it is cleared (a bound on memory; a figure is a few hundred bytes). */
 export const MAX_MEMO_AVAILABILITIES = 20_000;
 
-const availabilityMemos = new WeakMap<Context, Map<string, AvailabilityFigure>>();
 const usersKeys = new WeakMap<HorizontalLayout['users'], string>();
 
 /**
@@ -95,23 +95,9 @@ function availabilityKey(
 /**
  * A horizontal design's availability figure, memoised per context (a search screens the same fleet on many designs:
  * each of three zone counts' plans and every instance type of the same vCPUs and speed; the figure is the exact sum
- * over 3^R region states, most of a screen's time). A pure function of the key's inputs, so a hit is the figure the
- * computation would give, bit for bit; callers read it and never change it.
+ * over 3^R region states, most of a screen's time). A pure function of the key's inputs (availabilityKey).
  */
-function memoAvailability(ctx: Context, key: string, compute: () => AvailabilityFigure): AvailabilityFigure {
-  let memo = availabilityMemos.get(ctx);
-  if (memo === undefined) {
-    memo = new Map();
-    availabilityMemos.set(ctx, memo);
-  }
-  let fig = memo.get(key);
-  if (fig === undefined) {
-    fig = compute();
-    if (memo.size >= MAX_MEMO_AVAILABILITIES) memo.clear();
-    memo.set(key, fig);
-  }
-  return fig;
-}
+const memoAvailability = contextMemo<AvailabilityFigure>(MAX_MEMO_AVAILABILITIES);
 
 function horizontalResult(
   ctx: Context,

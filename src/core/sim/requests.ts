@@ -18,7 +18,7 @@
  */
 
 import { sectioningHalfWidth, tQuantile975 } from '../stats/tInterval.js';
-import { pushValue, replaceRoot } from './heap.js';
+import { EventHeap, grownHeap, pushValue, replaceRoot } from './heap.js';
 import { bucketOf, LogHistogram, RELATIVE_ACCURACY } from './histogram.js';
 import { type Stream, streamFor } from './rng.js';
 
@@ -366,9 +366,7 @@ export class InSystem {
  */
 export class LoadCounts {
   readonly counts: Int32Array;
-  private times: Float64Array;
-  private ids: Int32Array;
-  private size = 0;
+  private heap = new EventHeap(64);
   /** Words of a bit set of nodes. */
   private readonly words: number;
   /** levels[c * words + w]: bit set of the nodes with c jobs. */
@@ -379,8 +377,6 @@ export class LoadCounts {
 
   constructor(nodes: number) {
     this.counts = new Int32Array(nodes);
-    this.times = new Float64Array(64);
-    this.ids = new Int32Array(64);
     this.words = (nodes + 31) >>> 5;
     this.levels = new Int32Array(8 * this.words);
     this.levelSize = new Int32Array(8);
@@ -392,34 +388,18 @@ export class LoadCounts {
   advance(t: number): void {
     if (t < this.lastT) throw new RangeError(`LoadCounts: time went back from ${this.lastT} to ${t}`);
     this.lastT = t;
-    const times = this.times;
-    while (this.size > 0 && (times[0] as number) <= t) {
-      const n = this.ids[0] as number;
-      this.pop();
+    const heap = this.heap;
+    while (heap.size > 0 && heap.topTime() <= t) {
+      const n = heap.topId();
+      heap.pop();
       this.move(n, -1);
     }
   }
 
   /** A job placed on `node` leaves it at `done`. */
   push(node: number, done: number): void {
-    if (this.size === this.times.length) {
-      const times = new Float64Array(this.size * 2);
-      const ids = new Int32Array(this.size * 2);
-      times.set(this.times);
-      ids.set(this.ids);
-      this.times = times;
-      this.ids = ids;
-    }
-    const ids = this.ids;
-    const end = this.size++;
-    const k = pushValue(this.times, 0, end, done);
-    let i = end;
-    while (i > k) {
-      const parent = (i - 1) >> 1;
-      ids[i] = ids[parent] as number;
-      i = parent;
-    }
-    ids[k] = node;
+    if (this.heap.size === this.heap.times.length) this.heap = grownHeap(this.heap, 2 * this.heap.size);
+    this.heap.push(done, node);
     this.move(node, 1);
   }
 
@@ -441,23 +421,6 @@ export class LoadCounts {
       if (bits !== 0) return (w << 5) + (31 - Math.clz32(bits & -bits));
     }
     throw new Error('LoadCounts: no node at the least count');
-  }
-
-  private pop(): void {
-    const last = --this.size;
-    if (last === 0) return;
-    const ids = this.ids;
-    const id = ids[last] as number;
-    const k = replaceRoot(this.times, 0, last, this.times[last] as number);
-    const j = k + 1;
-    const d = 31 - Math.clz32(j);
-    let at = 0;
-    for (let e = 1; e <= d; e++) {
-      const next = (j >> (d - e)) - 1;
-      ids[at] = ids[next] as number;
-      at = next;
-    }
-    ids[k] = id;
   }
 
   /** Node n's count changes by `by` (+1 or -1): its bit moves to the next level, and the least count follows. */
