@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-/** BENCH_ONLY=tiers,search runs only those sections (startup, run, tiers, sim, search, extreme, avail, jsonl, limits); all by default. */
+/** BENCH_ONLY=tiers,search runs only those sections (startup, run, tiers, sim, search, users, worksheet, dispatch, extreme, avail, jsonl, limits); all by default. */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
 const want = (section) => ONLY === undefined || ONLY.includes(section);
 /** Scratch files of the benchmark (the C reference build, generated scenarios), removed when it ends. */
@@ -66,9 +66,42 @@ function time1(args, exe) {
   return t1 - t0;
 }
 
+/**
+ * One run's CPU time (user + system), seconds, through /usr/bin/time: less disturbed than wall time by other work on
+ * a loaded machine. `shell` is a bash command line (stdout discarded by the caller's redirection).
+ */
+function cpu1(shell) {
+  const r = spawnSync('bash', ['-c', `/usr/bin/time -f 'CPU %U %S' bash -c '${shell.replace(/'/g, "'\\''")}'`], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`${shell} exited ${r.status}: ${r.stderr}`);
+  const m = /CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  if (m === null) throw new Error(`no CPU time from /usr/bin/time: ${r.stderr}`);
+  return Number(m[1]) + Number(m[2]);
+}
+
+/** Two shell commands' CPU times alternated `runs` times: the median of each and of the pairs' ratios A/B. */
+function pairedCpu(shellA, shellB, runs = RUNS) {
+  const a = [];
+  const b = [];
+  const ratios = [];
+  for (let i = 0; i < runs; i++) {
+    const ta = cpu1(shellA);
+    const tb = cpu1(shellB);
+    a.push(ta);
+    b.push(tb);
+    ratios.push(ta / tb);
+  }
+  return { a: median(a), b: median(b), ratio: median(ratios) };
+}
+
+const q = (x) => `"${x}"`;
+const node = q(process.execPath);
 const baseline = time(['-e', '0']);
 if (want('startup')) {
-  console.log(`start-up, ${RUNS} runs each alternated with node -e 0 (medians, ms; ratioToNode: median of the pairs' ratios)`);
+  console.log(
+    `start-up, ${RUNS} runs each alternated with node -e 0 (medians, ms; ratioToNode: median of the pairs' ratios)`,
+  );
   const cases = [
     ['--help', ['--help']],
     ['nines 99.95%', ['nines', '99.95%', '--json']],
@@ -335,6 +368,118 @@ if (want('search')) {
   );
 }
 
+// The catalog search across user regions (issue 18: at 15 user regions under 1 s and growing about linearly): an
+// example with its candidates removed and its users replaced by the first N of a fixed list of catalog regions (equal
+// shares), N = 1, 4, 8, 15; each N alternated with N = 1 (CPU time, medians; ratio: median of the pairs' N / 1).
+// online-game-3-continents (a 50 ms p99) has no design meeting every target beyond a few user regions: the search
+// then screens thousands of designs for the closest miss.
+if (want('users') && existsSync('/usr/bin/time')) {
+  const order = [
+    'us-east-1',
+    'eu-west-1',
+    'ap-southeast-1',
+    'us-west-2',
+    'sa-east-1',
+    'eu-central-1',
+    'ap-south-1',
+    'ap-northeast-1',
+    'ap-southeast-2',
+    'af-south-1',
+    'us-east-2',
+    'us-west-1',
+    'eu-west-2',
+    'eu-north-1',
+    'ap-northeast-2',
+  ];
+  const runs = Math.min(RUNS, Number(process.env.BENCH_USER_RUNS ?? 3));
+  const rows = [];
+  for (const base of ['internal-tool', 'global-video', 'online-game-3-continents']) {
+    const s = JSON.parse(readFileSync(`${scenarios}${base}.json`, 'utf8'));
+    delete s.architectures;
+    delete s.simulation;
+    const fileOf = (n) => {
+      const each = Math.floor(10000 / n) / 100;
+      s.users = order
+        .slice(0, n)
+        .map((region, i) => ({ region, share: `${(i === n - 1 ? 100 - each * (n - 1) : each).toFixed(2)}%` }));
+      const file = join(scratch, `users-${base}-${n}.json`);
+      writeFileSync(file, JSON.stringify(s));
+      return file;
+    };
+    const one = fileOf(1);
+    for (const n of [1, 4, 8, 15]) {
+      const file = fileOf(n);
+      const p = pairedCpu(
+        `${node} ${q(bin)} run ${q(file)} --analytic > /dev/null`,
+        `${node} ${q(bin)} run ${q(one)} --analytic > /dev/null`,
+        runs,
+      );
+      rows.push({
+        scenario: base,
+        userRegions: n,
+        cpuS: Number(p.a.toFixed(2)),
+        ratioToOneRegion: Number(p.ratio.toFixed(2)),
+      });
+    }
+  }
+  console.log(
+    `catalog search across user regions, whole process, --analytic, CPU seconds (median of ${runs} pairs, each alternated with the same example at 1 user region)`,
+  );
+  console.table(rows);
+}
+
+// The global-video worksheet (issue 18: under 1.5 s), alternated with the same scenario's run --analytic (CPU time).
+if (want('worksheet') && existsSync('/usr/bin/time')) {
+  const file = `${scenarios}global-video.json`;
+  const p = pairedCpu(
+    `${node} ${q(bin)} worksheet ${q(file)} > /dev/null`,
+    `${node} ${q(bin)} run ${q(file)} --analytic > /dev/null`,
+  );
+  console.log(
+    `worksheet global-video: ${p.a.toFixed(2)} s CPU (target: under 1.5 s); run --analytic of it ${p.b.toFixed(2)} s; worksheet / run ${p.ratio.toFixed(2)}x (median of ${RUNS} alternating pairs)`,
+  );
+}
+
+// Scenario simulation dispatch (issue 18: least-loaded under 250 ns per customer at 100 nodes): one horizontal
+// candidate of 100 m7i.large nodes in one region, 1,000,000 simulated requests, least-loaded alternated with the same
+// scenario balanced at random (CPU time of the whole process, every worker thread included); the difference per
+// customer is what least-loaded's pick costs above a random draw.
+if (want('dispatch') && existsSync('/usr/bin/time')) {
+  const base = JSON.parse(readFileSync(`${scenarios}internal-tool.json`, 'utf8'));
+  const fileOf = (balancer) => {
+    const s = {
+      ...base,
+      workload: { ...base.workload, peakRate: '4000/s' },
+      architectures: [
+        {
+          name: `100 nodes, ${balancer}`,
+          kind: 'horizontal',
+          family: 'm7i',
+          size: 'large',
+          nodes: 100,
+          spares: 0,
+          zones: 3,
+          regions: ['eu-central-1'],
+          balancer,
+        },
+      ],
+      simulation: { seed: 5, requests: 1000000 },
+    };
+    const file = join(scratch, `dispatch-${balancer}.json`);
+    writeFileSync(file, JSON.stringify(s));
+    return file;
+  };
+  const runs = Math.min(RUNS, Number(process.env.BENCH_DISPATCH_RUNS ?? 7));
+  const p = pairedCpu(
+    `${node} ${q(bin)} run ${q(fileOf('least-loaded'))} --threads 1 > /dev/null`,
+    `${node} ${q(bin)} run ${q(fileOf('random'))} --threads 1 > /dev/null`,
+    runs,
+  );
+  console.log(
+    `scenario simulation, 100 nodes, 1,000,000 requests, --threads 1: least-loaded ${p.a.toFixed(2)} s CPU, random ${p.b.toFixed(2)} s, least-loaded / random ${p.ratio.toFixed(2)}x; least-loaded's pick ${(((p.a - p.b) / 1e6) * 1e9).toFixed(0)} ns per customer above a random draw (median of ${runs} alternating pairs)`,
+  );
+}
+
 // Extreme loads: the catalog search at 5 million requests per second (the photo-sharing example, its candidates
 // removed so every family, size and region count is searched), and one M/M/c queue of a million servers (the CLI's limit) at 99.99%.
 if (want('extreme')) {
@@ -403,6 +548,29 @@ if (want('jsonl')) {
   const kb = Number(r.stderr.trim().split('\n').pop());
   console.log(
     `run - --jsonl: 10,000 scenarios in ${s.toFixed(2)} s = ${(10_000 / s).toFixed(0)} scenarios/s${Number.isFinite(kb) ? `, ${(kb / 1024).toFixed(0)} MB peak` : ''}`,
+  );
+}
+
+// Batch stream, CPU time (issue 18: at least 3,000 small scenarios a second): 3,000 lines of the internal-tool example,
+// the peak rate varied on each line (40/s to 139.9/s: no two lines' queues alike, so no memo answers a line from the
+// one before), alternated with one `run` of the example (start-up and one scenario); lines per CPU second net of it.
+if (want('jsonl') && existsSync('/usr/bin/time')) {
+  const s = JSON.parse(readFileSync(`${scenarios}internal-tool.json`, 'utf8'));
+  const lines = [];
+  for (let i = 0; i < 3000; i++) {
+    s.workload.peakRate = `${40 + (i % 1000) / 10}/s`;
+    lines.push(JSON.stringify(s));
+  }
+  const file = join(scratch, 'varied.jsonl');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const runs = Math.min(RUNS, Number(process.env.BENCH_JSONL_RUNS ?? 5));
+  const p = pairedCpu(
+    `${node} ${q(bin)} run - --jsonl < ${q(file)} > /dev/null`,
+    `${node} ${q(bin)} run ${q(`${scenarios}internal-tool.json`)} --analytic > /dev/null`,
+    runs,
+  );
+  console.log(
+    `run - --jsonl, 3,000 varied internal-tool lines: ${p.a.toFixed(2)} s CPU, ${(3000 / p.a).toFixed(0)} lines per CPU second whole process, ${(3000 / (p.a - p.b)).toFixed(0)} net of one run's ${p.b.toFixed(2)} s (median of ${runs} alternating pairs; ratio to one run ${p.ratio.toFixed(1)}x; target: 3,000/s)`,
   );
 }
 

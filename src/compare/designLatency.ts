@@ -12,6 +12,7 @@ import {
 } from '../core/queueing/approximationError.js';
 import { type GroupPath, groupsAt, networkP99S, type queueAtLoad } from './capacity.js';
 import { type Context, preferenceOrder } from './context.js';
+import { contextMemo } from './contextMemo.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
 import { regionMeetsP99 } from './p99Scope.js';
 import { queueFigures } from './queueMemo.js';
@@ -72,6 +73,47 @@ export function latencyFor(
   failoverFixed: string | null,
   degraded?: ServingRegion[],
   screen = false,
+): LatencyResult {
+  // A screen under "all-users" with every queue stable reads only the serving queues and their paths (no per-region
+  // figures, no failover, no degraded queues): kept per context by the queues' inputs and the paths arrays (the
+  // layouts' and the vertical sizing's, made once and never changed), as a search screens the same serving regions
+  // on many designs (each zone count, standby kind and instance type of the same vCPUs).
+  if (!screen || ctx.scenario.targets.p99Scope === 'every-region' || !serving.every((s) => s.queue.stable)) {
+    return computeLatency(ctx, serving, candidateRegions, failoverFixed, degraded, screen);
+  }
+  let key = '';
+  for (const s of serving) key += `${queueKey(s.queue.input)}#${pathsId(s.paths)};`;
+  return memoScreen(ctx, key, () => computeLatency(ctx, serving, candidateRegions, failoverFixed, degraded, screen));
+}
+
+/** Screened latencies a context keeps (cleared when full). */
+const MAX_MEMO_SCREENS = 20_000;
+const memoScreen = contextMemo<LatencyResult>(MAX_MEMO_SCREENS);
+const pathIds = new WeakMap<readonly unknown[], number>();
+let nextPathId = 0;
+
+/** A number for each paths array, by identity. */
+function pathsId(paths: readonly unknown[]): number {
+  let id = pathIds.get(paths);
+  if (id === undefined) {
+    id = nextPathId++;
+    pathIds.set(paths, id);
+  }
+  return id;
+}
+
+/** Every field of a queue input its figures read (queueMemo.ts's key). */
+function queueKey(q: ServingRegion['queue']['input']): string {
+  return `${q.servers}|${q.arrivalRatePerS}|${q.serviceTimeS}|${q.serviceTimeCv ?? 1}|${q.fanout ?? 1}|${q.arrivalCv ?? 1}`;
+}
+
+function computeLatency(
+  ctx: Context,
+  serving: ServingRegion[],
+  candidateRegions: string[],
+  failoverFixed: string | null,
+  degraded: ServingRegion[] | undefined,
+  screen: boolean,
 ): LatencyResult {
   const w = ctx.scenario.workload;
   const byUserRegion: UserRegionLatency[] = [];

@@ -17,6 +17,7 @@ import { type AvailabilityFigure, availabilityResult, fleetAvailability } from '
 import { balancerModel, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
 import { BILLING_HOURS_PER_MONTH } from './context.js';
+import { contextMemo } from './contextMemo.js';
 import { dataLossOf } from './dataLoss.js';
 import { placementOf } from './dataPlacement.js';
 import { type DeferredResult, settle } from './deferredLatency.js';
@@ -70,6 +71,45 @@ export function evaluateHorizontalDeferred(
 ): DeferredResult {
   return horizontalDeferred(ctx, d, layoutIn, false);
 }
+
+/** Entries an availability memo keeps before it is cleared (a bound on memory; a figure is a few hundred bytes). */
+export const MAX_MEMO_AVAILABILITIES = 20_000;
+
+const usersKeys = new WeakMap<HorizontalLayout['users'], string>();
+
+/**
+ * Every input of a horizontal design's fleetAvailability that can differ within one context (the scenario's
+ * reliability figures, workload, design rate, balancer and switch figures are the context's): the node failure rates
+ * (spot changes them), each region's nodes and zones (the zone count also picks the balancer figure, the region count
+ * the switch), the users' shares and preference orders, the copies and the write quorum, and what fixes `needed`
+ * (availabilityNeed: nodesForUtilization of the node's vCPUs and speed at the degraded cap, or null from an all-up
+ * utilisation of 1 or more). Designs of different instance types with the same vCPUs and speed, or the same nodes on
+ * another zone count's layout, share a figure.
+ */
+function availabilityKey(
+  ctx: Context,
+  d: HorizontalDesign,
+  layout: HorizontalLayout,
+  reliability: { node: { mtbfS: number; mttrS: number } },
+  writeQuorum: number,
+  cap: number,
+  utilization: number,
+): string {
+  let users = usersKeys.get(layout.users);
+  if (users === undefined) {
+    users = layout.users.map((u) => `${u.share}:${u.order.join('.')}`).join(';');
+    usersKeys.set(layout.users, users);
+  }
+  const node = ctx.node(d.instance);
+  return `${reliability.node.mtbfS},${reliability.node.mttrS}|${d.nodesByRegion.join(',')}|${d.zones}|${users}|${ctx.scenario.workload.replication},${writeQuorum}|${node.vcpu},${node.speedup},${cap},${utilization < 1}`;
+}
+
+/**
+ * A horizontal design's availability figure, memoised per context (a search screens the same fleet on many designs:
+ * each of three zone counts' plans and every instance type of the same vCPUs and speed; the figure is the exact sum
+ * over 3^R region states, most of a screen's time). A pure function of the key's inputs (availabilityKey).
+ */
+const memoAvailability = contextMemo<AvailabilityFigure>(MAX_MEMO_AVAILABILITIES);
 
 function horizontalResult(
   ctx: Context,
@@ -133,14 +173,16 @@ function horizontalDeferred(
   const spot = ctx.pricing === 'spot' ? spotNodes(catalog, inst, d.regions, scenario.reliability.node) : undefined;
   const reliability = spot === undefined ? scenario.reliability : { ...scenario.reliability, node: spot.node };
   const failures: AvailabilityFigure = placeable
-    ? fleetAvailability(
-        reliability,
-        d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
-        layout.users,
-        needed,
-        lbA,
-        { replication: w.replication, writeQuorum: placement.writeQuorum },
-        sw,
+    ? memoAvailability(ctx, availabilityKey(ctx, d, layout, reliability, placement.writeQuorum, cap, utilization), () =>
+        fleetAvailability(
+          reliability,
+          d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
+          layout.users,
+          needed,
+          lbA,
+          { replication: w.replication, writeQuorum: placement.writeQuorum },
+          sw,
+        ),
       )
     : {
         availability: { availability: 0, unavailability: 1 },

@@ -52,7 +52,45 @@ function scaleOf(groups: readonly LatencyGroup[]): number {
   return scale > 0 ? scale : 1e-3;
 }
 
-/** p-quantile (p in (0,1)) of the mixture of groups, seconds. */
-export function mixtureQuantile(groups: readonly LatencyGroup[], p: number): number {
+/** mixtureQuantile computed, never memoised (the reference its memo is tested against). */
+export function computeMixtureQuantile(groups: readonly LatencyGroup[], p: number): number {
   return quantileFromSurvival(mixtureSurvival(groups), p, scaleOf(groups));
+}
+
+/** Entries the quantile memo keeps before it is cleared (a bound on memory: a key is a few hundred bytes). */
+export const MAX_MEMO_QUANTILES = 50_000;
+
+const quantileMemo = new Map<string, number>();
+const survivalIds = new WeakMap<(tS: number) => number, number>();
+let nextSurvivalId = 0;
+
+/** A number for each survival function (by identity: the queue memo hands out one function per queue). */
+function survivalId(f: (tS: number) => number): number {
+  let id = survivalIds.get(f);
+  if (id === undefined) {
+    id = nextSurvivalId++;
+    survivalIds.set(f, id);
+  }
+  return id;
+}
+
+/**
+ * p-quantile (p in (0,1)) of the mixture of groups, seconds. Memoised: a search meets the same mixture on many designs
+ * (the same queue and paths whatever the zone count, the empty regions or another instance type of the same vCPUs),
+ * and each quantile is some fifty evaluations of every group's survival. The key is every number the quantile reads
+ * and the identity of each group's survival function (a pure function of t), so a hit returns what the computation
+ * would, bit for bit.
+ */
+export function mixtureQuantile(groups: readonly LatencyGroup[], p: number): number {
+  let key = `${p}`;
+  for (const g of groups) {
+    key += `;${g.share},${g.networkS},${g.writeExtraS},${g.writeFraction},${survivalId(g.queueSurvival)},${g.queueScaleS}`;
+  }
+  let q = quantileMemo.get(key);
+  if (q === undefined) {
+    q = computeMixtureQuantile(groups, p);
+    if (quantileMemo.size >= MAX_MEMO_QUANTILES) quantileMemo.clear();
+    quantileMemo.set(key, q);
+  }
+  return q;
 }

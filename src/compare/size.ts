@@ -6,11 +6,20 @@
 
 import type { Instance } from '../catalog/index.js';
 import type { AutoscalingSpec, BalancerPolicy, DeployMode, Standby } from '../scenario/types.js';
-import { type GroupPath, MAX_NODES_PER_REGION, networkP99S, queueAtLoad, scopedP99S } from './capacity.js';
+import {
+  type GroupPath,
+  MAX_NODES_PER_REGION,
+  networkP99S,
+  nodesForUtilization,
+  queueAtLoad,
+  scopedP99S,
+} from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context, userHomeRegions } from './context.js';
-import { evaluateHorizontal } from './evaluateHorizontal.js';
+import type { HorizontalDesign } from './designKinds.js';
+import { evaluateHorizontal, screenHorizontal } from './evaluateHorizontal.js';
 import { evaluateVertical, screenVertical, verticalPaths, verticalWriteExtraS } from './evaluateVertical.js';
 import { meet } from './frontier.js';
+import { horizontalCost } from './horizontalCost.js';
 import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayout, screensCompact } from './layout.js';
 import { leastRegionNodes, memoryNeededGiB } from './nodeMemory.js';
 import { pricedIn, usdPerHourIn } from './nodePrice.js';
@@ -272,6 +281,19 @@ export function splitNodes(total: number, shares: readonly number[]): number[] {
   return out;
 }
 
+/** The horizontal design of `instance` on `spec`: `nodesTotal` split over the regions, or sized (nodesPerRegion). */
+function sizedHorizontal(
+  ctx: Context,
+  instance: Instance,
+  spec: HorizontalSpec,
+  nodesTotal: number | null,
+  layout: HorizontalLayout,
+): HorizontalDesign {
+  const nodesByRegion =
+    nodesTotal === null ? nodesPerRegion(ctx, instance, spec, layout) : splitNodes(nodesTotal, layout.share);
+  return { kind: 'horizontal', instance, nodesByRegion, ...spec };
+}
+
 export function sizeHorizontal(
   ctx: Context,
   instance: Instance,
@@ -280,12 +302,39 @@ export function sizeHorizontal(
   layoutIn?: HorizontalLayout,
 ): ArchitectureResult {
   const layout = layoutIn ?? horizontalLayout(ctx, spec.regions, spec.zones);
-  const nodesByRegion =
-    nodesTotal === null ? nodesPerRegion(ctx, instance, spec, layout) : splitNodes(nodesTotal, layout.share);
-  return evaluateHorizontal(ctx, { kind: 'horizontal', instance, nodesByRegion, ...spec }, layout);
+  return evaluateHorizontal(ctx, sizedHorizontal(ctx, instance, spec, nodesTotal, layout), layout);
 }
 
-/** The cheapest size of a family for a horizontal design (explicit candidate without a size). */
+/**
+ * At most the nodes nodesPerRegion gives each region: regionNodeBase without the p99's count (its base is the larger of
+ * that and the utilisation's), with the same spares; the cost of a design only grows with its nodes (horizontalCost:
+ * nodes x price, the other terms do not depend on them; floating-point sums are monotone), so this is a cost bound.
+ */
+function fewestNodes(ctx: Context, instance: Instance, spec: HorizontalSpec, layout: HorizontalLayout): number[] {
+  const w = ctx.scenario.workload;
+  const atLeast = leastRegionNodes(ctx, instance);
+  const base = spec.regions.map((_, r) => {
+    const share = layout.share[r] as number;
+    if (share === 0) return { atLeast, base: 1 };
+    const util = nodesForUtilization(
+      w,
+      ctx.node(instance),
+      ctx.designRatePerS * share,
+      ctx.scenario.targets.maxUtilization,
+    );
+    return { atLeast, base: util };
+  });
+  return nodesWithSpares(base, spec.spares);
+}
+
+/**
+ * The cheapest size of a family for a horizontal design (explicit candidate without a size). Each size is screened
+ * (screenHorizontal: the p99 alone, on the same exact layout; every figure rankKey reads is the full evaluation's,
+ * feasible and the shortfall included, since they depend on the latency only through the p99, the network p99 and,
+ * under "every-region", the per-region p99s that a screen computes too) and the choice evaluated in full: the same
+ * result as evaluating every size in full, without the p50, p99.9 and degraded p99 of the sizes not chosen (a
+ * sensitivity sweep of global-video sized a family hundreds of times).
+ */
 export function bestHorizontalSize(
   ctx: Context,
   sizes: readonly Instance[],
@@ -293,13 +342,24 @@ export function bestHorizontalSize(
   nodesTotal: number | null,
 ): ArchitectureResult {
   const layout = horizontalLayout(ctx, spec.regions, spec.zones);
-  let best: ArchitectureResult | null = null;
+  let best: { result: ArchitectureResult; design: HorizontalDesign } | null = null;
   for (const i of sizes) {
-    const r = sizeHorizontal(ctx, i, spec, nodesTotal, layout);
-    if (better(r, best)) best = r;
+    // against a size that meets every target, one whose cost at its fewest possible nodes is dearer (to the cent)
+    // ranks below it (rankKey: feasible, shortfall 0, then cost): not sized
+    if (nodesTotal === null && best?.result.feasible === true) {
+      const lower = horizontalCost(
+        ctx,
+        { ...spec, instance: i, nodesByRegion: fewestNodes(ctx, i, spec, layout) },
+        layout,
+      );
+      if (Math.round(lower.usdPerMonth * 100) > Math.round(best.result.cost.usdPerMonth * 100)) continue;
+    }
+    const design = sizedHorizontal(ctx, i, spec, nodesTotal, layout);
+    const result = screenHorizontal(ctx, design, layout);
+    if (better(result, best?.result ?? null)) best = { result, design };
   }
   if (best === null) throw new RangeError('no sizes to choose from');
-  return best;
+  return evaluateHorizontal(ctx, best.design, layout);
 }
 
 // ------------------------------------------------------------------------------------------------------------

@@ -159,6 +159,37 @@ export function parseFraction(value: unknown, path: string, opts: ParseOptions =
  * bit), everything else, and every refusal, through mathjs.
  */
 function readString(text: string, kind: QuantityKind): { value: number; dimensionless: boolean } {
+  // a batch (`run - --jsonl`) reads the same strings on every line: "8766 h / 0.56" through mathjs each time was a
+  // tenth of a small scenario's time. The reading is a pure function of the text and the kind, so a remembered value
+  // (or refusal) is what reading again gives. Longer texts (refused) are not kept.
+  if (text.length > MAX_INPUT_LENGTH) return readStringUncached(text, kind);
+  const key = `${kind}\u0000${text}`;
+  const known = readings.get(key);
+  if (known !== undefined) {
+    if ('refused' in known) throw new Refusal(known.refused);
+    return known;
+  }
+  let reading: Reading;
+  try {
+    reading = readStringUncached(text, kind);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    reading = { refused: error.reason };
+  }
+  if (readings.size >= MAX_READINGS) readings.clear();
+  readings.set(key, reading);
+  if ('refused' in reading) throw new Refusal(reading.refused);
+  return reading;
+}
+
+type Reading = Readonly<{ value: number; dimensionless: boolean }> | Readonly<{ refused: string }>;
+
+/** Strings whose reading readString keeps (cleared when full; a key is at most MAX_INPUT_LENGTH characters plus the
+ * kind). */
+const MAX_READINGS = 10_000;
+const readings = new Map<string, Reading>();
+
+function readStringUncached(text: string, kind: QuantityKind): { value: number; dimensionless: boolean } {
   const fast = text.length <= MAX_INPUT_LENGTH ? fastQuantity(text, KINDS[kind].baseUnit) : undefined;
   if (fast !== undefined) return fast;
   return readWithMathjs(text, kind);

@@ -114,3 +114,12 @@ export class EventHeap {
     ids[k] = id;
   }
 }
+
+/** A copy of `heap` with room for `capacity` events (at least its size): the same events, in the same layout. */
+export function grownHeap(heap: EventHeap, capacity: number): EventHeap {
+  const h = new EventHeap(capacity);
+  h.times.set(heap.times.subarray(0, heap.size));
+  h.ids.set(heap.ids.subarray(0, heap.size));
+  h.size = heap.size;
+  return h;
+}

@@ -18,7 +18,7 @@
  */
 
 import { sectioningHalfWidth, tQuantile975 } from '../stats/tInterval.js';
-import { pushValue, replaceRoot } from './heap.js';
+import { EventHeap, grownHeap, pushValue, replaceRoot } from './heap.js';
 import { bucketOf, LogHistogram, RELATIVE_ACCURACY } from './histogram.js';
 import { type Stream, streamFor } from './rng.js';
 
@@ -355,20 +355,118 @@ export class InSystem {
 }
 
 /**
+ * Jobs in system per node for the queue-length balancers, kept eagerly: one completion heap over every node (time,
+ * node), integer counts per node, and, per count, a bit set of the nodes holding that many, with the least count
+ * kept. advance(t) removes the jobs done by t (done <= t, as InSystem.count does), so after it counts[n] is
+ * InSystem.count(n, t) for every node: the same figures, since t never decreases (jobs arrive, and a system of tiers
+ * handles its events, in time order; InSystem's lazy drops then remove the same jobs). The least-loaded pick is the
+ * first node from `start` (cyclically) among those with the least count, which is what the scan from `start` finds
+ * (it keeps the first strictly smaller count): a word-by-word search of one bit set instead of a pass over every node
+ * (issue 18: 1,412 ns per customer at 100 nodes).
+ */
+export class LoadCounts {
+  readonly counts: Int32Array;
+  private heap = new EventHeap(64);
+  /** Words of a bit set of nodes. */
+  private readonly words: number;
+  /** levels[c * words + w]: bit set of the nodes with c jobs. */
+  private levels: Int32Array;
+  private levelSize: Int32Array;
+  private least = 0;
+  private lastT = Number.NEGATIVE_INFINITY;
+
+  constructor(nodes: number) {
+    this.counts = new Int32Array(nodes);
+    this.words = (nodes + 31) >>> 5;
+    this.levels = new Int32Array(8 * this.words);
+    this.levelSize = new Int32Array(8);
+    for (let n = 0; n < nodes; n++) this.levels[n >>> 5] = (this.levels[n >>> 5] as number) | (1 << (n & 31));
+    this.levelSize[0] = nodes;
+  }
+
+  /** Removes the jobs done by t; t must not decrease from one call to the next. */
+  advance(t: number): void {
+    if (t < this.lastT) throw new RangeError(`LoadCounts: time went back from ${this.lastT} to ${t}`);
+    this.lastT = t;
+    const heap = this.heap;
+    while (heap.size > 0 && heap.topTime() <= t) {
+      const n = heap.topId();
+      heap.pop();
+      this.move(n, -1);
+    }
+  }
+
+  /** A job placed on `node` leaves it at `done`. */
+  push(node: number, done: number): void {
+    if (this.heap.size === this.heap.times.length) this.heap = grownHeap(this.heap, 2 * this.heap.size);
+    this.heap.push(done, node);
+    this.move(node, 1);
+  }
+
+  /** The first node from `start`, cyclically, with the least count. */
+  firstLeast(start: number): number {
+    const W = this.words;
+    const base = this.least * W;
+    const levels = this.levels;
+    const w0 = start >>> 5;
+    // the start's word from its bit on, the following words, then the words before it and the start's word's low bits
+    let bits = (levels[base + w0] as number) & (-1 << (start & 31));
+    if (bits !== 0) return (w0 << 5) + (31 - Math.clz32(bits & -bits));
+    for (let w = w0 + 1; w < W; w++) {
+      bits = levels[base + w] as number;
+      if (bits !== 0) return (w << 5) + (31 - Math.clz32(bits & -bits));
+    }
+    for (let w = 0; w <= w0; w++) {
+      bits = levels[base + w] as number;
+      if (bits !== 0) return (w << 5) + (31 - Math.clz32(bits & -bits));
+    }
+    throw new Error('LoadCounts: no node at the least count');
+  }
+
+  /** Node n's count changes by `by` (+1 or -1): its bit moves to the next level, and the least count follows. */
+  private move(n: number, by: 1 | -1): void {
+    const c = this.counts[n] as number;
+    const to = c + by;
+    if (to >= this.levelSize.length) {
+      const levels = new Int32Array(this.levels.length * 2);
+      levels.set(this.levels);
+      this.levels = levels;
+      const sizes = new Int32Array(this.levelSize.length * 2);
+      sizes.set(this.levelSize);
+      this.levelSize = sizes;
+    }
+    const W = this.words;
+    const word = n >>> 5;
+    const bit = 1 << (n & 31);
+    const levels = this.levels;
+    levels[c * W + word] = (levels[c * W + word] as number) & ~bit;
+    levels[to * W + word] = (levels[to * W + word] as number) | bit;
+    this.levelSize[c] = (this.levelSize[c] as number) - 1;
+    this.levelSize[to] = (this.levelSize[to] as number) + 1;
+    this.counts[n] = to;
+    if (to < this.least) this.least = to;
+    else if (c === this.least && this.levelSize[c] === 0) this.least = to;
+  }
+}
+
+/**
  * A balancer's choice of node for each job, in arrival order: random, round-robin, power-of-two choices (the node with
  * fewer jobs in system of two drawn at random) or least-loaded (join the shortest queue; ties go to the first found
  * from a random start). The queue-length policies keep the completion times of the jobs placed (placed()).
  */
 export class NodePicker {
   private rr = 0;
+  /** Least-loaded: every node's count at each arrival (LoadCounts). */
+  private readonly loads: LoadCounts | null;
+  /** Power-of-two: two nodes' counts at each arrival, read lazily (InSystem; LoadCounts' eager upkeep costs more). */
   private readonly inSystem: InSystem | null;
 
   constructor(
     private readonly nodes: number,
     private readonly policy: Balancer,
   ) {
-    const tracks = nodes > 1 && (policy === 'least-loaded' || policy === 'power-of-two');
-    this.inSystem = tracks ? new InSystem(nodes) : null;
+    this.loads = nodes > 1 && policy === 'least-loaded' ? new LoadCounts(nodes) : null;
+    this.inSystem = nodes > 1 && policy === 'power-of-two' ? new InSystem(nodes) : null;
   }
 
   /** The node of a job arriving at t (no draw with one node). */
@@ -382,31 +480,23 @@ export class NodePicker {
       this.rr = node + 1 === N ? 0 : node + 1;
       return node;
     }
-    const inSystem = this.inSystem as InSystem;
     if (policy === 'power-of-two') {
+      const inSystem = this.inSystem as InSystem;
       const a = rng.below(N);
       let b = rng.below(N - 1);
       if (b >= a) b += 1;
       return inSystem.count(b, t) < inSystem.count(a, t) ? b : a;
     }
+    const loads = this.loads as LoadCounts;
     const start = rng.below(N);
-    let best = Number.POSITIVE_INFINITY;
-    let node = 0;
-    for (let j = 0; j < N; j++) {
-      const n = start + j < N ? start + j : start + j - N;
-      const c = inSystem.count(n, t);
-      if (c < best) {
-        best = c;
-        node = n;
-        if (c === 0) break;
-      }
-    }
-    return node;
+    loads.advance(t);
+    return loads.firstLeast(start);
   }
 
   /** A job placed on `node` leaves it at `done`. */
   placed(node: number, done: number): void {
-    if (this.inSystem !== null) this.inSystem.push(node, done);
+    if (this.loads !== null) this.loads.push(node, done);
+    else if (this.inSystem !== null) this.inSystem.push(node, done);
   }
 }
 

@@ -32,7 +32,7 @@
  * records in log histograms); the result does not depend on the thread that ran a chunk. Pure; no I/O.
  */
 
-import { EventHeap, replaceRoot } from './heap.js';
+import { EventHeap, grownHeap, replaceRoot } from './heap.js';
 import { bucketOf, LogHistogram } from './histogram.js';
 import {
   type ArrivalProcess,
@@ -322,11 +322,7 @@ export function simulateTiersChunk(
     freeSlots = new Int32Array(next);
     for (let k = 0; k < next - cap; k++) freeSlots[k] = next - 1 - k;
     freeCount = next - cap;
-    const h = new EventHeap(next);
-    h.times.set(heap.times);
-    h.ids.set(heap.ids);
-    h.size = heap.size;
-    heap = h;
+    heap = grownHeap(heap, next);
     cap = next;
   }
 
