@@ -124,7 +124,18 @@ describe('worksheetHtml on the example worksheet', () => {
     expect(svg).toContain('<pattern id="dt-over"');
     expect(count(svg, /<line [^>]*class="budget"/g)).toBe(1);
     expect(svg).toContain('budget 4h 22m 58.8s a year (99.95%)');
-    expect(svg).toContain('downtime per year (hours)');
+    expect(svg).toContain('downtime per year (log scale)');
+    // on a log axis a design within the budget is a visible bar, at least a fifth of the way to the budget line
+    // (issue 19: on a linear axis they were slivers)
+    const budgetX = Number(/<line x1="([\d.]+)"[^>]*class="budget"/.exec(svg)?.[1]);
+    const widths = [...svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"[^>]*class="bar within"/g)].map(
+      (m) => ({
+        x: Number(m[1]),
+        w: Number(m[2]),
+      }),
+    );
+    expect(widths.length).toBe(result.architectures.length);
+    for (const b of widths) expect(b.w).toBeGreaterThan((budgetX - b.x) / 5);
     for (const a of result.architectures) expect(svg).toContain(`>${escapeHtml(a.name)}</text>`);
   });
 

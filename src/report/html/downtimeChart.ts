@@ -1,8 +1,13 @@
-/** Chart: downtime per year of each candidate against the availability target's budget. */
+/**
+ * Chart: downtime per year of each candidate against the availability target's budget, on a log axis (issue 19: on a
+ * linear axis the designs that meet the target were slivers beside one that misses it by days): whole decades of
+ * minutes a year from the decade below the smallest downtime (or the budget) to the one above the largest, ticks at
+ * 1, 2 and 5 x 10^k labelled as durations.
+ */
 
 import { SECONDS_PER_YEAR } from '../../core/reliability/index.js';
-import { formatDowntime, formatPercent } from '../../units/format.js';
-import { linearTicks } from '../scale.js';
+import { formatDowntime, formatDuration, formatPercent } from '../../units/format.js';
+import { logTicks } from '../scale.js';
 import type { WorksheetInput } from '../worksheet.js';
 import { barFrame, refLabel } from './bars.js';
 import {
@@ -23,12 +28,15 @@ import {
   WITHIN,
 } from './svg.js';
 
-/** A unit for a downtime axis whose largest value is `maxMin` minutes. */
-function downtimeUnit(maxMin: number): { name: string; minutes: number } {
-  if (maxMin < 2) return { name: 'seconds', minutes: 1 / 60 };
-  if (maxMin < 120) return { name: 'minutes', minutes: 1 };
-  if (maxMin < 2 * 1440) return { name: 'hours', minutes: 60 };
-  return { name: 'days', minutes: 1440 };
+/** The smallest downtime the axis shows, minutes a year (a design below it, 0 included, starts at the axis). */
+const FLOOR_MIN = 0.01;
+
+/** Whole decades of minutes around every value: [10^floor(log10 lo), 10^ceil(log10 hi)]. */
+function decades(values: readonly number[]): { lo: number; hi: number } {
+  const positive = values.filter((v) => v > FLOOR_MIN);
+  const lo = 10 ** Math.floor(Math.log10(Math.min(...positive, 1)));
+  const hi = 10 ** Math.ceil(Math.log10(Math.max(...positive, lo * 10)));
+  return { lo, hi: hi > lo ? hi : lo * 10 };
 }
 
 function hatch(id: string, color: string, background: string): string {
@@ -43,8 +51,12 @@ export function downtimeChart(w: WorksheetInput): string {
     const d = a.availability.downtimeMinutesPerYear;
     return Number.isFinite(d) ? Math.max(0, d) : 0;
   });
-  const unit = downtimeUnit(Math.max(budgetMin, ...values));
-  const { top: xTop, ticks } = linearTicks(Math.max(budgetMin, ...values) / unit.minutes, 6);
+  const { lo, hi } = decades([budgetMin, ...values]);
+  const span = Math.log10(hi / lo);
+  /** A downtime's place on the axis, 0 (lo or less) to 1 (hi). */
+  const at = (m: number) => (m <= lo ? 0 : Math.min(1, Math.log10(m / lo) / span));
+  // a tick every decade when there are many, 1-2-5 when few
+  const ticks = logTicks(lo, hi);
   const labels = values.map(
     (d) => `${formatDowntime(d * 60)}${d > budgetMin ? `, ${formatDowntime((d - budgetMin) * 60)} over` : ''}`,
   );
@@ -53,7 +65,7 @@ export function downtimeChart(w: WorksheetInput): string {
   const budgetLabel = `budget ${formatDowntime(budgetMin * 60)} a year (${formatPercent(w.scenario.targets.availability)})`;
   const { left, right, lg, top } = barFrame(
     labelWidth,
-    values.map((d) => d / unit.minutes / xTop),
+    values.map((d) => at(d)),
     labels,
     [
       { label: 'downtime within the budget', swatch: boxSwatch(`fill="${WITHIN}"`) },
@@ -68,7 +80,7 @@ export function downtimeChart(w: WorksheetInput): string {
   const bar = 16;
   const bottom = top + archs.length * row;
   const height = bottom + 50;
-  const sx = (m: number) => left + (m / unit.minutes / xTop) * (right - left);
+  const sx = (m: number) => left + at(m) * (right - left);
 
   const parts: string[] = [
     svgOpen(
@@ -81,11 +93,23 @@ export function downtimeChart(w: WorksheetInput): string {
     lg.svg,
   ];
   const grid: string[] = [];
-  for (const t of ticks) {
-    const x = left + (t / xTop) * (right - left);
+  // labels that never touch: the decades first, then 2 and 5 x 10^k where there is room for them
+  const tickLabel = (t: number) => formatDuration(t * 60, 2);
+  const room = (x: number, label: string, kept: readonly { x: number; w: number }[]) =>
+    kept.every((k) => Math.abs(k.x - x) > (k.w + textWidth(label, SMALL)) / 2 + 8);
+  const kept: { x: number; w: number; t: number }[] = [];
+  const decade = (t: number) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9;
+  for (const pass of [true, false]) {
+    for (const t of ticks) {
+      if (decade(t) !== pass || !room(sx(t), tickLabel(t), kept)) continue;
+      kept.push({ x: sx(t), w: textWidth(tickLabel(t), SMALL), t });
+    }
+  }
+  for (const { t } of kept) {
+    const x = sx(t);
     grid.push(line(x, top, x, bottom, `stroke="${GRID}" stroke-width="1"`));
     grid.push(line(x, bottom, x, bottom + 5, `stroke="${INK}" stroke-width="1"`));
-    grid.push(text(x, bottom + 18, String(Number(t.toPrecision(6))), { anchor: 'middle', size: SMALL }));
+    grid.push(text(x, bottom + 18, tickLabel(t), { anchor: 'middle', size: SMALL }));
   }
   parts.push(`<g class="grid">${grid.join('')}</g>`);
   const names: string[] = [];
@@ -110,7 +134,7 @@ export function downtimeChart(w: WorksheetInput): string {
   parts.push(...names, ...valueLabels);
   parts.push(line(left, top, left, bottom, `class="axis" stroke="${INK}" stroke-width="1.2"`));
   parts.push(line(left, bottom, right, bottom, `class="axis" stroke="${INK}" stroke-width="1.2"`));
-  parts.push(text((left + right) / 2, bottom + 40, `downtime per year (${unit.name})`, { anchor: 'middle' }));
+  parts.push(text((left + right) / 2, bottom + 40, 'downtime per year (log scale)', { anchor: 'middle' }));
   parts.push('</svg>');
   return figure(
     parts.join('\n'),
