@@ -18,7 +18,7 @@ import { simulateAvailability } from '../../src/core/sim/failures/index.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 import { type ArchitectureSpec, NO_OPERATIONS, type Operations, type Scenario } from '../../src/scenario/types.js';
 import { expectClose } from '../helpers/expectClose.js';
-import { propertyScenario } from '../helpers/propertyScenario.js';
+import { propertyCaseArb, propertyScenario } from '../helpers/propertyScenario.js';
 import { contractExample, errorsOf } from '../scenario/example.js';
 import { smallScenario } from './scenario.js';
 
@@ -228,15 +228,7 @@ describe('the vertical search with operations is never beaten by an explicit ver
     const REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1'];
     fc.assert(
       fc.property(
-        fc.record({
-          rate: fc.integer({ min: 50, max: 2000 }),
-          serviceMs: fc.integer({ min: 1, max: 20 }),
-          workingSetGiB: fc.integer({ min: 1, max: 200 }),
-          availability: fc.constantFrom('99%', '99.5%', '99.9%'),
-          p99Ms: fc.integer({ min: 80, max: 500 }),
-          strong: fc.boolean(),
-          users: fc.shuffledSubarray(REGIONS, { minLength: 1, maxLength: 2 }),
-        }),
+        propertyCaseArb(REGIONS, { serviceMs: [1, 20], workingSetGiB: 200, p99Ms: [80, 500] }),
         fc.record({ deploys: fc.integer({ min: 1, max: 40 }), restart: fc.integer({ min: 10, max: 900 }) }),
         fc.array(
           fc.record({
@@ -431,16 +423,7 @@ describe('the horizontal search with operations is never beaten by an explicit h
     let compared = 0;
     fc.assert(
       fc.property(
-        fc.record({
-          rate: fc.integer({ min: 50, max: 2000 }),
-          serviceMs: fc.integer({ min: 2, max: 20 }),
-          workingSetGiB: fc.integer({ min: 1, max: 60 }),
-          availability: fc.constantFrom('99%', '99.5%', '99.9%'),
-          p99Ms: fc.integer({ min: 100, max: 600 }),
-          strong: fc.boolean(),
-          replication: fc.integer({ min: 1, max: 2 }),
-          users: fc.shuffledSubarray(REGIONS, { minLength: 1, maxLength: 2 }),
-        }),
+        propertyCaseArb(REGIONS, { serviceMs: [2, 20], workingSetGiB: 60, p99Ms: [100, 600], replication: true }),
         fc.record({ perNode: fc.integer({ min: 0, max: 400 }), deploys: fc.integer({ min: 0, max: 40 }) }),
         fc.array(
           fc.record({
