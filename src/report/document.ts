@@ -6,7 +6,7 @@
  */
 
 /** The charts a figure block can hold; the HTML renderer draws each as SVG, the others leave it out. */
-export type FigureId = 'latency' | 'availability' | 'cost' | 'frontier' | 'usl';
+export type FigureId = 'latency' | 'availability' | 'cost' | 'frontier' | 'usl' | 'tornado';
 
 /** An item of a list; `items` nest a list inside it. */
 export interface ListItem {

@@ -258,3 +258,24 @@ describe('a text chart is not shown twice (issue 19, item 12)', () => {
     expect(renderHtml(doc)).toContain('o--h');
   });
 });
+
+describe('the sensitivity tornado as SVG (issue 19, item 12)', () => {
+  it('one bar per input shown, largest swing first, as long as its swing; no text copy beside it', () => {
+    const catalog = loadCatalog();
+    const file = 'models/scenarios/internal-tool.json';
+    const scenario = readScenarioText(readFileSync(file, 'utf8'), file);
+    const w = buildWorksheetInput(scenario, compareScenario(scenario, catalog), catalog, file);
+    const page = worksheetHtml(w);
+    const svg = /<svg data-chart="sensitivity-tornado"[\s\S]*?<\/svg>/.exec(page)?.[0] ?? '';
+    const shown = (w.sensitivity?.inputs ?? []).slice(0, 12);
+    expect(shown.length).toBeGreaterThan(3);
+    const widths = [...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"[^>]*class="bar swing"/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(widths.length).toBe(shown.length);
+    // widths in the order of the swings, each proportional to its swing (to the tenth of a pixel they are drawn at)
+    const k = (widths[0] as number) / (shown[0]?.swingUsdPerMonth ?? 1);
+    shown.forEach((i, j) => expect(Math.abs((widths[j] as number) - i.swingUsdPerMonth * k)).toBeLessThan(0.2));
+    expect(page).not.toContain('#####');
+  });
+});

@@ -233,8 +233,8 @@ describe('the worksheet as one document', () => {
     expect(count(html, /<table /g)).toBe(blocks('table'));
     expect(count(md, /^```text$/gm)).toBe(blocks('preformatted'));
     expect(count(html, /<pre>/g)).toBe(blocks('preformatted'));
-    // four figures: cost, availability, latency and the frontier (the HTML page draws them)
-    expect(blocks('figure')).toBe(4);
+    // five figures: cost, availability, latency, the frontier and the sensitivity tornado (the HTML page draws them)
+    expect(blocks('figure')).toBe(5);
     for (const h of doc.filter((b) => b.kind === 'heading')) expect(text).toContain(plainText(h.text));
     // no Markdown syntax is left outside code in the HTML
     const outsideCode = html.replace(/<pre>[\s\S]*?<\/pre>/g, '').replace(/<code>[\s\S]*?<\/code>/g, '');

@@ -16,6 +16,7 @@ import { downtimeChart } from './downtimeChart.js';
 import { frontierChart } from './frontierChart.js';
 import { latencyChart } from './latencyChart.js';
 import { figure } from './svg.js';
+import { tornadoChart } from './tornadoChart.js';
 import { uslChart } from './uslChart.js';
 
 const CSS = `
@@ -72,6 +73,7 @@ const FIGURES: Record<FigureId, (w: WorksheetInput) => string> = {
   availability: (w) => (w.result.architectures.length > 0 ? downtimeChart(w) : ''),
   cost: (w) => (w.curve && w.curve.points.length > 0 ? costChart(w, w.curve) : ''),
   frontier: (w) => (w.result.frontier.length > 0 ? frontierChart(w) : ''),
+  tornado: (w) => tornadoChart(w),
   usl: (w) => {
     const plot = fittedUslPlot(w.scenario);
     return plot === null ? '' : figure(uslChart(plot.plot, plot.title), plot.caption);

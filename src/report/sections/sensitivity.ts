@@ -1,8 +1,11 @@
 import { formatNines, formatPercent, formatUsd } from '../../units/format.js';
-import { type Block, heading, paragraph, preformatted, table } from '../document.js';
+import { type Block, figure, heading, paragraph, preformatted, table } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
 import { ms } from './common.js';
 import { designsSentence } from './growth.js';
+
+/** The inputs the tornado shows (text and SVG): the first of the analysis, largest swing first. */
+export const TORNADO_INPUTS = 12;
 
 export function sensitivitySection(w: WorksheetInput): Block[] {
   const s = w.sensitivity;
@@ -24,14 +27,16 @@ export function sensitivitySection(w: WorksheetInput): Block[] {
     ),
     paragraph(`Method: ${s.method}`),
   );
-  const top = s.inputs.slice(0, 12);
+  const top = s.inputs.slice(0, TORNADO_INPUTS);
   const max = Math.max(1, ...top.map((i) => i.swingUsdPerMonth));
   out.push(
+    figure('tornado'),
     preformatted(
       top.map((i) => {
         const n = Math.round((i.swingUsdPerMonth / max) * 30);
         return `${i.label.padEnd(30).slice(0, 30)} ${'#'.repeat(n).padEnd(30)} ${formatUsd(i.swingUsdPerMonth)}`;
       }),
+      'tornado',
     ),
   );
   const rows = top.map((i) => [
