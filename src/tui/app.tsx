@@ -226,7 +226,9 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
         ? { ...state.raw, simulation: { requests: TUI_SIMULATED_REQUESTS } }
         : state.raw;
     const bin = fileURLToPath(binUrl ?? DEFAULT_BIN);
-    const args = [bin, 'worksheet', '-', '--format', format, '--out', path, ...(freeze ? ['--freeze'] : [])];
+    // the file itself when the scenario is as saved there (the worksheet then names it), else the edits on stdin
+    const input = !state.dirty && state.source !== null && scenario === state.raw ? state.source : '-';
+    const args = [bin, 'worksheet', input, '--format', format, '--out', path, ...(freeze ? ['--freeze'] : [])];
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.setEncoding('utf8');
@@ -234,7 +236,7 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
       stderr = (stderr + d).slice(-4000);
     });
     child.stdin?.on('error', () => {}); // a child that failed early closed its stdin: its exit says why
-    child.stdin?.end(`${JSON.stringify(scenario, null, 2)}\n`);
+    child.stdin?.end(input === '-' ? `${JSON.stringify(scenario, null, 2)}\n` : '');
     const t0 = Date.now();
     const timer = setInterval(
       () => dispatch({ type: 'worksheetTick', seconds: Math.round((Date.now() - t0) / 1000) }),

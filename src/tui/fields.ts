@@ -4,6 +4,7 @@
  * stores a JSON number when the text is one, `enum` cycles through its options.
  */
 import { SCENARIO_FIELDS, scenarioField } from '../scenario/fields.js';
+import { formatRate } from '../units/format.js';
 import type { RawObject, RawValue } from './rawPath.js';
 import { getAt } from './rawPath.js';
 
@@ -170,6 +171,12 @@ export function fieldsOf(raw: RawObject): FieldDef[] {
   return out;
 }
 
+/** A plain rate as the screen shows it in little room: "5000/s" -> "5k/s" (anything else as written). */
+function compactRate(text: string): string {
+  const m = /^(\d+(?:\.\d+)?)\s*\/\s*s$/.exec(text.trim());
+  return m ? formatRate(Number(m[1])) : text;
+}
+
 /** The text of a range's label: its percentiles, and its distribution when it is not the default lognormal. */
 const RANGE_NOTE = /^(.+?) - (.+?) \(p5-p95(?:, (lognormal|normal|uniform))?\)$/;
 
@@ -178,13 +185,14 @@ const RANGE_NOTE = /^(.+?) - (.+?) \(p5-p95(?:, (lognormal|normal|uniform))?\)$/
  * `{ p5, p95, distribution? }`) reads `500/s - 5000/s (p5-p95)`, with `, uniform` or `, normal` when so; typed back in
  * that form (or as JSON) it is stored as the range.
  */
-export function displayValue(raw: RawObject, f: FieldDef): string {
+export function displayValue(raw: RawObject, f: FieldDef, compact = false): string {
   const v = getAt(raw, f.path);
   if (v === undefined || v === null) return '';
   if (typeof v === 'object' && !Array.isArray(v) && 'p5' in v && 'p95' in v) {
     const keys = Object.keys(v).filter((k) => !['p5', 'p95', 'distribution'].includes(k));
     const d = v.distribution;
-    const text = (x: RawValue | undefined) => (typeof x === 'string' || typeof x === 'number' ? String(x) : null);
+    const text = (x: RawValue | undefined) =>
+      typeof x === 'string' || typeof x === 'number' ? (compact ? compactRate(String(x)) : String(x)) : null;
     const [p5, p95] = [text(v.p5), text(v.p95)];
     if (keys.length === 0 && p5 !== null && p95 !== null && (d === undefined || typeof d === 'string'))
       return `${p5} - ${p95} (p5-p95${d === undefined || d === 'lognormal' ? '' : `, ${d}`})`;

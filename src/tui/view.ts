@@ -138,7 +138,7 @@ export function inputView(
       });
       rows.push({ line: line(padTo(`  e.g. ${f.hint}; Enter accepts, Esc cancels`, width), 'dim'), field: i });
     } else {
-      const v = displayValue(state.raw, f);
+      const v = displayValue(state.raw, f, true);
       rows.push({
         line: line(
           padTo(`${padTo(f.label, labelW)} ${v === '' ? '(default)' : v}`, width),
