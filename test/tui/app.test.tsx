@@ -313,9 +313,10 @@ describe('the first screen (issue 19)', () => {
       expect(lines.length).toBeLessThanOrEqual(rows);
       for (const l of lines) expect(width(l)).toBeLessThanOrEqual(columns);
       expect(lines[lines.length - 1]).toMatch(/^\? help {2}q quit {2}/);
-      const verdict = lines
-        .map((l) => l.slice(l.indexOf('Recommended') >= 0 ? l.indexOf('Recommended') : 0).trim())
-        .join(' ');
+      // the verdict, on one or two lines of the right-hand column
+      const at = lines.findIndex((l) => l.includes('Recommended: '));
+      const col = lines[at]?.indexOf('Recommended: ') ?? 0;
+      const verdict = `${lines[at]?.slice(col).trim()} ${lines[at + 1]?.slice(col).trim()}`;
       expect(verdict).toContain(`Recommended: ${rec?.name}: ${compactUsd(rec?.cost.usdPerMonth ?? 0)}/month`);
       // its column is the first, marked *
       expect(f).toMatch(new RegExp(`\\*${rec?.name.split(' ')[0]}`));
