@@ -71,6 +71,9 @@ export async function runTui(file: string | undefined, io: CliIo, opts: { freeze
         stdout,
         stdin,
         exitOnCtrlC: false,
+        // a frame at most every 8 ms (Ink's default 30 a second held an edit's frame back by up to 33 ms after the
+        // key that typed its last character). Not Ink's incremental rendering: it left stale lines behind (tmux, 200x50)
+        maxFps: 120,
       },
     );
     await app.waitUntilExit();

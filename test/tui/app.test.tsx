@@ -116,7 +116,7 @@ describe('the TUI, frame by frame', () => {
     expect(f).toMatch(/peak rate\s+4000\/s/);
     // the recommended design's column first, then the candidates as the scenario lists them
     expect(f).toMatch(/cost\/month\s+\$[\d,]+\s+\$7,064/);
-    expect(f).toMatch(/target avail\s+MISS/);
+    expect(f).toMatch(/target avail\s+ok\s+MISS/);
     expect(f).toMatch(/Enter edit\s+u undo/);
     for (const l of f.split('\n')) expect(l.length).toBeLessThanOrEqual(120);
   });
