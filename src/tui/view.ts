@@ -201,13 +201,27 @@ export function comparisonLines(result: ComparisonResult, width: number, first =
   const start = Math.max(0, Math.min(first, archs.length - fits));
   const shown = archs.slice(start, start + fits);
   const emphFirst = shown[0] !== undefined && shown[0].name === recName;
-  /** The first of the texts (the full one, then shorter ones) that fits the column, else the last. */
-  const cell = (...texts: string[]) =>
-    texts.find((t) => displayWidth(t) <= colW) ?? (texts[texts.length - 1] as string);
-  const rowOf = (label: string, f: (a: ArchitectureResult) => string, style: Style = 'plain', marked = false): Line => {
+  /** A figure written in full, then shorter (the row uses the first form in which every cell fits). */
+  const cell = (...texts: string[]): readonly string[] => texts;
+  const rowOf = (
+    label: string,
+    f: (a: ArchitectureResult) => string | readonly string[],
+    style: Style = 'plain',
+    marked = false,
+  ): Line => {
     const head = padTo(label, labelW);
+    const forms = shown.map((a) => {
+      const v = f(a);
+      return typeof v === 'string' ? [v] : v;
+    });
+    const levels = Math.max(1, ...forms.map((x) => x.length));
+    const at = (x: readonly string[], k: number) => x[Math.min(k, x.length - 1)] ?? '';
+    let k = 0;
+    while (k < levels - 1 && forms.some((x) => displayWidth(at(x, k)) > colW)) k++;
     // the recommended design's name is marked `*` in the column between the cells
-    const cells = shown.map((a) => `${marked && a.name === recName ? '*' : ' '}${padTo(f(a), colW)}`);
+    const cells = shown.map(
+      (a, i) => `${marked && a.name === recName ? '*' : ' '}${padTo(at(forms[i] ?? [], k), colW)}`,
+    );
     const l = line(padTo(`${head}${cells.join('')}`, width), style);
     return emphFirst ? { ...l, emph: [head.length, head.length + (cells[0]?.length ?? 0)] } : l;
   };
@@ -329,7 +343,7 @@ export function comparisonLines(result: ComparisonResult, width: number, first =
 const DROPPABLE = ['copies, quorum', 'region loss', 'zone loss', 'regions', 'utilisation', '  operations'];
 
 /** Downtime as uptime calculators write it when it fits ("10h 39m 38.3s"), else to three figures ("10.7 h"). */
-function downtimeCell(seconds: number, cell: (...texts: string[]) => string): string {
+function downtimeCell(seconds: number, cell: (...texts: string[]) => readonly string[]): readonly string[] {
   return cell(formatDowntime(seconds), seconds === 0 ? '0s' : formatDuration(seconds, 3));
 }
 
