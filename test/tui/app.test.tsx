@@ -32,6 +32,13 @@ const frame = () => instance?.lastFrame() ?? '';
 const until = (ok: (f: string) => boolean, timeout = 60_000) =>
   vi.waitFor(() => expect(ok(frame()), frame()).toBe(true), { timeout, interval: 20 });
 
+/** Types `value` over the default peak rate (4000/s) and Enter: an edit as a person makes it. */
+async function editPeakRate(stdin: { write: (s: string) => void }, value: string) {
+  stdin.write('\r');
+  await until((f) => f.includes('4000/s_'));
+  stdin.write(`\x7f\x7f\x7f\x7f\x7f\x7f${value}\r`);
+}
+
 describe('the TUI opens files as capplan run reads them (o)', () => {
   const openFile = async (name: string, text: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'capplan-open-'));
@@ -327,9 +334,7 @@ describe('the first screen (issue 19)', () => {
   it('o with unsaved changes asks first, and o again opens', async () => {
     const { stdin } = start(80, 24);
     await until((f) => f.includes('Recommended'));
-    stdin.write('\r');
-    await until((f) => f.includes('4000/s_'));
-    stdin.write('\x7f\x7f\x7f\x7f\x7f\x7f5000/s\r');
+    await editPeakRate(stdin, '5000/s');
     await until((f) => /peak rate\s+5000\/s/.test(f) && f.includes('*]'));
     stdin.write('o');
     await until((f) => f.includes('unsaved changes: o again opens another file anyway'));
@@ -344,9 +349,7 @@ describe('the first screen (issue 19)', () => {
   it('Ctrl-C with unsaved changes asks first (closing an edit), and u back to the file takes the mark away', async () => {
     const { stdin } = start(80, 24);
     await until((f) => f.includes('Recommended'));
-    stdin.write('\r');
-    await until((f) => f.includes('4000/s_'));
-    stdin.write('\x7f\x7f\x7f\x7f\x7f\x7f5000/s\r');
+    await editPeakRate(stdin, '5000/s');
     await until((f) => f.includes('[no file *]'));
     stdin.write('\r');
     await until((f) => f.includes('5000/s_'));
@@ -417,9 +420,7 @@ describe('the first screen (issue 19)', () => {
     const { stdin } = start(120, 40);
     await until((f) => f.includes('Monthly cost vs load') && !f.includes('(updating)'));
     const seen = instance?.frames.length ?? 0;
-    stdin.write('\r');
-    await until((f) => f.includes('4000/s_'));
-    stdin.write('\x7f\x7f\x7f\x7f\x7f\x7f5000/s\r');
+    await editPeakRate(stdin, '5000/s');
     await until(
       (f) => /design rate 16\.2k\/s/.test(f) && f.includes('Monthly cost vs load') && !f.includes('(updating)'),
     );

@@ -4,19 +4,11 @@
 import { readFileSync } from 'node:fs';
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO_TEXT } from '../../src/scenario/defaultScenario.js';
 import { displayValue, fieldsOf, storedValue } from '../../src/tui/fields.js';
 import { commandFor } from '../../src/tui/keys.js';
 import type { RawObject } from '../../src/tui/rawPath.js';
 import { analyze } from '../../src/tui/selectors.js';
-import {
-  type Action,
-  initialState,
-  otherWorksheetFormat,
-  reducer,
-  type TuiState,
-  worksheetFormatOf,
-} from '../../src/tui/state.js';
+import { initialState, otherWorksheetFormat, worksheetFormatOf } from '../../src/tui/state.js';
 import { displayWidth } from '../../src/tui/text.js';
 import {
   chartLines,
@@ -27,19 +19,8 @@ import {
   inputView,
   recommendationHead,
 } from '../../src/tui/view.js';
+import { focusOn, raw, run, type } from './stateHelpers.js';
 
-const raw = () => JSON.parse(DEFAULT_SCENARIO_TEXT) as RawObject;
-const run = (s: TuiState, ...actions: Action[]) => actions.reduce(reducer, s);
-const focusOn = (s: TuiState, path: string): TuiState => ({
-  ...s,
-  focus: fieldsOf(s.raw).findIndex((f) => f.path === path),
-});
-const type = (text: string): Action[] => [
-  { type: 'startEdit' },
-  ...Array.from({ length: 40 }, () => ({ type: 'backspace' }) as Action),
-  { type: 'input', text },
-  { type: 'commit' },
-];
 const edited = () => run(focusOn(initialState(raw(), 'viral.json'), 'workload.peakRate'), ...type('5000/s'));
 const ctrlC = { ctrl: true } as Key;
 

@@ -9,26 +9,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../cli/run.js';
 
 const haveTmux = spawnSync('tmux', ['-V']).status === 0;
-const socket = `capplan-test-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', 'ui');
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'ui', ...k);
-
-/**
- * Polls the screen until `ok` holds (the UI redraws asynchronously); fails with the last screen after `ms`. The
- * limit is generous on purpose: on a loaded machine a re-search after an edit took over 15 s (a failure that said
- * nothing about the UI), and a test that passes waits only as long as the screen needs.
- */
-async function waitFor(ok: (s: string) => boolean, what: string, ms = 90_000): Promise<string> {
-  const end = Date.now() + ms;
-  let last = '';
-  while (Date.now() < end) {
-    last = screen();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
+/** A tmux server of its own (`-L socket`) with a window `ui`: run tmux there, read the screen, type, wait. */
+function terminal(socket: string) {
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const screen = () => tmux('capture-pane', '-p', '-t', 'ui');
+  const keys = (...k: string[]) => tmux('send-keys', '-t', 'ui', ...k);
+  /**
+   * Polls the screen until `ok` holds (the UI redraws asynchronously); fails with the last screen after `ms`. The
+   * limit is generous on purpose: on a loaded machine a re-search after an edit took over 15 s (a failure that said
+   * nothing about the UI), and a test that passes waits only as long as the screen needs.
+   */
+  async function waitFor(ok: (s: string) => boolean, what: string, ms = 90_000): Promise<string> {
+    const end = Date.now() + ms;
+    let last = '';
+    while (Date.now() < end) {
+      last = screen();
+      if (ok(last)) return last;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${what}; the screen was:\n${last}`);
   }
-  throw new Error(`timed out waiting for ${what}; the screen was:\n${last}`);
+  return { tmux, screen, keys, waitFor };
 }
+
+const socket = `capplan-test-${process.pid}`;
+const { tmux, keys, waitFor } = terminal(socket);
 
 const costRow = (s: string) => s.split('\n').find((l) => l.includes('cost/month')) ?? '';
 
@@ -156,19 +161,7 @@ describe.runIf(haveTmux)('capplan in a real terminal (tmux)', { timeout: 300_000
 /** A second terminal, 80x24, the size the README promises: the first screen, Ctrl-C, and what quitting leaves. */
 describe.runIf(haveTmux)('capplan at 80x24 in a real terminal (tmux)', { timeout: 300_000 }, () => {
   const small = `capplan-test-80-${process.pid}`;
-  const t = (...args: string[]) => execFileSync('tmux', ['-L', small, ...args], { encoding: 'utf8' });
-  const shot = () => t('capture-pane', '-p', '-t', 'ui');
-  const press = (...k: string[]) => t('send-keys', '-t', 'ui', ...k);
-  async function waitOn(ok: (s: string) => boolean, what: string, ms = 90_000): Promise<string> {
-    const end = Date.now() + ms;
-    let last = '';
-    while (Date.now() < end) {
-      last = shot();
-      if (ok(last)) return last;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`timed out waiting for ${what}; the screen was:\n${last}`);
-  }
+  const { tmux: t, keys: press, waitFor: waitOn } = terminal(small);
   const dir = mkdtempSync(join(tmpdir(), 'capplan-tmux80-'));
   // a file whose name carries an OSC 52 sequence: printed raw, it would set the clipboard (a tmux paste buffer here)
   const evil = `evil\x1b]52;c;aGVsbG8=\x07.json`;
