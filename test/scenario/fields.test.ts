@@ -97,6 +97,12 @@ describe('the table of scenario fields', () => {
       'region MTBF',
       'region MTTR',
       'failover',
+      'cost / node',
+      'cost / region',
+      'deploys / week',
+      'restart time',
+      'failed changes',
+      'recovery time',
     ]);
     const kindOf = (path: string) => shown.find((f) => f.path === path)?.kind;
     expect(kindOf('workload.fanout')).toBe('number');
