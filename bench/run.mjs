@@ -1,13 +1,13 @@
 // npm run bench: speed is measured here, never in timed unit tests.
 // Start-up: whole-process wall time of the quick calculators against `node -e 0` (median of repeated runs).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-/** BENCH_ONLY=tiers,search runs only those sections (startup, run, tiers, sim, search, users, worksheet, dispatch, extreme, avail, jsonl, limits); all by default. */
+/** BENCH_ONLY=tiers,search runs only those sections (startup, run, tiers, sim, search, users, worksheet, dispatch, extreme, avail, jsonl, limits, tui); all by default. */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
 const want = (section) => ONLY === undefined || ONLY.includes(section);
 /** Scratch files of the benchmark (the C reference build, generated scenarios), removed when it ends. */
@@ -622,4 +622,94 @@ if (want('limits') && existsSync('/usr/bin/time')) {
   }
   console.log('input limits (issue 17: each refused in under 2 s and under 100 MB)');
   console.table(rows);
+}
+
+// The interactive UI (issue 19) on a real pseudo-terminal (util-linux `script`, 80x24): start-up to the first painted
+// frame (the title's "design rate"; the loading line before it too), and keystroke to redraw for an edit (Enter on the
+// typed peak rate to the frame with the new design rate; median of alternating 5000/s and 4000/s edits), each paired in
+// the same run with a bare node program on the same terminal (its first line; its echo of a key). Reported, not asserted.
+if (want('tui') && existsSync('/usr/bin/script')) {
+  const EDITS = Number(process.env.BENCH_TUI_EDITS ?? 10);
+  /** A program on a pty: its output so far, a way to type, and a wait for text to appear after a given offset. */
+  const onPty = (command) => {
+    const child = spawn('script', ['-qfec', `stty cols 80 rows 24; exec ${command}`, '/dev/null'], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: { ...process.env, NO_COLOR: '1', CI: '', TERM: 'xterm' },
+    });
+    const pty = { out: '', child, waiters: [] };
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d) => {
+      pty.out += d;
+      pty.waiters = pty.waiters.filter((w) => !w());
+    });
+    pty.type = (text) => child.stdin.write(text);
+    pty.until = (text, from = 0, ms = 60_000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no "${text}" within ${ms} ms:\n${pty.out.slice(-2000)}`)), ms);
+        const check = () => {
+          if (!pty.out.includes(text, from)) return false;
+          clearTimeout(timer);
+          resolve(performance.now());
+          return true;
+        };
+        if (!check()) pty.waiters.push(check);
+      });
+    pty.ended = new Promise((resolve) => child.on('exit', resolve));
+    return pty;
+  };
+  const echo = `"${process.execPath}" -e "process.stdout.write('ready\\n');process.stdin.setRawMode(true);process.stdin.on('data',d=>{if(String(d)==='q')process.exit(0);process.stdout.write('got'+d)})"`;
+  const tui = `"${process.execPath}" "${bin}"`;
+  const first = { tui: [], loading: [], node: [] };
+  const redraw = { tui: [], node: [] };
+  for (let i = 0; i < Math.max(3, Math.round(RUNS / 3)); i++) {
+    // the baseline: a bare node program's first line, and its echo of keys
+    let t0 = performance.now();
+    const n = onPty(echo);
+    first.node.push((await n.until('ready')) - t0);
+    for (let k = 0; k < EDITS; k++) {
+      const from = n.out.length;
+      t0 = performance.now();
+      n.type('x');
+      redraw.node.push((await n.until('gotx', from)) - t0);
+    }
+    n.type('q');
+    await n.ended;
+    // the UI: the loading line, the first frame, then edits of the peak rate
+    t0 = performance.now();
+    const u = onPty(tui);
+    first.loading.push((await u.until('capplan: loading')) - t0);
+    first.tui.push((await u.until('design rate 13k/s')) - t0);
+    // the keys are read once the first frame has been committed: give it a moment (not measured)
+    await new Promise((r) => setTimeout(r, 500));
+    for (let k = 0; k < EDITS; k++) {
+      const [value, rate] = k % 2 === 0 ? ['5000/s', '16.2k/s'] : ['4000/s', '13k/s'];
+      let from = u.out.length;
+      u.type('\r');
+      await u.until('_', from);
+      from = u.out.length;
+      u.type(`${'\x7f'.repeat(8)}${value}`);
+      await u.until(`${value}_`, from);
+      from = u.out.length;
+      t0 = performance.now();
+      u.type('\r');
+      redraw.tui.push((await u.until(`design rate ${rate}`, from)) - t0);
+    }
+    u.type('q');
+    await u.until('unsaved changes', 0).catch(() => {});
+    u.type('q');
+    await u.ended;
+  }
+  const ms = (xs) => Number(median(xs).toFixed(1));
+  console.log(
+    `the interactive UI on a pty at 80x24 (medians, ms; ${first.tui.length} starts, ${redraw.tui.length} edits), each beside a bare node program on the same pty`,
+  );
+  console.table([
+    {
+      what: 'start-up to the first painted frame',
+      capplanMs: ms(first.tui),
+      loadingLineMs: ms(first.loading),
+      nodeBaselineMs: ms(first.node),
+    },
+    { what: 'keystroke to redraw, an edit', capplanMs: ms(redraw.tui), nodeBaselineMs: ms(redraw.node) },
+  ]);
 }

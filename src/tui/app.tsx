@@ -3,16 +3,17 @@
  * the screen laid out from the pure view functions. The engine runs in-process (it is pure and fast); the Monte
  * Carlo simulation runs on worker threads so that the screen stays responsive, and Esc cancels it.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Box, type Key, Text, useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { loadCatalog } from '../catalog/index.js';
+import type { CostCurve } from '../compare/costCurve.js';
 import { FREEZE_NOTE } from '../compare/designs.js';
 import { nines, SECONDS_PER_YEAR } from '../core/reliability/index.js';
 import { describePath, InputError, InputErrors } from '../errors.js';
 import { readScenarioFile } from '../io/readInput.js';
-import { buildWorksheetInput } from '../report/buildWorksheet.js';
-import { worksheetMarkdown } from '../report/worksheet.js';
 import { readScenarioJson } from '../scenario/read.js';
 import { SIMULATION_DEFAULTS } from '../scenario/types.js';
 import { SimulationAborted } from '../simWorkers/pool.js';
@@ -22,17 +23,19 @@ import { frontierLines, recommendedEntry } from './frontierView.js';
 import { commandFor, type Effect, splitChunk } from './keys.js';
 import type { RawObject } from './rawPath.js';
 import { analyze, curveOf, shownResult, stepCurve } from './selectors.js';
-import { type Action, initialState, reducer, type TuiState, validate } from './state.js';
+import { type Action, initialState, reducer, type TuiState, validate, worksheetFormatOf } from './state.js';
+import { safeText } from './text.js';
 import {
   chartLines,
   comparisonLines,
   footerLines,
   headerLine,
   helpLines,
-  inputLines,
+  inputView,
   type Line,
   leftWidth,
-  recommendationLines,
+  recommendationHead,
+  recommendationWhy,
   type Style,
 } from './view.js';
 
@@ -50,7 +53,12 @@ export interface AppProps {
    * point when the scenario names no architectures.
    */
   freeze?: boolean;
+  /** The CLI that `w` runs as `capplan worksheet` (bin/capplan.js; found beside the sources or the bundle). */
+  binUrl?: URL;
 }
+
+/** bin/capplan.js: two levels up from src/tui/app.tsx, and from the bundle's dist/chunks/. */
+const DEFAULT_BIN = new URL('../../bin/capplan.js', import.meta.url);
 
 function useTerminalSize(fixed?: { columns: number; rows: number }) {
   const { stdout } = useStdout();
@@ -79,20 +87,30 @@ function styled(l: Line, color: boolean, key: string | number) {
     bad: color ? { color: 'red', bold: true } : { bold: true },
     group: { bold: true, underline: true },
   };
-  let text = l.text;
-  if (color && l.style === 'plain' && /\bMISS\b/.test(text)) {
+  // every string reaches the terminal through here: control characters escaped (a user's file or design name)
+  let text = safeText(l.text);
+  const misses = color && l.style === 'plain' && /\bMISS\b/.test(text);
+  if (misses || (l.emph && text === l.text)) {
+    const [from, to] = l.emph ?? [0, 0];
+    const parts = l.emph ? [text.slice(0, from), text.slice(from, to), text.slice(to)] : [text];
+    const emph = color ? { color: 'cyan', bold: true } : { bold: true };
     return (
-      <Text key={key}>
-        {text.split(/(MISS)/).map((part, i) =>
-          part === 'MISS' ? (
-            // biome-ignore lint/suspicious/noArrayIndexKey: static split of one line
-            <Text key={i} color="red" bold>
-              {part}
-            </Text>
-          ) : (
-            part
-          ),
-        )}
+      <Text key={key} wrap="truncate" {...props[l.style]}>
+        {parts.map((part, p) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: static split of one line
+          <Text key={p} {...(l.emph && p === 1 ? emph : {})}>
+            {(color ? part.split(/(MISS)/) : [part]).map((bit, i) =>
+              bit === 'MISS' ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: static split of one line
+                <Text key={i} color="red" bold>
+                  {bit}
+                </Text>
+              ) : (
+                bit
+              ),
+            )}
+          </Text>
+        ))}
       </Text>
     );
   }
@@ -102,12 +120,6 @@ function styled(l: Line, color: boolean, key: string | number) {
       {text}
     </Text>
   );
-}
-
-/** scenario.json -> scenario.worksheet.md beside it; an unsaved scenario -> worksheet.md here. */
-function worksheetPath(source: string | null): string {
-  if (source === null) return 'worksheet.md';
-  return `${source.replace(/\.json$/i, '')}.worksheet.md`;
 }
 
 /**
@@ -130,7 +142,7 @@ export function appElement(props: AppProps) {
   return <App {...props} />;
 }
 
-export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze = false }: AppProps) {
+export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze = false, binUrl }: AppProps) {
   const [state, dispatch] = useReducer(reducer, undefined, () => initialState(raw, source));
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
@@ -141,6 +153,12 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
   const stateRef = useRef(state);
   stateRef.current = state;
   const [, setCurveTick] = useState(0);
+  /** The worksheet being written by `capplan worksheet` (w), and its ticking clock. */
+  const worksheetJob = useRef<{ child: ChildProcess; timer: ReturnType<typeof setInterval> } | null>(null);
+  /** The first row of the input list shown (it scrolls only near its edges). */
+  const inputTop = useRef(0);
+  /** The last complete cost-vs-load curve, shown dimmed while the next one is computed. */
+  const lastCurve = useRef<CostCurve | undefined>(undefined);
   // an action applied at once to the state the next key of the chunk sees, and dispatched for the next frame
   const apply = (action: Action) => {
     stateRef.current = reducer(stateRef.current, action);
@@ -167,17 +185,100 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
     }
   }, [freeze, raw]);
 
-  useEffect(() => () => abort.current?.abort(), []);
+  useEffect(
+    () => () => {
+      abort.current?.abort();
+      const job = worksheetJob.current;
+      if (job) {
+        clearInterval(job.timer);
+        job.child.kill();
+      }
+    },
+    [],
+  );
+
+  /** Stops the worksheet's process (Esc, quitting); the file is not written (the CLI writes it atomically). */
+  function stopWorksheet() {
+    const job = worksheetJob.current;
+    if (!job) return;
+    worksheetJob.current = null;
+    clearInterval(job.timer);
+    job.child.kill();
+  }
+
+  /**
+   * `w`: the worksheet `capplan worksheet` writes, by that very command in a child process (so the screen keeps
+   * answering keys and counts the seconds): the scenario as edited on its stdin, `--format` from the file name, and
+   * the TUI's simulation block when the figures shown are simulated (the scenario's own simulation runs as the CLI
+   * runs it).
+   */
+  function writeWorksheet(path: string) {
+    const state = stateRef.current;
+    if (path === '') {
+      dispatch({ type: 'message', kind: 'error', text: 'no file name given; no worksheet written' });
+      return;
+    }
+    if (worksheetJob.current) return;
+    const format = worksheetFormatOf(path);
+    const simulatedHere = shownResult(state).architectures.some((x) => x.simulated);
+    const scenario =
+      simulatedHere && state.raw.simulation === undefined
+        ? { ...state.raw, simulation: { requests: TUI_SIMULATED_REQUESTS } }
+        : state.raw;
+    const bin = fileURLToPath(binUrl ?? DEFAULT_BIN);
+    // the file itself when the scenario is as saved there (the worksheet then names it), else the edits on stdin
+    const input = !state.dirty && state.source !== null && scenario === state.raw ? state.source : '-';
+    const args = [bin, 'worksheet', input, '--format', format, '--out', path, ...(freeze ? ['--freeze'] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (d: string) => {
+      stderr = (stderr + d).slice(-4000);
+    });
+    child.stdin?.on('error', () => {}); // a child that failed early closed its stdin: its exit says why
+    child.stdin?.end(input === '-' ? `${JSON.stringify(scenario, null, 2)}\n` : '');
+    const t0 = Date.now();
+    const timer = setInterval(
+      () => dispatch({ type: 'worksheetTick', seconds: Math.round((Date.now() - t0) / 1000) }),
+      1000,
+    );
+    worksheetJob.current = { child, timer };
+    dispatch({ type: 'worksheetStart', path, format });
+    const finish = (kind: 'info' | 'error', text: string) => {
+      if (worksheetJob.current?.child !== child) return; // cancelled
+      worksheetJob.current = null;
+      clearInterval(timer);
+      dispatch({ type: 'worksheetDone', kind, text });
+    };
+    child.on('error', (error) => finish('error', `cannot write the worksheet: ${error.message}`));
+    child.on('close', (code) => {
+      const why = stderr
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !l.startsWith('note:'))
+        .pop();
+      if (code === 0)
+        finish('info', `wrote the design-review worksheet to ${path} (${format === 'html' ? 'HTML' : 'Markdown'})`);
+      else finish('error', `no worksheet written: ${why ?? `capplan worksheet exited ${code}`}`);
+    });
+  }
 
   const effect = (e: Effect) => {
     const state = stateRef.current;
     switch (e) {
       case 'quit':
-        if (state.dirty && !state.quitConfirm) dispatch({ type: 'quitRequest' });
+      case 'interrupt':
+        if (state.dirty && !state.quitConfirm) apply({ type: 'quitRequest', interrupt: e === 'interrupt' });
         else {
           abort.current?.abort();
           opening.current?.abort();
+          stopWorksheet();
           exit();
+        }
+        return;
+      case 'cancelWorksheet':
+        if (worksheetJob.current) {
+          stopWorksheet();
+          dispatch({ type: 'worksheetDone', kind: 'info', text: 'worksheet cancelled; nothing written' });
         }
         return;
       case 'save':
@@ -247,35 +348,9 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
         });
         return;
       }
-      case 'worksheet': {
-        const path = worksheetPath(state.source);
-        try {
-          const shown = shownResult(state);
-          // the scenario as simulated when the figures shown are simulated, so the worksheet lists the simulation
-          const scenario = shown.architectures.some((x) => x.simulated)
-            ? withSimulationDefaults(state).scenario
-            : analyze(state.raw).scenario;
-          // the curve on screen, when it is of the figures shown (not simulated) and complete
-          const curve = shown === analyze(state.raw).result ? curveOf(state.raw, freeze) : undefined;
-          const input = buildWorksheetInput(
-            scenario,
-            shown,
-            loadCatalog(),
-            state.source ?? 'the scenario edited in capplan',
-            undefined,
-            { freeze, ...(curve ? { curve } : {}) },
-          );
-          writeFileAtomic(path, worksheetMarkdown(input));
-          dispatch({ type: 'message', kind: 'info', text: `wrote the design-review worksheet to ${path}` });
-        } catch (error) {
-          dispatch({
-            type: 'message',
-            kind: 'error',
-            text: `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-          });
-        }
+      case 'worksheet':
+        writeWorksheet(state.prompt?.kind === 'worksheet' ? state.prompt.buffer.trim() : '');
         return;
-      }
     }
   };
 
@@ -332,24 +407,15 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
   effectRef.current = effect;
   const applyRef = useRef(apply);
   applyRef.current = apply;
-  const onInput = useCallback(
-    (input: string, key: Key) => {
-      if (key.ctrl && input === 'c') {
-        abort.current?.abort();
-        opening.current?.abort();
-        exit();
-        return;
-      }
-      if (key.escape) opening.current?.abort();
-      for (const [i, k] of splitChunk(input, key)) {
-        const c = commandFor(stateRef.current, i, k);
-        if (c === null) continue;
-        if ('effect' in c) effectRef.current(c.effect);
-        else applyRef.current(c.action);
-      }
-    },
-    [exit],
-  );
+  const onInput = useCallback((input: string, key: Key) => {
+    if (key.escape || (key.ctrl && input === 'c')) opening.current?.abort();
+    for (const [i, k] of splitChunk(input, key)) {
+      const c = commandFor(stateRef.current, i, k);
+      if (c === null) continue;
+      if ('effect' in c) effectRef.current(c.effect);
+      else applyRef.current(c.action);
+    }
+  }, []);
   useInput(onInput);
 
   const { columns, rows } = size;
@@ -359,18 +425,21 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
   const footer = footerLines(state, columns);
   const bodyRows = Math.max(4, rows - 1 - footer.length - 1);
   if (state.help) {
+    // the help has the footer's rows too
     return (
       <Box flexDirection="column" width={columns}>
         {styled(header, color, 'h')}
         {helpLines(columns)
-          .slice(0, bodyRows)
+          .slice(0, rows - 2)
           .map((l, i) => styled(l, color, i))}
       </Box>
     );
   }
+  const promptLabel = { open: 'Open file', save: 'Save as', worksheet: 'Worksheet to' } as const;
+  const promptHint = state.prompt?.kind === 'worksheet' ? '.md or .html, Tab switches; Enter, Esc' : 'Enter, Esc';
   const prompt = state.prompt
     ? {
-        text: `${state.prompt.kind === 'open' ? 'Open file' : 'Save as'}: ${state.prompt.buffer}_  (${state.prompt.status ?? 'Enter, Esc'})`,
+        text: `${promptLabel[state.prompt.kind]}: ${state.prompt.buffer}_  (${state.prompt.status ?? promptHint})`,
         style: 'edit' as Style,
       }
     : null;
@@ -401,26 +470,32 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
   }
   const lw = leftWidth(columns);
   const rw = columns - lw - 2;
-  const left = inputLines(state, lw, bodyRows);
-  const right: Line[] = [];
+  const inputs = inputView(state, lw, bodyRows, inputTop.current);
+  inputTop.current = inputs.top;
+  const left = inputs.lines;
   const ascii = !color;
   const allowed = (a.scenario.targets.unavailability * SECONDS_PER_YEAR) / 60;
+  // the previous curve stays, dimmed, until this scenario's is ready: no blank chart, no jump
+  const fresh = curveOf(state.raw, freeze);
+  if (fresh) lastCurve.current = fresh;
+  const curve = fresh ?? lastCurve.current;
+  const chart = (panel: 'cost' | 'latency' | 'downtime', height: number) =>
+    chartLines(panel, result, curve, rw, height, ascii, allowed, fresh === undefined);
+  const blank: Line = { text: '', style: 'plain' };
+  // the verdict first (the recommended design, its cost, nines and p99), then the comparison or a chart, then why
+  const head = recommendationHead(result, rw);
+  const right: Line[] = [...head, blank];
   const tall = bodyRows >= 30;
-  const table = comparisonLines(result, rw, state.column);
-  const rec = recommendationLines(result, rw, tall ? 4 : 3);
+  const table = comparisonLines(result, rw, state.column, tall ? Infinity : bodyRows - head.length - 1);
   if (tall) {
-    right.push(...table, { text: '', style: 'plain' }, ...rec, { text: '', style: 'plain' });
-    const chartPanel = state.panel === 'table' ? 'cost' : state.panel;
-    right.push(
-      ...chartLines(chartPanel, result, curveOf(state.raw, freeze), rw, bodyRows - right.length, ascii, allowed),
-    );
+    right.push(...table, blank, ...recommendationWhy(result, rw, 3), blank);
+    right.push(...chart(state.panel === 'table' ? 'cost' : state.panel, bodyRows - right.length));
   } else if (state.panel === 'table') {
-    right.push(...table, { text: '', style: 'plain' }, ...rec);
+    right.push(...table);
+    const room = bodyRows - right.length - 1;
+    if (room > 0) right.push(blank, ...recommendationWhy(result, rw, room));
   } else {
-    right.push(
-      ...chartLines(state.panel, result, curveOf(state.raw, freeze), rw, bodyRows - rec.length - 1, ascii, allowed),
-    );
-    right.push({ text: '', style: 'plain' }, ...rec);
+    right.push(...chart(state.panel, bodyRows - right.length));
   }
   return (
     <Box flexDirection="column" width={columns}>

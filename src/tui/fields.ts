@@ -4,6 +4,7 @@
  * stores a JSON number when the text is one, `enum` cycles through its options.
  */
 import { SCENARIO_FIELDS, scenarioField } from '../scenario/fields.js';
+import { formatRate } from '../units/format.js';
 import type { RawObject, RawValue } from './rawPath.js';
 import { getAt } from './rawPath.js';
 
@@ -170,18 +171,57 @@ export function fieldsOf(raw: RawObject): FieldDef[] {
   return out;
 }
 
-/** The value as the screen shows it ("" when absent: the default applies). */
-export function displayValue(raw: RawObject, f: FieldDef): string {
+/** A plain rate as the screen shows it in little room: "5000/s" -> "5k/s" (anything else as written). */
+function compactRate(text: string): string {
+  const m = /^(\d+(?:\.\d+)?)\s*\/\s*s$/.exec(text.trim());
+  return m ? formatRate(Number(m[1])) : text;
+}
+
+/** The text of a range's label: its percentiles, and its distribution when it is not the default lognormal. */
+const RANGE_NOTE = /^(.+?) - (.+?) \(p5-p95(?:, (lognormal|normal|uniform))?\)$/;
+
+/**
+ * The value as the screen shows it ("" when absent: the default applies). An uncertain input (a range
+ * `{ p5, p95, distribution? }`) reads `500/s - 5000/s (p5-p95)`, with `, uniform` or `, normal` when so; typed back in
+ * that form (or as JSON) it is stored as the range.
+ */
+export function displayValue(raw: RawObject, f: FieldDef, compact = false): string {
   const v = getAt(raw, f.path);
   if (v === undefined || v === null) return '';
+  if (typeof v === 'object' && !Array.isArray(v) && 'p5' in v && 'p95' in v) {
+    const keys = Object.keys(v).filter((k) => !['p5', 'p95', 'distribution'].includes(k));
+    const d = v.distribution;
+    const text = (x: RawValue | undefined) =>
+      typeof x === 'string' || typeof x === 'number' ? (compact ? compactRate(String(x)) : String(x)) : null;
+    const [p5, p95] = [text(v.p5), text(v.p95)];
+    if (keys.length === 0 && p5 !== null && p95 !== null && (d === undefined || typeof d === 'string'))
+      return `${p5} - ${p95} (p5-p95${d === undefined || d === 'lognormal' ? '' : `, ${d}`})`;
+  }
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
 
 /** The stored form of a typed text: numbers for number fields when the text is a number, else the text. */
-export function storedValue(f: FieldDef, text: string): string | number | undefined {
+export function storedValue(f: FieldDef, text: string): RawValue | undefined {
   const t = text.trim();
   if (t === '') return undefined;
+  // a range as the screen shows it, or as JSON
+  const range = RANGE_NOTE.exec(t);
+  if (range) {
+    const one = (x: string) => (f.kind === 'number' && Number.isFinite(Number(x)) ? Number(x) : x.trim());
+    return {
+      p5: one(range[1] as string),
+      p95: one(range[2] as string),
+      ...(range[3] && range[3] !== 'lognormal' ? { distribution: range[3] } : {}),
+    };
+  }
+  if (t.startsWith('{')) {
+    try {
+      return JSON.parse(t) as RawValue;
+    } catch {
+      return t;
+    }
+  }
   if (f.kind === 'number') {
     const n = Number(t);
     return Number.isFinite(n) ? n : t;

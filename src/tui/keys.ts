@@ -7,7 +7,17 @@ import type { Action, TuiState } from './state.js';
 
 /** What the app does outside the reducer (files, workers, exit), or with the result shown (`frontier` counts its
  * entries and finds the recommended one before the reducer opens the view). */
-export type Effect = 'save' | 'saveAs' | 'open' | 'simulate' | 'cancelSimulation' | 'quit' | 'worksheet' | 'frontier';
+export type Effect =
+  | 'save'
+  | 'saveAs'
+  | 'open'
+  | 'simulate'
+  | 'cancelSimulation'
+  | 'quit'
+  | 'interrupt'
+  | 'worksheet'
+  | 'cancelWorksheet'
+  | 'frontier';
 export type Command = { action: Action } | { effect: Effect };
 
 /** A key press a binding answers: a typed character, or one of Ink's named keys (shift: must be held, or not). */
@@ -128,17 +138,17 @@ export const BINDINGS: readonly Binding[] = [
   { keys: 'S', help: 'save as another file', press: [{ char: 'S' }], command: { effect: 'saveAs' } },
   {
     keys: 'o',
-    help: 'open another scenario file',
+    help: 'open another file (asks first when there are unsaved changes)',
     footer: 'open',
     press: [{ char: 'o' }],
-    command: { action: { type: 'openPrompt', kind: 'open' } },
+    command: { action: { type: 'openRequest' } },
   },
   {
     keys: 'w',
-    help: 'write the design-review worksheet',
+    help: 'write the design-review worksheet as capplan worksheet does (asks where; .md or .html, Tab switches)',
     footer: 'worksheet',
     press: [{ char: 'w' }],
-    command: { effect: 'worksheet' },
+    command: { action: { type: 'openPrompt', kind: 'worksheet' } },
   },
   {
     keys: '?',
@@ -160,9 +170,14 @@ export const BINDINGS: readonly Binding[] = [
 
 /** What a key press does in the current state; null: nothing. */
 export function commandFor(state: TuiState, input: string, key: Key): Command | null {
+  // Ctrl-C quits from anywhere, asking first when there are unsaved changes
+  if (key.ctrl && input === 'c') return { effect: 'interrupt' };
+  if (state.worksheet && key.escape) return { effect: 'cancelWorksheet' };
   if (state.prompt) {
     if (key.escape) return { action: { type: 'closePrompt' } };
-    if (key.return) return { effect: state.prompt.kind === 'open' ? 'open' : 'saveAs' };
+    if (key.return)
+      return { effect: state.prompt.kind === 'open' ? 'open' : state.prompt.kind === 'save' ? 'saveAs' : 'worksheet' };
+    if (key.tab) return state.prompt.kind === 'worksheet' ? { action: { type: 'toggleFormat' } } : null;
     if ((key.backspace || key.delete) && input.length <= 1) return { action: { type: 'backspace' } };
     if (input && !key.ctrl && !key.meta) return { action: { type: 'input', text: input } };
     return null;

@@ -10,7 +10,7 @@ import { readScenarioText } from '../scenario/read.js';
 import type { Scenario } from '../scenario/types.js';
 import { parseFraction } from '../units/parse.js';
 import { displayValue, type FieldDef, fieldsOf, storedValue } from './fields.js';
-import { type RawObject, setAt } from './rawPath.js';
+import { type RawObject, type RawValue, setAt } from './rawPath.js';
 
 /** What the right column shows: the comparison table (and, on a tall terminal, the cost chart), or a chart. */
 export type Panel = 'table' | 'cost' | 'latency' | 'downtime';
@@ -31,17 +31,27 @@ export interface TuiState {
   source: string | null;
   focus: number;
   editing: { buffer: string } | null;
-  /** The last rejected value of a field, with why (shown inline until the field is edited again). */
-  fieldError: { path: string; text: string; value: string } | null;
+  /**
+   * The last rejected value of a field, with why: shown inline until Esc (`hidden`), and offered again by the next
+   * edit of that field, so nothing typed is lost.
+   */
+  fieldError: { path: string; text: string; value: string; hidden?: boolean } | null;
   message: { kind: 'info' | 'error'; text: string } | null;
   undo: RawObject[];
+  /** The scenario as in its file (or as it started); `dirty`: the one edited differs from it. */
+  saved: RawObject;
   dirty: boolean;
   help: boolean;
   panel: Panel;
   /** An open prompt; `status` replaces its "(Enter, Esc)" hint (a file being read, or why it did not open). */
-  prompt: { kind: 'open' | 'save'; buffer: string; status?: string } | null;
+  prompt: { kind: PromptKind; buffer: string; status?: string } | null;
   sim: SimState;
+  /** Asked once (unsaved changes): q or Ctrl-C again quits anyway. */
   quitConfirm: boolean;
+  /** Asked once (unsaved changes): o again opens another file anyway. */
+  openConfirm: boolean;
+  /** The worksheet being written (`w`): where, in which format, and for how many seconds so far. */
+  worksheet: { path: string; format: WorksheetFormat; seconds: number } | null;
   /** First candidate column shown (left/right scroll the comparison when it is wider than the screen). */
   column: number;
   /**
@@ -49,6 +59,27 @@ export interface TuiState {
    * selected entry (up/down move it) of `entries`. null: the usual screen.
    */
   frontier: { selected: number; entries: number } | null;
+}
+
+/** What a prompt asks for: a file to open, a file to save to, where to write the worksheet. */
+export type PromptKind = 'open' | 'save' | 'worksheet';
+export type WorksheetFormat = 'md' | 'html';
+
+/** The worksheet's format from the file name: `.html`/`.htm` is HTML, anything else Markdown. */
+export function worksheetFormatOf(path: string): WorksheetFormat {
+  return /\.html?$/i.test(path.trim()) ? 'html' : 'md';
+}
+
+/** The same name with the other format's extension (Tab in the worksheet prompt). */
+export function otherWorksheetFormat(path: string): string {
+  const base = path.trim().replace(/\.(md|markdown|html?)$/i, '');
+  return `${base}.${worksheetFormatOf(path) === 'html' ? 'md' : 'html'}`;
+}
+
+/** Where `w` offers to write: scenario.json -> scenario.worksheet.md beside it; no file -> worksheet.md here. */
+export function worksheetPath(source: string | null): string {
+  if (source === null) return 'worksheet.md';
+  return `${source.replace(/\.json$/i, '')}.worksheet.md`;
 }
 
 export type Action =
@@ -64,7 +95,14 @@ export type Action =
   | { type: 'message'; kind: 'info' | 'error'; text: string }
   | { type: 'toggleHelp' }
   | { type: 'nextPanel' }
-  | { type: 'openPrompt'; kind: 'open' | 'save' }
+  | { type: 'openPrompt'; kind: PromptKind; buffer?: string }
+  /** `o`: the open prompt, or, with unsaved changes, a question first (o again opens). */
+  | { type: 'openRequest' }
+  /** Tab in the worksheet prompt: the other format. */
+  | { type: 'toggleFormat' }
+  | { type: 'worksheetStart'; path: string; format: WorksheetFormat }
+  | { type: 'worksheetTick'; seconds: number }
+  | { type: 'worksheetDone'; kind: 'info' | 'error'; text: string }
   | { type: 'closePrompt' }
   | { type: 'promptStatus'; text: string }
   | { type: 'simStart' }
@@ -72,7 +110,8 @@ export type Action =
   | { type: 'simDone'; result: ComparisonResult; forRaw: RawObject }
   | { type: 'simError'; text: string }
   | { type: 'simCancelled' }
-  | { type: 'quitRequest' }
+  /** q, or Ctrl-C (`interrupt`: closes an edit or a prompt first, so that the question shows). */
+  | { type: 'quitRequest'; interrupt?: boolean }
   | { type: 'scroll'; delta: number }
   /** Opens the frontier view on `selected` of its `entries` (the app counts them in the result shown), or closes it. */
   | { type: 'toggleFrontier'; entries: number; selected: number };
@@ -86,15 +125,30 @@ export function initialState(raw: RawObject, source: string | null): TuiState {
     fieldError: null,
     message: null,
     undo: [],
+    saved: raw,
     dirty: false,
     help: false,
     panel: 'table',
     prompt: null,
     sim: { status: 'idle', done: 0, total: 0 },
     quitConfirm: false,
+    openConfirm: false,
+    worksheet: null,
     column: 0,
     frontier: null,
   };
+}
+
+/** Whether two raw scenarios hold the same values (key order aside): undo back to the file's text is not an edit. */
+export function sameRaw(a: RawValue | undefined, b: RawValue | undefined): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameRaw(x, b[i]));
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  const bo = b as Record<string, RawValue>;
+  return ka.length === kb.length && ka.every((k) => k in bo && sameRaw((a as Record<string, RawValue>)[k], bo[k]));
 }
 
 /** What the frontier view answers to the keys that would edit, undo or change the hidden screen. */
@@ -185,14 +239,36 @@ function applyEdit(state: TuiState, f: FieldDef, text: string): TuiState {
     ...state,
     raw,
     undo: [...state.undo, state.raw].slice(-100),
-    dirty: true,
+    dirty: !sameRaw(raw, state.saved),
     editing: null,
     fieldError: null,
     message: { kind: 'info', text: `${f.label} = ${text.trim() === '' ? '(default)' : text.trim()}` },
   };
 }
 
+/** Actions that keep a pending question (q or o asked once): the confirming keys, and what arrives unasked. */
+const KEEPS_QUESTION: ReadonlySet<Action['type']> = new Set([
+  'quitRequest',
+  'openRequest',
+  'message',
+  'promptStatus',
+  'simProgress',
+  'simDone',
+  'simError',
+  'simCancelled',
+  'worksheetTick',
+  'worksheetDone',
+]);
+
 export function reducer(state: TuiState, action: Action): TuiState {
+  const next = step(state, action);
+  if (KEEPS_QUESTION.has(action.type) || (!next.quitConfirm && !next.openConfirm)) return next;
+  // any other key answers "no": the question and its message go
+  const asked = next.message?.text.startsWith('unsaved changes:') === true;
+  return { ...next, quitConfirm: false, openConfirm: false, message: asked ? null : next.message };
+}
+
+function step(state: TuiState, action: Action): TuiState {
   const fields = fieldsOf(state.raw);
   const field = fields[state.focus];
   if (state.frontier) {
@@ -245,7 +321,13 @@ export function reducer(state: TuiState, action: Action): TuiState {
       if (state.prompt) return { ...state, prompt: null };
       if (state.help) return { ...state, help: false };
       if (!state.editing) return { ...state, quitConfirm: false };
-      return { ...state, editing: null, message: { kind: 'info', text: 'edit cancelled; the value is unchanged' } };
+      return {
+        ...state,
+        editing: null,
+        // the inline error goes; its text comes back with the next edit of the field
+        fieldError: state.fieldError ? { ...state.fieldError, hidden: true } : null,
+        message: { kind: 'info', text: 'edit cancelled; the value is unchanged' },
+      };
     case 'undo': {
       const previous = state.undo[state.undo.length - 1];
       if (!previous) return { ...state, message: { kind: 'info', text: 'nothing to undo' } };
@@ -253,7 +335,7 @@ export function reducer(state: TuiState, action: Action): TuiState {
         ...state,
         raw: previous,
         undo: state.undo.slice(0, -1),
-        dirty: true,
+        dirty: !sameRaw(previous, state.saved),
         fieldError: null,
         focus: Math.min(state.focus, fieldsOf(previous).length - 1),
         message: { kind: 'info', text: 'undone' },
@@ -268,6 +350,7 @@ export function reducer(state: TuiState, action: Action): TuiState {
       return {
         ...state,
         source: action.path,
+        saved: state.raw,
         dirty: false,
         prompt: null,
         message: { kind: 'info', text: `saved ${action.path}` },
@@ -281,8 +364,35 @@ export function reducer(state: TuiState, action: Action): TuiState {
     case 'openPrompt':
       return {
         ...state,
-        prompt: { kind: action.kind, buffer: action.kind === 'save' ? (state.source ?? 'scenario.json') : '' },
+        prompt: {
+          kind: action.kind,
+          buffer:
+            action.buffer ??
+            (action.kind === 'save'
+              ? (state.source ?? 'scenario.json')
+              : action.kind === 'worksheet'
+                ? worksheetPath(state.source)
+                : ''),
+        },
       };
+    case 'openRequest':
+      if (state.dirty && !state.openConfirm)
+        return {
+          ...state,
+          openConfirm: true,
+          message: { kind: 'error', text: 'unsaved changes: o again opens another file anyway, s saves' },
+        };
+      return { ...state, openConfirm: false, message: null, prompt: { kind: 'open', buffer: '' } };
+    case 'toggleFormat':
+      return state.prompt?.kind === 'worksheet'
+        ? { ...state, prompt: { ...state.prompt, buffer: otherWorksheetFormat(state.prompt.buffer) } }
+        : state;
+    case 'worksheetStart':
+      return { ...state, prompt: null, worksheet: { path: action.path, format: action.format, seconds: 0 } };
+    case 'worksheetTick':
+      return state.worksheet ? { ...state, worksheet: { ...state.worksheet, seconds: action.seconds } } : state;
+    case 'worksheetDone':
+      return { ...state, worksheet: null, message: { kind: action.kind, text: action.text } };
     case 'closePrompt':
       return { ...state, prompt: null };
     case 'promptStatus':
@@ -340,8 +450,12 @@ export function reducer(state: TuiState, action: Action): TuiState {
       return state.dirty && !state.quitConfirm
         ? {
             ...state,
+            ...(action.interrupt ? { editing: null, prompt: null } : {}),
             quitConfirm: true,
-            message: { kind: 'error', text: 'unsaved changes: q again quits anyway, s saves' },
+            message: {
+              kind: 'error',
+              text: `unsaved changes: ${action.interrupt ? 'Ctrl-C or q' : 'q'} again quits anyway, s saves`,
+            },
           }
         : state;
   }

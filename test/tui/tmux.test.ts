@@ -2,33 +2,38 @@
 // and read the screen with capture-pane, asserting on what a person would see. CI installs tmux (.ci/run).
 // CI=1 on purpose: CI machines set it, and Ink then drew nothing until exit (a blank terminal; fixed in tui/run.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../cli/run.js';
 
 const haveTmux = spawnSync('tmux', ['-V']).status === 0;
-const socket = `capplan-test-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', 'ui');
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'ui', ...k);
-
-/**
- * Polls the screen until `ok` holds (the UI redraws asynchronously); fails with the last screen after `ms`. The
- * limit is generous on purpose: on a loaded machine a re-search after an edit took over 15 s (a failure that said
- * nothing about the UI), and a test that passes waits only as long as the screen needs.
- */
-async function waitFor(ok: (s: string) => boolean, what: string, ms = 90_000): Promise<string> {
-  const end = Date.now() + ms;
-  let last = '';
-  while (Date.now() < end) {
-    last = screen();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
+/** A tmux server of its own (`-L socket`) with a window `ui`: run tmux there, read the screen, type, wait. */
+function terminal(socket: string) {
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const screen = () => tmux('capture-pane', '-p', '-t', 'ui');
+  const keys = (...k: string[]) => tmux('send-keys', '-t', 'ui', ...k);
+  /**
+   * Polls the screen until `ok` holds (the UI redraws asynchronously); fails with the last screen after `ms`. The
+   * limit is generous on purpose: on a loaded machine a re-search after an edit took over 15 s (a failure that said
+   * nothing about the UI), and a test that passes waits only as long as the screen needs.
+   */
+  async function waitFor(ok: (s: string) => boolean, what: string, ms = 90_000): Promise<string> {
+    const end = Date.now() + ms;
+    let last = '';
+    while (Date.now() < end) {
+      last = screen();
+      if (ok(last)) return last;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${what}; the screen was:\n${last}`);
   }
-  throw new Error(`timed out waiting for ${what}; the screen was:\n${last}`);
+  return { tmux, screen, keys, waitFor };
 }
+
+const socket = `capplan-test-${process.pid}`;
+const { tmux, keys, waitFor } = terminal(socket);
 
 const costRow = (s: string) => s.split('\n').find((l) => l.includes('cost/month')) ?? '';
 
@@ -94,7 +99,7 @@ describe.runIf(haveTmux)('capplan in a real terminal (tmux)', { timeout: 300_000
       'new figures',
     );
     expect(after).toMatch(/peak rate = 20000\/s|design rate 64/);
-    expect(after).toContain('*]');
+    expect(after).toContain(' *]');
   });
 
   it('a bad value is refused beside the field and the old value stays', async () => {
@@ -150,5 +155,59 @@ describe.runIf(haveTmux)('capplan in a real terminal (tmux)', { timeout: 300_000
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(spawnSync('tmux', ['-L', socket, 'has-session', '-t', 'ui']).status).not.toBe(0);
+  });
+});
+
+/** A second terminal, 80x24, the size the README promises: the first screen, Ctrl-C, and what quitting leaves. */
+describe.runIf(haveTmux)('capplan at 80x24 in a real terminal (tmux)', { timeout: 300_000 }, () => {
+  const small = `capplan-test-80-${process.pid}`;
+  const { tmux: t, keys: press, waitFor: waitOn } = terminal(small);
+  const dir = mkdtempSync(join(tmpdir(), 'capplan-tmux80-'));
+  // a file whose name carries an OSC 52 sequence: printed raw, it would set the clipboard (a tmux paste buffer here)
+  const evil = `evil\x1b]52;c;aGVsbG8=\x07.json`;
+  beforeAll(() => {
+    copyFileSync('models/scenarios/photo-sharing-viral.json', join(dir, evil));
+    t('-f', '/dev/null', 'new-session', '-d', '-s', 'ui', '-x', '80', '-y', '24', '-c', dir);
+    t('set-option', '-g', 'set-clipboard', 'on');
+    // a script that says when capplan has ended, so the screen it leaves behind can be read (the name by a glob: typed
+    // into a shell, its ESC would be a key)
+    writeFileSync(
+      join(dir, 'run.sh'),
+      `for f in evil*.json; do NO_COLOR=1 CI=1 '${process.execPath}' '${BIN}' tui "$f"; done; echo CAPPLAN-ENDED; sleep 600\n`,
+    );
+    press('-l', 'sh run.sh');
+    press('Enter');
+  });
+  afterAll(() => {
+    spawnSync('tmux', ['-L', small, 'kill-server']);
+  });
+
+  it('the first screen: ? help and q quit, the recommended design in full with its cost, the file name escaped', async () => {
+    const s = await waitOn((x) => x.includes('Recommended: '), 'the first frame');
+    const lines = s.split('\n');
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+    expect(s).toMatch(/\n\? help {2}q quit {2}/);
+    const at = lines.findIndex((l) => l.includes('Recommended: '));
+    const col = lines[at]?.indexOf('Recommended: ') ?? 0;
+    const verdict = `${lines[at]?.slice(col).trim()} ${lines[at + 1]?.slice(col).trim()}`;
+    expect(verdict).toMatch(/^Recommended: scale out, 2 regions: \$[\d.]+k\/month, \d\.\d\d nines, p99 \d+ ms/);
+    expect(s).toMatch(/\*scale out,/);
+    expect(s).toContain('evil^[]52;c;aGVsbG8=^G.json');
+    expect(t('list-buffers')).toBe(''); // no OSC 52 reached the terminal
+  });
+
+  it('Ctrl-C with unsaved changes asks first; again quits, and the last frame is not left behind', async () => {
+    press('Enter');
+    await waitOn((x) => /peak rate\s+4000\/s_/.test(x), 'the edit');
+    for (let i = 0; i < 8; i++) press('BSpace');
+    press('-l', '5000/s');
+    press('Enter');
+    await waitOn((x) => /peak rate\s+5000\/s(?!_)/.test(x) && x.includes('.json *]'), 'the edit accepted');
+    press('C-c');
+    await waitOn((x) => x.includes('unsaved changes: Ctrl-C or q again quits'), 'the question');
+    press('C-c');
+    const s = await waitOn((x) => x.includes('CAPPLAN-ENDED'), 'capplan to end');
+    expect(s).not.toContain('cost/month');
+    expect(s).not.toContain('Recommended');
   });
 });
