@@ -1,6 +1,6 @@
 /** The frame shared by the horizontal bar charts (downtime, latency): label column, plot width, reference labels. */
 
-import { type LegendItem, legend, SMALL, text, textWidth, W } from './svg.js';
+import { INK, type LegendItem, legend, line, SMALL, text, textWidth, W } from './svg.js';
 
 /**
  * The frame of a horizontal bar chart: the label column (`labelWidth` wide), the plot's right end (room for every
@@ -29,4 +29,13 @@ export function plotRight(left: number, ends: readonly number[], labels: readonl
 export function refLabel(x: number, y: number, s: string): string {
   const toLeft = x + 6 + textWidth(s, SMALL) > W - 8;
   return text(toLeft ? x - 6 : x + 6, y, s, { size: SMALL, anchor: toLeft ? 'end' : 'start', halo: true });
+}
+
+/** A chart's two axes (left and bottom) and the title under the bottom one, centred. */
+export function axes(left: number, right: number, top: number, bottom: number, title: string): string[] {
+  return [
+    line(left, top, left, bottom, `class="axis" stroke="${INK}" stroke-width="1.2"`),
+    line(left, bottom, right, bottom, `class="axis" stroke="${INK}" stroke-width="1.2"`),
+    text((left + right) / 2, bottom + 40, title, { anchor: 'middle' }),
+  ];
 }

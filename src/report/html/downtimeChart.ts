@@ -9,7 +9,7 @@ import { SECONDS_PER_YEAR } from '../../core/reliability/index.js';
 import { formatDowntime, formatDuration, formatPercent } from '../../units/format.js';
 import { logTicks } from '../scale.js';
 import type { WorksheetInput } from '../worksheet.js';
-import { barFrame, refLabel } from './bars.js';
+import { axes, barFrame, refLabel } from './bars.js';
 import {
   boxSwatch,
   clip,
@@ -132,9 +132,7 @@ export function downtimeChart(w: WorksheetInput): string {
   parts.push(line(bx, top - 14, bx, bottom, `class="budget" stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"`));
   parts.push(refLabel(bx, top - 5, budgetLabel));
   parts.push(...names, ...valueLabels);
-  parts.push(line(left, top, left, bottom, `class="axis" stroke="${INK}" stroke-width="1.2"`));
-  parts.push(line(left, bottom, right, bottom, `class="axis" stroke="${INK}" stroke-width="1.2"`));
-  parts.push(text((left + right) / 2, bottom + 40, 'downtime per year (log scale)', { anchor: 'middle' }));
+  parts.push(...axes(left, right, top, bottom, 'downtime per year (log scale)'));
   parts.push('</svg>');
   return figure(
     parts.join('\n'),

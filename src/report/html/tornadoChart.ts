@@ -8,7 +8,7 @@ import { formatUsd } from '../../units/format.js';
 import { linearTicks } from '../scale.js';
 import { TORNADO_INPUTS } from '../sections/sensitivity.js';
 import type { WorksheetInput } from '../worksheet.js';
-import { barFrame } from './bars.js';
+import { axes, barFrame } from './bars.js';
 import {
   boxSwatch,
   clip,
@@ -65,9 +65,7 @@ export function tornadoChart(w: WorksheetInput): string {
     parts.push(rect(left, y, sx(i.swingUsdPerMonth) - left, bar, `class="bar swing" fill="${WITHIN}"`, labels[k]));
     parts.push(text(sx(i.swingUsdPerMonth) + 6, y + bar / 2 + 4, labels[k] ?? '', { size: SMALL, halo: true }));
   });
-  parts.push(line(left, top, left, bottom, `class="axis" stroke="${INK}" stroke-width="1.2"`));
-  parts.push(line(left, bottom, right, bottom, `class="axis" stroke="${INK}" stroke-width="1.2"`));
-  parts.push(text((left + right) / 2, bottom + 40, 'swing of the monthly cost (USD per month)', { anchor: 'middle' }));
+  parts.push(...axes(left, right, top, bottom, 'swing of the monthly cost (USD per month)'));
   parts.push('</svg>');
   return figure(
     parts.join('\n'),
