@@ -11,5 +11,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // both cores (vitest's default is one fewer than the CPUs: one worker on this 2-core machine, the suite in series);
+    // the tests' limits only catch hangs, so the contention of two workers changes no result
+    maxWorkers: 2,
   },
 });
