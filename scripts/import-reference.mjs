@@ -486,23 +486,13 @@ function buildInstances() {
     }
     const source = INSTANCE_SOURCE_IDS.get(row.source);
     check(source, `${row.name}: unrecognised source text ${row.source}`);
-    let region = row.region;
+    const spec = { name: row.name, provider: row.provider, family, size, vcpu: row.vcpu, memGiB: row.memGiB, source };
     if (row.provider === 'gcp') {
-      check(region === 'us-central1 (assumed)', `${row.name}: unexpected GCP region ${region}`);
-      region = 'us-central1'; // assumed, see the source text
-      return {
-        name: row.name,
-        provider: row.provider,
-        family,
-        size,
-        vcpu: row.vcpu,
-        memGiB: row.memGiB,
-        source,
-        onDemand: [{ region, usdPerHour: row.usdPerHour, source }],
-        notListed: [],
-      };
+      check(row.region === 'us-central1 (assumed)', `${row.name}: unexpected GCP region ${row.region}`);
+      // assumed, see the source text
+      return { ...spec, onDemand: [{ region: 'us-central1', usdPerHour: row.usdPerHour, source }], notListed: [] };
     }
-    check(region === 'us-east-1', `${row.name}: unexpected AWS region ${region}`);
+    check(row.region === 'us-east-1', `${row.name}: unexpected AWS region ${row.region}`);
     const ref = refByName.get(row.name);
     if (ref) check(ref.vcpu === row.vcpu && ref.memGiB === row.memGiB, `${row.name}: specs differ between references`);
     const regional = awsRegionalPrices(
@@ -514,17 +504,7 @@ function buildInstances() {
       regionIds,
       prices.checks,
     );
-    return {
-      name: row.name,
-      provider: row.provider,
-      family,
-      size,
-      vcpu: row.vcpu,
-      memGiB: row.memGiB,
-      source,
-      onDemand: regional.onDemand,
-      notListed: regional.notListed,
-    };
+    return { ...spec, onDemand: regional.onDemand, notListed: regional.notListed };
   });
   // the types that only prices.json carries (c6i, c7i, m7g, c7g, r7g, the small t3 and t4g)
   for (const ref of prices.instances) {

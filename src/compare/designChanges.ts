@@ -4,14 +4,12 @@
  * simulation's form of it.
  */
 
-import { crossRegionFailoverS, type TrafficSwitch } from '../core/reliability/index.js';
+import { crossRegionFailoverS, SECONDS_PER_WEEK, type TrafficSwitch } from '../core/reliability/index.js';
 import type { SimChanges } from '../core/sim/failures/types.js';
 import type { Context } from './context.js';
 import type { HorizontalDesign, VerticalDesign } from './designKinds.js';
 import type { HorizontalLayout } from './layout.js';
 import { type DeployEffect, deployOf, horizontalDeploy, verticalDeploy } from './operations.js';
-
-const WEEK_S = 7 * 86400;
 
 /** A vertical design's deploy: a restart, or the move to a hot standby (through the switch across regions) when shorter. */
 export function verticalChange(ctx: Context, d: VerticalDesign, sw: TrafficSwitch | null): DeployEffect {
@@ -52,7 +50,7 @@ export function horizontalChange(
 export function simChanges(ctx: Context, effect: DeployEffect): SimChanges | undefined {
   const ops = ctx.scenario.operations;
   if (!(ops.deploysPerWeek > 0)) return undefined;
-  const perS = ops.deploysPerWeek / WEEK_S;
+  const perS = ops.deploysPerWeek / SECONDS_PER_WEEK;
   return {
     deployRatePerS: perS,
     deployDownS: effect.downS,

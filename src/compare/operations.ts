@@ -28,16 +28,15 @@
  *   or every node of a fleet), unless a hot standby serves as the second copy.
  */
 
-import { fromUnavailability, series } from '../core/reliability/index.js';
+import { fromUnavailability, SECONDS_PER_WEEK, series } from '../core/reliability/index.js';
 import type { DeployMode, Operations } from '../scenario/types.js';
 import type { AvailabilityFigure } from './availability.js';
-import { BILLING_HOURS_PER_MONTH } from './context.js';
+import { SECONDS_PER_BILLING_MONTH } from './context.js';
 import type { NodePrice } from './nodePrice.js';
 import type { ArchitectureResult } from './result.js';
 
-const WEEK_S = 7 * 86400;
 /** Weeks in a billing month of 730 hours. */
-const WEEKS_PER_BILLING_MONTH = BILLING_HOURS_PER_MONTH / (7 * 24);
+const WEEKS_PER_BILLING_MONTH = SECONDS_PER_BILLING_MONTH / SECONDS_PER_WEEK;
 
 export const CAUSE_DEPLOYS = 'deploys';
 export const CAUSE_FAILED_CHANGES = 'failed changes';
@@ -45,11 +44,6 @@ export const CAUSE_FAILED_CHANGES = 'failed changes';
 /** The deploy mode of a design: its own, else a vertical design restarts and a horizontal one rolls. */
 export function deployOf(kind: 'vertical' | 'horizontal', deploy: DeployMode | undefined): DeployMode {
   return deploy ?? (kind === 'vertical' ? 'restart' : 'rolling');
-}
-
-/** Whether the scenario asks for deploys or failed changes to be counted (any of their figures above 0). */
-export function countsChanges(ops: Operations): boolean {
-  return ops.deploysPerWeek > 0 && (ops.restartS > 0 || (ops.changeFailureRate > 0 && ops.changeRecoveryS > 0));
 }
 
 /**
@@ -100,7 +94,7 @@ export function changeUnavailability(
   deploysPerWeek: number,
   effect: DeployEffect,
 ): ChangeUnavailability {
-  const perS = deploysPerWeek / WEEK_S;
+  const perS = deploysPerWeek / SECONDS_PER_WEEK;
   return {
     deploys: Math.min(1, perS * effect.downS),
     failedChanges: Math.min(1, perS * ops.changeFailureRate * ops.changeRecoveryS * effect.changeShare),

@@ -42,16 +42,9 @@ export const BURSTABLE_FAMILIES: ReadonlySet<string> = new Set(['t3', 't4g']);
  * (BURSTABLE_FAMILIES).
  */
 export function searchableInstances(ctx: Context): Instance[] {
-  let providers = providersCache.get(ctx.catalog);
-  if (providers === undefined) {
-    providers = new Set(ctx.catalog.regions.map((r) => r.provider));
-    providersCache.set(ctx.catalog, providers);
-  }
-  const withRegions = providers;
+  const withRegions = new Set<string>(ctx.catalog.regions.map((r) => r.provider));
   return ctx.catalog.instances.filter((i) => withRegions.has(i.provider) && !BURSTABLE_FAMILIES.has(i.family));
 }
-
-const providersCache = new WeakMap<Context['catalog'], Set<string>>();
 
 /** Shortfalls are ranked in units of 1 / SHORTFALL_RESOLUTION (a hundredth of a percent of each target). */
 export const SHORTFALL_RESOLUTION = 1e4;

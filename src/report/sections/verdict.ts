@@ -87,7 +87,8 @@ function missed(a: ArchitectureResult): string {
  */
 export function verdict(s: Scenario, r: ComparisonResult): Block[] {
   const rec = recommended(r);
-  const judged = rec ?? r.architectures.find((a) => a.name === r.recommendation.name) ?? r.architectures[0];
+  // none meets every target: the first candidate, judged the same way
+  const judged = rec ?? r.architectures[0];
   const out: Block[] = [];
   if (judged !== undefined) {
     out.push(

@@ -3,6 +3,7 @@
  * unavailabilities), the down-event count, the too-rare rule, and the method text describing the model.
  */
 
+import { SECONDS_PER_WEEK } from '../../reliability/downtime.js';
 import { sectioningHalfWidth } from '../../stats/tInterval.js';
 import { WARMUP_NODE_MTBFS } from './plan.js';
 import type { AvailabilityChunk, AvailabilitySimConfig, SimChanges, SimulatedAvailability } from './types.js';
@@ -85,7 +86,7 @@ function changesText(ch: SimChanges | undefined): string {
   }
   if (ch.failureRatePerS > 0 && ch.recoveryS > 0 && ch.share > 0) {
     parts.push(
-      `failed changes ${Number((ch.failureRatePerS * 7 * 86400).toPrecision(3))} a week, each taking ${Number((ch.share * 100).toPrecision(3))}% of the service down for an exponential recovery of mean ${Number(ch.recoveryS.toPrecision(4))} s`,
+      `failed changes ${Number((ch.failureRatePerS * SECONDS_PER_WEEK).toPrecision(3))} a week, each taking ${Number((ch.share * 100).toPrecision(3))}% of the service down for an exponential recovery of mean ${Number(ch.recoveryS.toPrecision(4))} s`,
     );
   }
   return parts.length === 0 ? '' : `; ${parts.join(', and ')}, independent of the hardware`;
