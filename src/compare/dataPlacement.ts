@@ -1,6 +1,7 @@
 /** Where a horizontal design keeps its data: copies per region and zone, the write quorum, the partitions. */
 
 import { copiesPerZone, copysetCount, majority, zoneSizes } from '../core/reliability/placement.js';
+import { formatSig } from '../units/format.js';
 import type { Context } from './context.js';
 import type { HorizontalDesign } from './designKinds.js';
 
@@ -39,7 +40,7 @@ export function placementOf(
   const sets = Math.max(...d.nodesByRegion.map((n) => copysetCount(zoneSizes(n, d.zones), r)));
   const bound =
     sets > 10 * partitions
-      ? `; about ${sets.toPrecision(2)} node sets could hold a partition, far more than the partitions: the data downtime is an upper bound (exact when every such set holds one)`
+      ? `; about ${formatSig(sets, 2)} node sets could hold a partition, far more than the partitions: the data downtime is an upper bound (exact when every such set holds one)`
       : '';
   const where = c === 1 ? 'each in another zone' : `at most ${c} in one zone`;
   const writes =

@@ -6,6 +6,7 @@
 
 import { fromUnavailability, series } from '../core/reliability/index.js';
 import type { AutoscalingSpec } from '../scenario/types.js';
+import { formatPercent } from '../units/format.js';
 import {
   type AutoscaledFleet,
   autoscaledFleet,
@@ -229,7 +230,7 @@ function horizontalDeferred(
         ? 'all nodes of a region are in one zone: a zone outage takes the region down'
         : placement.copiesPerZone > K
           ? `a zone holds ${placement.copiesPerZone} copies of some partitions, more than the ${K} that may be down: a zone outage stops ${K === R * w.replication - 1 ? 'reads and writes' : 'writes'}`
-          : `losing one zone (about ${Math.ceil(100 / d.zones)}% of a region's nodes) pushes the survivors above ${(cap * 100).toPrecision(3)}% CPU: zone outages count as downtime; more spares (about N/${d.zones - 1}) would ride them out`,
+          : `losing one zone (about ${Math.ceil(100 / d.zones)}% of a region's nodes) pushes the survivors above ${formatPercent(cap)} CPU: zone outages count as downtime; more spares (about N/${d.zones - 1}) would ride them out`,
     );
   }
   if (d.nodesByRegion.some((n) => n < d.zones)) notes.push('fewer nodes than zones in a region: some zones are empty');
@@ -237,7 +238,7 @@ function horizontalDeferred(
     notes.push(
       w.replication > K
         ? `with a region gone, ${R * w.replication - w.replication} of ${R * w.replication} copies remain, fewer than the write quorum of ${placement.writeQuorum}: a region outage stops writes`
-        : `the surviving regions cannot carry a failed region's users at or below ${(cap * 100).toPrecision(3)}% CPU`,
+        : `the surviving regions cannot carry a failed region's users at or below ${formatPercent(cap)} CPU`,
     );
   }
   d.regions.forEach((region, r) => {
@@ -260,14 +261,14 @@ function horizontalDeferred(
     spof.push(
       w.replication > K
         ? 'any one region (writes stop: the copies left are fewer than the write quorum)'
-        : `any one region (the others cannot carry its users at or below ${(cap * 100).toPrecision(3)}% CPU)`,
+        : `any one region (the others cannot carry its users at or below ${formatPercent(cap)} CPU)`,
     );
   }
   if (placeable && !survivesZoneLoss && d.zones > 1) {
     spof.push(
       placement.copiesPerZone > K
         ? 'any one zone (some partitions lose their write quorum or every copy)'
-        : `any one zone (the survivors would run above ${(cap * 100).toPrecision(3)}% CPU)`,
+        : `any one zone (the survivors would run above ${formatPercent(cap)} CPU)`,
     );
   }
   // deploys (operations.ts): a rolling deploy spares a node of a region while the others carry its load at the
@@ -418,7 +419,7 @@ function autoscalingNote(
   const range = `autoscaled on the daily profile: ${Math.min(...totals)} to ${Math.max(...totals)} nodes (mean ${mean.toFixed(2)}), paid for the mean`;
   const w = check.worst;
   if (w === null) return `${range}; the load never rises from one hour to the next, so there is no scale-out window`;
-  const pct = (x: number) => `${(x * 100).toPrecision(3)}%`;
+  const pct = (x: number) => formatPercent(x);
   const window = `${d.autoscaling.scaleOutTimeS} s`;
   const verdict =
     check.stepsOverCap === 0

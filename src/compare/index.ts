@@ -267,7 +267,7 @@ export function compareScenario(scenario: Scenario, catalog: Catalog): Compariso
     designRatePerS: ctx.designRatePerS,
     designRateNote:
       w.growthYears > 0 && w.growthPerYear !== 0
-        ? `peak ${w.peakRatePerS}/s grown ${(w.growthPerYear * 100).toPrecision(3)}% a year for ${w.growthYears} year${w.growthYears === 1 ? '' : 's'}`
+        ? `peak ${w.peakRatePerS}/s grown ${formatPercent(w.growthPerYear)} a year for ${w.growthYears} year${w.growthYears === 1 ? '' : 's'}`
         : 'the peak rate (no growth)',
     warnings: scenarioWarnings(scenario, catalog),
     architectures,

@@ -6,6 +6,7 @@
  */
 
 import type { Targets } from '../scenario/types.js';
+import { formatLatencyMs } from '../units/format.js';
 import type { LatencyResult, UserRegionLatency } from './result.js';
 
 /** Whether one user region's end-to-end p99 (seconds; null: unstable queue, unbounded) is within the target. */
@@ -32,7 +33,7 @@ export function worstUserRegion<U extends Pick<UserRegionLatency, 'p99Ms'>>(byUs
   return worst;
 }
 
-const msText = (x: number | null) => (x === null ? 'unbounded' : `${x.toPrecision(4)} ms`);
+const msText = formatLatencyMs;
 
 /**
  * Why a design misses `targets.p99`, after "p99: ": the overall p99 ("209.3 ms above the 50.00 ms target"), or with

@@ -13,30 +13,47 @@ import type { ArchitectureResult, MeetsTargets, Recommendation, TierResult, Unce
 function robustness(results: readonly ArchitectureResult[], best: ArchitectureResult, u: UncertaintyResult): string {
   const i = results.indexOf(best);
   const mine = u.byArchitecture[i]?.probMeetsAll ?? 0;
-  let text = ` Over the uncertain inputs it meets every target in ${(mine * 100).toFixed(0)}% of ${u.samples} samples`;
+  let text = ` Over the uncertain inputs it meets every target in ${formatPercent(mine, 0)} of ${u.samples} samples`;
   let top = i;
   u.byArchitecture.forEach((a, k) => {
     if (a.probMeetsAll > (u.byArchitecture[top]?.probMeetsAll ?? 0)) top = k;
   });
   if (top !== i) {
     const other = u.byArchitecture[top];
-    text += `; ${other?.name} does in ${((other?.probMeetsAll ?? 0) * 100).toFixed(0)}% (${usd(results[top]?.cost.usdPerMonth ?? 0)} at the median)`;
+    text += `; ${other?.name} does in ${formatPercent(other?.probMeetsAll ?? 0, 0)} (${usd(results[top]?.cost.usdPerMonth ?? 0)} at the median)`;
   }
   return `${text}.`;
 }
 
-import { formatCount } from '../units/format.js';
+import { formatLatencyMs, formatNines, formatPercent, formatUsd } from '../units/format.js';
 import { better } from './size.js';
 
 const TARGETS: (keyof MeetsTargets)[] = ['p99', 'availability', 'durability', 'budget', 'utilization', 'memory'];
 
 function usd(x: number): string {
-  return `${formatCount(Math.round(x))} USD/month`;
+  return `${formatUsd(x)} a month`;
 }
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Where a horizontal design's nodes run: "3 zones in us-east-1", "3 zones in each of 2 regions"; a design with fewer
+ * nodes in a region than zones uses only as many zones as it has nodes there ("1 zone in eu-central-1").
+ * @example zonesAndRegions({ zones: 3, nodes: 2, regions: ['eu-central-1'] }) // "2 zones in eu-central-1"
+ */
+export function zonesAndRegions(a: { zones: number; nodes: number; regions: readonly string[] }): string {
+  const n = a.regions.length;
+  const zones = Math.max(1, Math.min(a.zones, Math.ceil(a.nodes / Math.max(1, n))));
+  return n === 1 ? `${plural(zones, 'zone')} in ${a.regions[0]}` : `${plural(zones, 'zone')} in each of ${n} regions`;
+}
+
+/** A horizontal design's spares: "no spare", "1 spare (N+1)", "3 spares (N+3)". */
+export const sparesText = (spares: number): string =>
+  spares === 0 ? 'no spare' : `${plural(spares, 'spare')} (N+${spares})`;
 
 /**
  * What a candidate is, in words: "one m7i.8xlarge with a hot standby (standby in us-east-2)", "12 x m7i.2xlarge over
- * 3 zones in 2 regions". The recommendation, the worksheet and the TUI say it the same way.
+ * 3 zones in each of 2 regions". The recommendation, the worksheet and the TUI say it the same way.
  */
 export function designSummary(r: ArchitectureResult): string {
   const tiers = r.tiers;
@@ -62,12 +79,9 @@ export function designKind(r: ArchitectureResult): 'vertical' | 'horizontal' | '
   return kinds.size === 1 ? r.kind : 'mixed';
 }
 
-/** One tier of a system, in words: "one r7i.8xlarge with a hot standby and 2 read replicas", "3 x m7i.2xlarge over 3 zones in 1 region". */
+/** One tier of a system, in words: "one r7i.8xlarge with a hot standby and 2 read replicas", "3 x m7i.2xlarge over 3 zones in us-east-1". */
 export function tierSummary(t: TierResult): string {
-  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  if (t.kind === 'horizontal') {
-    return `${t.nodes} x ${t.instance.name} over ${plural(t.zones, 'zone')} in ${plural(t.regions.length, 'region')}`;
-  }
+  if (t.kind === 'horizontal') return `${t.nodes} x ${t.instance.name} over ${zonesAndRegions(t)}`;
   const standby = t.standby === 'hot' ? ' with a hot standby' : t.standby === 'cold' ? ' with a cold standby' : '';
   const where = t.regions.length > 1 ? ` (standby in ${t.regions[1]})` : '';
   const replicas = t.readReplicas > 0 ? ` and ${plural(t.readReplicas, 'read replica')}` : '';
@@ -79,13 +93,12 @@ function singleSummary(r: ArchitectureResult): string {
     const standby = r.standby === 'hot' ? ' with a hot standby' : r.standby === 'cold' ? ' with a cold standby' : '';
     return `one ${r.instance.name}${standby}${r.regions.length > 1 ? ` (standby in ${r.regions[1]})` : ''}`;
   }
-  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  return `${r.nodes} x ${r.instance.name} over ${plural(r.zones, 'zone')} in ${plural(r.regions.length, 'region')}`;
+  return `${r.nodes} x ${r.instance.name} over ${zonesAndRegions(r)}`;
 }
 
 function figures(ctx: Context, r: ArchitectureResult): string {
   const t = ctx.scenario.targets;
-  const msText = (x: number | null) => (x === null ? 'unbounded' : `${x.toPrecision(3)} ms`);
+  const msText = formatLatencyMs;
   const target = msText(t.p99S * 1000);
   let p99 = `p99 ${msText(r.latency.p99Ms)} (target ${target})`;
   if (t.p99Scope === 'every-region') {
@@ -93,7 +106,7 @@ function figures(ctx: Context, r: ArchitectureResult): string {
     const worst = worstUserRegion(r.latency.byUserRegion);
     p99 = `p99 ${msText(r.latency.p99Ms)} over all users, at most ${msText(worst?.p99Ms ?? null)} in any user region (${worst?.region}; target ${target} in every user region)`;
   }
-  return `${r.availability.nines.toFixed(2)} nines (target ${nines(t.unavailability).toFixed(2)}), ${p99}`;
+  return `${formatNines(r.availability.nines)} nines (target ${formatNines(nines(t.unavailability))}), ${p99}`;
 }
 
 export function recommend(

@@ -13,6 +13,7 @@
 
 import type { Catalog, Instance, SpotFigures } from '../catalog/index.js';
 import type { FailureRates } from '../scenario/types.js';
+import { formatPercent, formatSig } from '../units/format.js';
 import { BILLING_HOURS_PER_MONTH } from './context.js';
 
 /** The monthly share of nodes interrupted that each band stands for (ASSUMPTION: its middle; ">20%" as 25%). */
@@ -62,10 +63,10 @@ export function spotNodes(
   const f = BAND_MONTHLY_SHARE[worst.band];
   const lambda = interruptionRatePerS(f);
   const mtbfS = 1 / (1 / node.mtbfS + lambda);
-  const h = (s: number) => `${(s / 3600).toPrecision(4)} h`;
+  const h = (s: number) => `${formatSig(s / 3600, 4)} h`;
   return {
     node: { mtbfS, mttrS: node.mttrS },
     band: worst.band,
-    note: `spot: interruptions counted as node failures (Spot Advisor band ${worst.band} for ${instance.name} in ${worst.region}${regions.length > 1 ? ', the worst of its regions' : ''}, taken as ${(f * 100).toFixed(1)}% of nodes a month, one every ${h(1 / lambda)} per node; ASSUMPTION: the band's middle, replaced in reliability.node.mttr): node MTBF ${h(node.mtbfS)} -> ${h(mtbfS)}; the spares absorb interruptions as they absorb failures`,
+    note: `spot: interruptions counted as node failures (Spot Advisor band ${worst.band} for ${instance.name} in ${worst.region}${regions.length > 1 ? ', the worst of its regions' : ''}, taken as ${formatPercent(f)} of nodes a month, one every ${h(1 / lambda)} per node; ASSUMPTION: the band's middle, replaced in reliability.node.mttr): node MTBF ${h(node.mtbfS)} -> ${h(mtbfS)}; the spares absorb interruptions as they absorb failures`,
   };
 }

@@ -4,7 +4,14 @@
  */
 
 import { type Availability, nines } from '../core/reliability/index.js';
-import { formatDuration } from '../units/format.js';
+import {
+  formatBytes,
+  formatDuration,
+  formatLatencyMs,
+  formatNines,
+  formatPercent,
+  formatUsd,
+} from '../units/format.js';
 import type { Context } from './context.js';
 import { meetsP99, p99MissText } from './p99Scope.js';
 import type { ArchitectureResult, DataLossResult, LatencyResult, MeetsTargets } from './result.js';
@@ -80,28 +87,25 @@ export function missedTargets(ctx: Context, r: JudgedFields): MissedTarget[] {
   if (!m.memory) {
     add(
       'memory',
-      `needs ${r.memoryNeededGiB.toPrecision(4)} GiB per node, ${r.instance.name} has ${r.instance.memGiB} GiB`,
+      `needs ${formatBytes(r.memoryNeededGiB * 2 ** 30, 4)} per node, ${r.instance.name} has ${formatBytes(r.instance.memGiB * 2 ** 30)}`,
     );
   }
-  if (!(r.utilization < 1)) add('CPU', `utilisation ${(r.utilization * 100).toPrecision(3)}% >= 100% (unstable queue)`);
+  if (!(r.utilization < 1)) add('CPU', `utilisation ${formatPercent(r.utilization)} >= 100% (unstable queue)`);
   else if (!m.utilization) {
-    add(
-      'CPU',
-      `utilisation ${(r.utilization * 100).toPrecision(3)}% above the ${(t.maxUtilization * 100).toPrecision(3)}% target`,
-    );
+    add('CPU', `utilisation ${formatPercent(r.utilization)} above the ${formatPercent(t.maxUtilization)} target`);
   }
   if (!m.p99 && r.utilization < 1) {
     if (r.latency.networkP99Ms > ms(t.p99S)) {
       add(
         'distance',
-        `${p99MissText(t, r.latency)}; the network round trips alone give a p99 of ${r.latency.networkP99Ms.toPrecision(4)} ms: the users are too far from ${r.regions.length === 1 ? r.regions[0] : 'its regions'} (distance, not capacity)`,
+        `${p99MissText(t, r.latency)}; the network round trips alone give a p99 of ${formatLatencyMs(r.latency.networkP99Ms)}: the users are too far from ${r.regions.length === 1 ? r.regions[0] : 'its regions'} (distance, not capacity)`,
       );
     } else add('p99', p99MissText(t, r.latency));
   }
   if (!m.availability) {
     add(
       'availability',
-      `${r.availability.nines.toFixed(2)} nines below the ${nines(t.unavailability).toFixed(2)} target`,
+      `${formatNines(r.availability.nines)} nines below the ${formatNines(nines(t.unavailability))} target`,
     );
   }
   if (m.durability === false) {
@@ -111,7 +115,7 @@ export function missedTargets(ctx: Context, r: JudgedFields): MissedTarget[] {
     );
   }
   if (m.budget === false) {
-    add('budget', `${r.cost.usdPerMonth.toFixed(0)} USD/month above ${t.budgetUsdPerMonth?.toFixed(0)}`);
+    add('budget', `${formatUsd(r.cost.usdPerMonth)} a month above the ${formatUsd(t.budgetUsdPerMonth ?? 0)} budget`);
   }
   return out;
 }

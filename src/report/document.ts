@@ -19,8 +19,13 @@ export type Align = 'l' | 'r';
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'list'; ordered: boolean; items: readonly ListItem[] }
+  /**
+   * `fine`: the method behind figures, which print may set small; `chart`: the caption of that figure's text form,
+   * left out with it where the figure is drawn (HTML).
+   */
+  | { kind: 'paragraph'; text: string; fine?: true; chart?: FigureId }
+  /** `fine`: reference matter (sources) that print may set small, in two columns. */
+  | { kind: 'list'; ordered: boolean; items: readonly ListItem[]; fine?: true }
   | { kind: 'table'; head: readonly string[]; rows: readonly (readonly string[])[]; align?: readonly Align[] }
   /**
    * Preformatted lines (the text charts), shown as they are in every format; `chart`: the text form of that figure,
@@ -35,10 +40,21 @@ export type Document = readonly Block[];
 /** Builders, so that a section reads as what it says. */
 export const heading = (level: 1 | 2 | 3, text: string): Block => ({ kind: 'heading', level, text });
 export const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
+/** The caption of a text chart (`preformatted(lines, chart)`): shown and left out with it. */
+export const chartCaption = (text: string, chart: FigureId): Block => ({ kind: 'paragraph', text, chart });
+/** A paragraph of method (how a figure was computed): HTML prints it small; the text formats as any paragraph. */
+export const methodParagraph = (text: string): Block => ({ kind: 'paragraph', text, fine: true });
 export const bullets = (items: readonly (string | ListItem)[]): Block => ({
   kind: 'list',
   ordered: false,
   items: items.map((i) => (typeof i === 'string' ? { text: i } : i)),
+});
+/** A list of reference matter (the sources): HTML prints it small, in two columns; the text formats as bullets. */
+export const finePrint = (items: readonly string[]): Block => ({
+  kind: 'list',
+  ordered: false,
+  items: items.map((text) => ({ text })),
+  fine: true,
 });
 export const numbered = (items: readonly string[]): Block => ({
   kind: 'list',

@@ -5,13 +5,14 @@
  * result in, a string out).
  */
 
-import { designKind, designSummary, perTier, tierSummary } from '../compare/recommend.js';
+import { designKind, designSummary, perTier, tierSummary, zonesAndRegions } from '../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult, UserRegionLatency } from '../compare/result.js';
 import { lossShort, lossVerdict } from '../compare/survival.js';
 import { nines } from '../core/reliability/index.js';
 import {
-  formatDowntime,
+  formatDowntimeRounded,
   formatDuration,
+  formatInterval,
   formatLatencyMs,
   formatNines,
   formatPercent,
@@ -36,7 +37,7 @@ function layout(a: ArchitectureResult): string {
     const s = a.standby === 'none' ? 'no standby' : `${a.standby} standby`;
     return `${s}, ${a.regions.join('+')}`;
   }
-  return `${a.zones} zones x ${a.regions.length} region${a.regions.length > 1 ? 's' : ''}, N+${a.spares}`;
+  return `${zonesAndRegions(a)}, ${a.spares === 0 ? 'no spare' : `+${a.spares} spare${a.spares === 1 ? '' : 's'}`}`;
 }
 
 /** What the latency charts draw after the network: the p99's remainder, which includes a strong write's wait. */
@@ -112,15 +113,15 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
   row('layout', layout);
   row('cost / month', (a) => formatUsd(a.cost.usdPerMonth));
   row('  per 1M requests', (a) => formatUsd(a.cost.usdPerMillionRequests));
-  row('availability', (a) => `${a.availability.nines.toFixed(2)} nines`);
-  row('  downtime / year', (a) => formatDowntime(a.availability.downtimeMinutesPerYear * 60));
+  row('availability', (a) => `${formatNines(a.availability.nines)} nines`);
+  row('  downtime / year', (a) => formatDowntimeRounded(a.availability.downtimeMinutesPerYear * 60));
   if (archs.some((a) => a.simulated?.availability)) {
     row('  simulated', (a) => {
       const s = a.simulated?.availability;
       if (!s) return '-';
       if (s.tooRare) return `too rare (${s.downEvents} outages)`;
-      const n = (x: number) => (-Math.log10(1 - x)).toFixed(2);
-      return `${s.nines.toFixed(2)} (${n(s.ci95[0])}-${n(s.ci95[1])})`;
+      const n = (x: number) => -Math.log10(1 - x);
+      return `${formatNines(s.nines)} (${formatInterval(n(s.ci95[0]), n(s.ci95[1]), formatNines, '-')})`;
     });
   }
   row('p99 (all users)', (a) => ms(a.latency.p99Ms));
@@ -128,14 +129,14 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
     row('  simulated', (a) => {
       const s = a.simulated?.latency;
       if (!s) return '-';
-      return `${ms(s.p99Ms)} (${s.ci95.p99Ms[0].toFixed(0)}-${s.ci95.p99Ms[1].toFixed(0)})`;
+      return `${ms(s.p99Ms)} (${formatInterval(s.ci95.p99Ms[0], s.ci95.p99Ms[1], ms, '-')})`;
     });
   }
   if (archs.some((a) => a.kind === 'horizontal')) {
     row('  p99, spares down', (a) => {
       if (a.kind !== 'horizontal') return '-';
       const sim = a.simulated?.latency?.sparesDown;
-      return `${ms(a.latency.p99DegradedMs)}${sim ? ` (sim ${sim.p99Ms.toFixed(0)})` : ''}`;
+      return `${ms(a.latency.p99DegradedMs)}${sim ? ` (sim ${ms(sim.p99Ms)})` : ''}`;
     });
   }
   for (const region of users) {
@@ -144,7 +145,7 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
       // a user region over the p99 target is marked whatever the target's scope (with "every-region" it is a miss)
       const analytic = `${ms(u?.p99Ms ?? null)}${u !== undefined && !u.meetsP99 ? ' > target' : ''}`;
       const sim = a.simulated?.latency?.byUserRegion.find((x) => x.region === region);
-      return sim ? `${analytic} (sim ${sim.p99Ms.toFixed(0)})` : analytic;
+      return sim ? `${analytic} (sim ${ms(sim.p99Ms)})` : analytic;
     });
   }
   row('data loss window', (a) => (a.dataLoss.windowS === 0 ? 'none' : formatDuration(a.dataLoss.windowS)));
@@ -206,10 +207,10 @@ export function comparisonTable(r: ComparisonResult, width = 100): string {
     const name = (i: number) => archs[i]?.name ?? '';
     out.push(`With the uncertain inputs (${u.inputs.map((x) => x.path).join(', ')}; ${u.samples} samples):`);
     u.byArchitecture.forEach((a, i) => {
-      const p99 = a.p99Ms === null ? 'unstable' : `p99 ${ms(a.p99Ms.p5)} to ${ms(a.p99Ms.p95)}`;
+      const p99 = a.p99Ms === null ? 'unstable' : `p99 ${formatInterval(a.p99Ms.p5, a.p99Ms.p95, ms)}`;
       out.push(
         wrap(
-          `${name(i)}: meets every target in ${formatPercent(a.probMeetsAll, 0)} of samples; cost ${formatUsd(a.costUsdPerMonth.p5)} to ${formatUsd(a.costUsdPerMonth.p95)}; ${p99}; ${a.nines.p5.toFixed(2)} to ${a.nines.p95.toFixed(2)} nines (5th to 95th percentiles)${a.probUnstable > 0 ? `; unstable in ${formatPercent(a.probUnstable, 0)}` : ''}`,
+          `${name(i)}: meets every target in ${formatPercent(a.probMeetsAll, 0)} of samples; cost ${formatInterval(a.costUsdPerMonth.p5, a.costUsdPerMonth.p95, formatUsd)}; ${p99}; ${formatInterval(a.nines.p5, a.nines.p95, formatNines)} nines (5th to 95th percentiles)${a.probUnstable > 0 ? `; unstable in ${formatPercent(a.probUnstable, 0)}` : ''}`,
           width,
           '  ',
         ),

@@ -5,6 +5,7 @@
  */
 import { uslLambdaFor, uslModel } from '../core/fit/usl.js';
 import type { Scenario } from '../scenario/types.js';
+import { formatSig } from '../units/format.js';
 
 export interface UslPlot {
   points: readonly { n: number; x: number }[];
@@ -54,7 +55,7 @@ export function fittedUslPlot(s: Scenario): { plot: UslPlot; title: string; capt
   return {
     plot,
     title: `Universal Scalability Law fitted to ${f.file}`,
-    caption: `Throughput measured in ${f.file} (circles) and the scenario's USL (line; ${f.method}): contention ${s.workload.usl.sigma}, coherency ${s.workload.usl.kappa}${plot.peak === null ? '' : `, peak at N* = ${plot.peak.n.toPrecision(3)}`}.`,
+    caption: `Throughput measured in ${f.file} (circles) and the scenario's USL (line; ${f.method}): contention ${s.workload.usl.sigma}, coherency ${s.workload.usl.kappa}${plot.peak === null ? '' : `, peak at N* = ${formatSig(plot.peak.n, 3)}`}.`,
     file: f.file,
   };
 }

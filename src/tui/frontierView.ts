@@ -9,7 +9,7 @@ import { designSummary } from '../compare/recommend.js';
 import type { ComparisonResult, FrontierEntry } from '../compare/result.js';
 import { mark } from '../report/table.js';
 import { type LineSeries, lineChart } from '../report/textCharts/lineChart.js';
-import { formatLatencyMs, formatNines, formatUsd } from '../units/format.js';
+import { formatLatencyMs, formatNines, formatUsd, formatUsdTick } from '../units/format.js';
 import { type Line, line, padTo, wrapLines } from './view.js';
 
 export interface FrontierViewOptions {
@@ -70,8 +70,8 @@ export function compactSummary(s: string): string {
   return s
     .replace(/ with a (cold|hot) standby \(standby in ([^)]+)\)/g, ' + $1 standby in $2')
     .replace(/ with a (cold|hot) standby/g, ' + $1 standby')
-    .replace(/ over (\d+ zones?) in 1 region\b/g, ', $1')
-    .replace(/ over (\d+ zones?) in (\d+ regions)\b/g, ', $1 in $2');
+    .replace(/ over (\d+ zones?) in each of (\d+ regions)\b/g, ', $1 x $2')
+    .replace(/ over (\d+ zones?) in ([a-z]+-[a-z]+-\d+)\b/g, ', $1 in $2');
 }
 
 /** The design cell: a named design's name and compact summary, a searched one's compact summary (and regions). */
@@ -121,7 +121,7 @@ function chart(result: ComparisonResult, rec: number, o: FrontierViewOptions, he
       width: o.width,
       height: height - 1,
       logX: lo > 0 && hi / lo > 10,
-      xFormat: (x) => formatUsd(x),
+      xFormat: (x) => formatUsdTick(x),
       yFormat: (y) => formatNines(y),
       marks,
       rules: [{ y: o.targetNines, label: `target ${formatNines(o.targetNines)} nines` }],

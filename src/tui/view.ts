@@ -18,13 +18,16 @@ import { mark } from '../report/table.js';
 import { budgetBar, stackedBars } from '../report/textCharts/bars.js';
 import { lineChart } from '../report/textCharts/lineChart.js';
 import {
-  formatDowntime,
+  formatDowntimeRounded,
   formatDuration,
+  formatInterval,
   formatLatencyMs,
+  formatNines,
   formatPercent,
   formatRate,
   formatSig,
   formatUsd,
+  formatUsdTick,
 } from '../units/format.js';
 import { displayValue, fieldsOf } from './fields.js';
 import { BINDINGS } from './keys.js';
@@ -256,7 +259,7 @@ export function comparisonLines(result: ComparisonResult, width: number, first =
           }),
         ]
       : []),
-    rowOf('nines', (a) => a.availability.nines.toFixed(2)),
+    rowOf('nines', (a) => formatNines(a.availability.nines)),
     rowOf('down/year', (a) => downtimeCell(a.availability.downtimeMinutesPerYear * 60, cell)),
     ...(shown.some((a) => changeDowntime(a) !== null)
       ? [
@@ -284,15 +287,16 @@ export function comparisonLines(result: ComparisonResult, width: number, first =
       rowOf('  sim p99', (a) => {
         const s = a.simulated?.latency;
         if (!s) return '-';
-        const [lo, hi] = s.ci95.p99Ms.map((x) => x.toFixed(0));
-        return cell(`${s.p99Ms.toFixed(0)} (${lo}-${hi})`, `${lo}-${hi} ms`);
+        const range = formatInterval(s.ci95.p99Ms[0], s.ci95.p99Ms[1], (x, e) => x.toFixed(e), '-');
+        return cell(`${s.p99Ms.toFixed(0)} (${range})`, `${range} ms`);
       }),
       rowOf('  sim nines', (a) => {
         const s = a.simulated?.availability;
         if (!s) return '-';
         if (s.tooRare) return 'too rare';
-        const n = (x: number) => (-Math.log10(1 - x)).toFixed(2);
-        return cell(`${s.nines.toFixed(2)} (${n(s.ci95[0])}-${n(s.ci95[1])})`, `${n(s.ci95[0])}-${n(s.ci95[1])}`);
+        const n = (x: number) => -Math.log10(1 - x);
+        const range = formatInterval(n(s.ci95[0]), n(s.ci95[1]), formatNines, '-');
+        return cell(`${formatNines(s.nines)} (${range})`, range);
       }),
     );
   }
@@ -344,7 +348,7 @@ const DROPPABLE = ['copies, quorum', 'region loss', 'zone loss', 'regions', 'uti
 
 /** Downtime as uptime calculators write it when it fits ("10h 39m 38.3s"), else to three figures ("10.7 h"). */
 function downtimeCell(seconds: number, cell: (...texts: string[]) => readonly string[]): readonly string[] {
-  return cell(formatDowntime(seconds), seconds === 0 ? '0s' : formatDuration(seconds, 3));
+  return cell(formatDowntimeRounded(seconds), seconds === 0 ? '0s' : formatDuration(seconds, 3));
 }
 
 /** `text` wrapped at `width` columns (by display width), at most `max` lines, the last cut with "..." when more. */
@@ -366,7 +370,7 @@ export function recommendationHead(result: ComparisonResult, width: number): Lin
   const rec = result.recommendation;
   const a = result.architectures.find((x) => x.name === rec.name);
   if (rec.name === null || a === undefined) return [line(padTo('No candidate meets every target.', width), 'bad')];
-  const text = `Recommended: ${rec.name}: ${compactUsd(a.cost.usdPerMonth)}/month, ${a.availability.nines.toFixed(2)} nines, p99 ${ms(a.latency.p99Ms)}`;
+  const text = `Recommended: ${rec.name}: ${compactUsd(a.cost.usdPerMonth)}/month, ${formatNines(a.availability.nines)} nines, p99 ${ms(a.latency.p99Ms)}`;
   return wrapLines(text, width, 2).map((t) => line(padTo(t, width), 'ok'));
 }
 
@@ -419,7 +423,7 @@ export function chartLines(
         height: Math.max(6, height - 1),
         logX: true,
         xFormat: (x) => formatRate(x, 2),
-        yFormat: (y) => formatUsd(y),
+        yFormat: (y) => formatUsdTick(y),
         marks,
         ascii,
       }).map((t) => line(t)),
@@ -460,7 +464,7 @@ export function chartLines(
         budget: allowedDowntimeMinutes,
         width,
         label: short(a.name, 18),
-        format: (m) => formatDowntime(m * 60),
+        format: (m) => formatDowntimeRounded(m * 60),
         ascii,
       }).map((t) => line(t)),
     );

@@ -199,11 +199,13 @@ export function formatCount(n: number): string {
 }
 
 /**
- * US dollars: whole dollars with thousands separators from $1,000 up ("$12,345"), cents below ("$0.40", "$123.45"),
- * and two significant figures below one cent ("$0.00042") so that per-request costs do not print as "$0.00".
- * Independent of the locale.
+ * US dollars: whole dollars from $100 up, with thousands separators from $1,000 ("$12,345", "$863"), cents below
+ * ("$0.40", "$21.68"), and two significant figures below one cent ("$0.00042") so that per-request costs do not print
+ * as "$0.00". One rule for every report (issue 19): a table never puts "$862.53" beside "$1,872". Independent of the
+ * locale.
  * @param usd amount in US dollars
  * @example formatUsd(12345.4) // "$12,345"
+ * @example formatUsd(862.53) // "$863"
  * @example formatUsd(0.4) // "$0.40"
  */
 export function formatUsd(usd: number): string {
@@ -212,10 +214,21 @@ export function formatUsd(usd: number): string {
   const sign = usd < 0 ? '-' : '';
   const abs = Math.abs(usd);
   let body: string;
-  if (Math.round(abs) >= 1000) body = groupThousands(Math.round(abs).toFixed(0));
+  if (abs >= 99.995) body = groupThousands(Math.round(abs).toFixed(0));
   else if (abs === 0 || abs >= 0.005) body = abs.toFixed(2);
   else body = formatSig(abs, 2);
   return `${sign}$${body}`;
+}
+
+/**
+ * US dollars on a chart's axis, where the ticks are round: "$0", "$90", "$1,200" (whole dollars from $10, so an axis
+ * never mixes "$90.00" with "$100"); below $10 as formatUsd.
+ * @example formatUsdTick(90) // "$90"
+ */
+export function formatUsdTick(usd: number): string {
+  if (usd === 0) return '$0';
+  if (!Number.isFinite(usd) || Math.abs(usd) < 10) return formatUsd(usd);
+  return `${usd < 0 ? '-' : ''}$${groupThousands(Math.round(Math.abs(usd)).toFixed(0))}`;
 }
 
 /**
@@ -232,28 +245,112 @@ export function formatPercent(fraction: number, digits?: number): string {
   const pct = fraction * 100;
   if (digits !== undefined) return `${pct.toFixed(Math.min(Math.max(Math.round(digits), 0), 100))}%`;
   if (pct === 0) return '0%';
+  return `${stripZeros(pct.toFixed(percentDecimals(fraction)))}%`;
+}
+
+/** The decimals `formatPercent` without `digits` writes a fraction with (before trailing zeros are dropped). */
+function percentDecimals(fraction: number): number {
+  const pct = fraction * 100;
   const decimalsFor = (x: number, sig: number): number =>
     x === 0 ? 0 : Math.max(0, sig - 1 - Math.floor(Math.log10(Math.abs(x))));
   const complement = (1 - fraction) * 100;
-  const decimals = Math.min(Math.max(decimalsFor(pct, 3), complement > 0 ? decimalsFor(complement, 2) : 0), 15);
-  return `${stripZeros(pct.toFixed(decimals))}%`;
+  return Math.min(Math.max(decimalsFor(pct, 3), complement > 0 ? decimalsFor(complement, 2) : 0), 15);
 }
 
 /**
- * Nines of availability with two decimals: 3.30103 -> "3.30". Infinite nines (no downtime at all) print "∞".
+ * An interval of fractions as percentages, both ends with the same decimals (those of the end that needs more), and
+ * more until the ends differ (`formatInterval`).
+ * @example formatPercentInterval(0.99876, 0.99884) // "99.876% to 99.884%"
+ */
+export function formatPercentInterval(lo: number, hi: number): string {
+  const decimals = Number.isFinite(lo) && Number.isFinite(hi) ? Math.max(percentDecimals(lo), percentDecimals(hi)) : 0;
+  return formatInterval(lo, hi, (x, extra) => formatPercent(x, decimals + extra));
+}
+
+/**
+ * Nines of availability with two decimals (`extra` more for an interval whose ends would otherwise agree):
+ * 3.30103 -> "3.30". Infinite nines (no downtime at all) print "∞".
  * @param n nines = -log10(unavailability)
  */
-export function formatNines(n: number): string {
-  return nonFinite(n) ?? n.toFixed(2);
+export function formatNines(n: number, extra = 0): string {
+  return nonFinite(n) ?? n.toFixed(2 + extra);
 }
 
 /**
- * A latency figure given in ms, as the reports print it: whole ms from 100 ms, one decimal below; null or not finite
- * (an unstable queue): "unbounded".
+ * A latency figure given in ms, as the reports print it: one decimal below 100 ms, whole ms from 100 ms to 10 s, then
+ * three significant figures in seconds or larger units ("15.8 s", never "1.575e+4 ms"); null or not finite (an
+ * unstable queue): "unbounded". `extra` adds digits (an interval whose ends would otherwise agree).
+ * @example formatLatencyMs(6.43) // "6.4 ms"
+ * @example formatLatencyMs(1000) // "1000 ms"
+ * @example formatLatencyMs(15750) // "15.8 s"
  */
-export function formatLatencyMs(x: number | null | undefined): string {
+export function formatLatencyMs(x: number | null | undefined, extra = 0): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return 'unbounded';
-  return x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`;
+  if (Math.abs(x) >= 9999.5) return formatDuration(x / 1000, 3 + extra);
+  return Math.abs(x) >= 99.95 ? `${x.toFixed(extra)} ms` : `${x.toFixed(1 + extra)} ms`;
+}
+
+/**
+ * A yearly downtime computed from estimates (MTBF, MTTR, deploy rates), to `digits` (default 3) significant figures
+ * written in at most two units, the leading one and the next: "8h 46m", "52m 36s", "35.8s", "1d 12h", "123d". The
+ * uptime calculators' exact form (`formatDowntime`, "8h 45m 57.6s") is for a target's budget typed by the user;
+ * tenths of a second on an estimate are noise (issue 19).
+ * @param seconds downtime in seconds (>= 0 expected; a negative value gets a leading "-")
+ * @example formatDowntimeRounded(31557.6) // "8h 46m"
+ * @example formatDowntimeRounded(3155.76) // "52m 36s"
+ * @example formatDowntimeRounded(133200) // "1d 13h"
+ */
+export function formatDowntimeRounded(seconds: number, digits = 3): string {
+  const bad = nonFinite(seconds);
+  if (bad !== null) return bad;
+  if (seconds < 0) return `-${formatDowntimeRounded(-seconds, digits)}`;
+  if (seconds === 0) return '0s';
+  if (roundSig(seconds, digits) < 60) {
+    return seconds < 1
+      ? formatScaled(seconds, digits, DURATION_SCALES.slice(0, 4), '')
+      : `${formatSig(seconds, digits)}s`;
+  }
+  // the leading unit is the largest that the total reaches once rounded to the unit below it (3599.7 s is "1h", not
+  // "60m"); the next unit is shown in whole units, or dropped from 10^(digits-1) leading units up ("150d")
+  const units: readonly (readonly [string, number])[] = [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ];
+  for (let i = 0; i < units.length - 1; i++) {
+    const [bigName, big] = units[i] as readonly [string, number];
+    const [smallName, smallF] = units[i + 1] as readonly [string, number];
+    const total = Math.round(seconds / smallF);
+    if (total * smallF < big) continue;
+    if (seconds / big >= 10 ** (digits - 1)) return `${formatSig(Math.round(seconds / big), digits)}${bigName}`;
+    const perBig = big / smallF;
+    const whole = Math.floor(total / perBig);
+    const rest = total - whole * perBig;
+    return rest === 0 ? `${whole}${bigName}` : `${whole}${bigName} ${rest}${smallName}`;
+  }
+  return `${formatSig(seconds, digits)}s`;
+}
+
+/**
+ * An interval "lo to hi" written with the fewest extra digits (0 to 4) that keep its two ends apart, so that it never
+ * reads "99.88% to 99.88%"; when they agree even then, the one value and "(both ends)".
+ * @param format writes one end with `extra` more digits than its default (formatUsd ignores it: money has its digits)
+ * @param separator between the ends (" to " in prose, "-" in a table cell)
+ * @example formatInterval(0.99876, 0.99884, (x, e) => formatPercent(x, 2 + e)) // "99.876% to 99.884%"
+ */
+export function formatInterval(
+  lo: number,
+  hi: number,
+  format: (x: number, extra: number) => string,
+  separator = ' to ',
+): string {
+  for (let extra = 0; extra <= 4; extra++) {
+    const a = format(lo, extra);
+    const b = format(hi, extra);
+    if (a !== b) return `${a}${separator}${b}`;
+  }
+  return `${format(lo, 0)} (both ends)`;
 }
 
 /** x > 0 rounded DOWN to `digits` significant figures (1267 -> 1200 at 2): a limit quoted back must still hold. */

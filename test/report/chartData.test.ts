@@ -50,9 +50,7 @@ describe('cost against load', () => {
     const d = costVsLoad(CURVE);
     expect(costRuns(d.vertical, 'vertical').map((r) => r.map((p) => p.x))).toEqual([[100], [300]]);
     expect(costRuns(d.horizontal, 'horizontal').map((r) => r.length)).toEqual([2, 1]);
-    expect(costRuns(d.horizontal, 'horizontal')[0]?.[1]?.tip).toBe(
-      'horizontal, 200/s: $120.00 a month (4 x m6i.large)',
-    );
+    expect(costRuns(d.horizontal, 'horizontal')[0]?.[1]?.tip).toBe('horizontal, 200/s: $120 a month (4 x m6i.large)');
   });
 
   it('the text series take the symbols asked for; the crossover is the one mark', () => {

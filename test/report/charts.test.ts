@@ -6,6 +6,7 @@ import { budgetBar, stackedBars } from '../../src/report/textCharts/bars.js';
 import { toAscii } from '../../src/report/textCharts/glyphs.js';
 import { type LineChartOptions, lineChart } from '../../src/report/textCharts/lineChart.js';
 import { formatDowntime, formatDuration, formatRate, formatUsd } from '../../src/units/format.js';
+import { displayWidth } from '../../src/util/displayWidth.js';
 
 const cols = (s: string) => Array.from(s);
 const width = (s: string) => cols(s).length;
@@ -351,6 +352,25 @@ describe('stackedBars', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('text charts with wide characters (issue 19)', () => {
+  it('a CJK or emoji label takes its display width: the bars start in one column and no line is wider than asked', () => {
+    const lines = stackedBars({
+      rows: ['東京 users', 'us-east-1', '🚀 launch'].map((label, i) => ({
+        label,
+        parts: [{ value: 10 * (i + 1), symbol: '#', name: 'p99' }],
+        note: '',
+      })),
+      width: 60,
+      format: (v) => `${v.toFixed(0)} ms`,
+      ascii: false,
+    });
+    const bars = lines.slice(0, 3);
+    const starts = bars.map((l) => displayWidth(l.slice(0, l.indexOf('#'))));
+    expect(new Set(starts).size).toBe(1);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(60);
   });
 });
 

@@ -96,7 +96,7 @@ describe('the worksheet says what run says', () => {
         expect(md).toContain(`$${Math.round(a.cost.usdPerMonth).toLocaleString('en-US')}`);
         expect(md).toContain(`${a.availability.nines.toFixed(2)} nines`);
         expect(md).toContain(`${(a.latency.p99Ms as number).toFixed(0)} ms`);
-        if (a.simulated?.latency) expect(md).toContain('Simulated (');
+        if (a.simulated?.latency) expect(md).toContain(`**${a.name}**, simulated (`);
       }
       expect(md).toContain(`**Chosen option:** ${run.recommendation.name}`);
     },

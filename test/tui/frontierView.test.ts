@@ -107,7 +107,8 @@ describe('the frontier view', () => {
     expect(result.frontierOf).toBe('candidates');
     const lines = texts(result);
     expect(lines[0]).toMatch(/^Frontier over the 3 given candidates \(not a search\): 2 of them/);
-    expect(rowsOf(lines)).toHaveLength(2);
+    const rows = rowsOf(lines);
+    expect(rows, rows.join('\n')).toHaveLength(2);
   });
 
   it('with no frontier at all it says there is none, and why', () => {
@@ -134,8 +135,10 @@ describe('the frontier view', () => {
     expect(compactSummary('one m6i.large with a cold standby (standby in eu-west-2)')).toBe(
       'one m6i.large + cold standby in eu-west-2',
     );
-    expect(compactSummary('2 x m6i.large over 3 zones in 1 region')).toBe('2 x m6i.large, 3 zones');
-    expect(compactSummary('9 x m6i.large over 1 zone in 2 regions')).toBe('9 x m6i.large, 1 zone in 2 regions');
+    expect(compactSummary('2 x m6i.large over 2 zones in eu-west-2')).toBe('2 x m6i.large, 2 zones in eu-west-2');
+    expect(compactSummary('9 x m6i.large over 3 zones in each of 2 regions')).toBe(
+      '9 x m6i.large, 3 zones x 2 regions',
+    );
     expect(compactSummary('something else')).toBe('something else');
   });
 });

@@ -7,7 +7,9 @@ import {
   formatBytes,
   formatCount,
   formatDowntime,
+  formatDowntimeRounded,
   formatDuration,
+  formatInterval,
   formatLatencyMs,
   formatNines,
   formatPercent,
@@ -121,7 +123,11 @@ describe('formatUsd', () => {
   it.each([
     [12345.4, '$12,345'],
     [0.4, '$0.40'],
-    [123.456, '$123.46'],
+    [123.456, '$123'],
+    [862.53, '$863'],
+    [99.994, '$99.99'],
+    [99.996, '$100'],
+    [21.684, '$21.68'],
     [1234567.5, '$1,234,568'],
     [999.996, '$1,000'],
     [0.00042, '$0.00042'],
@@ -168,6 +174,11 @@ describe('formatLatencyMs', () => {
     expect(formatLatencyMs(100)).toBe('100 ms');
     expect(formatLatencyMs(99.94)).toBe('99.9 ms');
     expect(formatLatencyMs(6.43)).toBe('6.4 ms');
+    expect(formatLatencyMs(99.96)).toBe('100 ms');
+    expect(formatLatencyMs(1000)).toBe('1000 ms');
+    expect(formatLatencyMs(9999.4)).toBe('9999 ms');
+    expect(formatLatencyMs(15750)).toBe('15.8 s');
+    expect(formatLatencyMs(15520)).toBe('15.5 s');
     expect(formatLatencyMs(null)).toBe('unbounded');
     expect(formatLatencyMs(undefined)).toBe('unbounded');
     expect(formatLatencyMs(Number.POSITIVE_INFINITY)).toBe('unbounded');
@@ -209,5 +220,57 @@ describe('formatCount: toLocaleString("en-US") without ICU for integers', () => 
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('formatDowntimeRounded (an estimate: at most two units, no fractions of a second from a minute up)', () => {
+  it.each([
+    [0, '0s'],
+    [0.0864, '86.4ms'],
+    [35.76, '35.8s'],
+    [59.97, '1m'],
+    [3155.76, '52m 36s'],
+    [31557.6, '8h 46m'],
+    [3599.7, '1h'],
+    [38378.5, '10h 40m'],
+    [133200, '1d 13h'],
+    [141524, '1d 15h'],
+    [150 * 86400 + 7200, '150d'],
+    [99.9 * 86400, '99d 22h'],
+    [-3155.76, '-52m 36s'],
+    [Number.POSITIVE_INFINITY, '∞'],
+  ])('formatDowntimeRounded(%s) = %s', (seconds, expected) => {
+    expect(formatDowntimeRounded(seconds)).toBe(expected);
+  });
+
+  it('is never more than half of its smaller unit from the exact value, and never prints a decimal from 1 min up', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 60, max: 1e8, noNaN: true }), (s) => {
+        const text = formatDowntimeRounded(s);
+        expect(text).not.toMatch(/\./);
+        const secondsOf = { d: 86400, h: 3600, m: 60, s: 1 } as const;
+        let back = 0;
+        let smallest = 86400;
+        for (const [, n, u] of text.matchAll(/(\d+)([dhms])/g)) {
+          const f = secondsOf[u as keyof typeof secondsOf];
+          back += Number(n) * f;
+          smallest = Math.min(smallest, f);
+        }
+        // from 100 leading units up only the leading unit is kept (three significant figures)
+        const tolerance = text.includes(' ') || !text.endsWith('d') || s < 100 * 86400 ? smallest / 2 : 0.005 * s;
+        expect(Math.abs(back - s)).toBeLessThanOrEqual(tolerance + 1e-9);
+      }),
+    );
+  });
+});
+
+describe('formatInterval', () => {
+  const pct = (x: number, extra: number) => formatPercent(x, 2 + extra);
+  it('adds digits until the ends differ', () => {
+    expect(formatInterval(0.998, 0.9991, pct)).toBe('99.80% to 99.91%');
+    expect(formatInterval(0.99876, 0.99884, pct)).toBe('99.876% to 99.884%');
+  });
+  it('says so when the ends agree even with four more digits', () => {
+    expect(formatInterval(0.5, 0.5, pct)).toBe('50.00% (both ends)');
   });
 });

@@ -31,6 +31,7 @@ import {
 } from '../../core/queueing/index.js';
 import { binomialWindow } from '../../core/reliability/availability.js';
 import type { Tier } from '../../scenario/types.js';
+import { formatLatencyMs } from '../../units/format.js';
 import type { Context } from '../context.js';
 import { preferenceOrder } from '../context.js';
 import { SCREEN_METHOD } from '../designLatency.js';
@@ -340,7 +341,7 @@ export function systemLatency(
     'time and the round trip from the tier before it; calls behind a cache made with the probability of its misses), ' +
     'the distribution of the sum by Laplace inversion (Euler; exact M/M/c sojourn times, the M/G/c approximation ' +
     'otherwise), quantiles of the mixture over user regions; APPROXIMATE: a call within a region is charged the mean ' +
-    `of the same-zone (${ms(rtt.sameZoneS).toPrecision(3)} ms) and cross-zone (${ms(rtt.crossZoneS).toPrecision(3)} ms) round trips` +
+    `of the same-zone (${formatLatencyMs(ms(rtt.sameZoneS))}) and cross-zone (${formatLatencyMs(ms(rtt.crossZoneS))}) round trips` +
     (tiers.some((x) => x.callsPerRequest > 1) ? `; ${REPEATED_CALLS_MEASURED}` : '') +
     tierQueuesError(routes);
   const unstable = routes.some((r) => !stableQueues(r, false));

@@ -5,6 +5,7 @@
  */
 
 import type { Tier } from '../../scenario/types.js';
+import { formatLatencyMs } from '../../units/format.js';
 import { availabilityResult } from '../availability.js';
 import type { Context } from '../context.js';
 import { SECONDS_PER_BILLING_MONTH } from '../context.js';
@@ -246,7 +247,7 @@ function systemReasons(
       // the network of a system is the users' round trips and the calls between its tiers
       const between = r.latency.interTierMs ?? 0;
       out.push(
-        `distance: ${p99MissText(ctx.scenario.targets, r.latency)}; the network alone gives a p99 of ${r.latency.networkP99Ms.toPrecision(4)} ms, ${between.toPrecision(4)} ms of it on average between the tiers: ${between > r.latency.networkP99Ms / 2 ? 'the tiers are too far apart for their calls (fewer calls, or the tiers in one region)' : 'the users are too far from the first tier'} (distance, not capacity)`,
+        `distance: ${p99MissText(ctx.scenario.targets, r.latency)}; the network alone gives a p99 of ${formatLatencyMs(r.latency.networkP99Ms)}, ${formatLatencyMs(between)} of it on average between the tiers: ${between > r.latency.networkP99Ms / 2 ? 'the tiers are too far apart for their calls (fewer calls, or the tiers in one region)' : 'the users are too far from the first tier'} (distance, not capacity)`,
       );
     } else out.push(m.text);
   }

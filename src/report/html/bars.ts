@@ -31,6 +31,19 @@ export function refLabel(x: number, y: number, s: string): string {
   return text(toLeft ? x - 6 : x + 6, y, s, { size: SMALL, anchor: toLeft ? 'end' : 'start', halo: true });
 }
 
+/**
+ * A bar's value label: 6 px after the bar's end, or after a marker line (the budget, the target) that it would
+ * otherwise cross; before the marker, over the bar's end, when after it the label would leave the chart. Tested in
+ * Chromium: no label under a marker line.
+ */
+export function valueLabel(end: number, y: number, s: string, marker: number): string {
+  const w = textWidth(s, SMALL);
+  const crosses = end + 6 < marker + 3 && end + 6 + w > marker - 3;
+  if (!crosses) return text(end + 6, y, s, { size: SMALL, halo: true });
+  if (marker + 6 + w <= W - 8) return text(marker + 6, y, s, { size: SMALL, halo: true });
+  return text(marker - 6, y, s, { size: SMALL, anchor: 'end', halo: true });
+}
+
 /** A chart's two axes (left and bottom) and the title under the bottom one, centred. */
 export function axes(left: number, right: number, top: number, bottom: number, title: string): string[] {
   return [

@@ -151,9 +151,15 @@ export function costChart(w: WorksheetInput, curve: CostCurve): string {
   const lastRun = vRuns[vRuns.length - 1] ?? [];
   const lastV = lastRun[lastRun.length - 1];
   if (lim && lastV && lim.ratePerS > lastV.x) {
+    // centred over the last point, unless the line of today's rate would run through it: then beside that line
+    const label = 'vertical runs out';
+    const half = textWidth(label, SMALL) / 2;
+    const x = sx(lastV.x);
+    const t = sx(today);
+    const crosses = Math.abs(x - t) < half + 3;
     parts.push(
-      text(sx(lastV.x), sy(lastV.y) - 12, 'vertical runs out', {
-        anchor: 'middle',
+      text(crosses ? (x <= t ? t - 5 : t + 5) : x, sy(lastV.y) - 12, label, {
+        anchor: crosses ? (x <= t ? 'end' : 'start') : 'middle',
         size: SMALL,
         fill: V_COLOR,
         halo: true,

@@ -6,10 +6,10 @@
  */
 
 import { SECONDS_PER_YEAR } from '../../core/reliability/index.js';
-import { formatDowntime, formatDuration, formatPercent } from '../../units/format.js';
+import { formatDowntimeRounded, formatDuration, formatNines, formatPercent } from '../../units/format.js';
 import { logTicks } from '../scale.js';
 import type { WorksheetInput } from '../worksheet.js';
-import { axes, barFrame, refLabel } from './bars.js';
+import { axes, barFrame, refLabel, valueLabel } from './bars.js';
 import {
   boxSwatch,
   clip,
@@ -58,11 +58,12 @@ export function downtimeChart(w: WorksheetInput): string {
   // a tick every decade when there are many, 1-2-5 when few
   const ticks = logTicks(lo, hi);
   const labels = values.map(
-    (d) => `${formatDowntime(d * 60)}${d > budgetMin ? `, ${formatDowntime((d - budgetMin) * 60)} over` : ''}`,
+    (d) =>
+      `${formatDowntimeRounded(d * 60)}${d > budgetMin ? `, ${formatDowntimeRounded((d - budgetMin) * 60)} over` : ''}`,
   );
 
   const labelWidth = Math.min(250, Math.max(80, ...archs.map((a) => textWidth(a.name, FONT))));
-  const budgetLabel = `budget ${formatDowntime(budgetMin * 60)} a year (${formatPercent(w.scenario.targets.availability)})`;
+  const budgetLabel = `budget ${formatDowntimeRounded(budgetMin * 60)} a year (${formatPercent(w.scenario.targets.availability)})`;
   const { left, right, lg, top } = barFrame(
     labelWidth,
     values.map((d) => at(d)),
@@ -87,7 +88,7 @@ export function downtimeChart(w: WorksheetInput): string {
       'downtime-vs-budget',
       height,
       'Downtime per year of each candidate against the availability budget',
-      `Expected downtime per year of each candidate; the budget allowed by the ${formatPercent(w.scenario.targets.availability)} availability target is ${formatDowntime(budgetMin * 60)} a year. The part of a bar over the budget is hatched.`,
+      `Expected downtime per year of each candidate; the budget allowed by the ${formatPercent(w.scenario.targets.availability)} availability target is ${formatDowntimeRounded(budgetMin * 60)} a year. The part of a bar over the budget is hatched.`,
       hatch('dt-over', OVER, '#f3c4c4'),
     ),
     lg.svg,
@@ -120,13 +121,13 @@ export function downtimeChart(w: WorksheetInput): string {
     const bold = a.name === rec ? { weight: 'bold' as const } : {};
     names.push(text(left - 10, y + bar / 2 + 4, clip(a.name, labelWidth), { anchor: 'end', ...bold, title: a.name }));
     const within = Math.min(d, budgetMin);
-    const tip = `${a.name}: ${formatDowntime(d * 60)} a year (${a.availability.nines.toFixed(2)} nines)`;
+    const tip = `${a.name}: ${formatDowntimeRounded(d * 60)} a year (${formatNines(a.availability.nines)} nines)`;
     if (within > 0) parts.push(rect(left, y, sx(within) - left, bar, `class="bar within" fill="${WITHIN}"`, tip));
     if (d > budgetMin) {
       const attrs = `class="bar over" fill="url(#dt-over)" stroke="${OVER}" stroke-width="1"`;
       parts.push(rect(sx(budgetMin), y, sx(d) - sx(budgetMin), bar, attrs, tip));
     }
-    valueLabels.push(text(sx(d) + 6, y + bar / 2 + 4, labels[k] ?? '', { size: SMALL, halo: true }));
+    valueLabels.push(valueLabel(sx(d), y + bar / 2 + 4, labels[k] ?? '', sx(budgetMin)));
   });
   const bx = sx(budgetMin);
   parts.push(line(bx, top - 14, bx, bottom, `class="budget" stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"`));

@@ -5,7 +5,7 @@ import { p99Bars } from '../chartData.js';
 import { linearTicks } from '../scale.js';
 import { P99_REST } from '../table.js';
 import type { WorksheetInput } from '../worksheet.js';
-import { barFrame, refLabel } from './bars.js';
+import { barFrame, refLabel, valueLabel } from './bars.js';
 import {
   boxSwatch,
   clip,
@@ -125,7 +125,7 @@ export function latencyChart(w: WorksheetInput): string {
           ),
         );
       }
-      labels.push(text(sx(r.net + (r.queue ?? 0)) + 6, by + bar / 2 + 4, r.label, { size: SMALL, halo: true }));
+      labels.push(valueLabel(sx(r.net + (r.queue ?? 0)), by + bar / 2 + 4, r.label, sx(targetMs)));
       ry += row;
     }
     y += groupH;

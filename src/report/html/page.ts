@@ -20,7 +20,7 @@ import { tornadoChart } from './tornadoChart.js';
 import { uslChart } from './uslChart.js';
 
 const CSS = `
-@page { size: auto; margin: 16mm 14mm 18mm; @bottom-right { content: counter(page) " / " counter(pages); font: 9pt sans-serif; color: #444; } }
+@page { size: auto; margin: 10mm 11mm 12mm; @bottom-right { content: counter(page) " / " counter(pages); font: 9pt sans-serif; color: #444; } }
 :root { color-scheme: light; }
 html { background: #fff; color: #111; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
@@ -47,17 +47,32 @@ figure.chart svg { display: block; width: 100%; height: auto; }
 figcaption { font-size: 13px; color: #444; margin-top: .35rem; }
 @media print {
   html, body { background: #fff; color: #000; }
-  body { font-size: 10pt; line-height: 1.4; }
+  /* a printed review is read at a desk: 9 pt text, 7.5 pt tables, charts at most 80 mm tall (the payment example fits
+     8 A4 pages, issue 19) */
+  body { font-size: 9pt; line-height: 1.28; }
   main { max-width: none; padding: 0; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 12pt; margin: .9em 0 .35em; }
+  h3 { font-size: 10pt; margin: .7em 0 .2em; }
+  p { margin: .25em 0 .45em; }
+  ul, ol { margin: .2em 0 .5em; }
+  li { margin: .08em 0; }
+  .table-wrap { margin: .3em 0 .6em; }
+  th, td { padding: .1em .35em; }
+  figure.chart { margin: .4em 0 .8em; }
+  figure.chart svg { width: auto; max-width: 100%; height: auto; max-height: 58mm; margin: 0 auto; }
+  figcaption { font-size: 8pt; }
+  ul.fine, p.fine { font-size: 7pt; line-height: 1.25; color: #222; }
+  ul.fine { column-count: 2; column-gap: 6mm; }
+  ul.fine li { break-inside: avoid; }
   /* no forced break per section (issue 19): a heading stays with what follows it, a list keeps 3 lines together */
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
-  h2 { margin-top: 1.2em; }
   p, li { orphans: 3; widows: 3; }
   figure.chart, pre, table.small, tr, li { break-inside: avoid; }
   thead { display: table-header-group; }
   .table-wrap { overflow: visible; }
-  table { font-size: 8.5pt; }
-  pre { font-size: 7.5pt; overflow: visible; }
+  table { font-size: 7pt; width: 100%; }
+  pre { font-size: 7pt; overflow: visible; }
   code { background: none; padding: 0; }
   figcaption { color: #000; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -3,7 +3,7 @@
  * legends, the <svg> opening and the <figure> around a chart. Pure.
  */
 
-import { formatUsd } from '../../units/format.js';
+import { formatUsdTick } from '../../units/format.js';
 import { escapeHtml } from '../render/html.js';
 
 export const W = 720;
@@ -118,4 +118,4 @@ export function figure(svg: string, caption: string): string {
 }
 
 /** A tick label in dollars ("$0" for zero). */
-export const usdTick = (t: number): string => (t === 0 ? '$0' : formatUsd(t));
+export const usdTick = formatUsdTick;

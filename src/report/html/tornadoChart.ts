@@ -9,21 +9,7 @@ import { linearTicks } from '../scale.js';
 import { TORNADO_INPUTS } from '../sections/sensitivity.js';
 import type { WorksheetInput } from '../worksheet.js';
 import { axes, barFrame } from './bars.js';
-import {
-  boxSwatch,
-  clip,
-  FONT,
-  figure,
-  GRID,
-  INK,
-  line,
-  rect,
-  SMALL,
-  svgOpen,
-  text,
-  textWidth,
-  WITHIN,
-} from './svg.js';
+import { boxSwatch, clip, FONT, figure, GRID, line, rect, SMALL, svgOpen, text, textWidth, WITHIN } from './svg.js';
 
 export function tornadoChart(w: WorksheetInput): string {
   const s = w.sensitivity;

@@ -15,7 +15,7 @@ export function escapeHtml(s: string): string {
 }
 
 /** Tables with at most this many body rows are kept on one printed page. */
-const SMALL_TABLE_ROWS = 25;
+const SMALL_TABLE_ROWS = 10;
 
 const PH = '\u0000';
 const ASCII_PUNCT = /\\([!-/:-@[-`{-~])/g;
@@ -85,13 +85,13 @@ function slug(text: string): string {
   return s || 'section';
 }
 
-function list(items: readonly ListItem[], ordered: boolean): string {
+function list(items: readonly ListItem[], ordered: boolean, fine = false): string {
   const tag = ordered ? 'ol' : 'ul';
   const lis = items.map((it) => {
     const nested = it.items && it.items.length > 0 ? `\n${list(it.items, false)}\n` : '';
     return `<li>${inline(it.text)}${nested}</li>`;
   });
-  return `<${tag}>\n${lis.join('\n')}\n</${tag}>`;
+  return `<${tag}${fine ? ' class="fine"' : ''}>\n${lis.join('\n')}\n</${tag}>`;
 }
 
 function table(b: Extract<Block, { kind: 'table' }>): string {
@@ -130,10 +130,12 @@ export function renderHtml(doc: Document, figures: Partial<Record<FigureId, stri
         break;
       }
       case 'paragraph':
-        if (b.text.trim() !== '') out.push(`<p>${inline(b.text)}</p>`);
+        // the caption of a text chart whose figure is drawn here goes with it
+        if (b.chart !== undefined && figures[b.chart]) break;
+        if (b.text.trim() !== '') out.push(`<p${b.fine === true ? ' class="fine"' : ''}>${inline(b.text)}</p>`);
         break;
       case 'list':
-        if (b.items.length > 0) out.push(list(b.items, b.ordered));
+        if (b.items.length > 0) out.push(list(b.items, b.ordered, b.fine === true));
         break;
       case 'table':
         out.push(table(b));

@@ -1,8 +1,10 @@
 import { lossSentence } from '../../compare/survival.js';
 import { nines as ninesOf, SECONDS_PER_YEAR } from '../../core/reliability/index.js';
-import { formatDowntime, formatNines, formatPercent } from '../../units/format.js';
-import { type Block, figure, heading, paragraph, table } from '../document.js';
+import { formatDowntimeRounded, formatNines, formatPercent, formatPercentInterval } from '../../units/format.js';
+import { type Block, figure, heading, methodParagraph, paragraph, table } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
+import { methodSentences } from './common.js';
+import { markedName } from './verdict.js';
 
 export function availability(w: WorksheetInput): Block[] {
   const r = w.result;
@@ -11,7 +13,7 @@ export function availability(w: WorksheetInput): Block[] {
     heading(2, '4. Availability'),
     figure('availability'),
     paragraph(
-      `The target, ${formatPercent(w.scenario.targets.availability)}, allows ${formatDowntime(allowedMin * 60)} of downtime a year (${ninesOf(w.scenario.targets.unavailability).toFixed(2)} nines). A candidate counts as up only while it serves every user region, reads and writes, with the survivors at or below ${formatPercent(w.scenario.targets.maxUtilizationDegraded, 0)} CPU (targets.maxUtilizationDegraded, or the all-up utilisation when higher); the p99 target plays no part in availability.`,
+      `The target, ${formatPercent(w.scenario.targets.availability)}, allows ${formatDowntimeRounded(allowedMin * 60)} of downtime a year (${formatNines(ninesOf(w.scenario.targets.unavailability))} nines). A candidate counts as up only while it serves every user region, reads and writes, with the survivors at or below ${formatPercent(w.scenario.targets.maxUtilizationDegraded, 0)} CPU (targets.maxUtilizationDegraded, or the all-up utilisation when higher); the p99 target plays no part in availability.`,
     ),
   ];
   const sim = w.scenario.simulation;
@@ -31,52 +33,63 @@ export function availability(w: WorksheetInput): Block[] {
         `The failure simulation uses ${dropped.join(' and ')}: where a simulated figure is outside its interval, that is what the assumption costs.`,
       ),
     );
-  for (const a of r.architectures) {
-    const d = a.availability.downtimeMinutesPerYear;
-    out.push(heading(3, a.name));
-    out.push(
-      paragraph(
-        `${formatNines(a.availability.nines)} nines, ${formatDowntime(d * 60)} of downtime a year: ${d <= allowedMin ? `within the budget (${formatPercent(d / allowedMin, 0)} of it)` : `over the budget by ${formatDowntime((d - allowedMin) * 60)}`}. Method: ${a.availability.method}.`,
-      ),
-    );
+  // one table of the causes, a column per candidate (the same cause on one row: a comparison, not four tables)
+  const archs = r.architectures;
+  const causes: string[] = [];
+  for (const a of archs) for (const c of a.availability.byCause) if (!causes.includes(c.cause)) causes.push(c.cause);
+  const budgetText = (d: number) =>
+    d <= allowedMin
+      ? `within the budget (${formatPercent(d / allowedMin, 0)} of it)`
+      : `over the budget by ${formatDowntimeRounded((d - allowedMin) * 60)}`;
+  if (archs.length > 0) {
     out.push(
       table(
-        ['what fails', 'downtime per year (first order)'],
-        a.availability.byCause.map((c) => [c.cause, formatDowntime(c.downtimeMinutesPerYear * 60)]),
-        ['l', 'r'],
+        ['downtime a year (first order)', ...archs.map((a) => markedName(r, a))],
+        [
+          ['nines', ...archs.map((a) => formatNines(a.availability.nines))],
+          ['in all', ...archs.map((a) => formatDowntimeRounded(a.availability.downtimeMinutesPerYear * 60))],
+          ...causes.map((cause) => [
+            cause,
+            ...archs.map((a) => {
+              const c = a.availability.byCause.find((x) => x.cause === cause);
+              return c === undefined ? '-' : formatDowntimeRounded(c.downtimeMinutesPerYear * 60);
+            }),
+          ]),
+        ],
+        ['l', ...archs.map(() => 'r' as const)],
       ),
     );
-    out.push(
-      paragraph(
-        a.availability.singlePointsOfFailure.length > 0
-          ? `Single points of failure: ${a.availability.singlePointsOfFailure.join(', ')}.`
-          : 'No single component takes every user down.',
-      ),
-    );
+  }
+  for (const a of archs) {
+    const d = a.availability.downtimeMinutesPerYear;
+    const parts = [
+      `**${a.name}**: ${formatNines(a.availability.nines)} nines, ${budgetText(d)}.`,
+      a.availability.singlePointsOfFailure.length > 0
+        ? `Single points of failure: ${a.availability.singlePointsOfFailure.join(', ')}.`
+        : 'No single component takes every user down.',
+    ];
     if (a.kind === 'horizontal') {
       const cap = formatPercent(a.degradedUtilizationCap ?? w.scenario.targets.maxUtilizationDegraded, 0);
-      out.push(
-        paragraph(
-          `Data placement: ${a.placement?.description.replace(/^placement: /, '') ?? 'none'}. ${lossSentence(a, 'zone', cap)}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', cap)}`} Nodes needed up to stay at or below ${cap} CPU / placed, per region: ${a.nodesNeededByRegion.map((x) => `${x.region} ${x.needed ?? 'n/a'} of ${x.nodes}`).join(', ')}.`,
-        ),
+      parts.push(
+        `Data placement: ${a.placement?.description.replace(/^placement: /, '') ?? 'none'}. ${lossSentence(a, 'zone', cap)}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', cap)}`} Nodes needed up to stay at or below ${cap} CPU / placed, per region: ${a.nodesNeededByRegion.map((x) => `${x.region} ${x.needed ?? 'n/a'} of ${x.nodes}`).join(', ')}.`,
       );
     } else {
-      out.push(
-        paragraph(
-          `${lossSentence(a, 'zone', '')}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', '')}`}`,
-        ),
+      parts.push(
+        `${lossSentence(a, 'zone', '')}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', '')}`}`,
       );
     }
     const sim = a.simulated?.availability;
     if (sim) {
-      out.push(
-        paragraph(
-          sim.tooRare
-            ? `Simulated over ${sim.years.toFixed(0)} years: too few outages (${sim.downEvents}) to estimate; the exact figure stands.`
-            : `Simulated over ${sim.years.toFixed(0)} years: ${formatNines(sim.nines)} nines (95% interval ${formatPercent(sim.ci95[0])} to ${formatPercent(sim.ci95[1])}); the analytic figure is ${sim.analyticInside ? 'inside' : '**outside**'} the interval.${sim.warnings.map((w) => ` Warning: ${w}.`).join('')}`,
-        ),
+      parts.push(
+        sim.tooRare
+          ? `Simulated over ${sim.years.toFixed(0)} years: too few outages (${sim.downEvents}) to estimate; the exact figure stands.`
+          : `Simulated over ${sim.years.toFixed(0)} years: ${formatNines(sim.nines)} nines (95% interval ${formatPercentInterval(sim.ci95[0], sim.ci95[1])}); the analytic figure is ${sim.analyticInside ? 'inside' : '**outside**'} the interval.${sim.warnings.map((x) => ` Warning: ${x}.`).join('')}`,
       );
     }
+    out.push(paragraph(parts.join(' ')));
+  }
+  for (const m of methodSentences(r.architectures.map((a) => ({ name: a.name, method: a.availability.method })))) {
+    out.push(methodParagraph(m));
   }
   return out;
 }

@@ -1,7 +1,7 @@
-import { designSummary, perTier } from '../../compare/recommend.js';
+import { designSummary, perTier, sparesText, zonesAndRegions } from '../../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult, FrontierEntry } from '../../compare/result.js';
 import {
-  formatDowntime,
+  formatDowntimeRounded,
   formatDuration,
   formatNines,
   formatPercent,
@@ -10,7 +10,7 @@ import {
 } from '../../units/format.js';
 import { type Block, bullets, figure, heading, paragraph, table } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
-import { ms, yesNo } from './common.js';
+import { ms } from './common.js';
 import { tierBreakdown } from './tiers.js';
 import { markedName, RECOMMENDED_MARK } from './verdict.js';
 
@@ -26,6 +26,17 @@ function kindText(a: ArchitectureResult): string {
 }
 
 /** The side-by-side comparison as cells: one row per figure, one column per candidate (the tests read these). */
+/** The targets a candidate is judged on, as the comparison's "targets missed" row names them (a target not set is
+ * never missed). */
+const JUDGED: readonly (readonly [string, keyof ArchitectureResult['meetsTargets']])[] = [
+  ['p99', 'p99'],
+  ['availability', 'availability'],
+  ['durability', 'durability'],
+  ['budget', 'budget'],
+  ['utilisation', 'utilization'],
+  ['working set in memory', 'memory'],
+];
+
 export function comparisonCells(result: ComparisonResult): { head: string[]; rows: string[][] } {
   const archs = result.architectures;
   const users = archs[0]?.latency.byUserRegion.map((u) => u.region) ?? [];
@@ -39,15 +50,15 @@ export function comparisonCells(result: ComparisonResult): { head: string[]; row
     ),
     row('layout', (a) =>
       perTier(a)
-        ? `${a.regions.join(' + ')}; tiers in call order (section 3, the tiers of each candidate)`
+        ? `${a.regions.join(' + ')}; each tier below`
         : a.kind === 'vertical'
           ? `${a.standby === 'none' ? 'no standby' : `${a.standby} standby`}; ${a.regions.join(' + ')}`
-          : `${a.zones} zones x ${a.regions.length} region(s): ${a.regions.join(', ')}; N+${a.spares}; ${a.balancer}`,
+          : `${zonesAndRegions(a)}${a.regions.length > 1 ? ` (${a.regions.join(', ')})` : ''}; ${sparesText(a.spares)}; ${a.balancer}`,
     ),
     row('cost per month', (a) => formatUsd(a.cost.usdPerMonth)),
     row('cost per million requests', (a) => formatUsd(a.cost.usdPerMillionRequests)),
     row('availability', (a) => `${formatNines(a.availability.nines)} nines (${formatPercent(a.availability.value)})`),
-    row('downtime per year', (a) => formatDowntime(a.availability.downtimeMinutesPerYear * 60)),
+    row('downtime per year', (a) => formatDowntimeRounded(a.availability.downtimeMinutesPerYear * 60)),
     row('p99, all users', (a) => ms(a.latency.p99Ms)),
     ...users.map((region) =>
       row(`p99, users in ${region}`, (a) => ms(a.latency.byUserRegion.find((u) => u.region === region)?.p99Ms ?? null)),
@@ -56,12 +67,10 @@ export function comparisonCells(result: ComparisonResult): { head: string[]; row
     row('data loss on a failure', (a) =>
       a.dataLoss.windowS === 0 ? 'none' : `up to ${formatDuration(a.dataLoss.windowS)}`,
     ),
-    row('p99 target', (a) => yesNo(a.meetsTargets.p99)),
-    row('availability target', (a) => yesNo(a.meetsTargets.availability)),
-    row('durability target', (a) => yesNo(a.meetsTargets.durability)),
-    row('budget', (a) => yesNo(a.meetsTargets.budget)),
-    row('utilisation target', (a) => yesNo(a.meetsTargets.utilization)),
-    row('working set fits', (a) => yesNo(a.meetsTargets.memory)),
+    row('targets missed', (a) => {
+      const missed = JUDGED.filter(([, k]) => a.meetsTargets[k] === false).map(([label]) => label);
+      return missed.length === 0 ? 'none' : `**${missed.join(', ')}**`;
+    }),
   ];
   // the recommended candidate marked (as in the verdict at the top)
   return { head: ['', ...archs.map((a) => markedName(result, a))], rows };
@@ -93,12 +102,17 @@ function frontierDesign(result: ComparisonResult, e: FrontierEntry): string {
   return result.architectures.some((a) => a.name === e.name) ? `${e.name} (${e.summary})` : e.summary;
 }
 
+/** The frontier table's design cell: a compared candidate by its name (the candidates table above describes it). */
+function frontierRowName(result: ComparisonResult, e: FrontierEntry): string {
+  return result.architectures.some((a) => a.name === e.name) ? e.name : e.summary;
+}
+
 /** The frontier as cells: one row per entry, in cost order (the tests read these). */
 export function frontierCells(result: ComparisonResult): { head: string[]; rows: string[][] } {
   return {
     head: ['design', 'kind', 'cost per month', 'nines', 'p99, all users', 'meets every target'],
     rows: result.frontier.map((e) => [
-      frontierDesign(result, e),
+      frontierRowName(result, e),
       e.kind,
       formatUsd(e.cost.usdPerMonth),
       formatNines(e.availability.nines),
@@ -139,10 +153,12 @@ function frontier(result: ComparisonResult): Block[] {
   );
   if (most !== cheapest && most !== meets) lines.push(`The most nines: ${what(most)}.`);
   const { head, rows } = frontierCells(result);
+  // a frontier of the compared candidates alone is already the candidates table's figures: no second table of them
+  const onlyCandidates = f.every((e) => result.architectures.some((a) => a.name === e.name));
   return [
     heading(3, FRONTIER_HEADING),
     figure('frontier'),
     paragraph(lines.join(' ')),
-    table(head, rows, ['l', 'l', 'r', 'r', 'r', 'l']),
+    ...(onlyCandidates ? [] : [table(head, rows, ['l', 'l', 'r', 'r', 'r', 'l'])]),
   ];
 }

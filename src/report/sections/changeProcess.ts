@@ -8,7 +8,7 @@ import { changeDowntime } from '../../compare/operations.js';
 import type { ArchitectureResult } from '../../compare/result.js';
 import { nines } from '../../core/reliability/index.js';
 import type { Scenario } from '../../scenario/types.js';
-import { formatDowntime, formatDuration, formatNines, formatPercent, formatUsd } from '../../units/format.js';
+import { formatDowntimeRounded, formatDuration, formatNines, formatPercent, formatUsd } from '../../units/format.js';
 
 /** Why a candidate's deploys cost what they do, from its deploy mode and figures. */
 function reason(a: ArchitectureResult): string {
@@ -44,7 +44,7 @@ export function changeProcessRisk(s: Scenario, archs: readonly ArchitectureResul
   const each = counted
     .map(
       ({ a, c }) =>
-        `${a.name} ${formatDowntime(c.deploys * 60)} of deploy downtime and ${formatDowntime(c.failed * 60)} of failed changes a year`,
+        `${a.name} ${formatDowntimeRounded(c.deploys * 60)} of deploy downtime and ${formatDowntimeRounded(c.failed * 60)} of failed changes a year`,
     )
     .join('; ');
   const sorted = [...counted].sort((x, y) => x.c.u - y.c.u);

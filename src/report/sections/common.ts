@@ -19,3 +19,22 @@ export function rival(result: ComparisonResult, a: ArchitectureResult | undefine
   for (const x of result.architectures) if ((!a || x.kind !== a.kind) && better(x, best)) best = x;
   return best ?? undefined;
 }
+
+/**
+ * The method of each candidate's figure, said once for the candidates that share it (a worksheet of four candidates
+ * with one method printed it four times, issue 19's print length): "Method (every candidate): ..." or, when they
+ * differ, one sentence per group ("Method for A and B: ...").
+ * @example methodSentences([{ name: 'A', method: 'exact' }, { name: 'B', method: 'exact' }]) // ["Method (every candidate): exact."]
+ */
+export function methodSentences(items: readonly { name: string; method: string }[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const { name, method } of items) groups.set(method, [...(groups.get(method) ?? []), name]);
+  if (groups.size <= 1)
+    return [...groups.keys()].map((m) => `Method (${items.length === 1 ? items[0]?.name : 'every candidate'}): ${m}.`);
+  return [...groups].map(([m, names]) => `Method for ${listAnd(names)}: ${m}.`);
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listAnd(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

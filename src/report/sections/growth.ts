@@ -1,7 +1,7 @@
 /** Section 7: cost against load, where vertical runs out and where horizontal becomes cheaper. */
 
 import type { Designs } from '../../compare/designs.js';
-import { formatRate, formatUsd } from '../../units/format.js';
+import { formatRate, formatUsdTick } from '../../units/format.js';
 import { costVsLoadSeries, crossoverSentence } from '../chartData.js';
 import { type Block, bullets, figure, heading, paragraph, preformatted } from '../document.js';
 import { lineChart } from '../textCharts/lineChart.js';
@@ -62,7 +62,7 @@ export function growth(w: WorksheetInput): Block[] {
         height: 14,
         logX: true,
         xFormat: (x) => formatRate(x, 2),
-        yFormat: (y) => formatUsd(y),
+        yFormat: (y) => formatUsdTick(y),
         marks,
         ascii: true,
       }),

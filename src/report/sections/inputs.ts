@@ -11,7 +11,7 @@ import {
   formatSig,
   formatUsd,
 } from '../../units/format.js';
-import { type Block, bullets, figure, heading, paragraph, preformatted, table } from '../document.js';
+import { type Block, bullets, figure, finePrint, heading, paragraph, preformatted, table } from '../document.js';
 import { lineChart } from '../textCharts/lineChart.js';
 import { codeSpan } from '../userText.js';
 import { fittedUslPlot } from '../uslPlot.js';
@@ -78,7 +78,7 @@ function uslFigure(s: Scenario): Block[] {
   const { plot } = u;
   return [
     paragraph(
-      `**Scalability fitted from ${codeSpan(u.file)}**: the measurements and the scenario's USL${plot.peak === null ? ' (no peak in the plotted range)' : `, which peaks at ${formatRate(plot.peak.x)} at N* = ${plot.peak.n.toPrecision(3)}`} (lambda ${formatRate(plot.lambda)} for one unit, fitted to the measurements with the scenario's coefficients).`,
+      `**Scalability fitted from ${codeSpan(u.file)}**: the measurements and the scenario's USL${plot.peak === null ? ' (no peak in the plotted range)' : `, which peaks at ${formatRate(plot.peak.x)} at N* = ${formatSig(plot.peak.n, 3)}`} (lambda ${formatRate(plot.lambda)} for one unit, fitted to the measurements with the scenario's coefficients).`,
     ),
     figure('usl'),
     preformatted(
@@ -237,9 +237,9 @@ export function inputs(w: WorksheetInput): Block[] {
       `"default" means the scenario left the field out and capplan used its default (\`capplan schema scenario\` states each). Default failure rates come from the catalog: node ${preset.node.name} (${preset.node.confidence}), zone ${preset.zone.name} (${preset.zone.confidence}), region ${preset.region.name} (${preset.region.confidence}).`,
     ),
     paragraph('**Model assumptions.**'),
-    bullets(w.result.assumptions),
+    finePrint(w.result.assumptions),
     paragraph('**Sources of the prices and failure figures** (from the catalog, with their dates):'),
-    bullets(w.result.sources.map((x) => `\`${x.id}\` (${x.date}): ${x.text}`)),
+    finePrint(w.result.sources.map((x) => `\`${x.id}\` (${x.date}): ${x.text}`)),
     ...(s.fitted.length === 0
       ? []
       : [paragraph('**Inputs fitted from measurements** (`capplan fit --into`):'), bullets(fittedSources(s))]),

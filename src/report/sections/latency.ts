@@ -1,10 +1,20 @@
-import { formatCount, formatDuration, formatPercent } from '../../units/format.js';
+import { formatCount, formatDuration, formatInterval, formatPercent } from '../../units/format.js';
 import { p99Bars, p99StackedRows } from '../chartData.js';
-import { type Block, figure, heading, paragraph, preformatted, table } from '../document.js';
+import {
+  type Block,
+  chartCaption,
+  figure,
+  heading,
+  methodParagraph,
+  paragraph,
+  preformatted,
+  table,
+} from '../document.js';
 import { P99_REST } from '../table.js';
 import { stackedBars } from '../textCharts/bars.js';
 import type { WorksheetInput } from '../worksheet.js';
-import { ms, recommended } from './common.js';
+import { methodSentences, ms, recommended } from './common.js';
+import { markedName } from './verdict.js';
 
 export function latency(w: WorksheetInput): Block[] {
   const r = w.result;
@@ -17,8 +27,8 @@ export function latency(w: WorksheetInput): Block[] {
     ),
     paragraph(
       w.scenario.targets.p99Scope === 'every-region'
-        ? `The p99 target, ${formatDuration(w.scenario.targets.p99S)}, applies to every user region (targets.p99Scope "every-region"): a candidate meets it only when every row below does.`
-        : `The p99 target, ${formatDuration(w.scenario.targets.p99S)}, applies to the p99 over all users (targets.p99Scope "all-users"); the column "within the p99 target" shows which user regions are over it on their own.`,
+        ? `The p99 target, ${formatDuration(w.scenario.targets.p99S)}, applies to every user region (targets.p99Scope "every-region"): a candidate meets it only when none of its user regions below is marked "over".`
+        : `The p99 target, ${formatDuration(w.scenario.targets.p99S)}, applies to the p99 over all users (targets.p99Scope "all-users"); a user region over it on its own is marked "over".`,
     ),
   ];
   const bursts = w.scenario.simulation?.bursts;
@@ -28,61 +38,69 @@ export function latency(w: WorksheetInput): Block[] {
         `The request simulation uses bursty arrivals: ${bursts.factor} times the calm rate for ${formatPercent(bursts.share)} of the time, in bursts of ${formatDuration(bursts.lengthS)} on average, at the same mean rate. The analytic p99 assumes Poisson arrivals: a simulated p99 above its figure is what the bursts cost.`,
       ),
     );
+  // one table for every candidate (its name on the first row of its user regions): the same columns compared down
+  // the page, rather than a table and a heading per candidate
+  const anySim = r.architectures.some((a) => a.simulated?.latency?.byUserRegion);
+  const rows: string[][] = [];
+  const notes: string[] = [];
   for (const a of r.architectures) {
-    out.push(heading(3, a.name));
     const simUsers = a.simulated?.latency?.byUserRegion;
     const simulatedP99 = (region: string): string => {
       const s = simUsers?.find((x) => x.region === region);
-      return s ? `${ms(s.p99Ms)} (${ms(s.ci95[0])} to ${ms(s.ci95[1])})` : 'n/a';
+      return s ? `${ms(s.p99Ms)} (${formatInterval(s.ci95[0], s.ci95[1], ms)})` : 'n/a';
     };
+    a.latency.byUserRegion.forEach((u, i) => {
+      rows.push([
+        i === 0 ? markedName(r, a) : '',
+        u.region,
+        formatPercent(u.share),
+        u.servedFrom,
+        `${ms(u.networkRttMs)} (${u.networkMethod})`,
+        ms(u.queueP99Ms),
+        u.meetsP99 ? ms(u.p99Ms) : `${ms(u.p99Ms)} **over**`,
+        ...(anySim ? [simulatedP99(u.region)] : []),
+        u.failoverTo === null ? 'nowhere (one region)' : `${u.failoverTo} (${ms(u.failoverRttMs)})`,
+      ]);
+    });
+    const sim = a.simulated?.latency;
+    if (sim) {
+      const down = sim.sparesDown;
+      notes.push(
+        `**${a.name}**, simulated (${formatCount(sim.customers)} requests): p99 ${ms(sim.p99Ms)} (95% interval ${formatInterval(sim.ci95.p99Ms[0], sim.ci95.p99Ms[1], ms)}); the analytic p99 is ${sim.analyticP99Inside ? 'inside' : '**outside**'} it (${formatPercent(sim.analyticP99RelativeError, 1)} off).${sim.warnings.map((x) => ` Warning: ${x}.`).join('')}${
+          down
+            ? ` With ${down.spares} node${down.spares === 1 ? '' : 's'} down in every region (the spares), simulated p99 ${ms(down.p99Ms)} (95% interval ${formatInterval(down.ci95[0], down.ci95[1], ms)}); the analytic ${ms(a.latency.p99DegradedMs)} is ${down.analyticP99Inside ? 'inside' : '**outside**'} it.`
+            : ''
+        }`,
+      );
+    }
+  }
+  if (rows.length > 0) {
     out.push(
       table(
         [
+          'candidate',
           'users in',
           'share',
           'served from',
           'network round trip',
           'queue + service p99',
           'end-to-end p99',
-          'within the p99 target',
-          ...(simUsers ? ['simulated p99 (95% interval)'] : []),
+          ...(anySim ? ['simulated p99 (95% interval)'] : []),
           'fails over to',
         ],
-        a.latency.byUserRegion.map((u) => [
-          u.region,
-          formatPercent(u.share),
-          u.servedFrom,
-          `${u.networkRttMs.toFixed(1)} ms (${u.networkMethod})`,
-          ms(u.queueP99Ms),
-          ms(u.p99Ms),
-          u.meetsP99 ? 'yes' : '**no**',
-          ...(simUsers ? [simulatedP99(u.region)] : []),
-          u.failoverTo === null ? 'nowhere (one region)' : `${u.failoverTo} (${ms(u.failoverRttMs)})`,
-        ]),
+        rows,
       ),
     );
-    const sim = a.simulated?.latency;
-    if (sim) {
-      out.push(
-        paragraph(
-          `Simulated (${formatCount(sim.customers)} requests): p99 ${ms(sim.p99Ms)} (95% interval ${ms(sim.ci95.p99Ms[0])} to ${ms(sim.ci95.p99Ms[1])}); the analytic p99 is ${sim.analyticP99Inside ? 'inside' : '**outside**'} it (${formatPercent(sim.analyticP99RelativeError, 1)} off).${sim.warnings.map((w) => ` Warning: ${w}.`).join('')}`,
-        ),
-      );
-      const down = sim.sparesDown;
-      if (down)
-        out.push(
-          paragraph(
-            `With ${down.spares} node${down.spares === 1 ? '' : 's'} down in every region (the spares), simulated p99 ${ms(down.p99Ms)} (95% interval ${ms(down.ci95[0])} to ${ms(down.ci95[1])}); the analytic ${ms(a.latency.p99DegradedMs)} is ${down.analyticP99Inside ? 'inside' : '**outside**'} it.`,
-          ),
-        );
-    }
-    out.push(paragraph(`Method: ${a.latency.method}.`));
+  }
+  for (const n of notes) out.push(paragraph(n));
+  for (const m of methodSentences(r.architectures.map((a) => ({ name: a.name, method: a.latency.method })))) {
+    out.push(methodParagraph(m));
   }
   if (rec) {
     const rows = p99StackedRows(p99Bars(rec), { network: '=', rest: '-' });
     out.push(
-      paragraph(`p99 of ${rec.name} per user region, network (=) and the rest: ${P99_REST} (-):`),
-      preformatted(stackedBars({ rows, width: 78, format: (v) => `${v.toFixed(0)} ms`, ascii: true }), 'latency'),
+      chartCaption(`p99 of ${rec.name} per user region, network (=) and the rest: ${P99_REST} (-):`, 'latency'),
+      preformatted(stackedBars({ rows, width: 78, format: (v) => ms(v), ascii: true }), 'latency'),
     );
   }
   return out;

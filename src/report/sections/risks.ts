@@ -1,12 +1,13 @@
 /** Section 9: risks and questions derived from the design, for the reviewers. */
 
+import { zonesAndRegions } from '../../compare/recommend.js';
 import { lossSentence, lossStopsWrites, lossVerdict } from '../../compare/survival.js';
 import { coldRestoreTimeS, crossRegionFailoverS } from '../../core/reliability/index.js';
 import { formatByteRate, formatBytes, formatDuration, formatPercent, formatUsd } from '../../units/format.js';
 import { type Block, heading, numbered, paragraph } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
 import { changeProcessRisk } from './changeProcess.js';
-import { recommended, rival } from './common.js';
+import { ms, recommended, rival } from './common.js';
 
 /** Risks and questions derived from the design, not boilerplate. */
 function risks(w: WorksheetInput): string[] {
@@ -23,8 +24,7 @@ function risks(w: WorksheetInput): string[] {
   if (rec.regions.length > 1 && s.workload.writeFraction > 0) {
     const home = rec.latency.byUserRegion.find((u) => u.region === rec.regions[0]);
     const hop = home?.failoverRttMs ?? null;
-    const hopText =
-      hop === null ? '' : ` (about ${hop.toFixed(0)} ms round trip from ${rec.regions[0]} to ${home?.failoverTo})`;
+    const hopText = hop === null ? '' : ` (about ${ms(hop)} round trip from ${rec.regions[0]} to ${home?.failoverTo})`;
     if (s.workload.consistency === 'strong') {
       const p = rec.placement;
       out.push(
@@ -102,7 +102,7 @@ function risks(w: WorksheetInput): string[] {
   const far = rec.latency.byUserRegion.filter((u) => !ownRegions.has(u.region) && u.networkMs > 100);
   if (far.length > 0) {
     out.push(
-      `Users in ${far.map((u) => u.region).join(', ')} pay ${far.map((u) => `${u.networkMs.toFixed(0)} ms`).join(', ')} of network time (${w.scenario.workload.roundTrips} round trip${w.scenario.workload.roundTrips === 1 ? '' : 's'} per request) before any work is done; round trips are medians, the tail of the network is not modelled.`,
+      `Users in ${far.map((u) => u.region).join(', ')} pay ${far.map((u) => ms(u.networkMs)).join(', ')} of network time (${w.scenario.workload.roundTrips} round trip${w.scenario.workload.roundTrips === 1 ? '' : 's'} per request) before any work is done; round trips are medians, the tail of the network is not modelled.`,
     );
   }
   const egressInside = rec.cost.breakdown.internetEgressUsdPerMonth !== undefined;
@@ -115,7 +115,7 @@ function risks(w: WorksheetInput): string[] {
   if (rec.kind === 'horizontal') {
     const ops = rec.cost.breakdown.operationsUsdPerMonth;
     out.push(
-      `Operational load: ${rec.nodes} nodes over ${rec.zones} zones in ${rec.regions.length} region(s)${s.workload.workingSetBytes > 0 ? `, with the working set partitioned ${s.workload.replication} ways` : ''}${ops === undefined ? '' : `, priced at ${formatUsd(ops)} a month for people and tooling (${formatPercent(ops / rec.cost.usdPerMonth, 0)} of its cost)`}. Who owns deployment, rebalancing and the partitioning scheme?`,
+      `Operational load: ${rec.nodes} nodes over ${zonesAndRegions(rec)}${s.workload.workingSetBytes > 0 ? `, with the working set partitioned ${s.workload.replication} ways` : ''}${ops === undefined ? '' : `, priced at ${formatUsd(ops)} a month for people and tooling (${formatPercent(ops / rec.cost.usdPerMonth, 0)} of its cost)`}. Who owns deployment, rebalancing and the partitioning scheme?`,
     );
   }
   const changes = changeProcessRisk(s, r.architectures);

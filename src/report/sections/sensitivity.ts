@@ -1,5 +1,5 @@
-import { formatNines, formatPercent, formatUsd } from '../../units/format.js';
-import { type Block, figure, heading, paragraph, preformatted, table } from '../document.js';
+import { formatInterval, formatNines, formatPercent, formatUsd } from '../../units/format.js';
+import { type Block, figure, heading, methodParagraph, paragraph, preformatted, table } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
 import { ms } from './common.js';
 import { designsSentence } from './growth.js';
@@ -25,7 +25,7 @@ export function sensitivitySection(w: WorksheetInput): Block[] {
         'with their instance type, regions, standby, spares, zones and balancer (horizontal node counts re-sized)',
       ),
     ),
-    paragraph(`Method: ${s.method}`),
+    methodParagraph(`Method: ${s.method}`),
   );
   const top = s.inputs.slice(0, TORNADO_INPUTS);
   const max = Math.max(1, ...top.map((i) => i.swingUsdPerMonth));
@@ -39,19 +39,39 @@ export function sensitivitySection(w: WorksheetInput): Block[] {
       'tornado',
     ),
   );
-  const rows = top.map((i) => [
-    i.label,
-    `${i.displayLow} .. ${i.displayHigh}${i.source === 'range' ? ' (range)' : ''}`,
-    `${formatUsd(i.costLow)} .. ${formatUsd(i.costHigh)}`,
-    i.recommendationLow ?? 'none',
-    i.recommendationHigh ?? 'none',
-    i.flips.length === 0
-      ? '-'
-      : i.flips.map((f) => `${f.display}: ${f.from ?? 'none'} -> ${f.to ?? 'none'}`).join('; '),
-  ]);
-  out.push(
-    table(['input', 'low .. high', 'cost low .. high', 'recommended at low', 'recommended at high', 'flips at'], rows),
-  );
+  // an input that moves neither the cost nor the recommendation is named in one sentence, not given a table row
+  const base = w.result.recommendation.name;
+  const moves = (i: (typeof top)[number]) =>
+    i.swingUsdPerMonth > 0 || i.recommendationLow !== base || i.recommendationHigh !== base || i.flips.length > 0;
+  const recommendedAt = (name: string | null) => (name === null ? 'none' : name === base ? 'unchanged' : name);
+  const rows = top
+    .filter(moves)
+    .map((i) => [
+      i.label,
+      `${i.displayLow} .. ${i.displayHigh}${i.source === 'range' ? ' (range)' : ''}`,
+      formatInterval(i.costLow, i.costHigh, formatUsd, ' .. '),
+      recommendedAt(i.recommendationLow),
+      recommendedAt(i.recommendationHigh),
+      i.flips.length === 0
+        ? '-'
+        : i.flips.map((f) => `${f.display}: ${f.from ?? 'none'} -> ${f.to ?? 'none'}`).join('; '),
+    ]);
+  if (rows.length > 0) {
+    out.push(
+      table(
+        ['input', 'low .. high', 'cost low .. high', 'recommended at low', 'recommended at high', 'flips at'],
+        rows,
+      ),
+    );
+  }
+  const still = top.filter((i) => !moves(i));
+  if (still.length > 0) {
+    out.push(
+      paragraph(
+        `Neither the cost nor the recommendation (${base}, "unchanged" in the table) moves between the low and high values of: ${still.map((i) => (i.displayLow === i.displayHigh ? `${i.label} (${i.displayLow} at both ends)` : i.label)).join(', ')}.`,
+      ),
+    );
+  }
   if (w.result.uncertainty) {
     const u = w.result.uncertainty;
     out.push(
@@ -63,9 +83,9 @@ export function sensitivitySection(w: WorksheetInput): Block[] {
         u.byArchitecture.map((a) => [
           a.name,
           formatPercent(a.probMeetsAll, 0),
-          `${formatUsd(a.costUsdPerMonth.p5)} .. ${formatUsd(a.costUsdPerMonth.p95)}`,
-          a.p99Ms === null ? 'unstable' : `${ms(a.p99Ms.p5)} .. ${ms(a.p99Ms.p95)}`,
-          `${formatNines(a.nines.p5)} .. ${formatNines(a.nines.p95)}`,
+          formatInterval(a.costUsdPerMonth.p5, a.costUsdPerMonth.p95, formatUsd, ' .. '),
+          a.p99Ms === null ? 'unstable' : formatInterval(a.p99Ms.p5, a.p99Ms.p95, ms, ' .. '),
+          formatInterval(a.nines.p5, a.nines.p95, formatNines, ' .. '),
         ]),
       ),
     );

@@ -8,9 +8,10 @@ import type { ArchitectureResult, ComparisonResult, TierResult } from '../../com
 import { tierCalls } from '../../compare/tierDemand.js';
 import { nines } from '../../core/reliability/index.js';
 import type { Scenario, Tier } from '../../scenario/types.js';
-import { formatBytes, formatDuration, formatNines, formatPercent, formatUsd } from '../../units/format.js';
-import { type Block, heading, paragraph, table } from '../document.js';
+import { formatBytes, formatDuration, formatNines, formatPercent, formatSig, formatUsd } from '../../units/format.js';
+import { type Block, bullets, heading, paragraph, table } from '../document.js';
 import { ms } from './common.js';
+import { markedName } from './verdict.js';
 
 /** One tier's role-specific inputs in words. */
 function roleText(t: Tier): string {
@@ -32,7 +33,7 @@ export function tierInputs(s: Scenario): Block[] {
     t.role,
     `${formatDuration(t.serviceTimeS)} (cv ${t.serviceTimeCv})`,
     String(t.callsPerRequest),
-    (calls[i]?.meanCalls ?? 0).toPrecision(3),
+    formatSig(calls[i]?.meanCalls ?? 0, 3),
     roleText(t),
   ]);
   return [
@@ -66,11 +67,11 @@ function downtimeSentence(a: ArchitectureResult): string {
   const tiers = a.tiers ?? [];
   const u = a.availability.unavailability;
   if (tiers.every((t) => t.kind === 'co-located')) {
-    return "Every tier runs on the same nodes: they go down together, and the downtime is the shared nodes' (section 4).";
+    return "every tier runs on the same nodes: they go down together, and the downtime is the shared nodes' (section 4).";
   }
   const alone = tiers.reduce((s, t) => s + t.availability.downtimeShare, 0);
   const parts = tiers.map((t) => `${t.name} ${formatPercent(u > 0 ? t.availability.downtimeShare / u : 0, 1)}`);
-  return `Of its downtime, each tier alone causes: ${parts.join(', ')}; the other ${formatPercent(u > 0 ? Math.max(0, 1 - alone / u) : 0, 1)} takes two or more tiers down at once (a zone or region they share, or the global switch): a plain product of the tiers' availabilities would count that part once per tier.`;
+  return `of its downtime, each tier alone causes ${parts.join(', ')}; the other ${formatPercent(u > 0 ? Math.max(0, 1 - alone / u) : 0, 1)} is shared.`;
 }
 
 /** Each candidate's tiers (section 3), or nothing for a single-tier comparison. */
@@ -80,19 +81,29 @@ export function tierBreakdown(result: ComparisonResult): Block[] {
   const out: Block[] = [heading(3, 'The tiers of each candidate')];
   out.push(
     paragraph(
-      "Each tier as the candidate builds it: its busiest node's CPU, the time a request spends in it (its calls' responses and the round trips from the tier before; the end-to-end p99 is that of the sum, not a sum of these p99s), its own availability with the requests' share of downtime it causes alone, and its monthly cost.",
+      "Each tier as the candidate builds it: its busiest node's CPU, the time a request spends in it (its calls' responses and the round trips from the tier before; the end-to-end p99 is that of the sum, not a sum of these p99s), its own availability with the requests' share of downtime it causes alone, and its monthly cost. The rest of a candidate's downtime is shared: it takes two or more tiers down at once (a zone or region they share, or the global switch), and a plain product of the tiers' availabilities would count it once per tier.",
     ),
   );
-  for (const a of archs) {
-    out.push(
-      paragraph(
-        `**${a.name}**: p99 ${ms(a.latency.p99Ms)} end to end, of which ${ms(a.latency.interTierMs ?? 0)} on average is network between the tiers. ${downtimeSentence(a)}`,
+  // one table, the candidate named on the first row of its tiers; one line each for the end-to-end figures
+  out.push(
+    table(
+      [
+        'candidate',
+        'tier',
+        'built as',
+        'CPU',
+        'time in the tier',
+        'own nines (share of downtime alone)',
+        'cost per month',
+      ],
+      archs.flatMap((a) => (a.tiers ?? []).map((t, i) => [i === 0 ? markedName(result, a) : '', ...tierRow(a, t)])),
+    ),
+    bullets(
+      archs.map(
+        (a) =>
+          `**${a.name}**: p99 ${ms(a.latency.p99Ms)} end to end, of which ${ms(a.latency.interTierMs ?? 0)} on average is network between the tiers; ${downtimeSentence(a)}`,
       ),
-      table(
-        ['tier', 'built as', 'CPU', 'time in the tier', 'own nines (share of downtime alone)', 'cost per month'],
-        (a.tiers ?? []).map((t) => tierRow(a, t)),
-      ),
-    );
-  }
+    ),
+  );
   return out;
 }

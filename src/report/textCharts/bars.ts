@@ -103,7 +103,7 @@ export interface BudgetBarOptions {
   /** Total width in columns (at least 20). */
   width: number;
   label: string;
-  /** Formats the value, the budget and the excess (e.g. formatDowntime on seconds). */
+  /** Formats the value, the budget and the excess (e.g. formatDowntimeRounded on seconds). */
   format(v: number): string;
   ascii?: boolean;
 }

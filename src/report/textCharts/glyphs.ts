@@ -3,6 +3,8 @@
  * width (clipped, padded, wrapped). Every character used is one column wide. Pure.
  */
 
+import { cutTo, displayWidth } from '../../util/displayWidth.js';
+
 export type Glyphs = {
   axisV: string;
   axisH: string;
@@ -88,8 +90,9 @@ export function chars(s: string): string[] {
   return Array.from(s);
 }
 
+/** Columns `s` takes in a monospaced chart: a wide character (CJK, emoji) two, a combining mark none (issue 19). */
 export function len(s: string): number {
-  return chars(s).length;
+  return displayWidth(s);
 }
 
 /** Printable ASCII only: known symbols transliterated, anything else "?", control characters dropped. */
@@ -119,14 +122,13 @@ export function textFor(ascii: boolean): (s: string) => string {
   return ascii ? toAscii : printable;
 }
 
-/** s cut to at most n characters, the cut marked with the ellipsis. */
+/** s cut to at most n columns, the cut marked with the ellipsis (a wide character is never split). */
 export function clip(s: string, n: number, ellipsis: string): string {
-  const c = chars(s);
-  if (c.length <= n) return s;
+  if (len(s) <= n) return s;
   if (n <= 0) return '';
-  const e = chars(ellipsis);
-  if (n <= e.length) return c.slice(0, n).join('');
-  return c.slice(0, n - e.length).join('') + ellipsis;
+  const e = len(ellipsis);
+  if (n <= e) return cutTo(s, n);
+  return cutTo(s, n - e) + ellipsis;
 }
 
 export function padEnd(s: string, n: number): string {
@@ -148,9 +150,10 @@ export function wrapWords(words: readonly string[], width: number, sep = ' '): s
         lines.push(line);
         line = '';
       }
-      const c = chars(w);
-      lines.push(c.slice(0, width).join(''));
-      w = c.slice(width).join('');
+      const head = cutTo(w, Math.max(1, width));
+      const cut = head === '' ? (chars(w)[0] ?? '') : head;
+      lines.push(cut);
+      w = w.slice(cut.length);
     }
     if (w.length === 0) continue;
     if (line.length === 0) line = w;
