@@ -126,12 +126,13 @@ export class LogHistogram {
  * x = 2^e m with m in [1, 2): e and the top 8 bits j of the mantissa are read from the double's high word (a
  * Float64Array and a Uint32Array over one buffer), and ln(x) = e ln 2 + ln(c_j) + ln(1 + r), c_j the centre of the
  * j-th of 256 slices of [1, 2) (tabled with ln(c_j)), r = (m - c_j) / c_j, |r| <= 1/512 (m - c_j is exact), and
- * ln(1 + r) = r - r^2/2 + r^3/3 with an error below r^4 / 4 <= 3.7e-12 (alternating series). In units of ln(gamma)
- * (0.002) that is 1.9e-9, plus below 1e-11 of rounding in this sum and 3e-12 in the formula's own (Math.log within
- * an ulp, then a division): the two quotients differ by less than 2e-9. So when the quotient q found here lies more
- * than SAFE = 1e-7 from every integer, ceil(q) is the formula's; otherwise (within 1e-7 of a bucket boundary, a
- * fraction 2e-7 of values) the formula itself decides. Tested against the formula at every bucket boundary and its
- * neighbouring doubles, and on random doubles (test/core/sim/histogram.test.ts).
+ * ln(1 + r) = r - r^2/2 + r^3/3 with an error below r^4 / (4 (1 - |r|)) < 3.8e-12 (the rest of the series, bounded
+ * by a geometric one). In units of ln(gamma) (0.002) that is 1.9e-9, plus below 1e-11 of rounding in this sum and
+ * 3e-12 in the formula's own (Math.log within an ulp, then a division): the two quotients differ by less than 2e-9.
+ * So when the quotient q found here lies more than SAFE = 1e-7 from every integer, ceil(q) is the formula's;
+ * otherwise (within 1e-7 of a bucket boundary, a fraction 2e-7 of values) the formula itself decides. Tested against
+ * the formula at every bucket boundary and its neighbouring doubles, and on random doubles
+ * (test/core/sim/histogram.test.ts).
  */
 export function bucketOf(x: number): number {
   if (x <= MIN_VALUE) return 0;

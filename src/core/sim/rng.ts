@@ -97,7 +97,7 @@ export class Stream {
    * The ziggurat's rare cases for a standard exponential, after a draw x in layer i that fell outside the layer's
    * rectangle: the tail beyond R in the base layer (R + Exp(1), memoryless), a wedge point accepted when a uniform
    * height falls under the density, or else new draws (the steps of exponential()) until one is accepted. Its own
-   * function, called for 2.2% of draws: the optimising compiler leaves it out of the loops it inlines exponential into.
+   * function, called for 2.2% of draws, so that exponential() stays small enough to be inlined.
    */
   private exponentialSlow(layer: number, x0: number): number {
     let i = layer;
