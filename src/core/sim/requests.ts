@@ -234,7 +234,7 @@ export function serviceSampler(s: ServiceSpec): ServiceSampler {
 export function sampleService(s: ServiceSampler, rng: Stream): number {
   switch (s.kind) {
     case 0:
-      return -Math.log(rng.uniform()) * s.mean;
+      return rng.exponential(s.mean);
     case 1:
       return s.mean;
     case 2:
@@ -288,14 +288,19 @@ export class Arrivals {
     }
   }
 
+  /** The mean gap between Poisson arrivals (next(t) is t + an exponential of that mean), 0 for other processes. */
+  poissonMeanGapS(): number {
+    return this.p.kind === 'poisson' ? 1 / this.p.ratePerS : 0;
+  }
+
   /** The next arrival time after t. */
   next(t: number): number {
     const p = this.p;
-    if (p.kind === 'poisson') return t - Math.log(this.rng.uniform()) / p.ratePerS;
+    if (p.kind === 'poisson') return t + this.rng.exponential(1 / p.ratePerS);
     if (p.kind === 'mmpp') {
       for (;;) {
         const rate = p.ratesPerS[this.state] as number;
-        const candidate = rate > 0 ? t - Math.log(this.rng.uniform()) / rate : Number.POSITIVE_INFINITY;
+        const candidate = rate > 0 ? t + this.rng.exponential(1 / rate) : Number.POSITIVE_INFINITY;
         if (candidate <= this.switchAt) return candidate;
         // memoryless: restart from the switch in the other state
         t = this.switchAt;
@@ -306,7 +311,7 @@ export class Arrivals {
     // diurnal: thinning (Lewis & Shedler 1979) under the peak rate
     const peak = p.meanRatePerS * (1 + p.amplitude);
     for (;;) {
-      t -= Math.log(this.rng.uniform()) / peak;
+      t += this.rng.exponential(1 / peak);
       const rate = p.meanRatePerS * (1 + p.amplitude * Math.sin((2 * Math.PI * t) / p.periodS));
       if (this.rng.uniform() * peak <= rate) return t;
     }
@@ -529,23 +534,130 @@ export function simulateRequestsChunk(
     cumulative[g] = acc;
   }
   const hist = new LogHistogram();
-  const discarded = new LogHistogram();
   const groupHists = config.perGroup === true ? groups.map(() => new LogHistogram()) : null;
+  if (N === 1 && K === 1 && G === 0 && config.arrivals.kind === 'poisson' && service.kind === 0) {
+    // the commonest case (`capplan queue`'s M/M/c) in its own loop: the same draws and operations as the general one
+    mmcRecord(rng, free, v, 1 / config.arrivals.ratePerS, service.mean, warmup, customers, hist);
+  } else {
+    const c = { rng, arrivals, picker, service, free, v, K, groups, cumulative, acc, groupHists };
+    generalRecord(c, warmup, customers, hist);
+  }
+  return {
+    ...chunkOf(hist, index),
+    ...(groupHists !== null ? { groups: groupHists.map((h) => ({ counts: h.counts })) } : {}),
+  };
+}
+
+/**
+ * An M/M/c queue's chunk (one node of v servers, Poisson arrivals every meanGapS on average, exponential service
+ * of mean meanServiceS, one sub-request, no network paths): `warmup` customers binned into a histogram thrown away,
+ * then `customers` into `hist`. The draws and operations of generalRecord for that case (arrival, service, replace
+ * the earliest-free server's time, bin the response), so the same results, without its branches: one arrival is two
+ * ziggurat draws, a sift of the servers' free times and a bucket, no call that returns a boxed double and no
+ * allocation. The loop is a function of its own (mmcSpan), so that it is compiled once for every chunk and span (a
+ * loop inside the chunk's function was compiled on stack replacement, and that code left again at the loop's end,
+ * chunk after chunk); its steps are small functions, compiled early, which the unoptimised loop calls while the
+ * optimising compiler works (writing the generator's steps out in the loop made its first 100,000 customers slower).
+ */
+function mmcRecord(
+  rng: Stream,
+  free: Float64Array,
+  v: number,
+  meanGapS: number,
+  meanServiceS: number,
+  warmup: number,
+  customers: number,
+  hist: LogHistogram,
+): void {
+  // the warm-up is binned too, into a histogram thrown away, by the same loop: the optimising compiler (which compiles
+  // it while still in the warm-up) sees every operation of the recording
+  const discarded = new LogHistogram();
+  const clock = new Float64Array(2);
+  mmcSpan(rng, free, v, meanGapS, meanServiceS, warmup, discarded.counts, clock);
+  clock[1] = hist.sum;
+  mmcSpan(rng, free, v, meanGapS, meanServiceS, customers, hist.counts, clock);
+  hist.count += customers;
+  hist.sum = clock[1] as number;
+}
+
+/**
+ * `count` M/M/c customers binned into `counts` (a histogram's), from the time clock[0], adding their response times to
+ * clock[1]; leaves the last arrival time in clock[0] (mmcRecord). Per customer: the gap to its arrival and its service
+ * (two ziggurat draws, rng.exponential, inlined by the optimising compiler), the earliest-free server's time replaced
+ * (replaceRoot) and the response binned (bucketOf, then the count and sum as LogHistogram.addAt keeps them). Only
+ * typed arrays and locals are written in the loop: a histogram's count and sum written here (object fields that hold
+ * a small integer, then a double) deoptimised the compiled loop at every call.
+ */
+function mmcSpan(
+  rng: Stream,
+  free: Float64Array,
+  v: number,
+  meanGapS: number,
+  meanServiceS: number,
+  count: number,
+  counts: Float64Array,
+  clock: Float64Array,
+): void {
+  let t = clock[0] as number;
+  let sum = clock[1] as number;
+  for (let n = 0; n < count; n++) {
+    // the two draws from one call site: the compiler inlines a call site only within its budget of bytecodes, which
+    // a second copy of exponential() exceeded (that call then returned a boxed double, an allocation per customer)
+    for (let d = 0; d < 2; d++) {
+      const e = rng.exponential(d === 0 ? meanGapS : meanServiceS);
+      if (d === 0) {
+        t += e;
+      } else {
+        const done = Math.max(t, free[0] as number) + e;
+        replaceRoot(free, 0, v, done);
+        const response = done - t;
+        const b = bucketOf(response);
+        counts[b] = (counts[b] as number) + 1;
+        sum += response;
+      }
+    }
+  }
+  clock[0] = t;
+  clock[1] = sum;
+}
+
+/** What the general loop works with (simulateRequestsChunk sets it up). */
+interface LoopState {
+  rng: Stream;
+  arrivals: Arrivals;
+  picker: NodePicker;
+  service: ServiceSampler;
+  /** Per node, its v servers' free times, a min-heap. */
+  free: Float64Array;
+  v: number;
+  K: number;
+  groups: PathGroup[];
+  /** Cumulative shares of the groups, and their total. */
+  cumulative: Float64Array;
+  acc: number;
+  groupHists: LogHistogram[] | null;
+}
+
+/** Any configuration's chunk: `warmup` customers discarded, then `customers` recorded in `hist` (and groupHists). */
+function generalRecord(c: LoopState, warmup: number, customers: number, hist: LogHistogram): void {
+  const { rng, arrivals, picker, service, free, v, K, groups, cumulative, acc, groupHists } = c;
+  const G = groups.length;
+  const discarded = new LogHistogram();
   let t = 0;
   const total = warmup + customers;
   // the commonest case written out in the loop (the same operations as Arrivals.next and sampleService, so the same
   // draws and results): Poisson arrivals and exponential service, without a call that returns a boxed double
-  const poissonRate = config.arrivals.kind === 'poisson' ? config.arrivals.ratePerS : 0;
+  const meanGapS = arrivals.poissonMeanGapS();
   const exponentialMean = service.kind === 0 ? service.mean : 0;
   for (let i = 0; i < total; i++) {
-    t = poissonRate > 0 ? t - Math.log(rng.uniform()) / poissonRate : arrivals.next(t);
+    t = meanGapS > 0 ? t + rng.exponential(meanGapS) : arrivals.next(t);
     let slowest = 0;
     for (let k = 0; k < K; k++) {
       const node = picker.pick(rng, t);
       // FCFS on the node's earliest-free server: replace the heap root and sift down
       const base = node * v;
       const free0 = free[base] as number;
-      const serviceS = exponentialMean > 0 ? -Math.log(rng.uniform()) * exponentialMean : sampleService(service, rng);
+      const serviceS = exponentialMean > 0 ? rng.exponential(exponentialMean) : sampleService(service, rng);
       const done = Math.max(t, free0) + serviceS;
       replaceRoot(free, base, v, done);
       picker.placed(node, done);
@@ -571,24 +683,12 @@ export function simulateRequestsChunk(
     (recording ? hist : discarded).addAt(b, response);
     if (groupHists !== null) (recording ? (groupHists[g] as LogHistogram) : discarded).addAt(b, response);
   }
-  return {
-    ...chunkOf(hist, index),
-    ...(groupHists !== null ? { groups: groupHists.map((h) => ({ counts: h.counts })) } : {}),
-  };
 }
 
 /** A chunk's figures from its histogram of response times. */
 export function chunkOf(h: LogHistogram, index: number): RequestChunk {
-  return {
-    index,
-    customers: h.count,
-    sum: h.sum,
-    mean: h.mean(),
-    p50: h.quantile(0.5),
-    p99: h.quantile(0.99),
-    p999: h.quantile(0.999),
-    counts: h.counts,
-  };
+  const [p50, p99, p999] = h.quantiles([0.5, 0.99, 0.999]) as [number, number, number];
+  return { index, customers: h.count, sum: h.sum, mean: h.mean(), p50, p99, p999, counts: h.counts };
 }
 
 /**
@@ -610,26 +710,28 @@ function interval(center: number, values: readonly number[]): [number, number] {
  * over the k sections with values; the interval is the pooled histogram's quantiles at p - h and p + h (the set of q
  * whose fraction the sections cannot tell from p), widened by the histogram's relative accuracy. Where p + h >= 1 the
  * upper end is the largest value simulated (the sections cannot bound it). A section's own quantile, used before,
- * is biased and skewed on a short section: those intervals sat below the exact value at heavy load.
+ * is biased and skewed on a short section: those intervals sat below the exact value at heavy load. `sectionSizes`:
+ * each section's number of values, when the caller knows them (saves counting the buckets above q).
  */
 export function sectionedQuantileInterval(
   merged: LogHistogram,
   sections: readonly Float64Array[],
   p: number,
+  sectionSizes?: readonly number[],
 ): [number, number] {
   const q = merged.quantile(p);
   if (!(merged.count > 0)) return [q, q];
   const b = bucketOf(q);
   const below: number[] = [];
   const sizes: number[] = [];
-  for (const counts of sections) {
-    let n = 0;
+  for (let s = 0; s < sections.length; s++) {
+    const counts = sections[s] as Float64Array;
+    // a: the section's values at or below q (buckets 0..b); n: all of them (given, or counted on)
     let a = 0;
-    for (let i = 0; i < counts.length; i++) {
-      const c = counts[i] as number;
-      n += c;
-      if (i <= b) a += c;
-    }
+    for (let i = 0; i <= b; i++) a += counts[i] as number;
+    let n = a;
+    if (sectionSizes !== undefined) n = sectionSizes[s] as number;
+    else for (let i = b + 1; i < counts.length; i++) n += counts[i] as number;
     if (n > 0) {
       below.push(a);
       sizes.push(n);
@@ -677,10 +779,10 @@ export function combineP99(parts: readonly Float64Array[]): {
 export function combineRequests(chunks: readonly RequestChunk[], plan?: ChunkPlan): SimulatedResponse {
   const ordered = [...chunks].sort((a, b) => a.index - b.index);
   const merged = new LogHistogram();
-  for (const c of ordered) merged.merge(new LogHistogram(c.counts, c.sum));
+  for (const c of ordered) merged.merge(new LogHistogram(c.counts, c.sum, c.customers));
   const customers = merged.count;
   const meanResponseS = merged.sum / customers;
-  const p99S = merged.quantile(0.99);
+  const [p50S, p99S, p999S] = merged.quantiles([0.5, 0.99, 0.999]) as [number, number, number];
   return {
     customers,
     chunks: ordered.length,
@@ -688,9 +790,9 @@ export function combineRequests(chunks: readonly RequestChunk[], plan?: ChunkPla
     warmupCapped: plan?.warmupCapped ?? false,
     warnings: plan === undefined ? [] : intervalWarnings(plan),
     meanResponseS,
-    p50S: merged.quantile(0.5),
+    p50S,
     p99S,
-    p999S: merged.quantile(0.999),
+    p999S,
     ci95: {
       meanResponseS: interval(
         meanResponseS,
@@ -700,6 +802,7 @@ export function combineRequests(chunks: readonly RequestChunk[], plan?: ChunkPla
         merged,
         ordered.map((c) => c.counts),
         0.99,
+        ordered.map((c) => c.customers),
       ),
     },
     method: METHOD_REQUESTS,
@@ -785,10 +888,17 @@ export function planChunks(
   return { chunks, perChunk, warmup, relaxation, warmupCapped };
 }
 
-/** A count for a sentence: 3 significant digits, with thousands separators (123,000; 1.48 million). */
+/**
+ * A count for a sentence: 3 significant digits, with thousands separators (123,000; 1.48 million), as
+ * toLocaleString('en-US') writes them; written out from 0.1 up, since the first toLocaleString of a process loads
+ * its locale data (75 ms of a `capplan queue --simulate` that warns, issue 18).
+ */
 function count(n: number): string {
   if (n >= 1e6) return `${Number((n / 1e6).toPrecision(3))} million`;
-  return Number(n.toPrecision(3)).toLocaleString('en-US');
+  const v = Number(n.toPrecision(3));
+  if (!(v >= 0.1)) return v.toLocaleString('en-US');
+  // 3 significant digits from 0.1 up: at most 3 decimals below 1,000, an integer from 1,000
+  return v >= 1000 ? String(v).replace(/\B(?=(\d{3})+$)/g, ',') : String(v);
 }
 
 /**

@@ -3,7 +3,15 @@
 import fc from 'fast-check';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
-import { LogHistogram, RELATIVE_ACCURACY } from '../../../src/core/sim/histogram.js';
+import {
+  BUCKETS,
+  bucketOf,
+  bucketOfByLog,
+  LogHistogram,
+  MAX_VALUE,
+  MIN_VALUE,
+  RELATIVE_ACCURACY,
+} from '../../../src/core/sim/histogram.js';
 import { seedState, streamFor } from '../../../src/core/sim/rng.js';
 
 describe('LogHistogram', () => {
@@ -39,6 +47,80 @@ describe('LogHistogram', () => {
     expect(ab.counts).toEqual(ba.counts);
     expect(ab.quantile(0.99)).toBe(ba.quantile(0.99));
     expect(ab.count).toBe(2000);
+  });
+});
+
+/** The double k units in the last place from x > 0 (k may be negative), through its bits. */
+function ulps(x: number, k: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  view.setBigUint64(0, view.getBigUint64(0) + BigInt(k));
+  return view.getFloat64(0);
+}
+
+describe('bucketOf: the bucket of ceil(ln(x) / ln(gamma)) for every double, without the logarithm', () => {
+  // the formula's own constants, as histogram.ts computes them
+  const gamma = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
+  const logGamma = Math.log(gamma);
+  const minKey = Math.ceil(Math.log(MIN_VALUE) / logGamma);
+
+  it('at every bucket boundary (the largest double of each bucket, found by the formula) and 1, 2 and 3 ulps either side', () => {
+    let checked = 0;
+    for (let i = 1; i < BUCKETS - 2; i++) {
+      // the top of bucket i is near gamma^(i + minKey): step by ulps to the last double the formula puts in bucket i
+      let x = gamma ** (i + minKey);
+      while (bucketOfByLog(x) > i) x = ulps(x, -1);
+      while (bucketOfByLog(ulps(x, 1)) <= i) x = ulps(x, 1);
+      expect(bucketOfByLog(x)).toBe(i);
+      expect(bucketOfByLog(ulps(x, 1))).toBe(i + 1);
+      for (let k = -3; k <= 3; k++) {
+        const y = ulps(x, k);
+        if (bucketOf(y) !== bucketOfByLog(y))
+          expect(bucketOf(y), `${y} (${k} ulps from the top of bucket ${i})`).toBe(bucketOfByLog(y));
+        checked++;
+      }
+    }
+    expect(checked).toBe(7 * (BUCKETS - 3));
+  });
+
+  it('on 2,000,000 random doubles: bit patterns across 1e-10 to 1e8, and uniform values from 1e-6 to 1', () => {
+    const s = streamFor(20261207, 0);
+    const lo = Math.log2(1e-10);
+    const hi = Math.log2(1e8);
+    for (let n = 0; n < 1_000_000; n++) {
+      // a random exponent in range and a random 52-bit mantissa
+      const x = 2 ** Math.floor(lo + s.uniform() * (hi - lo)) * (1 + Math.floor(s.uniform() * 2 ** 52) * 2 ** -52);
+      const y = 1e-6 + s.uniform();
+      if (bucketOf(x) !== bucketOfByLog(x)) expect(bucketOf(x), String(x)).toBe(bucketOfByLog(x));
+      if (bucketOf(y) !== bucketOfByLog(y)) expect(bucketOf(y), String(y)).toBe(bucketOfByLog(y));
+    }
+  });
+
+  it('at the ends and on values that are not positive numbers', () => {
+    for (const x of [
+      MIN_VALUE,
+      ulps(MIN_VALUE, 1),
+      ulps(MIN_VALUE, -1),
+      MAX_VALUE,
+      ulps(MAX_VALUE, 1),
+      ulps(MAX_VALUE, -1),
+      1,
+      ulps(1, -1),
+      ulps(1, 1),
+      0,
+      -0,
+      -1,
+      5e-324,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      Number.MAX_VALUE,
+    ]) {
+      expect(bucketOf(x), String(x)).toBe(bucketOfByLog(x));
+    }
+    expect(bucketOf(Number.NaN)).toBeNaN();
+    expect(bucketOfByLog(Number.NaN)).toBeNaN();
+    expect(bucketOf(MIN_VALUE)).toBe(0);
+    expect(bucketOf(ulps(MAX_VALUE, 1))).toBe(BUCKETS - 1);
   });
 });
 

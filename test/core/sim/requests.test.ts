@@ -191,6 +191,21 @@ describe('reproducibility', () => {
     expect(simulateRequests(c, 20_000, 4).meanResponseS).not.toBe(simulateRequests(c, 20_000, 3).meanResponseS);
   });
 
+  it("the M/M/c loop (mmcSpan) gives the general loop's chunk, count for count: one network path of 0 s takes the general one", () => {
+    const c = mmc(8, 1280, 0.005);
+    const general: RequestSimConfig = {
+      ...c,
+      groups: [{ share: 1, networkS: 0, writeExtraS: 0, writeFraction: 0 }],
+    };
+    for (const index of [0, 7]) {
+      const a = simulateRequestsChunk(c, 30_000, 1000, 3, index);
+      const b = simulateRequestsChunk(general, 30_000, 1000, 3, index);
+      expect(a.sum).toBe(b.sum);
+      expect(a.counts).toEqual(b.counts);
+      expect(a.p99).toBe(b.p99);
+    }
+  });
+
   it('chunks run in any order and combined give the same result', () => {
     const plan = planChunks(20_000);
     const chunks = Array.from({ length: plan.chunks }, (_, i) => i)
