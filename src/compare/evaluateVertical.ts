@@ -4,7 +4,7 @@
  * box) is in size.ts.
  */
 
-import { coldRestoreTimeS } from '../core/reliability/index.js';
+import { type Availability, coldRestoreTimeS, type TrafficSwitch } from '../core/reliability/index.js';
 import { formatDuration } from '../units/format.js';
 import { type AvailabilityFigure, availabilityResult, verticalAvailability } from './availability.js';
 import { type GroupPath, queueAtLoad } from './capacity.js';
@@ -146,6 +146,44 @@ export function evaluateVerticalDeferred(ctx: Context, d: VerticalDesign): Defer
   return verticalDeferred(ctx, d, false);
 }
 
+/**
+ * A vertical design's availability figure: its failures (verticalAvailability), down all the time when the box cannot
+ * carry the design rate (`unstable`), and its deploys and failed changes in series. It does not depend on the size.
+ */
+function verticalFigure(
+  ctx: Context,
+  d: Pick<VerticalDesign, 'standby' | 'standbyRegion'>,
+  lb: Availability | null,
+  sw: TrafficSwitch | null,
+  change: ReturnType<typeof verticalChange>,
+  unstable: boolean,
+): AvailabilityFigure {
+  const ops = ctx.scenario.operations;
+  const failures = verticalAvailability(
+    ctx.scenario.reliability,
+    d.standby,
+    d.standbyRegion !== null,
+    lb,
+    ctx.scenario.workload.workingSetBytes,
+    sw,
+  );
+  return withChanges(capacityDown(failures, unstable), ops, ops.deploysPerWeek, change);
+}
+
+/**
+ * The most nines a vertical design of `d`'s region, standby and deploy can have, whatever its size: its figure with a
+ * box that carries the design rate (a box that cannot is down all the time, never more available).
+ */
+export function verticalNinesAtMost(ctx: Context, d: VerticalDesign): number {
+  const lb = d.standby === 'hot' && d.standbyRegion === null ? ctx.catalog.reliability.loadBalancer.multiAz : null;
+  const sw = globalSwitchFor(ctx, verticalRegions(d));
+  const change = verticalChange(ctx, d, sw);
+  return Math.max(
+    availabilityResult(verticalFigure(ctx, d, lb, sw, change, false)).nines,
+    availabilityResult(verticalFigure(ctx, d, lb, sw, change, true)).nines,
+  );
+}
+
 function verticalDeferred(
   ctx: Context,
   d: VerticalDesign,
@@ -173,15 +211,9 @@ function verticalDeferred(
   const sw = globalSwitchFor(ctx, verticalRegions(d));
   // deploys: a restart, or the move to a hot standby when that is shorter (operations.ts)
   const ops = scenario.operations;
-  const rel = scenario.reliability;
   const deploy = deployOf('vertical', d.deploy);
   const change = verticalChange(ctx, d, sw);
-  const fig = withChanges(
-    capacityDown(verticalAvailability(rel, d.standby, d.standbyRegion !== null, lb, w.workingSetBytes, sw), !q.stable),
-    ops,
-    ops.deploysPerWeek,
-    change,
-  );
+  const fig = verticalFigure(ctx, d, lb, sw, change, !q.stable);
   const cost = verticalCost(ctx, d);
   const availability = availabilityResult(fig);
   const dataLoss = dataLossOf(ctx, d.standby === 'hot' ? 'replicated' : 'one');
