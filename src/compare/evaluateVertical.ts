@@ -9,6 +9,7 @@ import { formatDuration } from '../units/format.js';
 import { type AvailabilityFigure, availabilityResult, verticalAvailability } from './availability.js';
 import { type GroupPath, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
+import { contextMemo } from './contextMemo.js';
 import { type CostInput, monthlyCost } from './cost.js';
 import { dataLossOf } from './dataLoss.js';
 import { type DeferredResult, settle } from './deferredLatency.js';
@@ -73,6 +74,9 @@ export function verticalPaths(
     writeFraction: w.writeFraction,
   }));
 }
+
+/** Notes that depend on the context and a few figures named by their key (a search builds thousands of results). */
+const memoNote = contextMemo<string | null>(1000);
 
 /** A vertical design's result, every figure. */
 export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureResult {
@@ -218,7 +222,7 @@ function verticalDeferred(
   const availability = availabilityResult(fig);
   const dataLoss = dataLossOf(ctx, d.standby === 'hot' ? 'replicated' : 'one');
   const notes: string[] = [];
-  const perVcpu = perVcpuNote(catalog, w, inst.family);
+  const perVcpu = memoNote(ctx, `vcpu|${inst.family}`, () => perVcpuNote(catalog, w, inst.family));
   if (perVcpu !== null) notes.push(perVcpu);
   if (d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0) {
     notes.push(STRONG_PAIR_NOTE);
@@ -227,15 +231,16 @@ function verticalDeferred(
     notes.push('asynchronous replication to the standby: writes not yet copied are lost on failover');
   }
   if (d.standby === 'cold') {
-    const restoreS = coldRestoreTimeS(
-      scenario.reliability.coldRestoreS,
-      w.workingSetBytes,
-      scenario.reliability.restoreRateBytesPerS,
-      sw?.failoverS ?? 0,
-    );
-    notes.push(
-      `cold standby: restored in ${formatDuration(restoreS)} (reliability.coldRestore + the working set at reliability.restoreRate${sw ? ' + the switch moving the users' : ''}); its storage is not priced`,
-    );
+    const coldNote = () => {
+      const restoreS = coldRestoreTimeS(
+        scenario.reliability.coldRestoreS,
+        w.workingSetBytes,
+        scenario.reliability.restoreRateBytesPerS,
+        sw?.failoverS ?? 0,
+      );
+      return `cold standby: restored in ${formatDuration(restoreS)} (reliability.coldRestore + the working set at reliability.restoreRate${sw ? ' + the switch moving the users' : ''}); its storage is not priced`;
+    };
+    notes.push(memoNote(ctx, `cold|${sw === null ? '' : sw.failoverS}`, coldNote) as string);
   }
   if (d.standby === 'hot')
     notes.push(

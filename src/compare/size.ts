@@ -108,6 +108,8 @@ const sizingCache = new WeakMap<
       p99s: Map<Instance, number>;
       meetsP99: Map<Instance, boolean>;
       exactlyDecided: Set<Instance>;
+      /** networkP99S of the screened paths under the scenario's scope, and of the exact paths under "all-users". */
+      network: { screened: number; allUsers: number };
     }
   >
 >();
@@ -128,7 +130,11 @@ function verticalSizingPaths(ctx: Context, spec: VerticalSpec, compact: boolean)
   if (hit === undefined) {
     const paths = verticalPaths(ctx, spec);
     const screened = compact ? compactPaths(paths, compactResolutionS(ctx.scenario.targets.p99S)) : paths;
-    hit = { paths, screened, p99s: new Map(), meetsP99: new Map(), exactlyDecided: new Set() };
+    const network = {
+      screened: networkP99S(screened, ctx.scenario.targets.p99Scope),
+      allUsers: networkP99S(paths, 'all-users'),
+    };
+    hit = { paths, screened, p99s: new Map(), meetsP99: new Map(), exactlyDecided: new Set(), network };
     cache.set(key, hit);
   }
   return hit;
@@ -162,7 +168,7 @@ export function sizeVertical(
   const memNeed = memoryNeededGiB(ctx, 1);
   const compact = screen && screensCompact(ctx);
   const q = compactResolutionS(t.p99S);
-  const { paths, screened, p99s, meetsP99, exactlyDecided } = verticalSizingPaths(ctx, spec, compact);
+  const { paths, screened, p99s, meetsP99, exactlyDecided, network } = verticalSizingPaths(ctx, spec, compact);
   /** Whether the compact p99 (above the target) is at most q above it: p99 - q <= target. */
   const nearTarget = (on: RegionPath[], queue: ReturnType<typeof queueAtLoad>) => {
     if (t.p99Scope === 'all-users' || on.length <= 1) {
@@ -198,7 +204,7 @@ export function sizeVertical(
       // (p99 > target and p99 - q <= target: the compact p99 is less than q above the exact one) the exact paths'.
       // a p99 is at least the network's alone (the queue only adds time): when that is above the target (with the
       // compact paths, q above it), no size meets it and none is near it: nothing to test
-      const networkS = networkP99S(screened, t.p99Scope) * (1 - 1e-9);
+      const networkS = network.screened * (1 - 1e-9);
       const noneMeets = networkS > (compact ? t.p99S + q : t.p99S);
       for (const i of noneMeets ? [] : cpuOk) {
         let meets = meetsP99.get(i);
@@ -228,7 +234,7 @@ export function sizeVertical(
       binding = 'p99';
       // the network alone exceeds the target: no box size helps, the users are too far from the region
       // (the compact network p99 is less than q above the exact one: only near the target do the exact paths decide)
-      const networkOnCompact = networkP99S(screened, t.p99Scope);
+      const networkOnCompact = network.screened;
       const distant =
         networkOnCompact > t.p99S &&
         (!compact || networkOnCompact - q > t.p99S || networkP99S(paths, t.p99Scope) > t.p99S);
@@ -563,8 +569,7 @@ export function searchVertical(ctx: Context): ArchitectureResult {
 function cannotEnter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpec, best: ArchitectureResult): boolean {
   const t = ctx.scenario.targets;
   if (t.p99Scope !== 'all-users' || sizes.length === 0) return false;
-  const { paths } = verticalSizingPaths(ctx, spec, screensCompact(ctx));
-  const networkS = networkP99S(paths, 'all-users') * (1 - 1e-9);
+  const networkS = verticalSizingPaths(ctx, spec, screensCompact(ctx)).network.allUsers * (1 - 1e-9);
   if (!(networkS > t.p99S)) return false;
   const shortfall = Math.min(UNBOUNDED_SHORTFALL, (networkS - t.p99S) / t.p99S);
   if (
