@@ -19,7 +19,7 @@ import { MAX_SERVERS } from '../core/queueing/erlang.js';
 import type { QueueInput } from '../core/queueing/index.js';
 import { uslCapacity } from '../core/queueing/index.js';
 import type { BalancerPolicy, P99Scope, Workload } from '../scenario/types.js';
-import { type LatencyGroup, mixtureQuantile } from './latency.js';
+import { type LatencyGroup, mixtureQuantile, mixtureQuantileAtMost } from './latency.js';
 import type { NodeCapacity } from './perVcpu.js';
 import { queueSurvival } from './queueMemo.js';
 
@@ -129,6 +129,25 @@ export function scopedP99S(paths: readonly GroupPath[], q: QueueAtLoad, scope: P
 }
 
 /**
+ * pathsQuantileS(paths, q, p) <= xS, from the survival function at the threshold where that decides it (one or two
+ * evaluations instead of a quantile's root search: mixtureQuantileAtMost). Sizing asks only this.
+ */
+export function pathsQuantileAtMost(paths: readonly GroupPath[], q: QueueAtLoad, p: number, xS: number): boolean {
+  if (!q.stable) return Number.POSITIVE_INFINITY <= xS;
+  return mixtureQuantileAtMost(groupsAt(paths, q), p, xS);
+}
+
+/** scopedP99S(paths, q, scope) <= xS (pathsQuantileAtMost; under "every-region" every group's own p99). */
+export function scopedP99AtMost(paths: readonly GroupPath[], q: QueueAtLoad, scope: P99Scope, xS: number): boolean {
+  if (scope === 'all-users' || paths.length <= 1) return pathsQuantileAtMost(paths, q, 0.99, xS);
+  if (!q.stable) return Number.POSITIVE_INFINITY <= xS;
+  // the highest of the groups' p99s (from 0) is at most xS when each is
+  if (!(0 <= xS)) return false;
+  for (const g of groupsAt(paths, q)) if (!mixtureQuantileAtMost([g], 0.99, xS)) return false;
+  return true;
+}
+
+/**
  * The p99 of the network time alone (round trips, and a strong write's quorum round trip), seconds: the p99 no
  * amount of capacity can go below. Under "all-users", the 99th percentile of the mixture of the groups' fixed network
  * times (reads at networkS, writes at networkS + writeExtraS); under "every-region", the largest of each group's own.
@@ -208,14 +227,15 @@ export function nodesNeeded(
   if (ratePerS === 0) return { nodes: 1, criterion: 'p99' };
   // a pooled queue of every node's vCPUs must stay within the queueing core's limit of servers
   const cap = Math.max(1, Math.min(MAX_NODES_PER_REGION, Math.floor(MAX_SERVERS / vcpu)));
-  const atP99 = (n: number) => scopedP99S(paths, queueAtLoad(w, node, ratePerS, n, model), scope) <= p99TargetS;
+  // each count is tested against the target by the survival function there (P(T > target) <= 1%), not by its p99
+  const atP99 = (n: number) => scopedP99AtMost(paths, queueAtLoad(w, node, ratePerS, n, model), scope, p99TargetS);
   const farOut = Math.min(cap, minStable * 64 + 64);
   if (paths.length > 0 && atP99(farOut)) {
     return { nodes: smallestTrue(minStable, atP99, cap), criterion: 'p99' };
   }
   const queueOnly: GroupPath[] = [{ share: 1, networkS: 0, writeExtraS: 0, writeFraction: 0 }];
   const atQueueP99 = (n: number) =>
-    pathsQuantileS(queueOnly, queueAtLoad(w, node, ratePerS, n, model), 0.99) <= p99TargetS;
+    pathsQuantileAtMost(queueOnly, queueAtLoad(w, node, ratePerS, n, model), 0.99, p99TargetS);
   if (atQueueP99(farOut)) return { nodes: smallestTrue(minStable, atQueueP99, cap), criterion: 'queue-p99' };
   return { nodes: minStable <= cap ? minStable : null, criterion: 'stable' };
 }

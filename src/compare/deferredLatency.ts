@@ -41,7 +41,13 @@ function meetsWith(ctx: Context, meets: Omit<MeetsTargets, 'p99'>, latency: Late
 export function settle(ctx: Context, d: DeferredResult): ArchitectureResult {
   const latency = d.latency();
   const { dataLoss, notes, ...head } = d.partial;
-  return finish(ctx, { ...head, latency, meetsTargets: meetsWith(ctx, d.meets, latency), dataLoss, notes });
+  // the fields added to the one copy, in the order finish() would have them (a search settles thousands of results)
+  const r = head as Omit<ArchitectureResult, 'feasible' | 'infeasibleReason' | 'shortfall'>;
+  r.latency = latency;
+  r.meetsTargets = meetsWith(ctx, d.meets, latency);
+  r.dataLoss = dataLoss;
+  r.notes = notes;
+  return finish(ctx, r);
 }
 
 /**

@@ -4,11 +4,12 @@
  * box) is in size.ts.
  */
 
-import { coldRestoreTimeS } from '../core/reliability/index.js';
+import { type Availability, coldRestoreTimeS, type TrafficSwitch } from '../core/reliability/index.js';
 import { formatDuration } from '../units/format.js';
 import { type AvailabilityFigure, availabilityResult, verticalAvailability } from './availability.js';
 import { type GroupPath, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
+import { contextMemo } from './contextMemo.js';
 import { type CostInput, monthlyCost } from './cost.js';
 import { dataLossOf } from './dataLoss.js';
 import { type DeferredResult, settle } from './deferredLatency.js';
@@ -73,6 +74,9 @@ export function verticalPaths(
     writeFraction: w.writeFraction,
   }));
 }
+
+/** Notes that depend on the context and a few figures named by their key (a search builds thousands of results). */
+const memoNote = contextMemo<string | null>(1000);
 
 /** A vertical design's result, every figure. */
 export function evaluateVertical(ctx: Context, d: VerticalDesign): ArchitectureResult {
@@ -146,6 +150,44 @@ export function evaluateVerticalDeferred(ctx: Context, d: VerticalDesign): Defer
   return verticalDeferred(ctx, d, false);
 }
 
+/**
+ * A vertical design's availability figure: its failures (verticalAvailability), down all the time when the box cannot
+ * carry the design rate (`unstable`), and its deploys and failed changes in series. It does not depend on the size.
+ */
+function verticalFigure(
+  ctx: Context,
+  d: Pick<VerticalDesign, 'standby' | 'standbyRegion'>,
+  lb: Availability | null,
+  sw: TrafficSwitch | null,
+  change: ReturnType<typeof verticalChange>,
+  unstable: boolean,
+): AvailabilityFigure {
+  const ops = ctx.scenario.operations;
+  const failures = verticalAvailability(
+    ctx.scenario.reliability,
+    d.standby,
+    d.standbyRegion !== null,
+    lb,
+    ctx.scenario.workload.workingSetBytes,
+    sw,
+  );
+  return withChanges(capacityDown(failures, unstable), ops, ops.deploysPerWeek, change);
+}
+
+/**
+ * The most nines a vertical design of `d`'s region, standby and deploy can have, whatever its size: its figure with a
+ * box that carries the design rate (a box that cannot is down all the time, never more available).
+ */
+export function verticalNinesAtMost(ctx: Context, d: VerticalDesign): number {
+  const lb = d.standby === 'hot' && d.standbyRegion === null ? ctx.catalog.reliability.loadBalancer.multiAz : null;
+  const sw = globalSwitchFor(ctx, verticalRegions(d));
+  const change = verticalChange(ctx, d, sw);
+  return Math.max(
+    availabilityResult(verticalFigure(ctx, d, lb, sw, change, false)).nines,
+    availabilityResult(verticalFigure(ctx, d, lb, sw, change, true)).nines,
+  );
+}
+
 function verticalDeferred(
   ctx: Context,
   d: VerticalDesign,
@@ -173,20 +215,14 @@ function verticalDeferred(
   const sw = globalSwitchFor(ctx, verticalRegions(d));
   // deploys: a restart, or the move to a hot standby when that is shorter (operations.ts)
   const ops = scenario.operations;
-  const rel = scenario.reliability;
   const deploy = deployOf('vertical', d.deploy);
   const change = verticalChange(ctx, d, sw);
-  const fig = withChanges(
-    capacityDown(verticalAvailability(rel, d.standby, d.standbyRegion !== null, lb, w.workingSetBytes, sw), !q.stable),
-    ops,
-    ops.deploysPerWeek,
-    change,
-  );
+  const fig = verticalFigure(ctx, d, lb, sw, change, !q.stable);
   const cost = verticalCost(ctx, d);
   const availability = availabilityResult(fig);
   const dataLoss = dataLossOf(ctx, d.standby === 'hot' ? 'replicated' : 'one');
   const notes: string[] = [];
-  const perVcpu = perVcpuNote(catalog, w, inst.family);
+  const perVcpu = memoNote(ctx, `vcpu|${inst.family}`, () => perVcpuNote(catalog, w, inst.family));
   if (perVcpu !== null) notes.push(perVcpu);
   if (d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0) {
     notes.push(STRONG_PAIR_NOTE);
@@ -195,15 +231,16 @@ function verticalDeferred(
     notes.push('asynchronous replication to the standby: writes not yet copied are lost on failover');
   }
   if (d.standby === 'cold') {
-    const restoreS = coldRestoreTimeS(
-      scenario.reliability.coldRestoreS,
-      w.workingSetBytes,
-      scenario.reliability.restoreRateBytesPerS,
-      sw?.failoverS ?? 0,
-    );
-    notes.push(
-      `cold standby: restored in ${formatDuration(restoreS)} (reliability.coldRestore + the working set at reliability.restoreRate${sw ? ' + the switch moving the users' : ''}); its storage is not priced`,
-    );
+    const coldNote = () => {
+      const restoreS = coldRestoreTimeS(
+        scenario.reliability.coldRestoreS,
+        w.workingSetBytes,
+        scenario.reliability.restoreRateBytesPerS,
+        sw?.failoverS ?? 0,
+      );
+      return `cold standby: restored in ${formatDuration(restoreS)} (reliability.coldRestore + the working set at reliability.restoreRate${sw ? ' + the switch moving the users' : ''}); its storage is not priced`;
+    };
+    notes.push(memoNote(ctx, `cold|${sw === null ? '' : sw.failoverS}`, coldNote) as string);
   }
   if (d.standby === 'hot')
     notes.push(

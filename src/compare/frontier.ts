@@ -35,7 +35,11 @@ export const FRONTIER_RESOLUTION = { usdPerMonth: 0.01, nines: 0.01, p99Ms: 0.01
  * The three objectives as numbers to minimise, at FRONTIER_RESOLUTION: cost, minus the nines, and the p99 (a null
  * p99, an unstable queue, is +Infinity: worse than any number).
  */
-export function objectives(a: ArchitectureResult): [number, number, number] {
+export function objectives(a: {
+  cost: Pick<ArchitectureResult['cost'], 'usdPerMonth'>;
+  availability: Pick<ArchitectureResult['availability'], 'nines'>;
+  latency: Pick<ArchitectureResult['latency'], 'p99Ms'>;
+}): [number, number, number] {
   const r = FRONTIER_RESOLUTION;
   const p99 = a.latency.p99Ms;
   return [

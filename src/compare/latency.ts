@@ -94,3 +94,39 @@ export function mixtureQuantile(groups: readonly LatencyGroup[], p: number): num
   }
   return q;
 }
+
+/**
+ * Relative margin around a threshold within which mixtureQuantileVersus leaves the decision to the quantile itself:
+ * far above the root finder's precision (|x - root| <= 4 eps |x|, core/math/roots.ts) and the rounding of the
+ * survival function near its root, so that outside it the survival's sign decides as the computed quantile would.
+ */
+export const QUANTILE_DECISION_MARGIN = 1e-9;
+
+/**
+ * Where the p-quantile of the mixture lies against `xS` (seconds), from its survival function at xS (1 -/+ margin)
+ * instead of the quantile's root search (some fifty evaluations of every group's survival): -1 when the quantile is
+ * at most xS (1 - QUANTILE_DECISION_MARGIN), 1 when it is above xS (1 + QUANTILE_DECISION_MARGIN), 0 when it may lie
+ * between (the caller then computes mixtureQuantile). The quantile is the first t >= 0 with
+ * log P(T > t) - log(1 - p) <= 0 (quantileFromSurvival, the same function), non-increasing in t: P(T > a) <= 1 - p
+ * at a = xS (1 - margin) puts it at or below a, P(T > b) > 1 - p at b = xS (1 + margin) above b.
+ * @example mixtureQuantileVersus(groups, 0.99, 0.05) // -1: P(T > 49.99999995 ms) <= 1%, the p99 meets a 50 ms target
+ */
+export function mixtureQuantileVersus(groups: readonly LatencyGroup[], p: number, xS: number): -1 | 0 | 1 {
+  const survival = mixtureSurvival(groups);
+  const logTarget = Math.log1p(-p);
+  const above = (t: number) => {
+    const s = survival(t);
+    if (Number.isNaN(s)) throw new RangeError(`survival(${t}) is NaN`);
+    return (s > 0 ? Math.log(s) : Number.NEGATIVE_INFINITY) - logTarget > 0;
+  };
+  const lo = Math.max(0, xS * (1 - QUANTILE_DECISION_MARGIN));
+  if (!above(lo)) return xS >= 0 ? -1 : 0;
+  if (above(xS * (1 + QUANTILE_DECISION_MARGIN))) return 1;
+  return 0;
+}
+
+/** mixtureQuantile(groups, p) <= xS, decided from the survival function where it can be (mixtureQuantileVersus). */
+export function mixtureQuantileAtMost(groups: readonly LatencyGroup[], p: number, xS: number): boolean {
+  const side = mixtureQuantileVersus(groups, p, xS);
+  return side === 0 ? mixtureQuantile(groups, p) <= xS : side < 0;
+}

@@ -8,24 +8,35 @@ import type { Instance } from '../catalog/index.js';
 import type { AutoscalingSpec, BalancerPolicy, DeployMode, Standby } from '../scenario/types.js';
 import {
   type GroupPath,
+  groupsAt,
   MAX_NODES_PER_REGION,
   networkP99S,
   nodesForUtilization,
   queueAtLoad,
+  scopedP99AtMost,
   scopedP99S,
 } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context, userHomeRegions } from './context.js';
-import type { HorizontalDesign } from './designKinds.js';
+import type { HorizontalDesign, VerticalDesign } from './designKinds.js';
 import { evaluateHorizontal, screenHorizontal } from './evaluateHorizontal.js';
-import { evaluateVertical, screenVertical, verticalPaths, verticalWriteExtraS } from './evaluateVertical.js';
-import { meet } from './frontier.js';
+import {
+  evaluateVertical,
+  screenVertical,
+  verticalCost,
+  verticalNinesAtMost,
+  verticalPaths,
+  verticalWriteExtraS,
+} from './evaluateVertical.js';
+import { meet, objectives } from './frontier.js';
 import { horizontalCost } from './horizontalCost.js';
+import { mixtureQuantileVersus } from './latency.js';
 import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayout, screensCompact } from './layout.js';
 import { leastRegionNodes, memoryNeededGiB } from './nodeMemory.js';
 import { pricedIn, usdPerHourIn } from './nodePrice.js';
 import { verticalDeployChoices } from './operations.js';
 import { regionLoadBase } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
+import { UNBOUNDED_SHORTFALL } from './targets.js';
 
 /**
  * Burstable families: a vCPU runs at full speed only while CPU credits last, and sustains only a baseline share of
@@ -91,14 +102,22 @@ const sizingCache = new WeakMap<
   Context,
   Map<
     string,
-    { paths: RegionPath[]; screened: RegionPath[]; p99s: Map<Instance, number>; exactlyDecided: Set<Instance> }
+    {
+      paths: RegionPath[];
+      screened: RegionPath[];
+      p99s: Map<Instance, number>;
+      meetsP99: Map<Instance, boolean>;
+      exactlyDecided: Set<Instance>;
+      /** networkP99S of the screened paths under the scenario's scope, and of the exact paths under "all-users". */
+      network: { screened: number; allUsers: number };
+    }
   >
 >();
 
 /**
- * The paths sizeVertical sizes on, and the p99s it found on them by instance (memoised per context: the paths depend
- * only on the region and the strong-write detour, the same for most standby kinds, and the p99 only on the paths and
- * the box).
+ * The paths sizeVertical sizes on, and by instance whether it met the p99 target on them and the p99s it computed
+ * (memoised per context: the paths depend only on the region and the strong-write detour, the same for most standby
+ * kinds, and the p99 only on the paths and the box).
  */
 function verticalSizingPaths(ctx: Context, spec: VerticalSpec, compact: boolean) {
   let cache = sizingCache.get(ctx);
@@ -111,7 +130,11 @@ function verticalSizingPaths(ctx: Context, spec: VerticalSpec, compact: boolean)
   if (hit === undefined) {
     const paths = verticalPaths(ctx, spec);
     const screened = compact ? compactPaths(paths, compactResolutionS(ctx.scenario.targets.p99S)) : paths;
-    hit = { paths, screened, p99s: new Map(), exactlyDecided: new Set() };
+    const network = {
+      screened: networkP99S(screened, ctx.scenario.targets.p99Scope),
+      allUsers: networkP99S(paths, 'all-users'),
+    };
+    hit = { paths, screened, p99s: new Map(), meetsP99: new Map(), exactlyDecided: new Set(), network };
     cache.set(key, hit);
   }
   return hit;
@@ -145,7 +168,15 @@ export function sizeVertical(
   const memNeed = memoryNeededGiB(ctx, 1);
   const compact = screen && screensCompact(ctx);
   const q = compactResolutionS(t.p99S);
-  const { paths, screened, p99s, exactlyDecided } = verticalSizingPaths(ctx, spec, compact);
+  const { paths, screened, p99s, meetsP99, exactlyDecided, network } = verticalSizingPaths(ctx, spec, compact);
+  /** Whether the compact p99 (above the target) is at most q above it: p99 - q <= target. */
+  const nearTarget = (on: RegionPath[], queue: ReturnType<typeof queueAtLoad>) => {
+    if (t.p99Scope === 'all-users' || on.length <= 1) {
+      const side = queue.stable ? mixtureQuantileVersus(groupsAt(on, queue), 0.99, t.p99S + q) : 1;
+      if (side !== 0) return side < 0;
+    }
+    return scopedP99S(on, queue, t.p99Scope) - q <= t.p99S;
+  };
   const design = (instance: Instance) => ({ kind: 'vertical' as const, instance, ...spec });
   // a size whose p99 the exact paths decided is screened on them too, so that its result agrees with the choice
   const evaluated = (instance: Instance) =>
@@ -166,20 +197,35 @@ export function sizeVertical(
       shown = [...fitsMemory].sort((a, b) => b.vcpu - a.vcpu)[0];
       binding = 'CPU';
     } else {
+      const queueOf = (i: Instance) => queueAtLoad(w, ctx.node(i), ctx.designRatePerS, 1, 'pooled');
+      // Each size is tested against the target by the survival function there (P(T > target) <= 1%: scopedP99AtMost),
+      // and its p99 computed only when no size meets the target (the closest is the lowest p99). The decisions and
+      // the p99s are those of computing each p99 first: p99 <= target, and near the target on the compact paths
+      // (p99 > target and p99 - q <= target: the compact p99 is less than q above the exact one) the exact paths'.
+      // a p99 is at least the network's alone (the queue only adds time): when that is above the target (with the
+      // compact paths, q above it), no size meets it and none is near it: nothing to test
+      const networkS = network.screened * (1 - 1e-9);
+      const noneMeets = networkS > (compact ? t.p99S + q : t.p99S);
+      for (const i of noneMeets ? [] : cpuOk) {
+        let meets = meetsP99.get(i);
+        if (meets === undefined) {
+          const queue = queueOf(i);
+          meets = scopedP99AtMost(screened, queue, t.p99Scope, t.p99S);
+          if (compact && !meets && nearTarget(screened, queue)) {
+            meets = scopedP99AtMost(paths, queue, t.p99Scope, t.p99S);
+            exactlyDecided.add(i);
+          }
+          meetsP99.set(i, meets);
+        }
+        if (meets) return evaluated(i);
+      }
       let best: { i: Instance; p99: number } | null = null;
       for (const i of cpuOk) {
         let p99 = p99s.get(i);
         if (p99 === undefined) {
-          const queue = queueAtLoad(w, ctx.node(i), ctx.designRatePerS, 1, 'pooled');
-          p99 = scopedP99S(screened, queue, t.p99Scope);
-          // the compact p99 is less than q above the exact one: near the target, the exact paths decide
-          if (compact && p99 > t.p99S && p99 - q <= t.p99S) {
-            p99 = scopedP99S(paths, queue, t.p99Scope);
-            exactlyDecided.add(i);
-          }
+          p99 = scopedP99S(exactlyDecided.has(i) ? paths : screened, queueOf(i), t.p99Scope);
           p99s.set(i, p99);
         }
-        if (p99 <= t.p99S) return evaluated(i);
         // the closest: the lowest p99, the smaller box when two differ only by rounding (a far region's users: the
         // network decides and every size has the same p99)
         if (best === null || p99 < best.p99 * (1 - 1e-9)) best = { i, p99 };
@@ -188,7 +234,7 @@ export function sizeVertical(
       binding = 'p99';
       // the network alone exceeds the target: no box size helps, the users are too far from the region
       // (the compact network p99 is less than q above the exact one: only near the target do the exact paths decide)
-      const networkOnCompact = networkP99S(screened, t.p99Scope);
+      const networkOnCompact = network.screened;
       const distant =
         networkOnCompact > t.p99S &&
         (!compact || networkOnCompact - q > t.p99S || networkP99S(paths, t.p99Scope) > t.p99S);
@@ -491,6 +537,7 @@ export function searchVertical(ctx: Context): ArchitectureResult {
               standbyRegion,
               ...(deploy === undefined ? {} : { deploy }),
             };
+            if (best !== null && cannotEnter(ctx, here, spec, best.result)) continue;
             const result = sizeVertical(ctx, here, spec, true);
             meet(ctx.seen, result);
             if (better(result, best?.result ?? null)) best = { result, sizes: here, spec };
@@ -502,6 +549,47 @@ export function searchVertical(ctx: Context): ArchitectureResult {
   if (best === null) throw new RangeError('the catalog has no instances to search');
   // the screens chose; the choice with every figure
   return sizeVertical(ctx, best.sizes, best.spec);
+}
+
+/**
+ * True when the design sizeVertical would screen on `spec` (some size of `sizes`) can neither join the designs met
+ * (the frontier) nor rank above `best`, whatever size it picks, so that the search may pass it over unsized (issue 18:
+ * with users far apart most sites miss the p99 on distance alone, and every size of every family was screened). Its
+ * bounds, each proven for every size:
+ * - p99: at least the p99 of the network time alone (networkP99S of its exact paths: the end-to-end time of a
+ *   request is its network time plus a queue's response, never negative; the compact paths' network times are
+ *   larger still), taken 1e-9 lower against rounding. Above the target (scope "all-users"), it misses the p99 target
+ *   and its shortfall is at least that excess relative to the target (shortfallOf adds non-negative terms).
+ * - cost: at least the cheapest size's verticalCost (the design is one of them).
+ * - nines: at most verticalNinesAtMost (the figure does not depend on the size).
+ * Passed over only when a design met is no worse than these bounds on cost, nines and p99 and better on one of them
+ * (it then dominates the design, which meet() would not keep), and `best` meets every target or has a smaller
+ * shortfall to SHORTFALL_RESOLUTION (better() would not prefer the design). The result is the same as screening it.
+ */
+function cannotEnter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpec, best: ArchitectureResult): boolean {
+  const t = ctx.scenario.targets;
+  if (t.p99Scope !== 'all-users' || sizes.length === 0) return false;
+  const networkS = verticalSizingPaths(ctx, spec, screensCompact(ctx)).network.allUsers * (1 - 1e-9);
+  if (!(networkS > t.p99S)) return false;
+  const shortfall = Math.min(UNBOUNDED_SHORTFALL, (networkS - t.p99S) / t.p99S);
+  if (
+    !best.feasible &&
+    !(Math.round(shortfall * SHORTFALL_RESOLUTION) > Math.round(best.shortfall * SHORTFALL_RESOLUTION))
+  )
+    return false;
+  const design: VerticalDesign = { kind: 'vertical', instance: sizes[0] as Instance, ...spec };
+  const [, ninesBound, p99Bound] = objectives({
+    cost: { usdPerMonth: 0 },
+    availability: { nines: verticalNinesAtMost(ctx, design) },
+    latency: { p99Ms: networkS * 1000 },
+  });
+  // the designs no worse on nines and p99, then the cost bound (a price per size) only if some are
+  const near = ctx.seen.map(objectives).filter((o) => o[1] <= ninesBound && o[2] <= p99Bound);
+  if (near.length === 0) return false;
+  let usd = Number.POSITIVE_INFINITY;
+  for (const instance of sizes) usd = Math.min(usd, verticalCost(ctx, { ...design, instance }).usdPerMonth);
+  const [costBound] = objectives({ cost: { usdPerMonth: usd }, availability: { nines: 0 }, latency: { p99Ms: 0 } });
+  return near.some((o) => o[0] <= costBound && (o[0] < costBound || o[1] < ninesBound || o[2] < p99Bound));
 }
 
 /**

@@ -162,7 +162,11 @@ export function shortfallOf(
   return Math.min(UNBOUNDED_SHORTFALL, s);
 }
 
-/** A design's result with what its figures meet: feasible, the shortfall, and the reasons when it misses a target. */
+/**
+ * A design's result with what its figures meet: feasible, the shortfall, and the reasons when it misses a target,
+ * added to `partial` (after its fields, in that order) rather than copied with it: the caller passes an object it has
+ * just made (a search settles thousands of results).
+ */
 export function finish(
   ctx: Context,
   partial: Omit<ArchitectureResult, 'feasible' | 'infeasibleReason' | 'shortfall'>,
@@ -170,7 +174,9 @@ export function finish(
   const reasons = missedTargets(ctx, partial).map((x) => x.text);
   const feasible = reasons.length === 0;
   const shortfall = feasible ? 0 : shortfallOf(ctx, partial);
-  return feasible
-    ? { ...partial, feasible, shortfall }
-    : { ...partial, feasible, shortfall, infeasibleReason: reasons.join('; ') };
+  const r = partial as ArchitectureResult;
+  r.feasible = feasible;
+  r.shortfall = shortfall;
+  if (!feasible) r.infeasibleReason = reasons.join('; ');
+  return r;
 }

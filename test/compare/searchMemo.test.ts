@@ -10,7 +10,13 @@ import type { HorizontalDesign } from '../../src/compare/designKinds.js';
 import { evaluateHorizontal, screenHorizontal } from '../../src/compare/evaluateHorizontal.js';
 import { screenVertical, verticalPaths } from '../../src/compare/evaluateVertical.js';
 import { compareScenario } from '../../src/compare/index.js';
-import { computeMixtureQuantile, type LatencyGroup, mixtureQuantile } from '../../src/compare/latency.js';
+import {
+  computeMixtureQuantile,
+  type LatencyGroup,
+  mixtureQuantile,
+  mixtureQuantileAtMost,
+  mixtureQuantileVersus,
+} from '../../src/compare/latency.js';
 import { horizontalLayout } from '../../src/compare/layout.js';
 import { queueSurvival } from '../../src/compare/queueMemo.js';
 import { bestHorizontalSize, better, sizeHorizontal } from '../../src/compare/size.js';
@@ -47,6 +53,27 @@ describe('the mixture quantile memo', () => {
     });
     return { ...g, queueSurvival: survival, queueScaleS: serviceTimeS / (1 - g.rho) };
   };
+
+  it('decides quantile <= x from the survival function as the computed quantile does (issue 18: sizing tests P(T > target) <= 1%)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(group, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(0.5, 0.99, 0.999),
+        // thresholds around the quantile, within the margin (left to the quantile) and far from it
+        fc.constantFrom(-1, 0, 0.5, 1 - 1e-6, 1 - 1e-10, 1, 1 + 1e-10, 1 + 1e-6, 2),
+        (g, p, factor) => {
+          const groups = g.map(toGroup);
+          const q = computeMixtureQuantile(groups, p);
+          const x = q * factor;
+          const side = mixtureQuantileVersus(groups, p, x);
+          if (side < 0) expect(q).toBeLessThanOrEqual(x);
+          if (side > 0) expect(q).toBeGreaterThan(x);
+          expect(mixtureQuantileAtMost(groups, p, x)).toBe(q <= x);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 
   it('returns the computed quantile, bit for bit, however often and in whatever order it is asked', () => {
     fc.assert(

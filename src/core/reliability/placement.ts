@@ -634,6 +634,21 @@ function overRegionStates(
   const state = new Int8Array(R);
 
   const routes = routesFor(users, R);
+  // the vectors of the loaded regions when the regions of a mask are reachable (by region, null when it carries no
+  // load): a function of the mask alone in this sum (need is pure), so found once per mask rather than per state
+  const loadedByMask = new Map<number, (RegionVectors | null)[]>();
+  const loadedAt = (reachable: number, loads: Float64Array): (RegionVectors | null)[] => {
+    let byRegion = loadedByMask.get(reachable);
+    if (byRegion === undefined) {
+      byRegion = [];
+      for (let i = 0; i < R; i++) {
+        const load = loads[i] as number;
+        byRegion.push(load > 0 ? vectors(i, need(i, load)) : null);
+      }
+      loadedByMask.set(reachable, byRegion);
+    }
+    return byRegion;
+  };
   const leaf = (p: number, reachable: number) => {
     const loads = routes.get(reachable) ?? route(routes, users, R, reachable);
     if (loads === null) {
@@ -649,11 +664,13 @@ function overRegionStates(
     fixed[0] = 1;
     let fixedLen = 1;
     const loaded = sc.loaded;
+    const loadedHere = loadedAt(reachable, loads);
     let L = 0;
     for (let i = 0; i < R; i++) {
       let v: Float64Array | null = null;
+      const vl = loadedHere[i] as RegionVectors | null;
       if (state[i] === 0) v = allDown;
-      else if ((loads[i] as number) > 0) loaded[L++] = vectors(i, need(i, loads[i] as number));
+      else if (vl !== null) loaded[L++] = vl;
       else v = vectors(i, 0).pi;
       if (v !== null) {
         fixedLen = convolveInto(spare, fixed, fixedLen, v, r + 1);
