@@ -774,6 +774,33 @@ export const ComparisonResultSchema = z
       .positive()
       .describe('Request rate every candidate is sized for (peak rate grown over the growth period), per second.'),
     designRateNote: text('How the design rate was derived, plain text.'),
+    /** Present when the scenario names its `provider`: what the catalog brings for it, and for the others. */
+    provider: z
+      .strictObject({
+        id: text('The provider the designs run on (the scenario\'s provider, e.g. "aws").'),
+        families: texts('Its instance families the search and the candidates may use.', 'A family, e.g. "m7i".'),
+        regions: texts('The catalog regions it runs (ids).', 'A region id.'),
+        networkPrices: text(
+          'Where its transfer, balancer and global-switch prices come from (the catalog file and its provider).',
+        ),
+        others: z
+          .array(
+            z
+              .strictObject({
+                id: text('Another provider of the catalog\'s instance table (e.g. "gcp").'),
+                missing: texts(
+                  'What the catalog lacks for it, so that no design can run there (nothing is invented).',
+                  'One missing part.',
+                ),
+              })
+              .describe('A provider the scenario could not name.'),
+          )
+          .describe("The catalog's other providers without regions, and what they lack; empty when none."),
+      })
+      .optional()
+      .describe(
+        "Present when the scenario names its provider: the provider's families, regions and network prices, and what the catalog lacks for its other providers.",
+      ),
     /**
      * Inputs that are valid but implausible (an MTBF of 73 minutes written as the bare number 4380, a working set no
      * box holds, ...), one line each naming the field; empty when none. `capplan run` also prints them on stderr.

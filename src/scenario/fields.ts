@@ -24,6 +24,7 @@ import {
   DEPLOY_MODES,
   P99_SCOPES,
   PRICING_MODELS,
+  PROVIDERS,
   STANDBYS,
   TIER_ROLES,
 } from './options.js';
@@ -767,6 +768,12 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     'architectures[].tiers{}.deploy',
     DEPLOY_MODES,
     'How a new version reaches this tier: "restart" (the box or every node restarts in place: down for operations.restartTime per deploy, or for the failover to a hot standby when that is shorter), "blue-green" (a second copy is started beside the first and the users switched over with their connections drained: no downtime; the copy is priced for operations.blueGreenOverlap per deploy unless a hot standby serves as it) or "rolling" (horizontal only: one node out at a time; no downtime while the survivors of each region carry the load at or below targets.maxUtilizationDegraded and every partition keeps its reads and write quorum, else down while each such node restarts). Default: "restart" for a vertical design, "rolling" for a horizontal one.',
+  ),
+  // provider
+  oneOf(
+    'provider',
+    PROVIDERS,
+    'The cloud the designs run on: its instance families, regions, round trips, balancer and network prices come from the catalog together. "aws" (the catalog\'s regions, round trips, transfer and balancer prices are AWS\'s); "gcp" is refused with what the catalog lacks for it (no GCP region, round trip, balancer or transfer price is stored; README, "Providers"). A named provider also limits the search and the candidates to its families. Default: the provider of the catalog\'s regions (AWS), every family of it searched.',
   ),
   // pricing
   oneOf(

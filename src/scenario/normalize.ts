@@ -46,7 +46,7 @@ import {
   ScenarioError,
 } from './issues.js';
 import { MIN_TRAFFIC_RATE_PER_S } from './limits.js';
-import { DEPLOY_MODES, P99_SCOPES, PRICING_MODELS, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
+import { DEPLOY_MODES, P99_SCOPES, PRICING_MODELS, PROVIDERS, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
 import { profileMean } from './profile.js';
 import { PROFILE_HOURS, ScenarioSchema } from './schema.js';
 import type {
@@ -182,6 +182,8 @@ class Normalizer {
   private scenarioAutoscaling: AutoscalingSpec | undefined;
   private workloadNow: Workload | undefined;
   private tieredNow = false;
+  /** The scenario's `provider` when it names one (its candidates' families must be that provider's). */
+  private scenarioProvider: Instance['provider'] | undefined;
 
   constructor(private readonly catalog: Catalog) {}
 
@@ -282,6 +284,8 @@ class Normalizer {
     const targets = this.targets(record(own(raw, 'targets')));
     const reliability = this.reliability(record(own(raw, 'reliability')));
     const users = this.users(own(raw, 'users'));
+    const provider = this.provider(own(raw, 'provider'));
+    this.scenarioProvider = provider;
     const pricingRaw = own(record(own(raw, 'pricing')), 'model');
     const pricing = this.string<PricingModel>(record(own(raw, 'pricing')), 'model', 'pricing.model', 'on-demand');
     this.scenarioPricing = PRICING_MODELS.find((m) => m === pricingRaw) ?? 'on-demand';
@@ -305,6 +309,7 @@ class Normalizer {
       architectures,
       pricing,
       operations,
+      ...(provider === undefined ? {} : { provider }),
       ...(autoscaling === undefined ? {} : { autoscaling }),
       ...(own(record(own(raw, 'cost')), 'includeEgress') === true ? { includeEgress: true } : {}),
       simulation,
@@ -1040,6 +1045,29 @@ class Normalizer {
     return false;
   }
 
+  /**
+   * `provider`: one of the catalog's providers (the schema checks the name) that the catalog has regions for. A
+   * provider without them (GCP) is refused in one line naming what the catalog lacks for it, never filled in.
+   */
+  private provider(value: unknown): Instance['provider'] | undefined {
+    if (value === undefined) return undefined;
+    const id = PROVIDERS.find((p) => p === value);
+    if (id === undefined) return undefined; // reported by the schema
+    const usable = this.catalog.providers.filter((p) => p.regions.length > 0);
+    const p = this.catalog.provider(id);
+    if (p !== undefined && p.regions.length > 0) return id;
+    const lacks =
+      p === undefined
+        ? `the catalog has no ${PROVIDER_NAMES[id]} instance type`
+        : `the catalog has ${p.instanceTypes} ${p.label} machine types (${p.families.join(', ')}) but no ${p.missing.join(', no ')}`;
+    this.fail(
+      'provider',
+      value,
+      `a provider the catalog has regions for (${usable.map((u) => `"${u.id}"`).join(', ')}): ${lacks}; nothing is invented for it (README, "Providers")`,
+    );
+    return undefined;
+  }
+
   private family(family: string, path: string): boolean {
     if (this.catalog.families.has(family)) return true;
     this.unknown(path, family, 'instance family', 'families', [...this.catalog.families.keys()]);
@@ -1054,6 +1082,16 @@ class Normalizer {
   private sameProvider(family: string, path: string, regions: readonly string[] | null): void {
     const provider = this.catalog.families.get(family)?.[0]?.provider;
     if (provider === undefined) return;
+    const named = this.scenarioProvider;
+    if (named !== undefined && provider !== named) {
+      const families = this.catalog.provider(named)?.families ?? [];
+      this.fail(
+        path,
+        family,
+        `an instance family of the scenario's provider "${named}" (family ${family} is ${PROVIDER_NAMES[provider]}'s); ${PROVIDER_NAMES[named]}'s families: ${families.join(', ')}`,
+      );
+      return;
+    }
     const listed = (regions ?? []).flatMap((id) => this.catalog.region(id) ?? []);
     const other = regions === null ? undefined : listed.find((r) => r.provider !== provider);
     const anyOwn = this.catalog.regions.some((r) => r.provider === provider);

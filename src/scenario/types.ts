@@ -1,4 +1,4 @@
-import type { DEPLOY_MODES, PRICING_MODELS } from './options.js';
+import type { DEPLOY_MODES, PRICING_MODELS, PROVIDERS } from './options.js';
 
 /**
  * A scenario after validation and unit parsing: plain SI numbers (seconds, bytes, per second, USD per month,
@@ -351,6 +351,11 @@ export interface Scenario {
   architectures: ArchitectureSpec[] | null;
   /** How the nodes are bought unless a candidate says otherwise (`pricing.model`); default on-demand. */
   pricing: PricingModel;
+  /**
+   * The scenario's `provider` when it names one (one the catalog has regions for): the search and the candidates use
+   * its families only. Absent: as before, every family of the catalog's regions' provider.
+   */
+  provider?: (typeof PROVIDERS)[number];
   /** Operations cost, deploys and failed changes (`operations`); all 0 by default. */
   operations: Operations;
   /**
