@@ -290,7 +290,9 @@ export function compareScenario(scenario: Scenario, catalog: Catalog): Compariso
     scenario.tiers !== null
       ? tieredCandidates(ctx)
       : scenario.architectures === null
-        ? [searchVertical(ctx), searchHorizontal(ctx)]
+        ? // on spot, the search buys spot where it applies (a stateless horizontal design; normalize.ts refuses a
+          // search on spot of a workload that keeps data) and the box on demand
+          [searchVertical(ctx.pricing === 'spot' ? withPricing(ctx, 'on-demand') : ctx), searchHorizontal(ctx)]
         : scenario.architectures.map((a) => resolve(candidateContext(ctx, a), a));
   const w = scenario.workload;
   const uncertainty = uncertaintyOf(scenario, catalog, architectures);

@@ -10,7 +10,7 @@
  * bound. No side effects on import: nothing is read, and the JSON Schema is built only when asked for.
  */
 import { z } from 'zod';
-import { DEPLOY_MODES } from '../scenario/options.js';
+import { DEPLOY_MODES, PRICING_MODELS } from '../scenario/options.js';
 
 export const RESULT_SCHEMA_ID = 'https://capplan.dev/schema/result.json';
 
@@ -464,6 +464,12 @@ export const TierResultSchema = z
           "The tier's monthly cost, USD (co-located: its part of the shared nodes by CPU demand).",
         ),
         share: fraction("The tier's part of the system's monthly cost, fraction."),
+        pricingModel: z
+          .enum(PRICING_MODELS)
+          .optional()
+          .describe(
+            "How the tier's nodes are bought (its design's pricing.model, or spot chosen by a search on spot for a stateless horizontal tier): present on every tier when the tiers are bought differently (the system's cost.pricingModel then joins them with \" + \").",
+          ),
       })
       .describe("The tier's cost."),
     zoneLoss: z

@@ -49,6 +49,7 @@ import { MIN_TRAFFIC_RATE_PER_S } from './limits.js';
 import { DEPLOY_MODES, P99_SCOPES, PRICING_MODELS, PROVIDERS, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
 import { profileMean } from './profile.js';
 import { PROFILE_HOURS, ScenarioSchema } from './schema.js';
+import { spotApplies } from './spotRule.js';
 import type {
   ArchitectureSpec,
   AutoscalingSpec,
@@ -93,6 +94,16 @@ const DEFAULT_SCALE_OUT_S = 180;
 /** The mean of a daily profile (1 when a value is missing or invalid: its problem is reported at the value). */
 function profileMeanOf(profile: readonly number[]): number {
   return profile.every(Number.isFinite) ? profileMean(profile) : 1;
+}
+
+/** What makes a workload's nodes keep data, for spot's refusals. */
+function statefulWhy(w: Workload): string {
+  return [
+    w.workingSetBytes > 0 ? `workload.workingSet ${w.workingSetBytes} bytes, partitioned over them` : '',
+    w.writeFraction > 0 ? `workload.writeFraction ${w.writeFraction}` : '',
+  ]
+    .filter((x) => x !== '')
+    .join(' and ');
 }
 
 /** A tier's role-specific fields (the table's `roles`): key -> the roles that take it (any other refuses it). */
@@ -739,11 +750,19 @@ class Normalizer {
     tiers: readonly Tier[] | null,
   ): void {
     if (architectures === null) {
-      if (pricing === 'spot') {
+      // a search on spot buys spot where it applies (stateless horizontal designs or tiers) and on-demand elsewhere
+      // (compare/spot.ts spotApplies): it needs something spot can apply to
+      if (pricing === 'spot' && !spotApplies(w, tiers)) {
         this.fail(
           'pricing.model',
           pricing,
-          'a pricing model other than "spot" for a search (it also finds the best vertical design, and spot applies only to stateless horizontal designs); name horizontal candidates, with pricing.model "spot" of their own or of the scenario',
+          `a pricing model other than "spot" for this search: spot applies only to stateless horizontal designs or tiers, and ${
+            tiers === null
+              ? `the nodes keep data (${statefulWhy(w)}); a stateless design has a working set of 0 and no writes`
+              : w.workingSetBytes > 0 || w.writeFraction > 0
+                ? `the stateless tiers keep the workload's state (${statefulWhy(w)})`
+                : 'no tier has role "stateless"'
+          }`,
         );
       }
       return;
@@ -762,7 +781,7 @@ class Normalizer {
       if (a.kind === 'vertical') refuse('it is vertical (one box: an interruption takes the service down)');
       else if (a.kind === 'tiered')
         refuse(
-          'it gives per-tier designs (pricing per tier is not modelled yet: give the stateless tier a candidate of its own)',
+          'it gives per-tier designs (give the design of each stateless horizontal tier its own pricing.model "spot", in architectures[].tiers.NAME.pricing)',
         );
       else if (tiers?.some((t) => t.role !== 'stateless'))
         refuse(
@@ -772,10 +791,30 @@ class Normalizer {
             .join(', ')}, which keep data`,
         );
       else if (w.workingSetBytes > 0 || w.writeFraction > 0)
-        refuse(
-          `its nodes keep data (${[w.workingSetBytes > 0 ? `workload.workingSet ${w.workingSetBytes} bytes, partitioned over them` : '', w.writeFraction > 0 ? `workload.writeFraction ${w.writeFraction}` : ''].filter((x) => x !== '').join(' and ')}); a stateless design has a working set of 0 and no writes`,
-        );
+        refuse(`its nodes keep data (${statefulWhy(w)}); a stateless design has a working set of 0 and no writes`);
     });
+  }
+
+  /**
+   * Spot on one tier's design (contract, "Pricing": spot applies only to stateless horizontal tiers): a horizontal
+   * design of a tier of role "stateless" whose nodes keep no data (a stateless tier keeps the workload's state:
+   * workload.workingSet and workload.writeFraction must be 0).
+   */
+  private tierSpotRule(kind: string, tier: Tier, path: string): void {
+    const w = this.workloadNow;
+    const refuse = (why: string) =>
+      this.fail(
+        path,
+        'spot',
+        `a pricing model other than "spot" for tier ${tier.name}: spot applies only to stateless horizontal tiers, and ${why}`,
+      );
+    if (kind === 'vertical') refuse('its design is vertical (one box: an interruption takes the tier down)');
+    else if (tier.role !== 'stateless')
+      refuse(`it is a ${tier.role} tier (it keeps data an interruption would lose or have to rebuild)`);
+    else if (w !== undefined && (w.workingSetBytes > 0 || w.writeFraction > 0))
+      refuse(
+        `its nodes keep the workload's state (${statefulWhy(w)}); a stateless tier has a working set of 0 and no writes`,
+      );
   }
 
   /**
@@ -839,7 +878,15 @@ class Normalizer {
   /** The design of one tier: a candidate's options for its kind, and read replicas for a vertical database tier. */
   private tierDesign(d: Raw | undefined, path: string, tier: Tier, at: string): TierDesign {
     const replication = tier.role === 'database' ? { copies: tier.replication, path: `${at}.replication` } : null;
-    const design = this.design(d, path, 'tier design', replication);
+    // the tier's own pricing model: its regions must price its type under it (priced(), through pricingNow)
+    const pricingRaw = own(record(own(d, 'pricing')), 'model');
+    const pricing = PRICING_MODELS.find((m) => m === pricingRaw); // another value is the schema's to report
+    const candidatePricing = this.pricingNow;
+    if (pricing !== undefined) this.pricingNow = pricing;
+    const design0 = this.design(d, path, 'tier design', replication);
+    this.pricingNow = candidatePricing;
+    const design = pricing === undefined ? design0 : { ...design0, pricing };
+    if (pricing === 'spot') this.tierSpotRule(design0.kind, tier, `${path}.pricing.model`);
     const readReplicasRaw = own(d, 'readReplicas');
     if (design.kind === 'horizontal') {
       if (readReplicasRaw !== undefined) {

@@ -130,6 +130,10 @@ export const TierDesignSchema = objectAt(
   'architectures[].tiers{}',
   "The design of one tier: vertical or horizontal with that kind's options (as a candidate's), and for a vertical database tier its read replicas.",
   {
+    pricing: objectAt(
+      'architectures[].tiers{}.pricing',
+      "How this tier's nodes are bought. Default: the candidate's pricing, else the scenario's.",
+    ).optional(),
     regions: z
       .array(fieldSchema(TIER_REGION_ITEM), { error: 'an array of region ids' })
       .min(1, { error: 'an array of 1 to 10 region ids' })

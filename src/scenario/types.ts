@@ -201,16 +201,20 @@ export interface TieredSpec {
 export type ArchitectureSpec = VerticalSpec | HorizontalSpec | TieredSpec;
 
 /** The design of one tier: a vertical candidate's options, and for a database tier its read replicas. */
-export interface VerticalTierDesign extends Omit<VerticalSpec, 'name' | 'pricing'> {
+export interface VerticalTierDesign extends Omit<VerticalSpec, 'name'> {
   /** The tier's name (`Scenario.tiers[i].name`). */
   tier: string;
+  /** The tier's own `pricing.model` (never spot: a box); absent: the candidate's, else the scenario's. */
+  pricing?: PricingModel;
   /** Read replicas beside the primary (a database tier only; 0 for any other), integer >= 0; default 0. */
   readReplicas: number;
 }
 
 /** The design of one tier: a horizontal candidate's options (a database tier partitions with its `replication`). */
-export interface HorizontalTierDesign extends Omit<HorizontalSpec, 'name' | 'pricing' | 'autoscaling'> {
+export interface HorizontalTierDesign extends Omit<HorizontalSpec, 'name' | 'autoscaling'> {
   tier: string;
+  /** The tier's own `pricing.model` ("spot" only on a stateless tier); absent: the candidate's, else the scenario's. */
+  pricing?: PricingModel;
 }
 
 export type TierDesign = VerticalTierDesign | HorizontalTierDesign;

@@ -8,6 +8,7 @@ import type { Tier } from '../../scenario/types.js';
 import { availabilityResult } from '../availability.js';
 import type { Context } from '../context.js';
 import { SECONDS_PER_BILLING_MONTH } from '../context.js';
+import { pricingOf } from '../nodePrice.js';
 import { meetsP99, p99MissText } from '../p99Scope.js';
 import type { ArchitectureResult, CostResult, DataLossResult, MeetsTargets, TierResult } from '../result.js';
 import { lossVerdict } from '../survival.js';
@@ -117,6 +118,8 @@ export function systemResult(
   const availability = availabilityResult(av.figure);
   const calls = tierCalls(tiers);
   const regions = [...new Set(options.flatMap((o) => o.result.regions))];
+  // tiers bought differently (a tier's own pricing.model, spot chosen for a stateless tier): each says how
+  const mixedPricing = new Set(options.map((o) => o.result.cost.pricingModel)).size > 1;
   const tierResults = options.map((o, i): TierResult => {
     const r = o.result;
     const tier = tiers[i] as Tier;
@@ -150,6 +153,7 @@ export function systemResult(
       cost: {
         usdPerMonth: r.cost.usdPerMonth,
         share: cost.usdPerMonth > 0 ? r.cost.usdPerMonth / cost.usdPerMonth : 0,
+        ...(mixedPricing ? { pricingModel: pricingOf(r) ?? 'on-demand' } : {}),
       },
       zoneLoss: lossVerdict(r, 'zone') ?? 'reads',
       regionLoss: lossVerdict(r, 'region'),

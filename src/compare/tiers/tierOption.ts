@@ -16,7 +16,7 @@ import {
   type TierOverDomains,
 } from '../../core/reliability/index.js';
 import { balancerModel, queueAtLoad } from '../capacity.js';
-import { BILLING_HOURS_PER_MONTH, buildContext, type Context } from '../context.js';
+import { BILLING_HOURS_PER_MONTH, buildContext, type Context, withPricing } from '../context.js';
 import { placementOf } from '../dataPlacement.js';
 import { type DeferredResult, settleLazily } from '../deferredLatency.js';
 import { availabilityNeed } from '../degraded.js';
@@ -28,6 +28,7 @@ import { type HorizontalLayout, horizontalLayout, quorumRttS } from '../layout.j
 import { memoryNeededGiB } from '../nodeMemory.js';
 import { nodePrice } from '../nodePrice.js';
 import type { ArchitectureResult } from '../result.js';
+import { spotNodes } from '../spot.js';
 import { meetsBesideP99 } from '../targets.js';
 
 /** A vertical tier design: one box (a database's primary), its standby, and read replicas beside it. */
@@ -141,16 +142,20 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
   const ctx =
     share === 1
       ? tierCtx
-      : buildContext(
-          {
-            ...tierCtx.scenario,
-            workload: {
-              ...w,
-              peakRatePerS: w.peakRatePerS * share,
-              averageRatePerS: w.averageRatePerS === null ? null : w.averageRatePerS * share,
+      : withPricing(
+          buildContext(
+            {
+              ...tierCtx.scenario,
+              workload: {
+                ...w,
+                peakRatePerS: w.peakRatePerS * share,
+                averageRatePerS: w.averageRatePerS === null ? null : w.averageRatePerS * share,
+              },
             },
-          },
-          tierCtx.catalog,
+            tierCtx.catalog,
+          ),
+          // the tier's own pricing model (withPricing), which a context built from the scenario would lose
+          tierCtx.pricing,
         );
   const d: VerticalDesign = {
     kind: 'vertical',
@@ -321,7 +326,11 @@ export function horizontalTierOption(
     });
     shares.push(share);
   });
-  const node = fromMtbfMttr(ctx.scenario.reliability.node.mtbfS, ctx.scenario.reliability.node.mttrS);
+  // on spot, interruptions are node failures of the tier (spot.ts), in the system's series as in its own figure
+  const spot =
+    ctx.pricing === 'spot' ? spotNodes(ctx.catalog, c.instance, c.regions, ctx.scenario.reliability.node) : undefined;
+  const rates = spot?.node ?? ctx.scenario.reliability.node;
+  const node = fromMtbfMttr(rates.mtbfS, rates.mttrS);
   // a tier that keeps no state (no working set, no writes) has nothing to partition: every node serves every call,
   // so in the system's series it is up while enough nodes are (its own figure keeps the engine's partition model)
   const fewest = Math.min(...c.nodesByRegion);
