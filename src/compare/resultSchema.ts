@@ -391,6 +391,55 @@ export const SimulatedFiguresSchema = z
   })
   .describe('Monte Carlo figures beside the analytic ones (present when the scenario has a simulation block).');
 
+export const AutoscalingResultSchema = z
+  .strictObject({
+    minNodes: count('Fewest serving nodes per region at any hour, spares on top (autoscaling.minNodes; count).', 1),
+    scaleOutTimeS: nonNegative('Time from a rise of the load to new nodes in service (autoscaling.scaleOutTime), s.'),
+    nodesByHour: z
+      .array(count('Nodes over all regions in that hour (count).'))
+      .length(24)
+      .describe('Nodes running in each hour of the day, hour 0 first (over all regions; the peak hour runs `nodes`).'),
+    usdPerHourByHour: z
+      .array(nonNegative('USD per hour.'))
+      .length(24)
+      .describe(
+        "The design's cost rate in each hour of the day, USD per hour: that hour's nodes at their regions' prices plus the rest of cost.usdPerMonth (balancers, switch, transfer) spread evenly over the 730-hour month.",
+      ),
+    meanNodes: nonNegative('Mean nodes over the day (over all regions): what compute is paid for (count, fractional).'),
+    peakNodes: count('Nodes at the peak hour (count; = nodes).'),
+    computeUsdPerMonthAtPeak: nonNegative(
+      'What the compute would cost with the peak fleet all day (no autoscaling), USD per month; cost.breakdown.computeUsdPerMonth is never more.',
+    ),
+    scaleOut: z
+      .strictObject({
+        risingSteps: count('Hours after which the load rises (count; the day repeats, hour 23 to hour 0 included).'),
+        stepsOverCap: count(
+          "Rises whose window the previous hour's nodes cannot carry at or below the degraded utilisation cap (count): each is downtime for min(scaleOutTime, 1 h).",
+        ),
+        worstStep: z
+          .strictObject({
+            fromHour: count('The hour before the rise (0-23).'),
+            toHour: count('The hour after it (0-23).'),
+            fromMultiplier: fraction("The first hour's load, multiplier of the peak."),
+            toMultiplier: fraction("The second hour's load, multiplier of the peak."),
+            nodes: count("The first hour's nodes, carrying the second hour's load during the window (count)."),
+            utilization: z.number().min(0).describe("Busiest region's utilisation in the window (>= 1: unstable)."),
+          })
+          .nullable()
+          .describe('The rise with the highest utilisation in its window (null: the load never rises).'),
+        downtimeFraction: fraction(
+          'Unavailability of the windows over the cap: stepsOverCap x min(scaleOutTime, 1 h) / 24 h (availability.byCause "scale-out").',
+        ),
+      })
+      .describe(
+        "The windows while the design scales out: after each rise of the load, the previous hour's nodes carry the new hour's load until new nodes serve.",
+      ),
+    method: text('How the hours and the scale-out windows were computed, and what is assumed.'),
+  })
+  .describe(
+    'An autoscaled horizontal design (autoscaling on workload.dailyProfile): its nodes and cost rate hour by hour, the peak fleet it replaces, and its scale-out windows. cost.breakdown.computeUsdPerMonth is the mean over the day.',
+  );
+
 export const TierResultSchema = z
   .strictObject({
     name: text('Tier name (as in the scenario).'),
@@ -472,6 +521,9 @@ export const TierResultSchema = z
           ),
       })
       .describe("The tier's cost."),
+    autoscaling: AutoscalingResultSchema.optional().describe(
+      "An autoscaled tier (a stateless horizontal tier with autoscaling): its fleet and cost rate hour by hour and its scale-out windows, as an autoscaled candidate's; the system's autoscaling sums its tiers' hours.",
+    ),
     zoneLoss: z
       .enum(['survives', 'reads', 'writes', 'capacity', 'restore'])
       .describe(
@@ -484,55 +536,6 @@ export const TierResultSchema = z
     notes: texts('Notes on the tier (what it assumes, where it is close to a limit).', 'One note.'),
   })
   .describe('One tier of a system of tiers, as built by the candidate.');
-
-export const AutoscalingResultSchema = z
-  .strictObject({
-    minNodes: count('Fewest serving nodes per region at any hour, spares on top (autoscaling.minNodes; count).', 1),
-    scaleOutTimeS: nonNegative('Time from a rise of the load to new nodes in service (autoscaling.scaleOutTime), s.'),
-    nodesByHour: z
-      .array(count('Nodes over all regions in that hour (count).'))
-      .length(24)
-      .describe('Nodes running in each hour of the day, hour 0 first (over all regions; the peak hour runs `nodes`).'),
-    usdPerHourByHour: z
-      .array(nonNegative('USD per hour.'))
-      .length(24)
-      .describe(
-        "The design's cost rate in each hour of the day, USD per hour: that hour's nodes at their regions' prices plus the rest of cost.usdPerMonth (balancers, switch, transfer) spread evenly over the 730-hour month.",
-      ),
-    meanNodes: nonNegative('Mean nodes over the day (over all regions): what compute is paid for (count, fractional).'),
-    peakNodes: count('Nodes at the peak hour (count; = nodes).'),
-    computeUsdPerMonthAtPeak: nonNegative(
-      'What the compute would cost with the peak fleet all day (no autoscaling), USD per month; cost.breakdown.computeUsdPerMonth is never more.',
-    ),
-    scaleOut: z
-      .strictObject({
-        risingSteps: count('Hours after which the load rises (count; the day repeats, hour 23 to hour 0 included).'),
-        stepsOverCap: count(
-          "Rises whose window the previous hour's nodes cannot carry at or below the degraded utilisation cap (count): each is downtime for min(scaleOutTime, 1 h).",
-        ),
-        worstStep: z
-          .strictObject({
-            fromHour: count('The hour before the rise (0-23).'),
-            toHour: count('The hour after it (0-23).'),
-            fromMultiplier: fraction("The first hour's load, multiplier of the peak."),
-            toMultiplier: fraction("The second hour's load, multiplier of the peak."),
-            nodes: count("The first hour's nodes, carrying the second hour's load during the window (count)."),
-            utilization: z.number().min(0).describe("Busiest region's utilisation in the window (>= 1: unstable)."),
-          })
-          .nullable()
-          .describe('The rise with the highest utilisation in its window (null: the load never rises).'),
-        downtimeFraction: fraction(
-          'Unavailability of the windows over the cap: stepsOverCap x min(scaleOutTime, 1 h) / 24 h (availability.byCause "scale-out").',
-        ),
-      })
-      .describe(
-        "The windows while the design scales out: after each rise of the load, the previous hour's nodes carry the new hour's load until new nodes serve.",
-      ),
-    method: text('How the hours and the scale-out windows were computed, and what is assumed.'),
-  })
-  .describe(
-    'An autoscaled horizontal design (autoscaling on workload.dailyProfile): its nodes and cost rate hour by hour, the peak fleet it replaces, and its scale-out windows. cost.breakdown.computeUsdPerMonth is the mean over the day.',
-  );
 
 export const ArchitectureResultSchema = z
   .strictObject({

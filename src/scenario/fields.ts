@@ -769,6 +769,7 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     PRICING_MODELS,
     "How this tier's nodes are bought, in place of the candidate's or the scenario's pricing.model (the same models). \"spot\" only on a horizontal tier of role \"stateless\" whose nodes keep no data (workload.workingSet 0, workload.writeFraction 0): its interruptions count as node failures of the tier, which its spares absorb. Default: the candidate's, else the scenario's.",
   ),
+  ...autoscalingRows('architectures[].tiers{}.autoscaling', 'this horizontal tier (of role "stateless")'),
   oneOf(
     'architectures[].tiers{}.deploy',
     DEPLOY_MODES,

@@ -206,11 +206,12 @@ class Normalizer {
    * A unit value, parsed with the unit kind and bounds of its row in the table of fields; `fallback` is its default
    * (recorded when taken); without one the field is required.
    */
-  private quantity(o: Raw | undefined, key: string, path: string, fallback?: number): number {
+  private quantity(o: Raw | undefined, key: string, path: string, fallback?: number, rowPath = path): number {
     const value = own(o, key);
     if (value === undefined && fallback !== undefined) return this.takeDefault(path, fallback);
-    const row = scenarioField(path);
-    return this.parse(value, path, row.kind as QuantityKind, boundsOf(path));
+    // rowPath: the table's path where `path` holds a record key (a tier design's: architectures[].tiers{}.x)
+    const row = scenarioField(rowPath);
+    return this.parse(value, path, row.kind as QuantityKind, boundsOf(rowPath));
   }
 
   /** A unit value of `kind` in `bounds` (a placeholder NaN for a missing or mistyped one: the schema reports it). */
@@ -426,18 +427,30 @@ class Normalizer {
    * An `autoscaling` object (the scenario's or a candidate's) at `path`: minNodes and scaleOutTime with their defaults;
    * undefined when absent. It needs workload.dailyProfile to follow, and is not modelled for systems of tiers.
    */
-  private autoscaling(raw: unknown, path: string, w: Workload, tiered: boolean): AutoscalingSpec | undefined {
+  private autoscaling(
+    raw: unknown,
+    path: string,
+    w: Workload,
+    tiered: boolean,
+    rowPath = path,
+  ): AutoscalingSpec | undefined {
     if (raw === undefined) return undefined;
     const o = record(raw);
     const spec = {
       minNodes: this.number(o, 'minNodes', `${path}.minNodes`, 1),
-      scaleOutTimeS: this.quantity(o, 'scaleOutTime', `${path}.scaleOutTime`, DEFAULT_SCALE_OUT_S),
+      scaleOutTimeS: this.quantity(
+        o,
+        'scaleOutTime',
+        `${path}.scaleOutTime`,
+        DEFAULT_SCALE_OUT_S,
+        `${rowPath}.scaleOutTime`,
+      ),
     };
     if (tiered) {
       this.fail(
         path,
         raw,
-        'no autoscaling in a scenario with tiers (autoscaling is modelled for single-tier horizontal designs only)',
+        'no autoscaling of a whole candidate or scenario with tiers (give the design of a stateless horizontal tier its own, in architectures[].tiers.NAME.autoscaling)',
       );
     } else if (w.dailyProfile === undefined) {
       this.fail(
@@ -889,6 +902,21 @@ class Normalizer {
     if (pricing === 'spot') this.tierSpotRule(design0.kind, tier, `${path}.pricing.model`);
     const readReplicasRaw = own(d, 'readReplicas');
     if (design.kind === 'horizontal') {
+      // a stateless tier may follow the daily profile (its calls follow the users' requests); a tier that keeps data
+      // would move partitions as it scales, which is not modelled
+      const autoRaw = own(d, 'autoscaling');
+      const w = this.workloadNow;
+      const autoscaling =
+        autoRaw === undefined || w === undefined
+          ? undefined
+          : this.autoscaling(autoRaw, `${path}.autoscaling`, w, false, 'architectures[].tiers{}.autoscaling');
+      if (autoscaling !== undefined && tier.role !== 'stateless') {
+        this.fail(
+          `${path}.autoscaling`,
+          autoRaw,
+          `no autoscaling on a ${tier.role} tier (only a horizontal tier of role "stateless" follows the daily profile: a tier that keeps data would move its partitions as it scales, which is not modelled)`,
+        );
+      }
       if (readReplicasRaw !== undefined) {
         this.fail(
           `${path}.readReplicas`,
@@ -896,7 +924,7 @@ class Normalizer {
           'no "readReplicas" on a horizontal tier design (it is for kind "vertical"; a horizontal database keeps tiers[].replication copies of each partition)',
         );
       }
-      return { tier: tier.name, ...design };
+      return { tier: tier.name, ...design, ...(autoscaling === undefined ? {} : { autoscaling }) };
     }
     if (tier.role !== 'database') {
       if (readReplicasRaw !== undefined) {

@@ -211,8 +211,9 @@ export interface VerticalTierDesign extends Omit<VerticalSpec, 'name'> {
 }
 
 /** The design of one tier: a horizontal candidate's options (a database tier partitions with its `replication`). */
-export interface HorizontalTierDesign extends Omit<HorizontalSpec, 'name' | 'autoscaling'> {
+export interface HorizontalTierDesign extends Omit<HorizontalSpec, 'name'> {
   tier: string;
+  /* `autoscaling` (HorizontalSpec's): the tier's own only (a stateless tier; never the scenario's), normalize.ts. */
   /** The tier's own `pricing.model` ("spot" only on a stateless tier); absent: the candidate's, else the scenario's. */
   pricing?: PricingModel;
 }

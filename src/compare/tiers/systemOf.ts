@@ -44,6 +44,9 @@ export function systemOf(t: TieredContext, catalog: Catalog, r: ArchitectureResu
       zones: x.zones,
       balancer: (x.balancer ?? 'least-loaded') as BalancerPolicy,
       ...(x.deploy === undefined ? {} : { deploy: x.deploy }),
+      ...(x.autoscaling === undefined
+        ? {}
+        : { autoscaling: { minNodes: x.autoscaling.minNodes, scaleOutTimeS: x.autoscaling.scaleOutTimeS } }),
     });
   });
 }
@@ -87,6 +90,9 @@ export function resizedSystem(catalog: Catalog, r: ArchitectureResult, keepVerti
         balancer: (t.balancer ?? 'least-loaded') as BalancerPolicy,
         ...(t.deploy === undefined ? {} : { deploy: t.deploy }),
         ...(t.cost.pricingModel === undefined ? {} : { pricing: t.cost.pricingModel }),
+        ...(t.autoscaling === undefined
+          ? {}
+          : { autoscaling: { minNodes: t.autoscaling.minNodes, scaleOutTimeS: t.autoscaling.scaleOutTimeS } }),
       };
     }),
   };

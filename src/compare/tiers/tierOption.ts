@@ -15,13 +15,14 @@ import {
   series,
   type TierOverDomains,
 } from '../../core/reliability/index.js';
+import { autoscaledFleet } from '../autoscale.js';
 import { balancerModel, queueAtLoad } from '../capacity.js';
 import { BILLING_HOURS_PER_MONTH, buildContext, type Context, withPricing } from '../context.js';
 import { placementOf } from '../dataPlacement.js';
 import { type DeferredResult, settleLazily } from '../deferredLatency.js';
 import { availabilityNeed } from '../degraded.js';
 import type { HorizontalDesign, VerticalDesign } from '../designKinds.js';
-import { evaluateHorizontalDeferred, horizontalMemoryNeededGiB } from '../evaluateHorizontal.js';
+import { evaluateHorizontalDeferred, horizontalMemoryNeededGiB, SCALE_OUT_CAUSE } from '../evaluateHorizontal.js';
 import { evaluateVerticalDeferred, verticalCost, verticalWriteExtraS } from '../evaluateVertical.js';
 import { horizontalCost } from '../horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout, quorumRttS } from '../layout.js';
@@ -121,8 +122,10 @@ export function withLazyResult(option: Omit<TierOption, 'result'>, evaluate: () 
 
 /** The failover term of a tier's own availability (rate x duration), as a part in series; none when 0. */
 function failoverPart(r: ArchitectureResult): Availability[] {
-  const f = r.availability.byCause.find((c) => c.cause === 'failover');
-  return f && f.unavailability > 0 ? [{ availability: 1 - f.unavailability, unavailability: f.unavailability }] : [];
+  // an autoscaled tier's scale-out windows over the cap (autoscale.ts) are its own downtime too, in series
+  return r.availability.byCause
+    .filter((c) => (c.cause === 'failover' || c.cause === SCALE_OUT_CAUSE) && c.unavailability > 0)
+    .map((c) => ({ availability: 1 - c.unavailability, unavailability: c.unavailability }));
 }
 
 /** The share of a tier's calls its primary takes when reads are spread over it and `replicas` read replicas. */
@@ -297,6 +300,7 @@ export function horizontalTierOption(
     zones: c.zones,
     balancer: c.balancer,
     ...(c.deploy === undefined ? {} : { deploy: c.deploy }),
+    ...(c.autoscaling === undefined ? {} : { autoscaling: c.autoscaling }),
   };
   const model = balancerModel(c.balancer);
   const serving: TierServing[] = [];
@@ -342,7 +346,15 @@ export function horizontalTierOption(
       id: newId(),
       tier,
       choice: c,
-      usdPerMonth: horizontalCost(ctx, d, layout).usdPerMonth,
+      // an autoscaled tier pays for its mean fleet over the day (autoscale.ts), as its result does
+      usdPerMonth: horizontalCost(
+        ctx,
+        d,
+        layout,
+        d.autoscaling === undefined
+          ? d.nodesByRegion
+          : autoscaledFleet(ctx, { ...d, autoscaling: d.autoscaling }, layout).meanByRegion,
+      ).usdPerMonth,
       utilization,
       memoryFits: horizontalMemoryNeededGiB(ctx, c.nodesByRegion) <= c.instance.memGiB,
       serving,

@@ -86,6 +86,7 @@ export function horizontalDesignOptions(tierCtx: Context, tier: number, d: Horiz
         zones: d.zones,
         balancer: d.balancer,
         ...(d.deploy === undefined ? {} : { deploy: d.deploy }),
+        ...(d.autoscaling === undefined ? {} : { autoscaling: d.autoscaling }),
       };
       const counts =
         d.nodes === null
