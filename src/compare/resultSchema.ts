@@ -434,6 +434,36 @@ export const AutoscalingResultSchema = z
       .describe(
         "The windows while the design scales out: after each rise of the load, the previous hour's nodes carry the new hour's load until new nodes serve.",
       ),
+    availabilityByHour: z
+      .strictObject({
+        weighting: z
+          .enum(['requests'])
+          .describe(
+            "How the hours are combined into availability.value: by requests (hour h weighs m_h / sum of the profile's multipliers: the share of the day's requests that arrive while the design is down).",
+          ),
+        unavailabilityByHour: z
+          .array(fraction('Unavailability from failures in that hour, fraction.'))
+          .length(24)
+          .describe(
+            "Unavailability from failures in each hour of the day, hour 0 first: that hour's fleet (nodesByHour) at that hour's load (its need for nodes falls with the load; the spares are the design's). Scale-out windows not included (scaleOut).",
+          ),
+        worstHour: z
+          .strictObject({
+            hour: count('The hour (0-23).'),
+            unavailability: fraction('Its unavailability from failures, fraction.'),
+          })
+          .describe('The hour with the highest unavailability from failures (the first of equals).'),
+        requestWeightedUnavailability: fraction(
+          "The hours' unavailability weighted by their requests (the failures part of availability.unavailability), fraction.",
+        ),
+        timeWeightedUnavailability: fraction(
+          'The plain mean over the 24 hours (each hour alike, whatever its traffic), for comparison, fraction.',
+        ),
+      })
+      .optional()
+      .describe(
+        "Availability hour by hour (a horizontal design that autoscales, with its data placeable): availability.value is the request-weighted figure over the day, in series with the scale-out windows. Absent for a system of tiers' sum of hours.",
+      ),
     method: text('How the hours and the scale-out windows were computed, and what is assumed.'),
   })
   .describe(
