@@ -4,6 +4,7 @@ export {
   type CapacityUnitPrice,
   type Catalog,
   CatalogError,
+  type CatalogProvider,
   type CommitmentRatio,
   type Confidence,
   type FailureDomain,

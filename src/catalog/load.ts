@@ -252,8 +252,33 @@ export interface CommitmentRatio {
   discount: number;
 }
 
+/**
+ * A cloud provider as the catalog knows it: its instance families, and the regions, round trips and network prices
+ * (transfer, balancers, global switches) that come with it. A provider whose regions the catalog lacks (GCP: the
+ * reference lists some of its machine types at one unverified list price, and none of its regions, round trips,
+ * balancer or transfer prices) cannot host a design; `missing` says what is absent, for the messages and the README.
+ */
+export interface CatalogProvider {
+  id: Instance['provider'];
+  /** How messages name it ("AWS"). */
+  label: string;
+  /** Its instance families, in catalog order. */
+  families: readonly string[];
+  /** Its instance types (count). */
+  instanceTypes: number;
+  /** The catalog regions it runs (ids); empty: none. */
+  regions: readonly string[];
+  /** Its transfer, balancer and global-switch prices, or null when the catalog has none. */
+  networkCosts: NetworkCosts | null;
+  /** What the catalog lacks for it (empty: nothing a design needs). */
+  missing: readonly string[];
+}
+
 export interface Catalog {
   instances: readonly Instance[];
+  /** Every provider with an instance type in the catalog, AWS first (see CatalogProvider). */
+  providers: readonly CatalogProvider[];
+  provider(id: string): CatalogProvider | undefined;
   /** family -> its sizes sorted by vcpu, then memGiB, then price, then name. */
   families: ReadonlyMap<string, readonly Instance[]>;
   instance(name: string): Instance | undefined;
@@ -504,9 +529,13 @@ export function buildCatalogFrom(parsed: CatalogFiles): Catalog {
 
   const networkCosts = buildNetworkCosts(net);
   const reliability = buildReliability(rel);
+  const providers = buildProviders(instances, familyLists, regions, networkCosts);
+  const providerById = new Map(providers.map((p) => [p.id as string, p]));
 
   const catalog: Catalog = {
     instances: deepFreeze(instances),
+    providers,
+    provider: (id) => providerById.get(id),
     families,
     instance: (name) => byName.get(name),
     onDemandPrice: (instance, region) => priceByName.get(instance.name)?.get(region),
@@ -525,6 +554,45 @@ export function buildCatalogFrom(parsed: CatalogFiles): Catalog {
     sources: new FrozenMap([...sources].map(([id, s]) => [id, deepFreeze(s)] as const)),
   };
   return Object.freeze(catalog);
+}
+
+const PROVIDER_LABELS: Readonly<Record<Instance['provider'], string>> = { aws: 'AWS', gcp: 'GCP' };
+
+/** The providers of the instance table, each with the regions and network prices the catalog has for it. */
+function buildProviders(
+  instances: readonly Instance[],
+  familyLists: ReadonlyMap<string, readonly Instance[]>,
+  regions: readonly Region[],
+  networkCosts: NetworkCosts,
+): readonly CatalogProvider[] {
+  const ids = [...new Set(instances.map((i) => i.provider))].sort((a, b) =>
+    a === REGIONS_PROVIDER ? -1 : b === REGIONS_PROVIDER ? 1 : a < b ? -1 : 1,
+  );
+  return deepFreeze(
+    ids.map((id): CatalogProvider => {
+      const own = regions.filter((r) => r.provider === id).map((r) => r.id);
+      const network = networkCosts.provider === id ? networkCosts : null;
+      const missing: string[] = [];
+      if (own.length === 0) missing.push('regions and their round trips (regions.json lists AWS regions only)');
+      if (network === null) missing.push("transfer, balancer and global-switch prices (network-costs.json is AWS's)");
+      const types = instances.filter((i) => i.provider === id);
+      if (own.length === 0) {
+        const listed = [...new Set(types.map((i) => i.region))];
+        missing.push(
+          `per-region prices, commitments and spot figures (its ${types.length} types have one list price each, at ${listed.join(', ')})`,
+        );
+      }
+      return {
+        id,
+        label: PROVIDER_LABELS[id],
+        families: [...familyLists].filter(([, list]) => list[0]?.provider === id).map(([f]) => f),
+        instanceTypes: types.length,
+        regions: own,
+        networkCosts: network,
+        missing,
+      };
+    }),
+  );
 }
 
 function buildNetworkCosts(net: NetworkCostsFile): NetworkCosts {

@@ -20,11 +20,20 @@
  * step whose old nodes cannot carry the new load at or below the degraded utilisation cap (the cap of availability:
  * targets.maxUtilizationDegraded, or the peak all-up utilisation when higher; an unstable queue always) is down for
  * its window: availability.byCause "scale-out" = (such steps a day x min(scaleOutTime, 1 h)) / 24 h, in series with
- * the rest of the unavailability (independent of failures; ASSUMPTION). Failures are computed on the peak fleet (the
- * smaller fleets of quieter hours carry less load with the same spares; not computed hour by hour).
+ * the rest of the unavailability (independent of failures; ASSUMPTION).
+ *
+ * Failures hour by hour (requestWeighted): each hour's fleet is evaluated at that hour's load (its need for nodes at
+ * the degraded cap falls with the load; its spares are the design's; the cap is the peak's), and the hours are
+ * weighted by their share of the day's requests, m_h / sum(m): the design's unavailability is the share of requests
+ * that arrive while it is down, what a capacity planner loses. The worst hour and the plain time-weighted mean are
+ * reported beside it. A quieter hour's fleet is not always less available than the peak's: it has the same spares
+ * and fewer nodes that can fail, so node failures usually matter less at night; a lean night (minNodes low, few
+ * nodes over the zones and the copies) can matter more. The searches' availability prunes are of the peak fleet, so
+ * with autoscaling they hold a design to target / w, w the peak hours' share of the requests (searchHorizontal.ts).
  */
 
 import type { AutoscalingSpec } from '../scenario/types.js';
+import type { AvailabilityFigure } from './availability.js';
 import { balancerModel, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
 import type { HorizontalDesign } from './designKinds.js';
@@ -46,7 +55,7 @@ export interface HourlyBase {
 }
 
 /** The profile a design follows (the scenario's): 24 multipliers of the peak. */
-function profileOf(ctx: Context): readonly number[] {
+export function profileOf(ctx: Context): readonly number[] {
   const p = ctx.scenario.workload.dailyProfile;
   if (p === undefined) throw new RangeError('autoscaling without workload.dailyProfile');
   return p;
@@ -169,4 +178,77 @@ export function scaleOutCheck(
   });
   const windowS = Math.min(d.autoscaling.scaleOutTimeS, HOUR_S);
   return { risingSteps: rising, stepsOverCap: over, worst, downtimeFraction: (over * windowS) / DAY_S };
+}
+
+/** How the hours' availability figures are combined into the design's (availability.value). */
+export const HOURLY_WEIGHTING = 'requests' as const;
+
+/** An autoscaled design's failures hour by hour, and the figure they give over the day. */
+export interface HourlyAvailability {
+  /** Unavailability from failures in each hour, hour 0 first (that hour's fleet at that hour's load). */
+  unavailabilityByHour: number[];
+  /** The hour with the highest unavailability (the first of equals), and its unavailability. */
+  worstHour: { hour: number; unavailability: number };
+  /** The plain mean over the 24 hours (each hour counts the same, whatever its traffic). */
+  timeWeightedUnavailability: number;
+  /** The request-weighted figure over the day: the design's failures figure (see requestWeighted). */
+  figure: AvailabilityFigure;
+}
+
+/**
+ * The failures figure of an autoscaled design over the day, from each hour's figure (`byHour[h]`: its fleet of that
+ * hour at that hour's load, autoscale.ts's fleet; an hour's need for nodes falls with its load, its spares are the
+ * design's). Weighted by requests: hour h counts m_h / sum(m) (m_h its profile multiplier), so the figure is the share
+ * of the day's requests that arrive while the design is down (a capacity planner counts requests lost; an hour at 20%
+ * of the peak loses a fifth of the requests an hour at the peak would). U = sum_h w_h U_h, A = sum_h w_h A_h (each
+ * computed directly, so that neither loses digits), each cause the same weighted sum; the method is the peak hour's
+ * with the weighting said. Also reported: the time-weighted mean (each hour alike) and the worst hour. Pure.
+ */
+export function requestWeighted(profile: readonly number[], byHour: readonly AvailabilityFigure[]): HourlyAvailability {
+  const total = profile.reduce((s, m) => s + m, 0);
+  const weight = (h: number) => (total > 0 ? (profile[h] as number) / total : 1 / profile.length);
+  const peakHour = profile.indexOf(Math.max(...profile));
+  const peak = byHour[peakHour] ?? byHour[0];
+  if (peak === undefined) throw new RangeError('requestWeighted: no hours');
+  // sums of the hours' differences from the peak hour (the weights add up to 1): a day of identical hours gives the
+  // peak's figure to the last digit, and the small differences keep theirs
+  const pu = peak.availability.unavailability;
+  const pa = peak.availability.availability;
+  const peakCause = new Map(peak.byCause.map((c) => [c.cause, c.unavailability]));
+  let du = 0;
+  let da = 0;
+  let mean = 0;
+  let worst = { hour: 0, unavailability: -1 };
+  const causes = new Map<string, number>();
+  byHour.forEach((f, h) => {
+    const w = weight(h);
+    const uh = f.availability.unavailability;
+    du += w * (uh - pu);
+    da += w * (f.availability.availability - pa);
+    mean += uh / byHour.length;
+    if (uh > worst.unavailability) worst = { hour: h, unavailability: uh };
+    for (const c of f.byCause) {
+      causes.set(c.cause, (causes.get(c.cause) ?? 0) + w * (c.unavailability - (peakCause.get(c.cause) ?? 0)));
+    }
+    // a cause of the peak hour this hour lacks counts 0 there
+    for (const [cause, pc] of peakCause) {
+      if (!f.byCause.some((c) => c.cause === cause)) causes.set(cause, (causes.get(cause) ?? 0) - w * pc);
+    }
+  });
+  const u = pu + du;
+  const a = pa + da;
+  return {
+    unavailabilityByHour: byHour.map((f) => f.availability.unavailability),
+    worstHour: worst,
+    timeWeightedUnavailability: mean,
+    figure: {
+      availability: { availability: a, unavailability: u },
+      method: `${peak.method}; autoscaled: computed for each hour's fleet at that hour's load (the night's smaller fleet with the same spares, its need for nodes falling with the load) and weighted by the hour's share of the day's requests (workload.dailyProfile); the worst hour and the time-weighted mean are in autoscaling.availabilityByHour`,
+      byCause: [...causes].map(([cause, d]) => ({
+        cause,
+        unavailability: Math.max(0, (peakCause.get(cause) ?? 0) + d),
+      })),
+      singlePointsOfFailure: peak.singlePointsOfFailure,
+    },
+  };
 }

@@ -10,6 +10,10 @@ import { formatPercent } from '../units/format.js';
 import {
   type AutoscaledFleet,
   autoscaledFleet,
+  HOURLY_WEIGHTING,
+  type HourlyAvailability,
+  profileOf,
+  requestWeighted,
   type ScaleOutCheck,
   type ScaleOutStep,
   scaleOutCheck,
@@ -191,7 +195,34 @@ function horizontalDeferred(
         byCause: [{ cause: 'placement: fewer nodes than copies', unavailability: 1 }],
         singlePointsOfFailure: [],
       };
-  const fig = scaleOut === null ? failures : withScaleOut(failures, scaleOut.downtimeFraction);
+  // autoscaled: the failures of each hour's fleet at that hour's load, weighted by requests (autoscale.ts)
+  const hourly =
+    auto === null || fleet === null || !placeable
+      ? null
+      : requestWeighted(
+          profileOf(ctx),
+          fleet.byHour.map((nodes, h) => {
+            const m = profileOf(ctx)[h] as number;
+            if (m >= 1) return failures; // the peak hour runs the peak fleet
+            const at = { ...d, nodesByRegion: nodes };
+            return memoAvailability(
+              ctx,
+              `${availabilityKey(ctx, at, layout, reliability, placement.writeQuorum, cap, utilization)}|m${m}`,
+              () =>
+                fleetAvailability(
+                  reliability,
+                  d.regions.map((id, r) => ({ id, nodes: nodes[r] as number, zones: d.zones })),
+                  layout.users,
+                  (r, share) => needed(r, share * m),
+                  lbA,
+                  { replication: w.replication, writeQuorum: placement.writeQuorum },
+                  sw,
+                ),
+            );
+          }),
+        );
+  const dayFailures = hourly === null ? failures : hourly.figure;
+  const fig = scaleOut === null ? dayFailures : withScaleOut(dayFailures, scaleOut.downtimeFraction);
   const K = placement.maxDownCopies;
 
   const { survivesRegionLoss, survivesZoneLoss } = lossSurvival(ctx, d, layout, needed, K);
@@ -312,7 +343,7 @@ function horizontalDeferred(
     cost,
     ...(auto === null || fleet === null || scaleOut === null
       ? {}
-      : { autoscaling: autoscalingResult(ctx, auto, fleet, scaleOut, cost) }),
+      : { autoscaling: autoscalingResult(ctx, auto, fleet, scaleOut, cost, hourly) }),
     availability: availabilityResult(figure),
     dataLoss,
     notes,
@@ -366,6 +397,7 @@ function autoscalingResult(
   fleet: AutoscaledFleet,
   check: ScaleOutCheck,
   cost: CostResult,
+  hourly: HourlyAvailability | null,
 ): NonNullable<ArchitectureResult['autoscaling']> {
   const perHour = d.regions.map((region) => nodePrice(ctx, d.instance, region).usdPerHour);
   const fleetUsdPerHour = (nodes: readonly number[]) => nodes.reduce((s, n, r) => s + n * (perHour[r] as number), 0);
@@ -400,12 +432,23 @@ function autoscalingResult(
             },
       downtimeFraction: check.downtimeFraction,
     },
+    ...(hourly === null
+      ? {}
+      : {
+          availabilityByHour: {
+            weighting: HOURLY_WEIGHTING,
+            unavailabilityByHour: hourly.unavailabilityByHour,
+            worstHour: hourly.worstHour,
+            requestWeightedUnavailability: hourly.figure.availability.unavailability,
+            timeWeightedUnavailability: hourly.timeWeightedUnavailability,
+          },
+        }),
     method: AUTOSCALING_METHOD,
   };
 }
 
 const AUTOSCALING_METHOD =
-  "each hour the nodes that hour's load needs in each region (the p99 and utilisation targets as at the peak, at least autoscaling.minNodes serving nodes and the nodes that hold the working set, plus the spares; the peak fleet at the peak hour, never more), compute paid for their mean over the 24 hours; on each rise of the load (the day repeats) the previous hour's nodes carry the new load for min(scaleOutTime, 1 h), a window counted as downtime when their utilisation exceeds the degraded cap; failures computed on the peak fleet";
+  "each hour the nodes that hour's load needs in each region (the p99 and utilisation targets as at the peak, at least autoscaling.minNodes serving nodes and the nodes that hold the working set, plus the spares; the peak fleet at the peak hour, never more), compute paid for their mean over the 24 hours; on each rise of the load (the day repeats) the previous hour's nodes carry the new load for min(scaleOutTime, 1 h), a window counted as downtime when their utilisation exceeds the degraded cap; failures computed for each hour's fleet at that hour's load and weighted by the hour's requests (availabilityByHour)";
 
 /** One note: the fleet's range over the day and what scaling out does. */
 function autoscalingNote(

@@ -167,8 +167,40 @@ function assumptions(ctx: Context, results: readonly ArchitectureResult[]): stri
   }
   const ops = s.operations;
   if (ops.usdPerNodeMonth > 0 || ops.usdPerRegionMonth > 0 || ops.deploysPerWeek > 0) out.push(OPERATIONS_ASSUMPTION);
+  if (s.provider !== undefined) {
+    const p = ctx.catalog.provider(s.provider);
+    const others = ctx.catalog.providers.filter((o) => o.id !== s.provider && o.regions.length === 0);
+    out.push(
+      `Provider ${p?.label ?? s.provider} (the scenario's provider): its ${p?.families.length ?? 0} instance families, ${p?.regions.length ?? 0} catalog regions with their round trips, and its transfer, balancer and global-switch prices${others.length === 0 ? '' : `; not usable: ${others.map((o) => `${o.label} (the catalog lacks ${o.missing.join('; ')})`).join(', ')}`}.`,
+    );
+  }
   if (s.defaulted.length > 0) out.push(`Defaults taken: ${s.defaulted.join(', ')}.`);
   return out;
+}
+
+/**
+ * The scenario's provider when it names one (result.provider): its families, regions and network prices, and what the
+ * catalog lacks for the others (normalize.ts refuses a provider without regions, so `id` has them).
+ */
+function providerOf(scenario: Scenario, catalog: Catalog): Pick<ComparisonResult, 'provider'> {
+  const id = scenario.provider;
+  const p = id === undefined ? undefined : catalog.provider(id);
+  if (p === undefined) return {};
+  const net = p.networkCosts;
+  return {
+    provider: {
+      id: p.id,
+      families: [...p.families],
+      regions: [...p.regions],
+      networkPrices:
+        net === null
+          ? 'none in the catalog'
+          : `models/catalog/network-costs.json (${net.provider}: transfer per GB, load balancers, global traffic switches)`,
+      others: catalog.providers
+        .filter((o) => o.id !== p.id && o.regions.length === 0)
+        .map((o) => ({ id: o.id, missing: [...o.missing] })),
+    },
+  };
 }
 
 /** What the operations figures assume (compare/operations.ts), said when the scenario gives any. */
@@ -258,7 +290,9 @@ export function compareScenario(scenario: Scenario, catalog: Catalog): Compariso
     scenario.tiers !== null
       ? tieredCandidates(ctx)
       : scenario.architectures === null
-        ? [searchVertical(ctx), searchHorizontal(ctx)]
+        ? // on spot, the search buys spot where it applies (a stateless horizontal design; normalize.ts refuses a
+          // search on spot of a workload that keeps data) and the box on demand
+          [searchVertical(ctx.pricing === 'spot' ? withPricing(ctx, 'on-demand') : ctx), searchHorizontal(ctx)]
         : scenario.architectures.map((a) => resolve(candidateContext(ctx, a), a));
   const w = scenario.workload;
   const uncertainty = uncertaintyOf(scenario, catalog, architectures);
@@ -269,6 +303,7 @@ export function compareScenario(scenario: Scenario, catalog: Catalog): Compariso
       w.growthYears > 0 && w.growthPerYear !== 0
         ? `peak ${w.peakRatePerS}/s grown ${formatPercent(w.growthPerYear)} a year for ${w.growthYears} year${w.growthYears === 1 ? '' : 's'}`
         : 'the peak rate (no growth)',
+    ...providerOf(scenario, catalog),
     warnings: scenarioWarnings(scenario, catalog),
     architectures,
     recommendation: recommend(ctx, architectures, uncertainty.uncertainty),

@@ -10,7 +10,7 @@
  * bound. No side effects on import: nothing is read, and the JSON Schema is built only when asked for.
  */
 import { z } from 'zod';
-import { DEPLOY_MODES } from '../scenario/options.js';
+import { DEPLOY_MODES, PRICING_MODELS } from '../scenario/options.js';
 
 export const RESULT_SCHEMA_ID = 'https://capplan.dev/schema/result.json';
 
@@ -391,6 +391,85 @@ export const SimulatedFiguresSchema = z
   })
   .describe('Monte Carlo figures beside the analytic ones (present when the scenario has a simulation block).');
 
+export const AutoscalingResultSchema = z
+  .strictObject({
+    minNodes: count('Fewest serving nodes per region at any hour, spares on top (autoscaling.minNodes; count).', 1),
+    scaleOutTimeS: nonNegative('Time from a rise of the load to new nodes in service (autoscaling.scaleOutTime), s.'),
+    nodesByHour: z
+      .array(count('Nodes over all regions in that hour (count).'))
+      .length(24)
+      .describe('Nodes running in each hour of the day, hour 0 first (over all regions; the peak hour runs `nodes`).'),
+    usdPerHourByHour: z
+      .array(nonNegative('USD per hour.'))
+      .length(24)
+      .describe(
+        "The design's cost rate in each hour of the day, USD per hour: that hour's nodes at their regions' prices plus the rest of cost.usdPerMonth (balancers, switch, transfer) spread evenly over the 730-hour month.",
+      ),
+    meanNodes: nonNegative('Mean nodes over the day (over all regions): what compute is paid for (count, fractional).'),
+    peakNodes: count('Nodes at the peak hour (count; = nodes).'),
+    computeUsdPerMonthAtPeak: nonNegative(
+      'What the compute would cost with the peak fleet all day (no autoscaling), USD per month; cost.breakdown.computeUsdPerMonth is never more.',
+    ),
+    scaleOut: z
+      .strictObject({
+        risingSteps: count('Hours after which the load rises (count; the day repeats, hour 23 to hour 0 included).'),
+        stepsOverCap: count(
+          "Rises whose window the previous hour's nodes cannot carry at or below the degraded utilisation cap (count): each is downtime for min(scaleOutTime, 1 h).",
+        ),
+        worstStep: z
+          .strictObject({
+            fromHour: count('The hour before the rise (0-23).'),
+            toHour: count('The hour after it (0-23).'),
+            fromMultiplier: fraction("The first hour's load, multiplier of the peak."),
+            toMultiplier: fraction("The second hour's load, multiplier of the peak."),
+            nodes: count("The first hour's nodes, carrying the second hour's load during the window (count)."),
+            utilization: z.number().min(0).describe("Busiest region's utilisation in the window (>= 1: unstable)."),
+          })
+          .nullable()
+          .describe('The rise with the highest utilisation in its window (null: the load never rises).'),
+        downtimeFraction: fraction(
+          'Unavailability of the windows over the cap: stepsOverCap x min(scaleOutTime, 1 h) / 24 h (availability.byCause "scale-out").',
+        ),
+      })
+      .describe(
+        "The windows while the design scales out: after each rise of the load, the previous hour's nodes carry the new hour's load until new nodes serve.",
+      ),
+    availabilityByHour: z
+      .strictObject({
+        weighting: z
+          .enum(['requests'])
+          .describe(
+            "How the hours are combined into availability.value: by requests (hour h weighs m_h / sum of the profile's multipliers: the share of the day's requests that arrive while the design is down).",
+          ),
+        unavailabilityByHour: z
+          .array(fraction('Unavailability from failures in that hour, fraction.'))
+          .length(24)
+          .describe(
+            "Unavailability from failures in each hour of the day, hour 0 first: that hour's fleet (nodesByHour) at that hour's load (its need for nodes falls with the load; the spares are the design's). Scale-out windows not included (scaleOut).",
+          ),
+        worstHour: z
+          .strictObject({
+            hour: count('The hour (0-23).'),
+            unavailability: fraction('Its unavailability from failures, fraction.'),
+          })
+          .describe('The hour with the highest unavailability from failures (the first of equals).'),
+        requestWeightedUnavailability: fraction(
+          "The hours' unavailability weighted by their requests (the failures part of availability.unavailability), fraction.",
+        ),
+        timeWeightedUnavailability: fraction(
+          'The plain mean over the 24 hours (each hour alike, whatever its traffic), for comparison, fraction.',
+        ),
+      })
+      .optional()
+      .describe(
+        "Availability hour by hour (a horizontal design that autoscales, with its data placeable): availability.value is the request-weighted figure over the day, in series with the scale-out windows. Absent for a system of tiers' sum of hours.",
+      ),
+    method: text('How the hours and the scale-out windows were computed, and what is assumed.'),
+  })
+  .describe(
+    'An autoscaled horizontal design (autoscaling on workload.dailyProfile): its nodes and cost rate hour by hour, the peak fleet it replaces, and its scale-out windows. cost.breakdown.computeUsdPerMonth is the mean over the day.',
+  );
+
 export const TierResultSchema = z
   .strictObject({
     name: text('Tier name (as in the scenario).'),
@@ -464,8 +543,17 @@ export const TierResultSchema = z
           "The tier's monthly cost, USD (co-located: its part of the shared nodes by CPU demand).",
         ),
         share: fraction("The tier's part of the system's monthly cost, fraction."),
+        pricingModel: z
+          .enum(PRICING_MODELS)
+          .optional()
+          .describe(
+            "How the tier's nodes are bought (its design's pricing.model, or spot chosen by a search on spot for a stateless horizontal tier): present on every tier when the tiers are bought differently (the system's cost.pricingModel then joins them with \" + \").",
+          ),
       })
       .describe("The tier's cost."),
+    autoscaling: AutoscalingResultSchema.optional().describe(
+      "An autoscaled tier (a stateless horizontal tier with autoscaling): its fleet and cost rate hour by hour and its scale-out windows, as an autoscaled candidate's; the system's autoscaling sums its tiers' hours.",
+    ),
     zoneLoss: z
       .enum(['survives', 'reads', 'writes', 'capacity', 'restore'])
       .describe(
@@ -478,55 +566,6 @@ export const TierResultSchema = z
     notes: texts('Notes on the tier (what it assumes, where it is close to a limit).', 'One note.'),
   })
   .describe('One tier of a system of tiers, as built by the candidate.');
-
-export const AutoscalingResultSchema = z
-  .strictObject({
-    minNodes: count('Fewest serving nodes per region at any hour, spares on top (autoscaling.minNodes; count).', 1),
-    scaleOutTimeS: nonNegative('Time from a rise of the load to new nodes in service (autoscaling.scaleOutTime), s.'),
-    nodesByHour: z
-      .array(count('Nodes over all regions in that hour (count).'))
-      .length(24)
-      .describe('Nodes running in each hour of the day, hour 0 first (over all regions; the peak hour runs `nodes`).'),
-    usdPerHourByHour: z
-      .array(nonNegative('USD per hour.'))
-      .length(24)
-      .describe(
-        "The design's cost rate in each hour of the day, USD per hour: that hour's nodes at their regions' prices plus the rest of cost.usdPerMonth (balancers, switch, transfer) spread evenly over the 730-hour month.",
-      ),
-    meanNodes: nonNegative('Mean nodes over the day (over all regions): what compute is paid for (count, fractional).'),
-    peakNodes: count('Nodes at the peak hour (count; = nodes).'),
-    computeUsdPerMonthAtPeak: nonNegative(
-      'What the compute would cost with the peak fleet all day (no autoscaling), USD per month; cost.breakdown.computeUsdPerMonth is never more.',
-    ),
-    scaleOut: z
-      .strictObject({
-        risingSteps: count('Hours after which the load rises (count; the day repeats, hour 23 to hour 0 included).'),
-        stepsOverCap: count(
-          "Rises whose window the previous hour's nodes cannot carry at or below the degraded utilisation cap (count): each is downtime for min(scaleOutTime, 1 h).",
-        ),
-        worstStep: z
-          .strictObject({
-            fromHour: count('The hour before the rise (0-23).'),
-            toHour: count('The hour after it (0-23).'),
-            fromMultiplier: fraction("The first hour's load, multiplier of the peak."),
-            toMultiplier: fraction("The second hour's load, multiplier of the peak."),
-            nodes: count("The first hour's nodes, carrying the second hour's load during the window (count)."),
-            utilization: z.number().min(0).describe("Busiest region's utilisation in the window (>= 1: unstable)."),
-          })
-          .nullable()
-          .describe('The rise with the highest utilisation in its window (null: the load never rises).'),
-        downtimeFraction: fraction(
-          'Unavailability of the windows over the cap: stepsOverCap x min(scaleOutTime, 1 h) / 24 h (availability.byCause "scale-out").',
-        ),
-      })
-      .describe(
-        "The windows while the design scales out: after each rise of the load, the previous hour's nodes carry the new hour's load until new nodes serve.",
-      ),
-    method: text('How the hours and the scale-out windows were computed, and what is assumed.'),
-  })
-  .describe(
-    'An autoscaled horizontal design (autoscaling on workload.dailyProfile): its nodes and cost rate hour by hour, the peak fleet it replaces, and its scale-out windows. cost.breakdown.computeUsdPerMonth is the mean over the day.',
-  );
 
 export const ArchitectureResultSchema = z
   .strictObject({
@@ -774,6 +813,33 @@ export const ComparisonResultSchema = z
       .positive()
       .describe('Request rate every candidate is sized for (peak rate grown over the growth period), per second.'),
     designRateNote: text('How the design rate was derived, plain text.'),
+    /** Present when the scenario names its `provider`: what the catalog brings for it, and for the others. */
+    provider: z
+      .strictObject({
+        id: text('The provider the designs run on (the scenario\'s provider, e.g. "aws").'),
+        families: texts('Its instance families the search and the candidates may use.', 'A family, e.g. "m7i".'),
+        regions: texts('The catalog regions it runs (ids).', 'A region id.'),
+        networkPrices: text(
+          'Where its transfer, balancer and global-switch prices come from (the catalog file and its provider).',
+        ),
+        others: z
+          .array(
+            z
+              .strictObject({
+                id: text('Another provider of the catalog\'s instance table (e.g. "gcp").'),
+                missing: texts(
+                  'What the catalog lacks for it, so that no design can run there (nothing is invented).',
+                  'One missing part.',
+                ),
+              })
+              .describe('A provider the scenario could not name.'),
+          )
+          .describe("The catalog's other providers without regions, and what they lack; empty when none."),
+      })
+      .optional()
+      .describe(
+        "Present when the scenario names its provider: the provider's families, regions and network prices, and what the catalog lacks for its other providers.",
+      ),
     /**
      * Inputs that are valid but implausible (an MTBF of 73 minutes written as the bare number 4380, a working set no
      * box holds, ...), one line each naming the field; empty when none. `capplan run` also prints them on stderr.

@@ -377,9 +377,47 @@ export function firstTrue(lo: number, hi: number, holds: (x: number) => boolean)
   return b;
 }
 
+/**
+ * The unavailability the availability prunes (outageFloor, availableNodesLowerBound) hold a design to. Without
+ * autoscaling, the target. Autoscaled, a design's unavailability from failures is its hours' weighted by their requests
+ * (autoscale.ts requestWeighted), and only the peak hours (multiplier 1, share w of the day's requests) are sure to run
+ * the peak fleet the floors are of: U_day >= w U_peak, so a design whose peak floor exceeds target / w misses the
+ * target (the quieter hours may be more available than the peak, so the target itself would prune designs that meet
+ * it). A day that never reaches the peak: no availability prune (1).
+ */
+const pruneUnavailabilities = new WeakMap<Context, number>();
+function pruneUnavailability(ctx: Context): number {
+  let u = pruneUnavailabilities.get(ctx);
+  if (u === undefined) {
+    const t = ctx.scenario.targets.unavailability;
+    const profile = ctx.scenario.workload.dailyProfile;
+    if (ctx.scenario.autoscaling === undefined || profile === undefined) u = t;
+    else {
+      const total = profile.reduce((x, m) => x + m, 0);
+      const peak = profile.reduce((x, m) => x + (m >= 1 ? m : 0), 0);
+      u = peak > 0 && total > 0 ? Math.min(1, t / (peak / total)) : 1;
+    }
+    pruneUnavailabilities.set(ctx, u);
+  }
+  return u;
+}
+
+/** The context availableNodesLowerBound reads, its availability target the prunes' (pruneUnavailability). */
+const pruneContexts = new WeakMap<Context, Context>();
+function pruneContext(ctx: Context): Context {
+  const u = pruneUnavailability(ctx);
+  if (u === ctx.scenario.targets.unavailability) return ctx;
+  let p = pruneContexts.get(ctx);
+  if (p === undefined) {
+    p = { ...ctx, scenario: { ...ctx.scenario, targets: { ...ctx.scenario.targets, unavailability: u } } };
+    pruneContexts.set(ctx, p);
+  }
+  return p;
+}
+
 /** Whether outages alone make the design with `spares` spares miss the availability target (outageFloor). */
 function floorMisses(ctx: Context, c: Candidate, spares: number): boolean {
-  const target = ctx.scenario.targets.unavailability * (1 + 1e-9);
+  const target = pruneUnavailability(ctx) * (1 + 1e-9);
   return outageFloor(ctx, c.design(spares), c.plan.layout) > target;
 }
 
@@ -390,8 +428,7 @@ function floorMisses(ctx: Context, c: Candidate, spares: number): boolean {
  * count, never rising with the spares; see outageFloor). Every count skipped misses the availability target.
  */
 function firstPossibleSpares(ctx: Context, c: Candidate, from: number, last: number): number {
-  const t = ctx.scenario.targets;
-  const target = t.unavailability * (1 + 1e-9);
+  const target = pruneUnavailability(ctx) * (1 + 1e-9);
   const layout = c.plan.layout;
   const filled = (spares: number) => {
     const nodes = c.design(spares).nodesByRegion;
@@ -423,7 +460,7 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
     const perNode = nodeUsdPerMonth(ctx, instance, plan.regions);
     if (perNode === null) continue; // not offered in some region of the plan
     // the nodes each region needs to meet the availability target: with fewer, outages alone miss it
-    const least = availableNodesLowerBound(ctx, instance, plan.layout, plan.zones);
+    const least = availableNodesLowerBound(pruneContext(ctx), instance, plan.layout, plan.zones);
     if (!least.every(Number.isFinite)) continue;
     // (autoscaled: the floor of the mean fleet it pays for, the peak hours at least `least`)
     const floor = autoscaledLeastNodes(ctx, instance, plan.layout, least);

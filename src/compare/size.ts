@@ -49,11 +49,14 @@ export const BURSTABLE_FAMILIES: ReadonlySet<string> = new Set(['t3', 't4g']);
 /**
  * Instances of the catalog a search considers: those of a provider the catalog has regions for (its regions, round
  * trips and network prices come with them: today AWS's; the reference lists 17 GCP types at one unverified region and
- * no GCP region, round trip, balancer or transfer price, so GCP types are not searched), not burstable
- * (BURSTABLE_FAMILIES).
+ * no GCP region, round trip, balancer or transfer price, so GCP types are not searched; catalog.providers), and of
+ * the scenario's `provider` when it names one, not burstable (BURSTABLE_FAMILIES).
  */
 export function searchableInstances(ctx: Context): Instance[] {
-  const withRegions = new Set<string>(ctx.catalog.regions.map((r) => r.provider));
+  const named = ctx.scenario.provider;
+  const withRegions = new Set<string>(
+    ctx.catalog.regions.map((r) => r.provider as string).filter((p) => named === undefined || p === named),
+  );
   return ctx.catalog.instances.filter((i) => withRegions.has(i.provider) && !BURSTABLE_FAMILIES.has(i.family));
 }
 

@@ -24,6 +24,7 @@ import {
   DEPLOY_MODES,
   P99_SCOPES,
   PRICING_MODELS,
+  PROVIDERS,
   STANDBYS,
   TIER_ROLES,
 } from './options.js';
@@ -764,15 +765,27 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
     { default: 'least-loaded' },
   ),
   oneOf(
+    'architectures[].tiers{}.pricing.model',
+    PRICING_MODELS,
+    "How this tier's nodes are bought, in place of the candidate's or the scenario's pricing.model (the same models). \"spot\" only on a horizontal tier of role \"stateless\" whose nodes keep no data (workload.workingSet 0, workload.writeFraction 0): its interruptions count as node failures of the tier, which its spares absorb. Default: the candidate's, else the scenario's.",
+  ),
+  ...autoscalingRows('architectures[].tiers{}.autoscaling', 'this horizontal tier (of role "stateless")'),
+  oneOf(
     'architectures[].tiers{}.deploy',
     DEPLOY_MODES,
     'How a new version reaches this tier: "restart" (the box or every node restarts in place: down for operations.restartTime per deploy, or for the failover to a hot standby when that is shorter), "blue-green" (a second copy is started beside the first and the users switched over with their connections drained: no downtime; the copy is priced for operations.blueGreenOverlap per deploy unless a hot standby serves as it) or "rolling" (horizontal only: one node out at a time; no downtime while the survivors of each region carry the load at or below targets.maxUtilizationDegraded and every partition keeps its reads and write quorum, else down while each such node restarts). Default: "restart" for a vertical design, "rolling" for a horizontal one.',
+  ),
+  // provider
+  oneOf(
+    'provider',
+    PROVIDERS,
+    'The cloud the designs run on: its instance families, regions, round trips, balancer and network prices come from the catalog together. "aws" (the catalog\'s regions, round trips, transfer and balancer prices are AWS\'s); "gcp" is refused with what the catalog lacks for it (no GCP region, round trip, balancer or transfer price is stored; README, "Providers"). A named provider also limits the search and the candidates to its families. Default: the provider of the catalog\'s regions (AWS), every family of it searched.',
   ),
   // pricing
   oneOf(
     'pricing.model',
     PRICING_MODELS,
-    'How the nodes are bought (each candidate may say otherwise): "on-demand" list prices; "reserved-1y" or "reserved-3y", standard Reserved Instances, all upfront, at their effective hourly rate (listed for every type in us-east-1 for 3 years, elsewhere derived from the type\'s discount, as cost.prices says); "savings-plan-1y" or "savings-plan-3y", EC2 Instance Savings Plans without upfront (an ASSUMPTION: priced as standard no-upfront Reserved Instances; no Savings Plans rate is stored); "spot" at Spot Advisor\'s 30-day saving, only for stateless horizontal candidates (not with a search, which also finds a vertical design), its interruptions counted as node failures. Balancers, switches and transfer stay at list prices. Default "on-demand".',
+    'How the nodes are bought (each candidate may say otherwise): "on-demand" list prices; "reserved-1y" or "reserved-3y", standard Reserved Instances, all upfront, at their effective hourly rate (listed for every type in us-east-1 for 3 years, elsewhere derived from the type\'s discount, as cost.prices says); "savings-plan-1y" or "savings-plan-3y", EC2 Instance Savings Plans without upfront (an ASSUMPTION: priced as standard no-upfront Reserved Instances; no Savings Plans rate is stored); "spot" at Spot Advisor\'s 30-day saving, only for stateless horizontal designs and tiers, its interruptions counted as node failures (a search on spot buys spot where it applies, for the stateless horizontal designs or tiers it finds, with the spares to absorb the interruptions, and on-demand elsewhere: boxes and tiers that keep data; a search whose every design keeps data is refused). Balancers, switches and transfer stay at list prices. Default "on-demand".',
     { default: 'on-demand' },
   ),
   // autoscaling: the default of every horizontal design (searched, and candidates without their own)

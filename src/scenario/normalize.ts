@@ -46,9 +46,10 @@ import {
   ScenarioError,
 } from './issues.js';
 import { MIN_TRAFFIC_RATE_PER_S } from './limits.js';
-import { DEPLOY_MODES, P99_SCOPES, PRICING_MODELS, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
+import { DEPLOY_MODES, P99_SCOPES, PRICING_MODELS, PROVIDERS, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
 import { profileMean } from './profile.js';
 import { PROFILE_HOURS, ScenarioSchema } from './schema.js';
+import { spotApplies } from './spotRule.js';
 import type {
   ArchitectureSpec,
   AutoscalingSpec,
@@ -93,6 +94,16 @@ const DEFAULT_SCALE_OUT_S = 180;
 /** The mean of a daily profile (1 when a value is missing or invalid: its problem is reported at the value). */
 function profileMeanOf(profile: readonly number[]): number {
   return profile.every(Number.isFinite) ? profileMean(profile) : 1;
+}
+
+/** What makes a workload's nodes keep data, for spot's refusals. */
+function statefulWhy(w: Workload): string {
+  return [
+    w.workingSetBytes > 0 ? `workload.workingSet ${w.workingSetBytes} bytes, partitioned over them` : '',
+    w.writeFraction > 0 ? `workload.writeFraction ${w.writeFraction}` : '',
+  ]
+    .filter((x) => x !== '')
+    .join(' and ');
 }
 
 /** A tier's role-specific fields (the table's `roles`): key -> the roles that take it (any other refuses it). */
@@ -182,6 +193,8 @@ class Normalizer {
   private scenarioAutoscaling: AutoscalingSpec | undefined;
   private workloadNow: Workload | undefined;
   private tieredNow = false;
+  /** The scenario's `provider` when it names one (its candidates' families must be that provider's). */
+  private scenarioProvider: Instance['provider'] | undefined;
 
   constructor(private readonly catalog: Catalog) {}
 
@@ -193,11 +206,12 @@ class Normalizer {
    * A unit value, parsed with the unit kind and bounds of its row in the table of fields; `fallback` is its default
    * (recorded when taken); without one the field is required.
    */
-  private quantity(o: Raw | undefined, key: string, path: string, fallback?: number): number {
+  private quantity(o: Raw | undefined, key: string, path: string, fallback?: number, rowPath = path): number {
     const value = own(o, key);
     if (value === undefined && fallback !== undefined) return this.takeDefault(path, fallback);
-    const row = scenarioField(path);
-    return this.parse(value, path, row.kind as QuantityKind, boundsOf(path));
+    // rowPath: the table's path where `path` holds a record key (a tier design's: architectures[].tiers{}.x)
+    const row = scenarioField(rowPath);
+    return this.parse(value, path, row.kind as QuantityKind, boundsOf(rowPath));
   }
 
   /** A unit value of `kind` in `bounds` (a placeholder NaN for a missing or mistyped one: the schema reports it). */
@@ -282,6 +296,8 @@ class Normalizer {
     const targets = this.targets(record(own(raw, 'targets')));
     const reliability = this.reliability(record(own(raw, 'reliability')));
     const users = this.users(own(raw, 'users'));
+    const provider = this.provider(own(raw, 'provider'));
+    this.scenarioProvider = provider;
     const pricingRaw = own(record(own(raw, 'pricing')), 'model');
     const pricing = this.string<PricingModel>(record(own(raw, 'pricing')), 'model', 'pricing.model', 'on-demand');
     this.scenarioPricing = PRICING_MODELS.find((m) => m === pricingRaw) ?? 'on-demand';
@@ -305,6 +321,7 @@ class Normalizer {
       architectures,
       pricing,
       operations,
+      ...(provider === undefined ? {} : { provider }),
       ...(autoscaling === undefined ? {} : { autoscaling }),
       ...(own(record(own(raw, 'cost')), 'includeEgress') === true ? { includeEgress: true } : {}),
       simulation,
@@ -410,18 +427,30 @@ class Normalizer {
    * An `autoscaling` object (the scenario's or a candidate's) at `path`: minNodes and scaleOutTime with their defaults;
    * undefined when absent. It needs workload.dailyProfile to follow, and is not modelled for systems of tiers.
    */
-  private autoscaling(raw: unknown, path: string, w: Workload, tiered: boolean): AutoscalingSpec | undefined {
+  private autoscaling(
+    raw: unknown,
+    path: string,
+    w: Workload,
+    tiered: boolean,
+    rowPath = path,
+  ): AutoscalingSpec | undefined {
     if (raw === undefined) return undefined;
     const o = record(raw);
     const spec = {
       minNodes: this.number(o, 'minNodes', `${path}.minNodes`, 1),
-      scaleOutTimeS: this.quantity(o, 'scaleOutTime', `${path}.scaleOutTime`, DEFAULT_SCALE_OUT_S),
+      scaleOutTimeS: this.quantity(
+        o,
+        'scaleOutTime',
+        `${path}.scaleOutTime`,
+        DEFAULT_SCALE_OUT_S,
+        `${rowPath}.scaleOutTime`,
+      ),
     };
     if (tiered) {
       this.fail(
         path,
         raw,
-        'no autoscaling in a scenario with tiers (autoscaling is modelled for single-tier horizontal designs only)',
+        'no autoscaling of a whole candidate or scenario with tiers (give the design of a stateless horizontal tier its own, in architectures[].tiers.NAME.autoscaling)',
       );
     } else if (w.dailyProfile === undefined) {
       this.fail(
@@ -734,11 +763,19 @@ class Normalizer {
     tiers: readonly Tier[] | null,
   ): void {
     if (architectures === null) {
-      if (pricing === 'spot') {
+      // a search on spot buys spot where it applies (stateless horizontal designs or tiers) and on-demand elsewhere
+      // (compare/spot.ts spotApplies): it needs something spot can apply to
+      if (pricing === 'spot' && !spotApplies(w, tiers)) {
         this.fail(
           'pricing.model',
           pricing,
-          'a pricing model other than "spot" for a search (it also finds the best vertical design, and spot applies only to stateless horizontal designs); name horizontal candidates, with pricing.model "spot" of their own or of the scenario',
+          `a pricing model other than "spot" for this search: spot applies only to stateless horizontal designs or tiers, and ${
+            tiers === null
+              ? `the nodes keep data (${statefulWhy(w)}); a stateless design has a working set of 0 and no writes`
+              : w.workingSetBytes > 0 || w.writeFraction > 0
+                ? `the stateless tiers keep the workload's state (${statefulWhy(w)})`
+                : 'no tier has role "stateless"'
+          }`,
         );
       }
       return;
@@ -757,7 +794,7 @@ class Normalizer {
       if (a.kind === 'vertical') refuse('it is vertical (one box: an interruption takes the service down)');
       else if (a.kind === 'tiered')
         refuse(
-          'it gives per-tier designs (pricing per tier is not modelled yet: give the stateless tier a candidate of its own)',
+          'it gives per-tier designs (give the design of each stateless horizontal tier its own pricing.model "spot", in architectures[].tiers.NAME.pricing)',
         );
       else if (tiers?.some((t) => t.role !== 'stateless'))
         refuse(
@@ -767,10 +804,30 @@ class Normalizer {
             .join(', ')}, which keep data`,
         );
       else if (w.workingSetBytes > 0 || w.writeFraction > 0)
-        refuse(
-          `its nodes keep data (${[w.workingSetBytes > 0 ? `workload.workingSet ${w.workingSetBytes} bytes, partitioned over them` : '', w.writeFraction > 0 ? `workload.writeFraction ${w.writeFraction}` : ''].filter((x) => x !== '').join(' and ')}); a stateless design has a working set of 0 and no writes`,
-        );
+        refuse(`its nodes keep data (${statefulWhy(w)}); a stateless design has a working set of 0 and no writes`);
     });
+  }
+
+  /**
+   * Spot on one tier's design (contract, "Pricing": spot applies only to stateless horizontal tiers): a horizontal
+   * design of a tier of role "stateless" whose nodes keep no data (a stateless tier keeps the workload's state:
+   * workload.workingSet and workload.writeFraction must be 0).
+   */
+  private tierSpotRule(kind: string, tier: Tier, path: string): void {
+    const w = this.workloadNow;
+    const refuse = (why: string) =>
+      this.fail(
+        path,
+        'spot',
+        `a pricing model other than "spot" for tier ${tier.name}: spot applies only to stateless horizontal tiers, and ${why}`,
+      );
+    if (kind === 'vertical') refuse('its design is vertical (one box: an interruption takes the tier down)');
+    else if (tier.role !== 'stateless')
+      refuse(`it is a ${tier.role} tier (it keeps data an interruption would lose or have to rebuild)`);
+    else if (w !== undefined && (w.workingSetBytes > 0 || w.writeFraction > 0))
+      refuse(
+        `its nodes keep the workload's state (${statefulWhy(w)}); a stateless tier has a working set of 0 and no writes`,
+      );
   }
 
   /**
@@ -834,9 +891,32 @@ class Normalizer {
   /** The design of one tier: a candidate's options for its kind, and read replicas for a vertical database tier. */
   private tierDesign(d: Raw | undefined, path: string, tier: Tier, at: string): TierDesign {
     const replication = tier.role === 'database' ? { copies: tier.replication, path: `${at}.replication` } : null;
-    const design = this.design(d, path, 'tier design', replication);
+    // the tier's own pricing model: its regions must price its type under it (priced(), through pricingNow)
+    const pricingRaw = own(record(own(d, 'pricing')), 'model');
+    const pricing = PRICING_MODELS.find((m) => m === pricingRaw); // another value is the schema's to report
+    const candidatePricing = this.pricingNow;
+    if (pricing !== undefined) this.pricingNow = pricing;
+    const design0 = this.design(d, path, 'tier design', replication);
+    this.pricingNow = candidatePricing;
+    const design = pricing === undefined ? design0 : { ...design0, pricing };
+    if (pricing === 'spot') this.tierSpotRule(design0.kind, tier, `${path}.pricing.model`);
     const readReplicasRaw = own(d, 'readReplicas');
     if (design.kind === 'horizontal') {
+      // a stateless tier may follow the daily profile (its calls follow the users' requests); a tier that keeps data
+      // would move partitions as it scales, which is not modelled
+      const autoRaw = own(d, 'autoscaling');
+      const w = this.workloadNow;
+      const autoscaling =
+        autoRaw === undefined || w === undefined
+          ? undefined
+          : this.autoscaling(autoRaw, `${path}.autoscaling`, w, false, 'architectures[].tiers{}.autoscaling');
+      if (autoscaling !== undefined && tier.role !== 'stateless') {
+        this.fail(
+          `${path}.autoscaling`,
+          autoRaw,
+          `no autoscaling on a ${tier.role} tier (only a horizontal tier of role "stateless" follows the daily profile: a tier that keeps data would move its partitions as it scales, which is not modelled)`,
+        );
+      }
       if (readReplicasRaw !== undefined) {
         this.fail(
           `${path}.readReplicas`,
@@ -844,7 +924,7 @@ class Normalizer {
           'no "readReplicas" on a horizontal tier design (it is for kind "vertical"; a horizontal database keeps tiers[].replication copies of each partition)',
         );
       }
-      return { tier: tier.name, ...design };
+      return { tier: tier.name, ...design, ...(autoscaling === undefined ? {} : { autoscaling }) };
     }
     if (tier.role !== 'database') {
       if (readReplicasRaw !== undefined) {
@@ -1040,6 +1120,29 @@ class Normalizer {
     return false;
   }
 
+  /**
+   * `provider`: one of the catalog's providers (the schema checks the name) that the catalog has regions for. A
+   * provider without them (GCP) is refused in one line naming what the catalog lacks for it, never filled in.
+   */
+  private provider(value: unknown): Instance['provider'] | undefined {
+    if (value === undefined) return undefined;
+    const id = PROVIDERS.find((p) => p === value);
+    if (id === undefined) return undefined; // reported by the schema
+    const usable = this.catalog.providers.filter((p) => p.regions.length > 0);
+    const p = this.catalog.provider(id);
+    if (p !== undefined && p.regions.length > 0) return id;
+    const lacks =
+      p === undefined
+        ? `the catalog has no ${PROVIDER_NAMES[id]} instance type`
+        : `the catalog has ${p.instanceTypes} ${p.label} machine types (${p.families.join(', ')}) but no ${p.missing.join(', no ')}`;
+    this.fail(
+      'provider',
+      value,
+      `a provider the catalog has regions for (${usable.map((u) => `"${u.id}"`).join(', ')}): ${lacks}; nothing is invented for it (README, "Providers")`,
+    );
+    return undefined;
+  }
+
   private family(family: string, path: string): boolean {
     if (this.catalog.families.has(family)) return true;
     this.unknown(path, family, 'instance family', 'families', [...this.catalog.families.keys()]);
@@ -1054,6 +1157,16 @@ class Normalizer {
   private sameProvider(family: string, path: string, regions: readonly string[] | null): void {
     const provider = this.catalog.families.get(family)?.[0]?.provider;
     if (provider === undefined) return;
+    const named = this.scenarioProvider;
+    if (named !== undefined && provider !== named) {
+      const families = this.catalog.provider(named)?.families ?? [];
+      this.fail(
+        path,
+        family,
+        `an instance family of the scenario's provider "${named}" (family ${family} is ${PROVIDER_NAMES[provider]}'s); ${PROVIDER_NAMES[named]}'s families: ${families.join(', ')}`,
+      );
+      return;
+    }
     const listed = (regions ?? []).flatMap((id) => this.catalog.region(id) ?? []);
     const other = regions === null ? undefined : listed.find((r) => r.provider !== provider);
     const anyOwn = this.catalog.regions.some((r) => r.provider === provider);

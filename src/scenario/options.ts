@@ -25,6 +25,13 @@ export const BALANCERS = ['random', 'round-robin', 'least-loaded', 'power-of-two
 /** The values of a tier's `role` (required: no default). */
 export const TIER_ROLES = ['stateless', 'cache', 'database'] as const;
 
+/**
+ * The values of `provider`: the providers of the catalog's instance table (catalog/schema.ts). Only those the catalog
+ * has regions for can host a design (normalize.ts says what is missing for the others). No default of its own: a
+ * scenario that names none is priced as before, in the catalog's regions (AWS's).
+ */
+export const PROVIDERS = ['aws', 'gcp'] as const;
+
 /** The values of `pricing.model` (scenario and candidate; contract, "Pricing"); the first is the default. */
 export const PRICING_MODELS = [
   'on-demand',

@@ -130,6 +130,14 @@ export const TierDesignSchema = objectAt(
   'architectures[].tiers{}',
   "The design of one tier: vertical or horizontal with that kind's options (as a candidate's), and for a vertical database tier its read replicas.",
   {
+    autoscaling: objectAt(
+      'architectures[].tiers{}.autoscaling',
+      "A horizontal tier of role \"stateless\" only: its nodes follow workload.dailyProfile (which it needs) hour by hour, as an autoscaled candidate's do (the tier's calls follow the users' requests). Default: none (the tier's peak fleet all day).",
+    ).optional(),
+    pricing: objectAt(
+      'architectures[].tiers{}.pricing',
+      "How this tier's nodes are bought. Default: the candidate's pricing, else the scenario's.",
+    ).optional(),
     regions: z
       .array(fieldSchema(TIER_REGION_ITEM), { error: 'an array of region ids' })
       .min(1, { error: 'an array of 1 to 10 region ids' })

@@ -1,4 +1,4 @@
-import type { DEPLOY_MODES, PRICING_MODELS } from './options.js';
+import type { DEPLOY_MODES, PRICING_MODELS, PROVIDERS } from './options.js';
 
 /**
  * A scenario after validation and unit parsing: plain SI numbers (seconds, bytes, per second, USD per month,
@@ -201,16 +201,21 @@ export interface TieredSpec {
 export type ArchitectureSpec = VerticalSpec | HorizontalSpec | TieredSpec;
 
 /** The design of one tier: a vertical candidate's options, and for a database tier its read replicas. */
-export interface VerticalTierDesign extends Omit<VerticalSpec, 'name' | 'pricing'> {
+export interface VerticalTierDesign extends Omit<VerticalSpec, 'name'> {
   /** The tier's name (`Scenario.tiers[i].name`). */
   tier: string;
+  /** The tier's own `pricing.model` (never spot: a box); absent: the candidate's, else the scenario's. */
+  pricing?: PricingModel;
   /** Read replicas beside the primary (a database tier only; 0 for any other), integer >= 0; default 0. */
   readReplicas: number;
 }
 
 /** The design of one tier: a horizontal candidate's options (a database tier partitions with its `replication`). */
-export interface HorizontalTierDesign extends Omit<HorizontalSpec, 'name' | 'pricing' | 'autoscaling'> {
+export interface HorizontalTierDesign extends Omit<HorizontalSpec, 'name'> {
   tier: string;
+  /* `autoscaling` (HorizontalSpec's): the tier's own only (a stateless tier; never the scenario's), normalize.ts. */
+  /** The tier's own `pricing.model` ("spot" only on a stateless tier); absent: the candidate's, else the scenario's. */
+  pricing?: PricingModel;
 }
 
 export type TierDesign = VerticalTierDesign | HorizontalTierDesign;
@@ -351,6 +356,11 @@ export interface Scenario {
   architectures: ArchitectureSpec[] | null;
   /** How the nodes are bought unless a candidate says otherwise (`pricing.model`); default on-demand. */
   pricing: PricingModel;
+  /**
+   * The scenario's `provider` when it names one (one the catalog has regions for): the search and the candidates use
+   * its families only. Absent: as before, every family of the catalog's regions' provider.
+   */
+  provider?: (typeof PROVIDERS)[number];
   /** Operations cost, deploys and failed changes (`operations`); all 0 by default. */
   operations: Operations;
   /**

@@ -96,8 +96,11 @@ describe('an autoscaled horizontal design on a daily profile', () => {
     expectClose(s?.downtimeFraction ?? 0, 180 / 86400, { rel: 1e-12 });
     const cause = auto.availability.byCause.find((c) => c.cause === 'scale-out');
     expectClose(cause?.unavailability ?? 0, 180 / 86400, { rel: 1e-12 });
-    // in series with the failures: U = 1 - (1 - U_failures)(1 - U_scale-out)
-    const u0 = fixed.availability.unavailability;
+    // in series with the failures: U = 1 - (1 - U_failures)(1 - U_scale-out), the failures those of each hour's
+    // fleet weighted by the hour's requests (the peak fleet at the peak hours, 4 nodes at half load otherwise)
+    const hourly = auto.autoscaling?.availabilityByHour;
+    expect(hourly?.unavailabilityByHour.slice(0, 12)).toEqual(Array(12).fill(fixed.availability.unavailability));
+    const u0 = hourly?.requestWeightedUnavailability ?? Number.NaN;
     expectClose(auto.availability.unavailability, u0 + 180 / 86400 - (u0 * 180) / 86400, { rel: 1e-9 });
     // the window's p99 is reported beside the peak's, which still judges the p99 target
     expect(auto.latency.p99ScaleOutMs).toBeGreaterThan(auto.latency.p99Ms as number);

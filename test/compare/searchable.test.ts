@@ -29,3 +29,38 @@ describe('searchable instance types follow the providers the catalog has regions
     for (const i of gcp) expect(list).toContain(i);
   });
 });
+
+describe('a scenario that names its provider (issue 15, "a scenario may name its provider")', () => {
+  const catalog = loadCatalog();
+  it('searches only the named provider\'s types, the same as the default for "aws"', () => {
+    const named = searchableInstances(buildContext({ ...smallScenario(), provider: 'aws' }, catalog));
+    expect(named).toStrictEqual(searchableInstances(buildContext(smallScenario(), catalog)));
+  });
+
+  it('with a GCP region in the catalog, "gcp" searches the GCP types only and "aws" the AWS types only', () => {
+    const first = catalog.regions[0];
+    if (first === undefined) throw new Error('no region');
+    const withGcp = {
+      ...catalog,
+      regions: [...catalog.regions, { ...first, id: 'us-central1', provider: 'gcp' } as unknown as typeof first],
+    };
+    const gcp = searchableInstances(buildContext({ ...smallScenario(), provider: 'gcp' }, withGcp));
+    expect(gcp.length).toBeGreaterThan(0);
+    expect(gcp.every((i) => i.provider === 'gcp')).toBe(true);
+    const aws = searchableInstances(buildContext({ ...smallScenario(), provider: 'aws' }, withGcp));
+    expect(aws.every((i) => i.provider === 'aws')).toBe(true);
+  });
+
+  it("the catalog's providers: AWS with its regions and network prices; GCP with what is missing, nothing invented", () => {
+    const aws = catalog.provider('aws');
+    const gcp = catalog.provider('gcp');
+    expect(catalog.providers.map((p) => p.id)).toStrictEqual(['aws', 'gcp']);
+    expect(aws?.regions).toStrictEqual(catalog.regions.map((r) => r.id));
+    expect(aws?.networkCosts).toBe(catalog.networkCosts);
+    expect(aws?.missing).toStrictEqual([]);
+    expect(gcp?.regions).toStrictEqual([]);
+    expect(gcp?.networkCosts).toBeNull();
+    expect(gcp?.instanceTypes).toBe(catalog.instances.filter((i) => i.provider === 'gcp').length);
+    expect(gcp?.missing.join('; ')).toMatch(/regions and their round trips.*transfer, balancer/);
+  });
+});

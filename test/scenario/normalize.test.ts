@@ -244,7 +244,7 @@ describe('parseScenario: one clear line per problem', () => {
       'architectures[2].balancr: unknown key (did you mean balancer?)',
     ]);
     expect(errorsOf(example((x) => (x.colour = 'blue')))).toStrictEqual([
-      'colour: unknown key (valid keys: $schema, name, description, workload, tiers, targets, reliability, users, architectures, pricing, autoscaling, cost, operations, simulation, fitted)',
+      'colour: unknown key (valid keys: $schema, name, description, workload, tiers, targets, reliability, users, architectures, provider, pricing, autoscaling, cost, operations, simulation, fitted)',
     ]);
   });
 
@@ -392,6 +392,33 @@ describe('parseScenario: one clear line per problem', () => {
       ),
     ).toStrictEqual([
       `architectures[0].family: "n2-standard": expected an instance family of the region's provider (family n2-standard is GCP's, the candidate names no regions, and the catalog's regions, where the engine would place it, are all AWS's); ${list}`,
+    ]);
+  });
+
+  it('provider: "aws" is kept, "gcp" is refused in one line naming what the catalog lacks, an unknown one lists both', () => {
+    expect(parseScenario(example((x) => (x.provider = 'aws'))).provider).toBe('aws');
+    expect(parseScenario(example(() => {})).provider).toBeUndefined();
+    const gcp = errorsOf(example((x) => (x.provider = 'gcp')));
+    expect(gcp).toHaveLength(1);
+    expect(gcp[0]).toMatch(
+      /^provider: "gcp": expected a provider the catalog has regions for \("aws"\): the catalog has 17 GCP machine types \(n2-standard, .*\) but no regions and their round trips .*, no transfer, balancer and global-switch prices .*; nothing is invented for it/,
+    );
+    expect(errorsOf(example((x) => (x.provider = 'azure')))).toStrictEqual([
+      'provider: "azure": expected one of "aws", "gcp"',
+    ]);
+  });
+
+  it("a named provider's candidates use its families only", () => {
+    const aws = [...catalog.families].filter(([, sizes]) => sizes[0]?.provider === 'aws').map(([f]) => f);
+    expect(
+      errorsOf(
+        example((x) => {
+          x.provider = 'aws';
+          x.architectures[1].family = 'n2-standard';
+        }),
+      ),
+    ).toStrictEqual([
+      `architectures[1].family: "n2-standard": expected an instance family of the scenario's provider "aws" (family n2-standard is GCP's); AWS's families: ${aws.join(', ')}`,
     ]);
   });
 

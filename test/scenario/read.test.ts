@@ -63,7 +63,7 @@ describe('readScenarioText', () => {
 
   it('quotes odd keys in a path', () => {
     expect(errorsOf(JSON.stringify({ ...contractExample(), 'a b\n': 1 }))).toStrictEqual([
-      '["a b\\n"]: unknown key (valid keys: $schema, name, description, workload, tiers, targets, reliability, users, architectures, pricing, autoscaling, cost, operations, simulation, fitted)',
+      '["a b\\n"]: unknown key (valid keys: $schema, name, description, workload, tiers, targets, reliability, users, architectures, provider, pricing, autoscaling, cost, operations, simulation, fitted)',
     ]);
   });
 

@@ -7,15 +7,22 @@
  */
 
 import type { Catalog } from '../../catalog/index.js';
+import { spotFitsTier } from '../../scenario/spotRule.js';
 import type { ArchitectureSpec, Tier } from '../../scenario/types.js';
-import { buildContext, type Context } from '../context.js';
+import { buildContext, type Context, withPricing } from '../context.js';
 import type { ArchitectureResult } from '../result.js';
 import { searchHorizontal } from '../searchHorizontal.js';
 import { better, searchVertical } from '../size.js';
 import { coLocatedScenario, withCoLocatedTiers } from './coLocated.js';
 import type { InRegionRtt } from './systemLatency.js';
 import type { TierOption } from './tierOption.js';
-import { designOptions, searchHorizontalOptions, searchRegionSets, searchVerticalOptions } from './tierOptions.js';
+import {
+  designOptions,
+  SPOT_TIER_SPARES,
+  searchHorizontalOptions,
+  searchRegionSets,
+  searchVerticalOptions,
+} from './tierOptions.js';
 import { tierScenario } from './tierScenario.js';
 import { searchSystem } from './tierSearch.js';
 
@@ -56,26 +63,39 @@ export function resolveTiered(
   defaultRegion: string,
 ): ArchitectureResult {
   if (spec.kind !== 'tiered') return withCoLocatedTiers(t.tiers, resolveOne(t.coLocated, spec));
-  const options = spec.tiers.map((d, i) => designOptions(t.tierCtx[i] as Context, i, d, defaultRegion));
+  // a tier design's own pricing model (normalize.ts has checked that spot goes only to stateless horizontal tiers)
+  const options = spec.tiers.map((d, i) =>
+    designOptions(withPricing(t.tierCtx[i] as Context, d.pricing ?? t.ctx.pricing), i, d, defaultRegion),
+  );
   return searchSystem(t.ctx, spec.name, 'explicit', options, t.rtt);
 }
 
 /** The search of a tiered scenario: best vertical, best horizontal, best mixed (see the module comment). */
 export function searchTiered(t: TieredContext, region: string): ArchitectureResult[] {
+  // on spot, the search buys spot where it applies (a stateless tier's horizontal designs; the co-located fleet when
+  // every tier is stateless) and on demand elsewhere (boxes, tiers that keep data): spotRule.ts
+  const w = t.ctx.scenario.workload;
+  const spot = t.ctx.pricing === 'spot';
+  const boxes = (c: Context) => (spot ? withPricing(c, 'on-demand') : c);
+  const fleet = (c: Context, tier: Tier | null, all: readonly Tier[]) =>
+    spot && (tier === null ? all.every((x) => spotFitsTier(w, x)) : spotFitsTier(w, tier)) ? c : boxes(c);
   const vertical: TierOption[][] = t.tiers.map((tier, i) =>
-    searchVerticalOptions(t.tierCtx[i] as Context, i, region, tier.role === 'database'),
+    searchVerticalOptions(boxes(t.tierCtx[i] as Context), i, region, tier.role === 'database'),
   );
   const sets = searchRegionSets(t.ctx);
-  const horizontal: TierOption[][] = t.tiers.map((_, i) => searchHorizontalOptions(t.tierCtx[i] as Context, i, sets));
+  const horizontal: TierOption[][] = t.tiers.map((tier, i) => {
+    const c = fleet(t.tierCtx[i] as Context, tier, t.tiers);
+    return searchHorizontalOptions(c, i, sets, c.pricing === 'spot' ? SPOT_TIER_SPARES : undefined);
+  });
   const pick = (a: ArchitectureResult, b: ArchitectureResult) => (better(b, a) ? b : a);
   const named = (r: ArchitectureResult, name: string): ArchitectureResult => ({ ...r, name, origin: 'searched' });
   const bestVertical = pick(
     searchSystem(t.ctx, 'best vertical', 'searched', vertical, t.rtt),
-    named(withCoLocatedTiers(t.tiers, searchVertical(t.coLocated)), 'best vertical'),
+    named(withCoLocatedTiers(t.tiers, searchVertical(boxes(t.coLocated))), 'best vertical'),
   );
   const bestHorizontal = pick(
     searchSystem(t.ctx, 'best horizontal', 'searched', horizontal, t.rtt),
-    named(withCoLocatedTiers(t.tiers, searchHorizontal(t.coLocated)), 'best horizontal'),
+    named(withCoLocatedTiers(t.tiers, searchHorizontal(fleet(t.coLocated, null, t.tiers))), 'best horizontal'),
   );
   const mixed = searchSystem(
     t.ctx,

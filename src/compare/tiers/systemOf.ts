@@ -6,7 +6,7 @@
 
 import type { Catalog } from '../../catalog/index.js';
 import type { BalancerPolicy, TierDesign, TieredSpec } from '../../scenario/types.js';
-import type { Context } from '../context.js';
+import { type Context, withPricing } from '../context.js';
 import type { ArchitectureResult } from '../result.js';
 import type { TieredContext } from './index.js';
 import { horizontalTierOption, type TierOption, verticalTierOption } from './tierOption.js';
@@ -21,7 +21,9 @@ export function systemOf(t: TieredContext, catalog: Catalog, r: ArchitectureResu
   return list.map((x, i) => {
     const instance = catalog.instance(x.instance.name);
     if (!instance) throw new RangeError(`unknown instance ${x.instance.name}`);
-    const ctx = t.tierCtx[i] as Context;
+    // a tier bought otherwise than the system's scenario says so (systemResult.ts)
+    const base = t.tierCtx[i] as Context;
+    const ctx = x.cost.pricingModel === undefined ? base : withPricing(base, x.cost.pricingModel);
     if (x.kind === 'vertical') {
       return verticalTierOption(ctx, i, {
         kind: 'vertical',
@@ -42,6 +44,9 @@ export function systemOf(t: TieredContext, catalog: Catalog, r: ArchitectureResu
       zones: x.zones,
       balancer: (x.balancer ?? 'least-loaded') as BalancerPolicy,
       ...(x.deploy === undefined ? {} : { deploy: x.deploy }),
+      ...(x.autoscaling === undefined
+        ? {}
+        : { autoscaling: { minNodes: x.autoscaling.minNodes, scaleOutTimeS: x.autoscaling.scaleOutTimeS } }),
     });
   });
 }
@@ -70,6 +75,7 @@ export function resizedSystem(catalog: Catalog, r: ArchitectureResult, keepVerti
           standbyRegion: standby !== 'none' ? (t.regions[1] ?? null) : null,
           readReplicas: t.readReplicas,
           ...(t.deploy === undefined ? {} : { deploy: t.deploy }),
+          ...(t.cost.pricingModel === undefined ? {} : { pricing: t.cost.pricingModel }),
         };
       }
       return {
@@ -83,6 +89,10 @@ export function resizedSystem(catalog: Catalog, r: ArchitectureResult, keepVerti
         regions: t.nodesByRegion.map((x) => x.region),
         balancer: (t.balancer ?? 'least-loaded') as BalancerPolicy,
         ...(t.deploy === undefined ? {} : { deploy: t.deploy }),
+        ...(t.cost.pricingModel === undefined ? {} : { pricing: t.cost.pricingModel }),
+        ...(t.autoscaling === undefined
+          ? {}
+          : { autoscaling: { minNodes: t.autoscaling.minNodes, scaleOutTimeS: t.autoscaling.scaleOutTimeS } }),
       };
     }),
   };

@@ -8,7 +8,8 @@ import type { Tier } from '../../scenario/types.js';
 import { formatLatencyMs } from '../../units/format.js';
 import { availabilityResult } from '../availability.js';
 import type { Context } from '../context.js';
-import { SECONDS_PER_BILLING_MONTH } from '../context.js';
+import { BILLING_HOURS_PER_MONTH, SECONDS_PER_BILLING_MONTH } from '../context.js';
+import { pricingOf } from '../nodePrice.js';
 import { meetsP99, p99MissText } from '../p99Scope.js';
 import type { ArchitectureResult, CostResult, DataLossResult, MeetsTargets, TierResult } from '../result.js';
 import { lossVerdict } from '../survival.js';
@@ -118,6 +119,8 @@ export function systemResult(
   const availability = availabilityResult(av.figure);
   const calls = tierCalls(tiers);
   const regions = [...new Set(options.flatMap((o) => o.result.regions))];
+  // tiers bought differently (a tier's own pricing.model, spot chosen for a stateless tier): each says how
+  const mixedPricing = new Set(options.map((o) => o.result.cost.pricingModel)).size > 1;
   const tierResults = options.map((o, i): TierResult => {
     const r = o.result;
     const tier = tiers[i] as Tier;
@@ -151,7 +154,9 @@ export function systemResult(
       cost: {
         usdPerMonth: r.cost.usdPerMonth,
         share: cost.usdPerMonth > 0 ? r.cost.usdPerMonth / cost.usdPerMonth : 0,
+        ...(mixedPricing ? { pricingModel: pricingOf(r) ?? 'on-demand' } : {}),
       },
+      ...(r.autoscaling === undefined ? {} : { autoscaling: r.autoscaling }),
       zoneLoss: lossVerdict(r, 'zone') ?? 'reads',
       regionLoss: lossVerdict(r, 'region'),
       notes: r.notes,
@@ -178,6 +183,7 @@ export function systemResult(
     survivesZoneLoss: options.every((o) => o.result.survivesZoneLoss),
     survivesRegionLoss: regionLoss.every((x) => x === null) ? null : regionLoss.every((x) => x === true),
     cost,
+    ...systemAutoscaling(options, cost),
     availability,
     latency: lat.latency,
     dataLoss,
@@ -194,6 +200,57 @@ export function systemResult(
         shortfall: systemShortfall(ctx, partial, options),
         infeasibleReason: reasons.join('; '),
       };
+}
+
+/**
+ * The system's hours when a tier autoscales (its tiers' autoscaling blocks): nodes and cost rate hour by hour summed
+ * over the tiers (a tier that does not autoscale runs its fleet and pays its monthly cost evenly all day; what the
+ * system pays beside its tiers, such as people and tooling per region, spread evenly too), the peak compute it
+ * replaces, and the scale-out of the autoscaled tiers (their rises' windows added, the worst window of any). None:
+ * no tier autoscales.
+ */
+function systemAutoscaling(options: readonly TierOption[], cost: CostResult): Pick<ArchitectureResult, 'autoscaling'> {
+  const results = options.map((o) => o.result);
+  const auto = results.flatMap((r) => (r.autoscaling === undefined ? [] : [r.autoscaling]));
+  const first = auto[0];
+  if (first === undefined) return {};
+  const hours = first.nodesByHour.map((_, h) => h);
+  const besideTiers =
+    (cost.usdPerMonth - results.reduce((s, r) => s + r.cost.usdPerMonth, 0)) / BILLING_HOURS_PER_MONTH;
+  const worst = auto
+    .map((a) => a.scaleOut.worstStep)
+    .reduce((w, x) => (x !== null && (w === null || x.utilization > w.utilization) ? x : w), null);
+  return {
+    autoscaling: {
+      minNodes: Math.min(...auto.map((a) => a.minNodes)),
+      scaleOutTimeS: Math.max(...auto.map((a) => a.scaleOutTimeS)),
+      nodesByHour: hours.map((h) => results.reduce((s, r) => s + (r.autoscaling?.nodesByHour[h] ?? r.nodes), 0)),
+      usdPerHourByHour: hours.map(
+        (h) =>
+          besideTiers +
+          results.reduce(
+            (s, r) => s + (r.autoscaling?.usdPerHourByHour[h] ?? r.cost.usdPerMonth / BILLING_HOURS_PER_MONTH),
+            0,
+          ),
+      ),
+      meanNodes: results.reduce((s, r) => s + (r.autoscaling?.meanNodes ?? r.nodes), 0),
+      peakNodes: results.reduce((s, r) => s + r.nodes, 0),
+      computeUsdPerMonthAtPeak: results.reduce(
+        (s, r) => s + (r.autoscaling?.computeUsdPerMonthAtPeak ?? r.cost.breakdown.computeUsdPerMonth),
+        0,
+      ),
+      scaleOut: {
+        risingSteps: Math.max(...auto.map((a) => a.scaleOut.risingSteps)),
+        stepsOverCap: auto.reduce((s, a) => s + a.scaleOut.stepsOverCap, 0),
+        worstStep: worst,
+        downtimeFraction: Math.min(
+          1,
+          auto.reduce((s, a) => s + a.scaleOut.downtimeFraction, 0),
+        ),
+      },
+      method: `a system of tiers: its autoscaled tiers' hours (tiers[].autoscaling) plus the other tiers' fleets all day, summed hour by hour; each autoscaled tier: ${first.method}`,
+    },
+  };
 }
 
 /** Utilisation from which a tier's repeated calls are noted when outside the range their model was measured on. */

@@ -15,19 +15,21 @@ import {
   series,
   type TierOverDomains,
 } from '../../core/reliability/index.js';
+import { autoscaledFleet } from '../autoscale.js';
 import { balancerModel, queueAtLoad } from '../capacity.js';
-import { BILLING_HOURS_PER_MONTH, buildContext, type Context } from '../context.js';
+import { BILLING_HOURS_PER_MONTH, buildContext, type Context, withPricing } from '../context.js';
 import { placementOf } from '../dataPlacement.js';
 import { type DeferredResult, settleLazily } from '../deferredLatency.js';
 import { availabilityNeed } from '../degraded.js';
 import type { HorizontalDesign, VerticalDesign } from '../designKinds.js';
-import { evaluateHorizontalDeferred, horizontalMemoryNeededGiB } from '../evaluateHorizontal.js';
+import { evaluateHorizontalDeferred, horizontalMemoryNeededGiB, SCALE_OUT_CAUSE } from '../evaluateHorizontal.js';
 import { evaluateVerticalDeferred, verticalCost, verticalWriteExtraS } from '../evaluateVertical.js';
 import { horizontalCost } from '../horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout, quorumRttS } from '../layout.js';
 import { memoryNeededGiB } from '../nodeMemory.js';
 import { nodePrice } from '../nodePrice.js';
 import type { ArchitectureResult } from '../result.js';
+import { spotNodes } from '../spot.js';
 import { meetsBesideP99 } from '../targets.js';
 
 /** A vertical tier design: one box (a database's primary), its standby, and read replicas beside it. */
@@ -120,8 +122,10 @@ export function withLazyResult(option: Omit<TierOption, 'result'>, evaluate: () 
 
 /** The failover term of a tier's own availability (rate x duration), as a part in series; none when 0. */
 function failoverPart(r: ArchitectureResult): Availability[] {
-  const f = r.availability.byCause.find((c) => c.cause === 'failover');
-  return f && f.unavailability > 0 ? [{ availability: 1 - f.unavailability, unavailability: f.unavailability }] : [];
+  // an autoscaled tier's scale-out windows over the cap (autoscale.ts) are its own downtime too, in series
+  return r.availability.byCause
+    .filter((c) => (c.cause === 'failover' || c.cause === SCALE_OUT_CAUSE) && c.unavailability > 0)
+    .map((c) => ({ availability: 1 - c.unavailability, unavailability: c.unavailability }));
 }
 
 /** The share of a tier's calls its primary takes when reads are spread over it and `replicas` read replicas. */
@@ -141,16 +145,20 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
   const ctx =
     share === 1
       ? tierCtx
-      : buildContext(
-          {
-            ...tierCtx.scenario,
-            workload: {
-              ...w,
-              peakRatePerS: w.peakRatePerS * share,
-              averageRatePerS: w.averageRatePerS === null ? null : w.averageRatePerS * share,
+      : withPricing(
+          buildContext(
+            {
+              ...tierCtx.scenario,
+              workload: {
+                ...w,
+                peakRatePerS: w.peakRatePerS * share,
+                averageRatePerS: w.averageRatePerS === null ? null : w.averageRatePerS * share,
+              },
             },
-          },
-          tierCtx.catalog,
+            tierCtx.catalog,
+          ),
+          // the tier's own pricing model (withPricing), which a context built from the scenario would lose
+          tierCtx.pricing,
         );
   const d: VerticalDesign = {
     kind: 'vertical',
@@ -292,6 +300,7 @@ export function horizontalTierOption(
     zones: c.zones,
     balancer: c.balancer,
     ...(c.deploy === undefined ? {} : { deploy: c.deploy }),
+    ...(c.autoscaling === undefined ? {} : { autoscaling: c.autoscaling }),
   };
   const model = balancerModel(c.balancer);
   const serving: TierServing[] = [];
@@ -321,7 +330,11 @@ export function horizontalTierOption(
     });
     shares.push(share);
   });
-  const node = fromMtbfMttr(ctx.scenario.reliability.node.mtbfS, ctx.scenario.reliability.node.mttrS);
+  // on spot, interruptions are node failures of the tier (spot.ts), in the system's series as in its own figure
+  const spot =
+    ctx.pricing === 'spot' ? spotNodes(ctx.catalog, c.instance, c.regions, ctx.scenario.reliability.node) : undefined;
+  const rates = spot?.node ?? ctx.scenario.reliability.node;
+  const node = fromMtbfMttr(rates.mtbfS, rates.mttrS);
   // a tier that keeps no state (no working set, no writes) has nothing to partition: every node serves every call,
   // so in the system's series it is up while enough nodes are (its own figure keeps the engine's partition model)
   const fewest = Math.min(...c.nodesByRegion);
@@ -333,7 +346,15 @@ export function horizontalTierOption(
       id: newId(),
       tier,
       choice: c,
-      usdPerMonth: horizontalCost(ctx, d, layout).usdPerMonth,
+      // an autoscaled tier pays for its mean fleet over the day (autoscale.ts), as its result does
+      usdPerMonth: horizontalCost(
+        ctx,
+        d,
+        layout,
+        d.autoscaling === undefined
+          ? d.nodesByRegion
+          : autoscaledFleet(ctx, { ...d, autoscaling: d.autoscaling }, layout).meanByRegion,
+      ).usdPerMonth,
       utilization,
       memoryFits: horizontalMemoryNeededGiB(ctx, c.nodesByRegion) <= c.instance.memGiB,
       serving,

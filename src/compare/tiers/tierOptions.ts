@@ -86,6 +86,7 @@ export function horizontalDesignOptions(tierCtx: Context, tier: number, d: Horiz
         zones: d.zones,
         balancer: d.balancer,
         ...(d.deploy === undefined ? {} : { deploy: d.deploy }),
+        ...(d.autoscaling === undefined ? {} : { autoscaling: d.autoscaling }),
       };
       const counts =
         d.nodes === null
@@ -163,32 +164,44 @@ export function searchVerticalOptions(tierCtx: Context, tier: number, region: st
 
 /** Zones and spares the search's horizontal tiers take (the engine's defaults: three zones, N+1). */
 const SEARCH_TIER_ZONES = 3;
-const SEARCH_TIER_SPARES = 1;
+const SEARCH_TIER_SPARES: readonly number[] = [1];
+/**
+ * Spares a spot tier's search tries: N+1 and N+2, so that the system may buy a spare to absorb interruptions (spot's
+ * node failure rate is the hardware's plus the interruption band's, spot.ts) where one spare falls short.
+ */
+export const SPOT_TIER_SPARES: readonly number[] = [1, 2];
 
 /**
  * The horizontal designs the search tries for a tier: every searchable size on each region set the single-tier
  * search starts from (each users' home region alone, and the sets near the users: candidateRegionSets), three zones,
  * one spare per region, the fewest nodes and a few more (nodeSteps).
  */
-export function searchHorizontalOptions(tierCtx: Context, tier: number, regionSets: readonly string[][]): TierOption[] {
+export function searchHorizontalOptions(
+  tierCtx: Context,
+  tier: number,
+  regionSets: readonly string[][],
+  sparesTried: readonly number[] = SEARCH_TIER_SPARES,
+): TierOption[] {
   const out: TierOption[] = [];
   for (const regions of regionSets) {
     const layout = horizontalLayout(tierCtx, regions, SEARCH_TIER_ZONES);
     for (const sizes of searchFamilies(tierCtx)) {
       for (const instance of sizes) {
         if (!pricedIn(tierCtx, instance, regions)) continue;
-        const spec = {
-          name: tierCtx.scenario.name,
-          origin: 'searched' as const,
-          regions,
-          spares: SEARCH_TIER_SPARES,
-          zones: SEARCH_TIER_ZONES,
-          balancer: 'least-loaded' as const,
-        };
-        for (const nodesByRegion of nodeSteps(nodesPerRegion(tierCtx, instance, spec, layout))) {
-          out.push(
-            horizontalTierOption(tierCtx, tier, { kind: 'horizontal', instance, nodesByRegion, ...spec }, layout),
-          );
+        for (const spares of sparesTried) {
+          const spec = {
+            name: tierCtx.scenario.name,
+            origin: 'searched' as const,
+            regions,
+            spares,
+            zones: SEARCH_TIER_ZONES,
+            balancer: 'least-loaded' as const,
+          };
+          for (const nodesByRegion of nodeSteps(nodesPerRegion(tierCtx, instance, spec, layout))) {
+            out.push(
+              horizontalTierOption(tierCtx, tier, { kind: 'horizontal', instance, nodesByRegion, ...spec }, layout),
+            );
+          }
         }
       }
     }

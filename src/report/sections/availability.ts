@@ -1,3 +1,4 @@
+import type { ArchitectureResult } from '../../compare/result.js';
 import { lossSentence } from '../../compare/survival.js';
 import { nines as ninesOf, SECONDS_PER_YEAR } from '../../core/reliability/index.js';
 import { formatDowntimeRounded, formatNines, formatPercent, formatPercentInterval } from '../../units/format.js';
@@ -5,6 +6,17 @@ import { type Block, figure, heading, methodParagraph, paragraph, table } from '
 import type { WorksheetInput } from '../worksheet.js';
 import { methodSentences } from './common.js';
 import { markedName } from './verdict.js';
+
+type HourlyAvailability = NonNullable<NonNullable<ArchitectureResult['autoscaling']>['availabilityByHour']>;
+
+/** An autoscaled design's availability hour by hour, in words (every figure read from the result). */
+function hourlySentence(h: HourlyAvailability): string {
+  const hh = (x: number) => `${String(x).padStart(2, '0')}:00`;
+  const best = h.unavailabilityByHour.reduce((b, u, i) => (u < (h.unavailabilityByHour[b] as number) ? i : b), 0);
+  const at = (u: number) =>
+    `${formatNines(ninesOf(u))} nines (${formatDowntimeRounded(u * SECONDS_PER_YEAR)} a year at that rate)`;
+  return `Hour by hour (its fleet of each hour at that hour's load): from ${at(h.unavailabilityByHour[best] as number)} at ${hh(best)} to ${at(h.worstHour.unavailability)} at ${hh(h.worstHour.hour)}, the worst hour. The figure above weighs each hour by its share of the day's requests (${formatNines(ninesOf(h.requestWeightedUnavailability))} nines from failures: the share of requests that arrive while it is down); each hour alike it would be ${formatNines(ninesOf(h.timeWeightedUnavailability))}.`;
+}
 
 export function availability(w: WorksheetInput): Block[] {
   const r = w.result;
@@ -78,6 +90,8 @@ export function availability(w: WorksheetInput): Block[] {
         `${lossSentence(a, 'zone', '')}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', '')}`}`,
       );
     }
+    const hourly = a.autoscaling?.availabilityByHour;
+    if (hourly !== undefined) parts.push(hourlySentence(hourly));
     const sim = a.simulated?.availability;
     if (sim) {
       parts.push(

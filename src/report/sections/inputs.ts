@@ -244,7 +244,7 @@ export function inputs(w: WorksheetInput): Block[] {
       ? []
       : [paragraph('**Inputs fitted from measurements** (`capplan fit --into`):'), bullets(fittedSources(s))]),
     paragraph(
-      `**Left out of the model**: correlated failures beyond zones and regions, failures caused by load, ${operationsLeftOut(s)}, retries and timeouts, network jitter (round trips are medians), the users' last mile, reserved or spot pricing, and the cost of internet egress (reported apart: it is about the same for every design).`,
+      `**Left out of the model**: correlated failures beyond zones and regions, failures caused by load, ${operationsLeftOut(s)}, retries and timeouts, network jitter (round trips are medians), the users' last mile, ${w.result.architectures.every((a) => a.cost.pricingModel === 'on-demand') ? 'reserved or spot pricing, ' : "spot prices beyond Spot Advisor's 30-day average, "}and the cost of internet egress (reported apart: it is about the same for every design).`,
     ),
   ];
 }

@@ -58,7 +58,8 @@ function tierRow(a: ArchitectureResult, t: TierResult): string[] {
     formatPercent(t.utilization, 1),
     time,
     `${formatNines(nines(t.availability.unavailability))} (${t.kind === 'co-located' ? 'shared' : formatPercent(u > 0 ? t.availability.downtimeShare / u : 0, 1)})`,
-    `${formatUsd(t.cost.usdPerMonth)} (${formatPercent(t.cost.share, 1)})`,
+    // a tier bought otherwise than the others says how (only present when the system's tiers differ)
+    `${formatUsd(t.cost.usdPerMonth)} (${formatPercent(t.cost.share, 1)})${t.cost.pricingModel === undefined ? '' : `, ${t.cost.pricingModel}`}`,
   ];
 }
 
