@@ -111,6 +111,21 @@ export function defaultMultipliers(points = 25): number[] {
   return out;
 }
 
+/** The vertical limit's bisection stops when its bracket is this narrow (in log multiplier). */
+const LIMIT_TOLERANCE = 5e-4;
+
+/**
+ * The steps costCurveSteps yields at most for these multipliers: one per distinct point, and the vertical limit's
+ * bisection between the two farthest consecutive points (it runs at most once, and only when the vertical runs out
+ * within the range). For weighting its progress against other work.
+ */
+export function costCurveStepsEstimate(multipliers: readonly number[]): number {
+  const ms = [...new Set(multipliers)].sort((a, b) => a - b);
+  let gap = 0;
+  for (let i = 1; i < ms.length; i++) gap = Math.max(gap, Math.log((ms[i] as number) / (ms[i - 1] as number)));
+  return ms.length + (gap > LIMIT_TOLERANCE ? Math.ceil(Math.log2(gap / LIMIT_TOLERANCE)) : 0);
+}
+
 /** The scenario without its budget (what the searched curve's points are searched on; see the file comment). */
 function withoutBudget(scenario: Scenario): Scenario {
   return { ...scenario, targets: { ...scenario.targets, budgetUsdPerMonth: null } };
@@ -338,7 +353,7 @@ export function* costCurveSteps(
       if (prev?.vertical?.feasible) {
         let lo = Math.log(prev.multiplier);
         let hi = Math.log(out.multiplier);
-        while (hi - lo > 5e-4) {
+        while (hi - lo > LIMIT_TOLERANCE) {
           const mid = (lo + hi) / 2;
           const ctx = at(Math.exp(mid));
           if (carriesLoad(vs.size(ctx), ctx.scenario.targets.p99S)) lo = mid;

@@ -88,6 +88,13 @@ export interface SensitivityOptions {
   freeze?: boolean;
   /** The comparison of a point (default: a memo of compareScenario for this call); share one to share points. */
   compare?: Compare;
+  /**
+   * Called after each evaluation (a comparison of a point) with the evaluations done and an estimate of the total:
+   * those done plus those expected (the inputs' ends not yet compared, and each flip's bisection steps, estimated
+   * from its bracket when it starts and corrected when it ends). The total is never below `done` but may grow;
+   * the last call has done === total.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Default relative variation: +/-50%. */
@@ -312,6 +319,44 @@ interface Point {
   cost: number;
 }
 
+/** An input to vary: its base coordinate and the coordinates of its two ends. */
+interface Plan {
+  def: InputDef;
+  /** Its place in the tornado's order (ties of the sort). */
+  order: number;
+  c0: number;
+  source: 'range' | 'relative';
+  ends: [number, number];
+}
+
+/** The inputs of the scenario that apply (a value to vary), with their ends. */
+function plan(scenario: Scenario, relative: number): Plan[] {
+  const ranges = new Map(scenario.uncertain.map((u) => [u.path, u]));
+  const defs = [...DEFS.filter((d) => d.always || ranges.has(d.def.path)).map((d) => d.def), ...tierInputs(scenario)];
+  return defs.flatMap((def, order): Plan[] => {
+    const c0 = def.get(scenario);
+    if (c0 === null) return [];
+    const range = ranges.get(def.path);
+    if (range !== undefined)
+      return [{ def, order, c0, source: 'range', ends: [def.coord(range.p5), def.coord(range.p95)] }];
+    const [a, b] = def.vary(c0, relative);
+    return [{ def, order, c0, source: 'relative', ends: [def.clamp(a, c0), def.clamp(b, c0)] }];
+  });
+}
+
+/**
+ * The evaluations `sensitivity` makes at least (flips aside): the base, and every input's ends that differ from
+ * its base value. For weighting its progress against other work before it starts.
+ */
+export function plannedEvaluations(scenario: Scenario, opts: Pick<SensitivityOptions, 'relative'> = {}): number {
+  return evaluationsOf(plan(scenario, opts.relative ?? DEFAULT_RELATIVE));
+}
+
+/** The base and the distinct ends of every input that differ from its base value. */
+function evaluationsOf(plans: readonly Plan[]): number {
+  return plans.reduce((n, p) => n + new Set(p.ends.filter((e) => e !== p.c0)).size, 1);
+}
+
 /**
  * Sensitivity of the recommendation to each input, one at a time.
  * @param base the comparison of `scenario` (its recommendation and, for a searched scenario, its designs)
@@ -344,27 +389,27 @@ export function sensitivity(
       null,
     )?.name ??
     null;
+  // progress: evaluations done, and those expected (the base, every input's ends, the flips' steps as they start)
+  const plans = plan(scenario, relative);
+  let done = 0;
+  let expected = evaluationsOf(plans);
+  const onProgress = opts.onProgress;
   const evaluate = (s: Scenario): Point => {
     const r = compare(s);
     const a = r.architectures.find((x) => x.name === subject);
+    if (onProgress) {
+      done++;
+      onProgress(done, Math.max(done, expected));
+    }
     return { recommendation: r.recommendation.name, cost: a?.cost.usdPerMonth ?? Number.NaN };
+  };
+  const expect = (n: number): void => {
+    expected += n;
   };
   const basePoint = evaluate(fixed);
 
-  const ranges = new Map(scenario.uncertain.map((u) => [u.path, u]));
-  const defs = [...DEFS.filter((d) => d.always || ranges.has(d.def.path)).map((d) => d.def), ...tierInputs(scenario)];
   const rows: { input: SensitivityInput; order: number }[] = [];
-  defs.forEach((def, order) => {
-    const c0 = def.get(scenario);
-    if (c0 === null) return;
-    const range = ranges.get(def.path);
-    const source = range === undefined ? 'relative' : 'range';
-    let ends: [number, number];
-    if (range !== undefined) ends = [def.coord(range.p5), def.coord(range.p95)];
-    else {
-      const [a, b] = def.vary(c0, relative);
-      ends = [def.clamp(a, c0), def.clamp(b, c0)];
-    }
+  for (const { def, order, c0, source, ends } of plans) {
     const cache = new Map<number, Point>([[c0, basePoint]]);
     const at = (c: number): Point => {
       let p = cache.get(c);
@@ -375,7 +420,7 @@ export function sensitivity(
       return p;
     };
     const flips: SensitivityFlip[] = [];
-    for (const end of ends) if (end !== c0) bisect(at, def, c0, end, flips);
+    for (const end of ends) if (end !== c0) bisect(at, def, c0, end, flips, expect);
     flips.sort((x, y) => x.value - y.value);
     // low and high as reported values (for the availability target, the larger unavailability is the lower value)
     const [lowC, highC] = def.value(ends[0]) <= def.value(ends[1]) ? ends : [ends[1], ends[0]];
@@ -402,7 +447,8 @@ export function sensitivity(
         flips,
       },
     });
-  });
+  }
+  onProgress?.(done, done);
   rows.sort(
     (x, y) =>
       y.input.swingUsdPerMonth - x.input.swingUsdPerMonth ||
@@ -438,20 +484,33 @@ export function sensitivity(
  * The values in [base, end] (coordinates) where the recommendation changes, appended to `out`; `from` is the side
  * of the base. Recurses where the midpoint differs from both ends (a change through a third candidate).
  */
-function bisect(at: (c: number) => Point, def: InputDef, c0: number, end: number, out: SensitivityFlip[]): void {
+function bisect(
+  at: (c: number) => Point,
+  def: InputDef,
+  c0: number,
+  end: number,
+  out: SensitivityFlip[],
+  expect: (n: number) => void = () => {},
+): void {
   // a bracket around 0 never gets within 1% of its value: it stops at a millionth of the side's width instead
   const floor = Math.abs(end - c0) * 1e-6;
   const search = (a: number, ra: string | null, b: number, rb: string | null): void => {
+    // the steps expected (the bracket halves at each until it is within the tolerance), corrected at the end
+    const threshold = Math.max(FLIP_TOLERANCE * Math.min(Math.abs(a), Math.abs(b)), floor);
+    const estimate = Math.min(MAX_STEPS, Math.max(0, Math.ceil(Math.log2(Math.abs(b - a) / threshold))));
+    expect(estimate);
     for (let step = 0; ; step++) {
       const width = Math.abs(b - a);
       if (width <= FLIP_TOLERANCE * Math.min(Math.abs(a), Math.abs(b)) || width <= floor || step >= MAX_STEPS) {
         const value = def.value(a / 2 + b / 2);
         out.push({ value, display: display(def.path, value), from: ra, to: rb });
+        expect(step - estimate);
         return;
       }
       const m = a / 2 + b / 2;
       const rm = at(m).recommendation;
       if (rm !== ra && rm !== rb) {
+        expect(step + 1 - estimate);
         search(a, ra, m, rm);
         search(m, rm, b, rb);
         return;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Box, type Key, Text, useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { loadCatalog } from '../catalog/index.js';
+import { PROGRESS_ENV, progressOf } from '../cli/progress.js';
 import type { CostCurve } from '../compare/costCurve.js';
 import { FREEZE_NOTE } from '../compare/designs.js';
 import { nines, SECONDS_PER_YEAR } from '../core/reliability/index.js';
@@ -229,11 +230,24 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
     // the file itself when the scenario is as saved there (the worksheet then names it), else the edits on stdin
     const input = !state.dirty && state.source !== null && scenario === state.raw ? state.source : '-';
     const args = [bin, 'worksheet', input, '--format', format, '--out', path, ...(freeze ? ['--freeze'] : [])];
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'ignore', 'pipe'] });
+    // the child reports its progress as `progress N` lines on stderr (PROGRESS_ENV); every other line is kept for
+    // the error message
+    const child = spawn(process.execPath, args, {
+      stdio: ['pipe', 'ignore', 'pipe'],
+      env: { ...process.env, [PROGRESS_ENV]: '1' },
+    });
     let stderr = '';
+    let partial = '';
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (d: string) => {
-      stderr = (stderr + d).slice(-4000);
+      const lines = (partial + d).split('\n');
+      partial = lines.pop() ?? '';
+      for (const l of lines) {
+        const percent = progressOf(l);
+        if (percent !== null) {
+          if (worksheetJob.current?.child === child) dispatch({ type: 'worksheetProgress', percent });
+        } else stderr = `${stderr}${l}\n`.slice(-4000);
+      }
     });
     child.stdin?.on('error', () => {}); // a child that failed early closed its stdin: its exit says why
     child.stdin?.end(input === '-' ? `${JSON.stringify(scenario, null, 2)}\n` : '');
@@ -252,7 +266,7 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
     };
     child.on('error', (error) => finish('error', `cannot write the worksheet: ${error.message}`));
     child.on('close', (code) => {
-      const why = stderr
+      const why = (stderr + partial)
         .split('\n')
         .filter((l) => l.trim() !== '' && !l.startsWith('note:'))
         .pop();

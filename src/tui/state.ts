@@ -50,8 +50,11 @@ export interface TuiState {
   quitConfirm: boolean;
   /** Asked once (unsaved changes): o again opens another file anyway. */
   openConfirm: boolean;
-  /** The worksheet being written (`w`): where, in which format, and for how many seconds so far. */
-  worksheet: { path: string; format: WorksheetFormat; seconds: number } | null;
+  /**
+   * The worksheet being written (`w`): where, in which format, for how many seconds so far, and the percent done the
+   * child reports (null until its first `progress N` line).
+   */
+  worksheet: { path: string; format: WorksheetFormat; seconds: number; percent: number | null } | null;
   /** First candidate column shown (left/right scroll the comparison when it is wider than the screen). */
   column: number;
   /**
@@ -102,6 +105,8 @@ export type Action =
   | { type: 'toggleFormat' }
   | { type: 'worksheetStart'; path: string; format: WorksheetFormat }
   | { type: 'worksheetTick'; seconds: number }
+  /** The child's `progress N` line: the percent done (0-100). */
+  | { type: 'worksheetProgress'; percent: number }
   | { type: 'worksheetDone'; kind: 'info' | 'error'; text: string }
   | { type: 'closePrompt' }
   | { type: 'promptStatus'; text: string }
@@ -257,6 +262,7 @@ const KEEPS_QUESTION: ReadonlySet<Action['type']> = new Set([
   'simError',
   'simCancelled',
   'worksheetTick',
+  'worksheetProgress',
   'worksheetDone',
 ]);
 
@@ -388,9 +394,19 @@ function step(state: TuiState, action: Action): TuiState {
         ? { ...state, prompt: { ...state.prompt, buffer: otherWorksheetFormat(state.prompt.buffer) } }
         : state;
     case 'worksheetStart':
-      return { ...state, prompt: null, worksheet: { path: action.path, format: action.format, seconds: 0 } };
+      return {
+        ...state,
+        prompt: null,
+        worksheet: { path: action.path, format: action.format, seconds: 0, percent: null },
+      };
     case 'worksheetTick':
       return state.worksheet ? { ...state, worksheet: { ...state.worksheet, seconds: action.seconds } } : state;
+    case 'worksheetProgress': {
+      // a percent that never goes back (a stray or repeated line changes nothing), within 0-100
+      if (!state.worksheet || !Number.isFinite(action.percent)) return state;
+      const percent = Math.max(state.worksheet.percent ?? 0, Math.min(100, Math.max(0, Math.round(action.percent))));
+      return percent === state.worksheet.percent ? state : { ...state, worksheet: { ...state.worksheet, percent } };
+    }
     case 'worksheetDone':
       return { ...state, worksheet: null, message: { kind: action.kind, text: action.text } };
     case 'closePrompt':

@@ -479,7 +479,7 @@ export function footerLines(state: TuiState, width: number): Line[] {
       ? `simulating ${state.sim.total ? `[${'#'.repeat(Math.round((state.sim.done / state.sim.total) * 20)).padEnd(20, '.')}] ${state.sim.done}/${state.sim.total}` : '...'} (Esc cancels)`
       : null;
   const job = state.worksheet
-    ? `writing the worksheet to ${state.worksheet.path} (${state.worksheet.format}): ${state.worksheet.seconds} s (Esc cancels)`
+    ? `writing the worksheet to ${state.worksheet.path} (${state.worksheet.format}): ${state.worksheet.percent === null ? `${state.worksheet.seconds} s` : `${state.worksheet.percent}% (${state.worksheet.seconds} s)`} (Esc cancels)`
     : null;
   const keys = footerKeys(width);
   const status = job ?? sim;

@@ -8,6 +8,7 @@ import { worksheetDocument, worksheetMarkdown } from '../../report/worksheet.js'
 import type { ParsedArgs } from '../args.js';
 import { readAndCompare } from '../compareInput.js';
 import { emit } from '../output.js';
+import { PROGRESS_ENV, progressLines } from '../progress.js';
 import { flagChoice, flagText } from '../values.js';
 
 /** Columns of the plain-text worksheet (its text charts are 78 wide). */
@@ -36,7 +37,10 @@ export async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const freeze = args.flags.has('freeze');
   // --freeze on a scenario that names its architectures is not an error: a note (the worksheet says it too)
   if (freeze && scenario.architectures !== null) io.stderr.write(`note: ${FREEZE_NOTE}\n`);
-  const input = buildWorksheetInput(scenario, result, catalog, source, date, { freeze });
+  const input = buildWorksheetInput(scenario, result, catalog, source, date, {
+    freeze,
+    ...(io.env?.[PROGRESS_ENV] === '1' ? { onProgress: progressLines(io.stderr) } : {}),
+  });
   let body: string;
   if (format === 'html') {
     const { worksheetHtml } = await import('../../report/html/page.js');
