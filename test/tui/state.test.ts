@@ -5,7 +5,7 @@ import { fieldsOf } from '../../src/tui/fields.js';
 import { BINDINGS, commandFor, pressName, splitChunk } from '../../src/tui/keys.js';
 import { getAt, type RawObject, setAt } from '../../src/tui/rawPath.js';
 import { type Action, initialState, reducer, type TuiState, validate } from '../../src/tui/state.js';
-import { footerKeys } from '../../src/tui/view.js';
+import { footerKeys, footerLines } from '../../src/tui/view.js';
 import { focusOn, raw, run, type } from './stateHelpers.js';
 
 const key = (over: Partial<Key> = {}): Key =>
@@ -325,5 +325,34 @@ describe('keys', () => {
     expect(commandFor(editing, '', key({ escape: true }))).toEqual({ action: { type: 'cancel' } });
     const running = { ...s, sim: { status: 'running' as const, done: 0, total: 1 } };
     expect(commandFor(running, '', key({ escape: true }))).toEqual({ effect: 'cancelSimulation' });
+  });
+});
+
+describe('the worksheet being written (w): seconds and the percent the child reports', () => {
+  const writing = reducer(initialState(raw(), null), { type: 'worksheetStart', path: 'w.html', format: 'html' });
+  const footer = (s: TuiState) => footerLines(s, 200)[0]?.text.trimEnd();
+
+  it('starts without a percent, showing the seconds as before', () => {
+    expect(writing.worksheet).toEqual({ path: 'w.html', format: 'html', seconds: 0, percent: null });
+    const ticked = reducer(writing, { type: 'worksheetTick', seconds: 3 });
+    expect(footer(ticked)).toBe('writing the worksheet to w.html (html): 3 s (Esc cancels)');
+  });
+
+  it('worksheetProgress sets the percent, never lower, within 0-100; ticks keep it; the footer shows both', () => {
+    let s = reducer(writing, { type: 'worksheetProgress', percent: 42 });
+    expect(s.worksheet?.percent).toBe(42);
+    s = reducer(s, { type: 'worksheetTick', seconds: 12 });
+    expect(s.worksheet).toMatchObject({ seconds: 12, percent: 42 });
+    expect(footer(s)).toBe('writing the worksheet to w.html (html): 42% (12 s) (Esc cancels)');
+    expect(reducer(s, { type: 'worksheetProgress', percent: 30 })).toBe(s);
+    expect(reducer(s, { type: 'worksheetProgress', percent: 250 }).worksheet?.percent).toBe(100);
+    expect(reducer(s, { type: 'worksheetProgress', percent: Number.NaN })).toBe(s);
+    const done = reducer(s, { type: 'worksheetDone', kind: 'info', text: 'wrote it' });
+    expect(done.worksheet).toBeNull();
+  });
+
+  it('a progress line with no worksheet being written changes nothing', () => {
+    const idle = initialState(raw(), null);
+    expect(reducer(idle, { type: 'worksheetProgress', percent: 10 })).toBe(idle);
   });
 });
