@@ -241,7 +241,7 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (d: string) => {
       const lines = (partial + d).split('\n');
-      partial = lines.pop() ?? '';
+      partial = (lines.pop() ?? '').slice(-4000); // a line without its end yet (bounded, as the rest)
       for (const l of lines) {
         const percent = progressOf(l);
         if (percent !== null) {

@@ -189,6 +189,24 @@ describe('the TUI, frame by frame', () => {
   }, 300_000);
 });
 
+describe("w's child reports its progress on stderr (CAPPLAN_PROGRESS)", () => {
+  it('a worksheet that cannot be written: the error is the last line other than the progress lines', async () => {
+    const source = join(mkdtempSync(join(tmpdir(), 'capplan-tui-')), 'tool.json');
+    const text = readFileSync('models/scenarios/internal-tool.json', 'utf8');
+    writeFileSync(source, text);
+    const { stdin } = start(160, 40, source, JSON.parse(text) as RawObject);
+    await until((f) => f.includes('Recommended'));
+    stdin.write('w');
+    await until((f) => f.includes('Worksheet to:') && f.includes('tool.worksheet.md_'));
+    // the child computes the whole worksheet (its progress lines reach 100) before it fails to write it
+    stdin.write('\x7f'.repeat(40));
+    stdin.write('/nonexistent-capplan-dir/x.md\r');
+    await until((f) => f.includes('no worksheet written'), 120_000);
+    expect(frame()).toContain('expected a writable file');
+    expect(frame()).not.toContain('progress 100');
+  }, 180_000);
+});
+
 describe('the frontier view (f), frame by frame', () => {
   /** The internal tool without its candidates: capplan searches, in-process and quickly. */
   const searched = () => {
