@@ -2,13 +2,13 @@ import { availableParallelism } from 'node:os';
 import { FREEZE_NOTE } from '../../compare/designs.js';
 import { InputError } from '../../errors.js';
 import { type CliIo, EXIT } from '../../io/io.js';
+import { PROGRESS_ENV, progressLines } from '../../io/progressLines.js';
 import { buildWorksheetInput } from '../../report/buildWorksheet.js';
 import { renderTerminal } from '../../report/render/terminal.js';
 import { worksheetDocument, worksheetMarkdown } from '../../report/worksheet.js';
 import type { ParsedArgs } from '../args.js';
 import { readAndCompare } from '../compareInput.js';
 import { emit } from '../output.js';
-import { PROGRESS_ENV, progressLines } from '../progress.js';
 import { flagChoice, flagText } from '../values.js';
 
 /** Columns of the plain-text worksheet (its text charts are 78 wide). */
