@@ -132,7 +132,7 @@ export function scopedP99S(paths: readonly GroupPath[], q: QueueAtLoad, scope: P
  * pathsQuantileS(paths, q, p) <= xS, from the survival function at the threshold where that decides it (one or two
  * evaluations instead of a quantile's root search: mixtureQuantileAtMost). Sizing asks only this.
  */
-export function pathsQuantileAtMost(paths: readonly GroupPath[], q: QueueAtLoad, p: number, xS: number): boolean {
+function pathsQuantileAtMost(paths: readonly GroupPath[], q: QueueAtLoad, p: number, xS: number): boolean {
   if (!q.stable) return Number.POSITIVE_INFINITY <= xS;
   return mixtureQuantileAtMost(groupsAt(paths, q), p, xS);
 }

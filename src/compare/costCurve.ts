@@ -100,7 +100,7 @@ const CAPACITY: ReadonlySet<MissedTarget['limit']> = new Set(['memory', 'CPU', '
  * `points` multipliers log-spaced from 0.1 to 10 that always include exactly 1 (for an even count the steps below
  * and above 1 differ slightly).
  */
-export function defaultMultipliers(points = 25): number[] {
+export function defaultMultipliers(points = CURVE_POINTS): number[] {
   if (!Number.isInteger(points) || points < 3) throw new RangeError(`points must be an integer >= 3, got ${points}`);
   const below = Math.floor((points - 1) / 2);
   const above = points - 1 - below;
@@ -368,19 +368,10 @@ export function* costCurveSteps(
     }
   }
 
-  let crossover: CostCurve['crossover'] = null;
-  for (let i = 0; i + 1 < points.length && crossover === null; i++) {
-    const a = points[i] as CurveRow;
-    const b = points[i + 1] as CurveRow;
-    if (!(a.vertical?.feasible && a.horizontal?.feasible && b.vertical?.feasible && b.horizontal?.feasible)) continue;
-    const da = a.horizontal.usdPerMonth - a.vertical.usdPerMonth;
-    const db = b.horizontal.usdPerMonth - b.vertical.usdPerMonth;
-    if (da >= 0 && db < 0) {
-      const la = Math.log(a.designRatePerS);
-      const lb = Math.log(b.designRatePerS);
-      crossover = { ratePerS: Math.exp(la + ((lb - la) * da) / (da - db)), kind: 'cheaper' };
-    }
-  }
+  // the first point where horizontal becomes the cheaper (crossingsOf lists every change of the cheaper kind)
+  const crossings = crossingsOf(points);
+  const cheaper = crossings.find((c) => c.cheaper === 'horizontal');
+  let crossover: CostCurve['crossover'] = cheaper ? { ratePerS: cheaper.ratePerS, kind: 'cheaper' } : null;
   if (crossover === null && verticalLimit !== null && firstOut > 0) {
     // only a real transition counts: the vertical carried the load at the point before
     const out = points[firstOut] as CurveRow;
@@ -389,7 +380,7 @@ export function* costCurveSteps(
       crossover = { ratePerS: verticalLimit.ratePerS, kind: 'vertical-runs-out' };
     }
   }
-  return { designs, points, crossover, crossings: crossingsOf(points), verticalLimit };
+  return { designs, points, crossover, crossings, verticalLimit };
 }
 
 /** Where the cheaper kind changes between consecutive points that both carry the load (CostCurve.crossings). */

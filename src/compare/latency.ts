@@ -58,7 +58,7 @@ export function computeMixtureQuantile(groups: readonly LatencyGroup[], p: numbe
 }
 
 /** Entries the quantile memo keeps before it is cleared (a bound on memory: a key is a few hundred bytes). */
-export const MAX_MEMO_QUANTILES = 50_000;
+const MAX_MEMO_QUANTILES = 50_000;
 
 const quantileMemo = new Map<string, number>();
 const survivalIds = new WeakMap<(tS: number) => number, number>();
@@ -100,7 +100,7 @@ export function mixtureQuantile(groups: readonly LatencyGroup[], p: number): num
  * far above the root finder's precision (|x - root| <= 4 eps |x|, core/math/roots.ts) and the rounding of the
  * survival function near its root, so that outside it the survival's sign decides as the computed quantile would.
  */
-export const QUANTILE_DECISION_MARGIN = 1e-9;
+const QUANTILE_DECISION_MARGIN = 1e-9;
 
 /**
  * Where the p-quantile of the mixture lies against `xS` (seconds), from its survival function at xS (1 -/+ margin)

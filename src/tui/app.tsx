@@ -40,6 +40,18 @@ import {
   type Style,
 } from './view.js';
 
+/** Stops a running worksheet child and its clock (Esc, quitting, unmounting); the CLI writes its file atomically. */
+function stopJob(job: { current: { child: ChildProcess; timer: ReturnType<typeof setInterval> } | null }): void {
+  const j = job.current;
+  if (!j) return;
+  job.current = null;
+  clearInterval(j.timer);
+  j.child.kill();
+}
+
+/** The characters of the worksheet child's stderr kept for its error message (the end of it). */
+const STDERR_KEPT_CHARS = 4000;
+
 export interface AppProps {
   raw: RawObject;
   source: string | null;
@@ -189,22 +201,14 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
   useEffect(
     () => () => {
       abort.current?.abort();
-      const job = worksheetJob.current;
-      if (job) {
-        clearInterval(job.timer);
-        job.child.kill();
-      }
+      stopJob(worksheetJob);
     },
     [],
   );
 
   /** Stops the worksheet's process (Esc, quitting); the file is not written (the CLI writes it atomically). */
   function stopWorksheet() {
-    const job = worksheetJob.current;
-    if (!job) return;
-    worksheetJob.current = null;
-    clearInterval(job.timer);
-    job.child.kill();
+    stopJob(worksheetJob);
   }
 
   /**
@@ -241,12 +245,12 @@ export function App({ raw, source, size: fixedSize, color, simWorkerUrl, freeze 
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (d: string) => {
       const lines = (partial + d).split('\n');
-      partial = (lines.pop() ?? '').slice(-4000); // a line without its end yet (bounded, as the rest)
+      partial = (lines.pop() ?? '').slice(-STDERR_KEPT_CHARS); // a line without its end yet (bounded, as the rest)
       for (const l of lines) {
         const percent = progressOf(l);
         if (percent !== null) {
           if (worksheetJob.current?.child === child) dispatch({ type: 'worksheetProgress', percent });
-        } else stderr = `${stderr}${l}\n`.slice(-4000);
+        } else stderr = `${stderr}${l}\n`.slice(-STDERR_KEPT_CHARS);
       }
     });
     child.stdin?.on('error', () => {}); // a child that failed early closed its stdin: its exit says why

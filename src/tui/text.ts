@@ -10,9 +10,9 @@
  *   point ranges (no grapheme clustering: an emoji ZWJ sequence counts each emoji), which is what terminals do too.
  */
 
-import { charWidth, cutTo, displayWidth } from '../util/displayWidth.js';
+import { cutTo, displayWidth } from '../util/displayWidth.js';
 
-export { charWidth, cutTo, displayWidth };
+export { cutTo, displayWidth };
 
 /** Control characters and bidi controls: C0, DEL, C1, LRM/RLM, the embeddings/overrides and the isolates. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
@@ -43,12 +43,6 @@ export function fitTo(text: string, width: number): string {
   if (width <= 0) return '';
   const cut = cutTo(s, width - 1);
   return `${cut}~${' '.repeat(Math.max(0, width - 1 - displayWidth(cut)))}`;
-}
-
-/** `text` padded on the left to `width` columns (never cut). */
-export function padStartTo(text: string, width: number): string {
-  const s = safeText(text);
-  return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 }
 
 /**

@@ -105,11 +105,6 @@ export function headerLine(state: TuiState, result: ComparisonResult, width: num
   return line(padTo(text, width), 'title');
 }
 
-/** The inputs, scrolled to show the focused field (see inputView). */
-export function inputLines(state: TuiState, width: number, height: number): Line[] {
-  return inputView(state, width, height, 0).lines;
-}
-
 /**
  * The inputs (grouped), `height` lines of them, and the first row shown. The list scrolls only when the focused field
  * would come within `margin` rows of an edge (2 on a list of 12 rows or more), by as little as keeps it there, so the
@@ -377,11 +372,6 @@ export function recommendationHead(result: ComparisonResult, width: number): Lin
 /** Why the recommendation: the engine's text, wrapped, at most `max` lines. */
 export function recommendationWhy(result: ComparisonResult, width: number, max: number): Line[] {
   return wrapLines(result.recommendation.why, width, Math.max(0, max)).map((t) => line(padTo(t, width)));
-}
-
-export function recommendationLines(result: ComparisonResult, width: number, max: number): Line[] {
-  const head = recommendationHead(result, width);
-  return [...head, ...recommendationWhy(result, width, Math.max(0, max - head.length))];
 }
 
 export function chartLines(

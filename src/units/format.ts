@@ -290,6 +290,14 @@ export function formatLatencyMs(x: number | null | undefined, extra = 0): string
   return Math.abs(x) >= 99.95 ? `${x.toFixed(extra)} ms` : `${x.toFixed(1 + extra)} ms`;
 }
 
+/** The units a rounded downtime is written in, largest first, with their seconds. */
+const DOWNTIME_UNITS: readonly (readonly [string, number])[] = [
+  ['d', 86400],
+  ['h', 3600],
+  ['m', 60],
+  ['s', 1],
+];
+
 /**
  * A yearly downtime computed from estimates (MTBF, MTTR, deploy rates), to `digits` (default 3) significant figures
  * written in at most two units, the leading one and the next: "8h 46m", "52m 36s", "35.8s", "1d 12h", "123d". The
@@ -312,15 +320,9 @@ export function formatDowntimeRounded(seconds: number, digits = 3): string {
   }
   // the leading unit is the largest that the total reaches once rounded to the unit below it (3599.7 s is "1h", not
   // "60m"); the next unit is shown in whole units, or dropped from 10^(digits-1) leading units up ("150d")
-  const units: readonly (readonly [string, number])[] = [
-    ['d', 86400],
-    ['h', 3600],
-    ['m', 60],
-    ['s', 1],
-  ];
-  for (let i = 0; i < units.length - 1; i++) {
-    const [bigName, big] = units[i] as readonly [string, number];
-    const [smallName, smallF] = units[i + 1] as readonly [string, number];
+  for (let i = 0; i < DOWNTIME_UNITS.length - 1; i++) {
+    const [bigName, big] = DOWNTIME_UNITS[i] as readonly [string, number];
+    const [smallName, smallF] = DOWNTIME_UNITS[i + 1] as readonly [string, number];
     const total = Math.round(seconds / smallF);
     if (total * smallF < big) continue;
     if (seconds / big >= 10 ** (digits - 1)) return `${formatSig(Math.round(seconds / big), digits)}${bigName}`;

@@ -41,6 +41,15 @@ export function editDistance(a: string, b: string): number {
 
 /** "a, b or c" */
 export function listOr(items: readonly string[]): string {
+  return listWith(items, 'or');
+}
+
+/** "a, b and c" */
+export function listAnd(items: readonly string[]): string {
+  return listWith(items, 'and');
+}
+
+function listWith(items: readonly string[], word: string): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
 }

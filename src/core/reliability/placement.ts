@@ -650,7 +650,9 @@ function overRegionStates(
     return byRegion;
   };
   const leaf = (p: number, reachable: number) => {
-    const loads = routes.get(reachable) ?? route(routes, users, R, reachable);
+    // a mask from which some users reach no region is cached as null: only a missing entry is routed
+    let loads = routes.get(reachable);
+    if (loads === undefined) loads = route(routes, users, R, reachable);
     if (loads === null) {
       // the weights of regions still up leave out their all-zones-down share: put it back (mass = 1 - that share)
       let q = p;

@@ -94,14 +94,7 @@ export class LogHistogram {
    * one rank), within RELATIVE_ACCURACY of a value in the sample. NaN when empty.
    */
   quantile(p: number): number {
-    if (this.count === 0) return Number.NaN;
-    const rank = Math.max(1, Math.ceil(p * this.count));
-    let seen = 0;
-    for (let i = 0; i < BUCKETS; i++) {
-      seen += this.counts[i] as number;
-      if (seen >= rank) return bucketValue(i);
-    }
-    return bucketValue(BUCKETS - 1);
+    return this.quantiles([p])[0] as number;
   }
 
   /** quantile(p) for each of `ps` (increasing), in one pass over the buckets. */

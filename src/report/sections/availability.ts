@@ -2,9 +2,9 @@ import type { ArchitectureResult } from '../../compare/result.js';
 import { lossSentence } from '../../compare/survival.js';
 import { nines as ninesOf, SECONDS_PER_YEAR } from '../../core/reliability/index.js';
 import { formatDowntimeRounded, formatNines, formatPercent, formatPercentInterval } from '../../units/format.js';
-import { type Block, figure, heading, methodParagraph, paragraph, table } from '../document.js';
+import { type Block, figure, heading, paragraph, table } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
-import { methodSentences } from './common.js';
+import { methodParagraphs } from './common.js';
 import { markedName } from './verdict.js';
 
 type HourlyAvailability = NonNullable<NonNullable<ArchitectureResult['autoscaling']>['availabilityByHour']>;
@@ -102,8 +102,6 @@ export function availability(w: WorksheetInput): Block[] {
     }
     out.push(paragraph(parts.join(' ')));
   }
-  for (const m of methodSentences(r.architectures.map((a) => ({ name: a.name, method: a.availability.method })))) {
-    out.push(methodParagraph(m));
-  }
+  out.push(...methodParagraphs(r.architectures.map((a) => ({ name: a.name, method: a.availability.method }))));
   return out;
 }

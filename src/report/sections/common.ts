@@ -3,6 +3,8 @@
 import type { ArchitectureResult, ComparisonResult } from '../../compare/result.js';
 import { better } from '../../compare/size.js';
 import { formatLatencyMs } from '../../units/format.js';
+import { listAnd } from '../../util/suggest.js';
+import { type Block, methodParagraph } from '../document.js';
 
 export const ms = formatLatencyMs;
 
@@ -21,20 +23,19 @@ export function rival(result: ComparisonResult, a: ArchitectureResult | undefine
 }
 
 /**
- * The method of each candidate's figure, said once for the candidates that share it (a worksheet of four candidates
+ * The method of each candidate's figure as paragraphs of method, said once for the candidates that share it (a worksheet of four candidates
  * with one method printed it four times, issue 19's print length): "Method (every candidate): ..." or, when they
  * differ, one sentence per group ("Method for A and B: ...").
- * @example methodSentences([{ name: 'A', method: 'exact' }, { name: 'B', method: 'exact' }]) // ["Method (every candidate): exact."]
+ * @example methodParagraphs([{ name: 'A', method: 'exact' }, { name: 'B', method: 'exact' }]) // one paragraph: "Method (every candidate): exact."
  */
-export function methodSentences(items: readonly { name: string; method: string }[]): string[] {
+export function methodParagraphs(items: readonly { name: string; method: string }[]): Block[] {
+  return methodSentences(items).map(methodParagraph);
+}
+
+function methodSentences(items: readonly { name: string; method: string }[]): string[] {
   const groups = new Map<string, string[]>();
   for (const { name, method } of items) groups.set(method, [...(groups.get(method) ?? []), name]);
   if (groups.size <= 1)
     return [...groups.keys()].map((m) => `Method (${items.length === 1 ? items[0]?.name : 'every candidate'}): ${m}.`);
   return [...groups].map(([m, names]) => `Method for ${listAnd(names)}: ${m}.`);
-}
-
-/** "A", "A and B", "A, B and C". */
-export function listAnd(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

@@ -1,19 +1,10 @@
 import { formatCount, formatDuration, formatInterval, formatPercent } from '../../units/format.js';
 import { p99Bars, p99StackedRows } from '../chartData.js';
-import {
-  type Block,
-  chartCaption,
-  figure,
-  heading,
-  methodParagraph,
-  paragraph,
-  preformatted,
-  table,
-} from '../document.js';
+import { type Block, chartCaption, figure, heading, paragraph, preformatted, table } from '../document.js';
 import { P99_REST } from '../table.js';
 import { stackedBars } from '../textCharts/bars.js';
 import type { WorksheetInput } from '../worksheet.js';
-import { methodSentences, ms, recommended } from './common.js';
+import { methodParagraphs, ms, recommended } from './common.js';
 import { markedName } from './verdict.js';
 
 export function latency(w: WorksheetInput): Block[] {
@@ -93,9 +84,7 @@ export function latency(w: WorksheetInput): Block[] {
     );
   }
   for (const n of notes) out.push(paragraph(n));
-  for (const m of methodSentences(r.architectures.map((a) => ({ name: a.name, method: a.latency.method })))) {
-    out.push(methodParagraph(m));
-  }
+  out.push(...methodParagraphs(r.architectures.map((a) => ({ name: a.name, method: a.latency.method }))));
   if (rec) {
     const rows = p99StackedRows(p99Bars(rec), { network: '=', rest: '-' });
     out.push(
