@@ -61,28 +61,50 @@ export function lossShort(v: LossVerdict | null): string {
   return v === 'survives' ? 'yes' : `no (${v})`;
 }
 
+/**
+ * Why a design does (or does not) survive the loss, without the verdict: the worksheet's table gives the verdict in
+ * short (lossShort) and this once below it.
+ * @example lossReason({ kind: 'vertical', standby: 'hot', ... }, 'survives', '') // 'the hot standby takes over'
+ */
+export function lossReason(
+  a: Pick<Survival, 'kind' | 'standby' | 'placement'>,
+  v: LossVerdict,
+  capPercent: string,
+): string {
+  switch (v) {
+    case 'survives':
+      return a.kind === 'vertical'
+        ? 'the hot standby takes over'
+        : `every partition keeps a live copy and its write quorum, and the survivors stay at or below ${capPercent} CPU`;
+    case 'reads':
+      return a.kind === 'vertical'
+        ? `the box ${a.standby === 'hot' ? 'and its standby are' : 'is'} there`
+        : 'some partitions keep all their copies there, so reads and writes of them stop';
+    case 'writes':
+      return `the copies left are fewer than the write quorum of ${a.placement?.writeQuorum} of ${a.placement?.copies}, so writes stop until it is back (reads go on)`;
+    case 'capacity':
+      return a.kind === 'vertical'
+        ? 'the box cannot carry the load at all (utilisation at or above 100%)'
+        : `the data is safe, but the survivors would run above ${capPercent} CPU (targets.maxUtilizationDegraded), so the outage counts as downtime`;
+    case 'restore':
+      return 'the cold standby must be restored first';
+  }
+}
+
 /** A sentence for the worksheet. */
 export function lossSentence(a: Survival, what: 'zone' | 'region', capPercent: string): string {
   const v = lossVerdict(a, what);
   const the = `the loss of ${what === 'zone' ? 'a zone' : 'a region'}`;
+  if (v === null) return `It does not survive ${the}: it runs in one region.`;
+  const why = lossReason(a, v, capPercent);
   switch (v) {
-    case null:
-      return `It does not survive ${the}: it runs in one region.`;
     case 'survives':
-      return a.kind === 'vertical'
-        ? `It survives ${the}: the hot standby takes over.`
-        : `It survives ${the}: every partition keeps a live copy and its write quorum, and the survivors stay at or below ${capPercent} CPU.`;
-    case 'reads':
-      return a.kind === 'vertical'
-        ? `It does not survive ${the}: the box ${a.standby === 'hot' ? 'and its standby are' : 'is'} there.`
-        : `It does not survive ${the}: some partitions keep all their copies there, so reads and writes of them stop.`;
+      return `It survives ${the}: ${why}.`;
     case 'writes':
-      return `It does not survive ${the} for writes: the copies left are fewer than the write quorum of ${a.placement?.writeQuorum} of ${a.placement?.copies}, so writes stop until it is back (reads go on).`;
-    case 'capacity':
-      return a.kind === 'vertical'
-        ? `It does not survive ${the}: the box cannot carry the load at all (utilisation at or above 100%).`
-        : `It does not survive ${the}: the data is safe, but the survivors would run above ${capPercent} CPU (targets.maxUtilizationDegraded), so the outage counts as downtime.`;
+      return `It does not survive ${the} for writes: ${why}.`;
     case 'restore':
-      return `It does not survive ${the} without downtime: the cold standby must be restored first.`;
+      return `It does not survive ${the} without downtime: ${why}.`;
+    default:
+      return `It does not survive ${the}: ${why}.`;
   }
 }

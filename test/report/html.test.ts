@@ -144,7 +144,10 @@ describe('worksheetHtml on the example worksheet', () => {
     const bars = result.architectures.reduce((n, a) => n + a.latency.byUserRegion.length, 0);
     expect(count(svg, /<rect [^>]*class="network"/g)).toBe(bars);
     expect(count(svg, /<rect [^>]*class="queue"/g)).toBe(bars);
-    expect(count(svg, /<line [^>]*class="target"/g)).toBe(1);
+    // the target line in pieces: above the bars, then over each candidate's bars (clear of its name), at one x
+    const targets = [...svg.matchAll(/<line x1="([\d.]+)" y1="[\d.]+" x2="([\d.]+)"[^>]*class="target"/g)];
+    expect(targets.length).toBe(1 + result.architectures.length);
+    expect(new Set(targets.flatMap((m) => [m[1], m[2]])).size).toBe(1);
     expect(svg).toContain('p99 target 250 ms');
     expect(svg).toContain('p99 latency (ms)');
     // the recommended candidate's bars: network + queueing end at its p99

@@ -1,8 +1,8 @@
-// The design-review worksheet (capplan worksheet) as a user runs it: golden Markdown for every example scenario
-// (reviewed by reading them; regenerate with UPDATE_GOLDEN=1 after a deliberate change, and read the diff), the
-// comparison table's numbers equal the run result's, and the command's options and errors. The command runs
-// in-process (test/cli/run.ts `cli`: the built main with captured output), and a worksheet that several tests read is
-// rendered once.
+// The design-review worksheet (capplan worksheet) as a user runs it: golden Markdown and HTML for every example
+// scenario (reviewed by reading them; regenerate with UPDATE_GOLDEN=1 after a deliberate change, and read the diff;
+// the HTML is laid out in Chromium by htmlBrowser.test.ts), the comparison table's numbers equal the run result's, and
+// the command's options and errors. The command runs in-process (test/cli/run.ts `cli`: the built main with captured
+// output), and a worksheet that several tests read is rendered once.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,8 @@ import { compareScenario } from '../../src/compare/index.js';
 import type { ComparisonResult } from '../../src/compare/result.js';
 import type { SensitivityResult } from '../../src/compare/sensitivity.js';
 import { buildWorksheetInput } from '../../src/report/buildWorksheet.js';
-import { cell, comparisonCells, worksheetMarkdown } from '../../src/report/worksheet.js';
+import { worksheetHtml } from '../../src/report/html/page.js';
+import { cell, comparisonCells, type WorksheetInput, worksheetMarkdown } from '../../src/report/worksheet.js';
 import { readScenarioText } from '../../src/scenario/read.js';
 import { cli, type RunResult } from '../cli/run.js';
 
@@ -39,22 +40,38 @@ const cliOnce = (args: string[]): Promise<RunResult> => {
   return r;
 };
 
-describe('worksheet golden files (analytic)', () => {
+/**
+ * An example's worksheet input as `capplan worksheet FILE --analytic [--freeze]` builds it (readAndCompare, then
+ * buildWorksheetInput): built once in-process and rendered as Markdown and as HTML (the command's own output is
+ * compared with the Markdown golden below, for internal-tool).
+ */
+function exampleInput(file: string, freeze: boolean): WorksheetInput {
+  const source = join(SCENARIOS, file);
+  const scenario = readScenarioText(readFileSync(source, 'utf8'), source);
+  const catalog = loadCatalog();
+  return buildWorksheetInput(scenario, compareScenario(scenario, catalog), catalog, source, undefined, { freeze });
+}
+
+/** Compares text with a golden file (UPDATE_GOLDEN=1 writes it first); a missing golden file is a failure. */
+function expectGolden(text: string, golden: string): void {
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, text);
+  expect(existsSync(golden), `${golden} (UPDATE_GOLDEN=1 npx vitest run test/report writes it)`).toBe(true);
+  expect(text).toBe(readFileSync(golden, 'utf8'));
+}
+
+describe('worksheet golden files (analytic), Markdown and HTML', () => {
   for (const file of examples) {
     // a scenario without architectures runs with --freeze: searching again at every point of the growth chart and
     // the sensitivity analysis takes minutes for social-startup-growth (tested in-process on a small scenario below)
     const searched = JSON.parse(readFileSync(join(SCENARIOS, file), 'utf8')).architectures === undefined;
     it(
       `${file}${searched ? ' --freeze' : ''}`,
-      async () => {
-        const r = await cliOnce(['worksheet', join(SCENARIOS, file), '--analytic', ...(searched ? ['--freeze'] : [])]);
-        expect(r.stderr).toBe('');
-        expect(r.code).toBe(0);
-        const golden = join(GOLDEN, file.replace(/\.json$/, '.md'));
-        if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, r.stdout);
-        // a missing golden file is a failure, not a fresh one written and passed (UPDATE_GOLDEN=1 writes them)
-        expect(existsSync(golden), `${golden} (UPDATE_GOLDEN=1 npx vitest run test/report writes it)`).toBe(true);
-        expect(r.stdout).toBe(readFileSync(golden, 'utf8'));
+      () => {
+        const input = exampleInput(file, searched);
+        const md = worksheetMarkdown(input);
+        expectGolden(md, join(GOLDEN, file.replace(/\.json$/, '.md')));
+        // the HTML golden is what test/report/htmlBrowser.test.ts lays out in Chromium (labels of every chart)
+        expectGolden(worksheetHtml(input), join(GOLDEN, file.replace(/\.json$/, '.html')));
         for (const h of [
           '## 1. Summary and recommendation',
           '## 2. Inputs and assumptions',
@@ -67,12 +84,19 @@ describe('worksheet golden files (analytic)', () => {
           '## 9. Risks and questions for reviewers',
           '## 10. Decision record',
         ]) {
-          expect(r.stdout).toContain(`\n${h}\n`);
+          expect(md).toContain(`\n${h}\n`);
         }
       },
       WORKSHEET_TIMEOUT_MS,
     );
   }
+
+  it('the command prints the Markdown golden (internal-tool, as a user runs it)', async () => {
+    const r = await cliOnce(['worksheet', join(SCENARIOS, 'internal-tool.json'), '--analytic']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(GOLDEN, 'internal-tool.md'), 'utf8'));
+  });
 });
 
 describe('the worksheet says what run says', () => {

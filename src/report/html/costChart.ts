@@ -6,6 +6,7 @@ import { type CostRunPoint, costRuns, costVsLoad } from '../chartData.js';
 import { escapeHtml } from '../render/html.js';
 import { linearTicks, logTicks } from '../scale.js';
 import type { WorksheetInput } from '../worksheet.js';
+import { placeLabel, xTickLabel } from './bars.js';
 import {
   figure,
   GRID,
@@ -104,7 +105,7 @@ export function costChart(w: WorksheetInput, curve: CostCurve): string {
   for (const t of logTicks(lo, hi)) {
     grid.push(line(sx(t), top, sx(t), bottom, `stroke="${GRID}" stroke-width="1"`));
     grid.push(line(sx(t), bottom, sx(t), bottom + 5, `stroke="${INK}" stroke-width="1"`));
-    grid.push(text(sx(t), bottom + 18, formatRate(t, 2), { anchor: 'middle', size: SMALL }));
+    grid.push(xTickLabel(sx(t), bottom + 18, formatRate(t, 2)));
   }
   parts.push(`<g class="grid">${grid.join('')}</g>`);
   parts.push(line(left, bottom, right, bottom, `class="axis" stroke="${INK}" stroke-width="1.2"`));
@@ -150,29 +151,41 @@ export function costChart(w: WorksheetInput, curve: CostCurve): string {
   const lim = curve.verticalLimit;
   const lastRun = vRuns[vRuns.length - 1] ?? [];
   const lastV = lastRun[lastRun.length - 1];
+  // the marker lines (crossover, today) that a label beside them or over a point must keep clear of
+  const markers = [sx(today), ...(curve.crossover ? [sx(curve.crossover.ratePerS)] : [])];
   if (lim && lastV && lim.ratePerS > lastV.x) {
-    // centred over the last point, unless the line of today's rate would run through it: then beside that line
-    const label = 'vertical runs out';
-    const half = textWidth(label, SMALL) / 2;
+    // centred over the last point, else beside a marker line that would run through it, else ending or starting there
     const x = sx(lastV.x);
-    const t = sx(today);
-    const crosses = Math.abs(x - t) < half + 3;
+    const spots = [
+      { x, anchor: 'middle' as const },
+      ...markers.flatMap((m) => [
+        { x: m - 5, anchor: 'end' as const },
+        { x: m + 5, anchor: 'start' as const },
+      ]),
+      { x, anchor: 'end' as const },
+      { x, anchor: 'start' as const },
+    ];
     parts.push(
-      text(crosses ? (x <= t ? t - 5 : t + 5) : x, sy(lastV.y) - 12, label, {
-        anchor: crosses ? (x <= t ? 'end' : 'start') : 'middle',
-        size: SMALL,
+      placeLabel(sy(lastV.y) - 12, 'vertical runs out', spots, markers, left, W - 8, {
         fill: V_COLOR,
-        halo: true,
         title: `${formatRate(lim.ratePerS)}: ${lim.reason}`,
       }),
     );
   }
-  // crossover and today
-  const markLabel = (x: number, y: number, s: string, fill: string) => {
-    const wide = textWidth(s, SMALL);
-    const toLeft = sx(x) + 6 + wide > right;
-    return text(sx(x) + (toLeft ? -6 : 6), y, s, { size: SMALL, anchor: toLeft ? 'end' : 'start', fill, halo: true });
-  };
+  // crossover and today: each label beside its line, to the right unless it would leave the plot or cross the other
+  const markLabel = (x: number, y: number, s: string, fill: string, avoid: readonly number[]) =>
+    placeLabel(
+      y,
+      s,
+      [
+        { x: sx(x) + 6, anchor: 'start' },
+        { x: sx(x) - 6, anchor: 'end' },
+      ],
+      avoid,
+      left,
+      right,
+      { fill },
+    );
   if (curve.crossover) {
     const c = curve.crossover;
     const label =
@@ -188,7 +201,8 @@ export function costChart(w: WorksheetInput, curve: CostCurve): string {
         `class="crossover" stroke="${INK}" stroke-width="1.5" stroke-dasharray="5 3"`,
       ),
     );
-    parts.push(markLabel(c.ratePerS, top - 12, label, INK));
+    // above the top of today's line: nothing to avoid
+    parts.push(markLabel(c.ratePerS, top - 12, label, INK, []));
   }
   parts.push(
     line(
@@ -202,7 +216,7 @@ export function costChart(w: WorksheetInput, curve: CostCurve): string {
   parts.push(
     `<path class="today" d="M${n(sx(today))} ${n(bottom - 1)}l5 9h-10z" fill="${INK}"><title>today's design rate ${escapeHtml(formatRate(today))}</title></path>`,
   );
-  parts.push(markLabel(today, top + 4, `today ${formatRate(today)}`, MUTED));
+  parts.push(markLabel(today, top + 4, `today ${formatRate(today)}`, MUTED, markers.slice(1)));
   parts.push('</svg>');
   return figure(
     parts.join('\n'),

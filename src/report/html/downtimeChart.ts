@@ -9,7 +9,7 @@ import { SECONDS_PER_YEAR } from '../../core/reliability/index.js';
 import { formatDowntimeRounded, formatDuration, formatNines, formatPercent } from '../../units/format.js';
 import { logTicks } from '../scale.js';
 import type { WorksheetInput } from '../worksheet.js';
-import { axes, barFrame, refLabel, valueLabel } from './bars.js';
+import { axes, barFrame, refLabel, valueLabel, xTickLabel } from './bars.js';
 import {
   boxSwatch,
   clip,
@@ -110,7 +110,7 @@ export function downtimeChart(w: WorksheetInput): string {
     const x = sx(t);
     grid.push(line(x, top, x, bottom, `stroke="${GRID}" stroke-width="1"`));
     grid.push(line(x, bottom, x, bottom + 5, `stroke="${INK}" stroke-width="1"`));
-    grid.push(text(x, bottom + 18, tickLabel(t), { anchor: 'middle', size: SMALL }));
+    grid.push(xTickLabel(x, bottom + 18, tickLabel(t)));
   }
   parts.push(`<g class="grid">${grid.join('')}</g>`);
   const names: string[] = [];

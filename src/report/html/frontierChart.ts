@@ -5,6 +5,7 @@ import { formatLatencyMs, formatNines, formatUsd } from '../../units/format.js';
 import { escapeHtml } from '../render/html.js';
 import { linearTicks, logTicks } from '../scale.js';
 import type { WorksheetInput } from '../worksheet.js';
+import { xTickLabel } from './bars.js';
 import {
   figure,
   GRID,
@@ -126,7 +127,7 @@ export function frontierChart(w: WorksheetInput): string {
     const label = usdTick(t);
     const half = textWidth(label, SMALL) / 2;
     if (sx(t) - half < lastRight + 6 || sx(t) + half > W - 2) continue;
-    grid.push(text(sx(t), bottom + 18, label, { anchor: 'middle', size: SMALL }));
+    grid.push(xTickLabel(sx(t), bottom + 18, label));
     lastRight = sx(t) + half;
   }
   parts.push(`<g class="grid">${grid.join('')}</g>`);

@@ -5,7 +5,7 @@ import { p99Bars } from '../chartData.js';
 import { linearTicks } from '../scale.js';
 import { P99_REST } from '../table.js';
 import type { WorksheetInput } from '../worksheet.js';
-import { barFrame, refLabel, valueLabel } from './bars.js';
+import { barFrame, refLabel, valueLabel, xTickLabel } from './bars.js';
 import {
   boxSwatch,
   clip,
@@ -25,6 +25,8 @@ import {
 } from './svg.js';
 
 // chart 3: p99 per user region, network and queueing
+
+const TARGET_LINE = `class="target" stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"`;
 
 export function latencyChart(w: WorksheetInput): string {
   const archs = w.result.architectures;
@@ -73,9 +75,11 @@ export function latencyChart(w: WorksheetInput): string {
   const bars: string[] = [];
   const labels: string[] = [];
   const axes: string[] = [];
+  const targets: string[] = [];
+  const tx = sx(targetMs);
   for (const t of ticks) {
     grid.push(line(sx(t), bottom, sx(t), bottom + 5, `stroke="${INK}" stroke-width="1"`));
-    grid.push(text(sx(t), bottom + 18, String(Number(t.toPrecision(6))), { anchor: 'middle', size: SMALL }));
+    grid.push(xTickLabel(sx(t), bottom + 18, String(Number(t.toPrecision(6)))));
   }
   let y = top;
   archs.forEach((a, k) => {
@@ -86,6 +90,8 @@ export function latencyChart(w: WorksheetInput): string {
     const g0 = y + head - 2;
     const g1 = k === archs.length - 1 ? bottom : y + groupH;
     for (const t of ticks) if (t > 0) grid.push(line(sx(t), g0, sx(t), g1, `stroke="${GRID}" stroke-width="1"`));
+    // the target line too: its name, as wide as the chart, crosses no line
+    targets.push(line(tx, g0, tx, g1, TARGET_LINE));
     axes.push(line(left, g0, left, g1, `class="axis" stroke="${INK}" stroke-width="1.2"`));
     const name = `${a.name}${a.name === rec ? ' (recommended)' : ''}`;
     labels.push(text(12, y + 15, clip(name, W - 24), { weight: 'bold', title: a.name }));
@@ -130,12 +136,12 @@ export function latencyChart(w: WorksheetInput): string {
     }
     y += groupH;
   });
-  const tx = sx(targetMs);
   parts.push(
     ...bands,
     `<g class="grid">${grid.join('')}</g>`,
     ...bars,
-    line(tx, top - 14, tx, bottom, `class="target" stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"`),
+    line(tx, top - 14, tx, top, TARGET_LINE),
+    ...targets,
     refLabel(tx, top - 5, `p99 target ${formatDuration(w.scenario.targets.p99S)}`),
     ...labels,
     ...axes,

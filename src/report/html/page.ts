@@ -47,8 +47,8 @@ figure.chart svg { display: block; width: 100%; height: auto; }
 figcaption { font-size: 13px; color: #444; margin-top: .35rem; }
 @media print {
   html, body { background: #fff; color: #000; }
-  /* a printed review is read at a desk: 9 pt text, 7.5 pt tables, charts at most 80 mm tall (the payment example fits
-     8 A4 pages, issue 19) */
+  /* a printed review is read at a desk: 9 pt text, 7 pt tables, charts at most 50 mm tall, sources in three columns
+     of 7 pt (the payment example fits 8 A4 or Letter pages, issue 19) */
   body { font-size: 9pt; line-height: 1.28; }
   main { max-width: none; padding: 0; }
   h1 { font-size: 15pt; }
@@ -60,10 +60,10 @@ figcaption { font-size: 13px; color: #444; margin-top: .35rem; }
   .table-wrap { margin: .3em 0 .6em; }
   th, td { padding: .1em .35em; }
   figure.chart { margin: .4em 0 .8em; }
-  figure.chart svg { width: auto; max-width: 100%; height: auto; max-height: 58mm; margin: 0 auto; }
+  figure.chart svg { width: auto; max-width: 100%; height: auto; max-height: 50mm; margin: 0 auto; }
   figcaption { font-size: 8pt; }
   ul.fine, p.fine { font-size: 7pt; line-height: 1.25; color: #222; }
-  ul.fine { column-count: 2; column-gap: 6mm; }
+  ul.fine { column-count: 3; column-gap: 4mm; }
   ul.fine li { break-inside: avoid; }
   /* no forced break per section (issue 19): a heading stays with what follows it, a list keeps 3 lines together */
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }

@@ -8,7 +8,7 @@ import { formatUsd } from '../../units/format.js';
 import { linearTicks } from '../scale.js';
 import { TORNADO_INPUTS } from '../sections/sensitivity.js';
 import type { WorksheetInput } from '../worksheet.js';
-import { axes, barFrame } from './bars.js';
+import { axes, barFrame, xTickLabel } from './bars.js';
 import { boxSwatch, clip, FONT, figure, GRID, line, rect, SMALL, svgOpen, text, textWidth, WITHIN } from './svg.js';
 
 export function tornadoChart(w: WorksheetInput): string {
@@ -42,7 +42,7 @@ export function tornadoChart(w: WorksheetInput): string {
   for (const t of ticks) {
     const x = sx(t);
     parts.push(line(x, top, x, bottom, `stroke="${GRID}" stroke-width="1"`));
-    parts.push(text(x, bottom + 18, t === 0 ? '$0' : formatUsd(t), { anchor: 'middle', size: SMALL }));
+    parts.push(xTickLabel(x, bottom + 18, t === 0 ? '$0' : formatUsd(t)));
   }
   inputs.forEach((i, k) => {
     const y = top + k * row + (row - bar) / 2;

@@ -3,6 +3,7 @@
 import { formatRate, formatSig } from '../../units/format.js';
 import { linearTicks } from '../scale.js';
 import type { UslPlot } from '../uslPlot.js';
+import { xTickLabel } from './bars.js';
 import { GRID, INK, line, MUTED, n, SMALL, svgOpen, text, V_COLOR, W } from './svg.js';
 
 const H = 380;
@@ -27,7 +28,7 @@ export function uslChart(p: UslPlot, title: string): string {
   }
   for (const t of xs.ticks) {
     parts.push(line(px(t), TOP + plotH, px(t), TOP + plotH + 4, `stroke="${INK}"`));
-    parts.push(text(px(t), TOP + plotH + 18, formatSig(t, 3), { anchor: 'middle', size: SMALL }));
+    parts.push(xTickLabel(px(t), TOP + plotH + 18, formatSig(t, 3)));
   }
   parts.push(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, `stroke="${INK}"`));
   parts.push(line(LEFT, TOP, LEFT, TOP + plotH, `stroke="${INK}"`));

@@ -15,7 +15,7 @@ export function escapeHtml(s: string): string {
 }
 
 /** Tables with at most this many body rows are kept on one printed page. */
-const SMALL_TABLE_ROWS = 10;
+const SMALL_TABLE_ROWS = 6;
 
 const PH = '\u0000';
 const ASCII_PUNCT = /\\([!-/:-@[-`{-~])/g;

@@ -1,5 +1,5 @@
 import type { ArchitectureResult } from '../../compare/result.js';
-import { lossSentence } from '../../compare/survival.js';
+import { lossReason, lossShort, lossVerdict } from '../../compare/survival.js';
 import { nines as ninesOf, SECONDS_PER_YEAR } from '../../core/reliability/index.js';
 import { formatDowntimeRounded, formatNines, formatPercent, formatPercentInterval } from '../../units/format.js';
 import { type Block, figure, heading, paragraph, table } from '../document.js';
@@ -51,45 +51,67 @@ export function availability(w: WorksheetInput): Block[] {
   for (const a of archs) for (const c of a.availability.byCause) if (!causes.includes(c.cause)) causes.push(c.cause);
   const budgetText = (d: number) =>
     d <= allowedMin
-      ? `within the budget (${formatPercent(d / allowedMin, 0)} of it)`
-      : `over the budget by ${formatDowntimeRounded((d - allowedMin) * 60)}`;
+      ? `within: ${formatPercent(d / allowedMin, 0)} of it`
+      : `over by ${formatDowntimeRounded((d - allowedMin) * 60)}`;
   if (archs.length > 0) {
+    const cap = (a: ArchitectureResult) =>
+      formatPercent(a.degradedUtilizationCap ?? w.scenario.targets.maxUtilizationDegraded, 0);
+    const row = (label: string, f: (a: ArchitectureResult) => string) => [label, ...archs.map(f)];
+    const losses = (['zone', 'region'] as const).filter(
+      (what) => what === 'zone' || archs.some((a) => a.survivesRegionLoss !== null),
+    );
     out.push(
       table(
         ['downtime a year (first order)', ...archs.map((a) => markedName(r, a))],
         [
-          ['nines', ...archs.map((a) => formatNines(a.availability.nines))],
-          ['in all', ...archs.map((a) => formatDowntimeRounded(a.availability.downtimeMinutesPerYear * 60))],
-          ...causes.map((cause) => [
-            cause,
-            ...archs.map((a) => {
+          row('nines', (a) => formatNines(a.availability.nines)),
+          row('in all', (a) => formatDowntimeRounded(a.availability.downtimeMinutesPerYear * 60)),
+          row('against the budget', (a) => budgetText(a.availability.downtimeMinutesPerYear)),
+          ...causes.map((cause) =>
+            row(cause, (a) => {
               const c = a.availability.byCause.find((x) => x.cause === cause);
               return c === undefined ? '-' : formatDowntimeRounded(c.downtimeMinutesPerYear * 60);
             }),
-          ]),
+          ),
+          row('single points of failure', (a) =>
+            a.availability.singlePointsOfFailure.length > 0 ? a.availability.singlePointsOfFailure.join(', ') : 'none',
+          ),
+          ...(archs.some((a) => a.kind === 'horizontal')
+            ? [
+                row('data placement', (a) =>
+                  a.kind === 'horizontal' ? (a.placement?.description.replace(/^placement: /, '') ?? 'none') : '-',
+                ),
+              ]
+            : []),
+          ...losses.map((what) => row(`survives the loss of a ${what}`, (a) => lossShort(lossVerdict(a, what)))),
+          ...(archs.some((a) => a.kind === 'horizontal')
+            ? [
+                row('nodes needed within the degraded CPU cap / placed, per region', (a) =>
+                  a.kind === 'horizontal'
+                    ? a.nodesNeededByRegion.map((x) => `${x.region} ${x.needed ?? 'n/a'} of ${x.nodes}`).join(', ')
+                    : '-',
+                ),
+              ]
+            : []),
         ],
-        ['l', ...archs.map(() => 'r' as const)],
       ),
     );
+    // each verdict of the table's loss rows explained once (the reasons, read from each candidate's result)
+    const reasons: { label: string; kind: string; why: string }[] = [];
+    for (const what of losses)
+      for (const a of archs) {
+        const v = lossVerdict(a, what);
+        if (v === null) continue;
+        const why = lossReason(a, v, cap(a));
+        if (!reasons.some((x) => x.why === why)) reasons.push({ label: lossShort(v), kind: a.kind, why });
+      }
+    const told = (x: (typeof reasons)[number]) =>
+      reasons.filter((y) => y.label === x.label).length > 1 ? `${x.label} (${x.kind})` : x.label;
+    if (reasons.length > 0)
+      out.push(paragraph(`Losing a zone or a region: ${reasons.map((x) => `${told(x)}: ${x.why}`).join('; ')}.`));
   }
   for (const a of archs) {
-    const d = a.availability.downtimeMinutesPerYear;
-    const parts = [
-      `**${a.name}**: ${formatNines(a.availability.nines)} nines, ${budgetText(d)}.`,
-      a.availability.singlePointsOfFailure.length > 0
-        ? `Single points of failure: ${a.availability.singlePointsOfFailure.join(', ')}.`
-        : 'No single component takes every user down.',
-    ];
-    if (a.kind === 'horizontal') {
-      const cap = formatPercent(a.degradedUtilizationCap ?? w.scenario.targets.maxUtilizationDegraded, 0);
-      parts.push(
-        `Data placement: ${a.placement?.description.replace(/^placement: /, '') ?? 'none'}. ${lossSentence(a, 'zone', cap)}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', cap)}`} Nodes needed up to stay at or below ${cap} CPU / placed, per region: ${a.nodesNeededByRegion.map((x) => `${x.region} ${x.needed ?? 'n/a'} of ${x.nodes}`).join(', ')}.`,
-      );
-    } else {
-      parts.push(
-        `${lossSentence(a, 'zone', '')}${a.survivesRegionLoss === null ? '' : ` ${lossSentence(a, 'region', '')}`}`,
-      );
-    }
+    const parts: string[] = [];
     const hourly = a.autoscaling?.availabilityByHour;
     if (hourly !== undefined) parts.push(hourlySentence(hourly));
     const sim = a.simulated?.availability;
@@ -100,7 +122,7 @@ export function availability(w: WorksheetInput): Block[] {
           : `Simulated over ${sim.years.toFixed(0)} years: ${formatNines(sim.nines)} nines (95% interval ${formatPercentInterval(sim.ci95[0], sim.ci95[1])}); the analytic figure is ${sim.analyticInside ? 'inside' : '**outside**'} the interval.${sim.warnings.map((x) => ` Warning: ${x}.`).join('')}`,
       );
     }
-    out.push(paragraph(parts.join(' ')));
+    if (parts.length > 0) out.push(paragraph(`**${a.name}**: ${parts.join(' ')}`));
   }
   out.push(...methodParagraphs(r.architectures.map((a) => ({ name: a.name, method: a.availability.method }))));
   return out;
