@@ -180,6 +180,15 @@ export function scaleOutCheck(
   return { risingSteps: rising, stepsOverCap: over, worst, downtimeFraction: (over * windowS) / DAY_S };
 }
 
+/**
+ * The peak hour of a daily profile: the first hour with the highest multiplier (the hour whose fleet is the peak
+ * fleet at the peak load).
+ * @example peakHour([0.2, 1, 0.5, 1]) // 1
+ */
+export function peakHour(profile: readonly number[]): number {
+  return profile.indexOf(Math.max(...profile));
+}
+
 /** How the hours' availability figures are combined into the design's (availability.value). */
 export const HOURLY_WEIGHTING = 'requests' as const;
 
@@ -207,8 +216,7 @@ export interface HourlyAvailability {
 export function requestWeighted(profile: readonly number[], byHour: readonly AvailabilityFigure[]): HourlyAvailability {
   const total = profile.reduce((s, m) => s + m, 0);
   const weight = (h: number) => (total > 0 ? (profile[h] as number) / total : 1 / profile.length);
-  const peakHour = profile.indexOf(Math.max(...profile));
-  const peak = byHour[peakHour] ?? byHour[0];
+  const peak = byHour[peakHour(profile)] ?? byHour[0];
   if (peak === undefined) throw new RangeError('requestWeighted: no hours');
   // sums of the hours' differences from the peak hour (the weights add up to 1): a day of identical hours gives the
   // peak's figure to the last digit, and the small differences keep theirs

@@ -39,7 +39,7 @@ import { deployOf, withChanges } from './operations.js';
 import { perVcpuNote } from './perVcpu.js';
 import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult, CostResult } from './result.js';
-import { spotNodes } from './spot.js';
+import { fleetReliability } from './spot.js';
 import { meetsBesideP99 } from './targets.js';
 
 /** A horizontal design's result, every figure (on its exact layout unless one is given). */
@@ -175,8 +175,7 @@ function horizontalDeferred(
   const placeable = d.nodesByRegion.every((n) => n >= w.replication);
   const sw = globalSwitchFor(ctx, d.regions);
   // on spot, interruptions are node failures (spot.ts)
-  const spot = ctx.pricing === 'spot' ? spotNodes(catalog, inst, d.regions, scenario.reliability.node) : undefined;
-  const reliability = spot === undefined ? scenario.reliability : { ...scenario.reliability, node: spot.node };
+  const { reliability, spot } = fleetReliability(ctx, inst, d.regions);
   const failures: AvailabilityFigure = placeable
     ? memoAvailability(ctx, availabilityKey(ctx, d, layout, reliability, placement.writeQuorum, cap, utilization), () =>
         fleetAvailability(

@@ -33,6 +33,7 @@ import { globalSwitchFor } from './globalSwitch.js';
 import { horizontalLayout } from './layout.js';
 import type { NodeCapacity } from './perVcpu.js';
 import type { ArchitectureResult } from './result.js';
+import { fleetReliability } from './spot.js';
 import { tierCalls } from './tierDemand.js';
 
 /** The design a result describes (every field of a Design is in the result). */
@@ -177,9 +178,14 @@ export function requestSims(ctx: Context, d: Design, nodesDown = 0, sumOf?: read
   return sims;
 }
 
-/** The failure/repair simulation of a design, with the same routing and capacity rule as the exact model. */
+/**
+ * The failure/repair simulation of a design, with the same routing, capacity rule and node failure rates (spot
+ * interruptions included on spot: `ctx.pricing`) as the exact model.
+ */
 export function availabilitySim(ctx: Context, d: Design): AvailabilitySimConfig {
-  const rel = ctx.scenario.reliability;
+  // a fleet on spot fails by interruptions too (spot.ts), as its analytic figure counts them
+  const rel =
+    d.kind === 'horizontal' ? fleetReliability(ctx, d.instance, d.regions).reliability : ctx.scenario.reliability;
   const lb = ctx.catalog.reliability.loadBalancer;
   const sim = ctx.scenario.simulation;
   const options: SimOptions = {};

@@ -12,9 +12,9 @@
  */
 
 import type { Catalog, Instance, SpotFigures } from '../catalog/index.js';
-import type { FailureRates } from '../scenario/types.js';
+import type { FailureRates, Scenario } from '../scenario/types.js';
 import { formatPercent, formatSig } from '../units/format.js';
-import { BILLING_HOURS_PER_MONTH } from './context.js';
+import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
 
 /** The monthly share of nodes interrupted that each band stands for (ASSUMPTION: its middle; ">20%" as 25%). */
 export const BAND_MONTHLY_SHARE: Readonly<Record<SpotFigures['interruptionBand'], number>> = {
@@ -69,4 +69,19 @@ export function spotNodes(
     band: worst.band,
     note: `spot: interruptions counted as node failures (Spot Advisor band ${worst.band} for ${instance.name} in ${worst.region}${regions.length > 1 ? ', the worst of its regions' : ''}, taken as ${formatPercent(f)} of nodes a month, one every ${h(1 / lambda)} per node; ASSUMPTION: the band's middle, replaced in reliability.node.mttr): node MTBF ${h(node.mtbfS)} -> ${h(mtbfS)}; the spares absorb interruptions as they absorb failures`,
   };
+}
+
+/**
+ * The reliability figures a horizontal design of `instance` in `regions` runs with in `ctx`: the scenario's, with the
+ * node's failure rates raised by spot interruptions when the context buys spot (spotNodes), and that spot figure
+ * (undefined otherwise). One place for the analytic evaluation and the failure simulation.
+ */
+export function fleetReliability(
+  ctx: Pick<Context, 'catalog' | 'pricing' | 'scenario'>,
+  instance: Instance,
+  regions: readonly string[],
+): { reliability: Scenario['reliability']; spot: SpotNodes | undefined } {
+  const base = ctx.scenario.reliability;
+  const spot = ctx.pricing === 'spot' ? spotNodes(ctx.catalog, instance, regions, base.node) : undefined;
+  return { reliability: spot === undefined ? base : { ...base, node: spot.node }, spot };
 }

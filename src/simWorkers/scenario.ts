@@ -5,7 +5,8 @@
  * comparison between candidates uses common random numbers.
  */
 import type { Catalog } from '../catalog/index.js';
-import { buildContext } from '../compare/context.js';
+import { peakHour } from '../compare/autoscale.js';
+import { buildContext, withPricing } from '../compare/context.js';
 import type {
   ArchitectureResult,
   ComparisonResult,
@@ -33,6 +34,7 @@ import {
   type RequestChunk,
 } from '../core/sim/requests.js';
 import { planTierChunks, type TierChunk } from '../core/sim/tiers.js';
+import { PRICING_MODELS } from '../scenario/options.js';
 import type { Bursts, Scenario, Tier } from '../scenario/types.js';
 import { type PoolOptions, SimulationPool } from './pool.js';
 
@@ -399,7 +401,9 @@ async function simulateAvailabilityOf(
   }
   let config: ReturnType<typeof availabilitySim>;
   try {
-    config = availabilitySim(ctx, designOf(ctx.catalog, r));
+    // the candidate's own pricing model (spot's interruptions are node failures); a system's joined models are tiers
+    const pricing = PRICING_MODELS.find((m) => m === r.cost.pricingModel);
+    config = availabilitySim(pricing === undefined ? ctx : withPricing(ctx, pricing), designOf(ctx.catalog, r));
   } catch (error) {
     return { availability: null, skipped: `availability: ${(error as Error).message}` };
   }
@@ -410,11 +414,20 @@ async function simulateAvailabilityOf(
     AVAILABILITY_CHUNKS,
   );
   const s = combineAvailability(config, chunks);
-  // an autoscaled design's scale-out windows (compare/autoscale.ts) are not failures: the simulation runs the peak
-  // fleet's failures, and is compared with the analytic figure without the windows (U = (U_all - f) / (1 - f))
+  // an autoscaled design's scale-out windows (compare/autoscale.ts) are not failures, and its figure weighs each hour's
+  // fleet: the simulation runs the peak fleet at the peak load, so it is compared with the peak hour's figure
+  // (autoscaling.availabilityByHour), windows excluded
+  const profile = ctx.scenario.workload.dailyProfile;
+  const byHour = r.autoscaling?.availabilityByHour?.unavailabilityByHour;
+  const hour = byHour !== undefined && profile !== undefined ? peakHour(profile) : null;
   const f = r.autoscaling?.scaleOut.downtimeFraction ?? 0;
-  const failuresU = f > 0 ? Math.max(0, (r.availability.unavailability - f) / (1 - f)) : r.availability.unavailability;
-  const analytic = f > 0 ? 1 - failuresU : r.availability.value;
+  const failuresU =
+    hour !== null
+      ? (byHour?.[hour] as number)
+      : f > 0
+        ? Math.max(0, (r.availability.unavailability - f) / (1 - f))
+        : r.availability.unavailability;
+  const analytic = hour === null && f === 0 ? r.availability.value : 1 - failuresU;
   const cut =
     simYears < years
       ? `; cut from ${years} to ${simYears.toPrecision(3)} years to stay under ${MAX_EVENTS} events`
@@ -422,7 +435,7 @@ async function simulateAvailabilityOf(
   const windows =
     r.autoscaling === undefined
       ? ''
-      : '; failures of the peak fleet only: the scale-out windows (availability.byCause "scale-out") are not simulated, and the analytic figure compared is the one without them';
+      : `; the peak fleet at the peak load only${hour === null ? '' : `, compared with the peak hour's analytic figure (hour ${hour} of autoscaling.availabilityByHour; the other hours' smaller fleets are not simulated)`}: the scale-out windows (availability.byCause "scale-out") are not simulated, and the analytic figure compared is without them`;
   const value = s.tooRare ? analytic : s.availability;
   const unavailability = s.tooRare ? failuresU : s.unavailability;
   return {
