@@ -193,6 +193,8 @@ class Normalizer {
   private scenarioAutoscaling: AutoscalingSpec | undefined;
   private workloadNow: Workload | undefined;
   private tieredNow = false;
+  /** The scenario's tiers (null: none), for the rules that depend on their roles. */
+  private tiersNow: readonly Tier[] | null = null;
   /** The scenario's `provider` when it names one (its candidates' families must be that provider's). */
   private scenarioProvider: Instance['provider'] | undefined;
 
@@ -301,8 +303,18 @@ class Normalizer {
     const pricingRaw = own(record(own(raw, 'pricing')), 'model');
     const pricing = this.string<PricingModel>(record(own(raw, 'pricing')), 'model', 'pricing.model', 'on-demand');
     this.scenarioPricing = PRICING_MODELS.find((m) => m === pricingRaw) ?? 'on-demand';
-    const autoscaling = this.autoscaling(own(raw, 'autoscaling'), 'autoscaling', workload, tiersRaw !== undefined);
+    // with tiers, the scenario's autoscaling is the default of its stateless tiers' horizontal designs (searched, and
+    // explicit without their own) and of the co-located fleet when every tier is stateless: one stateless tier needed
+    const autoscaling = this.autoscaling(own(raw, 'autoscaling'), 'autoscaling', workload, false);
+    if (autoscaling !== undefined && tiers !== null && !tiers.some((t) => t.role === 'stateless')) {
+      this.fail(
+        'autoscaling',
+        own(raw, 'autoscaling'),
+        `a stateless tier to follow the daily profile (the tiers are ${tiers.map((t) => `${t.name} (${t.role})`).join(', ')}: a tier that keeps data would move its partitions as it scales, which is not modelled)`,
+      );
+    }
     this.scenarioAutoscaling = autoscaling;
+    this.tiersNow = tiers;
     this.workloadNow = workload;
     this.tieredNow = tiersRaw !== undefined;
     const architectures = this.architectures(own(raw, 'architectures'), workload.replication, tiers);
@@ -425,7 +437,7 @@ class Normalizer {
 
   /**
    * An `autoscaling` object (the scenario's or a candidate's) at `path`: minNodes and scaleOutTime with their defaults;
-   * undefined when absent. It needs workload.dailyProfile to follow, and is not modelled for systems of tiers.
+   * undefined when absent. It needs workload.dailyProfile to follow; `tiered` refuses it (a whole candidate of tiers).
    */
   private autoscaling(
     raw: unknown,
@@ -450,7 +462,7 @@ class Normalizer {
       this.fail(
         path,
         raw,
-        'no autoscaling of a whole candidate or scenario with tiers (give the design of a stateless horizontal tier its own, in architectures[].tiers.NAME.autoscaling)',
+        'no autoscaling of a whole candidate with tiers (give the design of a stateless horizontal tier its own, in architectures[].tiers.NAME.autoscaling, or the scenario an autoscaling block: its stateless tiers follow it)',
       );
     } else if (w.dailyProfile === undefined) {
       this.fail(
@@ -707,7 +719,10 @@ class Normalizer {
       workload === undefined
         ? undefined
         : (this.autoscaling(own(a, 'autoscaling'), `${path}.autoscaling`, workload, this.tieredNow) ??
-          this.scenarioAutoscaling);
+          // a co-located fleet of tiers follows the day only when no tier keeps data
+          (this.tiersNow === null || this.tiersNow.every((t) => t.role === 'stateless')
+            ? this.scenarioAutoscaling
+            : undefined));
     return { kind, name, ...rest, ...own_, ...(autoscaling === undefined ? {} : { autoscaling }) };
   }
 
@@ -908,7 +923,9 @@ class Normalizer {
       const w = this.workloadNow;
       const autoscaling =
         autoRaw === undefined || w === undefined
-          ? undefined
+          ? tier.role === 'stateless'
+            ? this.scenarioAutoscaling
+            : undefined
           : this.autoscaling(autoRaw, `${path}.autoscaling`, w, false, 'architectures[].tiers{}.autoscaling');
       if (autoscaling !== undefined && tier.role !== 'stateless') {
         this.fail(

@@ -132,7 +132,7 @@ export const TierDesignSchema = objectAt(
   {
     autoscaling: objectAt(
       'architectures[].tiers{}.autoscaling',
-      "A horizontal tier of role \"stateless\" only: its nodes follow workload.dailyProfile (which it needs) hour by hour, as an autoscaled candidate's do (the tier's calls follow the users' requests). Default: none (the tier's peak fleet all day).",
+      "A horizontal tier of role \"stateless\" only: its nodes follow workload.dailyProfile (which it needs) hour by hour, as an autoscaled candidate's do (the tier's calls follow the users' requests). Default: the scenario's autoscaling, else none (the tier's peak fleet all day).",
     ).optional(),
     pricing: objectAt(
       'architectures[].tiers{}.pricing',
@@ -238,7 +238,7 @@ export const ScenarioSchema = objectAt(
     ).optional(),
     autoscaling: objectAt(
       'autoscaling',
-      'Every horizontal design (searched, or a candidate without autoscaling of its own) follows workload.dailyProfile (which it needs) hour by hour: it pays for the nodes each hour needs, and its scale-out windows are checked. Vertical designs pay for the peak all day. Default: none.',
+      'Every horizontal design (searched, or a candidate without autoscaling of its own) follows workload.dailyProfile (which it needs) hour by hour: it pays for the nodes each hour needs, and its scale-out windows are checked. Vertical designs pay for the peak all day. With tiers: the horizontal designs of the stateless tiers (searched, or without their own) and the co-located fleet when every tier is stateless; a scenario with no stateless tier is an error. Default: none.',
     ).optional(),
     cost: objectAt('cost', 'What the monthly cost counts. Default: as described by each field.').optional(),
     simulation: SimulationSchema.optional(),

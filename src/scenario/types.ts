@@ -213,7 +213,7 @@ export interface VerticalTierDesign extends Omit<VerticalSpec, 'name'> {
 /** The design of one tier: a horizontal candidate's options (a database tier partitions with its `replication`). */
 export interface HorizontalTierDesign extends Omit<HorizontalSpec, 'name'> {
   tier: string;
-  /* `autoscaling` (HorizontalSpec's): the tier's own only (a stateless tier; never the scenario's), normalize.ts. */
+  /* `autoscaling` (HorizontalSpec's): a stateless tier's own, else the scenario's (normalize.ts); never a stateful tier's. */
   /** The tier's own `pricing.model` ("spot" only on a stateless tier); absent: the candidate's, else the scenario's. */
   pricing?: PricingModel;
 }
@@ -365,7 +365,8 @@ export interface Scenario {
   operations: Operations;
   /**
    * The scenario's `autoscaling`: the default of every horizontal design (searched designs, and candidates without
-   * their own); absent: none.
+   * their own); with tiers, of every stateless tier's horizontal design and of the co-located fleet when no tier keeps
+   * data; absent: none.
    */
   autoscaling?: AutoscalingSpec;
   /** `cost.includeEgress`: internet egress is part of cost.usdPerMonth; absent: false (reported beside it). */

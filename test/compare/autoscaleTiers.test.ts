@@ -122,8 +122,40 @@ describe('a stateless horizontal tier with autoscaling', () => {
   });
 });
 
+describe("the scenario's autoscaling with tiers: the default of its stateless tiers' horizontal designs", () => {
+  const AUTO = { minNodes: 1, scaleOutTime: '3 min' };
+
+  it('an explicit stateless tier without its own follows it, as with its own; the database does not', () => {
+    const [own] = systems(tiered(HALF_DAY, [app({ nodes: 6, autoscaling: AUTO })]));
+    const [inherited] = systems(tiered(HALF_DAY, [app({ nodes: 6 })], { autoscaling: AUTO }));
+    expect(inherited?.tiers?.[0]?.autoscaling?.nodesByHour).toEqual([...Array(12).fill(6), ...Array(12).fill(4)]);
+    expect(inherited?.cost.usdPerMonth).toBe(own?.cost.usdPerMonth);
+    expect(inherited?.tiers?.[1]?.autoscaling).toBeUndefined();
+  });
+
+  it("the search autoscales a stateless tier's horizontal designs, and never pays more than without", () => {
+    const search = (extra: Json) => {
+      const raw = tiered(HALF_DAY, [], extra);
+      delete raw.architectures;
+      return systems(raw);
+    };
+    const fixed = search({});
+    const auto = search({ autoscaling: AUTO });
+    expect(auto.map((a) => a.name)).toEqual(fixed.map((a) => a.name));
+    // some system's app tier is a horizontal design that follows the day; no database tier does
+    const autoscaledApps = auto.filter((a) => a.tiers?.[0]?.kind === 'horizontal' && a.tiers[0].autoscaling);
+    expect(autoscaledApps.length).toBeGreaterThan(0);
+    for (const a of auto) expect(a.tiers?.[1]?.autoscaling).toBeUndefined();
+    auto.forEach((a, k) => {
+      expect(a.cost.usdPerMonth, a.name).toBeLessThanOrEqual((fixed[k]?.cost.usdPerMonth ?? 0) * (1 + 1e-12));
+    });
+    const mixed = (xs: ArchitectureResult[]) => xs.find((a) => a.name === 'best mixed')?.cost.usdPerMonth ?? 0;
+    expect(mixed(auto)).toBeLessThan(mixed(fixed));
+  });
+});
+
 describe('autoscaling of tiers: bad input (exit 2, one line each)', () => {
-  it('on a tier that keeps data, on a vertical tier design, without a profile, on a whole tiered candidate', () => {
+  it('on a tier that keeps data, on a vertical tier design, without a profile, on a whole tiered candidate, on a scenario without a stateless tier', () => {
     const hdb = {
       kind: 'horizontal',
       family: 'r7i',
@@ -148,9 +180,22 @@ describe('autoscaling of tiers: bad input (exit 2, one line each)', () => {
     expect(errorsOf(noProfile)).toEqual([
       'architectures[0].tiers.app.autoscaling: {"minNodes":2}: expected autoscaling only with workload.dailyProfile (24 hourly multipliers of the peak) to follow: without one the load is the peak all day',
     ]);
-    expect(errorsOf({ ...raw, autoscaling: { minNodes: 2 } })[0]).toMatch(
-      /^autoscaling: .*give the design of a stateless horizontal tier its own, in architectures\[\]\.tiers\.NAME\.autoscaling/,
+    // on a whole tiered candidate (its tiers' designs, or the tiers co-located on one fleet); on a scenario none of
+    // whose tiers is stateless
+    const perTier = { ...raw, architectures: [{ name: 'x', autoscaling: { minNodes: 2 }, tiers: { app: app(), db } }] };
+    expect(errorsOf(perTier)).toEqual([
+      'architectures[0].autoscaling: {"minNodes":2}: expected no "autoscaling" on a candidate with per-tier designs (each tier\'s design in architectures[0].tiers gives its own)',
+    ]);
+    const coLocated = { ...raw, architectures: [{ name: 'x', ...app({ autoscaling: { minNodes: 2 } }) }] };
+    expect(errorsOf(coLocated)[0]).toMatch(
+      /^architectures\[0\]\.autoscaling: .*give the design of a stateless horizontal tier its own, in architectures\[\]\.tiers\.NAME\.autoscaling, or the scenario an autoscaling block/,
     );
+    const tiers = (raw.tiers as Json[]).map((t) =>
+      t.name === 'app' ? { ...t, role: 'cache', workingSet: '1 GiB', hitRatio: '90%' } : t,
+    );
+    expect(errorsOf({ ...raw, tiers, autoscaling: { minNodes: 2 } })).toEqual([
+      'autoscaling: {"minNodes":2}: expected a stateless tier to follow the daily profile (the tiers are app (cache), db (database): a tier that keeps data would move its partitions as it scales, which is not modelled)',
+    ]);
     expect(errorsOf(tiered(HALF_DAY, [app({ autoscaling: { scaleOutTime: '2 h' } })]))[0]).toMatch(
       /^architectures\[0\]\.tiers\.app\.autoscaling\.scaleOutTime: "2 h"/,
     );

@@ -23,8 +23,11 @@ export function coLocatedScenario(scenario: Scenario): Scenario {
   const d = coLocatedDemand(tiers);
   const w = scenario.workload;
   const dbs = tiers.flatMap((t) => (t.role === 'database' ? [t] : []));
+  const { autoscaling, ...rest } = scenario;
   return {
-    ...scenario,
+    ...rest,
+    // the shared nodes follow the scenario's autoscaling only when no tier keeps data (normalize.ts)
+    ...(autoscaling !== undefined && tiers.every((t) => t.role === 'stateless') ? { autoscaling } : {}),
     workload: {
       ...w,
       serviceTimeS: d.meanS,

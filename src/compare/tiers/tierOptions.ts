@@ -174,7 +174,8 @@ export const SPOT_TIER_SPARES: readonly number[] = [1, 2];
 /**
  * The horizontal designs the search tries for a tier: every searchable size on each region set the single-tier
  * search starts from (each users' home region alone, and the sets near the users: candidateRegionSets), three zones,
- * one spare per region, the fewest nodes and a few more (nodeSteps).
+ * one spare per region, the fewest nodes and a few more (nodeSteps); autoscaled when the tier's scenario autoscales
+ * (a stateless tier of a scenario with `autoscaling`).
  */
 export function searchHorizontalOptions(
   tierCtx: Context,
@@ -196,6 +197,8 @@ export function searchHorizontalOptions(
             spares,
             zones: SEARCH_TIER_ZONES,
             balancer: 'least-loaded' as const,
+            // a stateless tier's scenario carries the scenario's autoscaling (tierScenario.ts)
+            ...(tierCtx.scenario.autoscaling === undefined ? {} : { autoscaling: tierCtx.scenario.autoscaling }),
           };
           for (const nodesByRegion of nodeSteps(nodesPerRegion(tierCtx, instance, spec, layout))) {
             out.push(

@@ -33,10 +33,13 @@ export function tierScenario(scenario: Scenario, index: number): Scenario {
   const tier = tiers[index];
   if (tier === undefined) throw new RangeError(`tierScenario: no tier ${index}`);
   const calls = tierCalls(tiers)[index]?.meanCalls ?? 0;
+  const { autoscaling, ...w0 } = scenario;
   const w = scenario.workload;
   const front = index === 0;
   return {
-    ...scenario,
+    ...w0,
+    // the scenario's autoscaling is a stateless tier's (normalize.ts): a tier that keeps data runs its peak fleet
+    ...(autoscaling !== undefined && tier.role === 'stateless' ? { autoscaling } : {}),
     name: `${scenario.name} / ${tier.name}`,
     workload: {
       ...w,
