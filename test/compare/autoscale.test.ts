@@ -212,6 +212,50 @@ describe('an autoscaled horizontal design on a daily profile', () => {
   });
 });
 
+describe('an autoscaled candidate of a family without a size', () => {
+  // four peak hours and twenty at a tenth: 2000/s of 50 ms behind random balancing (a queue per node) with a 300 ms
+  // p99, so that small nodes need many more vCPUs than the load for the p99 at every hour. m7i.xlarge's peak fleet at
+  // its fewest nodes (the utilisation's: 100 busy vCPUs at 75% of 4 is 34 nodes, one spare: 35 x $0.2016 x 730 h =
+  // $5150.88) costs more than m7i.large's autoscaled fleet (about $1990), yet its own autoscaled fleet costs less
+  // (about $1610): bestHorizontalSize once dropped it by its peak cost
+  const PEAKY = [...Array(4).fill(1), ...Array(20).fill(0.1)];
+  const family = (size?: string) => ({
+    name: 'workload',
+    workload: { peakRate: '2000/s', serviceTime: '50 ms', dailyProfile: PEAKY },
+    targets: { p99: '300 ms', availability: '99%' },
+    users: [{ region: 'us-east-1', share: 1 }],
+    architectures: [
+      {
+        name: 'fleet',
+        kind: 'horizontal',
+        family: 'm7i',
+        ...(size === undefined ? {} : { size }),
+        regions: ['us-east-1'],
+        zones: 2,
+        spares: 1,
+        balancer: 'random',
+        autoscaling: { minNodes: 1 },
+      },
+    ],
+  });
+
+  it('is the cheapest feasible size by its autoscaled cost, as evaluating every size gives', () => {
+    const chosen = fleetOf(family());
+    const sizes = catalog.families.get('m7i') ?? [];
+    const each = sizes.map((i) => fleetOf(family(i.size)));
+    const feasible = each.filter((r) => r.feasible);
+    const cheapest = Math.min(...feasible.map((r) => r.cost.usdPerMonth));
+    expect(chosen.feasible).toBe(true);
+    expect(chosen.cost.usdPerMonth).toBe(cheapest);
+    expect(chosen.instance.name).toBe('m7i.xlarge');
+    // the case the skip got wrong: the chosen size's autoscaled cost is below m7i.large's, though its peak fleet
+    // (at the fewest nodes the utilisation allows) costs more than m7i.large's autoscaled fleet
+    const large = each.find((r) => r.instance.name === 'm7i.large');
+    expect(large?.feasible).toBe(true);
+    expect(chosen.cost.usdPerMonth).toBeLessThan(large?.cost.usdPerMonth ?? 0);
+  });
+});
+
 describe('a daily profile that never reaches the peak', () => {
   it('warns that every design is sized for a peak the day never reaches', () => {
     const r = compareScenario(parseScenario(scenario(HALF_DAY.map((m) => m * 0.8))), catalog);
