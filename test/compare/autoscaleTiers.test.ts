@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
+import { unitedScaleOut } from '../../src/compare/autoscale.js';
 import { buildContext } from '../../src/compare/context.js';
 import { compareScenario } from '../../src/compare/index.js';
 import type { ArchitectureResult } from '../../src/compare/result.js';
@@ -119,6 +120,74 @@ describe('a stateless horizontal tier with autoscaling', () => {
       }),
       { seed: 15, numRuns: 12 },
     );
+  });
+});
+
+describe('two autoscaled tiers that rise at the same hour', () => {
+  // a web tier in front of the app, each 10 ms of CPU on m7i.xlarge as the app alone: both run 4 nodes at half load
+  // and both are over their caps for their window after the rise from hour 23 to hour 0 (3 and 5 min). A request
+  // needs both, and both windows start at the rise: the system is down for the longer, 5 min a day, once (the union
+  // of [0, 180 s) and [0, 300 s)), not for 3 + 5 min, and the day has one rise, whatever the number of tiers
+  const raw = tiered(HALF_DAY, []);
+  const withWeb = (webScaleOut: string) => ({
+    name: `web ${webScaleOut}`,
+    tiers: {
+      web: app({ nodes: 6, autoscaling: { minNodes: 1, scaleOutTime: webScaleOut } }),
+      app: app({ nodes: 6, autoscaling: { minNodes: 1, scaleOutTime: '5 min' } }),
+      db,
+    },
+  });
+  const [system, quickWeb] = systems({
+    ...raw,
+    tiers: [{ name: 'web', role: 'stateless', serviceTime: '10 ms', callsPerRequest: 1 }, ...(raw.tiers as Json[])],
+    architectures: [withWeb('3 min'), withWeb('1 s')],
+  });
+  if (system?.tiers === undefined || quickWeb === undefined) throw new Error('no tiers');
+
+  it("each tier's own windows: one rise over its cap, 180 s and 300 s a day", () => {
+    const [web, appTier] = system.tiers ?? [];
+    expect(web?.autoscaling?.scaleOut.stepsOverCap).toBe(1);
+    expect(appTier?.autoscaling?.scaleOut.stepsOverCap).toBe(1);
+    expectClose(web?.autoscaling?.scaleOut.downtimeFraction ?? 0, 180 / 86400, { rel: 1e-12 });
+    expectClose(appTier?.autoscaling?.scaleOut.downtimeFraction ?? 0, 300 / 86400, { rel: 1e-12 });
+  });
+
+  it("the system's: one rise, over the cap once, down for the longer window; its availability takes the same", () => {
+    const s = system.autoscaling?.scaleOut;
+    expect(s?.risingSteps).toBe(1);
+    expect(s?.stepsOverCap).toBe(1);
+    expectClose(s?.downtimeFraction ?? 0, 300 / 86400, { rel: 1e-12 });
+    const cause = system.availability.byCause.find((c) => c.cause === 'scale-out');
+    expectClose(cause?.unavailability ?? 0, 300 / 86400, { rel: 1e-12 });
+    // the web tier's window inside the app's changes nothing: with a 1 s window (the same fleets and failures) the
+    // system is as available (a sum of the windows would differ by 179 s a day)
+    expect(quickWeb.tiers?.[0]?.autoscaling?.scaleOut.stepsOverCap).toBe(1);
+    expect(quickWeb.autoscaling?.scaleOut.downtimeFraction).toBe(s?.downtimeFraction);
+    expect(system.availability.unavailability).toBe(quickWeb.availability.unavailability);
+  });
+});
+
+describe('unitedScaleOut: the windows of designs in series on one profile', () => {
+  const check = (overCapFromHours: number[], windowS: number) => ({
+    risingSteps: 3,
+    stepsOverCap: overCapFromHours.length,
+    worst: null,
+    downtimeFraction: (overCapFromHours.length * windowS) / 86400,
+    overCapFromHours,
+    windowS,
+  });
+  it('adds windows at different rises and takes the longer at the same rise, by hand', () => {
+    // hour 5: 120 s and 300 s from the same step, 300 s; hour 9: 120 s; hour 17: 60 s: 480 s over 3 rises
+    expect(unitedScaleOut([check([5, 9], 120), check([5], 300), check([17], 60)])).toEqual({
+      risingSteps: 3,
+      stepsOverCap: 3,
+      downtimeFraction: 480 / 86400,
+    });
+    expect(unitedScaleOut([check([], 120), check([], 300)])).toEqual({
+      risingSteps: 3,
+      stepsOverCap: 0,
+      downtimeFraction: 0,
+    });
   });
 });
 

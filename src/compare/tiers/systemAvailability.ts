@@ -9,7 +9,9 @@
  * through one balancer of that region (one load balancer with a target group per tier); a tier whose state cannot be
  * conditioned on the shared states (a cold standby: it depends on how long an outage has lasted) is taken as
  * independent of the others, in series (a plain product for that tier: pessimistic, it counts the zones and regions
- * it shares twice). Each tier's failover term is its own part in series (first order, as for one tier).
+ * it shares twice). Each tier's failover term is its own part in series (first order, as for one tier). The
+ * autoscaled tiers' scale-out windows start at the same rises of the daily profile: their union is one part in series
+ * (autoscale.ts, unitedScaleOut), as the system's autoscaling.scaleOut reports it.
  */
 
 import {
@@ -23,8 +25,10 @@ import {
   seriesOverDomains,
   type TierOverDomains,
 } from '../../core/reliability/index.js';
+import { unitedScaleOut } from '../autoscale.js';
 import type { AvailabilityFigure, Cause } from '../availability.js';
 import type { Context } from '../context.js';
+import { SCALE_OUT_CAUSE } from '../evaluateHorizontal.js';
 import { CAUSE_DEPLOYS, CAUSE_FAILED_CHANGES } from '../operations.js';
 import type { TierOption } from './tierOption.js';
 
@@ -132,7 +136,7 @@ function computeSystemAvailability(
       // too many shared states to enumerate: the plain product (pessimistic: shared domains counted once per tier)
       joint = series(conditioned.map((o) => tierAvailability(o)));
       conditioned.forEach((o) => {
-        const u = o.result.availability.unavailability;
+        const u = tierAvailability(o).unavailability;
         (byTier[options.indexOf(o)] as TierDowntime).downtimeShare = u;
         byCause.push({ cause: `tier ${names[o.tier]}`, unavailability: u });
       });
@@ -157,6 +161,15 @@ function computeSystemAvailability(
     byCause.push({ cause, unavailability: terms.reduce((s, c) => s + c.unavailability, 0) });
   }
   if (changes.length > 0) method += "; each tier's deploys and failed changes in series";
+  // the autoscaled tiers' scale-out windows over their caps: their union over the day, once (not each tier's)
+  const windows = options.flatMap((o) => (o.day === null ? [] : [o.day().scaleOut]));
+  const scaleOut = windows.length === 0 ? 0 : unitedScaleOut(windows).downtimeFraction;
+  if (scaleOut > 0) {
+    changes.push(fromUnavailability(scaleOut));
+    byCause.push({ cause: SCALE_OUT_CAUSE, unavailability: scaleOut });
+    method +=
+      "; + the autoscaled tiers' scale-out windows over their caps, in series: their union (the tiers rise at the same hours; a window shared by two tiers counts once, the longer)";
+  }
   const availability = series([joint, ...changes, ...independent.map(tierAvailability)]);
   const spof = options.flatMap((o) => o.result.availability.singlePointsOfFailure.map((x) => `${names[o.tier]}: ${x}`));
   return { figure: { availability, method, byCause, singlePointsOfFailure: spof }, byTier };
@@ -220,6 +233,13 @@ function plain(a: Availability): Availability {
   return { availability: a.availability, unavailability: a.unavailability };
 }
 
+/**
+ * A tier's own availability in the system's series: its result's, but for an autoscaled tier without its scale-out
+ * windows (the system takes the tiers' union once): the failures over its day (availabilityByHour's request-weighted
+ * figure, computed directly). A tier whose data cannot be placed is down (its figure is 0 already).
+ */
 function tierAvailability(o: TierOption): Availability {
+  const failures = o.result.autoscaling?.availabilityByHour?.requestWeightedUnavailability;
+  if (o.day !== null && failures !== undefined) return fromUnavailability(failures);
   return { availability: o.result.availability.value, unavailability: o.result.availability.unavailability };
 }

@@ -15,14 +15,14 @@ import {
   series,
   type TierOverDomains,
 } from '../../core/reliability/index.js';
-import { autoscaledFleet } from '../autoscale.js';
+import { autoscaledFleet, type ScaleOutCheck, scaleOutCheck } from '../autoscale.js';
 import { balancerModel, queueAtLoad } from '../capacity.js';
 import { BILLING_HOURS_PER_MONTH, buildContext, type Context, withPricing } from '../context.js';
 import { placementOf } from '../dataPlacement.js';
 import { type DeferredResult, settleLazily } from '../deferredLatency.js';
 import { availabilityNeed } from '../degraded.js';
 import type { HorizontalDesign, VerticalDesign } from '../designKinds.js';
-import { evaluateHorizontalDeferred, horizontalMemoryNeededGiB, SCALE_OUT_CAUSE } from '../evaluateHorizontal.js';
+import { evaluateHorizontalDeferred, horizontalMemoryNeededGiB } from '../evaluateHorizontal.js';
 import { evaluateVerticalDeferred, verticalCost, verticalWriteExtraS } from '../evaluateVertical.js';
 import { horizontalCost } from '../horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout, quorumRttS } from '../layout.js';
@@ -92,8 +92,20 @@ export interface TierOption {
    * on shared states (a cold standby: its state depends on how long an outage has lasted) and is taken as independent.
    */
   overDomains: ((regionIndex: (region: string) => number) => TierOverDomains) | null;
+  /**
+   * An autoscaled horizontal tier's day (autoscale.ts), computed when first read: its fleet hour by hour and its
+   * scale-out windows, the same as its result's (which report only their counts); null: the tier runs its fleet all
+   * day.
+   */
+  day: (() => TierDay) | null;
   /** Regions the tier's nodes (standby included) run in, and zones used in each. */
   footprint: { region: string; zones: number }[];
+}
+
+/** An autoscaled tier's day: nodes per region by hour (hour-major), and the rises' windows over its cap. */
+export interface TierDay {
+  byHour: readonly (readonly number[])[];
+  scaleOut: ScaleOutCheck;
 }
 
 const DOWN: Availability = { availability: 0, unavailability: 1 };
@@ -120,11 +132,14 @@ export function withLazyResult(option: Omit<TierOption, 'result'>, evaluate: () 
   }) as TierOption;
 }
 
-/** The failover term of a tier's own availability (rate x duration), as a part in series; none when 0. */
+/**
+ * The failover term of a tier's own availability (rate x duration), as a part in series; none when 0. An autoscaled
+ * tier's scale-out windows are not in it: the tiers' windows start at the same rises of the load, so the system takes
+ * their union in series once (systemAvailability.ts, unitedScaleOut), not each tier's.
+ */
 function failoverPart(r: ArchitectureResult): Availability[] {
-  // an autoscaled tier's scale-out windows over the cap (autoscale.ts) are its own downtime too, in series
   return r.availability.byCause
-    .filter((c) => (c.cause === 'failover' || c.cause === SCALE_OUT_CAUSE) && c.unavailability > 0)
+    .filter((c) => c.cause === 'failover' && c.unavailability > 0)
     .map((c) => ({ availability: 1 - c.unavailability, unavailability: c.unavailability }));
 }
 
@@ -201,6 +216,7 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
       serving: [serving],
       shares: [1],
       footprint,
+      day: null,
       overDomains:
         c.standby === 'cold'
           ? null
@@ -341,20 +357,27 @@ export function horizontalTierOption(
   const stateless = w.workingSetBytes === 0 && w.writeFraction === 0;
   const copies = stateless ? Math.max(1, fewest) : Math.min(w.replication, fewest);
   const name = ctx.scenario.name;
+  const auto = d.autoscaling === undefined ? null : { ...d, autoscaling: d.autoscaling };
+  const fleet = auto === null ? null : autoscaledFleet(ctx, auto, layout);
+  let day: TierDay | undefined;
   const option: TierOption = withLazyResult(
     {
       id: newId(),
       tier,
       choice: c,
       // an autoscaled tier pays for its mean fleet over the day (autoscale.ts), as its result does
-      usdPerMonth: horizontalCost(
-        ctx,
-        d,
-        layout,
-        d.autoscaling === undefined
-          ? d.nodesByRegion
-          : autoscaledFleet(ctx, { ...d, autoscaling: d.autoscaling }, layout).meanByRegion,
-      ).usdPerMonth,
+      usdPerMonth: horizontalCost(ctx, d, layout, fleet?.meanByRegion ?? d.nodesByRegion).usdPerMonth,
+      // the windows as evaluateHorizontal computes them: the same fleet, and the cap of the same all-up utilisation
+      day:
+        auto === null || fleet === null
+          ? null
+          : () => {
+              day ??= {
+                byHour: fleet.byHour,
+                scaleOut: scaleOutCheck(ctx, auto, layout, fleet.byHour, availabilityNeed(ctx, d, utilization).cap),
+              };
+              return day;
+            },
       utilization,
       memoryFits: horizontalMemoryNeededGiB(ctx, c.nodesByRegion) <= c.instance.memGiB,
       serving,
