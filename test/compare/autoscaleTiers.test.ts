@@ -123,6 +123,37 @@ describe('a stateless horizontal tier with autoscaling', () => {
   });
 });
 
+describe("an autoscaled tier's hours in the system's availability", () => {
+  // node failures frequent enough to show (1000 h / 10 h), no failover time and no scale-out window: the system's
+  // unavailability is its failures'. Twelve hours at the peak with the app's 6 nodes, twelve at half load with its 4:
+  // the same as the system with the app's 6 nodes all day at the peak rate, and with its 4 nodes at 750/s (the
+  // database box's availability does not depend on its load; the cap is 90% in both), weighted by the hours'
+  // requests: 12 x 1 / 18 = 2/3 and 12 x 0.5 / 18 = 1/3
+  const reliability = {
+    node: { mtbf: '1000 h', mttr: '10 h' },
+    zone: { mtbf: '8766 h', mttr: '4 h' },
+    region: { mtbf: '26298 h', mttr: '8 h' },
+    failover: '0 s',
+  };
+  const flat = Array(24).fill(1);
+  const [auto] = systems(
+    tiered(HALF_DAY, [app({ nodes: 6, autoscaling: { minNodes: 1, scaleOutTime: '0 s' } })], { reliability }),
+  );
+  const [peak] = systems(tiered(flat, [app({ nodes: 6 })], { reliability }));
+  const half = tiered(flat, [app({ nodes: 4 })], { reliability });
+  const [night] = systems({ ...half, workload: { peakRate: '750/s', dailyProfile: flat } });
+
+  it('is each hour\'s fleet at its load, request-weighted, by hand from two fixed systems', () => {
+    expect(auto?.tiers?.[0]?.autoscaling?.nodesByHour).toEqual([...Array(12).fill(6), ...Array(12).fill(4)]);
+    const uPeak = peak?.availability.unavailability ?? Number.NaN;
+    const uNight = night?.availability.unavailability ?? Number.NaN;
+    // the two differ: the check below tells the hours from the peak fleet all day
+    expect(Math.abs(uNight - uPeak)).toBeGreaterThan(0.05 * uPeak);
+    expectClose(auto?.availability.unavailability ?? Number.NaN, (2 / 3) * uPeak + (1 / 3) * uNight, { rel: 1e-9 });
+    expect(auto?.availability.method).toContain('hour by hour');
+  });
+});
+
 describe('two autoscaled tiers that rise at the same hour', () => {
   // a web tier in front of the app, each 10 ms of CPU on m7i.xlarge as the app alone: both run 4 nodes at half load
   // and both are over their caps for their window after the rise from hour 23 to hour 0 (3 and 5 min). A request

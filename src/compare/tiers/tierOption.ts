@@ -91,7 +91,7 @@ export interface TierOption {
    * The tier as seriesOverDomains sees it, given the index of each shared region; null when it cannot be conditioned
    * on shared states (a cold standby: its state depends on how long an outage has lasted) and is taken as independent.
    */
-  overDomains: ((regionIndex: (region: string) => number) => TierOverDomains) | null;
+  overDomains: ((regionIndex: (region: string) => number, hour?: TierHour) => TierOverDomains) | null;
   /**
    * An autoscaled horizontal tier's day (autoscale.ts), computed when first read: its fleet hour by hour and its
    * scale-out windows, the same as its result's (which report only their counts); null: the tier runs its fleet all
@@ -100,6 +100,15 @@ export interface TierOption {
   day: (() => TierDay) | null;
   /** Regions the tier's nodes (standby included) run in, and zones used in each. */
   footprint: { region: string; zones: number }[];
+}
+
+/**
+ * An hour of an autoscaled tier's day, as the system's series takes it (systemAvailability.ts): the hour's fleet
+ * (TierDay.byHour) at the hour's load (multiplier of the peak); absent: the peak fleet at the peak load.
+ */
+export interface TierHour {
+  nodesByRegion: readonly number[];
+  multiplier: number;
 }
 
 /** An autoscaled tier's day: nodes per region by hour (hour-major), and the rises' windows over its cap. */
@@ -383,21 +392,26 @@ export function horizontalTierOption(
       serving,
       shares,
       footprint: c.regions.map((region, r) => ({ region, zones: Math.min(c.zones, c.nodesByRegion[r] as number) })),
-      overDomains: (idx: (region: string) => number) => {
+      // at an hour of an autoscaled tier's day: that hour's fleet, needing that hour's load up at the peak's cap, as
+      // evaluateHorizontal's hours (autoscale.ts); its failover term the result's (the day's, request-weighted)
+      overDomains: (idx: (region: string) => number, hour?: TierHour) => {
         const result = option.result;
+        const nodes = hour?.nodesByRegion ?? c.nodesByRegion;
+        const m = hour?.multiplier ?? 1;
         const placeable = c.nodesByRegion.every((n) => n >= w.replication) && result.utilization < 1;
         const own = placeable ? failoverPart(result) : [DOWN];
         const { needed } = availabilityNeed(ctx, d, result.utilization);
         const placement = placementOf(ctx, d);
+        const hourCopies = stateless ? Math.max(1, Math.min(...nodes)) : copies;
         const inner = placedFleetTier({
           name,
           fleet: {
-            regions: c.regions.map((_, r) => ({ nodes: Math.max(1, c.nodesByRegion[r] as number), zones: c.zones })),
+            regions: c.regions.map((_, r) => ({ nodes: Math.max(1, nodes[r] as number), zones: c.zones })),
             node,
-            replication: copies,
-            writeQuorum: Math.min(placement.writeQuorum, c.regions.length * copies),
+            replication: hourCopies,
+            writeQuorum: Math.min(placement.writeQuorum, c.regions.length * hourCopies),
             users: layout.users,
-            need: needed,
+            need: m >= 1 ? needed : (r, share) => needed(r, share * m),
           },
           inRegions: c.regions.map(idx),
           throughBalancer: true,
