@@ -143,7 +143,7 @@ describe("an autoscaled tier's hours in the system's availability", () => {
   const half = tiered(flat, [app({ nodes: 4 })], { reliability });
   const [night] = systems({ ...half, workload: { peakRate: '750/s', dailyProfile: flat } });
 
-  it('is each hour\'s fleet at its load, request-weighted, by hand from two fixed systems', () => {
+  it("is each hour's fleet at its load, request-weighted, by hand from two fixed systems", () => {
     expect(auto?.tiers?.[0]?.autoscaling?.nodesByHour).toEqual([...Array(12).fill(6), ...Array(12).fill(4)]);
     const uPeak = peak?.availability.unavailability ?? Number.NaN;
     const uNight = night?.availability.unavailability ?? Number.NaN;
