@@ -48,17 +48,17 @@ import { UNBOUNDED_SHORTFALL } from './targets.js';
 export const BURSTABLE_FAMILIES: ReadonlySet<string> = new Set(['t3', 't4g']);
 
 /**
- * Instances of the catalog a search considers: those of a provider the catalog has regions for (its regions, round
- * trips and network prices come with them: today AWS's; the reference lists 17 GCP types at one unverified region and
- * no GCP region, round trip, balancer or transfer price, so GCP types are not searched; catalog.providers), and of
- * the scenario's `provider` when it names one, not burstable (BURSTABLE_FAMILIES).
+ * Instances of the catalog a search considers: those of the scenario's provider (ctx.provider: the one it names, else
+ * the catalog's default, the provider of its regions; networkPrices.ts), whose regions, round trips and network prices
+ * the designs use (today AWS's; the reference lists 17 GCP types at one unverified region and no GCP region, round
+ * trip, balancer or transfer price, so GCP types are not searched; catalog.providers), in a region of the catalog, not
+ * burstable (BURSTABLE_FAMILIES).
  */
 export function searchableInstances(ctx: Context): Instance[] {
-  const named = ctx.scenario.provider;
-  const withRegions = new Set<string>(
-    ctx.catalog.regions.map((r) => r.provider as string).filter((p) => named === undefined || p === named),
+  const hosted = ctx.catalog.regions.some((r) => r.provider === ctx.provider);
+  return ctx.catalog.instances.filter(
+    (i) => hosted && i.provider === ctx.provider && !BURSTABLE_FAMILIES.has(i.family),
   );
-  return ctx.catalog.instances.filter((i) => withRegions.has(i.provider) && !BURSTABLE_FAMILIES.has(i.family));
 }
 
 /** Shortfalls are ranked in units of 1 / SHORTFALL_RESOLUTION (a hundredth of a percent of each target). */

@@ -100,7 +100,7 @@ function computeSystemAvailability(
         balancer: plain((zonesUsed.get(r) ?? 1) > 1 ? lb.multiAz : lb.singleAz),
       }),
     ),
-    globalSwitch: plain(ctx.catalog.networkCosts.globalSwitches.default.availability),
+    globalSwitch: plain(ctx.networkCosts.globalSwitches.default.availability),
   };
   const conditioned = options.filter((o) => o.overDomains !== null);
   const independent = options.filter((o) => o.overDomains === null);
