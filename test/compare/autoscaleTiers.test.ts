@@ -1,35 +1,30 @@
 // Autoscaling of tiers (issue 15): a stateless horizontal tier with `autoscaling` pays hour by hour on the daily
-// profile as an autoscaled candidate does; the system sums its tiers' hours. Reference price from
-// models/catalog/instances.json: m7i.xlarge in us-east-1 $0.2016 an hour; a billing month of 730 hours.
+// profile as an autoscaled candidate does; the system sums its tiers' hours. Reference price (autoscaleFixtures.ts):
+// m7i.xlarge in us-east-1 $0.2016 an hour; a billing month of 730 hours.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/catalog/index.js';
 import { unitedScaleOut } from '../../src/compare/autoscale.js';
 import { buildContext } from '../../src/compare/context.js';
-import { compareScenario } from '../../src/compare/index.js';
-import type { ArchitectureResult } from '../../src/compare/result.js';
 import { evaluateAgain } from '../../src/compare/tiers/evaluateAgain.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 import { expectClose } from '../helpers/expectClose.js';
 import { errorsOf } from '../scenario/example.js';
-
-const catalog = loadCatalog();
-const M7I_XL_USE1 = 0.2016;
-const HOURS = 730;
-const HALF_DAY = [...Array(12).fill(1), ...Array(12).fill(0.5)];
+import {
+  catalog,
+  dailyProfileArb,
+  HOT_STANDBY_DB as db,
+  FLAT_DAY,
+  FREQUENT_NODE_FAILURES,
+  HALF_DAY,
+  BILLING_HOURS as HOURS,
+  M7I_XLARGE_USE1_USD_PER_HOUR as M7I_XL_USE1,
+  m7iXlargeApp,
+  resultsOf as systems,
+} from './autoscaleFixtures.js';
 
 type Json = Record<string, unknown>;
 
-const db = { kind: 'vertical', family: 'r7i', size: '2xlarge', regions: ['us-east-1'], standby: 'hot' };
-const app = (over: Json = {}) => ({
-  kind: 'horizontal',
-  family: 'm7i',
-  size: 'xlarge',
-  spares: 1,
-  zones: 2,
-  regions: ['us-east-1'],
-  ...over,
-});
+const app = (over: Json = {}) => m7iXlargeApp({ zones: 2, ...over });
 
 /**
  * 1500/s, each request 10 ms of app CPU (exponential) on m7i.xlarge: as autoscale.test.ts's single fleet, 5 nodes at
@@ -56,10 +51,6 @@ function tiered(profile: readonly number[], apps: Json[], extra: Json = {}): Jso
     architectures: apps.map((a, i) => ({ name: `c${i}`, tiers: { app: a, db } })),
     ...extra,
   };
-}
-
-function systems(raw: Json): ArchitectureResult[] {
-  return compareScenario(parseScenario(raw), catalog).architectures;
 }
 
 describe('a stateless horizontal tier with autoscaling', () => {
@@ -106,10 +97,7 @@ describe('a stateless horizontal tier with autoscaling', () => {
   });
 
   it('never costs more than the same system with the tier at its peak fleet all day (fast-check)', () => {
-    const profileArb = fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 24, maxLength: 24 }).map((xs) => {
-      const top = Math.max(...xs);
-      return top === 0 ? xs.map(() => 1) : xs.map((x) => x / top);
-    });
+    const profileArb = dailyProfileArb();
     fc.assert(
       fc.property(profileArb, fc.integer({ min: 1, max: 5 }), (profile, minNodes) => {
         const [a] = systems(tiered(profile, [app({ autoscaling: { minNodes } })]));
@@ -129,13 +117,8 @@ describe("an autoscaled tier's hours in the system's availability", () => {
   // the same as the system with the app's 6 nodes all day at the peak rate, and with its 4 nodes at 750/s (the
   // database box's availability does not depend on its load; the cap is 90% in both), weighted by the hours'
   // requests: 12 x 1 / 18 = 2/3 and 12 x 0.5 / 18 = 1/3
-  const reliability = {
-    node: { mtbf: '1000 h', mttr: '10 h' },
-    zone: { mtbf: '8766 h', mttr: '4 h' },
-    region: { mtbf: '26298 h', mttr: '8 h' },
-    failover: '0 s',
-  };
-  const flat = Array(24).fill(1);
+  const reliability = FREQUENT_NODE_FAILURES;
+  const flat = FLAT_DAY;
   const [auto] = systems(
     tiered(HALF_DAY, [app({ nodes: 6, autoscaling: { minNodes: 1, scaleOutTime: '0 s' } })], { reliability }),
   );
