@@ -118,7 +118,8 @@ export interface CapacityUnitPrice {
 }
 
 export interface NetworkCosts {
-  provider: 'aws';
+  /** Whose prices these are (network-costs.json is AWS's). */
+  provider: Instance['provider'];
   currency: 'USD';
   /** Same AZ over private IPs: free. */
   sameAzPrivateIp: PerGb;

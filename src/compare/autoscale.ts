@@ -141,6 +141,10 @@ export interface ScaleOutCheck {
   worst: ScaleOutStep | null;
   /** Unavailability of the windows over the cap: stepsOverCap x min(scaleOutTime, 1 h) / 24 h. */
   downtimeFraction: number;
+  /** The hour before each rise over the cap (hour order; stepsOverCap of them). */
+  overCapFromHours: number[];
+  /** How long each window lasts: min(scaleOutTime, 1 h), s. */
+  windowS: number;
 }
 
 /** Every rise of the load over the day, its window's utilisation with the old nodes, and the downtime (module note). */
@@ -155,7 +159,7 @@ export function scaleOutCheck(
   const w = ctx.scenario.workload;
   const model = balancerModel(d.balancer);
   let rising = 0;
-  let over = 0;
+  const over: number[] = [];
   let worst: ScaleOutStep | null = null;
   profile.forEach((m, h) => {
     const next = (h + 1) % profile.length;
@@ -170,14 +174,55 @@ export function scaleOutCheck(
       const q = queueAtLoad(w, ctx.node(d.instance), ctx.designRatePerS * share * to, nodes[r] as number, model);
       u = Math.max(u, q.utilization);
     });
-    if (!(u <= cap)) over++;
+    if (!(u <= cap)) over.push(h);
     if (worst === null || u > worst.utilization) {
       const total = nodes.reduce((s, n) => s + n, 0);
       worst = { fromHour: h, toHour: next, fromMultiplier: m, toMultiplier: to, nodes: total, utilization: u };
     }
   });
   const windowS = Math.min(d.autoscaling.scaleOutTimeS, HOUR_S);
-  return { risingSteps: rising, stepsOverCap: over, worst, downtimeFraction: (over * windowS) / DAY_S };
+  return {
+    risingSteps: rising,
+    stepsOverCap: over.length,
+    worst,
+    downtimeFraction: (over.length * windowS) / DAY_S,
+    overCapFromHours: over,
+    windowS,
+  };
+}
+
+/** The scale-out windows of several designs on one daily profile, together (unitedScaleOut). */
+export interface UnitedScaleOut {
+  /** Hours after which the load rises: the profile's, the same for every design (count). */
+  risingSteps: number;
+  /** Rises at which at least one design's window is over its cap (count, at most risingSteps). */
+  stepsOverCap: number;
+  /** Unavailability of the union of the windows over the caps, fraction of the day. */
+  downtimeFraction: number;
+}
+
+/**
+ * The scale-out windows of designs in series that follow the same daily profile (the tiers of a system: a request
+ * needs every tier). They rise at the same hours (the profile's), so they share the rising steps: risingSteps is the
+ * profile's count, not a sum. At a rise from hour h, each design i over its cap there is down from the step for its
+ * window w_i = min(scaleOutTime_i, 1 h) (the module note); the series is down while any of them is, the union of
+ * intervals [h, h + w_i) that all start at the step: [h, h + max_i w_i). So
+ *   stepsOverCap = |U_i over_i|,   downtime = sum over h in U_i over_i of max {w_i : h in over_i} / 24 h,
+ * at least each design's own and at most their sum (the sum counts a window twice when two designs are over their
+ * caps at the same rise). Pure.
+ */
+export function unitedScaleOut(checks: readonly ScaleOutCheck[]): UnitedScaleOut {
+  const longest = new Map<number, number>();
+  for (const c of checks) {
+    for (const h of c.overCapFromHours) longest.set(h, Math.max(longest.get(h) ?? 0, c.windowS));
+  }
+  let windowsS = 0;
+  for (const w of longest.values()) windowsS += w;
+  return {
+    risingSteps: Math.max(0, ...checks.map((c) => c.risingSteps)),
+    stepsOverCap: longest.size,
+    downtimeFraction: Math.min(1, windowsS / DAY_S),
+  };
 }
 
 /**

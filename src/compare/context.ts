@@ -3,10 +3,11 @@
  * regions, and the catalog look-ups. Pure (the catalog comes in as an argument); SI units inside, ms only in results.
  */
 
-import type { Catalog, Instance, Region } from '../catalog/index.js';
+import type { Catalog, Instance, NetworkCosts, Region } from '../catalog/index.js';
 import { greatCircleKm, type LatLon, type Place, rttBetween } from '../core/geo/index.js';
 import { profileMean } from '../scenario/profile.js';
 import type { Scenario } from '../scenario/types.js';
+import { scenarioProvider } from './networkPrices.js';
 import type { PricingModel } from './nodePrice.js';
 import { type NodeCapacity, speedup } from './perVcpu.js';
 import type { ArchitectureResult } from './result.js';
@@ -33,6 +34,16 @@ export interface Context {
   trafficRatePerS: number;
   /** `cost.includeEgress`: internet egress is part of cost.usdPerMonth (cost.ts). */
   includeEgress: boolean;
+  /**
+   * The provider the designs run on: the scenario's `provider`, else the catalog's default (networkPrices.ts); the
+   * search takes its families only (size.ts, searchableInstances).
+   */
+  provider: Instance['provider'];
+  /**
+   * That provider's transfer, balancer and global-switch prices: every cost and the global switch read these, never
+   * catalog.networkCosts.
+   */
+  networkCosts: NetworkCosts;
   /**
    * Memoised RTT between two places (order-free): catalog regions, or users' places given by coordinates
    * (scenario.users[i].region with a location).
@@ -94,6 +105,7 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
       : w.dailyProfile === undefined
         ? designRatePerS
         : designRatePerS * profileMean(w.dailyProfile);
+  const provider = scenarioProvider(catalog, scenario.provider);
   const cache = new Map<string, Rtt>();
   const measured = (a: string, b: string) => catalog.measuredRttMs(a, b);
   const located = new Map<string, LatLon>();
@@ -114,6 +126,8 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
     designRatePerS,
     trafficRatePerS,
     includeEgress: scenario.includeEgress === true,
+    provider: provider.id,
+    networkCosts: provider.networkCosts,
     pricing: scenario.pricing,
     seen: [],
     rtt(a, b) {

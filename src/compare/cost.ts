@@ -21,7 +21,7 @@
  * Transfer volumes use the traffic rate (the grown average rate if the scenario gives one, else the design rate).
  */
 
-import type { Catalog, GlobalSwitch } from '../catalog/index.js';
+import type { GlobalSwitch, NetworkCosts } from '../catalog/index.js';
 import { BILLING_HOURS_PER_MONTH, SECONDS_PER_BILLING_MONTH } from './context.js';
 import type { NodePrice, Pricing, PricingModel } from './nodePrice.js';
 import type { CostBreakdown, CostResult } from './result.js';
@@ -97,7 +97,7 @@ export function globalSwitchUsdPerMonth(
 }
 
 /** Tiered egress price of `gb` GB in a month with tiers scaled by `scale`. */
-function tieredUsd(gb: number, tiers: Catalog['networkCosts']['internetEgress']['tiers'], scale: number): number {
+function tieredUsd(gb: number, tiers: NetworkCosts['internetEgress']['tiers'], scale: number): number {
   let usd = 0;
   let done = 0;
   for (const t of tiers) {
@@ -111,8 +111,7 @@ function tieredUsd(gb: number, tiers: Catalog['networkCosts']['internetEgress'][
 }
 
 export function monthlyCost(ctx: Pricing, c: CostInput): CostResult {
-  const catalog = ctx.catalog;
-  const net = catalog.networkCosts;
+  const net = ctx.networkCosts;
   const hours = BILLING_HOURS_PER_MONTH;
   const month = SECONDS_PER_BILLING_MONTH;
   const computeUsdPerMonth = c.compute.reduce((s, x) => s + x.count * x.price.usdPerHour * hours, 0);
@@ -141,7 +140,7 @@ export function monthlyCost(ctx: Pricing, c: CostInput): CostResult {
   for (const x of c.interRegion) {
     const gb = (x.bytesPerS * month) / GB;
     interRegionGb += gb;
-    const price = net.interRegionUsdPerGb(x.from, x.to) ?? maxInterRegionPrice(catalog);
+    const price = net.interRegionUsdPerGb(x.from, x.to) ?? maxInterRegionPrice(net);
     interRegionTransferUsdPerMonth += gb * price;
   }
 
@@ -201,14 +200,15 @@ const EGRESS_INSIDE = 'internet egress included in the total (cost.includeEgress
  * sum_r s_r f(g_r) >= min_r s_r sum_r f(g_r) >= min_r s_r f(sum_r g_r), as the tiered price f is concave with f(0) = 0.
  */
 export function egressLowerBoundUsdPerMonth(
-  catalog: Catalog,
+  net: NetworkCosts,
+  regions: readonly { id: string }[],
   trafficRatePerS: number,
   responseSizeBytes: number,
 ): number {
-  const egress = catalog.networkCosts.internetEgress;
+  const egress = net.internetEgress;
   const baseFirst = egress.tiers[0]?.usdPerGb ?? 0;
   let scale = 1;
-  for (const r of catalog.regions) {
+  for (const r of regions) {
     const first = egress.firstTierByRegion.get(r.id)?.usdPerGb ?? baseFirst;
     scale = Math.min(scale, baseFirst > 0 ? first / baseFirst : 1);
   }
@@ -227,9 +227,9 @@ export function unitPrices(nodes: readonly { count: number; price: NodePrice }[]
   return [...seen.values()];
 }
 
-/** The highest inter-region price in the catalog: used (conservatively) for a region without a listed price. */
-function maxInterRegionPrice(catalog: Catalog): number {
+/** The highest inter-region price of the provider: used (conservatively) for a region without a listed price. */
+function maxInterRegionPrice(net: NetworkCosts): number {
   let max = 0;
-  for (const p of catalog.networkCosts.interRegion.bySourceRegion.values()) max = Math.max(max, p.usdPerGb);
+  for (const p of net.interRegion.bySourceRegion.values()) max = Math.max(max, p.usdPerGb);
   return max;
 }

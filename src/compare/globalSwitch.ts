@@ -10,7 +10,7 @@ import type { Context } from './context.js';
  * several regions.
  */
 export function globalSwitchFor(ctx: Context, regions: readonly string[]): GlobalSwitch | null {
-  return regions.length > 1 ? ctx.catalog.networkCosts.globalSwitches.default : null;
+  return regions.length > 1 ? ctx.networkCosts.globalSwitches.default : null;
 }
 
 /** The note that says which switch a design is reached through, what it costs and what it is assumed to do. */

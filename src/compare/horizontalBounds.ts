@@ -288,7 +288,14 @@ export function sizeLowerBound(
         operations: { usdPerMonth: operationsUsdPerMonth(ctx.scenario.operations, 0, k), blueGreenUsdPerMonth: 0 },
       },
     ).usdPerMonth +
-    (ctx.includeEgress ? egressLowerBoundUsdPerMonth(ctx.catalog, ctx.trafficRatePerS, w.responseSizeBytes) : 0);
+    (ctx.includeEgress
+      ? egressLowerBoundUsdPerMonth(
+          ctx.networkCosts,
+          ctx.catalog.regions.filter((r) => r.provider === ctx.networkCosts.provider),
+          ctx.trafficRatePerS,
+          w.responseSizeBytes,
+        )
+      : 0);
   let nodesUsdPerMonth = Number.POSITIVE_INFINITY;
   const auto = autoscaledHours(ctx);
   for (const i of instances) {

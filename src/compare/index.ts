@@ -152,7 +152,7 @@ function assumptions(ctx: Context, results: readonly ArchitectureResult[]): stri
       `A cold standby is restored in reliability.coldRestore plus the working set copied back at reliability.restoreRate, ${formatByteRate(s.reliability.restoreRateBytesPerS)}${s.defaulted.includes('reliability.restoreRate') ? ` (the catalog default, an ${restore.confidence}: the middle of the 100-300 MiB/s that EBS sells to initialise a volume from a snapshot)` : ''}; a database's own recovery after the copy (log replay, cache warm-up) is not counted.`,
     );
   }
-  const sw = ctx.catalog.networkCosts.globalSwitches.default;
+  const sw = ctx.networkCosts.globalSwitches.default;
   if (results.some((r) => r.cost.breakdown.globalSwitchUsdPerMonth > 0)) {
     out.push(
       `A design that spans regions (a standby in another region, a horizontal design over several) is reached through a global traffic switch, the catalog's default: ${sw.name} (${sw.price.confidence} prices). It is in series at ${formatPercent(sw.availability.availability)} (${sw.availability.confidence}; its published SLA is ${formatPercent(sw.sla.monthly)} for ${sw.sla.scope}, a floor rather than an expectation), and a move of the users to another region takes at least its health-check detection + DNS TTL, ${sw.failover.detectionSeconds} s + ${sw.failover.dnsTtlSeconds} s (${sw.failover.confidence}); clients that cache DNS answers beyond the TTL are not modelled.`,
@@ -209,7 +209,7 @@ const OPERATIONS_ASSUMPTION =
 
 function sources(ctx: Context, results: readonly ArchitectureResult[]): ComparisonResult['sources'] {
   const { catalog } = ctx;
-  const net = catalog.networkCosts;
+  const net = ctx.networkCosts;
   const ids = new Set<string>();
   for (const r of results) ids.add(r.instance.source);
   ids.add(net.crossAz.source);

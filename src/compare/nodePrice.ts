@@ -27,7 +27,7 @@
  * has no price there: the searches leave it out, and a design that names it is an input error (exit 2).
  */
 
-import type { Catalog, Instance, Reservation } from '../catalog/index.js';
+import type { Catalog, Instance, NetworkCosts, Reservation } from '../catalog/index.js';
 import { InputError } from '../errors.js';
 import { PRICING_MODELS } from '../scenario/options.js';
 import type { PricingModel } from '../scenario/types.js';
@@ -38,10 +38,12 @@ export type { PricingModel };
 /** One unit price a cost uses: USD per hour of one node of `instance` in `region` under a pricing model. */
 export type NodePrice = CostResult['prices'][number];
 
-/** What pricing needs: the catalog and the model of the design being priced. */
+/** What pricing needs: the catalog, the model of the design being priced and its provider's network prices. */
 export interface Pricing {
   catalog: Catalog;
   pricing: PricingModel;
+  /** The transfer, balancer and global-switch prices of the scenario's provider (networkPrices.ts). */
+  networkCosts: NetworkCosts;
   /** `cost.includeEgress`: internet egress is part of the monthly total (cost.ts); absent: false. */
   includeEgress?: boolean;
 }

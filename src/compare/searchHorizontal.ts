@@ -4,8 +4,9 @@
  *
  * The space: every set of the catalog's regions of up to MAX_SEARCH_REGIONS (regions with users or without), 1 to 3
  * zones, every searchable instance type, and spares per region from 0 up to the fewest that survive the loss of a
- * zone (see sparesLimit; an autoscaled search goes on past it, up to AUTOSCALED_EXTRA_SPARES more, while the
- * design misses availability through its scale-out windows, which more spares shorten). With autoscaling (the
+ * zone (see sparesLimit; an autoscaled search goes on past it while the design misses availability through its
+ * scale-out windows, which more spares shorten, up to the count from which no window is over the cap:
+ * scaleOutClearingSpares). With autoscaling (the
  * scenario's, autoscale.ts) a design costs its mean fleet over the day, and the cost bounds are the mean over the
  * hours of each hour's fewest nodes. The nodes of a region for given spares are nodesPerRegion's: the fewest that
  * carry the region's load within the p99 and utilisation targets with `spares` nodes down, hold the working set and
@@ -48,7 +49,7 @@ import type { Instance } from '../catalog/index.js';
 import { formatPercent } from '../units/format.js';
 import { type HourlyBase, hourlyBase, hourlyNodes, meanNodes } from './autoscale.js';
 import { structuralUnavailability } from './availability.js';
-import { MAX_NODES_PER_REGION } from './capacity.js';
+import { MAX_NODES_PER_REGION, nodesForUtilization, queueAtLoad } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
 import { allUpUtilization, survivesZoneLossQuick } from './degraded.js';
 import type { HorizontalDesign } from './designKinds.js';
@@ -281,6 +282,8 @@ interface Candidate {
   cost: (spares: number) => number;
   /** Each region's nodes before spares (regionNodeBase). */
   base: { atLeast: number; base: number }[];
+  /** An autoscaled candidate's hours before spares (autoscale.ts hourlyBase, sized on first use); null: not autoscaled. */
+  hours: (() => HourlyBase) | null;
 }
 
 function candidateOf(ctx: Context, plan: Plan, instance: Instance, perNode: readonly number[]): Candidate {
@@ -303,16 +306,59 @@ function candidateOf(ctx: Context, plan: Plan, instance: Instance, perNode: read
   });
   if (auto === undefined) {
     const cost = (spares: number) => plan.fixed + fleetUsd(nodesWithSpares(base, spares), perNode);
-    return { plan, instance, design, cost, base };
+    return { plan, instance, design, cost, base, hours: null };
   }
   // autoscaled: paid for the mean fleet over the day (autoscale.ts), which grows with the spares as the peak fleet does;
   // the hours are sized on first use (most candidates are cut before, by autoscaledFloor)
   let hb: HourlyBase | undefined;
-  const cost = (spares: number) => {
+  const hours = () => {
     hb ??= hourlyBase(ctx, { instance, ...spec }, plan.layout, auto);
-    return plan.fixed + fleetUsd(meanNodes(hourlyNodes(ctx, hb, nodesWithSpares(base, spares), spares)), perNode);
+    return hb;
   };
-  return { plan, instance, design, cost, base };
+  const cost = (spares: number) =>
+    plan.fixed + fleetUsd(meanNodes(hourlyNodes(ctx, hours(), nodesWithSpares(base, spares), spares)), perNode);
+  return { plan, instance, design, cost, base, hours };
+}
+
+/**
+ * The spares from which no rise of the load leaves an autoscaled candidate's scale-out window over the cap, in any
+ * region (so more spares cannot shorten its scale-out downtime; autoscale.ts). At a rise from hour h to h + 1 region r
+ * runs n_r(h) = min(N_r, max(atLeast, b_r(h) + s)) >= min(B_r, b_r(h)) + s nodes with s spares (b_r(h) the hour's
+ * nodes before spares, hourlyBase; N_r = max(atLeast, B_r + s) the peak fleet, B_r its base; below
+ * MAX_NODES_PER_REGION), and its window is within the cap when they carry m_{h+1} x the region's share at a
+ * utilisation at most the cap: n >= need_r(m_{h+1}), the fewest such nodes (queueAtLoad's utilisation, as
+ * scaleOutCheck computes it). So from
+ *   s* = max over rises and loaded regions of need_r(m_{h+1}) - min(B_r, b_r(h))   (at least 0)
+ * every window is within the cap. The cap taken is targets.maxUtilizationDegraded, never above a design's (the larger
+ * of it and the peak utilisation), so s* is at least the design's own count.
+ */
+export function scaleOutClearingSpares(
+  ctx: Context,
+  instance: Instance,
+  layout: Pick<HorizontalLayout, 'share'>,
+  base: readonly { base: number }[],
+  hb: HourlyBase,
+): number {
+  const profile = ctx.scenario.workload.dailyProfile ?? [];
+  const w = ctx.scenario.workload;
+  const node = ctx.node(instance);
+  const cap = ctx.scenario.targets.maxUtilizationDegraded;
+  let most = 0;
+  profile.forEach((m, h) => {
+    const to = profile[(h + 1) % profile.length] as number;
+    if (!(to > m)) return;
+    base.forEach((b, r) => {
+      const share = layout.share[r] as number;
+      if (share === 0) return;
+      const rate = ctx.designRatePerS * share * to;
+      let need = nodesForUtilization(w, node, rate, cap);
+      // nodesForUtilization rounds within 1e-9 of a whole count: the window's own test is queueAtLoad's utilisation
+      while (!(queueAtLoad(w, node, rate, need, 'pooled').utilization <= cap)) need++;
+      const before = Math.min(b.base, (hb.base[h] as number[])[r] as number);
+      most = Math.max(most, need - before);
+    });
+  });
+  return most;
 }
 
 /**
@@ -475,7 +521,9 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       continue;
     // at least two spares are tried even with one zone's small fleets
     let limit = Math.max(2, sparesLimit(ctx, c));
-    const most = ctx.scenario.autoscaling === undefined ? limit : limit + AUTOSCALED_EXTRA_SPARES;
+    // autoscaled: past the zone-survival count up to the spares that clear every scale-out window (no more is useful)
+    const most =
+      c.hours === null ? limit : Math.max(limit, scaleOutClearingSpares(ctx, instance, plan.layout, c.base, c.hours()));
     let previous = '';
     for (let spares = firstPossibleSpares(ctx, c, fewest, limit); spares <= limit; spares++) {
       const design = c.design(spares);
@@ -502,9 +550,6 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
     }
   }
 }
-
-/** Spares an autoscaled search may try beyond the zone-survival count while scale-out windows miss availability. */
-const AUTOSCALED_EXTRA_SPARES = 32;
 
 /** Whether a design misses the availability target with downtime from its scale-out windows (autoscale.ts). */
 function scaleOutMisses(r: ArchitectureResult): boolean {

@@ -6,6 +6,7 @@
 
 import type { Instance } from '../catalog/index.js';
 import type { AutoscalingSpec, BalancerPolicy, DeployMode, Standby } from '../scenario/types.js';
+import { meanNodes, profileOf } from './autoscale.js';
 import {
   type GroupPath,
   groupsAt,
@@ -47,17 +48,17 @@ import { UNBOUNDED_SHORTFALL } from './targets.js';
 export const BURSTABLE_FAMILIES: ReadonlySet<string> = new Set(['t3', 't4g']);
 
 /**
- * Instances of the catalog a search considers: those of a provider the catalog has regions for (its regions, round
- * trips and network prices come with them: today AWS's; the reference lists 17 GCP types at one unverified region and
- * no GCP region, round trip, balancer or transfer price, so GCP types are not searched; catalog.providers), and of
- * the scenario's `provider` when it names one, not burstable (BURSTABLE_FAMILIES).
+ * Instances of the catalog a search considers: those of the scenario's provider (ctx.provider: the one it names, else
+ * the catalog's default, the provider of its regions; networkPrices.ts), whose regions, round trips and network prices
+ * the designs use (today AWS's; the reference lists 17 GCP types at one unverified region and no GCP region, round
+ * trip, balancer or transfer price, so GCP types are not searched; catalog.providers), in a region of the catalog, not
+ * burstable (BURSTABLE_FAMILIES).
  */
 export function searchableInstances(ctx: Context): Instance[] {
-  const named = ctx.scenario.provider;
-  const withRegions = new Set<string>(
-    ctx.catalog.regions.map((r) => r.provider as string).filter((p) => named === undefined || p === named),
+  const hosted = ctx.catalog.regions.some((r) => r.provider === ctx.provider);
+  return ctx.catalog.instances.filter(
+    (i) => hosted && i.provider === ctx.provider && !BURSTABLE_FAMILIES.has(i.family),
   );
-  return ctx.catalog.instances.filter((i) => withRegions.has(i.provider) && !BURSTABLE_FAMILIES.has(i.family));
 }
 
 /** Shortfalls are ranked in units of 1 / SHORTFALL_RESOLUTION (a hundredth of a percent of each target). */
@@ -370,6 +371,40 @@ function fewestNodes(ctx: Context, instance: Instance, spec: HorizontalSpec, lay
 }
 
 /**
+ * At most the nodes an autoscaled design of `instance` pays for in each region (autoscale.ts: the mean over the hours
+ * of n_r(h) = N_r at the peak, min(N_r, max(atLeast, max(minNodes, base_r(m_h)) + spares)) below it), given `fewest`,
+ * at most its peak fleet N_r (fewestNodes): each hour's term is taken with N_r lowered to fewest_r and base_r(m) (the
+ * larger of the p99's and the utilisation's count at m x the share, regionLoadBase) lowered to the utilisation's
+ * (nodesForUtilization, which is 1 without load as regionLoadBase is). min and max are monotone and the hours are summed
+ * in the same order, so each region's mean is at most the fleet's: with horizontalCost monotone in the nodes paid
+ * for, a lower bound of the autoscaled design's cost. Without autoscaling the design pays for its peak fleet: `fewest`.
+ */
+function fewestPaidNodes(
+  ctx: Context,
+  instance: Instance,
+  spec: HorizontalSpec,
+  layout: HorizontalLayout,
+  fewest: readonly number[],
+): number[] {
+  const auto = spec.autoscaling;
+  if (auto === undefined) return [...fewest];
+  const w = ctx.scenario.workload;
+  const atLeast = leastRegionNodes(ctx, instance);
+  const byHour = profileOf(ctx).map((m) =>
+    fewest.map((f, r) => {
+      if (m >= 1) return f;
+      const share = (layout.share[r] as number) * m;
+      const util =
+        share === 0
+          ? 1
+          : nodesForUtilization(w, ctx.node(instance), ctx.designRatePerS * share, ctx.scenario.targets.maxUtilization);
+      return Math.min(f, Math.max(atLeast, Math.max(auto.minNodes, util) + spec.spares));
+    }),
+  );
+  return meanNodes(byHour);
+}
+
+/**
  * The cheapest size of a family for a horizontal design (explicit candidate without a size). Each size is screened
  * (screenHorizontal: the p99 alone, on the same exact layout; every figure rankKey reads is the full evaluation's,
  * feasible and the shortfall included, since they depend on the latency only through the p99, the network p99 and,
@@ -386,13 +421,16 @@ export function bestHorizontalSize(
   const layout = horizontalLayout(ctx, spec.regions, spec.zones);
   let best: { result: ArchitectureResult; design: HorizontalDesign } | null = null;
   for (const i of sizes) {
-    // against a size that meets every target, one whose cost at its fewest possible nodes is dearer (to the cent)
-    // ranks below it (rankKey: feasible, shortfall 0, then cost): not sized
+    // against a size that meets every target, one whose cost at its fewest possible nodes (an autoscaled design's:
+    // the fewest it can pay for over the day, fewestPaidNodes) is dearer (to the cent) ranks below it (rankKey:
+    // feasible, shortfall 0, then cost): not sized
     if (nodesTotal === null && best?.result.feasible === true) {
+      const fewest = fewestNodes(ctx, i, spec, layout);
       const lower = horizontalCost(
         ctx,
-        { ...spec, instance: i, nodesByRegion: fewestNodes(ctx, i, spec, layout) },
+        { ...spec, instance: i, nodesByRegion: fewest },
         layout,
+        fewestPaidNodes(ctx, i, spec, layout, fewest),
       );
       if (Math.round(lower.usdPerMonth * 100) > Math.round(best.result.cost.usdPerMonth * 100)) continue;
     }

@@ -27,7 +27,7 @@
  * that mean "none" or "chosen by the engine" (`description`, `targets.budget`, `architectures`, `simulation`, a
  * candidate's `size`, `nodes`, `regions`) are not.
  */
-import { type Catalog, type Instance, loadCatalog } from '../catalog/index.js';
+import { type Catalog, type CatalogProvider, type Instance, loadCatalog } from '../catalog/index.js';
 import { unitPrice } from '../compare/nodePrice.js';
 import { NeumaierSum } from '../core/math/sum.js';
 import { InputError, InputErrors } from '../errors.js';
@@ -1138,16 +1138,18 @@ class Normalizer {
   }
 
   /**
-   * `provider`: one of the catalog's providers (the schema checks the name) that the catalog has regions for. A
-   * provider without them (GCP) is refused in one line naming what the catalog lacks for it, never filled in.
+   * `provider`: one of the catalog's providers (the schema checks the name) that the catalog has regions and network
+   * prices (transfer, balancers, global switch) for. A provider without them (GCP) is refused in one line naming what
+   * the catalog lacks for it, never filled in.
    */
   private provider(value: unknown): Instance['provider'] | undefined {
     if (value === undefined) return undefined;
     const id = PROVIDERS.find((p) => p === value);
     if (id === undefined) return undefined; // reported by the schema
-    const usable = this.catalog.providers.filter((p) => p.regions.length > 0);
+    const hosts = (p: CatalogProvider) => p.regions.length > 0 && p.networkCosts !== null;
+    const usable = this.catalog.providers.filter(hosts);
     const p = this.catalog.provider(id);
-    if (p !== undefined && p.regions.length > 0) return id;
+    if (p !== undefined && hosts(p)) return id;
     const lacks =
       p === undefined
         ? `the catalog has no ${PROVIDER_NAMES[id]} instance type`
@@ -1155,7 +1157,7 @@ class Normalizer {
     this.fail(
       'provider',
       value,
-      `a provider the catalog has regions for (${usable.map((u) => `"${u.id}"`).join(', ')}): ${lacks}; nothing is invented for it (README, "Providers")`,
+      `a provider the catalog has regions and network prices for (${usable.map((u) => `"${u.id}"`).join(', ')}): ${lacks}; nothing is invented for it (README, "Providers")`,
     );
     return undefined;
   }

@@ -27,7 +27,7 @@ export const TIER_ROLES = ['stateless', 'cache', 'database'] as const;
 
 /**
  * The values of `provider`: the providers of the catalog's instance table (catalog/schema.ts). Only those the catalog
- * has regions for can host a design (normalize.ts says what is missing for the others). No default of its own: a
+ * has regions and network prices for can host a design (normalize.ts says what is missing for the others). No default of its own: a
  * scenario that names none is priced as before, in the catalog's regions (AWS's).
  */
 export const PROVIDERS = ['aws', 'gcp'] as const;

@@ -357,8 +357,9 @@ export interface Scenario {
   /** How the nodes are bought unless a candidate says otherwise (`pricing.model`); default on-demand. */
   pricing: PricingModel;
   /**
-   * The scenario's `provider` when it names one (one the catalog has regions for): the search and the candidates use
-   * its families only. Absent: as before, every family of the catalog's regions' provider.
+   * The scenario's `provider` when it names one (one the catalog has regions and network prices for): the search and
+   * the candidates use its families only, and every cost its network prices. Absent: as before, the catalog's
+   * regions' provider (compare/networkPrices.ts).
    */
   provider?: (typeof PROVIDERS)[number];
   /** Operations cost, deploys and failed changes (`operations`); all 0 by default. */

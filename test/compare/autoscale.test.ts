@@ -1,21 +1,21 @@
 // Autoscaling on a daily profile (issue 15; src/compare/autoscale.ts): the fleet hour by hour and its price, the
 // scale-out windows as downtime, properties (never dearer than the peak fleet, a flatter day never cheaper) and the
-// input errors. Reference prices from models/catalog/instances.json: m7i.xlarge in us-east-1 $0.2016 an hour
-// (Karpenter's table of 2026-07-20); a billing month of 730 hours.
+// input errors. Reference prices (autoscaleFixtures.ts): m7i.xlarge in us-east-1 $0.2016 an hour; a billing month of
+// 730 hours.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/catalog/index.js';
 import { compareScenario } from '../../src/compare/index.js';
-import type { ArchitectureResult } from '../../src/compare/result.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 import { expectClose } from '../helpers/expectClose.js';
 import { inputError } from '../helpers/inputError.js';
-
-const catalog = loadCatalog();
-const M7I_XLARGE_USD_PER_HOUR = 0.2016;
-
-/** Twelve hours at the peak, then twelve at half of it. */
-const HALF_DAY = [...Array(12).fill(1), ...Array(12).fill(0.5)];
+import {
+  catalog,
+  dailyProfileArb,
+  FLAT_DAY,
+  firstOf as fleetOf,
+  HALF_DAY,
+  M7I_XLARGE_USE1_USD_PER_HOUR as M7I_XLARGE_USD_PER_HOUR,
+} from './autoscaleFixtures.js';
 
 /**
  * 1500/s of 10 ms exponential CPU on m7i.xlarge (4 vCPUs) in us-east-1: 15 busy vCPUs at the peak, 7.5 at half load.
@@ -42,12 +42,6 @@ function scenario(profile: readonly number[], autoscaling?: unknown, extra: Reco
     ],
     ...extra,
   };
-}
-
-function fleetOf(raw: unknown): ArchitectureResult {
-  const r = compareScenario(parseScenario(raw), catalog).architectures[0];
-  if (r === undefined) throw new Error('no candidate');
-  return r;
 }
 
 describe('an autoscaled horizontal design on a daily profile', () => {
@@ -118,7 +112,7 @@ describe('an autoscaled horizontal design on a daily profile', () => {
   });
 
   it('a flat day (every hour at the peak) costs exactly the fixed fleet, and has no scale-out window', () => {
-    const flat = Array(24).fill(1);
+    const flat = FLAT_DAY;
     const fixed = fleetOf(scenario(flat));
     const auto = fleetOf(scenario(flat, { minNodes: 1 }));
     expect(auto.cost.usdPerMonth).toBe(fixed.cost.usdPerMonth);
@@ -134,18 +128,14 @@ describe('an autoscaled horizontal design on a daily profile', () => {
   });
 
   it('prices transfer at the profile mean when no average rate is given', () => {
-    const flat = fleetOf(scenario(Array(24).fill(1)));
+    const flat = fleetOf(scenario(FLAT_DAY));
     const half = fleetOf(scenario(HALF_DAY));
     expectClose(half.cost.transferGbPerMonth.internetEgress, 0.75 * flat.cost.transferGbPerMonth.internetEgress, {
       rel: 1e-12,
     });
   });
 
-  const profileArb = fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 24, maxLength: 24 }).map((xs) => {
-    // the busiest hour at the peak (an all-zero day carries nothing and is refused)
-    const top = Math.max(...xs);
-    return top === 0 ? xs.map(() => 1) : xs.map((x) => x / top);
-  });
+  const profileArb = dailyProfileArb();
 
   it('never costs more than the same design with its peak fleet all day (fast-check)', () => {
     fc.assert(
@@ -193,7 +183,7 @@ describe('an autoscaled horizontal design on a daily profile', () => {
   it('a vertical design pays for the peak all day, profile or not', () => {
     const box = { name: 'box', kind: 'vertical', family: 'm7i', size: '8xlarge', regions: ['us-east-1'] };
     const withProfile = compareScenario(parseScenario({ ...scenario(HALF_DAY), architectures: [box] }), catalog);
-    const flat = compareScenario(parseScenario({ ...scenario(Array(24).fill(1)), architectures: [box] }), catalog);
+    const flat = compareScenario(parseScenario({ ...scenario(FLAT_DAY), architectures: [box] }), catalog);
     expect(withProfile.architectures[0]?.cost.breakdown.computeUsdPerMonth).toBe(
       flat.architectures[0]?.cost.breakdown.computeUsdPerMonth,
     );
@@ -203,12 +193,61 @@ describe('an autoscaled horizontal design on a daily profile', () => {
   it('the scenario-level autoscaling applies to horizontal candidates without their own, and to the search', () => {
     const r = fleetOf({ ...scenario(HALF_DAY), autoscaling: { minNodes: 1 } });
     expect(r.autoscaling?.meanNodes).toBe(5);
-    const { architectures, ...searched } = scenario(HALF_DAY);
+    const { architectures: _, ...searched } = scenario(HALF_DAY);
     const result = compareScenario(parseScenario({ ...searched, autoscaling: { minNodes: 1 } }), catalog);
     const best = result.architectures.find((a) => a.name === 'best horizontal');
-    expect(best?.autoscaling).toBeDefined();
+    const a = best?.autoscaling;
+    if (best === undefined || a === undefined) throw new Error('the best horizontal design does not autoscale');
+    // it follows the day: fewer nodes at half load than at the peak, and pays for their mean
+    expect(a.nodesByHour.slice(0, 12)).toEqual(Array(12).fill(a.peakNodes));
+    expect(Math.max(...a.nodesByHour.slice(12))).toBeLessThan(a.peakNodes);
+    expect(a.meanNodes).toBe(a.nodesByHour.reduce((s, n) => s + n, 0) / 24);
+    expect(best.cost.breakdown.computeUsdPerMonth).toBeLessThan(a.computeUsdPerMonthAtPeak);
     expect(result.architectures.find((a) => a.name === 'best vertical')?.autoscaling).toBeUndefined();
-    expect(architectures).toHaveLength(1);
+  });
+});
+
+describe('an autoscaled candidate of a family without a size', () => {
+  // four peak hours and twenty at a tenth: 2000/s of 50 ms behind random balancing (a queue per node) with a 300 ms
+  // p99, so that small nodes need many more vCPUs than the load for the p99 at every hour. m7i.xlarge's peak fleet at
+  // its fewest nodes (the utilisation's: 100 busy vCPUs at 75% of 4 is 34 nodes, one spare: 35 x $0.2016 x 730 h =
+  // $5150.88) costs more than m7i.large's autoscaled fleet (about $1990), yet its own autoscaled fleet costs less
+  // (about $1610): bestHorizontalSize once dropped it by its peak cost
+  const PEAKY = [...Array(4).fill(1), ...Array(20).fill(0.1)];
+  const family = (size?: string) => ({
+    name: 'workload',
+    workload: { peakRate: '2000/s', serviceTime: '50 ms', dailyProfile: PEAKY },
+    targets: { p99: '300 ms', availability: '99%' },
+    users: [{ region: 'us-east-1', share: 1 }],
+    architectures: [
+      {
+        name: 'fleet',
+        kind: 'horizontal',
+        family: 'm7i',
+        ...(size === undefined ? {} : { size }),
+        regions: ['us-east-1'],
+        zones: 2,
+        spares: 1,
+        balancer: 'random',
+        autoscaling: { minNodes: 1 },
+      },
+    ],
+  });
+
+  it('is the cheapest feasible size by its autoscaled cost, as evaluating every size gives', () => {
+    const chosen = fleetOf(family());
+    const sizes = catalog.families.get('m7i') ?? [];
+    const each = sizes.map((i) => fleetOf(family(i.size)));
+    const feasible = each.filter((r) => r.feasible);
+    const cheapest = Math.min(...feasible.map((r) => r.cost.usdPerMonth));
+    expect(chosen.feasible).toBe(true);
+    expect(chosen.cost.usdPerMonth).toBe(cheapest);
+    expect(chosen.instance.name).toBe('m7i.xlarge');
+    // the case the skip got wrong: the chosen size's autoscaled cost is below m7i.large's, though its peak fleet
+    // (at the fewest nodes the utilisation allows) costs more than m7i.large's autoscaled fleet
+    const large = each.find((r) => r.instance.name === 'm7i.large');
+    expect(large?.feasible).toBe(true);
+    expect(chosen.cost.usdPerMonth).toBeLessThan(large?.cost.usdPerMonth ?? 0);
   });
 });
 
@@ -246,8 +285,7 @@ describe('autoscaling: bad input (exit 2, one line naming the field, the value a
       'architectures[0].autoscaling.minNodes: 0: expected an integer >= 1 and <= 100000',
     );
     expect(errorOf(scenario(HALF_DAY, { scaleOutTime: '2 h' }))).toContain('architectures[0].autoscaling.scaleOutTime');
-    const { dailyProfile, ...workload } = scenario(HALF_DAY).workload;
-    expect(dailyProfile).toHaveLength(24);
+    const { dailyProfile: _, ...workload } = scenario(HALF_DAY).workload;
     expect(errorOf({ ...scenario(HALF_DAY), workload, autoscaling: { minNodes: 1 } })).toBe(
       'autoscaling: {"minNodes":1}: expected autoscaling only with workload.dailyProfile (24 hourly multipliers of the peak) to follow: without one the load is the peak all day',
     );

@@ -1,34 +1,31 @@
 // Autoscaling of tiers (issue 15): a stateless horizontal tier with `autoscaling` pays hour by hour on the daily
-// profile as an autoscaled candidate does; the system sums its tiers' hours. Reference price from
-// models/catalog/instances.json: m7i.xlarge in us-east-1 $0.2016 an hour; a billing month of 730 hours.
+// profile as an autoscaled candidate does; the system sums its tiers' hours. Reference price (autoscaleFixtures.ts):
+// m7i.xlarge in us-east-1 $0.2016 an hour; a billing month of 730 hours.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/catalog/index.js';
+import { unitedScaleOut } from '../../src/compare/autoscale.js';
 import { buildContext } from '../../src/compare/context.js';
-import { compareScenario } from '../../src/compare/index.js';
 import type { ArchitectureResult } from '../../src/compare/result.js';
 import { evaluateAgain } from '../../src/compare/tiers/evaluateAgain.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 import { expectClose } from '../helpers/expectClose.js';
 import { errorsOf } from '../scenario/example.js';
-
-const catalog = loadCatalog();
-const M7I_XL_USE1 = 0.2016;
-const HOURS = 730;
-const HALF_DAY = [...Array(12).fill(1), ...Array(12).fill(0.5)];
+import {
+  catalog,
+  dailyProfileArb,
+  HOT_STANDBY_DB as db,
+  FLAT_DAY,
+  FREQUENT_NODE_FAILURES,
+  HALF_DAY,
+  BILLING_HOURS as HOURS,
+  M7I_XLARGE_USE1_USD_PER_HOUR as M7I_XL_USE1,
+  m7iXlargeApp,
+  resultsOf as systems,
+} from './autoscaleFixtures.js';
 
 type Json = Record<string, unknown>;
 
-const db = { kind: 'vertical', family: 'r7i', size: '2xlarge', regions: ['us-east-1'], standby: 'hot' };
-const app = (over: Json = {}) => ({
-  kind: 'horizontal',
-  family: 'm7i',
-  size: 'xlarge',
-  spares: 1,
-  zones: 2,
-  regions: ['us-east-1'],
-  ...over,
-});
+const app = (over: Json = {}) => m7iXlargeApp({ zones: 2, ...over });
 
 /**
  * 1500/s, each request 10 ms of app CPU (exponential) on m7i.xlarge: as autoscale.test.ts's single fleet, 5 nodes at
@@ -55,10 +52,6 @@ function tiered(profile: readonly number[], apps: Json[], extra: Json = {}): Jso
     architectures: apps.map((a, i) => ({ name: `c${i}`, tiers: { app: a, db } })),
     ...extra,
   };
-}
-
-function systems(raw: Json): ArchitectureResult[] {
-  return compareScenario(parseScenario(raw), catalog).architectures;
 }
 
 describe('a stateless horizontal tier with autoscaling', () => {
@@ -105,10 +98,7 @@ describe('a stateless horizontal tier with autoscaling', () => {
   });
 
   it('never costs more than the same system with the tier at its peak fleet all day (fast-check)', () => {
-    const profileArb = fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 24, maxLength: 24 }).map((xs) => {
-      const top = Math.max(...xs);
-      return top === 0 ? xs.map(() => 1) : xs.map((x) => x / top);
-    });
+    const profileArb = dailyProfileArb();
     fc.assert(
       fc.property(profileArb, fc.integer({ min: 1, max: 5 }), (profile, minNodes) => {
         const [a] = systems(tiered(profile, [app({ autoscaling: { minNodes } })]));
@@ -151,6 +141,100 @@ describe("the scenario's autoscaling with tiers: the default of its stateless ti
     });
     const mixed = (xs: ArchitectureResult[]) => xs.find((a) => a.name === 'best mixed')?.cost.usdPerMonth ?? 0;
     expect(mixed(auto)).toBeLessThan(mixed(fixed));
+  });
+});
+
+describe("an autoscaled tier's hours in the system's availability", () => {
+  // node failures frequent enough to show (1000 h / 10 h), no failover time and no scale-out window: the system's
+  // unavailability is its failures'. Twelve hours at the peak with the app's 6 nodes, twelve at half load with its 4:
+  // the same as the system with the app's 6 nodes all day at the peak rate, and with its 4 nodes at 750/s (the
+  // database box's availability does not depend on its load; the cap is 90% in both), weighted by the hours'
+  // requests: 12 x 1 / 18 = 2/3 and 12 x 0.5 / 18 = 1/3
+  const reliability = FREQUENT_NODE_FAILURES;
+  const flat = FLAT_DAY;
+  const [auto] = systems(
+    tiered(HALF_DAY, [app({ nodes: 6, autoscaling: { minNodes: 1, scaleOutTime: '0 s' } })], { reliability }),
+  );
+  const [peak] = systems(tiered(flat, [app({ nodes: 6 })], { reliability }));
+  const half = tiered(flat, [app({ nodes: 4 })], { reliability });
+  const [night] = systems({ ...half, workload: { peakRate: '750/s', dailyProfile: flat } });
+
+  it("is each hour's fleet at its load, request-weighted, by hand from two fixed systems", () => {
+    expect(auto?.tiers?.[0]?.autoscaling?.nodesByHour).toEqual([...Array(12).fill(6), ...Array(12).fill(4)]);
+    const uPeak = peak?.availability.unavailability ?? Number.NaN;
+    const uNight = night?.availability.unavailability ?? Number.NaN;
+    // the two differ: the check below tells the hours from the peak fleet all day
+    expect(Math.abs(uNight - uPeak)).toBeGreaterThan(0.05 * uPeak);
+    expectClose(auto?.availability.unavailability ?? Number.NaN, (2 / 3) * uPeak + (1 / 3) * uNight, { rel: 1e-9 });
+    expect(auto?.availability.method).toContain('hour by hour');
+  });
+});
+
+describe('two autoscaled tiers that rise at the same hour', () => {
+  // a web tier in front of the app, each 10 ms of CPU on m7i.xlarge as the app alone: both run 4 nodes at half load
+  // and both are over their caps for their window after the rise from hour 23 to hour 0 (3 and 5 min). A request
+  // needs both, and both windows start at the rise: the system is down for the longer, 5 min a day, once (the union
+  // of [0, 180 s) and [0, 300 s)), not for 3 + 5 min, and the day has one rise, whatever the number of tiers
+  const raw = tiered(HALF_DAY, []);
+  const withWeb = (webScaleOut: string) => ({
+    name: `web ${webScaleOut}`,
+    tiers: {
+      web: app({ nodes: 6, autoscaling: { minNodes: 1, scaleOutTime: webScaleOut } }),
+      app: app({ nodes: 6, autoscaling: { minNodes: 1, scaleOutTime: '5 min' } }),
+      db,
+    },
+  });
+  const [system, quickWeb] = systems({
+    ...raw,
+    tiers: [{ name: 'web', role: 'stateless', serviceTime: '10 ms', callsPerRequest: 1 }, ...(raw.tiers as Json[])],
+    architectures: [withWeb('3 min'), withWeb('1 s')],
+  });
+  if (system?.tiers === undefined || quickWeb === undefined) throw new Error('no tiers');
+
+  it("each tier's own windows: one rise over its cap, 180 s and 300 s a day", () => {
+    const [web, appTier] = system.tiers ?? [];
+    expect(web?.autoscaling?.scaleOut.stepsOverCap).toBe(1);
+    expect(appTier?.autoscaling?.scaleOut.stepsOverCap).toBe(1);
+    expectClose(web?.autoscaling?.scaleOut.downtimeFraction ?? 0, 180 / 86400, { rel: 1e-12 });
+    expectClose(appTier?.autoscaling?.scaleOut.downtimeFraction ?? 0, 300 / 86400, { rel: 1e-12 });
+  });
+
+  it("the system's: one rise, over the cap once, down for the longer window; its availability takes the same", () => {
+    const s = system.autoscaling?.scaleOut;
+    expect(s?.risingSteps).toBe(1);
+    expect(s?.stepsOverCap).toBe(1);
+    expectClose(s?.downtimeFraction ?? 0, 300 / 86400, { rel: 1e-12 });
+    const cause = system.availability.byCause.find((c) => c.cause === 'scale-out');
+    expectClose(cause?.unavailability ?? 0, 300 / 86400, { rel: 1e-12 });
+    // the web tier's window inside the app's changes nothing: with a 1 s window (the same fleets and failures) the
+    // system is as available (a sum of the windows would differ by 179 s a day)
+    expect(quickWeb.tiers?.[0]?.autoscaling?.scaleOut.stepsOverCap).toBe(1);
+    expect(quickWeb.autoscaling?.scaleOut.downtimeFraction).toBe(s?.downtimeFraction);
+    expect(system.availability.unavailability).toBe(quickWeb.availability.unavailability);
+  });
+});
+
+describe('unitedScaleOut: the windows of designs in series on one profile', () => {
+  const check = (overCapFromHours: number[], windowS: number) => ({
+    risingSteps: 3,
+    stepsOverCap: overCapFromHours.length,
+    worst: null,
+    downtimeFraction: (overCapFromHours.length * windowS) / 86400,
+    overCapFromHours,
+    windowS,
+  });
+  it('adds windows at different rises and takes the longer at the same rise, by hand', () => {
+    // hour 5: 120 s and 300 s from the same step, 300 s; hour 9: 120 s; hour 17: 60 s: 480 s over 3 rises
+    expect(unitedScaleOut([check([5, 9], 120), check([5], 300), check([17], 60)])).toEqual({
+      risingSteps: 3,
+      stepsOverCap: 3,
+      downtimeFraction: 480 / 86400,
+    });
+    expect(unitedScaleOut([check([], 120), check([], 300)])).toEqual({
+      risingSteps: 3,
+      stepsOverCap: 0,
+      downtimeFraction: 0,
+    });
   });
 });
 

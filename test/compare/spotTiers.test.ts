@@ -3,32 +3,25 @@
 // the reference ../shared/reference/prices.json: instances[] m7i.xlarge us-east-1 usdPerHour 0.2016; spot[]
 // m7i.xlarge us-east-1 typicalDiscount 0.53, interruptionBand "15-20%".
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/catalog/index.js';
 import { buildContext } from '../../src/compare/context.js';
 import { compareScenario } from '../../src/compare/index.js';
 import { evaluateAgain } from '../../src/compare/tiers/evaluateAgain.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 import { expectClose } from '../helpers/expectClose.js';
 import { errorsOf } from '../scenario/example.js';
+import {
+  catalog,
+  HOT_STANDBY_DB as db,
+  BILLING_HOURS as HOURS,
+  M7I_XLARGE_USE1_USD_PER_HOUR as M7I_XL_USE1,
+  m7iXlargeApp,
+} from './autoscaleFixtures.js';
 
-const catalog = loadCatalog();
-const HOURS = 730;
-const M7I_XL_USE1 = 0.2016;
 const M7I_XL_USE1_SPOT_SAVING = 0.53;
 
 type Json = Record<string, unknown>;
 
-const app = (over: Json = {}) => ({
-  kind: 'horizontal',
-  family: 'm7i',
-  size: 'xlarge',
-  nodes: 6,
-  spares: 1,
-  zones: 3,
-  regions: ['us-east-1'],
-  ...over,
-});
-const db = { kind: 'vertical', family: 'r7i', size: '2xlarge', regions: ['us-east-1'], standby: 'hot' };
+const app = (over: Json = {}) => m7iXlargeApp({ nodes: 6, zones: 3, ...over });
 
 /** An app tier in front of a database; candidates as given. */
 function tiered(architectures: unknown[] | undefined, over: Json = {}): Json {
@@ -165,9 +158,39 @@ describe('a search on spot buys spot where it applies and on-demand elsewhere', 
     expect(h?.cost.pricingModel).toBe('spot');
     expect(h?.meetsTargets.availability).toBe(true);
     expect(h?.notes.some((n) => n.startsWith('spot: interruptions counted as node failures'))).toBe(true);
-    // the same design on demand: the interruptions are what costs nines
-    const od = compareScenario(parseScenario(single({ pricing: { model: 'on-demand' } })), catalog).architectures[1];
+    if (h === undefined) throw new Error('no horizontal design');
+    // its nodes priced at spot: on-demand x (1 - the Spot Advisor saving) of its type and region
+    const [price] = h.cost.prices;
+    const region = h.regions[0] as string;
+    const saving = catalog.spot({ name: h.instance.name }, region)?.typicalDiscount ?? Number.NaN;
+    expect(price?.pricingModel).toBe('spot');
+    expectClose(price?.usdPerHour ?? Number.NaN, (price?.onDemandUsdPerHour ?? Number.NaN) * (1 - saving), {
+      rel: 1e-12,
+    });
+    // the same design on demand (as an explicit candidate): dearer by the saving, and more available, the
+    // interruptions being what costs nines on spot
+    const same = {
+      name: 'the same on demand',
+      kind: 'horizontal',
+      family: h.instance.name.split('.')[0],
+      size: h.instance.name.split('.')[1],
+      nodes: h.nodes,
+      spares: h.spares,
+      zones: h.zones,
+      regions: h.regions,
+    };
+    const od = compareScenario(
+      parseScenario(single({ pricing: { model: 'on-demand' }, architectures: [same] })),
+      catalog,
+    ).architectures[0];
     expect(od?.cost.pricingModel).toBe('on-demand');
+    expect(od?.nodes).toBe(h.nodes);
+    expectClose(
+      (od?.cost.breakdown.computeUsdPerMonth ?? Number.NaN) * (1 - saving),
+      h.cost.breakdown.computeUsdPerMonth,
+      { rel: 1e-9 },
+    );
+    expect(h.availability.unavailability).toBeGreaterThan(od?.availability.unavailability ?? Number.POSITIVE_INFINITY);
   });
 
   it('a search whose every design keeps data is refused (exit 2), naming why', () => {
@@ -186,5 +209,21 @@ describe('a search on spot buys spot where it applies and on-demand elsewhere', 
       }
     }
     expect(r.architectures[0]?.cost.pricingModel).toBe('on-demand');
+    // and spot where it applies: the stateless app tier of a design that scales it out is bought on spot, its nodes
+    // priced at on-demand x (1 - the saving)
+    const withSpot = r.architectures.filter((a) =>
+      (a.tiers ?? []).some((t) => t.kind === 'horizontal' && t.role === 'stateless'),
+    );
+    expect(withSpot.length).toBeGreaterThan(0);
+    for (const a of withSpot) {
+      const apps = (a.tiers ?? []).filter((t) => t.kind === 'horizontal' && t.role === 'stateless');
+      for (const t of apps) expect(t.cost.pricingModel ?? a.cost.pricingModel).toBe('spot');
+      const spot = a.cost.prices.filter((p) => p.pricingModel === 'spot');
+      expect(spot.length).toBeGreaterThan(0);
+      for (const p of spot) {
+        const saving = catalog.spot({ name: p.instance }, p.region)?.typicalDiscount ?? Number.NaN;
+        expectClose(p.usdPerHour, p.onDemandUsdPerHour * (1 - saving), { rel: 1e-12 });
+      }
+    }
   });
 });

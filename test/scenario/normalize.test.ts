@@ -401,7 +401,7 @@ describe('parseScenario: one clear line per problem', () => {
     const gcp = errorsOf(example((x) => (x.provider = 'gcp')));
     expect(gcp).toHaveLength(1);
     expect(gcp[0]).toMatch(
-      /^provider: "gcp": expected a provider the catalog has regions for \("aws"\): the catalog has 17 GCP machine types \(n2-standard, .*\) but no regions and their round trips .*, no transfer, balancer and global-switch prices .*; nothing is invented for it/,
+      /^provider: "gcp": expected a provider the catalog has regions and network prices for \("aws"\): the catalog has 17 GCP machine types \(n2-standard, .*\) but no regions and their round trips .*, no transfer, balancer and global-switch prices .*; nothing is invented for it/,
     );
     expect(errorsOf(example((x) => (x.provider = 'azure')))).toStrictEqual([
       'provider: "azure": expected one of "aws", "gcp"',

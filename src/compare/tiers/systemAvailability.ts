@@ -9,7 +9,9 @@
  * through one balancer of that region (one load balancer with a target group per tier); a tier whose state cannot be
  * conditioned on the shared states (a cold standby: it depends on how long an outage has lasted) is taken as
  * independent of the others, in series (a plain product for that tier: pessimistic, it counts the zones and regions
- * it shares twice). Each tier's failover term is its own part in series (first order, as for one tier).
+ * it shares twice). Each tier's failover term is its own part in series (first order, as for one tier). The
+ * autoscaled tiers' scale-out windows start at the same rises of the daily profile: their union is one part in series
+ * (autoscale.ts, unitedScaleOut), as the system's autoscaling.scaleOut reports it.
  */
 
 import {
@@ -23,8 +25,10 @@ import {
   seriesOverDomains,
   type TierOverDomains,
 } from '../../core/reliability/index.js';
+import { requestWeighted, unitedScaleOut } from '../autoscale.js';
 import type { AvailabilityFigure, Cause } from '../availability.js';
 import type { Context } from '../context.js';
+import { SCALE_OUT_CAUSE } from '../evaluateHorizontal.js';
 import { CAUSE_DEPLOYS, CAUSE_FAILED_CHANGES } from '../operations.js';
 import type { TierOption } from './tierOption.js';
 
@@ -96,7 +100,7 @@ function computeSystemAvailability(
         balancer: plain((zonesUsed.get(r) ?? 1) > 1 ? lb.multiAz : lb.singleAz),
       }),
     ),
-    globalSwitch: plain(ctx.catalog.networkCosts.globalSwitches.default.availability),
+    globalSwitch: plain(ctx.networkCosts.globalSwitches.default.availability),
   };
   const conditioned = options.filter((o) => o.overDomains !== null);
   const independent = options.filter((o) => o.overDomains === null);
@@ -105,34 +109,73 @@ function computeSystemAvailability(
   let method =
     'exact series over shared domains: conditioned on the states of the zones, regions, balancers and global switch the tiers share (total probability), the tiers independent given them; tiers use the zones of a region in the same order and are reached through one balancer per region';
   let joint: Availability = { availability: 1, unavailability: 0 };
+  // an autoscaled tier runs each hour's fleet at that hour's load (its TierDay): the series is computed hour by hour
+  const profile = ctx.scenario.workload.dailyProfile;
+  const day = profile !== undefined && conditioned.some((o) => o.day !== null) ? profile : null;
+  /** The exact series at hour h (null: the peak, every tier's peak fleet at the peak load). */
+  const exactAt = (h: number | null) => {
+    const m = h === null || day === null ? 1 : (day[h] as number);
+    const folded = foldBalancers(
+      foldAbove,
+      domains,
+      conditioned.map((o) => {
+        const over = o.overDomains as NonNullable<TierOption['overDomains']>;
+        if (h === null || o.day === null || m >= 1) return over(idx);
+        return over(idx, { nodesByRegion: o.day().byHour[h] as number[], multiplier: m });
+      }),
+    );
+    const s = seriesOverDomains(folded.domains, folded.tiers);
+    const causes: Cause[] = conditioned.map((o, k) => ({
+      cause: `tier ${names[o.tier]} alone`,
+      unavailability: s.tiers[k]?.downtimeShare ?? 0,
+    }));
+    causes.push({ cause: COMMON_CAUSE, unavailability: s.common });
+    const figure: AvailabilityFigure = {
+      availability: { availability: s.availability, unavailability: s.unavailability },
+      method: '',
+      byCause: causes,
+      singlePointsOfFailure: [],
+    };
+    return { folded, states: s.states, figure };
+  };
   if (conditioned.length > 0) {
     try {
-      const folded = foldBalancers(
-        foldAbove,
-        domains,
-        conditioned.map((o) => (o.overDomains as NonNullable<TierOption['overDomains']>)(idx)),
-      );
-      const s = seriesOverDomains(folded.domains, folded.tiers);
+      const peak = exactAt(null);
+      const { folded } = peak;
       if (folded.regions.length > 0) {
         method += `; the balancers of ${folded.regions.map((r) => regionIds[r]).join(', ')} are folded into their regions (every tier there is reached through it; pessimistic by the rare states where a balancer is down and data copies there would still count: ${folded.before} states down to ${folded.after})`;
       }
-      joint = { availability: s.availability, unavailability: s.unavailability };
-      conditioned.forEach((o, k) => {
-        const share = s.tiers[k]?.downtimeShare ?? 0;
-        (byTier[options.indexOf(o)] as TierDowntime).downtimeShare = share;
-        byCause.push({ cause: `tier ${names[o.tier]} alone`, unavailability: share });
+      let figure = peak.figure;
+      if (day !== null) {
+        // each hour's series (once per multiplier of the profile: an hour's fleet is its multiplier's), weighted by
+        // the hour's share of the day's requests as one autoscaled design's hours are (autoscale.ts, requestWeighted)
+        const byLevel = new Map<number, AvailabilityFigure>([[1, peak.figure]]);
+        const hours = day.map((m, h) => {
+          let f = byLevel.get(m);
+          if (f === undefined) {
+            f = exactAt(h).figure;
+            byLevel.set(m, f);
+          }
+          return f;
+        });
+        figure = requestWeighted(day, hours).figure;
+        method += `; hour by hour: each autoscaled tier with that hour's fleet at that hour's load, the other tiers with their fleets at the peak load, the hours weighted by their share of the day's requests (workload.dailyProfile; as an autoscaled design's, autoscale.ts; ${byLevel.size} distinct hours)`;
+      }
+      joint = figure.availability;
+      const shareOf = (cause: string) => figure.byCause.find((c) => c.cause === cause)?.unavailability ?? 0;
+      conditioned.forEach((o) => {
+        const cause = `tier ${names[o.tier]} alone`;
+        (byTier[options.indexOf(o)] as TierDowntime).downtimeShare = shareOf(cause);
+        byCause.push({ cause, unavailability: shareOf(cause) });
       });
-      byCause.push({
-        cause: 'two or more tiers at once (a shared zone or region), or the global switch',
-        unavailability: s.common,
-      });
-      method += ` (${s.states} states)`;
+      byCause.push({ cause: COMMON_CAUSE, unavailability: shareOf(COMMON_CAUSE) });
+      method += ` (${peak.states} states)`;
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       // too many shared states to enumerate: the plain product (pessimistic: shared domains counted once per tier)
       joint = series(conditioned.map((o) => tierAvailability(o)));
       conditioned.forEach((o) => {
-        const u = o.result.availability.unavailability;
+        const u = tierAvailability(o).unavailability;
         (byTier[options.indexOf(o)] as TierDowntime).downtimeShare = u;
         byCause.push({ cause: `tier ${names[o.tier]}`, unavailability: u });
       });
@@ -157,10 +200,22 @@ function computeSystemAvailability(
     byCause.push({ cause, unavailability: terms.reduce((s, c) => s + c.unavailability, 0) });
   }
   if (changes.length > 0) method += "; each tier's deploys and failed changes in series";
+  // the autoscaled tiers' scale-out windows over their caps: their union over the day, once (not each tier's)
+  const windows = options.flatMap((o) => (o.day === null ? [] : [o.day().scaleOut]));
+  const scaleOut = windows.length === 0 ? 0 : unitedScaleOut(windows).downtimeFraction;
+  if (scaleOut > 0) {
+    changes.push(fromUnavailability(scaleOut));
+    byCause.push({ cause: SCALE_OUT_CAUSE, unavailability: scaleOut });
+    method +=
+      "; + the autoscaled tiers' scale-out windows over their caps, in series: their union (the tiers rise at the same hours; a window shared by two tiers counts once, the longer)";
+  }
   const availability = series([joint, ...changes, ...independent.map(tierAvailability)]);
   const spof = options.flatMap((o) => o.result.availability.singlePointsOfFailure.map((x) => `${names[o.tier]}: ${x}`));
   return { figure: { availability, method, byCause, singlePointsOfFailure: spof }, byTier };
 }
+
+/** The cause of the states where two or more tiers are down together, or the global switch is. */
+const COMMON_CAUSE = 'two or more tiers at once (a shared zone or region), or the global switch';
 
 /** Above this many shared states a region's balancer is folded into the region where that is allowed. */
 export const FOLD_ABOVE_STATES = 1000;
@@ -220,6 +275,13 @@ function plain(a: Availability): Availability {
   return { availability: a.availability, unavailability: a.unavailability };
 }
 
+/**
+ * A tier's own availability in the system's series: its result's, but for an autoscaled tier without its scale-out
+ * windows (the system takes the tiers' union once): the failures over its day (availabilityByHour's request-weighted
+ * figure, computed directly). A tier whose data cannot be placed is down (its figure is 0 already).
+ */
 function tierAvailability(o: TierOption): Availability {
+  const failures = o.result.autoscaling?.availabilityByHour?.requestWeightedUnavailability;
+  if (o.day !== null && failures !== undefined) return fromUnavailability(failures);
   return { availability: o.result.availability.value, unavailability: o.result.availability.unavailability };
 }

@@ -6,6 +6,7 @@
 
 import type { Tier } from '../../scenario/types.js';
 import { formatLatencyMs } from '../../units/format.js';
+import { unitedScaleOut } from '../autoscale.js';
 import { availabilityResult } from '../availability.js';
 import type { Context } from '../context.js';
 import { BILLING_HOURS_PER_MONTH, SECONDS_PER_BILLING_MONTH } from '../context.js';
@@ -206,8 +207,10 @@ export function systemResult(
  * The system's hours when a tier autoscales (its tiers' autoscaling blocks): nodes and cost rate hour by hour summed
  * over the tiers (a tier that does not autoscale runs its fleet and pays its monthly cost evenly all day; what the
  * system pays beside its tiers, such as people and tooling per region, spread evenly too), the peak compute it
- * replaces, and the scale-out of the autoscaled tiers (their rises' windows added, the worst window of any). None:
- * no tier autoscales.
+ * replaces, and the scale-out of the autoscaled tiers: the union of their windows (autoscale.ts, unitedScaleOut: the
+ * tiers follow one profile, so they rise at the same hours; a rise counts once when any tier is over its cap, for its
+ * longest window; the same figure the system's availability takes in series), and the worst window of any. None: no
+ * tier autoscales.
  */
 function systemAutoscaling(options: readonly TierOption[], cost: CostResult): Pick<ArchitectureResult, 'autoscaling'> {
   const results = options.map((o) => o.result);
@@ -217,6 +220,7 @@ function systemAutoscaling(options: readonly TierOption[], cost: CostResult): Pi
   const hours = first.nodesByHour.map((_, h) => h);
   const besideTiers =
     (cost.usdPerMonth - results.reduce((s, r) => s + r.cost.usdPerMonth, 0)) / BILLING_HOURS_PER_MONTH;
+  const united = unitedScaleOut(options.flatMap((o) => (o.day === null ? [] : [o.day().scaleOut])));
   const worst = auto
     .map((a) => a.scaleOut.worstStep)
     .reduce((w, x) => (x !== null && (w === null || x.utilization > w.utilization) ? x : w), null);
@@ -239,15 +243,7 @@ function systemAutoscaling(options: readonly TierOption[], cost: CostResult): Pi
         (s, r) => s + (r.autoscaling?.computeUsdPerMonthAtPeak ?? r.cost.breakdown.computeUsdPerMonth),
         0,
       ),
-      scaleOut: {
-        risingSteps: Math.max(...auto.map((a) => a.scaleOut.risingSteps)),
-        stepsOverCap: auto.reduce((s, a) => s + a.scaleOut.stepsOverCap, 0),
-        worstStep: worst,
-        downtimeFraction: Math.min(
-          1,
-          auto.reduce((s, a) => s + a.scaleOut.downtimeFraction, 0),
-        ),
-      },
+      scaleOut: { ...united, worstStep: worst },
       method: `a system of tiers: its autoscaled tiers' hours (tiers[].autoscaling) plus the other tiers' fleets all day, summed hour by hour; each autoscaled tier: ${first.method}`,
     },
   };

@@ -15,14 +15,14 @@ import {
   series,
   type TierOverDomains,
 } from '../../core/reliability/index.js';
-import { autoscaledFleet } from '../autoscale.js';
+import { autoscaledFleet, type ScaleOutCheck, scaleOutCheck } from '../autoscale.js';
 import { balancerModel, queueAtLoad } from '../capacity.js';
 import { BILLING_HOURS_PER_MONTH, buildContext, type Context, withPricing } from '../context.js';
 import { placementOf } from '../dataPlacement.js';
 import { type DeferredResult, settleLazily } from '../deferredLatency.js';
 import { availabilityNeed } from '../degraded.js';
 import type { HorizontalDesign, VerticalDesign } from '../designKinds.js';
-import { evaluateHorizontalDeferred, horizontalMemoryNeededGiB, SCALE_OUT_CAUSE } from '../evaluateHorizontal.js';
+import { evaluateHorizontalDeferred, horizontalMemoryNeededGiB } from '../evaluateHorizontal.js';
 import { evaluateVerticalDeferred, verticalCost, verticalWriteExtraS } from '../evaluateVertical.js';
 import { horizontalCost } from '../horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout, quorumRttS } from '../layout.js';
@@ -91,9 +91,30 @@ export interface TierOption {
    * The tier as seriesOverDomains sees it, given the index of each shared region; null when it cannot be conditioned
    * on shared states (a cold standby: its state depends on how long an outage has lasted) and is taken as independent.
    */
-  overDomains: ((regionIndex: (region: string) => number) => TierOverDomains) | null;
+  overDomains: ((regionIndex: (region: string) => number, hour?: TierHour) => TierOverDomains) | null;
+  /**
+   * An autoscaled horizontal tier's day (autoscale.ts), computed when first read: its fleet hour by hour and its
+   * scale-out windows, the same as its result's (which report only their counts); null: the tier runs its fleet all
+   * day.
+   */
+  day: (() => TierDay) | null;
   /** Regions the tier's nodes (standby included) run in, and zones used in each. */
   footprint: { region: string; zones: number }[];
+}
+
+/**
+ * An hour of an autoscaled tier's day, as the system's series takes it (systemAvailability.ts): the hour's fleet
+ * (TierDay.byHour) at the hour's load (multiplier of the peak); absent: the peak fleet at the peak load.
+ */
+export interface TierHour {
+  nodesByRegion: readonly number[];
+  multiplier: number;
+}
+
+/** An autoscaled tier's day: nodes per region by hour (hour-major), and the rises' windows over its cap. */
+export interface TierDay {
+  byHour: readonly (readonly number[])[];
+  scaleOut: ScaleOutCheck;
 }
 
 const DOWN: Availability = { availability: 0, unavailability: 1 };
@@ -120,11 +141,14 @@ export function withLazyResult(option: Omit<TierOption, 'result'>, evaluate: () 
   }) as TierOption;
 }
 
-/** The failover term of a tier's own availability (rate x duration), as a part in series; none when 0. */
+/**
+ * The failover term of a tier's own availability (rate x duration), as a part in series; none when 0. An autoscaled
+ * tier's scale-out windows are not in it: the tiers' windows start at the same rises of the load, so the system takes
+ * their union in series once (systemAvailability.ts, unitedScaleOut), not each tier's.
+ */
 function failoverPart(r: ArchitectureResult): Availability[] {
-  // an autoscaled tier's scale-out windows over the cap (autoscale.ts) are its own downtime too, in series
   return r.availability.byCause
-    .filter((c) => (c.cause === 'failover' || c.cause === SCALE_OUT_CAUSE) && c.unavailability > 0)
+    .filter((c) => c.cause === 'failover' && c.unavailability > 0)
     .map((c) => ({ availability: 1 - c.unavailability, unavailability: c.unavailability }));
 }
 
@@ -201,6 +225,7 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
       serving: [serving],
       shares: [1],
       footprint,
+      day: null,
       overDomains:
         c.standby === 'cold'
           ? null
@@ -341,40 +366,52 @@ export function horizontalTierOption(
   const stateless = w.workingSetBytes === 0 && w.writeFraction === 0;
   const copies = stateless ? Math.max(1, fewest) : Math.min(w.replication, fewest);
   const name = ctx.scenario.name;
+  const auto = d.autoscaling === undefined ? null : { ...d, autoscaling: d.autoscaling };
+  const fleet = auto === null ? null : autoscaledFleet(ctx, auto, layout);
+  let day: TierDay | undefined;
   const option: TierOption = withLazyResult(
     {
       id: newId(),
       tier,
       choice: c,
       // an autoscaled tier pays for its mean fleet over the day (autoscale.ts), as its result does
-      usdPerMonth: horizontalCost(
-        ctx,
-        d,
-        layout,
-        d.autoscaling === undefined
-          ? d.nodesByRegion
-          : autoscaledFleet(ctx, { ...d, autoscaling: d.autoscaling }, layout).meanByRegion,
-      ).usdPerMonth,
+      usdPerMonth: horizontalCost(ctx, d, layout, fleet?.meanByRegion ?? d.nodesByRegion).usdPerMonth,
+      // the windows as evaluateHorizontal computes them: the same fleet, and the cap of the same all-up utilisation
+      day:
+        auto === null || fleet === null
+          ? null
+          : () => {
+              day ??= {
+                byHour: fleet.byHour,
+                scaleOut: scaleOutCheck(ctx, auto, layout, fleet.byHour, availabilityNeed(ctx, d, utilization).cap),
+              };
+              return day;
+            },
       utilization,
       memoryFits: horizontalMemoryNeededGiB(ctx, c.nodesByRegion) <= c.instance.memGiB,
       serving,
       shares,
       footprint: c.regions.map((region, r) => ({ region, zones: Math.min(c.zones, c.nodesByRegion[r] as number) })),
-      overDomains: (idx: (region: string) => number) => {
+      // at an hour of an autoscaled tier's day: that hour's fleet, needing that hour's load up at the peak's cap, as
+      // evaluateHorizontal's hours (autoscale.ts); its failover term the result's (the day's, request-weighted)
+      overDomains: (idx: (region: string) => number, hour?: TierHour) => {
         const result = option.result;
+        const nodes = hour?.nodesByRegion ?? c.nodesByRegion;
+        const m = hour?.multiplier ?? 1;
         const placeable = c.nodesByRegion.every((n) => n >= w.replication) && result.utilization < 1;
         const own = placeable ? failoverPart(result) : [DOWN];
         const { needed } = availabilityNeed(ctx, d, result.utilization);
         const placement = placementOf(ctx, d);
+        const hourCopies = stateless ? Math.max(1, Math.min(...nodes)) : copies;
         const inner = placedFleetTier({
           name,
           fleet: {
-            regions: c.regions.map((_, r) => ({ nodes: Math.max(1, c.nodesByRegion[r] as number), zones: c.zones })),
+            regions: c.regions.map((_, r) => ({ nodes: Math.max(1, nodes[r] as number), zones: c.zones })),
             node,
-            replication: copies,
-            writeQuorum: Math.min(placement.writeQuorum, c.regions.length * copies),
+            replication: hourCopies,
+            writeQuorum: Math.min(placement.writeQuorum, c.regions.length * hourCopies),
             users: layout.users,
-            need: needed,
+            need: m >= 1 ? needed : (r, share) => needed(r, share * m),
           },
           inRegions: c.regions.map(idx),
           throughBalancer: true,

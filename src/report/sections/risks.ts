@@ -1,5 +1,6 @@
 /** Section 9: risks and questions derived from the design, for the reviewers. */
 
+import { scenarioProvider } from '../../compare/networkPrices.js';
 import { zonesAndRegions } from '../../compare/recommend.js';
 import { lossSentence, lossStopsWrites, lossVerdict } from '../../compare/survival.js';
 import { coldRestoreTimeS, crossRegionFailoverS } from '../../core/reliability/index.js';
@@ -41,7 +42,10 @@ function risks(w: WorksheetInput): string[] {
     }
   }
   // a design that spans regions goes through the global traffic switch (it pays for one)
-  const sw = rec.cost.breakdown.globalSwitchUsdPerMonth > 0 ? w.catalog.networkCosts.globalSwitches.default : null;
+  const sw =
+    rec.cost.breakdown.globalSwitchUsdPerMonth > 0
+      ? scenarioProvider(w.catalog, s.provider).networkCosts.globalSwitches.default
+      : null;
   if (rec.standby === 'hot' || rec.regions.length > 1) {
     const across = sw
       ? ` within a region and ${formatDuration(crossRegionFailoverS(s.reliability.failoverS, sw))} across regions (at least the health-check detection + DNS TTL of the global traffic switch, ${sw.name})`
