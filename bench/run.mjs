@@ -2,12 +2,101 @@
 // Start-up: whole-process wall time of the quick calculators against `node -e 0` (median of repeated runs).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-/** BENCH_ONLY=tiers,search runs only those sections (startup, run, tiers, sim, search, users, worksheet, dispatch, extreme, avail, jsonl, limits, tui); all by default. */
+
+/**
+ * The results file the README quotes (bench/results.md): one section per part of the bench, each with the date, the
+ * machine and the load it ran on, and what it printed (tables as Markdown tables). A run replaces the sections it ran
+ * and keeps the others (BENCH_ONLY runs a few). BENCH_RESULTS=path writes elsewhere; BENCH_RESULTS=0 writes nothing.
+ */
+const RESULTS = process.env.BENCH_RESULTS ?? new URL('results.md', import.meta.url).pathname;
+/** Section name -> its Markdown lines (what this run printed in it). */
+const printed = new Map();
+let current = null;
+const machine = () => {
+  const cpus = os.cpus();
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(', ');
+  return `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${cpus.length} x ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average ${load} at the start`;
+};
+/** Starts a section of the results (the `if (want(...) && section(...))` of each part): always true. */
+function section(name) {
+  current = name;
+  if (!printed.has(name)) printed.set(name, [`## ${name}`, '', `Run: ${machine()}.`, '']);
+  return true;
+}
+/** Whether a tool a section needs is there; when not, the section says it is skipped (never silently). */
+function needs(path) {
+  if (existsSync(path)) return true;
+  console.log(`SKIPPED: ${path} not found (this part of the bench needs it)`);
+  return false;
+}
+const cell = (v) => String(v ?? '').replace(/\|/g, '\\|');
+const consoleLog = console.log.bind(console);
+const consoleTable = console.table.bind(console);
+console.log = (...xs) => {
+  consoleLog(...xs);
+  if (current !== null) printed.get(current)?.push(xs.join(' '), '');
+};
+console.table = (rows) => {
+  // console.table prints through console.log: not captured twice (the Markdown table below stands for it)
+  const at = current;
+  current = null;
+  consoleTable(rows);
+  current = at;
+  if (current === null || rows.length === 0) return;
+  const keys = Object.keys(rows[0]);
+  printed
+    .get(current)
+    ?.push(
+      `| ${keys.map(cell).join(' | ')} |`,
+      `| ${keys.map(() => '---').join(' | ')} |`,
+      ...rows.map((r) => `| ${keys.map((k) => cell(r[k])).join(' | ')} |`),
+      '',
+    );
+};
+process.on('exit', () => {
+  if (RESULTS === '0' || printed.size === 0) return;
+  // the sections of the file this run did not run, kept as they were
+  const kept = new Map();
+  if (existsSync(RESULTS)) {
+    for (const part of readFileSync(RESULTS, 'utf8')
+      .split(/^(?=## )/m)
+      .slice(1)) {
+      const name = /^## (\S+)/.exec(part)?.[1];
+      if (name !== undefined) kept.set(name, part.trimEnd());
+    }
+  }
+  for (const [name, lines] of printed) kept.set(name, lines.join('\n').trimEnd());
+  const order = SECTIONS.filter((x) => kept.has(x));
+  writeFileSync(
+    RESULTS,
+    `# capplan benchmark results\n\nWritten by \`npm run bench\` (bench/run.mjs): each section as its last run printed it, with the date, the machine and its load. Ratios come from paired runs (each command alternated with its baseline), so the load hits both alike; absolute times move with the load.\n\n${order.map((x) => kept.get(x)).join('\n\n')}\n`,
+  );
+});
+/** The parts of the bench, in the order they run (and appear in bench/results.md). */
+const SECTIONS = [
+  'startup',
+  'run',
+  'tiers',
+  'sim',
+  'search',
+  'users',
+  'worksheet',
+  'dispatch',
+  'extreme',
+  'avail',
+  'jsonl',
+  'limits',
+  'tui',
+];
+/** BENCH_ONLY=tiers,search runs only those sections (SECTIONS); all by default. */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
 const want = (section) => ONLY === undefined || ONLY.includes(section);
 /** Scratch files of the benchmark (the C reference build, generated scenarios), removed when it ends. */
@@ -54,7 +143,7 @@ function paired(argsA, argsB, exeA = process.execPath, exeB = process.execPath) 
     b.push(tb);
     ratios.push(ta / tb);
   }
-  return { a: median(a), b: median(b), ratio: median(ratios) };
+  return { a: median(a), b: median(b), ratio: median(ratios), minA: Math.min(...a), minB: Math.min(...b) };
 }
 
 /** One run's wall time, ms; a command that fails is an error (its figures would be meaningless). */
@@ -92,15 +181,14 @@ function pairedCpu(shellA, shellB, runs = RUNS) {
     b.push(tb);
     ratios.push(ta / tb);
   }
-  return { a: median(a), b: median(b), ratio: median(ratios) };
+  return { a: median(a), b: median(b), ratio: median(ratios), minA: Math.min(...a), minB: Math.min(...b) };
 }
 
 const q = (x) => `"${x}"`;
 const node = q(process.execPath);
-const baseline = time(['-e', '0']);
-if (want('startup')) {
+if (want('startup') && section('startup')) {
   console.log(
-    `start-up, ${RUNS} runs each alternated with node -e 0 (medians, ms; ratioToNode: median of the pairs' ratios)`,
+    `start-up, ${RUNS} runs each alternated with node -e 0 (medians and minima, ms; ratioToNode: median of the pairs' ratios; target: at or below 1.3x, issue 18)`,
   );
   const cases = [
     ['--help', ['--help']],
@@ -147,7 +235,9 @@ if (want('startup')) {
     rows.push({
       command: `capplan ${name}`,
       ms: Number(p.a.toFixed(1)),
+      minMs: Number(p.minA.toFixed(1)),
       nodeMs: Number(p.b.toFixed(1)),
+      nodeMinMs: Number(p.minB.toFixed(1)),
       ratioToNode: Number(p.ratio.toFixed(2)),
     });
   }
@@ -156,22 +246,25 @@ if (want('startup')) {
 
 // capplan run on every example scenario: whole process, analytic (the issue's bar: well under a second)
 const scenarios = new URL('../models/scenarios/', import.meta.url).pathname;
-if (want('run')) {
+if (want('run') && section('run')) {
   const runRows = [];
   for (const f of readdirSync(scenarios)
     .filter((x) => x.endsWith('.json'))
     .sort()) {
-    const analytic = time([bin, 'run', scenarios + f, '--analytic']);
+    // alternated with node -e 0 (a baseline timed once drifts with the load)
+    const p = paired([bin, 'run', scenarios + f, '--analytic'], ['-e', '0']);
     const simulated = time([bin, 'run', scenarios + f]);
     runRows.push({
       scenario: f,
-      analyticMs: Number(analytic.toFixed(1)),
-      ratioToNode: Number((analytic / baseline).toFixed(2)),
+      analyticMs: Number(p.a.toFixed(1)),
+      analyticMinMs: Number(p.minA.toFixed(1)),
+      nodeMs: Number(p.b.toFixed(1)),
+      ratioToNode: Number(p.ratio.toFixed(2)),
       withSimulationBlockMs: Number(simulated.toFixed(1)),
     });
   }
   console.log(
-    `capplan run FILE, whole process, median of ${RUNS} runs (ms): --analytic, and with the scenario's simulation block (if any)`,
+    `capplan run FILE, whole process (ms): --analytic alternated ${RUNS} times with node -e 0 (medians, the minimum, and the median of the pairs' ratios; target: at or below 2x, issue 18), and with the scenario's simulation block (if any; median of ${RUNS} runs)`,
   );
   console.table(runRows);
 }
@@ -179,7 +272,7 @@ if (want('run')) {
 // Systems of tiers (issue 13): each single-tier example against the same scenario written as one stateless tier with
 // its candidates as per-tier designs (paired in this run; target: the tiered run under 2x), and the tiered examples
 // searched with their candidates removed (best vertical, best horizontal and best mixed; target: under 2 s).
-if (want('tiers')) {
+if (want('tiers') && section('tiers')) {
   const tierRows = [];
   for (const f of readdirSync(scenarios)
     .filter((x) => x.endsWith('.json'))
@@ -243,7 +336,7 @@ if (want('tiers')) {
 // Simulator against the C reference (../shared/bench/mmc_ref.c) on the same workload, in the same run:
 // M/M/8 at 80% load (1280/s, 5 ms), 1,000,000 customers, whole-process wall time.
 
-if (want('sim')) {
+if (want('sim') && section('sim')) {
   const refSource = new URL('../../shared/bench/mmc_ref.c', import.meta.url).pathname;
   const queueArgs = ['queue', '--servers', '8', '--rate', '1280/s', '--service', '5ms', '--json'];
   const simRows = [];
@@ -252,13 +345,17 @@ if (want('sim')) {
   simRows.push({ what: 'capplan queue M/M/8, no simulation', ms: Number(noSim.toFixed(1)) });
   simRows.push({ what: 'capplan queue M/M/8 --simulate 1000000', ms: Number(sim1m.toFixed(1)) });
   let cMs = null;
-  if (existsSync(refSource)) {
+  if (!existsSync(refSource))
+    console.log(
+      `SKIPPED: the C reference ${refSource} is not there (../shared/bench/ beside the project): no comparison with it in this run`,
+    );
+  else {
     const exe = join(scratch, 'mmc_ref');
     const cc = spawnSync('gcc', ['-O2', '-o', exe, refSource, '-lm'], { encoding: 'utf8' });
     if (cc.status === 0) {
       cMs = time(['8', '1280', '200', '1000000', '3'], exe);
       simRows.push({ what: 'C reference mmc_ref (gcc -O2), 1,000,000 customers', ms: Number(cMs.toFixed(1)) });
-    } else console.log(`C reference not built: ${cc.stderr}`);
+    } else console.log(`SKIPPED: the C reference did not compile (gcc): ${cc.stderr}`);
   }
   console.log(`simulator, median of ${RUNS} runs (whole process, ms)`);
   console.table(simRows);
@@ -294,7 +391,7 @@ if (want('sim')) {
 // The search (issue 11): every example scenario with its candidates removed (the whole catalog searched), and users
 // at coordinates (30, 200, 2,000 and 12,000 places around 15 cities). One run each (seconds, not milliseconds), whole
 // process, with peak resident memory.
-if (want('search')) {
+if (want('search') && section('search')) {
   const rows = [];
   const searched = (name, scenario) => {
     delete scenario.architectures;
@@ -373,7 +470,7 @@ if (want('search')) {
 // shares), N = 1, 4, 8, 15; each N alternated with N = 1 (CPU time, medians; ratio: median of the pairs' N / 1).
 // online-game-3-continents (a 50 ms p99) has no design meeting every target beyond a few user regions: the search
 // then screens thousands of designs for the closest miss.
-if (want('users') && existsSync('/usr/bin/time')) {
+if (want('users') && section('users') && needs('/usr/bin/time')) {
   const order = [
     'us-east-1',
     'eu-west-1',
@@ -429,7 +526,7 @@ if (want('users') && existsSync('/usr/bin/time')) {
 }
 
 // The global-video worksheet (issue 18: under 1.5 s), alternated with the same scenario's run --analytic (CPU time).
-if (want('worksheet') && existsSync('/usr/bin/time')) {
+if (want('worksheet') && section('worksheet') && needs('/usr/bin/time')) {
   const file = `${scenarios}global-video.json`;
   const p = pairedCpu(
     `${node} ${q(bin)} worksheet ${q(file)} > /dev/null`,
@@ -444,7 +541,7 @@ if (want('worksheet') && existsSync('/usr/bin/time')) {
 // candidate of 100 m7i.large nodes in one region, 1,000,000 simulated requests, least-loaded alternated with the same
 // scenario balanced at random (CPU time of the whole process, every worker thread included); the difference per
 // customer is what least-loaded's pick costs above a random draw.
-if (want('dispatch') && existsSync('/usr/bin/time')) {
+if (want('dispatch') && section('dispatch') && needs('/usr/bin/time')) {
   const base = JSON.parse(readFileSync(`${scenarios}internal-tool.json`, 'utf8'));
   const fileOf = (balancer) => {
     const s = {
@@ -482,7 +579,7 @@ if (want('dispatch') && existsSync('/usr/bin/time')) {
 
 // Extreme loads: the catalog search at 5 million requests per second (the photo-sharing example, its candidates
 // removed so every family, size and region count is searched), and one M/M/c queue of a million servers (the CLI's limit) at 99.99%.
-if (want('extreme')) {
+if (want('extreme') && section('extreme')) {
   const photo = JSON.parse(readFileSync(`${scenarios}photo-sharing-viral.json`, 'utf8'));
   photo.workload.peakRate = '5000000/s';
   delete photo.architectures;
@@ -497,7 +594,7 @@ if (want('extreme')) {
 }
 
 // Failure/repair simulation: 16 nodes over 3 zones, 10,000 simulated years (target: under half a second)
-if (want('avail')) {
+if (want('avail') && section('avail')) {
   const availArgs = [
     'availability',
     '--nodes',
@@ -525,7 +622,7 @@ if (want('avail')) {
 
 // Batch stream: capplan run - --jsonl, scenarios per second and peak memory (10,000 lines of the internal-tool
 // example; the issue's bar is 100,000 lines in under 300 MB, which memory does not depend on: see test/cli/jsonl)
-if (want('jsonl')) {
+if (want('jsonl') && section('jsonl')) {
   const line = JSON.stringify(
     JSON.parse(readFileSync(new URL('../models/scenarios/internal-tool.json', import.meta.url), 'utf8')),
   );
@@ -554,7 +651,7 @@ if (want('jsonl')) {
 // Batch stream, CPU time (issue 18: at least 3,000 small scenarios a second): 3,000 lines of the internal-tool example,
 // the peak rate varied on each line (40/s to 139.9/s: no two lines' queues alike, so no memo answers a line from the
 // one before), alternated with one `run` of the example (start-up and one scenario); lines per CPU second net of it.
-if (want('jsonl') && existsSync('/usr/bin/time')) {
+if (want('jsonl') && section('jsonl') && needs('/usr/bin/time')) {
   const s = JSON.parse(readFileSync(`${scenarios}internal-tool.json`, 'utf8'));
   const lines = [];
   for (let i = 0; i < 3000; i++) {
@@ -575,7 +672,7 @@ if (want('jsonl') && existsSync('/usr/bin/time')) {
 }
 
 // The calculators' batch mode (issue 18: 100,000 M/M/c evaluations with percentiles in under 5 s, whole process)
-if (want('jsonl')) {
+if (want('jsonl') && section('jsonl')) {
   const file = join(scratch, 'queues.jsonl');
   const lines = [];
   for (let i = 0; i < 100_000; i++) {
@@ -596,7 +693,7 @@ if (want('jsonl')) {
 
 // Endless and huge inputs (issue 17): `run /dev/zero`, an endless stdin and a 600 MB line in a JSONL stream are
 // refused at the 1 MiB limit while reading; the bar is under 2 s and under 100 MB each (whole process, peak RSS).
-if (want('limits') && existsSync('/usr/bin/time')) {
+if (want('limits') && section('limits') && needs('/usr/bin/time')) {
   const cases = [
     ['run /dev/zero', `"${process.execPath}" "${bin}" run /dev/zero`],
     ['yes | run -', `yes | "${process.execPath}" "${bin}" run -`],
@@ -628,7 +725,7 @@ if (want('limits') && existsSync('/usr/bin/time')) {
 // frame (the title's "design rate"; the loading line before it too), and keystroke to redraw for an edit (Enter on the
 // typed peak rate to the frame with the new design rate; median of alternating 5000/s and 4000/s edits), each paired in
 // the same run with a bare node program on the same terminal (its first line; its echo of a key). Reported, not asserted.
-if (want('tui') && existsSync('/usr/bin/script')) {
+if (want('tui') && section('tui') && needs('/usr/bin/script')) {
   const EDITS = Number(process.env.BENCH_TUI_EDITS ?? 10);
   /** A program on a pty: its output so far, a way to type, and a wait for text to appear after a given offset. */
   const onPty = (command) => {
