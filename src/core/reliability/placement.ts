@@ -37,6 +37,8 @@
  *   probability  conv(pi)[sum > T - q] + sum_i conv(a_1..a_(i-1), b_i, pi_(i+1)..)[sum <= T - q]  (the first term
  *   loses data; the second has the data but region i is short of nodes while those before it are not; a = pi - b,
  *   computed directly). States less likely than 1e-20 are counted as down (`prunedProbability`; at most 3^R x 1e-20).
+ *   The states that differ only in the regions the users cannot reach (down, or behind a failed balancer) route the
+ *   users alike, so they are summed as one product per set of reachable regions: 2^R products (overRegionStates).
  *
  * Sources: conditioning on shared failure domains (Trivedi 2002, total probability; Barlow & Proschan 1975,
  * k-out-of-n structures); quorum systems (Gifford 1979, "Weighted voting for replicated data"); placement and its
@@ -428,6 +430,19 @@ const CONFIG_CACHE_MAX = 256;
 
 /** Exact availability of a placed fleet (see the top of this file). */
 export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAvailability {
+  return placed(input, false);
+}
+
+/**
+ * placedFleetAvailability summed state by state over the 3^R states of the regions, as it was before the states
+ * that differ only in unreachable regions were summed as one: the reference the grouped sum is tested against (the
+ * same figures in exact arithmetic, to rounding in floats).
+ */
+export function placedFleetAvailabilityByStates(input: PlacedFleetInput): PlacedFleetAvailability {
+  return placed(input, false);
+}
+
+function placed(input: PlacedFleetInput, enumerate: boolean): PlacedFleetAvailability {
   const { regions, replication: r } = input;
   checkAvailability(input.node, 'node');
   checkAvailability(input.zone, 'zone');
@@ -457,7 +472,7 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
   const configs = regions.map((reg, i) =>
     configsOf(reg, r, input.node, zoneA[i] as Availability[], over?.[i]?.zones !== undefined),
   );
-  return overRegionStates(input, configs, regionA, balancerA);
+  return overRegionStates(input, configs, regionA, balancerA, undefined, enumerate);
 }
 
 /**
@@ -590,13 +605,27 @@ function route(routes: Routes, users: PlacedFleetInput['users'], R: number, reac
   return loads;
 }
 
-/** The sum over the states of the regions (see the top of this file), each region's zone tables given. */
+/**
+ * The sum over the states of the regions (see the top of this file), each region's zone tables given.
+ *
+ * The users' routes, and so which regions carry load, depend only on the set of reachable regions (a bit mask): a
+ * region outside it, whether up behind its failed balancer (its pi) or gone (all copies down), carries no load and
+ * enters only through its vector of down copies. So, per mask, its two states enter as one vector, the mixture
+ * hidden pi + gone delta_r, and 2^R products are summed instead of 3^R (the same sum in exact arithmetic: each term
+ * is linear in that region's vector). The pruning of states less likely than 1e-20 is kept as it was, state by
+ * state: a group of states (one mask so far, each unreachable region hidden or gone) is summed as one while its
+ * least likely state is at least 1e-20 (a float product is monotone in each factor, so that state's product, taken
+ * in region order as before, is the least of the group's), added to prunedProbability whole when its most likely
+ * state is below, and otherwise split into its states, each walked as before. `enumerate` walks every state on its
+ * own (the 3^R sum, kept as the reference the grouped sum is tested against: placedFleetAvailabilityByStates).
+ */
 function overRegionStates(
   input: Pick<PlacedFleetInput, 'regions' | 'replication' | 'writeQuorum' | 'users' | 'need'>,
   configs: readonly RegionConfigs[],
   regionA: readonly Availability[],
   balancerA: readonly Availability[],
   scratch?: Scratch,
+  enumerate = false,
 ): PlacedFleetAvailability {
   const { regions, replication: r, writeQuorum, users, need } = input;
   const R = regions.length;
@@ -629,8 +658,23 @@ function overRegionStates(
     (c, i) => (regionA[i] as Availability).unavailability + (regionA[i] as Availability).availability * c.allZonesDown,
   );
   const mass = configs.map((c) => c.configs.reduce((m, cfg) => m + cfg.prob, 0));
+  // an unreachable region's two states as one: its vector of down copies (hidden pi + gone delta_r), the weight it
+  // gives a state where some users reach no region (hidden mass + gone), and its likeliest and least likely state
+  const unreached = regions.map((_, i) => {
+    const h = hidden[i] as number;
+    const g = gone[i] as number;
+    const pi = vectors(i, 0).pi;
+    const v = new Float64Array(r + 1);
+    for (let d = 0; d <= r; d++) v[d] = h * (pi[d] as number) + (d === r ? g : 0);
+    return {
+      v,
+      lost: h * (mass[i] as number) + g,
+      least: h === 0 ? g : g === 0 ? h : Math.min(h, g),
+      most: Math.max(h, g),
+    };
+  });
   const out = { unreachable: 0, dataReads: 0, dataWrites: 0, capacity: 0, prunedProbability: 0, up: 0 };
-  // state[i]: 0 region down, 1 up but its balancer down, 2 reachable
+  // state[i]: 0 region down, 1 up but its balancer down, 2 reachable; in a grouped sum, 1 stands for unreachable
   const state = new Int8Array(R);
 
   const routes = routesFor(users, R);
@@ -649,14 +693,19 @@ function overRegionStates(
     }
     return byRegion;
   };
-  const leaf = (p: number, reachable: number) => {
+  // One term of the sum: the states in `state` (grouped: each unreachable region as its mixture), of weight p.
+  const leaf = (p: number, reachable: number, grouped: boolean) => {
     // a mask from which some users reach no region is cached as null: only a missing entry is routed
     let loads = routes.get(reachable);
     if (loads === undefined) loads = route(routes, users, R, reachable);
     if (loads === null) {
       // the weights of regions still up leave out their all-zones-down share: put it back (mass = 1 - that share)
       let q = p;
-      for (let i = 0; i < R; i++) if (state[i] !== 0) q *= mass[i] as number;
+      if (grouped) {
+        for (let i = 0; i < R; i++) q *= state[i] === 2 ? (mass[i] as number) : (unreached[i] as { lost: number }).lost;
+      } else {
+        for (let i = 0; i < R; i++) if (state[i] !== 0) q *= mass[i] as number;
+      }
       out.unreachable += q;
       return;
     }
@@ -671,7 +720,8 @@ function overRegionStates(
     for (let i = 0; i < R; i++) {
       let v: Float64Array | null = null;
       const vl = loadedHere[i] as RegionVectors | null;
-      if (state[i] === 0) v = allDown;
+      if (state[i] !== 2 && grouped) v = (unreached[i] as { v: Float64Array }).v;
+      else if (state[i] === 0) v = allDown;
       else if (vl !== null) loaded[L++] = vl;
       else v = vectors(i, 0).pi;
       if (v !== null) {
@@ -717,14 +767,14 @@ function overRegionStates(
     out.up += p * Math.max(0, sumRange(all, allLen, 0, K) - capacity);
   };
 
-  // reachable: the bit mask of the regions in state 2 so far
+  // State by state. reachable: the bit mask of the regions in state 2 so far.
   const walk = (i: number, p: number, reachable: number) => {
     if (p < PRUNE_BELOW) {
       out.prunedProbability += p;
       return;
     }
     if (i === R) {
-      leaf(p, reachable);
+      leaf(p, reachable, false);
       return;
     }
     // reachable, then up behind its failed balancer, then gone
@@ -732,10 +782,56 @@ function overRegionStates(
       const q = (s === 2 ? reach[i] : s === 1 ? hidden[i] : gone[i]) as number;
       if (q === 0) continue;
       state[i] = s;
-      walk(i + 1, p * q, s === 2 ? reachable | (1 << i) : reachable);
+      walk(i + 1, p * q, reachable | (s === 2 ? 1 << i : 0));
     }
   };
-  walk(0, 1, 0);
+  // The states of the group of regions 0 .. i-1 (state 1: either) walked one by one from region i on, each with its
+  // weight multiplied in region order as walk does.
+  const split = (j: number, i: number, p: number, reachable: number) => {
+    if (j === i) {
+      walk(i, p, reachable);
+      return;
+    }
+    if (state[j] === 2) {
+      split(j + 1, i, p * (reach[j] as number), reachable);
+      return;
+    }
+    for (let s = 1; s >= 0; s--) {
+      const q = (s === 1 ? hidden[j] : gone[j]) as number;
+      if (q === 0) continue;
+      state[j] = s;
+      split(j + 1, i, p * q, reachable);
+    }
+    state[j] = 1;
+  };
+  // Grouped. p: the product of the reachable regions' weights; least, most: the group's least and likeliest state;
+  // all: the group's total weight (every state of it, as their sum).
+  const group = (i: number, p: number, least: number, most: number, all: number, reachable: number) => {
+    if (most < PRUNE_BELOW) {
+      out.prunedProbability += all;
+      return;
+    }
+    if (least < PRUNE_BELOW) {
+      split(0, i, 1, reachable);
+      return;
+    }
+    if (i === R) {
+      leaf(p, reachable, true);
+      return;
+    }
+    const a = reach[i] as number;
+    if (a !== 0) {
+      state[i] = 2;
+      group(i + 1, p * a, least * a, most * a, all * a, reachable | (1 << i));
+    }
+    const u = unreached[i] as { least: number; most: number };
+    if (u.most !== 0) {
+      state[i] = 1;
+      group(i + 1, p, least * u.least, most * u.most, all * ((hidden[i] as number) + (gone[i] as number)), reachable);
+    }
+  };
+  if (enumerate) walk(0, 1, 0);
+  else group(0, 1, 1, 1, 1, 0);
 
   const unavailability = Math.min(
     1,
