@@ -425,6 +425,9 @@ function scratchFor(R: number, T: number): Scratch {
   };
 }
 
+/** A region's state in a group of states of the regions (overRegionStates): down or behind a failed balancer. */
+const EITHER = 3;
+
 const CONFIG_CACHE = new Map<string, RegionConfigs>();
 const CONFIG_CACHE_MAX = 256;
 
@@ -616,8 +619,9 @@ function route(routes: Routes, users: PlacedFleetInput['users'], R: number, reac
  * state: a group of states (one mask so far, each unreachable region hidden or gone) is summed as one while its
  * least likely state is at least 1e-20 (a float product is monotone in each factor, so that state's product, taken
  * in region order as before, is the least of the group's), added to prunedProbability whole when its most likely
- * state is below, and otherwise split into its states, each walked as before. `enumerate` walks every state on its
- * own (the 3^R sum, kept as the reference the grouped sum is tested against: placedFleetAvailabilityByStates).
+ * state is below, and otherwise split in two on one of its unreachable regions (down, or behind its failed
+ * balancer), each half a group again. `enumerate` walks every state on its own (the 3^R sum, kept as the reference
+ * the grouped sum is tested against: placedFleetAvailabilityByStates).
  */
 function overRegionStates(
   input: Pick<PlacedFleetInput, 'regions' | 'replication' | 'writeQuorum' | 'users' | 'need'>,
@@ -674,7 +678,7 @@ function overRegionStates(
     };
   });
   const out = { unreachable: 0, dataReads: 0, dataWrites: 0, capacity: 0, prunedProbability: 0, up: 0 };
-  // state[i]: 0 region down, 1 up but its balancer down, 2 reachable; in a grouped sum, 1 stands for unreachable
+  // state[i]: 0 region down, 1 up but its balancer down, 2 reachable, EITHER one of 0 and 1 (a group)
   const state = new Int8Array(R);
 
   const routes = routesFor(users, R);
@@ -693,18 +697,18 @@ function overRegionStates(
     }
     return byRegion;
   };
-  // One term of the sum: the states in `state` (grouped: each unreachable region as its mixture), of weight p.
-  const leaf = (p: number, reachable: number, grouped: boolean) => {
+  // One term of the sum: the states in `state` (a region in state EITHER as its mixture), of weight p (the product
+  // of the weights of the regions in states 0 to 2).
+  const leaf = (p: number, reachable: number) => {
     // a mask from which some users reach no region is cached as null: only a missing entry is routed
     let loads = routes.get(reachable);
     if (loads === undefined) loads = route(routes, users, R, reachable);
     if (loads === null) {
       // the weights of regions still up leave out their all-zones-down share: put it back (mass = 1 - that share)
       let q = p;
-      if (grouped) {
-        for (let i = 0; i < R; i++) q *= state[i] === 2 ? (mass[i] as number) : (unreached[i] as { lost: number }).lost;
-      } else {
-        for (let i = 0; i < R; i++) if (state[i] !== 0) q *= mass[i] as number;
+      for (let i = 0; i < R; i++) {
+        if (state[i] === EITHER) q *= (unreached[i] as { lost: number }).lost;
+        else if (state[i] !== 0) q *= mass[i] as number;
       }
       out.unreachable += q;
       return;
@@ -720,7 +724,7 @@ function overRegionStates(
     for (let i = 0; i < R; i++) {
       let v: Float64Array | null = null;
       const vl = loadedHere[i] as RegionVectors | null;
-      if (state[i] !== 2 && grouped) v = (unreached[i] as { v: Float64Array }).v;
+      if (state[i] === EITHER) v = (unreached[i] as { v: Float64Array }).v;
       else if (state[i] === 0) v = allDown;
       else if (vl !== null) loaded[L++] = vl;
       else v = vectors(i, 0).pi;
@@ -774,7 +778,7 @@ function overRegionStates(
       return;
     }
     if (i === R) {
-      leaf(p, reachable, false);
+      leaf(p, reachable);
       return;
     }
     // reachable, then up behind its failed balancer, then gone
@@ -785,38 +789,60 @@ function overRegionStates(
       walk(i + 1, p * q, reachable | (s === 2 ? 1 << i : 0));
     }
   };
-  // The states of the group of regions 0 .. i-1 (state 1: either) walked one by one from region i on, each with its
-  // weight multiplied in region order as walk does.
-  const split = (j: number, i: number, p: number, reachable: number) => {
-    if (j === i) {
-      walk(i, p, reachable);
-      return;
+  // Grouped: the regions in state EITHER stand for both of their states. The group's weights, each a product over
+  // regions 0 .. i-1 in region order (as walk multiplies them): p, of the regions in states 0 to 2 (the leaf's weight:
+  // those in EITHER are inside their mixture); least and most, of its least and likeliest state; all, of every
+  // state of it (their sum).
+  const weights = (i: number) => {
+    let p = 1;
+    let least = 1;
+    let most = 1;
+    let all = 1;
+    for (let j = 0; j < i; j++) {
+      const s = state[j];
+      if (s === EITHER) {
+        const u = unreached[j] as { least: number; most: number };
+        least *= u.least;
+        most *= u.most;
+        all *= (hidden[j] as number) + (gone[j] as number);
+        continue;
+      }
+      const q = (s === 2 ? reach[j] : s === 1 ? hidden[j] : gone[j]) as number;
+      p *= q;
+      least *= q;
+      most *= q;
+      all *= q;
     }
-    if (state[j] === 2) {
-      split(j + 1, i, p * (reach[j] as number), reachable);
-      return;
-    }
-    for (let s = 1; s >= 0; s--) {
-      const q = (s === 1 ? hidden[j] : gone[j]) as number;
-      if (q === 0) continue;
-      state[j] = s;
-      split(j + 1, i, p * q, reachable);
-    }
-    state[j] = 1;
+    return { p, least, most, all };
   };
-  // Grouped. p: the product of the reachable regions' weights; least, most: the group's least and likeliest state;
-  // all: the group's total weight (every state of it, as their sum).
   const group = (i: number, p: number, least: number, most: number, all: number, reachable: number) => {
     if (most < PRUNE_BELOW) {
       out.prunedProbability += all;
       return;
     }
     if (least < PRUNE_BELOW) {
-      split(0, i, 1, reachable);
+      // some states of the group are pruned here and some not: split it on the region whose two states differ most
+      let j = -1;
+      let spread = 0;
+      for (let k = 0; k < i; k++) {
+        if (state[k] !== EITHER) continue;
+        const u = unreached[k] as { least: number; most: number };
+        if (j < 0 || u.most / u.least > spread) {
+          j = k;
+          spread = u.most / u.least;
+        }
+      }
+      for (let s = 1; s >= 0; s--) {
+        if (((s === 1 ? hidden[j] : gone[j]) as number) === 0) continue;
+        state[j] = s;
+        const w = weights(i);
+        group(i, w.p, w.least, w.most, w.all, reachable);
+      }
+      state[j] = EITHER;
       return;
     }
     if (i === R) {
-      leaf(p, reachable, true);
+      leaf(p, reachable);
       return;
     }
     const a = reach[i] as number;
@@ -826,7 +852,7 @@ function overRegionStates(
     }
     const u = unreached[i] as { least: number; most: number };
     if (u.most !== 0) {
-      state[i] = 1;
+      state[i] = EITHER;
       group(i + 1, p, least * u.least, most * u.most, all * ((hidden[i] as number) + (gone[i] as number)), reachable);
     }
   };
