@@ -407,8 +407,10 @@ interface Scratch {
   prefix: [Float64Array, Float64Array];
   suffix: Float64Array[];
   suffixLen: Int32Array;
+  /** Each suffix product's sums from the bottom. */
+  below: Float64Array[];
   all: Float64Array;
-  tmp: [Float64Array, Float64Array];
+  tmp: Float64Array;
   loaded: RegionVectors[];
 }
 
@@ -419,8 +421,9 @@ function scratchFor(R: number, T: number): Scratch {
     prefix: [a(), a()],
     suffix: Array.from({ length: R + 1 }, a),
     suffixLen: new Int32Array(R + 1),
+    below: Array.from({ length: R + 1 }, a),
     all: a(),
-    tmp: [a(), a()],
+    tmp: a(),
     loaded: new Array<RegionVectors>(R),
   };
 }
@@ -748,6 +751,16 @@ function overRegionStates(
         r + 1,
       );
     }
+    // each suffix's sums from the bottom (below[k][m] = suffix_k[0] + ... + suffix_k[m]), for the capacity term
+    for (let k = 1; k <= L; k++) {
+      const s = suffix[k] as Float64Array;
+      const b = sc.below[k] as Float64Array;
+      let acc = 0;
+      for (let m = 0; m < (suffixLen[k] as number); m++) {
+        acc += s[m] as number;
+        b[m] = acc;
+      }
+    }
     const all = sc.all;
     const allLen = convolveInto(all, fixed, fixedLen, suffix[0] as Float64Array, suffixLen[0] as number);
     const reads = sumRange(all, allLen, T, T);
@@ -755,12 +768,17 @@ function overRegionStates(
     let capacity = 0;
     let prefix = fixed;
     let prefixLen = fixedLen;
-    const [t1, t2] = sc.tmp;
+    const t1 = sc.tmp;
     for (let k = 0; k < L; k++) {
       const v = loaded[k] as RegionVectors;
       const n1 = convolveInto(t1, prefix, prefixLen, v.short, r + 1);
-      const n2 = convolveInto(t2, t1, n1, suffix[k + 1] as Float64Array, suffixLen[k + 1] as number);
-      capacity += sumRange(t2, n2, 0, K);
+      // (t1 * suffix_(k+1))[0 .. K] summed = sum_i t1[i] (suffix_(k+1)[0] + ... + suffix_(k+1)[K - i])
+      const below = sc.below[k + 1] as Float64Array;
+      const last = (suffixLen[k + 1] as number) - 1;
+      for (let i = 0; i < n1 && i <= K; i++) {
+        const m = K - i;
+        capacity += (t1[i] as number) * (below[m < last ? m : last] as number);
+      }
       const next = prefix === sc.prefix[0] ? sc.prefix[1] : sc.prefix[0];
       prefixLen = convolveInto(next, prefix, prefixLen, v.ok, r + 1);
       prefix = next;
