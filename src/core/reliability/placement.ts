@@ -777,7 +777,7 @@ function overRegionStates(
       const last = (suffixLen[k + 1] as number) - 1;
       for (let i = 0; i < n1 && i <= K; i++) {
         const m = K - i;
-        capacity += (t1[i] as number) * (below[m < last ? m : last] as number);
+        capacity += (t1[i] as number) * (below[Math.min(m, last)] as number);
       }
       const next = prefix === sc.prefix[0] ? sc.prefix[1] : sc.prefix[0];
       prefixLen = convolveInto(next, prefix, prefixLen, v.ok, r + 1);
