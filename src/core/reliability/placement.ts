@@ -445,7 +445,7 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
  * same figures in exact arithmetic, to rounding in floats).
  */
 export function placedFleetAvailabilityByStates(input: PlacedFleetInput): PlacedFleetAvailability {
-  return placed(input, false);
+  return placed(input, true);
 }
 
 function placed(input: PlacedFleetInput, enumerate: boolean): PlacedFleetAvailability {
