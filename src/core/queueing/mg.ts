@@ -87,7 +87,7 @@ const WATSON_MIN_Y = 90;
  *   e^(-y/2) / y for y >= 2 j.
  * Terms are added until that bound is below 1e-17 of the sum (the sum's own rounding is a few ulps: the terms fall
  * by |c - j| / y, so the alternation cancels little).
- * @example poissonMeanWatson(4, 100) // 4 (1/y - 3/y^2 + 6/y^3 - 6/y^4) = 0.038823..., exact to e^-100
+ * @example poissonMeanWatson(4, 100) // 0.03882376: 4 (1/y - 3/y^2 + 6/y^3 - 6/y^4), exact to e^-100
  */
 export function poissonMeanWatson(k: number, y: number): number {
   // the terms fall only while |c - j| < y: with k above y / 2 the bound is not met within y / 2 terms
