@@ -15,7 +15,7 @@ import { type Context, preferenceOrder } from './context.js';
 import { contextMemo } from './contextMemo.js';
 import { type LatencyGroup, mixtureQuantile } from './latency.js';
 import { regionMeetsP99 } from './p99Scope.js';
-import { queueFigures } from './queueMemo.js';
+import { queueFigures, queueP99S } from './queueMemo.js';
 import type { LatencyResult, UserRegionLatency } from './result.js';
 
 const ms = (s: number) => s * 1000;
@@ -164,7 +164,7 @@ function computeLatency(
         networkRttMs: ms(rtt.rttS),
         networkMs: ms(p.networkS),
         networkMethod: rtt.method,
-        queueP99Ms: ms(a.percentiles?.p99S ?? Number.NaN),
+        queueP99Ms: ms(queueP99S(s.queue.input) ?? Number.NaN),
         p99Ms: ms(p99S),
         meetsP99: regionMeetsP99(p99S, ctx.scenario.targets),
         failoverTo,

@@ -112,7 +112,8 @@ function availabilityKey(
 /**
  * A horizontal design's availability figure, memoised per context (a search screens the same fleet on many designs:
  * each of three zone counts' plans and every instance type of the same vCPUs and speed; the figure is the exact sum
- * over 3^R region states, most of a screen's time). A pure function of the key's inputs (availabilityKey).
+ * over the region states, 2^R products, much of a screen's time). A pure function of the key's inputs
+ * (availabilityKey).
  */
 const memoAvailability = contextMemo<AvailabilityFigure>(MAX_MEMO_AVAILABILITIES);
 

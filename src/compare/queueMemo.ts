@@ -6,9 +6,9 @@
  */
 
 import {
-  analyzeQueue,
+  analyzeQueueParts,
   type QueueInput,
-  type QueueResult,
+  type QueueSummary,
   responseTimeSurvivalFunction,
 } from '../core/queueing/index.js';
 
@@ -19,7 +19,10 @@ export const MAX_MEMO_QUEUES = 20_000;
 
 /** A queue's memoised figures, each made when first asked for. */
 interface Entry {
-  analysis?: QueueResult;
+  analysis?: QueueSummary;
+  /** The analysis's quantile function (null: unstable), and its p99 once asked for. */
+  quantileS?: ((p: number) => number) | null;
+  p99S?: number | null;
   survival?: (tS: number) => number;
 }
 
@@ -42,12 +45,29 @@ function entryOf(q: QueueInput): Entry {
   return hit;
 }
 
-/** analyzeQueue and responseTimeSurvivalFunction of one queue, memoised under one key. */
-export function queueFigures(q: QueueInput): { analysis: QueueResult; survival: (tS: number) => number } {
+/**
+ * analyzeQueue without its percentiles (analyzeQueueParts: the engine reads only the p99, queueP99S) and
+ * responseTimeSurvivalFunction of one queue, memoised under one key.
+ */
+export function queueFigures(q: QueueInput): { analysis: QueueSummary; survival: (tS: number) => number } {
   const e = entryOf(q);
-  e.analysis ??= analyzeQueue(q);
+  if (e.analysis === undefined) {
+    const parts = analyzeQueueParts(q);
+    e.analysis = parts.summary;
+    e.quantileS = parts.quantileS;
+  }
   e.survival ??= responseTimeSurvivalFunction(q);
   return { analysis: e.analysis, survival: e.survival };
+}
+
+/** analyzeQueue(q).percentiles.p99S (null when unstable), bit for bit, memoised with queueFigures. */
+export function queueP99S(q: QueueInput): number | null {
+  const e = entryOf(q);
+  if (e.p99S === undefined) {
+    if (e.analysis === undefined) queueFigures(q);
+    e.p99S = e.quantileS ? e.quantileS(0.99) : null;
+  }
+  return e.p99S;
 }
 
 /** responseTimeSurvivalFunction, memoised. */

@@ -448,7 +448,7 @@ export function bestHorizontalSize(
 /** With one zone the horizontal search tries at least this many spares (searchHorizontal.ts, sparesLimit). */
 export const SMALL_SPARES = 10;
 
-/** Most regions in a searched horizontal design (the exact availability enumerates 3^R region states). */
+/** Most regions in a searched horizontal design (the exact availability sums 2^R products over the region states). */
 export const MAX_SEARCH_REGIONS = 8;
 
 /**

@@ -81,10 +81,17 @@ export function duplicateKey(text: string): { path: string; offset: number; firs
     const c = text.charCodeAt(i);
     if (c === 34) {
       const start = i;
-      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+      let escaped = false;
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) {
+        if (text.charCodeAt(i) === 92) {
+          escaped = true;
+          i++;
+        }
+      }
       const top = stack[stack.length - 1];
       if (top?.keys && top.expectKey) {
-        const key = JSON.parse(text.slice(start, i + 1)) as string;
+        // the text is valid JSON (parsed before): a key without escapes is its characters as they stand
+        const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
         top.key = key;
         top.expectKey = false;
         const first = top.keys.get(key);

@@ -152,13 +152,23 @@ export function inBounds(value: number, bounds: Bounds): boolean {
  * @throws {RangeError} the path cannot be a range
  */
 function locate(path: string): { field: RangedField; index: number } {
-  const field = RANGED.get(path.replace(/\[\d+\]/g, '[]'));
-  if (field === undefined) {
-    throw new RangeError(`${path} cannot be a range; the fields that can: ${UNCERTAIN_PATHS.join(', ')}`);
+  let found = LOCATED.get(path);
+  if (found === undefined) {
+    const field = RANGED.get(path.replace(/\[\d+\]/g, '[]'));
+    if (field === undefined) {
+      throw new RangeError(`${path} cannot be a range; the fields that can: ${UNCERTAIN_PATHS.join(', ')}`);
+    }
+    const index = /\[(\d+)\]/.exec(path)?.[1];
+    found = { field, index: index === undefined ? 0 : Number(index) };
+    if (LOCATED.size >= MAX_LOCATED) LOCATED.clear();
+    LOCATED.set(path, found);
   }
-  const index = /\[(\d+)\]/.exec(path)?.[1];
-  return { field, index: index === undefined ? 0 : Number(index) };
+  return found;
 }
+
+/** locate's answers by path (a pure function of it: every scenario read asks for the same few paths again). */
+const LOCATED = new Map<string, { field: RangedField; index: number }>();
+const MAX_LOCATED = 1000;
 
 /** The bounds and model of the field at a path that may be a range (an array index allowed, as locate). */
 export function rangedField(path: string): RangedField {

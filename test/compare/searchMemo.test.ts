@@ -18,12 +18,44 @@ import {
   mixtureQuantileVersus,
 } from '../../src/compare/latency.js';
 import { horizontalLayout } from '../../src/compare/layout.js';
-import { queueSurvival } from '../../src/compare/queueMemo.js';
+import { queueFigures, queueP99S, queueSurvival } from '../../src/compare/queueMemo.js';
 import { bestHorizontalSize, better, sizeHorizontal } from '../../src/compare/size.js';
+import { analyzeQueue } from '../../src/core/queueing/index.js';
 import { type PlacedFleetInput, placedFleetAvailability } from '../../src/core/reliability/placement.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 
 const catalog = loadCatalog();
+
+describe('the queue memo', () => {
+  it("gives analyzeQueue's figures without the percentiles, and its p99 when asked, bit for bit", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.double({ min: 0.01, max: 1.2, noNaN: true }),
+        fc.constantFrom(0, 0.3, 0.5, 1, 1.5, 4),
+        fc.constantFrom(1, 1, 3),
+        fc.boolean(),
+        (servers, rho, cv, fanout, p99First) => {
+          const serviceTimeS = 0.003;
+          const q = {
+            servers,
+            arrivalRatePerS: (rho * servers) / serviceTimeS,
+            serviceTimeS,
+            serviceTimeCv: cv,
+            fanout,
+          };
+          const { percentiles, ...rest } = analyzeQueue(q);
+          // either order of asking (the p99 before the figures, or after)
+          const p99 = p99First ? queueP99S(q) : null;
+          expect(queueFigures({ ...q }).analysis).toEqual(rest);
+          expect(queueP99S({ ...q })).toBe(percentiles === null ? null : percentiles.p99S);
+          if (p99First) expect(p99).toBe(queueP99S(q));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
 
 describe('the mixture quantile memo', () => {
   const group = fc.record({

@@ -274,6 +274,44 @@ export function quantileFromSurvival(survival: (tS: number) => number, p: number
  * @example analyzeQueue({ servers: 1, arrivalRatePerS: 50, serviceTimeS: 0.01 }).meanResponseS // 0.02: M/M/1, S / (1 - rho)
  */
 export function analyzeQueue(input: QueueInput): QueueResult {
+  const { summary: m, quantileS } = analyzeQueueParts(input);
+  let percentiles: Percentiles | null = null;
+  if (quantileS !== null) {
+    percentiles = {} as Percentiles;
+    for (const { key, p } of PERCENTILE_LEVELS) percentiles[key] = quantileS(p);
+  }
+  return {
+    model: m.model,
+    servers: m.servers,
+    arrivalRatePerS: m.arrivalRatePerS,
+    serviceTimeS: m.serviceTimeS,
+    serviceTimeCv: m.serviceTimeCv,
+    fanout: m.fanout,
+    utilization: m.utilization,
+    stable: m.stable,
+    probWait: m.probWait,
+    meanWaitS: m.meanWaitS,
+    meanResponseS: m.meanResponseS,
+    meanInSystem: m.meanInSystem,
+    meanInQueue: m.meanInQueue,
+    percentiles,
+    method: m.method,
+    approximationError: m.approximationError,
+  };
+}
+
+/** analyzeQueue's figures but the percentiles. */
+export type QueueSummary = Omit<QueueResult, 'percentiles'>;
+
+/**
+ * analyzeQueue in two parts: every figure but the percentiles, and the quantile function they come from (null for an
+ * unstable queue), so that a caller that needs one percentile (the engine reads the p99) does not search for five.
+ * analyzeQueue(input).percentiles[key] is quantileS(p) of the same input, bit for bit (the same function).
+ */
+export function analyzeQueueParts(input: QueueInput): {
+  summary: QueueSummary;
+  quantileS: ((p: number) => number) | null;
+} {
   const q = normalizeQueueInput(input);
   const base = {
     model: modelName(q),
@@ -287,31 +325,33 @@ export function analyzeQueue(input: QueueInput): QueueResult {
   };
   if (!q.stable) {
     return {
-      ...base,
-      probWait: null,
-      meanWaitS: null,
-      meanResponseS: null,
-      meanInSystem: null,
-      meanInQueue: null,
-      percentiles: null,
-      method: 'unstable (utilization >= 1): no steady state, latency undefined',
-      approximationError: null,
+      summary: {
+        ...base,
+        probWait: null,
+        meanWaitS: null,
+        meanResponseS: null,
+        meanInSystem: null,
+        meanInQueue: null,
+        method: 'unstable (utilization >= 1): no steady state, latency undefined',
+        approximationError: null,
+      },
+      quantileS: null,
     };
   }
   const model = buildModel(q);
   const meanResponseS =
     q.fanout === 1 ? model.meanSingleS : meanOfMaxS(model.logSurvival, q.fanout, model.meanSingleS, model.breakpointsS);
-  const percentiles = {} as Percentiles;
-  for (const { key, p } of PERCENTILE_LEVELS) percentiles[key] = modelQuantileS(model, p);
   return {
-    ...base,
-    probWait: model.probWait,
-    meanWaitS: model.meanWaitS,
-    meanResponseS,
-    meanInSystem: q.arrivalRatePerS * model.meanSingleS,
-    meanInQueue: q.arrivalRatePerS * model.meanWaitS,
-    percentiles,
-    method: model.method,
-    approximationError: model.exact ? null : approximationErrorOf(q),
+    summary: {
+      ...base,
+      probWait: model.probWait,
+      meanWaitS: model.meanWaitS,
+      meanResponseS,
+      meanInSystem: q.arrivalRatePerS * model.meanSingleS,
+      meanInQueue: q.arrivalRatePerS * model.meanWaitS,
+      method: model.method,
+      approximationError: model.exact ? null : approximationErrorOf(q),
+    },
+    quantileS: (p) => modelQuantileS(model, p),
   };
 }

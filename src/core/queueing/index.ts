@@ -12,8 +12,10 @@ export {
 } from './approximationError.js';
 export {
   analyzeQueue,
+  analyzeQueueParts,
   type Percentiles,
   type QueueResult,
+  type QueueSummary,
   quantileFromSurvival,
   responseTimeQuantile,
   responseTimeSurvival,

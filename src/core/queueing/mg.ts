@@ -54,11 +54,70 @@ const POISSON_MOMENTS_OVERFLOW_Y = 1e100;
 
 /**
  * E[k / (k + N)] for N ~ Poisson(y), k > 0, y >= 0: the Kummer-transformed 1F1(1; k + 1; -y) = e^-y 1F1(k; k+1; y),
- * a sum of positive terms (no cancellation). Direct summation outward from the mode for y <= 1e4 (O(sqrt y) terms),
- * otherwise the asymptotic (delta-method) expansion in the Poisson central moments to order 6 (truncation error
- * about 105 / y^4 relative).
+ * a sum of positive terms (no cancellation). For WATSON_MIN_Y <= y <= 1e4, the expansion in 1 / y of
+ * poissonMeanWatson where its proven error bound is below 1e-17 relative (a dozen terms or so); otherwise, for
+ * y <= 1e4, direct summation outward from the mode (poissonMeanBySeries, O(sqrt y) terms: about 1,800 at y = 1e4);
+ * above, the asymptotic (delta-method) expansion in the Poisson central moments to order 6 (truncation error about
+ * 105 / y^4 relative).
  */
 export function poissonMeanKOverKPlusN(k: number, y: number): number {
+  if (y === 0) return 1;
+  if (y >= WATSON_MIN_Y && y <= 1e4) {
+    const w = poissonMeanWatson(k, y);
+    if (!Number.isNaN(w)) return w;
+  }
+  return poissonMeanBySeries(k, y);
+}
+
+/** Below this y the expansion in 1 / y is not tried (its e^(-y/2) bound, at least e^-45 / k, does not yet pass). */
+const WATSON_MIN_Y = 90;
+
+/**
+ * E[k / (k + N)], N ~ Poisson(y), by its expansion in 1 / y, or NaN when the expansion's proven error bound is not
+ * below 1e-17 of the sum within y / 2 terms (k large against y; the caller then sums the series).
+ *
+ * E = k F(y) with F(y) = integral_0^1 (1 - v)^c e^(-y v) dv, c = k - 1 (1F1(1; k + 1; -y), A&S 13.2.1). Expanding
+ * (1 - v)^c = sum_j C(c, j) (-v)^j on [0, 1/2] and integrating each power to infinity (Watson's lemma):
+ *   F ~ sum_{j < J} (-1)^j c (c - 1) ... (c - j + 1) / y^(j + 1)   (term_(j+1) = term_j (j - c) / y),
+ * finite for a whole c (then exact to e^(-y)). The error, stated against the terms kept, is at most the sum of
+ * - the Taylor remainder on [0, 1/2]: |C(c, J)| J! max(1, 2^(J - c)) / y^(J + 1) = |term_J| max(1, 2^(J - c))
+ *   (Lagrange form, (1 - xi)^(c - J) <= max(1, 2^(J - c)) for xi <= 1/2);
+ * - the integral over [1/2, 1], at most e^(-y/2) integral_(1/2)^1 (1 - v)^c dv = e^(-y/2) 2^(-k) / k;
+ * - each kept term's integral beyond 1/2: |C(c, j)| integral_(1/2)^inf v^j e^(-y v) dv <= |C(c, j)| (j + 1)
+ *   e^(-y/2) / y for y >= 2 j.
+ * Terms are added until that bound is below 1e-17 of the sum (the sum's own rounding is a few ulps: the terms fall
+ * by |c - j| / y, so the alternation cancels little).
+ * @example poissonMeanWatson(4, 100) // 0.03882376: 4 (1/y - 3/y^2 + 6/y^3 - 6/y^4), exact to e^-100
+ */
+export function poissonMeanWatson(k: number, y: number): number {
+  // the terms fall only while |c - j| < y: with k above y / 2 the bound is not met within y / 2 terms
+  if (!(k <= y / 2)) return Number.NaN;
+  const c = k - 1;
+  const far = Math.exp(-y / 2);
+  // e^(-y/2) times the bounds that do not shrink with J: the integral over [1/2, 1] and the kept terms' tails
+  let tails = (far * 2 ** -k) / k;
+  let binom = 1; // |C(c, j)|
+  let pow2 = 2 ** (1 - c); // 2^(J - c) for J = j + 1
+  let term = 1 / y;
+  let sum = term;
+  for (let j = 0; 2 * (j + 1) <= y; j++) {
+    tails += (binom * (j + 1) * far) / y;
+    const next = (term * (j - c)) / y;
+    const bound = Math.abs(next) * Math.max(1, pow2) + tails;
+    if (bound <= 1e-17 * sum) return k * sum;
+    sum += next;
+    term = next;
+    binom = (binom * Math.abs(c - j)) / (j + 1);
+    pow2 *= 2;
+  }
+  return Number.NaN;
+}
+
+/**
+ * E[k / (k + N)], N ~ Poisson(y), without the expansion in 1 / y: summed outward from the mode for y <= 1e4, the
+ * moments' expansion above (poissonMeanKOverKPlusN before issue 18; the reference poissonMeanWatson is tested against).
+ */
+export function poissonMeanBySeries(k: number, y: number): number {
   if (y === 0) return 1;
   if (y > POISSON_MOMENTS_OVERFLOW_Y) {
     // the same series with each term u^j m_j rewritten in r = y u <= 1 (u^2 m2 = u r, ..., u^6 m6 = 15 u^3 r^3 +

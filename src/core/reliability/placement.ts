@@ -37,6 +37,8 @@
  *   probability  conv(pi)[sum > T - q] + sum_i conv(a_1..a_(i-1), b_i, pi_(i+1)..)[sum <= T - q]  (the first term
  *   loses data; the second has the data but region i is short of nodes while those before it are not; a = pi - b,
  *   computed directly). States less likely than 1e-20 are counted as down (`prunedProbability`; at most 3^R x 1e-20).
+ *   The states that differ only in the regions the users cannot reach (down, or behind a failed balancer) route the
+ *   users alike, so they are summed as one product per set of reachable regions: 2^R products (overRegionStates).
  *
  * Sources: conditioning on shared failure domains (Trivedi 2002, total probability; Barlow & Proschan 1975,
  * k-out-of-n structures); quorum systems (Gifford 1979, "Weighted voting for replicated data"); placement and its
@@ -405,8 +407,10 @@ interface Scratch {
   prefix: [Float64Array, Float64Array];
   suffix: Float64Array[];
   suffixLen: Int32Array;
+  /** Each suffix product's sums from the bottom. */
+  below: Float64Array[];
   all: Float64Array;
-  tmp: [Float64Array, Float64Array];
+  tmp: Float64Array;
   loaded: RegionVectors[];
 }
 
@@ -417,17 +421,34 @@ function scratchFor(R: number, T: number): Scratch {
     prefix: [a(), a()],
     suffix: Array.from({ length: R + 1 }, a),
     suffixLen: new Int32Array(R + 1),
+    below: Array.from({ length: R + 1 }, a),
     all: a(),
-    tmp: [a(), a()],
+    tmp: a(),
     loaded: new Array<RegionVectors>(R),
   };
 }
+
+/** A region's state in a group of states of the regions (overRegionStates): down or behind a failed balancer. */
+const EITHER = 3;
 
 const CONFIG_CACHE = new Map<string, RegionConfigs>();
 const CONFIG_CACHE_MAX = 256;
 
 /** Exact availability of a placed fleet (see the top of this file). */
 export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAvailability {
+  return placed(input, false);
+}
+
+/**
+ * placedFleetAvailability summed state by state over the 3^R states of the regions, as it was before the states
+ * that differ only in unreachable regions were summed as one: the reference the grouped sum is tested against (the
+ * same figures in exact arithmetic, to rounding in floats).
+ */
+export function placedFleetAvailabilityByStates(input: PlacedFleetInput): PlacedFleetAvailability {
+  return placed(input, true);
+}
+
+function placed(input: PlacedFleetInput, enumerate: boolean): PlacedFleetAvailability {
   const { regions, replication: r } = input;
   checkAvailability(input.node, 'node');
   checkAvailability(input.zone, 'zone');
@@ -457,7 +478,7 @@ export function placedFleetAvailability(input: PlacedFleetInput): PlacedFleetAva
   const configs = regions.map((reg, i) =>
     configsOf(reg, r, input.node, zoneA[i] as Availability[], over?.[i]?.zones !== undefined),
   );
-  return overRegionStates(input, configs, regionA, balancerA);
+  return overRegionStates(input, configs, regionA, balancerA, undefined, enumerate);
 }
 
 /**
@@ -590,13 +611,28 @@ function route(routes: Routes, users: PlacedFleetInput['users'], R: number, reac
   return loads;
 }
 
-/** The sum over the states of the regions (see the top of this file), each region's zone tables given. */
+/**
+ * The sum over the states of the regions (see the top of this file), each region's zone tables given.
+ *
+ * The users' routes, and so which regions carry load, depend only on the set of reachable regions (a bit mask): a
+ * region outside it, whether up behind its failed balancer (its pi) or gone (all copies down), carries no load and
+ * enters only through its vector of down copies. So, per mask, its two states enter as one vector, the mixture
+ * hidden pi + gone delta_r, and 2^R products are summed instead of 3^R (the same sum in exact arithmetic: each term
+ * is linear in that region's vector). The pruning of states less likely than 1e-20 is kept as it was, state by
+ * state: a group of states (one mask so far, each unreachable region hidden or gone) is summed as one while its
+ * least likely state is at least 1e-20 (a float product is monotone in each factor, so that state's product, taken
+ * in region order as before, is the least of the group's), added to prunedProbability whole when its most likely
+ * state is below, and otherwise split in two on one of its unreachable regions (down, or behind its failed
+ * balancer), each half a group again. `enumerate` walks every state on its own (the 3^R sum, kept as the reference
+ * the grouped sum is tested against: placedFleetAvailabilityByStates).
+ */
 function overRegionStates(
   input: Pick<PlacedFleetInput, 'regions' | 'replication' | 'writeQuorum' | 'users' | 'need'>,
   configs: readonly RegionConfigs[],
   regionA: readonly Availability[],
   balancerA: readonly Availability[],
   scratch?: Scratch,
+  enumerate = false,
 ): PlacedFleetAvailability {
   const { regions, replication: r, writeQuorum, users, need } = input;
   const R = regions.length;
@@ -629,8 +665,23 @@ function overRegionStates(
     (c, i) => (regionA[i] as Availability).unavailability + (regionA[i] as Availability).availability * c.allZonesDown,
   );
   const mass = configs.map((c) => c.configs.reduce((m, cfg) => m + cfg.prob, 0));
+  // an unreachable region's two states as one: its vector of down copies (hidden pi + gone delta_r), the weight it
+  // gives a state where some users reach no region (hidden mass + gone), and its likeliest and least likely state
+  const unreached = regions.map((_, i) => {
+    const h = hidden[i] as number;
+    const g = gone[i] as number;
+    const pi = vectors(i, 0).pi;
+    const v = new Float64Array(r + 1);
+    for (let d = 0; d <= r; d++) v[d] = h * (pi[d] as number) + (d === r ? g : 0);
+    return {
+      v,
+      lost: h * (mass[i] as number) + g,
+      least: h === 0 ? g : g === 0 ? h : Math.min(h, g),
+      most: Math.max(h, g),
+    };
+  });
   const out = { unreachable: 0, dataReads: 0, dataWrites: 0, capacity: 0, prunedProbability: 0, up: 0 };
-  // state[i]: 0 region down, 1 up but its balancer down, 2 reachable
+  // state[i]: 0 region down, 1 up but its balancer down, 2 reachable, EITHER one of 0 and 1 (a group)
   const state = new Int8Array(R);
 
   const routes = routesFor(users, R);
@@ -649,6 +700,8 @@ function overRegionStates(
     }
     return byRegion;
   };
+  // One term of the sum: the states in `state` (a region in state EITHER as its mixture), of weight p (the product
+  // of the weights of the regions in states 0 to 2).
   const leaf = (p: number, reachable: number) => {
     // a mask from which some users reach no region is cached as null: only a missing entry is routed
     let loads = routes.get(reachable);
@@ -656,7 +709,10 @@ function overRegionStates(
     if (loads === null) {
       // the weights of regions still up leave out their all-zones-down share: put it back (mass = 1 - that share)
       let q = p;
-      for (let i = 0; i < R; i++) if (state[i] !== 0) q *= mass[i] as number;
+      for (let i = 0; i < R; i++) {
+        if (state[i] === EITHER) q *= (unreached[i] as { lost: number }).lost;
+        else if (state[i] !== 0) q *= mass[i] as number;
+      }
       out.unreachable += q;
       return;
     }
@@ -671,7 +727,8 @@ function overRegionStates(
     for (let i = 0; i < R; i++) {
       let v: Float64Array | null = null;
       const vl = loadedHere[i] as RegionVectors | null;
-      if (state[i] === 0) v = allDown;
+      if (state[i] === EITHER) v = (unreached[i] as { v: Float64Array }).v;
+      else if (state[i] === 0) v = allDown;
       else if (vl !== null) loaded[L++] = vl;
       else v = vectors(i, 0).pi;
       if (v !== null) {
@@ -694,6 +751,16 @@ function overRegionStates(
         r + 1,
       );
     }
+    // each suffix's sums from the bottom (below[k][m] = suffix_k[0] + ... + suffix_k[m]), for the capacity term
+    for (let k = 1; k <= L; k++) {
+      const s = suffix[k] as Float64Array;
+      const b = sc.below[k] as Float64Array;
+      let acc = 0;
+      for (let m = 0; m < (suffixLen[k] as number); m++) {
+        acc += s[m] as number;
+        b[m] = acc;
+      }
+    }
     const all = sc.all;
     const allLen = convolveInto(all, fixed, fixedLen, suffix[0] as Float64Array, suffixLen[0] as number);
     const reads = sumRange(all, allLen, T, T);
@@ -701,12 +768,17 @@ function overRegionStates(
     let capacity = 0;
     let prefix = fixed;
     let prefixLen = fixedLen;
-    const [t1, t2] = sc.tmp;
+    const t1 = sc.tmp;
     for (let k = 0; k < L; k++) {
       const v = loaded[k] as RegionVectors;
       const n1 = convolveInto(t1, prefix, prefixLen, v.short, r + 1);
-      const n2 = convolveInto(t2, t1, n1, suffix[k + 1] as Float64Array, suffixLen[k + 1] as number);
-      capacity += sumRange(t2, n2, 0, K);
+      // (t1 * suffix_(k+1))[0 .. K] summed = sum_i t1[i] (suffix_(k+1)[0] + ... + suffix_(k+1)[K - i])
+      const below = sc.below[k + 1] as Float64Array;
+      const last = (suffixLen[k + 1] as number) - 1;
+      for (let i = 0; i < n1 && i <= K; i++) {
+        const m = K - i;
+        capacity += (t1[i] as number) * (below[Math.min(m, last)] as number);
+      }
       const next = prefix === sc.prefix[0] ? sc.prefix[1] : sc.prefix[0];
       prefixLen = convolveInto(next, prefix, prefixLen, v.ok, r + 1);
       prefix = next;
@@ -717,7 +789,7 @@ function overRegionStates(
     out.up += p * Math.max(0, sumRange(all, allLen, 0, K) - capacity);
   };
 
-  // reachable: the bit mask of the regions in state 2 so far
+  // State by state. reachable: the bit mask of the regions in state 2 so far.
   const walk = (i: number, p: number, reachable: number) => {
     if (p < PRUNE_BELOW) {
       out.prunedProbability += p;
@@ -732,10 +804,78 @@ function overRegionStates(
       const q = (s === 2 ? reach[i] : s === 1 ? hidden[i] : gone[i]) as number;
       if (q === 0) continue;
       state[i] = s;
-      walk(i + 1, p * q, s === 2 ? reachable | (1 << i) : reachable);
+      walk(i + 1, p * q, reachable | (s === 2 ? 1 << i : 0));
     }
   };
-  walk(0, 1, 0);
+  // Grouped: the regions in state EITHER stand for both of their states. The group's weights, each a product over
+  // regions 0 .. i-1 in region order (as walk multiplies them): p, of the regions in states 0 to 2 (the leaf's weight:
+  // those in EITHER are inside their mixture); least and most, of its least and likeliest state; all, of every
+  // state of it (their sum).
+  const weights = (i: number) => {
+    let p = 1;
+    let least = 1;
+    let most = 1;
+    let all = 1;
+    for (let j = 0; j < i; j++) {
+      const s = state[j];
+      if (s === EITHER) {
+        const u = unreached[j] as { least: number; most: number };
+        least *= u.least;
+        most *= u.most;
+        all *= (hidden[j] as number) + (gone[j] as number);
+        continue;
+      }
+      const q = (s === 2 ? reach[j] : s === 1 ? hidden[j] : gone[j]) as number;
+      p *= q;
+      least *= q;
+      most *= q;
+      all *= q;
+    }
+    return { p, least, most, all };
+  };
+  const group = (i: number, p: number, least: number, most: number, all: number, reachable: number) => {
+    if (most < PRUNE_BELOW) {
+      out.prunedProbability += all;
+      return;
+    }
+    if (least < PRUNE_BELOW) {
+      // some states of the group are pruned here and some not: split it on the region whose two states differ most
+      let j = -1;
+      let spread = 0;
+      for (let k = 0; k < i; k++) {
+        if (state[k] !== EITHER) continue;
+        const u = unreached[k] as { least: number; most: number };
+        if (j < 0 || u.most / u.least > spread) {
+          j = k;
+          spread = u.most / u.least;
+        }
+      }
+      for (let s = 1; s >= 0; s--) {
+        if (((s === 1 ? hidden[j] : gone[j]) as number) === 0) continue;
+        state[j] = s;
+        const w = weights(i);
+        group(i, w.p, w.least, w.most, w.all, reachable);
+      }
+      state[j] = EITHER;
+      return;
+    }
+    if (i === R) {
+      leaf(p, reachable);
+      return;
+    }
+    const a = reach[i] as number;
+    if (a !== 0) {
+      state[i] = 2;
+      group(i + 1, p * a, least * a, most * a, all * a, reachable | (1 << i));
+    }
+    const u = unreached[i] as { least: number; most: number };
+    if (u.most !== 0) {
+      state[i] = EITHER;
+      group(i + 1, p, least * u.least, most * u.most, all * ((hidden[i] as number) + (gone[i] as number)), reachable);
+    }
+  };
+  if (enumerate) walk(0, 1, 0);
+  else group(0, 1, 1, 1, 1, 0);
 
   const unavailability = Math.min(
     1,

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeQueue, responseTimeQuantile, responseTimeSurvival } from '../../../src/core/queueing/index.js';
 import {
   allenCunneenMeanWaitS,
   gammaExpLogSurvival,
   logGammaExpConvolution,
+  poissonMeanBySeries,
   poissonMeanKOverKPlusN,
+  poissonMeanWatson,
   pollaczekKhinchineMeanWaitS,
 } from '../../../src/core/queueing/mg.js';
 import { expectClose } from '../../helpers/expectClose.js';
@@ -135,6 +138,42 @@ describe('gamma-exponential convolution building blocks against mpmath', () => {
       expectClose(poissonMeanKOverKPlusN(c.k, c.y), c.mean, { rel: 5e-15 }, `k=${c.k} y=${c.y}`);
     }
     expect(poissonMeanKOverKPlusN(3, 0)).toBe(1);
+  });
+
+  it('the expansion in 1 / y (80 <= y <= 1e4) against mpmath and the sum from the mode, where it answers', () => {
+    // the fixture's 70 points of the expansion's range: where it answers, to 2e-15
+    const watsonRange = special.poissonMeanKOverKPlusN.filter((c) => c.y >= 80 && c.y <= 1e4);
+    expect(watsonRange.length).toBe(70);
+    const answered = watsonRange.filter((c) => !Number.isNaN(poissonMeanWatson(c.k, c.y)));
+    // it answers at every point from y = 400 on, and at y = 100 and 150 for shapes up to 7.3 (the e^(-y/2) terms
+    // keep it out at y = 80; shapes near y leave it to the sum)
+    expect(answered.length).toBe(57);
+    expect(watsonRange.filter((c) => c.y >= 400).every((c) => answered.includes(c))).toBe(true);
+    for (const c of answered) {
+      const w = poissonMeanWatson(c.k, c.y);
+      expectClose(w, c.mean, { rel: 2e-15 }, `k=${c.k} y=${c.y}`);
+      expectClose(w, poissonMeanBySeries(c.k, c.y), { rel: 2e-15 }, `k=${c.k} y=${c.y} against the sum`);
+    }
+    // a whole shape ends the expansion: 4 (1/y - 3/y^2 + 6/y^3 - 6/y^4), exact but for e^-y
+    const y = 100;
+    expectClose(poissonMeanWatson(4, y), 4 * (1 / y - 3 / y ** 2 + 6 / y ** 3 - 6 / y ** 4), { rel: 1e-15 });
+    // shapes near y and beyond, and small y, are left to the sum
+    expect(poissonMeanWatson(60, 100)).toBeNaN();
+    expect(poissonMeanWatson(1e6, 1e4)).toBeNaN();
+    expect(poissonMeanWatson(0.5, 40)).toBeNaN();
+    fc.assert(
+      fc.property(
+        fc.double({ min: -2, max: 3, noNaN: true }),
+        fc.double({ min: Math.log10(80), max: 4, noNaN: true }),
+        (logK, logY) => {
+          const k = 10 ** logK;
+          const y = 10 ** logY;
+          const got = poissonMeanKOverKPlusN(k, y);
+          expectClose(got, poissonMeanBySeries(k, y), { rel: 2e-15 }, `k=${k} y=${y}`);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('stays finite and continuous where y^3 overflows (y > 1e100; service times near 1e-151 s, issue 17)', () => {

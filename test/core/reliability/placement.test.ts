@@ -7,6 +7,7 @@ import {
   majority,
   type PlacedFleetInput,
   placedFleetAvailability,
+  placedFleetAvailabilityByStates,
   placedFleetGiven,
   type RegionState,
   spreadOf,
@@ -471,5 +472,130 @@ describe('placed fleet availability given the states of its regions, balancers a
     const before = placedFleetAvailability(input);
     placedFleetAvailability({ ...input, need: () => 2 });
     expect(placedFleetAvailability(input)).toEqual(before);
+  });
+});
+
+describe('placed fleet availability: states that differ only in unreachable regions summed as one (against the sum state by state)', () => {
+  type Fleet = PlacedFleetInput;
+  const FIELDS = ['unavailability', 'unreachable', 'dataReads', 'dataWrites', 'capacity', 'prunedProbability'] as const;
+  // every figure is a sum of non-negative terms in both: to rounding; the availability is a sum of differences
+  const expectSame = (
+    got: ReturnType<typeof placedFleetAvailability>,
+    ref: ReturnType<typeof placedFleetAvailability>,
+  ) => {
+    for (const f of FIELDS) expectClose(got[f], ref[f], { rel: 1e-12 }, f);
+    expectClose(got.availability, ref.availability, { rel: 1e-12, abs: 1e-15 }, 'availability');
+  };
+  // an unavailability from 0.3 down to 1e-7, now and then exactly 0 or 1
+  const uArb = fc.oneof(
+    { weight: 8, arbitrary: fc.double({ min: 0.5, max: 7, noNaN: true }).map((x) => U(10 ** -x)) },
+    { weight: 1, arbitrary: fc.constantFrom(U(0), U(1)) },
+  );
+  const fleetArb = fc
+    .record({
+      R: fc.integer({ min: 1, max: 6 }),
+      replication: fc.integer({ min: 1, max: 3 }),
+      quorumPick: fc.double({ min: 0, max: 1, noNaN: true }),
+      node: fc.double({ min: 0.3, max: 4, noNaN: true }).map((x) => U(10 ** -x)),
+      zone: uArb,
+      region: uArb,
+      balancer: uArb,
+      perRegion: fc.array(
+        fc.record({
+          extraNodes: fc.integer({ min: 0, max: 4 }),
+          zones: fc.integer({ min: 1, max: 3 }),
+          region: uArb,
+          balancer: uArb,
+        }),
+        { minLength: 6, maxLength: 6 },
+      ),
+      users: fc.array(
+        fc.record({
+          weight: fc.integer({ min: 1, max: 9 }),
+          order: fc.array(fc.nat(5), { minLength: 1, maxLength: 6 }),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+      needs: fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 24, maxLength: 24 }),
+    })
+    .map((x): Fleet => {
+      const T = x.R * x.replication;
+      const total = x.users.reduce((s, u) => s + u.weight, 0);
+      return {
+        node: x.node,
+        zone: x.zone,
+        region: x.region,
+        balancer: x.balancer,
+        regions: x.perRegion.slice(0, x.R).map((p) => ({ nodes: x.replication + p.extraNodes, zones: p.zones })),
+        byRegion: x.perRegion.slice(0, x.R).map((p) => ({ region: p.region, balancer: p.balancer })),
+        replication: x.replication,
+        writeQuorum: 1 + Math.floor(x.quorumPick * (T - 1)),
+        users: x.users.map((u) => ({
+          share: u.weight / total,
+          order: [...new Set(u.order.map((i) => i % x.R))],
+        })),
+        // a need that grows with the load; 0 in the table: no count can carry it
+        need: (r, load) => {
+          const n = x.needs[(r * 4 + Math.min(3, Math.floor(load * 4))) % 24] as number;
+          return n === 0 ? null : n;
+        },
+      };
+    });
+
+  it('agrees with the 3^R sum to 1e-12 on random fleets of 1 to 6 regions (uneven regions, users, quorums)', () => {
+    fc.assert(
+      fc.property(fleetArb, (input) => {
+        expectSame(placedFleetAvailability(input), placedFleetAvailabilityByStates(input));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('prunes the same states: groups partly below 1e-20 are split, wholly below are dropped whole', () => {
+    // 6 regions; a region is gone with probability ~1e-5 and behind a failed balancer ~1e-3: with 4 or more regions
+    // unreachable a group holds states on both sides of 1e-20
+    const input: PlacedFleetInput = {
+      node: U(1e-3),
+      zone: U(1e-4),
+      region: U(1e-5),
+      balancer: U(1e-3),
+      regions: Array.from({ length: 6 }, (_, i) => ({ nodes: 3 + (i % 2), zones: 1 + (i % 3) })),
+      replication: 2,
+      writeQuorum: 7,
+      users: [
+        { share: 0.5, order: [0, 1, 2, 3, 4, 5] },
+        { share: 0.3, order: [5, 4, 3] },
+        { share: 0.2, order: [2, 0] },
+      ],
+      need: (_r, load) => (load > 0.6 ? 3 : 1),
+    };
+    const ref = placedFleetAvailabilityByStates(input);
+    expect(ref.prunedProbability).toBeGreaterThan(0);
+    expectSame(placedFleetAvailability(input), ref);
+  });
+
+  it('matches the brute force of every node, zone, region and balancer state where some users reach few regions', () => {
+    const input: PlacedFleetInput = {
+      node: A(0.9),
+      zone: A(0.95),
+      region: A(0.97),
+      balancer: A(0.9),
+      regions: [
+        { nodes: 2, zones: 2 },
+        { nodes: 2, zones: 1 },
+        { nodes: 2, zones: 1 },
+      ],
+      replication: 1,
+      writeQuorum: 2,
+      users: [
+        { share: 0.7, order: [1, 0] },
+        { share: 0.3, order: [2] },
+      ],
+      need: (r, load) => (r === 0 && load > 0.5 ? 2 : 1),
+    };
+    const ref = bruteForce(input);
+    const got = placedFleetAvailability(input);
+    expectClose(got.unavailability, ref.down, { rel: 1e-12 });
+    expectClose(got.availability, ref.up, { rel: 1e-12 });
   });
 });
