@@ -45,6 +45,10 @@ export default defineConfig({
     // both cores (vitest's default is one fewer than the CPUs: one worker on this 2-core machine, the suite in series);
     // the tests' limits only catch hangs, so the contention of two workers changes no result
     maxWorkers: 2,
+    // the test files share a worker's module cache instead of importing the sources again per file (about 70 s of
+    // transform and import per run of the suite: 284 -> 239 s on a fresh clone); no test mocks modules or writes
+    // process.env, and every file passes in either mode
+    isolate: false,
     sequence: { sequencer: SlowestFirst },
   },
 });
