@@ -49,7 +49,7 @@ import { MIN_TRAFFIC_RATE_PER_S } from './limits.js';
 import { DEPLOY_MODES, P99_SCOPES, PRICING_MODELS, PROVIDERS, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
 import { profileMean } from './profile.js';
 import { PROFILE_HOURS, ScenarioSchema } from './schema.js';
-import { spotApplies } from './spotRule.js';
+import { autoscalingFitsTier, spotApplies } from './spotRule.js';
 import type {
   ArchitectureSpec,
   AutoscalingSpec,
@@ -306,7 +306,7 @@ class Normalizer {
     // with tiers, the scenario's autoscaling is the default of its stateless tiers' horizontal designs (searched, and
     // explicit without their own) and of the co-located fleet when every tier is stateless: one stateless tier needed
     const autoscaling = this.autoscaling(own(raw, 'autoscaling'), 'autoscaling', workload, false);
-    if (autoscaling !== undefined && tiers !== null && !tiers.some((t) => t.role === 'stateless')) {
+    if (autoscaling !== undefined && tiers !== null && !tiers.some(autoscalingFitsTier)) {
       this.fail(
         'autoscaling',
         own(raw, 'autoscaling'),
@@ -720,9 +720,7 @@ class Normalizer {
         ? undefined
         : (this.autoscaling(own(a, 'autoscaling'), `${path}.autoscaling`, workload, this.tieredNow) ??
           // a co-located fleet of tiers follows the day only when no tier keeps data
-          (this.tiersNow === null || this.tiersNow.every((t) => t.role === 'stateless')
-            ? this.scenarioAutoscaling
-            : undefined));
+          (this.tiersNow === null || this.tiersNow.every(autoscalingFitsTier) ? this.scenarioAutoscaling : undefined));
     return { kind, name, ...rest, ...own_, ...(autoscaling === undefined ? {} : { autoscaling }) };
   }
 
@@ -923,11 +921,11 @@ class Normalizer {
       const w = this.workloadNow;
       const autoscaling =
         autoRaw === undefined || w === undefined
-          ? tier.role === 'stateless'
+          ? autoscalingFitsTier(tier)
             ? this.scenarioAutoscaling
             : undefined
           : this.autoscaling(autoRaw, `${path}.autoscaling`, w, false, 'architectures[].tiers{}.autoscaling');
-      if (autoscaling !== undefined && tier.role !== 'stateless') {
+      if (autoscaling !== undefined && !autoscalingFitsTier(tier)) {
         this.fail(
           `${path}.autoscaling`,
           autoRaw,

@@ -27,3 +27,12 @@ export function spotApplies(
 ): boolean {
   return tiers === null ? spotFitsTier(w, null) : tiers.some((t) => spotFitsTier(w, t));
 }
+
+/**
+ * The tiers that follow the daily profile under the scenario's `autoscaling` (and may have their own): a tier of role
+ * "stateless" (a tier that keeps data would move its partitions as it scales, which is not modelled). The co-located
+ * fleet of every tier follows it only when every tier does. Shared by the validation and compare/tiers.
+ */
+export function autoscalingFitsTier(tier: Pick<Tier, 'role'>): boolean {
+  return tier.role === 'stateless';
+}

@@ -7,6 +7,7 @@
  * exponential); each tier's part is its share of the CPU demand. Pure.
  */
 
+import { autoscalingFitsTier } from '../../scenario/spotRule.js';
 import type { Scenario, Tier } from '../../scenario/types.js';
 import type { ArchitectureResult, TierResult } from '../result.js';
 import { lossVerdict } from '../survival.js';
@@ -27,7 +28,7 @@ export function coLocatedScenario(scenario: Scenario): Scenario {
   return {
     ...rest,
     // the shared nodes follow the scenario's autoscaling only when no tier keeps data (normalize.ts)
-    ...(autoscaling !== undefined && tiers.every((t) => t.role === 'stateless') ? { autoscaling } : {}),
+    ...(autoscaling !== undefined && tiers.every(autoscalingFitsTier) ? { autoscaling } : {}),
     workload: {
       ...w,
       serviceTimeS: d.meanS,

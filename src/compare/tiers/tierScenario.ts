@@ -17,6 +17,7 @@
  *   (endToEnd.ts); the designs that meet it are found by the search over the tiers' options (tierSearch.ts).
  */
 
+import { autoscalingFitsTier } from '../../scenario/spotRule.js';
 import type { Scenario, Tier } from '../../scenario/types.js';
 import { tierCalls } from '../tierDemand.js';
 
@@ -33,13 +34,13 @@ export function tierScenario(scenario: Scenario, index: number): Scenario {
   const tier = tiers[index];
   if (tier === undefined) throw new RangeError(`tierScenario: no tier ${index}`);
   const calls = tierCalls(tiers)[index]?.meanCalls ?? 0;
-  const { autoscaling, ...w0 } = scenario;
+  const { autoscaling, ...rest } = scenario;
   const w = scenario.workload;
   const front = index === 0;
   return {
-    ...w0,
+    ...rest,
     // the scenario's autoscaling is a stateless tier's (normalize.ts): a tier that keeps data runs its peak fleet
-    ...(autoscaling !== undefined && tier.role === 'stateless' ? { autoscaling } : {}),
+    ...(autoscaling !== undefined && autoscalingFitsTier(tier) ? { autoscaling } : {}),
     name: `${scenario.name} / ${tier.name}`,
     workload: {
       ...w,

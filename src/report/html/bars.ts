@@ -27,8 +27,11 @@ export function plotRight(left: number, ends: readonly number[], labels: readonl
 
 /** A label beside a vertical reference line at x, to its right unless it would leave the chart. */
 export function refLabel(x: number, y: number, s: string): string {
-  const toLeft = x + 6 + textWidth(s, SMALL) > W - 8;
-  return text(toLeft ? x - 6 : x + 6, y, s, { size: SMALL, anchor: toLeft ? 'end' : 'start', halo: true });
+  const beside: LabelSpot[] = [
+    { x: x + 6, anchor: 'start' },
+    { x: x - 6, anchor: 'end' },
+  ];
+  return placeLabel(y, s, beside, [], Number.NEGATIVE_INFINITY, W - 8);
 }
 
 /** Where a label may go: its anchor point and side. */

@@ -57,6 +57,8 @@ export function availability(w: WorksheetInput): Block[] {
     const cap = (a: ArchitectureResult) =>
       formatPercent(a.degradedUtilizationCap ?? w.scenario.targets.maxUtilizationDegraded, 0);
     const row = (label: string, f: (a: ArchitectureResult) => string) => [label, ...archs.map(f)];
+    // the rows of a fleet's data and nodes, when some candidate is one
+    const anyFleet = archs.some((a) => a.kind === 'horizontal');
     const losses = (['zone', 'region'] as const).filter(
       (what) => what === 'zone' || archs.some((a) => a.survivesRegionLoss !== null),
     );
@@ -76,7 +78,7 @@ export function availability(w: WorksheetInput): Block[] {
           row('single points of failure', (a) =>
             a.availability.singlePointsOfFailure.length > 0 ? a.availability.singlePointsOfFailure.join(', ') : 'none',
           ),
-          ...(archs.some((a) => a.kind === 'horizontal')
+          ...(anyFleet
             ? [
                 row('data placement', (a) =>
                   a.kind === 'horizontal' ? (a.placement?.description.replace(/^placement: /, '') ?? 'none') : '-',
@@ -84,7 +86,7 @@ export function availability(w: WorksheetInput): Block[] {
               ]
             : []),
           ...losses.map((what) => row(`survives the loss of a ${what}`, (a) => lossShort(lossVerdict(a, what)))),
-          ...(archs.some((a) => a.kind === 'horizontal')
+          ...(anyFleet
             ? [
                 row('nodes needed within the degraded CPU cap / placed, per region', (a) =>
                   a.kind === 'horizontal'
