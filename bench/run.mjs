@@ -133,12 +133,24 @@ function time(args, exe = process.execPath) {
  * each and the median of the per-pair ratios A/B.
  */
 function paired(argsA, argsB, exeA = process.execPath, exeB = process.execPath) {
+  return alternated(
+    () => time1(argsA, exeA),
+    () => time1(argsB, exeB),
+    RUNS,
+  );
+}
+
+/**
+ * Two measurements taken alternately `runs` times (A, B, A, B, ...): the median and the minimum of each, and the
+ * median of the pairs' ratios A/B (paired and pairedCpu).
+ */
+function alternated(measureA, measureB, runs) {
   const a = [];
   const b = [];
   const ratios = [];
-  for (let i = 0; i < RUNS; i++) {
-    const ta = time1(argsA, exeA);
-    const tb = time1(argsB, exeB);
+  for (let i = 0; i < runs; i++) {
+    const ta = measureA();
+    const tb = measureB();
     a.push(ta);
     b.push(tb);
     ratios.push(ta / tb);
@@ -171,17 +183,11 @@ function cpu1(shell) {
 
 /** Two shell commands' CPU times alternated `runs` times: the median of each and of the pairs' ratios A/B. */
 function pairedCpu(shellA, shellB, runs = RUNS) {
-  const a = [];
-  const b = [];
-  const ratios = [];
-  for (let i = 0; i < runs; i++) {
-    const ta = cpu1(shellA);
-    const tb = cpu1(shellB);
-    a.push(ta);
-    b.push(tb);
-    ratios.push(ta / tb);
-  }
-  return { a: median(a), b: median(b), ratio: median(ratios), minA: Math.min(...a), minB: Math.min(...b) };
+  return alternated(
+    () => cpu1(shellA),
+    () => cpu1(shellB),
+    runs,
+  );
 }
 
 const q = (x) => `"${x}"`;
