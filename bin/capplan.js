@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
+import { loadCommand } from './cachedCommand.js';
+
 // The only file that touches the process: main() returns an exit code (0/1/2/3, see the contract; 4 below).
-// A command built as a single file (scripts/build.mjs SINGLE_FILE_COMMANDS: the same main() without the other
-// commands) starts from it; every other command, and no command at all, from the split bundle.
+// A command built as a single file with its code cache (scripts/build.mjs SINGLE_FILE_COMMANDS: every command but the
+// TUI, the same main() without the other commands) starts from it; the TUI, help and no command at all from the
+// split bundle.
 const first = process.argv[2];
-const single = /^[a-z]+$/.test(first ?? '') ? new URL(`../dist/cli-${first}.js`, import.meta.url) : null;
-const { main } = await import(single !== null && existsSync(single) ? single.href : '../dist/cli.js');
+const single = /^[a-z]+$/.test(first ?? '') ? loadCommand(first) : null;
+const { main } = single ?? (await import('../dist/cli.js'));
 
 // A closed pipe (`capplan ... | head`) is not an error: stop quietly. Any other failure to write the output (a full
 // disk: `> /dev/full`, an I/O error) is one line on stderr and exit 4 (the output is incomplete; see README).

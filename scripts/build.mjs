@@ -5,6 +5,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -30,27 +31,40 @@ await build({
   },
 });
 
-// The calculators as single files: dist/cli-queue.js (and availability, nines, rtt) is the same main() with every
-// other command left out, in one file instead of a dozen chunks. bin/capplan.js loads it for that command: each
-// module of a split bundle costs its own resolve, read and compile at start-up (issue 18: the calculators at about
-// 1.3x `node -e 0`). A left-out command's loader throws if ever reached. This list is the only one: bin/capplan.js
-// starts from dist/cli-NAME.js wherever that file exists.
-export const SINGLE_FILE_COMMANDS = ['queue', 'availability', 'nines', 'rtt'];
+// Every command but the TUI as one CommonJS file with V8's code cache beside it: dist/cli-run.cjs and
+// dist/cli-run.cache, and so on. bin/capplan.js loads dist/cli-NAME.cjs for the command NAME wherever it exists
+// (bin/cachedCommand.js; the split bundle answers the TUI, help and unknown words). One file saves the resolve, read
+// and compile of a dozen chunks, and the code cache (the bytecode of every function a warm-up run of the command
+// compiled) most of the parsing and compiling left (issue 18: a trivial `capplan run` spent about 100 ms there).
+// Each file is the same main() with every other command left out (its loader throws if ever reached). CommonJS
+// because V8 caches code of a script (vm.Script), not of an ES module, in Node 20.
+export const SINGLE_FILE_COMMANDS = [
+  'run',
+  'worksheet',
+  'sweep',
+  'queue',
+  'availability',
+  'nines',
+  'rtt',
+  'schema',
+  'fit',
+];
 for (const command of SINGLE_FILE_COMMANDS) {
   await build({
     entryPoints: { [`cli-${command}`]: 'src/cli/main.ts' },
     outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
     bundle: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     packages: 'bundle',
     sourcemap: 'linked',
     minify: true,
     logLevel: 'warning',
-    banner: {
-      js: "import { createRequire as __capplanCreateRequire } from 'node:module'; const require = __capplanCreateRequire(import.meta.url);",
-    },
+    // bin/cachedCommand.js passes the bundle's URL as this parameter (mathjs and the simulation worker are found
+    // beside it)
+    define: { 'import.meta.url': '__capplanUrl' },
     plugins: [
       {
         name: 'only-this-command',
@@ -60,7 +74,7 @@ for (const command of SINGLE_FILE_COMMANDS) {
             args.path === `./commands/${command}.js` ? undefined : { path: args.path, namespace: 'left-out' },
           );
           b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
-            contents: `export async function run() { throw new Error(${JSON.stringify(`${args.path} is not in dist/cli-${command}.js`)}); }`,
+            contents: `export async function run() { throw new Error(${JSON.stringify(`${args.path} is not in dist/cli-${command}.cjs`)}); }`,
             loader: 'js',
           }));
         },
@@ -82,6 +96,63 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+// The code caches: each command run once in this process, as a user would (the functions it compiles are what its
+// cache holds), its output thrown away, then its cache written. An example scenario for the commands that read one.
+const EXAMPLE = 'models/scenarios/internal-tool.json';
+const WARM_UP = {
+  run: ['run', EXAMPLE, '--analytic'],
+  worksheet: ['worksheet', EXAMPLE, '--analytic'],
+  sweep: ['sweep', EXAMPLE, '--vary', 'workload.peakRate=10/s..100/s', '--steps', '3'],
+  queue: ['queue', '--servers', '8', '--rate', '1280/s', '--service', '5 ms', '--cv', '1.5'],
+  availability: [
+    'availability',
+    '--nodes',
+    '16',
+    '--need',
+    '12',
+    '--zones',
+    '3',
+    '--mtbf',
+    '4380 h',
+    '--mttr',
+    '2 h',
+    '--zone-mtbf',
+    '8766 h',
+    '--zone-mttr',
+    '4 h',
+  ],
+  nines: ['nines', '99.95%'],
+  rtt: ['rtt', 'us-east-1', 'eu-west-1'],
+  schema: ['schema'],
+  fit: ['fit', '--help'],
+};
+const { loadCommand } = await import('../bin/cachedCommand.js');
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
+for (const command of SINGLE_FILE_COMMANDS) {
+  const loaded = loadCommand(command);
+  let err = '';
+  const sink = { write: () => true, isTTY: false };
+  const code = await loaded.main(WARM_UP[command], {
+    stdout: sink,
+    stderr: {
+      write: (text) => {
+        err += text;
+        return true;
+      },
+      isTTY: false,
+    },
+    stdin: Readable.from([]),
+    env: {},
+  });
+  if (code !== 0) {
+    process.stderr.write(
+      `build: the warm-up of dist/cli-${command}.cjs (${WARM_UP[command].join(' ')}) exited ${code}:\n${err}`,
+    );
+    process.exit(1);
+  }
+  loaded.saveCache();
+}
 
 // the library's declarations (what `import ... from 'capplan'` type-checks against)
 const tsc = spawnSync(

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error bin/ is plain JavaScript without declarations
+import { loadCommand } from '../../bin/cachedCommand.js';
 import { COMMANDS } from '../../src/cli/specs.js';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -70,20 +72,20 @@ describe('the bundle', () => {
     expect([...reachable].some(hasInk)).toBe(true);
   });
 
-  // the calculators' single-file bundles (scripts/build.mjs; bin/capplan.js loads them for these commands)
-  for (const command of ['queue', 'availability', 'nines', 'rtt']) {
-    it(`dist/cli-${command}.js is one file without Ink or React, and leaves out the other commands`, () => {
-      const file = `cli-${command}.js`;
-      expect(importsOf(file).statics).toEqual([]);
+  // every command but the TUI as one CommonJS file with its code cache (scripts/build.mjs; bin/capplan.js loads them)
+  const singles = COMMANDS.map((c) => c.name).filter((n) => n !== 'tui');
+  for (const command of singles) {
+    it(`dist/cli-${command}.cjs is one file without Ink or React, and leaves out the other commands`, () => {
+      const file = `cli-${command}.cjs`;
+      expect(read(file)).not.toMatch(/require\(["']\.{1,2}\//);
       expect(hasInk(file)).toBe(false);
       expect(read(file)).toContain('is not in dist/cli-');
     });
   }
 
-  it('the single-file calculators answer as the split bundle does (help, results, errors)', async () => {
+  it('every single-file command answers as the split bundle does (help, results, errors), from its code cache', async () => {
     type Main = (argv: string[], io: object) => Promise<number>;
-    const run = async (file: string, argv: string[]) => {
-      const { main } = (await import(join(dist, file))) as { main: Main };
+    const answer = async (main: Main, argv: string[]) => {
       let out = '';
       const sink = {
         write: (s: string) => {
@@ -94,7 +96,8 @@ describe('the bundle', () => {
       const code = await main(argv, { stdout: sink, stderr: sink, env: {} });
       return { code, out };
     };
-    for (const argv of [
+    const split = ((await import(join(dist, 'cli.js'))) as { main: Main }).main;
+    const cases: string[][] = [
       ['queue', '--servers', '8', '--rate', '1280/s', '--service', '5 ms', '--cv', '1.5', '--json'],
       ['queue', '--servers', '2', '--rate', '1000/s * 1.5^2', '--service', '5 ms'],
       ['queue', '--help'],
@@ -102,9 +105,20 @@ describe('the bundle', () => {
       ['availability', '--nodes', '3', '--need', '2', '--mtbf', '4380 h', '--mttr', '2 h', '--json'],
       ['nines', '99.95%', '--json'],
       ['rtt', 'us-east-1', 'eu-west-1', '--json'],
-    ]) {
-      const single = await run(`cli-${argv[0]}.js`, argv);
-      expect({ argv, ...single }).toEqual({ argv, ...(await run('cli.js', argv)) });
+      ['run', 'models/scenarios/internal-tool.json', '--analytic'],
+      ['run', 'models/scenarios/nowhere.json'],
+      ['worksheet', 'models/scenarios/internal-tool.json', '--analytic', '--format', 'text'],
+      ['sweep', 'models/scenarios/internal-tool.json', '--vary', 'workload.peakRate=10/s..100/s', '--steps', '3'],
+      ['schema'],
+      ['fit', '--help'],
+    ];
+    expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(singles));
+    for (const argv of cases) {
+      const loaded = loadCommand(argv[0] as string);
+      expect(loaded?.cacheUsed, `dist/cli-${argv[0]}.cache taken by V8`).toBe(true);
+      const single = await answer(loaded?.main as Main, argv);
+      expect({ argv, ...single }).toEqual({ argv, ...(await answer(split, argv)) });
     }
+    expect(loadCommand('tui')).toBeNull();
   });
 });
