@@ -64,10 +64,16 @@ const RANGE_NOTE =
 /**
  * The range form `{ p5, p95, distribution? }` of a field; `value(which)` is the schema of p5 or p95 (the plain
  * field's own schema, so they are read and checked exactly like it). p5 <= p95, and p5 > 0 for the lognormal
- * distribution, are checked by normalize.ts, which sees both values.
+ * distribution, are checked by normalize.ts, which sees both values. One schema per `units` text (which names the
+ * value's kind and bounds), shared by every field it fits: a zod schema is immutable, and building one per field was
+ * most of the start-up's schema time (issue 18).
  */
-function range(value: (which: 'p5' | 'p95') => z.ZodType, units: string) {
-  return z
+const ranges = new Map<string, z.ZodType>();
+
+function range(value: (which: 'p5' | 'p95') => z.ZodType, units: string): z.ZodType {
+  const known = ranges.get(units);
+  if (known !== undefined) return known;
+  const schema = z
     .strictObject(
       {
         p5: value('p5').describe(`5th percentile of the uncertain value, ${units}.`),
@@ -83,6 +89,8 @@ function range(value: (which: 'p5' | 'p95') => z.ZodType, units: string) {
       { error: 'an object { p5, p95, distribution? }' },
     )
     .describe('An uncertain value, as its 5th and 95th percentiles and their distribution.');
+  ranges.set(units, schema);
+  return schema;
 }
 
 /**
