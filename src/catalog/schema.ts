@@ -5,7 +5,7 @@
  * "sources" list, RTT pairs name known regions, the same-zone round trip is below the cross-zone one, the default
  * presets exist, figures marked ESTIMATE say so.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared parts

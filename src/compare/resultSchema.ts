@@ -9,7 +9,7 @@
  * shares are constrained to [0, 1]; utilisation is a load ratio (>= 1 means an unstable queue), so it has no upper
  * bound. No side effects on import: nothing is read, and the JSON Schema is built only when asked for.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEPLOY_MODES, PRICING_MODELS } from '../scenario/options.js';
 
 export const RESULT_SCHEMA_ID = 'https://capplan.dev/schema/result.json';

@@ -11,7 +11,7 @@
  * meaning; `default` in the metadata is documentation for the JSON Schema (normalize.ts applies the defaults). Values
  * with units stay strings here: normalize.ts parses them with the row's bounds.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isControlCode } from '../errors.js';
 import { IDENTIFIER, type ScenarioField } from './fields.js';
 import { RANGE_DISTRIBUTIONS } from './options.js';

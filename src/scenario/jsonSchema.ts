@@ -5,7 +5,7 @@
  * validates with the zod schema and normalize.ts, which also check what a JSON Schema cannot (units, shares that add
  * up to 1, sizes of a family, ...).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadCatalog } from '../catalog/index.js';
 import { ScenarioSchema } from './schema.js';
 

@@ -16,7 +16,7 @@
  * "uniform" }` (the table's `ranged` column). Every other field takes one value only, and its error text says so
  * when it is given a range.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldSchema } from './fieldSchema.js';
 import { SCENARIO_FIELDS, type ScenarioField } from './fields.js';
 
