@@ -28,8 +28,8 @@ export function loadCommand(command) {
     `(function (exports, require, module, __filename, __dirname, __capplanUrl) {'use strict';${readFileSync(bundle, 'utf8')}\n})`,
     {
       filename: bundle,
+      // the bundle has no import() (scripts/build.mjs turns them into require()): a script has no module loader
       cachedData,
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     },
   );
   const module = { exports: {} };

@@ -65,6 +65,9 @@ for (const command of SINGLE_FILE_COMMANDS) {
     // bin/cachedCommand.js passes the bundle's URL as this parameter (mathjs and the simulation worker are found
     // beside it)
     define: { 'import.meta.url': '__capplanUrl' },
+    // import() of a built-in (`await import('node:fs')`) as require(): a script compiled by vm.Script has no module
+    // loader to import with
+    supported: { 'dynamic-import': false },
     plugins: [
       {
         name: 'only-this-command',
