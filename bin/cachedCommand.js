@@ -16,7 +16,8 @@ export function commandFiles(command) {
 }
 
 /**
- * The command's bundle evaluated as a CommonJS module (strict, as its ES module sources are; `import.meta.url` is
+ * The command's bundle (ASCII: scripts/build.mjs checks it, so latin1 reads it as UTF-8 would, into a one-byte string)
+ * evaluated as a CommonJS module (strict, as its ES module sources are; `import.meta.url` is
  * the bundle's URL, the parameter scripts/build.mjs defines it as), or null when it was not built (`tui`, or an unknown word: the
  * split bundle answers those). `cacheUsed` says whether V8 took the code cache.
  */
@@ -25,7 +26,7 @@ export function loadCommand(command) {
   if (!existsSync(bundle)) return null;
   const cachedData = existsSync(cache) ? readFileSync(cache) : undefined;
   const script = new vm.Script(
-    `(function (exports, require, module, __filename, __dirname, __capplanUrl) {'use strict';${readFileSync(bundle, 'utf8')}\n})`,
+    `(function (exports, require, module, __filename, __dirname, __capplanUrl) {'use strict';${readFileSync(bundle, 'latin1')}\n})`,
     {
       filename: bundle,
       // the bundle has no import() (scripts/build.mjs turns them into require()): a script has no module loader

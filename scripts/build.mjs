@@ -4,7 +4,7 @@
 // dynamic import.
 
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -99,6 +99,21 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+// Each single file is ASCII (esbuild escapes every other character, but not in a regular expression's literal text:
+// the sources write those as \u escapes), so bin/cachedCommand.js reads it as latin1 and V8 keeps its source as a
+// one-byte string (a single other character would make the whole 1 MB source a two-byte string, decoded from UTF-8).
+for (const command of SINGLE_FILE_COMMANDS) {
+  const text = readFileSync(new URL(`../dist/cli-${command}.cjs`, import.meta.url));
+  const at = text.findIndex((byte) => byte > 0x7f);
+  if (at >= 0) {
+    const line = text.subarray(0, at).toString('latin1').split('\n').length;
+    process.stderr.write(
+      `build: dist/cli-${command}.cjs has a non-ASCII byte at line ${line}: write it as a \\u escape in the source\n`,
+    );
+    process.exit(1);
+  }
+}
 
 // The code caches: each command run once in this process, as a user would (the functions it compiles are what its
 // cache holds), its output thrown away, then its cache written. An example scenario for the commands that read one.

@@ -34,7 +34,7 @@ function unitFromHeader(h: string): number | null {
   const t = h.toLowerCase();
   if (t === 'elapsed') return 1e-3;
   if (/(^|[_ (])ms\)?$|millis/.test(t)) return 1e-3;
-  if (/(^|[_ (])(us|µs)\)?$|micros/.test(t)) return 1e-6;
+  if (/(^|[_ (])(us|\u00b5s)\)?$|micros/.test(t)) return 1e-6;
   if (/(^|[_ (])(s|sec|secs|seconds)\)?$/.test(t)) return 1;
   return null;
 }

@@ -129,7 +129,7 @@ function sameDimension(a: FastDimension, b: FastDimension): boolean {
  * @example fastQuantity('1000/s * 1.5^2', 'Hz') // undefined
  */
 export function fastQuantity(raw: string, baseUnitName: string | null): FastQuantity | undefined {
-  const text = raw.trim().replace(/[µμ]/g, 'u');
+  const text = raw.trim().replace(/[\u00b5\u03bc]/g, 'u');
   const match = PLAIN.exec(text);
   if (match === null) return undefined;
   const [, literal, percent, unitName, perName, chain] = match;

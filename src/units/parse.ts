@@ -250,7 +250,7 @@ function describeType(value: unknown): string {
 function evaluateString(raw: string): { value: Value; hadUnits: boolean } {
   if (raw.length > MAX_INPUT_LENGTH) throw new Refusal(`at most ${MAX_INPUT_LENGTH} characters, got ${raw.length}`);
   // µ (micro sign) and μ (Greek mu) as the micro prefix: mathjs spells it u ("5 µs" = "5 us").
-  const text = raw.trim().replace(/[µμ]/g, 'u');
+  const text = raw.trim().replace(/[\u00b5\u03bc]/g, 'u');
   if (text === '') throw new Refusal('got an empty string');
   if (text.includes(';') || hasControlCharacter(text)) throw new Refusal('a single expression on one line');
   // mathjs reads the rest of the line after # as a comment: "1000/s # x" would silently drop " x"
