@@ -3,15 +3,15 @@
 // skips most parsing and compiling (issue 18: about 70 ms of a trivial `capplan run`). The cache is an optimisation
 // only: V8 refuses one made by another Node or V8 version, other V8 flags or another source (it checks a hash), and
 // the file is then compiled as usual, with the same result.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
 
 /** The files of a command: its bundle and its code cache. */
-export function commandFiles(command) {
-  const bundle = fileURLToPath(new URL(`../dist/cli-${command}.cjs`, import.meta.url));
+function commandFiles(command) {
+  const bundle = join(__dirname, '..', 'dist', `cli-${command}.cjs`);
   return { bundle, cache: bundle.replace(/\.cjs$/, '.cache') };
 }
 
@@ -21,7 +21,7 @@ export function commandFiles(command) {
  * the bundle's URL, the parameter scripts/build.mjs defines it as), or null when it was not built (`tui`, or an unknown word: the
  * split bundle answers those). `cacheUsed` says whether V8 took the code cache.
  */
-export function loadCommand(command) {
+function loadCommand(command) {
   const { bundle, cache } = commandFiles(command);
   if (!existsSync(bundle)) return null;
   const cachedData = existsSync(cache) ? readFileSync(cache) : undefined;
@@ -43,3 +43,5 @@ export function loadCommand(command) {
     saveCache: () => writeFileSync(cache, script.createCachedData()),
   };
 }
+
+module.exports = { commandFiles, loadCommand };
