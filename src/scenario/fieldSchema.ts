@@ -10,11 +10,30 @@
  * (`pointOnly`). Every field has a `.describe()` text (the row's description) stating its unit, its default and its
  * meaning; `default` in the metadata is documentation for the JSON Schema (normalize.ts applies the defaults). Values
  * with units stay strings here: normalize.ts parses them with the row's bounds.
+ *
+ * Built with zod/mini (the same schemas of zod's core as the classic API builds, and the same JSON Schema): the classic
+ * API binds every method to every instance, and the few hundred schemas of this table cost most of the start-up's
+ * schema time that way (issue 18). `describe` and `meta` below are the classic methods of those names.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isControlCode } from '../errors.js';
 import { IDENTIFIER, type ScenarioField } from './fields.js';
 import { RANGE_DISTRIBUTIONS } from './options.js';
+
+/** A schema of this table (zod/mini's type; schema.ts puts them into classic objects and arrays). */
+export type FieldSchema = z.ZodMiniType;
+
+/** The classic `schema.describe(text)`: a clone of the schema with the description registered. */
+function describe<T extends FieldSchema>(schema: T, description: string): T {
+  return meta(schema, { description });
+}
+
+/** The classic `schema.meta(data)`: a clone of the schema with `data` registered. */
+function meta<T extends FieldSchema>(schema: T, data: z.core.GlobalMeta): T {
+  const clone = schema.clone();
+  z.globalRegistry.add(clone, data);
+  return clone as T;
+}
 
 /** The phrase that follows "expected" when a unit-carrying value has the wrong JSON type. */
 export const QUANTITY_EXPECTED = {
@@ -53,8 +72,11 @@ function pointOnly(expected: string) {
 
 /** A value with units: a string such as "4000/s", or a bare number in the base unit. */
 function quantity(kind: QuantityName, description: string, defaultValue?: string | number) {
-  const schema = z.union([z.string(), z.number()], { error: pointOnly(QUANTITY_EXPECTED[kind]) }).describe(description);
-  return defaultValue === undefined ? schema : schema.meta({ default: defaultValue });
+  const schema = describe(
+    z.union([z.string(), z.number()], { error: pointOnly(QUANTITY_EXPECTED[kind]) }),
+    description,
+  );
+  return defaultValue === undefined ? schema : meta(schema, { default: defaultValue });
 }
 
 /** Appended to the description of every field that may be a range. */
@@ -68,27 +90,26 @@ const RANGE_NOTE =
  * value's kind and bounds), shared by every field it fits: a zod schema is immutable, and building one per field was
  * most of the start-up's schema time (issue 18).
  */
-const ranges = new Map<string, z.ZodType>();
+const ranges = new Map<string, FieldSchema>();
 
-function range(value: (which: 'p5' | 'p95') => z.ZodType, units: string): z.ZodType {
+function range(value: (which: 'p5' | 'p95') => FieldSchema, units: string): FieldSchema {
   const known = ranges.get(units);
   if (known !== undefined) return known;
-  const schema = z
-    .strictObject(
+  const distribution = describe(
+    z.enum(RANGE_DISTRIBUTIONS, { error: `one of ${RANGE_DISTRIBUTIONS.map((v) => `"${v}"`).join(', ')}` }),
+    'How the value is spread: "lognormal" (median sqrt(p5 p95); needs p5 > 0), "normal" (mean (p5 + p95) / 2) or "uniform" (p5 and p95 are its 5th and 95th percentiles, so it runs from p5 - (p95 - p5) / 18 to p95 + (p95 - p5) / 18). Default "lognormal".',
+  );
+  const schema = describe(
+    z.strictObject(
       {
-        p5: value('p5').describe(`5th percentile of the uncertain value, ${units}.`),
-        p95: value('p95').describe(`95th percentile of the uncertain value, ${units}; >= p5.`),
-        distribution: z
-          .enum(RANGE_DISTRIBUTIONS, { error: `one of ${RANGE_DISTRIBUTIONS.map((v) => `"${v}"`).join(', ')}` })
-          .describe(
-            'How the value is spread: "lognormal" (median sqrt(p5 p95); needs p5 > 0), "normal" (mean (p5 + p95) / 2) or "uniform" (p5 and p95 are its 5th and 95th percentiles, so it runs from p5 - (p95 - p5) / 18 to p95 + (p95 - p5) / 18). Default "lognormal".',
-          )
-          .meta({ default: 'lognormal' })
-          .optional(),
+        p5: describe(value('p5'), `5th percentile of the uncertain value, ${units}.`),
+        p95: describe(value('p95'), `95th percentile of the uncertain value, ${units}; >= p5.`),
+        distribution: z.optional(meta(distribution, { default: 'lognormal' })),
       },
       { error: 'an object { p5, p95, distribution? }' },
-    )
-    .describe('An uncertain value, as its 5th and 95th percentiles and their distribution.');
+    ),
+    'An uncertain value, as its 5th and 95th percentiles and their distribution.',
+  );
   ranges.set(units, schema);
   return schema;
 }
@@ -106,10 +127,11 @@ function rangedError(expected: string) {
 function rangedQuantity(kind: QuantityName, description: string, defaultValue?: string | number) {
   const expected = QUANTITY_EXPECTED[kind];
   const value = () => z.union([z.string(), z.number()], { error: expected });
-  const schema = z
-    .union([value(), range(value, `written like the field (${expected})`)], { error: rangedError(expected) })
-    .describe(description + RANGE_NOTE);
-  return defaultValue === undefined ? schema : schema.meta({ default: defaultValue });
+  const schema = describe(
+    z.union([value(), range(value, `written like the field (${expected})`)], { error: rangedError(expected) }),
+    description + RANGE_NOTE,
+  );
+  return defaultValue === undefined ? schema : meta(schema, { default: defaultValue });
 }
 
 /** A plain JSON number (no units) in [min, max]; `int` for counts. One phrase for every way it can be wrong. */
@@ -121,8 +143,8 @@ function plainNumber(opts: {
   description: string;
   default?: number;
 }) {
-  const described = boundedNumber(opts, pointOnly(numberExpected(opts))).describe(opts.description);
-  return opts.default === undefined ? described : described.meta({ default: opts.default });
+  const described = describe(boundedNumber(opts, pointOnly(numberExpected(opts))), opts.description);
+  return opts.default === undefined ? described : meta(described, { default: opts.default });
 }
 
 interface NumberBounds {
@@ -141,20 +163,20 @@ function numberExpected(opts: NumberBounds): string {
 
 /** A JSON number (or integer) in the bounds, with one error text for every way it can be wrong. */
 function boundedNumber(opts: NumberBounds, error: string | ((issue: { input?: unknown }) => string)) {
-  let schema = opts.int === true ? z.int({ error }) : z.number({ error });
-  schema = opts.minExclusive === true ? schema.gt(opts.min, { error }) : schema.gte(opts.min, { error });
-  if (opts.max !== undefined) schema = schema.lte(opts.max, { error });
-  return schema;
+  const schema: FieldSchema = opts.int === true ? z.int({ error }) : z.number({ error });
+  const low = schema.check(opts.minExclusive === true ? z.gt(opts.min, { error }) : z.gte(opts.min, { error }));
+  return opts.max === undefined ? low : low.check(z.lte(opts.max, { error }));
 }
 
 /** A plain number (as `plainNumber`, never a count), or a range of such numbers. */
 function rangedNumber(opts: { min: number; max: number; description: string; default?: number }) {
   const expected = numberExpected(opts);
   const value = () => boundedNumber(opts, expected);
-  const schema = z
-    .union([value(), range(value, `a plain number (${expected})`)], { error: rangedError(expected) })
-    .describe(opts.description + RANGE_NOTE);
-  return opts.default === undefined ? schema : schema.meta({ default: opts.default });
+  const schema = describe(
+    z.union([value(), range(value, `a plain number (${expected})`)], { error: rangedError(expected) }),
+    opts.description + RANGE_NOTE,
+  );
+  return opts.default === undefined ? schema : meta(schema, { default: opts.default });
 }
 
 function oneOf<const T extends readonly [string, ...string[]]>(
@@ -162,10 +184,11 @@ function oneOf<const T extends readonly [string, ...string[]]>(
   description: string,
   defaultValue?: T[number],
 ) {
-  const schema = z
-    .enum(values, { error: pointOnly(`one of ${values.map((v) => `"${v}"`).join(', ')}`) })
-    .describe(description);
-  return defaultValue === undefined ? schema : schema.meta({ default: defaultValue });
+  const schema = describe(
+    z.enum(values, { error: pointOnly(`one of ${values.map((v) => `"${v}"`).join(', ')}`) }),
+    description,
+  );
+  return defaultValue === undefined ? schema : meta(schema, { default: defaultValue });
 }
 
 /**
@@ -183,41 +206,49 @@ function hasControl(s: string, allowed = ''): boolean {
 
 /** Free text: line breaks and tabs allowed, other control characters not. */
 const text = (description: string) =>
-  z
-    .string({ error: pointOnly('a string') })
-    .refine((s) => !hasControl(s, '\t\n\r'), {
-      error: 'a string without control characters (other than line breaks and tabs)',
-    })
-    .describe(description);
+  describe(
+    z.string({ error: pointOnly('a string') }).check(
+      z.refine((s: string) => !hasControl(s, '\t\n\r'), {
+        error: 'a string without control characters (other than line breaks and tabs)',
+      }),
+    ),
+    description,
+  );
 /** A name or an id: one line of printable text. */
 const nonEmptyText = (description: string) =>
-  z
-    .string({ error: pointOnly('a non-empty string') })
-    .min(1, { error: 'a non-empty string' })
-    .refine((s) => !hasControl(s), { error: 'a string without control characters (one line of text)' })
-    .describe(description);
+  describe(
+    z
+      .string({ error: pointOnly('a non-empty string') })
+      .check(z.minLength(1, { error: 'a non-empty string' }))
+      .check(
+        z.refine((s: string) => !hasControl(s), { error: 'a string without control characters (one line of text)' }),
+      ),
+    description,
+  );
 
 /** An identifier (fields.ts IDENTIFIER): a name that can stand in a field path. */
 const identifier = (description: string) =>
-  z
-    .string({ error: pointOnly('an identifier (a letter or _, then letters, digits and _)') })
-    .regex(IDENTIFIER, {
-      error:
-        'an identifier: a letter or _, then letters, digits and _, at most 64 characters (it is used in field paths such as tiers.db.serviceTime)',
-    })
-    .describe(description);
+  describe(
+    z.string({ error: pointOnly('an identifier (a letter or _, then letters, digits and _)') }).check(
+      z.regex(IDENTIFIER, {
+        error:
+          'an identifier: a letter or _, then letters, digits and _, at most 64 characters (it is used in field paths such as tiers.db.serviceTime)',
+      }),
+    ),
+    description,
+  );
 
 /**
  * The zod schema of a row: its kind, bounds, range form, description and documented default; optional unless the row
  * is required.
  * @throws {RangeError} a row that cannot be built (a number without bounds, an enumeration without options)
  */
-export function fieldSchema(f: ScenarioField): z.ZodType {
+export function fieldSchema(f: ScenarioField): FieldSchema {
   const schema = requiredSchema(f);
-  return f.required ? schema : schema.optional();
+  return f.required ? schema : z.optional(schema);
 }
 
-function requiredSchema(f: ScenarioField): z.ZodType {
+function requiredSchema(f: ScenarioField): FieldSchema {
   const d = f.default;
   switch (f.kind) {
     case 'enum': {
@@ -233,8 +264,8 @@ function requiredSchema(f: ScenarioField): z.ZodType {
     case 'identifier':
       return identifier(f.description);
     case 'boolean': {
-      const schema = z.boolean({ error: pointOnly('true or false') }).describe(f.description);
-      return d === undefined ? schema : schema.meta({ default: d });
+      const schema = describe(z.boolean({ error: pointOnly('true or false') }), f.description);
+      return d === undefined ? schema : meta(schema, { default: d });
     }
     case 'number':
     case 'count': {

@@ -40,8 +40,8 @@ function keyBelow(prefix: string, f: ScenarioField): { key: string; rest: string
  * @throws {Error} a key with further rows but no member, or a member with no rows (a drift between this module and
  *   the table)
  */
-function objectAt(prefix: string, description: string, members: Record<string, z.ZodType> = {}) {
-  const shape: Record<string, z.ZodType> = {};
+function objectAt(prefix: string, description: string, members: Record<string, z.core.$ZodType> = {}) {
+  const shape: Record<string, z.core.$ZodType> = {};
   for (const f of SCENARIO_FIELDS) {
     const at = keyBelow(prefix, f);
     if (at === undefined || Object.hasOwn(shape, at.key)) continue;
@@ -260,28 +260,29 @@ export type RawScenario = z.input<typeof ScenarioSchema>;
  * did-you-mean.
  */
 export function keysAt(path: readonly PropertyKey[]): string[] {
-  let schema: z.ZodType = ScenarioSchema;
+  // zod's core classes: the table's fields are zod/mini schemas (fieldSchema.ts), the objects around them classic
+  let schema: z.core.$ZodType = ScenarioSchema;
   for (const part of path) {
     schema = objectOrSelf(schema);
-    if (typeof part === 'number' && schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
-    else if (typeof part === 'string' && schema instanceof z.ZodRecord) schema = schema.valueType as z.ZodType;
-    else if (typeof part === 'string' && schema instanceof z.ZodObject) {
-      const next = (schema.shape as Record<string, z.ZodType>)[part];
+    if (typeof part === 'number' && schema instanceof z.core.$ZodArray) schema = schema._zod.def.element;
+    else if (typeof part === 'string' && schema instanceof z.core.$ZodRecord) schema = schema._zod.def.valueType;
+    else if (typeof part === 'string' && schema instanceof z.core.$ZodObject) {
+      const next = schema._zod.def.shape[part];
       if (next === undefined) return [];
       schema = next;
     } else return [];
   }
   schema = objectOrSelf(schema);
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  return schema instanceof z.core.$ZodObject ? Object.keys(schema._zod.def.shape) : [];
 }
 
 /** The schema without `.optional()`, and for a union (a field that may be a range) its object option. */
-function objectOrSelf(schema: z.ZodType): z.ZodType {
+function objectOrSelf(schema: z.core.$ZodType): z.core.$ZodType {
   let s = schema;
   for (;;) {
-    if (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
-    else if (s instanceof z.ZodUnion) {
-      const object = (s.options as readonly z.ZodType[]).find((o) => o instanceof z.ZodObject);
+    if (s instanceof z.core.$ZodOptional) s = s._zod.def.innerType;
+    else if (s instanceof z.core.$ZodUnion) {
+      const object = s._zod.def.options.find((o) => o instanceof z.core.$ZodObject);
       if (object === undefined) return s;
       s = object;
     } else return s;
