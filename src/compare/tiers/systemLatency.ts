@@ -15,6 +15,8 @@
  * call to another region pays the catalog's round trip between the regions. A call that writes (with the tier's
  * writeFraction, independently) pays a strong write's extra round trip (a quorum, or a synchronous standby) on top:
  * the numbers of calls and of writes are conditioned on exactly (responseSum's `detour`).
+ *
+ * The sums and their quantiles are memoised across calls (sumMemo.ts: the same figures, bit for bit).
  */
 
 import {
@@ -22,13 +24,7 @@ import {
   approximationErrorText,
   envelopeOfErrors,
 } from '../../core/queueing/approximationError.js';
-import {
-  type QueueInput,
-  type ResponseSum,
-  type ResponseSumTerm,
-  responseMixtureQuantile,
-  responseSum,
-} from '../../core/queueing/index.js';
+import type { QueueInput, ResponseSumTerm } from '../../core/queueing/index.js';
 import { binomialWindow } from '../../core/reliability/availability.js';
 import type { Tier } from '../../scenario/types.js';
 import { formatLatencyMs } from '../../units/format.js';
@@ -39,6 +35,15 @@ import { regionMeetsP99 } from '../p99Scope.js';
 import { queueFigures } from '../queueMemo.js';
 import type { LatencyResult, UserRegionLatency } from '../result.js';
 import { tierCalls } from '../tierDemand.js';
+import {
+  type KeyedPart,
+  type KeyedSum,
+  keyedSum,
+  mixtureQuantileOf,
+  sumMean,
+  sumMethod,
+  sumQuantile,
+} from './sumMemo.js';
 import type { TierServing } from './tierOption.js';
 
 const ms = (s: number) => s * 1000;
@@ -218,17 +223,20 @@ function stableQueues(route: Route, degraded: boolean): boolean {
   });
 }
 
-/** Quantile of a mixture over users of route sums shifted by their network times (responseMixtureQuantile). */
-function mixtureQuantile(users: readonly UserPath[], sums: readonly ResponseSum[], p: number): number {
+/**
+ * Quantile of a mixture over users of route sums shifted by their network times (responseMixtureQuantile, memoised:
+ * sumMemo.ts).
+ */
+function mixtureQuantile(users: readonly UserPath[], sums: readonly KeyedSum[], p: number): number {
   // users on the same route at the same network time are one part
-  const parts = new Map<string, { weight: number; shiftS: number; sum: ResponseSum }>();
+  const parts = new Map<string, KeyedPart>();
   for (const u of users) {
     const key = `${u.route}|${u.networkS}`;
     const part = parts.get(key);
-    if (part === undefined) parts.set(key, { weight: u.share, shiftS: u.networkS, sum: sums[u.route] as ResponseSum });
+    if (part === undefined) parts.set(key, { weight: u.share, shiftS: u.networkS, sum: sums[u.route] as KeyedSum });
     else part.weight += u.share;
   }
-  return responseMixtureQuantile([...parts.values()], p);
+  return mixtureQuantileOf([...parts.values()], p);
 }
 
 /**
@@ -362,7 +370,8 @@ export function systemLatency(
       byTier: nullTiers,
     };
   }
-  const sums = routes.map((r) => responseSum(routeTerms(tiers, r, false)));
+  // the routes' sums, built only where a figure of them is not memoised (sumMemo.ts)
+  const sums = routes.map((r) => keyedSum(routeTerms(tiers, r, false)));
   const p99Ms = ms(mixtureQuantile(users, sums, 0.99));
   if (screen) {
     // a search's screen: the p99 the target judges (every user region's under "every-region"), nothing else
@@ -376,7 +385,7 @@ export function systemLatency(
         meanQueueWaitMs: null,
         interTierMs: ms(interTierS),
         byUserRegion:
-          t.p99Scope === 'every-region' ? users.map((u) => userLatency(ctx, u, sums[u.route] as ResponseSum)) : [],
+          t.p99Scope === 'every-region' ? users.map((u) => userLatency(ctx, u, sums[u.route] as KeyedSum)) : [],
         method: `${SCREEN_METHOD}; ${method}`,
       },
       byTier: nullTiers,
@@ -384,7 +393,7 @@ export function systemLatency(
   }
   let p99DegradedMs: number | null = null;
   if (routes.every((r) => stableQueues(r, true))) {
-    const degraded = routes.map((r) => responseSum(routeTerms(tiers, r, true)));
+    const degraded = routes.map((r) => keyedSum(routeTerms(tiers, r, true)));
     p99DegradedMs = ms(mixtureQuantile(users, degraded, 0.99));
   }
   let meanWait = 0;
@@ -398,9 +407,9 @@ export function systemLatency(
       tierMean[i] = (tierMean[i] as number) + u.share * n * ((a.meanResponseS ?? 0) + (r.perCallS[i] ?? 0));
     });
   }
-  const meanS = users.reduce((a, u) => a + u.share * (u.networkS + (sums[u.route] as ResponseSum).meanS), 0);
+  const meanS = users.reduce((a, u) => a + u.share * (u.networkS + sumMean(sums[u.route] as KeyedSum)), 0);
   const byTier = tiers.map((_, i): TierLatency => {
-    const own = routes.map((r) => responseSum(routeTerms(tiers, r, false, i)));
+    const own = routes.map((r) => keyedSum(routeTerms(tiers, r, false, i)));
     const alone = users.map((u) => ({ ...u, networkS: 0 }));
     return {
       meanMs: ms(tierMean[i] as number),
@@ -417,17 +426,17 @@ export function systemLatency(
       networkP99Ms,
       meanQueueWaitMs: ms(meanWait),
       interTierMs: ms(interTierS),
-      byUserRegion: users.map((u) => userLatency(ctx, u, sums[u.route] as ResponseSum)),
-      method: `${method}; ${sums[0]?.method ?? ''}`,
+      byUserRegion: users.map((u) => userLatency(ctx, u, sums[u.route] as KeyedSum)),
+      method: `${method}; ${sums[0] === undefined ? '' : sumMethod(sums[0])}`,
     },
     byTier,
   };
 
-  function userLatency(c: Context, u: UserPath, sum: ResponseSum | null): UserRegionLatency {
+  function userLatency(c: Context, u: UserPath, sum: KeyedSum | null): UserRegionLatency {
     const r = c.rtt(u.region, u.servedFrom);
     let queueP99S: number | null = null;
     if (sum !== null) {
-      queueP99S = routeP99.get(u.route) ?? sum.quantile(0.99);
+      queueP99S = routeP99.get(u.route) ?? sumQuantile(sum, 0.99);
       routeP99.set(u.route, queueP99S);
     }
     const p99S = queueP99S === null ? null : u.networkS + queueP99S;
