@@ -16,7 +16,8 @@
  * writeFraction, independently) pays a strong write's extra round trip (a quorum, or a synchronous standby) on top:
  * the numbers of calls and of writes are conditioned on exactly (responseSum's `detour`).
  *
- * The sums and their quantiles are memoised across calls (sumMemo.ts: the same figures, bit for bit).
+ * The sums and their quantiles are memoised across calls (sumMemo.ts: the same figures, bit for bit), and the
+ * figures no decision reads are computed on first read (systemLatency).
  */
 
 import {
@@ -308,6 +309,19 @@ function networkP99S(
   return p99(users.flatMap((u) => own(u).map(([x, w]): [number, number] => [x, w * u.share])));
 }
 
+/** A value computed on the first call, then kept (pure computations only). */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T | undefined;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
+}
+
 /** Per-tier latency figures: the mean time a request spends in the tier and the p99 of that time. */
 export interface TierLatency {
   meanMs: number | null;
@@ -322,7 +336,12 @@ export interface SystemLatency {
 }
 
 /**
- * The end-to-end latency of a system whose tier i serves as `routes[i]` (see the module comment).
+ * The end-to-end latency of a system whose tier i serves as `routes[i]` (see the module comment). `screen`: only the
+ * p99 the target judges (a search's screen). In full, the figures that no target, ranking or recommendation reads
+ * (p50, p99.9, the degraded p99, each user region's and each tier's p99, the share of the mean, the method) are
+ * computed on first read (getters, each computed once): the same figures, deferred, so that the analyses that read
+ * only the decision and the cost (the worksheet's sensitivity) do not compute them; the JSON has them in the same
+ * order.
  */
 export function systemLatency(
   ctx: Context,
@@ -391,11 +410,17 @@ export function systemLatency(
       byTier: nullTiers,
     };
   }
-  let p99DegradedMs: number | null = null;
-  if (routes.every((r) => stableQueues(r, true))) {
+  // the figures no target, ranking or decision reads are computed on first read (a search's choice and the points of
+  // the worksheet's sensitivity read only the p99; a report reads every figure): the same figures, only deferred
+  const p50 = once(() => ms(mixtureQuantile(users, sums, 0.5)));
+  const p999 = once(() => ms(mixtureQuantile(users, sums, 0.999)));
+  const p99Degraded = once((): number | null => {
+    if (!routes.every((r) => stableQueues(r, true))) return null;
     const degraded = routes.map((r) => keyedSum(routeTerms(tiers, r, true)));
-    p99DegradedMs = ms(mixtureQuantile(users, degraded, 0.99));
-  }
+    return ms(mixtureQuantile(users, degraded, 0.99));
+  });
+  const byUserRegion = once(() => users.map((u) => userLatency(ctx, u, sums[u.route] as KeyedSum)));
+  const fullMethod = once(() => `${method}; ${sums[0] === undefined ? '' : sumMethod(sums[0])}`);
   let meanWait = 0;
   const tierMean = tiers.map(() => 0);
   for (const u of users) {
@@ -407,27 +432,46 @@ export function systemLatency(
       tierMean[i] = (tierMean[i] as number) + u.share * n * ((a.meanResponseS ?? 0) + (r.perCallS[i] ?? 0));
     });
   }
-  const meanS = users.reduce((a, u) => a + u.share * (u.networkS + sumMean(sums[u.route] as KeyedSum)), 0);
+  const meanS = once(() => users.reduce((a, u) => a + u.share * (u.networkS + sumMean(sums[u.route] as KeyedSum)), 0));
   const byTier = tiers.map((_, i): TierLatency => {
-    const own = routes.map((r) => keyedSum(routeTerms(tiers, r, false, i)));
-    const alone = users.map((u) => ({ ...u, networkS: 0 }));
+    const p99 = once(() => {
+      const own = routes.map((r) => keyedSum(routeTerms(tiers, r, false, i)));
+      const alone = users.map((u) => ({ ...u, networkS: 0 }));
+      return ms(mixtureQuantile(alone, own, 0.99));
+    });
+    const mean = tierMean[i] as number;
     return {
-      meanMs: ms(tierMean[i] as number),
-      p99Ms: ms(mixtureQuantile(alone, own, 0.99)),
-      shareOfMean: meanS > 0 ? (tierMean[i] as number) / meanS : null,
+      meanMs: ms(mean),
+      get p99Ms() {
+        return p99();
+      },
+      get shareOfMean() {
+        const m = meanS();
+        return m > 0 ? mean / m : null;
+      },
     };
   });
   return {
     latency: {
-      p50Ms: ms(mixtureQuantile(users, sums, 0.5)),
+      get p50Ms() {
+        return p50();
+      },
       p99Ms,
-      p999Ms: ms(mixtureQuantile(users, sums, 0.999)),
-      p99DegradedMs,
+      get p999Ms() {
+        return p999();
+      },
+      get p99DegradedMs() {
+        return p99Degraded();
+      },
       networkP99Ms,
       meanQueueWaitMs: ms(meanWait),
       interTierMs: ms(interTierS),
-      byUserRegion: users.map((u) => userLatency(ctx, u, sums[u.route] as KeyedSum)),
-      method: `${method}; ${sums[0] === undefined ? '' : sumMethod(sums[0])}`,
+      get byUserRegion() {
+        return byUserRegion();
+      },
+      get method() {
+        return fullMethod();
+      },
     },
     byTier,
   };
