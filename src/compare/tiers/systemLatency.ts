@@ -15,6 +15,9 @@
  * call to another region pays the catalog's round trip between the regions. A call that writes (with the tier's
  * writeFraction, independently) pays a strong write's extra round trip (a quorum, or a synchronous standby) on top:
  * the numbers of calls and of writes are conditioned on exactly (responseSum's `detour`).
+ *
+ * The sums and their quantiles are memoised across calls (sumMemo.ts: the same figures, bit for bit), and the
+ * figures no decision reads are computed on first read (systemLatency).
  */
 
 import {
@@ -22,13 +25,7 @@ import {
   approximationErrorText,
   envelopeOfErrors,
 } from '../../core/queueing/approximationError.js';
-import {
-  type QueueInput,
-  type ResponseSum,
-  type ResponseSumTerm,
-  responseMixtureQuantile,
-  responseSum,
-} from '../../core/queueing/index.js';
+import type { QueueInput, ResponseSumTerm } from '../../core/queueing/index.js';
 import { binomialWindow } from '../../core/reliability/availability.js';
 import type { Tier } from '../../scenario/types.js';
 import { formatLatencyMs } from '../../units/format.js';
@@ -39,6 +36,15 @@ import { regionMeetsP99 } from '../p99Scope.js';
 import { queueFigures } from '../queueMemo.js';
 import type { LatencyResult, UserRegionLatency } from '../result.js';
 import { tierCalls } from '../tierDemand.js';
+import {
+  type KeyedPart,
+  type KeyedSum,
+  keyedSum,
+  mixtureQuantileOf,
+  sumMean,
+  sumMethod,
+  sumQuantile,
+} from './sumMemo.js';
 import type { TierServing } from './tierOption.js';
 
 const ms = (s: number) => s * 1000;
@@ -218,17 +224,20 @@ function stableQueues(route: Route, degraded: boolean): boolean {
   });
 }
 
-/** Quantile of a mixture over users of route sums shifted by their network times (responseMixtureQuantile). */
-function mixtureQuantile(users: readonly UserPath[], sums: readonly ResponseSum[], p: number): number {
+/**
+ * Quantile of a mixture over users of route sums shifted by their network times (responseMixtureQuantile, memoised:
+ * sumMemo.ts).
+ */
+function mixtureQuantile(users: readonly UserPath[], sums: readonly KeyedSum[], p: number): number {
   // users on the same route at the same network time are one part
-  const parts = new Map<string, { weight: number; shiftS: number; sum: ResponseSum }>();
+  const parts = new Map<string, KeyedPart>();
   for (const u of users) {
     const key = `${u.route}|${u.networkS}`;
     const part = parts.get(key);
-    if (part === undefined) parts.set(key, { weight: u.share, shiftS: u.networkS, sum: sums[u.route] as ResponseSum });
+    if (part === undefined) parts.set(key, { weight: u.share, shiftS: u.networkS, sum: sums[u.route] as KeyedSum });
     else part.weight += u.share;
   }
-  return responseMixtureQuantile([...parts.values()], p);
+  return mixtureQuantileOf([...parts.values()], p);
 }
 
 /**
@@ -300,6 +309,19 @@ function networkP99S(
   return p99(users.flatMap((u) => own(u).map(([x, w]): [number, number] => [x, w * u.share])));
 }
 
+/** A value computed on the first call, then kept (pure computations only). */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T | undefined;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
+}
+
 /** Per-tier latency figures: the mean time a request spends in the tier and the p99 of that time. */
 export interface TierLatency {
   meanMs: number | null;
@@ -314,7 +336,12 @@ export interface SystemLatency {
 }
 
 /**
- * The end-to-end latency of a system whose tier i serves as `routes[i]` (see the module comment).
+ * The end-to-end latency of a system whose tier i serves as `routes[i]` (see the module comment). `screen`: only the
+ * p99 the target judges (a search's screen). In full, the figures that no target, ranking or recommendation reads
+ * (p50, p99.9, the degraded p99, each user region's and each tier's p99, the share of the mean, the method) are
+ * computed on first read (getters, each computed once): the same figures, deferred, so that the analyses that read
+ * only the decision and the cost (the worksheet's sensitivity) do not compute them; the JSON has them in the same
+ * order.
  */
 export function systemLatency(
   ctx: Context,
@@ -362,7 +389,8 @@ export function systemLatency(
       byTier: nullTiers,
     };
   }
-  const sums = routes.map((r) => responseSum(routeTerms(tiers, r, false)));
+  // the routes' sums, built only where a figure of them is not memoised (sumMemo.ts)
+  const sums = routes.map((r) => keyedSum(routeTerms(tiers, r, false)));
   const p99Ms = ms(mixtureQuantile(users, sums, 0.99));
   if (screen) {
     // a search's screen: the p99 the target judges (every user region's under "every-region"), nothing else
@@ -376,17 +404,23 @@ export function systemLatency(
         meanQueueWaitMs: null,
         interTierMs: ms(interTierS),
         byUserRegion:
-          t.p99Scope === 'every-region' ? users.map((u) => userLatency(ctx, u, sums[u.route] as ResponseSum)) : [],
+          t.p99Scope === 'every-region' ? users.map((u) => userLatency(ctx, u, sums[u.route] as KeyedSum)) : [],
         method: `${SCREEN_METHOD}; ${method}`,
       },
       byTier: nullTiers,
     };
   }
-  let p99DegradedMs: number | null = null;
-  if (routes.every((r) => stableQueues(r, true))) {
-    const degraded = routes.map((r) => responseSum(routeTerms(tiers, r, true)));
-    p99DegradedMs = ms(mixtureQuantile(users, degraded, 0.99));
-  }
+  // the figures no target, ranking or decision reads are computed on first read (a search's choice and the points of
+  // the worksheet's sensitivity read only the p99; a report reads every figure): the same figures, only deferred
+  const p50 = once(() => ms(mixtureQuantile(users, sums, 0.5)));
+  const p999 = once(() => ms(mixtureQuantile(users, sums, 0.999)));
+  const p99Degraded = once((): number | null => {
+    if (!routes.every((r) => stableQueues(r, true))) return null;
+    const degraded = routes.map((r) => keyedSum(routeTerms(tiers, r, true)));
+    return ms(mixtureQuantile(users, degraded, 0.99));
+  });
+  const byUserRegion = once(() => users.map((u) => userLatency(ctx, u, sums[u.route] as KeyedSum)));
+  const fullMethod = once(() => `${method}; ${sums[0] === undefined ? '' : sumMethod(sums[0])}`);
   let meanWait = 0;
   const tierMean = tiers.map(() => 0);
   for (const u of users) {
@@ -398,36 +432,55 @@ export function systemLatency(
       tierMean[i] = (tierMean[i] as number) + u.share * n * ((a.meanResponseS ?? 0) + (r.perCallS[i] ?? 0));
     });
   }
-  const meanS = users.reduce((a, u) => a + u.share * (u.networkS + (sums[u.route] as ResponseSum).meanS), 0);
+  const meanS = once(() => users.reduce((a, u) => a + u.share * (u.networkS + sumMean(sums[u.route] as KeyedSum)), 0));
   const byTier = tiers.map((_, i): TierLatency => {
-    const own = routes.map((r) => responseSum(routeTerms(tiers, r, false, i)));
-    const alone = users.map((u) => ({ ...u, networkS: 0 }));
+    const p99 = once(() => {
+      const own = routes.map((r) => keyedSum(routeTerms(tiers, r, false, i)));
+      const alone = users.map((u) => ({ ...u, networkS: 0 }));
+      return ms(mixtureQuantile(alone, own, 0.99));
+    });
+    const mean = tierMean[i] as number;
     return {
-      meanMs: ms(tierMean[i] as number),
-      p99Ms: ms(mixtureQuantile(alone, own, 0.99)),
-      shareOfMean: meanS > 0 ? (tierMean[i] as number) / meanS : null,
+      meanMs: ms(mean),
+      get p99Ms() {
+        return p99();
+      },
+      get shareOfMean() {
+        const m = meanS();
+        return m > 0 ? mean / m : null;
+      },
     };
   });
   return {
     latency: {
-      p50Ms: ms(mixtureQuantile(users, sums, 0.5)),
+      get p50Ms() {
+        return p50();
+      },
       p99Ms,
-      p999Ms: ms(mixtureQuantile(users, sums, 0.999)),
-      p99DegradedMs,
+      get p999Ms() {
+        return p999();
+      },
+      get p99DegradedMs() {
+        return p99Degraded();
+      },
       networkP99Ms,
       meanQueueWaitMs: ms(meanWait),
       interTierMs: ms(interTierS),
-      byUserRegion: users.map((u) => userLatency(ctx, u, sums[u.route] as ResponseSum)),
-      method: `${method}; ${sums[0]?.method ?? ''}`,
+      get byUserRegion() {
+        return byUserRegion();
+      },
+      get method() {
+        return fullMethod();
+      },
     },
     byTier,
   };
 
-  function userLatency(c: Context, u: UserPath, sum: ResponseSum | null): UserRegionLatency {
+  function userLatency(c: Context, u: UserPath, sum: KeyedSum | null): UserRegionLatency {
     const r = c.rtt(u.region, u.servedFrom);
     let queueP99S: number | null = null;
     if (sum !== null) {
-      queueP99S = routeP99.get(u.route) ?? sum.quantile(0.99);
+      queueP99S = routeP99.get(u.route) ?? sumQuantile(sum, 0.99);
       routeP99.set(u.route, queueP99S);
     }
     const p99S = queueP99S === null ? null : u.networkS + queueP99S;

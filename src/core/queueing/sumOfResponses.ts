@@ -536,90 +536,30 @@ function buildSum(terms: readonly ResponseSumTerm[], options: ResponseSumOptions
   }
   const centreS = chernoffCentre(phases, meanS - shiftS);
   const originS = shiftS + centreS;
-  const nPhases = phases.length;
   const out: Inverted = { survival: 0, cdf: 0, density: 0 };
+  const points = weights.length;
+  // ln L(s) at the points s_k = x + i k pi / tau of one inversion (real and imaginary parts), by point
+  const logRe = new Float64Array(points);
+  const logIm = new Float64Array(points);
 
   /** Inverts at tau = t - originS > 0: survival, cdf and density of the sum. */
   const invert = (tau: number): Inverted => {
     const x = dampA / (2 * tau);
     const step = Math.PI / tau;
+    // ln L(s) at every point: the centring e^(s d0), plus each phase's log, phase by phase (the same sums, in the same
+    // order, as point by point: the phase's constants and branches are taken once per inversion, not once per point)
+    for (let k = 0; k < points; k++) {
+      logRe[k] = x * centreS;
+      logIm[k] = k * step * centreS;
+    }
+    for (const ph of phases) addPhaseLog(ph, x, step, logRe, logIm);
     let sumS = 0;
     let sumF = 0;
     let sumD = 0;
-    for (let k = 0; k < weights.length; k++) {
+    for (let k = 0; k < points; k++) {
       const y = k * step;
-      // ln L(s) at s = x + iy: sum of the phases' logs plus the centring e^(s d0).
-      let lr = x * centreS;
-      let li = y * centreS;
-      for (let j = 0; j < nPhases; j++) {
-        const ph = phases[j] as Phase;
-        let pr = 0;
-        let pi = 0;
-        if (ph.shape === Number.POSITIVE_INFINITY) {
-          if (!ph.shifted) {
-            pr = -x * ph.serviceS;
-            pi = -y * ph.serviceS;
-          }
-        } else {
-          // -k ln(1 + s E[S] / k)
-          const g = ph.serviceS / ph.shape;
-          const ar = 1 + x * g;
-          const ai = y * g;
-          pr = -ph.shape * 0.5 * Math.log(ar * ar + ai * ai);
-          pi = -ph.shape * Math.atan2(ai, ar);
-        }
-        pr -= x * ph.offsetS;
-        pi -= y * ph.offsetS;
-        if (ph.detourP > 0) {
-          // ln(1 - p + p e^(-s d)) at s = x + iy
-          const m = ph.detourP * Math.exp(-x * ph.detourS);
-          const wr = 1 - ph.detourP + m * Math.cos(-y * ph.detourS);
-          const wi = m * Math.sin(-y * ph.detourS);
-          pr += 0.5 * Math.log(wr * wr + wi * wi);
-          pi += Math.atan2(wi, wr);
-        }
-        if (ph.probWait > 0) {
-          // ln(r + (1 - C) s) - ln(r + s)
-          const r = ph.waitRate;
-          const c1 = 1 - ph.probWait;
-          const g = ph.waitScale;
-          if (g === 1) {
-            const nr = r + c1 * x;
-            const ni = c1 * y;
-            const dr = r + x;
-            pr += 0.5 * Math.log((nr * nr + ni * ni) / (dr * dr + y * y));
-            pi += Math.atan2(ni, nr) - Math.atan2(y, dr);
-          } else {
-            // (1 - a) ln L_W(s) + (a / g) ln L_W(g s)
-            const a = ph.commonShare;
-            const nr1 = r + c1 * x;
-            const ni1 = c1 * y;
-            const dr1 = r + x;
-            const gx = g * x;
-            const gy = g * y;
-            const nr = r + c1 * gx;
-            const ni = c1 * gy;
-            const dr = r + gx;
-            pr +=
-              (1 - a) * 0.5 * Math.log((nr1 * nr1 + ni1 * ni1) / (dr1 * dr1 + y * y)) +
-              (a * 0.5 * Math.log((nr * nr + ni * ni) / (dr * dr + gy * gy))) / g;
-            pi +=
-              (1 - a) * (Math.atan2(ni1, nr1) - Math.atan2(y, dr1)) +
-              (a * (Math.atan2(ni, nr) - Math.atan2(gy, dr))) / g;
-          }
-        }
-        if (ph.q === 1) {
-          lr += ph.calls * pr;
-          li += ph.calls * pi;
-        } else {
-          // n ln(1 - q + q e^l)
-          const e = Math.exp(pr);
-          const wr = 1 - ph.q + ph.q * e * Math.cos(pi);
-          const wi = ph.q * e * Math.sin(pi);
-          lr += ph.calls * 0.5 * Math.log(wr * wr + wi * wi);
-          li += ph.calls * Math.atan2(wi, wr);
-        }
-      }
+      const lr = logRe[k] as number;
+      const li = logIm[k] as number;
       // E = e^(lr + i li); F^ = E / s; S^ = (1 - E) / s = -expm1(l) / s without cancellation near l = 0.
       const mag = Math.exp(lr);
       const cos = Math.cos(li);
@@ -704,6 +644,99 @@ function buildSum(terms: readonly ResponseSumTerm[], options: ResponseSumOptions
     `of the calls' transforms (powers for repeated calls, binomial generating function for calls made with ` +
     `probability q), centred by a Chernoff bound; constants and deterministic service added exactly; ${modelsText}${repeated}`;
   return { stable: true, meanS, sdS, minimumS: shiftS, method, survival, cdf, density, tail, quantile };
+}
+
+/**
+ * Adds one phase's ln L(s) (its calls' log-transform) at the points s_k = x + i k step, k = 0..logRe.length - 1, to
+ * logRe[k] + i logIm[k]: for one call, -k ln(1 + s E[S] / k) (gamma service; -s E[S] deterministic, 0 when shifted),
+ * -s times the per-call offset, ln(1 - p + p e^(-s d)) for a detour, and the wait's ln(r + (1 - C) s) - ln(r + s)
+ * (correlated: (1 - a) ln L_W(s) + (a / g) ln L_W(g s)); times the calls, or n ln(1 - q + q e^l) for calls made with
+ * probability q. The expressions (and so every bit of the result) are those of the point-by-point loop it replaces;
+ * the phase's constants are hoisted out of the loop over the points.
+ */
+function addPhaseLog(ph: Phase, x: number, step: number, logRe: Float64Array, logIm: Float64Array): void {
+  const points = logRe.length;
+  const deterministic = ph.shape === Number.POSITIVE_INFINITY;
+  const shiftedService = deterministic && ph.shifted;
+  const serviceS = ph.serviceS;
+  // gamma service: -k ln(1 + s E[S] / k), as -k * 0.5 * ln|.|^2 and -k * arg
+  const gs = serviceS / ph.shape;
+  const halfShape = -ph.shape * 0.5;
+  const negShape = -ph.shape;
+  const offsetS = ph.offsetS;
+  const detourP = ph.detourP;
+  const detourS = ph.detourS;
+  const detourM = detourP > 0 ? detourP * Math.exp(-x * detourS) : 0;
+  const waits = ph.probWait > 0;
+  const r = ph.waitRate;
+  const c1 = 1 - ph.probWait;
+  const g = ph.waitScale;
+  const a = ph.commonShare;
+  const ownHalf = (1 - a) * 0.5;
+  const own = 1 - a;
+  const commonHalf = a * 0.5;
+  const calls = ph.calls;
+  const q = ph.q;
+  for (let k = 0; k < points; k++) {
+    const y = k * step;
+    let pr = 0;
+    let pi = 0;
+    if (deterministic) {
+      if (!shiftedService) {
+        pr = -x * serviceS;
+        pi = -y * serviceS;
+      }
+    } else {
+      const ar = 1 + x * gs;
+      const ai = y * gs;
+      pr = halfShape * Math.log(ar * ar + ai * ai);
+      pi = negShape * Math.atan2(ai, ar);
+    }
+    pr -= x * offsetS;
+    pi -= y * offsetS;
+    if (detourP > 0) {
+      // ln(1 - p + p e^(-s d)) at s = x + iy
+      const wr = 1 - detourP + detourM * Math.cos(-y * detourS);
+      const wi = detourM * Math.sin(-y * detourS);
+      pr += 0.5 * Math.log(wr * wr + wi * wi);
+      pi += Math.atan2(wi, wr);
+    }
+    if (waits) {
+      // ln(r + (1 - C) s) - ln(r + s)
+      if (g === 1) {
+        const nr = r + c1 * x;
+        const ni = c1 * y;
+        const dr = r + x;
+        pr += 0.5 * Math.log((nr * nr + ni * ni) / (dr * dr + y * y));
+        pi += Math.atan2(ni, nr) - Math.atan2(y, dr);
+      } else {
+        // (1 - a) ln L_W(s) + (a / g) ln L_W(g s)
+        const nr1 = r + c1 * x;
+        const ni1 = c1 * y;
+        const dr1 = r + x;
+        const gx = g * x;
+        const gy = g * y;
+        const nr = r + c1 * gx;
+        const ni = c1 * gy;
+        const dr = r + gx;
+        pr +=
+          ownHalf * Math.log((nr1 * nr1 + ni1 * ni1) / (dr1 * dr1 + y * y)) +
+          (commonHalf * Math.log((nr * nr + ni * ni) / (dr * dr + gy * gy))) / g;
+        pi += own * (Math.atan2(ni1, nr1) - Math.atan2(y, dr1)) + (a * (Math.atan2(ni, nr) - Math.atan2(gy, dr))) / g;
+      }
+    }
+    if (q === 1) {
+      logRe[k] = (logRe[k] as number) + calls * pr;
+      logIm[k] = (logIm[k] as number) + calls * pi;
+    } else {
+      // n ln(1 - q + q e^l)
+      const e = Math.exp(pr);
+      const wr = 1 - q + q * e * Math.cos(pi);
+      const wi = q * e * Math.sin(pi);
+      logRe[k] = (logRe[k] as number) + calls * 0.5 * Math.log(wr * wr + wi * wi);
+      logIm[k] = (logIm[k] as number) + calls * Math.atan2(wi, wr);
+    }
+  }
 }
 
 /** One part of a mixture: a sum shifted by a constant, with its probability. */
