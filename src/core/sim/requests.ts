@@ -20,6 +20,7 @@
 import { sectioningHalfWidth, tQuantile975 } from '../stats/tInterval.js';
 import { EventHeap, grownHeap, pushValue, replaceRoot } from './heap.js';
 import { bucketOf, LogHistogram, RELATIVE_ACCURACY } from './histogram.js';
+import { mmcRecord } from './mmc.js';
 import { type Stream, streamFor } from './rng.js';
 
 export type ServiceDistribution = 'exponential' | 'deterministic' | 'lognormal' | 'gamma' | 'sum';
@@ -536,8 +537,9 @@ export function simulateRequestsChunk(
   const hist = new LogHistogram();
   const groupHists = config.perGroup === true ? groups.map(() => new LogHistogram()) : null;
   if (N === 1 && K === 1 && G === 0 && config.arrivals.kind === 'poisson' && service.kind === 0) {
-    // the commonest case (`capplan queue`'s M/M/c) in its own loop: the same draws and operations as the general one
-    mmcRecord(rng, free, v, 1 / config.arrivals.ratePerS, service.mean, warmup, customers, hist);
+    // the commonest case (`capplan queue`'s M/M/c) in its own loop (mmc.ts): the same draws and operations as the
+    // general one
+    mmcRecord(rng, v, 1 / config.arrivals.ratePerS, service.mean, warmup, customers, hist);
   } else {
     const c = { rng, arrivals, picker, service, free, v, K, groups, cumulative, acc, groupHists };
     generalRecord(c, warmup, customers, hist);
@@ -546,79 +548,6 @@ export function simulateRequestsChunk(
     ...chunkOf(hist, index),
     ...(groupHists !== null ? { groups: groupHists.map((h) => ({ counts: h.counts })) } : {}),
   };
-}
-
-/**
- * An M/M/c queue's chunk (one node of v servers, Poisson arrivals every meanGapS on average, exponential service
- * of mean meanServiceS, one sub-request, no network paths): `warmup` customers binned into a histogram thrown away,
- * then `customers` into `hist`. The draws and operations of generalRecord for that case (arrival, service, replace
- * the earliest-free server's time, bin the response), so the same results, without its branches: one arrival is two
- * ziggurat draws, a sift of the servers' free times and a bucket, no call that returns a boxed double and no
- * allocation. The loop is a function of its own (mmcSpan), so that it is compiled once for every chunk and span (a
- * loop inside the chunk's function was compiled on stack replacement, and that code left again at the loop's end,
- * chunk after chunk); its steps are small functions, compiled early, which the unoptimised loop calls while the
- * optimising compiler works (writing the generator's steps out in the loop made its first 100,000 customers slower).
- */
-function mmcRecord(
-  rng: Stream,
-  free: Float64Array,
-  v: number,
-  meanGapS: number,
-  meanServiceS: number,
-  warmup: number,
-  customers: number,
-  hist: LogHistogram,
-): void {
-  // the warm-up is binned too, into a histogram thrown away, by the same loop: the optimising compiler (which compiles
-  // it while still in the warm-up) sees every operation of the recording
-  const discarded = new LogHistogram();
-  const clock = new Float64Array(2);
-  mmcSpan(rng, free, v, meanGapS, meanServiceS, warmup, discarded.counts, clock);
-  clock[1] = hist.sum;
-  mmcSpan(rng, free, v, meanGapS, meanServiceS, customers, hist.counts, clock);
-  hist.count += customers;
-  hist.sum = clock[1] as number;
-}
-
-/**
- * `count` M/M/c customers binned into `counts` (a histogram's), from the time clock[0], adding their response times to
- * clock[1]; leaves the last arrival time in clock[0] (mmcRecord). Per customer: the gap to its arrival and its service
- * (two ziggurat draws, rng.exponential, inlined by the optimising compiler), the earliest-free server's time replaced
- * (replaceRoot) and the response binned (bucketOf, then the count and sum as LogHistogram.addAt keeps them). Only
- * typed arrays and locals are written in the loop: a histogram's count and sum written here (object fields that hold
- * a small integer, then a double) deoptimised the compiled loop at every call.
- */
-function mmcSpan(
-  rng: Stream,
-  free: Float64Array,
-  v: number,
-  meanGapS: number,
-  meanServiceS: number,
-  count: number,
-  counts: Float64Array,
-  clock: Float64Array,
-): void {
-  let t = clock[0] as number;
-  let sum = clock[1] as number;
-  for (let n = 0; n < count; n++) {
-    // the two draws from one call site: the compiler inlines a call site only within its budget of bytecodes, which
-    // a second copy of exponential() exceeded (that call then returned a boxed double, an allocation per customer)
-    for (let d = 0; d < 2; d++) {
-      const e = rng.exponential(d === 0 ? meanGapS : meanServiceS);
-      if (d === 0) {
-        t += e;
-      } else {
-        const done = Math.max(t, free[0] as number) + e;
-        replaceRoot(free, 0, v, done);
-        const response = done - t;
-        const b = bucketOf(response);
-        counts[b] = (counts[b] as number) + 1;
-        sum += response;
-      }
-    }
-  }
-  clock[0] = t;
-  clock[1] = sum;
 }
 
 /** What the general loop works with (simulateRequestsChunk sets it up). */

@@ -37,6 +37,8 @@ export class Stream {
   private readonly s: Int32Array;
   /** Second normal deviate of the last Box-Muller pair, or NaN. */
   private spareNormal = Number.NaN;
+  /** The layer of the draw fastExponentials stopped at. */
+  private slowLayer = 0;
 
   /** A stream from a generator state in pure-rand's getState() order (not all zero). */
   constructor(state: readonly [number, number, number, number]) {
@@ -91,6 +93,57 @@ export class Stream {
     const i = high >>> 24;
     const x = ((high & 0xffffff) * TWO_POW_29 + (low >>> 3) + 0.5) * TWO_POW_MINUS_53 * (EXP_ZIGGURAT_X[i] as number);
     return (x < (EXP_ZIGGURAT_X[i + 1] as number) ? x : this.exponentialSlow(i, x)) * mean;
+  }
+
+  /**
+   * Standard exponentials (mean 1) into `out`, the same values in the same order as out.length calls of
+   * exponential(1), leaving the generator where those calls would (issue 18: the M/M/c loop takes its draws from
+   * such a buffer). The draws of the ziggurat's rectangles come from fastExponentials, the rest from exponentialSlow.
+   */
+  fillExponentials(out: Float64Array): void {
+    for (let k = this.fastExponentials(out, 0); k < out.length; k = this.fastExponentials(out, k + 1)) {
+      out[k] = this.exponentialSlow(this.slowLayer, out[k] as number);
+    }
+  }
+
+  /**
+   * out[from], out[from + 1], ... as exponential(1) gives them, while the draws stay inside the ziggurat's rectangles:
+   * the generator's state in locals for the run, written back at its end. Returns out.length, or the index k of the
+   * first draw outside (the generator stepped past it, out[k] its x and slowLayer its layer, for exponentialSlow). A
+   * small loop of its own: the optimising compiler compiles it in a few milliseconds, without the slow path.
+   */
+  private fastExponentials(out: Float64Array, from: number): number {
+    const s = this.s;
+    let s01 = s[0] as number;
+    let s00 = s[1] as number;
+    let s11 = s[2] as number;
+    let s10 = s[3] as number;
+    const end = out.length;
+    let k = from;
+    for (; k < end; k++) {
+      const low = (s00 + s10) | 0;
+      // the high word of the 64-bit sum: the carry out of the low words is their unsigned sum wrapping below s00
+      const high = (s01 + s11 + (low >>> 0 < s00 >>> 0 ? 1 : 0)) | 0;
+      const a0 = s10 ^ s00;
+      const a1 = s11 ^ s01;
+      const next00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s00 = next00;
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+      const i = high >>> 24;
+      const x = ((high & 0xffffff) * TWO_POW_29 + (low >>> 3) + 0.5) * TWO_POW_MINUS_53 * (EXP_ZIGGURAT_X[i] as number);
+      out[k] = x;
+      if (!(x < (EXP_ZIGGURAT_X[i + 1] as number))) {
+        this.slowLayer = i;
+        break;
+      }
+    }
+    s[0] = s01;
+    s[1] = s00;
+    s[2] = s11;
+    s[3] = s10;
+    return k;
   }
 
   /**
