@@ -114,6 +114,9 @@ export class Stream {
    */
   private fastExponentials(out: Float64Array, from: number): number {
     const s = this.s;
+    // the table in a local and the constants as literals (2^29, 2^-53): a module variable is loaded and checked at
+    // every use in compiled code (issue 18)
+    const X = EXP_ZIGGURAT_X;
     let s01 = s[0] as number;
     let s00 = s[1] as number;
     let s11 = s[2] as number;
@@ -132,9 +135,9 @@ export class Stream {
       s10 = (a1 << 5) ^ (a0 >>> 27);
       s11 = (a0 << 5) ^ (a1 >>> 27);
       const i = high >>> 24;
-      const x = ((high & 0xffffff) * TWO_POW_29 + (low >>> 3) + 0.5) * TWO_POW_MINUS_53 * (EXP_ZIGGURAT_X[i] as number);
+      const x = ((high & 0xffffff) * 536870912 + (low >>> 3) + 0.5) * 1.1102230246251565e-16 * (X[i] as number);
       out[k] = x;
-      if (!(x < (EXP_ZIGGURAT_X[i + 1] as number))) {
+      if (!(x < (X[i + 1] as number))) {
         this.slowLayer = i;
         break;
       }
@@ -156,10 +159,12 @@ export class Stream {
     let i = layer;
     let x = x0;
     for (;;) {
-      if (i === 0) return EXP_ZIGGURAT_R - Math.log(this.uniform());
+      // either case takes one uniform first: one call site (the compiled function inlines it once)
+      const u = this.uniform();
+      if (i === 0) return EXP_ZIGGURAT_R - Math.log(u);
       const fi = EXP_ZIGGURAT_F[i] as number;
       const fNext = EXP_ZIGGURAT_F[i + 1] as number;
-      if (fNext + (fi - fNext) * this.uniform() < Math.exp(-x)) return x;
+      if (fNext + (fi - fNext) * u < Math.exp(-x)) return x;
       const s = this.s;
       const s00 = s[1] as number;
       const s10 = s[3] as number;
