@@ -17,16 +17,18 @@ import { replaceRoot } from './heap.js';
 import { bucketOf, LogHistogram } from './histogram.js';
 import type { Stream } from './rng.js';
 
-/** Customers per batch of draws (two draws each): a 4 kB buffer. */
-export const BATCH_CUSTOMERS = 256;
+/**
+ * Customers per batch (two draws each): a buffer of up to 64 kB, and 25 batches in a chunk of 100,000 (the loop over
+ * the batches runs few enough times to stay out of the optimising compiler's way, which compiled it with all of
+ * the batch's work inlined when it ran 400 times a chunk).
+ */
+export const BATCH_CUSTOMERS = 4096;
 
 /** The state a chunk's batches share: the draws, the servers and the running totals. */
 interface MmcState {
   rng: Stream;
-  /** Standard exponentials: gap, service, gap, service, ... */
+  /** Standard exponentials of the batch: gap, service, gap, service, ... */
   draws: Float64Array;
-  /** The next unused draw's index in `draws` (draws.length when all are used). */
-  next: number;
   /** The v servers' free times, a min-heap. */
   free: Float64Array;
   v: number;
@@ -50,11 +52,9 @@ export function mmcRecord(
   customers: number,
   hist: LogHistogram,
 ): void {
-  const draws = new Float64Array(2 * BATCH_CUSTOMERS);
   const state: MmcState = {
     rng,
-    draws,
-    next: draws.length,
+    draws: new Float64Array(2 * Math.min(BATCH_CUSTOMERS, Math.max(warmup, customers))),
     free: new Float64Array(v),
     v,
     meanGapS,
@@ -68,31 +68,26 @@ export function mmcRecord(
   hist.sum = state.clock[1] as number;
 }
 
-/** `count` customers binned into `counts`, batch by batch (a new batch of draws whenever the buffer is used up). */
+/**
+ * `count` customers binned into `counts`, in batches of at most BATCH_CUSTOMERS: the draws of exactly the batch's
+ * customers, then the customers (no draw is left over, so the stream runs on as exponential() calls would take it).
+ */
 function mmcSpan(state: MmcState, count: number, counts: Float64Array): void {
-  const draws = state.draws;
-  let left = count;
-  while (left > 0) {
-    if (state.next === draws.length) {
-      state.rng.fillExponentials(draws);
-      state.next = 0;
-    }
-    const from = state.next;
-    const n = Math.min(left, (draws.length - from) >> 1);
-    mmcBatch(draws, from, n, state.free, state.v, state.meanGapS, state.meanServiceS, counts, state.clock);
-    state.next = from + 2 * n;
+  for (let left = count; left > 0; ) {
+    const n = Math.min(left, BATCH_CUSTOMERS);
+    state.rng.fillExponentials(state.draws, 2 * n);
+    mmcBatch(state.draws, n, state.free, state.v, state.meanGapS, state.meanServiceS, counts, state.clock);
     left -= n;
   }
 }
 
 /**
- * n customers from draws[from], draws[from + 1], ... (a gap and a service each, scaled by their means): each arrives
- * at clock[0] + its gap, takes the earliest-free server, and its response time is binned into `counts` and added to
+ * n customers from draws[0], draws[1], ... (a gap and a service each, scaled by their means): each arrives at
+ * clock[0] + its gap, takes the earliest-free server, and its response time is binned into `counts` and added to
  * clock[1]. Only typed arrays and locals are written (a field holding a double, written here, would box it).
  */
 function mmcBatch(
   draws: Float64Array,
-  from: number,
   n: number,
   free: Float64Array,
   v: number,
@@ -103,8 +98,8 @@ function mmcBatch(
 ): void {
   let t = clock[0] as number;
   let sum = clock[1] as number;
-  const end = from + 2 * n;
-  for (let k = from; k < end; k += 2) {
+  const end = 2 * n;
+  for (let k = 0; k < end; k += 2) {
     t += (draws[k] as number) * meanGapS;
     const done = Math.max(t, free[0] as number) + (draws[k + 1] as number) * meanServiceS;
     replaceRoot(free, 0, v, done);

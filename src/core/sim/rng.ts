@@ -37,8 +37,6 @@ export class Stream {
   private readonly s: Int32Array;
   /** Second normal deviate of the last Box-Muller pair, or NaN. */
   private spareNormal = Number.NaN;
-  /** The layer of the draw fastExponentials stopped at. */
-  private slowLayer = 0;
 
   /** A stream from a generator state in pure-rand's getState() order (not all zero). */
   constructor(state: readonly [number, number, number, number]) {
@@ -96,23 +94,14 @@ export class Stream {
   }
 
   /**
-   * Standard exponentials (mean 1) into `out`, the same values in the same order as out.length calls of
-   * exponential(1), leaving the generator where those calls would (issue 18: the M/M/c loop takes its draws from
-   * such a buffer). The draws of the ziggurat's rectangles come from fastExponentials, the rest from exponentialSlow.
+   * Standard exponentials (mean 1) into out[0], ..., out[count - 1], the same values in the same order as `count` calls
+   * of exponential(1), leaving the generator where those calls would (issue 18: the M/M/c loop takes its draws from
+   * such a buffer). The generator's state is kept in locals for the run, and written back around each of the
+   * ziggurat's rare cases (exponentialSlow, which steps it further). That call, at 2.2% of the draws, is below the
+   * optimising compiler's frequency for inlining: the compiled loop stays small (a loop that inlined it took three
+   * times as long to compile).
    */
-  fillExponentials(out: Float64Array): void {
-    for (let k = this.fastExponentials(out, 0); k < out.length; k = this.fastExponentials(out, k + 1)) {
-      out[k] = this.exponentialSlow(this.slowLayer, out[k] as number);
-    }
-  }
-
-  /**
-   * out[from], out[from + 1], ... as exponential(1) gives them, while the draws stay inside the ziggurat's rectangles:
-   * the generator's state in locals for the run, written back at its end. Returns out.length, or the index k of the
-   * first draw outside (the generator stepped past it, out[k] its x and slowLayer its layer, for exponentialSlow). A
-   * small loop of its own: the optimising compiler compiles it in a few milliseconds, without the slow path.
-   */
-  private fastExponentials(out: Float64Array, from: number): number {
+  fillExponentials(out: Float64Array, count: number): void {
     const s = this.s;
     // the table in a local and the constants as literals (2^29, 2^-53): a module variable is loaded and checked at
     // every use in compiled code (issue 18)
@@ -121,9 +110,7 @@ export class Stream {
     let s00 = s[1] as number;
     let s11 = s[2] as number;
     let s10 = s[3] as number;
-    const end = out.length;
-    let k = from;
-    for (; k < end; k++) {
+    for (let k = 0; k < count; k++) {
       const low = (s00 + s10) | 0;
       // the high word of the 64-bit sum: the carry out of the low words is their unsigned sum wrapping below s00
       const high = (s01 + s11 + (low >>> 0 < s00 >>> 0 ? 1 : 0)) | 0;
@@ -136,17 +123,24 @@ export class Stream {
       s11 = (a0 << 5) ^ (a1 >>> 27);
       const i = high >>> 24;
       const x = ((high & 0xffffff) * 536870912 + (low >>> 3) + 0.5) * 1.1102230246251565e-16 * (X[i] as number);
-      out[k] = x;
-      if (!(x < (X[i + 1] as number))) {
-        this.slowLayer = i;
-        break;
+      if (x < (X[i + 1] as number)) {
+        out[k] = x;
+      } else {
+        s[0] = s01;
+        s[1] = s00;
+        s[2] = s11;
+        s[3] = s10;
+        out[k] = this.exponentialSlow(i, x);
+        s01 = s[0] as number;
+        s00 = s[1] as number;
+        s11 = s[2] as number;
+        s10 = s[3] as number;
       }
     }
     s[0] = s01;
     s[1] = s00;
     s[2] = s11;
     s[3] = s10;
-    return k;
   }
 
   /**

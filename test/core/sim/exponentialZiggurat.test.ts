@@ -119,12 +119,12 @@ describe('Stream.exponential', () => {
     for (const size of [1, 7, 512, 5000]) {
       const a = streamFor(9, 4);
       const b = streamFor(9, 4);
-      const out = new Float64Array(size);
+      // one slot more than filled: it stays as it was
+      const out = new Float64Array(size + 1).fill(-1);
       for (let round = 0; round < 20; round++) {
-        a.fillExponentials(out);
-        for (let i = 0; i < size; i++) {
-          expect(out[i]).toBe(b.exponential(1));
-        }
+        a.fillExponentials(out, size);
+        for (let i = 0; i < size; i++) expect(out[i]).toBe(b.exponential(1));
+        expect(out[size]).toBe(-1);
         // the stream itself continues alike: a uniform and a 32-bit draw after each round
         expect(a.uniform()).toBe(b.uniform());
         expect(a.next32()).toBe(b.next32());
