@@ -18,7 +18,8 @@
  */
 
 import { sectioningHalfWidth, tQuantile975 } from '../stats/tInterval.js';
-import { EventHeap, grownHeap, pushValue, replaceRoot } from './heap.js';
+import { CompletionCalendar } from './completionCalendar.js';
+import { pushValue, replaceRoot } from './heap.js';
 import { bucketOf, LogHistogram, RELATIVE_ACCURACY } from './histogram.js';
 import { mmcRecord } from './mmc.js';
 import { type Stream, streamFor } from './rng.js';
@@ -40,6 +41,14 @@ export type ArrivalProcess =
   | { kind: 'mmpp'; ratesPerS: [number, number]; meanDwellS: [number, number] }
   /** rate(t) = meanRate (1 + amplitude sin(2 pi t / periodS)), amplitude in [0, 1). */
   | { kind: 'diurnal'; meanRatePerS: number; amplitude: number; periodS: number };
+
+/** Long-run mean rate of an arrival process, per second. */
+export function meanRatePerS(a: ArrivalProcess): number {
+  if (a.kind === 'poisson') return a.ratePerS;
+  if (a.kind === 'diurnal') return a.meanRatePerS;
+  const [d0, d1] = a.meanDwellS;
+  return (a.ratesPerS[0] * d0 + a.ratesPerS[1] * d1) / (d0 + d1);
+}
 
 /** Bursts of a two-state MMPP described by what a person knows: how much faster, how often, how long. */
 export interface BurstShape {
@@ -361,18 +370,23 @@ export class InSystem {
 }
 
 /**
- * Jobs in system per node for the queue-length balancers, kept eagerly: one completion heap over every node (time,
- * node), integer counts per node, and, per count, a bit set of the nodes holding that many, with the least count
+ * Jobs in system per node for the queue-length balancers, kept eagerly: the completions of every node's jobs in one
+ * calendar queue (completionCalendar.ts: one bucket per mean gap between sub-requests, a ring of at least 64 buckets
+ * per node; a binary heap of (time, node) before, whose sifts were most of least-loaded's cost), integer counts per
+ * node, and, per count, a bit set of the nodes holding that many, with the least count
  * kept. advance(t) removes the jobs done by t (done <= t, as InSystem.count does), so after it counts[n] is
  * InSystem.count(n, t) for every node: the same figures, since t never decreases (jobs arrive, and a system of tiers
  * handles its events, in time order; InSystem's lazy drops then remove the same jobs). The least-loaded pick is the
  * first node from `start` (cyclically) among those with the least count, which is what the scan from `start` finds
  * (it keeps the first strictly smaller count): a word-by-word search of one bit set instead of a pass over every node
- * (issue 18: 1,412 ns per customer at 100 nodes).
+ * (issue 18: 1,412 ns per customer at 100 nodes). A drain hands back the jobs done by t in no set order: the counts,
+ * bit sets and least count after it are the same whatever the order.
  */
 export class LoadCounts {
   readonly counts: Int32Array;
-  private heap = new EventHeap(64);
+  private readonly calendar: CompletionCalendar;
+  /** The nodes of the jobs a drain found done (room for every job held). */
+  private due = new Int32Array(64);
   /** Words of a bit set of nodes. */
   private readonly words: number;
   /** levels[c * words + w]: bit set of the nodes with c jobs. */
@@ -381,7 +395,16 @@ export class LoadCounts {
   private least = 0;
   private lastT = Number.NEGATIVE_INFINITY;
 
-  constructor(nodes: number) {
+  /**
+   * `meanGapS`: the mean time between the jobs placed (the calendar's bucket width; any positive value gives the same
+   * counts, a good one O(1) work per job); `servers`: the servers of all nodes (the ring covers 64 x max(nodes,
+   * servers / 8) buckets, between 1,024 and 2^20).
+   */
+  constructor(nodes: number, meanGapS = 1e-3, servers = nodes) {
+    this.calendar = new CompletionCalendar(
+      meanGapS,
+      Math.min(2 ** 20, Math.max(1024, 64 * Math.max(nodes, Math.ceil(servers / 8)))),
+    );
     this.counts = new Int32Array(nodes);
     this.words = (nodes + 31) >>> 5;
     this.levels = new Int32Array(8 * this.words);
@@ -394,18 +417,18 @@ export class LoadCounts {
   advance(t: number): void {
     if (t < this.lastT) throw new RangeError(`LoadCounts: time went back from ${this.lastT} to ${t}`);
     this.lastT = t;
-    const heap = this.heap;
-    while (heap.size > 0 && heap.topTime() <= t) {
-      const n = heap.topId();
-      heap.pop();
-      this.move(n, -1);
-    }
+    const due = this.due;
+    const n = this.calendar.drainDue(t, due);
+    for (let k = 0; k < n; k++) this.move(due[k] as number, -1);
   }
 
   /** A job placed on `node` leaves it at `done`. */
   push(node: number, done: number): void {
-    if (this.heap.size === this.heap.times.length) this.heap = grownHeap(this.heap, 2 * this.heap.size);
-    this.heap.push(done, node);
+    if (this.calendar.size === this.due.length) {
+      const due = new Int32Array(2 * this.due.length);
+      this.due = due;
+    }
+    this.calendar.push(done, node);
     this.move(node, 1);
   }
 
@@ -467,11 +490,14 @@ export class NodePicker {
   /** Power-of-two: two nodes' counts at each arrival, read lazily (InSystem; LoadCounts' eager upkeep costs more). */
   private readonly inSystem: InSystem | null;
 
+  /** `meanGapS` and `servers`: the jobs' mean gap and the servers of all nodes, for least-loaded (LoadCounts). */
   constructor(
     private readonly nodes: number,
     private readonly policy: Balancer,
+    meanGapS?: number,
+    servers?: number,
   ) {
-    this.loads = nodes > 1 && policy === 'least-loaded' ? new LoadCounts(nodes) : null;
+    this.loads = nodes > 1 && policy === 'least-loaded' ? new LoadCounts(nodes, meanGapS, servers) : null;
     this.inSystem = nodes > 1 && policy === 'power-of-two' ? new InSystem(nodes) : null;
   }
 
@@ -525,7 +551,8 @@ export function simulateRequestsChunk(
   const service = serviceSampler(config.service);
   const arrivals = new Arrivals(config.arrivals, rng);
   const free = new Float64Array(N * v);
-  const picker = new NodePicker(N, config.balancer);
+  // the sub-requests' mean gap: K of them per request
+  const picker = new NodePicker(N, config.balancer, 1 / (K * meanRatePerS(config.arrivals)), N * v);
   const groups = config.groups;
   const G = groups.length;
   const cumulative = new Float64Array(G);
