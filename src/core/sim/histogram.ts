@@ -77,9 +77,13 @@ export class LogHistogram {
 
   /** Adds another histogram's counts and sum. */
   merge(other: LogHistogram): void {
-    for (let i = 0; i < BUCKETS; i++) this.counts[i] = (this.counts[i] as number) + (other.counts[i] as number);
+    // the totals first: the loop is compiled while it runs (on stack replacement), and code after it that had not run
+    // yet was compiled without type feedback and deoptimised on reaching it, merge after merge (issue 18)
     this.count += other.count;
     this.sum += other.sum;
+    const counts = this.counts;
+    const add = other.counts;
+    for (let i = 0; i < BUCKETS; i++) counts[i] = (counts[i] as number) + (add[i] as number);
   }
 
   clear(): void {
@@ -97,19 +101,32 @@ export class LogHistogram {
    * one rank), within RELATIVE_ACCURACY of a value in the sample. NaN when empty.
    */
   quantile(p: number): number {
-    return this.quantiles([p])[0] as number;
+    // its own scan rather than quantiles([p]): an array of one integer (p = 0 or 1) and one of one fraction have
+    // different element kinds, and each switch deoptimised quantiles' compiled code (issue 18)
+    if (this.count === 0) return Number.NaN;
+    const rank = Math.max(1, Math.ceil(p * this.count));
+    const counts = this.counts;
+    let seen = 0;
+    let i = 0;
+    while (i < BUCKETS - 1 && seen + (counts[i] as number) < rank) seen += counts[i++] as number;
+    return bucketValue(i);
   }
 
   /** quantile(p) for each of `ps` (increasing), in one pass over the buckets. */
   quantiles(ps: readonly number[]): number[] {
-    const out = ps.map(() => Number.NaN);
-    if (this.count === 0) return out;
+    const out: number[] = [];
+    const counts = this.counts;
+    const n = this.count;
     let seen = 0;
     let i = 0;
     for (let k = 0; k < ps.length; k++) {
-      const rank = Math.max(1, Math.ceil((ps[k] as number) * this.count));
-      while (i < BUCKETS - 1 && seen + (this.counts[i] as number) < rank) seen += this.counts[i++] as number;
-      out[k] = bucketValue(i);
+      if (n === 0) {
+        out.push(Number.NaN);
+        continue;
+      }
+      const rank = Math.max(1, Math.ceil((ps[k] as number) * n));
+      while (i < BUCKETS - 1 && seen + (counts[i] as number) < rank) seen += counts[i++] as number;
+      out.push(bucketValue(i));
     }
     return out;
   }
