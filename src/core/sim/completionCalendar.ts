@@ -32,6 +32,8 @@ export class CompletionCalendar {
   /** The bucket number of the last drain's t (the ring's first bucket). */
   private current = 0;
   private overflow = new EventHeap(16);
+  /** push and drainDue's time, for pushAt and drainDueAt. */
+  private readonly scratch = new Float64Array(1);
 
   /** `width`: seconds per bucket (> 0); `buckets`: the ring's size, rounded up to a power of two (at least 2). */
   constructor(width: number, buckets: number) {
@@ -53,6 +55,16 @@ export class CompletionCalendar {
 
   /** A job with id `id` done at `done` (not before the last drain's t). */
   push(done: number, id: number): void {
+    this.scratch[0] = done;
+    this.pushAt(this.scratch, 0, id);
+  }
+
+  /**
+   * push(times[i], id): the time read from a typed array, so that no double crosses the call (a call the compiler
+   * does not inline boxes its double arguments: issue 18).
+   */
+  pushAt(times: Float64Array, i: number, id: number): void {
+    const done = times[i] as number;
     const a = Math.floor(done * this.invWidth);
     if (a - this.current >= this.mask + 1) {
       if (this.overflow.size === this.overflow.times.length)
@@ -68,6 +80,13 @@ export class CompletionCalendar {
    * not decrease from one call to the next.
    */
   drainDue(t: number, out: Int32Array): number {
+    this.scratch[0] = t;
+    return this.drainDueAt(this.scratch, 0, out);
+  }
+
+  /** drainDue(times[i], out), the time read from a typed array (as pushAt). */
+  drainDueAt(times: Float64Array, i: number, out: Int32Array): number {
+    const t = times[i] as number;
     const target = Math.floor(t * this.invWidth);
     let n = 0;
     const head = this.head;

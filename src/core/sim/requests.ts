@@ -394,6 +394,8 @@ export class LoadCounts {
   private levelSize: Int32Array;
   private least = 0;
   private lastT = Number.NEGATIVE_INFINITY;
+  /** advance(t) and push(node, t)'s t, for advanceTo and pushAt. */
+  private readonly scratch = new Float64Array(1);
 
   /**
    * `meanGapS`: the mean time between the jobs placed (the calendar's bucket width; any positive value gives the same
@@ -415,20 +417,36 @@ export class LoadCounts {
 
   /** Removes the jobs done by t; t must not decrease from one call to the next. */
   advance(t: number): void {
+    this.scratch[0] = t;
+    this.advanceTo(this.scratch, 0);
+  }
+
+  /**
+   * advance(times[i]): the time read from a typed array, so that no double crosses the call (a call the compiler
+   * does not inline boxes its double arguments: an allocation per request in the simulators' loops, issue 18).
+   */
+  advanceTo(times: Float64Array, i: number): void {
+    const t = times[i] as number;
     if (t < this.lastT) throw new RangeError(`LoadCounts: time went back from ${this.lastT} to ${t}`);
     this.lastT = t;
     const due = this.due;
-    const n = this.calendar.drainDue(t, due);
+    const n = this.calendar.drainDueAt(times, i, due);
     for (let k = 0; k < n; k++) this.move(due[k] as number, -1);
   }
 
   /** A job placed on `node` leaves it at `done`. */
   push(node: number, done: number): void {
+    this.scratch[0] = done;
+    this.pushAt(node, this.scratch, 0);
+  }
+
+  /** push(node, times[i]), the time read from a typed array (as advanceTo). */
+  pushAt(node: number, times: Float64Array, i: number): void {
     if (this.calendar.size === this.due.length) {
       const due = new Int32Array(2 * this.due.length);
       this.due = due;
     }
-    this.calendar.push(done, node);
+    this.calendar.pushAt(times, i, node);
     this.move(node, 1);
   }
 
@@ -484,6 +502,8 @@ export class LoadCounts {
  * from a random start). The queue-length policies keep the completion times of the jobs placed (placed()).
  */
 export class NodePicker {
+  /** [the arrival time of pickAt, the time placedAt's job is done], set by the caller. */
+  readonly times = new Float64Array(2);
   private rr = 0;
   /** Least-loaded: every node's count at each arrival (LoadCounts). */
   private readonly loads: LoadCounts | null;
@@ -503,6 +523,16 @@ export class NodePicker {
 
   /** The node of a job arriving at t (no draw with one node). */
   pick(rng: Stream, t: number): number {
+    this.times[0] = t;
+    return this.pickAt(rng);
+  }
+
+  /**
+   * pick(rng, times[0]): the arrival time set in `times` by the caller, so that no double crosses a call (a call the
+   * compiler does not inline boxes its double arguments: issue 18).
+   */
+  pickAt(rng: Stream): number {
+    const t = this.times[0] as number;
     const N = this.nodes;
     if (N <= 1) return 0;
     const policy = this.policy;
@@ -521,14 +551,20 @@ export class NodePicker {
     }
     const loads = this.loads as LoadCounts;
     const start = rng.below(N);
-    loads.advance(t);
+    loads.advanceTo(this.times, 0);
     return loads.firstLeast(start);
   }
 
   /** A job placed on `node` leaves it at `done`. */
   placed(node: number, done: number): void {
-    if (this.loads !== null) this.loads.push(node, done);
-    else if (this.inSystem !== null) this.inSystem.push(node, done);
+    this.times[1] = done;
+    this.placedAt(node);
+  }
+
+  /** placed(node, times[1]), the time set in `times` by the caller (as pickAt). */
+  placedAt(node: number): void {
+    if (this.loads !== null) this.loads.pushAt(node, this.times, 1);
+    else if (this.inSystem !== null) this.inSystem.push(node, this.times[1] as number);
   }
 }
 
@@ -602,21 +638,36 @@ function generalRecord(c: LoopState, warmup: number, customers: number, hist: Lo
   let t = 0;
   const total = warmup + customers;
   // the commonest case written out in the loop (the same operations as Arrivals.next and sampleService, so the same
-  // draws and results): Poisson arrivals and exponential service, without a call that returns a boxed double
+  // draws and results): Poisson arrivals and exponential service, each draw a standard exponential written into
+  // `draw` by fillExponentials and scaled here (exponential(mean) is that draw times the mean). No double crosses a
+  // call: exponential() returned one, boxed (an allocation) wherever the compiler did not inline it, and this loop
+  // has more calls than its budget for inlining (issue 18: 160 bytes allocated per request at 100 nodes)
   const meanGapS = arrivals.poissonMeanGapS();
   const exponentialMean = service.kind === 0 ? service.mean : 0;
+  const draw = new Float64Array(1);
+  // the picker's times, written here and read by pickAt and placedAt (no double crosses those calls either)
+  const pickerTimes = picker.times;
   for (let i = 0; i < total; i++) {
-    t = meanGapS > 0 ? t + rng.exponential(meanGapS) : arrivals.next(t);
+    if (meanGapS > 0) {
+      rng.fillExponentials(draw, 1);
+      t += (draw[0] as number) * meanGapS;
+    } else t = arrivals.next(t);
     let slowest = 0;
     for (let k = 0; k < K; k++) {
-      const node = picker.pick(rng, t);
+      pickerTimes[0] = t;
+      const node = picker.pickAt(rng);
       // FCFS on the node's earliest-free server: replace the heap root and sift down
       const base = node * v;
       const free0 = free[base] as number;
-      const serviceS = exponentialMean > 0 ? rng.exponential(exponentialMean) : sampleService(service, rng);
+      let serviceS: number;
+      if (exponentialMean > 0) {
+        rng.fillExponentials(draw, 1);
+        serviceS = (draw[0] as number) * exponentialMean;
+      } else serviceS = sampleService(service, rng);
       const done = Math.max(t, free0) + serviceS;
       replaceRoot(free, base, v, done);
-      picker.placed(node, done);
+      pickerTimes[1] = done;
+      picker.placedAt(node);
       const sojourn = done - t;
       if (sojourn > slowest) slowest = sojourn;
     }
