@@ -31,7 +31,7 @@ const HIGH_WORD = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
  *   [4609 + j]: ln(c_j) / ln gamma;
  * - [4865]: 1 / ln gamma.
  */
-export const BUCKET_TABLE = new Float64Array(4866);
+const BUCKET_TABLE = new Float64Array(4866);
 const BUCKET_TABLE_WORDS = new Uint32Array(BUCKET_TABLE.buffer);
 for (let e = 0; e < 2048; e++) {
   const inside = e > 0 && e < 2047;
