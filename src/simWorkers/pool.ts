@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AvailabilityChunk } from '../core/sim/failures/index.js';
 import type { RequestChunk } from '../core/sim/requests.js';
 import type { TierChunk } from '../core/sim/tiers.js';
@@ -55,8 +55,16 @@ export class SimulationPool {
     return workerAvailable(this.opts.workerUrl) ? Math.max(1, Math.floor(this.opts.threads)) : 1;
   }
 
-  /** n live workers: a worker that has exited (it crashed, or exited between runs) leaves the pool and is replaced. */
-  private ensureWorkers(n: number): Worker[] {
+  /**
+   * n live workers: a worker that has exited (it crashed, or exited between runs) leaves the pool and is replaced.
+   * node:worker_threads is loaded here, on the first run that needs a worker: a run in this thread (every `capplan
+   * queue --simulate` below defaultThreads' threshold, and every queue without --simulate, whose single-file bundle
+   * hoisted a static import of it) does not pay its 5-9 ms (issue 18).
+   */
+  private async ensureWorkers(n: number): Promise<Worker[]> {
+    const { Worker } = await import('node:worker_threads');
+    // closed while the module loaded: no worker may outlive close()
+    if (this.closed) throw new Error('the simulation pool is closed');
     while (this.workers.length < n) {
       const w = new Worker(this.opts.workerUrl as URL);
       w.once('exit', () => {
@@ -87,7 +95,7 @@ export class SimulationPool {
       }
       return results;
     }
-    const workers = this.ensureWorkers(threads);
+    const workers = await this.ensureWorkers(threads);
     return new Promise<ChunkResult[]>((resolve, reject) => {
       const results: (ChunkResult | undefined)[] = new Array(chunks);
       let next = 0;

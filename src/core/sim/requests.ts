@@ -18,8 +18,10 @@
  */
 
 import { sectioningHalfWidth, tQuantile975 } from '../stats/tInterval.js';
-import { EventHeap, grownHeap, pushValue, replaceRoot } from './heap.js';
+import { CompletionCalendar } from './completionCalendar.js';
+import { pushValue, replaceRoot } from './heap.js';
 import { bucketOf, LogHistogram, RELATIVE_ACCURACY } from './histogram.js';
+import { mmcRecord } from './mmc.js';
 import { type Stream, streamFor } from './rng.js';
 
 export type ServiceDistribution = 'exponential' | 'deterministic' | 'lognormal' | 'gamma' | 'sum';
@@ -39,6 +41,14 @@ export type ArrivalProcess =
   | { kind: 'mmpp'; ratesPerS: [number, number]; meanDwellS: [number, number] }
   /** rate(t) = meanRate (1 + amplitude sin(2 pi t / periodS)), amplitude in [0, 1). */
   | { kind: 'diurnal'; meanRatePerS: number; amplitude: number; periodS: number };
+
+/** Long-run mean rate of an arrival process, per second. */
+export function meanRatePerS(a: ArrivalProcess): number {
+  if (a.kind === 'poisson') return a.ratePerS;
+  if (a.kind === 'diurnal') return a.meanRatePerS;
+  const [d0, d1] = a.meanDwellS;
+  return (a.ratesPerS[0] * d0 + a.ratesPerS[1] * d1) / (d0 + d1);
+}
 
 /** Bursts of a two-state MMPP described by what a person knows: how much faster, how often, how long. */
 export interface BurstShape {
@@ -360,18 +370,23 @@ export class InSystem {
 }
 
 /**
- * Jobs in system per node for the queue-length balancers, kept eagerly: one completion heap over every node (time,
- * node), integer counts per node, and, per count, a bit set of the nodes holding that many, with the least count
+ * Jobs in system per node for the queue-length balancers, kept eagerly: the completions of every node's jobs in one
+ * calendar queue (completionCalendar.ts: one bucket per mean gap between sub-requests, a ring of at least 64 buckets
+ * per node; a binary heap of (time, node) before, whose sifts were most of least-loaded's cost), integer counts per
+ * node, and, per count, a bit set of the nodes holding that many, with the least count
  * kept. advance(t) removes the jobs done by t (done <= t, as InSystem.count does), so after it counts[n] is
  * InSystem.count(n, t) for every node: the same figures, since t never decreases (jobs arrive, and a system of tiers
  * handles its events, in time order; InSystem's lazy drops then remove the same jobs). The least-loaded pick is the
  * first node from `start` (cyclically) among those with the least count, which is what the scan from `start` finds
  * (it keeps the first strictly smaller count): a word-by-word search of one bit set instead of a pass over every node
- * (issue 18: 1,412 ns per customer at 100 nodes).
+ * (issue 18: 1,412 ns per customer at 100 nodes). A drain hands back the jobs done by t in no set order: the counts,
+ * bit sets and least count after it are the same whatever the order.
  */
 export class LoadCounts {
   readonly counts: Int32Array;
-  private heap = new EventHeap(64);
+  private readonly calendar: CompletionCalendar;
+  /** The nodes of the jobs a drain found done (room for every job held). */
+  private due = new Int32Array(64);
   /** Words of a bit set of nodes. */
   private readonly words: number;
   /** levels[c * words + w]: bit set of the nodes with c jobs. */
@@ -379,8 +394,19 @@ export class LoadCounts {
   private levelSize: Int32Array;
   private least = 0;
   private lastT = Number.NEGATIVE_INFINITY;
+  /** advance(t) and push(node, t)'s t, for advanceTo and pushAt. */
+  private readonly scratch = new Float64Array(1);
 
-  constructor(nodes: number) {
+  /**
+   * `meanGapS`: the mean time between the jobs placed (the calendar's bucket width; any positive value gives the same
+   * counts, a good one O(1) work per job); `servers`: the servers of all nodes (the ring covers 64 x max(nodes,
+   * servers / 8) buckets, between 1,024 and 2^20).
+   */
+  constructor(nodes: number, meanGapS = 1e-3, servers = nodes) {
+    this.calendar = new CompletionCalendar(
+      meanGapS,
+      Math.min(2 ** 20, Math.max(1024, 64 * Math.max(nodes, Math.ceil(servers / 8)))),
+    );
     this.counts = new Int32Array(nodes);
     this.words = (nodes + 31) >>> 5;
     this.levels = new Int32Array(8 * this.words);
@@ -391,20 +417,36 @@ export class LoadCounts {
 
   /** Removes the jobs done by t; t must not decrease from one call to the next. */
   advance(t: number): void {
+    this.scratch[0] = t;
+    this.advanceTo(this.scratch, 0);
+  }
+
+  /**
+   * advance(times[i]): the time read from a typed array, so that no double crosses the call (a call the compiler
+   * does not inline boxes its double arguments: an allocation per request in the simulators' loops, issue 18).
+   */
+  advanceTo(times: Float64Array, i: number): void {
+    const t = times[i] as number;
     if (t < this.lastT) throw new RangeError(`LoadCounts: time went back from ${this.lastT} to ${t}`);
     this.lastT = t;
-    const heap = this.heap;
-    while (heap.size > 0 && heap.topTime() <= t) {
-      const n = heap.topId();
-      heap.pop();
-      this.move(n, -1);
-    }
+    const due = this.due;
+    const n = this.calendar.drainDueAt(times, i, due);
+    for (let k = 0; k < n; k++) this.move(due[k] as number, -1);
   }
 
   /** A job placed on `node` leaves it at `done`. */
   push(node: number, done: number): void {
-    if (this.heap.size === this.heap.times.length) this.heap = grownHeap(this.heap, 2 * this.heap.size);
-    this.heap.push(done, node);
+    this.scratch[0] = done;
+    this.pushAt(node, this.scratch, 0);
+  }
+
+  /** push(node, times[i]), the time read from a typed array (as advanceTo). */
+  pushAt(node: number, times: Float64Array, i: number): void {
+    if (this.calendar.size === this.due.length) {
+      const due = new Int32Array(2 * this.due.length);
+      this.due = due;
+    }
+    this.calendar.pushAt(times, i, node);
     this.move(node, 1);
   }
 
@@ -460,22 +502,37 @@ export class LoadCounts {
  * from a random start). The queue-length policies keep the completion times of the jobs placed (placed()).
  */
 export class NodePicker {
+  /** [the arrival time of pickAt, the time placedAt's job is done], set by the caller. */
+  readonly times = new Float64Array(2);
   private rr = 0;
   /** Least-loaded: every node's count at each arrival (LoadCounts). */
   private readonly loads: LoadCounts | null;
   /** Power-of-two: two nodes' counts at each arrival, read lazily (InSystem; LoadCounts' eager upkeep costs more). */
   private readonly inSystem: InSystem | null;
 
+  /** `meanGapS` and `servers`: the jobs' mean gap and the servers of all nodes, for least-loaded (LoadCounts). */
   constructor(
     private readonly nodes: number,
     private readonly policy: Balancer,
+    meanGapS?: number,
+    servers?: number,
   ) {
-    this.loads = nodes > 1 && policy === 'least-loaded' ? new LoadCounts(nodes) : null;
+    this.loads = nodes > 1 && policy === 'least-loaded' ? new LoadCounts(nodes, meanGapS, servers) : null;
     this.inSystem = nodes > 1 && policy === 'power-of-two' ? new InSystem(nodes) : null;
   }
 
   /** The node of a job arriving at t (no draw with one node). */
   pick(rng: Stream, t: number): number {
+    this.times[0] = t;
+    return this.pickAt(rng);
+  }
+
+  /**
+   * pick(rng, times[0]): the arrival time set in `times` by the caller, so that no double crosses a call (a call the
+   * compiler does not inline boxes its double arguments: issue 18).
+   */
+  pickAt(rng: Stream): number {
+    const t = this.times[0] as number;
     const N = this.nodes;
     if (N <= 1) return 0;
     const policy = this.policy;
@@ -494,14 +551,20 @@ export class NodePicker {
     }
     const loads = this.loads as LoadCounts;
     const start = rng.below(N);
-    loads.advance(t);
+    loads.advanceTo(this.times, 0);
     return loads.firstLeast(start);
   }
 
   /** A job placed on `node` leaves it at `done`. */
   placed(node: number, done: number): void {
-    if (this.loads !== null) this.loads.push(node, done);
-    else if (this.inSystem !== null) this.inSystem.push(node, done);
+    this.times[1] = done;
+    this.placedAt(node);
+  }
+
+  /** placed(node, times[1]), the time set in `times` by the caller (as pickAt). */
+  placedAt(node: number): void {
+    if (this.loads !== null) this.loads.pushAt(node, this.times, 1);
+    else if (this.inSystem !== null) this.inSystem.push(node, this.times[1] as number);
   }
 }
 
@@ -524,7 +587,8 @@ export function simulateRequestsChunk(
   const service = serviceSampler(config.service);
   const arrivals = new Arrivals(config.arrivals, rng);
   const free = new Float64Array(N * v);
-  const picker = new NodePicker(N, config.balancer);
+  // the sub-requests' mean gap: K of them per request
+  const picker = new NodePicker(N, config.balancer, 1 / (K * meanRatePerS(config.arrivals)), N * v);
   const groups = config.groups;
   const G = groups.length;
   const cumulative = new Float64Array(G);
@@ -536,8 +600,9 @@ export function simulateRequestsChunk(
   const hist = new LogHistogram();
   const groupHists = config.perGroup === true ? groups.map(() => new LogHistogram()) : null;
   if (N === 1 && K === 1 && G === 0 && config.arrivals.kind === 'poisson' && service.kind === 0) {
-    // the commonest case (`capplan queue`'s M/M/c) in its own loop: the same draws and operations as the general one
-    mmcRecord(rng, free, v, 1 / config.arrivals.ratePerS, service.mean, warmup, customers, hist);
+    // the commonest case (`capplan queue`'s M/M/c) in its own loop (mmc.ts): the same draws and operations as the
+    // general one
+    mmcRecord(rng, v, 1 / config.arrivals.ratePerS, service.mean, warmup, customers, hist);
   } else {
     const c = { rng, arrivals, picker, service, free, v, K, groups, cumulative, acc, groupHists };
     generalRecord(c, warmup, customers, hist);
@@ -546,79 +611,6 @@ export function simulateRequestsChunk(
     ...chunkOf(hist, index),
     ...(groupHists !== null ? { groups: groupHists.map((h) => ({ counts: h.counts })) } : {}),
   };
-}
-
-/**
- * An M/M/c queue's chunk (one node of v servers, Poisson arrivals every meanGapS on average, exponential service
- * of mean meanServiceS, one sub-request, no network paths): `warmup` customers binned into a histogram thrown away,
- * then `customers` into `hist`. The draws and operations of generalRecord for that case (arrival, service, replace
- * the earliest-free server's time, bin the response), so the same results, without its branches: one arrival is two
- * ziggurat draws, a sift of the servers' free times and a bucket, no call that returns a boxed double and no
- * allocation. The loop is a function of its own (mmcSpan), so that it is compiled once for every chunk and span (a
- * loop inside the chunk's function was compiled on stack replacement, and that code left again at the loop's end,
- * chunk after chunk); its steps are small functions, compiled early, which the unoptimised loop calls while the
- * optimising compiler works (writing the generator's steps out in the loop made its first 100,000 customers slower).
- */
-function mmcRecord(
-  rng: Stream,
-  free: Float64Array,
-  v: number,
-  meanGapS: number,
-  meanServiceS: number,
-  warmup: number,
-  customers: number,
-  hist: LogHistogram,
-): void {
-  // the warm-up is binned too, into a histogram thrown away, by the same loop: the optimising compiler (which compiles
-  // it while still in the warm-up) sees every operation of the recording
-  const discarded = new LogHistogram();
-  const clock = new Float64Array(2);
-  mmcSpan(rng, free, v, meanGapS, meanServiceS, warmup, discarded.counts, clock);
-  clock[1] = hist.sum;
-  mmcSpan(rng, free, v, meanGapS, meanServiceS, customers, hist.counts, clock);
-  hist.count += customers;
-  hist.sum = clock[1] as number;
-}
-
-/**
- * `count` M/M/c customers binned into `counts` (a histogram's), from the time clock[0], adding their response times to
- * clock[1]; leaves the last arrival time in clock[0] (mmcRecord). Per customer: the gap to its arrival and its service
- * (two ziggurat draws, rng.exponential, inlined by the optimising compiler), the earliest-free server's time replaced
- * (replaceRoot) and the response binned (bucketOf, then the count and sum as LogHistogram.addAt keeps them). Only
- * typed arrays and locals are written in the loop: a histogram's count and sum written here (object fields that hold
- * a small integer, then a double) deoptimised the compiled loop at every call.
- */
-function mmcSpan(
-  rng: Stream,
-  free: Float64Array,
-  v: number,
-  meanGapS: number,
-  meanServiceS: number,
-  count: number,
-  counts: Float64Array,
-  clock: Float64Array,
-): void {
-  let t = clock[0] as number;
-  let sum = clock[1] as number;
-  for (let n = 0; n < count; n++) {
-    // the two draws from one call site: the compiler inlines a call site only within its budget of bytecodes, which
-    // a second copy of exponential() exceeded (that call then returned a boxed double, an allocation per customer)
-    for (let d = 0; d < 2; d++) {
-      const e = rng.exponential(d === 0 ? meanGapS : meanServiceS);
-      if (d === 0) {
-        t += e;
-      } else {
-        const done = Math.max(t, free[0] as number) + e;
-        replaceRoot(free, 0, v, done);
-        const response = done - t;
-        const b = bucketOf(response);
-        counts[b] = (counts[b] as number) + 1;
-        sum += response;
-      }
-    }
-  }
-  clock[0] = t;
-  clock[1] = sum;
 }
 
 /** What the general loop works with (simulateRequestsChunk sets it up). */
@@ -646,21 +638,36 @@ function generalRecord(c: LoopState, warmup: number, customers: number, hist: Lo
   let t = 0;
   const total = warmup + customers;
   // the commonest case written out in the loop (the same operations as Arrivals.next and sampleService, so the same
-  // draws and results): Poisson arrivals and exponential service, without a call that returns a boxed double
+  // draws and results): Poisson arrivals and exponential service, each draw a standard exponential written into
+  // `draw` by fillExponentials and scaled here (exponential(mean) is that draw times the mean). No double crosses a
+  // call: exponential() returned one, boxed (an allocation) wherever the compiler did not inline it, and this loop
+  // has more calls than its budget for inlining (issue 18: 160 bytes allocated per request at 100 nodes)
   const meanGapS = arrivals.poissonMeanGapS();
   const exponentialMean = service.kind === 0 ? service.mean : 0;
+  const draw = new Float64Array(1);
+  // the picker's times, written here and read by pickAt and placedAt (no double crosses those calls either)
+  const pickerTimes = picker.times;
   for (let i = 0; i < total; i++) {
-    t = meanGapS > 0 ? t + rng.exponential(meanGapS) : arrivals.next(t);
+    if (meanGapS > 0) {
+      rng.fillExponentials(draw, 1);
+      t += (draw[0] as number) * meanGapS;
+    } else t = arrivals.next(t);
     let slowest = 0;
     for (let k = 0; k < K; k++) {
-      const node = picker.pick(rng, t);
+      pickerTimes[0] = t;
+      const node = picker.pickAt(rng);
       // FCFS on the node's earliest-free server: replace the heap root and sift down
       const base = node * v;
       const free0 = free[base] as number;
-      const serviceS = exponentialMean > 0 ? rng.exponential(exponentialMean) : sampleService(service, rng);
+      let serviceS: number;
+      if (exponentialMean > 0) {
+        rng.fillExponentials(draw, 1);
+        serviceS = (draw[0] as number) * exponentialMean;
+      } else serviceS = sampleService(service, rng);
       const done = Math.max(t, free0) + serviceS;
       replaceRoot(free, base, v, done);
-      picker.placed(node, done);
+      pickerTimes[1] = done;
+      picker.placedAt(node);
       const sojourn = done - t;
       if (sojourn > slowest) slowest = sojourn;
     }

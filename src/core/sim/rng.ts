@@ -94,6 +94,56 @@ export class Stream {
   }
 
   /**
+   * Standard exponentials (mean 1) into out[0], ..., out[count - 1], the same values in the same order as `count` calls
+   * of exponential(1), leaving the generator where those calls would (issue 18: the M/M/c loop takes its draws from
+   * such a buffer). The generator's state is kept in locals for the run, and written back around each of the
+   * ziggurat's rare cases (exponentialSlow, which steps it further). That call, at 2.2% of the draws, is below the
+   * optimising compiler's frequency for inlining: the compiled loop stays small (a loop that inlined it took three
+   * times as long to compile).
+   */
+  fillExponentials(out: Float64Array, count: number): void {
+    const s = this.s;
+    // the table in a local and the constants as literals (2^29, 2^-53): a module variable is loaded and checked at
+    // every use in compiled code (issue 18)
+    const X = EXP_ZIGGURAT_X;
+    let s01 = s[0] as number;
+    let s00 = s[1] as number;
+    let s11 = s[2] as number;
+    let s10 = s[3] as number;
+    for (let k = 0; k < count; k++) {
+      const low = (s00 + s10) | 0;
+      // the high word of the 64-bit sum: the carry out of the low words is their unsigned sum wrapping below s00
+      const high = (s01 + s11 + (low >>> 0 < s00 >>> 0 ? 1 : 0)) | 0;
+      const a0 = s10 ^ s00;
+      const a1 = s11 ^ s01;
+      const next00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s00 = next00;
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+      const i = high >>> 24;
+      const x = ((high & 0xffffff) * 536870912 + (low >>> 3) + 0.5) * 1.1102230246251565e-16 * (X[i] as number);
+      if (x < (X[i + 1] as number)) {
+        out[k] = x;
+      } else {
+        s[0] = s01;
+        s[1] = s00;
+        s[2] = s11;
+        s[3] = s10;
+        out[k] = this.exponentialSlow(i, x);
+        s01 = s[0] as number;
+        s00 = s[1] as number;
+        s11 = s[2] as number;
+        s10 = s[3] as number;
+      }
+    }
+    s[0] = s01;
+    s[1] = s00;
+    s[2] = s11;
+    s[3] = s10;
+  }
+
+  /**
    * The ziggurat's rare cases for a standard exponential, after a draw x in layer i that fell outside the layer's
    * rectangle: the tail beyond R in the base layer (R + Exp(1), memoryless), a wedge point accepted when a uniform
    * height falls under the density, or else new draws (the steps of exponential()) until one is accepted. Its own
@@ -103,10 +153,12 @@ export class Stream {
     let i = layer;
     let x = x0;
     for (;;) {
-      if (i === 0) return EXP_ZIGGURAT_R - Math.log(this.uniform());
+      // either case takes one uniform first: one call site (the compiled function inlines it once)
+      const u = this.uniform();
+      if (i === 0) return EXP_ZIGGURAT_R - Math.log(u);
       const fi = EXP_ZIGGURAT_F[i] as number;
       const fNext = EXP_ZIGGURAT_F[i + 1] as number;
-      if (fNext + (fi - fNext) * this.uniform() < Math.exp(-x)) return x;
+      if (fNext + (fi - fNext) * u < Math.exp(-x)) return x;
       const s = this.s;
       const s00 = s[1] as number;
       const s10 = s[3] as number;

@@ -41,6 +41,7 @@ import {
   type ChunkPlan,
   chunkOf,
   type GroupChunk,
+  meanRatePerS,
   NodePicker,
   planChunks,
   type RequestChunk,
@@ -119,13 +120,8 @@ export interface TierChunk extends RequestChunk {
   tiers: TierTimeChunk[];
 }
 
-/** Long-run mean rate of an arrival process, per second. */
-export function meanRatePerS(a: ArrivalProcess): number {
-  if (a.kind === 'poisson') return a.ratePerS;
-  if (a.kind === 'diurnal') return a.meanRatePerS;
-  const [d0, d1] = a.meanDwellS;
-  return (a.ratesPerS[0] * d0 + a.ratesPerS[1] * d1) / (d0 + d1);
-}
+/** Long-run mean rate of an arrival process, per second (defined in requests.ts, beside the processes). */
+export { meanRatePerS };
 
 /** Mean calls per request that reach each station (over the user groups' routes). */
 export function stationCallsPerRequest(config: TierSimConfig): number[] {
@@ -257,7 +253,10 @@ export function simulateTiersChunk(
     writeExtra[s] = st.writeExtraS;
     primaryRead[s] = st.primaryReadShare === null || st.nodes === 1 ? -1 : st.primaryReadShare;
     samplers.push(serviceSampler(st.service));
-    pickers.push(new NodePicker(st.nodes, st.balancer));
+    // least-loaded's calendar: a bucket per mean gap between requests (a station sees its calls per request in each)
+    pickers.push(
+      new NodePicker(st.nodes, st.balancer, 1 / meanRatePerS(config.arrivals), st.nodes * st.serversPerNode),
+    );
   });
   const free = new Float64Array(servers);
   // routes flattened: the station and network time of tier i on route r at r * T + i

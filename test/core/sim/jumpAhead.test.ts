@@ -43,6 +43,17 @@ describe('jumpedState', () => {
     for (let i = 0; i < 5; i++) expect(s.uniform()).toBe(reference.uniform());
   });
 
+  it('the same in any order of asking: ascending (from the last answer), descending, repeated, two seeds interleaved', () => {
+    const a = seedState(3);
+    const b = seedState(5);
+    const asked: [readonly number[], number][] = [];
+    for (let k = 1; k <= 12; k++) asked.push([a, k], [a, k], [b, k]);
+    for (let k = 64; k >= 0; k -= 7) asked.push([a, k], [b, 64 - k]);
+    for (const [s, k] of asked) {
+      expect(jumpedState(s as [number, number, number, number], k)).toEqual(jumpedByLoop(s, k));
+    }
+  });
+
   it('refuses a negative or fractional count', () => {
     expect(() => jumpedState([1, 0, 0, 0], -1)).toThrow(RangeError);
     expect(() => jumpedState([1, 0, 0, 0], 1.5)).toThrow(RangeError);

@@ -191,7 +191,7 @@ describe('reproducibility', () => {
     expect(simulateRequests(c, 20_000, 4).meanResponseS).not.toBe(simulateRequests(c, 20_000, 3).meanResponseS);
   });
 
-  it("the M/M/c loop (mmcSpan) gives the general loop's chunk, count for count: one network path of 0 s takes the general one", () => {
+  it("the M/M/c loop (mmc.ts) gives the general loop's chunk, count for count: one network path of 0 s takes the general one", () => {
     const c = mmc(8, 1280, 0.005);
     const general: RequestSimConfig = {
       ...c,
