@@ -5,10 +5,12 @@ const { loadCommand } = require('./cachedCommand.js');
 
 // The only file that touches the process: main() returns an exit code (0/1/2/3, see the contract; 4 below).
 // A command built as a single file with its code cache (scripts/build.mjs SINGLE_FILE_COMMANDS: every command but the
-// TUI, the same main() without the other commands) starts from it; the TUI, help and no command at all from the
-// split bundle.
+// TUI, the same main() without the other commands) starts from it; the TUI (no command at all, or `tui`) and unknown
+// words from the split bundle.
 const first = process.argv[2];
-const single = /^[a-z]+$/.test(first ?? '') ? loadCommand(first) : null;
+// the global help and the version are main() without any command (dist/cli-help.cjs)
+const named = first === '--help' || first === '-h' || first === '--version' || first === '-V' ? 'help' : first;
+const single = /^[a-z]+$/.test(named ?? '') ? loadCommand(named) : null;
 
 // A closed pipe (`capplan ... | head`) is not an error: stop quietly. Any other failure to write the output (a full
 // disk: `> /dev/full`, an I/O error) is one line on stderr and exit 4 (the output is incomplete; see README).

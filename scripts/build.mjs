@@ -33,12 +33,14 @@ await build({
 
 // Every command but the TUI as one CommonJS file with V8's code cache beside it: dist/cli-run.cjs and
 // dist/cli-run.cache, and so on. bin/capplan.js loads dist/cli-NAME.cjs for the command NAME wherever it exists
-// (bin/cachedCommand.js; the split bundle answers the TUI, help and unknown words). One file saves the resolve, read
+// (bin/cachedCommand.js; the split bundle answers the TUI and unknown words). One file saves the resolve, read
 // and compile of a dozen chunks, and the code cache (the bytecode of every function a warm-up run of the command
 // compiled) most of the parsing and compiling left (issue 18: a trivial `capplan run` spent about 100 ms there).
 // Each file is the same main() with every other command left out (its loader throws if ever reached). CommonJS
-// because V8 caches code of a script (vm.Script), not of an ES module, in Node 20.
+// because V8 caches code of a script (vm.Script), not of an ES module, in Node 20. `help` is main() with every command
+// left out: `capplan --help`, `-h`, `help [COMMAND]`, `--version` and `-V` (bin/capplan.js).
 export const SINGLE_FILE_COMMANDS = [
+  'help',
   'run',
   'worksheet',
   'sweep',
@@ -119,6 +121,7 @@ for (const command of SINGLE_FILE_COMMANDS) {
 // cache holds), its output thrown away, then its cache written. An example scenario for the commands that read one.
 const EXAMPLE = 'models/scenarios/internal-tool.json';
 const WARM_UP = {
+  help: ['--help'],
   run: ['run', EXAMPLE, '--analytic'],
   worksheet: ['worksheet', EXAMPLE, '--analytic'],
   sweep: ['sweep', EXAMPLE, '--vary', 'workload.peakRate=10/s..100/s', '--steps', '3'],

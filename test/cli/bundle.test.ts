@@ -73,7 +73,7 @@ describe('the bundle', () => {
   });
 
   // every command but the TUI as one CommonJS file with its code cache (scripts/build.mjs; bin/capplan.js loads them)
-  const singles = COMMANDS.map((c) => c.name).filter((n) => n !== 'tui');
+  const singles = [...COMMANDS.map((c) => c.name).filter((n) => n !== 'tui'), 'help'];
   for (const command of singles) {
     it(`dist/cli-${command}.cjs is one file without Ink or React, and leaves out the other commands`, () => {
       const file = `cli-${command}.cjs`;
@@ -113,6 +113,7 @@ describe('the bundle', () => {
       ['sweep', 'models/scenarios/internal-tool.json', '--vary', 'workload.peakRate=10/s..100/s', '--steps', '3'],
       ['schema'],
       ['fit', '--help'],
+      ['help', 'queue'],
     ];
     expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(singles));
     for (const argv of cases) {
@@ -122,5 +123,10 @@ describe('the bundle', () => {
       expect({ argv, ...single }).toEqual({ argv, ...(await answer(split, argv)) });
     }
     expect(loadCommand('tui')).toBeNull();
+    // what bin/capplan.js answers from dist/cli-help.cjs
+    for (const argv of [['--help'], ['-h'], ['--version'], ['-V']]) {
+      const help = loadCommand('help');
+      expect({ argv, ...(await answer(help?.main as Main, argv)) }).toEqual({ argv, ...(await answer(split, argv)) });
+    }
   });
 });
