@@ -23,6 +23,11 @@ export interface DeferredResult {
   meets: Omit<MeetsTargets, 'p99'>;
   /** Computes the latency (pure; called at most once by settle or settleLazily). */
   latency: () => LatencyResult;
+  /**
+   * Where the overall p99 the latency would have lies against xS, seconds, without computing it (designLatency.ts
+   * p99Versus): -1 at most, 1 above, 0 undecided. Given by a search's screens only.
+   */
+  p99Versus?: (xS: number) => -1 | 0 | 1;
 }
 
 /** The targets met: `meets` with the p99 judged on `latency`, in targets.ts's meets() order. */

@@ -13,7 +13,7 @@ import {
 import { type GroupPath, groupsAt, networkP99S, type queueAtLoad } from './capacity.js';
 import { type Context, preferenceOrder } from './context.js';
 import { contextMemo } from './contextMemo.js';
-import { type LatencyGroup, mixtureQuantile } from './latency.js';
+import { type LatencyGroup, mixtureQuantile, quantileVersus } from './latency.js';
 import { regionMeetsP99 } from './p99Scope.js';
 import { queueFigures, queueP99S } from './queueMemo.js';
 import type { LatencyResult, UserRegionLatency } from './result.js';
@@ -84,6 +84,42 @@ export function latencyFor(
   let key = '';
   for (const s of serving) key += `${queueKey(s.queue.input)}#${pathsId(s.paths)};`;
   return memoScreen(ctx, key, () => computeLatency(ctx, serving, candidateRegions, failoverFixed, degraded, screen));
+}
+
+/**
+ * Where the overall p99 of a design served by `serving` lies against `xS`, seconds (latency.ts mixtureQuantileVersus on
+ * the groups computeLatency takes its p99 of: two evaluations of the survival instead of the quantile's root search):
+ * -1 at most, 1 above, 0 undecided (within the decision margin, or a queue unstable: no p99).
+ */
+export function p99Versus(serving: readonly ServingRegion[], xS: number): -1 | 0 | 1 {
+  // mixtureSurvival's arithmetic, in its order, without a group object per path
+  const survivals: ((tS: number) => number)[] = [];
+  const paths: GroupPath[] = [];
+  let total = 0;
+  for (const s of serving) {
+    if (!s.queue.stable) return 0;
+    const survival = queueFigures(s.queue.input).survival;
+    for (const p of s.paths) {
+      survivals.push(survival);
+      paths.push(p);
+      total += p.share;
+    }
+  }
+  if (paths.length === 0) return 0;
+  const mixture = (t: number) => {
+    let sum = 0;
+    for (let i = 0; i < paths.length; i++) {
+      const { share, networkS, writeExtraS, writeFraction } = paths[i] as GroupPath;
+      const q = survivals[i] as (tS: number) => number;
+      const g =
+        writeFraction === 0 || writeExtraS === 0
+          ? q(t - networkS)
+          : (1 - writeFraction) * q(t - networkS) + writeFraction * q(t - networkS - writeExtraS);
+      sum += (share / total) * g;
+    }
+    return Math.min(1, sum);
+  };
+  return quantileVersus(mixture, 0.99, xS);
 }
 
 /** Screened latencies a context keeps (cleared when full). */

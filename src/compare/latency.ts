@@ -112,7 +112,11 @@ const QUANTILE_DECISION_MARGIN = 1e-9;
  * @example mixtureQuantileVersus(groups, 0.99, 0.05) // -1: P(T > 49.99999995 ms) <= 1%, the p99 meets a 50 ms target
  */
 export function mixtureQuantileVersus(groups: readonly LatencyGroup[], p: number, xS: number): -1 | 0 | 1 {
-  const survival = mixtureSurvival(groups);
+  return quantileVersus(mixtureSurvival(groups), p, xS);
+}
+
+/** mixtureQuantileVersus of a mixture's survival function (mixtureSurvival's, or one computed as it computes). */
+export function quantileVersus(survival: (tS: number) => number, p: number, xS: number): -1 | 0 | 1 {
   const logTarget = Math.log1p(-p);
   const above = (t: number) => {
     const s = survival(t);
