@@ -604,16 +604,22 @@ export function searchVertical(ctx: Context): ArchitectureResult {
  * - cost: at least the cheapest size's verticalCost (the design is one of them).
  * - nines: at most verticalNinesAtMost (the figure does not depend on the size).
  * Passed over only when a design met is no worse than these bounds on cost, nines and p99 and better on one of them
- * (it then dominates the design, which meet() would not keep), and `best` meets every target or has a smaller
- * shortfall to SHORTFALL_RESOLUTION (better() would not prefer the design). The result is the same as screening it.
+ * (it then dominates the design, which meet() would not keep), and better() would not prefer the design: its network
+ * p99 is above the target and `best` meets every target or has a smaller shortfall to SHORTFALL_RESOLUTION, or
+ * `best` meets every target and costs less than the cost bound, to the cent (rankKey: the design misses a target or
+ * costs more). The result is the same as screening it.
  */
 function cannotEnter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpec, best: ArchitectureResult): boolean {
   const t = ctx.scenario.targets;
   if (t.p99Scope !== 'all-users' || sizes.length === 0) return false;
   const networkS = verticalSizingPaths(ctx, spec, screensCompact(ctx)).network.allUsers * (1 - 1e-9);
-  if (!(networkS > t.p99S)) return false;
+  // distant: it misses the p99 target whatever the size; else it ranks after a best that meets every target only
+  // when it costs more (tested below, once the frontier could beat it)
+  const distant = networkS > t.p99S;
+  if (!distant && !best.feasible) return false;
   const shortfall = Math.min(UNBOUNDED_SHORTFALL, (networkS - t.p99S) / t.p99S);
   if (
+    distant &&
     !best.feasible &&
     !(Math.round(shortfall * SHORTFALL_RESOLUTION) > Math.round(best.shortfall * SHORTFALL_RESOLUTION))
   )
@@ -630,6 +636,7 @@ function cannotEnter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpe
   let usd = Number.POSITIVE_INFINITY;
   for (const instance of sizes) usd = Math.min(usd, verticalCost(ctx, { ...design, instance }).usdPerMonth);
   const [costBound] = objectives({ cost: { usdPerMonth: usd }, availability: { nines: 0 }, latency: { p99Ms: 0 } });
+  if (!distant && !(Math.round(usd * 100) > Math.round(best.cost.usdPerMonth * 100))) return false;
   return near.some((o) => o[0] <= costBound && (o[0] < costBound || o[1] < ninesBound || o[2] < p99Bound));
 }
 
