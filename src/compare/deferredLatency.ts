@@ -24,10 +24,10 @@ export interface DeferredResult {
   /** Computes the latency (pure; called at most once by settle or settleLazily). */
   latency: () => LatencyResult;
   /**
-   * Where the overall p99 the latency would have lies against xS, seconds, without computing it (designLatency.ts
-   * p99Versus): -1 at most, 1 above, 0 undecided. Given by a search's screens only.
+   * Whether the overall p99 the latency would have is above xS (1 + 1e-9), seconds, without computing it
+   * (designLatency.ts p99Above; false: it may not be). Given by a search's screens only.
    */
-  p99Versus?: (xS: number) => -1 | 0 | 1;
+  p99Above?: (xS: number) => boolean;
 }
 
 /** The targets met: `meets` with the p99 judged on `latency`, in targets.ts's meets() order. */

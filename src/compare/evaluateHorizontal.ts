@@ -29,7 +29,7 @@ import { type DeferredResult, settle } from './deferredLatency.js';
 import { availabilityNeed, lossSurvival } from './degraded.js';
 import { horizontalChange } from './designChanges.js';
 import { type HorizontalDesign, instanceSummary } from './designKinds.js';
-import { approximationNote, latencyFor, p99Versus, type ServingRegion } from './designLatency.js';
+import { approximationNote, latencyFor, p99Above, type ServingRegion } from './designLatency.js';
 import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { horizontalCost } from './horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout } from './layout.js';
@@ -56,10 +56,10 @@ export function screenHorizontal(ctx: Context, d: HorizontalDesign, layout: Hori
 }
 
 /**
- * Where the p99 screenHorizontal would give a design lies against `xS`, seconds, from its serving queues alone
- * (designLatency.ts p99Versus: -1 at most, 1 above, 0 undecided), without evaluating the rest of it.
+ * Whether the p99 screenHorizontal would give a design is above `xS` (1 + 1e-9), seconds, from its serving queues
+ * alone (designLatency.ts p99Above), without evaluating the rest of it.
  */
-export function screenP99Versus(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout, xS: number): -1 | 0 | 1 {
+export function screenP99Above(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout, xS: number): boolean {
   const model = balancerModel(d.balancer);
   const serving: ServingRegion[] = [];
   d.regions.forEach((region, r) => {
@@ -74,10 +74,10 @@ export function screenP99Versus(ctx: Context, d: HorizontalDesign, layout: Horiz
     );
     serving.push({ region, queue: q, paths: layout.paths[r] ?? [] });
   });
-  return p99Versus(serving, xS);
+  return p99Above(serving, xS);
 }
 
-/** screenHorizontal before its latency (settle() gives screenHorizontal's result), with p99Versus. */
+/** screenHorizontal before its latency (settle() gives screenHorizontal's result), with p99Above. */
 export function screenHorizontalDeferred(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): DeferredResult {
   return horizontalDeferred(ctx, d, layout, true);
 }
@@ -379,7 +379,7 @@ function horizontalDeferred(
     partial,
     meets: meetsBesideP99(ctx, figure.availability, cost.usdPerMonth, utilization, memOk, dataLoss),
     latency,
-    ...(screen ? { p99Versus: (xS: number) => p99Versus(serving, xS) } : {}),
+    ...(screen ? { p99Above: (xS: number) => p99Above(serving, xS) } : {}),
   };
 }
 

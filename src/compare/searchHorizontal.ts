@@ -70,7 +70,7 @@ import {
   evaluateHorizontal,
   screenHorizontal,
   screenHorizontalDeferred,
-  screenP99Versus,
+  screenP99Above,
 } from './evaluateHorizontal.js';
 import { meet } from './frontier.js';
 import {
@@ -579,7 +579,7 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       // the survival of its queues); an autoscaled count that may extend the scan is evaluated
       const extends_ = spares === limit && limit < most;
       const beyond = extends_ ? null : p99Beyond(ctx, best(), atFloors, floors.p99S);
-      if (beyond !== null && screenP99Versus(ctx, design, plan.layout, beyond) === 1) {
+      if (beyond !== null && screenP99Above(ctx, design, plan.layout, beyond)) {
         // counted as a screen (it misses a target); the scan ends after a count at the most nodes a region may have
         if (counted(state, false) || design.nodesByRegion.some((n) => n >= MAX_NODES_PER_REGION)) break;
         passed = design;
@@ -646,7 +646,7 @@ function mayMatter(ctx: Context, state: SearchState, d: DeferredResult, p99Floor
   if (!state.bounded) return true;
   const beyond = p99Beyond(ctx, state.best?.result ?? null, partialStanding(ctx, d), p99FloorS);
   if (beyond === null) return true;
-  return beyond > p99FloorS && d.p99Versus?.(beyond) !== 1;
+  return beyond > p99FloorS && d.p99Above?.(beyond) !== true;
 }
 
 /** A cost computed in another order than the screen's, as a floor under it (screenBound.ts BOUND_SLACK). */
