@@ -15,6 +15,7 @@
  */
 
 import { nines } from '../core/reliability/index.js';
+import type { GroupPath } from './capacity.js';
 import type { Context } from './context.js';
 import type { DeferredResult } from './deferredLatency.js';
 import { FRONTIER_RESOLUTION, objectives } from './frontier.js';
@@ -58,29 +59,30 @@ const floors = new WeakMap<HorizontalLayout, number>();
 export function p99FloorS(layout: HorizontalLayout): number {
   let hit = floors.get(layout);
   if (hit === undefined) {
-    const atoms: { x: number; w: number }[] = [];
-    let total = 0;
-    layout.paths.forEach((paths, r) => {
-      if (!((layout.share[r] as number) > 0)) return;
-      for (const g of paths) {
-        atoms.push({ x: g.networkS, w: g.share * (1 - g.writeFraction) });
-        if (g.writeFraction > 0) atoms.push({ x: g.networkS + g.writeExtraS, w: g.share * g.writeFraction });
-        total += g.share;
-      }
-    });
-    atoms.sort((a, b) => b.x - a.x);
-    hit = 0;
-    let above = 0;
-    for (const a of atoms) {
-      above += a.w;
-      if (above > 0.01 * (1 + SHARE_SLACK) * total) {
-        hit = Math.max(0, a.x * (1 - BOUND_SLACK));
-        break;
-      }
-    }
+    hit = pathsP99FloorS(layout.paths.filter((_, r) => (layout.share[r] as number) > 0));
     floors.set(layout, hit);
   }
   return hit;
+}
+
+/** p99FloorS of the paths of a design's serving regions (each list one region's users). */
+export function pathsP99FloorS(byRegion: readonly (readonly GroupPath[])[]): number {
+  const atoms: { x: number; w: number }[] = [];
+  let total = 0;
+  for (const paths of byRegion) {
+    for (const g of paths) {
+      atoms.push({ x: g.networkS, w: g.share * (1 - g.writeFraction) });
+      if (g.writeFraction > 0) atoms.push({ x: g.networkS + g.writeExtraS, w: g.share * g.writeFraction });
+      total += g.share;
+    }
+  }
+  atoms.sort((a, b) => b.x - a.x);
+  let above = 0;
+  for (const a of atoms) {
+    above += a.w;
+    if (above > 0.01 * (1 + SHARE_SLACK) * total) return Math.max(0, a.x * (1 - BOUND_SLACK));
+  }
+  return 0;
 }
 
 /** What the decisions read of a design: its objectives, whether it surely misses a target, its shortfall (a floor). */

@@ -3,7 +3,8 @@
 // any order of the points asked), and the
 // horizontal search that passes over designs that cannot matter returns what the search that settles every design
 // returns: the same answer, figure for figure, and the same frontier (brute force over a small catalog, with cases
-// where a design meets every target and cases where none does and the closest miss is ranked).
+// where a design meets every target and cases where none does and the closest miss is ranked); so does the vertical
+// search that passes over sites and sizes that cannot matter (size.ts cannotEnter, choiceCannotMatter).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Catalog, type Instance, loadCatalog } from '../../src/catalog/index.js';
@@ -14,7 +15,7 @@ import { nonDominated } from '../../src/compare/frontier.js';
 import { horizontalLayout, screensCompact } from '../../src/compare/layout.js';
 import { BOUND_SLACK, floorStanding, p99FloorS } from '../../src/compare/screenBound.js';
 import { searchHorizontal } from '../../src/compare/searchHorizontal.js';
-import { nodesPerRegion } from '../../src/compare/size.js';
+import { nodesPerRegion, searchVertical } from '../../src/compare/size.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 import { propertyScenario } from '../helpers/propertyScenario.js';
 
@@ -158,6 +159,34 @@ describe('the search with the screen bounds returns what it returns without them
       { seed: 5, numRuns: 40 },
     );
     // both kinds of search were compared
+    expect(misses).toBeGreaterThan(5);
+    expect(meets).toBeGreaterThan(5);
+  }, 240_000);
+});
+
+/** The answer and the frontier of a vertical search of the small catalog, with or without its bounds. */
+function searchedVertical(raw: unknown, screenBounds: boolean) {
+  const ctx = buildContext(parseScenario(raw), small);
+  const answer = searchVertical(ctx, { screenBounds });
+  return { answer, frontier: nonDominated(ctx.seen) };
+}
+
+describe('the vertical search with its bounds returns what it returns without them', () => {
+  it('the same answer and the same frontier, whether a site meets every target or none does', () => {
+    let misses = 0;
+    let meets = 0;
+    fc.assert(
+      fc.property(caseArb, (sc) => {
+        const raw = propertyScenario(sc);
+        const bounded = searchedVertical(raw, true);
+        const every = searchedVertical(raw, false);
+        expect(JSON.stringify(bounded.answer)).toBe(JSON.stringify(every.answer));
+        expect(JSON.stringify(bounded.frontier)).toBe(JSON.stringify(every.frontier));
+        if (every.answer.feasible) meets++;
+        else misses++;
+      }),
+      { seed: 9, numRuns: 150 },
+    );
     expect(misses).toBeGreaterThan(5);
     expect(meets).toBeGreaterThan(5);
   }, 240_000);
