@@ -690,6 +690,9 @@ function cannotEnter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpe
  */
 function choiceCannotMatter(ctx: Context, spec: VerticalSpec, c: VerticalChoice, best: ArchitectureResult): boolean {
   if (c.paths === undefined) return false;
+  // a size that meets the p99 against a best that meets every target: it could rank after only by missing another
+  // target, which these bounds seldom prove (not worth their cost on every site)
+  if (c.mode === 'meets' && best.feasible) return false;
   const d: VerticalDesign = { kind: 'vertical', instance: c.instance, ...spec };
   const p99S = c.p99S === null ? pathsP99FloorS([c.paths]) : c.p99S * (1 - BOUND_SLACK);
   return cannotMatter(
