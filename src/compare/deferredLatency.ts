@@ -23,6 +23,11 @@ export interface DeferredResult {
   meets: Omit<MeetsTargets, 'p99'>;
   /** Computes the latency (pure; called at most once by settle or settleLazily). */
   latency: () => LatencyResult;
+  /**
+   * Whether the overall p99 the latency would have is above xS (1 + 1e-9), seconds, without computing it
+   * (designLatency.ts p99Above; false: it may not be). Given by a search's screens only.
+   */
+  p99Above?: (xS: number) => boolean;
 }
 
 /** The targets met: `meets` with the p99 judged on `latency`, in targets.ts's meets() order. */

@@ -13,7 +13,7 @@ import {
 import { type GroupPath, groupsAt, networkP99S, type queueAtLoad } from './capacity.js';
 import { type Context, preferenceOrder } from './context.js';
 import { contextMemo } from './contextMemo.js';
-import { type LatencyGroup, mixtureQuantile } from './latency.js';
+import { type LatencyGroup, mixtureQuantile, QUANTILE_DECISION_MARGIN, quantileAbove } from './latency.js';
 import { regionMeetsP99 } from './p99Scope.js';
 import { queueFigures, queueP99S } from './queueMemo.js';
 import type { LatencyResult, UserRegionLatency } from './result.js';
@@ -84,6 +84,76 @@ export function latencyFor(
   let key = '';
   for (const s of serving) key += `${queueKey(s.queue.input)}#${pathsId(s.paths)};`;
   return memoScreen(ctx, key, () => computeLatency(ctx, serving, candidateRegions, failoverFixed, degraded, screen));
+}
+
+/** Entries the p99 side memo keeps before it is cleared (a bound on memory; an entry is a key and two numbers). */
+const MAX_MEMO_SIDES = 20_000;
+
+/** What the side tests found of each serving set's p99: above `above` (1 + margin), at most `atMost`. */
+const sides = new Map<string, { above: number; atMost: number }>();
+
+/**
+ * Whether the overall p99 of a design served by `serving` is above `xS` (1 + QUANTILE_DECISION_MARGIN), seconds
+ * (latency.ts quantileAbove on the survival of the groups computeLatency takes its p99 of: one evaluation instead of
+ * the quantile's root search); false when it may not be, or when a queue is unstable (no p99). Memoised by the
+ * serving queues' inputs and paths (latencyFor's key: a search meets the same serving regions on many designs): what
+ * earlier tests found (the p99 above a point, at most another) answers a test they decide without evaluating.
+ */
+export function p99Above(serving: readonly ServingRegion[], xS: number): boolean {
+  let key = '';
+  for (const s of serving) {
+    if (!s.queue.stable) return false;
+    key += `${queueKey(s.queue.input)}#${pathsId(s.paths)};`;
+  }
+  const point = xS * (1 + QUANTILE_DECISION_MARGIN);
+  let known = sides.get(key);
+  if (known !== undefined) {
+    if (xS <= known.above) return true;
+    if (point >= known.atMost) return false;
+  }
+  const mixture = servingSurvival(serving);
+  if (mixture === null) return false;
+  const above = quantileAbove(mixture, 0.99, xS);
+  if (known === undefined) {
+    if (sides.size >= MAX_MEMO_SIDES) sides.clear();
+    known = { above: Number.NEGATIVE_INFINITY, atMost: Number.POSITIVE_INFINITY };
+    sides.set(key, known);
+  }
+  if (above) known.above = Math.max(known.above, xS);
+  else known.atMost = Math.min(known.atMost, point);
+  return above;
+}
+
+/**
+ * The survival of the mixture of a design's serving regions' groups (mixtureSurvival's arithmetic, in its order,
+ * without a group object per path); null when there are none.
+ */
+function servingSurvival(serving: readonly ServingRegion[]): ((tS: number) => number) | null {
+  const survivals: ((tS: number) => number)[] = [];
+  const paths: GroupPath[] = [];
+  let total = 0;
+  for (const s of serving) {
+    const survival = queueFigures(s.queue.input).survival;
+    for (const p of s.paths) {
+      survivals.push(survival);
+      paths.push(p);
+      total += p.share;
+    }
+  }
+  if (paths.length === 0) return null;
+  return (t: number) => {
+    let sum = 0;
+    for (let i = 0; i < paths.length; i++) {
+      const { share, networkS, writeExtraS, writeFraction } = paths[i] as GroupPath;
+      const q = survivals[i] as (tS: number) => number;
+      const g =
+        writeFraction === 0 || writeExtraS === 0
+          ? q(t - networkS)
+          : (1 - writeFraction) * q(t - networkS) + writeFraction * q(t - networkS - writeExtraS);
+      sum += (share / total) * g;
+    }
+    return Math.min(1, sum);
+  };
 }
 
 /** Screened latencies a context keeps (cleared when full). */

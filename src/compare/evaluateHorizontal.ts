@@ -29,7 +29,7 @@ import { type DeferredResult, settle } from './deferredLatency.js';
 import { availabilityNeed, lossSurvival } from './degraded.js';
 import { horizontalChange } from './designChanges.js';
 import { type HorizontalDesign, instanceSummary } from './designKinds.js';
-import { approximationNote, latencyFor, type ServingRegion } from './designLatency.js';
+import { approximationNote, latencyFor, p99Above, type ServingRegion } from './designLatency.js';
 import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { horizontalCost } from './horizontalCost.js';
 import { type HorizontalLayout, horizontalLayout } from './layout.js';
@@ -53,6 +53,33 @@ export function evaluateHorizontal(ctx: Context, d: HorizontalDesign, layoutIn?:
  */
 export function screenHorizontal(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): ArchitectureResult {
   return horizontalResult(ctx, d, layout, true);
+}
+
+/**
+ * Whether the p99 screenHorizontal would give a design is above `xS` (1 + 1e-9), seconds, from its serving queues
+ * alone (designLatency.ts p99Above), without evaluating the rest of it.
+ */
+export function screenP99Above(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout, xS: number): boolean {
+  const model = balancerModel(d.balancer);
+  const serving: ServingRegion[] = [];
+  d.regions.forEach((region, r) => {
+    const share = layout.share[r] as number;
+    if (share === 0) return;
+    const q = queueAtLoad(
+      ctx.scenario.workload,
+      ctx.node(d.instance),
+      ctx.designRatePerS * share,
+      d.nodesByRegion[r] as number,
+      model,
+    );
+    serving.push({ region, queue: q, paths: layout.paths[r] ?? [] });
+  });
+  return p99Above(serving, xS);
+}
+
+/** screenHorizontal before its latency (settle() gives screenHorizontal's result), with p99Above. */
+export function screenHorizontalDeferred(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): DeferredResult {
+  return horizontalDeferred(ctx, d, layout, true);
 }
 
 /**
@@ -352,6 +379,7 @@ function horizontalDeferred(
     partial,
     meets: meetsBesideP99(ctx, figure.availability, cost.usdPerMonth, utilization, memOk, dataLoss),
     latency,
+    ...(screen ? { p99Above: (xS: number) => p99Above(serving, xS) } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  * box) is in size.ts.
  */
 
-import { type Availability, coldRestoreTimeS, type TrafficSwitch } from '../core/reliability/index.js';
+import { type Availability, coldRestoreTimeS, nines, type TrafficSwitch } from '../core/reliability/index.js';
 import { formatDuration } from '../units/format.js';
 import { type AvailabilityFigure, availabilityResult, verticalAvailability } from './availability.js';
 import { type GroupPath, queueAtLoad } from './capacity.js';
@@ -179,12 +179,17 @@ function verticalFigure(
  * box that carries the design rate (a box that cannot is down all the time, never more available).
  */
 export function verticalNinesAtMost(ctx: Context, d: VerticalDesign): number {
+  return nines(verticalUnavailabilityAtLeast(ctx, d));
+}
+
+/** The least unavailability a vertical design of `d`'s region, standby and deploy can have (verticalNinesAtMost's). */
+export function verticalUnavailabilityAtLeast(ctx: Context, d: VerticalDesign): number {
   const lb = d.standby === 'hot' && d.standbyRegion === null ? ctx.catalog.reliability.loadBalancer.multiAz : null;
   const sw = globalSwitchFor(ctx, verticalRegions(d));
   const change = verticalChange(ctx, d, sw);
-  return Math.max(
-    availabilityResult(verticalFigure(ctx, d, lb, sw, change, false)).nines,
-    availabilityResult(verticalFigure(ctx, d, lb, sw, change, true)).nines,
+  return Math.min(
+    verticalFigure(ctx, d, lb, sw, change, false).availability.unavailability,
+    verticalFigure(ctx, d, lb, sw, change, true).availability.unavailability,
   );
 }
 

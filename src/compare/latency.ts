@@ -100,7 +100,7 @@ export function mixtureQuantile(groups: readonly LatencyGroup[], p: number): num
  * far above the root finder's precision (|x - root| <= 4 eps |x|, core/math/roots.ts) and the rounding of the
  * survival function near its root, so that outside it the survival's sign decides as the computed quantile would.
  */
-const QUANTILE_DECISION_MARGIN = 1e-9;
+export const QUANTILE_DECISION_MARGIN = 1e-9;
 
 /**
  * Where the p-quantile of the mixture lies against `xS` (seconds), from its survival function at xS (1 -/+ margin)
@@ -112,7 +112,11 @@ const QUANTILE_DECISION_MARGIN = 1e-9;
  * @example mixtureQuantileVersus(groups, 0.99, 0.05) // -1: P(T > 49.99999995 ms) <= 1%, the p99 meets a 50 ms target
  */
 export function mixtureQuantileVersus(groups: readonly LatencyGroup[], p: number, xS: number): -1 | 0 | 1 {
-  const survival = mixtureSurvival(groups);
+  return quantileVersus(mixtureSurvival(groups), p, xS);
+}
+
+/** mixtureQuantileVersus of a mixture's survival function (mixtureSurvival's, or one computed as it computes). */
+export function quantileVersus(survival: (tS: number) => number, p: number, xS: number): -1 | 0 | 1 {
   const logTarget = Math.log1p(-p);
   const above = (t: number) => {
     const s = survival(t);
@@ -123,6 +127,17 @@ export function mixtureQuantileVersus(groups: readonly LatencyGroup[], p: number
   if (!above(lo)) return xS >= 0 ? -1 : 0;
   if (above(xS * (1 + QUANTILE_DECISION_MARGIN))) return 1;
   return 0;
+}
+
+/**
+ * Whether the p-quantile of a mixture (its survival function as mixtureSurvival computes it) is above xS (1 +
+ * QUANTILE_DECISION_MARGIN): quantileVersus's second test alone, one evaluation of the survival. False says only that
+ * the quantile is at most that point.
+ */
+export function quantileAbove(survival: (tS: number) => number, p: number, xS: number): boolean {
+  const s = survival(xS * (1 + QUANTILE_DECISION_MARGIN));
+  if (Number.isNaN(s)) throw new RangeError(`survival(${xS}) is NaN`);
+  return (s > 0 ? Math.log(s) : Number.NEGATIVE_INFINITY) - Math.log1p(-p) > 0;
 }
 
 /** mixtureQuantile(groups, p) <= xS, decided from the survival function where it can be (mixtureQuantileVersus). */

@@ -40,9 +40,20 @@
  * - Many users: with more than COMPACT_ABOVE_USERS user places the plans are laid out on compact paths (network times
  *   rounded up to 0.5% of the p99 target), so a screened pass is an exact pass and a design within 0.5% under the
  *   target may be passed over (layout.ts, compactLayout; the resolution is at least 0.1 ms).
- * These rules skip only designs that cannot meet every target: when no design meets them, the closest is the smallest
- * shortfall among the designs screened, which is not proven the closest of the whole space; and after
- * SEARCH_SCREEN_BUDGET screens without a design that meets every target the search stops and says so.
+ * - Designs that cannot matter (screenBound.ts): a design that surely misses a target, cannot rank before the best
+ *   found (its shortfall, from floors under its figures, above the best's) and that a design of the frontier kept so
+ *   far beats on cost, nines and p99 changes neither the answer nor the frontier. Its floors: its cost, the plan's
+ *   availability ceiling (above) and its layout's network p99 (p99FloorS) end the instance types of a plan (or skip
+ *   one, on the tighter floor of its nodes) and the spare scan (more spares cost more); with them and its p99 above
+ *   the point from which it cannot matter (two evaluations of its queues' survival, not the p99's root search), it is
+ *   passed over unevaluated; evaluated but for its latency, with its own cost and nines, its latency is computed
+ *   only when its p99 can matter. A design passed over on its p99 counts against SEARCH_SCREEN_BUDGET as one screened
+ *   does; those the floors end are not counted, so a search that reaches the budget goes further than it would
+ *   screening every design.
+ * These rules skip only designs that cannot meet every target (or change the frontier): when no design meets them,
+ * the closest is the smallest shortfall among the designs screened, which is not proven the closest of the whole
+ * space; and after SEARCH_SCREEN_BUDGET screens without a design that meets every target the search stops and says
+ * so.
  */
 
 import type { Instance } from '../catalog/index.js';
@@ -51,10 +62,16 @@ import { type HourlyBase, hourlyBase, hourlyNodes, meanNodes } from './autoscale
 import { structuralUnavailability } from './availability.js';
 import { MAX_NODES_PER_REGION, nodesForUtilization, queueAtLoad } from './capacity.js';
 import { BILLING_HOURS_PER_MONTH, type Context } from './context.js';
+import { type DeferredResult, settle } from './deferredLatency.js';
 import { allUpUtilization, survivesZoneLossQuick } from './degraded.js';
 import type { HorizontalDesign } from './designKinds.js';
 import { distanceTable } from './distanceBound.js';
-import { evaluateHorizontal, screenHorizontal } from './evaluateHorizontal.js';
+import {
+  evaluateHorizontal,
+  screenHorizontal,
+  screenHorizontalDeferred,
+  screenP99Above,
+} from './evaluateHorizontal.js';
 import { meet } from './frontier.js';
 import {
   autoscaledLeastNodes,
@@ -76,6 +93,16 @@ import {
 import { cheapestUsdPerHour, usdPerHourIn } from './nodePrice.js';
 import { outageFloor } from './outageFloor.js';
 import type { ArchitectureResult } from './result.js';
+import {
+  BOUND_SLACK,
+  cannotMatter,
+  type Floors,
+  floorStanding,
+  floorStandingAt,
+  p99Beyond,
+  p99FloorS,
+  partialStanding,
+} from './screenBound.js';
 import {
   better,
   candidateRegionSets,
@@ -270,6 +297,8 @@ interface SearchState {
   best: { result: ArchitectureResult; design: HorizontalDesign } | null;
   screens: number;
   stopped: boolean;
+  /** Whether designs that cannot matter are passed over (screenBound.ts); false only to test that it changes nothing. */
+  bounded: boolean;
 }
 
 /** One instance type on one plan: its designs and their costs by spare count. */
@@ -499,10 +528,15 @@ function cannotBeatFeasible(ctx: Context, state: SearchState, lowerBound: number
 
 /** Every instance type and spare count of one plan, cheapest bounds first, until no cheaper design can follow. */
 function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], state: SearchState): void {
-  const t = ctx.scenario.targets;
   if (cannotBeat(ctx, state.best?.result ?? null, plan.lower)) return;
+  const floors = planFloors(ctx, plan);
+  const best = () => (state.bounded ? (state.best?.result ?? null) : null);
+  const instanceCannotMatter = (usd: number) =>
+    cannotMatter(ctx, best(), floorStanding(ctx, { ...floors, usdPerMonth: lowerCost(usd) }));
   for (const { instance, nodesUsd } of looselyBoundedInstances(ctx, plan, instances)) {
     if (state.stopped || cannotBeat(ctx, state.best?.result ?? null, plan.fixed + nodesUsd)) return;
+    // neither can the later types: their bounds are higher (the designs' floors but for the cost are the plan's)
+    if (instanceCannotMatter(plan.fixed + nodesUsd)) return;
     const perNode = nodeUsdPerMonth(ctx, instance, plan.regions);
     if (perNode === null) continue; // not offered in some region of the plan
     // the nodes each region needs to meet the availability target: with fewer, outages alone miss it
@@ -511,6 +545,7 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
     // (autoscaled: the floor of the mean fleet it pays for, the peak hours at least `least`)
     const floor = autoscaledLeastNodes(ctx, instance, plan.layout, least);
     if (cannotBeatFeasible(ctx, state, plan.fixed + fleetUsd(floor, perNode))) continue;
+    if (instanceCannotMatter(plan.fixed + fleetUsd(floor, perNode))) continue;
     const c = candidateOf(ctx, plan, instance, perNode);
     const fewest = sparesToReach(c.base, least);
     // autoscaled: no design of this candidate that meets the availability target pays for less than this floor
@@ -525,6 +560,8 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
     const most =
       c.hours === null ? limit : Math.max(limit, scaleOutClearingSpares(ctx, instance, plan.layout, c.base, c.hours()));
     let previous = '';
+    // the last design passed over on its p99 alone, not yet known not to have ended the scan (see below)
+    let passed: HorizontalDesign | null = null;
     for (let spares = firstPossibleSpares(ctx, c, fewest, limit); spares <= limit; spares++) {
       const design = c.design(spares);
       const key = design.nodesByRegion.join(',');
@@ -533,27 +570,104 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       if (cannotBeat(ctx, state.best?.result ?? null, c.cost(spares))) break;
       // outages alone make this count miss the availability target (tested at each count: the floor is not monotone)
       if (floorMisses(ctx, c, spares)) continue;
-      const result = screenHorizontal(ctx, design, plan.layout);
-      meet(ctx.seen, result);
-      if (!(state.best?.result.feasible ?? false)) {
-        state.screens++;
-        if (state.screens >= SEARCH_SCREEN_BUDGET && !result.feasible) state.stopped = true;
+      // figures at the plan's floors and this count's cost (screenBound.ts): a design that cannot matter even with
+      // its p99 at the floor ends the scan (more spares cost more, and the other floors are the plan's)
+      const usd = lowerCost(c.cost(spares));
+      const atFloors = floorStandingAt(ctx, usd, floors.unavailability);
+      if (cannotMatter(ctx, best(), atFloors(floors.p99S))) break;
+      // one whose p99 is above the point from which it cannot matter is passed over unevaluated (two evaluations of
+      // the survival of its queues); an autoscaled count that may extend the scan is evaluated
+      const extends_ = spares === limit && limit < most;
+      const beyond = extends_ ? null : p99Beyond(ctx, best(), atFloors, floors.p99S);
+      if (beyond !== null && screenP99Above(ctx, design, plan.layout, beyond)) {
+        // counted as a screen (it misses a target); the scan ends after a count at the most nodes a region may have
+        if (counted(state, false) || design.nodesByRegion.some((n) => n >= MAX_NODES_PER_REGION)) break;
+        passed = design;
+        continue;
       }
-      if (better(result, state.best?.result ?? null)) state.best = { result, design };
-      if (result.feasible || state.stopped || design.nodesByRegion.some((n) => n >= MAX_NODES_PER_REGION)) break;
+      // the scan would have ended at a design passed over (its downtime that spares cannot remove missing the target,
+      // which stays so at every larger count: checking the last one passed over is enough)
+      if (passed !== null && structuralStop(ctx, passed, plan)) break;
+      passed = null;
+      const deferred = screenHorizontalDeferred(ctx, design, plan.layout);
+      // settled only when its p99 can change the answer or the frontier (screenBound.ts): known from its figures but
+      // the p99, with the p99 at its floor, or from the p99's side of the point from which it cannot matter
+      const result = mayMatter(ctx, state, deferred, floors.p99S) ? settle(ctx, deferred) : null;
+      if (result !== null) meet(ctx.seen, result);
+      const feasible = result?.feasible ?? false;
+      counted(state, feasible);
+      if (result !== null && better(result, state.best?.result ?? null)) state.best = { result, design };
+      if (feasible || state.stopped || design.nodesByRegion.some((n) => n >= MAX_NODES_PER_REGION)) break;
       // more spares only add nodes: once the part of the downtime they cannot remove misses the target, stop
-      const structural = structuralUnavailability(result.availability.byCause);
-      if (design.nodesByRegion.every((n) => n >= plan.zones) && structural > t.unavailability * (1 + 1e-9)) break;
+      if (structuralStopOf(ctx, design, plan, deferred)) break;
       // autoscaled: a miss its scale-out windows cause may go with more spares (a larger fleet at quiet hours carries
       // the next rise), past the zone-survival count; the cost bound above still ends the scan
-      if (spares === limit && limit < most && scaleOutMisses(result)) limit++;
+      const availability = deferred.partial.availability;
+      if (extends_ && scaleOutMisses(deferred.meets.availability, availability)) limit++;
     }
   }
 }
 
+/**
+ * Counts a design screened (or passed over on its p99) against SEARCH_SCREEN_BUDGET while no design meets every target,
+ * and stops the search there unless this one meets them: whether it stopped.
+ */
+function counted(state: SearchState, feasible: boolean): boolean {
+  if (!(state.best?.result.feasible ?? false)) {
+    state.screens++;
+    if (state.screens >= SEARCH_SCREEN_BUDGET && !feasible) state.stopped = true;
+  }
+  return state.stopped;
+}
+
+/**
+ * Whether a design's downtime that more spares cannot remove (structuralUnavailability) misses the target with every
+ * region holding a node in each zone: the scan of more spares ends there (it stays so as nodes are added).
+ */
+function structuralStopOf(ctx: Context, design: HorizontalDesign, plan: Plan, d: DeferredResult): boolean {
+  const structural = structuralUnavailability(d.partial.availability.byCause);
+  return (
+    design.nodesByRegion.every((n) => n >= plan.zones) && structural > ctx.scenario.targets.unavailability * (1 + 1e-9)
+  );
+}
+
+/** structuralStopOf a design passed over unevaluated (evaluated now, but for its latency). */
+function structuralStop(ctx: Context, design: HorizontalDesign, plan: Plan): boolean {
+  if (!design.nodesByRegion.every((n) => n >= plan.zones)) return false;
+  return structuralStopOf(ctx, design, plan, screenHorizontalDeferred(ctx, design, plan.layout));
+}
+
+/**
+ * Whether a design evaluated but for its latency may change the best met or the frontier (screenBound.ts): not when
+ * its p99 is above the point from which it cannot (one evaluation of the survival on each side of that point
+ * instead of the p99's root search).
+ */
+function mayMatter(ctx: Context, state: SearchState, d: DeferredResult, p99FloorS: number): boolean {
+  if (!state.bounded) return true;
+  const beyond = p99Beyond(ctx, state.best?.result ?? null, partialStanding(ctx, d), p99FloorS);
+  if (beyond === null) return true;
+  return beyond > p99FloorS && d.p99Above?.(beyond) !== true;
+}
+
+/** A cost computed in another order than the screen's, as a floor under it (screenBound.ts BOUND_SLACK). */
+const lowerCost = (usd: number) => usd * (1 - BOUND_SLACK);
+
+/**
+ * The floors of every design of a plan (screenBound.ts), but for the cost: its unavailability is at least the
+ * plan's availability ceiling's (availabilityUpperBound; its complement computed near 1, so less 1e-15 besides the
+ * slack) and its p99 at least its layout's network floor (p99FloorS).
+ */
+function planFloors(ctx: Context, plan: Plan): Omit<Floors, 'usdPerMonth'> {
+  const ceiling = availabilityUpperBound(ctx, plan.regions.length, plan.zones);
+  return {
+    unavailability: Math.max(0, (1 - ceiling) * (1 - BOUND_SLACK) - 1e-15),
+    p99S: p99FloorS(plan.layout),
+  };
+}
+
 /** Whether a design misses the availability target with downtime from its scale-out windows (autoscale.ts). */
-function scaleOutMisses(r: ArchitectureResult): boolean {
-  return !r.meetsTargets.availability && r.availability.byCause.some((c) => c.cause === 'scale-out');
+function scaleOutMisses(meets: boolean, availability: ArchitectureResult['availability']): boolean {
+  return !meets && availability.byCause.some((c) => c.cause === 'scale-out');
 }
 
 /**
@@ -628,9 +742,9 @@ function screenUnbounded(
 }
 
 /** The cheapest horizontal design that meets every target, or the closest one met (see the module note). */
-export function searchHorizontal(ctx: Context): ArchitectureResult {
+export function searchHorizontal(ctx: Context, options: { screenBounds?: boolean } = {}): ArchitectureResult {
   const instances = searchableInstances(ctx);
-  const state: SearchState = { best: null, screens: 0, stopped: false };
+  const state: SearchState = { best: null, screens: 0, stopped: false, bounded: options.screenBounds ?? true };
   // first the sets most likely to hold the answer (near the users; a second or third site): a good design early lets
   // the bounds prune the rest
   const ids = [...new Set(ctx.catalog.regions.map((r) => r.id))];

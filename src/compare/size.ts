@@ -26,6 +26,7 @@ import {
   verticalCost,
   verticalNinesAtMost,
   verticalPaths,
+  verticalUnavailabilityAtLeast,
   verticalWriteExtraS,
 } from './evaluateVertical.js';
 import { meet, objectives } from './frontier.js';
@@ -37,6 +38,7 @@ import { pricedIn, usdPerHourIn } from './nodePrice.js';
 import { verticalDeployChoices } from './operations.js';
 import { regionLoadBase } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
+import { BOUND_SLACK, cannotMatter, floorStanding, pathsP99FloorS } from './screenBound.js';
 import { UNBOUNDED_SHORTFALL } from './targets.js';
 
 /**
@@ -166,6 +168,48 @@ export function sizeVertical(
   spec: VerticalSpec,
   screen = false,
 ): ArchitectureResult {
+  return verticalOfChoice(ctx, spec, verticalChoice(ctx, sizes, spec, screen));
+}
+
+/**
+ * What sizeVertical chooses, before it evaluates the size: `meets` (it meets the targets sizeVertical sizes for),
+ * `distant` (no size meets the p99, the network alone exceeds it) or `limit` (the closest size, `binding` the limit no
+ * size meets); with a screen, the paths it is screened on, and its p99 on them when the choice computed it.
+ */
+export interface VerticalChoice {
+  instance: Instance;
+  mode: 'meets' | 'distant' | 'limit';
+  binding: string;
+  /** The paths a screen of it reads (sizeVertical's screened or exact paths); undefined: evaluated in full. */
+  paths: RegionPath[] | undefined;
+  /** Its p99 on `paths` (scopedP99S under the scenario's scope), seconds, when the choice computed it; else null. */
+  p99S: number | null;
+}
+
+/** sizeVertical's result of its choice: the size evaluated (screened with `paths`), and why it misses, if it does. */
+export function verticalOfChoice(ctx: Context, spec: VerticalSpec, c: VerticalChoice): ArchitectureResult {
+  const d = { kind: 'vertical' as const, instance: c.instance, ...spec };
+  const r = c.paths === undefined ? evaluateVertical(ctx, d) : screenVertical(ctx, d, c.paths);
+  if (c.mode === 'meets') return r;
+  if (c.mode === 'distant') {
+    return {
+      ...r,
+      infeasibleReason: `no single site in ${spec.region} meets the p99 target (distance, not box size); the closest, ${c.instance.name}: ${r.infeasibleReason}`,
+    };
+  }
+  const prefix = `no ${c.instance.family} size meets the ${c.binding} limit`;
+  return r.feasible
+    ? r
+    : { ...r, infeasibleReason: `${prefix}; the closest, ${c.instance.name}: ${r.infeasibleReason}` };
+}
+
+/** sizeVertical's choice of a size (VerticalChoice), without evaluating it. */
+export function verticalChoice(
+  ctx: Context,
+  sizes: readonly Instance[],
+  spec: VerticalSpec,
+  screen = false,
+): VerticalChoice {
   const { scenario } = ctx;
   const w = scenario.workload;
   const t = scenario.targets;
@@ -181,12 +225,13 @@ export function sizeVertical(
     }
     return scopedP99S(on, queue, t.p99Scope) - q <= t.p99S;
   };
-  const design = (instance: Instance) => ({ kind: 'vertical' as const, instance, ...spec });
   // a size whose p99 the exact paths decided is screened on them too, so that its result agrees with the choice
-  const evaluated = (instance: Instance) =>
-    screen
-      ? screenVertical(ctx, design(instance), exactlyDecided.has(instance) ? paths : screened)
-      : evaluateVertical(ctx, design(instance));
+  const on = (instance: Instance) => (screen ? (exactlyDecided.has(instance) ? paths : screened) : undefined);
+  const chosen = (instance: Instance, mode: VerticalChoice['mode'], binding: string): VerticalChoice => {
+    const p = on(instance);
+    const p99 = p === undefined ? undefined : p99s.get(instance);
+    return { instance, mode, binding, paths: p, p99S: p === screened || p === paths ? (p99 ?? null) : null };
+  };
   const fitsMemory = sizes.filter((i) => i.memGiB >= memNeed);
   let binding: string;
   let shown: Instance | undefined;
@@ -221,7 +266,7 @@ export function sizeVertical(
           }
           meetsP99.set(i, meets);
         }
-        if (meets) return evaluated(i);
+        if (meets) return chosen(i, 'meets', '');
       }
       let best: { i: Instance; p99: number } | null = null;
       for (const i of cpuOk) {
@@ -242,20 +287,11 @@ export function sizeVertical(
       const distant =
         networkOnCompact > t.p99S &&
         (!compact || networkOnCompact - q > t.p99S || networkP99S(paths, t.p99Scope) > t.p99S);
-      if (distant) {
-        const r = evaluated(shown as Instance);
-        return {
-          ...r,
-          infeasibleReason: `no single site in ${spec.region} meets the p99 target (distance, not box size); the closest, ${(shown as Instance).name}: ${r.infeasibleReason}`,
-        };
-      }
+      if (distant) return chosen(shown as Instance, 'distant', binding);
     }
   }
   if (shown === undefined) throw new RangeError('no sizes to choose from');
-  const r = evaluated(shown);
-  const family = shown.family;
-  const prefix = `no ${family} size meets the ${binding} limit`;
-  return r.feasible ? r : { ...r, infeasibleReason: `${prefix}; the closest, ${shown.name}: ${r.infeasibleReason}` };
+  return chosen(shown, 'limit', binding);
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -500,7 +536,10 @@ export function candidateRegionSets(ctx: Context, max = MAX_SEARCH_REGIONS): str
   return sets;
 }
 
-export function searchVertical(ctx: Context): ArchitectureResult {
+export function searchVertical(ctx: Context, options: { screenBounds?: boolean } = {}): ArchitectureResult {
+  // whether sites and sizes that cannot matter are passed over (cannotEnter, choiceCannotMatter); false only to test
+  // that it changes nothing
+  const bounded = options.screenBounds ?? true;
   const families = new Map<string, Instance[]>();
   for (const i of searchableInstances(ctx)) {
     const list = families.get(i.family) ?? [];
@@ -578,8 +617,10 @@ export function searchVertical(ctx: Context): ArchitectureResult {
               standbyRegion,
               ...(deploy === undefined ? {} : { deploy }),
             };
-            if (best !== null && cannotEnter(ctx, here, spec, best.result)) continue;
-            const result = sizeVertical(ctx, here, spec, true);
+            if (bounded && best !== null && cannotEnter(ctx, here, spec, best.result)) continue;
+            const choice = verticalChoice(ctx, here, spec, true);
+            if (bounded && best !== null && choiceCannotMatter(ctx, spec, choice, best.result)) continue;
+            const result = verticalOfChoice(ctx, spec, choice);
             meet(ctx.seen, result);
             if (better(result, best?.result ?? null)) best = { result, sizes: here, spec };
           }
@@ -604,16 +645,22 @@ export function searchVertical(ctx: Context): ArchitectureResult {
  * - cost: at least the cheapest size's verticalCost (the design is one of them).
  * - nines: at most verticalNinesAtMost (the figure does not depend on the size).
  * Passed over only when a design met is no worse than these bounds on cost, nines and p99 and better on one of them
- * (it then dominates the design, which meet() would not keep), and `best` meets every target or has a smaller
- * shortfall to SHORTFALL_RESOLUTION (better() would not prefer the design). The result is the same as screening it.
+ * (it then dominates the design, which meet() would not keep), and better() would not prefer the design: its network
+ * p99 is above the target and `best` meets every target or has a smaller shortfall to SHORTFALL_RESOLUTION, or
+ * `best` meets every target and costs less than the cost bound, to the cent (rankKey: the design misses a target or
+ * costs more). The result is the same as screening it.
  */
 function cannotEnter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpec, best: ArchitectureResult): boolean {
   const t = ctx.scenario.targets;
   if (t.p99Scope !== 'all-users' || sizes.length === 0) return false;
   const networkS = verticalSizingPaths(ctx, spec, screensCompact(ctx)).network.allUsers * (1 - 1e-9);
-  if (!(networkS > t.p99S)) return false;
+  // distant: it misses the p99 target whatever the size; else it ranks after a best that meets every target only
+  // when it costs more (tested below, once the frontier could beat it)
+  const distant = networkS > t.p99S;
+  if (!distant && !best.feasible) return false;
   const shortfall = Math.min(UNBOUNDED_SHORTFALL, (networkS - t.p99S) / t.p99S);
   if (
+    distant &&
     !best.feasible &&
     !(Math.round(shortfall * SHORTFALL_RESOLUTION) > Math.round(best.shortfall * SHORTFALL_RESOLUTION))
   )
@@ -630,7 +677,33 @@ function cannotEnter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpe
   let usd = Number.POSITIVE_INFINITY;
   for (const instance of sizes) usd = Math.min(usd, verticalCost(ctx, { ...design, instance }).usdPerMonth);
   const [costBound] = objectives({ cost: { usdPerMonth: usd }, availability: { nines: 0 }, latency: { p99Ms: 0 } });
+  if (!distant && !(Math.round(usd * 100) > Math.round(best.cost.usdPerMonth * 100))) return false;
   return near.some((o) => o[0] <= costBound && (o[0] < costBound || o[1] < ninesBound || o[2] < p99Bound));
+}
+
+/**
+ * True when the size sizeVertical chose on `spec` can neither join the designs met nor rank above `best`, from figures
+ * known before it is evaluated (screenBound.ts): its cost (verticalCost, less BOUND_SLACK), the least unavailability
+ * of its region, standby and deploy (verticalUnavailabilityAtLeast), and its p99 when the choice computed it (the
+ * closest size: less BOUND_SLACK), else the network floor of its paths (p99FloorS). The search then need not
+ * evaluate it (a result the same as screening it and leaving it out).
+ */
+function choiceCannotMatter(ctx: Context, spec: VerticalSpec, c: VerticalChoice, best: ArchitectureResult): boolean {
+  if (c.paths === undefined) return false;
+  // a size that meets the p99 against a best that meets every target: it could rank after only by missing another
+  // target, which these bounds seldom prove (not worth their cost on every site)
+  if (c.mode === 'meets' && best.feasible) return false;
+  const d: VerticalDesign = { kind: 'vertical', instance: c.instance, ...spec };
+  const p99S = c.p99S === null ? pathsP99FloorS([c.paths]) : c.p99S * (1 - BOUND_SLACK);
+  return cannotMatter(
+    ctx,
+    best,
+    floorStanding(ctx, {
+      usdPerMonth: verticalCost(ctx, d).usdPerMonth * (1 - BOUND_SLACK),
+      unavailability: verticalUnavailabilityAtLeast(ctx, d) * (1 - BOUND_SLACK),
+      p99S,
+    }),
+  );
 }
 
 /**

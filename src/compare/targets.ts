@@ -135,8 +135,8 @@ export function shortfallOf(
   ctx: Context,
   r: Pick<
     ArchitectureResult,
-    'meetsTargets' | 'availability' | 'latency' | 'cost' | 'utilization' | 'memoryNeededGiB' | 'instance' | 'dataLoss'
-  >,
+    'meetsTargets' | 'availability' | 'cost' | 'utilization' | 'memoryNeededGiB' | 'instance' | 'dataLoss'
+  > & { latency: Pick<LatencyResult, 'p99Ms'> },
 ): number {
   const t = ctx.scenario.targets;
   const m = r.meetsTargets;
