@@ -16,10 +16,10 @@ function commandFiles(command) {
 }
 
 /**
- * The command's bundle (ASCII: scripts/build.mjs checks it, so latin1 reads it as UTF-8 would, into a one-byte string)
- * evaluated as a CommonJS module (strict, as its ES module sources are; `import.meta.url` is
- * the bundle's URL, the parameter scripts/build.mjs defines it as), or null when it was not built (`tui`, or an unknown word: the
- * split bundle answers those). `cacheUsed` says whether V8 took the code cache.
+ * The command's bundle evaluated as a CommonJS module, or null when it was not built (`tui`, or an unknown word: the
+ * split bundle answers those). The module is strict, as its ES module sources are; `import.meta.url` is the bundle's
+ * URL (the parameter scripts/build.mjs defines it as); the file is ASCII (the build checks it), so latin1 reads it as
+ * UTF-8 would, into a one-byte string. `cacheUsed` says whether V8 took the code cache.
  */
 function loadCommand(command) {
   const { bundle, cache } = commandFiles(command);
@@ -44,4 +44,4 @@ function loadCommand(command) {
   };
 }
 
-module.exports = { commandFiles, loadCommand };
+module.exports = { loadCommand };
