@@ -10,7 +10,6 @@ const { loadCommand } = require('./cachedCommand.js');
 const first = process.argv[2];
 // the global help and the version are main() without any command (dist/cli-help.cjs)
 const named = first === '--help' || first === '-h' || first === '--version' || first === '-V' ? 'help' : first;
-const single = /^[a-z]+$/.test(named ?? '') ? loadCommand(named) : null;
 
 // A closed pipe (`capplan ... | head`) is not an error: stop quietly. Any other failure to write the output (a full
 // disk: `> /dev/full`, an I/O error) is one line on stderr and exit 4 (the output is incomplete; see README).
@@ -33,6 +32,7 @@ for (const [name, stream] of [
 }
 
 async function start() {
+  const single = /^[a-z]+$/.test(named ?? '') ? loadCommand(named) : null;
   const { main } = single ?? (await import('../dist/cli.js'));
   const argv = process.argv.slice(2);
   process.exitCode = await main(argv, {
@@ -45,4 +45,11 @@ async function start() {
   // until a writer comes): once the UI has closed, exit instead of waiting for it. (Writes to stdout are synchronous.)
   if (argv.length === 0 || argv[0] === 'tui') process.exit(process.exitCode);
 }
-start();
+// main() reports its own failures; what fails before it (a build missing or broken in dist/) is an internal error too,
+// in main()'s words: exit 3, one line, the stack only with CAPPLAN_DEBUG
+start().catch((error) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`internal error: ${message.split('\n')[0]} (please report it; CAPPLAN_DEBUG=1 shows where)\n`);
+  if (process.env.CAPPLAN_DEBUG) process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exitCode = 3;
+});
