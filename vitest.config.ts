@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The slowest test files (seconds on this 2-core machine, alone, from the JSON report of a fresh-clone run): started
+ * The slowest test files (seconds on this 2-core machine, from the JSON report of a suite run: below): started
  * first, so that the two workers end together instead of one of them starting a minute-long file last. A fresh clone
  * has no timings cached, and vitest then runs the files in the order it found them (test/report/ late). Only an
  * order: a file missing here runs after these, as vitest orders it.

@@ -61,7 +61,9 @@ console.table = (rows) => {
       '',
     );
 };
-process.on('exit', () => {
+process.on('exit', (code) => {
+  // a section cut short by a failure does not replace the last whole run of it
+  if (code !== 0) printed.delete(current);
   if (RESULTS === '0' || printed.size === 0) return;
   // the sections of the file this run did not run, kept as they were
   const kept = new Map();

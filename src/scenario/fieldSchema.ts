@@ -21,7 +21,7 @@ import { IDENTIFIER, type ScenarioField } from './fields.js';
 import { RANGE_DISTRIBUTIONS } from './options.js';
 
 /** A schema of this table (zod/mini's type; schema.ts puts them into classic objects and arrays). */
-export type FieldSchema = z.ZodMiniType;
+type FieldSchema = z.ZodMiniType;
 
 /** The classic `schema.describe(text)`: a clone of the schema with the description registered. */
 function describe<T extends FieldSchema>(schema: T, description: string): T {

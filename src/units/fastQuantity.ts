@@ -125,7 +125,7 @@ function sameDimension(a: FastDimension, b: FastDimension): boolean {
  * `undefined` (the caller then asks mathjs). `baseUnitName` null: only dimensionless text is read.
  * @example fastQuantity('5 ms', 's') // { value: 0.005, dimensionless: false }
  * @example fastQuantity('99.95%', null) // { value: 0.9995, dimensionless: true }
- * @example fastQuantity('8766 h / 0.56', 's') // { value: 56353714.28571428, dimensionless: false }
+ * @example fastQuantity('8766 h / 0.56', 's') // { value: 56352857.142857134, dimensionless: false }
  * @example fastQuantity('1000/s * 1.5^2', 'Hz') // undefined
  */
 export function fastQuantity(raw: string, baseUnitName: string | null): FastQuantity | undefined {

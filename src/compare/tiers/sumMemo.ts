@@ -19,7 +19,7 @@ import {
 /** Entries kept before a memo is cleared: a bound on memory (an ESTIMATE: a key is a few hundred bytes per term, an
  * entry a few numbers and the sum's method text, so some megabytes at most; not measured), far above what one
  * worksheet meets (257 distinct mixtures on ecommerce-cache's). */
-export const MAX_MEMO_SUMS = 8192;
+const MAX_MEMO_SUMS = 8192;
 
 /** A sum of response times, built when first needed, and its memo key. */
 export interface KeyedSum {

@@ -23,7 +23,7 @@ import type { Stream } from './rng.js';
  * loop over the batches ran 400 times a chunk and was compiled with the batch's work inlined; no change in time was
  * measured either way).
  */
-export const BATCH_CUSTOMERS = 4096;
+const BATCH_CUSTOMERS = 4096;
 
 /** The state a chunk's batches share: the draws, the servers and the running totals. */
 interface MmcState {

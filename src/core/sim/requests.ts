@@ -586,7 +586,6 @@ export function simulateRequestsChunk(
   if (!(N >= 1 && v >= 1 && K >= 1)) throw new RangeError('nodes, serversPerNode and fanout must be >= 1');
   const service = serviceSampler(config.service);
   const arrivals = new Arrivals(config.arrivals, rng);
-  const free = new Float64Array(N * v);
   // the sub-requests' mean gap: K of them per request
   const picker = new NodePicker(N, config.balancer, 1 / (K * meanRatePerS(config.arrivals)), N * v);
   const groups = config.groups;
@@ -604,6 +603,7 @@ export function simulateRequestsChunk(
     // general one
     mmcRecord(rng, v, 1 / config.arrivals.ratePerS, service.mean, warmup, customers, hist);
   } else {
+    const free = new Float64Array(N * v); // the M/M/c loop keeps its own
     const c = { rng, arrivals, picker, service, free, v, K, groups, cumulative, acc, groupHists };
     generalRecord(c, warmup, customers, hist);
   }

@@ -120,9 +120,6 @@ export interface TierChunk extends RequestChunk {
   tiers: TierTimeChunk[];
 }
 
-/** Long-run mean rate of an arrival process, per second (defined in requests.ts, beside the processes). */
-export { meanRatePerS };
-
 /** Mean calls per request that reach each station (over the user groups' routes). */
 export function stationCallsPerRequest(config: TierSimConfig): number[] {
   const out = config.stations.map(() => 0);

@@ -35,7 +35,7 @@ export function refLabel(x: number, y: number, s: string): string {
 }
 
 /** Where a label may go: its anchor point and side. */
-export interface LabelSpot {
+interface LabelSpot {
   x: number;
   anchor: 'start' | 'middle' | 'end';
 }
