@@ -15,7 +15,7 @@ import { type Context, preferenceOrder } from './context.js';
 import { contextMemo } from './contextMemo.js';
 import { type LatencyGroup, mixtureQuantile, QUANTILE_DECISION_MARGIN, quantileAbove } from './latency.js';
 import { regionMeetsP99 } from './p99Scope.js';
-import { queueFigures, queueP99S } from './queueMemo.js';
+import { queueFigures, queueKey, queueP99S } from './queueMemo.js';
 import type { LatencyResult, UserRegionLatency } from './result.js';
 
 const ms = (s: number) => s * 1000;
@@ -81,9 +81,9 @@ export function latencyFor(
   if (!screen || ctx.scenario.targets.p99Scope === 'every-region' || !serving.every((s) => s.queue.stable)) {
     return computeLatency(ctx, serving, candidateRegions, failoverFixed, degraded, screen);
   }
-  let key = '';
-  for (const s of serving) key += `${queueKey(s.queue.input)}#${pathsId(s.paths)};`;
-  return memoScreen(ctx, key, () => computeLatency(ctx, serving, candidateRegions, failoverFixed, degraded, screen));
+  return memoScreen(ctx, servingKey(serving), () =>
+    computeLatency(ctx, serving, candidateRegions, failoverFixed, degraded, screen),
+  );
 }
 
 /** Entries the p99 side memo keeps before it is cleared (a bound on memory; an entry is a key and two numbers). */
@@ -100,11 +100,8 @@ const sides = new Map<string, { above: number; atMost: number }>();
  * earlier tests found (the p99 above a point, at most another) answers a test they decide without evaluating.
  */
 export function p99Above(serving: readonly ServingRegion[], xS: number): boolean {
-  let key = '';
-  for (const s of serving) {
-    if (!s.queue.stable) return false;
-    key += `${queueKey(s.queue.input)}#${pathsId(s.paths)};`;
-  }
+  if (!serving.every((s) => s.queue.stable)) return false;
+  const key = servingKey(serving);
   const point = xS * (1 + QUANTILE_DECISION_MARGIN);
   let known = sides.get(key);
   if (known !== undefined) {
@@ -162,6 +159,13 @@ const memoScreen = contextMemo<LatencyResult>(MAX_MEMO_SCREENS);
 const pathIds = new WeakMap<readonly unknown[], number>();
 let nextPathId = 0;
 
+/** The serving queues' inputs and paths arrays: the key of the screen and side memos. */
+function servingKey(serving: readonly ServingRegion[]): string {
+  let key = '';
+  for (const s of serving) key += `${queueKey(s.queue.input)}#${pathsId(s.paths)};`;
+  return key;
+}
+
 /** A number for each paths array, by identity. */
 function pathsId(paths: readonly unknown[]): number {
   let id = pathIds.get(paths);
@@ -170,11 +174,6 @@ function pathsId(paths: readonly unknown[]): number {
     pathIds.set(paths, id);
   }
   return id;
-}
-
-/** Every field of a queue input its figures read (queueMemo.ts's key). */
-function queueKey(q: ServingRegion['queue']['input']): string {
-  return `${q.servers}|${q.arrivalRatePerS}|${q.serviceTimeS}|${q.serviceTimeCv ?? 1}|${q.fanout ?? 1}|${q.arrivalCv ?? 1}`;
 }
 
 function computeLatency(

@@ -29,13 +29,14 @@ interface Entry {
 const memo = new Map<string, Entry>();
 
 /** Every field of a queue input that its analysis reads, defaults included. */
-function keyOf(q: QueueInput): string {
+/** Every field of a queue input its figures read: the memo's key, also used by designLatency.ts's screening memo. */
+export function queueKey(q: QueueInput): string {
   return `${q.servers}|${q.arrivalRatePerS}|${q.serviceTimeS}|${q.serviceTimeCv ?? 1}|${q.fanout ?? 1}|${q.arrivalCv ?? 1}`;
 }
 
 /** The memo's entry for a queue (one key, however many of its figures are asked for). */
 function entryOf(q: QueueInput): Entry {
-  const key = keyOf(q);
+  const key = queueKey(q);
   let hit = memo.get(key);
   if (hit === undefined) {
     if (memo.size >= MAX_MEMO_QUEUES) memo.clear();
