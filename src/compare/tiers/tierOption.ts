@@ -10,6 +10,7 @@ import type { QueueInput } from '../../core/queueing/index.js';
 import {
   type Availability,
   boxTier,
+  type DomainStates,
   fromMtbfMttr,
   placedFleetTier,
   series,
@@ -142,6 +143,81 @@ export function withLazyResult(option: Omit<TierOption, 'result'>, evaluate: () 
 }
 
 /**
+ * A tier option's conditionals over the shared domains, kept across the systems a search evaluates with it: a tier's
+ * state given the shared domains is a function of the option (and of the hour of its day) and of the states of its own
+ * regions alone (seriesOverDomains.ts's contract: upGiven reads only its sites' zones and regions and its balancers,
+ * the others passed as up; the readers here, boxTier's and placedFleetTier's, read no other region), while the index
+ * of each of its regions in a system's domains changes with the other tiers. So the option builds its tier once per
+ * hour and mapping of its regions (`tier`), and memoises upGiven by hour on every state of its own regions the readers
+ * may read (each region's state, its balancer's, each of its zones'): a hit returns the value a fresh call gives, bit
+ * for bit (issue 18: social-startup-changes asked 2,647 systems' availability, each tier's conditionals afresh,
+ * 144,274 domain states in all; 8,868 of them distinct).
+ */
+export class Conditionals {
+  private readonly tiers = new Map<string, TierOverDomains>();
+  private readonly values = new Map<string, Map<number | string, Availability>>();
+
+  /**
+   * The tier over a system's domains whose indices of the option's regions (in the option's order) are `regions`, at
+   * the hour `hourKey` ('' for the peak): built by `build` on first use, its upGiven memoised.
+   */
+  tier(regions: readonly number[], hourKey: string, build: () => TierOverDomains): TierOverDomains {
+    const key = `${hourKey}/${regions.join(',')}`;
+    let t = this.tiers.get(key);
+    if (t === undefined) {
+      const inner = build();
+      let memo = this.values.get(hourKey);
+      if (memo === undefined) {
+        memo = new Map();
+        this.values.set(hourKey, memo);
+      }
+      const values = memo;
+      t = {
+        ...inner,
+        upGiven: (s: DomainStates) => {
+          const k = stateKey(s, regions);
+          let a = values.get(k);
+          if (a === undefined) {
+            a = inner.upGiven(s);
+            values.set(k, a);
+          }
+          return a;
+        },
+      };
+      this.tiers.set(key, t);
+    }
+    return t;
+  }
+}
+
+/**
+ * Every state of `regions` an upGiven may read, as a key: per region (in order) its state and its balancer's (2 bits),
+ * each of its zones' (a bit each) and how many zones (4 bits), under a leading 1; as text when that exceeds a
+ * double's exact integers.
+ */
+export function stateKey(s: DomainStates, regions: readonly number[]): number | string {
+  let key = 1;
+  for (const g of regions) {
+    const zones = s.zone[g] ?? [];
+    if (zones.length > 15 || key >= 2 ** 30) return stateText(s, regions);
+    key = key * 4 + (s.region[g] === true ? 2 : 0) + (s.balancer[g] === true ? 1 : 0);
+    for (const z of zones) key = key * 2 + (z === true ? 1 : 0);
+    key = key * 16 + zones.length;
+  }
+  return key;
+}
+
+function stateText(s: DomainStates, regions: readonly number[]): string {
+  let key = '';
+  for (const g of regions) {
+    key += s.region[g] === true ? '|1' : '|0';
+    key += s.balancer[g] === true ? '1' : '0';
+    for (const z of s.zone[g] ?? []) key += z === true ? '1' : '0';
+  }
+  return key;
+}
+
+/**
  * The failover term of a tier's own availability (rate x duration), as a part in series; none when 0. An autoscaled
  * tier's scale-out windows are not in it: the tiers' windows start at the same rises of the load, so the system takes
  * their union in series once (systemAvailability.ts, unitedScaleOut), not each tier's.
@@ -214,6 +290,8 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
   if (c.standby !== 'none' && c.standbyRegion !== null) footprint.push({ region: c.standbyRegion, zones: 1 });
   const node = fromMtbfMttr(tierCtx.scenario.reliability.node.mtbfS, tierCtx.scenario.reliability.node.mttrS);
   const name = tierCtx.scenario.name;
+  // the tier's conditionals over the shared domains, across the systems it is part of
+  const conditionals = new Conditionals();
   const option: TierOption = withLazyResult(
     {
       id: newId(),
@@ -229,25 +307,29 @@ export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTi
       overDomains:
         c.standby === 'cold'
           ? null
-          : (idx: (region: string) => number) =>
-              boxTier({
-                name,
-                node,
-                at: { region: idx(c.region), zone: 0 },
-                ...(c.standby === 'hot'
-                  ? {
-                      standby: {
-                        at:
-                          c.standbyRegion === null
-                            ? { region: idx(c.region), zone: 1 }
-                            : { region: idx(c.standbyRegion), zone: 0 },
-                      },
-                    }
-                  : {}),
-                own: option.result.utilization < 1 ? failoverPart(option.result) : [DOWN],
-                ...(standbyHere && c.standby === 'hot' ? { throughBalancer: true } : {}),
-                ...(c.standby === 'hot' && c.standbyRegion !== null ? { globalSwitch: true } : {}),
-              }),
+          : (idx: (region: string) => number) => {
+              const at = footprint.map((f) => idx(f.region));
+              return conditionals.tier(at, '', () =>
+                boxTier({
+                  name,
+                  node,
+                  at: { region: idx(c.region), zone: 0 },
+                  ...(c.standby === 'hot'
+                    ? {
+                        standby: {
+                          at:
+                            c.standbyRegion === null
+                              ? { region: idx(c.region), zone: 1 }
+                              : { region: idx(c.standbyRegion), zone: 0 },
+                        },
+                      }
+                    : {}),
+                  own: option.result.utilization < 1 ? failoverPart(option.result) : [DOWN],
+                  ...(standbyHere && c.standby === 'hot' ? { throughBalancer: true } : {}),
+                  ...(c.standby === 'hot' && c.standbyRegion !== null ? { globalSwitch: true } : {}),
+                }),
+              );
+            },
     },
     evaluate,
   );
@@ -369,6 +451,8 @@ export function horizontalTierOption(
   const auto = d.autoscaling === undefined ? null : { ...d, autoscaling: d.autoscaling };
   const fleet = auto === null ? null : autoscaledFleet(ctx, auto, layout);
   let day: TierDay | undefined;
+  // the tier's conditionals over the shared domains, across the systems it is part of
+  const conditionals = new Conditionals();
   const option: TierOption = withLazyResult(
     {
       id: newId(),
@@ -395,29 +479,32 @@ export function horizontalTierOption(
       // at an hour of an autoscaled tier's day: that hour's fleet, needing that hour's load up at the peak's cap, as
       // evaluateHorizontal's hours (autoscale.ts); its failover term the result's (the day's, request-weighted)
       overDomains: (idx: (region: string) => number, hour?: TierHour) => {
-        const result = option.result;
         const nodes = hour?.nodesByRegion ?? c.nodesByRegion;
         const m = hour?.multiplier ?? 1;
-        const placeable = c.nodesByRegion.every((n) => n >= w.replication) && result.utilization < 1;
-        const own = placeable ? failoverPart(result) : [DOWN];
-        const { needed } = availabilityNeed(ctx, d, result.utilization);
-        const placement = placementOf(ctx, d);
-        const hourCopies = stateless ? Math.max(1, Math.min(...nodes)) : copies;
-        const inner = placedFleetTier({
-          name,
-          fleet: {
-            regions: c.regions.map((_, r) => ({ nodes: Math.max(1, nodes[r] as number), zones: c.zones })),
-            node,
-            replication: hourCopies,
-            writeQuorum: Math.min(placement.writeQuorum, c.regions.length * hourCopies),
-            users: layout.users,
-            need: m >= 1 ? needed : (r, share) => needed(r, share * m),
-          },
-          inRegions: c.regions.map(idx),
-          throughBalancer: true,
-          ...(c.regions.length > 1 ? { globalSwitch: true } : {}),
+        const inRegions = c.regions.map(idx);
+        return conditionals.tier(inRegions, `${nodes.join(',')}@${m}`, () => {
+          const result = option.result;
+          const placeable = c.nodesByRegion.every((n) => n >= w.replication) && result.utilization < 1;
+          const own = placeable ? failoverPart(result) : [DOWN];
+          const { needed } = availabilityNeed(ctx, d, result.utilization);
+          const placement = placementOf(ctx, d);
+          const hourCopies = stateless ? Math.max(1, Math.min(...nodes)) : copies;
+          const inner = placedFleetTier({
+            name,
+            fleet: {
+              regions: c.regions.map((_, r) => ({ nodes: Math.max(1, nodes[r] as number), zones: c.zones })),
+              node,
+              replication: hourCopies,
+              writeQuorum: Math.min(placement.writeQuorum, c.regions.length * hourCopies),
+              users: layout.users,
+              need: m >= 1 ? needed : (r, share) => needed(r, share * m),
+            },
+            inRegions,
+            throughBalancer: true,
+            ...(c.regions.length > 1 ? { globalSwitch: true } : {}),
+          });
+          return { ...inner, upGiven: (s) => series([inner.upGiven(s), ...own]) };
         });
-        return { ...inner, upGiven: (s) => series([inner.upGiven(s), ...own]) };
       },
     },
     () => settleLazily(ctx, evaluateHorizontalDeferred(ctx, d, layout)),
