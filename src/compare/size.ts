@@ -70,10 +70,14 @@ export const SHORTFALL_RESOLUTION = 1e4;
  * target measured relative to itself: the closest miss, not the cheapest; to SHORTFALL_RESOLUTION), then cost, then
  * fewer nodes and regions (simpler to run), then more nines and a lower p99; costs compared to the cent. */
 export function rankKey(r: ArchitectureResult): number[] {
-  // cost to the cent: designs equal in price up to the arithmetic (60 x r7i.large and 15 x r7i.2xlarge) rank by nodes;
-  // then more nines and a lower p99 (at the reports' resolution), so that the choice is not beaten on both by a design
-  // of the same price (the same fleet in a region nearer most users)
-  const p99 = r.latency.p99Ms === null ? Number.POSITIVE_INFINITY : Math.round(r.latency.p99Ms * 100);
+  return [...rankKeyBeforeP99(r), p99Rank(r)];
+}
+
+/**
+ * rankKey without its last element: cost to the cent, designs equal in price up to the arithmetic (60 x r7i.large and
+ * 15 x r7i.2xlarge) ranking by nodes; then more nines.
+ */
+function rankKeyBeforeP99(r: ArchitectureResult): number[] {
   return [
     r.feasible ? 0 : 1,
     // to a hundredth of a percent: shortfalls that differ by less (two boxes whose p99 differs by microseconds when
@@ -83,20 +87,31 @@ export function rankKey(r: ArchitectureResult): number[] {
     r.nodes,
     r.regions.length,
     -Math.round(r.availability.nines * 100),
-    p99,
   ];
 }
 
+/**
+ * rankKey's last element: a lower p99 (at the reports' resolution), so that the choice is not beaten on both by a
+ * design of the same price (the same fleet in a region nearer most users).
+ */
+function p99Rank(r: ArchitectureResult): number {
+  return r.latency.p99Ms === null ? Number.POSITIVE_INFINITY : Math.round(r.latency.p99Ms * 100);
+}
+
+/**
+ * Whether `a` ranks before `b` (rankKey, compared element by element). The p99 is read only when every other element
+ * ties: a search's screened result may compute it on first read (tiers/systemLatency.ts).
+ */
 export function better(a: ArchitectureResult, b: ArchitectureResult | null): boolean {
   if (b === null) return true;
-  const ka = rankKey(a);
-  const kb = rankKey(b);
+  const ka = rankKeyBeforeP99(a);
+  const kb = rankKeyBeforeP99(b);
   for (let i = 0; i < ka.length; i++) {
     const x = ka[i] as number;
     const y = kb[i] as number;
     if (x !== y) return x < y;
   }
-  return false;
+  return p99Rank(a) < p99Rank(b);
 }
 
 // ------------------------------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ import {
   type KeyedSum,
   keyedSum,
   mixtureQuantileOf,
+  mixtureTailOf,
   sumMean,
   sumMethod,
   sumQuantile,
@@ -224,12 +225,9 @@ function stableQueues(route: Route, degraded: boolean): boolean {
   });
 }
 
-/**
- * Quantile of a mixture over users of route sums shifted by their network times (responseMixtureQuantile, memoised:
- * sumMemo.ts).
- */
-function mixtureQuantile(users: readonly UserPath[], sums: readonly KeyedSum[], p: number): number {
-  // users on the same route at the same network time are one part
+/** The parts of the mixture over users of route sums shifted by their network times (users on the same route at the
+ * same network time are one part). */
+export function mixtureParts(users: readonly UserPath[], sums: readonly KeyedSum[]): KeyedPart[] {
   const parts = new Map<string, KeyedPart>();
   for (const u of users) {
     const key = `${u.route}|${u.networkS}`;
@@ -237,7 +235,44 @@ function mixtureQuantile(users: readonly UserPath[], sums: readonly KeyedSum[], 
     if (part === undefined) parts.set(key, { weight: u.share, shiftS: u.networkS, sum: sums[u.route] as KeyedSum });
     else part.weight += u.share;
   }
-  return mixtureQuantileOf([...parts.values()], p);
+  return [...parts.values()];
+}
+
+/**
+ * Quantile of a mixture over users of route sums shifted by their network times (responseMixtureQuantile, memoised:
+ * sumMemo.ts).
+ */
+function mixtureQuantile(users: readonly UserPath[], sums: readonly KeyedSum[], p: number): number {
+  return mixtureQuantileOf(mixtureParts(users, sums), p);
+}
+
+/**
+ * How close to 1 - p the survival at the target may fall before the screen leaves the decision to the quantile
+ * (p99WithinBySurvival): `level`, relative to 1 - p, 50 times the inversion's error in the survival (about 2e-10
+ * absolute, sumOfResponses.ts: 2e-8 of 0.01); `time`, relative to the target, times the density there: 100 times the
+ * quantile's tolerance (its Newton steps stop within 1e-11 of the quantile, relative).
+ */
+export const P99_SURVIVAL_MARGIN = { level: 1e-6, time: 1e-9 } as const;
+
+/**
+ * Whether the p99 of the mixture over users (all users' requests) is within `targetS`, decided by ONE survival at the
+ * target, P(T > target) <= 1 - 0.99, where a quantile takes a Newton search: the survival is continuous and
+ * decreasing, so the p99 is within the target exactly when the survival there is at most 1 - 0.99. The quantile the
+ * full evaluation compares is a numerical root (to 1e-11, relative) of a numerical survival (to about 2e-10): where
+ * the survival at the target is within P99_SURVIVAL_MARGIN of 1 - 0.99 the two could disagree, and null is returned
+ * (the caller decides on the quantile, as the full evaluation does). So a decision returned is the quantile's.
+ */
+export function p99WithinBySurvival(
+  users: readonly UserPath[],
+  sums: readonly KeyedSum[],
+  targetS: number,
+): boolean | null {
+  const level = 1 - 0.99;
+  const { survival, density } = mixtureTailOf(mixtureParts(users, sums), targetS);
+  const margin = P99_SURVIVAL_MARGIN.level * level + Math.max(0, density) * targetS * P99_SURVIVAL_MARGIN.time;
+  if (survival < level - margin) return true;
+  if (survival > level + margin) return false;
+  return null;
 }
 
 /**
@@ -333,11 +368,16 @@ export interface TierLatency {
 export interface SystemLatency {
   latency: LatencyResult;
   byTier: TierLatency[];
+  /** Whether the p99 meets the target, when a screen decided it by the survival at the target (systemLatency's
+   * `survival`); absent: judge latency.p99Ms (meetsP99). */
+  meetsP99?: boolean;
 }
 
 /**
  * The end-to-end latency of a system whose tier i serves as `routes[i]` (see the module comment). `screen`: only the
- * p99 the target judges (a search's screen). In full, the figures that no target, ranking or recommendation reads
+ * p99 the target judges (a search's screen); `survival` (with `screen`, targets.p99Scope "all-users"): whether it meets
+ * the target decided by one survival at the target where that is sure (p99WithinBySurvival, `meetsP99`), the p99
+ * computed on first read. In full, the figures that no target, ranking or recommendation reads
  * (p50, p99.9, the degraded p99, each user region's and each tier's p99, the share of the mean, the method) are
  * computed on first read (getters, each computed once): the same figures, deferred, so that the analyses that read
  * only the decision and the cost (the worksheet's sensitivity) do not compute them; the JSON has them in the same
@@ -349,6 +389,7 @@ export function systemLatency(
   routesIn: readonly TierRoute[],
   rtt: InRegionRtt,
   screen = false,
+  survival = false,
 ): SystemLatency {
   const t = ctx.scenario.targets;
   const { users, routes } = systemRoutes(ctx, routesIn, rtt);
@@ -391,13 +432,20 @@ export function systemLatency(
   }
   // the routes' sums, built only where a figure of them is not memoised (sumMemo.ts)
   const sums = routes.map((r) => keyedSum(routeTerms(tiers, r, false)));
-  const p99Ms = ms(mixtureQuantile(users, sums, 0.99));
   if (screen) {
-    // a search's screen: the p99 the target judges (every user region's under "every-region"), nothing else
+    // a search's screen: the p99 the target judges (every user region's under "every-region"), nothing else; with
+    // `survival`, whether the overall p99 meets the target is decided by one survival at the target
+    // (p99WithinBySurvival) and the p99 itself computed when first read (a search reads it to rank a miss, or on a
+    // tie of everything else)
+    const decided = survival && t.p99Scope !== 'every-region' ? p99WithinBySurvival(users, sums, t.p99S) : null;
+    const p99 = once(() => ms(mixtureQuantile(users, sums, 0.99)));
+    if (decided === null) p99();
     return {
       latency: {
         p50Ms: null,
-        p99Ms,
+        get p99Ms() {
+          return p99();
+        },
         p999Ms: null,
         p99DegradedMs: null,
         networkP99Ms,
@@ -408,8 +456,10 @@ export function systemLatency(
         method: `${SCREEN_METHOD}; ${method}`,
       },
       byTier: nullTiers,
+      ...(decided === null ? {} : { meetsP99: decided }),
     };
   }
+  const p99Ms = ms(mixtureQuantile(users, sums, 0.99));
   // the figures no target, ranking or decision reads are computed on first read (a search's choice and the points of
   // the worksheet's sensitivity read only the p99; a report reads every figure): the same figures, only deferred
   const p50 = once(() => ms(mixtureQuantile(users, sums, 0.5)));

@@ -84,7 +84,10 @@ function worstDataLoss(names: readonly string[], options: readonly TierOption[])
 /**
  * Evaluates a system whose tier i is built as `options[i]`: end-to-end cost, availability and latency, the targets
  * met (utilisation and memory by every tier, the rest end-to-end), and each tier's part. `screen`: the latency holds
- * only the p99 the target judges (a search's screen, SCREEN_METHOD; the search evaluates its choice in full).
+ * only the p99 the target judges (a search's screen, SCREEN_METHOD; the search evaluates its choice in full);
+ * `survival`: a screen that decides the p99 by the survival at the target where that is sure (systemLatency.ts,
+ * p99WithinBySurvival) and computes the p99 on first read: the same figures, those that read the p99 (the shortfall
+ * and the reasons of a missed p99, rankKey's last element) computed when read.
  */
 export function systemResult(
   ctx: Context,
@@ -93,6 +96,7 @@ export function systemResult(
   options: readonly TierOption[],
   rtt: InRegionRtt,
   screen = false,
+  survival = false,
 ): ArchitectureResult {
   const tiers = ctx.scenario.tiers as Tier[];
   const names = tiers.map((t) => t.name);
@@ -104,6 +108,7 @@ export function systemResult(
     options.map((o) => ({ serving: o.serving })),
     rtt,
     screen,
+    survival,
   );
   const av = systemAvailability(ctx, names, options);
   const cost = sumCost(ctx, options);
@@ -111,7 +116,7 @@ export function systemResult(
   const utilization = Math.max(...options.map((o) => o.result.utilization));
   const meetsTargets: MeetsTargets = {
     durability: t.maxDataLossS === null ? null : dataLoss.windowS <= t.maxDataLossS,
-    p99: meetsP99(t, lat.latency),
+    p99: lat.meetsP99 ?? meetsP99(t, lat.latency),
     availability: av.figure.availability.unavailability <= t.unavailability,
     budget: t.budgetUsdPerMonth === null ? null : cost.usdPerMonth <= t.budgetUsdPerMonth,
     utilization: options.every((o) => o.result.meetsTargets.utilization),
@@ -122,47 +127,49 @@ export function systemResult(
   const regions = [...new Set(options.flatMap((o) => o.result.regions))];
   // tiers bought differently (a tier's own pricing.model, spot chosen for a stateless tier): each says how
   const mixedPricing = new Set(options.map((o) => o.result.cost.pricingModel)).size > 1;
-  const tierResults = options.map((o, i): TierResult => {
-    const r = o.result;
-    const tier = tiers[i] as Tier;
-    const c = o.choice;
-    return {
-      name: tier.name,
-      role: tier.role,
-      kind: c.kind,
-      instance: r.instance,
-      nodes: r.nodes,
-      regions: r.regions,
-      zones: r.zones,
-      standby: c.kind === 'vertical' ? c.standby : null,
-      readReplicas: c.kind === 'vertical' ? c.readReplicas : 0,
-      nodesByRegion:
-        c.kind === 'vertical'
-          ? [{ region: c.region, nodes: 1 + c.readReplicas }]
-          : c.regions.map((region, k) => ({ region, nodes: c.nodesByRegion[k] as number })),
-      spares: c.kind === 'horizontal' ? c.spares : 0,
-      balancer: c.kind === 'horizontal' ? c.balancer : null,
-      ...(r.deploy === undefined ? {} : { deploy: r.deploy }),
-      callsPerRequest: calls[i]?.meanCalls ?? 0,
-      utilization: r.utilization,
-      memoryNeededGiB: r.memoryNeededGiB,
-      latency: lat.byTier[i] ?? { meanMs: null, p99Ms: null, shareOfMean: null },
-      availability: {
-        value: r.availability.value,
-        unavailability: r.availability.unavailability,
-        downtimeShare: Math.min(1, av.byTier[i]?.downtimeShare ?? 0),
-      },
-      cost: {
-        usdPerMonth: r.cost.usdPerMonth,
-        share: cost.usdPerMonth > 0 ? r.cost.usdPerMonth / cost.usdPerMonth : 0,
-        ...(mixedPricing ? { pricingModel: pricingOf(r) ?? 'on-demand' } : {}),
-      },
-      ...(r.autoscaling === undefined ? {} : { autoscaling: r.autoscaling }),
-      zoneLoss: lossVerdict(r, 'zone') ?? 'reads',
-      regionLoss: lossVerdict(r, 'region'),
-      notes: r.notes,
-    };
-  });
+  const tierResults = () =>
+    options.map((o, i): TierResult => {
+      const r = o.result;
+      const tier = tiers[i] as Tier;
+      const c = o.choice;
+      return {
+        name: tier.name,
+        role: tier.role,
+        kind: c.kind,
+        instance: r.instance,
+        nodes: r.nodes,
+        regions: r.regions,
+        zones: r.zones,
+        standby: c.kind === 'vertical' ? c.standby : null,
+        readReplicas: c.kind === 'vertical' ? c.readReplicas : 0,
+        nodesByRegion:
+          c.kind === 'vertical'
+            ? [{ region: c.region, nodes: 1 + c.readReplicas }]
+            : c.regions.map((region, k) => ({ region, nodes: c.nodesByRegion[k] as number })),
+        spares: c.kind === 'horizontal' ? c.spares : 0,
+        balancer: c.kind === 'horizontal' ? c.balancer : null,
+        ...(r.deploy === undefined ? {} : { deploy: r.deploy }),
+        callsPerRequest: calls[i]?.meanCalls ?? 0,
+        utilization: r.utilization,
+        memoryNeededGiB: r.memoryNeededGiB,
+        latency: lat.byTier[i] ?? { meanMs: null, p99Ms: null, shareOfMean: null },
+        availability: {
+          value: r.availability.value,
+          unavailability: r.availability.unavailability,
+          downtimeShare: Math.min(1, av.byTier[i]?.downtimeShare ?? 0),
+        },
+        cost: {
+          usdPerMonth: r.cost.usdPerMonth,
+          share: cost.usdPerMonth > 0 ? r.cost.usdPerMonth / cost.usdPerMonth : 0,
+          ...(mixedPricing ? { pricingModel: pricingOf(r) ?? 'on-demand' } : {}),
+        },
+        ...(r.autoscaling === undefined ? {} : { autoscaling: r.autoscaling }),
+        zoneLoss: lossVerdict(r, 'zone') ?? 'reads',
+        regionLoss: lossVerdict(r, 'region'),
+        notes: r.notes,
+      };
+    });
+  const notes = () => [...tierNotes(tiers, options), ...repeatedCallNotes(tiers, options)];
   const regionLoss = options.map((o) => o.result.survivesRegionLoss);
   const partial = {
     name,
@@ -189,18 +196,49 @@ export function systemResult(
     latency: lat.latency,
     dataLoss,
     meetsTargets,
-    notes: [...tierNotes(tiers, options), ...repeatedCallNotes(tiers, options)],
-    tiers: tierResults,
+    notes: screen ? [] : notes(),
+    tiers: screen ? [] : tierResults(),
   };
+  if (screen) {
+    // a screen's notes and tiers[] (read by no target or ranking) are computed on first read, in their places
+    lazily(partial, 'notes', notes);
+    lazily(partial, 'tiers', tierResults);
+  }
+  // feasible, shortfall and the reasons added after partial's fields (as a copy with them would have them), to the
+  // object itself: a copy would read the getters
+  if (lat.meetsP99 === false) {
+    // a screen found the p99 missed without computing it: the system misses a target (its reasons name the p99), and
+    // the shortfall and the reasons, which read the p99, are computed on first read
+    const out = Object.assign(partial, { feasible: false, shortfall: 0, infeasibleReason: '' });
+    lazily(out, 'shortfall', () => systemShortfall(ctx, partial, options));
+    lazily(out, 'infeasibleReason', () => systemReasons(ctx, partial, tiers, options).join('; '));
+    return out;
+  }
   const reasons = systemReasons(ctx, partial, tiers, options);
   return reasons.length === 0
-    ? { ...partial, feasible: true, shortfall: 0 }
-    : {
-        ...partial,
+    ? Object.assign(partial, { feasible: true, shortfall: 0 })
+    : Object.assign(partial, {
         feasible: false,
         shortfall: systemShortfall(ctx, partial, options),
         infeasibleReason: reasons.join('; '),
-      };
+      });
+}
+
+/** Makes `o[key]` (an own property, kept in its place) a getter of `compute()`, computed on first read and kept. */
+function lazily<T extends object, K extends keyof T>(o: T, key: K, compute: () => T[K]): void {
+  let done = false;
+  let value: T[K] | undefined;
+  Object.defineProperty(o, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!done) {
+        value = compute();
+        done = true;
+      }
+      return value as T[K];
+    },
+  });
 }
 
 /**
@@ -290,10 +328,17 @@ function systemReasons(
     const own = missedTargets(ctx, capacityView(o.result)).filter((m) => m.limit === 'memory' || m.limit === 'CPU');
     for (const m of own) out.push(`tier ${(tiers[i] as Tier).name}: ${m.text}`);
   });
+  // the fields judged, each read (not a copy of r: a screen's r computes some fields on first read, systemResult)
   const system = missedTargets(ctx, {
-    ...r,
     meetsTargets: { ...r.meetsTargets, utilization: true, memory: true },
+    dataLoss: r.dataLoss,
     utilization: Math.min(r.utilization, 0.999999),
+    memoryNeededGiB: r.memoryNeededGiB,
+    instance: r.instance,
+    latency: r.latency,
+    availability: r.availability,
+    cost: r.cost,
+    regions: r.regions,
   }).filter((m) => m.limit !== 'memory' && m.limit !== 'CPU');
   for (const m of system) {
     if (m.limit === 'distance') {
@@ -307,13 +352,42 @@ function systemReasons(
   return out;
 }
 
+/**
+ * A lower bound on a system's shortfall known without its p99: the shortfall with the p99 term left out (every term
+ * is non-negative, and a sum of floating-point numbers does not decrease when a non-negative term is added to it, so
+ * this is at most the shortfall, bit for bit). A search's screened result that missed the p99 (systemResult with
+ * `survival`) is ranked on it first, and its p99 computed only when it could still rank first.
+ */
+export function shortfallBesideP99(ctx: Context, r: ArchitectureResult, options: readonly TierOption[]): number {
+  return systemShortfall(
+    ctx,
+    {
+      meetsTargets: { ...r.meetsTargets, p99: true },
+      availability: r.availability,
+      cost: r.cost,
+      utilization: r.utilization,
+      memoryNeededGiB: r.memoryNeededGiB,
+      instance: r.instance,
+      dataLoss: r.dataLoss,
+      latency: r.latency,
+    },
+    options,
+  );
+}
+
 /** The shortfall (targets.ts's measure): the end-to-end misses, plus each tier's utilisation and memory excess. */
-function systemShortfall(
-  ctx: Context,
-  r: Omit<ArchitectureResult, 'feasible' | 'shortfall' | 'infeasibleReason'>,
-  options: readonly TierOption[],
-): number {
-  let s = shortfallOf(ctx, { ...r, meetsTargets: { ...r.meetsTargets, utilization: true, memory: true } });
+function systemShortfall(ctx: Context, r: Parameters<typeof shortfallOf>[1], options: readonly TierOption[]): number {
+  // the fields judged, each read (not a copy of r, as systemReasons)
+  let s = shortfallOf(ctx, {
+    meetsTargets: { ...r.meetsTargets, utilization: true, memory: true },
+    availability: r.availability,
+    cost: r.cost,
+    utilization: r.utilization,
+    memoryNeededGiB: r.memoryNeededGiB,
+    instance: r.instance,
+    dataLoss: r.dataLoss,
+    latency: r.latency,
+  });
   for (const o of options) s += shortfallOf(ctx, capacityView(o.result));
   return Math.min(UNBOUNDED_SHORTFALL, s);
 }
