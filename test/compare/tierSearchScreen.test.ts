@@ -18,7 +18,9 @@ import { better, rankKey } from '../../src/compare/size.js';
 import { tieredContext } from '../../src/compare/tiers/index.js';
 import { keyedSum, mixtureQuantileOf, mixtureTailOf } from '../../src/compare/tiers/sumMemo.js';
 import {
+  computeNetworkP99S,
   mixtureParts,
+  networkP99S,
   P99_SURVIVAL_MARGIN,
   p99WithinBySurvival,
   routeTerms,
@@ -220,6 +222,25 @@ describe('better()', () => {
         expect(better(x, y)).toBe(lexLess(rankKey(x), rankKey(y)));
       }),
       { numRuns: 2000, seed: 21 },
+    );
+  });
+});
+
+describe("the network's p99, memoised", () => {
+  it('is, bit for bit, the p99 computed afresh, over systems met in any order (social-startup-changes, fast-check)', () => {
+    const { ctx, t, lists } = social('social-startup-changes', null, 10);
+    const [a, b] = lists as [TierOption[], TierOption[]];
+    const tiers = ctx.scenario.tiers ?? [];
+    fc.assert(
+      fc.property(fc.nat({ max: a.length - 1 }), fc.nat({ max: b.length - 1 }), (i, j) => {
+        const { users, routes } = systemRoutes(
+          ctx,
+          [a[i], b[j]].map((o) => ({ serving: (o as TierOption).serving })),
+          t.rtt,
+        );
+        expect(networkP99S(ctx, tiers, users, routes)).toBe(computeNetworkP99S(ctx, tiers, users, routes));
+      }),
+      { numRuns: 300, seed: 22 },
     );
   });
 });

@@ -278,9 +278,49 @@ export function p99WithinBySurvival(
 /**
  * The p99 of the network time alone (user round trips, and the per-call round trips times the random numbers of
  * calls), under the scope: no capacity brings the p99 below it. Exact over the Binomial counts (terms below 1e-15 of
- * the largest left out).
+ * the largest left out). Memoised (networkMemo).
  */
-function networkP99S(
+export function networkP99S(
+  ctx: Context,
+  tiers: readonly Tier[],
+  users: readonly UserPath[],
+  routes: readonly Route[],
+): number {
+  const calls = tierCalls(tiers);
+  let key = `${ctx.scenario.targets.p99Scope}`;
+  tiers.forEach((tier, i) => {
+    key += `|${tier.callsPerRequest},${num(calls[i]?.reachProbability ?? 1)}`;
+  });
+  for (const u of users) key += `|${u.route},${num(u.networkS)},${num(u.share)}`;
+  for (const r of routes) {
+    key += '|';
+    r.perCallS.forEach((d, i) => {
+      const x = r.detours[i];
+      key += `${num(d)},${num(x?.probability ?? 0)},${num(x?.s ?? 0)};`;
+    });
+  }
+  let p99 = networkMemo.get(key);
+  if (p99 === undefined) {
+    p99 = computeNetworkP99S(ctx, tiers, users, routes);
+    if (networkMemo.size >= NETWORK_MEMO_SIZE) networkMemo.clear();
+    networkMemo.set(key, p99);
+  }
+  return p99;
+}
+
+/** A number in a key: its shortest round-trip text, -0 apart from 0. */
+const num = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
+
+/**
+ * networkP99S's memo, by every input it reads (the scope, each tier's calls and their probability, each user's route,
+ * network time and share, each route's per-call round trips and detours): a search meets the same network under many
+ * combinations of tier designs (the same serving regions and zones). Cleared when it reaches NETWORK_MEMO_SIZE entries.
+ */
+const networkMemo = new Map<string, number>();
+const NETWORK_MEMO_SIZE = 4096;
+
+/** networkP99S computed (its memo missed). */
+export function computeNetworkP99S(
   ctx: Context,
   tiers: readonly Tier[],
   users: readonly UserPath[],
@@ -404,14 +444,17 @@ export function systemLatency(
     }
     return a + u.share * s;
   }, 0);
-  const method =
-    'end-to-end: network round trips of the users to the first tier + every call to each tier (its FCFS response ' +
-    'time and the round trip from the tier before it; calls behind a cache made with the probability of its misses), ' +
-    'the distribution of the sum by Laplace inversion (Euler; exact M/M/c sojourn times, the M/G/c approximation ' +
-    'otherwise), quantiles of the mixture over user regions; APPROXIMATE: a call within a region is charged the mean ' +
-    `of the same-zone (${formatLatencyMs(ms(rtt.sameZoneS))}) and cross-zone (${formatLatencyMs(ms(rtt.crossZoneS))}) round trips` +
-    (tiers.some((x) => x.callsPerRequest > 1) ? `; ${REPEATED_CALLS_MEASURED}` : '') +
-    tierQueuesError(routes);
+  // the method's text, computed when read (a search's screens never read it)
+  const method = once(
+    () =>
+      'end-to-end: network round trips of the users to the first tier + every call to each tier (its FCFS response ' +
+      'time and the round trip from the tier before it; calls behind a cache made with the probability of its misses), ' +
+      'the distribution of the sum by Laplace inversion (Euler; exact M/M/c sojourn times, the M/G/c approximation ' +
+      'otherwise), quantiles of the mixture over user regions; APPROXIMATE: a call within a region is charged the mean ' +
+      `of the same-zone (${formatLatencyMs(ms(rtt.sameZoneS))}) and cross-zone (${formatLatencyMs(ms(rtt.crossZoneS))}) round trips` +
+      (tiers.some((x) => x.callsPerRequest > 1) ? `; ${REPEATED_CALLS_MEASURED}` : '') +
+      tierQueuesError(routes),
+  );
   const unstable = routes.some((r) => !stableQueues(r, false));
   const nullTiers = tiers.map(() => ({ meanMs: null, p99Ms: null, shareOfMean: null }));
   if (unstable) {
@@ -453,7 +496,9 @@ export function systemLatency(
         interTierMs: ms(interTierS),
         byUserRegion:
           t.p99Scope === 'every-region' ? users.map((u) => userLatency(ctx, u, sums[u.route] as KeyedSum)) : [],
-        method: `${SCREEN_METHOD}; ${method}`,
+        get method() {
+          return `${SCREEN_METHOD}; ${method()}`;
+        },
       },
       byTier: nullTiers,
       ...(decided === null ? {} : { meetsP99: decided }),
@@ -470,7 +515,7 @@ export function systemLatency(
     return ms(mixtureQuantile(users, degraded, 0.99));
   });
   const byUserRegion = once(() => users.map((u) => userLatency(ctx, u, sums[u.route] as KeyedSum)));
-  const fullMethod = once(() => `${method}; ${sums[0] === undefined ? '' : sumMethod(sums[0])}`);
+  const fullMethod = once(() => `${method()}; ${sums[0] === undefined ? '' : sumMethod(sums[0])}`);
   let meanWait = 0;
   const tierMean = tiers.map(() => 0);
   for (const u of users) {
