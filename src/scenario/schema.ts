@@ -17,6 +17,9 @@
  * when it is given a range.
  */
 import * as z from 'zod';
+// the core classes keysAt tests against, by name: a value read through `z.core.X` keeps zod's whole core namespace in
+// the bundle (its forty locales with it, 300 kB of every command that reads a scenario; issue 18)
+import { $ZodArray, $ZodObject, $ZodOptional, $ZodRecord, $ZodUnion } from 'zod/v4/core';
 import { fieldSchema } from './fieldSchema.js';
 import { SCENARIO_FIELDS, type ScenarioField } from './fields.js';
 
@@ -264,25 +267,25 @@ export function keysAt(path: readonly PropertyKey[]): string[] {
   let schema: z.core.$ZodType = ScenarioSchema;
   for (const part of path) {
     schema = objectOrSelf(schema);
-    if (typeof part === 'number' && schema instanceof z.core.$ZodArray) schema = schema._zod.def.element;
-    else if (typeof part === 'string' && schema instanceof z.core.$ZodRecord) schema = schema._zod.def.valueType;
-    else if (typeof part === 'string' && schema instanceof z.core.$ZodObject) {
+    if (typeof part === 'number' && schema instanceof $ZodArray) schema = schema._zod.def.element;
+    else if (typeof part === 'string' && schema instanceof $ZodRecord) schema = schema._zod.def.valueType;
+    else if (typeof part === 'string' && schema instanceof $ZodObject) {
       const next = schema._zod.def.shape[part];
       if (next === undefined) return [];
       schema = next;
     } else return [];
   }
   schema = objectOrSelf(schema);
-  return schema instanceof z.core.$ZodObject ? Object.keys(schema._zod.def.shape) : [];
+  return schema instanceof $ZodObject ? Object.keys(schema._zod.def.shape) : [];
 }
 
 /** The schema without `.optional()`, and for a union (a field that may be a range) its object option. */
 function objectOrSelf(schema: z.core.$ZodType): z.core.$ZodType {
   let s = schema;
   for (;;) {
-    if (s instanceof z.core.$ZodOptional) s = s._zod.def.innerType;
-    else if (s instanceof z.core.$ZodUnion) {
-      const object = s._zod.def.options.find((o) => o instanceof z.core.$ZodObject);
+    if (s instanceof $ZodOptional) s = s._zod.def.innerType;
+    else if (s instanceof $ZodUnion) {
+      const object = s._zod.def.options.find((o) => o instanceof $ZodObject);
       if (object === undefined) return s;
       s = object;
     } else return s;
