@@ -25,14 +25,14 @@ import { RANGE_DISTRIBUTIONS } from './options.js';
 type FieldSchema = z.ZodMiniType;
 
 /** The classic `schema.describe(text)`, on the schema itself (see `meta`). */
-function describe<T extends FieldSchema>(schema: T, description: string): T {
+export function describe<T extends FieldSchema>(schema: T, description: string): T {
   return meta(schema, { description });
 }
 
 /**
  * The classic `schema.meta(data)` without its clone: `data` registered on the schema itself, added to what it has.
- * Every schema this module describes was built for that one row and is described there (a range's own schema once,
- * when `range` builds it), so nothing else holds it; a clone per description and per default was about a third of
+ * Every schema described here or in schema.ts was built for that one place and is described there (a range's own
+ * schema once, when `range` builds it), so nothing else holds it; a clone per description and per default was about a third of
  * the table's build time (issue 18: 9 ms of every start-up that reads a scenario). The JSON Schema is byte-identical
  * (test/scenario/jsonSchema.test.ts checks each row's text and default at its path).
  */
