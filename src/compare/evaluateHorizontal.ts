@@ -77,6 +77,14 @@ export function screenP99Above(ctx: Context, d: HorizontalDesign, layout: Horizo
   return p99Above(serving, xS);
 }
 
+/**
+ * A horizontal design's figures that the targets decide: screenHorizontal's result on its exact layout, without notes
+ * (evaluate.ts evaluateTargets).
+ */
+export function horizontalTargets(ctx: Context, d: HorizontalDesign): ArchitectureResult {
+  return settle(ctx, horizontalDeferred(ctx, d, undefined, true, false));
+}
+
 /** screenHorizontal before its latency (settle() gives screenHorizontal's result), with p99Above. */
 export function screenHorizontalDeferred(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): DeferredResult {
   return horizontalDeferred(ctx, d, layout, true);
@@ -158,6 +166,7 @@ function horizontalDeferred(
   d: HorizontalDesign,
   layoutIn: HorizontalLayout | undefined,
   screen: boolean,
+  withNotes = true,
 ): DeferredResult {
   const { scenario, catalog } = ctx;
   const w = scenario.workload;
@@ -301,7 +310,7 @@ function horizontalDeferred(
   }
   d.regions.forEach((region, r) => {
     const need = needed(r, layout.share[r] as number);
-    if (need !== null && (layout.paths[r]?.length ?? 0) > 0) {
+    if (withNotes && need !== null && (layout.paths[r]?.length ?? 0) > 0) {
       const crit = regionNeed(ctx, d, layout, r, layout.share[r] as number).criterion;
       if (crit !== 'p99')
         notes.push(
@@ -310,7 +319,7 @@ function horizontalDeferred(
     }
   });
 
-  const queueNote = approximationNote(serving.map((s) => s.queue));
+  const queueNote = withNotes ? approximationNote(serving.map((s) => s.queue)) : null;
   if (queueNote !== null) notes.push(queueNote);
 
   // the single points of failure follow from what survives what
@@ -373,7 +382,8 @@ function horizontalDeferred(
       : { autoscaling: autoscalingResult(ctx, auto, fleet, scaleOut, cost, hourly) }),
     availability: availabilityResult(figure),
     dataLoss,
-    notes,
+    // a report's (a caller that reads only the targets' figures, horizontalTargets, has none)
+    notes: withNotes ? notes : [],
   };
   return {
     partial,

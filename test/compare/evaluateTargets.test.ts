@@ -1,7 +1,7 @@
 /**
  * A design evaluated for its targets only (evaluate.ts evaluateTargets, what an uncertain input's samples read): the
  * cost, availability, utilisation, memory, p99, network p99, targets met, feasibility, shortfall and reasons are
- * evaluate()'s, bit for bit, under either p99 scope; the report-only latency figures are not computed.
+ * evaluate()'s, bit for bit, under either p99 scope; the report-only latency figures and the notes are not computed.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -97,6 +97,7 @@ describe('a design evaluated for its targets only', () => {
     it(`has evaluate()'s cost, nines, p99 and verdicts, bit for bit (${scope}; eventual and strong writes)`, () => {
       const p99Met = new Set<boolean>();
       const stable = new Set<boolean>();
+      let noted = 0;
       for (const consistency of ['eventual', 'strong'] as const) {
         const ctx = contextOf(scope, consistency);
         for (const d of designs) {
@@ -112,6 +113,9 @@ describe('a design evaluated for its targets only', () => {
           expect(targets.latency.p50Ms, label).toBeNull();
           expect(targets.latency.p999Ms, label).toBeNull();
           expect(full.latency.p50Ms === null, label).toBe(full.latency.p99Ms === null);
+          // nor the notes (a report's)
+          expect(targets.notes, label).toEqual([]);
+          noted += full.notes.length;
           p99Met.add(full.meetsTargets.p99);
           stable.add(full.latency.p99Ms !== null);
         }
@@ -119,6 +123,7 @@ describe('a design evaluated for its targets only', () => {
       // the cases meet the p99 and miss it, and some queues are unstable
       expect(p99Met).toEqual(new Set([true, false]));
       expect(stable).toEqual(new Set([true, false]));
+      expect(noted).toBeGreaterThan(0);
     });
   }
 
