@@ -27,7 +27,7 @@
  * that mean "none" or "chosen by the engine" (`description`, `targets.budget`, `architectures`, `simulation`, a
  * candidate's `size`, `nodes`, `regions`) are not.
  */
-import { type Catalog, type CatalogProvider, type Instance, loadCatalog } from '../catalog/index.js';
+import { type Catalog, type CatalogProvider, type Instance, loadCatalog, type Region } from '../catalog/index.js';
 import { unitPrice } from '../compare/nodePrice.js';
 import { NeumaierSum } from '../core/math/sum.js';
 import { InputError, InputErrors } from '../errors.js';
@@ -1184,10 +1184,16 @@ class Normalizer {
       );
       return;
     }
-    const listed = (regions ?? []).flatMap((id) => this.catalog.region(id) ?? []);
-    const other = regions === null ? undefined : listed.find((r) => r.provider !== provider);
-    const anyOwn = this.catalog.regions.some((r) => r.provider === provider);
-    if (other === undefined && (regions !== null || anyOwn)) return;
+    // the first listed region of another provider (an unknown region is reported elsewhere)
+    let other: Region | undefined;
+    for (const id of regions ?? []) {
+      const r = this.catalog.region(id);
+      if (r !== undefined && r.provider !== provider) {
+        other = r;
+        break;
+      }
+    }
+    if (other === undefined && (regions !== null || this.catalog.regions.some((r) => r.provider === provider))) return;
     const regionProvider = other?.provider ?? this.catalog.regions[0]?.provider;
     if (regionProvider === undefined) return;
     const own = [...this.catalog.families]
