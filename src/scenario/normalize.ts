@@ -35,20 +35,12 @@ import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/pa
 import { decimalComplement } from '../util/decimalComplement.js';
 import { closest } from '../util/suggest.js';
 import { boundsOf, IDENTIFIER, SCENARIO_FIELDS, scenarioField } from './fields.js';
-import {
-  fallbackExpected,
-  forbiddenKeys,
-  formatPath,
-  issueErrors,
-  preview,
-  type Raw,
-  record,
-  ScenarioError,
-} from './issues.js';
+import { forbiddenKeys, formatPath, issueErrors, preview, type Raw, record, ScenarioError } from './issues.js';
 import { MIN_TRAFFIC_RATE_PER_S } from './limits.js';
 import { DEPLOY_MODES, P99_SCOPES, PRICING_MODELS, PROVIDERS, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
 import { profileMean } from './profile.js';
-import { PROFILE_HOURS, ScenarioSchema } from './schema.js';
+import { PROFILE_HOURS } from './schema.js';
+import { shapeIssues } from './shapeIssues.js';
 import { autoscalingFitsTier, spotApplies } from './spotRule.js';
 import type {
   ArchitectureSpec,
@@ -136,8 +128,7 @@ export function parseScenario(input: unknown): Scenario {
   const forbidden = forbiddenKeys(input);
   if (forbidden.length > 0) throw new InputErrors(forbidden);
 
-  const shape = ScenarioSchema.safeParse(input, { reportInput: true, jitless: true, error: fallbackExpected });
-  const shapeErrors = shape.success ? [] : shape.error.issues.flatMap(issueErrors);
+  const shapeErrors = shapeIssues(input).flatMap(issueErrors);
   const normalizer = new Normalizer(loadCatalog());
   const scenario = normalizer.scenario(record(input));
   const seen = new Set<string>();
