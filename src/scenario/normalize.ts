@@ -117,6 +117,39 @@ const CANDIDATE_OPTIONS = [
   'autoscaling',
 ];
 
+/**
+ * Whether `region` raises no price problem for a design of `family` (its `size`, or any size) bought as `model`: an
+ * unknown region or another provider's (both reported elsewhere), or one where some such size has a price. A pure
+ * function of the catalog and its arguments, remembered per catalog (bounded: cleared at MAX_PRICED_REGIONS).
+ */
+function pricedRegion(
+  catalog: Catalog,
+  family: string,
+  size: string | null,
+  region: string,
+  model: PricingModel,
+): boolean {
+  let memo = PRICED_REGIONS.get(catalog);
+  if (memo === undefined) {
+    memo = new Map();
+    PRICED_REGIONS.set(catalog, memo);
+  }
+  const key = `${model}\u0000${family}\u0000${size ?? ''}\u0000${region}`;
+  let ok = memo.get(key);
+  if (ok === undefined) {
+    const sizes = (catalog.families.get(family) ?? []).filter((i) => size === null || i.size === size);
+    ok =
+      catalog.region(region)?.provider !== sizes[0]?.provider ||
+      sizes.some((inst) => unitPrice(catalog, inst, region, model) !== undefined);
+    if (memo.size >= MAX_PRICED_REGIONS) memo.clear();
+    memo.set(key, ok);
+  }
+  return ok;
+}
+
+const PRICED_REGIONS = new WeakMap<Catalog, Map<string, boolean>>();
+const MAX_PRICED_REGIONS = 10_000;
+
 /** What a design's problems call it: a candidate of its own, or the design of one tier of a candidate. */
 type DesignOf = 'candidate' | 'tier design';
 
@@ -1207,14 +1240,14 @@ class Normalizer {
    * price source does not list in a region (m7i in af-south-1), and a node there has no price to cost it at.
    */
   private priced(family: string, size: string | null, regions: readonly string[], path: string): void {
+    const model = this.pricingNow;
+    // each region's answer is the catalog's (pricedRegion): a batch asks the same few again on every line
+    if (regions.every((region) => pricedRegion(this.catalog, family, size, region, model))) return;
     const sizes = (this.catalog.families.get(family) ?? []).filter((i) => size === null || i.size === size);
     const what = size === null ? `family ${family}` : `${family}.${size}`;
-    const model = this.pricingNow;
     const has = (inst: Instance, region: string) => unitPrice(this.catalog, inst, region, model) !== undefined;
     regions.forEach((region, i) => {
-      // an unknown region, or another provider's (both reported elsewhere)
-      if (this.catalog.region(region)?.provider !== sizes[0]?.provider) return;
-      if (sizes.some((inst) => has(inst, region))) return;
+      if (pricedRegion(this.catalog, family, size, region, model)) return;
       const priced = [...new Set(sizes.flatMap((inst) => inst.onDemand.map((p) => p.region)))].filter(
         (r) => this.catalog.region(r) !== undefined && sizes.some((inst) => has(inst, r)),
       );

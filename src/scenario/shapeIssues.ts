@@ -22,8 +22,8 @@ const MAX_KEPT_CHARS = 8_000_000;
 /** Schema copies kept before they are all forgotten (one per combination of known-good keys). */
 const MAX_VARIANTS = 64;
 
-/** Remembered values that passed, by key: key + '\u0000' + the value's JSON text. */
-const passed = new Set<string>();
+/** Remembered values that passed, by key: their JSON texts. */
+const passed = new Map<string, Set<string>>();
 let keptChars = 0;
 const variants = new Map<string, z.ZodType>();
 
@@ -45,24 +45,28 @@ export function shapeIssues(input: unknown): readonly z.core.$ZodIssue[] {
   if (raw === undefined) return issuesOf(ScenarioSchema, input);
   const shape = ScenarioSchema.shape;
   const known: string[] = [];
-  const fresh: string[] = [];
+  const fresh: [string, string][] = [];
   for (const key of Object.keys(shape)) {
     if (!Object.hasOwn(raw, key)) continue;
     const text = textOf(raw[key]);
     if (text === undefined) continue;
-    const entry = `${key}\u0000${text}`;
-    if (passed.has(entry)) known.push(key);
-    else fresh.push(entry);
+    if (passed.get(key)?.has(text) === true) known.push(key);
+    else fresh.push([key, text]);
   }
   const issues = issuesOf(known.length === 0 ? ScenarioSchema : variant(known), input);
   if (issues.length === 0) {
-    for (const entry of fresh) {
-      if (keptChars + entry.length > MAX_KEPT_CHARS) {
+    for (const [key, text] of fresh) {
+      if (keptChars + text.length > MAX_KEPT_CHARS) {
         passed.clear();
         keptChars = 0;
       }
-      passed.add(entry);
-      keptChars += entry.length;
+      let texts = passed.get(key);
+      if (texts === undefined) {
+        texts = new Set();
+        passed.set(key, texts);
+      }
+      texts.add(text);
+      keptChars += text.length;
     }
   }
   return issues;
