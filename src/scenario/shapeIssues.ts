@@ -6,14 +6,14 @@
  * Why remembering is exact: the scenario's schema is a strict object with no check of its own across keys, so its
  * issues are those of each key's value (in the schema's key order, each path starting with the key) and the unknown
  * keys; a key's value that passed once passes again, with no issue. A scenario whose known-good keys are checked as
- * anything (z.unknown(), in a copy of the schema made with extend, which keeps the keys' order, the strictness and the
+ * anything (z.unknown(), in a copy of the schema made with z.extend, which keeps the keys' order, the strictness and the
  * error map) has exactly the issues of the full check. A value is remembered by its JSON text, which tells JSON
  * values apart except a non-finite number (written null: a text holding `null` is never remembered) and -0 (written
  * 0, which every check treats as 0). Bounded: the
  * texts kept are cleared when their characters pass MAX_KEPT_CHARS; the schema copies (one per set of known-good
  * keys met) when they pass MAX_VARIANTS.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fallbackExpected, record } from './issues.js';
 import { ScenarioSchema } from './schema.js';
 
@@ -25,7 +25,7 @@ const MAX_VARIANTS = 64;
 /** Remembered values that passed, by key: their JSON texts. */
 const passed = new Map<string, Set<string>>();
 let keptChars = 0;
-const variants = new Map<string, z.ZodType>();
+const variants = new Map<string, z.ZodMiniType>();
 
 const OPTIONS = { reportInput: true, jitless: true, error: fallbackExpected } as const;
 
@@ -72,17 +72,17 @@ export function shapeIssues(input: unknown): readonly z.core.$ZodIssue[] {
   return issues;
 }
 
-function issuesOf(schema: z.ZodType, input: unknown): readonly z.core.$ZodIssue[] {
+function issuesOf(schema: z.ZodMiniType, input: unknown): readonly z.core.$ZodIssue[] {
   const result = schema.safeParse(input, OPTIONS);
   return result.success ? [] : result.error.issues;
 }
 
 /** The scenario's schema with `keys` checked as anything (keys in the schema's order: one copy per set). */
-function variant(keys: readonly string[]): z.ZodType {
+function variant(keys: readonly string[]): z.ZodMiniType {
   const id = keys.join(',');
   let schema = variants.get(id);
   if (schema === undefined) {
-    schema = ScenarioSchema.extend(Object.fromEntries(keys.map((k) => [k, z.unknown()])));
+    schema = z.extend(ScenarioSchema, Object.fromEntries(keys.map((k) => [k, z.unknown()])));
     if (variants.size >= MAX_VARIANTS) variants.clear();
     variants.set(id, schema);
   }
