@@ -34,7 +34,7 @@ import { horizontalCost } from './horizontalCost.js';
 import { mixtureQuantileVersus } from './latency.js';
 import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayout, screensCompact } from './layout.js';
 import { leastRegionNodes, memoryNeededGiB } from './nodeMemory.js';
-import { pricedIn, usdPerHourIn } from './nodePrice.js';
+import { nodePrice, pricedIn, usdPerHourIn } from './nodePrice.js';
 import { verticalDeployChoices } from './operations.js';
 import { regionLoadBase } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
@@ -675,10 +675,33 @@ function cannotEnter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpe
   const near = ctx.seen.map(objectives).filter((o) => o[1] <= ninesBound && o[2] <= p99Bound);
   if (near.length === 0) return false;
   let usd = Number.POSITIVE_INFINITY;
-  for (const instance of sizes) usd = Math.min(usd, verticalCost(ctx, { ...design, instance }).usdPerMonth);
+  for (const instance of leastPriced(ctx, sizes, spec)) {
+    usd = Math.min(usd, verticalCost(ctx, { ...design, instance }).usdPerMonth);
+  }
   const [costBound] = objectives({ cost: { usdPerMonth: usd }, availability: { nines: 0 }, latency: { p99Ms: 0 } });
   if (!distant && !(Math.round(usd * 100) > Math.round(best.cost.usdPerMonth * 100))) return false;
   return near.some((o) => o[0] <= costBound && (o[0] < costBound || o[1] < ninesBound || o[2] < p99Bound));
+}
+
+/**
+ * The sizes of `sizes` that may cost the least on `spec`: those no other size undercuts on the price it pays. A size
+ * enters verticalCost only through its price per hour in the box's region and, with a hot standby, in the standby's
+ * (nodePrice); every other term is the same for all sizes, and the cost grows with each price (products by and sums
+ * of non-negative terms, monotone in floating point too), so a size priced no lower on both than another costs no
+ * less. The least cost over `sizes` is the least over these.
+ */
+function leastPriced(ctx: Context, sizes: readonly Instance[], spec: VerticalSpec): Instance[] {
+  const hot = spec.standby === 'hot';
+  const prices = sizes.map((instance) => ({
+    instance,
+    box: nodePrice(ctx, instance, spec.region).usdPerHour,
+    standby: hot ? nodePrice(ctx, instance, spec.standbyRegion ?? spec.region).usdPerHour : 0,
+  }));
+  return prices
+    .filter(
+      (a) => !prices.some((b) => b.box <= a.box && b.standby <= a.standby && (b.box < a.box || b.standby < a.standby)),
+    )
+    .map((a) => a.instance);
 }
 
 /**
