@@ -38,7 +38,7 @@ import { nodePrice, pricedIn, usdPerHourIn } from './nodePrice.js';
 import { verticalDeployChoices } from './operations.js';
 import { regionLoadBase } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
-import { BOUND_SLACK, cannotMatter, floorStanding, pathsP99FloorS } from './screenBound.js';
+import { BOUND_SLACK, type BoundStats, cannotMatter, floorStanding, pathsP99FloorS } from './screenBound.js';
 import { UNBOUNDED_SHORTFALL } from './targets.js';
 
 /**
@@ -536,7 +536,15 @@ export function candidateRegionSets(ctx: Context, max = MAX_SEARCH_REGIONS): str
   return sets;
 }
 
-export function searchVertical(ctx: Context, options: { screenBounds?: boolean } = {}): ArchitectureResult {
+/**
+ * The cheapest vertical design (a size of a family in a region, with a standby and a deploy) that meets every target,
+ * or the closest one. `screenBounds` false: every site and size is screened (a test's reference); `stats`: what the bounds passed
+ * over (screenBound.ts BoundStats).
+ */
+export function searchVertical(
+  ctx: Context,
+  options: { screenBounds?: boolean; stats?: BoundStats } = {},
+): ArchitectureResult {
   // whether sites and sizes that cannot matter are passed over (cannotEnter, choiceCannotMatter); false only to test
   // that it changes nothing
   const bounded = options.screenBounds ?? true;
@@ -568,6 +576,7 @@ export function searchVertical(ctx: Context, options: { screenBounds?: boolean }
   const w = ctx.scenario.workload;
   const t = ctx.scenario.targets;
   let best: { result: ArchitectureResult; sizes: Instance[]; spec: VerticalSpec } | null = null;
+  let passedOver = 0;
   const deployChoices = verticalDeployChoices(ctx.scenario.operations);
   for (const [family, list] of families) {
     const familySizes = ctx.catalog.families.get(family)?.filter((i) => list.includes(i)) ?? list;
@@ -617,9 +626,15 @@ export function searchVertical(ctx: Context, options: { screenBounds?: boolean }
               standbyRegion,
               ...(deploy === undefined ? {} : { deploy }),
             };
-            if (bounded && best !== null && cannotEnter(ctx, here, spec, best.result)) continue;
+            if (bounded && best !== null && cannotEnter(ctx, here, spec, best.result)) {
+              passedOver++;
+              continue;
+            }
             const choice = verticalChoice(ctx, here, spec, true);
-            if (bounded && best !== null && choiceCannotMatter(ctx, spec, choice, best.result)) continue;
+            if (bounded && best !== null && choiceCannotMatter(ctx, spec, choice, best.result)) {
+              passedOver++;
+              continue;
+            }
             const result = verticalOfChoice(ctx, spec, choice);
             meet(ctx.seen, result);
             if (better(result, best?.result ?? null)) best = { result, sizes: here, spec };
@@ -629,6 +644,7 @@ export function searchVertical(ctx: Context, options: { screenBounds?: boolean }
     }
   }
   if (best === null) throw new RangeError('the catalog has no instances to search');
+  if (options.stats !== undefined) options.stats.passedOver += passedOver;
   // the screens chose; the choice with every figure
   return sizeVertical(ctx, best.sizes, best.spec);
 }
@@ -690,7 +706,7 @@ function cannotEnter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpe
  * of non-negative terms, monotone in floating point too), so a size priced no lower on both than another costs no
  * less. The least cost over `sizes` is the least over these.
  */
-function leastPriced(ctx: Context, sizes: readonly Instance[], spec: VerticalSpec): Instance[] {
+export function leastPriced(ctx: Context, sizes: readonly Instance[], spec: VerticalSpec): Instance[] {
   const hot = spec.standby === 'hot';
   const prices = sizes.map((instance) => ({
     instance,
