@@ -152,6 +152,10 @@ function availabilityKey(
  */
 const memoAvailability = contextMemo<AvailabilityFigure>(MAX_MEMO_AVAILABILITIES);
 
+/** perVcpuNote by family, per context (the same note for every design of a family: a search writes it thousands of
+ * times). */
+const memoPerVcpu = contextMemo<string | null>(1000);
+
 function horizontalResult(
   ctx: Context,
   d: HorizontalDesign,
@@ -281,7 +285,7 @@ function horizontalDeferred(
     }[model],
   );
   if (w.fanout > 1) notes.push('fan-out traffic between nodes is not priced');
-  const perVcpu = perVcpuNote(ctx.catalog, w, inst.family);
+  const perVcpu = memoPerVcpu(ctx, inst.family, () => perVcpuNote(ctx.catalog, w, inst.family));
   if (perVcpu !== null) notes.push(perVcpu);
   if (spot !== undefined) notes.push(spot.note);
   if (auto !== null && fleet !== null && scaleOut !== null) notes.push(autoscalingNote(auto, fleet, scaleOut, cap));

@@ -190,8 +190,21 @@ export function verticalNinesAtMost(ctx: Context, d: VerticalDesign): number {
   return nines(verticalUnavailabilityAtLeast(ctx, d));
 }
 
-/** The least unavailability a vertical design of `d`'s region, standby and deploy can have (verticalNinesAtMost's). */
+/** verticalUnavailabilityAtLeast's figures a context keeps (a handful: one per standby kind, place and deploy). */
+const memoLeast = contextMemo<number>(1000);
+
+/**
+ * The least unavailability a vertical design of `d`'s region, standby and deploy can have (verticalNinesAtMost's).
+ * Memoised per context by what it reads of the design: the standby, whether it is in another region (the balancer,
+ * the switch and the failover time follow) and the deploy (the search asks once per site and standby).
+ */
 export function verticalUnavailabilityAtLeast(ctx: Context, d: VerticalDesign): number {
+  return memoLeast(ctx, `${d.standby}|${d.standbyRegion !== null}|${d.deploy ?? ''}`, () =>
+    computeUnavailabilityAtLeast(ctx, d),
+  );
+}
+
+function computeUnavailabilityAtLeast(ctx: Context, d: VerticalDesign): number {
   const lb = d.standby === 'hot' && d.standbyRegion === null ? ctx.catalog.reliability.loadBalancer.multiAz : null;
   const sw = globalSwitchFor(ctx, verticalRegions(d));
   const change = verticalChange(ctx, d, sw);
