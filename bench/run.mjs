@@ -118,16 +118,9 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** The median of RUNS runs' wall times, ms (time1). */
 function time(args, exe = process.execPath) {
-  const samples = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(exe, args, { encoding: 'utf8' });
-    const t1 = performance.now();
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    samples.push(t1 - t0);
-  }
-  return median(samples);
+  return median(Array.from({ length: RUNS }, () => time1(args, exe)));
 }
 
 /**
@@ -316,24 +309,8 @@ if (want('tiers') && section('tiers')) {
     writeFileSync(a, JSON.stringify(s));
     writeFileSync(b, JSON.stringify(tiered));
     // paired: one run of each, alternating, the median of the ratios
-    const once = (file) => {
-      const t0 = performance.now();
-      checked(spawnSync(process.execPath, [bin, 'run', file, '--analytic'], { encoding: 'utf8' }), file);
-      return performance.now() - t0;
-    };
-    const ratios = [];
-    const times = [];
-    for (let i = 0; i < RUNS; i++) {
-      const x = once(a);
-      const y = once(b);
-      ratios.push(y / x);
-      times.push(y);
-    }
-    tierRows.push({
-      scenario: `${f} as one tier`,
-      ms: Number(median(times).toFixed(1)),
-      ratio: Number(median(ratios).toFixed(2)),
-    });
+    const p = paired([bin, 'run', b, '--analytic'], [bin, 'run', a, '--analytic']);
+    tierRows.push({ scenario: `${f} as one tier`, ms: Number(p.a.toFixed(1)), ratio: Number(p.ratio.toFixed(2)) });
   }
   console.log(
     'systems of tiers, whole process, --analytic (ms; ratio = as one tier / the single-tier scenario, paired)',
@@ -382,7 +359,7 @@ if (want('sim') && section('sim')) {
       `capplan / C reference, whole process, ${RUNS} alternating pairs: median ratio ${p.ratio.toFixed(2)}x (capplan ${p.a.toFixed(1)} ms, C ${p.b.toFixed(1)} ms; target: at or below 1x, issue 18; within 1.3x, issue 14)`,
     );
   }
-  if (existsSync('/usr/bin/time')) {
+  if (needs('/usr/bin/time')) {
     const r = checked(
       spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, bin, ...queueArgs, '--simulate', '10000000'], {
         encoding: 'utf8',
@@ -652,7 +629,7 @@ if (want('jsonl') && section('jsonl')) {
   const s = (performance.now() - t0) / 1000;
   const kb = Number(r.stderr.trim().split('\n').pop());
   console.log(
-    `run - --jsonl: 10,000 scenarios in ${s.toFixed(2)} s = ${(10_000 / s).toFixed(0)} scenarios/s${Number.isFinite(kb) ? `, ${(kb / 1024).toFixed(0)} MB peak` : ''}`,
+    `run - --jsonl: 10,000 scenarios in ${s.toFixed(2)} s = ${(10_000 / s).toFixed(0)} scenarios/s${Number.isFinite(kb) ? `, ${(kb / 1024).toFixed(0)} MB peak` : ', peak memory not measured (SKIPPED: /usr/bin/time not found)'}`,
   );
 }
 

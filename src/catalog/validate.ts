@@ -5,7 +5,14 @@
  */
 import type { z } from 'zod';
 import { CATALOG_FILES, type RawCatalog } from './data.js';
-import { buildCatalogFrom, type Catalog, CatalogError, type CatalogFiles, formatPath } from './load.js';
+import {
+  buildCatalogFrom,
+  type Catalog,
+  CatalogError,
+  type CatalogFiles,
+  formatPath,
+  priceCoverageProblems,
+} from './load.js';
 import {
   CommitmentsSpotFileSchema,
   InstancesFileSchema,
@@ -48,9 +55,12 @@ export function parseCatalogFiles(raw: RawCatalog): CatalogFiles {
 }
 
 /**
- * Validates the catalog files and builds the catalog. Not memoized (see loadCatalog); for tests and tools.
+ * Validates the catalog files (their schemas and the price coverage rule) and builds the catalog. Not memoized (see loadCatalog); for tests and tools.
  * @throws {CatalogError} naming the file and field path of every problem
  */
 export function buildCatalog(raw: RawCatalog): Catalog {
-  return buildCatalogFrom(parseCatalogFiles(raw));
+  const parsed = parseCatalogFiles(raw);
+  const uncovered = priceCoverageProblems(parsed);
+  if (uncovered.length > 0) throw new CatalogError(uncovered);
+  return buildCatalogFrom(parsed);
 }

@@ -179,6 +179,30 @@ export function networkP99S(paths: readonly GroupPath[], scope: 'all-users' | 'e
   return worst;
 }
 
+/** Share of the requests beyond 1% that networkAloneMisses asks for, and its margin on the time (relative). */
+const NETWORK_MISS_SHARE_SLACK = 1e-3;
+const NETWORK_MISS_TIME_SLACK = 1e-6;
+
+/**
+ * Whether the network time alone puts the p99 of the mixture of `paths` above `xS` whatever the queue: the requests
+ * whose network time (a read's round trips, a write's with its quorum detour) exceeds xS (1 + 1e-6) are more than 1%
+ * of all (by 1e-3). Their end-to-end time exceeds xS (1 + 1e-6) whatever the queue (a queue's survival is exactly 1
+ * before 0: responseTimeSurvivalFunction), so the mixture's survival at xS (1 +/- QUANTILE_DECISION_MARGIN) is above
+ * 1% by far more than its rounding, and scopedP99AtMost (scope "all-users", or one path) is false at every node count.
+ * @example networkAloneMisses([{ share: 0.9, networkS: 0.01, writeExtraS: 0, writeFraction: 0 }, { share: 0.1, networkS: 0.08, writeExtraS: 0, writeFraction: 0 }], 0.05) // true: 10% of the requests spend 80 ms on the network
+ */
+export function networkAloneMisses(paths: readonly GroupPath[], xS: number): boolean {
+  const beyond = xS * (1 + NETWORK_MISS_TIME_SLACK);
+  let total = 0;
+  let slow = 0;
+  for (const g of paths) {
+    total += g.share;
+    if (g.networkS > beyond) slow += g.share * (1 - g.writeFraction);
+    if (g.writeFraction > 0 && g.networkS + g.writeExtraS > beyond) slow += g.share * g.writeFraction;
+  }
+  return total > 0 && slow > 0.01 * (1 + NETWORK_MISS_SHARE_SLACK) * total;
+}
+
 /** The smallest node count >= 1 for which `ok` holds, given ok is monotone (false ... false true ... true). */
 function smallestTrue(lo: number, ok: (n: number) => boolean, cap: number): number | null {
   let hi = Math.max(lo, 1);
@@ -230,7 +254,9 @@ export function nodesNeeded(
   // each count is tested against the target by the survival function there (P(T > target) <= 1%), not by its p99
   const atP99 = (n: number) => scopedP99AtMost(paths, queueAtLoad(w, node, ratePerS, n, model), scope, p99TargetS);
   const farOut = Math.min(cap, minStable * 64 + 64);
-  if (paths.length > 0 && atP99(farOut)) {
+  // no count meets the p99 when the network alone misses it (networkAloneMisses): not tested
+  const reachable = !((scope === 'all-users' || paths.length <= 1) && networkAloneMisses(paths, p99TargetS));
+  if (paths.length > 0 && reachable && atP99(farOut)) {
     return { nodes: smallestTrue(minStable, atP99, cap), criterion: 'p99' };
   }
   const queueOnly: GroupPath[] = [{ share: 1, networkS: 0, writeExtraS: 0, writeFraction: 0 }];

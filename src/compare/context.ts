@@ -81,6 +81,27 @@ function regionPlace(region: Region): Place {
   return { kind: 'region' as const, id: region.id, lat: region.lat, lon: region.lon };
 }
 
+/**
+ * Round trips between two catalog regions by catalog, keyed as Context.rtt keys them: a pure function of the catalog and
+ * the pair (regionPlace, the measured table, the catalog's RTT model), so every context shares them (a batch builds one
+ * context per line). At most one entry per pair of the catalog's regions.
+ */
+const CATALOG_RTTS = new WeakMap<Catalog, Map<string, Rtt>>();
+
+function catalogRtt(catalog: Catalog, key: string, compute: () => Rtt): Rtt {
+  let rtts = CATALOG_RTTS.get(catalog);
+  if (rtts === undefined) {
+    rtts = new Map();
+    CATALOG_RTTS.set(catalog, rtts);
+  }
+  let hit = rtts.get(key);
+  if (hit === undefined) {
+    hit = compute();
+    rtts.set(key, hit);
+  }
+  return hit;
+}
+
 /** The catalog region nearest to a point (great-circle; the RTT estimate grows with distance). */
 function nearestRegion(catalog: Catalog, p: LatLon): string {
   let best = catalog.regions[0]?.id ?? '';
@@ -134,8 +155,12 @@ export function buildContext(scenario: Scenario, catalog: Catalog): Context {
       const key = a < b ? `${a}|${b}` : `${b}|${a}`;
       let hit = cache.get(key);
       if (hit === undefined) {
-        const r = rttBetween(place(a), place(b), measured, catalog.rttModel);
-        hit = { rttS: r.rttMs / 1000, method: r.method };
+        const compute = (): Rtt => {
+          const r = rttBetween(place(a), place(b), measured, catalog.rttModel);
+          return { rttS: r.rttMs / 1000, method: r.method };
+        };
+        // two catalog regions: the catalog's figure, shared by every context (place() reads only the catalog then)
+        hit = catalog.region(a) && catalog.region(b) ? catalogRtt(catalog, key, compute) : compute();
         cache.set(key, hit);
       }
       return hit;

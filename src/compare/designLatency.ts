@@ -15,7 +15,7 @@ import { type Context, preferenceOrder } from './context.js';
 import { contextMemo } from './contextMemo.js';
 import { type LatencyGroup, mixtureQuantile, QUANTILE_DECISION_MARGIN, quantileAbove } from './latency.js';
 import { regionMeetsP99 } from './p99Scope.js';
-import { queueFigures, queueKey, queueP99S } from './queueMemo.js';
+import { queueFigures, queueKey, queueP99S, queueSurvival } from './queueMemo.js';
 import type { LatencyResult, UserRegionLatency } from './result.js';
 
 const ms = (s: number) => s * 1000;
@@ -130,7 +130,7 @@ function servingSurvival(serving: readonly ServingRegion[]): ((tS: number) => nu
   const paths: GroupPath[] = [];
   let total = 0;
   for (const s of serving) {
-    const survival = queueFigures(s.queue.input).survival;
+    const survival = queueSurvival(s.queue.input);
     for (const p of s.paths) {
       survivals.push(survival);
       paths.push(p);

@@ -77,6 +77,14 @@ export function screenP99Above(ctx: Context, d: HorizontalDesign, layout: Horizo
   return p99Above(serving, xS);
 }
 
+/**
+ * A horizontal design's figures that the targets decide: screenHorizontal's result on its exact layout, without notes
+ * (evaluate.ts evaluateTargets).
+ */
+export function horizontalTargets(ctx: Context, d: HorizontalDesign): ArchitectureResult {
+  return settle(ctx, horizontalDeferred(ctx, d, undefined, true, false));
+}
+
 /** screenHorizontal before its latency (settle() gives screenHorizontal's result), with p99Above. */
 export function screenHorizontalDeferred(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): DeferredResult {
   return horizontalDeferred(ctx, d, layout, true);
@@ -144,6 +152,10 @@ function availabilityKey(
  */
 const memoAvailability = contextMemo<AvailabilityFigure>(MAX_MEMO_AVAILABILITIES);
 
+/** perVcpuNote by family, per context (the same note for every design of a family: a search writes it thousands of
+ * times). */
+const memoPerVcpu = contextMemo<string | null>(1000);
+
 function horizontalResult(
   ctx: Context,
   d: HorizontalDesign,
@@ -158,6 +170,7 @@ function horizontalDeferred(
   d: HorizontalDesign,
   layoutIn: HorizontalLayout | undefined,
   screen: boolean,
+  withNotes = true,
 ): DeferredResult {
   const { scenario, catalog } = ctx;
   const w = scenario.workload;
@@ -272,7 +285,7 @@ function horizontalDeferred(
     }[model],
   );
   if (w.fanout > 1) notes.push('fan-out traffic between nodes is not priced');
-  const perVcpu = perVcpuNote(ctx.catalog, w, inst.family);
+  const perVcpu = memoPerVcpu(ctx, inst.family, () => perVcpuNote(ctx.catalog, w, inst.family));
   if (perVcpu !== null) notes.push(perVcpu);
   if (spot !== undefined) notes.push(spot.note);
   if (auto !== null && fleet !== null && scaleOut !== null) notes.push(autoscalingNote(auto, fleet, scaleOut, cap));
@@ -301,7 +314,7 @@ function horizontalDeferred(
   }
   d.regions.forEach((region, r) => {
     const need = needed(r, layout.share[r] as number);
-    if (need !== null && (layout.paths[r]?.length ?? 0) > 0) {
+    if (withNotes && need !== null && (layout.paths[r]?.length ?? 0) > 0) {
       const crit = regionNeed(ctx, d, layout, r, layout.share[r] as number).criterion;
       if (crit !== 'p99')
         notes.push(
@@ -310,7 +323,7 @@ function horizontalDeferred(
     }
   });
 
-  const queueNote = approximationNote(serving.map((s) => s.queue));
+  const queueNote = withNotes ? approximationNote(serving.map((s) => s.queue)) : null;
   if (queueNote !== null) notes.push(queueNote);
 
   // the single points of failure follow from what survives what
@@ -373,7 +386,8 @@ function horizontalDeferred(
       : { autoscaling: autoscalingResult(ctx, auto, fleet, scaleOut, cost, hourly) }),
     availability: availabilityResult(figure),
     dataLoss,
-    notes,
+    // a report's (a caller that reads only the targets' figures, horizontalTargets, has none)
+    notes: withNotes ? notes : [],
   };
   return {
     partial,

@@ -145,6 +145,14 @@ function verticalResult(
   return settle(ctx, verticalDeferred(ctx, d, screen, screenPaths));
 }
 
+/**
+ * A vertical design's figures that the targets decide: screenVertical's result on its exact paths, without notes
+ * (evaluate.ts evaluateTargets).
+ */
+export function verticalTargets(ctx: Context, d: VerticalDesign): ArchitectureResult {
+  return settle(ctx, verticalDeferred(ctx, d, true, verticalPaths(ctx, d), false));
+}
+
 /** A vertical design's result with its latency computed on first read (deferredLatency.ts): every figure. */
 export function evaluateVerticalDeferred(ctx: Context, d: VerticalDesign): DeferredResult {
   return verticalDeferred(ctx, d, false);
@@ -182,8 +190,21 @@ export function verticalNinesAtMost(ctx: Context, d: VerticalDesign): number {
   return nines(verticalUnavailabilityAtLeast(ctx, d));
 }
 
-/** The least unavailability a vertical design of `d`'s region, standby and deploy can have (verticalNinesAtMost's). */
+/** verticalUnavailabilityAtLeast's figures a context keeps (a handful: one per standby kind, place and deploy). */
+const memoLeast = contextMemo<number>(1000);
+
+/**
+ * The least unavailability a vertical design of `d`'s region, standby and deploy can have (verticalNinesAtMost's).
+ * Memoised per context by what it reads of the design: the standby, whether it is in another region (the balancer,
+ * the switch and the failover time follow) and the deploy (the search asks once per site and standby).
+ */
 export function verticalUnavailabilityAtLeast(ctx: Context, d: VerticalDesign): number {
+  return memoLeast(ctx, `${d.standby}|${d.standbyRegion !== null}|${d.deploy ?? ''}`, () =>
+    computeUnavailabilityAtLeast(ctx, d),
+  );
+}
+
+function computeUnavailabilityAtLeast(ctx: Context, d: VerticalDesign): number {
   const lb = d.standby === 'hot' && d.standbyRegion === null ? ctx.catalog.reliability.loadBalancer.multiAz : null;
   const sw = globalSwitchFor(ctx, verticalRegions(d));
   const change = verticalChange(ctx, d, sw);
@@ -198,6 +219,7 @@ function verticalDeferred(
   d: VerticalDesign,
   screen: boolean,
   screenPaths?: (GroupPath & { region: string })[],
+  withNotes = true,
 ): DeferredResult {
   const { scenario, catalog } = ctx;
   const w = scenario.workload;
@@ -226,37 +248,40 @@ function verticalDeferred(
   const cost = verticalCost(ctx, d);
   const availability = availabilityResult(fig);
   const dataLoss = dataLossOf(ctx, d.standby === 'hot' ? 'replicated' : 'one');
+  // the notes: a report's (a caller that reads only the targets' figures, verticalTargets, has none)
   const notes: string[] = [];
-  const perVcpu = memoNote(ctx, `vcpu|${inst.family}`, () => perVcpuNote(catalog, w, inst.family));
-  if (perVcpu !== null) notes.push(perVcpu);
-  if (d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0) {
-    notes.push(STRONG_PAIR_NOTE);
-  }
-  if (d.standby === 'hot' && w.consistency !== 'strong' && w.writeFraction > 0) {
-    notes.push('asynchronous replication to the standby: writes not yet copied are lost on failover');
-  }
-  if (d.standby === 'cold') {
-    const coldNote = () => {
-      const restoreS = coldRestoreTimeS(
-        scenario.reliability.coldRestoreS,
-        w.workingSetBytes,
-        scenario.reliability.restoreRateBytesPerS,
-        sw?.failoverS ?? 0,
+  if (withNotes) {
+    const perVcpu = memoNote(ctx, `vcpu|${inst.family}`, () => perVcpuNote(catalog, w, inst.family));
+    if (perVcpu !== null) notes.push(perVcpu);
+    if (d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0) {
+      notes.push(STRONG_PAIR_NOTE);
+    }
+    if (d.standby === 'hot' && w.consistency !== 'strong' && w.writeFraction > 0) {
+      notes.push('asynchronous replication to the standby: writes not yet copied are lost on failover');
+    }
+    if (d.standby === 'cold') {
+      const coldNote = () => {
+        const restoreS = coldRestoreTimeS(
+          scenario.reliability.coldRestoreS,
+          w.workingSetBytes,
+          scenario.reliability.restoreRateBytesPerS,
+          sw?.failoverS ?? 0,
+        );
+        return `cold standby: restored in ${formatDuration(restoreS)} (reliability.coldRestore + the working set at reliability.restoreRate${sw ? ' + the switch moving the users' : ''}); its storage is not priced`;
+      };
+      notes.push(memoNote(ctx, `cold|${sw === null ? '' : sw.failoverS}`, coldNote) as string);
+    }
+    if (d.standby === 'hot')
+      notes.push(
+        sw
+          ? 'hot standby in another region, behind the global traffic switch; failover time per failure of the active'
+          : 'hot standby behind a balancer; failover time per failure of the active',
       );
-      return `cold standby: restored in ${formatDuration(restoreS)} (reliability.coldRestore + the working set at reliability.restoreRate${sw ? ' + the switch moving the users' : ''}); its storage is not priced`;
-    };
-    notes.push(memoNote(ctx, `cold|${sw === null ? '' : sw.failoverS}`, coldNote) as string);
+    if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
+    if (ops.deploysPerWeek > 0) notes.push(change.text);
+    const queueNote = approximationNote([q]);
+    if (queueNote !== null) notes.push(queueNote);
   }
-  if (d.standby === 'hot')
-    notes.push(
-      sw
-        ? 'hot standby in another region, behind the global traffic switch; failover time per failure of the active'
-        : 'hot standby behind a balancer; failover time per failure of the active',
-    );
-  if (sw) notes.push(switchNote(sw, cost.breakdown.globalSwitchUsdPerMonth));
-  if (ops.deploysPerWeek > 0) notes.push(change.text);
-  const queueNote = approximationNote([q]);
-  if (queueNote !== null) notes.push(queueNote);
   const partial: DeferredResult['partial'] = {
     name: d.name,
     kind: 'vertical',

@@ -13,7 +13,29 @@ export function globalSwitchFor(ctx: Context, regions: readonly string[]): Globa
   return regions.length > 1 ? ctx.networkCosts.globalSwitches.default : null;
 }
 
-/** The note that says which switch a design is reached through, what it costs and what it is assumed to do. */
+/** Notes a switch keeps before they are cleared (a bound on memory: a design's switch costs one of a few amounts). */
+const MAX_NOTES = 1000;
+const notes = new WeakMap<GlobalSwitch, Map<number, string>>();
+
+/**
+ * The note that says which switch a design is reached through, what it costs and what it is assumed to do (memoised
+ * by the switch and the cost: the searches write it for every design they evaluate across regions).
+ */
 export function switchNote(sw: GlobalSwitch, usdPerMonth: number): string {
+  let byCost = notes.get(sw);
+  if (byCost === undefined) {
+    byCost = new Map();
+    notes.set(sw, byCost);
+  }
+  let note = byCost.get(usdPerMonth);
+  if (note === undefined) {
+    note = writeSwitchNote(sw, usdPerMonth);
+    if (byCost.size >= MAX_NOTES) byCost.clear();
+    byCost.set(usdPerMonth, note);
+  }
+  return note;
+}
+
+function writeSwitchNote(sw: GlobalSwitch, usdPerMonth: number): string {
   return `users reach the regions through ${sw.name} (the catalog's default global traffic switch): ${formatUsd(usdPerMonth)} a month, ${formatPercent(sw.availability.availability)} available in series (${sw.availability.confidence}), and a move to another region takes at least ${formatDuration(sw.failoverS)} (health-check detection + DNS TTL)`;
 }

@@ -105,8 +105,11 @@ function gridFraction(catalog: Catalog, r: Pick<Reservation, 'term' | 'option' |
   return own / base;
 }
 
-/** unitPrice's answers per catalog (a pure function of its arguments: the searches ask for the same ones often). */
-const MEMO = new WeakMap<Catalog, Map<string, NodePrice | null>>();
+/**
+ * unitPrice's answers per catalog, by model, instance name and region (a pure function of its arguments: the searches
+ * ask for the same ones often; nested maps of the strings given rather than one key built per call).
+ */
+const MEMO = new WeakMap<Catalog, Map<PricingModel, Map<string, Map<string, NodePrice | null>>>>();
 
 /**
  * The price of one node of `instance` in `region` under `model`, with its source and derivation, or undefined when
@@ -118,16 +121,25 @@ export function unitPrice(
   region: string,
   model: PricingModel,
 ): NodePrice | undefined {
-  let memo = MEMO.get(catalog);
-  if (memo === undefined) {
-    memo = new Map();
-    MEMO.set(catalog, memo);
+  let byModel = MEMO.get(catalog);
+  if (byModel === undefined) {
+    byModel = new Map();
+    MEMO.set(catalog, byModel);
   }
-  const key = `${instance.name}\u0000${region}\u0000${model}`;
-  let hit = memo.get(key);
+  let byInstance = byModel.get(model);
+  if (byInstance === undefined) {
+    byInstance = new Map();
+    byModel.set(model, byInstance);
+  }
+  let byRegion = byInstance.get(instance.name);
+  if (byRegion === undefined) {
+    byRegion = new Map();
+    byInstance.set(instance.name, byRegion);
+  }
+  let hit = byRegion.get(region);
   if (hit === undefined) {
     hit = computeUnitPrice(catalog, instance, region, model) ?? null;
-    memo.set(key, hit);
+    byRegion.set(region, hit);
   }
   return hit ?? undefined;
 }

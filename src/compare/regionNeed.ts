@@ -2,7 +2,7 @@
 
 import type { Instance } from '../catalog/index.js';
 import type { BalancerPolicy } from '../scenario/types.js';
-import { balancerModel, type GroupPath, nodesForUtilization, nodesNeeded } from './capacity.js';
+import { balancerModel, type GroupPath, networkAloneMisses, nodesForUtilization, nodesNeeded } from './capacity.js';
 import type { Context } from './context.js';
 import type { HorizontalLayout } from './layout.js';
 
@@ -19,6 +19,9 @@ function pathsKeyOf(paths: readonly GroupPath[]): string {
   return key;
 }
 
+/** The memo's key for every paths on which the network alone misses the p99 target (networkAloneMisses). */
+const QUEUE_ONLY = '#queue-only';
+
 /** Fewest up nodes region r needs to carry loadShare of the design rate within the p99 target: sizing only (memoised). */
 export function regionNeed(
   ctx: Context,
@@ -33,13 +36,18 @@ export function regionNeed(
     needCache.set(ctx, cache);
   }
   const paths = layout.paths[r] ?? [];
-  const outer = pathsKeyOf(paths);
+  // where the network alone misses the p99 target, nodesNeeded sizes on the queue alone: the same for every paths
+  const t = ctx.scenario.targets;
+  const queueOnly = (t.p99Scope === 'all-users' || paths.length <= 1) && networkAloneMisses(paths, t.p99S);
+  const outer = queueOnly ? QUEUE_ONLY : pathsKeyOf(paths);
   let byPaths = cache.get(outer);
   if (byPaths === undefined) {
     byPaths = new Map();
     cache.set(outer, byPaths);
   }
-  const key = `${d.instance.name}|${balancerModel(d.balancer)}|${loadShare.toPrecision(12)}`;
+  // nodesNeeded reads the instance only through its vCPUs and their speed (ctx.node): types alike share an answer
+  const node = ctx.node(d.instance);
+  const key = `${node.vcpu},${node.speedup}|${balancerModel(d.balancer)}|${loadShare.toPrecision(12)}`;
   const hit = byPaths.get(key);
   if (hit !== undefined) return hit;
   const result = computeRegionNeed(ctx, d, layout, r, loadShare);

@@ -24,6 +24,17 @@ import type { ArchitectureResult, MeetsTargets } from './result.js';
 import { SHORTFALL_RESOLUTION } from './size.js';
 import { shortfallOf, UNBOUNDED_SHORTFALL } from './targets.js';
 
+/**
+ * What a search's bounds passed over (filled when a search is given one: a test's view of the pruning, as the
+ * answer and the frontier are the same either way): designs that a search without them would have settled
+ * (screened in full, latency included) and this one did not.
+ */
+export interface BoundStats {
+  /** Designs passed over unsettled: on a p99 test, or evaluated but for their latency (horizontal); sites and sizes
+   * passed over unsized or unevaluated (vertical). */
+  passedOver: number;
+}
+
 /** Bounds under a design's figures, known before it is evaluated: each no more than the design's own. */
 export interface Floors {
   /** Monthly cost, USD. */

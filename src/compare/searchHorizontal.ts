@@ -95,6 +95,7 @@ import { outageFloor } from './outageFloor.js';
 import type { ArchitectureResult } from './result.js';
 import {
   BOUND_SLACK,
+  type BoundStats,
   cannotMatter,
   type Floors,
   floorStanding,
@@ -299,6 +300,8 @@ interface SearchState {
   stopped: boolean;
   /** Whether designs that cannot matter are passed over (screenBound.ts); false only to test that it changes nothing. */
   bounded: boolean;
+  /** Designs passed over unsettled (screenBound.ts BoundStats). */
+  passedOver: number;
 }
 
 /** One instance type on one plan: its designs and their costs by spare count. */
@@ -581,6 +584,7 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       const beyond = extends_ ? null : p99Beyond(ctx, best(), atFloors, floors.p99S);
       if (beyond !== null && screenP99Above(ctx, design, plan.layout, beyond)) {
         // counted as a screen (it misses a target); the scan ends after a count at the most nodes a region may have
+        state.passedOver++;
         if (counted(state, false) || design.nodesByRegion.some((n) => n >= MAX_NODES_PER_REGION)) break;
         passed = design;
         continue;
@@ -594,6 +598,7 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       // the p99, with the p99 at its floor, or from the p99's side of the point from which it cannot matter
       const result = mayMatter(ctx, state, deferred, floors.p99S) ? settle(ctx, deferred) : null;
       if (result !== null) meet(ctx.seen, result);
+      else state.passedOver++;
       const feasible = result?.feasible ?? false;
       counted(state, feasible);
       if (result !== null && better(result, state.best?.result ?? null)) state.best = { result, design };
@@ -741,10 +746,22 @@ function screenUnbounded(
   });
 }
 
-/** The cheapest horizontal design that meets every target, or the closest one met (see the module note). */
-export function searchHorizontal(ctx: Context, options: { screenBounds?: boolean } = {}): ArchitectureResult {
+/**
+ * The cheapest horizontal design that meets every target, or the closest one met (see the module note).
+ * `screenBounds` false: every design screened is settled (a test's reference); `stats`: what the bounds passed over.
+ */
+export function searchHorizontal(
+  ctx: Context,
+  options: { screenBounds?: boolean; stats?: BoundStats } = {},
+): ArchitectureResult {
   const instances = searchableInstances(ctx);
-  const state: SearchState = { best: null, screens: 0, stopped: false, bounded: options.screenBounds ?? true };
+  const state: SearchState = {
+    best: null,
+    screens: 0,
+    stopped: false,
+    bounded: options.screenBounds ?? true,
+    passedOver: 0,
+  };
   // first the sets most likely to hold the answer (near the users; a second or third site): a good design early lets
   // the bounds prune the rest
   const ids = [...new Set(ctx.catalog.regions.map((r) => r.id))];
@@ -805,6 +822,7 @@ export function searchHorizontal(ctx: Context, options: { screenBounds?: boolean
   // outages alone rule out every design (a target beyond what any region set can reach): the closest among a sample
   if (state.best === null) screenUnbounded(ctx, instances, heuristic, state);
   if (state.best === null) throw new RangeError('the catalog has no instances to search');
+  if (options.stats !== undefined) options.stats.passedOver += state.passedOver;
   sampleDearer(ctx, instances, heuristic);
   // the choice with every figure, on its exact layout
   const full = evaluateHorizontal(ctx, state.best.design);

@@ -5,7 +5,7 @@
  */
 
 import type { Instance } from '../catalog/index.js';
-import type { AutoscalingSpec, BalancerPolicy, DeployMode, Standby } from '../scenario/types.js';
+import type { AutoscalingSpec, BalancerPolicy, DeployMode, P99Scope, Standby } from '../scenario/types.js';
 import { meanNodes, profileOf } from './autoscale.js';
 import {
   type GroupPath,
@@ -31,14 +31,14 @@ import {
 } from './evaluateVertical.js';
 import { meet, objectives } from './frontier.js';
 import { horizontalCost } from './horizontalCost.js';
-import { mixtureQuantileVersus } from './latency.js';
+import { mixtureQuantileVersus, mixtureSurvival, quantileAbove } from './latency.js';
 import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayout, screensCompact } from './layout.js';
 import { leastRegionNodes, memoryNeededGiB } from './nodeMemory.js';
-import { pricedIn, usdPerHourIn } from './nodePrice.js';
+import { nodePrice, pricedIn, usdPerHourIn } from './nodePrice.js';
 import { verticalDeployChoices } from './operations.js';
 import { regionLoadBase } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
-import { BOUND_SLACK, cannotMatter, floorStanding, pathsP99FloorS } from './screenBound.js';
+import { BOUND_SLACK, type BoundStats, cannotMatter, floorStanding, pathsP99FloorS } from './screenBound.js';
 import { UNBOUNDED_SHORTFALL } from './targets.js';
 
 /**
@@ -128,6 +128,8 @@ const sizingCache = new WeakMap<
       screened: RegionPath[];
       p99s: Map<Instance, number>;
       meetsP99: Map<Instance, boolean>;
+      /** By instance, the highest point its p99 was found surely above (surelyAbove), when its p99 was not computed. */
+      above: Map<Instance, number>;
       exactlyDecided: Set<Instance>;
       /** networkP99S of the screened paths under the scenario's scope, and of the exact paths under "all-users". */
       network: { screened: number; allUsers: number };
@@ -155,7 +157,15 @@ function verticalSizingPaths(ctx: Context, spec: VerticalSpec, compact: boolean)
       screened: networkP99S(screened, ctx.scenario.targets.p99Scope),
       allUsers: networkP99S(paths, 'all-users'),
     };
-    hit = { paths, screened, p99s: new Map(), meetsP99: new Map(), exactlyDecided: new Set(), network };
+    hit = {
+      paths,
+      screened,
+      p99s: new Map(),
+      meetsP99: new Map(),
+      above: new Map(),
+      exactlyDecided: new Set(),
+      network,
+    };
     cache.set(key, hit);
   }
   return hit;
@@ -218,12 +228,16 @@ export function verticalOfChoice(ctx: Context, spec: VerticalSpec, c: VerticalCh
     : { ...r, infeasibleReason: `${prefix}; the closest, ${c.instance.name}: ${r.infeasibleReason}` };
 }
 
-/** sizeVertical's choice of a size (VerticalChoice), without evaluating it. */
+/**
+ * sizeVertical's choice of a size (VerticalChoice), without evaluating it. `surely` false: the closest size found
+ * from every size's p99 (a test's reference for the survival tests that pass sizes over).
+ */
 export function verticalChoice(
   ctx: Context,
   sizes: readonly Instance[],
   spec: VerticalSpec,
   screen = false,
+  surely = true,
 ): VerticalChoice {
   const { scenario } = ctx;
   const w = scenario.workload;
@@ -231,7 +245,7 @@ export function verticalChoice(
   const memNeed = memoryNeededGiB(ctx, 1);
   const compact = screen && screensCompact(ctx);
   const q = compactResolutionS(t.p99S);
-  const { paths, screened, p99s, meetsP99, exactlyDecided, network } = verticalSizingPaths(ctx, spec, compact);
+  const { paths, screened, p99s, meetsP99, above, exactlyDecided, network } = verticalSizingPaths(ctx, spec, compact);
   /** Whether the compact p99 (above the target) is at most q above it: p99 - q <= target. */
   const nearTarget = (on: RegionPath[], queue: ReturnType<typeof queueAtLoad>) => {
     if (t.p99Scope === 'all-users' || on.length <= 1) {
@@ -283,15 +297,28 @@ export function verticalChoice(
         }
         if (meets) return chosen(i, 'meets', '');
       }
+      // the closest: the lowest p99, the smaller box when two differ only by rounding (a far region's users: the
+      // network decides and every size has the same p99): each size in turn replaces the closest so far when its p99
+      // is below that one's by more than a relative 1e-9
       let best: { i: Instance; p99: number } | null = null;
       for (const i of cpuOk) {
         let p99 = p99s.get(i);
         if (p99 === undefined) {
-          p99 = scopedP99S(exactlyDecided.has(i) ? paths : screened, queueOf(i), t.p99Scope);
+          const sizedOn = exactlyDecided.has(i) ? paths : screened;
+          // a size whose p99 is surely not below the bar is not the next closest: its p99 is not computed (one
+          // evaluation of its survival instead of the p99's root search; with a far region's users every size's p99
+          // is about the same, and only the first is the closest). Kept: above a point is above any lower one.
+          if (best !== null && surely) {
+            const point = best.p99 * (1 - CLOSEST_TEST_BELOW);
+            if (point <= (above.get(i) ?? Number.NEGATIVE_INFINITY)) continue;
+            if (surelyAbove(sizedOn, queueOf(i), t.p99Scope, point)) {
+              above.set(i, point);
+              continue;
+            }
+          }
+          p99 = scopedP99S(sizedOn, queueOf(i), t.p99Scope);
           p99s.set(i, p99);
         }
-        // the closest: the lowest p99, the smaller box when two differ only by rounding (a far region's users: the
-        // network decides and every size has the same p99)
         if (best === null || p99 < best.p99 * (1 - 1e-9)) best = { i, p99 };
       }
       shown = best?.i;
@@ -307,6 +334,24 @@ export function verticalChoice(
   }
   if (shown === undefined) throw new RangeError('no sizes to choose from');
   return chosen(shown, 'limit', binding);
+}
+
+/**
+ * Relative distance under the closest size's p99 at which verticalChoice tests a later size's: quantileAbove there
+ * puts the size's p99 above p99 (1 - 1.5e-9) (1 + 1e-9), about p99 (1 - 5e-10), so not below p99 (1 - 1e-9), the bar
+ * it must pass below to be the closer, by far more than the rounding of either figure.
+ */
+const CLOSEST_TEST_BELOW = 1.5e-9;
+
+/**
+ * Whether scopedP99S(paths, queue, scope) is surely above `xS`: under "all-users" (or one path, the same p99) the
+ * p99 of the mixture is above xS (1 + QUANTILE_DECISION_MARGIN) when its survival there is above 1% (latency.ts
+ * quantileAbove, on the survival mixtureQuantile takes its p99 of); false when that does not decide it, under
+ * "every-region", or for an unstable queue.
+ */
+function surelyAbove(paths: readonly GroupPath[], queue: ReturnType<typeof queueAtLoad>, scope: P99Scope, xS: number) {
+  if (!(scope === 'all-users' || paths.length <= 1) || !queue.stable) return false;
+  return quantileAbove(mixtureSurvival(groupsAt(paths, queue)), 0.99, xS);
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -551,7 +596,15 @@ export function candidateRegionSets(ctx: Context, max = MAX_SEARCH_REGIONS): str
   return sets;
 }
 
-export function searchVertical(ctx: Context, options: { screenBounds?: boolean } = {}): ArchitectureResult {
+/**
+ * The cheapest vertical design (a size of a family in a region, with a standby and a deploy) that meets every target,
+ * or the closest one. `screenBounds` false: every site and size is screened (a test's reference); `stats`: what the bounds passed
+ * over (screenBound.ts BoundStats).
+ */
+export function searchVertical(
+  ctx: Context,
+  options: { screenBounds?: boolean; stats?: BoundStats } = {},
+): ArchitectureResult {
   // whether sites and sizes that cannot matter are passed over (cannotEnter, choiceCannotMatter); false only to test
   // that it changes nothing
   const bounded = options.screenBounds ?? true;
@@ -583,6 +636,7 @@ export function searchVertical(ctx: Context, options: { screenBounds?: boolean }
   const w = ctx.scenario.workload;
   const t = ctx.scenario.targets;
   let best: { result: ArchitectureResult; sizes: Instance[]; spec: VerticalSpec } | null = null;
+  let passedOver = 0;
   const deployChoices = verticalDeployChoices(ctx.scenario.operations);
   for (const [family, list] of families) {
     const familySizes = ctx.catalog.families.get(family)?.filter((i) => list.includes(i)) ?? list;
@@ -632,9 +686,15 @@ export function searchVertical(ctx: Context, options: { screenBounds?: boolean }
               standbyRegion,
               ...(deploy === undefined ? {} : { deploy }),
             };
-            if (bounded && best !== null && cannotEnter(ctx, here, spec, best.result)) continue;
+            if (bounded && best !== null && cannotEnter(ctx, here, spec, best.result)) {
+              passedOver++;
+              continue;
+            }
             const choice = verticalChoice(ctx, here, spec, true);
-            if (bounded && best !== null && choiceCannotMatter(ctx, spec, choice, best.result)) continue;
+            if (bounded && best !== null && choiceCannotMatter(ctx, spec, choice, best.result)) {
+              passedOver++;
+              continue;
+            }
             const result = verticalOfChoice(ctx, spec, choice);
             meet(ctx.seen, result);
             if (better(result, best?.result ?? null)) best = { result, sizes: here, spec };
@@ -644,6 +704,7 @@ export function searchVertical(ctx: Context, options: { screenBounds?: boolean }
     }
   }
   if (best === null) throw new RangeError('the catalog has no instances to search');
+  if (options.stats !== undefined) options.stats.passedOver += passedOver;
   // the screens chose; the choice with every figure
   return sizeVertical(ctx, best.sizes, best.spec);
 }
@@ -690,10 +751,33 @@ function cannotEnter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpe
   const near = ctx.seen.map(objectives).filter((o) => o[1] <= ninesBound && o[2] <= p99Bound);
   if (near.length === 0) return false;
   let usd = Number.POSITIVE_INFINITY;
-  for (const instance of sizes) usd = Math.min(usd, verticalCost(ctx, { ...design, instance }).usdPerMonth);
+  for (const instance of leastPriced(ctx, sizes, spec)) {
+    usd = Math.min(usd, verticalCost(ctx, { ...design, instance }).usdPerMonth);
+  }
   const [costBound] = objectives({ cost: { usdPerMonth: usd }, availability: { nines: 0 }, latency: { p99Ms: 0 } });
   if (!distant && !(Math.round(usd * 100) > Math.round(best.cost.usdPerMonth * 100))) return false;
   return near.some((o) => o[0] <= costBound && (o[0] < costBound || o[1] < ninesBound || o[2] < p99Bound));
+}
+
+/**
+ * The sizes of `sizes` that may cost the least on `spec`: those no other size undercuts on the price it pays. A size
+ * enters verticalCost only through its price per hour in the box's region and, with a hot standby, in the standby's
+ * (nodePrice); every other term is the same for all sizes, and the cost grows with each price (products by and sums
+ * of non-negative terms, monotone in floating point too), so a size priced no lower on both than another costs no
+ * less. The least cost over `sizes` is the least over these.
+ */
+export function leastPriced(ctx: Context, sizes: readonly Instance[], spec: VerticalSpec): Instance[] {
+  const hot = spec.standby === 'hot';
+  const prices = sizes.map((instance) => ({
+    instance,
+    box: nodePrice(ctx, instance, spec.region).usdPerHour,
+    standby: hot ? nodePrice(ctx, instance, spec.standbyRegion ?? spec.region).usdPerHour : 0,
+  }));
+  return prices
+    .filter(
+      (a) => !prices.some((b) => b.box <= a.box && b.standby <= a.standby && (b.box < a.box || b.standby < a.standby)),
+    )
+    .map((a) => a.instance);
 }
 
 /**

@@ -948,10 +948,25 @@ const BY_PATH: ReadonlyMap<string, ScenarioField> = new Map(SCENARIO_FIELDS.map(
  * @example scenarioField('architectures[2].zones').integer // true
  */
 export function scenarioField(path: string): ScenarioField {
-  const row = BY_PATH.get(path.replace(/\[\d+\]/g, '[]'));
+  let row = BY_PATH.get(path);
+  if (row === undefined && path.includes('[')) {
+    // an indexed path: its row remembered (a pure function of the path; every scenario read asks for the same few)
+    row = BY_INDEXED_PATH.get(path);
+    if (row === undefined) {
+      row = BY_PATH.get(path.replace(/\[\d+\]/g, '[]'));
+      if (row !== undefined) {
+        if (BY_INDEXED_PATH.size >= MAX_INDEXED_PATHS) BY_INDEXED_PATH.clear();
+        BY_INDEXED_PATH.set(path, row);
+      }
+    }
+  }
   if (row === undefined) throw new RangeError(`no scenario field ${path}`);
   return row;
 }
+
+/** scenarioField's rows of indexed paths (`architectures[2].nodes`), bounded: cleared when it holds this many. */
+const BY_INDEXED_PATH = new Map<string, ScenarioField>();
+const MAX_INDEXED_PATHS = 1000;
 
 /** The bounds of a number or unit field at a path (as scenarioField). @throws {RangeError} no row, or no bounds */
 export function boundsOf(path: string): Bounds {

@@ -27,7 +27,7 @@
  * that mean "none" or "chosen by the engine" (`description`, `targets.budget`, `architectures`, `simulation`, a
  * candidate's `size`, `nodes`, `regions`) are not.
  */
-import { type Catalog, type CatalogProvider, type Instance, loadCatalog } from '../catalog/index.js';
+import { type Catalog, type CatalogProvider, type Instance, loadCatalog, type Region } from '../catalog/index.js';
 import { unitPrice } from '../compare/nodePrice.js';
 import { NeumaierSum } from '../core/math/sum.js';
 import { InputError, InputErrors } from '../errors.js';
@@ -35,20 +35,12 @@ import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/pa
 import { decimalComplement } from '../util/decimalComplement.js';
 import { closest } from '../util/suggest.js';
 import { boundsOf, IDENTIFIER, SCENARIO_FIELDS, scenarioField } from './fields.js';
-import {
-  fallbackExpected,
-  forbiddenKeys,
-  formatPath,
-  issueErrors,
-  preview,
-  type Raw,
-  record,
-  ScenarioError,
-} from './issues.js';
+import { forbiddenKeys, formatPath, issueErrors, preview, type Raw, record, ScenarioError } from './issues.js';
 import { MIN_TRAFFIC_RATE_PER_S } from './limits.js';
 import { DEPLOY_MODES, P99_SCOPES, PRICING_MODELS, PROVIDERS, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
 import { profileMean } from './profile.js';
-import { PROFILE_HOURS, ScenarioSchema } from './schema.js';
+import { PROFILE_HOURS } from './schema.js';
+import { shapeIssues } from './shapeIssues.js';
 import { autoscalingFitsTier, spotApplies } from './spotRule.js';
 import type {
   ArchitectureSpec,
@@ -125,6 +117,39 @@ const CANDIDATE_OPTIONS = [
   'autoscaling',
 ];
 
+/**
+ * Whether `region` raises no price problem for a design of `family` (its `size`, or any size) bought as `model`: an
+ * unknown region or another provider's (both reported elsewhere), or one where some such size has a price. A pure
+ * function of the catalog and its arguments, remembered per catalog (bounded: cleared at MAX_PRICED_REGIONS).
+ */
+function pricedRegion(
+  catalog: Catalog,
+  family: string,
+  size: string | null,
+  region: string,
+  model: PricingModel,
+): boolean {
+  let memo = PRICED_REGIONS.get(catalog);
+  if (memo === undefined) {
+    memo = new Map();
+    PRICED_REGIONS.set(catalog, memo);
+  }
+  const key = `${model}\u0000${family}\u0000${size ?? ''}\u0000${region}`;
+  let ok = memo.get(key);
+  if (ok === undefined) {
+    const sizes = (catalog.families.get(family) ?? []).filter((i) => size === null || i.size === size);
+    ok =
+      catalog.region(region)?.provider !== sizes[0]?.provider ||
+      sizes.some((inst) => unitPrice(catalog, inst, region, model) !== undefined);
+    if (memo.size >= MAX_PRICED_REGIONS) memo.clear();
+    memo.set(key, ok);
+  }
+  return ok;
+}
+
+const PRICED_REGIONS = new WeakMap<Catalog, Map<string, boolean>>();
+const MAX_PRICED_REGIONS = 10_000;
+
 /** What a design's problems call it: a candidate of its own, or the design of one tier of a candidate. */
 type DesignOf = 'candidate' | 'tier design';
 
@@ -136,8 +161,7 @@ export function parseScenario(input: unknown): Scenario {
   const forbidden = forbiddenKeys(input);
   if (forbidden.length > 0) throw new InputErrors(forbidden);
 
-  const shape = ScenarioSchema.safeParse(input, { reportInput: true, jitless: true, error: fallbackExpected });
-  const shapeErrors = shape.success ? [] : shape.error.issues.flatMap(issueErrors);
+  const shapeErrors = shapeIssues(input).flatMap(issueErrors);
   const normalizer = new Normalizer(loadCatalog());
   const scenario = normalizer.scenario(record(input));
   const seen = new Set<string>();
@@ -1184,10 +1208,16 @@ class Normalizer {
       );
       return;
     }
-    const listed = (regions ?? []).flatMap((id) => this.catalog.region(id) ?? []);
-    const other = regions === null ? undefined : listed.find((r) => r.provider !== provider);
-    const anyOwn = this.catalog.regions.some((r) => r.provider === provider);
-    if (other === undefined && (regions !== null || anyOwn)) return;
+    // the first listed region of another provider (an unknown region is reported elsewhere)
+    let other: Region | undefined;
+    for (const id of regions ?? []) {
+      const r = this.catalog.region(id);
+      if (r !== undefined && r.provider !== provider) {
+        other = r;
+        break;
+      }
+    }
+    if (other === undefined && (regions !== null || this.catalog.regions.some((r) => r.provider === provider))) return;
     const regionProvider = other?.provider ?? this.catalog.regions[0]?.provider;
     if (regionProvider === undefined) return;
     const own = [...this.catalog.families]
@@ -1210,14 +1240,14 @@ class Normalizer {
    * price source does not list in a region (m7i in af-south-1), and a node there has no price to cost it at.
    */
   private priced(family: string, size: string | null, regions: readonly string[], path: string): void {
+    const model = this.pricingNow;
+    // each region's answer is the catalog's (pricedRegion): a batch asks the same few again on every line
+    if (regions.every((region) => pricedRegion(this.catalog, family, size, region, model))) return;
     const sizes = (this.catalog.families.get(family) ?? []).filter((i) => size === null || i.size === size);
     const what = size === null ? `family ${family}` : `${family}.${size}`;
-    const model = this.pricingNow;
     const has = (inst: Instance, region: string) => unitPrice(this.catalog, inst, region, model) !== undefined;
     regions.forEach((region, i) => {
-      // an unknown region, or another provider's (both reported elsewhere)
-      if (this.catalog.region(region)?.provider !== sizes[0]?.provider) return;
-      if (sizes.some((inst) => has(inst, region))) return;
+      if (pricedRegion(this.catalog, family, size, region, model)) return;
       const priced = [...new Set(sizes.flatMap((inst) => inst.onDemand.map((p) => p.region)))].filter(
         (r) => this.catalog.region(r) !== undefined && sizes.some((inst) => has(inst, r)),
       );

@@ -28,7 +28,8 @@ export function readScenarioJson(text: string, sourceIn: string): unknown {
     ]);
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark is not JSON
-  const deep = nestedBeyond(body, MAX_SCENARIO_DEPTH);
+  const scan = scanJson(body, MAX_SCENARIO_DEPTH);
+  const deep = scan.deepAt;
   if (deep !== null) {
     const { line, column } = lineColumn(body, deep);
     const expected = `objects and arrays nested at most ${MAX_SCENARIO_DEPTH} levels deep`;
@@ -47,7 +48,9 @@ export function readScenarioJson(text: string, sourceIn: string): unknown {
       new ScenarioError(source, text, expected, `${source}: line ${line}, column ${column}: expected ${expected}`),
     ]);
   }
-  const duplicate = duplicateKey(body);
+  // JSON.parse keeps one copy of a repeated key: fewer keys in the value than in the text means a key appears twice
+  // somewhere, and duplicateKey (a slower scan) says where
+  const duplicate = ownKeyCount(data) === scan.keys ? null : duplicateKey(body);
   if (duplicate !== null) {
     const at = lineColumn(body, duplicate.offset);
     const first = lineColumn(body, duplicate.firstOffset);
@@ -122,20 +125,60 @@ export function duplicateKey(text: string): { path: string; offset: number; firs
  * @example nestedBeyond('[[1]]', 1) // 1
  */
 export function nestedBeyond(text: string, max: number): number | null {
+  return scanJson(text, max).deepAt;
+}
+
+/**
+ * One pass over JSON text: the offset of the first `{` or `[` (outside strings) that opens level `max + 1` (null:
+ * none: nestedBeyond), and, when there is none, the number of keys (strings followed by `:`) in the
+ * whole text: in valid JSON, what ownKeyCount of its value gives unless a key appears twice in one object. Strings are
+ * skipped with indexOf (a long description costs little).
+ * @example scanJson('{"a": [1, {"b": "x:"}]}', 10) // { deepAt: null, keys: 2 }
+ */
+export function scanJson(text: string, max: number): { deepAt: number | null; keys: number } {
   let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  let keys = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92)
-        i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > max) return i;
+    if (c === 34) {
+      // the closing quote: the next one not escaped (preceded by an even number of backslashes)
+      let end = text.indexOf('"', i + 1);
+      for (;;) {
+        if (end === -1) return { deepAt: null, keys }; // unterminated: JSON.parse reports it
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      i = end;
+      let j = end + 1;
+      while (j < n) {
+        const w = text.charCodeAt(j);
+        if (w !== 32 && w !== 10 && w !== 13 && w !== 9) break;
+        j++;
+      }
+      if (text.charCodeAt(j) === 58) keys++;
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return { deepAt: i, keys };
     } else if (c === 125 || c === 93) depth--;
   }
-  return null;
+  return { deepAt: null, keys };
+}
+
+/**
+ * The number of own keys of every object in a JSON value, nested ones included (arrays are walked, not counted).
+ * @example ownKeyCount({ a: [{ b: 1 }, 2], c: {} }) // 3
+ */
+export function ownKeyCount(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) count += ownKeyCount(item);
+    return count;
+  }
+  for (const key of Object.keys(value)) count += 1 + ownKeyCount((value as Record<string, unknown>)[key]);
+  return count;
 }
 
 /** 1-based line and column of a character offset. */

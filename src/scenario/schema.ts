@@ -15,9 +15,16 @@
  * `fanout`, `roundTrips`, `callsPerRequest`) may instead be a range `{ "p5": ..., "p95": ..., "distribution"?: "lognormal" | "normal" |
  * "uniform" }` (the table's `ranged` column). Every other field takes one value only, and its error text says so
  * when it is given a range.
+ *
+ * Built with zod/mini, as the fields are (fieldSchema.ts): the same core schemas, the same JSON Schema (`capplan
+ * schema` byte-identical) and the same issues as zod's classic API, without its methods bound to every instance; the
+ * run bundle keeps 27 kB of zod instead of 93 (issue 18: about 10 ms of every start-up that reads a scenario).
  */
-import * as z from 'zod';
-import { fieldSchema } from './fieldSchema.js';
+import * as z from 'zod/mini';
+// the core classes keysAt tests against, by name: a value read through `z.core.X` keeps zod's whole core namespace in
+// the bundle (its forty locales with it, 300 kB of every command that reads a scenario; issue 18)
+import { $ZodArray, $ZodObject, $ZodOptional, $ZodRecord, $ZodUnion } from 'zod/v4/core';
+import { describe, fieldSchema } from './fieldSchema.js';
 import { SCENARIO_FIELDS, type ScenarioField } from './fields.js';
 
 /**
@@ -55,7 +62,7 @@ function objectAt(prefix: string, description: string, members: Record<string, z
   for (const key of Object.keys(members)) {
     if (!Object.hasOwn(shape, key)) throw new Error(`schema: member ${prefix}.${key} holds no row of the table`);
   }
-  return z.strictObject(shape, { error: 'an object' }).describe(description);
+  return describe(z.strictObject(shape, { error: 'an object' }), description);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -76,23 +83,24 @@ export const PROFILE_HOURS = 24;
 const PROFILE_EXPECTED = `an array of ${PROFILE_HOURS} hourly multipliers of the peak, each in [0, 1] (hour 0 first)`;
 
 export const WorkloadSchema = objectAt('workload', 'What the service must carry (required).', {
-  perVcpuPerformance: z
-    .record(z.string(), fieldSchema(PERFORMANCE_ITEM), {
-      error: 'an object { FAMILY: factor } keyed by instance family',
-    })
-    .describe(
+  perVcpuPerformance: z.optional(
+    describe(
+      z.record(z.string(), fieldSchema(PERFORMANCE_ITEM), {
+        error: 'an object { FAMILY: factor } keyed by instance family',
+      }),
       'Per-vCPU throughput by instance family relative to m7i (= 1), in place of the catalog\'s CoreMark estimate for the families named: { "m7g": 0.9, "c7i": 1.05 }. Default: the catalog\'s table for every family.',
-    )
-    .optional(),
-  growth: GrowthSchema.optional(),
-  dailyProfile: z
-    .array(fieldSchema(PROFILE_ITEM), { error: PROFILE_EXPECTED })
-    .length(PROFILE_HOURS, { error: PROFILE_EXPECTED })
-    .describe(
+    ),
+  ),
+  growth: z.optional(GrowthSchema),
+  dailyProfile: z.optional(
+    describe(
+      z
+        .array(fieldSchema(PROFILE_ITEM), { error: PROFILE_EXPECTED })
+        .check(z.length(PROFILE_HOURS, { error: PROFILE_EXPECTED })),
       'The load over a day, 24 hourly multipliers of the peak rate (max 1), hour 0 first: an autoscaled horizontal design (autoscaling) pays for the nodes each hour needs, and transfer is priced at the mean of the profile when workload.averageRate is not given. Default: none (the peak all day).',
-    )
-    .optional(),
-  usl: UslSchema.optional(),
+    ),
+  ),
+  usl: z.optional(UslSchema),
 });
 
 export const TargetsSchema = objectAt('targets', 'What a design must meet (required).');
@@ -104,9 +112,9 @@ export const ReliabilitySchema = objectAt(
   'reliability',
   'Failure rates of nodes, zones and regions, and recovery times. Default: the catalog presets.',
   {
-    node: failureRates('node', "the catalog's default node preset (Dean 2008 Google cluster figures)").optional(),
-    zone: failureRates('zone', "the catalog's default zone preset (an ESTIMATE)").optional(),
-    region: failureRates('region', "the catalog's default region preset (an ESTIMATE)").optional(),
+    node: z.optional(failureRates('node', "the catalog's default node preset (Dean 2008 Google cluster figures)")),
+    zone: z.optional(failureRates('zone', "the catalog's default zone preset (an ESTIMATE)")),
+    region: z.optional(failureRates('region', "the catalog's default region preset (an ESTIMATE)")),
   },
 );
 
@@ -130,58 +138,71 @@ export const TierDesignSchema = objectAt(
   'architectures[].tiers{}',
   "The design of one tier: vertical or horizontal with that kind's options (as a candidate's), and for a vertical database tier its read replicas.",
   {
-    autoscaling: objectAt(
-      'architectures[].tiers{}.autoscaling',
-      "A horizontal tier of role \"stateless\" only: its nodes follow workload.dailyProfile (which it needs) hour by hour, as an autoscaled candidate's do (the tier's calls follow the users' requests). Default: the scenario's autoscaling, else none (the tier's peak fleet all day).",
-    ).optional(),
-    pricing: objectAt(
-      'architectures[].tiers{}.pricing',
-      "How this tier's nodes are bought. Default: the candidate's pricing, else the scenario's.",
-    ).optional(),
-    regions: z
-      .array(fieldSchema(TIER_REGION_ITEM), { error: 'an array of region ids' })
-      .min(1, { error: 'an array of 1 to 10 region ids' })
-      .max(10, { error: 'an array of 1 to 10 region ids' })
-      .describe(
+    autoscaling: z.optional(
+      objectAt(
+        'architectures[].tiers{}.autoscaling',
+        "A horizontal tier of role \"stateless\" only: its nodes follow workload.dailyProfile (which it needs) hour by hour, as an autoscaled candidate's do (the tier's calls follow the users' requests). Default: the scenario's autoscaling, else none (the tier's peak fleet all day).",
+      ),
+    ),
+    pricing: z.optional(
+      objectAt(
+        'architectures[].tiers{}.pricing',
+        "How this tier's nodes are bought. Default: the candidate's pricing, else the scenario's.",
+      ),
+    ),
+    regions: z.optional(
+      describe(
+        z
+          .array(fieldSchema(TIER_REGION_ITEM), { error: 'an array of region ids' })
+          .check(
+            z.minLength(1, { error: 'an array of 1 to 10 region ids' }),
+            z.maxLength(10, { error: 'an array of 1 to 10 region ids' }),
+          ),
         "Catalog region ids of this tier, as a candidate's regions: vertical 1 or 2 (the second for the standby), horizontal 1 to 10. Default: chosen.",
-      )
-      .optional(),
+      ),
+    ),
   },
 );
 
 export const ArchitectureSchema = objectAt('architectures[]', 'One candidate design.', {
-  pricing: objectAt(
-    'architectures[].pricing',
-    "How this candidate's nodes are bought. Default: the scenario's pricing.",
-  ).optional(),
-  autoscaling: objectAt(
-    'architectures[].autoscaling',
-    "Horizontal only: the candidate's nodes follow workload.dailyProfile hour by hour (which it needs). Default: the scenario's autoscaling, else none (the peak fleet all day).",
-  ).optional(),
-  regions: z
-    .array(fieldSchema(REGION_ITEM), { error: 'an array of region ids' })
-    .min(1, { error: 'an array of 1 to 10 region ids' })
-    .max(10, { error: 'an array of 1 to 10 region ids' })
-    .describe(
+  pricing: z.optional(
+    objectAt('architectures[].pricing', "How this candidate's nodes are bought. Default: the scenario's pricing."),
+  ),
+  autoscaling: z.optional(
+    objectAt(
+      'architectures[].autoscaling',
+      "Horizontal only: the candidate's nodes follow workload.dailyProfile hour by hour (which it needs). Default: the scenario's autoscaling, else none (the peak fleet all day).",
+    ),
+  ),
+  regions: z.optional(
+    describe(
+      z
+        .array(fieldSchema(REGION_ITEM), { error: 'an array of region ids' })
+        .check(
+          z.minLength(1, { error: 'an array of 1 to 10 region ids' }),
+          z.maxLength(10, { error: 'an array of 1 to 10 region ids' }),
+        ),
       'Catalog region ids. Vertical: 1 or 2 (the second is where the standby runs; needs standby "cold" or "hot"). Horizontal: 1 to 10 distinct serving regions. Default: chosen (the best p99 for the users).',
-    )
-    .optional(),
-  tiers: z
-    .record(z.string(), TierDesignSchema, { error: 'an object { TIER: design } keyed by tier name' })
-    .describe(
+    ),
+  ),
+  tiers: z.optional(
+    describe(
+      z.record(z.string(), TierDesignSchema, { error: 'an object { TIER: design } keyed by tier name' }),
       "A design per tier of the scenario, keyed by the tier's name (every tier needs one); the candidate then has only a name and these designs (no kind, family or other option of its own). Default: none (every tier runs on the same nodes, their service times adding up on the same CPUs).",
-    )
-    .optional(),
+    ),
+  ),
 });
 
 export const SimulationSchema = objectAt(
   'simulation',
   'Also check the analytic figures by Monte Carlo simulation. Default: no simulation.',
   {
-    bursts: objectAt(
-      'simulation.bursts',
-      'Bursty arrivals for the request simulation: a two-state Markov-modulated Poisson process whose long-run mean rate is the design rate, so the simulated p99 shows what the analytic (Poisson) figure misses. Default: none (Poisson arrivals).',
-    ).optional(),
+    bursts: z.optional(
+      objectAt(
+        'simulation.bursts',
+        'Bursty arrivals for the request simulation: a two-state Markov-modulated Poisson process whose long-run mean rate is the design rate, so the simulated p99 shows what the analytic (Poisson) figure misses. Default: none (Poisson arrivals).',
+      ),
+    ),
   },
 );
 
@@ -189,13 +210,16 @@ export const FittedSchema = objectAt(
   'fitted[]',
   'Where one input came from when `capplan fit --into` fitted it from measurements: the input, the file, the date and the method.',
   {
-    points: z
-      .array(objectAt('fitted[].points[]', 'One measurement of a load test: throughput x at concurrency n.'), {
-        error: 'an array of { n, x }',
-      })
-      .max(10000, { error: 'an array of at most 10000 points' })
-      .describe("The measurements a USL was fitted to, for the worksheet's plot. Default: none.")
-      .optional(),
+    points: z.optional(
+      describe(
+        z
+          .array(objectAt('fitted[].points[]', 'One measurement of a load test: throughput x at concurrency n.'), {
+            error: 'an array of { n, x }',
+          })
+          .check(z.maxLength(10000, { error: 'an array of at most 10000 points' })),
+        "The measurements a USL was fitted to, for the worksheet's plot. Default: none.",
+      ),
+    ),
   },
 );
 
@@ -204,51 +228,64 @@ export const ScenarioSchema = objectAt(
   'A capplan scenario: a workload, targets, failure rates, users and optional candidate designs. Bare numbers are in base units: per second, seconds, bytes, fractions, USD per month.',
   {
     workload: WorkloadSchema,
-    tiers: z
-      .array(TierSchema, { error: 'an array of tiers { name, role, serviceTime, ... }' })
-      .min(1, { error: `an array of 1 to ${MAX_TIERS} tiers` })
-      .max(MAX_TIERS, { error: `an array of 1 to ${MAX_TIERS} tiers` })
-      .describe(
+    tiers: z.optional(
+      describe(
+        z
+          .array(TierSchema, { error: 'an array of tiers { name, role, serviceTime, ... }' })
+          .check(
+            z.minLength(1, { error: `an array of 1 to ${MAX_TIERS} tiers` }),
+            z.maxLength(MAX_TIERS, { error: `an array of 1 to ${MAX_TIERS} tiers` }),
+          ),
         'The service as a system of tiers, in call order (an app, a cache, a database), instead of workload.serviceTime (the two are mutually exclusive; one of them is required). Each user request makes callsPerRequest sequential calls to each tier; a cache passes its misses on to the next tier. Default: none (one tier: workload.serviceTime).',
-      )
-      .optional(),
-    targets: TargetsSchema,
-    reliability: ReliabilitySchema.optional(),
-    users: z
-      .array(UserRegionSchema, { error: 'an array of { region, share }' })
-      .min(1, { error: 'an array of at least one { region, share }' })
-      .describe(
-        'Where the users are (required, at least one): distinct catalog regions whose shares add up to 1 (100%).',
       ),
-    architectures: z
-      .array(ArchitectureSchema, { error: 'an array of candidates' })
-      .min(1, { error: 'an array of at least one candidate' })
-      .max(100, { error: 'an array of at most 100 candidates' })
-      .describe(
+    ),
+    targets: TargetsSchema,
+    reliability: z.optional(ReliabilitySchema),
+    users: describe(
+      z
+        .array(UserRegionSchema, { error: 'an array of { region, share }' })
+        .check(z.minLength(1, { error: 'an array of at least one { region, share }' })),
+      'Where the users are (required, at least one): distinct catalog regions whose shares add up to 1 (100%).',
+    ),
+    architectures: z.optional(
+      describe(
+        z
+          .array(ArchitectureSchema, { error: 'an array of candidates' })
+          .check(
+            z.minLength(1, { error: 'an array of at least one candidate' }),
+            z.maxLength(100, { error: 'an array of at most 100 candidates' }),
+          ),
         'Candidate designs to compare. Default: capplan finds the best vertical and the best horizontal design.',
-      )
-      .optional(),
-    pricing: objectAt(
-      'pricing',
-      'How the nodes are bought: list prices, commitments or spot (contract, "Pricing"). Default: on-demand.',
-    ).optional(),
-    operations: objectAt(
-      'operations',
-      'The price of complexity and of change (contract, "Operations"): people and tooling per node and per region, inside the monthly cost, and deploys and failed changes, in the availability. Default: none of it priced or counted.',
-    ).optional(),
-    autoscaling: objectAt(
-      'autoscaling',
-      'Every horizontal design (searched, or a candidate without autoscaling of its own) follows workload.dailyProfile (which it needs) hour by hour: it pays for the nodes each hour needs, and its scale-out windows are checked. Vertical designs pay for the peak all day. With tiers: the horizontal designs of the stateless tiers (searched, or without their own) and the co-located fleet when every tier is stateless; a scenario with no stateless tier is an error. Default: none.',
-    ).optional(),
-    cost: objectAt('cost', 'What the monthly cost counts. Default: as described by each field.').optional(),
-    simulation: SimulationSchema.optional(),
-    fitted: z
-      .array(FittedSchema, { error: 'an array of { input, file, date, method }' })
-      .max(100, { error: 'an array of at most 100 fitted inputs' })
-      .describe(
+      ),
+    ),
+    pricing: z.optional(
+      objectAt(
+        'pricing',
+        'How the nodes are bought: list prices, commitments or spot (contract, "Pricing"). Default: on-demand.',
+      ),
+    ),
+    operations: z.optional(
+      objectAt(
+        'operations',
+        'The price of complexity and of change (contract, "Operations"): people and tooling per node and per region, inside the monthly cost, and deploys and failed changes, in the availability. Default: none of it priced or counted.',
+      ),
+    ),
+    autoscaling: z.optional(
+      objectAt(
+        'autoscaling',
+        'Every horizontal design (searched, or a candidate without autoscaling of its own) follows workload.dailyProfile (which it needs) hour by hour: it pays for the nodes each hour needs, and its scale-out windows are checked. Vertical designs pay for the peak all day. With tiers: the horizontal designs of the stateless tiers (searched, or without their own) and the co-located fleet when every tier is stateless; a scenario with no stateless tier is an error. Default: none.',
+      ),
+    ),
+    cost: z.optional(objectAt('cost', 'What the monthly cost counts. Default: as described by each field.')),
+    simulation: z.optional(SimulationSchema),
+    fitted: z.optional(
+      describe(
+        z
+          .array(FittedSchema, { error: 'an array of { input, file, date, method }' })
+          .check(z.maxLength(100, { error: 'an array of at most 100 fitted inputs' })),
         'Inputs fitted from measurements (written by capplan fit --into): the worksheet says "fitted from FILE (METHOD)" beside them and lists them among its sources. Default: none.',
-      )
-      .optional(),
+      ),
+    ),
   },
 );
 
@@ -264,25 +301,25 @@ export function keysAt(path: readonly PropertyKey[]): string[] {
   let schema: z.core.$ZodType = ScenarioSchema;
   for (const part of path) {
     schema = objectOrSelf(schema);
-    if (typeof part === 'number' && schema instanceof z.core.$ZodArray) schema = schema._zod.def.element;
-    else if (typeof part === 'string' && schema instanceof z.core.$ZodRecord) schema = schema._zod.def.valueType;
-    else if (typeof part === 'string' && schema instanceof z.core.$ZodObject) {
+    if (typeof part === 'number' && schema instanceof $ZodArray) schema = schema._zod.def.element;
+    else if (typeof part === 'string' && schema instanceof $ZodRecord) schema = schema._zod.def.valueType;
+    else if (typeof part === 'string' && schema instanceof $ZodObject) {
       const next = schema._zod.def.shape[part];
       if (next === undefined) return [];
       schema = next;
     } else return [];
   }
   schema = objectOrSelf(schema);
-  return schema instanceof z.core.$ZodObject ? Object.keys(schema._zod.def.shape) : [];
+  return schema instanceof $ZodObject ? Object.keys(schema._zod.def.shape) : [];
 }
 
 /** The schema without `.optional()`, and for a union (a field that may be a range) its object option. */
 function objectOrSelf(schema: z.core.$ZodType): z.core.$ZodType {
   let s = schema;
   for (;;) {
-    if (s instanceof z.core.$ZodOptional) s = s._zod.def.innerType;
-    else if (s instanceof z.core.$ZodUnion) {
-      const object = s._zod.def.options.find((o) => o instanceof z.core.$ZodObject);
+    if (s instanceof $ZodOptional) s = s._zod.def.innerType;
+    else if (s instanceof $ZodUnion) {
+      const object = s._zod.def.options.find((o) => o instanceof $ZodObject);
       if (object === undefined) return s;
       s = object;
     } else return s;

@@ -119,6 +119,23 @@ const failoverAfterRepair: WarningRule = {
   },
 };
 
+/**
+ * The catalog's box with the most memory among the providers with a catalog region (the first of equals), or
+ * undefined: a pure function of the catalog, kept per catalog (a batch asks on every line).
+ */
+function largestBox(catalog: Catalog): { name: string; memGiB: number } | undefined {
+  if (LARGEST_BOX.has(catalog)) return LARGEST_BOX.get(catalog);
+  const providers = new Set<string>(catalog.regions.map((r) => r.provider));
+  let largest: { name: string; memGiB: number } | undefined;
+  for (const i of catalog.instances) {
+    if (providers.has(i.provider) && (largest === undefined || i.memGiB > largest.memGiB)) largest = i;
+  }
+  LARGEST_BOX.set(catalog, largest);
+  return largest;
+}
+
+const LARGEST_BOX = new WeakMap<Catalog, { name: string; memGiB: number } | undefined>();
+
 /** A working set larger than any box of the catalog (one that can be placed in a catalog region). */
 const workingSetTooLarge: WarningRule = {
   name: 'working set larger than the largest box, where vertical designs are compared',
@@ -126,11 +143,7 @@ const workingSetTooLarge: WarningRule = {
     const w = s.workload;
     const verticals = s.architectures?.filter((a) => a.kind === 'vertical') ?? null;
     if (verticals !== null && verticals.length === 0) return [];
-    const providers = new Set<string>(catalog.regions.map((r) => r.provider));
-    let largest: { name: string; memGiB: number } | undefined;
-    for (const i of catalog.instances) {
-      if (providers.has(i.provider) && (largest === undefined || i.memGiB > largest.memGiB)) largest = i;
-    }
+    const largest = largestBox(catalog);
     const needGiB = (w.workingSetBytes / GIB) * (1 + w.memoryHeadroom);
     if (largest === undefined || needGiB <= largest.memGiB) return [];
     const which =

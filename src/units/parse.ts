@@ -163,8 +163,13 @@ function readString(text: string, kind: QuantityKind): { value: number; dimensio
   // tenth of a small scenario's time. The reading is a pure function of the text and the kind, so a remembered value
   // (or refusal) is what reading again gives. Longer texts (refused) are not kept.
   if (text.length > MAX_INPUT_LENGTH) return readStringUncached(text, kind);
-  const key = `${kind}\u0000${text}`;
-  const known = readings.get(key);
+  // by kind, then by the text itself (no key to build: a string from JSON.parse keeps its hash)
+  let ofKind = readings.get(kind);
+  if (ofKind === undefined) {
+    ofKind = new Map();
+    readings.set(kind, ofKind);
+  }
+  const known = ofKind.get(text);
   if (known !== undefined) {
     if ('refused' in known) throw new Refusal(known.refused);
     return known;
@@ -176,18 +181,23 @@ function readString(text: string, kind: QuantityKind): { value: number; dimensio
     if (!(error instanceof Refusal)) throw error;
     reading = { refused: error.reason };
   }
-  if (readings.size >= MAX_READINGS) readings.clear();
-  readings.set(key, reading);
+  if (readingCount >= MAX_READINGS) {
+    for (const m of readings.values()) m.clear();
+    readingCount = 0;
+  }
+  ofKind.set(text, reading);
+  readingCount += 1;
   if ('refused' in reading) throw new Refusal(reading.refused);
   return reading;
 }
 
 type Reading = Readonly<{ value: number; dimensionless: boolean }> | Readonly<{ refused: string }>;
 
-/** Strings whose reading readString keeps (cleared when full; a key is at most MAX_INPUT_LENGTH characters plus the
- * kind). */
+/** Strings whose reading readString keeps, all kinds together (cleared when full; a text is at most MAX_INPUT_LENGTH
+ * characters). */
 const MAX_READINGS = 10_000;
-const readings = new Map<string, Reading>();
+const readings = new Map<QuantityKind, Map<string, Reading>>();
+let readingCount = 0;
 
 function readStringUncached(text: string, kind: QuantityKind): { value: number; dimensionless: boolean } {
   const fast = text.length <= MAX_INPUT_LENGTH ? fastQuantity(text, KINDS[kind].baseUnit) : undefined;

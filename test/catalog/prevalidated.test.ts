@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, rawCatalog } from '../../src/catalog/index.js';
+import { priceCoverageProblems } from '../../src/catalog/load.js';
 import { loadRegionTable } from '../../src/catalog/regionTable.js';
 import { buildCatalog, parseCatalogFiles } from '../../src/catalog/validate.js';
 
@@ -12,6 +13,20 @@ describe('the committed catalog', () => {
   it('passes its schemas, and the schemas change nothing in it (no defaults, no transforms)', () => {
     const parsed = parseCatalogFiles(rawCatalog);
     expect(JSON.parse(JSON.stringify(parsed))).toEqual(JSON.parse(JSON.stringify(rawCatalog)));
+  });
+
+  it('prices every AWS type in every catalog region or lists it as absent, naming no other region', () => {
+    expect(priceCoverageProblems(parseCatalogFiles(rawCatalog))).toEqual([]);
+  });
+
+  it('a file breaking the price coverage rule is refused, each problem named', () => {
+    const instances = structuredClone(rawCatalog.instances) as { instances: { onDemand: { region: string }[] }[] };
+    const first = instances.instances[0] as { name?: string; onDemand: { region: string }[]; notListed: string[] };
+    const dropped = first.onDemand.pop()?.region as string; // neither priced nor listed as absent now
+    first.notListed.push('mars-north-1');
+    expect(() => buildCatalog({ ...rawCatalog, instances })).toThrow(
+      new RegExp(`has no price and no notListed entry for ${dropped}[\\s\\S]*unknown region "mars-north-1"`),
+    );
   });
 
   it('built without the schemas is the catalog built with them', () => {

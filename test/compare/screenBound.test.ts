@@ -138,14 +138,17 @@ describe('the p99 floor and the p99 side test', () => {
 /** The answer and the frontier of a search of the small catalog, with or without the screen bounds. */
 function searched(raw: unknown, screenBounds: boolean) {
   const ctx = buildContext(parseScenario(raw), small);
-  const answer = searchHorizontal(ctx, { screenBounds });
-  return { answer, frontier: nonDominated(ctx.seen), compact: screensCompact(ctx) };
+  const stats = { passedOver: 0 };
+  const answer = searchHorizontal(ctx, { screenBounds, stats });
+  return { answer, frontier: nonDominated(ctx.seen), compact: screensCompact(ctx), passedOver: stats.passedOver };
 }
 
 describe('the search with the screen bounds returns what it returns without them', () => {
   it('the same answer and the same frontier, whether a design meets every target or none does', () => {
     let misses = 0;
     let meets = 0;
+    // designs the bounds passed over: in searches where none meets every target (the closest miss) and in the others
+    const passedOver = { misses: 0, meets: 0 };
     fc.assert(
       fc.property(caseArb, (sc) => {
         const raw = propertyScenario(sc);
@@ -153,28 +156,35 @@ describe('the search with the screen bounds returns what it returns without them
         const every = searched(raw, false);
         expect(JSON.stringify(bounded.answer)).toBe(JSON.stringify(every.answer));
         expect(JSON.stringify(bounded.frontier)).toBe(JSON.stringify(every.frontier));
+        // the reference passes nothing over: every design it screens is settled
+        expect(every.passedOver).toBe(0);
         if (every.answer.feasible) meets++;
         else misses++;
+        passedOver[every.answer.feasible ? 'meets' : 'misses'] += bounded.passedOver;
       }),
       { seed: 5, numRuns: 40 },
     );
-    // both kinds of search were compared
+    // both kinds of search were compared, and the bounds passed designs over in both (the comparison is not vacuous)
     expect(misses).toBeGreaterThan(5);
     expect(meets).toBeGreaterThan(5);
+    expect(passedOver.misses).toBeGreaterThan(0);
+    expect(passedOver.meets).toBeGreaterThan(0);
   }, 240_000);
 });
 
 /** The answer and the frontier of a vertical search of the small catalog, with or without its bounds. */
 function searchedVertical(raw: unknown, screenBounds: boolean) {
   const ctx = buildContext(parseScenario(raw), small);
-  const answer = searchVertical(ctx, { screenBounds });
-  return { answer, frontier: nonDominated(ctx.seen) };
+  const stats = { passedOver: 0 };
+  const answer = searchVertical(ctx, { screenBounds, stats });
+  return { answer, frontier: nonDominated(ctx.seen), passedOver: stats.passedOver };
 }
 
 describe('the vertical search with its bounds returns what it returns without them', () => {
   it('the same answer and the same frontier, whether a site meets every target or none does', () => {
     let misses = 0;
     let meets = 0;
+    const passedOver = { misses: 0, meets: 0 };
     fc.assert(
       fc.property(caseArb, (sc) => {
         const raw = propertyScenario(sc);
@@ -182,12 +192,16 @@ describe('the vertical search with its bounds returns what it returns without th
         const every = searchedVertical(raw, false);
         expect(JSON.stringify(bounded.answer)).toBe(JSON.stringify(every.answer));
         expect(JSON.stringify(bounded.frontier)).toBe(JSON.stringify(every.frontier));
+        expect(every.passedOver).toBe(0);
         if (every.answer.feasible) meets++;
         else misses++;
+        passedOver[every.answer.feasible ? 'meets' : 'misses'] += bounded.passedOver;
       }),
       { seed: 9, numRuns: 150 },
     );
     expect(misses).toBeGreaterThan(5);
     expect(meets).toBeGreaterThan(5);
+    expect(passedOver.misses).toBeGreaterThan(0);
+    expect(passedOver.meets).toBeGreaterThan(0);
   }, 240_000);
 });

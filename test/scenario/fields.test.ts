@@ -1,7 +1,7 @@
 // The table of scenario fields (src/scenario/fields.ts) and what is derived from it: the zod schema's fields, the
 // sweep's fields, the paths that may be ranges (with a model for each) and the TUI's inputs.
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { $ZodArray, $ZodObject, $ZodOptional, $ZodRecord, type $ZodType, safeParse } from 'zod/v4/core';
 import { SENSITIVITY_PATHS } from '../../src/compare/sensitivity.js';
 import { SWEEPABLE_PATHS } from '../../src/compare/sweepFields.js';
 import { boundsOf, SCENARIO_FIELDS, scenarioField } from '../../src/scenario/fields.js';
@@ -17,13 +17,14 @@ describe('the table of scenario fields', () => {
 
   it('is the scalar leaves of the zod schema, in the order of its objects', () => {
     const leaves: string[] = [];
-    const walk = (schema: z.ZodType, path: string): void => {
+    // zod's core classes: the schema is built with zod/mini
+    const walk = (schema: $ZodType, path: string): void => {
       let s = schema;
-      while (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
-      if (s instanceof z.ZodArray) walk(s.element as z.ZodType, `${path}[]`);
-      else if (s instanceof z.ZodRecord) walk(s.valueType as z.ZodType, `${path}{}`);
-      else if (s instanceof z.ZodObject) {
-        for (const [key, member] of Object.entries(s.shape as Record<string, z.ZodType>))
+      while (s instanceof $ZodOptional) s = s._zod.def.innerType;
+      if (s instanceof $ZodArray) walk(s._zod.def.element, `${path}[]`);
+      else if (s instanceof $ZodRecord) walk(s._zod.def.valueType, `${path}{}`);
+      else if (s instanceof $ZodObject) {
+        for (const [key, member] of Object.entries(s._zod.def.shape))
           walk(member, path === '' ? key : `${path}.${key}`);
       } else leaves.push(path);
     };
@@ -43,23 +44,23 @@ describe('the table of scenario fields', () => {
 
   it("its bounds are the schema's: a plain number just outside them is refused, at them accepted", () => {
     const shape = (path: string) => {
-      let s: z.ZodType = ScenarioSchema;
+      let s: $ZodType = ScenarioSchema;
       for (const key of path.replace(/\[\]/g, '.[]').replace(/\{\}/g, '.{}').split('.')) {
-        while (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
-        if (key === '[]') s = (s as z.ZodArray).element as z.ZodType;
-        else if (key === '{}') s = (s as z.ZodRecord).valueType as z.ZodType;
-        else s = (s as z.ZodObject).shape[key];
+        while (s instanceof $ZodOptional) s = s._zod.def.innerType;
+        if (key === '[]') s = (s as $ZodArray)._zod.def.element;
+        else if (key === '{}') s = (s as $ZodRecord)._zod.def.valueType;
+        else s = (s as $ZodObject)._zod.def.shape[key] as $ZodType;
       }
       return s;
     };
     for (const f of SCENARIO_FIELDS.filter((r) => r.kind === 'number' || r.kind === 'count')) {
       const { min, minExclusive, max } = boundsOf(f.path);
       const s = shape(f.path);
-      expect(s.safeParse(min).success, f.path).toBe(!minExclusive);
-      expect(s.safeParse(min - 1).success, f.path).toBe(false);
+      expect(safeParse(s, min).success, f.path).toBe(!minExclusive);
+      expect(safeParse(s, min - 1).success, f.path).toBe(false);
       if (max !== undefined) {
-        expect(s.safeParse(max).success, f.path).toBe(true);
-        expect(s.safeParse(max + 1).success, f.path).toBe(false);
+        expect(safeParse(s, max).success, f.path).toBe(true);
+        expect(safeParse(s, max + 1).success, f.path).toBe(false);
       }
     }
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
+import { SCENARIO_FIELDS } from '../../src/scenario/fields.js';
 import { scenarioJsonSchema } from '../../src/scenario/jsonSchema.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests walk an untyped JSON Schema
@@ -46,6 +47,32 @@ describe('scenarioJsonSchema', () => {
         expect(typeof p.description, `${path}/${key}`).toBe('string');
         expect((p.description as string).length, `${path}/${key}`).toBeGreaterThan(10);
       }
+    }
+  });
+
+  // Each row's own text and default where its path leads (fieldSchema.ts registers them on the schema it built for
+  // that row: a schema shared by two rows would carry the text of the last)
+  it('gives every row of the table its own description and documented default', () => {
+    const at = (path: string): Node => {
+      let node: Node = schema;
+      for (const [, key, step] of path.matchAll(/([^.[{]+)|(\[\]|\{\})/g)) {
+        if (step === '[]') node = node.items;
+        else if (step === '{}') node = node.additionalProperties;
+        else {
+          const object = node.properties ? node : (node.anyOf as Node[]).find((o) => o.properties);
+          node = (object as Node).properties[key as string];
+        }
+        expect(node, path).toBeDefined();
+      }
+      return node;
+    };
+    expect(SCENARIO_FIELDS.length).toBeGreaterThan(100);
+    for (const row of SCENARIO_FIELDS) {
+      const node = at(row.path);
+      expect((node.description as string).startsWith(row.description), row.path).toBe(true);
+      // text and identifiers document their default in their description only (fieldSchema.ts)
+      const documented = row.kind !== 'text' && row.kind !== 'name' && row.kind !== 'identifier';
+      if (documented) expect(node.default, row.path).toStrictEqual(row.default);
     }
   });
 

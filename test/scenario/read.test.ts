@@ -1,7 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputErrors } from '../../src/errors.js';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/limits.js';
-import { duplicateKey, jsonErrorPosition, nestedBeyond, readScenarioText } from '../../src/scenario/read.js';
+import {
+  duplicateKey,
+  jsonErrorPosition,
+  nestedBeyond,
+  ownKeyCount,
+  readScenarioText,
+  scanJson,
+} from '../../src/scenario/read.js';
 import { contractExample } from './example.js';
 
 function errorsOf(text: string, source = 'scenario.json'): string[] {
@@ -115,5 +123,57 @@ describe('duplicate keys (issue 17, row 14)', () => {
   it('are not confused by keys in other objects, strings that look like keys, or escapes', () => {
     expect(duplicateKey('{"a": {"b": 1}, "c": {"b": 2}, "d": "\\"a\\": 1", "e\\"": [{"a": 1}, {"a": 2}]}')).toBeNull();
     expect(duplicateKey('{"a\\u0062": 1, "ab": 2}')?.path).toBe('ab');
+  });
+});
+
+describe('scanJson and ownKeyCount (the fast path readScenarioJson takes before duplicateKey)', () => {
+  /** nestedBeyond as it was written before scanJson (a character at a time): the reference. */
+  function nestedBeyondReference(text: string, max: number): number | null {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (inString) {
+        if (c === 92) i++;
+        else if (c === 34) inString = false;
+      } else if (c === 34) inString = true;
+      else if (c === 123 || c === 91) {
+        if (++depth > max) return i;
+      } else if (c === 125 || c === 93) depth--;
+    }
+    return null;
+  }
+
+  // JSON text written by hand, so that an object may repeat a key: keys from a small alphabet (escapes, quotes,
+  // colons and brackets included), random whitespace
+  const ws = fc.constantFrom('', ' ', '\n', '\t ', '\r\n');
+  const key = fc.constantFrom('a', 'b', 'a:', '"', '\\', 'a\\"b', '[{', 'é', '\\u0061');
+  const jsonText: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom('1', 'true', 'null', '"x"', '"a\\":"', '"[[{"', '-2.5e3'),
+      fc.tuple(ws, fc.array(tie('value'), { maxLength: 4 }), ws).map(([a, xs, b]) => `[${a}${xs.join(`,${a}`)}${b}]`),
+      fc
+        .tuple(ws, fc.array(fc.tuple(key, ws, tie('value')), { maxLength: 4 }))
+        .map(([a, entries]) => `{${entries.map(([k, b, v]) => `${a}${JSON.stringify(k)}${b}:${a}${v}`).join(',')}}`),
+    ),
+  })).value;
+
+  it('finds a repeated key exactly when duplicateKey does, and the nesting as nestedBeyond did', () => {
+    fc.assert(
+      fc.property(jsonText, fc.integer({ min: 0, max: 6 }), (text, max) => {
+        const scan = scanJson(text, max);
+        expect(scan.deepAt).toBe(nestedBeyondReference(text, max));
+        expect(nestedBeyond(text, max)).toBe(scan.deepAt);
+        const all = scanJson(text, 1000);
+        expect(ownKeyCount(JSON.parse(text)) !== all.keys).toBe(duplicateKey(text) !== null);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('counts keys, not strings that look like them', () => {
+    expect(scanJson('{"a": [1, {"b": "x:"}], "c\\\\": "d"}', 10)).toEqual({ deepAt: null, keys: 3 });
+    expect(ownKeyCount({ a: [{ b: 1 }, 2], c: {} })).toBe(3);
   });
 });

@@ -6,7 +6,7 @@
 
 import type { Catalog } from '../../catalog/index.js';
 import { buildContext, type Context, withPricing } from '../context.js';
-import { evaluate } from '../evaluate.js';
+import { evaluate, evaluateTargets } from '../evaluate.js';
 import { pricingOf } from '../nodePrice.js';
 import type { ArchitectureResult } from '../result.js';
 import { designOf } from '../simulationPlan.js';
@@ -20,7 +20,7 @@ import { systemResult } from './systemResult.js';
  * needs a tiered scenario with the same tiers). `tiered`: ctx's tiered context when the caller has one (built here
  * otherwise). `targetsOnly`: a caller that reads only the cost, the nines, the p99 and the targets met gets a system
  * of per-tier designs screened (systemResult's screen: those figures exact, the p50, p99.9, degraded p99 and each
- * tier's latency not computed).
+ * tier's latency not computed), and a single-tier design likewise (evaluate.ts evaluateTargets).
  */
 export function evaluateAgain(
   ctx: Context,
@@ -31,7 +31,10 @@ export function evaluateAgain(
 ): ArchitectureResult {
   // the result's own pricing model (a candidate's pricing.model) where it differs from the scenario's
   const model = pricingOf(r);
-  if (r.tiers === undefined) return evaluate(withPricing(ctx, model ?? ctx.pricing), designOf(catalog, r));
+  if (r.tiers === undefined) {
+    const c = withPricing(ctx, model ?? ctx.pricing);
+    return targetsOnly ? evaluateTargets(c, designOf(catalog, r)) : evaluate(c, designOf(catalog, r));
+  }
   if (model !== undefined && model !== ctx.pricing) {
     ctx = buildContext({ ...ctx.scenario, pricing: model }, catalog);
     tiered = undefined;

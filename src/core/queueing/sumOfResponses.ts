@@ -43,7 +43,7 @@ import type { Percentiles } from './distribution.js';
 import { gammaExpParams, PERCENTILE_LEVELS } from './distribution.js';
 import { type EulerParameters, eulerWeights } from './eulerInversion.js';
 import { DETERMINISTIC_CV } from './mg.js';
-import { mmcMetrics, normalizeQueueInput, type QueueInput } from './mmc.js';
+import { mmcMetrics, type NormalizedQueue, normalizeQueueInput, type QueueInput } from './mmc.js';
 import { MAX_REPEATED_CALLS, REPEATED_CALLS_METHOD, type RepeatedCalls, repeatedCalls } from './repeatedCalls.js';
 
 /** A tier called `calls` times per request, each call independently with probability `callProbability`. */
@@ -274,7 +274,7 @@ function compile(
     let inflation = 1;
     let repeats = false;
     if (same !== undefined) {
-      const model = modelsIn?.[i] ?? repeatedCalls({ queue: nq, awayS: offsetS, calls, callProbability: q, queues });
+      const model = modelsIn?.[i] ?? sharedRepeatedCalls(nq, offsetS, calls, q, queues);
       models[i] = model;
       // the marginal of a call that repeats (the cv blend; unchanged for a single call and at cv = 1)
       if (model.poissonWeight < 1) {
@@ -328,6 +328,33 @@ function compile(
     });
   });
   return { phases, shiftS, stable, models };
+}
+
+/** Repeated-calls models kept before the memo is cleared (a bound on memory; a model holds a few arrays of its calls). */
+const MAX_SHARED_MODELS = 4096;
+const sharedModels = new Map<string, RepeatedCalls>();
+
+/**
+ * repeatedCalls of a term's station, memoised on every input it reads (the normalised queue's servers, rate, service
+ * time and cvs, the time away, the calls, their probability and the queues): a pure function whose model is never
+ * changed once built, so a memo returns what a fresh computation gives, bit for bit. The sums of a search's
+ * combinations of tier designs meet the same station on the same route again and again (issue 18).
+ */
+function sharedRepeatedCalls(
+  nq: NormalizedQueue,
+  awayS: number,
+  calls: number,
+  callProbability: number,
+  queues: number,
+): RepeatedCalls {
+  const key = `${nq.servers},${nq.arrivalRatePerS},${nq.serviceTimeS},${nq.serviceTimeCv},${nq.arrivalCv},${nq.fanout}|${awayS}|${calls}|${callProbability}|${queues}`;
+  let model = sharedModels.get(key);
+  if (model === undefined) {
+    model = repeatedCalls({ queue: nq, awayS, calls, callProbability, queues });
+    if (sharedModels.size >= MAX_SHARED_MODELS) sharedModels.clear();
+    sharedModels.set(key, model);
+  }
+  return model;
 }
 
 /** ln L(s) and its derivative on the real axis s > 0, for the Chernoff centring (shifts excluded). */

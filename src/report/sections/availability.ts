@@ -4,7 +4,7 @@ import { nines as ninesOf, SECONDS_PER_YEAR } from '../../core/reliability/index
 import { formatDowntimeRounded, formatNines, formatPercent, formatPercentInterval } from '../../units/format.js';
 import { type Block, figure, heading, paragraph, table } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
-import { methodParagraphs } from './common.js';
+import { candidateRow, methodParagraphs } from './common.js';
 import { markedName } from './verdict.js';
 
 type HourlyAvailability = NonNullable<NonNullable<ArchitectureResult['autoscaling']>['availabilityByHour']>;
@@ -56,7 +56,7 @@ export function availability(w: WorksheetInput): Block[] {
   if (archs.length > 0) {
     const cap = (a: ArchitectureResult) =>
       formatPercent(a.degradedUtilizationCap ?? w.scenario.targets.maxUtilizationDegraded, 0);
-    const row = (label: string, f: (a: ArchitectureResult) => string) => [label, ...archs.map(f)];
+    const row = candidateRow(archs);
     // the rows of a fleet's data and nodes, when some candidate is one
     const anyFleet = archs.some((a) => a.kind === 'horizontal');
     const losses = (['zone', 'region'] as const).filter(

@@ -10,7 +10,7 @@ import {
 } from '../../units/format.js';
 import { type Block, bullets, figure, heading, paragraph, table } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
-import { ms } from './common.js';
+import { candidateRow, ms } from './common.js';
 import { tierBreakdown } from './tiers.js';
 import { markedName, RECOMMENDED_MARK } from './verdict.js';
 
@@ -40,7 +40,7 @@ const JUDGED: readonly (readonly [string, keyof ArchitectureResult['meetsTargets
 export function comparisonCells(result: ComparisonResult): { head: string[]; rows: string[][] } {
   const archs = result.architectures;
   const users = archs[0]?.latency.byUserRegion.map((u) => u.region) ?? [];
-  const row = (label: string, f: (a: ArchitectureResult) => string) => [label, ...archs.map(f)];
+  const row = candidateRow(archs);
   const rows: string[][] = [
     row('kind', kindText),
     row('instances', (a) =>

@@ -8,6 +8,11 @@ import { type Block, methodParagraph } from '../document.js';
 
 export const ms = formatLatencyMs;
 
+/** A table row of the candidates: its label, then `f` of each candidate in order. */
+export const candidateRow =
+  (archs: readonly ArchitectureResult[]) =>
+  (label: string, f: (a: ArchitectureResult) => string): string[] => [label, ...archs.map(f)];
+
 export const yesNo = (b: boolean | null) => (b === null ? 'n/a' : b ? 'met' : '**missed**');
 
 export function recommended(result: ComparisonResult): ArchitectureResult | undefined {
