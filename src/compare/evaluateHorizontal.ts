@@ -18,7 +18,7 @@ import {
   type ScaleOutStep,
   scaleOutCheck,
 } from './autoscale.js';
-import { type AvailabilityFigure, availabilityResult, fleetAvailability } from './availability.js';
+import { type AvailabilityFigure, availabilityResult } from './availability.js';
 import { balancerModel, queueAtLoad } from './capacity.js';
 import type { Context } from './context.js';
 import { BILLING_HOURS_PER_MONTH } from './context.js';
@@ -39,6 +39,7 @@ import { deployOf, withChanges } from './operations.js';
 import { perVcpuNote } from './perVcpu.js';
 import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult, CostResult } from './result.js';
+import { sharedFleetAvailability } from './sharedFleetAvailability.js';
 import { fleetReliability } from './spot.js';
 import { meetsBesideP99 } from './targets.js';
 
@@ -219,7 +220,7 @@ function horizontalDeferred(
   const { reliability, spot } = fleetReliability(ctx, inst, d.regions);
   const failures: AvailabilityFigure = placeable
     ? memoAvailability(ctx, availabilityKey(ctx, d, layout, reliability, placement.writeQuorum, cap, utilization), () =>
-        fleetAvailability(
+        sharedFleetAvailability(
           reliability,
           d.regions.map((id, r) => ({ id, nodes: d.nodesByRegion[r] as number, zones: d.zones })),
           layout.users,
@@ -249,7 +250,7 @@ function horizontalDeferred(
               ctx,
               `${availabilityKey(ctx, at, layout, reliability, placement.writeQuorum, cap, utilization)}|m${m}`,
               () =>
-                fleetAvailability(
+                sharedFleetAvailability(
                   reliability,
                   d.regions.map((id, r) => ({ id, nodes: nodes[r] as number, zones: d.zones })),
                   layout.users,

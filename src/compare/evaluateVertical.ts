@@ -150,8 +150,22 @@ function verticalResult(
  * (evaluate.ts evaluateTargets).
  */
 export function verticalTargets(ctx: Context, d: VerticalDesign): ArchitectureResult {
-  return settle(ctx, verticalDeferred(ctx, d, true, verticalPaths(ctx, d), false));
+  return settle(ctx, verticalDeferred(ctx, d, true, sharedVerticalPaths(ctx, d), false));
 }
+
+/**
+ * verticalPaths kept per context by what of them a design decides, its region and write detour (every other input,
+ * the users, the round trips, the write fraction and the round-trip column, is the context's): designs of one box in
+ * the same region (a cold and a hot standby under asynchronous writes) get the same array, so that their screened
+ * latency, kept per context by the serving queue and the paths array (designLatency.ts latencyFor), is computed once
+ * per uncertain sample. Callers never change the array.
+ */
+function sharedVerticalPaths(ctx: Context, d: VerticalDesign): (GroupPath & { region: string })[] {
+  return memoPaths(ctx, `${d.region}|${verticalWriteExtraS(ctx, d)}`, () => verticalPaths(ctx, d));
+}
+
+/** Paths a context keeps (one entry per region and write detour met). */
+const memoPaths = contextMemo<(GroupPath & { region: string })[]>(1000);
 
 /** A vertical design's result with its latency computed on first read (deferredLatency.ts): every figure. */
 export function evaluateVerticalDeferred(ctx: Context, d: VerticalDesign): DeferredResult {
