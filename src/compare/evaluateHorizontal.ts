@@ -36,7 +36,7 @@ import { type HorizontalLayout, horizontalLayout } from './layout.js';
 import { memoryNeededGiB } from './nodeMemory.js';
 import { nodePrice } from './nodePrice.js';
 import { deployOf, withChanges } from './operations.js';
-import { perVcpuNote } from './perVcpu.js';
+import { perVcpuNoteIn } from './perVcpu.js';
 import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult, CostResult } from './result.js';
 import { sharedFleetAvailability } from './sharedFleetAvailability.js';
@@ -61,21 +61,30 @@ export function screenHorizontal(ctx: Context, d: HorizontalDesign, layout: Hori
  * alone (designLatency.ts p99Above), without evaluating the rest of it.
  */
 export function screenP99Above(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout, xS: number): boolean {
+  return p99Above(servingQueues(ctx, d, layout, d.nodesByRegion, 1), xS);
+}
+
+/**
+ * The serving regions of a design (those with a share of the users): each region's queue with `nodes[r]` nodes
+ * carrying its share of the design rate times `loadFactor`, and its users' paths.
+ */
+function servingQueues(
+  ctx: Context,
+  d: HorizontalDesign,
+  layout: HorizontalLayout,
+  nodes: readonly number[],
+  loadFactor: number,
+): ServingRegion[] {
   const model = balancerModel(d.balancer);
   const serving: ServingRegion[] = [];
   d.regions.forEach((region, r) => {
     const share = layout.share[r] as number;
     if (share === 0) return;
-    const q = queueAtLoad(
-      ctx.scenario.workload,
-      ctx.node(d.instance),
-      ctx.designRatePerS * share,
-      d.nodesByRegion[r] as number,
-      model,
-    );
+    const rate = ctx.designRatePerS * share * loadFactor;
+    const q = queueAtLoad(ctx.scenario.workload, ctx.node(d.instance), rate, nodes[r] as number, model);
     serving.push({ region, queue: q, paths: layout.paths[r] ?? [] });
   });
-  return p99Above(serving, xS);
+  return serving;
 }
 
 /**
@@ -152,10 +161,6 @@ function availabilityKey(
  * (availabilityKey).
  */
 const memoAvailability = contextMemo<AvailabilityFigure>(MAX_MEMO_AVAILABILITIES);
-
-/** perVcpuNote by family, per context (the same note for every design of a family: a search writes it thousands of
- * times). */
-const memoPerVcpu = contextMemo<string | null>(1000);
 
 function horizontalResult(
   ctx: Context,
@@ -286,7 +291,7 @@ function horizontalDeferred(
     }[model],
   );
   if (w.fanout > 1) notes.push('fan-out traffic between nodes is not priced');
-  const perVcpu = memoPerVcpu(ctx, inst.family, () => perVcpuNote(ctx.catalog, w, inst.family));
+  const perVcpu = perVcpuNoteIn(ctx, inst.family);
   if (perVcpu !== null) notes.push(perVcpu);
   if (spot !== undefined) notes.push(spot.note);
   if (auto !== null && fleet !== null && scaleOut !== null) notes.push(autoscalingNote(auto, fleet, scaleOut, cap));
@@ -421,15 +426,7 @@ function scaleOutP99Ms(
   step: ScaleOutStep,
 ): number | null {
   const nodes = fleet?.byHour[step.fromHour] ?? d.nodesByRegion;
-  const model = balancerModel(d.balancer);
-  const serving: ServingRegion[] = [];
-  d.regions.forEach((region, r) => {
-    const share = layout.share[r] as number;
-    if (share === 0) return;
-    const rate = ctx.designRatePerS * share * step.toMultiplier;
-    const q = queueAtLoad(ctx.scenario.workload, ctx.node(d.instance), rate, nodes[r] as number, model);
-    serving.push({ region, queue: q, paths: layout.paths[r] ?? [] });
-  });
+  const serving = servingQueues(ctx, d, layout, nodes, step.toMultiplier);
   return latencyFor(ctx, serving, d.regions, null, undefined, true).p99Ms;
 }
 

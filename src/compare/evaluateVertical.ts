@@ -20,7 +20,7 @@ import { globalSwitchFor, switchNote } from './globalSwitch.js';
 import { memoryNeededGiB } from './nodeMemory.js';
 import { nodePrice } from './nodePrice.js';
 import { blueGreenUsdPerMonth, deployOf, operationsUsdPerMonth, withChanges } from './operations.js';
-import { perVcpuNote } from './perVcpu.js';
+import { perVcpuNoteIn } from './perVcpu.js';
 import type { ArchitectureResult, CostResult } from './result.js';
 import { meetsBesideP99 } from './targets.js';
 
@@ -265,7 +265,7 @@ function verticalDeferred(
   // the notes: a report's (a caller that reads only the targets' figures, verticalTargets, has none)
   const notes: string[] = [];
   if (withNotes) {
-    const perVcpu = memoNote(ctx, `vcpu|${inst.family}`, () => perVcpuNote(catalog, w, inst.family));
+    const perVcpu = perVcpuNoteIn(ctx, inst.family);
     if (perVcpu !== null) notes.push(perVcpu);
     if (d.standby === 'hot' && w.consistency === 'strong' && w.writeFraction > 0) {
       notes.push(STRONG_PAIR_NOTE);

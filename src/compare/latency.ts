@@ -116,7 +116,7 @@ export function mixtureQuantileVersus(groups: readonly LatencyGroup[], p: number
 }
 
 /** mixtureQuantileVersus of a mixture's survival function (mixtureSurvival's, or one computed as it computes). */
-export function quantileVersus(survival: (tS: number) => number, p: number, xS: number): -1 | 0 | 1 {
+function quantileVersus(survival: (tS: number) => number, p: number, xS: number): -1 | 0 | 1 {
   const logTarget = Math.log1p(-p);
   const above = (t: number) => {
     const s = survival(t);

@@ -17,6 +17,8 @@
 import type { Catalog } from '../catalog/index.js';
 import type { Workload } from '../scenario/types.js';
 import { formatDuration } from '../units/format.js';
+import type { Context } from './context.js';
+import { contextMemo } from './contextMemo.js';
 
 /** What the capacity model needs of an instance type (capacity.ts): its vCPUs and their speed. */
 export interface NodeCapacity {
@@ -84,3 +86,10 @@ export function perVcpuNote(
   const s = w.serviceTimeS / speedup(catalog, w, family);
   return `service time scaled to the ${family} vCPU: ${formatDuration(w.serviceTimeS)} measured on ${w.serviceTimeFamily} x ${there.relativeToM7i} / ${here.relativeToM7i} = ${formatDuration(s)} (per-vCPU performance ${what(w.serviceTimeFamily, there)}, ${what(family, here)}; set workload.perVcpuPerformance to use your own measurement)`;
 }
+
+/** perVcpuNote of the context's scenario for `family`, kept per context (a search writes the same note for every design
+ * of a family, thousands of times). */
+export function perVcpuNoteIn(ctx: Context, family: string): string | null {
+  return memoPerVcpu(ctx, family, () => perVcpuNote(ctx.catalog, ctx.scenario.workload, family));
+}
+const memoPerVcpu = contextMemo<string | null>(1000);

@@ -582,10 +582,12 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       // the survival of its queues); an autoscaled count that may extend the scan is evaluated
       const extends_ = spares === limit && limit < most;
       const beyond = extends_ ? null : p99Beyond(ctx, best(), atFloors, floors.p99S);
+      // the scan ends after a count at the most nodes a region may have
+      const atMostNodes = design.nodesByRegion.some((n) => n >= MAX_NODES_PER_REGION);
       if (beyond !== null && screenP99Above(ctx, design, plan.layout, beyond)) {
-        // counted as a screen (it misses a target); the scan ends after a count at the most nodes a region may have
+        // counted as a screen (it misses a target)
         state.passedOver++;
-        if (counted(state, false) || design.nodesByRegion.some((n) => n >= MAX_NODES_PER_REGION)) break;
+        if (counted(state, false) || atMostNodes) break;
         passed = design;
         continue;
       }
@@ -602,7 +604,7 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       const feasible = result?.feasible ?? false;
       counted(state, feasible);
       if (result !== null && better(result, state.best?.result ?? null)) state.best = { result, design };
-      if (feasible || state.stopped || design.nodesByRegion.some((n) => n >= MAX_NODES_PER_REGION)) break;
+      if (feasible || state.stopped || atMostNodes) break;
       // more spares only add nodes: once the part of the downtime they cannot remove misses the target, stop
       if (structuralStopOf(ctx, design, plan, deferred)) break;
       // autoscaled: a miss its scale-out windows cause may go with more spares (a larger fleet at quiet hours carries

@@ -33,7 +33,7 @@ interface Entry {
 }
 
 /** Keys kept before the memo is cleared (a bound on memory; an entry is a figure and a few answers). */
-export const MAX_SHARED_FLEET_KEYS = 20_000;
+const MAX_SHARED_FLEET_KEYS = 20_000;
 /** Figures kept under one key (different `needed`: a sampled load that needs another node count). */
 const MAX_PER_KEY = 16;
 
@@ -43,7 +43,7 @@ const rates = (f: { mtbfS: number; mttrS: number }) => `${f.mtbfS},${f.mttrS}`;
 const figures = (a: Availability) => `${a.availability},${a.unavailability}`;
 
 /** Every input of fleetAvailability but `needed`, as a string (numbers as JavaScript writes them: exact). */
-export function fleetKey(
+function fleetKey(
   rel: Reliability,
   regions: readonly FleetRegion[],
   users: readonly FleetUsers[],

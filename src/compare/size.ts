@@ -212,7 +212,7 @@ export interface VerticalChoice {
 }
 
 /** sizeVertical's result of its choice: the size evaluated (screened with `paths`), and why it misses, if it does. */
-export function verticalOfChoice(ctx: Context, spec: VerticalSpec, c: VerticalChoice): ArchitectureResult {
+function verticalOfChoice(ctx: Context, spec: VerticalSpec, c: VerticalChoice): ArchitectureResult {
   const d = { kind: 'vertical' as const, instance: c.instance, ...spec };
   const r = c.paths === undefined ? evaluateVertical(ctx, d) : screenVertical(ctx, d, c.paths);
   if (c.mode === 'meets') return r;

@@ -40,7 +40,7 @@ const sums = new Map<string, SumEntry>();
 const mixtures = new Map<string, number>();
 
 /** A number as a key: its shortest round-trip text, -0 apart from 0. */
-const num = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
+export const num = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
 
 /** JSON of the terms with Infinity, NaN and -0 written apart (JSON writes the first two as null, -0 as 0). */
 function keyOf(terms: readonly ResponseSumTerm[]): string {

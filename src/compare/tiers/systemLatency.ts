@@ -42,6 +42,7 @@ import {
   keyedSum,
   mixtureQuantileOf,
   mixtureTailOf,
+  num,
   sumMean,
   sumMethod,
   sumQuantile,
@@ -307,9 +308,6 @@ export function networkP99S(
   }
   return p99;
 }
-
-/** A number in a key: its shortest round-trip text, -0 apart from 0. */
-const num = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
 
 /**
  * networkP99S's memo, by every input it reads (the scope, each tier's calls and their probability, each user's route,

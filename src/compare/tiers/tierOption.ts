@@ -151,7 +151,8 @@ export function withLazyResult(option: Omit<TierOption, 'result'>, evaluate: () 
  * hour and mapping of its regions (`tier`), and memoises upGiven by hour on every state of its own regions the readers
  * may read (each region's state, its balancer's, each of its zones'): a hit returns the value a fresh call gives, bit
  * for bit (issue 18: social-startup-changes asked 2,647 systems' availability, each tier's conditionals afresh,
- * 144,274 domain states in all; 8,868 of them distinct).
+ * 144,274 domain states in all; 8,868 of them distinct). Not bounded like the other memos: it lives as long as its
+ * option, and holds at most one value per hour and state of the option's own few regions, balancers and zones.
  */
 export class Conditionals {
   private readonly tiers = new Map<string, TierOverDomains>();
