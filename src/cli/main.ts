@@ -31,7 +31,7 @@ const VERSION = '0.1.0';
  * calls process.exit, so tests can run it in-process. Only bin/capplan.js touches the process.
  */
 export async function main(argv: readonly string[], ioIn: CliIo): Promise<number> {
-  const io: CliIo = { simWorkerUrl: new URL('./simWorker.js', import.meta.url), ...ioIn };
+  const io = withWorkerUrl(ioIn);
   try {
     const [first, ...rest] = argv;
     if (first === undefined) {
@@ -71,6 +71,28 @@ export async function main(argv: readonly string[], ioIn: CliIo): Promise<number
   } catch (error) {
     return reportError(error, io);
   }
+}
+
+/**
+ * The streams as given, and the bundled simulation worker unless the caller says where it is (or, with undefined, that
+ * simulations run in this thread). Read when first asked for: stdin and the worker's URL cost a start-up that most
+ * commands never use (bin/capplan.js makes process.stdin only when this getter reads it).
+ */
+function withWorkerUrl(ioIn: CliIo): CliIo {
+  let url: URL | undefined;
+  return {
+    stdout: ioIn.stdout,
+    stderr: ioIn.stderr,
+    ...(ioIn.env === undefined ? {} : { env: ioIn.env }),
+    get stdin() {
+      return ioIn.stdin;
+    },
+    get simWorkerUrl() {
+      if ('simWorkerUrl' in ioIn) return ioIn.simWorkerUrl;
+      url ??= new URL('./simWorker.js', import.meta.url);
+      return url;
+    },
+  };
 }
 
 /** One line per problem on stderr; input problems exit 2, anything else is an internal error (exit 3). */

@@ -2,9 +2,11 @@
  * Reading input with a limit that holds WHILE reading: a regular file larger than the limit is refused from its size
  * without reading it; anything else (stdin, a pipe, a FIFO, `/dev/zero`, `/dev/urandom`) is read in chunks and the
  * read stops one byte past the limit, so an endless input costs at most the limit in memory and time (issue 17).
- * Reads are asynchronous: a FIFO nobody writes to leaves the event loop free (Ctrl-C, the TUI's Esc still work).
+ * Reads of anything but a regular file are asynchronous: a FIFO nobody writes to leaves the event loop free (Ctrl-C,
+ * the TUI's Esc still work). A regular file is read at once: its read waits on no one, and fs/promises (with the
+ * stream modules it loads) costs a few ms of a start-up that reads one scenario (issue 18).
  */
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 /** What a bounded read gives: the bytes, or that there were more than the limit (and how many were seen). */
 export type Bounded = { readonly bytes: Buffer } | { readonly overLimit: true; readonly sizeBytes: number | null };
@@ -17,6 +19,10 @@ const CHUNK_BYTES = 64 * 1024;
  * @throws the file system's error (ENOENT, EISDIR, EACCES, ...) for the caller to word
  */
 export async function readFileBounded(path: string, limit: number, signal?: AbortSignal): Promise<Bounded> {
+  signal?.throwIfAborted();
+  const regular = regularFileBounded(path, limit);
+  if (regular !== null) return regular;
+  const { open } = await import('node:fs/promises');
   const handle = await open(path, 'r');
   try {
     const stat = await handle.stat();
@@ -37,6 +43,36 @@ export async function readFileBounded(path: string, limit: number, signal?: Abor
     return { bytes: Buffer.concat(chunks, total) };
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * readFileBounded of a regular file, read synchronously; null for anything else. Opened without blocking (O_NONBLOCK:
+ * opening a FIFO for reading otherwise waits for a writer), so a path that is or becomes a FIFO after a look at it is
+ * not waited on here but left to the asynchronous read. The same rule as the asynchronous read: refused from its size
+ * when larger than `limit`, and read to one byte past `limit` (a file growing while read).
+ * @throws the file system's error (ENOENT, EACCES, ...), as the asynchronous open would
+ */
+function regularFileBounded(path: string, limit: number): Bounded | null {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return null;
+    if (stat.size > limit) return { overLimit: true, sizeBytes: stat.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(Math.max(stat.size - total, CHUNK_BYTES), limit + 1 - total);
+      const buffer = Buffer.allocUnsafe(want);
+      const bytesRead = readSync(fd, buffer, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === want ? buffer : buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) return { overLimit: true, sizeBytes: stat.size };
+    }
+    return { bytes: Buffer.concat(chunks, total) };
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -3,7 +3,9 @@
  * is (a device, an endless stdin, a huge file), and hostile nesting is refused before anything recurses through it.
  * In-process (main() with fake streams): no subprocess, no timing.
  */
+import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -73,6 +75,13 @@ describe('reading stops at the limit', () => {
     const whole = await readFileBounded(file, 100);
     expect('bytes' in whole && whole.bytes.toString()).toBe('a'.repeat(100));
     expect(await readFileBounded(file, 99)).toEqual({ overLimit: true, sizeBytes: 100 });
+    // a regular file larger than one chunk of the asynchronous read, read at once, and at the limit exactly
+    const large = join(mkdtempSync(join(tmpdir(), 'capplan-bounded-')), 'large.json');
+    const text = 'x'.repeat(200_000);
+    writeFileSync(large, text);
+    const all = await readFileBounded(large, 200_000);
+    expect('bytes' in all && all.bytes.toString()).toBe(text);
+    expect(await readFileBounded(large, 199_999)).toEqual({ overLimit: true, sizeBytes: 200_000 });
     const s = await readStreamBounded(Readable.from([Buffer.from('abc'), Buffer.from('def')]), 6);
     expect('bytes' in s && s.bytes.toString()).toBe('abcdef');
     expect(await readStreamBounded(Readable.from([Buffer.from('abc'), Buffer.from('defg')]), 6)).toEqual({
@@ -80,6 +89,21 @@ describe('reading stops at the limit', () => {
       sizeBytes: null,
     });
   });
+
+  it.runIf(process.platform !== 'win32')(
+    'a FIFO is read asynchronously: opened for the regular-file path without waiting, then read as it is written',
+    async () => {
+      const fifo = join(mkdtempSync(join(tmpdir(), 'capplan-fifo-')), 'in.json');
+      execFileSync('mkfifo', [fifo]);
+      // the writer opens its end only after the read has begun (an open for writing waits for a reader)
+      const reading = readFileBounded(fifo, 100);
+      const writer = await open(fifo, 'w');
+      await writer.write('{"a":1}');
+      await writer.close();
+      const read = await reading;
+      expect('bytes' in read && read.bytes.toString()).toBe('{"a":1}');
+    },
+  );
 });
 
 describe('hostile nesting', () => {

@@ -19,7 +19,7 @@ function reference(input: unknown) {
 }
 
 /** Values a mutation puts somewhere: wrong types, out of range, -0 and a non-finite number (JSON cannot say them). */
-const JUNK = [null, -1, 0, -0, 1.5, 1e400, Number.NaN, '', 'x', '5 ms', '-3/s', '150%', true, [], [1], {}, { p5: 1 }];
+const JUNK = [null, -1, 0, -0, 1.5, Number.POSITIVE_INFINITY, Number.NaN, '', 'x', '5 ms', '-3/s', '150%', true, [], [1], {}, { p5: 1 }];
 
 /** A copy of `value` with one place (a random path) changed: a value replaced, a key removed or a key added. */
 function mutate(value: unknown, choices: number[], junk: unknown): unknown {
