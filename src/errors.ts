@@ -44,6 +44,19 @@ export function isControlCode(c: number): boolean {
 }
 
 /**
+ * Whether a string has a control character (C0, DEL or C1) other than those `allowed`. Names and descriptions are
+ * printed in tables, worksheets and the TUI, where an escape sequence would recolour, move the cursor or clear the
+ * terminal, and a line break would break a table row.
+ */
+export function hasControl(s: string, allowed = ''): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isControlCode(c) && !allowed.includes(s.charAt(i))) return true;
+  }
+  return false;
+}
+
+/**
  * Text with every control character (C0, DEL, C1) and the line and paragraph separators written as `\\uXXXX`: safe to
  * print on one line of a terminal. (JSON.stringify escapes C0 only.)
  */

@@ -17,7 +17,7 @@
  * on the schema itself rather than a clone (see `meta`).
  */
 import * as z from 'zod/mini';
-import { isControlCode } from '../errors.js';
+import { hasControl } from '../errors.js';
 import { IDENTIFIER, type ScenarioField } from './fields.js';
 import { RANGE_DISTRIBUTIONS } from './options.js';
 
@@ -195,19 +195,6 @@ function oneOf<const T extends readonly [string, ...string[]]>(
     description,
   );
   return defaultValue === undefined ? schema : meta(schema, { default: defaultValue });
-}
-
-/**
- * Whether a string has a control character (C0, DEL or C1) other than those `allowed`. Names and descriptions are
- * printed in tables, worksheets and the TUI, where an escape sequence would recolour, move the cursor or clear the
- * terminal, and a line break would break a table row.
- */
-function hasControl(s: string, allowed = ''): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isControlCode(c) && !allowed.includes(s.charAt(i))) return true;
-  }
-  return false;
 }
 
 /** Free text: line breaks and tabs allowed, other control characters not. */

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { loadCatalog } from '../catalog/index.js';
-import { ScenarioSchema } from './schema.js';
+import { scenarioSchema } from './schema.js';
 
 /** Same form as the result schema's id (src/compare/resultSchema.ts). */
 export const SCENARIO_SCHEMA_ID = 'https://capplan.dev/schema/scenario.json';
@@ -26,7 +26,7 @@ function property(node: unknown, ...keys: string[]): JsonObject | undefined {
 
 /** The scenario JSON Schema as a plain JSON object. */
 export function scenarioJsonSchema(): JsonObject {
-  const generated = z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-2020-12' }) as JsonObject;
+  const generated = z.toJSONSchema(scenarioSchema(), { io: 'input', target: 'draft-2020-12' }) as JsonObject;
   const catalog = loadCatalog();
   const regionIds = catalog.regions.map((r) => r.id);
   const families = [...catalog.families.keys()];

@@ -34,12 +34,12 @@ import { InputError, InputErrors } from '../errors.js';
 import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/parse.js';
 import { decimalComplement } from '../util/decimalComplement.js';
 import { closest } from '../util/suggest.js';
+import { PROFILE_HOURS } from './containers.js';
 import { boundsOf, IDENTIFIER, SCENARIO_FIELDS, scenarioField } from './fields.js';
 import { forbiddenKeys, formatPath, issueErrors, preview, type Raw, record, ScenarioError } from './issues.js';
 import { MIN_TRAFFIC_RATE_PER_S } from './limits.js';
 import { DEPLOY_MODES, P99_SCOPES, PRICING_MODELS, PROVIDERS, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
 import { profileMean } from './profile.js';
-import { PROFILE_HOURS } from './schema.js';
 import { shapeIssues } from './shapeIssues.js';
 import { autoscalingFitsTier, spotApplies } from './spotRule.js';
 import type {

@@ -1,5 +1,5 @@
 /**
- * The schema's issues of a raw scenario (schema.ts, ScenarioSchema.safeParse), with the value of each top-level key
+ * The schema's issues of a raw scenario (schema.ts, scenarioSchema().safeParse), with the value of each top-level key
  * that passed before remembered (issue 18: in a batch, `run - --jsonl`, the lines of one service differ in a figure or
  * two, and checking their unchanged targets, reliability, users and candidates again was a tenth of a line's time).
  *
@@ -15,7 +15,8 @@
  */
 import * as z from 'zod/mini';
 import { fallbackExpected, record } from './issues.js';
-import { ScenarioSchema } from './schema.js';
+import { scenarioSchema } from './schema.js';
+import { shapePasses } from './shapePasses.js';
 
 /** Characters of remembered values kept before they are all forgotten (a bound on memory: about 16 MB of text). */
 const MAX_KEPT_CHARS = 8_000_000;
@@ -37,13 +38,16 @@ function textOf(value: unknown): string | undefined {
 }
 
 /**
- * ScenarioSchema.safeParse(input, { reportInput, jitless, error: fallbackExpected })'s issues ([] when it passes).
+ * scenarioSchema().safeParse(input, { reportInput, jitless, error: fallbackExpected })'s issues ([] when it passes:
+ * shapePasses.ts says so without zod's schema).
  * @example shapeIssues(JSON.parse(exampleText)) // [] for a valid scenario
  */
 export function shapeIssues(input: unknown): readonly z.core.$ZodIssue[] {
+  if (shapePasses(input)) return [];
   const raw = record(input);
-  if (raw === undefined) return issuesOf(ScenarioSchema, input);
-  const shape = ScenarioSchema.shape;
+  const full = scenarioSchema();
+  if (raw === undefined) return issuesOf(full, input);
+  const shape = full.shape;
   const known: string[] = [];
   const fresh: [string, string][] = [];
   for (const key of Object.keys(shape)) {
@@ -53,7 +57,7 @@ export function shapeIssues(input: unknown): readonly z.core.$ZodIssue[] {
     if (passed.get(key)?.has(text) === true) known.push(key);
     else fresh.push([key, text]);
   }
-  const issues = issuesOf(known.length === 0 ? ScenarioSchema : variant(known), input);
+  const issues = issuesOf(known.length === 0 ? full : variant(known), input);
   if (issues.length === 0) {
     for (const [key, text] of fresh) {
       if (keptChars + text.length > MAX_KEPT_CHARS) {
@@ -82,7 +86,7 @@ function variant(keys: readonly string[]): z.ZodMiniType {
   const id = keys.join(',');
   let schema = variants.get(id);
   if (schema === undefined) {
-    schema = z.extend(ScenarioSchema, Object.fromEntries(keys.map((k) => [k, z.unknown()])));
+    schema = z.extend(scenarioSchema(), Object.fromEntries(keys.map((k) => [k, z.unknown()])));
     if (variants.size >= MAX_VARIANTS) variants.clear();
     variants.set(id, schema);
   }

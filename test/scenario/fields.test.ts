@@ -5,7 +5,7 @@ import { $ZodArray, $ZodObject, $ZodOptional, $ZodRecord, type $ZodType, safePar
 import { SENSITIVITY_PATHS } from '../../src/compare/sensitivity.js';
 import { SWEEPABLE_PATHS } from '../../src/compare/sweepFields.js';
 import { boundsOf, SCENARIO_FIELDS, scenarioField } from '../../src/scenario/fields.js';
-import { ScenarioSchema } from '../../src/scenario/schema.js';
+import { scenarioSchema } from '../../src/scenario/schema.js';
 import { RANGED_MODEL_PATHS, UNCERTAIN_PATHS } from '../../src/scenario/uncertain.js';
 import { fieldsOf } from '../../src/tui/fields.js';
 
@@ -28,7 +28,7 @@ describe('the table of scenario fields', () => {
           walk(member, path === '' ? key : `${path}.${key}`);
       } else leaves.push(path);
     };
-    walk(ScenarioSchema, '');
+    walk(scenarioSchema(), '');
     expect(leaves).toEqual(SCENARIO_FIELDS.map((f) => f.path));
   });
 
@@ -44,7 +44,7 @@ describe('the table of scenario fields', () => {
 
   it("its bounds are the schema's: a plain number just outside them is refused, at them accepted", () => {
     const shape = (path: string) => {
-      let s: $ZodType = ScenarioSchema;
+      let s: $ZodType = scenarioSchema();
       for (const key of path.replace(/\[\]/g, '.[]').replace(/\{\}/g, '.{}').split('.')) {
         while (s instanceof $ZodOptional) s = s._zod.def.innerType;
         if (key === '[]') s = (s as $ZodArray)._zod.def.element;

@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fallbackExpected } from '../../src/scenario/issues.js';
-import { ScenarioSchema } from '../../src/scenario/schema.js';
+import { scenarioSchema } from '../../src/scenario/schema.js';
 import { shapeIssues } from '../../src/scenario/shapeIssues.js';
 import { runs } from '../helpers/arbitraries.js';
+import { JUNK, mutate } from '../helpers/mutateScenario.js';
 
 const DIR = new URL('../../models/scenarios/', import.meta.url);
 const EXAMPLES: unknown[] = readdirSync(DIR)
@@ -14,30 +15,8 @@ const EXAMPLES: unknown[] = readdirSync(DIR)
 
 /** The schema's issues as parseScenario took them before shapeIssues: the reference. */
 function reference(input: unknown) {
-  const r = ScenarioSchema.safeParse(input, { reportInput: true, jitless: true, error: fallbackExpected });
+  const r = scenarioSchema().safeParse(input, { reportInput: true, jitless: true, error: fallbackExpected });
   return r.success ? [] : r.error.issues;
-}
-
-/** Values a mutation puts somewhere: wrong types, out of range, -0 and a non-finite number (JSON cannot say them). */
-const JUNK = [null, -1, 0, -0, 1.5, Number.POSITIVE_INFINITY, Number.NaN, '', 'x', '5 ms', '-3/s', '150%', true, [], [1], {}, { p5: 1 }];
-
-/** A copy of `value` with one place (a random path) changed: a value replaced, a key removed or a key added. */
-function mutate(value: unknown, choices: number[], junk: unknown): unknown {
-  if (value === null || typeof value !== 'object') return junk;
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...value };
-  const keys = Object.keys(copy);
-  const pick = choices[0] ?? 0;
-  const rest = choices.slice(1);
-  if (keys.length === 0 || pick % 7 === 6) {
-    (copy as Record<string, unknown>)[keys.length === 0 || pick % 2 === 0 ? 'unknownKey' : `${keys[0]}`] = junk;
-    return copy;
-  }
-  const key = keys[pick % keys.length] as string;
-  if (pick % 11 === 10 && !Array.isArray(copy)) delete copy[key];
-  else
-    (copy as Record<string, unknown>)[key] =
-      rest.length === 0 ? junk : mutate((copy as Record<string, unknown>)[key], rest, junk);
-  return copy;
 }
 
 describe('shapeIssues (the schema check with known-good values remembered)', () => {
