@@ -92,14 +92,15 @@ const RANGE_NOTE =
 /**
  * The range form `{ p5, p95, distribution? }` of a field; `value(which)` is the schema of p5 or p95 (the plain
  * field's own schema, so they are read and checked exactly like it). p5 <= p95, and p5 > 0 for the lognormal
- * distribution, are checked by normalize.ts, which sees both values. One schema per `units` text (which names the
- * value's kind and bounds), shared by every field it fits: a zod schema is immutable, and building one per field was
- * most of the start-up's schema time (issue 18).
+ * distribution, are checked by normalize.ts, which sees both values. One schema per `key` (what `value` checks: the
+ * kind of a unit value, or a plain number's bounds) and `units` text (its descriptions), shared by every field with
+ * both: a zod schema is immutable, and building one per field was most of the start-up's schema time (issue 18).
  */
 const ranges = new Map<string, FieldSchema>();
 
-function range(value: (which: 'p5' | 'p95') => FieldSchema, units: string): FieldSchema {
-  const known = ranges.get(units);
+function range(value: (which: 'p5' | 'p95') => FieldSchema, key: string, units: string): FieldSchema {
+  const id = `${key}\u0000${units}`;
+  const known = ranges.get(id);
   if (known !== undefined) return known;
   const distribution = describe(
     z.enum(RANGE_DISTRIBUTIONS, { error: `one of ${RANGE_DISTRIBUTIONS.map((v) => `"${v}"`).join(', ')}` }),
@@ -116,7 +117,7 @@ function range(value: (which: 'p5' | 'p95') => FieldSchema, units: string): Fiel
     ),
     'An uncertain value, as its 5th and 95th percentiles and their distribution.',
   );
-  ranges.set(units, schema);
+  ranges.set(id, schema);
   return schema;
 }
 
@@ -134,7 +135,7 @@ function rangedQuantity(kind: QuantityName, description: string, defaultValue?: 
   const expected = QUANTITY_EXPECTED[kind];
   const value = () => z.union([z.string(), z.number()], { error: expected });
   const schema = describe(
-    z.union([value(), range(value, `written like the field (${expected})`)], { error: rangedError(expected) }),
+    z.union([value(), range(value, kind, `written like the field (${expected})`)], { error: rangedError(expected) }),
     description + RANGE_NOTE,
   );
   return defaultValue === undefined ? schema : meta(schema, { default: defaultValue });
@@ -179,7 +180,9 @@ function rangedNumber(opts: { min: number; max: number; description: string; def
   const expected = numberExpected(opts);
   const value = () => boundedNumber(opts, expected);
   const schema = describe(
-    z.union([value(), range(value, `a plain number (${expected})`)], { error: rangedError(expected) }),
+    z.union([value(), range(value, `number ${opts.min} ${opts.max}`, `a plain number (${expected})`)], {
+      error: rangedError(expected),
+    }),
     opts.description + RANGE_NOTE,
   );
   return opts.default === undefined ? schema : meta(schema, { default: opts.default });
