@@ -14,7 +14,11 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
-/** Tables with at most this many body rows are kept on one printed page. */
+/**
+ * Tables with at most this many body rows are kept on one printed page (break-inside: avoid); longer ones may break
+ * across pages (page.ts: table.small). A layout choice, not a measured figure: a table kept whole leaves at most
+ * about six rows' height of a page blank.
+ */
 const SMALL_TABLE_ROWS = 6;
 
 const PH = '\u0000';
