@@ -43,14 +43,39 @@ describe('RecentAnswers', () => {
     );
   });
 
+  it('says a text is repeated when it is among the last texts met, as a list of the last distinct texts says', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'ffff')),
+        (maxE, texts) => {
+          const memo = new RecentAnswers<number>(maxE, 10);
+          let model: string[] = [];
+          for (const t of texts) {
+            expect(memo.repeated(t)).toBe(model.includes(t));
+            model = [...model.filter((m) => m !== t), t];
+            while (model.length > maxE || model.reduce((s, m) => s + m.length, 0) > 10) model.shift();
+            expect(memo.metSize).toEqual({ entries: model.length, chars: model.reduce((s, m) => s + m.length, 0) });
+          }
+        },
+      ),
+    );
+  });
+
   it('holds at most its bounds over an endless stream of distinct lines, and keeps no entry above its whole bound', () => {
     const memo = new RecentAnswers<string>();
     const answer = 'x'.repeat(100_000);
-    for (let i = 0; i < 1000; i++) memo.set(`line ${i}`, answer, answer.length);
+    for (let i = 0; i < 1000; i++) {
+      const text = `line ${i} ${'y'.repeat(i % 2 === 0 ? 10 : 600_000)}`;
+      expect(memo.repeated(text)).toBe(false);
+      memo.set(text, answer, answer.length);
+    }
     expect(memo.size.entries).toBeLessThanOrEqual(MAX_RECENT_ANSWERS);
     expect(memo.size.chars).toBeLessThanOrEqual(MAX_RECENT_ANSWER_CHARS);
-    expect(memo.get('line 999')).toBe(answer);
-    expect(memo.get('line 0')).toBeUndefined();
+    expect(memo.metSize.entries).toBeLessThanOrEqual(MAX_RECENT_ANSWERS);
+    expect(memo.metSize.chars).toBeLessThanOrEqual(MAX_RECENT_ANSWER_CHARS);
+    expect(memo.get(`line 998 ${'y'.repeat(10)}`)).toBe(answer);
+    expect(memo.get(`line 0 ${'y'.repeat(10)}`)).toBeUndefined();
     const huge = new RecentAnswers<string>(8, 1000);
     huge.set('k', 'v', 1000);
     expect(huge.get('k')).toBeUndefined();

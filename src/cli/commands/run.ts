@@ -40,8 +40,8 @@ async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number
   if (!input) throw new InputError('FILE', file, 'a readable stdin');
   const catalog = loadCatalog();
   let missed = false;
-  // a result is a pure function of the line's text (an error names its line, and is not kept): a repeated line is
-  // answered with the text of its first answer, and whether it met the targets
+  // a result is a pure function of the line's text (an error names its line, and is not kept): a line met again among
+  // the last few is answered with the text of its answer, and whether it met the targets
   const recent = new RecentAnswers<{ json: JsonText; met: boolean }>();
   const code = await answerLines(
     input,
@@ -56,7 +56,7 @@ async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number
       if (hit === undefined) {
         const result = compareScenario(readScenarioText(text, `line ${n}`), catalog);
         hit = { json: new JsonText(JSON.stringify(result)), met: result.recommendation.name !== null };
-        recent.set(text, hit, hit.json.json.length);
+        if (recent.repeated(text)) recent.set(text, hit, hit.json.json.length);
       }
       if (!hit.met) missed = true;
       return hit.json;
