@@ -18,8 +18,25 @@ export interface JsonlStream {
 }
 
 /**
- * Answers every line of `input` with `answer(text, lineNumber)` (an object, written after the line number) and
- * returns EXIT.ok, or EXIT.internal when some line hit a bug (said once on stderr too).
+ * An answer already serialised: `json` is JSON.stringify of a non-empty object with neither a `line` key nor an
+ * array-index key ("0", "12": JSON.stringify writes those first, before `line`).
+ */
+export class JsonText {
+  constructor(readonly json: string) {}
+}
+
+/**
+ * The output line of the answer `body` (JSON.stringify of an object as JsonText says) to line `n`:
+ * JSON.stringify({ line: n, ...object }), the same bytes, without serialising the object again.
+ * @example withLine(3, '{"a":1}') // '{"line":3,"a":1}'
+ */
+export function withLine(n: number, body: string): string {
+  return `{"line":${n},${body.slice(1)}`;
+}
+
+/**
+ * Answers every line of `input` with `answer(text, lineNumber)` (an object, written after the line number, or its
+ * JsonText) and returns EXIT.ok, or EXIT.internal when some line hit a bug (said once on stderr too).
  */
 export async function answerLines(
   input: AsyncIterable<unknown>,
@@ -39,7 +56,8 @@ export async function answerLines(
       out = JSON.stringify({ line: n, error: `line ${n}: blank: expected ${stream.expected}` });
     } else {
       try {
-        out = JSON.stringify({ line: n, ...(await answer(item.text, n)) });
+        const a = await answer(item.text, n);
+        out = a instanceof JsonText ? withLine(n, a.json) : JSON.stringify({ line: n, ...a });
       } catch (error) {
         const message = problemText(error);
         if (message === null) {
