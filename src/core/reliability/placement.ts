@@ -287,6 +287,17 @@ function regionConfigs(
   const Z = sizes.length;
   let allZonesDown = 0;
   for (let mask = 0; mask < 1 << Z; mask++) {
+    // a configuration of probability 0 (a zone given as always up or always down: a fleet conditioned on the shared
+    // states has one configuration of probability 1) is left out before its pmf is convolved: the same product, in
+    // the same order, as below
+    if (mask !== 0) {
+      let p = 1;
+      for (let z = 0; z < Z; z++) {
+        const zone = zoneAvailability[z] as Availability;
+        p *= (mask >> z) & 1 ? zone.availability : zone.unavailability;
+      }
+      if (!(p > 0)) continue;
+    }
     let prob = 1;
     let fixedLow = 0;
     let fixedFull = 0;
