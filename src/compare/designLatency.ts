@@ -10,6 +10,7 @@ import {
   approximationWarning,
   envelopeOfErrors,
 } from '../core/queueing/approximationError.js';
+import type { QueueSummary } from '../core/queueing/index.js';
 import { type GroupPath, groupsAt, networkP99S, type queueAtLoad } from './capacity.js';
 import { type Context, preferenceOrder } from './context.js';
 import { contextMemo } from './contextMemo.js';
@@ -197,7 +198,8 @@ function computeLatency(
   let meanWait = 0;
   /** The first serving region's queue method (every region of a design has the same kind of queue). */
   let methodQueue = 'unstable';
-  const errors: ApproximationError[] = [];
+  /** The serving queues' analyses: their error bands are read by the method text alone. */
+  const analyses: QueueSummary[] = [];
   for (const [k, s] of serving.entries()) {
     if (!s.queue.stable) {
       stable = false;
@@ -205,7 +207,7 @@ function computeLatency(
     }
     const { analysis: a, survival } = queueFigures(s.queue.input);
     if (k === 0) methodQueue = a.method;
-    if (a.approximationError !== null) errors.push(a.approximationError);
+    analyses.push(a);
     const scale = a.meanResponseS ?? s.queue.input.serviceTimeS;
     meanWait += (a.meanWaitS ?? 0) * s.paths.reduce((x, p) => x + p.share, 0);
     // a group without a write detour is the queue's response time shifted by its network time: its p99 is the
@@ -246,8 +248,12 @@ function computeLatency(
     const order = userOrder(ctx);
     byUserRegion.sort((a, b) => (order.get(a.region) ?? 0) - (order.get(b.region) ?? 0));
   }
-  const error = envelopeOfErrors(errors);
-  const method = `${LATENCY_METHOD_EXACT}; queue: ${methodQueue}${error === null ? '' : `; ${approximationErrorText(error)}`}${w.consistency === 'strong' && w.writeFraction > 0 ? '; strong writes wait for a quorum round trip' : ''}`;
+  const methodText = () => {
+    const errors: ApproximationError[] = [];
+    for (const a of analyses) if (a.approximationError !== null) errors.push(a.approximationError);
+    const error = envelopeOfErrors(errors);
+    return `${LATENCY_METHOD_EXACT}; queue: ${methodQueue}${error === null ? '' : `; ${approximationErrorText(error)}`}${w.consistency === 'strong' && w.writeFraction > 0 ? '; strong writes wait for a quorum round trip' : ''}`;
+  };
   if (!stable) {
     const servedFrom = new Map<string, string>();
     for (const s of serving) for (const p of s.paths) if (!servedFrom.has(p.region)) servedFrom.set(p.region, s.region);
@@ -280,7 +286,10 @@ function computeLatency(
   }
   const p99Ms = ms(mixtureQuantile(groups, 0.99));
   if (screen) {
-    // a search's screen: the p99 that decides the target, not the figures only a report shows
+    // a search's screen: the p99 that decides the target, not the figures only a report shows; its method text
+    // (the queues' error bands, looked up and formatted) made when first read, and kept: a screen's method is never
+    // reported, and an uncertain input's samples never read it
+    let method: string | undefined;
     return {
       p50Ms: null,
       p99Ms,
@@ -289,7 +298,10 @@ function computeLatency(
       networkP99Ms,
       meanQueueWaitMs: null,
       byUserRegion,
-      method: `${SCREEN_METHOD}; ${method}`,
+      get method() {
+        method ??= `${SCREEN_METHOD}; ${methodText()}`;
+        return method;
+      },
     };
   }
   let p99DegradedMs = p99Ms;
@@ -313,6 +325,6 @@ function computeLatency(
     networkP99Ms,
     meanQueueWaitMs: ms(meanWait),
     byUserRegion,
-    method,
+    method: methodText(),
   };
 }

@@ -13,6 +13,11 @@ export interface BrentOptions {
   xTolAbs?: number;
   /** Maximum number of function evaluations; default 2000 (never reached for a valid bracket). */
   maxIter?: number;
+  /**
+   * f(a) and f(b) when the caller has them (a bracket search evaluated them): not evaluated again. f must then be a
+   * pure function (the same value at the same point), so the root is the one found without them, bit for bit.
+   */
+  known?: { fa: number; fb: number };
 }
 
 /**
@@ -28,8 +33,8 @@ export function brent(f: (x: number) => number, a: number, b: number, options: B
   const xTolAbs = options.xTolAbs ?? 0;
   const maxIter = options.maxIter ?? 2000;
   if (Number.isNaN(a) || Number.isNaN(b)) throw new RangeError(`brent: bracket [${a}, ${b}] contains NaN`);
-  let fa = f(a);
-  let fb = f(b);
+  let fa = options.known === undefined ? f(a) : options.known.fa;
+  let fb = options.known === undefined ? f(b) : options.known.fb;
   if (Number.isNaN(fa) || Number.isNaN(fb)) throw new RangeError(`brent: f is NaN at the bracket [${a}, ${b}]`);
   if (fa === 0) return a;
   if (fb === 0) return b;
@@ -136,30 +141,39 @@ export function firstNonPositiveOnHalfLine(f: (x: number) => number, scale: numb
   if (!(scale > 0) || !Number.isFinite(scale)) {
     throw new RangeError(`firstNonPositiveOnHalfLine: scale must be finite and > 0, got ${scale}`);
   }
-  if (f(0) <= 0) return 0;
+  const f0 = f(0);
+  if (f0 <= 0) return 0;
+  // the bracket's ends and their values (brent takes them: f is evaluated once at each point)
   let lo = 0;
+  let fLo = f0;
   let hi = scale;
-  if (f(hi) <= 0) {
+  let fHi = f(hi);
+  if (fHi <= 0) {
     // Halve toward the root; stop once a positive value is found (or after 1100 halvings, i.e. at 0).
     for (let i = 0; i < 1100; i++) {
       const mid = hi / 2;
       if (mid === 0) break;
-      if (f(mid) > 0) {
+      const fMid = f(mid);
+      if (fMid > 0) {
         lo = mid;
+        fLo = fMid;
         break;
       }
       hi = mid;
+      fHi = fMid;
     }
   } else {
     for (;;) {
       lo = hi;
+      fLo = fHi;
       hi *= 2;
       if (!Number.isFinite(hi)) {
         throw new RangeError(`firstNonPositiveOnHalfLine: function stays positive up to ${lo}`);
       }
-      if (f(hi) <= 0) break;
+      fHi = f(hi);
+      if (fHi <= 0) break;
     }
   }
   // Absolute tolerance: a few subnormals, so that roots near 0 terminate and all others get relative precision.
-  return brent(f, lo, hi, { xTolAbs: 4 * Number.MIN_VALUE });
+  return brent(f, lo, hi, { xTolAbs: 4 * Number.MIN_VALUE, known: { fa: fLo, fb: fHi } });
 }

@@ -341,6 +341,9 @@ export function analyzeQueueParts(input: QueueInput): {
   const model = buildModel(q);
   const meanResponseS =
     q.fanout === 1 ? model.meanSingleS : meanOfMaxS(model.logSurvival, q.fanout, model.meanSingleS, model.breakpointsS);
+  // the measured error band, looked up when first read (a pure function of q, kept): only a method text or a note
+  // reads it, and an uncertain input's samples (a new queue each) read neither (issue 18: 8% of uncertain-launch)
+  let error: ApproximationError | null | undefined;
   return {
     summary: {
       ...base,
@@ -350,7 +353,10 @@ export function analyzeQueueParts(input: QueueInput): {
       meanInSystem: q.arrivalRatePerS * model.meanSingleS,
       meanInQueue: q.arrivalRatePerS * model.meanWaitS,
       method: model.method,
-      approximationError: model.exact ? null : approximationErrorOf(q),
+      get approximationError() {
+        error ??= model.exact ? null : approximationErrorOf(q);
+        return error;
+      },
     },
     quantileS: (p) => modelQuantileS(model, p),
   };

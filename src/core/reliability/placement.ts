@@ -240,6 +240,21 @@ interface RegionConfigs {
   extra: number;
   /** vectorsFor(these configs, their replication, need) by need, kept with the configs (it depends on nothing else). */
   vectors: Map<number | null, RegionVectors>;
+  /** The sum of the configurations' probabilities (in their order): 1 - allZonesDown to rounding. */
+  mass: number;
+  /**
+   * The region's two unreachable states as one (overRegionStates), by hidden and gone weights each 0 or 1 (index
+   * 2 hidden + gone), as a fleet conditioned on the shared states has them: kept with the configs, which fix them.
+   */
+  unreachedBy: (Unreached | undefined)[];
+}
+
+/** An unreachable region's two states as one (overRegionStates). */
+interface Unreached {
+  v: Float64Array;
+  lost: number;
+  least: number;
+  most: number;
 }
 
 /**
@@ -272,6 +287,17 @@ function regionConfigs(
   const Z = sizes.length;
   let allZonesDown = 0;
   for (let mask = 0; mask < 1 << Z; mask++) {
+    // a configuration of probability 0 (a zone given as always up or always down: a fleet conditioned on the shared
+    // states has one configuration of probability 1) is left out before its pmf is convolved: the same product, in
+    // the same order, as below
+    if (mask !== 0) {
+      let p = 1;
+      for (let z = 0; z < Z; z++) {
+        const zone = zoneAvailability[z] as Availability;
+        p *= (mask >> z) & 1 ? zone.availability : zone.unavailability;
+      }
+      if (!(p > 0)) continue;
+    }
     let prob = 1;
     let fixedLow = 0;
     let fixedFull = 0;
@@ -325,7 +351,14 @@ function regionConfigs(
     const wide = wideNodes > 0 ? summed(binomialWindow(wideNodes, downs, WINDOW_FLOOR)) : null;
     if (prob > 0) configs.push({ prob, fixedLow, fixedFull, upNodes, joint, offset, wide });
   }
-  return { configs, allZonesDown, extra, vectors: new Map() };
+  return {
+    configs,
+    allZonesDown,
+    extra,
+    vectors: new Map(),
+    mass: configs.reduce((m, cfg) => m + cfg.prob, 0),
+    unreachedBy: [],
+  };
 }
 
 interface RegionVectors {
@@ -546,6 +579,7 @@ export function placedFleetGiven(
   const R = regions.length;
   const tables = regions.map(() => new Map<number, RegionConfigs>());
   const scratch = scratchFor(R, R * r);
+  const routes = routesFor(fleet.users, R);
   return (states) => {
     if (states.length !== R) throw new RangeError(`one state per region (${R}), got ${states.length}`);
     const configs = regions.map((reg, i) => {
@@ -572,6 +606,8 @@ export function placedFleetGiven(
       states.map((x) => (x.region ? UP : DOWN)),
       states.map((x) => (x.balancer ? UP : DOWN)),
       scratch,
+      false,
+      routes,
     );
   };
 }
@@ -624,7 +660,8 @@ function route(routes: Routes, users: PlacedFleetInput['users'], R: number, reac
  * in region order as before, is the least of the group's), added to prunedProbability whole when its most likely
  * state is below, and otherwise split in two on one of its unreachable regions (down, or behind its failed
  * balancer), each half a group again. `enumerate` walks every state on its own (the 3^R sum, kept as the reference
- * the grouped sum is tested against: placedFleetAvailabilityByStates).
+ * the grouped sum is tested against: placedFleetAvailabilityByStates). `routesIn`: the users' routes (routesFor), when the
+ * caller holds them (placedFleetGiven: the same users at every call).
  */
 function overRegionStates(
   input: Pick<PlacedFleetInput, 'regions' | 'replication' | 'writeQuorum' | 'users' | 'need'>,
@@ -633,6 +670,7 @@ function overRegionStates(
   balancerA: readonly Availability[],
   scratch?: Scratch,
   enumerate = false,
+  routesIn?: Routes,
 ): PlacedFleetAvailability {
   const { regions, replication: r, writeQuorum, users, need } = input;
   const R = regions.length;
@@ -664,27 +702,36 @@ function overRegionStates(
   const gone = configs.map(
     (c, i) => (regionA[i] as Availability).unavailability + (regionA[i] as Availability).availability * c.allZonesDown,
   );
-  const mass = configs.map((c) => c.configs.reduce((m, cfg) => m + cfg.prob, 0));
+  const mass = configs.map((c) => c.mass);
   // an unreachable region's two states as one: its vector of down copies (hidden pi + gone delta_r), the weight it
-  // gives a state where some users reach no region (hidden mass + gone), and its likeliest and least likely state
-  const unreached = regions.map((_, i) => {
+  // gives a state where some users reach no region (hidden mass + gone), and its likeliest and least likely state.
+  // A function of the region's configs and the two weights: kept with the configs when the weights are 0 or 1 (a
+  // fleet conditioned on the shared states: placedFleetGiven's every call)
+  const unreachedOf = (i: number): Unreached => {
     const h = hidden[i] as number;
     const g = gone[i] as number;
+    const c = configs[i] as RegionConfigs;
+    const slot = (h === 0 || h === 1) && (g === 0 || g === 1) ? 2 * h + g : -1;
+    const kept = slot < 0 ? undefined : c.unreachedBy[slot];
+    if (kept !== undefined) return kept;
     const pi = vectors(i, 0).pi;
     const v = new Float64Array(r + 1);
     for (let d = 0; d <= r; d++) v[d] = h * (pi[d] as number) + (d === r ? g : 0);
-    return {
+    const u = {
       v,
-      lost: h * (mass[i] as number) + g,
+      lost: h * c.mass + g,
       least: h === 0 ? g : g === 0 ? h : Math.min(h, g),
       most: Math.max(h, g),
     };
-  });
+    if (slot >= 0) c.unreachedBy[slot] = u;
+    return u;
+  };
+  const unreached = regions.map((_, i) => unreachedOf(i));
   const out = { unreachable: 0, dataReads: 0, dataWrites: 0, capacity: 0, prunedProbability: 0, up: 0 };
   // state[i]: 0 region down, 1 up but its balancer down, 2 reachable, EITHER one of 0 and 1 (a group)
   const state = new Int8Array(R);
 
-  const routes = routesFor(users, R);
+  const routes = routesIn ?? routesFor(users, R);
   // the vectors of the loaded regions when the regions of a mask are reachable (by region, null when it carries no
   // load): a function of the mask alone in this sum (need is pure), so found once per mask rather than per state
   const loadedByMask = new Map<number, (RegionVectors | null)[]>();

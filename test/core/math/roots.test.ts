@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brent, expandBracket, firstNonPositiveOnHalfLine } from '../../../src/core/math/roots.js';
 import { expectClose } from '../../helpers/expectClose.js';
@@ -67,5 +68,52 @@ describe('firstNonPositiveOnHalfLine', () => {
     expect(firstNonPositiveOnHalfLine((t) => -1 - t, 1)).toBe(0);
     expect(() => firstNonPositiveOnHalfLine((t) => t, 0)).toThrow(RangeError);
     expect(() => firstNonPositiveOnHalfLine(() => 1, 1)).toThrow(/stays positive/);
+  });
+});
+
+describe('brent and firstNonPositiveOnHalfLine: values the bracket search already has are not evaluated again', () => {
+  // decreasing functions of several shapes: an exponential tail's log-survival, a shifted one, a steep cubic
+  const fArb = fc.record({
+    rate: fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+    shift: fc.double({ min: 0, max: 10, noNaN: true }),
+    level: fc.double({ min: 1e-9, max: 0.9, noNaN: true }),
+    kind: fc.constantFrom('exp', 'cubic'),
+  });
+  const make = (c: { rate: number; shift: number; level: number; kind: string }) =>
+    c.kind === 'exp'
+      ? (x: number) => (x < c.shift ? 0 : -c.rate * (x - c.shift)) - Math.log(c.level)
+      : (x: number) => c.level - (c.rate * x) ** 3;
+
+  it('brent given f(a) and f(b) returns the root it finds evaluating them, bit for bit', () => {
+    fc.assert(
+      fc.property(fArb, fc.double({ min: 1e-6, max: 1e3, noNaN: true }), (c, width) => {
+        const f = make(c);
+        const root = firstNonPositiveOnHalfLine(f, 1);
+        const a = Math.max(0, root - width);
+        const b = root + width;
+        if (!(f(a) > 0 && f(b) <= 0)) return;
+        expect(brent(f, a, b, { known: { fa: f(a), fb: f(b) } })).toBe(brent(f, a, b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('firstNonPositiveOnHalfLine evaluates f at most once at each point, and finds the root', () => {
+    fc.assert(
+      fc.property(fArb, fc.double({ min: 1e-6, max: 1e6, noNaN: true }), (c, scale) => {
+        const f = make(c);
+        const seen = new Map<number, number>();
+        const counted = (x: number) => {
+          seen.set(x, (seen.get(x) ?? 0) + 1);
+          return f(x);
+        };
+        const root = firstNonPositiveOnHalfLine(counted, scale);
+        expect(Math.max(...seen.values())).toBe(1);
+        // the root in closed form: shift + ln(1 / level) / rate, or level^(1/3) / rate
+        const exact = c.kind === 'exp' ? c.shift - Math.log(c.level) / c.rate : Math.cbrt(c.level) / c.rate;
+        expectClose(root, exact, { rel: 1e-12 }, 'root');
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyzeQueue,
+  analyzeQueueParts,
+  approximationErrorOf,
   quantileFromSurvival,
   responseTimeQuantile,
   responseTimeSurvival,
 } from '../../../src/core/queueing/index.js';
+import { normalizeQueueInput } from '../../../src/core/queueing/mmc.js';
 import { cpuTimeMs } from '../../helpers/cpuTime.js';
 import { expectClose } from '../../helpers/expectClose.js';
 
@@ -152,5 +155,30 @@ describe('quantileFromSurvival (generic)', () => {
     expect(() => quantileFromSurvival(s, 0.5, Number.NaN)).toThrow(/scaleHintS/);
     expect(() => quantileFromSurvival(() => Number.NaN, 0.5, 1)).toThrow(/NaN/);
     expect(() => quantileFromSurvival(() => 0.7, 0.5, 1)).toThrow(RangeError);
+  });
+});
+
+describe('analyzeQueueParts: the error band looked up when first read', () => {
+  it('is approximationErrorOf of the normalised queue (null when exact), an enumerable field in its place', () => {
+    // M/G/c inside the measured range, M/G/c outside it, and M/M/c (exact: no band)
+    const queues = [
+      { servers: 4, arrivalRatePerS: 300, serviceTimeS: 0.01, serviceTimeCv: 1.5 },
+      { servers: 512, arrivalRatePerS: 30_000, serviceTimeS: 0.01, serviceTimeCv: 2 },
+      { servers: 4, arrivalRatePerS: 300, serviceTimeS: 0.01 },
+    ];
+    for (const [i, q] of queues.entries()) {
+      const { summary } = analyzeQueueParts(q);
+      const expected = i === 2 ? null : approximationErrorOf(normalizeQueueInput(q));
+      if (i === 0) expect(expected?.outside).toBeNull();
+      expect(summary.approximationError).toEqual(analyzeQueue(q).approximationError);
+      expect(summary.approximationError).toEqual(expected);
+      // read twice: the same object (kept)
+      expect(summary.approximationError).toBe(summary.approximationError);
+      expect(Object.keys(summary).at(-1)).toBe('approximationError');
+      expect(JSON.parse(JSON.stringify(summary)).approximationError).toEqual(expected);
+    }
+    expect(analyzeQueueParts(queues[1] as (typeof queues)[number]).summary.approximationError?.outside).toContain(
+      '512 servers',
+    );
   });
 });
