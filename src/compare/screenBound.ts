@@ -105,8 +105,8 @@ export interface Standing {
 
 const kept = new WeakMap<ArchitectureResult, readonly [number, number, number]>();
 
-/** A frontier member's objectives (frontier.ts objectives), once per result. */
-function objectivesOf(f: ArchitectureResult): readonly [number, number, number] {
+/** A frontier member's objectives (frontier.ts objectives), once per result (a result met is never changed). */
+export function objectivesOf(f: ArchitectureResult): readonly [number, number, number] {
   let o = kept.get(f);
   if (o === undefined) {
     o = objectives(f);
@@ -119,7 +119,7 @@ function objectivesOf(f: ArchitectureResult): readonly [number, number, number] 
  * The least p99 objective (frontier.ts objectives) at which a member of the frontier kept beats a design of these
  * cost and nines objectives (no worse on all three, strictly better on one); +Infinity when none can.
  */
-function frontP99Beats(front: readonly ArchitectureResult[], o: readonly [number, number, number]): number {
+export function frontP99Beats(front: readonly ArchitectureResult[], o: readonly [number, number, number]): number {
   let m = Number.POSITIVE_INFINITY;
   for (const f of front) {
     const of = objectivesOf(f);

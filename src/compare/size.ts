@@ -29,7 +29,7 @@ import {
   verticalUnavailabilityAtLeast,
   verticalWriteExtraS,
 } from './evaluateVertical.js';
-import { meet, objectives } from './frontier.js';
+import { FRONTIER_RESOLUTION, meet, objectives } from './frontier.js';
 import { horizontalCost } from './horizontalCost.js';
 import { mixtureQuantileVersus, mixtureSurvival, quantileAbove } from './latency.js';
 import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayout, screensCompact } from './layout.js';
@@ -38,7 +38,15 @@ import { nodePrice, pricedIn, usdPerHourIn } from './nodePrice.js';
 import { verticalDeployChoices } from './operations.js';
 import { regionLoadBase } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
-import { BOUND_SLACK, type BoundStats, cannotMatter, floorStanding, pathsP99FloorS } from './screenBound.js';
+import {
+  BOUND_SLACK,
+  type BoundStats,
+  cannotMatter,
+  floorStanding,
+  frontP99Beats,
+  objectivesOf,
+  pathsP99FloorS,
+} from './screenBound.js';
 import { UNBOUNDED_SHORTFALL } from './targets.js';
 
 /**
@@ -747,11 +755,12 @@ function cannotEnter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpe
     availability: { nines: verticalNinesAtMost(ctx, design) },
     latency: { p99Ms: networkS * 1000 },
   });
-  // the designs no worse on nines and p99, then the cost bound (a price per size) only if some are
-  const near = ctx.seen.map(objectives).filter((o) => o[1] <= ninesBound && o[2] <= p99Bound);
+  // the designs no worse on nines and p99 (each member's objectives computed once: screenBound.ts objectivesOf), then
+  // the cost bound (a price per size) only if some are
+  const near = ctx.seen.map(objectivesOf).filter((o) => o[1] <= ninesBound && o[2] <= p99Bound);
   if (near.length === 0) return false;
   let usd = Number.POSITIVE_INFINITY;
-  for (const instance of leastPriced(ctx, sizes, spec)) {
+  for (const instance of leastPricedMemo(ctx, sizes, spec)) {
     usd = Math.min(usd, verticalCost(ctx, { ...design, instance }).usdPerMonth);
   }
   const [costBound] = objectives({ cost: { usdPerMonth: usd }, availability: { nines: 0 }, latency: { p99Ms: 0 } });
@@ -780,6 +789,33 @@ export function leastPriced(ctx: Context, sizes: readonly Instance[], spec: Vert
     .map((a) => a.instance);
 }
 
+const leastPricedKept = new WeakMap<Context, WeakMap<readonly Instance[], Map<string, Instance[]>>>();
+
+/**
+ * leastPriced kept per context and sizes array by what it reads of the spec (the box's region and, with a hot
+ * standby, the standby's): the search's sizes arrays are made once per family, site and standby region and never
+ * changed, and a site is bounded once per standby kind and deploy (no standby and a cold one price alike).
+ */
+function leastPricedMemo(ctx: Context, sizes: readonly Instance[], spec: VerticalSpec): Instance[] {
+  let bySizes = leastPricedKept.get(ctx);
+  if (bySizes === undefined) {
+    bySizes = new WeakMap();
+    leastPricedKept.set(ctx, bySizes);
+  }
+  let bySpec = bySizes.get(sizes);
+  if (bySpec === undefined) {
+    bySpec = new Map();
+    bySizes.set(sizes, bySpec);
+  }
+  const key = spec.standby === 'hot' ? `${spec.region}|${spec.standbyRegion ?? spec.region}` : spec.region;
+  let least = bySpec.get(key);
+  if (least === undefined) {
+    least = leastPriced(ctx, sizes, spec);
+    bySpec.set(key, least);
+  }
+  return least;
+}
+
 /**
  * True when the size sizeVertical chose on `spec` can neither join the designs met nor rank above `best`, from figures
  * known before it is evaluated (screenBound.ts): its cost (verticalCost, less BOUND_SLACK), the least unavailability
@@ -789,11 +825,11 @@ export function leastPriced(ctx: Context, sizes: readonly Instance[], spec: Vert
  */
 function choiceCannotMatter(ctx: Context, spec: VerticalSpec, c: VerticalChoice, best: ArchitectureResult): boolean {
   if (c.paths === undefined) return false;
-  // a size that meets the p99 against a best that meets every target: it could rank after only by missing another
-  // target, which these bounds seldom prove (not worth their cost on every site)
-  if (c.mode === 'meets' && best.feasible) return false;
   const d: VerticalDesign = { kind: 'vertical', instance: c.instance, ...spec };
   const p99S = c.p99S === null ? pathsP99FloorS([c.paths]) : c.p99S * (1 - BOUND_SLACK);
+  // a size that meets the p99 against a best that meets every target: it may meet every target too, so it is not
+  // proven to miss one (cannotMatter), but it ranks after the best whatever it meets when it costs more to the cent
+  if (c.mode === 'meets' && best.feasible) return dearerAndBeaten(ctx, d, { ...c, paths: c.paths }, p99S, best);
   return cannotMatter(
     ctx,
     best,
@@ -803,6 +839,39 @@ function choiceCannotMatter(ctx: Context, spec: VerticalSpec, c: VerticalChoice,
       p99S,
     }),
   );
+}
+
+/**
+ * True when a vertical design `d` (the size chosen, `c`) ranks after `best`, which meets every target, and a design of
+ * the frontier kept so far beats it on cost, nines and p99: screening it would change neither the best met nor the
+ * frontier. Its cost is its own (verticalCost: the figure its screen computes, so exact); it ranks after `best` when
+ * that is more to the cent (rankKey: a design that meets every target ranks by cost, one that misses a target after
+ * every one that meets them all). Its nines are at most verticalUnavailabilityAtLeast's (less BOUND_SLACK) and its p99
+ * at least `p99FloorS` (choiceCannotMatter's floor): objectives no worse than its own (frontier.ts objectives are
+ * non-decreasing in each figure). A member beats it when its p99 objective is at least the least one at which a
+ * member beats those (screenBound.ts frontP99Beats): at the floor, or, above it, when its p99 is surely above the
+ * least p99 with that objective (surelyAbove: one evaluation of the survival its screen takes the p99 of, on the
+ * paths it is screened on). meet() would then not keep it.
+ */
+function dearerAndBeaten(
+  ctx: Context,
+  d: VerticalDesign,
+  c: VerticalChoice & { paths: RegionPath[] },
+  p99FloorS: number,
+  best: ArchitectureResult,
+): boolean {
+  const usd = verticalCost(ctx, d).usdPerMonth;
+  if (!(Math.round(usd * 100) > Math.round(best.cost.usdPerMonth * 100))) return false;
+  const unavailability = verticalUnavailabilityAtLeast(ctx, d) * (1 - BOUND_SLACK);
+  const o = floorStanding(ctx, { usdPerMonth: usd, unavailability, p99S: p99FloorS }).objectives;
+  const m = frontP99Beats(ctx.seen, o);
+  if (o[2] >= m) return true;
+  if (!Number.isFinite(m)) return false;
+  // the least p99 whose objective (Math.round(ms / resolution)) is m, a little above it: above it, the objective is
+  // at least m (the survival test's margin, 1e-9, and 1e-6 of the resolution are far above the rounding of ms)
+  const xS = ((m - 0.5 + 1e-6) * FRONTIER_RESOLUTION.p99Ms) / 1000;
+  const queue = queueAtLoad(ctx.scenario.workload, ctx.node(c.instance), ctx.designRatePerS, 1, 'pooled');
+  return surelyAbove(c.paths, queue, ctx.scenario.targets.p99Scope, xS);
 }
 
 /**
