@@ -43,8 +43,10 @@ import {
   type BoundStats,
   cannotMatter,
   floorStanding,
+  floorStandingAt,
   frontP99Beats,
   objectivesOf,
+  p99Beyond,
   pathsP99FloorS,
 } from './screenBound.js';
 import { UNBOUNDED_SHORTFALL } from './targets.js';
@@ -698,6 +700,10 @@ export function searchVertical(
               passedOver++;
               continue;
             }
+            if (bounded && best !== null && choiceSurelyCannotMatter(ctx, here, spec, best.result)) {
+              passedOver++;
+              continue;
+            }
             const choice = verticalChoice(ctx, here, spec, true);
             if (bounded && best !== null && choiceCannotMatter(ctx, spec, choice, best.result)) {
               passedOver++;
@@ -839,6 +845,59 @@ function choiceCannotMatter(ctx: Context, spec: VerticalSpec, c: VerticalChoice,
       p99S,
     }),
   );
+}
+
+/**
+ * True when choiceCannotMatter holds of the size verticalChoice would choose on `spec` (screened), proven before the
+ * choice computes a p99 (the root search of the first size's, some fifty evaluations of its survival; with users far
+ * apart every site of the vertical search has one). Only where the network alone misses the p99 target on exact
+ * paths under "all-users" (no size meets it: the choice is the closest of the sizes that fit the working set and the
+ * utilisation target, `fit` below, its p99 computed on `paths`, and choiceCannotMatter tests cannotMatter at its cost,
+ * the site's least unavailability and that p99, each less BOUND_SLACK), and only while the first such size's p99 is
+ * not known (once it is, the choice costs little). cannotMatter is monotone in the cost and the p99 (screenBound.ts),
+ * so it holds of the choice when it holds at the least cost of the sizes in `fit` (verticalCost of each) and, for every
+ * size in `fit`, at its p99 less BOUND_SLACK: at the point p99Beyond gives (from the paths' floor, under every p99 on
+ * them), or above it when the size's p99 is surely above that point (1 + 2e-9) (surelyAbove: p99 > x (1 + 1e-9), so
+ * p99 (1 - 1e-9) > x / (1 + 2e-9), with the margins far above the rounding).
+ */
+function choiceSurelyCannotMatter(
+  ctx: Context,
+  sizes: readonly Instance[],
+  spec: VerticalSpec,
+  best: ArchitectureResult,
+): boolean {
+  const t = ctx.scenario.targets;
+  if (t.p99Scope !== 'all-users' || screensCompact(ctx)) return false;
+  const sizing = verticalSizingPaths(ctx, spec, false);
+  // verticalChoice's noneMeets
+  if (!(sizing.network.screened * (1 - 1e-9) > t.p99S)) return false;
+  const w = ctx.scenario.workload;
+  const memNeed = memoryNeededGiB(ctx, 1);
+  const fit: { instance: Instance; queue: ReturnType<typeof queueAtLoad> }[] = [];
+  for (const instance of sizes) {
+    if (!(instance.memGiB >= memNeed)) continue;
+    const queue = queueAtLoad(w, ctx.node(instance), ctx.designRatePerS, 1, 'pooled');
+    if (queue.utilization <= t.maxUtilization) fit.push({ instance, queue });
+  }
+  const first = fit[0];
+  if (first === undefined || sizing.p99s.has(first.instance)) return false;
+  let usd = Number.POSITIVE_INFINITY;
+  for (const { instance } of fit)
+    usd = Math.min(usd, verticalCost(ctx, { kind: 'vertical', instance, ...spec }).usdPerMonth);
+  const unavailability = verticalUnavailabilityAtLeast(ctx, { kind: 'vertical', instance: first.instance, ...spec });
+  const at = floorStandingAt(ctx, usd * (1 - BOUND_SLACK), unavailability * (1 - BOUND_SLACK));
+  const floorS = pathsP99FloorS([sizing.paths]);
+  const beyond = p99Beyond(ctx, best, at, floorS);
+  if (beyond === null) return false;
+  if (beyond <= floorS) return true;
+  const xS = beyond * (1 + 2e-9);
+  for (const { instance, queue } of fit) {
+    // what an earlier test found (verticalChoice keeps the same: the p99 is above the point kept)
+    if (xS <= (sizing.above.get(instance) ?? Number.NEGATIVE_INFINITY)) continue;
+    if (!surelyAbove(sizing.paths, queue, t.p99Scope, xS)) return false;
+    sizing.above.set(instance, xS);
+  }
+  return true;
 }
 
 /**
