@@ -29,7 +29,7 @@ import {
   verticalUnavailabilityAtLeast,
   verticalWriteExtraS,
 } from './evaluateVertical.js';
-import { FRONTIER_RESOLUTION, meet, objectives } from './frontier.js';
+import { meet, objectives } from './frontier.js';
 import { horizontalCost } from './horizontalCost.js';
 import { mixtureQuantileVersus, mixtureSurvival, quantileAbove } from './latency.js';
 import { compactPaths, compactResolutionS, type HorizontalLayout, horizontalLayout, screensCompact } from './layout.js';
@@ -47,6 +47,7 @@ import {
   frontP99Beats,
   objectivesOf,
   p99Beyond,
+  p99ObjectiveFloorS,
   pathsP99FloorS,
 } from './screenBound.js';
 import { UNBOUNDED_SHORTFALL } from './targets.js';
@@ -926,9 +927,7 @@ function dearerAndBeaten(
   const m = frontP99Beats(ctx.seen, o);
   if (o[2] >= m) return true;
   if (!Number.isFinite(m)) return false;
-  // the least p99 whose objective (Math.round(ms / resolution)) is m, a little above it: above it, the objective is
-  // at least m (the survival test's margin, 1e-9, and 1e-6 of the resolution are far above the rounding of ms)
-  const xS = ((m - 0.5 + 1e-6) * FRONTIER_RESOLUTION.p99Ms) / 1000;
+  const xS = p99ObjectiveFloorS(m);
   const queue = queueAtLoad(ctx.scenario.workload, ctx.node(c.instance), ctx.designRatePerS, 1, 'pooled');
   return surelyAbove(c.paths, queue, ctx.scenario.targets.p99Scope, xS);
 }
