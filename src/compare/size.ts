@@ -408,10 +408,42 @@ export function regionNodeBase(
   const atLeast = leastRegionNodes(ctx, instance);
   // an autoscaled design never runs fewer than its minNodes serving nodes (autoscale.ts), at the peak neither
   const least = spec.autoscaling?.minNodes ?? 1;
-  return spec.regions.map((_, r) => {
-    const base = regionLoadBase(ctx, { instance, balancer: spec.balancer }, layout, r, layout.share[r] as number);
-    return { atLeast, base: Math.max(least, base) };
-  });
+  return regionLoadBases(ctx, instance, spec, layout).map((base) => ({ atLeast, base: Math.max(least, base) }));
+}
+
+const loadBases = new WeakMap<Context, WeakMap<HorizontalLayout, Map<string, number[]>>>();
+
+/**
+ * regionLoadBase of each region of a layout, kept per context and layout by what it reads of the instance and the
+ * spec: the node's vCPUs and their speed (ctx.node, as regionNeed keys its memo) and the balancer (a search sizes
+ * every instance type on each plan, and types alike in those share the answer). Callers never change the array.
+ */
+function regionLoadBases(
+  ctx: Context,
+  instance: Instance,
+  spec: Pick<HorizontalSpec, 'regions' | 'balancer'>,
+  layout: HorizontalLayout,
+): number[] {
+  let byLayout = loadBases.get(ctx);
+  if (byLayout === undefined) {
+    byLayout = new WeakMap();
+    loadBases.set(ctx, byLayout);
+  }
+  let byNode = byLayout.get(layout);
+  if (byNode === undefined) {
+    byNode = new Map();
+    byLayout.set(layout, byNode);
+  }
+  const node = ctx.node(instance);
+  const key = `${node.vcpu},${node.speedup}|${spec.balancer}|${spec.regions.length}`;
+  let bases = byNode.get(key);
+  if (bases === undefined) {
+    bases = spec.regions.map((_, r) =>
+      regionLoadBase(ctx, { instance, balancer: spec.balancer }, layout, r, layout.share[r] as number),
+    );
+    byNode.set(key, bases);
+  }
+  return bases;
 }
 
 /** Nodes per region with `spares` spares (regionNodeBase). */
