@@ -34,13 +34,14 @@ export const LATENCY_METHOD_EXACT =
  * measured (approximationError.ts); null when they are inside it, exact or unstable.
  */
 export function approximationNote(queues: readonly ReturnType<typeof queueAtLoad>[]): string | null {
-  const errors: ApproximationError[] = [];
+  // approximationWarning of the queues' envelope (envelopeOfErrors) without building it: the envelope is the first
+  // error outside the measured range when there is one, and the warning is that error's; inside, there is none
   for (const q of queues) {
     if (!q.stable) continue;
     const e = queueFigures(q.input).analysis.approximationError;
-    if (e !== null) errors.push(e);
+    if (e !== null && e.outside !== null) return approximationWarning(e);
   }
-  return approximationWarning(envelopeOfErrors(errors));
+  return null;
 }
 
 /** A region serving users: its queue and its users' network paths. */

@@ -105,8 +105,8 @@ export interface Standing {
 
 const kept = new WeakMap<ArchitectureResult, readonly [number, number, number]>();
 
-/** A frontier member's objectives (frontier.ts objectives), once per result. */
-function objectivesOf(f: ArchitectureResult): readonly [number, number, number] {
+/** A frontier member's objectives (frontier.ts objectives), once per result (a result met is never changed). */
+export function objectivesOf(f: ArchitectureResult): readonly [number, number, number] {
   let o = kept.get(f);
   if (o === undefined) {
     o = objectives(f);
@@ -119,7 +119,7 @@ function objectivesOf(f: ArchitectureResult): readonly [number, number, number] 
  * The least p99 objective (frontier.ts objectives) at which a member of the frontier kept beats a design of these
  * cost and nines objectives (no worse on all three, strictly better on one); +Infinity when none can.
  */
-function frontP99Beats(front: readonly ArchitectureResult[], o: readonly [number, number, number]): number {
+export function frontP99Beats(front: readonly ArchitectureResult[], o: readonly [number, number, number]): number {
   let m = Number.POSITIVE_INFINITY;
   for (const f of front) {
     const of = objectivesOf(f);
@@ -129,6 +129,30 @@ function frontP99Beats(front: readonly ArchitectureResult[], o: readonly [number
     else if (Number.isFinite(of[2])) m = Math.min(m, of[2] + 1);
   }
   return m;
+}
+
+/**
+ * The least p99, seconds, whose p99 objective (frontier.ts objectives: Math.round(ms / resolution)) is at least `m`,
+ * taken a little above it (1e-6 of the resolution, far above the rounding of the milliseconds): a p99 above it has an
+ * objective of at least m.
+ * @example p99ObjectiveFloorS(3000) // about 0.029995 s: 29.995 ms rounds to 3000 hundredths
+ */
+export function p99ObjectiveFloorS(m: number): number {
+  return ((m - 0.5 + 1e-6) * FRONTIER_RESOLUTION.p99Ms) / 1000;
+}
+
+/**
+ * Whether a member of the frontier kept beats a design evaluated but for its latency (no worse on cost, nines and
+ * p99, strictly better on one: meet() would not keep it), without computing its p99: its cost and nines are its own,
+ * and its p99 objective is at least the least one at which a member beats those (frontP99Beats) when its p99 is
+ * surely above p99ObjectiveFloorS of it (the screen's p99Above, one evaluation of its survival). False when that does
+ * not decide it (or the result is not a screen's).
+ */
+export function frontierBeatsDeferred(ctx: Context, d: DeferredResult): boolean {
+  if (d.p99Above === undefined) return false;
+  const o = objectives({ cost: d.partial.cost, availability: d.partial.availability, latency: { p99Ms: 0 } });
+  const m = frontP99Beats(ctx.seen, o);
+  return Number.isFinite(m) && d.p99Above(p99ObjectiveFloorS(m));
 }
 
 /** Whether a design of this standing ranks after `best` (size.ts rankKey) and surely misses a target. */
@@ -167,7 +191,7 @@ export function p99Beyond(
   // first a guess: the p99 whose objective rounds to m (frontier.ts FRONTIER_RESOLUTION, 0.01 ms) and the one whose
   // shortfall rounds above the best's (its other terms those at a p99 that meets the target), a little above both
   const t = ctx.scenario.targets.p99S;
-  const frontS = ((m - 0.5 + 1e-6) * FRONTIER_RESOLUTION.p99Ms) / 1000;
+  const frontS = p99ObjectiveFloorS(m);
   let rankS = t;
   if (!best.feasible) {
     const needed = (Math.round(best.shortfall * SHORTFALL_RESOLUTION) + 0.5) / SHORTFALL_RESOLUTION;

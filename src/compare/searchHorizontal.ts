@@ -100,6 +100,7 @@ import {
   type Floors,
   floorStanding,
   floorStandingAt,
+  frontierBeatsDeferred,
   p99Beyond,
   p99FloorS,
   partialStanding,
@@ -719,13 +720,16 @@ const FRONTIER_SAMPLE_SCREENS = 120;
  * Designs dearer than the answer, for the frontier only (the bounds stop the search at the cheapest design that meets
  * every target, so without these the frontier would end there): sampleDesigns' with FRONTIER_SAMPLE_INSTANCES instance
  * types per plan, at most FRONTIER_SAMPLE_SCREENS in all. They are screened and added to the designs met; the answer
- * does not change.
+ * does not change. `bounded` (the search's): a design the frontier kept beats is left out before its latency.
  */
-function sampleDearer(ctx: Context, instances: readonly Instance[], sets: readonly string[][]): void {
+function sampleDearer(ctx: Context, instances: readonly Instance[], sets: readonly string[][], bounded: boolean): void {
   let budget = FRONTIER_SAMPLE_SCREENS;
   sampleDesigns(ctx, instances, sets, FRONTIER_SAMPLE_INSTANCES, (design, layout) => {
     if (budget-- <= 0) return false;
-    meet(ctx.seen, screenHorizontal(ctx, design, layout));
+    // screenHorizontal's result, settled only when meet() may keep it: one the frontier kept beats is left out
+    // unsettled (screenBound.ts frontierBeatsDeferred: its latency, a p99 root search, not computed)
+    const deferred = screenHorizontalDeferred(ctx, design, layout);
+    if (!(bounded && frontierBeatsDeferred(ctx, deferred))) meet(ctx.seen, settle(ctx, deferred));
     return true;
   });
 }
@@ -825,7 +829,7 @@ export function searchHorizontal(
   if (state.best === null) screenUnbounded(ctx, instances, heuristic, state);
   if (state.best === null) throw new RangeError('the catalog has no instances to search');
   if (options.stats !== undefined) options.stats.passedOver += state.passedOver;
-  sampleDearer(ctx, instances, heuristic);
+  sampleDearer(ctx, instances, heuristic, state.bounded);
   // the choice with every figure, on its exact layout
   const full = evaluateHorizontal(ctx, state.best.design);
   const notes = [

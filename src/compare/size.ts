@@ -38,7 +38,18 @@ import { nodePrice, pricedIn, usdPerHourIn } from './nodePrice.js';
 import { verticalDeployChoices } from './operations.js';
 import { regionLoadBase } from './regionNeed.js';
 import type { ArchitectureResult } from './result.js';
-import { BOUND_SLACK, type BoundStats, cannotMatter, floorStanding, pathsP99FloorS } from './screenBound.js';
+import {
+  BOUND_SLACK,
+  type BoundStats,
+  cannotMatter,
+  floorStanding,
+  floorStandingAt,
+  frontP99Beats,
+  objectivesOf,
+  p99Beyond,
+  p99ObjectiveFloorS,
+  pathsP99FloorS,
+} from './screenBound.js';
 import { UNBOUNDED_SHORTFALL } from './targets.js';
 
 /**
@@ -397,10 +408,42 @@ export function regionNodeBase(
   const atLeast = leastRegionNodes(ctx, instance);
   // an autoscaled design never runs fewer than its minNodes serving nodes (autoscale.ts), at the peak neither
   const least = spec.autoscaling?.minNodes ?? 1;
-  return spec.regions.map((_, r) => {
-    const base = regionLoadBase(ctx, { instance, balancer: spec.balancer }, layout, r, layout.share[r] as number);
-    return { atLeast, base: Math.max(least, base) };
-  });
+  return regionLoadBases(ctx, instance, spec, layout).map((base) => ({ atLeast, base: Math.max(least, base) }));
+}
+
+const loadBases = new WeakMap<Context, WeakMap<HorizontalLayout, Map<string, number[]>>>();
+
+/**
+ * regionLoadBase of each region of a layout, kept per context and layout by what it reads of the instance and the
+ * spec: the node's vCPUs and their speed (ctx.node, as regionNeed keys its memo) and the balancer (a search sizes
+ * every instance type on each plan, and types alike in those share the answer). Callers never change the array.
+ */
+function regionLoadBases(
+  ctx: Context,
+  instance: Instance,
+  spec: Pick<HorizontalSpec, 'regions' | 'balancer'>,
+  layout: HorizontalLayout,
+): number[] {
+  let byLayout = loadBases.get(ctx);
+  if (byLayout === undefined) {
+    byLayout = new WeakMap();
+    loadBases.set(ctx, byLayout);
+  }
+  let byNode = byLayout.get(layout);
+  if (byNode === undefined) {
+    byNode = new Map();
+    byLayout.set(layout, byNode);
+  }
+  const node = ctx.node(instance);
+  const key = `${node.vcpu},${node.speedup}|${spec.balancer}|${spec.regions.length}`;
+  let bases = byNode.get(key);
+  if (bases === undefined) {
+    bases = spec.regions.map((_, r) =>
+      regionLoadBase(ctx, { instance, balancer: spec.balancer }, layout, r, layout.share[r] as number),
+    );
+    byNode.set(key, bases);
+  }
+  return bases;
 }
 
 /** Nodes per region with `spares` spares (regionNodeBase). */
@@ -690,6 +733,10 @@ export function searchVertical(
               passedOver++;
               continue;
             }
+            if (bounded && best !== null && choiceSurelyCannotMatter(ctx, here, spec, best.result)) {
+              passedOver++;
+              continue;
+            }
             const choice = verticalChoice(ctx, here, spec, true);
             if (bounded && best !== null && choiceCannotMatter(ctx, spec, choice, best.result)) {
               passedOver++;
@@ -747,11 +794,12 @@ function cannotEnter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpe
     availability: { nines: verticalNinesAtMost(ctx, design) },
     latency: { p99Ms: networkS * 1000 },
   });
-  // the designs no worse on nines and p99, then the cost bound (a price per size) only if some are
-  const near = ctx.seen.map(objectives).filter((o) => o[1] <= ninesBound && o[2] <= p99Bound);
+  // the designs no worse on nines and p99 (each member's objectives computed once: screenBound.ts objectivesOf), then
+  // the cost bound (a price per size) only if some are
+  const near = ctx.seen.map(objectivesOf).filter((o) => o[1] <= ninesBound && o[2] <= p99Bound);
   if (near.length === 0) return false;
   let usd = Number.POSITIVE_INFINITY;
-  for (const instance of leastPriced(ctx, sizes, spec)) {
+  for (const instance of leastPricedMemo(ctx, sizes, spec)) {
     usd = Math.min(usd, verticalCost(ctx, { ...design, instance }).usdPerMonth);
   }
   const [costBound] = objectives({ cost: { usdPerMonth: usd }, availability: { nines: 0 }, latency: { p99Ms: 0 } });
@@ -780,6 +828,33 @@ export function leastPriced(ctx: Context, sizes: readonly Instance[], spec: Vert
     .map((a) => a.instance);
 }
 
+const leastPricedKept = new WeakMap<Context, WeakMap<readonly Instance[], Map<string, Instance[]>>>();
+
+/**
+ * leastPriced kept per context and sizes array by what it reads of the spec (the box's region and, with a hot
+ * standby, the standby's): the search's sizes arrays are made once per family, site and standby region and never
+ * changed, and a site is bounded once per standby kind and deploy (no standby and a cold one price alike).
+ */
+function leastPricedMemo(ctx: Context, sizes: readonly Instance[], spec: VerticalSpec): Instance[] {
+  let bySizes = leastPricedKept.get(ctx);
+  if (bySizes === undefined) {
+    bySizes = new WeakMap();
+    leastPricedKept.set(ctx, bySizes);
+  }
+  let bySpec = bySizes.get(sizes);
+  if (bySpec === undefined) {
+    bySpec = new Map();
+    bySizes.set(sizes, bySpec);
+  }
+  const key = spec.standby === 'hot' ? `${spec.region}|${spec.standbyRegion ?? spec.region}` : spec.region;
+  let least = bySpec.get(key);
+  if (least === undefined) {
+    least = leastPriced(ctx, sizes, spec);
+    bySpec.set(key, least);
+  }
+  return least;
+}
+
 /**
  * True when the size sizeVertical chose on `spec` can neither join the designs met nor rank above `best`, from figures
  * known before it is evaluated (screenBound.ts): its cost (verticalCost, less BOUND_SLACK), the least unavailability
@@ -789,11 +864,11 @@ export function leastPriced(ctx: Context, sizes: readonly Instance[], spec: Vert
  */
 function choiceCannotMatter(ctx: Context, spec: VerticalSpec, c: VerticalChoice, best: ArchitectureResult): boolean {
   if (c.paths === undefined) return false;
-  // a size that meets the p99 against a best that meets every target: it could rank after only by missing another
-  // target, which these bounds seldom prove (not worth their cost on every site)
-  if (c.mode === 'meets' && best.feasible) return false;
   const d: VerticalDesign = { kind: 'vertical', instance: c.instance, ...spec };
   const p99S = c.p99S === null ? pathsP99FloorS([c.paths]) : c.p99S * (1 - BOUND_SLACK);
+  // a size that meets the p99 against a best that meets every target: it may meet every target too, so it is not
+  // proven to miss one (cannotMatter), but it ranks after the best whatever it meets when it costs more to the cent
+  if (c.mode === 'meets' && best.feasible) return dearerAndBeaten(ctx, d, { ...c, paths: c.paths }, p99S, best);
   return cannotMatter(
     ctx,
     best,
@@ -803,6 +878,90 @@ function choiceCannotMatter(ctx: Context, spec: VerticalSpec, c: VerticalChoice,
       p99S,
     }),
   );
+}
+
+/**
+ * True when choiceCannotMatter holds of the size verticalChoice would choose on `spec` (screened), proven before the
+ * choice computes a p99 (the root search of the first size's, some fifty evaluations of its survival; with users far
+ * apart every site of the vertical search has one). Only where the network alone misses the p99 target on exact
+ * paths under "all-users" (no size meets it: the choice is the closest of the sizes that fit the working set and the
+ * utilisation target, `fit` below, its p99 computed on `paths`, and choiceCannotMatter tests cannotMatter at its cost,
+ * the site's least unavailability and that p99, each less BOUND_SLACK), and only while the first such size's p99 is
+ * not known (once it is, the choice costs little). cannotMatter is monotone in the cost and the p99 (screenBound.ts),
+ * so it holds of the choice when it holds at the least cost of the sizes in `fit` (verticalCost of each) and, for every
+ * size in `fit`, at its p99 less BOUND_SLACK: at the point p99Beyond gives (from the paths' floor, under every p99 on
+ * them), or above it when the size's p99 is surely above that point (1 + 2e-9) (surelyAbove: p99 > x (1 + 1e-9), so
+ * p99 (1 - 1e-9) > x / (1 + 2e-9), with the margins far above the rounding).
+ */
+function choiceSurelyCannotMatter(
+  ctx: Context,
+  sizes: readonly Instance[],
+  spec: VerticalSpec,
+  best: ArchitectureResult,
+): boolean {
+  const t = ctx.scenario.targets;
+  if (t.p99Scope !== 'all-users' || screensCompact(ctx)) return false;
+  const sizing = verticalSizingPaths(ctx, spec, false);
+  // verticalChoice's noneMeets
+  if (!(sizing.network.screened * (1 - 1e-9) > t.p99S)) return false;
+  const w = ctx.scenario.workload;
+  const memNeed = memoryNeededGiB(ctx, 1);
+  const fit: { instance: Instance; queue: ReturnType<typeof queueAtLoad> }[] = [];
+  for (const instance of sizes) {
+    if (!(instance.memGiB >= memNeed)) continue;
+    const queue = queueAtLoad(w, ctx.node(instance), ctx.designRatePerS, 1, 'pooled');
+    if (queue.utilization <= t.maxUtilization) fit.push({ instance, queue });
+  }
+  const first = fit[0];
+  if (first === undefined || sizing.p99s.has(first.instance)) return false;
+  let usd = Number.POSITIVE_INFINITY;
+  for (const { instance } of fit)
+    usd = Math.min(usd, verticalCost(ctx, { kind: 'vertical', instance, ...spec }).usdPerMonth);
+  const unavailability = verticalUnavailabilityAtLeast(ctx, { kind: 'vertical', instance: first.instance, ...spec });
+  const at = floorStandingAt(ctx, usd * (1 - BOUND_SLACK), unavailability * (1 - BOUND_SLACK));
+  const floorS = pathsP99FloorS([sizing.paths]);
+  const beyond = p99Beyond(ctx, best, at, floorS);
+  if (beyond === null) return false;
+  if (beyond <= floorS) return true;
+  const xS = beyond * (1 + 2e-9);
+  for (const { instance, queue } of fit) {
+    // what an earlier test found (verticalChoice keeps the same: the p99 is above the point kept)
+    if (xS <= (sizing.above.get(instance) ?? Number.NEGATIVE_INFINITY)) continue;
+    if (!surelyAbove(sizing.paths, queue, t.p99Scope, xS)) return false;
+    sizing.above.set(instance, xS);
+  }
+  return true;
+}
+
+/**
+ * True when a vertical design `d` (the size chosen, `c`) ranks after `best`, which meets every target, and a design of
+ * the frontier kept so far beats it on cost, nines and p99: screening it would change neither the best met nor the
+ * frontier. Its cost is its own (verticalCost: the figure its screen computes, so exact); it ranks after `best` when
+ * that is more to the cent (rankKey: a design that meets every target ranks by cost, one that misses a target after
+ * every one that meets them all). Its nines are at most verticalUnavailabilityAtLeast's (less BOUND_SLACK) and its p99
+ * at least `p99FloorS` (choiceCannotMatter's floor): objectives no worse than its own (frontier.ts objectives are
+ * non-decreasing in each figure). A member beats it when its p99 objective is at least the least one at which a
+ * member beats those (screenBound.ts frontP99Beats): at the floor, or, above it, when its p99 is surely above the
+ * least p99 with that objective (surelyAbove: one evaluation of the survival its screen takes the p99 of, on the
+ * paths it is screened on). meet() would then not keep it.
+ */
+function dearerAndBeaten(
+  ctx: Context,
+  d: VerticalDesign,
+  c: VerticalChoice & { paths: RegionPath[] },
+  p99FloorS: number,
+  best: ArchitectureResult,
+): boolean {
+  const usd = verticalCost(ctx, d).usdPerMonth;
+  if (!(Math.round(usd * 100) > Math.round(best.cost.usdPerMonth * 100))) return false;
+  const unavailability = verticalUnavailabilityAtLeast(ctx, d) * (1 - BOUND_SLACK);
+  const o = floorStanding(ctx, { usdPerMonth: usd, unavailability, p99S: p99FloorS }).objectives;
+  const m = frontP99Beats(ctx.seen, o);
+  if (o[2] >= m) return true;
+  if (!Number.isFinite(m)) return false;
+  const xS = p99ObjectiveFloorS(m);
+  const queue = queueAtLoad(ctx.scenario.workload, ctx.node(c.instance), ctx.designRatePerS, 1, 'pooled');
+  return surelyAbove(c.paths, queue, ctx.scenario.targets.p99Scope, xS);
 }
 
 /**

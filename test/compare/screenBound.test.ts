@@ -3,8 +3,11 @@
 // any order of the points asked), and the
 // horizontal search that passes over designs that cannot matter returns what the search that settles every design
 // returns: the same answer, figure for figure, and the same frontier (brute force over a small catalog, with cases
-// where a design meets every target and cases where none does and the closest miss is ranked); so does the vertical
-// search that passes over sites and sizes that cannot matter (size.ts cannotEnter, choiceCannotMatter).
+// where a design meets every target and cases where none does and the closest miss is ranked; the frontier's dearer
+// sample leaves out unsettled what the frontier beats: searchHorizontal.ts sampleDearer); so does the vertical
+// search that passes over sites and sizes that cannot matter (size.ts cannotEnter, choiceCannotMatter; with a best
+// that meets every target, a dearer size that meets the p99 and that the frontier beats: dearerAndBeaten; a site
+// whose choice cannot matter, proven before any size's p99 is computed: choiceSurelyCannotMatter).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Catalog, type Instance, loadCatalog } from '../../src/catalog/index.js';
