@@ -33,6 +33,8 @@ export interface BoundStats {
   /** Designs passed over unsettled: on a p99 test, or evaluated but for their latency (horizontal); sites and sizes
    * passed over unsized or unevaluated (vertical). */
   passedOver: number;
+  /** Plans of the horizontal search's second phase dropped unbuilt (searchHorizontal.ts lazyPlans). */
+  plansDropped?: number;
 }
 
 /** Bounds under a design's figures, known before it is evaluated: each no more than the design's own. */

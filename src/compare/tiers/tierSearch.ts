@@ -19,6 +19,7 @@
  * combinations exist). Pure.
  */
 
+import { MinHeap } from '../../core/math/minHeap.js';
 import { responseSum } from '../../core/queueing/index.js';
 import type { Tier } from '../../scenario/types.js';
 import type { Context } from '../context.js';
@@ -105,42 +106,6 @@ export class ScreenedOptions {
   }
 }
 
-/** A binary heap of index tuples keyed by total cost. */
-class TupleHeap {
-  private items: { cost: number; idx: number[] }[] = [];
-  push(cost: number, idx: number[]): void {
-    const a = this.items;
-    a.push({ cost, idx });
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if ((a[p] as { cost: number }).cost <= cost) break;
-      [a[p], a[i]] = [a[i] as { cost: number; idx: number[] }, a[p] as { cost: number; idx: number[] }];
-      i = p;
-    }
-  }
-  pop(): { cost: number; idx: number[] } | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last !== undefined) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && (a[l] as { cost: number }).cost < (a[m] as { cost: number }).cost) m = l;
-        if (r < a.length && (a[r] as { cost: number }).cost < (a[m] as { cost: number }).cost) m = r;
-        if (m === i) break;
-        [a[m], a[i]] = [a[i] as { cost: number; idx: number[] }, a[m] as { cost: number; idx: number[] }];
-        i = m;
-      }
-    }
-    return top;
-  }
-}
-
 /**
  * The cheapest combination of `optionsByTier` (one list per tier, in tier order) that meets every target, or the
  * closest (see the module comment). `prune`: false evaluates every combination the search visits (the reference the
@@ -172,10 +137,11 @@ export function searchSystem(
   if (lists.some((l) => l.at(0) === undefined)) throw new RangeError('a tier has no design to evaluate');
   const option = (i: number, k: number) => (lists[i] as ScreenedOptions).at(k) as TierOption;
   const costOf = (idx: readonly number[]) => idx.reduce((s, k, i) => s + option(i, k).usdPerMonth, 0);
-  const heap = new TupleHeap();
+  // index tuples by total cost
+  const heap = new MinHeap<{ cost: number; idx: number[] }>((a, b) => a.cost < b.cost);
   const seen = new Set<string>();
   const start = lists.map(() => 0);
-  heap.push(costOf(start), start);
+  heap.push({ cost: costOf(start), idx: start });
   seen.add(start.join(','));
   let best: ArchitectureResult | null = null;
   let bestOptions: TierOption[] | null = null;
@@ -223,7 +189,7 @@ export function searchSystem(
       const key = next.join(',');
       if (seen.has(key)) return;
       seen.add(key);
-      heap.push(costOf(next), next);
+      heap.push({ cost: costOf(next), idx: next });
     });
   }
   if (best === null || bestOptions === null) throw new RangeError('no combination of tier designs to evaluate');
