@@ -5,7 +5,10 @@
  * combinations are visited in order of total cost (best-first over the sum: a heap of index tuples, each popped
  * tuple's successors raise one tier's index). The first combination that meets every end-to-end target is the
  * cheapest that does (the cost is the sum of the tiers' costs); when none does within MAX_SYSTEM_EVALUATIONS, the
- * closest found (size.ts's ranking) is returned with a note. Combinations are screened on the p99 alone
+ * closest found (size.ts's ranking) is returned with a note. A combination whose shortfall floor (systemResult.ts
+ * shortfallFloor: its tiers' capacity excess, its price's budget excess, the availability its changes and independent
+ * tiers leave) proves it ranks after the best found is passed over unevaluated (counted as visited: the search stops
+ * where it would have). Combinations are screened on the p99 alone
  * (systemResult's screen: every figure the targets and the ranking read is exact) and the choice is evaluated in full.
  * The screen decides whether the p99 meets the target by ONE survival at the target, P(T > target) <= 1 - 0.99, where
  * that decision is sure (systemLatency.ts, p99WithinBySurvival; else by the quantile, as the full evaluation), and
@@ -26,9 +29,9 @@ import type { Context } from '../context.js';
 import type { ArchitectureResult } from '../result.js';
 import { better } from '../size.js';
 import { tierCalls } from '../tierDemand.js';
-import { budgetShortfallBound, cannotBeat } from './shortfallBound.js';
+import { budgetShortfallBound, cannotBeat, rankedAfter } from './shortfallBound.js';
 import type { InRegionRtt } from './systemLatency.js';
-import { shortfallBesideP99, systemResult } from './systemResult.js';
+import { shortfallBesideP99, shortfallFloor, systemResult } from './systemResult.js';
 import type { TierOption } from './tierOption.js';
 
 /** The most combinations of tier designs evaluated end to end by one search. */
@@ -109,7 +112,7 @@ export class ScreenedOptions {
 /**
  * The cheapest combination of `optionsByTier` (one list per tier, in tier order) that meets every target, or the
  * closest (see the module comment). `prune`: false evaluates every combination the search visits (the reference the
- * tests hold the pruned search to).
+ * tests hold the pruned search to); `stats`: the combinations passed over on their shortfall floor.
  */
 export function searchSystem(
   ctx: Context,
@@ -118,6 +121,7 @@ export function searchSystem(
   optionsByTier: readonly (readonly TierOption[])[],
   rtt: InRegionRtt,
   prune = true,
+  stats?: { skipped: number },
 ): ArchitectureResult {
   const tiers = ctx.scenario.tiers as Tier[];
   const w = ctx.scenario.workload;
@@ -147,6 +151,8 @@ export function searchSystem(
   let bestOptions: TierOption[] | null = null;
   let evaluations = 0;
   let stopped = false;
+  // combinations passed over on their shortfall floor
+  let skipped = 0;
   // every combination left misses the budget and ranks after `best` (see the module comment): they are counted, not
   // evaluated, and as soon as more than MAX_SYSTEM_EVALUATIONS are known to exist, the search would have stopped
   let decided = false;
@@ -171,16 +177,20 @@ export function searchSystem(
     if (prune && !decided && best !== null) decided = cannotBeat(budgetShortfallBound(ctx, top.cost), best);
     if (!decided) {
       const options = top.idx.map((k, i) => option(i, k));
-      const r = systemResult(ctx, name, origin, options, rtt, true, prune);
-      // a missed p99 not yet computed: when the shortfall without it already ranks after the best, so does the
-      // combination (shortfallBesideP99), and its p99 is not computed
-      const after =
-        prune && best !== null && !r.meetsTargets.p99 && cannotBeat(shortfallBesideP99(ctx, r, options), best);
-      if (!after && better(r, best)) {
-        best = r;
-        bestOptions = options;
+      // a combination whose shortfall floor proves it ranks after the best is not evaluated (shortfallFloor)
+      if (prune && best !== null && rankedAfter(shortfallFloor(ctx, options, top.cost), best)) skipped++;
+      else {
+        const r = systemResult(ctx, name, origin, options, rtt, true, prune);
+        // a missed p99 not yet computed: when the shortfall without it already ranks after the best, so does the
+        // combination (shortfallBesideP99), and its p99 is not computed
+        const after =
+          prune && best !== null && !r.meetsTargets.p99 && cannotBeat(shortfallBesideP99(ctx, r, options), best);
+        if (!after && better(r, best)) {
+          best = r;
+          bestOptions = options;
+        }
+        if (r.feasible && regionUsd === 0) break;
       }
-      if (r.feasible && regionUsd === 0) break;
     }
     top.idx.forEach((_, i) => {
       const next = [...top.idx];
@@ -192,6 +202,7 @@ export function searchSystem(
       heap.push({ cost: costOf(next), idx: next });
     });
   }
+  if (stats !== undefined) stats.skipped += skipped;
   if (best === null || bestOptions === null) throw new RangeError('no combination of tier designs to evaluate');
   // the screens chose; the choice with every figure
   const full = systemResult(ctx, name, origin, bestOptions, rtt);
