@@ -119,9 +119,11 @@ function objectivesOf(f: ArchitectureResult): readonly [number, number, number] 
 
 /**
  * The least p99 objective (frontier.ts objectives) at which a member of the frontier kept beats a design of these
- * cost and nines objectives (no worse on all three, strictly better on one); +Infinity when none can.
+ * cost and nines objectives (no worse on all three, strictly better on one); +Infinity when none can; -Infinity when
+ * no frontier is kept (Context.seen null: only the answer need be kept, at any p99).
  */
-function frontP99Beats(front: readonly ArchitectureResult[], o: readonly [number, number, number]): number {
+function frontP99Beats(front: readonly ArchitectureResult[] | null, o: readonly [number, number, number]): number {
+  if (front === null) return Number.NEGATIVE_INFINITY;
   let m = Number.POSITIVE_INFINITY;
   for (const f of front) {
     const of = objectivesOf(f);

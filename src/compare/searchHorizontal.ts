@@ -670,7 +670,7 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       // settled only when its p99 can change the answer or the frontier (screenBound.ts): known from its figures but
       // the p99, with the p99 at its floor, or from the p99's side of the point from which it cannot matter
       const result = mayMatter(ctx, state, deferred, floors.p99S) ? settle(ctx, deferred) : null;
-      if (result !== null) meet(ctx.seen, result);
+      if (result !== null && ctx.seen !== null) meet(ctx.seen, result);
       else state.passedOver++;
       const feasible = result?.feasible ?? false;
       counted(state, feasible);
@@ -795,7 +795,7 @@ const FRONTIER_SAMPLE_SCREENS = 120;
 function sampleDearer(ctx: Context, instances: readonly Instance[], sets: readonly string[][]): void {
   let budget = FRONTIER_SAMPLE_SCREENS;
   sampleDesigns(ctx, instances, sets, FRONTIER_SAMPLE_INSTANCES, (design, layout) => {
-    if (budget-- <= 0) return false;
+    if (budget-- <= 0 || ctx.seen === null) return false;
     meet(ctx.seen, screenHorizontal(ctx, design, layout));
     return true;
   });
@@ -813,7 +813,7 @@ function screenUnbounded(
 ): void {
   sampleDesigns(ctx, instances, sets, 1, (design, layout) => {
     const result = screenHorizontal(ctx, design, layout);
-    meet(ctx.seen, result);
+    if (ctx.seen !== null) meet(ctx.seen, result);
     if (better(result, state.best?.result ?? null)) state.best = { result, design };
     return true;
   });
