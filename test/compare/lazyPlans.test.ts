@@ -6,7 +6,7 @@
 // are dropped unbuilt.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Catalog, type Instance, loadCatalog } from '../../src/catalog/index.js';
+import { loadCatalog } from '../../src/catalog/index.js';
 import { BILLING_HOURS_PER_MONTH, buildContext, type Context } from '../../src/compare/context.js';
 import { instanceLowerNodes, sizeLowerBound } from '../../src/compare/horizontalBounds.js';
 import { horizontalCost } from '../../src/compare/horizontalCost.js';
@@ -17,6 +17,7 @@ import { regionSubsets, searchHorizontal, setNodesFloor } from '../../src/compar
 import { searchableInstances } from '../../src/compare/size.js';
 import { SHARE_TOLERANCE } from '../../src/scenario/limits.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
+import { subCatalog } from '../helpers/subCatalog.js';
 
 const catalog = loadCatalog();
 
@@ -32,18 +33,7 @@ const REGIONS = [
   'ap-northeast-1',
 ];
 const INSTANCES = ['c7g.medium', 'c7g.large', 'm7g.large', 'r7g.large', 'r7g.2xlarge', 'm6i.xlarge'];
-const mid: Catalog = (() => {
-  const instances = catalog.instances.filter((i) => INSTANCES.includes(i.name));
-  const families = new Map<string, Instance[]>();
-  for (const i of instances) families.set(i.family, [...(families.get(i.family) ?? []), i]);
-  return {
-    ...catalog,
-    instances,
-    families,
-    instance: (name: string) => instances.find((i) => i.name === name),
-    regions: catalog.regions.filter((r) => REGIONS.includes(r.id)),
-  };
-})();
+const mid = subCatalog(catalog, REGIONS, INSTANCES);
 
 interface Case {
   rate: number;

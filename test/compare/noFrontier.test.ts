@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Catalog, type Instance, loadCatalog } from '../../src/catalog/index.js';
+import { loadCatalog } from '../../src/catalog/index.js';
 import { buildContext, type Context } from '../../src/compare/context.js';
 import { searchHorizontal } from '../../src/compare/searchHorizontal.js';
 import { searchVertical } from '../../src/compare/size.js';
@@ -14,23 +14,13 @@ import { tieredContext } from '../../src/compare/tiers/index.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 import { readScenarioText } from '../../src/scenario/read.js';
 import { propertyScenario } from '../helpers/propertyScenario.js';
+import { subCatalog } from '../helpers/subCatalog.js';
 
 const catalog = loadCatalog();
 
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-1', 'eu-west-2'];
 const INSTANCES = ['c7g.large', 'm6i.large', 'm6i.xlarge', 'm6i.4xlarge', 'r7i.xlarge', 'r7i.2xlarge', 'x2iedn.xlarge'];
-const small: Catalog = (() => {
-  const instances = catalog.instances.filter((i) => INSTANCES.includes(i.name));
-  const families = new Map<string, Instance[]>();
-  for (const i of instances) families.set(i.family, [...(families.get(i.family) ?? []), i]);
-  return {
-    ...catalog,
-    instances,
-    families,
-    instance: (name: string) => instances.find((i) => i.name === name),
-    regions: catalog.regions.filter((r) => REGIONS.includes(r.id)),
-  };
-})();
+const small = subCatalog(catalog, REGIONS, INSTANCES);
 
 const caseArb = fc.record({
   rate: fc.integer({ min: 50, max: 6000 }),

@@ -7,51 +7,25 @@
  * search evaluating every combination returns (its reference, prune = false), passing some over.
  */
 
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/catalog/index.js';
-import type { Context } from '../../src/compare/context.js';
-import { buildContext } from '../../src/compare/index.js';
 import { rankKey } from '../../src/compare/size.js';
-import { tieredContext } from '../../src/compare/tiers/index.js';
 import { systemAvailability, systemUnavailabilityFloor } from '../../src/compare/tiers/systemAvailability.js';
 import { shortfallFloor, systemResult } from '../../src/compare/tiers/systemResult.js';
 import type { TierOption } from '../../src/compare/tiers/tierOption.js';
-import {
-  searchHorizontalOptions,
-  searchRegionSets,
-  searchVerticalOptions,
-} from '../../src/compare/tiers/tierOptions.js';
 import { searchSystem } from '../../src/compare/tiers/tierSearch.js';
-import { parseScenario } from '../../src/scenario/normalize.js';
-
-const catalog = loadCatalog();
-
-/** Every `step`-th option of a list sorted by cost, at most `most`. */
-function spread(options: readonly TierOption[], most: number): TierOption[] {
-  const sorted = [...options].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
-  const step = Math.max(1, Math.floor(sorted.length / most));
-  return sorted.filter((_, i) => i % step === 0).slice(0, most);
-}
+import { socialLists } from '../helpers/tierLists.js';
 
 /** A social example with its availability target and budget replaced, and each tier's boxes and fleets. */
 function social(file: string, availability: string, budget: string, most: number) {
-  const raw = JSON.parse(readFileSync(`models/scenarios/${file}.json`, 'utf8'));
-  delete raw.simulation;
-  raw.targets.availability = availability;
-  raw.targets.budget = budget;
-  const ctx = buildContext(parseScenario(raw), catalog);
-  const t = tieredContext(ctx);
-  const sets = searchRegionSets(ctx);
-  const lists = t.tiers.map((tier, i) => {
-    const c = t.tierCtx[i] as Context;
-    return [
-      ...spread(searchVerticalOptions(c, i, 'us-east-1', tier.role === 'database'), most),
-      ...spread(searchHorizontalOptions(c, i, sets), most),
-    ];
-  });
-  return { ctx, t, lists };
+  return socialLists(
+    file,
+    (raw) => {
+      raw.targets.availability = availability;
+      raw.targets.budget = budget;
+    },
+    most,
+  );
 }
 
 const CASES = [
