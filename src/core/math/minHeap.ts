@@ -3,7 +3,7 @@
  * below a parent that the new item is not less than; a sift down takes the left child when it is less than the item,
  * then the right child when it is less than that. Callers that need a total order put their tie-break in `less`. Pure
  * (no I/O); not for the simulators' inner loops (core/sim/heap.ts is allocation-free).
- * @example const h = new MinHeap<number>((a, b) => a < b); h.push(3); h.push(1); h.pop() // 1
+ * @example ((h) => (h.push(3), h.push(1), h.push(2), h.pop()))(new MinHeap((a, b) => a < b)) // 1
  */
 export class MinHeap<T> {
   private readonly items: T[] = [];
