@@ -65,8 +65,9 @@ export interface Context {
    */
   node(instance: Pick<Instance, 'name' | 'vcpu' | 'family'>): NodeCapacity;
   /** The designs the search evaluated that no other beats on cost, nines and p99 (for the frontier; kept by
-   * frontier.ts's meet as the searches go). */
-  seen: ArchitectureResult[];
+   * frontier.ts's meet as the searches go). null: no frontier is reported from this context (a co-located system's,
+   * tiers/index.ts): the searches keep none, and their bounds keep only the answer (screenBound.ts). */
+  seen: ArchitectureResult[] | null;
 }
 
 /**

@@ -64,7 +64,7 @@ export function instanceLowerBound(ctx: Context, instance: Instance, layout: Hor
 
 /** The fewest nodes in all of any design of `instance` on this layout (the node count of instanceLowerBound, which
  * prices them at the instance's cheapest regional price; a caller that knows the regions may price them there). */
-export function instanceLowerNodes(ctx: Context, instance: Instance, layout: HorizontalLayout): number {
+export function instanceLowerNodes(ctx: Context, instance: Instance, layout: Pick<HorizontalLayout, 'share'>): number {
   const f = instanceFactors(ctx, instance);
   const auto = autoscaledHours(ctx);
   let nodes = 0;
@@ -264,7 +264,7 @@ export function sizeLowerBound(
   instances: readonly Instance[],
   k: number,
   zones: number,
-): { nodesUsdPerMonth: number; total: number } {
+): { fixedUsdPerMonth: number; nodesUsdPerMonth: number; total: number } {
   const w = ctx.scenario.workload;
   const ids = Array.from({ length: k }, (_, i) => `r${i}`);
   const sw = globalSwitchFor(ctx, ids);
@@ -314,5 +314,5 @@ export function sizeLowerBound(
     }
     nodesUsdPerMonth = Math.min(nodesUsdPerMonth, n * f.usdPerMonth);
   }
-  return { nodesUsdPerMonth, total: fixed + nodesUsdPerMonth };
+  return { fixedUsdPerMonth: fixed, nodesUsdPerMonth, total: fixed + nodesUsdPerMonth };
 }

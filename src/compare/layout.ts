@@ -127,6 +127,27 @@ export function horizontalLayout(
   return { paths, share, users };
 }
 
+/**
+ * Each user region's serving region in a set, as an index of the set: horizontalLayout's routing without its paths
+ * and orders (the nearest region of the set, the first of the set on a tie, as horizontalLayout's stable sort puts
+ * first; round trips are numbers, never NaN). `columns`: each region's ctx.userRttS, in the set's order. A region's
+ * share of the design rate (horizontalLayout's `share`, bit for bit) is its users' shares added in the users' order.
+ * @example servingRegions(ctx, ['us-east-1', 'eu-west-2'].map((r) => ctx.userRttS(r))) // [0, 0, 1] for users in
+ *   us-east-1, us-west-2 and eu-west-2
+ */
+export function servingRegions(ctx: Context, columns: readonly Float64Array[]): Int32Array {
+  const n = ctx.scenario.users.length;
+  const out = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    let r = 0;
+    for (let i = 1; i < columns.length; i++) {
+      if (((columns[i] as Float64Array)[k] as number) < ((columns[r] as Float64Array)[k] as number)) r = i;
+    }
+    out[k] = r;
+  }
+  return out;
+}
+
 /** With more user places than this the searches screen designs on compact paths (compactLayout, compactPaths): a
  * judgement, above the catalog's 15 regions and the examples' user lists (exact there), below the hundreds of places
  * where the exact paths dominate the search's time. */

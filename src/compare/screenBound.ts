@@ -33,6 +33,8 @@ export interface BoundStats {
   /** Designs passed over unsettled: on a p99 test, or evaluated but for their latency (horizontal); sites and sizes
    * passed over unsized or unevaluated (vertical). */
   passedOver: number;
+  /** Plans of the horizontal search's second phase dropped unbuilt (searchHorizontal.ts lazyPlans). */
+  plansDropped?: number;
 }
 
 /** Bounds under a design's figures, known before it is evaluated: each no more than the design's own. */
@@ -117,9 +119,14 @@ export function objectivesOf(f: ArchitectureResult): readonly [number, number, n
 
 /**
  * The least p99 objective (frontier.ts objectives) at which a member of the frontier kept beats a design of these
- * cost and nines objectives (no worse on all three, strictly better on one); +Infinity when none can.
+ * cost and nines objectives (no worse on all three, strictly better on one); +Infinity when none can; -Infinity when
+ * no frontier is kept (Context.seen null: only the answer need be kept, at any p99).
  */
-export function frontP99Beats(front: readonly ArchitectureResult[], o: readonly [number, number, number]): number {
+export function frontP99Beats(
+  front: readonly ArchitectureResult[] | null,
+  o: readonly [number, number, number],
+): number {
+  if (front === null) return Number.NEGATIVE_INFINITY;
   let m = Number.POSITIVE_INFINITY;
   for (const f of front) {
     const of = objectivesOf(f);

@@ -57,6 +57,8 @@
  */
 
 import type { Instance } from '../catalog/index.js';
+import { MinHeap } from '../core/math/minHeap.js';
+import { SHARE_TOLERANCE } from '../scenario/limits.js';
 import { formatPercent } from '../units/format.js';
 import { type HourlyBase, hourlyBase, hourlyNodes, meanNodes } from './autoscale.js';
 import { structuralUnavailability } from './availability.js';
@@ -89,6 +91,7 @@ import {
   horizontalLayout,
   sameLayoutForZones,
   screensCompact,
+  servingRegions,
 } from './layout.js';
 import { cheapestUsdPerHour, usdPerHourIn } from './nodePrice.js';
 import { outageFloor } from './outageFloor.js';
@@ -231,15 +234,78 @@ function looselyBoundedInstances(ctx: Context, plan: Plan, instances: readonly I
     order = instances
       .map((instance, i) => ({
         instance,
-        nodesUsd:
-          (nodes[i] as number) *
-          (cheapestUsdPerHour(ctx, instance) * BILLING_HOURS_PER_MONTH + ctx.scenario.operations.usdPerNodeMonth),
+        nodesUsd: (nodes[i] as number) * looseNodeUsd(ctx, instance),
       }))
       .filter((x) => Number.isFinite(x.nodesUsd))
       .sort((a, b) => a.nodesUsd - b.nodesUsd || a.instance.usdPerHour - b.instance.usdPerHour);
     cache.set(key, order);
   }
   return order;
+}
+
+/** looselyBoundedInstances' price of one node of `instance`: its cheapest in any catalog region, with operations. */
+function looseNodeUsd(ctx: Context, instance: Instance): number {
+  return cheapestUsdPerHour(ctx, instance) * BILLING_HOURS_PER_MONTH + ctx.scenario.operations.usdPerNodeMonth;
+}
+
+/**
+ * A floor under the first bound searchPlan tests on every plan of a region set of one size and zone count (plan.fixed
+ * plus the least nodesUsd of looselyBoundedInstances), from that size's fixed floor (sizeLowerBound's
+ * fixedUsdPerMonth), without the set's layout or price: the search's second phase drops a plan whose floor cannot beat
+ * a best that meets every target before building it (lazyPlans; social-startup-growth's co-located fleet: 68,439
+ * plans built, each ended by that first bound; issue 18). Why it is a floor:
+ * - the shares: servingRegions routes every user as horizontalLayout does, so the shares added here are the layout's
+ *   bit for bit; two sets whose users split the same way (the same users together: the memo's key, with the set's
+ *   size) have the same shares up to their order, which instanceLowerNodes sums (whole nodes, exactly; an autoscaled
+ *   mean in another order of addition, within the slack below);
+ * - the fixed part: sizeLowerBound's prices the same balancers (their capacity units linear in the shares), global
+ *   switch (k endpoints), copies across zones and operations as horizontalCost with no nodes, inter-region transfer at
+ *   0 and internet egress at its lower bound. Its capacity units and egress are of all the traffic, the plan's of the
+ *   users' shares, which add up to within SHARE_TOLERANCE of 1 (limits.ts): so the plan's fixed part is at least
+ *   (1 - SHARE_TOLERANCE) times it, up to the order of the additions (BOUND_SLACK, far above that rounding);
+ * - every term is non-negative: (fixed + nodes) (1 - SHARE_TOLERANCE - BOUND_SLACK) is under the bound.
+ * So cannotBeat(best, floor) implies cannotBeat(best, plan.fixed + nodesUsd) (cannotBeat only grows with its bound),
+ * which searchPlan tests on its first instance type before anything else, returning: the plan would change nothing.
+ */
+export function setNodesFloor(
+  ctx: Context,
+  instances: readonly Instance[],
+  ids: readonly string[],
+): (regions: readonly string[], fixedUsdPerMonth: number) => number {
+  const columns = new Map(ids.map((id) => [id, ctx.userRttS(id)]));
+  const memo = new Map<string, number>();
+  return (regions, fixedUsdPerMonth) => {
+    const serving = servingRegions(
+      ctx,
+      regions.map((r) => columns.get(r) as Float64Array),
+    );
+    // the users' partition: each user's serving region, numbered in order of first appearance
+    const number = new Map<number, number>();
+    let key = `${regions.length}`;
+    for (const r of serving) {
+      let n = number.get(r);
+      if (n === undefined) {
+        n = number.size;
+        number.set(r, n);
+      }
+      key += `,${n}`;
+    }
+    let usd = memo.get(key);
+    if (usd === undefined) {
+      const share = regions.map(() => 0);
+      ctx.scenario.users.forEach((u, k) => {
+        const r = serving[k] as number;
+        share[r] = (share[r] as number) + u.share;
+      });
+      usd = Number.POSITIVE_INFINITY;
+      for (const instance of instances) {
+        const x = instanceLowerNodes(ctx, instance, { share }) * looseNodeUsd(ctx, instance);
+        if (x < usd) usd = x;
+      }
+      memo.set(key, usd);
+    }
+    return (fixedUsdPerMonth + usd) * (1 - SHARE_TOLERANCE - BOUND_SLACK);
+  };
 }
 
 const priceCache = new WeakMap<Context, Map<Instance, Map<string, number | null>>>();
@@ -303,6 +369,11 @@ interface SearchState {
   bounded: boolean;
   /** Designs passed over unsettled (screenBound.ts BoundStats). */
   passedOver: number;
+  /** Whether the second phase builds its plans only when it reaches them (lazyPlans); false only to test that it
+   * changes nothing. */
+  lazy: boolean;
+  /** Plans of the second phase dropped unbuilt (lazyPlans). */
+  plansDropped: number;
 }
 
 /** One instance type on one plan: its designs and their costs by spare count. */
@@ -600,7 +671,7 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       // settled only when its p99 can change the answer or the frontier (screenBound.ts): known from its figures but
       // the p99, with the p99 at its floor, or from the p99's side of the point from which it cannot matter
       const result = mayMatter(ctx, state, deferred, floors.p99S) ? settle(ctx, deferred) : null;
-      if (result !== null) meet(ctx.seen, result);
+      if (result !== null && ctx.seen !== null) meet(ctx.seen, result);
       else state.passedOver++;
       const feasible = result?.feasible ?? false;
       counted(state, feasible);
@@ -725,7 +796,7 @@ const FRONTIER_SAMPLE_SCREENS = 120;
 function sampleDearer(ctx: Context, instances: readonly Instance[], sets: readonly string[][], bounded: boolean): void {
   let budget = FRONTIER_SAMPLE_SCREENS;
   sampleDesigns(ctx, instances, sets, FRONTIER_SAMPLE_INSTANCES, (design, layout) => {
-    if (budget-- <= 0) return false;
+    if (budget-- <= 0 || ctx.seen === null) return false;
     // screenHorizontal's result, settled only when meet() may keep it: one the frontier kept beats is left out
     // unsettled (screenBound.ts frontierBeatsDeferred: its latency, a p99 root search, not computed)
     const deferred = screenHorizontalDeferred(ctx, design, layout);
@@ -746,19 +817,111 @@ function screenUnbounded(
 ): void {
   sampleDesigns(ctx, instances, sets, 1, (design, layout) => {
     const result = screenHorizontal(ctx, design, layout);
-    meet(ctx.seen, result);
+    if (ctx.seen !== null) meet(ctx.seen, result);
     if (better(result, state.best?.result ?? null)) state.best = { result, design };
     return true;
   });
 }
 
+/** A plan of the search's second phase before it is built: its set, its size's bound, its place in the order. */
+interface PendingPlan {
+  regions: string[];
+  bound: { zones: number; fixedUsdPerMonth: number; nodesUsdPerMonth: number; total: number };
+  /** A floor under the plan's lower (its size's total, less BOUND_SLACK: sizeLowerBound's fixed part is at most the
+   * plan's, up to the order of the additions). */
+  key: number;
+  /** Its place among the second phase's plans (the order they were listed in, which breaks ties of lower). */
+  idx: number;
+  build: (bound: PendingPlan['bound']) => Plan;
+}
+
+/**
+ * The plans of one region set, built on demand: a zone count whose layout (sameLayoutForZones) or fixed cost
+ * (sameCostForZones) is another's, already built, reuses it (both are the same computation then).
+ */
+function setPlans(ctx: Context, regions: string[]): PendingPlan['build'] {
+  const built: Plan[] = [];
+  return (b) => {
+    const like = built.find((p) => sameLayoutForZones(ctx, p.zones, b.zones));
+    const fixed = like !== undefined && sameCostForZones(ctx, like.zones, b.zones) ? like.fixed : undefined;
+    const plan = planOf(ctx, regions, b.zones, b.nodesUsdPerMonth, like?.layout, fixed);
+    built.push(plan);
+    return plan;
+  };
+}
+
+/**
+ * The second phase's plans searched in order of their lower bound (ties in the order listed), as building every plan,
+ * keeping those whose lower can beat the best met so far (`kept`, the best when listing ends) and sorting them would,
+ * but building a plan only when the search reaches its place. A min-heap holds the built plans by (lower, idx); the
+ * pending ones, sorted by (key, idx) with key <= lower, are built when their key comes first. So the built plans are
+ * searched in exactly the order of (lower, idx), and the loop ends where the sorted list's would (the first plan that
+ * cannot beat the best, or the search stopped; a pending key that cannot beat the best: every plan left has a lower at
+ * least that). A pending plan whose setNodesFloor cannot beat a best that meets every target is dropped unbuilt: its
+ * searchPlan would return at once (setNodesFloor's argument), and so would it at its own place later (the best then
+ * ranks no lower), or the loop would have ended at it or before. social-startup-growth's co-located fleet: 68,439
+ * plans built and searched before, each ended by its first bound.
+ */
+function lazyPlans(
+  ctx: Context,
+  instances: readonly Instance[],
+  ids: readonly string[],
+  pending: PendingPlan[],
+  state: SearchState,
+): void {
+  const incumbent = () => state.best?.result ?? null;
+  // the best when the plans were listed: a plan that cannot beat it was never kept
+  const kept = incumbent();
+  if (!state.lazy) {
+    // the reference: every plan built, those that can beat `kept` sorted by lower (stably) and searched in turn
+    const plans = pending.map((p) => p.build(p.bound)).filter((plan) => !cannotBeat(ctx, kept, plan.lower));
+    plans.sort((a, b) => a.lower - b.lower);
+    for (const plan of plans) {
+      if (state.stopped || cannotBeat(ctx, incumbent(), plan.lower)) break;
+      searchPlan(ctx, plan, instances, state);
+    }
+    return;
+  }
+  const setFloor = setNodesFloor(ctx, instances, ids);
+  pending.sort((a, b) => a.key - b.key || a.idx - b.idx);
+  const ready = new MinHeap<{ plan: Plan; idx: number }>(
+    (a, b) => a.plan.lower < b.plan.lower || (a.plan.lower === b.plan.lower && a.idx < b.idx),
+  );
+  let i = 0;
+  while (!state.stopped) {
+    const next = pending[i];
+    const top = ready.peek();
+    if (
+      top !== undefined &&
+      (next === undefined || top.plan.lower < next.key || (top.plan.lower === next.key && top.idx < next.idx))
+    ) {
+      ready.pop();
+      if (cannotBeat(ctx, incumbent(), top.plan.lower)) return;
+      searchPlan(ctx, top.plan, instances, state);
+      continue;
+    }
+    if (next === undefined) return;
+    i++;
+    const best = incumbent();
+    if (cannotBeat(ctx, best, next.key)) return;
+    const floor = setFloor(next.regions, next.bound.fixedUsdPerMonth);
+    if (best?.feasible === true && cannotBeat(ctx, best, floor)) {
+      state.plansDropped++;
+      continue;
+    }
+    const plan = next.build(next.bound);
+    if (!cannotBeat(ctx, kept, plan.lower)) ready.push({ plan, idx: next.idx });
+  }
+}
+
 /**
  * The cheapest horizontal design that meets every target, or the closest one met (see the module note).
- * `screenBounds` false: every design screened is settled (a test's reference); `stats`: what the bounds passed over.
+ * `screenBounds` false: every design screened is settled (a test's reference); `lazyPlans` false: every plan of the
+ * second phase built and sorted (a test's reference); `stats`: what the bounds passed over.
  */
 export function searchHorizontal(
   ctx: Context,
-  options: { screenBounds?: boolean; stats?: BoundStats } = {},
+  options: { screenBounds?: boolean; lazyPlans?: boolean; stats?: BoundStats } = {},
 ): ArchitectureResult {
   const instances = searchableInstances(ctx);
   const state: SearchState = {
@@ -767,6 +930,8 @@ export function searchHorizontal(
     stopped: false,
     bounded: options.screenBounds ?? true,
     passedOver: 0,
+    lazy: options.lazyPlans ?? true,
+    plansDropped: 0,
   };
   // first the sets most likely to hold the answer (near the users; a second or third site): a good design early lets
   // the bounds prune the rest
@@ -792,43 +957,32 @@ export function searchHorizontal(
   const heuristic = [...done].map((key) => key.split(','));
   // then every other set of regions, smallest first, in the order of its bound; a size is skipped when its bound
   // cannot beat the best (and with it every larger size), a set when distance or the availability bound rule out every
-  // design on it
-  const plans: Plan[] = [];
+  // design on it. Each plan is built (its layout and fixed cost) only when the search reaches it (lazyPlans)
   const incumbent = () => state.best?.result ?? null;
+  const pending: PendingPlan[] = [];
   for (let k = 1; k <= Math.min(MAX_SEARCH_REGIONS, ids.length); k++) {
-    const bounds = SEARCH_ZONES.map((zones) => {
-      const b = sizeLowerBound(ctx, instances, k, zones);
-      return { zones, lower: b.total, nodesUsdPerMonth: b.nodesUsdPerMonth };
-    });
-    if (bounds.every((b) => cannotBeat(ctx, incumbent(), b.lower))) break;
-    const open = bounds.filter((b) => !cannotBeat(ctx, incumbent(), b.lower) && availabilityPossible(ctx, k, b.zones));
+    const bounds = SEARCH_ZONES.map((zones) => ({ zones, ...sizeLowerBound(ctx, instances, k, zones) }));
+    if (bounds.every((b) => cannotBeat(ctx, incumbent(), b.total))) break;
+    const open = bounds.filter((b) => !cannotBeat(ctx, incumbent(), b.total) && availabilityPossible(ctx, k, b.zones));
     if (open.length === 0) continue;
     for (const regions of regionSubsets(ids, k, k)) {
       if (done.has([...regions].sort().join(','))) continue;
       if (far.rulesOut(regions)) continue;
-      const firstZones = open[0]?.zones as number;
-      const first = horizontalLayout(ctx, regions, firstZones, screenResolutionS(ctx));
-      let firstFixed: number | undefined;
-      for (const b of open) {
-        const same = sameLayoutForZones(ctx, firstZones, b.zones);
-        const fixed = same && sameCostForZones(ctx, firstZones, b.zones) ? firstFixed : undefined;
-        const plan = planOf(ctx, regions, b.zones, b.nodesUsdPerMonth, same ? first : undefined, fixed);
-        if (b.zones === firstZones) firstFixed = plan.fixed;
-        if (!cannotBeat(ctx, incumbent(), plan.lower)) plans.push(plan);
-      }
+      const build = setPlans(ctx, regions);
+      for (const b of open)
+        pending.push({ regions, bound: b, key: b.total * (1 - BOUND_SLACK), idx: pending.length, build });
     }
   }
-  plans.sort((a, b) => a.lower - b.lower);
-  for (const plan of plans) {
-    if (state.stopped || cannotBeat(ctx, incumbent(), plan.lower)) break;
-    searchPlan(ctx, plan, instances, state);
-  }
+  lazyPlans(ctx, instances, ids, pending, state);
   // nothing meets every target: the sets set aside compete for the closest miss
   if (!(state.best?.result.feasible ?? false)) for (const plan of deferred) searchPlan(ctx, plan, instances, state);
   // outages alone rule out every design (a target beyond what any region set can reach): the closest among a sample
   if (state.best === null) screenUnbounded(ctx, instances, heuristic, state);
   if (state.best === null) throw new RangeError('the catalog has no instances to search');
-  if (options.stats !== undefined) options.stats.passedOver += state.passedOver;
+  if (options.stats !== undefined) {
+    options.stats.passedOver += state.passedOver;
+    options.stats.plansDropped = (options.stats.plansDropped ?? 0) + state.plansDropped;
+  }
   sampleDearer(ctx, instances, heuristic, state.bounded);
   // the choice with every figure, on its exact layout
   const full = evaluateHorizontal(ctx, state.best.design);

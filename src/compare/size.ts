@@ -743,7 +743,7 @@ export function searchVertical(
               continue;
             }
             const result = verticalOfChoice(ctx, spec, choice);
-            meet(ctx.seen, result);
+            if (ctx.seen !== null) meet(ctx.seen, result);
             if (better(result, best?.result ?? null)) best = { result, sizes: here, spec };
           }
         }
@@ -795,16 +795,19 @@ function cannotEnter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpe
     latency: { p99Ms: networkS * 1000 },
   });
   // the designs no worse on nines and p99 (each member's objectives computed once: screenBound.ts objectivesOf), then
-  // the cost bound (a price per size) only if some are
-  const near = ctx.seen.map(objectivesOf).filter((o) => o[1] <= ninesBound && o[2] <= p99Bound);
-  if (near.length === 0) return false;
+  // the cost bound (a price per size) only if some are; without a frontier kept (Context.seen null), ranking after
+  // the best is enough
+  const near = ctx.seen?.map(objectivesOf).filter((o) => o[1] <= ninesBound && o[2] <= p99Bound) ?? null;
+  if (near !== null && near.length === 0) return false;
   let usd = Number.POSITIVE_INFINITY;
   for (const instance of leastPricedMemo(ctx, sizes, spec)) {
     usd = Math.min(usd, verticalCost(ctx, { ...design, instance }).usdPerMonth);
   }
   const [costBound] = objectives({ cost: { usdPerMonth: usd }, availability: { nines: 0 }, latency: { p99Ms: 0 } });
   if (!distant && !(Math.round(usd * 100) > Math.round(best.cost.usdPerMonth * 100))) return false;
-  return near.some((o) => o[0] <= costBound && (o[0] < costBound || o[1] < ninesBound || o[2] < p99Bound));
+  return (
+    near === null || near.some((o) => o[0] <= costBound && (o[0] < costBound || o[1] < ninesBound || o[2] < p99Bound))
+  );
 }
 
 /**

@@ -26,3 +26,5 @@ export const MAX_MESSAGE_BYTES = 2 ** 40;
  * one request in 32 years, and far below it (5e-324/s) the cost per million requests overflows a double.
  */
 export const MIN_TRAFFIC_RATE_PER_S = 1e-9;
+/** The users' shares must add up to 1 within this (normalize.ts; the horizontal search's floors allow for it). */
+export const SHARE_TOLERANCE = 1e-6;

@@ -37,7 +37,7 @@ import { closest } from '../util/suggest.js';
 import { PROFILE_HOURS } from './containers.js';
 import { boundsOf, IDENTIFIER, SCENARIO_FIELDS, scenarioField } from './fields.js';
 import { forbiddenKeys, formatPath, issueErrors, preview, type Raw, record, ScenarioError } from './issues.js';
-import { MIN_TRAFFIC_RATE_PER_S } from './limits.js';
+import { MIN_TRAFFIC_RATE_PER_S, SHARE_TOLERANCE } from './limits.js';
 import { DEPLOY_MODES, P99_SCOPES, PRICING_MODELS, PROVIDERS, RANGE_DISTRIBUTIONS, TIER_ROLES } from './options.js';
 import { profileMean } from './profile.js';
 import { shapeIssues } from './shapeIssues.js';
@@ -73,8 +73,6 @@ import { inBounds, rangedField, rangeMedian } from './uncertain.js';
 
 /** How a provider is named in messages. */
 const PROVIDER_NAMES: Readonly<Record<Instance['provider'], string>> = { aws: 'AWS', gcp: 'GCP' };
-/** Shares must add up to 1 within this. */
-const SHARE_TOLERANCE = 1e-6;
 /** Default time to bring up a cold standby with its data restored, s (an ESTIMATE: 30 min). */
 const DEFAULT_COLD_RESTORE_S = 1800;
 const DEFAULT_REPLICATION_LAG_S = 1;

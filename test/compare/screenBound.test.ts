@@ -143,7 +143,7 @@ function searched(raw: unknown, screenBounds: boolean) {
   const ctx = buildContext(parseScenario(raw), small);
   const stats = { passedOver: 0 };
   const answer = searchHorizontal(ctx, { screenBounds, stats });
-  return { answer, frontier: nonDominated(ctx.seen), compact: screensCompact(ctx), passedOver: stats.passedOver };
+  return { answer, frontier: nonDominated(ctx.seen ?? []), compact: screensCompact(ctx), passedOver: stats.passedOver };
 }
 
 describe('the search with the screen bounds returns what it returns without them', () => {
@@ -180,7 +180,7 @@ function searchedVertical(raw: unknown, screenBounds: boolean) {
   const ctx = buildContext(parseScenario(raw), small);
   const stats = { passedOver: 0 };
   const answer = searchVertical(ctx, { screenBounds, stats });
-  return { answer, frontier: nonDominated(ctx.seen), passedOver: stats.passedOver };
+  return { answer, frontier: nonDominated(ctx.seen ?? []), passedOver: stats.passedOver };
 }
 
 describe('the vertical search with its bounds returns what it returns without them', () => {

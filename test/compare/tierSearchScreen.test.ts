@@ -7,15 +7,11 @@
  * availability and p99 missed) at several p99 targets; and better() is rankKey's order.
  */
 
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/catalog/index.js';
 import type { Context } from '../../src/compare/context.js';
-import { buildContext } from '../../src/compare/index.js';
 import type { ArchitectureResult } from '../../src/compare/result.js';
 import { better, rankKey } from '../../src/compare/size.js';
-import { tieredContext } from '../../src/compare/tiers/index.js';
 import { keyedSum, mixtureQuantileOf, mixtureTailOf } from '../../src/compare/tiers/sumMemo.js';
 import {
   computeNetworkP99S,
@@ -28,15 +24,8 @@ import {
 } from '../../src/compare/tiers/systemLatency.js';
 import { shortfallBesideP99, systemResult } from '../../src/compare/tiers/systemResult.js';
 import type { TierOption } from '../../src/compare/tiers/tierOption.js';
-import {
-  searchHorizontalOptions,
-  searchRegionSets,
-  searchVerticalOptions,
-} from '../../src/compare/tiers/tierOptions.js';
 import { searchSystem } from '../../src/compare/tiers/tierSearch.js';
-import { parseScenario } from '../../src/scenario/normalize.js';
-
-const catalog = loadCatalog();
+import { socialLists } from '../helpers/tierLists.js';
 
 /**
  * The absolute error allowed in the survival at a p99 found by the quantile: the margin the screen leaves to the
@@ -44,29 +33,15 @@ const catalog = loadCatalog();
  */
 const SURVIVAL_AT_P99 = P99_SURVIVAL_MARGIN.level * 0.01;
 
-/** Every `step`-th option of a list sorted by cost, at most `most`. */
-function spread(options: readonly TierOption[], most: number): TierOption[] {
-  const sorted = [...options].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
-  const step = Math.max(1, Math.floor(sorted.length / most));
-  return sorted.filter((_, i) => i % step === 0).slice(0, most);
-}
-
 /** A social example with the p99 target `p99` (null: its own), and each tier's options: boxes and fleets. */
 function social(file: string, p99: string | null, most: number) {
-  const raw = JSON.parse(readFileSync(`models/scenarios/${file}.json`, 'utf8'));
-  delete raw.simulation;
-  if (p99 !== null) raw.targets.p99 = p99;
-  const ctx = buildContext(parseScenario(raw), catalog);
-  const t = tieredContext(ctx);
-  const sets = searchRegionSets(ctx);
-  const lists = t.tiers.map((tier, i) => {
-    const c = t.tierCtx[i] as Context;
-    return [
-      ...spread(searchVerticalOptions(c, i, 'us-east-1', tier.role === 'database'), most),
-      ...spread(searchHorizontalOptions(c, i, sets), most),
-    ];
-  });
-  return { ctx, t, lists };
+  return socialLists(
+    file,
+    (raw) => {
+      if (p99 !== null) raw.targets.p99 = p99;
+    },
+    most,
+  );
 }
 
 /** The users, the route sums and the mixture's parts of the system of `options`, as systemLatency builds them. */

@@ -47,7 +47,8 @@ export function tieredContext(ctx: Context): TieredContext {
     ctx,
     tiers,
     tierCtx: tiers.map((_, i) => buildContext(tierScenario(ctx.scenario, i), ctx.catalog)),
-    coLocated: buildContext(coLocatedScenario(ctx.scenario), ctx.catalog),
+    // its searches' designs met are never reported (the scenario's frontier is of its systems): none are kept
+    coLocated: { ...buildContext(coLocatedScenario(ctx.scenario), ctx.catalog), seen: null },
     rtt: inRegionRtt(ctx.catalog),
   };
 }

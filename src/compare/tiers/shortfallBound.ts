@@ -38,3 +38,13 @@ export function cannotBeat(bound: number, best: ArchitectureResult): boolean {
   if (best.feasible || !(bound > 0)) return false;
   return Math.round(bound * SHORTFALL_RESOLUTION) > Math.round(best.shortfall * SHORTFALL_RESOLUTION);
 }
+
+/**
+ * Whether a system whose shortfall is at least `floor` (tiers/systemResult.ts shortfallFloor) ranks after `best`
+ * (size.ts rankKey): a floor above 0 proves a target missed, so it ranks after a best that meets every target
+ * (rankKey's first element: a search that goes on past one, for the regions' operations cost, meets such systems), and
+ * after one that misses when its shortfall, to SHORTFALL_RESOLUTION, is larger (cannotBeat).
+ */
+export function rankedAfter(floor: number, best: ArchitectureResult): boolean {
+  return floor > 0 && (best.feasible || cannotBeat(floor, best));
+}

@@ -193,8 +193,8 @@ function computeSystemAvailability(
   // each conditioned tier's deploys and failed changes, in series (independent of the hardware: operations.ts); an
   // independent tier's are inside its own availability
   const changes: Availability[] = [];
-  for (const cause of [CAUSE_DEPLOYS, CAUSE_FAILED_CHANGES]) {
-    const terms = conditioned.flatMap((o) => o.result.availability.byCause.filter((c) => c.cause === cause));
+  for (const cause of CHANGE_CAUSES) {
+    const terms = changeTerms(conditioned, cause);
     if (terms.length === 0) continue;
     changes.push(...terms.map((c) => fromUnavailability(c.unavailability)));
     byCause.push({ cause, unavailability: terms.reduce((s, c) => s + c.unavailability, 0) });
@@ -212,6 +212,32 @@ function computeSystemAvailability(
   const availability = series([joint, ...changes, ...independent.map(tierAvailability)]);
   const spof = options.flatMap((o) => o.result.availability.singlePointsOfFailure.map((x) => `${names[o.tier]}: ${x}`));
   return { figure: { availability, method, byCause, singlePointsOfFailure: spof }, byTier };
+}
+
+/** The causes of a conditioned tier's downtime from changes, in the system's series after the shared states. */
+const CHANGE_CAUSES = [CAUSE_DEPLOYS, CAUSE_FAILED_CHANGES] as const;
+
+/** The conditioned tiers' downtime terms of one change cause, in tier order. */
+function changeTerms(conditioned: readonly TierOption[], cause: string): { unavailability: number }[] {
+  return conditioned.flatMap((o) => o.result.availability.byCause.filter((c) => c.cause === cause));
+}
+
+/**
+ * A floor under the system's unavailability from its options' own figures, without the shared states: the series
+ * of every part of systemAvailability's series but the joint over the shared domains and the scale-out windows (the
+ * changes of the conditioned tiers, the independent tiers whole). Leaving parts out of a series only raises its
+ * availability (each part's is at most 1: its log is at most 0, and the sum of the logs is the series'), so the system's
+ * unavailability is at least this, up to the order of the additions (the caller's margin).
+ * @example a tier that restarts its one box for 35 hours a year of deploys: at least 35 / 8,766 = 0.004
+ */
+export function systemUnavailabilityFloor(options: readonly TierOption[]): number {
+  const conditioned = options.filter((o) => o.overDomains !== null);
+  const parts: Availability[] = [];
+  for (const cause of CHANGE_CAUSES) {
+    for (const c of changeTerms(conditioned, cause)) parts.push(fromUnavailability(c.unavailability));
+  }
+  for (const o of options) if (o.overDomains === null) parts.push(tierAvailability(o));
+  return parts.length === 0 ? 0 : series(parts).unavailability;
 }
 
 /** The cause of the states where two or more tiers are down together, or the global switch is. */

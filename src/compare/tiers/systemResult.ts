@@ -4,6 +4,7 @@
  * the sum of every call), with each tier's part in `tiers[]`. Pure.
  */
 
+import { nines } from '../../core/reliability/index.js';
 import type { Tier } from '../../scenario/types.js';
 import { formatLatencyMs } from '../../units/format.js';
 import { unitedScaleOut } from '../autoscale.js';
@@ -16,7 +17,8 @@ import type { ArchitectureResult, CostResult, DataLossResult, MeetsTargets, Tier
 import { lossVerdict } from '../survival.js';
 import { type JudgedFields, missedTargets, shortfallOf, UNBOUNDED_SHORTFALL } from '../targets.js';
 import { tierCalls } from '../tierDemand.js';
-import { systemAvailability } from './systemAvailability.js';
+import { budgetShortfallBound } from './shortfallBound.js';
+import { systemAvailability, systemUnavailabilityFloor } from './systemAvailability.js';
 import {
   type InRegionRtt,
   REPEATED_CALLS_ERROR,
@@ -375,6 +377,45 @@ export function shortfallBesideP99(ctx: Context, r: ArchitectureResult, options:
   );
 }
 
+/** Relative margin taken off a floor summed in another order than the figure it bounds (far above the rounding). */
+const FLOOR_MARGIN = 1e-9;
+
+/**
+ * A floor under the shortfall of the system of `options` priced `usdPerMonth` (the sum of its tiers' prices), known
+ * before it is evaluated: systemShortfall's terms that the options decide alone, the others (the p99's, the
+ * durability's) at 0, every term non-negative:
+ * - each tier's utilisation and memory excess: the same numbers as systemShortfall's (shortfallOf of capacityView);
+ * - the budget's excess: budgetShortfallBound of the price (shortfallBound.ts, its own margin);
+ * - the availability's: the system's unavailability is at least systemUnavailabilityFloor (the series without the
+ *   shared states), taken FLOOR_MARGIN lower; when that misses the target, the term is at least
+ *   (target nines - nines of the floor) / target nines (nines fall as the unavailability rises).
+ * Their sum, FLOOR_MARGIN lower (summed in another order), capped as systemShortfall caps. A floor above 0 proves a
+ * target missed (some term proves it): the system does not meet every target.
+ * @example a tier at 120% of its CPU: UNBOUNDED_SHORTFALL, whatever the other tiers
+ */
+export function shortfallFloor(ctx: Context, options: readonly TierOption[], usdPerMonth: number): number {
+  const t = ctx.scenario.targets;
+  let s = 0;
+  const u = systemUnavailabilityFloor(options) * (1 - FLOOR_MARGIN);
+  if (u > t.unavailability && t.unavailability > 0) {
+    const target = nines(t.unavailability);
+    s += Math.max(0, (target - nines(u)) / target);
+  }
+  s += budgetShortfallBound(ctx, usdPerMonth);
+  for (const o of options) s += capacityShortfall(ctx, o);
+  return Math.min(UNBOUNDED_SHORTFALL, s * (1 - FLOOR_MARGIN));
+}
+
+/** A tier option's utilisation and memory excess (shortfallOf of capacityView), once per option. */
+const capacityShortfalls = new WeakMap<TierOption, { ctx: Context; value: number }>();
+function capacityShortfall(ctx: Context, o: TierOption): number {
+  const hit = capacityShortfalls.get(o);
+  if (hit !== undefined && hit.ctx === ctx) return hit.value;
+  const value = shortfallOf(ctx, capacityView(o.result));
+  capacityShortfalls.set(o, { ctx, value });
+  return value;
+}
+
 /** The shortfall (targets.ts's measure): the end-to-end misses, plus each tier's utilisation and memory excess. */
 function systemShortfall(ctx: Context, r: Parameters<typeof shortfallOf>[1], options: readonly TierOption[]): number {
   // the fields judged, each read (not a copy of r, as systemReasons)
@@ -388,7 +429,7 @@ function systemShortfall(ctx: Context, r: Parameters<typeof shortfallOf>[1], opt
     dataLoss: r.dataLoss,
     latency: r.latency,
   });
-  for (const o of options) s += shortfallOf(ctx, capacityView(o.result));
+  for (const o of options) s += capacityShortfall(ctx, o);
   return Math.min(UNBOUNDED_SHORTFALL, s);
 }
 

@@ -5,7 +5,10 @@
  * combinations are visited in order of total cost (best-first over the sum: a heap of index tuples, each popped
  * tuple's successors raise one tier's index). The first combination that meets every end-to-end target is the
  * cheapest that does (the cost is the sum of the tiers' costs); when none does within MAX_SYSTEM_EVALUATIONS, the
- * closest found (size.ts's ranking) is returned with a note. Combinations are screened on the p99 alone
+ * closest found (size.ts's ranking) is returned with a note. A combination whose shortfall floor (systemResult.ts
+ * shortfallFloor: its tiers' capacity excess, its price's budget excess, the availability its changes and independent
+ * tiers leave) proves it ranks after the best found is passed over unevaluated (counted as visited: the search stops
+ * where it would have). Combinations are screened on the p99 alone
  * (systemResult's screen: every figure the targets and the ranking read is exact) and the choice is evaluated in full.
  * The screen decides whether the p99 meets the target by ONE survival at the target, P(T > target) <= 1 - 0.99, where
  * that decision is sure (systemLatency.ts, p99WithinBySurvival; else by the quantile, as the full evaluation), and
@@ -19,15 +22,16 @@
  * combinations exist). Pure.
  */
 
+import { MinHeap } from '../../core/math/minHeap.js';
 import { responseSum } from '../../core/queueing/index.js';
 import type { Tier } from '../../scenario/types.js';
 import type { Context } from '../context.js';
 import type { ArchitectureResult } from '../result.js';
 import { better } from '../size.js';
 import { tierCalls } from '../tierDemand.js';
-import { budgetShortfallBound, cannotBeat } from './shortfallBound.js';
+import { budgetShortfallBound, cannotBeat, rankedAfter } from './shortfallBound.js';
 import type { InRegionRtt } from './systemLatency.js';
-import { shortfallBesideP99, systemResult } from './systemResult.js';
+import { shortfallBesideP99, shortfallFloor, systemResult } from './systemResult.js';
 import type { TierOption } from './tierOption.js';
 
 /** The most combinations of tier designs evaluated end to end by one search. */
@@ -105,46 +109,10 @@ export class ScreenedOptions {
   }
 }
 
-/** A binary heap of index tuples keyed by total cost. */
-class TupleHeap {
-  private items: { cost: number; idx: number[] }[] = [];
-  push(cost: number, idx: number[]): void {
-    const a = this.items;
-    a.push({ cost, idx });
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if ((a[p] as { cost: number }).cost <= cost) break;
-      [a[p], a[i]] = [a[i] as { cost: number; idx: number[] }, a[p] as { cost: number; idx: number[] }];
-      i = p;
-    }
-  }
-  pop(): { cost: number; idx: number[] } | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last !== undefined) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && (a[l] as { cost: number }).cost < (a[m] as { cost: number }).cost) m = l;
-        if (r < a.length && (a[r] as { cost: number }).cost < (a[m] as { cost: number }).cost) m = r;
-        if (m === i) break;
-        [a[m], a[i]] = [a[i] as { cost: number; idx: number[] }, a[m] as { cost: number; idx: number[] }];
-        i = m;
-      }
-    }
-    return top;
-  }
-}
-
 /**
  * The cheapest combination of `optionsByTier` (one list per tier, in tier order) that meets every target, or the
  * closest (see the module comment). `prune`: false evaluates every combination the search visits (the reference the
- * tests hold the pruned search to).
+ * tests hold the pruned search to); `stats`: the combinations passed over on their shortfall floor.
  */
 export function searchSystem(
   ctx: Context,
@@ -153,6 +121,7 @@ export function searchSystem(
   optionsByTier: readonly (readonly TierOption[])[],
   rtt: InRegionRtt,
   prune = true,
+  stats?: { skipped: number },
 ): ArchitectureResult {
   const tiers = ctx.scenario.tiers as Tier[];
   const w = ctx.scenario.workload;
@@ -172,15 +141,18 @@ export function searchSystem(
   if (lists.some((l) => l.at(0) === undefined)) throw new RangeError('a tier has no design to evaluate');
   const option = (i: number, k: number) => (lists[i] as ScreenedOptions).at(k) as TierOption;
   const costOf = (idx: readonly number[]) => idx.reduce((s, k, i) => s + option(i, k).usdPerMonth, 0);
-  const heap = new TupleHeap();
+  // index tuples by total cost
+  const heap = new MinHeap<{ cost: number; idx: number[] }>((a, b) => a.cost < b.cost);
   const seen = new Set<string>();
   const start = lists.map(() => 0);
-  heap.push(costOf(start), start);
+  heap.push({ cost: costOf(start), idx: start });
   seen.add(start.join(','));
   let best: ArchitectureResult | null = null;
   let bestOptions: TierOption[] | null = null;
   let evaluations = 0;
   let stopped = false;
+  // combinations passed over on their shortfall floor
+  let skipped = 0;
   // every combination left misses the budget and ranks after `best` (see the module comment): they are counted, not
   // evaluated, and as soon as more than MAX_SYSTEM_EVALUATIONS are known to exist, the search would have stopped
   let decided = false;
@@ -205,16 +177,20 @@ export function searchSystem(
     if (prune && !decided && best !== null) decided = cannotBeat(budgetShortfallBound(ctx, top.cost), best);
     if (!decided) {
       const options = top.idx.map((k, i) => option(i, k));
-      const r = systemResult(ctx, name, origin, options, rtt, true, prune);
-      // a missed p99 not yet computed: when the shortfall without it already ranks after the best, so does the
-      // combination (shortfallBesideP99), and its p99 is not computed
-      const after =
-        prune && best !== null && !r.meetsTargets.p99 && cannotBeat(shortfallBesideP99(ctx, r, options), best);
-      if (!after && better(r, best)) {
-        best = r;
-        bestOptions = options;
+      // a combination whose shortfall floor proves it ranks after the best is not evaluated (shortfallFloor)
+      if (prune && best !== null && rankedAfter(shortfallFloor(ctx, options, top.cost), best)) skipped++;
+      else {
+        const r = systemResult(ctx, name, origin, options, rtt, true, prune);
+        // a missed p99 not yet computed: when the shortfall without it already ranks after the best, so does the
+        // combination (shortfallBesideP99), and its p99 is not computed
+        const after =
+          prune && best !== null && !r.meetsTargets.p99 && cannotBeat(shortfallBesideP99(ctx, r, options), best);
+        if (!after && better(r, best)) {
+          best = r;
+          bestOptions = options;
+        }
+        if (r.feasible && regionUsd === 0) break;
       }
-      if (r.feasible && regionUsd === 0) break;
     }
     top.idx.forEach((_, i) => {
       const next = [...top.idx];
@@ -223,9 +199,10 @@ export function searchSystem(
       const key = next.join(',');
       if (seen.has(key)) return;
       seen.add(key);
-      heap.push(costOf(next), next);
+      heap.push({ cost: costOf(next), idx: next });
     });
   }
+  if (stats !== undefined) stats.skipped += skipped;
   if (best === null || bestOptions === null) throw new RangeError('no combination of tier designs to evaluate');
   // the screens chose; the choice with every figure
   const full = systemResult(ctx, name, origin, bestOptions, rtt);
