@@ -122,6 +122,14 @@ export function groupsAt(paths: readonly GroupPath[], q: QueueAtLoad): LatencyGr
 }
 
 /**
+ * Whether the p99 that `targets.p99` judges for these paths is the p99 of their mixture: scope "all-users", or a
+ * single path (whose own p99 is the mixture's).
+ */
+export function judgedOnMixture(paths: readonly unknown[], scope: P99Scope): boolean {
+  return scope === 'all-users' || paths.length <= 1;
+}
+
+/**
  * End-to-end p99 (or other quantile) of user groups served by one queue, seconds; Infinity when unstable.
  */
 export function pathsQuantileS(paths: readonly GroupPath[], q: QueueAtLoad, p: number): number {
@@ -135,7 +143,7 @@ export function pathsQuantileS(paths: readonly GroupPath[], q: QueueAtLoad, p: n
  * region must meet the target on its own, so the worst one decides).
  */
 export function scopedP99S(paths: readonly GroupPath[], q: QueueAtLoad, scope: P99Scope): number {
-  if (scope === 'all-users' || paths.length <= 1) return pathsQuantileS(paths, q, 0.99);
+  if (judgedOnMixture(paths, scope)) return pathsQuantileS(paths, q, 0.99);
   if (!q.stable) return Number.POSITIVE_INFINITY;
   let worst = 0;
   for (const g of groupsAt(paths, q)) worst = Math.max(worst, mixtureQuantile([g], 0.99));
@@ -153,7 +161,7 @@ function pathsQuantileAtMost(paths: readonly GroupPath[], q: QueueAtLoad, p: num
 
 /** scopedP99S(paths, q, scope) <= xS (pathsQuantileAtMost; under "every-region" every group's own p99). */
 export function scopedP99AtMost(paths: readonly GroupPath[], q: QueueAtLoad, scope: P99Scope, xS: number): boolean {
-  if (scope === 'all-users' || paths.length <= 1) return pathsQuantileAtMost(paths, q, 0.99, xS);
+  if (judgedOnMixture(paths, scope)) return pathsQuantileAtMost(paths, q, 0.99, xS);
   if (!q.stable) return Number.POSITIVE_INFINITY <= xS;
   // the highest of the groups' p99s (from 0) is at most xS when each is
   if (!(0 <= xS)) return false;
@@ -217,6 +225,14 @@ export function networkAloneMisses(paths: readonly GroupPath[], xS: number): boo
   return total > 0 && slow > 0.01 * (1 + NETWORK_MISS_SHARE_SLACK) * total;
 }
 
+/**
+ * networkAloneMisses where the judged p99 is the mixture's (judgedOnMixture): then no node count meets the target,
+ * and nodesNeeded sizes on the queue alone (regionNeed.ts keys its memo by the same test).
+ */
+export function networkAloneMissesJudged(paths: readonly GroupPath[], scope: P99Scope, xS: number): boolean {
+  return judgedOnMixture(paths, scope) && networkAloneMisses(paths, xS);
+}
+
 /** The smallest node count >= 1 for which `ok` holds, given ok is monotone (false ... false true ... true). */
 function smallestTrue(lo: number, ok: (n: number) => boolean, cap: number): number | null {
   let hi = Math.max(lo, 1);
@@ -269,7 +285,7 @@ export function nodesNeeded(
   const atP99 = (n: number) => scopedP99AtMost(paths, queueAtLoad(w, node, ratePerS, n, model), scope, p99TargetS);
   const farOut = Math.min(cap, minStable * 64 + 64);
   // no count meets the p99 when the network alone misses it (networkAloneMisses): not tested
-  const reachable = !((scope === 'all-users' || paths.length <= 1) && networkAloneMisses(paths, p99TargetS));
+  const reachable = !networkAloneMissesJudged(paths, scope, p99TargetS);
   if (paths.length > 0 && reachable && atP99(farOut)) {
     return { nodes: smallestTrue(minStable, atP99, cap), criterion: 'p99' };
   }

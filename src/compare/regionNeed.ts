@@ -2,7 +2,13 @@
 
 import type { Instance } from '../catalog/index.js';
 import type { BalancerPolicy } from '../scenario/types.js';
-import { balancerModel, type GroupPath, networkAloneMisses, nodesForUtilization, nodesNeeded } from './capacity.js';
+import {
+  balancerModel,
+  type GroupPath,
+  networkAloneMissesJudged,
+  nodesForUtilization,
+  nodesNeeded,
+} from './capacity.js';
 import type { Context } from './context.js';
 import type { HorizontalLayout } from './layout.js';
 
@@ -38,7 +44,7 @@ export function regionNeed(
   const paths = layout.paths[r] ?? [];
   // where the network alone misses the p99 target, nodesNeeded sizes on the queue alone: the same for every paths
   const t = ctx.scenario.targets;
-  const queueOnly = (t.p99Scope === 'all-users' || paths.length <= 1) && networkAloneMisses(paths, t.p99S);
+  const queueOnly = networkAloneMissesJudged(paths, t.p99Scope, t.p99S);
   const outer = queueOnly ? QUEUE_ONLY : pathsKeyOf(paths);
   let byPaths = cache.get(outer);
   if (byPaths === undefined) {

@@ -671,8 +671,8 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       // settled only when its p99 can change the answer or the frontier (screenBound.ts): known from its figures but
       // the p99, with the p99 at its floor, or from the p99's side of the point from which it cannot matter
       const result = mayMatter(ctx, state, deferred, floors.p99S) ? settle(ctx, deferred) : null;
-      if (result !== null && ctx.seen !== null) meet(ctx.seen, result);
-      else state.passedOver++;
+      if (result === null) state.passedOver++;
+      else if (ctx.seen !== null) meet(ctx.seen, result);
       const feasible = result?.feasible ?? false;
       counted(state, feasible);
       if (result !== null && better(result, state.best?.result ?? null)) state.best = { result, design };

@@ -10,6 +10,7 @@ import { meanNodes, profileOf } from './autoscale.js';
 import {
   type GroupPath,
   groupsAt,
+  judgedOnMixture,
   MAX_NODES_PER_REGION,
   networkP99S,
   nodesForUtilization,
@@ -259,7 +260,7 @@ export function verticalChoice(
   const { paths, screened, p99s, meetsP99, above, exactlyDecided, network } = verticalSizingPaths(ctx, spec, compact);
   /** Whether the compact p99 (above the target) is at most q above it: p99 - q <= target. */
   const nearTarget = (on: RegionPath[], queue: ReturnType<typeof queueAtLoad>) => {
-    if (t.p99Scope === 'all-users' || on.length <= 1) {
+    if (judgedOnMixture(on, t.p99Scope)) {
       const side = queue.stable ? mixtureQuantileVersus(groupsAt(on, queue), 0.99, t.p99S + q) : 1;
       if (side !== 0) return side < 0;
     }
@@ -361,7 +362,7 @@ const CLOSEST_TEST_BELOW = 1.5e-9;
  * "every-region", or for an unstable queue.
  */
 function surelyAbove(paths: readonly GroupPath[], queue: ReturnType<typeof queueAtLoad>, scope: P99Scope, xS: number) {
-  if (!(scope === 'all-users' || paths.length <= 1) || !queue.stable) return false;
+  if (!judgedOnMixture(paths, scope) || !queue.stable) return false;
   return quantileAbove(mixtureSurvival(groupsAt(paths, queue)), 0.99, xS);
 }
 

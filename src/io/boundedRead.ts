@@ -15,7 +15,8 @@ const CHUNK_BYTES = 64 * 1024;
 
 /**
  * The content of `path`, or `overLimit` once more than `limit` bytes are seen (`sizeBytes`: the file's size when
- * known from the file system, else null). `signal` abandons the read between chunks.
+ * known from the file system, else null). `signal` abandons the read between chunks (a regular file, read at once,
+ * is checked once before).
  * @throws the file system's error (ENOENT, EISDIR, EACCES, ...) for the caller to word
  */
 export async function readFileBounded(path: string, limit: number, signal?: AbortSignal): Promise<Bounded> {

@@ -343,7 +343,6 @@ export function scenarioSchema(): ScenarioSchemaType {
 }
 
 export type RawScenario = z.input<ScenarioSchemaType>;
-export { MAX_TIERS, PROFILE_HOURS };
 
 /**
  * Valid keys of the object at a path of the raw scenario (array indices step into elements, a key of a record such

@@ -19,7 +19,7 @@ function reference(input: unknown) {
   return r.success ? [] : r.error.issues;
 }
 
-describe('shapeIssues (the schema check with known-good values remembered)', () => {
+describe('shapeIssues (the table check, then zod for the issues)', () => {
   it('gives the issues of the full check, in order, for examples and their mutations met in any order', () => {
     const mutation = fc.tuple(fc.array(fc.nat(1000), { minLength: 1, maxLength: 5 }), fc.constantFrom(...JUNK));
     fc.assert(
@@ -34,7 +34,7 @@ describe('shapeIssues (the schema check with known-good values remembered)', () 
     );
   });
 
-  it('remembers a good value and still reports a bad one beside it', () => {
+  it('a good scenario has no issue; a bad value beside good ones is reported as zod reports it', () => {
     const good = EXAMPLES[0] as Record<string, unknown>;
     expect(shapeIssues(good)).toEqual([]);
     const bad = { ...good, targets: { ...(good.targets as object), p99: 5 }, extra: 1 };
