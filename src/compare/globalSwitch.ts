@@ -13,7 +13,7 @@ export function globalSwitchFor(ctx: Context, regions: readonly string[]): Globa
   return regions.length > 1 ? ctx.networkCosts.globalSwitches.default : null;
 }
 
-/** Notes a switch keeps before they are cleared (a bound on memory: a design's switch costs one of a few amounts). */
+/** Notes a switch keeps before they are cleared (a bound on memory: a design's switch costs one of a few amounts; the figure is a judgement, far above the few a run meets). */
 const MAX_NOTES = 1000;
 const notes = new WeakMap<GlobalSwitch, Map<number, string>>();
 

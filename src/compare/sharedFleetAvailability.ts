@@ -32,7 +32,7 @@ interface Entry {
   asked: { r: number; loadShare: number; answer: number | null }[];
 }
 
-/** Keys kept before the memo is cleared (a bound on memory; an entry is a figure and a few answers). */
+/** Keys kept before the memo is cleared (a bound on memory; an entry is a figure and a few answers; the figure is a judgement, not measured). */
 const MAX_SHARED_FLEET_KEYS = 20_000;
 /** Figures kept under one key (different `needed`: a sampled load that needs another node count). */
 const MAX_PER_KEY = 16;

@@ -252,7 +252,6 @@ export function verticalChoice(
   surely = true,
 ): VerticalChoice {
   const { scenario } = ctx;
-  const w = scenario.workload;
   const t = scenario.targets;
   const memNeed = memoryNeededGiB(ctx, 1);
   const compact = screen && screensCompact(ctx);
@@ -280,14 +279,12 @@ export function verticalChoice(
     shown = [...sizes].sort((a, b) => b.memGiB - a.memGiB)[0];
     binding = 'memory';
   } else {
-    const cpuOk = fitsMemory.filter(
-      (i) => queueAtLoad(w, ctx.node(i), ctx.designRatePerS, 1, 'pooled').utilization <= t.maxUtilization,
-    );
+    const cpuOk = fitsMemory.filter((i) => boxQueue(ctx, i).utilization <= t.maxUtilization);
     if (cpuOk.length === 0) {
       shown = [...fitsMemory].sort((a, b) => b.vcpu - a.vcpu)[0];
       binding = 'CPU';
     } else {
-      const queueOf = (i: Instance) => queueAtLoad(w, ctx.node(i), ctx.designRatePerS, 1, 'pooled');
+      const queueOf = (i: Instance) => boxQueue(ctx, i);
       // Each size is tested against the target by the survival function there (P(T > target) <= 1%: scopedP99AtMost),
       // and its p99 computed only when no size meets the target (the closest is the lowest p99). The decisions and
       // the p99s are those of computing each p99 first: p99 <= target, and near the target on the compact paths
@@ -354,6 +351,11 @@ export function verticalChoice(
  * it must pass below to be the closer, by far more than the rounding of either figure.
  */
 const CLOSEST_TEST_BELOW = 1.5e-9;
+
+/** The queue of one box of this type at the design rate (a vertical design: its vCPUs pooled). */
+function boxQueue(ctx: Context, instance: Instance) {
+  return queueAtLoad(ctx.scenario.workload, ctx.node(instance), ctx.designRatePerS, 1, 'pooled');
+}
 
 /**
  * Whether scopedP99S(paths, queue, scope) is surely above `xS`: under "all-users" (or one path, the same p99) the
@@ -677,7 +679,6 @@ export function searchVertical(
     ]),
   );
   const memNeed = memoryNeededGiB(ctx, 1);
-  const w = ctx.scenario.workload;
   const t = ctx.scenario.targets;
   let best: { result: ArchitectureResult; sizes: Instance[]; spec: VerticalSpec } | null = null;
   let passedOver = 0;
@@ -685,11 +686,7 @@ export function searchVertical(
   for (const [family, list] of families) {
     const familySizes = ctx.catalog.families.get(family)?.filter((i) => list.includes(i)) ?? list;
     // the smallest box that could serve: fits the working set and keeps the utilisation target
-    const least = familySizes.filter(
-      (i) =>
-        i.memGiB >= memNeed &&
-        queueAtLoad(w, ctx.node(i), ctx.designRatePerS, 1, 'pooled').utilization <= t.maxUtilization,
-    );
+    const least = familySizes.filter((i) => i.memGiB >= memNeed && boxQueue(ctx, i).utilization <= t.maxUtilization);
     for (const region of regions) {
       const sizes = familySizes.filter((i) => pricedIn(ctx, i, [region]));
       if (sizes.length === 0) continue;
@@ -908,12 +905,11 @@ function choiceSurelyCannotMatter(
   const sizing = verticalSizingPaths(ctx, spec, false);
   // verticalChoice's noneMeets
   if (!(sizing.network.screened * (1 - 1e-9) > t.p99S)) return false;
-  const w = ctx.scenario.workload;
   const memNeed = memoryNeededGiB(ctx, 1);
   const fit: { instance: Instance; queue: ReturnType<typeof queueAtLoad> }[] = [];
   for (const instance of sizes) {
     if (!(instance.memGiB >= memNeed)) continue;
-    const queue = queueAtLoad(w, ctx.node(instance), ctx.designRatePerS, 1, 'pooled');
+    const queue = boxQueue(ctx, instance);
     if (queue.utilization <= t.maxUtilization) fit.push({ instance, queue });
   }
   const first = fit[0];
@@ -964,7 +960,7 @@ function dearerAndBeaten(
   if (o[2] >= m) return true;
   if (!Number.isFinite(m)) return false;
   const xS = p99ObjectiveFloorS(m);
-  const queue = queueAtLoad(ctx.scenario.workload, ctx.node(c.instance), ctx.designRatePerS, 1, 'pooled');
+  const queue = boxQueue(ctx, c.instance);
   return surelyAbove(c.paths, queue, ctx.scenario.targets.p99Scope, xS);
 }
 

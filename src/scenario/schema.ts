@@ -24,7 +24,7 @@ import * as z from 'zod/mini';
 // the core classes keysAt tests against, by name: a value read through `z.core.X` keeps zod's whole core namespace in
 // the bundle (its forty locales with it, 300 kB of every command that reads a scenario; issue 18)
 import { $ZodArray, $ZodObject, $ZodOptional, $ZodRecord, $ZodUnion } from 'zod/v4/core';
-import { type Container, containerAt, MAX_TIERS, PROFILE_HOURS } from './containers.js';
+import { type Container, containerAt, PROFILE_HOURS } from './containers.js';
 import { describe, fieldSchema } from './fieldSchema.js';
 import { SCENARIO_FIELDS, type ScenarioField } from './fields.js';
 

@@ -330,7 +330,7 @@ function compile(
   return { phases, shiftS, stable, models };
 }
 
-/** Repeated-calls models kept before the memo is cleared (a bound on memory; a model holds a few arrays of its calls). */
+/** Repeated-calls models kept before the memo is cleared (a bound on memory; a model holds a few arrays of its calls; the figure is a judgement, not measured). */
 const MAX_SHARED_MODELS = 4096;
 const sharedModels = new Map<string, RepeatedCalls>();
 
