@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../helpers/expectClose.js';
+import { scratchDir } from '../helpers/scratchDir.js';
 import { capplan, cli, cliJson, expectCliErrors, expectInputErrors } from './run.js';
 
 describe('capplan queue', () => {
@@ -227,7 +227,7 @@ describe('capplan (no arguments) and help', () => {
   });
 
   it('capplan tui FILE reads the file as run does: a byte-order mark is fine, a syntax error names line and column', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'capplan-tui-file-'));
+    const dir = scratchDir('capplan-tui-file-');
     const bom = join(dir, 'bom.json');
     writeFileSync(bom, `\ufeff${readFileSync('models/scenarios/internal-tool.json', 'utf8')}`);
     const r = await cli(['tui', bom]);

@@ -1,8 +1,8 @@
 // In-process runs of `capplan fit` (main() with string streams): fast, and the exit code is main's return value.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { scratchDir } from '../helpers/scratchDir.js';
 import { sourceCli } from './sourceMain.js';
 
 export interface Ran {
@@ -37,7 +37,7 @@ export async function expectRefused(argv: readonly string[], patterns: RegExp[],
 
 /** A fresh temporary folder and a writer of files in it (name, text) -> path. */
 export function tempFiles(prefix: string): { dir: string; file(name: string, text: string): string } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = scratchDir(prefix);
   return {
     dir,
     file(name: string, text: string): string {

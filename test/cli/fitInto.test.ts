@@ -1,11 +1,11 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readScenarioText } from '../../src/scenario/read.js';
+import { scratchDir } from '../helpers/scratchDir.js';
 import { cli, expectRefused } from './fitHarness.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'capplan-fit-into-'));
+const dir = scratchDir('capplan-fit-into-');
 let n = 0;
 function copyOf(example: string): string {
   const p = join(dir, `${n++}-${example}`);

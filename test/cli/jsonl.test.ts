@@ -1,14 +1,14 @@
 // `capplan run - --jsonl` as scripts use it: every line answered in input order, bad lines as error objects, memory
 // that does not grow with the number of lines, and a clean stop when the reader goes away (`| head`).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../helpers/scratchDir.js';
 import { BIN } from './run.js';
 
 const scenario = JSON.stringify(JSON.parse(readFileSync('models/scenarios/internal-tool.json', 'utf8')));
-const dir = mkdtempSync(join(tmpdir(), 'capplan-jsonl-'));
+const dir = scratchDir('capplan-jsonl-');
 
 /** A JSONL file of n lines; every 50th line is bad (a name that is not a string), every 97th is empty. */
 function jsonl(n: number): string {

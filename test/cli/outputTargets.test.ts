@@ -9,7 +9,6 @@ import {
   copyFileSync,
   existsSync,
   lstatSync,
-  mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -17,18 +16,18 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { NotRegularFileError, writeFileAtomic } from '../../src/util/atomicWrite.js';
+import { scratchDir } from '../helpers/scratchDir.js';
 import { BIN } from './run.js';
 import { sourceCli } from './sourceMain.js';
 
 const cli = sourceCli;
 
 const scenarioFile = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'capplan-out-'));
+  const dir = scratchDir('capplan-out-');
   const file = join(dir, 'scenario.json');
   copyFileSync('models/scenarios/internal-tool.json', file);
   return { dir, file };
@@ -84,7 +83,7 @@ describe('--out targets', () => {
   });
 
   it('writeFileAtomic refuses a non-regular target with its kind (the TUI says it)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'capplan-out-'));
+    const dir = scratchDir('capplan-out-');
     expect(() => writeFileAtomic(dir, 'x')).toThrow(NotRegularFileError);
     expect(() => writeFileAtomic(dir, 'x')).toThrow(/is a directory, not a regular file/);
   });

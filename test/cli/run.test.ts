@@ -1,11 +1,11 @@
 // `capplan run` as a user runs it (the built command, no TTY): every example scenario, the output formats, stdin,
 // --out, --check, --jsonl and the errors. Most runs are in-process (`cli`: the built main with captured output); the
 // tests of the process itself (stdin, the exit status, no stack trace) run it in a subprocess (`capplan`).
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateResult } from '../../src/compare/resultSchema.js';
+import { scratchDir } from '../helpers/scratchDir.js';
 import { capplan, cli, type RunResult } from './run.js';
 
 const SCENARIOS = 'models/scenarios';
@@ -123,7 +123,7 @@ describe('capplan run options', () => {
   });
 
   it('--out writes the result to the file and nothing to stdout', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'capplan-run-'));
+    const dir = scratchDir('capplan-run-');
     const out = join(dir, 'result.json');
     const r = await cli(['run', photo, '--analytic', '--out', out]);
     expect(r.code).toBe(0);
@@ -212,7 +212,7 @@ describe('capplan run errors: one line naming the field, exit 2', () => {
   });
 
   it('a value with the wrong dimension names its path', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'capplan-run-'));
+    const dir = scratchDir('capplan-run-');
     const s = JSON.parse(readFileSync(join(SCENARIOS, 'internal-tool.json'), 'utf8'));
     s.workload.serviceTime = '5 kg';
     const f = join(dir, 's.json');

@@ -1,11 +1,11 @@
 // `capplan sweep` as a user runs it (the built command, in-process; stdin in a subprocess): CSV and JSON output,
 // stdin, --out, --crossovers and the errors.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FREEZE_NOTE } from '../../src/compare/designs.js';
 import { ROW_COLUMNS } from '../../src/report/sweepCsv.js';
+import { scratchDir } from '../helpers/scratchDir.js';
 import { capplan, cli } from './run.js';
 
 const photo = 'models/scenarios/photo-sharing-viral.json';
@@ -108,7 +108,7 @@ describe('capplan sweep: output', () => {
     const stdin = capplan(['sweep', '-', ...vary, '--steps', '3'], readFileSync(photo, 'utf8'));
     expect(stdin.code).toBe(0);
     expect(stdin.stdout).toBe(file.stdout);
-    const out = join(mkdtempSync(join(tmpdir(), 'capplan-sweep-')), 'sweep.csv');
+    const out = join(scratchDir('capplan-sweep-'), 'sweep.csv');
     const r = await cli(['sweep', photo, ...vary, '--steps', '3', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');

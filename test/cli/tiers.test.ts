@@ -1,17 +1,17 @@
 // Systems of tiers (issue 13) at the command line, as a user runs it (the built command): the bad inputs of the issue's
 // Proof exit 2 with one line naming the field, and a valid tiered scenario is compared by run, worksheet, sweep and
 // --jsonl alike; `capplan schema` describes the new fields.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../helpers/scratchDir.js';
 import { tieredScenario } from '../scenario/example.js';
 import { cli, cliJson, expectCliErrors } from './run.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests poke at arbitrary places of an untyped JSON copy
 type Json = Record<string, any>;
 
-const dir = mkdtempSync(join(tmpdir(), 'capplan-tiers-'));
+const dir = scratchDir('capplan-tiers-');
 
 /** The tiered example with one change, written to a file; its path. */
 function file(name: string, change: (s: Json) => void = () => {}): string {

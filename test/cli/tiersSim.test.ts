@@ -2,17 +2,17 @@
 // block on every architecture, co-located or per-tier (it used to stop with "internal error: no
 // workload.serviceTime", exit 3). (The searched candidates go through the same code; the search alone takes
 // seconds, so it is not run here.)
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../helpers/scratchDir.js';
 import { tieredScenario } from '../scenario/example.js';
 import { capplan } from './run.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests read an untyped JSON result
 type Json = Record<string, any>;
 
-const dir = mkdtempSync(join(tmpdir(), 'capplan-tiers-sim-'));
+const dir = scratchDir('capplan-tiers-sim-');
 
 function run(s: Json): { code: number | null; result: Json; stderr: string } {
   const f = join(dir, `${s.name.replace(/\W+/g, '-')}.json`);

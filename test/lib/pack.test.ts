@@ -2,10 +2,10 @@
 // would: `import { compareScenario, ... } from 'capplan'` runs (the bundle needs none of the dependencies at run time)
 // and a TypeScript file using its types compiles against the declarations.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../helpers/scratchDir.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** npm pack and a TypeScript compile: seconds, more on a busy machine. */
@@ -21,7 +21,7 @@ describe('the packed library', () => {
   it(
     'imports and runs from another project, and its types compile there',
     () => {
-      const dir = mkdtempSync(join(tmpdir(), 'capplan-pack-'));
+      const dir = scratchDir('capplan-pack-');
       // --ignore-scripts: the tests already built dist/ (prepare would rebuild it under the other tests' feet)
       const packed = JSON.parse(
         run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], ROOT),

@@ -3,8 +3,7 @@
 // the HTML is laid out in Chromium by htmlBrowser.test.ts), the comparison table's numbers equal the run result's, and
 // the command's options and errors. The command runs in-process (test/cli/run.ts `cli`: the built main with captured
 // output), and a worksheet that several tests read is rendered once.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
@@ -18,6 +17,7 @@ import { worksheetHtml } from '../../src/report/html/page.js';
 import { cell, comparisonCells, type WorksheetInput, worksheetMarkdown } from '../../src/report/worksheet.js';
 import { readScenarioText } from '../../src/scenario/read.js';
 import { cli, type RunResult } from '../cli/run.js';
+import { scratchDir } from '../helpers/scratchDir.js';
 
 const SCENARIOS = 'models/scenarios';
 const GOLDEN = 'test/fixtures/worksheets';
@@ -165,7 +165,7 @@ describe('capplan worksheet options', () => {
   });
 
   it('--format html --out writes one self-contained HTML file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'capplan-ws-'));
+    const dir = scratchDir('capplan-ws-');
     const out = join(dir, 'review.html');
     const r = await cli(['worksheet', file, '--analytic', '--format', 'html', '--out', out]);
     expect(r.code, r.stderr).toBe(0);

@@ -1,7 +1,6 @@
 // Whole frames of the Ink app (ink-testing-library), waiting for the screen to change rather than sleeping.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -14,6 +13,7 @@ import { analyze } from '../../src/tui/selectors.js';
 import { displayWidth } from '../../src/tui/text.js';
 import { compactUsd } from '../../src/tui/view.js';
 import { formatNines, formatUsd } from '../../src/units/format.js';
+import { scratchDir } from '../helpers/scratchDir.js';
 
 const raw = () => JSON.parse(DEFAULT_SCENARIO_TEXT) as RawObject;
 let instance: ReturnType<typeof render> | null = null;
@@ -41,7 +41,7 @@ async function editPeakRate(stdin: { write: (s: string) => void }, value: string
 
 describe('the TUI opens files as capplan run reads them (o)', () => {
   const openFile = async (name: string, text: string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'capplan-open-'));
+    const dir = scratchDir('capplan-open-');
     const file = join(dir, name);
     writeFileSync(file, text);
     const { stdin } = start();
@@ -89,7 +89,7 @@ describe('the TUI opens files as capplan run reads them (o)', () => {
   });
 
   it.runIf(process.platform !== 'win32')('a FIFO nobody writes to: the keys still work and Esc cancels', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'capplan-fifo-'));
+    const dir = scratchDir('capplan-fifo-');
     const fifo = join(dir, 'pipe');
     execFileSync('mkfifo', [fifo]);
     const stdin = await openPath(fifo);
@@ -171,7 +171,7 @@ describe('the TUI, frame by frame', () => {
   });
 
   it("w after m writes a worksheet that lists the simulation it shows (the TUI's, without a simulation block)", async () => {
-    const source = join(mkdtempSync(join(tmpdir(), 'capplan-tui-')), 'viral.json');
+    const source = join(scratchDir('capplan-tui-'), 'viral.json');
     const { simulation: _, ...withoutSimulation } = raw();
     const { stdin } = start(120, 40, source, withoutSimulation as RawObject);
     await until((f) => f.includes('Recommended'));
@@ -191,7 +191,7 @@ describe('the TUI, frame by frame', () => {
 
 describe("w's child reports its progress on stderr (CAPPLAN_PROGRESS)", () => {
   it('a worksheet that cannot be written: the error is the last line other than the progress lines', async () => {
-    const source = join(mkdtempSync(join(tmpdir(), 'capplan-tui-')), 'tool.json');
+    const source = join(scratchDir('capplan-tui-'), 'tool.json');
     const text = readFileSync('models/scenarios/internal-tool.json', 'utf8');
     writeFileSync(source, text);
     const { stdin } = start(160, 40, source, JSON.parse(text) as RawObject);

@@ -2,11 +2,11 @@
 // and read the screen with capture-pane, asserting on what a person would see. CI installs tmux (.ci/run).
 // CI=1 on purpose: CI machines set it, and Ink then drew nothing until exit (a blank terminal; fixed in tui/run.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../cli/run.js';
+import { scratchDir } from '../helpers/scratchDir.js';
 
 const haveTmux = spawnSync('tmux', ['-V']).status === 0;
 /** A tmux server of its own (`-L socket`) with a window `ui`: run tmux there, read the screen, type, wait. */
@@ -38,7 +38,7 @@ const { tmux, keys, waitFor } = terminal(socket);
 const costRow = (s: string) => s.split('\n').find((l) => l.includes('cost/month')) ?? '';
 
 describe.runIf(haveTmux)('capplan in a real terminal (tmux)', { timeout: 300_000 }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'capplan-tmux-'));
+  const dir = scratchDir('capplan-tmux-');
   beforeAll(() => {
     tmux(
       'new-session',
@@ -162,7 +162,7 @@ describe.runIf(haveTmux)('capplan in a real terminal (tmux)', { timeout: 300_000
 describe.runIf(haveTmux)('capplan at 80x24 in a real terminal (tmux)', { timeout: 300_000 }, () => {
   const small = `capplan-test-80-${process.pid}`;
   const { tmux: t, keys: press, waitFor: waitOn } = terminal(small);
-  const dir = mkdtempSync(join(tmpdir(), 'capplan-tmux80-'));
+  const dir = scratchDir('capplan-tmux80-');
   // a file whose name carries an OSC 52 sequence: printed raw, it would set the clipboard (a tmux paste buffer here)
   const evil = `evil\x1b]52;c;aGVsbG8=\x07.json`;
   beforeAll(() => {
