@@ -12,6 +12,7 @@ const first = process.argv[2];
 const named = first === '--help' || first === '-h' || first === '--version' || first === '-V' ? 'help' : first;
 
 const { writeSync } = require('node:fs');
+const { isatty } = require('node:tty');
 
 // A closed pipe (`capplan ... | head`) is not an error: stop quietly. Any other failure to write the output (a full
 // disk: `> /dev/full`, an I/O error) is one line on stderr and exit 4 (the output is incomplete; see README).
@@ -43,7 +44,8 @@ function stdioStream(name) {
 // SyncWriteStream, a net.Socket or a tty.WriteStream, each loading its modules) only when asked for, and a command
 // that writes a few lines does not need them (issue 18: about 10 ms of every start-up). A write the descriptor refuses
 // for now (EAGAIN: a non-blocking pipe that is full) goes to the stream, and so does every later write, in order;
-// isTTY and columns are the stream's.
+// isTTY and columns are the stream's on a terminal; elsewhere they are what Node's streams say there, without making
+// one (a file or pipe stream has neither: both undefined).
 function directOutput(fd, name) {
   let stream = null;
   return {
@@ -65,10 +67,10 @@ function directOutput(fd, name) {
       }
     },
     get isTTY() {
-      return stdioStream(name).isTTY;
+      return isatty(fd) ? stdioStream(name).isTTY : undefined;
     },
     get columns() {
-      return stdioStream(name).columns;
+      return isatty(fd) ? stdioStream(name).columns : undefined;
     },
   };
 }

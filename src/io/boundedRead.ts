@@ -6,7 +6,7 @@
  * the TUI's Esc still work). A regular file is read at once: its read waits on no one, and fs/promises (with the
  * stream modules it loads) costs a few ms of a start-up that reads one scenario (issue 18).
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 
 /** What a bounded read gives: the bytes, or that there were more than the limit (and how many were seen). */
 export type Bounded = { readonly bytes: Buffer } | { readonly overLimit: true; readonly sizeBytes: number | null };
@@ -48,13 +48,17 @@ export async function readFileBounded(path: string, limit: number, signal?: Abor
 }
 
 /**
- * readFileBounded of a regular file, read synchronously; null for anything else. Opened without blocking (O_NONBLOCK:
- * opening a FIFO for reading otherwise waits for a writer), so a path that is or becomes a FIFO after a look at it is
- * not waited on here but left to the asynchronous read. The same rule as the asynchronous read: refused from its size
- * when larger than `limit`, and read to one byte past `limit` (a file growing while read).
+ * readFileBounded of a regular file, read synchronously; null for anything else. The path is looked at before it is
+ * opened: opening a FIFO here and closing it would let a writer already waiting on it write into the pipe and close,
+ * and what it wrote would be dropped with the last reader (the read after it would then wait for a writer that never
+ * comes). Opened without blocking (O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer), so a path that
+ * becomes a FIFO after the look is not waited on here either but left to the asynchronous read. The same rule as the
+ * asynchronous read: refused from its size when larger than `limit`, and read to one byte past `limit` (a file
+ * growing while read).
  * @throws the file system's error (ENOENT, EACCES, ...), as the asynchronous open would
  */
 function regularFileBounded(path: string, limit: number): Bounded | null {
+  if (!statSync(path).isFile()) return null;
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stat = fstatSync(fd);

@@ -3,16 +3,16 @@
  * is (a device, an endless stdin, a huge file), and hostile nesting is refused before anything recurses through it.
  * In-process (main() with fake streams): no subprocess, no timing.
  */
-import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 
 import { readFileBounded, readStreamBounded } from '../../src/io/boundedRead.js';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/limits.js';
+import { scratchDir } from '../helpers/scratchDir.js';
 import { sourceCli } from './sourceMain.js';
 
 const cli = sourceCli;
@@ -60,7 +60,7 @@ describe('reading stops at the limit', () => {
   });
 
   it('a 1 GB file is refused from its size, without being read', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'capplan-big-')), 'big.json');
+    const file = join(scratchDir('capplan-big-'), 'big.json');
     const fd = openSync(file, 'w');
     ftruncateSync(fd, 2 ** 30); // sparse: nothing to read, only a size
     closeSync(fd);
@@ -70,13 +70,13 @@ describe('reading stops at the limit', () => {
   });
 
   it('readFileBounded and readStreamBounded: within the limit the whole text, past it overLimit', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'capplan-bounded-')), 'x.json');
+    const file = join(scratchDir('capplan-bounded-'), 'x.json');
     writeFileSync(file, 'a'.repeat(100));
     const whole = await readFileBounded(file, 100);
     expect('bytes' in whole && whole.bytes.toString()).toBe('a'.repeat(100));
     expect(await readFileBounded(file, 99)).toEqual({ overLimit: true, sizeBytes: 100 });
     // a regular file larger than one chunk of the asynchronous read, read at once, and at the limit exactly
-    const large = join(mkdtempSync(join(tmpdir(), 'capplan-bounded-')), 'large.json');
+    const large = join(scratchDir('capplan-bounded-'), 'large.json');
     const text = 'x'.repeat(200_000);
     writeFileSync(large, text);
     const all = await readFileBounded(large, 200_000);
@@ -93,7 +93,7 @@ describe('reading stops at the limit', () => {
   it.runIf(process.platform !== 'win32')(
     'a FIFO is read asynchronously: opened for the regular-file path without waiting, then read as it is written',
     async () => {
-      const fifo = join(mkdtempSync(join(tmpdir(), 'capplan-fifo-')), 'in.json');
+      const fifo = join(scratchDir('capplan-fifo-'), 'in.json');
       execFileSync('mkfifo', [fifo]);
       // the writer opens its end only after the read has begun (an open for writing waits for a reader)
       const reading = readFileBounded(fifo, 100);
@@ -104,11 +104,35 @@ describe('reading stops at the limit', () => {
       expect('bytes' in read && read.bytes.toString()).toBe('{"a":1}');
     },
   );
+
+  it.runIf(process.platform !== 'win32')(
+    'a FIFO whose writer came first and has written all and closed is read whole (not opened and dropped)',
+    async () => {
+      const fifo = join(scratchDir('capplan-fifo-'), 'in.json');
+      execFileSync('mkfifo', [fifo]);
+      // the writer waits in its open until a reader opens; a reader that opens and closes again lets it write into
+      // the pipe and exit, and the pipe's content goes with the last reader: the read after it would then never end
+      const text = '{"a":1}'.repeat(100);
+      const writer = spawn('sh', ['-c', `printf '%s' '${text}' > '${fifo}'`], { stdio: 'ignore' });
+      const wrote = new Promise((resolve) => writer.on('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      let timer: NodeJS.Timeout | undefined;
+      const lost = new Promise<'waited 20 s'>((resolve) => {
+        timer = setTimeout(() => resolve('waited 20 s'), 20_000);
+      });
+      const read = await Promise.race([readFileBounded(fifo, 10_000), lost]);
+      clearTimeout(timer);
+      // a read still waiting for a writer is let go (its open returns once a writer opens)
+      if (read === 'waited 20 s') await (await open(fifo, 'w')).close();
+      expect(read !== 'waited 20 s' && 'bytes' in read && read.bytes.toString()).toBe(text);
+      expect(await wrote).toBe(0);
+    },
+  );
 });
 
 describe('hostile nesting', () => {
   it('20,000-deep JSON: run and tui FILE both exit 2 naming where the 65th level opens', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'capplan-deep-')), 'deep.json');
+    const file = join(scratchDir('capplan-deep-'), 'deep.json');
     writeFileSync(file, `{"name":"x","workload":${'['.repeat(20000)}${']'.repeat(20000)}}`);
     for (const command of ['run', 'tui']) {
       const r = await cli([command, file]);
@@ -124,7 +148,7 @@ describe('error lists are capped (issue 17, row 13)', () => {
   it('100 bad users: the first 20 problems, then one line counting the rest; JSONL the same on one line', async () => {
     const scenario = JSON.parse(readFileSync('models/scenarios/internal-tool.json', 'utf8'));
     scenario.users = Array.from({ length: 100 }, (_, i) => ({ region: `nowhere-${i}`, share: 0.01 }));
-    const file = join(mkdtempSync(join(tmpdir(), 'capplan-users-')), 'users.json');
+    const file = join(scratchDir('capplan-users-'), 'users.json');
     writeFileSync(file, JSON.stringify(scenario));
     const r = await cli(['run', file]);
     expect(r.code).toBe(2);
