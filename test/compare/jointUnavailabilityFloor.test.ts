@@ -4,20 +4,18 @@
  * shortfall floor takes it (systemUnavailabilityFloor, systemResult.ts shortfallFloor): on every pair of the social
  * examples' boxes and fleets it is at most the system's unavailability, and equal to it (to TIGHT) on many pairs (one
  * conditioned tier beside a cold standby: the joint is that tier's figure), so a floor 1% higher fails here; it is 0
- * for an autoscaled tier's day (the joint is weighed hour by hour there); and the searches that pass combinations over
- * on it return what the searches evaluating every combination return.
+ * for an autoscaled tier's day (the joint is weighed hour by hour there). That the searches passing combinations over
+ * on it return what the searches evaluating every combination return: tierShortfallFloor.test.ts (fast-check; a
+ * floor 1% higher fails there too).
  */
 
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rankKey } from '../../src/compare/size.js';
 import {
   jointUnavailabilityFloor,
   systemAvailability,
   systemUnavailabilityFloor,
 } from '../../src/compare/tiers/systemAvailability.js';
 import type { TierOption } from '../../src/compare/tiers/tierOption.js';
-import { searchSystem } from '../../src/compare/tiers/tierSearch.js';
 import { socialLists } from '../helpers/tierLists.js';
 
 /** Relative difference within which the floor counts as equal to the system's unavailability (rounding only). */
@@ -84,27 +82,4 @@ describe('the floor under the joint unavailability of tiers over shared domains'
     expect(days.length).toBeGreaterThan(0);
     for (const x of days) for (const y of b) expect(jointUnavailabilityFloor(ctx, [x, y])).toBe(0);
   }, 240_000);
-});
-
-describe('the search of tier designs with the joint floor', () => {
-  for (const c of CASES.slice(0, 2)) {
-    it(`returns what the search evaluating every combination returns (${c.file}, ${c.availability}, ${c.budget}; random lists, fast-check)`, () => {
-      const { ctx, t, lists } = social(c, 8);
-      const [a, b] = lists as [TierOption[], TierOption[]];
-      fc.assert(
-        fc.property(
-          fc.subarray(a, { minLength: 1 }),
-          fc.subarray(b, { minLength: 1 }),
-          fc.constantFrom('best vertical', 'best mixed'),
-          (x, y, name) => {
-            const pruned = searchSystem(ctx, name, 'searched', [x, y], t.rtt, true);
-            const reference = searchSystem(ctx, name, 'searched', [x, y], t.rtt, false);
-            expect(pruned).toEqual(reference);
-            expect(rankKey(pruned)).toEqual(rankKey(reference));
-          },
-        ),
-        { numRuns: 15, seed: 47 },
-      );
-    }, 240_000);
-  }
 });

@@ -28,6 +28,7 @@ import {
 import { requestWeighted, unitedScaleOut } from '../autoscale.js';
 import type { AvailabilityFigure, Cause } from '../availability.js';
 import type { Context } from '../context.js';
+import { contextMemo } from '../contextMemo.js';
 import { SCALE_OUT_CAUSE } from '../evaluateHorizontal.js';
 import { CAUSE_DEPLOYS, CAUSE_FAILED_CHANGES } from '../operations.js';
 import type { TierOption } from './tierOption.js';
@@ -288,33 +289,22 @@ export function jointUnavailabilityFloor(ctx: Context, options: readonly TierOpt
   return floor;
 }
 
-/** Tier figures alone over the shared domains (jointUnavailabilityFloor), by system context and option. */
-const aloneMemo = new WeakMap<Context, WeakMap<TierOption, Map<string, number>>>();
+/**
+ * Tier figures alone over the shared domains (jointUnavailabilityFloor), by system context and by option id (unique
+ * per option object) and every figure they read; at most ALONE_MEMO_SIZE kept per context (cleared when full).
+ */
+const ALONE_MEMO_SIZE = 4096;
+const aloneMemo = contextMemo<number>(ALONE_MEMO_SIZE);
 
 /** Tier `t` (option `o` over `domains`) alone: its unavailability over the states of its own regions. */
 function aloneUnavailability(ctx: Context, o: TierOption, domains: SharedDomains, t: TierOverDomains): number {
   const regions = [...new Set([...t.sites.map((x) => x.region), ...(t.balancers ?? [])])];
-  let key = `${t.globalSwitch === true ? domains.globalSwitch?.unavailability : '-'}`;
+  let key = `${o.id}|${t.globalSwitch === true ? domains.globalSwitch?.unavailability : '-'}`;
   for (const r of regions) {
     const d = domains.regions[r] as RegionDomains;
     key += `|${r}:${d.availability.unavailability}:${d.zones.map((z) => z.unavailability).join(',')}:${d.balancer?.unavailability ?? '-'}:${(t.balancers ?? []).includes(r) ? 1 : 0}`;
   }
-  let byOption = aloneMemo.get(ctx);
-  if (byOption === undefined) {
-    byOption = new WeakMap();
-    aloneMemo.set(ctx, byOption);
-  }
-  let values = byOption.get(o);
-  if (values === undefined) {
-    values = new Map();
-    byOption.set(o, values);
-  }
-  let u = values.get(key);
-  if (u === undefined) {
-    u = seriesOverDomains(domains, [t]).unavailability;
-    values.set(key, u);
-  }
-  return u;
+  return aloneMemo(ctx, key, () => seriesOverDomains(domains, [t]).unavailability);
 }
 
 /** The cause of the states where two or more tiers are down together, or the global switch is. */
