@@ -51,7 +51,7 @@ describe('the shortfall floor of a combination of tier designs', () => {
           if (floor > 0) expect(full.feasible).toBe(false);
           if (full.shortfall > 0 && floor >= full.shortfall * (1 - 1e-3)) close++;
           const u = systemAvailability(ctx, names, [x, y]).figure.availability.unavailability;
-          expect(systemUnavailabilityFloor([x, y])).toBeLessThanOrEqual(u * (1 + 1e-12));
+          expect(systemUnavailabilityFloor(ctx, [x, y])).toBeLessThanOrEqual(u * (1 + 1e-12));
           compared++;
         }
       }

@@ -28,6 +28,7 @@ import {
 import { requestWeighted, unitedScaleOut } from '../autoscale.js';
 import type { AvailabilityFigure, Cause } from '../availability.js';
 import type { Context } from '../context.js';
+import { contextMemo } from '../contextMemo.js';
 import { SCALE_OUT_CAUSE } from '../evaluateHorizontal.js';
 import { CAUSE_DEPLOYS, CAUSE_FAILED_CHANGES } from '../operations.js';
 import type { TierOption } from './tierOption.js';
@@ -68,12 +69,15 @@ export function systemAvailability(
 const MEMO_SIZE = 256;
 const memo = new Map<string, { ctx: Context; value: SystemAvailability }>();
 
-function computeSystemAvailability(
+/**
+ * The shared domains of the system of `options`: every region some tier runs in (standby included), in the order the
+ * options name them, each with its zones (the most any tier uses there) and its balancer (multi-zone when a tier
+ * there spans zones), and the global switch; `idx` maps a region to its index.
+ */
+function systemDomains(
   ctx: Context,
-  names: readonly string[],
   options: readonly TierOption[],
-  foldAbove: number,
-): SystemAvailability {
+): { regionIds: string[]; idx: (region: string) => number; domains: SharedDomains } {
   const rel = ctx.scenario.reliability;
   const regionIds: string[] = [];
   const zonesUsed = new Map<string, number>();
@@ -102,6 +106,16 @@ function computeSystemAvailability(
     ),
     globalSwitch: plain(ctx.networkCosts.globalSwitches.default.availability),
   };
+  return { regionIds, idx, domains };
+}
+
+function computeSystemAvailability(
+  ctx: Context,
+  names: readonly string[],
+  options: readonly TierOption[],
+  foldAbove: number,
+): SystemAvailability {
+  const { regionIds, idx, domains } = systemDomains(ctx, options);
   const conditioned = options.filter((o) => o.overDomains !== null);
   const independent = options.filter((o) => o.overDomains === null);
   const byCause: Cause[] = [];
@@ -223,21 +237,74 @@ function changeTerms(conditioned: readonly TierOption[], cause: string): { unava
 }
 
 /**
- * A floor under the system's unavailability from its options' own figures, without the shared states: the series
- * of every part of systemAvailability's series but the joint over the shared domains and the scale-out windows (the
- * changes of the conditioned tiers, the independent tiers whole). Leaving parts out of a series only raises its
- * availability (each part's is at most 1: its log is at most 0, and the sum of the logs is the series'), so the system's
- * unavailability is at least this, up to the order of the additions (the caller's margin).
+ * A floor under the system's unavailability from its options' own figures: the series of every part of
+ * systemAvailability's series but the scale-out windows (the changes of the conditioned tiers, the independent tiers
+ * whole), with the joint over the shared domains replaced by the most unavailable conditioned tier alone over the same
+ * domains (jointUnavailabilityFloor). Leaving parts out of a series, or taking a part at a lower unavailability, only
+ * raises its availability (each part's is at most 1: its log is at most 0, and the sum of the logs is the series'), so
+ * the system's unavailability is at least this, up to the order of the additions (the caller's margin).
  * @example a tier that restarts its one box for 35 hours a year of deploys: at least 35 / 8,766 = 0.004
  */
-export function systemUnavailabilityFloor(options: readonly TierOption[]): number {
+export function systemUnavailabilityFloor(ctx: Context, options: readonly TierOption[]): number {
   const conditioned = options.filter((o) => o.overDomains !== null);
   const parts: Availability[] = [];
+  const joint = jointUnavailabilityFloor(ctx, options);
+  if (joint > 0) parts.push(fromUnavailability(joint));
   for (const cause of CHANGE_CAUSES) {
     for (const c of changeTerms(conditioned, cause)) parts.push(fromUnavailability(c.unavailability));
   }
   for (const o of options) if (o.overDomains === null) parts.push(tierAvailability(o));
   return parts.length === 0 ? 0 : series(parts).unavailability;
+}
+
+/**
+ * A floor under the joint unavailability of the conditioned tiers of `options` over their shared domains (the part of
+ * systemAvailability's series seriesOverDomains computes): the largest of the conditioned tiers' unavailabilities
+ * alone, each over the same (folded) domains the joint is computed over. In every state s of the shared domains the
+ * series is down whenever tier t is, 1 - prod_o A_o(s) >= U_t(s), so summed over the states the joint's unavailability
+ * is at least tier t's alone; a tier's upGiven reads only the states of its own regions, so its figure alone is the
+ * sum over those (seriesOverDomains of that tier alone: a group of its own regions), its marginal in the joint. The
+ * domains are the system's (systemDomains: a region's balancer is multi-zone when another tier there spans zones) and
+ * folded as the joint folds them (foldBalancers, FOLD_ABOVE_STATES), so each tier sees the figures it sees there.
+ * 0 (no floor) where the joint is not that sum: an autoscaled tier's day (the joint is weighed hour by hour) or more
+ * shared states than the enumeration takes (the joint falls back to the plain product; the count here, over every
+ * region, is at least any group's). Each tier's figure is memoised by its option and everything it reads (the indices,
+ * zones, balancer and availability of its regions, and whether the switch is in series): the same value a fresh
+ * computation gives.
+ * @example an app fleet and a database box in one region: at least the box's unavailability in that region's states
+ */
+export function jointUnavailabilityFloor(ctx: Context, options: readonly TierOption[]): number {
+  const conditioned = options.filter((o) => o.overDomains !== null);
+  if (conditioned.length === 0) return 0;
+  if (ctx.scenario.workload.dailyProfile !== undefined && conditioned.some((o) => o.day !== null)) return 0;
+  const { idx, domains } = systemDomains(ctx, options);
+  const tiers = conditioned.map((o) => (o.overDomains as NonNullable<TierOption['overDomains']>)(idx));
+  const folded = foldBalancers(FOLD_ABOVE_STATES, domains, tiers);
+  if (folded.after > MAX_DOMAIN_STATES) return 0;
+  let floor = 0;
+  conditioned.forEach((o, k) => {
+    const t = folded.tiers[k] as TierOverDomains;
+    floor = Math.max(floor, aloneUnavailability(ctx, o, folded.domains, t));
+  });
+  return floor;
+}
+
+/**
+ * Tier figures alone over the shared domains (jointUnavailabilityFloor), by system context and by option id (unique
+ * per option object) and every figure they read; at most ALONE_MEMO_SIZE kept per context (cleared when full).
+ */
+const ALONE_MEMO_SIZE = 4096;
+const aloneMemo = contextMemo<number>(ALONE_MEMO_SIZE);
+
+/** Tier `t` (option `o` over `domains`) alone: its unavailability over the states of its own regions. */
+function aloneUnavailability(ctx: Context, o: TierOption, domains: SharedDomains, t: TierOverDomains): number {
+  const regions = [...new Set([...t.sites.map((x) => x.region), ...(t.balancers ?? [])])];
+  let key = `${o.id}|${t.globalSwitch === true ? domains.globalSwitch?.unavailability : '-'}`;
+  for (const r of regions) {
+    const d = domains.regions[r] as RegionDomains;
+    key += `|${r}:${d.availability.unavailability}:${d.zones.map((z) => z.unavailability).join(',')}:${d.balancer?.unavailability ?? '-'}:${(t.balancers ?? []).includes(r) ? 1 : 0}`;
+  }
+  return aloneMemo(ctx, key, () => seriesOverDomains(domains, [t]).unavailability);
 }
 
 /** The cause of the states where two or more tiers are down together, or the global switch is. */

@@ -386,8 +386,8 @@ const FLOOR_MARGIN = 1e-9;
  * durability's) at 0, every term non-negative:
  * - each tier's utilisation and memory excess: the same numbers as systemShortfall's (shortfallOf of capacityView);
  * - the budget's excess: budgetShortfallBound of the price (shortfallBound.ts, its own margin);
- * - the availability's: the system's unavailability is at least systemUnavailabilityFloor (the series without the
- *   shared states), taken FLOOR_MARGIN lower; when that misses the target, the term is at least
+ * - the availability's: the system's unavailability is at least systemUnavailabilityFloor (the series with the joint
+ *   over the shared states replaced by its most unavailable tier alone there), taken FLOOR_MARGIN lower; when that misses the target, the term is at least
  *   (target nines - nines of the floor) / target nines (nines fall as the unavailability rises).
  * Their sum, FLOOR_MARGIN lower (summed in another order), capped as systemShortfall caps. A floor above 0 proves a
  * target missed (some term proves it): the system does not meet every target.
@@ -396,7 +396,7 @@ const FLOOR_MARGIN = 1e-9;
 export function shortfallFloor(ctx: Context, options: readonly TierOption[], usdPerMonth: number): number {
   const t = ctx.scenario.targets;
   let s = 0;
-  const u = systemUnavailabilityFloor(options) * (1 - FLOOR_MARGIN);
+  const u = systemUnavailabilityFloor(ctx, options) * (1 - FLOOR_MARGIN);
   if (u > t.unavailability && t.unavailability > 0) {
     const target = nines(t.unavailability);
     s += Math.max(0, (target - nines(u)) / target);
