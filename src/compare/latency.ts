@@ -9,6 +9,7 @@
  */
 
 import { quantileFromSurvival } from '../core/queueing/index.js';
+import { NumberKeyMemo } from './numberKeyMemo.js';
 
 /** One group of requests with the same network path and queue. */
 export interface LatencyGroup {
@@ -60,7 +61,7 @@ export function computeMixtureQuantile(groups: readonly LatencyGroup[], p: numbe
 /** Entries the quantile memo keeps before it is cleared (a bound on memory: a key is a few hundred bytes). */
 const MAX_MEMO_QUANTILES = 50_000;
 
-const quantileMemo = new Map<string, number>();
+const quantileMemo = new NumberKeyMemo<number>(MAX_MEMO_QUANTILES);
 const survivalIds = new WeakMap<(tS: number) => number, number>();
 let nextSurvivalId = 0;
 
@@ -79,18 +80,22 @@ function survivalId(f: (tS: number) => number): number {
  * (the same queue and paths whatever the zone count, the empty regions or another instance type of the same vCPUs),
  * and each quantile is some fifty evaluations of every group's survival. The key is every number the quantile reads
  * and the identity of each group's survival function (a pure function of t), so a hit returns what the computation
- * would, bit for bit.
+ * would, bit for bit: p, then each group's six numbers (numberKeyMemo.ts).
  */
 export function mixtureQuantile(groups: readonly LatencyGroup[], p: number): number {
-  let key = `${p}`;
+  let at = quantileMemo.step(quantileMemo.root(), p);
   for (const g of groups) {
-    key += `;${g.share},${g.networkS},${g.writeExtraS},${g.writeFraction},${survivalId(g.queueSurvival)},${g.queueScaleS}`;
+    at = quantileMemo.step(at, g.share);
+    at = quantileMemo.step(at, g.networkS);
+    at = quantileMemo.step(at, g.writeExtraS);
+    at = quantileMemo.step(at, g.writeFraction);
+    at = quantileMemo.step(at, survivalId(g.queueSurvival));
+    at = quantileMemo.step(at, g.queueScaleS);
   }
-  let q = quantileMemo.get(key);
+  let q = quantileMemo.get(at);
   if (q === undefined) {
     q = computeMixtureQuantile(groups, p);
-    if (quantileMemo.size >= MAX_MEMO_QUANTILES) quantileMemo.clear();
-    quantileMemo.set(key, q);
+    quantileMemo.set(at, q);
   }
   return q;
 }

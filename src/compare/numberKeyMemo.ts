@@ -1,0 +1,64 @@
+/**
+ * A memo keyed by a sequence of numbers, read one number at a time down a tree of Maps (issue 18: a JSONL stream
+ * spends microseconds a lookup writing a key's doubles as text, `${a}|${b}|...`, before a string map hashes it; one
+ * Map step per number costs a fraction of that and makes no string). Keys compare as Map keys do (SameValueZero):
+ * 0 and -0 are one key and NaN is one key, as they are in a key written with template literals (`${-0}` is "0"), so
+ * a memo moved from such a string key to this one keeps the same hits. Keys may differ in length (a key's value is
+ * at its own node: a shorter key that starts a longer one is another node). Bounded: cleared when `max` values are kept (a bound on memory; the tree's inner nodes are at most the key's
+ * length times that).
+ *
+ * @example
+ * const memo = new NumberKeyMemo<string>(1000);
+ * const at = memo.step(memo.step(memo.root(), 3), 0.5);
+ * memo.get(at); // undefined
+ * memo.set(at, 'three and a half');
+ * memo.get(memo.step(memo.step(memo.root(), 3), 0.5)); // 'three and a half'
+ */
+export class NumberKeyMemo<V> {
+  private top: KeyNode<V> = new KeyNode();
+  private kept = 0;
+
+  constructor(private readonly max: number) {}
+
+  /** The node of the empty key: where every lookup starts. */
+  root(): KeyNode<V> {
+    return this.top;
+  }
+
+  /** The node of the key so far followed by `x` (made when new). */
+  step(node: KeyNode<V>, x: number): KeyNode<V> {
+    const next = node.next.get(x);
+    if (next !== undefined) return next;
+    const made = new KeyNode<V>();
+    node.next.set(x, made);
+    return made;
+  }
+
+  /** The value kept at a key's node, or undefined. */
+  get(node: KeyNode<V>): V | undefined {
+    return node.value;
+  }
+
+  /** Keeps `value` at a key's node (from this memo's root, since it was last cleared); clears the memo when full. */
+  set(node: KeyNode<V>, value: V): void {
+    if (this.kept >= this.max) {
+      // a fresh tree: `node` belongs to the old one and goes with it (its value is computed again when next asked)
+      this.top = new KeyNode();
+      this.kept = 0;
+      return;
+    }
+    if (node.value === undefined) this.kept += 1;
+    node.value = value;
+  }
+
+  /** The number of values kept. */
+  get size(): number {
+    return this.kept;
+  }
+}
+
+/** One node of a NumberKeyMemo: the value of the key that ends here, and the keys that go on. */
+export class KeyNode<V> {
+  value: V | undefined = undefined;
+  readonly next = new Map<number, KeyNode<V>>();
+}
