@@ -27,10 +27,16 @@ export class NumberKeyMemo<V> {
 
   /** The node of the key so far followed by `x` (made when new). */
   step(node: KeyNode<V>, x: number): KeyNode<V> {
-    const next = node.next.get(x);
-    if (next !== undefined) return next;
+    let children = node.next;
+    if (children === null) {
+      children = new Map();
+      node.next = children;
+    } else {
+      const next = children.get(x);
+      if (next !== undefined) return next;
+    }
     const made = new KeyNode<V>();
-    node.next.set(x, made);
+    children.set(x, made);
     return made;
   }
 
@@ -57,8 +63,8 @@ export class NumberKeyMemo<V> {
   }
 }
 
-/** One node of a NumberKeyMemo: the value of the key that ends here, and the keys that go on. */
+/** One node of a NumberKeyMemo: the value of the key that ends here, and the keys that go on (a Map once one does). */
 export class KeyNode<V> {
   value: V | undefined = undefined;
-  readonly next = new Map<number, KeyNode<V>>();
+  next: Map<number, KeyNode<V>> | null = null;
 }
