@@ -61,7 +61,14 @@ export function computeMixtureQuantile(groups: readonly LatencyGroup[], p: numbe
 /** Entries the quantile memo keeps before it is cleared (a bound on memory: a key is a few hundred bytes). */
 const MAX_MEMO_QUANTILES = 50_000;
 
-const quantileMemo = new NumberKeyMemo<number>(MAX_MEMO_QUANTILES);
+const quantileMemo = new Map<string, number>();
+/**
+ * One group's quantiles by their numbers (numberKeyMemo.ts: no key text): p and the group's six, seven nodes at most
+ * for each of MAX_MEMO_ONE_GROUP entries. A mixture of several groups keeps its text key, whose length grows more
+ * slowly than the nodes of a tree (numberKeyMemo.ts: about ten times its text in memory).
+ */
+const MAX_MEMO_ONE_GROUP = 20_000;
+const oneGroupMemo = new NumberKeyMemo<number>(7 * MAX_MEMO_ONE_GROUP);
 const survivalIds = new WeakMap<(tS: number) => number, number>();
 let nextSurvivalId = 0;
 
@@ -80,22 +87,34 @@ function survivalId(f: (tS: number) => number): number {
  * (the same queue and paths whatever the zone count, the empty regions or another instance type of the same vCPUs),
  * and each quantile is some fifty evaluations of every group's survival. The key is every number the quantile reads
  * and the identity of each group's survival function (a pure function of t), so a hit returns what the computation
- * would, bit for bit: p, then each group's six numbers (numberKeyMemo.ts).
+ * would, bit for bit (one group's: its numbers down oneGroupMemo's tree; several groups': their text).
  */
 export function mixtureQuantile(groups: readonly LatencyGroup[], p: number): number {
-  let at = quantileMemo.step(quantileMemo.root(), p);
-  for (const g of groups) {
-    at = quantileMemo.step(at, g.share);
-    at = quantileMemo.step(at, g.networkS);
-    at = quantileMemo.step(at, g.writeExtraS);
-    at = quantileMemo.step(at, g.writeFraction);
-    at = quantileMemo.step(at, survivalId(g.queueSurvival));
-    at = quantileMemo.step(at, g.queueScaleS);
+  const only = groups.length === 1 ? groups[0] : undefined;
+  if (only !== undefined) {
+    let at = oneGroupMemo.step(oneGroupMemo.root(), p);
+    at = oneGroupMemo.step(at, only.share);
+    at = oneGroupMemo.step(at, only.networkS);
+    at = oneGroupMemo.step(at, only.writeExtraS);
+    at = oneGroupMemo.step(at, only.writeFraction);
+    at = oneGroupMemo.step(at, survivalId(only.queueSurvival));
+    at = oneGroupMemo.step(at, only.queueScaleS);
+    let q = oneGroupMemo.get(at);
+    if (q === undefined) {
+      q = computeMixtureQuantile(groups, p);
+      oneGroupMemo.set(at, q);
+    }
+    return q;
   }
-  let q = quantileMemo.get(at);
+  let key = `${p}`;
+  for (const g of groups) {
+    key += `;${g.share},${g.networkS},${g.writeExtraS},${g.writeFraction},${survivalId(g.queueSurvival)},${g.queueScaleS}`;
+  }
+  let q = quantileMemo.get(key);
   if (q === undefined) {
     q = computeMixtureQuantile(groups, p);
-    quantileMemo.set(at, q);
+    if (quantileMemo.size >= MAX_MEMO_QUANTILES) quantileMemo.clear();
+    quantileMemo.set(key, q);
   }
   return q;
 }

@@ -4,11 +4,13 @@
  * Map step per number costs a fraction of that and makes no string). Keys compare as Map keys do (SameValueZero):
  * 0 and -0 are one key and NaN is one key, as they are in a key written with template literals (`${-0}` is "0"), so
  * a memo moved from such a string key to this one keeps the same hits. Keys may differ in length (a key's value is
- * at its own node: a shorter key that starts a longer one is another node). Bounded: cleared when `max` values are kept (a bound on memory; the tree's inner nodes are at most the key's
- * length times that).
+ * at its own node: a shorter key that starts a longer one is another node). Bounded by its nodes, not its values (a
+ * key's numbers past where it parts from the others are a chain of one node and one Map each, about 200 bytes per
+ * number, an ESTIMATE from V8's smallest Map, not measured: ten times its text): cleared when a value is set with
+ * `maxNodes` nodes made, at most one key's length over.
  *
  * @example
- * const memo = new NumberKeyMemo<string>(1000);
+ * const memo = new NumberKeyMemo<string>(1000); // at most about 1000 nodes
  * const at = memo.step(memo.step(memo.root(), 3), 0.5);
  * memo.get(at); // undefined
  * memo.set(at, 'three and a half');
@@ -16,9 +18,9 @@
  */
 export class NumberKeyMemo<V> {
   private top: KeyNode<V> = new KeyNode();
-  private kept = 0;
+  private made = 0;
 
-  constructor(private readonly max: number) {}
+  constructor(private readonly maxNodes: number) {}
 
   /** The node of the empty key: where every lookup starts. */
   root(): KeyNode<V> {
@@ -37,6 +39,7 @@ export class NumberKeyMemo<V> {
     }
     const made = new KeyNode<V>();
     children.set(x, made);
+    this.made += 1;
     return made;
   }
 
@@ -47,19 +50,18 @@ export class NumberKeyMemo<V> {
 
   /** Keeps `value` at a key's node (from this memo's root, since it was last cleared); clears the memo when full. */
   set(node: KeyNode<V>, value: V): void {
-    if (this.kept >= this.max) {
+    if (this.made >= this.maxNodes) {
       // a fresh tree: `node` belongs to the old one and goes with it (its value is computed again when next asked)
       this.top = new KeyNode();
-      this.kept = 0;
+      this.made = 0;
       return;
     }
-    if (node.value === undefined) this.kept += 1;
     node.value = value;
   }
 
-  /** The number of values kept. */
-  get size(): number {
-    return this.kept;
+  /** The nodes made since the memo was last cleared (the root not counted). */
+  get nodes(): number {
+    return this.made;
   }
 }
 

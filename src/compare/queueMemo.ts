@@ -27,7 +27,8 @@ interface Entry {
   survival?: (tS: number) => number;
 }
 
-const memo = new NumberKeyMemo<Entry>(MAX_MEMO_QUEUES);
+/** A queue's key is six numbers: six nodes at most for each of MAX_MEMO_QUEUES entries. */
+const memo = new NumberKeyMemo<Entry>(6 * MAX_MEMO_QUEUES);
 
 /** Every field of a queue input that its analysis reads, defaults included. */
 /** Every field of a queue input its figures read: the memo's key, also used by designLatency.ts's screening memo. */

@@ -42,7 +42,8 @@ describe('NumberKeyMemo', () => {
             memo.set(at, i);
           }
         });
-        expect(memo.size).toBe(reference.size);
+        // one node per number of a key at most, past the numbers it shares with a key before it
+        expect(memo.nodes).toBeLessThanOrEqual(sequence.reduce((n, key) => n + key.length, 0));
       }),
       { numRuns: 500 },
     );
@@ -59,14 +60,16 @@ describe('NumberKeyMemo', () => {
     expect(memo.get(nodeOf(memo, [-0, 0]))).toBe('zero');
   });
 
-  it('keeps at most max values, starting afresh when full', () => {
+  it('keeps at most maxNodes nodes (and one key past), starting afresh when full', () => {
     const memo = new NumberKeyMemo<number>(10);
-    for (let i = 0; i < 25; i++) {
+    for (let i = 0; i < 24; i++) {
       memo.set(nodeOf(memo, [i, i / 3]), i);
-      expect(memo.size).toBeLessThanOrEqual(10);
+      expect(memo.nodes).toBeLessThanOrEqual(10 + 2);
     }
-    // cleared at the 11th and 22nd: what is kept is the values set since
-    expect(memo.get(nodeOf(memo, [24, 8]))).toBe(24);
-    expect(memo.get(nodeOf(memo, [5, 5 / 3]))).toBeUndefined();
+    // two nodes a key: full after 5 keys, so the 5th one's set clears it (and is not kept), and so on every 5th
+    // (i = 4, 9, 14, 19); 20 to 23 are kept
+    expect(memo.get(nodeOf(memo, [23, 23 / 3]))).toBe(23);
+    expect(memo.get(nodeOf(memo, [20, 20 / 3]))).toBe(20);
+    expect(memo.get(nodeOf(memo, [18, 6]))).toBeUndefined();
   });
 });

@@ -170,6 +170,21 @@ describe('the mixture quantile memo', () => {
       [g, { ...h, queueSurvival: queueSurvival({ servers: 2, arrivalRatePerS: 310, serviceTimeS: 0.004 }) }],
       [g],
     ];
+    // one group (its own memo): each number changed in turn (but its share: a lone group's weight is share / share,
+    // 1 whatever the share), at the p99, which every one of them moves
+    const one = [
+      [{ ...g, networkS: 0.012 }],
+      [{ ...g, writeExtraS: 0.04 }],
+      [{ ...g, writeFraction: 0.5 }],
+      [{ ...g, queueSurvival: queueSurvival({ servers: 2, arrivalRatePerS: 320, serviceTimeS: 0.004 }) }],
+    ];
+    for (const p of [0.99, 0.999]) {
+      for (const groups of one) {
+        const fresh = computeMixtureQuantile(groups, p);
+        expect(fresh).not.toBe(computeMixtureQuantile([g], p));
+        expect(mixtureQuantile(groups, p)).toBe(fresh);
+      }
+    }
     for (const p of [0.5, 0.99]) {
       expect(mixtureQuantile(base, p)).toBe(computeMixtureQuantile(base, p));
       for (const groups of variants) {
