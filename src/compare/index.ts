@@ -69,12 +69,11 @@ function resolve(ctx: Context, spec: ArchitectureSpec): ArchitectureResult {
       standbyRegion: spec.standbyRegion,
       ...(spec.deploy === undefined ? {} : { deploy: spec.deploy }),
     };
+    if (instance) return evaluateVertical(ctx, { kind: 'vertical', instance, ...v });
     // the sizes priced where the box (and a hot standby) runs; none: nodePrice names the region and what exists
     const running = spec.standby === 'hot' && v.standbyRegion !== null ? [v.region, v.standbyRegion] : [v.region];
     const priced = sizes.filter((i) => pricedIn(ctx, i, running));
-    return instance
-      ? evaluateVertical(ctx, { kind: 'vertical', instance, ...v })
-      : sizeVertical(ctx, priced.length > 0 ? priced : sizes, v);
+    return sizeVertical(ctx, priced.length > 0 ? priced : sizes, v);
   }
   // the engine's region sets: those where the family (or the size) has a price in every region
   const regionSets =

@@ -9,6 +9,7 @@
  */
 
 import { quantileFromSurvival } from '../core/queueing/index.js';
+import { NumberKeyMemo } from './numberKeyMemo.js';
 
 /** One group of requests with the same network path and queue. */
 export interface LatencyGroup {
@@ -61,6 +62,13 @@ export function computeMixtureQuantile(groups: readonly LatencyGroup[], p: numbe
 const MAX_MEMO_QUANTILES = 50_000;
 
 const quantileMemo = new Map<string, number>();
+/**
+ * One group's quantiles by their numbers (numberKeyMemo.ts: no key text): p and the group's six, seven nodes at most
+ * for each of MAX_MEMO_ONE_GROUP entries. A mixture of several groups keeps its text key, whose length grows more
+ * slowly than the nodes of a tree (numberKeyMemo.ts: about ten times its text in memory).
+ */
+const MAX_MEMO_ONE_GROUP = 20_000;
+const oneGroupMemo = new NumberKeyMemo<number>(7 * MAX_MEMO_ONE_GROUP);
 const survivalIds = new WeakMap<(tS: number) => number, number>();
 let nextSurvivalId = 0;
 
@@ -79,9 +87,25 @@ function survivalId(f: (tS: number) => number): number {
  * (the same queue and paths whatever the zone count, the empty regions or another instance type of the same vCPUs),
  * and each quantile is some fifty evaluations of every group's survival. The key is every number the quantile reads
  * and the identity of each group's survival function (a pure function of t), so a hit returns what the computation
- * would, bit for bit.
+ * would, bit for bit (one group's: its numbers down oneGroupMemo's tree; several groups': their text).
  */
 export function mixtureQuantile(groups: readonly LatencyGroup[], p: number): number {
+  const only = groups.length === 1 ? groups[0] : undefined;
+  if (only !== undefined) {
+    let at = oneGroupMemo.step(oneGroupMemo.root(), p);
+    at = oneGroupMemo.step(at, only.share);
+    at = oneGroupMemo.step(at, only.networkS);
+    at = oneGroupMemo.step(at, only.writeExtraS);
+    at = oneGroupMemo.step(at, only.writeFraction);
+    at = oneGroupMemo.step(at, survivalId(only.queueSurvival));
+    at = oneGroupMemo.step(at, only.queueScaleS);
+    let q = oneGroupMemo.get(at);
+    if (q === undefined) {
+      q = computeMixtureQuantile(groups, p);
+      oneGroupMemo.set(at, q);
+    }
+    return q;
+  }
   let key = `${p}`;
   for (const g of groups) {
     key += `;${g.share},${g.networkS},${g.writeExtraS},${g.writeFraction},${survivalId(g.queueSurvival)},${g.queueScaleS}`;

@@ -11,6 +11,7 @@ import {
   type QueueSummary,
   responseTimeSurvivalFunction,
 } from '../core/queueing/index.js';
+import { NumberKeyMemo } from './numberKeyMemo.js';
 
 /** Entries kept before a memo is cleared: a bound on memory (an ESTIMATE of its size: an analysis or a survival closure
  * holds its normalised input and a few numbers, so tens of megabytes at most; not measured), far above what one search
@@ -26,7 +27,8 @@ interface Entry {
   survival?: (tS: number) => number;
 }
 
-const memo = new Map<string, Entry>();
+/** A queue's key is six numbers: six nodes at most for each of MAX_MEMO_QUEUES entries. */
+const memo = new NumberKeyMemo<Entry>(6 * MAX_MEMO_QUEUES);
 
 /** Every field of a queue input that its analysis reads, defaults included. */
 /** Every field of a queue input its figures read: the memo's key, also used by designLatency.ts's screening memo. */
@@ -34,14 +36,21 @@ export function queueKey(q: QueueInput): string {
   return `${q.servers}|${q.arrivalRatePerS}|${q.serviceTimeS}|${q.serviceTimeCv ?? 1}|${q.fanout ?? 1}|${q.arrivalCv ?? 1}`;
 }
 
-/** The memo's entry for a queue (one key, however many of its figures are asked for). */
+/**
+ * The memo's entry for a queue (one key, however many of its figures are asked for): keyed by queueKey's numbers, in
+ * its order, without writing them as text (numberKeyMemo.ts: the same keys are equal).
+ */
 function entryOf(q: QueueInput): Entry {
-  const key = queueKey(q);
-  let hit = memo.get(key);
+  let at = memo.step(memo.root(), q.servers);
+  at = memo.step(at, q.arrivalRatePerS);
+  at = memo.step(at, q.serviceTimeS);
+  at = memo.step(at, q.serviceTimeCv ?? 1);
+  at = memo.step(at, q.fanout ?? 1);
+  at = memo.step(at, q.arrivalCv ?? 1);
+  let hit = memo.get(at);
   if (hit === undefined) {
-    if (memo.size >= MAX_MEMO_QUEUES) memo.clear();
     hit = {};
-    memo.set(key, hit);
+    memo.set(at, hit);
   }
   return hit;
 }

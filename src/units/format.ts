@@ -64,7 +64,9 @@ interface Scale {
 /**
  * Formats x in the largest scale in which it is at least 1 AFTER rounding to `digits` significant figures (so that a
  * value rounding up moves to the next scale), or in the smallest scale when it is below 1 in all of them. Zero uses
- * the scale with factor 1. `join` goes between the number and the symbol.
+ * the scale with factor 1. `join` goes between the number and the symbol. `scales` in increasing factor: the scan
+ * stops at the first scale where x is below 1, as |x| / factor (a correctly rounded division) and its rounding to
+ * `digits` figures (toPrecision, correctly rounded) only shrink as the factor grows, so no later scale has it at 1.
  */
 function formatScaled(x: number, digits: number, scales: readonly Scale[], join: string): string {
   const bad = nonFinite(x);
@@ -72,7 +74,12 @@ function formatScaled(x: number, digits: number, scales: readonly Scale[], join:
   const smallest = scales[0];
   if (smallest === undefined) throw new Error('formatScaled: no scales');
   let chosen = x === 0 ? (scales.find((s) => s.factor === 1) ?? smallest) : smallest;
-  if (x !== 0) for (const scale of scales) if (Math.abs(roundSig(x / scale.factor, digits)) >= 1) chosen = scale;
+  if (x !== 0) {
+    for (const scale of scales) {
+      if (Math.abs(roundSig(x / scale.factor, digits)) < 1) break;
+      chosen = scale;
+    }
+  }
   return `${formatSig(x / chosen.factor, digits)}${join}${chosen.symbol}`;
 }
 

@@ -57,6 +57,28 @@ describe('the queue memo', () => {
   });
 });
 
+describe('the queue memo, one field changed at a time', () => {
+  it('tells queues apart by each field its figures read (a key leaving one out would hand back another queue)', () => {
+    const base = { servers: 3, arrivalRatePerS: 400, serviceTimeS: 0.005, serviceTimeCv: 1.5, fanout: 2, arrivalCv: 1 };
+    const variants = [
+      { servers: 4 },
+      { arrivalRatePerS: 401 },
+      { serviceTimeS: 0.0051 },
+      { serviceTimeCv: 0.5 },
+      { fanout: 3 },
+      { arrivalCv: 1.4 },
+    ];
+    const p99Of = (q: typeof base) => analyzeQueue(q).percentiles?.p99S ?? null;
+    expect(queueP99S(base)).toBe(p99Of(base));
+    for (const change of variants) {
+      const q = { ...base, ...change };
+      expect(p99Of(q), JSON.stringify(change)).not.toBe(p99Of(base));
+      expect(queueP99S(q), JSON.stringify(change)).toBe(p99Of(q));
+      expect(queueFigures(q).analysis.meanResponseS, JSON.stringify(change)).toBe(analyzeQueue(q).meanResponseS);
+    }
+  });
+});
+
 describe('the mixture quantile memo', () => {
   const group = fc.record({
     share: fc.double({ min: 0.01, max: 1, noNaN: true }),
@@ -125,6 +147,52 @@ describe('the mixture quantile memo', () => {
       ),
       { numRuns: 30 },
     );
+  });
+
+  it('tells mixtures apart by each number of each group (a key leaving one out would hand back another quantile)', () => {
+    const survival = queueSurvival({ servers: 2, arrivalRatePerS: 300, serviceTimeS: 0.004 });
+    const g = {
+      share: 1,
+      networkS: 0.01,
+      writeExtraS: 0.02,
+      writeFraction: 0.3,
+      queueSurvival: survival,
+      queueScaleS: 0.005,
+    };
+    const h = { ...g, share: 2, networkS: 0.05 };
+    const base = [g, h];
+    const variants: LatencyGroup[][] = [
+      [{ ...g, share: 3 }, h],
+      [{ ...g, networkS: 0.011 }, h],
+      [{ ...g, writeExtraS: 0.03 }, h],
+      [{ ...g, writeFraction: 0.6 }, h],
+      [g, { ...h, networkS: 0.051 }],
+      [g, { ...h, queueSurvival: queueSurvival({ servers: 2, arrivalRatePerS: 310, serviceTimeS: 0.004 }) }],
+      [g],
+    ];
+    // one group (its own memo): each number changed in turn (but its share: a lone group's weight is share / share,
+    // 1 whatever the share), at the p99, which every one of them moves
+    const one = [
+      [{ ...g, networkS: 0.012 }],
+      [{ ...g, writeExtraS: 0.04 }],
+      [{ ...g, writeFraction: 0.5 }],
+      [{ ...g, queueSurvival: queueSurvival({ servers: 2, arrivalRatePerS: 320, serviceTimeS: 0.004 }) }],
+    ];
+    for (const p of [0.99, 0.999]) {
+      for (const groups of one) {
+        const fresh = computeMixtureQuantile(groups, p);
+        expect(fresh).not.toBe(computeMixtureQuantile([g], p));
+        expect(mixtureQuantile(groups, p)).toBe(fresh);
+      }
+    }
+    for (const p of [0.5, 0.99]) {
+      expect(mixtureQuantile(base, p)).toBe(computeMixtureQuantile(base, p));
+      for (const groups of variants) {
+        const fresh = computeMixtureQuantile(groups, p);
+        expect(fresh).not.toBe(computeMixtureQuantile(base, p));
+        expect(mixtureQuantile(groups, p)).toBe(fresh);
+      }
+    }
   });
 
   it("tells mixtures apart by each group's survival function, not only by its numbers", () => {

@@ -274,3 +274,65 @@ describe('formatInterval', () => {
     expect(formatInterval(0.5, 0.5, pct)).toBe('50.00% (both ends)');
   });
 });
+
+describe('formatScaled stops at the first scale where the value is below 1 (issue 18)', () => {
+  // the full scan it replaced: the largest scale where the value, rounded to `digits` figures, is at least 1
+  type Scale = { symbol: string; factor: number };
+  const roundSig = (x: number, d: number) => (x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(d)));
+  const fullScan = (x: number, digits: number, scales: readonly Scale[], join: string): string => {
+    const smallest = scales[0] as Scale;
+    let chosen = x === 0 ? (scales.find((s) => s.factor === 1) ?? smallest) : smallest;
+    if (x !== 0) for (const scale of scales) if (Math.abs(roundSig(x / scale.factor, digits)) >= 1) chosen = scale;
+    return `${formatSig(x / chosen.factor, digits)}${join}${chosen.symbol}`;
+  };
+  const DURATION = [
+    ['ns', 1e-9],
+    ['µs', 1e-6],
+    ['ms', 1e-3],
+    ['s', 1],
+    ['min', 60],
+    ['h', 3600],
+    ['d', 86400],
+  ].map(([symbol, factor]) => ({ symbol, factor }) as Scale);
+  const RATE = ['', 'k', 'M', 'G', 'T'].map((symbol, i) => ({ symbol, factor: 1000 ** i }));
+  const BYTES = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'].map((symbol, i) => ({ symbol, factor: 1024 ** i }));
+  // values across every scale, and values just below and at each scale's 1 (where rounding moves them up a scale)
+  const edge = (scales: readonly Scale[]) =>
+    fc
+      .tuple(
+        fc.constantFrom(...scales.map((s) => s.factor)),
+        fc.constantFrom(1, 1 - 1e-3, 1 - 5e-4, 1 - 4.9e-4, 1 - 5e-5, 1 - 1e-16, 1 + 1e-16, 0.9995, 0.99995),
+      )
+      .map(([f, k]) => f * k);
+  const value = (scales: readonly Scale[]) =>
+    fc
+      .tuple(fc.oneof(fc.double({ min: 1e-12, max: 1e21, noNaN: true }), edge(scales)), fc.boolean())
+      .map(([x, neg]) => (neg ? -x : x));
+  const digits = fc.integer({ min: 1, max: 6 });
+
+  it('writes durations, rates and sizes as the full scan did', () => {
+    fc.assert(
+      fc.property(value(DURATION), digits, (x, d) => {
+        expect(formatDuration(x, d)).toBe(fullScan(x, d, DURATION, ' '));
+        expect(formatRate(x, d)).toBe(`${fullScan(x, d, RATE, '')}/s`);
+        expect(formatBytes(x, d)).toBe(fullScan(x, d, BYTES, ' '));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(value(BYTES), digits, (x, d) => {
+        expect(formatBytes(x, d)).toBe(fullScan(x, d, BYTES, ' '));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(value(RATE), digits, (x, d) => {
+        expect(formatRate(x, d)).toBe(`${fullScan(x, d, RATE, '')}/s`);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const x of [0, 1, 0.99996, 999.95e-3, 59.9996, 86399.9]) {
+      expect(formatDuration(x)).toBe(fullScan(x, 3, DURATION, ' '));
+    }
+  });
+});
