@@ -38,26 +38,45 @@ function farRulesOut(ctx: Context, served: readonly { share: number }[], network
 }
 
 /**
- * distanceRulesOut for any set of `ids`, without building its layout: each user's network time to every region once,
- * then per set the nearest (a user is served by its nearest region of the set, as horizontalLayout routes it).
+ * distanceRulesOut for any set of `ids`, without building its layout: a user is served by its nearest region of the
+ * set (as horizontalLayout routes it), so it is far (network time above the target) exactly when it is far from every
+ * region of the set: roundTrips x the least round trip is the least of roundTrips x each (a float product is monotone).
+ * Each region's near users are kept as bits, once; per set the bits are joined and the far users' shares summed in
+ * the users' order, as farRulesOut sums them (the search asks it of tens of thousands of sets).
  */
 export function distanceTable(
   ctx: Context,
   ids: readonly string[],
 ): { rulesOut: (regions: readonly string[]) => boolean } {
-  const w = ctx.scenario.workload;
-  const columns = new Map(ids.map((id) => [id, ctx.userRttS(id)]));
+  const t = ctx.scenario.targets;
+  const roundTrips = ctx.scenario.workload.roundTrips;
   const users = ctx.scenario.users;
+  const words = Math.ceil(users.length / 32);
+  const nearBits = new Map(
+    ids.map((id) => {
+      const column = ctx.userRttS(id);
+      const bits = new Uint32Array(words);
+      for (let k = 0; k < users.length; k++) {
+        if (!(roundTrips * (column[k] as number) > t.p99S)) bits[k >>> 5] = (bits[k >>> 5] as number) | (1 << (k & 31));
+      }
+      return [id, bits];
+    }),
+  );
+  const near = new Uint32Array(words);
   return {
     rulesOut(regions) {
-      const at = regions.map((r) => columns.get(r) as Float64Array);
-      const nearest = new Float64Array(users.length);
-      for (let k = 0; k < users.length; k++) {
-        let best = Number.POSITIVE_INFINITY;
-        for (const column of at) best = Math.min(best, column[k] as number);
-        nearest[k] = w.roundTrips * best;
+      near.fill(0);
+      for (const r of regions) {
+        const bits = nearBits.get(r) as Uint32Array;
+        for (let i = 0; i < words; i++) near[i] = (near[i] as number) | (bits[i] as number);
       }
-      return farRulesOut(ctx, users, nearest);
+      let far = 0;
+      for (let k = 0; k < users.length; k++) {
+        if (((near[k >>> 5] as number) >>> (k & 31)) & 1) continue;
+        if (t.p99Scope === 'every-region') return true;
+        far += (users[k] as { share: number }).share;
+      }
+      return far > FAR_SHARE_LIMIT * (1 + 1e-9);
     },
   };
 }

@@ -95,9 +95,15 @@ export function horizontalTargets(ctx: Context, d: HorizontalDesign): Architectu
   return settle(ctx, horizontalDeferred(ctx, d, undefined, true, false));
 }
 
-/** screenHorizontal before its latency (settle() gives screenHorizontal's result), with p99Above. */
+/**
+ * screenHorizontal before its latency (settle() gives screenHorizontal's result but for its notes), with p99Above.
+ * Without notes: the search reads of a design it screens only its figures (the best met, the designs met of the
+ * frontier: frontier.ts reads no notes), and evaluates its answer in full (evaluateHorizontal); the notes' queue
+ * analyses (approximationNote) and per-region criteria were built for every screen and never read (online-game at 15
+ * user regions: 526 screens).
+ */
 export function screenHorizontalDeferred(ctx: Context, d: HorizontalDesign, layout: HorizontalLayout): DeferredResult {
-  return horizontalDeferred(ctx, d, layout, true);
+  return horizontalDeferred(ctx, d, layout, true, false);
 }
 
 /**

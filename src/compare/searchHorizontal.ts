@@ -955,6 +955,14 @@ export function searchHorizontal(
     }
   }
   const heuristic = [...done].map((key) => key.split(','));
+  // the sets searched above as their members' places in `ids`, ascending (regionSubsets lists members in that order):
+  // a set of the loop below was searched when its places are one of these (its sorted names one of `done`); a set
+  // of a size none of them has is not keyed (online-game at 15 user regions: 22,818 sets, each sorted and joined)
+  const place = new Map(ids.map((id, i) => [id, i]));
+  const placeOf = (r: string) => place.get(r) ?? -1;
+  const placesOf = (regions: readonly string[]) => regions.map(placeOf).join('.');
+  const searched = new Set(heuristic.map((regions) => placesOf([...regions].sort((a, b) => placeOf(a) - placeOf(b)))));
+  const searchedSizes = new Set(heuristic.map((regions) => regions.length));
   // then every other set of regions, smallest first, in the order of its bound; a size is skipped when its bound
   // cannot beat the best (and with it every larger size), a set when distance or the availability bound rule out every
   // design on it. Each plan is built (its layout and fixed cost) only when the search reaches it (lazyPlans)
@@ -966,7 +974,7 @@ export function searchHorizontal(
     const open = bounds.filter((b) => !cannotBeat(ctx, incumbent(), b.total) && availabilityPossible(ctx, k, b.zones));
     if (open.length === 0) continue;
     for (const regions of regionSubsets(ids, k, k)) {
-      if (done.has([...regions].sort().join(','))) continue;
+      if (searchedSizes.has(k) && searched.has(placesOf(regions))) continue;
       if (far.rulesOut(regions)) continue;
       const build = setPlans(ctx, regions);
       for (const b of open)
