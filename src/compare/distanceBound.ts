@@ -24,6 +24,11 @@ export function distanceRulesOut(ctx: Context, layout: HorizontalLayout): boolea
 /** Share of the requests above which users farther than the p99 target rule a set out (p99Scope "all-users"). */
 const FAR_SHARE_LIMIT = 0.01;
 
+/** Whether the far users' share (summed in the users' order) rules a set out under "all-users". */
+function farShareRulesOut(far: number): boolean {
+  return far > FAR_SHARE_LIMIT * (1 + 1e-9);
+}
+
 /** The distance rule on each user's network time to the region that serves it (`networkS[k]` for `served[k]`). */
 function farRulesOut(ctx: Context, served: readonly { share: number }[], networkS: ArrayLike<number>): boolean {
   const t = ctx.scenario.targets;
@@ -34,7 +39,7 @@ function farRulesOut(ctx: Context, served: readonly { share: number }[], network
       far += (served[k] as { share: number }).share;
     }
   }
-  return far > FAR_SHARE_LIMIT * (1 + 1e-9);
+  return farShareRulesOut(far);
 }
 
 /**
@@ -76,7 +81,7 @@ export function distanceTable(
         if (t.p99Scope === 'every-region') return true;
         far += (users[k] as { share: number }).share;
       }
-      return far > FAR_SHARE_LIMIT * (1 + 1e-9);
+      return farShareRulesOut(far);
     },
   };
 }
