@@ -12,7 +12,8 @@ const first = process.argv[2];
 const named = first === '--help' || first === '-h' || first === '--version' || first === '-V' ? 'help' : first;
 
 const { writeSync } = require('node:fs');
-const { isatty } = require('node:tty');
+// node:tty loads the stream modules and net: required only when a terminal is asked about (isTTY, columns)
+const isatty = (fd) => require('node:tty').isatty(fd);
 
 // A closed pipe (`capplan ... | head`) is not an error: stop quietly. Any other failure to write the output (a full
 // disk: `> /dev/full`, an I/O error) is one line on stderr and exit 4 (the output is incomplete; see README).
