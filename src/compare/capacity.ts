@@ -105,7 +105,8 @@ export function groupsAt(paths: readonly GroupPath[], q: QueueAtLoad): LatencyGr
   // near 1), not a figure that is reported
   const scale = q.input.serviceTimeS / Math.max(1e-6, 1 - q.utilization);
   // the group's fields named (what a LatencyGroup reads of its path), not spread: a spread of a path object (a
-  // region's, with its name) cost about 7 us a call of 15 paths, most of a vertical search's p99 tests
+  // region's, with its name) cost about 7 us a call of 15 paths, most of a vertical search's p99 tests (in-process
+  // profile at 15 user regions, 2026-12-07, 6bb0ff6)
   const groups = new Array<LatencyGroup>(paths.length);
   for (let i = 0; i < paths.length; i++) {
     const g = paths[i] as GroupPath;

@@ -63,9 +63,16 @@ describe('the shortfall floor of a combination of tier designs', () => {
 });
 
 describe('the search of tier designs with the shortfall floor', () => {
-  const stats = { skipped: 0 };
-  for (const c of CASES.slice(0, 3)) {
-    it(`returns what the search evaluating every combination returns (${c.file}, ${c.availability}, ${c.budget}; random lists, fast-check)`, () => {
+  // the 99.5% case at a 2,500 USD budget passes none over (every combination its searches meet is evaluated): it
+  // holds the equality only
+  for (const [c, passesOver] of [
+    [CASES[0], true],
+    [CASES[1], false],
+    [CASES[2], true],
+  ] as const) {
+    it(`returns what the search evaluating every combination returns${passesOver ? ', passing some over' : ''} (${c.file}, ${c.availability}, ${c.budget}; random lists, fast-check)`, () => {
+      // this case's own count: the test holds alone (vitest -t) and whatever ran before it
+      const stats = { skipped: 0 };
       const { ctx, t, lists } = social(c.file, c.availability, c.budget, 8);
       const [a, b] = lists as [TierOption[], TierOption[]];
       fc.assert(
@@ -82,9 +89,7 @@ describe('the search of tier designs with the shortfall floor', () => {
         ),
         { numRuns: 15, seed: 31 },
       );
+      if (passesOver) expect(stats.skipped).toBeGreaterThan(0);
     }, 240_000);
   }
-  it('passed combinations over on their floor in those searches', () => {
-    expect(stats.skipped).toBeGreaterThan(20);
-  });
 });

@@ -379,8 +379,9 @@ export class InSystem {
  * handles its events, in time order; InSystem's lazy drops then remove the same jobs). The least-loaded pick is the
  * first node from `start` (cyclically) among those with the least count, which is what the scan from `start` finds
  * (it keeps the first strictly smaller count): a word-by-word search of one bit set instead of a pass over every node
- * (issue 18: the pass over every node cost 1,412 ns per customer at 100 nodes; this search about 215 ns). A drain hands back the jobs done by t in no set order: the counts,
- * bit sets and least count after it are the same whatever the order.
+ * (issue 18: the pass over every node cost 1,412 ns per customer at 100 nodes; this search about 215 ns, in process,
+ * 2026-12-07; bench/results.md's dispatch section has the whole process's figure). A drain hands back the jobs done by t
+ * in no set order: the counts, bit sets and least count after it are the same whatever the order.
  */
 export class LoadCounts {
   readonly counts: Int32Array;
