@@ -6,7 +6,6 @@
  * quorums), and an autoscaled tier's hours.
  */
 
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Context, withPricing } from '../../src/compare/context.js';
@@ -20,14 +19,10 @@ import {
   type TierOption,
   verticalTierOption,
 } from '../../src/compare/tiers/tierOption.js';
-import {
-  designOptions,
-  searchHorizontalOptions,
-  searchRegionSets,
-  searchVerticalOptions,
-} from '../../src/compare/tiers/tierOptions.js';
+import { designOptions } from '../../src/compare/tiers/tierOptions.js';
 import { boxTier, type DomainStates, placedFleetTier } from '../../src/core/reliability/index.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
+import { socialLists } from '../helpers/tierLists.js';
 import { catalog, HALF_DAY, HOT_STANDBY_DB, m7iXlargeApp } from './autoscaleFixtures.js';
 
 /** The option built afresh from its choice, in `ctx` (its tier's context): a new id, empty memos. */
@@ -35,13 +30,6 @@ function fresh(ctx: Context, o: TierOption): TierOption {
   return o.choice.kind === 'vertical'
     ? verticalTierOption(ctx, o.tier, o.choice)
     : horizontalTierOption(ctx, o.tier, o.choice);
-}
-
-/** Every `step`-th option of a list sorted by cost, at most `most`: cheap and dear, every kind of standby and region set. */
-function spread(options: readonly TierOption[], most: number): TierOption[] {
-  const sorted = [...options].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
-  const step = Math.max(1, Math.floor(sorted.length / most));
-  return sorted.filter((_, i) => i % step === 0).slice(0, most);
 }
 
 /** Shared domain states over up to four regions of up to six zones each (a region's zones: any length). */
@@ -160,18 +148,7 @@ describe("a tier's memoised conditionals against the tier's own", () => {
 
 describe("a tier's conditionals kept across systems", () => {
   it('social-startup-changes (three user regions, fleets over one region or all three, boxes): the same availability as options built afresh (fast-check)', () => {
-    const raw = JSON.parse(readFileSync('models/scenarios/social-startup-changes.json', 'utf8'));
-    delete raw.simulation;
-    const ctx = buildContext(parseScenario(raw), catalog);
-    const t = tieredContext(ctx);
-    const sets = searchRegionSets(ctx);
-    const lists = t.tiers.map((tier, i) => {
-      const c = t.tierCtx[i] as Context;
-      return [
-        ...spread(searchVerticalOptions(c, i, 'us-east-1', tier.role === 'database'), 8),
-        ...spread(searchHorizontalOptions(c, i, sets), 10),
-      ];
-    });
+    const { ctx, t, lists } = socialLists('social-startup-changes', () => {}, 8, 10);
     const names = t.tiers.map((x) => x.name);
     const [a, b] = lists as [TierOption[], TierOption[]];
     // a multi-region fleet and a box with a standby in another region are among them

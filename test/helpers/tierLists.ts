@@ -23,9 +23,14 @@ export function spread(options: readonly TierOption[], most: number): TierOption
 
 /**
  * The example `file` (models/scenarios, without its simulation) after `adjust` edits its raw form, and each tier's
- * options: `most` boxes (in us-east-1) and `most` fleets, spread over their costs.
+ * options: `most` boxes (in us-east-1) and `mostFleets` fleets (`most` unless given), spread over their costs.
  */
-export function socialLists(file: string, adjust: (raw: { targets: Record<string, unknown> }) => void, most: number) {
+export function socialLists(
+  file: string,
+  adjust: (raw: { targets: Record<string, unknown> }) => void,
+  most: number,
+  mostFleets = most,
+) {
   const raw = JSON.parse(readFileSync(`models/scenarios/${file}.json`, 'utf8'));
   delete raw.simulation;
   adjust(raw);
@@ -36,7 +41,7 @@ export function socialLists(file: string, adjust: (raw: { targets: Record<string
     const c = t.tierCtx[i] as Context;
     return [
       ...spread(searchVerticalOptions(c, i, 'us-east-1', tier.role === 'database'), most),
-      ...spread(searchHorizontalOptions(c, i, sets), most),
+      ...spread(searchHorizontalOptions(c, i, sets), mostFleets),
     ];
   });
   return { ctx, t, lists };
