@@ -5,16 +5,13 @@
  * again would give; callers read a kept value and never change it.
  */
 
+import { keptIn } from '../util/keptIn.js';
 import type { Context } from './context.js';
 
 export function contextMemo<V>(max: number): (ctx: Context, key: string, compute: () => V) => V {
   const memos = new WeakMap<Context, Map<string, V>>();
   return (ctx, key, compute) => {
-    let memo = memos.get(ctx);
-    if (memo === undefined) {
-      memo = new Map();
-      memos.set(ctx, memo);
-    }
+    const memo = keptIn(memos, ctx, () => new Map());
     let value = memo.get(key);
     if (value === undefined) {
       value = compute();

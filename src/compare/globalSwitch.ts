@@ -2,6 +2,7 @@
 
 import type { GlobalSwitch } from '../catalog/index.js';
 import { formatDuration, formatPercent, formatUsd } from '../units/format.js';
+import { keptIn } from '../util/keptIn.js';
 import type { Context } from './context.js';
 
 /**
@@ -22,11 +23,7 @@ const notes = new WeakMap<GlobalSwitch, Map<number, string>>();
  * by the switch and the cost: the searches write it for every design they evaluate across regions).
  */
 export function switchNote(sw: GlobalSwitch, usdPerMonth: number): string {
-  let byCost = notes.get(sw);
-  if (byCost === undefined) {
-    byCost = new Map();
-    notes.set(sw, byCost);
-  }
+  const byCost = keptIn(notes, sw, () => new Map());
   let note = byCost.get(usdPerMonth);
   if (note === undefined) {
     note = writeSwitchNote(sw, usdPerMonth);

@@ -31,6 +31,7 @@ import type { Catalog, Instance, NetworkCosts, Reservation } from '../catalog/in
 import { InputError } from '../errors.js';
 import { PRICING_MODELS } from '../scenario/options.js';
 import type { PricingModel } from '../scenario/types.js';
+import { keptIn } from '../util/keptIn.js';
 import type { ArchitectureResult, CostResult } from './result.js';
 
 export type { PricingModel };
@@ -121,16 +122,11 @@ export function unitPrice(
   region: string,
   model: PricingModel,
 ): NodePrice | undefined {
-  let byModel = MEMO.get(catalog);
-  if (byModel === undefined) {
-    byModel = new Map();
-    MEMO.set(catalog, byModel);
-  }
-  let byInstance = byModel.get(model);
-  if (byInstance === undefined) {
-    byInstance = new Map();
-    byModel.set(model, byInstance);
-  }
+  const byInstance = keptIn(
+    keptIn(MEMO, catalog, () => new Map()),
+    model,
+    () => new Map(),
+  );
   let byRegion = byInstance.get(instance.name);
   if (byRegion === undefined) {
     byRegion = new Map();

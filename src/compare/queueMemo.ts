@@ -2,7 +2,9 @@
  * Memoised queue analyses for the compare layer. A search meets the same queue (servers, rate, service time) on many
  * designs: a user region's queue is the same whichever empty regions, zone count or spare count the design adds. The
  * analyses are pure functions of their input, so a memo returns what a fresh call would (the same objects: callers
- * never change them). One entry per queue holds both figures. Bounded: cleared when it reaches MAX_MEMO_QUEUES entries.
+ * never change them). One entry per queue holds both figures. Bounded by the nodes of its key tree (numberKeyMemo.ts):
+ * cleared when 6 x MAX_MEMO_QUEUES nodes are made, which is MAX_MEMO_QUEUES entries when no two keys share a start and
+ * up to six times as many when they share all but their last number.
  */
 
 import {
@@ -13,9 +15,10 @@ import {
 } from '../core/queueing/index.js';
 import { NumberKeyMemo } from './numberKeyMemo.js';
 
-/** Entries kept before a memo is cleared: a bound on memory (an ESTIMATE of its size: an analysis or a survival closure
- * holds its normalised input and a few numbers, so tens of megabytes at most; not measured), far above what one search
- * meets (tens to a few thousand distinct queues in the examples). */
+/** Entries kept before a memo is cleared, at least (its keys' nodes are bounded: see above): a bound on memory (an
+ * ESTIMATE of its size: an analysis or a survival closure holds its normalised input and a few numbers, so tens of
+ * megabytes at most for this many, a few times that when keys share their starts; not measured), far above what one
+ * search meets (tens to a few thousand distinct queues in the examples). */
 export const MAX_MEMO_QUEUES = 20_000;
 
 /** A queue's memoised figures, each made when first asked for. */

@@ -60,6 +60,7 @@ import type { Instance } from '../catalog/index.js';
 import { MinHeap } from '../core/math/minHeap.js';
 import { SHARE_TOLERANCE } from '../scenario/limits.js';
 import { formatPercent } from '../units/format.js';
+import { keptIn } from '../util/keptIn.js';
 import { type HourlyBase, hourlyBase, hourlyNodes, meanNodes } from './autoscale.js';
 import { structuralUnavailability } from './availability.js';
 import { MAX_NODES_PER_REGION, nodesForUtilization, queueAtLoad } from './capacity.js';
@@ -270,14 +271,12 @@ function looseNodeUsd(ctx: Context, instance: Instance): number {
 export function setNodesFloor(
   ctx: Context,
   instances: readonly Instance[],
-  ids: readonly string[],
 ): (regions: readonly string[], fixedUsdPerMonth: number) => number {
-  const columns = new Map(ids.map((id) => [id, ctx.userRttS(id)]));
   const memo = new Map<string, number>();
   return (regions, fixedUsdPerMonth) => {
     const serving = servingRegions(
       ctx,
-      regions.map((r) => columns.get(r) as Float64Array),
+      regions.map((r) => ctx.userRttS(r)),
     );
     // the users' partition: each user's serving region, numbered in order of first appearance
     const number = new Map<number, number>();
@@ -316,16 +315,11 @@ const priceCache = new WeakMap<Context, Map<Instance, Map<string, number | null>
  */
 function nodeUsdPerMonth(ctx: Context, instance: Instance, regions: readonly string[]): number[] | null {
   // memoised per context, instance type and region: a search reads the same prices for thousands of region sets
-  let byInstance = priceCache.get(ctx);
-  if (byInstance === undefined) {
-    byInstance = new Map();
-    priceCache.set(ctx, byInstance);
-  }
-  let byRegion = byInstance.get(instance);
-  if (byRegion === undefined) {
-    byRegion = new Map();
-    byInstance.set(instance, byRegion);
-  }
+  const byRegion = keptIn(
+    keptIn(priceCache, ctx, () => new Map()),
+    instance,
+    () => new Map(),
+  );
   const out: number[] = [];
   const ops = ctx.scenario.operations.usdPerNodeMonth;
   for (const r of regions) {
@@ -882,7 +876,7 @@ function lazyPlans(
     }
     return;
   }
-  const setFloor = setNodesFloor(ctx, instances, ids);
+  const setFloor = setNodesFloor(ctx, instances);
   pending.sort((a, b) => a.key - b.key || a.idx - b.idx);
   const ready = new MinHeap<{ plan: Plan; idx: number }>(
     (a, b) => a.plan.lower < b.plan.lower || (a.plan.lower === b.plan.lower && a.idx < b.idx),

@@ -6,6 +6,7 @@
 
 import type { Instance } from '../catalog/index.js';
 import type { AutoscalingSpec, BalancerPolicy, DeployMode, P99Scope, Standby } from '../scenario/types.js';
+import { keptIn } from '../util/keptIn.js';
 import { meanNodes, profileOf } from './autoscale.js';
 import {
   type GroupPath,
@@ -427,16 +428,11 @@ function regionLoadBases(
   spec: Pick<HorizontalSpec, 'regions' | 'balancer'>,
   layout: HorizontalLayout,
 ): number[] {
-  let byLayout = loadBases.get(ctx);
-  if (byLayout === undefined) {
-    byLayout = new WeakMap();
-    loadBases.set(ctx, byLayout);
-  }
-  let byNode = byLayout.get(layout);
-  if (byNode === undefined) {
-    byNode = new Map();
-    byLayout.set(layout, byNode);
-  }
+  const byNode = keptIn(
+    keptIn(loadBases, ctx, () => new WeakMap()),
+    layout,
+    () => new Map(),
+  );
   const node = ctx.node(instance);
   const key = `${node.vcpu},${node.speedup}|${spec.balancer}|${spec.regions.length}`;
   let bases = byNode.get(key);
@@ -837,16 +833,11 @@ const leastPricedKept = new WeakMap<Context, WeakMap<readonly Instance[], Map<st
  * changed, and a site is bounded once per standby kind and deploy (no standby and a cold one price alike).
  */
 function leastPricedMemo(ctx: Context, sizes: readonly Instance[], spec: VerticalSpec): Instance[] {
-  let bySizes = leastPricedKept.get(ctx);
-  if (bySizes === undefined) {
-    bySizes = new WeakMap();
-    leastPricedKept.set(ctx, bySizes);
-  }
-  let bySpec = bySizes.get(sizes);
-  if (bySpec === undefined) {
-    bySpec = new Map();
-    bySizes.set(sizes, bySpec);
-  }
+  const bySpec = keptIn(
+    keptIn(leastPricedKept, ctx, () => new WeakMap()),
+    sizes,
+    () => new Map(),
+  );
   const key = spec.standby === 'hot' ? `${spec.region}|${spec.standbyRegion ?? spec.region}` : spec.region;
   let least = bySpec.get(key);
   if (least === undefined) {
