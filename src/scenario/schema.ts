@@ -26,7 +26,7 @@ import * as z from 'zod/mini';
 import { $ZodArray, $ZodObject, $ZodOptional, $ZodRecord, $ZodUnion } from 'zod/v4/core';
 import { type Container, containerAt, PROFILE_HOURS } from './containers.js';
 import { describe, fieldSchema } from './fieldSchema.js';
-import { SCENARIO_FIELDS, type ScenarioField } from './fields.js';
+import { SCENARIO_FIELDS, type ScenarioField, scenarioField } from './fields.js';
 
 /**
  * A row's key in its object and the rest of its path below it: `workload.growth.perYear` under `workload`,
@@ -94,8 +94,8 @@ function buildScenarioSchema() {
     "Universal Scalability Law coefficients of the software on one node's vCPUs, C(N) = N / (1 + sigma (N-1) + kappa N (N-1)). Default: none (linear scaling).",
   );
 
-  const PERFORMANCE_ITEM = SCENARIO_FIELDS.find((f) => f.path === 'workload.perVcpuPerformance{}') as ScenarioField;
-  const PROFILE_ITEM = SCENARIO_FIELDS.find((f) => f.path === 'workload.dailyProfile[]') as ScenarioField;
+  const PERFORMANCE_ITEM = scenarioField('workload.perVcpuPerformance{}');
+  const PROFILE_ITEM = scenarioField('workload.dailyProfile[]');
 
   const PROFILE_EXPECTED = `an array of ${PROFILE_HOURS} hourly multipliers of the peak, each in [0, 1] (hour 0 first)`;
 
@@ -145,8 +145,8 @@ function buildScenarioSchema() {
   // ---------------------------------------------------------------------------------------------------------------
   const UserRegionSchema = objectAt('users[]', 'Users in one region.');
 
-  const REGION_ITEM = SCENARIO_FIELDS.find((f) => f.path === 'architectures[].regions[]') as ScenarioField;
-  const TIER_REGION_ITEM = SCENARIO_FIELDS.find((f) => f.path === 'architectures[].tiers{}.regions[]') as ScenarioField;
+  const REGION_ITEM = scenarioField('architectures[].regions[]');
+  const TIER_REGION_ITEM = scenarioField('architectures[].tiers{}.regions[]');
 
   const TierSchema = objectAt(
     'tiers[]',

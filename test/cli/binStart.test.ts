@@ -1,15 +1,14 @@
 // bin/capplan.js before main(): a build missing from dist/ is an internal error in main()'s words (exit 3, one line,
 // no stack trace), not Node's uncaught-error exit 1 with a stack (exit 1 means a --check target was missed).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../helpers/scratchDir.js';
 
 const BIN = fileURLToPath(new URL('../../bin', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'capplan-bin-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('capplan-bin-');
 
 /** bin/ copied beside a dist/ holding only `files`, run with `args`. */
 function runWith(files: Record<string, string>, args: string[]) {

@@ -1,13 +1,12 @@
-import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, ftruncateSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_MEASUREMENT_BYTES } from '../../src/cli/commands/fit.js';
+import { scratchDir } from '../helpers/scratchDir.js';
 import { expectRefused } from './fitHarness.js';
 import { capplan } from './run.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'capplan-fit-limits-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('capplan-fit-limits-');
 
 describe('capplan fit: size limits and exit codes', () => {
   it('refuses a 1 GB file from its size, without reading it (a sparse file: nothing to read in the time allowed)', async () => {

@@ -2,19 +2,17 @@
 // leaves the previous file intact. The writer runs in a child process (the real code, bundled by esbuild) writing
 // 300 MB; we kill it once its temporary file exists, i.e. during the write.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/util/atomicWrite.js';
+import { scratchDir } from '../helpers/scratchDir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'capplan-atomic-'));
+// each run leaves two 300 MB files here: scratchDir's directory is removed when the file ends, whatever the outcome
+const dir = scratchDir('capplan-atomic-');
 const writer = join(dir, 'writer.mjs');
-
-// each run leaves two 300 MB files here: remove the directory, whatever the outcome
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(async () => {
   await build({
