@@ -221,10 +221,28 @@ export function formatUsd(usd: number): string {
   const sign = usd < 0 ? '-' : '';
   const abs = Math.abs(usd);
   let body: string;
-  if (abs >= 99.995) body = groupThousands(Math.round(abs).toFixed(0));
+  if (abs >= WHOLE_DOLLARS_FROM) body = groupThousands(Math.round(abs).toFixed(0));
   else if (abs === 0 || abs >= 0.005) body = abs.toFixed(2);
   else body = formatSig(abs, 2);
   return `${sign}$${body}`;
+}
+
+/** formatUsd writes whole dollars from this amount up (what rounds to "$100.00" is written "$100"). */
+const WHOLE_DOLLARS_FROM = 99.995;
+
+/**
+ * The amount formatUsd shows, as a number: whole dollars from $100, cents below, the amount itself under a cent. A
+ * sentence that states the difference of two amounts a table shows takes the difference of these, so that it agrees
+ * with the table ("$2,288" and "$1,433" differ by "$855", though the unrounded amounts differ by 855.8).
+ * @param usd amount in US dollars
+ * @example usdAsShown(2288.4) // 2288
+ * @example usdAsShown(21.684) // 21.68
+ */
+export function usdAsShown(usd: number): number {
+  const abs = Math.abs(usd);
+  if (!Number.isFinite(usd) || abs < 0.005) return usd;
+  const shown = abs >= WHOLE_DOLLARS_FROM ? Math.round(abs) : Number(abs.toFixed(2));
+  return usd < 0 ? -shown : shown;
 }
 
 /**

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatUsd } from '../../src/units/format.js';
 
 const GOLDEN = 'test/fixtures/worksheets';
 const worksheets = readdirSync(GOLDEN)
@@ -57,6 +58,28 @@ describe('the worksheets write numbers one way', () => {
     RULES.forEach(({ pattern }, i) => {
       expect(pattern.test(bad[i] as string), RULES[i]?.what).toBe(true);
     });
+  });
+
+  it("the deciding trade-off's difference in cost is the difference of the summary table's costs", () => {
+    // the amounts as a reader reads them off the table, their difference written as the reports write money
+    const usd = (text: string) => Number(text.replace(/[$,]/g, ''));
+    let stated = 0;
+    for (const { file, text } of worksheets) {
+      const m = text.match(/alternative, (.+?), also meets every target but costs (\$[\d,.]+) a month (more|less)/);
+      if (m === null) continue;
+      const [, name, diff, way] = m as unknown as [string, string, string, string];
+      const star = text.match(/^\| ★ [^|]+\| (\$[\d,.]+) \|/m);
+      const row = text.match(
+        new RegExp(`^\\| ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\| (\\$[\\d,.]+) \\|`, 'm'),
+      );
+      expect(star, `${file}: the recommended row`).not.toBeNull();
+      expect(row, `${file}: the row of ${name}`).not.toBeNull();
+      const d = usd(row?.[1] ?? '') - usd(star?.[1] ?? '');
+      expect(`${file}: ${formatUsd(Math.abs(d))} ${d >= 0 ? 'more' : 'less'}`).toBe(`${file}: ${diff} ${way}`);
+      stated++;
+    }
+    // the examples where both kinds meet every target (sequential-queries' $2,288 - $1,433 = $855 among them)
+    expect(stated).toBeGreaterThanOrEqual(3);
   });
 
   it('"No candidate meets every target." is said at most once', () => {

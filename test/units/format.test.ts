@@ -16,6 +16,7 @@ import {
   formatRate,
   formatSig,
   formatUsd,
+  usdAsShown,
 } from '../../src/units/format.js';
 
 const YEAR_S = 365.25 * 86400;
@@ -135,6 +136,38 @@ describe('formatUsd', () => {
     [-12.5, '-$12.50'],
   ])('formatUsd(%s) = %s', (usd, expected) => {
     expect(formatUsd(usd)).toBe(expected);
+  });
+});
+
+describe('usdAsShown', () => {
+  it.each([
+    [2288.4, 2288],
+    [862.53, 863],
+    [99.996, 100],
+    [99.994, 99.99],
+    [21.684, 21.68],
+    [0.00042, 0.00042],
+    [-12.504, -12.5],
+  ])('usdAsShown(%s) = %s', (usd, expected) => {
+    expect(usdAsShown(usd)).toBe(expected);
+  });
+
+  /** The amount a formatted string reads as: "$1,433" -> 1433, "-$12.50" -> -12.5. */
+  const read = (text: string) => Number(text.replace(/[$,]/g, ''));
+
+  it('is what formatUsd shows, and differences of shown amounts are what a reader computes from the table', () => {
+    const amount = fc.oneof(
+      fc.double({ min: 0.005, max: 1e7, noNaN: true }),
+      fc.integer({ min: 1, max: 10_000_000 }).map((c) => c / 100),
+    );
+    fc.assert(
+      fc.property(amount, amount, (a, b) => {
+        expect(formatUsd(usdAsShown(a))).toBe(formatUsd(a));
+        expect(usdAsShown(a)).toBe(read(formatUsd(a)));
+        expect(formatUsd(usdAsShown(a) - usdAsShown(b))).toBe(formatUsd(read(formatUsd(a)) - read(formatUsd(b))));
+      }),
+      { seed: 19, numRuns: 2000 },
+    );
   });
 });
 

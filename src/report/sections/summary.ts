@@ -1,7 +1,7 @@
 /** Before section 1: the input warnings; section 1: the question, the answer and the deciding trade-off. */
 
 import { designSummary } from '../../compare/recommend.js';
-import { formatDuration, formatNines, formatPercent, formatRate, formatUsd } from '../../units/format.js';
+import { formatDuration, formatNines, formatPercent, formatRate, formatUsd, usdAsShown } from '../../units/format.js';
 import { type Block, bullets, heading, paragraph } from '../document.js';
 import type { WorksheetInput } from '../worksheet.js';
 import { ms, recommended, rival } from './common.js';
@@ -42,7 +42,8 @@ export function summary(w: WorksheetInput): Block[] {
   );
   let tradeoff: string;
   if (other?.feasible) {
-    const d = other.cost.usdPerMonth - rec.cost.usdPerMonth;
+    // the difference of the amounts the tables beside it show, so that the sentence agrees with them
+    const d = usdAsShown(other.cost.usdPerMonth) - usdAsShown(rec.cost.usdPerMonth);
     tradeoff = `The best ${other.kind} alternative, ${other.name}, also meets every target but costs ${formatUsd(Math.abs(d))} a month ${d >= 0 ? 'more' : 'less'} and runs ${designSummary(other)}. ${rec.kind === 'vertical' ? 'One box is the simpler system; distribution would buy nothing the targets ask for.' : 'The fleet costs less or meets what one box cannot, at the price of running more parts.'}`;
   } else if (other) {
     tradeoff = `The best ${other.kind} alternative, ${other.name}, does not meet every target (${other.infeasibleReason ?? 'see section 3'}). ${rec.kind === 'horizontal' ? `Distribution is what the targets require here; its price is operational: more nodes, zones and regions to run${rec.cost.breakdown.operationsUsdPerMonth === undefined ? '.' : ` (${formatUsd(rec.cost.breakdown.operationsUsdPerMonth)} a month of people and tooling, inside its cost).`}` : 'The single design that meets the targets is the simpler one.'}`;
