@@ -236,6 +236,8 @@ export function comparisonLines(result: ComparisonResult, width: number, first =
     rowOf(
       '',
       (a) => {
+        // a system of per-tier designs has no one shape (its instance is its first tier's): the tier rows below show each
+        if (perTier(a)) return `${a.tiers?.length} tiers`;
         const n = a.kind === 'vertical' ? 1 : a.nodes;
         const size = a.instance.name.split('.').pop();
         return cell(`${n}x ${a.instance.name}`, `${n}x ${size}`, `${n}x${size}`);

@@ -1,4 +1,5 @@
 // The TUI's pure view functions (src/tui/view.ts): lines of text for given results, no rendering.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { type CostCurve, CURVE_POINTS, costCurve, defaultMultipliers } from '../../src/compare/costCurve.js';
@@ -6,7 +7,7 @@ import type { ComparisonResult, SimulatedLatency } from '../../src/compare/resul
 import { DEFAULT_SCENARIO_TEXT } from '../../src/scenario/defaultScenario.js';
 import type { RawObject } from '../../src/tui/rawPath.js';
 import { analyze, curveOf, stepCurve } from '../../src/tui/selectors.js';
-import { chartLines } from '../../src/tui/view.js';
+import { chartLines, comparisonLines } from '../../src/tui/view.js';
 
 const base = analyze(JSON.parse(DEFAULT_SCENARIO_TEXT) as RawObject).result;
 
@@ -93,5 +94,18 @@ describe('the cost-vs-load chart', () => {
     expect(title(curve)).not.toMatch(/searched|frozen/);
     expect(title({ ...curve, designs: 'searched at every point' })).toMatch(/searched at each load\)/);
     expect(title({ ...curve, designs: 'frozen' })).toMatch(/designs frozen\)/);
+  });
+});
+
+describe('the comparison of a system of tiers', () => {
+  it("heads a per-tier design's column with its count of tiers, not its first tier's instance (the tier rows show each)", () => {
+    const text = readFileSync('models/scenarios/sequential-queries.json', 'utf8');
+    const { result } = analyze(JSON.parse(text) as RawObject);
+    const lines = comparisonLines(result, 120).map((l) => l.text);
+    const shapes = lines[lines.findIndex((l) => l.startsWith('tier app')) - 1] ?? '';
+    // the box every tier shares keeps its shape; "database in the same zone" runs an m7i.xlarge app and an
+    // r7i.4xlarge database (it read "1x m7i.xlarge"); the app fleet's systems read "3x m7i.large" for 2 of them + 1 box
+    expect(shapes.trim().split(/\s{2,}/)).toEqual(['1x m7i.4xlarge', '2 tiers', '2 tiers', '2 tiers']);
+    expect(lines.find((l) => l.startsWith('tier db'))).toContain('1x r7i.4xlarge');
   });
 });
