@@ -115,7 +115,7 @@ describe('reading stops at the limit', () => {
       const text = '{"a":1}'.repeat(100);
       const writer = spawn('sh', ['-c', `printf '%s' '${text}' > '${fifo}'`], { stdio: 'ignore' });
       const wrote = new Promise((resolve) => writer.on('exit', resolve));
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await writerWaitingInOpen(writer.pid);
       let timer: NodeJS.Timeout | undefined;
       const lost = new Promise<'waited 20 s'>((resolve) => {
         timer = setTimeout(() => resolve('waited 20 s'), 20_000);
@@ -129,6 +129,20 @@ describe('reading stops at the limit', () => {
     },
   );
 });
+
+/**
+ * Resolves once the process waits in a FIFO's open for a reader (Linux: its /proc wchan reads "wait_for_partner"), so
+ * that the read starts after the writer, the order the case is about; elsewhere (no /proc) after 300 ms.
+ */
+async function writerWaitingInOpen(pid: number | undefined): Promise<void> {
+  const wchan = `/proc/${pid}/wchan`;
+  if (pid === undefined || !existsSync(wchan)) return new Promise((resolve) => setTimeout(resolve, 300));
+  for (let waited = 0; waited < 10_000; waited += 10) {
+    if (readFileSync(wchan, 'utf8').trim() === 'wait_for_partner') return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`the writer ${pid} did not wait in its open within 10 s (wchan ${readFileSync(wchan, 'utf8')})`);
+}
 
 describe('hostile nesting', () => {
   it('20,000-deep JSON: run and tui FILE both exit 2 naming where the 65th level opens', async () => {
