@@ -169,11 +169,11 @@ function locate(path: string): { field: RangedField; index: number } {
 /** locate's answers by path (a pure function of it: every scenario read asks for the same few paths again). */
 const LOCATED = new Map<string, { field: RangedField; index: number }>();
 /**
- * A bound on LOCATED over an endless stream (`run - --jsonl`): a valid scenario's paths are its 35 ranged rows, the
- * tiers' 5 at each of at most MAX_TIERS (20) indices, about 130 in all, so the memo clears only on paths no valid
- * scenario has.
+ * A bound on LOCATED over an endless stream (`run - --jsonl`): above the most paths a valid scenario can range (each
+ * ranged row, a tier's row at each of at most MAX_TIERS indices; uncertain.test counts them against it), so the memo
+ * clears only on paths no valid scenario has.
  */
-const MAX_LOCATED = 1000;
+export const MAX_LOCATED = 1000;
 
 /** The bounds and model of the field at a path that may be a range (an array index allowed, as locate). */
 export function rangedField(path: string): RangedField {

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalQuantile } from '../../src/core/stats/normalQuantile.js';
 import { InputErrors } from '../../src/errors.js';
+import { MAX_TIERS } from '../../src/scenario/containers.js';
 import { scenarioJsonSchema } from '../../src/scenario/jsonSchema.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
 import type { RangeDistribution, Scenario, UncertainInput } from '../../src/scenario/types.js';
-import { sampleUncertain, UNCERTAIN_PATHS, withValue } from '../../src/scenario/uncertain.js';
+import { MAX_LOCATED, sampleUncertain, UNCERTAIN_PATHS, withValue } from '../../src/scenario/uncertain.js';
 import { expectClose } from '../helpers/expectClose.js';
 import { contractExample, errorsOf, minimalScenario } from './example.js';
 
@@ -618,5 +619,16 @@ describe('the JSON Schema', () => {
     for (const path of ['targets.p99', 'targets.availability', 'workload.fanout', 'workload.replication']) {
       expect(node(path).anyOf, path).toBeUndefined();
     }
+  });
+});
+
+describe('the memo of ranged paths', () => {
+  it('holds every path a valid scenario can range, so that it clears only on paths none has', () => {
+    // a row of an array (tiers[].serviceTime) at each index a valid scenario can have; the others once
+    const arrayRows = UNCERTAIN_PATHS.filter((p) => p.includes('[]'));
+    expect(arrayRows.every((p) => p.startsWith('tiers[]'))).toBe(true);
+    const most = UNCERTAIN_PATHS.length - arrayRows.length + arrayRows.length * MAX_TIERS;
+    expect(most).toBeGreaterThan(UNCERTAIN_PATHS.length);
+    expect(most).toBeLessThan(MAX_LOCATED);
   });
 });
