@@ -77,8 +77,6 @@ function buildScenarioSchema() {
   /** A container's schema as its key's member: optional unless CONTAINERS requires it. */
   const member = <T extends z.core.$ZodType>(path: string, schema: T) =>
     containerAt(path).required ? schema : z.optional(schema);
-  const REGIONS = containerAt('architectures[].regions');
-  const TIER_REGIONS = containerAt('architectures[].tiers{}.regions');
   const TIERS = containerAt('tiers');
   const USERS = containerAt('users');
   const CANDIDATES = containerAt('architectures');
@@ -145,8 +143,22 @@ function buildScenarioSchema() {
   // ---------------------------------------------------------------------------------------------------------------
   const UserRegionSchema = objectAt('users[]', 'Users in one region.');
 
-  const REGION_ITEM = scenarioField('architectures[].regions[]');
-  const TIER_REGION_ITEM = scenarioField('architectures[].tiers{}.regions[]');
+  /** A candidate's or a tier's array of region ids: its items' row ("[]" after its path) and its lengths. */
+  const regionIds = (path: string, description: string) => {
+    const c = containerAt(path);
+    return member(
+      path,
+      describe(
+        z
+          .array(fieldSchema(scenarioField(`${path}[]`)), { error: 'an array of region ids' })
+          .check(
+            z.minLength(c.minItems, { error: lengths(c, 'region ids') }),
+            z.maxLength(c.maxItems, { error: lengths(c, 'region ids') }),
+          ),
+        description,
+      ),
+    );
+  };
 
   const TierSchema = objectAt(
     'tiers[]',
@@ -171,17 +183,9 @@ function buildScenarioSchema() {
           "How this tier's nodes are bought. Default: the candidate's pricing, else the scenario's.",
         ),
       ),
-      regions: member(
+      regions: regionIds(
         'architectures[].tiers{}.regions',
-        describe(
-          z
-            .array(fieldSchema(TIER_REGION_ITEM), { error: 'an array of region ids' })
-            .check(
-              z.minLength(TIER_REGIONS.minItems, { error: lengths(TIER_REGIONS, 'region ids') }),
-              z.maxLength(TIER_REGIONS.maxItems, { error: lengths(TIER_REGIONS, 'region ids') }),
-            ),
-          "Catalog region ids of this tier, as a candidate's regions: vertical 1 or 2 (the second for the standby), horizontal 1 to 10. Default: chosen.",
-        ),
+        "Catalog region ids of this tier, as a candidate's regions: vertical 1 or 2 (the second for the standby), horizontal 1 to 10. Default: chosen.",
       ),
     },
   );
@@ -198,17 +202,9 @@ function buildScenarioSchema() {
         "Horizontal only: the candidate's nodes follow workload.dailyProfile hour by hour (which it needs). Default: the scenario's autoscaling, else none (the peak fleet all day).",
       ),
     ),
-    regions: member(
+    regions: regionIds(
       'architectures[].regions',
-      describe(
-        z
-          .array(fieldSchema(REGION_ITEM), { error: 'an array of region ids' })
-          .check(
-            z.minLength(REGIONS.minItems, { error: lengths(REGIONS, 'region ids') }),
-            z.maxLength(REGIONS.maxItems, { error: lengths(REGIONS, 'region ids') }),
-          ),
-        'Catalog region ids. Vertical: 1 or 2 (the second is where the standby runs; needs standby "cold" or "hot"). Horizontal: 1 to 10 distinct serving regions. Default: chosen (the best p99 for the users).',
-      ),
+      'Catalog region ids. Vertical: 1 or 2 (the second is where the standby runs; needs standby "cold" or "hot"). Horizontal: 1 to 10 distinct serving regions. Default: chosen (the best p99 for the users).',
     ),
     tiers: member(
       'architectures[].tiers',
