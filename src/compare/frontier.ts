@@ -94,22 +94,30 @@ export function nonDominated(designs: readonly ArchitectureResult[]): Architectu
 }
 
 /**
- * Add `r` to `front`, a list kept non-dominated (by objectives; on equal objectives the better rank, then the one
- * already there), so that the search keeps only what the frontier can show: nonDominated over the kept list equals
- * nonDominated over every design offered (a design left out is dominated, or equalled and outranked, by one kept or
- * by one that a kept design in turn dominates: the relation is transitive). Memory stays the size of the frontier.
+ * Add `r` to `front`, a list kept non-dominated (by objectives; on equal objectives the better rank, then `tie`'s
+ * order, then the one already there), so that the search keeps only what the frontier can show: nonDominated over the
+ * kept list equals nonDominated over every design offered (a design left out is dominated, or equalled and outranked,
+ * by one kept or by one that a kept design in turn dominates: the relation is transitive). Memory stays the size of
+ * the frontier. `tie` (negative: its first argument first; 0: no order): the horizontal search's places of its
+ * designs, so that which of two equal designs is kept does not depend on the order they are met in.
  */
-export function meet(front: ArchitectureResult[], r: ArchitectureResult): void {
+export function meet(
+  front: ArchitectureResult[],
+  r: ArchitectureResult,
+  tie: (a: ArchitectureResult, b: ArchitectureResult) => number = () => 0,
+): void {
   const o = objectives(r);
   for (const f of front) {
     const of = objectives(f);
-    if (noWorseOn(of, o) && (of[0] < o[0] || of[1] < o[1] || of[2] < o[2] || rankCompare(f, r) <= 0)) return;
+    if (noWorseOn(of, o) && (of[0] < o[0] || of[1] < o[1] || of[2] < o[2] || (rankCompare(f, r) || tie(f, r)) <= 0))
+      return;
   }
   let k = 0;
   for (const f of front) {
     const of = objectives(f);
     // r dominates f, or equals it and ranks before it
-    const drop = noWorseOn(o, of) && (o[0] < of[0] || o[1] < of[1] || o[2] < of[2] || rankCompare(r, f) < 0);
+    const drop =
+      noWorseOn(o, of) && (o[0] < of[0] || o[1] < of[1] || o[2] < of[2] || (rankCompare(r, f) || tie(r, f)) < 0);
     if (!drop) front[k++] = f;
   }
   front.length = k;

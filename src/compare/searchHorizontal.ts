@@ -54,6 +54,9 @@
  * the closest is the smallest shortfall among the designs screened, which is not proven the closest of the whole
  * space; and after SEARCH_SCREEN_BUDGET screens without a design that meets every target the search stops and says
  * so.
+ * Ties: designs are ranked by rankKey, then by their place in the search's list (ranksBefore), a total order, so the
+ * set-aside plans (those distance or the availability bound rule out, searched for the closest miss when nothing
+ * meets every target) can be searched best first and keep what the listed order keeps (searchSetAside).
  */
 
 import type { Instance } from '../catalog/index.js';
@@ -113,9 +116,12 @@ import {
   better,
   candidateRegionSets,
   cannotBeat,
+  compareRank,
   MAX_SEARCH_REGIONS,
+  missesBudgetAlone,
   nodesWithSpares,
   regionNodeBase,
+  SHORTFALL_RESOLUTION,
   SMALL_SPARES,
   searchableInstances,
 } from './size.js';
@@ -356,7 +362,8 @@ function availabilityPossible(ctx: Context, k: number, zones: number): boolean {
 }
 
 interface SearchState {
-  best: { result: ArchitectureResult; design: HorizontalDesign } | null;
+  /** The best design met, and its place (see ranksBefore). */
+  best: { result: ArchitectureResult; design: HorizontalDesign; place: Place } | null;
   screens: number;
   stopped: boolean;
   /** Whether designs that cannot matter are passed over (screenBound.ts); false only to test that it changes nothing. */
@@ -368,6 +375,47 @@ interface SearchState {
   lazy: boolean;
   /** Plans of the second phase dropped unbuilt (lazyPlans). */
   plansDropped: number;
+  /** Places given to plans so far (each plan's place in the search's list: see ranksBefore). */
+  plansPlaced: number;
+  /** The place of each design met (for meet's tie: see ranksBefore). */
+  places: WeakMap<ArchitectureResult, Place>;
+  /** Screens after which a search that has found no design meeting every target stops (SEARCH_SCREEN_BUDGET). */
+  budget: number;
+}
+
+/**
+ * A design's place in the search's list of designs: its plan's place (the order the search lists its plans in:
+ * the first phase's as it meets them, the second phase's by bound, the set-aside plans as candidateRegionSets lists
+ * them, 3 zones before 2 before 1), its instance type's in the plan's order (looselyBoundedInstances) and its spares.
+ */
+type Place = readonly [plan: number, instance: number, spares: number];
+
+/** Negative when place `a` comes before `b` in the search's list (element by element), positive after, 0 the same. */
+function comparePlaces(a: Place, b: Place): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+/**
+ * Whether a design at `place` ranks before the best kept: by rankKey (size.ts compareRank), and between two designs
+ * that tie on every element of it (equal in every figure the reports show, at their resolution) by place, the first
+ * listed. A total order on designs: the design kept is the least of those met in it, whatever the order the plans are
+ * searched in. The plans of the first two phases are searched in the order listed, so there the first design met of
+ * two tied ones is kept, as before places; the set-aside plans are searched in another order (searchSetAside) and keep
+ * what the listed order keeps.
+ */
+function ranksBefore(result: ArchitectureResult, place: Place, best: SearchState['best']): boolean {
+  if (best === null) return true;
+  const c = compareRank(result, best.result);
+  return c < 0 || (c === 0 && comparePlaces(place, best.place) < 0);
+}
+
+/** meet's tie between two designs of the search (their places), 0 when one is not the search's (first met kept). */
+function placeTie(state: SearchState): (a: ArchitectureResult, b: ArchitectureResult) => number {
+  return (a, b) => {
+    const pa = state.places.get(a);
+    const pb = state.places.get(b);
+    return pa === undefined || pb === undefined ? 0 : comparePlaces(pa, pb);
+  };
 }
 
 /** One instance type on one plan: its designs and their costs by spare count. */
@@ -596,13 +644,20 @@ function cannotBeatFeasible(ctx: Context, state: SearchState, lowerBound: number
 }
 
 /** Every instance type and spare count of one plan, cheapest bounds first, until no cheaper design can follow. */
-function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], state: SearchState): void {
+function searchPlan(
+  ctx: Context,
+  plan: Plan,
+  instances: readonly Instance[],
+  state: SearchState,
+  planPlace = state.plansPlaced++,
+): void {
   if (cannotBeat(ctx, state.best?.result ?? null, plan.lower)) return;
   const floors = planFloors(ctx, plan);
   const best = () => (state.bounded ? (state.best?.result ?? null) : null);
   const instanceCannotMatter = (usd: number) =>
     cannotMatter(ctx, best(), floorStanding(ctx, { ...floors, usdPerMonth: lowerCost(usd) }));
-  for (const { instance, nodesUsd } of looselyBoundedInstances(ctx, plan, instances)) {
+  const tie = placeTie(state);
+  for (const [k, { instance, nodesUsd }] of looselyBoundedInstances(ctx, plan, instances).entries()) {
     if (state.stopped || cannotBeat(ctx, state.best?.result ?? null, plan.fixed + nodesUsd)) return;
     // neither can the later types: their bounds are higher (the designs' floors but for the cost are the plan's)
     if (instanceCannotMatter(plan.fixed + nodesUsd)) return;
@@ -665,11 +720,17 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
       // settled only when its p99 can change the answer or the frontier (screenBound.ts): known from its figures but
       // the p99, with the p99 at its floor, or from the p99's side of the point from which it cannot matter
       const result = mayMatter(ctx, state, deferred, floors.p99S) ? settle(ctx, deferred) : null;
+      const place: Place = [planPlace, k, spares];
       if (result === null) state.passedOver++;
-      else if (ctx.seen !== null) meet(ctx.seen, result);
+      else if (ctx.seen !== null) {
+        // the first place of a result met twice (a screen's memo may return it for another design)
+        const had = state.places.get(result);
+        if (had === undefined || comparePlaces(place, had) < 0) state.places.set(result, place);
+        meet(ctx.seen, result, tie);
+      }
       const feasible = result?.feasible ?? false;
       counted(state, feasible);
-      if (result !== null && better(result, state.best?.result ?? null)) state.best = { result, design };
+      if (result !== null && ranksBefore(result, place, state.best)) state.best = { result, design, place };
       if (feasible || state.stopped || atMostNodes) break;
       // more spares only add nodes: once the part of the downtime they cannot remove misses the target, stop
       if (structuralStopOf(ctx, design, plan, deferred)) break;
@@ -688,7 +749,7 @@ function searchPlan(ctx: Context, plan: Plan, instances: readonly Instance[], st
 function counted(state: SearchState, feasible: boolean): boolean {
   if (!(state.best?.result.feasible ?? false)) {
     state.screens++;
-    if (state.screens >= SEARCH_SCREEN_BUDGET && !feasible) state.stopped = true;
+    if (state.screens >= state.budget && !feasible) state.stopped = true;
   }
   return state.stopped;
 }
@@ -812,9 +873,67 @@ function screenUnbounded(
   sampleDesigns(ctx, instances, sets, 1, (design, layout) => {
     const result = screenHorizontal(ctx, design, layout);
     if (ctx.seen !== null) meet(ctx.seen, result);
-    if (better(result, state.best?.result ?? null)) state.best = { result, design };
+    if (better(result, state.best?.result ?? null)) state.best = { result, design, place: [state.plansPlaced, 0, 0] };
     return true;
   });
+}
+
+/**
+ * The set-aside plans (distance or the availability bound rules out every design on them), searched for the closest
+ * miss when nothing else meets every target. Each plan keeps its place in the listed order (ranksBefore's tie), and
+ * they are searched best first (`order`, else setAsideOrder's): a closer miss found early lets the bounds pass over
+ * more of the rest (online-game-3-continents at 15 user regions: the closest at the 61st of 66 plans listed).
+ *
+ * Why the order changes nothing: the bounds pass over only designs that rank strictly after the best met (to the
+ * shortfall's resolution) and that a design on the frontier kept beats, or that surely miss what the best meets
+ * (screenBound.ts, cannotBeat), and the best only improves; so a design passed over in one order is never the least
+ * in ranksBefore's total order, nor on the final frontier, in any order, and the least design met (with its frontier)
+ * is the same in every order that finishes. What does depend on the order is where SEARCH_SCREEN_BUDGET stops the
+ * search; so a search that reaches it in this order is searched again in the listed order from the same start (the
+ * best, screens and frontier as they were), as it was before this order: its answer (and its note) is the listed
+ * order's. The answer moves only where the listed order stops at the budget and this one does not: there it is the
+ * closest of all the set-aside designs instead of the closest of the first SEARCH_SCREEN_BUDGET screened.
+ */
+function searchSetAside(
+  ctx: Context,
+  plans: readonly Plan[],
+  instances: readonly Instance[],
+  state: SearchState,
+  order?: (count: number) => readonly number[],
+): void {
+  const first = state.plansPlaced;
+  state.plansPlaced += plans.length;
+  const listed = () => {
+    for (const [i, plan] of plans.entries()) searchPlan(ctx, plan, instances, state, first + i);
+  };
+  // a best that misses the budget alone lets cannotBeat pass over dearer designs whatever the frontier: kept in order
+  if (missesBudgetAlone(state.best?.result ?? null)) {
+    listed();
+    return;
+  }
+  const { best, screens, passedOver } = state;
+  const seen = ctx.seen === null ? null : [...ctx.seen];
+  for (const i of order?.(plans.length) ?? bestFirst(ctx, plans)) {
+    if (state.stopped) break;
+    searchPlan(ctx, plans[i] as Plan, instances, state, first + i);
+  }
+  if (!state.stopped) return;
+  // stopped at the budget: the listed order's search from the same start
+  Object.assign(state, { best, screens, passedOver, stopped: false });
+  if (ctx.seen !== null && seen !== null) ctx.seen.splice(0, ctx.seen.length, ...seen);
+  listed();
+}
+
+/**
+ * The places of `plans`, best first: by the shortfall their floors (planFloors, and the plan's cost bound) rank at
+ * (to SHORTFALL_RESOLUTION: the smaller the closer its designs may come), then as listed.
+ */
+function bestFirst(ctx: Context, plans: readonly Plan[]): number[] {
+  const floor = plans.map((plan) => {
+    const s = floorStanding(ctx, { ...planFloors(ctx, plan), usdPerMonth: lowerCost(plan.lower) }).shortfall;
+    return Math.round(s * SHORTFALL_RESOLUTION);
+  });
+  return plans.map((_, i) => i).sort((a, b) => (floor[a] as number) - (floor[b] as number) || a - b);
 }
 
 /** A plan of the search's second phase before it is built: its set, its size's bound, its place in the order. */
@@ -911,11 +1030,19 @@ function lazyPlans(
 /**
  * The cheapest horizontal design that meets every target, or the closest one met (see the module note).
  * `screenBounds` false: every design screened is settled (a test's reference); `lazyPlans` false: every plan of the
- * second phase built and sorted (a test's reference); `stats`: what the bounds passed over.
+ * second phase built and sorted (a test's reference); `stats`: what the bounds passed over; `setAsideOrder`: the order
+ * the set-aside plans are searched in, a permutation of their places (a test's: the answer does not depend on it);
+ * `screenBudget`: SEARCH_SCREEN_BUDGET's stand-in (a test's, to reach it on a small catalog).
  */
 export function searchHorizontal(
   ctx: Context,
-  options: { screenBounds?: boolean; lazyPlans?: boolean; stats?: BoundStats } = {},
+  options: {
+    screenBounds?: boolean;
+    lazyPlans?: boolean;
+    stats?: BoundStats;
+    setAsideOrder?: (count: number) => readonly number[];
+    screenBudget?: number;
+  } = {},
 ): ArchitectureResult {
   const instances = searchableInstances(ctx);
   const state: SearchState = {
@@ -926,6 +1053,9 @@ export function searchHorizontal(
     passedOver: 0,
     lazy: options.lazyPlans ?? true,
     plansDropped: 0,
+    plansPlaced: 0,
+    places: new WeakMap(),
+    budget: options.screenBudget ?? SEARCH_SCREEN_BUDGET,
   };
   // first the sets most likely to hold the answer (near the users; a second or third site): a good design early lets
   // the bounds prune the rest
@@ -977,7 +1107,7 @@ export function searchHorizontal(
   }
   lazyPlans(ctx, instances, ids, pending, state);
   // nothing meets every target: the sets set aside compete for the closest miss
-  if (!(state.best?.result.feasible ?? false)) for (const plan of deferred) searchPlan(ctx, plan, instances, state);
+  if (!(state.best?.result.feasible ?? false)) searchSetAside(ctx, deferred, instances, state, options.setAsideOrder);
   // outages alone rule out every design (a target beyond what any region set can reach): the closest among a sample
   if (state.best === null) screenUnbounded(ctx, instances, heuristic, state);
   if (state.best === null) throw new RangeError('the catalog has no instances to search');

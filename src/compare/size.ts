@@ -116,15 +116,26 @@ function p99Rank(r: ArchitectureResult): number {
  * ties: a search's screened result may compute it on first read (tiers/systemLatency.ts).
  */
 export function better(a: ArchitectureResult, b: ArchitectureResult | null): boolean {
-  if (b === null) return true;
+  return b === null || compareRank(a, b) < 0;
+}
+
+/**
+ * Negative when `a` ranks before `b` (rankKey, compared element by element), positive when after, 0 when they tie on
+ * every element (equal to the cent, the node, 0.01 nines and 0.01 ms: the reports cannot tell them apart). The p99 is
+ * read only when every other element ties.
+ * @example compareRank(r, r) // 0
+ */
+export function compareRank(a: ArchitectureResult, b: ArchitectureResult): number {
   const ka = rankKeyBeforeP99(a);
   const kb = rankKeyBeforeP99(b);
   for (let i = 0; i < ka.length; i++) {
     const x = ka[i] as number;
     const y = kb[i] as number;
-    if (x !== y) return x < y;
+    if (x !== y) return x < y ? -1 : 1;
   }
-  return p99Rank(a) < p99Rank(b);
+  const pa = p99Rank(a);
+  const pb = p99Rank(b);
+  return pa < pb ? -1 : pb < pa ? 1 : 0;
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -963,9 +974,13 @@ export function cannotBeat(ctx: Context, best: ArchitectureResult | null, lowerB
   // equal to the cent is not beaten on cost (rankKey then prefers fewer nodes)
   if (best === null || Math.round(lowerBound * 100) <= Math.round(best.cost.usdPerMonth * 100)) return false;
   if (best.feasible) return true;
-  const m = best.meetsTargets;
   const budget = ctx.scenario.targets.budgetUsdPerMonth;
-  const onlyBudget =
-    m.p99 && m.availability && m.utilization && m.memory && m.durability !== false && m.budget === false;
-  return onlyBudget && budget !== null && lowerBound > budget;
+  return missesBudgetAlone(best) && budget !== null && lowerBound > budget;
+}
+
+/** Whether `best` misses the budget and meets every other target (cannotBeat then ends searches by cost). */
+export function missesBudgetAlone(best: ArchitectureResult | null): boolean {
+  if (best === null) return false;
+  const m = best.meetsTargets;
+  return m.p99 && m.availability && m.utilization && m.memory && m.durability !== false && m.budget === false;
 }
