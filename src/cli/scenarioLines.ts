@@ -37,6 +37,11 @@ export class ScenarioLines {
   private readonly members = new RecentAnswers<KeptMember>(MAX_KEPT_MEMBERS, MAX_KEPT_MEMBER_CHARS, false);
   private readonly readings: MemberReadings;
   private readonly required = requiredMembers();
+  /**
+   * The previous line's members with what was kept of each: a member written as on the line before (most of them, in
+   * a batch) is found by comparing its texts, without hashing them for the kept members' map.
+   */
+  private previous: { keyText: string; valueText: string; kept: KeptMember }[] = [];
 
   constructor(catalog: MemberReadings['catalog']) {
     this.readings = new MemberReadings(catalog);
@@ -73,7 +78,10 @@ export class ScenarioLines {
     const members = topLevelMembers(text);
     if (members === null) return null;
     const raw: Record<string, unknown> = {};
-    for (const { keyText, valueText } of members) {
+    const previous = this.previous;
+    this.previous = [];
+    for (let i = 0; i < members.length; i++) {
+      const { keyText, valueText } = members[i] as (typeof members)[number];
       let key: string;
       try {
         key = keyText.includes('\\') ? (JSON.parse(keyText) as string) : keyText.slice(1, -1);
@@ -81,8 +89,13 @@ export class ScenarioLines {
         return null;
       }
       if (FORBIDDEN_TOP_KEYS.has(key) || Object.hasOwn(raw, key)) return null;
-      const kept = this.member(key, keyText, valueText);
+      const before = previous[i];
+      const kept =
+        before !== undefined && before.keyText === keyText && before.valueText === valueText
+          ? before.kept
+          : this.member(key, keyText, valueText);
       if (kept === null || !kept.passes) return null;
+      this.previous.push({ keyText, valueText, kept });
       raw[key] = kept.value;
     }
     for (const key of this.required) if (!Object.hasOwn(raw, key)) return null;

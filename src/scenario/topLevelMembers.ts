@@ -16,12 +16,17 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
-/** The offset just past the string that opens at `at` (a `"`), or -1 when it is not closed. */
+/**
+ * The offset just past the string that opens at `at` (a `"`), or -1 when it is not closed: the next `"` not escaped
+ * (preceded by an even number of backslashes), found with indexOf (a long description costs little).
+ */
 function stringEnd(text: string, at: number): number {
-  for (let i = at + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === 34) return i + 1;
+  let end = text.indexOf('"', at + 1);
+  while (end !== -1) {
+    let slashes = 0;
+    while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return end + 1;
+    end = text.indexOf('"', end + 1);
   }
   return -1;
 }
