@@ -33,6 +33,8 @@ import { NeumaierSum } from '../core/math/sum.js';
 import { InputError, InputErrors } from '../errors.js';
 import { type ParseOptions, parseQuantity, type QuantityKind } from '../units/parse.js';
 import { decimalComplement } from '../util/decimalComplement.js';
+import { deepFreeze } from '../util/deepFreeze.js';
+import { keptIn } from '../util/keptIn.js';
 import { closest } from '../util/suggest.js';
 import { PROFILE_HOURS } from './containers.js';
 import { boundsOf, IDENTIFIER, SCENARIO_FIELDS, scenarioField } from './fields.js';
@@ -168,6 +170,43 @@ export function parseScenario(input: unknown): Scenario {
   return scenario;
 }
 
+/**
+ * What reading one top-level member gave, kept by its raw value: the result (frozen) and what the reading added to
+ * `defaulted`, `uncertain` and `bareNumbers`, in order. Kept only for a reading that found no problem.
+ */
+interface Reading {
+  value: unknown;
+  defaulted: readonly string[];
+  uncertain: readonly UncertainInput[];
+  bareNumbers: readonly string[];
+}
+
+/**
+ * The readings of the top-level members whose reading is a function of their raw value and the catalog alone
+ * (workload with whether the scenario has tiers, tiers, targets, reliability, users: none reads another member or
+ * the Normalizer's state), kept by the raw value's identity for the scenarios of a batch: cli/scenarioLines.ts gives
+ * every line that writes a member with the same text the same frozen value, so a reading is made once for them all.
+ * Weakly held: a reading goes with its raw value (the batch's member memo bounds those).
+ */
+export class MemberReadings {
+  readonly byMember = new Map<string, WeakMap<object, Reading>>();
+  constructor(readonly catalog: Catalog) {}
+}
+
+/**
+ * parseScenario for a raw scenario known to have no forbidden key and to pass the schema (shapePasses), reading its
+ * members through `readings`: the same Scenario, or the same InputErrors, as parseScenario gives it.
+ * @throws {InputErrors} every problem the members' values have (parseScenario's, less the schema's: there are none)
+ */
+export function parseCheckedScenario(input: Raw, readings: MemberReadings): Scenario {
+  const normalizer = new Normalizer(readings.catalog, readings);
+  const scenario = normalizer.scenario(input);
+  const seen = new Set<string>();
+  const all = normalizer.problems.filter((e) => !seen.has(e.message) && seen.add(e.message));
+  if (all.length > 0) throw new InputErrors(all);
+  return scenario;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The walk over the raw input
 // ---------------------------------------------------------------------------------------------------------------
@@ -220,7 +259,43 @@ class Normalizer {
   /** The scenario's `provider` when it names one (its candidates' families must be that provider's). */
   private scenarioProvider: Instance['provider'] | undefined;
 
-  constructor(private readonly catalog: Catalog) {}
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly readings: MemberReadings | null = null,
+  ) {}
+
+  /**
+   * `read()` of the top-level member `member` whose raw value is `raw`, or what it gave the last time for the same
+   * raw value (MemberReadings): its result, and its entries of `defaulted`, `uncertain` and `bareNumbers` added again
+   * in their order. For the readings that depend on nothing but `raw` and the catalog (MemberReadings lists them).
+   */
+  private remembered<T>(member: string, raw: unknown, read: () => T): T {
+    const readings = this.readings;
+    if (readings === null || readings.catalog !== this.catalog || typeof raw !== 'object' || raw === null)
+      return read();
+    const kept = keptIn(readings.byMember, member, () => new WeakMap<object, Reading>());
+    const hit = kept.get(raw);
+    if (hit !== undefined) {
+      this.defaulted.push(...hit.defaulted);
+      this.uncertain.push(...hit.uncertain);
+      this.bareNumbers.push(...hit.bareNumbers);
+      return hit.value as T;
+    }
+    const problems = this.problems.length;
+    const defaulted = this.defaulted.length;
+    const uncertain = this.uncertain.length;
+    const bareNumbers = this.bareNumbers.length;
+    const value = deepFreeze(read());
+    if (this.problems.length === problems) {
+      kept.set(raw, {
+        value,
+        defaulted: this.defaulted.slice(defaulted),
+        uncertain: deepFreeze(this.uncertain.slice(uncertain)),
+        bareNumbers: this.bareNumbers.slice(bareNumbers),
+      });
+    }
+    return value;
+  }
 
   private fail(path: string, value: unknown, expected: string): void {
     this.problems.push(new InputError(path, preview(value), expected));
@@ -315,11 +390,18 @@ class Normalizer {
     const name = own(raw, 'name');
     const description = own(raw, 'description');
     const tiersRaw = own(raw, 'tiers');
-    const workload = this.workload(record(own(raw, 'workload')), tiersRaw !== undefined);
-    const tiers = this.tiers(tiersRaw);
-    const targets = this.targets(record(own(raw, 'targets')));
-    const reliability = this.reliability(record(own(raw, 'reliability')));
-    const users = this.users(own(raw, 'users'));
+    const tiered = tiersRaw !== undefined;
+    const workloadRaw = record(own(raw, 'workload'));
+    const workload = this.remembered(tiered ? 'workload of tiers' : 'workload', workloadRaw, () =>
+      this.workload(workloadRaw, tiered),
+    );
+    const tiers = this.remembered('tiers', tiersRaw, () => this.tiers(tiersRaw));
+    const targetsRaw = record(own(raw, 'targets'));
+    const targets = this.remembered('targets', targetsRaw, () => this.targets(targetsRaw));
+    const reliabilityRaw = record(own(raw, 'reliability'));
+    const reliability = this.remembered('reliability', reliabilityRaw, () => this.reliability(reliabilityRaw));
+    const usersRaw = own(raw, 'users');
+    const users = this.remembered('users', usersRaw, () => this.users(usersRaw));
     const provider = this.provider(own(raw, 'provider'));
     this.scenarioProvider = provider;
     const pricingRaw = own(record(own(raw, 'pricing')), 'model');

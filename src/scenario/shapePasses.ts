@@ -169,3 +169,28 @@ export function shapePasses(input: unknown): boolean {
   scenarioShape ??= buildShape();
   return passes(scenarioShape, input);
 }
+
+/** The members of the scenario's top-level object (buildShape makes the root an object). */
+function topMembers(): Map<string, Member> {
+  scenarioShape ??= buildShape();
+  return (scenarioShape as Extract<Shape, { kind: 'object' }>).members;
+}
+
+/**
+ * Whether the top-level member `key` with `value` passes the schema (an unknown key does not). A scenario passes
+ * (shapePasses) exactly when it is an object whose every member passes and that has every required member
+ * (requiredMembers): passes() checks the root object so.
+ * @example memberPasses('users', [{ region: 'us-east-1', share: '100%' }]) // true
+ */
+export function memberPasses(key: string, value: unknown): boolean {
+  const member = topMembers().get(key);
+  return member !== undefined && passes(member.shape, value);
+}
+
+/**
+ * The top-level members a scenario must have.
+ * @example requiredMembers() // ['name', 'workload', 'targets', 'users']
+ */
+export function requiredMembers(): string[] {
+  return [...topMembers()].filter(([, m]) => m.required).map(([key]) => key);
+}

@@ -7,12 +7,12 @@ import { type CliIo, EXIT } from '../../io/io.js';
 import { checkReadableFile } from '../../io/readInput.js';
 import { comparisonTable } from '../../report/table.js';
 import { MAX_SCENARIO_BYTES } from '../../scenario/limits.js';
-import { readScenarioText } from '../../scenario/read.js';
 import type { ParsedArgs } from '../args.js';
 import { readAndCompare } from '../compareInput.js';
 import { answerLines, JsonText } from '../jsonlStream.js';
 import { emit } from '../output.js';
 import { RecentAnswers } from '../recentAnswers.js';
+import { ScenarioLines } from '../scenarioLines.js';
 import { flagChoice, flagText, threadsFlag } from '../values.js';
 
 const FORMATS = ['json', 'table'] as const;
@@ -43,6 +43,8 @@ async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number
   // a result is a pure function of the line's text (an error names its line, and is not kept): a line met again among
   // the last few is answered with the text of its answer, and whether it met the targets
   const recent = new RecentAnswers<{ json: JsonText; met: boolean }>();
+  // each line read as a change to the recent ones: the members it repeats are parsed and checked once
+  const lines = new ScenarioLines(catalog);
   const code = await answerLines(
     input,
     io,
@@ -54,7 +56,7 @@ async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number
     (text, n) => {
       let hit = recent.get(text);
       if (hit === undefined) {
-        const result = compareScenario(readScenarioText(text, `line ${n}`), catalog);
+        const result = compareScenario(lines.read(text, `line ${n}`), catalog);
         hit = { json: new JsonText(JSON.stringify(result)), met: result.recommendation.name !== null };
         if (recent.repeated(text)) recent.set(text, hit, hit.json.json.length);
       }
