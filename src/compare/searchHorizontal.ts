@@ -873,6 +873,7 @@ function screenUnbounded(
   sampleDesigns(ctx, instances, sets, 1, (design, layout) => {
     const result = screenHorizontal(ctx, design, layout);
     if (ctx.seen !== null) meet(ctx.seen, result);
+    // (only when nothing was met: its place, after every plan's, never decides a tie)
     if (better(result, state.best?.result ?? null)) state.best = { result, design, place: [state.plansPlaced, 0, 0] };
     return true;
   });
@@ -881,14 +882,19 @@ function screenUnbounded(
 /**
  * The set-aside plans (distance or the availability bound rules out every design on them), searched for the closest
  * miss when nothing else meets every target. Each plan keeps its place in the listed order (ranksBefore's tie), and
- * they are searched best first (`order`, else setAsideOrder's): a closer miss found early lets the bounds pass over
- * more of the rest (online-game-3-continents at 15 user regions: the closest at the 61st of 66 plans listed).
+ * they are searched best first (bestFirst; `order`: a test's permutation of the places instead): a closer miss found
+ * early lets the bounds pass over more of the rest (online-game-3-continents at 15 user regions: the closest is on the
+ * 61st of 66 plans listed, the first searched best first).
  *
- * Why the order changes nothing: the bounds pass over only designs that rank strictly after the best met (to the
- * shortfall's resolution) and that a design on the frontier kept beats, or that surely miss what the best meets
- * (screenBound.ts, cannotBeat), and the best only improves; so a design passed over in one order is never the least
- * in ranksBefore's total order, nor on the final frontier, in any order, and the least design met (with its frontier)
- * is the same in every order that finishes. What does depend on the order is where SEARCH_SCREEN_BUDGET stops the
+ * Why the order changes nothing: with a best that misses some target other than the budget (or none yet), cannotBeat
+ * never ends a scan, and the bounds pass over only designs that rank strictly after the best met (to the shortfall's
+ * resolution) and that a design on the frontier kept beats strictly (screenBound.ts cannotMatter); the best only
+ * improves, and a member of the frontier is replaced only by one that beats it. So a design passed over in one order
+ * is, in every order, neither the least in ranksBefore's total order nor on the final frontier, and every design of a
+ * class equal on the frontier's objectives that is kept is met in every order (meet's tie then keeps the same one):
+ * the least design met and the frontier are the same in every order that finishes. (A best that misses the budget
+ * alone lets cannotBeat pass over dearer designs whatever the frontier: then the plans are searched as listed.)
+ * What does depend on the order is where SEARCH_SCREEN_BUDGET stops the
  * search; so a search that reaches it in this order is searched again in the listed order from the same start (the
  * best, screens and frontier as they were), as it was before this order: its answer (and its note) is the listed
  * order's. The answer moves only where the listed order stops at the budget and this one does not: there it is the
@@ -906,7 +912,7 @@ function searchSetAside(
   const listed = () => {
     for (const [i, plan] of plans.entries()) searchPlan(ctx, plan, instances, state, first + i);
   };
-  // a best that misses the budget alone lets cannotBeat pass over dearer designs whatever the frontier: kept in order
+  // a best that misses the budget alone: as listed (see above)
   if (missesBudgetAlone(state.best?.result ?? null)) {
     listed();
     return;
