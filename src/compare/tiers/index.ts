@@ -91,8 +91,10 @@ export function searchTiered(t: TieredContext, region: string): ArchitectureResu
   const named = (r: ArchitectureResult, name: string): ArchitectureResult => ({ ...r, name, origin: 'searched' });
   // the systems' answer when it ranks before the co-located design or equals it (better), else the co-located one:
   // the co-located design is searched first, and the system's search prunes against it (searchSystemAgainst)
+  const systems: ArchitectureResult[] = [];
   const againstCoLocated = (name: string, lists: TierOption[][], coLocated: ArchitectureResult) => {
     const system = searchSystemAgainst(t.ctx, name, 'searched', lists, t.rtt, coLocated);
+    if (system !== null) systems.push(system);
     return system === null || better(coLocated, system) ? coLocated : system;
   };
   const bestVertical = againstCoLocated(
@@ -105,12 +107,15 @@ export function searchTiered(t: TieredContext, region: string): ArchitectureResu
     horizontal,
     named(withCoLocatedTiers(t.tiers, searchHorizontal(fleet(t.coLocated, null, t.tiers))), 'best horizontal'),
   );
-  const mixed = searchSystem(
-    t.ctx,
-    'best mixed',
-    'searched',
-    t.tiers.map((_, i) => [...(vertical[i] as TierOption[]), ...(horizontal[i] as TierOption[])]),
-    t.rtt,
-  );
+  // the mixed search prunes against the better of the systems found above (combinations of its own lists: its answer
+  // ranks before them or equals them unless it stops before reaching theirs); when its answer is not kept (it ranks
+  // after them, or there is none), the search runs again without them (searchSystemAgainst's contract)
+  const lists = t.tiers.map((_, i) => [...(vertical[i] as TierOption[]), ...(horizontal[i] as TierOption[])]);
+  const bar = systems.reduce<ArchitectureResult | null>((a, r) => (a === null || better(r, a) ? r : a), null);
+  const against = bar === null ? null : searchSystemAgainst(t.ctx, 'best mixed', 'searched', lists, t.rtt, bar);
+  const mixed =
+    against !== null && bar !== null && !better(bar, against)
+      ? against
+      : searchSystem(t.ctx, 'best mixed', 'searched', lists, t.rtt);
   return [bestVertical, bestHorizontal, mixed];
 }

@@ -135,9 +135,15 @@ export function searchSystem(
  * and `bar`, as if `bar` had been found first (never returned): its prunes pass over only combinations that rank
  * strictly after what they are held to (cannotBeat, rankedAfter: a shortfall larger to SHORTFALL_RESOLUTION, or a
  * target missed against one that meets every target), so a combination that ranks before `bar` or equals it is never
- * passed over on `bar`'s account, and the answer, when it does, is searchSystem's: the same combinations are visited in
- * the same order and counted (a combination passed over counts as visited), and every one the prunes pass over on
- * `bar` ranks after the answer. Null `bar`: searchSystem's search (null only when no combination is evaluated).
+ * passed over on `bar`'s account. The search visits the same combinations in the same order and stops where
+ * searchSystem stops: a combination passed over counts as visited; a combination that meets every target is never
+ * passed over (a floor above 0 proves a target missed; the p99 test reads a missed p99), so the first that does ends
+ * both searches alike, and the best found that meets every target, which the regions' operations stop reads, is the
+ * same in both (every such combination is kept when better; one that misses a target ranks after it); `decided` holds
+ * only against a best that misses a target, when no combination left can meet every target, in both. So the answer,
+ * when it ranks before `bar` or equals it, is searchSystem's (the first best of the same combinations, none of which
+ * it passes over), and otherwise every combination visited ranks after `bar`. Null `bar`: searchSystem's search (null
+ * only when no combination is evaluated).
  */
 export function searchSystemAgainst(
   ctx: Context,
