@@ -85,6 +85,21 @@ export function instanceLowerNodes(ctx: Context, instance: Instance, layout: Pic
 }
 
 /**
+ * The fewest nodes a region carrying `share` of the design rate has with `instance` in any design the search screens
+ * (one term of instanceLowerNodes' sum; availableNodesLowerBound never gives fewer), or null when the search autoscales
+ * (a design then pays for its mean nodes over the hours, not a region's count).
+ */
+export function regionLowerNodes(ctx: Context, instance: Instance, share: number): number | null {
+  if (autoscaledHours(ctx) !== null) return null;
+  return Math.min(MAX_NODES_PER_REGION, leastNodesAt(instanceFactors(ctx, instance), share));
+}
+
+/** The price of one node of `instance` at its cheapest in any catalog region, with operations, USD per month. */
+export function leastNodeUsdPerMonth(ctx: Context, instance: Instance): number {
+  return instanceFactors(ctx, instance).usdPerMonth;
+}
+
+/**
  * The floor under an autoscaled design's mean nodes per region (what it pays for), given `least`, the fewest nodes
  * each region's peak fleet needs to meet the availability target (availableNodesLowerBound): the peak hours
  * (multiplier 1) run the peak fleet, at least `least`; every hour runs at least the hour's least (as

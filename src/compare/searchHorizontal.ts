@@ -84,6 +84,8 @@ import {
   availabilityUpperBound,
   availableNodesLowerBound,
   instanceLowerNodes,
+  leastNodeUsdPerMonth,
+  regionLowerNodes,
   sizeLowerBound,
 } from './horizontalBounds.js';
 import { horizontalCost, sameCostForZones } from './horizontalCost.js';
@@ -97,7 +99,7 @@ import {
   screensCompact,
   servingRegions,
 } from './layout.js';
-import { cheapestUsdPerHour, usdPerHourIn } from './nodePrice.js';
+import { usdPerHourIn } from './nodePrice.js';
 import { outageFloor } from './outageFloor.js';
 import type { ArchitectureResult } from './result.js';
 import {
@@ -250,9 +252,10 @@ function looselyBoundedInstances(ctx: Context, plan: Plan, instances: readonly I
   return order;
 }
 
-/** looselyBoundedInstances' price of one node of `instance`: its cheapest in any catalog region, with operations. */
+/** looselyBoundedInstances' price of one node of `instance`: its cheapest in any catalog region, with operations
+ * (memoised per instance: horizontalBounds.ts leastNodeUsdPerMonth). */
 function looseNodeUsd(ctx: Context, instance: Instance): number {
-  return cheapestUsdPerHour(ctx, instance) * BILLING_HOURS_PER_MONTH + ctx.scenario.operations.usdPerNodeMonth;
+  return leastNodeUsdPerMonth(ctx, instance);
 }
 
 /**
@@ -280,37 +283,202 @@ export function setNodesFloor(
 ): (regions: readonly string[], fixedUsdPerMonth: number) => number {
   const memo = new Map<string, number>();
   return (regions, fixedUsdPerMonth) => {
-    const serving = servingRegions(
-      ctx,
-      regions.map((r) => ctx.userRttS(r)),
-    );
-    // the users' partition: each user's serving region, numbered in order of first appearance
-    const number = new Map<number, number>();
-    let key = `${regions.length}`;
-    for (const r of serving) {
-      let n = number.get(r);
-      if (n === undefined) {
-        n = number.size;
-        number.set(r, n);
-      }
-      key += `,${n}`;
-    }
+    // the users' split: the memo's key, with the set's size
+    const { key, group, groupShares } = setRouting(ctx, regions);
     let usd = memo.get(key);
     if (usd === undefined) {
-      const share = regions.map(() => 0);
-      ctx.scenario.users.forEach((u, k) => {
-        const r = serving[k] as number;
-        share[r] = (share[r] as number) + u.share;
-      });
-      usd = Number.POSITIVE_INFINITY;
-      for (const instance of instances) {
-        const x = instanceLowerNodes(ctx, instance, { share }) * looseNodeUsd(ctx, instance);
-        if (x < usd) usd = x;
-      }
+      const share = Array.from(group, (g) => (g < 0 ? 0 : (groupShares[g] as number)));
+      usd = leastNodesUsd(ctx, instances, share);
       memo.set(key, usd);
     }
-    return (fixedUsdPerMonth + usd) * (1 - SHARE_TOLERANCE - BOUND_SLACK);
+    return nodesFloorOf(fixedUsdPerMonth, usd);
   };
+}
+
+/**
+ * A floor under searchPlan's cost floor of EVERY instance type it would test on a plan of this region set (plan.fixed
+ * plus its least nodes, availableNodesLowerBound's, at the type's prices in the set's regions: fleetUsd), from the
+ * size's fixed floor as setNodesFloor: the least over the types priced in every region of the set of the fewest nodes
+ * each region has (regionLowerNodes, at most availableNodesLowerBound's), each at its region's price, summed in the
+ * set's order as fleetUsd sums (floating addition and multiplication never decrease with their operands). A type not
+ * priced in some region is passed over by searchPlan (continue). So when it cannot beat a best that meets every
+ * target, searchPlan would pass over every type of the plan (cannotBeatFeasible) or end before: the plan changes
+ * nothing, and lazyPlans drops it unbuilt (social-startup-growth's co-located fleet: about 3,000 plans built and
+ * searched, each passing over its types, before; issue 18). 0 (no floor) when the search autoscales.
+ * The least is found without pricing every type: the types are taken in order of their nodes at their cheapest price
+ * in any region (setNodesFloor's terms, per split of the users: the same for every set that splits them so), which
+ * is under the type's price here (each region's price at least the cheapest, up to the rounding of a sum of at most
+ * MAX_SEARCH_REGIONS terms, far under the 1e-12 allowed), and the scan ends at the first type whose cheapest
+ * already exceeds the least found.
+ */
+export function pricedSetFloor(
+  ctx: Context,
+  instances: readonly Instance[],
+): (regions: readonly string[], fixedUsdPerMonth: number) => number {
+  const bySplit = new Map<string, PricedType[]>();
+  const autoscaled = instances.length > 0 && regionLowerNodes(ctx, instances[0] as Instance, 0) === null;
+  // each type's nodeUsdIn by catalog region, read by position (NaN: no price there)
+  const ids = [...new Set(ctx.catalog.regions.map((r) => r.id))];
+  const place = new Map(ids.map((id, i) => [id, i]));
+  const prices = new Map(
+    instances.map((instance) => [instance, Float64Array.from(ids, (id) => nodeUsdIn(ctx, instance, id) ?? Number.NaN)]),
+  );
+  return (regions, fixedUsdPerMonth) => {
+    if (autoscaled) return 0;
+    const { key, group, groupShares } = setRouting(ctx, regions);
+    const types = keptIn(bySplit, key, () => pricedTypes(ctx, instances, regions.length, groupShares));
+    const at = regions.map((r) => place.get(r) ?? -1);
+    let usd = Number.POSITIVE_INFINITY;
+    for (const t of types) {
+      if (t.cheapest * (1 - 1e-12) > usd) break;
+      const row = prices.get(t.instance) as Float64Array;
+      let x = 0;
+      for (let r = 0; r < at.length; r++) {
+        // not offered in the region (or not a catalog region): NaN, and the type is passed over
+        const price = (at[r] as number) < 0 ? Number.NaN : (row[at[r] as number] as number);
+        const g = group[r] as number;
+        x += (g < 0 ? t.idleNodes : (t.groupNodes[g] as number)) * price;
+      }
+      if (x < usd) usd = x;
+    }
+    return nodesFloorOf(fixedUsdPerMonth, usd);
+  };
+}
+
+/** A type's fewest nodes on one split of the users (pricedSetFloor), and their price at its cheapest anywhere. */
+interface PricedType {
+  instance: Instance;
+  /** The fewest nodes of a region serving each group of users, and of one serving none. */
+  groupNodes: number[];
+  idleNodes: number;
+  /** instanceLowerNodes on the split's k regions at looseNodeUsd (setNodesFloor's term). */
+  cheapest: number;
+}
+
+/** The types of pricedSetFloor on a split of the users into groups of `groupShares` over k regions, cheapest first. */
+function pricedTypes(
+  ctx: Context,
+  instances: readonly Instance[],
+  k: number,
+  groupShares: readonly number[],
+): PricedType[] {
+  const share = Array.from({ length: k }, (_, r) => (r < groupShares.length ? (groupShares[r] as number) : 0));
+  return instances
+    .map((instance) => ({
+      instance,
+      groupNodes: groupShares.map((x) => regionLowerNodes(ctx, instance, x) as number),
+      idleNodes: regionLowerNodes(ctx, instance, 0) as number,
+      cheapest: instanceLowerNodes(ctx, instance, { share }) * looseNodeUsd(ctx, instance),
+    }))
+    .sort((a, b) => a.cheapest - b.cheapest);
+}
+
+/**
+ * How a region set splits the users (servingRegions): each region's group (numbered in order of first appearance;
+ * -1 for a region that serves none), the groups' shares (each added in the users' order, as the layout's), and the
+ * split as a key with the set's size.
+ */
+function setRouting(
+  ctx: Context,
+  regions: readonly string[],
+): { key: string; group: Int32Array; groupShares: number[] } {
+  const serving = servingRegions(
+    ctx,
+    regions.map((r) => ctx.userRttS(r)),
+  );
+  const group = new Int32Array(regions.length).fill(-1);
+  const groupShares: number[] = [];
+  let key = `${regions.length}`;
+  ctx.scenario.users.forEach((u, i) => {
+    const r = serving[i] as number;
+    let g = group[r] as number;
+    if (g < 0) {
+      g = groupShares.length;
+      group[r] = g;
+      groupShares.push(0);
+    }
+    groupShares[g] = (groupShares[g] as number) + u.share;
+    key += `,${g}`;
+  });
+  return { key, group, groupShares };
+}
+
+/** setNodesFloor's floor of a fixed part and the least nodes' price. */
+function nodesFloorOf(fixedUsdPerMonth: number, nodesUsd: number): number {
+  return (fixedUsdPerMonth + nodesUsd) * (1 - SHARE_TOLERANCE - BOUND_SLACK);
+}
+
+/** The least price of the fewest nodes of any of `instances` on `share` (instanceLowerNodes at looseNodeUsd). */
+function leastNodesUsd(ctx: Context, instances: readonly Instance[], share: number[]): number {
+  let usd = Number.POSITIVE_INFINITY;
+  for (const instance of instances) {
+    const x = instanceLowerNodes(ctx, instance, { share }) * looseNodeUsd(ctx, instance);
+    if (x < usd) usd = x;
+  }
+  return usd;
+}
+
+/** The most users sizeNodesFloor splits every way (Bell(5) = 52 partitions); with more, it answers 0 (no floor). */
+export const SIZE_FLOOR_MAX_USERS = 5;
+
+/**
+ * A floor under setNodesFloor on EVERY region set of `k` regions (for one fixed part), without routing any set: the
+ * least over every way to split the users into at most k groups (each group one region's users, the other regions
+ * none) of the fewest nodes' price. A set's routing splits the users into such groups (each user has exactly one
+ * serving region: servingRegions), and setNodesFloor prices that split: the same groups' shares, each added in the
+ * users' order as here, so the same numbers bit for bit, in another order among the regions, which instanceLowerNodes
+ * sums (whole nodes exactly; an autoscaled mean of at most MAX_SEARCH_REGIONS terms within a few ulps, far under the
+ * 1e-12 taken off); floating addition and multiplication never decrease with their operands, so the floor here is at
+ * most the set's. lazyPlans drops a whole size's plans on it without routing each (social-startup-growth's co-located
+ * fleet: 62,634 of its 68,445 plans, each routed and priced before; issue 18). With more than SIZE_FLOOR_MAX_USERS
+ * users it is 0 (the splits grow as the Bell numbers).
+ * @example sizeNodesFloor(ctx, instances)(2, 1000) // <= setNodesFloor(ctx, instances)(regions, 1000) for every
+ *   2-region set; 0 with 6 or more users
+ */
+export function sizeNodesFloor(
+  ctx: Context,
+  instances: readonly Instance[],
+): (k: number, fixedUsdPerMonth: number) => number {
+  const users = ctx.scenario.users;
+  const memo = new Map<number, number>();
+  return (k, fixedUsdPerMonth) => {
+    if (users.length > SIZE_FLOOR_MAX_USERS) return 0;
+    let usd = memo.get(k);
+    if (usd === undefined) {
+      usd = Number.POSITIVE_INFINITY;
+      for (const groups of userSplits(users.length, Math.min(k, users.length))) {
+        const share: number[] = Array.from({ length: k }, () => 0);
+        users.forEach((u, i) => {
+          const g = groups[i] as number;
+          share[g] = (share[g] as number) + u.share;
+        });
+        usd = Math.min(usd, leastNodesUsd(ctx, instances, share));
+      }
+      usd *= 1 - 1e-12;
+      memo.set(k, usd);
+    }
+    return nodesFloorOf(fixedUsdPerMonth, usd);
+  };
+}
+
+/**
+ * Every way to split n items into at most `most` groups, as each item's group (groups numbered in order of first
+ * appearance: restricted growth strings, each split once).
+ * @example [...userSplits(3, 2)] // [[0,0,0], [0,0,1], [0,1,0], [0,1,1]]
+ */
+export function* userSplits(n: number, most: number): Generator<number[]> {
+  const groups: number[] = [];
+  function* extend(i: number, used: number): Generator<number[]> {
+    if (i === n) {
+      yield [...groups];
+      return;
+    }
+    for (let g = 0; g <= Math.min(used, most - 1); g++) {
+      groups[i] = g;
+      yield* extend(i + 1, Math.max(used, g + 1));
+    }
+  }
+  yield* extend(0, 0);
 }
 
 const priceCache = new WeakMap<Context, Map<Instance, Map<string, number | null>>>();
@@ -320,25 +488,30 @@ const priceCache = new WeakMap<Context, Map<Instance, Map<string, number | null>
  * when a region has no price for it).
  */
 function nodeUsdPerMonth(ctx: Context, instance: Instance, regions: readonly string[]): number[] | null {
+  const out: number[] = [];
+  for (const r of regions) {
+    const usd = nodeUsdIn(ctx, instance, r);
+    if (usd === null) return null;
+    out.push(usd);
+  }
+  return out;
+}
+
+/** nodeUsdPerMonth of one region (null: no price there). */
+function nodeUsdIn(ctx: Context, instance: Instance, region: string): number | null {
   // memoised per context, instance type and region: a search reads the same prices for thousands of region sets
   const byRegion = keptIn(
     keptIn(priceCache, ctx, () => new Map()),
     instance,
     () => new Map(),
   );
-  const out: number[] = [];
-  const ops = ctx.scenario.operations.usdPerNodeMonth;
-  for (const r of regions) {
-    let usd = byRegion.get(r);
-    if (usd === undefined) {
-      const p = usdPerHourIn(ctx, instance, r);
-      usd = p === undefined ? null : p * BILLING_HOURS_PER_MONTH + ops;
-      byRegion.set(r, usd);
-    }
-    if (usd === null) return null;
-    out.push(usd);
+  let usd = byRegion.get(region);
+  if (usd === undefined) {
+    const p = usdPerHourIn(ctx, instance, region);
+    usd = p === undefined ? null : p * BILLING_HOURS_PER_MONTH + ctx.scenario.operations.usdPerNodeMonth;
+    byRegion.set(region, usd);
   }
-  return out;
+  return usd;
 }
 
 /** The monthly price of `nodesByRegion` nodes at `perNode` (each region's price of one node). */
@@ -978,7 +1151,8 @@ function setPlans(ctx: Context, regions: string[]): PendingPlan['build'] {
  * cannot beat the best, or the search stopped; a pending key that cannot beat the best: every plan left has a lower at
  * least that). A pending plan whose setNodesFloor cannot beat a best that meets every target is dropped unbuilt: its
  * searchPlan would return at once (setNodesFloor's argument), and so would it at its own place later (the best then
- * ranks no lower), or the loop would have ended at it or before. social-startup-growth's co-located fleet: 68,439
+ * ranks no lower), or the loop would have ended at it or before. Its size's floor (sizeNodesFloor, under the set's) is
+ * tested first: when it cannot beat the best, neither can the set's, and the set is not routed. social-startup-growth's co-located fleet: 68,439
  * plans built and searched before, each ended by its first bound.
  */
 function lazyPlans(
@@ -1002,6 +1176,8 @@ function lazyPlans(
     return;
   }
   const setFloor = setNodesFloor(ctx, instances);
+  const sizeFloor = sizeNodesFloor(ctx, instances);
+  const pricedFloor = pricedSetFloor(ctx, instances);
   pending.sort((a, b) => a.key - b.key || a.idx - b.idx);
   const ready = new MinHeap<{ plan: Plan; idx: number }>(
     (a, b) => a.plan.lower < b.plan.lower || (a.plan.lower === b.plan.lower && a.idx < b.idx),
@@ -1023,8 +1199,13 @@ function lazyPlans(
     i++;
     const best = incumbent();
     if (cannotBeat(ctx, best, next.key)) return;
-    const floor = setFloor(next.regions, next.bound.fixedUsdPerMonth);
-    if (best?.feasible === true && cannotBeat(ctx, best, floor)) {
+    // the size's floor first (under every set's of the size: sizeNodesFloor), then the set's own
+    if (
+      best?.feasible === true &&
+      (cannotBeat(ctx, best, sizeFloor(next.regions.length, next.bound.fixedUsdPerMonth)) ||
+        cannotBeat(ctx, best, setFloor(next.regions, next.bound.fixedUsdPerMonth)) ||
+        cannotBeat(ctx, best, pricedFloor(next.regions, next.bound.fixedUsdPerMonth)))
+    ) {
       state.plansDropped++;
       continue;
     }

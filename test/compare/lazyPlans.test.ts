@@ -8,12 +8,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { BILLING_HOURS_PER_MONTH, buildContext, type Context } from '../../src/compare/context.js';
-import { instanceLowerNodes, sizeLowerBound } from '../../src/compare/horizontalBounds.js';
+import { availableNodesLowerBound, instanceLowerNodes, sizeLowerBound } from '../../src/compare/horizontalBounds.js';
 import { horizontalCost } from '../../src/compare/horizontalCost.js';
 import { compactResolutionS, horizontalLayout, screensCompact, servingRegions } from '../../src/compare/layout.js';
-import { cheapestUsdPerHour } from '../../src/compare/nodePrice.js';
+import { cheapestUsdPerHour, usdPerHourIn } from '../../src/compare/nodePrice.js';
 import { BOUND_SLACK, type BoundStats } from '../../src/compare/screenBound.js';
-import { regionSubsets, searchHorizontal, setNodesFloor } from '../../src/compare/searchHorizontal.js';
+import {
+  pricedSetFloor,
+  regionSubsets,
+  searchHorizontal,
+  setNodesFloor,
+  sizeNodesFloor,
+  userSplits,
+} from '../../src/compare/searchHorizontal.js';
 import { searchableInstances } from '../../src/compare/size.js';
 import { SHARE_TOLERANCE } from '../../src/scenario/limits.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
@@ -151,6 +158,118 @@ describe("setNodesFloor is under searchPlan's first bound", () => {
       { seed: 5, numRuns: 120 },
     );
     expect(tight).toBeGreaterThan(50);
+  });
+});
+
+/**
+ * searchPlan's cost floor of each instance type on the plan of `regions` and `zones` that it tests before passing the
+ * type over (plan.fixed plus the nodes availableNodesLowerBound asks, at the type's prices in the set's regions, summed
+ * as fleetUsd sums), for the types priced in every region of the set (searchPlan passes the others over). Without
+ * autoscaling (the cases here).
+ */
+function typeFloors(ctx: Context, regions: string[], zones: number): number[] {
+  const layout = horizontalLayout(ctx, regions, zones, 0);
+  const fixed = horizontalCost(
+    ctx,
+    { instance: null, regions, zones, nodesByRegion: regions.map(() => 0) },
+    layout,
+  ).usdPerMonth;
+  const out: number[] = [];
+  for (const i of searchableInstances(ctx)) {
+    const perNode = regions.map((r) => usdPerHourIn(ctx, i, r));
+    if (perNode.some((p) => p === undefined)) continue;
+    const least = availableNodesLowerBound(ctx, i, layout, zones);
+    let usd = 0;
+    least.forEach((n, r) => {
+      usd += n * ((perNode[r] as number) * BILLING_HOURS_PER_MONTH + ctx.scenario.operations.usdPerNodeMonth);
+    });
+    out.push(fixed + usd);
+  }
+  return out;
+}
+
+describe('the floors of a whole size and of a set at its prices', () => {
+  it('splits n users every way into at most `most` groups, each way once', () => {
+    const ways = (n: number, most: number) => [...userSplits(n, most)].map((g) => g.join(','));
+    expect(ways(3, 2)).toEqual(['0,0,0', '0,0,1', '0,1,0', '0,1,1']);
+    // Stirling numbers of the second kind added: S(4,1) + S(4,2) = 1 + 7; Bell(5) = 52
+    expect(new Set(ways(4, 2)).size).toBe(8);
+    expect(new Set(ways(5, 5)).size).toBe(52);
+    expect(ways(1, 3)).toEqual(['0']);
+  });
+
+  it("sizeNodesFloor is under every set's setNodesFloor, and equal to the least of them on some sizes", () => {
+    let equal = 0;
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 1, max: 5 }), (c, k) => {
+        const ctx = contextOf(c);
+        const instances = searchableInstances(ctx);
+        const fixed = sizeLowerBound(ctx, instances, k, 3).fixedUsdPerMonth;
+        const size = sizeNodesFloor(ctx, instances)(k, fixed);
+        const setFloor = setNodesFloor(ctx, instances);
+        let least = Number.POSITIVE_INFINITY;
+        for (const regions of regionSubsets(REGIONS, k, k)) {
+          const f = setFloor(regions, fixed);
+          expect(size).toBeLessThanOrEqual(f);
+          least = Math.min(least, f);
+        }
+        // every split of at most 3 users into k groups is some set's here (8 regions: each user's home alone)
+        if (size > least * (1 - 1e-9)) equal++;
+      }),
+      { seed: 23, numRuns: 60 },
+    );
+    expect(equal).toBeGreaterThan(20);
+  });
+
+  it("pricedSetFloor is under searchPlan's floor of every type priced in the set, and above setNodesFloor often", () => {
+    let above = 0;
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 1, max: 4 }), fc.constantFrom(1, 2, 3), (c, k, zones) => {
+        const ctx = contextOf(c);
+        const instances = searchableInstances(ctx);
+        const fixed = sizeLowerBound(ctx, instances, k, zones).fixedUsdPerMonth;
+        const priced = pricedSetFloor(ctx, instances);
+        const split = setNodesFloor(ctx, instances);
+        for (const regions of regionSubsets(REGIONS, k, k).slice(0, 10)) {
+          const floor = priced(regions, fixed);
+          for (const bound of typeFloors(ctx, regions, zones)) expect(floor).toBeLessThanOrEqual(bound);
+          expect(floor).toBeGreaterThanOrEqual(split(regions, fixed));
+          if (floor > split(regions, fixed) * (1 + 1e-6)) above++;
+        }
+      }),
+      { seed: 29, numRuns: 80 },
+    );
+    expect(above).toBeGreaterThan(100);
+  });
+
+  it('give no floor where they cannot: more users than SIZE_FLOOR_MAX_USERS, an autoscaled search', () => {
+    const many = contextOf({
+      rate: 2000,
+      serviceMs: 10,
+      workingSetGiB: 8,
+      p99Ms: 300,
+      availability: '99.9%',
+      users: REGIONS.slice(0, 6),
+      usdPerRegion: 0,
+      usdPerNode: 0,
+      deficit: 0,
+    });
+    expect(sizeNodesFloor(many, searchableInstances(many))(3, 1000)).toBe(0);
+    const auto = buildContext(
+      parseScenario({
+        name: 'autoscaled',
+        workload: {
+          peakRate: '2000/s',
+          serviceTime: '10 ms',
+          dailyProfile: [...Array(12).fill(1), ...Array(12).fill(0.5)],
+        },
+        targets: { p99: '300 ms', availability: '99.9%' },
+        users: [{ region: 'us-east-1', share: '100%' }],
+        autoscaling: { minNodes: 1 },
+      }),
+      mid,
+    );
+    expect(pricedSetFloor(auto, searchableInstances(auto))(['us-east-1', 'eu-west-1'], 1000)).toBe(0);
   });
 });
 

@@ -48,6 +48,11 @@ describe('the shortfall floor of a combination of tier designs', () => {
           const full = systemResult(ctx, 's', 'searched', [x, y], t.rtt);
           const floor = shortfallFloor(ctx, [x, y], x.usdPerMonth + y.usdPerMonth);
           expect(floor).toBeLessThanOrEqual(full.shortfall);
+          // without the joint over the shared domains: a floor under the floor
+          expect(shortfallFloor(ctx, [x, y], x.usdPerMonth + y.usdPerMonth, false)).toBeLessThanOrEqual(floor);
+          expect(systemUnavailabilityFloor(ctx, [x, y], false)).toBeLessThanOrEqual(
+            systemUnavailabilityFloor(ctx, [x, y]),
+          );
           if (floor > 0) expect(full.feasible).toBe(false);
           if (full.shortfall > 0 && floor >= full.shortfall * (1 - 1e-3)) close++;
           const u = systemAvailability(ctx, names, [x, y]).figure.availability.unavailability;

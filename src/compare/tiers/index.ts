@@ -24,7 +24,7 @@ import {
   searchVerticalOptions,
 } from './tierOptions.js';
 import { tierScenario } from './tierScenario.js';
-import { searchSystem } from './tierSearch.js';
+import { searchSystem, searchSystemAgainst } from './tierSearch.js';
 
 /** The catalog's round trips between two nodes of a region (same zone, across zones). */
 export function inRegionRtt(catalog: Catalog): InRegionRtt {
@@ -88,22 +88,34 @@ export function searchTiered(t: TieredContext, region: string): ArchitectureResu
     const c = fleet(t.tierCtx[i] as Context, tier, t.tiers);
     return searchHorizontalOptions(c, i, sets, c.pricing === 'spot' ? SPOT_TIER_SPARES : undefined);
   });
-  const pick = (a: ArchitectureResult, b: ArchitectureResult) => (better(b, a) ? b : a);
   const named = (r: ArchitectureResult, name: string): ArchitectureResult => ({ ...r, name, origin: 'searched' });
-  const bestVertical = pick(
-    searchSystem(t.ctx, 'best vertical', 'searched', vertical, t.rtt),
+  // the systems' answer when it ranks before the co-located design or equals it (better), else the co-located one:
+  // the co-located design is searched first, and the system's search prunes against it (searchSystemAgainst)
+  const systems: ArchitectureResult[] = [];
+  const againstCoLocated = (name: string, lists: TierOption[][], coLocated: ArchitectureResult) => {
+    const system = searchSystemAgainst(t.ctx, name, 'searched', lists, t.rtt, coLocated);
+    if (system !== null) systems.push(system);
+    return system === null || better(coLocated, system) ? coLocated : system;
+  };
+  const bestVertical = againstCoLocated(
+    'best vertical',
+    vertical,
     named(withCoLocatedTiers(t.tiers, searchVertical(boxes(t.coLocated))), 'best vertical'),
   );
-  const bestHorizontal = pick(
-    searchSystem(t.ctx, 'best horizontal', 'searched', horizontal, t.rtt),
+  const bestHorizontal = againstCoLocated(
+    'best horizontal',
+    horizontal,
     named(withCoLocatedTiers(t.tiers, searchHorizontal(fleet(t.coLocated, null, t.tiers))), 'best horizontal'),
   );
-  const mixed = searchSystem(
-    t.ctx,
-    'best mixed',
-    'searched',
-    t.tiers.map((_, i) => [...(vertical[i] as TierOption[]), ...(horizontal[i] as TierOption[])]),
-    t.rtt,
-  );
+  // the mixed search prunes against the better of the systems found above (combinations of its own lists: its answer
+  // ranks before them or equals them unless it stops before reaching theirs); when its answer is not kept (it ranks
+  // after them, or there is none), the search runs again without them (searchSystemAgainst's contract)
+  const lists = t.tiers.map((_, i) => [...(vertical[i] as TierOption[]), ...(horizontal[i] as TierOption[])]);
+  const bar = systems.reduce<ArchitectureResult | null>((a, r) => (a === null || better(r, a) ? r : a), null);
+  const against = bar === null ? null : searchSystemAgainst(t.ctx, 'best mixed', 'searched', lists, t.rtt, bar);
+  const mixed =
+    against !== null && bar !== null && !better(bar, against)
+      ? against
+      : searchSystem(t.ctx, 'best mixed', 'searched', lists, t.rtt);
   return [bestVertical, bestHorizontal, mixed];
 }

@@ -242,13 +242,15 @@ function changeTerms(conditioned: readonly TierOption[], cause: string): { unava
  * whole), with the joint over the shared domains replaced by the most unavailable conditioned tier alone over the same
  * domains (jointUnavailabilityFloor). Leaving parts out of a series, or taking a part at a lower unavailability, only
  * raises its availability (each part's is at most 1: its log is at most 0, and the sum of the logs is the series'), so
- * the system's unavailability is at least this, up to the order of the additions (the caller's margin).
+ * the system's unavailability is at least this, up to the order of the additions (the caller's margin). `withJoint`
+ * false leaves the joint out too (a floor under this one: the same sum of logs less a part that is at most 0, added
+ * first, and floating addition never decreases with its operands), without computing it (a search tries that first).
  * @example a tier that restarts its one box for 35 hours a year of deploys: at least 35 / 8,766 = 0.004
  */
-export function systemUnavailabilityFloor(ctx: Context, options: readonly TierOption[]): number {
+export function systemUnavailabilityFloor(ctx: Context, options: readonly TierOption[], withJoint = true): number {
   const conditioned = options.filter((o) => o.overDomains !== null);
   const parts: Availability[] = [];
-  const joint = jointUnavailabilityFloor(ctx, options);
+  const joint = withJoint ? jointUnavailabilityFloor(ctx, options) : 0;
   if (joint > 0) parts.push(fromUnavailability(joint));
   for (const cause of CHANGE_CAUSES) {
     for (const c of changeTerms(conditioned, cause)) parts.push(fromUnavailability(c.unavailability));

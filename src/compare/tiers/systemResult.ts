@@ -390,13 +390,20 @@ const FLOOR_MARGIN = 1e-9;
  *   over the shared states replaced by its most unavailable tier alone there), taken FLOOR_MARGIN lower; when that misses the target, the term is at least
  *   (target nines - nines of the floor) / target nines (nines fall as the unavailability rises).
  * Their sum, FLOOR_MARGIN lower (summed in another order), capped as systemShortfall caps. A floor above 0 proves a
- * target missed (some term proves it): the system does not meet every target.
+ * target missed (some term proves it): the system does not meet every target. `withJoint` false: the availability's
+ * term from systemUnavailabilityFloor without its joint part (not computed), a floor under this floor (every step from
+ * the unavailability to the sum never decreases with it), which a search tries first.
  * @example a tier at 120% of its CPU: UNBOUNDED_SHORTFALL, whatever the other tiers
  */
-export function shortfallFloor(ctx: Context, options: readonly TierOption[], usdPerMonth: number): number {
+export function shortfallFloor(
+  ctx: Context,
+  options: readonly TierOption[],
+  usdPerMonth: number,
+  withJoint = true,
+): number {
   const t = ctx.scenario.targets;
   let s = 0;
-  const u = systemUnavailabilityFloor(ctx, options) * (1 - FLOOR_MARGIN);
+  const u = systemUnavailabilityFloor(ctx, options, withJoint) * (1 - FLOOR_MARGIN);
   if (u > t.unavailability && t.unavailability > 0) {
     const target = nines(t.unavailability);
     s += Math.max(0, (target - nines(u)) / target);

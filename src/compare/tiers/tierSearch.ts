@@ -123,6 +123,38 @@ export function searchSystem(
   prune = true,
   stats?: { skipped: number },
 ): ArchitectureResult {
+  const r = searchSystemAgainst(ctx, name, origin, optionsByTier, rtt, null, prune, stats);
+  if (r === null) throw new RangeError('no combination of tier designs to evaluate');
+  return r;
+}
+
+/**
+ * searchSystem's answer when it ranks before `bar` or equal to it (size.ts rankKey), else null or a combination that
+ * ranks after `bar`: the search of a caller that keeps the better of the answer and `bar`, the answer on a tie
+ * (tiers/index.ts searchTiered: against the co-located design). The search prunes against the better of the best found
+ * and `bar`, as if `bar` had been found first (never returned): its prunes pass over only combinations that rank
+ * strictly after what they are held to (cannotBeat, rankedAfter: a shortfall larger to SHORTFALL_RESOLUTION, or a
+ * target missed against one that meets every target), so a combination that ranks before `bar` or equals it is never
+ * passed over on `bar`'s account. The search visits the same combinations in the same order and stops where
+ * searchSystem stops: a combination passed over counts as visited; a combination that meets every target is never
+ * passed over (a floor above 0 proves a target missed; the p99 test reads a missed p99), so the first that does ends
+ * both searches alike, and the best found that meets every target, which the regions' operations stop reads, is the
+ * same in both (every such combination is kept when better; one that misses a target ranks after it); `decided` holds
+ * only against a best that misses a target, when no combination left can meet every target, in both. So the answer,
+ * when it ranks before `bar` or equals it, is searchSystem's (the first best of the same combinations, none of which
+ * it passes over), and otherwise every combination visited ranks after `bar`. Null `bar`: searchSystem's search (null
+ * only when no combination is evaluated).
+ */
+export function searchSystemAgainst(
+  ctx: Context,
+  name: string,
+  origin: 'explicit' | 'searched',
+  optionsByTier: readonly (readonly TierOption[])[],
+  rtt: InRegionRtt,
+  bar: ArchitectureResult | null,
+  prune = true,
+  stats?: { skipped: number },
+): ArchitectureResult | null {
   const tiers = ctx.scenario.tiers as Tier[];
   const w = ctx.scenario.workload;
   const minNetworkS = Math.min(
@@ -149,6 +181,8 @@ export function searchSystem(
   seen.add(start.join(','));
   let best: ArchitectureResult | null = null;
   let bestOptions: TierOption[] | null = null;
+  // what the prunes hold a combination to: the better of `bar` and the best found (the best on a tie)
+  let lead: ArchitectureResult | null = prune ? bar : null;
   let evaluations = 0;
   let stopped = false;
   // combinations passed over on their shortfall floor
@@ -174,20 +208,29 @@ export function searchSystem(
       break;
     }
     evaluations++;
-    if (prune && !decided && best !== null) decided = cannotBeat(budgetShortfallBound(ctx, top.cost), best);
+    if (prune && !decided && lead !== null) decided = cannotBeat(budgetShortfallBound(ctx, top.cost), lead);
     if (!decided) {
       const options = top.idx.map((k, i) => option(i, k));
-      // a combination whose shortfall floor proves it ranks after the best is not evaluated (shortfallFloor)
-      if (prune && best !== null && rankedAfter(shortfallFloor(ctx, options, top.cost), best)) skipped++;
+      // a combination whose shortfall floor proves it ranks after the best is not evaluated (shortfallFloor; first
+      // the floor without the joint over the shared domains, under the full one, which is computed only when that
+      // does not decide)
+      if (
+        prune &&
+        lead !== null &&
+        (rankedAfter(shortfallFloor(ctx, options, top.cost, false), lead) ||
+          rankedAfter(shortfallFloor(ctx, options, top.cost), lead))
+      )
+        skipped++;
       else {
         const r = systemResult(ctx, name, origin, options, rtt, true, prune);
         // a missed p99 not yet computed: when the shortfall without it already ranks after the best, so does the
         // combination (shortfallBesideP99), and its p99 is not computed
         const after =
-          prune && best !== null && !r.meetsTargets.p99 && cannotBeat(shortfallBesideP99(ctx, r, options), best);
+          prune && lead !== null && !r.meetsTargets.p99 && cannotBeat(shortfallBesideP99(ctx, r, options), lead);
         if (!after && better(r, best)) {
           best = r;
           bestOptions = options;
+          if (lead === null || !better(lead, r)) lead = r;
         }
         if (r.feasible && regionUsd === 0) break;
       }
@@ -203,7 +246,7 @@ export function searchSystem(
     });
   }
   if (stats !== undefined) stats.skipped += skipped;
-  if (best === null || bestOptions === null) throw new RangeError('no combination of tier designs to evaluate');
+  if (best === null || bestOptions === null) return null;
   // the screens chose; the choice with every figure
   const full = systemResult(ctx, name, origin, bestOptions, rtt);
   if (!stopped) return full;
