@@ -575,6 +575,48 @@ describe('placed fleet availability: states that differ only in unreachable regi
     );
   });
 
+  it('given the states of its regions, balancers and zones, a fleet has the figures of the grouped sum bit for bit (placedFleetGiven, random fleets and states)', () => {
+    const UP = { availability: 1, unavailability: 0 };
+    const DOWN = { availability: 0, unavailability: 1 };
+    // each region up or down, its balancer up or down, each of its zones up or down (every zone down now and then)
+    const statesArb = (fleet: Fleet) =>
+      fc.array(
+        fc.tuple(
+          ...fleet.regions.map((reg) =>
+            fc.record({
+              region: fc.boolean(),
+              balancer: fc.boolean(),
+              zones: fc.oneof(
+                fc.array(fc.boolean(), { minLength: reg.zones, maxLength: reg.zones }),
+                fc.constant(Array.from({ length: reg.zones }, () => false)),
+              ),
+            }),
+          ),
+        ),
+        { minLength: 1, maxLength: 12 },
+      );
+    fc.assert(
+      fc.property(
+        fleetArb.chain((fleet) => fc.tuple(fc.constant(fleet), statesArb(fleet))),
+        ([fleet, states]) => {
+          // one conditioned fleet for every state: what it keeps between calls changes no result
+          const given = placedFleetGiven(fleet);
+          for (const s of states) {
+            const byRegion = s.map((x) => ({
+              region: x.region ? UP : DOWN,
+              balancer: x.balancer ? UP : DOWN,
+              zones: x.zones.map((z) => (z ? UP : DOWN)),
+            }));
+            expect(given(s)).toEqual(
+              placedFleetAvailability({ ...fleet, region: UP, zone: UP, balancer: UP, byRegion }),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('prunes the same states: groups partly below 1e-20 are split, wholly below are dropped whole', () => {
     // 6 regions; a region is gone with probability ~1e-5 and behind a failed balancer ~1e-3: with 4 or more regions
     // unreachable a group holds states on both sides of 1e-20
