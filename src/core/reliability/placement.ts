@@ -580,9 +580,28 @@ export function placedFleetGiven(
   const tables = regions.map(() => new Map<number, RegionConfigs>());
   const scratch = scratchFor(R, R * r);
   const routes = routesFor(fleet.users, R);
+  // the one term's inputs, refilled at each call (the sum is computed before the next call)
+  const configs = new Array<RegionConfigs>(R);
+  const unreached = new Array<Unreached>(R);
+  const loaded = new Array<RegionVectors | null>(R);
+  const term: TermInputs = {
+    R,
+    r,
+    T: R * r,
+    K: R * r - fleet.writeQuorum,
+    users: fleet.users,
+    routes,
+    sc: scratch,
+    state: new Int8Array(R),
+    configs,
+    unreached,
+    allDown: allDownOf(r),
+    loadedAt: (_reachable, loads) => loadedVectors(configs, r, fleet.need, loads, loaded),
+  };
   return (states) => {
     if (states.length !== R) throw new RangeError(`one state per region (${R}), got ${states.length}`);
-    const configs = regions.map((reg, i) => {
+    for (let i = 0; i < R; i++) {
+      const reg = regions[i] as PlacedRegion;
       const zones = (states[i] as RegionState).zones;
       let mask = 0;
       for (let z = 0; z < reg.zones; z++) if (zones[z] ?? true) mask |= 1 << z;
@@ -598,17 +617,30 @@ export function placedFleetGiven(
         );
         kept.set(mask, c);
       }
-      return c;
-    });
-    return overRegionStates(
-      fleet,
-      configs,
-      states.map((x) => (x.region ? UP : DOWN)),
-      states.map((x) => (x.balancer ? UP : DOWN)),
-      scratch,
-      false,
-      routes,
-    );
+      configs[i] = c;
+    }
+    // Every region, balancer and zone is up or down, so overRegionStates's sum has one term of weight 1 (its
+    // weights, products of 0 and 1, are 1 on one path): each region reachable (up, its balancer up, some zone up)
+    // or unreachable, as one mixture of hidden (up behind its failed balancer) and gone (down, or every zone down)
+    // weights each 0 or 1. A region up behind a working balancer with every zone down has both weights 1 there (its
+    // reachable branch and its gone one); the reachable branch's terms are exact zeros (the region's configs are
+    // empty: no mass, every vector 0), which leave every sum as it is, so the one term left is its gone branch's.
+    // The same additions as overRegionStates, in its order: the same figures bit for bit (placement.test.ts).
+    let reachable = 0;
+    for (let i = 0; i < R; i++) {
+      const x = states[i] as RegionState;
+      const c = configs[i] as RegionConfigs;
+      if (x.region && x.balancer && c.allZonesDown === 0) {
+        term.state[i] = 2;
+        reachable |= 1 << i;
+      } else {
+        term.state[i] = EITHER;
+        unreached[i] = unreachedOf(c, r, x.region && !x.balancer ? 1 : 0, x.region ? c.allZonesDown : 1);
+      }
+    }
+    const out: Sums = { unreachable: 0, dataReads: 0, dataWrites: 0, capacity: 0, prunedProbability: 0, up: 0 };
+    addTerm(term, out, 1, reachable);
+    return figuresOf(out);
   };
 }
 
@@ -678,18 +710,7 @@ function overRegionStates(
   const K = T - writeQuorum; // most copies of the worst partition that may be down
   const sc = scratch ?? scratchFor(R, T);
 
-  // a region's vectors depend only on its configs (which fix the replication) and the nodes it needs: kept with them
-  const vectors = (i: number, needNodes: number | null): RegionVectors => {
-    const c = configs[i] as RegionConfigs;
-    let v = c.vectors.get(needNodes);
-    if (v === undefined) {
-      v = vectorsFor(c, r, needNodes);
-      c.vectors.set(needNodes, v);
-    }
-    return v;
-  };
-  const allDown = new Float64Array(r + 1);
-  allDown[r] = 1;
+  const allDown = allDownOf(r);
 
   // per region: reachable, up behind a failed balancer, or gone (region down, or every zone of it down). The
   // reachable and hidden weights leave out the all-zones-down share, which the region's vectors leave out too.
@@ -702,32 +723,11 @@ function overRegionStates(
   const gone = configs.map(
     (c, i) => (regionA[i] as Availability).unavailability + (regionA[i] as Availability).availability * c.allZonesDown,
   );
-  const mass = configs.map((c) => c.mass);
-  // an unreachable region's two states as one: its vector of down copies (hidden pi + gone delta_r), the weight it
-  // gives a state where some users reach no region (hidden mass + gone), and its likeliest and least likely state.
-  // A function of the region's configs and the two weights: kept with the configs when the weights are 0 or 1 (a
-  // fleet conditioned on the shared states: placedFleetGiven's every call)
-  const unreachedOf = (i: number): Unreached => {
-    const h = hidden[i] as number;
-    const g = gone[i] as number;
-    const c = configs[i] as RegionConfigs;
-    const slot = (h === 0 || h === 1) && (g === 0 || g === 1) ? 2 * h + g : -1;
-    const kept = slot < 0 ? undefined : c.unreachedBy[slot];
-    if (kept !== undefined) return kept;
-    const pi = vectors(i, 0).pi;
-    const v = new Float64Array(r + 1);
-    for (let d = 0; d <= r; d++) v[d] = h * (pi[d] as number) + (d === r ? g : 0);
-    const u = {
-      v,
-      lost: h * c.mass + g,
-      least: h === 0 ? g : g === 0 ? h : Math.min(h, g),
-      most: Math.max(h, g),
-    };
-    if (slot >= 0) c.unreachedBy[slot] = u;
-    return u;
-  };
-  const unreached = regions.map((_, i) => unreachedOf(i));
-  const out = { unreachable: 0, dataReads: 0, dataWrites: 0, capacity: 0, prunedProbability: 0, up: 0 };
+  // an unreachable region's two states as one (unreachedOf)
+  const unreached = regions.map((_, i) =>
+    unreachedOf(configs[i] as RegionConfigs, r, hidden[i] as number, gone[i] as number),
+  );
+  const out: Sums = { unreachable: 0, dataReads: 0, dataWrites: 0, capacity: 0, prunedProbability: 0, up: 0 };
   // state[i]: 0 region down, 1 up but its balancer down, 2 reachable, EITHER one of 0 and 1 (a group)
   const state = new Int8Array(R);
 
@@ -738,103 +738,15 @@ function overRegionStates(
   const loadedAt = (reachable: number, loads: Float64Array): (RegionVectors | null)[] => {
     let byRegion = loadedByMask.get(reachable);
     if (byRegion === undefined) {
-      byRegion = [];
-      for (let i = 0; i < R; i++) {
-        const load = loads[i] as number;
-        byRegion.push(load > 0 ? vectors(i, need(i, load)) : null);
-      }
+      byRegion = loadedVectors(configs, r, need, loads, new Array<RegionVectors | null>(R));
       loadedByMask.set(reachable, byRegion);
     }
     return byRegion;
   };
+  const term: TermInputs = { R, r, T, K, users, routes, sc, state, configs, unreached, allDown, loadedAt };
   // One term of the sum: the states in `state` (a region in state EITHER as its mixture), of weight p (the product
   // of the weights of the regions in states 0 to 2).
-  const leaf = (p: number, reachable: number) => {
-    // a mask from which some users reach no region is cached as null: only a missing entry is routed
-    let loads = routes.get(reachable);
-    if (loads === undefined) loads = route(routes, users, R, reachable);
-    if (loads === null) {
-      // the weights of regions still up leave out their all-zones-down share: put it back (mass = 1 - that share)
-      let q = p;
-      for (let i = 0; i < R; i++) {
-        if (state[i] === EITHER) q *= (unreached[i] as { lost: number }).lost;
-        else if (state[i] !== 0) q *= mass[i] as number;
-      }
-      out.unreachable += q;
-      return;
-    }
-    // Regions without load enter as their pi (or all copies down when gone); loaded regions as pi, ok or short.
-    let fixed = sc.fixed[0];
-    let spare = sc.fixed[1];
-    fixed[0] = 1;
-    let fixedLen = 1;
-    const loaded = sc.loaded;
-    const loadedHere = loadedAt(reachable, loads);
-    let L = 0;
-    for (let i = 0; i < R; i++) {
-      let v: Float64Array | null = null;
-      const vl = loadedHere[i] as RegionVectors | null;
-      if (state[i] === EITHER) v = (unreached[i] as { v: Float64Array }).v;
-      else if (state[i] === 0) v = allDown;
-      else if (vl !== null) loaded[L++] = vl;
-      else v = vectors(i, 0).pi;
-      if (v !== null) {
-        fixedLen = convolveInto(spare, fixed, fixedLen, v, r + 1);
-        [fixed, spare] = [spare, fixed];
-      }
-    }
-    // all = fixed * pi_1 * ... * pi_L; the capacity term telescopes over the loaded regions:
-    // sum_k fixed * ok_1..ok_(k-1) * short_k * pi_(k+1)..pi_L, from suffix products of pi and a running prefix of ok
-    const suffix = sc.suffix;
-    const suffixLen = sc.suffixLen;
-    (suffix[L] as Float64Array)[0] = 1;
-    suffixLen[L] = 1;
-    for (let k = L - 1; k >= 0; k--) {
-      suffixLen[k] = convolveInto(
-        suffix[k] as Float64Array,
-        suffix[k + 1] as Float64Array,
-        suffixLen[k + 1] as number,
-        (loaded[k] as RegionVectors).pi,
-        r + 1,
-      );
-    }
-    // each suffix's sums from the bottom (below[k][m] = suffix_k[0] + ... + suffix_k[m]), for the capacity term
-    for (let k = 1; k <= L; k++) {
-      const s = suffix[k] as Float64Array;
-      const b = sc.below[k] as Float64Array;
-      let acc = 0;
-      for (let m = 0; m < (suffixLen[k] as number); m++) {
-        acc += s[m] as number;
-        b[m] = acc;
-      }
-    }
-    const all = sc.all;
-    const allLen = convolveInto(all, fixed, fixedLen, suffix[0] as Float64Array, suffixLen[0] as number);
-    const reads = sumRange(all, allLen, T, T);
-    const writes = sumRange(all, allLen, K + 1, T - 1);
-    let capacity = 0;
-    let prefix = fixed;
-    let prefixLen = fixedLen;
-    const t1 = sc.tmp;
-    for (let k = 0; k < L; k++) {
-      const v = loaded[k] as RegionVectors;
-      const n1 = convolveInto(t1, prefix, prefixLen, v.short, r + 1);
-      // (t1 * suffix_(k+1))[0 .. K] summed = sum_i t1[i] (suffix_(k+1)[0] + ... + suffix_(k+1)[K - i])
-      const below = sc.below[k + 1] as Float64Array;
-      const last = (suffixLen[k + 1] as number) - 1;
-      for (let i = 0; i < n1 && i <= K; i++) {
-        const m = K - i;
-        capacity += (t1[i] as number) * (below[Math.min(m, last)] as number);
-      }
-      const next = prefix === sc.prefix[0] ? sc.prefix[1] : sc.prefix[0];
-      prefixLen = convolveInto(next, prefix, prefixLen, v.ok, r + 1);
-      prefix = next;
-    }
-    out.dataReads += p * reads;
-    out.dataWrites += p * writes;
-    out.capacity += p * capacity;
-    out.up += p * Math.max(0, sumRange(all, allLen, 0, K) - capacity);
-  };
+  const leaf = (p: number, reachable: number) => addTerm(term, out, p, reachable);
 
   // State by state. reachable: the bit mask of the regions in state 2 so far.
   const walk = (i: number, p: number, reachable: number) => {
@@ -924,6 +836,11 @@ function overRegionStates(
   if (enumerate) walk(0, 1, 0);
   else group(0, 1, 1, 1, 1, 0);
 
+  return figuresOf(out);
+}
+
+/** The figures of a fleet from the sums of its terms. */
+function figuresOf(out: Sums): PlacedFleetAvailability {
   const unavailability = Math.min(
     1,
     out.unreachable + out.dataReads + out.dataWrites + out.capacity + out.prunedProbability,
@@ -937,4 +854,186 @@ function overRegionStates(
     capacity: out.capacity,
     prunedProbability: out.prunedProbability,
   };
+}
+
+/** The vector of a region that is gone: every one of its r copies down. */
+function allDownOf(r: number): Float64Array {
+  const v = new Float64Array(r + 1);
+  v[r] = 1;
+  return v;
+}
+
+/**
+ * Into `byRegion`: each region's vectors for the nodes its share of the load needs (`loads`), null where it carries
+ * none (a region's vectors depend only on its configs, which fix the replication, and the nodes it needs).
+ */
+function loadedVectors(
+  configs: readonly RegionConfigs[],
+  r: number,
+  need: PlacedFleetInput['need'],
+  loads: Float64Array,
+  byRegion: (RegionVectors | null)[],
+): (RegionVectors | null)[] {
+  for (let i = 0; i < byRegion.length; i++) {
+    const load = loads[i] as number;
+    byRegion[i] = load > 0 ? vectorsOf(configs[i] as RegionConfigs, r, need(i, load)) : null;
+  }
+  return byRegion;
+}
+
+/** What one term of the sum over the states of the regions reads (overRegionStates; placedFleetGiven's one state). */
+interface TermInputs {
+  R: number;
+  r: number;
+  /** Copies of a partition over every region, and the most of them that may be down for writes. */
+  T: number;
+  K: number;
+  users: PlacedFleetInput['users'];
+  routes: Routes;
+  sc: Scratch;
+  /** Each region's state: 0 gone, 1 up behind its failed balancer, 2 reachable, EITHER one of 0 and 1. */
+  state: Int8Array;
+  configs: readonly RegionConfigs[];
+  /** Each region's two unreachable states as one (read for the regions in state EITHER). */
+  unreached: readonly Unreached[];
+  /** The vector of a gone region: every copy down. */
+  allDown: Float64Array;
+  /** The vectors of the loaded regions when the regions of `reachable` are (null: no load there). */
+  loadedAt: (reachable: number, loads: Float64Array) => readonly (RegionVectors | null)[];
+}
+
+/** The sums of the terms (overRegionStates's figures before their total). */
+interface Sums {
+  unreachable: number;
+  dataReads: number;
+  dataWrites: number;
+  capacity: number;
+  prunedProbability: number;
+  up: number;
+}
+
+/**
+ * Adds to `out` one term of the sum over the states of the regions: the states in `x.state` (a region in state
+ * EITHER as its mixture), of weight p (the product of the weights of the regions in states 0 to 2), the regions of
+ * the bit mask `reachable` reachable.
+ */
+function addTerm(x: TermInputs, out: Sums, p: number, reachable: number): void {
+  const { R, r, T, K, state, sc } = x;
+  // a mask from which some users reach no region is cached as null: only a missing entry is routed
+  let loads = x.routes.get(reachable);
+  if (loads === undefined) loads = route(x.routes, x.users, R, reachable);
+  if (loads === null) {
+    // the weights of regions still up leave out their all-zones-down share: put it back (mass = 1 - that share)
+    let q = p;
+    for (let i = 0; i < R; i++) {
+      if (state[i] === EITHER) q *= (x.unreached[i] as Unreached).lost;
+      else if (state[i] !== 0) q *= (x.configs[i] as RegionConfigs).mass;
+    }
+    out.unreachable += q;
+    return;
+  }
+  // Regions without load enter as their pi (or all copies down when gone); loaded regions as pi, ok or short.
+  let fixed = sc.fixed[0];
+  let spare = sc.fixed[1];
+  fixed[0] = 1;
+  let fixedLen = 1;
+  const loaded = sc.loaded;
+  const loadedHere = x.loadedAt(reachable, loads);
+  let L = 0;
+  for (let i = 0; i < R; i++) {
+    let v: Float64Array | null = null;
+    const vl = loadedHere[i] as RegionVectors | null;
+    if (state[i] === EITHER) v = (x.unreached[i] as Unreached).v;
+    else if (state[i] === 0) v = x.allDown;
+    else if (vl !== null) loaded[L++] = vl;
+    else v = vectorsOf(x.configs[i] as RegionConfigs, r, 0).pi;
+    if (v !== null) {
+      fixedLen = convolveInto(spare, fixed, fixedLen, v, r + 1);
+      [fixed, spare] = [spare, fixed];
+    }
+  }
+  // all = fixed * pi_1 * ... * pi_L; the capacity term telescopes over the loaded regions:
+  // sum_k fixed * ok_1..ok_(k-1) * short_k * pi_(k+1)..pi_L, from suffix products of pi and a running prefix of ok
+  const suffix = sc.suffix;
+  const suffixLen = sc.suffixLen;
+  (suffix[L] as Float64Array)[0] = 1;
+  suffixLen[L] = 1;
+  for (let k = L - 1; k >= 0; k--) {
+    suffixLen[k] = convolveInto(
+      suffix[k] as Float64Array,
+      suffix[k + 1] as Float64Array,
+      suffixLen[k + 1] as number,
+      (loaded[k] as RegionVectors).pi,
+      r + 1,
+    );
+  }
+  // each suffix's sums from the bottom (below[k][m] = suffix_k[0] + ... + suffix_k[m]), for the capacity term
+  for (let k = 1; k <= L; k++) {
+    const s = suffix[k] as Float64Array;
+    const b = sc.below[k] as Float64Array;
+    let acc = 0;
+    for (let m = 0; m < (suffixLen[k] as number); m++) {
+      acc += s[m] as number;
+      b[m] = acc;
+    }
+  }
+  const all = sc.all;
+  const allLen = convolveInto(all, fixed, fixedLen, suffix[0] as Float64Array, suffixLen[0] as number);
+  const reads = sumRange(all, allLen, T, T);
+  const writes = sumRange(all, allLen, K + 1, T - 1);
+  let capacity = 0;
+  let prefix = fixed;
+  let prefixLen = fixedLen;
+  const t1 = sc.tmp;
+  for (let k = 0; k < L; k++) {
+    const v = loaded[k] as RegionVectors;
+    const n1 = convolveInto(t1, prefix, prefixLen, v.short, r + 1);
+    // (t1 * suffix_(k+1))[0 .. K] summed = sum_i t1[i] (suffix_(k+1)[0] + ... + suffix_(k+1)[K - i])
+    const below = sc.below[k + 1] as Float64Array;
+    const last = (suffixLen[k + 1] as number) - 1;
+    for (let i = 0; i < n1 && i <= K; i++) {
+      const m = K - i;
+      capacity += (t1[i] as number) * (below[Math.min(m, last)] as number);
+    }
+    const next = prefix === sc.prefix[0] ? sc.prefix[1] : sc.prefix[0];
+    prefixLen = convolveInto(next, prefix, prefixLen, v.ok, r + 1);
+    prefix = next;
+  }
+  out.dataReads += p * reads;
+  out.dataWrites += p * writes;
+  out.capacity += p * capacity;
+  out.up += p * Math.max(0, sumRange(all, allLen, 0, K) - capacity);
+}
+
+/** A region's vectors for `need` nodes, kept with its configs (they depend on nothing else). */
+function vectorsOf(c: RegionConfigs, r: number, need: number | null): RegionVectors {
+  let v = c.vectors.get(need);
+  if (v === undefined) {
+    v = vectorsFor(c, r, need);
+    c.vectors.set(need, v);
+  }
+  return v;
+}
+
+/**
+ * An unreachable region's two states as one (overRegionStates), of hidden weight h (up behind its failed balancer)
+ * and gone weight g: its vector of down copies (h pi + g delta_r), the weight it gives a state where some users reach
+ * no region (h mass + g), and its likeliest and least likely state. A function of the region's configs and the two
+ * weights: kept with the configs when the weights are 0 or 1 (a fleet conditioned on the shared states).
+ */
+function unreachedOf(c: RegionConfigs, r: number, h: number, g: number): Unreached {
+  const slot = (h === 0 || h === 1) && (g === 0 || g === 1) ? 2 * h + g : -1;
+  const kept = slot < 0 ? undefined : c.unreachedBy[slot];
+  if (kept !== undefined) return kept;
+  const pi = vectorsOf(c, r, 0).pi;
+  const v = new Float64Array(r + 1);
+  for (let d = 0; d <= r; d++) v[d] = h * (pi[d] as number) + (d === r ? g : 0);
+  const u = {
+    v,
+    lost: h * c.mass + g,
+    least: h === 0 ? g : g === 0 ? h : Math.min(h, g),
+    most: Math.max(h, g),
+  };
+  if (slot >= 0) c.unreachedBy[slot] = u;
+  return u;
 }

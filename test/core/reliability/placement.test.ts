@@ -16,6 +16,17 @@ import {
 } from '../../../src/core/reliability/placement.js';
 import { expectClose } from '../../helpers/expectClose.js';
 
+/** Given states of regions, balancers and zones as the availabilities 1 and 0 that condition a fleet on them (byRegion). */
+function asFigures(states: readonly RegionState[]): PlacedFleetInput['byRegion'] {
+  const UP = { availability: 1, unavailability: 0 };
+  const DOWN = { availability: 0, unavailability: 1 };
+  return states.map((x) => ({
+    region: x.region ? UP : DOWN,
+    balancer: x.balancer ? UP : DOWN,
+    zones: x.zones.map((z) => (z ? UP : DOWN)),
+  }));
+}
+
 /**
  * Independent reference, written from the placement's definition only (README "Availability"): enumerate every
  * up/down state of every node, zone, region and balancer; list every copyset the zone rule allows in each region
@@ -420,7 +431,6 @@ describe('placed fleet availability: large flaky regions (zones summed as one bi
 
 describe('placed fleet availability given the states of its regions, balancers and zones (placedFleetGiven)', () => {
   const UP = { availability: 1, unavailability: 0 };
-  const DOWN = { availability: 0, unavailability: 1 };
   const fleet = {
     node: U(0.02),
     regions: [
@@ -453,11 +463,7 @@ describe('placed fleet availability given the states of its regions, balancers a
     expect(states.length).toBe(17 * 17 * 9);
     const given = placedFleetGiven(fleet);
     for (const s of states) {
-      const byRegion = s.map((x) => ({
-        region: x.region ? UP : DOWN,
-        balancer: x.balancer ? UP : DOWN,
-        zones: x.zones.map((z) => (z ? UP : DOWN)),
-      }));
+      const byRegion = asFigures(s);
       expect(given(s)).toEqual(placedFleetAvailability({ ...fleet, region: UP, zone: UP, balancer: UP, byRegion }));
     }
   });
@@ -465,11 +471,7 @@ describe('placed fleet availability given the states of its regions, balancers a
   it('agrees with the sum state by state (which reads no unreachable region kept as one mixture), in every state', () => {
     const given = placedFleetGiven(fleet);
     for (const s of states) {
-      const byRegion = s.map((x) => ({
-        region: x.region ? UP : DOWN,
-        balancer: x.balancer ? UP : DOWN,
-        zones: x.zones.map((z) => (z ? UP : DOWN)),
-      }));
+      const byRegion = asFigures(s);
       const got = given(s);
       const ref = placedFleetAvailabilityByStates({ ...fleet, region: UP, zone: UP, balancer: UP, byRegion });
       // each figure a sum of the same non-negative terms, grouped otherwise: to rounding
@@ -571,6 +573,43 @@ describe('placed fleet availability: states that differ only in unreachable regi
       fc.property(fleetArb, (input) => {
         expectSame(placedFleetAvailability(input), placedFleetAvailabilityByStates(input));
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('given the states of its regions, balancers and zones, a fleet has the figures of the grouped sum bit for bit (placedFleetGiven, random fleets and states)', () => {
+    const UP = { availability: 1, unavailability: 0 };
+    // each region up or down, its balancer up or down, each of its zones up or down (every zone down now and then)
+    const statesArb = (fleet: Fleet) =>
+      fc.array(
+        fc.tuple(
+          ...fleet.regions.map((reg) =>
+            fc.record({
+              region: fc.boolean(),
+              balancer: fc.boolean(),
+              zones: fc.oneof(
+                fc.array(fc.boolean(), { minLength: reg.zones, maxLength: reg.zones }),
+                fc.constant(Array.from({ length: reg.zones }, () => false)),
+              ),
+            }),
+          ),
+        ),
+        { minLength: 1, maxLength: 12 },
+      );
+    fc.assert(
+      fc.property(
+        fleetArb.chain((fleet) => fc.tuple(fc.constant(fleet), statesArb(fleet))),
+        ([fleet, states]) => {
+          // one conditioned fleet for every state: what it keeps between calls changes no result
+          const given = placedFleetGiven(fleet);
+          for (const s of states) {
+            const byRegion = asFigures(s);
+            expect(given(s)).toEqual(
+              placedFleetAvailability({ ...fleet, region: UP, zone: UP, balancer: UP, byRegion }),
+            );
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
