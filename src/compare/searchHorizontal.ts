@@ -1152,16 +1152,10 @@ function setPlans(ctx: Context, regions: string[]): PendingPlan['build'] {
  * least that). A pending plan whose setNodesFloor cannot beat a best that meets every target is dropped unbuilt: its
  * searchPlan would return at once (setNodesFloor's argument), and so would it at its own place later (the best then
  * ranks no lower), or the loop would have ended at it or before. Its size's floor (sizeNodesFloor, under the set's) is
- * tested first: when it cannot beat the best, neither can the set's, and the set is not routed. social-startup-growth's co-located fleet: 68,439
- * plans built and searched before, each ended by its first bound.
+ * tested first: when it cannot beat the best, neither can the set's, and the set is not routed.
+ * social-startup-growth's co-located fleet: 68,439 plans built and searched before, each ended by its first bound.
  */
-function lazyPlans(
-  ctx: Context,
-  instances: readonly Instance[],
-  ids: readonly string[],
-  pending: PendingPlan[],
-  state: SearchState,
-): void {
+function lazyPlans(ctx: Context, instances: readonly Instance[], pending: PendingPlan[], state: SearchState): void {
   const incumbent = () => state.best?.result ?? null;
   // the best when the plans were listed: a plan that cannot beat it was never kept
   const kept = incumbent();
@@ -1292,7 +1286,7 @@ export function searchHorizontal(
         pending.push({ regions, bound: b, key: b.total * (1 - BOUND_SLACK), idx: pending.length, build });
     }
   }
-  lazyPlans(ctx, instances, ids, pending, state);
+  lazyPlans(ctx, instances, pending, state);
   // nothing meets every target: the sets set aside compete for the closest miss
   if (!(state.best?.result.feasible ?? false)) searchSetAside(ctx, deferred, instances, state, options.setAsideOrder);
   // outages alone rule out every design (a target beyond what any region set can reach): the closest among a sample
