@@ -124,6 +124,15 @@ export function missedTargets(ctx: Context, r: JudgedFields): MissedTarget[] {
 export const UNBOUNDED_SHORTFALL = 1e6;
 
 /**
+ * The availability's term of the shortfall: the nines missed as a fraction of the target's nines (0 when met).
+ * @example a design at 2.90 nines against a 4.00 target: (4.00 - 2.90) / 4.00 = 0.275
+ */
+export function ninesShortfall(ctx: Context, achievedNines: number): number {
+  const target = nines(ctx.scenario.targets.unavailability);
+  return Math.max(0, (target - achievedNines) / target);
+}
+
+/**
  * How far a design is from meeting every target: the sum, over the targets it misses, of each miss measured relative
  * to its own target (missed nines as a fraction of the target's nines, p99 excess as a fraction of the target, cost
  * excess as a fraction of the budget, utilisation and memory excess as fractions of their limits, data loss beyond the
@@ -141,10 +150,7 @@ export function shortfallOf(
   const t = ctx.scenario.targets;
   const m = r.meetsTargets;
   let s = 0;
-  if (!m.availability) {
-    const target = nines(t.unavailability);
-    s += Math.max(0, (target - r.availability.nines) / target);
-  }
+  if (!m.availability) s += ninesShortfall(ctx, r.availability.nines);
   if (!m.p99) {
     const p99S = r.latency.p99Ms === null ? null : r.latency.p99Ms / 1000;
     s += p99S === null ? UNBOUNDED_SHORTFALL : Math.max(0, (p99S - t.p99S) / t.p99S);

@@ -14,8 +14,9 @@ import { BILLING_HOURS_PER_MONTH, SECONDS_PER_BILLING_MONTH } from '../context.j
 import { pricingOf } from '../nodePrice.js';
 import { meetsP99, p99MissText } from '../p99Scope.js';
 import type { ArchitectureResult, CostResult, DataLossResult, MeetsTargets, TierResult } from '../result.js';
+import { BOUND_SLACK } from '../screenBound.js';
 import { lossVerdict } from '../survival.js';
-import { type JudgedFields, missedTargets, shortfallOf, UNBOUNDED_SHORTFALL } from '../targets.js';
+import { type JudgedFields, missedTargets, ninesShortfall, shortfallOf, UNBOUNDED_SHORTFALL } from '../targets.js';
 import { tierCalls } from '../tierDemand.js';
 import { budgetShortfallBound } from './shortfallBound.js';
 import { systemAvailability, systemUnavailabilityFloor } from './systemAvailability.js';
@@ -377,9 +378,6 @@ export function shortfallBesideP99(ctx: Context, r: ArchitectureResult, options:
   );
 }
 
-/** Relative margin taken off a floor summed in another order than the figure it bounds (far above the rounding). */
-const FLOOR_MARGIN = 1e-9;
-
 /**
  * A floor under the shortfall of the system of `options` priced `usdPerMonth` (the sum of its tiers' prices), known
  * before it is evaluated: systemShortfall's terms that the options decide alone, the others (the p99's, the
@@ -387,9 +385,10 @@ const FLOOR_MARGIN = 1e-9;
  * - each tier's utilisation and memory excess: the same numbers as systemShortfall's (shortfallOf of capacityView);
  * - the budget's excess: budgetShortfallBound of the price (shortfallBound.ts, its own margin);
  * - the availability's: the system's unavailability is at least systemUnavailabilityFloor (the series with the joint
- *   over the shared states replaced by its most unavailable tier alone there), taken FLOOR_MARGIN lower; when that misses the target, the term is at least
- *   (target nines - nines of the floor) / target nines (nines fall as the unavailability rises).
- * Their sum, FLOOR_MARGIN lower (summed in another order), capped as systemShortfall caps. A floor above 0 proves a
+ *   over the shared states replaced by its most unavailable tier alone there), taken BOUND_SLACK lower (screenBound.ts);
+ *   when that misses the target, the term is at least ninesShortfall of the floor's nines (targets.ts; nines fall as
+ *   the unavailability rises).
+ * Their sum, BOUND_SLACK lower (summed in another order), capped as systemShortfall caps. A floor above 0 proves a
  * target missed (some term proves it): the system does not meet every target. `withJoint` false: the availability's
  * term from systemUnavailabilityFloor without its joint part (not computed), a floor under this floor (every step from
  * the unavailability to the sum never decreases with it), which a search tries first.
@@ -403,14 +402,11 @@ export function shortfallFloor(
 ): number {
   const t = ctx.scenario.targets;
   let s = 0;
-  const u = systemUnavailabilityFloor(ctx, options, withJoint) * (1 - FLOOR_MARGIN);
-  if (u > t.unavailability && t.unavailability > 0) {
-    const target = nines(t.unavailability);
-    s += Math.max(0, (target - nines(u)) / target);
-  }
+  const u = systemUnavailabilityFloor(ctx, options, withJoint) * (1 - BOUND_SLACK);
+  if (u > t.unavailability && t.unavailability > 0) s += ninesShortfall(ctx, nines(u));
   s += budgetShortfallBound(ctx, usdPerMonth);
   for (const o of options) s += capacityShortfall(ctx, o);
-  return Math.min(UNBOUNDED_SHORTFALL, s * (1 - FLOOR_MARGIN));
+  return Math.min(UNBOUNDED_SHORTFALL, s * (1 - BOUND_SLACK));
 }
 
 /** A tier option's utilisation and memory excess (shortfallOf of capacityView), once per option. */
