@@ -14,12 +14,21 @@ import type { QueueSummary } from '../core/queueing/index.js';
 import { type GroupPath, groupsAt, networkP99S, type queueAtLoad } from './capacity.js';
 import { type Context, preferenceOrder } from './context.js';
 import { contextMemo } from './contextMemo.js';
-import { type LatencyGroup, mixtureQuantile, QUANTILE_DECISION_MARGIN, quantileAbove } from './latency.js';
+import {
+  type LatencyGroup,
+  latencyGroup,
+  mixtureQuantile,
+  QUANTILE_DECISION_MARGIN,
+  quantileAbove,
+} from './latency.js';
 import { regionMeetsP99 } from './p99Scope.js';
 import { queueFigures, queueKey, queueP99S, queueSurvival } from './queueMemo.js';
 import type { LatencyResult, UserRegionLatency } from './result.js';
 
 const ms = (s: number) => s * 1000;
+
+/** The path of a group whose time is its queue's alone (no network time, no write detour). */
+const QUEUE_ONLY = { share: 1, networkS: 0, writeExtraS: 0, writeFraction: 0 } as const;
 
 /** Method prefix of a screened result: only the p99 was computed (p50, p99.9, the degraded p99 and the mean wait are
  * null; with p99Scope "all-users" byUserRegion is empty); the search ranks screened results and evaluates its choice
@@ -213,16 +222,7 @@ function computeLatency(
     // queue's p99 plus that time (one quantile per serving region instead of one per user region)
     let queueOnlyP99S: number | null = null;
     for (const p of s.paths) {
-      // the group's fields named, not spread (as capacity.ts groupsAt: a spread of a path object cost about 2% of a
-      // JSONL line here)
-      const g: LatencyGroup = {
-        share: p.share,
-        networkS: p.networkS,
-        writeExtraS: p.writeExtraS,
-        writeFraction: p.writeFraction,
-        queueSurvival: survival,
-        queueScaleS: scale,
-      };
+      const g = latencyGroup(p, survival, scale);
       groups.push(g);
       // a screen under "all-users" reads only the overall p99: no per-region figures
       if (screen && ctx.scenario.targets.p99Scope !== 'every-region') continue;
@@ -232,10 +232,7 @@ function computeLatency(
       let p99S: number;
       if (p.writeFraction === 0 || p.writeExtraS === 0) {
         if (queueOnlyP99S === null) {
-          queueOnlyP99S = mixtureQuantile(
-            [{ share: 1, networkS: 0, writeExtraS: 0, writeFraction: 0, queueSurvival: survival, queueScaleS: scale }],
-            0.99,
-          );
+          queueOnlyP99S = mixtureQuantile([latencyGroup(QUEUE_ONLY, survival, scale)], 0.99);
         }
         p99S = p.networkS + queueOnlyP99S;
       } else p99S = mixtureQuantile([g], 0.99);
