@@ -8,7 +8,7 @@
  * member that fails a check, a problem found) is read by readScenarioText itself.
  */
 import { InputErrors } from '../errors.js';
-import { forbiddenKeys } from '../scenario/issues.js';
+import { FORBIDDEN_KEYS, forbiddenKeys } from '../scenario/issues.js';
 import { MAX_SCENARIO_BYTES, MAX_SCENARIO_DEPTH } from '../scenario/limits.js';
 import { MemberReadings, parseCheckedScenario } from '../scenario/normalize.js';
 import { ownKeyCount, readScenarioText, scanJson } from '../scenario/read.js';
@@ -29,9 +29,6 @@ interface KeptMember {
   value: unknown;
   passes: boolean;
 }
-
-/** Top-level keys a scenario may not have (issues.ts forbiddenKeys refuses them anywhere). */
-const FORBIDDEN_TOP_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export class ScenarioLines {
   private readonly members = new RecentAnswers<KeptMember>(MAX_KEPT_MEMBERS, MAX_KEPT_MEMBER_CHARS, false);
@@ -88,7 +85,7 @@ export class ScenarioLines {
       } catch {
         return null;
       }
-      if (FORBIDDEN_TOP_KEYS.has(key) || Object.hasOwn(raw, key)) return null;
+      if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(raw, key)) return null;
       const before = previous[i];
       const kept =
         before !== undefined && before.keyText === keyText && before.valueText === valueText

@@ -296,6 +296,12 @@ export function setNodesFloor(
 }
 
 /**
+ * Relative slack the floors of pricedSetFloor and sizeNodesFloor and availabilityPossible's bound take off: the same
+ * terms summed in another order (at most MAX_SEARCH_REGIONS of them) differ by a few ulps, far under it.
+ */
+const REORDER_SLACK = 1e-12;
+
+/**
  * A floor under searchPlan's cost floor of EVERY instance type it would test on a plan of this region set (plan.fixed
  * plus its least nodes, availableNodesLowerBound's, at the type's prices in the set's regions: fleetUsd), from the
  * size's fixed floor as setNodesFloor: the least over the types priced in every region of the set of the fewest nodes
@@ -308,7 +314,7 @@ export function setNodesFloor(
  * The least is found without pricing every type: the types are taken in order of their nodes at their cheapest price
  * in any region (setNodesFloor's terms, per split of the users: the same for every set that splits them so), which
  * is under the type's price here (each region's price at least the cheapest, up to the rounding of a sum of at most
- * MAX_SEARCH_REGIONS terms, far under the 1e-12 allowed), and the scan ends at the first type whose cheapest
+ * MAX_SEARCH_REGIONS terms, far under REORDER_SLACK), and the scan ends at the first type whose cheapest
  * already exceeds the least found.
  */
 export function pricedSetFloor(
@@ -330,7 +336,7 @@ export function pricedSetFloor(
     const at = regions.map((r) => place.get(r) ?? -1);
     let usd = Number.POSITIVE_INFINITY;
     for (const t of types) {
-      if (t.cheapest * (1 - 1e-12) > usd) break;
+      if (t.cheapest * (1 - REORDER_SLACK) > usd) break;
       const row = prices.get(t.instance) as Float64Array;
       let x = 0;
       for (let r = 0; r < at.length; r++) {
@@ -427,8 +433,8 @@ export const SIZE_FLOOR_MAX_USERS = 5;
  * none) of the fewest nodes' price. A set's routing splits the users into such groups (each user has exactly one
  * serving region: servingRegions), and setNodesFloor prices that split: the same groups' shares, each added in the
  * users' order as here, so the same numbers bit for bit, in another order among the regions, which instanceLowerNodes
- * sums (whole nodes exactly; an autoscaled mean of at most MAX_SEARCH_REGIONS terms within a few ulps, far under the
- * 1e-12 taken off); floating addition and multiplication never decrease with their operands, so the floor here is at
+ * sums (whole nodes exactly; an autoscaled mean of at most MAX_SEARCH_REGIONS terms within a few ulps, far under
+ * REORDER_SLACK); floating addition and multiplication never decrease with their operands, so the floor here is at
  * most the set's. lazyPlans drops a whole size's plans on it without routing each (social-startup-growth's co-located
  * fleet: 62,634 of its 68,445 plans, each routed and priced before; issue 18). With more than SIZE_FLOOR_MAX_USERS
  * users it is 0 (the splits grow as the Bell numbers).
@@ -454,7 +460,7 @@ export function sizeNodesFloor(
         });
         usd = Math.min(usd, leastNodesUsd(ctx, instances, share));
       }
-      usd *= 1 - 1e-12;
+      usd *= 1 - REORDER_SLACK;
       memo.set(k, usd);
     }
     return nodesFloorOf(fixedUsdPerMonth, usd);
@@ -531,7 +537,7 @@ function fleetUsd(nodesByRegion: readonly number[], perNode: readonly number[]):
 function availabilityPossible(ctx: Context, k: number, zones: number): boolean {
   if (k >= 3 && availabilityPossible(ctx, k - 1, zones)) return true;
   const target = 1 - ctx.scenario.targets.unavailability;
-  return availabilityUpperBound(ctx, k, zones) >= target * (1 - 1e-12);
+  return availabilityUpperBound(ctx, k, zones) >= target * (1 - REORDER_SLACK);
 }
 
 interface SearchState {

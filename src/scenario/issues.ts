@@ -15,7 +15,7 @@ export function record(v: unknown): Raw | undefined {
 }
 
 /** Keys refused anywhere in a scenario: they could reach an object's prototype in careless code. */
-const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** An InputError whose one-line message is not of the `path: value: expected ...` form. */
 export class ScenarioError extends InputError {
