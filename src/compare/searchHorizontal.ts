@@ -899,8 +899,9 @@ function searchPlan(
       // settled only when its p99 can change the answer or the frontier (screenBound.ts): known from its figures but
       // the p99, with the p99 at its floor, or from the p99's side of the point from which it cannot matter
       const result = mayMatter(ctx, state, deferred, floors.p99S) ? settle(ctx, deferred) : null;
-      const place: Place = [planPlace, k, spares];
-      if (result === null) state.passedOver++;
+      // a place only for a design met (most designs of a long scan are passed over)
+      const place: Place | null = result === null ? null : [planPlace, k, spares];
+      if (result === null || place === null) state.passedOver++;
       else if (ctx.seen !== null) {
         // the first place of a result met twice (a screen's memo may return it for another design)
         const had = state.places.get(result);
@@ -909,7 +910,8 @@ function searchPlan(
       }
       const feasible = result?.feasible ?? false;
       counted(state, feasible);
-      if (result !== null && ranksBefore(result, place, state.best)) state.best = { result, design, place };
+      if (result !== null && place !== null && ranksBefore(result, place, state.best))
+        state.best = { result, design, place };
       if (feasible || state.stopped || atMostNodes) break;
       // more spares only add nodes: once the part of the downtime they cannot remove misses the target, stop
       if (structuralStopOf(ctx, design, plan, deferred)) break;
