@@ -638,7 +638,7 @@ export function placedFleetGiven(
         unreached[i] = unreachedOf(c, r, x.region && !x.balancer ? 1 : 0, x.region ? c.allZonesDown : 1);
       }
     }
-    const out: Sums = { unreachable: 0, dataReads: 0, dataWrites: 0, capacity: 0, prunedProbability: 0, up: 0 };
+    const out = emptySums();
     addTerm(term, out, 1, reachable);
     return figuresOf(out);
   };
@@ -727,7 +727,7 @@ function overRegionStates(
   const unreached = regions.map((_, i) =>
     unreachedOf(configs[i] as RegionConfigs, r, hidden[i] as number, gone[i] as number),
   );
-  const out: Sums = { unreachable: 0, dataReads: 0, dataWrites: 0, capacity: 0, prunedProbability: 0, up: 0 };
+  const out = emptySums();
   // state[i]: 0 region down, 1 up but its balancer down, 2 reachable, EITHER one of 0 and 1 (a group)
   const state = new Int8Array(R);
 
@@ -837,6 +837,11 @@ function overRegionStates(
   else group(0, 1, 1, 1, 1, 0);
 
   return figuresOf(out);
+}
+
+/** Sums of no terms yet. */
+function emptySums(): Sums {
+  return { unreachable: 0, dataReads: 0, dataWrites: 0, capacity: 0, prunedProbability: 0, up: 0 };
 }
 
 /** The figures of a fleet from the sums of its terms. */
