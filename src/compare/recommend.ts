@@ -37,13 +37,22 @@ function usd(x: number): string {
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
+ * The zones per region a horizontal design's nodes occupy: the zones it asks for, but no more than its nodes in a
+ * region (2 nodes asked over 3 zones sit in 2). zonesAndRegions says it in words, the TUI's regions row as a count.
+ * @example zonesSpanned({ zones: 3, nodes: 2, regions: ['eu-central-1'] }) // 2
+ */
+export function zonesSpanned(a: { zones: number; nodes: number; regions: readonly string[] }): number {
+  return Math.max(1, Math.min(a.zones, Math.ceil(a.nodes / Math.max(1, a.regions.length))));
+}
+
+/**
  * Where a horizontal design's nodes run: "3 zones in us-east-1", "3 zones in each of 2 regions"; a design with fewer
  * nodes in a region than zones uses only as many zones as it has nodes there ("1 zone in eu-central-1").
  * @example zonesAndRegions({ zones: 3, nodes: 2, regions: ['eu-central-1'] }) // "2 zones in eu-central-1"
  */
 export function zonesAndRegions(a: { zones: number; nodes: number; regions: readonly string[] }): string {
   const n = a.regions.length;
-  const zones = Math.max(1, Math.min(a.zones, Math.ceil(a.nodes / Math.max(1, n))));
+  const zones = zonesSpanned(a);
   return n === 1 ? `${plural(zones, 'zone')} in ${a.regions[0]}` : `${plural(zones, 'zone')} in each of ${n} regions`;
 }
 

@@ -10,7 +10,7 @@
  */
 import type { CostCurve } from '../compare/costCurve.js';
 import { changeDowntime } from '../compare/operations.js';
-import { perTier } from '../compare/recommend.js';
+import { perTier, zonesSpanned } from '../compare/recommend.js';
 import type { ArchitectureResult, ComparisonResult } from '../compare/result.js';
 import { lossShort, lossVerdict } from '../compare/survival.js';
 import { costVsLoadSeries, crossoverSentence, p99Bars, p99StackedRows } from '../report/chartData.js';
@@ -299,7 +299,10 @@ export function comparisonLines(result: ComparisonResult, width: number, first =
   }
   lines.push(
     rowOf('utilisation', (a) => `${(a.utilization * 100).toFixed(0)}%`),
-    rowOf('regions', (a) => cell(`${a.regions.length} x ${a.zones} zones`, `${a.regions.length}r x ${a.zones}z`)),
+    rowOf('regions', (a) => {
+      const z = zonesShown(a);
+      return cell(`${a.regions.length} x ${z} zones`, `${a.regions.length}r x ${z}z`);
+    }),
   );
   if (shown.some((a) => a.placement !== null)) {
     lines.push(
@@ -519,4 +522,16 @@ export function helpLines(width: number): Line[] {
   const units = 'Values take units: 3000/s, 250 ms, 99.95%, 300 GiB, 30000 USD/month. A bad value keeps the old one.';
   for (const t of wrapTo(units, width)) out.push(line(padTo(t, width), 'dim'));
   return out;
+}
+
+/**
+ * The zones per region the regions row shows, as the worksheet's words say them: a horizontal design's zones its
+ * nodes occupy (zonesSpanned), a box's with its standby as built; a system of per-tier designs the most any tier
+ * spans (its JSON zones are its first tier's as asked: "app over 3 zones" with 2 app nodes sits in 2).
+ */
+function zonesShown(a: ArchitectureResult): number {
+  const spanned = (t: { kind: string; zones: number; nodes: number; regions: readonly string[] }) =>
+    t.kind === 'horizontal' ? zonesSpanned(t) : t.zones;
+  if (perTier(a)) return Math.max(...(a.tiers ?? []).filter((t) => t.kind !== 'co-located').map(spanned));
+  return spanned(a);
 }

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { type CostCurve, CURVE_POINTS, costCurve, defaultMultipliers } from '../../src/compare/costCurve.js';
-import type { ComparisonResult, SimulatedLatency } from '../../src/compare/result.js';
+import { designSummary } from '../../src/compare/recommend.js';
+import type { ArchitectureResult, ComparisonResult, SimulatedLatency } from '../../src/compare/result.js';
 import { DEFAULT_SCENARIO_TEXT } from '../../src/scenario/defaultScenario.js';
 import type { RawObject } from '../../src/tui/rawPath.js';
 import { analyze, curveOf, stepCurve } from '../../src/tui/selectors.js';
@@ -107,5 +108,21 @@ describe('the comparison of a system of tiers', () => {
     // r7i.4xlarge database (it read "1x m7i.xlarge"); the app fleet's systems read "3x m7i.large" for 2 of them + 1 box
     expect(shapes.trim().split(/\s{2,}/)).toEqual(['1x m7i.4xlarge', '2 tiers', '2 tiers', '2 tiers']);
     expect(lines.find((l) => l.startsWith('tier db'))).toContain('1x r7i.4xlarge');
+  });
+
+  it('counts the zones a design occupies, as the worksheet says them (2 app nodes asked over 3 zones sit in 2)', () => {
+    const text = readFileSync('models/scenarios/sequential-queries.json', 'utf8');
+    const { result } = analyze(JSON.parse(text) as RawObject);
+    const row = comparisonLines(result, 120).find((l) => l.text.startsWith('regions'))?.text ?? '';
+    // "app over 3 zones, database in one": the JSON's zones are the app tier's as asked (3), its words "over 2 zones";
+    // "app in London, database in us-east-1": 2 app nodes in eu-west-2, a box and its standby in us-east-1
+    expect(result.architectures.map((a) => a.zones)).toEqual([2, 2, 3, 3]);
+    expect(
+      row
+        .replace(/^regions\s+/, '')
+        .trim()
+        .split(/\s{2,}/),
+    ).toEqual(['1 x 2 zones', '1 x 2 zones', '1 x 2 zones', '2 x 2 zones']);
+    expect(designSummary(result.architectures[2] as ArchitectureResult)).toContain('app: 2 x m7i.large over 2 zones');
   });
 });
