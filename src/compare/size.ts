@@ -50,8 +50,8 @@ import {
   objectivesOf,
   p99Beyond,
   p99ObjectiveFloorS,
-  pathsP99FloorS,
   type Standing,
+  siteP99FloorS,
 } from './screenBound.js';
 import { UNBOUNDED_SHORTFALL } from './targets.js';
 
@@ -872,7 +872,7 @@ function leastPricedMemo(ctx: Context, sizes: readonly Instance[], spec: Vertica
 function choiceCannotMatter(ctx: Context, spec: VerticalSpec, c: VerticalChoice, best: ArchitectureResult): boolean {
   if (c.paths === undefined) return false;
   const d: VerticalDesign = { kind: 'vertical', instance: c.instance, ...spec };
-  const p99S = c.p99S === null ? pathsP99FloorS([c.paths]) : c.p99S * (1 - BOUND_SLACK);
+  const p99S = c.p99S === null ? siteP99FloorS(c.paths) : c.p99S * (1 - BOUND_SLACK);
   // a size that meets the p99 against a best that meets every target: it may meet every target too, so it is not
   // proven to miss one (cannotMatter), but it ranks after the best whatever it meets when it costs more to the cent
   if (c.mode === 'meets' && best.feasible) return dearerAndBeaten(ctx, d, { ...c, paths: c.paths }, p99S, best);
@@ -964,7 +964,7 @@ function choiceSurelyCannotMatter(
     usd = Math.min(usd, verticalCost(ctx, { kind: 'vertical', instance, ...spec }).usdPerMonth);
   const unavailability = verticalUnavailabilityAtLeast(ctx, { kind: 'vertical', instance: first.instance, ...spec });
   const at = floorStandingAt(ctx, usd * (1 - BOUND_SLACK), unavailability * (1 - BOUND_SLACK));
-  const floorS = pathsP99FloorS([sizing.paths]);
+  const floorS = siteP99FloorS(sizing.paths);
   const beyond = p99Beyond(ctx, best, at, floorS);
   if (beyond === null) return false;
   if (beyond <= floorS) return true;
