@@ -50,7 +50,8 @@ import {
   objectivesOf,
   p99Beyond,
   p99ObjectiveFloorS,
-  pathsP99FloorS,
+  type Standing,
+  siteP99FloorS,
 } from './screenBound.js';
 import { UNBOUNDED_SHORTFALL } from './targets.js';
 
@@ -862,24 +863,66 @@ function leastPricedMemo(ctx: Context, sizes: readonly Instance[], spec: Vertica
  * True when the size sizeVertical chose on `spec` can neither join the designs met nor rank above `best`, from figures
  * known before it is evaluated (screenBound.ts): its cost (verticalCost, less BOUND_SLACK), the least unavailability
  * of its region, standby and deploy (verticalUnavailabilityAtLeast), and its p99 when the choice computed it (the
- * closest size: less BOUND_SLACK), else the network floor of its paths (p99FloorS). The search then need not
- * evaluate it (a result the same as screening it and leaving it out).
+ * closest size: less BOUND_SLACK), else the network floor of its paths (p99FloorS); its utilisation and memory, which
+ * are the box's own (boxTerms). The search then need not evaluate it (a result the same as screening it and leaving it
+ * out). Against a best that misses a target too, a standing whose shortfall ties the best's ranks after it when it
+ * costs more (tiedAndDearer: issue 18, the co-located sites of social-startup-changes, 979 boxes that miss only the
+ * availability as the best does, and of social-startup-growth, 1,818 boxes too small for the load, were evaluated).
  */
 function choiceCannotMatter(ctx: Context, spec: VerticalSpec, c: VerticalChoice, best: ArchitectureResult): boolean {
   if (c.paths === undefined) return false;
   const d: VerticalDesign = { kind: 'vertical', instance: c.instance, ...spec };
-  const p99S = c.p99S === null ? pathsP99FloorS([c.paths]) : c.p99S * (1 - BOUND_SLACK);
+  const p99S = c.p99S === null ? siteP99FloorS(c.paths) : c.p99S * (1 - BOUND_SLACK);
   // a size that meets the p99 against a best that meets every target: it may meet every target too, so it is not
   // proven to miss one (cannotMatter), but it ranks after the best whatever it meets when it costs more to the cent
   if (c.mode === 'meets' && best.feasible) return dearerAndBeaten(ctx, d, { ...c, paths: c.paths }, p99S, best);
-  return cannotMatter(
+  const usdPerMonth = verticalCost(ctx, d).usdPerMonth * (1 - BOUND_SLACK);
+  const s = boxTerms(
     ctx,
-    best,
+    c.instance,
     floorStanding(ctx, {
-      usdPerMonth: verticalCost(ctx, d).usdPerMonth * (1 - BOUND_SLACK),
+      usdPerMonth,
       unavailability: verticalUnavailabilityAtLeast(ctx, d) * (1 - BOUND_SLACK),
       p99S,
     }),
+  );
+  return cannotMatter(ctx, best, s) || tiedAndDearer(ctx, best, s, usdPerMonth);
+}
+
+/**
+ * A vertical design's standing at floors (floorStanding) with the terms of its box: its utilisation (boxQueue, the
+ * queue its evaluation takes) and the memory it needs (memoryNeededGiB), exact before it is evaluated. They enter the
+ * shortfall as shortfallOf adds them, after the availability, p99 and budget terms and in its order, and the sum is
+ * capped as there: from terms each no more than the design's own, a floor under its shortfall (floating-point
+ * addition is monotone in each term; a floor already at UNBOUNDED_SHORTFALL stays there, as the design's does).
+ * @example a box at 120% utilisation: shortfall UNBOUNDED_SHORTFALL, misses (an unstable queue)
+ */
+export function boxTerms(ctx: Context, instance: Instance, s: Standing): Standing {
+  const t = ctx.scenario.targets;
+  const u = boxQueue(ctx, instance).utilization;
+  const need = memoryNeededGiB(ctx, 1);
+  const cpu = !(u <= t.maxUtilization);
+  const memory = !(need <= instance.memGiB);
+  if (!cpu && !memory) return s;
+  let shortfall = s.shortfall;
+  if (cpu) shortfall += u >= 1 ? UNBOUNDED_SHORTFALL : (u - t.maxUtilization) / t.maxUtilization;
+  if (memory) shortfall += (need - instance.memGiB) / instance.memGiB;
+  return { objectives: s.objectives, misses: true, shortfall: Math.min(UNBOUNDED_SHORTFALL, shortfall) };
+}
+
+/**
+ * Whether a design of standing `s` whose monthly cost is at least `usdPerMonth` ranks after `best` when both miss a
+ * target and its shortfall is no smaller to SHORTFALL_RESOLUTION (rankKey: a larger shortfall ranks after; an equal
+ * one ranks by cost, and it costs more to the cent) and the frontier kept beats it (cannotMatter's test): meet() and
+ * better() would keep neither. A tie the shortfall alone (cannotMatter) leaves open.
+ */
+export function tiedAndDearer(ctx: Context, best: ArchitectureResult, s: Standing, usdPerMonth: number): boolean {
+  return (
+    s.misses &&
+    !best.feasible &&
+    Math.round(s.shortfall * SHORTFALL_RESOLUTION) >= Math.round(best.shortfall * SHORTFALL_RESOLUTION) &&
+    Math.round(usdPerMonth * 100) > Math.round(best.cost.usdPerMonth * 100) &&
+    s.objectives[2] >= frontP99Beats(ctx.seen, s.objectives)
   );
 }
 
@@ -921,7 +964,7 @@ function choiceSurelyCannotMatter(
     usd = Math.min(usd, verticalCost(ctx, { kind: 'vertical', instance, ...spec }).usdPerMonth);
   const unavailability = verticalUnavailabilityAtLeast(ctx, { kind: 'vertical', instance: first.instance, ...spec });
   const at = floorStandingAt(ctx, usd * (1 - BOUND_SLACK), unavailability * (1 - BOUND_SLACK));
-  const floorS = pathsP99FloorS([sizing.paths]);
+  const floorS = siteP99FloorS(sizing.paths);
   const beyond = p99Beyond(ctx, best, at, floorS);
   if (beyond === null) return false;
   if (beyond <= floorS) return true;

@@ -16,7 +16,7 @@ import type { HorizontalDesign } from '../../src/compare/designKinds.js';
 import { screenHorizontal, screenP99Above } from '../../src/compare/evaluateHorizontal.js';
 import { nonDominated } from '../../src/compare/frontier.js';
 import { horizontalLayout, screensCompact } from '../../src/compare/layout.js';
-import { BOUND_SLACK, floorStanding, p99FloorS } from '../../src/compare/screenBound.js';
+import { BOUND_SLACK, floorStanding, p99FloorS, pathsP99FloorS, siteP99FloorS } from '../../src/compare/screenBound.js';
 import { searchHorizontal } from '../../src/compare/searchHorizontal.js';
 import { nodesPerRegion, searchVertical } from '../../src/compare/size.js';
 import { parseScenario } from '../../src/scenario/normalize.js';
@@ -111,6 +111,21 @@ describe('the p99 floor and the p99 side test', () => {
     // exactly 1% beyond a network time is not enough to floor the p99 there (its survival may round to 1%)
     const edge = { paths: [[path(0.99, 0.01)], [path(0.01, 0.08)]], share: [0.99, 0.01], users: [] };
     expect(p99FloorS(edge)).toBeCloseTo(0.01 * (1 - BOUND_SLACK), 15);
+  });
+
+  it("a site's floor is kept per paths array: pathsP99FloorS of that site, on every call", () => {
+    const path = (share: number, networkS: number, writeFraction: number) => ({
+      region: 'x',
+      share,
+      networkS,
+      writeExtraS: 0.03,
+      writeFraction,
+    });
+    const a = [path(0.95, 0.01, 0.2), path(0.05, 0.08, 0)];
+    const b = [path(0.5, 0.02, 0), path(0.5, 0.04, 0.5)];
+    for (const paths of [a, b, a, b]) expect(siteP99FloorS(paths)).toBe(pathsP99FloorS([paths]));
+    // each array its own (the second's figure is not the first's)
+    expect(siteP99FloorS(a)).not.toBe(siteP99FloorS(b));
   });
 
   it('figures at floors: the shortfall grows with the p99 and counts only the targets surely missed', () => {

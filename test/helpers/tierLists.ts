@@ -1,11 +1,12 @@
 // Small lists of tier designs of the social examples (boxes and fleets of each tier), for the tier search's tests.
 import { readFileSync } from 'node:fs';
 import { loadCatalog } from '../../src/catalog/index.js';
-import type { Context } from '../../src/compare/context.js';
+import { type Context, withPricing } from '../../src/compare/context.js';
 import { buildContext } from '../../src/compare/index.js';
 import { tieredContext } from '../../src/compare/tiers/index.js';
 import type { TierOption } from '../../src/compare/tiers/tierOption.js';
 import {
+  designOptions,
   searchHorizontalOptions,
   searchRegionSets,
   searchVerticalOptions,
@@ -44,5 +45,34 @@ export function socialLists(
       ...spread(searchHorizontalOptions(c, i, sets), mostFleets),
     ];
   });
+  return { ctx, t, lists };
+}
+
+/**
+ * The example `file` (models/scenarios, without its simulation) after `adjust` edits its raw form, and, for each of its
+ * per-tier architectures, each tier's options as the run builds them (tiers/index.ts resolveTiered: the architecture's
+ * designs in the tier's context, the default region us-east-1).
+ */
+export function architectureLists(
+  file: string,
+  adjust: (raw: { targets: Record<string, unknown> }) => void = () => {},
+) {
+  const raw = JSON.parse(readFileSync(`models/scenarios/${file}.json`, 'utf8'));
+  delete raw.simulation;
+  adjust(raw);
+  const ctx = buildContext(parseScenario(raw), catalog);
+  const t = tieredContext(ctx);
+  const lists = (ctx.scenario.architectures ?? []).flatMap((a) =>
+    a.kind === 'tiered'
+      ? [
+          {
+            name: a.name,
+            lists: a.tiers.map((d, i) =>
+              designOptions(withPricing(t.tierCtx[i] as Context, d.pricing ?? ctx.pricing), i, d, 'us-east-1'),
+            ),
+          },
+        ]
+      : [],
+  );
   return { ctx, t, lists };
 }

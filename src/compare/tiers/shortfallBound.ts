@@ -31,20 +31,31 @@ export function budgetShortfallBound(ctx: Context, usdPerMonth: number): number 
 
 /**
  * Whether a system whose shortfall is at least `bound` (> 0: it misses a target) provably ranks after `best` (size.ts's
- * rankKey): its shortfall, to SHORTFALL_RESOLUTION, is larger than the best's. Never when the best meets every target
- * (a search stops at the first that does).
+ * rankKey): its shortfall, to SHORTFALL_RESOLUTION, is larger than the best's, or, given `usdPerMonth` (at most its
+ * cost), equal to it while that price, to the cent, is above the best's cost (rankKey's next element: a shortfall at
+ * least `bound` rounds to at least bound's rounding, and a cost at least `usdPerMonth` to at least its cent). Never
+ * when the best meets every target (a search stops at the first that does).
+ * @example a best that misses by 0.2919 at 6,113.33 USD; a bound of 0.29192 at 6,702 USD: it ranks after (same
+ * shortfall to 1e-4, dearer)
  */
-export function cannotBeat(bound: number, best: ArchitectureResult): boolean {
+export function cannotBeat(bound: number, best: ArchitectureResult, usdPerMonth?: number): boolean {
   if (best.feasible || !(bound > 0)) return false;
-  return Math.round(bound * SHORTFALL_RESOLUTION) > Math.round(best.shortfall * SHORTFALL_RESOLUTION);
+  const mine = Math.round(bound * SHORTFALL_RESOLUTION);
+  const theirs = Math.round(best.shortfall * SHORTFALL_RESOLUTION);
+  if (mine !== theirs || usdPerMonth === undefined) return mine > theirs;
+  return Math.round(usdPerMonth * 100) > Math.round(best.cost.usdPerMonth * 100);
 }
 
 /**
  * Whether a system whose shortfall is at least `floor` (tiers/systemResult.ts shortfallFloor) ranks after `best`
  * (size.ts rankKey): a floor above 0 proves a target missed, so it ranks after a best that meets every target
  * (rankKey's first element: a search that goes on past one, for the regions' operations cost, meets such systems), and
- * after one that misses when its shortfall, to SHORTFALL_RESOLUTION, is larger (cannotBeat).
+ * after one that misses when its shortfall, to SHORTFALL_RESOLUTION, is larger, or equal at a dearer price (cannotBeat).
+ * `priceUsdPerMonth`: the sum of its tiers' prices, which its cost (the sum of their breakdowns, plus the regions'
+ * operations, never negative) is at least, up to the order of the additions: taken PRICE_MARGIN lower; omitted, the
+ * cost is not compared.
  */
-export function rankedAfter(floor: number, best: ArchitectureResult): boolean {
-  return floor > 0 && (best.feasible || cannotBeat(floor, best));
+export function rankedAfter(floor: number, best: ArchitectureResult, priceUsdPerMonth?: number): boolean {
+  const least = priceUsdPerMonth === undefined ? undefined : priceUsdPerMonth * (1 - PRICE_MARGIN);
+  return floor > 0 && (best.feasible || cannotBeat(floor, best, least));
 }

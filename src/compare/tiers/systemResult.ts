@@ -400,9 +400,24 @@ export function shortfallFloor(
   usdPerMonth: number,
   withJoint = true,
 ): number {
+  return shortfallFloorAt(ctx, options, usdPerMonth, systemUnavailabilityFloor(ctx, options, withJoint));
+}
+
+/**
+ * shortfallFloor with the availability's term from `unavailability`, a floor under the system's unavailability (or
+ * that unavailability itself: systemAvailability's, which a search computes before the latency, the costlier part, so
+ * that a combination whose exact availability already ranks it after the best found is not evaluated further).
+ * @example a system at 2.83 nines against a 4-nines target, every other target met: (4 - 2.83) / 4 = 0.29, a hair lower
+ */
+export function shortfallFloorAt(
+  ctx: Context,
+  options: readonly TierOption[],
+  usdPerMonth: number,
+  unavailability: number,
+): number {
   const t = ctx.scenario.targets;
   let s = 0;
-  const u = systemUnavailabilityFloor(ctx, options, withJoint) * (1 - BOUND_SLACK);
+  const u = unavailability * (1 - BOUND_SLACK);
   if (u > t.unavailability && t.unavailability > 0) s += ninesShortfall(ctx, nines(u));
   s += budgetShortfallBound(ctx, usdPerMonth);
   for (const o of options) s += capacityShortfall(ctx, o);

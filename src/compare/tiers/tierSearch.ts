@@ -8,7 +8,11 @@
  * closest found (size.ts's ranking) is returned with a note. A combination whose shortfall floor (systemResult.ts
  * shortfallFloor: its tiers' capacity excess, its price's budget excess, the availability its changes and independent
  * tiers leave) proves it ranks after the best found is passed over unevaluated (counted as visited: the search stops
- * where it would have). Combinations are screened on the p99 alone
+ * where it would have); last, the same floor with the system's exact availability (shortfallFloorAt: computed before
+ * the latency, the evaluation then reads it from systemAvailability's memo). A floor proves it when it is larger than
+ * the best's shortfall to 1e-4, or equal to it at a price a cent dearer (rankKey's next element: issue 18, the
+ * payment example's searches evaluated 47 combinations, most tied with the best on the availability they all miss,
+ * now 10). Combinations are screened on the p99 alone
  * (systemResult's screen: every figure the targets and the ranking read is exact) and the choice is evaluated in full.
  * The screen decides whether the p99 meets the target by ONE survival at the target, P(T > target) <= 1 - 0.99, where
  * that decision is sure (systemLatency.ts, p99WithinBySurvival; else by the quantile, as the full evaluation), and
@@ -30,12 +34,19 @@ import type { ArchitectureResult } from '../result.js';
 import { better } from '../size.js';
 import { tierCalls } from '../tierDemand.js';
 import { budgetShortfallBound, cannotBeat, rankedAfter } from './shortfallBound.js';
+import { systemAvailability } from './systemAvailability.js';
 import type { InRegionRtt } from './systemLatency.js';
-import { shortfallBesideP99, shortfallFloor, systemResult } from './systemResult.js';
+import { shortfallBesideP99, shortfallFloor, shortfallFloorAt, systemResult } from './systemResult.js';
 import type { TierOption } from './tierOption.js';
 
 /** The most combinations of tier designs evaluated end to end by one search. */
 export const MAX_SYSTEM_EVALUATIONS = 1500;
+
+/** The exact unavailability of the system of `options` (systemAvailability, memoised: its evaluation reads the same). */
+function unavailabilityOf(ctx: Context, options: readonly TierOption[]): number {
+  const names = (ctx.scenario.tiers as Tier[]).map((t) => t.name);
+  return systemAvailability(ctx, names, options).figure.availability.unavailability;
+}
 
 /** Whether a tier's option passes what the tier alone decides (see the module comment). */
 function screenOption(ctx: Context, tiers: readonly Tier[], o: TierOption, minNetworkS: number): boolean {
@@ -213,20 +224,25 @@ export function searchSystemAgainst(
       const options = top.idx.map((k, i) => option(i, k));
       // a combination whose shortfall floor proves it ranks after the best is not evaluated (shortfallFloor; first
       // the floor without the joint over the shared domains, under the full one, which is computed only when that
-      // does not decide)
+      // does not decide; then, its exact availability, which its evaluation computes first (systemAvailability's
+      // memo: the same figure systemResult reads), before the latency; each to the cent of its price on a tie)
       if (
         prune &&
         lead !== null &&
-        (rankedAfter(shortfallFloor(ctx, options, top.cost, false), lead) ||
-          rankedAfter(shortfallFloor(ctx, options, top.cost), lead))
+        (rankedAfter(shortfallFloor(ctx, options, top.cost, false), lead, top.cost) ||
+          rankedAfter(shortfallFloor(ctx, options, top.cost), lead, top.cost) ||
+          rankedAfter(shortfallFloorAt(ctx, options, top.cost, unavailabilityOf(ctx, options)), lead, top.cost))
       )
         skipped++;
       else {
         const r = systemResult(ctx, name, origin, options, rtt, true, prune);
-        // a missed p99 not yet computed: when the shortfall without it already ranks after the best, so does the
-        // combination (shortfallBesideP99), and its p99 is not computed
+        // a missed p99 not yet computed: when the shortfall without it already ranks after the best (or ties with it
+        // at a dearer cost), so does the combination (shortfallBesideP99), and its p99 is not computed
         const after =
-          prune && lead !== null && !r.meetsTargets.p99 && cannotBeat(shortfallBesideP99(ctx, r, options), lead);
+          prune &&
+          lead !== null &&
+          !r.meetsTargets.p99 &&
+          cannotBeat(shortfallBesideP99(ctx, r, options), lead, r.cost.usdPerMonth);
         if (!after && better(r, best)) {
           best = r;
           bestOptions = options;

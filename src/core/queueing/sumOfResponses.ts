@@ -146,7 +146,7 @@ const LEFT_TAIL = 1e-30;
 const LN_LEFT_TAIL = Math.log(LEFT_TAIL);
 
 /** One queue's response in the transform's parameters, with its call count. */
-interface Phase {
+export interface Phase {
   /** P(wait > 0). */
   probWait: number;
   /** Rate of the conditional exponential wait, per second. */
@@ -680,8 +680,20 @@ function buildSum(terms: readonly ResponseSumTerm[], options: ResponseSumOptions
  * (correlated: (1 - a) ln L_W(s) + (a / g) ln L_W(g s)); times the calls, or n ln(1 - q + q e^l) for calls made with
  * probability q. The expressions (and so every bit of the result) are those of the point-by-point loop it replaces;
  * the phase's constants are hoisted out of the loop over the points.
+ *
+ * A wait whose factor is exactly 1 (unitWaitZeros) adds its two zeros without the logarithms and arctangents that
+ * would give them: the same bits (`general`: compute them anyway, the reference the fast path is tested against).
+ * @example one call of exponential service (shape 1) of 10 ms that never waits (probWait 0), x = 1, step = 1, two points
+ *   from zero sums: re = [-0.00995033, -0.00999934] (-ln|1.01|, -ln|1.01 + 0.01i|), im = [0, -0.00990067] (-arg)
  */
-function addPhaseLog(ph: Phase, x: number, step: number, logRe: Float64Array, logIm: Float64Array): void {
+export function addPhaseLog(
+  ph: Phase,
+  x: number,
+  step: number,
+  logRe: Float64Array,
+  logIm: Float64Array,
+  general = false,
+): void {
   const points = logRe.length;
   const deterministic = ph.shape === Number.POSITIVE_INFINITY;
   const shiftedService = deterministic && ph.shifted;
@@ -704,6 +716,7 @@ function addPhaseLog(ph: Phase, x: number, step: number, logRe: Float64Array, lo
   const commonHalf = a * 0.5;
   const calls = ph.calls;
   const q = ph.q;
+  const zeros = waits && !general ? unitWaitZeros(ph, x, (points - 1) * step) : null;
   for (let k = 0; k < points; k++) {
     const y = k * step;
     let pr = 0;
@@ -728,7 +741,10 @@ function addPhaseLog(ph: Phase, x: number, step: number, logRe: Float64Array, lo
       pr += 0.5 * Math.log(wr * wr + wi * wi);
       pi += Math.atan2(wi, wr);
     }
-    if (waits) {
+    if (zeros !== null) {
+      pr += zeros.re;
+      pi += zeros.im;
+    } else if (waits) {
       // ln(r + (1 - C) s) - ln(r + s)
       if (g === 1) {
         const nr = r + c1 * x;
@@ -764,6 +780,32 @@ function addPhaseLog(ph: Phase, x: number, step: number, logRe: Float64Array, lo
       logIm[k] = (logIm[k] as number) + calls * Math.atan2(wi, wr);
     }
   }
+}
+
+/**
+ * What addPhaseLog's wait terms add at every point of one inversion when they are exactly zero, or null when they may
+ * not be. With 1 - C rounding to 1 (C below about 1.1e-16: a queue that almost never waits) the wait's factor
+ * (r + (1 - C) s) / (r + s) has the same numerator as denominator, number for number (1 * x is x, 1 * y is y): the
+ * quotient of their squared moduli is exactly 1 wherever that modulus is finite and non-zero, its log 0, and its
+ * argument atan2(y, r + x) - atan2(y, r + x) = +0. The denominators grow with the point (y = k step), so the first
+ * (y = 0) and the last (yMax) decide for all; the same for the common part's at g s. The zeros are then the general
+ * expressions with those logs and differences written as 0 (so with the signs of zero they would have).
+ * @example unitWaitZeros({ probWait: 1e-18, waitRate: 50, waitScale: 1, commonShare: 0 } as Phase, 1, 10) // { re: 0, im: 0 }
+ */
+export function unitWaitZeros(ph: Phase, x: number, yMax: number): { re: number; im: number } | null {
+  if (!(ph.probWait > 0) || 1 - ph.probWait !== 1) return null;
+  const r = ph.waitRate;
+  const g = ph.waitScale;
+  const usable = (dr: number, dy: number) => {
+    const first = dr * dr;
+    const last = dr * dr + dy * dy;
+    return first > 0 && Number.isFinite(last);
+  };
+  if (!usable(r + x, yMax)) return null;
+  if (g === 1) return { re: 0.5 * 0, im: 0 };
+  if (!usable(r + g * x, g * yMax)) return null;
+  const a = ph.commonShare;
+  return { re: (1 - a) * 0.5 * 0 + (a * 0.5 * 0) / g, im: (1 - a) * 0 + (a * 0) / g };
 }
 
 /** One part of a mixture: a sum shifted by a constant, with its probability. */
