@@ -37,11 +37,24 @@ let nextFrozenId = 0;
 
 /**
  * JSON.stringify's replacer that tells apart the numbers JSON writes alike: NaN, the infinities (all "null") and -0
- * ("0"). A key must differ where the scenarios do.
+ * ("0"), written as "#NaN", "#Infinity", "#-Infinity" and "#-0", a string that starts with "#" with one more in front.
  */
 function exactNumbers(_key: string, v: unknown): unknown {
+  if (typeof v === 'string') return v.startsWith('#') ? `#${v}` : v;
   if (typeof v !== 'number' || (Number.isFinite(v) && !Object.is(v, -0))) return v;
   return Object.is(v, -0) ? '#-0' : `#${v}`;
+}
+
+/** Whether `value` holds a number JSON writes as another would be written: NaN, an infinity ("null") or -0 ("0"). */
+function hasInexactNumber(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value) || Object.is(value, -0);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (hasInexactNumber(value[i])) return true;
+    return false;
+  }
+  for (const key in value) if (hasInexactNumber((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 /**
@@ -58,26 +71,28 @@ export function objectId(value: object): number {
   return id;
 }
 
-/** The text of one member of a scenario: a frozen object by its identity, anything else as exact JSON. */
+/**
+ * The text of one member of a scenario, each form with its own first character: "@" and a frozen object's number
+ * (objectId), "=" and the JSON of a value whose numbers JSON tells apart, else "#" and its JSON through exactNumbers
+ * (a few times slower).
+ */
 function memberText(value: unknown): string {
   if (typeof value === 'object' && value !== null && Object.isFrozen(value)) return `@${objectId(value)}`;
-  return JSON.stringify(value, exactNumbers) ?? 'undefined';
+  return hasInexactNumber(value) ? `#${JSON.stringify(value, exactNumbers)}` : `=${JSON.stringify(value)}`;
 }
 
 /**
- * The context less its design rate, as text: every member of the scenario (its workload without peakRatePerS), the
- * traffic rate (the peak rate's when no average rate is given), the pricing model and the provider. Two contexts of
- * the same catalog with the same key differ at most in their design rate.
+ * The context less its design rate, as text: every member of the scenario (memberText; the workload without
+ * peakRatePerS), the traffic rate (the peak rate's when no average rate is given), the pricing model, the provider
+ * and whether egress is priced. Two contexts of the same catalog with the same key differ at most in their design rate.
  * @example rateFreeKey(buildContext(s, catalog)) === rateFreeKey(buildContext({ ...s, workload: { ...s.workload, peakRatePerS: 80 } }, catalog)) // true when s gives workload.averageRate
  */
 export function rateFreeKey(ctx: Context): string {
   const s: Scenario = ctx.scenario;
   let key = `${ctx.trafficRatePerS}|${ctx.pricing}|${ctx.provider}|${ctx.includeEgress}`;
   for (const member of Object.keys(s) as (keyof Scenario)[]) {
-    const value = s[member];
-    const text =
-      member === 'workload' ? memberText({ ...s.workload, peakRatePerS: undefined }) : memberText(value as unknown);
-    key += `|${member}=${text}`;
+    const value: unknown = member === 'workload' ? { ...s.workload, peakRatePerS: undefined } : s[member];
+    key += `|${member}${memberText(value)}`;
   }
   return key;
 }
@@ -111,28 +126,10 @@ export function rateFreeMemo<V>(ctx: Context, key: string, compute: () => V): V 
   let value = f.get(key) as V | undefined;
   if (value === undefined) {
     value = deepFreeze(compute());
-    markKept(value);
     if (f.size >= MAX_FAMILY_ENTRIES) f.clear();
     f.set(key, value);
   }
   return value;
-}
-
-/** The objects rateFreeMemo keeps, and those directly in them (deeply frozen): what a result shares with others. */
-const kept = new WeakSet<object>();
-
-function markKept(value: unknown): void {
-  if (typeof value !== 'object' || value === null) return;
-  kept.add(value);
-  for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) kept.add(v);
-}
-
-/**
- * Whether `value` is an object rateFreeMemo keeps, or one directly in it: deeply frozen and shared by the results of
- * the scenarios that differ only in their rate (its JSON text, say, can be kept by its identity).
- */
-export function isRateFreeValue(value: object): boolean {
-  return kept.has(value);
 }
 
 /** Families kept for `catalog`, and their entries (for the tests of the bounds). */

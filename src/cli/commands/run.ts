@@ -13,7 +13,6 @@ import { answerLines, JsonText } from '../jsonlStream.js';
 import { emit } from '../output.js';
 import { RecentAnswers } from '../recentAnswers.js';
 import { ScenarioLines } from '../scenarioLines.js';
-import { sharedJson } from '../sharedJson.js';
 import { flagChoice, flagText, threadsFlag } from '../values.js';
 
 const FORMATS = ['json', 'table'] as const;
@@ -58,7 +57,7 @@ async function runJsonl(file: string, io: CliIo, check: boolean): Promise<number
       let hit = recent.get(text);
       if (hit === undefined) {
         const result = compareScenario(lines.read(text, `line ${n}`), catalog);
-        hit = { json: new JsonText(sharedJson(result)), met: result.recommendation.name !== null };
+        hit = { json: new JsonText(JSON.stringify(result)), met: result.recommendation.name !== null };
         if (recent.repeated(text)) recent.set(text, hit, hit.json.json.length);
       }
       if (!hit.met) missed = true;
