@@ -37,6 +37,7 @@ import { memoryNeededGiB } from './nodeMemory.js';
 import { nodePrice } from './nodePrice.js';
 import { deployOf, withChanges } from './operations.js';
 import { perVcpuNoteIn } from './perVcpu.js';
+import { objectId, rateFreeMemo } from './rateFreeMemo.js';
 import { regionNeed } from './regionNeed.js';
 import type { ArchitectureResult, CostResult } from './result.js';
 import { sharedFleetAvailability } from './sharedFleetAvailability.js';
@@ -168,6 +169,14 @@ function availabilityKey(
  */
 const memoAvailability = contextMemo<AvailabilityFigure>(MAX_MEMO_AVAILABILITIES);
 
+/**
+ * Every input of a horizontal design's placement, cost (its peak fleet paid) and instance summary besides the context
+ * less its design rate (rateFreeMemo.ts): the instance type, regions, nodes, zones, deploy and the layout's shares.
+ */
+function horizontalFiguresKey(d: HorizontalDesign, layout: HorizontalLayout): string {
+  return `horizontal|${objectId(d.instance)}|${d.regions.join(',')}|${d.nodesByRegion.join(',')}|${d.zones}|${d.deploy}|${layout.share.join(',')}`;
+}
+
 function horizontalResult(
   ctx: Context,
   d: HorizontalDesign,
@@ -223,7 +232,17 @@ function horizontalDeferred(
     return { ...l, p99ScaleOutMs };
   };
 
-  const placement = placementOf(ctx, d);
+  // the figures that do not depend on the rate, shared by the scenarios that differ only in their peak rate when
+  // evaluated in full (an autoscaled fleet's paid nodes follow the rate)
+  const fixed =
+    screen || auto !== null
+      ? null
+      : rateFreeMemo(ctx, horizontalFiguresKey(d, layout), () => ({
+          placement: placementOf(ctx, d),
+          cost: horizontalCost(ctx, d, layout),
+          instance: instanceSummary(nodePrice(ctx, inst, d.regions[0] as string), inst, ctx.node(inst)),
+        }));
+  const placement = fixed?.placement ?? placementOf(ctx, d);
   const lbA = d.zones > 1 ? catalog.reliability.loadBalancer.multiAz : catalog.reliability.loadBalancer.singleAz;
   const placeable = d.nodesByRegion.every((n) => n >= w.replication);
   const sw = globalSwitchFor(ctx, d.regions);
@@ -283,7 +302,7 @@ function horizontalDeferred(
   const memNeed = horizontalMemoryNeededGiB(ctx, d.nodesByRegion);
   const memOk = memNeed <= inst.memGiB;
 
-  const cost = horizontalCost(ctx, d, layout, fleet?.meanByRegion);
+  const cost = fixed?.cost ?? horizontalCost(ctx, d, layout, fleet?.meanByRegion);
 
   // every region holds a copy: another region, or another zone of the same region, is another failure domain
   const dataLoss = dataLossOf(ctx, R > 1 || (w.replication >= 2 && d.zones > 1) ? 'replicated' : 'one');
@@ -366,7 +385,7 @@ function horizontalDeferred(
     name: d.name,
     kind: 'horizontal',
     origin: d.origin,
-    instance: instanceSummary(nodePrice(ctx, inst, d.regions[0] as string), inst, ctx.node(inst)),
+    instance: fixed?.instance ?? instanceSummary(nodePrice(ctx, inst, d.regions[0] as string), inst, ctx.node(inst)),
     nodes: totalNodes,
     spares: d.spares,
     zones: d.zones,

@@ -21,6 +21,7 @@ import { memoryNeededGiB } from './nodeMemory.js';
 import { nodePrice } from './nodePrice.js';
 import { blueGreenUsdPerMonth, deployOf, operationsUsdPerMonth, withChanges } from './operations.js';
 import { perVcpuNoteIn } from './perVcpu.js';
+import { objectId, rateFreeMemo } from './rateFreeMemo.js';
 import type { ArchitectureResult, CostResult } from './result.js';
 import { meetsBesideP99 } from './targets.js';
 
@@ -228,6 +229,33 @@ function computeUnavailabilityAtLeast(ctx: Context, d: VerticalDesign): number {
   );
 }
 
+/**
+ * A vertical design's figures that do not depend on the design rate, given whether its box carries that rate at all
+ * (`stable`: a box that cannot is never "up"; the p99 target plays no part): its availability, cost, durability, the
+ * instance's summary and its deploys' change. Shared by the contexts of scenarios that differ only in their peak rate
+ * (rateFreeMemo.ts, keyed by verticalFiguresKey) when evaluated in full.
+ */
+function verticalFigures(ctx: Context, d: VerticalDesign, sw: ReturnType<typeof globalSwitchFor>, stable: boolean) {
+  const inst = d.instance;
+  const lb = d.standby === 'hot' && d.standbyRegion === null ? ctx.catalog.reliability.loadBalancer.multiAz : null;
+  // deploys: a restart, or the move to a hot standby when that is shorter (operations.ts)
+  const change = verticalChange(ctx, d, sw);
+  const fig = verticalFigure(ctx, d, lb, sw, change, !stable);
+  return {
+    fig,
+    cost: verticalCost(ctx, d),
+    availability: availabilityResult(fig),
+    dataLoss: dataLossOf(ctx, d.standby === 'hot' ? 'replicated' : 'one'),
+    instance: instanceSummary(nodePrice(ctx, inst, d.region), inst, ctx.node(inst)),
+    change,
+  };
+}
+
+/** Every input of verticalFigures besides the context less its design rate (the switch follows from the regions). */
+function verticalFiguresKey(d: VerticalDesign, stable: boolean): string {
+  return `vertical|${objectId(d.instance)}|${d.region}|${d.standby}|${d.standbyRegion}|${d.deploy}|${stable}`;
+}
+
 function verticalDeferred(
   ctx: Context,
   d: VerticalDesign,
@@ -235,7 +263,7 @@ function verticalDeferred(
   screenPaths?: (GroupPath & { region: string })[],
   withNotes = true,
 ): DeferredResult {
-  const { scenario, catalog } = ctx;
+  const { scenario } = ctx;
   const w = scenario.workload;
   const inst = d.instance;
   const rate = ctx.designRatePerS;
@@ -251,17 +279,12 @@ function verticalDeferred(
       undefined,
       screen,
     );
-  const lb = d.standby === 'hot' && d.standbyRegion === null ? catalog.reliability.loadBalancer.multiAz : null;
-  // A box that cannot carry the design rate at all (unstable queue) is never "up"; the p99 target plays no part.
   const sw = globalSwitchFor(ctx, verticalRegions(d));
-  // deploys: a restart, or the move to a hot standby when that is shorter (operations.ts)
   const ops = scenario.operations;
   const deploy = deployOf('vertical', d.deploy);
-  const change = verticalChange(ctx, d, sw);
-  const fig = verticalFigure(ctx, d, lb, sw, change, !q.stable);
-  const cost = verticalCost(ctx, d);
-  const availability = availabilityResult(fig);
-  const dataLoss = dataLossOf(ctx, d.standby === 'hot' ? 'replicated' : 'one');
+  const { fig, cost, availability, dataLoss, instance, change } = screen
+    ? verticalFigures(ctx, d, sw, q.stable)
+    : rateFreeMemo(ctx, verticalFiguresKey(d, q.stable), () => verticalFigures(ctx, d, sw, q.stable));
   // the notes: a report's (a caller that reads only the targets' figures, verticalTargets, has none)
   const notes: string[] = [];
   if (withNotes) {
@@ -300,7 +323,7 @@ function verticalDeferred(
     name: d.name,
     kind: 'vertical',
     origin: d.origin,
-    instance: instanceSummary(nodePrice(ctx, inst, d.region), inst, ctx.node(inst)),
+    instance,
     nodes: 1,
     spares: 0,
     zones: d.standby !== 'none' && d.standbyRegion === null ? 2 : 1,

@@ -14,6 +14,7 @@ import { evaluateVertical } from './evaluateVertical.js';
 import { resultFrontier } from './frontier.js';
 import { horizontalLayout } from './layout.js';
 import { pricedIn } from './nodePrice.js';
+import { rateFreeMemo } from './rateFreeMemo.js';
 import { recommend } from './recommend.js';
 import type { ArchitectureResult, ComparisonResult, UncertaintyResult } from './result.js';
 import { searchHorizontal } from './searchHorizontal.js';
@@ -242,6 +243,14 @@ function sources(ctx: Context, results: readonly ArchitectureResult[]): Comparis
     .map((x) => ({ id: x.id, text: x.text, date: x.date }));
 }
 
+/** Every input of sources() besides the context less its design rate (rateFreeMemo.ts): what it reads of each result. */
+function sourcesKey(results: readonly ArchitectureResult[]): string {
+  let key = 'sources';
+  for (const r of results)
+    key += `|${r.instance.source}#${r.regions.join(',')}#${r.cost.breakdown.globalSwitchUsdPerMonth > 0}#${r.standby === 'cold'}`;
+  return key;
+}
+
 function uncertaintyOf(
   scenario: Scenario,
   catalog: Catalog,
@@ -309,7 +318,7 @@ export function compareScenario(scenario: Scenario, catalog: Catalog): Compariso
     ...resultFrontier(architectures, scenario.architectures === null ? ctx.seen : null),
     ...uncertainty,
     assumptions: assumptions(ctx, architectures),
-    sources: sources(ctx, architectures),
+    sources: rateFreeMemo(ctx, sourcesKey(architectures), () => sources(ctx, architectures)),
     calendar: CALENDAR_CONVENTION,
   };
 }

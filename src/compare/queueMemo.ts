@@ -60,7 +60,8 @@ function entryOf(q: QueueInput): Entry {
 
 /**
  * analyzeQueue without its percentiles (analyzeQueueParts: the engine reads only the p99, queueP99S) and
- * responseTimeSurvivalFunction of one queue, memoised under one key.
+ * responseTimeSurvivalFunction of one queue (analyzeQueueParts's, from the same model, unless queueSurvival made one
+ * first), memoised under one key.
  */
 export function queueFigures(q: QueueInput): { analysis: QueueSummary; survival: (tS: number) => number } {
   const e = entryOf(q);
@@ -68,6 +69,7 @@ export function queueFigures(q: QueueInput): { analysis: QueueSummary; survival:
     const parts = analyzeQueueParts(q);
     e.analysis = parts.summary;
     e.quantileS = parts.quantileS;
+    e.survival ??= parts.survival;
   }
   e.survival ??= responseTimeSurvivalFunction(q);
   return { analysis: e.analysis, survival: e.survival };

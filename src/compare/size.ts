@@ -743,6 +743,10 @@ export function searchVertical(
               passedOver++;
               continue;
             }
+            if (bounded && best !== null && siteCannotMatter(ctx, here, spec, best.result)) {
+              passedOver++;
+              continue;
+            }
             const choice = verticalChoice(ctx, here, spec, true);
             if (bounded && best !== null && choiceCannotMatter(ctx, spec, choice, best.result)) {
               passedOver++;
@@ -857,6 +861,53 @@ function leastPricedMemo(ctx: Context, sizes: readonly Instance[], spec: Vertica
     bySpec.set(key, least);
   }
   return least;
+}
+
+const fittingKept = new WeakMap<Context, WeakMap<readonly Instance[], Instance[]>>();
+
+/**
+ * The sizes of `sizes` that hold the working set and keep the utilisation target (verticalChoice's `cpuOk`: when there
+ * are any, the size it chooses is one of them), once per context and sizes array (the search's are made once per
+ * family, site and standby region and never changed).
+ */
+function fittingSizes(ctx: Context, sizes: readonly Instance[]): Instance[] {
+  return keptIn(
+    keptIn(fittingKept, ctx, () => new WeakMap()),
+    sizes,
+    () => {
+      const memNeed = memoryNeededGiB(ctx, 1);
+      const t = ctx.scenario.targets;
+      return sizes.filter((i) => i.memGiB >= memNeed && boxQueue(ctx, i).utilization <= t.maxUtilization);
+    },
+  );
+}
+
+/**
+ * True when choiceCannotMatter (without its dearerAndBeaten branch) holds of whatever size verticalChoice would choose
+ * on `spec`, proven before choosing: when some size fits (fittingSizes), the choice is one of those, so its cost is at
+ * least the least of theirs (leastPriced), its unavailability at least the site's (verticalUnavailabilityAtLeast, the
+ * same for every size), its p99 at least the floor of the paths it is screened on (siteP99FloorS of the exact or the
+ * compact paths: the lesser), and it has no utilisation or memory term (boxTerms adds none); cannotMatter and
+ * tiedAndDearer are monotone in each, so they hold of the choice when they hold at these floors. Issue 18: the
+ * co-located vertical search of social-startup-changes chose a size at 7,428 sites to pass 7,418 of them over.
+ */
+function siteCannotMatter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpec, best: ArchitectureResult) {
+  const fit = fittingSizes(ctx, sizes);
+  const first = fit[0];
+  if (first === undefined) return false;
+  let usd = Number.POSITIVE_INFINITY;
+  for (const instance of leastPricedMemo(ctx, fit, spec)) {
+    usd = Math.min(usd, verticalCost(ctx, { kind: 'vertical', instance, ...spec }).usdPerMonth);
+  }
+  const usdPerMonth = usd * (1 - BOUND_SLACK);
+  const sizing = verticalSizingPaths(ctx, spec, screensCompact(ctx));
+  const s = floorStanding(ctx, {
+    usdPerMonth,
+    unavailability:
+      verticalUnavailabilityAtLeast(ctx, { kind: 'vertical', instance: first, ...spec }) * (1 - BOUND_SLACK),
+    p99S: Math.min(siteP99FloorS(sizing.paths), siteP99FloorS(sizing.screened)),
+  });
+  return cannotMatter(ctx, best, s) || tiedAndDearer(ctx, best, s, usdPerMonth);
 }
 
 /**

@@ -102,6 +102,24 @@ describe('sumMemo', () => {
     expect(shifted).not.toBe(fresh);
   });
 
+  it('builds one sum for every KeyedSum of the same terms, and its quantiles are the fresh ones', () => {
+    // the route's p99 is the start of its mixture's p99 search and a user region's figure (systemLatency.ts): one
+    // sum, its quantile kept (sumOfResponses.ts quantilesKept). Other terms, another sum. A mutant keying the built
+    // sums by their first term only fails here.
+    const a = keyedSum(route(710));
+    const b = keyedSum(route(710));
+    const other = keyedSum([...route(710).slice(0, 3), { constantS: 0.0021 }]);
+    expect(b.sum()).toBe(a.sum());
+    expect(other.sum()).not.toBe(a.sum());
+    const fresh = responseSum(route(710));
+    expect(Object.is(a.sum().quantile(0.99), fresh.quantile(0.99))).toBe(true);
+    expect(
+      Object.is(mixtureQuantileOf([{ weight: 1, shiftS: 0.01, sum: b }], 0.999), 0.01 + fresh.quantile(0.999)),
+    ).toBe(true);
+    const otherFresh = responseSum([...route(710).slice(0, 3), { constantS: 0.0021 }]);
+    expect(Object.is(other.sum().quantile(0.99), otherFresh.quantile(0.99))).toBe(true);
+  });
+
   it('keys every field of the terms apart', () => {
     const base = keyedSum(route(700)).key;
     const keys = [

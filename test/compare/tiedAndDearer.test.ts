@@ -6,9 +6,11 @@
 // availability targets one box misses by the same nines at every size; with a frontier kept and without one
 // (Context.seen null: the co-located search of a tiered scenario); and on the social examples' co-located scenarios,
 // where the prune fires thousands of times. boxTerms' standing is a floor under the evaluated shortfall, equal to it
-// when the other floors are the design's own figures.
+// when the other floors are the design's own figures. The same tests hold the site's prune before any size is chosen
+// (size.ts siteCannotMatter: the floors of the sizes that fit, tested as the chosen size's are).
 // Mutants that fail here: the cost test of tiedAndDearer at >= (a tie in cost that fewer regions or more nines
-// break), its shortfall test without the rounding, boxTerms' utilisation term 2% larger.
+// break), no shortfall test in it, boxTerms' utilisation term 2% larger; siteCannotMatter's cost floor 2% higher, its
+// unavailability floor x1.5, its p99 floor x1.5, its fitting sizes without the smallest.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -84,8 +86,8 @@ describe('the vertical search passes over tied and too-small boxes without chang
       const bounded = searched(co, true);
       const every = searched(co, false);
       expect(bounded.answer).toBe(every.answer);
-      // nothing meets every target there: the sizes evaluated were all but a few passed over (3,704 of 3,713 sites
-      // after the first in growth, 7,418 of 7,427 in changes)
+      // nothing meets every target there: all but a few sites after the first were passed over unevaluated (3,704 of
+      // 3,713 in growth, 7,418 of 7,427 in changes, most of them before a size is chosen)
       expect(JSON.parse(bounded.answer).feasible).toBe(false);
       expect(bounded.stats.passedOver).toBeGreaterThan(3600);
     }, 240_000);

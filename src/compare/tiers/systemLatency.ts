@@ -268,9 +268,19 @@ export function p99WithinBySurvival(
   sums: readonly KeyedSum[],
   targetS: number,
 ): boolean | null {
+  return p99WithinByTail(mixtureTailOf(mixtureParts(users, sums), targetS), targetS);
+}
+
+/**
+ * p99WithinBySurvival's decision from the survival and density at the target (`tail`): true when the p99 is surely at
+ * most the target, false when surely above, null when the survival is within P99_SURVIVAL_MARGIN of 1 - 0.99 (the
+ * time margin taken relative to `scaleS`, the target or a time the caller compares the p99 plus a constant with).
+ * @example p99WithinByTail({ survival: 0.005, density: 10 }, 0.3) // true: half the 1% beyond the target
+ */
+export function p99WithinByTail(tail: { survival: number; density: number }, scaleS: number): boolean | null {
   const level = 1 - 0.99;
-  const { survival, density } = mixtureTailOf(mixtureParts(users, sums), targetS);
-  const margin = P99_SURVIVAL_MARGIN.level * level + Math.max(0, density) * targetS * P99_SURVIVAL_MARGIN.time;
+  const { survival, density } = tail;
+  const margin = P99_SURVIVAL_MARGIN.level * level + Math.max(0, density) * scaleS * P99_SURVIVAL_MARGIN.time;
   if (survival < level - margin) return true;
   if (survival > level + margin) return false;
   return null;

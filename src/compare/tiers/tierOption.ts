@@ -16,6 +16,7 @@ import {
   series,
   type TierOverDomains,
 } from '../../core/reliability/index.js';
+import { keptIn } from '../../util/keptIn.js';
 import { autoscaledFleet, type ScaleOutCheck, scaleOutCheck } from '../autoscale.js';
 import { balancerModel, queueAtLoad } from '../capacity.js';
 import { BILLING_HOURS_PER_MONTH, buildContext, type Context, withPricing } from '../context.js';
@@ -234,6 +235,40 @@ export function primaryShare(writeFraction: number, replicas: number): number {
   return replicas === 0 ? 1 : Math.max(writeFraction, 1 / (1 + replicas));
 }
 
+const primaryContexts = new WeakMap<Context, Map<number, Context>>();
+
+/**
+ * The context a vertical tier's primary is evaluated in when it takes `share` of the tier's calls: the tier's own at
+ * 1, else the tier's scenario at that share of its rates, with the tier's own pricing model (withPricing, which a
+ * context built from the scenario would lose). One per tier context and share, for every option of that share (a
+ * context is a pure function of its scenario and catalog; issue 18: the searches built one per option with read
+ * replicas, 1,270 in social-startup-growth, each with its own memos).
+ */
+function primaryContext(tierCtx: Context, share: number): Context {
+  if (share === 1) return tierCtx;
+  return keptIn(
+    keptIn(primaryContexts, tierCtx, () => new Map()),
+    share,
+    () => {
+      const w = tierCtx.scenario.workload;
+      return withPricing(
+        buildContext(
+          {
+            ...tierCtx.scenario,
+            workload: {
+              ...w,
+              peakRatePerS: w.peakRatePerS * share,
+              averageRatePerS: w.averageRatePerS === null ? null : w.averageRatePerS * share,
+            },
+          },
+          tierCtx.catalog,
+        ),
+        tierCtx.pricing,
+      );
+    },
+  );
+}
+
 /**
  * Evaluates a vertical tier design in the tier's context. With read replicas, the primary carries the writes and
  * its share of the reads (reads go to the least busy box: every box equally loaded when the writes allow, else the
@@ -243,24 +278,7 @@ export function primaryShare(writeFraction: number, replicas: number): number {
 export function verticalTierOption(tierCtx: Context, tier: number, c: VerticalTierChoice): TierOption {
   const w = tierCtx.scenario.workload;
   const share = primaryShare(w.writeFraction, c.readReplicas);
-  const ctx =
-    share === 1
-      ? tierCtx
-      : withPricing(
-          buildContext(
-            {
-              ...tierCtx.scenario,
-              workload: {
-                ...w,
-                peakRatePerS: w.peakRatePerS * share,
-                averageRatePerS: w.averageRatePerS === null ? null : w.averageRatePerS * share,
-              },
-            },
-            tierCtx.catalog,
-          ),
-          // the tier's own pricing model (withPricing), which a context built from the scenario would lose
-          tierCtx.pricing,
-        );
+  const ctx = primaryContext(tierCtx, share);
   const d: VerticalDesign = {
     kind: 'vertical',
     name: tierCtx.scenario.name,

@@ -35,7 +35,7 @@ import { better } from '../size.js';
 import { tierCalls } from '../tierDemand.js';
 import { budgetShortfallBound, cannotBeat, rankedAfter } from './shortfallBound.js';
 import { systemAvailability } from './systemAvailability.js';
-import type { InRegionRtt } from './systemLatency.js';
+import { type InRegionRtt, p99WithinByTail } from './systemLatency.js';
 import { shortfallBesideP99, shortfallFloor, shortfallFloorAt, systemResult } from './systemResult.js';
 import type { TierOption } from './tierOption.js';
 
@@ -48,8 +48,20 @@ function unavailabilityOf(ctx: Context, options: readonly TierOption[]): number 
   return systemAvailability(ctx, names, options).figure.availability.unavailability;
 }
 
-/** Whether a tier's option passes what the tier alone decides (see the module comment). */
-function screenOption(ctx: Context, tiers: readonly Tier[], o: TierOption, minNetworkS: number): boolean {
+/**
+ * Whether a tier's option passes what the tier alone decides (see the module comment). `bySurvival` (false: the
+ * reference the tests hold it to): whether a serving region's bound is within the target decided by one survival,
+ * P(part > target - network) against 1 - 0.99, where that is sure (systemLatency.ts p99WithinByTail, its margin in
+ * time taken relative to the target: the quantile's tolerance and the rounding of network + p99 are far inside it), by
+ * the part's p99 where it is not; every serving region's part is still built and must be stable, as before.
+ */
+export function screenOption(
+  ctx: Context,
+  tiers: readonly Tier[],
+  o: TierOption,
+  minNetworkS: number,
+  bySurvival = true,
+): boolean {
   // utilisation and memory first: known without evaluating the option (the same figures as its result's)
   if (!(o.utilization <= ctx.scenario.targets.maxUtilization) || !o.memoryFits) return false;
   const m = o.result.meetsTargets;
@@ -60,7 +72,10 @@ function screenOption(ctx: Context, tiers: readonly Tier[], o: TierOption, minNe
   // the sum is at least the users' network plus this tier's part (every term is non-negative), on every route; a
   // tier at a region serves some users, so its least loaded serving queue bounds the p99 from below. The part's own
   // lower bound: its calls' waits independent, no network between them (sameStation.independentWaits)
-  let lowest = Number.POSITIVE_INFINITY;
+  // every user's p99 is at least the lowest of the regions' bounds: the target fails for all users together and for
+  // each user region alone unless some region's bound is within it
+  const limitS = t.p99S * (1 + 1e-9);
+  let within = false;
   for (const s of o.serving) {
     const sum = responseSum([
       {
@@ -71,10 +86,11 @@ function screenOption(ctx: Context, tiers: readonly Tier[], o: TierOption, minNe
       },
     ]);
     if (!sum.stable) return false;
-    lowest = Math.min(lowest, minNetworkS + sum.quantile(0.99));
+    if (within) continue;
+    const sure = bySurvival ? p99WithinByTail(sum.tail(limitS - minNetworkS), limitS) : null;
+    within = sure ?? minNetworkS + sum.quantile(0.99) <= limitS;
   }
-  // every user's p99 is at least `lowest`: the target fails for all users together and for each user region alone
-  return lowest <= t.p99S * (1 + 1e-9);
+  return within;
 }
 
 /**

@@ -220,8 +220,13 @@ export function responseTimeSurvival(input: QueueInput, tS: number): number {
 export function responseTimeSurvivalFunction(input: QueueInput): (tS: number) => number {
   const q = normalizeQueueInput(input);
   if (!q.stable) return () => 1;
-  const model = buildModel(q);
-  return (tS) => (tS < 0 ? 1 : maxOfIidSurvivalFromLog(model.logSurvival(tS), q.fanout));
+  return survivalOf(buildModel(q));
+}
+
+/** P(response time > tS) of a stable queue's model (responseTimeSurvivalFunction's, from a model built once). */
+function survivalOf(model: ResponseModel): (tS: number) => number {
+  const fanout = model.q.fanout;
+  return (tS) => (tS < 0 ? 1 : maxOfIidSurvivalFromLog(model.logSurvival(tS), fanout));
 }
 
 /**
@@ -306,11 +311,14 @@ export type QueueSummary = Omit<QueueResult, 'percentiles'>;
 /**
  * analyzeQueue in two parts: every figure but the percentiles, and the quantile function they come from (null for an
  * unstable queue), so that a caller that needs one percentile (the engine reads the p99) does not search for five.
- * analyzeQueue(input).percentiles[key] is quantileS(p) of the same input, bit for bit (the same function).
+ * analyzeQueue(input).percentiles[key] is quantileS(p) of the same input, bit for bit (the same function); `survival`
+ * is responseTimeSurvivalFunction(input)'s, from the same model (built once for the three: the compare layer's queue
+ * memo asks for all of them, an uncertain input's sample for a new queue each time).
  */
 export function analyzeQueueParts(input: QueueInput): {
   summary: QueueSummary;
   quantileS: ((p: number) => number) | null;
+  survival: (tS: number) => number;
 } {
   const q = normalizeQueueInput(input);
   const base = {
@@ -336,6 +344,7 @@ export function analyzeQueueParts(input: QueueInput): {
         approximationError: null,
       },
       quantileS: null,
+      survival: () => 1,
     };
   }
   const model = buildModel(q);
@@ -359,5 +368,6 @@ export function analyzeQueueParts(input: QueueInput): {
       },
     },
     quantileS: (p) => modelQuantileS(model, p),
+    survival: survivalOf(model),
   };
 }

@@ -670,7 +670,37 @@ function buildSum(terms: readonly ResponseSumTerm[], options: ResponseSumOptions
     `sum by numerical Laplace inversion (Euler, Abate & Whitt 1995; A = ${dampA}, ${weights.length} terms) of the product ` +
     `of the calls' transforms (powers for repeated calls, binomial generating function for calls made with ` +
     `probability q), centred by a Chernoff bound; constants and deterministic service added exactly; ${modelsText}${repeated}`;
-  return { stable: true, meanS, sdS, minimumS: shiftS, method, survival, cdf, density, tail, quantile };
+  return {
+    stable: true,
+    meanS,
+    sdS,
+    minimumS: shiftS,
+    method,
+    survival,
+    cdf,
+    density,
+    tail,
+    quantile: quantilesKept(quantile),
+  };
+}
+
+/**
+ * A sum's quantile function, each p's answer kept: a pure function of p (the sum never changes once built), so a
+ * quantile asked again (a route's p99 is the start of its mixture's p99 search and a user region's figure; a sum is
+ * shared by the analyses that meet the same terms, tiers/sumMemo.ts) is returned, bit for bit, without its search.
+ * Only answers are kept: an invalid p throws again.
+ * @example quantilesKept((p) => -Math.log1p(-p))(0.99) // 4.60517019, and the same number, not computed again, after
+ */
+export function quantilesKept(quantile: (p: number) => number): (p: number) => number {
+  const kept = new Map<number, number>();
+  return (p) => {
+    let q = kept.get(p);
+    if (q === undefined) {
+      q = quantile(p);
+      kept.set(p, q);
+    }
+    return q;
+  };
 }
 
 /**
@@ -1034,6 +1064,6 @@ function conditionedOnCounts(
       }
       return { survival, density };
     },
-    quantile: (p) => mixtureQuantile(parts, p),
+    quantile: quantilesKept((p) => mixtureQuantile(parts, p)),
   };
 }

@@ -39,7 +39,15 @@
  * the domains it declares, so a tier confined to one region is evaluated at most 1 + 2^(its zones + balancer) times.
  */
 
-import { type Availability, binomialTails, checkAvailability, checkCount, parallel, series } from './availability.js';
+import {
+  type Availability,
+  binomialTails,
+  checkAvailability,
+  checkCount,
+  isAvailability,
+  parallel,
+  series,
+} from './availability.js';
 import { type PlacedFleetInput, placedFleetGiven } from './placement.js';
 
 /** A region with its zones, and its balancer when some tier is reached through it. */
@@ -381,12 +389,13 @@ function enumerateGroup(domains: SharedDomains, tiers: readonly TierOverDomains[
         c = m.get(key);
         if (c === undefined) {
           c = t.upGiven(state);
-          checkAvailability(c, `${t.name}.upGiven`);
+          // the name only for the message (isAvailability: checkAvailability's tests, no string made per leaf)
+          if (!isAvailability(c)) checkAvailability(c, `${t.name}.upGiven`);
           m.set(key, c);
         }
       } else {
         c = t.upGiven(state);
-        checkAvailability(c, `${t.name}.upGiven`);
+        if (!isAvailability(c)) checkAvailability(c, `${t.name}.upGiven`);
       }
       cond[i] = c;
       out.tierUp[i] = (out.tierUp[i] as number) + p * c.availability;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   analyzeQueue,
@@ -6,6 +7,7 @@ import {
   quantileFromSurvival,
   responseTimeQuantile,
   responseTimeSurvival,
+  responseTimeSurvivalFunction,
 } from '../../../src/core/queueing/index.js';
 import { normalizeQueueInput } from '../../../src/core/queueing/mmc.js';
 import { cpuTimeMs } from '../../helpers/cpuTime.js';
@@ -179,6 +181,40 @@ describe('analyzeQueueParts: the error band looked up when first read', () => {
     }
     expect(analyzeQueueParts(queues[1] as (typeof queues)[number]).summary.approximationError?.outside).toContain(
       '512 servers',
+    );
+  });
+});
+
+describe('analyzeQueueParts: the survival from the same model', () => {
+  it('is responseTimeSurvivalFunction, bit for bit, over random queues and times', () => {
+    // M/M/c, gamma M/G/c, deterministic service, non-Poisson arrivals, fan-out, and unstable queues (the constant 1).
+    // A mutant that fails: the fan-out left out (Math.exp of the single response's log survival).
+    fc.assert(
+      fc.property(
+        fc.record({
+          servers: fc.integer({ min: 1, max: 300 }),
+          rho: fc.double({ min: 0.01, max: 1.2, noNaN: true }),
+          serviceTimeS: fc.double({ min: 1e-5, max: 5, noNaN: true }),
+          serviceTimeCv: fc.oneof(fc.constant(1), fc.constant(0), fc.double({ min: 0.05, max: 4, noNaN: true })),
+          arrivalCv: fc.oneof(fc.constant(1), fc.double({ min: 0, max: 3, noNaN: true })),
+          fanout: fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 40 })),
+        }),
+        fc.array(fc.double({ min: -1, max: 50, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        ({ servers, rho, serviceTimeS, serviceTimeCv, arrivalCv, fanout }, scales) => {
+          const q = {
+            servers,
+            arrivalRatePerS: (rho * servers) / serviceTimeS,
+            serviceTimeS,
+            serviceTimeCv,
+            arrivalCv,
+            fanout,
+          };
+          const parts = analyzeQueueParts(q).survival;
+          const alone = responseTimeSurvivalFunction(q);
+          for (const k of scales) expect(Object.is(parts(k * serviceTimeS), alone(k * serviceTimeS))).toBe(true);
+        },
+      ),
+      { seed: 20261207, numRuns: 400 },
     );
   });
 });
