@@ -689,7 +689,7 @@ function buildSum(terms: readonly ResponseSumTerm[], options: ResponseSumOptions
  * quantile asked again (a route's p99 is the start of its mixture's p99 search and a user region's figure; a sum is
  * shared by the analyses that meet the same terms, tiers/sumMemo.ts) is returned, bit for bit, without its search.
  * Only answers are kept: an invalid p throws again.
- * @example quantilesKept((p) => -Math.log1p(-p))(0.99) // 4.60517019, and the same number, not computed again, after
+ * @example quantilesKept((p) => -Math.log1p(-p))(0.99) // 4.60517019: the p99 of Exp(1), kept for the next call
  */
 export function quantilesKept(quantile: (p: number) => number): (p: number) => number {
   const kept = new Map<number, number>();
@@ -713,8 +713,7 @@ export function quantilesKept(quantile: (p: number) => number): (p: number) => n
  *
  * A wait whose factor is exactly 1 (unitWaitZeros) adds its two zeros without the logarithms and arctangents that
  * would give them: the same bits (`general`: compute them anyway, the reference the fast path is tested against).
- * @example one call of exponential service (shape 1) of 10 ms that never waits (probWait 0), x = 1, step = 1, two points
- *   from zero sums: re = [-0.00995033, -0.00999934] (-ln|1.01|, -ln|1.01 + 0.01i|), im = [0, -0.00990067] (-arg)
+ * @example ((re) => (addPhaseLog({ probWait: 0, waitRate: 1, serviceS: 0.01, shape: 1, calls: 1, q: 1, shifted: false, offsetS: 0, detourP: 0, detourS: 0, waitScale: 1, commonShare: 0 }, 1, 1, re, new Float64Array(2)), re[1]))(new Float64Array(2)) // -0.00999934: -ln|1 + 0.01 s| at s = 1 + i, one call of exponential service of 10 ms that never waits
  */
 export function addPhaseLog(
   ph: Phase,
@@ -820,7 +819,7 @@ export function addPhaseLog(
  * argument atan2(y, r + x) - atan2(y, r + x) = +0. The denominators grow with the point (y = k step), so the first
  * (y = 0) and the last (yMax) decide for all; the same for the common part's at g s. The zeros are then the general
  * expressions with those logs and differences written as 0 (so with the signs of zero they would have).
- * @example unitWaitZeros({ probWait: 1e-18, waitRate: 50, waitScale: 1, commonShare: 0 } as Phase, 1, 10) // { re: 0, im: 0 }
+ * @example unitWaitZeros({ probWait: 1e-18, waitRate: 50, waitScale: 1, commonShare: 0 }, 1, 10) // { re: 0, im: 0 }
  */
 export function unitWaitZeros(ph: Phase, x: number, yMax: number): { re: number; im: number } | null {
   if (!(ph.probWait > 0) || 1 - ph.probWait !== 1) return null;
