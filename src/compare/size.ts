@@ -80,6 +80,15 @@ export function searchableInstances(ctx: Context): Instance[] {
 /** Shortfalls are ranked in units of 1 / SHORTFALL_RESOLUTION (a hundredth of a percent of each target). */
 export const SHORTFALL_RESOLUTION = 1e4;
 
+/**
+ * Whether a cost of `usdPerMonth` ranks after `best`'s on rankKey's cost element: more to the cent (the bounds'
+ * "dearer" test, written once for the vertical and horizontal searches and the tier search's shortfallBound.ts).
+ * @example dearerToTheCent(100.004, { cost: { usdPerMonth: 100 } }) // false: the same cent
+ */
+export function dearerToTheCent(usdPerMonth: number, best: { cost: { usdPerMonth: number } }): boolean {
+  return Math.round(usdPerMonth * 100) > Math.round(best.cost.usdPerMonth * 100);
+}
+
 /** Order for picking the better of two results: every target met first, then the smaller shortfall (each missed
  * target measured relative to itself: the closest miss, not the cheapest; to SHORTFALL_RESOLUTION), then cost, then
  * fewer nodes and regions (simpler to run), then more nines and a lower p99; costs compared to the cent. */
@@ -582,7 +591,7 @@ export function bestHorizontalSize(
         layout,
         fewestPaidNodes(ctx, i, spec, layout, fewest),
       );
-      if (Math.round(lower.usdPerMonth * 100) > Math.round(best.result.cost.usdPerMonth * 100)) continue;
+      if (dearerToTheCent(lower.usdPerMonth, best.result)) continue;
     }
     const design = sizedHorizontal(ctx, i, spec, nodesTotal, layout);
     const result = screenHorizontal(ctx, design, layout);
@@ -686,15 +695,13 @@ export function searchVertical(
       all.filter((r) => r !== region).sort((a, b) => ctx.rtt(region, a).rttS - ctx.rtt(region, b).rttS)[0] ?? null,
     ]),
   );
-  const memNeed = memoryNeededGiB(ctx, 1);
-  const t = ctx.scenario.targets;
   let best: { result: ArchitectureResult; sizes: Instance[]; spec: VerticalSpec } | null = null;
   let passedOver = 0;
   const deployChoices = verticalDeployChoices(ctx.scenario.operations);
   for (const [family, list] of families) {
     const familySizes = ctx.catalog.families.get(family)?.filter((i) => list.includes(i)) ?? list;
     // the smallest box that could serve: fits the working set and keeps the utilisation target
-    const least = familySizes.filter((i) => i.memGiB >= memNeed && boxQueue(ctx, i).utilization <= t.maxUtilization);
+    const least = fittingSizes(ctx, familySizes);
     for (const region of regions) {
       const sizes = familySizes.filter((i) => pricedIn(ctx, i, [region]));
       if (sizes.length === 0) continue;
@@ -816,7 +823,7 @@ function cannotEnter(ctx: Context, sizes: readonly Instance[], spec: VerticalSpe
     usd = Math.min(usd, verticalCost(ctx, { ...design, instance }).usdPerMonth);
   }
   const [costBound] = objectives({ cost: { usdPerMonth: usd }, availability: { nines: 0 }, latency: { p99Ms: 0 } });
-  if (!distant && !(Math.round(usd * 100) > Math.round(best.cost.usdPerMonth * 100))) return false;
+  if (!distant && !dearerToTheCent(usd, best)) return false;
   return (
     near === null || near.some((o) => o[0] <= costBound && (o[0] < costBound || o[1] < ninesBound || o[2] < p99Bound))
   );
@@ -974,7 +981,7 @@ export function tiedAndDearer(ctx: Context, best: ArchitectureResult, s: Standin
     s.misses &&
     !best.feasible &&
     Math.round(s.shortfall * SHORTFALL_RESOLUTION) >= Math.round(best.shortfall * SHORTFALL_RESOLUTION) &&
-    Math.round(usdPerMonth * 100) > Math.round(best.cost.usdPerMonth * 100) &&
+    dearerToTheCent(usdPerMonth, best) &&
     s.objectives[2] >= frontP99Beats(ctx.seen, s.objectives)
   );
 }
@@ -1003,13 +1010,7 @@ function choiceSurelyCannotMatter(
   const sizing = verticalSizingPaths(ctx, spec, false);
   // verticalChoice's noneMeets
   if (!(sizing.network.screened * (1 - 1e-9) > t.p99S)) return false;
-  const memNeed = memoryNeededGiB(ctx, 1);
-  const fit: { instance: Instance; queue: ReturnType<typeof queueAtLoad> }[] = [];
-  for (const instance of sizes) {
-    if (!(instance.memGiB >= memNeed)) continue;
-    const queue = boxQueue(ctx, instance);
-    if (queue.utilization <= t.maxUtilization) fit.push({ instance, queue });
-  }
+  const fit = fittingSizes(ctx, sizes).map((instance) => ({ instance, queue: boxQueue(ctx, instance) }));
   const first = fit[0];
   if (first === undefined || sizing.p99s.has(first.instance)) return false;
   let usd = Number.POSITIVE_INFINITY;
@@ -1051,7 +1052,7 @@ function dearerAndBeaten(
   best: ArchitectureResult,
 ): boolean {
   const usd = verticalCost(ctx, d).usdPerMonth;
-  if (!(Math.round(usd * 100) > Math.round(best.cost.usdPerMonth * 100))) return false;
+  if (!dearerToTheCent(usd, best)) return false;
   const unavailability = verticalUnavailabilityAtLeast(ctx, d) * (1 - BOUND_SLACK);
   const o = floorStanding(ctx, { usdPerMonth: usd, unavailability, p99S: p99FloorS }).objectives;
   const m = frontP99Beats(ctx.seen, o);

@@ -10,7 +10,7 @@
 
 import type { Context } from '../context.js';
 import type { ArchitectureResult } from '../result.js';
-import { SHORTFALL_RESOLUTION } from '../size.js';
+import { dearerToTheCent, SHORTFALL_RESOLUTION } from '../size.js';
 import { UNBOUNDED_SHORTFALL } from '../targets.js';
 
 /** The relative margin taken off a price summed in another order than the system's cost. */
@@ -43,7 +43,7 @@ export function cannotBeat(bound: number, best: ArchitectureResult, usdPerMonth?
   const mine = Math.round(bound * SHORTFALL_RESOLUTION);
   const theirs = Math.round(best.shortfall * SHORTFALL_RESOLUTION);
   if (mine !== theirs || usdPerMonth === undefined) return mine > theirs;
-  return Math.round(usdPerMonth * 100) > Math.round(best.cost.usdPerMonth * 100);
+  return dearerToTheCent(usdPerMonth, best);
 }
 
 /**
